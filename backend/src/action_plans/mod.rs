@@ -1,0 +1,249 @@
+//! National action plans (e.g. France 2018–2020): the containers of commitments.
+//! Anyone reads; only admins write.
+
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use crate::auth::AuthUser;
+use crate::db;
+use crate::error::{ApiError, ApiResult};
+use crate::pagination::{finish_page, page_response, PageParams};
+use crate::schema::{action_plans, commitments};
+use crate::types::Role;
+use crate::validation::{not_blank, nullable, valid_slug};
+use crate::AppState;
+
+#[derive(Debug, Clone, Serialize, ToSchema, Queryable, Selectable)]
+#[diesel(table_name = action_plans, check_for_backend(diesel::pg::Pg))]
+pub struct ActionPlan {
+    pub id: i64,
+    #[schema(example = "fr-2018-2020")]
+    pub slug: String,
+    #[schema(example = "France")]
+    pub country: String,
+    #[schema(example = "France National Action Plan 2018-2020")]
+    pub title: String,
+    #[schema(example = 2018)]
+    pub period_start: i32,
+    #[schema(example = 2020)]
+    pub period_end: i32,
+    pub description: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+crate::page_type!(ActionPlanPage, ActionPlan, "A page of action plans.");
+
+#[derive(Debug, Deserialize, Validate, ToSchema, Insertable)]
+#[diesel(table_name = action_plans)]
+#[serde(deny_unknown_fields)]
+pub struct NewActionPlan {
+    #[validate(length(min = 1, max = 80), custom(function = "valid_slug"))]
+    #[schema(example = "fr-2021-2023")]
+    pub slug: String,
+    #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
+    pub country: String,
+    #[validate(length(min = 1, max = 300), custom(function = "not_blank"))]
+    pub title: String,
+    #[validate(range(min = 1990, max = 2100))]
+    pub period_start: i32,
+    #[validate(range(min = 1990, max = 2100))]
+    pub period_end: i32,
+    #[validate(length(max = 20000))]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema, AsChangeset)]
+#[diesel(table_name = action_plans)]
+#[serde(deny_unknown_fields)]
+pub struct ActionPlanChanges {
+    #[validate(length(min = 1, max = 80), custom(function = "valid_slug"))]
+    pub slug: Option<String>,
+    #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
+    pub country: Option<String>,
+    #[validate(length(min = 1, max = 300), custom(function = "not_blank"))]
+    pub title: Option<String>,
+    #[validate(range(min = 1990, max = 2100))]
+    pub period_start: Option<i32>,
+    #[validate(range(min = 1990, max = 2100))]
+    pub period_end: Option<i32>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 20000))]
+    #[schema(value_type = Option<String>)]
+    pub description: Option<Option<String>>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ActionPlanFilters {
+    /// Only plans changed at or after this instant (RFC 3339), for incremental sync.
+    pub updated_since: Option<DateTime<Utc>>,
+}
+
+/// Resolves a path segment that is either a numeric id or a slug.
+fn find(conn: &mut PgConnection, key: &str) -> ApiResult<ActionPlan> {
+    let query = action_plans::table.select(ActionPlan::as_select()).into_boxed();
+    let query = match key.parse::<i64>() {
+        Ok(id) => query.filter(action_plans::id.eq(id)),
+        Err(_) => query.filter(action_plans::slug.eq(key.to_string())),
+    };
+    query.first(conn).optional()?.ok_or_else(|| ApiError::not_found("Action plan"))
+}
+
+fn check_period(start: i32, end: i32) -> ApiResult<()> {
+    if end < start {
+        return Err(ApiError::field("period_end", "range", "must not be before period_start"));
+    }
+    Ok(())
+}
+
+/// List action plans.
+#[utoipa::path(
+    tag = "action-plans",
+    params(ActionPlanFilters, PageParams),
+    responses((status = 200, description = "A page of action plans", body = ActionPlanPage))
+)]
+#[get("/action-plans")]
+pub async fn list_action_plans(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    filters: web::Query<ActionPlanFilters>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
+    let limit = page.limit()?;
+    let after: Option<i64> = page.cursor()?;
+    let updated_since = filters.updated_since;
+    let rows = db::run(&state.pool, move |conn| {
+        let mut q = action_plans::table.select(ActionPlan::as_select()).order(action_plans::id.asc()).into_boxed();
+        if let Some(after) = after {
+            q = q.filter(action_plans::id.gt(after));
+        }
+        if let Some(since) = updated_since {
+            q = q.filter(action_plans::updated_at.ge(since));
+        }
+        Ok(q.limit(limit + 1).load(conn)?)
+    })
+    .await?;
+    let (items, next) = finish_page(rows, limit, |p: &ActionPlan| p.id);
+    Ok(page_response(&req, &ActionPlanPage { items, next_cursor: next.clone() }, next.as_deref()))
+}
+
+/// Create an action plan (admins only).
+#[utoipa::path(
+    tag = "action-plans",
+    security(("bearer" = [])),
+    request_body = NewActionPlan,
+    responses(
+        (status = 201, description = "Created", body = ActionPlan),
+        (status = 409, description = "Slug already used", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/action-plans")]
+pub async fn create_action_plan(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    body: web::Json<NewActionPlan>,
+) -> ApiResult<HttpResponse> {
+    auth.require(|r| r == Role::Admin, "manage action plans")?;
+    let new = body.into_inner();
+    new.validate()?;
+    check_period(new.period_start, new.period_end)?;
+    let plan = db::run(&state.pool, move |conn| {
+        Ok(diesel::insert_into(action_plans::table).values(&new).returning(ActionPlan::as_returning()).get_result(conn)?)
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(plan))
+}
+
+/// One action plan, by id or slug.
+#[utoipa::path(
+    tag = "action-plans",
+    params(("id" = String, Path, description = "Numeric id or slug, e.g. `fr-2018-2020`")),
+    responses((status = 200, description = "The action plan", body = ActionPlan))
+)]
+#[get("/action-plans/{id}")]
+pub async fn get_action_plan(state: web::Data<AppState>, id: web::Path<String>) -> ApiResult<web::Json<ActionPlan>> {
+    let key = id.into_inner();
+    Ok(web::Json(db::run(&state.pool, move |conn| find(conn, &key)).await?))
+}
+
+/// Update an action plan (admins only).
+#[utoipa::path(
+    tag = "action-plans",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Numeric id or slug")),
+    request_body = ActionPlanChanges,
+    responses(
+        (status = 200, description = "Updated", body = ActionPlan),
+        (status = 409, description = "Slug already used", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/action-plans/{id}")]
+pub async fn update_action_plan(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+    body: web::Json<ActionPlanChanges>,
+) -> ApiResult<web::Json<ActionPlan>> {
+    auth.require(|r| r == Role::Admin, "manage action plans")?;
+    let changes = body.into_inner();
+    changes.validate()?;
+    let key = id.into_inner();
+    let plan = db::transaction(&state.pool, move |conn| {
+        let current = find(conn, &key)?;
+        check_period(
+            changes.period_start.unwrap_or(current.period_start),
+            changes.period_end.unwrap_or(current.period_end),
+        )?;
+        let target = action_plans::table.find(current.id);
+        if is_empty_plan_change(&changes) {
+            return Ok(current);
+        }
+        Ok(diesel::update(target).set(&changes).returning(ActionPlan::as_returning()).get_result(conn)?)
+    })
+    .await?;
+    Ok(web::Json(plan))
+}
+
+fn is_empty_plan_change(c: &ActionPlanChanges) -> bool {
+    c.slug.is_none()
+        && c.country.is_none()
+        && c.title.is_none()
+        && c.period_start.is_none()
+        && c.period_end.is_none()
+        && c.description.is_none()
+}
+
+/// Delete an action plan that has no commitments (admins only).
+#[utoipa::path(
+    tag = "action-plans",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Numeric id or slug")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 409, description = "The plan still has commitments", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/action-plans/{id}")]
+pub async fn delete_action_plan(state: web::Data<AppState>, auth: AuthUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
+    auth.require(|r| r == Role::Admin, "manage action plans")?;
+    let key = id.into_inner();
+    db::transaction(&state.pool, move |conn| {
+        let plan = find(conn, &key)?;
+        let used: i64 = commitments::table.filter(commitments::action_plan_id.eq(plan.id)).count().get_result(conn)?;
+        if used > 0 {
+            return Err(ApiError::Conflict {
+                code: "has_commitments",
+                detail: format!("This action plan still has {used} commitments; delete or move them first."),
+            });
+        }
+        diesel::delete(action_plans::table.find(plan.id)).execute(conn)?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,150 @@
+//! The `opendetat` command line: `serve` (default), `migrate`, `seed`, `create-admin`, `openapi`.
+
+use std::io::{BufRead, IsTerminal};
+use std::net::TcpListener;
+
+use diesel::prelude::*;
+
+use crate::auth::{password, token::TokenKeys};
+use crate::config::Settings;
+use crate::types::Role;
+use crate::{db, seed, startup, users, AppState};
+
+pub const USAGE: &str = "\
+Usage: opendetat [COMMAND]
+
+Commands:
+  serve                 Migrate the database (creating it if missing) and serve the API (default)
+  migrate               Create the database if missing and apply pending migrations
+  seed                  Migrate, then load the French action plans and demo data (idempotent)
+  create-admin --email EMAIL --display-name NAME [--organisation ORG]
+                        Create an admin, or promote an existing account; the password is read
+                        from standard input (one line, at least 12 characters)
+  openapi               Print the OpenAPI 3.1 contract (openapi/openapi.json)
+  help                  Show this help
+
+Configuration comes from environment variables; see the README.";
+
+pub fn run(args: Vec<String>) -> Result<(), String> {
+    let command = args.first().map(String::as_str).unwrap_or("serve");
+    match command {
+        "serve" => serve(),
+        "migrate" => {
+            let settings = Settings::from_env()?;
+            connect_and_migrate(&settings).map(|_| ())
+        }
+        "seed" => {
+            let settings = Settings::from_env()?;
+            let mut conn = connect_and_migrate(&settings)?;
+            let report = seed::run(&mut conn, settings.is_dev())?;
+            log::info!("seed: inserted {report:?}");
+            if settings.is_dev() && report.users > 0 {
+                log::info!("seed: demo accounts (@demo.opendetat.fr) use the password {:?}", seed::DEMO_PASSWORD);
+            }
+            Ok(())
+        }
+        "create-admin" => create_admin(&args[1..]),
+        "openapi" => {
+            print!("{}", crate::openapi::document_json());
+            Ok(())
+        }
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => Err(format!("unknown command {other:?}\n\n{USAGE}")),
+    }
+}
+
+fn connect_and_migrate(settings: &Settings) -> Result<PgConnection, String> {
+    db::create_database_if_missing(&settings.database_url)?;
+    let mut conn = PgConnection::establish(&settings.database_url)
+        .map_err(|e| format!("cannot connect to {}: {e}", db::redact(&settings.database_url)))?;
+    let applied = db::migrate(&mut conn)?;
+    if applied > 0 {
+        log::info!("applied {applied} migration(s)");
+    }
+    Ok(conn)
+}
+
+fn serve() -> Result<(), String> {
+    let settings = Settings::from_env()?;
+    if settings.is_dev() {
+        log::warn!("running in dev mode (OPENDETAT_ENV=production for a real deployment)");
+    }
+    connect_and_migrate(&settings)?;
+    let pool = db::build_pool(&settings.database_url, settings.pool_size, settings.pool_timeout)?;
+    let state = AppState { pool, tokens: TokenKeys::new(settings.jwt_secret.expose(), settings.token_ttl) };
+    let listener = TcpListener::bind(&settings.bind_addr).map_err(|e| format!("cannot listen on {}: {e}", settings.bind_addr))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let static_dir = settings.static_dir.clone();
+    actix_web::rt::System::new().block_on(async move {
+        let server = startup::run(listener, state, static_dir).map_err(|e| e.to_string())?;
+        // Printed on stdout so scripts and the black-box tests learn the port (BIND_ADDR may use port 0).
+        println!("listening on http://{addr}");
+        log::info!("API on http://{addr}/api/v1, docs on http://{addr}/api/docs/");
+        server.await.map_err(|e| e.to_string())
+    })?;
+    log::info!("stopped");
+    Ok(())
+}
+
+fn flag(args: &[String], name: &str) -> Result<Option<String>, String> {
+    match args.iter().position(|a| a == name) {
+        None => Ok(None),
+        Some(i) => args.get(i + 1).cloned().map(Some).ok_or_else(|| format!("{name} needs a value")),
+    }
+}
+
+fn create_admin(args: &[String]) -> Result<(), String> {
+    let email = flag(args, "--email")?.ok_or("create-admin needs --email")?;
+    let display_name = flag(args, "--display-name")?.ok_or("create-admin needs --display-name")?;
+    let organisation = flag(args, "--organisation")?;
+    if !email.contains('@') || email.len() > 254 {
+        return Err("--email is not an email address".into());
+    }
+    if display_name.trim().is_empty() || display_name.chars().count() > 100 {
+        return Err("--display-name must be 1 to 100 characters".into());
+    }
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprintln!("Password for {email} (input is echoed; pipe it in to avoid that):");
+    }
+    let mut line = String::new();
+    stdin.lock().read_line(&mut line).map_err(|e| format!("cannot read the password: {e}"))?;
+    let pw = line.trim_end_matches(['\n', '\r']);
+    let len = pw.chars().count() as u64;
+    if !(password::MIN_PASSWORD_LEN..=password::MAX_PASSWORD_LEN).contains(&len) {
+        return Err(format!(
+            "the password must be {} to {} characters",
+            password::MIN_PASSWORD_LEN,
+            password::MAX_PASSWORD_LEN
+        ));
+    }
+    let hash = password::hash(pw)?;
+    let settings = Settings::from_env()?;
+    let mut conn = connect_and_migrate(&settings)?;
+    use crate::schema::users as u;
+    let id = conn
+        .transaction(|conn| match users::find_by_email(conn, &email)? {
+            Some(existing) => diesel::update(u::table.find(existing.id))
+                .set((u::role.eq(Role::Admin), u::password_hash.eq(&hash), u::suspended_at.eq(None::<chrono::DateTime<chrono::Utc>>)))
+                .returning(u::id)
+                .get_result::<i64>(conn),
+            None => users::insert(
+                conn,
+                &users::NewUser {
+                    email: email.trim(),
+                    display_name: display_name.trim(),
+                    password_hash: &hash,
+                    role: Role::Admin,
+                    organisation: organisation.as_deref(),
+                },
+            )
+            .map(|u| u.id),
+        })
+        .map_err(|e| format!("cannot save the admin: {e}"))?;
+    log::info!("admin account {email} ready (id {id})");
+    println!("admin {id} {email}");
+    Ok(())
+}

@@ -1,0 +1,157 @@
+//! Connection pool, database creation, embedded migrations, and the one way handlers reach
+//! PostgreSQL: `db::run`, which runs blocking Diesel code on actix's blocking thread pool.
+
+use std::time::Duration;
+
+use actix_web::web;
+use diesel::pg::PgConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{ConnectionManager, Pool, PooledConnection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::error::ApiError;
+
+pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
+
+pub type PgPool = Pool<ConnectionManager<PgConnection>>;
+pub type PgConn = PooledConnection<ConnectionManager<PgConnection>>;
+
+pub fn build_pool(url: &str, size: u32, timeout: Duration) -> Result<PgPool, String> {
+    Pool::builder()
+        .max_size(size)
+        .min_idle(Some(1.min(size)))
+        .connection_timeout(timeout)
+        // Connections are checked on checkout, so a restarted database is picked up again
+        // without restarting the server.
+        .test_on_check_out(true)
+        .build(ConnectionManager::<PgConnection>::new(url))
+        .map_err(|e| format!("cannot connect to the database: {e}"))
+}
+
+/// Runs `f` with a pooled connection off the async executor.
+pub async fn run<T, F>(pool: &PgPool, f: F) -> Result<T, ApiError>
+where
+    F: FnOnce(&mut PgConnection) -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = pool.clone();
+    web::block(move || {
+        let mut conn = pool.get()?;
+        f(&mut conn)
+    })
+    .await
+    .map_err(ApiError::internal)?
+}
+
+/// Like `run`, inside one transaction: every write of a request commits or none does.
+pub async fn transaction<T, F>(pool: &PgPool, f: F) -> Result<T, ApiError>
+where
+    F: FnOnce(&mut PgConnection) -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    run(pool, move |conn| conn.transaction(f)).await
+}
+
+/// Splits `postgres://…/name?params` into the database name and the same URL pointing at
+/// the `postgres` maintenance database.
+fn maintenance_url(url: &str) -> Option<(String, String)> {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://")? + 3;
+    let slash = base[scheme_end..].find('/')? + scheme_end;
+    let name = &base[slash + 1..];
+    if name.is_empty() {
+        return None;
+    }
+    let mut admin = format!("{}/postgres", &base[..slash]);
+    if let Some(q) = query {
+        admin.push('?');
+        admin.push_str(q);
+    }
+    Some((name.to_string(), admin))
+}
+
+/// Creates the database named in `url` if it does not exist yet.
+pub fn create_database_if_missing(url: &str) -> Result<(), String> {
+    if PgConnection::establish(url).is_ok() {
+        return Ok(());
+    }
+    let (name, admin_url) =
+        maintenance_url(url).ok_or_else(|| format!("DATABASE_URL has no database name: {}", redact(url)))?;
+    let mut admin = PgConnection::establish(&admin_url).map_err(|e| {
+        format!("cannot reach PostgreSQL at {}: {e}", redact(&admin_url))
+    })?;
+    #[derive(QueryableByName)]
+    struct Exists {
+        #[diesel(sql_type = diesel::sql_types::Bool)]
+        exists: bool,
+    }
+    let exists = diesel::sql_query("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists")
+        .bind::<diesel::sql_types::Text, _>(&name)
+        .get_result::<Exists>(&mut admin)
+        .map_err(|e| e.to_string())?
+        .exists;
+    if !exists {
+        let quoted = name.replace('"', "\"\"");
+        diesel::sql_query(format!("CREATE DATABASE \"{quoted}\""))
+            .execute(&mut admin)
+            .map_err(|e| format!("cannot create database {name}: {e}"))?;
+        log::info!("created database {name}");
+    }
+    Ok(())
+}
+
+/// Applies pending migrations under an advisory lock, so several instances starting at once
+/// don't race each other.
+pub fn migrate(conn: &mut PgConnection) -> Result<usize, String> {
+    const LOCK_KEY: i64 = 0x6f70_656e_6465_7461; // "opendeta"
+    diesel::sql_query(format!("SELECT pg_advisory_lock({LOCK_KEY})"))
+        .execute(conn)
+        .map_err(|e| e.to_string())?;
+    let result = conn
+        .run_pending_migrations(MIGRATIONS)
+        .map(|applied| applied.len())
+        .map_err(|e| format!("migration failed: {e}"));
+    let _ = diesel::sql_query(format!("SELECT pg_advisory_unlock({LOCK_KEY})")).execute(conn);
+    result
+}
+
+pub fn has_pending_migrations(conn: &mut PgConnection) -> Result<bool, String> {
+    conn.has_pending_migration(MIGRATIONS).map_err(|e| e.to_string())
+}
+
+/// The URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let userinfo = &url[s + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{}:***{}", &url[..s + 3], user, &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maintenance_url_keeps_params() {
+        assert_eq!(
+            maintenance_url("postgres://u:p@h:5/db?sslmode=disable"),
+            Some(("db".into(), "postgres://u:p@h:5/postgres?sslmode=disable".into()))
+        );
+        assert_eq!(maintenance_url("postgres://h:5"), None);
+    }
+
+    #[test]
+    fn redacts_passwords() {
+        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
+    }
+}

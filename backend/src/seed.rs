@@ -1,0 +1,313 @@
+//! `opendetat seed`: loads the two French action plans (2015–2017, 2018–2020), their 50
+//! commitments, FR0041 in full with milestones 12.1–12.4, and a few demo forums, accounts and
+//! comments, from `seed/seed.json` (compiled in). Idempotent: what exists is left untouched.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::prelude::*;
+use serde::Deserialize;
+
+use crate::auth::password;
+use crate::markdown;
+use crate::schema::{action_plans, comments, commitments, forum_commitments, forums, milestones, users};
+use crate::types::{CommitmentStatus, ForumStatus, MilestoneStatus, Role};
+
+const SEED_JSON: &str = include_str!("../seed/seed.json");
+
+/// Password of the demo accounts, set only in dev mode (documented in the README).
+pub const DEMO_PASSWORD: &str = "opendetat-demo-2026";
+
+#[derive(Deserialize)]
+struct SeedFile {
+    action_plans: Vec<SeedPlan>,
+    commitments: Vec<SeedCommitment>,
+    users: Vec<SeedUser>,
+    forums: Vec<SeedForum>,
+    comments: Vec<SeedComment>,
+}
+
+#[derive(Deserialize, Insertable)]
+#[diesel(table_name = action_plans)]
+struct SeedPlan {
+    slug: String,
+    country: String,
+    title: String,
+    period_start: i32,
+    period_end: i32,
+    description: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SeedCommitment {
+    code: String,
+    action_plan: String,
+    number: i32,
+    title: String,
+    policy_areas: Vec<String>,
+    starred: bool,
+    status: CommitmentStatus,
+    summary: Option<String>,
+    description: Option<String>,
+    lead_institution: Option<String>,
+    support_institutions: Vec<String>,
+    ogp_principles: Vec<String>,
+    ambitions: Vec<String>,
+    irm: Option<SeedIrm>,
+    start_year: Option<i32>,
+    end_year: Option<i32>,
+    milestones: Vec<SeedMilestone>,
+}
+
+#[derive(Deserialize, Default)]
+struct SeedIrm {
+    report: Option<String>,
+    starred: Option<String>,
+    early_results: Option<String>,
+    verifiable: Option<bool>,
+    relevance: Vec<String>,
+    potential_impact: Option<String>,
+    completion: Option<String>,
+    analysis: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SeedMilestone {
+    code: String,
+    title: String,
+    description: Option<String>,
+    due_period: Option<String>,
+    due_date: Option<NaiveDate>,
+    status: MilestoneStatus,
+}
+
+#[derive(Deserialize)]
+struct SeedUser {
+    email: String,
+    display_name: String,
+    role: Role,
+    organisation: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SeedForum {
+    slug: String,
+    title: String,
+    theme: String,
+    description: String,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    location: Option<String>,
+    online_url: Option<String>,
+    capacity: Option<i32>,
+    status: ForumStatus,
+    commitments: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct SeedComment {
+    key: String,
+    target: SeedTarget,
+    author: String,
+    parent: Option<String>,
+    body: String,
+    created_at: DateTime<Utc>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum SeedTarget {
+    Forum(String),
+    Commitment(String),
+    /// `FR0041/12.2`
+    Milestone(String),
+}
+
+/// What a seed run inserted (zero everywhere on a second run).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SeedReport {
+    pub action_plans: usize,
+    pub commitments: usize,
+    pub milestones: usize,
+    pub users: usize,
+    pub forums: usize,
+    pub comments: usize,
+}
+
+/// Loads the seed in one transaction. Demo accounts get `DEMO_PASSWORD` when `dev` is true,
+/// and a hash no password matches otherwise.
+pub fn run(conn: &mut PgConnection, dev: bool) -> Result<SeedReport, String> {
+    let seed: SeedFile = serde_json::from_str(SEED_JSON).map_err(|e| format!("seed.json is invalid: {e}"))?;
+    let demo_hash = if dev { password::hash(DEMO_PASSWORD)? } else { password::UNUSABLE_HASH.to_string() };
+    conn.transaction(|conn| load(conn, &seed, &demo_hash)).map_err(|e: diesel::result::Error| format!("seed failed: {e}"))
+}
+
+fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResult<SeedReport> {
+    let mut report = SeedReport::default();
+    for plan in &seed.action_plans {
+        report.action_plans += diesel::insert_into(action_plans::table).values(plan).on_conflict_do_nothing().execute(conn)?;
+    }
+    let plan_ids: HashMap<String, i64> =
+        action_plans::table.select((action_plans::slug, action_plans::id)).load(conn)?.into_iter().collect();
+
+    for c in &seed.commitments {
+        let irm = c.irm.as_ref();
+        let plan_id = *plan_ids.get(&c.action_plan).ok_or(diesel::result::Error::NotFound)?;
+        report.commitments += diesel::insert_into(commitments::table)
+            .values((
+                commitments::action_plan_id.eq(plan_id),
+                commitments::code.eq(&c.code),
+                commitments::number.eq(c.number),
+                commitments::title.eq(&c.title),
+                commitments::summary.eq(&c.summary),
+                commitments::description.eq(&c.description),
+                commitments::policy_areas.eq(&c.policy_areas),
+                commitments::lead_institution.eq(&c.lead_institution),
+                commitments::support_institutions.eq(&c.support_institutions),
+                commitments::ogp_principles.eq(&c.ogp_principles),
+                commitments::ambitions.eq(&c.ambitions),
+                commitments::status.eq(c.status),
+                commitments::starred.eq(c.starred),
+                commitments::start_year.eq(c.start_year),
+                commitments::end_year.eq(c.end_year),
+                (
+                    commitments::irm_report.eq(irm.and_then(|i| i.report.clone())),
+                    commitments::irm_starred.eq(irm.and_then(|i| i.starred.clone())),
+                    commitments::irm_early_results.eq(irm.and_then(|i| i.early_results.clone())),
+                    commitments::irm_verifiable.eq(irm.and_then(|i| i.verifiable)),
+                    commitments::irm_relevance.eq(irm.map(|i| i.relevance.clone()).unwrap_or_default()),
+                    commitments::irm_potential_impact.eq(irm.and_then(|i| i.potential_impact.clone())),
+                    commitments::irm_completion.eq(irm.and_then(|i| i.completion.clone())),
+                    commitments::irm_analysis.eq(irm.and_then(|i| i.analysis.clone())),
+                ),
+            ))
+            .on_conflict_do_nothing()
+            .execute(conn)?;
+    }
+    let commitment_ids: HashMap<String, i64> =
+        commitments::table.select((commitments::code, commitments::id)).load(conn)?.into_iter().collect();
+
+    for c in &seed.commitments {
+        let commitment_id = commitment_ids[&c.code];
+        for (i, m) in c.milestones.iter().enumerate() {
+            report.milestones += diesel::insert_into(milestones::table)
+                .values((
+                    milestones::commitment_id.eq(commitment_id),
+                    milestones::code.eq(&m.code),
+                    milestones::title.eq(&m.title),
+                    milestones::description.eq(&m.description),
+                    milestones::due_date.eq(m.due_date),
+                    milestones::due_period.eq(&m.due_period),
+                    milestones::status.eq(m.status),
+                    milestones::position.eq(i as i32 + 1),
+                ))
+                .on_conflict_do_nothing()
+                .execute(conn)?;
+        }
+    }
+
+    for u in &seed.users {
+        report.users += diesel::insert_into(users::table)
+            .values((
+                users::email.eq(&u.email),
+                users::display_name.eq(&u.display_name),
+                users::password_hash.eq(demo_hash),
+                users::role.eq(u.role),
+                users::organisation.eq(&u.organisation),
+            ))
+            .on_conflict_do_nothing()
+            .execute(conn)?;
+    }
+    let mut user_ids: HashMap<String, i64> = HashMap::new();
+    for u in &seed.users {
+        let user = crate::users::find_by_email(conn, &u.email)?.ok_or(diesel::result::Error::NotFound)?;
+        user_ids.insert(u.email.clone(), user.id);
+    }
+
+    for f in &seed.forums {
+        let inserted = diesel::insert_into(forums::table)
+            .values((
+                forums::slug.eq(&f.slug),
+                forums::title.eq(&f.title),
+                forums::theme.eq(&f.theme),
+                forums::description.eq(&f.description),
+                forums::starts_at.eq(f.starts_at),
+                forums::ends_at.eq(f.ends_at),
+                forums::location.eq(&f.location),
+                forums::online_url.eq(&f.online_url),
+                forums::capacity.eq(f.capacity),
+                forums::status.eq(f.status),
+            ))
+            .on_conflict_do_nothing()
+            .returning(forums::id)
+            .get_result::<i64>(conn)
+            .optional()?;
+        if let Some(forum_id) = inserted {
+            report.forums += 1;
+            for code in &f.commitments {
+                diesel::insert_into(forum_commitments::table)
+                    .values((forum_commitments::forum_id.eq(forum_id), forum_commitments::commitment_id.eq(commitment_ids[code])))
+                    .on_conflict_do_nothing()
+                    .execute(conn)?;
+            }
+        }
+    }
+    let forum_ids: HashMap<String, i64> = forums::table.select((forums::slug, forums::id)).load(conn)?.into_iter().collect();
+    let milestone_ids: HashMap<(i64, String), i64> = milestones::table
+        .select((milestones::commitment_id, milestones::code, milestones::id))
+        .load::<(i64, String, i64)>(conn)?
+        .into_iter()
+        .map(|(c, code, id)| ((c, code), id))
+        .collect();
+
+    // Comments have no natural key: one is "the same" when author, target and text match.
+    let mut comment_ids: HashMap<&str, (i64, i64, i32)> = HashMap::new(); // key → (id, root, depth)
+    for c in &seed.comments {
+        let author_id = user_ids[&c.author];
+        let (forum_id, commitment_id, milestone_id) = match &c.target {
+            SeedTarget::Forum(slug) => (Some(forum_ids[slug]), None, None),
+            SeedTarget::Commitment(code) => (None, Some(commitment_ids[code]), None),
+            SeedTarget::Milestone(path) => {
+                let (code, m) = path.split_once('/').ok_or(diesel::result::Error::NotFound)?;
+                (None, None, Some(milestone_ids[&(commitment_ids[code], m.to_string())]))
+            }
+        };
+        let existing: Option<(i64, Option<i64>, i32)> = comments::table
+            .filter(comments::author_id.eq(author_id))
+            .filter(comments::body.eq(&c.body))
+            .filter(comments::forum_id.is_not_distinct_from(forum_id))
+            .filter(comments::commitment_id.is_not_distinct_from(commitment_id))
+            .filter(comments::milestone_id.is_not_distinct_from(milestone_id))
+            .select((comments::id, comments::root_id, comments::depth))
+            .first(conn)
+            .optional()?;
+        if let Some((id, root, depth)) = existing {
+            comment_ids.insert(&c.key, (id, root.unwrap_or(id), depth));
+            continue;
+        }
+        let parent = c.parent.as_deref().map(|k| comment_ids[k]);
+        let id: i64 = diesel::insert_into(comments::table)
+            .values((
+                comments::forum_id.eq(forum_id),
+                comments::commitment_id.eq(commitment_id),
+                comments::milestone_id.eq(milestone_id),
+                comments::parent_id.eq(parent.map(|p| p.0)),
+                comments::root_id.eq(parent.map(|p| p.1)),
+                comments::depth.eq(parent.map_or(0, |p| p.2 + 1)),
+                comments::author_id.eq(author_id),
+                comments::body.eq(&c.body),
+                comments::body_html.eq(markdown::render(&c.body)),
+                comments::created_at.eq(c.created_at),
+            ))
+            .returning(comments::id)
+            .get_result(conn)?;
+        if let Some((pid, _, _)) = parent {
+            diesel::update(comments::table.find(pid))
+                .set(comments::reply_count.eq(comments::reply_count + 1))
+                .execute(conn)?;
+        }
+        report.comments += 1;
+        comment_ids.insert(&c.key, (id, parent.map_or(id, |p| p.1), parent.map_or(0, |p| p.2 + 1)));
+    }
+    Ok(report)
+}
