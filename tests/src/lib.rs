@@ -1,0 +1,427 @@
+//! Test harness for the black-box tests: each `TestApp` is the real `opendetat` binary,
+//! started on a random port against its own database cloned from a migrated (and optionally
+//! seeded) template, spoken to over HTTP. Databases are dropped when the app is dropped.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, OnceLock};
+use std::time::Duration;
+
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Text};
+pub use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+pub const JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123456789";
+pub const DEMO_PASSWORD: &str = "opendetat-demo-2026";
+
+/// PostgreSQL server URL (no database) from `TEST_PG_URL`.
+pub fn server_url() -> String {
+    std::env::var("TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
+}
+
+pub fn db_url(name: &str) -> String {
+    format!("{}/{name}", server_url().trim_end_matches('/'))
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
+}
+
+/// The server binary built by `cargo build` (see the Makefile's `test`).
+pub fn binary() -> PathBuf {
+    if let Ok(path) = std::env::var("OPENDETAT_BIN") {
+        return PathBuf::from(path);
+    }
+    let target = std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| workspace_root().join("target"));
+    let bin = target.join("debug").join("opendetat");
+    assert!(
+        bin.is_file(),
+        "{} is missing: run `cargo build -p opendetat` first (the Makefile's `test` does)",
+        bin.display()
+    );
+    bin
+}
+
+fn admin_conn() -> PgConnection {
+    PgConnection::establish(&db_url("postgres"))
+        .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at {} ({e}); run scripts/ensure-postgres.sh", server_url()))
+}
+
+#[derive(QueryableByName)]
+struct Exists {
+    #[diesel(sql_type = Bool)]
+    exists: bool,
+}
+
+fn database_exists(conn: &mut PgConnection, name: &str) -> bool {
+    diesel::sql_query("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists")
+        .bind::<Text, _>(name)
+        .get_result::<Exists>(conn)
+        .expect("query pg_database")
+        .exists
+}
+
+/// A hash of the migrations and the seed, so a changed schema gets a new template.
+fn schema_fingerprint() -> String {
+    let root = workspace_root().join("backend");
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut stack = vec![root.join("migrations")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read migrations").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.push(root.join("seed").join("seed.json"));
+    files.sort();
+    let mut hasher = Sha256::new();
+    for f in files {
+        hasher.update(f.strip_prefix(&root).unwrap().to_string_lossy().as_bytes());
+        hasher.update(std::fs::read(&f).expect("read schema file"));
+    }
+    hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
+fn run_binary(args: &[&str], database: &str) {
+    let out = Command::new(binary())
+        .args(args)
+        .env("DATABASE_URL", db_url(database))
+        .env("OPENDETAT_ENV", "dev")
+        .env("JWT_SECRET", JWT_SECRET)
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("run opendetat");
+    assert!(out.status.success(), "opendetat {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Builds (once per fingerprint, across processes) the `empty` (migrated) and `seeded`
+/// templates. A template only appears under its final name once complete (built under a
+/// temporary name, then renamed), and builders are serialised by an advisory lock.
+fn templates() -> &'static (String, String) {
+    static TEMPLATES: OnceLock<(String, String)> = OnceLock::new();
+    TEMPLATES.get_or_init(|| {
+        let fp = schema_fingerprint();
+        let empty = format!("opendetat_tpl_{fp}_empty");
+        let seeded = format!("opendetat_tpl_{fp}_seeded");
+        let mut conn = admin_conn();
+        diesel::sql_query("SELECT pg_advisory_lock(727274)").execute(&mut conn).unwrap();
+        for (name, build) in [(&empty, None), (&seeded, Some(&empty))] {
+            if database_exists(&mut conn, name) {
+                continue;
+            }
+            let tmp = format!("{name}_tmp");
+            diesel::sql_query(format!("DROP DATABASE IF EXISTS {tmp} WITH (FORCE)")).execute(&mut conn).unwrap();
+            match build {
+                None => run_binary(&["migrate"], &tmp),
+                Some(from) => {
+                    diesel::sql_query(format!("CREATE DATABASE {tmp} TEMPLATE {from} STRATEGY FILE_COPY"))
+                        .execute(&mut conn)
+                        .unwrap();
+                    run_binary(&["seed"], &tmp);
+                }
+            }
+            diesel::sql_query(format!("ALTER DATABASE {tmp} RENAME TO {name}")).execute(&mut conn).unwrap();
+        }
+        diesel::sql_query("SELECT pg_advisory_unlock(727274)").execute(&mut conn).unwrap();
+        (empty, seeded)
+    })
+}
+
+/// A fresh database cloned from a template; dropped with `drop_database`.
+pub fn create_database(seeded: bool) -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let (empty, full) = templates();
+    let name = format!(
+        "opendetat_test_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        rand_suffix()
+    );
+    let template = if seeded { full } else { empty };
+    let mut conn = admin_conn();
+    diesel::sql_query(format!("CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY"))
+        .execute(&mut conn)
+        .unwrap_or_else(|e| panic!("cannot create {name}: {e}"));
+    name
+}
+
+pub fn drop_database(name: &str) {
+    if let Ok(mut conn) = PgConnection::establish(&db_url("postgres")) {
+        let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn);
+    }
+}
+
+fn rand_suffix() -> String {
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    format!("{nanos:08x}")
+}
+
+/// An HTTP response, whatever its status.
+#[derive(Debug)]
+pub struct Resp {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub text: String,
+}
+
+impl Resp {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    /// Asserts the status, printing the body when it differs.
+    #[track_caller]
+    pub fn expect(self, status: u16) -> Resp {
+        assert_eq!(self.status, status, "unexpected status; body: {}", self.text);
+        self
+    }
+
+    /// Asserts an RFC 9457 problem with this status and code.
+    #[track_caller]
+    pub fn expect_problem(self, status: u16, code: &str) -> Value {
+        assert_eq!(self.status, status, "unexpected status; body: {}", self.text);
+        assert_eq!(self.header("content-type"), Some("application/problem+json"), "body: {}", self.text);
+        let body = self.json();
+        assert_eq!(body["status"], status, "{body}");
+        assert_eq!(body["code"], code, "{body}");
+        assert!(body["title"].is_string() && body["detail"].is_string() && body["type"].is_string(), "{body}");
+        body
+    }
+}
+
+/// A signed-in account made for a test.
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub id: i64,
+    pub email: String,
+    pub password: String,
+    pub token: String,
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub database: String,
+    child: Child,
+    agent: ureq::Agent,
+}
+
+/// Extra environment for the server.
+pub type Env<'a> = &'a [(&'a str, &'a str)];
+
+impl TestApp {
+    /// The server on a database holding the seed (real action plans + demo data).
+    pub fn spawn() -> TestApp {
+        Self::spawn_with(true, &[])
+    }
+
+    /// The server on a migrated, empty database.
+    pub fn spawn_empty() -> TestApp {
+        Self::spawn_with(false, &[])
+    }
+
+    pub fn spawn_with(seeded: bool, env: Env<'_>) -> TestApp {
+        let database = create_database(seeded);
+        let log_dir = workspace_root().join("target").join("test-logs");
+        let _ = std::fs::create_dir_all(&log_dir);
+        let log = std::fs::File::create(log_dir.join(format!("{database}.log"))).expect("log file");
+        let mut cmd = Command::new(binary());
+        cmd.arg("serve")
+            .env("DATABASE_URL", db_url(&database))
+            .env("BIND_ADDR", "127.0.0.1:0")
+            .env("OPENDETAT_ENV", "production")
+            .env("JWT_SECRET", JWT_SECRET)
+            .env("DATABASE_POOL_SIZE", "4")
+            .env("STATIC_DIR", "")
+            .env("RUST_LOG", "info")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::from(log));
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("start opendetat");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(addr) = line.strip_prefix("listening on ") {
+                    let _ = tx.send(addr.to_string());
+                }
+            }
+        });
+        let base = match rx.recv_timeout(Duration::from_secs(60)) {
+            Ok(base) => base,
+            Err(_) => {
+                let _ = child.kill();
+                drop_database(&database);
+                panic!("the server did not start; see target/test-logs/{database}.log");
+            }
+        };
+        let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(30)).redirects(0).build();
+        TestApp { base, database, child, agent }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    pub fn child(&mut self) -> &mut Child {
+        &mut self.child
+    }
+
+    /// Full URL of an `/api/v1` path.
+    pub fn api(&self, path: &str) -> String {
+        format!("{}/api/v1{path}", self.base)
+    }
+
+    /// Any request; `path` is absolute (`/healthz`) or under `/api/v1` when it does not start with `/api` or `/healthz`/`/readyz`.
+    pub fn request(&self, method: &str, path: &str, token: Option<&str>, headers: &[(&str, &str)], body: Option<&str>) -> Resp {
+        let url = if path.starts_with("/api/") || path.starts_with("/healthz") || path.starts_with("/readyz") || path == "/" || path.starts_with("/x/") {
+            format!("{}{path}", self.base)
+        } else {
+            self.api(path)
+        };
+        let mut req = self.agent.request(method, &url);
+        if let Some(t) = token {
+            req = req.set("Authorization", &format!("Bearer {t}"));
+        }
+        for (k, v) in headers {
+            req = req.set(k, v);
+        }
+        let result = match body {
+            Some(b) => req.send_string(b),
+            None => req.call(),
+        };
+        let response = match result {
+            Ok(r) => r,
+            Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("{method} {url}: {e}"),
+        };
+        let status = response.status();
+        let headers = response
+            .headers_names()
+            .into_iter()
+            .flat_map(|n| response.all(&n).into_iter().map(move |v| (n.clone(), v.to_string())).collect::<Vec<_>>())
+            .collect();
+        let text = response.into_string().unwrap_or_default();
+        Resp { status, headers, text }
+    }
+
+    pub fn get(&self, path: &str) -> Resp {
+        self.request("GET", path, None, &[], None)
+    }
+
+    pub fn get_as(&self, path: &str, token: &str) -> Resp {
+        self.request("GET", path, Some(token), &[], None)
+    }
+
+    pub fn send(&self, method: &str, path: &str, token: Option<&str>, body: &Value) -> Resp {
+        self.request(method, path, token, &[("Content-Type", "application/json")], Some(&body.to_string()))
+    }
+
+    pub fn post(&self, path: &str, token: Option<&str>, body: &Value) -> Resp {
+        self.send("POST", path, token, body)
+    }
+
+    pub fn patch(&self, path: &str, token: Option<&str>, body: &Value) -> Resp {
+        self.send("PATCH", path, token, body)
+    }
+
+    pub fn put(&self, path: &str, token: Option<&str>, body: &Value) -> Resp {
+        self.send("PUT", path, token, body)
+    }
+
+    pub fn delete(&self, path: &str, token: Option<&str>) -> Resp {
+        self.request("DELETE", path, token, &[], None)
+    }
+
+    /// A direct connection to this app's database, to arrange or check what HTTP can't.
+    pub fn db(&self) -> PgConnection {
+        PgConnection::establish(&db_url(&self.database)).expect("connect to the test database")
+    }
+
+    pub fn sql(&self, statement: &str) {
+        diesel::sql_query(statement).execute(&mut self.db()).unwrap_or_else(|e| panic!("{statement}: {e}"));
+    }
+
+    pub fn count(&self, from_where: &str) -> i64 {
+        #[derive(QueryableByName)]
+        struct N {
+            #[diesel(sql_type = BigInt)]
+            n: i64,
+        }
+        diesel::sql_query(format!("SELECT count(*) AS n FROM {from_where}"))
+            .get_result::<N>(&mut self.db())
+            .unwrap_or_else(|e| panic!("count {from_where}: {e}"))
+            .n
+    }
+
+    /// Registers a new account through the API and, for other roles, promotes it in the
+    /// database. Returns it signed in.
+    pub fn user(&self, role: &str) -> TestUser {
+        static N: AtomicU64 = AtomicU64::new(0);
+        let email = format!("{role}{}-{}@example.org", N.fetch_add(1, Ordering::Relaxed), rand_suffix());
+        let password = "a-long-enough-password".to_string();
+        let res = self
+            .post("/auth/register", None, &json!({"email": email, "password": password, "display_name": format!("Test {role}")}))
+            .expect(201);
+        let body = res.json();
+        let id = body["user"]["id"].as_i64().unwrap();
+        if role != "member" {
+            self.sql(&format!("UPDATE users SET role = '{role}' WHERE id = {id}"));
+        }
+        TestUser { id, email, password, token: body["access_token"].as_str().unwrap().to_string() }
+    }
+
+    /// Signs in a demo account of the seed (seeded apps only).
+    pub fn demo(&self, email: &str) -> TestUser {
+        let body = self
+            .post("/auth/login", None, &json!({"email": email, "password": DEMO_PASSWORD}))
+            .expect(200)
+            .json();
+        TestUser {
+            id: body["user"]["id"].as_i64().unwrap(),
+            email: email.into(),
+            password: DEMO_PASSWORD.into(),
+            token: body["access_token"].as_str().unwrap().into(),
+        }
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        drop_database(&self.database);
+    }
+}
+
+/// Follows `next_cursor` from `path` (which must not hold a cursor) and returns every item.
+pub fn collect_pages(app: &TestApp, path: &str, token: Option<&str>) -> Vec<Value> {
+    let mut items = Vec::new();
+    let mut next: Option<String> = None;
+    let sep = if path.contains('?') { '&' } else { '?' };
+    for _ in 0..10_000 {
+        let url = match &next {
+            Some(c) => format!("{path}{sep}cursor={c}"),
+            None => path.to_string(),
+        };
+        let body = app.request("GET", &url, token, &[], None).expect(200).json();
+        items.extend(body["items"].as_array().unwrap().iter().cloned());
+        match body["next_cursor"].as_str() {
+            Some(c) => next = Some(c.to_string()),
+            None => return items,
+        }
+    }
+    panic!("pagination did not end");
+}
