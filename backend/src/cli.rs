@@ -97,10 +97,11 @@ fn flag(args: &[String], name: &str) -> Result<Option<String>, String> {
 }
 
 fn create_admin(args: &[String]) -> Result<(), String> {
-    let email = flag(args, "--email")?.ok_or("create-admin needs --email")?;
-    let display_name = flag(args, "--display-name")?.ok_or("create-admin needs --display-name")?;
+    use validator::ValidateEmail;
+    let email = flag(args, "--email")?.ok_or("create-admin needs --email")?.trim().to_string();
+    let display_name = flag(args, "--display-name")?.ok_or("create-admin needs --display-name")?.trim().to_string();
     let organisation = flag(args, "--organisation")?;
-    if !email.contains('@') || email.len() > 254 {
+    if !email.validate_email() || email.len() > 254 {
         return Err("--email is not an email address".into());
     }
     if display_name.trim().is_empty() || display_name.chars().count() > 100 {
@@ -134,8 +135,8 @@ fn create_admin(args: &[String]) -> Result<(), String> {
             None => users::insert(
                 conn,
                 &users::NewUser {
-                    email: email.trim(),
-                    display_name: display_name.trim(),
+                    email: &email,
+                    display_name: &display_name,
                     password_hash: &hash,
                     role: Role::Admin,
                     organisation: organisation.as_deref(),

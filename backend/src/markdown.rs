@@ -1,12 +1,18 @@
 //! User-supplied markdown → sanitised HTML. The markdown is kept as written; only the HTML
 //! made from it is cleaned (no scripts, styles, event handlers or javascript: links).
 
-use pulldown_cmark::{html, Options, Parser};
+use pulldown_cmark::{html, Event, Options, Parser};
 
 pub fn render(markdown: &str) -> String {
     let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
+    // Raw HTML written in the markdown is shown as text, not interpreted.
+    let events = Parser::new_ext(markdown, options).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        other => other,
+    });
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, Parser::new_ext(markdown, options));
+    html::push_html(&mut unsafe_html, events);
+    // Defence in depth: whatever the renderer produced is cleaned by an allow-list.
     ammonia::Builder::default()
         .link_rel(Some("nofollow noopener noreferrer ugc"))
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
@@ -23,8 +29,11 @@ mod tests {
         assert_eq!(render("**gras**"), "<p><strong>gras</strong></p>\n");
         let html = render("<script>alert(1)</script>[x](javascript:alert(1)) <img src=x onerror=alert(1)>");
         assert!(!html.contains("<script"), "{html}");
-        assert!(!html.contains("javascript:"), "{html}");
-        assert!(!html.contains("onerror"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("href=\"javascript"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "raw HTML is shown as text: {html}");
+        let link = render("[x](javascript:alert(1))");
+        assert!(!link.contains("javascript:alert(1)\""), "{link}");
         assert!(render("[lien](https://example.org)").contains("rel=\"nofollow noopener noreferrer ugc\""));
     }
 }

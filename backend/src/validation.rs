@@ -31,7 +31,8 @@ pub fn http_url(value: &str) -> Result<(), ValidationError> {
 
 /// Lowercase words and hyphens, as used in URLs.
 pub fn valid_slug(value: &str) -> Result<(), ValidationError> {
-    let ok = !value.is_empty()
+    // At least one letter: an all-digit slug would be read as a numeric id in paths.
+    let ok = value.bytes().any(|b| b.is_ascii_lowercase())
         && value.split('-').all(|part| {
             !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         });
@@ -39,7 +40,7 @@ pub fn valid_slug(value: &str) -> Result<(), ValidationError> {
         Ok(())
     } else {
         let mut e = ValidationError::new("slug");
-        e.message = Some("must be lowercase letters and digits separated by single hyphens".into());
+        e.message = Some("must be lowercase letters and digits separated by single hyphens, with at least one letter".into());
         Err(e)
     }
 }
@@ -70,5 +71,6 @@ mod tests {
         assert!(http_url("https://example.org/x").is_ok());
         assert!(valid_slug("forum-2027-open").is_ok());
         assert!(valid_slug("Forum--x").is_err());
+        assert!(valid_slug("2030").is_err());
     }
 }

@@ -31,7 +31,7 @@ CREATE TRIGGER users_updated_at BEFORE UPDATE ON users
 
 CREATE TABLE action_plans (
     id            BIGSERIAL PRIMARY KEY,
-    slug          TEXT NOT NULL UNIQUE CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
+    slug          TEXT NOT NULL UNIQUE CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND slug ~ '[a-z]'),
     country       TEXT NOT NULL,
     title         TEXT NOT NULL,
     period_start  INTEGER NOT NULL,
@@ -103,7 +103,7 @@ CREATE TRIGGER milestones_updated_at BEFORE UPDATE ON milestones
 
 CREATE TABLE forums (
     id           BIGSERIAL PRIMARY KEY,
-    slug         TEXT NOT NULL UNIQUE CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
+    slug         TEXT NOT NULL UNIQUE CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND slug ~ '[a-z]'),
     title        TEXT NOT NULL,
     theme        TEXT NOT NULL,
     description  TEXT NOT NULL DEFAULT '',

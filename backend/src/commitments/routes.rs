@@ -349,7 +349,42 @@ pub struct CommitmentChanges {
     pub end_year: Option<Option<i32>>,
     /// Replaces the IRM review fields that it names.
     #[validate(nested)]
-    pub irm: Option<IrmInput>,
+    pub irm: Option<IrmChanges>,
+}
+
+/// Changes to IRM review fields: absent fields are kept, `null` clears.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IrmChanges {
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 300))]
+    #[schema(value_type = Option<String>)]
+    pub report: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 300))]
+    #[schema(value_type = Option<String>)]
+    pub starred: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 300))]
+    #[schema(value_type = Option<String>)]
+    pub early_results: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<bool>)]
+    pub verifiable: Option<Option<bool>>,
+    #[validate(custom(function = "short_items"))]
+    pub relevance: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 300))]
+    #[schema(value_type = Option<String>)]
+    pub potential_impact: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 300))]
+    #[schema(value_type = Option<String>)]
+    pub completion: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 50000))]
+    #[schema(value_type = Option<String>)]
+    pub analysis: Option<Option<String>>,
 }
 
 #[derive(AsChangeset, Default)]
@@ -412,7 +447,7 @@ pub async fn update_commitment(
             Some(plan) => Some(resolve_plan(conn, plan, "action_plan")?),
             None => None,
         };
-        let irm = c.irm;
+        let irm = c.irm.unwrap_or_default();
         let set = CommitmentChangeset {
             action_plan_id,
             code: c.code,
@@ -429,14 +464,14 @@ pub async fn update_commitment(
             starred: c.starred,
             start_year: c.start_year,
             end_year: c.end_year,
-            irm_report: irm.as_ref().map(|i| i.report.clone()),
-            irm_starred: irm.as_ref().map(|i| i.starred.clone()),
-            irm_early_results: irm.as_ref().map(|i| i.early_results.clone()),
-            irm_verifiable: irm.as_ref().map(|i| i.verifiable),
-            irm_relevance: irm.as_ref().map(|i| i.relevance.clone().unwrap_or_default()),
-            irm_potential_impact: irm.as_ref().map(|i| i.potential_impact.clone()),
-            irm_completion: irm.as_ref().map(|i| i.completion.clone()),
-            irm_analysis: irm.as_ref().map(|i| i.analysis.clone()),
+            irm_report: irm.report,
+            irm_starred: irm.starred,
+            irm_early_results: irm.early_results,
+            irm_verifiable: irm.verifiable,
+            irm_relevance: irm.relevance,
+            irm_potential_impact: irm.potential_impact,
+            irm_completion: irm.completion,
+            irm_analysis: irm.analysis,
         };
         // An empty changeset is an error in Diesel; an empty PATCH is a no-op for clients.
         match diesel::update(commitments::table.find(current.id)).set(&set).execute(conn) {

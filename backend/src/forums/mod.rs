@@ -158,6 +158,9 @@ pub fn slugify(title: &str) -> String {
     }
     if slug.is_empty() {
         "forum".into()
+    } else if !slug.bytes().any(|b| b.is_ascii_lowercase()) {
+        // An all-digit slug would read as an id in `/forums/{id}`.
+        format!("forum-{slug}")
     } else {
         slug
     }
@@ -169,5 +172,6 @@ mod tests {
     fn slugify_folds_french() {
         assert_eq!(super::slugify("Forum Open d'État : données ouvertes"), "forum-open-d-etat-donnees-ouvertes");
         assert_eq!(super::slugify("!!!"), "forum");
+        assert_eq!(super::slugify("2027"), "forum-2027");
     }
 }

@@ -1,0 +1,80 @@
+# Open d'État — developer entry points. `make` (or `make help`) lists them.
+#
+# PostgreSQL comes from scripts/ensure-postgres.sh: PG_SERVER_URL or DATABASE_URL if set, else
+# a server on 127.0.0.1:5432, else a private cluster in .pgdata (port 54329, `make db-stop`).
+# Recipes are single shell commands (backslash-continued), so this works with GNU make 3.81 too.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+.PHONY: help run dev test openapi db db-stop clean-db fmt lint
+
+help: ## List the targets
+	@echo "Open d'État — make targets:"
+	@awk 'BEGIN { FS = ":.*## " } /^[a-zA-Z_-]+:.*## / { printf "  %-10s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+run: ## Build (release) and start the product with demo data on http://localhost:8080
+	@set -eu; \
+	PG=$$(scripts/ensure-postgres.sh); \
+	if [ -f frontend/package.json ]; then (cd frontend && npm ci && npm run build); fi; \
+	cargo build --release -p opendetat; \
+	BIN="$${CARGO_TARGET_DIR:-target}/release/opendetat"; \
+	DATABASE_URL="$${DATABASE_URL:-$$PG/opendetat}"; export DATABASE_URL; \
+	"$$BIN" seed; \
+	echo "==> Open d'État on http://$${BIND_ADDR:-localhost:8080} (Ctrl-C to stop)"; \
+	exec "$$BIN" serve
+
+dev: ## Same as run with a debug build (faster to compile)
+	@set -eu; \
+	PG=$$(scripts/ensure-postgres.sh); \
+	if [ -f frontend/package.json ]; then (cd frontend && npm ci && npm run build); fi; \
+	DATABASE_URL="$${DATABASE_URL:-$$PG/opendetat}"; export DATABASE_URL; \
+	cargo run -p opendetat -- seed; \
+	echo "==> Open d'État (debug) on http://$${BIND_ADDR:-localhost:8080} (Ctrl-C to stop)"; \
+	exec cargo run -p opendetat -- serve
+
+test: ## Run every test against a real PostgreSQL (nextest if installed; USE_NEXTEST=0 to use cargo test)
+	@set -eu; \
+	PG=$$(scripts/ensure-postgres.sh); \
+	cargo build --workspace --bins; \
+	if [ "$${USE_NEXTEST:-1}" != 0 ] && cargo nextest --version >/dev/null 2>&1; then \
+	  TEST_PG_URL="$$PG" cargo nextest run --workspace --no-fail-fast --no-tests=warn; \
+	else \
+	  TEST_PG_URL="$$PG" cargo test --workspace --no-fail-fast; \
+	fi; \
+	if [ -f frontend/package.json ]; then (cd frontend && npm ci && npm test); fi
+
+openapi: ## Regenerate the committed contract openapi/openapi.json
+	@set -eu; \
+	mkdir -p openapi; \
+	if cargo run -q -p opendetat -- openapi > openapi/openapi.json.tmp; then \
+	  mv openapi/openapi.json.tmp openapi/openapi.json; \
+	else \
+	  rm -f openapi/openapi.json.tmp; exit 1; \
+	fi
+
+db: ## Make sure PostgreSQL runs and print its server URL
+	@scripts/ensure-postgres.sh
+
+db-stop: ## Stop the private PostgreSQL cluster in .pgdata (if running)
+	@scripts/ensure-postgres.sh --stop
+
+clean-db: ## Drop test databases left behind (opendetat_test_*, opendetat_tpl_*)
+	@set -eu; \
+	PG=$$(scripts/ensure-postgres.sh); \
+	DBS=$$(psql "$$PG/postgres" -v ON_ERROR_STOP=1 -Atc \
+	  "select datname from pg_database where datname like 'opendetat\_test\_%' or datname like 'opendetat\_tpl\_%'"); \
+	n=0; \
+	for db in $$DBS; do \
+	  psql "$$PG/postgres" -v ON_ERROR_STOP=1 -q \
+	    -c "ALTER DATABASE \"$$db\" IS_TEMPLATE false" \
+	    -c "DROP DATABASE \"$$db\" WITH (FORCE)"; \
+	  echo "dropped $$db"; n=$$((n + 1)); \
+	done; \
+	echo "$$n test database(s) dropped"
+
+fmt: ## Format the Rust code
+	cargo fmt --all
+
+lint: ## Clippy on the whole workspace, warnings are errors
+	cargo clippy --workspace --all-targets -- -D warnings

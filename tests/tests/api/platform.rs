@@ -1,0 +1,157 @@
+//! Cross-cutting behaviour: the committed OpenAPI contract, the docs, probes, problem+json
+//! for unknown routes, request ids, and the seed's idempotency.
+
+use std::process::Command;
+
+use opendetat_tests::*;
+
+/// `openapi/openapi.json` must be exactly what the code produces. Set UPDATE_OPENAPI=1 to
+/// rewrite it (or run `make openapi`).
+#[test]
+fn committed_openapi_matches_the_code() {
+    let out = Command::new(binary()).arg("openapi").env("RUST_LOG", "off").output().unwrap();
+    assert!(out.status.success());
+    let generated = String::from_utf8(out.stdout).unwrap();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../openapi/openapi.json");
+    if std::env::var("UPDATE_OPENAPI").as_deref() == Ok("1") {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "openapi/openapi.json is out of date: run `make openapi` (or UPDATE_OPENAPI=1 cargo test) and commit it"
+    );
+}
+
+#[test]
+fn served_contract_is_openapi_31_and_documents_every_route_and_error() {
+    let app = TestApp::spawn_empty();
+    let doc = app.get("/api/openapi.json").expect(200).json();
+    assert_eq!(doc["openapi"], "3.1.0");
+    assert_eq!(doc["components"]["securitySchemes"]["bearer"]["scheme"], "bearer");
+    assert!(doc["components"]["schemas"]["Problem"].is_object());
+    let paths = doc["paths"].as_object().unwrap();
+    for p in [
+        "/api/v1/auth/register",
+        "/api/v1/commitments/{id}",
+        "/api/v1/forums/{id}/comments",
+        "/api/v1/comments/{id}/moderation",
+        "/api/v1/admin/users/{id}",
+    ] {
+        assert!(paths.contains_key(p), "{p} missing");
+    }
+    for (path, item) in paths {
+        for (method, op) in item.as_object().unwrap() {
+            let responses = op["responses"].as_object().unwrap();
+            let secured = op.get("security").is_some();
+            if secured {
+                for status in ["401", "403"] {
+                    assert!(responses.contains_key(status), "{method} {path} lacks {status}");
+                }
+            }
+            if path.contains('{') {
+                assert!(responses.contains_key("404"), "{method} {path} lacks 404");
+            }
+            if op.get("requestBody").is_some() {
+                for status in ["400", "413", "415", "422"] {
+                    assert!(responses.contains_key(status), "{method} {path} lacks {status}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn swagger_ui_is_served_offline() {
+    let app = TestApp::spawn_empty();
+    let redirect = app.get("/api/docs").expect(308);
+    assert_eq!(redirect.header("location"), Some("/api/docs/"));
+    let page = app.get("/api/docs/").expect(200);
+    assert!(page.text.contains("swagger-ui"), "{}", &page.text[..200.min(page.text.len())]);
+    let init = app.get("/api/docs/swagger-initializer.js").expect(200);
+    assert!(init.text.contains("/api/openapi.json"));
+    app.get("/api/docs/swagger-ui-bundle.js").expect(200);
+}
+
+#[test]
+fn unknown_routes_are_problem_json_404() {
+    let app = TestApp::spawn_empty();
+    app.get("/api/v1/nothing-here").expect_problem(404, "not_found");
+    app.get("/api/elsewhere").expect_problem(404, "not_found");
+    // Without a built SPA, other paths are 404 problems too.
+    app.get("/x/anything").expect_problem(404, "not_found");
+}
+
+#[test]
+fn every_response_carries_a_request_id_and_a_given_one_is_kept() {
+    let app = TestApp::spawn_empty();
+    let generated = app.get("/healthz").expect(200);
+    assert!(generated.header("x-request-id").is_some_and(|id| id.len() >= 8));
+    let kept = app.request("GET", "/api/v1/forums", None, &[("X-Request-Id", "abc-123")], None);
+    assert_eq!(kept.header("x-request-id"), Some("abc-123"));
+    let replaced = app.request("GET", "/api/v1/forums", None, &[("X-Request-Id", "bad id with spaces")], None);
+    assert_ne!(replaced.header("x-request-id"), Some("bad id with spaces"));
+    let error = app.get("/api/v1/forums/999999");
+    assert!(error.header("x-request-id").is_some());
+}
+
+#[test]
+fn readyz_reports_pending_migrations() {
+    let app = TestApp::spawn_empty();
+    app.get("/readyz").expect(200);
+    app.sql("DELETE FROM __diesel_schema_migrations");
+    let res = app.get("/readyz").expect(503);
+    assert_eq!(res.json()["status"], "migrations pending");
+}
+
+fn seed(database: &str) -> String {
+    let out = Command::new(binary())
+        .arg("seed")
+        .env("DATABASE_URL", db_url(database))
+        .env("OPENDETAT_ENV", "production")
+        .env("JWT_SECRET", JWT_SECRET)
+        .env("RUST_LOG", "info")
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(out.status.success(), "{log}");
+    log
+}
+
+#[test]
+fn seed_loads_the_french_plans_and_is_idempotent() {
+    let app = TestApp::spawn_empty();
+    let first = seed(&app.database);
+    assert!(first.contains("commitments: 50"), "{first}");
+    let tables = ["action_plans", "commitments", "milestones", "users", "forums", "forum_commitments", "comments"];
+    let counts: Vec<i64> = tables.iter().map(|t| app.count(t)).collect();
+    assert_eq!(counts[0..3], [2, 50, 4]);
+    let snapshot = |app: &TestApp| {
+        let mut conn = app.db();
+        use diesel::prelude::*;
+        #[derive(QueryableByName)]
+        struct Row {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            t: String,
+        }
+        diesel::sql_query(
+            "SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) AS t FROM (\
+               SELECT row(c.*)::text AS x FROM commitments c UNION ALL \
+               SELECT row(m.*)::text FROM milestones m UNION ALL \
+               SELECT row(f.*)::text FROM forums f UNION ALL \
+               SELECT row(k.*)::text FROM comments k) s",
+        )
+        .get_result::<Row>(&mut conn)
+        .unwrap()
+        .t
+    };
+    let before = snapshot(&app);
+    let second = seed(&app.database);
+    assert!(second.contains("commitments: 0") && second.contains("comments: 0"), "{second}");
+    let again: Vec<i64> = tables.iter().map(|t| app.count(t)).collect();
+    assert_eq!(counts, again, "a second seed changed row counts");
+    assert_eq!(before, snapshot(&app), "a second seed changed stored rows");
+    // Outside dev mode, demo accounts cannot sign in.
+    app.post("/auth/login", None, &json!({"email": "admin@demo.opendetat.fr", "password": DEMO_PASSWORD}))
+        .expect_problem(401, "unauthorized");
+}
