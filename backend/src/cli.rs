@@ -39,7 +39,10 @@ pub fn run(args: Vec<String>) -> Result<(), String> {
             let report = seed::run(&mut conn, settings.is_dev())?;
             log::info!("seed: inserted {report:?}");
             if settings.is_dev() && report.users > 0 {
-                log::info!("seed: demo accounts (@demo.opendetat.fr) use the password {:?}", seed::DEMO_PASSWORD);
+                log::info!(
+                    "seed: demo accounts (@demo.opendetat.fr) use the password {:?}",
+                    seed::DEMO_PASSWORD
+                );
             }
             Ok(())
         }
@@ -58,8 +61,12 @@ pub fn run(args: Vec<String>) -> Result<(), String> {
 
 fn connect_and_migrate(settings: &Settings) -> Result<PgConnection, String> {
     db::create_database_if_missing(&settings.database_url)?;
-    let mut conn = PgConnection::establish(&settings.database_url)
-        .map_err(|e| format!("cannot connect to {}: {e}", db::redact(&settings.database_url)))?;
+    let mut conn = PgConnection::establish(&settings.database_url).map_err(|e| {
+        format!(
+            "cannot connect to {}: {e}",
+            db::redact(&settings.database_url)
+        )
+    })?;
     let applied = db::migrate(&mut conn)?;
     if applied > 0 {
         log::info!("applied {applied} migration(s)");
@@ -73,9 +80,17 @@ fn serve() -> Result<(), String> {
         log::warn!("running in dev mode (OPENDETAT_ENV=production for a real deployment)");
     }
     connect_and_migrate(&settings)?;
-    let pool = db::build_pool(&settings.database_url, settings.pool_size, settings.pool_timeout)?;
-    let state = AppState { pool, tokens: TokenKeys::new(settings.jwt_secret.expose(), settings.token_ttl) };
-    let listener = TcpListener::bind(&settings.bind_addr).map_err(|e| format!("cannot listen on {}: {e}", settings.bind_addr))?;
+    let pool = db::build_pool(
+        &settings.database_url,
+        settings.pool_size,
+        settings.pool_timeout,
+    )?;
+    let state = AppState {
+        pool,
+        tokens: TokenKeys::new(settings.jwt_secret.expose(), settings.token_ttl),
+    };
+    let listener = TcpListener::bind(&settings.bind_addr)
+        .map_err(|e| format!("cannot listen on {}: {e}", settings.bind_addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let static_dir = settings.static_dir.clone();
     actix_web::rt::System::new().block_on(async move {
@@ -92,14 +107,24 @@ fn serve() -> Result<(), String> {
 fn flag(args: &[String], name: &str) -> Result<Option<String>, String> {
     match args.iter().position(|a| a == name) {
         None => Ok(None),
-        Some(i) => args.get(i + 1).cloned().map(Some).ok_or_else(|| format!("{name} needs a value")),
+        Some(i) => args
+            .get(i + 1)
+            .cloned()
+            .map(Some)
+            .ok_or_else(|| format!("{name} needs a value")),
     }
 }
 
 fn create_admin(args: &[String]) -> Result<(), String> {
     use validator::ValidateEmail;
-    let email = flag(args, "--email")?.ok_or("create-admin needs --email")?.trim().to_string();
-    let display_name = flag(args, "--display-name")?.ok_or("create-admin needs --display-name")?.trim().to_string();
+    let email = flag(args, "--email")?
+        .ok_or("create-admin needs --email")?
+        .trim()
+        .to_string();
+    let display_name = flag(args, "--display-name")?
+        .ok_or("create-admin needs --display-name")?
+        .trim()
+        .to_string();
     let organisation = flag(args, "--organisation")?;
     if !email.validate_email() || email.len() > 254 {
         return Err("--email is not an email address".into());
@@ -112,7 +137,10 @@ fn create_admin(args: &[String]) -> Result<(), String> {
         eprintln!("Password for {email} (input is echoed; pipe it in to avoid that):");
     }
     let mut line = String::new();
-    stdin.lock().read_line(&mut line).map_err(|e| format!("cannot read the password: {e}"))?;
+    stdin
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| format!("cannot read the password: {e}"))?;
     let pw = line.trim_end_matches(['\n', '\r']);
     let len = pw.chars().count() as u64;
     if !(password::MIN_PASSWORD_LEN..=password::MAX_PASSWORD_LEN).contains(&len) {
@@ -129,7 +157,11 @@ fn create_admin(args: &[String]) -> Result<(), String> {
     let id = conn
         .transaction(|conn| match users::find_by_email(conn, &email)? {
             Some(existing) => diesel::update(u::table.find(existing.id))
-                .set((u::role.eq(Role::Admin), u::password_hash.eq(&hash), u::suspended_at.eq(None::<chrono::DateTime<chrono::Utc>>)))
+                .set((
+                    u::role.eq(Role::Admin),
+                    u::password_hash.eq(&hash),
+                    u::suspended_at.eq(None::<chrono::DateTime<chrono::Utc>>),
+                ))
                 .returning(u::id)
                 .get_result::<i64>(conn),
             None => users::insert(

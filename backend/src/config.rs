@@ -51,7 +51,11 @@ impl Settings {
         let environment = match get("OPENDETAT_ENV").as_deref().unwrap_or("dev") {
             "dev" | "development" => Environment::Dev,
             "production" | "prod" => Environment::Production,
-            other => return Err(format!("OPENDETAT_ENV must be `dev` or `production`, not {other:?}")),
+            other => {
+                return Err(format!(
+                    "OPENDETAT_ENV must be `dev` or `production`, not {other:?}"
+                ))
+            }
         };
         let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
         let jwt_secret = match (get("JWT_SECRET"), environment) {
@@ -63,7 +67,9 @@ impl Settings {
                 ))
             }
             (Some(_), Environment::Dev) => {
-                return Err(format!("JWT_SECRET is shorter than {MIN_SECRET_LEN} characters"))
+                return Err(format!(
+                    "JWT_SECRET is shorter than {MIN_SECRET_LEN} characters"
+                ))
             }
             (None, Environment::Dev) => {
                 log::warn!(
@@ -116,8 +122,10 @@ mod tests {
     use super::*;
 
     fn settings(vars: &[(&str, &str)]) -> Result<Settings, String> {
-        let map: std::collections::HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: std::collections::HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Settings::from_lookup(|k| map.get(k).cloned())
     }
 

@@ -78,21 +78,21 @@ pub fn create_database_if_missing(url: &str) -> Result<(), String> {
     if PgConnection::establish(url).is_ok() {
         return Ok(());
     }
-    let (name, admin_url) =
-        maintenance_url(url).ok_or_else(|| format!("DATABASE_URL has no database name: {}", redact(url)))?;
-    let mut admin = PgConnection::establish(&admin_url).map_err(|e| {
-        format!("cannot reach PostgreSQL at {}: {e}", redact(&admin_url))
-    })?;
+    let (name, admin_url) = maintenance_url(url)
+        .ok_or_else(|| format!("DATABASE_URL has no database name: {}", redact(url)))?;
+    let mut admin = PgConnection::establish(&admin_url)
+        .map_err(|e| format!("cannot reach PostgreSQL at {}: {e}", redact(&admin_url)))?;
     #[derive(QueryableByName)]
     struct Exists {
         #[diesel(sql_type = diesel::sql_types::Bool)]
         exists: bool,
     }
-    let exists = diesel::sql_query("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists")
-        .bind::<diesel::sql_types::Text, _>(&name)
-        .get_result::<Exists>(&mut admin)
-        .map_err(|e| e.to_string())?
-        .exists;
+    let exists =
+        diesel::sql_query("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists")
+            .bind::<diesel::sql_types::Text, _>(&name)
+            .get_result::<Exists>(&mut admin)
+            .map_err(|e| e.to_string())?
+            .exists;
     if !exists {
         let quoted = name.replace('"', "\"\"");
         diesel::sql_query(format!("CREATE DATABASE \"{quoted}\""))
@@ -119,7 +119,8 @@ pub fn migrate(conn: &mut PgConnection) -> Result<usize, String> {
 }
 
 pub fn has_pending_migrations(conn: &mut PgConnection) -> Result<bool, String> {
-    conn.has_pending_migration(MIGRATIONS).map_err(|e| e.to_string())
+    conn.has_pending_migration(MIGRATIONS)
+        .map_err(|e| e.to_string())
 }
 
 /// The URL without its password, for messages.
@@ -144,7 +145,10 @@ mod tests {
     fn maintenance_url_keeps_params() {
         assert_eq!(
             maintenance_url("postgres://u:p@h:5/db?sslmode=disable"),
-            Some(("db".into(), "postgres://u:p@h:5/postgres?sslmode=disable".into()))
+            Some((
+                "db".into(),
+                "postgres://u:p@h:5/postgres?sslmode=disable".into()
+            ))
         );
         assert_eq!(maintenance_url("postgres://h:5"), None);
     }

@@ -115,7 +115,9 @@ impl ApiError {
 
     fn detail(&self) -> Cow<'_, str> {
         match self {
-            ApiError::BadRequest { detail, .. } | ApiError::Conflict { detail, .. } => detail.into(),
+            ApiError::BadRequest { detail, .. } | ApiError::Conflict { detail, .. } => {
+                detail.into()
+            }
             ApiError::Unauthorized(d)
             | ApiError::Forbidden(d)
             | ApiError::NotFound(d)
@@ -173,7 +175,9 @@ impl ResponseError for ApiError {
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::Validation(_) | ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Validation(_) | ApiError::Unprocessable(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -262,7 +266,11 @@ impl From<validator::ValidationErrors> for ApiError {
     }
 }
 
-fn flatten_validation(prefix: &str, errors: &validator::ValidationErrors, out: &mut Vec<FieldError>) {
+fn flatten_validation(
+    prefix: &str,
+    errors: &validator::ValidationErrors,
+    out: &mut Vec<FieldError>,
+) {
     use validator::ValidationErrorsKind;
     for (field, kind) in errors.errors() {
         let name = if prefix.is_empty() {
@@ -321,15 +329,16 @@ fn default_message(
 /// content type → 415.
 pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
     let api = match &err {
-        JsonPayloadError::OverflowKnownLength { limit, .. } | JsonPayloadError::Overflow { limit } => {
+        JsonPayloadError::OverflowKnownLength { limit, .. }
+        | JsonPayloadError::Overflow { limit } => {
             ApiError::PayloadTooLarge(format!("The request body is larger than {limit} bytes."))
         }
         JsonPayloadError::ContentType => ApiError::UnsupportedMediaType(
             "The request body must be sent as Content-Type: application/json.".into(),
         ),
-        JsonPayloadError::Deserialize(e) if e.is_data() => {
-            ApiError::Unprocessable(format!("The request body does not have the expected shape: {e}."))
-        }
+        JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::Unprocessable(format!(
+            "The request body does not have the expected shape: {e}."
+        )),
         JsonPayloadError::Deserialize(e) => ApiError::BadRequest {
             code: "malformed_json",
             detail: format!("The request body is not valid JSON: {e}."),
@@ -353,4 +362,45 @@ pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Err
 /// An id that does not parse names no resource, hence 404 rather than 400.
 pub fn path_error(_err: PathError, _req: &HttpRequest) -> actix_web::Error {
     ApiError::NotFound("No resource matches this path.".into()).into()
+}
+
+/// Collects every validation problem of a request (field rules and cross-field checks) so a
+/// single 422 names them all.
+#[derive(Debug, Default)]
+pub struct Checks {
+    fields: Vec<FieldError>,
+    other: Option<ApiError>,
+}
+
+impl Checks {
+    pub fn of(result: Result<(), validator::ValidationErrors>) -> Checks {
+        let mut checks = Checks::default();
+        if let Err(e) = result {
+            checks.add(Err(e.into()));
+        }
+        checks
+    }
+
+    pub fn add(&mut self, result: ApiResult<()>) -> &mut Checks {
+        match result {
+            Ok(()) => {}
+            Err(ApiError::Validation(mut fields)) => self.fields.append(&mut fields),
+            Err(other) => {
+                self.other.get_or_insert(other);
+            }
+        }
+        self
+    }
+
+    pub fn finish(self) -> ApiResult<()> {
+        if let Some(other) = self.other {
+            return Err(other);
+        }
+        if self.fields.is_empty() {
+            return Ok(());
+        }
+        let mut fields = self.fields;
+        fields.sort_by(|a, b| a.field.cmp(&b.field));
+        Err(ApiError::Validation(fields))
+    }
 }

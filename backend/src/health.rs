@@ -16,7 +16,9 @@ pub struct Health {
 #[utoipa::path(tag = "operations", responses((status = 200, description = "Up", body = Health)))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
-    HttpResponse::Ok().json(Health { status: "ok".into() })
+    HttpResponse::Ok().json(Health {
+        status: "ok".into(),
+    })
 }
 
 /// The database is reachable and fully migrated.
@@ -40,10 +42,14 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     })
     .await;
     match status {
-        Ok(Ok(())) => HttpResponse::Ok().json(Health { status: "ok".into() }),
+        Ok(Ok(())) => HttpResponse::Ok().json(Health {
+            status: "ok".into(),
+        }),
         Ok(Err(why)) => HttpResponse::ServiceUnavailable()
             .insert_header(("Retry-After", "2"))
             .json(Health { status: why }),
-        Err(_) => HttpResponse::ServiceUnavailable().json(Health { status: "internal".into() }),
+        Err(_) => HttpResponse::ServiceUnavailable().json(Health {
+            status: "internal".into(),
+        }),
     }
 }

@@ -4,7 +4,8 @@
 use pulldown_cmark::{html, Event, Options, Parser};
 
 pub fn render(markdown: &str) -> String {
-    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
+    let options =
+        Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
     // Raw HTML written in the markdown is shown as text, not interpreted.
     let events = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
@@ -27,13 +28,19 @@ mod tests {
     #[test]
     fn renders_and_sanitises() {
         assert_eq!(render("**gras**"), "<p><strong>gras</strong></p>\n");
-        let html = render("<script>alert(1)</script>[x](javascript:alert(1)) <img src=x onerror=alert(1)>");
+        let html = render(
+            "<script>alert(1)</script>[x](javascript:alert(1)) <img src=x onerror=alert(1)>",
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert!(!html.contains("href=\"javascript"), "{html}");
-        assert!(html.contains("&lt;script&gt;"), "raw HTML is shown as text: {html}");
+        assert!(
+            html.contains("&lt;script&gt;"),
+            "raw HTML is shown as text: {html}"
+        );
         let link = render("[x](javascript:alert(1))");
         assert!(!link.contains("javascript:alert(1)\""), "{link}");
-        assert!(render("[lien](https://example.org)").contains("rel=\"nofollow noopener noreferrer ugc\""));
+        assert!(render("[lien](https://example.org)")
+            .contains("rel=\"nofollow noopener noreferrer ugc\""));
     }
 }

@@ -51,7 +51,9 @@ pub fn document() -> OpenApiDoc {
 
 /// Pretty JSON of the contract, with a final newline (the committed file's exact bytes).
 pub fn document_json() -> String {
-    let mut json = document().to_pretty_json().expect("OpenAPI document serialises");
+    let mut json = document()
+        .to_pretty_json()
+        .expect("OpenAPI document serialises");
     json.push('\n');
     json
 }
@@ -59,21 +61,52 @@ pub fn document_json() -> String {
 struct StandardResponses;
 
 const PROBLEMS: &[(&str, &str, &str)] = &[
-    ("400", "BadRequest", "Malformed request: invalid JSON, query string or cursor"),
-    ("401", "Unauthorized", "Missing, invalid or expired bearer token"),
-    ("403", "Forbidden", "The account lacks the right, or is suspended"),
+    (
+        "400",
+        "BadRequest",
+        "Malformed request: invalid JSON, query string or cursor",
+    ),
+    (
+        "401",
+        "Unauthorized",
+        "Missing, invalid or expired bearer token",
+    ),
+    (
+        "403",
+        "Forbidden",
+        "The account lacks the right, or is suspended",
+    ),
     ("404", "NotFound", "No such resource"),
     ("413", "PayloadTooLarge", "Request body over the size limit"),
-    ("415", "UnsupportedMediaType", "Request body not sent as application/json"),
-    ("422", "UnprocessableContent", "Invalid fields (listed in `errors`) or body of the wrong shape"),
-    ("500", "InternalError", "Unexpected error (a defect; logged server-side)"),
-    ("503", "ServiceUnavailable", "Database unavailable or saturated; retry after `Retry-After` seconds"),
+    (
+        "415",
+        "UnsupportedMediaType",
+        "Request body not sent as application/json",
+    ),
+    (
+        "422",
+        "UnprocessableContent",
+        "Invalid fields (listed in `errors`) or body of the wrong shape",
+    ),
+    (
+        "500",
+        "InternalError",
+        "Unexpected error (a defect; logged server-side)",
+    ),
+    (
+        "503",
+        "ServiceUnavailable",
+        "Database unavailable or saturated; retry after `Retry-After` seconds",
+    ),
 ];
 
 fn problem_response(description: &str) -> Response {
     ResponseBuilder::new()
         .description(description)
-        .content("application/problem+json", Content::new(Some(Ref::from_schema_name("Problem"))))
+        .content(
+            "application/problem+json",
+            Content::new(Some(Ref::from_schema_name("Problem"))),
+        )
         .build()
 }
 
@@ -81,7 +114,9 @@ impl Modify for StandardResponses {
     fn modify(&self, doc: &mut OpenApiDoc) {
         let components = doc.components.get_or_insert_with(Default::default);
         for (_, name, description) in PROBLEMS {
-            components.responses.insert(name.to_string(), RefOr::T(problem_response(description)));
+            components
+                .responses
+                .insert(name.to_string(), RefOr::T(problem_response(description)));
         }
         components.security_schemes.insert(
             "bearer".into(),
@@ -116,7 +151,10 @@ fn add_problems(op: &mut Operation) {
     let has_query = params.iter().any(|p| p.parameter_in == ParameterIn::Query);
     let has_body = op.request_body.is_some();
     let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
-    let is_probe = op.tags.as_ref().is_some_and(|t| t.iter().any(|t| t == "operations"));
+    let is_probe = op
+        .tags
+        .as_ref()
+        .is_some_and(|t| t.iter().any(|t| t == "operations"));
     if is_probe {
         return;
     }
@@ -135,9 +173,10 @@ fn add_problems(op: &mut Operation) {
     }
     for (status, name, _) in PROBLEMS {
         if wanted.contains(status) && !op.responses.responses.contains_key(*status) {
-            op.responses
-                .responses
-                .insert(status.to_string(), RefOr::Ref(Ref::from_response_name(*name)));
+            op.responses.responses.insert(
+                status.to_string(),
+                RefOr::Ref(Ref::from_response_name(*name)),
+            );
         }
     }
 }

@@ -74,7 +74,11 @@ pub fn finish_page<T, K: Serialize>(
 }
 
 /// A JSON page response with its `Link` header.
-pub fn page_response<P: Serialize>(req: &HttpRequest, body: &P, next_cursor: Option<&str>) -> HttpResponse {
+pub fn page_response<P: Serialize>(
+    req: &HttpRequest,
+    body: &P,
+    next_cursor: Option<&str>,
+) -> HttpResponse {
     let mut res = HttpResponse::Ok();
     if let Some(cursor) = next_cursor {
         res.insert_header(("Link", format!("<{}>; rel=\"next\"", next_url(req, cursor))));
@@ -122,7 +126,10 @@ mod tests {
 
     #[test]
     fn limit_is_bounded() {
-        let p = |l| PageParams { limit: Some(l), cursor: None };
+        let p = |l| PageParams {
+            limit: Some(l),
+            cursor: None,
+        };
         assert_eq!(p(5).limit().unwrap(), 5);
         assert!(p(0).limit().is_err());
         assert!(p(1_000_000).limit().is_err());

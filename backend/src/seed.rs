@@ -10,7 +10,9 @@ use serde::Deserialize;
 
 use crate::auth::password;
 use crate::markdown;
-use crate::schema::{action_plans, comments, commitments, forum_commitments, forums, milestones, users};
+use crate::schema::{
+    action_plans, comments, commitments, forum_commitments, forums, milestones, users,
+};
 use crate::types::{CommitmentStatus, ForumStatus, MilestoneStatus, Role};
 
 const SEED_JSON: &str = include_str!("../seed/seed.json");
@@ -137,22 +139,36 @@ pub struct SeedReport {
 /// Loads the seed in one transaction. Demo accounts get `DEMO_PASSWORD` when `dev` is true,
 /// and a hash no password matches otherwise.
 pub fn run(conn: &mut PgConnection, dev: bool) -> Result<SeedReport, String> {
-    let seed: SeedFile = serde_json::from_str(SEED_JSON).map_err(|e| format!("seed.json is invalid: {e}"))?;
-    let demo_hash = if dev { password::hash(DEMO_PASSWORD)? } else { password::UNUSABLE_HASH.to_string() };
-    conn.transaction(|conn| load(conn, &seed, &demo_hash)).map_err(|e: diesel::result::Error| format!("seed failed: {e}"))
+    let seed: SeedFile =
+        serde_json::from_str(SEED_JSON).map_err(|e| format!("seed.json is invalid: {e}"))?;
+    let demo_hash = if dev {
+        password::hash(DEMO_PASSWORD)?
+    } else {
+        password::UNUSABLE_HASH.to_string()
+    };
+    conn.transaction(|conn| load(conn, &seed, &demo_hash))
+        .map_err(|e: diesel::result::Error| format!("seed failed: {e}"))
 }
 
 fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResult<SeedReport> {
     let mut report = SeedReport::default();
     for plan in &seed.action_plans {
-        report.action_plans += diesel::insert_into(action_plans::table).values(plan).on_conflict_do_nothing().execute(conn)?;
+        report.action_plans += diesel::insert_into(action_plans::table)
+            .values(plan)
+            .on_conflict_do_nothing()
+            .execute(conn)?;
     }
-    let plan_ids: HashMap<String, i64> =
-        action_plans::table.select((action_plans::slug, action_plans::id)).load(conn)?.into_iter().collect();
+    let plan_ids: HashMap<String, i64> = action_plans::table
+        .select((action_plans::slug, action_plans::id))
+        .load(conn)?
+        .into_iter()
+        .collect();
 
     for c in &seed.commitments {
         let irm = c.irm.as_ref();
-        let plan_id = *plan_ids.get(&c.action_plan).ok_or(diesel::result::Error::NotFound)?;
+        let plan_id = *plan_ids
+            .get(&c.action_plan)
+            .ok_or(diesel::result::Error::NotFound)?;
         report.commitments += diesel::insert_into(commitments::table)
             .values((
                 commitments::action_plan_id.eq(plan_id),
@@ -175,8 +191,10 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
                     commitments::irm_starred.eq(irm.and_then(|i| i.starred.clone())),
                     commitments::irm_early_results.eq(irm.and_then(|i| i.early_results.clone())),
                     commitments::irm_verifiable.eq(irm.and_then(|i| i.verifiable)),
-                    commitments::irm_relevance.eq(irm.map(|i| i.relevance.clone()).unwrap_or_default()),
-                    commitments::irm_potential_impact.eq(irm.and_then(|i| i.potential_impact.clone())),
+                    commitments::irm_relevance
+                        .eq(irm.map(|i| i.relevance.clone()).unwrap_or_default()),
+                    commitments::irm_potential_impact
+                        .eq(irm.and_then(|i| i.potential_impact.clone())),
                     commitments::irm_completion.eq(irm.and_then(|i| i.completion.clone())),
                     commitments::irm_analysis.eq(irm.and_then(|i| i.analysis.clone())),
                 ),
@@ -184,8 +202,11 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
             .on_conflict_do_nothing()
             .execute(conn)?;
     }
-    let commitment_ids: HashMap<String, i64> =
-        commitments::table.select((commitments::code, commitments::id)).load(conn)?.into_iter().collect();
+    let commitment_ids: HashMap<String, i64> = commitments::table
+        .select((commitments::code, commitments::id))
+        .load(conn)?
+        .into_iter()
+        .collect();
 
     for c in &seed.commitments {
         let commitment_id = commitment_ids[&c.code];
@@ -220,7 +241,8 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
     }
     let mut user_ids: HashMap<String, i64> = HashMap::new();
     for u in &seed.users {
-        let user = crate::users::find_by_email(conn, &u.email)?.ok_or(diesel::result::Error::NotFound)?;
+        let user =
+            crate::users::find_by_email(conn, &u.email)?.ok_or(diesel::result::Error::NotFound)?;
         user_ids.insert(u.email.clone(), user.id);
     }
 
@@ -246,13 +268,20 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
             report.forums += 1;
             for code in &f.commitments {
                 diesel::insert_into(forum_commitments::table)
-                    .values((forum_commitments::forum_id.eq(forum_id), forum_commitments::commitment_id.eq(commitment_ids[code])))
+                    .values((
+                        forum_commitments::forum_id.eq(forum_id),
+                        forum_commitments::commitment_id.eq(commitment_ids[code]),
+                    ))
                     .on_conflict_do_nothing()
                     .execute(conn)?;
             }
         }
     }
-    let forum_ids: HashMap<String, i64> = forums::table.select((forums::slug, forums::id)).load(conn)?.into_iter().collect();
+    let forum_ids: HashMap<String, i64> = forums::table
+        .select((forums::slug, forums::id))
+        .load(conn)?
+        .into_iter()
+        .collect();
     let milestone_ids: HashMap<(i64, String), i64> = milestones::table
         .select((milestones::commitment_id, milestones::code, milestones::id))
         .load::<(i64, String, i64)>(conn)?
@@ -268,8 +297,14 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
             SeedTarget::Forum(slug) => (Some(forum_ids[slug]), None, None),
             SeedTarget::Commitment(code) => (None, Some(commitment_ids[code]), None),
             SeedTarget::Milestone(path) => {
-                let (code, m) = path.split_once('/').ok_or(diesel::result::Error::NotFound)?;
-                (None, None, Some(milestone_ids[&(commitment_ids[code], m.to_string())]))
+                let (code, m) = path
+                    .split_once('/')
+                    .ok_or(diesel::result::Error::NotFound)?;
+                (
+                    None,
+                    None,
+                    Some(milestone_ids[&(commitment_ids[code], m.to_string())]),
+                )
             }
         };
         let existing: Option<(i64, Option<i64>, i32)> = comments::table
@@ -307,7 +342,14 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
                 .execute(conn)?;
         }
         report.comments += 1;
-        comment_ids.insert(&c.key, (id, parent.map_or(id, |p| p.1), parent.map_or(0, |p| p.2 + 1)));
+        comment_ids.insert(
+            &c.key,
+            (
+                id,
+                parent.map_or(id, |p| p.1),
+                parent.map_or(0, |p| p.2 + 1),
+            ),
+        );
     }
     Ok(report)
 }

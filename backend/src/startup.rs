@@ -11,7 +11,9 @@ use utoipa_actix_web::{scope, AppExt};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::error::{self, ApiError};
-use crate::{action_plans, auth, comments, commitments, forums, health, milestones, users, AppState};
+use crate::{
+    action_plans, auth, comments, commitments, forums, health, milestones, users, AppState,
+};
 
 /// Largest accepted JSON body. Comments are capped at 20,000 characters; nothing needs more.
 pub const MAX_JSON_BODY: usize = 64 * 1024;
@@ -72,10 +74,18 @@ pub fn collect_openapi() -> utoipa::openapi::OpenApi {
 }
 
 async fn not_found(req: HttpRequest) -> Result<HttpResponse, ApiError> {
-    Err(ApiError::NotFound(format!("No route matches {} {}.", req.method(), req.path())))
+    Err(ApiError::NotFound(format!(
+        "No route matches {} {}.",
+        req.method(),
+        req.path()
+    )))
 }
 
-pub fn run(listener: TcpListener, state: AppState, static_dir: Option<String>) -> std::io::Result<Server> {
+pub fn run(
+    listener: TcpListener,
+    state: AppState,
+    static_dir: Option<String>,
+) -> std::io::Result<Server> {
     let state = web::Data::new(state);
     let doc = crate::openapi::document();
     let static_dir = static_dir.filter(|d| std::path::Path::new(d).join("index.html").is_file());
@@ -86,7 +96,11 @@ pub fn run(listener: TcpListener, state: AppState, static_dir: Option<String>) -
         let (app, _) = App::new()
             .into_utoipa_app()
             .app_data(state.clone())
-            .app_data(web::JsonConfig::default().limit(MAX_JSON_BODY).error_handler(error::json_error))
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(MAX_JSON_BODY)
+                    .error_handler(error::json_error),
+            )
             .app_data(web::QueryConfig::default().error_handler(error::query_error))
             .app_data(web::PathConfig::default().error_handler(error::path_error))
             .service(scope::scope("/api/v1").configure(api_v1))
@@ -98,7 +112,9 @@ pub fn run(listener: TcpListener, state: AppState, static_dir: Option<String>) -
             .route(
                 "/api/docs",
                 web::get().to(|| async {
-                    HttpResponse::PermanentRedirect().insert_header(("Location", "/api/docs/")).finish()
+                    HttpResponse::PermanentRedirect()
+                        .insert_header(("Location", "/api/docs/"))
+                        .finish()
                 }),
             )
             .service(web::scope("/api").default_service(web::to(not_found)));
@@ -106,7 +122,8 @@ pub fn run(listener: TcpListener, state: AppState, static_dir: Option<String>) -
             Some(dir) => app.service(spa_files(dir)),
             None => app.default_service(web::to(not_found)),
         };
-        app.wrap(Compress::default()).wrap(from_fn(crate::middleware::request_id_and_log))
+        app.wrap(Compress::default())
+            .wrap(from_fn(crate::middleware::request_id_and_log))
     })
     .shutdown_timeout(25)
     .listen(listener)?
@@ -122,6 +139,10 @@ fn spa_files(dir: &str) -> actix_files::Files {
         .index_file("index.html")
         .default_handler(web::to(move |req: HttpRequest| {
             let index = index.clone();
-            async move { actix_files::NamedFile::open_async(index).await.map(|f| f.into_response(&req)) }
+            async move {
+                actix_files::NamedFile::open_async(index)
+                    .await
+                    .map(|f| f.into_response(&req))
+            }
         }))
 }

@@ -34,7 +34,10 @@ pub fn valid_slug(value: &str) -> Result<(), ValidationError> {
     // At least one letter: an all-digit slug would be read as a numeric id in paths.
     let ok = value.bytes().any(|b| b.is_ascii_lowercase())
         && value.split('-').all(|part| {
-            !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         });
     if ok {
         Ok(())
@@ -57,7 +60,10 @@ where
 
 /// Trims an optional text and turns an empty one into `None`.
 pub fn clean_opt(value: Option<&str>) -> Option<String> {
-    value.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+    value
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 #[cfg(test)]

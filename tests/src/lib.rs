@@ -27,7 +27,10 @@ pub fn db_url(name: &str) -> String {
 }
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_path_buf()
 }
 
 /// The server binary built by `cargo build` (see the Makefile's `test`).
@@ -35,7 +38,9 @@ pub fn binary() -> PathBuf {
     if let Ok(path) = std::env::var("OPENDETAT_BIN") {
         return PathBuf::from(path);
     }
-    let target = std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| workspace_root().join("target"));
+    let target = std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| workspace_root().join("target"));
     let bin = target.join("debug").join("opendetat");
     assert!(
         bin.is_file(),
@@ -46,8 +51,12 @@ pub fn binary() -> PathBuf {
 }
 
 fn admin_conn() -> PgConnection {
-    PgConnection::establish(&db_url("postgres"))
-        .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at {} ({e}); run scripts/ensure-postgres.sh", server_url()))
+    PgConnection::establish(&db_url("postgres")).unwrap_or_else(|e| {
+        panic!(
+            "cannot reach PostgreSQL at {} ({e}); run scripts/ensure-postgres.sh",
+            server_url()
+        )
+    })
 }
 
 #[derive(QueryableByName)]
@@ -86,7 +95,12 @@ fn schema_fingerprint() -> String {
         hasher.update(f.strip_prefix(&root).unwrap().to_string_lossy().as_bytes());
         hasher.update(std::fs::read(&f).expect("read schema file"));
     }
-    hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
+    hasher
+        .finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn run_binary(args: &[&str], database: &str) {
@@ -98,7 +112,11 @@ fn run_binary(args: &[&str], database: &str) {
         .env("RUST_LOG", "warn")
         .output()
         .expect("run opendetat");
-    assert!(out.status.success(), "opendetat {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "opendetat {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Builds (once per fingerprint, across processes) the `empty` (migrated) and `seeded`
@@ -111,25 +129,35 @@ fn templates() -> &'static (String, String) {
         let empty = format!("opendetat_tpl_{fp}_empty");
         let seeded = format!("opendetat_tpl_{fp}_seeded");
         let mut conn = admin_conn();
-        diesel::sql_query("SELECT pg_advisory_lock(727274)").execute(&mut conn).unwrap();
+        diesel::sql_query("SELECT pg_advisory_lock(727274)")
+            .execute(&mut conn)
+            .unwrap();
         for (name, build) in [(&empty, None), (&seeded, Some(&empty))] {
             if database_exists(&mut conn, name) {
                 continue;
             }
             let tmp = format!("{name}_tmp");
-            diesel::sql_query(format!("DROP DATABASE IF EXISTS {tmp} WITH (FORCE)")).execute(&mut conn).unwrap();
+            diesel::sql_query(format!("DROP DATABASE IF EXISTS {tmp} WITH (FORCE)"))
+                .execute(&mut conn)
+                .unwrap();
             match build {
                 None => run_binary(&["migrate"], &tmp),
                 Some(from) => {
-                    diesel::sql_query(format!("CREATE DATABASE {tmp} TEMPLATE {from} STRATEGY FILE_COPY"))
-                        .execute(&mut conn)
-                        .unwrap();
+                    diesel::sql_query(format!(
+                        "CREATE DATABASE {tmp} TEMPLATE {from} STRATEGY FILE_COPY"
+                    ))
+                    .execute(&mut conn)
+                    .unwrap();
                     run_binary(&["seed"], &tmp);
                 }
             }
-            diesel::sql_query(format!("ALTER DATABASE {tmp} RENAME TO {name}")).execute(&mut conn).unwrap();
+            diesel::sql_query(format!("ALTER DATABASE {tmp} RENAME TO {name}"))
+                .execute(&mut conn)
+                .unwrap();
         }
-        diesel::sql_query("SELECT pg_advisory_unlock(727274)").execute(&mut conn).unwrap();
+        diesel::sql_query("SELECT pg_advisory_unlock(727274)")
+            .execute(&mut conn)
+            .unwrap();
         (empty, seeded)
     })
 }
@@ -146,20 +174,26 @@ pub fn create_database(seeded: bool) -> String {
     );
     let template = if seeded { full } else { empty };
     let mut conn = admin_conn();
-    diesel::sql_query(format!("CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY"))
-        .execute(&mut conn)
-        .unwrap_or_else(|e| panic!("cannot create {name}: {e}"));
+    diesel::sql_query(format!(
+        "CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY"
+    ))
+    .execute(&mut conn)
+    .unwrap_or_else(|e| panic!("cannot create {name}: {e}"));
     name
 }
 
 pub fn drop_database(name: &str) {
     if let Ok(mut conn) = PgConnection::establish(&db_url("postgres")) {
-        let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn);
+        let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .execute(&mut conn);
     }
 }
 
 fn rand_suffix() -> String {
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos();
     format!("{nanos:08x}")
 }
 
@@ -177,25 +211,44 @@ impl Resp {
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     /// Asserts the status, printing the body when it differs.
     #[track_caller]
     pub fn expect(self, status: u16) -> Resp {
-        assert_eq!(self.status, status, "unexpected status; body: {}", self.text);
+        assert_eq!(
+            self.status, status,
+            "unexpected status; body: {}",
+            self.text
+        );
         self
     }
 
     /// Asserts an RFC 9457 problem with this status and code.
     #[track_caller]
     pub fn expect_problem(self, status: u16, code: &str) -> Value {
-        assert_eq!(self.status, status, "unexpected status; body: {}", self.text);
-        assert_eq!(self.header("content-type"), Some("application/problem+json"), "body: {}", self.text);
+        assert_eq!(
+            self.status, status,
+            "unexpected status; body: {}",
+            self.text
+        );
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/problem+json"),
+            "body: {}",
+            self.text
+        );
         let body = self.json();
         assert_eq!(body["status"], status, "{body}");
         assert_eq!(body["code"], code, "{body}");
-        assert!(body["title"].is_string() && body["detail"].is_string() && body["type"].is_string(), "{body}");
+        assert!(
+            body["title"].is_string() && body["detail"].is_string() && body["type"].is_string(),
+            "{body}"
+        );
         body
     }
 }
@@ -267,8 +320,16 @@ impl TestApp {
                 panic!("the server did not start; see target/test-logs/{database}.log");
             }
         };
-        let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(30)).redirects(0).build();
-        TestApp { base, database, child, agent }
+        let agent = ureq::AgentBuilder::new()
+            .timeout(Duration::from_secs(30))
+            .redirects(0)
+            .build();
+        TestApp {
+            base,
+            database,
+            child,
+            agent,
+        }
     }
 
     pub fn pid(&self) -> u32 {
@@ -285,8 +346,20 @@ impl TestApp {
     }
 
     /// Any request; `path` is absolute (`/healthz`) or under `/api/v1` when it does not start with `/api` or `/healthz`/`/readyz`.
-    pub fn request(&self, method: &str, path: &str, token: Option<&str>, headers: &[(&str, &str)], body: Option<&str>) -> Resp {
-        let url = if path.starts_with("/api/") || path.starts_with("/healthz") || path.starts_with("/readyz") || path == "/" || path.starts_with("/x/") {
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+        body: Option<&str>,
+    ) -> Resp {
+        let url = if path.starts_with("/api/")
+            || path.starts_with("/healthz")
+            || path.starts_with("/readyz")
+            || path == "/"
+            || path.starts_with("/x/")
+        {
             format!("{}{path}", self.base)
         } else {
             self.api(path)
@@ -311,10 +384,20 @@ impl TestApp {
         let headers = response
             .headers_names()
             .into_iter()
-            .flat_map(|n| response.all(&n).into_iter().map(move |v| (n.clone(), v.to_string())).collect::<Vec<_>>())
+            .flat_map(|n| {
+                response
+                    .all(&n)
+                    .into_iter()
+                    .map(move |v| (n.clone(), v.to_string()))
+                    .collect::<Vec<_>>()
+            })
             .collect();
         let text = response.into_string().unwrap_or_default();
-        Resp { status, headers, text }
+        Resp {
+            status,
+            headers,
+            text,
+        }
     }
 
     pub fn get(&self, path: &str) -> Resp {
@@ -326,7 +409,13 @@ impl TestApp {
     }
 
     pub fn send(&self, method: &str, path: &str, token: Option<&str>, body: &Value) -> Resp {
-        self.request(method, path, token, &[("Content-Type", "application/json")], Some(&body.to_string()))
+        self.request(
+            method,
+            path,
+            token,
+            &[("Content-Type", "application/json")],
+            Some(&body.to_string()),
+        )
     }
 
     pub fn post(&self, path: &str, token: Option<&str>, body: &Value) -> Resp {
@@ -351,7 +440,9 @@ impl TestApp {
     }
 
     pub fn sql(&self, statement: &str) {
-        diesel::sql_query(statement).execute(&mut self.db()).unwrap_or_else(|e| panic!("{statement}: {e}"));
+        diesel::sql_query(statement)
+            .execute(&mut self.db())
+            .unwrap_or_else(|e| panic!("{statement}: {e}"));
     }
 
     pub fn count(&self, from_where: &str) -> i64 {
@@ -370,7 +461,11 @@ impl TestApp {
     /// database. Returns it signed in.
     pub fn user(&self, role: &str) -> TestUser {
         static N: AtomicU64 = AtomicU64::new(0);
-        let email = format!("{role}{}-{}@example.org", N.fetch_add(1, Ordering::Relaxed), rand_suffix());
+        let email = format!(
+            "{role}{}-{}@example.org",
+            N.fetch_add(1, Ordering::Relaxed),
+            rand_suffix()
+        );
         let password = "a-long-enough-password".to_string();
         let res = self
             .post("/auth/register", None, &json!({"email": email, "password": password, "display_name": format!("Test {role}")}))
@@ -380,13 +475,22 @@ impl TestApp {
         if role != "member" {
             self.sql(&format!("UPDATE users SET role = '{role}' WHERE id = {id}"));
         }
-        TestUser { id, email, password, token: body["access_token"].as_str().unwrap().to_string() }
+        TestUser {
+            id,
+            email,
+            password,
+            token: body["access_token"].as_str().unwrap().to_string(),
+        }
     }
 
     /// Signs in a demo account of the seed (seeded apps only).
     pub fn demo(&self, email: &str) -> TestUser {
         let body = self
-            .post("/auth/login", None, &json!({"email": email, "password": DEMO_PASSWORD}))
+            .post(
+                "/auth/login",
+                None,
+                &json!({"email": email, "password": DEMO_PASSWORD}),
+            )
             .expect(200)
             .json();
         TestUser {
@@ -416,7 +520,10 @@ pub fn collect_pages(app: &TestApp, path: &str, token: Option<&str>) -> Vec<Valu
             Some(c) => format!("{path}{sep}cursor={c}"),
             None => path.to_string(),
         };
-        let body = app.request("GET", &url, token, &[], None).expect(200).json();
+        let body = app
+            .request("GET", &url, token, &[], None)
+            .expect(200)
+            .json();
         items.extend(body["items"].as_array().unwrap().iter().cloned());
         match body["next_cursor"].as_str() {
             Some(c) => next = Some(c.to_string()),

@@ -10,7 +10,7 @@ use validator::Validate;
 
 use crate::auth::AuthUser;
 use crate::db;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Checks};
 use crate::pagination::{finish_page, page_response, PageParams};
 use crate::schema::{action_plans, commitments};
 use crate::types::Role;
@@ -86,17 +86,26 @@ pub struct ActionPlanFilters {
 
 /// Resolves a path segment that is either a numeric id or a slug.
 fn find(conn: &mut PgConnection, key: &str) -> ApiResult<ActionPlan> {
-    let query = action_plans::table.select(ActionPlan::as_select()).into_boxed();
+    let query = action_plans::table
+        .select(ActionPlan::as_select())
+        .into_boxed();
     let query = match key.parse::<i64>() {
         Ok(id) => query.filter(action_plans::id.eq(id)),
         Err(_) => query.filter(action_plans::slug.eq(key.to_string())),
     };
-    query.first(conn).optional()?.ok_or_else(|| ApiError::not_found("Action plan"))
+    query
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("Action plan"))
 }
 
 fn check_period(start: i32, end: i32) -> ApiResult<()> {
     if end < start {
-        return Err(ApiError::field("period_end", "range", "must not be before period_start"));
+        return Err(ApiError::field(
+            "period_end",
+            "range",
+            "must not be before period_start",
+        ));
     }
     Ok(())
 }
@@ -118,7 +127,10 @@ pub async fn list_action_plans(
     let after: Option<i64> = page.cursor()?;
     let updated_since = filters.updated_since;
     let rows = db::run(&state.pool, move |conn| {
-        let mut q = action_plans::table.select(ActionPlan::as_select()).order(action_plans::id.asc()).into_boxed();
+        let mut q = action_plans::table
+            .select(ActionPlan::as_select())
+            .order(action_plans::id.asc())
+            .into_boxed();
         if let Some(after) = after {
             q = q.filter(action_plans::id.gt(after));
         }
@@ -129,7 +141,14 @@ pub async fn list_action_plans(
     })
     .await?;
     let (items, next) = finish_page(rows, limit, |p: &ActionPlan| p.id);
-    Ok(page_response(&req, &ActionPlanPage { items, next_cursor: next.clone() }, next.as_deref()))
+    Ok(page_response(
+        &req,
+        &ActionPlanPage {
+            items,
+            next_cursor: next.clone(),
+        },
+        next.as_deref(),
+    ))
 }
 
 /// Create an action plan (admins only).
@@ -150,10 +169,14 @@ pub async fn create_action_plan(
 ) -> ApiResult<HttpResponse> {
     auth.require(|r| r == Role::Admin, "manage action plans")?;
     let new = body.into_inner();
-    new.validate()?;
-    check_period(new.period_start, new.period_end)?;
+    let mut checks = Checks::of(new.validate());
+    checks.add(check_period(new.period_start, new.period_end));
+    checks.finish()?;
     let plan = db::run(&state.pool, move |conn| {
-        Ok(diesel::insert_into(action_plans::table).values(&new).returning(ActionPlan::as_returning()).get_result(conn)?)
+        Ok(diesel::insert_into(action_plans::table)
+            .values(&new)
+            .returning(ActionPlan::as_returning())
+            .get_result(conn)?)
     })
     .await?;
     Ok(HttpResponse::Created().json(plan))
@@ -166,9 +189,14 @@ pub async fn create_action_plan(
     responses((status = 200, description = "The action plan", body = ActionPlan))
 )]
 #[get("/action-plans/{id}")]
-pub async fn get_action_plan(state: web::Data<AppState>, id: web::Path<String>) -> ApiResult<web::Json<ActionPlan>> {
+pub async fn get_action_plan(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<ActionPlan>> {
     let key = id.into_inner();
-    Ok(web::Json(db::run(&state.pool, move |conn| find(conn, &key)).await?))
+    Ok(web::Json(
+        db::run(&state.pool, move |conn| find(conn, &key)).await?,
+    ))
 }
 
 /// Update an action plan (admins only).
@@ -191,19 +219,23 @@ pub async fn update_action_plan(
 ) -> ApiResult<web::Json<ActionPlan>> {
     auth.require(|r| r == Role::Admin, "manage action plans")?;
     let changes = body.into_inner();
-    changes.validate()?;
+    let mut checks = Checks::of(changes.validate());
     let key = id.into_inner();
     let plan = db::transaction(&state.pool, move |conn| {
         let current = find(conn, &key)?;
-        check_period(
+        checks.add(check_period(
             changes.period_start.unwrap_or(current.period_start),
             changes.period_end.unwrap_or(current.period_end),
-        )?;
+        ));
+        checks.finish()?;
         let target = action_plans::table.find(current.id);
         if is_empty_plan_change(&changes) {
             return Ok(current);
         }
-        Ok(diesel::update(target).set(&changes).returning(ActionPlan::as_returning()).get_result(conn)?)
+        Ok(diesel::update(target)
+            .set(&changes)
+            .returning(ActionPlan::as_returning())
+            .get_result(conn)?)
     })
     .await?;
     Ok(web::Json(plan))
@@ -229,16 +261,25 @@ fn is_empty_plan_change(c: &ActionPlanChanges) -> bool {
     )
 )]
 #[delete("/action-plans/{id}")]
-pub async fn delete_action_plan(state: web::Data<AppState>, auth: AuthUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn delete_action_plan(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     auth.require(|r| r == Role::Admin, "manage action plans")?;
     let key = id.into_inner();
     db::transaction(&state.pool, move |conn| {
         let plan = find(conn, &key)?;
-        let used: i64 = commitments::table.filter(commitments::action_plan_id.eq(plan.id)).count().get_result(conn)?;
+        let used: i64 = commitments::table
+            .filter(commitments::action_plan_id.eq(plan.id))
+            .count()
+            .get_result(conn)?;
         if used > 0 {
             return Err(ApiError::Conflict {
                 code: "has_commitments",
-                detail: format!("This action plan still has {used} commitments; delete or move them first."),
+                detail: format!(
+                    "This action plan still has {used} commitments; delete or move them first."
+                ),
             });
         }
         diesel::delete(action_plans::table.find(plan.id)).execute(conn)?;

@@ -28,7 +28,9 @@ impl AuthUser {
         if allowed(self.role) {
             Ok(())
         } else {
-            Err(ApiError::Forbidden(format!("Your role does not allow you to {what}.")))
+            Err(ApiError::Forbidden(format!(
+                "Your role does not allow you to {what}."
+            )))
         }
     }
 }
@@ -43,19 +45,25 @@ impl FromRequest for AuthUser {
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("AppState missing"))?;
             let token = token.ok_or_else(|| {
-                ApiError::Unauthorized("Sign in: this route needs an `Authorization: Bearer` token.".into())
+                ApiError::Unauthorized(
+                    "Sign in: this route needs an `Authorization: Bearer` token.".into(),
+                )
             })?;
-            let user_id = state
-                .tokens
-                .verify(&token)
-                .ok_or_else(|| ApiError::Unauthorized("The token is invalid or has expired.".into()))?;
+            let user_id = state.tokens.verify(&token).ok_or_else(|| {
+                ApiError::Unauthorized("The token is invalid or has expired.".into())
+            })?;
             let user: Option<User> =
                 crate::db::run(&state.pool, move |conn| Ok(users::find(conn, user_id)?)).await?;
-            let user = user.ok_or_else(|| ApiError::Unauthorized("The token's account no longer exists.".into()))?;
+            let user = user.ok_or_else(|| {
+                ApiError::Unauthorized("The token's account no longer exists.".into())
+            })?;
             if user.suspended_at.is_some() {
                 return Err(ApiError::Forbidden("This account is suspended.".into()));
             }
-            Ok(AuthUser { id: user.id, role: user.role })
+            Ok(AuthUser {
+                id: user.id,
+                role: user.role,
+            })
         })
     }
 }
@@ -63,5 +71,7 @@ impl FromRequest for AuthUser {
 fn bearer_token(req: &HttpRequest) -> Option<String> {
     let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_string())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_string())
 }

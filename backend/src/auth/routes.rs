@@ -76,7 +76,12 @@ pub struct UpdateAccountRequest {
 
 fn session(state: &AppState, user: User) -> ApiResult<Session> {
     let (access_token, expires_at) = state.tokens.issue(user.id).map_err(ApiError::internal)?;
-    Ok(Session { token_type: "Bearer".into(), access_token, expires_at, user: user.into() })
+    Ok(Session {
+        token_type: "Bearer".into(),
+        access_token,
+        expires_at,
+        user: user.into(),
+    })
 }
 
 async fn hash_off_thread(password: String) -> ApiResult<String> {
@@ -96,7 +101,10 @@ async fn hash_off_thread(password: String) -> ApiResult<String> {
     )
 )]
 #[post("/auth/register")]
-pub async fn register(state: web::Data<AppState>, body: web::Json<RegisterRequest>) -> ApiResult<HttpResponse> {
+pub async fn register(
+    state: web::Data<AppState>,
+    body: web::Json<RegisterRequest>,
+) -> ApiResult<HttpResponse> {
     let req = body.into_inner();
     req.validate()?;
     let hash = hash_off_thread(req.password.clone()).await?;
@@ -127,11 +135,17 @@ pub async fn register(state: web::Data<AppState>, body: web::Json<RegisterReques
     )
 )]
 #[post("/auth/login")]
-pub async fn login(state: web::Data<AppState>, body: web::Json<LoginRequest>) -> ApiResult<HttpResponse> {
+pub async fn login(
+    state: web::Data<AppState>,
+    body: web::Json<LoginRequest>,
+) -> ApiResult<HttpResponse> {
     let req = body.into_inner();
     req.validate()?;
     let email = req.email.trim().to_string();
-    let user = db::run(&state.pool, move |conn| Ok(users::find_by_email(conn, &email)?)).await?;
+    let user = db::run(&state.pool, move |conn| {
+        Ok(users::find_by_email(conn, &email)?)
+    })
+    .await?;
     let password = req.password;
     let (user, ok) = web::block(move || {
         let ok = match &user {
@@ -164,7 +178,8 @@ pub async fn login(state: web::Data<AppState>, body: web::Json<LoginRequest>) ->
 #[get("/me")]
 pub async fn get_me(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<web::Json<Account>> {
     let user = db::run(&state.pool, move |conn| Ok(users::find(conn, auth.id)?)).await?;
-    user.map(|u| web::Json(u.into())).ok_or_else(|| ApiError::not_found("Account"))
+    user.map(|u| web::Json(u.into()))
+        .ok_or_else(|| ApiError::not_found("Account"))
 }
 
 /// Update the signed-in user's display name, organisation or password.
@@ -185,7 +200,11 @@ pub async fn update_me(
     let new_hash = match (&req.new_password, &req.current_password) {
         (None, _) => None,
         (Some(_), None) => {
-            return Err(ApiError::field("current_password", "required", "is required to change the password"))
+            return Err(ApiError::field(
+                "current_password",
+                "required",
+                "is required to change the password",
+            ))
         }
         (Some(new), Some(current)) => {
             let current = current.clone();
@@ -196,7 +215,11 @@ pub async fn update_me(
                 .await
                 .map_err(ApiError::internal)?;
             if !ok {
-                return Err(ApiError::field("current_password", "mismatch", "is not the current password"));
+                return Err(ApiError::field(
+                    "current_password",
+                    "mismatch",
+                    "is not the current password",
+                ));
             }
             Some(hash_off_thread(new.clone()).await?)
         }
@@ -215,10 +238,16 @@ pub async fn update_me(
             password_hash: new_hash,
         };
         let target = crate::schema::users::table.find(auth.id);
-        let user = if changes.display_name.is_none() && changes.organisation.is_none() && changes.password_hash.is_none() {
+        let user = if changes.display_name.is_none()
+            && changes.organisation.is_none()
+            && changes.password_hash.is_none()
+        {
             target.select(User::as_select()).first(conn)?
         } else {
-            diesel::update(target).set(&changes).returning(User::as_returning()).get_result(conn)?
+            diesel::update(target)
+                .set(&changes)
+                .returning(User::as_returning())
+                .get_result(conn)?
         };
         Ok(user)
     })

@@ -42,7 +42,10 @@ impl TokenKeys {
     }
 
     pub fn issue(&self, user_id: i64) -> Result<(String, DateTime<Utc>), String> {
-        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_secs();
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_secs();
         let exp = now + self.ttl.as_secs();
         let claims = Claims {
             sub: user_id.to_string(),

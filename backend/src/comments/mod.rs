@@ -218,7 +218,7 @@ pub fn present(row: CommentRow, viewer: Viewer) -> Comment {
         parent_id: row.parent_id,
         root_id: row.root_id,
         depth: row.depth,
-        author: (state != CommentState::Deleted).then(|| CommentAuthor {
+        author: (state != CommentState::Deleted).then_some(CommentAuthor {
             id: row.author_id,
             display_name: row.author_name,
             role: row.author_role,
@@ -227,7 +227,11 @@ pub fn present(row: CommentRow, viewer: Viewer) -> Comment {
         body: readable.then_some(row.body),
         body_html: readable.then_some(row.body_html),
         state,
-        hidden_reason: if state == CommentState::Hidden { row.hidden_reason } else { None },
+        hidden_reason: if state == CommentState::Hidden {
+            row.hidden_reason
+        } else {
+            None
+        },
         created_at: row.created_at,
         edited_at: row.edited_at,
         deleted_at: row.deleted_at,
@@ -281,7 +285,9 @@ pub fn flat(
     limit: i64,
 ) -> QueryResult<Vec<CommentRow>> {
     let col = target.column();
-    let base = format!("SELECT {COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id WHERE c.{col} = $1");
+    let base = format!(
+        "SELECT {COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id WHERE c.{col} = $1"
+    );
     match after {
         Some((at, id)) => diesel::sql_query(format!(
             "{base} AND (c.created_at, c.id) > ($2, $3) ORDER BY c.created_at, c.id LIMIT $4"
@@ -324,15 +330,28 @@ pub fn replies(
 
 /// Attaches to each comment its first `per_parent` direct replies, in one query for the whole
 /// page (a LATERAL index probe per parent, never the whole subtree).
-pub fn attach_replies(conn: &mut PgConnection, items: &mut [Comment], per_parent: i64, viewer: Viewer) -> QueryResult<()> {
+pub fn attach_replies(
+    conn: &mut PgConnection,
+    items: &mut [Comment],
+    per_parent: i64,
+    viewer: Viewer,
+) -> QueryResult<()> {
     if per_parent == 0 {
         for c in items.iter_mut() {
-            let next = (c.reply_count > 0).then(|| encode_cursor(&Option::<(DateTime<Utc>, i64)>::None));
-            c.replies = Some(ReplyPage { items: Vec::new(), next_cursor: next });
+            let next =
+                (c.reply_count > 0).then(|| encode_cursor(&Option::<(DateTime<Utc>, i64)>::None));
+            c.replies = Some(ReplyPage {
+                items: Vec::new(),
+                next_cursor: next,
+            });
         }
         return Ok(());
     }
-    let parents: Vec<i64> = items.iter().filter(|c| c.reply_count > 0).map(|c| c.id).collect();
+    let parents: Vec<i64> = items
+        .iter()
+        .filter(|c| c.reply_count > 0)
+        .map(|c| c.id)
+        .collect();
     let rows: Vec<CommentRow> = if parents.is_empty() {
         Vec::new()
     } else {
@@ -349,17 +368,24 @@ pub fn attach_replies(conn: &mut PgConnection, items: &mut [Comment], per_parent
     };
     let mut by_parent: HashMap<i64, Vec<CommentRow>> = HashMap::new();
     for row in rows {
-        by_parent.entry(row.parent_id.unwrap_or_default()).or_default().push(row);
+        by_parent
+            .entry(row.parent_id.unwrap_or_default())
+            .or_default()
+            .push(row);
     }
     for c in items.iter_mut() {
         let mut rows = by_parent.remove(&c.id).unwrap_or_default();
         let next_cursor = if rows.len() as i64 > per_parent {
             rows.truncate(per_parent as usize);
-            rows.last().map(|r| encode_cursor(&Some((r.created_at, r.id))))
+            rows.last()
+                .map(|r| encode_cursor(&Some((r.created_at, r.id))))
         } else {
             None
         };
-        c.replies = Some(ReplyPage { items: rows.into_iter().map(|r| present(r, viewer)).collect(), next_cursor });
+        c.replies = Some(ReplyPage {
+            items: rows.into_iter().map(|r| present(r, viewer)).collect(),
+            next_cursor,
+        });
     }
     Ok(())
 }

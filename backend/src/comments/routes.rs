@@ -9,7 +9,10 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use super::{attach_replies, find, flat, present, replies, threads, Comment, CommentPage, CommentRow, Target, Viewer};
+use super::{
+    attach_replies, find, flat, present, replies, threads, Comment, CommentPage, CommentRow,
+    Target, Viewer,
+};
 use crate::auth::AuthUser;
 use crate::db;
 use crate::error::{ApiError, ApiResult};
@@ -46,14 +49,21 @@ impl CommentListParams {
         match self.replies {
             None => Ok(DEFAULT_REPLIES_PER_THREAD),
             Some(n) if (0..=MAX_REPLIES_PER_THREAD).contains(&n) => Ok(n),
-            Some(_) => Err(ApiError::field("replies", "range", "must be between 0 and 20")),
+            Some(_) => Err(ApiError::field(
+                "replies",
+                "range",
+                "must be between 0 and 20",
+            )),
         }
     }
 }
 
 fn viewer(auth: &Option<AuthUser>) -> Viewer {
     match auth {
-        Some(a) => Viewer { user_id: Some(a.id), moderator: a.role.can_moderate() },
+        Some(a) => Viewer {
+            user_id: Some(a.id),
+            moderator: a.role.can_moderate(),
+        },
         None => Viewer::default(),
     }
 }
@@ -91,7 +101,11 @@ async fn list_for(
     let limit = page.limit()?;
     let per_thread = params.replies()?;
     let mode = params.mode.unwrap_or(ListMode::Threads);
-    let mode_tag = if mode == ListMode::Flat { "flat" } else { "threads" };
+    let mode_tag = if mode == ListMode::Flat {
+        "flat"
+    } else {
+        "threads"
+    };
     let after: Option<(String, DateTime<Utc>, i64)> = page.cursor()?;
     if after.as_ref().is_some_and(|(m, _, _)| m != mode_tag) {
         return Err(ApiError::BadRequest {
@@ -107,7 +121,8 @@ async fn list_for(
             ListMode::Threads => threads(conn, target, after, limit + 1)?,
             ListMode::Flat => flat(conn, target, after, limit + 1)?,
         };
-        let (rows, next) = finish_page(rows, limit, |r: &CommentRow| (mode_tag, r.created_at, r.id));
+        let (rows, next) =
+            finish_page(rows, limit, |r: &CommentRow| (mode_tag, r.created_at, r.id));
         let mut items: Vec<Comment> = rows.into_iter().map(|r| present(r, viewer)).collect();
         if mode == ListMode::Threads {
             attach_replies(conn, &mut items, per_thread, viewer)?;
@@ -115,7 +130,14 @@ async fn list_for(
         Ok((items, next))
     })
     .await?;
-    Ok(page_response(&req, &CommentPage { items, next_cursor: next.clone() }, next.as_deref()))
+    Ok(page_response(
+        &req,
+        &CommentPage {
+            items,
+            next_cursor: next.clone(),
+        },
+        next.as_deref(),
+    ))
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -161,7 +183,11 @@ async fn create_for(
                 let parent = find(conn, pid)?
                     .ok_or_else(|| ApiError::field("parent_id", "unknown", "names no comment"))?;
                 if parent.target() != target {
-                    return Err(ApiError::field("parent_id", "other_target", "is a comment on something else"));
+                    return Err(ApiError::field(
+                        "parent_id",
+                        "other_target",
+                        "is a comment on something else",
+                    ));
                 }
                 if parent.deleted_at.is_some() || parent.hidden_at.is_some() {
                     return Err(ApiError::Conflict {
@@ -191,7 +217,10 @@ async fn create_for(
             body: body.body,
             body_html: html,
         };
-        let id: i64 = diesel::insert_into(comments::table).values(&new).returning(comments::id).get_result(conn)?;
+        let id: i64 = diesel::insert_into(comments::table)
+            .values(&new)
+            .returning(comments::id)
+            .get_result(conn)?;
         let row = find(conn, id)?.ok_or_else(|| ApiError::internal("inserted comment vanished"))?;
         Ok(present(row, viewer))
     })
@@ -244,7 +273,14 @@ macro_rules! target_routes {
     };
 }
 
-target_routes!(list_forum_comments, create_forum_comment, "/forums/{id}/comments", forum_target, "forum", "Forum id or slug");
+target_routes!(
+    list_forum_comments,
+    create_forum_comment,
+    "/forums/{id}/comments",
+    forum_target,
+    "forum",
+    "Forum id or slug"
+);
 target_routes!(
     list_commitment_comments,
     create_commitment_comment,
@@ -253,7 +289,14 @@ target_routes!(
     "commitment",
     "Commitment id or OGP code"
 );
-target_routes!(list_milestone_comments, create_milestone_comment, "/milestones/{id}/comments", milestone_target, "milestone", "Milestone id");
+target_routes!(
+    list_milestone_comments,
+    create_milestone_comment,
+    "/milestones/{id}/comments",
+    milestone_target,
+    "milestone",
+    "Milestone id"
+);
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -265,7 +308,11 @@ pub struct EmbedParams {
 
 impl EmbedParams {
     fn replies(&self) -> ApiResult<i64> {
-        CommentListParams { mode: None, replies: self.replies }.replies()
+        CommentListParams {
+            mode: None,
+            replies: self.replies,
+        }
+        .replies()
     }
 }
 
@@ -292,7 +339,9 @@ pub async fn get_comment(
         Ok(items.pop())
     })
     .await?;
-    comment.map(web::Json).ok_or_else(|| ApiError::not_found("Comment"))
+    comment
+        .map(web::Json)
+        .ok_or_else(|| ApiError::not_found("Comment"))
 }
 
 /// Direct replies of a comment, oldest first, each with its own first replies.
@@ -313,10 +362,15 @@ pub async fn list_replies(
     let id = id.into_inner();
     let limit = page.limit()?;
     let per = params.replies()?;
-    let after: Option<(DateTime<Utc>, i64)> = page.cursor::<Option<(DateTime<Utc>, i64)>>()?.flatten();
+    let after: Option<(DateTime<Utc>, i64)> =
+        page.cursor::<Option<(DateTime<Utc>, i64)>>()?.flatten();
     let viewer = viewer(&auth);
     let (items, next) = db::run(&state.pool, move |conn| {
-        let exists = comments::table.find(id).select(comments::id).first::<i64>(conn).optional()?;
+        let exists = comments::table
+            .find(id)
+            .select(comments::id)
+            .first::<i64>(conn)
+            .optional()?;
         exists.ok_or_else(|| ApiError::not_found("Comment"))?;
         let rows = replies(conn, id, after, limit + 1)?;
         let (rows, next) = finish_page(rows, limit, |r: &CommentRow| Some((r.created_at, r.id)));
@@ -325,7 +379,14 @@ pub async fn list_replies(
         Ok((items, next))
     })
     .await?;
-    Ok(page_response(&req, &CommentPage { items, next_cursor: next.clone() }, next.as_deref()))
+    Ok(page_response(
+        &req,
+        &CommentPage {
+            items,
+            next_cursor: next.clone(),
+        },
+        next.as_deref(),
+    ))
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -362,7 +423,9 @@ pub async fn update_comment(
     let updated = db::transaction(&state.pool, move |conn| {
         let row = find(conn, id)?.ok_or_else(|| ApiError::not_found("Comment"))?;
         if row.author_id != auth.id {
-            return Err(ApiError::Forbidden("Only its author may edit a comment.".into()));
+            return Err(ApiError::Forbidden(
+                "Only its author may edit a comment.".into(),
+            ));
         }
         if row.deleted_at.is_some() || row.hidden_at.is_some() {
             return Err(ApiError::Conflict {
@@ -371,7 +434,11 @@ pub async fn update_comment(
             });
         }
         diesel::update(comments::table.find(id))
-            .set((comments::body.eq(req.body), comments::body_html.eq(html), comments::edited_at.eq(Some(Utc::now()))))
+            .set((
+                comments::body.eq(req.body),
+                comments::body_html.eq(html),
+                comments::edited_at.eq(Some(Utc::now())),
+            ))
             .execute(conn)?;
         let row = find(conn, id)?.ok_or_else(|| ApiError::not_found("Comment"))?;
         Ok(present(row, viewer))
@@ -389,16 +456,26 @@ pub async fn update_comment(
     responses((status = 204, description = "Deleted (also when it already was)"))
 )]
 #[delete("/comments/{id}")]
-pub async fn delete_comment(state: web::Data<AppState>, auth: AuthUser, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+pub async fn delete_comment(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     db::transaction(&state.pool, move |conn| {
         let row = find(conn, id)?.ok_or_else(|| ApiError::not_found("Comment"))?;
         if row.author_id != auth.id && auth.role != Role::Admin {
-            return Err(ApiError::Forbidden("Only its author or an admin may delete a comment.".into()));
+            return Err(ApiError::Forbidden(
+                "Only its author or an admin may delete a comment.".into(),
+            ));
         }
         if row.deleted_at.is_none() {
             diesel::update(comments::table.find(id))
-                .set((comments::deleted_at.eq(Some(Utc::now())), comments::body.eq(""), comments::body_html.eq("")))
+                .set((
+                    comments::deleted_at.eq(Some(Utc::now())),
+                    comments::body.eq(""),
+                    comments::body_html.eq(""),
+                ))
                 .execute(conn)?;
         }
         Ok(())
@@ -458,7 +535,12 @@ pub async fn moderate_comment(
                 .execute(conn)
         };
         changes?;
-        log::info!("moderator {} set comment {} hidden={}", auth.id, id, req.hidden);
+        log::info!(
+            "moderator {} set comment {} hidden={}",
+            auth.id,
+            id,
+            req.hidden
+        );
         let row = find(conn, id)?.ok_or_else(|| ApiError::not_found("Comment"))?;
         Ok(present(row, viewer))
     })

@@ -134,7 +134,11 @@ pub struct Commitment {
 crate::page_type!(CommitmentPage, Commitment, "A page of commitments.");
 
 impl Commitment {
-    fn from_row(row: CommitmentRow, plan: ActionPlanRef, progress: MilestoneProgress) -> Commitment {
+    fn from_row(
+        row: CommitmentRow,
+        plan: ActionPlanRef,
+        progress: MilestoneProgress,
+    ) -> Commitment {
         Commitment {
             id: row.id,
             code: row.code,
@@ -174,12 +178,17 @@ impl Commitment {
 
 /// Finds a commitment row by numeric id or OGP code (case-insensitive).
 pub fn find_row(conn: &mut PgConnection, key: &str) -> ApiResult<CommitmentRow> {
-    let query = commitments::table.select(CommitmentRow::as_select()).into_boxed();
+    let query = commitments::table
+        .select(CommitmentRow::as_select())
+        .into_boxed();
     let query = match key.parse::<i64>() {
         Ok(id) => query.filter(commitments::id.eq(id)),
         Err(_) => query.filter(commitments::code.eq(key.to_ascii_uppercase())),
     };
-    query.first(conn).optional()?.ok_or_else(|| ApiError::not_found("Commitment"))
+    query
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("Commitment"))
 }
 
 /// Builds the public representation of rows with two batched queries (plans, progress):
@@ -200,18 +209,24 @@ pub fn present(conn: &mut PgConnection, rows: Vec<CommitmentRow>) -> QueryResult
     Ok(rows
         .into_iter()
         .map(|row| {
-            let plan = plans.get(&row.action_plan_id).cloned().unwrap_or(ActionPlanRef {
-                id: row.action_plan_id,
-                slug: String::new(),
-                title: String::new(),
-            });
+            let plan = plans
+                .get(&row.action_plan_id)
+                .cloned()
+                .unwrap_or(ActionPlanRef {
+                    id: row.action_plan_id,
+                    slug: String::new(),
+                    title: String::new(),
+                });
             let p = progress.remove(&row.id).unwrap_or_default();
             Commitment::from_row(row, plan, p)
         })
         .collect())
 }
 
-fn progress_for(conn: &mut PgConnection, ids: &[i64]) -> QueryResult<HashMap<i64, MilestoneProgress>> {
+fn progress_for(
+    conn: &mut PgConnection,
+    ids: &[i64],
+) -> QueryResult<HashMap<i64, MilestoneProgress>> {
     let counts: Vec<(i64, MilestoneStatus, i64)> = milestones::table
         .filter(milestones::commitment_id.eq_any(ids))
         .group_by((milestones::commitment_id, milestones::status))
@@ -231,7 +246,11 @@ fn progress_for(conn: &mut PgConnection, ids: &[i64]) -> QueryResult<HashMap<i64
     }
     for p in out.values_mut() {
         let counted = p.total - p.withdrawn;
-        p.percent_complete = if counted > 0 { p.completed * 100 / counted } else { 0 };
+        p.percent_complete = if counted > 0 {
+            p.completed * 100 / counted
+        } else {
+            0
+        };
     }
     Ok(out)
 }

@@ -13,7 +13,7 @@ use validator::{Validate, ValidationError};
 use super::{find_row, present, Commitment, CommitmentPage, CommitmentRow};
 use crate::auth::AuthUser;
 use crate::db;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Checks};
 use crate::milestones;
 use crate::pagination::{finish_page, page_response, PageParams};
 use crate::schema::{action_plans, commitments};
@@ -54,7 +54,10 @@ pub async fn list_commitments(
     let after: Option<String> = page.cursor()?;
     let f = filters.into_inner();
     let (items, next) = db::run(&state.pool, move |conn| {
-        let mut q = commitments::table.select(CommitmentRow::as_select()).order(commitments::code.asc()).into_boxed();
+        let mut q = commitments::table
+            .select(CommitmentRow::as_select())
+            .order(commitments::code.asc())
+            .into_boxed();
         if let Some(after) = after {
             q = q.filter(commitments::code.gt(after));
         }
@@ -70,7 +73,11 @@ pub async fn list_commitments(
             q = q.filter(commitments::action_plan_id.eq(plan_id.unwrap_or(-1)));
         }
         if let Some(area) = f.policy_area {
-            q = q.filter(sql::<Bool>("").bind::<Text, _>(area).sql(" = ANY(policy_areas)"));
+            q = q.filter(
+                sql::<Bool>("")
+                    .bind::<Text, _>(area)
+                    .sql(" = ANY(policy_areas)"),
+            );
         }
         if let Some(status) = f.status {
             q = q.filter(commitments::status.eq(status));
@@ -96,7 +103,14 @@ pub async fn list_commitments(
         Ok((present(conn, rows)?, next))
     })
     .await?;
-    Ok(page_response(&req, &CommitmentPage { items, next_cursor: next.clone() }, next.as_deref()))
+    Ok(page_response(
+        &req,
+        &CommitmentPage {
+            items,
+            next_cursor: next.clone(),
+        },
+        next.as_deref(),
+    ))
 }
 
 /// IRM review fields as sent by clients (`analysis_html` is computed, not accepted).
@@ -121,7 +135,11 @@ pub struct IrmInput {
 }
 
 fn short_items(items: &[String]) -> Result<(), ValidationError> {
-    if items.len() > 50 || items.iter().any(|i| i.trim().is_empty() || i.chars().count() > 500) {
+    if items.len() > 50
+        || items
+            .iter()
+            .any(|i| i.trim().is_empty() || i.chars().count() > 500)
+    {
         let mut e = ValidationError::new("items");
         e.message = Some("must hold at most 50 non-blank items of at most 500 characters".into());
         return Err(e);
@@ -131,7 +149,10 @@ fn short_items(items: &[String]) -> Result<(), ValidationError> {
 
 fn ogp_code(code: &str) -> Result<(), ValidationError> {
     let b = code.as_bytes();
-    if b.len() == 6 && b[..2].iter().all(u8::is_ascii_uppercase) && b[2..].iter().all(u8::is_ascii_digit) {
+    if b.len() == 6
+        && b[..2].iter().all(u8::is_ascii_uppercase)
+        && b[2..].iter().all(u8::is_ascii_digit)
+    {
         Ok(())
     } else {
         let mut e = ValidationError::new("ogp_code");
@@ -212,20 +233,27 @@ struct NewCommitment {
     irm_analysis: Option<String>,
 }
 
-fn resolve_plan(conn: &mut PgConnection, key: &str, field: &str) -> ApiResult<i64> {
+/// The id of the action plan named by id or slug, if any.
+fn resolve_plan(conn: &mut PgConnection, key: &str) -> QueryResult<Option<i64>> {
     let q = action_plans::table.select(action_plans::id).into_boxed();
     let q = match key.parse::<i64>() {
         Ok(id) => q.filter(action_plans::id.eq(id)),
         Err(_) => q.filter(action_plans::slug.eq(key.to_string())),
     };
-    q.first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::field(field, "unknown", "names no action plan"))
+    q.first(conn).optional()
+}
+
+fn unknown_plan() -> ApiError {
+    ApiError::field("action_plan", "unknown", "names no action plan")
 }
 
 fn check_years(start: Option<i32>, end: Option<i32>) -> ApiResult<()> {
     match (start, end) {
-        (Some(s), Some(e)) if e < s => Err(ApiError::field("end_year", "range", "must not be before start_year")),
+        (Some(s), Some(e)) if e < s => Err(ApiError::field(
+            "end_year",
+            "range",
+            "must not be before start_year",
+        )),
         _ => Ok(()),
     }
 }
@@ -233,7 +261,9 @@ fn check_years(start: Option<i32>, end: Option<i32>) -> ApiResult<()> {
 fn load_one(conn: &mut PgConnection, key: &str) -> ApiResult<Commitment> {
     let row = find_row(conn, key)?;
     let id = row.id;
-    let mut one = present(conn, vec![row])?.pop().ok_or_else(|| ApiError::not_found("Commitment"))?;
+    let mut one = present(conn, vec![row])?
+        .pop()
+        .ok_or_else(|| ApiError::not_found("Commitment"))?;
     one.milestones = Some(milestones::for_commitment(conn, id)?);
     Ok(one)
 }
@@ -256,10 +286,13 @@ pub async fn create_commitment(
 ) -> ApiResult<HttpResponse> {
     auth.require(Role::can_edit_content, "edit commitments")?;
     let r = body.into_inner();
-    r.validate()?;
-    check_years(r.start_year, r.end_year)?;
+    let mut checks = Checks::of(r.validate());
+    checks.add(check_years(r.start_year, r.end_year));
     let created = db::transaction(&state.pool, move |conn| {
-        let action_plan_id = resolve_plan(conn, &r.action_plan, "action_plan")?;
+        let action_plan_id = resolve_plan(conn, &r.action_plan)?;
+        checks.add(action_plan_id.map(|_| ()).ok_or_else(unknown_plan));
+        checks.finish()?;
+        let action_plan_id = action_plan_id.ok_or_else(unknown_plan)?;
         let irm = r.irm.unwrap_or_default();
         let new = NewCommitment {
             action_plan_id,
@@ -286,7 +319,10 @@ pub async fn create_commitment(
             irm_completion: irm.completion,
             irm_analysis: irm.analysis,
         };
-        let id: i64 = diesel::insert_into(commitments::table).values(&new).returning(commitments::id).get_result(conn)?;
+        let id: i64 = diesel::insert_into(commitments::table)
+            .values(&new)
+            .returning(commitments::id)
+            .get_result(conn)?;
         load_one(conn, &id.to_string())
     })
     .await?;
@@ -300,9 +336,14 @@ pub async fn create_commitment(
     responses((status = 200, description = "The commitment with its milestones", body = Commitment))
 )]
 #[get("/commitments/{id}")]
-pub async fn get_commitment(state: web::Data<AppState>, id: web::Path<String>) -> ApiResult<web::Json<Commitment>> {
+pub async fn get_commitment(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<Commitment>> {
     let key = id.into_inner();
-    Ok(web::Json(db::run(&state.pool, move |conn| load_one(conn, &key)).await?))
+    Ok(web::Json(
+        db::run(&state.pool, move |conn| load_one(conn, &key)).await?,
+    ))
 }
 
 /// Changes to a commitment; absent fields are left as they are, `null` clears a nullable one.
@@ -435,16 +476,17 @@ pub async fn update_commitment(
 ) -> ApiResult<web::Json<Commitment>> {
     auth.require(Role::can_edit_content, "edit commitments")?;
     let c = body.into_inner();
-    c.validate()?;
+    let mut checks = Checks::of(c.validate());
     let key = id.into_inner();
     let updated = db::transaction(&state.pool, move |conn| {
         let current = find_row(conn, &key)?;
-        check_years(
+        checks.add(check_years(
             c.start_year.unwrap_or(current.start_year),
             c.end_year.unwrap_or(current.end_year),
-        )?;
+        ));
+        checks.finish()?;
         let action_plan_id = match c.action_plan.as_deref() {
-            Some(plan) => Some(resolve_plan(conn, plan, "action_plan")?),
+            Some(plan) => Some(resolve_plan(conn, plan)?.ok_or_else(unknown_plan)?),
             None => None,
         };
         let irm = c.irm.unwrap_or_default();
@@ -474,7 +516,10 @@ pub async fn update_commitment(
             irm_analysis: irm.analysis,
         };
         // An empty changeset is an error in Diesel; an empty PATCH is a no-op for clients.
-        match diesel::update(commitments::table.find(current.id)).set(&set).execute(conn) {
+        match diesel::update(commitments::table.find(current.id))
+            .set(&set)
+            .execute(conn)
+        {
             Ok(_) | Err(diesel::result::Error::QueryBuilderError(_)) => {}
             Err(e) => return Err(e.into()),
         }
@@ -492,7 +537,11 @@ pub async fn update_commitment(
     responses((status = 204, description = "Deleted"))
 )]
 #[delete("/commitments/{id}")]
-pub async fn delete_commitment(state: web::Data<AppState>, auth: AuthUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn delete_commitment(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     auth.require(|r| r == Role::Admin, "delete commitments")?;
     let key = id.into_inner();
     db::transaction(&state.pool, move |conn| {

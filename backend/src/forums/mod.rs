@@ -119,12 +119,16 @@ pub fn find_row(conn: &mut PgConnection, key: &str) -> ApiResult<ForumRow> {
         Ok(id) => q.filter(forums::id.eq(id)),
         Err(_) => q.filter(forums::slug.eq(key.to_string())),
     };
-    q.first(conn).optional()?.ok_or_else(|| ApiError::not_found("Forum"))
+    q.first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("Forum"))
 }
 
 pub fn load_one(conn: &mut PgConnection, key: &str) -> ApiResult<Forum> {
     let row = find_row(conn, key)?;
-    present(conn, vec![row])?.pop().ok_or_else(|| ApiError::not_found("Forum"))
+    present(conn, vec![row])?
+        .pop()
+        .ok_or_else(|| ApiError::not_found("Forum"))
 }
 
 /// A URL slug from a French title: lowercase ASCII, accents folded, words joined by hyphens.
@@ -170,7 +174,10 @@ pub fn slugify(title: &str) -> String {
 mod tests {
     #[test]
     fn slugify_folds_french() {
-        assert_eq!(super::slugify("Forum Open d'État : données ouvertes"), "forum-open-d-etat-donnees-ouvertes");
+        assert_eq!(
+            super::slugify("Forum Open d'État : données ouvertes"),
+            "forum-open-d-etat-donnees-ouvertes"
+        );
         assert_eq!(super::slugify("!!!"), "forum");
         assert_eq!(super::slugify("2027"), "forum-2027");
     }

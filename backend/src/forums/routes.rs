@@ -10,7 +10,7 @@ use validator::{Validate, ValidationError};
 use super::{find_row, load_one, present, slugify, Forum, ForumPage, ForumRow};
 use crate::auth::AuthUser;
 use crate::db;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Checks};
 use crate::pagination::{finish_page, page_response, PageParams};
 use crate::schema::{commitments, forum_commitments, forums};
 use crate::types::{ForumStatus, Role};
@@ -67,7 +67,8 @@ pub async fn list_forums(
     if after.as_ref().is_some_and(|(m, _, _)| m != mode) {
         return Err(ApiError::BadRequest {
             code: "invalid_cursor",
-            detail: "This cursor belongs to a list with another `when`; start again without it.".into(),
+            detail: "This cursor belongs to a list with another `when`; start again without it."
+                .into(),
         });
     }
     let (items, next) = db::run(&state.pool, move |conn| {
@@ -81,9 +82,17 @@ pub async fn list_forums(
         };
         if let Some((_, at, id)) = after {
             q = if descending {
-                q.filter(forums::starts_at.lt(at).or(forums::starts_at.eq(at).and(forums::id.lt(id))))
+                q.filter(
+                    forums::starts_at
+                        .lt(at)
+                        .or(forums::starts_at.eq(at).and(forums::id.lt(id))),
+                )
             } else {
-                q.filter(forums::starts_at.gt(at).or(forums::starts_at.eq(at).and(forums::id.gt(id))))
+                q.filter(
+                    forums::starts_at
+                        .gt(at)
+                        .or(forums::starts_at.eq(at).and(forums::id.gt(id))),
+                )
             };
         }
         q = if descending {
@@ -114,17 +123,31 @@ pub async fn list_forums(
         }
         if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             let p = format!("%{}%", escape_like(text));
-            q = q.filter(forums::title.ilike(p.clone()).or(forums::theme.ilike(p.clone())).or(forums::description.ilike(p)));
+            q = q.filter(
+                forums::title
+                    .ilike(p.clone())
+                    .or(forums::theme.ilike(p.clone()))
+                    .or(forums::description.ilike(p)),
+            );
         }
         if let Some(since) = f.updated_since {
             q = q.filter(forums::updated_at.ge(since));
         }
         let rows = q.limit(limit + 1).load(conn)?;
-        let (rows, next) = finish_page(rows, limit, |r: &ForumRow| (mode.to_string(), r.starts_at, r.id));
+        let (rows, next) = finish_page(rows, limit, |r: &ForumRow| {
+            (mode.to_string(), r.starts_at, r.id)
+        });
         Ok((present(conn, rows)?, next))
     })
     .await?;
-    Ok(page_response(&req, &ForumPage { items, next_cursor: next.clone() }, next.as_deref()))
+    Ok(page_response(
+        &req,
+        &ForumPage {
+            items,
+            next_cursor: next.clone(),
+        },
+        next.as_deref(),
+    ))
 }
 
 fn positive_ids(ids: &[i64]) -> Result<(), ValidationError> {
@@ -187,14 +210,22 @@ struct NewForum {
 
 fn check_schedule(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> ApiResult<()> {
     if ends_at <= starts_at {
-        return Err(ApiError::field("ends_at", "range", "must be after starts_at"));
+        return Err(ApiError::field(
+            "ends_at",
+            "range",
+            "must be after starts_at",
+        ));
     }
     Ok(())
 }
 
 fn check_place(location: Option<&str>, online_url: Option<&str>) -> ApiResult<()> {
     if location.is_none() && online_url.is_none() {
-        return Err(ApiError::field("location", "required", "a location or an online_url is required"));
+        return Err(ApiError::field(
+            "location",
+            "required",
+            "a location or an online_url is required",
+        ));
     }
     Ok(())
 }
@@ -204,29 +235,51 @@ fn set_commitments(conn: &mut PgConnection, forum_id: i64, ids: &[i64]) -> ApiRe
     let mut ids = ids.to_vec();
     ids.sort_unstable();
     ids.dedup();
-    let found: Vec<i64> = commitments::table.filter(commitments::id.eq_any(&ids)).select(commitments::id).load(conn)?;
+    let found: Vec<i64> = commitments::table
+        .filter(commitments::id.eq_any(&ids))
+        .select(commitments::id)
+        .load(conn)?;
     if let Some(missing) = ids.iter().find(|id| !found.contains(id)) {
-        return Err(ApiError::field("commitment_ids", "unknown", &format!("no commitment has id {missing}")));
+        return Err(ApiError::field(
+            "commitment_ids",
+            "unknown",
+            &format!("no commitment has id {missing}"),
+        ));
     }
-    diesel::delete(forum_commitments::table.filter(forum_commitments::forum_id.eq(forum_id))).execute(conn)?;
+    diesel::delete(forum_commitments::table.filter(forum_commitments::forum_id.eq(forum_id)))
+        .execute(conn)?;
     let rows: Vec<_> = ids
         .iter()
-        .map(|&c| (forum_commitments::forum_id.eq(forum_id), forum_commitments::commitment_id.eq(c)))
+        .map(|&c| {
+            (
+                forum_commitments::forum_id.eq(forum_id),
+                forum_commitments::commitment_id.eq(c),
+            )
+        })
         .collect();
-    diesel::insert_into(forum_commitments::table).values(&rows).execute(conn)?;
+    diesel::insert_into(forum_commitments::table)
+        .values(&rows)
+        .execute(conn)?;
     Ok(())
 }
 
 /// The first free slug among `base`, `base-2`, `base-3`…
 fn free_slug(conn: &mut PgConnection, base: &str) -> QueryResult<String> {
     let taken: Vec<String> = forums::table
-        .filter(forums::slug.eq(base).or(forums::slug.like(format!("{}-%", escape_like(base)))))
+        .filter(
+            forums::slug
+                .eq(base)
+                .or(forums::slug.like(format!("{}-%", escape_like(base)))),
+        )
         .select(forums::slug)
         .load(conn)?;
     if !taken.iter().any(|s| s == base) {
         return Ok(base.to_string());
     }
-    Ok((2..).map(|n| format!("{base}-{n}")).find(|s| !taken.contains(s)).unwrap_or_default())
+    Ok((2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|s| !taken.contains(s))
+        .unwrap_or_default())
 }
 
 /// Announce a forum (officials and admins).
@@ -240,12 +293,18 @@ fn free_slug(conn: &mut PgConnection, base: &str) -> QueryResult<String> {
     )
 )]
 #[post("/forums")]
-pub async fn create_forum(state: web::Data<AppState>, auth: AuthUser, body: web::Json<NewForumRequest>) -> ApiResult<HttpResponse> {
+pub async fn create_forum(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    body: web::Json<NewForumRequest>,
+) -> ApiResult<HttpResponse> {
     auth.require(Role::can_edit_content, "manage forums")?;
     let r = body.into_inner();
-    r.validate()?;
-    check_schedule(r.starts_at, r.ends_at)?;
-    check_place(r.location.as_deref(), r.online_url.as_deref())?;
+    let mut checks = Checks::of(r.validate());
+    checks
+        .add(check_schedule(r.starts_at, r.ends_at))
+        .add(check_place(r.location.as_deref(), r.online_url.as_deref()));
+    checks.finish()?;
     let created = db::transaction(&state.pool, move |conn| {
         let slug = match r.slug {
             Some(s) => s,
@@ -264,7 +323,10 @@ pub async fn create_forum(state: web::Data<AppState>, auth: AuthUser, body: web:
             status: r.status.unwrap_or(ForumStatus::Planned),
             created_by: Some(auth.id),
         };
-        let id: i64 = diesel::insert_into(forums::table).values(&new).returning(forums::id).get_result(conn)?;
+        let id: i64 = diesel::insert_into(forums::table)
+            .values(&new)
+            .returning(forums::id)
+            .get_result(conn)?;
         set_commitments(conn, id, &r.commitment_ids)?;
         load_one(conn, &id.to_string())
     })
@@ -279,9 +341,14 @@ pub async fn create_forum(state: web::Data<AppState>, auth: AuthUser, body: web:
     responses((status = 200, description = "The forum", body = Forum))
 )]
 #[get("/forums/{id}")]
-pub async fn get_forum(state: web::Data<AppState>, id: web::Path<String>) -> ApiResult<web::Json<Forum>> {
+pub async fn get_forum(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<Forum>> {
     let key = id.into_inner();
-    Ok(web::Json(db::run(&state.pool, move |conn| load_one(conn, &key)).await?))
+    Ok(web::Json(
+        db::run(&state.pool, move |conn| load_one(conn, &key)).await?,
+    ))
 }
 
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
@@ -350,14 +417,19 @@ pub async fn update_forum(
 ) -> ApiResult<web::Json<Forum>> {
     auth.require(Role::can_edit_content, "manage forums")?;
     let c = body.into_inner();
-    c.validate()?;
+    let mut checks = Checks::of(c.validate());
     let key = id.into_inner();
     let updated = db::transaction(&state.pool, move |conn| {
         let current = find_row(conn, &key)?;
-        check_schedule(c.starts_at.unwrap_or(current.starts_at), c.ends_at.unwrap_or(current.ends_at))?;
         let location = c.location.clone().unwrap_or(current.location.clone());
         let online_url = c.online_url.clone().unwrap_or(current.online_url.clone());
-        check_place(location.as_deref(), online_url.as_deref())?;
+        checks
+            .add(check_schedule(
+                c.starts_at.unwrap_or(current.starts_at),
+                c.ends_at.unwrap_or(current.ends_at),
+            ))
+            .add(check_place(location.as_deref(), online_url.as_deref()));
+        checks.finish()?;
         let set = ForumChangeset {
             slug: c.slug,
             title: c.title.map(|s| s.trim().into()),
@@ -370,14 +442,19 @@ pub async fn update_forum(
             capacity: c.capacity,
             status: c.status,
         };
-        match diesel::update(forums::table.find(current.id)).set(&set).execute(conn) {
+        match diesel::update(forums::table.find(current.id))
+            .set(&set)
+            .execute(conn)
+        {
             Ok(_) | Err(diesel::result::Error::QueryBuilderError(_)) => {}
             Err(e) => return Err(e.into()),
         }
         if let Some(ids) = c.commitment_ids {
             set_commitments(conn, current.id, &ids)?;
             // The links are part of the forum: a sync client must see the change.
-            diesel::update(forums::table.find(current.id)).set(forums::updated_at.eq(diesel::dsl::now)).execute(conn)?;
+            diesel::update(forums::table.find(current.id))
+                .set(forums::updated_at.eq(diesel::dsl::now))
+                .execute(conn)?;
         }
         load_one(conn, &current.id.to_string())
     })
@@ -394,7 +471,11 @@ pub async fn update_forum(
     responses((status = 204, description = "Deleted"))
 )]
 #[delete("/forums/{id}")]
-pub async fn delete_forum(state: web::Data<AppState>, auth: AuthUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn delete_forum(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     auth.require(Role::can_edit_content, "manage forums")?;
     let key = id.into_inner();
     db::transaction(&state.pool, move |conn| {

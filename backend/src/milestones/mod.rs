@@ -78,7 +78,9 @@ impl Milestone {
 
 /// Rows joined with their commitment's code, as `Milestone`s.
 pub fn with_codes(rows: Vec<(MilestoneRow, String)>) -> Vec<Milestone> {
-    rows.into_iter().map(|(row, code)| Milestone::from_row(row, code)).collect()
+    rows.into_iter()
+        .map(|(row, code)| Milestone::from_row(row, code))
+        .collect()
 }
 
 pub fn for_commitment(conn: &mut PgConnection, commitment_id: i64) -> QueryResult<Vec<Milestone>> {

@@ -61,7 +61,14 @@ pub async fn list_all_milestones(
     })
     .await?;
     let (rows, next) = finish_page(rows, limit, |(m, _)| m.id);
-    Ok(page_response(&req, &MilestonePage { items: with_codes(rows), next_cursor: next.clone() }, next.as_deref()))
+    Ok(page_response(
+        &req,
+        &MilestonePage {
+            items: with_codes(rows),
+            next_cursor: next.clone(),
+        },
+        next.as_deref(),
+    ))
 }
 
 /// The milestones of one commitment, in order.
@@ -90,7 +97,11 @@ pub async fn list_milestones(
             .order((milestones::position.asc(), milestones::id.asc()))
             .into_boxed();
         if let Some((pos, id)) = after {
-            q = q.filter(milestones::position.gt(pos).or(milestones::position.eq(pos).and(milestones::id.gt(id))));
+            q = q.filter(
+                milestones::position
+                    .gt(pos)
+                    .or(milestones::position.eq(pos).and(milestones::id.gt(id))),
+            );
         }
         if let Some(status) = f.status {
             q = q.filter(milestones::status.eq(status));
@@ -99,11 +110,21 @@ pub async fn list_milestones(
             q = q.filter(milestones::updated_at.ge(since));
         }
         let rows: Vec<MilestoneRow> = q.limit(limit + 1).load(conn)?;
-        Ok(rows.into_iter().map(|r| (r, commitment.code.clone())).collect::<Vec<_>>())
+        Ok(rows
+            .into_iter()
+            .map(|r| (r, commitment.code.clone()))
+            .collect::<Vec<_>>())
     })
     .await?;
     let (rows, next) = finish_page(rows, limit, |(m, _)| (m.position, m.id));
-    Ok(page_response(&req, &MilestonePage { items: with_codes(rows), next_cursor: next.clone() }, next.as_deref()))
+    Ok(page_response(
+        &req,
+        &MilestonePage {
+            items: with_codes(rows),
+            next_cursor: next.clone(),
+        },
+        next.as_deref(),
+    ))
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -181,7 +202,10 @@ pub async fn create_milestone(
             status: r.status.unwrap_or(MilestoneStatus::NotStarted),
             position,
         };
-        let id: i64 = diesel::insert_into(milestones::table).values(&new).returning(milestones::id).get_result(conn)?;
+        let id: i64 = diesel::insert_into(milestones::table)
+            .values(&new)
+            .returning(milestones::id)
+            .get_result(conn)?;
         find(conn, id)
     })
     .await?;
@@ -195,9 +219,14 @@ pub async fn create_milestone(
     responses((status = 200, description = "The milestone", body = Milestone))
 )]
 #[get("/milestones/{id}")]
-pub async fn get_milestone(state: web::Data<AppState>, id: web::Path<i64>) -> ApiResult<web::Json<Milestone>> {
+pub async fn get_milestone(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<Milestone>> {
     let id = id.into_inner();
-    Ok(web::Json(db::run(&state.pool, move |conn| find(conn, id)).await?))
+    Ok(web::Json(
+        db::run(&state.pool, move |conn| find(conn, id)).await?,
+    ))
 }
 
 #[derive(Debug, Default, Deserialize, Validate, ToSchema, AsChangeset)]
@@ -250,7 +279,10 @@ pub async fn update_milestone(
     let id = id.into_inner();
     let updated = db::transaction(&state.pool, move |conn| {
         let current = find(conn, id)?;
-        match diesel::update(milestones::table.find(current.id)).set(&c).execute(conn) {
+        match diesel::update(milestones::table.find(current.id))
+            .set(&c)
+            .execute(conn)
+        {
             Ok(_) | Err(diesel::result::Error::QueryBuilderError(_)) => {}
             Err(e) => return Err(e.into()),
         }
@@ -268,13 +300,22 @@ pub async fn update_milestone(
     responses((status = 204, description = "Deleted"))
 )]
 #[delete("/milestones/{id}")]
-pub async fn delete_milestone(state: web::Data<AppState>, auth: AuthUser, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+pub async fn delete_milestone(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
     auth.require(Role::can_edit_content, "edit milestones")?;
     let id = id.into_inner();
     db::transaction(&state.pool, move |conn| {
         let m = find(conn, id)?;
         diesel::delete(milestones::table.find(m.id)).execute(conn)?;
-        log::info!("user {} deleted milestone {} {}", auth.id, m.commitment_code, m.code);
+        log::info!(
+            "user {} deleted milestone {} {}",
+            auth.id,
+            m.commitment_code,
+            m.code
+        );
         Ok(())
     })
     .await?;

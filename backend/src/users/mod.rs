@@ -76,7 +76,11 @@ impl From<User> for Account {
 }
 
 pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<Option<User>> {
-    users::table.find(id).select(User::as_select()).first(conn).optional()
+    users::table
+        .find(id)
+        .select(User::as_select())
+        .first(conn)
+        .optional()
 }
 
 pub fn find_by_email(conn: &mut PgConnection, email: &str) -> QueryResult<Option<User>> {
@@ -84,7 +88,11 @@ pub fn find_by_email(conn: &mut PgConnection, email: &str) -> QueryResult<Option
     use diesel::sql_types::{Bool, Text};
     // Matches the unique index on lower(email).
     users::table
-        .filter(sql::<Bool>("lower(email) = lower(").bind::<Text, _>(email).sql(")"))
+        .filter(
+            sql::<Bool>("lower(email) = lower(")
+                .bind::<Text, _>(email)
+                .sql(")"),
+        )
         .select(User::as_select())
         .first(conn)
         .optional()

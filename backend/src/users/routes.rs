@@ -24,13 +24,21 @@ crate::page_type!(AccountPage, Account, "A page of accounts (admin view).");
     responses((status = 200, description = "The profile", body = PublicUser))
 )]
 #[get("/users/{id}")]
-pub async fn get_user(state: web::Data<AppState>, id: web::Path<i64>) -> ApiResult<web::Json<PublicUser>> {
+pub async fn get_user(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<PublicUser>> {
     let id = id.into_inner();
     let user = db::run(&state.pool, move |conn| {
-        Ok(users::table.find(id).select(PublicUser::as_select()).first(conn).optional()?)
+        Ok(users::table
+            .find(id)
+            .select(PublicUser::as_select())
+            .first(conn)
+            .optional()?)
     })
     .await?;
-    user.map(web::Json).ok_or_else(|| ApiError::not_found("User"))
+    user.map(web::Json)
+        .ok_or_else(|| ApiError::not_found("User"))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -62,28 +70,45 @@ pub async fn list_users(
     let after: Option<i64> = page.cursor()?;
     let filters = filters.into_inner();
     let rows = db::run(&state.pool, move |conn| {
-        let mut query = users::table.select(User::as_select()).order(users::id.asc()).into_boxed();
+        let mut query = users::table
+            .select(User::as_select())
+            .order(users::id.asc())
+            .into_boxed();
         if let Some(after) = after {
             query = query.filter(users::id.gt(after));
         }
         if let Some(role) = filters.role {
             query = query.filter(users::role.eq(role));
         }
-        if let Some(q) = filters.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        if let Some(q) = filters
+            .q
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+        {
             let pattern = format!("%{}%", escape_like(q));
-            query = query.filter(users::email.ilike(pattern.clone()).or(users::display_name.ilike(pattern)));
+            query = query.filter(
+                users::email
+                    .ilike(pattern.clone())
+                    .or(users::display_name.ilike(pattern)),
+            );
         }
         Ok(query.limit(limit + 1).load(conn)?)
     })
     .await?;
     let (rows, next) = finish_page(rows, limit, |u: &User| u.id);
-    let body = AccountPage { items: rows.into_iter().map(Account::from).collect(), next_cursor: next.clone() };
+    let body = AccountPage {
+        items: rows.into_iter().map(Account::from).collect(),
+        next_cursor: next.clone(),
+    };
     Ok(page_response(&req, &body, next.as_deref()))
 }
 
 /// Escapes `%`, `_` and `\` so user text matches literally in LIKE patterns.
 pub fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -115,7 +140,8 @@ pub async fn update_user(
     auth.require(|r| r == Role::Admin, "manage users")?;
     let id = id.into_inner();
     let req = body.into_inner();
-    if id == auth.id && (req.role.is_some_and(|r| r != Role::Admin) || req.suspended == Some(true)) {
+    if id == auth.id && (req.role.is_some_and(|r| r != Role::Admin) || req.suspended == Some(true))
+    {
         return Err(ApiError::Conflict {
             code: "self_lockout",
             detail: "Admins cannot demote or suspend themselves; ask another admin.".into(),
@@ -123,7 +149,11 @@ pub async fn update_user(
     }
     let user = db::transaction(&state.pool, move |conn| {
         let target = users::table.find(id);
-        let current: User = target.select(User::as_select()).first(conn).optional()?.ok_or_else(|| ApiError::not_found("User"))?;
+        let current: User = target
+            .select(User::as_select())
+            .first(conn)
+            .optional()?
+            .ok_or_else(|| ApiError::not_found("User"))?;
         let role = req.role.unwrap_or(current.role);
         let suspended_at = match req.suspended {
             None => current.suspended_at,
@@ -137,6 +167,12 @@ pub async fn update_user(
         Ok(user)
     })
     .await?;
-    log::info!("admin {} updated user {}: role={} suspended={}", auth.id, user.id, user.role.as_str(), user.suspended_at.is_some());
+    log::info!(
+        "admin {} updated user {}: role={} suspended={}",
+        auth.id,
+        user.id,
+        user.role.as_str(),
+        user.suspended_at.is_some()
+    );
     Ok(web::Json(user.into()))
 }

@@ -9,7 +9,11 @@ use opendetat_tests::*;
 /// rewrite it (or run `make openapi`).
 #[test]
 fn committed_openapi_matches_the_code() {
-    let out = Command::new(binary()).arg("openapi").env("RUST_LOG", "off").output().unwrap();
+    let out = Command::new(binary())
+        .arg("openapi")
+        .env("RUST_LOG", "off")
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let generated = String::from_utf8(out.stdout).unwrap();
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../openapi/openapi.json");
@@ -28,7 +32,10 @@ fn served_contract_is_openapi_31_and_documents_every_route_and_error() {
     let app = TestApp::spawn_empty();
     let doc = app.get("/api/openapi.json").expect(200).json();
     assert_eq!(doc["openapi"], "3.1.0");
-    assert_eq!(doc["components"]["securitySchemes"]["bearer"]["scheme"], "bearer");
+    assert_eq!(
+        doc["components"]["securitySchemes"]["bearer"]["scheme"],
+        "bearer"
+    );
     assert!(doc["components"]["schemas"]["Problem"].is_object());
     let paths = doc["paths"].as_object().unwrap();
     for p in [
@@ -46,7 +53,10 @@ fn served_contract_is_openapi_31_and_documents_every_route_and_error() {
             let secured = op.get("security").is_some();
             if secured {
                 for status in ["401", "403"] {
-                    assert!(responses.contains_key(status), "{method} {path} lacks {status}");
+                    assert!(
+                        responses.contains_key(status),
+                        "{method} {path} lacks {status}"
+                    );
                 }
             }
             if path.contains('{') {
@@ -54,7 +64,10 @@ fn served_contract_is_openapi_31_and_documents_every_route_and_error() {
             }
             if op.get("requestBody").is_some() {
                 for status in ["400", "413", "415", "422"] {
-                    assert!(responses.contains_key(status), "{method} {path} lacks {status}");
+                    assert!(
+                        responses.contains_key(status),
+                        "{method} {path} lacks {status}"
+                    );
                 }
             }
         }
@@ -67,7 +80,11 @@ fn swagger_ui_is_served_offline() {
     let redirect = app.get("/api/docs").expect(308);
     assert_eq!(redirect.header("location"), Some("/api/docs/"));
     let page = app.get("/api/docs/").expect(200);
-    assert!(page.text.contains("swagger-ui"), "{}", &page.text[..200.min(page.text.len())]);
+    assert!(
+        page.text.contains("swagger-ui"),
+        "{}",
+        &page.text[..200.min(page.text.len())]
+    );
     let init = app.get("/api/docs/swagger-initializer.js").expect(200);
     assert!(init.text.contains("/api/openapi.json"));
     app.get("/api/docs/swagger-ui-bundle.js").expect(200);
@@ -76,7 +93,8 @@ fn swagger_ui_is_served_offline() {
 #[test]
 fn unknown_routes_are_problem_json_404() {
     let app = TestApp::spawn_empty();
-    app.get("/api/v1/nothing-here").expect_problem(404, "not_found");
+    app.get("/api/v1/nothing-here")
+        .expect_problem(404, "not_found");
     app.get("/api/elsewhere").expect_problem(404, "not_found");
     // Without a built SPA, other paths are 404 problems too.
     app.get("/x/anything").expect_problem(404, "not_found");
@@ -86,10 +104,24 @@ fn unknown_routes_are_problem_json_404() {
 fn every_response_carries_a_request_id_and_a_given_one_is_kept() {
     let app = TestApp::spawn_empty();
     let generated = app.get("/healthz").expect(200);
-    assert!(generated.header("x-request-id").is_some_and(|id| id.len() >= 8));
-    let kept = app.request("GET", "/api/v1/forums", None, &[("X-Request-Id", "abc-123")], None);
+    assert!(generated
+        .header("x-request-id")
+        .is_some_and(|id| id.len() >= 8));
+    let kept = app.request(
+        "GET",
+        "/api/v1/forums",
+        None,
+        &[("X-Request-Id", "abc-123")],
+        None,
+    );
     assert_eq!(kept.header("x-request-id"), Some("abc-123"));
-    let replaced = app.request("GET", "/api/v1/forums", None, &[("X-Request-Id", "bad id with spaces")], None);
+    let replaced = app.request(
+        "GET",
+        "/api/v1/forums",
+        None,
+        &[("X-Request-Id", "bad id with spaces")],
+        None,
+    );
     assert_ne!(replaced.header("x-request-id"), Some("bad id with spaces"));
     let error = app.get("/api/v1/forums/999999");
     assert!(error.header("x-request-id").is_some());
@@ -123,7 +155,15 @@ fn seed_loads_the_french_plans_and_is_idempotent() {
     let app = TestApp::spawn_empty();
     let first = seed(&app.database);
     assert!(first.contains("commitments: 50"), "{first}");
-    let tables = ["action_plans", "commitments", "milestones", "users", "forums", "forum_commitments", "comments"];
+    let tables = [
+        "action_plans",
+        "commitments",
+        "milestones",
+        "users",
+        "forums",
+        "forum_commitments",
+        "comments",
+    ];
     let counts: Vec<i64> = tables.iter().map(|t| app.count(t)).collect();
     assert_eq!(counts[0..3], [2, 50, 4]);
     let snapshot = |app: &TestApp| {
@@ -147,11 +187,18 @@ fn seed_loads_the_french_plans_and_is_idempotent() {
     };
     let before = snapshot(&app);
     let second = seed(&app.database);
-    assert!(second.contains("commitments: 0") && second.contains("comments: 0"), "{second}");
+    assert!(
+        second.contains("commitments: 0") && second.contains("comments: 0"),
+        "{second}"
+    );
     let again: Vec<i64> = tables.iter().map(|t| app.count(t)).collect();
     assert_eq!(counts, again, "a second seed changed row counts");
     assert_eq!(before, snapshot(&app), "a second seed changed stored rows");
     // Outside dev mode, demo accounts cannot sign in.
-    app.post("/auth/login", None, &json!({"email": "admin@demo.opendetat.fr", "password": DEMO_PASSWORD}))
-        .expect_problem(401, "unauthorized");
+    app.post(
+        "/auth/login",
+        None,
+        &json!({"email": "admin@demo.opendetat.fr", "password": DEMO_PASSWORD}),
+    )
+    .expect_problem(401, "unauthorized");
 }
