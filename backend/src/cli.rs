@@ -16,7 +16,8 @@ Usage: opendetat [COMMAND]
 Commands:
   serve                 Migrate the database (creating it if missing) and serve the API (default)
   migrate               Create the database if missing and apply pending migrations
-  seed                  Migrate, then load the French action plans and demo data (idempotent)
+  seed [--scale large]  Migrate, then load the French action plans and demo data (idempotent);
+                        with --scale large, add 10,000 users, 500 forums and 1,000,000 comments
   create-admin --email EMAIL --display-name NAME [--organisation ORG]
                         Create an admin, or promote an existing account; the password is read
                         from standard input (one line, at least 12 characters)
@@ -38,6 +39,18 @@ pub fn run(args: Vec<String>) -> Result<(), String> {
             let mut conn = connect_and_migrate(&settings)?;
             let report = seed::run(&mut conn, settings.is_dev())?;
             log::info!("seed: inserted {report:?}");
+            match (
+                args.get(1).map(String::as_str),
+                args.get(2).map(String::as_str),
+            ) {
+                (None, _) => {}
+                (Some("--scale"), Some("large")) => crate::seed_large::run(&mut conn)?,
+                _ => {
+                    return Err(format!(
+                        "seed takes no option but `--scale large`\n\n{USAGE}"
+                    ))
+                }
+            }
             if settings.is_dev() && report.users > 0 {
                 log::info!(
                     "seed: demo accounts (@demo.opendetat.fr) use the password {:?}",
@@ -84,9 +97,23 @@ fn serve() -> Result<(), String> {
         &settings.database_url,
         settings.pool_size,
         settings.pool_timeout,
+        settings.statement_timeout,
     )?;
+    let read_pool = match &settings.database_read_url {
+        Some(url) => {
+            log::info!("read-only requests use the replica at {}", db::redact(url));
+            db::build_pool(
+                url,
+                settings.pool_size,
+                settings.pool_timeout,
+                settings.statement_timeout,
+            )?
+        }
+        None => pool.clone(),
+    };
     let state = AppState {
         pool,
+        read_pool,
         tokens: TokenKeys::new(settings.jwt_secret.expose(), settings.token_ttl),
     };
     let listener = TcpListener::bind(&settings.bind_addr)

@@ -32,6 +32,10 @@ pub struct Settings {
     pub pool_size: u32,
     /// How long a request waits for a pooled connection before it is answered 503.
     pub pool_timeout: Duration,
+    /// Longest a single SQL statement may run before PostgreSQL cancels it (→ 503).
+    pub statement_timeout: Duration,
+    /// Optional read replica: read-only requests use a second pool on it.
+    pub database_read_url: Option<String>,
     pub bind_addr: String,
     pub jwt_secret: Secret,
     pub token_ttl: Duration,
@@ -83,6 +87,12 @@ impl Settings {
             database_url,
             pool_size: parse_num(&get, "DATABASE_POOL_SIZE", 10)?,
             pool_timeout: Duration::from_millis(parse_num(&get, "DATABASE_POOL_TIMEOUT_MS", 3000)?),
+            statement_timeout: Duration::from_millis(parse_num(
+                &get,
+                "DATABASE_STATEMENT_TIMEOUT_MS",
+                10_000,
+            )?),
+            database_read_url: get("DATABASE_READ_URL").filter(|u| !u.trim().is_empty()),
             bind_addr: get("BIND_ADDR").unwrap_or_else(|| "127.0.0.1:8080".into()),
             jwt_secret,
             token_ttl: Duration::from_secs(60 * parse_num(&get, "JWT_TTL_MINUTES", 60u64)?),

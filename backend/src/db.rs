@@ -16,8 +16,27 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 pub type PgPool = Pool<ConnectionManager<PgConnection>>;
 pub type PgConn = PooledConnection<ConnectionManager<PgConnection>>;
 
-pub fn build_pool(url: &str, size: u32, timeout: Duration) -> Result<PgPool, String> {
+/// Bounds every statement, so a stuck query frees its connection instead of holding it.
+#[derive(Debug, Clone, Copy)]
+struct StatementTimeout(Duration);
+
+impl diesel::r2d2::CustomizeConnection<PgConnection, diesel::r2d2::Error> for StatementTimeout {
+    fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), diesel::r2d2::Error> {
+        diesel::sql_query(format!("SET statement_timeout = {}", self.0.as_millis()))
+            .execute(conn)
+            .map(|_| ())
+            .map_err(diesel::r2d2::Error::QueryError)
+    }
+}
+
+pub fn build_pool(
+    url: &str,
+    size: u32,
+    timeout: Duration,
+    statement_timeout: Duration,
+) -> Result<PgPool, String> {
     Pool::builder()
+        .connection_customizer(Box::new(StatementTimeout(statement_timeout)))
         .max_size(size)
         .min_idle(Some(1.min(size)))
         .connection_timeout(timeout)

@@ -231,11 +231,28 @@ impl From<DieselError> for ApiError {
                 DatabaseErrorKind::SerializationFailure => {
                     ApiError::Unavailable("serialization failure".into())
                 }
+                // Statement timeout, server shutting down, connection lost mid-query: the
+                // client can retry.
+                _ if is_transient(info.message()) => ApiError::Unavailable(info.message().into()),
                 _ => ApiError::Internal(format!("database error: {}", info.message())),
             },
             other => ApiError::Internal(other.to_string()),
         }
     }
+}
+
+fn is_transient(message: &str) -> bool {
+    const TRANSIENT: &[&str] = &[
+        "statement timeout",
+        "canceling statement",
+        "terminating connection",
+        "server closed the connection",
+        "connection to server",
+        "could not connect",
+        "the database system is",
+        "read-only transaction",
+    ];
+    TRANSIENT.iter().any(|t| message.contains(t))
 }
 
 fn unique_violation_detail(constraint: Option<&str>) -> String {

@@ -17,7 +17,9 @@ pub mod milestones;
 pub mod openapi;
 pub mod pagination;
 pub mod schema;
+pub mod search;
 pub mod seed;
+pub mod seed_large;
 pub mod startup;
 pub mod types;
 pub mod users;
@@ -25,6 +27,9 @@ pub mod validation;
 
 /// What every handler shares.
 pub struct AppState {
+    /// The primary: every write, and reads that must see the latest writes (auth).
     pub pool: db::PgPool,
+    /// Read-only requests: a replica when `DATABASE_READ_URL` is set, else the primary.
+    pub read_pool: db::PgPool,
     pub tokens: auth::token::TokenKeys,
 }

@@ -139,3 +139,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     forum_commitments,
     comments,
 );
+
+diesel::table! {
+    login_throttle (key) {
+        key -> Text,
+        failures -> Int4,
+        window_started_at -> Timestamptz,
+        blocked_until -> Nullable<Timestamptz>,
+    }
+}

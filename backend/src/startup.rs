@@ -12,7 +12,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::error::{self, ApiError};
 use crate::{
-    action_plans, auth, comments, commitments, forums, health, milestones, users, AppState,
+    action_plans, auth, comments, commitments, forums, health, milestones, search, users, AppState,
 };
 
 /// Largest accepted JSON body. Comments are capped at 20,000 characters; nothing needs more.
@@ -56,6 +56,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .service(comments::routes::update_comment)
         .service(comments::routes::delete_comment)
         .service(comments::routes::moderate_comment)
+        .service(search::search)
         .service(users::routes::get_user)
         .service(users::routes::list_users)
         .service(users::routes::update_user);

@@ -284,7 +284,11 @@ impl TestApp {
     }
 
     pub fn spawn_with(seeded: bool, env: Env<'_>) -> TestApp {
-        let database = create_database(seeded);
+        Self::attach(create_database(seeded), env)
+    }
+
+    /// The server on an existing database (from `create_database`), which it will drop.
+    pub fn attach(database: String, env: Env<'_>) -> TestApp {
         let log_dir = workspace_root().join("target").join("test-logs");
         let _ = std::fs::create_dir_all(&log_dir);
         let log = std::fs::File::create(log_dir.join(format!("{database}.log"))).expect("log file");

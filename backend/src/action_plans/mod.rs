@@ -126,7 +126,7 @@ pub async fn list_action_plans(
     let limit = page.limit()?;
     let after: Option<i64> = page.cursor()?;
     let updated_since = filters.updated_since;
-    let rows = db::run(&state.pool, move |conn| {
+    let rows = db::run(&state.read_pool, move |conn| {
         let mut q = action_plans::table
             .select(ActionPlan::as_select())
             .order(action_plans::id.asc())
@@ -195,7 +195,7 @@ pub async fn get_action_plan(
 ) -> ApiResult<web::Json<ActionPlan>> {
     let key = id.into_inner();
     Ok(web::Json(
-        db::run(&state.pool, move |conn| find(conn, &key)).await?,
+        db::run(&state.read_pool, move |conn| find(conn, &key)).await?,
     ))
 }
 

@@ -4,6 +4,7 @@
 
 pub mod password;
 pub mod routes;
+pub mod throttle;
 pub mod token;
 
 use actix_web::http::header;

@@ -132,6 +132,7 @@ pub async fn register(
         (status = 200, description = "Signed in", body = Session),
         (status = 401, description = "Wrong email or password", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 403, description = "Account suspended", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed sign-ins for this account; retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/login")]
@@ -142,8 +143,10 @@ pub async fn login(
     let req = body.into_inner();
     req.validate()?;
     let email = req.email.trim().to_string();
+    let lookup = email.clone();
     let user = db::run(&state.pool, move |conn| {
-        Ok(users::find_by_email(conn, &email)?)
+        super::throttle::check(conn, &lookup)?;
+        Ok(users::find_by_email(conn, &lookup)?)
     })
     .await?;
     let password = req.password;
@@ -160,8 +163,26 @@ pub async fn login(
     .await
     .map_err(ApiError::internal)?;
     let user = match (user, ok) {
-        (Some(u), true) => u,
-        _ => return Err(ApiError::Unauthorized("Wrong email or password.".into())),
+        (Some(u), true) => {
+            db::run(&state.pool, move |conn| {
+                Ok(super::throttle::clear(conn, &email)?)
+            })
+            .await?;
+            u
+        }
+        _ => {
+            let blocked = db::run(&state.pool, move |conn| {
+                Ok(super::throttle::record_failure(conn, &email)?)
+            })
+            .await?;
+            if let Some(until) = blocked {
+                log::warn!("sign-ins blocked for an account after repeated failures");
+                return Err(ApiError::TooManyRequests {
+                    retry_after_secs: (until - chrono::Utc::now()).num_seconds().max(1) as u64,
+                });
+            }
+            return Err(ApiError::Unauthorized("Wrong email or password.".into()));
+        }
     };
     if user.suspended_at.is_some() {
         return Err(ApiError::Forbidden("This account is suspended.".into()));

@@ -114,7 +114,7 @@ async fn list_for(
         });
     }
     let viewer = viewer(&auth);
-    let (items, next) = db::run(&state.pool, move |conn| {
+    let (items, next) = db::run(&state.read_pool, move |conn| {
         let target = resolve(conn, &key)?;
         let after = after.map(|(_, at, id)| (at, id));
         let rows = match mode {
@@ -332,7 +332,7 @@ pub async fn get_comment(
     let id = id.into_inner();
     let per = params.replies()?;
     let viewer = viewer(&auth);
-    let comment = db::run(&state.pool, move |conn| {
+    let comment = db::run(&state.read_pool, move |conn| {
         let row = find(conn, id)?.ok_or_else(|| ApiError::not_found("Comment"))?;
         let mut items = vec![present(row, viewer)];
         attach_replies(conn, &mut items, per, viewer)?;
@@ -365,7 +365,7 @@ pub async fn list_replies(
     let after: Option<(DateTime<Utc>, i64)> =
         page.cursor::<Option<(DateTime<Utc>, i64)>>()?.flatten();
     let viewer = viewer(&auth);
-    let (items, next) = db::run(&state.pool, move |conn| {
+    let (items, next) = db::run(&state.read_pool, move |conn| {
         let exists = comments::table
             .find(id)
             .select(comments::id)

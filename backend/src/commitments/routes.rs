@@ -53,7 +53,7 @@ pub async fn list_commitments(
     let limit = page.limit()?;
     let after: Option<String> = page.cursor()?;
     let f = filters.into_inner();
-    let (items, next) = db::run(&state.pool, move |conn| {
+    let (items, next) = db::run(&state.read_pool, move |conn| {
         let mut q = commitments::table
             .select(CommitmentRow::as_select())
             .order(commitments::code.asc())
@@ -342,7 +342,7 @@ pub async fn get_commitment(
 ) -> ApiResult<web::Json<Commitment>> {
     let key = id.into_inner();
     Ok(web::Json(
-        db::run(&state.pool, move |conn| load_one(conn, &key)).await?,
+        db::run(&state.read_pool, move |conn| load_one(conn, &key)).await?,
     ))
 }
 

@@ -71,7 +71,7 @@ pub async fn list_forums(
                 .into(),
         });
     }
-    let (items, next) = db::run(&state.pool, move |conn| {
+    let (items, next) = db::run(&state.read_pool, move |conn| {
         let now = Utc::now();
         let mut q = forums::table.select(ForumRow::as_select()).into_boxed();
         let descending = f.when == Some(When::Past);
@@ -347,7 +347,7 @@ pub async fn get_forum(
 ) -> ApiResult<web::Json<Forum>> {
     let key = id.into_inner();
     Ok(web::Json(
-        db::run(&state.pool, move |conn| load_one(conn, &key)).await?,
+        db::run(&state.read_pool, move |conn| load_one(conn, &key)).await?,
     ))
 }
 

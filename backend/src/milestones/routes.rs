@@ -42,7 +42,7 @@ pub async fn list_all_milestones(
     let limit = page.limit()?;
     let after: Option<i64> = page.cursor()?;
     let f = filters.into_inner();
-    let rows = db::run(&state.pool, move |conn| {
+    let rows = db::run(&state.read_pool, move |conn| {
         let mut q = milestones::table
             .inner_join(commitments::table)
             .select((MilestoneRow::as_select(), commitments::code))
@@ -89,7 +89,7 @@ pub async fn list_milestones(
     let after: Option<(i32, i64)> = page.cursor()?;
     let f = filters.into_inner();
     let key = id.into_inner();
-    let rows = db::run(&state.pool, move |conn| {
+    let rows = db::run(&state.read_pool, move |conn| {
         let commitment = find_commitment(conn, &key)?;
         let mut q = milestones::table
             .select(MilestoneRow::as_select())
@@ -225,7 +225,7 @@ pub async fn get_milestone(
 ) -> ApiResult<web::Json<Milestone>> {
     let id = id.into_inner();
     Ok(web::Json(
-        db::run(&state.pool, move |conn| find(conn, id)).await?,
+        db::run(&state.read_pool, move |conn| find(conn, id)).await?,
     ))
 }
 

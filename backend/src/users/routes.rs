@@ -29,7 +29,7 @@ pub async fn get_user(
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<PublicUser>> {
     let id = id.into_inner();
-    let user = db::run(&state.pool, move |conn| {
+    let user = db::run(&state.read_pool, move |conn| {
         Ok(users::table
             .find(id)
             .select(PublicUser::as_select())

@@ -8,5 +8,8 @@ mod commitments;
 mod forums;
 mod milestones;
 mod platform;
+mod replica;
+mod search;
+mod security;
 mod smoke;
 mod users;

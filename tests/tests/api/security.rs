@@ -1,0 +1,91 @@
+//! Attacks and abuse: repeated failed sign-ins are throttled without locking the owner out
+//! for good; oversized input is refused; script- and SQL-looking text is inert.
+
+use opendetat_tests::*;
+
+#[test]
+fn repeated_failed_logins_are_throttled_then_released() {
+    let app = TestApp::spawn_empty();
+    let user = app.user("member");
+    let wrong = json!({"email": user.email, "password": "not-the-password!"});
+    for _ in 0..4 {
+        app.post("/auth/login", None, &wrong)
+            .expect_problem(401, "unauthorized");
+    }
+    let blocked = app.post("/auth/login", None, &wrong);
+    assert!(blocked
+        .header("retry-after")
+        .is_some_and(|s| s.parse::<u64>().unwrap() >= 1));
+    blocked.expect_problem(429, "too_many_requests");
+    // While blocked, even the right password waits (the attacker learns nothing).
+    let right = json!({"email": user.email.to_uppercase(), "password": user.password});
+    app.post("/auth/login", None, &right)
+        .expect_problem(429, "too_many_requests");
+    // The block is temporary: once it has passed, the owner signs in and the count resets.
+    app.sql("UPDATE login_throttle SET blocked_until = now() - interval '1 second'");
+    app.post("/auth/login", None, &right).expect(200);
+    assert_eq!(app.count("login_throttle"), 0);
+    // Other accounts were never affected.
+    let other = app.user("member");
+    app.post(
+        "/auth/login",
+        None,
+        &json!({"email": other.email, "password": other.password}),
+    )
+    .expect(200);
+}
+
+#[test]
+fn huge_limits_and_bodies_are_refused() {
+    let app = TestApp::spawn();
+    app.get("/comments/1/replies?limit=1000000")
+        .expect_problem(422, "validation_failed");
+    app.get("/forums?limit=99999999999999999999")
+        .expect_problem(400, "invalid_query");
+    let member = app.user("member");
+    let huge = "x".repeat(70 * 1024);
+    app.request(
+        "POST",
+        "/forums/2027-01-espace-de-dialogue-en-ligne/comments",
+        Some(&member.token),
+        &[("Content-Type", "application/json")],
+        Some(&format!("{{\"body\":\"{huge}\"}}")),
+    )
+    .expect_problem(413, "payload_too_large");
+}
+
+#[test]
+fn script_and_sql_text_is_stored_literally_and_rendered_inert() {
+    let app = TestApp::spawn();
+    let member = app.user("member");
+    let text =
+        "Robert'); DROP TABLE comments;-- <img src=x onerror=alert(1)> <script>alert(1)</script>";
+    let id = app
+        .post(
+            "/forums/2027-01-espace-de-dialogue-en-ligne/comments",
+            Some(&member.token),
+            &json!({"body": text}),
+        )
+        .expect(201)
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    let c = app.get(&format!("/comments/{id}")).expect(200).json();
+    assert_eq!(c["body"], text);
+    let html = c["body_html"].as_str().unwrap();
+    assert!(
+        !html.contains("<img") && !html.contains("<script"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;script&gt;"), "{html}");
+    assert!(app.count("comments") > 0, "the table is still there");
+    let profile = app
+        .patch(
+            "/me",
+            Some(&member.token),
+            &json!({"display_name": "<b>Bob</b>'; --"}),
+        )
+        .expect(200)
+        .json();
+    assert_eq!(profile["display_name"], "<b>Bob</b>'; --");
+}
