@@ -178,6 +178,19 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
         count(conn, "large_commitments")?,
         count(conn, "large_milestones")?,
     );
+    // Who answers whom is a pure function of the reply's number (see the replies below), so
+    // the reply counts are known before the parents are written: no UPDATE pass over 300k
+    // rows (which would also recompute their stored search vectors).
+    step(
+        conn,
+        "reply counts",
+        &format!(
+            "CREATE TEMP TABLE counts1 ON COMMIT DROP AS SELECT pg_temp.pick(n * 5 + 1, {TOP_LEVEL}) AS ord, count(*)::int AS c \
+             FROM generate_series(1, {DEPTH1}) n GROUP BY 1; CREATE UNIQUE INDEX ON counts1 (ord); \
+             CREATE TEMP TABLE counts2 ON COMMIT DROP AS SELECT pg_temp.pick(n * 5 + 2, {DEPTH1}) AS ord, count(*)::int AS c \
+             FROM generate_series(1, {DEPTH2}) n GROUP BY 1; CREATE UNIQUE INDEX ON counts2 (ord)"
+        ),
+    )?;
     // Top-level comments: 25 % on the five busy forums, 35 on the small one, then commitments,
     // milestones, and the rest spread over the other forums.
     step(
@@ -190,7 +203,7 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
                    WHEN n <= 235035 THEN 'commitment' WHEN n <= 255035 THEN 'milestone' ELSE 'forum' END AS kind \
                FROM generate_series(1, {TOP_LEVEL}) n), \
              body AS (SELECT n, kind, pg_temp.lorem(n, 8 + pg_temp.pick(n, 30)::int) AS text FROM src) \
-             INSERT INTO comments (forum_id, commitment_id, milestone_id, author_id, body, body_html, created_at) \
+             INSERT INTO comments (forum_id, commitment_id, milestone_id, author_id, body, body_html, created_at, reply_count) \
              SELECT CASE kind WHEN 'busy' THEN (SELECT id FROM large_forums WHERE ord = n % 5) \
                               WHEN 'small' THEN (SELECT id FROM large_forums WHERE ord = {small}) \
                               WHEN 'forum' THEN (SELECT id FROM large_forums WHERE ord = 5 + n % {spread}) END, \
@@ -198,15 +211,18 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
                     CASE WHEN kind = 'milestone' THEN (SELECT id FROM large_milestones WHERE ord = n % {milestones}) END, \
                     (SELECT id FROM large_users WHERE ord = pg_temp.pick(n, {USERS})), \
                     text, '<p>' || text || '</p>', \
-                    timestamptz '2019-01-01' + (n::float8 / {TOP_LEVEL}) * interval '2800 days' + pg_temp.pick(n, 3600) * interval '1 second' \
-             FROM body",
+                    timestamptz '2019-01-01' + (n::float8 / {TOP_LEVEL}) * interval '2800 days' + pg_temp.pick(n, 3600) * interval '1 second', \
+                    coalesce((SELECT c FROM counts1 WHERE ord = n - 1), 0) \
+             FROM body ORDER BY n",
             small = FORUMS - 1,
             spread = FORUMS - 6,
             commitments = n_commitments,
             milestones = n_milestones
         ),
     )?;
-    for (depth, replies, parent_depth) in [(1, DEPTH1, 0), (2, DEPTH2, 1)] {
+    for (depth, replies, parent_depth, expected_parents) in
+        [(1, DEPTH1, 0, TOP_LEVEL), (2, DEPTH2, 1, DEPTH1)]
+    {
         step(
             conn,
             &format!("replies at depth {depth}"),
@@ -219,6 +235,11 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
             ),
         )?;
         let n_parents = count(conn, "parents")?;
+        // The precomputed reply counts assume exactly these parents, in insertion order.
+        assert_eq!(
+            n_parents, expected_parents,
+            "large seed: unexpected parents at depth {parent_depth}"
+        );
         step(
             conn,
             &format!("replies at depth {depth}"),
@@ -226,23 +247,18 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
                 "WITH src AS (SELECT n, pg_temp.lorem(n * 3 + {depth}, 5 + pg_temp.pick(n + {depth}, 25)::int) AS text, \
                                      pg_temp.pick(n * 5 + {depth}, {parents}) AS parent_ord \
                               FROM generate_series(1, {replies}) n) \
-                 INSERT INTO comments (forum_id, commitment_id, milestone_id, parent_id, root_id, depth, author_id, body, body_html, created_at) \
+                 INSERT INTO comments (forum_id, commitment_id, milestone_id, parent_id, root_id, depth, author_id, body, body_html, created_at, reply_count) \
                  SELECT p.forum_id, p.commitment_id, p.milestone_id, p.id, p.root, {depth}, \
                         (SELECT id FROM large_users WHERE ord = pg_temp.pick(n + 17, {USERS})), \
                         src.text, '<p>' || src.text || '</p>', \
-                        p.created_at + (1 + pg_temp.pick(n, 86400)) * interval '1 second' \
-                 FROM src JOIN parents p ON p.ord = src.parent_ord",
+                        p.created_at + (1 + pg_temp.pick(n, 86400)) * interval '1 second', \
+                        CASE WHEN {depth} = 1 THEN coalesce((SELECT c FROM counts2 WHERE ord = n - 1), 0) ELSE 0 END \
+                 FROM src JOIN parents p ON p.ord = src.parent_ord ORDER BY n",
                 parents = n_parents
             ),
         )?;
         step(conn, "cleanup", "DROP TABLE parents")?;
     }
-    step(
-        conn,
-        "reply counts",
-        "UPDATE comments c SET reply_count = r.n FROM \
-         (SELECT parent_id, count(*) AS n FROM comments WHERE parent_id IS NOT NULL GROUP BY parent_id) r \
-         WHERE c.id = r.parent_id AND c.reply_count <> r.n",
-    )?;
+
     Ok(())
 }

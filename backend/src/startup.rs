@@ -123,13 +123,28 @@ pub fn run(
             Some(dir) => app.service(spa_files(dir)),
             None => app.default_service(web::to(not_found)),
         };
-        app.wrap(Compress::default())
+        app.wrap(cors())
+            .wrap(Compress::default())
             .wrap(from_fn(crate::middleware::request_id_and_log))
     })
     .shutdown_timeout(25)
     .listen(listener)?
     .run();
     Ok(server)
+}
+
+/// Third-party web apps may call the API from any origin. Credentials are bearer tokens the
+/// app sends explicitly (never cookies), so allowing every origin exposes nothing ambient.
+fn cors() -> actix_cors::Cors {
+    actix_cors::Cors::default()
+        .allow_any_origin()
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers([
+            actix_web::http::header::AUTHORIZATION,
+            actix_web::http::header::CONTENT_TYPE,
+        ])
+        .expose_headers(["Link", "Retry-After", "X-Request-Id", "Location"])
+        .max_age(3600)
 }
 
 /// The built single-page app, with history fallback: unknown paths get `index.html` so the

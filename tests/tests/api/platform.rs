@@ -202,3 +202,43 @@ fn seed_loads_the_french_plans_and_is_idempotent() {
     )
     .expect_problem(401, "unauthorized");
 }
+
+#[test]
+fn third_party_web_apps_may_call_the_api_cross_origin() {
+    let app = TestApp::spawn_empty();
+    let preflight = app.request(
+        "OPTIONS",
+        "/api/v1/forums",
+        None,
+        &[
+            ("Origin", "https://civic.example.org"),
+            ("Access-Control-Request-Method", "POST"),
+            (
+                "Access-Control-Request-Headers",
+                "authorization, content-type",
+            ),
+        ],
+        None,
+    );
+    assert!(preflight.status < 300, "{preflight:?}");
+    assert_eq!(
+        preflight.header("access-control-allow-origin"),
+        Some("https://civic.example.org")
+    );
+    let get = app
+        .request(
+            "GET",
+            "/api/v1/forums",
+            None,
+            &[("Origin", "https://civic.example.org")],
+            None,
+        )
+        .expect(200);
+    assert_eq!(
+        get.header("access-control-allow-origin"),
+        Some("https://civic.example.org")
+    );
+    assert!(get
+        .header("access-control-expose-headers")
+        .is_some_and(|h| h.to_lowercase().contains("link")));
+}
