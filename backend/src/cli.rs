@@ -84,6 +84,11 @@ fn connect_and_migrate(settings: &Settings) -> Result<PgConnection, String> {
     if applied > 0 {
         log::info!("applied {applied} migration(s)");
     }
+    let rendered = db::render_missing_html(&mut conn)
+        .map_err(|e| format!("rendering stored markdown: {e}"))?;
+    if rendered > 0 {
+        log::info!("rendered the markdown of {rendered} row(s) written before HTML was stored");
+    }
     Ok(conn)
 }
 

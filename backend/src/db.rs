@@ -137,6 +137,56 @@ pub fn migrate(conn: &mut PgConnection) -> Result<usize, String> {
     result
 }
 
+/// Renders the markdown of rows written before rendered HTML was stored (a data migration
+/// that needs Rust, so it runs after the SQL migrations). Cheap when there is nothing to do.
+pub fn render_missing_html(conn: &mut PgConnection) -> QueryResult<usize> {
+    use crate::markdown::render;
+    use crate::schema::{commitments as c, forums as f, milestones as m};
+    let mut done = 0;
+    let rows: Vec<(i64, String)> = f::table
+        .filter(f::description_html.is_null())
+        .select((f::id, f::description))
+        .load(conn)?;
+    for (id, text) in rows {
+        done += diesel::update(f::table.find(id))
+            .set(f::description_html.eq(render(&text)))
+            .execute(conn)?;
+    }
+    let rows: Vec<(i64, Option<String>, Option<String>)> = c::table
+        .filter(
+            (c::description
+                .is_not_null()
+                .and(c::description_html.is_null()))
+            .or(c::irm_analysis
+                .is_not_null()
+                .and(c::irm_analysis_html.is_null())),
+        )
+        .select((c::id, c::description, c::irm_analysis))
+        .load(conn)?;
+    for (id, description, analysis) in rows {
+        done += diesel::update(c::table.find(id))
+            .set((
+                c::description_html.eq(description.as_deref().map(render)),
+                c::irm_analysis_html.eq(analysis.as_deref().map(render)),
+            ))
+            .execute(conn)?;
+    }
+    let rows: Vec<(i64, Option<String>)> = m::table
+        .filter(
+            m::description
+                .is_not_null()
+                .and(m::description_html.is_null()),
+        )
+        .select((m::id, m::description))
+        .load(conn)?;
+    for (id, description) in rows {
+        done += diesel::update(m::table.find(id))
+            .set(m::description_html.eq(description.as_deref().map(render)))
+            .execute(conn)?;
+    }
+    Ok(done)
+}
+
 pub fn has_pending_migrations(conn: &mut PgConnection) -> Result<bool, String> {
     conn.has_pending_migration(MIGRATIONS)
         .map_err(|e| e.to_string())

@@ -21,6 +21,16 @@ pub fn render(markdown: &str) -> String {
         .to_string()
 }
 
+/// The HTML stored at write time, or (for rows written before it was stored) a fresh render.
+pub fn stored_or_render(stored: Option<String>, markdown: Option<&str>) -> Option<String> {
+    stored.or_else(|| markdown.map(render))
+}
+
+/// Renders, for a PATCH: absent stays absent, `null` clears, a value is rendered.
+pub fn render_change(change: &Option<Option<String>>) -> Option<Option<String>> {
+    change.as_ref().map(|value| value.as_deref().map(render))
+}
+
 #[cfg(test)]
 mod tests {
     use super::render;

@@ -57,6 +57,8 @@ diesel::table! {
         irm_analysis -> Nullable<Text>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        description_html -> Nullable<Text>,
+        irm_analysis_html -> Nullable<Text>,
     }
 }
 
@@ -73,6 +75,7 @@ diesel::table! {
         position -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        description_html -> Nullable<Text>,
     }
 }
 
@@ -92,6 +95,7 @@ diesel::table! {
         created_by -> Nullable<Int8>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        description_html -> Nullable<Text>,
     }
 }
 

@@ -177,6 +177,7 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
                 commitments::title.eq(&c.title),
                 commitments::summary.eq(&c.summary),
                 commitments::description.eq(&c.description),
+                commitments::description_html.eq(c.description.as_deref().map(markdown::render)),
                 commitments::policy_areas.eq(&c.policy_areas),
                 commitments::lead_institution.eq(&c.lead_institution),
                 commitments::support_institutions.eq(&c.support_institutions),
@@ -197,6 +198,9 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
                         .eq(irm.and_then(|i| i.potential_impact.clone())),
                     commitments::irm_completion.eq(irm.and_then(|i| i.completion.clone())),
                     commitments::irm_analysis.eq(irm.and_then(|i| i.analysis.clone())),
+                    commitments::irm_analysis_html.eq(irm
+                        .and_then(|i| i.analysis.as_deref())
+                        .map(markdown::render)),
                 ),
             ))
             .on_conflict_do_nothing()
@@ -217,6 +221,7 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
                     milestones::code.eq(&m.code),
                     milestones::title.eq(&m.title),
                     milestones::description.eq(&m.description),
+                    milestones::description_html.eq(m.description.as_deref().map(markdown::render)),
                     milestones::due_date.eq(m.due_date),
                     milestones::due_period.eq(&m.due_period),
                     milestones::status.eq(m.status),
@@ -253,6 +258,7 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
                 forums::title.eq(&f.title),
                 forums::theme.eq(&f.theme),
                 forums::description.eq(&f.description),
+                forums::description_html.eq(markdown::render(&f.description)),
                 forums::starts_at.eq(f.starts_at),
                 forums::ends_at.eq(f.ends_at),
                 forums::location.eq(&f.location),

@@ -119,12 +119,12 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
         conn,
         "forums",
         &format!(
-            "INSERT INTO forums (slug, title, theme, description, starts_at, ends_at, location, online_url, capacity, status) \
+            "INSERT INTO forums (slug, title, theme, description, description_html, starts_at, ends_at, location, online_url, capacity, status) \
              SELECT CASE WHEN n < 5 THEN 'forum-large-busy-' || n WHEN n = {last} THEN '{SMALL_FORUM_SLUG}' \
                          ELSE 'forum-large-' || n END, \
                     'Forum ' || n || ' : ' || pg_temp.lorem(n, 4), \
                     (ARRAY['Données ouvertes','Transparence','Participation citoyenne','Algorithmes publics','Science ouverte'])[1 + n % 5], \
-                    pg_temp.lorem(n + 7, 40), \
+                    pg_temp.lorem(n + 7, 40), '<p>' || pg_temp.lorem(n + 7, 40) || '</p>', \
                     timestamptz '2018-09-01 09:00+02' + n * interval '5 days', \
                     timestamptz '2018-09-01 12:00+02' + n * interval '5 days', \
                     CASE WHEN n % 2 = 0 THEN n || ' rue de la République, Paris' END, \

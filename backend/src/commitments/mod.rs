@@ -46,6 +46,8 @@ pub struct CommitmentRow {
     pub irm_analysis: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub description_html: Option<String>,
+    pub irm_analysis_html: Option<String>,
 }
 
 /// The action plan a commitment belongs to, in short.
@@ -145,7 +147,10 @@ impl Commitment {
             number: row.number,
             title: row.title,
             summary: row.summary,
-            description_html: row.description.as_deref().map(markdown::render),
+            description_html: markdown::stored_or_render(
+                row.description_html,
+                row.description.as_deref(),
+            ),
             description: row.description,
             action_plan: plan,
             policy_areas: row.policy_areas,
@@ -165,7 +170,10 @@ impl Commitment {
                 relevance: row.irm_relevance,
                 potential_impact: row.irm_potential_impact,
                 completion: row.irm_completion,
-                analysis_html: row.irm_analysis.as_deref().map(markdown::render),
+                analysis_html: markdown::stored_or_render(
+                    row.irm_analysis_html,
+                    row.irm_analysis.as_deref(),
+                ),
                 analysis: row.irm_analysis,
             },
             milestone_progress: progress,

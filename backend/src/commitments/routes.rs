@@ -14,13 +14,13 @@ use super::{find_row, present, Commitment, CommitmentPage, CommitmentRow};
 use crate::auth::AuthUser;
 use crate::db;
 use crate::error::{ApiError, ApiResult, Checks};
-use crate::milestones;
 use crate::pagination::{finish_page, page_response, PageParams};
 use crate::schema::{action_plans, commitments};
 use crate::types::{CommitmentStatus, Role};
 use crate::users::routes::escape_like;
 use crate::validation::{not_blank, nullable};
 use crate::AppState;
+use crate::{markdown, milestones};
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -231,6 +231,8 @@ struct NewCommitment {
     irm_potential_impact: Option<String>,
     irm_completion: Option<String>,
     irm_analysis: Option<String>,
+    description_html: Option<String>,
+    irm_analysis_html: Option<String>,
 }
 
 /// The id of the action plan named by id or slug, if any.
@@ -294,6 +296,8 @@ pub async fn create_commitment(
         checks.finish()?;
         let action_plan_id = action_plan_id.ok_or_else(unknown_plan)?;
         let irm = r.irm.unwrap_or_default();
+        let description_html = r.description.as_deref().map(markdown::render);
+        let irm_analysis_html = irm.analysis.as_deref().map(markdown::render);
         let new = NewCommitment {
             action_plan_id,
             code: r.code,
@@ -317,6 +321,8 @@ pub async fn create_commitment(
             irm_relevance: irm.relevance.unwrap_or_default(),
             irm_potential_impact: irm.potential_impact,
             irm_completion: irm.completion,
+            description_html,
+            irm_analysis_html,
             irm_analysis: irm.analysis,
         };
         let id: i64 = diesel::insert_into(commitments::table)
@@ -454,6 +460,8 @@ struct CommitmentChangeset {
     irm_potential_impact: Option<Option<String>>,
     irm_completion: Option<Option<String>>,
     irm_analysis: Option<Option<String>>,
+    description_html: Option<Option<String>>,
+    irm_analysis_html: Option<Option<String>>,
 }
 
 /// Update a commitment (officials and admins).
@@ -490,6 +498,8 @@ pub async fn update_commitment(
             None => None,
         };
         let irm = c.irm.unwrap_or_default();
+        let description_html = markdown::render_change(&c.description);
+        let irm_analysis_html = markdown::render_change(&irm.analysis);
         let set = CommitmentChangeset {
             action_plan_id,
             code: c.code,
@@ -513,6 +523,8 @@ pub async fn update_commitment(
             irm_relevance: irm.relevance,
             irm_potential_impact: irm.potential_impact,
             irm_completion: irm.completion,
+            description_html,
+            irm_analysis_html,
             irm_analysis: irm.analysis,
         };
         // An empty changeset is an error in Diesel; an empty PATCH is a no-op for clients.

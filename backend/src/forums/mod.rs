@@ -34,6 +34,7 @@ pub struct ForumRow {
     pub created_by: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub description_html: Option<String>,
 }
 
 /// A commitment in short.
@@ -93,7 +94,8 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ForumRow>) -> QueryResult<Vec<
         .into_iter()
         .map(|r| Forum {
             id: r.id,
-            description_html: markdown::render(&r.description),
+            description_html: markdown::stored_or_render(r.description_html, Some(&r.description))
+                .unwrap_or_default(),
             commitments: by_forum.remove(&r.id).unwrap_or_default(),
             slug: r.slug,
             title: r.title,

@@ -206,6 +206,7 @@ struct NewForum {
     capacity: Option<i32>,
     status: ForumStatus,
     created_by: Option<i64>,
+    description_html: Option<String>,
 }
 
 fn check_schedule(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> ApiResult<()> {
@@ -311,6 +312,7 @@ pub async fn create_forum(
             None => free_slug(conn, &slugify(&r.title))?,
         };
         let new = NewForum {
+            description_html: Some(crate::markdown::render(&r.description)),
             slug,
             title: r.title.trim().into(),
             theme: r.theme.trim().into(),
@@ -395,6 +397,7 @@ struct ForumChangeset {
     online_url: Option<Option<String>>,
     capacity: Option<Option<i32>>,
     status: Option<ForumStatus>,
+    description_html: Option<Option<String>>,
 }
 
 /// Update a forum (officials and admins).
@@ -431,6 +434,10 @@ pub async fn update_forum(
             .add(check_place(location.as_deref(), online_url.as_deref()));
         checks.finish()?;
         let set = ForumChangeset {
+            description_html: c
+                .description
+                .as_deref()
+                .map(|d| Some(crate::markdown::render(d))),
             slug: c.slug,
             title: c.title.map(|s| s.trim().into()),
             theme: c.theme.map(|s| s.trim().into()),

@@ -26,6 +26,7 @@ pub struct MilestoneRow {
     pub position: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub description_html: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -64,7 +65,10 @@ impl Milestone {
             commitment_code,
             code: row.code,
             title: row.title,
-            description_html: row.description.as_deref().map(markdown::render),
+            description_html: markdown::stored_or_render(
+                row.description_html,
+                row.description.as_deref(),
+            ),
             description: row.description,
             due_date: row.due_date,
             due_period: row.due_period,

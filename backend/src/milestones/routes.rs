@@ -158,6 +158,7 @@ struct NewMilestone {
     due_period: Option<String>,
     status: MilestoneStatus,
     position: i32,
+    description_html: Option<String>,
 }
 
 /// Add a milestone to a commitment (officials and admins).
@@ -193,6 +194,7 @@ pub async fn create_milestone(
                 .map_or(1, |p| p + 1),
         };
         let new = NewMilestone {
+            description_html: r.description.as_deref().map(crate::markdown::render),
             commitment_id: commitment.id,
             code: r.code.trim().to_string(),
             title: r.title.trim().to_string(),
@@ -251,6 +253,9 @@ pub struct MilestoneChanges {
     pub status: Option<MilestoneStatus>,
     #[validate(range(min = 0, max = 100000))]
     pub position: Option<i32>,
+    /// Rendered from `description` by the server, never sent by clients.
+    #[serde(skip)]
+    pub description_html: Option<Option<String>>,
 }
 
 /// Update a milestone, e.g. its status (officials and admins).
@@ -276,6 +281,7 @@ pub async fn update_milestone(
     c.validate()?;
     c.code = c.code.map(|s| s.trim().to_string());
     c.title = c.title.map(|s| s.trim().to_string());
+    c.description_html = crate::markdown::render_change(&c.description);
     let id = id.into_inner();
     let updated = db::transaction(&state.pool, move |conn| {
         let current = find(conn, id)?;

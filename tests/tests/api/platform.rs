@@ -242,3 +242,38 @@ fn third_party_web_apps_may_call_the_api_cross_origin() {
         .header("access-control-expose-headers")
         .is_some_and(|h| h.to_lowercase().contains("link")));
 }
+
+/// Markdown is rendered when written; rows from before that (NULL html) are rendered at start.
+#[test]
+fn start_up_renders_markdown_stored_without_html() {
+    let app = TestApp::spawn();
+    app.sql("UPDATE forums SET description = '**gras** <script>x</script>', description_html = NULL WHERE slug = '2027-01-espace-de-dialogue-en-ligne'");
+    app.sql("UPDATE commitments SET description_html = NULL, irm_analysis_html = NULL WHERE code = 'FR0041'");
+    // Rows without stored HTML are still served rendered.
+    let forum = app
+        .get("/forums/2027-01-espace-de-dialogue-en-ligne")
+        .expect(200)
+        .json();
+    assert!(forum["description_html"]
+        .as_str()
+        .unwrap()
+        .contains("<strong>gras</strong>"));
+    let out = Command::new(binary())
+        .arg("migrate")
+        .env("DATABASE_URL", db_url(&app.database))
+        .env("OPENDETAT_ENV", "production")
+        .env("JWT_SECRET", JWT_SECRET)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(app.count("forums WHERE description_html IS NULL"), 0);
+    assert_eq!(
+        app.count("commitments WHERE description IS NOT NULL AND description_html IS NULL"),
+        0
+    );
+    assert_eq!(app.count("forums WHERE description_html LIKE '%<strong>gras</strong>%' AND description_html NOT LIKE '%<script%'"), 1);
+}
