@@ -3,13 +3,12 @@
 #   docker build -t opendetat .
 #   docker run -e DATABASE_URL=... -e JWT_SECRET=... -p 8080:8080 opendetat
 
-# --- SPA (added when frontend/ exists) ----------------------------------------------------
-# FROM node:20-bookworm-slim AS web
-# WORKDIR /web
-# COPY frontend/package.json frontend/package-lock.json ./
-# RUN npm ci
-# COPY frontend/ ./
-# RUN npm run build
+# --- SPA --------------------------------------------------------------------------------
+FROM node:20-bookworm-slim AS web
+WORKDIR /web/frontend
+# The DSFR postinstall step rewrites index.html, so the sources come in before `npm ci`.
+COPY frontend/ ./
+RUN npm ci && npm run build
 
 # --- API binary ---------------------------------------------------------------------------
 FROM rust:1.95-bookworm AS builder
@@ -31,7 +30,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --user-group --no-create-home --home-dir /app opendetat
 COPY --from=builder /usr/local/bin/opendetat /usr/local/bin/opendetat
-# COPY --from=web /web/dist /app/frontend/dist
+COPY --from=web /web/frontend/dist /app/frontend/dist
 WORKDIR /app
 USER opendetat
 ENV BIND_ADDR=0.0.0.0:8080 \

@@ -42,7 +42,7 @@ test: ## Run every test against a real PostgreSQL (nextest if installed; USE_NEX
 	else \
 	  TEST_PG_URL="$$PG" cargo test --workspace --no-fail-fast; \
 	fi; \
-	if [ -f frontend/package.json ]; then (cd frontend && npm ci && npm test); fi
+	if [ -f frontend/package.json ]; then (cd frontend && npm ci && PG_SERVER_URL="$$PG" npm test); fi
 
 openapi: ## Regenerate the committed contract openapi/openapi.json
 	@set -eu; \

@@ -39,7 +39,16 @@ writing needs a bearer token from `/api/v1/auth/login`.",
         (name = "admin", description = "Administration (admins only)"),
         (name = "operations", description = "Health probes"),
     ),
-    components(schemas(Problem, FieldError)),
+    // Schemas only reached through query parameters or recursive fields, which utoipa-actix-web
+    // does not collect by itself (a test checks that every $ref resolves).
+    components(schemas(
+        Problem,
+        FieldError,
+        crate::forums::routes::When,
+        crate::comments::routes::ListMode,
+        crate::comments::ReplyPage,
+        crate::search::SearchKind
+    )),
 )]
 pub struct ApiDoc;
 

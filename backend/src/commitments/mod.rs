@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::error::{ApiError, ApiResult};
@@ -61,7 +61,7 @@ pub struct ActionPlanRef {
 
 /// Review by the OGP Independent Reporting Mechanism (IRM). Fields are null where the IRM
 /// has not published them.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, ToSchema)]
 pub struct IrmReview {
     /// IRM report the review comes from.
     #[schema(example = "France Design Report 2018-2020")]
@@ -72,7 +72,6 @@ pub struct IrmReview {
     /// Whether the commitment is verifiable.
     pub verifiable: Option<bool>,
     /// Relevance to OGP values, e.g. "Civic Participation".
-    #[serde(default)]
     pub relevance: Vec<String>,
     /// Potential impact: None, Minor, Moderate, Transformative.
     pub potential_impact: Option<String>,
@@ -80,7 +79,6 @@ pub struct IrmReview {
     /// The IRM's analysis, markdown.
     pub analysis: Option<String>,
     /// `analysis` rendered to sanitised HTML.
-    #[serde(skip_deserializing)]
     pub analysis_html: Option<String>,
 }
 

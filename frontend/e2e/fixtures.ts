@@ -1,0 +1,71 @@
+// Shared helpers: every page visited goes through `visit`/`check`, which waits for the data,
+// runs axe (WCAG 2.1 A and AA) and fails on any violation, and keeps a screenshot.
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type Page } from "@playwright/test";
+
+const shots = resolve(dirname(fileURLToPath(import.meta.url)), "../test-results/screenshots");
+mkdirSync(shots, { recursive: true });
+
+export const PASSWORD = "opendetat-demo-2026";
+export const accounts = {
+  admin: "admin@demo.opendetat.fr",
+  official: "agent@demo.opendetat.fr",
+  moderator: "moderation@demo.opendetat.fr",
+  member: "camille.martin@demo.opendetat.fr",
+};
+
+/** Waits until no loading indicator is left on the page. */
+export async function settled(page: Page) {
+  await page.waitForLoadState("networkidle");
+  await expect(page.locator(".od-loading")).toHaveCount(0);
+}
+
+/** Runs axe on the page as it is now, fails on any WCAG 2.1 A/AA violation, saves a screenshot. */
+export async function check(page: Page, name: string) {
+  await settled(page);
+  await page.screenshot({ path: resolve(shots, `${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`,
+  );
+  expect(summary, `axe violations on ${name} (${page.url()})`).toEqual([]);
+  expect(results.passes.length, "axe ran its rules").toBeGreaterThan(10);
+}
+
+export async function visit(page: Page, path: string, name: string) {
+  await page.goto(path);
+  await check(page, name);
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse électronique").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("link", { name: "Mon compte" })).toBeVisible();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Se déconnecter" }).first().click();
+  await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+}
+
+/** The comment whose own text (not a reply's) contains `text`. */
+export function comment(page: Page, text: string) {
+  return page.locator("article.od-comment").filter({
+    has: page.locator(":scope > .od-comment__body, :scope > .od-tombstone").filter({ hasText: text }),
+  });
+}
+
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await use(page);
+    expect(errors, "uncaught errors in the page").toEqual([]);
+  },
+});
+export { expect };

@@ -1,0 +1,81 @@
+// Starts the real backend against a fresh, seeded PostgreSQL database for the browser tests, and
+// returns the teardown that stops it and drops the database. Builds nothing: the Makefile builds
+// the server (cargo build) and `npm test` builds the web app before Playwright runs.
+import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const dist = resolve(here, "../dist");
+
+function serverBinary(): string {
+  const target = process.env.CARGO_TARGET_DIR ? resolve(root, process.env.CARGO_TARGET_DIR) : resolve(root, "target");
+  const bin = resolve(target, "debug/opendetat");
+  if (!existsSync(bin)) throw new Error(`e2e: ${bin} is missing: build it first (cargo build -p opendetat, or make test).`);
+  return bin;
+}
+
+function psql(server: string, sql: string) {
+  execFileSync("psql", [`${server}/postgres`, "-v", "ON_ERROR_STOP=1", "-q", "-c", sql], { stdio: "inherit" });
+}
+
+export default async function globalSetup() {
+  if (!existsSync(resolve(dist, "index.html"))) throw new Error("e2e: frontend/dist is missing: run `npm run build` first.");
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(chromium)) {
+    throw new Error(`e2e: no browser at ${chromium}: apt-get install -y chromium fonts-liberation (or set CHROMIUM_PATH).`);
+  }
+  const bin = serverBinary();
+  const server = execFileSync(resolve(root, "scripts/ensure-postgres.sh"), { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+  const db = `opendetat_e2e_${randomBytes(6).toString("hex")}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: `${server}/${db}`,
+    OPENDETAT_ENV: "dev",
+    BIND_ADDR: "127.0.0.1:0",
+    STATIC_DIR: dist,
+    RUST_LOG: process.env.E2E_RUST_LOG ?? "error",
+  };
+  delete (env as NodeJS.ProcessEnv).JWT_SECRET;
+  execFileSync(bin, ["seed"], { env, stdio: ["ignore", "ignore", "inherit"] });
+
+  const child = spawn(bin, ["serve"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const baseURL = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error("e2e: the server did not say where it listens within 30 s")), 30_000);
+    let buffer = "";
+    child.stdout!.setEncoding("utf8");
+    child.stdout!.on("data", (chunk: string) => {
+      buffer += chunk;
+      const m = buffer.match(/listening on (http:\/\/[^\s]+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[1]);
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`e2e: the server exited early (code ${code})`));
+    });
+  });
+  // Keep reading so the pipe never fills.
+  child.stdout!.resume();
+  process.env.E2E_BASE_URL = baseURL;
+  console.log(`e2e: server ${baseURL}, database ${db}`);
+
+  return async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+    try {
+      psql(server, `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+    } catch (e) {
+      console.error(`e2e: could not drop ${db}:`, e);
+    }
+  };
+}

@@ -1,0 +1,70 @@
+import { accounts, check, expect, signIn, test } from "./fixtures";
+
+test("an official creates a forum and a milestone", async ({ page }) => {
+  const stamp = Date.now();
+  await signIn(page, accounts.official);
+  await page.getByRole("link", { name: "Administration" }).first().click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await check(page, "admin-home-official");
+
+  // A forum, with an error first (no date), then complete.
+  await page.getByRole("link", { name: "Créer un forum" }).click();
+  await check(page, "admin-forum-new");
+  const title = `Forum de test ${stamp}`;
+  await page.getByLabel("Titre", { exact: true }).fill(title);
+  await page.getByRole("textbox", { name: /^Thème/ }).fill("Tests de bout en bout");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await check(page, "admin-forum-errors");
+
+  await page.getByRole("textbox", { name: /^Présentation/ }).fill("Un forum **créé** par les tests.");
+  await page.getByLabel("Début (heure de Paris)").fill("2030-05-14T18:30");
+  await page.getByLabel("Fin (heure de Paris)").fill("2030-05-14T20:00");
+  await page.getByLabel("Adresse (facultatif)").fill("20 avenue de Ségur, 75007 Paris");
+  await page.getByLabel("Nombre de places (facultatif)").fill("40");
+  await page.getByLabel("Filtrer les engagements").fill("FR0041");
+  // DSFR draws the box on the label: click it as a person would.
+  await page.locator("label", { hasText: "FR0041 — Open Etat Forum" }).click();
+  await expect(page.getByLabel("FR0041 — Open Etat Forum")).toBeChecked();
+  await expect(page.getByText("Engagements sélectionnés : 1")).toBeVisible();
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByText("mardi 14 mai 2030, 18:30 – 20:00")).toBeVisible();
+  await expect(page.getByRole("link", { name: "FR0041 — Open Etat Forum" })).toBeVisible();
+  await check(page, "admin-forum-created");
+
+  // Edit it.
+  await page.getByRole("link", { name: "Modifier le forum" }).click();
+  await page.getByLabel("Statut", { exact: true }).selectOption("open");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByText("Inscriptions ouvertes")).toBeVisible();
+
+  // A milestone for FR0041.
+  await page.goto("/engagements/FR0041");
+  await page.getByRole("link", { name: "Ajouter un jalon" }).click();
+  await check(page, "admin-milestone-new");
+  await page.getByRole("textbox", { name: /^Code Par exemple/ }).fill("12.5");
+  await page.getByLabel("Intitulé", { exact: true }).fill(`Jalon de test ${stamp}`);
+  await page.getByLabel("Période d'échéance publiée (facultatif)").fill("Semestre 1 2031");
+  await page.getByLabel("Statut", { exact: true }).selectOption("in_progress");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Jalon 12.5");
+  await expect(page.getByText("En cours")).toBeVisible();
+  await check(page, "milestone-created");
+
+  // Its status changes.
+  await page.getByRole("link", { name: "Modifier le jalon" }).click();
+  await page.getByLabel("Statut", { exact: true }).selectOption("completed");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByText("Atteint")).toBeVisible();
+  await page.goto("/engagements/FR0041");
+  await expect(page.locator(".od-timeline").getByRole("link", { name: `12.5 — Jalon de test ${stamp}` })).toBeVisible();
+  await expect(page.getByText(/1 jalons atteints sur 5/).first()).toBeVisible();
+  await check(page, "commitment-with-new-milestone");
+
+  // Editing a commitment.
+  await page.getByRole("link", { name: "Modifier l'engagement" }).click();
+  await check(page, "admin-commitment-edit");
+  await expect(page.getByLabel("Code OGP")).toHaveValue("FR0041");
+});

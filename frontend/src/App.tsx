@@ -1,0 +1,49 @@
+// Routes. The home page is in the main chunk; every other page is its own chunk, and the admin
+// area is one chunk that only officials, moderators and admins ever load.
+import { lazy } from "react";
+import { Route, Routes } from "react-router";
+import { Layout } from "./components/Layout";
+import { HomePage } from "./pages/home/HomePage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { canAdminister, useSession } from "./auth/session";
+import { Forbidden, SignInRequired } from "./components/SignInRequired";
+
+const ForumsPage = lazy(() => import("./pages/forums/ForumsPage"));
+const ForumPage = lazy(() => import("./pages/forums/ForumPage"));
+const CommitmentsPage = lazy(() => import("./pages/commitments/CommitmentsPage"));
+const CommitmentPage = lazy(() => import("./pages/commitments/CommitmentPage"));
+const MilestonePage = lazy(() => import("./pages/commitments/MilestonePage"));
+const SignInPage = lazy(() => import("./pages/account/SignInPage"));
+const SignUpPage = lazy(() => import("./pages/account/SignUpPage"));
+const ProfilePage = lazy(() => import("./pages/account/ProfilePage"));
+const AccessibilityPage = lazy(() => import("./pages/accessibility/AccessibilityPage"));
+const AdminArea = lazy(() => import("./pages/admin/AdminArea"));
+
+/** The admin chunk is fetched only for the people who may use it. */
+function AdminGate() {
+  const { user } = useSession();
+  if (!user) return <SignInRequired />;
+  if (!canAdminister(user.role)) return <Forbidden messageKey="admin.forbidden" />;
+  return <AdminArea />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path="/" element={<HomePage />} />
+        <Route path="/forums" element={<ForumsPage />} />
+        <Route path="/forums/:slug" element={<ForumPage />} />
+        <Route path="/engagements" element={<CommitmentsPage />} />
+        <Route path="/engagements/:code" element={<CommitmentPage />} />
+        <Route path="/jalons/:id" element={<MilestonePage />} />
+        <Route path="/connexion" element={<SignInPage />} />
+        <Route path="/inscription" element={<SignUpPage />} />
+        <Route path="/compte" element={<ProfilePage />} />
+        <Route path="/accessibilite" element={<AccessibilityPage />} />
+        <Route path="/admin/*" element={<AdminGate />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

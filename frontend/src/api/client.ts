@@ -1,0 +1,70 @@
+// The one API client: typed from the contract (schema.d.ts), adds the bearer token, and turns
+// problem+json answers into ApiError. Pages call `api` through TanStack Query; no URL is built
+// by hand anywhere else.
+import createClient, { type Middleware } from "openapi-fetch";
+import type { components, paths } from "./schema";
+import { ApiError, toApiError } from "./errors";
+
+export type Schemas = components["schemas"];
+export type Account = Schemas["Account"];
+export type Role = Schemas["Role"];
+export type Forum = Schemas["Forum"];
+export type Commitment = Schemas["Commitment"];
+export type Milestone = Schemas["Milestone"];
+export type Comment = Schemas["Comment"];
+export type CommentPage = Schemas["CommentPage"];
+export type ForumStatus = Schemas["ForumStatus"];
+export type CommitmentStatus = Schemas["CommitmentStatus"];
+export type MilestoneStatus = Schemas["MilestoneStatus"];
+export type TargetKind = Schemas["TargetKind"];
+export type Session = Schemas["Session"];
+
+/** The replies embedded in a listed comment. The contract names this schema (ReplyPage) but
+ * does not define it, so it is read with the shape of a comment page. */
+export type EmbeddedReplies = Pick<CommentPage, "items" | "next_cursor">;
+export function embeddedReplies(c: Comment): EmbeddedReplies | null {
+  return (c.replies as EmbeddedReplies | null | undefined) ?? null;
+}
+
+let token: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+export function setAuthToken(value: string | null) {
+  token = value;
+}
+/** Called when the API answers 401 to a request that carried a token (expired or revoked). */
+export function setUnauthorizedHandler(handler: (() => void) | null) {
+  onUnauthorized = handler;
+}
+
+const auth: Middleware = {
+  onRequest({ request }) {
+    if (token) request.headers.set("Authorization", `Bearer ${token}`);
+    return request;
+  },
+  onResponse({ request, response }) {
+    if (response.status === 401 && request.headers.has("Authorization")) onUnauthorized?.();
+    return response;
+  },
+};
+
+export const api = createClient<paths>({
+  baseUrl: typeof window !== "undefined" ? window.location.origin : "http://localhost",
+});
+api.use(auth);
+
+type FetchResult<T> = { data?: T; error?: unknown; response: Response };
+
+/** Resolves to the body of a successful answer, or throws an ApiError carrying the problem. */
+export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
+  let result: FetchResult<T>;
+  try {
+    result = await call;
+  } catch (cause) {
+    throw new ApiError({ status: 0, detail: "", code: "network_error", cause });
+  }
+  if (result.error !== undefined || !result.response.ok) {
+    throw toApiError(result.error, result.response);
+  }
+  return result.data as T;
+}

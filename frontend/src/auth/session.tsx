@@ -1,0 +1,142 @@
+// The signed-in session: token + account, kept in localStorage across reloads. A token past its
+// expiry, or one the API refuses (401), signs the person out with a message.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { api, setAuthToken, setUnauthorizedHandler, unwrap, type Account, type Role, type Session } from "../api/client";
+
+const STORAGE_KEY = "opendetat.session";
+
+type Stored = { token: string; expiresAt: string; user: Account };
+export type SessionNotice = "expired" | "signedOut" | null;
+
+type SessionContextValue = {
+  user: Account | null;
+  notice: SessionNotice;
+  signIn: (session: Session) => void;
+  signOut: () => void;
+  updateUser: (user: Account) => void;
+  clearNotice: () => void;
+};
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+function load(): Stored | null {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    if (!raw) return null;
+    const s = JSON.parse(raw) as Stored;
+    if (typeof s.token !== "string" || typeof s.expiresAt !== "string" || !s.user) return null;
+    return s;
+  } catch {
+    return null;
+  }
+}
+function save(s: Stored | null) {
+  try {
+    if (s) localStorage.setItem(STORAGE_KEY, JSON.stringify(s));
+    else localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    /* storage unavailable: the session lasts for this page only */
+  }
+}
+
+function initial(): { stored: Stored | null; notice: SessionNotice } {
+  const s = load();
+  if (s && Date.parse(s.expiresAt) <= Date.now()) {
+    save(null);
+    return { stored: null, notice: "expired" };
+  }
+  setAuthToken(s?.token ?? null);
+  return { stored: s, notice: null };
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [state, setState] = useState(initial);
+  const stored = state.stored;
+
+  const end = useCallback(
+    (notice: SessionNotice) => {
+      setAuthToken(null);
+      save(null);
+      setState((prev) => (prev.stored ? { stored: null, notice } : prev));
+      // What a moderator or an author saw must not stay on screen.
+      void queryClient.invalidateQueries();
+    },
+    [queryClient],
+  );
+
+  // The API refused the token: it expired or the account changed.
+  useEffect(() => {
+    setUnauthorizedHandler(() => end("expired"));
+    return () => setUnauthorizedHandler(null);
+  }, [end]);
+
+  // Sign out when the token reaches its expiry, even if the page stays idle.
+  useEffect(() => {
+    if (!stored) return;
+    const ms = Date.parse(stored.expiresAt) - Date.now();
+    const timer = window.setTimeout(() => end("expired"), Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+    return () => window.clearTimeout(timer);
+  }, [stored, end]);
+
+  // Refresh the account once per load (role changes apply at once on the server).
+  const token = stored?.token;
+  useEffect(() => {
+    if (!token) return;
+    let cancelled = false;
+    unwrap(api.GET("/api/v1/me"))
+      .then((user) => {
+        if (cancelled) return;
+        setState((prev) => {
+          if (!prev.stored || prev.stored.token !== token) return prev;
+          const next = { ...prev.stored, user };
+          save(next);
+          return { ...prev, stored: next };
+        });
+      })
+      .catch(() => {
+        /* 401 is handled by the client middleware; other failures keep the stored account */
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [token]);
+
+  const value = useMemo<SessionContextValue>(
+    () => ({
+      user: stored?.user ?? null,
+      notice: state.notice,
+      signIn: (session) => {
+        const next = { token: session.access_token, expiresAt: session.expires_at, user: session.user };
+        setAuthToken(next.token);
+        save(next);
+        setState({ stored: next, notice: null });
+        void queryClient.invalidateQueries();
+      },
+      signOut: () => end("signedOut"),
+      updateUser: (user) =>
+        setState((prev) => {
+          if (!prev.stored) return prev;
+          const next = { ...prev.stored, user };
+          save(next);
+          return { ...prev, stored: next };
+        }),
+      clearNotice: () => setState((prev) => ({ ...prev, notice: null })),
+    }),
+    [stored, state.notice, end, queryClient],
+  );
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error("useSession outside SessionProvider");
+  return ctx;
+}
+
+export const canEditContent = (role: Role | undefined) => role === "official" || role === "admin";
+export const canModerate = (role: Role | undefined) => role === "moderator" || role === "admin";
+export const isAdmin = (role: Role | undefined) => role === "admin";
+export const canAdminister = (role: Role | undefined) => canEditContent(role) || canModerate(role);

@@ -1,0 +1,365 @@
+// The discussion of a forum, a commitment or a milestone: top-level threads newest first (paged
+// by "load more"), the first replies embedded, more replies per parent on demand; reply, edit
+// and delete one's own comments; hide and restore for moderators. Deleted comments stay as
+// tombstones and hidden ones show the moderator's reason, so replies keep their context.
+import { useId, useState } from "react";
+import { Link, useLocation } from "react-router";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { embeddedReplies, type Comment } from "../api/client";
+import { canModerate, useSession } from "../auth/session";
+import { useI18n } from "../i18n";
+import { CommentForm } from "./CommentForm";
+import { Empty, Loading, LoadMore, ProblemAlert } from "./QueryState";
+import { SanitizedHtml } from "./SanitizedHtml";
+import {
+  deleteComment,
+  discussionKey,
+  editComment,
+  fetchReplies,
+  fetchThreads,
+  moderateComment,
+  postComment,
+  repliesKey,
+  type DiscussionTarget,
+} from "./discussionApi";
+
+export type { DiscussionTarget };
+
+/** After any change, the discussion and every loaded reply page are fetched again. */
+function useRefreshDiscussion(target: DiscussionTarget) {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: discussionKey(target) }),
+      qc.invalidateQueries({ queryKey: ["replies"] }),
+    ]);
+}
+
+export function Discussion({ target }: { target: DiscussionTarget }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const location = useLocation();
+  const headingId = useId();
+  const refresh = useRefreshDiscussion(target);
+  const query = useInfiniteQuery({
+    queryKey: discussionKey(target),
+    queryFn: ({ pageParam }) => fetchThreads(target, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+  const threads = query.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <section className="fr-mt-6w od-discussion" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t("discussion.title")}</h2>
+      {user ? (
+        <CommentForm
+          label={t("discussion.newComment")}
+          submitLabel={t("discussion.submit")}
+          onSubmit={async (body) => {
+            await postComment(target, body);
+            await refresh();
+          }}
+        />
+      ) : (
+        <p className="fr-callout fr-callout--brown-caramel od-signin-callout">
+          <Link to="/connexion" state={{ from: location.pathname }}>
+            {t("discussion.signInToComment")}
+          </Link>
+        </p>
+      )}
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : threads.length === 0 ? (
+        <Empty>{t("discussion.empty")}</Empty>
+      ) : (
+        <ul className="od-comments">
+          {threads.map((c) => (
+            <li key={c.id}>
+              <CommentItem comment={c} target={target} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <LoadMore
+        hasMore={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        onClick={() => void query.fetchNextPage()}
+        label={t("discussion.loadMore")}
+      />
+    </section>
+  );
+}
+
+type Mode = "view" | "reply" | "edit" | "delete" | "hide";
+
+export function CommentItem({ comment: c, target }: { comment: Comment; target: DiscussionTarget }) {
+  const { t, shortDateTime } = useI18n();
+  const { user } = useSession();
+  const refresh = useRefreshDiscussion(target);
+  const [mode, setMode] = useState<Mode>("view");
+  const [reason, setReason] = useState("");
+  const name = c.author?.display_name ?? t("discussion.anonymous");
+  const own = !!user && !!c.author && c.author.id === user.id;
+  const moderator = canModerate(user?.role);
+  const replies = embeddedReplies(c);
+
+  const action = useMutation({
+    mutationFn: async (fn: () => Promise<unknown>) => {
+      await fn();
+      await refresh();
+    },
+    onSuccess: () => {
+      setMode("view");
+      setReason("");
+    },
+  });
+
+  return (
+    <article
+      className={`od-comment od-comment--${c.state}`}
+      aria-label={t("discussion.commentBy", { name })}
+      data-comment-id={c.id}
+    >
+      <header className="od-comment__meta">
+        <span className="od-comment__author">{name}</span>
+        {c.author?.organisation && <span className="od-comment__org">{c.author.organisation}</span>}
+        {c.author && c.author.role !== "member" && (
+          <Badge small noIcon as="span" severity="info">
+            {t(`role.${c.author.role}`)}
+          </Badge>
+        )}
+        <time dateTime={c.created_at} className="od-comment__date">
+          {t("discussion.posted", { date: shortDateTime(c.created_at) })}
+        </time>
+        {c.edited_at && c.state === "visible" && (
+          <span className="od-comment__date">({t("discussion.edited", { date: shortDateTime(c.edited_at) })})</span>
+        )}
+      </header>
+
+      <CommentBody comment={c} />
+
+      {action.isError && <ProblemAlert error={action.error} />}
+
+      {mode === "edit" ? (
+        <CommentForm
+          label={t("discussion.editLabel")}
+          submitLabel={t("common.save")}
+          initial={c.body ?? ""}
+          autoFocus
+          onCancel={() => setMode("view")}
+          onSubmit={(body) => action.mutateAsync(() => editComment(c.id, body))}
+        />
+      ) : mode === "delete" ? (
+        <div className="od-confirm" role="group" aria-label={t("discussion.confirmDelete")}>
+          <p className="fr-mb-1w">{t("discussion.confirmDelete")}</p>
+          <ul className="fr-btns-group fr-btns-group--inline-sm">
+            <li>
+              <Button
+                iconPosition="left" iconId="fr-icon-delete-line"
+                disabled={action.isPending}
+                onClick={() => action.mutate(() => deleteComment(c.id))}
+                nativeButtonProps={{ autoFocus: true }}
+              >
+                {t("discussion.confirm")}
+              </Button>
+            </li>
+            <li>
+              <Button priority="secondary" onClick={() => setMode("view")}>
+                {t("common.cancel")}
+              </Button>
+            </li>
+          </ul>
+        </div>
+      ) : mode === "hide" ? (
+        <form
+          className="od-confirm"
+          onSubmit={(e) => {
+            e.preventDefault();
+            action.mutate(() => moderateComment(c.id, true, reason.trim() || null));
+          }}
+        >
+          <Input
+            label={t("discussion.hideReason")}
+            nativeInputProps={{ value: reason, onChange: (e) => setReason(e.target.value), autoFocus: true, maxLength: 500 }}
+          />
+          <ul className="fr-btns-group fr-btns-group--inline-sm">
+            <li>
+              <Button type="submit" iconPosition="left" iconId="fr-icon-eye-off-line" disabled={action.isPending}>
+                {t("discussion.hideConfirm")}
+              </Button>
+            </li>
+            <li>
+              <Button type="button" priority="secondary" onClick={() => setMode("view")}>
+                {t("common.cancel")}
+              </Button>
+            </li>
+          </ul>
+        </form>
+      ) : (
+        <CommentActions
+          canReply={!!user && c.state === "visible"}
+          canChange={own && c.state === "visible"}
+          canDelete={own && c.state !== "deleted"}
+          moderator={moderator && c.state !== "deleted"}
+          hidden={c.state === "hidden"}
+          onReply={() => setMode(mode === "reply" ? "view" : "reply")}
+          replying={mode === "reply"}
+          onEdit={() => setMode("edit")}
+          onDelete={() => setMode("delete")}
+          onHide={() => setMode("hide")}
+          onUnhide={() => action.mutate(() => moderateComment(c.id, false, null))}
+          busy={action.isPending}
+        />
+      )}
+
+      {mode === "reply" && (
+        <CommentForm
+          label={t("discussion.newReply", { name })}
+          submitLabel={t("discussion.submitReply")}
+          autoFocus
+          onCancel={() => setMode("view")}
+          onSubmit={(body) => action.mutateAsync(() => postComment(target, body, c.id))}
+        />
+      )}
+
+      {(replies?.items.length || c.reply_count > 0) && (
+        <Replies parent={c} parentName={name} target={target} />
+      )}
+    </article>
+  );
+}
+
+function CommentBody({ comment: c }: { comment: Comment }) {
+  const { t } = useI18n();
+  if (c.state === "deleted") {
+    return <p className="od-tombstone">{t("discussion.deleted")}</p>;
+  }
+  if (c.state === "hidden") {
+    return (
+      <div className="od-tombstone">
+        <p className="fr-mb-1v">{t("discussion.hidden")}</p>
+        {c.hidden_reason && <p className="fr-mb-1v">{t("discussion.hiddenReason", { reason: c.hidden_reason })}</p>}
+        {c.body !== null && c.body !== undefined && (
+          <div className="od-hidden-body">
+            <p className="fr-text--sm fr-mb-1v">{t("discussion.hiddenForModerators")}</p>
+            {c.body_html ? <SanitizedHtml html={c.body_html} /> : <p>{c.body}</p>}
+          </div>
+        )}
+      </div>
+    );
+  }
+  return c.body_html ? <SanitizedHtml html={c.body_html} className="od-comment__body" /> : <p className="od-comment__body">{c.body}</p>;
+}
+
+function CommentActions(p: {
+  canReply: boolean;
+  canChange: boolean;
+  canDelete: boolean;
+  moderator: boolean;
+  hidden: boolean;
+  replying: boolean;
+  busy: boolean;
+  onReply: () => void;
+  onEdit: () => void;
+  onDelete: () => void;
+  onHide: () => void;
+  onUnhide: () => void;
+}) {
+  const { t } = useI18n();
+  if (!p.canReply && !p.canChange && !p.canDelete && !p.moderator) return null;
+  return (
+    <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left od-comment__actions">
+      {p.canReply && (
+        <li>
+          <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-reply-line" onClick={p.onReply} nativeButtonProps={{ "aria-expanded": p.replying }}>
+            {t("discussion.reply")}
+          </Button>
+        </li>
+      )}
+      {p.canChange && (
+        <li>
+          <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-edit-line" onClick={p.onEdit}>
+            {t("discussion.edit")}
+          </Button>
+        </li>
+      )}
+      {p.canDelete && (
+        <li>
+          <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-delete-line" onClick={p.onDelete}>
+            {t("discussion.delete")}
+          </Button>
+        </li>
+      )}
+      {p.moderator &&
+        (p.hidden ? (
+          <li>
+            <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-eye-line" onClick={p.onUnhide} disabled={p.busy}>
+              {t("discussion.unhide")}
+            </Button>
+          </li>
+        ) : (
+          <li>
+            <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-eye-off-line" onClick={p.onHide}>
+              {t("discussion.hide")}
+            </Button>
+          </li>
+        ))}
+    </ul>
+  );
+}
+
+/** The replies of a comment: those embedded in the list answer, then more pages on demand. */
+function Replies({ parent, parentName, target }: { parent: Comment; parentName: string; target: DiscussionTarget }) {
+  const { t, number } = useI18n();
+  const embedded = embeddedReplies(parent);
+  const startCursor = embedded ? (embedded.next_cursor ?? null) : undefined;
+  // Nothing embedded (a reply's own replies): load from the first page when asked.
+  const [open, setOpen] = useState(false);
+  const more = useInfiniteQuery({
+    queryKey: [...repliesKey(parent.id), startCursor ?? "first"],
+    queryFn: ({ pageParam }) => fetchReplies(parent.id, pageParam),
+    initialPageParam: (startCursor ?? undefined) as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    enabled: open && startCursor !== null,
+  });
+  const loaded = more.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = [...(embedded?.items ?? []), ...loaded];
+  const hasMore = startCursor === null ? false : !open || more.hasNextPage;
+  const label = embedded ? t("discussion.loadMoreReplies") : t("discussion.showReplies", { count: number(parent.reply_count) });
+
+  return (
+    <div className="od-replies">
+      {items.length > 0 && (
+        <ul className="od-comments" aria-label={t("discussion.replies", { name: parentName })}>
+          {items.map((r) => (
+            <li key={r.id}>
+              <CommentItem comment={r} target={target} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {more.isError && <ProblemAlert error={more.error} onRetry={() => void more.refetch()} />}
+      {open && more.isPending && startCursor !== null ? (
+        <Loading />
+      ) : (
+        hasMore && (
+          <Button
+            priority="tertiary no outline"
+            size="small"
+            iconPosition="left" iconId="fr-icon-arrow-down-s-line"
+            disabled={more.isFetchingNextPage}
+            onClick={() => (open ? void more.fetchNextPage() : setOpen(true))}
+          >
+            {label}
+          </Button>
+        )
+      )}
+    </div>
+  );
+}

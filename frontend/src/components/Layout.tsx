@@ -1,0 +1,127 @@
+// The page frame: DSFR skip links, header (navigation, account, language, display settings),
+// the session notice, the routed page, the footer.
+import { Suspense, useEffect } from "react";
+import { Outlet, useLocation, useNavigate } from "react-router";
+import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
+import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { Display, headerFooterDisplayItem } from "@codegouvfr/react-dsfr/Display";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { canAdminister, useSession } from "../auth/session";
+import { useI18n } from "../i18n";
+import { Loading } from "./QueryState";
+
+function BrandTop() {
+  const { t } = useI18n();
+  const [a, b] = t("app.brandTop").split("\n");
+  return (
+    <>
+      {a}
+      <br />
+      {b}
+    </>
+  );
+}
+
+export function Layout() {
+  const { t, locale, setLocale } = useI18n();
+  const { user, notice, signOut, clearNotice } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
+
+  const path = location.pathname;
+  const other = locale === "fr" ? "en" : "fr";
+  const accountItems: HeaderProps.QuickAccessItem[] = user
+    ? [
+        ...(canAdminister(user.role)
+          ? [{ iconId: "fr-icon-settings-5-line" as const, text: t("nav.admin"), linkProps: { to: "/admin" } }]
+          : []),
+        { iconId: "fr-icon-account-circle-line", text: t("header.account"), linkProps: { to: "/compte" } },
+        {
+          iconId: "fr-icon-logout-box-r-line",
+          text: t("header.signOut"),
+          buttonProps: {
+            onClick: () => {
+              signOut();
+              void navigate("/");
+            },
+          },
+        },
+      ]
+    : [
+        { iconId: "fr-icon-lock-line", text: t("header.signIn"), linkProps: { to: "/connexion" } },
+        { iconId: "fr-icon-account-circle-line", text: t("header.signUp"), linkProps: { to: "/inscription" } },
+      ];
+
+  return (
+    <>
+      <SkipLinks
+        links={[
+          { label: t("skip.content"), anchor: "#content" },
+          { label: t("skip.nav"), anchor: "#fr-header-main-navigation" },
+          { label: t("skip.footer"), anchor: "#footer" },
+        ]}
+      />
+      <Header
+        id="fr-header"
+        brandTop={<BrandTop />}
+        serviceTitle={t("app.name")}
+        serviceTagline={t("app.tagline")}
+        homeLinkProps={{ to: "/", title: t("app.homeTitle") }}
+        navigation={[
+          { text: t("nav.home"), linkProps: { to: "/" }, isActive: path === "/" },
+          { text: t("nav.forums"), linkProps: { to: "/forums" }, isActive: path.startsWith("/forums") },
+          {
+            text: t("nav.commitments"),
+            linkProps: { to: "/engagements" },
+            isActive: path.startsWith("/engagements") || path.startsWith("/jalons"),
+          },
+        ]}
+        quickAccessItems={[
+          {
+            iconId: "fr-icon-translate-2",
+            text: <span lang={other}>{t("header.switchLanguage")}</span>,
+            buttonProps: {
+              lang: other,
+              title: t("header.switchLanguageTitle"),
+              onClick: () => setLocale(other),
+              "data-testid": "language-switch",
+            },
+          },
+          ...accountItems,
+        ]}
+      />
+      <main id="content" tabIndex={-1} className="od-main">
+        <div className="fr-container fr-pb-8w">
+          {notice && (
+            <Alert
+              className="fr-mt-4w"
+              severity={notice === "expired" ? "warning" : "info"}
+              small
+              closable
+              onClose={clearNotice}
+              description={t(notice === "expired" ? "session.expired" : "session.signedOut")}
+            />
+          )}
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </div>
+      </main>
+      <Footer
+        id="footer"
+        accessibility="non compliant"
+        accessibilityLinkProps={{ to: "/accessibilite" }}
+        contentDescription={t("footer.description")}
+        brandTop={<BrandTop />}
+        homeLinkProps={{ to: "/", title: t("app.homeTitle") }}
+        bottomItems={[headerFooterDisplayItem, { text: t("footer.apiDocs"), linkProps: { to: "/api/docs/", reloadDocument: true } }]}
+      />
+      <Display />
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+// Field-level problems (422 `errors`) shown next to their DSFR field, in the reader's language
+// when the rule's stable `code` is known, else as the API wrote them.
+import { ApiError, type FieldError } from "../api/errors";
+import { useI18n, type MessageKey, type Vars } from "../i18n";
+
+type T = (key: MessageKey, vars?: Vars) => string;
+
+export function localizeFieldError(t: T, e: FieldError): string {
+  switch (e.code) {
+    case "required":
+    case "blank":
+      return t("common.required");
+    case "email":
+      return t("field.email");
+    case "url":
+      return t("field.url");
+    case "slug":
+      return t("field.slug");
+    case "ogp_code":
+      return t("field.ogp_code");
+    case "length": {
+      const between = e.message.match(/between (\d+) and (\d+)/);
+      if (between) return t("field.lengthBetween", { min: between[1], max: between[2] });
+      const min = e.message.match(/at least (\d+)/);
+      if (min) return t("field.lengthMin", { min: min[1] });
+      const max = e.message.match(/at most (\d+)/);
+      if (max) return t("field.lengthMax", { max: max[1] });
+      return e.message;
+    }
+    default:
+      return e.message;
+  }
+}
+
+export type FieldStateProps = { state: "error" | "default"; stateRelatedMessage?: string };
+
+/** `fieldState(error, "email")` → the DSFR `state` props for that field. */
+export function useFieldState() {
+  const { t } = useI18n();
+  return (error: unknown, field: string): FieldStateProps => {
+    const fe = error instanceof ApiError ? error.fieldErrors.find((e) => e.field === field) : undefined;
+    return fe ? { state: "error", stateRelatedMessage: localizeFieldError(t, fe) } : { state: "default" };
+  };
+}
+
+/** Checks required fields before asking the API, with the same error shape as a 422 problem. */
+export function missingFields(values: Record<string, string>, message: string, detail: string): ApiError | null {
+  const errors = Object.entries(values)
+    .filter(([, v]) => v.trim() === "")
+    .map(([field]) => ({ field, code: "required", message }));
+  return errors.length ? new ApiError({ status: 422, code: "validation_failed", detail, errors }) : null;
+}
+
+/** Splits a textarea of one item per line into a list. */
+export const lines = (text: string) =>
+  text
+    .split("\n")
+    .map((s) => s.trim())
+    .filter(Boolean);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { fr } from "./fr";
+import { en } from "./en";
+import { interpolate, translate } from "./index";
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("catalogues", () => {
+  it("have the same keys in French and English", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+  });
+  it("have no empty message", () => {
+    for (const [key, value] of [...Object.entries(fr), ...Object.entries(en)]) {
+      expect(value.trim(), key).not.toBe("");
+    }
+  });
+  it("use the same placeholders in both languages", () => {
+    for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
+      expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
+    }
+  });
+  it("are really translated (most English messages differ from the French ones)", () => {
+    const same = (Object.keys(fr) as (keyof typeof fr)[]).filter((k) => fr[k] === en[k]);
+    expect(same.length / Object.keys(fr).length).toBeLessThan(0.1);
+  });
+});
+
+describe("translate", () => {
+  it("fills placeholders", () => {
+    expect(translate("fr", "milestone.title", { code: "12.1" })).toBe("Jalon 12.1");
+    expect(translate("en", "milestone.title", { code: "12.1" })).toBe("Milestone 12.1");
+  });
+  it("leaves unknown placeholders visible", () => {
+    expect(interpolate("{a} {b}", { a: 1 })).toBe("1 {b}");
+  });
+});

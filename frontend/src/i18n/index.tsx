@@ -1,0 +1,91 @@
+// The chosen language: French by default, remembered in localStorage, applied to <html lang>.
+// A tiny external store so that non-React code (react-dsfr's useLang) reads the same value.
+import { useCallback, useMemo, useSyncExternalStore } from "react";
+import { fr, type MessageKey, type Messages } from "./fr";
+import { en } from "./en";
+import {
+  formatCalendarDate,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatRange,
+  formatShortDateTime,
+  type Locale,
+} from "./format";
+
+export type { Locale, MessageKey };
+export const LOCALES: readonly Locale[] = ["fr", "en"];
+export const catalogues: Record<Locale, Messages> = { fr, en };
+const STORAGE_KEY = "opendetat.lang";
+
+function initialLocale(): Locale {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === "fr" || saved === "en") return saved;
+  } catch {
+    /* storage unavailable */
+  }
+  return "fr";
+}
+
+let current: Locale = typeof window !== "undefined" ? initialLocale() : "fr";
+const listeners = new Set<() => void>();
+
+function apply() {
+  if (typeof document !== "undefined") document.documentElement.lang = current;
+}
+apply();
+
+export function getLocale(): Locale {
+  return current;
+}
+export function setLocale(locale: Locale) {
+  if (locale === current) return;
+  current = locale;
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    /* storage unavailable: the choice lasts for this page only */
+  }
+  apply();
+  listeners.forEach((l) => l());
+}
+function subscribe(l: () => void) {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+export function useLocale(): Locale {
+  return useSyncExternalStore(subscribe, getLocale, getLocale);
+}
+
+export type Vars = Record<string, string | number>;
+
+/** Fills `{name}` placeholders. */
+export function interpolate(template: string, vars?: Vars): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
+  return interpolate(catalogues[locale][key], vars);
+}
+
+export function useI18n() {
+  const locale = useLocale();
+  const t = useCallback((key: MessageKey, vars?: Vars) => translate(locale, key, vars), [locale]);
+  return useMemo(
+    () => ({
+      locale,
+      t,
+      setLocale,
+      dateTime: (iso: string) => formatDateTime(iso, locale),
+      shortDateTime: (iso: string) => formatShortDateTime(iso, locale),
+      date: (iso: string) => formatDate(iso, locale),
+      calendarDate: (d: string) => formatCalendarDate(d, locale),
+      range: (a: string, b: string) => formatRange(a, b, locale),
+      number: (n: number) => formatNumber(n, locale),
+      percent: (n: number) => interpolate(catalogues[locale]["common.percent"], { value: formatNumber(n, locale) }),
+    }),
+    [locale, t],
+  );
+}

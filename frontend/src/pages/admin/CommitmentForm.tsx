@@ -1,0 +1,211 @@
+// Create or edit a commitment.
+import { useState, type FormEvent } from "react";
+import { useNavigate, useParams } from "react-router";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { api, unwrap, type Commitment, type CommitmentStatus } from "../../api/client";
+import { Crumbs } from "../../components/Crumbs";
+import { useFieldState, lines, missingFields } from "../../components/forms";
+import { PageHeading } from "../../components/PageHeading";
+import { Loading, ProblemAlert } from "../../components/QueryState";
+import { useI18n } from "../../i18n";
+
+const STATUSES: CommitmentStatus[] = ["active", "completed", "withdrawn", "unknown"];
+
+export function CommitmentForm() {
+  const { code } = useParams();
+  const { t } = useI18n();
+  const existing = useQuery({
+    queryKey: ["commitment", code],
+    queryFn: () => unwrap(api.GET("/api/v1/commitments/{id}", { params: { path: { id: code! } } })),
+    enabled: !!code,
+  });
+  const title = code ? t("admin.editCommitment") : t("admin.newCommitment");
+  if (code && (existing.isPending || existing.isError)) {
+    return (
+      <>
+        <PageHeading title={title} />
+        {existing.isPending ? <Loading /> : <ProblemAlert error={existing.error} />}
+      </>
+    );
+  }
+  return <Body key={code ?? "new"} c={code ? existing.data : undefined} title={title} />;
+}
+
+function Body({ c, title }: { c?: Commitment; title: string }) {
+  const { t } = useI18n();
+  const fieldState = useFieldState();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const plans = useQuery({
+    queryKey: ["action-plans", "list"],
+    queryFn: () => unwrap(api.GET("/api/v1/action-plans", { params: { query: { limit: 20 } } })),
+  });
+  const [f, setF] = useState({
+    action_plan: c?.action_plan.slug ?? "",
+    code: c?.code ?? "",
+    number: c ? String(c.number) : "",
+    title: c?.title ?? "",
+    summary: c?.summary ?? "",
+    description: c?.description ?? "",
+    lead_institution: c?.lead_institution ?? "",
+    support_institutions: (c?.support_institutions ?? []).join("\n"),
+    policy_areas: (c?.policy_areas ?? []).join("\n"),
+    ogp_principles: (c?.ogp_principles ?? []).join("\n"),
+    ambitions: (c?.ambitions ?? []).join("\n"),
+    status: c?.status ?? ("active" as CommitmentStatus),
+    start_year: c?.start_year != null ? String(c.start_year) : "",
+    end_year: c?.end_year != null ? String(c.end_year) : "",
+  });
+  const [starred, setStarred] = useState(c?.starred ?? false);
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((prev) => ({ ...prev, [k]: e.target.value }));
+  const year = (s: string) => (s.trim() ? Number(s) : null);
+
+  const save = useMutation({
+    mutationFn: () => {
+      const missing = missingFields(
+        { action_plan: f.action_plan, code: f.code, number: f.number, title: f.title },
+        t("common.required"),
+        t("common.invalidForm"),
+      );
+      if (missing) throw missing;
+      const body = {
+        action_plan: f.action_plan,
+        code: f.code.trim(),
+        number: Number(f.number),
+        title: f.title.trim(),
+        summary: f.summary.trim() || null,
+        description: f.description.trim() || null,
+        lead_institution: f.lead_institution.trim() || null,
+        support_institutions: lines(f.support_institutions),
+        policy_areas: lines(f.policy_areas),
+        ogp_principles: lines(f.ogp_principles),
+        ambitions: lines(f.ambitions),
+        status: f.status,
+        starred,
+        start_year: year(f.start_year),
+        end_year: year(f.end_year),
+      };
+      return c
+        ? unwrap(api.PATCH("/api/v1/commitments/{id}", { params: { path: { id: c.code } }, body }))
+        : unwrap(api.POST("/api/v1/commitments", { body }));
+    },
+    onSuccess: async (saved) => {
+      await qc.invalidateQueries({ queryKey: ["commitments"] });
+      await qc.invalidateQueries({ queryKey: ["commitment"] });
+      void navigate(`/engagements/${saved.code}`);
+    },
+  });
+  const err = save.error;
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    save.mutate();
+  }
+  const list = (k: "support_institutions" | "policy_areas" | "ogp_principles" | "ambitions", key: Parameters<typeof t>[0]) => (
+    <Input
+      textArea
+      label={t("common.optional", { label: t(key) })}
+      hintText={t("admin.commitment.listHint")}
+      {...fieldState(err, k)}
+      nativeTextAreaProps={{ name: k, rows: 3, value: f[k], onChange: set(k) }}
+    />
+  );
+  return (
+    <>
+      <Crumbs segments={[{ label: t("admin.title"), to: "/admin" }]} current={title} />
+      <PageHeading title={title} />
+      <p className="fr-text--sm">{t("common.requiredHint")}</p>
+      {save.isError && <ProblemAlert error={err} />}
+      <form onSubmit={submit} noValidate className="od-admin-form">
+        <Select
+          label={t("admin.commitment.actionPlan")}
+          {...fieldState(err, "action_plan")}
+          nativeSelectProps={{ name: "action_plan", required: true, value: f.action_plan, onChange: set("action_plan") }}
+        >
+          <option value="" disabled>
+            —
+          </option>
+          {(plans.data?.items ?? []).map((p) => (
+            <option key={p.id} value={p.slug}>
+              {p.title}
+            </option>
+          ))}
+        </Select>
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-6">
+            <Input
+              label={t("admin.commitment.code")}
+              hintText={t("admin.commitment.codeHint")}
+              {...fieldState(err, "code")}
+              nativeInputProps={{ name: "code", required: true, value: f.code, onChange: set("code") }}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <Input
+              label={t("admin.commitment.number")}
+              {...fieldState(err, "number")}
+              nativeInputProps={{ type: "number", min: 1, name: "number", required: true, value: f.number, onChange: set("number") }}
+            />
+          </div>
+        </div>
+        <Input label={t("admin.commitment.title")} {...fieldState(err, "title")} nativeInputProps={{ name: "title", required: true, value: f.title, onChange: set("title") }} />
+        <Input
+          textArea
+          label={t("common.optional", { label: t("admin.commitment.summary") })}
+          {...fieldState(err, "summary")}
+          nativeTextAreaProps={{ name: "summary", rows: 2, value: f.summary, onChange: set("summary") }}
+        />
+        <Input
+          textArea
+          label={t("common.optional", { label: t("admin.commitment.description") })}
+          hintText={t("admin.forum.descriptionHint")}
+          {...fieldState(err, "description")}
+          nativeTextAreaProps={{ name: "description", rows: 6, value: f.description, onChange: set("description") }}
+        />
+        <Input
+          label={t("common.optional", { label: t("admin.commitment.lead") })}
+          {...fieldState(err, "lead_institution")}
+          nativeInputProps={{ name: "lead_institution", value: f.lead_institution, onChange: set("lead_institution") }}
+        />
+        {list("support_institutions", "admin.commitment.support")}
+        {list("policy_areas", "admin.commitment.policyAreas")}
+        {list("ogp_principles", "admin.commitment.principles")}
+        {list("ambitions", "admin.commitment.ambitions")}
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-4">
+            <Select label={t("admin.commitment.status")} nativeSelectProps={{ name: "status", value: f.status, onChange: set("status") }}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.commitment.${s}`)}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <Input
+              label={t("common.optional", { label: t("admin.commitment.startYear") })}
+              {...fieldState(err, "start_year")}
+              nativeInputProps={{ type: "number", name: "start_year", value: f.start_year, onChange: set("start_year") }}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <Input
+              label={t("common.optional", { label: t("admin.commitment.endYear") })}
+              {...fieldState(err, "end_year")}
+              nativeInputProps={{ type: "number", name: "end_year", value: f.end_year, onChange: set("end_year") }}
+            />
+          </div>
+        </div>
+        <Checkbox
+          options={[{ label: t("admin.commitment.starred"), nativeInputProps: { name: "starred", checked: starred, onChange: (e) => setStarred(e.target.checked) } }]}
+        />
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? t("common.saving") : t("common.save")}
+        </Button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,223 @@
+// Create or edit a forum, with its commitments.
+import { useMemo, useState, type FormEvent } from "react";
+import { useNavigate, useParams } from "react-router";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { api, unwrap, type Forum, type ForumStatus } from "../../api/client";
+import { Crumbs } from "../../components/Crumbs";
+import { useFieldState, missingFields } from "../../components/forms";
+import { PageHeading } from "../../components/PageHeading";
+import { Loading, ProblemAlert } from "../../components/QueryState";
+import { useI18n } from "../../i18n";
+import { isoToParisLocal, parisLocalToIso } from "../../i18n/format";
+
+const STATUSES: ForumStatus[] = ["planned", "open", "held", "cancelled"];
+
+export function ForumForm() {
+  const { slug } = useParams();
+  const { t } = useI18n();
+  const existing = useQuery({
+    queryKey: ["forum", slug],
+    queryFn: () => unwrap(api.GET("/api/v1/forums/{id}", { params: { path: { id: slug! } } })),
+    enabled: !!slug,
+  });
+  const title = slug ? t("admin.editForum") : t("admin.newForum");
+  if (slug && (existing.isPending || existing.isError)) {
+    return (
+      <>
+        <PageHeading title={title} />
+        {existing.isPending ? <Loading /> : <ProblemAlert error={existing.error} />}
+      </>
+    );
+  }
+  return <ForumFormBody key={slug ?? "new"} forum={slug ? existing.data : undefined} title={title} />;
+}
+
+function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
+  const { t } = useI18n();
+  const fieldState = useFieldState();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [f, setF] = useState({
+    title: forum?.title ?? "",
+    slug: forum?.slug ?? "",
+    theme: forum?.theme ?? "",
+    description: forum?.description ?? "",
+    starts_at: forum ? isoToParisLocal(forum.starts_at) : "",
+    ends_at: forum ? isoToParisLocal(forum.ends_at) : "",
+    location: forum?.location ?? "",
+    online_url: forum?.online_url ?? "",
+    capacity: forum?.capacity != null ? String(forum.capacity) : "",
+    status: forum?.status ?? ("planned" as ForumStatus),
+  });
+  const [selected, setSelected] = useState<number[]>(forum?.commitments.map((c) => c.id) ?? []);
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((prev) => ({ ...prev, [k]: e.target.value }));
+
+  const save = useMutation({
+    mutationFn: async () => {
+      const missing = missingFields(
+        { title: f.title, theme: f.theme, starts_at: f.starts_at, ends_at: f.ends_at },
+        t("common.required"),
+        t("common.invalidForm"),
+      );
+      if (missing) throw missing;
+      const body = {
+        title: f.title.trim(),
+        theme: f.theme.trim(),
+        description: f.description,
+        starts_at: f.starts_at ? parisLocalToIso(f.starts_at) : "",
+        ends_at: f.ends_at ? parisLocalToIso(f.ends_at) : "",
+        location: f.location.trim() || null,
+        online_url: f.online_url.trim() || null,
+        capacity: f.capacity.trim() ? Number(f.capacity) : null,
+        status: f.status,
+        commitment_ids: selected,
+      };
+      if (forum) {
+        return unwrap(
+          api.PATCH("/api/v1/forums/{id}", {
+            params: { path: { id: forum.slug } },
+            body: { ...body, slug: f.slug.trim() || null },
+          }),
+        );
+      }
+      return unwrap(api.POST("/api/v1/forums", { body: { ...body, slug: f.slug.trim() || null } }));
+    },
+    onSuccess: async (saved) => {
+      await qc.invalidateQueries({ queryKey: ["forums"] });
+      qc.setQueryData(["forum", saved.slug], saved);
+      void navigate(`/forums/${saved.slug}`);
+    },
+  });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    save.mutate();
+  }
+  const err = save.error;
+  return (
+    <>
+      <Crumbs segments={[{ label: t("admin.title"), to: "/admin" }]} current={title} />
+      <PageHeading title={title} />
+      <p className="fr-text--sm">{t("common.requiredHint")}</p>
+      {save.isError && <ProblemAlert error={err} />}
+      <form onSubmit={submit} noValidate className="od-admin-form">
+        <Input label={t("admin.forum.title")} {...fieldState(err, "title")} nativeInputProps={{ name: "title", required: true, value: f.title, onChange: set("title") }} />
+        <Input
+          label={t("common.optional", { label: t("admin.forum.slug") })}
+          hintText={t("admin.forum.slugHint")}
+          {...fieldState(err, "slug")}
+          nativeInputProps={{ name: "slug", value: f.slug, onChange: set("slug") }}
+        />
+        <Input label={t("admin.forum.theme")} {...fieldState(err, "theme")} nativeInputProps={{ name: "theme", required: true, value: f.theme, onChange: set("theme") }} />
+        <Input
+          textArea
+          label={t("admin.forum.description")}
+          hintText={t("admin.forum.descriptionHint")}
+          {...fieldState(err, "description")}
+          nativeTextAreaProps={{ name: "description", rows: 6, value: f.description, onChange: set("description") }}
+        />
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-6">
+            <Input
+              label={t("admin.forum.startsAt")}
+              {...fieldState(err, "starts_at")}
+              nativeInputProps={{ type: "datetime-local", name: "starts_at", required: true, value: f.starts_at, onChange: set("starts_at") }}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <Input
+              label={t("admin.forum.endsAt")}
+              {...fieldState(err, "ends_at")}
+              nativeInputProps={{ type: "datetime-local", name: "ends_at", required: true, value: f.ends_at, onChange: set("ends_at") }}
+            />
+          </div>
+        </div>
+        <p className="fr-text--sm fr-mb-1w">{t("admin.forum.placeHint")}</p>
+        <Input
+          label={t("common.optional", { label: t("admin.forum.location") })}
+          {...fieldState(err, "location")}
+          nativeInputProps={{ name: "location", autoComplete: "street-address", value: f.location, onChange: set("location") }}
+        />
+        <Input
+          label={t("common.optional", { label: t("admin.forum.onlineUrl") })}
+          {...fieldState(err, "online_url")}
+          nativeInputProps={{ type: "url", name: "online_url", value: f.online_url, onChange: set("online_url") }}
+        />
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-6">
+            <Input
+              label={t("common.optional", { label: t("admin.forum.capacity") })}
+              {...fieldState(err, "capacity")}
+              nativeInputProps={{ type: "number", min: 1, name: "capacity", value: f.capacity, onChange: set("capacity") }}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <Select label={t("admin.forum.status")} nativeSelectProps={{ name: "status", value: f.status, onChange: set("status") }}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.forum.${s}`)}
+                </option>
+              ))}
+            </Select>
+          </div>
+        </div>
+        <CommitmentPicker selected={selected} onChange={setSelected} error={fieldState(err, "commitment_ids").stateRelatedMessage} />
+        <Button type="submit" disabled={save.isPending} className="fr-mt-2w">
+          {save.isPending ? t("common.saving") : t("common.save")}
+        </Button>
+      </form>
+    </>
+  );
+}
+
+/** Pick the commitments a forum works on: a filter box over a list of checkboxes. */
+function CommitmentPicker({ selected, onChange, error }: { selected: number[]; onChange: (ids: number[]) => void; error?: string }) {
+  const { t, number } = useI18n();
+  const [filter, setFilter] = useState("");
+  const all = useQuery({
+    queryKey: ["commitments", "options"],
+    queryFn: () => unwrap(api.GET("/api/v1/commitments", { params: { query: { limit: 100 } } })),
+  });
+  const shown = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    return (all.data?.items ?? []).filter(
+      (c) => selected.includes(c.id) || !needle || `${c.code} ${c.title}`.toLowerCase().includes(needle),
+    );
+  }, [all.data, filter, selected]);
+  return (
+    <fieldset className="fr-fieldset od-picker fr-mt-3w" aria-describedby="picker-count">
+      <legend className="fr-fieldset__legend">{t("common.optional", { label: t("admin.forum.commitments") })}</legend>
+      <div className="fr-fieldset__element">
+        <Input label={t("admin.forum.commitmentsFilter")} nativeInputProps={{ type: "search", value: filter, onChange: (e) => setFilter(e.target.value) }} />
+        <p id="picker-count" className="fr-text--sm" aria-live="polite">
+          {t("admin.forum.commitmentsSelected", { count: number(selected.length) })}
+        </p>
+        {error && <p className="fr-error-text">{error}</p>}
+        {all.isPending ? (
+          <Loading />
+        ) : all.isError ? (
+          <ProblemAlert error={all.error} />
+        ) : (
+          <div className="od-picker__list">
+            <Checkbox
+              small
+              options={shown.map((c) => ({
+                label: `${c.code} — ${c.title}`,
+                nativeInputProps: {
+                  name: "commitment_ids",
+                  value: String(c.id),
+                  checked: selected.includes(c.id),
+                  onChange: (e) => onChange(e.target.checked ? [...selected, c.id] : selected.filter((id) => id !== c.id)),
+                },
+              }))}
+            />
+          </div>
+        )}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,158 @@
+// Create a milestone for a commitment, or edit one (its status above all).
+import { useState, type FormEvent } from "react";
+import { useNavigate, useParams } from "react-router";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { api, unwrap, type Milestone, type MilestoneStatus } from "../../api/client";
+import { Crumbs } from "../../components/Crumbs";
+import { useFieldState, missingFields } from "../../components/forms";
+import { PageHeading } from "../../components/PageHeading";
+import { Loading, ProblemAlert } from "../../components/QueryState";
+import { useI18n } from "../../i18n";
+
+const STATUSES: MilestoneStatus[] = ["not_started", "in_progress", "completed", "delayed", "withdrawn"];
+
+export function MilestoneForm() {
+  const { code, id } = useParams();
+  const { t } = useI18n();
+  const numeric = Number(id);
+  const existing = useQuery({
+    queryKey: ["milestone", numeric],
+    queryFn: () => unwrap(api.GET("/api/v1/milestones/{id}", { params: { path: { id: numeric } } })),
+    enabled: !!id,
+  });
+  const title = id ? t("admin.editMilestone") : t("admin.newMilestone");
+  if (id && (existing.isPending || existing.isError)) {
+    return (
+      <>
+        <PageHeading title={title} />
+        {existing.isPending ? <Loading /> : <ProblemAlert error={existing.error} />}
+      </>
+    );
+  }
+  const m = id ? existing.data : undefined;
+  return <Body key={id ?? "new"} m={m} commitmentCode={m?.commitment_code ?? code ?? ""} title={title} />;
+}
+
+function Body({ m, commitmentCode, title }: { m?: Milestone; commitmentCode: string; title: string }) {
+  const { t } = useI18n();
+  const fieldState = useFieldState();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [f, setF] = useState({
+    code: m?.code ?? "",
+    title: m?.title ?? "",
+    description: m?.description ?? "",
+    due_date: m?.due_date ?? "",
+    due_period: m?.due_period ?? "",
+    status: m?.status ?? ("not_started" as MilestoneStatus),
+    position: m ? String(m.position) : "",
+  });
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((prev) => ({ ...prev, [k]: e.target.value }));
+  const save = useMutation({
+    mutationFn: () => {
+      const missing = missingFields({ code: f.code, title: f.title }, t("common.required"), t("common.invalidForm"));
+      if (missing) throw missing;
+      const body = {
+        code: f.code.trim(),
+        title: f.title.trim(),
+        description: f.description.trim() || null,
+        due_date: f.due_date || null,
+        due_period: f.due_period.trim() || null,
+        status: f.status,
+        position: f.position.trim() ? Number(f.position) : null,
+      };
+      return m
+        ? unwrap(api.PATCH("/api/v1/milestones/{id}", { params: { path: { id: m.id } }, body }))
+        : unwrap(api.POST("/api/v1/commitments/{id}/milestones", { params: { path: { id: commitmentCode } }, body }));
+    },
+    onSuccess: async (saved) => {
+      await qc.invalidateQueries({ queryKey: ["commitment"] });
+      await qc.invalidateQueries({ queryKey: ["commitments"] });
+      qc.setQueryData(["milestone", saved.id], saved);
+      void navigate(`/jalons/${saved.id}`);
+    },
+  });
+  const err = save.error;
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    save.mutate();
+  }
+  return (
+    <>
+      <Crumbs
+        segments={[
+          { label: t("admin.title"), to: "/admin" },
+          { label: commitmentCode, to: `/engagements/${commitmentCode}` },
+        ]}
+        current={title}
+      />
+      <PageHeading title={`${title} — ${commitmentCode}`} />
+      <p className="fr-text--sm">{t("common.requiredHint")}</p>
+      {save.isError && <ProblemAlert error={err} />}
+      <form onSubmit={submit} noValidate className="od-admin-form">
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-4">
+            <Input
+              label={t("admin.milestone.code")}
+              hintText={t("admin.milestone.codeHint")}
+              {...fieldState(err, "code")}
+              nativeInputProps={{ name: "code", required: true, value: f.code, onChange: set("code") }}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-8">
+            <Input label={t("admin.milestone.title")} {...fieldState(err, "title")} nativeInputProps={{ name: "title", required: true, value: f.title, onChange: set("title") }} />
+          </div>
+        </div>
+        <Input
+          textArea
+          label={t("common.optional", { label: t("admin.milestone.description") })}
+          hintText={t("admin.forum.descriptionHint")}
+          {...fieldState(err, "description")}
+          nativeTextAreaProps={{ name: "description", rows: 5, value: f.description, onChange: set("description") }}
+        />
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-6">
+            <Input
+              label={t("common.optional", { label: t("admin.milestone.dueDate") })}
+              {...fieldState(err, "due_date")}
+              nativeInputProps={{ type: "date", name: "due_date", value: f.due_date, onChange: set("due_date") }}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <Input
+              label={t("common.optional", { label: t("admin.milestone.duePeriod") })}
+              hintText={t("admin.milestone.duePeriodHint")}
+              {...fieldState(err, "due_period")}
+              nativeInputProps={{ name: "due_period", value: f.due_period, onChange: set("due_period") }}
+            />
+          </div>
+        </div>
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-6">
+            <Select label={t("admin.milestone.status")} nativeSelectProps={{ name: "status", value: f.status, onChange: set("status") }}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.milestone.${s}`)}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <Input
+              label={t("common.optional", { label: t("admin.milestone.position") })}
+              hintText={t("admin.milestone.positionHint")}
+              {...fieldState(err, "position")}
+              nativeInputProps={{ type: "number", name: "position", value: f.position, onChange: set("position") }}
+            />
+          </div>
+        </div>
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? t("common.saving") : t("common.save")}
+        </Button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+// Admins: accounts, their roles, suspension.
+import { useState, type FormEvent } from "react";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { api, unwrap, type Account, type Role } from "../../api/client";
+import { Crumbs } from "../../components/Crumbs";
+import { PageHeading } from "../../components/PageHeading";
+import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
+import { useI18n } from "../../i18n";
+
+const ROLES: Role[] = ["member", "official", "moderator", "admin"];
+
+export function UsersPage() {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState({ q: "", role: "" as Role | "" });
+  const [filters, setFilters] = useState(draft);
+  const [notice, setNotice] = useState<string | null>(null);
+  const query = useInfiniteQuery({
+    queryKey: ["admin-users", filters],
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET("/api/v1/admin/users", {
+          params: { query: { q: filters.q || undefined, role: filters.role || undefined, limit: 50, cursor: pageParam } },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+  const users = query.data?.pages.flatMap((p) => p.items) ?? [];
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setFilters({ q: draft.q.trim(), role: draft.role });
+  }
+  return (
+    <>
+      <Crumbs segments={[{ label: t("admin.title"), to: "/admin" }]} current={t("admin.users")} />
+      <PageHeading title={t("admin.users")} />
+      <form onSubmit={submit} className="od-filters fr-mb-4w">
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-6">
+            <Input label={t("admin.users.search")} nativeInputProps={{ type: "search", value: draft.q, onChange: (e) => setDraft({ ...draft, q: e.target.value }) }} />
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <Select
+              label={t("admin.users.role")}
+              nativeSelectProps={{ value: draft.role, onChange: (e) => setDraft({ ...draft, role: e.target.value as Role | "" }) }}
+            >
+              <option value="">{t("common.any")}</option>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
+            </Select>
+          </div>
+        </div>
+        <Button type="submit" iconPosition="left" iconId="fr-icon-search-line">
+          {t("admin.users.apply")}
+        </Button>
+      </form>
+      {notice && <Alert small severity="success" className="fr-mb-2w" description={notice} role="status" closable onClose={() => setNotice(null)} />}
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : users.length === 0 ? (
+        <Empty>{t("admin.users.empty")}</Empty>
+      ) : (
+        <div className="fr-table fr-table--no-caption od-table">
+          <div className="fr-table__wrapper">
+            <div className="fr-table__container">
+              <div className="fr-table__content">
+                <table>
+                  <caption>{t("admin.users.caption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("admin.users.name")}</th>
+                      <th scope="col">{t("admin.users.email")}</th>
+                      <th scope="col">{t("admin.users.role")}</th>
+                      <th scope="col">{t("admin.users.state")}</th>
+                      <th scope="col">{t("admin.users.actions")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {users.map((u) => (
+                      <UserRow key={u.id} user={u} onDone={(name) => setNotice(t("admin.users.updated", { name }))} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </div>
+        </div>
+      )}
+      <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} label={t("admin.users.loadMore")} />
+    </>
+  );
+}
+
+function UserRow({ user, onDone }: { user: Account; onDone: (name: string) => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [role, setRole] = useState<Role>(user.role);
+  const update = useMutation({
+    mutationFn: (body: { role?: Role; suspended?: boolean }) =>
+      unwrap(api.PATCH("/api/v1/admin/users/{id}", { params: { path: { id: user.id } }, body })),
+    onSuccess: async (u) => {
+      onDone(u.display_name);
+      await qc.invalidateQueries({ queryKey: ["admin-users"] });
+    },
+  });
+  const suspended = !!user.suspended_at;
+  const selectId = `role-${user.id}`;
+  return (
+    <tr>
+      <td>
+        {user.display_name}
+        {update.isError && <ProblemAlert error={update.error} />}
+      </td>
+      <td>{user.email}</td>
+      <td>
+        <div className="od-inline-form">
+          <label className="fr-sr-only" htmlFor={selectId}>
+            {t("admin.users.roleOf", { name: user.display_name })}
+          </label>
+          <select id={selectId} className="fr-select" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+          <Button
+            size="small"
+            priority="secondary"
+            disabled={role === user.role || update.isPending}
+            onClick={() => update.mutate({ role })}
+            nativeButtonProps={{ "aria-label": `${t("admin.users.saveRole")} — ${user.display_name}` }}
+          >
+            {t("admin.users.saveRole")}
+          </Button>
+        </div>
+      </td>
+      <td>{suspended ? t("admin.users.suspended") : t("admin.users.active")}</td>
+      <td>
+        <Button
+          size="small"
+          priority="tertiary"
+          disabled={update.isPending}
+          onClick={() => update.mutate({ suspended: !suspended })}
+          nativeButtonProps={{ "aria-label": `${suspended ? t("admin.users.unsuspend") : t("admin.users.suspend")} — ${user.display_name}` }}
+        >
+          {suspended ? t("admin.users.unsuspend") : t("admin.users.suspend")}
+        </Button>
+      </td>
+    </tr>
+  );
+}

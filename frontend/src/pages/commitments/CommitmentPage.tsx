@@ -1,0 +1,234 @@
+// One commitment: what it promised, who carries it, the IRM's review, its milestones as a
+// timeline, the forums that worked on it, and its discussion.
+import { Link, useParams } from "react-router";
+import { useQuery } from "@tanstack/react-query";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Tag } from "@codegouvfr/react-dsfr/Tag";
+import { api, unwrap, type Commitment } from "../../api/client";
+import { canEditContent, useSession } from "../../auth/session";
+import { Crumbs } from "../../components/Crumbs";
+import { Discussion } from "../../components/Discussion";
+import { MarkdownPreview } from "../../components/MarkdownPreview";
+import { MilestoneTimeline } from "../../components/MilestoneTimeline";
+import { PageHeading } from "../../components/PageHeading";
+import { ProgressBar } from "../../components/ProgressBar";
+import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
+import { SanitizedHtml } from "../../components/SanitizedHtml";
+import { CommitmentStatusBadge } from "../../components/StatusBadge";
+import { useI18n } from "../../i18n";
+
+export default function CommitmentPage() {
+  const { code = "" } = useParams();
+  const { t } = useI18n();
+  const { user } = useSession();
+  const q = useQuery({
+    queryKey: ["commitment", code],
+    queryFn: () => unwrap(api.GET("/api/v1/commitments/{id}", { params: { path: { id: code } } })),
+  });
+  const crumbs = [{ label: t("commitments.title"), to: "/engagements" }];
+
+  if (q.isPending || q.isError) {
+    return (
+      <>
+        <Crumbs segments={crumbs} current={code} />
+        <PageHeading title={q.isPending ? t("common.loading") : t("common.errorTitle")} />
+        {q.isPending ? <Loading /> : <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />}
+      </>
+    );
+  }
+  const c = q.data;
+  const p = c.milestone_progress;
+  return (
+    <>
+      <Crumbs segments={crumbs} current={c.code} />
+      <div className="od-title-row">
+        <PageHeading title={`${c.code} — ${c.title}`} />
+        {canEditContent(user?.role) && (
+          <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
+            <li>
+              <Button priority="secondary" iconPosition="left" iconId="fr-icon-edit-line" linkProps={{ to: `/admin/engagements/${c.code}` }}>
+                {t("commitment.edit")}
+              </Button>
+            </li>
+            <li>
+              <Button priority="secondary" iconPosition="left" iconId="fr-icon-add-line" linkProps={{ to: `/admin/engagements/${c.code}/jalons/nouveau` }}>
+                {t("commitment.addMilestone")}
+              </Button>
+            </li>
+          </ul>
+        )}
+      </div>
+      <ul className="fr-badges-group fr-mb-2w">
+        <li>
+          <CommitmentStatusBadge status={c.status} />
+        </li>
+        {c.starred && (
+          <li>
+            <Badge small severity="new" as="span">
+              {t("commitments.starredBadge")}
+            </Badge>
+          </li>
+        )}
+      </ul>
+      {c.summary && <p className="fr-text--lead">{c.summary}</p>}
+      <ProgressBar completed={p.completed} total={p.total - p.withdrawn} percent={p.percent_complete} />
+
+      <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
+        <div className="fr-col-12 fr-col-md-8">
+          <h2>{t("commitment.description")}</h2>
+          {c.description_html ? <SanitizedHtml html={c.description_html} /> : <p>{t("commitment.noDescription")}</p>}
+          {c.ambitions.length > 0 && (
+            <>
+              <h2>{t("commitment.ambitions")}</h2>
+              <ul>
+                {c.ambitions.map((a) => (
+                  <li key={a}>{a}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <section aria-labelledby="milestones-title">
+            <h2 id="milestones-title">{t("commitment.milestones")}</h2>
+            {c.milestones && c.milestones.length > 0 ? (
+              <MilestoneTimeline milestones={c.milestones} />
+            ) : (
+              <Empty>{t("commitment.noMilestones")}</Empty>
+            )}
+          </section>
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Facts c={c} />
+        </div>
+      </div>
+      <Irm c={c} />
+      <RelatedForums code={c.code} />
+      <Discussion target={{ kind: "commitment", id: c.code }} />
+    </>
+  );
+}
+
+function Facts({ c }: { c: Commitment }) {
+  const { t } = useI18n();
+  const period = [c.start_year, c.end_year].filter((y) => y != null).join("–");
+  return (
+    <section className="od-box" aria-labelledby="facts-title">
+      <h2 id="facts-title" className="fr-h5">
+        {t("commitment.institutions")}
+      </h2>
+      <dl className="od-dl">
+        <dt>{t("commitment.actionPlan")}</dt>
+        <dd>{c.action_plan.title}</dd>
+        {period && (
+          <>
+            <dt>{t("commitment.period")}</dt>
+            <dd>{period}</dd>
+          </>
+        )}
+        {c.lead_institution && (
+          <>
+            <dt>{t("commitment.lead")}</dt>
+            <dd>{c.lead_institution}</dd>
+          </>
+        )}
+        {c.support_institutions.length > 0 && (
+          <>
+            <dt>{t("commitment.support")}</dt>
+            <dd>
+              <ul className="od-compact-list">
+                {c.support_institutions.map((s) => (
+                  <li key={s}>{s}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        {c.policy_areas.length > 0 && (
+          <>
+            <dt>{t("commitment.policyAreas")}</dt>
+            <dd>
+              <ul className="fr-tags-group">
+                {c.policy_areas.map((a) => (
+                  <li key={a}>
+                    <Tag small linkProps={{ to: `/engagements?policy_area=${encodeURIComponent(a)}` }}>
+                      {a}
+                    </Tag>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        {c.ogp_principles.length > 0 && (
+          <>
+            <dt>{t("commitment.principles")}</dt>
+            <dd>{c.ogp_principles.join(", ")}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+function Irm({ c }: { c: Commitment }) {
+  const { t } = useI18n();
+  const irm = c.irm;
+  const text = (v: string | null | undefined) => v ?? t("common.notPublished");
+  return (
+    <section className="fr-mt-4w" aria-labelledby="irm-title">
+      <h2 id="irm-title">{t("commitment.irm")}</h2>
+      <dl className="od-dl od-dl--grid">
+        <dt>{t("commitment.irm.report")}</dt>
+        <dd>{text(irm.report)}</dd>
+        <dt>{t("commitment.irm.starred")}</dt>
+        <dd>{text(irm.starred)}</dd>
+        <dt>{t("commitment.irm.verifiable")}</dt>
+        <dd>{irm.verifiable == null ? t("common.notPublished") : t(irm.verifiable ? "common.yes" : "common.no")}</dd>
+        <dt>{t("commitment.irm.relevance")}</dt>
+        <dd>{irm.relevance && irm.relevance.length > 0 ? irm.relevance.join(", ") : t("common.notPublished")}</dd>
+        <dt>{t("commitment.irm.potential_impact")}</dt>
+        <dd>{text(irm.potential_impact)}</dd>
+        <dt>{t("commitment.irm.completion")}</dt>
+        <dd>{text(irm.completion)}</dd>
+        <dt>{t("commitment.irm.early_results")}</dt>
+        <dd>{text(irm.early_results)}</dd>
+      </dl>
+      {irm.analysis && (
+        <>
+          <h3>{t("commitment.irm.analysis")}</h3>
+          <div className="od-prose">
+            <MarkdownPreview source={irm.analysis} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function RelatedForums({ code }: { code: string }) {
+  const { t, date } = useI18n();
+  const q = useQuery({
+    queryKey: ["forums", "list", { commitment: code, limit: 20 }],
+    queryFn: () => unwrap(api.GET("/api/v1/forums", { params: { query: { commitment: code, limit: 20 } } })),
+  });
+  return (
+    <section className="fr-mt-4w" aria-labelledby="related-forums">
+      <h2 id="related-forums">{t("commitment.forums")}</h2>
+      {q.isPending ? (
+        <Loading />
+      ) : q.isError ? (
+        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
+      ) : q.data.items.length === 0 ? (
+        <p>{t("commitment.noForums")}</p>
+      ) : (
+        <ul>
+          {q.data.items.map((f) => (
+            <li key={f.id}>
+              <Link to={`/forums/${f.slug}`}>{f.title}</Link> — <time dateTime={f.starts_at}>{date(f.starts_at)}</time>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+// One milestone of a commitment, with its discussion.
+import { Link, useParams } from "react-router";
+import { useQuery } from "@tanstack/react-query";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { api, unwrap } from "../../api/client";
+import { canEditContent, useSession } from "../../auth/session";
+import { Crumbs } from "../../components/Crumbs";
+import { Discussion } from "../../components/Discussion";
+import { useDueText } from "../../components/MilestoneTimeline";
+import { PageHeading } from "../../components/PageHeading";
+import { Loading, ProblemAlert } from "../../components/QueryState";
+import { SanitizedHtml } from "../../components/SanitizedHtml";
+import { MilestoneStatusBadge } from "../../components/StatusBadge";
+import { useI18n } from "../../i18n";
+
+export default function MilestonePage() {
+  const { id = "" } = useParams();
+  const { t } = useI18n();
+  const { user } = useSession();
+  const due = useDueText();
+  const numeric = Number(id);
+  const q = useQuery({
+    queryKey: ["milestone", numeric],
+    queryFn: () => unwrap(api.GET("/api/v1/milestones/{id}", { params: { path: { id: numeric } } })),
+    enabled: Number.isInteger(numeric) && numeric > 0,
+  });
+  const crumbs = [{ label: t("commitments.title"), to: "/engagements" }];
+
+  if (!Number.isInteger(numeric) || numeric <= 0 || q.isPending || q.isError) {
+    const invalid = !Number.isInteger(numeric) || numeric <= 0;
+    return (
+      <>
+        <Crumbs segments={crumbs} current={id} />
+        <PageHeading title={invalid ? t("notFound.title") : q.isPending ? t("common.loading") : t("common.errorTitle")} />
+        {invalid ? <p>{t("notFound.text")}</p> : q.isPending ? <Loading /> : <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />}
+      </>
+    );
+  }
+  const m = q.data;
+  const heading = t("milestone.title", { code: m.code });
+  return (
+    <>
+      <Crumbs
+        segments={[...crumbs, { label: m.commitment_code, to: `/engagements/${m.commitment_code}` }]}
+        current={heading}
+      />
+      <div className="od-title-row">
+        <PageHeading title={`${heading} — ${m.title}`} />
+        {canEditContent(user?.role) && (
+          <Button priority="secondary" iconPosition="left" iconId="fr-icon-edit-line" linkProps={{ to: `/admin/jalons/${m.id}` }}>
+            {t("milestone.edit")}
+          </Button>
+        )}
+      </div>
+      <dl className="od-dl od-dl--grid fr-mb-4w">
+        <dt>{t("milestone.commitment")}</dt>
+        <dd>
+          <Link to={`/engagements/${m.commitment_code}`}>{m.commitment_code}</Link>
+        </dd>
+        <dt>{t("milestone.status")}</dt>
+        <dd>
+          <MilestoneStatusBadge status={m.status} />
+        </dd>
+        <dt>{t("milestone.due")}</dt>
+        <dd>{due(m) ?? t("milestone.noDue")}</dd>
+      </dl>
+      <h2>{t("milestone.description")}</h2>
+      {m.description_html ? <SanitizedHtml html={m.description_html} /> : <p>{t("milestone.noDescription")}</p>}
+      <Discussion target={{ kind: "milestone", id: String(m.id) }} />
+    </>
+  );
+}

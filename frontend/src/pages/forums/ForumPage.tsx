@@ -1,0 +1,119 @@
+// One forum: when and where, what it is about, the commitments it works on, its discussion.
+import { Link, useParams } from "react-router";
+import { useQuery } from "@tanstack/react-query";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Tag } from "@codegouvfr/react-dsfr/Tag";
+import { api, unwrap } from "../../api/client";
+import { canEditContent, useSession } from "../../auth/session";
+import { Crumbs } from "../../components/Crumbs";
+import { Discussion } from "../../components/Discussion";
+import { PageHeading } from "../../components/PageHeading";
+import { Loading, ProblemAlert } from "../../components/QueryState";
+import { SanitizedHtml } from "../../components/SanitizedHtml";
+import { ForumStatusBadge } from "../../components/StatusBadge";
+import { useI18n } from "../../i18n";
+
+export default function ForumPage() {
+  const { slug = "" } = useParams();
+  const { t, range, number } = useI18n();
+  const { user } = useSession();
+  const q = useQuery({
+    queryKey: ["forum", slug],
+    queryFn: () => unwrap(api.GET("/api/v1/forums/{id}", { params: { path: { id: slug } } })),
+  });
+
+  if (q.isPending || q.isError) {
+    return (
+      <>
+        <Crumbs segments={[{ label: t("forums.title"), to: "/forums" }]} current={slug} />
+        <PageHeading title={q.isPending ? t("common.loading") : t("common.errorTitle")} />
+        {q.isPending ? <Loading /> : <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />}
+      </>
+    );
+  }
+  const f = q.data;
+  return (
+    <>
+      <Crumbs segments={[{ label: t("forums.title"), to: "/forums" }]} current={f.title} />
+      <div className="od-title-row">
+        <PageHeading title={f.title} />
+        {canEditContent(user?.role) && (
+          <Button priority="secondary" iconPosition="left" iconId="fr-icon-edit-line" linkProps={{ to: `/admin/forums/${f.slug}` }}>
+            {t("admin.editForum")}
+          </Button>
+        )}
+      </div>
+      <ul className="fr-badges-group fr-mb-2w">
+        <li>
+          <ForumStatusBadge status={f.status} />
+        </li>
+      </ul>
+      <p>
+        <Tag small>{t("forums.theme.label", { theme: f.theme })}</Tag>
+      </p>
+
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-8">
+          <h2>{t("forums.about")}</h2>
+          <SanitizedHtml html={f.description_html} />
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <section className="od-box" aria-labelledby="forum-details">
+            <h2 id="forum-details" className="fr-h5">
+              {t("forums.details")}
+            </h2>
+            <dl className="od-dl">
+              <dt>{t("forums.when")}</dt>
+              <dd>
+                <time dateTime={f.starts_at}>{range(f.starts_at, f.ends_at)}</time> ({t("forums.timezone")})
+              </dd>
+              {f.location && (
+                <>
+                  <dt>{t("forums.where")}</dt>
+                  <dd>{f.location}</dd>
+                </>
+              )}
+              {f.online_url && (
+                <>
+                  <dt>{t("forums.online")}</dt>
+                  <dd>
+                    <a href={f.online_url} rel="noopener noreferrer" className="fr-link">
+                      {t("forums.onlineLink")}
+                    </a>
+                  </dd>
+                </>
+              )}
+              {f.capacity != null && (
+                <>
+                  <dt>{t("forums.capacity")}</dt>
+                  <dd>{number(f.capacity)}</dd>
+                </>
+              )}
+            </dl>
+          </section>
+        </div>
+      </div>
+
+      <section className="fr-mt-4w" aria-labelledby="forum-commitments">
+        <h2 id="forum-commitments">{t("forums.commitments")}</h2>
+        {f.commitments.length === 0 ? (
+          <p>{t("forums.noCommitments")}</p>
+        ) : (
+          <ul>
+            {f.commitments.map((c) => (
+              <li key={c.id}>
+                <Link to={`/engagements/${c.code}`}>
+                  {c.code} — {c.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <div id="discussion">
+        <Discussion target={{ kind: "forum", id: f.slug }} />
+      </div>
+    </>
+  );
+}
