@@ -152,3 +152,8 @@ diesel::table! {
         blocked_until -> Nullable<Timestamptz>,
     }
 }
+
+diesel::allow_columns_to_appear_in_same_group_by_clause!(
+    commitments::action_plan_id,
+    milestones::status
+);

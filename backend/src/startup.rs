@@ -51,6 +51,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .service(comments::routes::create_commitment_comment)
         .service(comments::routes::list_milestone_comments)
         .service(comments::routes::create_milestone_comment)
+        .service(comments::routes::list_recent_comments)
         .service(comments::routes::get_comment)
         .service(comments::routes::list_replies)
         .service(comments::routes::update_comment)

@@ -2,6 +2,8 @@
 //! Anyone reads; only admins write.
 
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -9,16 +11,31 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::auth::AuthUser;
+use crate::commitments::MilestoneProgress;
 use crate::db;
 use crate::error::{ApiError, ApiResult, Checks};
 use crate::pagination::{finish_page, page_response, PageParams};
-use crate::schema::{action_plans, commitments};
+use crate::schema::{action_plans, commitments, milestones};
+use crate::types::MilestoneStatus;
 use crate::types::Role;
 use crate::validation::{not_blank, nullable, valid_slug};
 use crate::AppState;
 
-#[derive(Debug, Clone, Serialize, ToSchema, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = action_plans, check_for_backend(diesel::pg::Pg))]
+pub struct ActionPlanRow {
+    pub id: i64,
+    pub slug: String,
+    pub country: String,
+    pub title: String,
+    pub period_start: i32,
+    pub period_end: i32,
+    pub description: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ActionPlan {
     pub id: i64,
     #[schema(example = "fr-2018-2020")]
@@ -32,8 +49,64 @@ pub struct ActionPlan {
     #[schema(example = 2020)]
     pub period_end: i32,
     pub description: Option<String>,
+    /// How many commitments the plan holds.
+    pub commitment_count: i64,
+    /// Progress of all the plan's milestones together.
+    pub milestone_progress: MilestoneProgress,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// Public representation, with counts from two grouped queries for the whole page.
+fn present(conn: &mut PgConnection, rows: Vec<ActionPlanRow>) -> QueryResult<Vec<ActionPlan>> {
+    use diesel::dsl::count_star;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let counts: HashMap<i64, i64> = commitments::table
+        .filter(commitments::action_plan_id.eq_any(&ids))
+        .group_by(commitments::action_plan_id)
+        .select((commitments::action_plan_id, count_star()))
+        .load::<(i64, i64)>(conn)?
+        .into_iter()
+        .collect();
+    let statuses: Vec<(i64, MilestoneStatus, i64)> = milestones::table
+        .inner_join(commitments::table)
+        .filter(commitments::action_plan_id.eq_any(&ids))
+        .group_by((commitments::action_plan_id, milestones::status))
+        .select((
+            commitments::action_plan_id,
+            milestones::status,
+            count_star(),
+        ))
+        .load(conn)?;
+    let mut progress: HashMap<i64, MilestoneProgress> = HashMap::new();
+    for (plan, status, n) in statuses {
+        progress.entry(plan).or_default().add(status, n);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| ActionPlan {
+            commitment_count: counts.get(&r.id).copied().unwrap_or(0),
+            milestone_progress: progress
+                .remove(&r.id)
+                .map(MilestoneProgress::finish)
+                .unwrap_or_default(),
+            id: r.id,
+            slug: r.slug,
+            country: r.country,
+            title: r.title,
+            period_start: r.period_start,
+            period_end: r.period_end,
+            description: r.description,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        })
+        .collect())
+}
+
+fn present_one(conn: &mut PgConnection, row: ActionPlanRow) -> ApiResult<ActionPlan> {
+    present(conn, vec![row])?
+        .pop()
+        .ok_or_else(|| ApiError::not_found("Action plan"))
 }
 
 crate::page_type!(ActionPlanPage, ActionPlan, "A page of action plans.");
@@ -85,9 +158,9 @@ pub struct ActionPlanFilters {
 }
 
 /// Resolves a path segment that is either a numeric id or a slug.
-fn find(conn: &mut PgConnection, key: &str) -> ApiResult<ActionPlan> {
+fn find(conn: &mut PgConnection, key: &str) -> ApiResult<ActionPlanRow> {
     let query = action_plans::table
-        .select(ActionPlan::as_select())
+        .select(ActionPlanRow::as_select())
         .into_boxed();
     let query = match key.parse::<i64>() {
         Ok(id) => query.filter(action_plans::id.eq(id)),
@@ -128,7 +201,7 @@ pub async fn list_action_plans(
     let updated_since = filters.updated_since;
     let rows = db::run(&state.read_pool, move |conn| {
         let mut q = action_plans::table
-            .select(ActionPlan::as_select())
+            .select(ActionPlanRow::as_select())
             .order(action_plans::id.asc())
             .into_boxed();
         if let Some(after) = after {
@@ -137,10 +210,12 @@ pub async fn list_action_plans(
         if let Some(since) = updated_since {
             q = q.filter(action_plans::updated_at.ge(since));
         }
-        Ok(q.limit(limit + 1).load(conn)?)
+        let rows: Vec<ActionPlanRow> = q.limit(limit + 1).load(conn)?;
+        let (rows, next) = finish_page(rows, limit, |p: &ActionPlanRow| p.id);
+        Ok((present(conn, rows)?, next))
     })
     .await?;
-    let (items, next) = finish_page(rows, limit, |p: &ActionPlan| p.id);
+    let (items, next) = rows;
     Ok(page_response(
         &req,
         &ActionPlanPage {
@@ -173,10 +248,11 @@ pub async fn create_action_plan(
     checks.add(check_period(new.period_start, new.period_end));
     checks.finish()?;
     let plan = db::run(&state.pool, move |conn| {
-        Ok(diesel::insert_into(action_plans::table)
+        let row = diesel::insert_into(action_plans::table)
             .values(&new)
-            .returning(ActionPlan::as_returning())
-            .get_result(conn)?)
+            .returning(ActionPlanRow::as_returning())
+            .get_result(conn)?;
+        present_one(conn, row)
     })
     .await?;
     Ok(HttpResponse::Created().json(plan))
@@ -195,7 +271,11 @@ pub async fn get_action_plan(
 ) -> ApiResult<web::Json<ActionPlan>> {
     let key = id.into_inner();
     Ok(web::Json(
-        db::run(&state.read_pool, move |conn| find(conn, &key)).await?,
+        db::run(&state.read_pool, move |conn| {
+            let row = find(conn, &key)?;
+            present_one(conn, row)
+        })
+        .await?,
     ))
 }
 
@@ -229,13 +309,15 @@ pub async fn update_action_plan(
         ));
         checks.finish()?;
         let target = action_plans::table.find(current.id);
-        if is_empty_plan_change(&changes) {
-            return Ok(current);
-        }
-        Ok(diesel::update(target)
-            .set(&changes)
-            .returning(ActionPlan::as_returning())
-            .get_result(conn)?)
+        let row = if is_empty_plan_change(&changes) {
+            current
+        } else {
+            diesel::update(target)
+                .set(&changes)
+                .returning(ActionPlanRow::as_returning())
+                .get_result(conn)?
+        };
+        present_one(conn, row)
     })
     .await?;
     Ok(web::Json(plan))

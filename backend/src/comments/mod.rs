@@ -17,7 +17,7 @@ use crate::pagination::encode_cursor;
 use crate::types::Role;
 
 /// What a comment is about: exactly one of a forum, a commitment or a milestone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
     Forum(i64),
     Commitment(i64),
@@ -388,4 +388,103 @@ pub fn attach_replies(
         });
     }
     Ok(())
+}
+
+/// The most recent public comments across every discussion, newest first.
+pub fn recent(
+    conn: &mut PgConnection,
+    after: Option<(DateTime<Utc>, i64)>,
+    limit: i64,
+) -> QueryResult<Vec<CommentRow>> {
+    let base = format!(
+        "SELECT {COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id \
+         WHERE c.deleted_at IS NULL AND c.hidden_at IS NULL"
+    );
+    match after {
+        Some((at, id)) => diesel::sql_query(format!(
+            "{base} AND (c.created_at, c.id) < ($1, $2) ORDER BY c.created_at DESC, c.id DESC LIMIT $3"
+        ))
+        .bind::<Timestamptz, _>(at)
+        .bind::<BigInt, _>(id)
+        .bind::<BigInt, _>(limit)
+        .load(conn),
+        None => diesel::sql_query(format!("{base} ORDER BY c.created_at DESC, c.id DESC LIMIT $1"))
+            .bind::<BigInt, _>(limit)
+            .load(conn),
+    }
+}
+
+/// A comment with what it is about, for activity feeds.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RecentComment {
+    pub comment: Comment,
+    /// Title of the forum, commitment or milestone.
+    pub target_title: String,
+    /// How the target is addressed in URLs: a forum's slug, a commitment's code, a
+    /// milestone's id.
+    pub target_key: String,
+}
+
+crate::page_type!(
+    RecentCommentPage,
+    RecentComment,
+    "A page of recent comments, newest first."
+);
+
+/// Titles and keys of the targets of `rows`, three batched queries at most.
+pub fn describe_targets(
+    conn: &mut PgConnection,
+    rows: &[CommentRow],
+) -> QueryResult<HashMap<Target, (String, String)>> {
+    use crate::schema::{commitments as c, forums as f, milestones as m};
+    let pick = |want: fn(Target) -> Option<i64>| -> Vec<i64> {
+        rows.iter().filter_map(|r| want(r.target())).collect()
+    };
+    let forum_ids = pick(|t| {
+        if let Target::Forum(id) = t {
+            Some(id)
+        } else {
+            None
+        }
+    });
+    let commitment_ids = pick(|t| {
+        if let Target::Commitment(id) = t {
+            Some(id)
+        } else {
+            None
+        }
+    });
+    let milestone_ids = pick(|t| {
+        if let Target::Milestone(id) = t {
+            Some(id)
+        } else {
+            None
+        }
+    });
+    let mut out = HashMap::new();
+    for (id, slug, title) in f::table
+        .filter(f::id.eq_any(&forum_ids))
+        .select((f::id, f::slug, f::title))
+        .load::<(i64, String, String)>(conn)?
+    {
+        out.insert(Target::Forum(id), (title, slug));
+    }
+    for (id, code, title) in c::table
+        .filter(c::id.eq_any(&commitment_ids))
+        .select((c::id, c::code, c::title))
+        .load::<(i64, String, String)>(conn)?
+    {
+        out.insert(Target::Commitment(id), (format!("{code} — {title}"), code));
+    }
+    for (id, code, title) in m::table
+        .filter(m::id.eq_any(&milestone_ids))
+        .select((m::id, m::code, m::title))
+        .load::<(i64, String, String)>(conn)?
+    {
+        out.insert(
+            Target::Milestone(id),
+            (format!("{code} — {title}"), id.to_string()),
+        );
+    }
+    Ok(out)
 }

@@ -11,7 +11,7 @@ use validator::Validate;
 
 use super::{
     attach_replies, find, flat, present, replies, threads, Comment, CommentPage, CommentRow,
-    Target, Viewer,
+    RecentComment, RecentCommentPage, Target, Viewer,
 };
 use crate::auth::AuthUser;
 use crate::db;
@@ -297,6 +297,50 @@ target_routes!(
     "milestone",
     "Milestone id"
 );
+
+/// The latest public comments across every discussion (hidden and deleted ones left out),
+/// each with the title of what it is about: the platform's activity feed.
+#[utoipa::path(
+    tag = "comments",
+    params(PageParams),
+    responses((status = 200, description = "A page of comments, newest first", body = RecentCommentPage))
+)]
+#[get("/comments")]
+pub async fn list_recent_comments(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
+    let limit = page.limit()?;
+    let after: Option<(DateTime<Utc>, i64)> = page.cursor()?;
+    let (items, next) = db::run(&state.read_pool, move |conn| {
+        let rows = super::recent(conn, after, limit + 1)?;
+        let (rows, next) = finish_page(rows, limit, |r: &CommentRow| (r.created_at, r.id));
+        let targets = super::describe_targets(conn, &rows)?;
+        let items = rows
+            .into_iter()
+            .map(|row| {
+                let (target_title, target_key) =
+                    targets.get(&row.target()).cloned().unwrap_or_default();
+                RecentComment {
+                    comment: present(row, Viewer::default()),
+                    target_title,
+                    target_key,
+                }
+            })
+            .collect::<Vec<_>>();
+        Ok((items, next))
+    })
+    .await?;
+    Ok(page_response(
+        &req,
+        &RecentCommentPage {
+            items,
+            next_cursor: next.clone(),
+        },
+        next.as_deref(),
+    ))
+}
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

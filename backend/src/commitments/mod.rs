@@ -229,6 +229,30 @@ pub fn present(conn: &mut PgConnection, rows: Vec<CommitmentRow>) -> QueryResult
         .collect())
 }
 
+impl MilestoneProgress {
+    pub fn add(&mut self, status: MilestoneStatus, n: i64) {
+        self.total += n;
+        match status {
+            MilestoneStatus::NotStarted => self.not_started += n,
+            MilestoneStatus::InProgress => self.in_progress += n,
+            MilestoneStatus::Completed => self.completed += n,
+            MilestoneStatus::Delayed => self.delayed += n,
+            MilestoneStatus::Withdrawn => self.withdrawn += n,
+        }
+    }
+
+    /// Computes `percent_complete` once the counts are in.
+    pub fn finish(mut self) -> Self {
+        let counted = self.total - self.withdrawn;
+        self.percent_complete = if counted > 0 {
+            self.completed * 100 / counted
+        } else {
+            0
+        };
+        self
+    }
+}
+
 fn progress_for(
     conn: &mut PgConnection,
     ids: &[i64],
@@ -240,23 +264,7 @@ fn progress_for(
         .load(conn)?;
     let mut out: HashMap<i64, MilestoneProgress> = HashMap::new();
     for (id, status, n) in counts {
-        let p = out.entry(id).or_default();
-        p.total += n;
-        match status {
-            MilestoneStatus::NotStarted => p.not_started += n,
-            MilestoneStatus::InProgress => p.in_progress += n,
-            MilestoneStatus::Completed => p.completed += n,
-            MilestoneStatus::Delayed => p.delayed += n,
-            MilestoneStatus::Withdrawn => p.withdrawn += n,
-        }
+        out.entry(id).or_default().add(status, n);
     }
-    for p in out.values_mut() {
-        let counted = p.total - p.withdrawn;
-        p.percent_complete = if counted > 0 {
-            p.completed * 100 / counted
-        } else {
-            0
-        };
-    }
-    Ok(out)
+    Ok(out.into_iter().map(|(id, p)| (id, p.finish())).collect())
 }

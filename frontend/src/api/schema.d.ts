@@ -272,6 +272,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest public comments across every discussion (hidden and deleted ones left out),
+         *     each with the title of what it is about: the platform's activity feed.
+         */
+        get: operations["list_recent_comments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/comments/{id}": {
         parameters: {
             query?: never;
@@ -478,6 +498,13 @@ export interface components {
              */
             period_end: number;
             description?: string | null;
+            /**
+             * Format: int64
+             * @description How many commitments the plan holds.
+             */
+            commitment_count: number;
+            /** @description Progress of all the plan's milestones together. */
+            milestone_progress: components["schemas"]["MilestoneProgress"];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -1005,6 +1032,23 @@ export interface components {
             organisation?: string | null;
             /** Format: date-time */
             created_at: string;
+        };
+        /** @description A comment with what it is about, for activity feeds. */
+        RecentComment: {
+            comment: components["schemas"]["Comment"];
+            /** @description Title of the forum, commitment or milestone. */
+            target_title: string;
+            /**
+             * @description How the target is addressed in URLs: a forum's slug, a commitment's code, a
+             *     milestone's id.
+             */
+            target_key: string;
+        };
+        /** @description A page of recent comments, newest first. */
+        RecentCommentPage: {
+            items: components["schemas"]["RecentComment"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
         };
         RegisterRequest: {
             /**
@@ -2320,6 +2364,35 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_recent_comments: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of comments, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecentCommentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -2,6 +2,7 @@
 //! one per file) keeps link time down; each test still gets its own server and database.
 
 mod action_plans;
+mod activity;
 mod auth;
 mod comments;
 mod commitments;
