@@ -33,7 +33,7 @@ dev: ## Same as run with a debug build (faster to compile)
 	echo "==> Open d'État (debug) on http://$${BIND_ADDR:-localhost:8080} (Ctrl-C to stop)"; \
 	exec cargo run -p opendetat -- serve
 
-test: ## Run every test against a real PostgreSQL (nextest if installed; USE_NEXTEST=0 to use cargo test)
+test: ## Run every test: Rust unit + HTTP tests, contract fuzzing, web app unit + browser tests
 	@set -eu; \
 	PG=$$(scripts/ensure-postgres.sh); \
 	cargo build --workspace --bins; \
@@ -42,6 +42,7 @@ test: ## Run every test against a real PostgreSQL (nextest if installed; USE_NEX
 	else \
 	  TEST_PG_URL="$$PG" cargo test --workspace --no-fail-fast; \
 	fi; \
+	PG_SERVER_URL="$$PG" scripts/contract-fuzz.sh; \
 	if [ -f frontend/package.json ]; then (cd frontend && npm ci && PG_SERVER_URL="$$PG" npm test); fi
 
 openapi: ## Regenerate the committed contract openapi/openapi.json

@@ -9,6 +9,7 @@ pub mod commitments;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod extract;
 pub mod forums;
 pub mod health;
 pub mod markdown;

@@ -11,9 +11,9 @@ use actix_web::Error;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-pub async fn request_id_and_log(
+pub async fn request_id_and_log<B: MessageBody + 'static>(
     req: ServiceRequest,
-    next: Next<impl MessageBody>,
+    next: Next<B>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let started = Instant::now();
     let id = req
@@ -29,7 +29,10 @@ pub async fn request_id_and_log(
         .unwrap_or_else(|| format!("{:016x}", rand::random::<u64>()));
     let method = req.method().clone();
     let path = req.path().to_string();
-    let mut res = next.call(req).await?;
+    let mut res = match crate::extract::nul_in_url(&req) {
+        Some(problem) => req.error_response(problem).map_into_right_body(),
+        None => next.call(req).await?.map_into_left_body(),
+    };
     if let Ok(value) = HeaderValue::from_str(&id) {
         res.headers_mut().insert(REQUEST_ID, value);
     }

@@ -38,8 +38,13 @@ impl PageParams {
         }
     }
 
+    /// The decoded cursor; an empty `cursor=` counts as none.
     pub fn cursor<K: DeserializeOwned>(&self) -> Result<Option<K>, ApiError> {
-        self.cursor.as_deref().map(decode_cursor).transpose()
+        self.cursor
+            .as_deref()
+            .filter(|c| !c.is_empty())
+            .map(decode_cursor)
+            .transpose()
     }
 }
 

@@ -14,6 +14,7 @@ use crate::auth::AuthUser;
 use crate::commitments::MilestoneProgress;
 use crate::db;
 use crate::error::{ApiError, ApiResult, Checks};
+use crate::extract::ApiJson;
 use crate::pagination::{finish_page, page_response, PageParams};
 use crate::schema::{action_plans, commitments, milestones};
 use crate::types::MilestoneStatus;
@@ -240,7 +241,7 @@ pub async fn list_action_plans(
 pub async fn create_action_plan(
     state: web::Data<AppState>,
     auth: AuthUser,
-    body: web::Json<NewActionPlan>,
+    body: ApiJson<NewActionPlan>,
 ) -> ApiResult<HttpResponse> {
     auth.require(|r| r == Role::Admin, "manage action plans")?;
     let new = body.into_inner();
@@ -295,7 +296,7 @@ pub async fn update_action_plan(
     state: web::Data<AppState>,
     auth: AuthUser,
     id: web::Path<String>,
-    body: web::Json<ActionPlanChanges>,
+    body: ApiJson<ActionPlanChanges>,
 ) -> ApiResult<web::Json<ActionPlan>> {
     auth.require(|r| r == Role::Admin, "manage action plans")?;
     let changes = body.into_inner();

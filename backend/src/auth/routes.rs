@@ -11,6 +11,7 @@ use super::password::{self, MAX_PASSWORD_LEN, MIN_PASSWORD_LEN};
 use super::AuthUser;
 use crate::db;
 use crate::error::{ApiError, ApiResult};
+use crate::extract::ApiJson;
 use crate::types::Role;
 use crate::users::{self, Account, NewUser, User};
 use crate::validation::{clean_opt, not_blank, nullable};
@@ -103,7 +104,7 @@ async fn hash_off_thread(password: String) -> ApiResult<String> {
 #[post("/auth/register")]
 pub async fn register(
     state: web::Data<AppState>,
-    body: web::Json<RegisterRequest>,
+    body: ApiJson<RegisterRequest>,
 ) -> ApiResult<HttpResponse> {
     let req = body.into_inner();
     req.validate()?;
@@ -138,7 +139,7 @@ pub async fn register(
 #[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
-    body: web::Json<LoginRequest>,
+    body: ApiJson<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
     let req = body.into_inner();
     req.validate()?;
@@ -214,7 +215,7 @@ pub async fn get_me(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<web
 pub async fn update_me(
     state: web::Data<AppState>,
     auth: AuthUser,
-    body: web::Json<UpdateAccountRequest>,
+    body: ApiJson<UpdateAccountRequest>,
 ) -> ApiResult<web::Json<Account>> {
     let req = body.into_inner();
     req.validate()?;

@@ -16,6 +16,7 @@ use super::{
 use crate::auth::AuthUser;
 use crate::db;
 use crate::error::{ApiError, ApiResult};
+use crate::extract::ApiJson;
 use crate::pagination::{finish_page, page_response, PageParams};
 use crate::schema::{comments, milestones};
 use crate::types::Role;
@@ -266,7 +267,7 @@ macro_rules! target_routes {
             state: web::Data<AppState>,
             auth: AuthUser,
             id: web::Path<String>,
-            body: web::Json<NewCommentRequest>,
+            body: ApiJson<NewCommentRequest>,
         ) -> ApiResult<HttpResponse> {
             create_for(state, auth, id.into_inner(), $resolve, body.into_inner()).await
         }
@@ -457,7 +458,7 @@ pub async fn update_comment(
     state: web::Data<AppState>,
     auth: AuthUser,
     id: web::Path<i64>,
-    body: web::Json<UpdateCommentRequest>,
+    body: ApiJson<UpdateCommentRequest>,
 ) -> ApiResult<web::Json<Comment>> {
     let req = body.into_inner();
     req.validate()?;
@@ -552,7 +553,7 @@ pub async fn moderate_comment(
     state: web::Data<AppState>,
     auth: AuthUser,
     id: web::Path<i64>,
-    body: web::Json<ModerationRequest>,
+    body: ApiJson<ModerationRequest>,
 ) -> ApiResult<web::Json<Comment>> {
     auth.require(Role::can_moderate, "moderate comments")?;
     let req = body.into_inner();

@@ -14,6 +14,7 @@ use super::{find_row, present, Commitment, CommitmentPage, CommitmentRow};
 use crate::auth::AuthUser;
 use crate::db;
 use crate::error::{ApiError, ApiResult, Checks};
+use crate::extract::ApiJson;
 use crate::pagination::{finish_page, page_response, PageParams};
 use crate::schema::{action_plans, commitments};
 use crate::types::{CommitmentStatus, Role};
@@ -284,7 +285,7 @@ fn load_one(conn: &mut PgConnection, key: &str) -> ApiResult<Commitment> {
 pub async fn create_commitment(
     state: web::Data<AppState>,
     auth: AuthUser,
-    body: web::Json<NewCommitmentRequest>,
+    body: ApiJson<NewCommitmentRequest>,
 ) -> ApiResult<HttpResponse> {
     auth.require(Role::can_edit_content, "edit commitments")?;
     let r = body.into_inner();
@@ -480,7 +481,7 @@ pub async fn update_commitment(
     state: web::Data<AppState>,
     auth: AuthUser,
     id: web::Path<String>,
-    body: web::Json<CommitmentChanges>,
+    body: ApiJson<CommitmentChanges>,
 ) -> ApiResult<web::Json<Commitment>> {
     auth.require(Role::can_edit_content, "edit commitments")?;
     let c = body.into_inner();

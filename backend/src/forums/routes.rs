@@ -11,6 +11,7 @@ use super::{find_row, load_one, present, slugify, Forum, ForumPage, ForumRow};
 use crate::auth::AuthUser;
 use crate::db;
 use crate::error::{ApiError, ApiResult, Checks};
+use crate::extract::ApiJson;
 use crate::pagination::{finish_page, page_response, PageParams};
 use crate::schema::{commitments, forum_commitments, forums};
 use crate::types::{ForumStatus, Role};
@@ -297,7 +298,7 @@ fn free_slug(conn: &mut PgConnection, base: &str) -> QueryResult<String> {
 pub async fn create_forum(
     state: web::Data<AppState>,
     auth: AuthUser,
-    body: web::Json<NewForumRequest>,
+    body: ApiJson<NewForumRequest>,
 ) -> ApiResult<HttpResponse> {
     auth.require(Role::can_edit_content, "manage forums")?;
     let r = body.into_inner();
@@ -416,7 +417,7 @@ pub async fn update_forum(
     state: web::Data<AppState>,
     auth: AuthUser,
     id: web::Path<String>,
-    body: web::Json<ForumChanges>,
+    body: ApiJson<ForumChanges>,
 ) -> ApiResult<web::Json<Forum>> {
     auth.require(Role::can_edit_content, "manage forums")?;
     let c = body.into_inner();

@@ -12,6 +12,7 @@ use crate::auth::AuthUser;
 use crate::commitments::find_row as find_commitment;
 use crate::db;
 use crate::error::ApiResult;
+use crate::extract::ApiJson;
 use crate::pagination::{finish_page, page_response, PageParams};
 use crate::schema::{commitments, milestones};
 use crate::types::{MilestoneStatus, Role};
@@ -177,7 +178,7 @@ pub async fn create_milestone(
     state: web::Data<AppState>,
     auth: AuthUser,
     id: web::Path<String>,
-    body: web::Json<NewMilestoneRequest>,
+    body: ApiJson<NewMilestoneRequest>,
 ) -> ApiResult<HttpResponse> {
     auth.require(Role::can_edit_content, "edit milestones")?;
     let r = body.into_inner();
@@ -274,7 +275,7 @@ pub async fn update_milestone(
     state: web::Data<AppState>,
     auth: AuthUser,
     id: web::Path<i64>,
-    body: web::Json<MilestoneChanges>,
+    body: ApiJson<MilestoneChanges>,
 ) -> ApiResult<web::Json<Milestone>> {
     auth.require(Role::can_edit_content, "edit milestones")?;
     let mut c = body.into_inner();

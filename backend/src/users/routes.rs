@@ -10,6 +10,7 @@ use super::{Account, PublicUser, User};
 use crate::auth::AuthUser;
 use crate::db;
 use crate::error::{ApiError, ApiResult};
+use crate::extract::ApiJson;
 use crate::pagination::{finish_page, page_response, PageParams};
 use crate::schema::users;
 use crate::types::Role;
@@ -135,7 +136,7 @@ pub async fn update_user(
     state: web::Data<AppState>,
     auth: AuthUser,
     id: web::Path<i64>,
-    body: web::Json<AdminUpdateUser>,
+    body: ApiJson<AdminUpdateUser>,
 ) -> ApiResult<web::Json<Account>> {
     auth.require(|r| r == Role::Admin, "manage users")?;
     let id = id.into_inner();

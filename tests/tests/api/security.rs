@@ -89,3 +89,67 @@ fn script_and_sql_text_is_stored_literally_and_rendered_inert() {
         .json();
     assert_eq!(profile["display_name"], "<b>Bob</b>'; --");
 }
+
+/// PostgreSQL cannot store U+0000: it is refused up front, never a 500.
+#[test]
+fn nul_characters_are_refused_everywhere() {
+    let app = TestApp::spawn();
+    let member = app.user("member");
+    app.get("/forums/%00").expect_problem(404, "not_found");
+    app.get("/commitments/FR%0041")
+        .expect_problem(404, "not_found");
+    app.get("/forums?q=%00")
+        .expect_problem(400, "invalid_query");
+    app.get("/search?q=a%00b")
+        .expect_problem(400, "invalid_query");
+    app.post(
+        "/forums/2027-01-espace-de-dialogue-en-ligne/comments",
+        Some(&member.token),
+        &json!({"body": "a\u{0}b"}),
+    )
+    .expect_problem(422, "unprocessable_body");
+    app.post("/auth/register", None, &json!({"email": "nul@example.org", "password": "a-long-enough-password", "display_name": "a\u{0}b"}))
+        .expect_problem(422, "unprocessable_body");
+    assert_eq!(app.count("users WHERE email = 'nul@example.org'"), 0);
+}
+
+/// serde reads a struct from an array field by field; the API does not.
+#[test]
+fn json_arrays_are_not_objects() {
+    let app = TestApp::spawn();
+    let admin = app.user("admin");
+    let member = app.user("member");
+    let send = |method: &str, path: &str, token: Option<&str>, body: &str| {
+        app.request(
+            method,
+            path,
+            token,
+            &[("Content-Type", "application/json")],
+            Some(body),
+        )
+    };
+    send(
+        "PATCH",
+        &format!("/admin/users/{}", member.id),
+        Some(&admin.token),
+        r#"["moderator", true]"#,
+    )
+    .expect_problem(422, "unprocessable_body");
+    let me = app.get_as("/me", &member.token).expect(200).json();
+    assert_eq!(me["role"], "member");
+    assert!(me["suspended_at"].is_null());
+    send(
+        "POST",
+        "/auth/register",
+        None,
+        r#"["arr@example.org","a-long-enough-password","Array",null]"#,
+    )
+    .expect_problem(422, "unprocessable_body");
+    send(
+        "POST",
+        "/forums/2027-01-espace-de-dialogue-en-ligne/comments",
+        Some(&member.token),
+        r#""just a string""#,
+    )
+    .expect_problem(422, "unprocessable_body");
+}

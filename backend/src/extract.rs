@@ -1,0 +1,84 @@
+//! Request extractors that hold every body and URL to the same rules before handlers see them.
+
+use std::ops::Deref;
+
+use actix_web::dev::Payload;
+use actix_web::{web, FromRequest, HttpRequest};
+use futures_util::future::LocalBoxFuture;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::error::ApiError;
+
+/// A JSON body: like `web::Json` (same size limit, content type and error mapping), but the
+/// body must be a JSON object (serde would otherwise read a struct from an array, field by
+/// field), and no string in it may hold a NUL character (PostgreSQL cannot store one).
+#[derive(Debug)]
+pub struct ApiJson<T>(pub T);
+
+impl<T> ApiJson<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> Deref for ApiJson<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+fn has_nul(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.contains('\0'),
+        Value::Array(items) => items.iter().any(has_nul),
+        Value::Object(map) => map.iter().any(|(k, v)| k.contains('\0') || has_nul(v)),
+        _ => false,
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let value = web::Json::<Value>::from_request(req, payload);
+        Box::pin(async move {
+            let value = value.await?.into_inner();
+            if !value.is_object() {
+                return Err(ApiError::Unprocessable(
+                    "The request body must be a JSON object.".into(),
+                )
+                .into());
+            }
+            if has_nul(&value) {
+                return Err(ApiError::Unprocessable(
+                    "Text may not contain the NUL character (U+0000).".into(),
+                )
+                .into());
+            }
+            serde_json::from_value(value).map(ApiJson).map_err(|e| {
+                ApiError::Unprocessable(format!(
+                    "The request body does not have the expected shape: {e}."
+                ))
+                .into()
+            })
+        })
+    }
+}
+
+/// A URL that encodes a NUL character names nothing we can store or look up: 404 when it is in
+/// the path, 400 in the query string. Checked once for every request.
+pub fn nul_in_url(req: &actix_web::dev::ServiceRequest) -> Option<ApiError> {
+    if req.path().contains("%00") || req.path().contains('\0') {
+        return Some(ApiError::NotFound("No resource matches this path.".into()));
+    }
+    if req.query_string().contains("%00") {
+        return Some(ApiError::BadRequest {
+            code: "invalid_query",
+            detail: "Invalid query string: text may not contain the NUL character (U+0000).".into(),
+        });
+    }
+    None
+}
