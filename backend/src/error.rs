@@ -50,7 +50,7 @@ pub struct FieldError {
     pub message: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum ApiError {
     /// 400: malformed request (bad JSON, bad query string, bad cursor…).
     BadRequest { code: &'static str, detail: String },
@@ -265,6 +265,18 @@ fn unique_violation_detail(constraint: Option<&str>) -> String {
             "This commitment already has a milestone with this code.".into()
         }
         _ => "A resource with the same unique value already exists.".into(),
+    }
+}
+
+/// Extractor errors are ApiErrors wrapped by actix; this unwraps them.
+impl From<actix_web::Error> for ApiError {
+    fn from(err: actix_web::Error) -> Self {
+        err.as_error::<ApiError>()
+            .cloned()
+            .unwrap_or_else(|| ApiError::BadRequest {
+                code: "bad_request",
+                detail: format!("The request could not be read: {err}."),
+            })
     }
 }
 

@@ -68,6 +68,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
     }
 }
 
+/// The body of a protected route, read before the handler runs but only judged after the
+/// caller's identity and role have been checked: a 401/403 comes before any complaint about
+/// the body. Use as `body: AuthedBody<T>`, then `body?.into_inner()` after the checks.
+pub type AuthedBody<T> = Result<ApiJson<T>, actix_web::Error>;
+
 /// A URL that encodes a NUL character names nothing we can store or look up: 404 when it is in
 /// the path, 400 in the query string. Checked once for every request.
 pub fn nul_in_url(req: &actix_web::dev::ServiceRequest) -> Option<ApiError> {

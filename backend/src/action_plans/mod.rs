@@ -14,7 +14,7 @@ use crate::auth::AuthUser;
 use crate::commitments::MilestoneProgress;
 use crate::db;
 use crate::error::{ApiError, ApiResult, Checks};
-use crate::extract::ApiJson;
+use crate::extract::AuthedBody;
 use crate::pagination::{finish_page, page_response, PageParams};
 use crate::schema::{action_plans, commitments, milestones};
 use crate::types::MilestoneStatus;
@@ -241,10 +241,10 @@ pub async fn list_action_plans(
 pub async fn create_action_plan(
     state: web::Data<AppState>,
     auth: AuthUser,
-    body: ApiJson<NewActionPlan>,
+    body: AuthedBody<NewActionPlan>,
 ) -> ApiResult<HttpResponse> {
     auth.require(|r| r == Role::Admin, "manage action plans")?;
-    let new = body.into_inner();
+    let new = body?.into_inner();
     let mut checks = Checks::of(new.validate());
     checks.add(check_period(new.period_start, new.period_end));
     checks.finish()?;
@@ -296,10 +296,10 @@ pub async fn update_action_plan(
     state: web::Data<AppState>,
     auth: AuthUser,
     id: web::Path<String>,
-    body: ApiJson<ActionPlanChanges>,
+    body: AuthedBody<ActionPlanChanges>,
 ) -> ApiResult<web::Json<ActionPlan>> {
     auth.require(|r| r == Role::Admin, "manage action plans")?;
-    let changes = body.into_inner();
+    let changes = body?.into_inner();
     let mut checks = Checks::of(changes.validate());
     let key = id.into_inner();
     let plan = db::transaction(&state.pool, move |conn| {

@@ -11,7 +11,7 @@ use super::password::{self, MAX_PASSWORD_LEN, MIN_PASSWORD_LEN};
 use super::AuthUser;
 use crate::db;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, AuthedBody};
 use crate::types::Role;
 use crate::users::{self, Account, NewUser, User};
 use crate::validation::{clean_opt, not_blank, nullable};
@@ -215,9 +215,9 @@ pub async fn get_me(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<web
 pub async fn update_me(
     state: web::Data<AppState>,
     auth: AuthUser,
-    body: ApiJson<UpdateAccountRequest>,
+    body: AuthedBody<UpdateAccountRequest>,
 ) -> ApiResult<web::Json<Account>> {
-    let req = body.into_inner();
+    let req = body?.into_inner();
     req.validate()?;
     let new_hash = match (&req.new_password, &req.current_password) {
         (None, _) => None,

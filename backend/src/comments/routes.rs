@@ -16,7 +16,7 @@ use super::{
 use crate::auth::AuthUser;
 use crate::db;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::ApiJson;
+use crate::extract::AuthedBody;
 use crate::pagination::{finish_page, page_response, PageParams};
 use crate::schema::{comments, milestones};
 use crate::types::Role;
@@ -267,9 +267,9 @@ macro_rules! target_routes {
             state: web::Data<AppState>,
             auth: AuthUser,
             id: web::Path<String>,
-            body: ApiJson<NewCommentRequest>,
+            body: AuthedBody<NewCommentRequest>,
         ) -> ApiResult<HttpResponse> {
-            create_for(state, auth, id.into_inner(), $resolve, body.into_inner()).await
+            create_for(state, auth, id.into_inner(), $resolve, body?.into_inner()).await
         }
     };
 }
@@ -458,9 +458,9 @@ pub async fn update_comment(
     state: web::Data<AppState>,
     auth: AuthUser,
     id: web::Path<i64>,
-    body: ApiJson<UpdateCommentRequest>,
+    body: AuthedBody<UpdateCommentRequest>,
 ) -> ApiResult<web::Json<Comment>> {
-    let req = body.into_inner();
+    let req = body?.into_inner();
     req.validate()?;
     let id = id.into_inner();
     let html = markdown::render(&req.body);
@@ -553,10 +553,10 @@ pub async fn moderate_comment(
     state: web::Data<AppState>,
     auth: AuthUser,
     id: web::Path<i64>,
-    body: ApiJson<ModerationRequest>,
+    body: AuthedBody<ModerationRequest>,
 ) -> ApiResult<web::Json<Comment>> {
     auth.require(Role::can_moderate, "moderate comments")?;
-    let req = body.into_inner();
+    let req = body?.into_inner();
     req.validate()?;
     let id = id.into_inner();
     let viewer = viewer(&Some(auth.clone()));

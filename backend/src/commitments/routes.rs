@@ -14,7 +14,7 @@ use super::{find_row, present, Commitment, CommitmentPage, CommitmentRow};
 use crate::auth::AuthUser;
 use crate::db;
 use crate::error::{ApiError, ApiResult, Checks};
-use crate::extract::ApiJson;
+use crate::extract::AuthedBody;
 use crate::pagination::{finish_page, page_response, PageParams};
 use crate::schema::{action_plans, commitments};
 use crate::types::{CommitmentStatus, Role};
@@ -285,10 +285,10 @@ fn load_one(conn: &mut PgConnection, key: &str) -> ApiResult<Commitment> {
 pub async fn create_commitment(
     state: web::Data<AppState>,
     auth: AuthUser,
-    body: ApiJson<NewCommitmentRequest>,
+    body: AuthedBody<NewCommitmentRequest>,
 ) -> ApiResult<HttpResponse> {
     auth.require(Role::can_edit_content, "edit commitments")?;
-    let r = body.into_inner();
+    let r = body?.into_inner();
     let mut checks = Checks::of(r.validate());
     checks.add(check_years(r.start_year, r.end_year));
     let created = db::transaction(&state.pool, move |conn| {
@@ -481,10 +481,10 @@ pub async fn update_commitment(
     state: web::Data<AppState>,
     auth: AuthUser,
     id: web::Path<String>,
-    body: ApiJson<CommitmentChanges>,
+    body: AuthedBody<CommitmentChanges>,
 ) -> ApiResult<web::Json<Commitment>> {
     auth.require(Role::can_edit_content, "edit commitments")?;
-    let c = body.into_inner();
+    let c = body?.into_inner();
     let mut checks = Checks::of(c.validate());
     let key = id.into_inner();
     let updated = db::transaction(&state.pool, move |conn| {

@@ -11,7 +11,7 @@ use super::{find_row, load_one, present, slugify, Forum, ForumPage, ForumRow};
 use crate::auth::AuthUser;
 use crate::db;
 use crate::error::{ApiError, ApiResult, Checks};
-use crate::extract::ApiJson;
+use crate::extract::AuthedBody;
 use crate::pagination::{finish_page, page_response, PageParams};
 use crate::schema::{commitments, forum_commitments, forums};
 use crate::types::{ForumStatus, Role};
@@ -298,10 +298,10 @@ fn free_slug(conn: &mut PgConnection, base: &str) -> QueryResult<String> {
 pub async fn create_forum(
     state: web::Data<AppState>,
     auth: AuthUser,
-    body: ApiJson<NewForumRequest>,
+    body: AuthedBody<NewForumRequest>,
 ) -> ApiResult<HttpResponse> {
     auth.require(Role::can_edit_content, "manage forums")?;
-    let r = body.into_inner();
+    let r = body?.into_inner();
     let mut checks = Checks::of(r.validate());
     checks
         .add(check_schedule(r.starts_at, r.ends_at))
@@ -417,10 +417,10 @@ pub async fn update_forum(
     state: web::Data<AppState>,
     auth: AuthUser,
     id: web::Path<String>,
-    body: ApiJson<ForumChanges>,
+    body: AuthedBody<ForumChanges>,
 ) -> ApiResult<web::Json<Forum>> {
     auth.require(Role::can_edit_content, "manage forums")?;
-    let c = body.into_inner();
+    let c = body?.into_inner();
     let mut checks = Checks::of(c.validate());
     let key = id.into_inner();
     let updated = db::transaction(&state.pool, move |conn| {

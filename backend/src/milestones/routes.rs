@@ -12,7 +12,7 @@ use crate::auth::AuthUser;
 use crate::commitments::find_row as find_commitment;
 use crate::db;
 use crate::error::ApiResult;
-use crate::extract::ApiJson;
+use crate::extract::AuthedBody;
 use crate::pagination::{finish_page, page_response, PageParams};
 use crate::schema::{commitments, milestones};
 use crate::types::{MilestoneStatus, Role};
@@ -178,10 +178,10 @@ pub async fn create_milestone(
     state: web::Data<AppState>,
     auth: AuthUser,
     id: web::Path<String>,
-    body: ApiJson<NewMilestoneRequest>,
+    body: AuthedBody<NewMilestoneRequest>,
 ) -> ApiResult<HttpResponse> {
     auth.require(Role::can_edit_content, "edit milestones")?;
-    let r = body.into_inner();
+    let r = body?.into_inner();
     r.validate()?;
     let key = id.into_inner();
     let created = db::transaction(&state.pool, move |conn| {
@@ -275,10 +275,10 @@ pub async fn update_milestone(
     state: web::Data<AppState>,
     auth: AuthUser,
     id: web::Path<i64>,
-    body: ApiJson<MilestoneChanges>,
+    body: AuthedBody<MilestoneChanges>,
 ) -> ApiResult<web::Json<Milestone>> {
     auth.require(Role::can_edit_content, "edit milestones")?;
-    let mut c = body.into_inner();
+    let mut c = body?.into_inner();
     c.validate()?;
     c.code = c.code.map(|s| s.trim().to_string());
     c.title = c.title.map(|s| s.trim().to_string());

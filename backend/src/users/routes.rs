@@ -10,7 +10,7 @@ use super::{Account, PublicUser, User};
 use crate::auth::AuthUser;
 use crate::db;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::ApiJson;
+use crate::extract::AuthedBody;
 use crate::pagination::{finish_page, page_response, PageParams};
 use crate::schema::users;
 use crate::types::Role;
@@ -136,11 +136,11 @@ pub async fn update_user(
     state: web::Data<AppState>,
     auth: AuthUser,
     id: web::Path<i64>,
-    body: ApiJson<AdminUpdateUser>,
+    body: AuthedBody<AdminUpdateUser>,
 ) -> ApiResult<web::Json<Account>> {
     auth.require(|r| r == Role::Admin, "manage users")?;
     let id = id.into_inner();
-    let req = body.into_inner();
+    let req = body?.into_inner();
     if id == auth.id && (req.role.is_some_and(|r| r != Role::Admin) || req.suspended == Some(true))
     {
         return Err(ApiError::Conflict {

@@ -287,3 +287,50 @@ fn start_up_renders_markdown_stored_without_html() {
     );
     assert_eq!(app.count("forums WHERE description_html LIKE '%<strong>gras</strong>%' AND description_html NOT LIKE '%<script%'"), 1);
 }
+
+/// Every operation the contract marks as protected answers 401 without a token, 401 with a
+/// bad one, and 403 to a suspended account — checked from the contract itself, so a new
+/// protected route cannot be forgotten.
+#[test]
+fn every_protected_operation_refuses_missing_bad_and_suspended_credentials() {
+    let app = TestApp::spawn();
+    let suspended = app.user("admin");
+    app.sql(&format!(
+        "UPDATE users SET suspended_at = now() WHERE id = {}",
+        suspended.id
+    ));
+    let doc = app.get("/api/openapi.json").expect(200).json();
+    let mut checked = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            if op.get("security").is_none() {
+                continue;
+            }
+            let url = path.replace("{id}", "1");
+            let body = op.get("requestBody").map(|_| "{}");
+            let headers: &[(&str, &str)] = if body.is_some() {
+                &[("Content-Type", "application/json")]
+            } else {
+                &[]
+            };
+            let method = method.to_uppercase();
+            for token in [None, Some("not-a-token")] {
+                let res = app.request(&method, &url, token, headers, body);
+                assert_eq!(
+                    res.status, 401,
+                    "{method} {url} with {token:?}: {}",
+                    res.text
+                );
+                assert_eq!(res.header("www-authenticate"), Some("Bearer"));
+            }
+            let res = app.request(&method, &url, Some(&suspended.token), headers, body);
+            assert_eq!(
+                res.status, 403,
+                "{method} {url} as a suspended admin: {}",
+                res.text
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 22, "only {checked} protected operations found");
+}
