@@ -9,6 +9,12 @@
 //! comments (found through the recency index or the GIN index, as the planner sees fit). A
 //! discussion platform's readers want recent answers first; an old comment with a rare word
 //! is still found, because a rare word has few matches.
+//!
+//! The comment filter spells out `websearch_to_tsquery(…, $1)` instead of reading it from the
+//! `query` CTE: an immutable function of a bound value is folded into a constant, so the planner
+//! sees the word's frequency and walks the recency index for a common word. Read from the CTE,
+//! the query is opaque, the planner guesses "rare", and a bitmap scan fetches all 240,000
+//! matches of a common word (6 s on the large dataset instead of a few ms).
 
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -24,7 +30,7 @@ use crate::pagination::{finish_page, page_response, PageParams};
 use crate::AppState;
 
 /// How many of the most recent matching comments are ranked.
-pub const COMMENT_CANDIDATES: i64 = 500;
+pub const COMMENT_CANDIDATES: i64 = 200;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -132,9 +138,9 @@ hits AS (
            ts_rank(r.search_vector, query.q)::float4, r.created_at,
            r.forum_id, r.commitment_id, r.milestone_id
       FROM (SELECT c.id, c.body, c.search_vector, c.created_at, c.forum_id, c.commitment_id, c.milestone_id
-              FROM comments c, query
+              FROM comments c
              WHERE $2 IN ('all', 'comment') AND c.deleted_at IS NULL AND c.hidden_at IS NULL
-               AND c.search_vector @@ query.q
+               AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', $1)
              ORDER BY c.created_at DESC, c.id DESC
              LIMIT $3) r, query
 )
