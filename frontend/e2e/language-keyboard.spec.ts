@@ -16,6 +16,13 @@ test("the language switch translates the interface and is remembered", async ({ 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("The Open d'État forums");
   await expect(page).toHaveTitle("Home — Open d'État");
   await check(page, "home-en");
+  await page.goto("/recherche?q=forum&type=milestone");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Search");
+  await expect(page).toHaveTitle("Search: “forum” — Open d'État");
+  await expect(page.getByLabel("Type of result")).toHaveValue("milestone");
+  await expect(page.getByRole("main").getByText(/^\d+ results$/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Results" }).getByText("Milestone").first()).toBeVisible();
+  await check(page, "search-en");
   await page.goto("/engagements/FR0041");
   await expect(page.getByRole("heading", { name: "Milestones" })).toBeVisible();
   await check(page, "commitment-en");

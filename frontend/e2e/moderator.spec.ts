@@ -43,7 +43,8 @@ test("a moderator hides a comment, and an admin manages roles", async ({ page })
   await page.getByRole("link", { name: "Utilisateurs et rôles" }).click();
   await check(page, "admin-users");
   await page.getByLabel("Rechercher (nom ou adresse)").fill("nicolas");
-  await page.getByRole("button", { name: "Rechercher" }).click();
+  // (The header has its own "Rechercher" button, for the site search.)
+  await page.getByRole("main").getByRole("button", { name: "Rechercher" }).click();
   await expect(page.getByRole("cell", { name: "nicolas.petit@demo.opendetat.fr" })).toBeVisible();
   await page.getByLabel("Rôle de Nicolas Petit").selectOption("moderator");
   await page.getByRole("button", { name: "Changer le rôle — Nicolas Petit" }).click();

@@ -63,8 +63,28 @@ test("an official creates a forum and a milestone", async ({ page }) => {
   await expect(page.getByText(/1 jalons atteints sur 5/).first()).toBeVisible();
   await check(page, "commitment-with-new-milestone");
 
-  // Editing a commitment.
+  // Editing a commitment's IRM review: changed fields are sent, a cleared one becomes
+  // "not published", the untouched ones (the report) stay.
   await page.getByRole("link", { name: "Modifier l'engagement" }).click();
-  await check(page, "admin-commitment-edit");
   await expect(page.getByLabel("Code OGP")).toHaveValue("FR0041");
+  await expect(page.getByLabel(/^Impact potentiel/)).toHaveValue("Minor");
+  await check(page, "admin-commitment-edit");
+  await page.getByLabel(/^Impact potentiel/).fill("Moderate");
+  await page.getByLabel(/^Premiers résultats/).fill("");
+  await page.getByLabel(/^Vérifiable/).selectOption("false");
+  await page.getByLabel(/^Pertinence/).fill("Civic Participation\nAccess to Information");
+  const analysis = page.getByLabel(/^Analyse/);
+  await analysis.fill(`${await analysis.inputValue()}\n\nRelu par les tests ${stamp} : **impact revu**.`);
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page).toHaveURL(/\/engagements\/FR0041$/);
+  const irm = page.getByRole("region", { name: "Évaluation du mécanisme indépendant (IRM)" });
+  const value = (label: string) => irm.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]");
+  await expect(value("Impact potentiel")).toHaveText("Moderate");
+  await expect(value("Premiers résultats")).toHaveText("Non publié");
+  await expect(value("Vérifiable")).toHaveText("Non");
+  await expect(value("Pertinence")).toHaveText("Civic Participation, Access to Information");
+  await expect(value("Rapport")).toHaveText("France Design Report 2018-2020");
+  await expect(irm.locator("strong", { hasText: "impact revu" })).toBeVisible();
+  await expect(irm.getByRole("heading", { name: "Next steps" })).toBeVisible();
+  await check(page, "commitment-irm-edited");
 });

@@ -7,6 +7,10 @@ test("a visitor browses forums and commitments", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Prochains forums" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Dernières discussions" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "France National Action Plan 2018-2020" })).toBeVisible();
+  // The latest discussions come from the site-wide feed, each linked to its page's discussion.
+  const latest = page.getByRole("region", { name: "Dernières discussions" });
+  await expect(latest.getByRole("heading", { level: 3, name: /^Sur « / })).toHaveCount(3);
+  await expect(page.getByText(/\d+ engagements/).first()).toBeVisible();
 
   // Forums: upcoming, then past, then a filter.
   await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Forums" }).click();
@@ -69,7 +73,11 @@ test("a visitor browses forums and commitments", async ({ page }) => {
     await expect(timeline.getByRole("link", { name: new RegExp(`^${code.replace(".", "\\.")} — `) })).toBeVisible();
   }
   await expect(page.getByText("Minister of State for the Digital Sector, attached to the Prime Minister")).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Évaluation du mécanisme indépendant (IRM)" })).toBeVisible();
+  const irm = page.getByRole("region", { name: "Évaluation du mécanisme indépendant (IRM)" });
+  await expect(irm).toBeVisible();
+  // The IRM analysis is the API's sanitised HTML: its markdown heading and list are real ones.
+  await expect(irm.getByRole("heading", { level: 3, name: "Next steps" })).toBeVisible();
+  await expect(irm.getByRole("listitem").filter({ hasText: /^Generalize this original format/ })).toBeVisible();
 
   // A milestone with its discussion.
   await timeline.getByRole("link", { name: /^12\.2 — / }).click();
@@ -77,6 +85,47 @@ test("a visitor browses forums and commitments", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Jalon 12.2");
   await expect(page.getByRole("heading", { name: "Discussion" })).toBeVisible();
   await expect(page.getByRole("article").first()).toBeVisible();
+
+  // Search, from the header's search bar: French stemming, marked excerpts, a type filter.
+  const headerSearch = page.getByRole("banner").getByRole("searchbox", { name: "Rechercher" });
+  await headerSearch.fill("algorithme");
+  await headerSearch.press("Enter");
+  await expect(page).toHaveURL(/\/recherche\?q=algorithme$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Recherche");
+  await expect(page).toHaveTitle("Recherche : « algorithme » — Open d'État");
+  const results = page.getByRole("region", { name: "Résultats" });
+  const forumHit = results.getByRole("link", { name: "Forum Open d'État : transparence des algorithmes publics" });
+  await expect(forumHit).toBeVisible();
+  await expect(results.getByRole("link", { name: "FR0035 — Transparency of Public Algorithms" })).toBeVisible();
+  await expect(results.locator("mark").first()).toHaveText(/^algorithmes$/i);
+  await expect(page.getByRole("main").getByText(/^\d+ résultats?$/)).toBeVisible();
+  await check(page, "search");
+  await page.getByLabel("Type de résultat").selectOption("forum");
+  await page.getByRole("main").getByRole("button", { name: "Rechercher" }).click();
+  await expect(page).toHaveURL(/\/recherche\?q=algorithme&type=forum$/);
+  await expect(results.getByRole("link", { name: /^FR0035/ })).toHaveCount(0);
+  await expect(forumHit).toBeVisible();
+  await expect(results.getByRole("article")).toHaveCount(1);
+  await check(page, "search-forums");
+  await page.getByLabel(/^Mots recherchés/).fill("xylophone");
+  await page.getByRole("main").getByRole("button", { name: "Rechercher" }).click();
+  await expect(page.getByText("Aucun résultat pour « xylophone ».")).toBeVisible();
+  await check(page, "search-empty");
+  // A comment leads to its forum's discussion; results reach pages by id, the address becomes
+  // the readable one.
+  await page.getByLabel(/^Mots recherchés/).fill("algorithmes");
+  await page.getByLabel("Type de résultat").selectOption("comment");
+  await page.getByRole("main").getByRole("button", { name: "Rechercher" }).click();
+  await results.getByRole("link", { name: /^Merci pour ce forum très concret/ }).click();
+  await expect(page).toHaveURL(/\/forums\/2018-10-transparence-algorithmes-publics#discussion$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Forum Open d'État : transparence des algorithmes publics");
+  await expect(page.getByRole("heading", { name: "Discussion" })).toBeInViewport();
+  await page.goBack();
+  await page.getByLabel("Type de résultat").selectOption("");
+  await page.getByRole("main").getByRole("button", { name: "Rechercher" }).click();
+  await results.getByRole("link", { name: /^FR0035 — / }).click();
+  await expect(page).toHaveURL(/\/engagements\/FR0035$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("FR0035 — Transparency of Public Algorithms");
 
   // The accessibility statement, linked from the footer.
   await page.getByRole("link", { name: "Accessibilité : non conforme" }).click();

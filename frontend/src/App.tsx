@@ -16,6 +16,7 @@ const MilestonePage = lazy(() => import("./pages/commitments/MilestonePage"));
 const SignInPage = lazy(() => import("./pages/account/SignInPage"));
 const SignUpPage = lazy(() => import("./pages/account/SignUpPage"));
 const ProfilePage = lazy(() => import("./pages/account/ProfilePage"));
+const SearchPage = lazy(() => import("./pages/search/SearchPage"));
 const AccessibilityPage = lazy(() => import("./pages/accessibility/AccessibilityPage"));
 const AdminArea = lazy(() => import("./pages/admin/AdminArea"));
 
@@ -37,6 +38,7 @@ export function App() {
         <Route path="/engagements" element={<CommitmentsPage />} />
         <Route path="/engagements/:code" element={<CommitmentPage />} />
         <Route path="/jalons/:id" element={<MilestonePage />} />
+        <Route path="/recherche" element={<SearchPage />} />
         <Route path="/connexion" element={<SignInPage />} />
         <Route path="/inscription" element={<SignUpPage />} />
         <Route path="/compte" element={<ProfilePage />} />

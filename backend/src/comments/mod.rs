@@ -434,11 +434,11 @@ crate::page_type!(
 /// Titles and keys of the targets of `rows`, three batched queries at most.
 pub fn describe_targets(
     conn: &mut PgConnection,
-    rows: &[CommentRow],
+    targets: &[Target],
 ) -> QueryResult<HashMap<Target, (String, String)>> {
     use crate::schema::{commitments as c, forums as f, milestones as m};
     let pick = |want: fn(Target) -> Option<i64>| -> Vec<i64> {
-        rows.iter().filter_map(|r| want(r.target())).collect()
+        targets.iter().filter_map(|t| want(*t)).collect()
     };
     let forum_ids = pick(|t| {
         if let Target::Forum(id) = t {

@@ -317,7 +317,8 @@ pub async fn list_recent_comments(
     let (items, next) = db::run(&state.read_pool, move |conn| {
         let rows = super::recent(conn, after, limit + 1)?;
         let (rows, next) = finish_page(rows, limit, |r: &CommentRow| (r.created_at, r.id));
-        let targets = super::describe_targets(conn, &rows)?;
+        let wanted: Vec<Target> = rows.iter().map(CommentRow::target).collect();
+        let targets = super::describe_targets(conn, &wanted)?;
         let items = rows
             .into_iter()
             .map(|row| {

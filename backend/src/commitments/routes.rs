@@ -419,8 +419,11 @@ pub struct IrmChanges {
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<bool>)]
     pub verifiable: Option<Option<bool>>,
+    /// Replaces the list; `null` or `[]` empties it.
+    #[serde(default, deserialize_with = "nullable")]
     #[validate(custom(function = "short_items"))]
-    pub relevance: Option<Vec<String>>,
+    #[schema(value_type = Option<Vec<String>>)]
+    pub relevance: Option<Option<Vec<String>>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 300))]
     #[schema(value_type = Option<String>)]
@@ -521,7 +524,7 @@ pub async fn update_commitment(
             irm_starred: irm.starred,
             irm_early_results: irm.early_results,
             irm_verifiable: irm.verifiable,
-            irm_relevance: irm.relevance,
+            irm_relevance: irm.relevance.map(Option::unwrap_or_default),
             irm_potential_impact: irm.potential_impact,
             irm_completion: irm.completion,
             description_html,

@@ -80,6 +80,10 @@ pub struct SearchHit {
     pub at: DateTime<Utc>,
     /// What a comment is about (comments only).
     pub target: Option<CommentTarget>,
+    /// Title of what a comment is about (comments only).
+    pub target_title: Option<String>,
+    /// How that target is addressed in URLs: forum slug, commitment code, milestone id.
+    pub target_key: Option<String>,
     /// The commitment a milestone belongs to (milestones only).
     pub commitment_id: Option<i64>,
 }
@@ -168,22 +172,28 @@ fn escape_html(s: &str) -> String {
     out
 }
 
-fn to_hit(row: HitRow) -> SearchHit {
+fn target_of(row: &HitRow) -> Option<Target> {
+    if row.kind != "comment" {
+        return None;
+    }
+    Some(match (row.forum_id, row.commitment_id, row.milestone_id) {
+        (Some(id), _, _) => Target::Forum(id),
+        (_, Some(id), _) => Target::Commitment(id),
+        (_, _, Some(id)) => Target::Milestone(id),
+        _ => Target::Forum(0),
+    })
+}
+
+fn to_hit(row: HitRow, targets: &std::collections::HashMap<Target, (String, String)>) -> SearchHit {
     let kind = match row.kind.as_str() {
         "commitment" => SearchKind::Commitment,
         "milestone" => SearchKind::Milestone,
         "forum" => SearchKind::Forum,
         _ => SearchKind::Comment,
     };
-    let target = (kind == SearchKind::Comment).then(|| {
-        let t = match (row.forum_id, row.commitment_id, row.milestone_id) {
-            (Some(id), _, _) => Target::Forum(id),
-            (_, Some(id), _) => Target::Commitment(id),
-            (_, _, Some(id)) => Target::Milestone(id),
-            _ => Target::Forum(0),
-        };
-        CommentTarget::from(t)
-    });
+    let t = target_of(&row);
+    let described = t.and_then(|t| targets.get(&t));
+    let target = t.map(CommentTarget::from);
     let title: String = row
         .title
         .chars()
@@ -202,6 +212,8 @@ fn to_hit(row: HitRow) -> SearchHit {
             None
         },
         target,
+        target_title: described.map(|d| d.0.clone()),
+        target_key: described.map(|d| d.1.clone()),
     }
 }
 
@@ -249,12 +261,15 @@ pub async fn search(
                     .load(conn)?
             }
         };
-        Ok(rows)
+        let (rows, next) = finish_page(rows, limit, |r: &HitRow| (r.rank, r.kind.clone(), r.id));
+        let wanted: Vec<Target> = rows.iter().filter_map(target_of).collect();
+        let targets = crate::comments::describe_targets(conn, &wanted)?;
+        Ok((rows, next, targets))
     })
     .await?;
-    let (rows, next) = finish_page(rows, limit, |r: &HitRow| (r.rank, r.kind.clone(), r.id));
+    let (rows, next, targets) = rows;
     let body = SearchPage {
-        items: rows.into_iter().map(to_hit).collect(),
+        items: rows.into_iter().map(|r| to_hit(r, &targets)).collect(),
         next_cursor: next.clone(),
     };
     Ok(page_response(&req, &body, next.as_deref()))

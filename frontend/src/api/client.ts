@@ -18,12 +18,17 @@ export type CommitmentStatus = Schemas["CommitmentStatus"];
 export type MilestoneStatus = Schemas["MilestoneStatus"];
 export type TargetKind = Schemas["TargetKind"];
 export type Session = Schemas["Session"];
+export type ActionPlan = Schemas["ActionPlan"];
+export type IrmReview = Schemas["IrmReview"];
+export type IrmChanges = Schemas["IrmChanges"];
+export type RecentComment = Schemas["RecentComment"];
+export type SearchHit = Schemas["SearchHit"];
+export type SearchKind = Schemas["SearchKind"];
 
-/** The replies embedded in a listed comment. The contract names this schema (ReplyPage) but
- * does not define it, so it is read with the shape of a comment page. */
-export type EmbeddedReplies = Pick<CommentPage, "items" | "next_cursor">;
+/** The replies embedded in a listed comment (list responses only). */
+export type EmbeddedReplies = Schemas["ReplyPage"];
 export function embeddedReplies(c: Comment): EmbeddedReplies | null {
-  return (c.replies as EmbeddedReplies | null | undefined) ?? null;
+  return c.replies ?? null;
 }
 
 let token: string | null = null;

@@ -764,6 +764,7 @@ export interface components {
             starred?: string | null;
             early_results?: string | null;
             verifiable?: boolean | null;
+            /** @description Replaces the list; `null` or `[]` empties it. */
             relevance?: string[] | null;
             potential_impact?: string | null;
             completion?: string | null;
@@ -1097,6 +1098,10 @@ export interface components {
              */
             at: string;
             target?: null | components["schemas"]["CommentTarget"];
+            /** @description Title of what a comment is about (comments only). */
+            target_title?: string | null;
+            /** @description How that target is addressed in URLs: forum slug, commitment code, milestone id. */
+            target_key?: string | null;
             /**
              * Format: int64
              * @description The commitment a milestone belongs to (milestones only).

@@ -2,7 +2,7 @@
 // by "load more"), the first replies embedded, more replies per parent on demand; reply, edit
 // and delete one's own comments; hide and restore for moderators. Deleted comments stay as
 // tombstones and hidden ones show the moderator's reason, so replies keep their context.
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "react-router";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -14,6 +14,7 @@ import { useI18n } from "../i18n";
 import { CommentForm } from "./CommentForm";
 import { Empty, Loading, LoadMore, ProblemAlert } from "./QueryState";
 import { SanitizedHtml } from "./SanitizedHtml";
+import { DISCUSSION_ANCHOR } from "./targets";
 import {
   deleteComment,
   discussionKey,
@@ -51,9 +52,19 @@ export function Discussion({ target }: { target: DiscussionTarget }) {
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
   const threads = query.data?.pages.flatMap((p) => p.items) ?? [];
+  // Links to "#discussion" (the home page's latest discussions, search results) land here once
+  // the threads are shown, as the browser would for a static page.
+  const section = useRef<HTMLElement>(null);
+  const scrolledFor = useRef<string | null>(null);
+  const loaded = !query.isPending;
+  useEffect(() => {
+    if (!loaded || location.hash !== `#${DISCUSSION_ANCHOR}` || scrolledFor.current === location.key) return;
+    scrolledFor.current = location.key;
+    section.current?.scrollIntoView?.();
+  }, [loaded, location.hash, location.key]);
 
   return (
-    <section className="fr-mt-6w od-discussion" aria-labelledby={headingId}>
+    <section ref={section} id={DISCUSSION_ANCHOR} className="fr-mt-6w od-discussion" aria-labelledby={headingId}>
       <h2 id={headingId}>{t("discussion.title")}</h2>
       {user ? (
         <CommentForm

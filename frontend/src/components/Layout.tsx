@@ -30,7 +30,9 @@ export function Layout() {
   const navigate = useNavigate();
 
   useEffect(() => {
-    window.scrollTo(0, 0);
+    // Only a new page scrolls back up; a link to an anchor (#discussion) is scrolled to by the
+    // section it names, once loaded.
+    if (!location.hash) window.scrollTo(0, 0);
   }, [location.pathname]);
 
   const path = location.pathname;
@@ -72,6 +74,12 @@ export function Layout() {
         serviceTitle={t("app.name")}
         serviceTagline={t("app.tagline")}
         homeLinkProps={{ to: "/", title: t("app.homeTitle") }}
+        // The DSFR search bar leads to the search page (its label comes from react-dsfr, per language).
+        onSearchButtonClick={(text) => void navigate(`/recherche?${new URLSearchParams({ q: text.trim() })}`)}
+        clearSearchInputOnSearch
+        renderSearchInput={({ className, id, placeholder, type }) => (
+          <input className={className} id={id} placeholder={placeholder} type={type} name="q" maxLength={200} autoComplete="off" />
+        )}
         navigation={[
           { text: t("nav.home"), linkProps: { to: "/" }, isActive: path === "/" },
           { text: t("nav.forums"), linkProps: { to: "/forums" }, isActive: path.startsWith("/forums") },

@@ -1091,3 +1091,35 @@ fn limit_outside_one_to_a_hundred_is_422_naming_limit() {
     app.get("/commitments?limit=ten")
         .expect_problem(400, "invalid_query");
 }
+
+#[test]
+fn irm_relevance_is_replaced_and_null_empties_it() {
+    let app = TestApp::spawn();
+    let official = app.user("official");
+    let set = app
+        .patch(
+            "/commitments/FR0041",
+            Some(&official.token),
+            &json!({"irm": {"relevance": ["Access to Information", "Civic Participation"]}}),
+        )
+        .expect(200)
+        .json();
+    assert_eq!(
+        set["irm"]["relevance"],
+        json!(["Access to Information", "Civic Participation"])
+    );
+    assert_eq!(
+        set["irm"]["potential_impact"], "Minor",
+        "fields not named are kept"
+    );
+    let cleared = app
+        .patch(
+            "/commitments/FR0041",
+            Some(&official.token),
+            &json!({"irm": {"relevance": null}}),
+        )
+        .expect(200)
+        .json();
+    assert_eq!(cleared["irm"]["relevance"], json!([]));
+    assert_eq!(cleared["irm"]["verifiable"], true);
+}

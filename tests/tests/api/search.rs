@@ -45,6 +45,14 @@ fn finds_forums_and_comments_ignoring_accents_and_inflection() {
     assert_eq!(ids_of(&body, "comment"), vec![id], "{body}");
     let hit = &body["items"][0];
     assert_eq!(hit["target"]["type"], "forum");
+    assert_eq!(hit["target_key"], "2027-01-espace-de-dialogue-en-ligne");
+    assert!(
+        hit["target_title"]
+            .as_str()
+            .unwrap()
+            .contains("dialogue en ligne"),
+        "{hit}"
+    );
     assert!(
         hit["excerpt_html"].as_str().unwrap().contains("<mark>"),
         "{hit}"

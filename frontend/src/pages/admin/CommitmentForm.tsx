@@ -9,6 +9,7 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { api, unwrap, type Commitment, type CommitmentStatus } from "../../api/client";
 import { Crumbs } from "../../components/Crumbs";
 import { useFieldState, lines, missingFields } from "../../components/forms";
+import { irmChanges, irmForm, type IrmForm } from "./irm";
 import { PageHeading } from "../../components/PageHeading";
 import { Loading, ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
@@ -61,6 +62,9 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
     end_year: c?.end_year != null ? String(c.end_year) : "",
   });
   const [starred, setStarred] = useState(c?.starred ?? false);
+  const [irm, setIrm] = useState(() => irmForm(c?.irm));
+  const setIrmField = (k: keyof IrmForm) => (e: { target: { value: string } }) =>
+    setIrm((prev) => ({ ...prev, [k]: e.target.value }));
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((prev) => ({ ...prev, [k]: e.target.value }));
   const year = (s: string) => (s.trim() ? Number(s) : null);
 
@@ -88,6 +92,7 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
         starred,
         start_year: year(f.start_year),
         end_year: year(f.end_year),
+        irm: irmChanges(irm, c?.irm),
       };
       return c
         ? unwrap(api.PATCH("/api/v1/commitments/{id}", { params: { path: { id: c.code } }, body }))
@@ -199,9 +204,84 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
             />
           </div>
         </div>
-        <Checkbox
-          options={[{ label: t("admin.commitment.starred"), nativeInputProps: { name: "starred", checked: starred, onChange: (e) => setStarred(e.target.checked) } }]}
-        />
+        <fieldset className="fr-fieldset od-fieldset" aria-describedby="irm-hint">
+          <legend className="fr-fieldset__legend fr-h5">{t("admin.irm.legend")}</legend>
+          <p id="irm-hint" className="fr-fieldset__element fr-hint-text">
+            {t("admin.irm.hint")}
+          </p>
+          <div className="fr-fieldset__element">
+            <Checkbox
+              options={[{ label: t("admin.commitment.starred"), nativeInputProps: { name: "starred", checked: starred, onChange: (e) => setStarred(e.target.checked) } }]}
+            />
+          </div>
+          <div className="fr-fieldset__element">
+            <Input
+              label={t("common.optional", { label: t("admin.irm.report") })}
+              hintText={t("admin.irm.reportHint")}
+              {...fieldState(err, "irm.report")}
+              nativeInputProps={{ name: "irm.report", value: irm.report, onChange: setIrmField("report") }}
+            />
+          </div>
+          <div className="fr-fieldset__element">
+            <Input
+              label={t("common.optional", { label: t("admin.irm.starred") })}
+              hintText={t("admin.irm.starredHint")}
+              {...fieldState(err, "irm.starred")}
+              nativeInputProps={{ name: "irm.starred", value: irm.starred, onChange: setIrmField("starred") }}
+            />
+          </div>
+          <div className="fr-fieldset__element">
+            <Select
+              label={t("common.optional", { label: t("admin.irm.verifiable") })}
+              {...fieldState(err, "irm.verifiable")}
+              nativeSelectProps={{ name: "irm.verifiable", value: irm.verifiable, onChange: setIrmField("verifiable") }}
+            >
+              <option value="">{t("common.notPublished")}</option>
+              <option value="true">{t("common.yes")}</option>
+              <option value="false">{t("common.no")}</option>
+            </Select>
+          </div>
+          <div className="fr-fieldset__element">
+            <Input
+              textArea
+              label={t("common.optional", { label: t("admin.irm.relevance") })}
+              hintText={t("admin.irm.relevanceHint")}
+              {...fieldState(err, "irm.relevance")}
+              nativeTextAreaProps={{ name: "irm.relevance", rows: 3, value: irm.relevance, onChange: setIrmField("relevance") }}
+            />
+          </div>
+          <div className="fr-fieldset__element">
+            <Input
+              label={t("common.optional", { label: t("admin.irm.potentialImpact") })}
+              hintText={t("admin.irm.potentialImpactHint")}
+              {...fieldState(err, "irm.potential_impact")}
+              nativeInputProps={{ name: "irm.potential_impact", value: irm.potential_impact, onChange: setIrmField("potential_impact") }}
+            />
+          </div>
+          <div className="fr-fieldset__element">
+            <Input
+              label={t("common.optional", { label: t("admin.irm.completion") })}
+              {...fieldState(err, "irm.completion")}
+              nativeInputProps={{ name: "irm.completion", value: irm.completion, onChange: setIrmField("completion") }}
+            />
+          </div>
+          <div className="fr-fieldset__element">
+            <Input
+              label={t("common.optional", { label: t("admin.irm.earlyResults") })}
+              {...fieldState(err, "irm.early_results")}
+              nativeInputProps={{ name: "irm.early_results", value: irm.early_results, onChange: setIrmField("early_results") }}
+            />
+          </div>
+          <div className="fr-fieldset__element">
+            <Input
+              textArea
+              label={t("common.optional", { label: t("admin.irm.analysis") })}
+              hintText={t("admin.forum.descriptionHint")}
+              {...fieldState(err, "irm.analysis")}
+              nativeTextAreaProps={{ name: "irm.analysis", rows: 10, value: irm.analysis, onChange: setIrmField("analysis") }}
+            />
+          </div>
+        </fieldset>
         <Button type="submit" disabled={save.isPending}>
           {save.isPending ? t("common.saving") : t("common.save")}
         </Button>

@@ -9,12 +9,12 @@ import { api, unwrap, type Commitment } from "../../api/client";
 import { canEditContent, useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
 import { Discussion } from "../../components/Discussion";
-import { MarkdownPreview } from "../../components/MarkdownPreview";
 import { MilestoneTimeline } from "../../components/MilestoneTimeline";
 import { PageHeading } from "../../components/PageHeading";
 import { ProgressBar } from "../../components/ProgressBar";
 import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
+import { useCanonicalPath } from "../../components/useCanonicalPath";
 import { CommitmentStatusBadge } from "../../components/StatusBadge";
 import { useI18n } from "../../i18n";
 
@@ -26,6 +26,10 @@ export default function CommitmentPage() {
     queryKey: ["commitment", code],
     queryFn: () => unwrap(api.GET("/api/v1/commitments/{id}", { params: { path: { id: code } } })),
   });
+  useCanonicalPath(
+    code,
+    q.data && { key: q.data.code, path: `/engagements/${q.data.code}`, queryKey: ["commitment", q.data.code], data: q.data },
+  );
   const crumbs = [{ label: t("commitments.title"), to: "/engagements" }];
 
   if (q.isPending || q.isError) {
@@ -193,12 +197,10 @@ function Irm({ c }: { c: Commitment }) {
         <dt>{t("commitment.irm.early_results")}</dt>
         <dd>{text(irm.early_results)}</dd>
       </dl>
-      {irm.analysis && (
+      {irm.analysis_html && (
         <>
           <h3>{t("commitment.irm.analysis")}</h3>
-          <div className="od-prose">
-            <MarkdownPreview source={irm.analysis} />
-          </div>
+          <SanitizedHtml html={irm.analysis_html} />
         </>
       )}
     </section>

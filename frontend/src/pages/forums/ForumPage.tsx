@@ -10,6 +10,7 @@ import { Discussion } from "../../components/Discussion";
 import { PageHeading } from "../../components/PageHeading";
 import { Loading, ProblemAlert } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
+import { useCanonicalPath } from "../../components/useCanonicalPath";
 import { ForumStatusBadge } from "../../components/StatusBadge";
 import { useI18n } from "../../i18n";
 
@@ -21,6 +22,10 @@ export default function ForumPage() {
     queryKey: ["forum", slug],
     queryFn: () => unwrap(api.GET("/api/v1/forums/{id}", { params: { path: { id: slug } } })),
   });
+  useCanonicalPath(
+    slug,
+    q.data && { key: q.data.slug, path: `/forums/${q.data.slug}`, queryKey: ["forum", q.data.slug], data: q.data },
+  );
 
   if (q.isPending || q.isError) {
     return (

@@ -1,13 +1,16 @@
 // Home: the next forums, the latest discussions, and the action plans' progress at a glance.
 import { Link } from "react-router";
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Card } from "@codegouvfr/react-dsfr/Card";
-import { api, unwrap, type Comment, type Forum } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { ForumCard } from "../../components/ForumCard";
 import { PageHeading } from "../../components/PageHeading";
 import { ProgressBar } from "../../components/ProgressBar";
 import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
+import { DISCUSSION_ANCHOR, plainExcerpt, targetPath } from "../../components/targets";
 import { useI18n } from "../../i18n";
+
+const LATEST = 3;
 
 export function HomePage() {
   const { t } = useI18n();
@@ -57,58 +60,40 @@ function NextForums() {
   );
 }
 
-/** Plain text of a comment for an excerpt (markdown markers dropped, never HTML). */
-function excerpt(body: string, max = 180): string {
-  const text = body.replace(/[*_`>#]/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\s+/g, " ").trim();
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-// The API has no "latest comments across the site" list: the latest thread of each forum shown
-// on the home page (the next ones and the latest past ones) stands in for it.
+/** The latest public comments across the site (the API's activity feed), newest first. */
 function LatestDiscussions() {
   const { t, shortDateTime } = useI18n();
-  const forums = useQueries({
-    queries: (["upcoming", "past"] as const).map((when) => ({
-      queryKey: ["forums", "list", { when, limit: 3 }],
-      queryFn: () => unwrap(api.GET("/api/v1/forums", { params: { query: { when, limit: 3 } } })),
-    })),
+  const q = useQuery({
+    queryKey: ["comments", "recent", { limit: LATEST }],
+    queryFn: () => unwrap(api.GET("/api/v1/comments", { params: { query: { limit: LATEST } } })),
   });
-  const list: Forum[] = forums.flatMap((q) => q.data?.items ?? []);
-  const comments = useQueries({
-    queries: list.map((f) => ({
-      queryKey: ["comments", "forum", f.slug, "latest"],
-      queryFn: () =>
-        unwrap(api.GET("/api/v1/forums/{id}/comments", { params: { path: { id: f.slug }, query: { limit: 1, replies: 0 } } })),
-    })),
-  });
-  const pending = forums.some((q) => q.isPending) || comments.some((q) => q.isPending);
-  const error = [...forums, ...comments].find((q) => q.isError)?.error;
-  const latest: { forum: Forum; comment: Comment }[] = comments
-    .flatMap((q, i) => (q.data?.items ?? []).map((comment) => ({ forum: list[i], comment })))
-    .filter((x) => x.comment.state === "visible" && x.comment.body)
-    .sort((a, b) => b.comment.created_at.localeCompare(a.comment.created_at))
-    .slice(0, 3);
-
   return (
     <section className="fr-mb-6w" aria-labelledby="home-latest">
       <h2 id="home-latest">{t("home.latestDiscussions")}</h2>
-      {pending ? (
+      {q.isPending ? (
         <Loading />
-      ) : error ? (
-        <ProblemAlert error={error} />
-      ) : latest.length === 0 ? (
+      ) : q.isError ? (
+        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
+      ) : q.data.items.length === 0 ? (
         <Empty>{t("home.noDiscussions")}</Empty>
       ) : (
         <ul className="fr-grid-row fr-grid-row--gutters od-plain-list">
-          {latest.map(({ forum, comment }) => (
+          {q.data.items.map(({ comment, target_title, target_key }) => (
             <li key={comment.id} className="fr-col-12 fr-col-md-4">
               <Card
-                title={t("home.discussionOn", { title: forum.title })}
+                title={t("home.discussionOn", { title: target_title })}
                 titleAs="h3"
                 size="small"
-                linkProps={{ to: { pathname: `/forums/${forum.slug}`, hash: "#discussion" } }}
+                linkProps={{ to: { pathname: targetPath(comment.target.type, target_key), hash: `#${DISCUSSION_ANCHOR}` } }}
                 enlargeLink
-                desc={excerpt(comment.body ?? "")}
+                start={
+                  <ul className="fr-tags-group">
+                    <li>
+                      <p className="fr-tag fr-tag--sm">{t(`target.${comment.target.type}`)}</p>
+                    </li>
+                  </ul>
+                }
+                desc={plainExcerpt(comment.body ?? "")}
                 detail={
                   <>
                     {`${comment.author?.display_name ?? t("discussion.anonymous")}\u00a0·\u00a0`}
@@ -130,34 +115,21 @@ function PlansProgress() {
     queryKey: ["action-plans", "list"],
     queryFn: () => unwrap(api.GET("/api/v1/action-plans", { params: { query: { limit: 20 } } })),
   });
-  const commitments = useQueries({
-    queries: (plans.data?.items ?? []).map((p) => ({
-      queryKey: ["commitments", "list", { action_plan: p.slug, limit: 100 }],
-      queryFn: () => unwrap(api.GET("/api/v1/commitments", { params: { query: { action_plan: p.slug, limit: 100 } } })),
-    })),
-  });
-  const pending = plans.isPending || commitments.some((q) => q.isPending);
-  const error = plans.error ?? commitments.find((q) => q.isError)?.error;
   const items = [...(plans.data?.items ?? [])].sort((a, b) => b.period_start - a.period_start);
 
   return (
     <section className="fr-mb-6w" aria-labelledby="home-plans">
       <h2 id="home-plans">{t("home.plansProgress")}</h2>
-      {pending ? (
+      {plans.isPending ? (
         <Loading />
-      ) : error ? (
-        <ProblemAlert error={error} />
+      ) : plans.isError ? (
+        <ProblemAlert error={plans.error} onRetry={() => void plans.refetch()} />
       ) : items.length === 0 ? (
         <Empty>{t("home.noPlans")}</Empty>
       ) : (
         <ul className="fr-grid-row fr-grid-row--gutters od-plain-list">
           {items.map((plan) => {
-            const idx = plans.data!.items.indexOf(plan);
-            const list = commitments[idx]?.data?.items ?? [];
-            const sum = (k: "completed" | "total" | "withdrawn") => list.reduce((n, c) => n + c.milestone_progress[k], 0);
-            const completed = sum("completed");
-            const counted = sum("total") - sum("withdrawn");
-            const percent = counted > 0 ? Math.round((completed * 100) / counted) : 0;
+            const p = plan.milestone_progress;
             return (
               <li key={plan.id} className="fr-col-12 fr-col-md-6">
                 <div className="fr-card fr-card--no-arrow fr-enlarge-link od-plan">
@@ -167,10 +139,8 @@ function PlansProgress() {
                         <Link to={`/engagements?action_plan=${encodeURIComponent(plan.slug)}`}>{plan.title}</Link>
                       </h3>
                       <div className="fr-card__desc">
-                        <p className="fr-mb-2w">
-                          {t("home.planSummary", { commitments: number(list.length) })}
-                        </p>
-                        <ProgressBar completed={completed} total={counted} percent={percent} label={plan.title} />
+                        <p className="fr-mb-2w">{t("home.planSummary", { commitments: number(plan.commitment_count) })}</p>
+                        <ProgressBar completed={p.completed} total={p.total - p.withdrawn} percent={p.percent_complete} label={plan.title} />
                       </div>
                     </div>
                   </div>
