@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# bench/capture-sql.sh — print the SQL the release server actually sends for each benchmark
+# request, to check bench/sql/*.sql against the code (the ceiling is only meaningful for the
+# SQL the API really runs).
+#
+#     bench/capture-sql.sh            # all operations
+#     bench/capture-sql.sh R2 W1      # some
+#
+# How: starts target/release/opendetat (build it first) with `log_statement=all` set on its own
+# connections only (libpq `options`), sends one request per operation, and prints the lines
+# PostgreSQL logged for those connections. Needs to read the server log: found with
+# pg_lsclusters (Debian), or .pgdata/server.log (private cluster), or BENCH_PG_LOG. Uses
+# BENCH_DATABASE_URL like bench/run.sh (default <ensure-postgres>/opendetat_bench, which must
+# hold the large seed). The W1 comment and the account it creates are deleted afterwards.
+set -euo pipefail
+export LC_ALL=C
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+cd "$ROOT"
+die() { printf 'capture-sql: error: %s\n' "$*" >&2; exit 1; }
+
+BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/opendetat"
+[ -x "$BIN" ] || die "build first: cargo build --release -p opendetat"
+PG_SERVER="$(scripts/ensure-postgres.sh)"
+DB_URL="${BENCH_DATABASE_URL:-$PG_SERVER/opendetat_bench}"
+DB_NAME="${DB_URL%%\?*}"; DB_NAME="${DB_NAME##*/}"
+PORT_PG="$(printf '%s' "$PG_SERVER" | sed -nE 's#.*:([0-9]+)$#\1#p')"
+
+LOG="${BENCH_PG_LOG:-}"
+if [ -z "$LOG" ] && command -v pg_lsclusters >/dev/null 2>&1; then
+  LOG="$(pg_lsclusters -h 2>/dev/null | awk -v p="${PORT_PG:-5432}" '$3 == p { print $7; exit }')"
+fi
+if [ -z "$LOG" ] && [ -f "$ROOT/.pgdata/server.log" ]; then LOG="$ROOT/.pgdata/server.log"; fi
+[ -n "$LOG" ] && [ -r "$LOG" ] || die "cannot find or read the PostgreSQL log; set BENCH_PG_LOG"
+
+OPS=("$@")
+[ "${#OPS[@]}" -gt 0 ] || OPS=(R1 R1s R2 R3 R4 R5 W1)
+
+q() { psql "$DB_URL" -w -X -q -v ON_ERROR_STOP=1 -At -c "$1"; }
+sep='?'; case "$DB_URL" in *\?*) sep='&' ;; esac
+APP="bench-capture-$$"
+PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+BASE="http://127.0.0.1:$PORT"
+env -u DATABASE_READ_URL OPENDETAT_ENV=production \
+  JWT_SECRET="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')" \
+  DATABASE_URL="${DB_URL}${sep}application_name=$APP&options=-c%20log_statement%3Dall" \
+  DATABASE_POOL_SIZE=1 BIND_ADDR="127.0.0.1:$PORT" RUST_LOG=warn STATIC_DIR=/nonexistent \
+  "$BIN" serve >/dev/null 2>&1 &
+SERVER_PID=$!
+EMAIL="bench-capture-$$@bench.opendetat.test"
+cleanup() {
+  kill "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  q "DELETE FROM comments WHERE author_id IN (SELECT id FROM users WHERE email = '$EMAIL');
+     DELETE FROM users WHERE email = '$EMAIL'" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+for _ in $(seq 1 60); do
+  curl -fsS -m 2 -o /dev/null "$BASE/readyz" 2>/dev/null && break
+  sleep 0.5
+done
+TOKEN="$(curl -sS -m 30 -X POST -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$EMAIL\",\"password\":\"capture-password-1234\",\"display_name\":\"Capture\"}" \
+  "$BASE/api/v1/auth/register" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
+
+request() {
+  case "$1" in
+    R1) curl -sS -o /dev/null "$BASE/api/v1/forums/forum-large-busy-0/comments" ;;
+    R1s) curl -sS -o /dev/null "$BASE/api/v1/forums/forum-large-small/comments" ;;
+    R2) curl -sS -o /dev/null "$BASE/api/v1/commitments/FR0041" ;;
+    R3) curl -sS -o /dev/null "$BASE/api/v1/forums?when=upcoming" ;;
+    R4) curl -sS -o /dev/null "$BASE/api/v1/commitments?action_plan=fr-2018-2020&policy_area=E-Government" ;;
+    R5) curl -sS -o /dev/null "$BASE/api/v1/search?q=transparence&type=comment" ;;
+    W1) curl -sS -o /dev/null -X POST -H 'Content-Type: application/json' \
+          -H "Authorization: Bearer $TOKEN" -d '{"body":"Capture de la requête."}' \
+          "$BASE/api/v1/forums/forum-large-busy-4/comments" ;;
+    *) die "unknown operation $1" ;;
+  esac
+}
+
+request R2  # first use of the pooled connection: its set-up statements are not of interest
+sleep 0.3
+for op in "${OPS[@]}"; do
+  pids="$(q "SELECT string_agg(pid::text, ' ') FROM pg_stat_activity WHERE application_name = '$APP'")"
+  from=$(($(stat -c %s "$LOG") + 1))
+  request "$op"
+  sleep 0.5
+  echo "=== $op"
+  tail -c +"$from" "$LOG" | awk -v pids=" $pids " -v db="@$DB_NAME " '
+    /^[0-9]{4}-[0-9]{2}-[0-9]{2} / {
+      keep = 0
+      if (match($0, /\[[0-9]+\]/)) {
+        pid = substr($0, RSTART + 1, RLENGTH - 2)
+        keep = index(pids, " " pid " ") > 0 && index($0, db) > 0
+      }
+    }
+    keep { sub(/^.*(LOG|DETAIL):  /, ""); print }'
+done

@@ -1,0 +1,487 @@
+#!/usr/bin/env python3
+"""Helpers for bench/run.sh (standard library only).
+
+  report.py cpu PID             print CPU ticks: machine busy/total, the server PID, postgres
+  report.py rss RUN_DIR OP T0 T1  max VmRSS (kB) sampled between two instants
+  report.py json FILE KEY       print one value of a JSON object (dotted key)
+  report.py render RUN_DIR      assemble RUN_DIR into the results JSON + markdown, print the table
+"""
+
+import json
+import os
+import re
+import sys
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+# What each operation is, and its latency target (ms). Ratio target: 0.5 of the ceiling.
+OPS = {
+    "R1": ("first page of a busy forum's discussion (~50,000 comments)", 25.0),
+    "R1s": ("R1 on the small forum (~50 comments)", 25.0),
+    "R2": ("a commitment with its milestones (FR0041)", 25.0),
+    "R3": ("upcoming forums", 25.0),
+    "R4": ("commitments filtered (action plan + policy area)", 25.0),
+    "R5": ("search comments for a common French word", 100.0),
+    "W1": ("post a comment as a signed-in member", 25.0),
+}
+RATIO_TARGET = 0.5
+RSS_TARGET_MB = 64.0
+BUSY_SMALL_TARGET = 1.5
+
+
+def cpu(pid, dbname):
+    """CPU ticks so far: the machine (busy, total), the server PID, and PostgreSQL split into
+    the backends of the benchmark database, its auxiliary processes (WAL writer, checkpointer,
+    ...), and backends of other databases (other users of the machine)."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    total = sum(fields[:8])  # user nice system idle iowait irq softirq steal
+    idle = fields[3] + fields[4]
+    server = proc_ticks(pid)
+    pg_ours = pg_aux = pg_other = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/comm") as f:
+                if f.read().strip() != "postgres":
+                    continue
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                cmd = f.read().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        ticks = proc_ticks(entry)
+        # A backend's title: "postgres: 15/main: USER DATABASE HOST(PORT) STATE".
+        m = re.match(r"postgres: (?:\S+: )?\S+ (\S+) (?:\S+\(\d+\)|\[local\])", cmd)
+        if m is None:
+            pg_aux += ticks
+        elif m.group(1) == dbname:
+            pg_ours += ticks
+        else:
+            pg_other += ticks
+    print(json.dumps({"busy": total - idle, "total": total, "server": server,
+                      "pg_ours": pg_ours, "pg_aux": pg_aux, "pg_other": pg_other}))
+
+
+def timed(out, argv):
+    """Runs argv, then writes the CPU seconds it and its children used to `out`."""
+    import resource
+    import subprocess
+    rc = subprocess.call(argv)
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with open(out, "w") as f:
+        f.write(f"{r.ru_utime + r.ru_stime:.3f}\n")
+    sys.exit(rc)
+
+
+def stat_ticks():
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    total = sum(fields[:8])
+    return total - fields[3] - fields[4], total
+
+
+def proc_ticks(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            raw = f.read()
+    except OSError:
+        return 0
+    # Fields after the ")" that closes the command name: utime is the 12th, stime the 13th.
+    rest = raw[raw.rindex(")") + 2:].split()
+    return int(rest[11]) + int(rest[12])
+
+
+def rss(run_dir, t0, t1):
+    best = 0
+    try:
+        with open(os.path.join(run_dir, "rss.tsv")) as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) == 2 and t0 <= float(parts[0]) <= t1:
+                    best = max(best, int(parts[1]))
+    except OSError:
+        pass
+    print(best)
+
+
+def load(path, default=None):
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return default
+
+
+def parse_pgbench(path):
+    out = {"tps": None, "failed": None, "latency_ms": None, "transactions": None, "aborted": False}
+    try:
+        text = open(path, encoding="utf-8", errors="replace").read()
+    except OSError:
+        return out
+    m = re.search(r"^tps = ([0-9.]+) \(without initial connection time\)", text, re.M)
+    if m:
+        out["tps"] = float(m.group(1))
+    m = re.search(r"number of transactions actually processed: (\d+)", text)
+    if m:
+        out["transactions"] = int(m.group(1))
+    m = re.search(r"number of failed transactions: (\d+)", text)
+    if m:
+        out["failed"] = int(m.group(1))
+    m = re.search(r"latency average = ([0-9.]+) ms", text)
+    if m:
+        out["latency_ms"] = float(m.group(1))
+    out["aborted"] = "aborted" in text
+    out["summary"] = [
+        line for line in text.splitlines()
+        if line.startswith(("number of", "latency", "tps", "initial connection", "pgbench: error"))
+        or "aborted" in line
+    ][:12]
+    return out
+
+
+def cpu_split(c0, c1, client_s, n):
+    """Where the machine's CPU went during one measured run, per request (µs) and in shares."""
+    if not (c0 and c1 and n):
+        return None
+    total = c1["total"] - c0["total"]
+    busy = c1["busy"] - c0["busy"]
+    if total <= 0:
+        return None
+    parts = {
+        "server": c1["server"] - c0["server"],
+        "postgres": c1["pg_ours"] - c0["pg_ours"],
+        "postgres_aux": c1["pg_aux"] - c0["pg_aux"],
+        "client": round(float(client_s or 0) * TICK),
+    }
+    parts["other_processes"] = max(busy - sum(parts.values()), 0)
+    out = {"machine_busy_pct": round(100.0 * busy / total, 1)}
+    for k, v in parts.items():
+        out[k + "_us_per_req"] = round(v / TICK * 1e6 / n, 1)
+        out[k + "_pct"] = round(100.0 * v / total, 1)
+    return out
+
+
+def pgbench_latencies(run_dir, op):
+    """p50/p99 (ms) from pgbench's per-transaction logs (-l): 'client tx latency_us ...'."""
+    import glob
+    lat = []
+    for path in glob.glob(os.path.join(run_dir, f"{op}.pglog.*")):
+        with open(path) as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) >= 3 and parts[2].isdigit():
+                    lat.append(int(parts[2]))
+    if not lat:
+        return None, None
+    lat.sort()
+    pick = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))] / 1000
+    return pick(0.50), pick(0.99)
+
+
+SQL_FILES = {"R1": "r1_threads.sql", "R1s": "r1_threads.sql", "R2": "r2_commitment.sql",
+             "R3": "r3_forums_upcoming.sql", "R4": "r4_commitments_filtered.sql",
+             "R5": "r5_search.sql", "W1": "w1_post_comment.sql"}
+HEADLINE = re.compile(r"E?'StartSel=.*?FragmentDelimiter=\" … \"'", re.S)
+
+
+def normalise(sql):
+    sql = HEADLINE.sub("'<ts_headline options>'", sql)
+    sql = re.sub(r"\$\d+", "?", sql)
+    sql = re.sub(r"(?<!:):[A-Za-z_][A-Za-z0-9_]*", "?", sql)
+    return " ".join(sql.replace(";", " ").split())
+
+
+def file_statements(path):
+    out, cur = [], []
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if line.startswith("--") or line.startswith("\\set") or not line.strip():
+            continue
+        gset = " \\gset" in line
+        if gset:
+            line = line.split(" \\gset")[0]
+        cur.append(line)
+        if gset or line.rstrip().endswith(";"):
+            out.append(normalise("\n".join(cur)))
+            cur = []
+    if cur:
+        out.append(normalise("\n".join(cur)))
+    return out
+
+
+def captured_statements(path):
+    """Statements per operation from bench/capture-sql.sh's output (SELECT 1 dropped)."""
+    ops, op, stmts, params, cur = {}, None, [], [], None
+    def end_stmt():
+        nonlocal cur
+        if cur is not None:
+            text = "\n".join(cur)
+            if normalise(text) != "SELECT 1":
+                stmts.append(normalise(text))
+            cur = None
+    for raw in open(path, encoding="utf-8", errors="replace"):
+        line = raw.rstrip("\n")
+        if line.startswith("=== "):
+            end_stmt()
+            if op:
+                ops[op] = (stmts, params)
+            op, stmts, params = line[4:].strip(), [], []
+            continue
+        m = re.match(r"^(?:execute [^:]+|statement): ?(.*)$", line)
+        if m:
+            end_stmt()
+            cur = [m.group(1)]
+        elif line.startswith("parameters: "):
+            end_stmt()
+            params.append(line[len("parameters: "):])
+        elif line.startswith("\t") and cur is not None:
+            cur.append(line[1:])
+    end_stmt()
+    if op:
+        ops[op] = (stmts, params)
+    return ops
+
+
+def check_sql(capture, sql_dir):
+    ok = True
+    for op, (stmts, params) in captured_statements(capture).items():
+        expected = file_statements(os.path.join(sql_dir, SQL_FILES[op]))
+        if stmts == expected:
+            print(f"{op}: same {len(stmts)} statements as bench/sql/{SQL_FILES[op]}")
+            continue
+        ok = False
+        print(f"{op}: DIFFERS from bench/sql/{SQL_FILES[op]}")
+        for i in range(max(len(stmts), len(expected))):
+            a = stmts[i] if i < len(stmts) else "(none)"
+            b = expected[i] if i < len(expected) else "(none)"
+            if a != b:
+                print(f"  statement {i + 1}:\n    server: {a[:600]}\n    file:   {b[:600]}")
+        for p in params:
+            print(f"  server parameters: {p[:200]}")
+    return ok
+
+
+def fmt(x, digits=1):
+    if x is None:
+        return "—"
+    if isinstance(x, float):
+        return f"{x:,.{digits}f}"
+    return f"{x:,}"
+
+
+def render(run_dir):
+    meta = load(os.path.join(run_dir, "meta.json"), {})
+    ops = []
+    for op in meta.get("ops", []):
+        w = load(os.path.join(run_dir, f"{op}.wrk.json"))
+        extra = load(os.path.join(run_dir, f"{op}.extra.json"), {})
+        pg = parse_pgbench(os.path.join(run_dir, f"{op}.pgbench.txt"))
+        pg["p50_ms"], pg["p99_ms"] = pgbench_latencies(run_dir, op)
+        desc, p99_target = OPS.get(op, (op, 25.0))
+        row = {"op": op, "what": desc, "request": extra.get("request"), "sql": extra.get("sql")}
+        if w:
+            secs = w["duration_us"] / 1e6
+            e = w["errors"]
+            errors = e["status"] + e["connect"] + e["read"] + e["write"] + e["timeout"]
+            ok = max(w["requests"] - e["status"] - e["timeout"], 0)
+            lat = w["latency_us"]
+            row.update({
+                "api": {
+                    "requests": w["requests"], "seconds": round(secs, 2),
+                    "req_per_s": round(ok / secs, 1) if secs else None,
+                    "p50_ms": lat["p50"] / 1000, "p90_ms": lat["p90"] / 1000,
+                    "p99_ms": lat["p99"] / 1000, "max_ms": lat["max"] / 1000,
+                    "mean_ms": round(lat["mean"] / 1000, 3),
+                    "errors": e, "failed_requests": errors,
+                },
+            })
+        row["ceiling"] = pg
+        row["load_before"] = extra.get("load_before")
+        row["busy_before_pct"] = extra.get("busy_before_pct")
+        row["max_rss_kb"] = extra.get("max_rss_kb")
+        row["cpu"] = cpu_split(extra.get("cpu_before"), extra.get("cpu_after"), extra.get("wrk_cpu_s"),
+                               w["requests"] if w else None)
+        # The ceiling's snapshot is taken just before pgbench ends (its backends still alive):
+        # transactions in that window = tps x window.
+        c0, c1 = extra.get("pg_cpu_before"), extra.get("pg_cpu_after")
+        n = None
+        if c0 and c1 and pg["tps"]:
+            window_s = (c1["total"] - c0["total"]) / TICK / (os.cpu_count() or 1)
+            n = pg["tps"] * window_s
+            # pgbench's own CPU is known for its whole run only: scale it to the window.
+            client = float(extra.get("pgbench_cpu_s") or 0) * min(window_s / max(meta.get("duration_s", 1), 1), 1)
+            row["cpu_ceiling"] = cpu_split(c0, c1, client, n)
+        api = row.get("api")
+        reasons = []
+        ratio = None
+        if api and pg["tps"]:
+            ratio = api["req_per_s"] / pg["tps"]
+        row["ratio"] = round(ratio, 3) if ratio is not None else None
+        if ratio is None or ratio < RATIO_TARGET:
+            reasons.append(f"ratio < {RATIO_TARGET:.0%}")
+        if not api or api["p99_ms"] >= p99_target:
+            reasons.append(f"p99 ≥ {p99_target:g} ms")
+        if api and api["failed_requests"]:
+            reasons.append("errors")
+        if op in meta.get("sql_drift_ops", []):
+            reasons = ["unknown: bench/sql differs from the server's SQL"]
+        row["p99_target_ms"] = p99_target
+        row["target_met"] = not reasons
+        row["missed"] = reasons
+        ops.append(row)
+
+    by = {r["op"]: r for r in ops}
+    busy_small = None
+    if by.get("R1", {}).get("api") and by.get("R1s", {}).get("api"):
+        b, s = by["R1"]["api"], by["R1s"]["api"]
+        busy_small = {
+            "p50_ratio": round(b["p50_ms"] / s["p50_ms"], 2) if s["p50_ms"] else None,
+            "p99_ratio": round(b["p99_ms"] / s["p99_ms"], 2) if s["p99_ms"] else None,
+            "throughput_ratio": round(s["req_per_s"] / b["req_per_s"], 2) if b["req_per_s"] else None,
+        }
+        busy_small["target_met"] = all(
+            v is not None and v <= BUSY_SMALL_TARGET
+            for v in (busy_small["p50_ratio"], busy_small["throughput_ratio"]))
+    hwm_kb = meta.get("server_vmhwm_kb")
+    rss_met = hwm_kb is not None and hwm_kb / 1024 < RSS_TARGET_MB
+    result = {"meta": meta, "operations": ops, "r1_busy_vs_small": busy_small,
+              "server_peak_rss_mb": round(hwm_kb / 1024, 1) if hwm_kb else None,
+              "rss_target_met": rss_met}
+
+    lines = []
+    lines.append(f"Open d'État benchmark — {meta.get('started_at', '?')} — "
+                 f"{meta.get('connections')} connections, {meta.get('duration_s')} s per run, "
+                 f"pool {meta.get('pool_size')}, {meta.get('cpus')} CPUs shared by PostgreSQL, "
+                 f"the server and the load generator")
+    lines.append("")
+    lines.append("| operation | API req/s | p50 | p99 | ceiling tx/s | API/ceiling | errors | ceiling p50 / p99 | server RSS | target met? |")
+    lines.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|---|")
+    for r in ops:
+        api = r.get("api") or {}
+        pg = r["ceiling"]
+        met = "yes" if r["target_met"] else "no (" + ", ".join(r["missed"]) + ")"
+        ceiling = fmt(pg["tps"]) if pg["tps"] is not None else "failed"
+        if pg.get("aborted"):
+            ceiling += " (clients aborted)"
+        lines.append(
+            f"| {r['op']} {r['what']} | {fmt(api.get('req_per_s'))} | "
+            f"{fmt(api.get('p50_ms'), 2)} ms | {fmt(api.get('p99_ms'), 2)} ms | {ceiling} | "
+            f"{fmt(100 * r['ratio'], 0) + ' %' if r['ratio'] is not None else '—'} | "
+            f"{fmt(api.get('failed_requests'))} | {fmt(pg.get('p50_ms'), 1)} / {fmt(pg.get('p99_ms'), 1)} ms | "
+            f"{fmt(r['max_rss_kb'] / 1024 if r.get('max_rss_kb') else None)} MB | {met} |")
+    lines.append("")
+    lines.append(
+        f"Server peak RSS (VmHWM over the whole run): {fmt(result['server_peak_rss_mb'])} MB — "
+        f"target < {RSS_TARGET_MB:g} MB: {'met' if rss_met else 'missed'}")
+    if busy_small:
+        lines.append(
+            f"R1 busy vs small forum: p50 ×{busy_small['p50_ratio']}, p99 ×{busy_small['p99_ratio']}, "
+            f"req/s ×{busy_small['throughput_ratio']} — target ≤ {BUSY_SMALL_TARGET}× "
+            f"(p50 and req/s): {'met' if busy_small['target_met'] else 'missed'}")
+    lines.append("")
+    lines.append("Where the CPU went (from /proc over each measured run; % of the machine's 2 CPUs; "
+                 "client = wrk or pgbench; other = processes outside the benchmark):")
+    lines.append("")
+    lines.append("| operation | run | server µs/req | PostgreSQL µs/req | server | PostgreSQL (+aux) | client | other | idle |")
+    lines.append("|---|---|--:|--:|--:|--:|--:|--:|--:|")
+    for r in ops:
+        for label, c in (("API", r.get("cpu")), ("ceiling", r.get("cpu_ceiling"))):
+            if not c:
+                continue
+            lines.append(
+                f"| {r['op']} | {label} | {fmt(c['server_us_per_req'], 0) if label == 'API' else '—'} | "
+                f"{fmt(c['postgres_us_per_req'], 0)} | {fmt(c['server_pct'], 0)} % | "
+                f"{fmt(c['postgres_pct'], 0)} % (+{fmt(c['postgres_aux_pct'], 0)}) | {fmt(c['client_pct'], 0)} % | "
+                f"{fmt(c['other_processes_pct'], 0)} % | {fmt(100 - c['machine_busy_pct'], 0)} % |")
+    sweep = []
+    try:
+        with open(os.path.join(run_dir, "sweep.jsonl")) as f:
+            sweep = [json.loads(line) for line in f if line.strip()]
+    except OSError:
+        pass
+    result["pool_sweep"] = sweep
+    if sweep:
+        lines.append("")
+        lines.append("Pool size sweep (API only, same connections):")
+        lines.append("")
+        lines.append("| pool | operation | req/s | p50 | p99 | errors |")
+        lines.append("|--:|---|--:|--:|--:|--:|")
+        for s in sweep:
+            lines.append(f"| {s['pool']} | {s['op']} | {fmt(s['req_per_s'])} | {fmt(s['p50_ms'], 2)} ms | "
+                         f"{fmt(s['p99_ms'], 2)} ms | {s['errors']} |")
+    lines.append("")
+    lines.append(f"SQL check: {meta.get('sql_check', 'not run')}.")
+    lines.append("")
+    lines.append(
+        f"Ceiling: pgbench -c {meta.get('connections')} -j 2 -T {meta.get('duration_s')} -n "
+        f"-M {meta.get('pgbench_mode')} -f bench/sql/<op>.sql (the same statements the API runs). "
+        f"Load generator: {meta.get('load_generator')}. PostgreSQL {meta.get('postgres_version')}. "
+        f"Run took {meta.get('elapsed_s')} s.")
+    table = "\n".join(lines)
+    result["table_markdown"] = table
+    return result, table
+
+
+def main():
+    cmd = sys.argv[1] if len(sys.argv) > 1 else ""
+    if cmd == "cpu":
+        cpu(sys.argv[2], sys.argv[3])
+    elif cmd == "cpu-later":
+        # cpu-later SECONDS PID DBNAME OUT: a snapshot taken later (while pgbench still runs).
+        import time
+        time.sleep(float(sys.argv[2]))
+        with open(sys.argv[5], "w") as f:
+            sys.stdout = f
+            cpu(sys.argv[3], sys.argv[4])
+    elif cmd == "check-sql":
+        sys.exit(0 if check_sql(sys.argv[2], sys.argv[3]) else 1)
+    elif cmd == "wait-idle":
+        # wait-idle MAX_SECONDS THRESHOLD_PCT: returns once the machine was less busy than the
+        # threshold over one second (or after MAX_SECONDS); prints the last busy share.
+        import time
+        deadline = time.time() + float(sys.argv[2])
+        threshold = float(sys.argv[3])
+        busy_pct = 100.0
+        while True:
+            a = stat_ticks()
+            time.sleep(1)
+            b = stat_ticks()
+            busy_pct = 100.0 * (b[0] - a[0]) / max(b[1] - a[1], 1)
+            if busy_pct < threshold or time.time() >= deadline:
+                break
+        print(f"{busy_pct:.0f}")
+    elif cmd == "timed":
+        timed(sys.argv[2], sys.argv[3:])
+    elif cmd == "rss":
+        rss(sys.argv[2], float(sys.argv[3]), float(sys.argv[4]))
+    elif cmd == "json":
+        obj = load(sys.argv[2], {})
+        for k in sys.argv[3].split("."):
+            obj = obj[int(k)] if isinstance(obj, list) else obj[k]
+        print(obj if not isinstance(obj, (dict, list)) else json.dumps(obj))
+    elif cmd == "sweep-row":
+        # sweep-row POOL OP WRK_JSON -> one JSON line
+        w = load(sys.argv[4])
+        e = w["errors"]
+        secs = w["duration_us"] / 1e6
+        ok = max(w["requests"] - e["status"] - e["timeout"], 0)
+        print(json.dumps({"pool": int(sys.argv[2]), "op": sys.argv[3],
+                          "req_per_s": round(ok / secs, 1), "p50_ms": w["latency_us"]["p50"] / 1000,
+                          "p99_ms": w["latency_us"]["p99"] / 1000,
+                          "errors": sum(e.values())}))
+    elif cmd == "render":
+        result, table = render(sys.argv[2])
+        with open(os.path.join(sys.argv[2], "result.json"), "w") as f:
+            json.dump(result, f, indent=2, ensure_ascii=False)
+            f.write("\n")
+        with open(os.path.join(sys.argv[2], "table.md"), "w") as f:
+            f.write(table + "\n")
+        print(table)
+    else:
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

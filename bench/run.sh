@@ -1,0 +1,509 @@
+#!/usr/bin/env bash
+# bench/run.sh — the Open d'État benchmark (issue 4, part 2), one command:
+#
+#     bench/run.sh
+#
+# Builds the release server, makes sure the large database exists (seeding it with
+# `opendetat seed --scale large` when it lacks the large data), starts the server in production
+# mode on a free 127.0.0.1 port, signs up a member, then for each operation:
+#   1. warms up, then loads the API with wrk at 32 connections for a fixed duration
+#      (req/s, p50, p99, errors; the server's RSS sampled every 0.5 s; CPU split from /proc);
+#   2. runs pgbench at the same concurrency for the same duration on bench/sql/<op>.sql, the
+#      same SQL the API runs for that request: PostgreSQL's own throughput, the ceiling.
+# Prints one table (API/ceiling per operation, p99, peak RSS, R1 busy vs small forum) and
+# keeps it in bench/results/<UTC date and time>.md and .json; bench/README.md gets the latest
+# table. Comments and the account the run created are deleted at the end.
+# All traffic goes to 127.0.0.1; every step is bounded in time.
+#
+# Environment (all optional):
+#   BENCH_DURATION=15          seconds per measured run (API and pgbench each)
+#   BENCH_WARMUP=3             seconds of load before each measured API run
+#   BENCH_CONNECTIONS=32       connections (wrk) and clients (pgbench)
+#   BENCH_POOL_SIZE=4          DATABASE_POOL_SIZE of the measured server (see bench/README.md)
+#   BENCH_POOL_SWEEP=""        e.g. "4 8 16": first measure BENCH_SWEEP_OPS with each pool size
+#   BENCH_SWEEP_OPS="R1 R2 W1" BENCH_SWEEP_DURATION=8
+#   BENCH_OPS="R1 R1s R2 R3 R4 R5 W1"   which operations to run (R1s = R1 on the small forum)
+#   BENCH_DATABASE_URL         default <server from scripts/ensure-postgres.sh>/opendetat_bench
+#   BENCH_PGBENCH_MODE=prepared  pgbench query protocol (simple | extended | prepared)
+#   BENCH_IDLE_WAIT=30         before each measurement, wait up to this many seconds for the
+#                              machine to be quiet (< 15 % busy over one second)
+#   BENCH_SKIP_BUILD=1         use the existing target/release/opendetat
+#   BENCH_UPDATE_README=0      leave bench/README.md alone
+#   BENCH_KEEP_RAW=1           keep the raw outputs (wrk, pgbench, server log, RSS samples)
+#   BENCH_BUSY_FORUM, BENCH_SMALL_FORUM, BENCH_WRITE_FORUM, BENCH_COMMITMENT, BENCH_ACTION_PLAN,
+#   BENCH_POLICY_AREA, BENCH_SEARCH_WORD   what the operations read and write
+set -euo pipefail
+export LC_ALL=C
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+BENCH="$ROOT/bench"
+cd "$ROOT"
+
+DURATION="${BENCH_DURATION:-15}"
+WARMUP="${BENCH_WARMUP:-3}"
+CONNS="${BENCH_CONNECTIONS:-32}"
+POOL="${BENCH_POOL_SIZE:-4}"
+OPS="${BENCH_OPS:-R1 R1s R2 R3 R4 R5 W1}"
+SWEEP="${BENCH_POOL_SWEEP:-}"
+SWEEP_OPS="${BENCH_SWEEP_OPS:-R1 R2 W1}"
+SWEEP_DURATION="${BENCH_SWEEP_DURATION:-8}"
+IDLE_WAIT="${BENCH_IDLE_WAIT:-30}"
+PG_MODE="${BENCH_PGBENCH_MODE:-prepared}"
+BUSY_FORUM="${BENCH_BUSY_FORUM:-forum-large-busy-0}"
+SMALL_FORUM="${BENCH_SMALL_FORUM:-forum-large-small}"
+WRITE_FORUM="${BENCH_WRITE_FORUM:-forum-large-busy-4}"
+COMMITMENT="${BENCH_COMMITMENT:-FR0041}"
+ACTION_PLAN="${BENCH_ACTION_PLAN:-fr-2018-2020}"
+POLICY_AREA="${BENCH_POLICY_AREA:-E-Government}"
+SEARCH_WORD="${BENCH_SEARCH_WORD:-transparence}"
+BENCH_EMAIL_DOMAIN="bench.opendetat.test"
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+for n in DURATION WARMUP CONNS POOL SWEEP_DURATION IDLE_WAIT; do
+  case "${!n}" in '' | *[!0-9]*) die "$n must be a whole number, not '${!n}'" ;; esac
+done
+case "$PG_MODE" in simple | extended | prepared) ;; *) die "BENCH_PGBENCH_MODE: simple, extended or prepared" ;; esac
+
+STARTED_EPOCH="$(date +%s)"
+STARTED_AT="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+STAMP="$(date -u +%Y-%m-%dT%H%M%SZ)"
+
+# ---------------------------------------------------------------------------------------------
+# Tools
+# ---------------------------------------------------------------------------------------------
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need wrk; then
+  if [ "$(id -u)" = 0 ] && need apt-get; then
+    say "installing wrk (Debian package)..."
+    apt-get install -y -q wrk >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q wrk >/dev/null 2>&1; } \
+      || die "could not install wrk; install it (apt-get install wrk) and run again"
+  else
+    die "wrk is missing: install it (Debian/Ubuntu: sudo apt-get install wrk; macOS: brew install wrk)"
+  fi
+fi
+for t in cargo psql pgbench curl python3 timeout; do
+  need "$t" || die "$t is missing (pgbench and psql: apt-get install postgresql-client)"
+done
+
+# ---------------------------------------------------------------------------------------------
+# Build, database
+# ---------------------------------------------------------------------------------------------
+BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/opendetat"
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  say "building the release server (cargo build --release -p opendetat)..."
+  cargo build --release -p opendetat >&2
+fi
+[ -x "$BIN" ] || die "no release binary at $BIN"
+
+PG_SERVER="$(scripts/ensure-postgres.sh)"
+DB_URL="${BENCH_DATABASE_URL:-$PG_SERVER/opendetat_bench}"
+DB_SHOWN="$(printf '%s' "$DB_URL" | sed -E 's#(://[^:/@]+):[^@]*@#\1:***@#')"
+DB_NAME="${DB_URL%%\?*}"
+DB_NAME="${DB_NAME##*/}"
+q() { psql "$DB_URL" -w -X -q -v ON_ERROR_STOP=1 -At -c "$1"; }
+
+large_users() {
+  psql "$DB_URL" -w -X -q -At -c \
+    "SELECT count(*) FROM users WHERE email LIKE '%@large.opendetat.test'" 2>/dev/null || echo 0
+}
+if [ "$(large_users)" = 0 ]; then
+  say "$DB_SHOWN lacks the large dataset: running opendetat seed --scale large (takes a minute or two)..."
+  seed_started="$(date +%s)"
+  timeout 1200 env -u DATABASE_READ_URL -u JWT_SECRET OPENDETAT_ENV=dev DATABASE_URL="$DB_URL" \
+    RUST_LOG=info "$BIN" seed --scale large >&2 || die "seeding the large dataset failed"
+  say "seeded in $(($(date +%s) - seed_started)) s"
+  [ "$(large_users)" != 0 ] || die "the seed did not load the large dataset"
+fi
+
+RUN_DIR="$(mktemp -d "${TMPDIR:-/tmp}/opendetat-bench.XXXXXX")"
+mkdir -p "$BENCH/results" "$RUN_DIR/no-static"
+SERVER_PID=""
+SAMPLER_PID=""
+
+delete_bench_data() {
+  q "DELETE FROM comments WHERE author_id IN (SELECT id FROM users WHERE email LIKE 'bench-%@$BENCH_EMAIL_DOMAIN');
+     DELETE FROM users WHERE email LIKE 'bench-%@$BENCH_EMAIL_DOMAIN';" >/dev/null 2>&1 || true
+}
+
+stop_server() {
+  if [ -n "$SAMPLER_PID" ]; then
+    kill "$SAMPLER_PID" 2>/dev/null || true
+    wait "$SAMPLER_PID" 2>/dev/null || true
+    SAMPLER_PID=""
+  fi
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 60); do
+      kill -0 "$SERVER_PID" 2>/dev/null || break
+      sleep 0.5
+    done
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+
+on_exit() {
+  local rc=$?
+  stop_server
+  delete_bench_data
+  if [ "$rc" != 0 ] && [ -f "$RUN_DIR/server.log" ]; then
+    say "server log (last lines):"
+    tail -n 20 "$RUN_DIR/server.log" >&2 || true
+  fi
+  if [ "${BENCH_KEEP_RAW:-0}" = 1 ]; then
+    say "raw outputs kept in $RUN_DIR"
+  else
+    rm -rf "$RUN_DIR"
+  fi
+  exit "$rc"
+}
+trap on_exit EXIT
+trap 'exit 130' INT TERM
+
+# A run interrupted earlier may have left its account and comments behind; and deleted rows
+# left at the head of the recency index slow the scans that start there until vacuumed.
+delete_bench_data
+q "VACUUM (ANALYZE) comments" >/dev/null
+
+# Do bench/sql/*.sql still hold what the server sends? (bench/capture-sql.sh reads the server's
+# statements from the PostgreSQL log; skipped when that log cannot be read.)
+SQL_CHECK="skipped (PostgreSQL log not readable)"
+SQL_DRIFT=""
+if BENCH_DATABASE_URL="$DB_URL" timeout 120 "$BENCH/capture-sql.sh" $OPS >"$RUN_DIR/capture.txt" 2>"$RUN_DIR/capture.err"; then
+  if python3 "$BENCH/report.py" check-sql "$RUN_DIR/capture.txt" "$BENCH/sql" >"$RUN_DIR/sql-check.txt"; then
+    SQL_CHECK="ok: bench/sql matches the statements the server sent"
+  else
+    SQL_DRIFT="$(grep -E '^[A-Z0-9a-z]+: DIFFERS' "$RUN_DIR/sql-check.txt" | cut -d: -f1 | tr '\n' ' ')"
+    SQL_CHECK="DIFFERS for ${SQL_DRIFT% }: the ceiling of those rows is not for the SQL the server runs"
+    say "warning: bench/sql is out of step with the server for: $SQL_DRIFT (details below; update the files)"
+    cat "$RUN_DIR/sql-check.txt" >&2
+  fi
+fi
+say "SQL check: $SQL_CHECK"
+
+# ---------------------------------------------------------------------------------------------
+# The server
+# ---------------------------------------------------------------------------------------------
+SECRET="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')"
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+start_server() {
+  local pool="$1" port i
+  port="$(free_port)"
+  BASE="http://127.0.0.1:$port"
+  env -u DATABASE_READ_URL OPENDETAT_ENV=production JWT_SECRET="$SECRET" DATABASE_URL="$DB_URL" \
+    DATABASE_POOL_SIZE="$pool" BIND_ADDR="127.0.0.1:$port" RUST_LOG=warn \
+    STATIC_DIR="$RUN_DIR/no-static" "$BIN" serve >>"$RUN_DIR/server.log" 2>&1 &
+  SERVER_PID=$!
+  for i in $(seq 1 120); do
+    kill -0 "$SERVER_PID" 2>/dev/null || die "the server exited at start-up (see its log below)"
+    if curl -fsS -m 2 -o /dev/null "$BASE/readyz" 2>/dev/null; then break; fi
+    [ "$i" = 120 ] && die "the server was not ready within 60 s"
+    sleep 0.5
+  done
+  # RSS every 0.5 s: "<epoch seconds> <VmRSS kB>".
+  (
+    while kill -0 "$SERVER_PID" 2>/dev/null; do
+      while read -r key value _; do
+        if [ "$key" = "VmRSS:" ]; then echo "$EPOCHREALTIME $value"; fi
+      done <"/proc/$SERVER_PID/status" 2>/dev/null || true
+      sleep 0.5
+    done
+  ) >>"$RUN_DIR/rss.tsv" 2>/dev/null &
+  SAMPLER_PID=$!
+}
+
+proc_status() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+TOKEN=""
+USER_ID=""
+sign_up() {
+  local email password out
+  email="bench-$STAMP-$$@$BENCH_EMAIL_DOMAIN"
+  email="$(printf '%s' "$email" | tr 'A-Z' 'a-z')"
+  password="$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')"
+  out="$(curl -sS -m 30 -X POST -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$password\",\"display_name\":\"Banc d'essai\"}" \
+    "$BASE/api/v1/auth/register")" || die "sign-up failed"
+  TOKEN="$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')" \
+    || die "sign-up failed: $out"
+  USER_ID="$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["user"]["id"])')"
+}
+
+# ---------------------------------------------------------------------------------------------
+# What each operation requests, and the values its SQL script needs (as the API computes them)
+# ---------------------------------------------------------------------------------------------
+say "reading the ids the operations use from $DB_SHOWN..."
+NOW="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+forum_id() { q "SELECT id FROM forums WHERE slug = '$1'"; }
+page_parents() {
+  q "SELECT coalesce(array_agg(id ORDER BY created_at DESC, id DESC) FILTER (WHERE reply_count > 0), '{}')
+       FROM (SELECT id, reply_count, created_at FROM comments
+              WHERE forum_id = $1 AND parent_id IS NULL
+              ORDER BY created_at DESC, id DESC LIMIT 20) t"
+}
+BUSY_ID="$(forum_id "$BUSY_FORUM")"
+SMALL_ID="$(forum_id "$SMALL_FORUM")"
+[ -n "$BUSY_ID" ] && [ -n "$SMALL_ID" ] && [ -n "$(forum_id "$WRITE_FORUM")" ] \
+  || die "forums $BUSY_FORUM, $SMALL_FORUM and $WRITE_FORUM must exist (large seed)"
+BUSY_PARENTS="$(page_parents "$BUSY_ID")"
+SMALL_PARENTS="$(page_parents "$SMALL_ID")"
+read -r C_ID C_PLAN <<<"$(q "SELECT id || ' ' || action_plan_id FROM commitments WHERE code = '$COMMITMENT'")"
+[ -n "${C_ID:-}" ] || die "commitment $COMMITMENT not found"
+UPCOMING="$(q "SELECT coalesce(array_agg(id ORDER BY starts_at, id), '{}')
+                 FROM (SELECT id, starts_at FROM forums WHERE ends_at >= '$NOW'
+                        ORDER BY starts_at, id LIMIT 20) t")"
+PLAN_ID="$(q "SELECT id FROM action_plans WHERE slug = '$ACTION_PLAN'")"
+[ -n "$PLAN_ID" ] || die "action plan $ACTION_PLAN not found"
+R4_IDS="$(q "SELECT coalesce(array_agg(id ORDER BY code), '{}')
+               FROM (SELECT id, code FROM commitments
+                      WHERE action_plan_id = $PLAN_ID AND '$POLICY_AREA' = ANY(policy_areas)
+                      ORDER BY code LIMIT 20) t")"
+# The search ranks search::COMMENT_CANDIDATES recent matches; the ids the hits are about come
+# from the API's answer to the probe request (see probe).
+CANDIDATES="$(sed -nE 's/^pub const COMMENT_CANDIDATES: i64 = ([0-9_]+);.*/\1/p' backend/src/search/mod.rs | tr -d _)"
+CANDIDATES="${CANDIDATES:-200}"
+R5_FORUMS='{}'
+R5_COMMITMENTS='{}'
+R5_MILESTONES='{}'
+W1_BODY='Merci pour ce compte rendu ! **Quand** aura lieu le prochain atelier sur les données ouvertes ?'
+W1_JSON="$(printf '{"body":"%s"}' "$W1_BODY")"
+W1_HTML=""   # the API's rendering, read from its first answer
+
+# op_setup OP: sets METHOD, REQ_PATH, BODY, SQL_FILE and PGVARS for one operation.
+op_setup() {
+  METHOD=GET
+  BODY=""
+  AUTH=""   # reads are anonymous: a token would add the AuthUser lookup to them
+  case "$1" in
+    R1)
+      REQ_PATH="/api/v1/forums/$BUSY_FORUM/comments"
+      SQL_FILE=r1_threads.sql
+      PGVARS=(-D "slug=$BUSY_FORUM" -D "parents=$BUSY_PARENTS") ;;
+    R1s)
+      REQ_PATH="/api/v1/forums/$SMALL_FORUM/comments"
+      SQL_FILE=r1_threads.sql
+      PGVARS=(-D "slug=$SMALL_FORUM" -D "parents=$SMALL_PARENTS") ;;
+    R2)
+      REQ_PATH="/api/v1/commitments/$COMMITMENT"
+      SQL_FILE=r2_commitment.sql
+      PGVARS=(-D "code=$COMMITMENT" -D "plan_ids={$C_PLAN}" -D "commitment_ids={$C_ID}") ;;
+    R3)
+      REQ_PATH="/api/v1/forums?when=upcoming"
+      SQL_FILE=r3_forums_upcoming.sql
+      PGVARS=(-D "now=$NOW" -D "forum_ids=$UPCOMING") ;;
+    R4)
+      REQ_PATH="/api/v1/commitments?action_plan=$ACTION_PLAN&policy_area=$POLICY_AREA"
+      SQL_FILE=r4_commitments_filtered.sql
+      PGVARS=(-D "plan_slug=$ACTION_PLAN" -D "policy_area=$POLICY_AREA" -D "plan_ids={$PLAN_ID}"
+              -D "commitment_ids=$R4_IDS") ;;
+    R5)
+      REQ_PATH="/api/v1/search?q=$SEARCH_WORD&type=comment"
+      SQL_FILE=r5_search.sql
+      PGVARS=(-D "q=$SEARCH_WORD" -D "kind=comment" -D "candidates=$CANDIDATES"
+              -D "forum_ids=$R5_FORUMS" -D "commitment_ids=$R5_COMMITMENTS" -D "milestone_ids=$R5_MILESTONES") ;;
+    W1)
+      METHOD=POST
+      BODY="$W1_JSON"
+      AUTH="$TOKEN"
+      REQ_PATH="/api/v1/forums/$WRITE_FORUM/comments"
+      SQL_FILE=w1_post_comment.sql
+      PGVARS=(-D "user_id=$USER_ID" -D "slug=$WRITE_FORUM" -D "body=$W1_BODY" -D "body_html=$W1_HTML") ;;
+    *) die "unknown operation $1 (R1 R1s R2 R3 R4 R5 W1)" ;;
+  esac
+}
+
+# probe OP: one request; must answer 2xx.
+probe() {
+  local code
+  local -a args=(-sS -m 60 -o "$RUN_DIR/$1.sample.json" -w '%{http_code}' -X "$METHOD")
+  if [ -n "$BODY" ]; then args+=(-H 'Content-Type: application/json' --data-binary "$BODY"); fi
+  if [ -n "$AUTH" ]; then args+=(-H "Authorization: Bearer $AUTH"); fi
+  code="$(curl "${args[@]}" "$BASE$REQ_PATH")" || code=000
+  case "$code" in
+    2??) ;;
+    *) die "$1: $METHOD $REQ_PATH answered $code: $(head -c 300 "$RUN_DIR/$1.sample.json" 2>/dev/null)" ;;
+  esac
+  if [ "$1" = R5 ]; then
+    read -r R5_FORUMS R5_COMMITMENTS R5_MILESTONES <<<"$(python3 -c '
+import json, sys
+items = json.load(open(sys.argv[1]))["items"]
+ids = {k: [] for k in ("forum", "commitment", "milestone")}
+for it in items:
+    t = it.get("target") or {}
+    if t.get("type") in ids:
+        ids[t["type"]].append(str(t["id"]))
+print(" ".join("{" + ",".join(ids[k]) + "}" for k in ("forum", "commitment", "milestone")))
+' "$RUN_DIR/R5.sample.json")"
+    op_setup R5
+  fi
+  if [ "$1" = W1 ] && [ -z "$W1_HTML" ]; then
+    W1_HTML="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["body_html"], end="")' \
+      "$RUN_DIR/W1.sample.json")"
+    op_setup W1
+  fi
+}
+
+# load SECONDS OUT_JSON: wrk at $CONNS connections on the current operation (its CPU time in
+# OUT_JSON minus .json plus .cpu).
+load() {
+  local secs="$1" out="$2"
+  WRK_METHOD="$METHOD" WRK_BODY="$BODY" WRK_TOKEN="$AUTH" WRK_OUT="$out" \
+    python3 "$BENCH/report.py" timed "${out%.json}.cpu" timeout $((secs + 60)) wrk -t 2 -c "$CONNS" -d "${secs}s" --timeout 30s \
+    -s "$BENCH/wrk/report.lua" "$BASE$REQ_PATH" >"${out%.json}.txt" 2>&1 \
+    || say "warning: wrk exited with an error (see ${out%.json}.txt)"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Optional pool-size sweep (API only)
+# ---------------------------------------------------------------------------------------------
+if [ -n "$SWEEP" ]; then
+  for p in $SWEEP; do
+    case "$p" in '' | *[!0-9]*) die "BENCH_POOL_SWEEP: whole numbers, e.g. \"4 8 16\"" ;; esac
+    say "pool sweep: DATABASE_POOL_SIZE=$p"
+    start_server "$p"
+    [ -n "$TOKEN" ] || sign_up
+    for op in $SWEEP_OPS; do
+      op_setup "$op"
+      probe "$op"
+      load 2 "$RUN_DIR/sweep-warm.json"
+      load "$SWEEP_DURATION" "$RUN_DIR/sweep-$p-$op.json"
+      python3 "$BENCH/report.py" sweep-row "$p" "$op" "$RUN_DIR/sweep-$p-$op.json" >>"$RUN_DIR/sweep.jsonl"
+      say "  $op: $(tail -n 1 "$RUN_DIR/sweep.jsonl")"
+    done
+    stop_server
+  done
+  : >"$RUN_DIR/rss.tsv"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# The measured run
+# ---------------------------------------------------------------------------------------------
+say "starting the release server (production, pool $POOL, RUST_LOG=warn)..."
+start_server "$POOL"
+RSS_AT_START="$(proc_status "$SERVER_PID" VmRSS)"
+[ -n "$TOKEN" ] || sign_up
+RSS_AFTER_SIGNUP="$(proc_status "$SERVER_PID" VmRSS)"
+HWM_AFTER_SIGNUP="$(proc_status "$SERVER_PID" VmHWM)"
+
+for op in $OPS; do
+  op_setup "$op"
+  say "$op: $METHOD $REQ_PATH — warm-up ${WARMUP}s, API ${DURATION}s, then pgbench ${DURATION}s"
+  probe "$op"
+  busy_before="$(python3 "$BENCH/report.py" wait-idle "$IDLE_WAIT" 15)"
+  [ "$busy_before" -lt 15 ] || say "  the machine is busy (${busy_before} % over 1 s) with other work: measuring anyway"
+  [ "$WARMUP" -gt 0 ] && load "$WARMUP" "$RUN_DIR/$op.warmup.json"
+  load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+  cpu_before="$(python3 "$BENCH/report.py" cpu "$SERVER_PID" "$DB_NAME")"
+  t0="$EPOCHREALTIME"
+  load "$DURATION" "$RUN_DIR/$op.wrk.json"
+  t1="$EPOCHREALTIME"
+  cpu_after="$(python3 "$BENCH/report.py" cpu "$SERVER_PID" "$DB_NAME")"
+  max_rss="$(python3 "$BENCH/report.py" rss "$RUN_DIR" "$t0" "$t1")"
+  python3 "$BENCH/report.py" wait-idle "$IDLE_WAIT" 15 >/dev/null
+  pg_cpu_before="$(python3 "$BENCH/report.py" cpu "$SERVER_PID" "$DB_NAME")"
+  rm -f "$RUN_DIR/$op.pgcpu.json"
+  python3 "$BENCH/report.py" cpu-later "$(awk -v d="$DURATION" 'BEGIN { print (d > 2 ? d - 0.7 : d * 0.6) }')" \
+    "$SERVER_PID" "$DB_NAME" "$RUN_DIR/$op.pgcpu.json" &
+  pgcpu_pid=$!
+  python3 "$BENCH/report.py" timed "$RUN_DIR/$op.pgbench.cpu" \
+    timeout $((DURATION * 4 + 60)) pgbench -n -c "$CONNS" -j 2 -T "$DURATION" -M "$PG_MODE" \
+    -l --log-prefix="$RUN_DIR/$op.pglog" \
+    -f "$BENCH/sql/$SQL_FILE" "${PGVARS[@]}" "$DB_URL" >"$RUN_DIR/$op.pgbench.txt" 2>&1 \
+    || say "warning: pgbench for $op exited with an error (see the table)"
+  wait "$pgcpu_pid" 2>/dev/null || true
+  pg_cpu_after="$(cat "$RUN_DIR/$op.pgcpu.json" 2>/dev/null || echo null)"
+  printf '{"request":"%s %s","sql":"bench/sql/%s","busy_before_pct":%s,"load_before":"%s","max_rss_kb":%s,"cpu_before":%s,"cpu_after":%s,"wrk_cpu_s":%s,"pg_cpu_before":%s,"pg_cpu_after":%s,"pgbench_cpu_s":%s}\n' \
+    "$METHOD" "$REQ_PATH" "$SQL_FILE" "$busy_before" "$load_before" "${max_rss:-0}" "$cpu_before" "$cpu_after" \
+    "$(cat "$RUN_DIR/$op.wrk.cpu" 2>/dev/null || echo 0)" "$pg_cpu_before" "$pg_cpu_after" \
+    "$(cat "$RUN_DIR/$op.pgbench.cpu" 2>/dev/null || echo 0)" >"$RUN_DIR/$op.extra.json"
+  say "  API: $(python3 "$BENCH/report.py" json "$RUN_DIR/$op.wrk.json" requests 2>/dev/null || echo '?') requests;" \
+      "ceiling: $(grep -E '^tps' "$RUN_DIR/$op.pgbench.txt" | head -n 1 || echo 'no tps')"
+done
+
+VMHWM="$(proc_status "$SERVER_PID" VmHWM)"
+VMRSS_END="$(proc_status "$SERVER_PID" VmRSS)"
+stop_server
+say "deleting the run's account and comments..."
+delete_bench_data
+q "VACUUM (ANALYZE) comments" >/dev/null 2>&1 || true
+
+# ---------------------------------------------------------------------------------------------
+# Report
+# ---------------------------------------------------------------------------------------------
+git_commit() {
+  local head
+  head="$(cat "$ROOT/.git/HEAD" 2>/dev/null || true)"
+  case "$head" in
+    ref:*) cat "$ROOT/.git/${head#ref: }" 2>/dev/null || grep " ${head#ref: }\$" "$ROOT/.git/packed-refs" 2>/dev/null | cut -d' ' -f1 ;;
+    *) printf '%s\n' "$head" ;;
+  esac
+}
+ELAPSED=$(($(date +%s) - STARTED_EPOCH))
+python3 - "$RUN_DIR/meta.json" <<EOF
+import json, os, sys
+meta = {
+    "started_at": "$STARTED_AT",
+    "elapsed_s": $ELAPSED,
+    "command": "bench/run.sh",
+    "ops": "$OPS".split(),
+    "duration_s": $DURATION, "warmup_s": $WARMUP, "connections": $CONNS,
+    "pool_size": $POOL, "pool_sweep_sizes": "$SWEEP".split(),
+    "pgbench_mode": "$PG_MODE",
+    "cpus": os.cpu_count(),
+    "load_generator": "$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), 2 threads, --timeout 30s",
+    "postgres_version": "$(q 'SHOW server_version' 2>/dev/null || echo '?')",
+    "database": "$DB_SHOWN",
+    "commit": "$(git_commit | head -c 40)",
+    "server_rss_at_start_kb": int("${RSS_AT_START:-0}" or 0),
+    "server_rss_after_signup_kb": int("${RSS_AFTER_SIGNUP:-0}" or 0),
+    "server_vmhwm_after_signup_kb": int("${HWM_AFTER_SIGNUP:-0}" or 0),
+    "server_vmrss_end_kb": int("${VMRSS_END:-0}" or 0),
+    "server_vmhwm_kb": int("${VMHWM:-0}" or 0),
+    "loadavg_at_start": "$(cut -d' ' -f1-3 /proc/loadavg)",
+    "sql_check": "$SQL_CHECK",
+    "sql_drift_ops": "$SQL_DRIFT".split(),
+}
+json.dump(meta, open(sys.argv[1], "w"), indent=2)
+EOF
+
+TABLE="$(python3 "$BENCH/report.py" render "$RUN_DIR")"
+cp "$RUN_DIR/result.json" "$BENCH/results/$STAMP.json"
+{
+  echo "# Benchmark run $STARTED_AT"
+  echo
+  echo "Command: \`bench/run.sh\` (BENCH_DURATION=$DURATION, BENCH_POOL_SIZE=$POOL${SWEEP:+, BENCH_POOL_SWEEP=\"$SWEEP\"})," \
+       "database \`$DB_SHOWN\`, commit \`$(git_commit | head -c 12)\`."
+  echo
+  cat "$RUN_DIR/table.md"
+  echo
+  echo "Server RSS: $((RSS_AT_START / 1024)) MB after start, $((RSS_AFTER_SIGNUP / 1024)) MB after the sign-up" \
+       "(VmHWM $((HWM_AFTER_SIGNUP / 1024)) MB then: argon2id hashing takes 19 MiB while it runs)," \
+       "$((VMRSS_END / 1024)) MB at the end. Machine load average at start: $(python3 "$BENCH/report.py" json "$RUN_DIR/meta.json" loadavg_at_start)."
+} >"$BENCH/results/$STAMP.md"
+
+if [ "${BENCH_UPDATE_README:-1}" = 1 ] && [ -f "$BENCH/README.md" ]; then
+  python3 - "$BENCH/README.md" "$BENCH/results/$STAMP.md" <<'EOF' || say "warning: could not update bench/README.md"
+import re, sys
+readme, result = sys.argv[1], open(sys.argv[2]).read()
+text = open(readme).read()
+start, end = "<!-- bench-results:start -->", "<!-- bench-results:end -->"
+if start in text and end in text:
+    body = result.split("\n", 2)[2] if result.startswith("# ") else result
+    head = result.splitlines()[0].lstrip("# ").strip()
+    new = f"{start}\nLatest run ({head.replace('Benchmark run ', '')}, file `bench/results/{sys.argv[2].rsplit('/', 1)[1]}`):\n\n{body.strip()}\n{end}"
+    text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda m: new, text, flags=re.S)
+    open(readme, "w").write(text)
+EOF
+fi
+
+echo
+echo "$TABLE"
+echo
+say "results: bench/results/$STAMP.md and bench/results/$STAMP.json (run took ${ELAPSED} s)"
