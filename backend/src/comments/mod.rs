@@ -249,6 +249,49 @@ pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<Option<CommentRow>>
     .optional()
 }
 
+/// One keyset page of comments (with their authors) matching `filter`, ordered by
+/// `(created_at, id)` and starting after `after`. `filter` may use `$1`, bound to `key`.
+fn keyset_page(
+    conn: &mut PgConnection,
+    filter: &str,
+    key: Option<i64>,
+    newest_first: bool,
+    after: Option<(DateTime<Utc>, i64)>,
+    limit: i64,
+) -> QueryResult<Vec<CommentRow>> {
+    let (cmp, dir) = if newest_first {
+        ("<", "DESC")
+    } else {
+        (">", "ASC")
+    };
+    let mut next = usize::from(key.is_some());
+    let mut placeholder = || {
+        next += 1;
+        format!("${next}")
+    };
+    let seek = match after {
+        Some(_) => format!(
+            " AND (c.created_at, c.id) {cmp} ({}, {})",
+            placeholder(),
+            placeholder()
+        ),
+        None => String::new(),
+    };
+    let sql = format!(
+        "SELECT {COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id \
+         WHERE {filter}{seek} ORDER BY c.created_at {dir}, c.id {dir} LIMIT {}",
+        placeholder()
+    );
+    let mut query = diesel::sql_query(sql).into_boxed();
+    if let Some(key) = key {
+        query = query.bind::<BigInt, _>(key);
+    }
+    if let Some((at, id)) = after {
+        query = query.bind::<Timestamptz, _>(at).bind::<BigInt, _>(id);
+    }
+    query.bind::<BigInt, _>(limit).load(conn)
+}
+
 /// Top-level comments of a target, newest first, after `(created_at, id)`.
 pub fn threads(
     conn: &mut PgConnection,
@@ -256,25 +299,8 @@ pub fn threads(
     after: Option<(DateTime<Utc>, i64)>,
     limit: i64,
 ) -> QueryResult<Vec<CommentRow>> {
-    let col = target.column();
-    let base = format!(
-        "SELECT {COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id \
-         WHERE c.{col} = $1 AND c.parent_id IS NULL"
-    );
-    match after {
-        Some((at, id)) => diesel::sql_query(format!(
-            "{base} AND (c.created_at, c.id) < ($2, $3) ORDER BY c.created_at DESC, c.id DESC LIMIT $4"
-        ))
-        .bind::<BigInt, _>(target.id())
-        .bind::<Timestamptz, _>(at)
-        .bind::<BigInt, _>(id)
-        .bind::<BigInt, _>(limit)
-        .load(conn),
-        None => diesel::sql_query(format!("{base} ORDER BY c.created_at DESC, c.id DESC LIMIT $2"))
-            .bind::<BigInt, _>(target.id())
-            .bind::<BigInt, _>(limit)
-            .load(conn),
-    }
+    let filter = format!("c.{} = $1 AND c.parent_id IS NULL", target.column());
+    keyset_page(conn, &filter, Some(target.id()), true, after, limit)
 }
 
 /// Every comment of a target, oldest first, after `(created_at, id)`.
@@ -284,24 +310,8 @@ pub fn flat(
     after: Option<(DateTime<Utc>, i64)>,
     limit: i64,
 ) -> QueryResult<Vec<CommentRow>> {
-    let col = target.column();
-    let base = format!(
-        "SELECT {COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id WHERE c.{col} = $1"
-    );
-    match after {
-        Some((at, id)) => diesel::sql_query(format!(
-            "{base} AND (c.created_at, c.id) > ($2, $3) ORDER BY c.created_at, c.id LIMIT $4"
-        ))
-        .bind::<BigInt, _>(target.id())
-        .bind::<Timestamptz, _>(at)
-        .bind::<BigInt, _>(id)
-        .bind::<BigInt, _>(limit)
-        .load(conn),
-        None => diesel::sql_query(format!("{base} ORDER BY c.created_at, c.id LIMIT $2"))
-            .bind::<BigInt, _>(target.id())
-            .bind::<BigInt, _>(limit)
-            .load(conn),
-    }
+    let filter = format!("c.{} = $1", target.column());
+    keyset_page(conn, &filter, Some(target.id()), false, after, limit)
 }
 
 /// Direct replies of one comment, oldest first, after `(created_at, id)`.
@@ -311,21 +321,7 @@ pub fn replies(
     after: Option<(DateTime<Utc>, i64)>,
     limit: i64,
 ) -> QueryResult<Vec<CommentRow>> {
-    let base = format!("SELECT {COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id WHERE c.parent_id = $1");
-    match after {
-        Some((at, id)) => diesel::sql_query(format!(
-            "{base} AND (c.created_at, c.id) > ($2, $3) ORDER BY c.created_at, c.id LIMIT $4"
-        ))
-        .bind::<BigInt, _>(parent)
-        .bind::<Timestamptz, _>(at)
-        .bind::<BigInt, _>(id)
-        .bind::<BigInt, _>(limit)
-        .load(conn),
-        None => diesel::sql_query(format!("{base} ORDER BY c.created_at, c.id LIMIT $2"))
-            .bind::<BigInt, _>(parent)
-            .bind::<BigInt, _>(limit)
-            .load(conn),
-    }
+    keyset_page(conn, "c.parent_id = $1", Some(parent), false, after, limit)
 }
 
 /// Attaches to each comment its first `per_parent` direct replies, in one query for the whole
@@ -396,22 +392,14 @@ pub fn recent(
     after: Option<(DateTime<Utc>, i64)>,
     limit: i64,
 ) -> QueryResult<Vec<CommentRow>> {
-    let base = format!(
-        "SELECT {COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id \
-         WHERE c.deleted_at IS NULL AND c.hidden_at IS NULL"
-    );
-    match after {
-        Some((at, id)) => diesel::sql_query(format!(
-            "{base} AND (c.created_at, c.id) < ($1, $2) ORDER BY c.created_at DESC, c.id DESC LIMIT $3"
-        ))
-        .bind::<Timestamptz, _>(at)
-        .bind::<BigInt, _>(id)
-        .bind::<BigInt, _>(limit)
-        .load(conn),
-        None => diesel::sql_query(format!("{base} ORDER BY c.created_at DESC, c.id DESC LIMIT $1"))
-            .bind::<BigInt, _>(limit)
-            .load(conn),
-    }
+    keyset_page(
+        conn,
+        "c.deleted_at IS NULL AND c.hidden_at IS NULL",
+        None,
+        true,
+        after,
+        limit,
+    )
 }
 
 /// A comment with what it is about, for activity feeds.
