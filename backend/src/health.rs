@@ -31,25 +31,24 @@ pub async fn healthz() -> HttpResponse {
 )]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    let pool = state.pool.clone();
-    let status = web::block(move || -> Result<(), String> {
-        let mut conn = pool.get().map_err(|_| "database unreachable".to_string())?;
-        match crate::db::has_pending_migrations(&mut conn) {
-            Ok(false) => Ok(()),
-            Ok(true) => Err("migrations pending".into()),
-            Err(_) => Err("database unreachable".into()),
-        }
+    let status = crate::db::run(&state.pool, |conn| {
+        Ok(crate::db::has_pending_migrations(conn).map_err(|_| "database unreachable"))
     })
-    .await;
+    .await
+    .unwrap_or(Err("database unreachable"))
+    .and_then(|pending| {
+        if pending {
+            Err("migrations pending")
+        } else {
+            Ok(())
+        }
+    });
     match status {
-        Ok(Ok(())) => HttpResponse::Ok().json(Health {
+        Ok(()) => HttpResponse::Ok().json(Health {
             status: "ok".into(),
         }),
-        Ok(Err(why)) => HttpResponse::ServiceUnavailable()
+        Err(why) => HttpResponse::ServiceUnavailable()
             .insert_header(("Retry-After", "2"))
-            .json(Health { status: why }),
-        Err(_) => HttpResponse::ServiceUnavailable().json(Health {
-            status: "internal".into(),
-        }),
+            .json(Health { status: why.into() }),
     }
 }
