@@ -263,7 +263,7 @@ PLAN_ID="$(q "SELECT id FROM action_plans WHERE slug = '$ACTION_PLAN'")"
 [ -n "$PLAN_ID" ] || die "action plan $ACTION_PLAN not found"
 R4_IDS="$(q "SELECT coalesce(array_agg(id ORDER BY code), '{}')
                FROM (SELECT id, code FROM commitments
-                      WHERE action_plan_id = $PLAN_ID AND '$POLICY_AREA' = ANY(policy_areas)
+                      WHERE action_plan_id = $PLAN_ID AND policy_areas @> ARRAY['$POLICY_AREA']
                       ORDER BY code LIMIT 20) t")"
 # The search ranks search::COMMENT_CANDIDATES recent matches; the ids the hits are about come
 # from the API's answer to the probe request (see probe).
@@ -301,7 +301,7 @@ op_setup() {
     R4)
       REQ_PATH="/api/v1/commitments?action_plan=$ACTION_PLAN&policy_area=$POLICY_AREA"
       SQL_FILE=r4_commitments_filtered.sql
-      PGVARS=(-D "plan_slug=$ACTION_PLAN" -D "policy_area=$POLICY_AREA" -D "plan_ids={$PLAN_ID}"
+      PGVARS=(-D "plan_slug=$ACTION_PLAN" -D "policy_areas={\"$POLICY_AREA\"}" -D "plan_ids={$PLAN_ID}"
               -D "commitment_ids=$R4_IDS") ;;
     R5)
       REQ_PATH="/api/v1/search?q=$SEARCH_WORD&type=comment"

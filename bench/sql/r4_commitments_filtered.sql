@@ -4,12 +4,12 @@
 -- milestone progress GROUP BY over the page's commitments.
 -- Variables (pgbench -D, from bench/run.sh):
 --   :plan_slug       fr-2018-2020
---   :policy_area     E-Government
+--   :policy_areas    text[] literal of the one policy area, e.g. {"E-Government"}
 --   :plan_ids        int8[] literal of the plans on the page, e.g. {2}
 --   :commitment_ids  int8[] literal of the commitment ids on the page
 \set one 1
 \set page_limit 21
 SELECT "action_plans"."id" FROM "action_plans" WHERE ("action_plans"."slug" = :plan_slug) LIMIT :one \gset p_
-SELECT "commitments"."id", "commitments"."action_plan_id", "commitments"."code", "commitments"."number", "commitments"."title", "commitments"."summary", "commitments"."description", "commitments"."policy_areas", "commitments"."lead_institution", "commitments"."support_institutions", "commitments"."ogp_principles", "commitments"."ambitions", "commitments"."status", "commitments"."starred", "commitments"."start_year", "commitments"."end_year", "commitments"."irm_report", "commitments"."irm_starred", "commitments"."irm_early_results", "commitments"."irm_verifiable", "commitments"."irm_relevance", "commitments"."irm_potential_impact", "commitments"."irm_completion", "commitments"."irm_analysis", "commitments"."created_at", "commitments"."updated_at", "commitments"."description_html", "commitments"."irm_analysis_html" FROM "commitments" WHERE (("commitments"."action_plan_id" = :p_id) AND :policy_area = ANY(policy_areas)) ORDER BY "commitments"."code" ASC LIMIT :page_limit;
+SELECT "commitments"."id", "commitments"."action_plan_id", "commitments"."code", "commitments"."number", "commitments"."title", "commitments"."summary", "commitments"."description", "commitments"."policy_areas", "commitments"."lead_institution", "commitments"."support_institutions", "commitments"."ogp_principles", "commitments"."ambitions", "commitments"."status", "commitments"."starred", "commitments"."start_year", "commitments"."end_year", "commitments"."irm_report", "commitments"."irm_starred", "commitments"."irm_early_results", "commitments"."irm_verifiable", "commitments"."irm_relevance", "commitments"."irm_potential_impact", "commitments"."irm_completion", "commitments"."irm_analysis", "commitments"."created_at", "commitments"."updated_at", "commitments"."description_html", "commitments"."irm_analysis_html" FROM "commitments" WHERE (("commitments"."action_plan_id" = :p_id) AND ("commitments"."policy_areas" @> :policy_areas)) ORDER BY "commitments"."code" ASC LIMIT :page_limit;
 SELECT "action_plans"."id", "action_plans"."slug", "action_plans"."title" FROM "action_plans" WHERE ("action_plans"."id" = ANY(:plan_ids));
 SELECT "milestones"."commitment_id", "milestones"."status", COUNT(*) FROM "milestones" WHERE ("milestones"."commitment_id" = ANY(:commitment_ids)) GROUP BY "milestones"."commitment_id", "milestones"."status";

@@ -9,6 +9,7 @@ pub mod token;
 
 use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest};
+use diesel::pg::PgConnection;
 use futures_util::future::LocalBoxFuture;
 
 use crate::error::ApiError;
@@ -42,30 +43,78 @@ impl FromRequest for AuthUser {
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>().cloned();
-        let token = bearer_token(req);
+        let token = BearerToken::verify(req);
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("AppState missing"))?;
-            let token = token.ok_or_else(|| {
-                ApiError::Unauthorized(
-                    "Sign in: this route needs an `Authorization: Bearer` token.".into(),
-                )
-            })?;
-            let user_id = state.tokens.verify(&token).ok_or_else(|| {
-                ApiError::Unauthorized("The token is invalid or has expired.".into())
-            })?;
-            let user: Option<User> =
-                crate::db::run(&state.pool, move |conn| Ok(users::find(conn, user_id)?)).await?;
-            let user = user.ok_or_else(|| {
-                ApiError::Unauthorized("The token's account no longer exists.".into())
-            })?;
-            if user.suspended_at.is_some() {
-                return Err(ApiError::Forbidden("This account is suspended.".into()));
-            }
-            Ok(AuthUser {
-                id: user.id,
-                role: user.role,
-            })
+            token?.authorize_now(&state).await
         })
+    }
+}
+
+/// A request's bearer token, verified (signature, issuer, audience, expiry) but with the
+/// account not yet loaded: 401 when the token is missing or invalid, without touching the
+/// database.
+///
+/// For hot write paths: `authorize` loads the account as the first statement of the write's
+/// own transaction, one connection checkout per request instead of two (`AuthUser` takes its
+/// own). The account is still read on every request, so suspensions and role changes apply
+/// at once, and it is checked before the body is judged (`authorize_now` when the body is bad).
+#[derive(Debug, Clone, Copy)]
+pub struct BearerToken {
+    user_id: i64,
+}
+
+impl BearerToken {
+    fn verify(req: &HttpRequest) -> Result<Self, ApiError> {
+        let state = req
+            .app_data::<web::Data<AppState>>()
+            .ok_or_else(|| ApiError::internal("AppState missing"))?;
+        let token = bearer_token(req).ok_or_else(|| {
+            ApiError::Unauthorized(
+                "Sign in: this route needs an `Authorization: Bearer` token.".into(),
+            )
+        })?;
+        let user_id = state
+            .tokens
+            .verify(&token)
+            .ok_or_else(|| ApiError::Unauthorized("The token is invalid or has expired.".into()))?;
+        Ok(BearerToken { user_id })
+    }
+
+    /// The token's account, if it still exists and is not suspended (401 / 403 otherwise),
+    /// read on `conn`.
+    pub fn authorize(&self, conn: &mut PgConnection) -> Result<User, ApiError> {
+        let user = users::find(conn, self.user_id)?.ok_or_else(|| {
+            ApiError::Unauthorized("The token's account no longer exists.".into())
+        })?;
+        if user.suspended_at.is_some() {
+            return Err(ApiError::Forbidden("This account is suspended.".into()));
+        }
+        Ok(user)
+    }
+
+    /// `authorize` on a connection of its own.
+    pub async fn authorize_now(self, state: &AppState) -> Result<AuthUser, ApiError> {
+        let user = crate::db::run(&state.pool, move |conn| self.authorize(conn)).await?;
+        Ok(AuthUser::from(&user))
+    }
+}
+
+impl From<&User> for AuthUser {
+    fn from(user: &User) -> Self {
+        AuthUser {
+            id: user.id,
+            role: user.role,
+        }
+    }
+}
+
+impl FromRequest for BearerToken {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        std::future::ready(BearerToken::verify(req))
     }
 }
 
