@@ -5,8 +5,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use actix_web::web;
-use diesel::pg::PgConnection;
+use diesel::pg::{Pg, PgConnection};
 use diesel::prelude::*;
+use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, ManageConnection, Pool};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
@@ -172,6 +173,44 @@ where
 {
     run(pool, move |conn| conn.transaction(f)).await
 }
+
+/// A raw SQL query (`diesel::sql_query`) that Diesel may prepare once per connection and
+/// reuse, as it does for DSL queries, instead of having PostgreSQL parse and plan it on every
+/// request.
+///
+/// Diesel never caches `sql_query` statements because their text could be built from
+/// anything, and an unbounded set of texts would grow the per-connection cache without end.
+/// Use this only where (1) the text comes from a small fixed set of shapes (placeholders for
+/// every value) and (2) the best plan does not depend on the bound values: after five
+/// executions PostgreSQL may switch a prepared statement to a generic plan. The search query,
+/// whose plan depends on how common the searched word is, must stay unprepared.
+///
+/// Overrides `QueryFragment::is_safe_to_cache_prepared`, which Diesel documents as part of its
+/// backend-implementer API (semver-exempt): the pinned Diesel version is what this was checked
+/// against, and the comments tests exercise every statement that goes through it.
+pub struct Prepared<Q>(pub Q);
+
+impl<Q: QueryFragment<Pg>> QueryFragment<Pg> for Prepared<Q> {
+    fn walk_ast<'b>(&'b self, pass: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        self.0.walk_ast(pass)
+    }
+
+    fn is_safe_to_cache_prepared(&self, _backend: &Pg) -> QueryResult<bool> {
+        Ok(true)
+    }
+}
+
+impl<Q> QueryId for Prepared<Q> {
+    type QueryId = ();
+    // No static id: the statement cache keys it by its SQL text.
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q: Query> Query for Prepared<Q> {
+    type SqlType = Q::SqlType;
+}
+
+impl<Q, C> RunQueryDsl<C> for Prepared<Q> {}
 
 /// Splits `postgres://…/name?params` into the database name and the same URL pointing at
 /// the `postgres` maintenance database.

@@ -241,10 +241,12 @@ pub fn present(row: CommentRow, viewer: Viewer) -> Comment {
 }
 
 pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<Option<CommentRow>> {
-    diesel::sql_query(format!(
-        "SELECT {COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id WHERE c.id = $1"
-    ))
-    .bind::<BigInt, _>(id)
+    crate::db::Prepared(
+        diesel::sql_query(format!(
+            "SELECT {COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id WHERE c.id = $1"
+        ))
+        .bind::<BigInt, _>(id),
+    )
     .get_result(conn)
     .optional()
 }
@@ -289,7 +291,9 @@ fn keyset_page(
     if let Some((at, id)) = after {
         query = query.bind::<Timestamptz, _>(at).bind::<BigInt, _>(id);
     }
-    query.bind::<BigInt, _>(limit).load(conn)
+    // One of a few fixed texts (target column, direction, with or without a cursor), and the
+    // plan is the same index walk whatever the values: prepared once per connection.
+    crate::db::Prepared(query.bind::<BigInt, _>(limit)).load(conn)
 }
 
 /// Top-level comments of a target, newest first, after `(created_at, id)`.
@@ -351,15 +355,17 @@ pub fn attach_replies(
     let rows: Vec<CommentRow> = if parents.is_empty() {
         Vec::new()
     } else {
-        diesel::sql_query(format!(
-            "SELECT {COLUMNS} FROM unnest($1::int8[]) AS p(id) \
-             CROSS JOIN LATERAL (SELECT * FROM comments r WHERE r.parent_id = p.id \
-                                 ORDER BY r.created_at, r.id LIMIT $2) c \
-             JOIN users u ON u.id = c.author_id \
-             ORDER BY c.parent_id, c.created_at, c.id"
-        ))
-        .bind::<Array<BigInt>, _>(&parents)
-        .bind::<BigInt, _>(per_parent + 1)
+        crate::db::Prepared(
+            diesel::sql_query(format!(
+                "SELECT {COLUMNS} FROM unnest($1::int8[]) AS p(id) \
+                 CROSS JOIN LATERAL (SELECT * FROM comments r WHERE r.parent_id = p.id \
+                                     ORDER BY r.created_at, r.id LIMIT $2) c \
+                 JOIN users u ON u.id = c.author_id \
+                 ORDER BY c.parent_id, c.created_at, c.id"
+            ))
+            .bind::<Array<BigInt>, _>(&parents)
+            .bind::<BigInt, _>(per_parent + 1),
+        )
         .load(conn)?
     };
     let mut by_parent: HashMap<i64, Vec<CommentRow>> = HashMap::new();
