@@ -12,6 +12,7 @@ diesel::table! {
         suspended_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        session_version -> Int4,
     }
 }
 

@@ -28,12 +28,20 @@ test("a person signs up, signs in, comments, replies, edits and deletes", async 
   await expect(page.getByText("Modifications enregistrées.")).toBeVisible();
   await check(page, "profile-saved");
 
+  // A new password ends every session: the app signs this one in again with it.
+  const newPassword = "un-autre-mot-de-passe-solide";
+  await page.getByLabel("Mot de passe actuel").fill(password);
+  await page.getByLabel("Nouveau mot de passe").fill(newPassword);
+  await page.getByRole("button", { name: "Changer le mot de passe" }).click();
+  await expect(page.getByText("Mot de passe modifié. Vos autres sessions ont été fermées.")).toBeVisible();
+  await check(page, "password-changed");
+
   // The session survives a reload; then sign out and in again.
   await page.reload();
   await expect(page.getByRole("link", { name: "Mon compte" })).toBeVisible();
   await signOut(page);
   await expect(page.getByText("Vous êtes déconnecté·e.")).toBeVisible();
-  await signIn(page, email, password);
+  await signIn(page, email, newPassword);
 
   // The admin area is not for members: its code is not even downloaded.
   const adminChunks: string[] = [];

@@ -62,6 +62,7 @@ impl FromRequest for AuthUser {
 #[derive(Debug, Clone, Copy)]
 pub struct BearerToken {
     user_id: i64,
+    session_version: i32,
 }
 
 impl BearerToken {
@@ -74,19 +75,27 @@ impl BearerToken {
                 "Sign in: this route needs an `Authorization: Bearer` token.".into(),
             )
         })?;
-        let user_id = state
+        let (user_id, session_version) = state
             .tokens
             .verify(&token)
             .ok_or_else(|| ApiError::Unauthorized("The token is invalid or has expired.".into()))?;
-        Ok(BearerToken { user_id })
+        Ok(BearerToken {
+            user_id,
+            session_version,
+        })
     }
 
-    /// The token's account, if it still exists and is not suspended (401 / 403 otherwise),
-    /// read on `conn`.
+    /// The token's account, if it still exists, the token is of its current session version
+    /// and the account is not suspended (401 / 403 otherwise), read on `conn`.
     pub fn authorize(&self, conn: &mut PgConnection) -> Result<User, ApiError> {
         let user = users::find(conn, self.user_id)?.ok_or_else(|| {
             ApiError::Unauthorized("The token's account no longer exists.".into())
         })?;
+        if user.session_version != self.session_version {
+            return Err(ApiError::Unauthorized(
+                "This session has ended because the password was changed; sign in again.".into(),
+            ));
+        }
         if user.suspended_at.is_some() {
             return Err(ApiError::Forbidden("This account is suspended.".into()));
         }

@@ -76,7 +76,7 @@ pub struct UpdateAccountRequest {
 }
 
 fn session(state: &AppState, user: User) -> ApiResult<Session> {
-    let (access_token, expires_at) = state.tokens.issue(user.id).map_err(ApiError::internal)?;
+    let (access_token, expires_at) = state.tokens.issue(user.id, user.session_version).map_err(ApiError::internal)?;
     Ok(Session {
         token_type: "Bearer".into(),
         access_token,
@@ -205,6 +205,9 @@ pub async fn get_me(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<web
 }
 
 /// Update the signed-in user's display name, organisation or password.
+///
+/// Changing the password ends every session of the account, this one included: tokens issued
+/// before the change answer 401 from then on. Sign in again with the new password.
 #[utoipa::path(
     tag = "auth",
     security(("bearer" = [])),
@@ -260,9 +263,10 @@ pub async fn update_me(
             password_hash: new_hash,
         };
         let target = crate::schema::users::table.find(auth.id);
+        let password_changed = changes.password_hash.is_some();
         let user = if changes.display_name.is_none()
             && changes.organisation.is_none()
-            && changes.password_hash.is_none()
+            && !password_changed
         {
             target.select(User::as_select()).first(conn)?
         } else {
@@ -271,7 +275,16 @@ pub async fn update_me(
                 .returning(User::as_returning())
                 .get_result(conn)?
         };
-        Ok(user)
+        if !password_changed {
+            return Ok(user);
+        }
+        // A new password ends every session, this one included: whoever had a token (a
+        // stolen one, another device) must sign in again with the new password.
+        use crate::schema::users::session_version;
+        Ok(diesel::update(target)
+            .set(session_version.eq(session_version + 1))
+            .returning(User::as_returning())
+            .get_result(conn)?)
     })
     .await?;
     Ok(web::Json(user.into()))

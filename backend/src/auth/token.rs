@@ -17,6 +17,10 @@ pub struct Claims {
     pub aud: String,
     pub iat: u64,
     pub exp: u64,
+    /// The account's `session_version` when the token was issued (0 for tokens from before
+    /// versions existed).
+    #[serde(default)]
+    pub ver: i32,
 }
 
 pub struct TokenKeys {
@@ -41,7 +45,11 @@ impl TokenKeys {
         }
     }
 
-    pub fn issue(&self, user_id: i64) -> Result<(String, DateTime<Utc>), String> {
+    pub fn issue(
+        &self,
+        user_id: i64,
+        session_version: i32,
+    ) -> Result<(String, DateTime<Utc>), String> {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .unwrap_or_default()
@@ -53,6 +61,7 @@ impl TokenKeys {
             aud: AUDIENCE.into(),
             iat: now,
             exp,
+            ver: session_version,
         };
         let token = encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map_err(|e| format!("token signing failed: {e}"))?;
@@ -60,11 +69,12 @@ impl TokenKeys {
         Ok((token, expires_at))
     }
 
-    /// The user id of a valid token, or None (bad signature, expired, wrong issuer…).
-    pub fn verify(&self, token: &str) -> Option<i64> {
+    /// The user id and session version of a valid token, or None (bad signature, expired,
+    /// wrong issuer…).
+    pub fn verify(&self, token: &str) -> Option<(i64, i32)> {
         decode::<Claims>(token, &self.decoding, &self.validation)
             .ok()
-            .and_then(|data| data.claims.sub.parse().ok())
+            .and_then(|data| Some((data.claims.sub.parse().ok()?, data.claims.ver)))
     }
 }
 
@@ -75,8 +85,8 @@ mod tests {
     #[test]
     fn issues_and_verifies() {
         let keys = TokenKeys::new(&[7u8; 32], Duration::from_secs(60));
-        let (token, _) = keys.issue(42).unwrap();
-        assert_eq!(keys.verify(&token), Some(42));
+        let (token, _) = keys.issue(42, 3).unwrap();
+        assert_eq!(keys.verify(&token), Some((42, 3)));
         let other = TokenKeys::new(&[8u8; 32], Duration::from_secs(60));
         assert_eq!(other.verify(&token), None);
         assert_eq!(keys.verify("garbage"), None);

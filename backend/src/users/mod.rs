@@ -23,6 +23,8 @@ pub struct User {
     pub suspended_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Bumped when the password changes: tokens issued under an older version are refused.
+    pub session_version: i32,
 }
 
 #[derive(Debug, Insertable)]

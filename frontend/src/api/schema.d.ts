@@ -52,7 +52,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Update the signed-in user's display name, organisation or password. */
+        /**
+         * Update the signed-in user's display name, organisation or password.
+         * @description Changing the password ends every session of the account, this one included: tokens issued
+         *     before the change answer 401 from then on. Sign in again with the new password.
+         */
         patch: operations["update_me"];
         trace?: never;
     };

@@ -275,7 +275,7 @@ export const en: Messages = {
   "profile.password": "Change my password",
   "profile.currentPassword": "Current password",
   "profile.newPassword": "New password",
-  "profile.passwordSaved": "Password changed.",
+  "profile.passwordSaved": "Password changed. Your other sessions have been signed out.",
   "profile.savePassword": "Change the password",
   "profile.signOut": "Sign out",
 

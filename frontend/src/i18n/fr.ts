@@ -273,7 +273,7 @@ export const fr = {
   "profile.password": "Changer de mot de passe",
   "profile.currentPassword": "Mot de passe actuel",
   "profile.newPassword": "Nouveau mot de passe",
-  "profile.passwordSaved": "Mot de passe modifié.",
+  "profile.passwordSaved": "Mot de passe modifié. Vos autres sessions ont été fermées.",
   "profile.savePassword": "Changer le mot de passe",
   "profile.signOut": "Se déconnecter",
 

@@ -758,6 +758,73 @@ fn update_me_password_change_takes_effect_at_login() {
     .expect_problem(401, "unauthorized");
 }
 
+/// A password change ends every session of the account (a stolen token, another device, this
+/// one); tokens issued afterwards work, and other accounts' sessions are untouched.
+#[test]
+fn changing_the_password_ends_every_session() {
+    let app = TestApp::spawn();
+    let user = app.user("member");
+    let bystander = app.user("member");
+    let other_device = app
+        .post(
+            "/auth/login",
+            None,
+            &json!({"email": user.email, "password": user.password}),
+        )
+        .expect(200)
+        .json()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    app.get_as("/me", &other_device).expect(200);
+    // A failed attempt (wrong current password) changes nothing.
+    app.patch(
+        "/me",
+        Some(&user.token),
+        &json!({"current_password": "not-my-password", "new_password": "a-brand-new-password-2026"}),
+    )
+    .expect_problem(422, "validation_failed");
+    app.get_as("/me", &other_device).expect(200);
+    // Neither does a change of display name.
+    app.patch("/me", Some(&user.token), &json!({"display_name": "Nouveau nom"}))
+        .expect(200);
+    app.get_as("/me", &user.token).expect(200);
+
+    app.patch(
+        "/me",
+        Some(&user.token),
+        &json!({"current_password": user.password, "new_password": "a-brand-new-password-2026"}),
+    )
+    .expect(200);
+    for token in [&user.token, &other_device] {
+        let problem = app.get_as("/me", token).expect_problem(401, "unauthorized");
+        assert!(
+            problem["detail"].as_str().unwrap().contains("password was changed"),
+            "{problem}"
+        );
+        // Writes too, including the one that reads the account inside its transaction.
+        app.post(
+            &format!("/forums/{}/comments", crate::forums::DIALOGUE),
+            Some(token),
+            &json!({"body": "Avec un jeton révoqué"}),
+        )
+        .expect_problem(401, "unauthorized");
+    }
+    let fresh = app
+        .post(
+            "/auth/login",
+            None,
+            &json!({"email": user.email, "password": "a-brand-new-password-2026"}),
+        )
+        .expect(200)
+        .json()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(app.get_as("/me", &fresh).expect(200).json()["id"], user.id);
+    app.get_as("/me", &bystander.token).expect(200);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Configuration
 // ---------------------------------------------------------------------------------------------

@@ -108,12 +108,18 @@ function ProfileForm({ user }: { user: Account }) {
 
 function PasswordForm() {
   const { t } = useI18n();
+  const { signIn } = useSession();
   const fieldState = useFieldState();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const save = useMutation({
-    mutationFn: () => unwrap(api.PATCH("/api/v1/me", { body: { current_password: current, new_password: next } })),
-    onSuccess: () => {
+    mutationFn: async () => {
+      const account = await unwrap(api.PATCH("/api/v1/me", { body: { current_password: current, new_password: next } }));
+      // A new password ends every session, this one included: sign in again with it.
+      return unwrap(api.POST("/api/v1/auth/login", { body: { email: account.email, password: next } }));
+    },
+    onSuccess: (session) => {
+      signIn(session);
       setCurrent("");
       setNext("");
     },
