@@ -60,6 +60,8 @@ pub enum ApiError {
     Forbidden(String),
     /// 404.
     NotFound(String),
+    /// 405: the path exists, not with this method; `allow` lists the methods it has.
+    MethodNotAllowed { allow: String, detail: String },
     /// 409: conflicts with the current state (duplicates, references).
     Conflict { code: &'static str, detail: String },
     /// 413.
@@ -103,6 +105,7 @@ impl ApiError {
             ApiError::Unauthorized(_) => "unauthorized",
             ApiError::Forbidden(_) => "forbidden",
             ApiError::NotFound(_) => "not_found",
+            ApiError::MethodNotAllowed { .. } => "method_not_allowed",
             ApiError::PayloadTooLarge(_) => "payload_too_large",
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
             ApiError::Validation(_) => "validation_failed",
@@ -115,9 +118,9 @@ impl ApiError {
 
     fn detail(&self) -> Cow<'_, str> {
         match self {
-            ApiError::BadRequest { detail, .. } | ApiError::Conflict { detail, .. } => {
-                detail.into()
-            }
+            ApiError::BadRequest { detail, .. }
+            | ApiError::Conflict { detail, .. }
+            | ApiError::MethodNotAllowed { detail, .. } => detail.into(),
             ApiError::Unauthorized(d)
             | ApiError::Forbidden(d)
             | ApiError::NotFound(d)
@@ -172,6 +175,7 @@ impl ResponseError for ApiError {
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -201,6 +205,9 @@ impl ResponseError for ApiError {
             }
             ApiError::Unauthorized(_) => {
                 res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            ApiError::MethodNotAllowed { allow, .. } => {
+                res.insert_header((header::ALLOW, allow.as_str()));
             }
             _ => {}
         }
@@ -432,4 +439,22 @@ impl Checks {
         fields.sort_by(|a, b| a.field.cmp(&b.field));
         Err(ApiError::Validation(fields))
     }
+}
+
+/// A problem+json answer for a status no `ApiError` variant stands for (errors actix produces
+/// before any handler runs), named after the status.
+pub fn bare_problem(status: StatusCode, what: &str) -> HttpResponse {
+    let title = status.canonical_reason().unwrap_or("Error").to_string();
+    let code = title.to_ascii_lowercase().replace([' ', '-'], "_");
+    let problem = Problem {
+        type_: format!("https://opendetat.fr/problems/{code}"),
+        detail: format!("{title}: {what}."),
+        title,
+        status: status.as_u16(),
+        code,
+        errors: Vec::new(),
+    };
+    HttpResponse::build(status)
+        .content_type("application/problem+json")
+        .body(serde_json::to_string(&problem).unwrap_or_default())
 }

@@ -44,3 +44,59 @@ pub async fn request_id_and_log<B: MessageBody + 'static>(
     );
     Ok(res)
 }
+
+/// Every error of the API is problem+json, including the few actix answers by itself without
+/// reaching a handler: a 405 from a resource whose only route is for another method (e.g.
+/// `POST /healthz`), plain text; or a 404 nothing took, with an empty body. Those are rewritten
+/// here, keeping their status (and `Allow`); handlers' own problems pass untouched.
+pub async fn problems_for_bare_errors<B: MessageBody + 'static>(
+    req: ServiceRequest,
+    next: Next<B>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    use actix_web::http::header::{ALLOW, CONTENT_TYPE};
+    use actix_web::http::StatusCode;
+    use actix_web::ResponseError;
+
+    use crate::error::ApiError;
+
+    let res = next.call(req).await?;
+    let status = res.status();
+    // Bare: no body type, or actix's plain-text reason. A handler's own JSON (problems, or
+    // `/readyz`'s documented 503 body) is left alone.
+    let bare = res
+        .headers()
+        .get(CONTENT_TYPE)
+        .is_none_or(|v| v.as_bytes().starts_with(b"text/plain"));
+    if !bare || !(status.is_client_error() || status.is_server_error()) {
+        return Ok(res.map_into_left_body());
+    }
+    let allow = res
+        .headers()
+        .get(ALLOW)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty())
+        .map(str::to_string);
+    let (req, _) = res.into_parts();
+    // actix's own 405 names no methods: the contract does.
+    let allow = allow.or_else(|| {
+        req.app_data::<crate::startup::RouteTable>()
+            .and_then(|routes| routes.allowed(req.path()))
+            .map(str::to_string)
+    });
+    let what = format!("{} {}", req.method(), req.path());
+    let error = match status {
+        StatusCode::METHOD_NOT_ALLOWED => {
+            let allow = allow.unwrap_or_default();
+            ApiError::MethodNotAllowed {
+                detail: format!("{what} is not supported; this path answers {allow}."),
+                allow,
+            }
+        }
+        StatusCode::NOT_FOUND => ApiError::NotFound(format!("No route matches {what}.")),
+        _ => {
+            let response = crate::error::bare_problem(status, &what);
+            return Ok(ServiceResponse::new(req, response).map_into_right_body());
+        }
+    };
+    Ok(ServiceResponse::new(req, error.error_response()).map_into_right_body())
+}

@@ -75,7 +75,63 @@ pub fn collect_openapi() -> utoipa::openapi::OpenApi {
     doc
 }
 
+/// The API's paths and the methods each answers, from the contract, so that a request no
+/// route took can be told apart: a known path with another method (405 with `Allow`) or an
+/// unknown path (404).
+#[derive(Clone)]
+pub(crate) struct RouteTable(std::sync::Arc<Vec<(actix_web::dev::ResourceDef, String)>>);
+
+impl RouteTable {
+    fn from_contract(doc: &utoipa::openapi::OpenApi) -> RouteTable {
+        let routes = doc
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let mut methods: Vec<&str> = Vec::new();
+                let ops = [
+                    ("GET", &item.get),
+                    ("POST", &item.post),
+                    ("PUT", &item.put),
+                    ("PATCH", &item.patch),
+                    ("DELETE", &item.delete),
+                ];
+                for (name, op) in ops {
+                    if op.is_some() {
+                        methods.push(name);
+                    }
+                }
+                (
+                    actix_web::dev::ResourceDef::new(path.as_str()),
+                    methods.join(", "),
+                )
+            })
+            .collect();
+        RouteTable(std::sync::Arc::new(routes))
+    }
+
+    pub(crate) fn allowed(&self, path: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(def, _)| def.is_match(path))
+            .map(|(_, methods)| methods.as_str())
+    }
+}
+
 async fn not_found(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let known = req
+        .app_data::<RouteTable>()
+        .and_then(|routes| routes.allowed(req.path()));
+    if let Some(allow) = known {
+        return Err(ApiError::MethodNotAllowed {
+            allow: allow.to_string(),
+            detail: format!(
+                "{} {} is not supported; this path answers {allow}.",
+                req.method(),
+                req.path()
+            ),
+        });
+    }
     Err(ApiError::NotFound(format!(
         "No route matches {} {}.",
         req.method(),
@@ -90,6 +146,7 @@ pub fn run(
 ) -> std::io::Result<Server> {
     let state = web::Data::new(state);
     let doc = crate::openapi::document();
+    let routes = RouteTable::from_contract(&doc);
     let static_dir = static_dir.filter(|d| std::path::Path::new(d).join("index.html").is_file());
     if let Some(dir) = &static_dir {
         log::info!("serving the web app from {dir}");
@@ -98,6 +155,7 @@ pub fn run(
         let (app, _) = App::new()
             .into_utoipa_app()
             .app_data(state.clone())
+            .app_data(routes.clone())
             .app_data(
                 web::JsonConfig::default()
                     .limit(MAX_JSON_BODY)
@@ -122,9 +180,13 @@ pub fn run(
             .service(web::scope("/api").default_service(web::to(not_found)));
         let app = match &static_dir {
             Some(dir) => app.service(spa_files(dir)),
-            None => app.default_service(web::to(not_found)),
+            None => app,
         };
-        app.wrap(cors())
+        // Also the default of the `/api/v1` scope: an unknown API path is a 404 (or 405)
+        // problem whether or not the web app is served.
+        app.default_service(web::to(not_found))
+            .wrap(from_fn(crate::middleware::problems_for_bare_errors))
+            .wrap(cors())
             .wrap(Compress::default())
             .wrap(from_fn(crate::middleware::request_id_and_log))
     })

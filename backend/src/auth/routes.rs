@@ -76,7 +76,10 @@ pub struct UpdateAccountRequest {
 }
 
 fn session(state: &AppState, user: User) -> ApiResult<Session> {
-    let (access_token, expires_at) = state.tokens.issue(user.id, user.session_version).map_err(ApiError::internal)?;
+    let (access_token, expires_at) = state
+        .tokens
+        .issue(user.id, user.session_version)
+        .map_err(ApiError::internal)?;
     Ok(Session {
         token_type: "Bearer".into(),
         access_token,

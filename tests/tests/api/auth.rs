@@ -786,8 +786,12 @@ fn changing_the_password_ends_every_session() {
     .expect_problem(422, "validation_failed");
     app.get_as("/me", &other_device).expect(200);
     // Neither does a change of display name.
-    app.patch("/me", Some(&user.token), &json!({"display_name": "Nouveau nom"}))
-        .expect(200);
+    app.patch(
+        "/me",
+        Some(&user.token),
+        &json!({"display_name": "Nouveau nom"}),
+    )
+    .expect(200);
     app.get_as("/me", &user.token).expect(200);
 
     app.patch(
@@ -799,7 +803,10 @@ fn changing_the_password_ends_every_session() {
     for token in [&user.token, &other_device] {
         let problem = app.get_as("/me", token).expect_problem(401, "unauthorized");
         assert!(
-            problem["detail"].as_str().unwrap().contains("password was changed"),
+            problem["detail"]
+                .as_str()
+                .unwrap()
+                .contains("password was changed"),
             "{problem}"
         );
         // Writes too, including the one that reads the account inside its transaction.

@@ -108,6 +108,50 @@ fn unknown_routes_are_problem_json_404() {
     app.get("/api/elsewhere").expect_problem(404, "not_found");
     // Without a built SPA, other paths are 404 problems too.
     app.get("/x/anything").expect_problem(404, "not_found");
+    assert_unsupported_methods_are_405(&app);
+}
+
+/// A known path with a method it does not answer is a 405 problem naming the methods it does
+/// (`Allow`, from the contract), whether actix or our fallback noticed.
+fn assert_unsupported_methods_are_405(app: &TestApp) {
+    for (method, path, allow) in [
+        ("DELETE", "/api/v1/search", "GET"),
+        ("PUT", "/api/v1/forums", "GET, POST"),
+        ("PATCH", "/api/v1/forums/12/comments", "GET, POST"),
+        ("POST", "/api/v1/comments/3", "GET, PATCH, DELETE"),
+        ("POST", "/healthz", "GET"),
+    ] {
+        let res = app.request(method, path, None, &[], None);
+        assert_eq!(
+            res.header("allow"),
+            Some(allow),
+            "{method} {path}: {}",
+            res.text
+        );
+        let problem = res.expect_problem(405, "method_not_allowed");
+        assert!(
+            problem["detail"].as_str().unwrap().contains(path),
+            "{problem}"
+        );
+    }
+}
+
+/// With the web app served, the history fallback takes unknown non-API paths, while the API
+/// keeps answering 404 and 405 problems (it once fell through to an empty 404 there).
+#[test]
+fn with_the_web_app_served_api_errors_stay_problems() {
+    let dir = std::env::temp_dir().join(format!("opendetat-spa-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>SPA</title>").unwrap();
+    let app = TestApp::spawn_with(false, &[("STATIC_DIR", dir.to_str().unwrap())]);
+    let page = app.get("/x/une-page-du-client").expect(200);
+    assert!(page.text.contains("<title>SPA</title>"), "{}", page.text);
+    app.get("/api/v1/nothing-here")
+        .expect_problem(404, "not_found");
+    app.get("/api/v1/forums/1/comments/extra")
+        .expect_problem(404, "not_found");
+    assert_unsupported_methods_are_405(&app);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
