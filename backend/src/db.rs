@@ -19,7 +19,7 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
 /// The pool's connections: a `PgConnection` plus when it was last handed back, so that only
 /// connections that sat idle are pinged before use (see `Manager::is_valid`).
-pub struct PgConn {
+struct PgConn {
     conn: PgConnection,
     returned_at: Instant,
 }
@@ -48,7 +48,7 @@ const PING_AFTER_IDLE: Duration = Duration::from_secs(1);
 /// transaction manager marks it broken and `has_broken` drops it at check-in. The ping is kept
 /// where it pays: for connections that sat idle (a restart while the server was quiet), so the
 /// first request after it does not fail on a dead connection.
-pub struct Manager(ConnectionManager<PgConnection>);
+struct Manager(ConnectionManager<PgConnection>);
 
 impl ManageConnection for Manager {
     type Connection = PgConn;
@@ -98,10 +98,6 @@ impl PgPool {
                 "database pool: timed out waiting for a connection".into(),
             )),
         }
-    }
-
-    pub fn state(&self) -> r2d2::State {
-        self.pool.state()
     }
 }
 

@@ -57,8 +57,6 @@ pub async fn problems_for_bare_errors<B: MessageBody + 'static>(
     use actix_web::http::StatusCode;
     use actix_web::ResponseError;
 
-    use crate::error::ApiError;
-
     let res = next.call(req).await?;
     let status = res.status();
     // Bare: no body type, or actix's plain-text reason. A handler's own JSON (problems, or
@@ -77,26 +75,14 @@ pub async fn problems_for_bare_errors<B: MessageBody + 'static>(
         .filter(|v| !v.is_empty())
         .map(str::to_string);
     let (req, _) = res.into_parts();
-    // actix's own 405 names no methods: the contract does.
-    let allow = allow.or_else(|| {
-        req.app_data::<crate::startup::RouteTable>()
-            .and_then(|routes| routes.allowed(req.path()))
-            .map(str::to_string)
-    });
-    let what = format!("{} {}", req.method(), req.path());
-    let error = match status {
+    let response = match status {
         StatusCode::METHOD_NOT_ALLOWED => {
-            let allow = allow.unwrap_or_default();
-            ApiError::MethodNotAllowed {
-                detail: format!("{what} is not supported; this path answers {allow}."),
-                allow,
-            }
+            // actix's own 405 names no methods: the contract does.
+            let allow = allow.or_else(|| crate::startup::allowed_methods(&req));
+            crate::startup::unmatched(&req, Some(allow.unwrap_or_default())).error_response()
         }
-        StatusCode::NOT_FOUND => ApiError::NotFound(format!("No route matches {what}.")),
-        _ => {
-            let response = crate::error::bare_problem(status, &what);
-            return Ok(ServiceResponse::new(req, response).map_into_right_body());
-        }
+        StatusCode::NOT_FOUND => crate::startup::unmatched(&req, None).error_response(),
+        _ => crate::error::bare_problem(status, &format!("{} {}", req.method(), req.path())),
     };
-    Ok(ServiceResponse::new(req, error.error_response()).map_into_right_body())
+    Ok(ServiceResponse::new(req, response).map_into_right_body())
 }

@@ -79,7 +79,7 @@ pub fn collect_openapi() -> utoipa::openapi::OpenApi {
 /// route took can be told apart: a known path with another method (405 with `Allow`) or an
 /// unknown path (404).
 #[derive(Clone)]
-pub(crate) struct RouteTable(std::sync::Arc<Vec<(actix_web::dev::ResourceDef, String)>>);
+struct RouteTable(std::sync::Arc<Vec<(actix_web::dev::ResourceDef, String)>>);
 
 impl RouteTable {
     fn from_contract(doc: &utoipa::openapi::OpenApi) -> RouteTable {
@@ -110,7 +110,7 @@ impl RouteTable {
         RouteTable(std::sync::Arc::new(routes))
     }
 
-    pub(crate) fn allowed(&self, path: &str) -> Option<&str> {
+    fn allowed(&self, path: &str) -> Option<&str> {
         self.0
             .iter()
             .find(|(def, _)| def.is_match(path))
@@ -118,25 +118,28 @@ impl RouteTable {
     }
 }
 
-async fn not_found(req: HttpRequest) -> Result<HttpResponse, ApiError> {
-    let known = req
-        .app_data::<RouteTable>()
-        .and_then(|routes| routes.allowed(req.path()));
-    if let Some(allow) = known {
-        return Err(ApiError::MethodNotAllowed {
-            allow: allow.to_string(),
-            detail: format!(
-                "{} {} is not supported; this path answers {allow}.",
-                req.method(),
-                req.path()
-            ),
-        });
+/// The methods the contract has for the request's path, if it has the path.
+pub(crate) fn allowed_methods(req: &HttpRequest) -> Option<String> {
+    req.app_data::<RouteTable>()
+        .and_then(|routes| routes.allowed(req.path()))
+        .map(str::to_string)
+}
+
+/// The error for a request no route took: 405 naming `allow` when its path answers other
+/// methods, 404 when there is no such path.
+pub(crate) fn unmatched(req: &HttpRequest, allow: Option<String>) -> ApiError {
+    let what = format!("{} {}", req.method(), req.path());
+    match allow {
+        Some(allow) => ApiError::MethodNotAllowed {
+            detail: format!("{what} is not supported; this path answers {allow}."),
+            allow,
+        },
+        None => ApiError::NotFound(format!("No route matches {what}.")),
     }
-    Err(ApiError::NotFound(format!(
-        "No route matches {} {}.",
-        req.method(),
-        req.path()
-    )))
+}
+
+async fn not_found(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    Err(unmatched(&req, allowed_methods(&req)))
 }
 
 pub fn run(

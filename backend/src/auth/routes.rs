@@ -266,26 +266,18 @@ pub async fn update_me(
             password_hash: new_hash,
         };
         let target = crate::schema::users::table.find(auth.id);
-        let password_changed = changes.password_hash.is_some();
-        let user = if changes.display_name.is_none()
+        if changes.display_name.is_none()
             && changes.organisation.is_none()
-            && !password_changed
+            && changes.password_hash.is_none()
         {
-            target.select(User::as_select()).first(conn)?
-        } else {
-            diesel::update(target)
-                .set(&changes)
-                .returning(User::as_returning())
-                .get_result(conn)?
-        };
-        if !password_changed {
-            return Ok(user);
+            return Ok(target.select(User::as_select()).first(conn)?);
         }
         // A new password ends every session, this one included: whoever had a token (a
         // stolen one, another device) must sign in again with the new password.
         use crate::schema::users::session_version;
+        let bump = i32::from(changes.password_hash.is_some());
         Ok(diesel::update(target)
-            .set(session_version.eq(session_version + 1))
+            .set((&changes, session_version.eq(session_version + bump)))
             .returning(User::as_returning())
             .get_result(conn)?)
     })

@@ -197,6 +197,16 @@ pub fn find_row(conn: &mut PgConnection, key: &str) -> ApiResult<CommitmentRow> 
         .ok_or_else(|| ApiError::not_found("Commitment"))
 }
 
+/// The id of the commitment named by id or OGP code, if any.
+pub fn resolve_id(conn: &mut PgConnection, key: &str) -> QueryResult<Option<i64>> {
+    let query = commitments::table.select(commitments::id).into_boxed();
+    let query = match key.parse::<i64>() {
+        Ok(id) => query.filter(commitments::id.eq(id)),
+        Err(_) => query.filter(commitments::code.eq(key.to_ascii_uppercase())),
+    };
+    query.first(conn).optional()
+}
+
 /// Builds the public representation of rows with two batched queries (plans, progress):
 /// no query per row.
 pub fn present(conn: &mut PgConnection, rows: Vec<CommitmentRow>) -> QueryResult<Vec<Commitment>> {

@@ -61,14 +61,7 @@ pub async fn list_commitments(
             q = q.filter(commitments::code.gt(after));
         }
         if let Some(plan) = f.action_plan.as_deref() {
-            let plan_id: Option<i64> = match plan.parse::<i64>() {
-                Ok(id) => Some(id),
-                Err(_) => action_plans::table
-                    .filter(action_plans::slug.eq(plan))
-                    .select(action_plans::id)
-                    .first(conn)
-                    .optional()?,
-            };
+            let plan_id = resolve_plan(conn, plan)?;
             q = q.filter(commitments::action_plan_id.eq(plan_id.unwrap_or(-1)));
         }
         if let Some(area) = f.policy_area {

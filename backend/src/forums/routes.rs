@@ -105,12 +105,7 @@ pub async fn list_forums(
             q = q.filter(forums::status.eq(status));
         }
         if let Some(key) = f.commitment.as_deref() {
-            let cq = commitments::table.select(commitments::id).into_boxed();
-            let cq = match key.parse::<i64>() {
-                Ok(id) => cq.filter(commitments::id.eq(id)),
-                Err(_) => cq.filter(commitments::code.eq(key.to_ascii_uppercase())),
-            };
-            let commitment_id: i64 = cq.first(conn).optional()?.unwrap_or(-1);
+            let commitment_id = crate::commitments::resolve_id(conn, key)?.unwrap_or(-1);
             q = q.filter(
                 forums::id.eq_any(
                     forum_commitments::table
