@@ -73,6 +73,7 @@ pub fn run(args: Vec<String>) -> Result<(), String> {
 }
 
 fn connect_and_migrate(settings: &Settings) -> Result<PgConnection, String> {
+    crate::markdown::allow_image_hosts(settings.markdown_image_hosts.clone());
     db::create_database_if_missing(&settings.database_url)?;
     let mut conn = PgConnection::establish(&settings.database_url).map_err(|e| {
         format!(
@@ -88,6 +89,9 @@ fn connect_and_migrate(settings: &Settings) -> Result<PgConnection, String> {
         .map_err(|e| format!("rendering stored markdown: {e}"))?;
     if rendered > 0 {
         log::info!("rendered the markdown of {rendered} row(s) written before HTML was stored");
+    }
+    for (name, rows) in db::apply_fixups(&mut conn).map_err(|e| format!("data fix-up: {e}"))? {
+        log::info!("applied the data fix-up {name} ({rows} row(s))");
     }
     Ok(conn)
 }
@@ -120,13 +124,23 @@ fn serve() -> Result<(), String> {
         pool,
         read_pool,
         tokens: TokenKeys::new(settings.jwt_secret.expose(), settings.token_ttl),
+        hasher: password::Hasher::new(
+            settings.password_hash_concurrency,
+            settings.password_hash_wait,
+        ),
+        ip_limits: settings.ip_limits.clone(),
     };
     let listener = TcpListener::bind(&settings.bind_addr)
         .map_err(|e| format!("cannot listen on {}: {e}", settings.bind_addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let static_dir = settings.static_dir.clone();
+    let security = crate::middleware::SecurityHeaders::new(
+        !settings.is_dev(),
+        &settings.markdown_image_hosts,
+    );
     actix_web::rt::System::new().block_on(async move {
-        let server = startup::run(listener, state, static_dir).map_err(|e| e.to_string())?;
+        let server =
+            startup::run(listener, state, static_dir, security).map_err(|e| e.to_string())?;
         // Printed on stdout so scripts and the black-box tests learn the port (BIND_ADDR may use port 0).
         println!("listening on http://{addr}");
         log::info!("API on http://{addr}/api/v1, docs on http://{addr}/api/docs/");
@@ -153,10 +167,11 @@ fn create_admin(args: &[String]) -> Result<(), String> {
         .ok_or("create-admin needs --email")?
         .trim()
         .to_string();
-    let display_name = flag(args, "--display-name")?
-        .ok_or("create-admin needs --display-name")?
-        .trim()
-        .to_string();
+    let display_name = flag(args, "--display-name")?.ok_or("create-admin needs --display-name")?;
+    crate::validation::display_name(&display_name).map_err(|e| {
+        format!("--display-name {}", e.message.unwrap_or_default())
+    })?;
+    let display_name = crate::validation::normalize_name(&display_name);
     let organisation = flag(args, "--organisation")?;
     if !email.validate_email() || email.len() > 254 {
         return Err("--email is not an email address".into());

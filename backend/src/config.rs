@@ -41,6 +41,14 @@ pub struct Settings {
     pub token_ttl: Duration,
     /// Directory of the built SPA, served at `/` when it exists.
     pub static_dir: Option<String>,
+    /// Password hashes run at once (about one per core), and how long others wait their turn.
+    pub password_hash_concurrency: usize,
+    pub password_hash_wait: Duration,
+    /// Per-address limits on sign-in and sign-up, and the proxies whose `X-Forwarded-For` is
+    /// believed.
+    pub ip_limits: crate::auth::ip_limit::IpLimits,
+    /// Hosts whose images user markdown may show; others become links.
+    pub markdown_image_hosts: Vec<String>,
 }
 
 pub const MIN_SECRET_LEN: usize = 32;
@@ -97,6 +105,41 @@ impl Settings {
             jwt_secret,
             token_ttl: Duration::from_secs(60 * parse_num(&get, "JWT_TTL_MINUTES", 60u64)?),
             static_dir: get("STATIC_DIR").or_else(|| Some("frontend/dist".into())),
+            password_hash_concurrency: parse_num(
+                &get,
+                "PASSWORD_HASH_CONCURRENCY",
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            )?,
+            password_hash_wait: Duration::from_millis(parse_num(
+                &get,
+                "PASSWORD_HASH_WAIT_MS",
+                5000,
+            )?),
+            ip_limits: crate::auth::ip_limit::IpLimits {
+                sign_in: parse_limit(&get, "RATE_LIMIT_SIGN_IN", "60/10m")?,
+                sign_up: parse_limit(&get, "RATE_LIMIT_SIGN_UP", "30/1h")?,
+                trusted_proxies: list(&get, "TRUSTED_PROXIES")
+                    .iter()
+                    .map(|s| s.parse().map_err(|e| format!("TRUSTED_PROXIES: {e}")))
+                    .collect::<Result<_, String>>()?,
+            },
+            markdown_image_hosts: list(&get, "MARKDOWN_IMAGE_HOSTS")
+                .into_iter()
+                .map(|h| {
+                    let host = h.to_ascii_lowercase();
+                    let valid = !host.is_empty()
+                        && host
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+                    if valid {
+                        Ok(host)
+                    } else {
+                        Err(format!(
+                            "MARKDOWN_IMAGE_HOSTS: {h:?} is not a host name (e.g. images.example.gouv.fr)"
+                        ))
+                    }
+                })
+                .collect::<Result<_, String>>()?,
         })
     }
 
@@ -117,6 +160,30 @@ fn parse_num<T: std::str::FromStr + Copy + PartialOrd + Default>(
             _ => Err(format!("{key} must be a positive number, not {raw:?}")),
         },
     }
+}
+
+/// A per-address limit like `60/10m`, or `off`.
+fn parse_limit(
+    get: &impl Fn(&str) -> Option<String>,
+    key: &str,
+    default: &str,
+) -> Result<Option<crate::auth::ip_limit::Limit>, String> {
+    let raw = get(key).unwrap_or_else(|| default.to_string());
+    if raw.trim() == "off" {
+        return Ok(None);
+    }
+    raw.parse().map(Some).map_err(|e| format!("{key}: {e}, or off"))
+}
+
+/// A comma-separated list (blank items skipped).
+fn list(get: &impl Fn(&str) -> Option<String>, key: &str) -> Vec<String> {
+    get(key)
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn random_secret() -> String {
@@ -160,5 +227,27 @@ mod tests {
         assert!(settings(&[("DATABASE_POOL_SIZE", "zero")]).is_err());
         assert!(settings(&[("DATABASE_POOL_SIZE", "0")]).is_err());
         assert!(settings(&[("OPENDETAT_ENV", "staging")]).is_err());
+    }
+
+    #[test]
+    fn limits_proxies_and_image_hosts() {
+        let s = settings(&[]).unwrap();
+        assert_eq!(s.ip_limits.sign_in.unwrap().burst, 60);
+        assert!(s.ip_limits.trusted_proxies.is_empty());
+        assert!(s.markdown_image_hosts.is_empty());
+        let s = settings(&[
+            ("RATE_LIMIT_SIGN_IN", "off"),
+            ("RATE_LIMIT_SIGN_UP", "3/1m"),
+            ("TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1"),
+            ("MARKDOWN_IMAGE_HOSTS", "Images.Example.gouv.fr"),
+        ])
+        .unwrap();
+        assert!(s.ip_limits.sign_in.is_none());
+        assert_eq!(s.ip_limits.sign_up.unwrap().burst, 3);
+        assert_eq!(s.ip_limits.trusted_proxies.len(), 2);
+        assert_eq!(s.markdown_image_hosts, vec!["images.example.gouv.fr"]);
+        assert!(settings(&[("RATE_LIMIT_SIGN_IN", "lots")]).is_err());
+        assert!(settings(&[("TRUSTED_PROXIES", "proxy.local")]).is_err());
+        assert!(settings(&[("MARKDOWN_IMAGE_HOSTS", "https://x.fr/")]).is_err());
     }
 }

@@ -324,6 +324,84 @@ pub fn render_missing_html(conn: &mut PgConnection) -> QueryResult<usize> {
     Ok(done)
 }
 
+/// A data fix-up: a change to stored rows that needs the application's code, applied once.
+type Fixup = fn(&mut PgConnection) -> QueryResult<usize>;
+
+/// Fix-ups in the order they were written; each runs once, recorded in `data_fixups` in the
+/// same transaction (instances starting together wait for each other on that row).
+const FIXUPS: &[(&str, Fixup)] = &[("2026-11-29-remote-images-become-links", rerender_images)];
+
+/// Applies the fix-ups not applied yet; returns the names of those it applied.
+pub fn apply_fixups(conn: &mut PgConnection) -> QueryResult<Vec<(&'static str, usize)>> {
+    use crate::schema::data_fixups as d;
+    let mut applied = Vec::new();
+    for &(name, fixup) in FIXUPS {
+        let rows = conn.transaction(|conn| {
+            let claimed = diesel::insert_into(d::table)
+                .values(d::name.eq(name))
+                .on_conflict_do_nothing()
+                .execute(conn)?;
+            if claimed == 0 {
+                return Ok(None);
+            }
+            fixup(conn).map(Some)
+        })?;
+        if let Some(rows) = rows {
+            applied.push((name, rows));
+        }
+    }
+    Ok(applied)
+}
+
+/// Renders anew the stored HTML of markdown that may hold an image (`![`), now that images
+/// from other hosts become links (`markdown::render`).
+fn rerender_images(conn: &mut PgConnection) -> QueryResult<usize> {
+    use crate::markdown::{render, IMAGE_MARK};
+    use crate::schema::{comments as cm, commitments as c, forums as f, milestones as m};
+    let pattern = format!("%{IMAGE_MARK}%");
+    let mut done = 0;
+    let rows: Vec<(i64, String)> = cm::table
+        .filter(cm::body.like(&pattern))
+        .select((cm::id, cm::body))
+        .load(conn)?;
+    for (id, body) in rows {
+        done += diesel::update(cm::table.find(id))
+            .set(cm::body_html.eq(render(&body)))
+            .execute(conn)?;
+    }
+    let rows: Vec<(i64, String)> = f::table
+        .filter(f::description.like(&pattern))
+        .select((f::id, f::description))
+        .load(conn)?;
+    for (id, text) in rows {
+        done += diesel::update(f::table.find(id))
+            .set(f::description_html.eq(render(&text)))
+            .execute(conn)?;
+    }
+    let rows: Vec<(i64, Option<String>, Option<String>)> = c::table
+        .filter(c::description.like(&pattern).or(c::irm_analysis.like(&pattern)))
+        .select((c::id, c::description, c::irm_analysis))
+        .load(conn)?;
+    for (id, description, analysis) in rows {
+        done += diesel::update(c::table.find(id))
+            .set((
+                c::description_html.eq(description.as_deref().map(render)),
+                c::irm_analysis_html.eq(analysis.as_deref().map(render)),
+            ))
+            .execute(conn)?;
+    }
+    let rows: Vec<(i64, Option<String>)> = m::table
+        .filter(m::description.like(&pattern))
+        .select((m::id, m::description))
+        .load(conn)?;
+    for (id, description) in rows {
+        done += diesel::update(m::table.find(id))
+            .set(m::description_html.eq(description.as_deref().map(render)))
+            .execute(conn)?;
+    }
+    Ok(done)
+}
+
 pub fn has_pending_migrations(conn: &mut PgConnection) -> Result<bool, String> {
     conn.has_pending_migration(MIGRATIONS)
         .map_err(|e| e.to_string())

@@ -72,6 +72,9 @@ pub enum ApiError {
     Validation(Vec<FieldError>),
     /// 422 without field details (e.g. a body of the wrong shape).
     Unprocessable(String),
+    /// 422: a body of the wrong shape where the field is known (a text where a number is due,
+    /// a date that is not one…); same code as `Unprocessable`, with the field in `errors`.
+    Shape { detail: String, errors: Vec<FieldError> },
     /// 429.
     TooManyRequests { retry_after_secs: u64 },
     /// 503: the database is unreachable or saturated; the client should retry.
@@ -109,7 +112,7 @@ impl ApiError {
             ApiError::PayloadTooLarge(_) => "payload_too_large",
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
             ApiError::Validation(_) => "validation_failed",
-            ApiError::Unprocessable(_) => "unprocessable_body",
+            ApiError::Unprocessable(_) | ApiError::Shape { .. } => "unprocessable_body",
             ApiError::TooManyRequests { .. } => "too_many_requests",
             ApiError::Unavailable(_) => "service_unavailable",
             ApiError::Internal(_) => "internal_error",
@@ -126,7 +129,8 @@ impl ApiError {
             | ApiError::NotFound(d)
             | ApiError::PayloadTooLarge(d)
             | ApiError::UnsupportedMediaType(d)
-            | ApiError::Unprocessable(d) => d.into(),
+            | ApiError::Unprocessable(d)
+            | ApiError::Shape { detail: d, .. } => d.into(),
             ApiError::Validation(errors) => {
                 let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
                 format!("Invalid fields: {}.", fields.join(", ")).into()
@@ -151,7 +155,7 @@ impl ApiError {
             detail: self.detail().into_owned(),
             code,
             errors: match self {
-                ApiError::Validation(e) => e.clone(),
+                ApiError::Validation(e) | ApiError::Shape { errors: e, .. } => e.clone(),
                 _ => Vec::new(),
             },
         }
@@ -179,7 +183,7 @@ impl ResponseError for ApiError {
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::Validation(_) | ApiError::Unprocessable(_) => {
+            ApiError::Validation(_) | ApiError::Unprocessable(_) | ApiError::Shape { .. } => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,

@@ -38,6 +38,42 @@ fn has_nul(value: &Value) -> bool {
     }
 }
 
+/// JSON has one number type: `2779.0` is the integer 2779 to JSON Schema (and to the
+/// contract, which says `integer`), while serde refuses it for an `i32`. Numbers with a zero
+/// fraction become integers before the body is read (no request field is a float).
+fn integral_numbers_as_integers(value: &mut Value) {
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64() {
+                if f.fract() == 0.0 && f.abs() < 9.0e15 {
+                    *value = Value::from(f as i64);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral_numbers_as_integers),
+        Value::Object(map) => map.values_mut().for_each(integral_numbers_as_integers),
+        _ => {}
+    }
+}
+
+/// A body of the wrong shape, naming the field when serde knows it.
+fn shape_error(e: serde_path_to_error::Error<serde_json::Error>) -> ApiError {
+    let path = e.path().to_string();
+    let inner = e.into_inner().to_string();
+    let detail = format!("The request body does not have the expected shape: {inner}.");
+    if path.is_empty() || path == "." || path == "?" {
+        return ApiError::Unprocessable(detail);
+    }
+    ApiError::Shape {
+        detail,
+        errors: vec![crate::error::FieldError {
+            field: path,
+            code: "invalid".into(),
+            message: inner,
+        }],
+    }
+}
+
 impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
     type Error = actix_web::Error;
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
@@ -58,12 +94,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
                 )
                 .into());
             }
-            serde_json::from_value(value).map(ApiJson).map_err(|e| {
-                ApiError::Unprocessable(format!(
-                    "The request body does not have the expected shape: {e}."
-                ))
-                .into()
-            })
+            let mut value = value;
+            integral_numbers_as_integers(&mut value);
+            serde_path_to_error::deserialize(value)
+                .map(ApiJson)
+                .map_err(|e| shape_error(e).into())
         })
     }
 }

@@ -33,4 +33,8 @@ pub struct AppState {
     /// Read-only requests: a replica when `DATABASE_READ_URL` is set, else the primary.
     pub read_pool: db::PgPool,
     pub tokens: auth::token::TokenKeys,
+    /// Every password hash of a request goes through it: bounded in number and memory.
+    pub hasher: auth::password::Hasher,
+    /// Per-address limits on sign-in and sign-up.
+    pub ip_limits: auth::ip_limit::IpLimits,
 }

@@ -12,7 +12,7 @@ use actix_web::Error;
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 pub async fn request_id_and_log<B: MessageBody + 'static>(
-    req: ServiceRequest,
+    mut req: ServiceRequest,
     next: Next<B>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let started = Instant::now();
@@ -29,7 +29,13 @@ pub async fn request_id_and_log<B: MessageBody + 'static>(
         .unwrap_or_else(|| format!("{:016x}", rand::random::<u64>()));
     let method = req.method().clone();
     let path = req.path().to_string();
-    let mut res = match crate::extract::nul_in_url(&req) {
+    // HEAD is answered by every GET route: routed as a GET, and the server drops the body on
+    // the wire (actix decides that from the method it read, before any routing).
+    if method == actix_web::http::Method::HEAD {
+        req.head_mut().method = actix_web::http::Method::GET;
+    }
+    let refused = crate::extract::nul_in_url(&req).or_else(|| bad_credentials(&req));
+    let mut res = match refused {
         Some(problem) => req.error_response(problem).map_into_right_body(),
         None => next.call(req).await?.map_into_left_body(),
     };
@@ -43,6 +49,17 @@ pub async fn request_id_and_log<B: MessageBody + 'static>(
         started.elapsed().as_secs_f64() * 1000.0
     );
     Ok(res)
+}
+
+/// A GET of the API with an `Authorization` header that holds no valid bearer token is a 401,
+/// even on a public route: a client must learn that its session is over instead of being served
+/// quietly as a visitor. (Protected routes and writes check tokens in their extractors.)
+fn bad_credentials(req: &ServiceRequest) -> Option<crate::error::ApiError> {
+    let public_read = req.method() == actix_web::http::Method::GET && req.path().starts_with("/api/");
+    if !public_read {
+        return None;
+    }
+    crate::auth::check_credentials(req.request()).err()
 }
 
 /// Every error of the API is problem+json, including the few actix answers by itself without
@@ -85,4 +102,95 @@ pub async fn problems_for_bare_errors<B: MessageBody + 'static>(
         _ => crate::error::bare_problem(status, &format!("{} {}", req.method(), req.path())),
     };
     Ok(ServiceResponse::new(req, response).map_into_right_body())
+}
+
+/// The security headers every response carries (built once from the settings, kept in the
+/// app's data, added by `security_headers`).
+#[derive(Clone)]
+pub struct SecurityHeaders {
+    /// For the web app: its own scripts, styles, fonts and images only, plus images from
+    /// `MARKDOWN_IMAGE_HOSTS`; nothing may frame it.
+    app_csp: HeaderValue,
+    /// For Swagger UI at `/api/docs`: like the app's (its scripts are files too).
+    docs_csp: HeaderValue,
+    /// For API answers: JSON is never a document to run anything in.
+    api_csp: HeaderValue,
+    /// In production only: a browser that once reached the site over HTTPS never tries plain
+    /// HTTP again (useless, and confusing, on a developer's http://localhost).
+    hsts: bool,
+}
+
+impl SecurityHeaders {
+    pub fn new(production: bool, image_hosts: &[String]) -> SecurityHeaders {
+        let mut img = String::from("'self' data:");
+        for host in image_hosts {
+            img.push_str(" https://");
+            img.push_str(host);
+        }
+        let page = |img: &str| {
+            format!(
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src {img}; \
+                 font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; \
+                 object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+            )
+        };
+        let value = |s: String| HeaderValue::from_str(&s).expect("CSP is ASCII");
+        SecurityHeaders {
+            app_csp: value(page(&img)),
+            docs_csp: value(page("'self' data:")),
+            api_csp: HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+            hsts: production,
+        }
+    }
+}
+
+/// Adds the security headers to every response (headers a handler set itself are kept).
+pub async fn security_headers<B: MessageBody + 'static>(
+    req: ServiceRequest,
+    next: Next<B>,
+) -> Result<ServiceResponse<B>, Error> {
+    use actix_web::http::header;
+    let config = req.app_data::<SecurityHeaders>().cloned();
+    let path = req.path().to_string();
+    let mut res = next.call(req).await?;
+    let Some(config) = config else {
+        return Ok(res);
+    };
+    let csp = if path.starts_with("/api/docs") {
+        config.docs_csp
+    } else if path.starts_with("/api/") || path == "/healthz" || path == "/readyz" {
+        config.api_csp
+    } else {
+        config.app_csp
+    };
+    let headers = res.headers_mut();
+    let mut set = |name: HeaderName, value: HeaderValue| {
+        if !headers.contains_key(&name) {
+            headers.insert(name, value);
+        }
+    };
+    set(header::CONTENT_SECURITY_POLICY, csp);
+    set(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    set(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    set(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    set(
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static(
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+        ),
+    );
+    set(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
+    if config.hsts {
+        set(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+        );
+    }
+    Ok(res)
 }

@@ -56,6 +56,7 @@ pub struct ApiDoc;
 pub fn document() -> OpenApiDoc {
     let mut doc = crate::startup::collect_openapi();
     StandardResponses.modify(&mut doc);
+    RequestTimes.modify(&mut doc);
     doc
 }
 
@@ -80,6 +81,12 @@ const PROBLEMS: &[(&str, &str, &str)] = &[
         "401",
         "Unauthorized",
         "Missing, invalid or expired bearer token",
+    ),
+    (
+        "401",
+        "InvalidToken",
+        "A bearer token was sent and is not valid (invalid, expired, or of an ended session): \
+         send a valid one, or none",
     ),
     (
         "403",
@@ -120,13 +127,29 @@ fn problem_response(description: &str) -> Response {
         .build()
 }
 
+/// `Retry-After`, on every 429 and 503.
+fn retry_after() -> utoipa::openapi::header::Header {
+    utoipa::openapi::header::HeaderBuilder::new()
+        .schema(
+            utoipa::openapi::ObjectBuilder::new()
+                .schema_type(utoipa::openapi::schema::Type::Integer)
+                .minimum(Some(1)),
+        )
+        .description(Some("Seconds to wait before trying again"))
+        .build()
+}
+
 impl Modify for StandardResponses {
     fn modify(&self, doc: &mut OpenApiDoc) {
         let components = doc.components.get_or_insert_with(Default::default);
-        for (_, name, description) in PROBLEMS {
+        for (status, name, description) in PROBLEMS {
+            let mut response = problem_response(description);
+            if *status == "503" {
+                response.headers.insert("Retry-After".into(), retry_after());
+            }
             components
                 .responses
-                .insert(name.to_string(), RefOr::T(problem_response(description)));
+                .insert(name.to_string(), RefOr::T(response));
         }
         components.security_schemes.insert(
             "bearer".into(),
@@ -150,6 +173,21 @@ impl Modify for StandardResponses {
             .flatten()
             {
                 add_problems(op);
+                for (status, response) in op.responses.responses.iter_mut() {
+                    if let (true, RefOr::T(response)) = (status == "429", response) {
+                        response.headers.insert("Retry-After".into(), retry_after());
+                    }
+                }
+            }
+            // A bad token is refused on public reads too (`middleware::bad_credentials`).
+            if let Some(get) = item.get.as_mut() {
+                let probe = get.tags.as_ref().is_some_and(|t| t.iter().any(|t| t == "operations"));
+                if !probe && !get.responses.responses.contains_key("401") {
+                    get.responses.responses.insert(
+                        "401".into(),
+                        RefOr::Ref(Ref::from_response_name("InvalidToken")),
+                    );
+                }
             }
         }
     }
@@ -182,11 +220,125 @@ fn add_problems(op: &mut Operation) {
         wanted.push("404");
     }
     for (status, name, _) in PROBLEMS {
+        if *name == "InvalidToken" {
+            continue;
+        }
         if wanted.contains(status) && !op.responses.responses.contains_key(*status) {
             op.responses.responses.insert(
                 status.to_string(),
                 RefOr::Ref(Ref::from_response_name(*name)),
             );
         }
+    }
+}
+
+/// Instants and dates in requests (bodies and parameters) must fall in
+/// `validation::YEARS` and be strict RFC 3339 (`validation::parse_instant`): the contract
+/// says so with a pattern on each, so that no request it calls valid is refused.
+struct RequestTimes;
+
+impl Modify for RequestTimes {
+    fn modify(&self, doc: &mut OpenApiDoc) {
+        use std::collections::BTreeSet;
+        let mut names: BTreeSet<String> = BTreeSet::new();
+        for item in doc.paths.paths.values_mut() {
+            for op in [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.patch,
+                &mut item.delete,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                for param in op.parameters.iter_mut().flatten() {
+                    if let Some(RefOr::T(schema)) = param.schema.as_mut() {
+                        time_patterns(schema);
+                    }
+                }
+                if let Some(body) = &op.request_body {
+                    for content in body.content.values() {
+                        if let Some(schema) = &content.schema {
+                            refs(schema, &mut names);
+                        }
+                    }
+                }
+            }
+        }
+        let Some(components) = doc.components.as_mut() else {
+            return;
+        };
+        // What request bodies reach, transitively.
+        let mut todo: Vec<String> = names.iter().cloned().collect();
+        while let Some(name) = todo.pop() {
+            if let Some(schema) = components.schemas.get(&name) {
+                let mut found = BTreeSet::new();
+                refs(schema, &mut found);
+                for n in found {
+                    if names.insert(n.clone()) {
+                        todo.push(n);
+                    }
+                }
+            }
+        }
+        for name in names {
+            if let Some(RefOr::T(schema)) = components.schemas.get_mut(&name) {
+                time_patterns(schema);
+            }
+        }
+    }
+}
+
+fn refs(schema: &RefOr<utoipa::openapi::Schema>, out: &mut std::collections::BTreeSet<String>) {
+    use utoipa::openapi::schema::{ArrayItems, Schema};
+    match schema {
+        RefOr::Ref(r) => {
+            if let Some(name) = r.ref_location.strip_prefix("#/components/schemas/") {
+                out.insert(name.to_string());
+            }
+        }
+        RefOr::T(Schema::Object(o)) => o.properties.values().for_each(|p| refs(p, out)),
+        RefOr::T(Schema::Array(a)) => {
+            if let ArrayItems::RefOrSchema(items) = &a.items {
+                refs(items, out);
+            }
+        }
+        RefOr::T(Schema::OneOf(o)) => o.items.iter().for_each(|p| refs(p, out)),
+        RefOr::T(Schema::AllOf(o)) => o.items.iter().for_each(|p| refs(p, out)),
+        RefOr::T(Schema::AnyOf(o)) => o.items.iter().for_each(|p| refs(p, out)),
+        RefOr::T(_) => {}
+    }
+}
+
+fn time_patterns(schema: &mut utoipa::openapi::Schema) {
+    use utoipa::openapi::schema::{ArrayItems, KnownFormat, Schema, SchemaFormat};
+    let nested = |s: &mut RefOr<Schema>| {
+        if let RefOr::T(s) = s {
+            time_patterns(s);
+        }
+    };
+    match schema {
+        Schema::Object(o) => {
+            match o.format {
+                Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)) => {
+                    o.pattern = Some(crate::validation::INSTANT_PATTERN.into());
+                }
+                Some(SchemaFormat::KnownFormat(KnownFormat::Date)) => {
+                    o.pattern = Some(crate::validation::DATE_PATTERN.into());
+                }
+                _ => {}
+            }
+            o.properties.values_mut().for_each(nested);
+        }
+        Schema::Array(a) => {
+            if let ArrayItems::RefOrSchema(items) = &mut a.items {
+                nested(items);
+            }
+        }
+        Schema::OneOf(o) => o.items.iter_mut().for_each(nested),
+        Schema::AllOf(o) => o.items.iter_mut().for_each(nested),
+        Schema::AnyOf(o) => o.items.iter_mut().for_each(nested),
+        _ => {}
     }
 }

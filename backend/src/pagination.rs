@@ -20,6 +20,7 @@ pub const MAX_LIMIT: i64 = 100;
 pub struct PageParams {
     /// Page size, 1 to 100 (default 20).
     #[param(minimum = 1, maximum = 100)]
+    #[serde(default, deserialize_with = "crate::validation::query_int")]
     pub limit: Option<i64>,
     /// Opaque cursor from a previous page's `next_cursor`.
     pub cursor: Option<String>,
@@ -52,15 +53,35 @@ pub fn encode_cursor<K: Serialize>(key: &K) -> String {
     URL_SAFE_NO_PAD.encode(serde_json::to_vec(key).unwrap_or_default())
 }
 
+/// Decodes a cursor. Cursors come back from clients, so a forged one is input like any other:
+/// besides its shape, every text in it must be storable (no NUL) and every instant in it within
+/// `validation::YEARS` (PostgreSQL refuses some years chrono reads). 400 `invalid_cursor`.
 pub fn decode_cursor<K: DeserializeOwned>(raw: &str) -> Result<K, ApiError> {
     URL_SAFE_NO_PAD
         .decode(raw)
         .ok()
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        .filter(plausible)
+        .and_then(|value| serde_json::from_value(value).ok())
         .ok_or_else(|| ApiError::BadRequest {
             code: "invalid_cursor",
             detail: "The cursor is not one this list produced; start again without it.".into(),
         })
+}
+
+fn plausible(value: &serde_json::Value) -> bool {
+    use chrono::Datelike;
+    use serde_json::Value;
+    match value {
+        Value::String(s) => {
+            !s.contains('\0')
+                && s.parse::<chrono::DateTime<chrono::FixedOffset>>()
+                    .map_or(true, |at| crate::validation::YEARS.contains(&at.year()))
+        }
+        Value::Array(items) => items.iter().all(plausible),
+        Value::Object(map) => map.values().all(plausible),
+        _ => true,
+    }
 }
 
 /// Trims the extra row fetched to learn whether another page exists, and makes its cursor.
@@ -127,6 +148,11 @@ mod tests {
         assert_eq!(back.1, 42);
         assert!(decode_cursor::<(String, i64)>("not-a-cursor!").is_err());
         assert!(decode_cursor::<(String, i64)>(&encode_cursor(&"x")).is_err());
+        // Forged: a NUL (PostgreSQL cannot store it), an instant PostgreSQL cannot hold.
+        assert!(decode_cursor::<String>("Ilx1MDAwMCI").is_err());
+        assert!(decode_cursor::<(String, i64)>(&encode_cursor(&("a\0b", 1))).is_err());
+        let far = encode_cursor(&("-200000-01-01T00:00:00Z", 1));
+        assert!(decode_cursor::<(chrono::DateTime<chrono::Utc>, i64)>(&far).is_err());
     }
 
     #[test]

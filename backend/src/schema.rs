@@ -60,6 +60,7 @@ diesel::table! {
         updated_at -> Timestamptz,
         description_html -> Nullable<Text>,
         irm_analysis_html -> Nullable<Text>,
+        archived_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -77,6 +78,7 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         description_html -> Nullable<Text>,
+        archived_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -97,6 +99,7 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         description_html -> Nullable<Text>,
+        archived_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -151,6 +154,20 @@ diesel::table! {
         failures -> Int4,
         window_started_at -> Timestamptz,
         blocked_until -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    rate_limits (key) {
+        key -> Text,
+        tat -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    data_fixups (name) {
+        name -> Text,
+        applied_at -> Timestamptz,
     }
 }
 

@@ -34,17 +34,20 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .service(commitments::routes::get_commitment)
         .service(commitments::routes::update_commitment)
         .service(commitments::routes::delete_commitment)
+        .service(commitments::routes::restore_commitment)
         .service(milestones::routes::list_all_milestones)
         .service(milestones::routes::list_milestones)
         .service(milestones::routes::create_milestone)
         .service(milestones::routes::get_milestone)
         .service(milestones::routes::update_milestone)
         .service(milestones::routes::delete_milestone)
+        .service(milestones::routes::restore_milestone)
         .service(forums::routes::list_forums)
         .service(forums::routes::create_forum)
         .service(forums::routes::get_forum)
         .service(forums::routes::update_forum)
         .service(forums::routes::delete_forum)
+        .service(forums::routes::restore_forum)
         .service(comments::routes::list_forum_comments)
         .service(comments::routes::create_forum_comment)
         .service(comments::routes::list_commitment_comments)
@@ -100,6 +103,10 @@ impl RouteTable {
                     if op.is_some() {
                         methods.push(name);
                     }
+                    if name == "GET" && op.is_some() {
+                        // Every GET route answers HEAD too (see `middleware::request_id_and_log`).
+                        methods.push("HEAD");
+                    }
                 }
                 (
                     actix_web::dev::ResourceDef::new(path.as_str()),
@@ -146,6 +153,7 @@ pub fn run(
     listener: TcpListener,
     state: AppState,
     static_dir: Option<String>,
+    security: crate::middleware::SecurityHeaders,
 ) -> std::io::Result<Server> {
     let state = web::Data::new(state);
     let doc = crate::openapi::document();
@@ -159,6 +167,7 @@ pub fn run(
             .into_utoipa_app()
             .app_data(state.clone())
             .app_data(routes.clone())
+            .app_data(security.clone())
             .app_data(
                 web::JsonConfig::default()
                     .limit(MAX_JSON_BODY)
@@ -192,6 +201,7 @@ pub fn run(
             .wrap(cors())
             .wrap(Compress::default())
             .wrap(from_fn(crate::middleware::request_id_and_log))
+            .wrap(from_fn(crate::middleware::security_headers))
     })
     .shutdown_timeout(25)
     .listen(listener)?

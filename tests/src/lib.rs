@@ -301,6 +301,10 @@ impl TestApp {
             .env("DATABASE_POOL_SIZE", "4")
             .env("STATIC_DIR", "")
             .env("RUST_LOG", "info")
+            // Every test signs up and in from 127.0.0.1, many times; the per-address limits
+            // have their own tests, which set them.
+            .env("RATE_LIMIT_SIGN_IN", "100000/1m")
+            .env("RATE_LIMIT_SIGN_UP", "100000/1m")
             .stdout(Stdio::piped())
             .stderr(Stdio::from(log));
         for (k, v) in env {
@@ -338,6 +342,31 @@ impl TestApp {
 
     pub fn pid(&self) -> u32 {
         self.child.id()
+    }
+
+    /// A line of the server's `/proc/<pid>/status`, in kB (`VmRSS`, `VmHWM`…).
+    pub fn memory_kb(&self, key: &str) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid()))
+            .expect("read the server's /proc status");
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{key}:")))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or_else(|| panic!("no {key} in /proc status"))
+    }
+
+    /// What the server has logged so far (`RUST_LOG` decides what).
+    pub fn log(&self) -> String {
+        let path = workspace_root()
+            .join("target")
+            .join("test-logs")
+            .join(format!("{}.log", self.database));
+        std::fs::read_to_string(path).unwrap_or_default()
+    }
+
+    /// Runs another `opendetat` command (`migrate`, `seed`…) on this app's database.
+    pub fn run_command(&self, args: &[&str]) {
+        run_binary(args, &self.database);
     }
 
     pub fn child(&mut self) -> &mut Child {

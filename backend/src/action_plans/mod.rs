@@ -64,6 +64,7 @@ fn present(conn: &mut PgConnection, rows: Vec<ActionPlanRow>) -> QueryResult<Vec
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let counts: HashMap<i64, i64> = commitments::table
         .filter(commitments::action_plan_id.eq_any(&ids))
+        .filter(commitments::archived_at.is_null())
         .group_by(commitments::action_plan_id)
         .select((commitments::action_plan_id, count_star()))
         .load::<(i64, i64)>(conn)?
@@ -72,6 +73,8 @@ fn present(conn: &mut PgConnection, rows: Vec<ActionPlanRow>) -> QueryResult<Vec
     let statuses: Vec<(i64, MilestoneStatus, i64)> = milestones::table
         .inner_join(commitments::table)
         .filter(commitments::action_plan_id.eq_any(&ids))
+        .filter(commitments::archived_at.is_null())
+        .filter(milestones::archived_at.is_null())
         .group_by((commitments::action_plan_id, milestones::status))
         .select((
             commitments::action_plan_id,
@@ -155,6 +158,8 @@ pub struct ActionPlanChanges {
 #[into_params(parameter_in = Query)]
 pub struct ActionPlanFilters {
     /// Only plans changed at or after this instant (RFC 3339), for incremental sync.
+    #[serde(default, deserialize_with = "crate::validation::opt_instant")]
+    #[param(value_type = Option<String>, format = DateTime)]
     pub updated_since: Option<DateTime<Utc>>,
 }
 

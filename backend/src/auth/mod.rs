@@ -2,6 +2,7 @@
 //! `AuthUser` extractor every protected route takes (401 without a valid token, 403 when
 //! the account is suspended or lacks the role).
 
+pub mod ip_limit;
 pub mod password;
 pub mod routes;
 pub mod throttle;
@@ -49,6 +50,49 @@ impl FromRequest for AuthUser {
             token?.authorize_now(&state).await
         })
     }
+}
+
+/// The signed-in user of a public route, if a token was sent: `None` without one, 401 for a
+/// token that is invalid, expired or of an ended session (a client must learn that its
+/// session is over rather than be silently served as a visitor). A suspended account reads as
+/// a visitor: suspension takes rights away, not the public pages.
+#[derive(Debug, Clone)]
+pub struct OptionalAuth(pub Option<AuthUser>);
+
+impl FromRequest for OptionalAuth {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let sent = req.headers().contains_key(header::AUTHORIZATION);
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = BearerToken::verify(req);
+        Box::pin(async move {
+            if !sent {
+                return Ok(OptionalAuth(None));
+            }
+            let state = state.ok_or_else(|| ApiError::internal("AppState missing"))?;
+            match token?.authorize_now(&state).await {
+                Ok(user) => Ok(OptionalAuth(Some(user))),
+                Err(ApiError::Forbidden(_)) => Ok(OptionalAuth(None)),
+                Err(e) => Err(e),
+            }
+        })
+    }
+}
+
+/// Whether a request's `Authorization` header, if it has one, holds a bearer token with a
+/// valid signature, issuer, audience and expiry (no database read); 401 otherwise.
+pub fn check_credentials(req: &HttpRequest) -> Result<(), ApiError> {
+    if !req.headers().contains_key(header::AUTHORIZATION) {
+        return Ok(());
+    }
+    if bearer_token(req).is_none() {
+        return Err(ApiError::Unauthorized(
+            "The `Authorization` header holds no bearer token: send a valid one, or none.".into(),
+        ));
+    }
+    BearerToken::verify(req).map(|_| ())
 }
 
 /// A request's bearer token, verified (signature, issuer, audience, expiry) but with the

@@ -1,20 +1,22 @@
 //! `/auth/register`, `/auth/login`, `/me`.
 
-use actix_web::{get, patch, post, web, HttpResponse};
+use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
+use super::ip_limit::Action;
 use super::password::{self, MAX_PASSWORD_LEN, MIN_PASSWORD_LEN};
+use super::throttle;
 use super::AuthUser;
 use crate::db;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, AuthedBody};
 use crate::types::Role;
 use crate::users::{self, Account, NewUser, User};
-use crate::validation::{clean_opt, not_blank, nullable};
+use crate::validation::{clean_opt, normalize_name, nullable};
 use crate::AppState;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -27,8 +29,10 @@ pub struct RegisterRequest {
     #[validate(length(min = MIN_PASSWORD_LEN, max = MAX_PASSWORD_LEN))]
     #[schema(min_length = 12, max_length = 128, format = "password")]
     pub password: String,
-    #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
-    #[schema(example = "Camille Martin", min_length = 1, max_length = 100)]
+    /// Shown with everything the person writes. At least one visible character; no control or
+    /// bidirectional control character. Stored trimmed and NFC-normalised.
+    #[validate(length(min = 1, max = 100), custom(function = "crate::validation::display_name"))]
+    #[schema(example = "Camille Martin", min_length = 1, max_length = 100, pattern = r"^[^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]*[^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u0020\u007f-\u00a0\u00ad\u034f\u115f-\u1160\u1680\u17b4-\u17b5\u180b-\u180f\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb][^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]*$")]
     pub display_name: String,
     #[validate(length(max = 200))]
     #[schema(example = "Association Données Citoyennes", max_length = 200)]
@@ -60,7 +64,9 @@ pub struct Session {
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateAccountRequest {
-    #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
+    /// At least one visible character; no control or bidirectional control character.
+    #[validate(length(min = 1, max = 100), custom(function = "crate::validation::display_name"))]
+    #[schema(min_length = 1, max_length = 100, pattern = r"^[^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]*[^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u0020\u007f-\u00a0\u00ad\u034f\u115f-\u1160\u1680\u17b4-\u17b5\u180b-\u180f\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb][^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]*$")]
     pub display_name: Option<String>,
     /// `null` clears it.
     #[serde(default, deserialize_with = "nullable")]
@@ -88,13 +94,6 @@ fn session(state: &AppState, user: User) -> ApiResult<Session> {
     })
 }
 
-async fn hash_off_thread(password: String) -> ApiResult<String> {
-    web::block(move || password::hash(&password))
-        .await
-        .map_err(ApiError::internal)?
-        .map_err(ApiError::internal)
-}
-
 /// Create an account (role `member`) and sign in.
 #[utoipa::path(
     tag = "auth",
@@ -102,21 +101,26 @@ async fn hash_off_thread(password: String) -> ApiResult<String> {
     responses(
         (status = 201, description = "Account created; a session token is returned", body = Session),
         (status = 409, description = "An account already uses this email", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many sign-ups from this address (`RATE_LIMIT_SIGN_UP`); retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/register")]
 pub async fn register(
+    http: HttpRequest,
     state: web::Data<AppState>,
     body: ApiJson<RegisterRequest>,
 ) -> ApiResult<HttpResponse> {
     let req = body.into_inner();
     req.validate()?;
-    let hash = hash_off_thread(req.password.clone()).await?;
+    let bucket = state.ip_limits.client_bucket(&http);
+    let limits = state.ip_limits.clone();
+    db::run(&state.pool, move |conn| limits.take(conn, Action::SignUp, &bucket)).await?;
+    let hash = state.hasher.hash(req.password.clone()).await?;
     let user = db::run(&state.pool, move |conn| {
         let organisation = clean_opt(req.organisation.as_deref());
         let new = NewUser {
             email: req.email.trim(),
-            display_name: req.display_name.trim(),
+            display_name: &normalize_name(&req.display_name),
             password_hash: &hash,
             role: Role::Member,
             organisation: organisation.as_deref(),
@@ -136,11 +140,12 @@ pub async fn register(
         (status = 200, description = "Signed in", body = Session),
         (status = 401, description = "Wrong email or password", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 403, description = "Account suspended", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed sign-ins for this account; retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed sign-ins for this account, or too many sign-ins from this address (`RATE_LIMIT_SIGN_IN`); retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/login")]
 pub async fn login(
+    http: HttpRequest,
     state: web::Data<AppState>,
     body: ApiJson<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
@@ -148,46 +153,45 @@ pub async fn login(
     req.validate()?;
     let email = req.email.trim().to_string();
     let lookup = email.clone();
-    let user = db::run(&state.pool, move |conn| {
-        super::throttle::check(conn, &lookup)?;
-        Ok(users::find_by_email(conn, &lookup)?)
+    let bucket = state.ip_limits.client_bucket(&http);
+    let limits = state.ip_limits.clone();
+    // Every refusal is decided here, before any hashing: per address, then per account (the
+    // attempt is counted in advance; see `throttle::admit`).
+    let (admitted, user) = db::run(&state.pool, move |conn| {
+        limits.take(conn, Action::SignIn, &bucket)?;
+        let admitted = throttle::admit(conn, &lookup)?;
+        Ok((admitted, users::find_by_email(conn, &lookup)?))
     })
     .await?;
-    let password = req.password;
-    let (user, ok) = web::block(move || {
-        let ok = match &user {
-            Some(u) => password::verify(&password, &u.password_hash),
-            None => {
-                password::verify(&password, password::dummy_hash());
-                false
-            }
-        };
-        (user, ok)
-    })
-    .await
-    .map_err(ApiError::internal)?;
+    let stored = user.as_ref().map(|u| u.password_hash.clone());
+    let ok = state.hasher.verify(req.password.clone(), stored).await?;
     let user = match (user, ok) {
-        (Some(u), true) => {
-            db::run(&state.pool, move |conn| {
-                Ok(super::throttle::clear(conn, &email)?)
-            })
-            .await?;
-            u
-        }
+        (Some(u), true) => u,
         _ => {
-            let blocked = db::run(&state.pool, move |conn| {
-                Ok(super::throttle::record_failure(conn, &email)?)
-            })
-            .await?;
-            if let Some(until) = blocked {
+            if let Some(until) = admitted.blocked_until_if_wrong {
                 log::warn!("sign-ins blocked for an account after repeated failures");
-                return Err(ApiError::TooManyRequests {
-                    retry_after_secs: (until - chrono::Utc::now()).num_seconds().max(1) as u64,
-                });
+                return Err(throttle::too_many(until));
             }
             return Err(ApiError::Unauthorized("Wrong email or password.".into()));
         }
     };
+    // Hashes made with older parameters are replaced now that the password is known.
+    let rehash = match password::is_outdated(&user.password_hash) {
+        true => Some(state.hasher.hash(req.password).await?),
+        false => None,
+    };
+    let user_id = user.id;
+    db::run(&state.pool, move |conn| {
+        throttle::clear(conn, &email)?;
+        if let Some(hash) = rehash {
+            use crate::schema::users as u;
+            diesel::update(u::table.find(user_id))
+                .set(u::password_hash.eq(hash))
+                .execute(conn)?;
+        }
+        Ok(())
+    })
+    .await?;
     if user.suspended_at.is_some() {
         return Err(ApiError::Forbidden("This account is suspended.".into()));
     }
@@ -239,9 +243,10 @@ pub async fn update_me(
             let user = db::run(&state.pool, move |conn| Ok(users::find(conn, auth.id)?))
                 .await?
                 .ok_or_else(|| ApiError::not_found("Account"))?;
-            let ok = web::block(move || password::verify(&current, &user.password_hash))
-                .await
-                .map_err(ApiError::internal)?;
+            let ok = state
+                .hasher
+                .verify(current, Some(user.password_hash))
+                .await?;
             if !ok {
                 return Err(ApiError::field(
                     "current_password",
@@ -249,7 +254,7 @@ pub async fn update_me(
                     "is not the current password",
                 ));
             }
-            Some(hash_off_thread(new.clone()).await?)
+            Some(state.hasher.hash(new.clone()).await?)
         }
     };
     let user = db::transaction(&state.pool, move |conn| {
@@ -261,7 +266,7 @@ pub async fn update_me(
             password_hash: Option<String>,
         }
         let changes = Changes {
-            display_name: req.display_name.map(|s| s.trim().to_string()),
+            display_name: req.display_name.as_deref().map(normalize_name),
             organisation: req.organisation.map(|o| clean_opt(o.as_deref())),
             password_hash: new_hash,
         };

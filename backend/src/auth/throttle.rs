@@ -2,76 +2,94 @@
 //! sees the same counts. After `FREE_FAILURES` failures within `WINDOW`, the account is
 //! blocked for 30 s, doubling with each further failure up to `MAX_BLOCK`; a successful
 //! sign-in clears the record. Blocks are short: the real owner is never locked out for long.
+//!
+//! The decision is taken before the password is hashed, in one statement (`admit`): each
+//! attempt is counted as a failure in advance, under the row's lock, unless the account is
+//! blocked, in which case it is refused and never hashed. A read-then-write would let
+//! simultaneous attempts all pass the read: 24 parallel wrong passwords were all hashed while
+//! 20 of them answered 429.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+use diesel::sql_types::{Int4, Nullable, Text, Timestamptz};
 
 use crate::error::{ApiError, ApiResult};
 use crate::schema::login_throttle as lt;
 
 pub const FREE_FAILURES: i32 = 5;
-const WINDOW: Duration = Duration::minutes(15);
-const FIRST_BLOCK_SECS: i64 = 30;
-const MAX_BLOCK: Duration = Duration::minutes(15);
+const WINDOW_SECS: i32 = 15 * 60;
+const FIRST_BLOCK_SECS: i32 = 30;
+const MAX_BLOCK_SECS: i32 = 15 * 60;
 
 fn key(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-/// 429 while the account is blocked.
-pub fn check(conn: &mut PgConnection, email: &str) -> ApiResult<()> {
-    let blocked: Option<Option<DateTime<Utc>>> = lt::table
-        .find(key(email))
-        .select(lt::blocked_until)
-        .first(conn)
-        .optional()?;
-    match blocked.flatten() {
-        Some(until) if until > Utc::now() => Err(ApiError::TooManyRequests {
-            retry_after_secs: (until - Utc::now()).num_seconds().max(1) as u64,
+/// An attempt let through: the block that applies if its password turns out wrong.
+#[derive(Debug, Clone, Copy)]
+pub struct Admitted {
+    pub blocked_until_if_wrong: Option<DateTime<Utc>>,
+}
+
+#[derive(QueryableByName)]
+struct Counted {
+    #[diesel(sql_type = Nullable<Timestamptz>)]
+    blocked_until: Option<DateTime<Utc>>,
+}
+
+/// Lets one sign-in attempt through, counted in advance as a failure, or refuses it (429)
+/// while the account is blocked.
+pub fn admit(conn: &mut PgConnection, email: &str) -> ApiResult<Admitted> {
+    let key = key(email);
+    // `failures` as it will be once this attempt counts, written out in both places it is used
+    // (SET expressions read the row as it was).
+    let counted = diesel::sql_query(
+        "INSERT INTO login_throttle AS t (key, failures, window_started_at, blocked_until) \
+         VALUES ($1, 1, now(), CASE WHEN 1 >= $2 THEN now() + make_interval(secs => $3) END) \
+         ON CONFLICT (key) DO UPDATE SET \
+           failures = CASE WHEN now() - t.window_started_at < make_interval(secs => $4) \
+                           THEN t.failures + 1 ELSE 1 END, \
+           window_started_at = CASE WHEN now() - t.window_started_at < make_interval(secs => $4) \
+                                    THEN t.window_started_at ELSE now() END, \
+           blocked_until = (SELECT CASE WHEN n >= $2 THEN now() + make_interval(secs => \
+                              least($3 * power(2, least(n - $2, 10)), $5)) END \
+                            FROM (SELECT CASE WHEN now() - t.window_started_at \
+                                                   < make_interval(secs => $4) \
+                                              THEN t.failures + 1 ELSE 1 END AS n) AS next) \
+         WHERE t.blocked_until IS NULL OR t.blocked_until <= now() \
+         RETURNING t.blocked_until",
+    )
+    .bind::<Text, _>(&key)
+    .bind::<Int4, _>(FREE_FAILURES)
+    .bind::<Int4, _>(FIRST_BLOCK_SECS)
+    .bind::<Int4, _>(WINDOW_SECS)
+    .bind::<Int4, _>(MAX_BLOCK_SECS)
+    .get_result::<Counted>(conn)
+    .optional()?;
+    match counted {
+        Some(c) => Ok(Admitted {
+            blocked_until_if_wrong: c.blocked_until,
         }),
-        _ => Ok(()),
+        None => {
+            let until: Option<DateTime<Utc>> = lt::table
+                .find(&key)
+                .select(lt::blocked_until)
+                .first::<Option<DateTime<Utc>>>(conn)
+                .optional()?
+                .flatten();
+            Err(too_many(until.unwrap_or_else(Utc::now)))
+        }
     }
 }
 
-/// Records a failure; returns the block now in force, if any.
-pub fn record_failure(conn: &mut PgConnection, email: &str) -> QueryResult<Option<DateTime<Utc>>> {
-    let key = key(email);
-    conn.transaction(|conn| {
-        let now = Utc::now();
-        let current: Option<(i32, DateTime<Utc>)> = lt::table
-            .find(&key)
-            .select((lt::failures, lt::window_started_at))
-            .for_update()
-            .first(conn)
-            .optional()?;
-        let (failures, started) = match current {
-            Some((n, started)) if now - started < WINDOW => (n + 1, started),
-            _ => (1, now),
-        };
-        let blocked_until = (failures >= FREE_FAILURES).then(|| {
-            let doublings = (failures - FREE_FAILURES).min(10) as u32;
-            let block = Duration::seconds(FIRST_BLOCK_SECS * 2i64.pow(doublings)).min(MAX_BLOCK);
-            now + block
-        });
-        diesel::insert_into(lt::table)
-            .values((
-                lt::key.eq(&key),
-                lt::failures.eq(failures),
-                lt::window_started_at.eq(started),
-                lt::blocked_until.eq(blocked_until),
-            ))
-            .on_conflict(lt::key)
-            .do_update()
-            .set((
-                lt::failures.eq(failures),
-                lt::window_started_at.eq(started),
-                lt::blocked_until.eq(blocked_until),
-            ))
-            .execute(conn)?;
-        Ok(blocked_until)
-    })
+/// The 429 for an account blocked until `until`.
+pub fn too_many(until: DateTime<Utc>) -> ApiError {
+    ApiError::TooManyRequests {
+        retry_after_secs: (until - Utc::now()).num_seconds().max(1) as u64,
+    }
 }
 
+/// After a successful sign-in: the account starts afresh.
 pub fn clear(conn: &mut PgConnection, email: &str) -> QueryResult<()> {
     diesel::delete(lt::table.find(key(email)))
         .execute(conn)

@@ -13,7 +13,7 @@ use super::{
     attach_replies, find, flat, present, replies, threads, Comment, CommentPage, CommentRow,
     RecentComment, RecentCommentPage, Target, Viewer,
 };
-use crate::auth::{AuthUser, BearerToken};
+use crate::auth::{OptionalAuth, AuthUser, BearerToken};
 use crate::db;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::AuthedBody;
@@ -42,6 +42,7 @@ pub struct CommentListParams {
     pub mode: Option<ListMode>,
     /// Replies embedded per comment, 0 to 20 (default 3).
     #[param(minimum = 0, maximum = 20)]
+    #[serde(default, deserialize_with = "crate::validation::query_int")]
     pub replies: Option<i64>,
 }
 
@@ -69,26 +70,35 @@ fn viewer(auth: &Option<AuthUser>) -> Viewer {
     }
 }
 
-fn forum_target(conn: &mut PgConnection, key: &str) -> ApiResult<Target> {
-    Ok(Target::Forum(forums::find_row(conn, key)?.id))
+fn forum_target(conn: &mut PgConnection, key: &str) -> ApiResult<(Target, bool)> {
+    let row = forums::find_row(conn, key)?;
+    Ok((Target::Forum(row.id), row.archived_at.is_some()))
 }
 
-fn commitment_target(conn: &mut PgConnection, key: &str) -> ApiResult<Target> {
-    Ok(Target::Commitment(commitments::find_row(conn, key)?.id))
+fn commitment_target(conn: &mut PgConnection, key: &str) -> ApiResult<(Target, bool)> {
+    let row = commitments::find_row(conn, key)?;
+    Ok((Target::Commitment(row.id), row.archived_at.is_some()))
 }
 
-fn milestone_target(conn: &mut PgConnection, key: &str) -> ApiResult<Target> {
+/// A milestone is closed when it is archived or its commitment is.
+fn milestone_target(conn: &mut PgConnection, key: &str) -> ApiResult<(Target, bool)> {
+    use crate::schema::commitments as c;
     let id: i64 = key.parse().map_err(|_| ApiError::not_found("Milestone"))?;
     milestones::table
-        .find(id)
-        .select(milestones::id)
-        .first(conn)
+        .inner_join(c::table)
+        .filter(milestones::id.eq(id))
+        .select((
+            milestones::id,
+            milestones::archived_at.is_not_null().or(c::archived_at.is_not_null()),
+        ))
+        .first::<(i64, bool)>(conn)
         .optional()?
-        .map(Target::Milestone)
+        .map(|(id, archived)| (Target::Milestone(id), archived))
         .ok_or_else(|| ApiError::not_found("Milestone"))
 }
 
-type Resolve = fn(&mut PgConnection, &str) -> ApiResult<Target>;
+/// What a discussion is about, and whether it is archived (readable, closed to new comments).
+type Resolve = fn(&mut PgConnection, &str) -> ApiResult<(Target, bool)>;
 
 async fn list_for(
     req: HttpRequest,
@@ -116,7 +126,7 @@ async fn list_for(
     }
     let viewer = viewer(&auth);
     let (items, next) = db::run(&state.read_pool, move |conn| {
-        let target = resolve(conn, &key)?;
+        let (target, _) = resolve(conn, &key)?;
         let after = after.map(|(_, at, id)| (at, id));
         let rows = match mode {
             ListMode::Threads => threads(conn, target, after, limit + 1)?,
@@ -194,7 +204,14 @@ async fn create_for(
     let created = db::transaction(&state.pool, move |conn| {
         let author = token.authorize(conn)?;
         let viewer = viewer(&Some(AuthUser::from(&author)));
-        let target = resolve(conn, &key)?;
+        let (target, archived) = resolve(conn, &key)?;
+        if archived {
+            return Err(ApiError::Conflict {
+                code: "archived",
+                detail: "This discussion is archived: it stays readable, and takes no new comments."
+                    .into(),
+            });
+        }
         let (root_id, depth) = match body.parent_id {
             None => (None, 0),
             Some(pid) => {
@@ -281,7 +298,7 @@ macro_rules! target_routes {
         pub async fn $list(
             req: HttpRequest,
             state: web::Data<AppState>,
-            auth: Option<AuthUser>,
+            OptionalAuth(auth): OptionalAuth,
             id: web::Path<String>,
             params: web::Query<CommentListParams>,
             page: web::Query<PageParams>,
@@ -297,7 +314,7 @@ macro_rules! target_routes {
             request_body = NewCommentRequest,
             responses(
                 (status = 201, description = "Posted", body = Comment),
-                (status = 409, description = "The parent comment is deleted or hidden", body = crate::error::Problem, content_type = "application/problem+json"),
+                (status = 409, description = "The parent comment is deleted or hidden (`parent_unavailable`), or the discussion is archived (`archived`)", body = crate::error::Problem, content_type = "application/problem+json"),
             )
         )]
         #[post($path)]
@@ -387,6 +404,7 @@ pub async fn list_recent_comments(
 pub struct EmbedParams {
     /// Replies embedded per comment, 0 to 20 (default 3).
     #[param(minimum = 0, maximum = 20)]
+    #[serde(default, deserialize_with = "crate::validation::query_int")]
     pub replies: Option<i64>,
 }
 
@@ -409,7 +427,7 @@ impl EmbedParams {
 #[get("/comments/{id}")]
 pub async fn get_comment(
     state: web::Data<AppState>,
-    auth: Option<AuthUser>,
+    OptionalAuth(auth): OptionalAuth,
     id: web::Path<i64>,
     params: web::Query<EmbedParams>,
 ) -> ApiResult<web::Json<Comment>> {
@@ -438,7 +456,7 @@ pub async fn get_comment(
 pub async fn list_replies(
     req: HttpRequest,
     state: web::Data<AppState>,
-    auth: Option<AuthUser>,
+    OptionalAuth(auth): OptionalAuth,
     id: web::Path<i64>,
     params: web::Query<EmbedParams>,
     page: web::Query<PageParams>,

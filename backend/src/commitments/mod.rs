@@ -48,6 +48,7 @@ pub struct CommitmentRow {
     pub updated_at: DateTime<Utc>,
     pub description_html: Option<String>,
     pub irm_analysis_html: Option<String>,
+    pub archived_at: Option<DateTime<Utc>>,
 }
 
 /// The action plan a commitment belongs to, in short.
@@ -129,6 +130,9 @@ pub struct Commitment {
     pub milestones: Option<Vec<Milestone>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Set when an admin archived the commitment (deleting it would have destroyed its
+    /// discussions): left out of lists, still readable, closed to new comments.
+    pub archived_at: Option<DateTime<Utc>>,
 }
 
 crate::page_type!(CommitmentPage, Commitment, "A page of commitments.");
@@ -178,6 +182,7 @@ impl Commitment {
             milestones: None,
             created_at: row.created_at,
             updated_at: row.updated_at,
+            archived_at: row.archived_at,
         }
     }
 }
@@ -195,6 +200,19 @@ pub fn find_row(conn: &mut PgConnection, key: &str) -> ApiResult<CommitmentRow> 
         .first(conn)
         .optional()?
         .ok_or_else(|| ApiError::not_found("Commitment"))
+}
+
+/// Whether anyone contributed to the commitment: a comment on it or on one of its milestones,
+/// even deleted (its row keeps a thread's shape).
+pub fn has_contributions(conn: &mut PgConnection, commitment_id: i64) -> QueryResult<bool> {
+    use crate::schema::comments;
+    let on_milestones = milestones::table
+        .filter(milestones::commitment_id.eq(commitment_id))
+        .select(milestones::id.nullable());
+    diesel::select(diesel::dsl::exists(comments::table.filter(
+        comments::commitment_id.eq(commitment_id).or(comments::milestone_id.eq_any(on_milestones)),
+    )))
+    .get_result(conn)
 }
 
 /// The id of the commitment named by id or OGP code, if any.
@@ -269,6 +287,7 @@ fn progress_for(
 ) -> QueryResult<HashMap<i64, MilestoneProgress>> {
     let counts: Vec<(i64, MilestoneStatus, i64)> = milestones::table
         .filter(milestones::commitment_id.eq_any(ids))
+        .filter(milestones::archived_at.is_null())
         .group_by((milestones::commitment_id, milestones::status))
         .select((milestones::commitment_id, milestones::status, count_star()))
         .load(conn)?;

@@ -32,7 +32,12 @@ pub struct CommitmentFilters {
     pub starred: Option<bool>,
     /// Case-insensitive text in the code, title, summary or lead institution.
     pub q: Option<String>,
+    /// `true`: only archived commitments (see `DELETE /commitments/{id}`); by default, only the
+    /// others.
+    pub archived: Option<bool>,
     /// Only commitments changed at or after this instant (RFC 3339), for incremental sync.
+    #[serde(default, deserialize_with = "crate::validation::opt_instant")]
+    #[param(value_type = Option<String>, format = DateTime)]
     pub updated_since: Option<DateTime<Utc>>,
 }
 
@@ -70,6 +75,10 @@ pub async fn list_commitments(
             // and the GIN index on `policy_areas` applies.
             q = q.filter(commitments::policy_areas.contains(vec![area]));
         }
+        q = match f.archived {
+            Some(true) => q.filter(commitments::archived_at.is_not_null()),
+            _ => q.filter(commitments::archived_at.is_null()),
+        };
         if let Some(status) = f.status {
             q = q.filter(commitments::status.eq(status));
         }
@@ -535,12 +544,19 @@ pub async fn update_commitment(
     Ok(web::Json(updated))
 }
 
-/// Delete a commitment with its milestones and discussions (admins only).
+/// Delete a commitment with its milestones (admins only). What citizens wrote is never
+/// destroyed: a commitment with a discussion (any comment on it or on one of its milestones,
+/// even deleted) is archived instead, and the answer is the archived commitment (200): left
+/// out of lists, its page and discussions still readable, closed to new comments, restorable
+/// with `POST /commitments/{id}/restore`. One without contributions is deleted (204).
 #[utoipa::path(
     tag = "commitments",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "Numeric id or OGP code")),
-    responses((status = 204, description = "Deleted"))
+    responses(
+        (status = 200, description = "Archived, because it has a discussion", body = Commitment),
+        (status = 204, description = "Deleted: it had no contributions"),
+    )
 )]
 #[delete("/commitments/{id}")]
 pub async fn delete_commitment(
@@ -550,12 +566,53 @@ pub async fn delete_commitment(
 ) -> ApiResult<HttpResponse> {
     auth.require(|r| r == Role::Admin, "delete commitments")?;
     let key = id.into_inner();
-    db::transaction(&state.pool, move |conn| {
+    let archived = db::transaction(&state.pool, move |conn| {
         let row = find_row(conn, &key)?;
+        if super::has_contributions(conn, row.id)? {
+            if row.archived_at.is_none() {
+                diesel::update(commitments::table.find(row.id))
+                    .set(commitments::archived_at.eq(Some(Utc::now())))
+                    .execute(conn)?;
+                log::info!("admin {} archived commitment {}", auth.id, row.code);
+            }
+            return load_one(conn, &row.id.to_string()).map(Some);
+        }
         diesel::delete(commitments::table.find(row.id)).execute(conn)?;
         log::info!("admin {} deleted commitment {}", auth.id, row.code);
-        Ok(())
+        Ok(None)
     })
     .await?;
-    Ok(HttpResponse::NoContent().finish())
+    Ok(match archived {
+        Some(commitment) => HttpResponse::Ok().json(commitment),
+        None => HttpResponse::NoContent().finish(),
+    })
+}
+
+/// Bring an archived commitment back into lists and open its discussions again (admins only).
+#[utoipa::path(
+    tag = "commitments",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Numeric id or OGP code")),
+    responses((status = 200, description = "Restored (also when it was not archived)", body = Commitment))
+)]
+#[post("/commitments/{id}/restore")]
+pub async fn restore_commitment(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<Commitment>> {
+    auth.require(|r| r == Role::Admin, "restore commitments")?;
+    let key = id.into_inner();
+    let commitment = db::transaction(&state.pool, move |conn| {
+        let row = find_row(conn, &key)?;
+        if row.archived_at.is_some() {
+            diesel::update(commitments::table.find(row.id))
+                .set(commitments::archived_at.eq(None::<DateTime<Utc>>))
+                .execute(conn)?;
+            log::info!("admin {} restored commitment {}", auth.id, row.code);
+        }
+        load_one(conn, &row.id.to_string())
+    })
+    .await?;
+    Ok(web::Json(commitment))
 }

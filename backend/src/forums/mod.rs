@@ -35,6 +35,7 @@ pub struct ForumRow {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub description_html: Option<String>,
+    pub archived_at: Option<DateTime<Utc>>,
 }
 
 /// A commitment in short.
@@ -73,6 +74,9 @@ pub struct Forum {
     pub commitments: Vec<CommitmentRef>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Set when an admin archived the forum (deleting it would have destroyed its discussion):
+    /// left out of lists, still readable, closed to new comments.
+    pub archived_at: Option<DateTime<Utc>>,
 }
 
 crate::page_type!(ForumPage, Forum, "A page of forums.");
@@ -110,6 +114,7 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ForumRow>) -> QueryResult<Vec<
             status: r.status,
             created_at: r.created_at,
             updated_at: r.updated_at,
+            archived_at: r.archived_at,
         })
         .collect())
 }

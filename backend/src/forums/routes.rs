@@ -40,7 +40,11 @@ pub struct ForumFilters {
     pub theme: Option<String>,
     /// Case-insensitive text in the title, theme or description.
     pub q: Option<String>,
+    /// `true`: only archived forums (see `DELETE /forums/{id}`); by default, only the others.
+    pub archived: Option<bool>,
     /// Only forums changed at or after this instant (RFC 3339), for incremental sync.
+    #[serde(default, deserialize_with = "crate::validation::opt_instant")]
+    #[param(value_type = Option<String>, format = DateTime)]
     pub updated_since: Option<DateTime<Utc>>,
 }
 
@@ -100,6 +104,10 @@ pub async fn list_forums(
             q.order((forums::starts_at.desc(), forums::id.desc()))
         } else {
             q.order((forums::starts_at.asc(), forums::id.asc()))
+        };
+        q = match f.archived {
+            Some(true) => q.filter(forums::archived_at.is_not_null()),
+            _ => q.filter(forums::archived_at.is_null()),
         };
         if let Some(status) = f.status {
             q = q.filter(forums::status.eq(status));
@@ -171,7 +179,12 @@ pub struct NewForumRequest {
     #[validate(length(max = 20000))]
     #[serde(default)]
     pub description: String,
+    #[serde(deserialize_with = "crate::validation::instant")]
+    #[schema(value_type = String, format = DateTime)]
     pub starts_at: DateTime<Utc>,
+    /// After `starts_at`.
+    #[serde(deserialize_with = "crate::validation::instant")]
+    #[schema(value_type = String, format = DateTime)]
     pub ends_at: DateTime<Utc>,
     /// Address, for an in-person forum. At least one of `location` and `online_url` is required.
     #[validate(length(min = 1, max = 300))]
@@ -360,7 +373,12 @@ pub struct ForumChanges {
     pub theme: Option<String>,
     #[validate(length(max = 20000))]
     pub description: Option<String>,
+    #[serde(default, deserialize_with = "crate::validation::opt_instant")]
+    #[schema(value_type = Option<String>, format = DateTime)]
     pub starts_at: Option<DateTime<Utc>>,
+    /// After `starts_at` (the new one, or the forum's).
+    #[serde(default, deserialize_with = "crate::validation::opt_instant")]
+    #[schema(value_type = Option<String>, format = DateTime)]
     pub ends_at: Option<DateTime<Utc>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(min = 1, max = 300))]
@@ -465,13 +483,20 @@ pub async fn update_forum(
     Ok(web::Json(updated))
 }
 
-/// Delete a forum and its discussion (officials and admins). Prefer status `cancelled` for a
-/// forum that was announced: it keeps the public record.
+/// Delete a forum (admins only). What citizens wrote is never destroyed: a forum with a
+/// discussion (any comment, even deleted) is archived instead, and the answer is the archived
+/// forum (200): left out of lists, its page and discussion still readable, closed to new
+/// comments, restorable with `POST /forums/{id}/restore`. A forum without contributions is
+/// deleted (204). For a forum that was announced and will not take place, prefer status
+/// `cancelled`: it keeps the public record.
 #[utoipa::path(
     tag = "forums",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "Numeric id or slug")),
-    responses((status = 204, description = "Deleted"))
+    responses(
+        (status = 200, description = "Archived, because it has a discussion", body = Forum),
+        (status = 204, description = "Deleted: it had no contributions"),
+    )
 )]
 #[delete("/forums/{id}")]
 pub async fn delete_forum(
@@ -479,14 +504,65 @@ pub async fn delete_forum(
     auth: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Role::can_edit_content, "manage forums")?;
+    auth.require(|r| r == Role::Admin, "delete forums")?;
     let key = id.into_inner();
-    db::transaction(&state.pool, move |conn| {
+    let archived = db::transaction(&state.pool, move |conn| {
         let row = find_row(conn, &key)?;
+        if has_contributions(conn, row.id)? {
+            if row.archived_at.is_none() {
+                diesel::update(forums::table.find(row.id))
+                    .set(forums::archived_at.eq(Some(Utc::now())))
+                    .execute(conn)?;
+                log::info!("admin {} archived forum {}", auth.id, row.id);
+            }
+            return load_one(conn, &row.id.to_string()).map(Some);
+        }
         diesel::delete(forums::table.find(row.id)).execute(conn)?;
-        log::info!("user {} deleted forum {}", auth.id, row.slug);
-        Ok(())
+        log::info!("admin {} deleted forum {}", auth.id, row.id);
+        Ok(None)
     })
     .await?;
-    Ok(HttpResponse::NoContent().finish())
+    Ok(match archived {
+        Some(forum) => HttpResponse::Ok().json(forum),
+        None => HttpResponse::NoContent().finish(),
+    })
+}
+
+/// Whether anyone contributed to the forum: a comment, even deleted (its row keeps a thread's
+/// shape).
+fn has_contributions(conn: &mut PgConnection, forum_id: i64) -> QueryResult<bool> {
+    use crate::schema::comments;
+    diesel::select(diesel::dsl::exists(
+        comments::table.filter(comments::forum_id.eq(forum_id)),
+    ))
+    .get_result(conn)
+}
+
+/// Bring an archived forum back into lists and open its discussion again (admins only).
+#[utoipa::path(
+    tag = "forums",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Numeric id or slug")),
+    responses((status = 200, description = "Restored (also when it was not archived)", body = Forum))
+)]
+#[post("/forums/{id}/restore")]
+pub async fn restore_forum(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<Forum>> {
+    auth.require(|r| r == Role::Admin, "restore forums")?;
+    let key = id.into_inner();
+    let forum = db::transaction(&state.pool, move |conn| {
+        let row = find_row(conn, &key)?;
+        if row.archived_at.is_some() {
+            diesel::update(forums::table.find(row.id))
+                .set(forums::archived_at.eq(None::<DateTime<Utc>>))
+                .execute(conn)?;
+            log::info!("admin {} restored forum {}", auth.id, row.id);
+        }
+        load_one(conn, &row.id.to_string())
+    })
+    .await?;
+    Ok(web::Json(forum))
 }

@@ -27,6 +27,7 @@ pub struct MilestoneRow {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub description_html: Option<String>,
+    pub archived_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -53,6 +54,9 @@ pub struct Milestone {
     pub position: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Set when an admin archived the milestone (deleting it would have destroyed its
+    /// discussion): left out of lists and progress, still readable, closed to new comments.
+    pub archived_at: Option<DateTime<Utc>>,
 }
 
 crate::page_type!(MilestonePage, Milestone, "A page of milestones.");
@@ -76,6 +80,7 @@ impl Milestone {
             position: row.position,
             created_at: row.created_at,
             updated_at: row.updated_at,
+            archived_at: row.archived_at,
         }
     }
 }
@@ -91,6 +96,7 @@ pub fn for_commitment(conn: &mut PgConnection, commitment_id: i64) -> QueryResul
     let rows = milestones::table
         .inner_join(commitments::table)
         .filter(milestones::commitment_id.eq(commitment_id))
+        .filter(milestones::archived_at.is_null())
         .order((milestones::position.asc(), milestones::id.asc()))
         .select((MilestoneRow::as_select(), commitments::code))
         .load(conn)?;

@@ -23,7 +23,12 @@ use crate::AppState;
 #[into_params(parameter_in = Query)]
 pub struct MilestoneFilters {
     pub status: Option<MilestoneStatus>,
+    /// `true`: only archived milestones (see `DELETE /milestones/{id}`); by default, only the
+    /// others.
+    pub archived: Option<bool>,
     /// Only milestones changed at or after this instant (RFC 3339), for incremental sync.
+    #[serde(default, deserialize_with = "crate::validation::opt_instant")]
+    #[param(value_type = Option<String>, format = DateTime)]
     pub updated_since: Option<DateTime<Utc>>,
 }
 
@@ -52,6 +57,10 @@ pub async fn list_all_milestones(
         if let Some(after) = after {
             q = q.filter(milestones::id.gt(after));
         }
+        q = match f.archived {
+            Some(true) => q.filter(milestones::archived_at.is_not_null()),
+            _ => q.filter(milestones::archived_at.is_null()),
+        };
         if let Some(status) = f.status {
             q = q.filter(milestones::status.eq(status));
         }
@@ -104,6 +113,10 @@ pub async fn list_milestones(
                     .or(milestones::position.eq(pos).and(milestones::id.gt(id))),
             );
         }
+        q = match f.archived {
+            Some(true) => q.filter(milestones::archived_at.is_not_null()),
+            _ => q.filter(milestones::archived_at.is_null()),
+        };
         if let Some(status) = f.status {
             q = q.filter(milestones::status.eq(status));
         }
@@ -138,6 +151,8 @@ pub struct NewMilestoneRequest {
     pub title: String,
     #[validate(length(max = 20000))]
     pub description: Option<String>,
+    #[serde(default, deserialize_with = "crate::validation::opt_date")]
+    #[schema(value_type = Option<String>, format = Date)]
     pub due_date: Option<NaiveDate>,
     #[validate(length(max = 100))]
     pub due_period: Option<String>,
@@ -244,8 +259,8 @@ pub struct MilestoneChanges {
     #[validate(length(max = 20000))]
     #[schema(value_type = Option<String>)]
     pub description: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<NaiveDate>)]
+    #[serde(default, deserialize_with = "crate::validation::nullable_date")]
+    #[schema(value_type = Option<String>, format = Date)]
     pub due_date: Option<Option<NaiveDate>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 100))]
@@ -299,12 +314,19 @@ pub async fn update_milestone(
     Ok(web::Json(updated))
 }
 
-/// Delete a milestone and its discussion (officials and admins).
+/// Delete a milestone (admins only). What citizens wrote is never destroyed: a milestone with
+/// a discussion (any comment, even deleted) is archived instead, and the answer is the archived
+/// milestone (200): left out of lists and progress, its page and discussion still readable,
+/// closed to new comments, restorable with `POST /milestones/{id}/restore`. One without
+/// contributions is deleted (204).
 #[utoipa::path(
     tag = "milestones",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "Milestone id")),
-    responses((status = 204, description = "Deleted"))
+    responses(
+        (status = 200, description = "Archived, because it has a discussion", body = Milestone),
+        (status = 204, description = "Deleted: it had no contributions"),
+    )
 )]
 #[delete("/milestones/{id}")]
 pub async fn delete_milestone(
@@ -312,19 +334,61 @@ pub async fn delete_milestone(
     auth: AuthUser,
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Role::can_edit_content, "edit milestones")?;
+    auth.require(|r| r == Role::Admin, "delete milestones")?;
     let id = id.into_inner();
-    db::transaction(&state.pool, move |conn| {
+    let archived = db::transaction(&state.pool, move |conn| {
+        use crate::schema::comments;
         let m = find(conn, id)?;
+        let discussed: bool = diesel::select(diesel::dsl::exists(
+            comments::table.filter(comments::milestone_id.eq(m.id)),
+        ))
+        .get_result(conn)?;
+        if discussed {
+            if m.archived_at.is_none() {
+                diesel::update(milestones::table.find(m.id))
+                    .set(milestones::archived_at.eq(Some(Utc::now())))
+                    .execute(conn)?;
+                log::info!("admin {} archived milestone {}", auth.id, m.id);
+            }
+            return find(conn, m.id).map(Some);
+        }
         diesel::delete(milestones::table.find(m.id)).execute(conn)?;
-        log::info!(
-            "user {} deleted milestone {} {}",
-            auth.id,
-            m.commitment_code,
-            m.code
-        );
-        Ok(())
+        log::info!("admin {} deleted milestone {}", auth.id, m.id);
+        Ok(None)
     })
     .await?;
-    Ok(HttpResponse::NoContent().finish())
+    Ok(match archived {
+        Some(milestone) => HttpResponse::Ok().json(milestone),
+        None => HttpResponse::NoContent().finish(),
+    })
+}
+
+/// Bring an archived milestone back into lists and progress, and open its discussion again
+/// (admins only).
+#[utoipa::path(
+    tag = "milestones",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Milestone id")),
+    responses((status = 200, description = "Restored (also when it was not archived)", body = Milestone))
+)]
+#[post("/milestones/{id}/restore")]
+pub async fn restore_milestone(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<Milestone>> {
+    auth.require(|r| r == Role::Admin, "restore milestones")?;
+    let id = id.into_inner();
+    let milestone = db::transaction(&state.pool, move |conn| {
+        let m = find(conn, id)?;
+        if m.archived_at.is_some() {
+            diesel::update(milestones::table.find(m.id))
+                .set(milestones::archived_at.eq(None::<DateTime<Utc>>))
+                .execute(conn)?;
+            log::info!("admin {} restored milestone {}", auth.id, m.id);
+        }
+        find(conn, m.id)
+    })
+    .await?;
+    Ok(web::Json(milestone))
 }

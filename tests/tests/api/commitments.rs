@@ -390,7 +390,7 @@ fn updated_since_returns_only_commitments_changed_after_the_instant() {
     let future = app
         .get(&format!(
             "/commitments?updated_since={}",
-            q("2999-01-01T00:00:00Z")
+            q("2199-01-01T00:00:00Z")
         ))
         .expect(200)
         .json();
@@ -856,7 +856,7 @@ fn patch_can_move_a_commitment_to_another_plan_and_renumber_it() {
 }
 
 #[test]
-fn only_admins_delete_commitments_and_their_milestones_go_with_them() {
+fn only_admins_delete_commitments_and_a_discussed_one_is_archived_with_its_milestones_kept() {
     let app = TestApp::spawn();
     let official = app.user("official");
     let admin = app.user("admin");
@@ -868,31 +868,77 @@ fn only_admins_delete_commitments_and_their_milestones_go_with_them() {
         .map(|m| m["id"].as_i64().unwrap())
         .collect();
     assert_eq!(milestone_ids.len(), 4);
+    let comments_before = app.count("comments");
+    assert!(app.count(&format!("comments WHERE commitment_id = {}", c["id"])) > 0);
 
     app.delete("/commitments/FR0041", Some(&official.token))
         .expect_problem(403, "forbidden");
     app.get("/commitments/FR0041").expect(200);
 
-    let r = app
+    // FR0041 has a discussion (the seed's comments): it is archived, nothing is destroyed.
+    let archived = app
         .delete("/commitments/FR0041", Some(&admin.token))
-        .expect(204);
-    assert!(r.text.is_empty());
-    app.get("/commitments/FR0041")
-        .expect_problem(404, "not_found");
-    app.get("/commitments/FR0041/milestones")
-        .expect_problem(404, "not_found");
+        .expect(200)
+        .json();
+    assert!(archived["archived_at"].is_string(), "{archived}");
+    assert_eq!(app.count("comments"), comments_before);
+    assert_eq!(app.count(&format!("milestones WHERE commitment_id = {}", c["id"])), 4);
+    let page = app.get("/commitments/FR0041").expect(200).json();
+    assert_eq!(page["archived_at"], archived["archived_at"]);
     for id in &milestone_ids {
-        app.get(&format!("/milestones/{id}"))
-            .expect_problem(404, "not_found");
+        app.get(&format!("/milestones/{id}")).expect(200);
     }
-    assert_eq!(
-        app.get("/milestones").expect(200).json()["items"],
-        json!([])
-    );
+    app.get("/commitments/FR0041/comments").expect(200);
     let all = collect_pages(&app, "/commitments?limit=100", None);
     assert_eq!(all.len(), 49);
     assert!(!codes(&all).contains(&"FR0041".to_string()));
-    app.delete("/commitments/FR0041", Some(&admin.token))
+    let archived_list = collect_pages(&app, "/commitments?archived=true", None);
+    assert_eq!(codes(&archived_list), ["FR0041"]);
+    let member = app.user("member");
+    app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": "Et après ?"}))
+        .expect_problem(409, "archived");
+    // Its milestones' discussions are closed with it.
+    app.post(
+        &format!("/milestones/{}/comments", milestone_ids[0]),
+        Some(&member.token),
+        &json!({"body": "Et après ?"}),
+    )
+    .expect_problem(409, "archived");
+
+    app.post("/commitments/FR0041/restore", Some(&admin.token), &json!({}))
+        .expect(200);
+    assert_eq!(collect_pages(&app, "/commitments?limit=100", None).len(), 50);
+}
+
+#[test]
+fn a_commitment_whose_milestone_was_discussed_is_archived_and_one_never_discussed_is_deleted() {
+    let app = TestApp::spawn();
+    let admin = app.user("admin");
+    let member = app.user("member");
+    // FR0030 has no comment; one milestone gets one.
+    let c = app.get("/commitments/FR0030").expect(200).json();
+    let m = app
+        .post(
+            "/commitments/FR0030/milestones",
+            Some(&admin.token),
+            &json!({"code": "1.1", "title": "Un jalon"}),
+        )
+        .expect(201)
+        .json();
+    app.post(
+        &format!("/milestones/{}/comments", m["id"]),
+        Some(&member.token),
+        &json!({"body": "Où en est-on ?"}),
+    )
+    .expect(201);
+    app.delete("/commitments/FR0030", Some(&admin.token)).expect(200);
+    assert_eq!(app.count(&format!("comments WHERE milestone_id = {}", m["id"])), 1);
+    app.get(&format!("/commitments/{}", c["id"])).expect(200);
+
+    // FR0029 was never discussed: it goes, with its milestones.
+    app.delete("/commitments/FR0029", Some(&admin.token)).expect(204);
+    app.get("/commitments/FR0029").expect_problem(404, "not_found");
+    app.delete("/commitments/FR0029", Some(&admin.token))
         .expect_problem(404, "not_found");
 }
 

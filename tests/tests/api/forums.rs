@@ -504,7 +504,8 @@ fn an_unknown_forum_is_a_404_problem() {
         &json!({"title": "x"}),
     )
     .expect_problem(404, "not_found");
-    app.delete("/forums/999999", Some(&official.token))
+    let admin = app.user("admin");
+    app.delete("/forums/999999", Some(&admin.token))
         .expect_problem(404, "not_found");
     app.get("/forums/no-such-forum/comments")
         .expect_problem(404, "not_found");
@@ -1020,12 +1021,14 @@ fn patch_to_a_slug_already_taken_is_a_409() {
 }
 
 #[test]
-fn delete_removes_the_forum_and_its_comments() {
+fn deleting_a_discussed_forum_archives_it_and_keeps_every_comment() {
     let app = TestApp::spawn();
     let official = app.user("official");
+    let admin = app.user("admin");
     let member = app.user("member");
     let forum = new_forum(&app, &official.token, "Forum éphémère");
     let id = forum["id"].as_i64().unwrap();
+    assert_eq!(forum["archived_at"], Value::Null);
     let top = app
         .post(
             &format!("/forums/{id}/comments"),
@@ -1042,37 +1045,102 @@ fn delete_removes_the_forum_and_its_comments() {
         )
         .expect(201)
         .json();
+    // Even a comment its author deleted counts: its row keeps the thread's shape.
+    app.delete(&format!("/comments/{}", reply["id"]), Some(&member.token))
+        .expect(204);
     assert_eq!(app.count(&format!("comments WHERE forum_id = {id}")), 2);
 
+    // Officials no longer delete forums: one call of theirs destroyed a whole discussion.
     app.delete("/forums/forum-ephemere", Some(&official.token))
+        .expect_problem(403, "forbidden");
+    let archived = app
+        .delete("/forums/forum-ephemere", Some(&admin.token))
+        .expect(200)
+        .json();
+    assert!(archived["archived_at"].is_string(), "{archived}");
+    assert_eq!(archived["id"], id);
+    // Deleting again changes nothing.
+    let again = app
+        .delete(&format!("/forums/{id}"), Some(&admin.token))
+        .expect(200)
+        .json();
+    assert_eq!(again["archived_at"], archived["archived_at"]);
+
+    // Nothing is lost: every row is there, the page and the discussion are readable...
+    assert_eq!(app.count(&format!("comments WHERE forum_id = {id}")), 2);
+    assert_eq!(app.count(&format!("forums WHERE id = {id}")), 1);
+    let page = app.get(&format!("/forums/{id}")).expect(200).json();
+    assert_eq!(page["archived_at"], archived["archived_at"]);
+    let thread = page_items(&app, &format!("/forums/{id}/comments"));
+    assert_eq!(thread.len(), 1);
+    assert_eq!(thread[0]["reply_count"], 1);
+    app.get(&format!("/comments/{}", top["id"])).expect(200);
+    // ... but the forum is out of the lists, and the discussion takes no new comments.
+    let listed = |path: &str| -> Vec<i64> {
+        collect_pages(&app, path, None)
+            .iter()
+            .map(|f| f["id"].as_i64().unwrap())
+            .collect()
+    };
+    assert!(!listed("/forums?limit=100").contains(&id));
+    assert_eq!(listed("/forums?archived=true"), [id]);
+    app.post(
+        &format!("/forums/{id}/comments"),
+        Some(&member.token),
+        &json!({"body": "Encore"}),
+    )
+    .expect_problem(409, "archived");
+    // The database itself refuses to destroy the discussion.
+    use diesel::RunQueryDsl;
+    let mut conn = app.db();
+    let refused = diesel::sql_query(format!("DELETE FROM forums WHERE id = {id}"))
+        .execute(&mut conn);
+    assert!(refused.is_err(), "a forum with comments cannot be deleted in SQL");
+
+    // Restoring brings it back (admins only).
+    app.post(&format!("/forums/{id}/restore"), Some(&official.token), &json!({}))
+        .expect_problem(403, "forbidden");
+    app.post(&format!("/forums/{id}/restore"), None, &json!({}))
+        .expect_problem(401, "unauthorized");
+    let restored = app
+        .post(&format!("/forums/{id}/restore"), Some(&admin.token), &json!({}))
+        .expect(200)
+        .json();
+    assert_eq!(restored["archived_at"], Value::Null);
+    assert!(listed("/forums?limit=100").contains(&id));
+    app.post(
+        &format!("/forums/{id}/comments"),
+        Some(&member.token),
+        &json!({"body": "De retour"}),
+    )
+    .expect(201);
+}
+
+#[test]
+fn a_forum_without_contributions_is_deleted() {
+    let app = TestApp::spawn();
+    let official = app.user("official");
+    let admin = app.user("admin");
+    let forum = new_forum(&app, &official.token, "Forum annulé");
+    let id = forum["id"].as_i64().unwrap();
+    let r = app
+        .delete(&format!("/forums/{id}"), Some(&admin.token))
         .expect(204);
+    assert!(r.text.is_empty());
     app.get(&format!("/forums/{id}"))
         .expect_problem(404, "not_found");
-    app.get("/forums/forum-ephemere")
+    app.delete(&format!("/forums/{id}"), Some(&admin.token))
         .expect_problem(404, "not_found");
-    app.delete(&format!("/forums/{id}"), Some(&official.token))
-        .expect_problem(404, "not_found");
-    assert_eq!(app.count(&format!("comments WHERE forum_id = {id}")), 0);
     assert_eq!(
         app.count(&format!("forum_commitments WHERE forum_id = {id}")),
         0
     );
-    app.get(&format!("/comments/{}", top["id"]))
-        .expect_problem(404, "not_found");
-    app.get(&format!("/comments/{}", reply["id"]))
-        .expect_problem(404, "not_found");
     // The other forums and their discussions are untouched.
     assert_eq!(app.count("forums"), 5);
     assert_eq!(
         page_items(&app, &format!("/forums/{DIALOGUE}/comments")).len(),
         1
     );
-
-    // An admin may delete too.
-    let admin = app.user("admin");
-    app.delete(&format!("/forums/{SCIENCE}"), Some(&admin.token))
-        .expect(204);
-    assert_eq!(app.count("forums"), 4);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ mod auth;
 mod comments;
 mod commitments;
 mod forums;
+mod hardening;
 mod milestones;
 mod platform;
 mod replica;

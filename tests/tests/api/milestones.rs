@@ -145,7 +145,7 @@ fn global_milestone_list_supports_updated_since() {
     let future = app
         .get(&format!(
             "/milestones?updated_since={}",
-            enc("2999-01-01T00:00:00Z")
+            enc("2199-01-01T00:00:00Z")
         ))
         .expect(200)
         .json();
@@ -536,15 +536,43 @@ fn milestone_patch_is_partial_and_null_clears() {
 fn deleted_milestone_is_gone() {
     let app = TestApp::spawn();
     let official = app.user("official");
-    let id = fr0041_milestone(&app, "12.2");
+    let admin = app.user("admin");
+    // 12.3 has no discussion.
+    let id = fr0041_milestone(&app, "12.3");
+    app.delete(&format!("/milestones/{id}"), Some(&official.token))
+        .expect_problem(403, "forbidden");
     let r = app
-        .delete(&format!("/milestones/{id}"), Some(&official.token))
+        .delete(&format!("/milestones/{id}"), Some(&admin.token))
         .expect(204);
     assert!(r.text.is_empty());
     app.get(&format!("/milestones/{id}"))
         .expect_problem(404, "not_found");
-    app.delete(&format!("/milestones/{id}"), Some(&official.token))
+    app.delete(&format!("/milestones/{id}"), Some(&admin.token))
         .expect_problem(404, "not_found");
+    let list = app.get("/commitments/FR0041/milestones").expect(200).json();
+    assert_eq!(
+        mcodes(list["items"].as_array().unwrap()),
+        ["12.1", "12.2", "12.4"]
+    );
+}
+
+#[test]
+fn a_discussed_milestone_is_archived_out_of_lists_and_progress() {
+    let app = TestApp::spawn();
+    let admin = app.user("admin");
+    let member = app.user("member");
+    // 12.2 has the seed's comments.
+    let id = fr0041_milestone(&app, "12.2");
+    let comments = app.count(&format!("comments WHERE milestone_id = {id}"));
+    assert!(comments > 0);
+    let archived = app
+        .delete(&format!("/milestones/{id}"), Some(&admin.token))
+        .expect(200)
+        .json();
+    assert!(archived["archived_at"].is_string(), "{archived}");
+    assert_eq!(app.count(&format!("comments WHERE milestone_id = {id}")), comments);
+    app.get(&format!("/milestones/{id}")).expect(200);
+    app.get(&format!("/milestones/{id}/comments")).expect(200);
     let list = app.get("/commitments/FR0041/milestones").expect(200).json();
     assert_eq!(
         mcodes(list["items"].as_array().unwrap()),
@@ -558,13 +586,19 @@ fn deleted_milestone_is_gone() {
         mcodes(&collect_pages(&app, "/milestones", None)),
         ["12.1", "12.3", "12.4"]
     );
-    // The code is free again.
+    assert_eq!(
+        mcodes(&collect_pages(&app, "/milestones?archived=true", None)),
+        ["12.2"]
+    );
     app.post(
-        "/commitments/FR0041/milestones",
-        Some(&official.token),
-        &json!({"code": "12.2", "title": "Redo"}),
+        &format!("/milestones/{id}/comments"),
+        Some(&member.token),
+        &json!({"body": "Et ce jalon ?"}),
     )
-    .expect(201);
+    .expect_problem(409, "archived");
+    app.post(&format!("/milestones/{id}/restore"), Some(&admin.token), &json!({}))
+        .expect(200);
+    assert_eq!(mcodes(&collect_pages(&app, "/milestones", None)).len(), 4);
 }
 
 // ---- Pagination under concurrent inserts --------------------------------------------------

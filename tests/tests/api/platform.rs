@@ -115,11 +115,11 @@ fn unknown_routes_are_problem_json_404() {
 /// (`Allow`, from the contract), whether actix or our fallback noticed.
 fn assert_unsupported_methods_are_405(app: &TestApp) {
     for (method, path, allow) in [
-        ("DELETE", "/api/v1/search", "GET"),
-        ("PUT", "/api/v1/forums", "GET, POST"),
-        ("PATCH", "/api/v1/forums/12/comments", "GET, POST"),
-        ("POST", "/api/v1/comments/3", "GET, PATCH, DELETE"),
-        ("POST", "/healthz", "GET"),
+        ("DELETE", "/api/v1/search", "GET, HEAD"),
+        ("PUT", "/api/v1/forums", "GET, HEAD, POST"),
+        ("PATCH", "/api/v1/forums/12/comments", "GET, HEAD, POST"),
+        ("POST", "/api/v1/comments/3", "GET, HEAD, PATCH, DELETE"),
+        ("POST", "/healthz", "GET, HEAD"),
     ] {
         let res = app.request(method, path, None, &[], None);
         assert_eq!(
