@@ -34,7 +34,8 @@ pub struct Problem {
     pub detail: String,
     /// Stable machine-readable code, e.g. `not_found`, `validation_failed`.
     pub code: String,
-    /// Field-level errors (validation problems only).
+    /// Field-level errors: every invalid field of a 422, and the field at fault in a 403 or
+    /// 409 that names one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
 }
@@ -64,6 +65,12 @@ pub enum ApiError {
     MethodNotAllowed { allow: String, detail: String },
     /// 409: conflicts with the current state (duplicates, references).
     Conflict { code: &'static str, detail: String },
+    /// 409 naming fields: the request is well-formed, but a field conflicts with what is
+    /// stored (an id that names nothing, an end before the stored start…). Such rules depend on
+    /// the data, so no schema can state them: they are not 422s.
+    FieldConflict { code: &'static str, errors: Vec<FieldError> },
+    /// 403 naming a field (e.g. a wrong current password).
+    FieldForbidden { code: &'static str, errors: Vec<FieldError> },
     /// 413.
     PayloadTooLarge(String),
     /// 415.
@@ -98,13 +105,40 @@ impl ApiError {
         }])
     }
 
+    /// A 409 on `field`: it conflicts with what is stored.
+    pub fn conflict_field(code: &'static str, field: &str, rule: &str, message: &str) -> Self {
+        ApiError::FieldConflict {
+            code,
+            errors: vec![FieldError {
+                field: field.into(),
+                code: rule.into(),
+                message: message.into(),
+            }],
+        }
+    }
+
+    /// The same field errors as a 409: for a rule between a field of the request and a stored
+    /// value (when both are in the request, the rule is the request's own: a 422).
+    pub fn against_stored(self) -> Self {
+        match self {
+            ApiError::Validation(errors) => ApiError::FieldConflict {
+                code: "conflicts_with_stored",
+                errors,
+            },
+            other => other,
+        }
+    }
+
     pub fn internal(cause: impl fmt::Display) -> Self {
         ApiError::Internal(cause.to_string())
     }
 
     fn code(&self) -> &str {
         match self {
-            ApiError::BadRequest { code, .. } | ApiError::Conflict { code, .. } => code,
+            ApiError::BadRequest { code, .. }
+            | ApiError::Conflict { code, .. }
+            | ApiError::FieldConflict { code, .. }
+            | ApiError::FieldForbidden { code, .. } => code,
             ApiError::Unauthorized(_) => "unauthorized",
             ApiError::Forbidden(_) => "forbidden",
             ApiError::NotFound(_) => "not_found",
@@ -135,6 +169,13 @@ impl ApiError {
                 let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
                 format!("Invalid fields: {}.", fields.join(", ")).into()
             }
+            ApiError::FieldConflict { errors, .. } | ApiError::FieldForbidden { errors, .. } => {
+                let what: Vec<String> = errors
+                    .iter()
+                    .map(|e| format!("{} {}", e.field, e.message))
+                    .collect();
+                format!("{}.", what.join("; ")).into()
+            }
             ApiError::TooManyRequests { retry_after_secs } => {
                 format!("Too many requests; retry in {retry_after_secs} s.").into()
             }
@@ -155,7 +196,10 @@ impl ApiError {
             detail: self.detail().into_owned(),
             code,
             errors: match self {
-                ApiError::Validation(e) | ApiError::Shape { errors: e, .. } => e.clone(),
+                ApiError::Validation(e)
+                | ApiError::Shape { errors: e, .. }
+                | ApiError::FieldConflict { errors: e, .. }
+                | ApiError::FieldForbidden { errors: e, .. } => e.clone(),
                 _ => Vec::new(),
             },
         }
@@ -177,10 +221,10 @@ impl ResponseError for ApiError {
         match self {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::Forbidden(_) | ApiError::FieldForbidden { .. } => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::Conflict { .. } | ApiError::FieldConflict { .. } => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Validation(_) | ApiError::Unprocessable(_) | ApiError::Shape { .. } => {
@@ -432,16 +476,18 @@ impl Checks {
         self
     }
 
+    /// The request's own invalid fields first (422); only a request valid in itself hears of
+    /// a conflict with what is stored (409).
     pub fn finish(self) -> ApiResult<()> {
-        if let Some(other) = self.other {
-            return Err(other);
+        if !self.fields.is_empty() {
+            let mut fields = self.fields;
+            fields.sort_by(|a, b| a.field.cmp(&b.field));
+            return Err(ApiError::Validation(fields));
         }
-        if self.fields.is_empty() {
-            return Ok(());
+        match self.other {
+            Some(other) => Err(other),
+            None => Ok(()),
         }
-        let mut fields = self.fields;
-        fields.sort_by(|a, b| a.field.cmp(&b.field));
-        Err(ApiError::Validation(fields))
     }
 }
 

@@ -120,6 +120,15 @@ pub struct SecurityHeaders {
     hsts: bool,
 }
 
+/// The only inline styles the web app may apply, by hash: react-dsfr writes a `<style>`
+/// element with `:root { color-scheme: dark; }` or `light` as the reader switches themes. Any
+/// other inline style (an injected `<style>`, a `style=""` attribute) is refused.
+const APP_STYLE_HASHES: &str = "'sha256-xVQ4mcypV0CvOtZpQgVcKpcoNvdUkR9BrwZBrtBbU+w=' \
+     'sha256-HzhUjVBe6Oi2wcxUM7bmy2Rp9VdLMHYDdYr9MalNmOY='";
+
+/// Swagger UI's logo is an SVG with a `<style>` inside: that one, by hash.
+const DOCS_STYLE_HASHES: &str = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
+
 impl SecurityHeaders {
     pub fn new(production: bool, image_hosts: &[String]) -> SecurityHeaders {
         let mut img = String::from("'self' data:");
@@ -127,17 +136,17 @@ impl SecurityHeaders {
             img.push_str(" https://");
             img.push_str(host);
         }
-        let page = |img: &str| {
+        let page = |img: &str, styles: &str| {
             format!(
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src {img}; \
+                "default-src 'self'; script-src 'self'; style-src 'self' {styles}; img-src {img}; \
                  font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; \
                  object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
             )
         };
         let value = |s: String| HeaderValue::from_str(&s).expect("CSP is ASCII");
         SecurityHeaders {
-            app_csp: value(page(&img)),
-            docs_csp: value(page("'self' data:")),
+            app_csp: value(page(&img, APP_STYLE_HASHES)),
+            docs_csp: value(page("'self' data:", DOCS_STYLE_HASHES)),
             api_csp: HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
             hsts: production,
         }

@@ -57,6 +57,8 @@ pub fn document() -> OpenApiDoc {
     let mut doc = crate::startup::collect_openapi();
     StandardResponses.modify(&mut doc);
     RequestTimes.modify(&mut doc);
+    RequestText.modify(&mut doc);
+    CrossFieldRules.modify(&mut doc);
     doc
 }
 
@@ -340,5 +342,137 @@ fn time_patterns(schema: &mut utoipa::openapi::Schema) {
         Schema::AllOf(o) => o.items.iter_mut().for_each(nested),
         Schema::AnyOf(o) => o.items.iter_mut().for_each(nested),
         _ => {}
+    }
+}
+
+/// Every text a request may carry refuses NUL (PostgreSQL cannot store it; `extract::ApiJson`
+/// and `extract::nul_in_url` refuse it): the contract says so on each string of a request
+/// body or query, with the other rules of its pattern.
+struct RequestText;
+
+/// `[^\u0000]*` around what a pattern asks for.
+const NO_NUL: &str = r"^[^\u0000]*$";
+const NOT_BLANK_NO_NUL: &str = r"^[^\u0000]*[^\s\u0000][^\u0000]*$";
+
+impl Modify for RequestText {
+    fn modify(&self, doc: &mut OpenApiDoc) {
+        let mut names = std::collections::BTreeSet::new();
+        for item in doc.paths.paths.values_mut() {
+            for op in [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete]
+                .into_iter()
+                .flatten()
+            {
+                for param in op.parameters.iter_mut().flatten() {
+                    if param.parameter_in != ParameterIn::Query {
+                        continue;
+                    }
+                    if let Some(RefOr::T(schema)) = param.schema.as_mut() {
+                        no_nul(schema);
+                    }
+                }
+                if let Some(body) = &op.request_body {
+                    for content in body.content.values() {
+                        if let Some(schema) = &content.schema {
+                            refs(schema, &mut names);
+                        }
+                    }
+                }
+            }
+        }
+        let Some(components) = doc.components.as_mut() else {
+            return;
+        };
+        let mut todo: Vec<String> = names.iter().cloned().collect();
+        while let Some(name) = todo.pop() {
+            if let Some(schema) = components.schemas.get(&name) {
+                let mut found = std::collections::BTreeSet::new();
+                refs(schema, &mut found);
+                for n in found {
+                    if names.insert(n.clone()) {
+                        todo.push(n);
+                    }
+                }
+            }
+        }
+        for name in names {
+            if let Some(RefOr::T(schema)) = components.schemas.get_mut(&name) {
+                no_nul(schema);
+            }
+        }
+    }
+}
+
+fn no_nul(schema: &mut utoipa::openapi::Schema) {
+    use utoipa::openapi::schema::{ArrayItems, Schema, SchemaType, Type};
+    let nested = |s: &mut RefOr<Schema>| {
+        if let RefOr::T(s) = s {
+            no_nul(s);
+        }
+    };
+    match schema {
+        Schema::Object(o) => {
+            let is_string = match &o.schema_type {
+                SchemaType::Type(t) => *t == Type::String,
+                SchemaType::Array(ts) => ts.contains(&Type::String),
+                SchemaType::AnyValue => false,
+            };
+            if is_string && o.enum_values.is_none() {
+                match o.pattern.as_deref() {
+                    None => o.pattern = Some(NO_NUL.into()),
+                    Some(p) if p == crate::validation::NOT_BLANK_PATTERN => {
+                        o.pattern = Some(NOT_BLANK_NO_NUL.into())
+                    }
+                    // Every other pattern spells out what it allows, NUL never among it.
+                    Some(_) => {}
+                }
+            }
+            o.properties.values_mut().for_each(nested);
+        }
+        Schema::Array(a) => {
+            if let ArrayItems::RefOrSchema(items) = &mut a.items {
+                nested(items);
+            }
+        }
+        Schema::OneOf(o) => o.items.iter_mut().for_each(nested),
+        Schema::AllOf(o) => o.items.iter_mut().for_each(nested),
+        Schema::AnyOf(o) => o.items.iter_mut().for_each(nested),
+        _ => {}
+    }
+}
+
+/// Rules between fields that JSON Schema 2020-12 can state (the others are in the fields'
+/// descriptions): keywords utoipa has no attribute for, added to the components here.
+struct CrossFieldRules;
+
+impl Modify for CrossFieldRules {
+    fn modify(&self, doc: &mut OpenApiDoc) {
+        use serde_json::json;
+        let Some(components) = doc.components.as_mut() else {
+            return;
+        };
+        let rules = [
+            (
+                "UpdateAccountRequest",
+                "dependentRequired",
+                json!({"new_password": ["current_password"]}),
+            ),
+            (
+                "NewForumRequest",
+                "anyOf",
+                json!([
+                    {"required": ["location"], "properties": {"location": {"type": "string"}}},
+                    {"required": ["online_url"], "properties": {"online_url": {"type": "string"}}}
+                ]),
+            ),
+        ];
+        for (name, keyword, value) in rules {
+            if let Some(RefOr::T(utoipa::openapi::Schema::Object(o))) =
+                components.schemas.get_mut(name)
+            {
+                o.extensions
+                    .get_or_insert_with(Default::default)
+                    .insert(keyword.into(), value);
+            }
+        }
     }
 }

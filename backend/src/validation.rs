@@ -100,7 +100,10 @@ pub fn display_name(value: &str) -> Result<(), ValidationError> {
         return fail("control_character", "must not contain control characters");
     }
     if value.chars().all(|c| c.is_whitespace() || in_ranges(c, INVISIBLE)) {
-        return fail("blank", "must contain at least one visible character");
+        return fail(
+            "no_visible_character",
+            "must contain at least one visible character",
+        );
     }
     Ok(())
 }
@@ -218,11 +221,16 @@ pub fn query_int<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Erro
     whole.parse::<i64>().map(Some).map_err(|_| bad())
 }
 
+/// JSON Schema pattern for `http_url`.
+pub const HTTP_URL_PATTERN: &str = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\u0000-\u001f\u007f-\u009f]+$";
+
 /// Rejects URLs that are not http(s): no `javascript:` or `data:` links in what we render.
 pub fn http_url(value: &str) -> Result<(), ValidationError> {
     let lower = value.to_ascii_lowercase();
-    let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
-        && value.len() > 8
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    let ok = rest.is_some_and(|r| !r.is_empty())
         && !value.chars().any(|c| c.is_whitespace() || c.is_control());
     if ok {
         Ok(())
@@ -232,6 +240,9 @@ pub fn http_url(value: &str) -> Result<(), ValidationError> {
         Err(e)
     }
 }
+
+/// JSON Schema pattern for `valid_slug`.
+pub const SLUG_PATTERN: &str = "^([a-z0-9]+-)*[0-9]*[a-z][a-z0-9]*(-[a-z0-9]+)*$";
 
 /// Lowercase words and hyphens, as used in URLs.
 pub fn valid_slug(value: &str) -> Result<(), ValidationError> {
@@ -250,6 +261,74 @@ pub fn valid_slug(value: &str) -> Result<(), ValidationError> {
         e.message = Some("must be lowercase letters and digits separated by single hyphens, with at least one letter".into());
         Err(e)
     }
+}
+
+/// serde, for PATCH fields that cannot be cleared: absent is `None`, and `null` is refused
+/// (the contract does not make them nullable).
+pub fn not_null<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    T: Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    T::deserialize(deserializer).map(Some)
+}
+
+/// The contract's schema of a list of short texts (`short_items`), optionally nullable.
+fn short_items_array(nullable: bool) -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, SchemaType, Type};
+    let kind = if nullable {
+        SchemaType::Array(vec![Type::Array, Type::Null])
+    } else {
+        SchemaType::Type(Type::Array)
+    };
+    ArrayBuilder::new()
+        .schema_type(kind)
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .min_length(Some(1))
+                .max_length(Some(500))
+                .pattern(Some(NOT_BLANK_PATTERN)),
+        )
+        .max_items(Some(50))
+        .description(Some("At most 50 items, each 1 to 500 characters, not blank."))
+        .build()
+}
+
+pub fn short_items_schema() -> utoipa::openapi::schema::Array {
+    short_items_array(false)
+}
+
+pub fn short_items_schema_nullable() -> utoipa::openapi::schema::Array {
+    short_items_array(true)
+}
+
+/// The contract's schema of a list of commitment ids (at most 50, each positive).
+fn ids_array(nullable: bool) -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, KnownFormat, ObjectBuilder, SchemaFormat, SchemaType, Type};
+    let kind = if nullable {
+        SchemaType::Array(vec![Type::Array, Type::Null])
+    } else {
+        SchemaType::Type(Type::Array)
+    };
+    ArrayBuilder::new()
+        .schema_type(kind)
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+                .minimum(Some(1)),
+        )
+        .max_items(Some(50))
+        .build()
+}
+
+pub fn ids_schema() -> utoipa::openapi::schema::Array {
+    ids_array(false)
+}
+
+pub fn ids_schema_nullable() -> utoipa::openapi::schema::Array {
+    ids_array(true)
 }
 
 /// For PATCH bodies: distinguishes an absent field (`None`) from an explicit `null`
@@ -313,5 +392,8 @@ mod tests {
         assert!(valid_slug("forum-2027-open").is_ok());
         assert!(valid_slug("Forum--x").is_err());
         assert!(valid_slug("2030").is_err());
+        assert!(http_url("http://a").is_ok());
+        assert!(http_url("https://").is_err());
+        assert!(http_url("HTTPS://x.fr/a b").is_err());
     }
 }

@@ -63,9 +63,23 @@ export function comment(page: Page, text: string) {
 export const test = base.extend({
   page: async ({ page }, use) => {
     const errors: string[] = [];
+    const refused: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    // Every page of every test runs under the server's Content-Security-Policy: anything it
+    // refuses (an inline script, a style, an image from elsewhere) is a failure.
+    page.on("console", (m) => {
+      if (m.type() === "error" && /Content Security Policy/i.test(m.text())) refused.push(`${m.text()} at ${m.location().url}:${m.location().lineNumber}:${m.location().columnNumber}`);
+    });
     await use(page);
     expect(errors, "uncaught errors in the page").toEqual([]);
+    expect(refused, "content refused by the Content-Security-Policy").toEqual([]);
   },
 });
+
+/** A bearer token for a demo account, from the API itself. */
+export async function apiToken(page: Page, email: string): Promise<string> {
+  const res = await page.request.post("/api/v1/auth/login", { data: { email, password: PASSWORD } });
+  expect(res.status()).toBe(200);
+  return (await res.json()).access_token as string;
+}
 export { expect };

@@ -119,18 +119,26 @@ crate::page_type!(ActionPlanPage, ActionPlan, "A page of action plans.");
 #[diesel(table_name = action_plans)]
 #[serde(deny_unknown_fields)]
 pub struct NewActionPlan {
+    /// Lowercase letters and digits in hyphen-separated words, at least one letter.
     #[validate(length(min = 1, max = 80), custom(function = "valid_slug"))]
-    #[schema(example = "fr-2021-2023")]
+    #[schema(example = "fr-2021-2023", min_length = 1, max_length = 80, pattern = "^([a-z0-9]+-)*[0-9]*[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
     pub slug: String,
     #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     pub country: String,
     #[validate(length(min = 1, max = 300), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 300, pattern = r"\S")]
     pub title: String,
     #[validate(range(min = 1990, max = 2100))]
+    #[schema(minimum = 1990, maximum = 2100)]
     pub period_start: i32,
+    /// Not before `period_start`.
     #[validate(range(min = 1990, max = 2100))]
+    #[schema(minimum = 1990, maximum = 2100)]
     pub period_end: i32,
+    /// Markdown.
     #[validate(length(max = 20000))]
+    #[schema(max_length = 20000)]
     pub description: Option<String>,
 }
 
@@ -139,18 +147,26 @@ pub struct NewActionPlan {
 #[serde(deny_unknown_fields)]
 pub struct ActionPlanChanges {
     #[validate(length(min = 1, max = 80), custom(function = "valid_slug"))]
+    #[schema(min_length = 1, max_length = 80, pattern = "^([a-z0-9]+-)*[0-9]*[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
     pub slug: Option<String>,
     #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     pub country: Option<String>,
     #[validate(length(min = 1, max = 300), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 300, pattern = r"\S")]
     pub title: Option<String>,
+    /// Not after `period_end` (the one sent, else the plan's: 409 `conflicts_with_stored`).
     #[validate(range(min = 1990, max = 2100))]
+    #[schema(minimum = 1990, maximum = 2100)]
     pub period_start: Option<i32>,
+    /// Not before `period_start` (the one sent, else the plan's: 409 `conflicts_with_stored`).
     #[validate(range(min = 1990, max = 2100))]
+    #[schema(minimum = 1990, maximum = 2100)]
     pub period_end: Option<i32>,
+    /// Markdown; `null` clears it.
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 20000))]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 20000)]
     pub description: Option<Option<String>>,
 }
 
@@ -309,10 +325,12 @@ pub async fn update_action_plan(
     let key = id.into_inner();
     let plan = db::transaction(&state.pool, move |conn| {
         let current = find(conn, &key)?;
-        checks.add(check_period(
+        let both_sent = changes.period_start.is_some() && changes.period_end.is_some();
+        let period = check_period(
             changes.period_start.unwrap_or(current.period_start),
             changes.period_end.unwrap_or(current.period_end),
-        ));
+        );
+        checks.add(if both_sent { period } else { period.map_err(ApiError::against_stored) });
         checks.finish()?;
         let target = action_plans::table.find(current.id);
         let row = if is_empty_plan_change(&changes) {

@@ -23,7 +23,7 @@ use crate::AppState;
 #[serde(deny_unknown_fields)]
 pub struct RegisterRequest {
     #[validate(email, length(max = 254))]
-    #[schema(example = "camille@example.org", format = "email")]
+    #[schema(example = "camille@example.org", format = "email", max_length = 254)]
     pub email: String,
     /// 12 to 128 characters.
     #[validate(length(min = MIN_PASSWORD_LEN, max = MAX_PASSWORD_LEN))]
@@ -43,10 +43,10 @@ pub struct RegisterRequest {
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     #[validate(length(min = 1, max = 254))]
-    #[schema(format = "email")]
+    #[schema(format = "email", min_length = 1, max_length = 254)]
     pub email: String,
     #[validate(length(min = 1, max = MAX_PASSWORD_LEN))]
-    #[schema(format = "password")]
+    #[schema(format = "password", min_length = 1, max_length = 128)]
     pub password: String,
 }
 
@@ -73,11 +73,15 @@ pub struct UpdateAccountRequest {
     #[validate(length(max = 200))]
     #[schema(value_type = Option<String>, max_length = 200)]
     pub organisation: Option<Option<String>>,
-    /// Required to set `new_password`.
+    /// Required with `new_password`. A wrong one is refused with 403 `wrong_password`.
+    #[serde(default, deserialize_with = "crate::validation::not_null")]
     #[validate(length(max = 128))]
+    #[schema(value_type = String, max_length = 128)]
     pub current_password: Option<String>,
+    /// 12 to 128 characters; needs `current_password`.
+    #[serde(default, deserialize_with = "crate::validation::not_null")]
     #[validate(length(min = MIN_PASSWORD_LEN, max = MAX_PASSWORD_LEN))]
-    #[schema(min_length = 12, max_length = 128)]
+    #[schema(value_type = String, min_length = 12, max_length = 128)]
     pub new_password: Option<String>,
 }
 
@@ -248,11 +252,14 @@ pub async fn update_me(
                 .verify(current, Some(user.password_hash))
                 .await?;
             if !ok {
-                return Err(ApiError::field(
-                    "current_password",
-                    "mismatch",
-                    "is not the current password",
-                ));
+                return Err(ApiError::FieldForbidden {
+                    code: "wrong_password",
+                    errors: vec![crate::error::FieldError {
+                        field: "current_password".into(),
+                        code: "mismatch".into(),
+                        message: "is not the current password".into(),
+                    }],
+                });
             }
             Some(state.hasher.hash(new.clone()).await?)
         }

@@ -156,7 +156,7 @@ async fn list_for(
 pub struct NewCommentRequest {
     /// Markdown, 1 to 20,000 characters. Raw HTML is not rendered.
     #[validate(length(min = 1, max = 20000), custom(function = "not_blank"))]
-    #[schema(example = "Merci pour ce compte rendu ! **Quand** aura lieu le prochain forum ?")]
+    #[schema(example = "Merci pour ce compte rendu ! **Quand** aura lieu le prochain forum ?", min_length = 1, max_length = 20000, pattern = r"\S")]
     pub body: String,
     /// The comment this one answers (same forum, commitment or milestone).
     pub parent_id: Option<i64>,
@@ -215,10 +215,17 @@ async fn create_for(
         let (root_id, depth) = match body.parent_id {
             None => (None, 0),
             Some(pid) => {
-                let parent = find(conn, pid)?
-                    .ok_or_else(|| ApiError::field("parent_id", "unknown", "names no comment"))?;
+                let parent = find(conn, pid)?.ok_or_else(|| {
+                    ApiError::conflict_field(
+                        "unknown_reference",
+                        "parent_id",
+                        "unknown",
+                        "names no comment",
+                    )
+                })?;
                 if parent.target() != target {
-                    return Err(ApiError::field(
+                    return Err(ApiError::conflict_field(
+                        "unknown_reference",
                         "parent_id",
                         "other_target",
                         "is a comment on something else",
@@ -496,6 +503,7 @@ pub async fn list_replies(
 pub struct UpdateCommentRequest {
     /// The new markdown body.
     #[validate(length(min = 1, max = 20000), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 20000, pattern = r"\S")]
     pub body: String,
 }
 
@@ -593,7 +601,7 @@ pub struct ModerationRequest {
     pub hidden: bool,
     /// Public reason, shown in place of the text.
     #[validate(length(max = 500))]
-    #[schema(example = "Propos injurieux")]
+    #[schema(example = "Propos injurieux", max_length = 500)]
     pub reason: Option<String>,
 }
 

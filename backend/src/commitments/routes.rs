@@ -118,19 +118,26 @@ pub async fn list_commitments(
 #[serde(deny_unknown_fields)]
 pub struct IrmInput {
     #[validate(length(max = 300))]
+    #[schema(max_length = 300)]
     pub report: Option<String>,
     #[validate(length(max = 300))]
+    #[schema(max_length = 300)]
     pub starred: Option<String>,
     #[validate(length(max = 300))]
+    #[schema(max_length = 300)]
     pub early_results: Option<String>,
     pub verifiable: Option<bool>,
     #[validate(custom(function = "short_items"))]
+    #[schema(schema_with = crate::validation::short_items_schema_nullable)]
     pub relevance: Option<Vec<String>>,
     #[validate(length(max = 300))]
+    #[schema(max_length = 300)]
     pub potential_impact: Option<String>,
     #[validate(length(max = 300))]
+    #[schema(max_length = 300)]
     pub completion: Option<String>,
     #[validate(length(max = 50000))]
+    #[schema(max_length = 50000)]
     pub analysis: Option<String>,
 }
 
@@ -166,40 +173,51 @@ fn ogp_code(code: &str) -> Result<(), ValidationError> {
 pub struct NewCommitmentRequest {
     /// Action plan id or slug.
     #[validate(length(min = 1, max = 80))]
-    #[schema(example = "fr-2018-2020")]
+    #[schema(example = "fr-2018-2020", min_length = 1, max_length = 80)]
     pub action_plan: String,
     #[validate(custom(function = "ogp_code"))]
     #[schema(example = "FR0051", pattern = "^[A-Z]{2}[0-9]{4}$")]
     pub code: String,
     #[validate(range(min = 1, max = 10000))]
+    #[schema(minimum = 1, maximum = 10000)]
     pub number: i32,
     #[validate(length(min = 1, max = 300), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 300, pattern = r"\S")]
     pub title: String,
     #[validate(length(max = 1000))]
+    #[schema(max_length = 1000)]
     pub summary: Option<String>,
     #[validate(length(max = 50000))]
+    #[schema(max_length = 50000)]
     pub description: Option<String>,
     #[validate(custom(function = "short_items"))]
     #[serde(default)]
+    #[schema(schema_with = crate::validation::short_items_schema)]
     pub policy_areas: Vec<String>,
     #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
     pub lead_institution: Option<String>,
     #[validate(custom(function = "short_items"))]
     #[serde(default)]
+    #[schema(schema_with = crate::validation::short_items_schema)]
     pub support_institutions: Vec<String>,
     #[validate(custom(function = "short_items"))]
     #[serde(default)]
+    #[schema(schema_with = crate::validation::short_items_schema)]
     pub ogp_principles: Vec<String>,
     #[validate(custom(function = "short_items"))]
     #[serde(default)]
+    #[schema(schema_with = crate::validation::short_items_schema)]
     pub ambitions: Vec<String>,
     /// Default `active`.
     pub status: Option<CommitmentStatus>,
     #[serde(default)]
     pub starred: bool,
     #[validate(range(min = 1990, max = 2100))]
+    #[schema(minimum = 1990, maximum = 2100)]
     pub start_year: Option<i32>,
     #[validate(range(min = 1990, max = 2100))]
+    #[schema(minimum = 1990, maximum = 2100)]
     pub end_year: Option<i32>,
     #[validate(nested)]
     pub irm: Option<IrmInput>,
@@ -246,7 +264,12 @@ fn resolve_plan(conn: &mut PgConnection, key: &str) -> QueryResult<Option<i64>> 
 }
 
 fn unknown_plan() -> ApiError {
-    ApiError::field("action_plan", "unknown", "names no action plan")
+    ApiError::conflict_field(
+        "unknown_reference",
+        "action_plan",
+        "unknown",
+        "names no action plan",
+    )
 }
 
 fn check_years(start: Option<i32>, end: Option<i32>) -> ApiResult<()> {
@@ -291,10 +314,8 @@ pub async fn create_commitment(
     let mut checks = Checks::of(r.validate());
     checks.add(check_years(r.start_year, r.end_year));
     let created = db::transaction(&state.pool, move |conn| {
-        let action_plan_id = resolve_plan(conn, &r.action_plan)?;
-        checks.add(action_plan_id.map(|_| ()).ok_or_else(unknown_plan));
         checks.finish()?;
-        let action_plan_id = action_plan_id.ok_or_else(unknown_plan)?;
+        let action_plan_id = resolve_plan(conn, &r.action_plan)?.ok_or_else(unknown_plan)?;
         let irm = r.irm.unwrap_or_default();
         let description_html = r.description.as_deref().map(markdown::render);
         let irm_analysis_html = irm.analysis.as_deref().map(markdown::render);
@@ -357,42 +378,50 @@ pub async fn get_commitment(
 #[serde(deny_unknown_fields)]
 pub struct CommitmentChanges {
     #[validate(length(min = 1, max = 80))]
+    #[schema(min_length = 1, max_length = 80)]
     pub action_plan: Option<String>,
     #[validate(custom(function = "ogp_code"))]
+    #[schema(pattern = "^[A-Z]{2}[0-9]{4}$")]
     pub code: Option<String>,
     #[validate(range(min = 1, max = 10000))]
+    #[schema(minimum = 1, maximum = 10000)]
     pub number: Option<i32>,
     #[validate(length(min = 1, max = 300), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 300, pattern = r"\S")]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 1000))]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 1000)]
     pub summary: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 50000))]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 50000)]
     pub description: Option<Option<String>>,
     #[validate(custom(function = "short_items"))]
+    #[schema(schema_with = crate::validation::short_items_schema_nullable)]
     pub policy_areas: Option<Vec<String>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 500))]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 500)]
     pub lead_institution: Option<Option<String>>,
     #[validate(custom(function = "short_items"))]
+    #[schema(schema_with = crate::validation::short_items_schema_nullable)]
     pub support_institutions: Option<Vec<String>>,
     #[validate(custom(function = "short_items"))]
+    #[schema(schema_with = crate::validation::short_items_schema_nullable)]
     pub ogp_principles: Option<Vec<String>>,
     #[validate(custom(function = "short_items"))]
+    #[schema(schema_with = crate::validation::short_items_schema_nullable)]
     pub ambitions: Option<Vec<String>>,
     pub status: Option<CommitmentStatus>,
     pub starred: Option<bool>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(range(min = 1990, max = 2100))]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = Option<i32>, minimum = 1990, maximum = 2100)]
     pub start_year: Option<Option<i32>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(range(min = 1990, max = 2100))]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = Option<i32>, minimum = 1990, maximum = 2100)]
     pub end_year: Option<Option<i32>>,
     /// Replaces the IRM review fields that it names.
     #[validate(nested)]
@@ -405,15 +434,15 @@ pub struct CommitmentChanges {
 pub struct IrmChanges {
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 300))]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 300)]
     pub report: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 300))]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 300)]
     pub starred: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 300))]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 300)]
     pub early_results: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<bool>)]
@@ -421,19 +450,19 @@ pub struct IrmChanges {
     /// Replaces the list; `null` or `[]` empties it.
     #[serde(default, deserialize_with = "nullable")]
     #[validate(custom(function = "short_items"))]
-    #[schema(value_type = Option<Vec<String>>)]
+    #[schema(schema_with = crate::validation::short_items_schema_nullable)]
     pub relevance: Option<Option<Vec<String>>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 300))]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 300)]
     pub potential_impact: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 300))]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 300)]
     pub completion: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 50000))]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 50000)]
     pub analysis: Option<Option<String>>,
 }
 
@@ -491,10 +520,12 @@ pub async fn update_commitment(
     let key = id.into_inner();
     let updated = db::transaction(&state.pool, move |conn| {
         let current = find_row(conn, &key)?;
-        checks.add(check_years(
+        let both_sent = c.start_year.is_some() && c.end_year.is_some();
+        let years = check_years(
             c.start_year.unwrap_or(current.start_year),
             c.end_year.unwrap_or(current.end_year),
-        ));
+        );
+        checks.add(if both_sent { years } else { years.map_err(ApiError::against_stored) });
         checks.finish()?;
         let action_plan_id = match c.action_plan.as_deref() {
             Some(plan) => Some(resolve_plan(conn, plan)?.ok_or_else(unknown_plan)?),

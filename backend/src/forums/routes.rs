@@ -168,16 +168,18 @@ fn positive_ids(ids: &[i64]) -> Result<(), ValidationError> {
 pub struct NewForumRequest {
     /// Made from the title when absent.
     #[validate(length(min = 1, max = 80), custom(function = "valid_slug"))]
+    #[schema(min_length = 1, max_length = 80, pattern = "^([a-z0-9]+-)*[0-9]*[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
     pub slug: Option<String>,
     #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
-    #[schema(example = "Forum Open d'État : l'espace de dialogue en ligne")]
+    #[schema(example = "Forum Open d'État : l'espace de dialogue en ligne", min_length = 1, max_length = 200, pattern = r"\S")]
     pub title: String,
     #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
-    #[schema(example = "Participation citoyenne")]
+    #[schema(example = "Participation citoyenne", min_length = 1, max_length = 100, pattern = r"\S")]
     pub theme: String,
     /// Markdown.
     #[validate(length(max = 20000))]
     #[serde(default)]
+    #[schema(max_length = 20000)]
     pub description: String,
     #[serde(deserialize_with = "crate::validation::instant")]
     #[schema(value_type = String, format = DateTime)]
@@ -188,16 +190,20 @@ pub struct NewForumRequest {
     pub ends_at: DateTime<Utc>,
     /// Address, for an in-person forum. At least one of `location` and `online_url` is required.
     #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
     pub location: Option<String>,
     #[validate(length(max = 500), custom(function = "http_url"))]
+    #[schema(max_length = 500, pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\u0000-\u001f\u007f-\u009f]+$")]
     pub online_url: Option<String>,
     #[validate(range(min = 1, max = 100000))]
+    #[schema(minimum = 1, maximum = 100000)]
     pub capacity: Option<i32>,
     /// Default `planned`.
     pub status: Option<ForumStatus>,
     /// Ids of the commitments the forum works on.
     #[serde(default)]
     #[validate(custom(function = "positive_ids"))]
+    #[schema(schema_with = crate::validation::ids_schema)]
     pub commitment_ids: Vec<i64>,
 }
 
@@ -250,10 +256,11 @@ fn set_commitments(conn: &mut PgConnection, forum_id: i64, ids: &[i64]) -> ApiRe
         .select(commitments::id)
         .load(conn)?;
     if let Some(missing) = ids.iter().find(|id| !found.contains(id)) {
-        return Err(ApiError::field(
+        return Err(ApiError::conflict_field(
+            "unknown_reference",
             "commitment_ids",
             "unknown",
-            &format!("no commitment has id {missing}"),
+            &format!("names no commitment: {missing}"),
         ));
     }
     diesel::delete(forum_commitments::table.filter(forum_commitments::forum_id.eq(forum_id)))
@@ -366,12 +373,16 @@ pub async fn get_forum(
 #[serde(deny_unknown_fields)]
 pub struct ForumChanges {
     #[validate(length(min = 1, max = 80), custom(function = "valid_slug"))]
+    #[schema(min_length = 1, max_length = 80, pattern = "^([a-z0-9]+-)*[0-9]*[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
     pub slug: Option<String>,
     #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub title: Option<String>,
     #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     pub theme: Option<String>,
     #[validate(length(max = 20000))]
+    #[schema(max_length = 20000)]
     pub description: Option<String>,
     #[serde(default, deserialize_with = "crate::validation::opt_instant")]
     #[schema(value_type = Option<String>, format = DateTime)]
@@ -382,19 +393,20 @@ pub struct ForumChanges {
     pub ends_at: Option<DateTime<Utc>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(min = 1, max = 300))]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 300)]
     pub location: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 500), custom(function = "http_url"))]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 500, pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\u0000-\u001f\u007f-\u009f]+$")]
     pub online_url: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(range(min = 1, max = 100000))]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = Option<i32>, minimum = 1, maximum = 100000)]
     pub capacity: Option<Option<i32>>,
     pub status: Option<ForumStatus>,
     /// Replaces the list of commitments.
     #[validate(custom(function = "positive_ids"))]
+    #[schema(schema_with = crate::validation::ids_schema_nullable)]
     pub commitment_ids: Option<Vec<i64>>,
 }
 
@@ -440,12 +452,27 @@ pub async fn update_forum(
         let current = find_row(conn, &key)?;
         let location = c.location.clone().unwrap_or(current.location.clone());
         let online_url = c.online_url.clone().unwrap_or(current.online_url.clone());
+        // A rule between two fields of the request is the request's (422); between a field
+        // and what is stored, a conflict with the forum as it is (409).
+        let within = |both_sent: bool, result: ApiResult<()>| {
+            if both_sent {
+                result
+            } else {
+                result.map_err(ApiError::against_stored)
+            }
+        };
         checks
-            .add(check_schedule(
-                c.starts_at.unwrap_or(current.starts_at),
-                c.ends_at.unwrap_or(current.ends_at),
+            .add(within(
+                c.starts_at.is_some() && c.ends_at.is_some(),
+                check_schedule(
+                    c.starts_at.unwrap_or(current.starts_at),
+                    c.ends_at.unwrap_or(current.ends_at),
+                ),
             ))
-            .add(check_place(location.as_deref(), online_url.as_deref()));
+            .add(within(
+                c.location.is_some() && c.online_url.is_some(),
+                check_place(location.as_deref(), online_url.as_deref()),
+            ));
         checks.finish()?;
         let set = ForumChangeset {
             description_html: c

@@ -145,21 +145,25 @@ pub async fn list_milestones(
 #[serde(deny_unknown_fields)]
 pub struct NewMilestoneRequest {
     #[validate(length(min = 1, max = 20), custom(function = "not_blank"))]
-    #[schema(example = "12.5")]
+    #[schema(example = "12.5", min_length = 1, max_length = 20, pattern = r"\S")]
     pub code: String,
     #[validate(length(min = 1, max = 500), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
     pub title: String,
     #[validate(length(max = 20000))]
+    #[schema(max_length = 20000)]
     pub description: Option<String>,
     #[serde(default, deserialize_with = "crate::validation::opt_date")]
     #[schema(value_type = Option<String>, format = Date)]
     pub due_date: Option<NaiveDate>,
     #[validate(length(max = 100))]
+    #[schema(max_length = 100)]
     pub due_period: Option<String>,
     /// Default `not_started`.
     pub status: Option<MilestoneStatus>,
     /// Default: after the commitment's last milestone.
     #[validate(range(min = 0, max = 100000))]
+    #[schema(minimum = 0, maximum = 100000)]
     pub position: Option<i32>,
 }
 
@@ -252,22 +256,25 @@ pub async fn get_milestone(
 #[serde(deny_unknown_fields)]
 pub struct MilestoneChanges {
     #[validate(length(min = 1, max = 20), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 20, pattern = r"\S")]
     pub code: Option<String>,
     #[validate(length(min = 1, max = 500), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 20000))]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 20000)]
     pub description: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::validation::nullable_date")]
     #[schema(value_type = Option<String>, format = Date)]
     pub due_date: Option<Option<NaiveDate>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 100))]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 100)]
     pub due_period: Option<Option<String>>,
     pub status: Option<MilestoneStatus>,
     #[validate(range(min = 0, max = 100000))]
+    #[schema(minimum = 0, maximum = 100000)]
     pub position: Option<i32>,
     /// Rendered from `description` by the server, never sent by clients.
     #[serde(skip)]

@@ -56,7 +56,8 @@ impl SearchKind {
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// Words to look for (web-search syntax: `"exact phrase"`, `or`, `-excluded`), 1 to 200
-    /// characters. Accents and case are ignored; French stemming applies.
+    /// characters, not blank. Accents and case are ignored; French stemming applies.
+    #[param(min_length = 1, max_length = 200, pattern = r"\S")]
     pub q: String,
     /// Only this kind of result.
     #[serde(rename = "type")]
@@ -231,14 +232,18 @@ pub async fn search(
     page: web::Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     let limit = page.limit()?;
-    let q = params.q.trim().to_string();
-    let len = q.chars().count();
+    // The contract's rule, as written: 1 to 200 characters as sent, not all blank.
+    let len = params.q.chars().count();
     if len == 0 || len > 200 {
         return Err(ApiError::field(
             "q",
             "length",
             "must be between 1 and 200 characters",
         ));
+    }
+    let q = params.q.trim().to_string();
+    if q.is_empty() {
+        return Err(ApiError::field("q", "blank", "must not be blank"));
     }
     let kind = params.kind.map_or("all", SearchKind::as_str);
     let after: Option<(f32, String, i64)> = page.cursor()?;

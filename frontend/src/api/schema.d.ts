@@ -126,12 +126,35 @@ export interface paths {
         get: operations["get_commitment"];
         put?: never;
         post?: never;
-        /** Delete a commitment with its milestones and discussions (admins only). */
+        /**
+         * Delete a commitment with its milestones (admins only). What citizens wrote is never
+         *     destroyed: a commitment with a discussion (any comment on it or on one of its milestones,
+         *     even deleted) is archived instead, and the answer is the archived commitment (200): left
+         *     out of lists, its page and discussions still readable, closed to new comments, restorable
+         *     with `POST /commitments/{id}/restore`. One without contributions is deleted (204).
+         */
         delete: operations["delete_commitment"];
         options?: never;
         head?: never;
         /** Update a commitment (officials and admins). */
         patch: operations["update_commitment"];
+        trace?: never;
+    };
+    "/api/v1/commitments/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring an archived commitment back into lists and open its discussions again (admins only). */
+        post: operations["restore_commitment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/milestones": {
@@ -180,12 +203,38 @@ export interface paths {
         get: operations["get_milestone"];
         put?: never;
         post?: never;
-        /** Delete a milestone and its discussion (officials and admins). */
+        /**
+         * Delete a milestone (admins only). What citizens wrote is never destroyed: a milestone with
+         *     a discussion (any comment, even deleted) is archived instead, and the answer is the archived
+         *     milestone (200): left out of lists and progress, its page and discussion still readable,
+         *     closed to new comments, restorable with `POST /milestones/{id}/restore`. One without
+         *     contributions is deleted (204).
+         */
         delete: operations["delete_milestone"];
         options?: never;
         head?: never;
         /** Update a milestone, e.g. its status (officials and admins). */
         patch: operations["update_milestone"];
+        trace?: never;
+    };
+    "/api/v1/milestones/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring an archived milestone back into lists and progress, and open its discussion again
+         *     (admins only).
+         */
+        post: operations["restore_milestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/forums": {
@@ -218,14 +267,35 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete a forum and its discussion (officials and admins). Prefer status `cancelled` for a
-         *     forum that was announced: it keeps the public record.
+         * Delete a forum (admins only). What citizens wrote is never destroyed: a forum with a
+         *     discussion (any comment, even deleted) is archived instead, and the answer is the archived
+         *     forum (200): left out of lists, its page and discussion still readable, closed to new
+         *     comments, restorable with `POST /forums/{id}/restore`. A forum without contributions is
+         *     deleted (204). For a forum that was announced and will not take place, prefer status
+         *     `cancelled`: it keeps the public record.
          */
         delete: operations["delete_forum"];
         options?: never;
         head?: never;
         /** Update a forum (officials and admins). */
         patch: operations["update_forum"];
+        trace?: never;
+    };
+    "/api/v1/forums/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring an archived forum back into lists and open its discussion again (admins only). */
+        post: operations["restore_forum"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/forums/{id}/comments": {
@@ -518,10 +588,17 @@ export interface components {
             slug?: string | null;
             country?: string | null;
             title?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Not after `period_end` (the one sent, else the plan's: 409 `conflicts_with_stored`).
+             */
             period_start?: number | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Not before `period_start` (the one sent, else the plan's: 409 `conflicts_with_stored`).
+             */
             period_end?: number | null;
+            /** @description Markdown; `null` clears it. */
             description?: string | null;
         };
         /** @description A page of action plans. */
@@ -645,6 +722,12 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /**
+             * Format: date-time
+             * @description Set when an admin archived the commitment (deleting it would have destroyed its
+             *     discussions): left out of lists, still readable, closed to new comments.
+             */
+            archived_at?: string | null;
         };
         /** @description Changes to a commitment; absent fields are left as they are, `null` clears a nullable one. */
         CommitmentChanges: {
@@ -655,10 +738,14 @@ export interface components {
             title?: string | null;
             summary?: string | null;
             description?: string | null;
+            /** @description At most 50 items, each 1 to 500 characters, not blank. */
             policy_areas?: string[] | null;
             lead_institution?: string | null;
+            /** @description At most 50 items, each 1 to 500 characters, not blank. */
             support_institutions?: string[] | null;
+            /** @description At most 50 items, each 1 to 500 characters, not blank. */
             ogp_principles?: string[] | null;
+            /** @description At most 50 items, each 1 to 500 characters, not blank. */
             ambitions?: string[] | null;
             status?: null | components["schemas"]["CommitmentStatus"];
             starred?: boolean | null;
@@ -729,6 +816,12 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /**
+             * Format: date-time
+             * @description Set when an admin archived the forum (deleting it would have destroyed its discussion):
+             *     left out of lists, still readable, closed to new comments.
+             */
+            archived_at?: string | null;
         };
         ForumChanges: {
             slug?: string | null;
@@ -737,14 +830,16 @@ export interface components {
             description?: string | null;
             /** Format: date-time */
             starts_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description After `starts_at` (the new one, or the forum's).
+             */
             ends_at?: string | null;
             location?: string | null;
             online_url?: string | null;
             /** Format: int32 */
             capacity?: number | null;
             status?: null | components["schemas"]["ForumStatus"];
-            /** @description Replaces the list of commitments. */
             commitment_ids?: number[] | null;
         };
         /** @description A page of forums. */
@@ -768,7 +863,7 @@ export interface components {
             starred?: string | null;
             early_results?: string | null;
             verifiable?: boolean | null;
-            /** @description Replaces the list; `null` or `[]` empties it. */
+            /** @description At most 50 items, each 1 to 500 characters, not blank. */
             relevance?: string[] | null;
             potential_impact?: string | null;
             completion?: string | null;
@@ -780,6 +875,7 @@ export interface components {
             starred?: string | null;
             early_results?: string | null;
             verifiable?: boolean | null;
+            /** @description At most 50 items, each 1 to 500 characters, not blank. */
             relevance?: string[] | null;
             potential_impact?: string | null;
             completion?: string | null;
@@ -855,6 +951,12 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /**
+             * Format: date-time
+             * @description Set when an admin archived the milestone (deleting it would have destroyed its
+             *     discussion): left out of lists and progress, still readable, closed to new comments.
+             */
+            archived_at?: string | null;
         };
         MilestoneChanges: {
             code?: string | null;
@@ -908,14 +1010,21 @@ export interface components {
             reason?: string | null;
         };
         NewActionPlan: {
-            /** @example fr-2021-2023 */
+            /**
+             * @description Lowercase letters and digits in hyphen-separated words, at least one letter.
+             * @example fr-2021-2023
+             */
             slug: string;
             country: string;
             title: string;
             /** Format: int32 */
             period_start: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Not before `period_start`.
+             */
             period_end: number;
+            /** @description Markdown. */
             description?: string | null;
         };
         NewCommentRequest: {
@@ -943,10 +1052,14 @@ export interface components {
             title: string;
             summary?: string | null;
             description?: string | null;
+            /** @description At most 50 items, each 1 to 500 characters, not blank. */
             policy_areas?: string[];
             lead_institution?: string | null;
+            /** @description At most 50 items, each 1 to 500 characters, not blank. */
             support_institutions?: string[];
+            /** @description At most 50 items, each 1 to 500 characters, not blank. */
             ogp_principles?: string[];
+            /** @description At most 50 items, each 1 to 500 characters, not blank. */
             ambitions?: string[];
             status?: null | components["schemas"]["CommitmentStatus"];
             starred?: boolean;
@@ -967,7 +1080,10 @@ export interface components {
             description?: string;
             /** Format: date-time */
             starts_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description After `starts_at`.
+             */
             ends_at: string;
             /** @description Address, for an in-person forum. At least one of `location` and `online_url` is required. */
             location?: string | null;
@@ -975,8 +1091,11 @@ export interface components {
             /** Format: int32 */
             capacity?: number | null;
             status?: null | components["schemas"]["ForumStatus"];
-            /** @description Ids of the commitments the forum works on. */
             commitment_ids?: number[];
+        } | {
+            location: string;
+        } | {
+            online_url: string;
         };
         NewMilestoneRequest: {
             /** @example 12.5 */
@@ -1025,7 +1144,10 @@ export interface components {
             detail: string;
             /** @description Stable machine-readable code, e.g. `not_found`, `validation_failed`. */
             code: string;
-            /** @description Field-level errors (validation problems only). */
+            /**
+             * @description Field-level errors: every invalid field of a 422, and the field at fault in a 403 or
+             *     409 that names one.
+             */
             errors?: components["schemas"]["FieldError"][];
         };
         /** @description What anyone may see of a user. */
@@ -1066,7 +1188,11 @@ export interface components {
              * @description 12 to 128 characters.
              */
             password: string;
-            /** @example Camille Martin */
+            /**
+             * @description Shown with everything the person writes. At least one visible character; no control or
+             *     bidirectional control character. Stored trimmed and NFC-normalised.
+             * @example Camille Martin
+             */
             display_name: string;
             /** @example Association Données Citoyennes */
             organisation?: string | null;
@@ -1133,12 +1259,14 @@ export interface components {
         TargetKind: "forum" | "commitment" | "milestone";
         /** @description Changes to the signed-in user's own profile. Roles are not changed here. */
         UpdateAccountRequest: {
+            /** @description At least one visible character; no control or bidirectional control character. */
             display_name?: string | null;
             /** @description `null` clears it. */
             organisation?: string | null;
-            /** @description Required to set `new_password`. */
-            current_password?: string | null;
-            new_password?: string | null;
+            /** @description Required with `new_password`. A wrong one is refused with 403 `wrong_password`. */
+            current_password?: string;
+            /** @description 12 to 128 characters; needs `current_password`. */
+            new_password?: string;
         };
         UpdateCommentRequest: {
             /** @description The new markdown body. */
@@ -1175,6 +1303,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description A bearer token was sent and is not valid (invalid, expired, or of an ended session): send a valid one, or none */
+        InvalidToken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description No such resource */
         NotFound: {
             headers: {
@@ -1196,6 +1333,8 @@ export interface components {
         /** @description Database unavailable or saturated; retry after `Retry-After` seconds */
         ServiceUnavailable: {
             headers: {
+                /** @description Seconds to wait before trying again */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -1272,6 +1411,17 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            /** @description Too many sign-ups from this address (`RATE_LIMIT_SIGN_UP`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -1320,9 +1470,11 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
-            /** @description Too many failed sign-ins for this account; retry after `Retry-After` seconds */
+            /** @description Too many failed sign-ins for this account, or too many sign-ins from this address (`RATE_LIMIT_SIGN_IN`); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1415,6 +1567,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1482,6 +1635,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActionPlan"];
                 };
             };
+            401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1578,6 +1732,11 @@ export interface operations {
                 starred?: boolean;
                 /** @description Case-insensitive text in the code, title, summary or lead institution. */
                 q?: string;
+                /**
+                 * @description `true`: only archived commitments (see `DELETE /commitments/{id}`); by default, only the
+                 *     others.
+                 */
+                archived?: boolean;
                 /** @description Only commitments changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description Page size, 1 to 100 (default 20). */
@@ -1601,6 +1760,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1668,6 +1828,7 @@ export interface operations {
                     "application/json": components["schemas"]["Commitment"];
                 };
             };
+            401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1685,7 +1846,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted */
+            /** @description Archived, because it has a discussion */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Commitment"];
+                };
+            };
+            /** @description Deleted: it had no contributions */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1744,10 +1914,43 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    restore_commitment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id or OGP code */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Restored (also when it was not archived) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Commitment"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     list_all_milestones: {
         parameters: {
             query?: {
                 status?: components["schemas"]["MilestoneStatus"];
+                /**
+                 * @description `true`: only archived milestones (see `DELETE /milestones/{id}`); by default, only the
+                 *     others.
+                 */
+                archived?: boolean;
                 /** @description Only milestones changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description Page size, 1 to 100 (default 20). */
@@ -1771,6 +1974,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1780,6 +1984,11 @@ export interface operations {
         parameters: {
             query?: {
                 status?: components["schemas"]["MilestoneStatus"];
+                /**
+                 * @description `true`: only archived milestones (see `DELETE /milestones/{id}`); by default, only the
+                 *     others.
+                 */
+                archived?: boolean;
                 /** @description Only milestones changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description Page size, 1 to 100 (default 20). */
@@ -1806,6 +2015,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
@@ -1878,6 +2088,7 @@ export interface operations {
                     "application/json": components["schemas"]["Milestone"];
                 };
             };
+            401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1895,7 +2106,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted */
+            /** @description Archived, because it has a discussion */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+            /** @description Deleted: it had no contributions */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1954,6 +2174,34 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    restore_milestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Milestone id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Restored (also when it was not archived) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     list_forums: {
         parameters: {
             query?: {
@@ -1966,6 +2214,8 @@ export interface operations {
                 theme?: string;
                 /** @description Case-insensitive text in the title, theme or description. */
                 q?: string;
+                /** @description `true`: only archived forums (see `DELETE /forums/{id}`); by default, only the others. */
+                archived?: boolean;
                 /** @description Only forums changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description Page size, 1 to 100 (default 20). */
@@ -1989,6 +2239,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2056,6 +2307,7 @@ export interface operations {
                     "application/json": components["schemas"]["Forum"];
                 };
             };
+            401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2073,7 +2325,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted */
+            /** @description Archived, because it has a discussion */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forum"];
+                };
+            };
+            /** @description Deleted: it had no contributions */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2132,6 +2393,34 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    restore_forum: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Restored (also when it was not archived) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forum"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     list_forum_comments: {
         parameters: {
             query?: {
@@ -2163,6 +2452,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
@@ -2198,7 +2488,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description The parent comment is deleted or hidden */
+            /** @description The parent comment is deleted or hidden (`parent_unavailable`), or the discussion is archived (`archived`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2245,6 +2535,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
@@ -2280,7 +2571,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description The parent comment is deleted or hidden */
+            /** @description The parent comment is deleted or hidden (`parent_unavailable`), or the discussion is archived (`archived`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2327,6 +2618,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
@@ -2362,7 +2654,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description The parent comment is deleted or hidden */
+            /** @description The parent comment is deleted or hidden (`parent_unavailable`), or the discussion is archived (`archived`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2402,6 +2694,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2432,6 +2725,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
@@ -2538,6 +2832,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
@@ -2585,7 +2880,7 @@ export interface operations {
             query: {
                 /**
                  * @description Words to look for (web-search syntax: `"exact phrase"`, `or`, `-excluded`), 1 to 200
-                 *     characters. Accents and case are ignored; French stemming applies.
+                 *     characters, not blank. Accents and case are ignored; French stemming applies.
                  */
                 q: string;
                 /** @description Only this kind of result. */
@@ -2611,6 +2906,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2637,6 +2933,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicUser"];
                 };
             };
+            401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

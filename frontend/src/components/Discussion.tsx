@@ -2,7 +2,7 @@
 // by "load more"), the first replies embedded, more replies per parent on demand; reply, edit
 // and delete one's own comments; hide and restore for moderators. Deleted comments stay as
 // tombstones and hidden ones show the moderator's reason, so replies keep their context.
-import { useEffect, useId, useRef, useState } from "react";
+import { createContext, useContext, useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "react-router";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -39,7 +39,10 @@ function useRefreshDiscussion(target: DiscussionTarget) {
     ]);
 }
 
-export function Discussion({ target }: { target: DiscussionTarget }) {
+/** Whether the discussion takes new comments and replies (no: its subject is archived). */
+const ClosedContext = createContext(false);
+
+export function Discussion({ target, closed = false }: { target: DiscussionTarget; closed?: boolean }) {
   const { t } = useI18n();
   const { user } = useSession();
   const location = useLocation();
@@ -66,7 +69,9 @@ export function Discussion({ target }: { target: DiscussionTarget }) {
   return (
     <section ref={section} id={DISCUSSION_ANCHOR} className="fr-mt-6w od-discussion" aria-labelledby={headingId}>
       <h2 id={headingId}>{t("discussion.title")}</h2>
-      {user ? (
+      {closed ? (
+        <p className="fr-callout od-signin-callout">{t("discussion.closed")}</p>
+      ) : user ? (
         <CommentForm
           label={t("discussion.newComment")}
           submitLabel={t("discussion.submit")}
@@ -89,13 +94,15 @@ export function Discussion({ target }: { target: DiscussionTarget }) {
       ) : threads.length === 0 ? (
         <Empty>{t("discussion.empty")}</Empty>
       ) : (
-        <ul className="od-comments">
-          {threads.map((c) => (
-            <li key={c.id}>
-              <CommentItem comment={c} target={target} />
-            </li>
-          ))}
-        </ul>
+        <ClosedContext.Provider value={closed}>
+          <ul className="od-comments">
+            {threads.map((c) => (
+              <li key={c.id}>
+                <CommentItem comment={c} target={target} />
+              </li>
+            ))}
+          </ul>
+        </ClosedContext.Provider>
       )}
       <LoadMore
         hasMore={query.hasNextPage}
@@ -115,6 +122,7 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
   const refresh = useRefreshDiscussion(target);
   const [mode, setMode] = useState<Mode>("view");
   const [reason, setReason] = useState("");
+  const closed = useContext(ClosedContext);
   const name = c.author?.display_name ?? t("discussion.anonymous");
   const own = !!user && !!c.author && c.author.id === user.id;
   const moderator = canModerate(user?.role);
@@ -214,7 +222,7 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
         </form>
       ) : (
         <CommentActions
-          canReply={!!user && c.state === "visible"}
+          canReply={!!user && !closed && c.state === "visible"}
           canChange={own && c.state === "visible"}
           canDelete={own && c.state !== "deleted"}
           moderator={moderator && c.state !== "deleted"}

@@ -18,6 +18,14 @@ export function localizeFieldError(t: T, e: FieldError): string {
       return t("field.slug");
     case "ogp_code":
       return t("field.ogp_code");
+    case "bidi_control":
+      return t("field.bidiControl");
+    case "control_character":
+      return t("field.controlCharacter");
+    case "no_visible_character":
+      return t("field.noVisibleCharacter");
+    case "mismatch":
+      return t("field.wrongPassword");
     case "length": {
       const between = e.message.match(/between (\d+) and (\d+)/);
       if (between) return t("field.lengthBetween", { min: between[1], max: between[2] });

@@ -235,7 +235,7 @@ fn action_plan_writes_without_a_token_are_401() {
 }
 
 #[test]
-fn period_end_before_period_start_is_422_naming_period_end() {
+fn period_end_before_period_start_is_refused_naming_period_end() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
     let p = app
@@ -256,7 +256,7 @@ fn period_end_before_period_start_is_422_naming_period_end() {
             Some(&admin.token),
             &json!({"period_end": 2017}),
         )
-        .expect_problem(422, "validation_failed");
+        .expect_problem(409, "conflicts_with_stored");
     assert_eq!(error_fields(&p), ["period_end"]);
     assert_eq!(
         app.get("/action-plans/fr-2018-2020").expect(200).json()["period_end"],

@@ -698,7 +698,7 @@ fn update_me_password_change_requires_the_current_password() {
             Some(&user.token),
             &json!({"current_password": "not-my-password", "new_password": new_password}),
         )
-        .expect_problem(422, "validation_failed");
+        .expect_problem(403, "wrong_password");
     assert_eq!(wrong["errors"][0]["field"], "current_password", "{wrong}");
 
     // A new password that is too short is refused too, even with the right current one.
@@ -783,7 +783,7 @@ fn changing_the_password_ends_every_session() {
         Some(&user.token),
         &json!({"current_password": "not-my-password", "new_password": "a-brand-new-password-2026"}),
     )
-    .expect_problem(422, "validation_failed");
+    .expect_problem(403, "wrong_password");
     app.get_as("/me", &other_device).expect(200);
     // Neither does a change of display name.
     app.patch(

@@ -390,7 +390,7 @@ fn a_reply_must_answer_a_comment_on_the_same_target() {
                 Some(&member.token),
                 &json!({"body": "Égaré", "parent_id": parent["id"]}),
             )
-            .expect_problem(422, "validation_failed");
+            .expect_problem(409, "unknown_reference");
         assert_eq!(field_names(&p), ["parent_id"], "{target}");
     }
     assert_eq!(app.count("comments"), before);
@@ -412,7 +412,7 @@ fn a_reply_to_an_unknown_comment_is_rejected() {
             Some(&member.token),
             &json!({"body": "Dans le vide", "parent_id": 987654321}),
         )
-        .expect_problem(422, "validation_failed");
+        .expect_problem(409, "unknown_reference");
     assert_eq!(field_names(&p), ["parent_id"]);
     assert_eq!(app.count("comments"), before);
 }

@@ -626,7 +626,7 @@ fn invalid_commitment_lists_every_bad_field_in_one_problem() {
 }
 
 #[test]
-fn unknown_action_plan_is_422_naming_action_plan() {
+fn unknown_action_plan_is_409_naming_action_plan() {
     let app = TestApp::spawn();
     let official = app.user("official");
     let p = app
@@ -635,7 +635,7 @@ fn unknown_action_plan_is_422_naming_action_plan() {
             Some(&official.token),
             &new_commitment("fr-1999-2001", "FR0051", 22),
         )
-        .expect_problem(422, "validation_failed");
+        .expect_problem(409, "unknown_reference");
     assert_eq!(error_fields(&p), ["action_plan"]);
     let p = app
         .post(
@@ -643,7 +643,7 @@ fn unknown_action_plan_is_422_naming_action_plan() {
             Some(&official.token),
             &new_commitment("987654", "FR0051", 22),
         )
-        .expect_problem(422, "validation_failed");
+        .expect_problem(409, "unknown_reference");
     assert_eq!(error_fields(&p), ["action_plan"]);
     let p = app
         .patch(
@@ -651,7 +651,7 @@ fn unknown_action_plan_is_422_naming_action_plan() {
             Some(&official.token),
             &json!({"action_plan": "fr-1999-2001"}),
         )
-        .expect_problem(422, "validation_failed");
+        .expect_problem(409, "unknown_reference");
     assert_eq!(error_fields(&p), ["action_plan"]);
     app.get("/commitments/FR0051")
         .expect_problem(404, "not_found");
@@ -775,7 +775,7 @@ fn patch_rejects_invalid_values_and_unknown_fields() {
             Some(&official.token),
             &json!({"end_year": 2017}),
         )
-        .expect_problem(422, "validation_failed");
+        .expect_problem(409, "conflicts_with_stored");
     assert_eq!(error_fields(&p), ["end_year"]);
     app.patch(
         "/commitments/FR0041",

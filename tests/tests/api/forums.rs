@@ -780,7 +780,7 @@ fn an_unknown_commitment_id_is_rejected_and_nothing_is_created() {
     );
     let p = app
         .post("/forums", Some(&official.token), &body)
-        .expect_problem(422, "validation_failed");
+        .expect_problem(409, "unknown_reference");
     assert_eq!(field_names(&p), ["commitment_ids"]);
     let body = with(
         &forum_body("Forum orphelin"),
@@ -915,7 +915,7 @@ fn patch_replaces_the_commitments_and_null_clears_the_capacity() {
             Some(&admin.token),
             &json!({"commitment_ids": [fr0033, 987654]}),
         )
-        .expect_problem(422, "validation_failed");
+        .expect_problem(409, "unknown_reference");
     assert_eq!(field_names(&p), ["commitment_ids"]);
     assert_eq!(app.get(&path).expect(200).json()["commitments"], json!([]));
 }
@@ -928,7 +928,7 @@ fn patch_cannot_clear_the_only_place_of_a_forum() {
     let path = format!("/forums/{ALGORITHMES}");
     let p = app
         .patch(&path, Some(&official.token), &json!({"location": null}))
-        .expect_problem(422, "validation_failed");
+        .expect_problem(409, "conflicts_with_stored");
     assert_eq!(field_names(&p), ["location"]);
     assert_eq!(
         app.get(&path).expect(200).json()["location"],
@@ -977,7 +977,7 @@ fn patch_checks_the_schedule_against_the_stored_times() {
             Some(&official.token),
             &json!({"ends_at": "2027-01-21T17:00:00Z"}),
         )
-        .expect_problem(422, "validation_failed");
+        .expect_problem(409, "conflicts_with_stored");
     assert_eq!(field_names(&p), ["ends_at"]);
     let p = app
         .patch(
@@ -985,7 +985,7 @@ fn patch_checks_the_schedule_against_the_stored_times() {
             Some(&official.token),
             &json!({"starts_at": "2027-01-22T09:00:00Z"}),
         )
-        .expect_problem(422, "validation_failed");
+        .expect_problem(409, "conflicts_with_stored");
     assert_eq!(field_names(&p), ["ends_at"]);
     let moved = app
         .patch(&path, Some(&official.token), &json!({"starts_at": "2027-01-22T09:00:00+01:00", "ends_at": "2027-01-22T12:00:00+01:00"}))

@@ -321,8 +321,8 @@ fn display_names_need_a_visible_character_and_no_bidi_control() {
     for (name, code) in [
         ("\u{202e}nimdA", "bidi_control"),
         ("Ad\u{2066}min", "bidi_control"),
-        ("\u{200b}", "blank"),
-        ("\u{200b}\u{feff}\u{3164} \u{a0}", "blank"),
+        ("\u{200b}", "no_visible_character"),
+        ("\u{200b}\u{feff}\u{3164} \u{a0}", "no_visible_character"),
         ("Line\nbreak", "control_character"),
     ] {
         let p = register(name).expect_problem(422, "validation_failed");

@@ -8,6 +8,7 @@ import { Tag } from "@codegouvfr/react-dsfr/Tag";
 import { api, unwrap, type Commitment } from "../../api/client";
 import { canEditContent, useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
+import { ArchivedNotice } from "../../components/ArchivedNotice";
 import { Discussion } from "../../components/Discussion";
 import { MilestoneTimeline } from "../../components/MilestoneTimeline";
 import { PageHeading } from "../../components/PageHeading";
@@ -63,6 +64,7 @@ export default function CommitmentPage() {
           </ul>
         )}
       </div>
+      <ArchivedNotice archivedAt={c.archived_at} kind="commitment" />
       <ul className="fr-badges-group fr-mb-2w">
         <li>
           <CommitmentStatusBadge status={c.status} />
@@ -107,7 +109,7 @@ export default function CommitmentPage() {
       </div>
       <Irm c={c} />
       <RelatedForums code={c.code} />
-      <Discussion target={{ kind: "commitment", id: c.code }} />
+      <Discussion target={{ kind: "commitment", id: c.code }} closed={!!c.archived_at} />
     </>
   );
 }

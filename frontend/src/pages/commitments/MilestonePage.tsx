@@ -5,6 +5,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { api, unwrap } from "../../api/client";
 import { canEditContent, useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
+import { ArchivedNotice } from "../../components/ArchivedNotice";
 import { Discussion } from "../../components/Discussion";
 import { useDueText } from "../../components/MilestoneTimeline";
 import { PageHeading } from "../../components/PageHeading";
@@ -52,6 +53,7 @@ export default function MilestonePage() {
           </Button>
         )}
       </div>
+      <ArchivedNotice archivedAt={m.archived_at} kind="milestone" />
       <dl className="od-dl od-dl--grid fr-mb-4w">
         <dt>{t("milestone.commitment")}</dt>
         <dd>
@@ -66,7 +68,7 @@ export default function MilestonePage() {
       </dl>
       <h2>{t("milestone.description")}</h2>
       {m.description_html ? <SanitizedHtml html={m.description_html} /> : <p>{t("milestone.noDescription")}</p>}
-      <Discussion target={{ kind: "milestone", id: String(m.id) }} />
+      <Discussion target={{ kind: "milestone", id: String(m.id) }} closed={!!m.archived_at} />
     </>
   );
 }

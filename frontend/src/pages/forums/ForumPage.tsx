@@ -6,6 +6,7 @@ import { Tag } from "@codegouvfr/react-dsfr/Tag";
 import { api, unwrap } from "../../api/client";
 import { canEditContent, useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
+import { ArchivedNotice } from "../../components/ArchivedNotice";
 import { Discussion } from "../../components/Discussion";
 import { PageHeading } from "../../components/PageHeading";
 import { Loading, ProblemAlert } from "../../components/QueryState";
@@ -57,6 +58,7 @@ export default function ForumPage() {
         <Tag small>{t("forums.theme.label", { theme: f.theme })}</Tag>
       </p>
 
+      <ArchivedNotice archivedAt={f.archived_at} kind="forum" />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-8">
           <h2>{t("forums.about")}</h2>
@@ -117,7 +119,7 @@ export default function ForumPage() {
       </section>
 
       <div id="discussion">
-        <Discussion target={{ kind: "forum", id: f.slug }} />
+        <Discussion target={{ kind: "forum", id: f.slug }} closed={!!f.archived_at} />
       </div>
     </>
   );
