@@ -33,7 +33,7 @@ if [ -z "$LOG" ] && [ -f "$ROOT/.pgdata/server.log" ]; then LOG="$ROOT/.pgdata/s
 [ -n "$LOG" ] && [ -r "$LOG" ] || die "cannot find or read the PostgreSQL log; set BENCH_PG_LOG"
 
 OPS=("$@")
-[ "${#OPS[@]}" -gt 0 ] || OPS=(R1 R1s R2 R3 R4 R5 W1)
+[ "${#OPS[@]}" -gt 0 ] || OPS=(R1 R1s R2 R3 R4 R5 W1 S1)
 
 q() { psql "$DB_URL" -w -X -q -v ON_ERROR_STOP=1 -At -c "$1"; }
 sep='?'; case "$DB_URL" in *\?*) sep='&' ;; esac
@@ -44,6 +44,7 @@ env -u DATABASE_READ_URL OPENDETAT_ENV=production \
   JWT_SECRET="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')" \
   DATABASE_URL="${DB_URL}${sep}application_name=$APP&options=-c%20log_statement%3Dall" \
   DATABASE_POOL_SIZE=1 BIND_ADDR="127.0.0.1:$PORT" RUST_LOG=warn STATIC_DIR=/nonexistent \
+  RATE_LIMIT_SIGN_IN=1000000000/1m RATE_LIMIT_SIGN_UP=1000000000/1m \
   "$BIN" serve >/dev/null 2>&1 &
 SERVER_PID=$!
 EMAIL="bench-capture-$$@bench.opendetat.test"
@@ -73,6 +74,9 @@ request() {
     W1) curl -sS -o /dev/null -X POST -H 'Content-Type: application/json' \
           -H "Authorization: Bearer $TOKEN" -d '{"body":"Capture de la requête."}' \
           "$BASE/api/v1/forums/forum-large-busy-4/comments" ;;
+    S1) curl -sS -o /dev/null -X POST -H 'Content-Type: application/json' \
+          -d "{\"email\":\"$EMAIL\",\"password\":\"capture-password-1234\"}" \
+          "$BASE/api/v1/auth/login" ;;
     *) die "unknown operation $1" ;;
   esac
 }

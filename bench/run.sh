@@ -22,7 +22,9 @@
 #   BENCH_POOL_SIZE=8          DATABASE_POOL_SIZE of the measured server (see bench/README.md)
 #   BENCH_POOL_SWEEP=""        e.g. "4 8 16": first measure BENCH_SWEEP_OPS with each pool size
 #   BENCH_SWEEP_OPS="R1 R2 W1" BENCH_SWEEP_DURATION=8
-#   BENCH_OPS="R1 R1s R2 R3 R4 R5 W1"   which operations to run (R1s = R1 on the small forum)
+#   BENCH_OPS="R1 R1s R2 R3 R4 R5 W1 S1"   which operations to run (R1s = R1 on the small forum;
+#                              S1 = sign-in, also followed by bursts of 64 simultaneous sign-ins
+#                              and `opendetat hash-bench`, its ceiling)
 #   BENCH_DATABASE_URL         default <server from scripts/ensure-postgres.sh>/opendetat_bench
 #   BENCH_PGBENCH_MODE=prepared  pgbench query protocol (simple | extended | prepared)
 #   BENCH_IDLE_WAIT=30         before each measurement, wait up to this many seconds for the
@@ -43,7 +45,7 @@ DURATION="${BENCH_DURATION:-15}"
 WARMUP="${BENCH_WARMUP:-3}"
 CONNS="${BENCH_CONNECTIONS:-32}"
 POOL="${BENCH_POOL_SIZE:-8}"
-OPS="${BENCH_OPS:-R1 R1s R2 R3 R4 R5 W1}"
+OPS="${BENCH_OPS:-R1 R1s R2 R3 R4 R5 W1 S1}"
 SWEEP="${BENCH_POOL_SWEEP:-}"
 SWEEP_OPS="${BENCH_SWEEP_OPS:-R1 R2 W1}"
 SWEEP_DURATION="${BENCH_SWEEP_DURATION:-8}"
@@ -197,8 +199,11 @@ start_server() {
   local pool="$1" port i
   port="$(free_port)"
   BASE="http://127.0.0.1:$port"
+  # Sign-in's per-address budget is set so high that it refuses nothing (all the load comes from
+  # one address) while its SQL still runs on every sign-in.
   env -u DATABASE_READ_URL OPENDETAT_ENV=production JWT_SECRET="$SECRET" DATABASE_URL="$DB_URL" \
     DATABASE_POOL_SIZE="$pool" BIND_ADDR="127.0.0.1:$port" RUST_LOG=warn \
+    RATE_LIMIT_SIGN_IN="$SIGN_IN_LIMIT" RATE_LIMIT_SIGN_UP="$SIGN_IN_LIMIT" \
     STATIC_DIR="$RUN_DIR/no-static" "$BIN" serve >>"$RUN_DIR/server.log" 2>&1 &
   SERVER_PID=$!
   for i in $(seq 1 120); do
@@ -223,11 +228,16 @@ proc_status() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status" 2>/dev/n
 
 TOKEN=""
 USER_ID=""
+USER_EMAIL=""
+USER_PASSWORD=""
+SIGN_IN_LIMIT="1000000000/1m"
 sign_up() {
   local email password out
   email="bench-$STAMP-$$@$BENCH_EMAIL_DOMAIN"
   email="$(printf '%s' "$email" | tr 'A-Z' 'a-z')"
   password="$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')"
+  USER_EMAIL="$email"
+  USER_PASSWORD="$password"
   out="$(curl -sS -m 30 -X POST -H 'Content-Type: application/json' \
     -d "{\"email\":\"$email\",\"password\":\"$password\",\"display_name\":\"Banc d'essai\"}" \
     "$BASE/api/v1/auth/register")" || die "sign-up failed"
@@ -276,10 +286,25 @@ W1_BODY='Merci pour ce compte rendu ! **Quand** aura lieu le prochain atelier su
 W1_JSON="$(printf '{"body":"%s"}' "$W1_BODY")"
 W1_HTML=""   # the API's rendering, read from its first answer
 
-# op_setup OP: sets METHOD, REQ_PATH, BODY, SQL_FILE and PGVARS for one operation.
+# S1's accounts: many people signing in, each with the same password as the run's member.
+SIGN_IN_EMAILS=""
+sign_up_many() {
+  local i email emails=""
+  for i in $(seq 1 "$1"); do
+    email="bench-$STAMP-$$-s$i@$BENCH_EMAIL_DOMAIN"
+    curl -fsS -m 30 -o /dev/null -X POST -H 'Content-Type: application/json' \
+      -d "{\"email\":\"$email\",\"password\":\"$USER_PASSWORD\",\"display_name\":\"Banc d'essai $i\"}" \
+      "$BASE/api/v1/auth/register" || die "sign-up of S1's account $i failed"
+    emails="${emails:+$emails,}$email"
+  done
+  SIGN_IN_EMAILS="$emails"
+}
+
+# op_setup OP: sets METHOD, REQ_PATH, BODY, SQL_FILE, PGVARS (and SCRIPT) for one operation.
 op_setup() {
   METHOD=GET
   BODY=""
+  SCRIPT="$BENCH/wrk/report.lua"
   AUTH=""   # reads are anonymous: a token would add the AuthUser lookup to them
   case "$1" in
     R1)
@@ -315,7 +340,23 @@ op_setup() {
       REQ_PATH="/api/v1/forums/$WRITE_FORUM/comments"
       SQL_FILE=w1_post_comment.sql
       PGVARS=(-D "user_id=$USER_ID" -D "slug=$WRITE_FORUM" -D "body=$W1_BODY" -D "body_html=$W1_HTML") ;;
-    *) die "unknown operation $1 (R1 R1s R2 R3 R4 R5 W1)" ;;
+    S1)
+      METHOD=POST
+      [ -n "$SIGN_IN_EMAILS" ] || sign_up_many 64
+      BODY="$(printf '{"email":"%s","password":"%s"}' "$USER_EMAIL" "$USER_PASSWORD")"
+      SCRIPT="$BENCH/wrk/signin.lua"
+      REQ_PATH="/api/v1/auth/login"
+      SQL_FILE=s1_sign_in.sql
+      # The budget's interval and window as auth::ip_limit computes them from SIGN_IN_LIMIT.
+      read -r S1_INTERVAL S1_WINDOW <<<"$(python3 -c '
+import sys
+n, period = sys.argv[1].split("/")
+secs = float(period[:-1]) * {"s": 1, "m": 60, "h": 3600}[period[-1]]
+interval = secs / int(n)
+print(repr(interval), repr(interval * int(n)))' "$SIGN_IN_LIMIT")"
+      PGVARS=(-D "bucket=sign_in:127.0.0.1" -D "interval=$S1_INTERVAL" -D "burst_window=$S1_WINDOW"
+              -D "email=$USER_EMAIL") ;;
+    *) die "unknown operation $1 (R1 R1s R2 R3 R4 R5 W1 S1)" ;;
   esac
 }
 
@@ -355,8 +396,9 @@ print(" ".join("{" + ",".join(ids[k]) + "}" for k in ("forum", "commitment", "mi
 load() {
   local secs="$1" out="$2"
   WRK_METHOD="$METHOD" WRK_BODY="$BODY" WRK_TOKEN="$AUTH" WRK_OUT="$out" \
+    WRK_EMAILS="$SIGN_IN_EMAILS" WRK_PASSWORD="$USER_PASSWORD" WRK_REPORT_LUA="$BENCH/wrk/report.lua" \
     python3 "$BENCH/report.py" timed "${out%.json}.cpu" timeout $((secs + 60)) wrk -t 2 -c "$CONNS" -d "${secs}s" --timeout 30s \
-    -s "$BENCH/wrk/report.lua" "$BASE$REQ_PATH" >"${out%.json}.txt" 2>&1 \
+    -s "$SCRIPT" "$BASE$REQ_PATH" >"${out%.json}.txt" 2>&1 \
     || say "warning: wrk exited with an error (see ${out%.json}.txt)"
 }
 
@@ -423,6 +465,16 @@ for op in $OPS; do
     || say "warning: pgbench for $op exited with an error (see the table)"
   wait "$pgcpu_pid" 2>/dev/null || true
   pg_cpu_after="$(cat "$RUN_DIR/$op.pgcpu.json" 2>/dev/null || echo null)"
+  if [ "$op" = S1 ]; then
+    # Sign-in's own ceiling: argon2id hashes per second on this machine, one thread per slot
+    # of the server's hasher; then bursts of simultaneous sign-ins and the memory they take.
+    python3 "$BENCH/report.py" wait-idle "$IDLE_WAIT" 15 >/dev/null
+    timeout 120 env -u JWT_SECRET OPENDETAT_ENV=dev RUST_LOG=error "$BIN" hash-bench "$DURATION" \
+      >"$RUN_DIR/S1.hashes.json" 2>/dev/null || say "warning: opendetat hash-bench failed"
+    timeout 300 python3 "$BENCH/signin_burst.py" "$BASE" "$SERVER_PID" 3 64 >"$RUN_DIR/S1.burst.json" \
+      || say "warning: the sign-in bursts failed"
+    say "  hashing ceiling: $(cat "$RUN_DIR/S1.hashes.json" 2>/dev/null); bursts: $(head -c 400 "$RUN_DIR/S1.burst.json" 2>/dev/null)"
+  fi
   printf '{"request":"%s %s","sql":"bench/sql/%s","busy_before_pct":%s,"load_before":"%s","max_rss_kb":%s,"cpu_before":%s,"cpu_after":%s,"wrk_cpu_s":%s,"pg_cpu_before":%s,"pg_cpu_after":%s,"pgbench_cpu_s":%s}\n' \
     "$METHOD" "$REQ_PATH" "$SQL_FILE" "$busy_before" "$load_before" "${max_rss:-0}" "$cpu_before" "$cpu_after" \
     "$(cat "$RUN_DIR/$op.wrk.cpu" 2>/dev/null || echo 0)" "$pg_cpu_before" "$pg_cpu_after" \
@@ -488,7 +540,7 @@ cp "$RUN_DIR/result.json" "$BENCH/results/$STAMP.json"
   cat "$RUN_DIR/table.md"
   echo
   echo "Server RSS: $((RSS_AT_START / 1024)) MB after start, $((RSS_AFTER_SIGNUP / 1024)) MB after the sign-up" \
-       "(VmHWM $((HWM_AFTER_SIGNUP / 1024)) MB then: argon2id hashing takes 19 MiB while it runs)," \
+       "(VmHWM $((HWM_AFTER_SIGNUP / 1024)) MB then: an argon2id hash takes 12 MiB while it runs)," \
        "$((VMRSS_END / 1024)) MB at the end. Machine load average at start: $(python3 "$BENCH/report.py" json "$RUN_DIR/meta.json" loadavg_at_start)."
 } >"$BENCH/results/$STAMP.md"
 

@@ -22,6 +22,9 @@ Commands:
                         Create an admin, or promote an existing account; the password is read
                         from standard input (one line, at least 12 characters)
   openapi               Print the OpenAPI 3.1 contract (openapi/openapi.json)
+  hash-bench [SECONDS]  Hash passwords as fast as this machine can, one thread per slot of the
+                        server's hasher (PASSWORD_HASH_CONCURRENCY), for SECONDS (default 5), and
+                        print the rate as JSON: the ceiling of sign-in (bench/run.sh, row S1)
   help                  Show this help
 
 Configuration comes from environment variables; see the README.";
@@ -64,6 +67,20 @@ pub fn run(args: Vec<String>) -> Result<(), String> {
             print!("{}", crate::openapi::document_json());
             Ok(())
         }
+        "hash-bench" => {
+            let seconds: u64 = match args.get(1) {
+                None => 5,
+                Some(s) => s
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=600).contains(n))
+                    .ok_or("hash-bench takes a number of seconds, 1 to 600")?,
+            };
+            let threads = Settings::from_env()?.password_hash_concurrency;
+            let rate = password::hash_rate(threads, std::time::Duration::from_secs(seconds));
+            println!("{{\"threads\": {threads}, \"seconds\": {seconds}, \"hashes_per_s\": {rate:.1}}}");
+            Ok(())
+        }
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -97,6 +114,7 @@ fn connect_and_migrate(settings: &Settings) -> Result<PgConnection, String> {
 }
 
 fn serve() -> Result<(), String> {
+    password::return_large_blocks_to_the_system();
     let settings = Settings::from_env()?;
     if settings.is_dev() {
         log::warn!("running in dev mode (OPENDETAT_ENV=production for a real deployment)");

@@ -1,5 +1,6 @@
-//! Request ids and the access log: one line per request with method, path, status, duration
-//! and the id, which is also returned in `x-request-id` (a sane incoming one is kept).
+//! The edge of every request: its id (returned in `x-request-id`; a sane incoming one is kept),
+//! the access log (method, path, status, duration, id), the security headers, and what is
+//! refused before routing (NUL in the URL, a bad token on a public read).
 
 use std::time::Instant;
 
@@ -28,7 +29,11 @@ pub async fn request_id_and_log<B: MessageBody + 'static>(
         .map(str::to_string)
         .unwrap_or_else(|| format!("{:016x}", rand::random::<u64>()));
     let method = req.method().clone();
-    let path = req.path().to_string();
+    // Only kept when the access log is on.
+    let path = log::log_enabled!(target: "access", log::Level::Info).then(|| req.path().to_string());
+    let security = req
+        .app_data::<SecurityHeaders>()
+        .map(|s| (s.for_path(req.path()), s.hsts));
     // HEAD is answered by every GET route: routed as a GET, and the server drops the body on
     // the wire (actix decides that from the method it read, before any routing).
     if method == actix_web::http::Method::HEAD {
@@ -42,12 +47,17 @@ pub async fn request_id_and_log<B: MessageBody + 'static>(
     if let Ok(value) = HeaderValue::from_str(&id) {
         res.headers_mut().insert(REQUEST_ID, value);
     }
-    log::info!(
-        target: "access",
-        "{method} {path} {} {:.1}ms id={id}",
-        res.status().as_u16(),
-        started.elapsed().as_secs_f64() * 1000.0
-    );
+    if let Some((csp, hsts)) = security {
+        add_security_headers(res.headers_mut(), csp, hsts);
+    }
+    if let Some(path) = path {
+        log::info!(
+            target: "access",
+            "{method} {path} {} {:.1}ms id={id}",
+            res.status().as_u16(),
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
     Ok(res)
 }
 
@@ -153,26 +163,10 @@ impl SecurityHeaders {
     }
 }
 
-/// Adds the security headers to every response (headers a handler set itself are kept).
-pub async fn security_headers<B: MessageBody + 'static>(
-    req: ServiceRequest,
-    next: Next<B>,
-) -> Result<ServiceResponse<B>, Error> {
+/// Adds the security headers to a response (headers a handler set itself are kept). `csp` was
+/// chosen from the request's path (`SecurityHeaders::for_path`).
+fn add_security_headers(headers: &mut actix_web::http::header::HeaderMap, csp: HeaderValue, hsts: bool) {
     use actix_web::http::header;
-    let config = req.app_data::<SecurityHeaders>().cloned();
-    let path = req.path().to_string();
-    let mut res = next.call(req).await?;
-    let Some(config) = config else {
-        return Ok(res);
-    };
-    let csp = if path.starts_with("/api/docs") {
-        config.docs_csp
-    } else if path.starts_with("/api/") || path == "/healthz" || path == "/readyz" {
-        config.api_csp
-    } else {
-        config.app_csp
-    };
-    let headers = res.headers_mut();
     let mut set = |name: HeaderName, value: HeaderValue| {
         if !headers.contains_key(&name) {
             headers.insert(name, value);
@@ -195,11 +189,23 @@ pub async fn security_headers<B: MessageBody + 'static>(
         HeaderName::from_static("cross-origin-opener-policy"),
         HeaderValue::from_static("same-origin"),
     );
-    if config.hsts {
+    if hsts {
         set(
             header::STRICT_TRANSPORT_SECURITY,
             HeaderValue::from_static("max-age=63072000; includeSubDomains"),
         );
     }
-    Ok(res)
+}
+
+impl SecurityHeaders {
+    /// The policy for a path: Swagger UI's, the API's, or the web app's.
+    fn for_path(&self, path: &str) -> HeaderValue {
+        if path.starts_with("/api/docs") {
+            self.docs_csp.clone()
+        } else if path.starts_with("/api/") || path == "/healthz" || path == "/readyz" {
+            self.api_csp.clone()
+        } else {
+            self.app_csp.clone()
+        }
+    }
 }

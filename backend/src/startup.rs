@@ -201,7 +201,6 @@ pub fn run(
             .wrap(cors())
             .wrap(Compress::default())
             .wrap(from_fn(crate::middleware::request_id_and_log))
-            .wrap(from_fn(crate::middleware::security_headers))
     })
     .shutdown_timeout(25)
     .listen(listener)?

@@ -99,6 +99,9 @@ pub fn display_name(value: &str) -> Result<(), ValidationError> {
     if value.chars().any(|c| in_ranges(c, CONTROLS)) {
         return fail("control_character", "must not contain control characters");
     }
+    if value.trim().is_empty() {
+        return fail("blank", "must not be blank");
+    }
     if value.chars().all(|c| c.is_whitespace() || in_ranges(c, INVISIBLE)) {
         return fail(
             "no_visible_character",

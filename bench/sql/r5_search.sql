@@ -15,17 +15,17 @@ hits AS (
            ts_rank(c.search_vector, query.q)::float4 AS rank, c.updated_at AS at,
            NULL::int8 AS forum_id, NULL::int8 AS commitment_id, NULL::int8 AS milestone_id
       FROM commitments c, query
-     WHERE :kind IN ('all', 'commitment') AND c.search_vector @@ query.q
+     WHERE :kind IN ('all', 'commitment') AND c.search_vector @@ query.q AND c.archived_at IS NULL
     UNION ALL
     SELECT 'milestone', m.id, m.code || ' — ' || m.title, coalesce(m.description, m.title),
            ts_rank(m.search_vector, query.q)::float4, m.updated_at, NULL, m.commitment_id, NULL
       FROM milestones m, query
-     WHERE :kind IN ('all', 'milestone') AND m.search_vector @@ query.q
+     WHERE :kind IN ('all', 'milestone') AND m.search_vector @@ query.q AND m.archived_at IS NULL
     UNION ALL
     SELECT 'forum', f.id, f.title, f.title || ' — ' || f.description,
            ts_rank(f.search_vector, query.q)::float4, f.starts_at, NULL, NULL, NULL
       FROM forums f, query
-     WHERE :kind IN ('all', 'forum') AND f.search_vector @@ query.q
+     WHERE :kind IN ('all', 'forum') AND f.search_vector @@ query.q AND f.archived_at IS NULL
     UNION ALL
     SELECT 'comment', r.id, left(r.body, 120), r.body,
            ts_rank(r.search_vector, query.q)::float4, r.created_at,

@@ -13,6 +13,6 @@
 \set depth 0
 BEGIN;
 SELECT "users"."id", "users"."email", "users"."display_name", "users"."password_hash", "users"."role", "users"."organisation", "users"."suspended_at", "users"."created_at", "users"."updated_at", "users"."session_version" FROM "users" WHERE ("users"."id" = :user_id) LIMIT :one;
-SELECT "forums"."id", "forums"."slug", "forums"."title", "forums"."theme", "forums"."description", "forums"."starts_at", "forums"."ends_at", "forums"."location", "forums"."online_url", "forums"."capacity", "forums"."status", "forums"."created_by", "forums"."created_at", "forums"."updated_at", "forums"."description_html" FROM "forums" WHERE ("forums"."slug" = :slug) LIMIT :one \gset f_
+SELECT "forums"."id", "forums"."slug", "forums"."title", "forums"."theme", "forums"."description", "forums"."starts_at", "forums"."ends_at", "forums"."location", "forums"."online_url", "forums"."capacity", "forums"."status", "forums"."created_by", "forums"."created_at", "forums"."updated_at", "forums"."description_html", "forums"."archived_at" FROM "forums" WHERE ("forums"."slug" = :slug) LIMIT :one \gset f_
 INSERT INTO "comments" ("forum_id", "commitment_id", "milestone_id", "parent_id", "root_id", "depth", "author_id", "body", "body_html") VALUES (:f_id, /*null*/NULL, /*null*/NULL, /*null*/NULL, /*null*/NULL, :depth, :user_id, :body, :body_html) RETURNING "comments"."id", "comments"."created_at";
 COMMIT;

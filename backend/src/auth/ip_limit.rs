@@ -118,7 +118,8 @@ impl IpLimits {
         let key = format!("{}:{bucket}", action.name());
         let interval = limit.interval_secs();
         let burst_window = interval * f64::from(limit.burst);
-        let let_through = diesel::sql_query(
+        // One fixed text whose plan does not depend on the values: prepared once per connection.
+        let let_through = crate::db::Prepared(diesel::sql_query(
             "INSERT INTO rate_limits AS r (key, tat) VALUES ($1, now() + make_interval(secs => $2)) \
              ON CONFLICT (key) DO UPDATE SET tat = greatest(r.tat, now()) + make_interval(secs => $2) \
              WHERE greatest(r.tat, now()) + make_interval(secs => $2) \
@@ -127,7 +128,7 @@ impl IpLimits {
         )
         .bind::<Text, _>(&key)
         .bind::<Double, _>(interval)
-        .bind::<Double, _>(burst_window)
+        .bind::<Double, _>(burst_window))
         .get_result::<Tat>(conn)
         .optional()?;
         if let_through.is_some() {

@@ -43,7 +43,8 @@ pub fn admit(conn: &mut PgConnection, email: &str) -> ApiResult<Admitted> {
     let key = key(email);
     // `failures` as it will be once this attempt counts, written out in both places it is used
     // (SET expressions read the row as it was).
-    let counted = diesel::sql_query(
+    // One fixed text whose plan does not depend on the values: prepared once per connection.
+    let counted = crate::db::Prepared(diesel::sql_query(
         "INSERT INTO login_throttle AS t (key, failures, window_started_at, blocked_until) \
          VALUES ($1, 1, now(), CASE WHEN 1 >= $2 THEN now() + make_interval(secs => $3) END) \
          ON CONFLICT (key) DO UPDATE SET \
@@ -63,7 +64,7 @@ pub fn admit(conn: &mut PgConnection, email: &str) -> ApiResult<Admitted> {
     .bind::<Int4, _>(FREE_FAILURES)
     .bind::<Int4, _>(FIRST_BLOCK_SECS)
     .bind::<Int4, _>(WINDOW_SECS)
-    .bind::<Int4, _>(MAX_BLOCK_SECS)
+    .bind::<Int4, _>(MAX_BLOCK_SECS))
     .get_result::<Counted>(conn)
     .optional()?;
     match counted {
