@@ -8,7 +8,8 @@ use diesel::prelude::*;
 use crate::auth::{password, token::TokenKeys};
 use crate::config::Settings;
 use crate::types::Role;
-use crate::{db, seed, startup, users, AppState};
+use crate::resources::users;
+use crate::{app, db, seed, AppState};
 
 pub const USAGE: &str = "\
 Usage: opendetat [COMMAND]
@@ -64,7 +65,7 @@ pub fn run(args: Vec<String>) -> Result<(), String> {
         }
         "create-admin" => create_admin(&args[1..]),
         "openapi" => {
-            print!("{}", crate::openapi::document_json());
+            print!("{}", crate::app::openapi::document_json());
             Ok(())
         }
         "hash-bench" => {
@@ -152,13 +153,13 @@ fn serve() -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {}: {e}", settings.bind_addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let static_dir = settings.static_dir.clone();
-    let security = crate::middleware::SecurityHeaders::new(
+    let security = crate::app::middleware::SecurityHeaders::new(
         !settings.is_dev(),
         &settings.markdown_image_hosts,
     );
     actix_web::rt::System::new().block_on(async move {
         let server =
-            startup::run(listener, state, static_dir, security).map_err(|e| e.to_string())?;
+            app::run(listener, state, static_dir, security).map_err(|e| e.to_string())?;
         // Printed on stdout so scripts and the black-box tests learn the port (BIND_ADDR may use port 0).
         println!("listening on http://{addr}");
         log::info!("API on http://{addr}/api/v1, docs on http://{addr}/api/docs/");
@@ -186,10 +187,10 @@ fn create_admin(args: &[String]) -> Result<(), String> {
         .trim()
         .to_string();
     let display_name = flag(args, "--display-name")?.ok_or("create-admin needs --display-name")?;
-    crate::validation::display_name(&display_name).map_err(|e| {
+    crate::http::validation::display_name(&display_name).map_err(|e| {
         format!("--display-name {}", e.message.unwrap_or_default())
     })?;
-    let display_name = crate::validation::normalize_name(&display_name);
+    let display_name = crate::http::validation::normalize_name(&display_name);
     let organisation = flag(args, "--organisation")?;
     if !email.validate_email() || email.len() > 254 {
         return Err("--email is not an email address".into());
@@ -218,7 +219,7 @@ fn create_admin(args: &[String]) -> Result<(), String> {
     let hash = password::hash(pw)?;
     let settings = Settings::from_env()?;
     let mut conn = connect_and_migrate(&settings)?;
-    use crate::schema::users as u;
+    use crate::db::schema::users as u;
     let id = conn
         .transaction(|conn| match users::find_by_email(conn, &email)? {
             Some(existing) => diesel::update(u::table.find(existing.id))

@@ -1,30 +1,22 @@
 //! Open d'État: the API behind France's "Open d'État" forums (OGP commitment FR0041).
-//! One module per resource; `startup` wires them into the actix-web application.
+//!
+//! - `app`: the actix-web application: the route table, the contract, the edge middleware.
+//! - `http`: what every resource shares: problems, extractors, pages, lookups, validation.
+//! - `db`: the pool, migrations, the schema and typed ids.
+//! - `auth`: principals, permissions, tokens, password hashing, throttles.
+//! - `resources`: one folder per resource (handlers, request/response types, model, queries).
 
-pub mod action_plans;
+pub mod app;
 pub mod auth;
 pub mod cli;
-pub mod comments;
-pub mod commitments;
 pub mod config;
 pub mod db;
-pub mod error;
-pub mod extract;
-pub mod forums;
-pub mod health;
+pub mod http;
 pub mod markdown;
-pub mod middleware;
-pub mod milestones;
-pub mod openapi;
-pub mod pagination;
-pub mod schema;
-pub mod search;
+pub mod resources;
 pub mod seed;
 pub mod seed_large;
-pub mod startup;
 pub mod types;
-pub mod users;
-pub mod validation;
 
 /// What every handler shares.
 pub struct AppState {

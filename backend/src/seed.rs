@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::auth::password;
 use crate::markdown;
-use crate::schema::{
+use crate::db::schema::{
     action_plans, comments, commitments, forum_commitments, forums, milestones, users,
 };
 use crate::types::{CommitmentStatus, ForumStatus, MilestoneStatus, Role};
@@ -247,7 +247,7 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
     let mut user_ids: HashMap<String, i64> = HashMap::new();
     for u in &seed.users {
         let user =
-            crate::users::find_by_email(conn, &u.email)?.ok_or(diesel::result::Error::NotFound)?;
+            crate::resources::users::find_by_email(conn, &u.email)?.ok_or(diesel::result::Error::NotFound)?;
         user_ids.insert(u.email.clone(), user.id);
     }
 

@@ -19,7 +19,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Double, Text, Timestamptz};
 
-use crate::error::{ApiError, ApiResult};
+use crate::http::problem::{ApiError, ApiResult};
 
 /// A rate with a burst: `burst` requests at once, then one more each `period / burst`.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -4,7 +4,7 @@
 
 pub mod ip_limit;
 pub mod password;
-pub mod routes;
+
 pub mod throttle;
 pub mod token;
 
@@ -13,9 +13,9 @@ use actix_web::{web, FromRequest, HttpRequest};
 use diesel::pg::PgConnection;
 use futures_util::future::LocalBoxFuture;
 
-use crate::error::ApiError;
+use crate::http::problem::ApiError;
 use crate::types::Role;
-use crate::users::{self, User};
+use crate::resources::users::{self, User};
 use crate::AppState;
 
 /// The signed-in user of a request, loaded from the database on each request so that role

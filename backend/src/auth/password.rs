@@ -19,7 +19,7 @@ use argon2::password_hash::phc::{Output, ParamsString, PasswordHash, Salt};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use tokio::sync::Semaphore;
 
-use crate::error::{ApiError, ApiResult};
+use crate::http::problem::{ApiError, ApiResult};
 
 pub const MIN_PASSWORD_LEN: u64 = 12;
 pub const MAX_PASSWORD_LEN: u64 = 128;

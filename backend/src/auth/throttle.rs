@@ -13,8 +13,8 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Int4, Nullable, Text, Timestamptz};
 
-use crate::error::{ApiError, ApiResult};
-use crate::schema::login_throttle as lt;
+use crate::http::problem::{ApiError, ApiResult};
+use crate::db::schema::login_throttle as lt;
 
 pub const FREE_FAILURES: i32 = 5;
 const WINDOW_SECS: i32 = 15 * 60;

@@ -1,0 +1,125 @@
+//! The actix-web application: the route table (`routes`), the contract (`openapi`), what no
+//! route takes (`fallback`), the edge middleware (`middleware`), and `run`, which builds and
+//! starts the server.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{from_fn, Compress};
+use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
+use utoipa::OpenApi;
+use utoipa_actix_web::{scope, AppExt};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::http::problem;
+use crate::AppState;
+
+pub mod fallback;
+pub mod middleware;
+pub mod openapi;
+pub mod routes;
+
+use fallback::{not_found, RouteTable};
+
+/// Largest accepted JSON body. Comments are capped at 20,000 characters; nothing needs more.
+pub const MAX_JSON_BODY: usize = 64 * 1024;
+
+/// Paths and schemas collected from the registered handlers (no database needed).
+pub fn collect_openapi() -> utoipa::openapi::OpenApi {
+    let (_, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(openapi::ApiDoc::openapi())
+        .service(scope::scope("/api/v1").configure(routes::api_v1))
+        .configure(routes::at_root)
+        .split_for_parts();
+    doc
+}
+
+pub fn run(
+    listener: TcpListener,
+    state: AppState,
+    static_dir: Option<String>,
+    security: middleware::SecurityHeaders,
+) -> std::io::Result<Server> {
+    problem::register_unique_constraints(routes::unique_constraints());
+    let state = web::Data::new(state);
+    let doc = openapi::document();
+    let routes = RouteTable::from_contract(&doc);
+    let static_dir = static_dir.filter(|d| std::path::Path::new(d).join("index.html").is_file());
+    if let Some(dir) = &static_dir {
+        log::info!("serving the web app from {dir}");
+    }
+    let server = HttpServer::new(move || {
+        let (app, _) = App::new()
+            .into_utoipa_app()
+            .app_data(state.clone())
+            .app_data(routes.clone())
+            .app_data(security.clone())
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(MAX_JSON_BODY)
+                    .error_handler(problem::json_error),
+            )
+            .app_data(web::QueryConfig::default().error_handler(problem::query_error))
+            .app_data(web::PathConfig::default().error_handler(problem::path_error))
+            .service(scope::scope("/api/v1").configure(routes::api_v1))
+            .configure(routes::at_root)
+            .split_for_parts();
+        let app = app
+            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", doc.clone()))
+            .route(
+                "/api/docs",
+                web::get().to(|| async {
+                    HttpResponse::PermanentRedirect()
+                        .insert_header(("Location", "/api/docs/"))
+                        .finish()
+                }),
+            )
+            .service(web::scope("/api").default_service(web::to(not_found)));
+        let app = match &static_dir {
+            Some(dir) => app.service(spa_files(dir)),
+            None => app,
+        };
+        // Also the default of the `/api/v1` scope: an unknown API path is a 404 (or 405)
+        // problem whether or not the web app is served.
+        app.default_service(web::to(not_found))
+            .wrap(from_fn(middleware::problems_for_bare_errors))
+            .wrap(cors())
+            .wrap(Compress::default())
+            .wrap(from_fn(middleware::request_id_and_log))
+    })
+    .shutdown_timeout(25)
+    .listen(listener)?
+    .run();
+    Ok(server)
+}
+
+/// Third-party web apps may call the API from any origin. Credentials are bearer tokens the
+/// app sends explicitly (never cookies), so allowing every origin exposes nothing ambient.
+fn cors() -> actix_cors::Cors {
+    actix_cors::Cors::default()
+        .allow_any_origin()
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers([
+            actix_web::http::header::AUTHORIZATION,
+            actix_web::http::header::CONTENT_TYPE,
+        ])
+        .expose_headers(["Link", "Retry-After", "X-Request-Id", "Location"])
+        .max_age(3600)
+}
+
+/// The built single-page app, with history fallback: unknown paths get `index.html` so the
+/// client router can take them.
+fn spa_files(dir: &str) -> actix_files::Files {
+    let index = std::path::Path::new(dir).join("index.html");
+    actix_files::Files::new("/", dir)
+        .index_file("index.html")
+        .default_handler(web::to(move |req: HttpRequest| {
+            let index = index.clone();
+            async move {
+                actix_files::NamedFile::open_async(index)
+                    .await
+                    .map(|f| f.into_response(&req))
+            }
+        }))
+}

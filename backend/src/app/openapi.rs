@@ -1,0 +1,480 @@
+//! The OpenAPI 3.1 contract: paths come from the handlers registered in `app::routes`
+//! (utoipa-actix-web collects them, so none is forgotten); the standard problem responses are
+//! added here to every operation according to what it can fail on.
+
+use utoipa::openapi::path::{Operation, ParameterIn};
+use utoipa::openapi::response::{Response, ResponseBuilder};
+use utoipa::openapi::schema::Ref;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{Content, OpenApi as OpenApiDoc, RefOr};
+use utoipa::{Modify, OpenApi};
+
+use crate::http::problem::{FieldError, Problem};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Open d'État API",
+        version = "1.0.0",
+        description = "Public API of Open d'État, the platform of France's \"Open d'État\" forums \
+(Open Government Partnership commitment FR0041): action plans, commitments and their milestones, \
+thematic forums, and the public discussion around them.\n\n\
+Conventions: JSON bodies; timestamps in RFC 3339 (UTC); lists use keyset pagination with \
+`limit` (1–100) and an opaque `cursor`, answer `{ \"items\": […], \"next_cursor\": … }` and a \
+`Link: rel=\"next\"` header; lists of action plans, commitments, milestones and forums accept \
+`updated_since` for incremental sync. Errors are RFC 9457 `application/problem+json` with a \
+stable `code` and, for validation, every invalid field in `errors`. Reading is open to all; \
+writing needs a bearer token from `/api/v1/auth/login`.",
+        license(name = "MIT"),
+    ),
+    // Schemas only reached through query parameters or recursive fields, which utoipa-actix-web
+    // does not collect by itself (a test checks that every $ref resolves).
+    components(schemas(Problem, FieldError)),
+)]
+pub struct ApiDoc;
+
+/// The complete contract, as served at `/api/openapi.json` and committed in `openapi/openapi.json`.
+pub fn document() -> OpenApiDoc {
+    let mut doc = crate::app::collect_openapi();
+    // Schemas that only query parameters or recursive fields reach (a test checks that every
+    // $ref resolves), from each resource.
+    let components = doc.components.get_or_insert_with(Default::default);
+    for resource in super::routes::RESOURCES {
+        for (name, schema) in (resource.schemas)() {
+            components.schemas.entry(name).or_insert(schema);
+        }
+    }
+    // Tags in the order of the route table; each resource brings its own.
+    doc.tags = Some(
+        super::routes::RESOURCES
+            .iter()
+            .flat_map(|r| r.tags.iter())
+            .map(|(name, description)| {
+                utoipa::openapi::tag::TagBuilder::new()
+                    .name(*name)
+                    .description(Some(*description))
+                    .build()
+            })
+            .collect(),
+    );
+    StandardResponses.modify(&mut doc);
+    RequestTimes.modify(&mut doc);
+    RequestText.modify(&mut doc);
+    CrossFieldRules.modify(&mut doc);
+    doc
+}
+
+/// Pretty JSON of the contract, with a final newline (the committed file's exact bytes).
+pub fn document_json() -> String {
+    let mut json = document()
+        .to_pretty_json()
+        .expect("OpenAPI document serialises");
+    json.push('\n');
+    json
+}
+
+struct StandardResponses;
+
+const PROBLEMS: &[(&str, &str, &str)] = &[
+    (
+        "400",
+        "BadRequest",
+        "Malformed request: invalid JSON, query string or cursor",
+    ),
+    (
+        "401",
+        "Unauthorized",
+        "Missing, invalid or expired bearer token",
+    ),
+    (
+        "401",
+        "InvalidToken",
+        "A bearer token was sent and is not valid (invalid, expired, or of an ended session): \
+         send a valid one, or none",
+    ),
+    (
+        "403",
+        "Forbidden",
+        "The account lacks the right, or is suspended",
+    ),
+    ("404", "NotFound", "No such resource"),
+    ("413", "PayloadTooLarge", "Request body over the size limit"),
+    (
+        "415",
+        "UnsupportedMediaType",
+        "Request body not sent as application/json",
+    ),
+    (
+        "422",
+        "UnprocessableContent",
+        "Invalid fields (listed in `errors`) or body of the wrong shape",
+    ),
+    (
+        "500",
+        "InternalError",
+        "Unexpected error (a defect; logged server-side)",
+    ),
+    (
+        "503",
+        "ServiceUnavailable",
+        "Database unavailable or saturated; retry after `Retry-After` seconds",
+    ),
+];
+
+fn problem_response(description: &str) -> Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            Content::new(Some(Ref::from_schema_name("Problem"))),
+        )
+        .build()
+}
+
+/// `Retry-After`, on every 429 and 503.
+fn retry_after() -> utoipa::openapi::header::Header {
+    utoipa::openapi::header::HeaderBuilder::new()
+        .schema(
+            utoipa::openapi::ObjectBuilder::new()
+                .schema_type(utoipa::openapi::schema::Type::Integer)
+                .minimum(Some(1)),
+        )
+        .description(Some("Seconds to wait before trying again"))
+        .build()
+}
+
+impl Modify for StandardResponses {
+    fn modify(&self, doc: &mut OpenApiDoc) {
+        let components = doc.components.get_or_insert_with(Default::default);
+        for (status, name, description) in PROBLEMS {
+            let mut response = problem_response(description);
+            if *status == "503" {
+                response.headers.insert("Retry-After".into(), retry_after());
+            }
+            components
+                .responses
+                .insert(name.to_string(), RefOr::T(response));
+        }
+        components.security_schemes.insert(
+            "bearer".into(),
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("Token from POST /api/v1/auth/login or /auth/register"))
+                    .build(),
+            ),
+        );
+        for item in doc.paths.paths.values_mut() {
+            for op in [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.patch,
+                &mut item.delete,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                add_problems(op);
+                for (status, response) in op.responses.responses.iter_mut() {
+                    if let (true, RefOr::T(response)) = (status == "429", response) {
+                        response.headers.insert("Retry-After".into(), retry_after());
+                    }
+                }
+            }
+            // A bad token is refused on public reads too (`middleware::bad_credentials`).
+            if let Some(get) = item.get.as_mut() {
+                let probe = get.tags.as_ref().is_some_and(|t| t.iter().any(|t| t == "operations"));
+                if !probe && !get.responses.responses.contains_key("401") {
+                    get.responses.responses.insert(
+                        "401".into(),
+                        RefOr::Ref(Ref::from_response_name("InvalidToken")),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn add_problems(op: &mut Operation) {
+    let params = op.parameters.as_deref().unwrap_or_default();
+    let has_path = params.iter().any(|p| p.parameter_in == ParameterIn::Path);
+    let has_query = params.iter().any(|p| p.parameter_in == ParameterIn::Query);
+    let has_body = op.request_body.is_some();
+    let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+    let is_probe = op
+        .tags
+        .as_ref()
+        .is_some_and(|t| t.iter().any(|t| t == "operations"));
+    if is_probe {
+        return;
+    }
+    let mut wanted = vec!["500", "503"];
+    if has_body || has_query {
+        wanted.extend(["400", "422"]);
+    }
+    if has_body {
+        wanted.extend(["413", "415"]);
+    }
+    if secured {
+        wanted.extend(["401", "403"]);
+    }
+    if has_path {
+        wanted.push("404");
+    }
+    for (status, name, _) in PROBLEMS {
+        if *name == "InvalidToken" {
+            continue;
+        }
+        if wanted.contains(status) && !op.responses.responses.contains_key(*status) {
+            op.responses.responses.insert(
+                status.to_string(),
+                RefOr::Ref(Ref::from_response_name(*name)),
+            );
+        }
+    }
+}
+
+/// Instants and dates in requests (bodies and parameters) must fall in
+/// `validation::YEARS` and be strict RFC 3339 (`validation::parse_instant`): the contract
+/// says so with a pattern on each, so that no request it calls valid is refused.
+struct RequestTimes;
+
+impl Modify for RequestTimes {
+    fn modify(&self, doc: &mut OpenApiDoc) {
+        use std::collections::BTreeSet;
+        let mut names: BTreeSet<String> = BTreeSet::new();
+        for item in doc.paths.paths.values_mut() {
+            for op in [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.patch,
+                &mut item.delete,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                for param in op.parameters.iter_mut().flatten() {
+                    if let Some(RefOr::T(schema)) = param.schema.as_mut() {
+                        time_patterns(schema);
+                    }
+                }
+                if let Some(body) = &op.request_body {
+                    for content in body.content.values() {
+                        if let Some(schema) = &content.schema {
+                            refs(schema, &mut names);
+                        }
+                    }
+                }
+            }
+        }
+        let Some(components) = doc.components.as_mut() else {
+            return;
+        };
+        // What request bodies reach, transitively.
+        let mut todo: Vec<String> = names.iter().cloned().collect();
+        while let Some(name) = todo.pop() {
+            if let Some(schema) = components.schemas.get(&name) {
+                let mut found = BTreeSet::new();
+                refs(schema, &mut found);
+                for n in found {
+                    if names.insert(n.clone()) {
+                        todo.push(n);
+                    }
+                }
+            }
+        }
+        for name in names {
+            if let Some(RefOr::T(schema)) = components.schemas.get_mut(&name) {
+                time_patterns(schema);
+            }
+        }
+    }
+}
+
+fn refs(schema: &RefOr<utoipa::openapi::Schema>, out: &mut std::collections::BTreeSet<String>) {
+    use utoipa::openapi::schema::{ArrayItems, Schema};
+    match schema {
+        RefOr::Ref(r) => {
+            if let Some(name) = r.ref_location.strip_prefix("#/components/schemas/") {
+                out.insert(name.to_string());
+            }
+        }
+        RefOr::T(Schema::Object(o)) => o.properties.values().for_each(|p| refs(p, out)),
+        RefOr::T(Schema::Array(a)) => {
+            if let ArrayItems::RefOrSchema(items) = &a.items {
+                refs(items, out);
+            }
+        }
+        RefOr::T(Schema::OneOf(o)) => o.items.iter().for_each(|p| refs(p, out)),
+        RefOr::T(Schema::AllOf(o)) => o.items.iter().for_each(|p| refs(p, out)),
+        RefOr::T(Schema::AnyOf(o)) => o.items.iter().for_each(|p| refs(p, out)),
+        RefOr::T(_) => {}
+    }
+}
+
+fn time_patterns(schema: &mut utoipa::openapi::Schema) {
+    use utoipa::openapi::schema::{ArrayItems, KnownFormat, Schema, SchemaFormat};
+    let nested = |s: &mut RefOr<Schema>| {
+        if let RefOr::T(s) = s {
+            time_patterns(s);
+        }
+    };
+    match schema {
+        Schema::Object(o) => {
+            match o.format {
+                Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)) => {
+                    o.pattern = Some(crate::http::validation::INSTANT_PATTERN.into());
+                }
+                Some(SchemaFormat::KnownFormat(KnownFormat::Date)) => {
+                    o.pattern = Some(crate::http::validation::DATE_PATTERN.into());
+                }
+                _ => {}
+            }
+            o.properties.values_mut().for_each(nested);
+        }
+        Schema::Array(a) => {
+            if let ArrayItems::RefOrSchema(items) = &mut a.items {
+                nested(items);
+            }
+        }
+        Schema::OneOf(o) => o.items.iter_mut().for_each(nested),
+        Schema::AllOf(o) => o.items.iter_mut().for_each(nested),
+        Schema::AnyOf(o) => o.items.iter_mut().for_each(nested),
+        _ => {}
+    }
+}
+
+/// Every text a request may carry refuses NUL (PostgreSQL cannot store it; `extract::ApiJson`
+/// and `extract::nul_in_url` refuse it): the contract says so on each string of a request
+/// body or query, with the other rules of its pattern.
+struct RequestText;
+
+/// `[^\u0000]*` around what a pattern asks for.
+const NO_NUL: &str = r"^[^\u0000]*$";
+const NOT_BLANK_NO_NUL: &str = r"^[^\u0000]*[^\s\u0000][^\u0000]*$";
+
+impl Modify for RequestText {
+    fn modify(&self, doc: &mut OpenApiDoc) {
+        let mut names = std::collections::BTreeSet::new();
+        for item in doc.paths.paths.values_mut() {
+            for op in [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete]
+                .into_iter()
+                .flatten()
+            {
+                for param in op.parameters.iter_mut().flatten() {
+                    if param.parameter_in != ParameterIn::Query {
+                        continue;
+                    }
+                    if let Some(RefOr::T(schema)) = param.schema.as_mut() {
+                        no_nul(schema);
+                    }
+                }
+                if let Some(body) = &op.request_body {
+                    for content in body.content.values() {
+                        if let Some(schema) = &content.schema {
+                            refs(schema, &mut names);
+                        }
+                    }
+                }
+            }
+        }
+        let Some(components) = doc.components.as_mut() else {
+            return;
+        };
+        let mut todo: Vec<String> = names.iter().cloned().collect();
+        while let Some(name) = todo.pop() {
+            if let Some(schema) = components.schemas.get(&name) {
+                let mut found = std::collections::BTreeSet::new();
+                refs(schema, &mut found);
+                for n in found {
+                    if names.insert(n.clone()) {
+                        todo.push(n);
+                    }
+                }
+            }
+        }
+        for name in names {
+            if let Some(RefOr::T(schema)) = components.schemas.get_mut(&name) {
+                no_nul(schema);
+            }
+        }
+    }
+}
+
+fn no_nul(schema: &mut utoipa::openapi::Schema) {
+    use utoipa::openapi::schema::{ArrayItems, Schema, SchemaType, Type};
+    let nested = |s: &mut RefOr<Schema>| {
+        if let RefOr::T(s) = s {
+            no_nul(s);
+        }
+    };
+    match schema {
+        Schema::Object(o) => {
+            let is_string = match &o.schema_type {
+                SchemaType::Type(t) => *t == Type::String,
+                SchemaType::Array(ts) => ts.contains(&Type::String),
+                SchemaType::AnyValue => false,
+            };
+            if is_string && o.enum_values.is_none() {
+                match o.pattern.as_deref() {
+                    None => o.pattern = Some(NO_NUL.into()),
+                    Some(p) if p == crate::http::validation::NOT_BLANK_PATTERN => {
+                        o.pattern = Some(NOT_BLANK_NO_NUL.into())
+                    }
+                    // Every other pattern spells out what it allows, NUL never among it.
+                    Some(_) => {}
+                }
+            }
+            o.properties.values_mut().for_each(nested);
+        }
+        Schema::Array(a) => {
+            if let ArrayItems::RefOrSchema(items) = &mut a.items {
+                nested(items);
+            }
+        }
+        Schema::OneOf(o) => o.items.iter_mut().for_each(nested),
+        Schema::AllOf(o) => o.items.iter_mut().for_each(nested),
+        Schema::AnyOf(o) => o.items.iter_mut().for_each(nested),
+        _ => {}
+    }
+}
+
+/// Rules between fields that JSON Schema 2020-12 can state (the others are in the fields'
+/// descriptions): keywords utoipa has no attribute for, added to the components here.
+struct CrossFieldRules;
+
+impl Modify for CrossFieldRules {
+    fn modify(&self, doc: &mut OpenApiDoc) {
+        use serde_json::json;
+        let Some(components) = doc.components.as_mut() else {
+            return;
+        };
+        let rules = [
+            (
+                "UpdateAccountRequest",
+                "dependentRequired",
+                json!({"new_password": ["current_password"]}),
+            ),
+            (
+                "NewForumRequest",
+                "anyOf",
+                json!([
+                    {"required": ["location"], "properties": {"location": {"type": "string"}}},
+                    {"required": ["online_url"], "properties": {"online_url": {"type": "string"}}}
+                ]),
+            ),
+        ];
+        for (name, keyword, value) in rules {
+            if let Some(RefOr::T(utoipa::openapi::Schema::Object(o))) =
+                components.schemas.get_mut(name)
+            {
+                o.extensions
+                    .get_or_insert_with(Default::default)
+                    .insert(keyword.into(), value);
+            }
+        }
+    }
+}

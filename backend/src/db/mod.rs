@@ -1,0 +1,448 @@
+//! Connection pool, database creation, embedded migrations, and the one way handlers reach
+//! PostgreSQL: `db::run`, which runs blocking Diesel code on actix's blocking thread pool.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use actix_web::web;
+use diesel::pg::{Pg, PgConnection};
+use diesel::prelude::*;
+use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, ManageConnection, Pool};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::time::timeout;
+
+use crate::http::problem::ApiError;
+
+pub mod ids;
+pub mod schema;
+
+pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
+
+/// The pool's connections: a `PgConnection` plus when it was last handed back, so that only
+/// connections that sat idle are pinged before use (see `Manager::is_valid`).
+struct PgConn {
+    conn: PgConnection,
+    returned_at: Instant,
+}
+
+impl std::ops::Deref for PgConn {
+    type Target = PgConnection;
+    fn deref(&self) -> &PgConnection {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for PgConn {
+    fn deref_mut(&mut self) -> &mut PgConnection {
+        &mut self.conn
+    }
+}
+
+/// A connection idle for longer than this is pinged before it is handed out again.
+const PING_AFTER_IDLE: Duration = Duration::from_secs(1);
+
+/// Diesel's connection manager, minus the `SELECT 1` on every checkout.
+///
+/// r2d2 can test every connection it hands out, which cost a round trip per request (12–23 %
+/// of the database's throughput in the benchmark). A connection in steady use does not need
+/// it: if the database went away, the query fails, libpq reports the connection bad, Diesel's
+/// transaction manager marks it broken and `has_broken` drops it at check-in. The ping is kept
+/// where it pays: for connections that sat idle (a restart while the server was quiet), so the
+/// first request after it does not fail on a dead connection.
+struct Manager(ConnectionManager<PgConnection>);
+
+impl ManageConnection for Manager {
+    type Connection = PgConn;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<PgConn, Self::Error> {
+        Ok(PgConn {
+            conn: self.0.connect()?,
+            returned_at: Instant::now(),
+        })
+    }
+
+    fn is_valid(&self, conn: &mut PgConn) -> Result<(), Self::Error> {
+        if conn.returned_at.elapsed() < PING_AFTER_IDLE {
+            return Ok(());
+        }
+        self.0.is_valid(&mut conn.conn)
+    }
+
+    fn has_broken(&self, conn: &mut PgConn) -> bool {
+        // Called when the connection comes back to the pool: the start of its idle time.
+        conn.returned_at = Instant::now();
+        self.0.has_broken(&mut conn.conn)
+    }
+}
+
+/// A connection pool and the queue in front of it.
+///
+/// Requests wait for a connection in a FIFO queue (a semaphore with one permit per
+/// connection), in async code, before taking a blocking thread. r2d2's own wait is a condition
+/// variable where a newcomer can overtake a woken waiter, which gave some requests p99 tails
+/// of 150–230 ms in the benchmark; and every waiter held a blocking thread.
+#[derive(Clone)]
+pub struct PgPool {
+    pool: Pool<Manager>,
+    permits: Arc<Semaphore>,
+    wait: Duration,
+}
+
+impl PgPool {
+    /// Waits for a free connection for at most the pool timeout, in arrival order.
+    async fn checkout_permit(&self) -> Result<OwnedSemaphorePermit, ApiError> {
+        match timeout(self.wait, self.permits.clone().acquire_owned()).await {
+            Ok(Ok(permit)) => Ok(permit),
+            Ok(Err(_closed)) => Err(ApiError::Unavailable("database pool closed".into())),
+            Err(_elapsed) => Err(ApiError::Unavailable(
+                "database pool: timed out waiting for a connection".into(),
+            )),
+        }
+    }
+}
+
+/// Bounds every statement, so a stuck query frees its connection instead of holding it.
+#[derive(Debug, Clone, Copy)]
+struct StatementTimeout(Duration);
+
+impl CustomizeConnection<PgConn, diesel::r2d2::Error> for StatementTimeout {
+    fn on_acquire(&self, conn: &mut PgConn) -> Result<(), diesel::r2d2::Error> {
+        diesel::sql_query(format!("SET statement_timeout = {}", self.0.as_millis()))
+            .execute(&mut conn.conn)
+            .map(|_| ())
+            .map_err(diesel::r2d2::Error::QueryError)
+    }
+}
+
+pub fn build_pool(
+    url: &str,
+    size: u32,
+    timeout: Duration,
+    statement_timeout: Duration,
+) -> Result<PgPool, String> {
+    let pool = Pool::builder()
+        .connection_customizer(Box::new(StatementTimeout(statement_timeout)))
+        .max_size(size)
+        .min_idle(Some(1.min(size)))
+        .connection_timeout(timeout)
+        // `Manager::is_valid` decides whether a checkout pings (only after idle time), so a
+        // restarted database is picked up again without restarting the server.
+        .test_on_check_out(true)
+        .build(Manager(ConnectionManager::<PgConnection>::new(url)))
+        .map_err(|e| format!("cannot connect to the database: {e}"))?;
+    Ok(PgPool {
+        pool,
+        permits: Arc::new(Semaphore::new(size as usize)),
+        wait: timeout,
+    })
+}
+
+/// Runs `f` with a pooled connection off the async executor.
+pub async fn run<T, F>(pool: &PgPool, f: F) -> Result<T, ApiError>
+where
+    F: FnOnce(&mut PgConnection) -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    let asked = Instant::now();
+    let permit = pool.checkout_permit().await?;
+    let inner = pool.pool.clone();
+    // One time limit for the whole wait (queue, then connecting if the pool must), so a
+    // request never waits twice the pool timeout.
+    let left = pool
+        .wait
+        .saturating_sub(asked.elapsed())
+        .max(Duration::from_millis(10));
+    web::block(move || {
+        let _permit = permit;
+        let mut conn = inner.get_timeout(left)?;
+        f(&mut conn)
+    })
+    .await
+    .map_err(ApiError::internal)?
+}
+
+/// Like `run`, inside one transaction: every write of a request commits or none does.
+pub async fn transaction<T, F>(pool: &PgPool, f: F) -> Result<T, ApiError>
+where
+    F: FnOnce(&mut PgConnection) -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    run(pool, move |conn| conn.transaction(f)).await
+}
+
+/// A raw SQL query (`diesel::sql_query`) that Diesel may prepare once per connection and
+/// reuse, as it does for DSL queries, instead of having PostgreSQL parse and plan it on every
+/// request.
+///
+/// Diesel never caches `sql_query` statements because their text could be built from
+/// anything, and an unbounded set of texts would grow the per-connection cache without end.
+/// Use this only where (1) the text comes from a small fixed set of shapes (placeholders for
+/// every value) and (2) the best plan does not depend on the bound values: after five
+/// executions PostgreSQL may switch a prepared statement to a generic plan. The search query,
+/// whose plan depends on how common the searched word is, must stay unprepared.
+///
+/// Overrides `QueryFragment::is_safe_to_cache_prepared`, which Diesel documents as part of its
+/// backend-implementer API (semver-exempt): the pinned Diesel version is what this was checked
+/// against, and the comments tests exercise every statement that goes through it.
+pub struct Prepared<Q>(pub Q);
+
+impl<Q: QueryFragment<Pg>> QueryFragment<Pg> for Prepared<Q> {
+    fn walk_ast<'b>(&'b self, pass: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        self.0.walk_ast(pass)
+    }
+
+    fn is_safe_to_cache_prepared(&self, _backend: &Pg) -> QueryResult<bool> {
+        Ok(true)
+    }
+}
+
+impl<Q> QueryId for Prepared<Q> {
+    type QueryId = ();
+    // No static id: the statement cache keys it by its SQL text.
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q: Query> Query for Prepared<Q> {
+    type SqlType = Q::SqlType;
+}
+
+impl<Q, C> RunQueryDsl<C> for Prepared<Q> {}
+
+/// Splits `postgres://…/name?params` into the database name and the same URL pointing at
+/// the `postgres` maintenance database.
+fn maintenance_url(url: &str) -> Option<(String, String)> {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://")? + 3;
+    let slash = base[scheme_end..].find('/')? + scheme_end;
+    let name = &base[slash + 1..];
+    if name.is_empty() {
+        return None;
+    }
+    let mut admin = format!("{}/postgres", &base[..slash]);
+    if let Some(q) = query {
+        admin.push('?');
+        admin.push_str(q);
+    }
+    Some((name.to_string(), admin))
+}
+
+/// Creates the database named in `url` if it does not exist yet.
+pub fn create_database_if_missing(url: &str) -> Result<(), String> {
+    if PgConnection::establish(url).is_ok() {
+        return Ok(());
+    }
+    let (name, admin_url) = maintenance_url(url)
+        .ok_or_else(|| format!("DATABASE_URL has no database name: {}", redact(url)))?;
+    let mut admin = PgConnection::establish(&admin_url)
+        .map_err(|e| format!("cannot reach PostgreSQL at {}: {e}", redact(&admin_url)))?;
+    #[derive(QueryableByName)]
+    struct Exists {
+        #[diesel(sql_type = diesel::sql_types::Bool)]
+        exists: bool,
+    }
+    let exists =
+        diesel::sql_query("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists")
+            .bind::<diesel::sql_types::Text, _>(&name)
+            .get_result::<Exists>(&mut admin)
+            .map_err(|e| e.to_string())?
+            .exists;
+    if !exists {
+        let quoted = name.replace('"', "\"\"");
+        diesel::sql_query(format!("CREATE DATABASE \"{quoted}\""))
+            .execute(&mut admin)
+            .map_err(|e| format!("cannot create database {name}: {e}"))?;
+        log::info!("created database {name}");
+    }
+    Ok(())
+}
+
+/// Applies pending migrations under an advisory lock, so several instances starting at once
+/// don't race each other.
+pub fn migrate(conn: &mut PgConnection) -> Result<usize, String> {
+    const LOCK_KEY: i64 = 0x6f70_656e_6465_7461; // "opendeta"
+    diesel::sql_query(format!("SELECT pg_advisory_lock({LOCK_KEY})"))
+        .execute(conn)
+        .map_err(|e| e.to_string())?;
+    let result = conn
+        .run_pending_migrations(MIGRATIONS)
+        .map(|applied| applied.len())
+        .map_err(|e| format!("migration failed: {e}"));
+    let _ = diesel::sql_query(format!("SELECT pg_advisory_unlock({LOCK_KEY})")).execute(conn);
+    result
+}
+
+/// Renders the markdown of rows written before rendered HTML was stored (a data migration
+/// that needs Rust, so it runs after the SQL migrations). Cheap when there is nothing to do.
+pub fn render_missing_html(conn: &mut PgConnection) -> QueryResult<usize> {
+    use crate::markdown::render;
+    use crate::db::schema::{commitments as c, forums as f, milestones as m};
+    let mut done = 0;
+    let rows: Vec<(i64, String)> = f::table
+        .filter(f::description_html.is_null())
+        .select((f::id, f::description))
+        .load(conn)?;
+    for (id, text) in rows {
+        done += diesel::update(f::table.find(id))
+            .set(f::description_html.eq(render(&text)))
+            .execute(conn)?;
+    }
+    let rows: Vec<(i64, Option<String>, Option<String>)> = c::table
+        .filter(
+            (c::description
+                .is_not_null()
+                .and(c::description_html.is_null()))
+            .or(c::irm_analysis
+                .is_not_null()
+                .and(c::irm_analysis_html.is_null())),
+        )
+        .select((c::id, c::description, c::irm_analysis))
+        .load(conn)?;
+    for (id, description, analysis) in rows {
+        done += diesel::update(c::table.find(id))
+            .set((
+                c::description_html.eq(description.as_deref().map(render)),
+                c::irm_analysis_html.eq(analysis.as_deref().map(render)),
+            ))
+            .execute(conn)?;
+    }
+    let rows: Vec<(i64, Option<String>)> = m::table
+        .filter(
+            m::description
+                .is_not_null()
+                .and(m::description_html.is_null()),
+        )
+        .select((m::id, m::description))
+        .load(conn)?;
+    for (id, description) in rows {
+        done += diesel::update(m::table.find(id))
+            .set(m::description_html.eq(description.as_deref().map(render)))
+            .execute(conn)?;
+    }
+    Ok(done)
+}
+
+/// A data fix-up: a change to stored rows that needs the application's code, applied once.
+type Fixup = fn(&mut PgConnection) -> QueryResult<usize>;
+
+/// Fix-ups in the order they were written; each runs once, recorded in `data_fixups` in the
+/// same transaction (instances starting together wait for each other on that row).
+const FIXUPS: &[(&str, Fixup)] = &[("2026-11-29-remote-images-become-links", rerender_images)];
+
+/// Applies the fix-ups not applied yet; returns the names of those it applied.
+pub fn apply_fixups(conn: &mut PgConnection) -> QueryResult<Vec<(&'static str, usize)>> {
+    use crate::db::schema::data_fixups as d;
+    let mut applied = Vec::new();
+    for &(name, fixup) in FIXUPS {
+        let rows = conn.transaction(|conn| {
+            let claimed = diesel::insert_into(d::table)
+                .values(d::name.eq(name))
+                .on_conflict_do_nothing()
+                .execute(conn)?;
+            if claimed == 0 {
+                return Ok(None);
+            }
+            fixup(conn).map(Some)
+        })?;
+        if let Some(rows) = rows {
+            applied.push((name, rows));
+        }
+    }
+    Ok(applied)
+}
+
+/// Renders anew the stored HTML of markdown that may hold an image (`![`), now that images
+/// from other hosts become links (`markdown::render`).
+fn rerender_images(conn: &mut PgConnection) -> QueryResult<usize> {
+    use crate::markdown::{render, IMAGE_MARK};
+    use crate::db::schema::{comments as cm, commitments as c, forums as f, milestones as m};
+    let pattern = format!("%{IMAGE_MARK}%");
+    let mut done = 0;
+    let rows: Vec<(i64, String)> = cm::table
+        .filter(cm::body.like(&pattern))
+        .select((cm::id, cm::body))
+        .load(conn)?;
+    for (id, body) in rows {
+        done += diesel::update(cm::table.find(id))
+            .set(cm::body_html.eq(render(&body)))
+            .execute(conn)?;
+    }
+    let rows: Vec<(i64, String)> = f::table
+        .filter(f::description.like(&pattern))
+        .select((f::id, f::description))
+        .load(conn)?;
+    for (id, text) in rows {
+        done += diesel::update(f::table.find(id))
+            .set(f::description_html.eq(render(&text)))
+            .execute(conn)?;
+    }
+    let rows: Vec<(i64, Option<String>, Option<String>)> = c::table
+        .filter(c::description.like(&pattern).or(c::irm_analysis.like(&pattern)))
+        .select((c::id, c::description, c::irm_analysis))
+        .load(conn)?;
+    for (id, description, analysis) in rows {
+        done += diesel::update(c::table.find(id))
+            .set((
+                c::description_html.eq(description.as_deref().map(render)),
+                c::irm_analysis_html.eq(analysis.as_deref().map(render)),
+            ))
+            .execute(conn)?;
+    }
+    let rows: Vec<(i64, Option<String>)> = m::table
+        .filter(m::description.like(&pattern))
+        .select((m::id, m::description))
+        .load(conn)?;
+    for (id, description) in rows {
+        done += diesel::update(m::table.find(id))
+            .set(m::description_html.eq(description.as_deref().map(render)))
+            .execute(conn)?;
+    }
+    Ok(done)
+}
+
+pub fn has_pending_migrations(conn: &mut PgConnection) -> Result<bool, String> {
+    conn.has_pending_migration(MIGRATIONS)
+        .map_err(|e| e.to_string())
+}
+
+/// The URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let userinfo = &url[s + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{}:***{}", &url[..s + 3], user, &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maintenance_url_keeps_params() {
+        assert_eq!(
+            maintenance_url("postgres://u:p@h:5/db?sslmode=disable"),
+            Some((
+                "db".into(),
+                "postgres://u:p@h:5/postgres?sslmode=disable".into()
+            ))
+        );
+        assert_eq!(maintenance_url("postgres://h:5"), None);
+    }
+
+    #[test]
+    fn redacts_passwords() {
+        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
+    }
+}

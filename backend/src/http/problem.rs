@@ -1,0 +1,513 @@
+//! The one error type of the API and its RFC 9457 `application/problem+json` rendering.
+//! Extractor failures (JSON, query, path) are routed here too, so every error has one shape.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpRequest, HttpResponse, ResponseError};
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// A problem detail (RFC 9457). `code` is stable and meant for programs (and translations);
+/// `title` and `detail` are for people.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "type": "https://opendetat.fr/problems/validation_failed",
+    "title": "Unprocessable Content",
+    "status": 422,
+    "detail": "The request body has invalid fields.",
+    "code": "validation_failed",
+    "errors": [{"field": "email", "code": "email", "message": "must be a valid email address"}]
+}))]
+pub struct Problem {
+    /// URI identifying the problem type.
+    #[serde(rename = "type")]
+    pub type_: String,
+    /// Short, human-readable summary of the problem type.
+    pub title: String,
+    /// HTTP status code.
+    pub status: u16,
+    /// Human-readable explanation of this occurrence.
+    pub detail: String,
+    /// Stable machine-readable code, e.g. `not_found`, `validation_failed`.
+    pub code: String,
+    /// Field-level errors: every invalid field of a 422, and the field at fault in a 403 or
+    /// 409 that names one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+/// One invalid field of a request.
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+pub struct FieldError {
+    /// The field's name, with a dotted path for nested fields.
+    pub field: String,
+    /// Stable code of the rule that failed (e.g. `length`, `email`, `required`).
+    pub code: String,
+    /// Human-readable message.
+    pub message: String,
+}
+
+#[derive(Debug, Clone)]
+pub enum ApiError {
+    /// 400: malformed request (bad JSON, bad query string, bad cursor…).
+    BadRequest { code: &'static str, detail: String },
+    /// 401: no valid credentials.
+    Unauthorized(String),
+    /// 403: valid credentials without the right.
+    Forbidden(String),
+    /// 404.
+    NotFound(String),
+    /// 405: the path exists, not with this method; `allow` lists the methods it has.
+    MethodNotAllowed { allow: String, detail: String },
+    /// 409: conflicts with the current state (duplicates, references).
+    Conflict { code: &'static str, detail: String },
+    /// 409 naming fields: the request is well-formed, but a field conflicts with what is
+    /// stored (an id that names nothing, an end before the stored start…). Such rules depend on
+    /// the data, so no schema can state them: they are not 422s.
+    FieldConflict { code: &'static str, errors: Vec<FieldError> },
+    /// 403 naming a field (e.g. a wrong current password).
+    FieldForbidden { code: &'static str, errors: Vec<FieldError> },
+    /// 413.
+    PayloadTooLarge(String),
+    /// 415.
+    UnsupportedMediaType(String),
+    /// 422: well-formed but invalid.
+    Validation(Vec<FieldError>),
+    /// 422 without field details (e.g. a body of the wrong shape).
+    Unprocessable(String),
+    /// 422: a body of the wrong shape where the field is known (a text where a number is due,
+    /// a date that is not one…); same code as `Unprocessable`, with the field in `errors`.
+    Shape { detail: String, errors: Vec<FieldError> },
+    /// 429.
+    TooManyRequests { retry_after_secs: u64 },
+    /// 503: the database is unreachable or saturated; the client should retry.
+    Unavailable(String),
+    /// 500: a defect. The cause is logged, never sent.
+    Internal(String),
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    pub fn not_found(what: &str) -> Self {
+        ApiError::NotFound(format!("{what} not found."))
+    }
+
+    pub fn field(field: &str, code: &str, message: &str) -> Self {
+        ApiError::Validation(vec![FieldError {
+            field: field.into(),
+            code: code.into(),
+            message: message.into(),
+        }])
+    }
+
+    /// A 409 on `field`: it conflicts with what is stored.
+    pub fn conflict_field(code: &'static str, field: &str, rule: &str, message: &str) -> Self {
+        ApiError::FieldConflict {
+            code,
+            errors: vec![FieldError {
+                field: field.into(),
+                code: rule.into(),
+                message: message.into(),
+            }],
+        }
+    }
+
+    /// The same field errors as a 409: for a rule between a field of the request and a stored
+    /// value (when both are in the request, the rule is the request's own: a 422).
+    pub fn against_stored(self) -> Self {
+        match self {
+            ApiError::Validation(errors) => ApiError::FieldConflict {
+                code: "conflicts_with_stored",
+                errors,
+            },
+            other => other,
+        }
+    }
+
+    pub fn internal(cause: impl fmt::Display) -> Self {
+        ApiError::Internal(cause.to_string())
+    }
+
+    fn code(&self) -> &str {
+        match self {
+            ApiError::BadRequest { code, .. }
+            | ApiError::Conflict { code, .. }
+            | ApiError::FieldConflict { code, .. }
+            | ApiError::FieldForbidden { code, .. } => code,
+            ApiError::Unauthorized(_) => "unauthorized",
+            ApiError::Forbidden(_) => "forbidden",
+            ApiError::NotFound(_) => "not_found",
+            ApiError::MethodNotAllowed { .. } => "method_not_allowed",
+            ApiError::PayloadTooLarge(_) => "payload_too_large",
+            ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
+            ApiError::Validation(_) => "validation_failed",
+            ApiError::Unprocessable(_) | ApiError::Shape { .. } => "unprocessable_body",
+            ApiError::TooManyRequests { .. } => "too_many_requests",
+            ApiError::Unavailable(_) => "service_unavailable",
+            ApiError::Internal(_) => "internal_error",
+        }
+    }
+
+    fn detail(&self) -> Cow<'_, str> {
+        match self {
+            ApiError::BadRequest { detail, .. }
+            | ApiError::Conflict { detail, .. }
+            | ApiError::MethodNotAllowed { detail, .. } => detail.into(),
+            ApiError::Unauthorized(d)
+            | ApiError::Forbidden(d)
+            | ApiError::NotFound(d)
+            | ApiError::PayloadTooLarge(d)
+            | ApiError::UnsupportedMediaType(d)
+            | ApiError::Unprocessable(d)
+            | ApiError::Shape { detail: d, .. } => d.into(),
+            ApiError::Validation(errors) => {
+                let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+                format!("Invalid fields: {}.", fields.join(", ")).into()
+            }
+            ApiError::FieldConflict { errors, .. } | ApiError::FieldForbidden { errors, .. } => {
+                let what: Vec<String> = errors
+                    .iter()
+                    .map(|e| format!("{} {}", e.field, e.message))
+                    .collect();
+                format!("{}.", what.join("; ")).into()
+            }
+            ApiError::TooManyRequests { retry_after_secs } => {
+                format!("Too many requests; retry in {retry_after_secs} s.").into()
+            }
+            ApiError::Unavailable(_) => {
+                "The service is temporarily unavailable; retry shortly.".into()
+            }
+            ApiError::Internal(_) => "An unexpected error occurred; it has been logged.".into(),
+        }
+    }
+
+    pub fn to_problem(&self) -> Problem {
+        let status = self.status_code();
+        let code = self.code().to_string();
+        Problem {
+            type_: format!("https://opendetat.fr/problems/{code}"),
+            title: status.canonical_reason().unwrap_or("Error").to_string(),
+            status: status.as_u16(),
+            detail: self.detail().into_owned(),
+            code,
+            errors: match self {
+                ApiError::Validation(e)
+                | ApiError::Shape { errors: e, .. }
+                | ApiError::FieldConflict { errors: e, .. }
+                | ApiError::FieldForbidden { errors: e, .. } => e.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::Internal(cause) => write!(f, "internal error: {cause}"),
+            ApiError::Unavailable(cause) => write!(f, "unavailable: {cause}"),
+            other => write!(f, "{}: {}", other.code(), other.detail()),
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) | ApiError::FieldForbidden { .. } => StatusCode::FORBIDDEN,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::Conflict { .. } | ApiError::FieldConflict { .. } => StatusCode::CONFLICT,
+            ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Validation(_) | ApiError::Unprocessable(_) | ApiError::Shape { .. } => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            ApiError::Internal(cause) => log::error!("internal error: {cause}"),
+            ApiError::Unavailable(cause) => log::warn!("unavailable: {cause}"),
+            _ => {}
+        }
+        let mut res = HttpResponse::build(self.status_code());
+        res.content_type("application/problem+json");
+        match self {
+            ApiError::Unavailable(_) => {
+                res.insert_header((header::RETRY_AFTER, "2"));
+            }
+            ApiError::TooManyRequests { retry_after_secs } => {
+                res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+            }
+            ApiError::Unauthorized(_) => {
+                res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            ApiError::MethodNotAllowed { allow, .. } => {
+                res.insert_header((header::ALLOW, allow.as_str()));
+            }
+            _ => {}
+        }
+        res.body(serde_json::to_string(&self.to_problem()).unwrap_or_default())
+    }
+}
+
+impl From<DieselError> for ApiError {
+    fn from(err: DieselError) -> Self {
+        match err {
+            DieselError::NotFound => ApiError::NotFound("Resource not found.".into()),
+            DieselError::DatabaseError(kind, info) => match kind {
+                DatabaseErrorKind::UniqueViolation => ApiError::Conflict {
+                    code: "already_exists",
+                    detail: unique_violation_detail(info.constraint_name()),
+                },
+                DatabaseErrorKind::ForeignKeyViolation => ApiError::Conflict {
+                    code: "referenced",
+                    detail: "The resource is referenced by, or references, another one that \
+                             prevents this change."
+                        .into(),
+                },
+                DatabaseErrorKind::CheckViolation => ApiError::Unprocessable(format!(
+                    "A value breaks a data rule ({}).",
+                    info.constraint_name().unwrap_or("check")
+                )),
+                DatabaseErrorKind::ClosedConnection => ApiError::Unavailable(info.message().into()),
+                DatabaseErrorKind::SerializationFailure => {
+                    ApiError::Unavailable("serialization failure".into())
+                }
+                // Statement timeout, server shutting down, connection lost mid-query: the
+                // client can retry.
+                _ if is_transient(info.message()) => ApiError::Unavailable(info.message().into()),
+                _ => ApiError::Internal(format!("database error: {}", info.message())),
+            },
+            other => ApiError::Internal(other.to_string()),
+        }
+    }
+}
+
+fn is_transient(message: &str) -> bool {
+    const TRANSIENT: &[&str] = &[
+        "statement timeout",
+        "canceling statement",
+        "terminating connection",
+        "server closed the connection",
+        "connection to server",
+        "could not connect",
+        "the database system is",
+        "read-only transaction",
+    ];
+    TRANSIENT.iter().any(|t| message.contains(t))
+}
+
+static UNIQUE_CONSTRAINTS: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+    std::sync::OnceLock::new();
+
+/// What each unique constraint means to a client, from every resource (`app::routes`), set
+/// once at start-up.
+pub fn register_unique_constraints(all: impl Iterator<Item = (&'static str, &'static str)>) {
+    let _ = UNIQUE_CONSTRAINTS.set(all.collect());
+}
+
+fn unique_violation_detail(constraint: Option<&str>) -> String {
+    constraint
+        .and_then(|c| UNIQUE_CONSTRAINTS.get().and_then(|all| all.get(c)))
+        .map(|detail| detail.to_string())
+        .unwrap_or_else(|| "A resource with the same unique value already exists.".into())
+}
+
+/// Extractor errors are ApiErrors wrapped by actix; this unwraps them.
+impl From<actix_web::Error> for ApiError {
+    fn from(err: actix_web::Error) -> Self {
+        err.as_error::<ApiError>()
+            .cloned()
+            .unwrap_or_else(|| ApiError::BadRequest {
+                code: "bad_request",
+                detail: format!("The request could not be read: {err}."),
+            })
+    }
+}
+
+impl From<r2d2::Error> for ApiError {
+    fn from(err: r2d2::Error) -> Self {
+        ApiError::Unavailable(format!("database pool: {err}"))
+    }
+}
+
+impl From<validator::ValidationErrors> for ApiError {
+    fn from(errors: validator::ValidationErrors) -> Self {
+        let mut out = Vec::new();
+        flatten_validation("", &errors, &mut out);
+        out.sort_by(|a, b| a.field.cmp(&b.field));
+        ApiError::Validation(out)
+    }
+}
+
+fn flatten_validation(
+    prefix: &str,
+    errors: &validator::ValidationErrors,
+    out: &mut Vec<FieldError>,
+) {
+    use validator::ValidationErrorsKind;
+    for (field, kind) in errors.errors() {
+        let name = if prefix.is_empty() {
+            field.to_string()
+        } else {
+            format!("{prefix}.{field}")
+        };
+        match kind {
+            ValidationErrorsKind::Field(list) => {
+                for e in list {
+                    out.push(FieldError {
+                        field: name.clone(),
+                        code: e.code.to_string(),
+                        message: e
+                            .message
+                            .as_ref()
+                            .map(|m| m.to_string())
+                            .unwrap_or_else(|| default_message(&e.code, &e.params)),
+                    });
+                }
+            }
+            ValidationErrorsKind::Struct(inner) => flatten_validation(&name, inner, out),
+            ValidationErrorsKind::List(items) => {
+                for (i, inner) in items {
+                    flatten_validation(&format!("{name}[{i}]"), inner, out);
+                }
+            }
+        }
+    }
+}
+
+fn default_message(
+    code: &str,
+    params: &std::collections::HashMap<Cow<'static, str>, serde_json::Value>,
+) -> String {
+    match code {
+        "length" => match (params.get("min"), params.get("max")) {
+            (Some(min), Some(max)) => format!("must be between {min} and {max} characters long"),
+            (Some(min), None) => format!("must be at least {min} characters long"),
+            (None, Some(max)) => format!("must be at most {max} characters long"),
+            _ => "has an invalid length".into(),
+        },
+        "range" => match (params.get("min"), params.get("max")) {
+            (Some(min), Some(max)) => format!("must be between {min} and {max}"),
+            (Some(min), None) => format!("must be at least {min}"),
+            (None, Some(max)) => format!("must be at most {max}"),
+            _ => "is out of range".into(),
+        },
+        "email" => "must be a valid email address".into(),
+        "url" => "must be a valid http(s) URL".into(),
+        _ => format!("is invalid ({code})"),
+    }
+}
+
+/// Maps actix's JSON extractor failures: syntax → 400, wrong shape → 422, size → 413,
+/// content type → 415.
+pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    let api = match &err {
+        JsonPayloadError::OverflowKnownLength { limit, .. }
+        | JsonPayloadError::Overflow { limit } => {
+            ApiError::PayloadTooLarge(format!("The request body is larger than {limit} bytes."))
+        }
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType(
+            "The request body must be sent as Content-Type: application/json.".into(),
+        ),
+        JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::Unprocessable(format!(
+            "The request body does not have the expected shape: {e}."
+        )),
+        JsonPayloadError::Deserialize(e) => ApiError::BadRequest {
+            code: "malformed_json",
+            detail: format!("The request body is not valid JSON: {e}."),
+        },
+        other => ApiError::BadRequest {
+            code: "bad_body",
+            detail: format!("The request body could not be read: {other}."),
+        },
+    };
+    api.into()
+}
+
+pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    ApiError::BadRequest {
+        code: "invalid_query",
+        detail: format!("Invalid query string: {err}."),
+    }
+    .into()
+}
+
+/// An id that does not parse names no resource, hence 404 rather than 400.
+pub fn path_error(_err: PathError, _req: &HttpRequest) -> actix_web::Error {
+    ApiError::NotFound("No resource matches this path.".into()).into()
+}
+
+/// Collects every validation problem of a request (field rules and cross-field checks) so a
+/// single 422 names them all.
+#[derive(Debug, Default)]
+pub struct Checks {
+    fields: Vec<FieldError>,
+    other: Option<ApiError>,
+}
+
+impl Checks {
+    pub fn of(result: Result<(), validator::ValidationErrors>) -> Checks {
+        let mut checks = Checks::default();
+        if let Err(e) = result {
+            checks.add(Err(e.into()));
+        }
+        checks
+    }
+
+    pub fn add(&mut self, result: ApiResult<()>) -> &mut Checks {
+        match result {
+            Ok(()) => {}
+            Err(ApiError::Validation(mut fields)) => self.fields.append(&mut fields),
+            Err(other) => {
+                self.other.get_or_insert(other);
+            }
+        }
+        self
+    }
+
+    /// The request's own invalid fields first (422); only a request valid in itself hears of
+    /// a conflict with what is stored (409).
+    pub fn finish(self) -> ApiResult<()> {
+        if !self.fields.is_empty() {
+            let mut fields = self.fields;
+            fields.sort_by(|a, b| a.field.cmp(&b.field));
+            return Err(ApiError::Validation(fields));
+        }
+        match self.other {
+            Some(other) => Err(other),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A problem+json answer for a status no `ApiError` variant stands for (errors actix produces
+/// before any handler runs), named after the status.
+pub fn bare_problem(status: StatusCode, what: &str) -> HttpResponse {
+    let title = status.canonical_reason().unwrap_or("Error").to_string();
+    let code = title.to_ascii_lowercase().replace([' ', '-'], "_");
+    let problem = Problem {
+        type_: format!("https://opendetat.fr/problems/{code}"),
+        detail: format!("{title}: {what}."),
+        title,
+        status: status.as_u16(),
+        code,
+        errors: Vec::new(),
+    };
+    HttpResponse::build(status)
+        .content_type("application/problem+json")
+        .body(serde_json::to_string(&problem).unwrap_or_default())
+}

@@ -1,0 +1,12 @@
+//! One folder per resource. Each registers its routes and its OpenAPI tag through its
+//! `RESOURCE`; `app::routes` lists them all, in one table.
+
+pub mod accounts;
+pub mod action_plans;
+pub mod comments;
+pub mod commitments;
+pub mod forums;
+pub mod health;
+pub mod milestones;
+pub mod search;
+pub mod users;
