@@ -37,6 +37,15 @@ test: ## Run every test: Rust unit + HTTP tests, contract fuzzing, web app unit 
 	@set -eu; \
 	PG=$$(scripts/ensure-postgres.sh); \
 	cargo build --workspace --bins; \
+	SMTP_PY=$$(tests/smtp/venv.sh); \
+	SMTP_DIR=$$(mktemp -d); \
+	"$$SMTP_PY" tests/smtp/sink.py --dir "$$SMTP_DIR/mail" --until-killed > "$$SMTP_DIR/out" 2>&1 & SMTP_PID=$$!; \
+	trap 'kill $$SMTP_PID 2>/dev/null; rm -rf "$$SMTP_DIR"' EXIT; \
+	for _ in $$(seq 100); do grep -q '^ready' "$$SMTP_DIR/out" && break; sleep 0.1; done; \
+	SMTP_PORT=$$(awk '/^ready/ { print $$2 }' "$$SMTP_DIR/out"); \
+	[ -n "$$SMTP_PORT" ] || { cat "$$SMTP_DIR/out"; echo "the SMTP sink did not start" >&2; exit 1; }; \
+	export TEST_SMTP_URL="smtp://127.0.0.1:$$SMTP_PORT" TEST_SMTP_DIR="$$SMTP_DIR/mail" SMTP_SINK_PYTHON="$$SMTP_PY"; \
+	echo "==> mail goes to aiosmtpd on $$TEST_SMTP_URL"; \
 	if [ "$${USE_NEXTEST:-1}" != 0 ] && cargo nextest --version >/dev/null 2>&1; then \
 	  TEST_PG_URL="$$PG" cargo nextest run --workspace --no-fail-fast --no-tests=warn; \
 	else \

@@ -1,4 +1,5 @@
-//! The `opendetat` command line: `serve` (default), `migrate`, `seed`, `create-admin`, `openapi`.
+//! The `opendetat` command line: `serve` (default), `worker`, `migrate`, `seed`, `create-admin`,
+//! `openapi`, `hash-bench`.
 
 use std::io::{BufRead, IsTerminal};
 use std::net::TcpListener;
@@ -8,6 +9,7 @@ use diesel::prelude::*;
 use crate::auth::{password, token::TokenKeys};
 use crate::config::Settings;
 use crate::types::Role;
+use crate::auth::user::{self, NewUser};
 use crate::resources::users;
 use crate::{app, db, seed, AppState};
 
@@ -22,6 +24,8 @@ Commands:
   create-admin --email EMAIL --display-name NAME [--organisation ORG]
                         Create an admin, or promote an existing account; the password is read
                         from standard input (one line, at least 12 characters)
+  worker                Run background jobs only (mail…), JOB_WORKERS threads, until stopped
+                        (`serve` runs them too, unless JOB_WORKERS=0)
   openapi               Print the OpenAPI 3.1 contract (openapi/openapi.json)
   hash-bench [SECONDS]  Hash passwords as fast as this machine can, one thread per slot of the
                         server's hasher (PASSWORD_HASH_CONCURRENCY), for SECONDS (default 5), and
@@ -64,6 +68,7 @@ pub fn run(args: Vec<String>) -> Result<(), String> {
             Ok(())
         }
         "create-admin" => create_admin(&args[1..]),
+        "worker" => worker(),
         "openapi" => {
             print!("{}", crate::app::openapi::document_json());
             Ok(())
@@ -120,6 +125,7 @@ fn serve() -> Result<(), String> {
     if settings.is_dev() {
         log::warn!("running in dev mode (OPENDETAT_ENV=production for a real deployment)");
     }
+    settings.check_mail()?;
     connect_and_migrate(&settings)?;
     let pool = db::build_pool(
         &settings.database_url,
@@ -148,7 +154,10 @@ fn serve() -> Result<(), String> {
             settings.password_hash_wait,
         ),
         ip_limits: settings.ip_limits.clone(),
+        public_url: settings.public_url.clone(),
+        require_verified_email: settings.require_verified_email,
     };
+    let jobs = start_workers(&settings, settings.job_workers)?;
     let listener = TcpListener::bind(&settings.bind_addr)
         .map_err(|e| format!("cannot listen on {}: {e}", settings.bind_addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
@@ -165,8 +174,85 @@ fn serve() -> Result<(), String> {
         log::info!("API on http://{addr}/api/v1, docs on http://{addr}/api/docs/");
         server.await.map_err(|e| e.to_string())
     })?;
+    jobs.stop();
     log::info!("stopped");
     Ok(())
+}
+
+/// Job worker threads, and how to stop them.
+struct Workers {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    threads: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Workers {
+    /// Lets each worker finish its current job, then waits for them.
+    fn stop(self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        for t in self.threads {
+            let _ = t.join();
+        }
+    }
+}
+
+fn start_workers(settings: &Settings, count: u32) -> Result<Workers, String> {
+    settings.check_mail()?;
+    let smtp = settings.smtp_url.as_ref().map(|s| s.expose_str());
+    let mailer = crate::mail::Mailer::new(
+        smtp,
+        &settings.mail_dir,
+        &settings.mail_from,
+        &settings.public_url,
+    )?;
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    if count == 0 {
+        log::info!("no job workers here (JOB_WORKERS=0): run `opendetat worker` elsewhere");
+        return Ok(Workers { stop, threads: Vec::new() });
+    }
+    log::info!("{count} job worker(s); {}", mailer.describe());
+    let options = crate::jobs::worker::WorkerOptions {
+        lease: settings.job_lease,
+        idle_poll: settings.job_idle_poll,
+    };
+    let pool = crate::jobs::worker::pool(&settings.database_url, count);
+    let threads = crate::jobs::worker::spawn(count, pool, mailer, options, stop.clone());
+    Ok(Workers { stop, threads })
+}
+
+/// `opendetat worker`: jobs only, until SIGINT or SIGTERM.
+fn worker() -> Result<(), String> {
+    let settings = Settings::from_env()?;
+    connect_and_migrate(&settings)?;
+    let workers = start_workers(&settings, settings.job_workers.max(1))?;
+    let stop = workers.stop.clone();
+    for signal in [libc::SIGINT, libc::SIGTERM] {
+        let stop = stop.clone();
+        // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+        unsafe {
+            signal_hook_register(signal, stop);
+        }
+    }
+    while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    log::info!("stopping: the workers finish their current job");
+    workers.stop();
+    Ok(())
+}
+
+static STOP_FLAG: std::sync::OnceLock<std::sync::Arc<std::sync::atomic::AtomicBool>> =
+    std::sync::OnceLock::new();
+
+extern "C" fn on_signal(_: libc::c_int) {
+    if let Some(flag) = STOP_FLAG.get() {
+        flag.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// Sets `flag` when `signal` arrives.
+unsafe fn signal_hook_register(signal: libc::c_int, flag: std::sync::Arc<std::sync::atomic::AtomicBool>) {
+    let _ = STOP_FLAG.set(flag);
+    libc::signal(signal, on_signal as *const () as libc::sighandler_t);
 }
 
 fn flag(args: &[String], name: &str) -> Result<Option<String>, String> {
@@ -221,23 +307,27 @@ fn create_admin(args: &[String]) -> Result<(), String> {
     let mut conn = connect_and_migrate(&settings)?;
     use crate::db::schema::users as u;
     let id = conn
-        .transaction(|conn| match users::find_by_email(conn, &email)? {
+        .transaction(|conn| match user::find_by_email(conn, &email)? {
             Some(existing) => diesel::update(u::table.find(existing.id))
                 .set((
                     u::role.eq(Role::Admin),
                     u::password_hash.eq(&hash),
                     u::suspended_at.eq(None::<chrono::DateTime<chrono::Utc>>),
+                    u::email_verified_at.eq(Some(chrono::Utc::now())),
                 ))
                 .returning(u::id)
-                .get_result::<i64>(conn),
-            None => users::insert(
+                .get_result::<crate::db::ids::UserId>(conn),
+            None => users::queries::insert(
                 conn,
-                &users::NewUser {
+                &NewUser {
                     email: &email,
                     display_name: &display_name,
                     password_hash: &hash,
                     role: Role::Admin,
                     organisation: organisation.as_deref(),
+                    locale: crate::types::Locale::Fr,
+                    // Whoever runs this command on the server vouches for the address.
+                    email_verified_at: Some(chrono::Utc::now()),
                 },
             )
             .map(|u| u.id),

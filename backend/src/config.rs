@@ -17,6 +17,10 @@ impl Secret {
     pub fn expose(&self) -> &[u8] {
         self.0.as_bytes()
     }
+
+    pub fn expose_str(&self) -> &str {
+        &self.0
+    }
 }
 
 impl fmt::Debug for Secret {
@@ -49,6 +53,20 @@ pub struct Settings {
     pub ip_limits: crate::auth::ip_limit::IpLimits,
     /// Hosts whose images user markdown may show; others become links.
     pub markdown_image_hosts: Vec<String>,
+    /// The site's address as people reach it (for links in mails), no trailing slash.
+    pub public_url: String,
+    /// The SMTP relay (`smtp://host:port`, `smtps://user:pass@host:465`…); without it (dev
+    /// only) mail is written to `mail_dir`.
+    pub smtp_url: Option<Secret>,
+    pub mail_dir: String,
+    pub mail_from: String,
+    /// Unverified accounts read but do not post.
+    pub require_verified_email: bool,
+    /// Job workers inside `opendetat serve` (0: none; run `opendetat worker` apart).
+    pub job_workers: u32,
+    /// How long a claimed job is its worker's before another may take it back.
+    pub job_lease: Duration,
+    pub job_idle_poll: Duration,
 }
 
 pub const MIN_SECRET_LEN: usize = 32;
@@ -118,6 +136,7 @@ impl Settings {
             ip_limits: crate::auth::ip_limit::IpLimits {
                 sign_in: parse_limit(&get, "RATE_LIMIT_SIGN_IN", "60/10m")?,
                 sign_up: parse_limit(&get, "RATE_LIMIT_SIGN_UP", "30/1h")?,
+                mail: parse_limit(&get, "RATE_LIMIT_MAIL", "10/1h")?,
                 trusted_proxies: list(&get, "TRUSTED_PROXIES")
                     .iter()
                     .map(|s| s.parse().map_err(|e| format!("TRUSTED_PROXIES: {e}")))
@@ -140,7 +159,61 @@ impl Settings {
                     }
                 })
                 .collect::<Result<_, String>>()?,
+            public_url: match (get("PUBLIC_URL"), environment) {
+                (Some(url), _) if url.starts_with("http://") || url.starts_with("https://") => {
+                    url.trim_end_matches('/').to_string()
+                }
+                (Some(url), _) => {
+                    return Err(format!("PUBLIC_URL must be an http(s) address, not {url:?}"))
+                }
+                (None, Environment::Dev) => "http://localhost:8080".into(),
+                // Required where mail is sent (`check_mail`), not to migrate or seed.
+                (None, Environment::Production) => String::new(),
+            },
+            smtp_url: match (get("SMTP_URL").filter(|u| !u.trim().is_empty()), environment) {
+                (Some(url), _) => Some(Secret(url)),
+                (None, _) => None,
+            },
+            mail_dir: get("MAIL_DIR").unwrap_or_else(|| "target/mail".into()),
+            mail_from: get("MAIL_FROM")
+                .unwrap_or_else(|| "Open d'État <ne-pas-repondre@opendetat.localhost>".into()),
+            require_verified_email: match get("REQUIRE_VERIFIED_EMAIL").as_deref() {
+                None => environment == Environment::Production,
+                Some("true" | "1" | "on") => true,
+                Some("false" | "0" | "off") => false,
+                Some(other) => {
+                    return Err(format!("REQUIRE_VERIFIED_EMAIL must be true or false, not {other:?}"))
+                }
+            },
+            job_workers: match get("JOB_WORKERS") {
+                None => 1,
+                Some(raw) => raw
+                    .parse()
+                    .map_err(|_| format!("JOB_WORKERS must be a number, not {raw:?}"))?,
+            },
+            job_lease: Duration::from_secs(parse_num(&get, "JOB_LEASE_SECS", 300)?),
+            job_idle_poll: Duration::from_millis(parse_num(&get, "JOB_POLL_MS", 250)?),
         })
+    }
+
+    /// What the commands that send mail (`serve`, `worker`) need in production: the relay
+    /// (`SMTP_URL`) and the site's address for links (`PUBLIC_URL`). In dev, mail without
+    /// `SMTP_URL` is written to `MAIL_DIR`.
+    pub fn check_mail(&self) -> Result<(), String> {
+        if self.is_dev() {
+            return Ok(());
+        }
+        if self.public_url.is_empty() {
+            return Err("PUBLIC_URL must be set in production: the site's address, for the links \
+                        in mails (e.g. https://opendetat.example.gouv.fr)"
+                .into());
+        }
+        if self.smtp_url.is_none() {
+            return Err("SMTP_URL must be set in production: the mail relay, e.g. \
+                        smtp://relay.example:25 or smtps://user:password@relay.example:465"
+                .into());
+        }
+        Ok(())
     }
 
     pub fn is_dev(&self) -> bool {
@@ -207,11 +280,35 @@ mod tests {
     }
 
     #[test]
-    fn production_requires_a_long_secret() {
-        assert!(settings(&[("OPENDETAT_ENV", "production")]).is_err());
-        assert!(settings(&[("OPENDETAT_ENV", "production"), ("JWT_SECRET", "short")]).is_err());
+    fn production_requires_a_long_secret_smtp_and_its_address() {
         let long = "x".repeat(MIN_SECRET_LEN);
-        assert!(settings(&[("OPENDETAT_ENV", "production"), ("JWT_SECRET", &long)]).is_ok());
+        let prod = |extra: &[(&'static str, &'static str)]| -> Vec<(&'static str, String)> {
+            let mut vars: Vec<(&'static str, &str)> = vec![
+                ("OPENDETAT_ENV", "production"),
+                ("JWT_SECRET", long.as_str()),
+                ("SMTP_URL", "smtp://relay.example:25"),
+                ("PUBLIC_URL", "https://opendetat.example.gouv.fr/"),
+            ];
+            vars.extend_from_slice(extra);
+            vars.into_iter().map(|(k, v)| (k, v.to_string())).collect()
+        };
+        let settings_of = |vars: &[(&'static str, String)]| {
+            let borrowed: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            settings(&borrowed)
+        };
+        assert!(settings(&[("OPENDETAT_ENV", "production")]).is_err());
+        assert!(settings_of(&prod(&[("JWT_SECRET", "short")])).is_err());
+        let s = settings_of(&prod(&[])).unwrap();
+        assert_eq!(s.public_url, "https://opendetat.example.gouv.fr");
+        assert!(s.require_verified_email);
+        assert_eq!(format!("{:?}", s.smtp_url), "Some(Secret(***))");
+        let no_smtp: Vec<_> = prod(&[]).into_iter().filter(|(k, _)| *k != "SMTP_URL").collect();
+        assert!(settings_of(&no_smtp).unwrap().check_mail().unwrap_err().contains("SMTP_URL"));
+        let no_url: Vec<_> = prod(&[]).into_iter().filter(|(k, _)| *k != "PUBLIC_URL").collect();
+        assert!(settings_of(&no_url).unwrap().check_mail().unwrap_err().contains("PUBLIC_URL"));
+        assert!(s.check_mail().is_ok() && settings(&[]).unwrap().check_mail().is_ok());
+        let dev = settings(&[]).unwrap();
+        assert!(dev.smtp_url.is_none() && !dev.require_verified_email);
     }
 
     #[test]

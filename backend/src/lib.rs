@@ -11,11 +11,15 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod events;
 pub mod http;
+pub mod jobs;
+pub mod mail;
 pub mod markdown;
 pub mod resources;
 pub mod seed;
 pub mod seed_large;
+pub mod subjects;
 pub mod types;
 
 /// What every handler shares.
@@ -27,6 +31,10 @@ pub struct AppState {
     pub tokens: auth::token::TokenKeys,
     /// Every password hash of a request goes through it: bounded in number and memory.
     pub hasher: auth::password::Hasher,
-    /// Per-address limits on sign-in and sign-up.
+    /// Per-address limits on sign-in, sign-up and mails asked for.
     pub ip_limits: auth::ip_limit::IpLimits,
+    /// The site's address as people reach it, for links in mails.
+    pub public_url: String,
+    /// Unverified accounts read but do not post.
+    pub require_verified_email: bool,
 }

@@ -13,7 +13,7 @@ use crate::markdown;
 use crate::db::schema::{
     action_plans, comments, commitments, forum_commitments, forums, milestones, users,
 };
-use crate::types::{CommitmentStatus, ForumStatus, MilestoneStatus, Role};
+use crate::types::{CommitmentStatus, ForumStatus, Locale, MilestoneStatus, Role};
 
 const SEED_JSON: &str = include_str!("../seed/seed.json");
 
@@ -154,7 +154,7 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
     let mut report = SeedReport::default();
     for plan in &seed.action_plans {
         report.action_plans += diesel::insert_into(action_plans::table)
-            .values(plan)
+            .values((plan, action_plans::lang.eq(Locale::En)))
             .on_conflict_do_nothing()
             .execute(conn)?;
     }
@@ -187,6 +187,7 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
                 commitments::starred.eq(c.starred),
                 commitments::start_year.eq(c.start_year),
                 commitments::end_year.eq(c.end_year),
+                commitments::lang.eq(Locale::En),
                 (
                     commitments::irm_report.eq(irm.and_then(|i| i.report.clone())),
                     commitments::irm_starred.eq(irm.and_then(|i| i.starred.clone())),
@@ -226,6 +227,7 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
                     milestones::due_period.eq(&m.due_period),
                     milestones::status.eq(m.status),
                     milestones::position.eq(i as i32 + 1),
+                    milestones::lang.eq(Locale::En),
                 ))
                 .on_conflict_do_nothing()
                 .execute(conn)?;
@@ -240,6 +242,8 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
                 users::password_hash.eq(demo_hash),
                 users::role.eq(u.role),
                 users::organisation.eq(&u.organisation),
+                // Demo accounts post at once: their addresses are not real ones to confirm.
+                users::email_verified_at.eq(Some(Utc::now())),
             ))
             .on_conflict_do_nothing()
             .execute(conn)?;
@@ -247,8 +251,8 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
     let mut user_ids: HashMap<String, i64> = HashMap::new();
     for u in &seed.users {
         let user =
-            crate::resources::users::find_by_email(conn, &u.email)?.ok_or(diesel::result::Error::NotFound)?;
-        user_ids.insert(u.email.clone(), user.id);
+            crate::auth::user::find_by_email(conn, &u.email)?.ok_or(diesel::result::Error::NotFound)?;
+        user_ids.insert(u.email.clone(), user.id.get());
     }
 
     for f in &seed.forums {
@@ -299,26 +303,29 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
     let mut comment_ids: HashMap<&str, (i64, i64, i32)> = HashMap::new(); // key → (id, root, depth)
     for c in &seed.comments {
         let author_id = user_ids[&c.author];
-        let (forum_id, commitment_id, milestone_id) = match &c.target {
-            SeedTarget::Forum(slug) => (Some(forum_ids[slug]), None, None),
-            SeedTarget::Commitment(code) => (None, Some(commitment_ids[code]), None),
+        let subject_id: i64 = match &c.target {
+            SeedTarget::Forum(slug) => forums::table
+                .find(forum_ids[slug])
+                .select(forums::subject_id)
+                .first(conn)?,
+            SeedTarget::Commitment(code) => commitments::table
+                .find(commitment_ids[code])
+                .select(commitments::subject_id)
+                .first(conn)?,
             SeedTarget::Milestone(path) => {
                 let (code, m) = path
                     .split_once('/')
                     .ok_or(diesel::result::Error::NotFound)?;
-                (
-                    None,
-                    None,
-                    Some(milestone_ids[&(commitment_ids[code], m.to_string())]),
-                )
+                milestones::table
+                    .find(milestone_ids[&(commitment_ids[code], m.to_string())])
+                    .select(milestones::subject_id)
+                    .first(conn)?
             }
         };
         let existing: Option<(i64, Option<i64>, i32)> = comments::table
             .filter(comments::author_id.eq(author_id))
             .filter(comments::body.eq(&c.body))
-            .filter(comments::forum_id.is_not_distinct_from(forum_id))
-            .filter(comments::commitment_id.is_not_distinct_from(commitment_id))
-            .filter(comments::milestone_id.is_not_distinct_from(milestone_id))
+            .filter(comments::subject_id.eq(subject_id))
             .select((comments::id, comments::root_id, comments::depth))
             .first(conn)
             .optional()?;
@@ -329,9 +336,7 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
         let parent = c.parent.as_deref().map(|k| comment_ids[k]);
         let id: i64 = diesel::insert_into(comments::table)
             .values((
-                comments::forum_id.eq(forum_id),
-                comments::commitment_id.eq(commitment_id),
-                comments::milestone_id.eq(milestone_id),
+                comments::subject_id.eq(subject_id),
                 comments::parent_id.eq(parent.map(|p| p.0)),
                 comments::root_id.eq(parent.map(|p| p.1)),
                 comments::depth.eq(parent.map_or(0, |p| p.2 + 1)),
@@ -358,4 +363,26 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
         );
     }
     Ok(report)
+}
+
+/// Marks the texts that came from the OGP (action plans, commitments, milestones) as English,
+/// in databases seeded before records carried their language (a data fix-up, run once).
+pub fn mark_english(conn: &mut PgConnection) -> QueryResult<usize> {
+    let seed: SeedFile = serde_json::from_str(SEED_JSON)
+        .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))?;
+    let slugs: Vec<&str> = seed.action_plans.iter().map(|p| p.slug.as_str()).collect();
+    let codes: Vec<&str> = seed.commitments.iter().map(|c| c.code.as_str()).collect();
+    let plans = diesel::update(action_plans::table.filter(action_plans::slug.eq_any(&slugs)))
+        .set(action_plans::lang.eq(Locale::En))
+        .execute(conn)?;
+    let commitment_ids = commitments::table
+        .filter(commitments::code.eq_any(&codes))
+        .select(commitments::id);
+    let milestones = diesel::update(milestones::table.filter(milestones::commitment_id.eq_any(commitment_ids)))
+        .set(milestones::lang.eq(Locale::En))
+        .execute(conn)?;
+    let commitments = diesel::update(commitments::table.filter(commitments::code.eq_any(&codes)))
+        .set(commitments::lang.eq(Locale::En))
+        .execute(conn)?;
+    Ok(plans + commitments + milestones)
 }

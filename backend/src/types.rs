@@ -1,19 +1,15 @@
 //! Closed vocabularies stored as TEXT (see the migration's note) and typed in Rust.
 
-use diesel::deserialize::{self, FromSql, FromSqlRow};
-use diesel::expression::AsExpression;
-use diesel::pg::{Pg, PgValue};
-use diesel::serialize::{self, Output, ToSql};
-use diesel::sql_types::Text;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
+
+/// A closed vocabulary stored as TEXT: a Rust enum, its text in SQL and JSON, and its schema.
+#[macro_export]
 macro_rules! text_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema,
-                 AsExpression, FromSqlRow)]
-        #[diesel(sql_type = Text)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+                 utoipa::ToSchema, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+        #[diesel(sql_type = diesel::sql_types::Text)]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($(#[$vmeta])* $variant),+ }
 
@@ -34,15 +30,21 @@ macro_rules! text_enum {
             }
         }
 
-        impl ToSql<Text, Pg> for $name {
-            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
-                <str as ToSql<Text, Pg>>::to_sql(self.as_str(), out)
+        impl diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg> for $name {
+            fn to_sql<'b>(
+                &'b self,
+                out: &mut diesel::serialize::Output<'b, '_, diesel::pg::Pg>,
+            ) -> diesel::serialize::Result {
+                <str as diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg>>::to_sql(
+                    self.as_str(),
+                    out,
+                )
             }
         }
 
-        impl FromSql<Text, Pg> for $name {
-            fn from_sql(bytes: PgValue<'_>) -> deserialize::Result<Self> {
-                let s = <String as FromSql<Text, Pg>>::from_sql(bytes)?;
+        impl diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::pg::Pg> for $name {
+            fn from_sql(bytes: diesel::pg::PgValue<'_>) -> diesel::deserialize::Result<Self> {
+                let s = <String as diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::pg::Pg>>::from_sql(bytes)?;
                 s.parse().map_err(Into::into)
             }
         }
@@ -59,17 +61,6 @@ text_enum! {
     }
 }
 
-impl Role {
-    /// May create and edit forums, commitments and milestones.
-    pub fn can_edit_content(self) -> bool {
-        matches!(self, Role::Official | Role::Admin)
-    }
-
-    /// May hide and unhide comments.
-    pub fn can_moderate(self) -> bool {
-        matches!(self, Role::Moderator | Role::Admin)
-    }
-}
 
 text_enum! {
     /// Implementation status of a commitment. `unknown`: not stated by the source.
@@ -99,5 +90,56 @@ text_enum! {
         Open => "open",
         Held => "held",
         Cancelled => "cancelled",
+    }
+}
+
+text_enum! {
+    /// A language the platform speaks: its interface, its mails, and a record's text.
+    Locale {
+        Fr => "fr",
+        En => "en",
+    }
+}
+
+impl Locale {
+    /// The language a request prefers by its `Accept-Language` (French or English; `default`
+    /// when it names neither).
+    pub fn from_accept_language(header: Option<&str>, default: Locale) -> Locale {
+        let Some(header) = header else {
+            return default;
+        };
+        let mut best: Option<(f32, Locale)> = None;
+        for part in header.split(',') {
+            let mut pieces = part.split(';');
+            let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                .unwrap_or(1.0);
+            let locale = match tag.split('-').next() {
+                Some("fr") => Locale::Fr,
+                Some("en") => Locale::En,
+                _ => continue,
+            };
+            if q > 0.0 && best.is_none_or(|(bq, _)| q > bq) {
+                best = Some((q, locale));
+            }
+        }
+        best.map_or(default, |(_, l)| l)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Locale;
+
+    #[test]
+    fn accept_language_picks_french_or_english() {
+        let pick = |h| Locale::from_accept_language(h, Locale::En);
+        assert_eq!(pick(None), Locale::En);
+        assert_eq!(pick(Some("fr-FR,fr;q=0.9,en;q=0.8")), Locale::Fr);
+        assert_eq!(pick(Some("en-GB,fr;q=0.5")), Locale::En);
+        assert_eq!(pick(Some("de-DE, fr;q=0.3")), Locale::Fr);
+        assert_eq!(pick(Some("de-DE")), Locale::En);
+        assert_eq!(pick(Some("fr;q=0")), Locale::En);
     }
 }

@@ -14,6 +14,12 @@ use diesel::sql_types::{BigInt, Bool, Text};
 pub use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
+pub mod smtp;
+pub use smtp::{Mail, SmtpSink, StalledSmtp};
+
+/// The site's address in mails sent by test servers.
+pub const PUBLIC_URL: &str = "http://opendetat.test";
+
 pub const JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123456789";
 pub const DEMO_PASSWORD: &str = "opendetat-demo-2026";
 
@@ -305,6 +311,13 @@ impl TestApp {
             // have their own tests, which set them.
             .env("RATE_LIMIT_SIGN_IN", "100000/1m")
             .env("RATE_LIMIT_SIGN_UP", "100000/1m")
+            .env("RATE_LIMIT_MAIL", "100000/1m")
+            // Production requires a mail server and the site's address: mail goes to the
+            // run's SMTP sink (a test that wants its own sets SMTP_URL in `env`).
+            .env("SMTP_URL", SmtpSink::shared().url())
+            .env("PUBLIC_URL", PUBLIC_URL)
+            .env("MAIL_FROM", "Open d'État <ne-pas-repondre@opendetat.test>")
+            .env("JOB_POLL_MS", "50")
             .stdout(Stdio::piped())
             .stderr(Stdio::from(log));
         for (k, v) in env {
@@ -490,30 +503,51 @@ impl TestApp {
             .n
     }
 
-    /// Registers a new account through the API and, for other roles, promotes it in the
-    /// database. Returns it signed in.
+    /// Registers a new account through the API, confirms its address in the database (the
+    /// mail's link has tests of its own) and, for other roles, promotes it. Returns it signed
+    /// in.
     pub fn user(&self, role: &str) -> TestUser {
-        static N: AtomicU64 = AtomicU64::new(0);
-        let email = format!(
-            "{role}{}-{}@example.org",
-            N.fetch_add(1, Ordering::Relaxed),
-            rand_suffix()
-        );
-        let password = "a-long-enough-password".to_string();
-        let res = self
-            .post("/auth/register", None, &json!({"email": email, "password": password, "display_name": format!("Test {role}")}))
-            .expect(201);
-        let body = res.json();
-        let id = body["user"]["id"].as_i64().unwrap();
+        let user = self.unverified_user();
+        self.sql(&format!(
+            "UPDATE users SET email_verified_at = now() WHERE id = {}",
+            user.id
+        ));
         if role != "member" {
-            self.sql(&format!("UPDATE users SET role = '{role}' WHERE id = {id}"));
+            self.sql(&format!("UPDATE users SET role = '{role}' WHERE id = {}", user.id));
         }
+        user
+    }
+
+    /// A new member who signed up and has not confirmed the address yet, signed in.
+    pub fn unverified_user(&self) -> TestUser {
+        let email = unique_email("member");
+        let password = "a-long-enough-password".to_string();
+        self.post(
+            "/auth/register",
+            None,
+            &json!({"email": email, "password": password, "display_name": "Test member"}),
+        )
+        .expect(202);
+        let body = self
+            .post("/auth/login", None, &json!({"email": email, "password": password}))
+            .expect(200)
+            .json();
         TestUser {
-            id,
+            id: body["user"]["id"].as_i64().unwrap(),
             email,
             password,
             token: body["access_token"].as_str().unwrap().to_string(),
         }
+    }
+
+    /// The mail received so far for `to` by this run's sink.
+    pub fn mails_to(&self, to: &str) -> Vec<Mail> {
+        SmtpSink::shared().mails_to(to)
+    }
+
+    /// Waits for the `n`th mail to `to` (a job sends it in the background).
+    pub fn wait_for_mails_to(&self, to: &str, n: usize) -> Vec<Mail> {
+        SmtpSink::shared().wait_for_mails_to(to, n, Duration::from_secs(20))
     }
 
     /// Signs in a demo account of the seed (seeded apps only).
@@ -541,6 +575,17 @@ impl Drop for TestApp {
         let _ = self.child.wait();
         drop_database(&self.database);
     }
+}
+
+/// An address no other test uses.
+pub fn unique_email(prefix: &str) -> String {
+    static N: AtomicU64 = AtomicU64::new(0);
+    format!(
+        "{prefix}{}-{}-{}@example.org",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed),
+        rand_suffix()
+    )
 }
 
 /// Follows `next_cursor` from `path` (which must not hold a cursor) and returns every item.

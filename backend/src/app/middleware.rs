@@ -39,11 +39,20 @@ pub async fn request_id_and_log<B: MessageBody + 'static>(
     if method == actix_web::http::Method::HEAD {
         req.head_mut().method = actix_web::http::Method::GET;
     }
+    let french = crate::types::Locale::from_accept_language(
+        req.headers()
+            .get(actix_web::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+        crate::types::Locale::En,
+    ) == crate::types::Locale::Fr;
     let refused = crate::http::extract::nul_in_url(&req).or_else(|| bad_credentials(&req));
     let mut res = match refused {
         Some(problem) => req.error_response(problem).map_into_right_body(),
         None => next.call(req).await?.map_into_left_body(),
     };
+    if french {
+        res = in_french(res);
+    }
     if let Ok(value) = HeaderValue::from_str(&id) {
         res.headers_mut().insert(REQUEST_ID, value);
     }
@@ -59,6 +68,30 @@ pub async fn request_id_and_log<B: MessageBody + 'static>(
         );
     }
     Ok(res)
+}
+
+/// A problem answered in English, again with its `detail` in French (the client asked for it with
+/// `Accept-Language`). Problems keep their `ApiError` in the response's extensions for this.
+fn in_french<B: MessageBody + 'static>(
+    res: ServiceResponse<actix_web::body::EitherBody<B>>,
+) -> ServiceResponse<actix_web::body::EitherBody<B>> {
+    let problem = res
+        .response()
+        .extensions()
+        .get::<crate::http::problem::ApiError>()
+        .map(|e| e.to_problem_in(crate::types::Locale::Fr));
+    let Some(problem) = problem else {
+        return res;
+    };
+    let body = serde_json::to_string(&problem).unwrap_or_default();
+    let mut res = res.map_body(|_, _| {
+        actix_web::body::EitherBody::right(actix_web::body::BoxBody::new(body))
+    });
+    res.headers_mut().insert(
+        actix_web::http::header::CONTENT_LANGUAGE,
+        HeaderValue::from_static("fr"),
+    );
+    res
 }
 
 /// A GET of the API with an `Authorization` header that holds no valid bearer token is a 401,

@@ -66,6 +66,8 @@ impl FromStr for Limit {
 pub enum Action {
     SignIn,
     SignUp,
+    /// A mail asked for: password reset, verification sent again.
+    Mail,
 }
 
 impl Action {
@@ -73,6 +75,7 @@ impl Action {
         match self {
             Action::SignIn => "sign_in",
             Action::SignUp => "sign_up",
+            Action::Mail => "mail",
         }
     }
 }
@@ -82,6 +85,7 @@ impl Action {
 pub struct IpLimits {
     pub sign_in: Option<Limit>,
     pub sign_up: Option<Limit>,
+    pub mail: Option<Limit>,
     pub trusted_proxies: Vec<IpNet>,
 }
 
@@ -90,6 +94,7 @@ impl IpLimits {
         match action {
             Action::SignIn => self.sign_in,
             Action::SignUp => self.sign_up,
+            Action::Mail => self.mail,
         }
     }
 

@@ -4,9 +4,11 @@
 
 pub mod ip_limit;
 pub mod password;
+pub mod permission;
 
 pub mod throttle;
 pub mod token;
+pub mod user;
 
 use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest};
@@ -14,25 +16,30 @@ use diesel::pg::PgConnection;
 use futures_util::future::LocalBoxFuture;
 
 use crate::http::problem::ApiError;
+use crate::db::ids::UserId;
 use crate::types::Role;
-use crate::resources::users::{self, User};
+use user::User;
 use crate::AppState;
 
 /// The signed-in user of a request, loaded from the database on each request so that role
 /// changes and suspensions take effect at once.
 #[derive(Debug, Clone)]
 pub struct AuthUser {
-    pub id: i64,
+    pub id: UserId,
     pub role: Role,
+    /// Whether the account confirmed its address.
+    pub verified: bool,
 }
 
 impl AuthUser {
-    pub fn require(&self, allowed: impl Fn(Role) -> bool, what: &str) -> Result<(), ApiError> {
-        if allowed(self.role) {
+    /// 403 unless the account's role grants `permission`.
+    pub fn require(&self, permission: permission::Permission) -> Result<(), ApiError> {
+        if self.role.grants(permission) {
             Ok(())
         } else {
             Err(ApiError::Forbidden(format!(
-                "Your role does not allow you to {what}."
+                "Your role does not allow you to {}.",
+                permission.what()
             )))
         }
     }
@@ -105,7 +112,7 @@ pub fn check_credentials(req: &HttpRequest) -> Result<(), ApiError> {
 /// at once, and it is checked before the body is judged (`authorize_now` when the body is bad).
 #[derive(Debug, Clone, Copy)]
 pub struct BearerToken {
-    user_id: i64,
+    pub user_id: UserId,
     session_version: i32,
 }
 
@@ -124,7 +131,7 @@ impl BearerToken {
             .verify(&token)
             .ok_or_else(|| ApiError::Unauthorized("The token is invalid or has expired.".into()))?;
         Ok(BearerToken {
-            user_id,
+            user_id: UserId(user_id),
             session_version,
         })
     }
@@ -132,7 +139,7 @@ impl BearerToken {
     /// The token's account, if it still exists, the token is of its current session version
     /// and the account is not suspended (401 / 403 otherwise), read on `conn`.
     pub fn authorize(&self, conn: &mut PgConnection) -> Result<User, ApiError> {
-        let user = users::find(conn, self.user_id)?.ok_or_else(|| {
+        let user = user::find(conn, self.user_id)?.ok_or_else(|| {
             ApiError::Unauthorized("The token's account no longer exists.".into())
         })?;
         if user.session_version != self.session_version {
@@ -158,6 +165,7 @@ impl From<&User> for AuthUser {
         AuthUser {
             id: user.id,
             role: user.role,
+            verified: user.email_verified_at.is_some(),
         }
     }
 }

@@ -164,6 +164,20 @@ where
     .map_err(ApiError::internal)?
 }
 
+/// An UPDATE built from a changeset with nothing in it (a PATCH that sent no field) changes
+/// nothing: Diesel refuses to build a `SET` without columns, and that is not an error here.
+/// Every PATCH goes through this: `apply_changes(diesel::update(row).set(&changes).execute(conn))`.
+pub fn apply_changes(result: QueryResult<usize>) -> QueryResult<usize> {
+    match result {
+        Err(diesel::result::Error::QueryBuilderError(e))
+            if e.is::<diesel::result::EmptyChangeset>() =>
+        {
+            Ok(0)
+        }
+        other => other,
+    }
+}
+
 /// Like `run`, inside one transaction: every write of a request commits or none does.
 pub async fn transaction<T, F>(pool: &PgPool, f: F) -> Result<T, ApiError>
 where
@@ -332,7 +346,10 @@ type Fixup = fn(&mut PgConnection) -> QueryResult<usize>;
 
 /// Fix-ups in the order they were written; each runs once, recorded in `data_fixups` in the
 /// same transaction (instances starting together wait for each other on that row).
-const FIXUPS: &[(&str, Fixup)] = &[("2026-11-29-remote-images-become-links", rerender_images)];
+const FIXUPS: &[(&str, Fixup)] = &[
+    ("2026-11-29-remote-images-become-links", rerender_images),
+    ("2026-11-30-ogp-texts-are-english", crate::seed::mark_english),
+];
 
 /// Applies the fix-ups not applied yet; returns the names of those it applied.
 pub fn apply_fixups(conn: &mut PgConnection) -> QueryResult<Vec<(&'static str, usize)>> {

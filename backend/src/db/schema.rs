@@ -1,19 +1,13 @@
-// Diesel's view of the tables created by `migrations/`, kept by hand (no Diesel CLI needed).
-// Any drift from the migrations fails the black-box tests, which run every query.
+// @generated automatically by Diesel CLI.
 
-diesel::table! {
-    users (id) {
-        id -> Int8,
-        email -> Text,
-        display_name -> Text,
-        password_hash -> Text,
-        role -> Text,
-        organisation -> Nullable<Text>,
-        suspended_at -> Nullable<Timestamptz>,
-        created_at -> Timestamptz,
-        updated_at -> Timestamptz,
-        session_version -> Int4,
-    }
+pub mod sql_types {
+    #[derive(diesel::query_builder::QueryId, Clone, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "tsvector", schema = "pg_catalog"))]
+    pub struct Tsvector;
+
+    #[derive(diesel::query_builder::QueryId, Clone, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "xid8", schema = "pg_catalog"))]
+    pub struct Xid8;
 }
 
 diesel::table! {
@@ -27,10 +21,39 @@ diesel::table! {
         description -> Nullable<Text>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        subject_id -> Int8,
+        lang -> Text,
     }
 }
 
 diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::Tsvector;
+
+    comments (id) {
+        id -> Int8,
+        parent_id -> Nullable<Int8>,
+        root_id -> Nullable<Int8>,
+        depth -> Int4,
+        reply_count -> Int4,
+        author_id -> Int8,
+        body -> Text,
+        body_html -> Text,
+        created_at -> Timestamptz,
+        edited_at -> Nullable<Timestamptz>,
+        deleted_at -> Nullable<Timestamptz>,
+        hidden_at -> Nullable<Timestamptz>,
+        hidden_by -> Nullable<Int8>,
+        hidden_reason -> Nullable<Text>,
+        search_vector -> Nullable<Tsvector>,
+        subject_id -> Int8,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::Tsvector;
+
     commitments (id) {
         id -> Int8,
         action_plan_id -> Int8,
@@ -58,31 +81,63 @@ diesel::table! {
         irm_analysis -> Nullable<Text>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        search_vector -> Nullable<Tsvector>,
         description_html -> Nullable<Text>,
         irm_analysis_html -> Nullable<Text>,
         archived_at -> Nullable<Timestamptz>,
+        subject_id -> Int8,
+        lang -> Text,
     }
 }
 
 diesel::table! {
-    milestones (id) {
+    data_fixups (name) {
+        name -> Text,
+        applied_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::Xid8;
+
+    event_positions (consumer) {
+        consumer -> Text,
+        xid -> Xid8,
         id -> Int8,
-        commitment_id -> Int8,
-        code -> Text,
-        title -> Text,
-        description -> Nullable<Text>,
-        due_date -> Nullable<Date>,
-        due_period -> Nullable<Text>,
-        status -> Text,
-        position -> Int4,
-        created_at -> Timestamptz,
-        updated_at -> Timestamptz,
-        description_html -> Nullable<Text>,
-        archived_at -> Nullable<Timestamptz>,
     }
 }
 
 diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::Xid8;
+
+    events (id) {
+        id -> Int8,
+        xid -> Xid8,
+        #[sql_name = "type"]
+        type_ -> Text,
+        subject_kind -> Nullable<Text>,
+        subject_ref -> Nullable<Int8>,
+        subject_key -> Nullable<Text>,
+        actor_id -> Nullable<Int8>,
+        at -> Timestamptz,
+        audited -> Bool,
+        payload -> Jsonb,
+    }
+}
+
+diesel::table! {
+    forum_commitments (forum_id, commitment_id) {
+        forum_id -> Int8,
+        commitment_id -> Int8,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::Tsvector;
+
     forums (id) {
         id -> Int8,
         slug -> Text,
@@ -98,55 +153,30 @@ diesel::table! {
         created_by -> Nullable<Int8>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        search_vector -> Nullable<Tsvector>,
         description_html -> Nullable<Text>,
         archived_at -> Nullable<Timestamptz>,
+        subject_id -> Int8,
+        lang -> Text,
     }
 }
 
 diesel::table! {
-    forum_commitments (forum_id, commitment_id) {
-        forum_id -> Int8,
-        commitment_id -> Int8,
-    }
-}
-
-diesel::table! {
-    comments (id) {
+    jobs (id) {
         id -> Int8,
-        forum_id -> Nullable<Int8>,
-        commitment_id -> Nullable<Int8>,
-        milestone_id -> Nullable<Int8>,
-        parent_id -> Nullable<Int8>,
-        root_id -> Nullable<Int8>,
-        depth -> Int4,
-        reply_count -> Int4,
-        author_id -> Int8,
-        body -> Text,
-        body_html -> Text,
+        kind -> Text,
+        payload -> Jsonb,
+        state -> Text,
+        run_at -> Timestamptz,
+        attempts -> Int4,
+        max_attempts -> Int4,
+        locked_at -> Nullable<Timestamptz>,
+        locked_by -> Nullable<Text>,
+        last_error -> Nullable<Text>,
         created_at -> Timestamptz,
-        edited_at -> Nullable<Timestamptz>,
-        deleted_at -> Nullable<Timestamptz>,
-        hidden_at -> Nullable<Timestamptz>,
-        hidden_by -> Nullable<Int8>,
-        hidden_reason -> Nullable<Text>,
+        finished_at -> Nullable<Timestamptz>,
     }
 }
-
-diesel::joinable!(commitments -> action_plans (action_plan_id));
-diesel::joinable!(milestones -> commitments (commitment_id));
-diesel::joinable!(forum_commitments -> forums (forum_id));
-diesel::joinable!(forum_commitments -> commitments (commitment_id));
-diesel::joinable!(comments -> users (author_id));
-
-diesel::allow_tables_to_appear_in_same_query!(
-    users,
-    action_plans,
-    commitments,
-    milestones,
-    forums,
-    forum_commitments,
-    comments,
-);
 
 diesel::table! {
     login_throttle (key) {
@@ -158,6 +188,42 @@ diesel::table! {
 }
 
 diesel::table! {
+    mail_tokens (id) {
+        id -> Int8,
+        user_id -> Int8,
+        purpose -> Text,
+        token_hash -> Bytea,
+        expires_at -> Timestamptz,
+        used_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::Tsvector;
+
+    milestones (id) {
+        id -> Int8,
+        commitment_id -> Int8,
+        code -> Text,
+        title -> Text,
+        description -> Nullable<Text>,
+        due_date -> Nullable<Date>,
+        due_period -> Nullable<Text>,
+        status -> Text,
+        position -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        search_vector -> Nullable<Tsvector>,
+        description_html -> Nullable<Text>,
+        archived_at -> Nullable<Timestamptz>,
+        subject_id -> Int8,
+        lang -> Text,
+    }
+}
+
+diesel::table! {
     rate_limits (key) {
         key -> Text,
         tat -> Timestamptz,
@@ -165,11 +231,60 @@ diesel::table! {
 }
 
 diesel::table! {
-    data_fixups (name) {
-        name -> Text,
-        applied_at -> Timestamptz,
+    subjects (id) {
+        id -> Int8,
+        kind -> Text,
+        ref_id -> Int8,
     }
 }
+
+diesel::table! {
+    users (id) {
+        id -> Int8,
+        email -> Text,
+        display_name -> Text,
+        password_hash -> Text,
+        role -> Text,
+        organisation -> Nullable<Text>,
+        suspended_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        session_version -> Int4,
+        locale -> Text,
+        email_verified_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::joinable!(action_plans -> subjects (subject_id));
+diesel::joinable!(comments -> subjects (subject_id));
+diesel::joinable!(comments -> users (author_id));
+diesel::joinable!(commitments -> action_plans (action_plan_id));
+diesel::joinable!(commitments -> subjects (subject_id));
+diesel::joinable!(forum_commitments -> commitments (commitment_id));
+diesel::joinable!(forum_commitments -> forums (forum_id));
+diesel::joinable!(forums -> subjects (subject_id));
+diesel::joinable!(forums -> users (created_by));
+diesel::joinable!(mail_tokens -> users (user_id));
+diesel::joinable!(milestones -> commitments (commitment_id));
+diesel::joinable!(milestones -> subjects (subject_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    action_plans,
+    comments,
+    commitments,
+    data_fixups,
+    event_positions,
+    events,
+    forum_commitments,
+    forums,
+    jobs,
+    login_throttle,
+    mail_tokens,
+    milestones,
+    rate_limits,
+    subjects,
+    users,
+);
 
 diesel::allow_columns_to_appear_in_same_group_by_clause!(
     commitments::action_plan_id,

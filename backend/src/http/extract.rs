@@ -116,7 +116,7 @@ pub fn nul_in_url(req: &actix_web::dev::ServiceRequest) -> Option<ApiError> {
     }
     if req.query_string().contains("%00") {
         return Some(ApiError::BadRequest {
-            code: "invalid_query",
+            code: crate::http::problem::ErrorCode::InvalidQuery,
             detail: "Invalid query string: text may not contain the NUL character (U+0000).".into(),
         });
     }

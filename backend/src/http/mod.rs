@@ -2,6 +2,8 @@
 //! the request extractors, keyset pages, lookups by id or key, list filters, and validation.
 
 pub mod extract;
+pub mod filters;
+pub mod lookup;
 pub mod page;
 pub mod problem;
 pub mod validation;

@@ -64,7 +64,7 @@ pub fn decode_cursor<K: DeserializeOwned>(raw: &str) -> Result<K, ApiError> {
         .filter(plausible)
         .and_then(|value| serde_json::from_value(value).ok())
         .ok_or_else(|| ApiError::BadRequest {
-            code: "invalid_cursor",
+            code: crate::http::problem::ErrorCode::InvalidCursor,
             detail: "The cursor is not one this list produced; start again without it.".into(),
         })
 }
@@ -123,6 +123,17 @@ fn next_url(req: &HttpRequest, cursor: &str) -> String {
     format!("{}?{}", req.path(), pairs.join("&"))
 }
 
+/// A page type (`{ items, next_cursor }`), as `page_type!` declares them.
+pub trait PageBody<T>: Serialize {
+    fn new(items: Vec<T>, next_cursor: Option<String>) -> Self;
+}
+
+/// The answer for one page of a list: the page type `P` and its `Link: rel="next"`.
+pub fn respond<P: PageBody<T>, T>(req: &HttpRequest, items: Vec<T>, next: Option<String>) -> HttpResponse {
+    let body = P::new(items, next.clone());
+    page_response(req, &body, next.as_deref())
+}
+
 /// Declares a concrete page type (`{ items, next_cursor }`) for OpenAPI and responses.
 #[macro_export]
 macro_rules! page_type {
@@ -133,6 +144,12 @@ macro_rules! page_type {
             pub items: Vec<$item>,
             /// Cursor of the next page, `null` on the last page.
             pub next_cursor: Option<String>,
+        }
+
+        impl $crate::http::page::PageBody<$item> for $name {
+            fn new(items: Vec<$item>, next_cursor: Option<String>) -> Self {
+                $name { items, next_cursor }
+            }
         }
     };
 }

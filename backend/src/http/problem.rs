@@ -32,8 +32,9 @@ pub struct Problem {
     pub status: u16,
     /// Human-readable explanation of this occurrence.
     pub detail: String,
-    /// Stable machine-readable code, e.g. `not_found`, `validation_failed`.
-    pub code: String,
+    /// Stable machine-readable code, e.g. `not_found`, `validation_failed`: clients translate by
+    /// it, never by `detail`.
+    pub code: ErrorCode,
     /// Field-level errors: every invalid field of a 422, and the field at fault in a 403 or
     /// 409 that names one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -51,10 +52,146 @@ pub struct FieldError {
     pub message: String,
 }
 
+crate::text_enum! {
+    /// The stable code of every problem the API answers: programs (and translations) key on it,
+    /// never on the English `detail`.
+    ErrorCode {
+        /// 400: the request could not be read.
+        BadRequest => "bad_request",
+        /// 400: the query string is malformed.
+        InvalidQuery => "invalid_query",
+        /// 400: a `cursor` this list did not produce.
+        InvalidCursor => "invalid_cursor",
+        /// 400: a `since` position this log did not produce (or one from the future).
+        InvalidPosition => "invalid_position",
+        /// 400: the body is not JSON.
+        MalformedJson => "malformed_json",
+        /// 400: the body could not be read.
+        BadBody => "bad_body",
+        /// 401: no valid credentials.
+        Unauthorized => "unauthorized",
+        /// 403: valid credentials without the right.
+        Forbidden => "forbidden",
+        /// 403: the current password given is not the account's.
+        WrongPassword => "wrong_password",
+        /// 403: the account must confirm its address first.
+        EmailNotVerified => "email_not_verified",
+        /// 404.
+        NotFound => "not_found",
+        /// 405: the path answers other methods (`Allow`).
+        MethodNotAllowed => "method_not_allowed",
+        /// 408.
+        RequestTimeout => "request_timeout",
+        /// 409: something with the same unique value exists.
+        AlreadyExists => "already_exists",
+        /// 409: other records refer to it, or it refers to one that prevents the change.
+        Referenced => "referenced",
+        /// 409: an action plan that still has commitments.
+        HasCommitments => "has_commitments",
+        /// 409: the discussion is archived (readable, closed to new comments).
+        Archived => "archived",
+        /// 409: a field names a record that does not exist (or not where it should).
+        UnknownReference => "unknown_reference",
+        /// 409: a field conflicts with what is stored (an end before the stored start…).
+        ConflictsWithStored => "conflicts_with_stored",
+        /// 409: the comment answered is deleted or hidden.
+        ParentUnavailable => "parent_unavailable",
+        /// 409: the comment is deleted or hidden.
+        CommentUnavailable => "comment_unavailable",
+        /// 409: an admin may not demote or suspend themselves.
+        SelfLockout => "self_lockout",
+        /// 409: the link was already used, or another one replaced it.
+        TokenUsed => "token_used",
+        /// 410: the link has expired.
+        TokenExpired => "token_expired",
+        /// 413.
+        PayloadTooLarge => "payload_too_large",
+        /// 414.
+        UriTooLong => "uri_too_long",
+        /// 415.
+        UnsupportedMediaType => "unsupported_media_type",
+        /// 422: invalid fields, each in `errors`.
+        ValidationFailed => "validation_failed",
+        /// 422: a body of the wrong shape.
+        UnprocessableBody => "unprocessable_body",
+        /// 429: retry after `Retry-After` seconds.
+        TooManyRequests => "too_many_requests",
+        /// 431.
+        RequestHeaderFieldsTooLarge => "request_header_fields_too_large",
+        /// 500: a defect, logged.
+        InternalError => "internal_error",
+        /// 503: retry after `Retry-After` seconds.
+        ServiceUnavailable => "service_unavailable",
+        /// Any other HTTP error.
+        HttpError => "http_error",
+    }
+}
+
+impl ErrorCode {
+    /// The code of a bare HTTP error of this status (one no handler produced).
+    pub fn of_status(status: StatusCode) -> ErrorCode {
+        match status.as_u16() {
+            400 => ErrorCode::BadRequest,
+            401 => ErrorCode::Unauthorized,
+            403 => ErrorCode::Forbidden,
+            404 => ErrorCode::NotFound,
+            405 => ErrorCode::MethodNotAllowed,
+            408 => ErrorCode::RequestTimeout,
+            413 => ErrorCode::PayloadTooLarge,
+            414 => ErrorCode::UriTooLong,
+            415 => ErrorCode::UnsupportedMediaType,
+            431 => ErrorCode::RequestHeaderFieldsTooLarge,
+            500 => ErrorCode::InternalError,
+            503 => ErrorCode::ServiceUnavailable,
+            _ => ErrorCode::HttpError,
+        }
+    }
+
+    /// What the problem means, in French (the `detail` of a French-speaking client).
+    fn french(self) -> &'static str {
+        match self {
+            ErrorCode::BadRequest => "La requête n'a pas pu être lue.",
+            ErrorCode::InvalidQuery => "Les paramètres de l'adresse sont invalides.",
+            ErrorCode::InvalidCursor => "Ce curseur ne vient pas de cette liste : recommencez sans lui.",
+            ErrorCode::InvalidPosition => "Cette position ne vient pas de ce journal : recommencez sans elle.",
+            ErrorCode::MalformedJson => "Le corps de la requête n'est pas du JSON valide.",
+            ErrorCode::BadBody => "Le corps de la requête n'a pas pu être lu.",
+            ErrorCode::Unauthorized => "Connectez-vous : un jeton valide est nécessaire (ou aucun pour une lecture publique).",
+            ErrorCode::Forbidden => "Vous n'avez pas le droit de faire cela.",
+            ErrorCode::WrongPassword => "Ce n'est pas le mot de passe actuel du compte.",
+            ErrorCode::EmailNotVerified => "Confirmez d'abord votre adresse électronique (le lien est dans le message reçu à l'inscription).",
+            ErrorCode::NotFound => "Aucune ressource ne correspond à cette adresse.",
+            ErrorCode::MethodNotAllowed => "Cette adresse ne répond pas à cette méthode (voir l'en-tête Allow).",
+            ErrorCode::RequestTimeout => "La requête a pris trop de temps.",
+            ErrorCode::AlreadyExists => "Une ressource a déjà cette valeur, qui doit être unique.",
+            ErrorCode::Referenced => "D'autres ressources en dépendent : ce changement est impossible.",
+            ErrorCode::HasCommitments => "Ce plan d'action a encore des engagements.",
+            ErrorCode::Archived => "Cette discussion est archivée : elle reste lisible et ne reçoit plus de commentaires.",
+            ErrorCode::UnknownReference => "Un champ désigne une ressource qui n'existe pas.",
+            ErrorCode::ConflictsWithStored => "Un champ contredit ce qui est enregistré.",
+            ErrorCode::ParentUnavailable => "Le commentaire auquel vous répondez a été supprimé ou masqué.",
+            ErrorCode::CommentUnavailable => "Un commentaire supprimé ou masqué ne peut pas être modifié.",
+            ErrorCode::SelfLockout => "Un administrateur ne peut pas se retirer ce rôle ni se suspendre.",
+            ErrorCode::TokenUsed => "Ce lien a déjà servi, ou un lien plus récent l'a remplacé.",
+            ErrorCode::TokenExpired => "Ce lien a expiré : demandez-en un nouveau.",
+            ErrorCode::PayloadTooLarge => "Le corps de la requête est trop volumineux.",
+            ErrorCode::UriTooLong => "L'adresse est trop longue.",
+            ErrorCode::UnsupportedMediaType => "Envoyez le corps de la requête en application/json.",
+            ErrorCode::ValidationFailed => "Des champs sont invalides.",
+            ErrorCode::UnprocessableBody => "Le corps de la requête n'a pas la forme attendue.",
+            ErrorCode::TooManyRequests => "Trop de requêtes : réessayez plus tard.",
+            ErrorCode::RequestHeaderFieldsTooLarge => "Les en-têtes de la requête sont trop volumineux.",
+            ErrorCode::InternalError => "Une erreur inattendue s'est produite ; elle a été consignée.",
+            ErrorCode::ServiceUnavailable => "Le service est momentanément indisponible ; réessayez dans un instant.",
+            ErrorCode::HttpError => "La requête n'a pas abouti.",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum ApiError {
     /// 400: malformed request (bad JSON, bad query string, bad cursor…).
-    BadRequest { code: &'static str, detail: String },
+    BadRequest { code: ErrorCode, detail: String },
     /// 401: no valid credentials.
     Unauthorized(String),
     /// 403: valid credentials without the right.
@@ -64,13 +201,17 @@ pub enum ApiError {
     /// 405: the path exists, not with this method; `allow` lists the methods it has.
     MethodNotAllowed { allow: String, detail: String },
     /// 409: conflicts with the current state (duplicates, references).
-    Conflict { code: &'static str, detail: String },
+    Conflict { code: ErrorCode, detail: String },
     /// 409 naming fields: the request is well-formed, but a field conflicts with what is
     /// stored (an id that names nothing, an end before the stored start…). Such rules depend on
     /// the data, so no schema can state them: they are not 422s.
-    FieldConflict { code: &'static str, errors: Vec<FieldError> },
+    FieldConflict { code: ErrorCode, errors: Vec<FieldError> },
     /// 403 naming a field (e.g. a wrong current password).
-    FieldForbidden { code: &'static str, errors: Vec<FieldError> },
+    FieldForbidden { code: ErrorCode, errors: Vec<FieldError> },
+    /// 403 with a code of its own (e.g. an address not yet confirmed).
+    Refused { code: ErrorCode, detail: String },
+    /// 410: it existed and is gone for good (an expired link).
+    Gone { code: ErrorCode, detail: String },
     /// 413.
     PayloadTooLarge(String),
     /// 415.
@@ -106,7 +247,7 @@ impl ApiError {
     }
 
     /// A 409 on `field`: it conflicts with what is stored.
-    pub fn conflict_field(code: &'static str, field: &str, rule: &str, message: &str) -> Self {
+    pub fn conflict_field(code: ErrorCode, field: &str, rule: &str, message: &str) -> Self {
         ApiError::FieldConflict {
             code,
             errors: vec![FieldError {
@@ -122,7 +263,7 @@ impl ApiError {
     pub fn against_stored(self) -> Self {
         match self {
             ApiError::Validation(errors) => ApiError::FieldConflict {
-                code: "conflicts_with_stored",
+                code: ErrorCode::ConflictsWithStored,
                 errors,
             },
             other => other,
@@ -133,30 +274,35 @@ impl ApiError {
         ApiError::Internal(cause.to_string())
     }
 
-    fn code(&self) -> &str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             ApiError::BadRequest { code, .. }
             | ApiError::Conflict { code, .. }
+            | ApiError::Gone { code, .. }
+            | ApiError::Refused { code, .. }
             | ApiError::FieldConflict { code, .. }
-            | ApiError::FieldForbidden { code, .. } => code,
-            ApiError::Unauthorized(_) => "unauthorized",
-            ApiError::Forbidden(_) => "forbidden",
-            ApiError::NotFound(_) => "not_found",
-            ApiError::MethodNotAllowed { .. } => "method_not_allowed",
-            ApiError::PayloadTooLarge(_) => "payload_too_large",
-            ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
-            ApiError::Validation(_) => "validation_failed",
-            ApiError::Unprocessable(_) | ApiError::Shape { .. } => "unprocessable_body",
-            ApiError::TooManyRequests { .. } => "too_many_requests",
-            ApiError::Unavailable(_) => "service_unavailable",
-            ApiError::Internal(_) => "internal_error",
+            | ApiError::FieldForbidden { code, .. } => *code,
+            ApiError::Unauthorized(_) => ErrorCode::Unauthorized,
+            ApiError::Forbidden(_) => ErrorCode::Forbidden,
+            ApiError::NotFound(_) => ErrorCode::NotFound,
+            ApiError::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
+            ApiError::PayloadTooLarge(_) => ErrorCode::PayloadTooLarge,
+            ApiError::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
+            ApiError::Validation(_) => ErrorCode::ValidationFailed,
+            ApiError::Unprocessable(_) | ApiError::Shape { .. } => ErrorCode::UnprocessableBody,
+            ApiError::TooManyRequests { .. } => ErrorCode::TooManyRequests,
+            ApiError::Unavailable(_) => ErrorCode::ServiceUnavailable,
+            ApiError::Internal(_) => ErrorCode::InternalError,
         }
     }
+
 
     fn detail(&self) -> Cow<'_, str> {
         match self {
             ApiError::BadRequest { detail, .. }
             | ApiError::Conflict { detail, .. }
+            | ApiError::Gone { detail, .. }
+            | ApiError::Refused { detail, .. }
             | ApiError::MethodNotAllowed { detail, .. } => detail.into(),
             ApiError::Unauthorized(d)
             | ApiError::Forbidden(d)
@@ -186,14 +332,45 @@ impl ApiError {
         }
     }
 
+    /// `detail` in the client's language: the specific English text, or the code's meaning in
+    /// French (with the fields, or the wait, where there are some).
+    pub fn detail_in(&self, locale: crate::types::Locale) -> String {
+        if locale == crate::types::Locale::En {
+            return self.detail().into_owned();
+        }
+        let fields = |errors: &[FieldError]| {
+            let mut names: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+            names.dedup();
+            names.join(", ")
+        };
+        match self {
+            ApiError::Validation(errors) => format!("Des champs sont invalides : {}.", fields(errors)),
+            ApiError::Shape { errors, .. } => format!(
+                "Le corps de la requête n'a pas la forme attendue : {}.",
+                fields(errors)
+            ),
+            ApiError::FieldConflict { errors, code } | ApiError::FieldForbidden { errors, code } => {
+                format!("{} ({})", code.french(), fields(errors))
+            }
+            ApiError::TooManyRequests { retry_after_secs } => {
+                format!("Trop de requêtes : réessayez dans {retry_after_secs} s.")
+            }
+            other => other.code().french().to_string(),
+        }
+    }
+
     pub fn to_problem(&self) -> Problem {
+        self.to_problem_in(crate::types::Locale::En)
+    }
+
+    pub fn to_problem_in(&self, locale: crate::types::Locale) -> Problem {
         let status = self.status_code();
-        let code = self.code().to_string();
+        let code = self.code();
         Problem {
-            type_: format!("https://opendetat.fr/problems/{code}"),
+            type_: format!("https://opendetat.fr/problems/{}", code.as_str()),
             title: status.canonical_reason().unwrap_or("Error").to_string(),
             status: status.as_u16(),
-            detail: self.detail().into_owned(),
+            detail: self.detail_in(locale),
             code,
             errors: match self {
                 ApiError::Validation(e)
@@ -211,7 +388,7 @@ impl fmt::Display for ApiError {
         match self {
             ApiError::Internal(cause) => write!(f, "internal error: {cause}"),
             ApiError::Unavailable(cause) => write!(f, "unavailable: {cause}"),
-            other => write!(f, "{}: {}", other.code(), other.detail()),
+            other => write!(f, "{}: {}", other.code().as_str(), other.detail()),
         }
     }
 }
@@ -221,10 +398,13 @@ impl ResponseError for ApiError {
         match self {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden(_) | ApiError::FieldForbidden { .. } => StatusCode::FORBIDDEN,
+            ApiError::Forbidden(_) | ApiError::FieldForbidden { .. } | ApiError::Refused { .. } => {
+                StatusCode::FORBIDDEN
+            }
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict { .. } | ApiError::FieldConflict { .. } => StatusCode::CONFLICT,
+            ApiError::Gone { .. } => StatusCode::GONE,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Validation(_) | ApiError::Unprocessable(_) | ApiError::Shape { .. } => {
@@ -259,6 +439,9 @@ impl ResponseError for ApiError {
             }
             _ => {}
         }
+        // Kept for the edge middleware, which renders the problem again in French when the
+        // client asks for it (`Accept-Language`).
+        res.extensions_mut().insert(self.clone());
         res.body(serde_json::to_string(&self.to_problem()).unwrap_or_default())
     }
 }
@@ -269,11 +452,11 @@ impl From<DieselError> for ApiError {
             DieselError::NotFound => ApiError::NotFound("Resource not found.".into()),
             DieselError::DatabaseError(kind, info) => match kind {
                 DatabaseErrorKind::UniqueViolation => ApiError::Conflict {
-                    code: "already_exists",
+                    code: ErrorCode::AlreadyExists,
                     detail: unique_violation_detail(info.constraint_name()),
                 },
                 DatabaseErrorKind::ForeignKeyViolation => ApiError::Conflict {
-                    code: "referenced",
+                    code: ErrorCode::Referenced,
                     detail: "The resource is referenced by, or references, another one that \
                              prevents this change."
                         .into(),
@@ -332,7 +515,7 @@ impl From<actix_web::Error> for ApiError {
         err.as_error::<ApiError>()
             .cloned()
             .unwrap_or_else(|| ApiError::BadRequest {
-                code: "bad_request",
+                code: ErrorCode::BadRequest,
                 detail: format!("The request could not be read: {err}."),
             })
     }
@@ -427,11 +610,11 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
             "The request body does not have the expected shape: {e}."
         )),
         JsonPayloadError::Deserialize(e) => ApiError::BadRequest {
-            code: "malformed_json",
+            code: ErrorCode::MalformedJson,
             detail: format!("The request body is not valid JSON: {e}."),
         },
         other => ApiError::BadRequest {
-            code: "bad_body",
+            code: ErrorCode::BadBody,
             detail: format!("The request body could not be read: {other}."),
         },
     };
@@ -440,7 +623,7 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
 
 pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
     ApiError::BadRequest {
-        code: "invalid_query",
+        code: ErrorCode::InvalidQuery,
         detail: format!("Invalid query string: {err}."),
     }
     .into()
@@ -498,9 +681,9 @@ impl Checks {
 /// before any handler runs), named after the status.
 pub fn bare_problem(status: StatusCode, what: &str) -> HttpResponse {
     let title = status.canonical_reason().unwrap_or("Error").to_string();
-    let code = title.to_ascii_lowercase().replace([' ', '-'], "_");
+    let code = ErrorCode::of_status(status);
     let problem = Problem {
-        type_: format!("https://opendetat.fr/problems/{code}"),
+        type_: format!("https://opendetat.fr/problems/{}", code.as_str()),
         detail: format!("{title}: {what}."),
         title,
         status: status.as_u16(),

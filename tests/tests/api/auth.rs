@@ -108,14 +108,20 @@ fn jwt_helpers_match_published_vectors() {
 
 const PASSWORD: &str = "a-long-enough-password";
 
+/// Signs up (202: a mail is on its way), then signs in: the session.
 fn register(app: &TestApp, email: &str) -> Value {
-    app.post(
-        "/auth/register",
-        None,
-        &json!({"email": email, "password": PASSWORD, "display_name": "Camille Test"}),
-    )
-    .expect(201)
-    .json()
+    let accepted = app
+        .post(
+            "/auth/register",
+            None,
+            &json!({"email": email, "password": PASSWORD, "display_name": "Camille Test"}),
+        )
+        .expect(202)
+        .json();
+    assert_eq!(accepted, json!({"status": "check_your_mail"}));
+    app.post("/auth/login", None, &json!({"email": email, "password": PASSWORD}))
+        .expect(200)
+        .json()
 }
 
 fn users_with_email(app: &TestApp, email: &str) -> i64 {
@@ -131,7 +137,7 @@ fn admin_token(app: &TestApp) -> String {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-fn register_returns_201_with_a_member_session_and_no_password_hash() {
+fn register_answers_202_then_the_password_signs_in_a_member_and_no_hash_leaks() {
     let app = TestApp::spawn();
     let res = app
         .post(
@@ -139,12 +145,16 @@ fn register_returns_201_with_a_member_session_and_no_password_hash() {
             None,
             &json!({"email": "New.Member@example.org", "password": PASSWORD, "display_name": "  Nouvelle Membre ", "organisation": "Asso"}),
         )
-        .expect(201);
+        .expect(202);
     assert!(
         !res.text.contains("password"),
         "a password field leaked: {}",
         res.text
     );
+    assert!(!res.text.contains("$argon2"), "a hash leaked: {}", res.text);
+    let res = app
+        .post("/auth/login", None, &json!({"email": "New.Member@example.org", "password": PASSWORD}))
+        .expect(200);
     assert!(!res.text.contains("$argon2"), "a hash leaked: {}", res.text);
     let body = res.json();
     assert_eq!(body["token_type"], "Bearer");
@@ -156,6 +166,7 @@ fn register_returns_201_with_a_member_session_and_no_password_hash() {
     assert_eq!(user["email"], "New.Member@example.org");
     assert_eq!(user["display_name"], "Nouvelle Membre");
     assert_eq!(user["organisation"], "Asso");
+    assert_eq!(user["email_verified"], false);
     assert!(user["suspended_at"].is_null());
     let id = user["id"].as_i64().expect("numeric id");
 
@@ -169,24 +180,33 @@ fn register_returns_201_with_a_member_session_and_no_password_hash() {
         )),
         1
     );
+    // And the address received its confirmation link.
+    let mail = app.wait_for_mails_to("New.Member@example.org", 1).pop().unwrap();
+    assert!(mail.link_containing("/verification?jeton=").is_some(), "{}", mail.data);
 }
 
 #[test]
-fn register_rejects_a_duplicate_email_whatever_its_case() {
+fn register_with_a_known_address_answers_the_same_and_tells_the_owner_by_mail() {
     let app = TestApp::spawn();
     register(&app, "Dup.Licate@Example.org");
-    let problem = app
+    let twin = app
         .post("/auth/register", None, &json!({"email": "dup.licate@example.ORG", "password": PASSWORD, "display_name": "Twin"}))
-        .expect_problem(409, "already_exists");
-    assert_eq!(
-        problem["detail"],
-        "An account already uses this email address."
-    );
+        .expect(202);
+    assert_eq!(twin.json(), json!({"status": "check_your_mail"}));
     // A seeded account, in upper case.
     app.post("/auth/register", None, &json!({"email": "ADMIN@DEMO.OPENDETAT.FR", "password": PASSWORD, "display_name": "Not admin"}))
-        .expect_problem(409, "already_exists");
+        .expect(202);
     assert_eq!(users_with_email(&app, "dup.licate@example.org"), 1);
     assert_eq!(users_with_email(&app, "admin@demo.opendetat.fr"), 1);
+    // The owner learns of it: the second mail says there is an account, and how to get in.
+    let mails = app.wait_for_mails_to("dup.licate@example.org", 2);
+    let text = mails[1].part("text/plain").unwrap();
+    assert!(text.contains("/connexion"), "{text}");
+    assert!(text.contains("/mot-de-passe-oublie"), "{text}");
+    assert!(mails[1].link_containing("jeton=").is_none(), "no link that signs anyone in: {text}");
+    // The twin's password does not open the account.
+    app.post("/auth/login", None, &json!({"email": "dup.licate@example.org", "password": "not-the-first-password"}))
+        .expect_problem(401, "unauthorized");
 }
 
 #[test]
@@ -288,7 +308,7 @@ fn register_rejects_a_non_json_content_type_with_415() {
         &[("Content-Type", "application/json; charset=utf-8")],
         Some(&body),
     )
-    .expect(201);
+    .expect(202);
     assert_eq!(users_with_email(&app, "plain@example.org"), 1);
 }
 
@@ -848,6 +868,8 @@ fn serve_in_production(secret: Option<&str>) -> std::process::Output {
         .env("BIND_ADDR", "256.256.256.256:1")
         .env("STATIC_DIR", "")
         .env("RUST_LOG", "info")
+        .env("SMTP_URL", "smtp://127.0.0.1:2525")
+        .env("PUBLIC_URL", PUBLIC_URL)
         .env_remove("JWT_SECRET");
     if let Some(s) = secret {
         cmd.env("JWT_SECRET", s);

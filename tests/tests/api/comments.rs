@@ -171,7 +171,7 @@ fn posts_a_comment_on_a_commitment_by_code() {
     assert_eq!(c["depth"], 0);
     assert_eq!(
         app.count(&format!(
-            "comments WHERE commitment_id = {} AND id = {}",
+            "comments WHERE subject_id = (SELECT subject_id FROM commitments WHERE id = {}) AND id = {}",
             commitment["id"],
             id(&c)
         )),
@@ -637,33 +637,33 @@ fn long_discussion(app: &TestApp) -> (String, i64) {
     let author = app.user("member");
     let uid = author.id;
     app.sql(&format!(
-        "INSERT INTO comments (forum_id, author_id, body, body_html, created_at) \
-         SELECT {fid}, {uid}, 'Fil ' || g, '<p>Fil ' || g || '</p>', \
+        "INSERT INTO comments (subject_id, author_id, body, body_html, created_at) \
+         SELECT (SELECT subject_id FROM forums WHERE id = {fid}), {uid}, 'Fil ' || g, '<p>Fil ' || g || '</p>', \
                 timestamptz '2026-01-01 00:00:00+00' + (g / 2) * interval '1 minute' \
          FROM generate_series(1, 300) AS g"
     ));
     app.sql(&format!(
-        "INSERT INTO comments (forum_id, parent_id, root_id, depth, author_id, body, body_html, created_at) \
-         SELECT {fid}, c.id, c.id, 1, {uid}, 'Réponse ' || r, '<p>Réponse</p>', c.created_at + r * interval '1 second' \
+        "INSERT INTO comments (subject_id, parent_id, root_id, depth, author_id, body, body_html, created_at) \
+         SELECT (SELECT subject_id FROM forums WHERE id = {fid}), c.id, c.id, 1, {uid}, 'Réponse ' || r, '<p>Réponse</p>', c.created_at + r * interval '1 second' \
          FROM comments c CROSS JOIN generate_series(1, 2) AS r \
-         WHERE c.forum_id = {fid} AND c.parent_id IS NULL AND c.id % 2 = 0"
+         WHERE c.subject_id = (SELECT subject_id FROM forums WHERE id = {fid}) AND c.parent_id IS NULL AND c.id % 2 = 0"
     ));
     app.sql(&format!(
-        "INSERT INTO comments (forum_id, parent_id, root_id, depth, author_id, body, body_html, created_at) \
-         SELECT {fid}, c.id, c.root_id, 2, {uid}, 'Sous-réponse', '<p>Sous-réponse</p>', c.created_at + interval '5 seconds' \
-         FROM comments c WHERE c.forum_id = {fid} AND c.depth = 1 AND c.id % 10 = 0"
+        "INSERT INTO comments (subject_id, parent_id, root_id, depth, author_id, body, body_html, created_at) \
+         SELECT (SELECT subject_id FROM forums WHERE id = {fid}), c.id, c.root_id, 2, {uid}, 'Sous-réponse', '<p>Sous-réponse</p>', c.created_at + interval '5 seconds' \
+         FROM comments c WHERE c.subject_id = (SELECT subject_id FROM forums WHERE id = {fid}) AND c.depth = 1 AND c.id % 10 = 0"
     ));
     app.sql(&format!(
         "UPDATE comments c SET reply_count = (SELECT count(*) FROM comments r WHERE r.parent_id = c.id) \
-         WHERE c.forum_id = {fid}"
+         WHERE c.subject_id = (SELECT subject_id FROM forums WHERE id = {fid})"
     ));
     assert_eq!(
         app.count(&format!(
-            "comments WHERE forum_id = {fid} AND parent_id IS NULL"
+            "comments WHERE subject_id = (SELECT subject_id FROM forums WHERE id = {fid}) AND parent_id IS NULL"
         )),
         300
     );
-    assert!(app.count(&format!("comments WHERE forum_id = {fid} AND depth = 2")) > 0);
+    assert!(app.count(&format!("comments WHERE subject_id = (SELECT subject_id FROM forums WHERE id = {fid}) AND depth = 2")) > 0);
     (forum, fid)
 }
 
@@ -673,7 +673,7 @@ fn a_long_discussion_pages_through_every_thread_exactly_once_newest_first() {
     let (forum, fid) = long_discussion(&app);
     let expected = sql_ids(
         &app,
-        &format!("SELECT id FROM comments WHERE forum_id = {fid} AND parent_id IS NULL ORDER BY created_at DESC, id DESC"),
+        &format!("SELECT id FROM comments WHERE subject_id = (SELECT subject_id FROM forums WHERE id = {fid}) AND parent_id IS NULL ORDER BY created_at DESC, id DESC"),
     );
     let mut pages = 0;
     let mut threads: Vec<Value> = Vec::new();
@@ -730,7 +730,7 @@ fn a_long_discussion_in_flat_mode_returns_every_comment_exactly_once() {
     let (forum, fid) = long_discussion(&app);
     let expected = sql_ids(
         &app,
-        &format!("SELECT id FROM comments WHERE forum_id = {fid} ORDER BY created_at, id"),
+        &format!("SELECT id FROM comments WHERE subject_id = (SELECT subject_id FROM forums WHERE id = {fid}) ORDER BY created_at, id"),
     );
     assert!(expected.len() > 600);
     let all = collect_pages(&app, &format!("{forum}/comments?mode=flat&limit=50"), None);
@@ -781,13 +781,13 @@ fn comments_posted_while_paging_threads_cause_no_repeats_or_skips() {
     // Three more at one instant, written directly, so that ties on the time are crossed too.
     let uid = member.id;
     app.sql(&format!(
-        "INSERT INTO comments (forum_id, author_id, body, body_html, created_at) \
-         SELECT {fid}, {uid}, 'Simultané', '<p>Simultané</p>', (SELECT min(created_at) FROM comments WHERE forum_id = {fid}) \
+        "INSERT INTO comments (subject_id, author_id, body, body_html, created_at) \
+         SELECT (SELECT subject_id FROM forums WHERE id = {fid}), {uid}, 'Simultané', '<p>Simultané</p>', (SELECT min(created_at) FROM comments WHERE subject_id = (SELECT subject_id FROM forums WHERE id = {fid})) \
          FROM generate_series(1, 3)"
     ));
     let expected = sql_ids(
         &app,
-        &format!("SELECT id FROM comments WHERE forum_id = {fid} AND parent_id IS NULL ORDER BY created_at DESC, id DESC"),
+        &format!("SELECT id FROM comments WHERE subject_id = (SELECT subject_id FROM forums WHERE id = {fid}) AND parent_id IS NULL ORDER BY created_at DESC, id DESC"),
     );
     assert_eq!(expected.len(), 26);
 

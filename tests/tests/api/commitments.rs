@@ -869,7 +869,7 @@ fn only_admins_delete_commitments_and_a_discussed_one_is_archived_with_its_miles
         .collect();
     assert_eq!(milestone_ids.len(), 4);
     let comments_before = app.count("comments");
-    assert!(app.count(&format!("comments WHERE commitment_id = {}", c["id"])) > 0);
+    assert!(app.count(&format!("comments WHERE subject_id = (SELECT subject_id FROM commitments WHERE id = {})", c["id"])) > 0);
 
     app.delete("/commitments/FR0041", Some(&official.token))
         .expect_problem(403, "forbidden");
@@ -932,7 +932,7 @@ fn a_commitment_whose_milestone_was_discussed_is_archived_and_one_never_discusse
     )
     .expect(201);
     app.delete("/commitments/FR0030", Some(&admin.token)).expect(200);
-    assert_eq!(app.count(&format!("comments WHERE milestone_id = {}", m["id"])), 1);
+    assert_eq!(app.count(&format!("comments WHERE subject_id = (SELECT subject_id FROM milestones WHERE id = {})", m["id"])), 1);
     app.get(&format!("/commitments/{}", c["id"])).expect(200);
 
     // FR0029 was never discussed: it goes, with its milestones.

@@ -1048,7 +1048,7 @@ fn deleting_a_discussed_forum_archives_it_and_keeps_every_comment() {
     // Even a comment its author deleted counts: its row keeps the thread's shape.
     app.delete(&format!("/comments/{}", reply["id"]), Some(&member.token))
         .expect(204);
-    assert_eq!(app.count(&format!("comments WHERE forum_id = {id}")), 2);
+    assert_eq!(app.count(&format!("comments WHERE subject_id = (SELECT subject_id FROM forums WHERE id = {id})")), 2);
 
     // Officials no longer delete forums: one call of theirs destroyed a whole discussion.
     app.delete("/forums/forum-ephemere", Some(&official.token))
@@ -1067,7 +1067,7 @@ fn deleting_a_discussed_forum_archives_it_and_keeps_every_comment() {
     assert_eq!(again["archived_at"], archived["archived_at"]);
 
     // Nothing is lost: every row is there, the page and the discussion are readable...
-    assert_eq!(app.count(&format!("comments WHERE forum_id = {id}")), 2);
+    assert_eq!(app.count(&format!("comments WHERE subject_id = (SELECT subject_id FROM forums WHERE id = {id})")), 2);
     assert_eq!(app.count(&format!("forums WHERE id = {id}")), 1);
     let page = app.get(&format!("/forums/{id}")).expect(200).json();
     assert_eq!(page["archived_at"], archived["archived_at"]);

@@ -563,14 +563,14 @@ fn a_discussed_milestone_is_archived_out_of_lists_and_progress() {
     let member = app.user("member");
     // 12.2 has the seed's comments.
     let id = fr0041_milestone(&app, "12.2");
-    let comments = app.count(&format!("comments WHERE milestone_id = {id}"));
+    let comments = app.count(&format!("comments WHERE subject_id = (SELECT subject_id FROM milestones WHERE id = {id})"));
     assert!(comments > 0);
     let archived = app
         .delete(&format!("/milestones/{id}"), Some(&admin.token))
         .expect(200)
         .json();
     assert!(archived["archived_at"].is_string(), "{archived}");
-    assert_eq!(app.count(&format!("comments WHERE milestone_id = {id}")), comments);
+    assert_eq!(app.count(&format!("comments WHERE subject_id = (SELECT subject_id FROM milestones WHERE id = {id})")), comments);
     app.get(&format!("/milestones/{id}")).expect(200);
     app.get(&format!("/milestones/{id}/comments")).expect(200);
     let list = app.get("/commitments/FR0041/milestones").expect(200).json();

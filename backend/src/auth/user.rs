@@ -1,0 +1,72 @@
+//! Accounts as stored, and the reads that authentication needs (everything else about
+//! accounts is in `resources::users` and `resources::accounts`).
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use crate::db::ids::UserId;
+use crate::db::schema::users;
+use crate::types::{Locale, Role};
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = users, check_for_backend(diesel::pg::Pg))]
+pub struct User {
+    pub id: UserId,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub role: Role,
+    pub organisation: Option<String>,
+    pub suspended_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Bumped when the password changes: tokens issued under an older version are refused.
+    pub session_version: i32,
+    /// The language of the account's mail.
+    pub locale: Locale,
+    /// When the owner confirmed the address (by the link of the mail sent at sign-up).
+    pub email_verified_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub organisation: Option<&'a str>,
+    pub locale: Locale,
+    pub email_verified_at: Option<DateTime<Utc>>,
+}
+
+/// What an admin changes of an account: both columns are written (`None` lifts a suspension).
+#[derive(Debug, Clone, Copy, AsChangeset)]
+#[diesel(table_name = users, treat_none_as_null = true)]
+pub struct AdminChanges {
+    pub role: Role,
+    pub suspended_at: Option<DateTime<Utc>>,
+}
+
+pub fn find(conn: &mut PgConnection, id: UserId) -> QueryResult<Option<User>> {
+    users::table
+        .find(id)
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_by_email(conn: &mut PgConnection, email: &str) -> QueryResult<Option<User>> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::{Bool, Text};
+    // Matches the unique index on lower(email).
+    users::table
+        .filter(
+            sql::<Bool>("lower(email) = lower(")
+                .bind::<Text, _>(email)
+                .sql(")"),
+        )
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}

@@ -1,0 +1,211 @@
+//! The event log: every write that others may react to appends one event in its own
+//! transaction (`record`), one INSERT. Events are never changed (the database refuses it).
+//!
+//! Reading them in order: ids come from a sequence, so a transaction that took a small id can
+//! commit after one that took a larger id has been read. Events are therefore read in
+//! (transaction id, id) order, and only from transactions older than every one still running
+//! (`pg_snapshot_xmin`): what a reader has passed can no longer change. A position is that pair.
+//!
+//! Administrative, official and moderation writes are `audited`: those events are the audit
+//! trail (`GET /admin/audit`), with who, when, what, which subject, and before/after.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Jsonb, Nullable, Text, Timestamptz};
+use serde::{Deserialize, Serialize};
+
+use crate::db::ids::{EventId, UserId};
+use crate::subjects::SubjectRef;
+
+/// What an event is about: a subject (forum, commitment…) or another record (an account, a
+/// comment), with the key clients address it by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventSubject {
+    pub kind: String,
+    pub ref_id: i64,
+    pub key: String,
+}
+
+impl EventSubject {
+    pub fn new(kind: &str, ref_id: i64, key: impl Into<String>) -> EventSubject {
+        EventSubject {
+            kind: kind.into(),
+            ref_id,
+            key: key.into(),
+        }
+    }
+}
+
+impl From<&SubjectRef> for EventSubject {
+    fn from(s: &SubjectRef) -> Self {
+        EventSubject {
+            kind: s.kind.as_str().into(),
+            ref_id: s.ref_id,
+            key: s.key.clone(),
+        }
+    }
+}
+
+/// An event to append.
+#[derive(Debug, Clone)]
+pub struct NewEvent<'a> {
+    /// `comment.created`, `forum.updated`, `commitment.deleted`…
+    pub kind: &'a str,
+    pub subject: Option<EventSubject>,
+    pub actor: Option<UserId>,
+    pub audited: bool,
+    pub payload: serde_json::Value,
+}
+
+impl<'a> NewEvent<'a> {
+    pub fn new(kind: &'a str) -> NewEvent<'a> {
+        NewEvent {
+            kind,
+            subject: None,
+            actor: None,
+            audited: false,
+            payload: serde_json::Value::Object(Default::default()),
+        }
+    }
+
+    pub fn subject(mut self, subject: impl Into<EventSubject>) -> Self {
+        self.subject = Some(subject.into());
+        self
+    }
+
+    pub fn by(mut self, actor: UserId) -> Self {
+        self.actor = Some(actor);
+        self
+    }
+
+    /// Part of the audit trail, with the record as it was and as it is.
+    pub fn audit<B: Serialize, A: Serialize>(mut self, before: Option<&B>, after: Option<&A>) -> Self {
+        self.audited = true;
+        self.payload = serde_json::json!({ "before": before, "after": after });
+        self
+    }
+
+    pub fn payload(mut self, payload: serde_json::Value) -> Self {
+        self.payload = payload;
+        self
+    }
+}
+
+/// Appends `event` in the caller's transaction.
+pub fn record(conn: &mut PgConnection, event: NewEvent<'_>) -> QueryResult<()> {
+    let subject = event.subject.as_ref();
+    crate::db::Prepared(
+        diesel::sql_query(
+            "INSERT INTO events (type, subject_kind, subject_ref, subject_key, actor_id, audited, payload) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind::<Text, _>(event.kind)
+        .bind::<Nullable<Text>, _>(subject.map(|s| s.kind.as_str()))
+        .bind::<Nullable<BigInt>, _>(subject.map(|s| s.ref_id))
+        .bind::<Nullable<Text>, _>(subject.map(|s| s.key.as_str()))
+        .bind::<Nullable<BigInt>, _>(event.actor.map(UserId::get))
+        .bind::<Bool, _>(event.audited)
+        .bind::<Jsonb, _>(&event.payload),
+    )
+    .execute(conn)
+    .map(|_| ())
+}
+
+/// A place in the log: everything up to it has been read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
+pub struct Position {
+    /// The transaction (xid8) of the last event read.
+    pub xid: i64,
+    pub id: i64,
+}
+
+/// An event as read back.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct Event {
+    #[diesel(sql_type = BigInt)]
+    pub id: EventId,
+    #[diesel(sql_type = BigInt)]
+    pub xid: i64,
+    #[diesel(sql_type = Text)]
+    pub kind: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub subject_kind: Option<String>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub subject_ref: Option<i64>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub subject_key: Option<String>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub actor_id: Option<i64>,
+    #[diesel(sql_type = Timestamptz)]
+    pub at: DateTime<Utc>,
+    #[diesel(sql_type = Jsonb)]
+    pub payload: serde_json::Value,
+}
+
+impl Event {
+    pub fn position(&self) -> Position {
+        Position {
+            xid: self.xid,
+            id: self.id.get(),
+        }
+    }
+}
+
+const COLUMNS: &str = "id, xid::text::int8 AS xid, type AS kind, subject_kind, subject_ref, \
+                       subject_key, actor_id, at, payload";
+
+/// Events after `after`, in commit order, at most `limit`, only from transactions that have
+/// all ended (see the module's note). `kinds`: only events whose type starts with one of them.
+pub fn read_after(
+    conn: &mut PgConnection,
+    after: Position,
+    kinds: Option<&[String]>,
+    limit: i64,
+) -> QueryResult<Vec<Event>> {
+    let filter = if kinds.is_some() { " AND split_part(type, '.', 1) = ANY($4)" } else { "" };
+    let sql = format!(
+        "SELECT {COLUMNS} FROM events \
+         WHERE (xid, id) > ($1::text::xid8, $2) \
+           AND xid < pg_snapshot_xmin(pg_current_snapshot()){filter} \
+         ORDER BY xid, id LIMIT $3"
+    );
+    let query = diesel::sql_query(sql)
+        .bind::<Text, _>(after.xid.to_string())
+        .bind::<BigInt, _>(after.id)
+        .bind::<BigInt, _>(limit);
+    match kinds {
+        Some(k) => crate::db::Prepared(query.bind::<diesel::sql_types::Array<Text>, _>(k)).load(conn),
+        None => crate::db::Prepared(query).load(conn),
+    }
+}
+
+/// The position after everything committed so far that a reader may pass (for a reader that
+/// starts now and wants only what comes next).
+pub fn horizon(conn: &mut PgConnection) -> QueryResult<Position> {
+    #[derive(QueryableByName)]
+    struct Horizon {
+        #[diesel(sql_type = BigInt)]
+        xid: i64,
+    }
+    // Every event of a transaction below xmin is final; none will appear below it.
+    let h: Horizon = diesel::sql_query(
+        "SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::int8 - 1) AS xid",
+    )
+    .get_result(conn)?;
+    Ok(Position {
+        xid: h.xid,
+        id: i64::MAX,
+    })
+}
+
+/// The transaction id the database would give now: a position beyond it names the future.
+pub fn current_xid(conn: &mut PgConnection) -> QueryResult<i64> {
+    #[derive(QueryableByName)]
+    struct Now {
+        #[diesel(sql_type = BigInt)]
+        xid: i64,
+    }
+    diesel::sql_query("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::int8 AS xid")
+        .get_result::<Now>(conn)
+        .map(|n| n.xid)
+}

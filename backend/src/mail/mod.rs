@@ -1,0 +1,181 @@
+//! Mail: enqueued as a job in the transaction of what causes it (`mail::enqueue`), never sent
+//! from a request, and sent by a worker (`run_job`) through SMTP (`SMTP_URL`) or, in
+//! development without `SMTP_URL`, written as `.eml` files to `MAIL_DIR`. Each mail is in its
+//! recipient's language, as plain text and HTML.
+//!
+//! A mail's job carries what the mail needs (address, name, language, link). Links in mails
+//! open an account or reset a password, so once the mail is sent (or given up) the job keeps
+//! its payload without the link (`scrubbed`). Every send of a job uses the same Message-ID, so
+//! a rare second send after a lost lease is recognisable as the same message.
+
+pub mod templates;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use diesel::PgConnection;
+use lettre::message::{Mailbox, MultiPart};
+use lettre::{FileTransport, Message, SmtpTransport, Transport};
+use serde::{Deserialize, Serialize};
+
+use crate::jobs::worker::{JobContext, JobError};
+use crate::types::Locale;
+
+/// The job kind of a mail.
+pub const JOB_KIND: &str = "mail";
+
+/// What to send, to whom (a job's payload).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Outgoing {
+    pub to: String,
+    pub name: String,
+    pub locale: Locale,
+    pub template: templates::Template,
+    /// The link the mail carries, if any (dropped from the job once sent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+/// Records a mail to send, in the caller's transaction.
+pub fn enqueue(conn: &mut PgConnection, mail: &Outgoing) -> diesel::QueryResult<crate::db::ids::JobId> {
+    let payload = serde_json::to_value(mail).unwrap_or_default();
+    crate::jobs::enqueue(conn, JOB_KIND, payload)
+}
+
+/// The payload without its link, once the mail no longer needs it.
+pub fn scrubbed(kind: &str, payload: &serde_json::Value) -> Option<serde_json::Value> {
+    if kind != JOB_KIND {
+        return None;
+    }
+    let mut copy = payload.clone();
+    let object = copy.as_object_mut()?;
+    object.remove("link")?;
+    Some(copy)
+}
+
+/// Where mail goes.
+#[derive(Clone)]
+enum Transport_ {
+    Smtp(Arc<SmtpTransport>),
+    Files(PathBuf),
+}
+
+/// The sender: a transport, the `From` address, and the site's public address for links.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: Transport_,
+    from: Mailbox,
+    /// e.g. `https://opendetat.example.gouv.fr`, no trailing slash.
+    pub public_url: String,
+    domain: String,
+}
+
+impl Mailer {
+    /// From the settings: `smtp_url` (None in dev: files in `mail_dir`).
+    pub fn new(
+        smtp_url: Option<&str>,
+        mail_dir: &str,
+        from: &str,
+        public_url: &str,
+    ) -> Result<Mailer, String> {
+        let from: Mailbox = from
+            .parse()
+            .map_err(|e| format!("MAIL_FROM {from:?} is not an address: {e}"))?;
+        let transport = match smtp_url {
+            Some(url) => {
+                let transport = SmtpTransport::from_url(url)
+                    .map_err(|e| format!("SMTP_URL is not a usable smtp:// or smtps:// URL: {e}"))?
+                    .timeout(Some(Duration::from_secs(20)))
+                    .build();
+                Transport_::Smtp(Arc::new(transport))
+            }
+            None => {
+                std::fs::create_dir_all(mail_dir)
+                    .map_err(|e| format!("cannot create MAIL_DIR {mail_dir}: {e}"))?;
+                Transport_::Files(PathBuf::from(mail_dir))
+            }
+        };
+        let public_url = public_url.trim_end_matches('/').to_string();
+        let domain = public_url
+            .split("://")
+            .nth(1)
+            .and_then(|rest| rest.split(['/', ':']).next())
+            .unwrap_or("opendetat.localhost")
+            .to_string();
+        Ok(Mailer {
+            transport,
+            from,
+            public_url,
+            domain,
+        })
+    }
+
+    /// A line for the log at start-up: where mail goes.
+    pub fn describe(&self) -> String {
+        match &self.transport {
+            Transport_::Smtp(_) => "mail is sent by SMTP (SMTP_URL)".into(),
+            Transport_::Files(dir) => format!(
+                "no SMTP_URL: mail is written as .eml files to {} (dev mode)",
+                dir.display()
+            ),
+        }
+    }
+
+    fn send(&self, message: &Message) -> Result<(), JobError> {
+        match &self.transport {
+            Transport_::Smtp(smtp) => smtp.send(message).map(|_| ()).map_err(|e| {
+                if e.is_permanent() {
+                    JobError::Permanent(format!("the mail server refused the message: {e}"))
+                } else {
+                    JobError::Retry(format!("mail server: {e}"))
+                }
+            }),
+            Transport_::Files(dir) => FileTransport::new(dir)
+                .send(message)
+                .map(|id| log::info!("mail written to {}/{id}.eml", dir.display()))
+                .map_err(|e| JobError::Retry(format!("writing the mail file: {e}"))),
+        }
+    }
+}
+
+/// The job that sends one mail.
+pub fn run_job(ctx: &mut JobContext<'_>, payload: &serde_json::Value) -> Result<Option<serde_json::Value>, JobError> {
+    let mail: Outgoing = serde_json::from_value(payload.clone())
+        .map_err(|e| JobError::Permanent(format!("not a mail: {e}")))?;
+    let rendered = templates::render(&mail, &ctx.mailer.public_url);
+    let to = Mailbox::new(
+        Some(mail.name.clone()),
+        mail.to
+            .parse()
+            .map_err(|e| JobError::Permanent(format!("not an address: {e}")))?,
+    );
+    let message = Message::builder()
+        .from(ctx.mailer.from.clone())
+        .to(to)
+        .subject(rendered.subject)
+        .message_id(Some(format!("<job-{}@{}>", ctx.job_id, ctx.mailer.domain)))
+        .header(ContentLanguage(mail.locale.as_str().to_string()))
+        .multipart(MultiPart::alternative_plain_html(rendered.text, rendered.html))
+        .map_err(|e| JobError::Permanent(format!("building the message: {e}")))?;
+    ctx.mailer.send(&message)?;
+    Ok(scrubbed(JOB_KIND, payload))
+}
+
+/// `Content-Language`, so that mail clients and screen readers know the language.
+#[derive(Clone)]
+struct ContentLanguage(String);
+
+impl lettre::message::header::Header for ContentLanguage {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("Content-Language")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ContentLanguage(s.to_string()))
+    }
+
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+    }
+}

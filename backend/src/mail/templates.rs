@@ -1,0 +1,226 @@
+//! The text of each mail, in French and English, as plain text and HTML. Everything a person
+//! typed (their name) is escaped in the HTML.
+
+use serde::{Deserialize, Serialize};
+
+use super::Outgoing;
+use crate::types::Locale;
+
+/// Every mail the platform sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Template {
+    /// After sign-up: the link that confirms the address.
+    VerifyEmail,
+    /// A sign-up with an address that already has an account: the owner learns of it, and how
+    /// to sign in or reset the password (the API answers the same either way).
+    AccountExists,
+    /// "Mot de passe oublié": a single-use link, valid one hour.
+    PasswordReset,
+    /// After a password change or reset: so that the owner notices one they did not make.
+    PasswordChanged,
+}
+
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Paragraphs and an optional button-like link, in both forms.
+struct Body<'a> {
+    greeting: String,
+    paragraphs: Vec<String>,
+    action: Option<(&'a str, String)>,
+    after: Vec<String>,
+    signature: &'a str,
+}
+
+fn assemble(locale: Locale, subject: String, body: Body<'_>) -> Rendered {
+    let mut text = format!("{}\n\n", body.greeting);
+    let mut html = format!(
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
+         <body style=\"font-family: Marianne, Arial, sans-serif; color: #161616\">\
+         <p>{}</p>",
+        locale.as_str(),
+        escape(&subject),
+        escape(&body.greeting)
+    );
+    for p in &body.paragraphs {
+        text.push_str(p);
+        text.push_str("\n\n");
+        html.push_str(&format!("<p>{}</p>", escape(p)));
+    }
+    if let Some((label, link)) = &body.action {
+        text.push_str(&format!("{label} :\n{link}\n\n"));
+        html.push_str(&format!(
+            "<p><a href=\"{}\" style=\"background: #000091; color: #fff; padding: 8px 16px; \
+             text-decoration: none\">{}</a></p><p>{}</p>",
+            escape(link),
+            escape(label),
+            escape(link)
+        ));
+    }
+    for p in &body.after {
+        text.push_str(p);
+        text.push_str("\n\n");
+        html.push_str(&format!("<p>{}</p>", escape(p)));
+    }
+    text.push_str(&format!("-- \n{}\n", body.signature));
+    html.push_str(&format!("<p>{}</p></body></html>", escape(body.signature)));
+    Rendered {
+        subject,
+        text,
+        html,
+    }
+}
+
+/// The mail of `mail`, for a site at `public_url`.
+pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
+    let link = mail.link.clone().unwrap_or_default();
+    let name = mail.name.as_str();
+    let fr = mail.locale == Locale::Fr;
+    let signature = if fr {
+        "L'équipe Open d'État"
+    } else {
+        "The Open d'État team"
+    };
+    let sign_in = format!("{public_url}/connexion");
+    let forgot = format!("{public_url}/mot-de-passe-oublie");
+    match (mail.template, fr) {
+        (Template::VerifyEmail, true) => assemble(
+            mail.locale,
+            "Confirmez votre adresse électronique — Open d'État".into(),
+            Body {
+                greeting: format!("Bonjour {name},"),
+                paragraphs: vec!["Votre compte Open d'État est créé. Pour participer aux discussions, confirmez que cette adresse est bien la vôtre.".into()],
+                action: Some(("Confirmer mon adresse", link)),
+                after: vec!["Ce lien est valable 48 heures et ne sert qu'une fois. Si vous n'avez pas créé de compte, ignorez ce message : rien ne sera fait sans vous.".into()],
+                signature,
+            },
+        ),
+        (Template::VerifyEmail, false) => assemble(
+            mail.locale,
+            "Confirm your email address — Open d'État".into(),
+            Body {
+                greeting: format!("Hello {name},"),
+                paragraphs: vec!["Your Open d'État account is ready. To take part in the discussions, confirm that this address is yours.".into()],
+                action: Some(("Confirm my address", link)),
+                after: vec!["This link is valid for 48 hours and works once. If you did not create an account, ignore this message: nothing will happen without you.".into()],
+                signature,
+            },
+        ),
+        (Template::AccountExists, true) => assemble(
+            mail.locale,
+            "Vous avez déjà un compte — Open d'État".into(),
+            Body {
+                greeting: format!("Bonjour {name},"),
+                paragraphs: vec![
+                    "Quelqu'un, peut-être vous, a demandé à créer un compte Open d'État avec cette adresse. Vous avez déjà un compte : aucun autre n'a été créé.".into(),
+                    format!("Pour vous connecter : {sign_in}"),
+                ],
+                action: Some(("Mot de passe oublié ? Le réinitialiser", forgot)),
+                after: vec!["Si ce n'était pas vous, vous n'avez rien à faire.".into()],
+                signature,
+            },
+        ),
+        (Template::AccountExists, false) => assemble(
+            mail.locale,
+            "You already have an account — Open d'État".into(),
+            Body {
+                greeting: format!("Hello {name},"),
+                paragraphs: vec![
+                    "Someone, perhaps you, asked to create an Open d'État account with this address. You already have an account: no other was created.".into(),
+                    format!("To sign in: {sign_in}"),
+                ],
+                action: Some(("Forgot your password? Reset it", forgot)),
+                after: vec!["If it was not you, there is nothing to do.".into()],
+                signature,
+            },
+        ),
+        (Template::PasswordReset, true) => assemble(
+            mail.locale,
+            "Réinitialisez votre mot de passe — Open d'État".into(),
+            Body {
+                greeting: format!("Bonjour {name},"),
+                paragraphs: vec!["Vous avez demandé à réinitialiser le mot de passe de votre compte Open d'État.".into()],
+                action: Some(("Choisir un nouveau mot de passe", link)),
+                after: vec!["Ce lien est valable une heure et ne sert qu'une fois ; l'utiliser ferme toutes les sessions ouvertes de votre compte. Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.".into()],
+                signature,
+            },
+        ),
+        (Template::PasswordReset, false) => assemble(
+            mail.locale,
+            "Reset your password — Open d'État".into(),
+            Body {
+                greeting: format!("Hello {name},"),
+                paragraphs: vec!["You asked to reset the password of your Open d'État account.".into()],
+                action: Some(("Choose a new password", link)),
+                after: vec!["This link is valid for one hour and works once; using it signs your account out everywhere. If you did not ask for it, ignore this message: your password stays as it is.".into()],
+                signature,
+            },
+        ),
+        (Template::PasswordChanged, true) => assemble(
+            mail.locale,
+            "Votre mot de passe a été modifié — Open d'État".into(),
+            Body {
+                greeting: format!("Bonjour {name},"),
+                paragraphs: vec!["Le mot de passe de votre compte Open d'État vient d'être modifié, et toutes ses sessions ont été fermées.".into()],
+                action: None,
+                after: vec![format!("Si ce n'était pas vous, réinitialisez-le sans attendre : {forgot}")],
+                signature,
+            },
+        ),
+        (Template::PasswordChanged, false) => assemble(
+            mail.locale,
+            "Your password was changed — Open d'État".into(),
+            Body {
+                greeting: format!("Hello {name},"),
+                paragraphs: vec!["The password of your Open d'État account was just changed, and all its sessions were closed.".into()],
+                action: None,
+                after: vec![format!("If it was not you, reset it now: {forgot}")],
+                signature,
+            },
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_escaped_in_html_and_links_are_in_both_parts() {
+        let mail = Outgoing {
+            to: "a@example.org".into(),
+            name: "<b>Zoé</b>".into(),
+            locale: Locale::Fr,
+            template: Template::PasswordReset,
+            link: Some("https://x.fr/mot-de-passe?jeton=abc".into()),
+        };
+        let r = render(&mail, "https://x.fr");
+        assert!(r.subject.contains("mot de passe"));
+        assert!(r.text.contains("Bonjour <b>Zoé</b>,"));
+        assert!(r.text.contains("https://x.fr/mot-de-passe?jeton=abc"));
+        assert!(r.html.contains("&lt;b&gt;Zoé&lt;/b&gt;"));
+        assert!(r.html.contains("lang=\"fr\""));
+        assert!(r.html.contains("href=\"https://x.fr/mot-de-passe?jeton=abc\""));
+        let en = render(&Outgoing { locale: Locale::En, ..mail }, "https://x.fr");
+        assert!(en.subject.starts_with("Reset your password"));
+    }
+}

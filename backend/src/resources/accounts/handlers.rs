@@ -1,0 +1,396 @@
+//! `/auth/register`, `/auth/login`, `/auth/verify-email`, `/auth/password-reset`, `/me`.
+
+use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
+use diesel::prelude::*;
+use sha2::Digest;
+use validator::Validate;
+
+use super::dto::{
+    LoginRequest, MailRequested, NewPasswordRequest, PasswordResetRequest, RegisterRequest,
+    Session, SignUpAccepted, TokenRequest, UpdateAccountRequest,
+};
+use super::queries;
+use crate::auth::ip_limit::Action;
+use crate::auth::password;
+use crate::auth::throttle;
+use crate::auth::user::{self, NewUser, User};
+use crate::auth::{AuthUser, OptionalAuth};
+use crate::db;
+use crate::http::extract::{ApiJson, AuthedBody};
+use crate::http::problem::{ApiError, ApiResult, ErrorCode, FieldError};
+use crate::http::validation::{clean_opt, normalize_name};
+use crate::resources::users::Account;
+use crate::types::Locale;
+use crate::AppState;
+
+fn session(state: &AppState, user: User) -> ApiResult<Session> {
+    let (access_token, expires_at) = state
+        .tokens
+        .issue(user.id.get(), user.session_version)
+        .map_err(ApiError::internal)?;
+    Ok(Session {
+        token_type: "Bearer".into(),
+        access_token,
+        expires_at,
+        user: user.into(),
+    })
+}
+
+fn request_locale(req: &HttpRequest) -> Locale {
+    Locale::from_accept_language(
+        req.headers()
+            .get(actix_web::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+        Locale::Fr,
+    )
+}
+
+/// A per-address budget key that does not keep the address itself.
+fn address_bucket(email: &str) -> String {
+    let digest = sha2::Sha256::digest(email.trim().to_lowercase().as_bytes());
+    digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Create an account (role `member`). The answer is the same whether the address is new or
+/// already has an account: a mail tells its owner which (a link that confirms the new account,
+/// or how to sign in to the existing one). Sign in with the password as soon as the account is
+/// made; until its address is confirmed, with `REQUIRE_VERIFIED_EMAIL` (production), it reads
+/// but does not post.
+#[utoipa::path(
+    tag = "auth",
+    request_body = RegisterRequest,
+    responses(
+        (status = 202, description = "Accepted: a mail is on its way to the address", body = SignUpAccepted),
+        (status = 429, description = "Too many sign-ups from this address (`RATE_LIMIT_SIGN_UP`); retry after `Retry-After` seconds", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/register")]
+pub async fn register(
+    http: HttpRequest,
+    state: web::Data<AppState>,
+    body: ApiJson<RegisterRequest>,
+) -> ApiResult<HttpResponse> {
+    let req = body.into_inner();
+    req.validate()?;
+    let bucket = state.ip_limits.client_bucket(&http);
+    let limits = state.ip_limits.clone();
+    db::run(&state.pool, move |conn| limits.take(conn, Action::SignUp, &bucket)).await?;
+    // Hashed whether or not the address is known: the time taken says nothing either.
+    let hash = state.hasher.hash(req.password.clone()).await?;
+    let locale = req.locale.unwrap_or_else(|| request_locale(&http));
+    let public_url = state.public_url.clone();
+    db::transaction(&state.pool, move |conn| {
+        let organisation = clean_opt(req.organisation.as_deref());
+        let display_name = normalize_name(&req.display_name);
+        let new = NewUser {
+            email: req.email.trim(),
+            display_name: &display_name,
+            password_hash: &hash,
+            role: crate::types::Role::Member,
+            organisation: organisation.as_deref(),
+            locale,
+            email_verified_at: None,
+        };
+        match queries::register(conn, &new, &public_url) {
+            Ok(_) => Ok(()),
+            // A sign-up for the same address at the same instant: the other one made it.
+            Err(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            )) => Ok(()),
+            Err(e) => Err(e.into()),
+        }
+    })
+    .await?;
+    Ok(HttpResponse::Accepted().json(SignUpAccepted {
+        status: "check_your_mail".into(),
+    }))
+}
+
+/// Sign in with email and password.
+#[utoipa::path(
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in", body = Session),
+        (status = 401, description = "Wrong email or password", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Account suspended", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed sign-ins for this account, or too many sign-ins from this address (`RATE_LIMIT_SIGN_IN`); retry after `Retry-After` seconds", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/login")]
+pub async fn login(
+    http: HttpRequest,
+    state: web::Data<AppState>,
+    body: ApiJson<LoginRequest>,
+) -> ApiResult<HttpResponse> {
+    let req = body.into_inner();
+    req.validate()?;
+    let email = req.email.trim().to_string();
+    let lookup = email.clone();
+    let bucket = state.ip_limits.client_bucket(&http);
+    let limits = state.ip_limits.clone();
+    // Every refusal is decided here, before any hashing: per address, then per account (the
+    // attempt is counted in advance; see `throttle::admit`).
+    let (admitted, user) = db::run(&state.pool, move |conn| {
+        limits.take(conn, Action::SignIn, &bucket)?;
+        let admitted = throttle::admit(conn, &lookup)?;
+        Ok((admitted, user::find_by_email(conn, &lookup)?))
+    })
+    .await?;
+    let stored = user.as_ref().map(|u| u.password_hash.clone());
+    let ok = state.hasher.verify(req.password.clone(), stored).await?;
+    let user = match (user, ok) {
+        (Some(u), true) => u,
+        _ => {
+            if let Some(until) = admitted.blocked_until_if_wrong {
+                log::warn!("sign-ins blocked for an account after repeated failures");
+                return Err(throttle::too_many(until));
+            }
+            return Err(ApiError::Unauthorized("Wrong email or password.".into()));
+        }
+    };
+    // Hashes made with older parameters are replaced now that the password is known.
+    let rehash = match password::is_outdated(&user.password_hash) {
+        true => Some(state.hasher.hash(req.password).await?),
+        false => None,
+    };
+    let user_id = user.id;
+    db::run(&state.pool, move |conn| {
+        throttle::clear(conn, &email)?;
+        if let Some(hash) = rehash {
+            use crate::db::schema::users as u;
+            diesel::update(u::table.find(user_id))
+                .set(u::password_hash.eq(hash))
+                .execute(conn)?;
+        }
+        Ok(())
+    })
+    .await?;
+    if user.suspended_at.is_some() {
+        return Err(ApiError::Forbidden("This account is suspended.".into()));
+    }
+    Ok(HttpResponse::Ok().json(session(&state, user)?))
+}
+
+/// The signed-in user's account.
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer" = [])),
+    responses((status = 200, description = "The account", body = Account))
+)]
+#[get("/me")]
+pub async fn get_me(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<web::Json<Account>> {
+    let user = db::run(&state.pool, move |conn| Ok(user::find(conn, auth.id)?)).await?;
+    user.map(|u| web::Json(u.into()))
+        .ok_or_else(|| ApiError::not_found("Account"))
+}
+
+/// Update the signed-in user's display name, organisation, language or password.
+///
+/// Changing the password ends every session of the account, this one included: tokens issued
+/// before the change answer 401 from then on. Sign in again with the new password. A mail
+/// tells the owner.
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer" = [])),
+    request_body = UpdateAccountRequest,
+    responses(
+        (status = 200, description = "The updated account", body = Account),
+        (status = 403, description = "The account is suspended, or `current_password` is wrong (`wrong_password`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/me")]
+pub async fn update_me(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    body: AuthedBody<UpdateAccountRequest>,
+) -> ApiResult<web::Json<Account>> {
+    let req = body?.into_inner();
+    req.validate()?;
+    let new_hash = match (&req.new_password, &req.current_password) {
+        (None, _) => None,
+        (Some(_), None) => {
+            return Err(ApiError::field(
+                "current_password",
+                "required",
+                "is required to change the password",
+            ))
+        }
+        (Some(new), Some(current)) => {
+            let current = current.clone();
+            let user = db::run(&state.pool, move |conn| Ok(user::find(conn, auth.id)?))
+                .await?
+                .ok_or_else(|| ApiError::not_found("Account"))?;
+            let ok = state
+                .hasher
+                .verify(current, Some(user.password_hash))
+                .await?;
+            if !ok {
+                return Err(ApiError::FieldForbidden {
+                    code: ErrorCode::WrongPassword,
+                    errors: vec![FieldError {
+                        field: "current_password".into(),
+                        code: "mismatch".into(),
+                        message: "is not the current password".into(),
+                    }],
+                });
+            }
+            Some(state.hasher.hash(new.clone()).await?)
+        }
+    };
+    let user = db::transaction(&state.pool, move |conn| {
+        #[derive(AsChangeset)]
+        #[diesel(table_name = crate::db::schema::users)]
+        struct Changes {
+            display_name: Option<String>,
+            organisation: Option<Option<String>>,
+            locale: Option<Locale>,
+        }
+        let changes = Changes {
+            display_name: req.display_name.as_deref().map(normalize_name),
+            organisation: req.organisation.map(|o| clean_opt(o.as_deref())),
+            locale: req.locale,
+        };
+        let target = crate::db::schema::users::table.find(auth.id);
+        let changed = crate::db::apply_changes(
+            diesel::update(target).set(&changes).execute(conn),
+        )?;
+        let _ = changed;
+        if let Some(hash) = new_hash {
+            // A new password ends every session, this one included: whoever had a token (a
+            // stolen one, another device) must sign in again with the new password.
+            return Ok(queries::set_password(conn, auth.id, &hash, false)?);
+        }
+        user::find(conn, auth.id)?.ok_or_else(|| ApiError::not_found("Account"))
+    })
+    .await?;
+    Ok(web::Json(user.into()))
+}
+
+/// Confirm the account's address with the token of the link mailed at sign-up. Opened in a
+/// session, the link must be for that session's account.
+#[utoipa::path(
+    tag = "auth",
+    request_body = TokenRequest,
+    responses(
+        (status = 200, description = "Confirmed: the account", body = Account),
+        (status = 403, description = "The link is for another account than the signed-in one", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No link has this token", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The link was already used, or a newer one replaced it (`token_used`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The link has expired (`token_expired`): ask for a new one", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/verify-email")]
+pub async fn verify_email(
+    state: web::Data<AppState>,
+    OptionalAuth(auth): OptionalAuth,
+    body: ApiJson<TokenRequest>,
+) -> ApiResult<web::Json<Account>> {
+    let req = body.into_inner();
+    req.validate()?;
+    let signed_in = auth.map(|a| a.id);
+    let user = db::transaction(&state.pool, move |conn| {
+        queries::verify(conn, &req.token, signed_in)
+    })
+    .await?;
+    Ok(web::Json(user.into()))
+}
+
+/// Send the signed-in account a new link that confirms its address (the older ones stop
+/// working). Limited per client address (`RATE_LIMIT_MAIL`).
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer" = [])),
+    responses(
+        (status = 202, description = "A new link is on its way (nothing is sent when the address is confirmed already)", body = MailRequested),
+        (status = 429, description = "Too many mails asked for from this address; retry after `Retry-After` seconds", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/verify-email/resend")]
+pub async fn resend_verification(
+    http: HttpRequest,
+    state: web::Data<AppState>,
+    auth: AuthUser,
+) -> ApiResult<HttpResponse> {
+    let bucket = state.ip_limits.client_bucket(&http);
+    let limits = state.ip_limits.clone();
+    let public_url = state.public_url.clone();
+    db::transaction(&state.pool, move |conn| {
+        limits.take(conn, Action::Mail, &bucket)?;
+        let user = user::find(conn, auth.id)?.ok_or_else(|| ApiError::not_found("Account"))?;
+        if user.email_verified_at.is_none() {
+            queries::send_verification(conn, &user, &public_url)?;
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::Accepted().json(MailRequested {
+        status: "sent".into(),
+    }))
+}
+
+/// "Mot de passe oublié": mail a link, valid one hour and once, that sets a new password. The
+/// answer is the same whether or not the address has an account. Limited per client address
+/// and per address asked for (`RATE_LIMIT_MAIL`).
+#[utoipa::path(
+    tag = "auth",
+    request_body = PasswordResetRequest,
+    responses(
+        (status = 202, description = "If the address has an account, a link is on its way", body = MailRequested),
+        (status = 429, description = "Too many mails asked for; retry after `Retry-After` seconds", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/password-reset")]
+pub async fn request_password_reset(
+    http: HttpRequest,
+    state: web::Data<AppState>,
+    body: ApiJson<PasswordResetRequest>,
+) -> ApiResult<HttpResponse> {
+    let req = body.into_inner();
+    req.validate()?;
+    let bucket = state.ip_limits.client_bucket(&http);
+    let limits = state.ip_limits.clone();
+    let public_url = state.public_url.clone();
+    db::transaction(&state.pool, move |conn| {
+        limits.take(conn, Action::Mail, &bucket)?;
+        limits.take(conn, Action::Mail, &format!("to:{}", address_bucket(&req.email)))?;
+        Ok(queries::request_reset(conn, req.email.trim(), &public_url)?)
+    })
+    .await?;
+    Ok(HttpResponse::Accepted().json(MailRequested {
+        status: "sent_if_known".into(),
+    }))
+}
+
+/// Set a new password with the token of a reset link. Every session of the account ends; sign
+/// in with the new password. The owner is told by mail.
+#[utoipa::path(
+    tag = "auth",
+    request_body = NewPasswordRequest,
+    responses(
+        (status = 204, description = "The password is changed"),
+        (status = 404, description = "No link has this token", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The link was already used, or a newer one replaced it (`token_used`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The link has expired (`token_expired`): ask for a new one", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/password-reset/confirm")]
+pub async fn reset_password(
+    state: web::Data<AppState>,
+    body: ApiJson<NewPasswordRequest>,
+) -> ApiResult<HttpResponse> {
+    let req = body.into_inner();
+    req.validate()?;
+    // The token is checked (not spent) before the slow hash, so a bad link answers at once.
+    let token = req.token.clone();
+    db::run(&state.pool, move |conn| queries::check_reset(conn, &token)).await?;
+    let hash = state.hasher.hash(req.new_password).await?;
+    db::transaction(&state.pool, move |conn| {
+        let user = queries::redeem_reset(conn, &req.token)?;
+        queries::set_password(conn, user, &hash, true)?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

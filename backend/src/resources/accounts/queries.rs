@@ -1,0 +1,258 @@
+//! Accounts' writes, and the single-use tokens of the links mailed to them.
+//!
+//! A link's token is 32 random bytes (base64url). Only its SHA-256 is stored: whoever reads the
+//! database cannot use a link. A token is for one account and one purpose, expires, works
+//! once, and a newer one of the same purpose replaces the older (marked used).
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use chrono::{DateTime, Duration, Utc};
+use diesel::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::auth::user::{NewUser, User};
+use crate::db::ids::UserId;
+use crate::db::schema::{mail_tokens, users};
+use crate::events::{self, EventSubject, NewEvent};
+use crate::http::problem::{ApiError, ApiResult, ErrorCode};
+use crate::mail::{self, templates::Template, Outgoing};
+
+crate::text_enum! {
+    /// What a mailed link is for.
+    Purpose {
+        VerifyEmail => "verify_email",
+        ResetPassword => "reset_password",
+    }
+}
+
+impl Purpose {
+    fn lifetime(self) -> Duration {
+        match self {
+            Purpose::VerifyEmail => Duration::hours(48),
+            Purpose::ResetPassword => Duration::hours(1),
+        }
+    }
+}
+
+fn digest(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+/// A fresh token for `user` and `purpose` (earlier unused ones of the same purpose are spent).
+fn issue(conn: &mut PgConnection, user: UserId, purpose: Purpose) -> QueryResult<String> {
+    let mut bytes = [0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
+    let token = URL_SAFE_NO_PAD.encode(bytes);
+    diesel::update(
+        mail_tokens::table
+            .filter(mail_tokens::user_id.eq(user))
+            .filter(mail_tokens::purpose.eq(purpose.as_str()))
+            .filter(mail_tokens::used_at.is_null()),
+    )
+    .set(mail_tokens::used_at.eq(Some(Utc::now())))
+    .execute(conn)?;
+    diesel::insert_into(mail_tokens::table)
+        .values((
+            mail_tokens::user_id.eq(user),
+            mail_tokens::purpose.eq(purpose.as_str()),
+            mail_tokens::token_hash.eq(digest(&token)),
+            mail_tokens::expires_at.eq(Utc::now() + purpose.lifetime()),
+        ))
+        .execute(conn)?;
+    Ok(token)
+}
+
+/// The unspent, unexpired token's row and account. 404 when no link has it, 410 when it
+/// expired, 409 when it was used (or replaced by a newer one).
+fn check(
+    conn: &mut PgConnection,
+    token: &str,
+    purpose: Purpose,
+    lock: bool,
+) -> ApiResult<(i64, UserId)> {
+    let query = mail_tokens::table
+        .filter(mail_tokens::token_hash.eq(digest(token)))
+        .filter(mail_tokens::purpose.eq(purpose.as_str()))
+        .select((
+            mail_tokens::id,
+            mail_tokens::user_id,
+            mail_tokens::expires_at,
+            mail_tokens::used_at,
+        ));
+    let found: Option<(i64, UserId, DateTime<Utc>, Option<DateTime<Utc>>)> = if lock {
+        query.for_update().first(conn).optional()?
+    } else {
+        query.first(conn).optional()?
+    };
+    let (id, user, expires_at, used_at) =
+        found.ok_or_else(|| ApiError::NotFound("No link has this token.".into()))?;
+    if used_at.is_some() {
+        return Err(ApiError::Conflict {
+            code: ErrorCode::TokenUsed,
+            detail: "This link was already used, or a newer one replaced it.".into(),
+        });
+    }
+    if expires_at <= Utc::now() {
+        return Err(ApiError::Gone {
+            code: ErrorCode::TokenExpired,
+            detail: "This link has expired: ask for a new one.".into(),
+        });
+    }
+    Ok((id, user))
+}
+
+/// Spends the token (in the caller's transaction): the account it is for.
+fn redeem(conn: &mut PgConnection, token: &str, purpose: Purpose) -> ApiResult<UserId> {
+    let (id, user) = check(conn, token, purpose, true)?;
+    diesel::update(mail_tokens::table.find(id))
+        .set(mail_tokens::used_at.eq(Some(Utc::now())))
+        .execute(conn)?;
+    Ok(user)
+}
+
+/// Whether a reset token would work, without spending it (before the slow hash).
+pub fn check_reset(conn: &mut PgConnection, token: &str) -> ApiResult<()> {
+    check(conn, token, Purpose::ResetPassword, false).map(|_| ())
+}
+
+/// The link of a mail: `{public_url}/{page}?jeton={token}`.
+fn link(public_url: &str, page: &str, token: &str) -> String {
+    format!("{public_url}/{page}?jeton={token}")
+}
+
+/// Sign-up. A new address gets an account and the mail that confirms it; an address that has
+/// one already gets a mail saying so (and nothing else changes). Either way, one mail, in the
+/// same transaction.
+pub fn register(
+    conn: &mut PgConnection,
+    new: &NewUser<'_>,
+    public_url: &str,
+) -> QueryResult<Option<User>> {
+    if let Some(existing) = crate::auth::user::find_by_email(conn, new.email)? {
+        mail::enqueue(
+            conn,
+            &Outgoing {
+                to: existing.email.clone(),
+                name: existing.display_name.clone(),
+                locale: existing.locale,
+                template: Template::AccountExists,
+                link: None,
+            },
+        )?;
+        return Ok(None);
+    }
+    let user = crate::resources::users::queries::insert(conn, new)?;
+    send_verification(conn, &user, public_url)?;
+    Ok(Some(user))
+}
+
+/// Mails `user` a new link that confirms the address.
+pub fn send_verification(conn: &mut PgConnection, user: &User, public_url: &str) -> QueryResult<()> {
+    let token = issue(conn, user.id, Purpose::VerifyEmail)?;
+    mail::enqueue(
+        conn,
+        &Outgoing {
+            to: user.email.clone(),
+            name: user.display_name.clone(),
+            locale: user.locale,
+            template: Template::VerifyEmail,
+            link: Some(link(public_url, "verification", &token)),
+        },
+    )?;
+    Ok(())
+}
+
+/// Confirms the address of the token's account; `signed_in`, when the link is opened in a
+/// session, must be that account (403 otherwise: the link is someone else's).
+pub fn verify(conn: &mut PgConnection, token: &str, signed_in: Option<UserId>) -> ApiResult<User> {
+    let user_id = redeem(conn, token, Purpose::VerifyEmail)?;
+    if signed_in.is_some_and(|me| me != user_id) {
+        return Err(ApiError::Forbidden(
+            "This link confirms another account's address: sign out, then open it again.".into(),
+        ));
+    }
+    let user: User = diesel::update(users::table.find(user_id))
+        .set(users::email_verified_at.eq(Some(Utc::now())))
+        .returning(User::as_returning())
+        .get_result(conn)?;
+    events::record(
+        conn,
+        NewEvent::new("user.verified")
+            .subject(EventSubject::new("user", user.id.get(), user.id.to_string()))
+            .by(user.id),
+    )?;
+    Ok(user)
+}
+
+/// "Mot de passe oublié": mails a reset link if the address has an account (and nothing
+/// otherwise: the answer does not say).
+pub fn request_reset(conn: &mut PgConnection, email: &str, public_url: &str) -> QueryResult<()> {
+    let Some(user) = crate::auth::user::find_by_email(conn, email)? else {
+        return Ok(());
+    };
+    if user.password_hash == crate::auth::password::UNUSABLE_HASH {
+        // Accounts that must not sign in with a password (demo accounts in production).
+        return Ok(());
+    }
+    let token = issue(conn, user.id, Purpose::ResetPassword)?;
+    mail::enqueue(
+        conn,
+        &Outgoing {
+            to: user.email.clone(),
+            name: user.display_name.clone(),
+            locale: user.locale,
+            template: Template::PasswordReset,
+            link: Some(link(public_url, "mot-de-passe", &token)),
+        },
+    )?;
+    Ok(())
+}
+
+/// Spends a reset token: the account to set a new password on.
+pub fn redeem_reset(conn: &mut PgConnection, token: &str) -> ApiResult<UserId> {
+    redeem(conn, token, Purpose::ResetPassword)
+}
+
+/// Sets a new password (already hashed) and ends every session of the account; the owner is
+/// told by mail. Following a reset link also confirms the address it was sent to.
+pub fn set_password(conn: &mut PgConnection, user: UserId, hash: &str, by_link: bool) -> QueryResult<User> {
+    use crate::db::schema::users::dsl::{email_verified_at, password_hash, session_version};
+    let user: User = diesel::update(users::table.find(user))
+        .set((password_hash.eq(hash), session_version.eq(session_version + 1)))
+        .returning(User::as_returning())
+        .get_result(conn)?;
+    let user = if by_link && user.email_verified_at.is_none() {
+        diesel::update(users::table.find(user.id))
+            .set(email_verified_at.eq(Some(Utc::now())))
+            .returning(User::as_returning())
+            .get_result(conn)?
+    } else {
+        user
+    };
+    // Any reset link still unused is spent: the password it would change has changed.
+    diesel::update(
+        mail_tokens::table
+            .filter(mail_tokens::user_id.eq(user.id))
+            .filter(mail_tokens::purpose.eq(Purpose::ResetPassword.as_str()))
+            .filter(mail_tokens::used_at.is_null()),
+    )
+    .set(mail_tokens::used_at.eq(Some(Utc::now())))
+    .execute(conn)?;
+    events::record(
+        conn,
+        NewEvent::new("user.password_changed")
+            .subject(EventSubject::new("user", user.id.get(), user.id.to_string()))
+            .by(user.id),
+    )?;
+    mail::enqueue(
+        conn,
+        &Outgoing {
+            to: user.email.clone(),
+            name: user.display_name.clone(),
+            locale: user.locale,
+            template: Template::PasswordChanged,
+            link: None,
+        },
+    )?;
+    Ok(user)
+}

@@ -1,0 +1,27 @@
+//! Action plans as stored.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::db::ids::{ActionPlanId, SubjectId};
+use crate::db::schema::action_plans;
+use crate::types::Locale;
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = action_plans, check_for_backend(diesel::pg::Pg))]
+pub struct ActionPlanRow {
+    pub id: ActionPlanId,
+    pub slug: String,
+    pub country: String,
+    pub title: String,
+    pub period_start: i32,
+    pub period_end: i32,
+    pub description: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub subject_id: SubjectId,
+    /// The language its texts are written in.
+    pub lang: Locale,
+}
+

@@ -1,0 +1,384 @@
+//! Comment routes: list and post per subject, replies, edit, delete (tombstone), moderation.
+//! Anyone reads; signed-in members post (once their address is confirmed, where that is
+//! required) and edit or delete their own; moderators and admins hide and unhide; admins may
+//! also delete any comment.
+
+use actix_web::{delete, get, patch, post, put, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use validator::Validate;
+
+use super::dto::{
+    Comment, CommentListParams, CommentPage, EmbedParams, ListMode, ModerationRequest,
+    NewCommentRequest, RecentComment, RecentCommentPage, UpdateCommentRequest, Viewer,
+};
+use super::model::CommentRow;
+use super::queries::{self, After};
+use crate::auth::permission::Permission;
+use crate::auth::{AuthUser, BearerToken, OptionalAuth};
+use crate::db;
+use crate::db::ids::CommentId;
+use crate::http::extract::AuthedBody;
+use crate::http::page::{self, PageParams};
+use crate::http::problem::{ApiError, ApiResult, ErrorCode};
+use crate::subjects::{self, SubjectKind};
+use crate::{markdown, AppState};
+
+fn viewer(auth: &Option<AuthUser>) -> Viewer {
+    match auth {
+        Some(a) => Viewer {
+            user_id: Some(a.id.get()),
+            moderator: a.role.grants(Permission::Moderate),
+        },
+        None => Viewer::default(),
+    }
+}
+
+/// 403 `email_not_verified` for an account that has not confirmed its address, where the
+/// platform requires it (`REQUIRE_VERIFIED_EMAIL`).
+fn require_verified(state: &AppState, verified: bool) -> ApiResult<()> {
+    if state.require_verified_email && !verified {
+        return Err(ApiError::Refused {
+            code: ErrorCode::EmailNotVerified,
+            detail: "Confirm your email address first: follow the link in the message sent when you signed up (or ask for another one)."
+                .into(),
+        });
+    }
+    Ok(())
+}
+
+async fn list_for(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    auth: Option<AuthUser>,
+    kind: SubjectKind,
+    key: String,
+    params: CommentListParams,
+    page: PageParams,
+) -> ApiResult<HttpResponse> {
+    let limit = page.limit()?;
+    let per_thread = params.replies()?;
+    let mode = params.mode.unwrap_or(ListMode::Threads);
+    let mode_tag = if mode == ListMode::Flat { "flat" } else { "threads" };
+    let after: Option<(String, DateTime<Utc>, CommentId)> = page.cursor()?;
+    if after.as_ref().is_some_and(|(m, _, _)| m != mode_tag) {
+        return Err(ApiError::BadRequest {
+            code: ErrorCode::InvalidCursor,
+            detail: "This cursor belongs to another `mode`; start again without it.".into(),
+        });
+    }
+    let viewer = viewer(&auth);
+    let (items, next) = db::run(&state.read_pool, move |conn| {
+        let subject = subjects::resolve(conn, kind, &key)?;
+        let after: After = after.map(|(_, at, id)| (at, id));
+        let rows = match mode {
+            ListMode::Threads => queries::threads(conn, subject.id, after, limit + 1)?,
+            ListMode::Flat => queries::flat(conn, subject.id, after, limit + 1)?,
+        };
+        let (rows, next) =
+            page::finish_page(rows, limit, |r: &CommentRow| (mode_tag, r.created_at, r.id));
+        let mut items: Vec<Comment> = rows.into_iter().map(|r| queries::present(r, viewer)).collect();
+        if mode == ListMode::Threads {
+            queries::attach_replies(conn, &mut items, per_thread, viewer)?;
+        }
+        Ok((items, next))
+    })
+    .await?;
+    Ok(page::respond::<CommentPage, _>(&req, items, next))
+}
+
+/// Posting is the busiest write, so the author's account is read inside the insert's
+/// transaction (one checkout per request); only a request whose body is refused reads it
+/// apart, so that 401/403 still come before 400/422.
+async fn create_for(
+    state: web::Data<AppState>,
+    token: BearerToken,
+    kind: SubjectKind,
+    key: String,
+    body: AuthedBody<NewCommentRequest>,
+) -> ApiResult<HttpResponse> {
+    let body = match body.map_err(ApiError::from).and_then(|b| {
+        let b = b.into_inner();
+        b.validate()?;
+        Ok(b)
+    }) {
+        Ok(body) => body,
+        Err(refused) => {
+            let author = token.authorize_now(&state).await?;
+            require_verified(&state, author.verified)?;
+            return Err(refused);
+        }
+    };
+    let html = markdown::render(&body.body);
+    let created = db::transaction(&state.clone().pool, move |conn| {
+        let author = token.authorize(conn)?;
+        require_verified(&state, author.email_verified_at.is_some())?;
+        let viewer = viewer(&Some(AuthUser::from(&author)));
+        let subject = subjects::resolve(conn, kind, &key)?;
+        let row = queries::insert(conn, &subject, body.parent_id.map(CommentId), author, body.body, html)?;
+        Ok(queries::present(row, viewer))
+    })
+    .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Location", format!("/api/v1/comments/{}", created.id)))
+        .json(created))
+}
+
+macro_rules! subject_routes {
+    ($list:ident, $create:ident, $path:literal, $kind:expr, $what:literal, $param_desc:literal) => {
+        #[doc = concat!("The discussion of a ", $what, ": threads (default) or flat.")]
+        #[utoipa::path(
+            tag = "comments",
+            params(("id" = String, Path, description = $param_desc), CommentListParams, PageParams),
+            responses((status = 200, description = "A page of comments", body = CommentPage))
+        )]
+        #[get($path)]
+        pub async fn $list(
+            req: HttpRequest,
+            state: web::Data<AppState>,
+            OptionalAuth(auth): OptionalAuth,
+            id: web::Path<String>,
+            params: web::Query<CommentListParams>,
+            page: web::Query<PageParams>,
+        ) -> ApiResult<HttpResponse> {
+            list_for(req, state, auth, $kind, id.into_inner(), params.into_inner(), page.into_inner()).await
+        }
+
+        #[doc = concat!("Comment on a ", $what, ", or reply with `parent_id` (signed-in users whose address is confirmed, where the platform requires it).")]
+        #[utoipa::path(
+            tag = "comments",
+            security(("bearer" = [])),
+            params(("id" = String, Path, description = $param_desc)),
+            request_body = NewCommentRequest,
+            responses(
+                (status = 201, description = "Posted", body = Comment),
+                (status = 409, description = "The parent comment is deleted or hidden (`parent_unavailable`), or the discussion is archived (`archived`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+            )
+        )]
+        #[post($path)]
+        pub async fn $create(
+            state: web::Data<AppState>,
+            token: BearerToken,
+            id: web::Path<String>,
+            body: AuthedBody<NewCommentRequest>,
+        ) -> ApiResult<HttpResponse> {
+            create_for(state, token, $kind, id.into_inner(), body).await
+        }
+    };
+}
+
+subject_routes!(
+    list_forum_comments,
+    create_forum_comment,
+    "/forums/{id}/comments",
+    SubjectKind::Forum,
+    "forum",
+    "Forum id or slug"
+);
+subject_routes!(
+    list_commitment_comments,
+    create_commitment_comment,
+    "/commitments/{id}/comments",
+    SubjectKind::Commitment,
+    "commitment",
+    "Commitment id or OGP code"
+);
+subject_routes!(
+    list_milestone_comments,
+    create_milestone_comment,
+    "/milestones/{id}/comments",
+    SubjectKind::Milestone,
+    "milestone",
+    "Milestone id"
+);
+
+/// The latest public comments across every discussion (hidden and deleted ones left out),
+/// each with the title of what it is about: the platform's activity feed.
+#[utoipa::path(
+    tag = "comments",
+    params(PageParams),
+    responses((status = 200, description = "A page of comments, newest first", body = RecentCommentPage))
+)]
+#[get("/comments")]
+pub async fn list_recent_comments(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
+    let limit = page.limit()?;
+    let after: After = page.cursor()?;
+    let (items, next) = db::run(&state.read_pool, move |conn| {
+        let rows = queries::recent(conn, after, limit + 1)?;
+        let (rows, next) = page::finish_page(rows, limit, |r: &CommentRow| (r.created_at, r.id));
+        let wanted: Vec<_> = rows.iter().map(|r| r.subject_id).collect();
+        let described = subjects::describe(conn, &wanted)?;
+        let items = rows
+            .into_iter()
+            .filter_map(|row| {
+                let subject = described.get(&row.subject_id)?.clone();
+                Some(RecentComment {
+                    comment: queries::present(row, Viewer::default()),
+                    target_title: subject.title.clone(),
+                    target_key: subject.key.clone(),
+                    subject,
+                })
+            })
+            .collect::<Vec<_>>();
+        Ok((items, next))
+    })
+    .await?;
+    Ok(page::respond::<RecentCommentPage, _>(&req, items, next))
+}
+
+/// One comment, with its first replies.
+#[utoipa::path(
+    tag = "comments",
+    params(("id" = i64, Path, description = "Comment id"), EmbedParams),
+    responses((status = 200, description = "The comment", body = Comment))
+)]
+#[get("/comments/{id}")]
+pub async fn get_comment(
+    state: web::Data<AppState>,
+    OptionalAuth(auth): OptionalAuth,
+    id: web::Path<i64>,
+    params: web::Query<EmbedParams>,
+) -> ApiResult<web::Json<Comment>> {
+    let id = CommentId(id.into_inner());
+    let per = params.replies()?;
+    let viewer = viewer(&auth);
+    let comment = db::run(&state.read_pool, move |conn| {
+        let row = queries::get(conn, id)?;
+        let mut items = vec![queries::present(row, viewer)];
+        queries::attach_replies(conn, &mut items, per, viewer)?;
+        Ok(items.pop())
+    })
+    .await?;
+    comment
+        .map(web::Json)
+        .ok_or_else(|| ApiError::not_found("Comment"))
+}
+
+/// Direct replies of a comment, oldest first, each with its own first replies.
+#[utoipa::path(
+    tag = "comments",
+    params(("id" = i64, Path, description = "Comment id"), EmbedParams, PageParams),
+    responses((status = 200, description = "A page of replies", body = CommentPage))
+)]
+#[get("/comments/{id}/replies")]
+pub async fn list_replies(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    OptionalAuth(auth): OptionalAuth,
+    id: web::Path<i64>,
+    params: web::Query<EmbedParams>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
+    let id = CommentId(id.into_inner());
+    let limit = page.limit()?;
+    let per = params.replies()?;
+    let after: After = page.cursor::<After>()?.flatten();
+    let viewer = viewer(&auth);
+    let (items, next) = db::run(&state.read_pool, move |conn| {
+        if !queries::exists(conn, id)? {
+            return Err(ApiError::not_found("Comment"));
+        }
+        let rows = queries::replies(conn, id, after, limit + 1)?;
+        let (rows, next) =
+            page::finish_page(rows, limit, |r: &CommentRow| Some((r.created_at, r.id)));
+        let mut items: Vec<Comment> = rows.into_iter().map(|r| queries::present(r, viewer)).collect();
+        queries::attach_replies(conn, &mut items, per, viewer)?;
+        Ok((items, next))
+    })
+    .await?;
+    Ok(page::respond::<CommentPage, _>(&req, items, next))
+}
+
+/// Edit your own comment.
+#[utoipa::path(
+    tag = "comments",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Comment id")),
+    request_body = UpdateCommentRequest,
+    responses(
+        (status = 200, description = "Edited", body = Comment),
+        (status = 409, description = "The comment is deleted or hidden", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/comments/{id}")]
+pub async fn update_comment(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<i64>,
+    body: AuthedBody<UpdateCommentRequest>,
+) -> ApiResult<web::Json<Comment>> {
+    require_verified(&state, auth.verified)?;
+    let req = body?.into_inner();
+    req.validate()?;
+    let id = CommentId(id.into_inner());
+    let html = markdown::render(&req.body);
+    let viewer = viewer(&Some(auth.clone()));
+    let updated = db::transaction(&state.pool, move |conn| {
+        let row = queries::get(conn, id)?;
+        let row = queries::edit(conn, row, auth.id, req.body, html)?;
+        Ok(queries::present(row, viewer))
+    })
+    .await?;
+    Ok(web::Json(updated))
+}
+
+/// Delete a comment (its author, or an admin). It stays as a tombstone so replies keep their
+/// place; its text is erased.
+#[utoipa::path(
+    tag = "comments",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Comment id")),
+    responses((status = 204, description = "Deleted (also when it already was)"))
+)]
+#[delete("/comments/{id}")]
+pub async fn delete_comment(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let id = CommentId(id.into_inner());
+    db::transaction(&state.pool, move |conn| {
+        let row = queries::get(conn, id)?;
+        if row.author_id != auth.id && !auth.role.grants(Permission::DeleteAnyComment) {
+            return Err(ApiError::Forbidden(
+                "Only its author or an admin may delete a comment.".into(),
+            ));
+        }
+        Ok(queries::delete(conn, row, auth.id)?)
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Hide or unhide a comment (moderators and admins).
+#[utoipa::path(
+    tag = "comments",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Comment id")),
+    request_body = ModerationRequest,
+    responses((status = 200, description = "The comment as moderators see it", body = Comment))
+)]
+#[put("/comments/{id}/moderation")]
+pub async fn moderate_comment(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<i64>,
+    body: AuthedBody<ModerationRequest>,
+) -> ApiResult<web::Json<Comment>> {
+    auth.require(Permission::Moderate)?;
+    let req = body?.into_inner();
+    req.validate()?;
+    let id = CommentId(id.into_inner());
+    let viewer = viewer(&Some(auth.clone()));
+    let reason = crate::http::validation::clean_opt(req.reason.as_deref());
+    let comment = db::transaction(&state.pool, move |conn| {
+        let row = queries::get(conn, id)?;
+        let row = queries::moderate(conn, row, auth.id, req.hidden, reason)?;
+        Ok(queries::present(row, viewer))
+    })
+    .await?;
+    Ok(web::Json(comment))
+}

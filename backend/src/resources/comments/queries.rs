@@ -1,0 +1,423 @@
+//! Every query on comments, reads and writes; each write records its event.
+//!
+//! Threads go to any depth. Each row stores its root and depth, and its parent keeps a reply
+//! count, so a page of a 50,000-comment discussion costs what a page of a 50-comment one does:
+//! one index range scan for the top-level comments and one LATERAL index probe per thread for
+//! its first replies.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{Array, BigInt, Timestamptz};
+
+use super::dto::{Comment, CommentAuthor, CommentState, CommentTarget, ReplyPage, Viewer};
+use super::model::{CommentRow, NewComment, COLUMNS, JOINS};
+use crate::auth::user::User;
+use crate::db::ids::{CommentId, SubjectId, UserId};
+use crate::db::schema::comments;
+use crate::events::{self, EventSubject, NewEvent};
+use crate::http::page::encode_cursor;
+use crate::http::problem::{ApiError, ApiResult, ErrorCode};
+use crate::subjects::SubjectRef;
+
+/// Where a keyset page of comments starts: after this `(created_at, id)`.
+pub type After = Option<(DateTime<Utc>, CommentId)>;
+
+pub fn present(row: CommentRow, viewer: Viewer) -> Comment {
+    let state = if row.deleted_at.is_some() {
+        CommentState::Deleted
+    } else if row.hidden_at.is_some() {
+        CommentState::Hidden
+    } else {
+        CommentState::Visible
+    };
+    let readable = match state {
+        CommentState::Visible => true,
+        CommentState::Hidden => viewer.moderator || viewer.user_id == Some(row.author_id.get()),
+        CommentState::Deleted => false,
+    };
+    Comment {
+        id: row.id.get(),
+        target: CommentTarget {
+            kind: row.subject_kind,
+            id: row.subject_ref,
+        },
+        parent_id: row.parent_id.map(CommentId::get),
+        root_id: row.root_id.map(CommentId::get),
+        depth: row.depth,
+        author: (state != CommentState::Deleted).then_some(CommentAuthor {
+            id: row.author_id.get(),
+            display_name: row.author_name,
+            role: row.author_role,
+            organisation: row.author_organisation,
+        }),
+        body: readable.then_some(row.body),
+        body_html: readable.then_some(row.body_html),
+        state,
+        hidden_reason: if state == CommentState::Hidden {
+            row.hidden_reason
+        } else {
+            None
+        },
+        created_at: row.created_at,
+        edited_at: row.edited_at,
+        deleted_at: row.deleted_at,
+        reply_count: row.reply_count,
+        replies: None,
+    }
+}
+
+pub fn find(conn: &mut PgConnection, id: CommentId) -> QueryResult<Option<CommentRow>> {
+    crate::db::Prepared(
+        diesel::sql_query(format!("SELECT {COLUMNS} FROM comments c {JOINS} WHERE c.id = $1"))
+            .bind::<BigInt, _>(id),
+    )
+    .get_result(conn)
+    .optional()
+}
+
+/// The comment `id`, or 404.
+pub fn get(conn: &mut PgConnection, id: CommentId) -> ApiResult<CommentRow> {
+    find(conn, id)?.ok_or_else(|| ApiError::not_found("Comment"))
+}
+
+/// One keyset page of comments (with their authors) matching `filter`, ordered by
+/// `(created_at, id)` and starting after `after`. `filter` may use `$1`, bound to `key`.
+fn keyset_page(
+    conn: &mut PgConnection,
+    filter: &str,
+    key: Option<i64>,
+    newest_first: bool,
+    after: After,
+    limit: i64,
+) -> QueryResult<Vec<CommentRow>> {
+    let (cmp, dir) = if newest_first {
+        ("<", "DESC")
+    } else {
+        (">", "ASC")
+    };
+    let mut next = usize::from(key.is_some());
+    let mut placeholder = || {
+        next += 1;
+        format!("${next}")
+    };
+    let seek = match after {
+        Some(_) => format!(
+            " AND (c.created_at, c.id) {cmp} ({}, {})",
+            placeholder(),
+            placeholder()
+        ),
+        None => String::new(),
+    };
+    let sql = format!(
+        "SELECT {COLUMNS} FROM comments c {JOINS} \
+         WHERE {filter}{seek} ORDER BY c.created_at {dir}, c.id {dir} LIMIT {}",
+        placeholder()
+    );
+    let mut query = diesel::sql_query(sql).into_boxed();
+    if let Some(key) = key {
+        query = query.bind::<BigInt, _>(key);
+    }
+    if let Some((at, id)) = after {
+        query = query.bind::<Timestamptz, _>(at).bind::<BigInt, _>(id);
+    }
+    // One of a few fixed texts (filter, direction, with or without a cursor), and the plan is
+    // the same index walk whatever the values: prepared once per connection.
+    crate::db::Prepared(query.bind::<BigInt, _>(limit)).load(conn)
+}
+
+/// Top-level comments of a subject, newest first.
+pub fn threads(conn: &mut PgConnection, subject: SubjectId, after: After, limit: i64) -> QueryResult<Vec<CommentRow>> {
+    keyset_page(conn, "c.subject_id = $1 AND c.parent_id IS NULL", Some(subject.get()), true, after, limit)
+}
+
+/// Every comment of a subject, oldest first.
+pub fn flat(conn: &mut PgConnection, subject: SubjectId, after: After, limit: i64) -> QueryResult<Vec<CommentRow>> {
+    keyset_page(conn, "c.subject_id = $1", Some(subject.get()), false, after, limit)
+}
+
+/// Direct replies of one comment, oldest first.
+pub fn replies(conn: &mut PgConnection, parent: CommentId, after: After, limit: i64) -> QueryResult<Vec<CommentRow>> {
+    keyset_page(conn, "c.parent_id = $1", Some(parent.get()), false, after, limit)
+}
+
+/// The most recent public comments across every discussion, newest first.
+pub fn recent(conn: &mut PgConnection, after: After, limit: i64) -> QueryResult<Vec<CommentRow>> {
+    keyset_page(
+        conn,
+        "c.deleted_at IS NULL AND c.hidden_at IS NULL",
+        None,
+        true,
+        after,
+        limit,
+    )
+}
+
+/// Whether a comment exists.
+pub fn exists(conn: &mut PgConnection, id: CommentId) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(comments::table.find(id))).get_result(conn)
+}
+
+/// Attaches to each comment its first `per_parent` direct replies, in one query for the whole
+/// page (a LATERAL index probe per parent, never the whole subtree).
+pub fn attach_replies(
+    conn: &mut PgConnection,
+    items: &mut [Comment],
+    per_parent: i64,
+    viewer: Viewer,
+) -> QueryResult<()> {
+    if per_parent == 0 {
+        for c in items.iter_mut() {
+            let next = (c.reply_count > 0)
+                .then(|| encode_cursor(&Option::<(DateTime<Utc>, i64)>::None));
+            c.replies = Some(ReplyPage {
+                items: Vec::new(),
+                next_cursor: next,
+            });
+        }
+        return Ok(());
+    }
+    let parents: Vec<i64> = items
+        .iter()
+        .filter(|c| c.reply_count > 0)
+        .map(|c| c.id)
+        .collect();
+    let rows: Vec<CommentRow> = if parents.is_empty() {
+        Vec::new()
+    } else {
+        crate::db::Prepared(
+            diesel::sql_query(format!(
+                "SELECT {COLUMNS} FROM unnest($1::int8[]) AS p(id) \
+                 CROSS JOIN LATERAL (SELECT * FROM comments r WHERE r.parent_id = p.id \
+                                     ORDER BY r.created_at, r.id LIMIT $2) c \
+                 {JOINS} \
+                 ORDER BY c.parent_id, c.created_at, c.id"
+            ))
+            .bind::<Array<BigInt>, _>(&parents)
+            .bind::<BigInt, _>(per_parent + 1),
+        )
+        .load(conn)?
+    };
+    let mut by_parent: HashMap<CommentId, Vec<CommentRow>> = HashMap::new();
+    for row in rows {
+        by_parent
+            .entry(row.parent_id.unwrap_or_default())
+            .or_default()
+            .push(row);
+    }
+    for c in items.iter_mut() {
+        let mut rows = by_parent.remove(&CommentId(c.id)).unwrap_or_default();
+        let next_cursor = if rows.len() as i64 > per_parent {
+            rows.truncate(per_parent as usize);
+            rows.last().map(|r| encode_cursor(&Some((r.created_at, r.id))))
+        } else {
+            None
+        };
+        c.replies = Some(ReplyPage {
+            items: rows.into_iter().map(|r| present(r, viewer)).collect(),
+            next_cursor,
+        });
+    }
+    Ok(())
+}
+
+fn event_subject(id: CommentId) -> EventSubject {
+    EventSubject::new("comment", id.get(), id.to_string())
+}
+
+/// What the log keeps of a comment: where it is and its state, never its text (which its
+/// author may later erase; the log is never changed).
+fn outline(row: &CommentRow) -> serde_json::Value {
+    serde_json::json!({
+        "subject": { "type": row.subject_kind, "id": row.subject_ref },
+        "parent_id": row.parent_id,
+        "author_id": row.author_id,
+        "hidden": row.hidden_at.is_some(),
+        "hidden_reason": row.hidden_reason,
+        "deleted": row.deleted_at.is_some(),
+    })
+}
+
+/// Posts a comment on `subject` (a reply when `parent_id` is set) by `author`.
+pub fn insert(
+    conn: &mut PgConnection,
+    subject: &SubjectRef,
+    parent_id: Option<CommentId>,
+    author: User,
+    body: String,
+    body_html: String,
+) -> ApiResult<CommentRow> {
+    if subject.closed {
+        return Err(ApiError::Conflict {
+            code: ErrorCode::Archived,
+            detail: "This discussion is archived: it stays readable, and takes no new comments."
+                .into(),
+        });
+    }
+    let (root_id, depth) = match parent_id {
+        None => (None, 0),
+        Some(pid) => {
+            let parent = find(conn, pid)?.ok_or_else(|| {
+                ApiError::conflict_field(
+                    ErrorCode::UnknownReference,
+                    "parent_id",
+                    "unknown",
+                    "names no comment",
+                )
+            })?;
+            if parent.subject_id != subject.id {
+                return Err(ApiError::conflict_field(
+                    ErrorCode::UnknownReference,
+                    "parent_id",
+                    "other_target",
+                    "is a comment on something else",
+                ));
+            }
+            if parent.deleted_at.is_some() || parent.hidden_at.is_some() {
+                return Err(ApiError::Conflict {
+                    code: ErrorCode::ParentUnavailable,
+                    detail: "The comment you answer has been deleted or hidden.".into(),
+                });
+            }
+            diesel::update(comments::table.find(pid))
+                .set(comments::reply_count.eq(comments::reply_count + 1))
+                .execute(conn)?;
+            (Some(parent.root_id.unwrap_or(pid)), parent.depth + 1)
+        }
+    };
+    let new = NewComment {
+        subject_id: subject.id,
+        parent_id,
+        root_id,
+        depth,
+        author_id: author.id,
+        body,
+        body_html,
+    };
+    let (id, created_at): (CommentId, DateTime<Utc>) = diesel::insert_into(comments::table)
+        .values(&new)
+        .returning((comments::id, comments::created_at))
+        .get_result(conn)?;
+    // Everything else about a new comment is known here: no read-back needed.
+    let row = CommentRow {
+        id,
+        subject_id: subject.id,
+        subject_kind: subject.kind,
+        subject_ref: subject.ref_id,
+        parent_id: new.parent_id,
+        root_id: new.root_id,
+        depth: new.depth,
+        reply_count: 0,
+        author_id: author.id,
+        body: new.body,
+        body_html: new.body_html,
+        created_at,
+        edited_at: None,
+        deleted_at: None,
+        hidden_at: None,
+        hidden_reason: None,
+        author_name: author.display_name,
+        author_role: author.role,
+        author_organisation: author.organisation,
+    };
+    events::record(
+        conn,
+        NewEvent::new("comment.created")
+            .subject(event_subject(id))
+            .by(author.id)
+            .payload(outline(&row)),
+    )?;
+    Ok(row)
+}
+
+/// Replaces the text of a comment (its author only; 409 when deleted or hidden).
+pub fn edit(conn: &mut PgConnection, row: CommentRow, by: UserId, body: String, body_html: String) -> ApiResult<CommentRow> {
+    if row.author_id != by {
+        return Err(ApiError::Forbidden("Only its author may edit a comment.".into()));
+    }
+    if row.deleted_at.is_some() || row.hidden_at.is_some() {
+        return Err(ApiError::Conflict {
+            code: ErrorCode::CommentUnavailable,
+            detail: "A deleted or hidden comment cannot be edited.".into(),
+        });
+    }
+    diesel::update(comments::table.find(row.id))
+        .set((
+            comments::body.eq(body),
+            comments::body_html.eq(body_html),
+            comments::edited_at.eq(Some(Utc::now())),
+        ))
+        .execute(conn)?;
+    let edited = get(conn, row.id)?;
+    events::record(
+        conn,
+        NewEvent::new("comment.updated")
+            .subject(event_subject(row.id))
+            .by(by)
+            .payload(outline(&edited)),
+    )?;
+    Ok(edited)
+}
+
+/// Turns a comment into a tombstone: replies keep their place, the text is erased. Audited
+/// when someone other than its author does it.
+pub fn delete(conn: &mut PgConnection, row: CommentRow, by: UserId) -> QueryResult<()> {
+    if row.deleted_at.is_some() {
+        return Ok(());
+    }
+    diesel::update(comments::table.find(row.id))
+        .set((
+            comments::deleted_at.eq(Some(Utc::now())),
+            comments::body.eq(""),
+            comments::body_html.eq(""),
+        ))
+        .execute(conn)?;
+    let mut after = outline(&row);
+    after["deleted"] = true.into();
+    let mut event = NewEvent::new("comment.deleted")
+        .subject(event_subject(row.id))
+        .by(by);
+    event = if row.author_id == by {
+        event.payload(after)
+    } else {
+        event.audit(Some(&outline(&row)), Some(&after))
+    };
+    events::record(conn, event)
+}
+
+/// Hides a comment's text from the public, or shows it again (audited).
+pub fn moderate(
+    conn: &mut PgConnection,
+    row: CommentRow,
+    by: UserId,
+    hidden: bool,
+    reason: Option<String>,
+) -> ApiResult<CommentRow> {
+    if hidden {
+        diesel::update(comments::table.find(row.id))
+            .set((
+                comments::hidden_at.eq(Some(Utc::now())),
+                comments::hidden_by.eq(Some(by)),
+                comments::hidden_reason.eq(reason),
+            ))
+            .execute(conn)?;
+    } else {
+        diesel::update(comments::table.find(row.id))
+            .set((
+                comments::hidden_at.eq(None::<DateTime<Utc>>),
+                comments::hidden_by.eq(None::<UserId>),
+                comments::hidden_reason.eq(None::<String>),
+            ))
+            .execute(conn)?;
+    }
+    let after = get(conn, row.id)?;
+    events::record(
+        conn,
+        NewEvent::new(if hidden { "comment.hidden" } else { "comment.restored" })
+            .subject(event_subject(row.id))
+            .by(by)
+            .audit(Some(&outline(&row)), Some(&outline(&after))),
+    )?;
+    Ok(after)
+}

@@ -1,0 +1,340 @@
+//! Every query on commitments, reads and writes; each write records its event.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+
+use super::dto::{ActionPlanRef, Commitment, CommitmentChanges, CommitmentFilters, MilestoneProgress, NewCommitmentRequest};
+use super::model::{CommitmentChangeset, CommitmentRow, NewCommitment};
+use crate::db::ids::{ActionPlanId, CommitmentId, UserId};
+use crate::db::schema::{action_plans, comments, commitments, milestones};
+use crate::events::{self, EventSubject, NewEvent};
+use crate::http::filters;
+use crate::http::problem::{ApiError, ApiResult, ErrorCode};
+use crate::markdown;
+use crate::resources::action_plans::queries as plans;
+use crate::resources::milestones::queries as milestone_queries;
+use crate::types::{CommitmentStatus, MilestoneStatus};
+
+/// OGP codes are stored in capitals; clients may write them in any case.
+fn normalise_code(key: &str) -> String {
+    key.to_ascii_uppercase()
+}
+
+/// The commitment a path names (numeric id or OGP code, in any case).
+pub fn find(conn: &mut PgConnection, key: &str) -> ApiResult<CommitmentRow> {
+    let query = commitments::table.select(CommitmentRow::as_select()).into_boxed();
+    crate::by_key!(query, commitments::id, commitments::code, key, normalise_code)
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("Commitment"))
+}
+
+/// The id of the commitment a key names, if any (filters of other lists).
+pub fn resolve_id(conn: &mut PgConnection, key: &str) -> QueryResult<Option<CommitmentId>> {
+    let query = commitments::table.select(commitments::id).into_boxed();
+    crate::by_key!(query, commitments::id, commitments::code, key, normalise_code)
+        .first(conn)
+        .optional()
+}
+
+/// Whether anyone contributed to the commitment: a comment on it or on one of its milestones,
+/// even deleted (its row keeps a thread's shape).
+pub fn has_contributions(conn: &mut PgConnection, row: &CommitmentRow) -> QueryResult<bool> {
+    let on_milestones = milestones::table
+        .filter(milestones::commitment_id.eq(row.id))
+        .select(milestones::subject_id);
+    diesel::select(diesel::dsl::exists(comments::table.filter(
+        comments::subject_id
+            .eq(row.subject_id)
+            .or(comments::subject_id.eq_any(on_milestones)),
+    )))
+    .get_result(conn)
+}
+
+/// The public representation of rows, with two batched queries (plans, progress): no query
+/// per row.
+pub fn present(conn: &mut PgConnection, rows: Vec<CommitmentRow>) -> QueryResult<Vec<Commitment>> {
+    let ids: Vec<CommitmentId> = rows.iter().map(|r| r.id).collect();
+    let mut plan_ids: Vec<ActionPlanId> = rows.iter().map(|r| r.action_plan_id).collect();
+    plan_ids.sort_unstable();
+    plan_ids.dedup();
+    let plans: HashMap<i64, ActionPlanRef> = action_plans::table
+        .filter(action_plans::id.eq_any(&plan_ids))
+        .select(ActionPlanRef::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let mut progress = progress_for(conn, &ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let plan = plans
+                .get(&row.action_plan_id.get())
+                .cloned()
+                .unwrap_or(ActionPlanRef {
+                    id: row.action_plan_id.get(),
+                    slug: String::new(),
+                    title: String::new(),
+                });
+            let p = progress.remove(&row.id).unwrap_or_default();
+            Commitment::from_row(row, plan, p)
+        })
+        .collect())
+}
+
+fn progress_for(
+    conn: &mut PgConnection,
+    ids: &[CommitmentId],
+) -> QueryResult<HashMap<CommitmentId, MilestoneProgress>> {
+    let counts: Vec<(CommitmentId, MilestoneStatus, i64)> = milestones::table
+        .filter(milestones::commitment_id.eq_any(ids))
+        .filter(milestones::archived_at.is_null())
+        .group_by((milestones::commitment_id, milestones::status))
+        .select((milestones::commitment_id, milestones::status, count_star()))
+        .load(conn)?;
+    let mut out: HashMap<CommitmentId, MilestoneProgress> = HashMap::new();
+    for (id, status, n) in counts {
+        out.entry(id).or_default().add(status, n);
+    }
+    Ok(out.into_iter().map(|(id, p)| (id, p.finish())).collect())
+}
+
+/// One commitment with its milestones, as `GET /commitments/{id}` shows it.
+pub fn present_full(conn: &mut PgConnection, row: CommitmentRow) -> ApiResult<Commitment> {
+    let id = row.id;
+    let mut one = present(conn, vec![row])?
+        .pop()
+        .ok_or_else(|| ApiError::not_found("Commitment"))?;
+    one.milestones = Some(milestone_queries::for_commitment(conn, id)?);
+    Ok(one)
+}
+
+/// A page of commitments in code order, after the code `after`.
+pub fn list(
+    conn: &mut PgConnection,
+    f: CommitmentFilters,
+    after: Option<String>,
+    limit: i64,
+) -> QueryResult<Vec<CommitmentRow>> {
+    let mut q = commitments::table
+        .select(CommitmentRow::as_select())
+        .order(commitments::code.asc())
+        .into_boxed();
+    if let Some(after) = after {
+        q = q.filter(commitments::code.gt(after));
+    }
+    if let Some(plan) = f.action_plan.as_deref() {
+        let plan_id = plans::resolve_id(conn, plan)?;
+        q = q.filter(commitments::action_plan_id.eq(plan_id.unwrap_or(ActionPlanId(-1))));
+    }
+    if let Some(area) = f.policy_area {
+        // `@>` rather than `= ANY(…)`: same rows, a statement Diesel can prepare once per
+        // connection (a raw `sql()` fragment made it re-plan the query every time), and the
+        // GIN index on `policy_areas` applies.
+        q = q.filter(commitments::policy_areas.contains(vec![area]));
+    }
+    q = match f.archived {
+        Some(true) => q.filter(commitments::archived_at.is_not_null()),
+        _ => q.filter(commitments::archived_at.is_null()),
+    };
+    if let Some(status) = f.status {
+        q = q.filter(commitments::status.eq(status));
+    }
+    if let Some(starred) = f.starred {
+        q = q.filter(commitments::starred.eq(starred));
+    }
+    if let Some(p) = filters::contains(f.q.as_deref()) {
+        q = q.filter(
+            commitments::code
+                .ilike(p.clone())
+                .or(commitments::title.ilike(p.clone()))
+                .or(commitments::summary.ilike(p.clone()))
+                .or(commitments::lead_institution.ilike(p)),
+        );
+    }
+    if let Some(since) = f.updated_since {
+        q = q.filter(commitments::updated_at.ge(since));
+    }
+    q.limit(limit).load(conn)
+}
+
+fn plan_named(conn: &mut PgConnection, key: &str) -> ApiResult<ActionPlanId> {
+    plans::resolve_id(conn, key)?.ok_or_else(|| {
+        ApiError::conflict_field(ErrorCode::UnknownReference, "action_plan", "unknown", "names no action plan")
+    })
+}
+
+fn subject(row: &CommitmentRow) -> EventSubject {
+    EventSubject::new("commitment", row.id.get(), row.code.clone())
+}
+
+fn reload(conn: &mut PgConnection, id: CommitmentId) -> QueryResult<CommitmentRow> {
+    commitments::table
+        .find(id)
+        .select(CommitmentRow::as_select())
+        .first(conn)
+}
+
+/// Creates a commitment (audited).
+pub fn insert(conn: &mut PgConnection, r: NewCommitmentRequest, by: UserId) -> ApiResult<CommitmentRow> {
+    let action_plan_id = plan_named(conn, &r.action_plan)?;
+    let irm = r.irm.unwrap_or_default();
+    let new = NewCommitment {
+        action_plan_id,
+        code: r.code,
+        number: r.number,
+        title: r.title.trim().to_string(),
+        summary: r.summary,
+        description_html: r.description.as_deref().map(markdown::render),
+        description: r.description,
+        policy_areas: r.policy_areas,
+        lead_institution: r.lead_institution,
+        support_institutions: r.support_institutions,
+        ogp_principles: r.ogp_principles,
+        ambitions: r.ambitions,
+        status: r.status.unwrap_or(CommitmentStatus::Active),
+        starred: r.starred,
+        start_year: r.start_year,
+        end_year: r.end_year,
+        irm_report: irm.report,
+        irm_starred: irm.starred,
+        irm_early_results: irm.early_results,
+        irm_verifiable: irm.verifiable,
+        irm_relevance: irm.relevance.unwrap_or_default(),
+        irm_potential_impact: irm.potential_impact,
+        irm_completion: irm.completion,
+        irm_analysis_html: irm.analysis.as_deref().map(markdown::render),
+        irm_analysis: irm.analysis,
+        lang: r.lang.unwrap_or(crate::types::Locale::Fr),
+    };
+    let row: CommitmentRow = diesel::insert_into(commitments::table)
+        .values(&new)
+        .returning(CommitmentRow::as_returning())
+        .get_result(conn)?;
+    events::record(
+        conn,
+        NewEvent::new("commitment.created")
+            .subject(subject(&row))
+            .by(by)
+            .audit(None::<&CommitmentRow>, Some(&row)),
+    )?;
+    Ok(row)
+}
+
+/// Applies a PATCH (audited when it changes something).
+pub fn update(
+    conn: &mut PgConnection,
+    current: CommitmentRow,
+    c: CommitmentChanges,
+    by: UserId,
+) -> ApiResult<CommitmentRow> {
+    let action_plan_id = match c.action_plan.as_deref() {
+        Some(plan) => Some(plan_named(conn, plan)?),
+        None => None,
+    };
+    let irm = c.irm.unwrap_or_default();
+    let set = CommitmentChangeset {
+        action_plan_id,
+        code: c.code,
+        number: c.number,
+        title: c.title.map(|t| t.trim().to_string()),
+        summary: c.summary,
+        description_html: markdown::render_change(&c.description),
+        description: c.description,
+        policy_areas: c.policy_areas,
+        lead_institution: c.lead_institution,
+        support_institutions: c.support_institutions,
+        ogp_principles: c.ogp_principles,
+        ambitions: c.ambitions,
+        status: c.status,
+        starred: c.starred,
+        start_year: c.start_year,
+        end_year: c.end_year,
+        irm_report: irm.report,
+        irm_starred: irm.starred,
+        irm_early_results: irm.early_results,
+        irm_verifiable: irm.verifiable,
+        irm_relevance: irm.relevance.map(Option::unwrap_or_default),
+        irm_potential_impact: irm.potential_impact,
+        irm_completion: irm.completion,
+        irm_analysis_html: markdown::render_change(&irm.analysis),
+        irm_analysis: irm.analysis,
+        lang: c.lang,
+    };
+    let changed = crate::db::apply_changes(
+        diesel::update(commitments::table.find(current.id)).set(&set).execute(conn),
+    )?;
+    if changed == 0 {
+        return Ok(current);
+    }
+    let row = reload(conn, current.id)?;
+    events::record(
+        conn,
+        NewEvent::new("commitment.updated")
+            .subject(subject(&row))
+            .by(by)
+            .audit(Some(&current), Some(&row)),
+    )?;
+    Ok(row)
+}
+
+/// What `remove` did.
+pub enum Removal {
+    /// It had a discussion: archived (or already archived).
+    Archived(CommitmentRow),
+    Deleted,
+}
+
+/// Deletes a commitment with its milestones, or archives it when anyone contributed to it
+/// (audited either way).
+pub fn remove(conn: &mut PgConnection, row: CommitmentRow, by: UserId) -> QueryResult<Removal> {
+    if has_contributions(conn, &row)? {
+        if row.archived_at.is_some() {
+            return Ok(Removal::Archived(row));
+        }
+        diesel::update(commitments::table.find(row.id))
+            .set(commitments::archived_at.eq(Some(Utc::now())))
+            .execute(conn)?;
+        let archived = reload(conn, row.id)?;
+        events::record(
+            conn,
+            NewEvent::new("commitment.archived")
+                .subject(subject(&archived))
+                .by(by)
+                .audit(Some(&row), Some(&archived)),
+        )?;
+        return Ok(Removal::Archived(archived));
+    }
+    diesel::delete(commitments::table.find(row.id)).execute(conn)?;
+    events::record(
+        conn,
+        NewEvent::new("commitment.deleted")
+            .subject(subject(&row))
+            .by(by)
+            .audit(Some(&row), None::<&CommitmentRow>),
+    )?;
+    Ok(Removal::Deleted)
+}
+
+/// Brings an archived commitment back (audited when it was archived).
+pub fn restore(conn: &mut PgConnection, row: CommitmentRow, by: UserId) -> QueryResult<CommitmentRow> {
+    if row.archived_at.is_none() {
+        return Ok(row);
+    }
+    diesel::update(commitments::table.find(row.id))
+        .set(commitments::archived_at.eq(None::<DateTime<Utc>>))
+        .execute(conn)?;
+    let restored = reload(conn, row.id)?;
+    events::record(
+        conn,
+        NewEvent::new("commitment.restored")
+            .subject(subject(&restored))
+            .by(by)
+            .audit(Some(&row), Some(&restored)),
+    )?;
+    Ok(restored)
+}

@@ -1,0 +1,187 @@
+//! Forums in the contract.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::{Validate, ValidationError};
+
+use crate::db::schema::commitments;
+use crate::http::validation::{http_url, not_blank, nullable, valid_slug};
+use crate::types::{ForumStatus, Locale};
+
+/// Forums are held in France: clients display times in this zone.
+pub const FORUM_TIMEZONE: &str = "Europe/Paris";
+
+/// A commitment in short.
+#[derive(Debug, Clone, Serialize, ToSchema, Queryable, Selectable)]
+#[diesel(table_name = commitments, check_for_backend(diesel::pg::Pg))]
+pub struct CommitmentRef {
+    pub id: i64,
+    #[schema(example = "FR0041")]
+    pub code: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Forum {
+    pub id: i64,
+    #[schema(example = "forum-espace-de-dialogue-en-ligne")]
+    pub slug: String,
+    pub title: String,
+    pub theme: String,
+    /// Markdown.
+    pub description: String,
+    /// `description` rendered to sanitised HTML.
+    pub description_html: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// Time zone to display the times in (always `Europe/Paris`).
+    #[schema(example = "Europe/Paris")]
+    pub timezone: String,
+    /// Address of an in-person forum.
+    pub location: Option<String>,
+    /// Link to join an online forum.
+    pub online_url: Option<String>,
+    pub capacity: Option<i32>,
+    pub status: ForumStatus,
+    /// The commitments the forum works on.
+    pub commitments: Vec<CommitmentRef>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Set when an admin archived the forum (deleting it would have destroyed its discussion):
+    /// left out of lists, still readable, closed to new comments.
+    pub archived_at: Option<DateTime<Utc>>,
+    /// The language its texts are written in (`fr`, `en`).
+    pub lang: Locale,
+}
+
+crate::page_type!(ForumPage, Forum, "A page of forums.");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum When {
+    /// Not yet ended, soonest first.
+    Upcoming,
+    /// Ended, most recent first.
+    Past,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ForumFilters {
+    /// `upcoming` (soonest first) or `past` (latest first); all forums by start date when absent.
+    pub when: Option<When>,
+    pub status: Option<ForumStatus>,
+    /// Only forums working on this commitment (id or OGP code).
+    pub commitment: Option<String>,
+    /// Exact theme, case-insensitive.
+    pub theme: Option<String>,
+    /// Case-insensitive text in the title, theme or description.
+    pub q: Option<String>,
+    /// `true`: only archived forums (see `DELETE /forums/{id}`); by default, only the others.
+    pub archived: Option<bool>,
+    /// Only forums changed at or after this instant (RFC 3339), for incremental sync.
+    #[serde(default, deserialize_with = "crate::http::validation::opt_instant")]
+    #[param(value_type = Option<String>, format = DateTime)]
+    pub updated_since: Option<DateTime<Utc>>,
+}
+
+fn positive_ids(ids: &[i64]) -> Result<(), ValidationError> {
+    if ids.len() > 50 || ids.iter().any(|&i| i <= 0) {
+        let mut e = ValidationError::new("ids");
+        e.message = Some("must hold at most 50 positive commitment ids".into());
+        return Err(e);
+    }
+    Ok(())
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewForumRequest {
+    /// Made from the title when absent.
+    #[validate(length(min = 1, max = 80), custom(function = "valid_slug"))]
+    #[schema(min_length = 1, max_length = 80, pattern = "^([a-z0-9]+-)*[0-9]*[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
+    pub slug: Option<String>,
+    #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
+    #[schema(example = "Forum Open d'État : l'espace de dialogue en ligne", min_length = 1, max_length = 200, pattern = r"\S")]
+    pub title: String,
+    #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
+    #[schema(example = "Participation citoyenne", min_length = 1, max_length = 100, pattern = r"\S")]
+    pub theme: String,
+    /// Markdown.
+    #[validate(length(max = 20000))]
+    #[serde(default)]
+    #[schema(max_length = 20000)]
+    pub description: String,
+    #[serde(deserialize_with = "crate::http::validation::instant")]
+    #[schema(value_type = String, format = DateTime)]
+    pub starts_at: DateTime<Utc>,
+    /// After `starts_at`.
+    #[serde(deserialize_with = "crate::http::validation::instant")]
+    #[schema(value_type = String, format = DateTime)]
+    pub ends_at: DateTime<Utc>,
+    /// Address, for an in-person forum. At least one of `location` and `online_url` is required.
+    #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
+    pub location: Option<String>,
+    #[validate(length(max = 500), custom(function = "http_url"))]
+    #[schema(max_length = 500, pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\u0000-\u001f\u007f-\u009f]+$")]
+    pub online_url: Option<String>,
+    #[validate(range(min = 1, max = 100000))]
+    #[schema(minimum = 1, maximum = 100000)]
+    pub capacity: Option<i32>,
+    /// Default `planned`.
+    pub status: Option<ForumStatus>,
+    /// Ids of the commitments the forum works on.
+    #[serde(default)]
+    #[validate(custom(function = "positive_ids"))]
+    #[schema(schema_with = crate::http::validation::ids_schema)]
+    pub commitment_ids: Vec<i64>,
+    /// The language its texts are written in (`fr` by default).
+    pub lang: Option<Locale>,
+}
+
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ForumChanges {
+    #[validate(length(min = 1, max = 80), custom(function = "valid_slug"))]
+    #[schema(min_length = 1, max_length = 80, pattern = "^([a-z0-9]+-)*[0-9]*[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
+    pub slug: Option<String>,
+    #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    pub title: Option<String>,
+    #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
+    pub theme: Option<String>,
+    #[validate(length(max = 20000))]
+    #[schema(max_length = 20000)]
+    pub description: Option<String>,
+    #[serde(default, deserialize_with = "crate::http::validation::opt_instant")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub starts_at: Option<DateTime<Utc>>,
+    /// After `starts_at` (the new one, or the forum's).
+    #[serde(default, deserialize_with = "crate::http::validation::opt_instant")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub ends_at: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(min = 1, max = 300))]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 300)]
+    pub location: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 500), custom(function = "http_url"))]
+    #[schema(value_type = Option<String>, max_length = 500, pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\u0000-\u001f\u007f-\u009f]+$")]
+    pub online_url: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(range(min = 1, max = 100000))]
+    #[schema(value_type = Option<i32>, minimum = 1, maximum = 100000)]
+    pub capacity: Option<Option<i32>>,
+    pub status: Option<ForumStatus>,
+    /// Replaces the list of commitments.
+    #[validate(custom(function = "positive_ids"))]
+    #[schema(schema_with = crate::http::validation::ids_schema_nullable)]
+    pub commitment_ids: Option<Vec<i64>>,
+    /// The language its texts are written in.
+    pub lang: Option<Locale>,
+}
+

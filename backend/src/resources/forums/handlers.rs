@@ -1,0 +1,245 @@
+//! `/forums`: anyone reads; officials and admins create and edit; admins delete or archive.
+
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use validator::Validate;
+
+use super::dto::{Forum, ForumChanges, ForumFilters, ForumPage, NewForumRequest, When};
+use super::model::ForumRow;
+use super::queries::{self, ListCursor};
+use crate::auth::permission::Permission;
+use crate::auth::AuthUser;
+use crate::db;
+use crate::http::extract::AuthedBody;
+use crate::http::page::{self, PageParams};
+use crate::http::problem::{ApiError, ApiResult, Checks, ErrorCode};
+use crate::AppState;
+
+fn check_schedule(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> ApiResult<()> {
+    if ends_at <= starts_at {
+        return Err(ApiError::field(
+            "ends_at",
+            "range",
+            "must be after starts_at",
+        ));
+    }
+    Ok(())
+}
+
+fn check_place(location: Option<&str>, online_url: Option<&str>) -> ApiResult<()> {
+    if location.is_none() && online_url.is_none() {
+        return Err(ApiError::field(
+            "location",
+            "required",
+            "a location or an online_url is required",
+        ));
+    }
+    Ok(())
+}
+
+/// Forums, filtered.
+#[utoipa::path(
+    tag = "forums",
+    params(ForumFilters, PageParams),
+    responses((status = 200, description = "A page of forums", body = ForumPage))
+)]
+#[get("/forums")]
+pub async fn list_forums(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    filters: web::Query<ForumFilters>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
+    let limit = page.limit()?;
+    let filters = filters.into_inner();
+    let mode = match filters.when {
+        None => "all",
+        Some(When::Upcoming) => "upcoming",
+        Some(When::Past) => "past",
+    };
+    let after: Option<ListCursor> = page.cursor()?;
+    if after.as_ref().is_some_and(|(m, _, _)| m != mode) {
+        return Err(ApiError::BadRequest {
+            code: ErrorCode::InvalidCursor,
+            detail: "This cursor belongs to a list with another `when`; start again without it."
+                .into(),
+        });
+    }
+    let after = after.map(|(_, at, id)| (at, id));
+    let (items, next) = db::run(&state.read_pool, move |conn| {
+        let rows = queries::list(conn, filters, after, limit + 1)?;
+        let (rows, next) = page::finish_page(rows, limit, |r: &ForumRow| {
+            (mode.to_string(), r.starts_at, r.id)
+        });
+        Ok((queries::present(conn, rows)?, next))
+    })
+    .await?;
+    Ok(page::respond::<ForumPage, _>(&req, items, next))
+}
+
+/// Announce a forum (officials and admins).
+#[utoipa::path(
+    tag = "forums",
+    security(("bearer" = [])),
+    request_body = NewForumRequest,
+    responses(
+        (status = 201, description = "Created", body = Forum),
+        (status = 409, description = "Slug already used", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/forums")]
+pub async fn create_forum(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    body: AuthedBody<NewForumRequest>,
+) -> ApiResult<HttpResponse> {
+    auth.require(Permission::EditContent)?;
+    let r = body?.into_inner();
+    let mut checks = Checks::of(r.validate());
+    checks
+        .add(check_schedule(r.starts_at, r.ends_at))
+        .add(check_place(r.location.as_deref(), r.online_url.as_deref()));
+    checks.finish()?;
+    let created = db::transaction(&state.pool, move |conn| {
+        let row = queries::insert(conn, r, auth.id)?;
+        queries::present_one(conn, row)
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(created))
+}
+
+/// One forum, by id or slug.
+#[utoipa::path(
+    tag = "forums",
+    params(("id" = String, Path, description = "Numeric id or slug")),
+    responses((status = 200, description = "The forum", body = Forum))
+)]
+#[get("/forums/{id}")]
+pub async fn get_forum(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<Forum>> {
+    let key = id.into_inner();
+    let forum = db::run(&state.read_pool, move |conn| {
+        let row = queries::find(conn, &key)?;
+        queries::present_one(conn, row)
+    })
+    .await?;
+    Ok(web::Json(forum))
+}
+
+/// Update a forum (officials and admins).
+#[utoipa::path(
+    tag = "forums",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Numeric id or slug")),
+    request_body = ForumChanges,
+    responses(
+        (status = 200, description = "Updated", body = Forum),
+        (status = 409, description = "Slug already used", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/forums/{id}")]
+pub async fn update_forum(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+    body: AuthedBody<ForumChanges>,
+) -> ApiResult<web::Json<Forum>> {
+    auth.require(Permission::EditContent)?;
+    let c = body?.into_inner();
+    let mut checks = Checks::of(c.validate());
+    let key = id.into_inner();
+    let updated = db::transaction(&state.pool, move |conn| {
+        let current = queries::find(conn, &key)?;
+        let location = c.location.clone().unwrap_or(current.location.clone());
+        let online_url = c.online_url.clone().unwrap_or(current.online_url.clone());
+        // A rule between two fields of the request is the request's (422); between a field
+        // and what is stored, a conflict with the forum as it is (409).
+        let within = |both_sent: bool, result: ApiResult<()>| {
+            if both_sent {
+                result
+            } else {
+                result.map_err(ApiError::against_stored)
+            }
+        };
+        checks
+            .add(within(
+                c.starts_at.is_some() && c.ends_at.is_some(),
+                check_schedule(
+                    c.starts_at.unwrap_or(current.starts_at),
+                    c.ends_at.unwrap_or(current.ends_at),
+                ),
+            ))
+            .add(within(
+                c.location.is_some() && c.online_url.is_some(),
+                check_place(location.as_deref(), online_url.as_deref()),
+            ));
+        checks.finish()?;
+        let row = queries::update(conn, current, c, auth.id)?;
+        queries::present_one(conn, row)
+    })
+    .await?;
+    Ok(web::Json(updated))
+}
+
+/// Delete a forum (admins only). What citizens wrote is never destroyed: a forum with a
+/// discussion (any comment, even deleted) is archived instead, and the answer is the archived
+/// forum (200): left out of lists, its page and discussion still readable, closed to new
+/// comments, restorable with `POST /forums/{id}/restore`. A forum without contributions is
+/// deleted (204). For a forum that was announced and will not take place, prefer status
+/// `cancelled`: it keeps the public record.
+#[utoipa::path(
+    tag = "forums",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Numeric id or slug")),
+    responses(
+        (status = 200, description = "Archived, because it has a discussion", body = Forum),
+        (status = 204, description = "Deleted: it had no contributions"),
+    )
+)]
+#[delete("/forums/{id}")]
+pub async fn delete_forum(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    auth.require(Permission::DeleteContent)?;
+    let key = id.into_inner();
+    let archived = db::transaction(&state.pool, move |conn| {
+        let row = queries::find(conn, &key)?;
+        match queries::remove(conn, row, auth.id)? {
+            Some(archived) => queries::present_one(conn, archived).map(Some),
+            None => Ok(None),
+        }
+    })
+    .await?;
+    Ok(match archived {
+        Some(forum) => HttpResponse::Ok().json(forum),
+        None => HttpResponse::NoContent().finish(),
+    })
+}
+
+/// Bring an archived forum back into lists and open its discussion again (admins only).
+#[utoipa::path(
+    tag = "forums",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Numeric id or slug")),
+    responses((status = 200, description = "Restored (also when it was not archived)", body = Forum))
+)]
+#[post("/forums/{id}/restore")]
+pub async fn restore_forum(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<Forum>> {
+    auth.require(Permission::DeleteContent)?;
+    let key = id.into_inner();
+    let forum = db::transaction(&state.pool, move |conn| {
+        let row = queries::find(conn, &key)?;
+        let row = queries::restore(conn, row, auth.id)?;
+        queries::present_one(conn, row)
+    })
+    .await?;
+    Ok(web::Json(forum))
+}

@@ -1,0 +1,69 @@
+//! Forums as stored.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::db::ids::{ForumId, SubjectId, UserId};
+use crate::db::schema::forums;
+use crate::types::{ForumStatus, Locale};
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = forums, check_for_backend(diesel::pg::Pg))]
+pub struct ForumRow {
+    pub id: ForumId,
+    pub slug: String,
+    pub title: String,
+    pub theme: String,
+    pub description: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub location: Option<String>,
+    pub online_url: Option<String>,
+    pub capacity: Option<i32>,
+    pub status: ForumStatus,
+    pub created_by: Option<UserId>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    #[serde(skip)]
+    pub description_html: Option<String>,
+    pub archived_at: Option<DateTime<Utc>>,
+    pub subject_id: SubjectId,
+    pub lang: Locale,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = forums)]
+pub struct NewForum {
+    pub slug: String,
+    pub title: String,
+    pub theme: String,
+    pub description: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub location: Option<String>,
+    pub online_url: Option<String>,
+    pub capacity: Option<i32>,
+    pub status: ForumStatus,
+    pub created_by: Option<UserId>,
+    pub description_html: Option<String>,
+    pub lang: Locale,
+}
+
+/// What a PATCH changes; `None` leaves a column as it is.
+#[derive(Debug, AsChangeset)]
+#[diesel(table_name = forums)]
+pub struct ForumChangeset {
+    pub slug: Option<String>,
+    pub title: Option<String>,
+    pub theme: Option<String>,
+    pub description: Option<String>,
+    pub starts_at: Option<DateTime<Utc>>,
+    pub ends_at: Option<DateTime<Utc>>,
+    pub location: Option<Option<String>>,
+    pub online_url: Option<Option<String>>,
+    pub capacity: Option<Option<i32>>,
+    pub status: Option<ForumStatus>,
+    pub description_html: Option<Option<String>>,
+    pub lang: Option<Locale>,
+}

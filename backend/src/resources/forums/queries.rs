@@ -1,0 +1,409 @@
+//! Every query on forums, reads and writes; each write records its event.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use super::dto::{CommitmentRef, Forum, ForumChanges, ForumFilters, NewForumRequest, When, FORUM_TIMEZONE};
+use super::model::{ForumChangeset, ForumRow, NewForum};
+use crate::db::ids::{CommitmentId, ForumId, UserId};
+use crate::db::schema::{comments, commitments, forum_commitments, forums};
+use crate::events::{self, EventSubject, NewEvent};
+use crate::http::filters;
+use crate::http::problem::{ApiError, ApiResult, ErrorCode};
+use crate::markdown;
+use crate::resources::commitments::queries as commitment_queries;
+use crate::types::{ForumStatus, Locale};
+
+/// The public representation of rows; their commitments come from one batched query.
+pub fn present(conn: &mut PgConnection, rows: Vec<ForumRow>) -> QueryResult<Vec<Forum>> {
+    let ids: Vec<ForumId> = rows.iter().map(|r| r.id).collect();
+    let links: Vec<(ForumId, CommitmentRef)> = forum_commitments::table
+        .inner_join(commitments::table)
+        .filter(forum_commitments::forum_id.eq_any(&ids))
+        .order(commitments::code.asc())
+        .select((forum_commitments::forum_id, CommitmentRef::as_select()))
+        .load(conn)?;
+    let mut by_forum: HashMap<ForumId, Vec<CommitmentRef>> = HashMap::new();
+    for (forum_id, c) in links {
+        by_forum.entry(forum_id).or_default().push(c);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| Forum {
+            id: r.id.get(),
+            description_html: markdown::stored_or_render(r.description_html, Some(&r.description))
+                .unwrap_or_default(),
+            commitments: by_forum.remove(&r.id).unwrap_or_default(),
+            slug: r.slug,
+            title: r.title,
+            theme: r.theme,
+            description: r.description,
+            starts_at: r.starts_at,
+            ends_at: r.ends_at,
+            timezone: FORUM_TIMEZONE.into(),
+            location: r.location,
+            online_url: r.online_url,
+            capacity: r.capacity,
+            status: r.status,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            archived_at: r.archived_at,
+            lang: r.lang,
+        })
+        .collect())
+}
+
+pub fn present_one(conn: &mut PgConnection, row: ForumRow) -> ApiResult<Forum> {
+    present(conn, vec![row])?
+        .pop()
+        .ok_or_else(|| ApiError::not_found("Forum"))
+}
+
+/// The forum a path names (numeric id or slug).
+pub fn find(conn: &mut PgConnection, key: &str) -> ApiResult<ForumRow> {
+    let q = forums::table.select(ForumRow::as_select()).into_boxed();
+    crate::by_key!(q, forums::id, forums::slug, key)
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("Forum"))
+}
+
+fn reload(conn: &mut PgConnection, id: ForumId) -> QueryResult<ForumRow> {
+    forums::table.find(id).select(ForumRow::as_select()).first(conn)
+}
+
+/// The cursor of a forum list: which list (`when`), then the last forum's start and id.
+pub type ListCursor = (String, DateTime<Utc>, ForumId);
+
+/// A page of forums, filtered, after `after`.
+pub fn list(
+    conn: &mut PgConnection,
+    f: ForumFilters,
+    after: Option<(DateTime<Utc>, ForumId)>,
+    limit: i64,
+) -> QueryResult<Vec<ForumRow>> {
+    let now = Utc::now();
+    let mut q = forums::table.select(ForumRow::as_select()).into_boxed();
+    let descending = f.when == Some(When::Past);
+    q = match f.when {
+        Some(When::Upcoming) => q.filter(forums::ends_at.ge(now)),
+        Some(When::Past) => q.filter(forums::ends_at.lt(now)),
+        None => q,
+    };
+    if let Some((at, id)) = after {
+        q = if descending {
+            q.filter(
+                forums::starts_at
+                    .lt(at)
+                    .or(forums::starts_at.eq(at).and(forums::id.lt(id))),
+            )
+        } else {
+            q.filter(
+                forums::starts_at
+                    .gt(at)
+                    .or(forums::starts_at.eq(at).and(forums::id.gt(id))),
+            )
+        };
+    }
+    q = if descending {
+        q.order((forums::starts_at.desc(), forums::id.desc()))
+    } else {
+        q.order((forums::starts_at.asc(), forums::id.asc()))
+    };
+    q = match f.archived {
+        Some(true) => q.filter(forums::archived_at.is_not_null()),
+        _ => q.filter(forums::archived_at.is_null()),
+    };
+    if let Some(status) = f.status {
+        q = q.filter(forums::status.eq(status));
+    }
+    if let Some(key) = f.commitment.as_deref() {
+        let commitment_id =
+            commitment_queries::resolve_id(conn, key)?.unwrap_or(CommitmentId(-1));
+        q = q.filter(
+            forums::id.eq_any(
+                forum_commitments::table
+                    .filter(forum_commitments::commitment_id.eq(commitment_id))
+                    .select(forum_commitments::forum_id),
+            ),
+        );
+    }
+    if let Some(theme) = filters::equals_ignoring_case(f.theme.as_deref()) {
+        q = q.filter(forums::theme.ilike(theme));
+    }
+    if let Some(p) = filters::contains(f.q.as_deref()) {
+        q = q.filter(
+            forums::title
+                .ilike(p.clone())
+                .or(forums::theme.ilike(p.clone()))
+                .or(forums::description.ilike(p)),
+        );
+    }
+    if let Some(since) = f.updated_since {
+        q = q.filter(forums::updated_at.ge(since));
+    }
+    q.limit(limit).load(conn)
+}
+
+/// Replaces a forum's commitments, checking that each id exists.
+fn set_commitments(conn: &mut PgConnection, forum_id: ForumId, ids: &[i64]) -> ApiResult<()> {
+    let mut ids: Vec<CommitmentId> = ids.iter().copied().map(CommitmentId).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let found: Vec<CommitmentId> = commitments::table
+        .filter(commitments::id.eq_any(&ids))
+        .select(commitments::id)
+        .load(conn)?;
+    if let Some(missing) = ids.iter().find(|id| !found.contains(id)) {
+        return Err(ApiError::conflict_field(
+            ErrorCode::UnknownReference,
+            "commitment_ids",
+            "unknown",
+            &format!("names no commitment: {missing}"),
+        ));
+    }
+    diesel::delete(forum_commitments::table.filter(forum_commitments::forum_id.eq(forum_id)))
+        .execute(conn)?;
+    let rows: Vec<_> = ids
+        .iter()
+        .map(|&c| {
+            (
+                forum_commitments::forum_id.eq(forum_id),
+                forum_commitments::commitment_id.eq(c),
+            )
+        })
+        .collect();
+    diesel::insert_into(forum_commitments::table)
+        .values(&rows)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The ids of a forum's commitments, for the audit trail.
+fn commitment_ids(conn: &mut PgConnection, forum_id: ForumId) -> QueryResult<Vec<CommitmentId>> {
+    forum_commitments::table
+        .filter(forum_commitments::forum_id.eq(forum_id))
+        .order(forum_commitments::commitment_id.asc())
+        .select(forum_commitments::commitment_id)
+        .load(conn)
+}
+
+/// The first free slug among `base`, `base-2`, `base-3`…
+fn free_slug(conn: &mut PgConnection, base: &str) -> QueryResult<String> {
+    let taken: Vec<String> = forums::table
+        .filter(
+            forums::slug
+                .eq(base)
+                .or(forums::slug.like(format!("{}-%", filters::escape_like(base)))),
+        )
+        .select(forums::slug)
+        .load(conn)?;
+    if !taken.iter().any(|s| s == base) {
+        return Ok(base.to_string());
+    }
+    Ok((2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|s| !taken.contains(s))
+        .unwrap_or_default())
+}
+
+fn subject(row: &ForumRow) -> EventSubject {
+    EventSubject::new("forum", row.id.get(), row.slug.clone())
+}
+
+/// The forum and its commitments, as the audit trail keeps them.
+fn audited(row: &ForumRow, commitments: &[CommitmentId]) -> serde_json::Value {
+    let mut v = serde_json::to_value(row).unwrap_or_default();
+    v["commitment_ids"] = serde_json::json!(commitments);
+    v
+}
+
+/// Announces a forum (audited).
+pub fn insert(conn: &mut PgConnection, r: NewForumRequest, by: UserId) -> ApiResult<ForumRow> {
+    let slug = match r.slug {
+        Some(s) => s,
+        None => free_slug(conn, &slugify(&r.title))?,
+    };
+    let new = NewForum {
+        description_html: Some(markdown::render(&r.description)),
+        slug,
+        title: r.title.trim().into(),
+        theme: r.theme.trim().into(),
+        description: r.description,
+        starts_at: r.starts_at,
+        ends_at: r.ends_at,
+        location: r.location,
+        online_url: r.online_url,
+        capacity: r.capacity,
+        status: r.status.unwrap_or(ForumStatus::Planned),
+        created_by: Some(by),
+        lang: r.lang.unwrap_or(Locale::Fr),
+    };
+    let row: ForumRow = diesel::insert_into(forums::table)
+        .values(&new)
+        .returning(ForumRow::as_returning())
+        .get_result(conn)?;
+    set_commitments(conn, row.id, &r.commitment_ids)?;
+    let linked = commitment_ids(conn, row.id)?;
+    events::record(
+        conn,
+        NewEvent::new("forum.created")
+            .subject(subject(&row))
+            .by(by)
+            .audit(None::<&()>, Some(&audited(&row, &linked))),
+    )?;
+    Ok(row)
+}
+
+/// Applies a PATCH (audited when it changes something).
+pub fn update(conn: &mut PgConnection, current: ForumRow, c: ForumChanges, by: UserId) -> ApiResult<ForumRow> {
+    let set = ForumChangeset {
+        description_html: c.description.as_deref().map(|d| Some(markdown::render(d))),
+        slug: c.slug,
+        title: c.title.map(|s| s.trim().into()),
+        theme: c.theme.map(|s| s.trim().into()),
+        description: c.description,
+        starts_at: c.starts_at,
+        ends_at: c.ends_at,
+        location: c.location,
+        online_url: c.online_url,
+        capacity: c.capacity,
+        status: c.status,
+        lang: c.lang,
+    };
+    let before_links = commitment_ids(conn, current.id)?;
+    let mut changed =
+        crate::db::apply_changes(diesel::update(forums::table.find(current.id)).set(&set).execute(conn))? > 0;
+    if let Some(ids) = c.commitment_ids {
+        set_commitments(conn, current.id, &ids)?;
+        // The links are part of the forum: a sync client must see the change.
+        diesel::update(forums::table.find(current.id))
+            .set(forums::updated_at.eq(diesel::dsl::now))
+            .execute(conn)?;
+        changed = true;
+    }
+    if !changed {
+        return Ok(current);
+    }
+    let row = reload(conn, current.id)?;
+    let after_links = commitment_ids(conn, current.id)?;
+    events::record(
+        conn,
+        NewEvent::new("forum.updated")
+            .subject(subject(&row))
+            .by(by)
+            .audit(Some(&audited(&current, &before_links)), Some(&audited(&row, &after_links))),
+    )?;
+    Ok(row)
+}
+
+/// Deletes a forum, or archives it when it has a discussion (audited either way).
+/// `Some(row)`: archived.
+pub fn remove(conn: &mut PgConnection, row: ForumRow, by: UserId) -> QueryResult<Option<ForumRow>> {
+    // A comment, even deleted, keeps a thread's shape: the forum has contributions.
+    let discussed: bool = diesel::select(diesel::dsl::exists(
+        comments::table.filter(comments::subject_id.eq(row.subject_id)),
+    ))
+    .get_result(conn)?;
+    if discussed {
+        if row.archived_at.is_some() {
+            return Ok(Some(row));
+        }
+        diesel::update(forums::table.find(row.id))
+            .set(forums::archived_at.eq(Some(Utc::now())))
+            .execute(conn)?;
+        let archived = reload(conn, row.id)?;
+        events::record(
+            conn,
+            NewEvent::new("forum.archived")
+                .subject(subject(&archived))
+                .by(by)
+                .audit(Some(&row), Some(&archived)),
+        )?;
+        return Ok(Some(archived));
+    }
+    let links = commitment_ids(conn, row.id)?;
+    diesel::delete(forums::table.find(row.id)).execute(conn)?;
+    events::record(
+        conn,
+        NewEvent::new("forum.deleted")
+            .subject(subject(&row))
+            .by(by)
+            .audit(Some(&audited(&row, &links)), None::<&()>),
+    )?;
+    Ok(None)
+}
+
+/// Brings an archived forum back (audited when it was archived).
+pub fn restore(conn: &mut PgConnection, row: ForumRow, by: UserId) -> QueryResult<ForumRow> {
+    if row.archived_at.is_none() {
+        return Ok(row);
+    }
+    diesel::update(forums::table.find(row.id))
+        .set(forums::archived_at.eq(None::<DateTime<Utc>>))
+        .execute(conn)?;
+    let restored = reload(conn, row.id)?;
+    events::record(
+        conn,
+        NewEvent::new("forum.restored")
+            .subject(subject(&restored))
+            .by(by)
+            .audit(Some(&row), Some(&restored)),
+    )?;
+    Ok(restored)
+}
+
+/// A URL slug from a French title: lowercase ASCII, accents folded, words joined by hyphens.
+pub fn slugify(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for c in title.chars().flat_map(char::to_lowercase) {
+        let folded = match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
+            'ç' => "c",
+            'é' | 'è' | 'ê' | 'ë' => "e",
+            'î' | 'ï' | 'í' | 'ì' => "i",
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => "o",
+            'ù' | 'û' | 'ü' | 'ú' => "u",
+            'ÿ' | 'ý' => "y",
+            'ñ' => "n",
+            'œ' => "oe",
+            'æ' => "ae",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        out.push_str(folded);
+    }
+    let joined: Vec<&str> = out.split('-').filter(|s| !s.is_empty()).collect();
+    let mut slug = joined.join("-");
+    if slug.len() > 70 {
+        slug.truncate(70);
+        slug = slug.trim_end_matches('-').to_string();
+    }
+    if slug.is_empty() {
+        "forum".into()
+    } else if !slug.bytes().any(|b| b.is_ascii_lowercase()) {
+        // An all-digit slug would read as an id in `/forums/{id}`.
+        format!("forum-{slug}")
+    } else {
+        slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn slugify_folds_french() {
+        assert_eq!(
+            super::slugify("Forum Open d'État : données ouvertes"),
+            "forum-open-d-etat-donnees-ouvertes"
+        );
+        assert_eq!(super::slugify("!!!"), "forum");
+        assert_eq!(super::slugify("2027"), "forum-2027");
+    }
+}
+

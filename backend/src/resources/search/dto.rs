@@ -1,0 +1,78 @@
+//! Search in the contract.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::resources::comments::dto::CommentTarget;
+use crate::subjects::Described;
+
+/// How many of the most recent matching comments are ranked.
+pub const COMMENT_CANDIDATES: i64 = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SearchKind {
+    Commitment,
+    Milestone,
+    Forum,
+    Comment,
+}
+
+impl SearchKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SearchKind::Commitment => "commitment",
+            SearchKind::Milestone => "milestone",
+            SearchKind::Forum => "forum",
+            SearchKind::Comment => "comment",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// Words to look for (web-search syntax: `"exact phrase"`, `or`, `-excluded`), 1 to 200
+    /// characters, not blank. Accents and case are ignored; French stemming applies.
+    #[param(min_length = 1, max_length = 200, pattern = r"\S")]
+    pub q: String,
+    /// Only this kind of result.
+    #[serde(rename = "type")]
+    #[param(rename = "type")]
+    pub kind: Option<SearchKind>,
+}
+
+/// One result.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchHit {
+    #[serde(rename = "type")]
+    pub kind: SearchKind,
+    pub id: i64,
+    /// Title of the commitment, milestone or forum; the beginning of a comment.
+    pub title: String,
+    /// Passage around the matches, as HTML-escaped text where matches are wrapped in `<mark>`.
+    pub excerpt_html: String,
+    /// Relevance (higher is better); comparable within a result list only.
+    pub rank: f32,
+    /// Last update (commitments, milestones), start (forums) or posting time (comments).
+    pub at: DateTime<Utc>,
+    /// What a comment is about (comments only).
+    pub target: Option<CommentTarget>,
+    /// Title of what a comment is about (comments only).
+    pub target_title: Option<String>,
+    /// How that target is addressed in URLs: forum slug, commitment code, milestone id.
+    pub target_key: Option<String>,
+    /// The commitment a milestone belongs to (milestones only).
+    pub commitment_id: Option<i64>,
+    /// What a comment is about, described: title, page in the web app, language (comments
+    /// only).
+    pub subject: Option<Described>,
+}
+
+crate::page_type!(
+    SearchPage,
+    SearchHit,
+    "A page of search results, best first."
+);
+

@@ -1,0 +1,79 @@
+//! Accounts in the contract: public profiles, the signed-in user's account, the admin's view.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use crate::auth::user::User;
+use crate::db::schema::users;
+use crate::types::{Locale, Role};
+
+/// What anyone may see of a user.
+#[derive(Debug, Clone, Serialize, ToSchema, Queryable, Selectable)]
+#[diesel(table_name = users, check_for_backend(diesel::pg::Pg))]
+pub struct PublicUser {
+    #[diesel(deserialize_as = crate::db::ids::UserId)]
+    #[schema(value_type = i64)]
+    pub id: i64,
+    pub display_name: String,
+    pub role: Role,
+    pub organisation: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The signed-in user's own account.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Account {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub organisation: Option<String>,
+    /// Set when an admin has suspended the account; a suspended account cannot write.
+    pub suspended_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// The language of its mail (`fr` or `en`).
+    pub locale: Locale,
+    /// Whether the owner confirmed the address. Until then, with `REQUIRE_VERIFIED_EMAIL`
+    /// (production), the account reads but does not post.
+    pub email_verified: bool,
+}
+
+impl From<User> for Account {
+    fn from(u: User) -> Self {
+        Account {
+            id: u.id.get(),
+            email: u.email,
+            display_name: u.display_name,
+            role: u.role,
+            organisation: u.organisation,
+            suspended_at: u.suspended_at,
+            created_at: u.created_at,
+            updated_at: u.updated_at,
+            locale: u.locale,
+            email_verified: u.email_verified_at.is_some(),
+        }
+    }
+}
+
+crate::page_type!(AccountPage, Account, "A page of accounts (admin view).");
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UserFilters {
+    /// Only users with this role.
+    pub role: Option<Role>,
+    /// Case-insensitive match on email or display name.
+    pub q: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AdminUpdateUser {
+    pub role: Option<Role>,
+    /// `true` suspends the account (it can no longer sign in or write), `false` lifts it.
+    pub suspended: Option<bool>,
+}

@@ -1,0 +1,223 @@
+//! Subjects: what people talk about. Each record that can be discussed (and later followed,
+//! reported, reacted to, audited…) has one row in `subjects`, made by a trigger when the record
+//! is inserted; comments and events point at subjects, not at each kind of record.
+//!
+//! What is particular to each kind of subject is in this file, and only here: how a client
+//! names it (id, slug or code), its title, its page in the web app, its parent, whether its
+//! discussion is closed. Adding a kind: a variant of `SubjectKind`, an arm in `resolve` and in
+//! `describe` (and, in the database, the trigger on its table: see the migration).
+
+use std::collections::HashMap;
+
+use diesel::prelude::*;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::db::ids::SubjectId;
+use crate::db::schema::{action_plans, commitments, forums, milestones, subjects};
+use crate::http::problem::{ApiError, ApiResult};
+
+crate::text_enum! {
+    /// The kinds of things people talk about.
+    SubjectKind {
+        ActionPlan => "action_plan",
+        Commitment => "commitment",
+        Milestone => "milestone",
+        Forum => "forum",
+    }
+}
+
+impl SubjectKind {
+    /// What to call it in messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            SubjectKind::ActionPlan => "Action plan",
+            SubjectKind::Commitment => "Commitment",
+            SubjectKind::Milestone => "Milestone",
+            SubjectKind::Forum => "Forum",
+        }
+    }
+}
+
+/// A subject found from a client's key: its row, its record, and how to address it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubjectRef {
+    pub id: SubjectId,
+    pub kind: SubjectKind,
+    /// The record's own id (forum id, commitment id…).
+    pub ref_id: i64,
+    /// How the record is addressed in URLs: a slug, an OGP code, an id.
+    pub key: String,
+    /// Archived, itself or with what it belongs to: readable, closed to new comments.
+    pub closed: bool,
+}
+
+/// The subject of the record of `kind` that `key` names (numeric id, slug or OGP code, as
+/// each kind allows); 404 when there is none.
+pub fn resolve(conn: &mut PgConnection, kind: SubjectKind, key: &str) -> ApiResult<SubjectRef> {
+    let id = key.parse::<i64>().ok();
+    let found: Option<(i64, SubjectId, String, bool)> = match kind {
+        SubjectKind::ActionPlan => {
+            let q = action_plans::table
+                .select((action_plans::id, action_plans::subject_id, action_plans::slug, false.into_sql::<diesel::sql_types::Bool>()))
+                .into_boxed();
+            match id {
+                Some(id) => q.filter(action_plans::id.eq(id)),
+                None => q.filter(action_plans::slug.eq(key.to_string())),
+            }
+            .first(conn)
+            .optional()?
+        }
+        SubjectKind::Commitment => {
+            let q = commitments::table
+                .select((
+                    commitments::id,
+                    commitments::subject_id,
+                    commitments::code,
+                    commitments::archived_at.is_not_null(),
+                ))
+                .into_boxed();
+            match id {
+                Some(id) => q.filter(commitments::id.eq(id)),
+                None => q.filter(commitments::code.eq(key.to_ascii_uppercase())),
+            }
+            .first(conn)
+            .optional()?
+        }
+        SubjectKind::Milestone => match id {
+            // A milestone is closed when it is archived or its commitment is.
+            Some(id) => milestones::table
+                .inner_join(commitments::table)
+                .filter(milestones::id.eq(id))
+                .select((
+                    milestones::id,
+                    milestones::subject_id,
+                    milestones::archived_at.is_not_null().or(commitments::archived_at.is_not_null()),
+                ))
+                .first::<(i64, SubjectId, bool)>(conn)
+                .optional()?
+                .map(|(id, subject, closed)| (id, subject, id.to_string(), closed)),
+            None => None,
+        },
+        SubjectKind::Forum => {
+            let q = forums::table
+                .select((forums::id, forums::subject_id, forums::slug, forums::archived_at.is_not_null()))
+                .into_boxed();
+            match id {
+                Some(id) => q.filter(forums::id.eq(id)),
+                None => q.filter(forums::slug.eq(key.to_string())),
+            }
+            .first(conn)
+            .optional()?
+        }
+    };
+    let (ref_id, subject_id, key, closed) =
+        found.ok_or_else(|| ApiError::not_found(kind.noun()))?;
+    Ok(SubjectRef {
+        id: subject_id,
+        kind,
+        ref_id,
+        key,
+        closed,
+    })
+}
+
+/// What a subject is, for people: enough to link to it and name it.
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+pub struct Described {
+    #[serde(rename = "type")]
+    pub kind: SubjectKind,
+    /// The record's id.
+    pub id: i64,
+    /// How the record is addressed in API URLs: a forum's slug, a commitment's OGP code, a
+    /// milestone's id.
+    pub key: String,
+    pub title: String,
+    /// Its page in the web app (a path: `/forums/…`, `/engagements/FR0041`, `/jalons/12`).
+    pub path: String,
+    /// The language its title is written in (`fr` or `en`).
+    pub lang: String,
+}
+
+/// The description of each subject in `ids` (a batched query per kind present, no more).
+pub fn describe(conn: &mut PgConnection, ids: &[SubjectId]) -> QueryResult<HashMap<SubjectId, Described>> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    let rows: Vec<(SubjectId, SubjectKind, i64)> = subjects::table
+        .filter(subjects::id.eq_any(&ids))
+        .select((subjects::id, subjects::kind, subjects::ref_id))
+        .load(conn)?;
+    let mut by_kind: HashMap<SubjectKind, Vec<i64>> = HashMap::new();
+    for (_, kind, ref_id) in &rows {
+        by_kind.entry(*kind).or_default().push(*ref_id);
+    }
+    let mut found: HashMap<(SubjectKind, i64), Described> = HashMap::new();
+    for (kind, refs) in by_kind {
+        let described: Vec<Described> = match kind {
+            SubjectKind::ActionPlan => action_plans::table
+                .filter(action_plans::id.eq_any(&refs))
+                .select((action_plans::id, action_plans::slug, action_plans::title, action_plans::lang))
+                .load::<(i64, String, String, String)>(conn)?
+                .into_iter()
+                .map(|(id, slug, title, lang)| Described {
+                    kind,
+                    id,
+                    path: format!("/engagements?plan={slug}"),
+                    key: slug,
+                    title,
+                    lang,
+                })
+                .collect(),
+            SubjectKind::Commitment => commitments::table
+                .filter(commitments::id.eq_any(&refs))
+                .select((commitments::id, commitments::code, commitments::title, commitments::lang))
+                .load::<(i64, String, String, String)>(conn)?
+                .into_iter()
+                .map(|(id, code, title, lang)| Described {
+                    kind,
+                    id,
+                    path: format!("/engagements/{code}"),
+                    title: format!("{code} — {title}"),
+                    key: code,
+                    lang,
+                })
+                .collect(),
+            SubjectKind::Milestone => milestones::table
+                .filter(milestones::id.eq_any(&refs))
+                .select((milestones::id, milestones::code, milestones::title, milestones::lang))
+                .load::<(i64, String, String, String)>(conn)?
+                .into_iter()
+                .map(|(id, code, title, lang)| Described {
+                    kind,
+                    id,
+                    path: format!("/jalons/{id}"),
+                    key: id.to_string(),
+                    title: format!("{code} — {title}"),
+                    lang,
+                })
+                .collect(),
+            SubjectKind::Forum => forums::table
+                .filter(forums::id.eq_any(&refs))
+                .select((forums::id, forums::slug, forums::title, forums::lang))
+                .load::<(i64, String, String, String)>(conn)?
+                .into_iter()
+                .map(|(id, slug, title, lang)| Described {
+                    kind,
+                    id,
+                    path: format!("/forums/{slug}"),
+                    key: slug,
+                    title,
+                    lang,
+                })
+                .collect(),
+        };
+        for d in described {
+            found.insert((d.kind, d.id), d);
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, kind, ref_id)| found.remove(&(kind, ref_id)).map(|d| (id, d)))
+        .collect())
+}
