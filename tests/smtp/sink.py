@@ -8,7 +8,8 @@ recipient lowercased), with the envelope in two headers put first: `X-Sink-Mail-
 `X-Sink-Rcpt-To`. A file appears whole (written under another name, then renamed).
 
 While a file DIR/REFUSE exists, every MAIL command is answered `451 4.3.0` (try again later):
-how the tests see a mail server that is down for a while.
+how the tests see a mail server that is down for a while. While DIR/REJECT exists, every
+recipient is refused for good (`550 5.1.1`): an address that does not exist.
 
 Stops on SIGTERM or SIGINT, and when its standard input closes (the test process that started
 it has ended) unless --until-killed.
@@ -48,6 +49,13 @@ class Sink:
             return "451 4.3.0 try again later"
         envelope.mail_from = address
         envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if (self.root / "REJECT").exists():
+            return "550 5.1.1 no such mailbox"
+        envelope.rcpt_tos.append(address)
+        envelope.rcpt_options.extend(rcpt_options)
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):

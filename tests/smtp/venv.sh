@@ -15,4 +15,4 @@ if ! "$VENV/bin/python" -c "import aiosmtpd, sys; sys.exit(aiosmtpd.__version__ 
   "$PY" -m venv "$VENV" >&2
   "$VENV/bin/pip" install -q --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION" >&2
 fi
-echo "$VENV/bin/python"
+echo "$(cd "$VENV" && pwd)/bin/python"

@@ -14,7 +14,11 @@ use diesel::sql_types::{BigInt, Bool, Text};
 pub use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
+pub mod builders;
+pub mod roles;
 pub mod smtp;
+pub use builders::{ActionPlanBuilder, CommitmentBuilder, ForumBuilder, MilestoneBuilder};
+pub use roles::Guarded;
 pub use smtp::{Mail, SmtpSink, StalledSmtp};
 
 /// The site's address in mails sent by test servers.
@@ -375,6 +379,35 @@ impl TestApp {
             .join("test-logs")
             .join(format!("{}.log", self.database));
         std::fs::read_to_string(path).unwrap_or_default()
+    }
+
+    /// `opendetat worker` on this app's database: job workers alone, as on a node of their own
+    /// (kill it to see what a crash leaves). `env` adds to or overrides the defaults.
+    pub fn spawn_worker(&self, env: Env<'_>) -> Child {
+        let log_dir = workspace_root().join("target").join("test-logs");
+        static N: AtomicU64 = AtomicU64::new(0);
+        let log = std::fs::File::create(log_dir.join(format!(
+            "{}-worker-{}.log",
+            self.database,
+            N.fetch_add(1, Ordering::Relaxed)
+        )))
+        .expect("log file");
+        let mut cmd = Command::new(binary());
+        cmd.arg("worker")
+            .env("DATABASE_URL", db_url(&self.database))
+            .env("OPENDETAT_ENV", "production")
+            .env("JWT_SECRET", JWT_SECRET)
+            .env("SMTP_URL", SmtpSink::shared().url())
+            .env("PUBLIC_URL", PUBLIC_URL)
+            .env("JOB_POLL_MS", "50")
+            .env("RUST_LOG", "info")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(log));
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.spawn().expect("start opendetat worker")
     }
 
     /// Runs another `opendetat` command (`migrate`, `seed`…) on this app's database.

@@ -238,6 +238,16 @@ impl SmtpSink {
         }
     }
 
+    /// While on, every recipient is refused for good (`550`).
+    pub fn reject(&self, on: bool) {
+        let flag = self.dir.join("REJECT");
+        if on {
+            std::fs::write(flag, b"").expect("write the REJECT flag");
+        } else {
+            let _ = std::fs::remove_file(flag);
+        }
+    }
+
     /// Every message received for `to`, oldest first.
     pub fn mails_to(&self, to: &str) -> Vec<Mail> {
         let folder: String = to

@@ -6,7 +6,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::http::Resource;
 use crate::resources::{
-    accounts, action_plans, comments, commitments, forums, health, milestones, search, users,
+    accounts, action_plans, admin_jobs, audit, changes, comments, commitments, forums, health,
+    milestones, search, users,
 };
 
 /// In the order of the contract's tags.
@@ -18,7 +19,10 @@ pub const RESOURCES: &[&Resource] = &[
     &forums::RESOURCE,
     &comments::RESOURCE,
     &search::RESOURCE,
+    &changes::RESOURCE,
     &users::RESOURCE,
+    &audit::RESOURCE,
+    &admin_jobs::RESOURCE,
     &health::RESOURCE,
 ];
 

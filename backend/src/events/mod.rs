@@ -46,19 +46,65 @@ impl From<&SubjectRef> for EventSubject {
     }
 }
 
+crate::text_enum! {
+    /// What happened: `<kind of record>.<what happened to it>`. One list, so that readers of
+    /// the log (the audit trail, the changes feed, later notifications and webhooks) and the
+    /// contract know every type there is.
+    EventType {
+        ActionPlanCreated => "action_plan.created",
+        ActionPlanUpdated => "action_plan.updated",
+        ActionPlanDeleted => "action_plan.deleted",
+        CommitmentCreated => "commitment.created",
+        CommitmentUpdated => "commitment.updated",
+        CommitmentArchived => "commitment.archived",
+        CommitmentRestored => "commitment.restored",
+        CommitmentDeleted => "commitment.deleted",
+        MilestoneCreated => "milestone.created",
+        MilestoneUpdated => "milestone.updated",
+        MilestoneArchived => "milestone.archived",
+        MilestoneRestored => "milestone.restored",
+        MilestoneDeleted => "milestone.deleted",
+        ForumCreated => "forum.created",
+        ForumUpdated => "forum.updated",
+        ForumArchived => "forum.archived",
+        ForumRestored => "forum.restored",
+        ForumDeleted => "forum.deleted",
+        CommentCreated => "comment.created",
+        CommentUpdated => "comment.updated",
+        CommentDeleted => "comment.deleted",
+        CommentHidden => "comment.hidden",
+        CommentRestored => "comment.restored",
+        UserCreated => "user.created",
+        UserUpdated => "user.updated",
+        UserVerified => "user.verified",
+        UserPasswordChanged => "user.password_changed",
+    }
+}
+
+impl EventType {
+    /// The kind of record (`forum`, `comment`…): the part before the dot.
+    pub fn record_kind(self) -> &'static str {
+        self.as_str().split('.').next().unwrap_or_default()
+    }
+
+    /// The part after the dot (`created`, `deleted`…).
+    pub fn verb(self) -> &'static str {
+        self.as_str().split('.').nth(1).unwrap_or_default()
+    }
+}
+
 /// An event to append.
 #[derive(Debug, Clone)]
-pub struct NewEvent<'a> {
-    /// `comment.created`, `forum.updated`, `commitment.deleted`…
-    pub kind: &'a str,
+pub struct NewEvent {
+    pub kind: EventType,
     pub subject: Option<EventSubject>,
     pub actor: Option<UserId>,
     pub audited: bool,
     pub payload: serde_json::Value,
 }
 
-impl<'a> NewEvent<'a> {
-    pub fn new(kind: &'a str) -> NewEvent<'a> {
+impl NewEvent {
+    pub fn new(kind: EventType) -> NewEvent {
         NewEvent {
             kind,
             subject: None,
@@ -92,14 +138,14 @@ impl<'a> NewEvent<'a> {
 }
 
 /// Appends `event` in the caller's transaction.
-pub fn record(conn: &mut PgConnection, event: NewEvent<'_>) -> QueryResult<()> {
+pub fn record(conn: &mut PgConnection, event: NewEvent) -> QueryResult<()> {
     let subject = event.subject.as_ref();
     crate::db::Prepared(
         diesel::sql_query(
             "INSERT INTO events (type, subject_kind, subject_ref, subject_key, actor_id, audited, payload) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
-        .bind::<Text, _>(event.kind)
+        .bind::<Text, _>(event.kind.as_str())
         .bind::<Nullable<Text>, _>(subject.map(|s| s.kind.as_str()))
         .bind::<Nullable<BigInt>, _>(subject.map(|s| s.ref_id))
         .bind::<Nullable<Text>, _>(subject.map(|s| s.key.as_str()))
@@ -127,7 +173,7 @@ pub struct Event {
     #[diesel(sql_type = BigInt)]
     pub xid: i64,
     #[diesel(sql_type = Text)]
-    pub kind: String,
+    pub kind: EventType,
     #[diesel(sql_type = Nullable<Text>)]
     pub subject_kind: Option<String>,
     #[diesel(sql_type = Nullable<BigInt>)]

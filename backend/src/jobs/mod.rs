@@ -174,14 +174,17 @@ pub fn backoff(attempts: i32) -> chrono::Duration {
     chrono::Duration::milliseconds((base * jitter * 1000.0) as i64)
 }
 
-/// States of a job.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum JobState {
-    Queued,
-    Running,
-    Done,
-    Failed,
+crate::text_enum! {
+    /// States of a job.
+    JobState {
+        /// Waiting for a worker (or for its `run_at`).
+        Queued => "queued",
+        /// A worker holds it.
+        Running => "running",
+        Done => "done",
+        /// Given up: out of attempts, or an error retrying cannot mend.
+        Failed => "failed",
+    }
 }
 
 /// A job, as admins see it.
@@ -191,8 +194,7 @@ pub struct JobRow {
     #[diesel(deserialize_as = i64)]
     pub id: i64,
     pub kind: String,
-    /// `queued`, `running`, `done` or `failed`.
-    pub state: String,
+    pub state: JobState,
     pub attempts: i32,
     pub max_attempts: i32,
     /// Not started before this instant.
@@ -200,4 +202,19 @@ pub struct JobRow {
     pub last_error: Option<String>,
     pub created_at: DateTime<Utc>,
     pub finished_at: Option<DateTime<Utc>>,
+}
+
+/// A page of jobs, newest first, after the id `after`.
+pub fn list(conn: &mut PgConnection, state: Option<JobState>, after: Option<i64>, limit: i64) -> QueryResult<Vec<JobRow>> {
+    let mut q = jobs::table
+        .select(JobRow::as_select())
+        .order(jobs::id.desc())
+        .into_boxed();
+    if let Some(state) = state {
+        q = q.filter(jobs::state.eq(state));
+    }
+    if let Some(after) = after {
+        q = q.filter(jobs::id.lt(after));
+    }
+    q.limit(limit).load(conn)
 }

@@ -3,6 +3,9 @@
 
 pub mod accounts;
 pub mod action_plans;
+pub mod admin_jobs;
+pub mod audit;
+pub mod changes;
 pub mod comments;
 pub mod commitments;
 pub mod forums;

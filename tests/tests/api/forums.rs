@@ -19,14 +19,7 @@ const SEEDED: [&str; 5] = [ALGORITHMES, DONNEES, SCIENCE, DIALOGUE, CONSULTATION
 
 /// A valid request body for `POST /forums` (in person, in May 2027).
 pub(crate) fn forum_body(title: &str) -> Value {
-    json!({
-        "title": title,
-        "theme": "Thème de test",
-        "description": "Une **description** de test.",
-        "starts_at": "2027-05-10T18:30:00+02:00",
-        "ends_at": "2027-05-10T21:00:00+02:00",
-        "location": "20 avenue de Ségur, 75007 Paris"
-    })
+    ForumBuilder::new(title).body()
 }
 
 /// `base` with the fields of `changes` set (a `null` sets null).
@@ -49,9 +42,9 @@ pub(crate) fn create_forum(app: &TestApp, token: &str, body: &Value) -> Value {
     app.post("/forums", Some(token), body).expect(201).json()
 }
 
-/// Creates a forum with this title (and the defaults of `forum_body`).
+/// Creates a forum with this title (and the defaults of `ForumBuilder`).
 pub(crate) fn new_forum(app: &TestApp, token: &str, title: &str) -> Value {
-    create_forum(app, token, &forum_body(title))
+    ForumBuilder::new(title).create(app, token)
 }
 
 pub(crate) fn ids(items: &[Value]) -> Vec<i64> {

@@ -3,12 +3,17 @@
 
 mod action_plans;
 mod activity;
+mod audit;
 mod auth;
+mod changes;
 mod comments;
 mod commitments;
 mod forums;
 mod hardening;
+mod jobs;
+mod mail;
 mod milestones;
+mod permissions;
 mod platform;
 mod replica;
 mod search;

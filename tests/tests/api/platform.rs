@@ -378,3 +378,88 @@ fn every_protected_operation_refuses_missing_bad_and_suspended_credentials() {
     }
     assert!(checked >= 22, "only {checked} protected operations found");
 }
+
+/// `backend/src/db/schema.rs` is what `diesel print-schema` makes of the migrations (with
+/// `schema.patch`): every table and column, each column's type and nullability, as a freshly
+/// migrated database has them. A migration without its regenerated schema.rs fails here.
+#[test]
+fn schema_rs_matches_the_migrations() {
+    use diesel::prelude::*;
+    #[derive(QueryableByName)]
+    struct Column {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        table_name: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        column_name: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        udt_name: String,
+        #[diesel(sql_type = diesel::sql_types::Bool)]
+        nullable: bool,
+    }
+    let app = TestApp::spawn_empty();
+    let columns: Vec<Column> = diesel::sql_query(
+        "SELECT table_name::text, column_name::text, udt_name::text, is_nullable = 'YES' AS nullable \
+         FROM information_schema.columns WHERE table_schema = 'public' \
+           AND table_name <> '__diesel_schema_migrations' ORDER BY table_name, ordinal_position",
+    )
+    .load(&mut app.db())
+    .unwrap();
+    let diesel_type = |udt: &str| -> String {
+        match udt {
+            "int8" => "Int8".into(),
+            "int4" => "Int4".into(),
+            "text" => "Text".into(),
+            "bool" => "Bool".into(),
+            "timestamptz" => "Timestamptz".into(),
+            "date" => "Date".into(),
+            "jsonb" => "Jsonb".into(),
+            "bytea" => "Bytea".into(),
+            "tsvector" => "Tsvector".into(),
+            "xid8" => "Xid8".into(),
+            // Array elements are never NULL (schema.patch says so).
+            "_text" => "Array<Text>".into(),
+            other => format!("unknown type {other}"),
+        }
+    };
+    let from_db: Vec<String> = columns
+        .iter()
+        .map(|c| {
+            let t = diesel_type(&c.udt_name);
+            let t = if c.nullable { format!("Nullable<{t}>") } else { t };
+            format!("{}.{} -> {t}", c.table_name, c.column_name)
+        })
+        .collect();
+
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../backend/src/db/schema.rs"),
+    )
+    .unwrap();
+    let mut from_rs: Vec<String> = Vec::new();
+    let mut table: Option<String> = None;
+    let mut sql_name: Option<String> = None;
+    for line in source.lines().map(str::trim) {
+        if let Some(name) = line.strip_suffix('{').map(str::trim).filter(|l| l.contains('(') && !l.starts_with("diesel::")) {
+            table = name.split_whitespace().next().map(str::to_string);
+        } else if line == "}" {
+            table = None;
+        } else if let Some(rest) = line.strip_prefix("#[sql_name = \"") {
+            sql_name = rest.split('"').next().map(str::to_string);
+        } else if let (Some(t), Some((column, ty))) = (&table, line.split_once(" -> ")) {
+            let column = sql_name.take().unwrap_or_else(|| column.to_string());
+            from_rs.push(format!("{t}.{column} -> {}", ty.trim_end_matches(',')));
+        }
+    }
+    from_db.iter().for_each(|c| assert!(!c.contains("unknown type"), "{c}"));
+    let mut a = from_db.clone();
+    let mut b = from_rs.clone();
+    a.sort();
+    b.sort();
+    let missing: Vec<&String> = a.iter().filter(|c| !b.contains(c)).collect();
+    let extra: Vec<&String> = b.iter().filter(|c| !a.contains(c)).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "schema.rs differs from the migrations: run `diesel print-schema` (see diesel.toml).\n\
+         in the database, not in schema.rs: {missing:#?}\nin schema.rs, not in the database: {extra:#?}"
+    );
+    assert!(a.len() > 100, "{} columns", a.len());
+}

@@ -23,14 +23,10 @@ fn role_of(app: &TestApp, id: i64) -> String {
 }
 
 fn forum_body(title: &str) -> Value {
-    json!({
-        "title": title,
-        "theme": "Participation citoyenne",
-        "description": "Un forum de test.",
-        "starts_at": "2027-05-10T09:00:00Z",
-        "ends_at": "2027-05-10T17:00:00Z",
-        "location": "Paris",
-    })
+    ForumBuilder::new(title)
+        .with("theme", json!("Participation citoyenne"))
+        .with("location", json!("Paris"))
+        .body()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -74,7 +74,14 @@ pub async fn register(
     req.validate()?;
     let bucket = state.ip_limits.client_bucket(&http);
     let limits = state.ip_limits.clone();
-    db::run(&state.pool, move |conn| limits.take(conn, Action::SignUp, &bucket)).await?;
+    // Per client address, and per address signed up with: whether it has an account or not,
+    // each sign-up mails it, so the mail budget of that address is taken either way.
+    let recipient = format!("to:{}", address_bucket(&req.email));
+    db::run(&state.pool, move |conn| {
+        limits.take(conn, Action::SignUp, &bucket)?;
+        limits.take(conn, Action::Mail, &recipient)
+    })
+    .await?;
     // Hashed whether or not the address is known: the time taken says nothing either.
     let hash = state.hasher.hash(req.password.clone()).await?;
     let locale = req.locale.unwrap_or_else(|| request_locale(&http));

@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use crate::auth::user::{NewUser, User};
 use crate::db::ids::UserId;
 use crate::db::schema::{mail_tokens, users};
-use crate::events::{self, EventSubject, NewEvent};
+use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::mail::{self, templates::Template, Outgoing};
 
@@ -177,7 +177,7 @@ pub fn verify(conn: &mut PgConnection, token: &str, signed_in: Option<UserId>) -
         .get_result(conn)?;
     events::record(
         conn,
-        NewEvent::new("user.verified")
+        NewEvent::new(EventType::UserVerified)
             .subject(EventSubject::new("user", user.id.get(), user.id.to_string()))
             .by(user.id),
     )?;
@@ -240,7 +240,7 @@ pub fn set_password(conn: &mut PgConnection, user: UserId, hash: &str, by_link: 
     .execute(conn)?;
     events::record(
         conn,
-        NewEvent::new("user.password_changed")
+        NewEvent::new(EventType::UserPasswordChanged)
             .subject(EventSubject::new("user", user.id.get(), user.id.to_string()))
             .by(user.id),
     )?;

@@ -8,7 +8,7 @@ use super::dto::{ActionPlan, ActionPlanChanges, NewActionPlan};
 use super::model::ActionPlanRow;
 use crate::db::ids::{ActionPlanId, UserId};
 use crate::db::schema::{action_plans, commitments, milestones};
-use crate::events::{self, EventSubject, NewEvent};
+use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::resources::commitments::MilestoneProgress;
 use crate::types::MilestoneStatus;
@@ -119,7 +119,7 @@ pub fn insert(conn: &mut PgConnection, new: &NewActionPlan, by: UserId) -> Query
         .get_result(conn)?;
     events::record(
         conn,
-        NewEvent::new("action_plan.created")
+        NewEvent::new(EventType::ActionPlanCreated)
             .subject(subject(&row))
             .by(by)
             .audit(None::<&ActionPlanRow>, Some(&row)),
@@ -142,7 +142,7 @@ pub fn update(
         .first(conn)?;
     events::record(
         conn,
-        NewEvent::new("action_plan.updated")
+        NewEvent::new(EventType::ActionPlanUpdated)
             .subject(subject(&row))
             .by(by)
             .audit(Some(&current), Some(&row)),
@@ -167,7 +167,7 @@ pub fn delete(conn: &mut PgConnection, plan: &ActionPlanRow, by: UserId) -> ApiR
     diesel::delete(action_plans::table.find(plan.id)).execute(conn)?;
     events::record(
         conn,
-        NewEvent::new("action_plan.deleted")
+        NewEvent::new(EventType::ActionPlanDeleted)
             .subject(subject(plan))
             .by(by)
             .audit(Some(plan), None::<&ActionPlanRow>),

@@ -16,7 +16,7 @@ use super::model::{CommentRow, NewComment, COLUMNS, JOINS};
 use crate::auth::user::User;
 use crate::db::ids::{CommentId, SubjectId, UserId};
 use crate::db::schema::comments;
-use crate::events::{self, EventSubject, NewEvent};
+use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::page::encode_cursor;
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::subjects::SubjectRef;
@@ -323,7 +323,7 @@ pub fn insert(
     };
     events::record(
         conn,
-        NewEvent::new("comment.created")
+        NewEvent::new(EventType::CommentCreated)
             .subject(event_subject(id))
             .by(author.id)
             .payload(outline(&row)),
@@ -352,7 +352,7 @@ pub fn edit(conn: &mut PgConnection, row: CommentRow, by: UserId, body: String, 
     let edited = get(conn, row.id)?;
     events::record(
         conn,
-        NewEvent::new("comment.updated")
+        NewEvent::new(EventType::CommentUpdated)
             .subject(event_subject(row.id))
             .by(by)
             .payload(outline(&edited)),
@@ -375,7 +375,7 @@ pub fn delete(conn: &mut PgConnection, row: CommentRow, by: UserId) -> QueryResu
         .execute(conn)?;
     let mut after = outline(&row);
     after["deleted"] = true.into();
-    let mut event = NewEvent::new("comment.deleted")
+    let mut event = NewEvent::new(EventType::CommentDeleted)
         .subject(event_subject(row.id))
         .by(by);
     event = if row.author_id == by {
@@ -414,7 +414,7 @@ pub fn moderate(
     let after = get(conn, row.id)?;
     events::record(
         conn,
-        NewEvent::new(if hidden { "comment.hidden" } else { "comment.restored" })
+        NewEvent::new(if hidden { EventType::CommentHidden } else { EventType::CommentRestored })
             .subject(event_subject(row.id))
             .by(by)
             .audit(Some(&outline(&row)), Some(&outline(&after))),

@@ -10,7 +10,7 @@ use super::dto::{ActionPlanRef, Commitment, CommitmentChanges, CommitmentFilters
 use super::model::{CommitmentChangeset, CommitmentRow, NewCommitment};
 use crate::db::ids::{ActionPlanId, CommitmentId, UserId};
 use crate::db::schema::{action_plans, comments, commitments, milestones};
-use crate::events::{self, EventSubject, NewEvent};
+use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::filters;
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
@@ -217,7 +217,7 @@ pub fn insert(conn: &mut PgConnection, r: NewCommitmentRequest, by: UserId) -> A
         .get_result(conn)?;
     events::record(
         conn,
-        NewEvent::new("commitment.created")
+        NewEvent::new(EventType::CommitmentCreated)
             .subject(subject(&row))
             .by(by)
             .audit(None::<&CommitmentRow>, Some(&row)),
@@ -274,7 +274,7 @@ pub fn update(
     let row = reload(conn, current.id)?;
     events::record(
         conn,
-        NewEvent::new("commitment.updated")
+        NewEvent::new(EventType::CommitmentUpdated)
             .subject(subject(&row))
             .by(by)
             .audit(Some(&current), Some(&row)),
@@ -302,7 +302,7 @@ pub fn remove(conn: &mut PgConnection, row: CommitmentRow, by: UserId) -> QueryR
         let archived = reload(conn, row.id)?;
         events::record(
             conn,
-            NewEvent::new("commitment.archived")
+            NewEvent::new(EventType::CommitmentArchived)
                 .subject(subject(&archived))
                 .by(by)
                 .audit(Some(&row), Some(&archived)),
@@ -312,7 +312,7 @@ pub fn remove(conn: &mut PgConnection, row: CommitmentRow, by: UserId) -> QueryR
     diesel::delete(commitments::table.find(row.id)).execute(conn)?;
     events::record(
         conn,
-        NewEvent::new("commitment.deleted")
+        NewEvent::new(EventType::CommitmentDeleted)
             .subject(subject(&row))
             .by(by)
             .audit(Some(&row), None::<&CommitmentRow>),
@@ -331,7 +331,7 @@ pub fn restore(conn: &mut PgConnection, row: CommitmentRow, by: UserId) -> Query
     let restored = reload(conn, row.id)?;
     events::record(
         conn,
-        NewEvent::new("commitment.restored")
+        NewEvent::new(EventType::CommitmentRestored)
             .subject(subject(&restored))
             .by(by)
             .audit(Some(&row), Some(&restored)),

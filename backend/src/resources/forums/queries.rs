@@ -9,7 +9,7 @@ use super::dto::{CommitmentRef, Forum, ForumChanges, ForumFilters, NewForumReque
 use super::model::{ForumChangeset, ForumRow, NewForum};
 use crate::db::ids::{CommitmentId, ForumId, UserId};
 use crate::db::schema::{comments, commitments, forum_commitments, forums};
-use crate::events::{self, EventSubject, NewEvent};
+use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::filters;
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
@@ -249,7 +249,7 @@ pub fn insert(conn: &mut PgConnection, r: NewForumRequest, by: UserId) -> ApiRes
     let linked = commitment_ids(conn, row.id)?;
     events::record(
         conn,
-        NewEvent::new("forum.created")
+        NewEvent::new(EventType::ForumCreated)
             .subject(subject(&row))
             .by(by)
             .audit(None::<&()>, Some(&audited(&row, &linked))),
@@ -291,7 +291,7 @@ pub fn update(conn: &mut PgConnection, current: ForumRow, c: ForumChanges, by: U
     let after_links = commitment_ids(conn, current.id)?;
     events::record(
         conn,
-        NewEvent::new("forum.updated")
+        NewEvent::new(EventType::ForumUpdated)
             .subject(subject(&row))
             .by(by)
             .audit(Some(&audited(&current, &before_links)), Some(&audited(&row, &after_links))),
@@ -317,7 +317,7 @@ pub fn remove(conn: &mut PgConnection, row: ForumRow, by: UserId) -> QueryResult
         let archived = reload(conn, row.id)?;
         events::record(
             conn,
-            NewEvent::new("forum.archived")
+            NewEvent::new(EventType::ForumArchived)
                 .subject(subject(&archived))
                 .by(by)
                 .audit(Some(&row), Some(&archived)),
@@ -328,7 +328,7 @@ pub fn remove(conn: &mut PgConnection, row: ForumRow, by: UserId) -> QueryResult
     diesel::delete(forums::table.find(row.id)).execute(conn)?;
     events::record(
         conn,
-        NewEvent::new("forum.deleted")
+        NewEvent::new(EventType::ForumDeleted)
             .subject(subject(&row))
             .by(by)
             .audit(Some(&audited(&row, &links)), None::<&()>),
@@ -347,7 +347,7 @@ pub fn restore(conn: &mut PgConnection, row: ForumRow, by: UserId) -> QueryResul
     let restored = reload(conn, row.id)?;
     events::record(
         conn,
-        NewEvent::new("forum.restored")
+        NewEvent::new(EventType::ForumRestored)
             .subject(subject(&restored))
             .by(by)
             .audit(Some(&row), Some(&restored)),

@@ -7,7 +7,7 @@ use super::dto::{with_codes, Milestone, MilestoneChanges, MilestoneFilters, NewM
 use super::model::{MilestoneChangeset, MilestoneRow, NewMilestone};
 use crate::db::ids::{CommitmentId, MilestoneId, UserId};
 use crate::db::schema::{comments, commitments, milestones};
-use crate::events::{self, EventSubject, NewEvent};
+use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::problem::{ApiError, ApiResult};
 use crate::resources::commitments::model::CommitmentRow;
 use crate::types::{Locale, MilestoneStatus};
@@ -139,7 +139,7 @@ pub fn insert(
         .get_result(conn)?;
     events::record(
         conn,
-        NewEvent::new("milestone.created")
+        NewEvent::new(EventType::MilestoneCreated)
             .subject(subject(&row))
             .by(by)
             .audit(None::<&MilestoneRow>, Some(&row)),
@@ -175,7 +175,7 @@ pub fn update(
     let row = reload(conn, current.id)?;
     events::record(
         conn,
-        NewEvent::new("milestone.updated")
+        NewEvent::new(EventType::MilestoneUpdated)
             .subject(subject(&row))
             .by(by)
             .audit(Some(&current), Some(&row)),
@@ -200,7 +200,7 @@ pub fn remove(conn: &mut PgConnection, row: MilestoneRow, by: UserId) -> QueryRe
         let archived = reload(conn, row.id)?;
         events::record(
             conn,
-            NewEvent::new("milestone.archived")
+            NewEvent::new(EventType::MilestoneArchived)
                 .subject(subject(&archived))
                 .by(by)
                 .audit(Some(&row), Some(&archived)),
@@ -210,7 +210,7 @@ pub fn remove(conn: &mut PgConnection, row: MilestoneRow, by: UserId) -> QueryRe
     diesel::delete(milestones::table.find(row.id)).execute(conn)?;
     events::record(
         conn,
-        NewEvent::new("milestone.deleted")
+        NewEvent::new(EventType::MilestoneDeleted)
             .subject(subject(&row))
             .by(by)
             .audit(Some(&row), None::<&MilestoneRow>),
@@ -229,7 +229,7 @@ pub fn restore(conn: &mut PgConnection, row: MilestoneRow, by: UserId) -> QueryR
     let restored = reload(conn, row.id)?;
     events::record(
         conn,
-        NewEvent::new("milestone.restored")
+        NewEvent::new(EventType::MilestoneRestored)
             .subject(subject(&restored))
             .by(by)
             .audit(Some(&row), Some(&restored)),

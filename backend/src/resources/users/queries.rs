@@ -7,7 +7,7 @@ use super::dto::PublicUser;
 use crate::auth::user::{AdminChanges, NewUser, User};
 use crate::db::ids::UserId;
 use crate::db::schema::users;
-use crate::events::{self, EventSubject, NewEvent};
+use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::filters;
 use crate::types::Role;
 
@@ -27,7 +27,7 @@ pub fn insert(conn: &mut PgConnection, new: &NewUser<'_>) -> QueryResult<User> {
         .get_result(conn)?;
     events::record(
         conn,
-        NewEvent::new("user.created")
+        NewEvent::new(EventType::UserCreated)
             .subject(EventSubject::new("user", user.id.get(), user.id.to_string()))
             .by(user.id),
     )?;
@@ -88,7 +88,7 @@ pub fn admin_update(
     };
     events::record(
         conn,
-        NewEvent::new("user.updated")
+        NewEvent::new(EventType::UserUpdated)
             .subject(EventSubject::new("user", user.id.get(), user.id.to_string()))
             .by(admin)
             .audit(Some(&snapshot(current)), Some(&snapshot(&user))),

@@ -1,0 +1,15 @@
+//! The background job queue as admins see it: what waits, what runs, and above all what
+//! failed for good (kept with its last error, so that a mail that never left is noticed).
+
+mod handlers;
+
+/// The job queue, for admins.
+pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+    tags: &[],
+    api_v1: Some(|cfg| {
+        cfg.service(handlers::list_jobs);
+    }),
+    at_root: None,
+    unique: &[],
+    schemas: crate::schemas![],
+};

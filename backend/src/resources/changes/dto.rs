@@ -1,0 +1,86 @@
+//! The change feed in the contract.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+/// What happened to the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    Created,
+    /// Changed, archived, restored, hidden or shown again, or (comments) deleted by its
+    /// author: a comment stays as a tombstone that keeps its replies in place.
+    Updated,
+    /// Gone: fetching it answers 404.
+    Deleted,
+}
+
+/// The kinds of records the feed reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordType {
+    ActionPlan,
+    Commitment,
+    Milestone,
+    Forum,
+    Comment,
+}
+
+impl RecordType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordType::ActionPlan => "action_plan",
+            RecordType::Commitment => "commitment",
+            RecordType::Milestone => "milestone",
+            RecordType::Forum => "forum",
+            RecordType::Comment => "comment",
+        }
+    }
+
+    pub fn parse(kind: &str) -> Option<RecordType> {
+        Some(match kind {
+            "action_plan" => RecordType::ActionPlan,
+            "commitment" => RecordType::Commitment,
+            "milestone" => RecordType::Milestone,
+            "forum" => RecordType::Forum,
+            "comment" => RecordType::Comment,
+            _ => return None,
+        })
+    }
+}
+
+/// One change.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Change {
+    #[serde(rename = "type")]
+    pub kind: RecordType,
+    /// The record's id.
+    pub id: i64,
+    /// How the record is addressed in URLs (a slug, an OGP code, an id), as it was then.
+    pub key: String,
+    pub change: ChangeKind,
+    pub at: DateTime<Utc>,
+}
+
+/// A page of changes and where to continue.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ChangePage {
+    pub items: Vec<Change>,
+    /// Pass it as `since` next time: the changes after these (always set, also when `items`
+    /// is empty).
+    pub next_since: String,
+    /// Whether more changes are waiting already (ask again at once with `next_since`).
+    pub has_more: bool,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ChangeParams {
+    /// A `next_since` from an earlier answer; absent, from the beginning.
+    #[param(max_length = 200)]
+    pub since: Option<String>,
+    /// Only changes of these kinds of records (comma-separated, e.g. `forum,commitment`).
+    #[param(max_length = 200)]
+    pub types: Option<String>,
+}

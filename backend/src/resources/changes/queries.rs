@@ -1,0 +1,56 @@
+//! Reading the change feed from the event log.
+
+use diesel::prelude::*;
+
+use super::dto::{Change, ChangeKind, RecordType};
+use crate::events::{self, Event, Position};
+
+/// The record kinds the feed shows: public records only (accounts are private).
+pub const PUBLIC: [RecordType; 5] = [
+    RecordType::ActionPlan,
+    RecordType::Commitment,
+    RecordType::Milestone,
+    RecordType::Forum,
+    RecordType::Comment,
+];
+
+fn change_of(event: &Event) -> Option<Change> {
+    let kind = RecordType::parse(event.kind.record_kind())?;
+    let change = match (kind, event.kind.verb()) {
+        (_, "created") => ChangeKind::Created,
+        // A deleted comment stays as a tombstone.
+        (RecordType::Comment, "deleted") => ChangeKind::Updated,
+        (_, "deleted") => ChangeKind::Deleted,
+        _ => ChangeKind::Updated,
+    };
+    Some(Change {
+        kind,
+        id: event.subject_ref?,
+        key: event
+            .subject_key
+            .clone()
+            .unwrap_or_else(|| event.subject_ref.unwrap_or_default().to_string()),
+        change,
+        at: event.at,
+    })
+}
+
+/// Changes after `since`, at most `limit`, and the position to continue from.
+pub fn after(
+    conn: &mut PgConnection,
+    since: Position,
+    types: &[RecordType],
+    limit: i64,
+) -> QueryResult<(Vec<Change>, Position, bool)> {
+    let kinds: Vec<String> = types.iter().map(|t| t.as_str().to_string()).collect();
+    let events = events::read_after(conn, since, Some(&kinds), limit + 1)?;
+    let has_more = events.len() as i64 > limit;
+    let events = &events[..events.len().min(limit as usize)];
+    let next = match (has_more, events.last()) {
+        (true, Some(last)) => last.position(),
+        // Everything committed before every running transaction has been read: later events
+        // can only come after the horizon.
+        _ => events::horizon(conn)?.max(events.last().map_or(since, Event::position)).max(since),
+    };
+    Ok((events.iter().filter_map(change_of).collect(), next, has_more))
+}

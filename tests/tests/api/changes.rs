@@ -1,0 +1,117 @@
+//! `GET /changes`: what was created, updated or deleted, in order, deletions included, with a
+//! position to continue from.
+
+use opendetat_tests::*;
+
+fn changes(app: &TestApp, since: Option<&str>, query: &str) -> Value {
+    let path = match since {
+        Some(s) => format!("/changes?since={s}&{query}"),
+        None => format!("/changes?{query}"),
+    };
+    app.get(&path).expect(200).json()
+}
+
+/// Every change after `since`, following `next_since` while `has_more`; the last position.
+/// The feed shows a transaction's changes once every transaction older than it has ended
+/// (anywhere on the PostgreSQL server: other tests' too), so a caller waiting for `want`
+/// changes asks again for a while.
+fn drain_at_least(app: &TestApp, since: Option<&str>, query: &str, want: usize) -> (Vec<Value>, String) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let mut items = Vec::new();
+    let mut position = since.map(str::to_string);
+    loop {
+        let (more, next) = drain(app, position.as_deref(), query);
+        items.extend(more);
+        position = Some(next);
+        if items.len() >= want || std::time::Instant::now() > deadline {
+            return (items, position.unwrap());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+fn drain(app: &TestApp, since: Option<&str>, query: &str) -> (Vec<Value>, String) {
+    let mut items = Vec::new();
+    let mut since = since.map(str::to_string);
+    loop {
+        let page = changes(app, since.as_deref(), query);
+        items.extend(page["items"].as_array().unwrap().iter().cloned());
+        since = Some(page["next_since"].as_str().unwrap().to_string());
+        if page["has_more"] == false {
+            return (items, since.unwrap());
+        }
+    }
+}
+
+fn summary(items: &[Value]) -> Vec<(String, String, String)> {
+    items
+        .iter()
+        .map(|c| {
+            (
+                c["type"].as_str().unwrap().to_string(),
+                c["key"].as_str().unwrap().to_string(),
+                c["change"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_syncing_client_learns_of_creations_updates_and_deletions_in_order() {
+    let app = TestApp::spawn();
+    let (_, start) = drain(&app, None, "limit=100");
+    let official = app.user("official");
+    let admin = app.user("admin");
+    let forum = ForumBuilder::new("Forum éphémère").create(&app, &official.token);
+    let slug = forum["slug"].as_str().unwrap().to_string();
+    app.patch(&format!("/forums/{slug}"), Some(&official.token), &json!({"capacity": 40}))
+        .expect(200);
+    app.delete(&format!("/forums/{slug}"), Some(&admin.token)).expect(204);
+    let (items, next) = drain_at_least(&app, Some(&start), "limit=2", 3);
+    assert_eq!(
+        summary(&items),
+        [
+            ("forum".to_string(), slug.clone(), "created".to_string()),
+            ("forum".to_string(), slug.clone(), "updated".to_string()),
+            ("forum".to_string(), slug.clone(), "deleted".to_string()),
+        ]
+    );
+    assert_eq!(items[2]["id"], forum["id"]);
+    app.get(&format!("/forums/{slug}")).expect_problem(404, "not_found");
+    // Nothing new: an empty page, and a position that still works.
+    let (none, again) = drain(&app, Some(&next), "");
+    assert!(none.is_empty(), "{none:?}");
+    // A comment, then its deletion by its author: a tombstone, so an update.
+    let member = app.user("member");
+    let c = builders::comment(&app, &member.token, "/commitments/FR0041", "Bientôt effacé");
+    app.delete(&format!("/comments/{}", c["id"]), Some(&member.token)).expect(204);
+    let (items, _) = drain_at_least(&app, Some(&again), "types=comment", 2);
+    assert_eq!(
+        summary(&items),
+        [
+            ("comment".to_string(), c["id"].to_string(), "created".to_string()),
+            ("comment".to_string(), c["id"].to_string(), "updated".to_string()),
+        ]
+    );
+    // Accounts are not in the feed.
+    let (all, _) = drain_at_least(&app, Some(&start), "limit=100", 5);
+    assert!(all.iter().all(|c| c["type"] != "user"), "{all:?}");
+}
+
+#[test]
+fn a_position_from_elsewhere_or_from_the_future_is_a_clear_400() {
+    let app = TestApp::spawn();
+    for bad in ["not-a-position", "MTIzNA", "LTEuMQ"] {
+        let p = app
+            .get(&format!("/changes?since={bad}"))
+            .expect_problem(400, "invalid_position");
+        assert!(p["detail"].as_str().unwrap().contains("since"), "{p}");
+    }
+    // base64url of "999999999999.0": a transaction that has not happened.
+    let future = "OTk5OTk5OTk5OTk5LjA";
+    app.get(&format!("/changes?since={future}"))
+        .expect_problem(400, "invalid_position");
+    app.get("/changes?types=forum,planet")
+        .expect_problem(422, "validation_failed");
+    app.get("/changes?limit=0").expect_problem(422, "validation_failed");
+}

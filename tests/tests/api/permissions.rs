@@ -1,0 +1,85 @@
+//! Every protected route, in one table: who may call it. Without a token (or with a bad one)
+//! 401; with a role that may not, 403 `forbidden`; with one that may, neither. The contract's
+//! list of secured operations must be this table (a new route cannot forget its row).
+
+use opendetat_tests::*;
+
+const ALL: &[&str] = &["member", "official", "moderator", "admin"];
+const CONTENT: &[&str] = &["official", "admin"];
+const ADMIN: &[&str] = &["admin"];
+const MODERATION: &[&str] = &["moderator", "admin"];
+
+/// (method, path as in the contract, a concrete path, body, allowed roles). Routes that act on
+/// someone's own record (their comment, their account) are open to every role here: who owns
+/// what is tested with the resource.
+fn table(comment: i64, milestone: i64, user: i64) -> Vec<(&'static str, &'static str, String, Option<Value>, &'static [&'static str])> {
+    let forum = ForumBuilder::new("Forum des permissions").body();
+    vec![
+        ("GET", "/me", "/me".into(), None, ALL),
+        ("PATCH", "/me", "/me".into(), Some(json!({})), ALL),
+        ("POST", "/auth/verify-email/resend", "/auth/verify-email/resend".into(), None, ALL),
+        ("POST", "/action-plans", "/action-plans".into(), Some(json!({"slug": "fr-2099-2100", "country": "France", "title": "P", "period_start": 2099, "period_end": 2100})), ADMIN),
+        ("PATCH", "/action-plans/{id}", "/action-plans/fr-2018-2020".into(), Some(json!({})), ADMIN),
+        ("DELETE", "/action-plans/{id}", "/action-plans/no-such-plan".into(), None, ADMIN),
+        ("POST", "/commitments", "/commitments".into(), Some(json!({"action_plan": "fr-2018-2020", "code": "FR0099", "number": 99, "title": "T"})), CONTENT),
+        ("PATCH", "/commitments/{id}", "/commitments/FR0041".into(), Some(json!({})), CONTENT),
+        ("DELETE", "/commitments/{id}", "/commitments/FR9999".into(), None, ADMIN),
+        ("POST", "/commitments/{id}/restore", "/commitments/FR0041/restore".into(), None, ADMIN),
+        ("POST", "/commitments/{id}/milestones", "/commitments/FR0041/milestones".into(), Some(json!({"code": "12.9", "title": "T"})), CONTENT),
+        ("PATCH", "/milestones/{id}", format!("/milestones/{milestone}"), Some(json!({})), CONTENT),
+        ("DELETE", "/milestones/{id}", "/milestones/999999".into(), None, ADMIN),
+        ("POST", "/milestones/{id}/restore", format!("/milestones/{milestone}/restore"), None, ADMIN),
+        ("POST", "/forums", "/forums".into(), Some(forum), CONTENT),
+        ("PATCH", "/forums/{id}", "/forums/2027-01-espace-de-dialogue-en-ligne".into(), Some(json!({})), CONTENT),
+        ("DELETE", "/forums/{id}", "/forums/no-such-forum".into(), None, ADMIN),
+        ("POST", "/forums/{id}/restore", "/forums/2027-01-espace-de-dialogue-en-ligne/restore".into(), None, ADMIN),
+        ("POST", "/forums/{id}/comments", "/forums/2027-01-espace-de-dialogue-en-ligne/comments".into(), Some(json!({"body": "Bonjour"})), ALL),
+        ("POST", "/commitments/{id}/comments", "/commitments/FR0041/comments".into(), Some(json!({"body": "Bonjour"})), ALL),
+        ("POST", "/milestones/{id}/comments", format!("/milestones/{milestone}/comments"), Some(json!({"body": "Bonjour"})), ALL),
+        ("PATCH", "/comments/{id}", format!("/comments/{comment}"), Some(json!({"body": "Modifié"})), &[]),
+        ("DELETE", "/comments/{id}", format!("/comments/{comment}"), None, ADMIN),
+        ("PUT", "/comments/{id}/moderation", format!("/comments/{comment}/moderation"), Some(json!({"hidden": false})), MODERATION),
+        ("GET", "/admin/users", "/admin/users".into(), None, ADMIN),
+        ("PATCH", "/admin/users/{id}", format!("/admin/users/{user}"), Some(json!({"role": "member"})), ADMIN),
+        ("GET", "/admin/audit", "/admin/audit".into(), None, ADMIN),
+        ("GET", "/admin/jobs", "/admin/jobs".into(), None, ADMIN),
+    ]
+}
+
+#[test]
+fn every_protected_route_answers_401_and_403_as_the_table_says() {
+    let app = TestApp::spawn();
+    // Someone else's comment: editing it is nobody's right (only its author's), deleting it
+    // an admin's.
+    let author = app.user("member");
+    let comment = builders::comment(&app, &author.token, "/commitments/FR0041", "Le mien");
+    let fr0041 = app.get("/commitments/FR0041").expect(200).json();
+    let milestone = fr0041["milestones"][0]["id"].as_i64().unwrap();
+    let target = app.user("member");
+    let rows = table(comment["id"].as_i64().unwrap(), milestone, target.id);
+
+    // The table is the contract's list of secured operations, no more, no less.
+    let doc = app.get("/api/openapi.json").expect(200).json();
+    let mut secured: Vec<String> = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            if op.get("security").is_some() {
+                secured.push(format!("{} {}", method.to_uppercase(), path.trim_start_matches("/api/v1")));
+            }
+        }
+    }
+    let mut listed: Vec<String> = rows.iter().map(|(m, p, ..)| format!("{m} {p}")).collect();
+    secured.sort();
+    listed.sort();
+    assert_eq!(listed, secured, "a protected route without its row (or a row for no route)");
+
+    for (method, _, path, body, allowed) in rows {
+        Guarded {
+            method,
+            path: &path,
+            body,
+            allowed,
+        }
+        .check(&app);
+    }
+}
