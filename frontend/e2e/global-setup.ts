@@ -3,7 +3,8 @@
 // the server (cargo build) and `npm test` builds the web app before Playwright runs.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -29,6 +30,22 @@ export default async function globalSetup() {
     throw new Error(`e2e: no browser at ${chromium}: apt-get install -y chromium fonts-liberation (or set CHROMIUM_PATH).`);
   }
   const bin = serverBinary();
+  // Mail goes to a real SMTP server, aiosmtpd (tests/smtp/sink.py), which keeps each message
+  // as a file the tests read (e2e/mail.ts).
+  const python = execFileSync(resolve(root, "tests/smtp/venv.sh"), { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+  const mailDir = mkdtempSync(resolve(tmpdir(), "opendetat-e2e-mail-"));
+  const sink = spawn(python, [resolve(root, "tests/smtp/sink.py"), "--dir", mailDir], { stdio: ["pipe", "pipe", "inherit"] });
+  const smtpPort = await new Promise<string>((resolvePort, reject) => {
+    const timer = setTimeout(() => reject(new Error("e2e: the SMTP sink did not start within 20 s")), 20_000);
+    sink.stdout!.setEncoding("utf8");
+    sink.stdout!.once("data", (line: string) => {
+      clearTimeout(timer);
+      const m = line.match(/ready (\d+)/);
+      if (m) resolvePort(m[1]);
+      else reject(new Error(`e2e: unexpected SMTP sink output ${line}`));
+    });
+  });
+  process.env.E2E_MAIL_DIR = mailDir;
   const server = execFileSync(resolve(root, "scripts/ensure-postgres.sh"), { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
   const db = `opendetat_e2e_${randomBytes(6).toString("hex")}`;
   const env = {
@@ -38,6 +55,9 @@ export default async function globalSetup() {
     BIND_ADDR: "127.0.0.1:0",
     STATIC_DIR: dist,
     RUST_LOG: process.env.E2E_RUST_LOG ?? "error",
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    PUBLIC_URL: "http://opendetat.e2e",
+    JOB_POLL_MS: "50",
   };
   delete (env as NodeJS.ProcessEnv).JWT_SECRET;
   execFileSync(bin, ["seed"], { env, stdio: ["ignore", "ignore", "inherit"] });
@@ -66,6 +86,7 @@ export default async function globalSetup() {
   console.log(`e2e: server ${baseURL}, database ${db}`);
 
   return async () => {
+    sink.kill("SIGTERM");
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");

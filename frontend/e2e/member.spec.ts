@@ -1,4 +1,5 @@
 import { check, comment, expect, signIn, signOut, test, visit } from "./fixtures";
+import { linkTo, mailTo } from "./mail";
 
 test("a person signs up, signs in, comments, replies, edits and deletes", async ({ page }) => {
   const stamp = Date.now();
@@ -18,9 +19,23 @@ test("a person signs up, signs in, comments, replies, edits and deletes", async 
   await page.getByLabel("Organisation (facultatif)").fill("Collectif de test");
   await page.getByLabel("Mot de passe").fill(password);
   await page.getByRole("button", { name: "Créer mon compte" }).click();
+  // The answer says a mail is on its way (it would say the same for an address already known).
+  await expect(page.getByRole("heading", { name: "Vérifiez votre messagerie" })).toBeVisible();
+  await check(page, "sign-up-check-mail");
+  await page.getByRole("button", { name: "Continuer" }).click();
   await expect(page).toHaveURL(/\/compte$/);
+  await expect(page.getByText("n'est pas encore confirmée")).toBeVisible();
+  await check(page, "profile-unverified");
+  await expect(page.getByText(email).first()).toBeVisible();
+  // The link of the mail received confirms the address.
+  const welcome = await mailTo(email);
+  expect(welcome.subject).toContain("Confirmez votre adresse");
+  await page.goto(linkTo(welcome, "/verification"));
+  await expect(page.getByText("Adresse confirmée")).toBeVisible();
+  await check(page, "email-verified");
+  await page.goto("/compte");
+  await expect(page.getByText("n'est pas encore confirmée")).toHaveCount(0);
   await check(page, "profile");
-  await expect(page.getByText(email)).toBeVisible();
 
   // Profile edit.
   await page.getByLabel("Nom affiché", { exact: true }).fill(`Alex Martin ${stamp}`);

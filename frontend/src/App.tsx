@@ -16,6 +16,9 @@ const MilestonePage = lazy(() => import("./pages/commitments/MilestonePage"));
 const SignInPage = lazy(() => import("./pages/account/SignInPage"));
 const SignUpPage = lazy(() => import("./pages/account/SignUpPage"));
 const ProfilePage = lazy(() => import("./pages/account/ProfilePage"));
+const VerifyEmailPage = lazy(() => import("./pages/account/VerifyEmailPage"));
+const ForgotPasswordPage = lazy(() => import("./pages/account/ForgotPasswordPage"));
+const ResetPasswordPage = lazy(() => import("./pages/account/ResetPasswordPage"));
 const SearchPage = lazy(() => import("./pages/search/SearchPage"));
 const AccessibilityPage = lazy(() => import("./pages/accessibility/AccessibilityPage"));
 const AdminArea = lazy(() => import("./pages/admin/AdminArea"));
@@ -42,6 +45,9 @@ export function App() {
         <Route path="/connexion" element={<SignInPage />} />
         <Route path="/inscription" element={<SignUpPage />} />
         <Route path="/compte" element={<ProfilePage />} />
+        <Route path="/verification" element={<VerifyEmailPage />} />
+        <Route path="/mot-de-passe-oublie" element={<ForgotPasswordPage />} />
+        <Route path="/mot-de-passe" element={<ResetPasswordPage />} />
         <Route path="/accessibilite" element={<AccessibilityPage />} />
         <Route path="/admin/*" element={<AdminGate />} />
         <Route path="*" element={<NotFoundPage />} />

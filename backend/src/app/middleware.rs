@@ -87,6 +87,10 @@ fn in_french<B: MessageBody + 'static>(
     let mut res = res.map_body(|_, _| {
         actix_web::body::EitherBody::right(actix_web::body::BoxBody::new(body))
     });
+    // This middleware runs outside compression: the English body it replaces may have been
+    // compressed, the French one is not (and its length is its own).
+    res.headers_mut().remove(actix_web::http::header::CONTENT_ENCODING);
+    res.headers_mut().remove(actix_web::http::header::CONTENT_LENGTH);
     res.headers_mut().insert(
         actix_web::http::header::CONTENT_LANGUAGE,
         HeaderValue::from_static("fr"),

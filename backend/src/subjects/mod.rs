@@ -135,8 +135,8 @@ pub struct Described {
     pub title: String,
     /// Its page in the web app (a path: `/forums/…`, `/engagements/FR0041`, `/jalons/12`).
     pub path: String,
-    /// The language its title is written in (`fr` or `en`).
-    pub lang: String,
+    /// The language its title is written in.
+    pub lang: crate::types::Locale,
 }
 
 /// The description of each subject in `ids` (a batched query per kind present, no more).
@@ -158,12 +158,12 @@ pub fn describe(conn: &mut PgConnection, ids: &[SubjectId]) -> QueryResult<HashM
             SubjectKind::ActionPlan => action_plans::table
                 .filter(action_plans::id.eq_any(&refs))
                 .select((action_plans::id, action_plans::slug, action_plans::title, action_plans::lang))
-                .load::<(i64, String, String, String)>(conn)?
+                .load::<(i64, String, String, crate::types::Locale)>(conn)?
                 .into_iter()
                 .map(|(id, slug, title, lang)| Described {
                     kind,
                     id,
-                    path: format!("/engagements?plan={slug}"),
+                    path: format!("/engagements?action_plan={slug}"),
                     key: slug,
                     title,
                     lang,
@@ -172,7 +172,7 @@ pub fn describe(conn: &mut PgConnection, ids: &[SubjectId]) -> QueryResult<HashM
             SubjectKind::Commitment => commitments::table
                 .filter(commitments::id.eq_any(&refs))
                 .select((commitments::id, commitments::code, commitments::title, commitments::lang))
-                .load::<(i64, String, String, String)>(conn)?
+                .load::<(i64, String, String, crate::types::Locale)>(conn)?
                 .into_iter()
                 .map(|(id, code, title, lang)| Described {
                     kind,
@@ -186,7 +186,7 @@ pub fn describe(conn: &mut PgConnection, ids: &[SubjectId]) -> QueryResult<HashM
             SubjectKind::Milestone => milestones::table
                 .filter(milestones::id.eq_any(&refs))
                 .select((milestones::id, milestones::code, milestones::title, milestones::lang))
-                .load::<(i64, String, String, String)>(conn)?
+                .load::<(i64, String, String, crate::types::Locale)>(conn)?
                 .into_iter()
                 .map(|(id, code, title, lang)| Described {
                     kind,
@@ -200,7 +200,7 @@ pub fn describe(conn: &mut PgConnection, ids: &[SubjectId]) -> QueryResult<HashM
             SubjectKind::Forum => forums::table
                 .filter(forums::id.eq_any(&refs))
                 .select((forums::id, forums::slug, forums::title, forums::lang))
-                .load::<(i64, String, String, String)>(conn)?
+                .load::<(i64, String, String, crate::types::Locale)>(conn)?
                 .into_iter()
                 .map(|(id, slug, title, lang)| Described {
                     kind,

@@ -13,7 +13,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account (role `member`) and sign in. */
+        /**
+         * Create an account (role `member`). The answer is the same whether the address is new or
+         *     already has an account: a mail tells its owner which (a link that confirms the new account,
+         *     or how to sign in to the existing one). Sign in with the password as soon as the account is
+         *     made; until its address is confirmed, with `REQUIRE_VERIFIED_EMAIL` (production), it reads
+         *     but does not post.
+         */
         post: operations["register"];
         delete?: never;
         options?: never;
@@ -53,11 +59,93 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Update the signed-in user's display name, organisation or password.
+         * Update the signed-in user's display name, organisation, language or password.
          * @description Changing the password ends every session of the account, this one included: tokens issued
-         *     before the change answer 401 from then on. Sign in again with the new password.
+         *     before the change answer 401 from then on. Sign in again with the new password. A mail
+         *     tells the owner.
          */
         patch: operations["update_me"];
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the account's address with the token of the link mailed at sign-up. Opened in a
+         *     session, the link must be for that session's account.
+         */
+        post: operations["verify_email"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the signed-in account a new link that confirms its address (the older ones stop
+         *     working). Limited per client address (`RATE_LIMIT_MAIL`).
+         */
+        post: operations["resend_verification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * "Mot de passe oublié": mail a link, valid one hour and once, that sets a new password. The
+         *     answer is the same whether or not the address has an account. Limited per client address
+         *     and per address asked for (`RATE_LIMIT_MAIL`).
+         */
+        post: operations["request_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the token of a reset link. Every session of the account ends; sign
+         *     in with the new password. The owner is told by mail.
+         */
+        post: operations["reset_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/action-plans": {
@@ -439,6 +527,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What was created, updated or deleted among action plans, commitments, milestones, forums
+         *     and comments, in the order it was committed. Start without `since`, then pass the
+         *     `next_since` of each answer: a client that syncs lists with `updated_since` learns here of
+         *     the records deleted since. A `since` this feed did not give, or one from the future,
+         *     answers 400 `invalid_position`.
+         */
+        get: operations["list_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}": {
         parameters: {
             query?: never;
@@ -486,8 +597,48 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a user's role or suspend them (admins only). */
+        /** Change a user's role or suspend them (admins only). Recorded in the audit trail. */
         patch: operations["update_user"];
+        trace?: never;
+    };
+    "/api/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail (admins only): every administrative, official and moderation write — role
+         *     changes and suspensions; what was created, changed, archived, restored or deleted among
+         *     action plans, commitments, milestones and forums; comments hidden, shown again or deleted by
+         *     someone else than their author — with who, when, which record, before and after. Newest
+         *     first. Entries cannot be changed or deleted, by anyone.
+         */
+        get: operations["list_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Background jobs, newest first (admins only). Payloads are not shown: they hold addresses. */
+        get: operations["list_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/healthz": {
@@ -545,6 +696,13 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /** @description The language of its mail (`fr` or `en`). */
+            locale: components["schemas"]["Locale"];
+            /**
+             * @description Whether the owner confirmed the address. Until then, with `REQUIRE_VERIFIED_EMAIL`
+             *     (production), the account reads but does not post.
+             */
+            email_verified: boolean;
         };
         /** @description A page of accounts (admin view). */
         AccountPage: {
@@ -572,6 +730,8 @@ export interface components {
              */
             period_end: number;
             description?: string | null;
+            /** @description The language its texts are written in (`fr`, `en`). */
+            lang: components["schemas"]["Locale"];
             /**
              * Format: int64
              * @description How many commitments the plan holds.
@@ -600,6 +760,7 @@ export interface components {
             period_end?: number | null;
             /** @description Markdown; `null` clears it. */
             description?: string | null;
+            lang?: null | components["schemas"]["Locale"];
         };
         /** @description A page of action plans. */
         ActionPlanPage: {
@@ -618,6 +779,73 @@ export interface components {
             role?: null | components["schemas"]["Role"];
             /** @description `true` suspends the account (it can no longer sign in or write), `false` lifts it. */
             suspended?: boolean | null;
+        };
+        /** @description Who did it. */
+        AuditActor: {
+            /** Format: int64 */
+            id: number;
+            display_name: string;
+            role: components["schemas"]["Role"];
+        };
+        /** @description One entry of the audit trail. */
+        AuditEntry: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            at: string;
+            /** @description What was done, e.g. `forum.updated`, `user.updated`, `comment.hidden`. */
+            action: components["schemas"]["EventType"];
+            actor?: null | components["schemas"]["AuditActor"];
+            subject?: null | components["schemas"]["AuditSubject"];
+            /** @description The record before (null for a creation). Comments are kept without their text. */
+            before: Record<string, never>;
+            /** @description The record after (null for a deletion). */
+            after: Record<string, never>;
+        };
+        /** @description A page of the audit trail, newest first. */
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description The record it was done to. */
+        AuditSubject: {
+            /** @description `forum`, `commitment`, `milestone`, `action_plan`, `comment`, `user`… */
+            type: string;
+            /** Format: int64 */
+            id: number;
+            /** @description How it was addressed then (a slug, an OGP code, an id). */
+            key: string;
+        };
+        /** @description One change. */
+        Change: {
+            type: components["schemas"]["RecordType"];
+            /**
+             * Format: int64
+             * @description The record's id.
+             */
+            id: number;
+            /** @description How the record is addressed in URLs (a slug, an OGP code, an id), as it was then. */
+            key: string;
+            change: components["schemas"]["ChangeKind"];
+            /** Format: date-time */
+            at: string;
+        };
+        /**
+         * @description What happened to the record.
+         * @enum {string}
+         */
+        ChangeKind: "created" | "updated" | "deleted";
+        /** @description A page of changes and where to continue. */
+        ChangePage: {
+            items: components["schemas"]["Change"][];
+            /**
+             * @description Pass it as `since` next time: the changes after these (always set, also when `items`
+             *     is empty).
+             */
+            next_since: string;
+            /** @description Whether more changes are waiting already (ask again at once with `next_since`). */
+            has_more: boolean;
         };
         Comment: {
             /** Format: int64 */
@@ -676,7 +904,7 @@ export interface components {
         CommentState: "visible" | "hidden" | "deleted";
         /** @description What the comment is about. */
         CommentTarget: {
-            type: components["schemas"]["TargetKind"];
+            type: components["schemas"]["SubjectKind"];
             /** Format: int64 */
             id: number;
         };
@@ -728,6 +956,8 @@ export interface components {
              *     discussions): left out of lists, still readable, closed to new comments.
              */
             archived_at?: string | null;
+            /** @description The language its texts are written in (`fr`, `en`). */
+            lang: components["schemas"]["Locale"];
         };
         /** @description Changes to a commitment; absent fields are left as they are, `null` clears a nullable one. */
         CommitmentChanges: {
@@ -754,6 +984,7 @@ export interface components {
             /** Format: int32 */
             end_year?: number | null;
             irm?: null | components["schemas"]["IrmChanges"];
+            lang?: null | components["schemas"]["Locale"];
         };
         /** @description A page of commitments. */
         CommitmentPage: {
@@ -774,6 +1005,38 @@ export interface components {
          * @enum {string}
          */
         CommitmentStatus: "active" | "completed" | "withdrawn" | "unknown";
+        /** @description What a subject is, for people: enough to link to it and name it. */
+        Described: {
+            type: components["schemas"]["SubjectKind"];
+            /**
+             * Format: int64
+             * @description The record's id.
+             */
+            id: number;
+            /**
+             * @description How the record is addressed in API URLs: a forum's slug, a commitment's OGP code, a
+             *     milestone's id.
+             */
+            key: string;
+            title: string;
+            /** @description Its page in the web app (a path: `/forums/…`, `/engagements/FR0041`, `/jalons/12`). */
+            path: string;
+            /** @description The language its title is written in. */
+            lang: components["schemas"]["Locale"];
+        };
+        /**
+         * @description The stable code of every problem the API answers: programs (and translations) key on it,
+         *     never on the English `detail`.
+         * @enum {string}
+         */
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_position" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "wrong_password" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "has_commitments" | "archived" | "unknown_reference" | "conflicts_with_stored" | "parent_unavailable" | "comment_unavailable" | "self_lockout" | "token_used" | "token_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error";
+        /**
+         * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of
+         *     the log (the audit trail, the changes feed, later notifications and webhooks) and the
+         *     contract know every type there is.
+         * @enum {string}
+         */
+        EventType: "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "user.created" | "user.updated" | "user.verified" | "user.password_changed";
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description The field's name, with a dotted path for nested fields. */
@@ -822,6 +1085,8 @@ export interface components {
              *     left out of lists, still readable, closed to new comments.
              */
             archived_at?: string | null;
+            /** @description The language its texts are written in (`fr`, `en`). */
+            lang: components["schemas"]["Locale"];
         };
         ForumChanges: {
             slug?: string | null;
@@ -841,6 +1106,7 @@ export interface components {
             capacity?: number | null;
             status?: null | components["schemas"]["ForumStatus"];
             commitment_ids?: number[] | null;
+            lang?: null | components["schemas"]["Locale"];
         };
         /** @description A page of forums. */
         ForumPage: {
@@ -906,13 +1172,58 @@ export interface components {
             /** @description `analysis` rendered to sanitised HTML. */
             analysis_html?: string | null;
         };
+        /** @description A page of background jobs, newest first. */
+        JobPage: {
+            items: components["schemas"]["JobRow"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A job, as admins see it. */
+        JobRow: {
+            /** Format: int64 */
+            id: number;
+            kind: string;
+            state: components["schemas"]["JobState"];
+            /** Format: int32 */
+            attempts: number;
+            /** Format: int32 */
+            max_attempts: number;
+            /**
+             * Format: date-time
+             * @description Not started before this instant.
+             */
+            run_at: string;
+            last_error?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            finished_at?: string | null;
+        };
+        /**
+         * @description States of a job.
+         * @enum {string}
+         */
+        JobState: "queued" | "running" | "done" | "failed";
         /** @enum {string} */
         ListMode: "threads" | "flat";
+        /**
+         * @description A language the platform speaks: its interface, its mails, and a record's text.
+         * @enum {string}
+         */
+        Locale: "fr" | "en";
         LoginRequest: {
             /** Format: email */
             email: string;
             /** Format: password */
             password: string;
+        };
+        /** @description The answer to a request for a mail: the same whether or not the address has an account. */
+        MailRequested: {
+            /**
+             * @description Always `sent_if_known` (or `sent` for the signed-in user's own address).
+             * @example sent_if_known
+             */
+            status: string;
         };
         Milestone: {
             /** Format: int64 */
@@ -957,6 +1268,8 @@ export interface components {
              *     discussion): left out of lists and progress, still readable, closed to new comments.
              */
             archived_at?: string | null;
+            /** @description The language its texts are written in (`fr`, `en`). */
+            lang: components["schemas"]["Locale"];
         };
         MilestoneChanges: {
             code?: string | null;
@@ -968,6 +1281,7 @@ export interface components {
             status?: null | components["schemas"]["MilestoneStatus"];
             /** Format: int32 */
             position?: number | null;
+            lang?: null | components["schemas"]["Locale"];
         };
         /** @description A page of milestones. */
         MilestonePage: {
@@ -1026,6 +1340,7 @@ export interface components {
             period_end: number;
             /** @description Markdown. */
             description?: string | null;
+            lang?: null | components["schemas"]["Locale"];
         };
         NewCommentRequest: {
             /**
@@ -1068,6 +1383,7 @@ export interface components {
             /** Format: int32 */
             end_year?: number | null;
             irm?: null | components["schemas"]["IrmInput"];
+            lang?: null | components["schemas"]["Locale"];
         };
         NewForumRequest: {
             /** @description Made from the title when absent. */
@@ -1092,6 +1408,7 @@ export interface components {
             capacity?: number | null;
             status?: null | components["schemas"]["ForumStatus"];
             commitment_ids?: number[];
+            lang?: null | components["schemas"]["Locale"];
         } | {
             location: string;
         } | {
@@ -1111,6 +1428,24 @@ export interface components {
              * @description Default: after the commitment's last milestone.
              */
             position?: number | null;
+            lang?: null | components["schemas"]["Locale"];
+        };
+        /** @description A new password, with the token of the reset link. */
+        NewPasswordRequest: {
+            token: string;
+            /**
+             * Format: password
+             * @description 12 to 128 characters.
+             */
+            new_password: string;
+        };
+        /** @description "Mot de passe oublié": the address to send a reset link to. */
+        PasswordResetRequest: {
+            /**
+             * Format: email
+             * @example camille@example.org
+             */
+            email: string;
         };
         /**
          * @description A problem detail (RFC 9457). `code` is stable and meant for programs (and translations);
@@ -1142,8 +1477,11 @@ export interface components {
             status: number;
             /** @description Human-readable explanation of this occurrence. */
             detail: string;
-            /** @description Stable machine-readable code, e.g. `not_found`, `validation_failed`. */
-            code: string;
+            /**
+             * @description Stable machine-readable code, e.g. `not_found`, `validation_failed`: clients translate by
+             *     it, never by `detail`.
+             */
+            code: components["schemas"]["ErrorCode"];
             /**
              * @description Field-level errors: every invalid field of a 422, and the field at fault in a 403 or
              *     409 that names one.
@@ -1170,6 +1508,8 @@ export interface components {
              *     milestone's id.
              */
             target_key: string;
+            /** @description What it is about, described: its title, its page in the web app, its language. */
+            subject: components["schemas"]["Described"];
         };
         /** @description A page of recent comments, newest first. */
         RecentCommentPage: {
@@ -1177,6 +1517,11 @@ export interface components {
             /** @description Cursor of the next page, `null` on the last page. */
             next_cursor?: string | null;
         };
+        /**
+         * @description The kinds of records the feed reports.
+         * @enum {string}
+         */
+        RecordType: "action_plan" | "commitment" | "milestone" | "forum" | "comment";
         RegisterRequest: {
             /**
              * Format: email
@@ -1196,6 +1541,7 @@ export interface components {
             display_name: string;
             /** @example Association Données Citoyennes */
             organisation?: string | null;
+            locale?: null | components["schemas"]["Locale"];
         };
         /** @description A page of direct replies. */
         ReplyPage: {
@@ -1237,6 +1583,8 @@ export interface components {
              * @description The commitment a milestone belongs to (milestones only).
              */
             commitment_id?: number | null;
+            subject?: null | components["schemas"]["Described"];
+            lang?: null | components["schemas"]["Locale"];
         };
         /** @enum {string} */
         SearchKind: "commitment" | "milestone" | "forum" | "comment";
@@ -1255,14 +1603,33 @@ export interface components {
             expires_at: string;
             user: components["schemas"]["Account"];
         };
-        /** @enum {string} */
-        TargetKind: "forum" | "commitment" | "milestone";
+        /**
+         * @description The same answer whether the address was new or already had an account: the mail sent to
+         *     it says which (a link to confirm the new account, or how to sign in to the old one).
+         */
+        SignUpAccepted: {
+            /**
+             * @description Always `check_your_mail`.
+             * @example check_your_mail
+             */
+            status: string;
+        };
+        /**
+         * @description The kinds of things people talk about.
+         * @enum {string}
+         */
+        SubjectKind: "action_plan" | "commitment" | "milestone" | "forum";
+        /** @description The token of a link from a mail (the `jeton` of its address). */
+        TokenRequest: {
+            token: string;
+        };
         /** @description Changes to the signed-in user's own profile. Roles are not changed here. */
         UpdateAccountRequest: {
             /** @description At least one visible character; no control or bidirectional control character. */
             display_name?: string | null;
             /** @description `null` clears it. */
             organisation?: string | null;
+            locale?: null | components["schemas"]["Locale"];
             /** @description Required with `new_password`. A wrong one is refused with 403 `wrong_password`. */
             current_password?: string;
             /** @description 12 to 128 characters; needs `current_password`. */
@@ -1389,25 +1756,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Account created; a session token is returned */
-            201: {
+            /** @description Accepted: a mail is on its way to the address */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Session"];
+                    "application/json": components["schemas"]["SignUpAccepted"];
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description An account already uses this email */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -1533,7 +1891,212 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description The account is suspended, or `current_password` is wrong (`wrong_password`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    verify_email: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Confirmed: the account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The link is for another account than the signed-in one */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No link has this token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link was already used, or a newer one replaced it (`token_used`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link has expired (`token_expired`): ask for a new one */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resend_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new link is on its way (nothing is sent when the address is confirmed already) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailRequested"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description Too many mails asked for from this address; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    request_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description If the address has an account, a link is on its way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailRequested"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            /** @description Too many mails asked for; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reset_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description The password is changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description No link has this token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link was already used, or a newer one replaced it (`token_used`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link has expired (`token_expired`): ask for a new one */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -1705,7 +2268,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description Slug already used */
+            /** @description Slug already used (`already_exists`), or the period would end before it starts with what is stored (`conflicts_with_stored`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2912,6 +3475,48 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    list_changes: {
+        parameters: {
+            query?: {
+                /** @description A `next_since` from an earlier answer; absent, from the beginning. */
+                since?: string;
+                /** @description Only changes of these kinds of records (comma-separated, e.g. `forum,commitment`). */
+                types?: string;
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes after `since` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePage"];
+                };
+            };
+            /** @description `since` is not a position of this feed (`invalid_position`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     get_user: {
         parameters: {
             query?: never;
@@ -3014,6 +3619,85 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_audit: {
+        parameters: {
+            query?: {
+                /** @description Only what this account did (a user id). */
+                actor?: number;
+                /** @description Only this action. */
+                action?: components["schemas"]["EventType"];
+                /**
+                 * @description Only entries about this kind of record (`forum`, `commitment`, `user`…); with
+                 *     `subject_key`, about this one record.
+                 */
+                subject_type?: string;
+                /** @description The record's id or key (slug, OGP code), with `subject_type`. */
+                subject_key?: string;
+                /** @description Only entries at or after this instant (RFC 3339). */
+                from?: string;
+                /** @description Only entries before this instant (RFC 3339). */
+                to?: string;
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the audit trail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_jobs: {
+        parameters: {
+            query?: {
+                /** @description Only jobs in this state (`failed`: given up after their last attempt). */
+                state?: components["schemas"]["JobState"];
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of jobs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -2,7 +2,8 @@
 // expiry, or one the API refuses (401), signs the person out with a message.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { api, setAuthToken, setUnauthorizedHandler, unwrap, type Account, type Role, type Session } from "../api/client";
+import { setAuthToken, setUnauthorizedHandler, type Account, type Role, type Session } from "../api/client";
+import { getMe } from "../api/queries/accounts";
 
 const STORAGE_KEY = "opendetat.session";
 
@@ -85,7 +86,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!token) return;
     let cancelled = false;
-    unwrap(api.GET("/api/v1/me"))
+    getMe()
       .then((user) => {
         if (cancelled) return;
         setState((prev) => {

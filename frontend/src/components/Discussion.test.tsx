@@ -77,7 +77,7 @@ function renderDiscussion() {
 }
 
 function signInAs(role: Account["role"], id = 99) {
-  const user: Account = { id, email: "x@example.org", display_name: "Moi", role, created_at: "2026-01-01T00:00:00Z", updated_at: "2026-01-01T00:00:00Z" };
+  const user: Account = { id, email: "x@example.org", display_name: "Moi", role, created_at: "2026-01-01T00:00:00Z", updated_at: "2026-01-01T00:00:00Z", locale: "fr", email_verified: true };
   me = user;
   localStorage.setItem("opendetat.session", JSON.stringify({ token: "t", expiresAt: "2999-01-01T00:00:00Z", user }));
 }
@@ -118,7 +118,7 @@ describe("Discussion", () => {
     expect(await screen.findByRole("button", { name: "Afficher plus de discussions" })).toBeInTheDocument();
   });
 
-  it("shows the problem detail when the list fails", async () => {
+  it("says what went wrong by the problem's code, in the reader's language, when the list fails", async () => {
     fetchMock.mockImplementation(
       async () =>
         new Response(JSON.stringify({ type: "t", title: "Not Found", status: 404, detail: "No forum with slug un-forum.", code: "not_found" }), {
@@ -127,7 +127,9 @@ describe("Discussion", () => {
         }),
     );
     renderDiscussion();
-    expect(await screen.findByText("No forum with slug un-forum.")).toBeInTheDocument();
+    expect(await screen.findByText("Cette page ou cette ressource n'existe pas (ou plus).")).toBeInTheDocument();
+    // Never the API's English detail.
+    expect(screen.queryByText("No forum with slug un-forum.")).toBeNull();
   });
 
   it("lets moderators see a hidden text and restore it, and authors edit and delete their own", async () => {

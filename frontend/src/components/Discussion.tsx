@@ -14,18 +14,21 @@ import { useI18n } from "../i18n";
 import { CommentForm } from "./CommentForm";
 import { Empty, Loading, LoadMore, ProblemAlert } from "./QueryState";
 import { SanitizedHtml } from "./SanitizedHtml";
+import { UnverifiedNotice } from "./UnverifiedNotice";
 import { DISCUSSION_ANCHOR } from "./targets";
 import {
+  commentKeys,
   deleteComment,
-  discussionKey,
   editComment,
   fetchReplies,
   fetchThreads,
   moderateComment,
   postComment,
-  repliesKey,
   type DiscussionTarget,
-} from "./discussionApi";
+} from "../api/queries/comments";
+
+const discussionKey = commentKeys.discussion;
+const repliesKey = commentKeys.replies;
 
 export type { DiscussionTarget };
 
@@ -72,6 +75,8 @@ export function Discussion({ target, closed = false }: { target: DiscussionTarge
       {closed ? (
         <p className="fr-callout od-signin-callout">{t("discussion.closed")}</p>
       ) : user ? (
+        <>
+        <UnverifiedNotice />
         <CommentForm
           label={t("discussion.newComment")}
           submitLabel={t("discussion.submit")}
@@ -80,6 +85,7 @@ export function Discussion({ target, closed = false }: { target: DiscussionTarge
             await refresh();
           }}
         />
+        </>
       ) : (
         <p className="fr-callout fr-callout--brown-caramel od-signin-callout">
           <Link to="/connexion" state={{ from: location.pathname }}>

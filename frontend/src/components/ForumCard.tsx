@@ -2,13 +2,15 @@ import { Card } from "@codegouvfr/react-dsfr/Card";
 import type { Forum } from "../api/client";
 import { useI18n } from "../i18n";
 import { ForumStatusBadge } from "./StatusBadge";
+import { useLangOf } from "./lang";
 
 export function ForumCard({ forum, headingLevel = "h3" }: { forum: Forum; headingLevel?: "h2" | "h3" }) {
   const { t, range } = useI18n();
+  const langOf = useLangOf();
   const place = [forum.location, forum.online_url ? t("forums.online") : null].filter(Boolean).join(" · ");
   return (
     <Card
-      title={forum.title}
+      title={<span {...langOf(forum.lang)}>{forum.title}</span>}
       titleAs={headingLevel}
       linkProps={{ to: `/forums/${forum.slug}` }}
       enlargeLink
@@ -20,7 +22,7 @@ export function ForumCard({ forum, headingLevel = "h3" }: { forum: Forum; headin
           </li>
         </ul>
       }
-      detail={forum.theme}
+      detail={<span {...langOf(forum.lang)}>{forum.theme}</span>}
       desc={
         <>
           <time dateTime={forum.starts_at}>{range(forum.starts_at, forum.ends_at)}</time>

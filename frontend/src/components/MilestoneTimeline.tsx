@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import type { Milestone } from "../api/client";
 import { useI18n } from "../i18n";
 import { MilestoneStatusBadge } from "./StatusBadge";
+import { useLangOf } from "./lang";
 
 export function useDueText() {
   const { calendarDate } = useI18n();
@@ -13,13 +14,14 @@ export function useDueText() {
 export function MilestoneTimeline({ milestones }: { milestones: Milestone[] }) {
   const { t } = useI18n();
   const due = useDueText();
+  const langOf = useLangOf();
   return (
     <ul className="od-timeline">
       {milestones.map((m) => (
         <li key={m.id} className={`od-timeline__item od-timeline__item--${m.status}`}>
           <h3 className="fr-h6 fr-mb-1v">
             <Link to={`/jalons/${m.id}`}>
-              {m.code} — {m.title}
+              {m.code} — <span {...langOf(m.lang)}>{m.title}</span>
             </Link>
           </h3>
           <p className="fr-mb-0 od-timeline__meta">

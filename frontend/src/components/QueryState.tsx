@@ -2,7 +2,7 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { ApiError } from "../api/errors";
-import { useI18n, type MessageKey } from "../i18n";
+import { catalogues, useI18n, type MessageKey } from "../i18n";
 import { localizeFieldError } from "./forms";
 
 export function Loading({ label }: { label?: string }) {
@@ -15,11 +15,20 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-/** The text to show for an error: the problem's `detail` when the API gave one. */
+/** The catalogue key of a problem's code, when it is one the API documents. */
+export function errorKey(code: string): MessageKey | null {
+  const key = `error.${code}`;
+  return key in catalogues.fr ? (key as MessageKey) : null;
+}
+
+/** The text to show for an error: what its code means, in the reader's language (the API's
+ *  English `detail` only for a code this app does not know). */
 export function useErrorText() {
   const { t } = useI18n();
   return (error: unknown): string => {
     if (error instanceof ApiError) {
+      const key = errorKey(error.code);
+      if (key) return t(key);
       if (error.detail) return error.detail;
       if (error.status === 0) return t("common.networkError");
       return error.title || t("common.httpError", { status: error.status });

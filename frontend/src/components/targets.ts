@@ -1,19 +1,8 @@
-// Where a forum, a commitment or a milestone lives in the app, from the key the API gives for it
-// (a forum's slug or id, a commitment's code or id, a milestone's id): the one place that maps a
-// discussion target or a search result to a route.
-import type { TargetKind } from "../api/client";
+// Helpers of pages that link to discussions: the anchor of a discussion, and excerpts.
+import { subjectPath } from "../subjects";
 
-export function targetPath(kind: TargetKind, key: string | number): string {
-  const k = encodeURIComponent(String(key));
-  switch (kind) {
-    case "forum":
-      return `/forums/${k}`;
-    case "commitment":
-      return `/engagements/${k}`;
-    case "milestone":
-      return `/jalons/${k}`;
-  }
-}
+/** Where a subject lives in the app (kept for callers; see `subjects.ts`). */
+export const targetPath = subjectPath;
 
 /** The discussion of a target page (the section `Discussion` renders). */
 export const DISCUSSION_ANCHOR = "discussion";

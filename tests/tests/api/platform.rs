@@ -463,3 +463,38 @@ fn schema_rs_matches_the_migrations() {
     );
     assert!(a.len() > 100, "{} columns", a.len());
 }
+
+/// A problem's `detail` comes in the request's language (French or English), whatever the
+/// client accepts as encoding: the French body is readable as sent.
+#[test]
+fn problems_speak_the_requests_language_compressed_or_not() {
+    let app = TestApp::spawn();
+    for encoding in [None, Some("gzip, deflate, br")] {
+        let mut headers = vec![("Accept-Language", "fr-FR,fr;q=0.9,en;q=0.5")];
+        if let Some(e) = encoding {
+            headers.push(("Accept-Encoding", e));
+        }
+        let res = app.request("GET", "/forums/no-such-forum", None, &headers, None);
+        assert_eq!(res.header("content-language"), Some("fr"), "{encoding:?}");
+        assert!(res.header("content-encoding").is_none(), "{encoding:?}: {:?}", res.headers);
+        let p = res.expect_problem(404, "not_found");
+        assert!(p["detail"].as_str().unwrap().starts_with("Aucune ressource"), "{p}");
+    }
+    let en = app
+        .request("GET", "/forums/no-such-forum", None, &[("Accept-Language", "en-GB")], None)
+        .expect_problem(404, "not_found");
+    assert_eq!(en["detail"], "Forum not found.");
+    // Field errors keep their fields in French too.
+    let admin = app.demo("admin@demo.opendetat.fr");
+    let p = app
+        .request(
+            "POST",
+            "/forums",
+            Some(&admin.token),
+            &[("Content-Type", "application/json"), ("Accept-Language", "fr"), ("Accept-Encoding", "gzip")],
+            Some(r#"{"title": "", "theme": "x", "starts_at": "2027-01-01T10:00:00Z", "ends_at": "2027-01-01T12:00:00Z", "location": "Paris"}"#),
+        )
+        .expect_problem(422, "validation_failed");
+    assert!(p["detail"].as_str().unwrap().contains("title"), "{p}");
+    assert_eq!(p["errors"][0]["field"], "title");
+}

@@ -62,6 +62,8 @@ pub struct NewActionPlan {
     #[validate(length(max = 20000))]
     #[schema(max_length = 20000)]
     pub description: Option<String>,
+    /// The language its texts are written in (`fr` by default).
+    pub lang: Option<Locale>,
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema, AsChangeset)]
@@ -90,6 +92,8 @@ pub struct ActionPlanChanges {
     #[validate(length(max = 20000))]
     #[schema(value_type = Option<String>, max_length = 20000)]
     pub description: Option<Option<String>>,
+    /// The language its texts are written in.
+    pub lang: Option<Locale>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -6,6 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::resources::comments::dto::CommentTarget;
 use crate::subjects::Described;
+use crate::types::Locale;
 
 /// How many of the most recent matching comments are ranked.
 pub const COMMENT_CANDIDATES: i64 = 200;
@@ -68,6 +69,9 @@ pub struct SearchHit {
     /// What a comment is about, described: title, page in the web app, language (comments
     /// only).
     pub subject: Option<Described>,
+    /// The language of the title and excerpt of a commitment, milestone or forum (`fr`,
+    /// `en`); null for comments, whose language is not known.
+    pub lang: Option<Locale>,
 }
 
 crate::page_type!(

@@ -10,6 +10,7 @@ use super::dto::{SearchHit, SearchKind, COMMENT_CANDIDATES};
 use crate::db::ids::SubjectId;
 use crate::resources::comments::dto::CommentTarget;
 use crate::subjects::{self, Described};
+use crate::types::Locale;
 
 /// Where a page of results starts: after this `(rank, kind, id)`.
 pub type After = Option<(f32, String, i64)>;
@@ -34,6 +35,9 @@ struct HitRow {
     /// What the comment is about (comments only).
     #[diesel(sql_type = Nullable<BigInt>)]
     subject_id: Option<SubjectId>,
+    /// The language of a commitment's, a milestone's or a forum's texts (not for comments).
+    #[diesel(sql_type = Nullable<Text>)]
+    lang: Option<Locale>,
 }
 
 // Control characters mark the matches in ts_headline's output; the text is HTML-escaped
@@ -44,23 +48,23 @@ hits AS (
     SELECT 'commitment'::text AS kind, c.id, c.code || ' — ' || c.title AS title,
            coalesce(c.summary, c.description, c.title) AS body,
            ts_rank(c.search_vector, query.q)::float4 AS rank, c.updated_at AS at,
-           NULL::int8 AS commitment_id, NULL::int8 AS subject_id
+           NULL::int8 AS commitment_id, NULL::int8 AS subject_id, c.lang
       FROM commitments c, query
      WHERE $2 IN ('all', 'commitment') AND c.search_vector @@ query.q AND c.archived_at IS NULL
     UNION ALL
     SELECT 'milestone', m.id, m.code || ' — ' || m.title, coalesce(m.description, m.title),
-           ts_rank(m.search_vector, query.q)::float4, m.updated_at, m.commitment_id, NULL
+           ts_rank(m.search_vector, query.q)::float4, m.updated_at, m.commitment_id, NULL, m.lang
       FROM milestones m, query
      WHERE $2 IN ('all', 'milestone') AND m.search_vector @@ query.q AND m.archived_at IS NULL
     UNION ALL
     SELECT 'forum', f.id, f.title, f.title || ' — ' || f.description,
-           ts_rank(f.search_vector, query.q)::float4, f.starts_at, NULL, NULL
+           ts_rank(f.search_vector, query.q)::float4, f.starts_at, NULL, NULL, f.lang
       FROM forums f, query
      WHERE $2 IN ('all', 'forum') AND f.search_vector @@ query.q AND f.archived_at IS NULL
     UNION ALL
     SELECT 'comment', r.id, left(r.body, 120), r.body,
            ts_rank(r.search_vector, query.q)::float4, r.created_at,
-           NULL, r.subject_id
+           NULL, r.subject_id, NULL
       FROM (SELECT c.id, c.body, c.search_vector, c.created_at, c.subject_id
               FROM comments c
              WHERE $2 IN ('all', 'comment') AND c.deleted_at IS NULL AND c.hidden_at IS NULL
@@ -71,7 +75,7 @@ hits AS (
 SELECT page.kind, page.id, page.title,
        ts_headline('public.fr_unaccent', page.body, query.q,
                    'StartSel=\u{1}, StopSel=\u{2}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"') AS excerpt,
-       page.rank, page.at, page.commitment_id, page.subject_id
+       page.rank, page.at, page.commitment_id, page.subject_id, page.lang
   FROM (SELECT * FROM hits {AFTER} ORDER BY rank DESC, kind DESC, id DESC LIMIT {LIMIT}) page, query
  ORDER BY page.rank DESC, page.kind DESC, page.id DESC";
 
@@ -129,6 +133,7 @@ fn to_hits(conn: &mut PgConnection, rows: Vec<HitRow>) -> QueryResult<Vec<Search
                 }),
                 target_title: subject.as_ref().map(|s| s.title.clone()),
                 target_key: subject.as_ref().map(|s| s.key.clone()),
+                lang: row.lang,
                 subject,
             }
         })

@@ -5,9 +5,11 @@ import { useMutation } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { api, unwrap, type Account } from "../../api/client";
+import type { Account } from "../../api/client";
 import { useSession } from "../../auth/session";
+import { signIn as signInWith, updateMe } from "../../api/queries/accounts";
 import { Crumbs } from "../../components/Crumbs";
+import { UnverifiedNotice } from "../../components/UnverifiedNotice";
 import { useFieldState } from "../../components/forms";
 import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
@@ -23,6 +25,7 @@ export default function ProfilePage() {
     <>
       <Crumbs current={t("profile.title")} />
       <PageHeading title={t("profile.title")} />
+      <UnverifiedNotice />
       <section aria-labelledby="profile-details" className="od-box fr-mb-4w">
         <h2 id="profile-details" className="fr-h5">
           {t("profile.details")}
@@ -75,7 +78,7 @@ function ProfileForm({ user }: { user: Account }) {
   const [organisation, setOrganisation] = useState(user.organisation ?? "");
   const save = useMutation({
     mutationFn: () =>
-      unwrap(api.PATCH("/api/v1/me", { body: { display_name: displayName.trim(), organisation: organisation.trim() || null } })),
+      updateMe({ display_name: displayName.trim(), organisation: organisation.trim() || null }),
     onSuccess: (account) => updateUser(account),
   });
   function submit(e: FormEvent) {
@@ -114,9 +117,9 @@ function PasswordForm() {
   const [next, setNext] = useState("");
   const save = useMutation({
     mutationFn: async () => {
-      const account = await unwrap(api.PATCH("/api/v1/me", { body: { current_password: current, new_password: next } }));
+      const account = await updateMe({ current_password: current, new_password: next });
       // A new password ends every session, this one included: sign in again with it.
-      return unwrap(api.POST("/api/v1/auth/login", { body: { email: account.email, password: next } }));
+      return signInWith(account.email, next);
     },
     onSuccess: (session) => {
       signIn(session);

@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { useMutation } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { api, unwrap } from "../../api/client";
+import { signIn as signInWith } from "../../api/queries/accounts";
 import { useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
 import { useFieldState } from "../../components/forms";
@@ -27,7 +27,7 @@ export default function SignInPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const login = useMutation({
-    mutationFn: () => unwrap(api.POST("/api/v1/auth/login", { body: { email: email.trim(), password } })),
+    mutationFn: () => signInWith(email.trim(), password),
     onSuccess: (session) => {
       signIn(session);
       void navigate(returnTo, { replace: true });
@@ -74,6 +74,11 @@ export default function SignInPage() {
             {login.isPending ? t("common.loading") : t("signIn.submit")}
           </Button>
         </form>
+        <p className="fr-mt-2w">
+          <Link className="fr-link" to="/mot-de-passe-oublie">
+            {t("signIn.forgot")}
+          </Link>
+        </p>
         <hr className="fr-mt-4w" />
         <h2 className="fr-h5">{t("signIn.noAccount")}</h2>
         <Link className="fr-btn fr-btn--secondary" to="/inscription" state={location.state}>

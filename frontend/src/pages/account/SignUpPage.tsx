@@ -3,7 +3,9 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { useMutation } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { api, unwrap } from "../../api/client";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { register as signUp, signIn as signInWith } from "../../api/queries/accounts";
+import { ApiError } from "../../api/errors";
 import { useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
 import { useFieldState } from "../../components/forms";
@@ -21,26 +23,47 @@ export default function SignUpPage() {
   const returnTo = useReturnTo("/compte");
   const [form, setForm] = useState({ email: "", display_name: "", organisation: "", password: "" });
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const { locale } = useI18n();
+  const [mailedTo, setMailedTo] = useState<string | null>(null);
   const register = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.POST("/api/v1/auth/register", {
-          body: {
-            email: form.email.trim(),
-            display_name: form.display_name.trim(),
-            organisation: form.organisation.trim() || null,
-            password: form.password,
-          },
-        }),
-      ),
+    mutationFn: async () => {
+      const email = form.email.trim();
+      await signUp({
+        email,
+        display_name: form.display_name.trim(),
+        organisation: form.organisation.trim() || null,
+        password: form.password,
+        locale,
+      });
+      // The answer is the same whether the address is new or has an account already (a mail
+      // tells its owner which): sign in with the password given, if it opens the account.
+      try {
+        return await signInWith(email, form.password);
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
     onSuccess: (session) => {
-      signIn(session);
-      void navigate(returnTo, { replace: true });
+      setMailedTo(form.email.trim());
+      if (session) signIn(session);
     },
   });
   function submit(e: FormEvent) {
     e.preventDefault();
     register.mutate();
+  }
+  if (mailedTo) {
+    return (
+      <div className="fr-grid-row fr-grid-row--center">
+        <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
+          <Crumbs current={t("signUp.checkMailTitle")} />
+          <PageHeading title={t("signUp.checkMailTitle")} />
+          <Alert severity="success" title={t("signUp.checkMail", { email: mailedTo })} description={t("signUp.checkMailText")} className="fr-mb-3w" />
+          <Button onClick={() => void navigate(returnTo, { replace: true })}>{t("signUp.continue")}</Button>
+        </div>
+      </div>
+    );
   }
   return (
     <div className="fr-grid-row fr-grid-row--center">

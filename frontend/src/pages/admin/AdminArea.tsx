@@ -1,9 +1,10 @@
 // The admin area: one lazily loaded chunk, mounted only for officials, moderators and admins.
-import { Link, Route, Routes } from "react-router";
+import { Link, Route, Routes, useLocation } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { api, unwrap } from "../../api/client";
+import { allCommitments, commitmentKeys } from "../../api/queries/commitments";
+import { forumKeys, listForums } from "../../api/queries/forums";
 import { canEditContent, isAdmin, useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
@@ -15,12 +16,17 @@ import { CommitmentForm } from "./CommitmentForm";
 import { ForumForm } from "./ForumForm";
 import { MilestoneForm } from "./MilestoneForm";
 import { UsersPage } from "./UsersPage";
+import { JournalPage } from "./JournalPage";
+import { ActionPlanForm, ActionPlansPage } from "./ActionPlansPage";
+import { RemovedNotice, type Removed } from "./shared";
+import { useLangOf } from "../../components/lang";
 
 export default function AdminArea() {
   const { user } = useSession();
   if (!user) return null;
   const editor = canEditContent(user.role);
   const guard = (el: React.ReactElement) => (editor ? el : <Forbidden messageKey="admin.forbidden" />);
+  const adminOnly = (el: React.ReactElement) => (isAdmin(user.role) ? el : <Forbidden messageKey="admin.forbiddenAdmin" />);
   return (
     <Routes>
       <Route index element={<AdminHome />} />
@@ -30,7 +36,11 @@ export default function AdminArea() {
       <Route path="engagements/:code" element={guard(<CommitmentForm />)} />
       <Route path="engagements/:code/jalons/nouveau" element={guard(<MilestoneForm />)} />
       <Route path="jalons/:id" element={guard(<MilestoneForm />)} />
-      <Route path="utilisateurs" element={isAdmin(user.role) ? <UsersPage /> : <Forbidden messageKey="admin.forbiddenAdmin" />} />
+      <Route path="utilisateurs" element={adminOnly(<UsersPage />)} />
+      <Route path="journal" element={adminOnly(<JournalPage />)} />
+      <Route path="plans" element={adminOnly(<ActionPlansPage />)} />
+      <Route path="plans/nouveau" element={adminOnly(<ActionPlanForm />)} />
+      <Route path="plans/:slug" element={adminOnly(<ActionPlanForm />)} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
@@ -40,28 +50,40 @@ function AdminHome() {
   const { t, date } = useI18n();
   const { user } = useSession();
   const editor = canEditContent(user?.role);
+  const langOf = useLangOf();
+  const location = useLocation();
+  const forumQuery = { when: "upcoming" as const, limit: 50 };
   const forums = useQuery({
-    queryKey: ["forums", "list", { admin: true }],
-    queryFn: () => unwrap(api.GET("/api/v1/forums", { params: { query: { when: "upcoming", limit: 50 } } })),
+    queryKey: forumKeys.list(forumQuery),
+    queryFn: () => listForums(forumQuery),
     enabled: editor,
   });
-  const commitments = useQuery({
-    queryKey: ["commitments", "options"],
-    queryFn: () => unwrap(api.GET("/api/v1/commitments", { params: { query: { limit: 100 } } })),
-    enabled: editor,
-  });
+  const commitments = useQuery({ queryKey: commitmentKeys.options, queryFn: allCommitments, enabled: editor });
   return (
     <>
       <Crumbs current={t("admin.title")} />
       <PageHeading title={t("admin.title")} />
       <p className="fr-text--lead">{t("admin.intro")}</p>
+      <RemovedNotice removed={(location.state as { removed?: Removed } | null)?.removed} />
       <Alert severity="info" small className="fr-mb-4w" description={t("admin.moderationNote")} />
       {isAdmin(user?.role) && (
-        <p>
-          <Link className="fr-link fr-icon-team-line fr-link--icon-left" to="/admin/utilisateurs">
-            {t("admin.users")}
-          </Link>
-        </p>
+        <ul className="od-plain-list">
+          <li>
+            <Link className="fr-link fr-icon-team-line fr-link--icon-left" to="/admin/utilisateurs">
+              {t("admin.users")}
+            </Link>
+          </li>
+          <li>
+            <Link className="fr-link fr-icon-file-text-line fr-link--icon-left" to="/admin/journal">
+              {t("admin.journal")}
+            </Link>
+          </li>
+          <li>
+            <Link className="fr-link fr-icon-calendar-line fr-link--icon-left" to="/admin/plans">
+              {t("admin.plans")}
+            </Link>
+          </li>
+        </ul>
       )}
       {editor && (
         <div className="fr-grid-row fr-grid-row--gutters">
@@ -79,7 +101,7 @@ function AdminHome() {
                 {forums.data.items.map((f) => (
                   <li key={f.id}>
                     <Link to={`/admin/forums/${f.slug}`}>
-                      {t("common.labelled", { label: t("common.edit"), value: f.title })}
+                      {t("common.edit")} <span {...langOf(f.lang)}>{f.title}</span>
                     </Link>{" "}
                     — <time dateTime={f.starts_at}>{date(f.starts_at)}</time>
                   </li>
@@ -98,10 +120,10 @@ function AdminHome() {
               <ProblemAlert error={commitments.error} />
             ) : (
               <ul className="fr-mt-2w od-scroll-list">
-                {commitments.data.items.map((c) => (
+                {commitments.data.map((c) => (
                   <li key={c.id}>
                     <Link to={`/admin/engagements/${c.code}`}>
-                      {t("common.labelled", { label: t("common.edit"), value: `${c.code} — ${c.title}` })}
+                      {t("common.edit")} {c.code} — <span {...langOf(c.lang)}>{c.title}</span>
                     </Link>
                   </li>
                 ))}

@@ -1,17 +1,24 @@
 // Create or edit a commitment.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
-import { api, unwrap, type Commitment, type CommitmentStatus } from "../../api/client";
-import { Crumbs } from "../../components/Crumbs";
+import type { Commitment, CommitmentStatus, Locale } from "../../api/client";
+import { actionPlanKeys, allActionPlans } from "../../api/queries/actionPlans";
+import {
+  commitmentKeys,
+  createCommitment,
+  deleteCommitment,
+  getCommitment,
+  updateCommitment,
+} from "../../api/queries/commitments";
+import { isAdmin, useSession } from "../../auth/session";
+import { AdminFormLoading, AdminFormShell } from "../../components/AdminFormShell";
 import { useFieldState, lines, missingFields } from "../../components/forms";
 import { irmChanges, irmForm, type IrmForm } from "./irm";
-import { PageHeading } from "../../components/PageHeading";
-import { Loading, ProblemAlert } from "../../components/QueryState";
+import { LangSelect, type Removed } from "./shared";
 import { useI18n } from "../../i18n";
 
 const STATUSES: CommitmentStatus[] = ["active", "completed", "withdrawn", "unknown"];
@@ -20,18 +27,13 @@ export function CommitmentForm() {
   const { code } = useParams();
   const { t } = useI18n();
   const existing = useQuery({
-    queryKey: ["commitment", code],
-    queryFn: () => unwrap(api.GET("/api/v1/commitments/{id}", { params: { path: { id: code! } } })),
+    queryKey: commitmentKeys.one(code ?? ""),
+    queryFn: () => getCommitment(code!),
     enabled: !!code,
   });
   const title = code ? t("admin.editCommitment") : t("admin.newCommitment");
   if (code && (existing.isPending || existing.isError)) {
-    return (
-      <>
-        <PageHeading title={title} />
-        {existing.isPending ? <Loading /> : <ProblemAlert error={existing.error} />}
-      </>
-    );
+    return <AdminFormLoading title={title} error={existing.error} />;
   }
   return <Body key={code ?? "new"} c={code ? existing.data : undefined} title={title} />;
 }
@@ -41,10 +43,8 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
   const fieldState = useFieldState();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const plans = useQuery({
-    queryKey: ["action-plans", "list"],
-    queryFn: () => unwrap(api.GET("/api/v1/action-plans", { params: { query: { limit: 20 } } })),
-  });
+  const { user } = useSession();
+  const plans = useQuery({ queryKey: actionPlanKeys.list, queryFn: allActionPlans });
   const [f, setF] = useState({
     action_plan: c?.action_plan.slug ?? "",
     code: c?.code ?? "",
@@ -60,6 +60,7 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
     status: c?.status ?? ("active" as CommitmentStatus),
     start_year: c?.start_year != null ? String(c.start_year) : "",
     end_year: c?.end_year != null ? String(c.end_year) : "",
+    lang: c?.lang ?? ("fr" as Locale),
   });
   const [starred, setStarred] = useState(c?.starred ?? false);
   const [irm, setIrm] = useState(() => irmForm(c?.irm));
@@ -93,22 +94,24 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
         start_year: year(f.start_year),
         end_year: year(f.end_year),
         irm: irmChanges(irm, c?.irm),
+        lang: f.lang,
       };
-      return c
-        ? unwrap(api.PATCH("/api/v1/commitments/{id}", { params: { path: { id: c.code } }, body }))
-        : unwrap(api.POST("/api/v1/commitments", { body }));
+      return c ? updateCommitment(c.code, body) : createCommitment(body);
     },
     onSuccess: async (saved) => {
-      await qc.invalidateQueries({ queryKey: ["commitments"] });
+      await qc.invalidateQueries({ queryKey: commitmentKeys.all });
       await qc.invalidateQueries({ queryKey: ["commitment"] });
       void navigate(`/engagements/${saved.code}`);
     },
   });
-  const err = save.error;
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    save.mutate();
+  async function remove() {
+    const archived = await deleteCommitment(c!.code);
+    await qc.invalidateQueries({ queryKey: commitmentKeys.all });
+    qc.removeQueries({ queryKey: commitmentKeys.one(c!.code) });
+    const removed: Removed = { title: `${c!.code} — ${c!.title}`, archived: !!archived };
+    void navigate("/admin", { state: { removed } });
   }
+  const err = save.error;
   const list = (k: "support_institutions" | "policy_areas" | "ogp_principles" | "ambitions", key: Parameters<typeof t>[0]) => (
     <Input
       textArea
@@ -119,12 +122,17 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
     />
   );
   return (
-    <>
-      <Crumbs segments={[{ label: t("admin.title"), to: "/admin" }]} current={title} />
-      <PageHeading title={title} />
-      <p className="fr-text--sm">{t("common.requiredHint")}</p>
-      {save.isError && <ProblemAlert error={err} />}
-      <form onSubmit={submit} noValidate className="od-admin-form">
+    <AdminFormShell
+      title={title}
+      error={save.isError ? err : null}
+      saving={save.isPending}
+      onSubmit={() => save.mutate()}
+      deletion={
+        c && isAdmin(user?.role)
+          ? { consequences: t("admin.delete.commitment"), confirmLabel: t("admin.delete.commitmentButton"), run: remove }
+          : undefined
+      }
+    >
         <Select
           label={t("admin.commitment.actionPlan")}
           {...fieldState(err, "action_plan")}
@@ -133,7 +141,7 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
           <option value="" disabled>
             —
           </option>
-          {(plans.data?.items ?? []).map((p) => (
+          {(plans.data ?? []).map((p) => (
             <option key={p.id} value={p.slug}>
               {p.title}
             </option>
@@ -282,10 +290,7 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
             />
           </div>
         </fieldset>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? t("common.saving") : t("common.save")}
-        </Button>
-      </form>
-    </>
+        <LangSelect value={f.lang} onChange={(lang) => setF((prev) => ({ ...prev, lang }))} />
+    </AdminFormShell>
   );
 }

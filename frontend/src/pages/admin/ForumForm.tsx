@@ -1,16 +1,18 @@
 // Create or edit a forum, with its commitments.
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
-import { api, unwrap, type Forum, type ForumStatus } from "../../api/client";
-import { Crumbs } from "../../components/Crumbs";
+import type { Forum, ForumStatus, Locale } from "../../api/client";
+import { commitmentKeys, allCommitments } from "../../api/queries/commitments";
+import { createForum, deleteForum, forumKeys, getForum, updateForum } from "../../api/queries/forums";
+import { isAdmin, useSession } from "../../auth/session";
+import { AdminFormLoading, AdminFormShell } from "../../components/AdminFormShell";
 import { useFieldState, missingFields } from "../../components/forms";
-import { PageHeading } from "../../components/PageHeading";
 import { Loading, ProblemAlert } from "../../components/QueryState";
+import { LangSelect, type Removed } from "./shared";
 import { useI18n } from "../../i18n";
 import { isoToParisLocal, parisLocalToIso } from "../../i18n/format";
 
@@ -20,18 +22,13 @@ export function ForumForm() {
   const { slug } = useParams();
   const { t } = useI18n();
   const existing = useQuery({
-    queryKey: ["forum", slug],
-    queryFn: () => unwrap(api.GET("/api/v1/forums/{id}", { params: { path: { id: slug! } } })),
+    queryKey: forumKeys.one(slug ?? ""),
+    queryFn: () => getForum(slug!),
     enabled: !!slug,
   });
   const title = slug ? t("admin.editForum") : t("admin.newForum");
   if (slug && (existing.isPending || existing.isError)) {
-    return (
-      <>
-        <PageHeading title={title} />
-        {existing.isPending ? <Loading /> : <ProblemAlert error={existing.error} />}
-      </>
-    );
+    return <AdminFormLoading title={title} error={existing.error} />;
   }
   return <ForumFormBody key={slug ?? "new"} forum={slug ? existing.data : undefined} title={title} />;
 }
@@ -52,7 +49,9 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
     online_url: forum?.online_url ?? "",
     capacity: forum?.capacity != null ? String(forum.capacity) : "",
     status: forum?.status ?? ("planned" as ForumStatus),
+    lang: forum?.lang ?? ("fr" as Locale),
   });
+  const { user } = useSession();
   const [selected, setSelected] = useState<number[]>(forum?.commitments.map((c) => c.id) ?? []);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((prev) => ({ ...prev, [k]: e.target.value }));
 
@@ -75,36 +74,38 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
         capacity: f.capacity.trim() ? Number(f.capacity) : null,
         status: f.status,
         commitment_ids: selected,
+        lang: f.lang,
       };
-      if (forum) {
-        return unwrap(
-          api.PATCH("/api/v1/forums/{id}", {
-            params: { path: { id: forum.slug } },
-            body: { ...body, slug: f.slug.trim() || null },
-          }),
-        );
-      }
-      return unwrap(api.POST("/api/v1/forums", { body: { ...body, slug: f.slug.trim() || null } }));
+      if (forum) return updateForum(forum.slug, { ...body, slug: f.slug.trim() || null });
+      return createForum({ ...body, slug: f.slug.trim() || null });
     },
     onSuccess: async (saved) => {
-      await qc.invalidateQueries({ queryKey: ["forums"] });
-      qc.setQueryData(["forum", saved.slug], saved);
+      await qc.invalidateQueries({ queryKey: forumKeys.all });
+      qc.setQueryData(forumKeys.one(saved.slug), saved);
       void navigate(`/forums/${saved.slug}`);
     },
   });
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    save.mutate();
+  async function remove() {
+    const archived = await deleteForum(forum!.slug);
+    await qc.invalidateQueries({ queryKey: forumKeys.all });
+    qc.removeQueries({ queryKey: forumKeys.one(forum!.slug) });
+    const removed: Removed = { title: forum!.title, archived: !!archived };
+    void navigate("/admin", { state: { removed } });
   }
   const err = save.error;
   return (
-    <>
-      <Crumbs segments={[{ label: t("admin.title"), to: "/admin" }]} current={title} />
-      <PageHeading title={title} />
-      <p className="fr-text--sm">{t("common.requiredHint")}</p>
-      {save.isError && <ProblemAlert error={err} />}
-      <form onSubmit={submit} noValidate className="od-admin-form">
+    <AdminFormShell
+      title={title}
+      error={save.isError ? err : null}
+      saving={save.isPending}
+      onSubmit={() => save.mutate()}
+      deletion={
+        forum && isAdmin(user?.role)
+          ? { consequences: t("admin.delete.forum"), confirmLabel: t("admin.delete.forumButton"), run: remove }
+          : undefined
+      }
+    >
         <Input label={t("admin.forum.title")} {...fieldState(err, "title")} nativeInputProps={{ name: "title", required: true, value: f.title, onChange: set("title") }} />
         <Input
           label={t("common.optional", { label: t("admin.forum.slug") })}
@@ -165,12 +166,9 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
             </Select>
           </div>
         </div>
+        <LangSelect value={f.lang} onChange={(lang) => setF((prev) => ({ ...prev, lang }))} />
         <CommitmentPicker selected={selected} onChange={setSelected} error={fieldState(err, "commitment_ids").stateRelatedMessage} />
-        <Button type="submit" disabled={save.isPending} className="fr-mt-2w">
-          {save.isPending ? t("common.saving") : t("common.save")}
-        </Button>
-      </form>
-    </>
+    </AdminFormShell>
   );
 }
 
@@ -178,13 +176,10 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
 function CommitmentPicker({ selected, onChange, error }: { selected: number[]; onChange: (ids: number[]) => void; error?: string }) {
   const { t, number } = useI18n();
   const [filter, setFilter] = useState("");
-  const all = useQuery({
-    queryKey: ["commitments", "options"],
-    queryFn: () => unwrap(api.GET("/api/v1/commitments", { params: { query: { limit: 100 } } })),
-  });
+  const all = useQuery({ queryKey: commitmentKeys.options, queryFn: allCommitments });
   const shown = useMemo(() => {
     const needle = filter.trim().toLowerCase();
-    return (all.data?.items ?? []).filter(
+    return (all.data ?? []).filter(
       (c) => selected.includes(c.id) || !needle || `${c.code} ${c.title}`.toLowerCase().includes(needle),
     );
   }, [all.data, filter, selected]);

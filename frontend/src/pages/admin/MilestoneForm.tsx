@@ -1,15 +1,16 @@
 // Create a milestone for a commitment, or edit one (its status above all).
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { Button } from "@codegouvfr/react-dsfr/Button";
-import { api, unwrap, type Milestone, type MilestoneStatus } from "../../api/client";
-import { Crumbs } from "../../components/Crumbs";
+import type { Locale, Milestone, MilestoneStatus } from "../../api/client";
+import { commitmentKeys } from "../../api/queries/commitments";
+import { createMilestone, deleteMilestone, getMilestone, milestoneKeys, updateMilestone } from "../../api/queries/milestones";
+import { isAdmin, useSession } from "../../auth/session";
+import { AdminFormLoading, AdminFormShell } from "../../components/AdminFormShell";
 import { useFieldState, missingFields } from "../../components/forms";
-import { PageHeading } from "../../components/PageHeading";
-import { Loading, ProblemAlert } from "../../components/QueryState";
+import { LangSelect, type Removed } from "./shared";
 import { useI18n } from "../../i18n";
 
 const STATUSES: MilestoneStatus[] = ["not_started", "in_progress", "completed", "delayed", "withdrawn"];
@@ -19,18 +20,13 @@ export function MilestoneForm() {
   const { t } = useI18n();
   const numeric = Number(id);
   const existing = useQuery({
-    queryKey: ["milestone", numeric],
-    queryFn: () => unwrap(api.GET("/api/v1/milestones/{id}", { params: { path: { id: numeric } } })),
+    queryKey: milestoneKeys.one(numeric),
+    queryFn: () => getMilestone(numeric),
     enabled: !!id,
   });
   const title = id ? t("admin.editMilestone") : t("admin.newMilestone");
   if (id && (existing.isPending || existing.isError)) {
-    return (
-      <>
-        <PageHeading title={title} />
-        {existing.isPending ? <Loading /> : <ProblemAlert error={existing.error} />}
-      </>
-    );
+    return <AdminFormLoading title={title} error={existing.error} />;
   }
   const m = id ? existing.data : undefined;
   return <Body key={id ?? "new"} m={m} commitmentCode={m?.commitment_code ?? code ?? ""} title={title} />;
@@ -49,7 +45,9 @@ function Body({ m, commitmentCode, title }: { m?: Milestone; commitmentCode: str
     due_period: m?.due_period ?? "",
     status: m?.status ?? ("not_started" as MilestoneStatus),
     position: m ? String(m.position) : "",
+    lang: m?.lang ?? ("fr" as Locale),
   });
+  const { user } = useSession();
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((prev) => ({ ...prev, [k]: e.target.value }));
   const save = useMutation({
     mutationFn: () => {
@@ -63,36 +61,39 @@ function Body({ m, commitmentCode, title }: { m?: Milestone; commitmentCode: str
         due_period: f.due_period.trim() || null,
         status: f.status,
         position: f.position.trim() ? Number(f.position) : null,
+        lang: f.lang,
       };
-      return m
-        ? unwrap(api.PATCH("/api/v1/milestones/{id}", { params: { path: { id: m.id } }, body }))
-        : unwrap(api.POST("/api/v1/commitments/{id}/milestones", { params: { path: { id: commitmentCode } }, body }));
+      return m ? updateMilestone(m.id, body) : createMilestone(commitmentCode, body);
     },
     onSuccess: async (saved) => {
       await qc.invalidateQueries({ queryKey: ["commitment"] });
-      await qc.invalidateQueries({ queryKey: ["commitments"] });
-      qc.setQueryData(["milestone", saved.id], saved);
+      await qc.invalidateQueries({ queryKey: commitmentKeys.all });
+      qc.setQueryData(milestoneKeys.one(saved.id), saved);
       void navigate(`/jalons/${saved.id}`);
     },
   });
-  const err = save.error;
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    save.mutate();
+  async function remove() {
+    const archived = await deleteMilestone(m!.id);
+    await qc.invalidateQueries({ queryKey: ["commitment"] });
+    await qc.invalidateQueries({ queryKey: commitmentKeys.all });
+    qc.removeQueries({ queryKey: milestoneKeys.one(m!.id) });
+    const removed: Removed = { title: `${m!.code} — ${m!.title}`, archived: !!archived };
+    void navigate("/admin", { state: { removed } });
   }
+  const err = save.error;
   return (
-    <>
-      <Crumbs
-        segments={[
-          { label: t("admin.title"), to: "/admin" },
-          { label: commitmentCode, to: `/engagements/${commitmentCode}` },
-        ]}
-        current={title}
-      />
-      <PageHeading title={`${title} — ${commitmentCode}`} />
-      <p className="fr-text--sm">{t("common.requiredHint")}</p>
-      {save.isError && <ProblemAlert error={err} />}
-      <form onSubmit={submit} noValidate className="od-admin-form">
+    <AdminFormShell
+      title={`${title} — ${commitmentCode}`}
+      crumbs={[{ label: commitmentCode, to: `/engagements/${commitmentCode}` }]}
+      error={save.isError ? err : null}
+      saving={save.isPending}
+      onSubmit={() => save.mutate()}
+      deletion={
+        m && isAdmin(user?.role)
+          ? { consequences: t("admin.delete.milestone"), confirmLabel: t("admin.delete.milestoneButton"), run: remove }
+          : undefined
+      }
+    >
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
             <Input
@@ -149,10 +150,7 @@ function Body({ m, commitmentCode, title }: { m?: Milestone; commitmentCode: str
             />
           </div>
         </div>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? t("common.saving") : t("common.save")}
-        </Button>
-      </form>
-    </>
+        <LangSelect value={f.lang} onChange={(lang) => setF((prev) => ({ ...prev, lang }))} />
+    </AdminFormShell>
   );
 }

@@ -5,11 +5,12 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { api, unwrap, type Account, type Role } from "../../api/client";
+import { type Account, type Role } from "../../api/client";
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
 import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
+import { listUsers, updateUser, userKeys } from "../../api/queries/users";
 
 const ROLES: Role[] = ["member", "official", "moderator", "admin"];
 
@@ -19,13 +20,9 @@ export function UsersPage() {
   const [filters, setFilters] = useState(draft);
   const [notice, setNotice] = useState<string | null>(null);
   const query = useInfiniteQuery({
-    queryKey: ["admin-users", filters],
+    queryKey: userKeys.list(filters),
     queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET("/api/v1/admin/users", {
-          params: { query: { q: filters.q || undefined, role: filters.role || undefined, limit: 50, cursor: pageParam } },
-        }),
-      ),
+      listUsers({ q: filters.q || undefined, role: filters.role || undefined, limit: 50, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
@@ -106,10 +103,10 @@ function UserRow({ user, onDone }: { user: Account; onDone: (name: string) => vo
   const [role, setRole] = useState<Role>(user.role);
   const update = useMutation({
     mutationFn: (body: { role?: Role; suspended?: boolean }) =>
-      unwrap(api.PATCH("/api/v1/admin/users/{id}", { params: { path: { id: user.id } }, body })),
+      updateUser(user.id, body),
     onSuccess: async (u) => {
       onDone(u.display_name);
-      await qc.invalidateQueries({ queryKey: ["admin-users"] });
+      await qc.invalidateQueries({ queryKey: userKeys.all });
     },
   });
   const suspended = !!user.suspended_at;

@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Tag } from "@codegouvfr/react-dsfr/Tag";
-import { api, unwrap, type Commitment } from "../../api/client";
+import { type Commitment } from "../../api/client";
 import { canEditContent, useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
 import { ArchivedNotice } from "../../components/ArchivedNotice";
@@ -18,14 +18,18 @@ import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useCanonicalPath } from "../../components/useCanonicalPath";
 import { CommitmentStatusBadge } from "../../components/StatusBadge";
 import { useI18n } from "../../i18n";
+import { useLangOf } from "../../components/lang";
+import { commitmentKeys, getCommitment } from "../../api/queries/commitments";
+import { forumKeys, listForums } from "../../api/queries/forums";
 
 export default function CommitmentPage() {
   const { code = "" } = useParams();
   const { t } = useI18n();
+  const langOf = useLangOf();
   const { user } = useSession();
   const q = useQuery({
-    queryKey: ["commitment", code],
-    queryFn: () => unwrap(api.GET("/api/v1/commitments/{id}", { params: { path: { id: code } } })),
+    queryKey: commitmentKeys.one(code),
+    queryFn: () => getCommitment(code),
   });
   useCanonicalPath(
     code,
@@ -48,7 +52,9 @@ export default function CommitmentPage() {
     <>
       <Crumbs segments={crumbs} current={c.code} />
       <div className="od-title-row">
-        <PageHeading title={`${c.code} — ${c.title}`} />
+        <PageHeading title={`${c.code} — ${c.title}`}>
+          {c.code} — <span {...langOf(c.lang)}>{c.title}</span>
+        </PageHeading>
         {canEditContent(user?.role) && (
           <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
             <li>
@@ -77,13 +83,23 @@ export default function CommitmentPage() {
           </li>
         )}
       </ul>
-      {c.summary && <p className="fr-text--lead">{c.summary}</p>}
+      {c.summary && (
+        <p className="fr-text--lead" {...langOf(c.lang)}>
+          {c.summary}
+        </p>
+      )}
       <ProgressBar completed={p.completed} total={p.total - p.withdrawn} percent={p.percent_complete} />
 
       <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
         <div className="fr-col-12 fr-col-md-8">
           <h2>{t("commitment.description")}</h2>
-          {c.description_html ? <SanitizedHtml html={c.description_html} /> : <p>{t("commitment.noDescription")}</p>}
+          {c.description_html ? (
+            <div {...langOf(c.lang)}>
+              <SanitizedHtml html={c.description_html} />
+            </div>
+          ) : (
+            <p>{t("commitment.noDescription")}</p>
+          )}
           {c.ambitions.length > 0 && (
             <>
               <h2>{t("commitment.ambitions")}</h2>
@@ -116,6 +132,7 @@ export default function CommitmentPage() {
 
 function Facts({ c }: { c: Commitment }) {
   const { t } = useI18n();
+  const langOf = useLangOf();
   const period = [c.start_year, c.end_year].filter((y) => y != null).join("–");
   return (
     <section className="od-box" aria-labelledby="facts-title">
@@ -124,7 +141,7 @@ function Facts({ c }: { c: Commitment }) {
       </h2>
       <dl className="od-dl">
         <dt>{t("commitment.actionPlan")}</dt>
-        <dd>{c.action_plan.title}</dd>
+        <dd {...langOf(c.lang)}>{c.action_plan.title}</dd>
         {period && (
           <>
             <dt>{t("commitment.period")}</dt>
@@ -211,9 +228,10 @@ function Irm({ c }: { c: Commitment }) {
 
 function RelatedForums({ code }: { code: string }) {
   const { t, date } = useI18n();
+  const langOf = useLangOf();
   const q = useQuery({
-    queryKey: ["forums", "list", { commitment: code, limit: 20 }],
-    queryFn: () => unwrap(api.GET("/api/v1/forums", { params: { query: { commitment: code, limit: 20 } } })),
+    queryKey: forumKeys.list({ commitment: code, limit: 20 }),
+    queryFn: () => listForums({ commitment: code, limit: 20 }),
   });
   return (
     <section className="fr-mt-4w" aria-labelledby="related-forums">
@@ -228,7 +246,9 @@ function RelatedForums({ code }: { code: string }) {
         <ul>
           {q.data.items.map((f) => (
             <li key={f.id}>
-              <Link to={`/forums/${f.slug}`}>{f.title}</Link> — <time dateTime={f.starts_at}>{date(f.starts_at)}</time>
+              <Link to={`/forums/${f.slug}`} {...langOf(f.lang)}>
+                {f.title}
+              </Link> — <time dateTime={f.starts_at}>{date(f.starts_at)}</time>
             </li>
           ))}
         </ul>

@@ -8,13 +8,16 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { api, unwrap, type CommitmentStatus } from "../../api/client";
+import { type CommitmentStatus } from "../../api/client";
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
 import { ProgressBar } from "../../components/ProgressBar";
 import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
 import { CommitmentStatusBadge } from "../../components/StatusBadge";
 import { useI18n } from "../../i18n";
+import { useLangOf } from "../../components/lang";
+import { actionPlanKeys, allActionPlans } from "../../api/queries/actionPlans";
+import { commitmentKeys, listCommitments } from "../../api/queries/commitments";
 
 const STATUSES: CommitmentStatus[] = ["active", "completed", "withdrawn", "unknown"];
 const PAGE = 20;
@@ -22,15 +25,12 @@ const PAGE = 20;
 type Filters = { action_plan: string; policy_area: string; status: CommitmentStatus | ""; starred: boolean; q: string };
 
 export function useActionPlans() {
-  return useQuery({
-    queryKey: ["action-plans", "list"],
-    queryFn: () => unwrap(api.GET("/api/v1/action-plans", { params: { query: { limit: 20 } } })),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery({ queryKey: actionPlanKeys.list, queryFn: allActionPlans, staleTime: 5 * 60_000 });
 }
 
 export default function CommitmentsPage() {
   const { t } = useI18n();
+  const langOf = useLangOf();
   const [params, setParams] = useSearchParams();
   const filters: Filters = {
     action_plan: params.get("action_plan") ?? "",
@@ -40,23 +40,17 @@ export default function CommitmentsPage() {
     q: params.get("q") ?? "",
   };
   const query = useInfiniteQuery({
-    queryKey: ["commitments", "list", filters],
+    queryKey: commitmentKeys.list(filters),
     queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET("/api/v1/commitments", {
-          params: {
-            query: {
-              action_plan: filters.action_plan || undefined,
-              policy_area: filters.policy_area || undefined,
-              status: filters.status || undefined,
-              starred: filters.starred ? true : undefined,
-              q: filters.q || undefined,
-              limit: PAGE,
-              cursor: pageParam,
-            },
-          },
-        }),
-      ),
+      listCommitments({
+        action_plan: filters.action_plan || undefined,
+        policy_area: filters.policy_area || undefined,
+        status: filters.status || undefined,
+        starred: filters.starred ? true : undefined,
+        q: filters.q || undefined,
+        limit: PAGE,
+        cursor: pageParam,
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
@@ -89,12 +83,16 @@ export default function CommitmentsPage() {
           {items.map((c) => (
             <li key={c.id} className="fr-col-12 fr-col-md-6">
               <Card
-                title={`${c.code} — ${c.title}`}
+                title={
+                  <>
+                    {c.code} — <span {...langOf(c.lang)}>{c.title}</span>
+                  </>
+                }
                 titleAs="h2"
                 size="small"
                 linkProps={{ to: `/engagements/${c.code}` }}
                 enlargeLink
-                detail={c.action_plan.title}
+                detail={<span {...langOf(c.lang)}>{c.action_plan.title}</span>}
                 start={
                   <ul className="fr-badges-group">
                     <li>
@@ -109,7 +107,7 @@ export default function CommitmentsPage() {
                     )}
                   </ul>
                 }
-                desc={c.summary ?? undefined}
+                desc={c.summary ? <span {...langOf(c.lang)}>{c.summary}</span> : undefined}
                 end={
                   <ProgressBar
                     completed={c.milestone_progress.completed}
@@ -153,7 +151,7 @@ function CommitmentFilters({ initial, onApply }: { initial: Filters; onApply: (f
             nativeSelectProps={{ name: "action_plan", value: f.action_plan, onChange: (e) => set({ action_plan: e.target.value }) }}
           >
             <option value="">{t("common.any")}</option>
-            {(plans.data?.items ?? []).map((p) => (
+            {(plans.data ?? []).map((p) => (
               <option key={p.id} value={p.slug}>
                 {p.title}
               </option>

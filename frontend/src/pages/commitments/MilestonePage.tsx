@@ -2,7 +2,6 @@
 import { Link, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { api, unwrap } from "../../api/client";
 import { canEditContent, useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
 import { ArchivedNotice } from "../../components/ArchivedNotice";
@@ -13,16 +12,19 @@ import { Loading, ProblemAlert } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { MilestoneStatusBadge } from "../../components/StatusBadge";
 import { useI18n } from "../../i18n";
+import { useLangOf } from "../../components/lang";
+import { getMilestone, milestoneKeys } from "../../api/queries/milestones";
 
 export default function MilestonePage() {
   const { id = "" } = useParams();
   const { t } = useI18n();
+  const langOf = useLangOf();
   const { user } = useSession();
   const due = useDueText();
   const numeric = Number(id);
   const q = useQuery({
-    queryKey: ["milestone", numeric],
-    queryFn: () => unwrap(api.GET("/api/v1/milestones/{id}", { params: { path: { id: numeric } } })),
+    queryKey: milestoneKeys.one(numeric),
+    queryFn: () => getMilestone(numeric),
     enabled: Number.isInteger(numeric) && numeric > 0,
   });
   const crumbs = [{ label: t("commitments.title"), to: "/engagements" }];
@@ -46,7 +48,9 @@ export default function MilestonePage() {
         current={heading}
       />
       <div className="od-title-row">
-        <PageHeading title={`${heading} — ${m.title}`} />
+        <PageHeading title={`${heading} — ${m.title}`}>
+          {heading} — <span {...langOf(m.lang)}>{m.title}</span>
+        </PageHeading>
         {canEditContent(user?.role) && (
           <Button priority="secondary" iconPosition="left" iconId="fr-icon-edit-line" linkProps={{ to: `/admin/jalons/${m.id}` }}>
             {t("milestone.edit")}
@@ -67,7 +71,13 @@ export default function MilestonePage() {
         <dd>{due(m) ?? t("milestone.noDue")}</dd>
       </dl>
       <h2>{t("milestone.description")}</h2>
-      {m.description_html ? <SanitizedHtml html={m.description_html} /> : <p>{t("milestone.noDescription")}</p>}
+      {m.description_html ? (
+        <div {...langOf(m.lang)}>
+          <SanitizedHtml html={m.description_html} />
+        </div>
+      ) : (
+        <p>{t("milestone.noDescription")}</p>
+      )}
       <Discussion target={{ kind: "milestone", id: String(m.id) }} closed={!!m.archived_at} />
     </>
   );

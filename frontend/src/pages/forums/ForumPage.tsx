@@ -3,7 +3,6 @@ import { Link, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Tag } from "@codegouvfr/react-dsfr/Tag";
-import { api, unwrap } from "../../api/client";
 import { canEditContent, useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
 import { ArchivedNotice } from "../../components/ArchivedNotice";
@@ -14,14 +13,17 @@ import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useCanonicalPath } from "../../components/useCanonicalPath";
 import { ForumStatusBadge } from "../../components/StatusBadge";
 import { useI18n } from "../../i18n";
+import { useLangOf } from "../../components/lang";
+import { forumKeys, getForum } from "../../api/queries/forums";
 
 export default function ForumPage() {
   const { slug = "" } = useParams();
   const { t, range, number } = useI18n();
+  const langOf = useLangOf();
   const { user } = useSession();
   const q = useQuery({
-    queryKey: ["forum", slug],
-    queryFn: () => unwrap(api.GET("/api/v1/forums/{id}", { params: { path: { id: slug } } })),
+    queryKey: forumKeys.one(slug),
+    queryFn: () => getForum(slug),
   });
   useCanonicalPath(
     slug,
@@ -42,7 +44,9 @@ export default function ForumPage() {
     <>
       <Crumbs segments={[{ label: t("forums.title"), to: "/forums" }]} current={f.title} />
       <div className="od-title-row">
-        <PageHeading title={f.title} />
+        <PageHeading title={f.title}>
+          <span {...langOf(f.lang)}>{f.title}</span>
+        </PageHeading>
         {canEditContent(user?.role) && (
           <Button priority="secondary" iconPosition="left" iconId="fr-icon-edit-line" linkProps={{ to: `/admin/forums/${f.slug}` }}>
             {t("admin.editForum")}
@@ -62,7 +66,9 @@ export default function ForumPage() {
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-8">
           <h2>{t("forums.about")}</h2>
-          <SanitizedHtml html={f.description_html} />
+          <div {...langOf(f.lang)}>
+            <SanitizedHtml html={f.description_html} />
+          </div>
         </div>
         <div className="fr-col-12 fr-col-md-4">
           <section className="od-box" aria-labelledby="forum-details">

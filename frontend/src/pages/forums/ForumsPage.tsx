@@ -6,22 +6,20 @@ import { Tabs } from "@codegouvfr/react-dsfr/Tabs";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { api, unwrap, type ForumStatus } from "../../api/client";
+import { type ForumStatus } from "../../api/client";
 import { Crumbs } from "../../components/Crumbs";
 import { ForumCard } from "../../components/ForumCard";
 import { PageHeading } from "../../components/PageHeading";
 import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
+import { allCommitments, commitmentKeys } from "../../api/queries/commitments";
+import { forumKeys, listForums } from "../../api/queries/forums";
 
 const STATUSES: ForumStatus[] = ["planned", "open", "held", "cancelled"];
 const PAGE = 9;
 
 export function useCommitmentOptions() {
-  return useQuery({
-    queryKey: ["commitments", "options"],
-    queryFn: () => unwrap(api.GET("/api/v1/commitments", { params: { query: { limit: 100 } } })),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery({ queryKey: commitmentKeys.options, queryFn: allCommitments, staleTime: 5 * 60_000 });
 }
 
 export default function ForumsPage() {
@@ -34,22 +32,16 @@ export default function ForumsPage() {
   const filters = { when, theme, commitment, status };
 
   const query = useInfiniteQuery({
-    queryKey: ["forums", "list", filters],
+    queryKey: forumKeys.list(filters),
     queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET("/api/v1/forums", {
-          params: {
-            query: {
-              when,
-              theme: theme || undefined,
-              commitment: commitment || undefined,
-              status: status || undefined,
-              limit: PAGE,
-              cursor: pageParam,
-            },
-          },
-        }),
-      ),
+      listForums({
+        when,
+        theme: theme || undefined,
+        commitment: commitment || undefined,
+        status: status || undefined,
+        limit: PAGE,
+        cursor: pageParam,
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
@@ -139,7 +131,7 @@ function ForumFilters({
             nativeSelectProps={{ name: "commitment", value: commitment, onChange: (e) => setCommitment(e.target.value) }}
           >
             <option value="">{t("common.any")}</option>
-            {(options.data?.items ?? []).map((c) => (
+            {(options.data ?? []).map((c) => (
               <option key={c.id} value={c.code}>
                 {c.code} — {c.title}
               </option>

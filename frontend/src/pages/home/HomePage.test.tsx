@@ -31,6 +31,7 @@ const recent = (id: number, type: RecentComment["comment"]["target"]["type"], ke
   },
   target_title: title,
   target_key: key,
+  subject: { type, id: 100 + id, key, title, path: `/${type}/${key}`, lang: type === "forum" ? "fr" : "en" },
 });
 
 const plan = (id: number, slug: string, start: number, count: number, completed: number, total: number, withdrawn: number, percent: number): ActionPlan => ({
@@ -38,6 +39,7 @@ const plan = (id: number, slug: string, start: number, count: number, completed:
   slug,
   country: "France",
   title: `France National Action Plan ${start}-${start + 2}`,
+  lang: "en",
   period_start: start,
   period_end: start + 2,
   commitment_count: count,

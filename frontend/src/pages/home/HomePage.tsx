@@ -2,13 +2,17 @@
 import { Link } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Card } from "@codegouvfr/react-dsfr/Card";
-import { api, unwrap } from "../../api/client";
 import { ForumCard } from "../../components/ForumCard";
 import { PageHeading } from "../../components/PageHeading";
 import { ProgressBar } from "../../components/ProgressBar";
 import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
 import { DISCUSSION_ANCHOR, plainExcerpt, targetPath } from "../../components/targets";
 import { useI18n } from "../../i18n";
+import { useLangOf } from "../../components/lang";
+import { MARK, within } from "../../components/lang";
+import { actionPlanKeys, allActionPlans } from "../../api/queries/actionPlans";
+import { commentKeys, recentComments } from "../../api/queries/comments";
+import { listForums } from "../../api/queries/forums";
 
 const LATEST = 3;
 
@@ -31,7 +35,7 @@ function NextForums() {
   const { t } = useI18n();
   const q = useQuery({
     queryKey: ["forums", "list", { when: "upcoming", limit: 3 }],
-    queryFn: () => unwrap(api.GET("/api/v1/forums", { params: { query: { when: "upcoming", limit: 3 } } })),
+    queryFn: () => listForums({ when: "upcoming", limit: 3 }),
   });
   return (
     <section className="fr-mb-6w" aria-labelledby="home-next-forums">
@@ -63,9 +67,10 @@ function NextForums() {
 /** The latest public comments across the site (the API's activity feed), newest first. */
 function LatestDiscussions() {
   const { t, shortDateTime } = useI18n();
+  const langOf = useLangOf();
   const q = useQuery({
-    queryKey: ["comments", "recent", { limit: LATEST }],
-    queryFn: () => unwrap(api.GET("/api/v1/comments", { params: { query: { limit: LATEST } } })),
+    queryKey: commentKeys.recent(LATEST),
+    queryFn: () => recentComments(LATEST),
   });
   return (
     <section className="fr-mb-6w" aria-labelledby="home-latest">
@@ -78,10 +83,10 @@ function LatestDiscussions() {
         <Empty>{t("home.noDiscussions")}</Empty>
       ) : (
         <ul className="fr-grid-row fr-grid-row--gutters od-plain-list">
-          {q.data.items.map(({ comment, target_title, target_key }) => (
+          {q.data.items.map(({ comment, target_title, target_key, subject }) => (
             <li key={comment.id} className="fr-col-12 fr-col-md-4">
               <Card
-                title={t("home.discussionOn", { title: target_title })}
+                title={within(t("home.discussionOn", { title: MARK }), <span {...langOf(subject.lang)}>{target_title}</span>)}
                 titleAs="h3"
                 size="small"
                 linkProps={{ to: { pathname: targetPath(comment.target.type, target_key), hash: `#${DISCUSSION_ANCHOR}` } }}
@@ -111,11 +116,12 @@ function LatestDiscussions() {
 
 function PlansProgress() {
   const { t, number } = useI18n();
+  const langOf = useLangOf();
   const plans = useQuery({
-    queryKey: ["action-plans", "list"],
-    queryFn: () => unwrap(api.GET("/api/v1/action-plans", { params: { query: { limit: 20 } } })),
+    queryKey: actionPlanKeys.list,
+    queryFn: allActionPlans,
   });
-  const items = [...(plans.data?.items ?? [])].sort((a, b) => b.period_start - a.period_start);
+  const items = [...(plans.data ?? [])].sort((a, b) => b.period_start - a.period_start);
 
   return (
     <section className="fr-mb-6w" aria-labelledby="home-plans">
@@ -136,7 +142,9 @@ function PlansProgress() {
                   <div className="fr-card__body">
                     <div className="fr-card__content">
                       <h3 className="fr-card__title">
-                        <Link to={`/engagements?action_plan=${encodeURIComponent(plan.slug)}`}>{plan.title}</Link>
+                        <Link to={`/engagements?action_plan=${encodeURIComponent(plan.slug)}`} {...langOf(plan.lang)}>
+                          {plan.title}
+                        </Link>
                       </h3>
                       <div className="fr-card__desc">
                         <p className="fr-mb-2w">{t("home.planSummary", { commitments: number(plan.commitment_count) })}</p>

@@ -125,7 +125,8 @@ describe("SearchPage", () => {
       json({ title: "Unprocessable", status: 422, code: "validation_failed", detail: "Invalid query.", errors: [{ field: "q", code: "length", message: "must be between 1 and 200 characters" }] }, 422),
     );
     renderAt("/recherche?q=x");
-    expect(await screen.findByText("Invalid query.")).toBeInTheDocument();
+    expect(await screen.findByText("Certains champs sont invalides.")).toBeInTheDocument();
+    expect(screen.queryByText("Invalid query.")).toBeNull();
     expect(screen.getAllByText("Saisissez entre 1 et 200 caractères.").length).toBeGreaterThan(0);
   });
 

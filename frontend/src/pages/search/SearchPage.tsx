@@ -8,13 +8,15 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { api, unwrap, type SearchHit, type SearchKind } from "../../api/client";
+import { type SearchHit, type SearchKind } from "../../api/client";
 import { Crumbs } from "../../components/Crumbs";
 import { useFieldState } from "../../components/forms";
 import { PageHeading } from "../../components/PageHeading";
 import { Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
 import { DISCUSSION_ANCHOR, plainExcerpt, targetPath } from "../../components/targets";
 import { useI18n, type MessageKey } from "../../i18n";
+import { useLangOf } from "../../components/lang";
+import { search } from "../../api/queries/search";
 
 export const SEARCH_KINDS: readonly SearchKind[] = ["commitment", "milestone", "forum", "comment"];
 export const MAX_QUERY = 200;
@@ -66,11 +68,7 @@ export default function SearchPage() {
   const query = useInfiniteQuery({
     queryKey: ["search", { q, type }],
     queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET("/api/v1/search", {
-          params: { query: { q, type: type || undefined, limit: PAGE, cursor: pageParam } },
-        }),
-      ),
+      search({ q, type: type || undefined, limit: PAGE, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     enabled: q !== "",
@@ -236,6 +234,7 @@ function SearchTips() {
 
 function Hit({ hit }: { hit: SearchHit }) {
   const { t, date } = useI18n();
+  const langOf = useLangOf();
   const when = date(hit.at);
   const meta =
     hit.type === "comment"
@@ -247,7 +246,9 @@ function Hit({ hit }: { hit: SearchHit }) {
     <article className="od-result">
       <p className="fr-tag fr-tag--sm fr-mb-1w">{t(kindLabel[hit.type])}</p>
       <h3 className="fr-h6 fr-mb-1w">
-        <Link to={hitPath(hit)}>{hit.type === "comment" ? plainExcerpt(hit.title, Infinity) : hit.title}</Link>
+        <Link to={hitPath(hit)} {...langOf(hit.lang)}>
+          {hit.type === "comment" ? plainExcerpt(hit.title, Infinity) : hit.title}
+        </Link>
       </h3>
       {/* The API escapes the whole excerpt and adds only <mark> around the matches. */}
       <p className="od-result__excerpt fr-mb-1w" dangerouslySetInnerHTML={{ __html: tidyExcerptHtml(hit.excerpt_html) }} />

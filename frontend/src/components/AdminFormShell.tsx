@@ -1,0 +1,99 @@
+// The frame of every admin create/edit page: breadcrumbs, title, the required-fields hint, the
+// problem of the last save, the form with its save button, and — for an existing record and
+// those who may — its deletion behind a confirmation that says what happens to its discussion.
+import { useState, type FormEvent, type ReactNode } from "react";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Crumbs } from "./Crumbs";
+import { PageHeading } from "./PageHeading";
+import { Loading, ProblemAlert } from "./QueryState";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { useI18n } from "../i18n";
+
+export type Deletion = {
+  /** What the dialog says will happen. */
+  consequences: string;
+  confirmLabel: string;
+  run: () => Promise<unknown>;
+};
+
+export function AdminFormShell(props: {
+  title: string;
+  /** Crumbs between "Administration" and this page. */
+  crumbs?: { label: string; to: string }[];
+  error: unknown;
+  saving: boolean;
+  onSubmit: () => void;
+  deletion?: Deletion;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<unknown>(null);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    props.onSubmit();
+  }
+  async function remove() {
+    if (!props.deletion) return;
+    setDeleting(true);
+    setDeleteError(null);
+    try {
+      await props.deletion.run();
+      setConfirming(false);
+    } catch (err) {
+      setDeleteError(err);
+      setConfirming(false);
+    } finally {
+      setDeleting(false);
+    }
+  }
+  return (
+    <>
+      <Crumbs segments={[{ label: t("admin.title"), to: "/admin" }, ...(props.crumbs ?? [])]} current={props.title} />
+      <PageHeading title={props.title} />
+      <p className="fr-text--sm">{t("common.requiredHint")}</p>
+      {props.error != null && <ProblemAlert error={props.error} />}
+      {deleteError != null && <ProblemAlert error={deleteError} titleKey="admin.delete.failed" />}
+      <form onSubmit={submit} noValidate className="od-admin-form">
+        {props.children}
+        <ul className="fr-btns-group fr-btns-group--inline-sm fr-mt-2w">
+          <li>
+            <Button type="submit" disabled={props.saving}>
+              {props.saving ? t("common.saving") : t("common.save")}
+            </Button>
+          </li>
+          {props.deletion && (
+            <li>
+              <Button type="button" priority="secondary" iconPosition="left" iconId="fr-icon-delete-line" onClick={() => setConfirming(true)}>
+                {props.deletion.confirmLabel}
+              </Button>
+            </li>
+          )}
+        </ul>
+      </form>
+      {props.deletion && (
+        <ConfirmDialog
+          open={confirming}
+          title={t("admin.delete.title")}
+          confirmLabel={props.deletion.confirmLabel}
+          busy={deleting}
+          onConfirm={() => void remove()}
+          onClose={() => setConfirming(false)}
+        >
+          <p>{props.deletion.consequences}</p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
+
+/** While the record to edit loads, or when it cannot be. */
+export function AdminFormLoading({ title, error }: { title: string; error?: unknown }) {
+  return (
+    <>
+      <PageHeading title={title} />
+      {error ? <ProblemAlert error={error} /> : <Loading />}
+    </>
+  );
+}
