@@ -46,7 +46,7 @@
 #      contract change is under way). Rules between two fields of a request, which JSON Schema
 #      cannot state, are in the fields' descriptions and taught to the generator by
 #      scripts/fuzz_hooks.py; rules against stored data answer 409. The one named exception:
-#      positive cases send no `cursor` (an opaque value only the server makes).
+#      positive cases send no `cursor` nor `since` (opaque values only the server makes).
 #      Warnings that fail the run: unresolvable_reference (a $ref to a missing component: the
 #      contract is broken), missing_auth (401 despite the admin token), method_not_allowed
 #      (405 on a documented method).

@@ -7,8 +7,9 @@ same request: positive cases (schema-valid ones, which the server must accept) a
 follow it just before they are sent. Negative cases are left alone. Rules between a field and
 what is stored answer 409, which the checks accept, and need nothing here.
 
-The one exception the run names: the opaque `cursor` parameter. A cursor is only ever one the
-server produced; any other string is rightly a 400 `invalid_cursor`, so positive cases send none.
+The one exception the run names: the opaque tokens the server makes, `cursor` (of every list)
+and `since` (of `GET /changes`). Only ones the server produced are valid; any other string is
+rightly a 400 (`invalid_cursor`, `invalid_position`), so positive cases send none.
 """
 from datetime import datetime, timedelta
 
@@ -65,9 +66,10 @@ def before_call(context, case, kwargs):
     meta = case.meta
     if meta is None or not meta.generation.mode.is_positive:
         return
-    if isinstance(case.query, dict) and "cursor" in case.query:
+    if isinstance(case.query, dict) and ("cursor" in case.query or "since" in case.query):
         query = dict(case.query)
-        query.pop("cursor")
+        query.pop("cursor", None)
+        query.pop("since", None)
         case.query = query
     body = case.body
     if not isinstance(body, dict):

@@ -203,6 +203,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/commitments/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_commitment_comments"];
+        put?: never;
+        post: operations["create_commitment_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commitments/{id}": {
         parameters: {
             query?: never;
@@ -256,6 +272,22 @@ export interface paths {
         get: operations["list_all_milestones"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/milestones/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_milestone_comments"];
+        put?: never;
+        post: operations["create_milestone_comment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -343,6 +375,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/forums/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_forum_comments"];
+        put?: never;
+        post: operations["create_forum_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/forums/{id}": {
         parameters: {
             query?: never;
@@ -380,54 +428,6 @@ export interface paths {
         put?: never;
         /** Bring an archived forum back into lists and open its discussion again (admins only). */
         post: operations["restore_forum"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/forums/{id}/comments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["list_forum_comments"];
-        put?: never;
-        post: operations["create_forum_comment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/commitments/{id}/comments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["list_commitment_comments"];
-        put?: never;
-        post: operations["create_commitment_comment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/milestones/{id}/comments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["list_milestone_comments"];
-        put?: never;
-        post: operations["create_milestone_comment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -798,9 +798,9 @@ export interface components {
             actor?: null | components["schemas"]["AuditActor"];
             subject?: null | components["schemas"]["AuditSubject"];
             /** @description The record before (null for a creation). Comments are kept without their text. */
-            before: Record<string, never>;
+            before?: Record<string, never> | null;
             /** @description The record after (null for a deletion). */
-            after: Record<string, never>;
+            after?: Record<string, never> | null;
         };
         /** @description A page of the audit trail, newest first. */
         AuditPage: {
@@ -2370,6 +2370,89 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    list_commitment_comments: {
+        parameters: {
+            query?: {
+                /** @description `threads` (default) or `flat`. */
+                mode?: components["schemas"]["ListMode"];
+                /** @description Replies embedded per comment, 0 to 20 (default 3). */
+                replies?: number;
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Commitment id or OGP code */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of comments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_commitment_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Commitment id or OGP code */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCommentRequest"];
+            };
+        };
+        responses: {
+            /** @description Posted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The parent comment is deleted or hidden (`parent_unavailable`), or the discussion is archived (`archived`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     get_commitment: {
         parameters: {
             query?: never;
@@ -2538,6 +2621,89 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_milestone_comments: {
+        parameters: {
+            query?: {
+                /** @description `threads` (default) or `flat`. */
+                mode?: components["schemas"]["ListMode"];
+                /** @description Replies embedded per comment, 0 to 20 (default 3). */
+                replies?: number;
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Milestone id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of comments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_milestone_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Milestone id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCommentRequest"];
+            };
+        };
+        responses: {
+            /** @description Posted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The parent comment is deleted or hidden (`parent_unavailable`), or the discussion is archived (`archived`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2849,6 +3015,89 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    list_forum_comments: {
+        parameters: {
+            query?: {
+                /** @description `threads` (default) or `flat`. */
+                mode?: components["schemas"]["ListMode"];
+                /** @description Replies embedded per comment, 0 to 20 (default 3). */
+                replies?: number;
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of comments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_forum_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCommentRequest"];
+            };
+        };
+        responses: {
+            /** @description Posted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The parent comment is deleted or hidden (`parent_unavailable`), or the discussion is archived (`archived`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     get_forum: {
         parameters: {
             query?: never;
@@ -2980,255 +3229,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    list_forum_comments: {
-        parameters: {
-            query?: {
-                /** @description `threads` (default) or `flat`. */
-                mode?: components["schemas"]["ListMode"];
-                /** @description Replies embedded per comment, 0 to 20 (default 3). */
-                replies?: number;
-                /** @description Page size, 1 to 100 (default 20). */
-                limit?: number;
-                /** @description Opaque cursor from a previous page's `next_cursor`. */
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                /** @description Forum id or slug */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of comments */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CommentPage"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["InvalidToken"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableContent"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    create_forum_comment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Forum id or slug */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NewCommentRequest"];
-            };
-        };
-        responses: {
-            /** @description Posted */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Comment"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            /** @description The parent comment is deleted or hidden (`parent_unavailable`), or the discussion is archived (`archived`) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["UnprocessableContent"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    list_commitment_comments: {
-        parameters: {
-            query?: {
-                /** @description `threads` (default) or `flat`. */
-                mode?: components["schemas"]["ListMode"];
-                /** @description Replies embedded per comment, 0 to 20 (default 3). */
-                replies?: number;
-                /** @description Page size, 1 to 100 (default 20). */
-                limit?: number;
-                /** @description Opaque cursor from a previous page's `next_cursor`. */
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                /** @description Commitment id or OGP code */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of comments */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CommentPage"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["InvalidToken"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableContent"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    create_commitment_comment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Commitment id or OGP code */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NewCommentRequest"];
-            };
-        };
-        responses: {
-            /** @description Posted */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Comment"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            /** @description The parent comment is deleted or hidden (`parent_unavailable`), or the discussion is archived (`archived`) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["UnprocessableContent"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    list_milestone_comments: {
-        parameters: {
-            query?: {
-                /** @description `threads` (default) or `flat`. */
-                mode?: components["schemas"]["ListMode"];
-                /** @description Replies embedded per comment, 0 to 20 (default 3). */
-                replies?: number;
-                /** @description Page size, 1 to 100 (default 20). */
-                limit?: number;
-                /** @description Opaque cursor from a previous page's `next_cursor`. */
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                /** @description Milestone id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of comments */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CommentPage"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["InvalidToken"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableContent"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    create_milestone_comment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Milestone id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NewCommentRequest"];
-            };
-        };
-        responses: {
-            /** @description Posted */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Comment"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            /** @description The parent comment is deleted or hidden (`parent_unavailable`), or the discussion is archived (`archived`) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3478,9 +3478,15 @@ export interface operations {
     list_changes: {
         parameters: {
             query?: {
-                /** @description A `next_since` from an earlier answer; absent, from the beginning. */
+                /**
+                 * @description A `next_since` from an earlier answer (opaque: only positions this feed gave are
+                 *     accepted, others answer 400 `invalid_position`); absent, from the beginning.
+                 */
                 since?: string;
-                /** @description Only changes of these kinds of records (comma-separated, e.g. `forum,commitment`). */
+                /**
+                 * @description Only changes of these kinds of records, comma-separated without spaces (e.g.
+                 *     `forum,commitment`); empty or absent, every kind.
+                 */
                 types?: string;
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number;

@@ -11,5 +11,6 @@ import * as search from "./areas/search";
 import * as accessibility from "./areas/accessibility";
 import * as admin from "./areas/admin";
 import * as errors from "./areas/errors";
+import * as subjects from "./areas/subjects";
 
-export const en: Messages = { ...common.en, ...account.en, ...discussion.en, ...home.en, ...forums.en, ...commitments.en, ...search.en, ...accessibility.en, ...admin.en, ...errors.en };
+export const en: Messages = { ...common.en, ...account.en, ...discussion.en, ...home.en, ...forums.en, ...commitments.en, ...search.en, ...accessibility.en, ...admin.en, ...errors.en, ...subjects.en };

@@ -103,7 +103,7 @@ pub struct TokenRequest {
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordResetRequest {
-    #[validate(length(min = 1, max = 254))]
+    #[validate(length(min = 1, max = 254), email)]
     #[schema(format = "email", min_length = 1, max_length = 254, example = "camille@example.org")]
     pub email: String,
 }

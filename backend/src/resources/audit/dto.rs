@@ -37,10 +37,10 @@ pub struct AuditEntry {
     pub actor: Option<AuditActor>,
     pub subject: Option<AuditSubject>,
     /// The record before (null for a creation). Comments are kept without their text.
-    #[schema(value_type = Object)]
+    #[schema(value_type = Option<Object>)]
     pub before: serde_json::Value,
     /// The record after (null for a deletion).
-    #[schema(value_type = Object)]
+    #[schema(value_type = Option<Object>)]
     pub after: serde_json::Value,
 }
 

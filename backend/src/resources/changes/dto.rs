@@ -77,10 +77,12 @@ pub struct ChangePage {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ChangeParams {
-    /// A `next_since` from an earlier answer; absent, from the beginning.
+    /// A `next_since` from an earlier answer (opaque: only positions this feed gave are
+    /// accepted, others answer 400 `invalid_position`); absent, from the beginning.
     #[param(max_length = 200)]
     pub since: Option<String>,
-    /// Only changes of these kinds of records (comma-separated, e.g. `forum,commitment`).
-    #[param(max_length = 200)]
+    /// Only changes of these kinds of records, comma-separated without spaces (e.g.
+    /// `forum,commitment`); empty or absent, every kind.
+    #[param(max_length = 200, pattern = "^((action_plan|commitment|milestone|forum|comment)(,(action_plan|commitment|milestone|forum|comment))*)?$")]
     pub types: Option<String>,
 }

@@ -37,12 +37,12 @@ fn decode(raw: &str) -> ApiResult<Position> {
 }
 
 fn types(raw: Option<&str>) -> ApiResult<Vec<RecordType>> {
-    let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else {
+    let Some(raw) = raw.filter(|r| !r.is_empty()) else {
         return Ok(queries::PUBLIC.to_vec());
     };
     raw.split(',')
         .map(|t| {
-            RecordType::parse(t.trim()).ok_or_else(|| {
+            RecordType::parse(t).ok_or_else(|| {
                 ApiError::field(
                     "types",
                     "one_of",

@@ -3,7 +3,7 @@
 //! required) and edit or delete their own; moderators and admins hide and unhide; admins may
 //! also delete any comment.
 
-use actix_web::{delete, get, patch, post, put, web, HttpRequest, HttpResponse};
+use actix_web::{delete, get, patch, put, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use validator::Validate;
 
@@ -46,7 +46,8 @@ fn require_verified(state: &AppState, verified: bool) -> ApiResult<()> {
     Ok(())
 }
 
-async fn list_for(
+/// The discussion of the subject of `kind` named `key` (see `discussion_routes!`).
+pub async fn list_for(
     req: HttpRequest,
     state: web::Data<AppState>,
     auth: Option<AuthUser>,
@@ -89,7 +90,7 @@ async fn list_for(
 /// Posting is the busiest write, so the author's account is read inside the insert's
 /// transaction (one checkout per request); only a request whose body is refused reads it
 /// apart, so that 401/403 still come before 400/422.
-async fn create_for(
+pub async fn create_for(
     state: web::Data<AppState>,
     token: BearerToken,
     kind: SubjectKind,
@@ -123,24 +124,33 @@ async fn create_for(
         .json(created))
 }
 
-macro_rules! subject_routes {
+/// The two discussion routes of a kind of subject — `GET` and `POST {path}` — declared in that
+/// resource's own handlers, so that a new discussable resource does not touch this module. The
+/// caller imports actix-web's `get` and `post` (utoipa recognises the routes by those names):
+///
+/// ```ignore
+/// crate::discussion_routes!(list_forum_comments, create_forum_comment, "/forums/{id}/comments",
+///     SubjectKind::Forum, "forum", "Forum id or slug");
+/// ```
+#[macro_export]
+macro_rules! discussion_routes {
     ($list:ident, $create:ident, $path:literal, $kind:expr, $what:literal, $param_desc:literal) => {
         #[doc = concat!("The discussion of a ", $what, ": threads (default) or flat.")]
         #[utoipa::path(
             tag = "comments",
-            params(("id" = String, Path, description = $param_desc), CommentListParams, PageParams),
-            responses((status = 200, description = "A page of comments", body = CommentPage))
+            params(("id" = String, Path, description = $param_desc), $crate::resources::comments::dto::CommentListParams, $crate::http::page::PageParams),
+            responses((status = 200, description = "A page of comments", body = $crate::resources::comments::dto::CommentPage))
         )]
         #[get($path)]
         pub async fn $list(
-            req: HttpRequest,
-            state: web::Data<AppState>,
-            OptionalAuth(auth): OptionalAuth,
-            id: web::Path<String>,
-            params: web::Query<CommentListParams>,
-            page: web::Query<PageParams>,
-        ) -> ApiResult<HttpResponse> {
-            list_for(req, state, auth, $kind, id.into_inner(), params.into_inner(), page.into_inner()).await
+            req: actix_web::HttpRequest,
+            state: actix_web::web::Data<$crate::AppState>,
+            $crate::auth::OptionalAuth(auth): $crate::auth::OptionalAuth,
+            id: actix_web::web::Path<String>,
+            params: actix_web::web::Query<$crate::resources::comments::dto::CommentListParams>,
+            page: actix_web::web::Query<$crate::http::page::PageParams>,
+        ) -> $crate::http::problem::ApiResult<actix_web::HttpResponse> {
+            $crate::resources::comments::handlers::list_for(req, state, auth, $kind, id.into_inner(), params.into_inner(), page.into_inner()).await
         }
 
         #[doc = concat!("Comment on a ", $what, ", or reply with `parent_id` (signed-in users whose address is confirmed, where the platform requires it).")]
@@ -148,48 +158,23 @@ macro_rules! subject_routes {
             tag = "comments",
             security(("bearer" = [])),
             params(("id" = String, Path, description = $param_desc)),
-            request_body = NewCommentRequest,
+            request_body = $crate::resources::comments::dto::NewCommentRequest,
             responses(
-                (status = 201, description = "Posted", body = Comment),
-                (status = 409, description = "The parent comment is deleted or hidden (`parent_unavailable`), or the discussion is archived (`archived`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+                (status = 201, description = "Posted", body = $crate::resources::comments::dto::Comment),
+                (status = 409, description = "The parent comment is deleted or hidden (`parent_unavailable`), or the discussion is archived (`archived`)", body = $crate::http::problem::Problem, content_type = "application/problem+json"),
             )
         )]
         #[post($path)]
         pub async fn $create(
-            state: web::Data<AppState>,
-            token: BearerToken,
-            id: web::Path<String>,
-            body: AuthedBody<NewCommentRequest>,
-        ) -> ApiResult<HttpResponse> {
-            create_for(state, token, $kind, id.into_inner(), body).await
+            state: actix_web::web::Data<$crate::AppState>,
+            token: $crate::auth::BearerToken,
+            id: actix_web::web::Path<String>,
+            body: $crate::http::extract::AuthedBody<$crate::resources::comments::dto::NewCommentRequest>,
+        ) -> $crate::http::problem::ApiResult<actix_web::HttpResponse> {
+            $crate::resources::comments::handlers::create_for(state, token, $kind, id.into_inner(), body).await
         }
     };
 }
-
-subject_routes!(
-    list_forum_comments,
-    create_forum_comment,
-    "/forums/{id}/comments",
-    SubjectKind::Forum,
-    "forum",
-    "Forum id or slug"
-);
-subject_routes!(
-    list_commitment_comments,
-    create_commitment_comment,
-    "/commitments/{id}/comments",
-    SubjectKind::Commitment,
-    "commitment",
-    "Commitment id or OGP code"
-);
-subject_routes!(
-    list_milestone_comments,
-    create_milestone_comment,
-    "/milestones/{id}/comments",
-    SubjectKind::Milestone,
-    "milestone",
-    "Milestone id"
-);
 
 /// The latest public comments across every discussion (hidden and deleted ones left out),
 /// each with the title of what it is about: the platform's activity feed.

@@ -2,7 +2,7 @@
 //! threaded to any depth.
 
 pub mod dto;
-mod handlers;
+pub mod handlers;
 pub mod model;
 pub mod queries;
 
@@ -12,13 +12,8 @@ pub use dto::{Comment, ReplyPage, MAX_REPLIES_PER_THREAD};
 pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     tags: &[("comments", "Public discussion on forums, commitments and milestones")],
     api_v1: Some(|cfg| {
-        cfg.service(handlers::list_forum_comments)
-            .service(handlers::create_forum_comment)
-            .service(handlers::list_commitment_comments)
-            .service(handlers::create_commitment_comment)
-            .service(handlers::list_milestone_comments)
-            .service(handlers::create_milestone_comment)
-            .service(handlers::list_recent_comments)
+        // Each discussable resource registers its own discussion routes (`discussion_routes!`).
+        cfg.service(handlers::list_recent_comments)
             .service(handlers::get_comment)
             .service(handlers::list_replies)
             .service(handlers::update_comment)

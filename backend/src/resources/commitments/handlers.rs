@@ -197,3 +197,13 @@ pub async fn restore_commitment(
     .await?;
     Ok(web::Json(commitment))
 }
+
+// Its discussion (the routes are the comments' own, for a commitment).
+crate::discussion_routes!(
+    list_commitment_comments,
+    create_commitment_comment,
+    "/commitments/{id}/comments",
+    crate::subjects::SubjectKind::Commitment,
+    "commitment",
+    "Commitment id or OGP code"
+);

@@ -13,6 +13,8 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     tags: &[("commitments", "Commitments of an action plan")],
     api_v1: Some(|cfg| {
         cfg.service(handlers::list_commitments)
+            .service(handlers::list_commitment_comments)
+            .service(handlers::create_commitment_comment)
             .service(handlers::create_commitment)
             .service(handlers::get_commitment)
             .service(handlers::update_commitment)

@@ -243,3 +243,13 @@ pub async fn restore_forum(
     .await?;
     Ok(web::Json(forum))
 }
+
+// Its discussion (the routes are the comments' own, for a forum).
+crate::discussion_routes!(
+    list_forum_comments,
+    create_forum_comment,
+    "/forums/{id}/comments",
+    crate::subjects::SubjectKind::Forum,
+    "forum",
+    "Forum id or slug"
+);

@@ -13,6 +13,8 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     tags: &[("forums", "Thematic Open d'État forums")],
     api_v1: Some(|cfg| {
         cfg.service(handlers::list_forums)
+            .service(handlers::list_forum_comments)
+            .service(handlers::create_forum_comment)
             .service(handlers::create_forum)
             .service(handlers::get_forum)
             .service(handlers::update_forum)

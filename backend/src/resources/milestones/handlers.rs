@@ -199,3 +199,13 @@ pub async fn restore_milestone(
     .await?;
     Ok(web::Json(queries::present(row, code)))
 }
+
+// Its discussion (the routes are the comments' own, for a milestone).
+crate::discussion_routes!(
+    list_milestone_comments,
+    create_milestone_comment,
+    "/milestones/{id}/comments",
+    crate::subjects::SubjectKind::Milestone,
+    "milestone",
+    "Milestone id"
+);

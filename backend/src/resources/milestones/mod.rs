@@ -13,6 +13,8 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     tags: &[("milestones", "Milestones of a commitment and their progress")],
     api_v1: Some(|cfg| {
         cfg.service(handlers::list_all_milestones)
+            .service(handlers::list_milestone_comments)
+            .service(handlers::create_milestone_comment)
             .service(handlers::list_milestones)
             .service(handlers::create_milestone)
             .service(handlers::get_milestone)

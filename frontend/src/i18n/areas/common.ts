@@ -77,13 +77,9 @@ export const fr = {
   "role.official": "Agent public",
   "role.moderator": "Modération",
   "role.admin": "Administration",
-  "target.forum": "Forum",
-  "target.commitment": "Engagement",
-  "target.milestone": "Jalon",
   "notFound.title": "Page non trouvée",
   "notFound.text": "La page que vous cherchez n'existe pas ou a été déplacée.",
   "notFound.back": "Retour à l'accueil",
-  "target.action_plan": "Plan d'action",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -161,11 +157,7 @@ export const en: Record<keyof typeof fr, string> = {
   "role.official": "Public official",
   "role.moderator": "Moderation",
   "role.admin": "Administration",
-  "target.forum": "Forum",
-  "target.commitment": "Commitment",
-  "target.milestone": "Milestone",
   "notFound.title": "Page not found",
   "notFound.text": "The page you are looking for does not exist or has moved.",
   "notFound.back": "Back to the home page",
-  "target.action_plan": "Action plan",
 };

@@ -29,12 +29,8 @@ export const fr = {
   "search.tipPhrase": "Mettez une expression entre guillemets pour la chercher telle quelle : \"données ouvertes\".",
   "search.tipOr": "Séparez deux mots par « or » pour trouver l'un ou l'autre : forum or atelier.",
   "search.tipExclude": "Placez un tiret devant un mot pour l'exclure : données -personnelles.",
-  "search.commentOn.forum": "Commentaire sur un forum",
-  "search.commentOn.commitment": "Commentaire sur un engagement",
-  "search.commentOn.milestone": "Commentaire sur un jalon",
   "search.forumOn": "Forum du {date}",
   "search.updatedOn": "Mis à jour le {date}",
-  "search.commentOn.action_plan": "Commentaire sur un plan d'action",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -64,10 +60,6 @@ export const en: Record<keyof typeof fr, string> = {
   "search.tipPhrase": "Put a phrase in quotation marks to find it as it is: \"données ouvertes\".",
   "search.tipOr": "Separate two words with “or” to find either: forum or atelier.",
   "search.tipExclude": "Put a hyphen before a word to leave it out: données -personnelles.",
-  "search.commentOn.forum": "Comment on a forum",
-  "search.commentOn.commitment": "Comment on a commitment",
-  "search.commentOn.milestone": "Comment on a milestone",
   "search.forumOn": "Forum on {date}",
   "search.updatedOn": "Updated on {date}",
-  "search.commentOn.action_plan": "Comment on an action plan",
 };
