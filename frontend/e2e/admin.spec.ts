@@ -1,4 +1,4 @@
-import { check, expect, signIn, test } from "./fixtures";
+import { accounts, apiToken, check, expect, signIn, test } from "./fixtures";
 
 test("an admin manages action plans and deletes after a confirmation that says what happens", async ({ page }) => {
   const stamp = Date.now() % 100000;
@@ -37,14 +37,34 @@ test("an admin manages action plans and deletes after a confirmation that says w
   await expect(page.getByText(`« Plan de test ${stamp} » est supprimé.`)).toBeVisible();
   await expect(page.getByRole("link", { name: `Plan de test ${stamp}` })).toHaveCount(0);
 
-  // A discussed forum is archived, not destroyed, and the admin is told so.
-  await page.goto("/admin/forums/2018-10-transparence-algorithmes-publics");
+  // A discussed forum is archived, not destroyed, and the admin is told so. The forum is this
+  // test's own: archiving a seeded one would take it out of the other specs' lists and search.
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const made = await page.request.post("/api/v1/forums", {
+    headers: auth(await apiToken(page, accounts.admin)),
+    data: {
+      title: `Forum discuté ${stamp}`,
+      theme: "Archives",
+      starts_at: "2025-03-12T17:00:00Z",
+      ends_at: "2025-03-12T19:00:00Z",
+      location: "Paris",
+      status: "held",
+    },
+  });
+  expect(made.status()).toBe(201);
+  const forum = (await made.json()).slug as string;
+  const posted = await page.request.post(`/api/v1/forums/${forum}/comments`, {
+    headers: auth(await apiToken(page, accounts.member)),
+    data: { body: "Un avis à garder." },
+  });
+  expect(posted.status()).toBe(201);
+  await page.goto(`/admin/forums/${forum}`);
   await page.getByRole("button", { name: "Supprimer le forum" }).click();
   await expect(page.getByRole("dialog")).toContainText("archivé");
   await page.getByRole("dialog").getByRole("button", { name: "Supprimer le forum" }).click();
   await expect(page.getByText("avait une discussion : il est archivé")).toBeVisible();
   await check(page, "admin-forum-archived");
-  await page.goto("/forums/2018-10-transparence-algorithmes-publics");
+  await page.goto(`/forums/${forum}`);
   await expect(page.getByText("Forum archivé le")).toBeVisible();
 });
 
