@@ -277,7 +277,7 @@ R4_IDS="$(q "SELECT coalesce(array_agg(id ORDER BY code), '{}')
                       ORDER BY code LIMIT 20) t")"
 # The search ranks search::COMMENT_CANDIDATES recent matches; the ids the hits are about come
 # from the API's answer to the probe request (see probe).
-CANDIDATES="$(sed -nE 's/^pub const COMMENT_CANDIDATES: i64 = ([0-9_]+);.*/\1/p' backend/src/search/mod.rs | tr -d _)"
+CANDIDATES="$(sed -nE 's/^pub const COMMENT_CANDIDATES: i64 = ([0-9_]+);.*/\1/p' backend/src/resources/search/dto.rs | tr -d _)"
 CANDIDATES="${CANDIDATES:-200}"
 R5_FORUMS='{}'
 R5_COMMITMENTS='{}'
