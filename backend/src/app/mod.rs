@@ -45,6 +45,10 @@ pub fn run(
     let state = web::Data::new(state);
     let doc = openapi::document();
     let routes = RouteTable::from_contract(&doc);
+    // The contract is served as bytes serialised once and shared by every worker: a copy of the
+    // document per worker (what `SwaggerUi::url` keeps) costs megabytes of resident memory.
+    let contract = web::Bytes::from(serde_json::to_vec(&doc).expect("OpenAPI document serialises"));
+    drop(doc);
     let static_dir = static_dir.filter(|d| std::path::Path::new(d).join("index.html").is_file());
     if let Some(dir) = &static_dir {
         log::info!("serving the web app from {dir}");
@@ -66,7 +70,20 @@ pub fn run(
             .configure(routes::at_root)
             .split_for_parts();
         let app = app
-            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", doc.clone()))
+            .route(
+                "/api/openapi.json",
+                web::get().to({
+                    let contract = contract.clone();
+                    move || {
+                        let contract = contract.clone();
+                        async move { HttpResponse::Ok().content_type("application/json").body(contract) }
+                    }
+                }),
+            )
+            .service(
+                SwaggerUi::new("/api/docs/{_:.*}")
+                    .config(utoipa_swagger_ui::Config::new(["/api/openapi.json"])),
+            )
             .route(
                 "/api/docs",
                 web::get().to(|| async {

@@ -11,7 +11,7 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool, Jsonb, Nullable, Text, Timestamptz};
+use diesel::sql_types::{BigInt, Jsonb, Nullable, Text, Timestamptz};
 use serde::{Deserialize, Serialize};
 
 use crate::db::ids::{EventId, UserId};
@@ -139,22 +139,22 @@ impl NewEvent {
 
 /// Appends `event` in the caller's transaction.
 pub fn record(conn: &mut PgConnection, event: NewEvent) -> QueryResult<()> {
+    use crate::db::schema::events::dsl as e;
     let subject = event.subject.as_ref();
-    crate::db::Prepared(
-        diesel::sql_query(
-            "INSERT INTO events (type, subject_kind, subject_ref, subject_key, actor_id, audited, payload) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind::<Text, _>(event.kind.as_str())
-        .bind::<Nullable<Text>, _>(subject.map(|s| s.kind.as_str()))
-        .bind::<Nullable<BigInt>, _>(subject.map(|s| s.ref_id))
-        .bind::<Nullable<Text>, _>(subject.map(|s| s.key.as_str()))
-        .bind::<Nullable<BigInt>, _>(event.actor.map(UserId::get))
-        .bind::<Bool, _>(event.audited)
-        .bind::<Jsonb, _>(&event.payload),
-    )
-    .execute(conn)
-    .map(|_| ())
+    // The query builder's INSERT, not `sql_query`: Diesel keeps it prepared on the connection
+    // (it runs once per write), where a `sql_query` `execute` is parsed and planned every time.
+    diesel::insert_into(e::events)
+        .values((
+            e::type_.eq(event.kind.as_str()),
+            e::subject_kind.eq(subject.map(|s| s.kind.as_str())),
+            e::subject_ref.eq(subject.map(|s| s.ref_id)),
+            e::subject_key.eq(subject.map(|s| s.key.as_str())),
+            e::actor_id.eq(event.actor.map(UserId::get)),
+            e::audited.eq(event.audited),
+            e::payload.eq(&event.payload),
+        ))
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// A place in the log: everything up to it has been read.
