@@ -125,8 +125,14 @@ mkdir -p "$BENCH/results" "$RUN_DIR/no-static"
 SERVER_PID=""
 SAMPLER_PID=""
 
+# The run's events are deleted too, so runs don't drift: the event log refuses DELETE through a
+# trigger, which session_replication_role = replica (a superuser's setting, for this benchmark
+# database only) switches off for this one session.
 delete_bench_data() {
-  q "DELETE FROM comments WHERE author_id IN (SELECT id FROM users WHERE email LIKE 'bench-%@$BENCH_EMAIL_DOMAIN');
+  q "SET session_replication_role = replica;
+     DELETE FROM events WHERE actor_id IN (SELECT id FROM users WHERE email LIKE 'bench-%@$BENCH_EMAIL_DOMAIN');
+     DELETE FROM comments WHERE author_id IN (SELECT id FROM users WHERE email LIKE 'bench-%@$BENCH_EMAIL_DOMAIN');
+     DELETE FROM jobs WHERE kind = 'mail' AND payload->>'to' LIKE 'bench-%@$BENCH_EMAIL_DOMAIN';
      DELETE FROM users WHERE email LIKE 'bench-%@$BENCH_EMAIL_DOMAIN';" >/dev/null 2>&1 || true
 }
 
@@ -200,8 +206,11 @@ start_server() {
   port="$(free_port)"
   BASE="http://127.0.0.1:$port"
   # Sign-in's per-address budget is set so high that it refuses nothing (all the load comes from
-  # one address) while its SQL still runs on every sign-in.
+  # one address) while its SQL still runs on every sign-in. No job worker runs (JOB_WORKERS=0):
+  # the sign-up mails stay queued, never sent (SMTP_URL is never dialled), and are deleted with
+  # the run's accounts; the measured requests enqueue no job.
   env -u DATABASE_READ_URL OPENDETAT_ENV=production JWT_SECRET="$SECRET" DATABASE_URL="$DB_URL" \
+    PUBLIC_URL="http://127.0.0.1:$port" SMTP_URL="smtp://127.0.0.1:9" JOB_WORKERS=0 \
     DATABASE_POOL_SIZE="$pool" BIND_ADDR="127.0.0.1:$port" RUST_LOG=warn \
     RATE_LIMIT_SIGN_IN="$SIGN_IN_LIMIT" RATE_LIMIT_SIGN_UP="$SIGN_IN_LIMIT" \
     STATIC_DIR="$RUN_DIR/no-static" "$BIN" serve >>"$RUN_DIR/server.log" 2>&1 &
@@ -238,11 +247,16 @@ sign_up() {
   password="$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')"
   USER_EMAIL="$email"
   USER_PASSWORD="$password"
-  out="$(curl -sS -m 30 -X POST -H 'Content-Type: application/json' \
+  curl -fsS -m 30 -o /dev/null -X POST -H 'Content-Type: application/json' \
     -d "{\"email\":\"$email\",\"password\":\"$password\",\"display_name\":\"Banc d'essai\"}" \
-    "$BASE/api/v1/auth/register")" || die "sign-up failed"
+    "$BASE/api/v1/auth/register" || die "sign-up failed"
+  # The address is confirmed here instead of by the mail's link (no worker sends it).
+  q "UPDATE users SET email_verified_at = now() WHERE email = '$email'" >/dev/null
+  out="$(curl -sS -m 30 -X POST -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$password\"}" "$BASE/api/v1/auth/login")" \
+    || die "sign-in failed"
   TOKEN="$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')" \
-    || die "sign-up failed: $out"
+    || die "sign-in failed: $out"
   USER_ID="$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["user"]["id"])')"
 }
 
@@ -255,13 +269,17 @@ forum_id() { q "SELECT id FROM forums WHERE slug = '$1'"; }
 page_parents() {
   q "SELECT coalesce(array_agg(id ORDER BY created_at DESC, id DESC) FILTER (WHERE reply_count > 0), '{}')
        FROM (SELECT id, reply_count, created_at FROM comments
-              WHERE forum_id = $1 AND parent_id IS NULL
+              WHERE subject_id = (SELECT subject_id FROM forums WHERE id = $1) AND parent_id IS NULL
               ORDER BY created_at DESC, id DESC LIMIT 20) t"
 }
 BUSY_ID="$(forum_id "$BUSY_FORUM")"
 SMALL_ID="$(forum_id "$SMALL_FORUM")"
 [ -n "$BUSY_ID" ] && [ -n "$SMALL_ID" ] && [ -n "$(forum_id "$WRITE_FORUM")" ] \
   || die "forums $BUSY_FORUM, $SMALL_FORUM and $WRITE_FORUM must exist (large seed)"
+subject_of() { q "SELECT subject_id FROM forums WHERE slug = '$1'"; }
+BUSY_SUBJECT="$(subject_of "$BUSY_FORUM")"
+SMALL_SUBJECT="$(subject_of "$SMALL_FORUM")"
+WRITE_SUBJECT="$(subject_of "$WRITE_FORUM")"
 BUSY_PARENTS="$(page_parents "$BUSY_ID")"
 SMALL_PARENTS="$(page_parents "$SMALL_ID")"
 read -r C_ID C_PLAN <<<"$(q "SELECT id || ' ' || action_plan_id FROM commitments WHERE code = '$COMMITMENT'")"
@@ -285,6 +303,7 @@ R5_MILESTONES='{}'
 W1_BODY='Merci pour ce compte rendu ! **Quand** aura lieu le prochain atelier sur les données ouvertes ?'
 W1_JSON="$(printf '{"body":"%s"}' "$W1_BODY")"
 W1_HTML=""   # the API's rendering, read from its first answer
+W1_EVENT=""  # the payload of the event the API wrote for its first answer
 
 # S1's accounts: many people signing in, each with the same password as the run's member.
 SIGN_IN_EMAILS=""
@@ -310,11 +329,11 @@ op_setup() {
     R1)
       REQ_PATH="/api/v1/forums/$BUSY_FORUM/comments"
       SQL_FILE=r1_threads.sql
-      PGVARS=(-D "slug=$BUSY_FORUM" -D "parents=$BUSY_PARENTS") ;;
+      PGVARS=(-D "slug=$BUSY_FORUM" -D "subject_id=$BUSY_SUBJECT" -D "parents=$BUSY_PARENTS") ;;
     R1s)
       REQ_PATH="/api/v1/forums/$SMALL_FORUM/comments"
       SQL_FILE=r1_threads.sql
-      PGVARS=(-D "slug=$SMALL_FORUM" -D "parents=$SMALL_PARENTS") ;;
+      PGVARS=(-D "slug=$SMALL_FORUM" -D "subject_id=$SMALL_SUBJECT" -D "parents=$SMALL_PARENTS") ;;
     R2)
       REQ_PATH="/api/v1/commitments/$COMMITMENT"
       SQL_FILE=r2_commitment.sql
@@ -332,14 +351,16 @@ op_setup() {
       REQ_PATH="/api/v1/search?q=$SEARCH_WORD&type=comment"
       SQL_FILE=r5_search.sql
       PGVARS=(-D "q=$SEARCH_WORD" -D "kind=comment" -D "candidates=$CANDIDATES"
-              -D "forum_ids=$R5_FORUMS" -D "commitment_ids=$R5_COMMITMENTS" -D "milestone_ids=$R5_MILESTONES") ;;
+              -D "forum_ids=$R5_FORUMS") ;;
     W1)
       METHOD=POST
       BODY="$W1_JSON"
       AUTH="$TOKEN"
       REQ_PATH="/api/v1/forums/$WRITE_FORUM/comments"
       SQL_FILE=w1_post_comment.sql
-      PGVARS=(-D "user_id=$USER_ID" -D "slug=$WRITE_FORUM" -D "body=$W1_BODY" -D "body_html=$W1_HTML") ;;
+      PGVARS=(-D "user_id=$USER_ID" -D "slug=$WRITE_FORUM" -D "subject_id=$WRITE_SUBJECT"
+              -D "body=$W1_BODY" -D "body_html=$W1_HTML" -D "event_type=comment.created"
+              -D "event_kind=comment" -D "audited=false" -D "payload=$W1_EVENT") ;;
     S1)
       METHOD=POST
       [ -n "$SIGN_IN_EMAILS" ] || sign_up_many 64
@@ -381,12 +402,14 @@ for it in items:
     if t.get("type") in ids:
         ids[t["type"]].append(str(t["id"]))
 print(" ".join("{" + ",".join(ids[k]) + "}" for k in ("forum", "commitment", "milestone")))
-' "$RUN_DIR/R5.sample.json")"
+'  "$RUN_DIR/R5.sample.json")"
     op_setup R5
   fi
   if [ "$1" = W1 ] && [ -z "$W1_HTML" ]; then
     W1_HTML="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["body_html"], end="")' \
       "$RUN_DIR/W1.sample.json")"
+    W1_EVENT="$(q "SELECT payload FROM events WHERE type = 'comment.created' AND actor_id = $USER_ID
+                   ORDER BY id DESC LIMIT 1")"
     op_setup W1
   fi
 }

@@ -1,36 +1,37 @@
 -- R5  GET /api/v1/search?q=transparence&type=comment   (first page, 20 results)
--- backend/src/search/mod.rs `search`: the query SEARCH_SQL (first page: {AFTER} empty, {LIMIT}
--- 21), then comments::describe_targets for the hits (forums, commitments, milestones by id).
+-- backend/src/resources/search/queries.rs `search`: the query SEARCH_SQL (first page: {AFTER}
+-- empty, {LIMIT} 21; the page joins each comment's subject), then subjects::describe_known:
+-- the records of each kind found (only forums here: a kind with no hit is not queried).
 -- The ts_headline markers are written E'\x01' / E'\x02' here, the values the Rust string holds.
 -- Variables (pgbench -D, from bench/run.sh):
 --   :q           the searched word (transparence: in about a quarter of the comments)
 --   :kind        comment
 --   :candidates  search::COMMENT_CANDIDATES (read from the source)
---   :forum_ids, :commitment_ids, :milestone_ids   int8[] literals: what the hits are about,
---                taken from the API's own answer to the probe request
+--   :forum_ids   int8[] literal: the forums the hits are about, from the API's own answer to
+--                the probe request
 WITH query AS (SELECT websearch_to_tsquery('public.fr_unaccent', :q) AS q),
 hits AS (
     SELECT 'commitment'::text AS kind, c.id, c.code || ' — ' || c.title AS title,
            coalesce(c.summary, c.description, c.title) AS body,
            ts_rank(c.search_vector, query.q)::float4 AS rank, c.updated_at AS at,
-           NULL::int8 AS forum_id, NULL::int8 AS commitment_id, NULL::int8 AS milestone_id
+           NULL::int8 AS commitment_id, NULL::int8 AS subject_id, c.lang
       FROM commitments c, query
      WHERE :kind IN ('all', 'commitment') AND c.search_vector @@ query.q AND c.archived_at IS NULL
     UNION ALL
     SELECT 'milestone', m.id, m.code || ' — ' || m.title, coalesce(m.description, m.title),
-           ts_rank(m.search_vector, query.q)::float4, m.updated_at, NULL, m.commitment_id, NULL
+           ts_rank(m.search_vector, query.q)::float4, m.updated_at, m.commitment_id, NULL, m.lang
       FROM milestones m, query
      WHERE :kind IN ('all', 'milestone') AND m.search_vector @@ query.q AND m.archived_at IS NULL
     UNION ALL
     SELECT 'forum', f.id, f.title, f.title || ' — ' || f.description,
-           ts_rank(f.search_vector, query.q)::float4, f.starts_at, NULL, NULL, NULL
+           ts_rank(f.search_vector, query.q)::float4, f.starts_at, NULL, NULL, f.lang
       FROM forums f, query
      WHERE :kind IN ('all', 'forum') AND f.search_vector @@ query.q AND f.archived_at IS NULL
     UNION ALL
     SELECT 'comment', r.id, left(r.body, 120), r.body,
            ts_rank(r.search_vector, query.q)::float4, r.created_at,
-           r.forum_id, r.commitment_id, r.milestone_id
-      FROM (SELECT c.id, c.body, c.search_vector, c.created_at, c.forum_id, c.commitment_id, c.milestone_id
+           NULL, r.subject_id, NULL
+      FROM (SELECT c.id, c.body, c.search_vector, c.created_at, c.subject_id
               FROM comments c
              WHERE :kind IN ('all', 'comment') AND c.deleted_at IS NULL AND c.hidden_at IS NULL
                AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', :q)
@@ -40,9 +41,10 @@ hits AS (
 SELECT page.kind, page.id, page.title,
        ts_headline('public.fr_unaccent', page.body, query.q,
                    E'StartSel=\x01, StopSel=\x02, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS excerpt,
-       page.rank, page.at, page.forum_id, page.commitment_id, page.milestone_id
-  FROM (SELECT * FROM hits  ORDER BY rank DESC, kind DESC, id DESC LIMIT 21) page, query
+       page.rank, page.at, page.commitment_id, page.subject_id, s.kind AS subject_kind,
+       s.ref_id AS subject_ref, page.lang
+  FROM (SELECT * FROM hits  ORDER BY rank DESC, kind DESC, id DESC LIMIT 21) page
+ CROSS JOIN query
+  LEFT JOIN subjects s ON s.id = page.subject_id
  ORDER BY page.rank DESC, page.kind DESC, page.id DESC;
-SELECT "forums"."id", "forums"."slug", "forums"."title" FROM "forums" WHERE ("forums"."id" = ANY(:forum_ids));
-SELECT "commitments"."id", "commitments"."code", "commitments"."title" FROM "commitments" WHERE ("commitments"."id" = ANY(:commitment_ids));
-SELECT "milestones"."id", "milestones"."code", "milestones"."title" FROM "milestones" WHERE ("milestones"."id" = ANY(:milestone_ids));
+SELECT "forums"."id", "forums"."slug", "forums"."title", "forums"."lang" FROM "forums" WHERE ("forums"."id" = ANY(:forum_ids));

@@ -148,6 +148,17 @@ pub fn describe(conn: &mut PgConnection, ids: &[SubjectId]) -> QueryResult<HashM
         .filter(subjects::id.eq_any(&ids))
         .select((subjects::id, subjects::kind, subjects::ref_id))
         .load(conn)?;
+    describe_known(conn, rows)
+}
+
+/// The same, for subjects whose kind and record the caller already read (a join on
+/// `subjects`): one batched query per kind present, and no lookup of the subjects themselves.
+pub fn describe_known(
+    conn: &mut PgConnection,
+    mut rows: Vec<(SubjectId, SubjectKind, i64)>,
+) -> QueryResult<HashMap<SubjectId, Described>> {
+    rows.sort_unstable_by_key(|(id, ..)| *id);
+    rows.dedup_by_key(|(id, ..)| *id);
     let mut by_kind: HashMap<SubjectKind, Vec<i64>> = HashMap::new();
     for (_, kind, ref_id) in &rows {
         by_kind.entry(*kind).or_default().push(*ref_id);

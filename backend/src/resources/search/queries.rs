@@ -9,7 +9,7 @@ use diesel::sql_types::{BigInt, Float4, Nullable, Text, Timestamptz};
 use super::dto::{SearchHit, SearchKind, COMMENT_CANDIDATES};
 use crate::db::ids::SubjectId;
 use crate::resources::comments::dto::CommentTarget;
-use crate::subjects::{self, Described};
+use crate::subjects::{self, Described, SubjectKind};
 use crate::types::Locale;
 
 /// Where a page of results starts: after this `(rank, kind, id)`.
@@ -32,9 +32,13 @@ struct HitRow {
     /// The milestone's commitment (milestones only).
     #[diesel(sql_type = Nullable<BigInt>)]
     commitment_id: Option<i64>,
-    /// What the comment is about (comments only).
+    /// What the comment is about (comments only), its kind and record.
     #[diesel(sql_type = Nullable<BigInt>)]
     subject_id: Option<SubjectId>,
+    #[diesel(sql_type = Nullable<Text>)]
+    subject_kind: Option<SubjectKind>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    subject_ref: Option<i64>,
     /// The language of a commitment's, a milestone's or a forum's texts (not for comments).
     #[diesel(sql_type = Nullable<Text>)]
     lang: Option<Locale>,
@@ -75,8 +79,11 @@ hits AS (
 SELECT page.kind, page.id, page.title,
        ts_headline('public.fr_unaccent', page.body, query.q,
                    'StartSel=\u{1}, StopSel=\u{2}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"') AS excerpt,
-       page.rank, page.at, page.commitment_id, page.subject_id, page.lang
-  FROM (SELECT * FROM hits {AFTER} ORDER BY rank DESC, kind DESC, id DESC LIMIT {LIMIT}) page, query
+       page.rank, page.at, page.commitment_id, page.subject_id, s.kind AS subject_kind,
+       s.ref_id AS subject_ref, page.lang
+  FROM (SELECT * FROM hits {AFTER} ORDER BY rank DESC, kind DESC, id DESC LIMIT {LIMIT}) page
+ CROSS JOIN query
+  LEFT JOIN subjects s ON s.id = page.subject_id
  ORDER BY page.rank DESC, page.kind DESC, page.id DESC";
 
 fn escape_html(s: &str) -> String {
@@ -98,8 +105,12 @@ fn escape_html(s: &str) -> String {
 
 /// Rows of `HitRow` made into results, with what comments are about (one batched query).
 fn to_hits(conn: &mut PgConnection, rows: Vec<HitRow>) -> QueryResult<Vec<SearchHit>> {
-    let wanted: Vec<SubjectId> = rows.iter().filter_map(|r| r.subject_id).collect();
-    let described: HashMap<SubjectId, Described> = subjects::describe(conn, &wanted)?;
+    // The page's own join read each comment's subject: only the records are left to read.
+    let wanted: Vec<(SubjectId, SubjectKind, i64)> = rows
+        .iter()
+        .filter_map(|r| Some((r.subject_id?, r.subject_kind?, r.subject_ref?)))
+        .collect();
+    let described: HashMap<SubjectId, Described> = subjects::describe_known(conn, wanted)?;
     Ok(rows
         .into_iter()
         .map(|row| {
