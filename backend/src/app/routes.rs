@@ -7,7 +7,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::http::Resource;
 use crate::resources::{
     accounts, action_plans, admin_jobs, audit, changes, comments, commitments, forums, health,
-    milestones, search, users,
+    milestones, registrations, search, users,
 };
 
 /// In the order of the contract's tags.
@@ -17,6 +17,7 @@ pub const RESOURCES: &[&Resource] = &[
     &commitments::RESOURCE,
     &milestones::RESOURCE,
     &forums::RESOURCE,
+    &registrations::RESOURCE,
     &comments::RESOURCE,
     &search::RESOURCE,
     &changes::RESOURCE,

@@ -27,6 +27,10 @@ pub enum Permission {
     ManageUsers,
     /// Read the audit trail and the job queue (admins).
     Administer,
+    /// Register for forums and cancel one's own registrations (every signed-in member).
+    Register,
+    /// See who registered for a forum (officials, admins).
+    SeeRegistrations,
 }
 
 impl Permission {
@@ -41,6 +45,8 @@ impl Permission {
             Permission::DeleteAnyComment => "delete other people's comments",
             Permission::ManageUsers => "manage users",
             Permission::Administer => "read the administration's records",
+            Permission::Register => "register for forums",
+            Permission::SeeRegistrations => "see who registered for a forum",
         }
     }
 }
@@ -51,9 +57,11 @@ impl Role {
         use Permission::*;
         match self {
             Role::Admin => true,
-            Role::Official => matches!(permission, Comment | EditContent),
-            Role::Moderator => matches!(permission, Comment | Moderate),
-            Role::Member => matches!(permission, Comment),
+            Role::Official => {
+                matches!(permission, Comment | Register | EditContent | SeeRegistrations)
+            }
+            Role::Moderator => matches!(permission, Comment | Register | Moderate),
+            Role::Member => matches!(permission, Comment | Register),
         }
     }
 }

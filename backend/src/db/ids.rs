@@ -66,4 +66,5 @@ typed_id! {
     SubjectId,
     EventId,
     JobId,
+    RegistrationId,
 }

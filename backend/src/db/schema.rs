@@ -231,6 +231,20 @@ diesel::table! {
 }
 
 diesel::table! {
+    registrations (id) {
+        id -> Int8,
+        forum_id -> Int8,
+        user_id -> Int8,
+        status -> Text,
+        code -> Text,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        promoted_at -> Nullable<Timestamptz>,
+        cancelled_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     subjects (id) {
         id -> Int8,
         kind -> Text,
@@ -267,6 +281,8 @@ diesel::joinable!(forums -> users (created_by));
 diesel::joinable!(mail_tokens -> users (user_id));
 diesel::joinable!(milestones -> commitments (commitment_id));
 diesel::joinable!(milestones -> subjects (subject_id));
+diesel::joinable!(registrations -> forums (forum_id));
+diesel::joinable!(registrations -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     action_plans,
@@ -282,6 +298,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     mail_tokens,
     milestones,
     rate_limits,
+    registrations,
     subjects,
     users,
 );

@@ -78,6 +78,9 @@ crate::text_enum! {
         UserUpdated => "user.updated",
         UserVerified => "user.verified",
         UserPasswordChanged => "user.password_changed",
+        RegistrationCreated => "registration.created",
+        RegistrationPromoted => "registration.promoted",
+        RegistrationCancelled => "registration.cancelled",
     }
 }
 

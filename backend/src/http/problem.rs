@@ -102,6 +102,11 @@ crate::text_enum! {
         SelfLockout => "self_lockout",
         /// 409: the link was already used, or another one replaced it.
         TokenUsed => "token_used",
+        /// 409: the person already has a registration (registered or waitlisted) for this forum.
+        AlreadyRegistered => "already_registered",
+        /// 409: the forum takes no registration now (not open yet, held, cancelled, archived or
+        /// already begun).
+        RegistrationClosed => "registration_closed",
         /// 410: the link has expired.
         TokenExpired => "token_expired",
         /// 413.
@@ -173,6 +178,8 @@ impl ErrorCode {
             ErrorCode::CommentUnavailable => "Un commentaire supprimé ou masqué ne peut pas être modifié.",
             ErrorCode::SelfLockout => "Un administrateur ne peut pas se retirer ce rôle ni se suspendre.",
             ErrorCode::TokenUsed => "Ce lien a déjà servi, ou un lien plus récent l'a remplacé.",
+            ErrorCode::AlreadyRegistered => "Vous êtes déjà inscrit(e) à ce forum (ou sur sa liste d'attente).",
+            ErrorCode::RegistrationClosed => "Les inscriptions à ce forum ne sont pas ouvertes.",
             ErrorCode::TokenExpired => "Ce lien a expiré : demandez-en un nouveau.",
             ErrorCode::PayloadTooLarge => "Le corps de la requête est trop volumineux.",
             ErrorCode::UriTooLong => "L'adresse est trop longue.",

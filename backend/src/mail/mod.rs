@@ -35,6 +35,27 @@ pub struct Outgoing {
     /// The link the mail carries, if any (dropped from the job once sent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
+    /// The forum a registration mail is about, as the mail words it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forum: Option<ForumMention>,
+}
+
+/// A forum as a mail names it: times already written in the forum's zone (Europe/Paris) and
+/// the recipient's language, so that the worker formats nothing.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ForumMention {
+    pub title: String,
+    /// e.g. `12/03/2027 à 18:00` or `2027-03-12 18:00` (Paris time).
+    pub when: String,
+    /// The place, or the online address.
+    pub place: String,
+    /// The forum's page.
+    pub url: String,
+    /// The registration's code, shown at the door.
+    pub code: String,
+    /// The place on the waitlist (1 = next), for a waitlisted registration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<i64>,
 }
 
 /// Records a mail to send, in the caller's transaction.

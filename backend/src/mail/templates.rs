@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Outgoing;
+use super::{ForumMention, Outgoing};
 use crate::types::Locale;
 
 /// Every mail the platform sends.
@@ -19,6 +19,12 @@ pub enum Template {
     PasswordReset,
     /// After a password change or reset: so that the owner notices one they did not make.
     PasswordChanged,
+    /// A registration for a forum that had a seat: when, where, and the code for the door.
+    RegistrationConfirmed,
+    /// A registration for a full forum: the place on the waitlist.
+    RegistrationWaitlisted,
+    /// A seat was freed and the first person waiting has it.
+    RegistrationPromoted,
 }
 
 pub struct Rendered {
@@ -102,6 +108,11 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
     };
     let sign_in = format!("{public_url}/connexion");
     let forgot = format!("{public_url}/mot-de-passe-oublie");
+    if let Some(forum) = &mail.forum {
+        if let Some(rendered) = render_registration(mail, forum, fr, signature) {
+            return rendered;
+        }
+    }
     match (mail.template, fr) {
         (Template::VerifyEmail, true) => assemble(
             mail.locale,
@@ -197,7 +208,94 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
                 signature,
             },
         ),
+        // Registration mails without their forum: never enqueued so (see render_registration).
+        (Template::RegistrationConfirmed | Template::RegistrationWaitlisted | Template::RegistrationPromoted, true) => assemble(
+            mail.locale,
+            "Votre inscription — Open d'État".into(),
+            Body { greeting: format!("Bonjour {name},"), paragraphs: vec![], action: None, after: vec![], signature },
+        ),
+        (Template::RegistrationConfirmed | Template::RegistrationWaitlisted | Template::RegistrationPromoted, false) => assemble(
+            mail.locale,
+            "Your registration — Open d'État".into(),
+            Body { greeting: format!("Hello {name},"), paragraphs: vec![], action: None, after: vec![], signature },
+        ),
     }
+}
+
+/// The registration mails, which all name their forum.
+fn render_registration(mail: &Outgoing, forum: &ForumMention, fr: bool, signature: &str) -> Option<Rendered> {
+    let name = mail.name.as_str();
+    let ForumMention { title, when, place, url, code, position } = forum;
+    let (greeting, details, see) = if fr {
+        (
+            format!("Bonjour {name},"),
+            vec![format!("Quand : {when} (heure de Paris)"), format!("Où : {place}")],
+            "Voir le forum",
+        )
+    } else {
+        (
+            format!("Hello {name},"),
+            vec![format!("When: {when} (Paris time)"), format!("Where: {place}")],
+            "See the forum",
+        )
+    };
+    let (subject, mut paragraphs, after) = match (mail.template, fr) {
+        (Template::RegistrationConfirmed, true) => (
+            format!("Inscription confirmée : {title}"),
+            vec![format!("Votre inscription au forum « {title} » est confirmée.")],
+            vec![
+                format!("Votre code d'inscription, à donner à l'accueil : {code}"),
+                "Si vous ne pouvez plus venir, annulez votre inscription depuis la page du forum : votre place ira à la première personne en liste d'attente.".to_string(),
+            ],
+        ),
+        (Template::RegistrationConfirmed, false) => (
+            format!("Registration confirmed: {title}"),
+            vec![format!("Your registration for the forum “{title}” is confirmed.")],
+            vec![
+                format!("Your registration code, to give at the door: {code}"),
+                "If you cannot come any more, cancel your registration from the forum's page: your seat will go to the first person on the waitlist.".to_string(),
+            ],
+        ),
+        (Template::RegistrationWaitlisted, true) => (
+            format!("Liste d'attente : {title}"),
+            vec![format!(
+                "Le forum « {title} » est complet : vous êtes sur sa liste d'attente, en position {}. Si une place se libère, elle vous sera attribuée dans l'ordre d'arrivée et vous recevrez un message.",
+                position.unwrap_or(1)
+            )],
+            vec!["Vous pouvez quitter la liste d'attente depuis la page du forum.".to_string()],
+        ),
+        (Template::RegistrationWaitlisted, false) => (
+            format!("Waitlist: {title}"),
+            vec![format!(
+                "The forum “{title}” is full: you are on its waitlist, in position {}. When a seat is freed, it goes to the next person in order of arrival, and you will get a message.",
+                position.unwrap_or(1)
+            )],
+            vec!["You can leave the waitlist from the forum's page.".to_string()],
+        ),
+        (Template::RegistrationPromoted, true) => (
+            format!("Une place s'est libérée : {title}"),
+            vec![format!("Une place s'est libérée au forum « {title} » : vous êtes maintenant inscrit(e).")],
+            vec![
+                format!("Votre code d'inscription, à donner à l'accueil : {code}"),
+                "Si vous ne pouvez plus venir, annulez votre inscription depuis la page du forum.".to_string(),
+            ],
+        ),
+        (Template::RegistrationPromoted, false) => (
+            format!("A seat was freed: {title}"),
+            vec![format!("A seat was freed at the forum “{title}”: you are now registered.")],
+            vec![
+                format!("Your registration code, to give at the door: {code}"),
+                "If you cannot come any more, cancel your registration from the forum's page.".to_string(),
+            ],
+        ),
+        _ => return None,
+    };
+    paragraphs.extend(details);
+    Some(assemble(
+        mail.locale,
+        format!("{subject} — Open d'État"),
+        Body { greeting, paragraphs, action: Some((see, url.clone())), after, signature },
+    ))
 }
 
 #[cfg(test)]
@@ -212,6 +310,7 @@ mod tests {
             locale: Locale::Fr,
             template: Template::PasswordReset,
             link: Some("https://x.fr/mot-de-passe?jeton=abc".into()),
+            forum: None,
         };
         let r = render(&mail, "https://x.fr");
         assert!(r.subject.contains("mot de passe"));

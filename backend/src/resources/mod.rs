@@ -11,5 +11,6 @@ pub mod commitments;
 pub mod forums;
 pub mod health;
 pub mod milestones;
+pub mod registrations;
 pub mod search;
 pub mod users;

@@ -434,6 +434,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/forums/{id}/registrations/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A forum's seats: whether it takes registrations, its capacity, how many are registered
+         *     and waiting. Counts only: who registered is private.
+         */
+        get: operations["registration_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{id}/registrations/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One's own registration for a forum (registered or waitlisted), or `null` when one has
+         *     none (a cancelled one is not current: see `GET /me/registrations`).
+         */
+        get: operations["my_registration"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel one's own registration (or leave the waitlist). A seat freed goes at once to the
+         *     first person waiting, who gets a mail. The answer is the cancelled registration.
+         */
+        delete: operations["cancel_my_registration"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who registered for a forum, in arrival order, with statuses, places on the waitlist and
+         *     codes (officials and admins).
+         */
+        get: operations["forum_registrations"];
+        put?: never;
+        /**
+         * Register for a forum (signed-in members whose address is confirmed, where the platform
+         *     requires it). A full forum is not an error: the answer is `201` with status `waitlisted`
+         *     and the place on the waitlist. A mail confirms either, with the registration's code.
+         */
+        post: operations["register_for_forum"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One's own registrations, newest first (cancelled ones included). */
+        get: operations["my_registrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/comments": {
         parameters: {
             query?: never;
@@ -1029,14 +1115,14 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_position" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "wrong_password" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "has_commitments" | "archived" | "unknown_reference" | "conflicts_with_stored" | "parent_unavailable" | "comment_unavailable" | "self_lockout" | "token_used" | "token_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_position" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "wrong_password" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "has_commitments" | "archived" | "unknown_reference" | "conflicts_with_stored" | "parent_unavailable" | "comment_unavailable" | "self_lockout" | "token_used" | "already_registered" | "registration_closed" | "token_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of
          *     the log (the audit trail, the changes feed, later notifications and webhooks) and the
          *     contract know every type there is.
          * @enum {string}
          */
-        EventType: "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "user.created" | "user.updated" | "user.verified" | "user.password_changed";
+        EventType: "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "user.created" | "user.updated" | "user.verified" | "user.password_changed" | "registration.created" | "registration.promoted" | "registration.cancelled";
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description The field's name, with a dotted path for nested fields. */
@@ -1111,6 +1197,32 @@ export interface components {
         /** @description A page of forums. */
         ForumPage: {
             items: components["schemas"]["Forum"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A registration in a forum's list (organisers only). */
+        ForumRegistration: {
+            /** Format: int64 */
+            id: number;
+            person: components["schemas"]["Registrant"];
+            status: components["schemas"]["RegistrationStatus"];
+            /**
+             * Format: int64
+             * @description For a waitlisted registration, its place on the waitlist (1: next); otherwise `null`.
+             */
+            position?: number | null;
+            /** @example K7M2QX9RTA */
+            code: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            promoted_at?: string | null;
+            /** Format: date-time */
+            cancelled_at?: string | null;
+        };
+        /** @description A page of a forum's registrations, in arrival order. */
+        ForumRegistrationPage: {
+            items: components["schemas"]["ForumRegistration"][];
             /** @description Cursor of the next page, `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -1542,6 +1654,84 @@ export interface components {
             /** @example Association Données Citoyennes */
             organisation?: string | null;
             locale?: null | components["schemas"]["Locale"];
+        };
+        /** @description The forum a registration is for, in short. */
+        RegisteredForum: {
+            /** Format: int64 */
+            id: number;
+            slug: string;
+            title: string;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            status: components["schemas"]["ForumStatus"];
+        };
+        /** @description Who registered, as organisers see them. */
+        Registrant: {
+            /** Format: int64 */
+            user_id: number;
+            display_name: string;
+            organisation?: string | null;
+        };
+        /** @description One's own registration for a forum. */
+        Registration: {
+            /** Format: int64 */
+            id: number;
+            forum: components["schemas"]["RegisteredForum"];
+            status: components["schemas"]["RegistrationStatus"];
+            /**
+             * Format: int64
+             * @description For a waitlisted registration, its place on the waitlist (1: the next seat freed is
+             *     its); otherwise `null`.
+             */
+            position?: number | null;
+            /**
+             * @description The code to give at the door (ten letters and digits).
+             * @example K7M2QX9RTA
+             */
+            code: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When a seat freed by someone else became this registration's.
+             */
+            promoted_at?: string | null;
+            /** Format: date-time */
+            cancelled_at?: string | null;
+        };
+        /** @description A page of one's own registrations, newest first. */
+        RegistrationPage: {
+            items: components["schemas"]["Registration"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Where a registration stands. `registered`: has a seat; `waitlisted`: waits for one, in
+         *     arrival order; `cancelled`: given up (kept for the organisers' record).
+         * @enum {string}
+         */
+        RegistrationStatus: "registered" | "waitlisted" | "cancelled";
+        /** @description A forum's seats, for everyone: counts only, never who. */
+        RegistrationSummary: {
+            /** @description Whether the forum takes registrations now (status `open`, not archived, not begun). */
+            open: boolean;
+            /**
+             * Format: int32
+             * @description Seats, or `null` when the forum has no limit.
+             */
+            capacity?: number | null;
+            /**
+             * Format: int64
+             * @description People with a seat.
+             */
+            registered: number;
+            /**
+             * Format: int64
+             * @description People waiting for a seat.
+             */
+            waitlisted: number;
         };
         /** @description A page of direct replies. */
         ReplyPage: {
@@ -3229,6 +3419,192 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    registration_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forum's seats */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationSummary"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    my_registration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registration, or `null` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": null | components["schemas"]["Registration"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancel_my_registration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registration"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    forum_registrations: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the forum's registrations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumRegistrationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    register_for_forum: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Registered, or waitlisted when the forum is full */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registration"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Already registered or waitlisted (`already_registered`), or the forum takes no registration: not open yet, held, cancelled, archived or begun (`registration_closed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    my_registrations: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of one's registrations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -12,5 +12,6 @@ import * as accessibility from "./areas/accessibility";
 import * as admin from "./areas/admin";
 import * as errors from "./areas/errors";
 import * as subjects from "./areas/subjects";
+import * as registrations from "./areas/registrations";
 
-export const en: Messages = { ...common.en, ...account.en, ...discussion.en, ...home.en, ...forums.en, ...commitments.en, ...search.en, ...accessibility.en, ...admin.en, ...errors.en, ...subjects.en };
+export const en: Messages = { ...common.en, ...account.en, ...discussion.en, ...home.en, ...forums.en, ...commitments.en, ...search.en, ...accessibility.en, ...admin.en, ...errors.en, ...subjects.en, ...registrations.en };

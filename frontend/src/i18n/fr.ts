@@ -11,8 +11,9 @@ import * as accessibility from "./areas/accessibility";
 import * as admin from "./areas/admin";
 import * as errors from "./areas/errors";
 import * as subjects from "./areas/subjects";
+import * as registrations from "./areas/registrations";
 
-export const fr = { ...common.fr, ...account.fr, ...discussion.fr, ...home.fr, ...forums.fr, ...commitments.fr, ...search.fr, ...accessibility.fr, ...admin.fr, ...errors.fr, ...subjects.fr };
+export const fr = { ...common.fr, ...account.fr, ...discussion.fr, ...home.fr, ...forums.fr, ...commitments.fr, ...search.fr, ...accessibility.fr, ...admin.fr, ...errors.fr, ...subjects.fr, ...registrations.fr };
 
 export type MessageKey = keyof typeof fr;
 export type Messages = Record<MessageKey, string>;

@@ -17,6 +17,7 @@ fn outgoing(to: &str) -> Outgoing {
         locale: Locale::Fr,
         template: Template::PasswordChanged,
         link: None,
+        forum: None,
     }
 }
 

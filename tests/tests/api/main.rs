@@ -15,6 +15,7 @@ mod mail;
 mod milestones;
 mod permissions;
 mod platform;
+mod registrations;
 mod replica;
 mod search;
 mod security;

@@ -137,6 +137,7 @@ pub fn register(
                 locale: existing.locale,
                 template: Template::AccountExists,
                 link: None,
+                forum: None,
             },
         )?;
         return Ok(None);
@@ -157,6 +158,7 @@ pub fn send_verification(conn: &mut PgConnection, user: &User, public_url: &str)
             locale: user.locale,
             template: Template::VerifyEmail,
             link: Some(link(public_url, "verification", &token)),
+            forum: None,
         },
     )?;
     Ok(())
@@ -203,6 +205,7 @@ pub fn request_reset(conn: &mut PgConnection, email: &str, public_url: &str) -> 
             locale: user.locale,
             template: Template::PasswordReset,
             link: Some(link(public_url, "mot-de-passe", &token)),
+            forum: None,
         },
     )?;
     Ok(())
@@ -252,6 +255,7 @@ pub fn set_password(conn: &mut PgConnection, user: UserId, hash: &str, by_link: 
             locale: user.locale,
             template: Template::PasswordChanged,
             link: None,
+            forum: None,
         },
     )?;
     Ok(user)

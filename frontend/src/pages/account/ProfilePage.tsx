@@ -10,6 +10,7 @@ import { useSession } from "../../auth/session";
 import { signIn as signInWith, updateMe } from "../../api/queries/accounts";
 import { Crumbs } from "../../components/Crumbs";
 import { UnverifiedNotice } from "../../components/UnverifiedNotice";
+import { MyRegistrations } from "../../components/Registrations";
 import { useFieldState } from "../../components/forms";
 import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
@@ -47,6 +48,7 @@ export default function ProfilePage() {
           <dd>{date(user.created_at)}</dd>
         </dl>
       </section>
+      <MyRegistrations />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
           <ProfileForm user={user} />

@@ -31,6 +31,8 @@ const OFFERED: Record<EventType, boolean> = {
   "comment.created": false, "comment.updated": false,
   "user.updated": true,
   "user.created": false, "user.verified": false, "user.password_changed": false,
+  // Registrations are private and not audited.
+  "registration.created": false, "registration.promoted": false, "registration.cancelled": false,
 };
 export const ACTIONS = (Object.keys(OFFERED) as EventType[]).filter((a) => OFFERED[a]);
 const KINDS = ["forum", "commitment", "milestone", "action_plan", "comment", "user"] as const;

@@ -15,6 +15,7 @@ import { ForumStatusBadge } from "../../components/StatusBadge";
 import { useI18n } from "../../i18n";
 import { useLangOf } from "../../components/lang";
 import { forumKeys, getForum } from "../../api/queries/forums";
+import { RegistrantsTable, RegistrationBox } from "../../components/Registrations";
 
 export default function ForumPage() {
   const { slug = "" } = useParams();
@@ -104,6 +105,7 @@ export default function ForumPage() {
               )}
             </dl>
           </section>
+          <RegistrationBox forum={f} />
         </div>
       </div>
 
@@ -123,6 +125,8 @@ export default function ForumPage() {
           </ul>
         )}
       </section>
+
+      <RegistrantsTable forum={f} />
 
       <div id="discussion">
         <Discussion target={{ kind: "forum", id: f.slug }} closed={!!f.archived_at} />

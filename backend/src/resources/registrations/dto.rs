@@ -1,0 +1,93 @@
+//! What clients send and read about registrations.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::types::ForumStatus;
+
+crate::text_enum! {
+    /// Where a registration stands. `registered`: has a seat; `waitlisted`: waits for one, in
+    /// arrival order; `cancelled`: given up (kept for the organisers' record).
+    RegistrationStatus {
+        Registered => "registered",
+        Waitlisted => "waitlisted",
+        Cancelled => "cancelled",
+    }
+}
+
+/// The forum a registration is for, in short.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RegisteredForum {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub status: ForumStatus,
+}
+
+/// One's own registration for a forum.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Registration {
+    pub id: i64,
+    pub forum: RegisteredForum,
+    pub status: RegistrationStatus,
+    /// For a waitlisted registration, its place on the waitlist (1: the next seat freed is
+    /// its); otherwise `null`.
+    pub position: Option<i64>,
+    /// The code to give at the door (ten letters and digits).
+    #[schema(pattern = "^[A-Z0-9]{10}$", example = "K7M2QX9RTA")]
+    pub code: String,
+    pub created_at: DateTime<Utc>,
+    /// When a seat freed by someone else became this registration's.
+    pub promoted_at: Option<DateTime<Utc>>,
+    pub cancelled_at: Option<DateTime<Utc>>,
+}
+
+/// Who registered, as organisers see them.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Registrant {
+    pub user_id: i64,
+    pub display_name: String,
+    pub organisation: Option<String>,
+}
+
+/// A registration in a forum's list (organisers only).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ForumRegistration {
+    pub id: i64,
+    pub person: Registrant,
+    pub status: RegistrationStatus,
+    /// For a waitlisted registration, its place on the waitlist (1: next); otherwise `null`.
+    pub position: Option<i64>,
+    #[schema(pattern = "^[A-Z0-9]{10}$", example = "K7M2QX9RTA")]
+    pub code: String,
+    pub created_at: DateTime<Utc>,
+    pub promoted_at: Option<DateTime<Utc>>,
+    pub cancelled_at: Option<DateTime<Utc>>,
+}
+
+/// A forum's seats, for everyone: counts only, never who.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RegistrationSummary {
+    /// Whether the forum takes registrations now (status `open`, not archived, not begun).
+    pub open: bool,
+    /// Seats, or `null` when the forum has no limit.
+    pub capacity: Option<i32>,
+    /// People with a seat.
+    pub registered: i64,
+    /// People waiting for a seat.
+    pub waitlisted: i64,
+}
+
+crate::page_type!(
+    RegistrationPage,
+    Registration,
+    "A page of one's own registrations, newest first."
+);
+crate::page_type!(
+    ForumRegistrationPage,
+    ForumRegistration,
+    "A page of a forum's registrations, in arrival order."
+);

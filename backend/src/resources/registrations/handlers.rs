@@ -1,0 +1,193 @@
+//! `/forums/{id}/registrations…` and `/me/registrations`: members register and cancel;
+//! organisers (officials, admins) read a forum's list; everyone reads the counts.
+
+use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
+
+use super::dto::{
+    ForumRegistration, ForumRegistrationPage, Registration, RegistrationPage, RegistrationSummary,
+};
+use super::queries;
+use crate::auth::permission::Permission;
+use crate::auth::AuthUser;
+use crate::db;
+use crate::db::ids::RegistrationId;
+use crate::http::page::{self, PageParams};
+use crate::http::problem::{ApiError, ApiResult, ErrorCode};
+use crate::resources::forums::queries as forums;
+use crate::AppState;
+
+/// 403 `email_not_verified` for an account that has not confirmed its address, where the
+/// platform requires it: a seat is not given to an address nobody answers at.
+fn require_verified(state: &AppState, auth: &AuthUser) -> ApiResult<()> {
+    if state.require_verified_email && !auth.verified {
+        return Err(ApiError::Refused {
+            code: ErrorCode::EmailNotVerified,
+            detail: "Confirm your email address first: follow the link in the message sent when you signed up (or ask for another one)."
+                .into(),
+        });
+    }
+    Ok(())
+}
+
+/// A forum's seats: whether it takes registrations, its capacity, how many are registered
+/// and waiting. Counts only: who registered is private.
+#[utoipa::path(
+    tag = "registrations",
+    params(("id" = String, Path, description = "Forum id or slug")),
+    responses((status = 200, description = "The forum's seats", body = RegistrationSummary))
+)]
+#[get("/forums/{id}/registrations/summary")]
+pub async fn registration_summary(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<RegistrationSummary>> {
+    let key = id.into_inner();
+    let summary = db::run(&state.read_pool, move |conn| {
+        let forum = forums::find(conn, &key)?;
+        Ok(queries::summary(conn, &forum)?)
+    })
+    .await?;
+    Ok(web::Json(summary))
+}
+
+/// Register for a forum (signed-in members whose address is confirmed, where the platform
+/// requires it). A full forum is not an error: the answer is `201` with status `waitlisted`
+/// and the place on the waitlist. A mail confirms either, with the registration's code.
+#[utoipa::path(
+    tag = "registrations",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Forum id or slug")),
+    responses(
+        (status = 201, description = "Registered, or waitlisted when the forum is full", body = Registration),
+        (status = 409, description = "Already registered or waitlisted (`already_registered`), or the forum takes no registration: not open yet, held, cancelled, archived or begun (`registration_closed`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/forums/{id}/registrations")]
+pub async fn register_for_forum(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    auth.require(Permission::Register)?;
+    require_verified(&state, &auth)?;
+    let key = id.into_inner();
+    let public_url = state.public_url.clone();
+    let created = db::transaction(&state.pool, move |conn| {
+        let forum = forums::find(conn, &key)?;
+        let person = queries::person(conn, auth.id)?;
+        let (row, forum, place) = queries::register(conn, forum.id, &person, &public_url)?;
+        Ok(queries::present(row, &forum, place))
+    })
+    .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            "Location",
+            format!("/api/v1/forums/{}/registrations/me", created.forum.slug),
+        ))
+        .json(created))
+}
+
+/// One's own registration for a forum (registered or waitlisted), or `null` when one has
+/// none (a cancelled one is not current: see `GET /me/registrations`).
+#[utoipa::path(
+    tag = "registrations",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Forum id or slug")),
+    responses((status = 200, description = "The registration, or `null`", body = Option<Registration>))
+)]
+#[get("/forums/{id}/registrations/me")]
+pub async fn my_registration(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<Option<Registration>>> {
+    let key = id.into_inner();
+    let registration = db::run(&state.pool, move |conn| {
+        let forum = forums::find(conn, &key)?;
+        queries::mine_for(conn, &forum, auth.id)
+    })
+    .await?;
+    Ok(web::Json(registration))
+}
+
+/// Cancel one's own registration (or leave the waitlist). A seat freed goes at once to the
+/// first person waiting, who gets a mail. The answer is the cancelled registration.
+#[utoipa::path(
+    tag = "registrations",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Forum id or slug")),
+    responses((status = 200, description = "Cancelled", body = Registration))
+)]
+#[delete("/forums/{id}/registrations/me")]
+pub async fn cancel_my_registration(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<Registration>> {
+    let key = id.into_inner();
+    let public_url = state.public_url.clone();
+    let cancelled = db::transaction(&state.pool, move |conn| {
+        let forum = forums::find(conn, &key)?;
+        let (row, forum) = queries::cancel(conn, forum.id, auth.id, &public_url)?;
+        Ok(queries::present(row, &forum, None))
+    })
+    .await?;
+    Ok(web::Json(cancelled))
+}
+
+/// Who registered for a forum, in arrival order, with statuses, places on the waitlist and
+/// codes (officials and admins).
+#[utoipa::path(
+    tag = "registrations",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Forum id or slug"), PageParams),
+    responses((status = 200, description = "A page of the forum's registrations", body = ForumRegistrationPage))
+)]
+#[get("/forums/{id}/registrations")]
+pub async fn forum_registrations(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
+    auth.require(Permission::SeeRegistrations)?;
+    let limit = page.limit()?;
+    let after: Option<RegistrationId> = page.cursor()?;
+    let key = id.into_inner();
+    let (items, next) = db::run(&state.pool, move |conn| {
+        let forum = forums::find(conn, &key)?;
+        let rows = queries::list_for_forum(conn, forum.id, after, limit + 1)?;
+        Ok(page::finish_page(rows, limit, |r: &ForumRegistration| {
+            RegistrationId(r.id)
+        }))
+    })
+    .await?;
+    Ok(page::respond::<ForumRegistrationPage, _>(&req, items, next))
+}
+
+/// One's own registrations, newest first (cancelled ones included).
+#[utoipa::path(
+    tag = "registrations",
+    security(("bearer" = [])),
+    params(PageParams),
+    responses((status = 200, description = "A page of one's registrations", body = RegistrationPage))
+)]
+#[get("/me/registrations")]
+pub async fn my_registrations(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
+    let limit = page.limit()?;
+    let after: Option<RegistrationId> = page.cursor()?;
+    let (items, next) = db::run(&state.pool, move |conn| {
+        let rows = queries::list_mine(conn, auth.id, after, limit + 1)?;
+        Ok(page::finish_page(rows, limit, |r: &Registration| {
+            RegistrationId(r.id)
+        }))
+    })
+    .await?;
+    Ok(page::respond::<RegistrationPage, _>(&req, items, next))
+}

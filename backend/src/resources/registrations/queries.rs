@@ -1,0 +1,438 @@
+//! Registrations: every decision about seats is taken with the forum's row locked
+//! (`SELECT … FOR UPDATE`), so parallel registrations and cancellations for one forum take
+//! their turn and the counts they see are exact.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Nullable, Text, Timestamptz};
+
+use super::dto::{
+    ForumRegistration, RegisteredForum, Registrant, Registration, RegistrationStatus,
+    RegistrationSummary,
+};
+use super::model::{NewRegistration, RegistrationRow};
+use crate::auth::user::User;
+use crate::db::ids::{ForumId, RegistrationId, UserId};
+use crate::db::schema::{forums, registrations};
+use crate::events::{self, EventSubject, EventType, NewEvent};
+use crate::http::problem::{ApiError, ApiResult, ErrorCode};
+use crate::mail::{self, templates::Template, ForumMention, Outgoing};
+use crate::resources::forums::model::ForumRow;
+use crate::types::{ForumStatus, Locale};
+
+/// Whether `forum` takes registrations at `now`: open, not archived, not begun.
+pub fn takes_registrations(forum: &ForumRow, now: DateTime<Utc>) -> bool {
+    forum.status == ForumStatus::Open && forum.archived_at.is_none() && forum.starts_at > now
+}
+
+fn closed(forum: &ForumRow) -> ApiError {
+    let why = match forum.status {
+        ForumStatus::Planned => "registration is not open yet",
+        ForumStatus::Held => "the forum has been held",
+        ForumStatus::Cancelled => "the forum is cancelled",
+        ForumStatus::Open if forum.archived_at.is_some() => "the forum is archived",
+        ForumStatus::Open => "the forum has begun",
+    };
+    ApiError::Conflict {
+        code: ErrorCode::RegistrationClosed,
+        detail: format!("This forum takes no registration: {why}."),
+    }
+}
+
+/// The forum's row, locked until the transaction ends.
+fn lock_forum(conn: &mut PgConnection, id: ForumId) -> QueryResult<ForumRow> {
+    forums::table
+        .find(id)
+        .select(ForumRow::as_select())
+        .for_update()
+        .first(conn)
+}
+
+fn count(conn: &mut PgConnection, forum: ForumId, status: RegistrationStatus) -> QueryResult<i64> {
+    registrations::table
+        .filter(registrations::forum_id.eq(forum))
+        .filter(registrations::status.eq(status))
+        .count()
+        .get_result(conn)
+}
+
+/// The active (registered or waitlisted) registration of `user` for `forum`.
+fn active(
+    conn: &mut PgConnection,
+    forum: ForumId,
+    user: UserId,
+) -> QueryResult<Option<RegistrationRow>> {
+    registrations::table
+        .filter(registrations::forum_id.eq(forum))
+        .filter(registrations::user_id.eq(user))
+        .filter(registrations::status.ne(RegistrationStatus::Cancelled))
+        .select(RegistrationRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The place of a waitlisted registration on its forum's waitlist (1: next).
+fn position(conn: &mut PgConnection, row: &RegistrationRow) -> QueryResult<Option<i64>> {
+    if row.status != RegistrationStatus::Waitlisted {
+        return Ok(None);
+    }
+    registrations::table
+        .filter(registrations::forum_id.eq(row.forum_id))
+        .filter(registrations::status.eq(RegistrationStatus::Waitlisted))
+        .filter(registrations::id.le(row.id))
+        .count()
+        .get_result(conn)
+        .map(Some)
+}
+
+/// Ten characters from an alphabet without look-alikes (no 0/O, 1/I): 50 random bits.
+fn new_code() -> String {
+    const ALPHABET: &[u8; 32] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let bits: u64 = rand::random();
+    (0..10)
+        .map(|i| ALPHABET[((bits >> (i * 5)) & 31) as usize] as char)
+        .collect()
+}
+
+fn event(kind: EventType, row: &RegistrationRow, actor: UserId) -> NewEvent {
+    NewEvent::new(kind)
+        .subject(EventSubject::new(
+            "registration",
+            row.id.get(),
+            row.id.get().to_string(),
+        ))
+        .by(actor)
+        .payload(serde_json::json!({
+            "forum_id": row.forum_id.get(),
+            "status": row.status,
+        }))
+}
+
+/// The forum as `locale`'s mail words it (times in Paris, formatted by PostgreSQL, which has
+/// the time zone rules).
+fn mention(
+    conn: &mut PgConnection,
+    forum: &ForumRow,
+    locale: Locale,
+    code: &str,
+    position: Option<i64>,
+    public_url: &str,
+) -> QueryResult<ForumMention> {
+    let pattern = match locale {
+        Locale::Fr => "DD/MM/YYYY \"à\" HH24:MI",
+        Locale::En => "YYYY-MM-DD HH24:MI",
+    };
+    let when: String = diesel::select(
+        diesel::dsl::sql::<Text>("to_char(")
+            .bind::<Timestamptz, _>(forum.starts_at)
+            .sql(" AT TIME ZONE 'Europe/Paris', ")
+            .bind::<Text, _>(pattern)
+            .sql(")"),
+    )
+    .get_result(conn)?;
+    let place = match (&forum.location, &forum.online_url) {
+        (Some(place), _) => place.clone(),
+        (None, Some(url)) => url.clone(),
+        (None, None) => String::new(),
+    };
+    Ok(ForumMention {
+        title: forum.title.clone(),
+        when,
+        place,
+        url: format!("{public_url}/forums/{}", forum.slug),
+        code: code.to_string(),
+        position,
+    })
+}
+
+fn send(
+    conn: &mut PgConnection,
+    to: &User,
+    template: Template,
+    forum: &ForumRow,
+    row: &RegistrationRow,
+    position: Option<i64>,
+    public_url: &str,
+) -> QueryResult<()> {
+    let forum = mention(conn, forum, to.locale, &row.code, position, public_url)?;
+    mail::enqueue(
+        conn,
+        &Outgoing {
+            to: to.email.clone(),
+            name: to.display_name.clone(),
+            locale: to.locale,
+            template,
+            link: None,
+            forum: Some(forum),
+        },
+    )?;
+    Ok(())
+}
+
+/// Registers `user` for the forum `forum_id`: a seat if one is free, else the waitlist. One
+/// mail says which, sent by a job.
+pub fn register(
+    conn: &mut PgConnection,
+    forum_id: ForumId,
+    user: &User,
+    public_url: &str,
+) -> ApiResult<(RegistrationRow, ForumRow, Option<i64>)> {
+    let forum = lock_forum(conn, forum_id)?;
+    if !takes_registrations(&forum, Utc::now()) {
+        return Err(closed(&forum));
+    }
+    if active(conn, forum.id, user.id)?.is_some() {
+        return Err(ApiError::Conflict {
+            code: ErrorCode::AlreadyRegistered,
+            detail: "You are already registered for this forum (or on its waitlist).".into(),
+        });
+    }
+    let seated = count(conn, forum.id, RegistrationStatus::Registered)?;
+    let status = match forum.capacity {
+        Some(capacity) if seated >= i64::from(capacity) => RegistrationStatus::Waitlisted,
+        _ => RegistrationStatus::Registered,
+    };
+    let row: RegistrationRow = diesel::insert_into(registrations::table)
+        .values(NewRegistration {
+            forum_id: forum.id,
+            user_id: user.id,
+            status,
+            code: new_code(),
+        })
+        .returning(RegistrationRow::as_returning())
+        .get_result(conn)?;
+    events::record(conn, event(EventType::RegistrationCreated, &row, user.id))?;
+    let place = position(conn, &row)?;
+    let template = match status {
+        RegistrationStatus::Waitlisted => Template::RegistrationWaitlisted,
+        _ => Template::RegistrationConfirmed,
+    };
+    send(conn, user, template, &forum, &row, place, public_url)?;
+    Ok((row, forum, place))
+}
+
+/// Cancels `user`'s registration for the forum `forum_id`; a seat it frees goes at once to
+/// the first person waiting (who gets a mail), while the forum takes registrations.
+pub fn cancel(
+    conn: &mut PgConnection,
+    forum_id: ForumId,
+    user: UserId,
+    public_url: &str,
+) -> ApiResult<(RegistrationRow, ForumRow)> {
+    let forum = lock_forum(conn, forum_id)?;
+    let current =
+        active(conn, forum.id, user)?.ok_or_else(|| ApiError::not_found("Registration"))?;
+    let now = Utc::now();
+    let row: RegistrationRow = diesel::update(registrations::table.find(current.id))
+        .set((
+            registrations::status.eq(RegistrationStatus::Cancelled),
+            registrations::cancelled_at.eq(now),
+            registrations::updated_at.eq(now),
+        ))
+        .returning(RegistrationRow::as_returning())
+        .get_result(conn)?;
+    events::record(conn, event(EventType::RegistrationCancelled, &row, user))?;
+    if current.status == RegistrationStatus::Registered && takes_registrations(&forum, now) {
+        promote(conn, &forum, user, public_url)?;
+    }
+    Ok((row, forum))
+}
+
+/// Gives free seats to the people waiting, first come first served.
+fn promote(
+    conn: &mut PgConnection,
+    forum: &ForumRow,
+    actor: UserId,
+    public_url: &str,
+) -> ApiResult<()> {
+    let Some(capacity) = forum.capacity else {
+        return Ok(());
+    };
+    let free = i64::from(capacity) - count(conn, forum.id, RegistrationStatus::Registered)?;
+    if free <= 0 {
+        return Ok(());
+    }
+    let next: Vec<RegistrationId> = registrations::table
+        .filter(registrations::forum_id.eq(forum.id))
+        .filter(registrations::status.eq(RegistrationStatus::Waitlisted))
+        .order(registrations::id.asc())
+        .limit(free)
+        .select(registrations::id)
+        .load(conn)?;
+    let now = Utc::now();
+    for id in next {
+        let row: RegistrationRow = diesel::update(registrations::table.find(id))
+            .set((
+                registrations::status.eq(RegistrationStatus::Registered),
+                registrations::promoted_at.eq(now),
+                registrations::updated_at.eq(now),
+            ))
+            .returning(RegistrationRow::as_returning())
+            .get_result(conn)?;
+        events::record(conn, event(EventType::RegistrationPromoted, &row, actor))?;
+        if let Some(person) = crate::auth::user::find(conn, row.user_id)? {
+            send(
+                conn,
+                &person,
+                Template::RegistrationPromoted,
+                forum,
+                &row,
+                None,
+                public_url,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn forum_in_short(forum: &ForumRow) -> RegisteredForum {
+    RegisteredForum {
+        id: forum.id.get(),
+        slug: forum.slug.clone(),
+        title: forum.title.clone(),
+        starts_at: forum.starts_at,
+        ends_at: forum.ends_at,
+        status: forum.status,
+    }
+}
+
+/// One's registration as its owner reads it.
+pub fn present(row: RegistrationRow, forum: &ForumRow, position: Option<i64>) -> Registration {
+    Registration {
+        id: row.id.get(),
+        forum: forum_in_short(forum),
+        status: row.status,
+        position,
+        code: row.code,
+        created_at: row.created_at,
+        promoted_at: row.promoted_at,
+        cancelled_at: row.cancelled_at,
+    }
+}
+
+/// `user`'s active registration for `forum`, if any, with its place on the waitlist.
+pub fn mine_for(
+    conn: &mut PgConnection,
+    forum: &ForumRow,
+    user: UserId,
+) -> ApiResult<Option<Registration>> {
+    let Some(row) = active(conn, forum.id, user)? else {
+        return Ok(None);
+    };
+    let place = position(conn, &row)?;
+    Ok(Some(present(row, forum, place)))
+}
+
+/// The seats of `forum`: counts only.
+pub fn summary(conn: &mut PgConnection, forum: &ForumRow) -> QueryResult<RegistrationSummary> {
+    Ok(RegistrationSummary {
+        open: takes_registrations(forum, Utc::now()),
+        capacity: forum.capacity,
+        registered: count(conn, forum.id, RegistrationStatus::Registered)?,
+        waitlisted: count(conn, forum.id, RegistrationStatus::Waitlisted)?,
+    })
+}
+
+/// A page of `user`'s registrations, newest first, after the registration `after`.
+pub fn list_mine(
+    conn: &mut PgConnection,
+    user: UserId,
+    after: Option<RegistrationId>,
+    limit: i64,
+) -> QueryResult<Vec<Registration>> {
+    let mut q = registrations::table
+        .inner_join(forums::table)
+        .filter(registrations::user_id.eq(user))
+        .select((RegistrationRow::as_select(), ForumRow::as_select()))
+        .order(registrations::id.desc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(id) = after {
+        q = q.filter(registrations::id.lt(id));
+    }
+    let rows: Vec<(RegistrationRow, ForumRow)> = q.load(conn)?;
+    // A person waits on few forums at once: one count each.
+    rows.into_iter()
+        .map(|(row, forum)| {
+            let place = position(conn, &row)?;
+            Ok(present(row, &forum, place))
+        })
+        .collect()
+}
+
+#[derive(QueryableByName)]
+struct ListedRow {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+    #[diesel(sql_type = BigInt)]
+    user_id: i64,
+    #[diesel(sql_type = Text)]
+    display_name: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    organisation: Option<String>,
+    #[diesel(sql_type = Text)]
+    status: String,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    position: Option<i64>,
+    #[diesel(sql_type = Text)]
+    code: String,
+    #[diesel(sql_type = Timestamptz)]
+    created_at: DateTime<Utc>,
+    #[diesel(sql_type = Nullable<Timestamptz>)]
+    promoted_at: Option<DateTime<Utc>>,
+    #[diesel(sql_type = Nullable<Timestamptz>)]
+    cancelled_at: Option<DateTime<Utc>>,
+}
+
+/// A page of `forum`'s registrations in arrival order, after the registration `after`, each
+/// waitlisted one with its place (counted over the whole waitlist, not the page).
+pub fn list_for_forum(
+    conn: &mut PgConnection,
+    forum: ForumId,
+    after: Option<RegistrationId>,
+    limit: i64,
+) -> QueryResult<Vec<ForumRegistration>> {
+    let rows: Vec<ListedRow> = crate::db::Prepared(
+        diesel::sql_query(
+            "SELECT r.id, r.user_id, u.display_name, u.organisation, r.status, r.position, r.code, \
+                    r.created_at, r.promoted_at, r.cancelled_at \
+               FROM (SELECT r.*, CASE WHEN r.status = 'waitlisted' THEN row_number() OVER \
+                            (PARTITION BY r.status ORDER BY r.id) END AS position \
+                       FROM registrations r WHERE r.forum_id = $1) r \
+               JOIN users u ON u.id = r.user_id \
+              WHERE r.id > $2 \
+              ORDER BY r.id LIMIT $3",
+        )
+        .bind::<BigInt, _>(forum.get())
+        .bind::<BigInt, _>(after.map_or(0, RegistrationId::get))
+        .bind::<BigInt, _>(limit),
+    )
+    .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ForumRegistration {
+            id: r.id,
+            person: Registrant {
+                user_id: r.user_id,
+                display_name: r.display_name,
+                organisation: r.organisation,
+            },
+            status: match r.status.as_str() {
+                "registered" => RegistrationStatus::Registered,
+                "waitlisted" => RegistrationStatus::Waitlisted,
+                _ => RegistrationStatus::Cancelled,
+            },
+            position: r.position,
+            code: r.code,
+            created_at: r.created_at,
+            promoted_at: r.promoted_at,
+            cancelled_at: r.cancelled_at,
+        })
+        .collect())
+}
+
+/// The user behind a token, for the mail (the token's claims carry no address).
+pub fn person(conn: &mut PgConnection, id: UserId) -> ApiResult<User> {
+    crate::auth::user::find(conn, id)?
+        .ok_or_else(|| ApiError::Unauthorized("This account no longer exists.".into()))
+}

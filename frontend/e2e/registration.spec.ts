@@ -1,0 +1,92 @@
+import { accounts, apiToken, check, expect, signIn, signOut, test } from "./fixtures";
+import { mailTo } from "./mail";
+
+test("a member registers for a full forum's last seat, cancels, and the person waiting is promoted by mail", async ({ page }) => {
+  const stamp = Date.now();
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  // An open forum with one seat, of the test's own.
+  const made = await page.request.post("/api/v1/forums", {
+    headers: auth(await apiToken(page, accounts.admin)),
+    data: {
+      title: `Forum à une place ${stamp}`,
+      theme: "Inscriptions",
+      starts_at: "2031-03-12T17:00:00Z",
+      ends_at: "2031-03-12T19:00:00Z",
+      location: "Paris",
+      capacity: 1,
+      status: "open",
+    },
+  });
+  expect(made.status()).toBe(201);
+  const slug = (await made.json()).slug as string;
+
+  // A visitor sees the seats and is asked to sign in.
+  await page.goto(`/forums/${slug}`);
+  const box = page.getByRole("region", { name: "Inscription" });
+  await expect(box).toContainText("0 inscrit·es sur 1 places.");
+  await expect(box.getByRole("link", { name: "Se connecter pour s'inscrire" })).toBeVisible();
+
+  // A member takes the seat, and sees the code to give at the door.
+  await signIn(page, accounts.member);
+  await page.goto(`/forums/${slug}`);
+  const memberMails = await countMails(accounts.member);
+  await box.getByRole("button", { name: "M'inscrire" }).click();
+  await expect(box.getByRole("status")).toHaveText("Inscription enregistrée : un message de confirmation vous est envoyé.");
+  await expect(box).toContainText("Vous êtes inscrit·e à ce forum.");
+  const code = (await box.locator(".od-code").textContent())!.trim();
+  expect(code).toMatch(/^[A-Z0-9]{10}$/);
+  await expect(box).toContainText("1 inscrit·es sur 1 places.");
+  await check(page, "forum-registered");
+  const confirmation = await mailTo(accounts.member, memberMails + 1);
+  expect(confirmation.subject).toContain(`Inscription confirmée : Forum à une place ${stamp}`);
+
+  // Someone else finds it full and joins the waitlist.
+  await signOut(page);
+  await signIn(page, accounts.moderator);
+  await page.goto(`/forums/${slug}`);
+  await expect(box).toContainText("Ce forum est complet");
+  const waitingMails = (await countMails(accounts.moderator)) + 1;
+  await box.getByRole("button", { name: "M'inscrire sur la liste d'attente" }).click();
+  await expect(box).toContainText("Vous êtes sur la liste d'attente, en position 1.");
+  await check(page, "forum-waitlisted");
+  expect((await mailTo(accounts.moderator, waitingMails)).subject).toContain("Liste d'attente");
+
+  // The member cancels from the forum page; the account page keeps the record.
+  await signOut(page);
+  await signIn(page, accounts.member);
+  await page.goto(`/forums/${slug}`);
+  await box.getByRole("button", { name: "Annuler mon inscription" }).click();
+  await expect(box.getByRole("status")).toHaveText("Inscription annulée.");
+  await expect(box.getByRole("button", { name: "M'inscrire sur la liste d'attente" })).toBeVisible();
+  await page.goto("/compte");
+  const mine = page.getByRole("region", { name: "Mes inscriptions aux forums" });
+  await expect(mine.getByRole("listitem").filter({ hasText: `Forum à une place ${stamp}` })).toContainText("Annulée");
+  await check(page, "account-registrations");
+
+  // The person waiting was promoted at once, and told by mail.
+  const promotion = await mailTo(accounts.moderator, waitingMails + 1);
+  expect(promotion.subject).toContain(`Une place s'est libérée : Forum à une place ${stamp}`);
+  expect(promotion.text).toMatch(/code d'inscription, à donner à l'accueil : [A-Z0-9]{10}/);
+
+  // The organisers see who registered, in order; nobody else does.
+  await signOut(page);
+  await signIn(page, accounts.official);
+  await page.goto(`/forums/${slug}`);
+  const list = page.getByRole("table", { name: /Inscriptions au forum/ });
+  await expect(list.getByRole("row")).toHaveCount(3);
+  await expect(list.getByRole("row").nth(1)).toContainText("Annulée");
+  await expect(list.getByRole("row").nth(2)).toContainText("Inscrit·e");
+  await check(page, "forum-registrants");
+});
+
+/** How many mails `address` has received so far (0 when none). */
+async function countMails(address: string): Promise<number> {
+  const { readdirSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const dir = join(process.env.E2E_MAIL_DIR!, address.toLowerCase().replace(/[^a-z0-9@._+-]/g, "_"));
+  try {
+    return readdirSync(dir).filter((f) => f.endsWith(".eml")).length;
+  } catch {
+    return 0;
+  }
+}

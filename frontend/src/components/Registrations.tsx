@@ -1,0 +1,238 @@
+// Registration for a forum: the seats (for everyone), one's own registration with its code,
+// the buttons to register or cancel; the organisers' list; one's registrations on the account
+// page. Who registered is shown to nobody but the person and the organisers.
+import { Link, useLocation } from "react-router";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import type { Forum } from "../api/client";
+import {
+  cancelRegistration,
+  getMyRegistration,
+  getRegistrationSummary,
+  listForumRegistrations,
+  listMyRegistrations,
+  register,
+  registrationKeys,
+  type Registration,
+} from "../api/queries/registrations";
+import { canEditContent, useSession } from "../auth/session";
+import { useI18n } from "../i18n";
+import { Empty, Loading, LoadMore, ProblemAlert } from "./QueryState";
+
+type Status = Registration["status"];
+
+function StatusBadge({ status }: { status: Status }) {
+  const { t } = useI18n();
+  const severity = status === "registered" ? "success" : status === "waitlisted" ? "warning" : undefined;
+  return (
+    <Badge small severity={severity} noIcon={!severity}>
+      {t(`registration.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** The forum's seats and, for a signed-in person, their registration and what they can do. */
+export function RegistrationBox({ forum }: { forum: Forum }) {
+  const { t, number } = useI18n();
+  const { user } = useSession();
+  const location = useLocation();
+  const qc = useQueryClient();
+  const summary = useQuery({ queryKey: registrationKeys.summary(forum.slug), queryFn: () => getRegistrationSummary(forum.slug) });
+  const mine = useQuery({
+    queryKey: registrationKeys.mine(forum.slug),
+    queryFn: () => getMyRegistration(forum.slug),
+    enabled: !!user,
+  });
+  const refresh = () => qc.invalidateQueries({ queryKey: registrationKeys.all });
+  const join = useMutation({ mutationFn: () => register(forum.slug), onSuccess: refresh });
+  const leave = useMutation({ mutationFn: () => cancelRegistration(forum.slug), onSuccess: refresh });
+
+  let body;
+  if (summary.isPending || (user && mine.isPending)) {
+    body = <Loading />;
+  } else if (summary.isError || mine.isError) {
+    body = (
+      <ProblemAlert
+        error={summary.error ?? mine.error}
+        onRetry={() => {
+          void summary.refetch();
+          if (user) void mine.refetch();
+        }}
+      />
+    );
+  } else {
+    const s = summary.data;
+    const full = s.capacity != null && s.registered >= s.capacity;
+    const own = mine.data ?? null;
+    body = (
+      <>
+        <p className="fr-mb-1w">
+          {s.capacity == null
+            ? t("registration.seats.unlimited", { registered: number(s.registered) })
+            : t("registration.seats.of", { registered: number(s.registered), capacity: number(s.capacity) })}
+          {s.waitlisted > 0 && <> {t("registration.seats.waiting", { waitlisted: number(s.waitlisted) })}</>}
+        </p>
+        {own ? (
+          <>
+            <p className="fr-mb-1w">
+              <StatusBadge status={own.status} />{" "}
+              {own.status === "registered"
+                ? t("registration.mine.registered")
+                : t("registration.mine.waitlisted", { position: number(own.position ?? 1) })}
+            </p>
+            {own.status === "registered" && (
+              <p>
+                {t("registration.code")} <strong className="od-code">{own.code}</strong>
+              </p>
+            )}
+            <Button priority="secondary" disabled={leave.isPending} onClick={() => leave.mutate()}>
+              {own.status === "registered" ? t("registration.cancel") : t("registration.leaveWaitlist")}
+            </Button>
+          </>
+        ) : !s.open ? (
+          <p>{t("registration.closed")}</p>
+        ) : !user ? (
+          <Link className="fr-btn" to="/connexion" state={{ from: location.pathname }}>
+            {t("registration.signInToRegister")}
+          </Link>
+        ) : (
+          <>
+            {full && <p>{t("registration.full")}</p>}
+            <Button disabled={join.isPending} onClick={() => join.mutate()}>
+              {full ? t("registration.joinWaitlist") : t("registration.register")}
+            </Button>
+          </>
+        )}
+        {(join.isError || leave.isError) && <ProblemAlert error={join.error ?? leave.error} />}
+        {join.isSuccess && (
+          <p role="status" className="fr-mt-1w">
+            {join.data.status === "registered" ? t("registration.done.registered") : t("registration.done.waitlisted")}
+          </p>
+        )}
+        {leave.isSuccess && (
+          <p role="status" className="fr-mt-1w">
+            {t("registration.done.cancelled")}
+          </p>
+        )}
+      </>
+    );
+  }
+  return (
+    <section className="od-box fr-mt-2w" aria-labelledby="forum-registration">
+      <h2 id="forum-registration" className="fr-h5">
+        {t("registration.title")}
+      </h2>
+      {body}
+    </section>
+  );
+}
+
+/** Who registered, for organisers (officials, admins): nothing is rendered for anyone else. */
+export function RegistrantsTable({ forum }: { forum: Forum }) {
+  const { t, number, dateTime } = useI18n();
+  const { user } = useSession();
+  const allowed = canEditContent(user?.role);
+  const query = useInfiniteQuery({
+    queryKey: registrationKeys.forumList(forum.slug),
+    queryFn: ({ pageParam }) => listForumRegistrations(forum.slug, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    enabled: allowed,
+  });
+  if (!allowed) return null;
+  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section className="fr-mt-4w" aria-labelledby="forum-registrants">
+      <h2 id="forum-registrants">{t("registration.list.title")}</h2>
+      <p className="fr-text--sm">{t("registration.list.private")}</p>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : rows.length === 0 ? (
+        <Empty>{t("registration.list.empty")}</Empty>
+      ) : (
+        <div className="fr-table od-table">
+          <div className="fr-table__wrapper">
+            <div className="fr-table__container">
+              <div className="fr-table__content">
+                <table>
+                  <caption>{t("registration.list.caption", { title: forum.title })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("registration.list.person")}</th>
+                      <th scope="col">{t("registration.list.status")}</th>
+                      <th scope="col">{t("registration.list.code")}</th>
+                      <th scope="col">{t("registration.list.at")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((r) => (
+                      <tr key={r.id}>
+                        <td>
+                          {r.person.display_name}
+                          {r.person.organisation && <> ({r.person.organisation})</>}
+                        </td>
+                        <td>
+                          <StatusBadge status={r.status} />
+                          {r.position != null && <> {t("registration.list.position", { position: number(r.position) })}</>}
+                        </td>
+                        <td>{r.code}</td>
+                        <td>{dateTime(r.created_at)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </div>
+        </div>
+      )}
+      <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} label={t("registration.list.more")} />
+    </section>
+  );
+}
+
+/** One's registrations, on the account page. */
+export function MyRegistrations() {
+  const { t, number, dateTime } = useI18n();
+  const query = useInfiniteQuery({
+    queryKey: registrationKeys.myList,
+    queryFn: ({ pageParam }) => listMyRegistrations(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section className="fr-mb-4w" aria-labelledby="my-registrations">
+      <h2 id="my-registrations" className="fr-h4">
+        {t("registration.my.title")}
+      </h2>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : rows.length === 0 ? (
+        <Empty>{t("registration.my.empty")}</Empty>
+      ) : (
+        <ul className="od-plain-list">
+          {rows.map((r) => (
+            <li key={r.id} className="fr-mb-1w">
+              <Link to={`/forums/${r.forum.slug}`}>{r.forum.title}</Link> — <time dateTime={r.forum.starts_at}>{dateTime(r.forum.starts_at)}</time>{" "}
+              <StatusBadge status={r.status} />
+              {r.status === "waitlisted" && r.position != null && <> {t("registration.list.position", { position: number(r.position) })}</>}
+              {r.status === "registered" && (
+                <>
+                  {" "}
+                  {t("registration.code")} <strong className="od-code">{r.code}</strong>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} label={t("registration.my.more")} />
+    </section>
+  );
+}

@@ -1,0 +1,424 @@
+//! Registrations for forums: seats then waitlist in arrival order, under real concurrency;
+//! promotion on cancellation, with its mail; closed forums; privacy of the lists.
+
+use std::sync::Barrier;
+
+use opendetat_tests::*;
+
+/// An open forum with `capacity` seats (none when `None`), created by an admin; its slug.
+fn open_forum(app: &TestApp, admin: &TestUser, capacity: Option<i64>) -> String {
+    let forum = ForumBuilder::new(&format!("Forum à places {}", unique_email("f")))
+        .with("status", json!("open"))
+        .with("capacity", json!(capacity))
+        .create(app, &admin.token);
+    forum["slug"].as_str().unwrap().to_string()
+}
+
+/// `n` members at once: one signs up the usual way, the others are copies of it made in SQL
+/// (same password hash, other addresses) and sign in, so that the test does not spend its time
+/// hashing passwords.
+fn members(app: &TestApp, n: usize) -> Vec<TestUser> {
+    let first = app.user("member");
+    let tag = unique_email("crowd").replace(['@', '.', '-'], "_");
+    app.sql(&format!(
+        "INSERT INTO users (email, display_name, password_hash, role, locale, email_verified_at) \
+         SELECT 'p' || i || '.{tag}@example.org', 'Personne ' || i, password_hash, 'member', 'fr', now() \
+           FROM users, generate_series(2, {n}) AS i WHERE id = {}",
+        first.id
+    ));
+    let mut all = vec![first.clone()];
+    let others: Vec<String> = (2..=n).map(|i| format!("p{i}.{tag}@example.org")).collect();
+    let signed_in = std::thread::scope(|s| {
+        let handles: Vec<_> = others
+            .chunks(n.div_ceil(8).max(1))
+            .map(|chunk| {
+                let password = first.password.clone();
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|email| {
+                            let session = app
+                                .post(
+                                    "/auth/login",
+                                    None,
+                                    &json!({"email": email, "password": password}),
+                                )
+                                .expect(200)
+                                .json();
+                            TestUser {
+                                id: session["user"]["id"].as_i64().unwrap(),
+                                email: email.clone(),
+                                password: password.clone(),
+                                token: session["access_token"].as_str().unwrap().into(),
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect::<Vec<_>>()
+    });
+    all.extend(signed_in);
+    all
+}
+
+/// Runs `request` for every index at the same instant (a barrier releases them together).
+fn at_once(n: usize, request: impl Fn(usize) -> Resp + Sync) -> Vec<Resp> {
+    let barrier = Barrier::new(n);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..n)
+            .map(|i| {
+                let (barrier, request) = (&barrier, &request);
+                s.spawn(move || {
+                    barrier.wait();
+                    request(i)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    })
+}
+
+#[test]
+fn seats_then_waitlist_then_promotion_on_cancellation_with_its_mails() {
+    let app = TestApp::spawn();
+    let admin = app.user("admin");
+    let slug = open_forum(&app, &admin, Some(2));
+    let base = format!("/forums/{slug}/registrations");
+    let people: Vec<TestUser> = (0..3).map(|_| app.user("member")).collect();
+
+    let first = app
+        .post(&base, Some(&people[0].token), &json!(null))
+        .expect(201)
+        .json();
+    assert_eq!(first["status"], "registered");
+    assert_eq!(first["position"], Value::Null);
+    assert!(first["code"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
+    assert_eq!(first["forum"]["slug"], slug.as_str());
+    app.post(&base, Some(&people[1].token), &json!(null))
+        .expect(201);
+    let third = app
+        .post(&base, Some(&people[2].token), &json!(null))
+        .expect(201)
+        .json();
+    assert_eq!(
+        third["status"], "waitlisted",
+        "a full forum is not an error"
+    );
+    assert_eq!(third["position"], 1);
+
+    // Twice is a conflict with its own code.
+    app.post(&base, Some(&people[0].token), &json!(null))
+        .expect_problem(409, "already_registered");
+
+    // Counts for everyone, names for nobody but organisers.
+    let summary = app.get(&format!("{base}/summary")).expect(200).json();
+    assert_eq!(
+        summary,
+        json!({"open": true, "capacity": 2, "registered": 2, "waitlisted": 1})
+    );
+
+    // The mails say which: a seat, with the code; the waitlist, with the place.
+    let confirmed = app.wait_for_mails_to(&people[0].email, 2).pop().unwrap();
+    assert!(
+        confirmed
+            .part("text/plain")
+            .unwrap()
+            .contains(first["code"].as_str().unwrap()),
+        "{}",
+        confirmed.data
+    );
+    assert!(
+        confirmed
+            .part("text/plain")
+            .unwrap()
+            .contains("Votre inscription au forum"),
+        "{}",
+        confirmed.data
+    );
+    let waiting = app.wait_for_mails_to(&people[2].email, 2).pop().unwrap();
+    assert!(
+        waiting
+            .part("text/plain")
+            .unwrap()
+            .contains("en position 1"),
+        "{}",
+        waiting.data
+    );
+
+    // The first cancels: the person waiting has the seat at once, and a mail says so.
+    let cancelled = app
+        .delete(&format!("{base}/me"), Some(&people[0].token))
+        .expect(200)
+        .json();
+    assert_eq!(cancelled["status"], "cancelled");
+    assert!(cancelled["cancelled_at"].is_string());
+    let none = app.get_as(&format!("{base}/me"), &people[0].token).expect(200).json();
+    assert_eq!(none, Value::Null, "no current registration");
+    let promoted = app
+        .get_as(&format!("{base}/me"), &people[2].token)
+        .expect(200)
+        .json();
+    assert_eq!(promoted["status"], "registered");
+    assert!(promoted["promoted_at"].is_string());
+    let mail = app.wait_for_mails_to(&people[2].email, 3).pop().unwrap();
+    assert!(
+        mail.part("text/plain")
+            .unwrap()
+            .contains("Une place s'est libérée"),
+        "{}",
+        mail.data
+    );
+    assert!(mail
+        .part("text/plain")
+        .unwrap()
+        .contains(promoted["code"].as_str().unwrap()));
+
+    // Registering again after cancelling is a new registration, at the end of the line.
+    let again = app
+        .post(&base, Some(&people[0].token), &json!(null))
+        .expect(201)
+        .json();
+    assert_eq!(again["status"], "waitlisted");
+    assert_ne!(again["code"], first["code"]);
+
+    // Each person's own list; the organisers' list in arrival order, with the places.
+    let mine = app
+        .get_as("/me/registrations", &people[0].token)
+        .expect(200)
+        .json();
+    let statuses: Vec<&str> = mine["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["waitlisted", "cancelled"]);
+    let list = app.get_as(&base, &admin.token).expect(200).json();
+    let rows: Vec<(i64, &str, Value)> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["person"]["user_id"].as_i64().unwrap(),
+                r["status"].as_str().unwrap(),
+                r["position"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (people[0].id, "cancelled", Value::Null),
+            (people[1].id, "registered", Value::Null),
+            (people[2].id, "registered", Value::Null),
+            (people[0].id, "waitlisted", json!(1)),
+        ]
+    );
+    assert!(
+        list["items"][0].get("email").is_none()
+            && list["items"][0]["person"].get("email").is_none()
+    );
+    // Nobody else sees it.
+    app.get_as(&base, &people[1].token)
+        .expect_problem(403, "forbidden");
+}
+
+#[test]
+fn two_hundred_registrations_at_once_for_twenty_seats() {
+    let app = TestApp::spawn();
+    let admin = app.user("admin");
+    let slug = open_forum(&app, &admin, Some(20));
+    let base = format!("/forums/{slug}/registrations");
+    let crowd = members(&app, 200);
+
+    let answers = at_once(200, |i| {
+        app.post(&base, Some(&crowd[i].token), &json!(null))
+    });
+    assert!(
+        answers.iter().all(|a| a.status == 201),
+        "{:?}",
+        answers.iter().map(|a| a.status).collect::<Vec<_>>()
+    );
+    let bodies: Vec<Value> = answers.iter().map(|a| a.json()).collect();
+    let registered = bodies
+        .iter()
+        .filter(|b| b["status"] == "registered")
+        .count();
+    assert_eq!(registered, 20);
+    // The waitlist is in arrival order: places 1..=180, each once.
+    let mut places: Vec<i64> = bodies
+        .iter()
+        .filter_map(|b| b["position"].as_i64())
+        .collect();
+    places.sort();
+    assert_eq!(places, (1..=180).collect::<Vec<_>>());
+    assert_eq!(
+        app.count(&format!(
+            "registrations r JOIN forums f ON f.id = r.forum_id WHERE f.slug = '{slug}' AND r.status = 'registered'"
+        )),
+        20
+    );
+    let by_arrival = app
+        .get_as(&format!("{base}?limit=100"), &admin.token)
+        .expect(200)
+        .json();
+    let first_page = by_arrival["items"].as_array().unwrap();
+    assert!(first_page[..20].iter().all(|r| r["status"] == "registered"));
+    assert_eq!(first_page[20]["position"], 1);
+    assert_eq!(first_page[99]["position"], 80);
+
+    // Ten of the seated cancel at once: exactly ten promotions, the first ten waiting.
+    let seated: Vec<usize> = (0..200)
+        .filter(|&i| bodies[i]["status"] == "registered")
+        .take(10)
+        .collect();
+    let first_waiting: Vec<i64> = {
+        let mut w: Vec<(i64, i64)> = (0..200)
+            .filter_map(|i| bodies[i]["position"].as_i64().map(|p| (p, crowd[i].id)))
+            .collect();
+        w.sort();
+        w.into_iter().take(10).map(|(_, id)| id).collect()
+    };
+    let cancels = at_once(10, |k| {
+        app.delete(&format!("{base}/me"), Some(&crowd[seated[k]].token))
+    });
+    assert!(cancels.iter().all(|a| a.status == 200));
+    let summary = app.get(&format!("{base}/summary")).expect(200).json();
+    assert_eq!(summary["registered"], 20);
+    assert_eq!(summary["waitlisted"], 170);
+    let mut promoted: Vec<i64> = {
+        #[derive(diesel::QueryableByName)]
+        struct Id {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            user_id: i64,
+        }
+        use diesel::RunQueryDsl;
+        diesel::sql_query(format!(
+            "SELECT r.user_id FROM registrations r JOIN forums f ON f.id = r.forum_id \
+              WHERE f.slug = '{slug}' AND r.promoted_at IS NOT NULL"
+        ))
+        .load::<Id>(&mut app.db())
+        .unwrap()
+        .into_iter()
+        .map(|r| r.user_id)
+        .collect()
+    };
+    promoted.sort();
+    let mut expected = first_waiting.clone();
+    expected.sort();
+    assert_eq!(promoted, expected);
+}
+
+#[test]
+fn no_registration_for_a_forum_not_open_held_cancelled_or_begun() {
+    let app = TestApp::spawn();
+    let admin = app.user("admin");
+    let member = app.user("member");
+    for (status, starts, ends) in [
+        (
+            "planned",
+            "2031-05-10T18:30:00+02:00",
+            "2031-05-10T21:00:00+02:00",
+        ),
+        (
+            "held",
+            "2025-05-10T18:30:00+02:00",
+            "2025-05-10T21:00:00+02:00",
+        ),
+        (
+            "cancelled",
+            "2031-05-10T18:30:00+02:00",
+            "2031-05-10T21:00:00+02:00",
+        ),
+        (
+            "open",
+            "2025-05-10T18:30:00+02:00",
+            "2031-05-10T21:00:00+02:00",
+        ),
+    ] {
+        let forum = ForumBuilder::new(&format!("Forum {status} {}", unique_email("x")))
+            .with("status", json!(status))
+            .with("starts_at", json!(starts))
+            .with("ends_at", json!(ends))
+            .create(&app, &admin.token);
+        let slug = forum["slug"].as_str().unwrap();
+        let refused = app
+            .post(
+                &format!("/forums/{slug}/registrations"),
+                Some(&member.token),
+                &json!(null),
+            )
+            .expect_problem(409, "registration_closed");
+        assert!(
+            refused["detail"]
+                .as_str()
+                .unwrap()
+                .contains("no registration"),
+            "{refused}"
+        );
+        let summary = app
+            .get(&format!("/forums/{slug}/registrations/summary"))
+            .expect(200)
+            .json();
+        assert_eq!(summary["open"], false, "{status}");
+    }
+    // An archived forum neither.
+    let slug = open_forum(&app, &admin, None);
+    builders::comment(
+        &app,
+        &member.token,
+        &format!("/forums/{slug}"),
+        "Une question",
+    );
+    app.delete(&format!("/forums/{slug}"), Some(&admin.token))
+        .expect(200);
+    app.post(
+        &format!("/forums/{slug}/registrations"),
+        Some(&member.token),
+        &json!(null),
+    )
+    .expect_problem(409, "registration_closed");
+    // Unknown forum: 404.
+    app.post(
+        "/forums/no-such-forum/registrations",
+        Some(&member.token),
+        &json!(null),
+    )
+    .expect_problem(404, "not_found");
+}
+
+#[test]
+fn an_unverified_account_cannot_take_a_seat_and_no_limit_means_no_waitlist() {
+    let app = TestApp::spawn();
+    let admin = app.user("admin");
+    let slug = open_forum(&app, &admin, None);
+    let base = format!("/forums/{slug}/registrations");
+    let unverified = app.unverified_user();
+    app.post(&base, Some(&unverified.token), &json!(null))
+        .expect_problem(403, "email_not_verified");
+    for _ in 0..3 {
+        let member = app.user("member");
+        let r = app
+            .post(&base, Some(&member.token), &json!(null))
+            .expect(201)
+            .json();
+        assert_eq!(r["status"], "registered");
+    }
+    let summary = app.get(&format!("{base}/summary")).expect(200).json();
+    assert_eq!(
+        summary,
+        json!({"open": true, "capacity": null, "registered": 3, "waitlisted": 0})
+    );
+    // Registrations are not public records: the change feed never shows them.
+    let changes = app.get("/changes").expect(200).json();
+    assert!(!changes.to_string().contains("registration"), "{changes}");
+}
