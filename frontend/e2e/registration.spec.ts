@@ -77,6 +77,18 @@ test("a member registers for a full forum's last seat, cancels, and the person w
   await expect(list.getByRole("row").nth(1)).toContainText("Annulée");
   await expect(list.getByRole("row").nth(2)).toContainText("Inscrit·e");
   await check(page, "forum-registrants");
+
+  // At the door: the promoted person's code, typed in lower case, checks them in.
+  const promotedCode = promotion.text!.match(/accueil : ([A-Z0-9]{10})/)![1];
+  await page.getByLabel("Code d'inscription").fill(promotedCode.toLowerCase());
+  await page.getByRole("button", { name: "Pointer", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "est pointé·e" })).toBeVisible();
+  await expect(list.getByRole("row").nth(2)).toContainText("Arrivée :");
+  // A wrong code says so.
+  await page.getByLabel("Code d'inscription").fill("ZZZZZZZZZZ");
+  await page.getByRole("button", { name: "Pointer", exact: true }).click();
+  await expect(page.getByRole("alert")).toContainText("n'existe pas");
+  await check(page, "forum-check-in");
 });
 
 /** How many mails `address` has received so far (0 when none). */

@@ -29,7 +29,7 @@ pub enum Permission {
     Administer,
     /// Register for forums and cancel one's own registrations (every signed-in member).
     Register,
-    /// See who registered for a forum (officials, admins).
+    /// See who registered for a forum and check them in at the door (officials, admins).
     SeeRegistrations,
 }
 
@@ -46,7 +46,7 @@ impl Permission {
             Permission::ManageUsers => "manage users",
             Permission::Administer => "read the administration's records",
             Permission::Register => "register for forums",
-            Permission::SeeRegistrations => "see who registered for a forum",
+            Permission::SeeRegistrations => "see who registered for a forum and check them in",
         }
     }
 }

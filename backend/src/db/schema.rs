@@ -241,6 +241,8 @@ diesel::table! {
         updated_at -> Timestamptz,
         promoted_at -> Nullable<Timestamptz>,
         cancelled_at -> Nullable<Timestamptz>,
+        checked_in_at -> Nullable<Timestamptz>,
+        checked_in_by -> Nullable<Int8>,
     }
 }
 

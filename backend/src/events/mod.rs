@@ -81,6 +81,7 @@ crate::text_enum! {
         RegistrationCreated => "registration.created",
         RegistrationPromoted => "registration.promoted",
         RegistrationCancelled => "registration.cancelled",
+        RegistrationCheckedIn => "registration.checked_in",
     }
 }
 

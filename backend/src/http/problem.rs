@@ -107,6 +107,8 @@ crate::text_enum! {
         /// 409: the forum takes no registration now (not open yet, held, cancelled, archived or
         /// already begun).
         RegistrationClosed => "registration_closed",
+        /// 409: only a registration with a seat is checked in (not a waitlisted or cancelled one).
+        NotRegistered => "not_registered",
         /// 410: the link has expired.
         TokenExpired => "token_expired",
         /// 413.
@@ -180,6 +182,7 @@ impl ErrorCode {
             ErrorCode::TokenUsed => "Ce lien a déjà servi, ou un lien plus récent l'a remplacé.",
             ErrorCode::AlreadyRegistered => "Vous êtes déjà inscrit(e) à ce forum (ou sur sa liste d'attente).",
             ErrorCode::RegistrationClosed => "Les inscriptions à ce forum ne sont pas ouvertes.",
+            ErrorCode::NotRegistered => "Cette personne n'a pas de place à ce forum (liste d'attente ou inscription annulée).",
             ErrorCode::TokenExpired => "Ce lien a expiré : demandez-en un nouveau.",
             ErrorCode::PayloadTooLarge => "Le corps de la requête est trop volumineux.",
             ErrorCode::UriTooLong => "L'adresse est trop longue.",

@@ -1,19 +1,24 @@
 // Registration for a forum: the seats (for everyone), one's own registration with its code,
 // the buttons to register or cancel; the organisers' list; one's registrations on the account
 // page. Who registered is shown to nobody but the person and the organisers.
+import { useState, type FormEvent } from "react";
 import { Link, useLocation } from "react-router";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { Forum } from "../api/client";
+import { Input } from "@codegouvfr/react-dsfr/Input";
 import {
   cancelRegistration,
+  checkInByCode,
+  checkInFromList,
   getMyRegistration,
   getRegistrationSummary,
   listForumRegistrations,
   listMyRegistrations,
   register,
   registrationKeys,
+  type ForumRegistration,
   type Registration,
 } from "../api/queries/registrations";
 import { canEditContent, useSession } from "../auth/session";
@@ -146,6 +151,7 @@ export function RegistrantsTable({ forum }: { forum: Forum }) {
     <section className="fr-mt-4w" aria-labelledby="forum-registrants">
       <h2 id="forum-registrants">{t("registration.list.title")}</h2>
       <p className="fr-text--sm">{t("registration.list.private")}</p>
+      <CheckInByCode forum={forum} />
       {query.isPending ? (
         <Loading />
       ) : query.isError ? (
@@ -165,6 +171,7 @@ export function RegistrantsTable({ forum }: { forum: Forum }) {
                       <th scope="col">{t("registration.list.status")}</th>
                       <th scope="col">{t("registration.list.code")}</th>
                       <th scope="col">{t("registration.list.at")}</th>
+                      <th scope="col">{t("registration.checkIn.column")}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -180,6 +187,9 @@ export function RegistrantsTable({ forum }: { forum: Forum }) {
                         </td>
                         <td>{r.code}</td>
                         <td>{dateTime(r.created_at)}</td>
+                        <td>
+                          <CheckInCell forum={forum} row={r} />
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -234,5 +244,75 @@ export function MyRegistrations() {
       )}
       <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} label={t("registration.my.more")} />
     </section>
+  );
+}
+
+/** The door: a registration's code, typed or read from the person's screen. */
+function CheckInByCode({ forum }: { forum: Forum }) {
+  const { t, dateTime } = useI18n();
+  const qc = useQueryClient();
+  const [code, setCode] = useState("");
+  const check = useMutation({
+    mutationFn: (value: string) => checkInByCode(forum.slug, value),
+    onSuccess: async () => {
+      setCode("");
+      await qc.invalidateQueries({ queryKey: registrationKeys.forumList(forum.slug) });
+    },
+  });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (code.trim()) check.mutate(code.trim());
+  }
+  return (
+    <form onSubmit={submit} className="fr-mb-2w" aria-labelledby="check-in-title">
+      <h3 id="check-in-title" className="fr-h6">
+        {t("registration.checkIn.title")}
+      </h3>
+      <div className="od-inline-form">
+        <Input
+          label={t("registration.checkIn.code")}
+          hintText={t("registration.checkIn.hint")}
+          nativeInputProps={{ value: code, onChange: (e) => setCode(e.target.value), autoComplete: "off", maxLength: 40 }}
+        />
+        <Button type="submit" disabled={check.isPending}>
+          {t("registration.checkIn.submit")}
+        </Button>
+      </div>
+      {check.isError && <ProblemAlert error={check.error} />}
+      {check.isSuccess && (
+        <p role="status">
+          {t("registration.checkIn.done", {
+            name: check.data.person.display_name,
+            at: check.data.checked_in_at ? dateTime(check.data.checked_in_at) : "",
+          })}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** One row's presence: the time of arrival, or the button that records it. */
+function CheckInCell({ forum, row }: { forum: Forum; row: ForumRegistration }) {
+  const { t, dateTime } = useI18n();
+  const qc = useQueryClient();
+  const check = useMutation({
+    mutationFn: () => checkInFromList(forum.slug, row.id),
+    onSuccess: () => qc.invalidateQueries({ queryKey: registrationKeys.forumList(forum.slug) }),
+  });
+  if (row.checked_in_at) return <>{t("registration.checkIn.at", { at: dateTime(row.checked_in_at) })}</>;
+  if (row.status !== "registered") return null;
+  return (
+    <>
+      <Button
+        size="small"
+        priority="secondary"
+        disabled={check.isPending}
+        onClick={() => check.mutate()}
+        nativeButtonProps={{ "aria-label": t("registration.checkIn.of", { name: row.person.display_name }) }}
+      >
+        {t("registration.checkIn.button")}
+      </Button>
+      {check.isError && <ProblemAlert error={check.error} />}
+    </>
   );
 }

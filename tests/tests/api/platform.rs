@@ -350,7 +350,12 @@ fn every_protected_operation_refuses_missing_bad_and_suspended_credentials() {
             if op.get("security").is_none() {
                 continue;
             }
-            let url = path.replace("{id}", "1");
+            // Every path parameter (`{id}`, `{registration}`…) as 1.
+            let url = path
+                .split('/')
+                .map(|seg| if seg.starts_with('{') && seg.ends_with('}') { "1" } else { seg })
+                .collect::<Vec<_>>()
+                .join("/");
             let body = op.get("requestBody").map(|_| "{}");
             let headers: &[(&str, &str)] = if body.is_some() {
                 &[("Content-Type", "application/json")]

@@ -162,6 +162,8 @@ fn seats_then_waitlist_then_promotion_on_cancellation_with_its_mails() {
     assert!(cancelled["cancelled_at"].is_string());
     let none = app.get_as(&format!("{base}/me"), &people[0].token).expect(200).json();
     assert_eq!(none, Value::Null, "no current registration");
+    // Cancelling twice is harmless: nothing left to cancel, nobody else promoted.
+    app.delete(&format!("{base}/me"), Some(&people[0].token)).expect(204);
     let promoted = app
         .get_as(&format!("{base}/me"), &people[2].token)
         .expect(200)
@@ -421,4 +423,79 @@ fn an_unverified_account_cannot_take_a_seat_and_no_limit_means_no_waitlist() {
     // Registrations are not public records: the change feed never shows them.
     let changes = app.get("/changes").expect(200).json();
     assert!(!changes.to_string().contains("registration"), "{changes}");
+}
+
+#[test]
+fn organisers_check_people_in_by_code_or_from_the_list_once() {
+    let app = TestApp::spawn();
+    let admin = app.user("admin");
+    let official = app.user("official");
+    let slug = open_forum(&app, &admin, Some(1));
+    let base = format!("/forums/{slug}/registrations");
+    let seated = app.user("member");
+    let waiting = app.user("member");
+    let mine = app.post(&base, Some(&seated.token), &json!(null)).expect(201).json();
+    let other = app.post(&base, Some(&waiting.token), &json!(null)).expect(201).json();
+    assert_eq!(other["status"], "waitlisted");
+    let code = mine["code"].as_str().unwrap();
+
+    // By the code, as shown at the door: letter case and spaces do not matter.
+    let shown = format!("{} {}", &code[..5].to_lowercase(), &code[5..]);
+    let done = app
+        .post(&format!("/forums/{slug}/check-ins"), Some(&official.token), &json!({"code": shown}))
+        .expect(200)
+        .json();
+    assert_eq!(done["person"]["user_id"], seated.id);
+    let at = done["checked_in_at"].as_str().unwrap().to_string();
+    // Again: the same check-in, not a second one.
+    let again = app
+        .post(&format!("/forums/{slug}/check-ins"), Some(&official.token), &json!({"code": code}))
+        .expect(200)
+        .json();
+    assert_eq!(again["checked_in_at"], at.as_str());
+    assert_eq!(app.count("events WHERE type = 'registration.checked_in'"), 1);
+    // The person sees it on their registration.
+    let own = app.get_as(&format!("{base}/me"), &seated.token).expect(200).json();
+    assert_eq!(own["checked_in_at"], at.as_str());
+
+    // A waitlisted person has no seat to check in; an unknown code is not found.
+    let refused = app
+        .post(
+            &format!("/forums/{slug}/registrations/{}/check-in", other["id"]),
+            Some(&admin.token),
+            &json!(null),
+        )
+        .expect_problem(409, "not_registered");
+    assert!(refused["detail"].as_str().unwrap().contains("no seat"), "{refused}");
+    app.post(&format!("/forums/{slug}/check-ins"), Some(&official.token), &json!({"code": "ZZZZZZZZZZ"}))
+        .expect_problem(404, "not_found");
+    // A code that cannot be one is a validation error.
+    let invalid = app
+        .post(&format!("/forums/{slug}/check-ins"), Some(&official.token), &json!({"code": "  <>  "}))
+        .expect_problem(422, "validation_failed");
+    assert_eq!(invalid["errors"][0]["field"], "code");
+    // A code of another forum is not this forum's.
+    let elsewhere = open_forum(&app, &admin, None);
+    app.post(&format!("/forums/{elsewhere}/check-ins"), Some(&official.token), &json!({"code": code}))
+        .expect_problem(404, "not_found");
+    // From the list, after the seat changed hands: the promoted person is checked in too.
+    app.delete(&format!("{base}/me"), Some(&seated.token)).expect(200);
+    let from_list = app
+        .post(
+            &format!("/forums/{slug}/registrations/{}/check-in", other["id"]),
+            Some(&admin.token),
+            &json!(null),
+        )
+        .expect(200)
+        .json();
+    assert!(from_list["checked_in_at"].is_string());
+    let list = app.get_as(&base, &official.token).expect(200).json();
+    let checked: Vec<bool> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["checked_in_at"].is_string())
+        .collect();
+    // The first registration was cancelled after its check-in: the record of it stays.
+    assert_eq!(checked, [true, true]);
 }

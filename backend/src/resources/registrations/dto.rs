@@ -1,7 +1,8 @@
 //! What clients send and read about registrations.
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use validator::Validate;
 use utoipa::ToSchema;
 
 use crate::types::ForumStatus;
@@ -43,6 +44,8 @@ pub struct Registration {
     /// When a seat freed by someone else became this registration's.
     pub promoted_at: Option<DateTime<Utc>>,
     pub cancelled_at: Option<DateTime<Utc>>,
+    /// When the person was checked in at the door (the attendance record).
+    pub checked_in_at: Option<DateTime<Utc>>,
 }
 
 /// Who registered, as organisers see them.
@@ -66,6 +69,8 @@ pub struct ForumRegistration {
     pub created_at: DateTime<Utc>,
     pub promoted_at: Option<DateTime<Utc>>,
     pub cancelled_at: Option<DateTime<Utc>>,
+    /// When the person was checked in at the door (the attendance record).
+    pub checked_in_at: Option<DateTime<Utc>>,
 }
 
 /// A forum's seats, for everyone: counts only, never who.
@@ -79,6 +84,27 @@ pub struct RegistrationSummary {
     pub registered: i64,
     /// People waiting for a seat.
     pub waitlisted: i64,
+}
+
+/// A check-in at the door, by the registration's code.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckInRequest {
+    /// The registration's code, as the person shows it (letter case and spaces do not matter).
+    #[validate(length(min = 1, max = 40), custom(function = "code_chars"))]
+    #[schema(min_length = 1, max_length = 40, pattern = r"^[ A-Za-z0-9]*[A-Za-z0-9][ A-Za-z0-9]*$", example = "K7M2QX9RTA")]
+    pub code: String,
+}
+
+/// Letters, digits and spaces, at least one letter or digit (as the schema's pattern says).
+fn code_chars(code: &str) -> Result<(), validator::ValidationError> {
+    let allowed = code.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ');
+    if allowed && code.chars().any(|c| c.is_ascii_alphanumeric()) {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("pattern")
+            .with_message("letters, digits and spaces only, at least one letter or digit".into()))
+    }
 }
 
 crate::page_type!(

@@ -3,7 +3,7 @@
 
 use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
 
-use super::dto::{
+use super::dto::{CheckInRequest, 
     ForumRegistration, ForumRegistrationPage, Registration, RegistrationPage, RegistrationSummary,
 };
 use super::queries;
@@ -11,6 +11,7 @@ use crate::auth::permission::Permission;
 use crate::auth::AuthUser;
 use crate::db;
 use crate::db::ids::RegistrationId;
+use crate::http::extract::AuthedBody;
 use crate::http::page::{self, PageParams};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::resources::forums::queries as forums;
@@ -111,28 +112,35 @@ pub async fn my_registration(
 }
 
 /// Cancel one's own registration (or leave the waitlist). A seat freed goes at once to the
-/// first person waiting, who gets a mail. The answer is the cancelled registration.
+/// first person waiting, who gets a mail. The answer is the cancelled registration; `204` when
+/// there was nothing to cancel (so cancelling twice is harmless).
 #[utoipa::path(
     tag = "registrations",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "Forum id or slug")),
-    responses((status = 200, description = "Cancelled", body = Registration))
+    responses(
+        (status = 200, description = "Cancelled", body = Registration),
+        (status = 204, description = "Nothing to cancel: no current registration"),
+    )
 )]
 #[delete("/forums/{id}/registrations/me")]
 pub async fn cancel_my_registration(
     state: web::Data<AppState>,
     auth: AuthUser,
     id: web::Path<String>,
-) -> ApiResult<web::Json<Registration>> {
+) -> ApiResult<HttpResponse> {
     let key = id.into_inner();
     let public_url = state.public_url.clone();
     let cancelled = db::transaction(&state.pool, move |conn| {
         let forum = forums::find(conn, &key)?;
-        let (row, forum) = queries::cancel(conn, forum.id, auth.id, &public_url)?;
-        Ok(queries::present(row, &forum, None))
+        Ok(queries::cancel(conn, forum.id, auth.id, &public_url)?
+            .map(|(row, forum)| queries::present(row, &forum, None)))
     })
     .await?;
-    Ok(web::Json(cancelled))
+    Ok(match cancelled {
+        Some(registration) => HttpResponse::Ok().json(registration),
+        None => HttpResponse::NoContent().finish(),
+    })
 }
 
 /// Who registered for a forum, in arrival order, with statuses, places on the waitlist and
@@ -190,4 +198,65 @@ pub async fn my_registrations(
     })
     .await?;
     Ok(page::respond::<RegistrationPage, _>(&req, items, next))
+}
+
+/// Check a person in at the door by their registration's code (officials and admins): the
+/// attendance record. Once is enough: checking in again answers the same check-in.
+#[utoipa::path(
+    tag = "registrations",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Forum id or slug")),
+    request_body = CheckInRequest,
+    responses(
+        (status = 200, description = "Checked in", body = ForumRegistration),
+        (status = 404, description = "No registration of this forum has this code", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A waitlisted or cancelled registration (`not_registered`), or a cancelled or archived forum (`registration_closed`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/forums/{id}/check-ins")]
+pub async fn check_in_by_code(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+    body: AuthedBody<CheckInRequest>,
+) -> ApiResult<web::Json<ForumRegistration>> {
+    auth.require(Permission::SeeRegistrations)?;
+    let body = body?.into_inner();
+    validator::Validate::validate(&body)?;
+    let key = id.into_inner();
+    let done = db::transaction(&state.pool, move |conn| {
+        let forum = forums::find(conn, &key)?;
+        queries::check_in(conn, &forum, queries::Target::Code(&body.code), auth.id)
+    })
+    .await?;
+    Ok(web::Json(done))
+}
+
+/// Check a person in from the forum's list (officials and admins).
+#[utoipa::path(
+    tag = "registrations",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "Forum id or slug"),
+        ("registration" = i64, Path, description = "Registration id", minimum = 1),
+    ),
+    responses(
+        (status = 200, description = "Checked in", body = ForumRegistration),
+        (status = 409, description = "A waitlisted or cancelled registration (`not_registered`), or a cancelled or archived forum (`registration_closed`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/forums/{id}/registrations/{registration}/check-in")]
+pub async fn check_in_from_list(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    path: web::Path<(String, i64)>,
+) -> ApiResult<web::Json<ForumRegistration>> {
+    auth.require(Permission::SeeRegistrations)?;
+    let (key, registration) = path.into_inner();
+    let done = db::transaction(&state.pool, move |conn| {
+        let forum = forums::find(conn, &key)?;
+        queries::check_in(conn, &forum, queries::Target::Id(RegistrationId(registration)), auth.id)
+    })
+    .await?;
+    Ok(web::Json(done))
 }

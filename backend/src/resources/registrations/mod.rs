@@ -22,7 +22,9 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
             .service(handlers::cancel_my_registration)
             .service(handlers::register_for_forum)
             .service(handlers::forum_registrations)
-            .service(handlers::my_registrations);
+            .service(handlers::my_registrations)
+            .service(handlers::check_in_by_code)
+            .service(handlers::check_in_from_list);
     }),
     at_root: None,
     unique: &[

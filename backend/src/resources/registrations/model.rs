@@ -19,6 +19,8 @@ pub struct RegistrationRow {
     pub updated_at: DateTime<Utc>,
     pub promoted_at: Option<DateTime<Utc>>,
     pub cancelled_at: Option<DateTime<Utc>>,
+    pub checked_in_at: Option<DateTime<Utc>>,
+    pub checked_in_by: Option<UserId>,
 }
 
 #[derive(Debug, Insertable)]

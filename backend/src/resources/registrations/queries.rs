@@ -212,16 +212,18 @@ pub fn register(
 }
 
 /// Cancels `user`'s registration for the forum `forum_id`; a seat it frees goes at once to
-/// the first person waiting (who gets a mail), while the forum takes registrations.
+/// the first person waiting (who gets a mail), while the forum takes registrations. `None`
+/// when there was none to cancel.
 pub fn cancel(
     conn: &mut PgConnection,
     forum_id: ForumId,
     user: UserId,
     public_url: &str,
-) -> ApiResult<(RegistrationRow, ForumRow)> {
+) -> ApiResult<Option<(RegistrationRow, ForumRow)>> {
     let forum = lock_forum(conn, forum_id)?;
-    let current =
-        active(conn, forum.id, user)?.ok_or_else(|| ApiError::not_found("Registration"))?;
+    let Some(current) = active(conn, forum.id, user)? else {
+        return Ok(None);
+    };
     let now = Utc::now();
     let row: RegistrationRow = diesel::update(registrations::table.find(current.id))
         .set((
@@ -235,7 +237,7 @@ pub fn cancel(
     if current.status == RegistrationStatus::Registered && takes_registrations(&forum, now) {
         promote(conn, &forum, user, public_url)?;
     }
-    Ok((row, forum))
+    Ok(Some((row, forum)))
 }
 
 /// Gives free seats to the people waiting, first come first served.
@@ -307,6 +309,7 @@ pub fn present(row: RegistrationRow, forum: &ForumRow, position: Option<i64>) ->
         created_at: row.created_at,
         promoted_at: row.promoted_at,
         cancelled_at: row.cancelled_at,
+        checked_in_at: row.checked_in_at,
     }
 }
 
@@ -382,6 +385,8 @@ struct ListedRow {
     promoted_at: Option<DateTime<Utc>>,
     #[diesel(sql_type = Nullable<Timestamptz>)]
     cancelled_at: Option<DateTime<Utc>>,
+    #[diesel(sql_type = Nullable<Timestamptz>)]
+    checked_in_at: Option<DateTime<Utc>>,
 }
 
 /// A page of `forum`'s registrations in arrival order, after the registration `after`, each
@@ -395,7 +400,7 @@ pub fn list_for_forum(
     let rows: Vec<ListedRow> = crate::db::Prepared(
         diesel::sql_query(
             "SELECT r.id, r.user_id, u.display_name, u.organisation, r.status, r.position, r.code, \
-                    r.created_at, r.promoted_at, r.cancelled_at \
+                    r.created_at, r.promoted_at, r.cancelled_at, r.checked_in_at \
                FROM (SELECT r.*, CASE WHEN r.status = 'waitlisted' THEN row_number() OVER \
                             (PARTITION BY r.status ORDER BY r.id) END AS position \
                        FROM registrations r WHERE r.forum_id = $1) r \
@@ -427,6 +432,7 @@ pub fn list_for_forum(
             created_at: r.created_at,
             promoted_at: r.promoted_at,
             cancelled_at: r.cancelled_at,
+            checked_in_at: r.checked_in_at,
         })
         .collect())
 }
@@ -435,4 +441,66 @@ pub fn list_for_forum(
 pub fn person(conn: &mut PgConnection, id: UserId) -> ApiResult<User> {
     crate::auth::user::find(conn, id)?
         .ok_or_else(|| ApiError::Unauthorized("This account no longer exists.".into()))
+}
+
+/// Checks in, at the door, the registration of `forum` whose code is `code` (or the one with
+/// id `id`): once; doing it again answers the same check-in. Only a registration with a seat is
+/// checked in, and not at a cancelled or archived forum.
+pub fn check_in(
+    conn: &mut PgConnection,
+    forum: &ForumRow,
+    by: Target<'_>,
+    organiser: UserId,
+) -> ApiResult<ForumRegistration> {
+    if forum.status == ForumStatus::Cancelled || forum.archived_at.is_some() {
+        return Err(ApiError::Conflict {
+            code: ErrorCode::RegistrationClosed,
+            detail: "This forum is cancelled or archived: nobody is checked in.".into(),
+        });
+    }
+    // The forum's lock, like every decision about its registrations.
+    lock_forum(conn, forum.id)?;
+    let q = registrations::table
+        .filter(registrations::forum_id.eq(forum.id))
+        .select(RegistrationRow::as_select())
+        .into_boxed();
+    let q = match by {
+        Target::Code(code) => {
+            let code: String = code.chars().filter(|c| *c != ' ').collect();
+            q.filter(registrations::code.eq(code.to_ascii_uppercase()))
+        }
+        Target::Id(id) => q.filter(registrations::id.eq(id)),
+    };
+    let row = q
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("Registration"))?;
+    if row.status != RegistrationStatus::Registered {
+        return Err(ApiError::Conflict {
+            code: ErrorCode::NotRegistered,
+            detail: "This person has no seat at this forum (waitlisted, or cancelled).".into(),
+        });
+    }
+    if row.checked_in_at.is_none() {
+        let now = Utc::now();
+        let done: RegistrationRow = diesel::update(registrations::table.find(row.id))
+            .set((
+                registrations::checked_in_at.eq(now),
+                registrations::checked_in_by.eq(organiser),
+                registrations::updated_at.eq(now),
+            ))
+            .returning(RegistrationRow::as_returning())
+            .get_result(conn)?;
+        events::record(conn, event(EventType::RegistrationCheckedIn, &done, organiser))?;
+    }
+    list_for_forum(conn, forum.id, Some(RegistrationId(row.id.get() - 1)), 1)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| ApiError::not_found("Registration"))
+}
+
+/// How a check-in names its registration.
+pub enum Target<'a> {
+    Code(&'a str),
+    Id(RegistrationId),
 }

@@ -33,6 +33,11 @@ export const register = (forum: string) => unwrap(api.POST("/api/v1/forums/{id}/
 export const cancelRegistration = (forum: string) =>
   unwrap(api.DELETE("/api/v1/forums/{id}/registrations/me", path(forum)));
 
+export const checkInByCode = (forum: string, code: string) =>
+  unwrap(api.POST("/api/v1/forums/{id}/check-ins", { params: { path: { id: forum } }, body: { code } }));
+export const checkInFromList = (forum: string, registration: number) =>
+  unwrap(api.POST("/api/v1/forums/{id}/registrations/{registration}/check-in", { params: { path: { id: forum, registration } } }));
+
 export const listMyRegistrations = (cursor?: string) =>
   unwrap(api.GET("/api/v1/me/registrations", { params: { query: { cursor, limit: 50 } } }));
 export const listForumRegistrations = (forum: string, cursor?: string) =>

@@ -34,6 +34,15 @@ export const fr = {
   "registration.my.title": "Mes inscriptions aux forums",
   "registration.my.empty": "Vous n'êtes inscrit·e à aucun forum.",
   "registration.my.more": "Afficher plus d'inscriptions",
+  "registration.checkIn.title": "Accueil : pointer une arrivée",
+  "registration.checkIn.code": "Code d'inscription",
+  "registration.checkIn.hint": "Les dix caractères montrés par la personne (majuscules et espaces indifférents)",
+  "registration.checkIn.submit": "Pointer",
+  "registration.checkIn.done": "{name} est pointé·e ({at}).",
+  "registration.checkIn.column": "Présence",
+  "registration.checkIn.button": "Pointer l'arrivée",
+  "registration.checkIn.of": "Pointer l'arrivée de {name}",
+  "registration.checkIn.at": "Arrivée : {at}",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -70,4 +79,13 @@ export const en: Record<keyof typeof fr, string> = {
   "registration.my.title": "My forum registrations",
   "registration.my.empty": "You are not registered for any forum.",
   "registration.my.more": "Show more registrations",
+  "registration.checkIn.title": "At the door: check someone in",
+  "registration.checkIn.code": "Registration code",
+  "registration.checkIn.hint": "The ten characters the person shows (letter case and spaces do not matter)",
+  "registration.checkIn.submit": "Check in",
+  "registration.checkIn.done": "{name} is checked in ({at}).",
+  "registration.checkIn.column": "Attendance",
+  "registration.checkIn.button": "Check in",
+  "registration.checkIn.of": "Check in {name}",
+  "registration.checkIn.at": "Arrived: {at}",
 };

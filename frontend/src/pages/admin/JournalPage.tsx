@@ -33,6 +33,7 @@ const OFFERED: Record<EventType, boolean> = {
   "user.created": false, "user.verified": false, "user.password_changed": false,
   // Registrations are private and not audited.
   "registration.created": false, "registration.promoted": false, "registration.cancelled": false,
+  "registration.checked_in": false,
 };
 export const ACTIONS = (Object.keys(OFFERED) as EventType[]).filter((a) => OFFERED[a]);
 const KINDS = ["forum", "commitment", "milestone", "action_plan", "comment", "user"] as const;
