@@ -1,5 +1,7 @@
 import { accounts, apiToken, check, expect, signIn, signOut, test } from "./fixtures";
 import { mailTo } from "./mail";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 
 test("a member registers for a full forum's last seat, cancels, and the person waiting is promoted by mail", async ({ page }) => {
   const stamp = Date.now();
@@ -35,6 +37,13 @@ test("a member registers for a full forum's last seat, cancels, and the person w
   await expect(box).toContainText("Vous êtes inscrit·e à ce forum.");
   const code = (await box.locator(".od-code").textContent())!.trim();
   expect(code).toMatch(/^[A-Z0-9]{10}$/);
+  // The same code as a QR code, drawn in the page, described for screen readers.
+  const qr = box.getByRole("img", { name: `QR code de votre code d'inscription ${code}, à montrer à l'accueil` });
+  await expect(qr).toBeVisible();
+  expect(await qr.getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
+  // Read back by a QR decoder from the pixels on screen: it says the code.
+  const shot = PNG.sync.read(await qr.screenshot());
+  expect(jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)?.data).toBe(code);
   await expect(box).toContainText("1 inscrit·es sur 1 places.");
   await check(page, "forum-registered");
   const confirmation = await mailTo(accounts.member, memberMails + 1);

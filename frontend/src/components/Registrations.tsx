@@ -1,7 +1,8 @@
 // Registration for a forum: the seats (for everyone), one's own registration with its code,
 // the buttons to register or cancel; the organisers' list; one's registrations on the account
 // page. Who registered is shown to nobody but the person and the organisers.
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
+import QRCode from "qrcode";
 import { Link, useLocation } from "react-router";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -87,9 +88,12 @@ export function RegistrationBox({ forum }: { forum: Forum }) {
                 : t("registration.mine.waitlisted", { position: number(own.position ?? 1) })}
             </p>
             {own.status === "registered" && (
-              <p>
-                {t("registration.code")} <strong className="od-code">{own.code}</strong>
-              </p>
+              <>
+                <p>
+                  {t("registration.code")} <strong className="od-code">{own.code}</strong>
+                </p>
+                <CodeQr code={own.code} />
+              </>
             )}
             <Button priority="secondary" disabled={leave.isPending} onClick={() => leave.mutate()}>
               {own.status === "registered" ? t("registration.cancel") : t("registration.leaveWaitlist")}
@@ -315,4 +319,25 @@ function CheckInCell({ forum, row }: { forum: Forum; row: ForumRegistration }) {
       {check.isError && <ProblemAlert error={check.error} />}
     </>
   );
+}
+
+/** The registration's code as a QR code, for the door (drawn here: nothing is fetched). */
+function CodeQr({ code }: { code: string }) {
+  const { t } = useI18n();
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    QRCode.toString(code, { type: "svg", margin: 1, errorCorrectionLevel: "M" })
+      .then((svg) => {
+        if (live) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+      })
+      .catch(() => {
+        if (live) setSrc(null);
+      });
+    return () => {
+      live = false;
+    };
+  }, [code]);
+  if (!src) return null;
+  return <img className="od-qr fr-mb-2w" src={src} width={160} height={160} alt={t("registration.qr", { code })} />;
 }
