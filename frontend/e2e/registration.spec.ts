@@ -2,6 +2,7 @@ import { accounts, apiToken, check, expect, signIn, signOut, test } from "./fixt
 import { mailTo } from "./mail";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
+import { readFileSync } from "node:fs";
 
 test("a member registers for a full forum's last seat, cancels, and the person waiting is promoted by mail", async ({ page }) => {
   const stamp = Date.now();
@@ -98,6 +99,18 @@ test("a member registers for a full forum's last seat, cancels, and the person w
   await page.getByRole("button", { name: "Pointer", exact: true }).click();
   await expect(page.getByRole("alert")).toContainText("n'existe pas");
   await check(page, "forum-check-in");
+
+  // The list as a CSV file.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Exporter la liste (CSV)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`inscriptions-${slug}.csv`);
+  const csv = readFileSync((await download.path())!, "utf8");
+  const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+  expect(lines[0]).toBe("registration_id,status,waitlist_position,display_name,organisation,code,registered_at,promoted_at,cancelled_at,checked_in_at");
+  expect(lines).toHaveLength(3);
+  expect(lines[2]).toContain(promotedCode);
 });
 
 /** How many mails `address` has received so far (0 when none). */

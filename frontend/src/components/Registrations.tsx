@@ -13,6 +13,7 @@ import {
   cancelRegistration,
   checkInByCode,
   checkInFromList,
+  exportRegistrations,
   getMyRegistration,
   getRegistrationSummary,
   listForumRegistrations,
@@ -156,6 +157,7 @@ export function RegistrantsTable({ forum }: { forum: Forum }) {
       <h2 id="forum-registrants">{t("registration.list.title")}</h2>
       <p className="fr-text--sm">{t("registration.list.private")}</p>
       <CheckInByCode forum={forum} />
+      <ExportButton forum={forum} />
       {query.isPending ? (
         <Loading />
       ) : query.isError ? (
@@ -340,4 +342,30 @@ function CodeQr({ code }: { code: string }) {
   }, [code]);
   if (!src) return null;
   return <img className="od-qr fr-mb-2w" src={src} width={160} height={160} alt={t("registration.qr", { code })} />;
+}
+
+/** Downloads the list as CSV (the request carries the organiser's token, so it is fetched here). */
+function ExportButton({ forum }: { forum: Forum }) {
+  const { t } = useI18n();
+  const save = useMutation({
+    mutationFn: () => exportRegistrations(forum.slug),
+    onSuccess: ({ blob, filename }) => {
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = filename;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+  });
+  return (
+    <div className="fr-mb-2w">
+      <Button priority="secondary" iconPosition="left" iconId="fr-icon-download-line" disabled={save.isPending} onClick={() => save.mutate()}>
+        {save.isPending ? t("registration.export.pending") : t("registration.export.button")}
+      </Button>
+      {save.isError && <ProblemAlert error={save.error} />}
+    </div>
+  );
 }

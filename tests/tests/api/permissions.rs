@@ -44,6 +44,7 @@ fn table(comment: i64, milestone: i64, user: i64) -> Vec<(&'static str, &'static
         ("DELETE", "/forums/{id}/registrations/me", "/forums/2027-01-espace-de-dialogue-en-ligne/registrations/me".into(), None, ALL),
         ("GET", "/forums/{id}/registrations", "/forums/2027-01-espace-de-dialogue-en-ligne/registrations".into(), None, CONTENT),
         ("GET", "/me/registrations", "/me/registrations".into(), None, ALL),
+        ("GET", "/forums/{id}/registrations/export", "/forums/2027-01-espace-de-dialogue-en-ligne/registrations/export".into(), None, CONTENT),
         ("POST", "/forums/{id}/check-ins", "/forums/2027-01-espace-de-dialogue-en-ligne/check-ins".into(), Some(json!({"code": "AAAAAAAAAA"})), CONTENT),
         ("POST", "/forums/{id}/registrations/{registration}/check-in", "/forums/2027-01-espace-de-dialogue-en-ligne/registrations/999999/check-in".into(), None, CONTENT),
         ("GET", "/admin/users", "/admin/users".into(), None, ADMIN),

@@ -24,7 +24,8 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
             .service(handlers::forum_registrations)
             .service(handlers::my_registrations)
             .service(handlers::check_in_by_code)
-            .service(handlers::check_in_from_list);
+            .service(handlers::check_in_from_list)
+            .service(handlers::export_registrations);
     }),
     at_root: None,
     unique: &[

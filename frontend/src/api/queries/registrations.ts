@@ -1,5 +1,6 @@
 // Registrations for forums: query keys and calls, in one place.
 import { api, unwrap, type Schemas } from "../client";
+import { toApiError } from "../errors";
 import { ApiError } from "../errors";
 
 export type Registration = Schemas["Registration"];
@@ -37,6 +38,17 @@ export const checkInByCode = (forum: string, code: string) =>
   unwrap(api.POST("/api/v1/forums/{id}/check-ins", { params: { path: { id: forum } }, body: { code } }));
 export const checkInFromList = (forum: string, registration: number) =>
   unwrap(api.POST("/api/v1/forums/{id}/registrations/{registration}/check-in", { params: { path: { id: forum, registration } } }));
+
+/** The forum's registrations as a CSV file (organisers), with the name the server gives it. */
+export async function exportRegistrations(forum: string): Promise<{ blob: Blob; filename: string }> {
+  const { data, error, response } = await api.GET("/api/v1/forums/{id}/registrations/export", {
+    params: { path: { id: forum } },
+    parseAs: "blob",
+  });
+  if (error !== undefined || !response.ok || !data) throw toApiError(error, response);
+  const named = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "");
+  return { blob: data as Blob, filename: named?.[1] ?? `inscriptions-${forum}.csv` };
+}
 
 export const listMyRegistrations = (cursor?: string) =>
   unwrap(api.GET("/api/v1/me/registrations", { params: { query: { cursor, limit: 50 } } }));
