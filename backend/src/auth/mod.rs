@@ -186,3 +186,17 @@ fn bearer_token(req: &HttpRequest) -> Option<String> {
         .eq_ignore_ascii_case("bearer")
         .then(|| token.trim().to_string())
 }
+
+/// 403 `email_not_verified` for an account that has not confirmed its address, where the
+/// platform requires it (`REQUIRE_VERIFIED_EMAIL`): posting and taking a seat need an address
+/// someone answers at.
+pub fn require_verified(state: &AppState, verified: bool) -> Result<(), ApiError> {
+    if state.require_verified_email && !verified {
+        return Err(ApiError::Refused {
+            code: crate::http::problem::ErrorCode::EmailNotVerified,
+            detail: "Confirm your email address first: follow the link in the message sent when you signed up (or ask for another one)."
+                .into(),
+        });
+    }
+    Ok(())
+}

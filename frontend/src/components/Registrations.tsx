@@ -24,6 +24,7 @@ import {
   type Registration,
 } from "../api/queries/registrations";
 import { canEditContent, useSession } from "../auth/session";
+import { DataTable } from "./DataTable";
 import { useI18n } from "../i18n";
 import { Empty, Loading, LoadMore, ProblemAlert } from "./QueryState";
 
@@ -165,45 +166,36 @@ export function RegistrantsTable({ forum }: { forum: Forum }) {
       ) : rows.length === 0 ? (
         <Empty>{t("registration.list.empty")}</Empty>
       ) : (
-        <div className="fr-table od-table">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table>
-                  <caption>{t("registration.list.caption", { title: forum.title })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("registration.list.person")}</th>
-                      <th scope="col">{t("registration.list.status")}</th>
-                      <th scope="col">{t("registration.list.code")}</th>
-                      <th scope="col">{t("registration.list.at")}</th>
-                      <th scope="col">{t("registration.checkIn.column")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((r) => (
-                      <tr key={r.id}>
-                        <td>
-                          {r.person.display_name}
-                          {r.person.organisation && <> ({r.person.organisation})</>}
-                        </td>
-                        <td>
-                          <StatusBadge status={r.status} />
-                          {r.position != null && <> {t("registration.list.position", { position: number(r.position) })}</>}
-                        </td>
-                        <td>{r.code}</td>
-                        <td>{dateTime(r.created_at)}</td>
-                        <td>
-                          <CheckInCell forum={forum} row={r} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <DataTable caption={t("registration.list.caption", { title: forum.title })} className="od-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("registration.list.person")}</th>
+              <th scope="col">{t("registration.list.status")}</th>
+              <th scope="col">{t("registration.list.code")}</th>
+              <th scope="col">{t("registration.list.at")}</th>
+              <th scope="col">{t("registration.checkIn.column")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  {r.person.display_name}
+                  {r.person.organisation && <> ({r.person.organisation})</>}
+                </td>
+                <td>
+                  <StatusBadge status={r.status} />
+                  {r.position != null && <> {t("registration.list.position", { position: number(r.position) })}</>}
+                </td>
+                <td>{r.code}</td>
+                <td>{dateTime(r.created_at)}</td>
+                <td>
+                  <CheckInCell forum={forum} row={r} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} label={t("registration.list.more")} />
     </section>

@@ -14,7 +14,7 @@ use super::dto::{
 use super::model::CommentRow;
 use super::queries::{self, After};
 use crate::auth::permission::Permission;
-use crate::auth::{AuthUser, BearerToken, OptionalAuth};
+use crate::auth::{require_verified, AuthUser, BearerToken, OptionalAuth};
 use crate::db;
 use crate::db::ids::CommentId;
 use crate::http::extract::AuthedBody;
@@ -31,19 +31,6 @@ fn viewer(auth: &Option<AuthUser>) -> Viewer {
         },
         None => Viewer::default(),
     }
-}
-
-/// 403 `email_not_verified` for an account that has not confirmed its address, where the
-/// platform requires it (`REQUIRE_VERIFIED_EMAIL`).
-fn require_verified(state: &AppState, verified: bool) -> ApiResult<()> {
-    if state.require_verified_email && !verified {
-        return Err(ApiError::Refused {
-            code: ErrorCode::EmailNotVerified,
-            detail: "Confirm your email address first: follow the link in the message sent when you signed up (or ask for another one)."
-                .into(),
-        });
-    }
-    Ok(())
 }
 
 /// The discussion of the subject of `kind` named `key` (see `discussion_routes!`).

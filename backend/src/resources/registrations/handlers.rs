@@ -14,22 +14,9 @@ use crate::db;
 use crate::db::ids::RegistrationId;
 use crate::http::extract::AuthedBody;
 use crate::http::page::{self, PageParams};
-use crate::http::problem::{ApiError, ApiResult, ErrorCode};
+use crate::http::problem::ApiResult;
 use crate::resources::forums::queries as forums;
 use crate::AppState;
-
-/// 403 `email_not_verified` for an account that has not confirmed its address, where the
-/// platform requires it: a seat is not given to an address nobody answers at.
-fn require_verified(state: &AppState, auth: &AuthUser) -> ApiResult<()> {
-    if state.require_verified_email && !auth.verified {
-        return Err(ApiError::Refused {
-            code: ErrorCode::EmailNotVerified,
-            detail: "Confirm your email address first: follow the link in the message sent when you signed up (or ask for another one)."
-                .into(),
-        });
-    }
-    Ok(())
-}
 
 /// A forum's seats: whether it takes registrations, its capacity, how many are registered
 /// and waiting. Counts only: who registered is private.
@@ -71,7 +58,7 @@ pub async fn register_for_forum(
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     auth.require(Permission::Register)?;
-    require_verified(&state, &auth)?;
+    crate::auth::require_verified(&state, auth.verified)?;
     let key = id.into_inner();
     let public_url = state.public_url.clone();
     let created = db::transaction(&state.pool, move |conn| {

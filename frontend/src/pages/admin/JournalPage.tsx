@@ -12,6 +12,7 @@ import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
 import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
 import { parisLocalToIso } from "../../i18n/format";
+import { DataTable } from "../../components/DataTable";
 import { useI18n, type MessageKey } from "../../i18n";
 import { SUBJECTS, type SubjectKind } from "../../subjects";
 
@@ -152,31 +153,22 @@ export function JournalPage() {
       ) : entries.length === 0 ? (
         <Empty>{t("admin.journal.empty")}</Empty>
       ) : (
-        <div className="fr-table fr-table--no-caption">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table>
-                  <caption>{t("admin.journal")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("admin.journal.when")}</th>
-                      <th scope="col">{t("admin.journal.who")}</th>
-                      <th scope="col">{t("admin.journal.what")}</th>
-                      <th scope="col">{t("admin.journal.record")}</th>
-                      <th scope="col">{t("admin.journal.changes")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {entries.map((e) => (
-                      <Row key={e.id} entry={e} onActor={byActor} />
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <DataTable caption={t("admin.journal")} hideCaption>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.journal.when")}</th>
+              <th scope="col">{t("admin.journal.who")}</th>
+              <th scope="col">{t("admin.journal.what")}</th>
+              <th scope="col">{t("admin.journal.record")}</th>
+              <th scope="col">{t("admin.journal.changes")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <Row key={e.id} entry={e} onActor={byActor} />
+            ))}
+          </tbody>
+        </DataTable>
       )}
       <LoadMore
         hasMore={query.hasNextPage}

@@ -9,6 +9,7 @@ import { type Account, type Role } from "../../api/client";
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
 import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
+import { DataTable } from "../../components/DataTable";
 import { useI18n } from "../../i18n";
 import { listUsers, updateUser, userKeys } from "../../api/queries/users";
 
@@ -66,31 +67,22 @@ export function UsersPage() {
       ) : users.length === 0 ? (
         <Empty>{t("admin.users.empty")}</Empty>
       ) : (
-        <div className="fr-table fr-table--no-caption od-table">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table>
-                  <caption>{t("admin.users.caption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("admin.users.name")}</th>
-                      <th scope="col">{t("admin.users.email")}</th>
-                      <th scope="col">{t("admin.users.role")}</th>
-                      <th scope="col">{t("admin.users.state")}</th>
-                      <th scope="col">{t("admin.users.actions")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {users.map((u) => (
-                      <UserRow key={u.id} user={u} onDone={(name) => setNotice(t("admin.users.updated", { name }))} />
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <DataTable caption={t("admin.users.caption")} hideCaption className="od-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.users.name")}</th>
+              <th scope="col">{t("admin.users.email")}</th>
+              <th scope="col">{t("admin.users.role")}</th>
+              <th scope="col">{t("admin.users.state")}</th>
+              <th scope="col">{t("admin.users.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <UserRow key={u.id} user={u} onDone={(name) => setNotice(t("admin.users.updated", { name }))} />
+            ))}
+          </tbody>
+        </DataTable>
       )}
       <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} label={t("admin.users.loadMore")} />
     </>
