@@ -21,6 +21,11 @@ function files(address: string): string[] {
   }
 }
 
+/** How many messages `address` has received so far. */
+export function mailCount(address: string): number {
+  return files(address).length;
+}
+
 /** Waits for the `n`th message to `address` and returns it parsed. */
 export async function mailTo(address: string, n = 1): Promise<Email> {
   await expect.poll(() => files(address).length, { timeout: 20_000, message: `mail #${n} to ${address}` }).toBeGreaterThanOrEqual(n);

@@ -1,5 +1,5 @@
 import { accounts, apiToken, check, expect, signIn, signOut, test } from "./fixtures";
-import { mailTo } from "./mail";
+import { mailCount, mailTo } from "./mail";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { readFileSync } from "node:fs";
@@ -32,7 +32,7 @@ test("a member registers for a full forum's last seat, cancels, and the person w
   // A member takes the seat, and sees the code to give at the door.
   await signIn(page, accounts.member);
   await page.goto(`/forums/${slug}`);
-  const memberMails = await countMails(accounts.member);
+  const memberMails = mailCount(accounts.member);
   await box.getByRole("button", { name: "M'inscrire" }).click();
   await expect(box.getByRole("status")).toHaveText("Inscription enregistrée : un message de confirmation vous est envoyé.");
   await expect(box).toContainText("Vous êtes inscrit·e à ce forum.");
@@ -55,7 +55,7 @@ test("a member registers for a full forum's last seat, cancels, and the person w
   await signIn(page, accounts.moderator);
   await page.goto(`/forums/${slug}`);
   await expect(box).toContainText("Ce forum est complet");
-  const waitingMails = (await countMails(accounts.moderator)) + 1;
+  const waitingMails = mailCount(accounts.moderator) + 1;
   await box.getByRole("button", { name: "M'inscrire sur la liste d'attente" }).click();
   await expect(box).toContainText("Vous êtes sur la liste d'attente, en position 1.");
   await check(page, "forum-waitlisted");
@@ -112,15 +112,3 @@ test("a member registers for a full forum's last seat, cancels, and the person w
   expect(lines).toHaveLength(3);
   expect(lines[2]).toContain(promotedCode);
 });
-
-/** How many mails `address` has received so far (0 when none). */
-async function countMails(address: string): Promise<number> {
-  const { readdirSync } = await import("node:fs");
-  const { join } = await import("node:path");
-  const dir = join(process.env.E2E_MAIL_DIR!, address.toLowerCase().replace(/[^a-z0-9@._+-]/g, "_"));
-  try {
-    return readdirSync(dir).filter((f) => f.endsWith(".eml")).length;
-  } catch {
-    return 0;
-  }
-}
