@@ -83,5 +83,29 @@ def before_call(context, case, kwargs):
         if "location" in changed and "online_url" in changed:
             if changed["location"] is None and changed["online_url"] is None:
                 changed["online_url"] = "https://example.org/forum"
+    # A format's questions each have a key of their own (a rule on the items of a list, which
+    # JSON Schema's uniqueItems, comparing whole items, cannot state).
+    if case.operation.path in ("/api/v1/formats", "/api/v1/formats/{id}/versions") and case.method.upper() == "POST":
+        content = changed.get("content")
+        if isinstance(content, dict) and isinstance(content.get("questionnaire"), list):
+            content = dict(content)
+            seen, questions = set(), []
+            for i, q in enumerate(content["questionnaire"]):
+                if isinstance(q, dict) and isinstance(q.get("key"), str):
+                    key = q["key"]
+                    if key in seen:
+                        key = (key[: 40 - len(str(i)) - 1] + "_" + str(i)) if key else "q" + str(i)
+                        q = dict(q, key=key)
+                    seen.add(key)
+                questions.append(q)
+            content["questionnaire"] = questions
+            changed["content"] = content
+    # An action item's outcome goes with closing it (`done`, `dropped`), and only then.
+    if case.operation.path == "/api/v1/action-items/{id}/status" and case.method.upper() == "POST":
+        if changed.get("status") in ("done", "dropped"):
+            if not isinstance(changed.get("outcome"), str):
+                changed["outcome"] = "Fait."
+        else:
+            changed.pop("outcome", None)
     if changed != body:
         case.body = changed

@@ -11,7 +11,8 @@ use serde::Deserialize;
 use crate::auth::password;
 use crate::markdown;
 use crate::db::schema::{
-    action_plans, comments, commitments, forum_commitments, forums, milestones, users,
+    action_plans, comments, commitments, format_versions, formats, forum_commitments, forums,
+    milestones, users,
 };
 use crate::types::{CommitmentStatus, ForumStatus, Locale, MilestoneStatus, Role};
 
@@ -25,8 +26,58 @@ struct SeedFile {
     action_plans: Vec<SeedPlan>,
     commitments: Vec<SeedCommitment>,
     users: Vec<SeedUser>,
+    formats: Vec<SeedFormat>,
     forums: Vec<SeedForum>,
     comments: Vec<SeedComment>,
+    minutes: Vec<SeedMinutes>,
+    action_items: Vec<SeedActionItem>,
+}
+
+#[derive(Deserialize)]
+struct SeedMinutes {
+    forum: String,
+    attendees_count: i32,
+    organisations: Vec<String>,
+    links: serde_json::Value,
+    body: String,
+}
+
+#[derive(Deserialize)]
+struct SeedActionItem {
+    forum: String,
+    title: String,
+    description: String,
+    owner: SeedOwner,
+    due_on: NaiveDate,
+    commitment: String,
+    /// (status, note, outcome, at), after the first `open`.
+    history: Vec<(String, Option<String>, Option<String>, DateTime<Utc>)>,
+}
+
+#[derive(Deserialize)]
+struct SeedOwner {
+    kind: String,
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct SeedFormat {
+    slug: String,
+    name: String,
+    versions: Vec<SeedFormatVersion>,
+}
+
+#[derive(Deserialize)]
+struct SeedFormatVersion {
+    published_at: DateTime<Utc>,
+    change_note: Option<String>,
+    content: crate::resources::formats::FormatContent,
+}
+
+#[derive(Deserialize)]
+struct SeedFormatRef {
+    slug: String,
+    version: i32,
 }
 
 #[derive(Deserialize, Insertable)]
@@ -104,6 +155,7 @@ struct SeedForum {
     capacity: Option<i32>,
     status: ForumStatus,
     commitments: Vec<String>,
+    format: Option<SeedFormatRef>,
 }
 
 #[derive(Deserialize)]
@@ -255,7 +307,45 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
         user_ids.insert(u.email.clone(), user.id.get());
     }
 
+    for format in &seed.formats {
+        let id = diesel::insert_into(formats::table)
+            .values((
+                formats::slug.eq(&format.slug),
+                formats::name.eq(&format.name),
+                formats::lang.eq(Locale::Fr),
+                formats::latest_version.eq(format.versions.len() as i32),
+            ))
+            .on_conflict_do_nothing()
+            .returning(formats::id)
+            .get_result::<crate::db::ids::FormatId>(conn)
+            .optional()?;
+        if let Some(id) = id {
+            for (n, v) in format.versions.iter().enumerate() {
+                let mut version = crate::resources::formats::queries::new_version(
+                    id,
+                    n as i32 + 1,
+                    Locale::Fr,
+                    v.content.clone(),
+                    v.change_note.clone(),
+                    None,
+                );
+                version.published_at = Some(v.published_at);
+                diesel::insert_into(format_versions::table).values(version).execute(conn)?;
+            }
+        }
+    }
+
     for f in &seed.forums {
+        let format_version_id = match &f.format {
+            Some(r) => Some(
+                crate::resources::formats::queries::version_for_forum(
+                    conn,
+                    &crate::resources::formats::FormatChoice { slug: r.slug.clone(), version: Some(r.version) },
+                )
+                    .map_err(|_| diesel::result::Error::NotFound)?,
+            ),
+            None => None,
+        };
         let inserted = diesel::insert_into(forums::table)
             .values((
                 forums::slug.eq(&f.slug),
@@ -269,6 +359,7 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
                 forums::online_url.eq(&f.online_url),
                 forums::capacity.eq(f.capacity),
                 forums::status.eq(f.status),
+                forums::format_version_id.eq(format_version_id),
             ))
             .on_conflict_do_nothing()
             .returning(forums::id)
@@ -362,7 +453,71 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
             ),
         );
     }
+    load_minutes_and_actions(conn, seed, &forum_ids, &commitment_ids)?;
     Ok(report)
+}
+
+/// The held forums' minutes and action items, with their histories (only for forums that have
+/// none yet).
+fn load_minutes_and_actions(
+    conn: &mut PgConnection,
+    seed: &SeedFile,
+    forum_ids: &HashMap<String, i64>,
+    commitment_ids: &HashMap<String, i64>,
+) -> QueryResult<()> {
+    use crate::db::schema::{action_item_history, action_items, forum_minutes};
+    for m in &seed.minutes {
+        diesel::insert_into(forum_minutes::table)
+            .values((
+                forum_minutes::forum_id.eq(forum_ids[&m.forum]),
+                forum_minutes::body.eq(&m.body),
+                forum_minutes::body_html.eq(markdown::render(&m.body)),
+                forum_minutes::attendees_count.eq(m.attendees_count),
+                forum_minutes::organisations.eq(&m.organisations),
+                forum_minutes::links.eq(&m.links),
+            ))
+            .on_conflict_do_nothing()
+            .execute(conn)?;
+    }
+    let seeded: Vec<i64> = action_items::table.select(action_items::forum_id).distinct().load(conn)?;
+    for a in seed.action_items.iter().filter(|a| !seeded.contains(&forum_ids[&a.forum])) {
+        let forum_id = forum_ids[&a.forum];
+        let opened: DateTime<Utc> = forums::table.find(forum_id).select(forums::ends_at).first(conn)?;
+        let last = a.history.last();
+        let closed = last.filter(|(s, ..)| s == "done" || s == "dropped");
+        let id: i64 = diesel::insert_into(action_items::table)
+            .values((
+                action_items::forum_id.eq(forum_id),
+                action_items::title.eq(&a.title),
+                action_items::description.eq(&a.description),
+                action_items::description_html.eq(markdown::render(&a.description)),
+                action_items::owner_kind.eq(&a.owner.kind),
+                action_items::owner_name.eq(&a.owner.name),
+                action_items::due_on.eq(a.due_on),
+                action_items::commitment_id.eq(commitment_ids[&a.commitment]),
+                action_items::status.eq(last.map_or("open", |(s, ..)| s.as_str())),
+                action_items::outcome.eq(closed.and_then(|(_, _, o, _)| o.clone())),
+                action_items::closed_at.eq(closed.map(|(.., at)| *at)),
+                action_items::created_at.eq(opened),
+                action_items::updated_at.eq(last.map_or(opened, |(.., at)| *at)),
+            ))
+            .returning(action_items::id)
+            .get_result(conn)?;
+        let mut entries = vec![("open".to_string(), None, None, opened)];
+        entries.extend(a.history.iter().cloned());
+        for (status, note, outcome, at) in entries {
+            diesel::insert_into(action_item_history::table)
+                .values((
+                    action_item_history::action_item_id.eq(id),
+                    action_item_history::status.eq(status),
+                    action_item_history::note.eq(note),
+                    action_item_history::outcome.eq(outcome),
+                    action_item_history::changed_at.eq(at),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(())
 }
 
 /// Marks the texts that came from the OGP (action plans, commitments, milestones) as English,

@@ -10,6 +10,10 @@ import { Forbidden, SignInRequired } from "./components/SignInRequired";
 
 const ForumsPage = lazy(() => import("./pages/forums/ForumsPage"));
 const ForumPage = lazy(() => import("./pages/forums/ForumPage"));
+const FormatsPage = lazy(() => import("./pages/formats/FormatsPage"));
+const FormatPage = lazy(() => import("./pages/formats/FormatPage"));
+const FollowUpPage = lazy(() => import("./pages/actions/FollowUpPage"));
+const ActionItemPage = lazy(() => import("./pages/actions/ActionItemPage"));
 const CommitmentsPage = lazy(() => import("./pages/commitments/CommitmentsPage"));
 const CommitmentPage = lazy(() => import("./pages/commitments/CommitmentPage"));
 const MilestonePage = lazy(() => import("./pages/commitments/MilestonePage"));
@@ -38,6 +42,11 @@ export function App() {
         <Route path="/" element={<HomePage />} />
         <Route path="/forums" element={<ForumsPage />} />
         <Route path="/forums/:slug" element={<ForumPage />} />
+        <Route path="/formats" element={<FormatsPage />} />
+        <Route path="/formats/:slug" element={<FormatPage />} />
+        <Route path="/formats/:slug/versions/:version" element={<FormatPage />} />
+        <Route path="/suivi" element={<FollowUpPage />} />
+        <Route path="/actions/:id" element={<ActionItemPage />} />
         <Route path="/engagements" element={<CommitmentsPage />} />
         <Route path="/engagements/:code" element={<CommitmentPage />} />
         <Route path="/jalons/:id" element={<MilestonePage />} />

@@ -62,6 +62,19 @@ export const SUBJECTS: Record<SubjectKind, SubjectInfo> = {
         ),
     },
   },
+  action_item: {
+    path: (key) => `/actions/${encodeURIComponent(key)}`,
+    label: "target.action_item",
+    commentOn: "search.commentOn.action_item",
+    discussion: {
+      list: (id, query) =>
+        unwrap(api.GET("/api/v1/action-items/{id}/comments", { params: { path: { id }, query } })),
+      post: (id, text, parentId) =>
+        unwrap(
+          api.POST("/api/v1/action-items/{id}/comments", { params: { path: { id } }, body: body(text, parentId) }),
+        ),
+    },
+  },
   action_plan: {
     path: (key) => `/engagements?action_plan=${encodeURIComponent(key)}`,
     label: "target.action_plan",

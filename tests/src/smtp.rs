@@ -145,7 +145,8 @@ impl Drop for SmtpSink {
     }
 }
 
-fn python() -> PathBuf {
+/// The tests' Python (the venv of `tests/smtp/venv.sh`: aiosmtpd, icalendar).
+pub fn python() -> PathBuf {
     if let Ok(p) = std::env::var("SMTP_SINK_PYTHON") {
         return PathBuf::from(p);
     }

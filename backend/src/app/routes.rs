@@ -6,7 +6,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::http::Resource;
 use crate::resources::{
-    accounts, action_plans, admin_jobs, audit, changes, comments, commitments, forums, health,
+    accounts, action_items, action_plans, admin_jobs, audit, changes, comments, commitments, formats, forums, health,
     milestones, registrations, search, users,
 };
 
@@ -17,7 +17,9 @@ pub const RESOURCES: &[&Resource] = &[
     &commitments::RESOURCE,
     &milestones::RESOURCE,
     &forums::RESOURCE,
+    &formats::RESOURCE,
     &registrations::RESOURCE,
+    &action_items::RESOURCE,
     &comments::RESOURCE,
     &search::RESOURCE,
     &changes::RESOURCE,

@@ -67,4 +67,7 @@ typed_id! {
     EventId,
     JobId,
     RegistrationId,
+    FormatId,
+    FormatVersionId,
+    ActionItemId,
 }

@@ -11,6 +11,40 @@ pub mod sql_types {
 }
 
 diesel::table! {
+    action_item_history (id) {
+        id -> Int8,
+        action_item_id -> Int8,
+        status -> Text,
+        note -> Nullable<Text>,
+        outcome -> Nullable<Text>,
+        changed_by -> Nullable<Int8>,
+        changed_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    action_items (id) {
+        id -> Int8,
+        forum_id -> Int8,
+        title -> Text,
+        description -> Text,
+        description_html -> Text,
+        owner_kind -> Text,
+        owner_name -> Text,
+        due_on -> Date,
+        commitment_id -> Nullable<Int8>,
+        milestone_id -> Nullable<Int8>,
+        status -> Text,
+        outcome -> Nullable<Text>,
+        closed_at -> Nullable<Timestamptz>,
+        subject_id -> Int8,
+        created_by -> Nullable<Int8>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     action_plans (id) {
         id -> Int8,
         slug -> Text,
@@ -128,9 +162,57 @@ diesel::table! {
 }
 
 diesel::table! {
+    format_versions (id) {
+        id -> Int8,
+        format_id -> Int8,
+        version -> Int4,
+        purpose -> Text,
+        audience -> Text,
+        agenda -> Jsonb,
+        duration_minutes -> Int4,
+        roles -> Text,
+        accessibility -> Text,
+        materials -> Text,
+        questionnaire -> Jsonb,
+        document -> Text,
+        document_html -> Text,
+        change_note -> Nullable<Text>,
+        published_by -> Nullable<Int8>,
+        published_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    formats (id) {
+        id -> Int8,
+        slug -> Text,
+        name -> Text,
+        lang -> Text,
+        latest_version -> Int4,
+        created_by -> Nullable<Int8>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     forum_commitments (forum_id, commitment_id) {
         forum_id -> Int8,
         commitment_id -> Int8,
+    }
+}
+
+diesel::table! {
+    forum_minutes (forum_id) {
+        forum_id -> Int8,
+        body -> Text,
+        body_html -> Text,
+        attendees_count -> Int4,
+        organisations -> Array<Text>,
+        links -> Jsonb,
+        published_by -> Nullable<Int8>,
+        published_at -> Timestamptz,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -158,6 +240,8 @@ diesel::table! {
         archived_at -> Nullable<Timestamptz>,
         subject_id -> Int8,
         lang -> Text,
+        format_version_id -> Nullable<Int8>,
+        ical_sequence -> Int4,
     }
 }
 
@@ -271,13 +355,26 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(action_item_history -> action_items (action_item_id));
+diesel::joinable!(action_item_history -> users (changed_by));
+diesel::joinable!(action_items -> commitments (commitment_id));
+diesel::joinable!(action_items -> forums (forum_id));
+diesel::joinable!(action_items -> milestones (milestone_id));
+diesel::joinable!(action_items -> subjects (subject_id));
+diesel::joinable!(action_items -> users (created_by));
 diesel::joinable!(action_plans -> subjects (subject_id));
 diesel::joinable!(comments -> subjects (subject_id));
 diesel::joinable!(comments -> users (author_id));
 diesel::joinable!(commitments -> action_plans (action_plan_id));
 diesel::joinable!(commitments -> subjects (subject_id));
+diesel::joinable!(format_versions -> formats (format_id));
+diesel::joinable!(format_versions -> users (published_by));
+diesel::joinable!(formats -> users (created_by));
 diesel::joinable!(forum_commitments -> commitments (commitment_id));
 diesel::joinable!(forum_commitments -> forums (forum_id));
+diesel::joinable!(forum_minutes -> forums (forum_id));
+diesel::joinable!(forum_minutes -> users (published_by));
+diesel::joinable!(forums -> format_versions (format_version_id));
 diesel::joinable!(forums -> subjects (subject_id));
 diesel::joinable!(forums -> users (created_by));
 diesel::joinable!(mail_tokens -> users (user_id));
@@ -287,13 +384,18 @@ diesel::joinable!(registrations -> forums (forum_id));
 diesel::joinable!(registrations -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    action_item_history,
+    action_items,
     action_plans,
     comments,
     commitments,
     data_fixups,
     event_positions,
     events,
+    format_versions,
+    formats,
     forum_commitments,
+    forum_minutes,
     forums,
     jobs,
     login_throttle,

@@ -82,6 +82,14 @@ crate::text_enum! {
         RegistrationPromoted => "registration.promoted",
         RegistrationCancelled => "registration.cancelled",
         RegistrationCheckedIn => "registration.checked_in",
+        ForumMinutesPublished => "forum.minutes_published",
+        ForumMinutesUpdated => "forum.minutes_updated",
+        ActionItemCreated => "action_item.created",
+        ActionItemUpdated => "action_item.updated",
+        ActionItemStatusChanged => "action_item.status_changed",
+        FormatCreated => "format.created",
+        FormatUpdated => "format.updated",
+        FormatVersionPublished => "format.version_published",
     }
 }
 

@@ -109,6 +109,13 @@ crate::text_enum! {
         RegistrationClosed => "registration_closed",
         /// 409: only a registration with a seat is checked in (not a waitlisted or cancelled one).
         NotRegistered => "not_registered",
+        /// 409: minutes and action items are for a forum that was held.
+        ForumNotHeld => "forum_not_held",
+        /// 409: a new version must be written from the latest one, and another was published
+        /// since the one it was written from.
+        StaleVersion => "stale_version",
+        /// 409: a published format version never changes; publish a new one.
+        VersionPublished => "version_published",
         /// 410: the link has expired.
         TokenExpired => "token_expired",
         /// 413.
@@ -183,6 +190,9 @@ impl ErrorCode {
             ErrorCode::AlreadyRegistered => "Vous êtes déjà inscrit(e) à ce forum (ou sur sa liste d'attente).",
             ErrorCode::RegistrationClosed => "Les inscriptions à ce forum ne sont pas ouvertes.",
             ErrorCode::NotRegistered => "Cette personne n'a pas de place à ce forum (liste d'attente ou inscription annulée).",
+            ErrorCode::ForumNotHeld => "Le compte rendu et les actions se publient une fois le forum tenu (statut « tenu »).",
+            ErrorCode::StaleVersion => "Une version plus récente a été publiée depuis celle que vous avez modifiée : relisez-la et reportez vos changements.",
+            ErrorCode::VersionPublished => "Une version publiée ne change plus : publiez une nouvelle version avec une note de changement.",
             ErrorCode::TokenExpired => "Ce lien a expiré : demandez-en un nouveau.",
             ErrorCode::PayloadTooLarge => "Le corps de la requête est trop volumineux.",
             ErrorCode::UriTooLong => "L'adresse est trop longue.",

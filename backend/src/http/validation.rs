@@ -199,6 +199,12 @@ pub fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<chrono::NaiveD
     }
 }
 
+/// serde: a required date read by `parse_date`.
+pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<chrono::NaiveDate, D::Error> {
+    let text = std::borrow::Cow::<str>::deserialize(d)?;
+    parse_date(&text).map_err(serde::de::Error::custom)
+}
+
 /// serde, for PATCH: absent (`None`), `null` (`Some(None)`) or a date read by `parse_date`.
 pub fn nullable_date<'de, D: Deserializer<'de>>(
     d: D,
@@ -222,6 +228,11 @@ pub fn query_int<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Erro
         return Err(bad());
     }
     whole.parse::<i64>().map(Some).map_err(|_| bad())
+}
+
+/// A required integer in a query string (the same forms as `query_int`).
+pub fn required_int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    query_int(d)?.ok_or_else(|| serde::de::Error::custom("an integer is required"))
 }
 
 /// JSON Schema pattern for `http_url`.

@@ -2,12 +2,14 @@
 //! `RESOURCE`; `app::routes` lists them all, in one table.
 
 pub mod accounts;
+pub mod action_items;
 pub mod action_plans;
 pub mod admin_jobs;
 pub mod audit;
 pub mod changes;
 pub mod comments;
 pub mod commitments;
+pub mod formats;
 pub mod forums;
 pub mod health;
 pub mod milestones;

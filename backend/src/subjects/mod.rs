@@ -14,7 +14,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::db::ids::SubjectId;
-use crate::db::schema::{action_plans, commitments, forums, milestones, subjects};
+use crate::db::schema::{action_items, action_plans, commitments, forums, milestones, subjects};
 use crate::http::problem::{ApiError, ApiResult};
 
 crate::text_enum! {
@@ -24,6 +24,7 @@ crate::text_enum! {
         Commitment => "commitment",
         Milestone => "milestone",
         Forum => "forum",
+        ActionItem => "action_item",
     }
 }
 
@@ -35,6 +36,7 @@ impl SubjectKind {
             SubjectKind::Commitment => "Commitment",
             SubjectKind::Milestone => "Milestone",
             SubjectKind::Forum => "Forum",
+            SubjectKind::ActionItem => "Action item",
         }
     }
 }
@@ -110,6 +112,17 @@ pub fn resolve(conn: &mut PgConnection, kind: SubjectKind, key: &str) -> ApiResu
             .first(conn)
             .optional()?
         }
+        // An action item is closed to new comments when its forum is archived.
+        SubjectKind::ActionItem => match id {
+            Some(id) => action_items::table
+                .inner_join(forums::table)
+                .filter(action_items::id.eq(id))
+                .select((action_items::id, action_items::subject_id, forums::archived_at.is_not_null()))
+                .first::<(i64, SubjectId, bool)>(conn)
+                .optional()?
+                .map(|(id, subject, closed)| (id, subject, id.to_string(), closed)),
+            None => None,
+        },
     };
     let (ref_id, subject_id, key, closed) =
         found.ok_or_else(|| ApiError::not_found(kind.noun()))?;
@@ -218,6 +231,21 @@ pub fn describe_known(
                     id,
                     path: format!("/forums/{slug}"),
                     key: slug,
+                    title,
+                    lang,
+                })
+                .collect(),
+            SubjectKind::ActionItem => action_items::table
+                .inner_join(forums::table)
+                .filter(action_items::id.eq_any(&refs))
+                .select((action_items::id, action_items::title, forums::lang))
+                .load::<(i64, String, crate::types::Locale)>(conn)?
+                .into_iter()
+                .map(|(id, title, lang)| Described {
+                    kind,
+                    id,
+                    path: format!("/actions/{id}"),
+                    key: id.to_string(),
                     title,
                     lang,
                 })

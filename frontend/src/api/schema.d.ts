@@ -375,6 +375,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/forums.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The upcoming forums as an iCalendar feed (RFC 5545) to subscribe to: forums not yet ended,
+         *     and those of the last 30 days, soonest first (at most 1,000). Times in Europe/Paris with
+         *     its VTIMEZONE; one stable UID per forum; SEQUENCE raised at each change of what a calendar
+         *     shows; a cancelled forum stays with STATUS:CANCELLED.
+         */
+        get: operations["forums_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One forum as an iCalendar file (RFC 5545), to add to one's calendar; a cancelled forum has
+         *     STATUS:CANCELLED, and its SEQUENCE says which copy is newer.
+         */
+        get: operations["forum_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/forums/{id}/comments": {
         parameters: {
             query?: never;
@@ -432,6 +474,103 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/formats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Formats, oldest first, each with its latest version's purpose and duration. */
+        get: operations["list_formats"];
+        put?: never;
+        /** Write down a new format, as its version 1 (officials and admins). */
+        post: operations["create_format"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/formats/{id}/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two versions, word by word over their whole documents. */
+        get: operations["compare_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/formats/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a new version of a format (officials and admins), written from the latest one
+         *     (`based_on`) with a change note. The versions before stay readable at their own URLs.
+         */
+        post: operations["publish_version"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/formats/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a format, as it was published. */
+        get: operations["get_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * A published version is never changed: this answers `409 version_published` (after the
+         *     usual 401/403/404), and says to publish a new version instead.
+         */
+        patch: operations["change_version"];
+        trace?: never;
+    };
+    "/api/v1/formats/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One format, by id or slug: its history and its latest version in full. */
+        get: operations["get_format"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a format (officials and admins). Its versions are not touched: to change what the
+         *     format says, publish a new version.
+         */
+        patch: operations["update_format"];
         trace?: never;
     };
     "/api/v1/forums/{id}/registrations/summary": {
@@ -576,6 +715,118 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A forum's minutes, or `null` while none are published. */
+        get: operations["get_minutes"];
+        /**
+         * Publish or correct a held forum's minutes (organisers). The attendees count defaults to
+         *     the check-ins at the door. `201` when first published, `200` for a correction.
+         */
+        put: operations["put_minutes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Action items, soonest due first: the public follow-up ("Suivi"). Overdue ones (due date
+         *     passed in Paris, not closed) are flagged.
+         */
+        get: operations["list_action_items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{id}/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a decision or next step of a held forum (organisers). Due not before the forum. */
+        post: operations["create_action_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-items/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_action_item_comments"];
+        put?: never;
+        post: operations["create_action_item_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-items/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give an action item a new status (organisers): kept in its history, which no one edits.
+         *     Closing (`done`, `dropped`) needs an `outcome`; another status takes none.
+         */
+        post: operations["change_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One action item, with its history. */
+        get: operations["get_action_item"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an action item's text, owner, due date or links (organisers). */
+        patch: operations["update_action_item"];
         trace?: never;
     };
     "/api/v1/comments": {
@@ -854,6 +1105,67 @@ export interface components {
             /** @description Cursor of the next page, `null` on the last page. */
             next_cursor?: string | null;
         };
+        /** @description The forum an action item comes from, in short. */
+        ActionForum: {
+            /** Format: int64 */
+            id: number;
+            slug: string;
+            title: string;
+            /** Format: date-time */
+            starts_at: string;
+        };
+        /** @description A decision or next step of a forum, followed to closure. */
+        ActionItem: {
+            /** Format: int64 */
+            id: number;
+            forum: components["schemas"]["ActionForum"];
+            title: string;
+            /** @description Markdown, and below its sanitised HTML. */
+            description: string;
+            description_html: string;
+            owner: components["schemas"]["Owner"];
+            /** Format: date */
+            due_on: string;
+            commitment?: null | components["schemas"]["ServedRef"];
+            milestone?: null | components["schemas"]["ServedRef"];
+            status: components["schemas"]["ActionStatus"];
+            /** @description What came of it, once closed. */
+            outcome?: string | null;
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** @description Due date passed (in Paris) and not closed. */
+            overdue: boolean;
+            /** @description Every status it was given, oldest first. */
+            history: components["schemas"]["StatusEntry"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Changes to an action item (organisers). Its status changes through
+         *     `POST /action-items/{id}/status`, which keeps the history.
+         */
+        ActionItemChanges: {
+            title?: string | null;
+            description?: string | null;
+            owner?: null | components["schemas"]["Owner"];
+            /** Format: date */
+            due_on?: string | null;
+            /** @description `null` to unlink (and the milestone with it). */
+            commitment?: string | null;
+            /**
+             * Format: int64
+             * @description `null` to unlink.
+             */
+            milestone_id?: number | null;
+        };
+        /** @description A page of action items. */
+        ActionItemPage: {
+            items: components["schemas"]["ActionItem"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
         ActionPlan: {
             /** Format: int64 */
             id: number;
@@ -919,10 +1231,26 @@ export interface components {
             slug: string;
             title: string;
         };
+        /**
+         * @description Where an action item stands. `done` and `dropped` close it (with an outcome).
+         * @enum {string}
+         */
+        ActionStatus: "open" | "in_progress" | "done" | "dropped";
         AdminUpdateUser: {
             role?: null | components["schemas"]["Role"];
             /** @description `true` suspends the account (it can no longer sign in or write), `false` lifts it. */
             suspended?: boolean | null;
+        };
+        /** @description One timed step of a format's agenda. */
+        AgendaStep: {
+            /** @example Tour de table */
+            title: string;
+            /**
+             * Format: int32
+             * @description Its length, in minutes.
+             * @example 20
+             */
+            minutes: number;
         };
         /** @description Who did it. */
         AuditActor: {
@@ -1177,18 +1505,28 @@ export interface components {
             lang: components["schemas"]["Locale"];
         };
         /**
+         * @description A piece of a comparison: kept, added in `to`, or removed from `from`.
+         * @enum {string}
+         */
+        DiffOp: "equal" | "insert" | "delete";
+        /** @description A run of words with the same fate. */
+        DiffSegment: {
+            op: components["schemas"]["DiffOp"];
+            text: string;
+        };
+        /**
          * @description The stable code of every problem the API answers: programs (and translations) key on it,
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_position" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "wrong_password" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "has_commitments" | "archived" | "unknown_reference" | "conflicts_with_stored" | "parent_unavailable" | "comment_unavailable" | "self_lockout" | "token_used" | "already_registered" | "registration_closed" | "not_registered" | "token_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_position" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "wrong_password" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "has_commitments" | "archived" | "unknown_reference" | "conflicts_with_stored" | "parent_unavailable" | "comment_unavailable" | "self_lockout" | "token_used" | "already_registered" | "registration_closed" | "not_registered" | "forum_not_held" | "stale_version" | "version_published" | "token_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of
          *     the log (the audit trail, the changes feed, later notifications and webhooks) and the
          *     contract know every type there is.
          * @enum {string}
          */
-        EventType: "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "user.created" | "user.updated" | "user.verified" | "user.password_changed" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in";
+        EventType: "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "user.created" | "user.updated" | "user.verified" | "user.password_changed" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "format.created" | "format.updated" | "format.version_published";
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description The field's name, with a dotted path for nested fields. */
@@ -1197,6 +1535,147 @@ export interface components {
             code: string;
             /** @description Human-readable message. */
             message: string;
+        };
+        /** @description A format: its name, its history, and its latest version in full. */
+        Format: {
+            /** Format: int64 */
+            id: number;
+            /** @example forum-open-detat */
+            slug: string;
+            name: string;
+            lang: components["schemas"]["Locale"];
+            /** Format: int32 */
+            latest_version: number;
+            /** @description Every version, newest first. */
+            versions: components["schemas"]["VersionSummary"][];
+            /** @description The latest version. */
+            current: components["schemas"]["FormatVersion"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description Renaming a format (its versions are not touched). */
+        FormatChanges: {
+            name?: string | null;
+        };
+        /** @description The format a forum is to follow. */
+        FormatChoice: {
+            /**
+             * @description The format's slug (or id).
+             * @example forum-open-detat
+             */
+            slug: string;
+            /**
+             * Format: int32
+             * @description One of its versions; its latest when absent.
+             */
+            version?: number | null;
+        };
+        /** @description What changed between two versions, word by word, over their whole documents. */
+        FormatComparison: {
+            format: string;
+            from: components["schemas"]["VersionSummary"];
+            to: components["schemas"]["VersionSummary"];
+            /**
+             * @description Concatenating the `equal` and `delete` texts gives `from`'s document; the `equal` and
+             *     `insert` texts give `to`'s.
+             */
+            segments: components["schemas"]["DiffSegment"][];
+            /** Format: int64 */
+            words_inserted: number;
+            /** Format: int64 */
+            words_deleted: number;
+        };
+        /** @description The text of a format version: what a forum of this kind is and how it runs. */
+        FormatContent: {
+            /** @description Why such a forum is held (plain text). */
+            purpose: string;
+            /** @description Who it is for (plain text). */
+            audience: string;
+            /** @description The agenda template, in order; its total is the format's duration. */
+            agenda: components["schemas"]["AgendaStep"][];
+            /** @description Roles and facilitation rules (markdown). */
+            roles?: string;
+            /** @description Accessibility arrangements (markdown). */
+            accessibility?: string;
+            /** @description Materials (markdown). */
+            materials?: string;
+            /**
+             * @description The feedback questionnaire participants answer after a forum of this version.
+             *     Each question's `key` is its own (checked: 422 otherwise).
+             */
+            questionnaire?: components["schemas"]["Question"][];
+        };
+        /** @description A page of formats. */
+        FormatPage: {
+            items: components["schemas"]["FormatSummary"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description The version of a format a forum follows, in short. */
+        FormatRef: {
+            slug: string;
+            name: string;
+            /** Format: int32 */
+            version: number;
+            /** @description Whether a newer version has been published since. */
+            superseded: boolean;
+        };
+        /** @description A format in lists. */
+        FormatSummary: {
+            /** Format: int64 */
+            id: number;
+            slug: string;
+            name: string;
+            lang: components["schemas"]["Locale"];
+            /** Format: int32 */
+            latest_version: number;
+            /** @description The latest version's purpose. */
+            purpose: string;
+            /** Format: int32 */
+            duration_minutes: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A published version of a format. Never changes once published. */
+        FormatVersion: {
+            /** @description The format's slug. */
+            format: string;
+            /**
+             * Format: int32
+             * @description 1, 2, …
+             */
+            version: number;
+            purpose: string;
+            audience: string;
+            agenda: components["schemas"]["AgendaStep"][];
+            /**
+             * Format: int32
+             * @description The agenda's total, in minutes.
+             */
+            duration_minutes: number;
+            /** @description Markdown, and below its sanitised HTML. */
+            roles: string;
+            roles_html: string;
+            accessibility: string;
+            accessibility_html: string;
+            materials: string;
+            materials_html: string;
+            questionnaire: components["schemas"]["Question"][];
+            /** @description The whole version as one markdown document (what comparisons compare). */
+            document: string;
+            /** @description What changed since the version before; `null` for version 1. */
+            change_note?: string | null;
+            /** Format: date-time */
+            published_at: string;
+            /** @description Who published it (display name), when the account still exists. */
+            published_by?: string | null;
+            /**
+             * Format: int64
+             * @description Forums that followed this version.
+             */
+            forums_count: number;
         };
         Forum: {
             /** Format: int64 */
@@ -1239,6 +1718,7 @@ export interface components {
             archived_at?: string | null;
             /** @description The language its texts are written in (`fr`, `en`). */
             lang: components["schemas"]["Locale"];
+            format?: null | components["schemas"]["FormatRef"];
         };
         ForumChanges: {
             slug?: string | null;
@@ -1259,6 +1739,7 @@ export interface components {
             status?: null | components["schemas"]["ForumStatus"];
             commitment_ids?: number[] | null;
             lang?: null | components["schemas"]["Locale"];
+            format?: null | components["schemas"]["FormatChoice"];
         };
         /** @description A page of forums. */
         ForumPage: {
@@ -1387,6 +1868,11 @@ export interface components {
          * @enum {string}
          */
         JobState: "queued" | "running" | "done" | "failed";
+        /**
+         * @description What a link of the minutes leads to.
+         * @enum {string}
+         */
+        LinkKind: "document" | "slides" | "recording" | "other";
         /** @enum {string} */
         ListMode: "threads" | "flat";
         /**
@@ -1497,6 +1983,47 @@ export interface components {
          * @enum {string}
          */
         MilestoneStatus: "not_started" | "in_progress" | "completed" | "delayed" | "withdrawn";
+        /** @description The minutes of a held forum. */
+        Minutes: {
+            /** Format: int64 */
+            forum_id: number;
+            /** @description Markdown, and below its sanitised HTML. */
+            body: string;
+            body_html: string;
+            /** Format: int32 */
+            attendees_count: number;
+            /**
+             * Format: int64
+             * @description How many were checked in at the door (the attendance record).
+             */
+            checked_in_count: number;
+            organisations: string[];
+            links: components["schemas"]["MinutesLink"][];
+            /** Format: date-time */
+            published_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Who published them (display name), when the account still exists. */
+            published_by?: string | null;
+        };
+        /** @description A document, slides or a recording of the forum. */
+        MinutesLink: {
+            title: string;
+            url: string;
+            kind: components["schemas"]["LinkKind"];
+        };
+        /** @description The minutes of a held forum, as organisers write them (a PUT replaces them). */
+        MinutesRequest: {
+            /** @description Markdown. */
+            body: string;
+            /**
+             * Format: int32
+             * @description How many people came; by default, how many were checked in at the door.
+             */
+            attendees_count?: number | null;
+            organisations?: string[];
+            links?: components["schemas"]["MinutesLink"][];
+        };
         ModerationRequest: {
             /** @description `true` hides the comment's text from the public, `false` shows it again. */
             hidden: boolean;
@@ -1505,6 +2032,26 @@ export interface components {
              * @example Propos injurieux
              */
             reason?: string | null;
+        };
+        /** @description A new action item of a held forum (organisers). */
+        NewActionItemRequest: {
+            /** @example Publier le calendrier des ateliers */
+            title: string;
+            /** @description Markdown. */
+            description?: string;
+            owner: components["schemas"]["Owner"];
+            /**
+             * Format: date
+             * @description Not before the forum's day (409 `conflicts_with_stored` otherwise).
+             */
+            due_on: string;
+            /** @description The commitment it serves (id or OGP code); taken from `milestone_id` when absent. */
+            commitment?: string | null;
+            /**
+             * Format: int64
+             * @description The milestone it serves, of that commitment.
+             */
+            milestone_id?: number | null;
         };
         NewActionPlan: {
             /**
@@ -1568,6 +2115,16 @@ export interface components {
             irm?: null | components["schemas"]["IrmInput"];
             lang?: null | components["schemas"]["Locale"];
         };
+        /** @description A new format and its first version (officials and admins). */
+        NewFormatRequest: {
+            /** @description Made from the name when absent. */
+            slug?: string | null;
+            /** @example Forum Open d'État */
+            name: string;
+            lang?: null | components["schemas"]["Locale"];
+            /** @description Version 1. */
+            content: components["schemas"]["FormatContent"];
+        };
         NewForumRequest: {
             /** @description Made from the title when absent. */
             slug?: string | null;
@@ -1592,6 +2149,7 @@ export interface components {
             status?: null | components["schemas"]["ForumStatus"];
             commitment_ids?: number[];
             lang?: null | components["schemas"]["Locale"];
+            format?: null | components["schemas"]["FormatChoice"];
         } | {
             location: string;
         } | {
@@ -1622,6 +2180,29 @@ export interface components {
              */
             new_password: string;
         };
+        /** @description A new version of a format (officials and admins). Published versions never change. */
+        NewVersionRequest: {
+            /**
+             * Format: int32
+             * @description The version this one was written from: must be the latest, so that two people editing
+             *     at once do not silently undo each other's changes (409 `stale_version` otherwise).
+             */
+            based_on: number;
+            /** @description What changed, and why. */
+            change_note: string;
+            content: components["schemas"]["FormatContent"];
+        };
+        /** @description Who carries an action item. */
+        Owner: {
+            kind: components["schemas"]["OwnerKind"];
+            /** @example Direction interministérielle du numérique */
+            name: string;
+        };
+        /**
+         * @description Who carries an action item: an institution (a ministry, an agency…) or a person.
+         * @enum {string}
+         */
+        OwnerKind: "institution" | "person";
         /** @description "Mot de passe oublié": the address to send a reset link to. */
         PasswordResetRequest: {
             /**
@@ -1681,6 +2262,24 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /** @description A question of a format's feedback questionnaire. */
+        Question: {
+            /**
+             * @description Names the question in answers; unique within the questionnaire. Keep a question's key
+             *     from one version to the next when it asks the same thing, so its results compare.
+             * @example utilite
+             */
+            key: string;
+            kind: components["schemas"]["QuestionKind"];
+            /** @example Ce forum vous a-t-il été utile ? */
+            label: string;
+        };
+        /**
+         * @description A question of a feedback questionnaire: `rating`, answered from 1 to 5; `text`, answered
+         *     in words.
+         * @enum {string}
+         */
+        QuestionKind: "rating" | "text";
         /** @description A comment with what it is about, for activity feeds. */
         RecentComment: {
             comment: components["schemas"]["Comment"];
@@ -1704,7 +2303,7 @@ export interface components {
          * @description The kinds of records the feed reports.
          * @enum {string}
          */
-        RecordType: "action_plan" | "commitment" | "milestone" | "forum" | "comment";
+        RecordType: "action_plan" | "commitment" | "milestone" | "forum" | "comment" | "format" | "action_item";
         RegisterRequest: {
             /**
              * Format: email
@@ -1860,6 +2459,14 @@ export interface components {
             /** @description Cursor of the next page, `null` on the last page. */
             next_cursor?: string | null;
         };
+        /** @description A commitment or milestone an action item serves, in short. */
+        ServedRef: {
+            /** Format: int64 */
+            id: number;
+            /** @description `FR0041`, or a milestone's `12.1`. */
+            code: string;
+            title: string;
+        };
         /** @description A bearer token and the account it belongs to. */
         Session: {
             /** @description Always `Bearer`. */
@@ -1880,11 +2487,30 @@ export interface components {
              */
             status: string;
         };
+        /** @description A new status for an action item (organisers): kept in its history, never edited. */
+        StatusChangeRequest: {
+            /** @description Must differ from the current one (409 `conflicts_with_stored` otherwise). */
+            status: components["schemas"]["ActionStatus"];
+            /** @description Why, or what happened (optional). */
+            note?: string | null;
+            /** @description What came of it: required to close (`done`, `dropped`), refused otherwise. */
+            outcome?: string | null;
+        };
+        /** @description One change of status, as kept (never edited). */
+        StatusEntry: {
+            status: components["schemas"]["ActionStatus"];
+            note?: string | null;
+            outcome?: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description Who made it (display name), when the account still exists. */
+            by?: string | null;
+        };
         /**
          * @description The kinds of things people talk about.
          * @enum {string}
          */
-        SubjectKind: "action_plan" | "commitment" | "milestone" | "forum";
+        SubjectKind: "action_plan" | "commitment" | "milestone" | "forum" | "action_item";
         /** @description The token of a link from a mail (the `jeton` of its address). */
         TokenRequest: {
             token: string;
@@ -1904,6 +2530,16 @@ export interface components {
         UpdateCommentRequest: {
             /** @description The new markdown body. */
             body: string;
+        };
+        /** @description A version in a format's history. */
+        VersionSummary: {
+            /** Format: int32 */
+            version: number;
+            change_note?: string | null;
+            /** Format: date-time */
+            published_at: string;
+            /** Format: int32 */
+            duration_minutes: number;
         };
         /** @enum {string} */
         When: "upcoming" | "past";
@@ -3281,6 +3917,70 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    forums_calendar: {
+        parameters: {
+            query?: {
+                /** @description Only forums working on this commitment (id or OGP code); 404 when there is none. */
+                commitment?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            /** @description No such commitment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    forum_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     list_forum_comments: {
         parameters: {
             query?: {
@@ -3495,6 +4195,287 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_formats: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of formats */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormatPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_format: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewFormatRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Format"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Slug already used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    compare_versions: {
+        parameters: {
+            query: {
+                /** @description The older version. */
+                from: number;
+                /** @description The newer version. */
+                to: number;
+            };
+            header?: never;
+            path: {
+                /** @description Numeric id or slug of the format */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comparison */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormatComparison"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publish_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewVersionRequest"];
+            };
+        };
+        responses: {
+            /** @description Published */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormatVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `based_on` is not the latest version any more (`stale_version`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id or slug of the format */
+                id: string;
+                /** @description Version number */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormatVersion"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    change_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id or slug of the format */
+                id: string;
+                /** @description Version number */
+                version: number;
+            };
+            cookie?: never;
+        };
+        /** @description Anything: it is refused */
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Published versions are frozen (`version_published`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_format: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Format"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update_format: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormatChanges"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Format"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3808,6 +4789,373 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_minutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The minutes, or `null` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": null | components["schemas"]["Minutes"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    put_minutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MinutesRequest"];
+            };
+        };
+        responses: {
+            /** @description Corrected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Minutes"];
+                };
+            };
+            /** @description Published */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Minutes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The forum is not held (`forum_not_held`) or archived (`archived`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_action_items: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ActionStatus"];
+                /** @description The owner's name, exactly (case-insensitive). */
+                owner?: string;
+                /** @description Only those of this forum (id or slug). */
+                forum?: string;
+                /** @description Only those serving this commitment (id or OGP code). */
+                commitment?: string;
+                /** @description Only those serving this milestone. */
+                milestone?: number;
+                /** @description `true`: only overdue ones (due date passed in Paris, not closed); `false`: only the others. */
+                overdue?: boolean;
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of action items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_action_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewActionItemRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The forum is not held (`forum_not_held`), a link names nothing (`unknown_reference`), or the due date is before the forum (`conflicts_with_stored`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_action_item_comments: {
+        parameters: {
+            query?: {
+                /** @description `threads` (default) or `flat`. */
+                mode?: components["schemas"]["ListMode"];
+                /** @description Replies embedded per comment, 0 to 20 (default 3). */
+                replies?: number;
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Action item id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of comments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_action_item_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Action item id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCommentRequest"];
+            };
+        };
+        responses: {
+            /** @description Posted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The parent comment is deleted or hidden (`parent_unavailable`), or the discussion is archived (`archived`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    change_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Action item id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description The item with its new status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description It already has this status (`conflicts_with_stored`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_action_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Action item id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItem"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update_action_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Action item id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionItemChanges"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A link names nothing (`unknown_reference`), or the due date is before the forum (`conflicts_with_stored`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -83,11 +83,13 @@ export function Layout() {
         navigation={[
           { text: t("nav.home"), linkProps: { to: "/" }, isActive: path === "/" },
           { text: t("nav.forums"), linkProps: { to: "/forums" }, isActive: path.startsWith("/forums") },
+          { text: t("nav.formats"), linkProps: { to: "/formats" }, isActive: path.startsWith("/formats") },
           {
             text: t("nav.commitments"),
             linkProps: { to: "/engagements" },
             isActive: path.startsWith("/engagements") || path.startsWith("/jalons"),
           },
+          { text: t("nav.followUp"), linkProps: { to: "/suivi" }, isActive: path.startsWith("/suivi") || path.startsWith("/actions") },
         ]}
         quickAccessItems={[
           {

@@ -1,17 +1,19 @@
-// English catalogue, assembled from the same areas. Typed by the French one: a missing or unknown
+// English catalogue, assembled from the areas' English files (areas/en), loaded on demand. Typed by the French one: a missing or unknown
 // key does not compile.
 import type { Messages } from "./fr";
-import * as common from "./areas/common";
-import * as account from "./areas/account";
-import * as discussion from "./areas/discussion";
-import * as home from "./areas/home";
-import * as forums from "./areas/forums";
-import * as commitments from "./areas/commitments";
-import * as search from "./areas/search";
-import * as accessibility from "./areas/accessibility";
-import * as admin from "./areas/admin";
-import * as errors from "./areas/errors";
-import * as subjects from "./areas/subjects";
-import * as registrations from "./areas/registrations";
+import * as common from "./areas/en/common";
+import * as account from "./areas/en/account";
+import * as discussion from "./areas/en/discussion";
+import * as home from "./areas/en/home";
+import * as forums from "./areas/en/forums";
+import * as commitments from "./areas/en/commitments";
+import * as search from "./areas/en/search";
+import * as accessibility from "./areas/en/accessibility";
+import * as admin from "./areas/en/admin";
+import * as errors from "./areas/en/errors";
+import * as subjects from "./areas/en/subjects";
+import * as registrations from "./areas/en/registrations";
+import * as formats from "./areas/en/formats";
+import * as actions from "./areas/en/actions";
 
-export const en: Messages = { ...common.en, ...account.en, ...discussion.en, ...home.en, ...forums.en, ...commitments.en, ...search.en, ...accessibility.en, ...admin.en, ...errors.en, ...subjects.en, ...registrations.en };
+export const en: Messages = { ...common.en, ...account.en, ...discussion.en, ...home.en, ...forums.en, ...commitments.en, ...search.en, ...accessibility.en, ...admin.en, ...errors.en, ...subjects.en, ...registrations.en, ...formats.en, ...actions.en };

@@ -12,8 +12,10 @@ import * as admin from "./areas/admin";
 import * as errors from "./areas/errors";
 import * as subjects from "./areas/subjects";
 import * as registrations from "./areas/registrations";
+import * as formats from "./areas/formats";
+import * as actions from "./areas/actions";
 
-export const fr = { ...common.fr, ...account.fr, ...discussion.fr, ...home.fr, ...forums.fr, ...commitments.fr, ...search.fr, ...accessibility.fr, ...admin.fr, ...errors.fr, ...subjects.fr, ...registrations.fr };
+export const fr = { ...common.fr, ...account.fr, ...discussion.fr, ...home.fr, ...forums.fr, ...commitments.fr, ...search.fr, ...accessibility.fr, ...admin.fr, ...errors.fr, ...subjects.fr, ...registrations.fr, ...formats.fr, ...actions.fr };
 
 export type MessageKey = keyof typeof fr;
 export type Messages = Record<MessageKey, string>;

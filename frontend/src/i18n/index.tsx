@@ -1,8 +1,10 @@
 // The chosen language: French by default, remembered in localStorage, applied to <html lang>.
 // A tiny external store so that non-React code (react-dsfr's useLang) reads the same value.
+// The French catalogue is in the main bundle; the English one is its own chunk, fetched when
+// someone chooses English (or chose it before): until it arrives the page stays in French,
+// with <html lang="fr">, so the language marked is always the language shown.
 import { useCallback, useMemo, useSyncExternalStore } from "react";
 import { fr, type MessageKey, type Messages } from "./fr";
-import { en } from "./en";
 import {
   formatCalendarDate,
   formatDate,
@@ -15,7 +17,8 @@ import {
 
 export type { Locale, MessageKey };
 export const LOCALES: readonly Locale[] = ["fr", "en"];
-export const catalogues: Record<Locale, Messages> = { fr, en };
+/** The catalogues loaded so far (French always). */
+export const catalogues: Partial<Record<Locale, Messages>> & { fr: Messages } = { fr };
 const STORAGE_KEY = "opendetat.lang";
 
 function initialLocale(): Locale {
@@ -28,8 +31,14 @@ function initialLocale(): Locale {
   return "fr";
 }
 
-let current: Locale = typeof window !== "undefined" ? initialLocale() : "fr";
+let current: Locale = "fr";
 const listeners = new Set<() => void>();
+
+/** Fetches a language's catalogue once. */
+export async function loadCatalogue(locale: Locale): Promise<void> {
+  if (catalogues[locale]) return;
+  if (locale === "en") catalogues.en = (await import("./en")).en;
+}
 
 function apply() {
   if (typeof document !== "undefined") document.documentElement.lang = current;
@@ -40,6 +49,10 @@ export function getLocale(): Locale {
   return current;
 }
 export function setLocale(locale: Locale) {
+  if (!catalogues[locale]) {
+    void loadCatalogue(locale).then(() => setLocale(locale));
+    return;
+  }
   if (locale === current) return;
   current = locale;
   try {
@@ -50,6 +63,8 @@ export function setLocale(locale: Locale) {
   apply();
   listeners.forEach((l) => l());
 }
+if (typeof window !== "undefined" && initialLocale() !== "fr") setLocale(initialLocale());
+
 function subscribe(l: () => void) {
   listeners.add(l);
   return () => listeners.delete(l);
@@ -67,7 +82,7 @@ export function interpolate(template: string, vars?: Vars): string {
 }
 
 export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
-  return interpolate(catalogues[locale][key], vars);
+  return interpolate((catalogues[locale] ?? catalogues.fr)[key], vars);
 }
 
 export function useI18n() {
@@ -84,7 +99,7 @@ export function useI18n() {
       calendarDate: (d: string) => formatCalendarDate(d, locale),
       range: (a: string, b: string) => formatRange(a, b, locale),
       number: (n: number) => formatNumber(n, locale),
-      percent: (n: number) => interpolate(catalogues[locale]["common.percent"], { value: formatNumber(n, locale) }),
+      percent: (n: number) => translate(locale, "common.percent", { value: formatNumber(n, locale) }),
     }),
     [locale, t],
   );

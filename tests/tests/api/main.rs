@@ -1,6 +1,7 @@
 //! Black-box HTTP tests of the API, one module per area. A single test binary (rather than
 //! one per file) keeps link time down; each test still gets its own server and database.
 
+mod action_items;
 mod action_plans;
 mod activity;
 mod audit;
@@ -8,6 +9,8 @@ mod auth;
 mod changes;
 mod comments;
 mod commitments;
+mod calendar;
+mod formats;
 mod forums;
 mod hardening;
 mod jobs;

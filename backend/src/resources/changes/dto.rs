@@ -25,6 +25,8 @@ pub enum RecordType {
     Milestone,
     Forum,
     Comment,
+    Format,
+    ActionItem,
 }
 
 impl RecordType {
@@ -35,6 +37,8 @@ impl RecordType {
             RecordType::Milestone => "milestone",
             RecordType::Forum => "forum",
             RecordType::Comment => "comment",
+            RecordType::Format => "format",
+            RecordType::ActionItem => "action_item",
         }
     }
 
@@ -45,6 +49,8 @@ impl RecordType {
             "milestone" => RecordType::Milestone,
             "forum" => RecordType::Forum,
             "comment" => RecordType::Comment,
+            "format" => RecordType::Format,
+            "action_item" => RecordType::ActionItem,
             _ => return None,
         })
     }

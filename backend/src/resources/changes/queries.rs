@@ -6,12 +6,14 @@ use super::dto::{Change, ChangeKind, RecordType};
 use crate::events::{self, Event, Position};
 
 /// The record kinds the feed shows: public records only (accounts are private).
-pub const PUBLIC: [RecordType; 5] = [
+pub const PUBLIC: [RecordType; 7] = [
     RecordType::ActionPlan,
     RecordType::Commitment,
     RecordType::Milestone,
     RecordType::Forum,
     RecordType::Comment,
+    RecordType::Format,
+    RecordType::ActionItem,
 ];
 
 fn change_of(event: &Event) -> Option<Change> {

@@ -178,7 +178,7 @@ pub async fn delete_commitment(
 #[utoipa::path(
     tag = "commitments",
     security(("bearer" = [])),
-    params(("id" = String, Path, description = "Numeric id or OGP code")),
+    params(("id" = String, Path, description = "Numeric id or OGP code", max_length = 80)),
     responses((status = 200, description = "Restored (also when it was not archived)", body = Commitment))
 )]
 #[post("/commitments/{id}/restore")]

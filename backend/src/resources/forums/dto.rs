@@ -54,6 +54,8 @@ pub struct Forum {
     pub archived_at: Option<DateTime<Utc>>,
     /// The language its texts are written in (`fr`, `en`).
     pub lang: Locale,
+    /// The format version it follows, if one was chosen.
+    pub format: Option<crate::resources::formats::FormatRef>,
 }
 
 crate::page_type!(ForumPage, Forum, "A page of forums.");
@@ -140,6 +142,9 @@ pub struct NewForumRequest {
     pub commitment_ids: Vec<i64>,
     /// The language its texts are written in (`fr` by default).
     pub lang: Option<Locale>,
+    /// The format it follows: the forum records the version chosen, by default the latest.
+    #[validate(nested)]
+    pub format: Option<crate::resources::formats::FormatChoice>,
 }
 
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
@@ -183,5 +188,11 @@ pub struct ForumChanges {
     pub commitment_ids: Option<Vec<i64>>,
     /// The language its texts are written in.
     pub lang: Option<Locale>,
+    /// The format it follows (`null`: none): the forum records the version chosen, by
+    /// default the latest.
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(nested)]
+    #[schema(value_type = Option<crate::resources::formats::FormatChoice>)]
+    pub format: Option<Option<crate::resources::formats::FormatChoice>>,
 }
 

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use validator::Validate;
 
 use super::dto::{Forum, ForumChanges, ForumFilters, ForumPage, NewForumRequest, When};
+use super::calendar;
 use super::model::ForumRow;
 use super::queries::{self, ListCursor};
 use crate::auth::permission::Permission;
@@ -224,7 +225,7 @@ pub async fn delete_forum(
 #[utoipa::path(
     tag = "forums",
     security(("bearer" = [])),
-    params(("id" = String, Path, description = "Numeric id or slug")),
+    params(("id" = String, Path, description = "Numeric id or slug", max_length = 80)),
     responses((status = 200, description = "Restored (also when it was not archived)", body = Forum))
 )]
 #[post("/forums/{id}/restore")]
@@ -253,3 +254,74 @@ crate::discussion_routes!(
     "forum",
     "Forum id or slug"
 );
+
+/// What the calendar feed includes.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CalendarFilters {
+    /// Only forums working on this commitment (id or OGP code); 404 when there is none.
+    #[param(max_length = 80)]
+    pub commitment: Option<String>,
+}
+
+fn calendar_response(body: String, file: &str, disposition: &str) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .insert_header(("Content-Disposition", format!("{disposition}; filename=\"{file}\"")))
+        .insert_header(("Cache-Control", "public, max-age=300"))
+        .body(body)
+}
+
+/// The upcoming forums as an iCalendar feed (RFC 5545) to subscribe to: forums not yet ended,
+/// and those of the last 30 days, soonest first (at most 1,000). Times in Europe/Paris with
+/// its VTIMEZONE; one stable UID per forum; SEQUENCE raised at each change of what a calendar
+/// shows; a cancelled forum stays with STATUS:CANCELLED.
+#[utoipa::path(
+    tag = "forums",
+    params(CalendarFilters),
+    responses(
+        (status = 200, description = "An iCalendar file", body = String, content_type = "text/calendar"),
+        (status = 404, description = "No such commitment", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/forums.ics")]
+pub async fn forums_calendar(
+    state: web::Data<AppState>,
+    filters: web::Query<CalendarFilters>,
+) -> ApiResult<HttpResponse> {
+    let commitment = filters.into_inner().commitment;
+    let public_url = state.public_url.clone();
+    let body = db::run(&state.read_pool, move |conn| {
+        let commitment = match commitment.as_deref() {
+            Some(key) => Some(
+                crate::resources::commitments::queries::resolve_id(conn, key)?
+                    .ok_or_else(|| ApiError::not_found("Commitment"))?,
+            ),
+            None => None,
+        };
+        let forums = calendar::feed(conn, commitment)?;
+        Ok(calendar::render(&forums, "Forums Open d'État", &public_url))
+    })
+    .await?;
+    Ok(calendar_response(body, "forums-open-detat.ics", "inline"))
+}
+
+/// One forum as an iCalendar file (RFC 5545), to add to one's calendar; a cancelled forum has
+/// STATUS:CANCELLED, and its SEQUENCE says which copy is newer.
+#[utoipa::path(
+    tag = "forums",
+    params(("id" = String, Path, description = "Numeric id or slug")),
+    responses((status = 200, description = "An iCalendar file", body = String, content_type = "text/calendar"))
+)]
+#[get("/forums/{id}/calendar.ics")]
+pub async fn forum_calendar(state: web::Data<AppState>, id: web::Path<String>) -> ApiResult<HttpResponse> {
+    let key = id.into_inner();
+    let public_url = state.public_url.clone();
+    let (slug, body) = db::run(&state.read_pool, move |conn| {
+        let forum = queries::find(conn, &key)?;
+        let row = calendar::one(conn, forum.id)?;
+        Ok((forum.slug, calendar::render(&[row], &forum.title, &public_url)))
+    })
+    .await?;
+    Ok(calendar_response(body, &format!("{slug}.ics"), "attachment"))
+}

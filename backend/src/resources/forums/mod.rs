@@ -1,6 +1,7 @@
 //! Thematic Open d'État forums: when and where they meet, and the commitments they work on.
 //! Anyone reads; officials and admins write; admins delete or archive.
 
+pub mod calendar;
 mod dto;
 mod handlers;
 pub mod model;
@@ -13,6 +14,8 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     tags: &[("forums", "Thematic Open d'État forums")],
     api_v1: Some(|cfg| {
         cfg.service(handlers::list_forums)
+            .service(handlers::forums_calendar)
+            .service(handlers::forum_calendar)
             .service(handlers::list_forum_comments)
             .service(handlers::create_forum_comment)
             .service(handlers::create_forum)

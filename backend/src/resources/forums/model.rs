@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::db::ids::{ForumId, SubjectId, UserId};
+use crate::db::ids::{ForumId, FormatVersionId, SubjectId, UserId};
 use crate::db::schema::forums;
 use crate::types::{ForumStatus, Locale};
 
@@ -30,6 +30,10 @@ pub struct ForumRow {
     pub archived_at: Option<DateTime<Utc>>,
     pub subject_id: SubjectId,
     pub lang: Locale,
+    pub format_version_id: Option<FormatVersionId>,
+    /// iCalendar's SEQUENCE, raised by the database when what a calendar shows changes.
+    #[serde(skip)]
+    pub ical_sequence: i32,
 }
 
 #[derive(Debug, Insertable)]
@@ -48,6 +52,7 @@ pub struct NewForum {
     pub created_by: Option<UserId>,
     pub description_html: Option<String>,
     pub lang: Locale,
+    pub format_version_id: Option<FormatVersionId>,
 }
 
 /// What a PATCH changes; `None` leaves a column as it is.
@@ -66,4 +71,5 @@ pub struct ForumChangeset {
     pub status: Option<ForumStatus>,
     pub description_html: Option<Option<String>>,
     pub lang: Option<Locale>,
+    pub format_version_id: Option<Option<FormatVersionId>>,
 }

@@ -7,13 +7,14 @@ use diesel::prelude::*;
 
 use super::dto::{CommitmentRef, Forum, ForumChanges, ForumFilters, NewForumRequest, When, FORUM_TIMEZONE};
 use super::model::{ForumChangeset, ForumRow, NewForum};
-use crate::db::ids::{CommitmentId, ForumId, UserId};
+use crate::db::ids::{CommitmentId, ForumId, FormatVersionId, UserId};
 use crate::db::schema::{comments, commitments, forum_commitments, forums};
 use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::filters;
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
 use crate::resources::commitments::queries as commitment_queries;
+use crate::resources::formats::queries as formats;
 use crate::types::{ForumStatus, Locale};
 
 /// The public representation of rows; their commitments come from one batched query.
@@ -25,6 +26,8 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ForumRow>) -> QueryResult<Vec<
         .order(commitments::code.asc())
         .select((forum_commitments::forum_id, CommitmentRef::as_select()))
         .load(conn)?;
+    let version_ids: Vec<FormatVersionId> = rows.iter().filter_map(|r| r.format_version_id).collect();
+    let formats = crate::resources::formats::queries::refs(conn, &version_ids)?;
     let mut by_forum: HashMap<ForumId, Vec<CommitmentRef>> = HashMap::new();
     for (forum_id, c) in links {
         by_forum.entry(forum_id).or_default().push(c);
@@ -36,6 +39,7 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ForumRow>) -> QueryResult<Vec<
             description_html: markdown::stored_or_render(r.description_html, Some(&r.description))
                 .unwrap_or_default(),
             commitments: by_forum.remove(&r.id).unwrap_or_default(),
+            format: r.format_version_id.and_then(|v| formats.get(&v).cloned()),
             slug: r.slug,
             title: r.title,
             theme: r.theme,
@@ -226,7 +230,12 @@ pub fn insert(conn: &mut PgConnection, r: NewForumRequest, by: UserId) -> ApiRes
         Some(s) => s,
         None => free_slug(conn, &slugify(&r.title))?,
     };
+    let format_version_id = match &r.format {
+        Some(choice) => Some(formats::version_for_forum(conn, choice)?),
+        None => None,
+    };
     let new = NewForum {
+        format_version_id,
         description_html: Some(markdown::render(&r.description)),
         slug,
         title: r.title.trim().into(),
@@ -259,7 +268,13 @@ pub fn insert(conn: &mut PgConnection, r: NewForumRequest, by: UserId) -> ApiRes
 
 /// Applies a PATCH (audited when it changes something).
 pub fn update(conn: &mut PgConnection, current: ForumRow, c: ForumChanges, by: UserId) -> ApiResult<ForumRow> {
+    let format_version_id = match &c.format {
+        Some(Some(choice)) => Some(Some(formats::version_for_forum(conn, choice)?)),
+        Some(None) => Some(None),
+        None => None,
+    };
     let set = ForumChangeset {
+        format_version_id,
         description_html: c.description.as_deref().map(|d| Some(markdown::render(d))),
         slug: c.slug,
         title: c.title.map(|s| s.trim().into()),
@@ -302,10 +317,19 @@ pub fn update(conn: &mut PgConnection, current: ForumRow, c: ForumChanges, by: U
 /// Deletes a forum, or archives it when it has a discussion (audited either way).
 /// `Some(row)`: archived.
 pub fn remove(conn: &mut PgConnection, row: ForumRow, by: UserId) -> QueryResult<Option<ForumRow>> {
-    // A comment, even deleted, keeps a thread's shape: the forum has contributions.
-    let discussed: bool = diesel::select(diesel::dsl::exists(
-        comments::table.filter(comments::subject_id.eq(row.subject_id)),
-    ))
+    // A comment, even deleted, keeps a thread's shape; minutes and action items are the
+    // forum's public record: the forum has contributions.
+    let discussed: bool = diesel::select(
+        diesel::dsl::exists(comments::table.filter(comments::subject_id.eq(row.subject_id)))
+            .or(diesel::dsl::exists(
+                crate::db::schema::action_items::table
+                    .filter(crate::db::schema::action_items::forum_id.eq(row.id)),
+            ))
+            .or(diesel::dsl::exists(
+                crate::db::schema::forum_minutes::table
+                    .filter(crate::db::schema::forum_minutes::forum_id.eq(row.id)),
+            )),
+    )
     .get_result(conn)?;
     if discussed {
         if row.archived_at.is_some() {

@@ -14,6 +14,9 @@ import { Forbidden } from "../../components/SignInRequired";
 import { NotFoundPage } from "../NotFoundPage";
 import { CommitmentForm } from "./CommitmentForm";
 import { ForumForm } from "./ForumForm";
+import { FormatForm } from "./FormatForm";
+import { MinutesForm } from "./MinutesForm";
+import { ActionItemForm } from "./ActionItemForm";
 import { MilestoneForm } from "./MilestoneForm";
 import { UsersPage } from "./UsersPage";
 import { JournalPage } from "./JournalPage";
@@ -32,6 +35,11 @@ export default function AdminArea() {
       <Route index element={<AdminHome />} />
       <Route path="forums/nouveau" element={guard(<ForumForm />)} />
       <Route path="forums/:slug" element={guard(<ForumForm />)} />
+      <Route path="forums/:slug/compte-rendu" element={guard(<MinutesForm />)} />
+      <Route path="forums/:slug/actions/nouvelle" element={guard(<ActionItemForm />)} />
+      <Route path="actions/:id" element={guard(<ActionItemForm />)} />
+      <Route path="formats/nouveau" element={guard(<FormatForm />)} />
+      <Route path="formats/:slug/nouvelle-version" element={guard(<FormatForm />)} />
       <Route path="engagements/nouveau" element={guard(<CommitmentForm />)} />
       <Route path="engagements/:code" element={guard(<CommitmentForm />)} />
       <Route path="engagements/:code/jalons/nouveau" element={guard(<MilestoneForm />)} />

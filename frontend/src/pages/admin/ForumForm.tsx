@@ -13,6 +13,7 @@ import { AdminFormLoading, AdminFormShell } from "../../components/AdminFormShel
 import { useFieldState, missingFields } from "../../components/forms";
 import { Loading, ProblemAlert } from "../../components/QueryState";
 import { LangSelect, type Removed } from "./shared";
+import { formatKeys, listFormats } from "../../api/queries/formats";
 import { useI18n } from "../../i18n";
 import { isoToParisLocal, parisLocalToIso } from "../../i18n/format";
 
@@ -50,7 +51,9 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
     capacity: forum?.capacity != null ? String(forum.capacity) : "",
     status: forum?.status ?? ("planned" as ForumStatus),
     lang: forum?.lang ?? ("fr" as Locale),
+    format: forum?.format ? `${forum.format.slug}@${forum.format.version}` : "",
   });
+  const formats = useQuery({ queryKey: formatKeys.list, queryFn: listFormats });
   const { user } = useSession();
   const [selected, setSelected] = useState<number[]>(forum?.commitments.map((c) => c.id) ?? []);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((prev) => ({ ...prev, [k]: e.target.value }));
@@ -75,6 +78,7 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
         status: f.status,
         commitment_ids: selected,
         lang: f.lang,
+        format: f.format ? { slug: f.format.split("@")[0], version: Number(f.format.split("@")[1]) } : null,
       };
       if (forum) return updateForum(forum.slug, { ...body, slug: f.slug.trim() || null });
       return createForum({ ...body, slug: f.slug.trim() || null });
@@ -167,6 +171,21 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
           </div>
         </div>
         <LangSelect value={f.lang} onChange={(lang) => setF((prev) => ({ ...prev, lang }))} />
+        <Select
+          label={t("admin.forum.format")}
+          {...fieldState(err, "format")}
+          nativeSelectProps={{ name: "format", value: f.format, onChange: set("format"), disabled: formats.isPending }}
+        >
+          <option value="">{t("admin.forum.formatNone")}</option>
+          {(formats.data?.items ?? []).flatMap((fmt) =>
+            Array.from({ length: fmt.latest_version }, (_, i) => fmt.latest_version - i).map((v) => (
+              <option key={`${fmt.slug}@${v}`} value={`${fmt.slug}@${v}`}>
+                {t(v === fmt.latest_version ? "admin.forum.formatLatest" : "admin.forum.formatOption", { name: fmt.name, version: v })}
+              </option>
+            )),
+          )}
+        </Select>
+        {formats.isError && <ProblemAlert error={formats.error} />}
         <CommitmentPicker selected={selected} onChange={setSelected} error={fieldState(err, "commitment_ids").stateRelatedMessage} />
     </AdminFormShell>
   );

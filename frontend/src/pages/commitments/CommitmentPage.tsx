@@ -10,6 +10,7 @@ import { canEditContent, useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
 import { ArchivedNotice } from "../../components/ArchivedNotice";
 import { Discussion } from "../../components/Discussion";
+import { RelatedActions } from "../../components/ActionItems";
 import { MilestoneTimeline } from "../../components/MilestoneTimeline";
 import { PageHeading } from "../../components/PageHeading";
 import { ProgressBar } from "../../components/ProgressBar";
@@ -125,6 +126,7 @@ export default function CommitmentPage() {
       </div>
       <Irm c={c} />
       <RelatedForums code={c.code} />
+      <RelatedActions filters={{ commitment: c.code }} />
       <Discussion target={{ kind: "commitment", id: c.code }} closed={!!c.archived_at} />
     </>
   );

@@ -6,6 +6,7 @@ import { canEditContent, useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
 import { ArchivedNotice } from "../../components/ArchivedNotice";
 import { Discussion } from "../../components/Discussion";
+import { RelatedActions } from "../../components/ActionItems";
 import { useDueText } from "../../components/MilestoneTimeline";
 import { PageHeading } from "../../components/PageHeading";
 import { Loading, ProblemAlert } from "../../components/QueryState";
@@ -78,6 +79,7 @@ export default function MilestonePage() {
       ) : (
         <p>{t("milestone.noDescription")}</p>
       )}
+      <RelatedActions filters={{ milestone: m.id }} />
       <Discussion target={{ kind: "milestone", id: String(m.id) }} closed={!!m.archived_at} />
     </>
   );

@@ -16,6 +16,8 @@ import { useI18n } from "../../i18n";
 import { useLangOf } from "../../components/lang";
 import { forumKeys, getForum } from "../../api/queries/forums";
 import { RegistrantsTable, RegistrationBox } from "../../components/Registrations";
+import { forumCalendarUrl } from "../../api/queries/formats";
+import { ForumRecord } from "../../components/ForumRecord";
 
 export default function ForumPage() {
   const { slug = "" } = useParams();
@@ -103,7 +105,21 @@ export default function ForumPage() {
                   <dd>{number(f.capacity)}</dd>
                 </>
               )}
+              {f.format && (
+                <>
+                  <dt>{t("forums.format")}</dt>
+                  <dd>
+                    <Link to={`/formats/${f.format.slug}/versions/${f.format.version}`}>
+                      {t("forums.formatLink", { name: f.format.name, version: f.format.version })}
+                    </Link>
+                    {f.format.superseded && <> ({t("forums.formatSuperseded")})</>}
+                  </dd>
+                </>
+              )}
             </dl>
+            <a className="fr-link fr-icon-calendar-line fr-link--icon-left" href={forumCalendarUrl(f.slug)} download={`${f.slug}.ics`}>
+              {t("forums.addToCalendar")}
+            </a>
           </section>
           <RegistrationBox forum={f} />
         </div>
@@ -125,6 +141,8 @@ export default function ForumPage() {
           </ul>
         )}
       </section>
+
+      <ForumRecord forum={f} />
 
       <RegistrantsTable forum={f} />
 

@@ -10,6 +10,7 @@ import { type ForumStatus } from "../../api/client";
 import { Crumbs } from "../../components/Crumbs";
 import { ForumCard } from "../../components/ForumCard";
 import { PageHeading } from "../../components/PageHeading";
+import { forumsCalendarUrl } from "../../api/queries/formats";
 import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { allCommitments, commitmentKeys } from "../../api/queries/commitments";
@@ -59,6 +60,14 @@ export default function ForumsPage() {
       <Crumbs current={t("forums.title")} />
       <PageHeading title={t("forums.title")} />
       <p className="fr-text--lead">{t("forums.intro")}</p>
+      <p>
+        <a className="fr-link fr-icon-calendar-line fr-link--icon-left" href={forumsCalendarUrl} aria-describedby="calendar-hint">
+          {t("forums.subscribeCalendar")}
+        </a>
+        <span id="calendar-hint" className="fr-hint-text">
+          {t("forums.subscribeHint")}
+        </span>
+      </p>
       <ForumFilters key={`${theme}|${commitment}|${status}`} initial={{ theme, commitment, status }} onApply={update} />
       <Tabs
         label={t("forums.tabs")}

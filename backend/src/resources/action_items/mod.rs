@@ -1,0 +1,32 @@
+//! Minutes of held forums and their action items: each decision or next step, with an owner
+//! and a due date, followed in public to closure; every change of status is kept in a history
+//! no one can edit. Action items are subjects: people discuss them.
+
+mod dto;
+mod handlers;
+pub mod model;
+pub mod queries;
+
+pub use dto::{ActionStatus, OwnerKind};
+
+/// Minutes and action items.
+pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+    tags: &[(
+        "action-items",
+        "Minutes of held forums, and their action items followed to closure",
+    )],
+    api_v1: Some(|cfg| {
+        cfg.service(handlers::get_minutes)
+            .service(handlers::put_minutes)
+            .service(handlers::list_action_items)
+            .service(handlers::create_action_item)
+            .service(handlers::list_action_item_comments)
+            .service(handlers::create_action_item_comment)
+            .service(handlers::change_status)
+            .service(handlers::get_action_item)
+            .service(handlers::update_action_item);
+    }),
+    at_root: None,
+    unique: &[],
+    schemas: crate::schemas![],
+};

@@ -1,0 +1,89 @@
+// A held forum's public record: its minutes and the action items it decided, with the
+// organisers' buttons to publish, correct and add.
+import { useQuery } from "@tanstack/react-query";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import type { Forum } from "../api/client";
+import { actionKeys, getMinutes } from "../api/queries/actionItems";
+import { canEditContent, useSession } from "../auth/session";
+import { useI18n } from "../i18n";
+import { ActionItemsTable } from "./ActionItems";
+import { useLangOf } from "./lang";
+import { Loading, ProblemAlert } from "./QueryState";
+import { SanitizedHtml } from "./SanitizedHtml";
+
+export function ForumRecord({ forum: f }: { forum: Forum }) {
+  const { t, number, date } = useI18n();
+  const { user } = useSession();
+  const langOf = useLangOf();
+  const organiser = canEditContent(user?.role) && !f.archived_at;
+  const minutes = useQuery({ queryKey: actionKeys.minutes(f.slug), queryFn: () => getMinutes(f.slug), enabled: f.status === "held" });
+  if (f.status !== "held") return null;
+  const m = minutes.data;
+  return (
+    <>
+      <section className="fr-mt-4w" id="minutes" aria-labelledby="forum-minutes">
+        <div className="od-title-row">
+          <h2 id="forum-minutes">{t("minutes.title")}</h2>
+          {organiser && minutes.isSuccess && (
+            <Button priority="secondary" size="small" iconPosition="left" iconId="fr-icon-edit-line" linkProps={{ to: `/admin/forums/${f.slug}/compte-rendu` }}>
+              {m ? t("minutes.correct") : t("minutes.publish")}
+            </Button>
+          )}
+        </div>
+        {minutes.isPending ? (
+          <Loading />
+        ) : minutes.isError ? (
+          <ProblemAlert error={minutes.error} onRetry={() => void minutes.refetch()} />
+        ) : !m ? (
+          <p>{t("minutes.none")}</p>
+        ) : (
+          <>
+            <p className="fr-text--sm">
+              {t("minutes.attendees", { count: number(m.attendees_count) })}
+              {m.checked_in_count > 0 && <>, {t("minutes.checkedIn", { count: number(m.checked_in_count) })}</>}. {t("minutes.publishedOn", { date: date(m.published_at) })}
+            </p>
+            <div {...langOf(f.lang)}>
+              <SanitizedHtml html={m.body_html} />
+            </div>
+            {m.organisations.length > 0 && (
+              <>
+                <h3 className="fr-h6">{t("minutes.organisations")}</h3>
+                <ul>
+                  {m.organisations.map((o) => (
+                    <li key={o}>{o}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {m.links.length > 0 && (
+              <>
+                <h3 className="fr-h6">{t("minutes.links")}</h3>
+                <ul>
+                  {m.links.map((l) => (
+                    <li key={l.url}>
+                      <a href={l.url} rel="noopener noreferrer" className="fr-link">
+                        {l.title}
+                      </a>{" "}
+                      ({t(`minutes.link.${l.kind}`)})
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+      </section>
+      <section className="fr-mt-4w" aria-labelledby="forum-actions">
+        <div className="od-title-row">
+          <h2 id="forum-actions">{t("actions.title")}</h2>
+          {organiser && (
+            <Button priority="secondary" size="small" iconPosition="left" iconId="fr-icon-add-line" linkProps={{ to: `/admin/forums/${f.slug}/actions/nouvelle` }}>
+              {t("actions.add")}
+            </Button>
+          )}
+        </div>
+        <ActionItemsTable filters={{ forum: f.slug }} caption={t("actions.caption")} />
+      </section>
+    </>
+  );
+}

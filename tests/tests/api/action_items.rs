@@ -1,0 +1,173 @@
+//! Minutes of a held forum and its action items: published by organisers once the forum is
+//! held, followed to closure with a history nobody can edit, flagged when overdue.
+
+use opendetat_tests::*;
+
+/// A forum held in the past (January 2026), created by `admin`; its slug.
+fn held_forum(app: &TestApp, admin: &TestUser) -> String {
+    let forum = ForumBuilder::new(&format!("Forum tenu {}", unique_email("h")))
+        .with("starts_at", json!("2026-01-15T17:00:00Z"))
+        .with("ends_at", json!("2026-01-15T19:00:00Z"))
+        .with("status", json!("held"))
+        .commitments(&[])
+        .create(app, &admin.token);
+    forum["slug"].as_str().unwrap().to_string()
+}
+
+fn item(title: &str, due_on: &str) -> Value {
+    json!({"title": title, "owner": {"kind": "institution", "name": "Etalab"}, "due_on": due_on})
+}
+
+#[test]
+fn minutes_are_for_held_forums_and_count_the_check_ins_by_default() {
+    let app = TestApp::spawn();
+    let admin = app.user("admin");
+    let member = app.user("member");
+    let slug = held_forum(&app, &admin);
+    let path = format!("/forums/{slug}/minutes");
+    assert!(app.get(&path).expect(200).json().is_null(), "none before publication");
+    // Two people were checked in at the door.
+    let forum_id = app.get(&format!("/forums/{slug}")).expect(200).json()["id"].as_i64().unwrap();
+    for (i, who) in [app.user("member"), app.user("member")].iter().enumerate() {
+        app.sql(&format!(
+            "INSERT INTO registrations (forum_id, user_id, status, code, checked_in_at) VALUES ({forum_id}, {}, 'registered', 'CODE00000{i}', now())",
+            who.id
+        ));
+    }
+    let body = json!({"body": "## Décisions\n\n- Publier le guide.", "organisations": ["Etalab", "Inria"],
+                      "links": [{"title": "Diaporama", "url": "https://example.org/d.pdf", "kind": "slides"}]});
+    app.put(&path, None, &body).expect_problem(401, "unauthorized");
+    app.put(&path, Some(&member.token), &body).expect_problem(403, "forbidden");
+    let first = app.put(&path, Some(&admin.token), &body).expect(201).json();
+    assert_eq!(first["attendees_count"], 2);
+    assert_eq!(first["checked_in_count"], 2);
+    assert!(first["body_html"].as_str().unwrap().contains("<h2>Décisions</h2>"));
+    let corrected = app
+        .put(&path, Some(&admin.token), &json!({"body": "Corrigé.", "attendees_count": 30}))
+        .expect(200)
+        .json();
+    assert_eq!(corrected["attendees_count"], 30);
+    assert_eq!(app.get(&path).expect(200).json()["body"], "Corrigé.");
+    assert_eq!(app.count("events WHERE type IN ('forum.minutes_published', 'forum.minutes_updated') AND audited"), 2);
+    // Not for a forum still to come.
+    app.put("/forums/2027-01-espace-de-dialogue-en-ligne/minutes", Some(&admin.token), &body)
+        .expect_problem(409, "forum_not_held");
+    app.put(&path, Some(&admin.token), &json!({"body": " "})).expect_problem(422, "validation_failed");
+}
+
+#[test]
+fn an_action_item_is_followed_to_closure_and_its_history_cannot_be_rewritten() {
+    let app = TestApp::spawn();
+    let admin = app.user("admin");
+    let official = app.user("official");
+    let member = app.user("member");
+    let slug = held_forum(&app, &admin);
+    let base = format!("/forums/{slug}/action-items");
+    app.post(&base, None, &item("A", "2026-06-01")).expect_problem(401, "unauthorized");
+    app.post(&base, Some(&member.token), &item("A", "2026-06-01")).expect_problem(403, "forbidden");
+    // Due before the forum: refused, naming the field.
+    let early = app.post(&base, Some(&official.token), &item("A", "2026-01-14")).expect_problem(409, "conflicts_with_stored");
+    assert_eq!(early["errors"][0]["field"], "due_on");
+    app.post("/forums/2027-01-espace-de-dialogue-en-ligne/action-items", Some(&official.token), &item("A", "2027-06-01"))
+        .expect_problem(409, "forum_not_held");
+    // A milestone of FR0041 with another commitment: refused; alone, it brings its commitment.
+    let milestone = app.get("/commitments/FR0041/milestones").expect(200).json()["items"][0]["id"].as_i64().unwrap();
+    let mut mismatch = item("A", "2026-06-01");
+    mismatch["commitment"] = json!("FR0035");
+    mismatch["milestone_id"] = json!(milestone);
+    app.post(&base, Some(&official.token), &mismatch).expect_problem(409, "conflicts_with_stored");
+    let mut unknown = item("A", "2026-06-01");
+    unknown["commitment"] = json!("FR9999");
+    app.post(&base, Some(&official.token), &unknown).expect_problem(409, "unknown_reference");
+    let mut on_milestone = item("Publier le guide", "2026-06-01");
+    on_milestone["milestone_id"] = json!(milestone);
+    let created = app.post(&base, Some(&official.token), &on_milestone).expect(201);
+    let id = created.json()["id"].as_i64().unwrap();
+    assert_eq!(created.header("location"), Some(format!("/api/v1/action-items/{id}").as_str()));
+    let created = created.json();
+    assert_eq!(created["commitment"]["code"], "FR0041");
+    assert_eq!(created["status"], "open");
+    assert_eq!(created["history"].as_array().unwrap().len(), 1);
+    assert_eq!(created["overdue"], true, "due in June 2026, still open in November");
+
+    let status = format!("/action-items/{id}/status");
+    app.post(&status, Some(&member.token), &json!({"status": "done", "outcome": "x"})).expect_problem(403, "forbidden");
+    let no_outcome = app.post(&status, Some(&official.token), &json!({"status": "done"})).expect_problem(422, "validation_failed");
+    assert_eq!(no_outcome["errors"][0]["field"], "outcome");
+    app.post(&status, Some(&official.token), &json!({"status": "in_progress", "outcome": "x"})).expect_problem(422, "validation_failed");
+    app.post(&status, Some(&official.token), &json!({"status": "open"})).expect_problem(409, "conflicts_with_stored");
+    app.post(&status, Some(&official.token), &json!({"status": "in_progress", "note": "Relecture en cours."})).expect(200);
+    let done = app
+        .post(&status, Some(&official.token), &json!({"status": "done", "outcome": "Guide publié."}))
+        .expect(200)
+        .json();
+    assert_eq!(done["outcome"], "Guide publié.");
+    assert!(done["closed_at"].is_string());
+    assert_eq!(done["overdue"], false, "closed items are never overdue");
+    let reopened = app.post(&status, Some(&admin.token), &json!({"status": "open", "note": "Le guide doit être complété."})).expect(200).json();
+    assert!(reopened["outcome"].is_null());
+    let history: Vec<&str> = reopened["history"].as_array().unwrap().iter().map(|h| h["status"].as_str().unwrap()).collect();
+    assert_eq!(history, ["open", "in_progress", "done", "open"]);
+    assert_eq!(reopened["history"][2]["outcome"], "Guide publié.", "the history keeps the outcome");
+
+    // Nobody rewrites the history, in SQL either.
+    let mut db = app.db();
+    use diesel::RunQueryDsl;
+    for statement in [
+        format!("UPDATE action_item_history SET note = 'réécrit' WHERE action_item_id = {id}"),
+        format!("DELETE FROM action_item_history WHERE action_item_id = {id}"),
+        "TRUNCATE action_item_history CASCADE".to_string(),
+    ] {
+        assert!(diesel::sql_query(&statement).execute(&mut db).is_err(), "{statement} was allowed");
+    }
+
+    // Edited, discussed, and in the public feeds.
+    let edited = app
+        .patch(&format!("/action-items/{id}"), Some(&official.token), &json!({"title": "Publier le guide complet", "owner": {"kind": "person", "name": "Camille Martin"}}))
+        .expect(200)
+        .json();
+    assert_eq!(edited["owner"]["name"], "Camille Martin");
+    assert_eq!(edited["commitment"]["code"], "FR0041", "links kept");
+    app.patch(&format!("/action-items/{id}"), Some(&official.token), &json!({"due_on": "2025-12-01"}))
+        .expect_problem(409, "conflicts_with_stored");
+    app.patch(&format!("/action-items/{id}"), Some(&member.token), &json!({})).expect_problem(403, "forbidden");
+    app.post(&format!("/action-items/{id}/comments"), Some(&member.token), &json!({"body": "Où en est-on ?"})).expect(201);
+    assert_eq!(app.get(&format!("/action-items/{id}/comments")).expect(200).json()["items"].as_array().unwrap().len(), 1);
+    let changes = app.get("/changes?types=action_item").expect(200).json();
+    assert!(changes["items"].as_array().unwrap().iter().any(|c| c["id"] == id), "{changes}");
+    app.get("/action-items/999999").expect_problem(404, "not_found");
+    app.get("/action-items/abc").expect_problem(404, "not_found");
+}
+
+#[test]
+fn the_follow_up_lists_by_due_date_with_filters_and_flags_the_overdue() {
+    let app = TestApp::spawn();
+    let admin = app.user("admin");
+    let slug = held_forum(&app, &admin);
+    let base = format!("/forums/{slug}/action-items");
+    let past = app.post(&base, Some(&admin.token), &item("En retard", "2026-02-01")).expect(201).json();
+    let future = app
+        .post(&base, Some(&admin.token), &json!({"title": "À venir", "owner": {"kind": "person", "name": "Zoé Durand"}, "due_on": "2099-01-01", "commitment": "FR0041"}))
+        .expect(201)
+        .json();
+    let closed = app.post(&base, Some(&admin.token), &item("Faite", "2026-02-01")).expect(201).json();
+    app.post(&format!("/action-items/{}/status", closed["id"]), Some(&admin.token), &json!({"status": "done", "outcome": "Fait."}))
+        .expect(200);
+    let mine = |q: &str| -> Vec<i64> {
+        collect_pages(&app, &format!("/action-items?forum={slug}&limit=1{q}"), None)
+            .iter()
+            .map(|i| i["id"].as_i64().unwrap())
+            .collect()
+    };
+    assert_eq!(mine(""), [past["id"].as_i64().unwrap(), closed["id"].as_i64().unwrap(), future["id"].as_i64().unwrap()], "by due date, then id");
+    assert_eq!(mine("&overdue=true"), [past["id"].as_i64().unwrap()]);
+    assert_eq!(mine("&overdue=false").len(), 2);
+    assert_eq!(mine("&status=done"), [closed["id"].as_i64().unwrap()]);
+    assert_eq!(mine("&owner=ZOÉ%20DURAND"), [future["id"].as_i64().unwrap()], "owner, ignoring case");
+    assert_eq!(mine("&commitment=FR0041"), [future["id"].as_i64().unwrap()]);
+    // The seed's own items are there too, with the one left open past its date flagged.
+    let seeded = app.get("/action-items?forum=2018-10-transparence-algorithmes-publics").expect(200).json();
+    let statuses: Vec<(&str, bool)> = seeded["items"].as_array().unwrap().iter().map(|i| (i["status"].as_str().unwrap(), i["overdue"].as_bool().unwrap())).collect();
+    assert_eq!(statuses, [("done", false), ("in_progress", true)]);
+    assert!(app.get("/forums/2018-10-transparence-algorithmes-publics/minutes").expect(200).json()["body"].is_string());
+}
