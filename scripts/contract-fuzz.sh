@@ -257,6 +257,7 @@ milestones = items("/milestones?limit=100")
 users = items("/admin/users?limit=100")
 formats = items("/formats?limit=100")
 action_items = items("/action-items?limit=100")
+cycles = items("/cycles?limit=100")
 comments = [c["id"] for f in forums for c in items(f"/forums/{f['id']}/comments?mode=flat&limit=100")]
 dictionaries = {
     # Keys of routes whose {id} is a string (an id or a slug/code) are given as strings.
@@ -270,6 +271,7 @@ dictionaries = {
     "user_ids": [u["id"] for u in users],
     "format_ids": [str(f["id"]) for f in formats] + [f["slug"] for f in formats],
     "action_item_ids": [a["id"] for a in action_items],
+    "cycle_ids": [str(c["id"]) for c in cycles] + [c["slug"] for c in cycles],
     "format_versions": sorted({v for f in formats for v in range(1, f["latest_version"] + 1)}),
 }
 for name, values in dictionaries.items():
@@ -291,6 +293,7 @@ routes = {
     "/api/v1/admin/users/{id}": "user_ids",
     "/api/v1/formats/{id}": "format_ids",
     "/api/v1/action-items/{id}": "action_item_ids",
+    "/api/v1/cycles/{id}": "cycle_ids",
 }
 WARNINGS = ["missing_auth", "missing_test_data", "base_url_mismatch", "validation_mismatch",
             "missing_deserializer", "unused_openapi_auth", "unsupported_regex", "method_not_allowed",

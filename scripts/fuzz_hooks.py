@@ -58,6 +58,9 @@ RULES = {
     ("PATCH", "/api/v1/commitments/{id}"): [("start_year", "end_year", False)],
     ("POST", "/api/v1/action-plans"): [("period_start", "period_end", False)],
     ("PATCH", "/api/v1/action-plans/{id}"): [("period_start", "period_end", False)],
+    # ends_on not before starts_on (cycles).
+    ("POST", "/api/v1/cycles"): [("starts_on", "ends_on", False)],
+    ("PATCH", "/api/v1/cycles/{id}"): [("starts_on", "ends_on", False)],
 }
 
 

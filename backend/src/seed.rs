@@ -30,7 +30,19 @@ struct SeedFile {
     forums: Vec<SeedForum>,
     comments: Vec<SeedComment>,
     minutes: Vec<SeedMinutes>,
+    cycles: Vec<SeedCycle>,
     action_items: Vec<SeedActionItem>,
+}
+
+#[derive(Deserialize)]
+struct SeedCycle {
+    slug: String,
+    title: String,
+    description: String,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    commitments: Vec<String>,
+    forums: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -454,7 +466,46 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
         );
     }
     load_minutes_and_actions(conn, seed, &forum_ids, &commitment_ids)?;
+    load_cycles(conn, seed, &forum_ids, &commitment_ids)?;
     Ok(report)
+}
+
+/// The cycles, their commitments, and their forums (forums in no cycle yet only).
+fn load_cycles(
+    conn: &mut PgConnection,
+    seed: &SeedFile,
+    forum_ids: &HashMap<String, i64>,
+    commitment_ids: &HashMap<String, i64>,
+) -> QueryResult<()> {
+    use crate::db::schema::{cycle_commitments, cycles};
+    for c in &seed.cycles {
+        let Some(id) = diesel::insert_into(cycles::table)
+            .values((
+                cycles::slug.eq(&c.slug),
+                cycles::title.eq(&c.title),
+                cycles::description.eq(&c.description),
+                cycles::description_html.eq(markdown::render(&c.description)),
+                cycles::starts_on.eq(c.starts_on),
+                cycles::ends_on.eq(c.ends_on),
+            ))
+            .on_conflict_do_nothing()
+            .returning(cycles::id)
+            .get_result::<i64>(conn)
+            .optional()?
+        else {
+            continue;
+        };
+        for code in &c.commitments {
+            diesel::insert_into(cycle_commitments::table)
+                .values((cycle_commitments::cycle_id.eq(id), cycle_commitments::commitment_id.eq(commitment_ids[code])))
+                .execute(conn)?;
+        }
+        let ids: Vec<i64> = c.forums.iter().map(|s| forum_ids[s]).collect();
+        diesel::update(forums::table.filter(forums::id.eq_any(ids)).filter(forums::cycle_id.is_null()))
+            .set(forums::cycle_id.eq(id))
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 /// The held forums' minutes and action items, with their histories (only for forums that have

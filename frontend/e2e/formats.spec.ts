@@ -54,7 +54,23 @@ test("an official documents a format, publishes its version 2, compares the two,
   await expect(page.getByRole("table", { name: /Déroulé type/ })).not.toContainText("décisions");
   await check(page, "format-version-1");
 
-  // A forum follows the format's current version.
+  // A cycle that sets out to follow FR0041.
+  await page.goto("/cycles");
+  await expect(page.getByRole("link", { name: "Premier cycle — second semestre 2018" })).toBeVisible();
+  await page.getByRole("link", { name: "Lancer un cycle" }).click();
+  await page.getByLabel("Intitulé").fill(`Cycle de quartier ${stamp}`);
+  await page.getByLabel("Début").fill("2031-07-01");
+  await page.getByLabel("Fin").fill("2031-12-31");
+  await page.getByLabel("Filtrer les engagements").fill("FR0041");
+  // The DSFR draws the box over the input: a person clicks the label.
+  await page.locator("label", { hasText: /^FR0041 —/ }).click();
+  await expect(page.getByLabel(/^FR0041 —/)).toBeChecked();
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Cycle de quartier ${stamp}`);
+  await expect(page.getByRole("table", { name: /Chaque engagement du cycle/ })).toContainText("Aucun pour l'instant");
+  const cycleUrl = page.url();
+
+  // A forum of the cycle, on FR0041, follows the format's current version.
   await page.goto("/admin/forums/nouveau");
   await page.getByLabel("Titre", { exact: true }).fill(`Forum de quartier ${stamp}`);
   await page.getByLabel("Thème", { exact: true }).fill("Quartiers");
@@ -62,6 +78,11 @@ test("an official documents a format, publishes its version 2, compares the two,
   await page.getByLabel("Fin (heure de Paris)").fill("2031-07-02T20:00");
   await page.getByLabel("Adresse (facultatif)").fill("Mairie, place de la République, Lyon");
   await page.getByLabel("Format suivi").selectOption({ label: `${name} — version 2 (en vigueur)` });
+  await page.getByLabel("Cycle", { exact: true }).selectOption({ label: `Cycle de quartier ${stamp}` });
+  await page.getByLabel("Filtrer les engagements").fill("FR0041");
+  // The DSFR draws the box over the input: a person clicks the label.
+  await page.locator("label", { hasText: /^FR0041 —/ }).click();
+  await expect(page.getByLabel(/^FR0041 —/)).toBeChecked();
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Forum de quartier ${stamp}`);
   await expect(page.getByRole("link", { name: `${name}, version 2` })).toBeVisible();
@@ -78,6 +99,11 @@ test("an official documents a format, publishes its version 2, compares the two,
   expect(event.startDate.toString()).toBe("2031-07-02T18:00:00");
   expect(event.component.getFirstProperty("dtstart")?.getParameter("tzid")).toBe("Europe/Paris");
   await check(page, "forum-with-format");
+
+  // The cycle's page: FR0041 now covered by this forum.
+  await page.goto(cycleUrl);
+  await expect(page.getByRole("table", { name: /Chaque engagement du cycle/ })).toContainText(`Forum de quartier ${stamp}`);
+  await check(page, "cycle");
 
   // The feed of upcoming forums has it too.
   await page.goto("/forums");

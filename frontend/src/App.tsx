@@ -14,6 +14,8 @@ const FormatsPage = lazy(() => import("./pages/formats/FormatsPage"));
 const FormatPage = lazy(() => import("./pages/formats/FormatPage"));
 const FollowUpPage = lazy(() => import("./pages/actions/FollowUpPage"));
 const ActionItemPage = lazy(() => import("./pages/actions/ActionItemPage"));
+const CyclesPage = lazy(() => import("./pages/cycles/CyclesPage"));
+const CyclePage = lazy(() => import("./pages/cycles/CyclePage"));
 const CommitmentsPage = lazy(() => import("./pages/commitments/CommitmentsPage"));
 const CommitmentPage = lazy(() => import("./pages/commitments/CommitmentPage"));
 const MilestonePage = lazy(() => import("./pages/commitments/MilestonePage"));
@@ -45,6 +47,8 @@ export function App() {
         <Route path="/formats" element={<FormatsPage />} />
         <Route path="/formats/:slug" element={<FormatPage />} />
         <Route path="/formats/:slug/versions/:version" element={<FormatPage />} />
+        <Route path="/cycles" element={<CyclesPage />} />
+        <Route path="/cycles/:slug" element={<CyclePage />} />
         <Route path="/suivi" element={<FollowUpPage />} />
         <Route path="/actions/:id" element={<ActionItemPage />} />
         <Route path="/engagements" element={<CommitmentsPage />} />

@@ -6,7 +6,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::http::Resource;
 use crate::resources::{
-    accounts, action_items, action_plans, admin_jobs, audit, changes, comments, commitments, formats, forums, health,
+    accounts, action_items, action_plans, admin_jobs, audit, changes, comments, commitments, cycles, formats, forums, health,
     milestones, registrations, search, users,
 };
 
@@ -16,6 +16,7 @@ pub const RESOURCES: &[&Resource] = &[
     &action_plans::RESOURCE,
     &commitments::RESOURCE,
     &milestones::RESOURCE,
+    &cycles::RESOURCE,
     &forums::RESOURCE,
     &formats::RESOURCE,
     &registrations::RESOURCE,

@@ -70,4 +70,5 @@ typed_id! {
     FormatId,
     FormatVersionId,
     ActionItemId,
+    CycleId,
 }

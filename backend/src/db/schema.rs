@@ -125,6 +125,29 @@ diesel::table! {
 }
 
 diesel::table! {
+    cycle_commitments (cycle_id, commitment_id) {
+        cycle_id -> Int8,
+        commitment_id -> Int8,
+    }
+}
+
+diesel::table! {
+    cycles (id) {
+        id -> Int8,
+        slug -> Text,
+        title -> Text,
+        description -> Text,
+        description_html -> Text,
+        starts_on -> Date,
+        ends_on -> Date,
+        lang -> Text,
+        created_by -> Nullable<Int8>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     data_fixups (name) {
         name -> Text,
         applied_at -> Timestamptz,
@@ -242,6 +265,7 @@ diesel::table! {
         lang -> Text,
         format_version_id -> Nullable<Int8>,
         ical_sequence -> Int4,
+        cycle_id -> Nullable<Int8>,
     }
 }
 
@@ -367,6 +391,10 @@ diesel::joinable!(comments -> subjects (subject_id));
 diesel::joinable!(comments -> users (author_id));
 diesel::joinable!(commitments -> action_plans (action_plan_id));
 diesel::joinable!(commitments -> subjects (subject_id));
+diesel::joinable!(cycle_commitments -> commitments (commitment_id));
+diesel::joinable!(cycle_commitments -> cycles (cycle_id));
+diesel::joinable!(cycles -> users (created_by));
+diesel::joinable!(forums -> cycles (cycle_id));
 diesel::joinable!(format_versions -> formats (format_id));
 diesel::joinable!(format_versions -> users (published_by));
 diesel::joinable!(formats -> users (created_by));
@@ -389,6 +417,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     action_plans,
     comments,
     commitments,
+    cycle_commitments,
+    cycles,
     data_fixups,
     event_positions,
     events,

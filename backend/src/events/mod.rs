@@ -87,6 +87,8 @@ crate::text_enum! {
         ActionItemCreated => "action_item.created",
         ActionItemUpdated => "action_item.updated",
         ActionItemStatusChanged => "action_item.status_changed",
+        CycleCreated => "cycle.created",
+        CycleUpdated => "cycle.updated",
         FormatCreated => "format.created",
         FormatUpdated => "format.updated",
         FormatVersionPublished => "format.version_published",

@@ -8,6 +8,7 @@ pub mod admin_jobs;
 pub mod audit;
 pub mod changes;
 pub mod comments;
+pub mod cycles;
 pub mod commitments;
 pub mod formats;
 pub mod forums;

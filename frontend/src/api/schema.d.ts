@@ -233,7 +233,7 @@ export interface paths {
         /**
          * Delete a commitment with its milestones (admins only). What citizens wrote is never
          *     destroyed: a commitment with a discussion (any comment on it or on one of its milestones,
-         *     even deleted) is archived instead, and the answer is the archived commitment (200): left
+         *     even deleted), action items serving it or a cycle naming it is archived instead, and the answer is the archived commitment (200): left
          *     out of lists, its page and discussions still readable, closed to new comments, restorable
          *     with `POST /commitments/{id}/restore`. One without contributions is deleted (204).
          */
@@ -325,7 +325,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a milestone (admins only). What citizens wrote is never destroyed: a milestone with
-         *     a discussion (any comment, even deleted) is archived instead, and the answer is the archived
+         *     a discussion (any comment, even deleted) or action items serving it is archived instead, and the answer is the archived
          *     milestone (200): left out of lists and progress, its page and discussion still readable,
          *     closed to new comments, restorable with `POST /milestones/{id}/restore`. One without
          *     contributions is deleted (204).
@@ -355,6 +355,45 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cycles, newest first, with how many forums they hold and how many of their commitments a
+         *     forum worked on.
+         */
+        get: operations["list_cycles"];
+        put?: never;
+        /** Start a cycle (officials and admins). */
+        post: operations["create_cycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One cycle, by id or slug: its forums, the coverage of its commitments, its action items. */
+        get: operations["get_cycle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a cycle (officials and admins). */
+        patch: operations["update_cycle"];
         trace?: never;
     };
     "/api/v1/forums": {
@@ -446,7 +485,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a forum (admins only). What citizens wrote is never destroyed: a forum with a
-         *     discussion (any comment, even deleted) is archived instead, and the answer is the archived
+         *     discussion (any comment, even deleted), minutes or action items is archived instead, and the answer is the archived
          *     forum (200): left out of lists, its page and discussion still readable, closed to new
          *     comments, restorable with `POST /forums/{id}/restore`. A forum without contributions is
          *     deleted (204). For a forum that was announced and will not take place, prefer status
@@ -1105,6 +1144,22 @@ export interface components {
             /** @description Cursor of the next page, `null` on the last page. */
             next_cursor?: string | null;
         };
+        /** @description The cycle's action items, counted by status. */
+        ActionCounts: {
+            /** Format: int64 */
+            open: number;
+            /** Format: int64 */
+            in_progress: number;
+            /** Format: int64 */
+            done: number;
+            /** Format: int64 */
+            dropped: number;
+            /**
+             * Format: int64
+             * @description Open or in progress past their due date (in Paris).
+             */
+            overdue: number;
+        };
         /** @description The forum an action item comes from, in short. */
         ActionForum: {
             /** Format: int64 */
@@ -1485,6 +1540,96 @@ export interface components {
          * @enum {string}
          */
         CommitmentStatus: "active" | "completed" | "withdrawn" | "unknown";
+        /**
+         * @description A commitment the cycle names, and the forums of the cycle that worked on it (none yet:
+         *     empty).
+         */
+        Coverage: {
+            commitment: components["schemas"]["CommitmentRef"];
+            forums: components["schemas"]["CycleForum"][];
+        };
+        /** @description A cycle: its forums, the commitments it covers, its action items. */
+        Cycle: {
+            /** Format: int64 */
+            id: number;
+            /** @example premier-cycle-2018 */
+            slug: string;
+            title: string;
+            /** @description Markdown, and below its sanitised HTML. */
+            description: string;
+            description_html: string;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            lang: components["schemas"]["Locale"];
+            /** @description Its forums, in date order. */
+            forums: components["schemas"]["CycleForum"][];
+            /** @description Each commitment it names, with the forums that worked on it. */
+            coverage: components["schemas"]["Coverage"][];
+            actions: components["schemas"]["ActionCounts"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description Changes to a cycle (officials and admins). */
+        CycleChanges: {
+            slug?: string | null;
+            title?: string | null;
+            description?: string | null;
+            /** Format: date */
+            starts_on?: string | null;
+            /**
+             * Format: date
+             * @description Not before `starts_on` (the new one, or the cycle's).
+             */
+            ends_on?: string | null;
+            commitment_ids?: number[] | null;
+            lang?: null | components["schemas"]["Locale"];
+        };
+        /** @description A forum of a cycle. */
+        CycleForum: {
+            /** Format: int64 */
+            id: number;
+            slug: string;
+            title: string;
+            /** Format: date-time */
+            starts_at: string;
+            status: components["schemas"]["ForumStatus"];
+        };
+        /** @description A page of cycles. */
+        CyclePage: {
+            items: components["schemas"]["CycleSummary"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A cycle in short, as forums show it. */
+        CycleRef: {
+            slug: string;
+            title: string;
+        };
+        /** @description A cycle in lists. */
+        CycleSummary: {
+            /** Format: int64 */
+            id: number;
+            slug: string;
+            title: string;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            lang: components["schemas"]["Locale"];
+            /** Format: int64 */
+            forums_count: number;
+            /** Format: int64 */
+            commitments_count: number;
+            /**
+             * Format: int64
+             * @description How many of its commitments a forum of the cycle worked on.
+             */
+            covered_count: number;
+        };
         /** @description What a subject is, for people: enough to link to it and name it. */
         Described: {
             type: components["schemas"]["SubjectKind"];
@@ -1526,7 +1671,7 @@ export interface components {
          *     contract know every type there is.
          * @enum {string}
          */
-        EventType: "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "user.created" | "user.updated" | "user.verified" | "user.password_changed" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "format.created" | "format.updated" | "format.version_published";
+        EventType: "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "user.created" | "user.updated" | "user.verified" | "user.password_changed" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "cycle.created" | "cycle.updated" | "format.created" | "format.updated" | "format.version_published";
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description The field's name, with a dotted path for nested fields. */
@@ -1719,6 +1864,7 @@ export interface components {
             /** @description The language its texts are written in (`fr`, `en`). */
             lang: components["schemas"]["Locale"];
             format?: null | components["schemas"]["FormatRef"];
+            cycle?: null | components["schemas"]["CycleRef"];
         };
         ForumChanges: {
             slug?: string | null;
@@ -1740,6 +1886,8 @@ export interface components {
             commitment_ids?: number[] | null;
             lang?: null | components["schemas"]["Locale"];
             format?: null | components["schemas"]["FormatChoice"];
+            /** @description The cycle it belongs to (id or slug), `null` for none. */
+            cycle?: string | null;
         };
         /** @description A page of forums. */
         ForumPage: {
@@ -2115,6 +2263,24 @@ export interface components {
             irm?: null | components["schemas"]["IrmInput"];
             lang?: null | components["schemas"]["Locale"];
         };
+        /** @description A new cycle (officials and admins). */
+        NewCycleRequest: {
+            /** @description Made from the title when absent. */
+            slug?: string | null;
+            /** @example Premier cycle — second semestre 2018 */
+            title: string;
+            /** @description Markdown. */
+            description?: string;
+            /** Format: date */
+            starts_on: string;
+            /**
+             * Format: date
+             * @description Not before `starts_on`.
+             */
+            ends_on: string;
+            commitment_ids?: number[];
+            lang?: null | components["schemas"]["Locale"];
+        };
         /** @description A new format and its first version (officials and admins). */
         NewFormatRequest: {
             /** @description Made from the name when absent. */
@@ -2150,6 +2316,8 @@ export interface components {
             commitment_ids?: number[];
             lang?: null | components["schemas"]["Locale"];
             format?: null | components["schemas"]["FormatChoice"];
+            /** @description The cycle it belongs to (id or slug). */
+            cycle?: string | null;
         } | {
             location: string;
         } | {
@@ -2303,7 +2471,7 @@ export interface components {
          * @description The kinds of records the feed reports.
          * @enum {string}
          */
-        RecordType: "action_plan" | "commitment" | "milestone" | "forum" | "comment" | "format" | "action_item";
+        RecordType: "action_plan" | "commitment" | "milestone" | "forum" | "comment" | "format" | "action_item" | "cycle";
         RegisterRequest: {
             /**
              * Format: email
@@ -3833,6 +4001,149 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    list_cycles: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of cycles */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CyclePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_cycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCycleRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cycle"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Slug already used, or a commitment id names nothing */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_cycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cycle */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cycle"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update_cycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CycleChanges"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cycle"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Slug already used, a commitment id names nothing, or the end would come before the start (`conflicts_with_stored`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     list_forums: {
         parameters: {
             query?: {
@@ -3922,6 +4233,8 @@ export interface operations {
             query?: {
                 /** @description Only forums working on this commitment (id or OGP code); 404 when there is none. */
                 commitment?: string;
+                /** @description Only forums of this cycle (id or slug); 404 when there is none. */
+                cycle?: string;
             };
             header?: never;
             path?: never;
@@ -3940,7 +4253,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
-            /** @description No such commitment */
+            /** @description No such commitment or cycle */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4884,6 +5197,8 @@ export interface operations {
                 forum?: string;
                 /** @description Only those serving this commitment (id or OGP code). */
                 commitment?: string;
+                /** @description Only those of this cycle's forums (id or slug). */
+                cycle?: string;
                 /** @description Only those serving this milestone. */
                 milestone?: number;
                 /** @description `true`: only overdue ones (due date passed in Paris, not closed); `false`: only the others. */

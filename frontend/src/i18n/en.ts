@@ -15,5 +15,6 @@ import * as subjects from "./areas/en/subjects";
 import * as registrations from "./areas/en/registrations";
 import * as formats from "./areas/en/formats";
 import * as actions from "./areas/en/actions";
+import * as cycles from "./areas/en/cycles";
 
-export const en: Messages = { ...common.en, ...account.en, ...discussion.en, ...home.en, ...forums.en, ...commitments.en, ...search.en, ...accessibility.en, ...admin.en, ...errors.en, ...subjects.en, ...registrations.en, ...formats.en, ...actions.en };
+export const en: Messages = { ...common.en, ...account.en, ...discussion.en, ...home.en, ...forums.en, ...commitments.en, ...search.en, ...accessibility.en, ...admin.en, ...errors.en, ...subjects.en, ...registrations.en, ...formats.en, ...actions.en, ...cycles.en };

@@ -51,7 +51,7 @@ fn the_seeded_format_has_its_two_versions_and_their_word_diff() {
     let v1 = app.get("/formats/forum-open-detat/versions/1").expect(200).json();
     assert!(v1["purpose"].as_str().unwrap().contains("espace de discussion informel"));
     assert_eq!(v1["duration_minutes"], 140);
-    assert_eq!(v1["forums_count"], 2, "the two 2018 forums followed version 1");
+    assert_eq!(v1["forums_count"], 5, "the five forums of 2018 followed version 1");
     let v2 = format["current"].clone();
     let cmp = app.get("/formats/forum-open-detat/compare?from=1&to=2").expect(200).json();
     assert_eq!(rebuild(&cmp["segments"], "insert"), v1["document"].as_str().unwrap());

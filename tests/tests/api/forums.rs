@@ -5,13 +5,18 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use opendetat_tests::*;
 
-// The seeded forums, by start date.
+// The seeded forums, by start date: the first cycle's five (2018), then three more.
+pub(crate) const ESSAI: &str = "2018-07-premier-forum-open-detat";
+pub(crate) const COMMANDE: &str = "2018-09-transparence-commande-publique";
+pub(crate) const CONSULTATION_2018: &str = "2018-12-consultation-publique";
 pub(crate) const ALGORITHMES: &str = "2018-10-transparence-algorithmes-publics";
 pub(crate) const DONNEES: &str = "2018-11-donnees-ouvertes";
 pub(crate) const SCIENCE: &str = "2026-06-science-ouverte";
 pub(crate) const DIALOGUE: &str = "2027-01-espace-de-dialogue-en-ligne";
 pub(crate) const CONSULTATION: &str = "2027-03-consultation-et-developpement-durable";
-const SEEDED: [&str; 5] = [ALGORITHMES, DONNEES, SCIENCE, DIALOGUE, CONSULTATION];
+const SEEDED: [&str; 8] = [ESSAI, COMMANDE, ALGORITHMES, DONNEES, CONSULTATION_2018, SCIENCE, DIALOGUE, CONSULTATION];
+/// How many forums the seed has.
+const N: i64 = SEEDED.len() as i64;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers (also used by the comment tests)
@@ -158,7 +163,7 @@ fn lists_the_five_seeded_forums_by_start_date() {
     let items = body["items"].as_array().unwrap();
     assert_eq!(slugs(items), SEEDED);
     assert!(body["next_cursor"].is_null(), "{body}");
-    let dialogue = &items[3];
+    let dialogue = &items[6];
     assert_eq!(
         dialogue["title"],
         "Forum Open d'État : un espace de dialogue en ligne"
@@ -171,7 +176,7 @@ fn lists_the_five_seeded_forums_by_start_date() {
         "https://example.org/forums/espace-de-dialogue"
     );
     assert_eq!(commitment_codes(dialogue), ["FR0041"]);
-    assert_eq!(commitment_codes(&items[1]), ["FR0033", "FR0036"]);
+    assert_eq!(commitment_codes(&items[3]), ["FR0033", "FR0036"]);
     assert!(dialogue["description_html"]
         .as_str()
         .unwrap()
@@ -313,7 +318,7 @@ fn past_lists_only_ended_forums_latest_first() {
     assert_eq!(ids(&past), ids(&expected));
     assert!(
         past.len() >= 3,
-        "the two 2018 forums and the 2001 one have ended: {past:?}"
+        "the 2018 forums and the 2001 one have ended: {past:?}"
     );
     assert_eq!(
         past.last().unwrap()["id"],
@@ -329,8 +334,8 @@ fn past_lists_only_ended_forums_latest_first() {
         tail,
         [
             slugs(std::slice::from_ref(&old))[0].clone(),
-            ALGORITHMES.to_string(),
-            DONNEES.to_string()
+            ESSAI.to_string(),
+            COMMANDE.to_string()
         ]
     );
     for f in &past {
@@ -343,7 +348,7 @@ fn filters_forums_by_status() {
     let app = TestApp::spawn();
     assert_eq!(
         slugs(&page_items(&app, "/forums?status=held")),
-        [ALGORITHMES, DONNEES]
+        [ESSAI, COMMANDE, ALGORITHMES, DONNEES, CONSULTATION_2018]
     );
     assert_eq!(
         slugs(&page_items(&app, "/forums?status=cancelled")),
@@ -364,15 +369,15 @@ fn filters_forums_by_commitment_code_or_id() {
     let fr0041 = commitment_id(&app, "FR0041");
     assert_eq!(
         slugs(&page_items(&app, "/forums?commitment=FR0041")),
-        [DIALOGUE]
+        [ESSAI, DIALOGUE]
     );
     assert_eq!(
         slugs(&page_items(&app, "/forums?commitment=fr0041")),
-        [DIALOGUE]
+        [ESSAI, DIALOGUE]
     );
     assert_eq!(
         slugs(&page_items(&app, &format!("/forums?commitment={fr0041}"))),
-        [DIALOGUE]
+        [ESSAI, DIALOGUE]
     );
     assert_eq!(
         slugs(&page_items(&app, "/forums?commitment=FR0046")),
@@ -381,7 +386,8 @@ fn filters_forums_by_commitment_code_or_id() {
     assert!(page_items(&app, "/forums?commitment=FR9999").is_empty());
     assert!(page_items(&app, "/forums?commitment=999999").is_empty());
     // Combined with another filter.
-    assert!(page_items(&app, "/forums?commitment=FR0041&status=held").is_empty());
+    assert_eq!(slugs(&page_items(&app, "/forums?commitment=FR0041&status=held")), [ESSAI]);
+    assert!(page_items(&app, "/forums?commitment=FR0041&status=cancelled").is_empty());
 }
 
 #[test]
@@ -424,10 +430,10 @@ fn searches_forums_by_text_in_title_theme_or_description() {
     // Theme only.
     assert_eq!(
         slugs(&page_items(&app, "/forums?q=consultation%20publique")),
-        [CONSULTATION]
+        [CONSULTATION_2018, CONSULTATION]
     );
     // Every seeded title holds "Forum Open".
-    assert_eq!(page_items(&app, "/forums?q=forum%20open").len(), 5);
+    assert_eq!(page_items(&app, "/forums?q=forum%20open").len(), SEEDED.len());
     // LIKE wildcards are taken literally.
     assert!(page_items(&app, "/forums?q=%25").is_empty());
     assert!(page_items(&app, "/forums?q=_").is_empty());
@@ -440,7 +446,7 @@ fn updated_since_returns_only_forums_changed_since_then() {
     let official = app.user("official");
     assert_eq!(
         page_items(&app, "/forums?updated_since=2000-01-01T00:00:00Z").len(),
-        5
+        SEEDED.len()
     );
     let changed = app
         .patch(
@@ -571,7 +577,7 @@ fn an_official_creates_a_forum_with_a_slug_made_from_its_french_title() {
     );
     assert_eq!(
         slugs(&page_items(&app, "/forums?commitment=FR0044")),
-        [CONSULTATION, "forum-donnees-ouvertes"]
+        [CONSULTATION_2018, CONSULTATION, "forum-donnees-ouvertes"]
     );
 
     let again = create_forum(
@@ -610,7 +616,7 @@ fn an_admin_creates_a_forum_too() {
     assert_eq!(created["slug"], "atelier-en-ligne");
     assert_eq!(created["status"], "open");
     assert!(created["location"].is_null());
-    assert_eq!(app.count("forums"), 6);
+    assert_eq!(app.count("forums"), N + 1);
 }
 
 #[test]
@@ -659,7 +665,7 @@ fn an_explicit_slug_already_taken_is_a_409() {
         &with(&forum_body("Un autre"), json!({"slug": DIALOGUE})),
     )
     .expect_problem(409, "already_exists");
-    assert_eq!(app.count("forums"), 6);
+    assert_eq!(app.count("forums"), N + 1);
 }
 
 #[test]
@@ -689,7 +695,7 @@ fn members_and_anonymous_users_cannot_create_edit_or_delete_forums() {
     )
     .expect_problem(401, "unauthorized");
 
-    assert_eq!(app.count("forums"), 5);
+    assert_eq!(app.count("forums"), N);
     assert_eq!(
         app.get(&path).expect(200).json()["title"],
         "Forum Open d'État : un espace de dialogue en ligne"
@@ -716,7 +722,7 @@ fn ends_at_before_or_at_starts_at_is_rejected_naming_ends_at() {
         .post("/forums", Some(&official.token), &same)
         .expect_problem(422, "validation_failed");
     assert_eq!(field_names(&p), ["ends_at"]);
-    assert_eq!(app.count("forums"), 5);
+    assert_eq!(app.count("forums"), N);
 }
 
 #[test]
@@ -759,7 +765,7 @@ fn a_javascript_online_url_is_rejected_naming_online_url() {
             .expect_problem(422, "validation_failed");
         assert_eq!(field_names(&p), ["online_url"], "{url}");
     }
-    assert_eq!(app.count("forums"), 5);
+    assert_eq!(app.count("forums"), N);
 }
 
 #[test]
@@ -783,9 +789,9 @@ fn an_unknown_commitment_id_is_rejected_and_nothing_is_created() {
         .post("/forums", Some(&official.token), &body)
         .expect_problem(422, "validation_failed");
     assert_eq!(field_names(&p), ["commitment_ids"]);
-    assert_eq!(app.count("forums"), 5);
+    assert_eq!(app.count("forums"), N);
     assert_eq!(app.count("forums WHERE title = 'Forum orphelin'"), 0);
-    assert_eq!(app.count("forum_commitments"), 7);
+    assert_eq!(app.count("forum_commitments"), 10);
 }
 
 #[test]
@@ -803,7 +809,7 @@ fn several_invalid_fields_are_all_named_at_once() {
         field_names(&p),
         ["capacity", "online_url", "slug", "theme", "title"]
     );
-    assert_eq!(app.count("forums"), 5);
+    assert_eq!(app.count("forums"), N);
 }
 
 #[test]
@@ -884,7 +890,7 @@ fn patch_replaces_the_commitments_and_null_clears_the_capacity() {
         )),
         2
     );
-    assert!(page_items(&app, "/forums?commitment=FR0041").is_empty());
+    assert_eq!(slugs(&page_items(&app, "/forums?commitment=FR0041")), [ESSAI], "the dialogue forum left FR0041");
     assert_eq!(
         slugs(&page_items(&app, "/forums?commitment=FR0050")),
         [DIALOGUE]
@@ -1129,7 +1135,7 @@ fn a_forum_without_contributions_is_deleted() {
         0
     );
     // The other forums and their discussions are untouched.
-    assert_eq!(app.count("forums"), 5);
+    assert_eq!(app.count("forums"), N);
     assert_eq!(
         page_items(&app, &format!("/forums/{DIALOGUE}/comments")).len(),
         1
@@ -1346,5 +1352,5 @@ fn the_forum_page_size_is_bounded() {
         assert_eq!(field_names(&p), ["limit"], "{limit}");
     }
     assert_eq!(page_items(&app, "/forums?limit=2").len(), 2);
-    assert_eq!(page_items(&app, "/forums?limit=100").len(), 5);
+    assert_eq!(page_items(&app, "/forums?limit=100").len(), SEEDED.len());
 }

@@ -8,6 +8,7 @@ mod audit;
 mod auth;
 mod changes;
 mod comments;
+mod cycles;
 mod commitments;
 mod calendar;
 mod formats;

@@ -56,6 +56,8 @@ fn table(comment: i64, milestone: i64, user: i64) -> Vec<(&'static str, &'static
         ("PATCH", "/action-items/{id}", "/action-items/1".into(), Some(json!({})), CONTENT),
         ("POST", "/action-items/{id}/status", "/action-items/2/status".into(), Some(json!({"status": "dropped", "outcome": "Abandonnée."})), CONTENT),
         ("POST", "/action-items/{id}/comments", "/action-items/1/comments".into(), Some(json!({"body": "Bonjour"})), ALL),
+        ("POST", "/cycles", "/cycles".into(), Some(json!({"title": "Cycle des permissions", "starts_on": "2030-01-01", "ends_on": "2030-06-30"})), CONTENT),
+        ("PATCH", "/cycles/{id}", "/cycles/premier-cycle-2018".into(), Some(json!({})), CONTENT),
         ("GET", "/admin/users", "/admin/users".into(), None, ADMIN),
         ("PATCH", "/admin/users/{id}", format!("/admin/users/{user}"), Some(json!({"role": "member"})), ADMIN),
         ("GET", "/admin/audit", "/admin/audit".into(), None, ADMIN),

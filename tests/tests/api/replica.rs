@@ -30,7 +30,7 @@ fn reads_use_the_replica_and_writes_the_primary() {
     );
 
     let forums = app.get("/forums").expect(200).json();
-    assert_eq!(forums["items"].as_array().unwrap().len(), 5);
+    assert_eq!(forums["items"].as_array().unwrap().len(), 8, "the seed's forums");
     app.get("/commitments/FR0041").expect(200);
     let member = app.user("member");
     let posted = app

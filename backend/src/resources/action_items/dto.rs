@@ -271,6 +271,10 @@ pub struct ActionItemFilters {
     #[param(max_length = 80)]
     #[validate(length(max = 80))]
     pub commitment: Option<String>,
+    /// Only those of this cycle's forums (id or slug).
+    #[param(max_length = 80)]
+    #[validate(length(max = 80))]
+    pub cycle: Option<String>,
     /// Only those serving this milestone.
     #[param(minimum = 1)]
     #[validate(range(min = 1))]

@@ -277,6 +277,10 @@ pub fn list(
         let forum = crate::resources::forums::queries::find(conn, key).map(|f| f.id).unwrap_or(ForumId(-1));
         q = q.filter(action_items::forum_id.eq(forum));
     }
+    if let Some(key) = f.cycle.as_deref() {
+        let cycle = crate::resources::cycles::queries::find(conn, key).map(|c| c.id).unwrap_or(crate::db::ids::CycleId(-1));
+        q = q.filter(action_items::forum_id.eq_any(forums::table.filter(forums::cycle_id.eq(cycle)).select(forums::id)));
+    }
     if let Some(key) = f.commitment.as_deref() {
         let id = commitment_queries::resolve_id(conn, key)?.unwrap_or(CommitmentId(-1));
         q = q.filter(action_items::commitment_id.eq(id));

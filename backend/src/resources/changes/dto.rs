@@ -27,6 +27,7 @@ pub enum RecordType {
     Comment,
     Format,
     ActionItem,
+    Cycle,
 }
 
 impl RecordType {
@@ -39,6 +40,7 @@ impl RecordType {
             RecordType::Comment => "comment",
             RecordType::Format => "format",
             RecordType::ActionItem => "action_item",
+            RecordType::Cycle => "cycle",
         }
     }
 
@@ -51,6 +53,7 @@ impl RecordType {
             "comment" => RecordType::Comment,
             "format" => RecordType::Format,
             "action_item" => RecordType::ActionItem,
+            "cycle" => RecordType::Cycle,
             _ => return None,
         })
     }

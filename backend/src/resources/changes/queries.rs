@@ -6,7 +6,7 @@ use super::dto::{Change, ChangeKind, RecordType};
 use crate::events::{self, Event, Position};
 
 /// The record kinds the feed shows: public records only (accounts are private).
-pub const PUBLIC: [RecordType; 7] = [
+pub const PUBLIC: [RecordType; 8] = [
     RecordType::ActionPlan,
     RecordType::Commitment,
     RecordType::Milestone,
@@ -14,6 +14,7 @@ pub const PUBLIC: [RecordType; 7] = [
     RecordType::Comment,
     RecordType::Format,
     RecordType::ActionItem,
+    RecordType::Cycle,
 ];
 
 fn change_of(event: &Event) -> Option<Change> {

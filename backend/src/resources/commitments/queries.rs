@@ -46,11 +46,17 @@ pub fn has_contributions(conn: &mut PgConnection, row: &CommitmentRow) -> QueryR
     let on_milestones = milestones::table
         .filter(milestones::commitment_id.eq(row.id))
         .select(milestones::subject_id);
-    diesel::select(diesel::dsl::exists(comments::table.filter(
-        comments::subject_id
-            .eq(row.subject_id)
-            .or(comments::subject_id.eq_any(on_milestones)),
-    )))
+    // Action items serving it and cycles naming it are public records that point at it.
+    use crate::db::schema::{action_items, cycle_commitments};
+    diesel::select(
+        diesel::dsl::exists(comments::table.filter(
+            comments::subject_id
+                .eq(row.subject_id)
+                .or(comments::subject_id.eq_any(on_milestones)),
+        ))
+        .or(diesel::dsl::exists(action_items::table.filter(action_items::commitment_id.eq(row.id))))
+        .or(diesel::dsl::exists(cycle_commitments::table.filter(cycle_commitments::commitment_id.eq(row.id)))),
+    )
     .get_result(conn)
 }
 

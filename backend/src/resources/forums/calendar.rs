@@ -153,8 +153,13 @@ pub fn render(forums: &[CalendarForum], name: &str, public_url: &str) -> String 
 }
 
 /// The forums of the feed: not archived, ended less than 30 days ago (so subscribed calendars
-/// keep the recent ones), working on `commitment` when given; soonest first, at most 1,000.
-pub fn feed(conn: &mut PgConnection, commitment: Option<crate::db::ids::CommitmentId>) -> QueryResult<Vec<CalendarForum>> {
+/// keep the recent ones), working on `commitment` and of `cycle` when given; soonest first, at
+/// most 1,000.
+pub fn feed(
+    conn: &mut PgConnection,
+    commitment: Option<crate::db::ids::CommitmentId>,
+    cycle: Option<crate::db::ids::CycleId>,
+) -> QueryResult<Vec<CalendarForum>> {
     use crate::db::schema::forum_commitments;
     let mut q = forums::table
         .filter(forums::archived_at.is_null())
@@ -163,6 +168,9 @@ pub fn feed(conn: &mut PgConnection, commitment: Option<crate::db::ids::Commitme
         .order((forums::starts_at, forums::id))
         .limit(1000)
         .into_boxed();
+    if let Some(cycle) = cycle {
+        q = q.filter(forums::cycle_id.eq(cycle));
+    }
     if let Some(c) = commitment {
         q = q.filter(
             forums::id.eq_any(

@@ -56,6 +56,8 @@ pub struct Forum {
     pub lang: Locale,
     /// The format version it follows, if one was chosen.
     pub format: Option<crate::resources::formats::FormatRef>,
+    /// The cycle it belongs to, if any.
+    pub cycle: Option<crate::resources::cycles::CycleRef>,
 }
 
 crate::page_type!(ForumPage, Forum, "A page of forums.");
@@ -145,6 +147,10 @@ pub struct NewForumRequest {
     /// The format it follows: the forum records the version chosen, by default the latest.
     #[validate(nested)]
     pub format: Option<crate::resources::formats::FormatChoice>,
+    /// The cycle it belongs to (id or slug).
+    #[validate(length(min = 1, max = 80))]
+    #[schema(min_length = 1, max_length = 80)]
+    pub cycle: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
@@ -194,5 +200,10 @@ pub struct ForumChanges {
     #[validate(nested)]
     #[schema(value_type = Option<crate::resources::formats::FormatChoice>)]
     pub format: Option<Option<crate::resources::formats::FormatChoice>>,
+    /// The cycle it belongs to (id or slug), `null` for none.
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(min = 1, max = 80))]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 80)]
+    pub cycle: Option<Option<String>>,
 }
 

@@ -185,7 +185,7 @@ pub async fn update_forum(
 }
 
 /// Delete a forum (admins only). What citizens wrote is never destroyed: a forum with a
-/// discussion (any comment, even deleted) is archived instead, and the answer is the archived
+/// discussion (any comment, even deleted), minutes or action items is archived instead, and the answer is the archived
 /// forum (200): left out of lists, its page and discussion still readable, closed to new
 /// comments, restorable with `POST /forums/{id}/restore`. A forum without contributions is
 /// deleted (204). For a forum that was announced and will not take place, prefer status
@@ -262,6 +262,9 @@ pub struct CalendarFilters {
     /// Only forums working on this commitment (id or OGP code); 404 when there is none.
     #[param(max_length = 80)]
     pub commitment: Option<String>,
+    /// Only forums of this cycle (id or slug); 404 when there is none.
+    #[param(max_length = 80)]
+    pub cycle: Option<String>,
 }
 
 fn calendar_response(body: String, file: &str, disposition: &str) -> HttpResponse {
@@ -281,7 +284,7 @@ fn calendar_response(body: String, file: &str, disposition: &str) -> HttpRespons
     params(CalendarFilters),
     responses(
         (status = 200, description = "An iCalendar file", body = String, content_type = "text/calendar"),
-        (status = 404, description = "No such commitment", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such commitment or cycle", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/forums.ics")]
@@ -289,7 +292,7 @@ pub async fn forums_calendar(
     state: web::Data<AppState>,
     filters: web::Query<CalendarFilters>,
 ) -> ApiResult<HttpResponse> {
-    let commitment = filters.into_inner().commitment;
+    let CalendarFilters { commitment, cycle } = filters.into_inner();
     let public_url = state.public_url.clone();
     let body = db::run(&state.read_pool, move |conn| {
         let commitment = match commitment.as_deref() {
@@ -299,7 +302,11 @@ pub async fn forums_calendar(
             ),
             None => None,
         };
-        let forums = calendar::feed(conn, commitment)?;
+        let cycle = match cycle.as_deref() {
+            Some(key) => Some(crate::resources::cycles::queries::find(conn, key)?.id),
+            None => None,
+        };
+        let forums = calendar::feed(conn, commitment, cycle)?;
         Ok(calendar::render(&forums, "Forums Open d'État", &public_url))
     })
     .await?;

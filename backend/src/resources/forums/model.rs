@@ -34,6 +34,7 @@ pub struct ForumRow {
     /// iCalendar's SEQUENCE, raised by the database when what a calendar shows changes.
     #[serde(skip)]
     pub ical_sequence: i32,
+    pub cycle_id: Option<crate::db::ids::CycleId>,
 }
 
 #[derive(Debug, Insertable)]
@@ -53,6 +54,7 @@ pub struct NewForum {
     pub description_html: Option<String>,
     pub lang: Locale,
     pub format_version_id: Option<FormatVersionId>,
+    pub cycle_id: Option<crate::db::ids::CycleId>,
 }
 
 /// What a PATCH changes; `None` leaves a column as it is.
@@ -72,4 +74,5 @@ pub struct ForumChangeset {
     pub description_html: Option<Option<String>>,
     pub lang: Option<Locale>,
     pub format_version_id: Option<Option<FormatVersionId>>,
+    pub cycle_id: Option<Option<crate::db::ids::CycleId>>,
 }

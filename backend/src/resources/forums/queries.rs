@@ -28,6 +28,8 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ForumRow>) -> QueryResult<Vec<
         .load(conn)?;
     let version_ids: Vec<FormatVersionId> = rows.iter().filter_map(|r| r.format_version_id).collect();
     let formats = crate::resources::formats::queries::refs(conn, &version_ids)?;
+    let cycle_ids: Vec<crate::db::ids::CycleId> = rows.iter().filter_map(|r| r.cycle_id).collect();
+    let cycles = crate::resources::cycles::queries::refs(conn, &cycle_ids)?;
     let mut by_forum: HashMap<ForumId, Vec<CommitmentRef>> = HashMap::new();
     for (forum_id, c) in links {
         by_forum.entry(forum_id).or_default().push(c);
@@ -40,6 +42,7 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ForumRow>) -> QueryResult<Vec<
                 .unwrap_or_default(),
             commitments: by_forum.remove(&r.id).unwrap_or_default(),
             format: r.format_version_id.and_then(|v| formats.get(&v).cloned()),
+            cycle: r.cycle_id.and_then(|c| cycles.get(&c).cloned()),
             slug: r.slug,
             title: r.title,
             theme: r.theme,
@@ -234,7 +237,12 @@ pub fn insert(conn: &mut PgConnection, r: NewForumRequest, by: UserId) -> ApiRes
         Some(choice) => Some(formats::version_for_forum(conn, choice)?),
         None => None,
     };
+    let cycle_id = match &r.cycle {
+        Some(key) => Some(crate::resources::cycles::queries::resolve(conn, key, "cycle")?),
+        None => None,
+    };
     let new = NewForum {
+        cycle_id,
         format_version_id,
         description_html: Some(markdown::render(&r.description)),
         slug,
@@ -273,7 +281,13 @@ pub fn update(conn: &mut PgConnection, current: ForumRow, c: ForumChanges, by: U
         Some(None) => Some(None),
         None => None,
     };
+    let cycle_id = match &c.cycle {
+        Some(Some(key)) => Some(Some(crate::resources::cycles::queries::resolve(conn, key, "cycle")?)),
+        Some(None) => Some(None),
+        None => None,
+    };
     let set = ForumChangeset {
+        cycle_id,
         format_version_id,
         description_html: c.description.as_deref().map(|d| Some(markdown::render(d))),
         slug: c.slug,

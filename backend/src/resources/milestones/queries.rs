@@ -186,9 +186,12 @@ pub fn update(
 /// Deletes a milestone, or archives it when it has a discussion (audited either way).
 /// `Some(row)`: archived.
 pub fn remove(conn: &mut PgConnection, row: MilestoneRow, by: UserId) -> QueryResult<Option<MilestoneRow>> {
-    let discussed: bool = diesel::select(diesel::dsl::exists(
-        comments::table.filter(comments::subject_id.eq(row.subject_id)),
-    ))
+    // Action items serving it count too: they are public records that point at it.
+    use crate::db::schema::action_items;
+    let discussed: bool = diesel::select(
+        diesel::dsl::exists(comments::table.filter(comments::subject_id.eq(row.subject_id)))
+            .or(diesel::dsl::exists(action_items::table.filter(action_items::milestone_id.eq(row.id)))),
+    )
     .get_result(conn)?;
     if discussed {
         if row.archived_at.is_some() {

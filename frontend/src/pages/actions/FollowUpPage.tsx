@@ -8,6 +8,8 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { ACTION_STATUSES, type ActionStatus } from "../../api/queries/actionItems";
 import { ActionItemsTable } from "../../components/ActionItems";
+import { useQuery } from "@tanstack/react-query";
+import { cycleKeys, listCycles } from "../../api/queries/cycles";
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
 import { useI18n } from "../../i18n";
@@ -18,12 +20,15 @@ export default function FollowUpPage() {
   const status = (params.get("status") ?? "") as ActionStatus | "";
   const owner = params.get("owner") ?? "";
   const overdue = params.get("overdue") === "true";
-  const [draft, setDraft] = useState({ status, owner, overdue });
+  const cycle = params.get("cycle") ?? "";
+  const [draft, setDraft] = useState({ status, owner, overdue, cycle });
+  const cycles = useQuery({ queryKey: cycleKeys.list, queryFn: listCycles });
   function apply(next: typeof draft) {
     const p = new URLSearchParams();
     if (next.status) p.set("status", next.status);
     if (next.owner.trim()) p.set("owner", next.owner.trim());
     if (next.overdue) p.set("overdue", "true");
+    if (next.cycle) p.set("cycle", next.cycle);
     setParams(p);
   }
   return (
@@ -40,7 +45,7 @@ export default function FollowUpPage() {
         }}
       >
         <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
-          <div className="fr-col-12 fr-col-md-3">
+          <div className="fr-col-12 fr-col-md-2">
             <Select label={t("actions.filter.status")} nativeSelectProps={{ name: "status", value: draft.status, onChange: (e) => setDraft((d) => ({ ...d, status: e.target.value as ActionStatus | "" })) }}>
               <option value="">{t("actions.filter.any")}</option>
               {ACTION_STATUSES.map((s) => (
@@ -50,10 +55,20 @@ export default function FollowUpPage() {
               ))}
             </Select>
           </div>
-          <div className="fr-col-12 fr-col-md-4">
-            <Input label={t("actions.filter.owner")} nativeInputProps={{ name: "owner", value: draft.owner, onChange: (e) => setDraft((d) => ({ ...d, owner: e.target.value })) }} />
+          <div className="fr-col-12 fr-col-md-3">
+            <Select label={t("actions.filter.cycle")} nativeSelectProps={{ name: "cycle", value: draft.cycle, onChange: (e) => setDraft((d) => ({ ...d, cycle: e.target.value })) }}>
+              <option value="">{t("actions.filter.any")}</option>
+              {(cycles.data?.items ?? []).map((c) => (
+                <option key={c.slug} value={c.slug}>
+                  {c.title}
+                </option>
+              ))}
+            </Select>
           </div>
           <div className="fr-col-12 fr-col-md-3">
+            <Input label={t("actions.filter.owner")} nativeInputProps={{ name: "owner", value: draft.owner, onChange: (e) => setDraft((d) => ({ ...d, owner: e.target.value })) }} />
+          </div>
+          <div className="fr-col-12 fr-col-md-2">
             <Checkbox
               options={[
                 {
@@ -73,7 +88,7 @@ export default function FollowUpPage() {
                   type="button"
                   priority="tertiary"
                   onClick={() => {
-                    const cleared = { status: "" as const, owner: "", overdue: false };
+                    const cleared = { status: "" as const, owner: "", overdue: false, cycle: "" };
                     setDraft(cleared);
                     apply(cleared);
                   }}
@@ -88,7 +103,7 @@ export default function FollowUpPage() {
       <ActionItemsTable
         showForum
         caption={t("actions.caption")}
-        filters={{ status: status || undefined, owner: owner || undefined, overdue: overdue || undefined }}
+        filters={{ status: status || undefined, owner: owner || undefined, overdue: overdue || undefined, cycle: cycle || undefined }}
       />
     </>
   );

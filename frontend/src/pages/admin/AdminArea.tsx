@@ -15,6 +15,7 @@ import { NotFoundPage } from "../NotFoundPage";
 import { CommitmentForm } from "./CommitmentForm";
 import { ForumForm } from "./ForumForm";
 import { FormatForm } from "./FormatForm";
+import { CycleForm } from "./CycleForm";
 import { MinutesForm } from "./MinutesForm";
 import { ActionItemForm } from "./ActionItemForm";
 import { MilestoneForm } from "./MilestoneForm";
@@ -38,6 +39,8 @@ export default function AdminArea() {
       <Route path="forums/:slug/compte-rendu" element={guard(<MinutesForm />)} />
       <Route path="forums/:slug/actions/nouvelle" element={guard(<ActionItemForm />)} />
       <Route path="actions/:id" element={guard(<ActionItemForm />)} />
+      <Route path="cycles/nouveau" element={guard(<CycleForm />)} />
+      <Route path="cycles/:slug" element={guard(<CycleForm />)} />
       <Route path="formats/nouveau" element={guard(<FormatForm />)} />
       <Route path="formats/:slug/nouvelle-version" element={guard(<FormatForm />)} />
       <Route path="engagements/nouveau" element={guard(<CommitmentForm />)} />

@@ -14,6 +14,7 @@ import { useFieldState, missingFields } from "../../components/forms";
 import { Loading, ProblemAlert } from "../../components/QueryState";
 import { LangSelect, type Removed } from "./shared";
 import { formatKeys, listFormats } from "../../api/queries/formats";
+import { cycleKeys, listCycles } from "../../api/queries/cycles";
 import { useI18n } from "../../i18n";
 import { isoToParisLocal, parisLocalToIso } from "../../i18n/format";
 
@@ -52,7 +53,9 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
     status: forum?.status ?? ("planned" as ForumStatus),
     lang: forum?.lang ?? ("fr" as Locale),
     format: forum?.format ? `${forum.format.slug}@${forum.format.version}` : "",
+    cycle: forum?.cycle?.slug ?? "",
   });
+  const cycles = useQuery({ queryKey: cycleKeys.list, queryFn: listCycles });
   const formats = useQuery({ queryKey: formatKeys.list, queryFn: listFormats });
   const { user } = useSession();
   const [selected, setSelected] = useState<number[]>(forum?.commitments.map((c) => c.id) ?? []);
@@ -79,6 +82,7 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
         commitment_ids: selected,
         lang: f.lang,
         format: f.format ? { slug: f.format.split("@")[0], version: Number(f.format.split("@")[1]) } : null,
+        cycle: f.cycle || null,
       };
       if (forum) return updateForum(forum.slug, { ...body, slug: f.slug.trim() || null });
       return createForum({ ...body, slug: f.slug.trim() || null });
@@ -186,13 +190,26 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
           )}
         </Select>
         {formats.isError && <ProblemAlert error={formats.error} />}
+        <Select
+          label={t("admin.forum.cycle")}
+          {...fieldState(err, "cycle")}
+          nativeSelectProps={{ name: "cycle", value: f.cycle, onChange: set("cycle"), disabled: cycles.isPending }}
+        >
+          <option value="">{t("admin.forum.cycleNone")}</option>
+          {(cycles.data?.items ?? []).map((c) => (
+            <option key={c.slug} value={c.slug}>
+              {c.title}
+            </option>
+          ))}
+        </Select>
+        {cycles.isError && <ProblemAlert error={cycles.error} />}
         <CommitmentPicker selected={selected} onChange={setSelected} error={fieldState(err, "commitment_ids").stateRelatedMessage} />
     </AdminFormShell>
   );
 }
 
 /** Pick the commitments a forum works on: a filter box over a list of checkboxes. */
-function CommitmentPicker({ selected, onChange, error }: { selected: number[]; onChange: (ids: number[]) => void; error?: string }) {
+export function CommitmentPicker({ selected, onChange, error, legend }: { selected: number[]; onChange: (ids: number[]) => void; error?: string; legend?: string }) {
   const { t, number } = useI18n();
   const [filter, setFilter] = useState("");
   const all = useQuery({ queryKey: commitmentKeys.options, queryFn: allCommitments });
@@ -204,7 +221,7 @@ function CommitmentPicker({ selected, onChange, error }: { selected: number[]; o
   }, [all.data, filter, selected]);
   return (
     <fieldset className="fr-fieldset od-picker fr-mt-3w" aria-describedby="picker-count">
-      <legend className="fr-fieldset__legend">{t("common.optional", { label: t("admin.forum.commitments") })}</legend>
+      <legend className="fr-fieldset__legend">{t("common.optional", { label: legend ?? t("admin.forum.commitments") })}</legend>
       <div className="fr-fieldset__element">
         <Input label={t("admin.forum.commitmentsFilter")} nativeInputProps={{ type: "search", value: filter, onChange: (e) => setFilter(e.target.value) }} />
         <p id="picker-count" className="fr-text--sm" aria-live="polite">

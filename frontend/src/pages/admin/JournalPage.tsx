@@ -37,10 +37,11 @@ const OFFERED: Record<EventType, boolean> = {
   "registration.checked_in": false,
   "format.created": true, "format.updated": true, "format.version_published": true,
   "forum.minutes_published": true, "forum.minutes_updated": true,
+  "cycle.created": true, "cycle.updated": true,
   "action_item.created": true, "action_item.updated": true, "action_item.status_changed": true,
 };
 export const ACTIONS = (Object.keys(OFFERED) as EventType[]).filter((a) => OFFERED[a]);
-const KINDS = ["forum", "commitment", "milestone", "action_plan", "comment", "user", "format", "action_item"] as const;
+const KINDS = ["forum", "commitment", "milestone", "action_plan", "comment", "user", "format", "action_item", "cycle"] as const;
 
 const actionKey = (a: EventType) => `admin.journal.action.${a}` as MessageKey;
 const kindKey = (k: string) => `admin.journal.kind.${k}` as MessageKey;

@@ -105,6 +105,14 @@ export default function ForumPage() {
                   <dd>{number(f.capacity)}</dd>
                 </>
               )}
+              {f.cycle && (
+                <>
+                  <dt>{t("forums.cycle")}</dt>
+                  <dd>
+                    <Link to={`/cycles/${f.cycle.slug}`}>{f.cycle.title}</Link>
+                  </dd>
+                </>
+              )}
               {f.format && (
                 <>
                   <dt>{t("forums.format")}</dt>

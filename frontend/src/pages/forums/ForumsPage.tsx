@@ -1,6 +1,6 @@
 // Forums, upcoming or past, filtered by theme, commitment and status; "load more" pages on.
 import { useState, type FormEvent } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Tabs } from "@codegouvfr/react-dsfr/Tabs";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -67,6 +67,11 @@ export default function ForumsPage() {
         <span id="calendar-hint" className="fr-hint-text">
           {t("forums.subscribeHint")}
         </span>
+      </p>
+      <p>
+        <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to="/cycles">
+          {t("cycles.link")}
+        </Link>
       </p>
       <ForumFilters key={`${theme}|${commitment}|${status}`} initial={{ theme, commitment, status }} onApply={update} />
       <Tabs

@@ -1,0 +1,33 @@
+// Cycles of forums: their list, their page (forums, coverage, action items) and their form.
+// French is the reference; the English catalogue (en/cycles.ts) must have exactly its keys.
+
+export const fr = {
+  "cycles.title": "Cycles de forums",
+  "cycles.intro": "Un cycle réunit une série de forums et les engagements qu'ils se proposent de suivre.",
+  "cycles.empty": "Aucun cycle n'a encore été lancé.",
+  "cycles.new": "Lancer un cycle",
+  "cycles.edit": "Modifier le cycle",
+  "cycles.link": "Voir les cycles de forums",
+  "cycles.period": "Du {from} au {to}",
+  "cycles.card": "{forums} forum(s) · {covered} engagement(s) suivi(s) sur {named}",
+  "cycles.forums": "Forums du cycle",
+  "cycles.noForums": "Aucun forum n'est encore rattaché à ce cycle.",
+  "cycles.coverage": "Engagements suivis",
+  "cycles.coverage.caption": "Chaque engagement du cycle et les forums qui y ont travaillé",
+  "cycles.coverage.commitment": "Engagement",
+  "cycles.coverage.forums": "Forums",
+  "cycles.coverage.none": "Aucun pour l'instant",
+  "cycles.actions": "Actions décidées dans le cycle",
+  "cycles.actions.caption": "Actions du cycle par statut",
+  "cycles.actions.count": "Nombre",
+  "cycles.actions.followUp": "Suivre ces actions",
+  "cycles.form.title": "Intitulé",
+  "cycles.form.description": "Présentation (markdown)",
+  "cycles.form.startsOn": "Début",
+  "cycles.form.endsOn": "Fin",
+  "cycles.form.commitments": "Engagements que le cycle se propose de suivre",
+  "forums.cycle": "Cycle",
+  "admin.forum.cycle": "Cycle",
+  "admin.forum.cycleNone": "Aucun cycle",
+  "actions.filter.cycle": "Cycle",
+} as const;
