@@ -103,6 +103,24 @@ def before_call(context, case, kwargs):
                 questions.append(q)
             content["questionnaire"] = questions
             changed["content"] = content
+    # Feedback: each answer gives either a rating or a text, and each question once.
+    if case.operation.path in ("/api/v1/forums/{id}/feedback", "/api/v1/forums/{id}/feedback/me") \
+            and case.method.upper() in ("POST", "PUT") and isinstance(changed.get("answers"), list):
+        seen, answers = set(), []
+        for i, a in enumerate(changed["answers"]):
+            if isinstance(a, dict):
+                a = dict(a)
+                if a.get("rating") is not None and a.get("text") is not None:
+                    a.pop("text")
+                elif a.get("rating") is None and a.get("text") is None:
+                    a.pop("text", None)
+                    a["rating"] = 3
+                key = a.get("key")
+                if isinstance(key, str) and key in seen:
+                    a["key"] = (key[: 40 - len(str(i)) - 1] + "_" + str(i)) if key else "q" + str(i)
+                seen.add(a.get("key"))
+            answers.append(a)
+        changed["answers"] = answers
     # An action item's outcome goes with closing it (`done`, `dropped`), and only then.
     if case.operation.path == "/api/v1/action-items/{id}/status" and case.method.upper() == "POST":
         if changed.get("status") in ("done", "dropped"):

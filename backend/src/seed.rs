@@ -31,7 +31,24 @@ struct SeedFile {
     comments: Vec<SeedComment>,
     minutes: Vec<SeedMinutes>,
     cycles: Vec<SeedCycle>,
+    feedback: Vec<SeedFeedback>,
     action_items: Vec<SeedActionItem>,
+}
+
+/// Feedback given anonymously (no account: as after an erasure), for the demo's results.
+#[derive(Deserialize)]
+struct SeedFeedback {
+    forum: String,
+    answers: Vec<SeedAnswer>,
+}
+
+#[derive(Deserialize)]
+struct SeedAnswer {
+    key: String,
+    rating: Option<i32>,
+    text: Option<String>,
+    #[serde(default)]
+    approved: bool,
 }
 
 #[derive(Deserialize)]
@@ -467,7 +484,36 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
     }
     load_minutes_and_actions(conn, seed, &forum_ids, &commitment_ids)?;
     load_cycles(conn, seed, &forum_ids, &commitment_ids)?;
+    load_feedback(conn, seed, &forum_ids)?;
     Ok(report)
+}
+
+/// The demo feedback (only on forums that have none yet).
+fn load_feedback(conn: &mut PgConnection, seed: &SeedFile, forum_ids: &HashMap<String, i64>) -> QueryResult<()> {
+    use crate::db::schema::{feedback, feedback_answers};
+    let answered: Vec<i64> = feedback::table.select(feedback::forum_id).distinct().load(conn)?;
+    for f in seed.feedback.iter().filter(|f| !answered.contains(&forum_ids[&f.forum])) {
+        let forum_id = forum_ids[&f.forum];
+        let Some(version): Option<i64> = forums::table.find(forum_id).select(forums::format_version_id).first(conn)? else {
+            continue;
+        };
+        let id: i64 = diesel::insert_into(feedback::table)
+            .values((feedback::forum_id.eq(forum_id), feedback::format_version_id.eq(version)))
+            .returning(feedback::id)
+            .get_result(conn)?;
+        for a in &f.answers {
+            diesel::insert_into(feedback_answers::table)
+                .values((
+                    feedback_answers::feedback_id.eq(id),
+                    feedback_answers::question_key.eq(&a.key),
+                    feedback_answers::rating.eq(a.rating),
+                    feedback_answers::text.eq(&a.text),
+                    feedback_answers::approved_at.eq(if a.approved { Some(Utc::now()) } else { None }),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(())
 }
 
 /// The cycles, their commitments, and their forums (forums in no cycle yet only).

@@ -6,7 +6,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::http::Resource;
 use crate::resources::{
-    accounts, action_items, action_plans, admin_jobs, audit, changes, comments, commitments, cycles, formats, forums, health,
+    accounts, action_items, action_plans, admin_jobs, audit, changes, comments, commitments, cycles, feedback, formats, forums, health,
     milestones, registrations, search, users,
 };
 
@@ -21,6 +21,7 @@ pub const RESOURCES: &[&Resource] = &[
     &formats::RESOURCE,
     &registrations::RESOURCE,
     &action_items::RESOURCE,
+    &feedback::RESOURCE,
     &comments::RESOURCE,
     &search::RESOURCE,
     &changes::RESOURCE,

@@ -185,6 +185,41 @@ diesel::table! {
 }
 
 diesel::table! {
+    feedback (id) {
+        id -> Int8,
+        forum_id -> Int8,
+        user_id -> Nullable<Int8>,
+        format_version_id -> Int8,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    feedback_answers (id) {
+        id -> Int8,
+        feedback_id -> Int8,
+        question_key -> Text,
+        rating -> Nullable<Int4>,
+        text -> Nullable<Text>,
+        approved_at -> Nullable<Timestamptz>,
+        approved_by -> Nullable<Int8>,
+    }
+}
+
+diesel::table! {
+    feedback_responses (forum_id) {
+        forum_id -> Int8,
+        body -> Text,
+        body_html -> Text,
+        next_format_version_id -> Nullable<Int8>,
+        published_by -> Nullable<Int8>,
+        published_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     format_versions (id) {
         id -> Int8,
         format_id -> Int8,
@@ -266,6 +301,7 @@ diesel::table! {
         format_version_id -> Nullable<Int8>,
         ical_sequence -> Int4,
         cycle_id -> Nullable<Int8>,
+        feedback_closes_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -395,6 +431,14 @@ diesel::joinable!(cycle_commitments -> commitments (commitment_id));
 diesel::joinable!(cycle_commitments -> cycles (cycle_id));
 diesel::joinable!(cycles -> users (created_by));
 diesel::joinable!(forums -> cycles (cycle_id));
+diesel::joinable!(feedback -> format_versions (format_version_id));
+diesel::joinable!(feedback -> forums (forum_id));
+diesel::joinable!(feedback -> users (user_id));
+diesel::joinable!(feedback_answers -> feedback (feedback_id));
+diesel::joinable!(feedback_answers -> users (approved_by));
+diesel::joinable!(feedback_responses -> format_versions (next_format_version_id));
+diesel::joinable!(feedback_responses -> forums (forum_id));
+diesel::joinable!(feedback_responses -> users (published_by));
 diesel::joinable!(format_versions -> formats (format_id));
 diesel::joinable!(format_versions -> users (published_by));
 diesel::joinable!(formats -> users (created_by));
@@ -422,6 +466,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     data_fixups,
     event_positions,
     events,
+    feedback,
+    feedback_answers,
+    feedback_responses,
     format_versions,
     formats,
     forum_commitments,

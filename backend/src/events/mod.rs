@@ -87,6 +87,8 @@ crate::text_enum! {
         ActionItemCreated => "action_item.created",
         ActionItemUpdated => "action_item.updated",
         ActionItemStatusChanged => "action_item.status_changed",
+        FeedbackGiven => "feedback.given",
+        FeedbackResponsePublished => "forum.feedback_response_published",
         CycleCreated => "cycle.created",
         CycleUpdated => "cycle.updated",
         FormatCreated => "format.created",

@@ -109,6 +109,12 @@ crate::text_enum! {
         RegistrationClosed => "registration_closed",
         /// 409: only a registration with a seat is checked in (not a waitlisted or cancelled one).
         NotRegistered => "not_registered",
+        /// 409: this person has already given feedback on this forum (change it instead).
+        AlreadyAnswered => "already_answered",
+        /// 409: the forum takes no feedback now (no questionnaire, or answers closed).
+        FeedbackClosed => "feedback_closed",
+        /// 403: only the forum's participants give feedback on it.
+        NotAParticipant => "not_a_participant",
         /// 409: minutes and action items are for a forum that was held.
         ForumNotHeld => "forum_not_held",
         /// 409: a new version must be written from the latest one, and another was published
@@ -190,6 +196,9 @@ impl ErrorCode {
             ErrorCode::AlreadyRegistered => "Vous êtes déjà inscrit(e) à ce forum (ou sur sa liste d'attente).",
             ErrorCode::RegistrationClosed => "Les inscriptions à ce forum ne sont pas ouvertes.",
             ErrorCode::NotRegistered => "Cette personne n'a pas de place à ce forum (liste d'attente ou inscription annulée).",
+            ErrorCode::AlreadyAnswered => "Vous avez déjà donné votre avis sur ce forum : vous pouvez le modifier.",
+            ErrorCode::FeedbackClosed => "Ce forum ne recueille pas d'avis en ce moment.",
+            ErrorCode::NotAParticipant => "Seuls les participants du forum donnent leur avis sur celui-ci.",
             ErrorCode::ForumNotHeld => "Le compte rendu et les actions se publient une fois le forum tenu (statut « tenu »).",
             ErrorCode::StaleVersion => "Une version plus récente a été publiée depuis celle que vous avez modifiée : relisez-la et reportez vos changements.",
             ErrorCode::VersionPublished => "Une version publiée ne change plus : publiez une nouvelle version avec une note de changement.",

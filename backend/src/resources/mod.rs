@@ -9,6 +9,7 @@ pub mod audit;
 pub mod changes;
 pub mod comments;
 pub mod cycles;
+pub mod feedback;
 pub mod commitments;
 pub mod formats;
 pub mod forums;

@@ -868,6 +868,123 @@ export interface paths {
         patch: operations["update_action_item"];
         trace?: never;
     };
+    "/api/v1/forums/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A forum's feedback: whether it takes answers, the aggregated results (never who said what,
+         *     no figure below 5 answers, free text only once approved) and the organisers' response.
+         */
+        get: operations["forum_feedback"];
+        put?: never;
+        /**
+         * Give feedback on a held forum (its participants: checked in at the door, or registered
+         *     where nobody was checked in), once; change it later with `PUT …/feedback/me`.
+         */
+        post: operations["give_feedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{id}/feedback/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One's own feedback on a forum, or `null`. */
+        get: operations["my_feedback"];
+        /** Change one's feedback (until answers close). The answers sent replace the earlier ones. */
+        put: operations["change_feedback"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{id}/feedback/texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A forum's free-text answers, without names, for organisers to approve (pending first). */
+        get: operations["feedback_texts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{id}/feedback/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publish the organisers' response to a forum's feedback ("Ce que nous avons changé"),
+         *     linking to the format version it led to (organisers).
+         */
+        put: operations["put_response"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback-texts/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Approve a free-text answer: it is published in the results, without a name (organisers). */
+        put: operations["approve_text"];
+        post?: never;
+        /** Withdraw a text answer's approval: it leaves the published results (organisers). */
+        delete: operations["withdraw_approval"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/formats/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A format's feedback, version by version, over every forum that followed each: compare the
+         *     versions side by side (same question keys), with their counts.
+         */
+        get: operations["format_feedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/comments": {
         parameters: {
             query?: never;
@@ -1307,6 +1424,25 @@ export interface components {
              */
             minutes: number;
         };
+        /** @description An answer as its author reads it back. */
+        Answer: {
+            key: string;
+            /** Format: int32 */
+            rating?: number | null;
+            text?: string | null;
+        };
+        /** @description One answer: a rating (1 to 5) for a `rating` question, or words for a `text` one. */
+        AnswerInput: {
+            /** @description The question's key in the questionnaire. */
+            key: string;
+            /**
+             * Format: int32
+             * @description For a `rating` question (and then no `text`).
+             */
+            rating?: number | null;
+            /** @description For a `text` question (and then no `rating`). */
+            text?: string | null;
+        };
         /** @description Who did it. */
         AuditActor: {
             /** Format: int64 */
@@ -1664,14 +1800,44 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_position" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "wrong_password" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "has_commitments" | "archived" | "unknown_reference" | "conflicts_with_stored" | "parent_unavailable" | "comment_unavailable" | "self_lockout" | "token_used" | "already_registered" | "registration_closed" | "not_registered" | "forum_not_held" | "stale_version" | "version_published" | "token_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_position" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "wrong_password" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "has_commitments" | "archived" | "unknown_reference" | "conflicts_with_stored" | "parent_unavailable" | "comment_unavailable" | "self_lockout" | "token_used" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "forum_not_held" | "stale_version" | "version_published" | "token_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of
          *     the log (the audit trail, the changes feed, later notifications and webhooks) and the
          *     contract know every type there is.
          * @enum {string}
          */
-        EventType: "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "user.created" | "user.updated" | "user.verified" | "user.password_changed" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "cycle.created" | "cycle.updated" | "format.created" | "format.updated" | "format.version_published";
+        EventType: "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "user.created" | "user.updated" | "user.verified" | "user.password_changed" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "cycle.created" | "cycle.updated" | "format.created" | "format.updated" | "format.version_published";
+        /** @description A participant's answers. Each question at most once; questions may be left out. */
+        FeedbackRequest: {
+            answers: components["schemas"]["AnswerInput"][];
+        };
+        /** @description The organisers' answer to a forum's feedback. */
+        FeedbackResponse: {
+            body: string;
+            body_html: string;
+            next_version?: null | components["schemas"]["FormatRef"];
+            /** Format: date-time */
+            published_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description Aggregated feedback: never who said what, and no figure below 5 answers. */
+        FeedbackResults: {
+            /**
+             * Format: int64
+             * @description How many people answered; `null` below the threshold.
+             */
+            answers_count?: number | null;
+            /** @description Whether there are enough answers to publish figures. */
+            enough: boolean;
+            /**
+             * Format: int64
+             * @description The threshold (5).
+             */
+            threshold: number;
+            questions: components["schemas"]["QuestionResult"][];
+        };
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description The field's name, with a dotted path for nested fields. */
@@ -1751,6 +1917,11 @@ export interface components {
              *     Each question's `key` is its own (checked: 422 otherwise).
              */
             questionnaire?: components["schemas"]["Question"][];
+        };
+        /** @description A format's feedback, version by version, side by side. */
+        FormatFeedback: {
+            format: string;
+            versions: components["schemas"]["VersionFeedback"][];
         };
         /** @description A page of formats. */
         FormatPage: {
@@ -1888,6 +2059,19 @@ export interface components {
             format?: null | components["schemas"]["FormatChoice"];
             /** @description The cycle it belongs to (id or slug), `null` for none. */
             cycle?: string | null;
+        };
+        /** @description A forum's feedback: whether it is open, its results, the organisers' response. */
+        ForumFeedback: {
+            /** @description Whether the forum takes answers now (held, with a questionnaire, before the closing). */
+            open: boolean;
+            /**
+             * Format: date-time
+             * @description Answers are taken until then.
+             */
+            closes_at: string;
+            format?: null | components["schemas"]["FormatRef"];
+            results: components["schemas"]["FeedbackResults"];
+            response?: null | components["schemas"]["FeedbackResponse"];
         };
         /** @description A page of forums. */
         ForumPage: {
@@ -2181,6 +2365,19 @@ export interface components {
              */
             reason?: string | null;
         };
+        /** @description One's own feedback on a forum. */
+        MyFeedback: {
+            answers: components["schemas"]["Answer"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: date-time
+             * @description Answers may be changed until then.
+             */
+            editable_until: string;
+        };
         /** @description A new action item of a held forum (organisers). */
         NewActionItemRequest: {
             /** @example Publier le calendrier des ateliers */
@@ -2448,6 +2645,23 @@ export interface components {
          * @enum {string}
          */
         QuestionKind: "rating" | "text";
+        /** @description The results of one question. Figures are `null` below 5 answers. */
+        QuestionResult: {
+            key: string;
+            label: string;
+            kind: components["schemas"]["QuestionKind"];
+            /** Format: int64 */
+            count?: number | null;
+            /**
+             * Format: double
+             * @description Ratings only.
+             */
+            mean?: number | null;
+            /** @description Ratings only: how many gave 1, 2, 3, 4 and 5. */
+            distribution?: number[] | null;
+            /** @description Text only: the answers an organiser approved, without names. */
+            texts: string[];
+        };
         /** @description A comment with what it is about, for activity feeds. */
         RecentComment: {
             comment: components["schemas"]["Comment"];
@@ -2582,6 +2796,16 @@ export interface components {
             /** @description Cursor for `GET /comments/{parent}/replies`; null when there are no more. */
             next_cursor?: string | null;
         };
+        /** @description The organisers' response (a PUT replaces it). */
+        ResponseRequest: {
+            /** @description Markdown: what was changed after this forum's feedback. */
+            body: string;
+            /**
+             * Format: int32
+             * @description The version of the forum's format the changes led to.
+             */
+            next_version?: number | null;
+        };
         /**
          * @description What a user may do. Each role includes what members may do; `admin` may do everything.
          * @enum {string}
@@ -2679,6 +2903,14 @@ export interface components {
          * @enum {string}
          */
         SubjectKind: "action_plan" | "commitment" | "milestone" | "forum" | "action_item";
+        /** @description A free-text answer, for organisers to approve (no name). */
+        TextAnswer: {
+            /** Format: int64 */
+            id: number;
+            question_key: string;
+            text: string;
+            approved: boolean;
+        };
         /** @description The token of a link from a mail (the `jeton` of its address). */
         TokenRequest: {
             token: string;
@@ -2698,6 +2930,14 @@ export interface components {
         UpdateCommentRequest: {
             /** @description The new markdown body. */
             body: string;
+        };
+        /** @description A format version's results, across every forum that followed it. */
+        VersionFeedback: {
+            /** Format: int32 */
+            version: number;
+            /** Format: int64 */
+            forums_count: number;
+            results: components["schemas"]["FeedbackResults"];
         };
         /** @description A version in a format's history. */
         VersionSummary: {
@@ -5471,6 +5711,323 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    forum_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forum's feedback */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumFeedback"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    give_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyFeedback"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a participant (`not_a_participant`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description Already answered (`already_answered`), forum not held (`forum_not_held`), no questionnaire or closed (`feedback_closed`), an answer that fits no question (`unknown_reference`, `conflicts_with_stored`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    my_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One's feedback, or `null` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": null | components["schemas"]["MyFeedback"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    change_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyFeedback"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a participant (`not_a_participant`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description Closed (`feedback_closed`), or an answer that fits no question */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    feedback_texts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The text answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextAnswer"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    put_response: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponseRequest"];
+            };
+        };
+        responses: {
+            /** @description Published */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Forum not held (`forum_not_held`), or no such version (`unknown_reference`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    approve_text: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Text answer id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextAnswer"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    withdraw_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Text answer id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextAnswer"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    format_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Format id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results by version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormatFeedback"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -16,5 +16,6 @@ import * as registrations from "./areas/en/registrations";
 import * as formats from "./areas/en/formats";
 import * as actions from "./areas/en/actions";
 import * as cycles from "./areas/en/cycles";
+import * as feedback from "./areas/en/feedback";
 
-export const en: Messages = { ...common.en, ...account.en, ...discussion.en, ...home.en, ...forums.en, ...commitments.en, ...search.en, ...accessibility.en, ...admin.en, ...errors.en, ...subjects.en, ...registrations.en, ...formats.en, ...actions.en, ...cycles.en };
+export const en: Messages = { ...common.en, ...account.en, ...discussion.en, ...home.en, ...forums.en, ...commitments.en, ...search.en, ...accessibility.en, ...admin.en, ...errors.en, ...subjects.en, ...registrations.en, ...formats.en, ...actions.en, ...cycles.en, ...feedback.en };

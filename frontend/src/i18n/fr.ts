@@ -15,8 +15,9 @@ import * as registrations from "./areas/registrations";
 import * as formats from "./areas/formats";
 import * as actions from "./areas/actions";
 import * as cycles from "./areas/cycles";
+import * as feedback from "./areas/feedback";
 
-export const fr = { ...common.fr, ...account.fr, ...discussion.fr, ...home.fr, ...forums.fr, ...commitments.fr, ...search.fr, ...accessibility.fr, ...admin.fr, ...errors.fr, ...subjects.fr, ...registrations.fr, ...formats.fr, ...actions.fr, ...cycles.fr };
+export const fr = { ...common.fr, ...account.fr, ...discussion.fr, ...home.fr, ...forums.fr, ...commitments.fr, ...search.fr, ...accessibility.fr, ...admin.fr, ...errors.fr, ...subjects.fr, ...registrations.fr, ...formats.fr, ...actions.fr, ...cycles.fr, ...feedback.fr };
 
 export type MessageKey = keyof typeof fr;
 export type Messages = Record<MessageKey, string>;

@@ -11,6 +11,7 @@ mod comments;
 mod cycles;
 mod commitments;
 mod calendar;
+mod feedback;
 mod formats;
 mod forums;
 mod hardening;

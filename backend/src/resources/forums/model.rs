@@ -35,6 +35,7 @@ pub struct ForumRow {
     #[serde(skip)]
     pub ical_sequence: i32,
     pub cycle_id: Option<crate::db::ids::CycleId>,
+    pub feedback_closes_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Insertable)]

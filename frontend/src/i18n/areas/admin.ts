@@ -178,6 +178,8 @@ export const fr = {
   "admin.journal.kind.format": "Format",
   "admin.journal.kind.action_item": "Action",
   "admin.journal.kind.cycle": "Cycle",
+  "admin.journal.action.forum.feedback_response_published": "Réponse aux avis publiée",
+  "admin.journal.action.feedback.given": "Avis donné",
   "admin.journal.action.cycle.created": "Cycle créé",
   "admin.journal.action.cycle.updated": "Cycle modifié",
   "admin.journal.action.forum.minutes_published": "Compte rendu publié",

@@ -38,6 +38,9 @@ const OFFERED: Record<EventType, boolean> = {
   "format.created": true, "format.updated": true, "format.version_published": true,
   "forum.minutes_published": true, "forum.minutes_updated": true,
   "cycle.created": true, "cycle.updated": true,
+  "forum.feedback_response_published": true,
+  // Who gave feedback is private and not audited.
+  "feedback.given": false,
   "action_item.created": true, "action_item.updated": true, "action_item.status_changed": true,
 };
 export const ACTIONS = (Object.keys(OFFERED) as EventType[]).filter((a) => OFFERED[a]);

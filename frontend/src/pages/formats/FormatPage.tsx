@@ -22,6 +22,7 @@ import {
   type Format,
   type FormatVersion,
 } from "../../api/queries/formats";
+import { feedbackKeys, getFormatFeedback } from "../../api/queries/feedback";
 
 export default function FormatPage() {
   const { slug = "", version } = useParams();
@@ -187,6 +188,7 @@ function FormatView({ format: f, shown }: { format: Format; shown: FormatVersion
         </div>
       </div>
       <Comparison format={f} />
+      <FeedbackByVersion format={f} />
     </>
   );
 }
@@ -285,6 +287,58 @@ function Comparison({ format: f }: { format: Format }) {
           )}
         </>
       )}
+    </section>
+  );
+}
+
+/** The format's feedback, version by version: each question's mean and count side by side. */
+function FeedbackByVersion({ format: f }: { format: Format }) {
+  const { t, number } = useI18n();
+  const q = useQuery({ queryKey: feedbackKeys.format(f.slug), queryFn: () => getFormatFeedback(f.slug) });
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />;
+  const versions = q.data.versions;
+  const keys: { key: string; label: string }[] = [];
+  for (const v of versions) {
+    for (const question of v.results.questions) {
+      if (question.kind === "rating" && !keys.some((k) => k.key === question.key)) keys.push({ key: question.key, label: question.label });
+    }
+  }
+  if (keys.length === 0) return null;
+  return (
+    <section className="fr-mt-6w" aria-labelledby="format-feedback">
+      <h2 id="format-feedback">{t("feedback.byVersion")}</h2>
+      <DataTable caption={t("feedback.byVersion.caption")}>
+        <thead>
+          <tr>
+            <th scope="col">{t("feedback.byVersion.question")}</th>
+            {versions.map((v) => (
+              <th key={v.version} scope="col">
+                {t("feedback.byVersion.version", { version: v.version, forums: number(v.forums_count) })}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((k) => (
+            <tr key={k.key}>
+              <th scope="row">{k.label}</th>
+              {versions.map((v) => {
+                const r = v.results.questions.find((x) => x.key === k.key);
+                return (
+                  <td key={v.version}>
+                    {!r
+                      ? t("feedback.byVersion.notAsked")
+                      : r.count == null || r.mean == null
+                        ? t("feedback.byVersion.hidden", { threshold: v.results.threshold })
+                        : t("feedback.byVersion.cell", { mean: number(r.mean), count: number(r.count) })}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
     </section>
   );
 }

@@ -18,6 +18,7 @@ import { forumKeys, getForum } from "../../api/queries/forums";
 import { RegistrantsTable, RegistrationBox } from "../../components/Registrations";
 import { forumCalendarUrl } from "../../api/queries/formats";
 import { ForumRecord } from "../../components/ForumRecord";
+import { ForumFeedbackSection } from "../../components/Feedback";
 
 export default function ForumPage() {
   const { slug = "" } = useParams();
@@ -151,6 +152,7 @@ export default function ForumPage() {
       </section>
 
       <ForumRecord forum={f} />
+      <ForumFeedbackSection forum={f} />
 
       <RegistrantsTable forum={f} />
 

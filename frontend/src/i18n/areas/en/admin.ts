@@ -177,6 +177,8 @@ export const en: Record<keyof typeof fr, string> = {
   "admin.journal.kind.format": "Format",
   "admin.journal.kind.action_item": "Action item",
   "admin.journal.kind.cycle": "Cycle",
+  "admin.journal.action.forum.feedback_response_published": "Feedback response published",
+  "admin.journal.action.feedback.given": "Feedback given",
   "admin.journal.action.cycle.created": "Cycle created",
   "admin.journal.action.cycle.updated": "Cycle edited",
   "admin.journal.action.forum.minutes_published": "Minutes published",

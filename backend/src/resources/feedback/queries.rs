@@ -1,0 +1,428 @@
+//! Feedback: who may answer, answers once and their correction, aggregates that never name
+//! anyone and publish no figure below the threshold, approval of free text, the response.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Double, Nullable, Text};
+
+use super::dto::{
+    Answer, AnswerInput, FeedbackResponse, FeedbackResults, ForumFeedback, MyFeedback,
+    QuestionResult, ResponseRequest, TextAnswer, VersionFeedback, THRESHOLD,
+};
+use crate::db::ids::{FormatVersionId, ForumId, UserId};
+use crate::db::schema::{feedback, feedback_answers, feedback_responses, format_versions, forums, registrations};
+use crate::events::{self, EventSubject, EventType, NewEvent};
+use crate::http::problem::{ApiError, ApiResult, ErrorCode};
+use crate::markdown;
+use crate::resources::formats::{Question, QuestionKind};
+use crate::resources::forums::model::ForumRow;
+use crate::types::ForumStatus;
+
+/// Answers close this long after the forum ends, unless the forum says otherwise.
+const OPEN_FOR_DAYS: i64 = 30;
+
+pub fn closes_at(forum: &ForumRow) -> DateTime<Utc> {
+    forum.feedback_closes_at.unwrap_or(forum.ends_at + Duration::days(OPEN_FOR_DAYS))
+}
+
+fn questionnaire(conn: &mut PgConnection, version: Option<FormatVersionId>) -> QueryResult<Vec<Question>> {
+    let Some(version) = version else { return Ok(Vec::new()) };
+    let value: serde_json::Value = format_versions::table.find(version).select(format_versions::questionnaire).first(conn)?;
+    Ok(serde_json::from_value(value).unwrap_or_default())
+}
+
+/// Whether `user` took part: checked in at the door, or, for a forum where nobody was
+/// checked in, registered with a seat.
+fn took_part(conn: &mut PgConnection, forum: ForumId, user: UserId) -> QueryResult<bool> {
+    let any_check_in: bool = diesel::select(diesel::dsl::exists(
+        registrations::table.filter(registrations::forum_id.eq(forum)).filter(registrations::checked_in_at.is_not_null()),
+    ))
+    .get_result(conn)?;
+    let mine = registrations::table
+        .filter(registrations::forum_id.eq(forum))
+        .filter(registrations::user_id.eq(user));
+    if any_check_in {
+        diesel::select(diesel::dsl::exists(mine.filter(registrations::checked_in_at.is_not_null()))).get_result(conn)
+    } else {
+        diesel::select(diesel::dsl::exists(mine.filter(registrations::status.eq("registered")))).get_result(conn)
+    }
+}
+
+/// The checks every answer goes through: the forum is held and takes answers, the person
+/// took part, each answer fits its question. The questionnaire's version on success.
+fn check(conn: &mut PgConnection, forum: &ForumRow, user: UserId, answers: &[AnswerInput]) -> ApiResult<FormatVersionId> {
+    if forum.status != ForumStatus::Held {
+        return Err(ApiError::Conflict {
+            code: ErrorCode::ForumNotHeld,
+            detail: "Feedback is given once the forum is held.".into(),
+        });
+    }
+    let questions = questionnaire(conn, forum.format_version_id)?;
+    let Some(version) = forum.format_version_id.filter(|_| !questions.is_empty()) else {
+        return Err(ApiError::Conflict {
+            code: ErrorCode::FeedbackClosed,
+            detail: "This forum's format has no feedback questionnaire.".into(),
+        });
+    };
+    if Utc::now() > closes_at(forum) {
+        return Err(ApiError::Conflict {
+            code: ErrorCode::FeedbackClosed,
+            detail: format!("Feedback on this forum closed on {}.", closes_at(forum).format("%Y-%m-%d")),
+        });
+    }
+    if !took_part(conn, forum.id, user)? {
+        return Err(ApiError::Refused {
+            code: ErrorCode::NotAParticipant,
+            detail: "Only the forum's participants (checked in at the door, or registered where nobody was checked in) give feedback on it.".into(),
+        });
+    }
+    for (i, a) in answers.iter().enumerate() {
+        let Some(q) = questions.iter().find(|q| q.key == a.key) else {
+            return Err(ApiError::conflict_field(ErrorCode::UnknownReference, &format!("answers[{i}].key"), "exists", "no such question in this forum's questionnaire"));
+        };
+        let fits = match q.kind {
+            QuestionKind::Rating => a.rating.is_some(),
+            QuestionKind::Text => a.text.is_some(),
+        };
+        if !fits {
+            return Err(ApiError::conflict_field(
+                ErrorCode::ConflictsWithStored,
+                &format!("answers[{i}]"),
+                "kind",
+                match q.kind {
+                    QuestionKind::Rating => "this question is answered with a rating from 1 to 5",
+                    QuestionKind::Text => "this question is answered in words (`text`)",
+                },
+            ));
+        }
+    }
+    Ok(version)
+}
+
+fn write_answers(conn: &mut PgConnection, feedback_id: i64, answers: &[AnswerInput], kept: &HashMap<String, (String, Option<DateTime<Utc>>, Option<UserId>)>) -> QueryResult<()> {
+    for a in answers {
+        // A text answer left unchanged keeps its approval; a changed one is approved again.
+        let text = a.text.as_deref().map(str::trim);
+        let approval = text.and_then(|t| kept.get(&a.key).filter(|(old, ..)| old == t)).map(|(_, at, by)| (*at, *by));
+        diesel::insert_into(feedback_answers::table)
+            .values((
+                feedback_answers::feedback_id.eq(feedback_id),
+                feedback_answers::question_key.eq(&a.key),
+                feedback_answers::rating.eq(a.rating),
+                feedback_answers::text.eq(text),
+                feedback_answers::approved_at.eq(approval.and_then(|(at, _)| at)),
+                feedback_answers::approved_by.eq(approval.and_then(|(_, by)| by)),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Records a participant's first answers.
+pub fn answer(conn: &mut PgConnection, forum: &ForumRow, user: UserId, answers: Vec<AnswerInput>) -> ApiResult<MyFeedback> {
+    let version = check(conn, forum, user, &answers)?;
+    let id: Option<i64> = diesel::insert_into(feedback::table)
+        .values((feedback::forum_id.eq(forum.id), feedback::user_id.eq(Some(user)), feedback::format_version_id.eq(version)))
+        .on_conflict_do_nothing()
+        .returning(feedback::id)
+        .get_result(conn)
+        .optional()?;
+    let Some(id) = id else {
+        return Err(ApiError::Conflict {
+            code: ErrorCode::AlreadyAnswered,
+            detail: "You have already given feedback on this forum: change it with PUT /forums/{id}/feedback/me.".into(),
+        });
+    };
+    write_answers(conn, id, &answers, &HashMap::new())?;
+    events::record(conn, NewEvent::new(EventType::FeedbackGiven).subject(EventSubject::new("forum", forum.id.get(), forum.slug.clone())))?;
+    Ok(mine(conn, forum, user)?.expect("just written"))
+}
+
+/// Replaces a participant's answers (until the closing).
+pub fn change(conn: &mut PgConnection, forum: &ForumRow, user: UserId, answers: Vec<AnswerInput>) -> ApiResult<MyFeedback> {
+    check(conn, forum, user, &answers)?;
+    let id: i64 = feedback::table
+        .filter(feedback::forum_id.eq(forum.id))
+        .filter(feedback::user_id.eq(user))
+        .select(feedback::id)
+        .for_update()
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("Feedback"))?;
+    let kept: HashMap<String, (String, Option<DateTime<Utc>>, Option<UserId>)> = feedback_answers::table
+        .filter(feedback_answers::feedback_id.eq(id))
+        .filter(feedback_answers::text.is_not_null())
+        .select((feedback_answers::question_key, feedback_answers::text.assume_not_null(), feedback_answers::approved_at, feedback_answers::approved_by))
+        .load::<(String, String, Option<DateTime<Utc>>, Option<UserId>)>(conn)?
+        .into_iter()
+        .map(|(k, t, at, by)| (k, (t, at, by)))
+        .collect();
+    diesel::delete(feedback_answers::table.filter(feedback_answers::feedback_id.eq(id))).execute(conn)?;
+    write_answers(conn, id, &answers, &kept)?;
+    diesel::update(feedback::table.find(id)).set(feedback::updated_at.eq(diesel::dsl::now)).execute(conn)?;
+    Ok(mine(conn, forum, user)?.expect("just written"))
+}
+
+/// One's own feedback on the forum, if any.
+pub fn mine(conn: &mut PgConnection, forum: &ForumRow, user: UserId) -> QueryResult<Option<MyFeedback>> {
+    let Some((id, created_at, updated_at)) = feedback::table
+        .filter(feedback::forum_id.eq(forum.id))
+        .filter(feedback::user_id.eq(user))
+        .select((feedback::id, feedback::created_at, feedback::updated_at))
+        .first::<(i64, DateTime<Utc>, DateTime<Utc>)>(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let answers = feedback_answers::table
+        .filter(feedback_answers::feedback_id.eq(id))
+        .order(feedback_answers::id)
+        .select((feedback_answers::question_key, feedback_answers::rating, feedback_answers::text))
+        .load::<(String, Option<i32>, Option<String>)>(conn)?
+        .into_iter()
+        .map(|(key, rating, text)| Answer { key, rating, text })
+        .collect();
+    Ok(Some(MyFeedback { answers, created_at, updated_at, editable_until: closes_at(forum) }))
+}
+
+#[derive(QueryableByName)]
+struct Aggregate {
+    #[diesel(sql_type = Text)]
+    key: String,
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+    #[diesel(sql_type = Nullable<Double>)]
+    mean: Option<f64>,
+    #[diesel(sql_type = BigInt)]
+    r1: i64,
+    #[diesel(sql_type = BigInt)]
+    r2: i64,
+    #[diesel(sql_type = BigInt)]
+    r3: i64,
+    #[diesel(sql_type = BigInt)]
+    r4: i64,
+    #[diesel(sql_type = BigInt)]
+    r5: i64,
+}
+
+/// Which feedback an aggregate is over.
+#[derive(Clone, Copy)]
+pub enum Scope {
+    Forum(ForumId),
+    Version(FormatVersionId),
+}
+
+impl Scope {
+    fn filter(self) -> (&'static str, i64) {
+        match self {
+            Scope::Forum(id) => ("f.forum_id", id.get()),
+            Scope::Version(id) => ("f.format_version_id", id.get()),
+        }
+    }
+}
+
+/// The aggregate of `scope` for `questions`: counts, means, distributions and approved texts,
+/// nothing at all below the threshold (per person, and per question).
+pub fn results(conn: &mut PgConnection, scope: Scope, questions: &[Question]) -> QueryResult<FeedbackResults> {
+    let (column, id) = scope.filter();
+    let people: i64 = diesel::sql_query(format!("SELECT count(*) AS n FROM feedback f WHERE {column} = $1"))
+        .bind::<BigInt, _>(id)
+        .get_result::<Count>(conn)?
+        .n;
+    let enough = people >= THRESHOLD;
+    let aggregates: HashMap<String, Aggregate> = if enough {
+        diesel::sql_query(format!(
+            "SELECT a.question_key AS key, count(*) AS n, avg(a.rating)::float8 AS mean, \
+                    count(*) FILTER (WHERE a.rating = 1) AS r1, count(*) FILTER (WHERE a.rating = 2) AS r2, \
+                    count(*) FILTER (WHERE a.rating = 3) AS r3, count(*) FILTER (WHERE a.rating = 4) AS r4, \
+                    count(*) FILTER (WHERE a.rating = 5) AS r5 \
+               FROM feedback_answers a JOIN feedback f ON f.id = a.feedback_id \
+              WHERE {column} = $1 GROUP BY a.question_key"
+        ))
+        .bind::<BigInt, _>(id)
+        .load::<Aggregate>(conn)?
+        .into_iter()
+        .map(|a| (a.key.clone(), a))
+        .collect()
+    } else {
+        HashMap::new()
+    };
+    let mut texts: HashMap<String, Vec<String>> = HashMap::new();
+    if enough {
+        let approved: Vec<TextRow> = diesel::sql_query(format!(
+            "SELECT a.question_key AS key, a.text AS text FROM feedback_answers a JOIN feedback f ON f.id = a.feedback_id \
+              WHERE {column} = $1 AND a.approved_at IS NOT NULL ORDER BY a.approved_at, a.id"
+        ))
+        .bind::<BigInt, _>(id)
+        .load(conn)?;
+        for t in approved {
+            texts.entry(t.key).or_default().push(t.text);
+        }
+    }
+    let questions = questions
+        .iter()
+        .map(|q| {
+            let a = aggregates.get(&q.key).filter(|a| a.n >= THRESHOLD);
+            let rating = q.kind == QuestionKind::Rating;
+            QuestionResult {
+                key: q.key.clone(),
+                label: q.label.clone(),
+                kind: q.kind,
+                count: a.map(|a| a.n),
+                mean: a.filter(|_| rating).and_then(|a| a.mean).map(|m| (m * 100.0).round() / 100.0),
+                distribution: a.filter(|_| rating).map(|a| vec![a.r1, a.r2, a.r3, a.r4, a.r5]),
+                texts: if a.is_some() { texts.remove(&q.key).unwrap_or_default() } else { Vec::new() },
+            }
+        })
+        .collect();
+    Ok(FeedbackResults { answers_count: enough.then_some(people), enough, threshold: THRESHOLD, questions })
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+#[derive(QueryableByName)]
+struct TextRow {
+    #[diesel(sql_type = Text)]
+    key: String,
+    #[diesel(sql_type = Text)]
+    text: String,
+}
+
+fn response(conn: &mut PgConnection, forum: ForumId) -> QueryResult<Option<FeedbackResponse>> {
+    let row: Option<(String, String, Option<FormatVersionId>, DateTime<Utc>, DateTime<Utc>)> = feedback_responses::table
+        .find(forum)
+        .select((
+            feedback_responses::body,
+            feedback_responses::body_html,
+            feedback_responses::next_format_version_id,
+            feedback_responses::published_at,
+            feedback_responses::updated_at,
+        ))
+        .first(conn)
+        .optional()?;
+    let Some((body, body_html, next, published_at, updated_at)) = row else { return Ok(None) };
+    let refs = crate::resources::formats::queries::refs(conn, &next.into_iter().collect::<Vec<_>>())?;
+    Ok(Some(FeedbackResponse { body, body_html, next_version: next.and_then(|n| refs.get(&n).cloned()), published_at, updated_at }))
+}
+
+/// A forum's feedback page: open or not, results, the organisers' response.
+pub fn forum_feedback(conn: &mut PgConnection, forum: &ForumRow) -> QueryResult<ForumFeedback> {
+    let questions = questionnaire(conn, forum.format_version_id)?;
+    let results = results(conn, Scope::Forum(forum.id), &questions)?;
+    let format = match forum.format_version_id {
+        Some(v) => crate::resources::formats::queries::refs(conn, &[v])?.remove(&v),
+        None => None,
+    };
+    Ok(ForumFeedback {
+        open: forum.status == ForumStatus::Held && !questions.is_empty() && Utc::now() <= closes_at(forum),
+        closes_at: closes_at(forum),
+        format,
+        results,
+        response: response(conn, forum.id)?,
+    })
+}
+
+/// Every version of a format with its results over all forums that followed it.
+pub fn format_feedback(conn: &mut PgConnection, format: &crate::resources::formats::model::FormatRow) -> QueryResult<Vec<VersionFeedback>> {
+    let versions: Vec<(FormatVersionId, i32, serde_json::Value)> = format_versions::table
+        .filter(format_versions::format_id.eq(format.id))
+        .order(format_versions::version)
+        .select((format_versions::id, format_versions::version, format_versions::questionnaire))
+        .load(conn)?;
+    let mut out = Vec::new();
+    for (id, version, q) in versions {
+        let questions: Vec<Question> = serde_json::from_value(q).unwrap_or_default();
+        let forums_count: i64 = forums::table.filter(forums::format_version_id.eq(id)).count().get_result(conn)?;
+        out.push(VersionFeedback { version, forums_count, results: results(conn, Scope::Version(id), &questions)? });
+    }
+    Ok(out)
+}
+
+/// The free-text answers of a forum, for organisers (no names), pending ones first.
+pub fn texts(conn: &mut PgConnection, forum: ForumId) -> QueryResult<Vec<TextAnswer>> {
+    Ok(feedback_answers::table
+        .inner_join(feedback::table)
+        .filter(feedback::forum_id.eq(forum))
+        .filter(feedback_answers::text.is_not_null())
+        .order((feedback_answers::approved_at.is_not_null(), feedback_answers::id))
+        .select((feedback_answers::id, feedback_answers::question_key, feedback_answers::text.assume_not_null(), feedback_answers::approved_at.is_not_null()))
+        .load::<(i64, String, String, bool)>(conn)?
+        .into_iter()
+        .map(|(id, question_key, text, approved)| TextAnswer { id, question_key, text, approved })
+        .collect())
+}
+
+/// Approves (or withdraws the approval of) a free-text answer; the forum it belongs to.
+pub fn set_approval(conn: &mut PgConnection, id: i64, approve: bool, by: UserId) -> ApiResult<TextAnswer> {
+    let row: Option<(i64, String, String)> = feedback_answers::table
+        .filter(feedback_answers::id.eq(id))
+        .filter(feedback_answers::text.is_not_null())
+        .select((feedback_answers::id, feedback_answers::question_key, feedback_answers::text.assume_not_null()))
+        .first(conn)
+        .optional()?;
+    let (id, question_key, text) = row.ok_or_else(|| ApiError::not_found("Text answer"))?;
+    diesel::update(feedback_answers::table.find(id))
+        .set((
+            feedback_answers::approved_at.eq(if approve { Some(Utc::now()) } else { None }),
+            feedback_answers::approved_by.eq(if approve { Some(by) } else { None }),
+        ))
+        .execute(conn)?;
+    Ok(TextAnswer { id, question_key, text, approved: approve })
+}
+
+/// Publishes or replaces the organisers' response (audited).
+pub fn put_response(conn: &mut PgConnection, forum: &ForumRow, r: ResponseRequest, by: UserId) -> ApiResult<FeedbackResponse> {
+    if forum.status != ForumStatus::Held {
+        return Err(ApiError::Conflict { code: ErrorCode::ForumNotHeld, detail: "A response follows a held forum's feedback.".into() });
+    }
+    let next = match r.next_version {
+        None => None,
+        Some(n) => {
+            let Some(current) = forum.format_version_id else {
+                return Err(ApiError::conflict_field(ErrorCode::UnknownReference, "next_version", "exists", "this forum follows no format"));
+            };
+            let format_id: crate::db::ids::FormatId = format_versions::table.find(current).select(format_versions::format_id).first(conn)?;
+            Some(
+                format_versions::table
+                    .filter(format_versions::format_id.eq(format_id))
+                    .filter(format_versions::version.eq(n))
+                    .select(format_versions::id)
+                    .first::<FormatVersionId>(conn)
+                    .optional()?
+                    .ok_or_else(|| ApiError::conflict_field(ErrorCode::UnknownReference, "next_version", "exists", "no such version of this forum's format"))?,
+            )
+        }
+    };
+    let html = markdown::render(&r.body);
+    diesel::insert_into(feedback_responses::table)
+        .values((
+            feedback_responses::forum_id.eq(forum.id),
+            feedback_responses::body.eq(&r.body),
+            feedback_responses::body_html.eq(&html),
+            feedback_responses::next_format_version_id.eq(next),
+            feedback_responses::published_by.eq(Some(by)),
+        ))
+        .on_conflict(feedback_responses::forum_id)
+        .do_update()
+        .set((
+            feedback_responses::body.eq(&r.body),
+            feedback_responses::body_html.eq(&html),
+            feedback_responses::next_format_version_id.eq(next),
+            feedback_responses::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(conn)?;
+    events::record(
+        conn,
+        NewEvent::new(EventType::FeedbackResponsePublished)
+            .subject(EventSubject::new("forum", forum.id.get(), forum.slug.clone()))
+            .by(by)
+            .audit(None::<&()>, Some(&serde_json::json!({"body": r.body, "next_version": r.next_version}))),
+    )?;
+    Ok(response(conn, forum.id)?.expect("just written"))
+}
