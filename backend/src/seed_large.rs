@@ -18,6 +18,8 @@ pub const DEPTH2: i64 = 100_000;
 /// Slugs of the forums the benchmark reads.
 pub const BUSY_FORUM_SLUG: &str = "forum-large-busy-0";
 pub const SMALL_FORUM_SLUG: &str = "forum-large-small";
+/// A held forum with minutes and 100 action items (the benchmark's R6).
+pub const HELD_FORUM_SLUG: &str = "forum-large-busy-1";
 
 const WORDS: &str = "ARRAY['le','la','les','des','un','une','et','pour','avec','dans','sur','par',\
 'forum','engagement','jalon','données','ouvertes','transparence','participation','citoyenne',\
@@ -139,7 +141,7 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
         conn,
         "forum index",
         "CREATE TEMP TABLE large_forums ON COMMIT DROP AS \
-         SELECT row_number() OVER (ORDER BY id) - 1 AS ord, id FROM forums WHERE slug LIKE 'forum-large-%'; \
+         SELECT row_number() OVER (ORDER BY id) - 1 AS ord, id, subject_id FROM forums WHERE slug LIKE 'forum-large-%'; \
          CREATE UNIQUE INDEX ON large_forums (ord); ANALYZE large_forums",
     )?;
     step(
@@ -164,14 +166,14 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
         conn,
         "target index",
         "CREATE TEMP TABLE large_commitments ON COMMIT DROP AS \
-         SELECT row_number() OVER (ORDER BY id) - 1 AS ord, id FROM commitments; \
+         SELECT row_number() OVER (ORDER BY id) - 1 AS ord, id, subject_id FROM commitments; \
          CREATE UNIQUE INDEX ON large_commitments (ord); ANALYZE large_commitments",
     )?;
     step(
         conn,
         "target index",
         "CREATE TEMP TABLE large_milestones ON COMMIT DROP AS \
-         SELECT row_number() OVER (ORDER BY id) - 1 AS ord, id FROM milestones; \
+         SELECT row_number() OVER (ORDER BY id) - 1 AS ord, id, subject_id FROM milestones; \
          CREATE UNIQUE INDEX ON large_milestones (ord); ANALYZE large_milestones",
     )?;
     let (n_commitments, n_milestones) = (
@@ -220,12 +222,12 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
                    WHEN n <= 235035 THEN 'commitment' WHEN n <= 255035 THEN 'milestone' ELSE 'forum' END AS kind \
                FROM generate_series(1, {TOP_LEVEL}) n), \
              body AS (SELECT n, kind, pg_temp.lorem(n, 8 + pg_temp.pick(n, 30)::int) AS text FROM src) \
-             INSERT INTO comments (forum_id, commitment_id, milestone_id, author_id, body, body_html, created_at, reply_count) \
-             SELECT CASE kind WHEN 'busy' THEN (SELECT id FROM large_forums WHERE ord = n % 5) \
-                              WHEN 'small' THEN (SELECT id FROM large_forums WHERE ord = {small}) \
-                              WHEN 'forum' THEN (SELECT id FROM large_forums WHERE ord = 5 + n % {spread}) END, \
-                    CASE WHEN kind = 'commitment' THEN (SELECT id FROM large_commitments WHERE ord = n % {commitments}) END, \
-                    CASE WHEN kind = 'milestone' THEN (SELECT id FROM large_milestones WHERE ord = n % {milestones}) END, \
+             INSERT INTO comments (subject_id, author_id, body, body_html, created_at, reply_count) \
+             SELECT CASE kind WHEN 'busy' THEN (SELECT subject_id FROM large_forums WHERE ord = n % 5) \
+                              WHEN 'small' THEN (SELECT subject_id FROM large_forums WHERE ord = {small}) \
+                              WHEN 'forum' THEN (SELECT subject_id FROM large_forums WHERE ord = 5 + n % {spread}) \
+                              WHEN 'commitment' THEN (SELECT subject_id FROM large_commitments WHERE ord = n % {commitments}) \
+                              WHEN 'milestone' THEN (SELECT subject_id FROM large_milestones WHERE ord = n % {milestones}) END, \
                     (SELECT id FROM large_users WHERE ord = pg_temp.pick(n, {USERS})), \
                     text, '<p>' || text || '</p>', \
                     timestamptz '2019-01-01' + (n::float8 / {TOP_LEVEL}) * interval '2800 days' + pg_temp.pick(n, 3600) * interval '1 second', \
@@ -245,7 +247,7 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
             &format!("replies at depth {depth}"),
             &format!(
                 "CREATE TEMP TABLE parents ON COMMIT DROP AS \
-                 SELECT row_number() OVER (ORDER BY id) - 1 AS ord, id, forum_id, commitment_id, milestone_id, \
+                 SELECT row_number() OVER (ORDER BY id) - 1 AS ord, id, subject_id, \
                         coalesce(root_id, id) AS root, created_at \
                  FROM comments WHERE depth = {parent_depth} AND author_id IN (SELECT id FROM large_users); \
                  CREATE UNIQUE INDEX ON parents (ord); ANALYZE parents"
@@ -264,8 +266,8 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
                 "WITH src AS (SELECT n, pg_temp.lorem(n * 3 + {depth}, 5 + pg_temp.pick(n + {depth}, 25)::int) AS text, \
                                      pg_temp.pick(n * 5 + {depth}, {parents}) AS parent_ord \
                               FROM generate_series(1, {replies}) n) \
-                 INSERT INTO comments (forum_id, commitment_id, milestone_id, parent_id, root_id, depth, author_id, body, body_html, created_at, reply_count) \
-                 SELECT p.forum_id, p.commitment_id, p.milestone_id, p.id, p.root, {depth}, \
+                 INSERT INTO comments (subject_id, parent_id, root_id, depth, author_id, body, body_html, created_at, reply_count) \
+                 SELECT p.subject_id, p.id, p.root, {depth}, \
                         (SELECT id FROM large_users WHERE ord = pg_temp.pick(n + 17, {USERS})), \
                         src.text, '<p>' || src.text || '</p>', \
                         p.created_at + (1 + pg_temp.pick(n, 86400)) * interval '1 second', \
@@ -282,6 +284,37 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
         "DO $$ DECLARE r record; BEGIN \
            FOR r IN SELECT def FROM comment_indexes LOOP EXECUTE r.def; END LOOP; \
          END $$",
+    )?;
+    // A held forum's public record (the benchmark's R6): its minutes and 100 action items,
+    // each with two history entries; a quarter closed, a quarter overdue.
+    step(
+        conn,
+        "minutes and action items",
+        &format!(
+            "INSERT INTO forum_minutes (forum_id, body, body_html, attendees_count, organisations) \
+             SELECT id, pg_temp.lorem(id, 300), '<p>' || pg_temp.lorem(id, 300) || '</p>', 87, \
+                    ARRAY['Etalab', 'Association 12', 'Mairie de Lyon'] \
+             FROM forums WHERE slug = '{HELD_FORUM_SLUG}'; \
+             INSERT INTO action_items (forum_id, title, description, description_html, owner_kind, owner_name, \
+                                       due_on, commitment_id, status, outcome, closed_at, created_at) \
+             SELECT f.id, 'Action ' || n || ' : ' || pg_temp.lorem(n * 11, 6), pg_temp.lorem(n * 13, 40), \
+                    '<p>' || pg_temp.lorem(n * 13, 40) || '</p>', \
+                    CASE WHEN n % 3 = 0 THEN 'person' ELSE 'institution' END, 'Responsable ' || (n % 17), \
+                    (f.starts_at + (30 + n * 9) * interval '1 day')::date, \
+                    (SELECT id FROM large_commitments WHERE ord = n % {n_commitments}), \
+                    CASE WHEN n % 4 = 0 THEN 'done' WHEN n % 4 = 1 THEN 'in_progress' ELSE 'open' END, \
+                    CASE WHEN n % 4 = 0 THEN pg_temp.lorem(n * 17, 12) END, \
+                    CASE WHEN n % 4 = 0 THEN f.starts_at + n * interval '3 days' END, \
+                    f.ends_at \
+             FROM forums f, generate_series(1, 100) n WHERE f.slug = '{HELD_FORUM_SLUG}'; \
+             INSERT INTO action_item_history (action_item_id, status, changed_at) \
+             SELECT a.id, 'open', a.created_at FROM action_items a JOIN forums f ON f.id = a.forum_id \
+              WHERE f.slug = '{HELD_FORUM_SLUG}'; \
+             INSERT INTO action_item_history (action_item_id, status, note, outcome, changed_at) \
+             SELECT a.id, a.status, 'Point d''étape.', a.outcome, a.created_at + interval '10 days' \
+               FROM action_items a JOIN forums f ON f.id = a.forum_id \
+              WHERE f.slug = '{HELD_FORUM_SLUG}' AND a.status <> 'open'"
+        ),
     )?;
 
     Ok(())

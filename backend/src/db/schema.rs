@@ -302,6 +302,8 @@ diesel::table! {
         ical_sequence -> Int4,
         cycle_id -> Nullable<Int8>,
         feedback_closes_at -> Nullable<Timestamptz>,
+        filling_notified_at -> Nullable<Timestamptz>,
+        full_notified_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -387,6 +389,7 @@ diesel::table! {
         cancelled_at -> Nullable<Timestamptz>,
         checked_in_at -> Nullable<Timestamptz>,
         checked_in_by -> Nullable<Int8>,
+        reminded_for -> Nullable<Timestamptz>,
     }
 }
 

@@ -44,6 +44,7 @@ pub type Handler = fn(&mut JobContext<'_>, &serde_json::Value) -> Result<Option<
 pub fn handlers() -> HashMap<&'static str, Handler> {
     let mut h: HashMap<&'static str, Handler> = HashMap::new();
     h.insert(crate::mail::JOB_KIND, crate::mail::run_job);
+    h.insert(crate::resources::registrations::mails::REMINDERS_JOB, crate::resources::registrations::mails::run_reminders);
     h
 }
 

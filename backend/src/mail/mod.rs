@@ -53,9 +53,13 @@ pub struct ForumMention {
     pub url: String,
     /// The registration's code, shown at the door.
     pub code: String,
-    /// The place on the waitlist (1 = next), for a waitlisted registration.
+    /// The place on the waitlist (1 = next), for a waitlisted registration; the number of seats
+    /// taken, for an organiser's mail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<i64>,
+    /// The forum's id, to attach its .ics as it is when the mail is sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forum_id: Option<i64>,
 }
 
 /// Records a mail to send, in the caller's transaction.
@@ -171,13 +175,34 @@ pub fn run_job(ctx: &mut JobContext<'_>, payload: &serde_json::Value) -> Result<
             .parse()
             .map_err(|e| JobError::Permanent(format!("not an address: {e}")))?,
     );
+    let body = MultiPart::alternative_plain_html(rendered.text, rendered.html);
+    // The forum's calendar file, as the forum is now (a later change sends its own mail).
+    let calendar = match mail.forum.as_ref().and_then(|f| f.forum_id) {
+        Some(id) if mail.template.attaches_calendar() => {
+            let forum = crate::resources::forums::calendar::one(ctx.conn, crate::db::ids::ForumId(id))
+                .map_err(|e| JobError::Retry(format!("reading the forum for its calendar: {e}")))?;
+            Some(crate::resources::forums::calendar::render(&[forum], &mail.forum.as_ref().map(|f| f.title.clone()).unwrap_or_default(), &ctx.mailer.public_url))
+        }
+        _ => None,
+    };
+    let body = match calendar {
+        Some(ics) => MultiPart::mixed().multipart(body).singlepart(
+            lettre::message::Attachment::new("forum.ics".to_string()).body(
+                ics,
+                "text/calendar; charset=utf-8; method=PUBLISH"
+                    .parse()
+                    .map_err(|e| JobError::Permanent(format!("calendar content type: {e}")))?,
+            ),
+        ),
+        None => body,
+    };
     let message = Message::builder()
         .from(ctx.mailer.from.clone())
         .to(to)
         .subject(rendered.subject)
         .message_id(Some(format!("<job-{}@{}>", ctx.job_id, ctx.mailer.domain)))
         .header(ContentLanguage(mail.locale.as_str().to_string()))
-        .multipart(MultiPart::alternative_plain_html(rendered.text, rendered.html))
+        .multipart(body)
         .map_err(|e| JobError::Permanent(format!("building the message: {e}")))?;
     ctx.mailer.send(&message)?;
     Ok(scrubbed(JOB_KIND, payload))

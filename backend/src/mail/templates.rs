@@ -25,6 +25,30 @@ pub enum Template {
     RegistrationWaitlisted,
     /// A seat was freed and the first person waiting has it.
     RegistrationPromoted,
+    /// 48 hours before the forum, to those with a seat.
+    RegistrationReminder,
+    /// The forum's time or place changed (to everyone registered or waiting).
+    ForumChanged,
+    /// The forum is cancelled (to everyone registered or waiting).
+    ForumCancelled,
+    /// To the forum's organiser: 80 % of the seats are taken.
+    ForumFilling,
+    /// To the forum's organiser: every seat is taken (the next people wait).
+    ForumFull,
+}
+
+impl Template {
+    /// Whether the mail carries the forum's .ics (those with a seat, or a change to it).
+    pub fn attaches_calendar(self) -> bool {
+        matches!(
+            self,
+            Template::RegistrationConfirmed
+                | Template::RegistrationPromoted
+                | Template::RegistrationReminder
+                | Template::ForumChanged
+                | Template::ForumCancelled
+        )
+    }
 }
 
 pub struct Rendered {
@@ -209,12 +233,16 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
             },
         ),
         // Registration mails without their forum: never enqueued so (see render_registration).
-        (Template::RegistrationConfirmed | Template::RegistrationWaitlisted | Template::RegistrationPromoted, true) => assemble(
+        (Template::RegistrationConfirmed | Template::RegistrationWaitlisted | Template::RegistrationPromoted
+            | Template::RegistrationReminder | Template::ForumChanged | Template::ForumCancelled
+            | Template::ForumFilling | Template::ForumFull, true) => assemble(
             mail.locale,
             "Votre inscription — Open d'État".into(),
             Body { greeting: format!("Bonjour {name},"), paragraphs: vec![], action: None, after: vec![], signature },
         ),
-        (Template::RegistrationConfirmed | Template::RegistrationWaitlisted | Template::RegistrationPromoted, false) => assemble(
+        (Template::RegistrationConfirmed | Template::RegistrationWaitlisted | Template::RegistrationPromoted
+            | Template::RegistrationReminder | Template::ForumChanged | Template::ForumCancelled
+            | Template::ForumFilling | Template::ForumFull, false) => assemble(
             mail.locale,
             "Your registration — Open d'État".into(),
             Body { greeting: format!("Hello {name},"), paragraphs: vec![], action: None, after: vec![], signature },
@@ -225,7 +253,7 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
 /// The registration mails, which all name their forum.
 fn render_registration(mail: &Outgoing, forum: &ForumMention, fr: bool, signature: &str) -> Option<Rendered> {
     let name = mail.name.as_str();
-    let ForumMention { title, when, place, url, code, position } = forum;
+    let ForumMention { title, when, place, url, code, position, .. } = forum;
     let (greeting, details, see) = if fr {
         (
             format!("Bonjour {name},"),
@@ -287,6 +315,62 @@ fn render_registration(mail: &Outgoing, forum: &ForumMention, fr: bool, signatur
                 format!("Your registration code, to give at the door: {code}"),
                 "If you cannot come any more, cancel your registration from the forum's page.".to_string(),
             ],
+        ),
+        (Template::RegistrationReminder, true) => (
+            format!("Rappel : {title}, dans deux jours"),
+            vec![format!("Le forum « {title} » a lieu dans deux jours, et vous y êtes inscrit(e).")],
+            vec![
+                format!("Votre code d'inscription, à donner à l'accueil : {code}"),
+                "Si vous ne pouvez plus venir, annulez votre inscription depuis la page du forum : votre place ira à la première personne en liste d'attente.".to_string(),
+            ],
+        ),
+        (Template::RegistrationReminder, false) => (
+            format!("Reminder: {title}, in two days"),
+            vec![format!("The forum “{title}” takes place in two days, and you are registered.")],
+            vec![
+                format!("Your registration code, to give at the door: {code}"),
+                "If you cannot come any more, cancel your registration from the forum's page: your seat will go to the first person on the waitlist.".to_string(),
+            ],
+        ),
+        (Template::ForumChanged, true) => (
+            format!("Changement : {title}"),
+            vec![format!("Le forum « {title} », auquel vous êtes inscrit(e), change d'heure ou de lieu. Voici ce qui vaut désormais :")],
+            vec!["Le fichier joint met à jour le forum dans votre agenda.".to_string()],
+        ),
+        (Template::ForumChanged, false) => (
+            format!("Change: {title}"),
+            vec![format!("The forum “{title}”, which you registered for, changes time or place. This is what holds now:")],
+            vec!["The attached file updates the forum in your calendar.".to_string()],
+        ),
+        (Template::ForumCancelled, true) => (
+            format!("Annulation : {title}"),
+            vec![format!("Le forum « {title} », auquel vous étiez inscrit(e), est annulé. Nous vous prions de nous en excuser.")],
+            vec!["Le fichier joint retire le forum de votre agenda.".to_string()],
+        ),
+        (Template::ForumCancelled, false) => (
+            format!("Cancelled: {title}"),
+            vec![format!("The forum “{title}”, which you registered for, is cancelled. We apologise.")],
+            vec!["The attached file removes the forum from your calendar.".to_string()],
+        ),
+        (Template::ForumFilling, true) => (
+            format!("80 % des places prises : {title}"),
+            vec![format!("Le forum « {title} » que vous organisez a atteint 80 % de ses places ({}).", position.unwrap_or(0))],
+            vec!["Vous pouvez suivre les inscriptions et la liste d'attente depuis la page du forum.".to_string()],
+        ),
+        (Template::ForumFilling, false) => (
+            format!("80% of seats taken: {title}"),
+            vec![format!("The forum “{title}” you organise has 80% of its seats taken ({}).", position.unwrap_or(0))],
+            vec!["You can follow registrations and the waitlist from the forum's page.".to_string()],
+        ),
+        (Template::ForumFull, true) => (
+            format!("Complet : {title}"),
+            vec![format!("Toutes les places du forum « {title} » que vous organisez sont prises ({}) : les personnes suivantes sont mises en liste d'attente.", position.unwrap_or(0))],
+            vec!["Si la salle le permet, vous pouvez augmenter le nombre de places : la liste d'attente en profitera dans l'ordre d'arrivée.".to_string()],
+        ),
+        (Template::ForumFull, false) => (
+            format!("Full: {title}"),
+            vec![format!("Every seat of the forum “{title}” you organise is taken ({}): the next people are waitlisted.", position.unwrap_or(0))],
+            vec!["If the room allows, you can raise the number of seats: the waitlist benefits in order of arrival.".to_string()],
         ),
         _ => return None,
     };

@@ -5,7 +5,7 @@
 use opendetat_tests::*;
 
 /// `ics` parsed by icalendar: the calendar's time zones and its events.
-fn parse_ics(ics: &str) -> Value {
+pub(crate) fn parse_ics(ics: &str) -> Value {
     let file = std::env::temp_dir().join(format!("opendetat-{}.ics", unique_email("ics").replace('@', "_")));
     std::fs::write(&file, ics).unwrap();
     let script = r#"

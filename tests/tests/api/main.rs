@@ -13,6 +13,7 @@ mod commitments;
 mod calendar;
 mod feedback;
 mod formats;
+mod forum_mails;
 mod forums;
 mod hardening;
 mod jobs;

@@ -151,6 +151,7 @@ pub async fn update_forum(
     let c = body?.into_inner();
     let mut checks = Checks::of(c.validate());
     let key = id.into_inner();
+    let public_url = state.public_url.clone();
     let updated = db::transaction(&state.pool, move |conn| {
         let current = queries::find(conn, &key)?;
         let location = c.location.clone().unwrap_or(current.location.clone());
@@ -177,7 +178,7 @@ pub async fn update_forum(
                 check_place(location.as_deref(), online_url.as_deref()),
             ));
         checks.finish()?;
-        let row = queries::update(conn, current, c, auth.id)?;
+        let row = queries::update(conn, current, c, auth.id, &public_url)?;
         queries::present_one(conn, row)
     })
     .await?;

@@ -36,6 +36,10 @@ pub struct ForumRow {
     pub ical_sequence: i32,
     pub cycle_id: Option<crate::db::ids::CycleId>,
     pub feedback_closes_at: Option<DateTime<Utc>>,
+    #[serde(skip)]
+    pub filling_notified_at: Option<DateTime<Utc>>,
+    #[serde(skip)]
+    pub full_notified_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Insertable)]

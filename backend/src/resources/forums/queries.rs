@@ -275,7 +275,7 @@ pub fn insert(conn: &mut PgConnection, r: NewForumRequest, by: UserId) -> ApiRes
 }
 
 /// Applies a PATCH (audited when it changes something).
-pub fn update(conn: &mut PgConnection, current: ForumRow, c: ForumChanges, by: UserId) -> ApiResult<ForumRow> {
+pub fn update(conn: &mut PgConnection, current: ForumRow, c: ForumChanges, by: UserId, public_url: &str) -> ApiResult<ForumRow> {
     let format_version_id = match &c.format {
         Some(Some(choice)) => Some(Some(formats::version_for_forum(conn, choice)?)),
         Some(None) => Some(None),
@@ -317,6 +317,8 @@ pub fn update(conn: &mut PgConnection, current: ForumRow, c: ForumChanges, by: U
         return Ok(current);
     }
     let row = reload(conn, current.id)?;
+    // The people registered or waiting hear of a cancellation or a new time or place.
+    crate::resources::registrations::mails::forum_changed(conn, &current, &row, public_url)?;
     let after_links = commitment_ids(conn, current.id)?;
     events::record(
         conn,

@@ -21,6 +21,7 @@ pub struct RegistrationRow {
     pub cancelled_at: Option<DateTime<Utc>>,
     pub checked_in_at: Option<DateTime<Utc>>,
     pub checked_in_by: Option<UserId>,
+    pub reminded_for: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Insertable)]

@@ -110,7 +110,7 @@ fn event(kind: EventType, row: &RegistrationRow, actor: UserId) -> NewEvent {
 
 /// The forum as `locale`'s mail words it (times in Paris, formatted by PostgreSQL, which has
 /// the time zone rules).
-fn mention(
+pub(super) fn mention(
     conn: &mut PgConnection,
     forum: &ForumRow,
     locale: Locale,
@@ -142,6 +142,7 @@ fn mention(
         url: format!("{public_url}/forums/{}", forum.slug),
         code: code.to_string(),
         position,
+        forum_id: Some(forum.id.get()),
     })
 }
 
@@ -208,6 +209,10 @@ pub fn register(
         _ => Template::RegistrationConfirmed,
     };
     send(conn, user, template, &forum, &row, place, public_url)?;
+    if status == RegistrationStatus::Registered {
+        super::mails::seats_taken(conn, &forum, seated + 1, public_url)?;
+        super::mails::ensure_reminders(conn, &forum)?;
+    }
     Ok((row, forum, place))
 }
 
