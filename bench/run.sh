@@ -22,7 +22,8 @@
 #   BENCH_POOL_SIZE=8          DATABASE_POOL_SIZE of the measured server (see bench/README.md)
 #   BENCH_POOL_SWEEP=""        e.g. "4 8 16": first measure BENCH_SWEEP_OPS with each pool size
 #   BENCH_SWEEP_OPS="R1 R2 W1" BENCH_SWEEP_DURATION=8
-#   BENCH_OPS="R1 R1s R2 R3 R4 R5 W1 S1"   which operations to run (R1s = R1 on the small forum;
+#   BENCH_OPS="R1 R1s R2 R3 R4 R5 R6 W1 S1"   which operations to run (R1s = R1 on the small forum;
+#                              R6 = a held forum's 100 action items, as its page lists them;
 #                              S1 = sign-in, also followed by bursts of 64 simultaneous sign-ins
 #                              and `opendetat hash-bench`, its ceiling)
 #   BENCH_DATABASE_URL         default <server from scripts/ensure-postgres.sh>/opendetat_bench
@@ -45,7 +46,7 @@ DURATION="${BENCH_DURATION:-15}"
 WARMUP="${BENCH_WARMUP:-3}"
 CONNS="${BENCH_CONNECTIONS:-32}"
 POOL="${BENCH_POOL_SIZE:-8}"
-OPS="${BENCH_OPS:-R1 R1s R2 R3 R4 R5 W1 S1}"
+OPS="${BENCH_OPS:-R1 R1s R2 R3 R4 R5 R6 W1 S1}"
 SWEEP="${BENCH_POOL_SWEEP:-}"
 SWEEP_OPS="${BENCH_SWEEP_OPS:-R1 R2 W1}"
 SWEEP_DURATION="${BENCH_SWEEP_DURATION:-8}"
@@ -58,6 +59,7 @@ COMMITMENT="${BENCH_COMMITMENT:-FR0041}"
 ACTION_PLAN="${BENCH_ACTION_PLAN:-fr-2018-2020}"
 POLICY_AREA="${BENCH_POLICY_AREA:-E-Government}"
 SEARCH_WORD="${BENCH_SEARCH_WORD:-transparence}"
+HELD_FORUM="${BENCH_HELD_FORUM:-forum-large-busy-1}"
 BENCH_EMAIL_DOMAIN="bench.opendetat.test"
 
 say() { printf 'bench: %s\n' "$*" >&2; }
@@ -287,6 +289,8 @@ read -r C_ID C_PLAN <<<"$(q "SELECT id || ' ' || action_plan_id FROM commitments
 UPCOMING="$(q "SELECT coalesce(array_agg(id ORDER BY starts_at, id), '{}')
                  FROM (SELECT id, starts_at FROM forums WHERE ends_at >= '$NOW'
                         ORDER BY starts_at, id LIMIT 20) t")"
+R3_FORMATS="$(q "SELECT coalesce(array_agg(DISTINCT format_version_id), '{}') FROM forums
+                  WHERE id = ANY('$UPCOMING'::int8[]) AND format_version_id IS NOT NULL")"
 PLAN_ID="$(q "SELECT id FROM action_plans WHERE slug = '$ACTION_PLAN'")"
 [ -n "$PLAN_ID" ] || die "action plan $ACTION_PLAN not found"
 R4_IDS="$(q "SELECT coalesce(array_agg(id ORDER BY code), '{}')
@@ -298,6 +302,15 @@ R4_IDS="$(q "SELECT coalesce(array_agg(id ORDER BY code), '{}')
 CANDIDATES="$(sed -nE 's/^pub const COMMENT_CANDIDATES: i64 = ([0-9_]+);.*/\1/p' backend/src/resources/search/dto.rs | tr -d _)"
 CANDIDATES="${CANDIDATES:-200}"
 R5_FORUMS='{}'
+# R6: the held forum, the ids of its first 100 action items and of the commitments they serve.
+HELD_ID="$(q "SELECT id FROM forums WHERE slug = '$HELD_FORUM'")"
+[ -n "$HELD_ID" ] || die "forum $HELD_FORUM not found"
+R6_ITEMS="$(q "SELECT coalesce(array_agg(id ORDER BY due_on, id), '{}')
+                FROM (SELECT id, due_on FROM action_items WHERE forum_id = $HELD_ID
+                       ORDER BY due_on, id LIMIT 100) t")"
+R6_COMMITMENTS="$(q "SELECT coalesce(array_agg(DISTINCT commitment_id), '{}') FROM action_items
+                      WHERE id = ANY('$R6_ITEMS'::int8[]) AND commitment_id IS NOT NULL")"
+[ "$R6_ITEMS" != '{}' ] || die "forum $HELD_FORUM has no action items (re-seed: opendetat seed --scale large)"
 R5_COMMITMENTS='{}'
 R5_MILESTONES='{}'
 W1_BODY='Merci pour ce compte rendu ! **Quand** aura lieu le prochain atelier sur les données ouvertes ?'
@@ -341,7 +354,7 @@ op_setup() {
     R3)
       REQ_PATH="/api/v1/forums?when=upcoming"
       SQL_FILE=r3_forums_upcoming.sql
-      PGVARS=(-D "now=$NOW" -D "forum_ids=$UPCOMING") ;;
+      PGVARS=(-D "now=$NOW" -D "forum_ids=$UPCOMING" -D "format_version_ids=$R3_FORMATS") ;;
     R4)
       REQ_PATH="/api/v1/commitments?action_plan=$ACTION_PLAN&policy_area=$POLICY_AREA"
       SQL_FILE=r4_commitments_filtered.sql
@@ -352,6 +365,11 @@ op_setup() {
       SQL_FILE=r5_search.sql
       PGVARS=(-D "q=$SEARCH_WORD" -D "kind=comment" -D "candidates=$CANDIDATES"
               -D "forum_ids=$R5_FORUMS") ;;
+    R6)
+      REQ_PATH="/api/v1/action-items?forum=$HELD_FORUM&limit=100"
+      SQL_FILE=r6_action_items.sql
+      PGVARS=(-D "slug=$HELD_FORUM" -D "forum_ids={$HELD_ID}"
+              -D "item_ids=$R6_ITEMS" -D "commitment_ids=$R6_COMMITMENTS" -D "not_closed={open,in_progress}") ;;
     W1)
       METHOD=POST
       BODY="$W1_JSON"
@@ -377,7 +395,7 @@ interval = secs / int(n)
 print(repr(interval), repr(interval * int(n)))' "$SIGN_IN_LIMIT")"
       PGVARS=(-D "bucket=sign_in:127.0.0.1" -D "interval=$S1_INTERVAL" -D "burst_window=$S1_WINDOW"
               -D "email=$USER_EMAIL") ;;
-    *) die "unknown operation $1 (R1 R1s R2 R3 R4 R5 W1 S1)" ;;
+    *) die "unknown operation $1 (R1 R1s R2 R3 R4 R5 R6 W1 S1)" ;;
   esac
 }
 

@@ -25,14 +25,17 @@ use crate::resources::commitments::queries as commitment_queries;
 use crate::resources::forums::model::ForumRow;
 use crate::types::ForumStatus;
 
-/// Today in Paris, as PostgreSQL's clock says.
-const TODAY_IN_PARIS: &str = "(now() AT TIME ZONE 'Europe/Paris')::date";
+diesel::define_sql_function! {
+    /// Today in Paris, as PostgreSQL's clock says (a function of the migrations).
+    fn paris_today() -> Date;
+}
 
-fn overdue_sql() -> diesel::expression::SqlLiteral<Bool> {
-    sql::<Bool>(
-        "(action_items.due_on < (now() AT TIME ZONE 'Europe/Paris')::date \
-          AND action_items.status IN ('open', 'in_progress'))",
-    )
+const NOT_CLOSED: [ActionStatus; 2] = [ActionStatus::Open, ActionStatus::InProgress];
+
+/// Due date passed (in Paris) and not closed; a typed expression, so the list is prepared.
+#[allow(clippy::type_complexity)]
+fn overdue_sql() -> diesel::dsl::And<diesel::dsl::Lt<action_items::due_on, paris_today>, diesel::dsl::EqAny<action_items::status, [ActionStatus; 2]>> {
+    action_items::due_on.lt(paris_today()).and(action_items::status.eq_any(NOT_CLOSED))
 }
 
 fn require_held(forum: &ForumRow) -> ApiResult<()> {
@@ -163,7 +166,10 @@ pub fn find(conn: &mut PgConnection, id: i64) -> ApiResult<ActionItemRow> {
 
 /// Items with their forum, links and history: four batched queries for any number of rows.
 pub fn present(conn: &mut PgConnection, rows: Vec<(ActionItemRow, bool)>) -> QueryResult<Vec<ActionItem>> {
-    let forum_ids: Vec<ForumId> = rows.iter().map(|(r, _)| r.forum_id).collect();
+    // Each id once: a forum's page lists a hundred items of one forum.
+    let mut forum_ids: Vec<ForumId> = rows.iter().map(|(r, _)| r.forum_id).collect();
+    forum_ids.sort_unstable();
+    forum_ids.dedup();
     let forums_by_id: HashMap<ForumId, ActionForum> = forums::table
         .filter(forums::id.eq_any(&forum_ids))
         .select((forums::id, forums::slug, forums::title, forums::starts_at))
@@ -171,7 +177,9 @@ pub fn present(conn: &mut PgConnection, rows: Vec<(ActionItemRow, bool)>) -> Que
         .into_iter()
         .map(|(id, slug, title, starts_at)| (id, ActionForum { id: id.get(), slug, title, starts_at }))
         .collect();
-    let commitment_ids: Vec<CommitmentId> = rows.iter().filter_map(|(r, _)| r.commitment_id).collect();
+    let mut commitment_ids: Vec<CommitmentId> = rows.iter().filter_map(|(r, _)| r.commitment_id).collect();
+    commitment_ids.sort_unstable();
+    commitment_ids.dedup();
     let commitments_by_id: HashMap<CommitmentId, ServedRef> = if commitment_ids.is_empty() {
         HashMap::new()
     } else {
@@ -183,7 +191,9 @@ pub fn present(conn: &mut PgConnection, rows: Vec<(ActionItemRow, bool)>) -> Que
             .map(|(id, code, title)| (id, ServedRef { id: id.get(), code, title }))
             .collect()
     };
-    let milestone_ids: Vec<MilestoneId> = rows.iter().filter_map(|(r, _)| r.milestone_id).collect();
+    let mut milestone_ids: Vec<MilestoneId> = rows.iter().filter_map(|(r, _)| r.milestone_id).collect();
+    milestone_ids.sort_unstable();
+    milestone_ids.dedup();
     let milestones_by_id: HashMap<MilestoneId, ServedRef> = if milestone_ids.is_empty() {
         HashMap::new()
     } else {
@@ -273,9 +283,16 @@ pub fn list(
                 .sql(")"),
         );
     }
+    // The forum by id, or by slug in a subquery: no round trip before the list itself.
     if let Some(key) = f.forum.as_deref() {
-        let forum = crate::resources::forums::queries::find(conn, key).map(|f| f.id).unwrap_or(ForumId(-1));
-        q = q.filter(action_items::forum_id.eq(forum));
+        q = match crate::http::lookup::Key::parse(key) {
+            crate::http::lookup::Key::Id(id) => q.filter(action_items::forum_id.eq(ForumId(id))),
+            crate::http::lookup::Key::Name(slug) => q.filter(
+                action_items::forum_id
+                    .nullable()
+                    .eq(forums::table.filter(forums::slug.eq(slug.to_string())).select(forums::id).single_value()),
+            ),
+        };
     }
     if let Some(key) = f.cycle.as_deref() {
         let cycle = crate::resources::cycles::queries::find(conn, key).map(|c| c.id).unwrap_or(crate::db::ids::CycleId(-1));
@@ -291,14 +308,14 @@ pub fn list(
     match f.overdue {
         Some(true) => {
             q = q
-                .filter(action_items::status.eq_any([ActionStatus::Open, ActionStatus::InProgress]))
-                .filter(action_items::due_on.lt(sql::<Date>(TODAY_IN_PARIS)))
+                .filter(action_items::status.eq_any(NOT_CLOSED))
+                .filter(action_items::due_on.lt(paris_today()))
         }
         Some(false) => {
             q = q.filter(
                 action_items::status
                     .eq_any([ActionStatus::Done, ActionStatus::Dropped])
-                    .or(action_items::due_on.ge(sql::<Date>(TODAY_IN_PARIS))),
+                    .or(action_items::due_on.ge(paris_today())),
             )
         }
         None => {}

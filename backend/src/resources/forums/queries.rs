@@ -26,9 +26,13 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ForumRow>) -> QueryResult<Vec<
         .order(commitments::code.asc())
         .select((forum_commitments::forum_id, CommitmentRef::as_select()))
         .load(conn)?;
-    let version_ids: Vec<FormatVersionId> = rows.iter().filter_map(|r| r.format_version_id).collect();
+    let mut version_ids: Vec<FormatVersionId> = rows.iter().filter_map(|r| r.format_version_id).collect();
+    version_ids.sort_unstable();
+    version_ids.dedup();
     let formats = crate::resources::formats::queries::refs(conn, &version_ids)?;
-    let cycle_ids: Vec<crate::db::ids::CycleId> = rows.iter().filter_map(|r| r.cycle_id).collect();
+    let mut cycle_ids: Vec<crate::db::ids::CycleId> = rows.iter().filter_map(|r| r.cycle_id).collect();
+    cycle_ids.sort_unstable();
+    cycle_ids.dedup();
     let cycles = crate::resources::cycles::queries::refs(conn, &cycle_ids)?;
     let mut by_forum: HashMap<ForumId, Vec<CommitmentRef>> = HashMap::new();
     for (forum_id, c) in links {
