@@ -81,6 +81,11 @@ def before_call(context, case, kwargs):
     changed = dict(body)
     for low, high, strictly in rules or []:
         _order(changed, low, high, strictly)
+    # Registrations close no later than the forum starts.
+    if case.operation.path in ("/api/v1/forums", "/api/v1/forums/{id}") and case.method.upper() in ("POST", "PATCH"):
+        closes, starts = _instant(changed.get("registration_closes_at")), _instant(changed.get("starts_at"))
+        if closes and starts and closes > starts:
+            changed["registration_closes_at"] = changed["starts_at"]
     # A forum changed to have neither a place nor a link (both sent as null).
     if case.operation.path == "/api/v1/forums/{id}" and case.method.upper() == "PATCH":
         if "location" in changed and "online_url" in changed:

@@ -18,6 +18,7 @@ test("a member registers for a full forum's last seat, cancels, and the person w
       location: "Paris",
       capacity: 1,
       status: "open",
+      registration_closes_at: "2031-03-10T17:00:00Z",
     },
   });
   expect(made.status()).toBe(201);
@@ -27,6 +28,7 @@ test("a member registers for a full forum's last seat, cancels, and the person w
   await page.goto(`/forums/${slug}`);
   const box = page.getByRole("region", { name: "Inscription" });
   await expect(box).toContainText("0 inscrit·es sur 1 places.");
+  await expect(box).toContainText(/Inscriptions ouvertes jusqu'au .*2031.* \(heure de Paris\)\./);
   await expect(box.getByRole("link", { name: "Se connecter pour s'inscrire" })).toBeVisible();
 
   // A member takes the seat, and sees the code to give at the door.

@@ -304,6 +304,7 @@ diesel::table! {
         feedback_closes_at -> Nullable<Timestamptz>,
         filling_notified_at -> Nullable<Timestamptz>,
         full_notified_at -> Nullable<Timestamptz>,
+        registration_closes_at -> Nullable<Timestamptz>,
     }
 }
 

@@ -191,6 +191,14 @@ pub fn opt_instant<'de, D: Deserializer<'de>>(
     }
 }
 
+/// serde, for PATCH: absent (`None`), `null` (`Some(None)`) or an instant read by
+/// `parse_instant` (use with `#[serde(default)]`).
+pub fn nullable_instant<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Option<chrono::DateTime<chrono::Utc>>>, D::Error> {
+    opt_instant(d).map(Some)
+}
+
 /// serde: an optional date read by `parse_date` (use with `#[serde(default)]`).
 pub fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<chrono::NaiveDate>, D::Error> {
     match Option::<std::borrow::Cow<str>>::deserialize(d)? {

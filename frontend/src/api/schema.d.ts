@@ -2036,6 +2036,11 @@ export interface components {
             lang: components["schemas"]["Locale"];
             format?: null | components["schemas"]["FormatRef"];
             cycle?: null | components["schemas"]["CycleRef"];
+            /**
+             * Format: date-time
+             * @description Registrations close then (they also close when the forum begins).
+             */
+            registration_closes_at?: string | null;
         };
         ForumChanges: {
             slug?: string | null;
@@ -2059,6 +2064,11 @@ export interface components {
             format?: null | components["schemas"]["FormatChoice"];
             /** @description The cycle it belongs to (id or slug), `null` for none. */
             cycle?: string | null;
+            /**
+             * Format: date-time
+             * @description When registrations close (not after the forum's start), `null` for "when it begins".
+             */
+            registration_closes_at?: string | null;
         };
         /** @description A forum's feedback: whether it is open, its results, the organisers' response. */
         ForumFeedback: {
@@ -2515,6 +2525,11 @@ export interface components {
             format?: null | components["schemas"]["FormatChoice"];
             /** @description The cycle it belongs to (id or slug). */
             cycle?: string | null;
+            /**
+             * Format: date-time
+             * @description When registrations close, if before the forum begins (not after `starts_at`).
+             */
+            registration_closes_at?: string | null;
         } | {
             location: string;
         } | {
@@ -2772,8 +2787,16 @@ export interface components {
         RegistrationStatus: "registered" | "waitlisted" | "cancelled";
         /** @description A forum's seats, for everyone: counts only, never who. */
         RegistrationSummary: {
-            /** @description Whether the forum takes registrations now (status `open`, not archived, not begun). */
+            /**
+             * @description Whether the forum takes registrations now (status `open`, not archived, not begun, not
+             *     past its closing time).
+             */
             open: boolean;
+            /**
+             * Format: date-time
+             * @description When registrations close: the forum's closing time, or its start.
+             */
+            closes_at: string;
             /**
              * Format: int32
              * @description Seats, or `null` when the forum has no limit.

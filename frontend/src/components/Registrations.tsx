@@ -42,7 +42,7 @@ function StatusBadge({ status }: { status: Status }) {
 
 /** The forum's seats and, for a signed-in person, their registration and what they can do. */
 export function RegistrationBox({ forum }: { forum: Forum }) {
-  const { t, number } = useI18n();
+  const { t, number, dateTime } = useI18n();
   const { user } = useSession();
   const location = useLocation();
   const qc = useQueryClient();
@@ -81,6 +81,9 @@ export function RegistrationBox({ forum }: { forum: Forum }) {
             : t("registration.seats.of", { registered: number(s.registered), capacity: number(s.capacity) })}
           {s.waitlisted > 0 && <> {t("registration.seats.waiting", { waitlisted: number(s.waitlisted) })}</>}
         </p>
+        {s.open && forum.registration_closes_at && (
+          <p className="fr-mb-1w fr-text--sm">{t("registration.closesAt", { date: dateTime(s.closes_at) })}</p>
+        )}
         {own ? (
           <>
             <p className="fr-mb-1w">

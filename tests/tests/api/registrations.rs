@@ -122,7 +122,7 @@ fn seats_then_waitlist_then_promotion_on_cancellation_with_its_mails() {
     let summary = app.get(&format!("{base}/summary")).expect(200).json();
     assert_eq!(
         summary,
-        json!({"open": true, "capacity": 2, "registered": 2, "waitlisted": 1})
+        json!({"open": true, "closes_at": "2027-05-10T16:30:00Z", "capacity": 2, "registered": 2, "waitlisted": 1})
     );
 
     // The mails say which: a seat, with the code; the waitlist, with the place.
@@ -418,7 +418,7 @@ fn an_unverified_account_cannot_take_a_seat_and_no_limit_means_no_waitlist() {
     let summary = app.get(&format!("{base}/summary")).expect(200).json();
     assert_eq!(
         summary,
-        json!({"open": true, "capacity": null, "registered": 3, "waitlisted": 0})
+        json!({"open": true, "closes_at": "2027-05-10T16:30:00Z", "capacity": null, "registered": 3, "waitlisted": 0})
     );
     // Registrations are not public records: the change feed never shows them.
     let changes = app.get("/changes").expect(200).json();
@@ -566,4 +566,30 @@ fn organisers_export_the_list_as_csv_that_a_parser_reads_back_without_formulas()
     assert!(ids.windows(2).all(|w| w[0] < w[1]));
     // Nobody else.
     app.get_as(&format!("{base}/export"), &crowd[1].token).expect_problem(403, "forbidden");
+}
+
+#[test]
+fn registrations_close_at_the_forums_closing_time() {
+    let app = TestApp::spawn();
+    let admin = app.user("admin");
+    let member = app.user("member");
+    let slug = open_forum(&app, &admin, Some(10));
+    let path = format!("/forums/{slug}");
+    // Not after the forum's start: in the request (422) or against the stored start (409).
+    app.patch(&path, Some(&admin.token), &json!({"starts_at": "2027-05-10T16:30:00Z", "registration_closes_at": "2027-05-11T00:00:00Z"}))
+        .expect_problem(422, "validation_failed");
+    app.patch(&path, Some(&admin.token), &json!({"registration_closes_at": "2027-05-11T00:00:00Z"}))
+        .expect_problem(409, "conflicts_with_stored");
+    let set = app.patch(&path, Some(&admin.token), &json!({"registration_closes_at": "2027-05-01T12:00:00Z"})).expect(200).json();
+    assert_eq!(set["registration_closes_at"], "2027-05-01T12:00:00Z");
+    let summary = app.get(&format!("{path}/registrations/summary")).expect(200).json();
+    assert_eq!((summary["open"].clone(), summary["closes_at"].clone()), (json!(true), json!("2027-05-01T12:00:00Z")));
+    // Closed: the time has passed.
+    app.patch(&path, Some(&admin.token), &json!({"registration_closes_at": "2026-01-01T00:00:00Z"})).expect(200);
+    assert_eq!(app.get(&format!("{path}/registrations/summary")).expect(200).json()["open"], false);
+    let closed = app.post(&format!("{path}/registrations"), Some(&member.token), &json!({})).expect_problem(409, "registration_closed");
+    assert!(closed["detail"].as_str().unwrap().contains("registration has closed"), "{closed}");
+    // Reopened (null: until the forum begins).
+    app.patch(&path, Some(&admin.token), &json!({"registration_closes_at": null})).expect(200);
+    app.post(&format!("{path}/registrations"), Some(&member.token), &json!({})).expect(201);
 }

@@ -58,6 +58,8 @@ pub struct Forum {
     pub format: Option<crate::resources::formats::FormatRef>,
     /// The cycle it belongs to, if any.
     pub cycle: Option<crate::resources::cycles::CycleRef>,
+    /// Registrations close then (they also close when the forum begins).
+    pub registration_closes_at: Option<DateTime<Utc>>,
 }
 
 crate::page_type!(ForumPage, Forum, "A page of forums.");
@@ -151,6 +153,10 @@ pub struct NewForumRequest {
     #[validate(length(min = 1, max = 80))]
     #[schema(min_length = 1, max_length = 80)]
     pub cycle: Option<String>,
+    /// When registrations close, if before the forum begins (not after `starts_at`).
+    #[serde(default, deserialize_with = "crate::http::validation::opt_instant")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub registration_closes_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
@@ -205,5 +211,9 @@ pub struct ForumChanges {
     #[validate(length(min = 1, max = 80))]
     #[schema(value_type = Option<String>, min_length = 1, max_length = 80)]
     pub cycle: Option<Option<String>>,
+    /// When registrations close (not after the forum's start), `null` for "when it begins".
+    #[serde(default, deserialize_with = "crate::http::validation::nullable_instant")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub registration_closes_at: Option<Option<DateTime<Utc>>>,
 }
 

@@ -27,6 +27,17 @@ fn check_schedule(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> ApiResult
     Ok(())
 }
 
+fn check_closing(starts_at: DateTime<Utc>, closes_at: Option<DateTime<Utc>>) -> ApiResult<()> {
+    if closes_at.is_some_and(|c| c > starts_at) {
+        return Err(ApiError::field(
+            "registration_closes_at",
+            "range",
+            "must not be after starts_at (registrations close when the forum begins anyway)",
+        ));
+    }
+    Ok(())
+}
+
 fn check_place(location: Option<&str>, online_url: Option<&str>) -> ApiResult<()> {
     if location.is_none() && online_url.is_none() {
         return Err(ApiError::field(
@@ -99,7 +110,8 @@ pub async fn create_forum(
     let mut checks = Checks::of(r.validate());
     checks
         .add(check_schedule(r.starts_at, r.ends_at))
-        .add(check_place(r.location.as_deref(), r.online_url.as_deref()));
+        .add(check_place(r.location.as_deref(), r.online_url.as_deref()))
+        .add(check_closing(r.starts_at, r.registration_closes_at));
     checks.finish()?;
     let created = db::transaction(&state.pool, move |conn| {
         let row = queries::insert(conn, r, auth.id)?;
@@ -176,6 +188,13 @@ pub async fn update_forum(
             .add(within(
                 c.location.is_some() && c.online_url.is_some(),
                 check_place(location.as_deref(), online_url.as_deref()),
+            ))
+            .add(within(
+                c.starts_at.is_some() && matches!(c.registration_closes_at, Some(Some(_))),
+                check_closing(
+                    c.starts_at.unwrap_or(current.starts_at),
+                    c.registration_closes_at.unwrap_or(current.registration_closes_at),
+                ),
             ));
         checks.finish()?;
         let row = queries::update(conn, current, c, auth.id, &public_url)?;

@@ -40,6 +40,7 @@ pub struct ForumRow {
     pub filling_notified_at: Option<DateTime<Utc>>,
     #[serde(skip)]
     pub full_notified_at: Option<DateTime<Utc>>,
+    pub registration_closes_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Insertable)]
@@ -60,6 +61,7 @@ pub struct NewForum {
     pub lang: Locale,
     pub format_version_id: Option<FormatVersionId>,
     pub cycle_id: Option<crate::db::ids::CycleId>,
+    pub registration_closes_at: Option<DateTime<Utc>>,
 }
 
 /// What a PATCH changes; `None` leaves a column as it is.
@@ -80,4 +82,5 @@ pub struct ForumChangeset {
     pub lang: Option<Locale>,
     pub format_version_id: Option<Option<FormatVersionId>>,
     pub cycle_id: Option<Option<crate::db::ids::CycleId>>,
+    pub registration_closes_at: Option<Option<DateTime<Utc>>>,
 }

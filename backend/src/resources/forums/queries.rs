@@ -47,6 +47,7 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ForumRow>) -> QueryResult<Vec<
             commitments: by_forum.remove(&r.id).unwrap_or_default(),
             format: r.format_version_id.and_then(|v| formats.get(&v).cloned()),
             cycle: r.cycle_id.and_then(|c| cycles.get(&c).cloned()),
+            registration_closes_at: r.registration_closes_at,
             slug: r.slug,
             title: r.title,
             theme: r.theme,
@@ -246,6 +247,7 @@ pub fn insert(conn: &mut PgConnection, r: NewForumRequest, by: UserId) -> ApiRes
         None => None,
     };
     let new = NewForum {
+        registration_closes_at: r.registration_closes_at,
         cycle_id,
         format_version_id,
         description_html: Some(markdown::render(&r.description)),
@@ -291,6 +293,7 @@ pub fn update(conn: &mut PgConnection, current: ForumRow, c: ForumChanges, by: U
         None => None,
     };
     let set = ForumChangeset {
+        registration_closes_at: c.registration_closes_at,
         cycle_id,
         format_version_id,
         description_html: c.description.as_deref().map(|d| Some(markdown::render(d))),

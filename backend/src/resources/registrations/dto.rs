@@ -76,8 +76,11 @@ pub struct ForumRegistration {
 /// A forum's seats, for everyone: counts only, never who.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct RegistrationSummary {
-    /// Whether the forum takes registrations now (status `open`, not archived, not begun).
+    /// Whether the forum takes registrations now (status `open`, not archived, not begun, not
+    /// past its closing time).
     pub open: bool,
+    /// When registrations close: the forum's closing time, or its start.
+    pub closes_at: DateTime<Utc>,
     /// Seats, or `null` when the forum has no limit.
     pub capacity: Option<i32>,
     /// People with a seat.

@@ -20,9 +20,13 @@ use crate::mail::{self, templates::Template, ForumMention, Outgoing};
 use crate::resources::forums::model::ForumRow;
 use crate::types::{ForumStatus, Locale};
 
-/// Whether `forum` takes registrations at `now`: open, not archived, not begun.
+/// Whether `forum` takes registrations at `now`: open, not archived, not begun, not past its
+/// closing time.
 pub fn takes_registrations(forum: &ForumRow, now: DateTime<Utc>) -> bool {
-    forum.status == ForumStatus::Open && forum.archived_at.is_none() && forum.starts_at > now
+    forum.status == ForumStatus::Open
+        && forum.archived_at.is_none()
+        && forum.starts_at > now
+        && forum.registration_closes_at.is_none_or(|closes| now < closes)
 }
 
 fn closed(forum: &ForumRow) -> ApiError {
@@ -31,6 +35,7 @@ fn closed(forum: &ForumRow) -> ApiError {
         ForumStatus::Held => "the forum has been held",
         ForumStatus::Cancelled => "the forum is cancelled",
         ForumStatus::Open if forum.archived_at.is_some() => "the forum is archived",
+        ForumStatus::Open if forum.registration_closes_at.is_some_and(|c| c <= Utc::now()) => "registration has closed",
         ForumStatus::Open => "the forum has begun",
     };
     ApiError::Conflict {
@@ -335,6 +340,7 @@ pub fn mine_for(
 pub fn summary(conn: &mut PgConnection, forum: &ForumRow) -> QueryResult<RegistrationSummary> {
     Ok(RegistrationSummary {
         open: takes_registrations(forum, Utc::now()),
+        closes_at: forum.registration_closes_at.map_or(forum.starts_at, |c| c.min(forum.starts_at)),
         capacity: forum.capacity,
         registered: count(conn, forum.id, RegistrationStatus::Registered)?,
         waitlisted: count(conn, forum.id, RegistrationStatus::Waitlisted)?,

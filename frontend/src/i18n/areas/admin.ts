@@ -25,6 +25,8 @@ export const fr = {
   "admin.forum.descriptionHint": "Mise en forme Markdown acceptée",
   "admin.forum.startsAt": "Début (heure de Paris)",
   "admin.forum.endsAt": "Fin (heure de Paris)",
+  "admin.forum.registrationClosesAt": "Clôture des inscriptions (heure de Paris)",
+  "admin.forum.registrationClosesAtHint": "Laissée vide, les inscriptions restent ouvertes jusqu'au début du forum.",
   "admin.forum.location": "Adresse",
   "admin.forum.onlineUrl": "Lien pour participer en ligne",
   "admin.forum.placeHint": "Indiquez une adresse, un lien en ligne, ou les deux.",

@@ -54,6 +54,7 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
     lang: forum?.lang ?? ("fr" as Locale),
     format: forum?.format ? `${forum.format.slug}@${forum.format.version}` : "",
     cycle: forum?.cycle?.slug ?? "",
+    registration_closes_at: forum?.registration_closes_at ? isoToParisLocal(forum.registration_closes_at) : "",
   });
   const cycles = useQuery({ queryKey: cycleKeys.list, queryFn: listCycles });
   const formats = useQuery({ queryKey: formatKeys.list, queryFn: listFormats });
@@ -83,6 +84,7 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
         lang: f.lang,
         format: f.format ? { slug: f.format.split("@")[0], version: Number(f.format.split("@")[1]) } : null,
         cycle: f.cycle || null,
+        registration_closes_at: f.registration_closes_at ? parisLocalToIso(f.registration_closes_at) : null,
       };
       if (forum) return updateForum(forum.slug, { ...body, slug: f.slug.trim() || null });
       return createForum({ ...body, slug: f.slug.trim() || null });
@@ -174,6 +176,12 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
             </Select>
           </div>
         </div>
+        <Input
+          label={t("common.optional", { label: t("admin.forum.registrationClosesAt") })}
+          hintText={t("admin.forum.registrationClosesAtHint")}
+          {...fieldState(err, "registration_closes_at")}
+          nativeInputProps={{ type: "datetime-local", name: "registration_closes_at", value: f.registration_closes_at, onChange: set("registration_closes_at") }}
+        />
         <LangSelect value={f.lang} onChange={(lang) => setF((prev) => ({ ...prev, lang }))} />
         <Select
           label={t("admin.forum.format")}

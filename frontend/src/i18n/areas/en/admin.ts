@@ -24,6 +24,8 @@ export const en: Record<keyof typeof fr, string> = {
   "admin.forum.descriptionHint": "Markdown formatting accepted",
   "admin.forum.startsAt": "Start (Paris time)",
   "admin.forum.endsAt": "End (Paris time)",
+  "admin.forum.registrationClosesAt": "Registration closes (Paris time)",
+  "admin.forum.registrationClosesAtHint": "Left empty, registration stays open until the forum begins.",
   "admin.forum.location": "Address",
   "admin.forum.onlineUrl": "Link to take part online",
   "admin.forum.placeHint": "Give an address, an online link, or both.",
