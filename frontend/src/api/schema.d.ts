@@ -5277,16 +5277,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No registration of this forum has this code */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A waitlisted or cancelled registration (`not_registered`), or a cancelled or archived forum (`registration_closed`) */
+            404: components["responses"]["NotFound"];
+            /** @description No registration of this forum has this code (`unknown_reference`), a waitlisted or cancelled registration (`not_registered`), or a cancelled or archived forum (`registration_closed`) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -8,6 +8,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { Forum } from "../api/client";
+import { ApiError } from "../api/errors";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import {
   cancelRegistration,
@@ -264,6 +265,8 @@ function CheckInByCode({ forum }: { forum: Forum }) {
     e.preventDefault();
     if (code.trim()) check.mutate(code.trim());
   }
+  // A code no registration of this forum has: said next to the field, in words for the door.
+  const unknown = check.error instanceof ApiError && check.error.code === "unknown_reference";
   return (
     <form onSubmit={submit} className="fr-mb-2w" aria-labelledby="check-in-title">
       <h3 id="check-in-title" className="fr-h6">
@@ -273,13 +276,15 @@ function CheckInByCode({ forum }: { forum: Forum }) {
         <Input
           label={t("registration.checkIn.code")}
           hintText={t("registration.checkIn.hint")}
+          state={unknown ? "error" : "default"}
+          stateRelatedMessage={unknown ? t("registration.checkIn.unknown") : undefined}
           nativeInputProps={{ value: code, onChange: (e) => setCode(e.target.value), autoComplete: "off", maxLength: 40 }}
         />
         <Button type="submit" disabled={check.isPending}>
           {t("registration.checkIn.submit")}
         </Button>
       </div>
-      {check.isError && <ProblemAlert error={check.error} />}
+      {check.isError && !unknown && <ProblemAlert error={check.error} />}
       {check.isSuccess && (
         <p role="status">
           {t("registration.checkIn.done", {

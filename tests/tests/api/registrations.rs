@@ -467,8 +467,10 @@ fn organisers_check_people_in_by_code_or_from_the_list_once() {
         )
         .expect_problem(409, "not_registered");
     assert!(refused["detail"].as_str().unwrap().contains("no seat"), "{refused}");
-    app.post(&format!("/forums/{slug}/check-ins"), Some(&official.token), &json!({"code": "ZZZZZZZZZZ"}))
-        .expect_problem(404, "not_found");
+    let unknown = app
+        .post(&format!("/forums/{slug}/check-ins"), Some(&official.token), &json!({"code": "ZZZZZZZZZZ"}))
+        .expect_problem(409, "unknown_reference");
+    assert_eq!(unknown["errors"][0]["field"], "code");
     // A code that cannot be one is a validation error.
     let invalid = app
         .post(&format!("/forums/{slug}/check-ins"), Some(&official.token), &json!({"code": "  <>  "}))
@@ -477,7 +479,7 @@ fn organisers_check_people_in_by_code_or_from_the_list_once() {
     // A code of another forum is not this forum's.
     let elsewhere = open_forum(&app, &admin, None);
     app.post(&format!("/forums/{elsewhere}/check-ins"), Some(&official.token), &json!({"code": code}))
-        .expect_problem(404, "not_found");
+        .expect_problem(409, "unknown_reference");
     // From the list, after the seat changed hands: the promoted person is checked in too.
     app.delete(&format!("{base}/me"), Some(&seated.token)).expect(200);
     let from_list = app

@@ -197,8 +197,7 @@ pub async fn my_registrations(
     request_body = CheckInRequest,
     responses(
         (status = 200, description = "Checked in", body = ForumRegistration),
-        (status = 404, description = "No registration of this forum has this code", body = crate::http::problem::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "A waitlisted or cancelled registration (`not_registered`), or a cancelled or archived forum (`registration_closed`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No registration of this forum has this code (`unknown_reference`), a waitlisted or cancelled registration (`not_registered`), or a cancelled or archived forum (`registration_closed`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/forums/{id}/check-ins")]

@@ -475,6 +475,7 @@ pub fn check_in(
         .filter(registrations::forum_id.eq(forum.id))
         .select(RegistrationRow::as_select())
         .into_boxed();
+    let by_code = matches!(by, Target::Code(_));
     let q = match by {
         Target::Code(code) => {
             let code: String = code.chars().filter(|c| *c != ' ').collect();
@@ -482,10 +483,15 @@ pub fn check_in(
         }
         Target::Id(id) => q.filter(registrations::id.eq(id)),
     };
-    let row = q
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::not_found("Registration"))?;
+    // A code is a field of the request naming a record (409, like every such field); an id in
+    // the path that names nothing is a 404.
+    let row = q.first(conn).optional()?.ok_or_else(|| {
+        if by_code {
+            ApiError::conflict_field(ErrorCode::UnknownReference, "code", "exists", "no registration of this forum has this code")
+        } else {
+            ApiError::not_found("Registration")
+        }
+    })?;
     if row.status != RegistrationStatus::Registered {
         return Err(ApiError::Conflict {
             code: ErrorCode::NotRegistered,

@@ -8,6 +8,7 @@ export const fr = {
   "registration.seats.of": "{registered} inscrit·es sur {capacity} places.",
   "registration.seats.unlimited": "{registered} inscrit·es (places non limitées).",
   "registration.seats.waiting": "{waitlisted} en liste d'attente.",
+  "registration.checkIn.unknown": "Aucune inscription à ce forum n'a ce code : vérifiez-le.",
   "registration.closesAt": "Inscriptions ouvertes jusqu'au {date} (heure de Paris).",
   "registration.mine.registered": "Vous êtes inscrit·e à ce forum.",
   "registration.mine.waitlisted": "Vous êtes sur la liste d'attente, en position {position}.",

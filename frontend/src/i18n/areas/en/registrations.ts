@@ -9,6 +9,7 @@ export const en: Record<keyof typeof fr, string> = {
   "registration.seats.of": "{registered} registered for {capacity} seats.",
   "registration.seats.unlimited": "{registered} registered (no seat limit).",
   "registration.seats.waiting": "{waitlisted} on the waitlist.",
+  "registration.checkIn.unknown": "No registration for this forum has this code: check it.",
   "registration.closesAt": "Registration open until {date} (Paris time).",
   "registration.mine.registered": "You are registered for this forum.",
   "registration.mine.waitlisted": "You are on the waitlist, in position {position}.",
