@@ -57,7 +57,8 @@ test("an official publishes a held forum's minutes with two action items, closes
 
   // The follow-up page, filtered on done items, shows it.
   await page.getByRole("link", { name: "Suivi", exact: true }).first().click();
-  await page.getByLabel("Statut").selectOption({ label: "Faite" });
+  await expect(page).toHaveURL(/\/suivi$/);
+  await page.getByLabel("Statut", { exact: true }).selectOption({ label: "Faite" });
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page).toHaveURL(/status=done/);
   await expect(page.getByRole("link", { name: `Publier le guide ${stamp}` })).toBeVisible();

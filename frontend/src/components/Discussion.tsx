@@ -4,7 +4,7 @@
 // tombstones and hidden ones show the moderator's reason, so replies keep their context.
 import { createContext, useContext, useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "react-router";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useIsFetching, useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
@@ -59,14 +59,17 @@ export function Discussion({ target, closed = false }: { target: DiscussionTarge
   });
   const threads = query.data?.pages.flatMap((p) => p.items) ?? [];
   // Links to "#discussion" (the home page's latest discussions, search results) land here once
-  // the threads are shown, as the browser would for a static page.
+  // the threads are shown and the page above them has loaded too (a held forum's minutes,
+  // action items and feedback would otherwise push the discussion down after the scroll), as
+  // the browser would for a static page.
   const section = useRef<HTMLElement>(null);
   const scrolledFor = useRef<string | null>(null);
-  const loaded = !query.isPending;
+  const fetching = useIsFetching();
+  const loaded = !query.isPending && fetching === 0;
   useEffect(() => {
     if (!loaded || location.hash !== `#${DISCUSSION_ANCHOR}` || scrolledFor.current === location.key) return;
     scrolledFor.current = location.key;
-    section.current?.scrollIntoView?.();
+    keepInView(section.current);
   }, [loaded, location.hash, location.key]);
 
   return (
@@ -387,4 +390,27 @@ function Replies({ parent, parentName, target }: { parent: Comment; parentName: 
       )}
     </div>
   );
+}
+
+/** Scrolls to `el`, and keeps it there for up to two seconds while what is above it still
+ *  grows (charts and tables drawn as their data arrives), unless the reader scrolls first. */
+function keepInView(el: HTMLElement | null) {
+  if (!el?.scrollIntoView) return;
+  el.scrollIntoView();
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+  };
+  const events = ["wheel", "touchstart", "keydown", "mousedown"] as const;
+  events.forEach((e) => window.addEventListener(e, stop, { passive: true, once: true }));
+  const started = performance.now();
+  const tick = () => {
+    if (stopped || !el.isConnected || performance.now() - started > 2000) {
+      events.forEach((e) => window.removeEventListener(e, stop));
+      return;
+    }
+    if (Math.abs(el.getBoundingClientRect().top) > 2) el.scrollIntoView();
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
 }
