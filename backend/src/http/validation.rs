@@ -243,6 +243,16 @@ pub fn required_int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     query_int(d)?.ok_or_else(|| serde::de::Error::custom("an integer is required"))
 }
 
+/// A list of commitment ids (forums', cycles'): at most 50, each positive (`ids_schema`).
+pub fn commitment_ids(ids: &[i64]) -> Result<(), ValidationError> {
+    if ids.len() > 50 || ids.iter().any(|&i| i <= 0) {
+        let mut e = ValidationError::new("ids");
+        e.message = Some("must hold at most 50 positive commitment ids".into());
+        return Err(e);
+    }
+    Ok(())
+}
+
 /// JSON Schema pattern for `http_url`.
 pub const HTTP_URL_PATTERN: &str = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\u0000-\u001f\u007f-\u009f]+$";
 

@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use validator::{Validate, ValidationError};
+use validator::Validate;
 
 use crate::http::validation::{not_blank, valid_slug};
 use crate::resources::forums::CommitmentRef;
@@ -84,15 +84,6 @@ pub struct CycleSummary {
 
 crate::page_type!(CyclePage, CycleSummary, "A page of cycles.");
 
-fn positive_ids(ids: &[i64]) -> Result<(), ValidationError> {
-    if ids.len() > 50 || ids.iter().any(|&i| i <= 0) {
-        let mut e = ValidationError::new("ids");
-        e.message = Some("must hold at most 50 positive commitment ids".into());
-        return Err(e);
-    }
-    Ok(())
-}
-
 /// A new cycle (officials and admins).
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -118,7 +109,7 @@ pub struct NewCycleRequest {
     pub ends_on: NaiveDate,
     /// The commitments it sets out to cover.
     #[serde(default)]
-    #[validate(custom(function = "positive_ids"))]
+    #[validate(custom(function = "crate::http::validation::commitment_ids"))]
     #[schema(schema_with = crate::http::validation::ids_schema)]
     pub commitment_ids: Vec<i64>,
     pub lang: Option<Locale>,
@@ -145,7 +136,7 @@ pub struct CycleChanges {
     #[schema(value_type = Option<String>, format = Date)]
     pub ends_on: Option<NaiveDate>,
     /// Replaces the list.
-    #[validate(custom(function = "positive_ids"))]
+    #[validate(custom(function = "crate::http::validation::commitment_ids"))]
     #[schema(schema_with = crate::http::validation::ids_schema_nullable)]
     pub commitment_ids: Option<Vec<i64>>,
     pub lang: Option<Locale>,

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use validator::{Validate, ValidationError};
+use validator::Validate;
 
 use crate::db::schema::commitments;
 use crate::http::validation::{http_url, not_blank, nullable, valid_slug};
@@ -93,15 +93,6 @@ pub struct ForumFilters {
     pub updated_since: Option<DateTime<Utc>>,
 }
 
-fn positive_ids(ids: &[i64]) -> Result<(), ValidationError> {
-    if ids.len() > 50 || ids.iter().any(|&i| i <= 0) {
-        let mut e = ValidationError::new("ids");
-        e.message = Some("must hold at most 50 positive commitment ids".into());
-        return Err(e);
-    }
-    Ok(())
-}
-
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewForumRequest {
@@ -141,7 +132,7 @@ pub struct NewForumRequest {
     pub status: Option<ForumStatus>,
     /// Ids of the commitments the forum works on.
     #[serde(default)]
-    #[validate(custom(function = "positive_ids"))]
+    #[validate(custom(function = "crate::http::validation::commitment_ids"))]
     #[schema(schema_with = crate::http::validation::ids_schema)]
     pub commitment_ids: Vec<i64>,
     /// The language its texts are written in (`fr` by default).
@@ -195,7 +186,7 @@ pub struct ForumChanges {
     pub capacity: Option<Option<i32>>,
     pub status: Option<ForumStatus>,
     /// Replaces the list of commitments.
-    #[validate(custom(function = "positive_ids"))]
+    #[validate(custom(function = "crate::http::validation::commitment_ids"))]
     #[schema(schema_with = crate::http::validation::ids_schema_nullable)]
     pub commitment_ids: Option<Vec<i64>>,
     /// The language its texts are written in.
