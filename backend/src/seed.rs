@@ -12,7 +12,7 @@ use crate::auth::password;
 use crate::markdown;
 use crate::db::schema::{
     action_plans, comments, commitments, format_versions, formats, forum_commitments, forums,
-    milestones, users,
+    institutions, milestones, users,
 };
 use crate::types::{CommitmentStatus, ForumStatus, Locale, MilestoneStatus, Role};
 
@@ -25,6 +25,7 @@ pub const DEMO_PASSWORD: &str = "opendetat-demo-2026";
 struct SeedFile {
     action_plans: Vec<SeedPlan>,
     commitments: Vec<SeedCommitment>,
+    institutions: Vec<SeedInstitution>,
     users: Vec<SeedUser>,
     formats: Vec<SeedFormat>,
     forums: Vec<SeedForum>,
@@ -169,6 +170,18 @@ struct SeedUser {
     display_name: String,
     role: Role,
     organisation: Option<String>,
+    /// The name of the institution the account speaks for.
+    institution: Option<String>,
+}
+
+/// What the seed knows of an institution its commitments name (kind, website).
+#[derive(Deserialize)]
+struct SeedInstitution {
+    slug: String,
+    name: String,
+    kind: crate::types::InstitutionKind,
+    website: Option<String>,
+    lang: Locale,
 }
 
 #[derive(Deserialize)]
@@ -307,12 +320,27 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
                     milestones::due_date.eq(m.due_date),
                     milestones::due_period.eq(&m.due_period),
                     milestones::status.eq(m.status),
+                    milestones::baseline_completion.eq(m.status.baseline_completion()),
+                    milestones::completion.eq(m.status.baseline_completion()),
                     milestones::position.eq(i as i32 + 1),
                     milestones::lang.eq(Locale::En),
                 ))
                 .on_conflict_do_nothing()
                 .execute(conn)?;
         }
+    }
+
+    // The institutions the commitments name become records, then take what the seed says of them.
+    diesel::sql_query("SELECT institutions_from_text()").execute(conn)?;
+    for i in &seed.institutions {
+        diesel::update(institutions::table.filter(diesel::dsl::sql::<diesel::sql_types::Bool>("lower(name) = lower(").bind::<diesel::sql_types::Text, _>(&i.name).sql(")")))
+            .set((
+                institutions::slug.eq(&i.slug),
+                institutions::kind.eq(i.kind),
+                institutions::website.eq(&i.website),
+                institutions::lang.eq(i.lang),
+            ))
+            .execute(conn)?;
     }
 
     for u in &seed.users {
@@ -334,6 +362,11 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
         let user =
             crate::auth::user::find_by_email(conn, &u.email)?.ok_or(diesel::result::Error::NotFound)?;
         user_ids.insert(u.email.clone(), user.id.get());
+        if let Some(name) = &u.institution {
+            diesel::update(users::table.find(user.id))
+                .set(users::institution_id.eq(institutions::table.filter(institutions::name.eq(name)).select(institutions::id).single_value()))
+                .execute(conn)?;
+        }
     }
 
     for format in &seed.formats {

@@ -83,6 +83,43 @@ text_enum! {
 }
 
 text_enum! {
+    /// OGP's completion level of a milestone or commitment, as the Independent Reporting
+    /// Mechanism grades it: `no_evidence` (nothing reported), `not_started`, `limited`,
+    /// `substantial`, `complete`.
+    Completion {
+        NoEvidence => "no_evidence",
+        NotStarted => "not_started",
+        Limited => "limited",
+        Substantial => "substantial",
+        Complete => "complete",
+    }
+}
+
+text_enum! {
+    /// What kind of body an institution is.
+    InstitutionKind {
+        Ministry => "ministry",
+        Agency => "agency",
+        LocalAuthority => "local_authority",
+        CivilSociety => "civil_society",
+        Other => "other",
+    }
+}
+
+impl MilestoneStatus {
+    /// The completion a milestone created (or imported) with this status starts from, before
+    /// any progress update: `completed` is complete; started or delayed is limited.
+    pub fn baseline_completion(self) -> Completion {
+        match self {
+            MilestoneStatus::Completed => Completion::Complete,
+            MilestoneStatus::NotStarted => Completion::NotStarted,
+            MilestoneStatus::InProgress | MilestoneStatus::Delayed => Completion::Limited,
+            MilestoneStatus::Withdrawn => Completion::NoEvidence,
+        }
+    }
+}
+
+text_enum! {
     /// Life cycle of a forum: `planned` (announced), `open` (registrations open), `held`, `cancelled`.
     ForumStatus {
         Planned => "planned",

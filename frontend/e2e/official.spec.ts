@@ -50,14 +50,20 @@ test("an official creates a forum and a milestone", async ({ page }) => {
   await page.getByLabel("Statut", { exact: true }).selectOption("in_progress");
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Jalon 12.5");
-  await expect(page.getByText("En cours")).toBeVisible();
+  await expect(page.locator("dd").getByText("En cours")).toBeVisible();
   await check(page, "milestone-created");
 
-  // Its status changes.
+  // Its status changes through the progress log (Claire Dubois speaks for FR0041's lead
+  // institution); the edit form no longer offers it.
   await page.getByRole("link", { name: "Modifier le jalon" }).click();
-  await page.getByLabel("Statut", { exact: true }).selectOption("completed");
-  await page.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(page.getByText("Atteint")).toBeVisible();
+  await expect(page.getByLabel("Statut", { exact: true })).toHaveCount(0);
+  await page.goBack();
+  await page.getByLabel("Nouveau statut du jalon").selectOption("completed");
+  await page.getByLabel("Niveau d'achèvement", { exact: true }).selectOption("complete");
+  await page.getByLabel("Ce qui a été fait").fill(`Jalon atteint (${stamp}).`);
+  await page.getByRole("button", { name: "Publier le point" }).click();
+  await expect(page.getByText("Le point d'avancement est publié.")).toBeVisible();
+  await expect(page.locator("dd").getByText("Atteint")).toBeVisible();
   await page.goto("/engagements/FR0041");
   await expect(page.locator(".od-timeline").getByRole("link", { name: `12.5 — Jalon de test ${stamp}` })).toBeVisible();
   await expect(page.getByText(/1 jalons atteints sur 5/).first()).toBeVisible();

@@ -19,6 +19,8 @@ const CyclePage = lazy(() => import("./pages/cycles/CyclePage"));
 const CommitmentsPage = lazy(() => import("./pages/commitments/CommitmentsPage"));
 const CommitmentPage = lazy(() => import("./pages/commitments/CommitmentPage"));
 const MilestonePage = lazy(() => import("./pages/commitments/MilestonePage"));
+const InstitutionsPage = lazy(() => import("./pages/institutions/InstitutionsPage"));
+const InstitutionPage = lazy(() => import("./pages/institutions/InstitutionPage"));
 const SignInPage = lazy(() => import("./pages/account/SignInPage"));
 const SignUpPage = lazy(() => import("./pages/account/SignUpPage"));
 const ProfilePage = lazy(() => import("./pages/account/ProfilePage"));
@@ -54,6 +56,8 @@ export function App() {
         <Route path="/engagements" element={<CommitmentsPage />} />
         <Route path="/engagements/:code" element={<CommitmentPage />} />
         <Route path="/jalons/:id" element={<MilestonePage />} />
+        <Route path="/institutions" element={<InstitutionsPage />} />
+        <Route path="/institutions/:slug" element={<InstitutionPage />} />
         <Route path="/recherche" element={<SearchPage />} />
         <Route path="/connexion" element={<SignInPage />} />
         <Route path="/inscription" element={<SignUpPage />} />

@@ -7,7 +7,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::http::Resource;
 use crate::resources::{
     accounts, action_items, action_plans, admin_jobs, audit, changes, comments, commitments, cycles, feedback, formats, forums, health,
-    milestones, registrations, search, users,
+    institutions, milestones, progress, registrations, search, users,
 };
 
 /// In the order of the contract's tags.
@@ -16,6 +16,8 @@ pub const RESOURCES: &[&Resource] = &[
     &action_plans::RESOURCE,
     &commitments::RESOURCE,
     &milestones::RESOURCE,
+    &progress::RESOURCE,
+    &institutions::RESOURCE,
     &cycles::RESOURCE,
     &forums::RESOURCE,
     &formats::RESOURCE,

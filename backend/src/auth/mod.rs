@@ -29,6 +29,8 @@ pub struct AuthUser {
     pub role: Role,
     /// Whether the account confirmed its address.
     pub verified: bool,
+    /// The institution it speaks for, if an admin set one.
+    pub institution_id: Option<crate::db::ids::InstitutionId>,
 }
 
 impl AuthUser {
@@ -166,6 +168,7 @@ impl From<&User> for AuthUser {
             id: user.id,
             role: user.role,
             verified: user.email_verified_at.is_some(),
+            institution_id: user.institution_id,
         }
     }
 }

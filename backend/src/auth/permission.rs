@@ -31,6 +31,11 @@ pub enum Permission {
     Register,
     /// See who registered for a forum and check them in at the door (officials, admins).
     SeeRegistrations,
+    /// Create and edit institutions, and say which one an account speaks for (admins).
+    ManageInstitutions,
+    /// Post progress updates on milestones (officials of the commitment's lead institution,
+    /// admins: the institution is checked by the handler).
+    ReportProgress,
 }
 
 impl Permission {
@@ -47,6 +52,8 @@ impl Permission {
             Permission::Administer => "read the administration's records",
             Permission::Register => "register for forums",
             Permission::SeeRegistrations => "see who registered for a forum and check them in",
+            Permission::ManageInstitutions => "manage institutions",
+            Permission::ReportProgress => "report progress on milestones",
         }
     }
 }
@@ -58,7 +65,7 @@ impl Role {
         match self {
             Role::Admin => true,
             Role::Official => {
-                matches!(permission, Comment | Register | EditContent | SeeRegistrations)
+                matches!(permission, Comment | Register | EditContent | SeeRegistrations | ReportProgress)
             }
             Role::Moderator => matches!(permission, Comment | Register | Moderate),
             Role::Member => matches!(permission, Comment | Register),

@@ -26,6 +26,8 @@ pub struct User {
     pub locale: Locale,
     /// When the owner confirmed the address (by the link of the mail sent at sign-up).
     pub email_verified_at: Option<DateTime<Utc>>,
+    /// The institution the account speaks for (set by an admin; officials answer for it).
+    pub institution_id: Option<crate::db::ids::InstitutionId>,
 }
 
 #[derive(Debug, Insertable)]

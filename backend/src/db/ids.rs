@@ -71,4 +71,6 @@ typed_id! {
     FormatVersionId,
     ActionItemId,
     CycleId,
+    InstitutionId,
+    ProgressUpdateId,
 }

@@ -41,6 +41,7 @@ diesel::table! {
         created_by -> Nullable<Int8>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        owner_institution_id -> Nullable<Int8>,
     }
 }
 
@@ -81,6 +82,15 @@ diesel::table! {
         hidden_reason -> Nullable<Text>,
         search_vector -> Nullable<Tsvector>,
         subject_id -> Int8,
+    }
+}
+
+diesel::table! {
+    commitment_institutions (commitment_id, institution_id) {
+        commitment_id -> Int8,
+        institution_id -> Int8,
+        lead -> Bool,
+        position -> Int4,
     }
 }
 
@@ -309,6 +319,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    institutions (id) {
+        id -> Int8,
+        slug -> Text,
+        name -> Text,
+        acronym -> Nullable<Text>,
+        kind -> Text,
+        siren -> Nullable<Text>,
+        website -> Nullable<Text>,
+        lang -> Text,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     jobs (id) {
         id -> Int8,
         kind -> Text,
@@ -367,6 +392,26 @@ diesel::table! {
         archived_at -> Nullable<Timestamptz>,
         subject_id -> Int8,
         lang -> Text,
+        baseline_completion -> Text,
+        completion -> Text,
+    }
+}
+
+diesel::table! {
+    progress_updates (id) {
+        id -> Int8,
+        milestone_id -> Int8,
+        as_of -> Date,
+        status -> Text,
+        completion -> Text,
+        note -> Text,
+        note_html -> Text,
+        evidence -> Jsonb,
+        corrects_id -> Nullable<Int8>,
+        author_id -> Nullable<Int8>,
+        author_name -> Text,
+        institution_id -> Nullable<Int8>,
+        created_at -> Timestamptz,
     }
 }
 
@@ -416,6 +461,7 @@ diesel::table! {
         session_version -> Int4,
         locale -> Text,
         email_verified_at -> Nullable<Timestamptz>,
+        institution_id -> Nullable<Int8>,
     }
 }
 
@@ -459,11 +505,20 @@ diesel::joinable!(milestones -> subjects (subject_id));
 diesel::joinable!(registrations -> forums (forum_id));
 diesel::joinable!(registrations -> users (user_id));
 
+diesel::joinable!(action_items -> institutions (owner_institution_id));
+diesel::joinable!(commitment_institutions -> commitments (commitment_id));
+diesel::joinable!(commitment_institutions -> institutions (institution_id));
+diesel::joinable!(progress_updates -> institutions (institution_id));
+diesel::joinable!(progress_updates -> milestones (milestone_id));
+diesel::joinable!(progress_updates -> users (author_id));
+diesel::joinable!(users -> institutions (institution_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     action_item_history,
     action_items,
     action_plans,
     comments,
+    commitment_institutions,
     commitments,
     cycle_commitments,
     cycles,
@@ -478,10 +533,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     forum_commitments,
     forum_minutes,
     forums,
+    institutions,
     jobs,
     login_throttle,
     mail_tokens,
     milestones,
+    progress_updates,
     rate_limits,
     registrations,
     subjects,

@@ -94,6 +94,9 @@ crate::text_enum! {
         FormatCreated => "format.created",
         FormatUpdated => "format.updated",
         FormatVersionPublished => "format.version_published",
+        InstitutionCreated => "institution.created",
+        InstitutionUpdated => "institution.updated",
+        ProgressReported => "milestone.progress_reported",
     }
 }
 

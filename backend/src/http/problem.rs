@@ -115,6 +115,9 @@ crate::text_enum! {
         FeedbackClosed => "feedback_closed",
         /// 403: only the forum's participants give feedback on it.
         NotAParticipant => "not_a_participant",
+        /// 403: only officials of the institution concerned (the commitment's lead institution)
+        /// may do this.
+        NotYourInstitution => "not_your_institution",
         /// 409: minutes and action items are for a forum that was held.
         ForumNotHeld => "forum_not_held",
         /// 409: a new version must be written from the latest one, and another was published
@@ -199,6 +202,7 @@ impl ErrorCode {
             ErrorCode::AlreadyAnswered => "Vous avez déjà donné votre avis sur ce forum : vous pouvez le modifier.",
             ErrorCode::FeedbackClosed => "Ce forum ne recueille pas d'avis en ce moment.",
             ErrorCode::NotAParticipant => "Seuls les participants du forum donnent leur avis sur celui-ci.",
+            ErrorCode::NotYourInstitution => "Seuls les agents de l'institution concernée (l'institution pilote de l'engagement) peuvent faire cela.",
             ErrorCode::ForumNotHeld => "Le compte rendu et les actions se publient une fois le forum tenu (statut « tenu »).",
             ErrorCode::StaleVersion => "Une version plus récente a été publiée depuis celle que vous avez modifiée : relisez-la et reportez vos changements.",
             ErrorCode::VersionPublished => "Une version publiée ne change plus : publiez une nouvelle version avec une note de changement.",

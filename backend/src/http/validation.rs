@@ -253,6 +253,16 @@ pub fn commitment_ids(ids: &[i64]) -> Result<(), ValidationError> {
     Ok(())
 }
 
+/// A list of institution ids (a commitment's supports): at most 50, each positive (`ids_schema`).
+pub fn institution_ids(ids: &[i64]) -> Result<(), ValidationError> {
+    if ids.len() > 50 || ids.iter().any(|&i| i <= 0) {
+        let mut e = ValidationError::new("ids");
+        e.message = Some("must hold at most 50 positive institution ids".into());
+        return Err(e);
+    }
+    Ok(())
+}
+
 /// JSON Schema pattern for `http_url`.
 pub const HTTP_URL_PATTERN: &str = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\u0000-\u001f\u007f-\u009f]+$";
 

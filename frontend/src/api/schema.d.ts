@@ -233,7 +233,7 @@ export interface paths {
         /**
          * Delete a commitment with its milestones (admins only). What citizens wrote is never
          *     destroyed: a commitment with a discussion (any comment on it or on one of its milestones,
-         *     even deleted), action items serving it or a cycle naming it is archived instead, and the answer is the archived commitment (200): left
+         *     even deleted), action items serving it, a cycle naming it or a progress log on its milestones is archived instead, and the answer is the archived commitment (200): left
          *     out of lists, its page and discussions still readable, closed to new comments, restorable
          *     with `POST /commitments/{id}/restore`. One without contributions is deleted (204).
          */
@@ -325,7 +325,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a milestone (admins only). What citizens wrote is never destroyed: a milestone with
-         *     a discussion (any comment, even deleted) or action items serving it is archived instead, and the answer is the archived
+         *     a discussion (any comment, even deleted), action items serving it or a progress log is archived instead, and the answer is the archived
          *     milestone (200): left out of lists and progress, its page and discussion still readable,
          *     closed to new comments, restorable with `POST /milestones/{id}/restore`. One without
          *     contributions is deleted (204).
@@ -355,6 +355,109 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/milestones/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A milestone's progress log, latest first (by the date reported on, then posting order). */
+        get: operations["list_progress"];
+        put?: never;
+        /**
+         * Report progress on a milestone: officials of its commitment's lead institution (403
+         *     `not_your_institution` for others) and admins. The update becomes the milestone's status
+         *     and completion when it is the latest by date. It is never changed nor deleted: to correct
+         *     one, post another naming it in `corrects`.
+         */
+        post: operations["report_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/progress-updates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry of the progress log. */
+        get: operations["get_progress_update"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commitments/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A commitment's completion, computed from its milestones: now (the share complete and
+         *     OGP's level), at the end of each day of the log (for a chart), each milestone's standing
+         *     (overdue ones flagged) and the latest updates.
+         */
+        get: operations["commitment_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Institutions in name order, with how many commitments each leads and supports. */
+        get: operations["list_institutions"];
+        put?: never;
+        /** Record an institution (admins). */
+        post: operations["create_institution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One institution, by id or slug: the commitments it leads and supports, the action items it
+         *     owns, its officials.
+         */
+        get: operations["get_institution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an institution (admins). A new name is copied to the commitments and action items
+         *     that name it.
+         */
+        patch: operations["update_institution"];
         trace?: never;
     };
     "/api/v1/cycles": {
@@ -1148,7 +1251,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a user's role or suspend them (admins only). Recorded in the audit trail. */
+        /**
+         * Change a user's role or institution, or suspend them (admins only). Recorded in the audit
+         *     trail.
+         */
         patch: operations["update_user"];
         trace?: never;
     };
@@ -1238,6 +1344,12 @@ export interface components {
             display_name: string;
             role: components["schemas"]["Role"];
             organisation?: string | null;
+            /**
+             * Format: int64
+             * @description The institution the account speaks for, set by an admin: officials report progress
+             *     for it (on the commitments it leads).
+             */
+            institution_id?: number | null;
             /**
              * Format: date-time
              * @description Set when an admin has suspended the account; a suspended account cannot write.
@@ -1412,6 +1524,12 @@ export interface components {
             role?: null | components["schemas"]["Role"];
             /** @description `true` suspends the account (it can no longer sign in or write), `false` lifts it. */
             suspended?: boolean | null;
+            /**
+             * Format: int64
+             * @description The institution the account speaks for; `null` removes it (409 `unknown_reference` when
+             *     it names none).
+             */
+            institution_id?: number | null;
         };
         /** @description One timed step of a format's agenda. */
         AgendaStep: {
@@ -1602,7 +1720,12 @@ export interface components {
             description_html?: string | null;
             action_plan: components["schemas"]["ActionPlanRef"];
             policy_areas: string[];
+            /**
+             * @description The lead institution's name (its record: `institutions.lead`, on single-commitment
+             *     responses).
+             */
             lead_institution?: string | null;
+            /** @description The support institutions' names, in order. */
             support_institutions: string[];
             ogp_principles: string[];
             ambitions: string[];
@@ -1617,6 +1740,7 @@ export interface components {
             milestone_progress: components["schemas"]["MilestoneProgress"];
             /** @description The milestones in order (on single-commitment responses only). */
             milestones?: components["schemas"]["Milestone"][] | null;
+            institutions?: null | components["schemas"]["CommitmentInstitutions"];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -1641,9 +1765,12 @@ export interface components {
             description?: string | null;
             /** @description At most 50 items, each 1 to 500 characters, not blank. */
             policy_areas?: string[] | null;
-            lead_institution?: string | null;
-            /** @description At most 50 items, each 1 to 500 characters, not blank. */
-            support_institutions?: string[] | null;
+            /**
+             * Format: int64
+             * @description `null` removes the lead institution.
+             */
+            lead_institution_id?: number | null;
+            support_institution_ids?: number[] | null;
             /** @description At most 50 items, each 1 to 500 characters, not blank. */
             ogp_principles?: string[] | null;
             /** @description At most 50 items, each 1 to 500 characters, not blank. */
@@ -1657,11 +1784,32 @@ export interface components {
             irm?: null | components["schemas"]["IrmChanges"];
             lang?: null | components["schemas"]["Locale"];
         };
+        /** @description A commitment's institutions. */
+        CommitmentInstitutions: {
+            lead?: null | components["schemas"]["InstitutionRef"];
+            /** @description In order. */
+            support: components["schemas"]["InstitutionRef"][];
+        };
         /** @description A page of commitments. */
         CommitmentPage: {
             items: components["schemas"]["Commitment"][];
             /** @description Cursor of the next page, `null` on the last page. */
             next_cursor?: string | null;
+        };
+        /** @description A commitment's completion computed from its milestones, now and over time. */
+        CommitmentProgress: {
+            /** Format: int64 */
+            commitment_id: number;
+            /** @example FR0041 */
+            commitment_code: string;
+            lead_institution?: null | components["schemas"]["InstitutionRef"];
+            completion: components["schemas"]["CompletionSummary"];
+            /** @description In order. */
+            milestones: components["schemas"]["MilestoneStanding"][];
+            /** @description One point per day with updates, oldest first; empty before the first update. */
+            history: components["schemas"]["CompletionPoint"][];
+            /** @description The latest updates of all its milestones (at most 20), latest first. */
+            recent: components["schemas"]["ProgressUpdate"][];
         };
         /** @description A commitment in short. */
         CommitmentRef: {
@@ -1676,6 +1824,42 @@ export interface components {
          * @enum {string}
          */
         CommitmentStatus: "active" | "completed" | "withdrawn" | "unknown";
+        /**
+         * @description OGP's completion level of a milestone or commitment, as the Independent Reporting
+         *     Mechanism grades it: `no_evidence` (nothing reported), `not_started`, `limited`,
+         *     `substantial`, `complete`.
+         * @enum {string}
+         */
+        Completion: "no_evidence" | "not_started" | "limited" | "substantial" | "complete";
+        /** @description The completion at the end of a day of the log (the chart's points). */
+        CompletionPoint: components["schemas"]["CompletionSummary"] & {
+            /** Format: date */
+            on: string;
+        };
+        /** @description A commitment's completion at one moment. */
+        CompletionSummary: {
+            /**
+             * Format: int64
+             * @description Milestones counted: not archived, not withdrawn.
+             */
+            total: number;
+            /**
+             * Format: int64
+             * @description Of which at OGP's `complete` level.
+             */
+            complete: number;
+            /**
+             * Format: int64
+             * @description `complete` as a share of `total`, 0–100 (0 when there is none).
+             */
+            percent: number;
+            /**
+             * @description OGP's level for the commitment: `complete` when every milestone is; `substantial` when
+             *     at least half are substantial or complete; `limited` when any has started; `not_started`
+             *     when evidence says none has; `no_evidence` when nothing is known of any.
+             */
+            level: components["schemas"]["Completion"];
+        };
         /**
          * @description A commitment the cycle names, and the forums of the cycle that worked on it (none yet:
          *     empty).
@@ -1800,14 +1984,20 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_position" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "wrong_password" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "has_commitments" | "archived" | "unknown_reference" | "conflicts_with_stored" | "parent_unavailable" | "comment_unavailable" | "self_lockout" | "token_used" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "forum_not_held" | "stale_version" | "version_published" | "token_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_position" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "wrong_password" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "has_commitments" | "archived" | "unknown_reference" | "conflicts_with_stored" | "parent_unavailable" | "comment_unavailable" | "self_lockout" | "token_used" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "not_your_institution" | "forum_not_held" | "stale_version" | "version_published" | "token_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of
          *     the log (the audit trail, the changes feed, later notifications and webhooks) and the
          *     contract know every type there is.
          * @enum {string}
          */
-        EventType: "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "user.created" | "user.updated" | "user.verified" | "user.password_changed" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "cycle.created" | "cycle.updated" | "format.created" | "format.updated" | "format.version_published";
+        EventType: "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "user.created" | "user.updated" | "user.verified" | "user.password_changed" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "cycle.created" | "cycle.updated" | "format.created" | "format.updated" | "format.version_published" | "institution.created" | "institution.updated" | "milestone.progress_reported";
+        /** @description A document, page or dataset that shows the progress reported. */
+        EvidenceLink: {
+            /** @example Compte rendu du forum du 12 mars 2018 */
+            title: string;
+            url: string;
+        };
         /** @description A participant's answers. Each question at most once; questions may be left out. */
         FeedbackRequest: {
             answers: components["schemas"]["AnswerInput"][];
@@ -2129,6 +2319,103 @@ export interface components {
             /** @description `ok`, or what is wrong. */
             status: string;
         };
+        /**
+         * @description An institution: what it is, the commitments it leads and supports, the action items it
+         *     owns, its officials and how many progress updates it posted.
+         */
+        Institution: {
+            /** Format: int64 */
+            id: number;
+            slug: string;
+            name: string;
+            acronym?: string | null;
+            kind: components["schemas"]["InstitutionKind"];
+            /**
+             * @description Nine digits of the French company register (SIREN), when it has one.
+             * @example 130025265
+             */
+            siren?: string | null;
+            website?: string | null;
+            /** @description The language its name is written in. */
+            lang: components["schemas"]["Locale"];
+            /** @description Lead ones first, then by code. */
+            commitments: components["schemas"]["InstitutionCommitment"][];
+            /** @description By due date; at most 200 (the follow-up page lists them all by owner). */
+            action_items: components["schemas"]["OwnedActionItem"][];
+            officials: components["schemas"]["InstitutionOfficial"][];
+            /**
+             * Format: int64
+             * @description Progress updates posted in its name.
+             */
+            progress_updates_count: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description Changes to an institution (admins); `null` clears an optional field. */
+        InstitutionChanges: {
+            slug?: string | null;
+            name?: string | null;
+            acronym?: string | null;
+            kind?: null | components["schemas"]["InstitutionKind"];
+            siren?: string | null;
+            website?: string | null;
+            lang?: null | components["schemas"]["Locale"];
+        };
+        /** @description A commitment the institution leads or supports. */
+        InstitutionCommitment: components["schemas"]["CommitmentRef"] & {
+            /** @description `true` when it leads the commitment, `false` when it supports it. */
+            lead: boolean;
+        };
+        /**
+         * @description What kind of body an institution is.
+         * @enum {string}
+         */
+        InstitutionKind: "ministry" | "agency" | "local_authority" | "civil_society" | "other";
+        /** @description An official who speaks for the institution (public name only). */
+        InstitutionOfficial: {
+            /** Format: int64 */
+            id: number;
+            display_name: string;
+        };
+        /** @description A page of institutions, in name order. */
+        InstitutionPage: {
+            items: components["schemas"]["InstitutionSummary"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description An institution in short, as commitments, action items and progress updates name it. */
+        InstitutionRef: {
+            /** Format: int64 */
+            id: number;
+            /** @example dinum */
+            slug: string;
+            /** @example Direction interministérielle du numérique */
+            name: string;
+            /** @example DINUM */
+            acronym?: string | null;
+            kind: components["schemas"]["InstitutionKind"];
+        };
+        /** @description An institution in lists. */
+        InstitutionSummary: {
+            /** Format: int64 */
+            id: number;
+            slug: string;
+            name: string;
+            acronym?: string | null;
+            kind: components["schemas"]["InstitutionKind"];
+            /**
+             * Format: int64
+             * @description Commitments it leads (not archived).
+             */
+            lead_count: number;
+            /**
+             * Format: int64
+             * @description Commitments it supports (not archived).
+             */
+            support_count: number;
+        };
         /** @description Changes to IRM review fields: absent fields are kept, `null` clears. */
         IrmChanges: {
             report?: string | null;
@@ -2263,7 +2550,13 @@ export interface components {
              * @example Semester 2 2018
              */
             due_period?: string | null;
+            /** @description Its latest progress update's status (see `/milestones/{id}/progress`). */
             status: components["schemas"]["MilestoneStatus"];
+            /**
+             * @description OGP's completion level from its latest progress update (before any: from the status
+             *     it was created with).
+             */
+            completion: components["schemas"]["Completion"];
             /**
              * Format: int32
              * @description Order within the commitment.
@@ -2289,7 +2582,6 @@ export interface components {
             /** Format: date */
             due_date?: string | null;
             due_period?: string | null;
-            status?: null | components["schemas"]["MilestoneStatus"];
             /** Format: int32 */
             position?: number | null;
             lang?: null | components["schemas"]["Locale"];
@@ -2319,6 +2611,26 @@ export interface components {
              * @description Completed share of the milestones that are not withdrawn, 0–100 (0 when none).
              */
             percent_complete: number;
+        };
+        /** @description Where a milestone stands. */
+        MilestoneStanding: {
+            /** Format: int64 */
+            id: number;
+            /** @example 12.1 */
+            code: string;
+            title: string;
+            /** Format: date */
+            due_date?: string | null;
+            due_period?: string | null;
+            status: components["schemas"]["MilestoneStatus"];
+            completion: components["schemas"]["Completion"];
+            /** @description Its due date has passed (in Paris) and it is neither complete nor withdrawn. */
+            overdue: boolean;
+            /**
+             * Format: date
+             * @description The date of its latest update, if any.
+             */
+            last_update_on?: string | null;
         };
         /**
          * @description Progress of a milestone.
@@ -2454,9 +2766,12 @@ export interface components {
             description?: string | null;
             /** @description At most 50 items, each 1 to 500 characters, not blank. */
             policy_areas?: string[];
-            lead_institution?: string | null;
-            /** @description At most 50 items, each 1 to 500 characters, not blank. */
-            support_institutions?: string[];
+            /**
+             * Format: int64
+             * @description The lead institution (409 `unknown_reference` when it names none).
+             */
+            lead_institution_id?: number | null;
+            support_institution_ids?: number[];
             /** @description At most 50 items, each 1 to 500 characters, not blank. */
             ogp_principles?: string[];
             /** @description At most 50 items, each 1 to 500 characters, not blank. */
@@ -2535,6 +2850,22 @@ export interface components {
         } | {
             online_url: string;
         };
+        /** @description A new institution (admins). */
+        NewInstitutionRequest: {
+            /** @description Made from the acronym, else the name, when absent. */
+            slug?: string | null;
+            /**
+             * @description Unique, whatever the case.
+             * @example Direction interministérielle du numérique
+             */
+            name: string;
+            /** @example DINUM */
+            acronym?: string | null;
+            kind: components["schemas"]["InstitutionKind"];
+            siren?: string | null;
+            website?: string | null;
+            lang?: null | components["schemas"]["Locale"];
+        };
         NewMilestoneRequest: {
             /** @example 12.5 */
             code: string;
@@ -2560,6 +2891,27 @@ export interface components {
              */
             new_password: string;
         };
+        /** @description A progress update (officials of the commitment's lead institution, admins). */
+        NewProgressUpdate: {
+            /**
+             * Format: date
+             * @description The day the update reports on: not after today in Paris (422 `not_in_future`).
+             */
+            as_of: string;
+            /** @description The milestone's status from this update on. */
+            status: components["schemas"]["MilestoneStatus"];
+            /** @description OGP's completion level from this update on. */
+            completion: components["schemas"]["Completion"];
+            /** @description What was done, markdown. */
+            note: string;
+            evidence?: components["schemas"]["EvidenceLink"][];
+            /**
+             * Format: int64
+             * @description The update of the same milestone that this one corrects (409 `unknown_reference` when it
+             *     names none). Both stay in the log.
+             */
+            corrects?: number | null;
+        };
         /** @description A new version of a format (officials and admins). Published versions never change. */
         NewVersionRequest: {
             /**
@@ -2571,6 +2923,17 @@ export interface components {
             /** @description What changed, and why. */
             change_note: string;
             content: components["schemas"]["FormatContent"];
+        };
+        /** @description An action item the institution owns. */
+        OwnedActionItem: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            status: components["schemas"]["ActionStatus"];
+            /** Format: date */
+            due_on: string;
+            /** @description Open or in progress past its due date (in Paris). */
+            overdue: boolean;
         };
         /** @description Who carries an action item. */
         Owner: {
@@ -2632,6 +2995,47 @@ export interface components {
              */
             errors?: components["schemas"]["FieldError"][];
         };
+        /** @description Who posted an update, as it was then. */
+        ProgressAuthor: {
+            /**
+             * Format: int64
+             * @description Null once the account is erased; the name stays.
+             */
+            id?: number | null;
+            display_name: string;
+            institution?: null | components["schemas"]["InstitutionRef"];
+        };
+        /** @description One entry of the progress log. Never changed nor deleted. */
+        ProgressUpdate: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            milestone_id: number;
+            /** Format: date */
+            as_of: string;
+            status: components["schemas"]["MilestoneStatus"];
+            completion: components["schemas"]["Completion"];
+            /** @description Markdown, and below its sanitised HTML. */
+            note: string;
+            note_html: string;
+            evidence: components["schemas"]["EvidenceLink"][];
+            /**
+             * Format: int64
+             * @description The update this one corrects.
+             */
+            corrects?: number | null;
+            /** @description Later updates that correct this one. */
+            corrected_by: number[];
+            author: components["schemas"]["ProgressAuthor"];
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description A page of the progress log, latest first. */
+        ProgressUpdatePage: {
+            items: components["schemas"]["ProgressUpdate"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
         /** @description What anyone may see of a user. */
         PublicUser: {
             /** Format: int64 */
@@ -2639,6 +3043,11 @@ export interface components {
             display_name: string;
             role: components["schemas"]["Role"];
             organisation?: string | null;
+            /**
+             * Format: int64
+             * @description The institution the account speaks for (`/institutions/{id}`), set by an admin.
+             */
+            institution_id?: number | null;
             /** Format: date-time */
             created_at: string;
         };
@@ -4260,6 +4669,301 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_progress: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Milestone id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressUpdatePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    report_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Milestone id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewProgressUpdate"];
+            };
+        };
+        responses: {
+            /** @description Appended to the log */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressUpdate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not an official of the lead institution (`not_your_institution`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The milestone is archived (`archived`), or `corrects` names no update of it (`unknown_reference`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields, or `as_of` after today in Paris (`not_in_future`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_progress_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Progress update id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The update */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressUpdate"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    commitment_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Commitment id or OGP code */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The commitment's progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentProgress"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_institutions: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["InstitutionKind"];
+                /** @description Case-insensitive text in the name or acronym. */
+                q?: string;
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of institutions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_institution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewInstitutionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Institution"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Slug or name already used (`already_exists`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_institution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The institution */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Institution"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update_institution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstitutionChanges"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Institution"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Slug or name already used (`already_exists`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

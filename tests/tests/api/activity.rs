@@ -128,16 +128,16 @@ fn action_plans_carry_commitment_counts_and_milestone_progress() {
     assert_eq!(recent["milestone_progress"]["in_progress"], 2);
     assert_eq!(by_slug("fr-2015-2017")["commitment_count"], 29);
     assert_eq!(by_slug("fr-2015-2017")["milestone_progress"]["total"], 0);
-    let official = app.user("official");
+    let admin = app.user("admin");
     let id = app.get("/commitments/FR0041/milestones").expect(200).json()["items"][0]["id"]
         .as_i64()
         .unwrap();
-    app.patch(
-        &format!("/milestones/{id}"),
-        Some(&official.token),
-        &json!({"status": "completed"}),
+    app.post(
+        &format!("/milestones/{id}/progress"),
+        Some(&admin.token),
+        &json!({"as_of": "2020-01-01", "status": "completed", "completion": "complete", "note": "Atteint."}),
     )
-    .expect(200);
+    .expect(201);
     let one = app.get("/action-plans/fr-2018-2020").expect(200).json();
     assert_eq!(one["milestone_progress"]["completed"], 1);
     assert_eq!(one["milestone_progress"]["percent_complete"], 25);

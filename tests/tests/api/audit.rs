@@ -53,9 +53,9 @@ fn role_changes_suspensions_deletions_and_moderation_are_recorded() {
         .expect(200);
     let users = entries(&app, &admin.token, &format!("?subject_type=user&subject_key={}", member.id));
     assert_eq!(users.len(), 2, "{users:?}");
-    assert_eq!(users[1]["before"], json!({"role": "member", "suspended": false}));
-    assert_eq!(users[1]["after"], json!({"role": "official", "suspended": false}));
-    assert_eq!(users[0]["after"], json!({"role": "official", "suspended": true}));
+    assert_eq!(users[1]["before"], json!({"role": "member", "suspended": false, "institution_id": null}));
+    assert_eq!(users[1]["after"], json!({"role": "official", "suspended": false, "institution_id": null}));
+    assert_eq!(users[0]["after"], json!({"role": "official", "suspended": true, "institution_id": null}));
 
     let author = app.user("member");
     let c = builders::comment(&app, &author.token, "/commitments/FR0041", "Propos à masquer");

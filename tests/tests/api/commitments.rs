@@ -456,6 +456,11 @@ fn updated_since_returns_only_commitments_changed_after_the_instant() {
 fn official_creates_a_commitment_with_nested_irm_and_zero_progress() {
     let app = TestApp::spawn();
     let official = app.user("official");
+    let admin = app.user("admin");
+    let institution = |name: &str| {
+        app.post("/institutions", Some(&admin.token), &json!({"name": name, "kind": "agency"})).expect(201).json()["id"].clone()
+    };
+    let (finance, etalab, cour) = (institution("Ministry of Finance"), institution("Etalab"), institution("Cour des comptes"));
     let body = json!({
         "action_plan": "fr-2018-2020",
         "code": "FR0051",
@@ -464,8 +469,8 @@ fn official_creates_a_commitment_with_nested_irm_and_zero_progress() {
         "summary": "Budget dialogue",
         "description": "A **forum** on the budget.",
         "policy_areas": ["Fiscal Transparency"],
-        "lead_institution": "Ministry of Finance",
-        "support_institutions": ["Etalab", "Cour des comptes"],
+        "lead_institution_id": finance,
+        "support_institution_ids": [etalab, cour],
         "status": "active",
         "starred": true,
         "start_year": 2019,

@@ -182,14 +182,14 @@ fn global_milestone_list_supports_updated_since() {
 
     let id = fr0041_milestone(&app, "12.2");
     let old = app.get(&format!("/milestones/{id}")).expect(200).json();
-    let patched = app
-        .patch(
-            &format!("/milestones/{id}"),
-            Some(&official.token),
-            &json!({"status": "delayed"}),
-        )
-        .expect(200)
-        .json();
+    let admin = app.user("admin");
+    app.post(
+        &format!("/milestones/{id}/progress"),
+        Some(&admin.token),
+        &json!({"as_of": "2020-01-01", "status": "delayed", "completion": "limited", "note": "En retard."}),
+    )
+    .expect(201);
+    let patched = app.get(&format!("/milestones/{id}")).expect(200).json();
     assert_ne!(patched["updated_at"], old["updated_at"]);
     let changed = collect_pages(
         &app,
@@ -395,7 +395,7 @@ fn milestone_writes_need_an_official_or_admin() {
         app.patch(
             &format!("/milestones/{id}"),
             Some(&user.token),
-            &json!({"status": "completed"}),
+            &json!({"title": "Autre titre"}),
         )
         .expect_problem(403, "forbidden");
         app.delete(&format!("/milestones/{id}"), Some(&user.token))
@@ -410,7 +410,7 @@ fn milestone_writes_need_an_official_or_admin() {
     app.patch(
         &format!("/milestones/{id}"),
         None,
-        &json!({"status": "completed"}),
+        &json!({"title": "Autre titre"}),
     )
     .expect_problem(401, "unauthorized");
     app.delete(&format!("/milestones/{id}"), None)
@@ -425,18 +425,17 @@ fn milestone_writes_need_an_official_or_admin() {
 #[test]
 fn milestone_statuses_drive_the_commitments_progress() {
     let app = TestApp::spawn();
-    let official = app.user("official");
+    let admin = app.user("admin");
+    // A status changes through the progress log only.
     let set = |code: &str, status: &str| {
         let id = fr0041_milestone(&app, code);
-        let m = app
-            .patch(
-                &format!("/milestones/{id}"),
-                Some(&official.token),
-                &json!({"status": status}),
-            )
-            .expect(200)
-            .json();
-        assert_eq!(m["status"], status);
+        app.post(
+            &format!("/milestones/{id}/progress"),
+            Some(&admin.token),
+            &json!({"as_of": "2020-01-01", "status": status, "completion": "limited", "note": "Point."}),
+        )
+        .expect(201);
+        assert_eq!(app.get(&format!("/milestones/{id}")).expect(200).json()["status"], status);
     };
     set("12.3", "completed");
     assert_eq!(
@@ -462,19 +461,16 @@ fn milestone_statuses_drive_the_commitments_progress() {
 fn invalid_milestone_status_is_422_and_changes_nothing() {
     let app = TestApp::spawn();
     let official = app.user("official");
+    let admin = app.user("admin");
     let id = fr0041_milestone(&app, "12.3");
-    app.patch(
-        &format!("/milestones/{id}"),
-        Some(&official.token),
-        &json!({"status": "done"}),
-    )
-    .expect_problem(422, "unprocessable_body");
-    app.patch(
-        &format!("/milestones/{id}"),
-        Some(&official.token),
-        &json!({"status": "Completed"}),
-    )
-    .expect_problem(422, "unprocessable_body");
+    let report = |status: &str| json!({"as_of": "2020-01-01", "status": status, "completion": "limited", "note": "Point."});
+    app.post(&format!("/milestones/{id}/progress"), Some(&admin.token), &report("done"))
+        .expect_problem(422, "unprocessable_body");
+    app.post(&format!("/milestones/{id}/progress"), Some(&admin.token), &report("Completed"))
+        .expect_problem(422, "unprocessable_body");
+    // A PATCH does not set a status: the log does.
+    app.patch(&format!("/milestones/{id}"), Some(&official.token), &json!({"status": "completed"}))
+        .expect_problem(422, "unprocessable_body");
     let p = app
         .patch(
             &format!("/milestones/{id}"),
@@ -489,7 +485,7 @@ fn invalid_milestone_status_is_422_and_changes_nothing() {
     app.patch(
         "/milestones/99999999",
         Some(&official.token),
-        &json!({"status": "completed"}),
+        &json!({"title": "Autre titre"}),
     )
     .expect_problem(404, "not_found");
 }

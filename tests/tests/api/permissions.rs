@@ -65,6 +65,10 @@ fn table(comment: i64, milestone: i64, user: i64) -> Vec<(&'static str, &'static
         ("PUT", "/forums/{id}/feedback/response", "/forums/2018-10-transparence-algorithmes-publics/feedback/response".into(), Some(json!({"body": "Réponse."})), CONTENT),
         ("PUT", "/feedback-texts/{id}/approval", "/feedback-texts/999999/approval".into(), None, CONTENT),
         ("DELETE", "/feedback-texts/{id}/approval", "/feedback-texts/999999/approval".into(), None, CONTENT),
+        ("POST", "/institutions", "/institutions".into(), Some(json!({"name": "Institution des permissions", "kind": "agency"})), ADMIN),
+        ("PATCH", "/institutions/{id}", "/institutions/datactivist".into(), Some(json!({})), ADMIN),
+        // Officials too, of the commitment's lead institution (tested in progress.rs).
+        ("POST", "/milestones/{id}/progress", format!("/milestones/{milestone}/progress"), Some(json!({"as_of": "2020-01-01", "status": "in_progress", "completion": "limited", "note": "N"})), ADMIN),
         ("GET", "/admin/users", "/admin/users".into(), None, ADMIN),
         ("PATCH", "/admin/users/{id}", format!("/admin/users/{user}"), Some(json!({"role": "member"})), ADMIN),
         ("GET", "/admin/audit", "/admin/audit".into(), None, ADMIN),

@@ -64,7 +64,7 @@ fn public_profile_shows_the_user_without_email() {
         .collect();
     assert_eq!(
         keys,
-        HashSet::from(["id", "display_name", "role", "organisation", "created_at"]),
+        HashSet::from(["id", "display_name", "role", "organisation", "institution_id", "created_at"]),
         "{body}"
     );
     // A seeded admin's profile, too.

@@ -11,6 +11,7 @@ use super::model::CommitmentRow;
 use crate::db::schema::action_plans;
 use crate::http::validation::{not_blank, nullable};
 use crate::markdown;
+use crate::resources::institutions::InstitutionRef;
 use crate::resources::milestones::Milestone;
 use crate::types::{CommitmentStatus, Locale, MilestoneStatus};
 
@@ -46,6 +47,15 @@ pub struct IrmReview {
     pub analysis_html: Option<String>,
 }
 
+/// A commitment's institutions.
+#[derive(Debug, Clone, Default, Serialize, ToSchema)]
+pub struct CommitmentInstitutions {
+    /// Its officials report progress on the milestones.
+    pub lead: Option<InstitutionRef>,
+    /// In order.
+    pub support: Vec<InstitutionRef>,
+}
+
 /// How many milestones of a commitment are at each status.
 #[derive(Debug, Clone, Default, Serialize, ToSchema)]
 pub struct MilestoneProgress {
@@ -77,7 +87,10 @@ pub struct Commitment {
     pub description_html: Option<String>,
     pub action_plan: ActionPlanRef,
     pub policy_areas: Vec<String>,
+    /// The lead institution's name (its record: `institutions.lead`, on single-commitment
+    /// responses).
     pub lead_institution: Option<String>,
+    /// The support institutions' names, in order.
     pub support_institutions: Vec<String>,
     pub ogp_principles: Vec<String>,
     pub ambitions: Vec<String>,
@@ -91,6 +104,9 @@ pub struct Commitment {
     /// The milestones in order (on single-commitment responses only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub milestones: Option<Vec<Milestone>>,
+    /// The lead and support institutions as records (on single-commitment responses only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub institutions: Option<CommitmentInstitutions>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// Set when an admin archived the commitment (deleting it would have destroyed its
@@ -146,6 +162,7 @@ impl Commitment {
             },
             milestone_progress: progress,
             milestones: None,
+            institutions: None,
             created_at: row.created_at,
             updated_at: row.updated_at,
             archived_at: row.archived_at,
@@ -278,13 +295,15 @@ pub struct NewCommitmentRequest {
     #[serde(default)]
     #[schema(schema_with = crate::http::validation::short_items_schema)]
     pub policy_areas: Vec<String>,
-    #[validate(length(max = 500))]
-    #[schema(max_length = 500)]
-    pub lead_institution: Option<String>,
-    #[validate(custom(function = "short_items"))]
+    /// The lead institution (409 `unknown_reference` when it names none).
+    #[validate(range(min = 1))]
+    #[schema(minimum = 1)]
+    pub lead_institution_id: Option<i64>,
+    /// The support institutions, in order.
     #[serde(default)]
-    #[schema(schema_with = crate::http::validation::short_items_schema)]
-    pub support_institutions: Vec<String>,
+    #[validate(custom(function = "crate::http::validation::commitment_ids"))]
+    #[schema(schema_with = crate::http::validation::ids_schema)]
+    pub support_institution_ids: Vec<i64>,
     #[validate(custom(function = "short_items"))]
     #[serde(default)]
     #[schema(schema_with = crate::http::validation::short_items_schema)]
@@ -336,13 +355,15 @@ pub struct CommitmentChanges {
     #[validate(custom(function = "short_items"))]
     #[schema(schema_with = crate::http::validation::short_items_schema_nullable)]
     pub policy_areas: Option<Vec<String>>,
+    /// `null` removes the lead institution.
     #[serde(default, deserialize_with = "nullable")]
-    #[validate(length(max = 500))]
-    #[schema(value_type = Option<String>, max_length = 500)]
-    pub lead_institution: Option<Option<String>>,
-    #[validate(custom(function = "short_items"))]
-    #[schema(schema_with = crate::http::validation::short_items_schema_nullable)]
-    pub support_institutions: Option<Vec<String>>,
+    #[validate(range(min = 1))]
+    #[schema(value_type = Option<i64>, minimum = 1)]
+    pub lead_institution_id: Option<Option<i64>>,
+    /// Replaces the list.
+    #[validate(custom(function = "crate::http::validation::commitment_ids"))]
+    #[schema(schema_with = crate::http::validation::ids_schema_nullable)]
+    pub support_institution_ids: Option<Vec<i64>>,
     #[validate(custom(function = "short_items"))]
     #[schema(schema_with = crate::http::validation::short_items_schema_nullable)]
     pub ogp_principles: Option<Vec<String>>,

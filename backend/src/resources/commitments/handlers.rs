@@ -140,7 +140,7 @@ pub async fn update_commitment(
 
 /// Delete a commitment with its milestones (admins only). What citizens wrote is never
 /// destroyed: a commitment with a discussion (any comment on it or on one of its milestones,
-/// even deleted), action items serving it or a cycle naming it is archived instead, and the answer is the archived commitment (200): left
+/// even deleted), action items serving it, a cycle naming it or a progress log on its milestones is archived instead, and the answer is the archived commitment (200): left
 /// out of lists, its page and discussions still readable, closed to new comments, restorable
 /// with `POST /commitments/{id}/restore`. One without contributions is deleted (204).
 #[utoipa::path(

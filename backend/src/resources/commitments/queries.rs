@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
-use super::dto::{ActionPlanRef, Commitment, CommitmentChanges, CommitmentFilters, MilestoneProgress, NewCommitmentRequest};
+use super::dto::{ActionPlanRef, Commitment, CommitmentChanges, CommitmentInstitutions, CommitmentFilters, MilestoneProgress, NewCommitmentRequest};
 use super::model::{CommitmentChangeset, CommitmentRow, NewCommitment};
 use crate::db::ids::{ActionPlanId, CommitmentId, UserId};
 use crate::db::schema::{action_plans, comments, commitments, milestones};
@@ -15,6 +15,7 @@ use crate::http::filters;
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
 use crate::resources::action_plans::queries as plans;
+use crate::resources::institutions::queries as institutions;
 use crate::resources::milestones::queries as milestone_queries;
 use crate::types::{CommitmentStatus, MilestoneStatus};
 
@@ -46,8 +47,9 @@ pub fn has_contributions(conn: &mut PgConnection, row: &CommitmentRow) -> QueryR
     let on_milestones = milestones::table
         .filter(milestones::commitment_id.eq(row.id))
         .select(milestones::subject_id);
-    // Action items serving it and cycles naming it are public records that point at it.
-    use crate::db::schema::{action_items, cycle_commitments};
+    // Action items serving it, cycles naming it and its milestones' progress log are public
+    // records that point at it.
+    use crate::db::schema::{action_items, cycle_commitments, progress_updates};
     diesel::select(
         diesel::dsl::exists(comments::table.filter(
             comments::subject_id
@@ -55,7 +57,12 @@ pub fn has_contributions(conn: &mut PgConnection, row: &CommitmentRow) -> QueryR
                 .or(comments::subject_id.eq_any(on_milestones)),
         ))
         .or(diesel::dsl::exists(action_items::table.filter(action_items::commitment_id.eq(row.id))))
-        .or(diesel::dsl::exists(cycle_commitments::table.filter(cycle_commitments::commitment_id.eq(row.id)))),
+        .or(diesel::dsl::exists(cycle_commitments::table.filter(cycle_commitments::commitment_id.eq(row.id))))
+        .or(diesel::dsl::exists(
+            progress_updates::table.filter(progress_updates::milestone_id.eq_any(
+                milestones::table.filter(milestones::commitment_id.eq(row.id)).select(milestones::id),
+            )),
+        )),
     )
     .get_result(conn)
 }
@@ -116,6 +123,8 @@ pub fn present_full(conn: &mut PgConnection, row: CommitmentRow) -> ApiResult<Co
         .pop()
         .ok_or_else(|| ApiError::not_found("Commitment"))?;
     one.milestones = Some(milestone_queries::for_commitment(conn, id)?);
+    let (lead, support) = institutions::of_commitments(conn, &[id])?.remove(&id).unwrap_or_default();
+    one.institutions = Some(CommitmentInstitutions { lead, support });
     Ok(one)
 }
 
@@ -198,8 +207,6 @@ pub fn insert(conn: &mut PgConnection, r: NewCommitmentRequest, by: UserId) -> A
         description_html: r.description.as_deref().map(markdown::render),
         description: r.description,
         policy_areas: r.policy_areas,
-        lead_institution: r.lead_institution,
-        support_institutions: r.support_institutions,
         ogp_principles: r.ogp_principles,
         ambitions: r.ambitions,
         status: r.status.unwrap_or(CommitmentStatus::Active),
@@ -217,10 +224,12 @@ pub fn insert(conn: &mut PgConnection, r: NewCommitmentRequest, by: UserId) -> A
         irm_analysis: irm.analysis,
         lang: r.lang.unwrap_or(crate::types::Locale::Fr),
     };
-    let row: CommitmentRow = diesel::insert_into(commitments::table)
+    let inserted: CommitmentRow = diesel::insert_into(commitments::table)
         .values(&new)
         .returning(CommitmentRow::as_returning())
         .get_result(conn)?;
+    institutions::set_for_commitment(conn, inserted.id, Some(r.lead_institution_id), Some(r.support_institution_ids))?;
+    let row = reload(conn, inserted.id)?;
     events::record(
         conn,
         NewEvent::new(EventType::CommitmentCreated)
@@ -252,8 +261,6 @@ pub fn update(
         description_html: markdown::render_change(&c.description),
         description: c.description,
         policy_areas: c.policy_areas,
-        lead_institution: c.lead_institution,
-        support_institutions: c.support_institutions,
         ogp_principles: c.ogp_principles,
         ambitions: c.ambitions,
         status: c.status,
@@ -271,9 +278,21 @@ pub fn update(
         irm_analysis: irm.analysis,
         lang: c.lang,
     };
-    let changed = crate::db::apply_changes(
+    let mut changed = crate::db::apply_changes(
         diesel::update(commitments::table.find(current.id)).set(&set).execute(conn),
     )?;
+    if c.lead_institution_id.is_some() || c.support_institution_ids.is_some() {
+        let before = institutions::of_commitments(conn, &[current.id])?;
+        institutions::set_for_commitment(conn, current.id, c.lead_institution_id, c.support_institution_ids)?;
+        let after = institutions::of_commitments(conn, &[current.id])?;
+        let ids = |m: &std::collections::HashMap<CommitmentId, (Option<crate::resources::institutions::InstitutionRef>, Vec<crate::resources::institutions::InstitutionRef>)>| {
+            m.get(&current.id).map(|(l, s)| (l.as_ref().map(|i| i.id), s.iter().map(|i| i.id).collect::<Vec<_>>()))
+        };
+        if ids(&before) != ids(&after) {
+            diesel::update(commitments::table.find(current.id)).set(commitments::updated_at.eq(diesel::dsl::now)).execute(conn)?;
+            changed += 1;
+        }
+    }
     if changed == 0 {
         return Ok(current);
     }

@@ -8,7 +8,7 @@ use validator::Validate;
 use super::model::MilestoneRow;
 use crate::http::validation::{not_blank, nullable};
 use crate::markdown;
-use crate::types::{Locale, MilestoneStatus};
+use crate::types::{Completion, Locale, MilestoneStatus};
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Milestone {
@@ -29,7 +29,11 @@ pub struct Milestone {
     /// The due period as published, e.g. "Semester 2 2018".
     #[schema(example = "Semester 2 2018")]
     pub due_period: Option<String>,
+    /// Its latest progress update's status (see `/milestones/{id}/progress`).
     pub status: MilestoneStatus,
+    /// OGP's completion level from its latest progress update (before any: from the status
+    /// it was created with).
+    pub completion: Completion,
     /// Order within the commitment.
     pub position: i32,
     pub created_at: DateTime<Utc>,
@@ -59,6 +63,7 @@ impl Milestone {
             due_date: row.due_date,
             due_period: row.due_period,
             status: row.status,
+            completion: row.completion,
             position: row.position,
             created_at: row.created_at,
             updated_at: row.updated_at,
@@ -106,7 +111,8 @@ pub struct NewMilestoneRequest {
     #[validate(length(max = 100))]
     #[schema(max_length = 100)]
     pub due_period: Option<String>,
-    /// Default `not_started`.
+    /// Default `not_started`. Afterwards, status and completion change only through the
+    /// progress log (`POST /milestones/{id}/progress`).
     pub status: Option<MilestoneStatus>,
     /// Default: after the commitment's last milestone.
     #[validate(range(min = 0, max = 100000))]
@@ -136,7 +142,6 @@ pub struct MilestoneChanges {
     #[validate(length(max = 100))]
     #[schema(value_type = Option<String>, max_length = 100)]
     pub due_period: Option<Option<String>>,
-    pub status: Option<MilestoneStatus>,
     #[validate(range(min = 0, max = 100000))]
     #[schema(minimum = 0, maximum = 100000)]
     pub position: Option<i32>,

@@ -144,7 +144,7 @@ pub async fn update_milestone(
 }
 
 /// Delete a milestone (admins only). What citizens wrote is never destroyed: a milestone with
-/// a discussion (any comment, even deleted) or action items serving it is archived instead, and the answer is the archived
+/// a discussion (any comment, even deleted), action items serving it or a progress log is archived instead, and the answer is the archived
 /// milestone (200): left out of lists and progress, its page and discussion still readable,
 /// closed to new comments, restorable with `POST /milestones/{id}/restore`. One without
 /// contributions is deleted (204).

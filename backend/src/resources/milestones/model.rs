@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::db::ids::{CommitmentId, MilestoneId, SubjectId};
 use crate::db::schema::milestones;
-use crate::types::{Locale, MilestoneStatus};
+use crate::types::{Completion, Locale, MilestoneStatus};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = milestones, check_for_backend(diesel::pg::Pg))]
@@ -27,6 +27,10 @@ pub struct MilestoneRow {
     pub archived_at: Option<DateTime<Utc>>,
     pub subject_id: SubjectId,
     pub lang: Locale,
+    /// The completion it was created with, before any progress update.
+    pub baseline_completion: Completion,
+    /// Its latest progress update's completion (else the baseline).
+    pub completion: Completion,
 }
 
 #[derive(Debug, Insertable)]
@@ -42,6 +46,8 @@ pub struct NewMilestone {
     pub position: i32,
     pub description_html: Option<String>,
     pub lang: Locale,
+    pub baseline_completion: Completion,
+    pub completion: Completion,
 }
 
 /// What a PATCH changes; `None` leaves a column as it is.
@@ -53,7 +59,6 @@ pub struct MilestoneChangeset {
     pub description: Option<Option<String>>,
     pub due_date: Option<Option<NaiveDate>>,
     pub due_period: Option<Option<String>>,
-    pub status: Option<MilestoneStatus>,
     pub position: Option<i32>,
     pub description_html: Option<Option<String>>,
     pub lang: Option<Locale>,

@@ -130,6 +130,8 @@ pub fn insert(
         due_date: r.due_date,
         due_period: r.due_period,
         status: r.status.unwrap_or(MilestoneStatus::NotStarted),
+        baseline_completion: r.status.unwrap_or(MilestoneStatus::NotStarted).baseline_completion(),
+        completion: r.status.unwrap_or(MilestoneStatus::NotStarted).baseline_completion(),
         position,
         lang: r.lang.unwrap_or(Locale::Fr),
     };
@@ -165,7 +167,6 @@ pub fn update(
         description: c.description,
         due_date: c.due_date,
         due_period: c.due_period,
-        status: c.status,
         position: c.position,
         lang: c.lang,
     };
@@ -186,11 +187,12 @@ pub fn update(
 /// Deletes a milestone, or archives it when it has a discussion (audited either way).
 /// `Some(row)`: archived.
 pub fn remove(conn: &mut PgConnection, row: MilestoneRow, by: UserId) -> QueryResult<Option<MilestoneRow>> {
-    // Action items serving it count too: they are public records that point at it.
-    use crate::db::schema::action_items;
+    // Action items serving it and its progress log count too: public records that point at it.
+    use crate::db::schema::{action_items, progress_updates};
     let discussed: bool = diesel::select(
         diesel::dsl::exists(comments::table.filter(comments::subject_id.eq(row.subject_id)))
-            .or(diesel::dsl::exists(action_items::table.filter(action_items::milestone_id.eq(row.id)))),
+            .or(diesel::dsl::exists(action_items::table.filter(action_items::milestone_id.eq(row.id))))
+            .or(diesel::dsl::exists(progress_updates::table.filter(progress_updates::milestone_id.eq(row.id)))),
     )
     .get_result(conn)?;
     if discussed {

@@ -20,6 +20,9 @@ pub struct PublicUser {
     pub display_name: String,
     pub role: Role,
     pub organisation: Option<String>,
+    /// The institution the account speaks for (`/institutions/{id}`), set by an admin.
+    #[schema(value_type = Option<i64>)]
+    pub institution_id: Option<crate::db::ids::InstitutionId>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -31,6 +34,9 @@ pub struct Account {
     pub display_name: String,
     pub role: Role,
     pub organisation: Option<String>,
+    /// The institution the account speaks for, set by an admin: officials report progress
+    /// for it (on the commitments it leads).
+    pub institution_id: Option<i64>,
     /// Set when an admin has suspended the account; a suspended account cannot write.
     pub suspended_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
@@ -50,6 +56,7 @@ impl From<User> for Account {
             display_name: u.display_name,
             role: u.role,
             organisation: u.organisation,
+            institution_id: u.institution_id.map(crate::db::ids::InstitutionId::get),
             suspended_at: u.suspended_at,
             created_at: u.created_at,
             updated_at: u.updated_at,
@@ -76,4 +83,10 @@ pub struct AdminUpdateUser {
     pub role: Option<Role>,
     /// `true` suspends the account (it can no longer sign in or write), `false` lifts it.
     pub suspended: Option<bool>,
+    /// The institution the account speaks for; `null` removes it (409 `unknown_reference` when
+    /// it names none).
+    #[serde(default, deserialize_with = "crate::http::validation::nullable")]
+    #[validate(range(min = 1))]
+    #[schema(value_type = Option<i64>, minimum = 1)]
+    pub institution_id: Option<Option<i64>>,
 }

@@ -63,7 +63,8 @@ pub async fn list_users(
     ))
 }
 
-/// Change a user's role or suspend them (admins only). Recorded in the audit trail.
+/// Change a user's role or institution, or suspend them (admins only). Recorded in the audit
+/// trail.
 #[utoipa::path(
     tag = "admin",
     security(("bearer" = [])),
@@ -84,6 +85,7 @@ pub async fn update_user(
     auth.require(Permission::ManageUsers)?;
     let id = UserId(id.into_inner());
     let req = body?.into_inner();
+    crate::http::problem::Checks::of(validator::Validate::validate(&req)).finish()?;
     if id == auth.id && (req.role.is_some_and(|r| r != Role::Admin) || req.suspended == Some(true))
     {
         return Err(ApiError::Conflict {
@@ -93,7 +95,12 @@ pub async fn update_user(
     }
     let user = db::transaction(&state.pool, move |conn| {
         let current = crate::auth::user::find(conn, id)?.ok_or_else(|| ApiError::not_found("User"))?;
-        Ok(queries::admin_update(conn, &current, req.role, req.suspended, auth.id)?)
+        let institution = match req.institution_id {
+            Some(Some(id)) => Some(Some(crate::resources::institutions::queries::resolve(conn, id, "institution_id")?)),
+            Some(None) => Some(None),
+            None => None,
+        };
+        Ok(queries::admin_update(conn, &current, req.role, req.suspended, institution, auth.id)?)
     })
     .await?;
     Ok(web::Json(user.into()))

@@ -69,6 +69,7 @@ pub fn admin_update(
     current: &User,
     role: Option<Role>,
     suspended: Option<bool>,
+    institution: Option<Option<crate::db::ids::InstitutionId>>,
     admin: UserId,
 ) -> QueryResult<User> {
     let changes = AdminChanges {
@@ -79,12 +80,18 @@ pub fn admin_update(
             Some(true) => current.suspended_at.or_else(|| Some(Utc::now())),
         },
     };
-    let user: User = diesel::update(users::table.find(current.id))
+    let mut user: User = diesel::update(users::table.find(current.id))
         .set(&changes)
         .returning(User::as_returning())
         .get_result(conn)?;
+    if let Some(institution) = institution {
+        user = diesel::update(users::table.find(current.id))
+            .set(users::institution_id.eq(institution))
+            .returning(User::as_returning())
+            .get_result(conn)?;
+    }
     let snapshot = |u: &User| {
-        serde_json::json!({"role": u.role, "suspended": u.suspended_at.is_some()})
+        serde_json::json!({"role": u.role, "suspended": u.suspended_at.is_some(), "institution_id": u.institution_id})
     };
     events::record(
         conn,

@@ -29,6 +29,7 @@ export const fr = {
   "error.already_answered": "Vous avez déjà donné votre avis sur ce forum : vous pouvez le modifier.",
   "error.feedback_closed": "Ce forum ne recueille pas d'avis en ce moment.",
   "error.not_a_participant": "Seuls les participants du forum (enregistrés à l'accueil) donnent leur avis sur celui-ci.",
+  "error.not_your_institution": "Seuls les agents de l'institution pilote de l'engagement peuvent faire cela.",
   "error.forum_not_held": "Le compte rendu et les actions se publient une fois le forum tenu.",
   "error.stale_version": "Une version plus récente a été publiée pendant que vous écriviez : relisez-la, puis reportez vos changements.",
   "error.version_published": "Une version publiée ne change plus : publiez une nouvelle version avec une note de changement.",

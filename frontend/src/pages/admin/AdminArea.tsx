@@ -20,6 +20,7 @@ import { MinutesForm } from "./MinutesForm";
 import { ActionItemForm } from "./ActionItemForm";
 import { MilestoneForm } from "./MilestoneForm";
 import { UsersPage } from "./UsersPage";
+import { InstitutionForm } from "./InstitutionForm";
 import { JournalPage } from "./JournalPage";
 import { ActionPlanForm, ActionPlansPage } from "./ActionPlansPage";
 import { RemovedNotice, type Removed } from "./shared";
@@ -48,6 +49,8 @@ export default function AdminArea() {
       <Route path="engagements/:code/jalons/nouveau" element={guard(<MilestoneForm />)} />
       <Route path="jalons/:id" element={guard(<MilestoneForm />)} />
       <Route path="utilisateurs" element={adminOnly(<UsersPage />)} />
+      <Route path="institutions/nouvelle" element={adminOnly(<InstitutionForm />)} />
+      <Route path="institutions/:slug" element={adminOnly(<InstitutionForm />)} />
       <Route path="journal" element={adminOnly(<JournalPage />)} />
       <Route path="plans" element={adminOnly(<ActionPlansPage />)} />
       <Route path="plans/nouveau" element={adminOnly(<ActionPlanForm />)} />
@@ -82,6 +85,11 @@ function AdminHome() {
           <li>
             <Link className="fr-link fr-icon-team-line fr-link--icon-left" to="/admin/utilisateurs">
               {t("admin.users")}
+            </Link>
+          </li>
+          <li>
+            <Link className="fr-link fr-icon-building-line fr-link--icon-left" to="/institutions">
+              {t("admin.institutions")}
             </Link>
           </li>
           <li>

@@ -16,10 +16,12 @@ import {
 } from "../../api/queries/commitments";
 import { isAdmin, useSession } from "../../auth/session";
 import { AdminFormLoading, AdminFormShell } from "../../components/AdminFormShell";
+import { ProblemAlert } from "../../components/QueryState";
 import { useFieldState, lines, missingFields } from "../../components/forms";
 import { irmChanges, irmForm, type IrmForm } from "./irm";
 import { LangSelect, type Removed } from "./shared";
 import { useI18n } from "../../i18n";
+import { allInstitutions, institutionKeys } from "../../api/queries/institutions";
 
 const STATUSES: CommitmentStatus[] = ["active", "completed", "withdrawn", "unknown"];
 
@@ -52,8 +54,7 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
     title: c?.title ?? "",
     summary: c?.summary ?? "",
     description: c?.description ?? "",
-    lead_institution: c?.lead_institution ?? "",
-    support_institutions: (c?.support_institutions ?? []).join("\n"),
+    lead_institution_id: c?.institutions?.lead ? String(c.institutions.lead.id) : "",
     policy_areas: (c?.policy_areas ?? []).join("\n"),
     ogp_principles: (c?.ogp_principles ?? []).join("\n"),
     ambitions: (c?.ambitions ?? []).join("\n"),
@@ -62,6 +63,8 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
     end_year: c?.end_year != null ? String(c.end_year) : "",
     lang: c?.lang ?? ("fr" as Locale),
   });
+  const [supports, setSupports] = useState<number[]>(c?.institutions?.support.map((i) => i.id) ?? []);
+  const institutions = useQuery({ queryKey: institutionKeys.options, queryFn: allInstitutions });
   const [starred, setStarred] = useState(c?.starred ?? false);
   const [irm, setIrm] = useState(() => irmForm(c?.irm));
   const setIrmField = (k: keyof IrmForm) => (e: { target: { value: string } }) =>
@@ -84,8 +87,8 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
         title: f.title.trim(),
         summary: f.summary.trim() || null,
         description: f.description.trim() || null,
-        lead_institution: f.lead_institution.trim() || null,
-        support_institutions: lines(f.support_institutions),
+        lead_institution_id: f.lead_institution_id ? Number(f.lead_institution_id) : null,
+        support_institution_ids: supports,
         policy_areas: lines(f.policy_areas),
         ogp_principles: lines(f.ogp_principles),
         ambitions: lines(f.ambitions),
@@ -112,7 +115,7 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
     void navigate("/admin", { state: { removed } });
   }
   const err = save.error;
-  const list = (k: "support_institutions" | "policy_areas" | "ogp_principles" | "ambitions", key: Parameters<typeof t>[0]) => (
+  const list = (k: "policy_areas" | "ogp_principles" | "ambitions", key: Parameters<typeof t>[0]) => (
     <Input
       textArea
       label={t("common.optional", { label: t(key) })}
@@ -178,12 +181,48 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
           {...fieldState(err, "description")}
           nativeTextAreaProps={{ name: "description", rows: 6, value: f.description, onChange: set("description") }}
         />
-        <Input
-          label={t("common.optional", { label: t("admin.commitment.lead") })}
-          {...fieldState(err, "lead_institution")}
-          nativeInputProps={{ name: "lead_institution", value: f.lead_institution, onChange: set("lead_institution") }}
-        />
-        {list("support_institutions", "admin.commitment.support")}
+        {institutions.isError ? (
+          <ProblemAlert error={institutions.error} onRetry={() => void institutions.refetch()} />
+        ) : (
+          <>
+            <Select
+              label={t("common.optional", { label: t("admin.commitment.lead") })}
+              hint={t("admin.commitment.leadHint")}
+              {...fieldState(err, "lead_institution_id")}
+              nativeSelectProps={{ name: "lead_institution_id", value: f.lead_institution_id, onChange: set("lead_institution_id"), disabled: institutions.isPending }}
+            >
+              <option value="">{t("institutions.none")}</option>
+              {(institutions.data ?? []).map((i) => (
+                <option key={i.id} value={String(i.id)}>
+                  {i.name}
+                </option>
+              ))}
+            </Select>
+            <fieldset className="fr-fieldset" aria-labelledby="supports-legend">
+              <legend className="fr-fieldset__legend fr-text--regular" id="supports-legend">
+                {t("common.optional", { label: t("admin.commitment.support") })}
+              </legend>
+              {(institutions.data ?? [])
+                .filter((i) => String(i.id) !== f.lead_institution_id)
+                .map((i) => (
+                  <div className="fr-fieldset__element" key={i.id}>
+                    <div className="fr-checkbox-group fr-checkbox-group--sm">
+                      <input
+                        type="checkbox"
+                        id={`support-${i.id}`}
+                        name="support_institution_ids"
+                        checked={supports.includes(i.id)}
+                        onChange={(e) => setSupports((prev) => (e.target.checked ? [...prev, i.id] : prev.filter((x) => x !== i.id)))}
+                      />
+                      <label className="fr-label" htmlFor={`support-${i.id}`}>
+                        {i.name}
+                      </label>
+                    </div>
+                  </div>
+                ))}
+            </fieldset>
+          </>
+        )}
         {list("policy_areas", "admin.commitment.policyAreas")}
         {list("ogp_principles", "admin.commitment.principles")}
         {list("ambitions", "admin.commitment.ambitions")}

@@ -42,9 +42,11 @@ const OFFERED: Record<EventType, boolean> = {
   // Who gave feedback is private and not audited.
   "feedback.given": false,
   "action_item.created": true, "action_item.updated": true, "action_item.status_changed": true,
+  "institution.created": true, "institution.updated": true,
+  "milestone.progress_reported": true,
 };
 export const ACTIONS = (Object.keys(OFFERED) as EventType[]).filter((a) => OFFERED[a]);
-const KINDS = ["forum", "commitment", "milestone", "action_plan", "comment", "user", "format", "action_item", "cycle"] as const;
+const KINDS = ["forum", "commitment", "milestone", "action_plan", "comment", "user", "format", "action_item", "cycle", "institution"] as const;
 
 const actionKey = (a: EventType) => `admin.journal.action.${a}` as MessageKey;
 const kindKey = (k: string) => `admin.journal.kind.${k}` as MessageKey;

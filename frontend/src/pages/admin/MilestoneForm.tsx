@@ -1,6 +1,7 @@
-// Create a milestone for a commitment, or edit one (its status above all).
+// Create a milestone for a commitment, or edit one. Its status is set at creation; afterwards it
+// changes only through the progress log (the milestone's page).
 import { useState } from "react";
-import { useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
@@ -59,11 +60,10 @@ function Body({ m, commitmentCode, title }: { m?: Milestone; commitmentCode: str
         description: f.description.trim() || null,
         due_date: f.due_date || null,
         due_period: f.due_period.trim() || null,
-        status: f.status,
         position: f.position.trim() ? Number(f.position) : null,
         lang: f.lang,
       };
-      return m ? updateMilestone(m.id, body) : createMilestone(commitmentCode, body);
+      return m ? updateMilestone(m.id, body) : createMilestone(commitmentCode, { ...body, status: f.status });
     },
     onSuccess: async (saved) => {
       await qc.invalidateQueries({ queryKey: ["commitment"] });
@@ -133,13 +133,19 @@ function Body({ m, commitmentCode, title }: { m?: Milestone; commitmentCode: str
         </div>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
-            <Select label={t("admin.milestone.status")} nativeSelectProps={{ name: "status", value: f.status, onChange: set("status") }}>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.milestone.${s}`)}
-                </option>
-              ))}
-            </Select>
+            {m ? (
+              <p className="fr-text--sm">
+                {t("admin.milestone.statusByLog")} <Link to={`/jalons/${m.id}#log-title`}>{t("progress.log")}</Link>
+              </p>
+            ) : (
+              <Select label={t("admin.milestone.status")} nativeSelectProps={{ name: "status", value: f.status, onChange: set("status") }}>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.milestone.${s}`)}
+                  </option>
+                ))}
+              </Select>
+            )}
           </div>
           <div className="fr-col-12 fr-col-md-6">
             <Input

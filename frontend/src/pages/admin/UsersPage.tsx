@@ -1,6 +1,6 @@
-// Admins: accounts, their roles, suspension.
+// Admins: accounts, their roles, the institution they speak for, suspension.
 import { useState, type FormEvent } from "react";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -11,7 +11,8 @@ import { PageHeading } from "../../components/PageHeading";
 import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
 import { DataTable } from "../../components/DataTable";
 import { useI18n } from "../../i18n";
-import { listUsers, updateUser, userKeys } from "../../api/queries/users";
+import { listUsers, updateUser, userKeys, type AdminUserChanges } from "../../api/queries/users";
+import { allInstitutions, institutionKeys, type InstitutionSummary } from "../../api/queries/institutions";
 
 const ROLES: Role[] = ["member", "official", "moderator", "admin"];
 
@@ -28,6 +29,7 @@ export function UsersPage() {
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
   const users = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const institutions = useQuery({ queryKey: institutionKeys.options, queryFn: allInstitutions });
   function submit(e: FormEvent) {
     e.preventDefault();
     setFilters({ q: draft.q.trim(), role: draft.role });
@@ -73,13 +75,14 @@ export function UsersPage() {
               <th scope="col">{t("admin.users.name")}</th>
               <th scope="col">{t("admin.users.email")}</th>
               <th scope="col">{t("admin.users.role")}</th>
+              <th scope="col">{t("admin.users.institution")}</th>
               <th scope="col">{t("admin.users.state")}</th>
               <th scope="col">{t("admin.users.actions")}</th>
             </tr>
           </thead>
           <tbody>
             {users.map((u) => (
-              <UserRow key={u.id} user={u} onDone={(name) => setNotice(t("admin.users.updated", { name }))} />
+              <UserRow key={u.id} user={u} institutions={institutions.data ?? []} onDone={(name) => setNotice(t("admin.users.updated", { name }))} />
             ))}
           </tbody>
         </DataTable>
@@ -89,12 +92,13 @@ export function UsersPage() {
   );
 }
 
-function UserRow({ user, onDone }: { user: Account; onDone: (name: string) => void }) {
+function UserRow({ user, institutions, onDone }: { user: Account; institutions: InstitutionSummary[]; onDone: (name: string) => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [role, setRole] = useState<Role>(user.role);
+  const [institution, setInstitution] = useState(user.institution_id != null ? String(user.institution_id) : "");
   const update = useMutation({
-    mutationFn: (body: { role?: Role; suspended?: boolean }) =>
+    mutationFn: (body: AdminUserChanges) =>
       updateUser(user.id, body),
     onSuccess: async (u) => {
       onDone(u.display_name);
@@ -103,6 +107,8 @@ function UserRow({ user, onDone }: { user: Account; onDone: (name: string) => vo
   });
   const suspended = !!user.suspended_at;
   const selectId = `role-${user.id}`;
+  const institutionId = `institution-${user.id}`;
+  const current = user.institution_id != null ? String(user.institution_id) : "";
   return (
     <tr>
       <td>
@@ -130,6 +136,30 @@ function UserRow({ user, onDone }: { user: Account; onDone: (name: string) => vo
             nativeButtonProps={{ "aria-label": `${t("admin.users.saveRole")} — ${user.display_name}` }}
           >
             {t("admin.users.saveRole")}
+          </Button>
+        </div>
+      </td>
+      <td>
+        <div className="od-inline-form">
+          <label className="fr-sr-only" htmlFor={institutionId}>
+            {t("admin.users.institutionOf", { name: user.display_name })}
+          </label>
+          <select id={institutionId} className="fr-select" value={institution} onChange={(e) => setInstitution(e.target.value)}>
+            <option value="">{t("institutions.none")}</option>
+            {institutions.map((i) => (
+              <option key={i.id} value={String(i.id)}>
+                {i.acronym ?? i.name}
+              </option>
+            ))}
+          </select>
+          <Button
+            size="small"
+            priority="secondary"
+            disabled={institution === current || update.isPending}
+            onClick={() => update.mutate({ institution_id: institution ? Number(institution) : null })}
+            nativeButtonProps={{ "aria-label": `${t("admin.users.saveInstitution")} — ${user.display_name}` }}
+          >
+            {t("admin.users.saveInstitution")}
           </Button>
         </div>
       </td>

@@ -14,6 +14,7 @@ import { RelatedActions } from "../../components/ActionItems";
 import { MilestoneTimeline } from "../../components/MilestoneTimeline";
 import { PageHeading } from "../../components/PageHeading";
 import { ProgressBar } from "../../components/ProgressBar";
+import { CommitmentProgressSection } from "../../components/Progress";
 import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useCanonicalPath } from "../../components/useCanonicalPath";
@@ -124,6 +125,7 @@ export default function CommitmentPage() {
           <Facts c={c} />
         </div>
       </div>
+      <CommitmentProgressSection code={c.code} />
       <Irm c={c} />
       <RelatedForums code={c.code} />
       <RelatedActions filters={{ commitment: c.code }} />
@@ -150,19 +152,25 @@ function Facts({ c }: { c: Commitment }) {
             <dd>{period}</dd>
           </>
         )}
-        {c.lead_institution && (
+        {c.institutions?.lead && (
           <>
             <dt>{t("commitment.lead")}</dt>
-            <dd>{c.lead_institution}</dd>
+            <dd>
+              <Link to={`/institutions/${c.institutions.lead.slug}`} lang={c.lang}>
+                {c.institutions.lead.name}
+              </Link>
+            </dd>
           </>
         )}
-        {c.support_institutions.length > 0 && (
+        {c.institutions && c.institutions.support.length > 0 && (
           <>
             <dt>{t("commitment.support")}</dt>
             <dd>
               <ul className="od-compact-list">
-                {c.support_institutions.map((s) => (
-                  <li key={s}>{s}</li>
+                {c.institutions.support.map((s) => (
+                  <li key={s.id}>
+                    <Link to={`/institutions/${s.slug}`}>{s.name}</Link>
+                  </li>
                 ))}
               </ul>
             </dd>

@@ -9,6 +9,7 @@ import { Discussion } from "../../components/Discussion";
 import { RelatedActions } from "../../components/ActionItems";
 import { useDueText } from "../../components/MilestoneTimeline";
 import { PageHeading } from "../../components/PageHeading";
+import { CompletionBadge, MilestoneProgressLog } from "../../components/Progress";
 import { Loading, ProblemAlert } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { MilestoneStatusBadge } from "../../components/StatusBadge";
@@ -68,6 +69,10 @@ export default function MilestonePage() {
         <dd>
           <MilestoneStatusBadge status={m.status} />
         </dd>
+        <dt>{t("progress.milestones.completion")}</dt>
+        <dd>
+          <CompletionBadge level={m.completion} />
+        </dd>
         <dt>{t("milestone.due")}</dt>
         <dd>{due(m) ?? t("milestone.noDue")}</dd>
       </dl>
@@ -79,6 +84,7 @@ export default function MilestonePage() {
       ) : (
         <p>{t("milestone.noDescription")}</p>
       )}
+      <MilestoneProgressLog milestoneId={m.id} commitmentCode={m.commitment_code} closed={!!m.archived_at} />
       <RelatedActions filters={{ milestone: m.id }} />
       <Discussion target={{ kind: "milestone", id: String(m.id) }} closed={!!m.archived_at} />
     </>

@@ -25,6 +25,7 @@ export const en: Record<keyof typeof fr, string> = {
   "error.already_answered": "You have already given feedback on this forum: you may change it.",
   "error.feedback_closed": "This forum takes no feedback at the moment.",
   "error.not_a_participant": "Only the forum's participants (checked in at the door) give feedback on it.",
+  "error.not_your_institution": "Only officials of the commitment's lead institution may do this.",
   "error.forum_not_held": "Minutes and action items are published once the forum is held.",
   "error.stale_version": "A newer version was published while you were writing: read it, then make your changes again.",
   "error.version_published": "A published version never changes: publish a new version with a change note.",

@@ -1,0 +1,13 @@
+DROP TABLE progress_updates;
+DROP FUNCTION progress_update_posted();
+DROP FUNCTION progress_updates_frozen();
+ALTER TABLE milestones DROP COLUMN completion, DROP COLUMN baseline_completion;
+DROP FUNCTION institutions_from_text();
+DROP TRIGGER institutions_renamed ON institutions;
+DROP FUNCTION institution_renamed();
+DROP TABLE commitment_institutions;
+DROP FUNCTION commitment_institutions_changed();
+DROP FUNCTION commitment_institution_names(BIGINT);
+ALTER TABLE action_items DROP COLUMN owner_institution_id;
+ALTER TABLE users DROP COLUMN institution_id;
+DROP TABLE institutions;
