@@ -23,6 +23,7 @@ OPS = {
     "R4": ("commitments filtered (action plan + policy area)", 25.0),
     "R5": ("search comments for a common French word", 100.0),
     "R6": ("a held forum's 100 action items with their histories", 25.0),
+    "R8": ("an institution's record (40,000 questions)", 25.0),
     "W1": ("post a comment as a signed-in member", 25.0),
     # Sign-in is bound by argon2id by design: its ceiling is the machine's hashing rate
     # (`opendetat hash-bench`), and 32 connections queue for 2 hashing slots.
@@ -185,7 +186,8 @@ def pgbench_latencies(run_dir, op):
 
 SQL_FILES = {"R1": "r1_threads.sql", "R1s": "r1_threads.sql", "R2": "r2_commitment.sql",
              "R3": "r3_forums_upcoming.sql", "R4": "r4_commitments_filtered.sql",
-             "R5": "r5_search.sql", "R6": "r6_action_items.sql", "W1": "w1_post_comment.sql",
+             "R5": "r5_search.sql", "R6": "r6_action_items.sql", "R8": "r8_institution_record.sql",
+             "W1": "w1_post_comment.sql",
              "S1": "s1_sign_in.sql"}
 HEADLINE = re.compile(r"E?'StartSel=.*?FragmentDelimiter=\" … \"'", re.S)
 

@@ -22,8 +22,9 @@
 #   BENCH_POOL_SIZE=8          DATABASE_POOL_SIZE of the measured server (see bench/README.md)
 #   BENCH_POOL_SWEEP=""        e.g. "4 8 16": first measure BENCH_SWEEP_OPS with each pool size
 #   BENCH_SWEEP_OPS="R1 R2 W1" BENCH_SWEEP_DURATION=8
-#   BENCH_OPS="R1 R1s R2 R3 R4 R5 R6 W1 S1"   which operations to run (R1s = R1 on the small forum;
+#   BENCH_OPS="R1 R1s R2 R3 R4 R5 R6 R8 W1 S1"   which operations to run (R1s = R1 on the small forum;
 #                              R6 = a held forum's 100 action items, as its page lists them;
+#                              R8 = the record of the institution with 40,000 questions;
 #                              S1 = sign-in, also followed by bursts of 64 simultaneous sign-ins
 #                              and `opendetat hash-bench`, its ceiling)
 #   BENCH_DATABASE_URL         default <server from scripts/ensure-postgres.sh>/opendetat_bench
@@ -46,7 +47,7 @@ DURATION="${BENCH_DURATION:-15}"
 WARMUP="${BENCH_WARMUP:-3}"
 CONNS="${BENCH_CONNECTIONS:-32}"
 POOL="${BENCH_POOL_SIZE:-8}"
-OPS="${BENCH_OPS:-R1 R1s R2 R3 R4 R5 R6 W1 S1}"
+OPS="${BENCH_OPS:-R1 R1s R2 R3 R4 R5 R6 R8 W1 S1}"
 SWEEP="${BENCH_POOL_SWEEP:-}"
 SWEEP_OPS="${BENCH_SWEEP_OPS:-R1 R2 W1}"
 SWEEP_DURATION="${BENCH_SWEEP_DURATION:-8}"
@@ -311,6 +312,10 @@ R6_ITEMS="$(q "SELECT coalesce(array_agg(id ORDER BY due_on, id), '{}')
 R6_COMMITMENTS="$(q "SELECT coalesce(array_agg(DISTINCT commitment_id), '{}') FROM action_items
                       WHERE id = ANY('$R6_ITEMS'::int8[]) AND commitment_id IS NOT NULL")"
 [ "$R6_ITEMS" != '{}' ] || die "forum $HELD_FORUM has no action items (re-seed: opendetat seed --scale large)"
+# R8: the institution with 40,000 questions (its record is read from maintained aggregates).
+BUSY_INSTITUTION="${BENCH_INSTITUTION:-institution-large}"
+R8_ID="$(q "SELECT id FROM institutions WHERE slug = '$BUSY_INSTITUTION'")"
+[ -n "$R8_ID" ] || die "institution $BUSY_INSTITUTION not found (re-seed: opendetat seed --scale large)"
 R5_COMMITMENTS='{}'
 R5_MILESTONES='{}'
 W1_BODY='Merci pour ce compte rendu ! **Quand** aura lieu le prochain atelier sur les données ouvertes ?'
@@ -370,6 +375,10 @@ op_setup() {
       SQL_FILE=r6_action_items.sql
       PGVARS=(-D "slug=$HELD_FORUM" -D "forum_ids={$HELD_ID}"
               -D "item_ids=$R6_ITEMS" -D "commitment_ids=$R6_COMMITMENTS" -D "not_closed={open,in_progress}") ;;
+    R8)
+      REQ_PATH="/api/v1/institutions/$BUSY_INSTITUTION/record"
+      SQL_FILE=r8_institution_record.sql
+      PGVARS=(-D "slug=$BUSY_INSTITUTION" -D "institution_ids={$R8_ID}") ;;
     W1)
       METHOD=POST
       BODY="$W1_JSON"
@@ -395,7 +404,7 @@ interval = secs / int(n)
 print(repr(interval), repr(interval * int(n)))' "$SIGN_IN_LIMIT")"
       PGVARS=(-D "bucket=sign_in:127.0.0.1" -D "interval=$S1_INTERVAL" -D "burst_window=$S1_WINDOW"
               -D "email=$USER_EMAIL") ;;
-    *) die "unknown operation $1 (R1 R1s R2 R3 R4 R5 R6 W1 S1)" ;;
+    *) die "unknown operation $1 (R1 R1s R2 R3 R4 R5 R6 R8 W1 S1)" ;;
   esac
 }
 

@@ -259,6 +259,7 @@ formats = items("/formats?limit=100")
 action_items = items("/action-items?limit=100")
 cycles = items("/cycles?limit=100")
 institutions = items("/institutions?limit=100")
+questions = items("/questions?limit=100")
 comments = [c["id"] for f in forums for c in items(f"/forums/{f['id']}/comments?mode=flat&limit=100")]
 dictionaries = {
     # Keys of routes whose {id} is a string (an id or a slug/code) are given as strings.
@@ -273,6 +274,7 @@ dictionaries = {
     "format_ids": [str(f["id"]) for f in formats] + [f["slug"] for f in formats],
     "action_item_ids": [a["id"] for a in action_items],
     "cycle_ids": [str(c["id"]) for c in cycles] + [c["slug"] for c in cycles],
+    "question_ids": [q["id"] for q in questions],
     "institution_ids": [str(i["id"]) for i in institutions] + [i["slug"] for i in institutions],
     "format_versions": sorted({v for f in formats for v in range(1, f["latest_version"] + 1)}),
 }
@@ -297,6 +299,7 @@ routes = {
     "/api/v1/action-items/{id}": "action_item_ids",
     "/api/v1/cycles/{id}": "cycle_ids",
     "/api/v1/institutions/{id}": "institution_ids",
+    "/api/v1/questions/{id}": "question_ids",
 }
 WARNINGS = ["missing_auth", "missing_test_data", "base_url_mismatch", "validation_mismatch",
             "missing_deserializer", "unused_openapi_auth", "unsupported_regex", "method_not_allowed",

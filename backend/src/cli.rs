@@ -156,6 +156,7 @@ fn serve() -> Result<(), String> {
         ip_limits: settings.ip_limits.clone(),
         public_url: settings.public_url.clone(),
         require_verified_email: settings.require_verified_email,
+        question_deadline_days: settings.question_deadline_days,
     };
     let jobs = start_workers(&settings, settings.job_workers)?;
     let listener = TcpListener::bind(&settings.bind_addr)

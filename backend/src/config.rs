@@ -62,6 +62,8 @@ pub struct Settings {
     pub mail_from: String,
     /// Unverified accounts read but do not post.
     pub require_verified_email: bool,
+    /// Working days an institution has to answer a question (long overdue after twice as many).
+    pub question_deadline_days: u32,
     /// Job workers inside `opendetat serve` (0: none; run `opendetat worker` apart).
     pub job_workers: u32,
     /// How long a claimed job is its worker's before another may take it back.
@@ -184,6 +186,10 @@ impl Settings {
                 Some(other) => {
                     return Err(format!("REQUIRE_VERIFIED_EMAIL must be true or false, not {other:?}"))
                 }
+            },
+            question_deadline_days: match parse_num(&get, "QUESTION_DEADLINE_DAYS", 15u32)? {
+                0 | 101.. => return Err("QUESTION_DEADLINE_DAYS must be between 1 and 100".into()),
+                n => n,
             },
             job_workers: match get("JOB_WORKERS") {
                 None => 1,

@@ -21,6 +21,7 @@ pub mod seed;
 pub mod seed_large;
 pub mod subjects;
 pub mod types;
+pub mod workdays;
 
 /// What every handler shares.
 pub struct AppState {
@@ -37,4 +38,6 @@ pub struct AppState {
     pub public_url: String,
     /// Unverified accounts read but do not post.
     pub require_verified_email: bool,
+    /// Working days an institution has to answer a question.
+    pub question_deadline_days: u32,
 }

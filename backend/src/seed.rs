@@ -27,6 +27,7 @@ struct SeedFile {
     commitments: Vec<SeedCommitment>,
     institutions: Vec<SeedInstitution>,
     users: Vec<SeedUser>,
+    questions: Vec<SeedQuestion>,
     formats: Vec<SeedFormat>,
     forums: Vec<SeedForum>,
     comments: Vec<SeedComment>,
@@ -172,6 +173,24 @@ struct SeedUser {
     organisation: Option<String>,
     /// The name of the institution the account speaks for.
     institution: Option<String>,
+}
+
+/// A question to a commitment's lead institution, answered or not.
+#[derive(Deserialize)]
+struct SeedQuestion {
+    commitment: String,
+    asker: String,
+    asked_on: chrono::NaiveDate,
+    title: String,
+    body: String,
+    answer: Option<SeedQuestionAnswer>,
+}
+
+#[derive(Deserialize)]
+struct SeedQuestionAnswer {
+    by: String,
+    answered_on: chrono::NaiveDate,
+    body: String,
 }
 
 /// What the seed knows of an institution its commitments name (kind, website).
@@ -518,7 +537,78 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
     load_minutes_and_actions(conn, seed, &forum_ids, &commitment_ids)?;
     load_cycles(conn, seed, &forum_ids, &commitment_ids)?;
     load_feedback(conn, seed, &forum_ids)?;
+    load_questions(conn, seed, &commitment_ids, &user_ids)?;
     Ok(report)
+}
+
+/// The demo questions (by title: loaded once), dated as the seed says, with the deadline the
+/// platform gives by default; answers as replies marked as the answer.
+fn load_questions(
+    conn: &mut PgConnection,
+    seed: &SeedFile,
+    commitment_ids: &HashMap<String, i64>,
+    user_ids: &HashMap<String, i64>,
+) -> QueryResult<()> {
+    use crate::db::schema::{question_answers, questions};
+    let cal = crate::workdays::WorkingCalendar::default();
+    let days = 15u32;
+    for q in &seed.questions {
+        let exists = questions::table.filter(questions::title.eq(&q.title)).count().get_result::<i64>(conn)? > 0;
+        if exists {
+            continue;
+        }
+        let commitment = commitment_ids[&q.commitment];
+        let about: i64 = commitments::table.find(commitment).select(commitments::subject_id).first(conn)?;
+        let institution: i64 = crate::db::schema::commitment_institutions::table
+            .filter(crate::db::schema::commitment_institutions::commitment_id.eq(commitment))
+            .filter(crate::db::schema::commitment_institutions::lead)
+            .select(crate::db::schema::commitment_institutions::institution_id)
+            .first(conn)?;
+        let asked_at = q.asked_on.and_hms_opt(9, 30, 0).expect("a time").and_utc();
+        let (id, subject): (i64, i64) = diesel::insert_into(questions::table)
+            .values((
+                questions::about_id.eq(about),
+                questions::commitment_id.eq(Some(commitment)),
+                questions::institution_id.eq(institution),
+                questions::asked_by.eq(Some(user_ids[&q.asker])),
+                questions::title.eq(&q.title),
+                questions::body_html.eq(markdown::render(&q.body)),
+                questions::body.eq(&q.body),
+                questions::asked_at.eq(asked_at),
+                questions::asked_on.eq(q.asked_on),
+                questions::deadline_days.eq(days as i32),
+                questions::due_on.eq(cal.add_working_days(q.asked_on, days)),
+                questions::long_due_on.eq(cal.add_working_days(q.asked_on, 2 * days)),
+            ))
+            .returning((questions::id, questions::subject_id))
+            .get_result(conn)?;
+        if let Some(a) = &q.answer {
+            let comment: i64 = diesel::insert_into(comments::table)
+                .values((
+                    comments::subject_id.eq(subject),
+                    comments::depth.eq(0),
+                    comments::author_id.eq(user_ids[&a.by]),
+                    comments::body.eq(&a.body),
+                    comments::body_html.eq(markdown::render(&a.body)),
+                    comments::created_at.eq(a.answered_on.and_hms_opt(14, 0, 0).expect("a time").and_utc()),
+                ))
+                .returning(comments::id)
+                .get_result(conn)?;
+            diesel::insert_into(question_answers::table)
+                .values((
+                    question_answers::question_id.eq(id),
+                    question_answers::comment_id.eq(comment),
+                    question_answers::institution_id.eq(institution),
+                    question_answers::answered_by.eq(Some(user_ids[&a.by])),
+                    question_answers::answered_at.eq(a.answered_on.and_hms_opt(14, 0, 0).expect("a time").and_utc()),
+                    question_answers::answered_on.eq(a.answered_on),
+                    question_answers::working_days.eq(cal.working_days_between(q.asked_on, a.answered_on)),
+                    question_answers::on_time.eq(a.answered_on <= cal.add_working_days(q.asked_on, days)),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(())
 }
 
 /// The demo feedback (only on forums that have none yet).

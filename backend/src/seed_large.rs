@@ -18,6 +18,10 @@ pub const DEPTH2: i64 = 100_000;
 /// Slugs of the forums the benchmark reads.
 pub const BUSY_FORUM_SLUG: &str = "forum-large-busy-0";
 pub const SMALL_FORUM_SLUG: &str = "forum-large-small";
+/// Institutions leading the commitments; the first gets 40 % of the questions (R8).
+pub const INSTITUTIONS: i64 = 20;
+pub const QUESTIONS: i64 = 100_000;
+pub const BUSY_INSTITUTION_SLUG: &str = "institution-large";
 /// A held forum with minutes and 100 action items (the benchmark's R6).
 pub const HELD_FORUM_SLUG: &str = "forum-large-busy-1";
 
@@ -39,6 +43,89 @@ fn step(conn: &mut PgConnection, label: &str, sql: &str) -> QueryResult<()> {
         "seed large: {label} in {:.1} s",
         started.elapsed().as_secs_f64()
     );
+    Ok(())
+}
+
+/// Institutions leading every commitment, officials speaking for them, a progress log on every
+/// milestone, and 100,000 questions (40,000 to the "busy" institution the benchmark's R8 reads),
+/// four in five answered. Deadlines here are approximate (21 calendar days for 15 working
+/// days; the platform counts exactly): what the benchmark measures is reading the record,
+/// which does not depend on them.
+fn accountability(conn: &mut PgConnection) -> QueryResult<()> {
+    step(
+        conn,
+        "institutions",
+        &format!(
+            "INSERT INTO institutions (slug, name, acronym, kind) \
+             SELECT '{BUSY_INSTITUTION_SLUG}' || CASE WHEN n = 0 THEN '' ELSE '-' || n END, \
+                    'Institution de test ' || n, 'IT' || n, \
+                    (ARRAY['ministry','agency','local_authority','civil_society','other'])[1 + n % 5] \
+             FROM generate_series(0, {last}) n; \
+             CREATE TEMP TABLE large_institutions ON COMMIT DROP AS \
+             SELECT row_number() OVER (ORDER BY id) - 1 AS ord, id FROM institutions WHERE name LIKE 'Institution de test %'; \
+             CREATE UNIQUE INDEX ON large_institutions (ord); ANALYZE large_institutions; \
+             INSERT INTO commitment_institutions (commitment_id, institution_id, lead, position) \
+             SELECT c.id, i.id, true, 0 FROM large_commitments c JOIN large_institutions i ON i.ord = c.ord % {n} \
+              WHERE NOT EXISTS (SELECT 1 FROM commitment_institutions l WHERE l.commitment_id = c.id AND l.lead); \
+             UPDATE users u SET institution_id = i.id FROM large_users lu, large_institutions i \
+              WHERE lu.id = u.id AND u.role = 'official' AND i.ord = lu.ord % {n}",
+            n = INSTITUTIONS,
+            last = INSTITUTIONS - 1
+        ),
+    )?;
+    step(
+        conn,
+        "progress log",
+        "INSERT INTO progress_updates (milestone_id, as_of, status, completion, note, note_html, author_name, institution_id, created_at) \
+         SELECT m.id, (m.due_date - (60 * k))::date, \
+                CASE WHEN k = 1 AND m.status = 'completed' THEN 'completed' ELSE 'in_progress' END, \
+                CASE WHEN k = 1 AND m.status = 'completed' THEN 'complete' WHEN k = 1 THEN 'substantial' ELSE 'limited' END, \
+                'Point d''étape ' || k || '.', '<p>Point d''étape ' || k || '.</p>', 'Agent de test', l.institution_id, \
+                m.due_date - 60 * k \
+         FROM milestones m JOIN commitment_institutions l ON l.commitment_id = m.commitment_id AND l.lead \
+         CROSS JOIN generate_series(3, 1, -1) k \
+         WHERE m.due_date IS NOT NULL AND m.due_date - 60 * k <= current_date",
+    )?;
+    step(
+        conn,
+        "questions",
+        &format!(
+            "INSERT INTO questions (about_id, commitment_id, institution_id, asked_by, title, body, body_html, \
+                                    asked_at, asked_on, deadline_days, due_on, long_due_on) \
+             SELECT c.subject_id, c.id, i.id, u.id, 'Question ' || n || ' : ' || pg_temp.lorem(n * 19, 8) || ' ?', \
+                    pg_temp.lorem(n * 23, 30), '<p>' || pg_temp.lorem(n * 23, 30) || '</p>', \
+                    d::timestamptz + interval '10 hours', d, 15, d + 21, d + 42 \
+             FROM generate_series(1, {QUESTIONS}) n \
+             CROSS JOIN LATERAL (SELECT (date '2019-01-07' + pg_temp.pick(n * 29, 2870)::int) AS d) dd \
+             JOIN large_institutions i ON i.ord = CASE WHEN n % 5 < 2 THEN 0 ELSE 1 + n % ({INSTITUTIONS} - 1) END \
+             JOIN LATERAL (SELECT l.commitment_id FROM commitment_institutions l \
+                            WHERE l.institution_id = i.id AND l.lead ORDER BY l.commitment_id LIMIT 1) li ON true \
+             JOIN commitments c ON c.id = li.commitment_id \
+             JOIN large_users u ON u.ord = pg_temp.pick(n * 31, {USERS})"
+        ),
+    )?;
+    step(
+        conn,
+        "answers",
+        "CREATE TEMP TABLE large_answers ON COMMIT DROP AS \
+         SELECT q.id AS question_id, q.subject_id, q.institution_id, q.asked_on, q.due_on, \
+                q.asked_on + 1 + pg_temp.pick(q.id * 37, 35)::int AS answered_on, \
+                (SELECT u.id FROM users u WHERE u.institution_id = q.institution_id ORDER BY u.id LIMIT 1) AS official \
+         FROM questions q WHERE q.title LIKE 'Question %' AND pg_temp.pick(q.id * 41, 5) <> 0 \
+           AND q.asked_on + 40 < current_date; \
+         ALTER TABLE large_answers ADD COLUMN comment_id bigint; \
+         WITH c AS ( \
+           INSERT INTO comments (subject_id, depth, author_id, body, body_html, created_at) \
+           SELECT a.subject_id, 0, a.official, 'Réponse de l''institution.', '<p>Réponse de l''institution.</p>', \
+                  a.answered_on::timestamptz + interval '15 hours' \
+           FROM large_answers a RETURNING id, subject_id) \
+         UPDATE large_answers a SET comment_id = c.id FROM c WHERE c.subject_id = a.subject_id; \
+         INSERT INTO question_answers (question_id, comment_id, institution_id, answered_by, answered_at, \
+                                       answered_on, working_days, on_time) \
+         SELECT question_id, comment_id, institution_id, official, answered_on::timestamptz + interval '15 hours', \
+                answered_on, ((answered_on - asked_on) * 5 / 7)::int, answered_on <= due_on \
+         FROM large_answers",
+    )?;
     Ok(())
 }
 
@@ -160,7 +247,12 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
                 make_date(2016 + (c.id % 5)::int + k, 12, 31), 'Semestre 2 ' || (2016 + (c.id % 5)::int + k), \
                 (ARRAY['not_started','in_progress','completed','completed','delayed','withdrawn'])[1 + pg_temp.pick(c.id * 10 + k, 6)], k \
          FROM commitments c CROSS JOIN generate_series(1, 3) k \
-         WHERE NOT EXISTS (SELECT 1 FROM milestones m WHERE m.commitment_id = c.id)",
+         WHERE NOT EXISTS (SELECT 1 FROM milestones m WHERE m.commitment_id = c.id); \
+         UPDATE milestones SET baseline_completion = CASE status WHEN 'completed' THEN 'complete' \
+                WHEN 'not_started' THEN 'not_started' WHEN 'withdrawn' THEN 'no_evidence' ELSE 'limited' END \
+          WHERE baseline_completion = 'no_evidence' AND status <> 'withdrawn'; \
+         UPDATE milestones SET completion = baseline_completion \
+          WHERE NOT EXISTS (SELECT 1 FROM progress_updates p WHERE p.milestone_id = milestones.id)",
     )?;
     step(
         conn,
@@ -316,6 +408,7 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
               WHERE f.slug = '{HELD_FORUM_SLUG}' AND a.status <> 'open'"
         ),
     )?;
+    accountability(conn)?;
 
     Ok(())
 }

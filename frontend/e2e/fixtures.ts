@@ -1,5 +1,6 @@
 // Shared helpers: every page visited goes through `visit`/`check`, which waits for the data,
 // runs axe (WCAG 2.1 A and AA) and fails on any violation, and keeps a screenshot.
+import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +17,13 @@ export const accounts = {
   moderator: "moderation@demo.opendetat.fr",
   member: "camille.martin@demo.opendetat.fr",
 };
+
+/** Runs SQL on the test database: for what a test must set rather than wait for (a date passed). */
+export function sql(statement: string) {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error("E2E_DATABASE_URL is not set (see global-setup.ts)");
+  execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-q", "-c", statement], { stdio: "inherit" });
+}
 
 /** Waits until no loading indicator is left on the page. */
 export async function settled(page: Page) {

@@ -83,6 +83,8 @@ export default async function globalSetup() {
   // Keep reading so the pipe never fills.
   child.stdout!.resume();
   process.env.E2E_BASE_URL = baseURL;
+  // For the tests that set dates (a deadline passed) rather than wait for them.
+  process.env.E2E_DATABASE_URL = `${server}/${db}`;
   console.log(`e2e: server ${baseURL}, database ${db}`);
 
   return async () => {

@@ -21,6 +21,10 @@ const CommitmentPage = lazy(() => import("./pages/commitments/CommitmentPage"));
 const MilestonePage = lazy(() => import("./pages/commitments/MilestonePage"));
 const InstitutionsPage = lazy(() => import("./pages/institutions/InstitutionsPage"));
 const InstitutionPage = lazy(() => import("./pages/institutions/InstitutionPage"));
+const QuestionsPage = lazy(() => import("./pages/questions/QuestionsPage"));
+const QuestionPage = lazy(() => import("./pages/questions/QuestionPage"));
+const ComparePage = lazy(() => import("./pages/questions/ComparePage"));
+const HolidaysPage = lazy(() => import("./pages/questions/HolidaysPage"));
 const SignInPage = lazy(() => import("./pages/account/SignInPage"));
 const SignUpPage = lazy(() => import("./pages/account/SignUpPage"));
 const ProfilePage = lazy(() => import("./pages/account/ProfilePage"));
@@ -57,7 +61,11 @@ export function App() {
         <Route path="/engagements/:code" element={<CommitmentPage />} />
         <Route path="/jalons/:id" element={<MilestonePage />} />
         <Route path="/institutions" element={<InstitutionsPage />} />
+        <Route path="/institutions/comparaison" element={<ComparePage />} />
         <Route path="/institutions/:slug" element={<InstitutionPage />} />
+        <Route path="/questions" element={<QuestionsPage />} />
+        <Route path="/questions/:id" element={<QuestionPage />} />
+        <Route path="/jours-feries" element={<HolidaysPage />} />
         <Route path="/recherche" element={<SearchPage />} />
         <Route path="/connexion" element={<SignInPage />} />
         <Route path="/inscription" element={<SignUpPage />} />

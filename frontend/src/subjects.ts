@@ -75,6 +75,16 @@ export const SUBJECTS: Record<SubjectKind, SubjectInfo> = {
         ),
     },
   },
+  question: {
+    path: (key) => `/questions/${encodeURIComponent(key)}`,
+    label: "target.question",
+    commentOn: "search.commentOn.question",
+    discussion: {
+      list: (id, query) => unwrap(api.GET("/api/v1/questions/{id}/comments", { params: { path: { id }, query } })),
+      post: (id, text, parentId) =>
+        unwrap(api.POST("/api/v1/questions/{id}/comments", { params: { path: { id } }, body: body(text, parentId) })),
+    },
+  },
   action_plan: {
     path: (key) => `/engagements?action_plan=${encodeURIComponent(key)}`,
     label: "target.action_plan",

@@ -7,7 +7,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::http::Resource;
 use crate::resources::{
     accounts, action_items, action_plans, admin_jobs, audit, changes, comments, commitments, cycles, feedback, formats, forums, health,
-    institutions, milestones, progress, registrations, search, users,
+    institutions, milestones, progress, questions, registrations, search, users,
 };
 
 /// In the order of the contract's tags.
@@ -18,6 +18,7 @@ pub const RESOURCES: &[&Resource] = &[
     &milestones::RESOURCE,
     &progress::RESOURCE,
     &institutions::RESOURCE,
+    &questions::RESOURCE,
     &cycles::RESOURCE,
     &forums::RESOURCE,
     &formats::RESOURCE,

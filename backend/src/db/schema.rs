@@ -285,6 +285,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    extra_holidays (day) {
+        day -> Date,
+        label -> Text,
+        created_by -> Nullable<Int8>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     use diesel::sql_types::*;
     use super::sql_types::Tsvector;
 
@@ -315,6 +324,23 @@ diesel::table! {
         filling_notified_at -> Nullable<Timestamptz>,
         full_notified_at -> Nullable<Timestamptz>,
         registration_closes_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    institution_answer_days (institution_id, working_days) {
+        institution_id -> Int8,
+        working_days -> Int4,
+        answers -> Int4,
+    }
+}
+
+diesel::table! {
+    institution_records (institution_id) {
+        institution_id -> Int8,
+        questions_received -> Int4,
+        questions_answered -> Int4,
+        answered_on_time -> Int4,
     }
 }
 
@@ -416,6 +442,43 @@ diesel::table! {
 }
 
 diesel::table! {
+    question_answers (id) {
+        id -> Int8,
+        question_id -> Int8,
+        comment_id -> Int8,
+        institution_id -> Int8,
+        answered_by -> Nullable<Int8>,
+        answered_at -> Timestamptz,
+        answered_on -> Date,
+        working_days -> Int4,
+        on_time -> Bool,
+        rejected_at -> Nullable<Timestamptz>,
+        rejection_note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    questions (id) {
+        id -> Int8,
+        subject_id -> Int8,
+        about_id -> Int8,
+        commitment_id -> Nullable<Int8>,
+        institution_id -> Int8,
+        asked_by -> Nullable<Int8>,
+        title -> Text,
+        body -> Text,
+        body_html -> Text,
+        lang -> Text,
+        asked_at -> Timestamptz,
+        asked_on -> Date,
+        deadline_days -> Int4,
+        due_on -> Date,
+        long_due_on -> Date,
+        answered_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
     rate_limits (key) {
         key -> Text,
         tat -> Timestamptz,
@@ -513,6 +576,17 @@ diesel::joinable!(progress_updates -> milestones (milestone_id));
 diesel::joinable!(progress_updates -> users (author_id));
 diesel::joinable!(users -> institutions (institution_id));
 
+diesel::joinable!(extra_holidays -> users (created_by));
+diesel::joinable!(institution_answer_days -> institutions (institution_id));
+diesel::joinable!(institution_records -> institutions (institution_id));
+diesel::joinable!(question_answers -> comments (comment_id));
+diesel::joinable!(question_answers -> institutions (institution_id));
+diesel::joinable!(question_answers -> questions (question_id));
+diesel::joinable!(question_answers -> users (answered_by));
+diesel::joinable!(questions -> commitments (commitment_id));
+diesel::joinable!(questions -> institutions (institution_id));
+diesel::joinable!(questions -> users (asked_by));
+
 diesel::allow_tables_to_appear_in_same_query!(
     action_item_history,
     action_items,
@@ -525,6 +599,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     data_fixups,
     event_positions,
     events,
+    extra_holidays,
     feedback,
     feedback_answers,
     feedback_responses,
@@ -533,12 +608,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     forum_commitments,
     forum_minutes,
     forums,
+    institution_answer_days,
+    institution_records,
     institutions,
     jobs,
     login_throttle,
     mail_tokens,
     milestones,
     progress_updates,
+    question_answers,
+    questions,
     rate_limits,
     registrations,
     subjects,

@@ -97,6 +97,11 @@ crate::text_enum! {
         InstitutionCreated => "institution.created",
         InstitutionUpdated => "institution.updated",
         ProgressReported => "milestone.progress_reported",
+        QuestionAsked => "question.asked",
+        QuestionAnswered => "question.answered",
+        AnswerRejected => "question.answer_rejected",
+        HolidayAdded => "holiday.added",
+        HolidayRemoved => "holiday.removed",
     }
 }
 

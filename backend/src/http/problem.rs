@@ -118,6 +118,15 @@ crate::text_enum! {
         /// 403: only officials of the institution concerned (the commitment's lead institution)
         /// may do this.
         NotYourInstitution => "not_your_institution",
+        /// 409: the commitment or milestone is withdrawn: nobody answers for it any more.
+        Withdrawn => "withdrawn",
+        /// 409: no institution answers for it (the commitment has no lead institution, the
+        /// action item no owner institution).
+        NoInstitution => "no_institution",
+        /// 409: an answer to this question stands; the asker may say it is not one first.
+        AnswerStands => "answer_stands",
+        /// 409: the asker already said this answer is not one.
+        AlreadyRejected => "already_rejected",
         /// 409: minutes and action items are for a forum that was held.
         ForumNotHeld => "forum_not_held",
         /// 409: a new version must be written from the latest one, and another was published
@@ -203,6 +212,10 @@ impl ErrorCode {
             ErrorCode::FeedbackClosed => "Ce forum ne recueille pas d'avis en ce moment.",
             ErrorCode::NotAParticipant => "Seuls les participants du forum donnent leur avis sur celui-ci.",
             ErrorCode::NotYourInstitution => "Seuls les agents de l'institution concernée (l'institution pilote de l'engagement) peuvent faire cela.",
+            ErrorCode::Withdrawn => "Cet engagement (ou ce jalon) a été retiré : plus personne n'en répond.",
+            ErrorCode::NoInstitution => "Aucune institution ne répond de ceci : l'engagement n'a pas d'institution pilote (ou l'action pas d'institution responsable).",
+            ErrorCode::AnswerStands => "Une réponse à cette question fait déjà foi ; son auteur peut indiquer qu'elle ne répond pas.",
+            ErrorCode::AlreadyRejected => "Vous avez déjà indiqué que cette réponse ne répond pas à la question.",
             ErrorCode::ForumNotHeld => "Le compte rendu et les actions se publient une fois le forum tenu (statut « tenu »).",
             ErrorCode::StaleVersion => "Une version plus récente a été publiée depuis celle que vous avez modifiée : relisez-la et reportez vos changements.",
             ErrorCode::VersionPublished => "Une version publiée ne change plus : publiez une nouvelle version avec une note de changement.",

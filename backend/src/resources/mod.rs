@@ -17,6 +17,7 @@ pub mod health;
 pub mod institutions;
 pub mod milestones;
 pub mod progress;
+pub mod questions;
 pub mod registrations;
 pub mod search;
 pub mod users;

@@ -14,7 +14,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::db::ids::SubjectId;
-use crate::db::schema::{action_items, action_plans, commitments, forums, milestones, subjects};
+use crate::db::schema::{action_items, action_plans, commitments, forums, milestones, questions, subjects};
 use crate::http::problem::{ApiError, ApiResult};
 
 crate::text_enum! {
@@ -25,6 +25,7 @@ crate::text_enum! {
         Milestone => "milestone",
         Forum => "forum",
         ActionItem => "action_item",
+        Question => "question",
     }
 }
 
@@ -37,6 +38,7 @@ impl SubjectKind {
             SubjectKind::Milestone => "Milestone",
             SubjectKind::Forum => "Forum",
             SubjectKind::ActionItem => "Action item",
+            SubjectKind::Question => "Question",
         }
     }
 }
@@ -121,6 +123,15 @@ pub fn resolve(conn: &mut PgConnection, kind: SubjectKind, key: &str) -> ApiResu
                 .first::<(i64, SubjectId, bool)>(conn)
                 .optional()?
                 .map(|(id, subject, closed)| (id, subject, id.to_string(), closed)),
+            None => None,
+        },
+        SubjectKind::Question => match id {
+            Some(id) => questions::table
+                .filter(questions::id.eq(id))
+                .select((questions::id, questions::subject_id))
+                .first::<(i64, SubjectId)>(conn)
+                .optional()?
+                .map(|(id, subject)| (id, subject, id.to_string(), false)),
             None => None,
         },
     };
@@ -245,6 +256,20 @@ pub fn describe_known(
                     kind,
                     id,
                     path: format!("/actions/{id}"),
+                    key: id.to_string(),
+                    title,
+                    lang,
+                })
+                .collect(),
+            SubjectKind::Question => questions::table
+                .filter(questions::id.eq_any(&refs))
+                .select((questions::id, questions::title, questions::lang))
+                .load::<(i64, String, crate::types::Locale)>(conn)?
+                .into_iter()
+                .map(|(id, title, lang)| Described {
+                    kind,
+                    id,
+                    path: format!("/questions/{id}"),
                     key: id.to_string(),
                     title,
                     lang,

@@ -460,6 +460,234 @@ export interface paths {
         patch: operations["update_institution"];
         trace?: never;
     };
+    "/api/v1/commitments/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the commitment's lead institution a question (members). It is due in
+         *     `QUESTION_DEADLINE_DAYS` working days (15 by default) on the French public-holiday calendar.
+         */
+        post: operations["ask_about_commitment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/milestones/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask about a milestone: the question goes to its commitment's lead institution. */
+        post: operations["ask_about_milestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-items/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask about an action item: the question goes to its owner institution, else to its
+         *     commitment's lead institution.
+         */
+        post: operations["ask_about_action_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Questions, newest first (or `order=oldest`: an institution's queue with
+         *     `institution=…&status=open&order=oldest`).
+         */
+        get: operations["list_questions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One question, with every answer given (the discussion is at `/questions/{id}/comments`). */
+        get: operations["get_question"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questions/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * QuestionAnswer a question (officials of the institution it is addressed to: 403
+         *     `not_your_institution` for others). The answer is a reply in its discussion, marked as the
+         *     answer, with the working days it took.
+         */
+        post: operations["answer_question"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questions/{id}/answers/{answer}/rejection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Say an answer is not one (the asker only). It stays, shown as such; the question awaits a
+         *     real answer again, its deadline unchanged.
+         */
+        post: operations["reject_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questions/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_question_comments"];
+        put?: never;
+        post: operations["create_question_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutions/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An institution's responsiveness record: questions received, answered, answered within the
+         *     deadline (a share with its 95 % Wilson interval, from 10 questions whose outcome is known),
+         *     median working days to answer, overdue now; the action items it closed on time and the
+         *     progress updates it posted.
+         */
+        get: operations["institution_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institution-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every institution's record side by side, in name order (to compare them). */
+        get: operations["list_records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The days off of a year: public holidays (computed, Easter-based ones included) and the days
+         *     admins added. Question deadlines skip them, and weekends.
+         */
+        get: operations["list_holidays"];
+        put?: never;
+        /** Add a day off (admins): the deadlines of unanswered questions move past it. */
+        post: operations["add_holiday"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holidays/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a day off an admin added (admins; public holidays cannot be removed: 404). */
+        delete: operations["remove_holiday"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles": {
         parameters: {
             query?: never;
@@ -1561,6 +1789,57 @@ export interface components {
             /** @description For a `text` question (and then no `rating`). */
             text?: string | null;
         };
+        /** @description A question to an institution. */
+        AskedQuestion: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            /** @description Markdown, and below its sanitised HTML. */
+            body: string;
+            body_html: string;
+            lang: components["schemas"]["Locale"];
+            /** @description What it is about (a commitment, a milestone, an action item). */
+            about: components["schemas"]["Described"];
+            institution: components["schemas"]["InstitutionRef"];
+            asked_by?: null | components["schemas"]["Asker"];
+            /** Format: date-time */
+            asked_at: string;
+            /**
+             * Format: date
+             * @description The Paris date it was asked on; the deadline counts from the next working day.
+             */
+            asked_on: string;
+            /**
+             * Format: int32
+             * @description The deadline, in working days.
+             */
+            deadline_days: number;
+            /**
+             * Format: date
+             * @description The last day to answer on time.
+             */
+            due_on: string;
+            /**
+             * Format: date
+             * @description After this day, unanswered, it is long overdue.
+             */
+            long_due_on: string;
+            status: components["schemas"]["QuestionStatus"];
+            /** @description Every answer given, the one that stands last (single-question responses only). */
+            answers?: components["schemas"]["QuestionAnswer"][] | null;
+        };
+        /** @description A page of questions. */
+        AskedQuestionPage: {
+            items: components["schemas"]["AskedQuestion"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description Who asked (public name only). */
+        Asker: {
+            /** Format: int64 */
+            id: number;
+            display_name: string;
+        };
         /** @description Who did it. */
         AuditActor: {
             /** Format: int64 */
@@ -1984,14 +2263,14 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_position" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "wrong_password" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "has_commitments" | "archived" | "unknown_reference" | "conflicts_with_stored" | "parent_unavailable" | "comment_unavailable" | "self_lockout" | "token_used" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "not_your_institution" | "forum_not_held" | "stale_version" | "version_published" | "token_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_position" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "wrong_password" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "has_commitments" | "archived" | "unknown_reference" | "conflicts_with_stored" | "parent_unavailable" | "comment_unavailable" | "self_lockout" | "token_used" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "not_your_institution" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "forum_not_held" | "stale_version" | "version_published" | "token_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of
          *     the log (the audit trail, the changes feed, later notifications and webhooks) and the
          *     contract know every type there is.
          * @enum {string}
          */
-        EventType: "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "user.created" | "user.updated" | "user.verified" | "user.password_changed" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "cycle.created" | "cycle.updated" | "format.created" | "format.updated" | "format.version_published" | "institution.created" | "institution.updated" | "milestone.progress_reported";
+        EventType: "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "user.created" | "user.updated" | "user.verified" | "user.password_changed" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "cycle.created" | "cycle.updated" | "format.created" | "format.updated" | "format.version_published" | "institution.created" | "institution.updated" | "milestone.progress_reported" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed";
         /** @description A document, page or dataset that shows the progress reported. */
         EvidenceLink: {
             /** @example Compte rendu du forum du 12 mars 2018 */
@@ -2319,6 +2598,33 @@ export interface components {
             /** @description `ok`, or what is wrong. */
             status: string;
         };
+        /** @description A day that is not a working day (beyond weekends). */
+        Holiday: {
+            /** Format: date */
+            day: string;
+            /** @example Lundi de Pâques */
+            label: string;
+            source: components["schemas"]["HolidaySource"];
+            /** @description For public holidays: counted from Easter (`true`) or on a fixed date. */
+            from_easter: boolean;
+        };
+        /**
+         * @description `public`: a public holiday (computed: fixed dates and Easter-based ones); `added`: a day
+         *     off an admin added.
+         * @enum {string}
+         */
+        HolidaySource: "public" | "added";
+        /** @description The days off of a year, in date order. */
+        HolidayYear: {
+            /** Format: int32 */
+            year: number;
+            days: components["schemas"]["Holiday"][];
+            /**
+             * Format: int32
+             * @description The deadline questions get, in working days.
+             */
+            deadline_days: number;
+        };
         /**
          * @description An institution: what it is, the commitments it leads and supports, the action items it
          *     owns, its officials and how many progress updates it posted.
@@ -2382,6 +2688,70 @@ export interface components {
         /** @description A page of institutions, in name order. */
         InstitutionPage: {
             items: components["schemas"]["InstitutionSummary"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description An institution's record: how it answers questions, closes the action items it owns and
+         *     reports progress.
+         */
+        InstitutionRecord: {
+            institution: components["schemas"]["InstitutionRef"];
+            /** Format: int64 */
+            questions_received: number;
+            /**
+             * Format: int64
+             * @description Questions with an answer that stands.
+             */
+            questions_answered: number;
+            /**
+             * Format: int64
+             * @description Of those, answered by their due date.
+             */
+            answered_on_time: number;
+            /**
+             * Format: int64
+             * @description Unanswered, within their deadline.
+             */
+            awaiting_now: number;
+            /**
+             * Format: int64
+             * @description Unanswered past their deadline (long overdue ones included).
+             */
+            overdue_now: number;
+            /**
+             * Format: int64
+             * @description Unanswered past twice their deadline.
+             */
+            long_overdue_now: number;
+            /**
+             * Format: int64
+             * @description Questions whose outcome is known: answered, or overdue now.
+             */
+            decided: number;
+            on_time_rate?: null | components["schemas"]["Rate"];
+            /**
+             * Format: double
+             * @description Median working days the standing answers took; null without answers.
+             */
+            median_working_days?: number | null;
+            /** Format: int64 */
+            action_items_owned: number;
+            /** Format: int64 */
+            action_items_closed: number;
+            /**
+             * Format: int64
+             * @description Done or dropped by their due date (in Paris).
+             */
+            action_items_closed_on_time: number;
+            /** Format: int64 */
+            action_items_overdue_now: number;
+            /** Format: int64 */
+            progress_updates: number;
+        };
+        /** @description A page of institutions' records, in name order. */
+        InstitutionRecordPage: {
+            items: components["schemas"]["InstitutionRecord"][];
             /** @description Cursor of the next page, `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -2739,6 +3109,14 @@ export interface components {
             description?: string | null;
             lang?: null | components["schemas"]["Locale"];
         };
+        /**
+         * @description An answer, posted as a reply in the question's discussion and marked as the answer
+         *     (officials of the institution it is addressed to).
+         */
+        NewAnswerRequest: {
+            /** @description Markdown. */
+            body: string;
+        };
         NewCommentRequest: {
             /**
              * @description Markdown, 1 to 20,000 characters. Raw HTML is not rendered.
@@ -2850,6 +3228,13 @@ export interface components {
         } | {
             online_url: string;
         };
+        /** @description A day off to add (admins). */
+        NewHolidayRequest: {
+            /** Format: date */
+            day: string;
+            /** @example Pont de l'Ascension */
+            label: string;
+        };
         /** @description A new institution (admins). */
         NewInstitutionRequest: {
             /** @description Made from the acronym, else the name, when absent. */
@@ -2911,6 +3296,14 @@ export interface components {
              *     names none). Both stay in the log.
              */
             corrects?: number | null;
+        };
+        /** @description A question (members whose address is confirmed, where the platform requires it). */
+        NewQuestionRequest: {
+            /** @example Quand le compte rendu du forum de mars sera-t-il publié ? */
+            title: string;
+            /** @description Markdown. */
+            body: string;
+            lang?: null | components["schemas"]["Locale"];
         };
         /** @description A new version of a format (officials and admins). Published versions never change. */
         NewVersionRequest: {
@@ -3063,12 +3456,53 @@ export interface components {
             /** @example Ce forum vous a-t-il été utile ? */
             label: string;
         };
+        /** @description A reply marked as the answer. */
+        QuestionAnswer: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int64
+             * @description The reply in the question's discussion.
+             */
+            comment_id: number;
+            /** @description Its text as sanitised HTML. */
+            body_html: string;
+            /** @description The official's public name, when the account still exists. */
+            answered_by?: string | null;
+            /** Format: date-time */
+            answered_at: string;
+            /** Format: date */
+            answered_on: string;
+            /**
+             * Format: int32
+             * @description Working days it took (on the French public-holiday calendar).
+             */
+            working_days: number;
+            /** @description Given on or before the due date. */
+            on_time: boolean;
+            /**
+             * Format: date-time
+             * @description Set when the asker said it is not an answer.
+             */
+            rejected_at?: string | null;
+            rejection_note?: string | null;
+        };
+        /**
+         * @description Which questions: by status, or `open` (every one not answered).
+         * @enum {string}
+         */
+        QuestionFilter: "awaiting" | "overdue" | "long_overdue" | "answered" | "open";
         /**
          * @description A question of a feedback questionnaire: `rating`, answered from 1 to 5; `text`, answered
          *     in words.
          * @enum {string}
          */
         QuestionKind: "rating" | "text";
+        /**
+         * @description List order: `newest` first (default) or `oldest` first (an institution's queue).
+         * @enum {string}
+         */
+        QuestionOrder: "newest" | "oldest";
         /** @description The results of one question. Figures are `null` below 5 answers. */
         QuestionResult: {
             key: string;
@@ -3085,6 +3519,27 @@ export interface components {
             distribution?: number[] | null;
             /** @description Text only: the answers an organiser approved, without names. */
             texts: string[];
+        };
+        /**
+         * @description Where a question stands: `awaiting` an answer within its deadline, `overdue` (past
+         *     it), `long_overdue` (past twice it), `answered` (an answer stands).
+         * @enum {string}
+         */
+        QuestionStatus: "awaiting" | "overdue" | "long_overdue" | "answered";
+        /** @description A share with its 95 % Wilson score interval. */
+        Rate: {
+            /**
+             * Format: double
+             * @description 0–100.
+             */
+            percent: number;
+            /**
+             * Format: double
+             * @description Lower and upper bounds of the 95 % Wilson interval, 0–100.
+             */
+            low: number;
+            /** Format: double */
+            high: number;
         };
         /** @description A comment with what it is about, for activity feeds. */
         RecentComment: {
@@ -3222,6 +3677,14 @@ export interface components {
              */
             waitlisted: number;
         };
+        /**
+         * @description The asker says an answer is not one: it stays, shown as such, and the question awaits a
+         *     real answer again (its deadline unchanged).
+         */
+        RejectionRequest: {
+            /** @description Why, in a few words. */
+            note?: string | null;
+        };
         /** @description A page of direct replies. */
         ReplyPage: {
             items: components["schemas"]["Comment"][];
@@ -3334,7 +3797,7 @@ export interface components {
          * @description The kinds of things people talk about.
          * @enum {string}
          */
-        SubjectKind: "action_plan" | "commitment" | "milestone" | "forum" | "action_item";
+        SubjectKind: "action_plan" | "commitment" | "milestone" | "forum" | "action_item" | "question";
         /** @description A free-text answer, for organisers to approve (no name). */
         TextAnswer: {
             /** Format: int64 */
@@ -4964,6 +5427,543 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ask_about_commitment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Commitment id or OGP code */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewQuestionRequest"];
+            };
+        };
+        responses: {
+            /** @description Asked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AskedQuestion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The commitment is withdrawn (`withdrawn`) or archived (`archived`), or it has no lead institution (`no_institution`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ask_about_milestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Milestone id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewQuestionRequest"];
+            };
+        };
+        responses: {
+            /** @description Asked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AskedQuestion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The milestone or its commitment is withdrawn (`withdrawn`) or archived (`archived`), or the commitment has no lead institution (`no_institution`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ask_about_action_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Action item id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewQuestionRequest"];
+            };
+        };
+        responses: {
+            /** @description Asked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AskedQuestion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Its commitment is withdrawn (`withdrawn`), its forum archived (`archived`), or no institution answers for it (`no_institution`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_questions: {
+        parameters: {
+            query?: {
+                /** @description Institution id or slug. A filter that names nothing gives an empty page. */
+                institution?: string;
+                /** @description Commitment id or OGP code: questions about it, its milestones and its action items. */
+                commitment?: string;
+                /** @description Milestone id: questions about it. */
+                milestone?: number;
+                /** @description Action item id: questions about it. */
+                action_item?: number;
+                status?: components["schemas"]["QuestionFilter"];
+                order?: components["schemas"]["QuestionOrder"];
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of questions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AskedQuestionPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_question: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description AskedQuestion id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The question */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AskedQuestion"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    answer_question: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description AskedQuestion id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAnswerRequest"];
+            };
+        };
+        responses: {
+            /** @description Answered: the question with its answers */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AskedQuestion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not an official of the institution asked (`not_your_institution`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description An answer stands (`answer_stands`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reject_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description AskedQuestion id */
+                id: number;
+                /** @description QuestionAnswer id */
+                answer: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectionRequest"];
+            };
+        };
+        responses: {
+            /** @description The question with its answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AskedQuestion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Already said (`already_rejected`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_question_comments: {
+        parameters: {
+            query?: {
+                /** @description `threads` (default) or `flat`. */
+                mode?: components["schemas"]["ListMode"];
+                /** @description Replies embedded per comment, 0 to 20 (default 3). */
+                replies?: number;
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description AskedQuestion id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of comments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_question_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description AskedQuestion id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCommentRequest"];
+            };
+        };
+        responses: {
+            /** @description Posted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The parent comment is deleted or hidden (`parent_unavailable`), or the discussion is archived (`archived`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    institution_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Institution id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionRecord"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_records: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionRecordPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_holidays: {
+        parameters: {
+            query?: {
+                /** @description Default: this year (in Paris). */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year's days off */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayYear"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    add_holiday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewHolidayRequest"];
+            };
+        };
+        responses: {
+            /** @description Added: the year's days off */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayYear"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Already a day off (`already_exists`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    remove_holiday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The day, e.g. 2027-05-07 */
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

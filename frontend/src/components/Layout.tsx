@@ -90,6 +90,7 @@ export function Layout() {
             isActive: path.startsWith("/engagements") || path.startsWith("/jalons"),
           },
           { text: t("nav.followUp"), linkProps: { to: "/suivi" }, isActive: path.startsWith("/suivi") || path.startsWith("/actions") },
+          { text: t("nav.questions"), linkProps: { to: "/questions" }, isActive: path.startsWith("/questions") },
           { text: t("nav.institutions"), linkProps: { to: "/institutions" }, isActive: path.startsWith("/institutions") },
         ]}
         quickAccessItems={[

@@ -23,6 +23,7 @@ mod milestones;
 mod permissions;
 mod platform;
 mod progress;
+mod questions;
 mod registrations;
 mod replica;
 mod search;

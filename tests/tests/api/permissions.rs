@@ -12,7 +12,7 @@ const MODERATION: &[&str] = &["moderator", "admin"];
 /// (method, path as in the contract, a concrete path, body, allowed roles). Routes that act on
 /// someone's own record (their comment, their account) are open to every role here: who owns
 /// what is tested with the resource.
-fn table(comment: i64, milestone: i64, user: i64) -> Vec<(&'static str, &'static str, String, Option<Value>, &'static [&'static str])> {
+fn table(comment: i64, milestone: i64, user: i64, question: i64) -> Vec<(&'static str, &'static str, String, Option<Value>, &'static [&'static str])> {
     let forum = ForumBuilder::new("Forum des permissions").body();
     vec![
         ("GET", "/me", "/me".into(), None, ALL),
@@ -69,6 +69,15 @@ fn table(comment: i64, milestone: i64, user: i64) -> Vec<(&'static str, &'static
         ("PATCH", "/institutions/{id}", "/institutions/datactivist".into(), Some(json!({})), ADMIN),
         // Officials too, of the commitment's lead institution (tested in progress.rs).
         ("POST", "/milestones/{id}/progress", format!("/milestones/{milestone}/progress"), Some(json!({"as_of": "2020-01-01", "status": "in_progress", "completion": "limited", "note": "N"})), ADMIN),
+        ("POST", "/commitments/{id}/questions", "/commitments/FR0041/questions".into(), Some(json!({"title": "Q", "body": "B"})), ALL),
+        ("POST", "/milestones/{id}/questions", format!("/milestones/{milestone}/questions"), Some(json!({"title": "Q", "body": "B"})), ALL),
+        ("POST", "/action-items/{id}/questions", "/action-items/1/questions".into(), Some(json!({"title": "Q", "body": "B"})), ALL),
+        // Officials of the institution asked only, and the asker only (tested in questions.rs).
+        ("POST", "/questions/{id}/answers", format!("/questions/{question}/answers"), Some(json!({"body": "Réponse."})), &[]),
+        ("POST", "/questions/{id}/answers/{answer}/rejection", format!("/questions/{question}/answers/1/rejection"), Some(json!({})), &[]),
+        ("POST", "/questions/{id}/comments", format!("/questions/{question}/comments"), Some(json!({"body": "Bonjour"})), ALL),
+        ("POST", "/holidays", "/holidays".into(), Some(json!({"day": "2031-05-30", "label": "Pont"})), ADMIN),
+        ("DELETE", "/holidays/{day}", "/holidays/2031-05-30".into(), None, ADMIN),
         ("GET", "/admin/users", "/admin/users".into(), None, ADMIN),
         ("PATCH", "/admin/users/{id}", format!("/admin/users/{user}"), Some(json!({"role": "member"})), ADMIN),
         ("GET", "/admin/audit", "/admin/audit".into(), None, ADMIN),
@@ -86,7 +95,9 @@ fn every_protected_route_answers_401_and_403_as_the_table_says() {
     let fr0041 = app.get("/commitments/FR0041").expect(200).json();
     let milestone = fr0041["milestones"][0]["id"].as_i64().unwrap();
     let target = app.user("member");
-    let rows = table(comment["id"].as_i64().unwrap(), milestone, target.id);
+    let asker = app.user("member");
+    let question = app.post("/commitments/FR0041/questions", Some(&asker.token), &json!({"title": "Q", "body": "B"})).expect(201).json();
+    let rows = table(comment["id"].as_i64().unwrap(), milestone, target.id, question["id"].as_i64().unwrap());
 
     // The table is the contract's list of secured operations, no more, no less.
     let doc = app.get("/api/openapi.json").expect(200).json();

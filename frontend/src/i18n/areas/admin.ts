@@ -186,6 +186,7 @@ export const fr = {
   "admin.journal.kind.format": "Format",
   "admin.journal.kind.action_item": "Action",
   "admin.journal.kind.institution": "Institution",
+  "admin.journal.kind.holiday": "Jour chômé",
   "admin.journal.kind.cycle": "Cycle",
   "admin.journal.action.forum.feedback_response_published": "Réponse aux avis publiée",
   "admin.journal.action.feedback.given": "Avis donné",
@@ -201,5 +202,10 @@ export const fr = {
   "admin.journal.action.institution.created": "Institution ajoutée",
   "admin.journal.action.institution.updated": "Institution modifiée",
   "admin.journal.action.milestone.progress_reported": "Point d'avancement publié",
+  "admin.journal.action.holiday.added": "Jour chômé ajouté",
+  "admin.journal.action.holiday.removed": "Jour chômé retiré",
+  "admin.journal.action.question.asked": "Question posée",
+  "admin.journal.action.question.answered": "Question répondue",
+  "admin.journal.action.question.answer_rejected": "Réponse contestée",
   "admin.journal.action.format.version_published": "Version de format publiée",
 } as const;

@@ -6,6 +6,8 @@ export const fr = {
   "target.commitment": "Engagement",
   "target.milestone": "Jalon",
   "target.action_plan": "Plan d'action",
+  "target.question": "Question",
+  "search.commentOn.question": "Commentaire sur une question",
   "target.action_item": "Action",
   "search.commentOn.action_item": "Commentaire sur une action",
   "search.commentOn.forum": "Commentaire sur un forum",

@@ -12,6 +12,7 @@ import { ACTION_STATUSES, actionKeys, changeActionStatus, getActionItem, type Ac
 import { ActionStatusBadge, OverdueBadge } from "../../components/ActionItems";
 import { Crumbs } from "../../components/Crumbs";
 import { Discussion } from "../../components/Discussion";
+import { QuestionsSection } from "../../components/Questions";
 import { useFieldState } from "../../components/forms";
 import { PageHeading } from "../../components/PageHeading";
 import { Loading, ProblemAlert } from "../../components/QueryState";
@@ -126,6 +127,7 @@ function ActionItemView({ item: a }: { item: ActionItem }) {
           </section>
         </div>
       </div>
+      <QuestionsSection about={{ kind: "action_item", key: String(a.id) }} query={{ action_item: a.id, limit: 50 }} />
       <div id="discussion">
         <Discussion target={{ kind: "action_item", id: String(a.id) }} closed={false} />
       </div>

@@ -44,9 +44,12 @@ const OFFERED: Record<EventType, boolean> = {
   "action_item.created": true, "action_item.updated": true, "action_item.status_changed": true,
   "institution.created": true, "institution.updated": true,
   "milestone.progress_reported": true,
+  // Questions and answers are public on their pages; the calendar's changes are audited.
+  "question.asked": false, "question.answered": false, "question.answer_rejected": false,
+  "holiday.added": true, "holiday.removed": true,
 };
 export const ACTIONS = (Object.keys(OFFERED) as EventType[]).filter((a) => OFFERED[a]);
-const KINDS = ["forum", "commitment", "milestone", "action_plan", "comment", "user", "format", "action_item", "cycle", "institution"] as const;
+const KINDS = ["forum", "commitment", "milestone", "action_plan", "comment", "user", "format", "action_item", "cycle", "institution", "holiday"] as const;
 
 const actionKey = (a: EventType) => `admin.journal.action.${a}` as MessageKey;
 const kindKey = (k: string) => `admin.journal.kind.${k}` as MessageKey;

@@ -15,6 +15,7 @@ import { MilestoneTimeline } from "../../components/MilestoneTimeline";
 import { PageHeading } from "../../components/PageHeading";
 import { ProgressBar } from "../../components/ProgressBar";
 import { CommitmentProgressSection } from "../../components/Progress";
+import { QuestionsSection } from "../../components/Questions";
 import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useCanonicalPath } from "../../components/useCanonicalPath";
@@ -126,6 +127,12 @@ export default function CommitmentPage() {
         </div>
       </div>
       <CommitmentProgressSection code={c.code} />
+      <QuestionsSection
+        about={{ kind: "commitment", key: c.code }}
+        query={{ commitment: c.code, limit: 50 }}
+        institution={c.institutions?.lead ?? null}
+        closed={!!c.archived_at || c.status === "withdrawn"}
+      />
       <Irm c={c} />
       <RelatedForums code={c.code} />
       <RelatedActions filters={{ commitment: c.code }} />

@@ -10,6 +10,7 @@ import { RelatedActions } from "../../components/ActionItems";
 import { useDueText } from "../../components/MilestoneTimeline";
 import { PageHeading } from "../../components/PageHeading";
 import { CompletionBadge, MilestoneProgressLog } from "../../components/Progress";
+import { MilestoneQuestions } from "../../components/Questions";
 import { Loading, ProblemAlert } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { MilestoneStatusBadge } from "../../components/StatusBadge";
@@ -85,6 +86,7 @@ export default function MilestonePage() {
         <p>{t("milestone.noDescription")}</p>
       )}
       <MilestoneProgressLog milestoneId={m.id} commitmentCode={m.commitment_code} closed={!!m.archived_at} />
+      <MilestoneQuestions milestoneId={m.id} commitmentCode={m.commitment_code} closed={!!m.archived_at || m.status === "withdrawn"} />
       <RelatedActions filters={{ milestone: m.id }} />
       <Discussion target={{ kind: "milestone", id: String(m.id) }} closed={!!m.archived_at} />
     </>

@@ -9,6 +9,7 @@ import { getInstitution, institutionKeys } from "../../api/queries/institutions"
 import { Crumbs } from "../../components/Crumbs";
 import { DataTable } from "../../components/DataTable";
 import { PageHeading } from "../../components/PageHeading";
+import { RecordSection } from "../../components/Questions";
 import { Loading, ProblemAlert } from "../../components/QueryState";
 import { useCanonicalPath } from "../../components/useCanonicalPath";
 import { useI18n } from "../../i18n";
@@ -77,6 +78,7 @@ export default function InstitutionPage() {
         <dd>{i.officials.length === 0 ? t("institutions.noOfficials") : i.officials.map((o) => o.display_name).join(", ")}</dd>
       </dl>
       <p>{t("institutions.updates", { count: number(i.progress_updates_count) })}</p>
+      <RecordSection slug={i.slug} />
       <section className="fr-mt-4w" aria-labelledby="inst-commitments">
         <h2 id="inst-commitments">{t("institutions.commitments")}</h2>
         {i.commitments.length === 0 ? (

@@ -31,6 +31,11 @@ export default function InstitutionsPage() {
         )}
       </div>
       <p className="fr-text--lead">{t("institutions.intro")}</p>
+      <p>
+        <Link className="fr-link fr-icon-bar-chart-box-line fr-link--icon-left" to="/institutions/comparaison">
+          {t("record.compare")}
+        </Link>
+      </p>
       <form
         className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom fr-mb-3w"
         role="search"

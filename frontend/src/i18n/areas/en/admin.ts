@@ -185,6 +185,7 @@ export const en: Record<keyof typeof fr, string> = {
   "admin.journal.kind.format": "Format",
   "admin.journal.kind.action_item": "Action item",
   "admin.journal.kind.institution": "Institution",
+  "admin.journal.kind.holiday": "Day off",
   "admin.journal.kind.cycle": "Cycle",
   "admin.journal.action.forum.feedback_response_published": "Feedback response published",
   "admin.journal.action.feedback.given": "Feedback given",
@@ -200,5 +201,10 @@ export const en: Record<keyof typeof fr, string> = {
   "admin.journal.action.institution.created": "Institution added",
   "admin.journal.action.institution.updated": "Institution changed",
   "admin.journal.action.milestone.progress_reported": "Progress update posted",
+  "admin.journal.action.holiday.added": "Day off added",
+  "admin.journal.action.holiday.removed": "Day off removed",
+  "admin.journal.action.question.asked": "Question asked",
+  "admin.journal.action.question.answered": "Question answered",
+  "admin.journal.action.question.answer_rejected": "Answer disputed",
   "admin.journal.action.format.version_published": "Format version published",
 };

@@ -6,6 +6,8 @@ export const en: Record<keyof typeof fr, string> = {
   "target.commitment": "Commitment",
   "target.milestone": "Milestone",
   "target.action_plan": "Action plan",
+  "target.question": "Question",
+  "search.commentOn.question": "Comment on a question",
   "target.action_item": "Action item",
   "search.commentOn.action_item": "Comment on an action item",
   "search.commentOn.forum": "Comment on a forum",

@@ -1,0 +1,164 @@
+// One question: to whom, about what, by when; its answers (one stands, or none), the form the
+// institution's officials answer with, the asker's "not an answer", and its discussion.
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { answerQuestion, getQuestion, questionKeys, rejectAnswer, type Question } from "../../api/queries/questions";
+import { useSession } from "../../auth/session";
+import { CommentForm } from "../../components/CommentForm";
+import { Crumbs } from "../../components/Crumbs";
+import { Discussion } from "../../components/Discussion";
+import { PageHeading } from "../../components/PageHeading";
+import { QuestionStatusBadge } from "../../components/Questions";
+import { Loading, ProblemAlert } from "../../components/QueryState";
+import { SanitizedHtml } from "../../components/SanitizedHtml";
+import { useI18n } from "../../i18n";
+
+export default function QuestionPage() {
+  const { id = "" } = useParams();
+  const { t } = useI18n();
+  const numeric = Number(id);
+  const valid = Number.isInteger(numeric) && numeric > 0;
+  const q = useQuery({ queryKey: questionKeys.one(numeric), queryFn: () => getQuestion(numeric), enabled: valid });
+  const crumbs = [{ label: t("questions.all"), to: "/questions" }];
+  if (!valid || q.isPending || q.isError) {
+    return (
+      <>
+        <Crumbs segments={crumbs} current={id} />
+        <PageHeading title={!valid ? t("notFound.title") : q.isPending ? t("common.loading") : t("common.errorTitle")} />
+        {!valid ? <p>{t("notFound.text")}</p> : q.isPending ? <Loading /> : <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />}
+      </>
+    );
+  }
+  return <Body q={q.data} />;
+}
+
+function Body({ q }: { q: Question }) {
+  const { t, calendarDate, dateTime } = useI18n();
+  const { user } = useSession();
+  const qc = useQueryClient();
+  const refresh = () => qc.invalidateQueries({ queryKey: questionKeys.all });
+  const canAnswer = !!user && (user.role === "official" || user.role === "admin") && user.institution_id === q.institution.id && q.status !== "answered";
+  const answer = useMutation({ mutationFn: (body: string) => answerQuestion(q.id, body), onSuccess: refresh });
+  const asker = !!user && q.asked_by?.id === user.id;
+  return (
+    <>
+      <Crumbs segments={[{ label: t("questions.all"), to: "/questions" }]} current={q.title} />
+      <PageHeading title={q.title}>
+        <span lang={q.lang}>{q.title}</span>
+      </PageHeading>
+      <p>
+        <QuestionStatusBadge status={q.status} />
+      </p>
+      <dl className="od-dl od-dl--grid fr-mb-3w">
+        <dt>{t("question.to")}</dt>
+        <dd>
+          <Link to={`/institutions/${q.institution.slug}`}>{q.institution.name}</Link>
+        </dd>
+        <dt>{t("question.about")}</dt>
+        <dd>
+          <Link to={q.about.path} lang={q.about.lang}>
+            {q.about.title}
+          </Link>
+        </dd>
+        <dt>{t("question.askedBy")}</dt>
+        <dd>
+          {q.asked_by?.display_name ?? t("question.erased")} · <time dateTime={q.asked_at}>{dateTime(q.asked_at)}</time>
+        </dd>
+        <dt>{t("question.due")}</dt>
+        <dd>
+          {t("question.dueValue", { date: calendarDate(q.due_on), days: q.deadline_days })}{" "}
+          <Link to="/jours-feries">{t("question.calendar")}</Link>
+        </dd>
+      </dl>
+      <div lang={q.lang}>
+        <SanitizedHtml html={q.body_html} />
+      </div>
+      <section className="fr-mt-4w" aria-labelledby="answers-title">
+        <h2 id="answers-title">{t("question.answers")}</h2>
+        {(q.answers ?? []).length === 0 ? (
+          <p>{t("question.noAnswer")}</p>
+        ) : (
+          <ol className="od-plain-list">
+            {(q.answers ?? []).map((a) => (
+              <li key={a.id} className={`od-box fr-mb-2w${a.rejected_at ? " od-answer--rejected" : ""}`}>
+                <p className="fr-mb-1v">
+                  {a.rejected_at ? (
+                    <Badge small severity="warning" as="span">
+                      {t("question.notAnAnswer")}
+                    </Badge>
+                  ) : (
+                    <Badge small severity="success" as="span">
+                      {t("question.theAnswer")}
+                    </Badge>
+                  )}{" "}
+                  {a.on_time ? t("question.onTime", { days: a.working_days }) : t("question.late", { days: a.working_days })}
+                </p>
+                <SanitizedHtml html={a.body_html} />
+                <p className="fr-text--xs fr-mb-0">
+                  {a.answered_by ?? t("question.erased")} · <time dateTime={a.answered_at}>{dateTime(a.answered_at)}</time>
+                  {a.rejection_note && (
+                    <>
+                      {" "}
+                      · {t("question.rejectionNote", { note: a.rejection_note })}
+                    </>
+                  )}
+                </p>
+                {asker && !a.rejected_at && <Reject questionId={q.id} answerId={a.id} onDone={refresh} />}
+              </li>
+            ))}
+          </ol>
+        )}
+        {canAnswer && (
+          <div className="od-box fr-mt-2w">
+            <h3 className="fr-h6">{t("question.answerTitle")}</h3>
+            <p className="fr-text--sm">{t("question.answerIntro")}</p>
+            <CommentForm label={t("question.answerLabel")} submitLabel={t("question.answerSubmit")} onSubmit={(body) => answer.mutateAsync(body)} />
+          </div>
+        )}
+      </section>
+      <Discussion target={{ kind: "question", id: String(q.id) }} />
+    </>
+  );
+}
+
+function Reject({ questionId, answerId, onDone }: { questionId: number; answerId: number; onDone: () => Promise<unknown> }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState("");
+  const reject = useMutation({ mutationFn: () => rejectAnswer(questionId, answerId, note), onSuccess: onDone });
+  if (!open) {
+    return (
+      <Button size="small" priority="secondary" onClick={() => setOpen(true)}>
+        {t("question.reject")}
+      </Button>
+    );
+  }
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        reject.mutate();
+      }}
+    >
+      {reject.isError && <ProblemAlert error={reject.error} />}
+      <Input label={t("common.optional", { label: t("question.rejectNote") })} nativeInputProps={{ value: note, maxLength: 1000, onChange: (e) => setNote(e.target.value) }} />
+      <ul className="fr-btns-group fr-btns-group--inline-sm">
+        <li>
+          <Button type="submit" size="small" disabled={reject.isPending}>
+            {t("question.rejectConfirm")}
+          </Button>
+        </li>
+        <li>
+          <Button type="button" size="small" priority="tertiary" onClick={() => setOpen(false)}>
+            {t("common.cancel")}
+          </Button>
+        </li>
+      </ul>
+    </form>
+  );
+}
