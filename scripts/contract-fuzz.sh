@@ -196,7 +196,7 @@ DATABASE_URL="$DB_URL" OPENDETAT_ENV=dev JWT_SECRET="$SECRET" RUST_LOG=warn \
 # the contract documents): lifted, so that sign-in and sign-up are fuzzed for real.
 DATABASE_URL="$DB_URL" BIND_ADDR=127.0.0.1:0 OPENDETAT_ENV=dev JWT_SECRET="$SECRET" \
   STATIC_DIR="" RUST_LOG="${RUST_LOG:-warn,access=info}" \
-  RATE_LIMIT_SIGN_IN=1000000/1m RATE_LIMIT_SIGN_UP=1000000/1m \
+  RATE_LIMIT_SIGN_IN=1000000/1m RATE_LIMIT_SIGN_UP=1000000/1m RATE_LIMIT_POSTING=1000000/1m \
   "$BIN" serve >"$WORK/stdout" 2>"$OUT/server.log" </dev/null &
 SERVER_PID=$!
 BASE=""

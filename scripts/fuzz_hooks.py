@@ -139,5 +139,14 @@ def before_call(context, case, kwargs):
         as_of = changed.get("as_of")
         if isinstance(as_of, str) and as_of[:10] > (datetime.utcnow() - timedelta(days=1)).strftime("%Y-%m-%d"):
             changed["as_of"] = "2020-01-01"
+    # A report with the reason `other` says what is wrong.
+    if case.operation.path == "/api/v1/comments/{id}/reports" and case.method.upper() == "POST":
+        if changed.get("reason") == "other" and not isinstance(changed.get("details"), str):
+            changed["details"] = "Hors charte."
+    # A suspension for a period ends in the future.
+    if case.operation.path == "/api/v1/users/{id}/suspension" and case.method.upper() == "POST":
+        until = _instant(changed.get("until"))
+        if until and until.replace(tzinfo=None) <= datetime.utcnow() + timedelta(minutes=5):
+            changed["until"] = "2199-01-01T00:00:00Z"
     if changed != body:
         case.body = changed

@@ -157,6 +157,7 @@ fn serve() -> Result<(), String> {
         public_url: settings.public_url.clone(),
         require_verified_email: settings.require_verified_email,
         question_deadline_days: settings.question_deadline_days,
+        auto_hide_reports: settings.auto_hide_reports,
     };
     let jobs = start_workers(&settings, settings.job_workers)?;
     let listener = TcpListener::bind(&settings.bind_addr)

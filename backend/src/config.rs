@@ -64,6 +64,8 @@ pub struct Settings {
     pub require_verified_email: bool,
     /// Working days an institution has to answer a question (long overdue after twice as many).
     pub question_deadline_days: u32,
+    /// Reports from this many distinct members hide a comment at once (0, the default: never).
+    pub auto_hide_reports: u32,
     /// Job workers inside `opendetat serve` (0: none; run `opendetat worker` apart).
     pub job_workers: u32,
     /// How long a claimed job is its worker's before another may take it back.
@@ -139,6 +141,7 @@ impl Settings {
                 sign_in: parse_limit(&get, "RATE_LIMIT_SIGN_IN", "60/10m")?,
                 sign_up: parse_limit(&get, "RATE_LIMIT_SIGN_UP", "30/1h")?,
                 mail: parse_limit(&get, "RATE_LIMIT_MAIL", "10/1h")?,
+                posting: parse_limit(&get, "RATE_LIMIT_POSTING", "10/1m")?,
                 trusted_proxies: list(&get, "TRUSTED_PROXIES")
                     .iter()
                     .map(|s| s.parse().map_err(|e| format!("TRUSTED_PROXIES: {e}")))
@@ -187,6 +190,7 @@ impl Settings {
                     return Err(format!("REQUIRE_VERIFIED_EMAIL must be true or false, not {other:?}"))
                 }
             },
+            auto_hide_reports: parse_num(&get, "AUTO_HIDE_REPORTS", 0u32)?,
             question_deadline_days: match parse_num(&get, "QUESTION_DEADLINE_DAYS", 15u32)? {
                 0 | 101.. => return Err("QUESTION_DEADLINE_DAYS must be between 1 and 100".into()),
                 n => n,

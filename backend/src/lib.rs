@@ -40,4 +40,6 @@ pub struct AppState {
     pub require_verified_email: bool,
     /// Working days an institution has to answer a question.
     pub question_deadline_days: u32,
+    /// Reports from this many distinct members hide a comment at once (0: never).
+    pub auto_hide_reports: u32,
 }

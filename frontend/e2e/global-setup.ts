@@ -58,6 +58,8 @@ export default async function globalSetup() {
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     PUBLIC_URL: "http://opendetat.e2e",
     JOB_POLL_MS: "50",
+    // The browser tests post as a few demo accounts in quick succession.
+    RATE_LIMIT_POSTING: "1000/1m",
   };
   delete (env as NodeJS.ProcessEnv).JWT_SECRET;
   execFileSync(bin, ["seed"], { env, stdio: ["ignore", "ignore", "inherit"] });

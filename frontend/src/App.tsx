@@ -25,6 +25,7 @@ const QuestionsPage = lazy(() => import("./pages/questions/QuestionsPage"));
 const QuestionPage = lazy(() => import("./pages/questions/QuestionPage"));
 const ComparePage = lazy(() => import("./pages/questions/ComparePage"));
 const HolidaysPage = lazy(() => import("./pages/questions/HolidaysPage"));
+const ModerationLogPage = lazy(() => import("./pages/moderation/ModerationLogPage"));
 const SignInPage = lazy(() => import("./pages/account/SignInPage"));
 const SignUpPage = lazy(() => import("./pages/account/SignUpPage"));
 const ProfilePage = lazy(() => import("./pages/account/ProfilePage"));
@@ -66,6 +67,7 @@ export function App() {
         <Route path="/questions" element={<QuestionsPage />} />
         <Route path="/questions/:id" element={<QuestionPage />} />
         <Route path="/jours-feries" element={<HolidaysPage />} />
+        <Route path="/moderation" element={<ModerationLogPage />} />
         <Route path="/recherche" element={<SearchPage />} />
         <Route path="/connexion" element={<SignInPage />} />
         <Route path="/inscription" element={<SignUpPage />} />

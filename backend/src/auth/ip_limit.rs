@@ -68,6 +68,8 @@ pub enum Action {
     SignUp,
     /// A mail asked for: password reset, verification sent again.
     Mail,
+    /// A comment or a question posted: counted per account, not per address.
+    Posting,
 }
 
 impl Action {
@@ -76,6 +78,7 @@ impl Action {
             Action::SignIn => "sign_in",
             Action::SignUp => "sign_up",
             Action::Mail => "mail",
+            Action::Posting => "posting",
         }
     }
 }
@@ -86,6 +89,8 @@ pub struct IpLimits {
     pub sign_in: Option<Limit>,
     pub sign_up: Option<Limit>,
     pub mail: Option<Limit>,
+    /// Per account, not per address (`RATE_LIMIT_POSTING`).
+    pub posting: Option<Limit>,
     pub trusted_proxies: Vec<IpNet>,
 }
 
@@ -95,6 +100,7 @@ impl IpLimits {
             Action::SignIn => self.sign_in,
             Action::SignUp => self.sign_up,
             Action::Mail => self.mail,
+            Action::Posting => self.posting,
         }
     }
 
@@ -155,7 +161,7 @@ impl IpLimits {
             .map(|t| t.tat);
         let free_at = tat.unwrap_or_else(Utc::now)
             + chrono::Duration::milliseconds(((interval - burst_window) * 1000.0) as i64);
-        log::warn!("per-address limit reached for {}", action.name());
+        log::warn!("limit reached for {}", action.name());
         Err(ApiError::TooManyRequests {
             retry_after_secs: (free_at - Utc::now()).num_seconds().max(1) as u64,
         })

@@ -149,7 +149,7 @@ impl BearerToken {
                 "This session has ended because the password was changed; sign in again.".into(),
             ));
         }
-        if user.suspended_at.is_some() {
+        if user.is_suspended() {
             return Err(ApiError::Forbidden("This account is suspended.".into()));
         }
         Ok(user)

@@ -28,6 +28,17 @@ pub struct User {
     pub email_verified_at: Option<DateTime<Utc>>,
     /// The institution the account speaks for (set by an admin; officials answer for it).
     pub institution_id: Option<crate::db::ids::InstitutionId>,
+    /// When a suspension for a period ends (none: until lifted).
+    pub suspended_until: Option<DateTime<Utc>>,
+    /// What the moderator told the owner.
+    pub suspension_message: Option<String>,
+}
+
+impl User {
+    /// Suspended now: since `suspended_at`, until `suspended_until` if it has one.
+    pub fn is_suspended(&self) -> bool {
+        self.suspended_at.is_some() && self.suspended_until.is_none_or(|until| until > Utc::now())
+    }
 }
 
 #[derive(Debug, Insertable)]
@@ -48,6 +59,8 @@ pub struct NewUser<'a> {
 pub struct AdminChanges {
     pub role: Role,
     pub suspended_at: Option<DateTime<Utc>>,
+    /// An admin's suspension is until lifted (a moderator's may end by itself).
+    pub suspended_until: Option<DateTime<Utc>>,
 }
 
 pub fn find(conn: &mut PgConnection, id: UserId) -> QueryResult<Option<User>> {

@@ -86,6 +86,20 @@ diesel::table! {
 }
 
 diesel::table! {
+    comment_reports (id) {
+        id -> Int8,
+        comment_id -> Int8,
+        reporter_id -> Nullable<Int8>,
+        reason -> Text,
+        details -> Nullable<Text>,
+        created_at -> Timestamptz,
+        resolved_at -> Nullable<Timestamptz>,
+        resolution -> Nullable<Text>,
+        resolved_by -> Nullable<Int8>,
+    }
+}
+
+diesel::table! {
     commitment_institutions (commitment_id, institution_id) {
         commitment_id -> Int8,
         institution_id -> Int8,
@@ -525,6 +539,8 @@ diesel::table! {
         locale -> Text,
         email_verified_at -> Nullable<Timestamptz>,
         institution_id -> Nullable<Int8>,
+        suspended_until -> Nullable<Timestamptz>,
+        suspension_message -> Nullable<Text>,
     }
 }
 
@@ -587,10 +603,13 @@ diesel::joinable!(questions -> commitments (commitment_id));
 diesel::joinable!(questions -> institutions (institution_id));
 diesel::joinable!(questions -> users (asked_by));
 
+diesel::joinable!(comment_reports -> comments (comment_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     action_item_history,
     action_items,
     action_plans,
+    comment_reports,
     comments,
     commitment_institutions,
     commitments,

@@ -102,6 +102,10 @@ crate::text_enum! {
         AnswerRejected => "question.answer_rejected",
         HolidayAdded => "holiday.added",
         HolidayRemoved => "holiday.removed",
+        CommentReported => "comment.reported",
+        ReportsDismissed => "comment.reports_dismissed",
+        UserSuspended => "user.suspended",
+        UserUnsuspended => "user.unsuspended",
     }
 }
 

@@ -531,6 +531,7 @@ fn is_transient(message: &str) -> bool {
         "canceling statement",
         "terminating connection",
         "server closed the connection",
+        "no connection to the server",
         "connection to server",
         "could not connect",
         "the database system is",

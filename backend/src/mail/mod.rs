@@ -38,6 +38,19 @@ pub struct Outgoing {
     /// The forum a registration mail is about, as the mail words it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forum: Option<ForumMention>,
+    /// What a person wrote for the recipient (a moderator's message with a suspension), with
+    /// the end of the suspension already written in the recipient's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<MailNote>,
+}
+
+/// A message written by someone for the recipient, and what it is about.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct MailNote {
+    pub text: String,
+    /// e.g. "jusqu'au 12/03/2027" — or none: indefinitely.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
 }
 
 /// A forum as a mail names it: times already written in the forum's zone (Europe/Paris) and

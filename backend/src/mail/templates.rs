@@ -35,6 +35,8 @@ pub enum Template {
     ForumFilling,
     /// To the forum's organiser: every seat is taken (the next people wait).
     ForumFull,
+    /// The account is suspended, for a period or indefinitely, with the moderator's message.
+    AccountSuspended,
 }
 
 impl Template {
@@ -232,6 +234,46 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
                 signature,
             },
         ),
+        (Template::AccountSuspended, true) => {
+            let note = mail.note.clone().unwrap_or(super::MailNote { text: String::new(), until: None });
+            assemble(
+                mail.locale,
+                "Votre compte est suspendu — Open d'État".into(),
+                Body {
+                    greeting: format!("Bonjour {name},"),
+                    paragraphs: vec![
+                        match &note.until {
+                            Some(until) => format!("Votre compte Open d'État est suspendu {until} : vous pouvez lire la plateforme, mais ni publier ni vous inscrire."),
+                            None => "Votre compte Open d'État est suspendu jusqu'à nouvel ordre : vous pouvez lire la plateforme, mais ni publier ni vous inscrire.".into(),
+                        },
+                        format!("Message de la modération : {}", note.text),
+                    ],
+                    action: None,
+                    after: vec!["Pour contester cette décision, répondez à ce message.".into()],
+                    signature,
+                },
+            )
+        }
+        (Template::AccountSuspended, false) => {
+            let note = mail.note.clone().unwrap_or(super::MailNote { text: String::new(), until: None });
+            assemble(
+                mail.locale,
+                "Your account is suspended — Open d'État".into(),
+                Body {
+                    greeting: format!("Hello {name},"),
+                    paragraphs: vec![
+                        match &note.until {
+                            Some(until) => format!("Your Open d'État account is suspended {until}: you can read the platform, but not post or register."),
+                            None => "Your Open d'État account is suspended until further notice: you can read the platform, but not post or register.".into(),
+                        },
+                        format!("Message from the moderators: {}", note.text),
+                    ],
+                    action: None,
+                    after: vec!["To contest this decision, reply to this message.".into()],
+                    signature,
+                },
+            )
+        }
         // Registration mails without their forum: never enqueued so (see render_registration).
         (Template::RegistrationConfirmed | Template::RegistrationWaitlisted | Template::RegistrationPromoted
             | Template::RegistrationReminder | Template::ForumChanged | Template::ForumCancelled
@@ -395,6 +437,7 @@ mod tests {
             template: Template::PasswordReset,
             link: Some("https://x.fr/mot-de-passe?jeton=abc".into()),
             forum: None,
+            note: None,
         };
         let r = render(&mail, "https://x.fr");
         assert!(r.subject.contains("mot de passe"));

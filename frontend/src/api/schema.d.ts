@@ -1392,6 +1392,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comments/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a comment to the moderators (members whose address is confirmed; once per comment:
+         *     409 `already_exists`). With `AUTO_HIDE_REPORTS` set, the report that reaches that many
+         *     distinct members hides the comment at once.
+         */
+        post: operations["report_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The moderators' queue: comments with open reports, grouped, the longest waiting first, with
+         *     the text even when hidden and every open report (never who made it).
+         */
+        get: operations["list_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/reports/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide a reported comment with a reason everyone sees in its place ("masqué par la
+         *     modération : …"); its open reports close. Restore with `PUT /comments/{id}/moderation`.
+         */
+        post: operations["hide_reported"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/reports/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a comment's open reports: nothing to hide (audited). */
+        post: operations["dismiss_reports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/suspension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend an account for a period (`until`) or until lifted, with a message mailed to its
+         *     owner (moderators: members and officials; admins: anyone but themselves). A suspended
+         *     account reads but does not sign in to write. Audited.
+         */
+        post: operations["suspend_user"];
+        /** Lift a suspension (moderators for members and officials, admins for anyone). Audited. */
+        delete: operations["lift_suspension"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public moderation log: what was hidden or restored, when and why — never by whom. */
+        get: operations["moderation_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -1583,6 +1700,11 @@ export interface components {
              * @description Set when an admin has suspended the account; a suspended account cannot write.
              */
             suspended_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When a suspension for a period ends by itself (null: until lifted).
+             */
+            suspended_until?: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2270,7 +2392,7 @@ export interface components {
          *     contract know every type there is.
          * @enum {string}
          */
-        EventType: "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "user.created" | "user.updated" | "user.verified" | "user.password_changed" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "cycle.created" | "cycle.updated" | "format.created" | "format.updated" | "format.version_published" | "institution.created" | "institution.updated" | "milestone.progress_reported" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed";
+        EventType: "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "user.created" | "user.updated" | "user.verified" | "user.password_changed" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "cycle.created" | "cycle.updated" | "format.created" | "format.updated" | "format.version_published" | "institution.created" | "institution.updated" | "milestone.progress_reported" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed" | "comment.reported" | "comment.reports_dismissed" | "user.suspended" | "user.unsuspended";
         /** @description A document, page or dataset that shows the progress reported. */
         EvidenceLink: {
             /** @example Compte rendu du forum du 12 mars 2018 */
@@ -2597,6 +2719,11 @@ export interface components {
         Health: {
             /** @description `ok`, or what is wrong. */
             status: string;
+        };
+        /** @description Hide a reported comment (moderators): the reason is shown to everyone in its place. */
+        HideRequest: {
+            /** @example propos injurieux */
+            reason: string;
         };
         /** @description A day that is not a working day (beyond weekends). */
         Holiday: {
@@ -3048,6 +3175,32 @@ export interface components {
             organisations?: string[];
             links?: components["schemas"]["MinutesLink"][];
         };
+        /**
+         * @description What moderation did to a comment.
+         * @enum {string}
+         */
+        ModerationAction: "hidden" | "restored";
+        /** @description One entry of the public moderation log: what, when, why — never by whom. */
+        ModerationLogEntry: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            at: string;
+            action: components["schemas"]["ModerationAction"];
+            /** Format: int64 */
+            comment_id: number;
+            /** @description The reason given (for a restore, the reason it had been hidden for). */
+            reason?: string | null;
+            /** @description Whether it was hidden automatically, after reports from several members. */
+            automatic: boolean;
+            subject?: null | components["schemas"]["Described"];
+        };
+        /** @description A page of the public moderation log, newest first. */
+        ModerationLogPage: {
+            items: components["schemas"]["ModerationLogEntry"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
         ModerationRequest: {
             /** @description `true` hides the comment's text from the public, `false` shows it again. */
             hidden: boolean;
@@ -3305,6 +3458,12 @@ export interface components {
             body: string;
             lang?: null | components["schemas"]["Locale"];
         };
+        /** @description A report of a comment (members; once per person per comment). */
+        NewReportRequest: {
+            reason: components["schemas"]["ReportReason"];
+            /** @description Required with `other` (422 otherwise), optional else. */
+            details?: string | null;
+        };
         /** @description A new version of a format (officials and admins). Published versions never change. */
         NewVersionRequest: {
             /**
@@ -3526,6 +3685,13 @@ export interface components {
          * @enum {string}
          */
         QuestionStatus: "awaiting" | "overdue" | "long_overdue" | "answered";
+        /** @description One report in the queue (who made it is not shown). */
+        QueuedReport: {
+            reason: components["schemas"]["ReportReason"];
+            details?: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
         /** @description A share with its 95 % Wilson score interval. */
         Rate: {
             /**
@@ -3691,6 +3857,40 @@ export interface components {
             /** @description Cursor for `GET /comments/{parent}/replies`; null when there are no more. */
             next_cursor?: string | null;
         };
+        /** @description The report as its author sees it. */
+        Report: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            comment_id: number;
+            reason: components["schemas"]["ReportReason"];
+            /** Format: date-time */
+            created_at: string;
+            /** @description Whether this report hid the comment at once (`AUTO_HIDE_REPORTS`). */
+            hid_comment: boolean;
+        };
+        /** @description A page of the queue: reported comments, the longest waiting first. */
+        ReportQueuePage: {
+            items: components["schemas"]["ReportedComment"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Why a comment is reported.
+         * @enum {string}
+         */
+        ReportReason: "spam" | "abuse" | "off_topic" | "personal_data" | "other";
+        /** @description A reported comment and its open reports, for moderators. */
+        ReportedComment: {
+            /** @description As moderators see it (the text even if hidden). */
+            comment: components["schemas"]["Comment"];
+            /** @description The discussion it is in. */
+            subject: components["schemas"]["Described"];
+            /** Format: date-time */
+            first_reported_at: string;
+            /** @description Oldest first. */
+            reports: components["schemas"]["QueuedReport"][];
+        };
         /** @description The organisers' response (a PUT replaces it). */
         ResponseRequest: {
             /** @description Markdown: what was changed after this forum's feedback. */
@@ -3798,6 +3998,25 @@ export interface components {
          * @enum {string}
          */
         SubjectKind: "action_plan" | "commitment" | "milestone" | "forum" | "action_item" | "question";
+        /** @description A suspension as it stands. */
+        Suspension: {
+            /** Format: int64 */
+            user_id: number;
+            /** Format: date-time */
+            suspended_at: string;
+            /** Format: date-time */
+            until?: string | null;
+        };
+        /** @description Suspend an account (moderators: members and officials; admins: anyone but themselves). */
+        SuspensionRequest: {
+            /**
+             * Format: date-time
+             * @description When it ends by itself (in the future); absent or null: until lifted.
+             */
+            until?: string | null;
+            /** @description Mailed to the account's owner. */
+            message: string;
+        };
         /** @description A free-text answer, for organisers to approve (no name). */
         TextAnswer: {
             /** Format: int64 */
@@ -4654,6 +4873,17 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            /** @description Too many posts from this account (`RATE_LIMIT_POSTING`, 10 a minute by default); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4910,6 +5140,17 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            /** @description Too many posts from this account (`RATE_LIMIT_POSTING`, 10 a minute by default); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5472,6 +5713,17 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            /** @description Too many posts from this account (`RATE_LIMIT_POSTING`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5517,6 +5769,17 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            /** @description Too many posts from this account (`RATE_LIMIT_POSTING`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5562,6 +5825,17 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            /** @description Too many posts from this account (`RATE_LIMIT_POSTING`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5812,6 +6086,17 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            /** @description Too many posts from this account (`RATE_LIMIT_POSTING`, 10 a minute by default); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6340,6 +6625,17 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            /** @description Too many posts from this account (`RATE_LIMIT_POSTING`, 10 a minute by default); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7313,6 +7609,17 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            /** @description Too many posts from this account (`RATE_LIMIT_POSTING`, 10 a minute by default); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7951,6 +8258,253 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    report_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Comment id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewReportRequest"];
+            };
+        };
+        responses: {
+            /** @description Reported */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Already reported by you (`already_exists`), or the comment is deleted or hidden (`comment_unavailable`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_reports: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the queue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportQueuePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    hide_reported: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Comment id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HideRequest"];
+            };
+        };
+        responses: {
+            /** @description The comment as moderators see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    dismiss_reports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Comment id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dismissed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    suspend_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuspensionRequest"];
+            };
+        };
+        responses: {
+            /** @description Suspended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suspension"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Yourself (`self_lockout`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `until` is not in the future */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    lift_suspension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Lifted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    moderation_log: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the log, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationLogPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -10,6 +10,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { embeddedReplies, type Comment } from "../api/client";
 import { canModerate, useSession } from "../auth/session";
+import { REPORT_REASONS, reportComment, type ReportReason } from "../api/queries/moderation";
 import { useI18n } from "../i18n";
 import { CommentForm } from "./CommentForm";
 import { Empty, Loading, LoadMore, ProblemAlert } from "./QueryState";
@@ -123,7 +124,7 @@ export function Discussion({ target, closed = false }: { target: DiscussionTarge
   );
 }
 
-type Mode = "view" | "reply" | "edit" | "delete" | "hide";
+type Mode = "view" | "reply" | "edit" | "delete" | "hide" | "report" | "reported";
 
 export function CommentItem({ comment: c, target }: { comment: Comment; target: DiscussionTarget }) {
   const { t, shortDateTime } = useI18n();
@@ -153,6 +154,7 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
       className={`od-comment od-comment--${c.state}`}
       aria-label={t("discussion.commentBy", { name })}
       data-comment-id={c.id}
+      id={`comment-${c.id}`}
     >
       <header className="od-comment__meta">
         <span className="od-comment__author">{name}</span>
@@ -229,8 +231,12 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
             </li>
           </ul>
         </form>
+      ) : mode === "report" ? (
+        <ReportForm commentId={c.id} onDone={() => setMode("reported")} onCancel={() => setMode("view")} />
       ) : (
         <CommentActions
+          canReport={!!user && !own && c.state === "visible" && mode !== "reported"}
+          onReport={() => setMode("report")}
           canReply={!!user && !closed && c.state === "visible"}
           canChange={own && c.state === "visible"}
           canDelete={own && c.state !== "deleted"}
@@ -246,6 +252,11 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
         />
       )}
 
+      {mode === "reported" && (
+        <p role="status" className="fr-message fr-message--valid fr-mb-1w">
+          {t("report.thanks")}
+        </p>
+      )}
       {mode === "reply" && (
         <CommentForm
           label={t("discussion.newReply", { name })}
@@ -286,6 +297,8 @@ function CommentBody({ comment: c }: { comment: Comment }) {
 }
 
 function CommentActions(p: {
+  canReport: boolean;
+  onReport: () => void;
   canReply: boolean;
   canChange: boolean;
   canDelete: boolean;
@@ -300,7 +313,7 @@ function CommentActions(p: {
   onUnhide: () => void;
 }) {
   const { t } = useI18n();
-  if (!p.canReply && !p.canChange && !p.canDelete && !p.moderator) return null;
+  if (!p.canReply && !p.canChange && !p.canDelete && !p.moderator && !p.canReport) return null;
   return (
     <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left od-comment__actions">
       {p.canReply && (
@@ -324,6 +337,13 @@ function CommentActions(p: {
           </Button>
         </li>
       )}
+      {p.canReport && (
+        <li>
+          <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-flag-line" onClick={p.onReport}>
+            {t("report.action")}
+          </Button>
+        </li>
+      )}
       {p.moderator &&
         (p.hidden ? (
           <li>
@@ -339,6 +359,58 @@ function CommentActions(p: {
           </li>
         ))}
     </ul>
+  );
+}
+
+/** Reporting a comment to the moderators: a reason, and details (required for "other"). */
+function ReportForm({ commentId, onDone, onCancel }: { commentId: number; onDone: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState<ReportReason>("spam");
+  const [details, setDetails] = useState("");
+  const groupId = useId();
+  const send = useMutation({ mutationFn: () => reportComment(commentId, reason, details), onSuccess: onDone });
+  return (
+    <form
+      className="od-confirm"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        send.mutate();
+      }}
+    >
+      {send.isError && <ProblemAlert error={send.error} />}
+      <fieldset className="fr-fieldset" aria-labelledby={`${groupId}-legend`}>
+        <legend className="fr-fieldset__legend fr-text--regular" id={`${groupId}-legend`}>
+          {t("report.legend")}
+        </legend>
+        {REPORT_REASONS.map((r) => (
+          <div className="fr-fieldset__element" key={r}>
+            <div className="fr-radio-group fr-radio-group--sm">
+              <input type="radio" id={`${groupId}-${r}`} name={`${groupId}-reason`} value={r} checked={reason === r} onChange={() => setReason(r)} />
+              <label className="fr-label" htmlFor={`${groupId}-${r}`}>
+                {t(`report.reason.${r}`)}
+              </label>
+            </div>
+          </div>
+        ))}
+      </fieldset>
+      <Input
+        label={reason === "other" ? t("report.details") : t("common.optional", { label: t("report.details") })}
+        nativeInputProps={{ value: details, onChange: (e) => setDetails(e.target.value), maxLength: 1000, required: reason === "other" }}
+      />
+      <ul className="fr-btns-group fr-btns-group--inline-sm">
+        <li>
+          <Button type="submit" iconPosition="left" iconId="fr-icon-flag-line" disabled={send.isPending}>
+            {t("report.submit")}
+          </Button>
+        </li>
+        <li>
+          <Button type="button" priority="secondary" onClick={onCancel}>
+            {t("common.cancel")}
+          </Button>
+        </li>
+      </ul>
+    </form>
   );
 }
 

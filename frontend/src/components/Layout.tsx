@@ -131,7 +131,7 @@ export function Layout() {
         contentDescription={t("footer.description")}
         brandTop={<BrandTop />}
         homeLinkProps={{ to: "/", title: t("app.homeTitle") }}
-        bottomItems={[headerFooterDisplayItem, { text: t("footer.apiDocs"), linkProps: { to: "/api/docs/", reloadDocument: true } }]}
+        bottomItems={[headerFooterDisplayItem, { text: t("footer.moderationLog"), linkProps: { to: "/moderation" } }, { text: t("footer.apiDocs"), linkProps: { to: "/api/docs/", reloadDocument: true } }]}
       />
       <Display />
     </>

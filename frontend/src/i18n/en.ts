@@ -20,5 +20,6 @@ import * as feedback from "./areas/en/feedback";
 import * as progress from "./areas/en/progress";
 import * as institutions from "./areas/en/institutions";
 import * as questions from "./areas/en/questions";
+import * as moderation from "./areas/en/moderation";
 
-export const en: Messages = { ...common.en, ...account.en, ...discussion.en, ...home.en, ...forums.en, ...commitments.en, ...search.en, ...accessibility.en, ...admin.en, ...errors.en, ...subjects.en, ...registrations.en, ...formats.en, ...actions.en, ...cycles.en, ...feedback.en, ...progress.en, ...institutions.en, ...questions.en };
+export const en: Messages = { ...common.en, ...account.en, ...discussion.en, ...home.en, ...forums.en, ...commitments.en, ...search.en, ...accessibility.en, ...admin.en, ...errors.en, ...subjects.en, ...registrations.en, ...formats.en, ...actions.en, ...cycles.en, ...feedback.en, ...progress.en, ...institutions.en, ...questions.en, ...moderation.en };

@@ -18,6 +18,7 @@ fn outgoing(to: &str) -> Outgoing {
         template: Template::PasswordChanged,
         link: None,
         forum: None,
+        note: None,
     }
 }
 

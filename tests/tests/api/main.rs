@@ -20,6 +20,7 @@ mod institutions;
 mod jobs;
 mod mail;
 mod milestones;
+mod moderation;
 mod permissions;
 mod platform;
 mod progress;

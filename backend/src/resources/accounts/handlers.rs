@@ -174,7 +174,7 @@ pub async fn login(
         Ok(())
     })
     .await?;
-    if user.suspended_at.is_some() {
+    if user.is_suspended() {
         return Err(ApiError::Forbidden("This account is suspended.".into()));
     }
     Ok(HttpResponse::Ok().json(session(&state, user)?))

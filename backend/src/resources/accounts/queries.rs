@@ -138,6 +138,7 @@ pub fn register(
                 template: Template::AccountExists,
                 link: None,
                 forum: None,
+                note: None,
             },
         )?;
         return Ok(None);
@@ -159,6 +160,7 @@ pub fn send_verification(conn: &mut PgConnection, user: &User, public_url: &str)
             template: Template::VerifyEmail,
             link: Some(link(public_url, "verification", &token)),
             forum: None,
+            note: None,
         },
     )?;
     Ok(())
@@ -206,6 +208,7 @@ pub fn request_reset(conn: &mut PgConnection, email: &str, public_url: &str) -> 
             template: Template::PasswordReset,
             link: Some(link(public_url, "mot-de-passe", &token)),
             forum: None,
+            note: None,
         },
     )?;
     Ok(())
@@ -256,6 +259,7 @@ pub fn set_password(conn: &mut PgConnection, user: UserId, hash: &str, by_link: 
             template: Template::PasswordChanged,
             link: None,
             forum: None,
+            note: None,
         },
     )?;
     Ok(user)

@@ -100,6 +100,8 @@ pub async fn create_for(
     let created = db::transaction(&state.clone().pool, move |conn| {
         let author = token.authorize(conn)?;
         require_verified(&state, author.email_verified_at.is_some())?;
+        // Posting limit per account (`RATE_LIMIT_POSTING`): 429 with Retry-After past it.
+        state.ip_limits.take(conn, crate::auth::ip_limit::Action::Posting, &author.id.to_string())?;
         let viewer = viewer(&Some(AuthUser::from(&author)));
         let subject = subjects::resolve(conn, kind, &key)?;
         let row = queries::insert(conn, &subject, body.parent_id.map(CommentId), author, body.body, html)?;
@@ -149,6 +151,7 @@ macro_rules! discussion_routes {
             responses(
                 (status = 201, description = "Posted", body = $crate::resources::comments::dto::Comment),
                 (status = 409, description = "The parent comment is deleted or hidden (`parent_unavailable`), or the discussion is archived (`archived`)", body = $crate::http::problem::Problem, content_type = "application/problem+json"),
+                (status = 429, description = "Too many posts from this account (`RATE_LIMIT_POSTING`, 10 a minute by default); retry after `Retry-After` seconds", body = $crate::http::problem::Problem, content_type = "application/problem+json"),
             )
         )]
         #[post($path)]
@@ -348,7 +351,8 @@ pub async fn moderate_comment(
     let reason = crate::http::validation::clean_opt(req.reason.as_deref());
     let comment = db::transaction(&state.pool, move |conn| {
         let row = queries::get(conn, id)?;
-        let row = queries::moderate(conn, row, auth.id, req.hidden, reason)?;
+        let row = queries::moderate(conn, row, Some(auth.id), req.hidden, reason)?;
+        crate::resources::moderation::queries::resolve_reports(conn, row.id, if req.hidden { Some("hidden") } else { None }, auth.id)?;
         Ok(queries::present(row, viewer))
     })
     .await?;

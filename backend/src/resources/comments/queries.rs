@@ -68,6 +68,14 @@ pub fn present(row: CommentRow, viewer: Viewer) -> Comment {
     }
 }
 
+/// Several comments by id, in no order (one query).
+pub fn find_many(conn: &mut PgConnection, ids: &[CommentId]) -> QueryResult<Vec<CommentRow>> {
+    let ids: Vec<i64> = ids.iter().map(|i| i.get()).collect();
+    diesel::sql_query(format!("SELECT {COLUMNS} FROM comments c {JOINS} WHERE c.id = ANY($1)"))
+        .bind::<diesel::sql_types::Array<BigInt>, _>(ids)
+        .load(conn)
+}
+
 pub fn find(conn: &mut PgConnection, id: CommentId) -> QueryResult<Option<CommentRow>> {
     crate::db::Prepared(
         diesel::sql_query(format!("SELECT {COLUMNS} FROM comments c {JOINS} WHERE c.id = $1"))
@@ -390,7 +398,7 @@ pub fn delete(conn: &mut PgConnection, row: CommentRow, by: UserId) -> QueryResu
 pub fn moderate(
     conn: &mut PgConnection,
     row: CommentRow,
-    by: UserId,
+    by: Option<UserId>,
     hidden: bool,
     reason: Option<String>,
 ) -> ApiResult<CommentRow> {
@@ -398,7 +406,7 @@ pub fn moderate(
         diesel::update(comments::table.find(row.id))
             .set((
                 comments::hidden_at.eq(Some(Utc::now())),
-                comments::hidden_by.eq(Some(by)),
+                comments::hidden_by.eq(by),
                 comments::hidden_reason.eq(reason),
             ))
             .execute(conn)?;
@@ -412,12 +420,13 @@ pub fn moderate(
             .execute(conn)?;
     }
     let after = get(conn, row.id)?;
-    events::record(
-        conn,
-        NewEvent::new(if hidden { EventType::CommentHidden } else { EventType::CommentRestored })
-            .subject(event_subject(row.id))
-            .by(by)
-            .audit(Some(&outline(&row)), Some(&outline(&after))),
-    )?;
+    let mut event = NewEvent::new(if hidden { EventType::CommentHidden } else { EventType::CommentRestored })
+        .subject(event_subject(row.id))
+        .audit(Some(&outline(&row)), Some(&outline(&after)));
+    // No actor: hidden automatically after reports from several members.
+    if let Some(by) = by {
+        event = event.by(by);
+    }
+    events::record(conn, event)?;
     Ok(after)
 }

@@ -145,11 +145,11 @@ pub struct QuestionFilters {
     pub commitment: Option<String>,
     /// Milestone id: questions about it.
     #[serde(default, deserialize_with = "crate::http::validation::query_int")]
-    #[param(value_type = Option<i64>, minimum = 1)]
+    #[param(value_type = Option<i64>)]
     pub milestone: Option<i64>,
     /// Action item id: questions about it.
     #[serde(default, deserialize_with = "crate::http::validation::query_int")]
-    #[param(value_type = Option<i64>, minimum = 1)]
+    #[param(value_type = Option<i64>)]
     pub action_item: Option<i64>,
     pub status: Option<QuestionFilter>,
     pub order: Option<QuestionOrder>,

@@ -21,7 +21,9 @@ async fn ask(state: web::Data<AppState>, auth: AuthUser, kind: SubjectKind, key:
     let r = body?.into_inner();
     Checks::of(r.validate()).finish()?;
     let days = state.question_deadline_days;
+    let limits = state.ip_limits.clone();
     let created = db::transaction(&state.pool, move |conn| {
+        limits.take(conn, crate::auth::ip_limit::Action::Posting, &auth.id.to_string())?;
         let about = subjects::resolve(conn, kind, &key)?;
         let row = queries::ask(conn, &about, r, auth.id, days)?;
         queries::present_one(conn, row.id)
@@ -41,6 +43,7 @@ async fn ask(state: web::Data<AppState>, auth: AuthUser, kind: SubjectKind, key:
     request_body = NewQuestionRequest,
     responses(
         (status = 201, description = "Asked", body = AskedQuestion),
+        (status = 429, description = "Too many posts from this account (`RATE_LIMIT_POSTING`); retry after `Retry-After` seconds", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 409, description = "The commitment is withdrawn (`withdrawn`) or archived (`archived`), or it has no lead institution (`no_institution`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]
@@ -57,6 +60,7 @@ pub async fn ask_about_commitment(state: web::Data<AppState>, auth: AuthUser, id
     request_body = NewQuestionRequest,
     responses(
         (status = 201, description = "Asked", body = AskedQuestion),
+        (status = 429, description = "Too many posts from this account (`RATE_LIMIT_POSTING`); retry after `Retry-After` seconds", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 409, description = "The milestone or its commitment is withdrawn (`withdrawn`) or archived (`archived`), or the commitment has no lead institution (`no_institution`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]
@@ -74,6 +78,7 @@ pub async fn ask_about_milestone(state: web::Data<AppState>, auth: AuthUser, id:
     request_body = NewQuestionRequest,
     responses(
         (status = 201, description = "Asked", body = AskedQuestion),
+        (status = 429, description = "Too many posts from this account (`RATE_LIMIT_POSTING`); retry after `Retry-After` seconds", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Its commitment is withdrawn (`withdrawn`), its forum archived (`archived`), or no institution answers for it (`no_institution`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]

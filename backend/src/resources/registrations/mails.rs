@@ -37,6 +37,7 @@ fn mail_to(conn: &mut PgConnection, forum: &ForumRow, row: &RegistrationRow, tem
             template,
             link: None,
             forum: Some(mention),
+            note: None,
         },
     )?;
     Ok(())
@@ -166,6 +167,7 @@ pub fn seats_taken(conn: &mut PgConnection, forum: &ForumRow, seated: i64, publi
             template,
             link: None,
             forum: Some(mention),
+            note: None,
         },
     )?;
     Ok(())

@@ -170,6 +170,7 @@ fn send(
             template,
             link: None,
             forum: Some(forum),
+            note: None,
         },
     )?;
     Ok(())

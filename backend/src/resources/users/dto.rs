@@ -39,6 +39,8 @@ pub struct Account {
     pub institution_id: Option<i64>,
     /// Set when an admin has suspended the account; a suspended account cannot write.
     pub suspended_at: Option<DateTime<Utc>>,
+    /// When a suspension for a period ends by itself (null: until lifted).
+    pub suspended_until: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// The language of its mail (`fr` or `en`).
@@ -50,6 +52,7 @@ pub struct Account {
 
 impl From<User> for Account {
     fn from(u: User) -> Self {
+        let suspended = u.is_suspended();
         Account {
             id: u.id.get(),
             email: u.email,
@@ -57,7 +60,8 @@ impl From<User> for Account {
             role: u.role,
             organisation: u.organisation,
             institution_id: u.institution_id.map(crate::db::ids::InstitutionId::get),
-            suspended_at: u.suspended_at,
+            suspended_at: u.suspended_at.filter(|_| suspended),
+            suspended_until: u.suspended_until.filter(|_| suspended),
             created_at: u.created_at,
             updated_at: u.updated_at,
             locale: u.locale,

@@ -79,6 +79,10 @@ pub fn admin_update(
             Some(false) => None,
             Some(true) => current.suspended_at.or_else(|| Some(Utc::now())),
         },
+        suspended_until: match suspended {
+            None => current.suspended_until,
+            Some(_) => None,
+        },
     };
     let mut user: User = diesel::update(users::table.find(current.id))
         .set(&changes)

@@ -207,5 +207,9 @@ export const fr = {
   "admin.journal.action.question.asked": "Question posée",
   "admin.journal.action.question.answered": "Question répondue",
   "admin.journal.action.question.answer_rejected": "Réponse contestée",
+  "admin.journal.action.comment.reports_dismissed": "Signalements classés sans suite",
+  "admin.journal.action.user.suspended": "Compte suspendu",
+  "admin.journal.action.user.unsuspended": "Suspension levée",
+  "admin.journal.action.comment.reported": "Commentaire signalé",
   "admin.journal.action.format.version_published": "Version de format publiée",
 } as const;

@@ -5,7 +5,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { allCommitments, commitmentKeys } from "../../api/queries/commitments";
 import { forumKeys, listForums } from "../../api/queries/forums";
-import { canEditContent, isAdmin, useSession } from "../../auth/session";
+import { canEditContent, canModerate, isAdmin, useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
 import { Loading, ProblemAlert } from "../../components/QueryState";
@@ -21,6 +21,7 @@ import { ActionItemForm } from "./ActionItemForm";
 import { MilestoneForm } from "./MilestoneForm";
 import { UsersPage } from "./UsersPage";
 import { InstitutionForm } from "./InstitutionForm";
+import { ModerationQueue } from "./ModerationQueue";
 import { JournalPage } from "./JournalPage";
 import { ActionPlanForm, ActionPlansPage } from "./ActionPlansPage";
 import { RemovedNotice, type Removed } from "./shared";
@@ -48,6 +49,7 @@ export default function AdminArea() {
       <Route path="engagements/:code" element={guard(<CommitmentForm />)} />
       <Route path="engagements/:code/jalons/nouveau" element={guard(<MilestoneForm />)} />
       <Route path="jalons/:id" element={guard(<MilestoneForm />)} />
+      <Route path="moderation" element={canModerate(user.role) ? <ModerationQueue /> : <Forbidden messageKey="admin.forbidden" />} />
       <Route path="utilisateurs" element={adminOnly(<UsersPage />)} />
       <Route path="institutions/nouvelle" element={adminOnly(<InstitutionForm />)} />
       <Route path="institutions/:slug" element={adminOnly(<InstitutionForm />)} />
@@ -80,6 +82,13 @@ function AdminHome() {
       <p className="fr-text--lead">{t("admin.intro")}</p>
       <RemovedNotice removed={(location.state as { removed?: Removed } | null)?.removed} />
       <Alert severity="info" small className="fr-mb-4w" description={t("admin.moderationNote")} />
+      {canModerate(user?.role) && (
+        <p>
+          <Link className="fr-link fr-icon-flag-line fr-link--icon-left" to="/admin/moderation">
+            {t("admin.queue")}
+          </Link>
+        </p>
+      )}
       {isAdmin(user?.role) && (
         <ul className="od-plain-list">
           <li>

@@ -47,6 +47,9 @@ const OFFERED: Record<EventType, boolean> = {
   // Questions and answers are public on their pages; the calendar's changes are audited.
   "question.asked": false, "question.answered": false, "question.answer_rejected": false,
   "holiday.added": true, "holiday.removed": true,
+  // Who reported what stays private; what moderators did is audited.
+  "comment.reported": false, "comment.reports_dismissed": true,
+  "user.suspended": true, "user.unsuspended": true,
 };
 export const ACTIONS = (Object.keys(OFFERED) as EventType[]).filter((a) => OFFERED[a]);
 const KINDS = ["forum", "commitment", "milestone", "action_plan", "comment", "user", "format", "action_item", "cycle", "institution", "holiday"] as const;

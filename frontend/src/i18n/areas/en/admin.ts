@@ -206,5 +206,9 @@ export const en: Record<keyof typeof fr, string> = {
   "admin.journal.action.question.asked": "Question asked",
   "admin.journal.action.question.answered": "Question answered",
   "admin.journal.action.question.answer_rejected": "Answer disputed",
+  "admin.journal.action.comment.reports_dismissed": "Reports dismissed",
+  "admin.journal.action.user.suspended": "Account suspended",
+  "admin.journal.action.user.unsuspended": "Suspension lifted",
+  "admin.journal.action.comment.reported": "Comment reported",
   "admin.journal.action.format.version_published": "Format version published",
 };
