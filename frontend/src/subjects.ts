@@ -8,7 +8,7 @@ import type { MessageKey } from "./i18n";
 
 export type SubjectKind = components["schemas"]["SubjectKind"];
 
-type CommentQuery = { limit: number; replies: number; cursor?: string };
+type CommentQuery = { limit: number; replies: number; cursor?: string; sort?: "newest" | "useful" };
 
 type Discussion = {
   list: (key: string, query: CommentQuery) => Promise<CommentPage>;

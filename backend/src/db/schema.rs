@@ -82,6 +82,19 @@ diesel::table! {
         hidden_reason -> Nullable<Text>,
         search_vector -> Nullable<Tsvector>,
         subject_id -> Int8,
+        useful_count -> Int4,
+        agree_count -> Int4,
+        disagree_count -> Int4,
+    }
+}
+
+diesel::table! {
+    comment_reactions (comment_id, user_id) {
+        comment_id -> Int8,
+        user_id -> Int8,
+        useful -> Bool,
+        stance -> Nullable<Text>,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -603,12 +616,15 @@ diesel::joinable!(questions -> commitments (commitment_id));
 diesel::joinable!(questions -> institutions (institution_id));
 diesel::joinable!(questions -> users (asked_by));
 
+diesel::joinable!(comment_reactions -> comments (comment_id));
+diesel::joinable!(comment_reactions -> users (user_id));
 diesel::joinable!(comment_reports -> comments (comment_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     action_item_history,
     action_items,
     action_plans,
+    comment_reactions,
     comment_reports,
     comments,
     commitment_institutions,

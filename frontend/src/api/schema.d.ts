@@ -1392,6 +1392,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comments/{id}/reaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set your reaction to a comment: mark it useful, agree or disagree (one of each per person;
+         *     `useful: false, stance: null` removes it). 409 `comment_unavailable` on a deleted or hidden
+         *     comment.
+         */
+        put: operations["set_reaction"];
+        post?: never;
+        /** Remove your reaction to a comment. */
+        delete: operations["remove_reaction"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/comments/{id}/reports": {
         parameters: {
             query?: never;
@@ -2075,6 +2097,9 @@ export interface components {
              * @description Number of direct replies (deleted ones included: they remain as tombstones).
              */
             reply_count: number;
+            /** @description How many members marked it useful, agree and disagree. */
+            reactions: components["schemas"]["Reactions"];
+            my_reaction?: null | components["schemas"]["MyReaction"];
             replies?: null | components["schemas"]["ReplyPage"];
         };
         CommentAuthor: {
@@ -3223,6 +3248,11 @@ export interface components {
              */
             editable_until: string;
         };
+        /** @description One member's reaction to a comment. */
+        MyReaction: {
+            useful: boolean;
+            stance?: null | components["schemas"]["Stance"];
+        };
         /** @description A new action item of a held forum (organisers). */
         NewActionItemRequest: {
             /** @example Publier le calendrier des ateliers */
@@ -3707,6 +3737,27 @@ export interface components {
             /** Format: double */
             high: number;
         };
+        /** @description Set your reaction to a comment: `useful` false and `stance` null removes it. */
+        ReactionRequest: {
+            useful: boolean;
+            stance?: null | components["schemas"]["Stance"];
+        };
+        /** @description A comment's counts after a reaction, and the member's reaction. */
+        ReactionState: {
+            /** Format: int64 */
+            comment_id: number;
+            reactions: components["schemas"]["Reactions"];
+            mine?: null | components["schemas"]["MyReaction"];
+        };
+        /** @description Reaction counts of a comment. */
+        Reactions: {
+            /** Format: int32 */
+            useful: number;
+            /** Format: int32 */
+            agree: number;
+            /** Format: int32 */
+            disagree: number;
+        };
         /** @description A comment with what it is about, for activity feeds. */
         RecentComment: {
             comment: components["schemas"]["Comment"];
@@ -3974,6 +4025,11 @@ export interface components {
              */
             status: string;
         };
+        /**
+         * @description Agreeing or disagreeing with a comment.
+         * @enum {string}
+         */
+        Stance: "agree" | "disagree";
         /** @description A new status for an action item (organisers): kept in its history, never edited. */
         StatusChangeRequest: {
             /** @description Must differ from the current one (409 `conflicts_with_stored` otherwise). */
@@ -4025,6 +4081,11 @@ export interface components {
             text: string;
             approved: boolean;
         };
+        /**
+         * @description Threads' order: `newest` (default) or `useful` (most marked useful first, then newest).
+         * @enum {string}
+         */
+        ThreadSort: "newest" | "useful";
         /** @description The token of a link from a mail (the `jeton` of its address). */
         TokenRequest: {
             token: string;
@@ -4801,6 +4862,8 @@ export interface operations {
                 mode?: components["schemas"]["ListMode"];
                 /** @description Replies embedded per comment, 0 to 20 (default 3). */
                 replies?: number;
+                /** @description Threads' order (threads mode only). */
+                sort?: components["schemas"]["ThreadSort"];
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
@@ -5068,6 +5131,8 @@ export interface operations {
                 mode?: components["schemas"]["ListMode"];
                 /** @description Replies embedded per comment, 0 to 20 (default 3). */
                 replies?: number;
+                /** @description Threads' order (threads mode only). */
+                sort?: components["schemas"]["ThreadSort"];
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
@@ -6014,6 +6079,8 @@ export interface operations {
                 mode?: components["schemas"]["ListMode"];
                 /** @description Replies embedded per comment, 0 to 20 (default 3). */
                 replies?: number;
+                /** @description Threads' order (threads mode only). */
+                sort?: components["schemas"]["ThreadSort"];
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
@@ -6553,6 +6620,8 @@ export interface operations {
                 mode?: components["schemas"]["ListMode"];
                 /** @description Replies embedded per comment, 0 to 20 (default 3). */
                 replies?: number;
+                /** @description Threads' order (threads mode only). */
+                sort?: components["schemas"]["ThreadSort"];
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
@@ -7537,6 +7606,8 @@ export interface operations {
                 mode?: components["schemas"]["ListMode"];
                 /** @description Replies embedded per comment, 0 to 20 (default 3). */
                 replies?: number;
+                /** @description Threads' order (threads mode only). */
+                sort?: components["schemas"]["ThreadSort"];
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
@@ -8259,6 +8330,79 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    set_reaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Comment id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReactionRequest"];
+            };
+        };
+        responses: {
+            /** @description The counts and your reaction */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReactionState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The comment is deleted or hidden (`comment_unavailable`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    remove_reaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Comment id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReactionState"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

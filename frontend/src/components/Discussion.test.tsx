@@ -16,7 +16,7 @@ import { Discussion } from "./Discussion";
 import { MarkdownPreview } from "./MarkdownPreview";
 
 const author = (id: number, name: string) => ({ id, display_name: name, role: "member" as const, organisation: null });
-const base = { target: { type: "forum" as const, id: 1 }, parent_id: null, root_id: null, depth: 0, reply_count: 0, edited_at: null, deleted_at: null, hidden_reason: null };
+const base = { target: { type: "forum" as const, id: 1 }, parent_id: null, root_id: null, depth: 0, reply_count: 0, edited_at: null, deleted_at: null, hidden_reason: null, reactions: { useful: 0, agree: 0, disagree: 0 } };
 
 const visible: Comment = {
   ...base,

@@ -11,6 +11,7 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { embeddedReplies, type Comment } from "../api/client";
 import { canModerate, useSession } from "../auth/session";
 import { REPORT_REASONS, reportComment, type ReportReason } from "../api/queries/moderation";
+import { setReaction, type Stance, type ThreadSort } from "../api/queries/comments";
 import { useI18n } from "../i18n";
 import { CommentForm } from "./CommentForm";
 import { Empty, Loading, LoadMore, ProblemAlert } from "./QueryState";
@@ -52,9 +53,10 @@ export function Discussion({ target, closed = false }: { target: DiscussionTarge
   const location = useLocation();
   const headingId = useId();
   const refresh = useRefreshDiscussion(target);
+  const [sort, setSort] = useState<ThreadSort>("newest");
   const query = useInfiniteQuery({
-    queryKey: discussionKey(target),
-    queryFn: ({ pageParam }) => fetchThreads(target, pageParam),
+    queryKey: [...discussionKey(target), sort],
+    queryFn: ({ pageParam }) => fetchThreads(target, pageParam, sort),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
@@ -97,6 +99,15 @@ export function Discussion({ target, closed = false }: { target: DiscussionTarge
           </Link>
         </p>
       )}
+      <div className="fr-select-group od-sort">
+        <label className="fr-label" htmlFor={`${headingId}-sort`}>
+          {t("reactions.sort")}
+        </label>
+        <select id={`${headingId}-sort`} className="fr-select" value={sort} onChange={(e) => setSort(e.target.value as ThreadSort)}>
+          <option value="newest">{t("reactions.sort.newest")}</option>
+          <option value="useful">{t("reactions.sort.useful")}</option>
+        </select>
+      </div>
       {query.isPending ? (
         <Loading />
       ) : query.isError ? (
@@ -173,6 +184,7 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
       </header>
 
       <CommentBody comment={c} />
+      {c.state === "visible" && <ReactionBar comment={c} canReact={!!user && !own} onChanged={refresh} />}
 
       {action.isError && <ProblemAlert error={action.error} />}
 
@@ -359,6 +371,42 @@ function CommentActions(p: {
           </li>
         ))}
     </ul>
+  );
+}
+
+/** A comment's reactions: counts for everyone; for other members, toggles for "utile" and for
+ * agreeing or disagreeing (one of each per person). */
+function ReactionBar({ comment: c, canReact, onChanged }: { comment: Comment; canReact: boolean; onChanged: () => Promise<unknown> }) {
+  const { t, number } = useI18n();
+  const mine = c.my_reaction ?? null;
+  const react = useMutation({
+    mutationFn: ({ useful, stance }: { useful: boolean; stance: Stance | null }) => setReaction(c.id, useful, stance),
+    onSuccess: onChanged,
+  });
+  const useful = mine?.useful ?? false;
+  const stance = (mine?.stance ?? null) as Stance | null;
+  const counts = t("reactions.counts", { useful: number(c.reactions.useful), agree: number(c.reactions.agree), disagree: number(c.reactions.disagree) });
+  if (!canReact) {
+    return (
+      <p className="fr-text--xs fr-mb-1v od-reactions">{counts}</p>
+    );
+  }
+  const toggle = (label: string, pressed: boolean, next: { useful: boolean; stance: Stance | null }, n: number) => (
+    <li>
+      <Button priority="tertiary" size="small" disabled={react.isPending} onClick={() => react.mutate(next)} nativeButtonProps={{ "aria-pressed": pressed }}>
+        {label} ({number(n)})
+      </Button>
+    </li>
+  );
+  return (
+    <div className="od-reactions">
+      {react.isError && <ProblemAlert error={react.error} />}
+      <ul className="fr-btns-group fr-btns-group--inline-sm" aria-label={t("reactions.label")}>
+        {toggle(t("reactions.useful"), useful, { useful: !useful, stance }, c.reactions.useful)}
+        {toggle(t("reactions.agree"), stance === "agree", { useful, stance: stance === "agree" ? null : "agree" }, c.reactions.agree)}
+        {toggle(t("reactions.disagree"), stance === "disagree", { useful, stance: stance === "disagree" ? null : "disagree" }, c.reactions.disagree)}
+      </ul>
+    </div>
   );
 }
 

@@ -25,6 +25,7 @@ mod permissions;
 mod platform;
 mod progress;
 mod questions;
+mod reactions;
 mod registrations;
 mod replica;
 mod search;

@@ -78,6 +78,8 @@ fn table(comment: i64, milestone: i64, user: i64, question: i64) -> Vec<(&'stati
         ("POST", "/questions/{id}/comments", format!("/questions/{question}/comments"), Some(json!({"body": "Bonjour"})), ALL),
         ("POST", "/holidays", "/holidays".into(), Some(json!({"day": "2031-05-30", "label": "Pont"})), ADMIN),
         ("DELETE", "/holidays/{day}", "/holidays/2031-05-30".into(), None, ADMIN),
+        ("PUT", "/comments/{id}/reaction", format!("/comments/{comment}/reaction"), Some(json!({"useful": true, "stance": null})), ALL),
+        ("DELETE", "/comments/{id}/reaction", format!("/comments/{comment}/reaction"), None, ALL),
         ("POST", "/comments/{id}/reports", format!("/comments/{comment}/reports"), Some(json!({"reason": "spam"})), ALL),
         ("GET", "/moderation/reports", "/moderation/reports".into(), None, MODERATION),
         ("POST", "/moderation/reports/{id}/hide", format!("/moderation/reports/{comment}/hide"), Some(json!({"reason": "spam"})), MODERATION),

@@ -63,11 +63,64 @@ pub struct Comment {
     pub deleted_at: Option<DateTime<Utc>>,
     /// Number of direct replies (deleted ones included: they remain as tombstones).
     pub reply_count: i32,
+    /// How many members marked it useful, agree and disagree.
+    pub reactions: Reactions,
+    /// The reader's own reaction (lists read by a signed-in member; absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub my_reaction: Option<MyReaction>,
     /// The first direct replies, oldest first (list responses only); more with
     /// `GET /comments/{id}/replies?cursor=…`.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(no_recursion)]
     pub replies: Option<ReplyPage>,
+}
+
+/// Reaction counts of a comment.
+#[derive(Debug, Clone, Copy, Default, Serialize, ToSchema, PartialEq)]
+pub struct Reactions {
+    pub useful: i32,
+    pub agree: i32,
+    pub disagree: i32,
+}
+
+crate::text_enum! {
+    /// Agreeing or disagreeing with a comment.
+    Stance {
+        Agree => "agree",
+        Disagree => "disagree",
+    }
+}
+
+/// One member's reaction to a comment.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema, PartialEq)]
+pub struct MyReaction {
+    pub useful: bool,
+    pub stance: Option<Stance>,
+}
+
+/// Set your reaction to a comment: `useful` false and `stance` null removes it.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReactionRequest {
+    pub useful: bool,
+    pub stance: Option<Stance>,
+}
+
+/// A comment's counts after a reaction, and the member's reaction.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReactionState {
+    pub comment_id: i64,
+    pub reactions: Reactions,
+    /// Null once removed.
+    pub mine: Option<MyReaction>,
+}
+
+crate::text_enum! {
+    /// Threads' order: `newest` (default) or `useful` (most marked useful first, then newest).
+    ThreadSort {
+        Newest => "newest",
+        Useful => "useful",
+    }
 }
 
 /// A page of direct replies.
@@ -125,6 +178,8 @@ pub struct CommentListParams {
     #[param(minimum = 0, maximum = 20)]
     #[serde(default, deserialize_with = "crate::http::validation::query_int")]
     pub replies: Option<i64>,
+    /// Threads' order (threads mode only).
+    pub sort: Option<ThreadSort>,
 }
 
 impl CommentListParams {

@@ -9,7 +9,8 @@ use validator::Validate;
 
 use super::dto::{
     Comment, CommentListParams, CommentPage, EmbedParams, ListMode, ModerationRequest,
-    NewCommentRequest, RecentComment, RecentCommentPage, UpdateCommentRequest, Viewer,
+    NewCommentRequest, ReactionRequest, ReactionState, RecentComment, RecentCommentPage, ThreadSort, UpdateCommentRequest,
+    Viewer,
 };
 use super::model::CommentRow;
 use super::queries::{self, After};
@@ -46,27 +47,44 @@ pub async fn list_for(
     let limit = page.limit()?;
     let per_thread = params.replies()?;
     let mode = params.mode.unwrap_or(ListMode::Threads);
-    let mode_tag = if mode == ListMode::Flat { "flat" } else { "threads" };
-    let after: Option<(String, DateTime<Utc>, CommentId)> = page.cursor()?;
+    let by_usefulness = mode == ListMode::Threads && params.sort == Some(ThreadSort::Useful);
+    let mode_tag = if mode == ListMode::Flat { "flat" } else if by_usefulness { "useful" } else { "threads" };
+    // The cursor's middle part is an instant (by date) or a count (by usefulness).
+    let after: Option<(String, serde_json::Value, CommentId)> = page.cursor()?;
+    let bad_cursor = |detail: &str| ApiError::BadRequest { code: ErrorCode::InvalidCursor, detail: detail.into() };
     if after.as_ref().is_some_and(|(m, _, _)| m != mode_tag) {
-        return Err(ApiError::BadRequest {
-            code: ErrorCode::InvalidCursor,
-            detail: "This cursor belongs to another `mode`; start again without it.".into(),
-        });
+        return Err(bad_cursor("This cursor belongs to another `mode` or `sort`; start again without it."));
     }
+    let (by_date, by_count): (After, Option<(i32, CommentId)>) = match &after {
+        None => (None, None),
+        Some((_, v, id)) if by_usefulness => {
+            let n = v.as_i64().and_then(|n| i32::try_from(n).ok()).ok_or_else(|| bad_cursor("This cursor is not one of this list."))?;
+            (None, Some((n, *id)))
+        }
+        Some((_, v, id)) => {
+            let at = serde_json::from_value::<DateTime<Utc>>(v.clone()).map_err(|_| bad_cursor("This cursor is not one of this list."))?;
+            (Some((at, *id)), None)
+        }
+    };
     let viewer = viewer(&auth);
+    let reader = auth.as_ref().map(|a| a.id);
     let (items, next) = db::run(&state.read_pool, move |conn| {
         let subject = subjects::resolve(conn, kind, &key)?;
-        let after: After = after.map(|(_, at, id)| (at, id));
         let rows = match mode {
-            ListMode::Threads => queries::threads(conn, subject.id, after, limit + 1)?,
-            ListMode::Flat => queries::flat(conn, subject.id, after, limit + 1)?,
+            ListMode::Threads if by_usefulness => queries::threads_by_usefulness(conn, subject.id, by_count, limit + 1)?,
+            ListMode::Threads => queries::threads(conn, subject.id, by_date, limit + 1)?,
+            ListMode::Flat => queries::flat(conn, subject.id, by_date, limit + 1)?,
         };
-        let (rows, next) =
-            page::finish_page(rows, limit, |r: &CommentRow| (mode_tag, r.created_at, r.id));
+        let (rows, next) = page::finish_page(rows, limit, |r: &CommentRow| {
+            let key = if by_usefulness { serde_json::json!(r.useful_count) } else { serde_json::json!(r.created_at) };
+            (mode_tag, key, r.id)
+        });
         let mut items: Vec<Comment> = rows.into_iter().map(|r| queries::present(r, viewer)).collect();
         if mode == ListMode::Threads {
             queries::attach_replies(conn, &mut items, per_thread, viewer)?;
+        }
+        if let Some(user) = reader {
+            queries::attach_mine(conn, &mut items, user)?;
         }
         Ok((items, next))
     })
@@ -357,4 +375,58 @@ pub async fn moderate_comment(
     })
     .await?;
     Ok(web::Json(comment))
+}
+
+/// Set your reaction to a comment: mark it useful, agree or disagree (one of each per person;
+/// `useful: false, stance: null` removes it). 409 `comment_unavailable` on a deleted or hidden
+/// comment.
+#[utoipa::path(
+    tag = "comments",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Comment id")),
+    request_body = ReactionRequest,
+    responses(
+        (status = 200, description = "The counts and your reaction", body = ReactionState),
+        (status = 409, description = "The comment is deleted or hidden (`comment_unavailable`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/comments/{id}/reaction")]
+pub async fn set_reaction(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<i64>,
+    body: AuthedBody<ReactionRequest>,
+) -> ApiResult<web::Json<ReactionState>> {
+    auth.require(Permission::Comment)?;
+    require_verified(&state, auth.verified)?;
+    let r = body?.into_inner();
+    let id = CommentId(id.into_inner());
+    let done = db::transaction(&state.pool, move |conn| queries::react(conn, id, auth.id, r)).await?;
+    Ok(web::Json(done))
+}
+
+/// Remove your reaction to a comment.
+#[utoipa::path(
+    tag = "comments",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Comment id")),
+    responses((status = 200, description = "The counts", body = ReactionState))
+)]
+#[delete("/comments/{id}/reaction")]
+pub async fn remove_reaction(state: web::Data<AppState>, auth: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<ReactionState>> {
+    auth.require(Permission::Comment)?;
+    let id = CommentId(id.into_inner());
+    let done = db::transaction(&state.pool, move |conn| {
+        use crate::db::schema::comment_reactions as cr;
+        use diesel::prelude::*;
+        queries::get(conn, id)?;
+        diesel::delete(cr::table.find((id, auth.id))).execute(conn)?;
+        let (useful, agree, disagree): (i32, i32, i32) = crate::db::schema::comments::table
+            .find(id)
+            .select((crate::db::schema::comments::useful_count, crate::db::schema::comments::agree_count, crate::db::schema::comments::disagree_count))
+            .first(conn)?;
+        Ok(ReactionState { comment_id: id.get(), reactions: super::dto::Reactions { useful, agree, disagree }, mine: None })
+    })
+    .await?;
+    Ok(web::Json(done))
 }

@@ -18,9 +18,11 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
             .service(handlers::list_replies)
             .service(handlers::update_comment)
             .service(handlers::delete_comment)
-            .service(handlers::moderate_comment);
+            .service(handlers::moderate_comment)
+            .service(handlers::set_reaction)
+            .service(handlers::remove_reaction);
     }),
     at_root: None,
     unique: &[],
-    schemas: crate::schemas![dto::ListMode, ReplyPage],
+    schemas: crate::schemas![dto::ListMode, dto::ThreadSort, dto::Stance, ReplyPage],
 };

@@ -44,6 +44,12 @@ pub struct CommentRow {
     pub hidden_at: Option<DateTime<Utc>>,
     #[diesel(sql_type = Nullable<Text>)]
     pub hidden_reason: Option<String>,
+    #[diesel(sql_type = Int4)]
+    pub useful_count: i32,
+    #[diesel(sql_type = Int4)]
+    pub agree_count: i32,
+    #[diesel(sql_type = Int4)]
+    pub disagree_count: i32,
     #[diesel(sql_type = Text)]
     pub author_name: String,
     #[diesel(sql_type = Text)]
@@ -56,6 +62,7 @@ pub struct CommentRow {
 pub const COLUMNS: &str = "c.id, c.subject_id, s.kind AS subject_kind, s.ref_id AS subject_ref, \
      c.parent_id, c.root_id, c.depth, c.reply_count, c.author_id, c.body, c.body_html, \
      c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.hidden_reason, \
+     c.useful_count, c.agree_count, c.disagree_count, \
      u.display_name AS author_name, u.role AS author_role, u.organisation AS author_organisation";
 
 /// What `COLUMNS` reads from, `c` being the comments.

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Timestamptz};
 
-use super::dto::{Comment, CommentAuthor, CommentState, CommentTarget, ReplyPage, Viewer};
+use super::dto::{Comment, CommentAuthor, CommentState, CommentTarget, MyReaction, ReactionRequest, ReactionState, Reactions, ReplyPage, Stance, Viewer};
 use super::model::{CommentRow, NewComment, COLUMNS, JOINS};
 use crate::auth::user::User;
 use crate::db::ids::{CommentId, SubjectId, UserId};
@@ -64,6 +64,8 @@ pub fn present(row: CommentRow, viewer: Viewer) -> Comment {
         edited_at: row.edited_at,
         deleted_at: row.deleted_at,
         reply_count: row.reply_count,
+        reactions: Reactions { useful: row.useful_count, agree: row.agree_count, disagree: row.disagree_count },
+        my_reaction: None,
         replies: None,
     }
 }
@@ -138,6 +140,89 @@ fn keyset_page(
 /// Top-level comments of a subject, newest first.
 pub fn threads(conn: &mut PgConnection, subject: SubjectId, after: After, limit: i64) -> QueryResult<Vec<CommentRow>> {
     keyset_page(conn, "c.subject_id = $1 AND c.parent_id IS NULL", Some(subject.get()), true, after, limit)
+}
+
+/// Top-level comments of a subject, most useful first (ties: newest first), after
+/// `(useful_count, id)`.
+pub fn threads_by_usefulness(conn: &mut PgConnection, subject: SubjectId, after: Option<(i32, CommentId)>, limit: i64) -> QueryResult<Vec<CommentRow>> {
+    let seek = if after.is_some() { " AND (c.useful_count, c.id) < ($2, $3)" } else { "" };
+    let limit_at = if after.is_some() { "$4" } else { "$2" };
+    let mut query = diesel::sql_query(format!(
+        "SELECT {COLUMNS} FROM comments c {JOINS} \
+         WHERE c.subject_id = $1 AND c.parent_id IS NULL{seek} \
+         ORDER BY c.useful_count DESC, c.id DESC LIMIT {limit_at}"
+    ))
+    .into_boxed()
+    .bind::<BigInt, _>(subject.get());
+    if let Some((n, id)) = after {
+        query = query.bind::<diesel::sql_types::Int4, _>(n).bind::<BigInt, _>(id);
+    }
+    crate::db::Prepared(query.bind::<BigInt, _>(limit)).load(conn)
+}
+
+/// Sets `user`'s reaction to a comment (none: removes it); 409 when the comment is deleted
+/// or hidden. The counts on the comment follow (trigger).
+pub fn react(conn: &mut PgConnection, comment: CommentId, user: UserId, r: ReactionRequest) -> ApiResult<ReactionState> {
+    use crate::db::schema::comment_reactions as cr;
+    let row = get(conn, comment)?;
+    if row.deleted_at.is_some() || row.hidden_at.is_some() {
+        return Err(ApiError::Conflict {
+            code: ErrorCode::CommentUnavailable,
+            detail: "This comment is deleted or hidden: it takes no reactions.".into(),
+        });
+    }
+    if !r.useful && r.stance.is_none() {
+        diesel::delete(cr::table.find((comment, user))).execute(conn)?;
+    } else {
+        diesel::insert_into(cr::table)
+            .values((cr::comment_id.eq(comment), cr::user_id.eq(user), cr::useful.eq(r.useful), cr::stance.eq(r.stance)))
+            .on_conflict((cr::comment_id, cr::user_id))
+            .do_update()
+            .set((cr::useful.eq(r.useful), cr::stance.eq(r.stance), cr::updated_at.eq(diesel::dsl::now)))
+            .execute(conn)?;
+    }
+    let (useful, agree, disagree): (i32, i32, i32) = comments::table
+        .find(comment)
+        .select((comments::useful_count, comments::agree_count, comments::disagree_count))
+        .first(conn)?;
+    Ok(ReactionState {
+        comment_id: comment.get(),
+        reactions: Reactions { useful, agree, disagree },
+        mine: (r.useful || r.stance.is_some()).then_some(MyReaction { useful: r.useful, stance: r.stance }),
+    })
+}
+
+/// Fills `my_reaction` on a page of comments and their embedded replies (one query).
+pub fn attach_mine(conn: &mut PgConnection, items: &mut [Comment], user: UserId) -> QueryResult<()> {
+    use crate::db::schema::comment_reactions as cr;
+    fn ids(items: &[Comment], out: &mut Vec<i64>) {
+        for c in items {
+            out.push(c.id);
+            if let Some(r) = &c.replies {
+                ids(&r.items, out);
+            }
+        }
+    }
+    let mut all = Vec::new();
+    ids(items, &mut all);
+    let mine: std::collections::HashMap<i64, MyReaction> = cr::table
+        .filter(cr::user_id.eq(user))
+        .filter(cr::comment_id.eq_any(&all))
+        .select((cr::comment_id, cr::useful, cr::stance))
+        .load::<(i64, bool, Option<Stance>)>(conn)?
+        .into_iter()
+        .map(|(id, useful, stance)| (id, MyReaction { useful, stance }))
+        .collect();
+    fn fill(items: &mut [Comment], mine: &std::collections::HashMap<i64, MyReaction>) {
+        for c in items {
+            c.my_reaction = mine.get(&c.id).copied();
+            if let Some(r) = &mut c.replies {
+                fill(&mut r.items, mine);
+            }
+        }
+    }
+    fill(items, &mine);
+    Ok(())
 }
 
 /// Every comment of a subject, oldest first.
@@ -325,6 +410,9 @@ pub fn insert(
         deleted_at: None,
         hidden_at: None,
         hidden_reason: None,
+        useful_count: 0,
+        agree_count: 0,
+        disagree_count: 0,
         author_name: author.display_name,
         author_role: author.role,
         author_organisation: author.organisation,

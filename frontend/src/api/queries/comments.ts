@@ -21,9 +21,16 @@ function discussionOf(t: DiscussionTarget) {
   return d;
 }
 
-export function fetchThreads(t: DiscussionTarget, cursor: string | undefined): Promise<CommentPage> {
-  return discussionOf(t).list(t.id, { limit: THREADS_PER_PAGE, replies: REPLIES_PER_THREAD, cursor });
+export type ThreadSort = "newest" | "useful";
+
+export function fetchThreads(t: DiscussionTarget, cursor: string | undefined, sort: ThreadSort = "newest"): Promise<CommentPage> {
+  return discussionOf(t).list(t.id, { limit: THREADS_PER_PAGE, replies: REPLIES_PER_THREAD, cursor, sort });
 }
+
+export type Stance = "agree" | "disagree";
+
+export const setReaction = (id: number, useful: boolean, stance: Stance | null) =>
+  unwrap(api.PUT("/api/v1/comments/{id}/reaction", { params: { path: { id } }, body: { useful, stance } }));
 
 export function postComment(t: DiscussionTarget, body: string, parentId?: number) {
   return discussionOf(t).post(t.id, body, parentId);

@@ -46,4 +46,12 @@ export const fr = {
   "queue.done.suspend": "Le compte est suspendu ; la personne est prévenue par courriel.",
   "admin.queue": "File de modération",
   "footer.moderationLog": "Journal de modération",
+  "reactions.label": "Votre réaction",
+  "reactions.useful": "Utile",
+  "reactions.agree": "D'accord",
+  "reactions.disagree": "Pas d'accord",
+  "reactions.counts": "Utile : {useful} · D'accord : {agree} · Pas d'accord : {disagree}",
+  "reactions.sort": "Trier les fils",
+  "reactions.sort.newest": "Les plus récents",
+  "reactions.sort.useful": "Les plus utiles",
 };

@@ -20,6 +20,7 @@ const recent = (id: number, type: RecentComment["comment"]["target"]["type"], ke
     id,
     target: { type, id: 100 + id },
     parent_id: null,
+    reactions: { useful: 0, agree: 0, disagree: 0 },
     root_id: null,
     depth: 0,
     author: { id: 1, display_name: "Camille Martin", role: "member", organisation: null },

@@ -46,4 +46,12 @@ export const en: Record<keyof typeof fr, string> = {
   "queue.done.suspend": "The account is suspended; the person is told by email.",
   "admin.queue": "Moderation queue",
   "footer.moderationLog": "Moderation log",
+  "reactions.label": "Your reaction",
+  "reactions.useful": "Useful",
+  "reactions.agree": "Agree",
+  "reactions.disagree": "Disagree",
+  "reactions.counts": "Useful: {useful} · Agree: {agree} · Disagree: {disagree}",
+  "reactions.sort": "Sort threads",
+  "reactions.sort.newest": "Newest",
+  "reactions.sort.useful": "Most useful",
 };
