@@ -385,7 +385,8 @@ op_setup() {
       AUTH="$TOKEN"
       REQ_PATH="/api/v1/forums/$WRITE_FORUM/comments"
       SQL_FILE=w1_post_comment.sql
-      PGVARS=(-D "user_id=$USER_ID" -D "slug=$WRITE_FORUM" -D "subject_id=$WRITE_SUBJECT"
+      PGVARS=(-D "user_id=$USER_ID" -D "posting_key=posting:$USER_ID" -D "posting_interval=$(python3 -c 'print(60 / 100000000)')"
+              -D "posting_window=60" -D "slug=$WRITE_FORUM" -D "subject_id=$WRITE_SUBJECT"
               -D "body=$W1_BODY" -D "body_html=$W1_HTML" -D "event_type=comment.created"
               -D "event_kind=comment" -D "audited=false" -D "payload=$W1_EVENT") ;;
     S1)

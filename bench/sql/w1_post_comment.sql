@@ -1,12 +1,16 @@
 -- W1  POST /api/v1/forums/{slug}/comments as a signed-in member
 -- Same statements as the request, backend/src/resources/comments/handlers.rs `create_for`, in
--- one transaction: the author's account (BearerToken::authorize, users::find), subjects::resolve
+-- one transaction — after the posting limit per account (auth::ip_limit, `RATE_LIMIT_POSTING`:
+-- one GCRA upsert, in its own statement so the budget row is locked only for it) —: the
+-- author's account (BearerToken::authorize, users::find), subjects::resolve
 -- (the forum by slug), the INSERT ... RETURNING id, created_at (the rest of the answer is known
 -- without a read-back), and its `comment.created` event (events::record). The columns the API
 -- binds as NULL are written /*null*/NULL: pgbench variables cannot be NULL, and bench/report.py
 -- reads the marker as a bound parameter.
 -- Variables (pgbench -D, from bench/run.sh):
 --   :user_id     the benchmark member's id
+--   :posting_key, :posting_interval, :posting_window   the account's posting budget as
+--                auth::ip_limit computes it (the run sets RATE_LIMIT_POSTING very high)
 --   :slug        the forum written to (forum-large-busy-4: R1 reads busy-0, so W1 never changes
 --                what R1 measures); :subject_id its subject (the API reuses the row it found)
 --   :body, :body_html   the comment and its rendering, as the API stores them
@@ -15,8 +19,9 @@
 -- :c_id comes from the INSERT (\gset), as the API uses the id it got back.
 \set one 1
 \set depth 0
+INSERT INTO rate_limits AS r (key, tat) VALUES (:posting_key, now() + make_interval(secs => :posting_interval)) ON CONFLICT (key) DO UPDATE SET tat = greatest(r.tat, now()) + make_interval(secs => :posting_interval) WHERE greatest(r.tat, now()) + make_interval(secs => :posting_interval) <= now() + make_interval(secs => :posting_window) RETURNING r.tat;
 BEGIN;
-SELECT "users"."id", "users"."email", "users"."display_name", "users"."password_hash", "users"."role", "users"."organisation", "users"."suspended_at", "users"."created_at", "users"."updated_at", "users"."session_version", "users"."locale", "users"."email_verified_at" FROM "users" WHERE ("users"."id" = :user_id) LIMIT :one;
+SELECT "users"."id", "users"."email", "users"."display_name", "users"."password_hash", "users"."role", "users"."organisation", "users"."suspended_at", "users"."created_at", "users"."updated_at", "users"."session_version", "users"."locale", "users"."email_verified_at", "users"."institution_id", "users"."suspended_until", "users"."suspension_message" FROM "users" WHERE ("users"."id" = :user_id) LIMIT :one;
 SELECT "forums"."id", "forums"."subject_id", "forums"."slug", ("forums"."archived_at" IS NOT NULL) FROM "forums" WHERE ("forums"."slug" = :slug) LIMIT :one;
 INSERT INTO "comments" ("subject_id", "parent_id", "root_id", "depth", "author_id", "body", "body_html") VALUES (:subject_id, /*null*/NULL, /*null*/NULL, :depth, :user_id, :body, :body_html) RETURNING "comments"."id", "comments"."created_at" \gset c_
 INSERT INTO "events" ("type", "subject_kind", "subject_ref", "subject_key", "actor_id", "audited", "payload") VALUES (:event_type, :event_kind, :c_id, :c_id, :user_id, :audited, :payload);

@@ -115,11 +115,16 @@ pub async fn create_for(
         }
     };
     let html = markdown::render(&body.body);
+    // Posting limit per account (`RATE_LIMIT_POSTING`): 429 with Retry-After past it. Counted
+    // in a statement of its own, so that the account's budget row is locked for a moment, not
+    // for the whole post (one member's posts would otherwise queue behind each other). The
+    // token is signed: its account id is real even before the account is read.
+    let limits = state.ip_limits.clone();
+    let account = token.user_id;
+    db::run(&state.pool, move |conn| limits.take(conn, crate::auth::ip_limit::Action::Posting, &account.to_string())).await?;
     let created = db::transaction(&state.clone().pool, move |conn| {
         let author = token.authorize(conn)?;
         require_verified(&state, author.email_verified_at.is_some())?;
-        // Posting limit per account (`RATE_LIMIT_POSTING`): 429 with Retry-After past it.
-        state.ip_limits.take(conn, crate::auth::ip_limit::Action::Posting, &author.id.to_string())?;
         let viewer = viewer(&Some(AuthUser::from(&author)));
         let subject = subjects::resolve(conn, kind, &key)?;
         let row = queries::insert(conn, &subject, body.parent_id.map(CommentId), author, body.body, html)?;

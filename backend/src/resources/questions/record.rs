@@ -136,9 +136,10 @@ pub fn records(conn: &mut PgConnection, refs: Vec<InstitutionRef>) -> QueryResul
         .select((
             questions::institution_id,
             (
-                sql::<BigInt>("count(*) FILTER (WHERE questions.due_on >= paris_today())"),
-                sql::<BigInt>("count(*) FILTER (WHERE questions.due_on < paris_today())"),
-                sql::<BigInt>("count(*) FILTER (WHERE questions.long_due_on < paris_today())"),
+                // `(SELECT paris_today())`: computed once for the query, not once per row.
+                sql::<BigInt>("count(*) FILTER (WHERE questions.due_on >= (SELECT paris_today()))"),
+                sql::<BigInt>("count(*) FILTER (WHERE questions.due_on < (SELECT paris_today()))"),
+                sql::<BigInt>("count(*) FILTER (WHERE questions.long_due_on < (SELECT paris_today()))"),
             ),
         ))
         .load::<(InstitutionId, (i64, i64, i64))>(conn)?
@@ -156,7 +157,7 @@ pub fn records(conn: &mut PgConnection, refs: Vec<InstitutionRef>) -> QueryResul
                     "count(*) FILTER (WHERE action_items.status IN ('done', 'dropped') \
                        AND (action_items.closed_at AT TIME ZONE 'Europe/Paris')::date <= action_items.due_on)",
                 ),
-                sql::<BigInt>("count(*) FILTER (WHERE action_items.status IN ('open', 'in_progress') AND action_items.due_on < paris_today())"),
+                sql::<BigInt>("count(*) FILTER (WHERE action_items.status IN ('open', 'in_progress') AND action_items.due_on < (SELECT paris_today()))"),
             ),
         ))
         .load::<(InstitutionId, (i64, i64, i64, i64))>(conn)?
