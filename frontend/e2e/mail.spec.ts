@@ -79,7 +79,7 @@ test("an admin finds an official's edit in the journal", async ({ page }) => {
   // The admin opens the journal and narrows it to forum edits.
   await signIn(page, "admin@demo.opendetat.fr");
   await page.goto("/admin");
-  await page.getByRole("link", { name: "Journal" }).click();
+  await page.getByRole("link", { name: "Journal", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Journal", level: 1 })).toBeVisible();
   await check(page, "journal");
   await page.getByLabel("Action").selectOption({ label: "Forum modifié" });

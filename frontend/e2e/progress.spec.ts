@@ -14,7 +14,8 @@ test("an official records progress on FR0041 and its completion and chart move",
   await page.goto("/engagements/FR0041");
   const progress = page.getByRole("region", { name: "Avancement" });
   await settled(page);
-  await expect(progress.getByText("Achevé", { exact: true })).toHaveCount(0);
+  // Not every milestone is complete yet (an earlier test may have completed one it created).
+  await expect(progress.getByText(/jalons atteints sur \d+ \(100\s%\)/)).toHaveCount(0);
   const standing = progress.getByRole("table", { name: "Où en est chaque jalon" });
   const codes = await standing.locator("tbody tr td:first-child a").allTextContents();
   expect(codes.length).toBeGreaterThanOrEqual(4);

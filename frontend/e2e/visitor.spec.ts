@@ -72,7 +72,7 @@ test("a visitor browses forums and commitments", async ({ page }) => {
   for (const code of ["12.1", "12.2", "12.3", "12.4"]) {
     await expect(timeline.getByRole("link", { name: new RegExp(`^${code.replace(".", "\\.")} — `) })).toBeVisible();
   }
-  await expect(page.getByText("Minister of State for the Digital Sector, attached to the Prime Minister")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Minister of State for the Digital Sector, attached to the Prime Minister" }).first()).toBeVisible();
   const irm = page.getByRole("region", { name: "Évaluation du mécanisme indépendant (IRM)" });
   await expect(irm).toBeVisible();
   // The IRM analysis is the API's sanitised HTML: its markdown heading and list are real ones.
