@@ -2,7 +2,7 @@
 // action item with the form to ask one, a question's status badge, and an institution's
 // responsiveness record.
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -25,7 +25,6 @@ import { useSession } from "../auth/session";
 import { useI18n } from "../i18n";
 import { missingFields, useFieldState } from "./forms";
 import { Empty, Loading, ProblemAlert } from "./QueryState";
-import { SignInRequired } from "./SignInRequired";
 
 const severity: Record<QuestionStatus, "info" | "success" | "warning" | "error"> = {
   awaiting: "info",
@@ -47,6 +46,7 @@ export function QuestionStatusBadge({ status }: { status: QuestionStatus }) {
 export function QuestionsSection({ about, query, institution, closed }: { about: AskAbout; query: QuestionQuery; institution?: InstitutionRef | null; closed?: boolean }) {
   const { t, calendarDate } = useI18n();
   const { user } = useSession();
+  const location = useLocation();
   const q = useQuery({ queryKey: questionKeys.list(query), queryFn: () => listQuestions(query) });
   return (
     <section className="fr-mt-4w" aria-labelledby="questions-title">
@@ -79,7 +79,17 @@ export function QuestionsSection({ about, query, institution, closed }: { about:
           ))}
         </ul>
       )}
-      {institution !== null && !closed && (user ? <AskForm about={about} /> : <SignInRequired message={t("questions.signIn")} />)}
+      {institution !== null &&
+        !closed &&
+        (user ? (
+          <AskForm about={about} />
+        ) : (
+          <p className="fr-callout fr-callout--brown-caramel od-signin-callout">
+            <Link to="/connexion" state={{ from: location.pathname }}>
+              {t("questions.signIn")}
+            </Link>
+          </p>
+        ))}
     </section>
   );
 }
