@@ -164,6 +164,17 @@ where
     .map_err(ApiError::internal)?
 }
 
+diesel::define_sql_function! {
+    /// Today in Paris, as PostgreSQL's clock says (`paris_today()`, a function of the
+    /// migrations): the date deadlines, due dates and "overdue" are compared with.
+    fn paris_today() -> diesel::sql_types::Date;
+}
+
+/// Today in Paris, read once (for a check before a write).
+pub fn today_in_paris(conn: &mut PgConnection) -> QueryResult<chrono::NaiveDate> {
+    diesel::select(paris_today()).get_result(conn)
+}
+
 /// An UPDATE built from a changeset with nothing in it (a PATCH that sent no field) changes
 /// nothing: Diesel refuses to build a `SET` without columns, and that is not an error here.
 /// Every PATCH goes through this: `apply_changes(diesel::update(row).set(&changes).execute(conn))`.

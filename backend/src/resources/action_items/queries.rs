@@ -25,10 +25,7 @@ use crate::resources::commitments::queries as commitment_queries;
 use crate::resources::forums::model::ForumRow;
 use crate::types::ForumStatus;
 
-diesel::define_sql_function! {
-    /// Today in Paris, as PostgreSQL's clock says (a function of the migrations).
-    fn paris_today() -> Date;
-}
+use crate::db::paris_today;
 
 const NOT_CLOSED: [ActionStatus; 2] = [ActionStatus::Open, ActionStatus::InProgress];
 

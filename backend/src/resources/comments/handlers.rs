@@ -421,17 +421,6 @@ pub async fn set_reaction(
 pub async fn remove_reaction(state: web::Data<AppState>, auth: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<ReactionState>> {
     auth.require(Permission::Comment)?;
     let id = CommentId(id.into_inner());
-    let done = db::transaction(&state.pool, move |conn| {
-        use crate::db::schema::comment_reactions as cr;
-        use diesel::prelude::*;
-        queries::get(conn, id)?;
-        diesel::delete(cr::table.find((id, auth.id))).execute(conn)?;
-        let (useful, agree, disagree): (i32, i32, i32) = crate::db::schema::comments::table
-            .find(id)
-            .select((crate::db::schema::comments::useful_count, crate::db::schema::comments::agree_count, crate::db::schema::comments::disagree_count))
-            .first(conn)?;
-        Ok(ReactionState { comment_id: id.get(), reactions: super::dto::Reactions { useful, agree, disagree }, mine: None })
-    })
-    .await?;
+    let done = db::transaction(&state.pool, move |conn| queries::unreact(conn, id, auth.id)).await?;
     Ok(web::Json(done))
 }

@@ -181,15 +181,28 @@ pub fn react(conn: &mut PgConnection, comment: CommentId, user: UserId, r: React
             .set((cr::useful.eq(r.useful), cr::stance.eq(r.stance), cr::updated_at.eq(diesel::dsl::now)))
             .execute(conn)?;
     }
+    Ok(ReactionState {
+        comment_id: comment.get(),
+        reactions: reaction_counts(conn, comment)?,
+        mine: (r.useful || r.stance.is_some()).then_some(MyReaction { useful: r.useful, stance: r.stance }),
+    })
+}
+
+/// Removes `user`'s reaction to a comment (404 when there is no such comment).
+pub fn unreact(conn: &mut PgConnection, comment: CommentId, user: UserId) -> ApiResult<ReactionState> {
+    use crate::db::schema::comment_reactions as cr;
+    get(conn, comment)?;
+    diesel::delete(cr::table.find((comment, user))).execute(conn)?;
+    Ok(ReactionState { comment_id: comment.get(), reactions: reaction_counts(conn, comment)?, mine: None })
+}
+
+/// A comment's counts as the trigger keeps them.
+fn reaction_counts(conn: &mut PgConnection, comment: CommentId) -> QueryResult<Reactions> {
     let (useful, agree, disagree): (i32, i32, i32) = comments::table
         .find(comment)
         .select((comments::useful_count, comments::agree_count, comments::disagree_count))
         .first(conn)?;
-    Ok(ReactionState {
-        comment_id: comment.get(),
-        reactions: Reactions { useful, agree, disagree },
-        mine: (r.useful || r.stance.is_some()).then_some(MyReaction { useful: r.useful, stance: r.stance }),
-    })
+    Ok(Reactions { useful, agree, disagree })
 }
 
 /// Fills `my_reaction` on a page of comments and their embedded replies (one query).

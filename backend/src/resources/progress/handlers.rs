@@ -87,7 +87,7 @@ pub async fn report_progress(
                 detail: "This milestone is archived: its log is closed.".into(),
             });
         }
-        if r.as_of > queries::today(conn)? {
+        if r.as_of > db::today_in_paris(conn)? {
             return Err(ApiError::field("as_of", "not_in_future", "must not be after today (in Paris)"));
         }
         let row = queries::append(conn, id, r, auth.id, auth.institution_id)?;

@@ -19,9 +19,6 @@ use crate::markdown;
 use crate::resources::institutions::queries as institutions;
 use crate::types::{Completion, MilestoneStatus};
 
-diesel::define_sql_function! {
-    fn paris_today() -> Date;
-}
 
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = progress_updates, check_for_backend(diesel::pg::Pg))]
@@ -40,11 +37,6 @@ pub struct ProgressRow {
     pub author_name: String,
     pub institution_id: Option<InstitutionId>,
     pub created_at: chrono::DateTime<chrono::Utc>,
-}
-
-/// Today in Paris, as the database sees it.
-pub fn today(conn: &mut PgConnection) -> QueryResult<NaiveDate> {
-    diesel::select(paris_today()).get_result(conn)
 }
 
 /// Rows as the contract shows them: institutions and corrections in one query each.

@@ -19,9 +19,7 @@ use crate::subjects::{self, SubjectKind, SubjectRef};
 use crate::types::{CommitmentStatus, Locale, MilestoneStatus};
 use crate::workdays::WorkingCalendar;
 
-diesel::define_sql_function! {
-    fn paris_today() -> diesel::sql_types::Date;
-}
+use crate::db::paris_today;
 
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = questions, check_for_backend(diesel::pg::Pg))]
@@ -56,7 +54,7 @@ pub fn calendar(conn: &mut PgConnection) -> QueryResult<WorkingCalendar> {
 }
 
 pub fn today(conn: &mut PgConnection) -> QueryResult<NaiveDate> {
-    diesel::select(paris_today()).get_result(conn)
+    crate::db::today_in_paris(conn)
 }
 
 /// The question `id` names, with its status; 404 otherwise.
