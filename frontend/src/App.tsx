@@ -32,6 +32,7 @@ const ProfilePage = lazy(() => import("./pages/account/ProfilePage"));
 const VerifyEmailPage = lazy(() => import("./pages/account/VerifyEmailPage"));
 const ForgotPasswordPage = lazy(() => import("./pages/account/ForgotPasswordPage"));
 const ResetPasswordPage = lazy(() => import("./pages/account/ResetPasswordPage"));
+const NotificationsPage = lazy(() => import("./pages/notifications/NotificationsPage"));
 const SearchPage = lazy(() => import("./pages/search/SearchPage"));
 const AccessibilityPage = lazy(() => import("./pages/accessibility/AccessibilityPage"));
 const AdminArea = lazy(() => import("./pages/admin/AdminArea"));
@@ -72,6 +73,7 @@ export function App() {
         <Route path="/connexion" element={<SignInPage />} />
         <Route path="/inscription" element={<SignUpPage />} />
         <Route path="/compte" element={<ProfilePage />} />
+        <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="/verification" element={<VerifyEmailPage />} />
         <Route path="/mot-de-passe-oublie" element={<ForgotPasswordPage />} />
         <Route path="/mot-de-passe" element={<ResetPasswordPage />} />

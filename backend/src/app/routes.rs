@@ -7,7 +7,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::http::Resource;
 use crate::resources::{
     accounts, action_items, action_plans, admin_jobs, audit, changes, comments, commitments, cycles, feedback, formats, forums, health,
-    institutions, milestones, moderation, progress, questions, registrations, search, users,
+    institutions, milestones, moderation, notifications, progress, questions, registrations, search, users,
 };
 
 /// In the order of the contract's tags.
@@ -27,6 +27,7 @@ pub const RESOURCES: &[&Resource] = &[
     &feedback::RESOURCE,
     &comments::RESOURCE,
     &moderation::RESOURCE,
+    &notifications::RESOURCE,
     &search::RESOURCE,
     &changes::RESOURCE,
     &users::RESOURCE,

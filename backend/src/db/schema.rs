@@ -257,6 +257,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    follows (user_id, subject_id) {
+        user_id -> Int8,
+        subject_id -> Int8,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     format_versions (id) {
         id -> Int8,
         format_id -> Int8,
@@ -451,6 +459,29 @@ diesel::table! {
 }
 
 diesel::table! {
+    notification_settings (user_id) {
+        user_id -> Int8,
+        mail -> Text,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Int8,
+        user_id -> Int8,
+        event_id -> Int8,
+        reason -> Text,
+        subject_id -> Nullable<Int8>,
+        actor_id -> Nullable<Int8>,
+        comment_id -> Nullable<Int8>,
+        created_at -> Timestamptz,
+        read_at -> Nullable<Timestamptz>,
+        mail -> Text,
+    }
+}
+
+diesel::table! {
     progress_updates (id) {
         id -> Int8,
         milestone_id -> Int8,
@@ -572,7 +603,11 @@ diesel::joinable!(commitments -> subjects (subject_id));
 diesel::joinable!(cycle_commitments -> commitments (commitment_id));
 diesel::joinable!(cycle_commitments -> cycles (cycle_id));
 diesel::joinable!(cycles -> users (created_by));
+diesel::joinable!(follows -> subjects (subject_id));
+diesel::joinable!(follows -> users (user_id));
 diesel::joinable!(forums -> cycles (cycle_id));
+diesel::joinable!(notifications -> comments (comment_id));
+diesel::joinable!(notifications -> subjects (subject_id));
 diesel::joinable!(feedback -> format_versions (format_version_id));
 diesel::joinable!(feedback -> forums (forum_id));
 diesel::joinable!(feedback -> users (user_id));
@@ -638,6 +673,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     feedback,
     feedback_answers,
     feedback_responses,
+    follows,
     format_versions,
     formats,
     forum_commitments,
@@ -650,6 +686,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_throttle,
     mail_tokens,
     milestones,
+    notification_settings,
+    notifications,
     progress_updates,
     question_answers,
     questions,

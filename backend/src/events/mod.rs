@@ -115,6 +115,20 @@ impl EventType {
         self.as_str().split('.').next().unwrap_or_default()
     }
 
+    /// Whether people may hear of it (`resources::notifications`): such an event is recorded
+    /// with the job that tells them, in the same statement.
+    pub fn notifies(self) -> bool {
+        matches!(
+            self,
+            EventType::CommentCreated
+                | EventType::ProgressReported
+                | EventType::QuestionAnswered
+                | EventType::ActionItemStatusChanged
+                | EventType::ForumUpdated
+                | EventType::RegistrationPromoted
+        )
+    }
+
     /// The part after the dot (`created`, `deleted`…).
     pub fn verb(self) -> &'static str {
         self.as_str().split('.').nth(1).unwrap_or_default()
@@ -165,10 +179,33 @@ impl NewEvent {
     }
 }
 
-/// Appends `event` in the caller's transaction.
+/// Appends `event` in the caller's transaction. An event people may hear of is appended with
+/// its notifications' fan-out job (`notifications::fanout`), in one statement: the fan-out is
+/// recorded with what causes it, and its cost stays out of the request.
 pub fn record(conn: &mut PgConnection, event: NewEvent) -> QueryResult<()> {
     use crate::db::schema::events::dsl as e;
     let subject = event.subject.as_ref();
+    if event.kind.notifies() {
+        return crate::db::Prepared(
+            diesel::sql_query(
+                "WITH e AS (INSERT INTO events (type, subject_kind, subject_ref, subject_key, actor_id, audited, payload) \
+                            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id) \
+                 INSERT INTO jobs (kind, payload, max_attempts) \
+                 SELECT $8, jsonb_build_object('event_id', e.id), $9 FROM e",
+            )
+            .bind::<Text, _>(event.kind.as_str())
+            .bind::<Nullable<Text>, _>(subject.map(|s| s.kind.as_str()))
+            .bind::<Nullable<BigInt>, _>(subject.map(|s| s.ref_id))
+            .bind::<Nullable<Text>, _>(subject.map(|s| s.key.as_str()))
+            .bind::<Nullable<BigInt>, _>(event.actor.map(UserId::get))
+            .bind::<diesel::sql_types::Bool, _>(event.audited)
+            .bind::<Jsonb, _>(&event.payload)
+            .bind::<Text, _>(crate::resources::notifications::FAN_OUT_JOB)
+            .bind::<diesel::sql_types::Integer, _>(crate::jobs::DEFAULT_MAX_ATTEMPTS),
+        )
+        .execute(conn)
+        .map(|_| ());
+    }
     // The query builder's INSERT, not `sql_query`: Diesel keeps it prepared on the connection
     // (it runs once per write), where a `sql_query` `execute` is parsed and planned every time.
     diesel::insert_into(e::events)
@@ -183,6 +220,13 @@ pub fn record(conn: &mut PgConnection, event: NewEvent) -> QueryResult<()> {
         ))
         .execute(conn)
         .map(|_| ())
+}
+
+/// The event `id`, if there is one.
+pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<Option<Event>> {
+    crate::db::Prepared(diesel::sql_query(format!("SELECT {COLUMNS} FROM events WHERE id = $1")).bind::<BigInt, _>(id))
+        .get_result(conn)
+        .optional()
 }
 
 /// A place in the log: everything up to it has been read.

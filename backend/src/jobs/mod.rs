@@ -40,6 +40,19 @@ pub fn enqueue(conn: &mut PgConnection, kind: &str, payload: serde_json::Value) 
     enqueue_at(conn, kind, payload, None)
 }
 
+/// Adds many jobs of one kind to run as soon as a worker is free, in the caller's transaction.
+pub fn enqueue_many(conn: &mut PgConnection, kind: &str, payloads: Vec<serde_json::Value>) -> QueryResult<()> {
+    // Three parameters a row, under PostgreSQL's 65,535 a statement.
+    for chunk in payloads.chunks(5000) {
+        let rows: Vec<_> = chunk
+            .iter()
+            .map(|p| (jobs::kind.eq(kind), jobs::payload.eq(p), jobs::max_attempts.eq(DEFAULT_MAX_ATTEMPTS)))
+            .collect();
+        diesel::insert_into(jobs::table).values(rows).execute(conn)?;
+    }
+    Ok(())
+}
+
 /// Adds a job that no worker starts before `run_at` (now when `None`).
 pub fn enqueue_at(
     conn: &mut PgConnection,
@@ -101,6 +114,20 @@ pub fn recover_expired(conn: &mut PgConnection, lease: std::time::Duration) -> Q
          WHERE state = 'running' AND locked_at < now() - make_interval(secs => $1)",
     )
     .bind::<diesel::sql_types::Double, _>(lease.as_secs_f64())
+    .execute(conn)
+}
+
+/// How long a job that succeeded stays listed (`GET /admin/jobs`) before it is deleted; failed
+/// ones stay until an admin deals with them.
+pub const KEEP_DONE_DAYS: i32 = 14;
+
+/// Deletes up to 1,000 jobs done more than `KEEP_DONE_DAYS` ago.
+pub fn prune_done(conn: &mut PgConnection) -> QueryResult<usize> {
+    diesel::sql_query(
+        "DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE state = 'done' \
+                                       AND finished_at < now() - make_interval(days => $1) LIMIT 1000)",
+    )
+    .bind::<Integer, _>(KEEP_DONE_DAYS)
     .execute(conn)
 }
 

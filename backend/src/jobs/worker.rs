@@ -45,6 +45,8 @@ pub fn handlers() -> HashMap<&'static str, Handler> {
     let mut h: HashMap<&'static str, Handler> = HashMap::new();
     h.insert(crate::mail::JOB_KIND, crate::mail::run_job);
     h.insert(crate::resources::registrations::mails::REMINDERS_JOB, crate::resources::registrations::mails::run_reminders);
+    h.insert(crate::resources::notifications::FAN_OUT_JOB, crate::resources::notifications::run_fan_out);
+    h.insert(crate::resources::notifications::DIGEST_JOB, crate::resources::notifications::run_digest);
     h
 }
 
@@ -116,6 +118,14 @@ pub fn run(pool: &WorkerPool, mailer: &crate::mail::Mailer, name: &str, options:
                 Ok(0) => {}
                 Ok(n) => log::warn!("job worker {name}: {n} job(s) of a stopped worker back in the queue"),
                 Err(e) => log::warn!("job worker {name}: recovering jobs failed: {e}"),
+            }
+            // Housekeeping on the same beat: the daily digest stays scheduled, and finished jobs
+            // do not pile up (every comment has its fan-out job).
+            if let Err(e) = crate::resources::notifications::ensure_digest_scheduled(&mut conn, None) {
+                log::warn!("job worker {name}: scheduling the digest failed: {e}");
+            }
+            if let Err(e) = super::prune_done(&mut conn) {
+                log::warn!("job worker {name}: pruning finished jobs failed: {e}");
             }
             last_recovery = Some(Instant::now());
         }

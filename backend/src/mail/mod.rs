@@ -42,6 +42,17 @@ pub struct Outgoing {
     /// the end of the suspension already written in the recipient's language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<MailNote>,
+    /// Notifications, as sentences in the recipient's language with their links: one for a
+    /// notification's own mail, several for the daily digest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<MailNotice>,
+}
+
+/// A notification as a mail words it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct MailNotice {
+    pub text: String,
+    pub url: String,
 }
 
 /// A message written by someone for the recipient, and what it is about.
@@ -79,6 +90,13 @@ pub struct ForumMention {
 pub fn enqueue(conn: &mut PgConnection, mail: &Outgoing) -> diesel::QueryResult<crate::db::ids::JobId> {
     let payload = serde_json::to_value(mail).unwrap_or_default();
     crate::jobs::enqueue(conn, JOB_KIND, payload)
+}
+
+/// Records many mails to send, in the caller's transaction (a few multi-row INSERTs, for a
+/// notification that goes to thousands).
+pub fn enqueue_many(conn: &mut PgConnection, mails: &[Outgoing]) -> diesel::QueryResult<()> {
+    let payloads: Vec<serde_json::Value> = mails.iter().map(|m| serde_json::to_value(m).unwrap_or_default()).collect();
+    crate::jobs::enqueue_many(conn, JOB_KIND, payloads)
 }
 
 /// The payload without its link, once the mail no longer needs it.

@@ -37,6 +37,10 @@ pub enum Template {
     ForumFull,
     /// The account is suspended, for a period or indefinitely, with the moderator's message.
     AccountSuspended,
+    /// One notification, for a member who wants each by mail.
+    Notification,
+    /// The day's unread notifications, for a member who wants a daily mail.
+    NotificationDigest,
 }
 
 impl Template {
@@ -79,6 +83,8 @@ struct Body<'a> {
     greeting: String,
     paragraphs: Vec<String>,
     action: Option<(&'a str, String)>,
+    /// `(label, url)`: a list of links (a digest's notifications).
+    links: Vec<(String, String)>,
     after: Vec<String>,
     signature: &'a str,
 }
@@ -97,6 +103,15 @@ fn assemble(locale: Locale, subject: String, body: Body<'_>) -> Rendered {
         text.push_str(p);
         text.push_str("\n\n");
         html.push_str(&format!("<p>{}</p>", escape(p)));
+    }
+    if !body.links.is_empty() {
+        html.push_str("<ul>");
+        for (label, url) in &body.links {
+            text.push_str(&format!("- {label}\n  {url}\n"));
+            html.push_str(&format!("<li><a href=\"{}\">{}</a></li>", escape(url), escape(label)));
+        }
+        text.push('\n');
+        html.push_str("</ul>");
     }
     if let Some((label, link)) = &body.action {
         text.push_str(&format!("{label} :\n{link}\n\n"));
@@ -120,6 +135,37 @@ fn assemble(locale: Locale, subject: String, body: Body<'_>) -> Rendered {
         text,
         html,
     }
+}
+
+/// A notification's mail, or the daily digest: each notification a link to what it is about, and
+/// where to change how often these mails come.
+fn notifications(mail: &Outgoing, name: &str, fr: bool, signature: &str, public_url: &str) -> Rendered {
+    let settings = format!("{public_url}/compte#notifications");
+    let links: Vec<(String, String)> = mail.notices.iter().map(|n| (n.text.clone(), n.url.clone())).collect();
+    let digest = mail.template == Template::NotificationDigest;
+    let subject = match (digest, fr, mail.notices.first()) {
+        (false, _, Some(one)) => format!("{} — Open d'État", one.text),
+        (true, true, _) | (false, true, None) => format!("Vos notifications ({}) — Open d'État", links.len()),
+        (true, false, _) | (false, false, None) => format!("Your notifications ({}) — Open d'État", links.len()),
+    };
+    let (greeting, intro, after) = if fr {
+        (
+            format!("Bonjour {name},"),
+            if digest { "Voici ce qui s'est passé depuis votre dernier courriel, et que vous n'avez pas encore lu :" } else { "Du nouveau sur Open d'État :" },
+            format!("Pour recevoir ces courriels autrement (un par notification, un par jour, ou aucun) : {settings}"),
+        )
+    } else {
+        (
+            format!("Hello {name},"),
+            if digest { "Here is what happened since your last mail, and that you have not read yet:" } else { "News on Open d'État:" },
+            format!("To get these mails differently (one per notification, one a day, or none): {settings}"),
+        )
+    };
+    assemble(
+        mail.locale,
+        subject,
+        Body { greeting, paragraphs: vec![intro.into()], action: None, links, after: vec![after], signature },
+    )
 }
 
 /// The mail of `mail`, for a site at `public_url`.
@@ -147,6 +193,7 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
                 greeting: format!("Bonjour {name},"),
                 paragraphs: vec!["Votre compte Open d'État est créé. Pour participer aux discussions, confirmez que cette adresse est bien la vôtre.".into()],
                 action: Some(("Confirmer mon adresse", link)),
+                links: Vec::new(),
                 after: vec!["Ce lien est valable 48 heures et ne sert qu'une fois. Si vous n'avez pas créé de compte, ignorez ce message : rien ne sera fait sans vous.".into()],
                 signature,
             },
@@ -158,6 +205,7 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
                 greeting: format!("Hello {name},"),
                 paragraphs: vec!["Your Open d'État account is ready. To take part in the discussions, confirm that this address is yours.".into()],
                 action: Some(("Confirm my address", link)),
+                links: Vec::new(),
                 after: vec!["This link is valid for 48 hours and works once. If you did not create an account, ignore this message: nothing will happen without you.".into()],
                 signature,
             },
@@ -172,6 +220,7 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
                     format!("Pour vous connecter : {sign_in}"),
                 ],
                 action: Some(("Mot de passe oublié ? Le réinitialiser", forgot)),
+                links: Vec::new(),
                 after: vec!["Si ce n'était pas vous, vous n'avez rien à faire.".into()],
                 signature,
             },
@@ -186,6 +235,7 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
                     format!("To sign in: {sign_in}"),
                 ],
                 action: Some(("Forgot your password? Reset it", forgot)),
+                links: Vec::new(),
                 after: vec!["If it was not you, there is nothing to do.".into()],
                 signature,
             },
@@ -197,6 +247,7 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
                 greeting: format!("Bonjour {name},"),
                 paragraphs: vec!["Vous avez demandé à réinitialiser le mot de passe de votre compte Open d'État.".into()],
                 action: Some(("Choisir un nouveau mot de passe", link)),
+                links: Vec::new(),
                 after: vec!["Ce lien est valable une heure et ne sert qu'une fois ; l'utiliser ferme toutes les sessions ouvertes de votre compte. Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.".into()],
                 signature,
             },
@@ -208,6 +259,7 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
                 greeting: format!("Hello {name},"),
                 paragraphs: vec!["You asked to reset the password of your Open d'État account.".into()],
                 action: Some(("Choose a new password", link)),
+                links: Vec::new(),
                 after: vec!["This link is valid for one hour and works once; using it signs your account out everywhere. If you did not ask for it, ignore this message: your password stays as it is.".into()],
                 signature,
             },
@@ -219,6 +271,7 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
                 greeting: format!("Bonjour {name},"),
                 paragraphs: vec!["Le mot de passe de votre compte Open d'État vient d'être modifié, et toutes ses sessions ont été fermées.".into()],
                 action: None,
+                links: Vec::new(),
                 after: vec![format!("Si ce n'était pas vous, réinitialisez-le sans attendre : {forgot}")],
                 signature,
             },
@@ -230,10 +283,12 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
                 greeting: format!("Hello {name},"),
                 paragraphs: vec!["The password of your Open d'État account was just changed, and all its sessions were closed.".into()],
                 action: None,
+                links: Vec::new(),
                 after: vec![format!("If it was not you, reset it now: {forgot}")],
                 signature,
             },
         ),
+        (Template::Notification | Template::NotificationDigest, _) => notifications(mail, &name, fr, signature, public_url),
         (Template::AccountSuspended, true) => {
             let note = mail.note.clone().unwrap_or(super::MailNote { text: String::new(), until: None });
             assemble(
@@ -249,6 +304,7 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
                         format!("Message de la modération : {}", note.text),
                     ],
                     action: None,
+                    links: Vec::new(),
                     after: vec!["Pour contester cette décision, répondez à ce message.".into()],
                     signature,
                 },
@@ -269,6 +325,7 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
                         format!("Message from the moderators: {}", note.text),
                     ],
                     action: None,
+                    links: Vec::new(),
                     after: vec!["To contest this decision, reply to this message.".into()],
                     signature,
                 },
@@ -280,14 +337,14 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
             | Template::ForumFilling | Template::ForumFull, true) => assemble(
             mail.locale,
             "Votre inscription — Open d'État".into(),
-            Body { greeting: format!("Bonjour {name},"), paragraphs: vec![], action: None, after: vec![], signature },
+            Body { greeting: format!("Bonjour {name},"), paragraphs: vec![], action: None, links: Vec::new(), after: vec![], signature },
         ),
         (Template::RegistrationConfirmed | Template::RegistrationWaitlisted | Template::RegistrationPromoted
             | Template::RegistrationReminder | Template::ForumChanged | Template::ForumCancelled
             | Template::ForumFilling | Template::ForumFull, false) => assemble(
             mail.locale,
             "Your registration — Open d'État".into(),
-            Body { greeting: format!("Hello {name},"), paragraphs: vec![], action: None, after: vec![], signature },
+            Body { greeting: format!("Hello {name},"), paragraphs: vec![], action: None, links: Vec::new(), after: vec![], signature },
         ),
     }
 }
@@ -420,7 +477,7 @@ fn render_registration(mail: &Outgoing, forum: &ForumMention, fr: bool, signatur
     Some(assemble(
         mail.locale,
         format!("{subject} — Open d'État"),
-        Body { greeting, paragraphs, action: Some((see, url.clone())), after, signature },
+        Body { greeting, paragraphs, action: Some((see, url.clone())), links: Vec::new(), after, signature },
     ))
 }
 
@@ -438,6 +495,7 @@ mod tests {
             link: Some("https://x.fr/mot-de-passe?jeton=abc".into()),
             forum: None,
             note: None,
+            notices: Vec::new(),
         };
         let r = render(&mail, "https://x.fr");
         assert!(r.subject.contains("mot de passe"));

@@ -16,6 +16,7 @@ pub mod forums;
 pub mod health;
 pub mod institutions;
 pub mod milestones;
+pub mod notifications;
 pub mod moderation;
 pub mod progress;
 pub mod questions;

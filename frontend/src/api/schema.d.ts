@@ -1531,6 +1531,157 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/follows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the signed-in member follows, latest followed first. */
+        get: operations["list_follows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/follows/{type}/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the signed-in member follows a subject, and how many members do. */
+        get: operations["follow_state"];
+        /**
+         * Follow a subject: new comments on it, its progress updates, answers, changes of status, time
+         *     or place become notifications (following again changes nothing).
+         */
+        put: operations["follow"];
+        post?: never;
+        /** Stop following a subject (not following: nothing changes). */
+        delete: operations["unfollow"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in member's notifications, newest first (`unread=true`: only those not read).
+         *     Written by a background job within seconds of what caused them.
+         */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many notifications wait unread (counted up to 100; `more` beyond). */
+        get: operations["unread_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every unread notification read (`up_to`: only those up to that id). */
+        post: operations["mark_all_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification read (already read: nothing changes). */
+        post: operations["mark_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How notifications come by mail: `off`, `immediate` (one mail each) or `daily` (a digest at
+         *     7:00, Paris time, of those still unread; the default). Mail goes only to a confirmed address.
+         */
+        get: operations["get_settings"];
+        /** Choose how notifications come by mail. */
+        put: operations["put_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mentions/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members whose display name starts with `q`, to mention them (`@Nom affiché`) in a comment;
+         *     signed-in members only.
+         */
+        get: operations["mention_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -2463,6 +2614,32 @@ export interface components {
             /** @description Human-readable message. */
             message: string;
         };
+        /** @description A page of what the member follows, latest followed first. */
+        FollowPage: {
+            items: components["schemas"]["Followed"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description Whether the signed-in member follows a subject. */
+        FollowState: {
+            following: boolean;
+            /**
+             * Format: date-time
+             * @description Since when (null when not following).
+             */
+            since?: string | null;
+            /**
+             * Format: int64
+             * @description How many members follow it.
+             */
+            followers: number;
+        };
+        /** @description A subject the member follows. */
+        Followed: {
+            subject: components["schemas"]["Described"];
+            /** Format: date-time */
+            since: string;
+        };
         /** @description A format: its name, its history, and its latest version in full. */
         Format: {
             /** Format: int64 */
@@ -3037,6 +3214,11 @@ export interface components {
             /** Format: password */
             password: string;
         };
+        /**
+         * @description How a member hears of notifications by mail.
+         * @enum {string}
+         */
+        MailPreference: "off" | "immediate" | "daily";
         /** @description The answer to a request for a mail: the same whether or not the address has an account. */
         MailRequested: {
             /**
@@ -3044,6 +3226,18 @@ export interface components {
              * @example sent_if_known
              */
             status: string;
+        };
+        /** @description How many notifications were marked read. */
+        MarkedRead: {
+            /** Format: int64 */
+            marked: number;
+        };
+        /** @description A member one may mention: `@` followed by their display name. */
+        MentionSuggestion: {
+            /** Format: int64 */
+            id: number;
+            display_name: string;
+            organisation?: string | null;
         };
         Milestone: {
             /** Format: int64 */
@@ -3505,6 +3699,48 @@ export interface components {
             /** @description What changed, and why. */
             change_note: string;
             content: components["schemas"]["FormatContent"];
+        };
+        /** @description One notification of the signed-in member. */
+        Notification: {
+            /** Format: int64 */
+            id: number;
+            reason: components["schemas"]["NotificationReason"];
+            subject?: null | components["schemas"]["Described"];
+            actor?: null | components["schemas"]["NotificationActor"];
+            /**
+             * Format: int64
+             * @description The comment it is about (a reply, a mention, a new comment).
+             */
+            comment_id?: number | null;
+            /**
+             * @description The beginning of that comment's text, as its author wrote it (markdown); null once the
+             *     comment is deleted or hidden.
+             */
+            excerpt?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            read: boolean;
+        };
+        /** @description Who caused a notification. */
+        NotificationActor: {
+            /** Format: int64 */
+            id: number;
+            display_name: string;
+        };
+        /** @description A page of notifications, newest first. */
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Why a member hears of something.
+         * @enum {string}
+         */
+        NotificationReason: "reply" | "mention" | "new_comment" | "progress" | "answer" | "action_item_status" | "forum_changed" | "forum_cancelled" | "promoted";
+        /** @description How notifications come by mail. */
+        NotificationSettings: {
+            mail: components["schemas"]["MailPreference"];
         };
         /** @description An action item the institution owns. */
         OwnedActionItem: {
@@ -4089,6 +4325,19 @@ export interface components {
         /** @description The token of a link from a mail (the `jeton` of its address). */
         TokenRequest: {
             token: string;
+        };
+        /**
+         * @description How many notifications wait unread, counted up to `UNREAD_COUNT_CAP` (the header shows
+         *     "99+" beyond).
+         */
+        UnreadCount: {
+            /**
+             * Format: int64
+             * @description Unread notifications, at most 100.
+             */
+            unread: number;
+            /** @description True when there are more than `unread` says. */
+            more: boolean;
         };
         /** @description Changes to the signed-in user's own profile. Roles are not changed here. */
         UpdateAccountRequest: {
@@ -8649,6 +8898,337 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_follows: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of followed subjects */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    follow_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The kind of subject */
+                type: components["schemas"]["SubjectKind"];
+                /** @description Its id, slug or OGP code (as its own routes take) */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Following or not */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowState"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    follow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The kind of subject */
+                type: components["schemas"]["SubjectKind"];
+                /** @description Its id, slug or OGP code (as its own routes take) */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Following */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowState"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unfollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The kind of subject */
+                type: components["schemas"]["SubjectKind"];
+                /** @description Its id, slug or OGP code (as its own routes take) */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not following */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowState"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_notifications: {
+        parameters: {
+            query?: {
+                /** @description Only those not yet read. */
+                unread?: boolean;
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unread_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unread count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    mark_all_read: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only those up to this notification id (the newest the reader saw), so that one arriving
+                 *     meanwhile stays unread. All when absent.
+                 */
+                up_to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were marked read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    mark_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The member has no notification with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    put_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettings"];
+            };
+        };
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    mention_suggestions: {
+        parameters: {
+            query: {
+                /** @description The start of a display name (1 to 60 characters, any case). */
+                q: string;
+                /** @description At most this many (1 to 10, default 8). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At most `limit` members, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionSuggestion"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -6,6 +6,7 @@ import { useFieldState } from "./forms";
 import { useI18n } from "../i18n";
 import { MarkdownPreview } from "./MarkdownPreview";
 import { ProblemAlert } from "./QueryState";
+import { useMentions } from "./Mentions";
 
 export function CommentForm(props: {
   label: string;
@@ -21,6 +22,7 @@ export function CommentForm(props: {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const previewId = useId();
+  const mentions = useMentions(body, setBody);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -41,21 +43,28 @@ export function CommentForm(props: {
   return (
     <form onSubmit={submit} className="od-comment-form" noValidate>
       {error !== null && !bodyError && <ProblemAlert error={error} />}
+      <div className="od-mentions">
       <Input
         textArea
         label={props.label}
-        hintText={t("discussion.markdownHint")}
+        hintText={`${t("discussion.markdownHint")} ${t("mention.hint")}`}
         state={bodyError ? "error" : "default"}
         stateRelatedMessage={bodyError}
         nativeTextAreaProps={{
+          ...mentions.textareaProps,
           value: body,
-          onChange: (e) => setBody(e.target.value),
+          onChange: (e) => {
+            setBody(e.target.value);
+            mentions.textareaProps.onSelect(e);
+          },
           rows: 4,
           required: true,
           maxLength: 20000,
           autoFocus: props.autoFocus,
         }}
       />
+      {mentions.list}
+      </div>
       {preview && (
         <section id={previewId} className="od-preview fr-mb-2w" aria-label={t("discussion.previewTitle")}>
           {body.trim() ? <MarkdownPreview source={body} /> : <p className="fr-mb-0">{t("discussion.previewEmpty")}</p>}

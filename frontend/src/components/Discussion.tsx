@@ -69,10 +69,14 @@ export function Discussion({ target, closed = false }: { target: DiscussionTarge
   const scrolledFor = useRef<string | null>(null);
   const fetching = useIsFetching();
   const loaded = !query.isPending && fetching === 0;
+  // A link to one comment ("#comment-12", from a notification) lands on it when it is shown,
+  // on the discussion otherwise.
   useEffect(() => {
-    if (!loaded || location.hash !== `#${DISCUSSION_ANCHOR}` || scrolledFor.current === location.key) return;
+    if (!loaded || scrolledFor.current === location.key) return;
+    const comment = location.hash.startsWith("#comment-");
+    if (location.hash !== `#${DISCUSSION_ANCHOR}` && !comment) return;
     scrolledFor.current = location.key;
-    keepInView(section.current);
+    keepInView((comment && document.getElementById(location.hash.slice(1))) || section.current);
   }, [loaded, location.hash, location.key]);
 
   return (

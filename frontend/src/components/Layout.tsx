@@ -10,6 +10,29 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { canAdminister, useSession } from "../auth/session";
 import { useI18n } from "../i18n";
 import { Loading } from "./QueryState";
+import { useQuery } from "@tanstack/react-query";
+import { notificationKeys, unreadCount } from "../api/queries/notifications";
+
+/** "Notifications" in the header, with the unread count (checked every 30 seconds). */
+function NotificationsLabel() {
+  const { t, number } = useI18n();
+  const q = useQuery({ queryKey: notificationKeys.unread, queryFn: unreadCount, refetchInterval: 30_000 });
+  const n = q.data?.unread ?? 0;
+  return (
+    <>
+      {t("header.notifications")}
+      {n > 0 && (
+        <>
+          {" "}
+          <span className="od-unread" data-testid="unread-count" aria-hidden="true">
+            {q.data?.more ? "99+" : number(n)}
+          </span>
+          <span className="fr-sr-only">({t("header.unread", { count: q.data?.more ? "99+" : number(n) })})</span>
+        </>
+      )}
+    </>
+  );
+}
 
 function BrandTop() {
   const { t } = useI18n();
@@ -42,6 +65,7 @@ export function Layout() {
         ...(canAdminister(user.role)
           ? [{ iconId: "fr-icon-settings-5-line" as const, text: t("nav.admin"), linkProps: { to: "/admin" } }]
           : []),
+        { iconId: "fr-icon-notification-3-line", text: <NotificationsLabel />, linkProps: { to: "/notifications" } },
         { iconId: "fr-icon-account-circle-line", text: t("header.account"), linkProps: { to: "/compte" } },
         {
           iconId: "fr-icon-logout-box-r-line",

@@ -20,8 +20,9 @@ import * as progress from "./areas/progress";
 import * as institutions from "./areas/institutions";
 import * as questions from "./areas/questions";
 import * as moderation from "./areas/moderation";
+import * as notifications from "./areas/notifications";
 
-export const fr = { ...common.fr, ...account.fr, ...discussion.fr, ...home.fr, ...forums.fr, ...commitments.fr, ...search.fr, ...accessibility.fr, ...admin.fr, ...errors.fr, ...subjects.fr, ...registrations.fr, ...formats.fr, ...actions.fr, ...cycles.fr, ...feedback.fr, ...progress.fr, ...institutions.fr, ...questions.fr, ...moderation.fr };
+export const fr = { ...common.fr, ...account.fr, ...discussion.fr, ...home.fr, ...forums.fr, ...commitments.fr, ...search.fr, ...accessibility.fr, ...admin.fr, ...errors.fr, ...subjects.fr, ...registrations.fr, ...formats.fr, ...actions.fr, ...cycles.fr, ...feedback.fr, ...progress.fr, ...institutions.fr, ...questions.fr, ...moderation.fr, ...notifications.fr };
 
 export type MessageKey = keyof typeof fr;
 export type Messages = Record<MessageKey, string>;

@@ -21,6 +21,7 @@ mod jobs;
 mod mail;
 mod milestones;
 mod moderation;
+mod notifications;
 mod permissions;
 mod platform;
 mod progress;

@@ -139,6 +139,7 @@ pub fn register(
                 link: None,
                 forum: None,
                 note: None,
+                notices: Vec::new(),
             },
         )?;
         return Ok(None);
@@ -161,6 +162,7 @@ pub fn send_verification(conn: &mut PgConnection, user: &User, public_url: &str)
             link: Some(link(public_url, "verification", &token)),
             forum: None,
             note: None,
+            notices: Vec::new(),
         },
     )?;
     Ok(())
@@ -209,6 +211,7 @@ pub fn request_reset(conn: &mut PgConnection, email: &str, public_url: &str) -> 
             link: Some(link(public_url, "mot-de-passe", &token)),
             forum: None,
             note: None,
+            notices: Vec::new(),
         },
     )?;
     Ok(())
@@ -260,6 +263,7 @@ pub fn set_password(conn: &mut PgConnection, user: UserId, hash: &str, by_link: 
             link: None,
             forum: None,
             note: None,
+            notices: Vec::new(),
         },
     )?;
     Ok(user)

@@ -195,6 +195,7 @@ pub fn suspend(conn: &mut PgConnection, target: User, by: UserId, by_role: Role,
             link: None,
             forum: None,
             note: Some(MailNote { text: message.trim().to_string(), until: until_text }),
+            notices: Vec::new(),
         },
     )?;
     events::record(

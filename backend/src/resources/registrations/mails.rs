@@ -38,6 +38,7 @@ fn mail_to(conn: &mut PgConnection, forum: &ForumRow, row: &RegistrationRow, tem
             link: None,
             forum: Some(mention),
             note: None,
+            notices: Vec::new(),
         },
     )?;
     Ok(())
@@ -168,6 +169,7 @@ pub fn seats_taken(conn: &mut PgConnection, forum: &ForumRow, seated: i64, publi
             link: None,
             forum: Some(mention),
             note: None,
+            notices: Vec::new(),
         },
     )?;
     Ok(())

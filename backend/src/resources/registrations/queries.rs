@@ -171,6 +171,7 @@ fn send(
             link: None,
             forum: Some(forum),
             note: None,
+            notices: Vec::new(),
         },
     )?;
     Ok(())

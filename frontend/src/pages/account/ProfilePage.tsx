@@ -11,6 +11,7 @@ import { signIn as signInWith, updateMe } from "../../api/queries/accounts";
 import { Crumbs } from "../../components/Crumbs";
 import { UnverifiedNotice } from "../../components/UnverifiedNotice";
 import { MyRegistrations } from "../../components/Registrations";
+import { MailPreferenceForm } from "../../components/MailPreferenceForm";
 import { useFieldState } from "../../components/forms";
 import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
@@ -49,6 +50,7 @@ export default function ProfilePage() {
         </dl>
       </section>
       <MyRegistrations />
+      <MailPreferenceForm verified={user.email_verified} />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
           <ProfileForm user={user} />

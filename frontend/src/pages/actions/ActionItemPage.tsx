@@ -15,6 +15,7 @@ import { Discussion } from "../../components/Discussion";
 import { QuestionsSection } from "../../components/Questions";
 import { useFieldState } from "../../components/forms";
 import { PageHeading } from "../../components/PageHeading";
+import { FollowButton } from "../../components/FollowButton";
 import { Loading, ProblemAlert } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useI18n } from "../../i18n";
@@ -47,6 +48,7 @@ function ActionItemView({ item: a }: { item: ActionItem }) {
       <Crumbs segments={[{ label: t("actions.followUp.title"), to: "/suivi" }]} current={a.title} />
       <div className="od-title-row">
         <PageHeading title={a.title} />
+        <FollowButton kind="action_item" subjectKey={String(a.id)} />
         {canEditContent(user?.role) && (
           <Button priority="secondary" iconPosition="left" iconId="fr-icon-edit-line" linkProps={{ to: `/admin/actions/${a.id}` }}>
             {t("actions.edit")}

@@ -13,6 +13,7 @@ import { Discussion } from "../../components/Discussion";
 import { RelatedActions } from "../../components/ActionItems";
 import { MilestoneTimeline } from "../../components/MilestoneTimeline";
 import { PageHeading } from "../../components/PageHeading";
+import { FollowButton } from "../../components/FollowButton";
 import { ProgressBar } from "../../components/ProgressBar";
 import { CommitmentProgressSection } from "../../components/Progress";
 import { QuestionsSection } from "../../components/Questions";
@@ -58,6 +59,7 @@ export default function CommitmentPage() {
         <PageHeading title={`${c.code} — ${c.title}`}>
           {c.code} — <span {...langOf(c.lang)}>{c.title}</span>
         </PageHeading>
+        <FollowButton kind="commitment" subjectKey={c.code} />
         {canEditContent(user?.role) && (
           <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
             <li>

@@ -9,6 +9,7 @@ import { Discussion } from "../../components/Discussion";
 import { RelatedActions } from "../../components/ActionItems";
 import { useDueText } from "../../components/MilestoneTimeline";
 import { PageHeading } from "../../components/PageHeading";
+import { FollowButton } from "../../components/FollowButton";
 import { CompletionBadge, MilestoneProgressLog } from "../../components/Progress";
 import { MilestoneQuestions } from "../../components/Questions";
 import { Loading, ProblemAlert } from "../../components/QueryState";
@@ -54,6 +55,7 @@ export default function MilestonePage() {
         <PageHeading title={`${heading} — ${m.title}`}>
           {heading} — <span {...langOf(m.lang)}>{m.title}</span>
         </PageHeading>
+        <FollowButton kind="milestone" subjectKey={String(m.id)} />
         {canEditContent(user?.role) && (
           <Button priority="secondary" iconPosition="left" iconId="fr-icon-edit-line" linkProps={{ to: `/admin/jalons/${m.id}` }}>
             {t("milestone.edit")}

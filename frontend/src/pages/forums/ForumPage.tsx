@@ -8,6 +8,7 @@ import { Crumbs } from "../../components/Crumbs";
 import { ArchivedNotice } from "../../components/ArchivedNotice";
 import { Discussion } from "../../components/Discussion";
 import { PageHeading } from "../../components/PageHeading";
+import { FollowButton } from "../../components/FollowButton";
 import { Loading, ProblemAlert } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useCanonicalPath } from "../../components/useCanonicalPath";
@@ -51,6 +52,7 @@ export default function ForumPage() {
         <PageHeading title={f.title}>
           <span {...langOf(f.lang)}>{f.title}</span>
         </PageHeading>
+        <FollowButton kind="forum" subjectKey={f.slug} />
         {canEditContent(user?.role) && (
           <Button priority="secondary" iconPosition="left" iconId="fr-icon-edit-line" linkProps={{ to: `/admin/forums/${f.slug}` }}>
             {t("admin.editForum")}

@@ -12,6 +12,7 @@ import { CommentForm } from "../../components/CommentForm";
 import { Crumbs } from "../../components/Crumbs";
 import { Discussion } from "../../components/Discussion";
 import { PageHeading } from "../../components/PageHeading";
+import { FollowButton } from "../../components/FollowButton";
 import { QuestionStatusBadge } from "../../components/Questions";
 import { Loading, ProblemAlert } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
@@ -47,9 +48,12 @@ function Body({ q }: { q: Question }) {
   return (
     <>
       <Crumbs segments={[{ label: t("questions.all"), to: "/questions" }]} current={q.title} />
-      <PageHeading title={q.title}>
-        <span lang={q.lang}>{q.title}</span>
-      </PageHeading>
+      <div className="od-title-row">
+        <PageHeading title={q.title}>
+          <span lang={q.lang}>{q.title}</span>
+        </PageHeading>
+        <FollowButton kind="question" subjectKey={String(q.id)} />
+      </div>
       <p>
         <QuestionStatusBadge status={q.status} />
       </p>

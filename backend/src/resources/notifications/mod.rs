@@ -1,0 +1,43 @@
+//! Follows and notifications. Members follow subjects (a forum, a commitment, a milestone, an
+//! action item, a question); what happens to them, and to a member's own comments, questions and
+//! registrations, becomes in-app notifications, and mail as each member chose: none, one mail
+//! each, or a daily digest.
+//!
+//! Nothing of it runs in the request that causes it: an event people may hear of is recorded
+//! with a fan-out job (`events::record`), and the job (`fanout`) writes the notifications and
+//! enqueues their mails in one transaction. Each person hears of each event once:
+//! `UNIQUE (user_id, event_id)` makes a fan-out that runs again (a worker that died after
+//! committing, before marking the job done) add nothing, and a worker that died before
+//! committing left nothing behind.
+
+mod digest;
+mod dto;
+mod fanout;
+mod handlers;
+pub mod mentions;
+pub mod queries;
+
+pub use digest::{ensure_digest_scheduled, DIGEST_JOB, run_digest};
+pub use dto::{MailPreference, NotificationReason};
+pub use fanout::{run_fan_out, FAN_OUT_JOB};
+
+/// Follows, notifications, mail preferences and mention suggestions.
+pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+    tags: &[("notifications", "Following subjects, in-app notifications, how they come by mail, and mention suggestions")],
+    api_v1: Some(|cfg| {
+        cfg.service(handlers::list_follows)
+            .service(handlers::follow_state)
+            .service(handlers::follow)
+            .service(handlers::unfollow)
+            .service(handlers::list_notifications)
+            .service(handlers::unread_count)
+            .service(handlers::mark_all_read)
+            .service(handlers::mark_read)
+            .service(handlers::get_settings)
+            .service(handlers::put_settings)
+            .service(handlers::mention_suggestions);
+    }),
+    at_root: None,
+    unique: &[],
+    schemas: crate::schemas![NotificationReason, MailPreference],
+};
