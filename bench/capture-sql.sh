@@ -33,7 +33,7 @@ if [ -z "$LOG" ] && [ -f "$ROOT/.pgdata/server.log" ]; then LOG="$ROOT/.pgdata/s
 [ -n "$LOG" ] && [ -r "$LOG" ] || die "cannot find or read the PostgreSQL log; set BENCH_PG_LOG"
 
 OPS=("$@")
-[ "${#OPS[@]}" -gt 0 ] || OPS=(R1 R1s R2 R3 R4 R5 R6 R8 W1 S1)
+[ "${#OPS[@]}" -gt 0 ] || OPS=(R1 R1s R2 R3 R4 R5 R6 R7 R8 W1 W1f S1)
 
 q() { psql "$DB_URL" -w -X -q -v ON_ERROR_STOP=1 -At -c "$1"; }
 sep='?'; case "$DB_URL" in *\?*) sep='&' ;; esac
@@ -53,6 +53,8 @@ cleanup() {
   kill "$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
   q "SET session_replication_role = replica;
+     DELETE FROM jobs WHERE kind = 'notifications_fan_out' AND (payload->>'event_id')::int8 IN
+       (SELECT id FROM events WHERE actor_id IN (SELECT id FROM users WHERE email = '$EMAIL'));
      DELETE FROM events WHERE actor_id IN (SELECT id FROM users WHERE email = '$EMAIL');
      DELETE FROM comments WHERE author_id IN (SELECT id FROM users WHERE email = '$EMAIL');
      DELETE FROM jobs WHERE kind = 'mail' AND payload->>'to' = '$EMAIL';
@@ -81,10 +83,14 @@ request() {
     R4) curl -sS -o /dev/null "$BASE/api/v1/commitments?action_plan=fr-2018-2020&policy_area=E-Government" ;;
     R5) curl -sS -o /dev/null "$BASE/api/v1/search?q=transparence&type=comment" ;;
     R6) curl -sS -o /dev/null "$BASE/api/v1/action-items?forum=forum-large-busy-1&limit=100" ;;
+    R7) curl -sS -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/me/notifications/unread-count" ;;
     R8) curl -sS -o /dev/null "$BASE/api/v1/institutions/institution-large/record" ;;
     W1) curl -sS -o /dev/null -X POST -H 'Content-Type: application/json' \
           -H "Authorization: Bearer $TOKEN" -d '{"body":"Capture de la requête."}' \
           "$BASE/api/v1/forums/forum-large-busy-4/comments" ;;
+    W1f) curl -sS -o /dev/null -X POST -H 'Content-Type: application/json' \
+          -H "Authorization: Bearer $TOKEN" -d '{"body":"Capture de la requête."}' \
+          "$BASE/api/v1/forums/forum-large-busy-3/comments" ;;
     S1) curl -sS -o /dev/null -X POST -H 'Content-Type: application/json' \
           -d "{\"email\":\"$EMAIL\",\"password\":\"capture-password-1234\"}" \
           "$BASE/api/v1/auth/login" ;;

@@ -23,13 +23,19 @@ OPS = {
     "R4": ("commitments filtered (action plan + policy area)", 25.0),
     "R5": ("search comments for a common French word", 100.0),
     "R6": ("a held forum's 100 action items with their histories", 25.0),
+    "R7": ("a member's unread notification count (1,000,000 notifications, counted up to 100)", 25.0),
     "R8": ("an institution's record (40,000 questions)", 25.0),
     "W1": ("post a comment as a signed-in member", 25.0),
+    "W1f": ("W1 on a forum 10,000 members follow", 25.0),
     # Sign-in is bound by argon2id by design: its ceiling is the machine's hashing rate
     # (`opendetat hash-bench`), and 32 connections queue for 2 hashing slots.
     "S1": ("sign in with the right password (argon2id)", 1000.0),
 }
 RATIO_TARGET = 0.5
+# Posting where 10,000 people follow may cost the poster at most this much more than where
+# nobody does (the fan-out is a job), and its notifications must exist within this many seconds.
+FOLLOWED_COST_TARGET = 1.2
+FAN_OUT_TARGET_S = 10.0
 RSS_TARGET_MB = 64.0
 BUSY_SMALL_TARGET = 1.5
 
@@ -187,7 +193,7 @@ def pgbench_latencies(run_dir, op):
 SQL_FILES = {"R1": "r1_threads.sql", "R1s": "r1_threads.sql", "R2": "r2_commitment.sql",
              "R3": "r3_forums_upcoming.sql", "R4": "r4_commitments_filtered.sql",
              "R5": "r5_search.sql", "R6": "r6_action_items.sql", "R8": "r8_institution_record.sql",
-             "W1": "w1_post_comment.sql",
+             "R7": "r7_unread_count.sql", "W1": "w1_post_comment.sql", "W1f": "w1_post_comment.sql",
              "S1": "s1_sign_in.sql"}
 HEADLINE = re.compile(r"E?'StartSel=.*?FragmentDelimiter=\" … \"'", re.S)
 
@@ -408,6 +414,24 @@ def render(run_dir):
             f"{', '.join(f'{v} × {k}' for k, v in sorted(statuses.items()))}): server peak RSS "
             f"{fmt(peak)} MB, {fmt(after)} MB after the last, {fmt(b['rss_after_idle_kb'] / 1024)} MB "
             f"5 s later — target < {RSS_TARGET_MB:g} MB: {'met' if peak < RSS_TARGET_MB else 'missed'}")
+    followed = None
+    if by.get("W1", {}).get("api") and by.get("W1f", {}).get("api") and by["W1f"]["api"]["req_per_s"]:
+        cost = by["W1"]["api"]["req_per_s"] / by["W1f"]["api"]["req_per_s"]
+        followed = {"cost_ratio": round(cost, 3), "target_met": cost <= FOLLOWED_COST_TARGET}
+        lines.append(
+            f"Posting on a forum 10,000 members follow (W1f) costs the poster ×{cost:.2f} what posting where "
+            f"nobody follows costs (W1, from req/s) — target ≤ {FOLLOWED_COST_TARGET}×: "
+            f"{'met' if followed['target_met'] else 'missed'}")
+    fan_out = load(os.path.join(run_dir, "F1.json"))
+    if fan_out:
+        fan_out["target_met"] = fan_out.get("notifications") == fan_out.get("followers") and \
+            fan_out.get("seconds") is not None and fan_out["seconds"] <= FAN_OUT_TARGET_S
+        lines.append(
+            f"Fan-out (one job worker): {fmt(fan_out.get('notifications'))} of {fmt(fan_out.get('followers'))} "
+            f"followers notified {fmt(fan_out.get('seconds'), 2)} s after the comment was posted — target "
+            f"all within {FAN_OUT_TARGET_S:g} s: {'met' if fan_out['target_met'] else 'missed'}")
+    result["followed_posting"] = followed
+    result["fan_out"] = fan_out
     if busy_small:
         lines.append(
             f"R1 busy vs small forum: p50 ×{busy_small['p50_ratio']}, p99 ×{busy_small['p99_ratio']}, "

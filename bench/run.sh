@@ -22,9 +22,13 @@
 #   BENCH_POOL_SIZE=8          DATABASE_POOL_SIZE of the measured server (see bench/README.md)
 #   BENCH_POOL_SWEEP=""        e.g. "4 8 16": first measure BENCH_SWEEP_OPS with each pool size
 #   BENCH_SWEEP_OPS="R1 R2 W1" BENCH_SWEEP_DURATION=8
-#   BENCH_OPS="R1 R1s R2 R3 R4 R5 R6 R8 W1 S1"   which operations to run (R1s = R1 on the small forum;
+#   BENCH_OPS="R1 R1s R2 R3 R4 R5 R6 R7 R8 W1 W1f S1"   which operations to run (R1s = R1 on the small forum;
 #                              R6 = a held forum's 100 action items, as its page lists them;
+#                              R7 = a member's unread notification count;
 #                              R8 = the record of the institution with 40,000 questions;
+#                              W1f = W1 on the forum 10,000 members follow, followed by F1: one
+#                              comment there with a job worker running, and the time until its
+#                              10,000 notifications exist;
 #                              S1 = sign-in, also followed by bursts of 64 simultaneous sign-ins
 #                              and `opendetat hash-bench`, its ceiling)
 #   BENCH_DATABASE_URL         default <server from scripts/ensure-postgres.sh>/opendetat_bench
@@ -47,7 +51,7 @@ DURATION="${BENCH_DURATION:-15}"
 WARMUP="${BENCH_WARMUP:-3}"
 CONNS="${BENCH_CONNECTIONS:-32}"
 POOL="${BENCH_POOL_SIZE:-8}"
-OPS="${BENCH_OPS:-R1 R1s R2 R3 R4 R5 R6 R8 W1 S1}"
+OPS="${BENCH_OPS:-R1 R1s R2 R3 R4 R5 R6 R7 R8 W1 W1f S1}"
 SWEEP="${BENCH_POOL_SWEEP:-}"
 SWEEP_OPS="${BENCH_SWEEP_OPS:-R1 R2 W1}"
 SWEEP_DURATION="${BENCH_SWEEP_DURATION:-8}"
@@ -61,6 +65,7 @@ ACTION_PLAN="${BENCH_ACTION_PLAN:-fr-2018-2020}"
 POLICY_AREA="${BENCH_POLICY_AREA:-E-Government}"
 SEARCH_WORD="${BENCH_SEARCH_WORD:-transparence}"
 HELD_FORUM="${BENCH_HELD_FORUM:-forum-large-busy-1}"
+FOLLOWED_FORUM="${BENCH_FOLLOWED_FORUM:-forum-large-busy-3}"
 BENCH_EMAIL_DOMAIN="bench.opendetat.test"
 
 say() { printf 'bench: %s\n' "$*" >&2; }
@@ -131,8 +136,23 @@ SAMPLER_PID=""
 # The run's events are deleted too, so runs don't drift: the event log refuses DELETE through a
 # trigger, which session_replication_role = replica (a superuser's setting, for this benchmark
 # database only) switches off for this one session.
+# What the run's posts left (comments, their events, fan-out jobs and notifications), not its
+# accounts: deleted after each write operation, so that the next one starts from the same data.
+delete_bench_posts() {
+  q "SET session_replication_role = replica;
+     DELETE FROM notifications WHERE actor_id IN (SELECT id FROM users WHERE email LIKE 'bench-%@$BENCH_EMAIL_DOMAIN');
+     DELETE FROM jobs WHERE kind = 'notifications_fan_out' AND (payload->>'event_id')::int8 IN
+       (SELECT id FROM events WHERE actor_id IN (SELECT id FROM users WHERE email LIKE 'bench-%@$BENCH_EMAIL_DOMAIN'));
+     DELETE FROM events WHERE actor_id IN (SELECT id FROM users WHERE email LIKE 'bench-%@$BENCH_EMAIL_DOMAIN');
+     DELETE FROM comments WHERE author_id IN (SELECT id FROM users WHERE email LIKE 'bench-%@$BENCH_EMAIL_DOMAIN');" >/dev/null
+  q "VACUUM (ANALYZE) comments, events, jobs" >/dev/null
+}
+
 delete_bench_data() {
   q "SET session_replication_role = replica;
+     DELETE FROM notifications WHERE actor_id IN (SELECT id FROM users WHERE email LIKE 'bench-%@$BENCH_EMAIL_DOMAIN');
+     DELETE FROM jobs WHERE kind = 'notifications_fan_out' AND (payload->>'event_id')::int8 IN
+       (SELECT id FROM events WHERE actor_id IN (SELECT id FROM users WHERE email LIKE 'bench-%@$BENCH_EMAIL_DOMAIN'));
      DELETE FROM events WHERE actor_id IN (SELECT id FROM users WHERE email LIKE 'bench-%@$BENCH_EMAIL_DOMAIN');
      DELETE FROM comments WHERE author_id IN (SELECT id FROM users WHERE email LIKE 'bench-%@$BENCH_EMAIL_DOMAIN');
      DELETE FROM jobs WHERE kind = 'mail' AND payload->>'to' LIKE 'bench-%@$BENCH_EMAIL_DOMAIN';
@@ -211,7 +231,8 @@ start_server() {
   # Sign-in's per-address budget is set so high that it refuses nothing (all the load comes from
   # one address) while its SQL still runs on every sign-in. No job worker runs (JOB_WORKERS=0):
   # the sign-up mails stay queued, never sent (SMTP_URL is never dialled), and are deleted with
-  # the run's accounts; the measured requests enqueue no job.
+  # the run's accounts; the posts' notification fan-out jobs (W1, W1f) stay queued too, and are
+  # deleted with the run's events (F1 starts a worker of its own).
   env -u DATABASE_READ_URL OPENDETAT_ENV=production JWT_SECRET="$SECRET" DATABASE_URL="$DB_URL" \
     PUBLIC_URL="http://127.0.0.1:$port" SMTP_URL="smtp://127.0.0.1:9" JOB_WORKERS=0 \
     DATABASE_POOL_SIZE="$pool" BIND_ADDR="127.0.0.1:$port" RUST_LOG=warn \
@@ -261,6 +282,11 @@ sign_up() {
   TOKEN="$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')" \
     || die "sign-in failed: $out"
   USER_ID="$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["user"]["id"])')"
+  # R7's member has notifications like the large seed's users: 300, 150 of them unread (more
+  # than the count's cap of 100).
+  q "INSERT INTO notifications (user_id, event_id, reason, created_at, read_at, mail)
+     SELECT $USER_ID, -k, 'new_comment', now() - k * interval '1 hour',
+            CASE WHEN k % 2 = 0 THEN now() END, 'digested' FROM generate_series(1, 300) k" >/dev/null
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -316,6 +342,10 @@ R6_COMMITMENTS="$(q "SELECT coalesce(array_agg(DISTINCT commitment_id), '{}') FR
 BUSY_INSTITUTION="${BENCH_INSTITUTION:-institution-large}"
 R8_ID="$(q "SELECT id FROM institutions WHERE slug = '$BUSY_INSTITUTION'")"
 [ -n "$R8_ID" ] || die "institution $BUSY_INSTITUTION not found (re-seed: opendetat seed --scale large)"
+FOLLOWED_SUBJECT="$(subject_of "$FOLLOWED_FORUM")"
+FOLLOWERS="$(q "SELECT count(*) FROM follows WHERE subject_id = '${FOLLOWED_SUBJECT:-0}'")"
+[ -n "$FOLLOWED_SUBJECT" ] && [ "$FOLLOWERS" -ge 10000 ] \
+  || die "forum $FOLLOWED_FORUM must have 10,000 followers (re-seed: opendetat seed --scale large)"
 R5_COMMITMENTS='{}'
 R5_MILESTONES='{}'
 W1_BODY='Merci pour ce compte rendu ! **Quand** aura lieu le prochain atelier sur les données ouvertes ?'
@@ -375,6 +405,11 @@ op_setup() {
       SQL_FILE=r6_action_items.sql
       PGVARS=(-D "slug=$HELD_FORUM" -D "forum_ids={$HELD_ID}"
               -D "item_ids=$R6_ITEMS" -D "commitment_ids=$R6_COMMITMENTS" -D "not_closed={open,in_progress}") ;;
+    R7)
+      AUTH="$TOKEN"
+      REQ_PATH="/api/v1/me/notifications/unread-count"
+      SQL_FILE=r7_unread_count.sql
+      PGVARS=(-D "user_id=$USER_ID" -D "cap=101") ;;
     R8)
       REQ_PATH="/api/v1/institutions/$BUSY_INSTITUTION/record"
       SQL_FILE=r8_institution_record.sql
@@ -388,7 +423,17 @@ op_setup() {
       PGVARS=(-D "user_id=$USER_ID" -D "posting_key=posting:$USER_ID" -D "posting_interval=$(python3 -c 'print(60 / 100000000)')"
               -D "posting_window=60" -D "slug=$WRITE_FORUM" -D "subject_id=$WRITE_SUBJECT"
               -D "body=$W1_BODY" -D "body_html=$W1_HTML" -D "event_type=comment.created"
-              -D "event_kind=comment" -D "audited=false" -D "payload=$W1_EVENT") ;;
+              -D "event_kind=comment" -D "audited=false" -D "payload=$W1_EVENT" -D "job_kind=notifications_fan_out") ;;
+    W1f)
+      METHOD=POST
+      BODY="$W1_JSON"
+      AUTH="$TOKEN"
+      REQ_PATH="/api/v1/forums/$FOLLOWED_FORUM/comments"
+      SQL_FILE=w1_post_comment.sql
+      PGVARS=(-D "user_id=$USER_ID" -D "posting_key=posting:$USER_ID" -D "posting_interval=$(python3 -c 'print(60 / 100000000)')"
+              -D "posting_window=60" -D "slug=$FOLLOWED_FORUM" -D "subject_id=$FOLLOWED_SUBJECT"
+              -D "body=$W1_BODY" -D "body_html=$W1_HTML" -D "event_type=comment.created"
+              -D "event_kind=comment" -D "audited=false" -D "payload=$W1_EVENT" -D "job_kind=notifications_fan_out") ;;
     S1)
       METHOD=POST
       [ -n "$SIGN_IN_EMAILS" ] || sign_up_many 64
@@ -405,7 +450,7 @@ interval = secs / int(n)
 print(repr(interval), repr(interval * int(n)))' "$SIGN_IN_LIMIT")"
       PGVARS=(-D "bucket=sign_in:127.0.0.1" -D "interval=$S1_INTERVAL" -D "burst_window=$S1_WINDOW"
               -D "email=$USER_EMAIL") ;;
-    *) die "unknown operation $1 (R1 R1s R2 R3 R4 R5 R6 R8 W1 S1)" ;;
+    *) die "unknown operation $1 (R1 R1s R2 R3 R4 R5 R6 R7 R8 W1 W1f S1)" ;;
   esac
 }
 
@@ -433,12 +478,12 @@ print(" ".join("{" + ",".join(ids[k]) + "}" for k in ("forum", "commitment", "mi
 '  "$RUN_DIR/R5.sample.json")"
     op_setup R5
   fi
-  if [ "$1" = W1 ] && [ -z "$W1_HTML" ]; then
+  if { [ "$1" = W1 ] || [ "$1" = W1f ]; } && [ -z "$W1_HTML" ]; then
     W1_HTML="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["body_html"], end="")' \
-      "$RUN_DIR/W1.sample.json")"
+      "$RUN_DIR/$1.sample.json")"
     W1_EVENT="$(q "SELECT payload FROM events WHERE type = 'comment.created' AND actor_id = $USER_ID
                    ORDER BY id DESC LIMIT 1")"
-    op_setup W1
+    op_setup "$1"
   fi
 }
 
@@ -532,7 +577,40 @@ for op in $OPS; do
     "$(cat "$RUN_DIR/$op.pgbench.cpu" 2>/dev/null || echo 0)" >"$RUN_DIR/$op.extra.json"
   say "  API: $(python3 "$BENCH/report.py" json "$RUN_DIR/$op.wrk.json" requests 2>/dev/null || echo '?') requests;" \
       "ceiling: $(grep -E '^tps' "$RUN_DIR/$op.pgbench.txt" | head -n 1 || echo 'no tps')"
+  # Tens of thousands of posts, events and jobs later, the next write would start on larger
+  # tables than this one did (W1f after W1 measured ~15 % slower, in the API and its ceiling
+  # alike): both start from the same data.
+  case "$op" in W1 | W1f) delete_bench_posts ;; esac
 done
+
+# F1: with a job worker running (`opendetat worker`, one thread), one comment on the forum
+# 10,000 members follow, and the time until every follower has its notification. The load
+# runs' fan-out jobs (no worker ran them) are deleted first: only this one is waiting.
+if [[ " $OPS " == *" W1f "* ]]; then
+  q "DELETE FROM jobs WHERE kind = 'notifications_fan_out' AND state = 'queued'" >/dev/null
+  env -u DATABASE_READ_URL OPENDETAT_ENV=production JWT_SECRET="$SECRET" DATABASE_URL="$DB_URL" \
+    PUBLIC_URL="$BASE" SMTP_URL="smtp://127.0.0.1:9" JOB_WORKERS=1 JOB_POLL_MS=50 RUST_LOG=warn \
+    "$BIN" worker >>"$RUN_DIR/worker.log" 2>&1 &
+  WORKER_PID=$!
+  sleep 2
+  t0="$EPOCHREALTIME"
+  c_id="$(curl -sS -m 30 -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" \
+    --data-binary '{"body":"F1 : une nouvelle pour toutes les personnes qui suivent ce forum."}' \
+    "$BASE/api/v1/forums/$FOLLOWED_FORUM/comments" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')" \
+    || die "F1: posting failed"
+  notified=0
+  for _ in $(seq 1 600); do
+    notified="$(q "SELECT count(*) FROM notifications WHERE comment_id = $c_id")"
+    [ "$notified" -ge "$FOLLOWERS" ] && break
+    sleep 0.05
+  done
+  t1="$EPOCHREALTIME"
+  kill "$WORKER_PID" 2>/dev/null || true
+  wait "$WORKER_PID" 2>/dev/null || true
+  printf '{"followers":%s,"notifications":%s,"seconds":%s}\n' "$FOLLOWERS" "$notified" \
+    "$(python3 -c "print(round($t1 - $t0, 3))")" >"$RUN_DIR/F1.json"
+  say "F1: $(cat "$RUN_DIR/F1.json")"
+fi
 
 VMHWM="$(proc_status "$SERVER_PID" VmHWM)"
 VMRSS_END="$(proc_status "$SERVER_PID" VmRSS)"

@@ -24,6 +24,10 @@ pub const QUESTIONS: i64 = 100_000;
 pub const BUSY_INSTITUTION_SLUG: &str = "institution-large";
 /// A held forum with minutes and 100 action items (the benchmark's R6).
 pub const HELD_FORUM_SLUG: &str = "forum-large-busy-1";
+/// The forum every large user follows (the benchmark's W1f posts there: 10,000 followers).
+pub const FOLLOWED_FORUM_SLUG: &str = "forum-large-busy-3";
+/// Notifications per large user, about one in three unread.
+pub const NOTIFICATIONS_PER_USER: i64 = 100;
 
 const WORDS: &str = "ARRAY['le','la','les','des','un','une','et','pour','avec','dans','sur','par',\
 'forum','engagement','jalon','données','ouvertes','transparence','participation','citoyenne',\
@@ -133,6 +137,43 @@ fn accountability(conn: &mut PgConnection) -> QueryResult<()> {
     Ok(())
 }
 
+/// Follows and notifications: every large user follows the followed forum and three
+/// commitments, and has 100 notifications (1,000,000 in all, a third unread) for the unread
+/// count (R7) to find its way through. Run on its own too, for a large database seeded before
+/// follows existed.
+fn follows(conn: &mut PgConnection) -> QueryResult<()> {
+    step(
+        conn,
+        "follows",
+        &format!(
+            "INSERT INTO follows (user_id, subject_id, created_at) \
+             SELECT u.id, f.subject_id, u.created_at + interval '1 day' \
+             FROM users u, forums f WHERE u.email LIKE '%@large.opendetat.test' AND f.slug = '{FOLLOWED_FORUM_SLUG}'; \
+             INSERT INTO follows (user_id, subject_id, created_at) \
+             SELECT DISTINCT u.id, c.subject_id, u.created_at + interval '2 days' \
+             FROM (SELECT id, created_at, row_number() OVER (ORDER BY id) AS ord FROM users \
+                    WHERE email LIKE '%@large.opendetat.test') u \
+             CROSS JOIN generate_series(1, 3) k \
+             JOIN (SELECT subject_id, row_number() OVER (ORDER BY id) - 1 AS ord, count(*) OVER () AS n FROM commitments) c \
+               ON c.ord = (u.ord * 7 + k * 13) % c.n \
+             ON CONFLICT DO NOTHING"
+        ),
+    )?;
+    step(
+        conn,
+        "notifications",
+        &format!(
+            "INSERT INTO notifications (user_id, event_id, reason, subject_id, actor_id, created_at, read_at, mail) \
+             SELECT u.id, k, (ARRAY['new_comment','reply','mention','progress','answer'])[1 + (u.ord + k) % 5], \
+                    f.subject_id, NULL, timestamptz '2026-01-01' + (k * interval '3 days') + u.ord * interval '1 second', \
+                    CASE WHEN (u.ord + k) % 3 = 0 THEN NULL ELSE timestamptz '2026-11-01' END, 'digested' \
+             FROM (SELECT id, row_number() OVER (ORDER BY id) AS ord FROM users WHERE email LIKE '%@large.opendetat.test') u \
+             CROSS JOIN generate_series(1, {NOTIFICATIONS_PER_USER}) k \
+             CROSS JOIN (SELECT subject_id FROM forums WHERE slug = '{FOLLOWED_FORUM_SLUG}') f"
+        ),
+    )
+}
+
 #[derive(QueryableByName)]
 struct Count {
     #[diesel(sql_type = BigInt)]
@@ -156,6 +197,18 @@ pub fn run(conn: &mut PgConnection) -> Result<(), String> {
     .map_err(|e| e.to_string())?
     .n;
     if already > 0 {
+        let followed = diesel::sql_query(
+            "SELECT count(*) AS n FROM follows WHERE user_id IN (SELECT id FROM users WHERE email LIKE '%@large.opendetat.test')",
+        )
+        .get_result::<Count>(conn)
+        .map_err(|e| e.to_string())?
+        .n;
+        if followed == 0 {
+            log::info!("seed large: loaded before follows existed; adding follows and notifications");
+            conn.transaction(follows).map_err(|e: diesel::result::Error| format!("large seed (follows) failed: {e}"))?;
+            diesel::sql_query("VACUUM ANALYZE follows, notifications").execute(conn).map_err(|e| e.to_string())?;
+            return Ok(());
+        }
         log::info!("seed large: already loaded ({already} users), nothing to do");
         return Ok(());
     }
@@ -163,7 +216,7 @@ pub fn run(conn: &mut PgConnection) -> Result<(), String> {
         .map_err(|e: diesel::result::Error| format!("large seed failed: {e}"))?;
     // The load updates rows it inserted (answers mark their questions): vacuum those tables so
     // that partial indexes and the visibility map are as they would be in production.
-    diesel::sql_query("VACUUM ANALYZE questions, question_answers, institution_records, institution_answer_days, milestones")
+    diesel::sql_query("VACUUM ANALYZE questions, question_answers, institution_records, institution_answer_days, milestones, follows, notifications")
         .execute(conn)
         .map_err(|e| e.to_string())?;
     diesel::sql_query("ANALYZE")
@@ -418,6 +471,7 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
         ),
     )?;
     accountability(conn)?;
+    follows(conn)?;
 
     Ok(())
 }

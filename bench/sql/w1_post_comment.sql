@@ -4,7 +4,10 @@
 -- one GCRA upsert, in its own statement so the budget row is locked only for it) —: the
 -- author's account (BearerToken::authorize, users::find), subjects::resolve
 -- (the forum by slug), the INSERT ... RETURNING id, created_at (the rest of the answer is known
--- without a read-back), and its `comment.created` event (events::record). The columns the API
+-- without a read-back), and its `comment.created` event with the notifications' fan-out job
+-- (events::record: one statement, INSERT INTO events within INSERT INTO jobs; the job itself
+-- runs later, in a worker, and costs the poster nothing — W1f posts where 10,000 people
+-- follow, with these same statements). The columns the API
 -- binds as NULL are written /*null*/NULL: pgbench variables cannot be NULL, and bench/report.py
 -- reads the marker as a bound parameter.
 -- Variables (pgbench -D, from bench/run.sh):
@@ -16,6 +19,7 @@
 --   :body, :body_html   the comment and its rendering, as the API stores them
 --   :event_type, :event_kind, :audited, :payload   the event as the API writes it
 --                (comment.created, comment, false, and the payload of the probe's event)
+--   :job_kind    notifications_fan_out
 -- :c_id comes from the INSERT (\gset), as the API uses the id it got back.
 \set one 1
 \set depth 0
@@ -24,5 +28,6 @@ BEGIN;
 SELECT "users"."id", "users"."email", "users"."display_name", "users"."password_hash", "users"."role", "users"."organisation", "users"."suspended_at", "users"."created_at", "users"."updated_at", "users"."session_version", "users"."locale", "users"."email_verified_at", "users"."institution_id", "users"."suspended_until", "users"."suspension_message" FROM "users" WHERE ("users"."id" = :user_id) LIMIT :one;
 SELECT "forums"."id", "forums"."subject_id", "forums"."slug", ("forums"."archived_at" IS NOT NULL) FROM "forums" WHERE ("forums"."slug" = :slug) LIMIT :one;
 INSERT INTO "comments" ("subject_id", "parent_id", "root_id", "depth", "author_id", "body", "body_html") VALUES (:subject_id, /*null*/NULL, /*null*/NULL, :depth, :user_id, :body, :body_html) RETURNING "comments"."id", "comments"."created_at" \gset c_
-INSERT INTO "events" ("type", "subject_kind", "subject_ref", "subject_key", "actor_id", "audited", "payload") VALUES (:event_type, :event_kind, :c_id, :c_id, :user_id, :audited, :payload);
+\set max_attempts 8
+WITH e AS (INSERT INTO events (type, subject_kind, subject_ref, subject_key, actor_id, audited, payload) VALUES (:event_type, :event_kind, :c_id, :c_id, :user_id, :audited, :payload) RETURNING id) INSERT INTO jobs (kind, payload, max_attempts) SELECT :job_kind, jsonb_build_object('event_id', e.id), :max_attempts FROM e RETURNING id;
 COMMIT;

@@ -186,12 +186,20 @@ pub fn record(conn: &mut PgConnection, event: NewEvent) -> QueryResult<()> {
     use crate::db::schema::events::dsl as e;
     let subject = event.subject.as_ref();
     if event.kind.notifies() {
+        #[derive(QueryableByName)]
+        struct Enqueued {
+            #[diesel(sql_type = BigInt)]
+            #[allow(dead_code)]
+            id: i64,
+        }
+        // `get_result`, not `execute`: Diesel keeps a `Prepared` statement on the connection
+        // when it loads rows, and parses an executed one anew each time.
         return crate::db::Prepared(
             diesel::sql_query(
                 "WITH e AS (INSERT INTO events (type, subject_kind, subject_ref, subject_key, actor_id, audited, payload) \
                             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id) \
                  INSERT INTO jobs (kind, payload, max_attempts) \
-                 SELECT $8, jsonb_build_object('event_id', e.id), $9 FROM e",
+                 SELECT $8, jsonb_build_object('event_id', e.id), $9 FROM e RETURNING id",
             )
             .bind::<Text, _>(event.kind.as_str())
             .bind::<Nullable<Text>, _>(subject.map(|s| s.kind.as_str()))
@@ -203,7 +211,7 @@ pub fn record(conn: &mut PgConnection, event: NewEvent) -> QueryResult<()> {
             .bind::<Text, _>(crate::resources::notifications::FAN_OUT_JOB)
             .bind::<diesel::sql_types::Integer, _>(crate::jobs::DEFAULT_MAX_ATTEMPTS),
         )
-        .execute(conn)
+        .get_result::<Enqueued>(conn)
         .map(|_| ());
     }
     // The query builder's INSERT, not `sql_query`: Diesel keeps it prepared on the connection

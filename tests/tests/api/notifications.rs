@@ -136,8 +136,12 @@ fn progress_answers_and_forum_changes_reach_those_concerned() {
     app.post(&format!("/forums/{slug}/registrations"), Some(&waiting.token), &json!({})).expect(201);
     app.delete(&format!("/forums/{slug}/registrations/me"), Some(&seated.token)).expect(200);
     assert_eq!(notifications(&app, &waiting, 1)[0]["reason"], "promoted");
+    // A change calendars do not show says nothing; a new place does.
+    app.patch(&format!("/forums/{slug}"), Some(&official.token), &json!({"capacity": 5})).expect(200);
+    app.patch(&format!("/forums/{slug}"), Some(&official.token), &json!({"location": "Salle 3, 20 avenue de Ségur, Paris"})).expect(200);
+    assert_eq!(notifications(&app, &waiting, 2)[0]["reason"], "forum_changed");
     app.patch(&format!("/forums/{slug}"), Some(&official.token), &json!({"status": "cancelled"})).expect(200);
-    assert_eq!(notifications(&app, &waiting, 2)[0]["reason"], "forum_cancelled");
+    assert_eq!(notifications(&app, &waiting, 3)[0]["reason"], "forum_cancelled");
     fan_out_done(&app);
     assert!(notifications(&app, &seated, 0).is_empty(), "the person who cancelled is no longer concerned");
 }
