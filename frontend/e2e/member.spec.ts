@@ -39,7 +39,7 @@ test("a person signs up, signs in, comments, replies, edits and deletes", async 
 
   // Profile edit.
   await page.getByLabel("Nom affiché", { exact: true }).fill(`Alex Martin ${stamp}`);
-  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.getByRole("form", { name: "Modifier mon profil" }).getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText("Modifications enregistrées.")).toBeVisible();
   await check(page, "profile-saved");
 

@@ -1,5 +1,7 @@
 // The DSFR table frame (wrapper, container, content) around a table, with its caption: shown,
-// or read by screen readers only (`hideCaption`).
+// or read by screen readers only (`hideCaption`). The container scrolls sideways when the table
+// is wider than the page: it takes the keyboard focus (a named region), so that it can be
+// scrolled without a mouse (WCAG 2.1.1; axe's scrollable-region-focusable).
 import type { ReactNode } from "react";
 
 export function DataTable({ caption, hideCaption, className, children }: { caption: string; hideCaption?: boolean; className?: string; children: ReactNode }) {
@@ -7,7 +9,7 @@ export function DataTable({ caption, hideCaption, className, children }: { capti
   return (
     <div className={classes}>
       <div className="fr-table__wrapper">
-        <div className="fr-table__container">
+        <div className="fr-table__container" tabIndex={0} role="region" aria-label={caption}>
           <div className="fr-table__content">
             <table>
               <caption>{caption}</caption>
