@@ -130,6 +130,16 @@ text_enum! {
 }
 
 text_enum! {
+    /// Who a forum's reserved seats are for. `officials`: officials (and admins) who speak for
+    /// an institution leading or supporting one of the forum's commitments; `civil_society`:
+    /// members who speak for no institution, or for a civil-society one.
+    SeatCategory {
+        Officials => "officials",
+        CivilSociety => "civil_society",
+    }
+}
+
+text_enum! {
     /// A language the platform speaks: its interface, its mails, and a record's text.
     Locale {
         Fr => "fr",

@@ -114,3 +114,50 @@ test("a member registers for a full forum's last seat, cancels, and the person w
   expect(lines).toHaveLength(3);
   expect(lines[2]).toContain(promotedCode);
 });
+
+test("an organiser keeps a forum's seat for civil society, and only civil society gets it", async ({ page }) => {
+  const stamp = Date.now();
+  const made = await page.request.post("/api/v1/forums", {
+    headers: { Authorization: `Bearer ${await apiToken(page, accounts.admin)}` },
+    data: {
+      title: `Forum de la société civile ${stamp}`,
+      theme: "Inscriptions",
+      starts_at: "2031-04-12T17:00:00Z",
+      ends_at: "2031-04-12T19:00:00Z",
+      location: "Paris",
+      capacity: 1,
+      status: "open",
+    },
+  });
+  expect(made.status()).toBe(201);
+  const slug = (await made.json()).slug as string;
+
+  // The organiser keeps its one seat for civil society, in the forum's form.
+  await signIn(page, accounts.admin);
+  await page.goto(`/admin/forums/${slug}`);
+  await page.getByLabel("Places réservées (facultatif)").fill("1");
+  await page.getByLabel("Réservées à").selectOption("civil_society");
+  await check(page, "forum-form-reserved-seats");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page).toHaveURL(new RegExp(`/forums/${slug}$`));
+  await expect(page.getByText("(dont 1 réservée(s) à la société civile)")).toBeVisible();
+  await signOut(page);
+
+  // A moderator (platform staff, not civil society) is told so, and waits.
+  const box = page.getByRole("region", { name: "Inscription" });
+  await signIn(page, accounts.moderator);
+  await page.goto(`/forums/${slug}`);
+  await expect(box).toContainText("Dont 1 place(s) réservée(s) à la société civile (0 prise(s)).");
+  await expect(box).toContainText("Les places restantes sont réservées à la société civile");
+  await box.getByRole("button", { name: "M'inscrire", exact: true }).click();
+  await expect(box).toContainText("Vous êtes sur la liste d'attente, en position 1.");
+  await signOut(page);
+
+  // A member of no institution takes the reserved seat.
+  await signIn(page, accounts.member);
+  await page.goto(`/forums/${slug}`);
+  await box.getByRole("button", { name: "M'inscrire", exact: true }).click();
+  await expect(box).toContainText("Vous êtes inscrit·e à ce forum. (place réservée)");
+  await expect(box).toContainText("(1 prise(s))");
+  await check(page, "forum-reserved-seat");
+});

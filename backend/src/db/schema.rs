@@ -359,6 +359,8 @@ diesel::table! {
         filling_notified_at -> Nullable<Timestamptz>,
         full_notified_at -> Nullable<Timestamptz>,
         registration_closes_at -> Nullable<Timestamptz>,
+        reserved_seats -> Nullable<Int4>,
+        reserved_for -> Nullable<Text>,
     }
 }
 
@@ -557,6 +559,7 @@ diesel::table! {
         checked_in_at -> Nullable<Timestamptz>,
         checked_in_by -> Nullable<Int8>,
         reminded_for -> Nullable<Timestamptz>,
+        reserved -> Bool,
     }
 }
 

@@ -2834,6 +2834,7 @@ export interface components {
              * @description Registrations close then (they also close when the forum begins).
              */
             registration_closes_at?: string | null;
+            reserved_seats?: null | components["schemas"]["SeatReservation"];
         };
         ForumChanges: {
             slug?: string | null;
@@ -2862,6 +2863,7 @@ export interface components {
              * @description When registrations close (not after the forum's start), `null` for "when it begins".
              */
             registration_closes_at?: string | null;
+            reserved_seats?: null | components["schemas"]["SeatReservation"];
         };
         /** @description A forum's feedback: whether it is open, its results, the organisers' response. */
         ForumFeedback: {
@@ -2906,6 +2908,8 @@ export interface components {
              * @description When the person was checked in at the door (the attendance record).
              */
             checked_in_at?: string | null;
+            /** @description Holds one of the seats the forum reserves for a category of people. */
+            reserved_seat: boolean;
         };
         /** @description A page of a forum's registrations, in arrival order. */
         ForumRegistrationPage: {
@@ -3600,6 +3604,7 @@ export interface components {
              * @description When registrations close, if before the forum begins (not after `starts_at`).
              */
             registration_closes_at?: string | null;
+            reserved_seats?: null | components["schemas"]["SeatReservation"];
         } | {
             location: string;
         } | {
@@ -4089,6 +4094,8 @@ export interface components {
              * @description When the person was checked in at the door (the attendance record).
              */
             checked_in_at?: string | null;
+            /** @description Holds one of the seats the forum reserves for a category of people. */
+            reserved_seat: boolean;
         };
         /** @description A page of one's own registrations, newest first. */
         RegistrationPage: {
@@ -4129,6 +4136,7 @@ export interface components {
              * @description People waiting for a seat.
              */
             waitlisted: number;
+            reserved?: null | components["schemas"]["ReservedSeats"];
         };
         /**
          * @description The asker says an answer is not one: it stays, shown as such, and the question awaits a
@@ -4177,6 +4185,20 @@ export interface components {
             first_reported_at: string;
             /** @description Oldest first. */
             reports: components["schemas"]["QueuedReport"][];
+        };
+        /** @description A forum's reserved seats, counted. */
+        ReservedSeats: {
+            category: components["schemas"]["SeatCategory"];
+            /**
+             * Format: int32
+             * @description Seats kept for the category (part of `capacity`).
+             */
+            seats: number;
+            /**
+             * Format: int64
+             * @description Of them, taken.
+             */
+            taken: number;
         };
         /** @description The organisers' response (a PUT replaces it). */
         ResponseRequest: {
@@ -4232,6 +4254,26 @@ export interface components {
             items: components["schemas"]["SearchHit"][];
             /** @description Cursor of the next page, `null` on the last page. */
             next_cursor?: string | null;
+        };
+        /**
+         * @description Who a forum's reserved seats are for. `officials`: officials (and admins) who speak for
+         *     an institution leading or supporting one of the forum's commitments; `civil_society`:
+         *     members who speak for no institution, or for a civil-society one.
+         * @enum {string}
+         */
+        SeatCategory: "officials" | "civil_society";
+        /**
+         * @description Seats of a forum kept for a category of people: one of them takes a reserved seat while one
+         *     is free, then a general one; others take general seats only. A freed reserved seat goes to
+         *     the first person waiting who belongs to the category.
+         */
+        SeatReservation: {
+            /**
+             * Format: int32
+             * @description How many (at most the forum's `capacity`, which a reservation needs).
+             */
+            seats: number;
+            category: components["schemas"]["SeatCategory"];
         };
         /** @description A commitment or milestone an action item serves, in short. */
         ServedRef: {

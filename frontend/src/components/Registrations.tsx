@@ -73,6 +73,8 @@ export function RegistrationBox({ forum }: { forum: Forum }) {
   } else {
     const s = summary.data;
     const full = s.capacity != null && s.registered >= s.capacity;
+    // General seats all taken while reserved ones are free: only their category may still get one.
+    const reservedLeft = s.reserved ? s.reserved.seats - s.reserved.taken : 0;
     const own = mine.data ?? null;
     body = (
       <>
@@ -82,6 +84,11 @@ export function RegistrationBox({ forum }: { forum: Forum }) {
             : t("registration.seats.of", { registered: number(s.registered), capacity: number(s.capacity) })}
           {s.waitlisted > 0 && <> {t("registration.seats.waiting", { waitlisted: number(s.waitlisted) })}</>}
         </p>
+        {s.reserved && (
+          <p className="fr-mb-1w fr-text--sm">
+            {t(`registration.reserved.${s.reserved.category}`, { seats: number(s.reserved.seats), taken: number(s.reserved.taken) })}
+          </p>
+        )}
         {s.open && forum.registration_closes_at && (
           <p className="fr-mb-1w fr-text--sm">{t("registration.closesAt", { date: dateTime(s.closes_at) })}</p>
         )}
@@ -92,6 +99,7 @@ export function RegistrationBox({ forum }: { forum: Forum }) {
               {own.status === "registered"
                 ? t("registration.mine.registered")
                 : t("registration.mine.waitlisted", { position: number(own.position ?? 1) })}
+              {own.status === "registered" && own.reserved_seat && <> {t("registration.mine.reservedSeat")}</>}
             </p>
             {own.status === "registered" && (
               <>
@@ -114,6 +122,9 @@ export function RegistrationBox({ forum }: { forum: Forum }) {
         ) : (
           <>
             {full && <p>{t("registration.full")}</p>}
+            {!full && s.reserved && s.capacity != null && s.registered - s.reserved.taken >= s.capacity - s.reserved.seats && reservedLeft > 0 && (
+              <p>{t(`registration.onlyReserved.${s.reserved.category}`)}</p>
+            )}
             <Button disabled={join.isPending} onClick={() => join.mutate()}>
               {full ? t("registration.joinWaitlist") : t("registration.register")}
             </Button>
@@ -190,6 +201,7 @@ export function RegistrantsTable({ forum }: { forum: Forum }) {
                 <td>
                   <StatusBadge status={r.status} />
                   {r.position != null && <> {t("registration.list.position", { position: number(r.position) })}</>}
+                  {r.status === "registered" && r.reserved_seat && <> {t("registration.list.reserved")}</>}
                 </td>
                 <td>{r.code}</td>
                 <td>{dateTime(r.created_at)}</td>

@@ -10,6 +10,7 @@ import * as commitments from "./areas/en/commitments";
 import * as search from "./areas/en/search";
 import * as accessibility from "./areas/en/accessibility";
 import * as admin from "./areas/en/admin";
+import * as adminShell from "./areas/en/adminShell";
 import * as errors from "./areas/en/errors";
 import * as subjects from "./areas/en/subjects";
 import * as registrations from "./areas/en/registrations";
@@ -23,4 +24,4 @@ import * as questions from "./areas/en/questions";
 import * as moderation from "./areas/en/moderation";
 import * as notifications from "./areas/en/notifications";
 
-export const en: Messages = { ...common.en, ...account.en, ...discussion.en, ...home.en, ...forums.en, ...commitments.en, ...search.en, ...accessibility.en, ...admin.en, ...errors.en, ...subjects.en, ...registrations.en, ...formats.en, ...actions.en, ...cycles.en, ...feedback.en, ...progress.en, ...institutions.en, ...questions.en, ...moderation.en, ...notifications.en };
+export const en: Messages = { ...common.en, ...account.en, ...discussion.en, ...home.en, ...forums.en, ...commitments.en, ...search.en, ...accessibility.en, ...admin.en, ...adminShell.en, ...errors.en, ...subjects.en, ...registrations.en, ...formats.en, ...actions.en, ...cycles.en, ...feedback.en, ...progress.en, ...institutions.en, ...questions.en, ...moderation.en, ...notifications.en };

@@ -8,7 +8,8 @@ import * as forums from "./areas/forums";
 import * as commitments from "./areas/commitments";
 import * as search from "./areas/search";
 import * as accessibility from "./areas/accessibility";
-import * as admin from "./areas/admin";
+import * as adminShell from "./areas/adminShell";
+import type { fr as adminArea } from "./areas/admin";
 import * as errors from "./areas/errors";
 import * as subjects from "./areas/subjects";
 import * as registrations from "./areas/registrations";
@@ -22,7 +23,9 @@ import * as questions from "./areas/questions";
 import * as moderation from "./areas/moderation";
 import * as notifications from "./areas/notifications";
 
-export const fr = { ...common.fr, ...account.fr, ...discussion.fr, ...home.fr, ...forums.fr, ...commitments.fr, ...search.fr, ...accessibility.fr, ...admin.fr, ...errors.fr, ...subjects.fr, ...registrations.fr, ...formats.fr, ...actions.fr, ...cycles.fr, ...feedback.fr, ...progress.fr, ...institutions.fr, ...questions.fr, ...moderation.fr, ...notifications.fr };
+const main = { ...common.fr, ...account.fr, ...discussion.fr, ...home.fr, ...forums.fr, ...commitments.fr, ...search.fr, ...accessibility.fr, ...adminShell.fr, ...errors.fr, ...subjects.fr, ...registrations.fr, ...formats.fr, ...actions.fr, ...cycles.fr, ...feedback.fr, ...progress.fr, ...institutions.fr, ...questions.fr, ...moderation.fr, ...notifications.fr };
 
-export type MessageKey = keyof typeof fr;
+export type MessageKey = keyof typeof main | keyof typeof adminArea;
 export type Messages = Record<MessageKey, string>;
+/** French, less the admin area's own messages, which its chunk adds when it loads. */
+export const fr: typeof main & Partial<Messages> = main;

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { fr } from "./fr";
+import { fr as main } from "./fr";
+import { fr as adminArea } from "./areas/admin";
 import { en } from "./en";
 import { interpolate, loadCatalogue, translate } from "./index";
 
+// The whole French catalogue: the main bundle's and the admin chunk's.
+const fr = { ...main, ...adminArea };
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("catalogues", () => {

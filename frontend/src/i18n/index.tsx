@@ -17,8 +17,13 @@ import {
 
 export type { Locale, MessageKey };
 export const LOCALES: readonly Locale[] = ["fr", "en"];
-/** The catalogues loaded so far (French always). */
-export const catalogues: Partial<Record<Locale, Messages>> & { fr: Messages } = { fr };
+/** The catalogues loaded so far (French always; its admin-area messages once that chunk loaded). */
+export const catalogues: Partial<Record<Locale, Partial<Messages>>> & { fr: Partial<Messages> } = { fr };
+
+/** Adds messages a lazily loaded chunk brings (the admin area's French ones). */
+export function addMessages(locale: Locale, messages: Partial<Messages>) {
+  catalogues[locale] = { ...catalogues[locale], ...messages };
+}
 const STORAGE_KEY = "opendetat.lang";
 
 function initialLocale(): Locale {
@@ -82,7 +87,8 @@ export function interpolate(template: string, vars?: Vars): string {
 }
 
 export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
-  return interpolate((catalogues[locale] ?? catalogues.fr)[key], vars);
+  // A key whose chunk has not loaded yet shows as itself rather than breaking the page.
+  return interpolate((catalogues[locale] ?? catalogues.fr)[key] ?? catalogues.fr[key] ?? key, vars);
 }
 
 export function useI18n() {

@@ -122,7 +122,7 @@ fn seats_then_waitlist_then_promotion_on_cancellation_with_its_mails() {
     let summary = app.get(&format!("{base}/summary")).expect(200).json();
     assert_eq!(
         summary,
-        json!({"open": true, "closes_at": "2027-05-10T16:30:00Z", "capacity": 2, "registered": 2, "waitlisted": 1})
+        json!({"open": true, "closes_at": "2027-05-10T16:30:00Z", "capacity": 2, "registered": 2, "waitlisted": 1, "reserved": null})
     );
 
     // The mails say which: a seat, with the code; the waitlist, with the place.
@@ -418,7 +418,7 @@ fn an_unverified_account_cannot_take_a_seat_and_no_limit_means_no_waitlist() {
     let summary = app.get(&format!("{base}/summary")).expect(200).json();
     assert_eq!(
         summary,
-        json!({"open": true, "closes_at": "2027-05-10T16:30:00Z", "capacity": null, "registered": 3, "waitlisted": 0})
+        json!({"open": true, "closes_at": "2027-05-10T16:30:00Z", "capacity": null, "registered": 3, "waitlisted": 0, "reserved": null})
     );
     // Registrations are not public records: the change feed never shows them.
     let changes = app.get("/changes").expect(200).json();
@@ -594,4 +594,89 @@ fn registrations_close_at_the_forums_closing_time() {
     // Reopened (null: until the forum begins).
     app.patch(&path, Some(&admin.token), &json!({"registration_closes_at": null})).expect(200);
     app.post(&format!("{path}/registrations"), Some(&member.token), &json!({})).expect(201);
+}
+
+#[test]
+fn reserved_seats_go_to_their_category_first_and_back_to_it_when_freed() {
+    let app = TestApp::spawn();
+    let admin = app.user("admin");
+    let fr0041 = app.get("/commitments/FR0041").expect(200).json()["id"].as_i64().unwrap();
+    // Three seats, one kept for the officials of FR0041's institutions.
+    let forum = ForumBuilder::new("Forum aux places réservées")
+        .with("status", json!("open"))
+        .with("capacity", json!(3))
+        .with("reserved_seats", json!({"seats": 1, "category": "officials"}))
+        .commitments(&[fr0041])
+        .create(&app, &admin.token);
+    assert_eq!(forum["reserved_seats"], json!({"seats": 1, "category": "officials"}));
+    let slug = forum["slug"].as_str().unwrap().to_string();
+    let of_the_commitment = || {
+        let official = app.user("official");
+        app.sql(&format!(
+            "UPDATE users SET institution_id = (SELECT id FROM institutions WHERE slug = 'minister-of-state-digital-sector') WHERE id = {}",
+            official.id
+        ));
+        official
+    };
+    let register = |who: &TestUser| app.post(&format!("/forums/{slug}/registrations"), Some(&who.token), &json!({})).expect(201).json();
+    let mine = |who: &TestUser| app.get_as(&format!("/forums/{slug}/registrations/me"), &who.token).expect(200).json();
+    let (a, b, outsider) = (app.user("member"), app.user("member"), app.user("official"));
+
+    // Others fill the general seats, then wait, although the reserved one is free.
+    assert_eq!((register(&a)["status"].clone(), register(&b)["reserved_seat"].clone()), (json!("registered"), json!(false)));
+    assert_eq!(register(&outsider)["status"], "waitlisted", "an official of no institution of the forum's");
+    // Someone of the category takes the reserved seat.
+    let official = of_the_commitment();
+    let r = register(&official);
+    assert_eq!((r["status"].as_str(), r["reserved_seat"].as_bool()), (Some("registered"), Some(true)));
+    let summary = app.get(&format!("/forums/{slug}/registrations/summary")).expect(200).json();
+    assert_eq!(summary["reserved"], json!({"category": "officials", "seats": 1, "taken": 1}));
+    assert_eq!((summary["registered"].as_i64(), summary["waitlisted"].as_i64()), (Some(3), Some(1)));
+
+    // A freed reserved seat waits for the category: the outsider keeps waiting…
+    app.delete(&format!("/forums/{slug}/registrations/me"), Some(&official.token)).expect(200);
+    assert_eq!(mine(&outsider)["status"], "waitlisted");
+    // …and the next official of the category who comes takes it at once.
+    let second = of_the_commitment();
+    assert_eq!(register(&second)["reserved_seat"], true);
+    // A freed general seat goes to the first person waiting, whoever they are.
+    app.delete(&format!("/forums/{slug}/registrations/me"), Some(&a.token)).expect(200);
+    let promoted = mine(&outsider);
+    assert_eq!((promoted["status"].as_str(), promoted["reserved_seat"].as_bool()), (Some("registered"), Some(false)));
+
+    // A reserved seat that the category's first waiting person gets on a cancellation.
+    let waiting_official = of_the_commitment();
+    let c = app.user("member");
+    assert_eq!(register(&c)["status"], "waitlisted");
+    assert_eq!(register(&waiting_official)["status"], "waitlisted", "the reserved seat is taken");
+    app.delete(&format!("/forums/{slug}/registrations/me"), Some(&second.token)).expect(200);
+    assert_eq!(mine(&waiting_official)["reserved_seat"], true, "promoted past the member who came first");
+    assert_eq!(mine(&c)["status"], "waitlisted");
+
+    // Bad reservations: more than the capacity, none without a capacity, a capacity removed.
+    let too_many = ForumBuilder::new("Trop réservé").with("capacity", json!(2)).with("reserved_seats", json!({"seats": 3, "category": "civil_society"})).body();
+    let p = app.post("/forums", Some(&admin.token), &too_many).expect_problem(422, "validation_failed");
+    assert_eq!(p["errors"][0]["field"], "reserved_seats");
+    let no_capacity = ForumBuilder::new("Sans jauge").with("capacity", json!(null)).with("reserved_seats", json!({"seats": 1, "category": "civil_society"})).body();
+    app.post("/forums", Some(&admin.token), &no_capacity).expect_problem(422, "validation_failed");
+    app.patch(&format!("/forums/{slug}"), Some(&admin.token), &json!({"capacity": null})).expect_problem(409, "conflicts_with_stored");
+    let cleared = app.patch(&format!("/forums/{slug}"), Some(&admin.token), &json!({"reserved_seats": null})).expect(200).json();
+    assert!(cleared["reserved_seats"].is_null());
+}
+
+#[test]
+fn civil_society_seats_are_for_members_of_no_institution_or_a_civil_society_one() {
+    let app = TestApp::spawn();
+    let admin = app.user("admin");
+    let forum = ForumBuilder::new("Forum de la société civile")
+        .with("status", json!("open"))
+        .with("capacity", json!(1))
+        .with("reserved_seats", json!({"seats": 1, "category": "civil_society"}))
+        .create(&app, &admin.token);
+    let slug = forum["slug"].as_str().unwrap();
+    let official = app.user("official");
+    assert_eq!(app.post(&format!("/forums/{slug}/registrations"), Some(&official.token), &json!({})).expect(201).json()["status"], "waitlisted");
+    let member = app.user("member");
+    let r = app.post(&format!("/forums/{slug}/registrations"), Some(&member.token), &json!({})).expect(201).json();
+    assert_eq!((r["status"].as_str(), r["reserved_seat"].as_bool()), (Some("registered"), Some(true)));
 }

@@ -60,6 +60,27 @@ pub struct Forum {
     pub cycle: Option<crate::resources::cycles::CycleRef>,
     /// Registrations close then (they also close when the forum begins).
     pub registration_closes_at: Option<DateTime<Utc>>,
+    /// Seats of `capacity` kept for a category of people, if any.
+    pub reserved_seats: Option<SeatReservation>,
+}
+
+/// Seats of a forum kept for a category of people: one of them takes a reserved seat while one
+/// is free, then a general one; others take general seats only. A freed reserved seat goes to
+/// the first person waiting who belongs to the category.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SeatReservation {
+    /// How many (at most the forum's `capacity`, which a reservation needs).
+    #[validate(range(min = 1, max = 100000))]
+    #[schema(minimum = 1, maximum = 100000)]
+    pub seats: i32,
+    pub category: crate::types::SeatCategory,
+}
+
+impl SeatReservation {
+    pub fn from_row(seats: Option<i32>, category: Option<crate::types::SeatCategory>) -> Option<SeatReservation> {
+        Some(SeatReservation { seats: seats?, category: category? })
+    }
 }
 
 crate::page_type!(ForumPage, Forum, "A page of forums.");
@@ -148,6 +169,9 @@ pub struct NewForumRequest {
     #[serde(default, deserialize_with = "crate::http::validation::opt_instant")]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub registration_closes_at: Option<DateTime<Utc>>,
+    /// Seats kept for a category of people (needs a `capacity` at least as large).
+    #[validate(nested)]
+    pub reserved_seats: Option<SeatReservation>,
 }
 
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
@@ -206,5 +230,11 @@ pub struct ForumChanges {
     #[serde(default, deserialize_with = "crate::http::validation::nullable_instant")]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub registration_closes_at: Option<Option<DateTime<Utc>>>,
+    /// Seats kept for a category of people, `null` for none (needs a `capacity` at least as
+    /// large). Registrations already made keep their seats.
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(nested)]
+    #[schema(value_type = Option<SeatReservation>)]
+    pub reserved_seats: Option<Option<SeatReservation>>,
 }
 

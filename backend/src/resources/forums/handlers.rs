@@ -38,6 +38,14 @@ fn check_closing(starts_at: DateTime<Utc>, closes_at: Option<DateTime<Utc>>) -> 
     Ok(())
 }
 
+fn check_reservation(capacity: Option<i32>, reserved: Option<&super::dto::SeatReservation>) -> ApiResult<()> {
+    match (reserved, capacity) {
+        (Some(_), None) => Err(ApiError::field("reserved_seats", "required", "a reservation needs a capacity")),
+        (Some(r), Some(c)) if r.seats > c => Err(ApiError::field("reserved_seats", "range", "must not exceed the capacity")),
+        _ => Ok(()),
+    }
+}
+
 fn check_place(location: Option<&str>, online_url: Option<&str>) -> ApiResult<()> {
     if location.is_none() && online_url.is_none() {
         return Err(ApiError::field(
@@ -111,7 +119,8 @@ pub async fn create_forum(
     checks
         .add(check_schedule(r.starts_at, r.ends_at))
         .add(check_place(r.location.as_deref(), r.online_url.as_deref()))
-        .add(check_closing(r.starts_at, r.registration_closes_at));
+        .add(check_closing(r.starts_at, r.registration_closes_at))
+        .add(check_reservation(r.capacity, r.reserved_seats.as_ref()));
     checks.finish()?;
     let created = db::transaction(&state.pool, move |conn| {
         let row = queries::insert(conn, r, auth.id)?;
@@ -194,6 +203,16 @@ pub async fn update_forum(
                 check_closing(
                     c.starts_at.unwrap_or(current.starts_at),
                     c.registration_closes_at.unwrap_or(current.registration_closes_at),
+                ),
+            ))
+            .add(within(
+                c.capacity.is_some() && c.reserved_seats.is_some(),
+                check_reservation(
+                    c.capacity.unwrap_or(current.capacity),
+                    c.reserved_seats
+                        .clone()
+                        .unwrap_or_else(|| super::dto::SeatReservation::from_row(current.reserved_seats, current.reserved_for))
+                        .as_ref(),
                 ),
             ));
         checks.finish()?;

@@ -41,6 +41,9 @@ pub struct ForumRow {
     #[serde(skip)]
     pub full_notified_at: Option<DateTime<Utc>>,
     pub registration_closes_at: Option<DateTime<Utc>>,
+    /// Seats of `capacity` kept for `reserved_for`.
+    pub reserved_seats: Option<i32>,
+    pub reserved_for: Option<crate::types::SeatCategory>,
 }
 
 #[derive(Debug, Insertable)]
@@ -62,6 +65,8 @@ pub struct NewForum {
     pub format_version_id: Option<FormatVersionId>,
     pub cycle_id: Option<crate::db::ids::CycleId>,
     pub registration_closes_at: Option<DateTime<Utc>>,
+    pub reserved_seats: Option<i32>,
+    pub reserved_for: Option<crate::types::SeatCategory>,
 }
 
 /// What a PATCH changes; `None` leaves a column as it is.
@@ -83,4 +88,6 @@ pub struct ForumChangeset {
     pub format_version_id: Option<Option<FormatVersionId>>,
     pub cycle_id: Option<Option<crate::db::ids::CycleId>>,
     pub registration_closes_at: Option<Option<DateTime<Utc>>>,
+    pub reserved_seats: Option<Option<i32>>,
+    pub reserved_for: Option<Option<crate::types::SeatCategory>>,
 }

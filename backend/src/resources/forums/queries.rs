@@ -48,6 +48,7 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ForumRow>) -> QueryResult<Vec<
             format: r.format_version_id.and_then(|v| formats.get(&v).cloned()),
             cycle: r.cycle_id.and_then(|c| cycles.get(&c).cloned()),
             registration_closes_at: r.registration_closes_at,
+            reserved_seats: super::dto::SeatReservation::from_row(r.reserved_seats, r.reserved_for),
             slug: r.slug,
             title: r.title,
             theme: r.theme,
@@ -248,6 +249,8 @@ pub fn insert(conn: &mut PgConnection, r: NewForumRequest, by: UserId) -> ApiRes
     };
     let new = NewForum {
         registration_closes_at: r.registration_closes_at,
+        reserved_seats: r.reserved_seats.as_ref().map(|s| s.seats),
+        reserved_for: r.reserved_seats.as_ref().map(|s| s.category),
         cycle_id,
         format_version_id,
         description_html: Some(markdown::render(&r.description)),
@@ -294,6 +297,8 @@ pub fn update(conn: &mut PgConnection, current: ForumRow, c: ForumChanges, by: U
     };
     let set = ForumChangeset {
         registration_closes_at: c.registration_closes_at,
+        reserved_seats: c.reserved_seats.as_ref().map(|r| r.as_ref().map(|s| s.seats)),
+        reserved_for: c.reserved_seats.as_ref().map(|r| r.as_ref().map(|s| s.category)),
         cycle_id,
         format_version_id,
         description_html: c.description.as_deref().map(|d| Some(markdown::render(d))),

@@ -46,6 +46,8 @@ pub struct Registration {
     pub cancelled_at: Option<DateTime<Utc>>,
     /// When the person was checked in at the door (the attendance record).
     pub checked_in_at: Option<DateTime<Utc>>,
+    /// Holds one of the seats the forum reserves for a category of people.
+    pub reserved_seat: bool,
 }
 
 /// Who registered, as organisers see them.
@@ -71,6 +73,18 @@ pub struct ForumRegistration {
     pub cancelled_at: Option<DateTime<Utc>>,
     /// When the person was checked in at the door (the attendance record).
     pub checked_in_at: Option<DateTime<Utc>>,
+    /// Holds one of the seats the forum reserves for a category of people.
+    pub reserved_seat: bool,
+}
+
+/// A forum's reserved seats, counted.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReservedSeats {
+    pub category: crate::types::SeatCategory,
+    /// Seats kept for the category (part of `capacity`).
+    pub seats: i32,
+    /// Of them, taken.
+    pub taken: i64,
 }
 
 /// A forum's seats, for everyone: counts only, never who.
@@ -87,6 +101,8 @@ pub struct RegistrationSummary {
     pub registered: i64,
     /// People waiting for a seat.
     pub waitlisted: i64,
+    /// The seats kept for a category of people, if the forum keeps some.
+    pub reserved: Option<ReservedSeats>,
 }
 
 /// A check-in at the door, by the registration's code.

@@ -22,6 +22,8 @@ pub struct RegistrationRow {
     pub checked_in_at: Option<DateTime<Utc>>,
     pub checked_in_by: Option<UserId>,
     pub reminded_for: Option<DateTime<Utc>>,
+    /// Holds one of the forum's reserved seats.
+    pub reserved: bool,
 }
 
 #[derive(Debug, Insertable)]
@@ -31,4 +33,5 @@ pub struct NewRegistration {
     pub user_id: UserId,
     pub status: RegistrationStatus,
     pub code: String,
+    pub reserved: bool,
 }

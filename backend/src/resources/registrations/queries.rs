@@ -8,7 +8,7 @@ use diesel::sql_types::{BigInt, Nullable, Text, Timestamptz};
 
 use super::dto::{
     ForumRegistration, RegisteredForum, Registrant, Registration, RegistrationStatus,
-    RegistrationSummary,
+    RegistrationSummary, ReservedSeats,
 };
 use super::model::{NewRegistration, RegistrationRow};
 use crate::auth::user::User;
@@ -18,7 +18,7 @@ use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::mail::{self, templates::Template, ForumMention, Outgoing};
 use crate::resources::forums::model::ForumRow;
-use crate::types::{ForumStatus, Locale};
+use crate::types::{ForumStatus, Locale, SeatCategory};
 
 /// Whether `forum` takes registrations at `now`: open, not archived, not begun, not past its
 /// closing time.
@@ -59,6 +59,58 @@ fn count(conn: &mut PgConnection, forum: ForumId, status: RegistrationStatus) ->
         .filter(registrations::status.eq(status))
         .count()
         .get_result(conn)
+}
+
+/// Seats taken of one kind: reserved, or general.
+fn seated(conn: &mut PgConnection, forum: ForumId, reserved: bool) -> QueryResult<i64> {
+    registrations::table
+        .filter(registrations::forum_id.eq(forum))
+        .filter(registrations::status.eq(RegistrationStatus::Registered))
+        .filter(registrations::reserved.eq(reserved))
+        .count()
+        .get_result(conn)
+}
+
+/// Of `people`, those in the category `forum` reserves seats for (see `SeatCategory`).
+fn in_category(conn: &mut PgConnection, forum: &ForumRow, people: &[UserId]) -> QueryResult<Vec<UserId>> {
+    let Some(category) = forum.reserved_for else { return Ok(Vec::new()) };
+    let ids: Vec<i64> = people.iter().map(|u| u.get()).collect();
+    #[derive(QueryableByName)]
+    struct Found {
+        #[diesel(sql_type = BigInt)]
+        id: UserId,
+    }
+    let sql = match category {
+        SeatCategory::Officials => {
+            "SELECT u.id FROM users u WHERE u.id = ANY($1) AND u.role IN ('official', 'admin') \
+               AND u.institution_id IN (SELECT ci.institution_id FROM commitment_institutions ci \
+                                         JOIN forum_commitments fc ON fc.commitment_id = ci.commitment_id \
+                                        WHERE fc.forum_id = $2)"
+        }
+        SeatCategory::CivilSociety => {
+            "SELECT u.id FROM users u LEFT JOIN institutions i ON i.id = u.institution_id \
+              WHERE u.id = ANY($1) AND u.role = 'member' AND $2 = $2 \
+                AND (u.institution_id IS NULL OR i.kind = 'civil_society')"
+        }
+    };
+    Ok(diesel::sql_query(sql)
+        .bind::<diesel::sql_types::Array<BigInt>, _>(ids)
+        .bind::<BigInt, _>(forum.id.get())
+        .load::<Found>(conn)?
+        .into_iter()
+        .map(|f| f.id)
+        .collect())
+}
+
+/// The seat a newcomer gets: a reserved one (if of the category, while one is free), a general
+/// one, or none (the waitlist).
+fn seat_for(conn: &mut PgConnection, forum: &ForumRow, user: UserId) -> QueryResult<Option<bool>> {
+    let Some(capacity) = forum.capacity.map(i64::from) else { return Ok(Some(false)) };
+    let reserved = i64::from(forum.reserved_seats.unwrap_or(0));
+    if reserved > 0 && seated(conn, forum.id, true)? < reserved && !in_category(conn, forum, &[user])?.is_empty() {
+        return Ok(Some(true));
+    }
+    Ok((seated(conn, forum.id, false)? < capacity - reserved).then_some(false))
 }
 
 /// The active (registered or waitlisted) registration of `user` for `forum`.
@@ -195,17 +247,15 @@ pub fn register(
             detail: "You are already registered for this forum (or on its waitlist).".into(),
         });
     }
-    let seated = count(conn, forum.id, RegistrationStatus::Registered)?;
-    let status = match forum.capacity {
-        Some(capacity) if seated >= i64::from(capacity) => RegistrationStatus::Waitlisted,
-        _ => RegistrationStatus::Registered,
-    };
+    let seat = seat_for(conn, &forum, user.id)?;
+    let status = if seat.is_some() { RegistrationStatus::Registered } else { RegistrationStatus::Waitlisted };
     let row: RegistrationRow = diesel::insert_into(registrations::table)
         .values(NewRegistration {
             forum_id: forum.id,
             user_id: user.id,
             status,
             code: new_code(),
+            reserved: seat == Some(true),
         })
         .returning(RegistrationRow::as_returning())
         .get_result(conn)?;
@@ -217,7 +267,8 @@ pub fn register(
     };
     send(conn, user, template, &forum, &row, place, public_url)?;
     if status == RegistrationStatus::Registered {
-        super::mails::seats_taken(conn, &forum, seated + 1, public_url)?;
+        let seated = count(conn, forum.id, RegistrationStatus::Registered)?;
+        super::mails::seats_taken(conn, &forum, seated, public_url)?;
         super::mails::ensure_reminders(conn, &forum)?;
     }
     Ok((row, forum, place))
@@ -259,25 +310,50 @@ fn promote(
     actor: UserId,
     public_url: &str,
 ) -> ApiResult<()> {
-    let Some(capacity) = forum.capacity else {
+    let Some(capacity) = forum.capacity.map(i64::from) else {
         return Ok(());
     };
-    let free = i64::from(capacity) - count(conn, forum.id, RegistrationStatus::Registered)?;
-    if free <= 0 {
+    let reserved = i64::from(forum.reserved_seats.unwrap_or(0));
+    let free_general = (capacity - reserved - seated(conn, forum.id, false)?).max(0);
+    let free_reserved = (reserved - seated(conn, forum.id, true)?).max(0);
+    if free_general + free_reserved == 0 {
         return Ok(());
     }
-    let next: Vec<RegistrationId> = registrations::table
+    let waiting: Vec<(RegistrationId, UserId)> = registrations::table
         .filter(registrations::forum_id.eq(forum.id))
         .filter(registrations::status.eq(RegistrationStatus::Waitlisted))
         .order(registrations::id.asc())
-        .limit(free)
-        .select(registrations::id)
+        .select((registrations::id, registrations::user_id))
         .load(conn)?;
+    // Reserved seats first, to the first people waiting who belong to the category; then the
+    // general ones, to whoever waits first.
+    let mut next: Vec<(RegistrationId, bool)> = Vec::new();
+    if free_reserved > 0 {
+        let people: Vec<UserId> = waiting.iter().map(|(_, u)| *u).collect();
+        let eligible = in_category(conn, forum, &people)?;
+        next.extend(
+            waiting
+                .iter()
+                .filter(|(_, u)| eligible.contains(u))
+                .take(free_reserved as usize)
+                .map(|(id, _)| (*id, true)),
+        );
+    }
+    next.extend(
+        waiting
+            .iter()
+            .filter(|(id, _)| !next.iter().any(|(n, _)| n == id))
+            .take(free_general as usize)
+            .map(|(id, _)| (*id, false))
+            .collect::<Vec<_>>(),
+    );
+    next.sort_by_key(|(id, _)| *id);
     let now = Utc::now();
-    for id in next {
+    for (id, reserved) in next {
         let row: RegistrationRow = diesel::update(registrations::table.find(id))
             .set((
                 registrations::status.eq(RegistrationStatus::Registered),
+                registrations::reserved.eq(reserved),
                 registrations::promoted_at.eq(now),
                 registrations::updated_at.eq(now),
             ))
@@ -322,6 +398,7 @@ pub fn present(row: RegistrationRow, forum: &ForumRow, position: Option<i64>) ->
         promoted_at: row.promoted_at,
         cancelled_at: row.cancelled_at,
         checked_in_at: row.checked_in_at,
+        reserved_seat: row.reserved,
     }
 }
 
@@ -340,12 +417,17 @@ pub fn mine_for(
 
 /// The seats of `forum`: counts only.
 pub fn summary(conn: &mut PgConnection, forum: &ForumRow) -> QueryResult<RegistrationSummary> {
+    let reserved = match (forum.reserved_seats, forum.reserved_for) {
+        (Some(seats), Some(category)) => Some(ReservedSeats { category, seats, taken: seated(conn, forum.id, true)? }),
+        _ => None,
+    };
     Ok(RegistrationSummary {
         open: takes_registrations(forum, Utc::now()),
         closes_at: forum.registration_closes_at.map_or(forum.starts_at, |c| c.min(forum.starts_at)),
         capacity: forum.capacity,
         registered: count(conn, forum.id, RegistrationStatus::Registered)?,
         waitlisted: count(conn, forum.id, RegistrationStatus::Waitlisted)?,
+        reserved,
     })
 }
 
@@ -400,6 +482,8 @@ struct ListedRow {
     cancelled_at: Option<DateTime<Utc>>,
     #[diesel(sql_type = Nullable<Timestamptz>)]
     checked_in_at: Option<DateTime<Utc>>,
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    reserved: bool,
 }
 
 /// A page of `forum`'s registrations in arrival order, after the registration `after`, each
@@ -413,7 +497,7 @@ pub fn list_for_forum(
     let rows: Vec<ListedRow> = crate::db::Prepared(
         diesel::sql_query(
             "SELECT r.id, r.user_id, u.display_name, u.organisation, r.status, r.position, r.code, \
-                    r.created_at, r.promoted_at, r.cancelled_at, r.checked_in_at \
+                    r.created_at, r.promoted_at, r.cancelled_at, r.checked_in_at, r.reserved \
                FROM (SELECT r.*, CASE WHEN r.status = 'waitlisted' THEN row_number() OVER \
                             (PARTITION BY r.status ORDER BY r.id) END AS position \
                        FROM registrations r WHERE r.forum_id = $1) r \
@@ -446,6 +530,7 @@ pub fn list_for_forum(
             promoted_at: r.promoted_at,
             cancelled_at: r.cancelled_at,
             checked_in_at: r.checked_in_at,
+            reserved_seat: r.reserved,
         })
         .collect())
 }

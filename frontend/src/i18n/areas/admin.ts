@@ -1,16 +1,14 @@
-// The admin area.
+// The admin area's own messages: not in the main bundle, added to the French catalogue when its
+// chunk loads (pages/admin/AdminArea.tsx). What other pages say of it is in ./adminShell.ts.
 // French is the reference; the English catalogue must have exactly its keys (it does not compile
 // otherwise).
 
 export const fr = {
-  "admin.title": "Administration",
   "admin.intro": "Créez et modifiez les forums, les engagements et leurs jalons.",
-  "admin.forbidden": "Cette page est réservée aux agents publics, à la modération et à l'administration.",
   "admin.forbiddenAdmin": "Cette page est réservée à l'administration.",
   "admin.moderationNote": "La modération des commentaires (masquer, rétablir) se fait directement dans les discussions.",
   "admin.forums": "Forums",
   "admin.newForum": "Créer un forum",
-  "admin.editForum": "Modifier le forum",
   "admin.commitments": "Engagements",
   "admin.newCommitment": "Créer un engagement",
   "admin.editCommitment": "Modifier l'engagement",
@@ -31,6 +29,11 @@ export const fr = {
   "admin.forum.onlineUrl": "Lien pour participer en ligne",
   "admin.forum.placeHint": "Indiquez une adresse, un lien en ligne, ou les deux.",
   "admin.forum.capacity": "Nombre de places",
+  "admin.forum.reservedSeats": "Places réservées",
+  "admin.forum.reservedSeatsHint": "Une partie des places, gardée pour une catégorie de personnes ; elles prennent d'abord une place réservée, puis une place ordinaire. Nécessite un nombre de places.",
+  "admin.forum.reservedFor": "Réservées à",
+  "admin.forum.reservedFor.officials": "Agents des institutions chargées des engagements du forum",
+  "admin.forum.reservedFor.civil_society": "Société civile (membres sans institution ou d'une organisation de la société civile)",
   "admin.forum.status": "Statut",
   "admin.forum.commitments": "Engagements travaillés",
   "admin.forum.commitmentsFilter": "Filtrer les engagements",

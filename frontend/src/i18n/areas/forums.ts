@@ -22,6 +22,8 @@ export const fr = {
   "forums.online": "En ligne",
   "forums.onlineLink": "Rejoindre le forum en ligne",
   "forums.capacity": "Places",
+  "forums.reserved.officials": "(dont {seats} réservée(s) aux agents des institutions chargées de ses engagements)",
+  "forums.reserved.civil_society": "(dont {seats} réservée(s) à la société civile)",
   "forums.timezone": "heure de Paris",
   "forums.commitments": "Engagements travaillés",
   "forums.noCommitments": "Ce forum n'est rattaché à aucun engagement.",

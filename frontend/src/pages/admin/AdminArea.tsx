@@ -9,7 +9,8 @@ import { canEditContent, canModerate, isAdmin, useSession } from "../../auth/ses
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
 import { Loading, ProblemAlert } from "../../components/QueryState";
-import { useI18n } from "../../i18n";
+import { addMessages, useI18n } from "../../i18n";
+import { fr as adminMessages } from "../../i18n/areas/admin";
 import { Forbidden } from "../../components/SignInRequired";
 import { NotFoundPage } from "../NotFoundPage";
 import { CommitmentForm } from "./CommitmentForm";
@@ -26,6 +27,9 @@ import { JournalPage } from "./JournalPage";
 import { ActionPlanForm, ActionPlansPage } from "./ActionPlansPage";
 import { RemovedNotice, type Removed } from "./shared";
 import { useLangOf } from "../../components/lang";
+
+// The admin area's French messages come with its chunk (English ones are in the English chunk).
+addMessages("fr", adminMessages);
 
 export default function AdminArea() {
   const { user } = useSession();

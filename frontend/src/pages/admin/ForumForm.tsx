@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
-import type { Forum, ForumStatus, Locale } from "../../api/client";
+import type { Forum, ForumStatus, Locale, Schemas } from "../../api/client";
 import { commitmentKeys, allCommitments } from "../../api/queries/commitments";
 import { createForum, deleteForum, forumKeys, getForum, updateForum } from "../../api/queries/forums";
 import { isAdmin, useSession } from "../../auth/session";
@@ -19,6 +19,8 @@ import { useI18n } from "../../i18n";
 import { isoToParisLocal, parisLocalToIso } from "../../i18n/format";
 
 const STATUSES: ForumStatus[] = ["planned", "open", "held", "cancelled"];
+type SeatCategory = Schemas["SeatCategory"];
+const SEAT_CATEGORIES: SeatCategory[] = ["officials", "civil_society"];
 
 export function ForumForm() {
   const { slug } = useParams();
@@ -50,6 +52,8 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
     location: forum?.location ?? "",
     online_url: forum?.online_url ?? "",
     capacity: forum?.capacity != null ? String(forum.capacity) : "",
+    reserved_seats: forum?.reserved_seats ? String(forum.reserved_seats.seats) : "",
+    reserved_for: forum?.reserved_seats?.category ?? ("officials" as SeatCategory),
     status: forum?.status ?? ("planned" as ForumStatus),
     lang: forum?.lang ?? ("fr" as Locale),
     format: forum?.format ? `${forum.format.slug}@${forum.format.version}` : "",
@@ -79,6 +83,7 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
         location: f.location.trim() || null,
         online_url: f.online_url.trim() || null,
         capacity: f.capacity.trim() ? Number(f.capacity) : null,
+        reserved_seats: f.reserved_seats.trim() ? { seats: Number(f.reserved_seats), category: f.reserved_for } : null,
         status: f.status,
         commitment_ids: selected,
         lang: f.lang,
@@ -171,6 +176,29 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`status.forum.${s}`)}
+                </option>
+              ))}
+            </Select>
+          </div>
+        </div>
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-6">
+            <Input
+              label={t("common.optional", { label: t("admin.forum.reservedSeats") })}
+              hintText={t("admin.forum.reservedSeatsHint")}
+              {...fieldState(err, "reserved_seats")}
+              nativeInputProps={{ type: "number", min: 1, name: "reserved_seats", value: f.reserved_seats, onChange: set("reserved_seats") }}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <Select
+              label={t("admin.forum.reservedFor")}
+              disabled={!f.reserved_seats.trim()}
+              nativeSelectProps={{ name: "reserved_for", value: f.reserved_for, onChange: set("reserved_for") }}
+            >
+              {SEAT_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`admin.forum.reservedFor.${c}`)}
                 </option>
               ))}
             </Select>

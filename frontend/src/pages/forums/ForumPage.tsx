@@ -105,7 +105,10 @@ export default function ForumPage() {
               {f.capacity != null && (
                 <>
                   <dt>{t("forums.capacity")}</dt>
-                  <dd>{number(f.capacity)}</dd>
+                  <dd>
+                    {number(f.capacity)}
+                    {f.reserved_seats && <> {t(`forums.reserved.${f.reserved_seats.category}`, { seats: number(f.reserved_seats.seats) })}</>}
+                  </dd>
                 </>
               )}
               {f.cycle && (

@@ -2,14 +2,11 @@
 import type { fr } from "../admin";
 
 export const en: Record<keyof typeof fr, string> = {
-  "admin.title": "Administration",
   "admin.intro": "Create and edit forums, commitments and their milestones.",
-  "admin.forbidden": "This page is for public officials, moderation and administration only.",
   "admin.forbiddenAdmin": "This page is for administration only.",
   "admin.moderationNote": "Comments are moderated (hidden, restored) right in the discussions.",
   "admin.forums": "Forums",
   "admin.newForum": "Create a forum",
-  "admin.editForum": "Edit the forum",
   "admin.commitments": "Commitments",
   "admin.newCommitment": "Create a commitment",
   "admin.editCommitment": "Edit the commitment",
@@ -30,6 +27,11 @@ export const en: Record<keyof typeof fr, string> = {
   "admin.forum.onlineUrl": "Link to take part online",
   "admin.forum.placeHint": "Give an address, an online link, or both.",
   "admin.forum.capacity": "Number of seats",
+  "admin.forum.reservedSeats": "Reserved seats",
+  "admin.forum.reservedSeatsHint": "Part of the seats, kept for a category of people; they take a reserved seat first, then an ordinary one. Needs a number of seats.",
+  "admin.forum.reservedFor": "Kept for",
+  "admin.forum.reservedFor.officials": "Officials of the institutions in charge of the forum's commitments",
+  "admin.forum.reservedFor.civil_society": "Civil society (members of no institution, or of a civil-society organisation)",
   "admin.forum.status": "Status",
   "admin.forum.commitments": "Commitments worked on",
   "admin.forum.commitmentsFilter": "Filter the commitments",

@@ -21,6 +21,8 @@ export const en: Record<keyof typeof fr, string> = {
   "forums.online": "Online",
   "forums.onlineLink": "Join the forum online",
   "forums.capacity": "Seats",
+  "forums.reserved.officials": "(of which {seats} kept for officials of the institutions in charge of its commitments)",
+  "forums.reserved.civil_society": "(of which {seats} kept for civil society)",
   "forums.timezone": "Paris time",
   "forums.commitments": "Commitments worked on",
   "forums.noCommitments": "This forum is not linked to any commitment.",
