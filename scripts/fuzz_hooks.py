@@ -86,6 +86,18 @@ def before_call(context, case, kwargs):
         closes, starts = _instant(changed.get("registration_closes_at")), _instant(changed.get("starts_at"))
         if closes and starts and closes > starts:
             changed["registration_closes_at"] = changed["starts_at"]
+    # Reserved seats are part of a capacity at least as large. A POST states both; a PATCH that
+    # sends a reservation also sends the capacity it fits in (the stored one is unknown here).
+    if case.operation.path in ("/api/v1/forums", "/api/v1/forums/{id}") and case.method.upper() in ("POST", "PATCH"):
+        reserved = changed.get("reserved_seats")
+        number = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)  # 3 or 3.0
+        if isinstance(reserved, dict) and number(reserved.get("seats")):
+            capacity = changed.get("capacity")
+            if not number(capacity) or capacity < reserved["seats"]:
+                changed["capacity"] = int(max(reserved["seats"], capacity if number(capacity) else 0))
+        elif case.method.upper() == "PATCH" and "capacity" in changed and changed["capacity"] is None:
+            # No capacity would leave a stored reservation without one (409): no reservation.
+            changed["reserved_seats"] = None
     # A forum changed to have neither a place nor a link (both sent as null).
     if case.operation.path == "/api/v1/forums/{id}" and case.method.upper() == "PATCH":
         if "location" in changed and "online_url" in changed:
