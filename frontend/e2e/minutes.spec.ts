@@ -25,14 +25,17 @@ test("an official publishes a held forum's minutes with two action items, closes
   await expect(minutes).toContainText("Open Data France");
 
   // Two action items.
-  for (const [name, owner] of [
-    [`Publier le guide ${stamp}`, "Etalab"],
-    [`Réunir les réutilisateurs ${stamp}`, "Open Data France"],
-  ]) {
+  // The first owner is FR0041's lead institution, named in lower case: linked to its record.
+  const lead = "minister of state for the digital sector, attached to the prime minister";
+  for (const [name, owner, known] of [
+    [`Publier le guide ${stamp}`, lead, true],
+    [`Réunir les réutilisateurs ${stamp}`, "Open Data France", false],
+  ] as const) {
     await page.goto(`/forums/${slug}`);
     await page.getByRole("region", { name: "Actions décidées" }).getByRole("link", { name: "Ajouter une action" }).click();
     await page.getByLabel("Intitulé").fill(name);
     await page.getByLabel("Nom du responsable").fill(owner);
+    await expect(page.getByText(known ? "Institution enregistrée : l'action lui sera reliée." : "Aucune institution enregistrée à ce nom")).toBeVisible();
     await page.getByLabel("Échéance").fill("2031-06-30");
     await page.getByLabel("Engagement servi (code OGP, par exemple FR0041) (facultatif)").fill("FR0041");
     await page.getByRole("button", { name: "Enregistrer" }).click();
@@ -45,6 +48,7 @@ test("an official publishes a held forum's minutes with two action items, closes
 
   // The first one is done, with its outcome; its history keeps both statuses.
   await actions.getByRole("link", { name: `Publier le guide ${stamp}` }).click();
+  await expect(page.getByRole("link", { name: lead })).toHaveAttribute("href", "/institutions/minister-of-state-digital-sector");
   const form = page.getByRole("form", { name: "Changer le statut" });
   await form.getByLabel("Nouveau statut").selectOption({ label: "Faite" });
   await form.getByLabel("Résultat").fill("Guide publié et présenté aux administrations.");

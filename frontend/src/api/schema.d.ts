@@ -1931,6 +1931,7 @@ export interface components {
             description: string;
             description_html: string;
             owner: components["schemas"]["Owner"];
+            owner_institution?: null | components["schemas"]["InstitutionRef"];
             /** Format: date */
             due_on: string;
             commitment?: null | components["schemas"]["ServedRef"];

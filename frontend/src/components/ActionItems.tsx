@@ -67,7 +67,7 @@ export function ActionItemsTable({ filters, showForum, caption }: { filters: Omi
               <td>
                 <Link to={`/actions/${a.id}`}>{a.title}</Link>
               </td>
-              <td>{a.owner.name}</td>
+              <td>{a.owner_institution ? <Link to={`/institutions/${a.owner_institution.slug}`}>{a.owner.name}</Link> : a.owner.name}</td>
               <td>
                 <time dateTime={a.due_on}>{calendarDate(a.due_on)}</time>
               </td>

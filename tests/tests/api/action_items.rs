@@ -171,3 +171,32 @@ fn the_follow_up_lists_by_due_date_with_filters_and_flags_the_overdue() {
     assert_eq!(statuses, [("done", false), ("in_progress", true)]);
     assert!(app.get("/forums/2018-10-transparence-algorithmes-publics/minutes").expect(200).json()["body"].is_string());
 }
+
+#[test]
+fn an_owner_named_like_an_institution_is_that_institution_and_counts_in_its_record() {
+    let app = TestApp::spawn();
+    let admin = app.user("admin");
+    let slug = held_forum(&app, &admin);
+    let base = format!("/forums/{slug}/action-items");
+    let dinum = "minister-of-state-digital-sector";
+    let name = app.get(&format!("/institutions/{dinum}")).expect(200).json()["name"].as_str().unwrap().to_uppercase();
+    let before = app.get(&format!("/institutions/{dinum}/record")).expect(200).json()["action_items_owned"].as_i64().unwrap();
+    // Named in another case: the record is found all the same.
+    let linked = app
+        .post(&base, Some(&admin.token), &json!({"title": "Publier les données", "owner": {"kind": "institution", "name": name}, "due_on": "2026-06-01"}))
+        .expect(201)
+        .json();
+    assert_eq!(linked["owner_institution"]["slug"], dinum);
+    let record = app.get(&format!("/institutions/{dinum}/record")).expect(200).json();
+    assert_eq!(record["action_items_owned"].as_i64().unwrap(), before + 1);
+    // A person, or a name no institution has, is no institution.
+    let person = app.post(&base, Some(&admin.token), &json!({"title": "Relire", "owner": {"kind": "person", "name": name}, "due_on": "2026-06-01"})).expect(201).json();
+    assert!(person["owner_institution"].is_null());
+    let unknown = app.post(&base, Some(&admin.token), &item("Inconnue", "2026-06-01")).expect(201).json();
+    assert!(unknown["owner_institution"].is_null());
+    // Renaming the owner to a person unlinks it.
+    let id = linked["id"].as_i64().unwrap();
+    let changed = app.patch(&format!("/action-items/{id}"), Some(&admin.token), &json!({"owner": {"kind": "person", "name": "Camille"}})).expect(200).json();
+    assert!(changed["owner_institution"].is_null());
+    assert_eq!(app.get(&format!("/institutions/{dinum}/record")).expect(200).json()["action_items_owned"].as_i64().unwrap(), before);
+}

@@ -166,6 +166,10 @@ pub struct ActionItem {
     pub description: String,
     pub description_html: String,
     pub owner: Owner,
+    /// The institution record the owner names (an owner of kind `institution` whose name is an
+    /// institution's, any case): the action item then counts in that institution's record and
+    /// questions about it go to it.
+    pub owner_institution: Option<crate::resources::institutions::InstitutionRef>,
     pub due_on: NaiveDate,
     pub commitment: Option<ServedRef>,
     pub milestone: Option<ServedRef>,

@@ -43,6 +43,7 @@ pub struct ActionItemRow {
     pub created_by: Option<UserId>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub owner_institution_id: Option<crate::db::ids::InstitutionId>,
 }
 
 /// What a PATCH changes; `None` leaves a column as it is.
@@ -54,6 +55,7 @@ pub struct ActionItemChangeset {
     pub description_html: Option<String>,
     pub owner_kind: Option<OwnerKind>,
     pub owner_name: Option<String>,
+    pub owner_institution_id: Option<Option<crate::db::ids::InstitutionId>>,
     pub due_on: Option<NaiveDate>,
     pub commitment_id: Option<Option<CommitmentId>>,
     pub milestone_id: Option<Option<MilestoneId>>,

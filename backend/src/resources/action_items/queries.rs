@@ -9,13 +9,13 @@ use diesel::sql_types::{Bool, Date};
 
 use super::dto::{
     ActionForum, ActionItem, ActionItemChanges, ActionItemFilters, ActionStatus, Minutes,
-    MinutesLink, MinutesRequest, NewActionItemRequest, Owner, ServedRef, StatusChangeRequest,
+    MinutesLink, MinutesRequest, NewActionItemRequest, Owner, OwnerKind, ServedRef, StatusChangeRequest,
     StatusEntry,
 };
 use super::model::{ActionItemChangeset, ActionItemRow, MinutesRow};
-use crate::db::ids::{ActionItemId, CommitmentId, ForumId, MilestoneId, UserId};
+use crate::db::ids::{ActionItemId, CommitmentId, ForumId, InstitutionId, MilestoneId, UserId};
 use crate::db::schema::{
-    action_item_history, action_items, commitments, forum_minutes, forums, milestones,
+    action_item_history, action_items, commitments, forum_minutes, forums, institutions, milestones,
     registrations, users,
 };
 use crate::events::{self, EventSubject, EventType, NewEvent};
@@ -202,6 +202,10 @@ pub fn present(conn: &mut PgConnection, rows: Vec<(ActionItemRow, bool)>) -> Que
             .map(|(id, code, title)| (id, ServedRef { id: id.get(), code, title }))
             .collect()
     };
+    let mut institution_ids: Vec<InstitutionId> = rows.iter().filter_map(|(r, _)| r.owner_institution_id).collect();
+    institution_ids.sort_unstable();
+    institution_ids.dedup();
+    let institutions_by_id = crate::resources::institutions::queries::refs(conn, &institution_ids)?;
     let item_ids: Vec<ActionItemId> = rows.iter().map(|(r, _)| r.id).collect();
     let entries: Vec<(ActionItemId, ActionStatus, Option<String>, Option<String>, chrono::DateTime<chrono::Utc>, Option<String>)> =
         action_item_history::table
@@ -234,6 +238,7 @@ pub fn present(conn: &mut PgConnection, rows: Vec<(ActionItemRow, bool)>) -> Que
                 description: r.description,
                 description_html: r.description_html,
                 owner: Owner { kind: r.owner_kind, name: r.owner_name },
+                owner_institution: r.owner_institution_id.and_then(|i| institutions_by_id.get(&i).cloned()),
                 due_on: r.due_on,
                 status: r.status,
                 outcome: r.outcome,
@@ -395,11 +400,26 @@ fn record_status(conn: &mut PgConnection, item: ActionItemId, status: ActionStat
         .map(|_| ())
 }
 
+/// The institution an owner names: for an owner of kind `institution`, the record whose name is
+/// the owner's (any case); none for a person, or a name no record has.
+fn owner_institution(conn: &mut PgConnection, owner: &Owner) -> QueryResult<Option<InstitutionId>> {
+    if owner.kind != OwnerKind::Institution {
+        return Ok(None);
+    }
+    institutions::table
+        .filter(sql::<Bool>("lower(institutions.name) = lower(").bind::<diesel::sql_types::Text, _>(owner.name.trim().to_string()).sql(")"))
+        .select(institutions::id)
+        .order(institutions::id)
+        .first(conn)
+        .optional()
+}
+
 /// A new action item of a held forum (audited), with its first history entry.
 pub fn insert(conn: &mut PgConnection, forum: &ForumRow, r: NewActionItemRequest, by: UserId) -> ApiResult<ActionItemId> {
     require_held(forum)?;
     check_due(conn, forum, r.due_on)?;
     let (commitment_id, milestone_id) = served(conn, r.commitment.as_deref(), r.milestone_id)?;
+    let owner_institution_id = owner_institution(conn, &r.owner)?;
     let row: ActionItemRow = diesel::insert_into(action_items::table)
         .values((
             action_items::forum_id.eq(forum.id),
@@ -408,6 +428,7 @@ pub fn insert(conn: &mut PgConnection, forum: &ForumRow, r: NewActionItemRequest
             action_items::description.eq(&r.description),
             action_items::owner_kind.eq(r.owner.kind),
             action_items::owner_name.eq(r.owner.name.trim()),
+            action_items::owner_institution_id.eq(owner_institution_id),
             action_items::due_on.eq(r.due_on),
             action_items::commitment_id.eq(commitment_id),
             action_items::milestone_id.eq(milestone_id),
@@ -450,7 +471,12 @@ pub fn update(conn: &mut PgConnection, current: ActionItemRow, c: ActionItemChan
             (Some(cid), Some(mid))
         }
     };
+    let owner_institution_id = match &c.owner {
+        Some(owner) => Some(owner_institution(conn, owner)?),
+        None => None,
+    };
     let set = ActionItemChangeset {
+        owner_institution_id,
         description_html: c.description.as_deref().map(markdown::render),
         title: c.title.map(|t| t.trim().to_string()),
         description: c.description,

@@ -97,7 +97,8 @@ function ActionItemView({ item: a }: { item: ActionItem }) {
             <dl className="od-dl">
               <dt>{t("actions.col.owner")}</dt>
               <dd>
-                {a.owner.name} ({t(`actions.owner.${a.owner.kind}`)})
+                {a.owner_institution ? <Link to={`/institutions/${a.owner_institution.slug}`}>{a.owner.name}</Link> : a.owner.name} (
+                {t(`actions.owner.${a.owner.kind}`)})
               </dd>
               <dt>{t("actions.col.due")}</dt>
               <dd>

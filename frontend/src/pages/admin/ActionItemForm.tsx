@@ -1,11 +1,12 @@
 // Record an action item of a held forum (/admin/forums/:slug/actions/nouvelle), or edit one
 // (/admin/actions/:id). Its status changes on its page, where the history is kept.
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { actionKeys, createActionItem, getActionItem, updateActionItem, type ActionItem } from "../../api/queries/actionItems";
+import { allInstitutions, institutionKeys } from "../../api/queries/institutions";
 import { AdminFormLoading, AdminFormShell } from "../../components/AdminFormShell";
 import { missingFields, useFieldState } from "../../components/forms";
 import { useI18n } from "../../i18n";
@@ -25,6 +26,9 @@ function ActionItemFormBody({ forumSlug, item, title }: { forumSlug?: string; it
   const fieldState = useFieldState();
   const navigate = useNavigate();
   const qc = useQueryClient();
+  // An institution owner named as a record is linked to it (the server matches the name, any case).
+  const institutions = useQuery({ queryKey: institutionKeys.options, queryFn: allInstitutions });
+  const namesId = useId();
   const [f, setF] = useState({
     title: item?.title ?? "",
     description: item?.description ?? "",
@@ -68,7 +72,35 @@ function ActionItemFormBody({ forumSlug, item, title }: { forumSlug?: string; it
           nativeInputProps: { name: "owner_kind", value: k, checked: f.ownerKind === k, onChange: () => setF((p) => ({ ...p, ownerKind: k })) },
         }))}
       />
-      <Input label={t("actions.form.ownerName")} {...fieldState(err, "owner.name")} nativeInputProps={{ name: "owner_name", required: true, value: f.ownerName, onChange: set("ownerName") }} />
+      <Input
+        label={t("actions.form.ownerName")}
+        hintText={f.ownerKind === "institution" ? t("actions.form.ownerInstitutionHint") : undefined}
+        {...fieldState(err, "owner.name")}
+        nativeInputProps={{
+          name: "owner_name",
+          required: true,
+          value: f.ownerName,
+          onChange: set("ownerName"),
+          list: f.ownerKind === "institution" ? namesId : undefined,
+          autoComplete: "off",
+        }}
+      />
+      {f.ownerKind === "institution" && (
+        <>
+          <datalist id={namesId}>
+            {(institutions.data ?? []).map((i) => (
+              <option key={i.id} value={i.name} />
+            ))}
+          </datalist>
+          {f.ownerName.trim() !== "" && institutions.data && (
+            <p className="fr-text--sm">
+              {institutions.data.some((i) => i.name.toLowerCase() === f.ownerName.trim().toLowerCase())
+                ? t("actions.form.ownerRecognised")
+                : t("actions.form.ownerUnknown")}
+            </p>
+          )}
+        </>
+      )}
       <Input label={t("actions.form.dueOn")} hintText={t("actions.form.dueHint")} {...fieldState(err, "due_on")} nativeInputProps={{ type: "date", name: "due_on", required: true, value: f.dueOn, onChange: set("dueOn") }} />
       <Input label={t("common.optional", { label: t("actions.form.commitment") })} {...fieldState(err, "commitment")} nativeInputProps={{ name: "commitment", value: f.commitment, onChange: set("commitment") }} />
       <Input label={t("common.optional", { label: t("actions.form.milestone") })} {...fieldState(err, "milestone_id")} nativeInputProps={{ type: "number", min: 1, name: "milestone_id", value: f.milestone, onChange: set("milestone") }} />
