@@ -33,7 +33,7 @@ if [ -z "$LOG" ] && [ -f "$ROOT/.pgdata/server.log" ]; then LOG="$ROOT/.pgdata/s
 [ -n "$LOG" ] && [ -r "$LOG" ] || die "cannot find or read the PostgreSQL log; set BENCH_PG_LOG"
 
 OPS=("$@")
-[ "${#OPS[@]}" -gt 0 ] || OPS=(R1 R1s R2 R3 R4 R5 R6 R7 R8 W1 W1f S1)
+[ "${#OPS[@]}" -gt 0 ] || OPS=(R1 R1s R2 R3 R4 R5 R6 R7 R8 W1 W1f W2 S1)
 
 q() { psql "$DB_URL" -w -X -q -v ON_ERROR_STOP=1 -At -c "$1"; }
 sep='?'; case "$DB_URL" in *\?*) sep='&' ;; esac
@@ -53,6 +53,10 @@ cleanup() {
   kill "$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
   q "SET session_replication_role = replica;
+     DELETE FROM events WHERE type LIKE 'registration.%' AND actor_id IN (SELECT id FROM users WHERE email = '$EMAIL');
+     DELETE FROM registrations WHERE user_id IN (SELECT id FROM users WHERE email = '$EMAIL');
+     DELETE FROM jobs WHERE kind = 'forum_reminders' AND payload->>'forum_id' IN
+       (SELECT id::text FROM forums WHERE slug = 'bench-w2-capture');
      DELETE FROM jobs WHERE kind = 'notifications_fan_out' AND (payload->>'event_id')::int8 IN
        (SELECT id FROM events WHERE actor_id IN (SELECT id FROM users WHERE email = '$EMAIL'));
      DELETE FROM events WHERE actor_id IN (SELECT id FROM users WHERE email = '$EMAIL');
@@ -91,6 +95,8 @@ request() {
     W1f) curl -sS -o /dev/null -X POST -H 'Content-Type: application/json' \
           -H "Authorization: Bearer $TOKEN" -d '{"body":"Capture de la requête."}' \
           "$BASE/api/v1/forums/forum-large-busy-3/comments" ;;
+    W2) curl -sS -o /dev/null -X POST -H 'Content-Type: application/json' \
+          -H "Authorization: Bearer $TOKEN" -d '{}' "$BASE/api/v1/forums/bench-w2-capture/registrations" ;;
     S1) curl -sS -o /dev/null -X POST -H 'Content-Type: application/json' \
           -d "{\"email\":\"$EMAIL\",\"password\":\"capture-password-1234\"}" \
           "$BASE/api/v1/auth/login" ;;
@@ -98,6 +104,13 @@ request() {
   esac
 }
 
+# W2 registers for an open forum of its own (a year ahead, no one registered).
+q "INSERT INTO forums (slug, title, theme, description, starts_at, ends_at, location, capacity, status)
+   SELECT 'bench-w2-capture', 'Forum du banc d''essai', 'Banc d''essai', '', now() + interval '1 year',
+          now() + interval '1 year 2 hours', 'Paris', 100000, 'open'
+   WHERE NOT EXISTS (SELECT 1 FROM forums WHERE slug = 'bench-w2-capture');
+   INSERT INTO jobs (kind, payload, run_at) SELECT 'forum_reminders', jsonb_build_object('forum_id', id), starts_at - interval '48 hours'
+     FROM forums WHERE slug = 'bench-w2-capture'" >/dev/null  # as after a first registration
 request R2  # first use of the pooled connection: its set-up statements are not of interest
 sleep 0.3
 for op in "${OPS[@]}"; do

@@ -27,6 +27,7 @@ OPS = {
     "R8": ("an institution's record (40,000 questions)", 25.0),
     "W1": ("post a comment as a signed-in member", 25.0),
     "W1f": ("W1 on a forum 10,000 members follow", 25.0),
+    "W2": ("register for a forum (a seat is free)", 25.0),
     # Sign-in is bound by argon2id by design: its ceiling is the machine's hashing rate
     # (`opendetat hash-bench`), and 32 connections queue for 2 hashing slots.
     "S1": ("sign in with the right password (argon2id)", 1000.0),
@@ -36,6 +37,8 @@ RATIO_TARGET = 0.5
 # nobody does (the fan-out is a job), and its notifications must exist within this many seconds.
 FOLLOWED_COST_TARGET = 1.2
 FAN_OUT_TARGET_S = 10.0
+# Exporting a forum's 10,000 registrations as CSV streams: the server's RSS grows less than this.
+EXPORT_GROWTH_TARGET_MB = 10.0
 RSS_TARGET_MB = 64.0
 BUSY_SMALL_TARGET = 1.5
 
@@ -194,6 +197,7 @@ SQL_FILES = {"R1": "r1_threads.sql", "R1s": "r1_threads.sql", "R2": "r2_commitme
              "R3": "r3_forums_upcoming.sql", "R4": "r4_commitments_filtered.sql",
              "R5": "r5_search.sql", "R6": "r6_action_items.sql", "R8": "r8_institution_record.sql",
              "R7": "r7_unread_count.sql", "W1": "w1_post_comment.sql", "W1f": "w1_post_comment.sql",
+             "W2": "w2_register.sql",
              "S1": "s1_sign_in.sql"}
 HEADLINE = re.compile(r"E?'StartSel=.*?FragmentDelimiter=\" … \"'", re.S)
 
@@ -211,7 +215,8 @@ def file_statements(path):
     out, cur = [], []
     for line in open(path, encoding="utf-8"):
         line = line.rstrip("\n")
-        if line.startswith("--") or line.startswith("\\set") or not line.strip():
+        # /*bench*/: a statement pgbench needs and the API does not send (W2's pairs).
+        if line.startswith("--") or line.startswith("\\set") or line.startswith("/*bench*/") or not line.strip():
             continue
         gset = " \\gset" in line
         if gset:
@@ -430,6 +435,18 @@ def render(run_dir):
             f"Fan-out (one job worker): {fmt(fan_out.get('notifications'))} of {fmt(fan_out.get('followers'))} "
             f"followers notified {fmt(fan_out.get('seconds'), 2)} s after the comment was posted — target "
             f"all within {FAN_OUT_TARGET_S:g} s: {'met' if fan_out['target_met'] else 'missed'}")
+    export = load(os.path.join(run_dir, "E1.json"))
+    if export:
+        growth = (export["rss_peak_kb"] - export["rss_before_kb"]) / 1024
+        export["rss_growth_mb"] = round(growth, 1)
+        export["target_met"] = growth < EXPORT_GROWTH_TARGET_MB and export["csv_lines"] == export["registrations"]
+        lines.append(
+            f"CSV export (E1) of {fmt(export['registrations'])} registrations of {export['forum']}: "
+            f"{fmt(export['csv_lines'])} lines, {fmt(export['bytes'] / 1e6, 2)} MB in {fmt(export['seconds'], 2)} s; "
+            f"server RSS {fmt(export['rss_before_kb'] / 1024)} MB before, {fmt(export['rss_peak_kb'] / 1024)} MB at most "
+            f"while streaming (+{fmt(growth)} MB) — target < {EXPORT_GROWTH_TARGET_MB:g} MB: "
+            f"{'met' if export['target_met'] else 'missed'}")
+    result["export"] = export
     result["followed_posting"] = followed
     result["fan_out"] = fan_out
     if busy_small:

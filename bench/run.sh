@@ -26,6 +26,9 @@
 #                              R6 = a held forum's 100 action items, as its page lists them;
 #                              R7 = a member's unread notification count;
 #                              R8 = the record of the institution with 40,000 questions;
+#                              W2 = registrations (each by the next large member, for the next
+#                              of the run's forums), followed by E1: the CSV export of a forum's
+#                              10,000 registrations and the server's RSS while it streams;
 #                              W1f = W1 on the forum 10,000 members follow, followed by F1: one
 #                              comment there with a job worker running, and the time until its
 #                              10,000 notifications exist;
@@ -51,7 +54,7 @@ DURATION="${BENCH_DURATION:-15}"
 WARMUP="${BENCH_WARMUP:-3}"
 CONNS="${BENCH_CONNECTIONS:-32}"
 POOL="${BENCH_POOL_SIZE:-8}"
-OPS="${BENCH_OPS:-R1 R1s R2 R3 R4 R5 R6 R7 R8 W1 W1f S1}"
+OPS="${BENCH_OPS:-R1 R1s R2 R3 R4 R5 R6 R7 R8 W1 W1f W2 S1}"
 SWEEP="${BENCH_POOL_SWEEP:-}"
 SWEEP_OPS="${BENCH_SWEEP_OPS:-R1 R2 W1}"
 SWEEP_DURATION="${BENCH_SWEEP_DURATION:-8}"
@@ -337,6 +340,8 @@ R6_ITEMS="$(q "SELECT coalesce(array_agg(id ORDER BY due_on, id), '{}')
                        ORDER BY due_on, id LIMIT 100) t")"
 R6_COMMITMENTS="$(q "SELECT coalesce(array_agg(DISTINCT commitment_id), '{}') FROM action_items
                       WHERE id = ANY('$R6_ITEMS'::int8[]) AND commitment_id IS NOT NULL")"
+R6_INSTITUTIONS="$(q "SELECT coalesce(array_agg(DISTINCT owner_institution_id), '{}') FROM action_items
+                      WHERE id = ANY('$R6_ITEMS'::int8[]) AND owner_institution_id IS NOT NULL")"
 [ "$R6_ITEMS" != '{}' ] || die "forum $HELD_FORUM has no action items (re-seed: opendetat seed --scale large)"
 # R8: the institution with 40,000 questions (its record is read from maintained aggregates).
 BUSY_INSTITUTION="${BENCH_INSTITUTION:-institution-large}"
@@ -404,7 +409,8 @@ op_setup() {
       REQ_PATH="/api/v1/action-items?forum=$HELD_FORUM&limit=100"
       SQL_FILE=r6_action_items.sql
       PGVARS=(-D "slug=$HELD_FORUM" -D "forum_ids={$HELD_ID}"
-              -D "item_ids=$R6_ITEMS" -D "commitment_ids=$R6_COMMITMENTS" -D "not_closed={open,in_progress}") ;;
+              -D "item_ids=$R6_ITEMS" -D "commitment_ids=$R6_COMMITMENTS" -D "institution_ids=$R6_INSTITUTIONS"
+              -D "not_closed={open,in_progress}") ;;
     R7)
       AUTH="$TOKEN"
       REQ_PATH="/api/v1/me/notifications/unread-count"
@@ -450,7 +456,19 @@ interval = secs / int(n)
 print(repr(interval), repr(interval * int(n)))' "$SIGN_IN_LIMIT")"
       PGVARS=(-D "bucket=sign_in:127.0.0.1" -D "interval=$S1_INTERVAL" -D "burst_window=$S1_WINDOW"
               -D "email=$USER_EMAIL") ;;
-    *) die "unknown operation $1 (R1 R1s R2 R3 R4 R5 R6 R7 R8 W1 W1f S1)" ;;
+    W2)
+      METHOD=POST
+      BODY='{}'
+      AUTH="$TOKEN"
+      SCRIPT="$BENCH/wrk/register.lua"
+      REQ_PATH="/api/v1/forums/bench-w2-api-1/registrations"
+      SQL_FILE=w2_register.sql
+      PGVARS=(-D "first_user=$W2_FIRST_USER" -D "users=$W2_USERS" -D "forums=$W2_FORUMS"
+              -D "starts_at=$W2_STARTS_AT" -D "reminder_at=$W2_REMINDER_AT" -D "payload=$W2_PAYLOAD"
+              -D "event_payload=$W2_EVENT" -D "now=$NOW" -D "cancelled=cancelled" -D "registered=registered"
+              -D "f=f" -D "queued=queued" -D "event_type=registration.created" -D "event_kind=registration"
+              -D "mail_kind=mail" -D "reminders_kind=forum_reminders" -D 'when_format=DD/MM/YYYY "à" HH24:MI') ;;
+    *) die "unknown operation $1 (R1 R1s R2 R3 R4 R5 R6 R7 R8 W1 W1f W2 S1)" ;;
   esac
 }
 
@@ -478,6 +496,13 @@ print(" ".join("{" + ",".join(ids[k]) + "}" for k in ("forum", "commitment", "mi
 '  "$RUN_DIR/R5.sample.json")"
     op_setup R5
   fi
+  if [ "$1" = W2 ] && [ -z "$W2_PAYLOAD" ]; then
+    W2_PAYLOAD="$(q "SELECT payload FROM jobs WHERE kind = 'mail' AND payload->>'to' = '$USER_EMAIL'
+                     AND payload->>'template' = 'registration_confirmed' ORDER BY id DESC LIMIT 1")"
+    W2_EVENT="$(q "SELECT payload FROM events WHERE type = 'registration.created' AND actor_id = $USER_ID
+                   ORDER BY id DESC LIMIT 1")"
+    op_setup W2
+  fi
   if { [ "$1" = W1 ] || [ "$1" = W1f ]; } && [ -z "$W1_HTML" ]; then
     W1_HTML="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["body_html"], end="")' \
       "$RUN_DIR/$1.sample.json")"
@@ -492,6 +517,7 @@ print(" ".join("{" + ",".join(ids[k]) + "}" for k in ("forum", "commitment", "mi
 load() {
   local secs="$1" out="$2"
   WRK_METHOD="$METHOD" WRK_BODY="$BODY" WRK_TOKEN="$AUTH" WRK_OUT="$out" \
+    WRK_TOKENS_FILE="$RUN_DIR/w2-tokens.txt" WRK_FORUMS="$W2_API_FORUMS" WRK_OFFSET="$W2_OFFSET" \
     WRK_EMAILS="$SIGN_IN_EMAILS" WRK_PASSWORD="$USER_PASSWORD" WRK_REPORT_LUA="$BENCH/wrk/report.lua" \
     python3 "$BENCH/report.py" timed "${out%.json}.cpu" timeout $((secs + 60)) wrk -t 2 -c "$CONNS" -d "${secs}s" --timeout 30s \
     -s "$SCRIPT" "$BASE$REQ_PATH" >"${out%.json}.txt" 2>&1 \
@@ -525,6 +551,67 @@ if [ -n "$SWEEP" ]; then
 fi
 
 # ---------------------------------------------------------------------------------------------
+# W2's data: forums of its own (10 for the API, 10 for pgbench, open, a year ahead, 100,000
+# seats), emptied before it runs; the large seed's members, their addresses confirmed, each
+# with a token signed here with the run's secret (as /auth/login would give); a sequence for
+# pgbench's pairs.
+# ---------------------------------------------------------------------------------------------
+W2_USERS=10000
+W2_FORUMS=10
+W2_OFFSET=0
+W2_API_FORUMS="$(seq -s, -f 'bench-w2-api-%g' 1 "$W2_FORUMS")"
+W2_FIRST_USER=""
+W2_STARTS_AT=""
+W2_REMINDER_AT=""
+W2_PAYLOAD=""
+W2_EVENT=""
+w2_clear() {
+  q "SET session_replication_role = replica;
+     DELETE FROM events WHERE type LIKE 'registration.%' AND subject_ref IN
+       (SELECT r.id FROM registrations r JOIN forums f ON f.id = r.forum_id WHERE f.slug LIKE 'bench-w2-%');
+     DELETE FROM jobs WHERE kind = 'mail' AND payload->'forum'->>'url' LIKE '%/forums/bench-w2-%';
+     DELETE FROM registrations WHERE forum_id IN (SELECT id FROM forums WHERE slug LIKE 'bench-w2-%');
+     DELETE FROM jobs WHERE kind = 'forum_reminders' AND payload->>'forum_id' IN
+       (SELECT id::text FROM forums WHERE slug LIKE 'bench-w2-%' AND slug <> 'bench-w2-capture');" >/dev/null
+}
+if [[ " $OPS " == *" W2 "* ]]; then
+  say "W2: preparing its forums, members and tokens..."
+  q "INSERT INTO forums (slug, title, theme, description, starts_at, ends_at, location, capacity, status)
+     SELECT 'bench-w2-' || k || '-' || n, 'Forum du banc d''essai ' || n, 'Banc d''essai', '',
+            date_trunc('day', now()) + interval '1 year', date_trunc('day', now()) + interval '1 year 2 hours',
+            'Paris', 100000, 'open'
+     FROM unnest(ARRAY['api', 'pg']) k, generate_series(1, $W2_FORUMS) n
+     ON CONFLICT (slug) DO NOTHING;
+     UPDATE forums SET starts_at = date_trunc('day', now()) + interval '1 year',
+                       ends_at = date_trunc('day', now()) + interval '1 year 2 hours', status = 'open'
+      WHERE slug ~ '^bench-w2-(api|pg)-';
+     UPDATE users SET email_verified_at = created_at
+      WHERE email LIKE '%@large.opendetat.test' AND email_verified_at IS NULL;
+     CREATE SEQUENCE IF NOT EXISTS bench_w2_seq;
+     SELECT setval('bench_w2_seq', 1, false);" >/dev/null
+  w2_clear
+  W2_FIRST_USER="$(q "SELECT min(id) FROM users WHERE email LIKE '%@large.opendetat.test'")"
+  [ "$(q "SELECT max(id) - min(id) + 1 FROM users WHERE email LIKE '%@large.opendetat.test'")" = "$W2_USERS" ] \
+    || die "W2: the large seed's members must have consecutive ids"
+  read -r W2_STARTS_AT W2_REMINDER_AT <<<"$(q "SELECT to_char(starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') || ' ' ||
+                                                   to_char((starts_at - interval '48 hours') AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')
+                                              FROM forums WHERE slug = 'bench-w2-pg-1'")"
+  python3 - "$SECRET" "$W2_FIRST_USER" "$W2_USERS" "$RUN_DIR/w2-tokens.txt" <<'PY'
+import base64, hashlib, hmac, json, sys, time
+secret, first, n, out = sys.argv[1].encode(), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+b64 = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+head = b64(json.dumps({"alg": "HS256", "typ": "JWT"}, separators=(",", ":")).encode())
+now = int(time.time())
+with open(out, "w") as f:
+    for uid in range(first, first + n):
+        claims = {"sub": str(uid), "iss": "opendetat", "aud": "opendetat-api", "iat": now, "exp": now + 3600, "ver": 0}
+        body = head + "." + b64(json.dumps(claims, separators=(",", ":")).encode())
+        sig = b64(hmac.new(secret, body.encode(), hashlib.sha256).digest())
+        f.write(body + "." + sig + "\n")
+PY
+fi
+
+# ---------------------------------------------------------------------------------------------
 # The measured run
 # ---------------------------------------------------------------------------------------------
 say "starting the release server (production, pool $POOL, RUST_LOG=warn)..."
@@ -540,7 +627,10 @@ for op in $OPS; do
   probe "$op"
   busy_before="$(python3 "$BENCH/report.py" wait-idle "$IDLE_WAIT" 15)"
   [ "$busy_before" -lt 15 ] || say "  the machine is busy (${busy_before} % over 1 s) with other work: measuring anyway"
+  W2_OFFSET=0
   [ "$WARMUP" -gt 0 ] && load "$WARMUP" "$RUN_DIR/$op.warmup.json"
+  # W2's measured run starts past any pair the warm-up may have used.
+  W2_OFFSET=20000
   load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   cpu_before="$(python3 "$BENCH/report.py" cpu "$SERVER_PID" "$DB_NAME")"
   t0="$EPOCHREALTIME"
@@ -580,7 +670,7 @@ for op in $OPS; do
   # Tens of thousands of posts, events and jobs later, the next write would start on larger
   # tables than this one did (W1f after W1 measured ~15 % slower, in the API and its ceiling
   # alike): both start from the same data.
-  case "$op" in W1 | W1f) delete_bench_posts ;; esac
+  case "$op" in W1 | W1f) delete_bench_posts ;; W2) w2_clear ;; esac
 done
 
 # F1: with a job worker running (`opendetat worker`, one thread), one comment on the forum
@@ -610,6 +700,35 @@ if [[ " $OPS " == *" W1f "* ]]; then
   printf '{"followers":%s,"notifications":%s,"seconds":%s}\n' "$FOLLOWERS" "$notified" \
     "$(python3 -c "print(round($t1 - $t0, 3))")" >"$RUN_DIR/F1.json"
   say "F1: $(cat "$RUN_DIR/F1.json")"
+fi
+
+# E1: the CSV export of the forum the large seed's 10,000 members registered for, streamed by
+# the server (by the run's member, made an organiser for it): its size, time, and the server's
+# RSS sampled every 20 ms while it streams, against the RSS just before.
+if [[ " $OPS " == *" W2 "* ]]; then
+  q "UPDATE users SET role = 'admin' WHERE id = $USER_ID" >/dev/null
+  E1_FORUM="${BENCH_REGISTERED_FORUM:-forum-large-busy-2}"
+  e1_rows="$(q "SELECT count(*) FROM registrations WHERE forum_id = (SELECT id FROM forums WHERE slug = '$E1_FORUM')")"
+  python3 "$BENCH/report.py" wait-idle "$IDLE_WAIT" 15 >/dev/null
+  rss_before="$(proc_status "$SERVER_PID" VmRSS)"
+  ( while kill -0 "$SERVER_PID" 2>/dev/null; do
+      awk '$1 == "VmRSS:" { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null
+      sleep 0.02
+    done ) >"$RUN_DIR/e1-rss.txt" &
+  e1_sampler=$!
+  t0="$EPOCHREALTIME"
+  e1_bytes="$(curl -sS -m 120 -o "$RUN_DIR/e1.csv" -w '%{size_download}' -H "Authorization: Bearer $TOKEN" \
+    "$BASE/api/v1/forums/$E1_FORUM/registrations/export")" || die "E1: the export failed"
+  t1="$EPOCHREALTIME"
+  sleep 0.1
+  kill "$e1_sampler" 2>/dev/null || true
+  wait "$e1_sampler" 2>/dev/null || true
+  q "UPDATE users SET role = 'member' WHERE id = $USER_ID" >/dev/null
+  rss_peak="$(sort -n "$RUN_DIR/e1-rss.txt" | tail -n 1)"
+  printf '{"forum":"%s","registrations":%s,"csv_lines":%s,"bytes":%s,"seconds":%s,"rss_before_kb":%s,"rss_peak_kb":%s}\n' \
+    "$E1_FORUM" "$e1_rows" "$(($(wc -l <"$RUN_DIR/e1.csv") - 1))" "$e1_bytes" "$(python3 -c "print(round($t1 - $t0, 3))")" \
+    "$rss_before" "${rss_peak:-$rss_before}" >"$RUN_DIR/E1.json"
+  say "E1: $(cat "$RUN_DIR/E1.json")"
 fi
 
 VMHWM="$(proc_status "$SERVER_PID" VmHWM)"

@@ -26,6 +26,8 @@ pub const BUSY_INSTITUTION_SLUG: &str = "institution-large";
 pub const HELD_FORUM_SLUG: &str = "forum-large-busy-1";
 /// The forum every large user follows (the benchmark's W1f posts there: 10,000 followers).
 pub const FOLLOWED_FORUM_SLUG: &str = "forum-large-busy-3";
+/// The forum every large user registered for (the benchmark's E1 exports its list: 10,000 rows).
+pub const REGISTERED_FORUM_SLUG: &str = "forum-large-busy-2";
 /// Notifications per large user, about one in three unread.
 pub const NOTIFICATIONS_PER_USER: i64 = 100;
 
@@ -174,6 +176,25 @@ fn follows(conn: &mut PgConnection) -> QueryResult<()> {
     )
 }
 
+/// Every large user registered for one forum (checked in, for most of them: it was held), so
+/// that exporting a list of 10,000 registrations can be measured. Run on its own too, for a
+/// large database seeded before.
+fn registrations(conn: &mut PgConnection) -> QueryResult<()> {
+    step(
+        conn,
+        "registrations",
+        &format!(
+            "INSERT INTO registrations (forum_id, user_id, status, code, created_at, checked_in_at) \
+             SELECT f.id, u.id, 'registered', upper(substr(md5('large-' || u.id), 1, 10)), \
+                    f.starts_at - interval '20 days' + u.ord * interval '1 minute', \
+                    CASE WHEN u.ord % 5 <> 0 THEN f.starts_at END \
+             FROM (SELECT id, row_number() OVER (ORDER BY id) AS ord FROM users WHERE email LIKE '%@large.opendetat.test') u \
+             CROSS JOIN (SELECT id, starts_at FROM forums WHERE slug = '{REGISTERED_FORUM_SLUG}') f \
+             ON CONFLICT DO NOTHING"
+        ),
+    )
+}
+
 #[derive(QueryableByName)]
 struct Count {
     #[diesel(sql_type = BigInt)]
@@ -197,26 +218,36 @@ pub fn run(conn: &mut PgConnection) -> Result<(), String> {
     .map_err(|e| e.to_string())?
     .n;
     if already > 0 {
-        let followed = diesel::sql_query(
-            "SELECT count(*) AS n FROM follows WHERE user_id IN (SELECT id FROM users WHERE email LIKE '%@large.opendetat.test')",
-        )
-        .get_result::<Count>(conn)
-        .map_err(|e| e.to_string())?
-        .n;
-        if followed == 0 {
-            log::info!("seed large: loaded before follows existed; adding follows and notifications");
+        // A large database seeded by an earlier version gets what later versions added.
+        let missing = |conn: &mut PgConnection, table: &str| -> Result<bool, String> {
+            let n = diesel::sql_query(format!(
+                "SELECT count(*) AS n FROM {table} WHERE user_id IN (SELECT id FROM users WHERE email LIKE '%@large.opendetat.test')"
+            ))
+            .get_result::<Count>(conn)
+            .map_err(|e| e.to_string())?
+            .n;
+            Ok(n == 0)
+        };
+        let mut added = Vec::new();
+        if missing(conn, "follows")? {
             conn.transaction(follows).map_err(|e: diesel::result::Error| format!("large seed (follows) failed: {e}"))?;
-            diesel::sql_query("VACUUM ANALYZE follows, notifications").execute(conn).map_err(|e| e.to_string())?;
-            return Ok(());
+            added.push("follows, notifications");
         }
-        log::info!("seed large: already loaded ({already} users), nothing to do");
+        if missing(conn, "registrations")? {
+            conn.transaction(registrations).map_err(|e: diesel::result::Error| format!("large seed (registrations) failed: {e}"))?;
+            added.push("registrations");
+        }
+        if !added.is_empty() {
+            diesel::sql_query("VACUUM ANALYZE follows, notifications, registrations").execute(conn).map_err(|e| e.to_string())?;
+        }
+        log::info!("seed large: already loaded ({already} users); added: {}", if added.is_empty() { "nothing".into() } else { added.join(", ") });
         return Ok(());
     }
     conn.transaction(load)
         .map_err(|e: diesel::result::Error| format!("large seed failed: {e}"))?;
     // The load updates rows it inserted (answers mark their questions): vacuum those tables so
     // that partial indexes and the visibility map are as they would be in production.
-    diesel::sql_query("VACUUM ANALYZE questions, question_answers, institution_records, institution_answer_days, milestones, follows, notifications")
+    diesel::sql_query("VACUUM ANALYZE questions, question_answers, institution_records, institution_answer_days, milestones, follows, notifications, registrations")
         .execute(conn)
         .map_err(|e| e.to_string())?;
     diesel::sql_query("ANALYZE")
@@ -471,7 +502,21 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
         ),
     )?;
     accountability(conn)?;
+    // The held forum's action items owned by an institution are owned by test institutions'
+    // records, as the API links them (R6 reads those institutions too).
+    step(
+        conn,
+        "action item owners",
+        &format!(
+            "UPDATE action_items a SET owner_name = i.name, owner_institution_id = i.id \
+               FROM forums f, institutions i \
+              WHERE f.id = a.forum_id AND f.slug = '{HELD_FORUM_SLUG}' AND a.owner_kind = 'institution' \
+                AND i.slug = '{BUSY_INSTITUTION_SLUG}' || CASE WHEN a.id % {n} = 0 THEN '' ELSE '-' || (a.id % {n}) END",
+            n = INSTITUTIONS
+        ),
+    )?;
     follows(conn)?;
+    registrations(conn)?;
 
     Ok(())
 }

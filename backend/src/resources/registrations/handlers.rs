@@ -9,7 +9,7 @@ use super::dto::{CheckInRequest,
 };
 use super::queries;
 use crate::auth::permission::Permission;
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, BearerToken};
 use crate::db;
 use crate::db::ids::RegistrationId;
 use crate::http::extract::AuthedBody;
@@ -54,16 +54,18 @@ pub async fn registration_summary(
 #[post("/forums/{id}/registrations")]
 pub async fn register_for_forum(
     state: web::Data<AppState>,
-    auth: AuthUser,
+    token: BearerToken,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::Register)?;
-    crate::auth::require_verified(&state, auth.verified)?;
     let key = id.into_inner();
     let public_url = state.public_url.clone();
-    let created = db::transaction(&state.pool, move |conn| {
+    // The account is read once, in the registration's own transaction (one checkout, as posting
+    // a comment does); who may register is still decided before the forum is looked up.
+    let created = db::transaction(&state.clone().pool, move |conn| {
+        let person = token.authorize(conn)?;
+        AuthUser::from(&person).require(Permission::Register)?;
+        crate::auth::require_verified(&state, person.email_verified_at.is_some())?;
         let forum = forums::find(conn, &key)?;
-        let person = queries::person(conn, auth.id)?;
         let (row, forum, place) = queries::register(conn, forum.id, &person, &public_url)?;
         Ok(queries::present(row, &forum, place))
     })

@@ -182,7 +182,7 @@ pub(super) fn mention(
     let when: String = diesel::select(
         diesel::dsl::sql::<Text>("to_char(")
             .bind::<Timestamptz, _>(forum.starts_at)
-            .sql(" AT TIME ZONE 'Europe/Paris', ")
+            .sql("::timestamptz AT TIME ZONE 'Europe/Paris', ")
             .bind::<Text, _>(pattern)
             .sql(")"),
     )
@@ -533,12 +533,6 @@ pub fn list_for_forum(
             reserved_seat: r.reserved,
         })
         .collect())
-}
-
-/// The user behind a token, for the mail (the token's claims carry no address).
-pub fn person(conn: &mut PgConnection, id: UserId) -> ApiResult<User> {
-    crate::auth::user::find(conn, id)?
-        .ok_or_else(|| ApiError::Unauthorized("This account no longer exists.".into()))
 }
 
 /// Checks in, at the door, the registration of `forum` whose code is `code` (or the one with
