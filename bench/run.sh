@@ -420,42 +420,19 @@ op_setup() {
       REQ_PATH="/api/v1/institutions/$BUSY_INSTITUTION/record"
       SQL_FILE=r8_institution_record.sql
       PGVARS=(-D "slug=$BUSY_INSTITUTION" -D "institution_ids={$R8_ID}") ;;
-    W1)
+    W1 | W1f)
+      # The same post, where nobody follows (W1) or where 10,000 members do (W1f).
+      local forum="$WRITE_FORUM" subject="$WRITE_SUBJECT"
+      [ "$1" = W1f ] && forum="$FOLLOWED_FORUM" subject="$FOLLOWED_SUBJECT"
       METHOD=POST
       BODY="$W1_JSON"
       AUTH="$TOKEN"
-      REQ_PATH="/api/v1/forums/$WRITE_FORUM/comments"
+      REQ_PATH="/api/v1/forums/$forum/comments"
       SQL_FILE=w1_post_comment.sql
       PGVARS=(-D "user_id=$USER_ID" -D "posting_key=posting:$USER_ID" -D "posting_interval=$(python3 -c 'print(60 / 100000000)')"
-              -D "posting_window=60" -D "slug=$WRITE_FORUM" -D "subject_id=$WRITE_SUBJECT"
+              -D "posting_window=60" -D "slug=$forum" -D "subject_id=$subject"
               -D "body=$W1_BODY" -D "body_html=$W1_HTML" -D "event_type=comment.created"
               -D "event_kind=comment" -D "audited=false" -D "payload=$W1_EVENT" -D "job_kind=notifications_fan_out") ;;
-    W1f)
-      METHOD=POST
-      BODY="$W1_JSON"
-      AUTH="$TOKEN"
-      REQ_PATH="/api/v1/forums/$FOLLOWED_FORUM/comments"
-      SQL_FILE=w1_post_comment.sql
-      PGVARS=(-D "user_id=$USER_ID" -D "posting_key=posting:$USER_ID" -D "posting_interval=$(python3 -c 'print(60 / 100000000)')"
-              -D "posting_window=60" -D "slug=$FOLLOWED_FORUM" -D "subject_id=$FOLLOWED_SUBJECT"
-              -D "body=$W1_BODY" -D "body_html=$W1_HTML" -D "event_type=comment.created"
-              -D "event_kind=comment" -D "audited=false" -D "payload=$W1_EVENT" -D "job_kind=notifications_fan_out") ;;
-    S1)
-      METHOD=POST
-      [ -n "$SIGN_IN_EMAILS" ] || sign_up_many 64
-      BODY="$(printf '{"email":"%s","password":"%s"}' "$USER_EMAIL" "$USER_PASSWORD")"
-      SCRIPT="$BENCH/wrk/signin.lua"
-      REQ_PATH="/api/v1/auth/login"
-      SQL_FILE=s1_sign_in.sql
-      # The budget's interval and window as auth::ip_limit computes them from SIGN_IN_LIMIT.
-      read -r S1_INTERVAL S1_WINDOW <<<"$(python3 -c '
-import sys
-n, period = sys.argv[1].split("/")
-secs = float(period[:-1]) * {"s": 1, "m": 60, "h": 3600}[period[-1]]
-interval = secs / int(n)
-print(repr(interval), repr(interval * int(n)))' "$SIGN_IN_LIMIT")"
-      PGVARS=(-D "bucket=sign_in:127.0.0.1" -D "interval=$S1_INTERVAL" -D "burst_window=$S1_WINDOW"
-              -D "email=$USER_EMAIL") ;;
     W2)
       METHOD=POST
       BODY='{}'

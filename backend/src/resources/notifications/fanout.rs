@@ -111,10 +111,7 @@ fn plan(conn: &mut PgConnection, event: &Event) -> QueryResult<Option<(About, Ve
                 .filter(milestones::id.eq(ref_id))
                 .select((milestones::subject_id, commitments::subject_id))
                 .first(conn)?;
-            Some((
-                About { subject: Some(milestone), comment: None },
-                vec![audience(Who::Followers(vec![milestone, commitment]), NotificationReason::Progress)],
-            ))
+            Some(to_followers(milestone, vec![milestone, commitment], NotificationReason::Progress))
         }
         EventType::QuestionAnswered => {
             let (subject, asker): (SubjectId, Option<UserId>) = questions::table
@@ -130,10 +127,7 @@ fn plan(conn: &mut PgConnection, event: &Event) -> QueryResult<Option<(About, Ve
         }
         EventType::ActionItemStatusChanged => {
             let subject: SubjectId = action_items::table.filter(action_items::id.eq(ref_id)).select(action_items::subject_id).first(conn)?;
-            Some((
-                About { subject: Some(subject), comment: None },
-                vec![audience(Who::Followers(vec![subject]), NotificationReason::ActionItemStatus)],
-            ))
+            Some(to_followers(subject, vec![subject], NotificationReason::ActionItemStatus))
         }
         EventType::ForumUpdated => {
             let Some(reason) = forum_change(&event.payload) else { return Ok(None) };
@@ -160,6 +154,14 @@ fn plan(conn: &mut PgConnection, event: &Event) -> QueryResult<Option<(About, Ve
         }
         _ => None,
     })
+}
+
+/// An event only the followers of `followed` hear of, about `subject`.
+fn to_followers(subject: SubjectId, followed: Vec<SubjectId>, reason: NotificationReason) -> (About, Vec<Audience>) {
+    (
+        About { subject: Some(subject), comment: None },
+        vec![Audience { who: Who::Followers(followed), reason, mailed_elsewhere: false }],
+    )
 }
 
 /// A change to a forum people should hear of: cancelled, or moved (time or place) while still

@@ -16,11 +16,14 @@ use crate::db::ids::SubjectId;
 use crate::http::extract::AuthedBody;
 use crate::http::page::{self, PageParams};
 use crate::http::problem::{ApiError, ApiResult};
-use crate::subjects::{self, SubjectKind};
+use crate::subjects::{self, SubjectKind, SubjectRef};
+use diesel::PgConnection;
 use crate::AppState;
 
-fn kind(raw: &str) -> ApiResult<SubjectKind> {
-    raw.parse().map_err(|_| ApiError::not_found("Kind of subject"))
+/// The subject `/me/follows/{type}/{key}` names; 404 for an unknown kind or key.
+fn subject(conn: &mut PgConnection, (kind, key): &(String, String)) -> ApiResult<SubjectRef> {
+    let kind: SubjectKind = kind.parse().map_err(|_| ApiError::not_found("Kind of subject"))?;
+    subjects::resolve(conn, kind, key)
 }
 
 /// What the signed-in member follows, latest followed first.
@@ -55,10 +58,9 @@ pub async fn list_follows(req: HttpRequest, state: web::Data<AppState>, auth: Au
 )]
 #[get("/me/follows/{type}/{key}")]
 pub async fn follow_state(state: web::Data<AppState>, auth: AuthUser, path: web::Path<(String, String)>) -> ApiResult<web::Json<FollowState>> {
-    let (raw, key) = path.into_inner();
-    let kind = kind(&raw)?;
+    let path = path.into_inner();
     let s = db::run(&state.read_pool, move |conn| {
-        let subject = subjects::resolve(conn, kind, &key)?;
+        let subject = subject(conn, &path)?;
         Ok(queries::follow_state(conn, Some(auth.id), subject.id)?)
     })
     .await?;
@@ -78,10 +80,9 @@ pub async fn follow_state(state: web::Data<AppState>, auth: AuthUser, path: web:
 )]
 #[put("/me/follows/{type}/{key}")]
 pub async fn follow(state: web::Data<AppState>, auth: AuthUser, path: web::Path<(String, String)>) -> ApiResult<web::Json<FollowState>> {
-    let (raw, key) = path.into_inner();
-    let kind = kind(&raw)?;
+    let path = path.into_inner();
     let s = db::transaction(&state.pool, move |conn| {
-        let subject = subjects::resolve(conn, kind, &key)?;
+        let subject = subject(conn, &path)?;
         Ok(queries::follow(conn, auth.id, &subject)?)
     })
     .await?;
@@ -100,10 +101,9 @@ pub async fn follow(state: web::Data<AppState>, auth: AuthUser, path: web::Path<
 )]
 #[delete("/me/follows/{type}/{key}")]
 pub async fn unfollow(state: web::Data<AppState>, auth: AuthUser, path: web::Path<(String, String)>) -> ApiResult<web::Json<FollowState>> {
-    let (raw, key) = path.into_inner();
-    let kind = kind(&raw)?;
+    let path = path.into_inner();
     let s = db::transaction(&state.pool, move |conn| {
-        let subject = subjects::resolve(conn, kind, &key)?;
+        let subject = subject(conn, &path)?;
         queries::unfollow(conn, auth.id, subject.id)?;
         Ok(queries::follow_state(conn, Some(auth.id), subject.id)?)
     })
