@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod resources;
 pub mod seed;
 pub mod seed_large;
+pub mod slugs;
 pub mod subjects;
 pub mod types;
 pub mod workdays;

@@ -13,7 +13,7 @@ use crate::db::schema::{action_items, commitments, cycle_commitments, cycles, fo
 use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
-use crate::resources::forums::queries::slugify;
+use crate::slugs::slugify;
 use crate::resources::forums::CommitmentRef;
 use crate::types::{ForumStatus, Locale};
 
@@ -203,13 +203,10 @@ fn subject(row: &CycleRow) -> EventSubject {
 
 fn free_slug(conn: &mut PgConnection, base: &str) -> QueryResult<String> {
     let taken: Vec<String> = cycles::table
-        .filter(cycles::slug.eq(base).or(cycles::slug.like(format!("{base}-%"))))
+        .filter(cycles::slug.eq(base).or(cycles::slug.like(crate::slugs::numbered(base))))
         .select(cycles::slug)
         .load(conn)?;
-    Ok(std::iter::once(base.to_string())
-        .chain((2..).map(|n| format!("{base}-{n}")))
-        .find(|s| !taken.contains(s))
-        .unwrap_or_default())
+    Ok(crate::slugs::first_free(base, &taken))
 }
 
 pub fn insert(conn: &mut PgConnection, r: NewCycleRequest, by: UserId) -> ApiResult<CycleRow> {

@@ -15,7 +15,7 @@ use crate::db::schema::{format_versions, formats, forums, users};
 use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
-use crate::resources::forums::queries::slugify;
+use crate::slugs::slugify;
 use crate::types::Locale;
 
 /// The format `key` names (id or slug); 404 otherwise.
@@ -154,13 +154,10 @@ pub fn present(conn: &mut PgConnection, format: FormatRow) -> ApiResult<Format> 
 
 fn free_slug(conn: &mut PgConnection, base: &str) -> QueryResult<String> {
     let taken: Vec<String> = formats::table
-        .filter(formats::slug.eq(base).or(formats::slug.like(format!("{base}-%"))))
+        .filter(formats::slug.eq(base).or(formats::slug.like(crate::slugs::numbered(base))))
         .select(formats::slug)
         .load(conn)?;
-    Ok(std::iter::once(base.to_string())
-        .chain((2..).map(|n| format!("{base}-{n}")))
-        .find(|s| !taken.contains(s))
-        .unwrap_or_default())
+    Ok(crate::slugs::first_free(base, &taken))
 }
 
 pub fn new_version(

@@ -13,6 +13,7 @@ use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::filters;
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
+use crate::slugs::slugify;
 use crate::resources::commitments::queries as commitment_queries;
 use crate::resources::formats::queries as formats;
 use crate::types::{ForumStatus, Locale};
@@ -206,20 +207,10 @@ fn commitment_ids(conn: &mut PgConnection, forum_id: ForumId) -> QueryResult<Vec
 /// The first free slug among `base`, `base-2`, `base-3`…
 fn free_slug(conn: &mut PgConnection, base: &str) -> QueryResult<String> {
     let taken: Vec<String> = forums::table
-        .filter(
-            forums::slug
-                .eq(base)
-                .or(forums::slug.like(format!("{}-%", filters::escape_like(base)))),
-        )
+        .filter(forums::slug.eq(base).or(forums::slug.like(crate::slugs::numbered(base))))
         .select(forums::slug)
         .load(conn)?;
-    if !taken.iter().any(|s| s == base) {
-        return Ok(base.to_string());
-    }
-    Ok((2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|s| !taken.contains(s))
-        .unwrap_or_default())
+    Ok(crate::slugs::first_free(base, &taken))
 }
 
 fn subject(row: &ForumRow) -> EventSubject {
@@ -405,57 +396,5 @@ pub fn restore(conn: &mut PgConnection, row: ForumRow, by: UserId) -> QueryResul
             .audit(Some(&row), Some(&restored)),
     )?;
     Ok(restored)
-}
-
-/// A URL slug from a French title: lowercase ASCII, accents folded, words joined by hyphens.
-pub fn slugify(title: &str) -> String {
-    let mut out = String::with_capacity(title.len());
-    for c in title.chars().flat_map(char::to_lowercase) {
-        let folded = match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
-            'ç' => "c",
-            'é' | 'è' | 'ê' | 'ë' => "e",
-            'î' | 'ï' | 'í' | 'ì' => "i",
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => "o",
-            'ù' | 'û' | 'ü' | 'ú' => "u",
-            'ÿ' | 'ý' => "y",
-            'ñ' => "n",
-            'œ' => "oe",
-            'æ' => "ae",
-            c if c.is_ascii_alphanumeric() => {
-                out.push(c);
-                continue;
-            }
-            _ => "-",
-        };
-        out.push_str(folded);
-    }
-    let joined: Vec<&str> = out.split('-').filter(|s| !s.is_empty()).collect();
-    let mut slug = joined.join("-");
-    if slug.len() > 70 {
-        slug.truncate(70);
-        slug = slug.trim_end_matches('-').to_string();
-    }
-    if slug.is_empty() {
-        "forum".into()
-    } else if !slug.bytes().any(|b| b.is_ascii_lowercase()) {
-        // An all-digit slug would read as an id in `/forums/{id}`.
-        format!("forum-{slug}")
-    } else {
-        slug
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn slugify_folds_french() {
-        assert_eq!(
-            super::slugify("Forum Open d'État : données ouvertes"),
-            "forum-open-d-etat-donnees-ouvertes"
-        );
-        assert_eq!(super::slugify("!!!"), "forum");
-        assert_eq!(super::slugify("2027"), "forum-2027");
-    }
 }
 

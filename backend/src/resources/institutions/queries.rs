@@ -17,7 +17,7 @@ use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::filters;
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::resources::action_items::ActionStatus;
-use crate::resources::forums::queries::slugify;
+use crate::slugs::slugify;
 use crate::resources::forums::CommitmentRef;
 use crate::types::{Locale, Role};
 
@@ -280,13 +280,10 @@ fn subject(row: &InstitutionRow) -> EventSubject {
 
 fn free_slug(conn: &mut PgConnection, base: &str) -> QueryResult<String> {
     let taken: Vec<String> = institutions::table
-        .filter(institutions::slug.eq(base).or(institutions::slug.like(format!("{}-%", filters::escape_like(base)))))
+        .filter(institutions::slug.eq(base).or(institutions::slug.like(crate::slugs::numbered(base))))
         .select(institutions::slug)
         .load(conn)?;
-    Ok(std::iter::once(base.to_string())
-        .chain((2..).map(|n| format!("{base}-{n}")))
-        .find(|s| !taken.contains(s))
-        .unwrap_or_default())
+    Ok(crate::slugs::first_free(base, &taken))
 }
 
 fn trimmed(v: Option<String>) -> Option<String> {
