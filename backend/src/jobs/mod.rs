@@ -121,13 +121,17 @@ pub fn recover_expired(conn: &mut PgConnection, lease: std::time::Duration) -> Q
 /// ones stay until an admin deals with them.
 pub const KEEP_DONE_DAYS: i32 = 14;
 
-/// Deletes up to 1,000 jobs done more than `KEEP_DONE_DAYS` ago.
+/// Jobs `prune_done` deletes at once.
+pub const PRUNE_BATCH: usize = 1_000;
+
+/// Deletes up to `PRUNE_BATCH` jobs done more than `KEEP_DONE_DAYS` ago.
 pub fn prune_done(conn: &mut PgConnection) -> QueryResult<usize> {
     diesel::sql_query(
         "DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE state = 'done' \
-                                       AND finished_at < now() - make_interval(days => $1) LIMIT 1000)",
+                                       AND finished_at < now() - make_interval(days => $1) LIMIT $2)",
     )
     .bind::<Integer, _>(KEEP_DONE_DAYS)
+    .bind::<BigInt, _>(PRUNE_BATCH as i64)
     .execute(conn)
 }
 

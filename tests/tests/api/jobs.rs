@@ -124,3 +124,23 @@ fn a_job_scheduled_for_later_waits_for_its_time() {
     app.wait_for_mails_to(&to, 1);
     assert!(chrono::Utc::now() >= at);
 }
+
+#[test]
+fn finished_jobs_are_deleted_after_two_weeks_and_failed_ones_kept() {
+    let app = TestApp::spawn_with(false, &[("JOB_WORKERS", "0")]);
+    // 2,500 done long ago (more than one batch), some done lately, some failed long ago.
+    app.sql("INSERT INTO jobs (kind, state, finished_at) SELECT 'mail', 'done', now() - interval '20 days' FROM generate_series(1, 2500)");
+    app.sql("INSERT INTO jobs (kind, state, finished_at) SELECT 'mail', 'done', now() - interval '2 days' FROM generate_series(1, 3)");
+    app.sql(
+        "INSERT INTO jobs (kind, state, finished_at, last_error) \
+         SELECT 'mail', 'failed', now() - interval '20 days', 'refused' FROM generate_series(1, 2)",
+    );
+    let mut worker = app.spawn_worker(&[]);
+    wait_until("old finished jobs to go", Duration::from_secs(20), || {
+        app.count("jobs WHERE state = 'done' AND finished_at < now() - interval '14 days'") == 0
+    });
+    worker.kill().unwrap();
+    worker.wait().unwrap();
+    assert_eq!(app.count("jobs WHERE state = 'done'"), 3, "recent ones stay");
+    assert_eq!(app.count("jobs WHERE state = 'failed'"), 2, "failed ones stay for admins");
+}
