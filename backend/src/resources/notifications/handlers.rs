@@ -20,8 +20,19 @@ use crate::subjects::{self, SubjectKind, SubjectRef};
 use diesel::PgConnection;
 use crate::AppState;
 
-/// The subject `/me/follows/{type}/{key}` names; 404 for an unknown kind or key.
-fn subject(conn: &mut PgConnection, (kind, key): &(String, String)) -> ApiResult<SubjectRef> {
+/// `/me/follows/{type}/{key}`: a subject, by its kind and its key.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(names("type", "key"), parameter_in = Path)]
+pub struct SubjectPath(
+    /// The kind of subject
+    #[param(value_type = SubjectKind)]
+    String,
+    /// Its id, slug or OGP code (as its own routes take)
+    String,
+);
+
+/// The subject the path names; 404 for an unknown kind or key.
+fn subject(conn: &mut PgConnection, SubjectPath(kind, key): &SubjectPath) -> ApiResult<SubjectRef> {
     let kind: SubjectKind = kind.parse().map_err(|_| ApiError::not_found("Kind of subject"))?;
     subjects::resolve(conn, kind, key)
 }
@@ -50,14 +61,11 @@ pub async fn list_follows(req: HttpRequest, state: web::Data<AppState>, auth: Au
 #[utoipa::path(
     tag = "notifications",
     security(("bearer" = [])),
-    params(
-        ("type" = SubjectKind, Path, description = "The kind of subject"),
-        ("key" = String, Path, description = "Its id, slug or OGP code (as its own routes take)"),
-    ),
+    params(SubjectPath),
     responses((status = 200, description = "Following or not", body = FollowState))
 )]
 #[get("/me/follows/{type}/{key}")]
-pub async fn follow_state(state: web::Data<AppState>, auth: AuthUser, path: web::Path<(String, String)>) -> ApiResult<web::Json<FollowState>> {
+pub async fn follow_state(state: web::Data<AppState>, auth: AuthUser, path: web::Path<SubjectPath>) -> ApiResult<web::Json<FollowState>> {
     let path = path.into_inner();
     let s = db::run(&state.read_pool, move |conn| {
         let subject = subject(conn, &path)?;
@@ -72,14 +80,11 @@ pub async fn follow_state(state: web::Data<AppState>, auth: AuthUser, path: web:
 #[utoipa::path(
     tag = "notifications",
     security(("bearer" = [])),
-    params(
-        ("type" = SubjectKind, Path, description = "The kind of subject"),
-        ("key" = String, Path, description = "Its id, slug or OGP code (as its own routes take)"),
-    ),
+    params(SubjectPath),
     responses((status = 200, description = "Following", body = FollowState))
 )]
 #[put("/me/follows/{type}/{key}")]
-pub async fn follow(state: web::Data<AppState>, auth: AuthUser, path: web::Path<(String, String)>) -> ApiResult<web::Json<FollowState>> {
+pub async fn follow(state: web::Data<AppState>, auth: AuthUser, path: web::Path<SubjectPath>) -> ApiResult<web::Json<FollowState>> {
     let path = path.into_inner();
     let s = db::transaction(&state.pool, move |conn| {
         let subject = subject(conn, &path)?;
@@ -93,14 +98,11 @@ pub async fn follow(state: web::Data<AppState>, auth: AuthUser, path: web::Path<
 #[utoipa::path(
     tag = "notifications",
     security(("bearer" = [])),
-    params(
-        ("type" = SubjectKind, Path, description = "The kind of subject"),
-        ("key" = String, Path, description = "Its id, slug or OGP code (as its own routes take)"),
-    ),
+    params(SubjectPath),
     responses((status = 200, description = "Not following", body = FollowState))
 )]
 #[delete("/me/follows/{type}/{key}")]
-pub async fn unfollow(state: web::Data<AppState>, auth: AuthUser, path: web::Path<(String, String)>) -> ApiResult<web::Json<FollowState>> {
+pub async fn unfollow(state: web::Data<AppState>, auth: AuthUser, path: web::Path<SubjectPath>) -> ApiResult<web::Json<FollowState>> {
     let path = path.into_inner();
     let s = db::transaction(&state.pool, move |conn| {
         let subject = subject(conn, &path)?;
