@@ -162,24 +162,13 @@ struct Count {
     n: i64,
 }
 
-/// Marks one of `user`'s notifications read; false when `user` has none with that id.
+/// Marks one of `user`'s notifications read (one already read keeps its time); false when
+/// `user` has none with that id.
 pub fn mark_read(conn: &mut PgConnection, user: UserId, id: i64) -> QueryResult<bool> {
-    let found: Option<Option<DateTime<Utc>>> = notifications::table
-        .filter(notifications::id.eq(id))
-        .filter(notifications::user_id.eq(user))
-        .select(notifications::read_at)
-        .first(conn)
-        .optional()?;
-    match found {
-        None => Ok(false),
-        Some(Some(_)) => Ok(true),
-        Some(None) => {
-            diesel::update(notifications::table.find(id))
-                .set(notifications::read_at.eq(Some(Utc::now())))
-                .execute(conn)?;
-            Ok(true)
-        }
-    }
+    diesel::update(notifications::table.filter(notifications::id.eq(id)).filter(notifications::user_id.eq(user)))
+        .set(notifications::read_at.eq(diesel::dsl::sql::<diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>>("coalesce(read_at, now())")))
+        .execute(conn)
+        .map(|n| n == 1)
 }
 
 /// Marks every unread notification of `user` read (up to the id `up_to`); returns how many.

@@ -61,14 +61,27 @@ fn count(conn: &mut PgConnection, forum: ForumId, status: RegistrationStatus) ->
         .get_result(conn)
 }
 
-/// Seats taken of one kind: reserved, or general.
-fn seated(conn: &mut PgConnection, forum: ForumId, reserved: bool) -> QueryResult<i64> {
+/// Reserved seats taken.
+fn reserved_taken(conn: &mut PgConnection, forum: ForumId) -> QueryResult<i64> {
     registrations::table
         .filter(registrations::forum_id.eq(forum))
         .filter(registrations::status.eq(RegistrationStatus::Registered))
-        .filter(registrations::reserved.eq(reserved))
+        .filter(registrations::reserved.eq(true))
         .count()
         .get_result(conn)
+}
+
+/// Seats taken, in all and of them reserved ones (counted only while the forum reserves some:
+/// otherwise every seat is a general one).
+struct Taken {
+    all: i64,
+    reserved: i64,
+}
+
+fn taken(conn: &mut PgConnection, forum: &ForumRow) -> QueryResult<Taken> {
+    let all = count(conn, forum.id, RegistrationStatus::Registered)?;
+    let reserved = if forum.reserved_seats.is_some() { reserved_taken(conn, forum.id)? } else { 0 };
+    Ok(Taken { all, reserved })
 }
 
 /// Of `people`, those in the category `forum` reserves seats for (see `SeatCategory`).
@@ -102,15 +115,15 @@ fn in_category(conn: &mut PgConnection, forum: &ForumRow, people: &[UserId]) -> 
         .collect())
 }
 
-/// The seat a newcomer gets: a reserved one (if of the category, while one is free), a general
-/// one, or none (the waitlist).
-fn seat_for(conn: &mut PgConnection, forum: &ForumRow, user: UserId) -> QueryResult<Option<bool>> {
-    let Some(capacity) = forum.capacity.map(i64::from) else { return Ok(Some(false)) };
+/// The seat a newcomer gets, with the forum's seats `taken` (none when it has no limit): a
+/// reserved one (if of the category, while one is free), a general one, or none (the waitlist).
+fn seat_for(conn: &mut PgConnection, forum: &ForumRow, user: UserId, taken: Option<&Taken>) -> QueryResult<Option<bool>> {
+    let (Some(capacity), Some(taken)) = (forum.capacity.map(i64::from), taken) else { return Ok(Some(false)) };
     let reserved = i64::from(forum.reserved_seats.unwrap_or(0));
-    if reserved > 0 && seated(conn, forum.id, true)? < reserved && !in_category(conn, forum, &[user])?.is_empty() {
+    if taken.reserved < reserved && !in_category(conn, forum, &[user])?.is_empty() {
         return Ok(Some(true));
     }
-    Ok((seated(conn, forum.id, false)? < capacity - reserved).then_some(false))
+    Ok((taken.all - taken.reserved < capacity - reserved).then_some(false))
 }
 
 /// The active (registered or waitlisted) registration of `user` for `forum`.
@@ -247,7 +260,11 @@ pub fn register(
             detail: "You are already registered for this forum (or on its waitlist).".into(),
         });
     }
-    let seat = seat_for(conn, &forum, user.id)?;
+    let taken = match forum.capacity {
+        Some(_) => Some(taken(conn, &forum)?),
+        None => None,
+    };
+    let seat = seat_for(conn, &forum, user.id, taken.as_ref())?;
     let status = if seat.is_some() { RegistrationStatus::Registered } else { RegistrationStatus::Waitlisted };
     let row: RegistrationRow = diesel::insert_into(registrations::table)
         .values(NewRegistration {
@@ -267,8 +284,9 @@ pub fn register(
     };
     send(conn, user, template, &forum, &row, place, public_url)?;
     if status == RegistrationStatus::Registered {
-        let seated = count(conn, forum.id, RegistrationStatus::Registered)?;
-        super::mails::seats_taken(conn, &forum, seated, public_url)?;
+        if let Some(taken) = &taken {
+            super::mails::seats_taken(conn, &forum, taken.all + 1, public_url)?;
+        }
         super::mails::ensure_reminders(conn, &forum)?;
     }
     Ok((row, forum, place))
@@ -314,8 +332,9 @@ fn promote(
         return Ok(());
     };
     let reserved = i64::from(forum.reserved_seats.unwrap_or(0));
-    let free_general = (capacity - reserved - seated(conn, forum.id, false)?).max(0);
-    let free_reserved = (reserved - seated(conn, forum.id, true)?).max(0);
+    let taken = taken(conn, forum)?;
+    let free_general = (capacity - reserved - (taken.all - taken.reserved)).max(0);
+    let free_reserved = (reserved - taken.reserved).max(0);
     if free_general + free_reserved == 0 {
         return Ok(());
     }
@@ -418,7 +437,7 @@ pub fn mine_for(
 /// The seats of `forum`: counts only.
 pub fn summary(conn: &mut PgConnection, forum: &ForumRow) -> QueryResult<RegistrationSummary> {
     let reserved = match (forum.reserved_seats, forum.reserved_for) {
-        (Some(seats), Some(category)) => Some(ReservedSeats { category, seats, taken: seated(conn, forum.id, true)? }),
+        (Some(seats), Some(category)) => Some(ReservedSeats { category, seats, taken: reserved_taken(conn, forum.id)? }),
         _ => None,
     };
     Ok(RegistrationSummary {
