@@ -158,6 +158,7 @@ fn serve() -> Result<(), String> {
         require_verified_email: settings.require_verified_email,
         question_deadline_days: settings.question_deadline_days,
         auto_hide_reports: settings.auto_hide_reports,
+        auto_hide_min_account_days: settings.auto_hide_min_account_days,
     };
     let jobs = start_workers(&settings, settings.job_workers)?;
     let listener = TcpListener::bind(&settings.bind_addr)

@@ -66,6 +66,9 @@ pub struct Settings {
     pub question_deadline_days: u32,
     /// Reports from this many distinct members hide a comment at once (0, the default: never).
     pub auto_hide_reports: u32,
+    /// Only reports from accounts whose address is confirmed and that are at least this many
+    /// days old count toward automatic hiding.
+    pub auto_hide_min_account_days: u32,
     /// Job workers inside `opendetat serve` (0: none; run `opendetat worker` apart).
     pub job_workers: u32,
     /// How long a claimed job is its worker's before another may take it back.
@@ -191,6 +194,7 @@ impl Settings {
                 }
             },
             auto_hide_reports: parse_num(&get, "AUTO_HIDE_REPORTS", 0u32)?,
+            auto_hide_min_account_days: parse_num(&get, "AUTO_HIDE_MIN_ACCOUNT_DAYS", 7u32)?,
             question_deadline_days: match parse_num(&get, "QUESTION_DEADLINE_DAYS", 15u32)? {
                 0 | 101.. => return Err("QUESTION_DEADLINE_DAYS must be between 1 and 100".into()),
                 n => n,

@@ -43,4 +43,6 @@ pub struct AppState {
     pub question_deadline_days: u32,
     /// Reports from this many distinct members hide a comment at once (0: never).
     pub auto_hide_reports: u32,
+    /// Only confirmed accounts at least this many days old count toward automatic hiding.
+    pub auto_hide_min_account_days: u32,
 }

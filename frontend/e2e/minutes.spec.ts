@@ -24,6 +24,22 @@ test("an official publishes a held forum's minutes with two action items, closes
   await expect(minutes).toContainText("24 participant(s)");
   await expect(minutes).toContainText("Open Data France");
 
+  // A correction keeps what was published before, readable under the minutes.
+  await minutes.getByRole("link", { name: "Corriger le compte rendu" }).click();
+  await page.getByLabel("Compte rendu (markdown)").fill("## Décisions\n\nLes participants ont retenu deux actions, et une date de suivi.");
+  await page.getByLabel("Nombre de participants (facultatif)").fill("26");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(minutes).toContainText("et une date de suivi");
+  await expect(minutes).toContainText("26 participant(s)");
+  await expect(minutes).toContainText(/Corrigé le/);
+  await minutes.getByText("Versions précédentes (1)").click();
+  const earlier = minutes.locator(".od-versions li").first();
+  await expect(earlier).toContainText(/Version 1 — publiée le .+, corrigée le .+/);
+  await expect(earlier).toContainText("24 participant(s)");
+  await expect(earlier).toContainText("Les participants ont retenu deux actions.");
+  await expect(earlier).toContainText("Organisations présentes : Etalab, Open Data France");
+  await check(page, "minutes-corrected");
+
   // Two action items.
   // The first owner is FR0041's lead institution, named in lower case: linked to its record.
   const lead = "minister of state for the digital sector, attached to the prime minister";

@@ -1,4 +1,4 @@
-import { accounts, check, expect, settled, signIn, signOut, sql, test, visit } from "./fixtures";
+import { accounts, apiToken, check, comment, expect, settled, signIn, signOut, sql, test, visit } from "./fixtures";
 
 // Done when: a member asks the lead institution a question, an official answers it within the
 // deadline, and the institution's record counts it; a question left unanswered past its
@@ -71,4 +71,69 @@ test("a member asks, the lead institution answers on time, an overdue question s
   await page.getByRole("button", { name: "Confirmer" }).click();
   await expect(page.getByText("Ne répond pas à la question")).toBeVisible();
   await expect(page.getByText("En attente", { exact: true })).toBeVisible();
+});
+
+// Done when: an institution's answer is on the public record — edited, it keeps the text it
+// replaced, readable on the question; never deleted; hidden by a moderator, it shows as hidden
+// with its reason and no text, and the question awaits an answer again.
+test("an official edits an answer and its earlier text stays readable; a moderator hides it and the question awaits again", async ({ page }) => {
+  const stamp = Date.now();
+  const title = `Le format des forums sera-t-il évalué ? (${stamp})`;
+  const first = `Une évaluation est prévue à la fin du cycle (${stamp}).`;
+  const second = `Une évaluation indépendante sera publiée en juin (${stamp}).`;
+  const bearer = async (email: string) => ({ Authorization: `Bearer ${await apiToken(page, email)}` });
+  const member = await bearer(accounts.member);
+  const official = await bearer(accounts.official);
+  const asked = await page.request.post("/api/v1/commitments/FR0041/questions", { headers: member, data: { title, body: "Merci de préciser comment." } });
+  expect(asked.status()).toBe(201);
+  const id = (await asked.json()).id as number;
+  const answered = await page.request.post(`/api/v1/questions/${id}/answers`, { headers: official, data: { body: first } });
+  expect(answered.status()).toBe(201);
+  // The answer is on the record: not even its author deletes it.
+  const commentId = (await answered.json()).answers[0].comment_id as number;
+  const refused = await page.request.delete(`/api/v1/comments/${commentId}`, { headers: official });
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).code).toBe("answer_on_record");
+
+  // The official finds it in the discussion, marked as the institution's answer, with no
+  // "Supprimer", and edits it.
+  await signIn(page, accounts.official);
+  await page.goto(`/questions/${id}`);
+  const reply = comment(page, first);
+  await expect(reply.getByText("Réponse de l'institution")).toBeVisible();
+  await expect(reply.getByRole("button", { name: "Supprimer" })).toHaveCount(0);
+  await reply.getByRole("button", { name: "Modifier" }).click();
+  const field = page.getByRole("textbox", { name: /Modifier la réponse de l'institution/ });
+  await field.fill(second);
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(comment(page, second)).toContainText("modifié le");
+
+  // The question shows the answer as it is now, when it was edited, and what it said before.
+  const answers = page.getByRole("region", { name: "Réponses" });
+  const theAnswer = answers.getByRole("listitem").filter({ hasText: second });
+  await expect(theAnswer.getByText("Réponse qui fait foi")).toBeVisible();
+  await expect(theAnswer).toContainText("Modifiée le");
+  const versions = theAnswer.getByText("Versions précédentes (1)");
+  await versions.click();
+  await expect(theAnswer.getByText(first)).toBeVisible();
+  await expect(theAnswer).toContainText(/Version 1 — écrite le .+, remplacée le .+/);
+  await check(page, "question-answer-edited");
+  await signOut(page);
+
+  // A moderator hides it: the question shows it hidden, with the reason and without its text,
+  // and awaits an answer again.
+  await signIn(page, accounts.moderator);
+  await page.goto(`/questions/${id}`);
+  await comment(page, second).getByRole("button", { name: "Masquer" }).click();
+  await page.getByLabel("Motif du masquage (affiché publiquement)").fill("Données personnelles");
+  await page.getByRole("button", { name: "Masquer le commentaire" }).click();
+  await signOut(page);
+  await page.goto(`/questions/${id}`);
+  const hidden = answers.getByRole("listitem").first();
+  await expect(hidden).toContainText("Réponse masquée par la modération");
+  await expect(hidden).toContainText("Motif : Données personnelles");
+  await expect(hidden).not.toContainText(second);
+  await expect(hidden.getByText("Versions précédentes")).toHaveCount(0);
+  await expect(page.getByText("En attente", { exact: true })).toBeVisible();
+  await check(page, "question-answer-hidden");
 });

@@ -7,10 +7,13 @@ import { readFileSync } from "node:fs";
 test("a member registers for a full forum's last seat, cancels, and the person waiting is promoted by mail", async ({ page }) => {
   const stamp = Date.now();
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-  // An open forum with one seat, of the test's own.
+  // An open forum with one seat, of the test's own, on FR0041: the demo official speaks for its
+  // lead institution, so she organises it (and reads its list of registrations).
+  const fr0041 = (await (await page.request.get("/api/v1/commitments/FR0041")).json()).id as number;
   const made = await page.request.post("/api/v1/forums", {
     headers: auth(await apiToken(page, accounts.admin)),
     data: {
+      commitment_ids: [fr0041],
       title: `Forum à une place ${stamp}`,
       theme: "Inscriptions",
       starts_at: "2031-03-12T17:00:00Z",
@@ -61,6 +64,8 @@ test("a member registers for a full forum's last seat, cancels, and the person w
   await box.getByRole("button", { name: "M'inscrire sur la liste d'attente" }).click();
   await expect(box).toContainText("Vous êtes sur la liste d'attente, en position 1.");
   await check(page, "forum-waitlisted");
+  // Not an organiser: no list of registrations.
+  await expect(page.getByRole("region", { name: "Personnes inscrites" })).toHaveCount(0);
   expect((await mailTo(accounts.moderator, waitingMails)).subject).toContain("Liste d'attente");
 
   // The member cancels from the forum page; the account page keeps the record.
@@ -80,10 +85,13 @@ test("a member registers for a full forum's last seat, cancels, and the person w
   expect(promotion.subject).toContain(`Une place s'est libérée : Forum à une place ${stamp}`);
   expect(promotion.text).toMatch(/code d'inscription, à donner à l'accueil : [A-Z0-9]{10}/);
 
-  // The organisers see who registered, in order; nobody else does.
+  // The organisers see who registered, in order; nobody else does. The page says who they are.
   await signOut(page);
   await signIn(page, accounts.official);
   await page.goto(`/forums/${slug}`);
+  const organisation = page.getByRole("region", { name: "Organisation" });
+  await expect(organisation.getByRole("link", { name: /Minister of State for the Digital Sector/ })).toBeVisible();
+  await expect(organisation).toContainText("Administratrice démo");
   const list = page.getByRole("table", { name: /Inscriptions au forum/ });
   await expect(list.getByRole("row")).toHaveCount(3);
   await expect(list.getByRole("row").nth(1)).toContainText("Annulée");

@@ -5,8 +5,24 @@ use serde_json::Value;
 
 use crate::TestApp;
 
-/// Every role, least to most powerful.
-pub const ROLES: [&str; 4] = ["member", "official", "moderator", "admin"];
+/// Every role, least to most powerful. `official_elsewhere` is an official of an institution
+/// that none of the seeded records names: allowed where `official` is, unless the route is
+/// about an institution's own records (its forums' attendees, its questions).
+pub const ROLES: [&str; 5] = ["member", "official", "official_elsewhere", "moderator", "admin"];
+
+/// An account of `role` (see `ROLES`), signed in.
+pub fn account(app: &TestApp, role: &str) -> crate::TestUser {
+    if role != "official_elsewhere" {
+        return app.user(role);
+    }
+    let user = app.user("official");
+    app.sql("INSERT INTO institutions (slug, name, kind) VALUES ('institution-tierce', 'Institution tierce', 'agency') ON CONFLICT DO NOTHING");
+    app.sql(&format!(
+        "UPDATE users SET institution_id = (SELECT id FROM institutions WHERE slug = 'institution-tierce') WHERE id = {}",
+        user.id
+    ));
+    user
+}
 
 /// A protected operation and the roles allowed to call it.
 #[derive(Debug, Clone)]
@@ -29,24 +45,26 @@ impl Guarded<'_> {
         };
         call(None).expect_problem(401, "unauthorized");
         call(Some("not-a-token")).expect_problem(401, "unauthorized");
-        for role in ROLES.iter().filter(|r| !self.allowed.contains(r)) {
-            let user = app.user(role);
+        let allowed = |role: &str| self.allowed.contains(&role) || (role == "official_elsewhere" && self.allowed.contains(&"official"));
+        for role in ROLES.iter().filter(|r| !allowed(r)) {
+            let user = account(app, role);
             let answer = call(Some(&user.token));
             assert_eq!(
                 answer.status, 403,
                 "{} {} as {role}: {}",
                 self.method, self.path, answer.text
             );
-            // `not_your_institution`: the role may, but not for this record's institution.
+            // `not_your_institution`, `not_an_organiser`: the role may, but not for this
+            // record's institution or forum.
             let code = answer.json()["code"].as_str().unwrap_or_default().to_string();
             assert!(
-                code == "forbidden" || code == "not_your_institution",
+                code == "forbidden" || code == "not_your_institution" || code == "not_an_organiser",
                 "{} {} as {role}: {}",
                 self.method, self.path, answer.text
             );
         }
-        for role in self.allowed {
-            let user = app.user(role);
+        for role in ROLES.iter().filter(|r| allowed(r)) {
+            let user = account(app, role);
             let answer = call(Some(&user.token));
             assert!(
                 answer.status != 401 && answer.status != 403,

@@ -461,6 +461,35 @@ impl Modify for CrossFieldRules {
                 "dependentRequired",
                 json!({"new_password": ["current_password"]}),
             ),
+            // A rating for a rating question, words for a text one: exactly one of the two.
+            (
+                "AnswerInput",
+                "oneOf",
+                json!([
+                    {"required": ["rating"], "properties": {"rating": {"type": "integer"}, "text": {"type": "null"}}},
+                    {"required": ["text"], "properties": {"text": {"type": "string"}, "rating": {"type": "null"}}}
+                ]),
+            ),
+            // An outcome when closing (done, dropped), and only then. (`if`/`then` inside one
+            // `allOf`: extensions are a map without order, the contract's bytes must not vary.)
+            (
+                "StatusChangeRequest",
+                "allOf",
+                json!([{
+                    "if": {"required": ["status"], "properties": {"status": {"enum": ["done", "dropped"]}}},
+                    "then": {"required": ["outcome"], "properties": {"outcome": {"type": "string"}}},
+                    "else": {"properties": {"outcome": {"type": "null"}}}
+                }]),
+            ),
+            // Details say what is wrong when the reason is `other`.
+            (
+                "NewReportRequest",
+                "allOf",
+                json!([{
+                    "if": {"required": ["reason"], "properties": {"reason": {"const": "other"}}},
+                    "then": {"required": ["details"], "properties": {"details": {"type": "string"}}}
+                }]),
+            ),
             (
                 "NewForumRequest",
                 "anyOf",

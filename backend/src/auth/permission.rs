@@ -29,8 +29,6 @@ pub enum Permission {
     Administer,
     /// Register for forums and cancel one's own registrations (every signed-in member).
     Register,
-    /// See who registered for a forum and check them in at the door (officials, admins).
-    SeeRegistrations,
     /// Create and edit institutions, and say which one an account speaks for (admins).
     ManageInstitutions,
     /// Post progress updates on milestones (officials of the commitment's lead institution,
@@ -51,7 +49,6 @@ impl Permission {
             Permission::ManageUsers => "manage users",
             Permission::Administer => "read the administration's records",
             Permission::Register => "register for forums",
-            Permission::SeeRegistrations => "see who registered for a forum and check them in",
             Permission::ManageInstitutions => "manage institutions",
             Permission::ReportProgress => "report progress on milestones",
         }
@@ -65,7 +62,7 @@ impl Role {
         match self {
             Role::Admin => true,
             Role::Official => {
-                matches!(permission, Comment | Register | EditContent | SeeRegistrations | ReportProgress)
+                matches!(permission, Comment | Register | EditContent | ReportProgress)
             }
             Role::Moderator => matches!(permission, Comment | Register | Moderate),
             Role::Member => matches!(permission, Comment | Register),

@@ -62,6 +62,41 @@ diesel::table! {
 }
 
 diesel::table! {
+    comment_reactions (comment_id, user_id) {
+        comment_id -> Int8,
+        user_id -> Int8,
+        useful -> Bool,
+        stance -> Nullable<Text>,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    comment_reports (id) {
+        id -> Int8,
+        comment_id -> Int8,
+        reporter_id -> Nullable<Int8>,
+        reason -> Text,
+        details -> Nullable<Text>,
+        created_at -> Timestamptz,
+        resolved_at -> Nullable<Timestamptz>,
+        resolution -> Nullable<Text>,
+        resolved_by -> Nullable<Int8>,
+    }
+}
+
+diesel::table! {
+    comment_versions (id) {
+        id -> Int8,
+        comment_id -> Int8,
+        body -> Text,
+        body_html -> Text,
+        written_at -> Timestamptz,
+        replaced_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     use diesel::sql_types::*;
     use super::sql_types::Tsvector;
 
@@ -85,30 +120,7 @@ diesel::table! {
         useful_count -> Int4,
         agree_count -> Int4,
         disagree_count -> Int4,
-    }
-}
-
-diesel::table! {
-    comment_reactions (comment_id, user_id) {
-        comment_id -> Int8,
-        user_id -> Int8,
-        useful -> Bool,
-        stance -> Nullable<Text>,
-        updated_at -> Timestamptz,
-    }
-}
-
-diesel::table! {
-    comment_reports (id) {
-        id -> Int8,
-        comment_id -> Int8,
-        reporter_id -> Nullable<Int8>,
-        reason -> Text,
-        details -> Nullable<Text>,
-        created_at -> Timestamptz,
-        resolved_at -> Nullable<Timestamptz>,
-        resolution -> Nullable<Text>,
-        resolved_by -> Nullable<Int8>,
+        on_record -> Bool,
     }
 }
 
@@ -222,6 +234,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    extra_holidays (day) {
+        day -> Date,
+        label -> Text,
+        created_by -> Nullable<Int8>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     feedback (id) {
         id -> Int8,
         forum_id -> Int8,
@@ -320,11 +341,25 @@ diesel::table! {
 }
 
 diesel::table! {
-    extra_holidays (day) {
-        day -> Date,
-        label -> Text,
-        created_by -> Nullable<Int8>,
-        created_at -> Timestamptz,
+    forum_minutes_versions (id) {
+        id -> Int8,
+        forum_id -> Int8,
+        body -> Text,
+        body_html -> Text,
+        attendees_count -> Int4,
+        organisations -> Array<Text>,
+        links -> Jsonb,
+        written_at -> Timestamptz,
+        replaced_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    forum_organisers (forum_id, user_id) {
+        forum_id -> Int8,
+        user_id -> Int8,
+        added_by -> Nullable<Int8>,
+        added_at -> Timestamptz,
     }
 }
 
@@ -514,6 +549,8 @@ diesel::table! {
         on_time -> Bool,
         rejected_at -> Nullable<Timestamptz>,
         rejection_note -> Nullable<Text>,
+        hidden_at -> Nullable<Timestamptz>,
+        superseded_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -595,22 +632,25 @@ diesel::joinable!(action_item_history -> action_items (action_item_id));
 diesel::joinable!(action_item_history -> users (changed_by));
 diesel::joinable!(action_items -> commitments (commitment_id));
 diesel::joinable!(action_items -> forums (forum_id));
+diesel::joinable!(action_items -> institutions (owner_institution_id));
 diesel::joinable!(action_items -> milestones (milestone_id));
 diesel::joinable!(action_items -> subjects (subject_id));
 diesel::joinable!(action_items -> users (created_by));
 diesel::joinable!(action_plans -> subjects (subject_id));
+diesel::joinable!(comment_reactions -> comments (comment_id));
+diesel::joinable!(comment_reactions -> users (user_id));
+diesel::joinable!(comment_reports -> comments (comment_id));
+diesel::joinable!(comment_versions -> comments (comment_id));
 diesel::joinable!(comments -> subjects (subject_id));
 diesel::joinable!(comments -> users (author_id));
+diesel::joinable!(commitment_institutions -> commitments (commitment_id));
+diesel::joinable!(commitment_institutions -> institutions (institution_id));
 diesel::joinable!(commitments -> action_plans (action_plan_id));
 diesel::joinable!(commitments -> subjects (subject_id));
 diesel::joinable!(cycle_commitments -> commitments (commitment_id));
 diesel::joinable!(cycle_commitments -> cycles (cycle_id));
 diesel::joinable!(cycles -> users (created_by));
-diesel::joinable!(follows -> subjects (subject_id));
-diesel::joinable!(follows -> users (user_id));
-diesel::joinable!(forums -> cycles (cycle_id));
-diesel::joinable!(notifications -> comments (comment_id));
-diesel::joinable!(notifications -> subjects (subject_id));
+diesel::joinable!(extra_holidays -> users (created_by));
 diesel::joinable!(feedback -> format_versions (format_version_id));
 diesel::joinable!(feedback -> forums (forum_id));
 diesel::joinable!(feedback -> users (user_id));
@@ -619,44 +659,43 @@ diesel::joinable!(feedback_answers -> users (approved_by));
 diesel::joinable!(feedback_responses -> format_versions (next_format_version_id));
 diesel::joinable!(feedback_responses -> forums (forum_id));
 diesel::joinable!(feedback_responses -> users (published_by));
+diesel::joinable!(follows -> subjects (subject_id));
+diesel::joinable!(follows -> users (user_id));
 diesel::joinable!(format_versions -> formats (format_id));
 diesel::joinable!(format_versions -> users (published_by));
 diesel::joinable!(formats -> users (created_by));
 diesel::joinable!(forum_commitments -> commitments (commitment_id));
 diesel::joinable!(forum_commitments -> forums (forum_id));
+diesel::joinable!(forum_organisers -> users (user_id));
 diesel::joinable!(forum_minutes -> forums (forum_id));
 diesel::joinable!(forum_minutes -> users (published_by));
+diesel::joinable!(forum_minutes_versions -> forums (forum_id));
+diesel::joinable!(forum_organisers -> forums (forum_id));
+diesel::joinable!(forums -> cycles (cycle_id));
 diesel::joinable!(forums -> format_versions (format_version_id));
 diesel::joinable!(forums -> subjects (subject_id));
 diesel::joinable!(forums -> users (created_by));
+diesel::joinable!(institution_answer_days -> institutions (institution_id));
+diesel::joinable!(institution_records -> institutions (institution_id));
 diesel::joinable!(mail_tokens -> users (user_id));
 diesel::joinable!(milestones -> commitments (commitment_id));
 diesel::joinable!(milestones -> subjects (subject_id));
-diesel::joinable!(registrations -> forums (forum_id));
-diesel::joinable!(registrations -> users (user_id));
-
-diesel::joinable!(action_items -> institutions (owner_institution_id));
-diesel::joinable!(commitment_institutions -> commitments (commitment_id));
-diesel::joinable!(commitment_institutions -> institutions (institution_id));
+diesel::joinable!(notification_settings -> users (user_id));
+diesel::joinable!(notifications -> comments (comment_id));
+diesel::joinable!(notifications -> subjects (subject_id));
 diesel::joinable!(progress_updates -> institutions (institution_id));
 diesel::joinable!(progress_updates -> milestones (milestone_id));
 diesel::joinable!(progress_updates -> users (author_id));
-diesel::joinable!(users -> institutions (institution_id));
-
-diesel::joinable!(extra_holidays -> users (created_by));
-diesel::joinable!(institution_answer_days -> institutions (institution_id));
-diesel::joinable!(institution_records -> institutions (institution_id));
 diesel::joinable!(question_answers -> comments (comment_id));
 diesel::joinable!(question_answers -> institutions (institution_id));
 diesel::joinable!(question_answers -> questions (question_id));
 diesel::joinable!(question_answers -> users (answered_by));
 diesel::joinable!(questions -> commitments (commitment_id));
 diesel::joinable!(questions -> institutions (institution_id));
+diesel::joinable!(questions -> subjects (about_id));
 diesel::joinable!(questions -> users (asked_by));
-
-diesel::joinable!(comment_reactions -> comments (comment_id));
-diesel::joinable!(comment_reactions -> users (user_id));
-diesel::joinable!(comment_reports -> comments (comment_id));
+diesel::joinable!(registrations -> forums (forum_id));
+diesel::joinable!(users -> institutions (institution_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     action_item_history,
@@ -664,6 +703,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     action_plans,
     comment_reactions,
     comment_reports,
+    comment_versions,
     comments,
     commitment_institutions,
     commitments,
@@ -681,6 +721,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     formats,
     forum_commitments,
     forum_minutes,
+    forum_minutes_versions,
+    forum_organisers,
     forums,
     institution_answer_days,
     institution_records,

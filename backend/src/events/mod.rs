@@ -69,6 +69,8 @@ crate::text_enum! {
         ForumArchived => "forum.archived",
         ForumRestored => "forum.restored",
         ForumDeleted => "forum.deleted",
+        ForumOrganiserAdded => "forum.organiser_added",
+        ForumOrganiserRemoved => "forum.organiser_removed",
         CommentCreated => "comment.created",
         CommentUpdated => "comment.updated",
         CommentDeleted => "comment.deleted",

@@ -1,6 +1,7 @@
 //! What every resource's handlers share: the one error type and its problem+json rendering,
 //! the request extractors, keyset pages, lookups by id or key, list filters, and validation.
 
+pub mod csv;
 pub mod extract;
 pub mod filters;
 pub mod lookup;

@@ -127,6 +127,14 @@ crate::text_enum! {
         AnswerStands => "answer_stands",
         /// 409: the asker already said this answer is not one.
         AlreadyRejected => "already_rejected",
+        /// 409: an institution's answer to a question is part of the public record: it is
+        /// edited (earlier versions kept) or hidden by a moderator, never deleted.
+        AnswerOnRecord => "answer_on_record",
+        /// 409: one does not report one's own comment (edit or delete it instead).
+        OwnComment => "own_comment",
+        /// 403: only the forum's organisers (officials of its commitments' institutions, the
+        /// people named on its list, admins) may do this.
+        NotAnOrganiser => "not_an_organiser",
         /// 409: minutes and action items are for a forum that was held.
         ForumNotHeld => "forum_not_held",
         /// 409: a new version must be written from the latest one, and another was published
@@ -216,6 +224,9 @@ impl ErrorCode {
             ErrorCode::NoInstitution => "Aucune institution ne répond de ceci : l'engagement n'a pas d'institution pilote (ou l'action pas d'institution responsable).",
             ErrorCode::AnswerStands => "Une réponse à cette question fait déjà foi ; son auteur peut indiquer qu'elle ne répond pas.",
             ErrorCode::AlreadyRejected => "Vous avez déjà indiqué que cette réponse ne répond pas à la question.",
+            ErrorCode::AnswerOnRecord => "Cette réponse d'une institution fait partie du registre public : elle peut être modifiée (ses versions antérieures restent lisibles) ou masquée par la modération, jamais supprimée.",
+            ErrorCode::OwnComment => "On ne signale pas son propre commentaire : modifiez-le ou supprimez-le.",
+            ErrorCode::NotAnOrganiser => "Seuls les organisateurs de ce forum (agents des institutions de ses engagements, personnes nommées, administrateurs) peuvent faire cela.",
             ErrorCode::ForumNotHeld => "Le compte rendu et les actions se publient une fois le forum tenu (statut « tenu »).",
             ErrorCode::StaleVersion => "Une version plus récente a été publiée depuis celle que vous avez modifiée : relisez-la et reportez vos changements.",
             ErrorCode::VersionPublished => "Une version publiée ne change plus : publiez une nouvelle version avec une note de changement.",

@@ -846,6 +846,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/forums/{id}/organisers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who organises a forum: the people named on its list and the institutions whose officials
+         *     organise it (admins organise every forum). Only organisers read the attendee list.
+         */
+        get: operations["list_organisers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{id}/organisers/{user}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Name someone organiser of a forum (admins; audited): they then read its attendee list and
+         *     check people in. Idempotent.
+         */
+        put: operations["add_organiser"];
+        post?: never;
+        /**
+         * Take someone off a forum's list of organisers (admins; audited). Idempotent. Officials of
+         *     the institutions of its commitments stay organisers: that follows from the commitments.
+         */
+        delete: operations["remove_organiser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/formats": {
         parameters: {
             query?: never;
@@ -997,7 +1041,7 @@ export interface paths {
         };
         /**
          * Who registered for a forum, in arrival order, with statuses, places on the waitlist and
-         *     codes (officials and admins).
+         *     codes (the forum's organisers: 403 `not_an_organiser` for others).
          */
         get: operations["forum_registrations"];
         put?: never;
@@ -1040,7 +1084,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Check a person in at the door by their registration's code (officials and admins): the
+         * Check a person in at the door by their registration's code (the forum's organisers: 403 `not_an_organiser` for others): the
          *     attendance record. Once is enough: checking in again answers the same check-in.
          */
         post: operations["check_in_by_code"];
@@ -1059,7 +1103,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check a person in from the forum's list (officials and admins). */
+        /**
+         * Check a person in from the forum's list (the forum's organisers: 403 `not_an_organiser` for
+         *     others), at the door or afterwards: a forum that checked nobody in at the door records who
+         *     was present this way, and only people recorded as present give feedback.
+         */
         post: operations["check_in_from_list"];
         delete?: never;
         options?: never;
@@ -1075,7 +1123,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A forum's registrations as CSV, in arrival order (officials and admins): streamed, a
+         * A forum's registrations as CSV, in arrival order (the forum's organisers: 403 `not_an_organiser` for others): streamed, a
          *     thousand at a time, so a forum of any size costs the server the same memory.
          */
         get: operations["export_registrations"];
@@ -1207,14 +1255,19 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A forum's feedback: whether it takes answers, the aggregated results (never who said what,
-         *     no figure below 5 answers, free text only once approved) and the organisers' response.
+         * A forum's feedback: whether it takes answers, the aggregated results and the organisers'
+         *     response. Results are never who said what; they are published only once answers have
+         *     closed (`closes_at`) and at least 5 people answered, and are frozen from then on; free text
+         *     appears only once an organiser approved it, without a name.
          */
         get: operations["forum_feedback"];
         put?: never;
         /**
-         * Give feedback on a held forum (its participants: checked in at the door, or registered
-         *     where nobody was checked in), once; change it later with `PUT …/feedback/me`.
+         * Give feedback on a held forum, once (its participants: people recorded as present, checked
+         *     in at the door or marked present from the list by an organiser; where no attendance was
+         *     recorded, nobody answers). Change it later with `PUT …/feedback/me`, until answers close;
+         *     after that the results are published and frozen, and a late answer is refused
+         *     (`feedback_closed`).
          */
         post: operations["give_feedback"];
         delete?: never;
@@ -1349,12 +1402,16 @@ export interface paths {
         post?: never;
         /**
          * Delete a comment (its author, or an admin). It stays as a tombstone so replies keep their
-         *     place; its text is erased.
+         *     place; its text is erased. An institution's answer to a question is part of the public
+         *     record and is never deleted (409 `answer_on_record`): edit it, or a moderator hides it.
          */
         delete: operations["delete_comment"];
         options?: never;
         head?: never;
-        /** Edit your own comment. */
+        /**
+         * Edit your own comment. Editing an institution's answer (`on_record`) keeps the text it
+         *     replaces, readable by anyone on the question.
+         */
         patch: operations["update_comment"];
         trace?: never;
     };
@@ -1425,8 +1482,12 @@ export interface paths {
         put?: never;
         /**
          * Report a comment to the moderators (members whose address is confirmed; once per comment:
-         *     409 `already_exists`). With `AUTO_HIDE_REPORTS` set, the report that reaches that many
-         *     distinct members hides the comment at once.
+         *     409 `already_exists`; never one's own: 409 `own_comment`). With `AUTO_HIDE_REPORTS` set,
+         *     the report that reaches that many distinct members hides the comment at once — counting
+         *     only accounts whose address is confirmed and that are at least `AUTO_HIDE_MIN_ACCOUNT_DAYS`
+         *     days old (7 by default). Comments by officials, moderators and admins, and institutions'
+         *     answers, are never hidden automatically: they wait in the moderators' queue. Reports are
+         *     private: they do not appear in the change feed.
          */
         post: operations["report_comment"];
         delete?: never;
@@ -2084,6 +2145,27 @@ export interface components {
             rating?: number | null;
             /** @description For a `text` question (and then no `rating`). */
             text?: string | null;
+        } & ({
+            rating: number;
+            text?: null;
+        } | {
+            rating?: null;
+            text: string;
+        });
+        /** @description A text an answer had before an edit replaced it. */
+        AnswerVersion: {
+            /** @description Sanitised HTML. */
+            body_html: string;
+            /**
+             * Format: date-time
+             * @description When this text was written (the answer, or the edit that made it).
+             */
+            written_at: string;
+            /**
+             * Format: date-time
+             * @description When an edit replaced it.
+             */
+            replaced_at: string;
         };
         /** @description A question to an institution. */
         AskedQuestion: {
@@ -2244,6 +2326,12 @@ export interface components {
             edited_at?: string | null;
             /** Format: date-time */
             deleted_at?: string | null;
+            /**
+             * @description Part of the public record: an institution's answer to a question. It is never deleted
+             *     (409 `answer_on_record`), and each edit keeps the text it replaces, readable by anyone
+             *     on the question (`GET /questions/{id}`).
+             */
+            on_record: boolean;
             /**
              * Format: int32
              * @description Number of direct replies (deleted ones included: they remain as tombstones).
@@ -2562,14 +2650,14 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_position" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "wrong_password" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "has_commitments" | "archived" | "unknown_reference" | "conflicts_with_stored" | "parent_unavailable" | "comment_unavailable" | "self_lockout" | "token_used" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "not_your_institution" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "forum_not_held" | "stale_version" | "version_published" | "token_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_position" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "wrong_password" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "has_commitments" | "archived" | "unknown_reference" | "conflicts_with_stored" | "parent_unavailable" | "comment_unavailable" | "self_lockout" | "token_used" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "not_your_institution" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "answer_on_record" | "own_comment" | "not_an_organiser" | "forum_not_held" | "stale_version" | "version_published" | "token_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of
          *     the log (the audit trail, the changes feed, later notifications and webhooks) and the
          *     contract know every type there is.
          * @enum {string}
          */
-        EventType: "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "user.created" | "user.updated" | "user.verified" | "user.password_changed" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "cycle.created" | "cycle.updated" | "format.created" | "format.updated" | "format.version_published" | "institution.created" | "institution.updated" | "milestone.progress_reported" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed" | "comment.reported" | "comment.reports_dismissed" | "user.suspended" | "user.unsuspended";
+        EventType: "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "user.created" | "user.updated" | "user.verified" | "user.password_changed" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "cycle.created" | "cycle.updated" | "format.created" | "format.updated" | "format.version_published" | "institution.created" | "institution.updated" | "milestone.progress_reported" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed" | "comment.reported" | "comment.reports_dismissed" | "user.suspended" | "user.unsuspended";
         /** @description A document, page or dataset that shows the progress reported. */
         EvidenceLink: {
             /** @example Compte rendu du forum du 12 mars 2018 */
@@ -2590,15 +2678,21 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        /** @description Aggregated feedback: never who said what, and no figure below 5 answers. */
+        /**
+         * @description Aggregated feedback: never who said what. A forum's results are published once its answers
+         *     have closed (`closes_at`) and at least 5 people answered; from then on they never change
+         *     (a late answer is refused). Before, no figure is given, not even how many answered.
+         */
         FeedbackResults: {
             /**
              * Format: int64
-             * @description How many people answered; `null` below the threshold.
+             * @description How many people answered; `null` until published.
              */
             answers_count?: number | null;
-            /** @description Whether there are enough answers to publish figures. */
+            /** @description Whether there are enough answers to publish figures (false while unpublished). */
             enough: boolean;
+            /** @description Whether these results are published: answers closed, and at least `threshold` of them. */
+            published: boolean;
             /**
              * Format: int64
              * @description The threshold (5).
@@ -2878,6 +2972,14 @@ export interface components {
             format?: null | components["schemas"]["FormatRef"];
             results: components["schemas"]["FeedbackResults"];
             response?: null | components["schemas"]["FeedbackResponse"];
+        };
+        /**
+         * @description Who organises a forum: the people named on its list, and the institutions whose officials
+         *     organise it (those leading or supporting its commitments). Admins organise every forum.
+         */
+        ForumOrganisers: {
+            people: components["schemas"]["Organiser"][];
+            institutions: components["schemas"]["InstitutionRef"][];
         };
         /** @description A page of forums. */
         ForumPage: {
@@ -3380,6 +3482,11 @@ export interface components {
             updated_at: string;
             /** @description Who published them (display name), when the account still exists. */
             published_by?: string | null;
+            /**
+             * @description What they said before each correction, oldest first: minutes are part of the public
+             *     record, so a correction never erases what was published.
+             */
+            earlier_versions: components["schemas"]["MinutesVersion"][];
         };
         /** @description A document, slides or a recording of the forum. */
         MinutesLink: {
@@ -3398,6 +3505,25 @@ export interface components {
             attendees_count?: number | null;
             organisations?: string[];
             links?: components["schemas"]["MinutesLink"][];
+        };
+        /** @description The minutes as they were before a correction replaced them. */
+        MinutesVersion: {
+            /** @description Sanitised HTML. */
+            body_html: string;
+            /** Format: int32 */
+            attendees_count: number;
+            organisations: string[];
+            links: components["schemas"]["MinutesLink"][];
+            /**
+             * Format: date-time
+             * @description When this version was published (first, or by the correction that made it).
+             */
+            written_at: string;
+            /**
+             * Format: date-time
+             * @description When a correction replaced it.
+             */
+            replaced_at: string;
         };
         /**
          * @description What moderation did to a comment.
@@ -3693,7 +3819,7 @@ export interface components {
             reason: components["schemas"]["ReportReason"];
             /** @description Required with `other` (422 otherwise), optional else. */
             details?: string | null;
-        };
+        } & unknown;
         /** @description A new version of a format (officials and admins). Published versions never change. */
         NewVersionRequest: {
             /**
@@ -3747,6 +3873,15 @@ export interface components {
         /** @description How notifications come by mail. */
         NotificationSettings: {
             mail: components["schemas"]["MailPreference"];
+        };
+        /** @description A person named organiser of a forum (public name only). */
+        Organiser: {
+            /** Format: int64 */
+            id: number;
+            display_name: string;
+            organisation?: string | null;
+            /** Format: date-time */
+            added_at: string;
         };
         /** @description An action item the institution owns. */
         OwnedActionItem: {
@@ -3887,7 +4022,12 @@ export interface components {
             /** @example Ce forum vous a-t-il été utile ? */
             label: string;
         };
-        /** @description A reply marked as the answer. */
+        /**
+         * @description A reply marked as the answer. It is part of the public record: never deleted, and each
+         *     edit keeps the text it replaces (`earlier_versions`). A moderator may hide it: its text is
+         *     then withheld everywhere and it no longer counts as an answer (the question awaits again,
+         *     its deadline unchanged) until it is shown again.
+         */
         QuestionAnswer: {
             /** Format: int64 */
             id: number;
@@ -3896,8 +4036,8 @@ export interface components {
              * @description The reply in the question's discussion.
              */
             comment_id: number;
-            /** @description Its text as sanitised HTML. */
-            body_html: string;
+            /** @description Its text as sanitised HTML; null while a moderator hides it. */
+            body_html?: string | null;
             /** @description The official's public name, when the account still exists. */
             answered_by?: string | null;
             /** Format: date-time */
@@ -3912,11 +4052,34 @@ export interface components {
             /** @description Given on or before the due date. */
             on_time: boolean;
             /**
+             * @description Whether it is the answer that stands: not said to be no answer by the asker, not
+             *     hidden, not set aside by a later answer given while it was hidden.
+             */
+            stands: boolean;
+            /**
              * Format: date-time
              * @description Set when the asker said it is not an answer.
              */
             rejected_at?: string | null;
             rejection_note?: string | null;
+            /**
+             * Format: date-time
+             * @description Set while a moderator hides it, with the public reason.
+             */
+            hidden_at?: string | null;
+            hidden_reason?: string | null;
+            /**
+             * Format: date-time
+             * @description Set when it was shown again after another answer took its place.
+             */
+            superseded_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was last edited (null: never).
+             */
+            edited_at?: string | null;
+            /** @description The texts it had before, oldest first (none shown while it is hidden). */
+            earlier_versions: components["schemas"]["AnswerVersion"][];
         };
         /**
          * @description Which questions: by status, or `open` (every one not answered).
@@ -4317,7 +4480,7 @@ export interface components {
             note?: string | null;
             /** @description What came of it: required to close (`done`, `dropped`), refused otherwise. */
             outcome?: string | null;
-        };
+        } & unknown;
         /** @description One change of status, as kept (never edited). */
         StatusEntry: {
             status: components["schemas"]["ActionStatus"];
@@ -7059,6 +7222,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description Other records still refer to it (registrations, a cycle's plan…): `referenced`. Cancel it (status `cancelled`) instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7127,6 +7299,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Forum"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_organisers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forum's organisers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumOrganisers"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    add_organiser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+                /** @description Account id */
+                user: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forum's organisers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumOrganisers"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description No such account (`unknown_reference`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    remove_organiser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+                /** @description Account id */
+                user: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forum's organisers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumOrganisers"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -7706,7 +7974,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV (RFC 4180, UTF-8 with a byte-order mark, CRLF): registration_id, status, waitlist_position, display_name, organisation, code, registered_at, promoted_at, cancelled_at, checked_in_at */
+            /** @description CSV (RFC 4180, UTF-8 with a byte-order mark, CRLF; a field holding `,` or `;` is quoted, one starting with `=`, `+`, `-`, `@` or a tab is prefixed with `'` so that no spreadsheet reads it as a formula): registration_id, status, waitlist_position, display_name, organisation, code, registered_at, promoted_at, cancelled_at, checked_in_at */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8505,6 +8773,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description An institution's answer to a question, on the record (`answer_on_record`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8728,7 +9005,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description Already reported by you (`already_exists`), or the comment is deleted or hidden (`comment_unavailable`) */
+            /** @description Already reported by you (`already_exists`), your own comment (`own_comment`), or the comment is deleted or hidden (`comment_unavailable`) */
             409: {
                 headers: {
                     [name: string]: unknown;

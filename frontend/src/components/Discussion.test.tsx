@@ -16,7 +16,7 @@ import { Discussion } from "./Discussion";
 import { MarkdownPreview } from "./MarkdownPreview";
 
 const author = (id: number, name: string) => ({ id, display_name: name, role: "member" as const, organisation: null });
-const base = { target: { type: "forum" as const, id: 1 }, parent_id: null, root_id: null, depth: 0, reply_count: 0, edited_at: null, deleted_at: null, hidden_reason: null, reactions: { useful: 0, agree: 0, disagree: 0 } };
+const base = { target: { type: "forum" as const, id: 1 }, parent_id: null, root_id: null, depth: 0, reply_count: 0, edited_at: null, deleted_at: null, hidden_reason: null, on_record: false, reactions: { useful: 0, agree: 0, disagree: 0 } };
 
 const visible: Comment = {
   ...base,
@@ -145,6 +145,17 @@ describe("Discussion", () => {
     expect(within(moderated).queryByRole("button", { name: "Modifier" })).toBeNull();
     // The requests carried the bearer token.
     for (const [req] of fetchMock.mock.calls) expect((req as Request).headers.get("Authorization")).toBe("Bearer t");
+  });
+
+  it("shows an institution's answer as such: marked, its edit mentioned, edited but never deleted by its author", async () => {
+    signInAs("official", 10);
+    answer({ items: [{ ...visible, replies: undefined, reply_count: 0, on_record: true, edited_at: "2026-11-03T09:00:00Z" }], next_cursor: null });
+    renderDiscussion();
+    const item = await screen.findByRole("article", { name: "Commentaire de Camille Martin" });
+    expect(within(item).getByText("Réponse de l'institution")).toBeInTheDocument();
+    expect(within(item).getByText(/modifié le/)).toBeInTheDocument();
+    expect(within(item).getByRole("button", { name: "Modifier" })).toBeInTheDocument();
+    expect(within(item).queryByRole("button", { name: "Supprimer" })).toBeNull();
   });
 });
 

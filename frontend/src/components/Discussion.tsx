@@ -1,7 +1,8 @@
 // The discussion of a forum, a commitment or a milestone: top-level threads newest first (paged
 // by "load more"), the first replies embedded, more replies per parent on demand; reply, edit
 // and delete one's own comments; hide and restore for moderators. Deleted comments stay as
-// tombstones and hidden ones show the moderator's reason, so replies keep their context.
+// tombstones and hidden ones show the moderator's reason, so replies keep their context. An
+// institution's answer to a question is on the record: marked as such, edited, never deleted.
 import { createContext, useContext, useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "react-router";
 import { useInfiniteQuery, useIsFetching, useMutation, useQueryClient } from "@tanstack/react-query";
@@ -10,14 +11,17 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { embeddedReplies, type Comment } from "../api/client";
 import { canModerate, useSession } from "../auth/session";
-import { REPORT_REASONS, reportComment, type ReportReason } from "../api/queries/moderation";
-import { setReaction, type Stance, type ThreadSort } from "../api/queries/comments";
+import { questionKeys } from "../api/queries/questions";
 import { useI18n } from "../i18n";
 import { CommentForm } from "./CommentForm";
 import { Empty, Loading, LoadMore, ProblemAlert } from "./QueryState";
-import { SanitizedHtml } from "./SanitizedHtml";
 import { UnverifiedNotice } from "./UnverifiedNotice";
 import { DISCUSSION_ANCHOR } from "./targets";
+import { CommentActions } from "./discussion/CommentActions";
+import { CommentBody } from "./discussion/CommentBody";
+import { keepInView } from "./discussion/keepInView";
+import { ReactionBar } from "./discussion/ReactionBar";
+import { ReportForm } from "./discussion/ReportForm";
 import {
   commentKeys,
   deleteComment,
@@ -27,6 +31,7 @@ import {
   moderateComment,
   postComment,
   type DiscussionTarget,
+  type ThreadSort,
 } from "../api/queries/comments";
 
 const discussionKey = commentKeys.discussion;
@@ -34,13 +39,15 @@ const repliesKey = commentKeys.replies;
 
 export type { DiscussionTarget };
 
-/** After any change, the discussion and every loaded reply page are fetched again. */
+/** After any change, the discussion and every loaded reply page are fetched again; on a
+ *  question, the question too (editing or hiding its answer changes its record and status). */
 function useRefreshDiscussion(target: DiscussionTarget) {
   const qc = useQueryClient();
   return () =>
     Promise.all([
       qc.invalidateQueries({ queryKey: discussionKey(target) }),
       qc.invalidateQueries({ queryKey: ["replies"] }),
+      target.kind === "question" && qc.invalidateQueries({ queryKey: questionKeys.all }),
     ]);
 }
 
@@ -179,6 +186,11 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
             {t(`role.${c.author.role}`)}
           </Badge>
         )}
+        {c.on_record && (
+          <Badge small as="span" severity="success">
+            {t("discussion.onRecord")}
+          </Badge>
+        )}
         <time dateTime={c.created_at} className="od-comment__date">
           {t("discussion.posted", { date: shortDateTime(c.created_at) })}
         </time>
@@ -194,7 +206,7 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
 
       {mode === "edit" ? (
         <CommentForm
-          label={t("discussion.editLabel")}
+          label={c.on_record ? t("discussion.editOnRecord") : t("discussion.editLabel")}
           submitLabel={t("common.save")}
           initial={c.body ?? ""}
           autoFocus
@@ -255,7 +267,7 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
           onReport={() => setMode("report")}
           canReply={!!user && !closed && c.state === "visible"}
           canChange={own && c.state === "visible"}
-          canDelete={own && c.state !== "deleted"}
+          canDelete={own && c.state !== "deleted" && !c.on_record}
           moderator={moderator && c.state !== "deleted"}
           hidden={c.state === "hidden"}
           onReply={() => setMode(mode === "reply" ? "view" : "reply")}
@@ -287,182 +299,6 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
         <Replies parent={c} parentName={name} target={target} />
       )}
     </article>
-  );
-}
-
-function CommentBody({ comment: c }: { comment: Comment }) {
-  const { t } = useI18n();
-  if (c.state === "deleted") {
-    return <p className="od-tombstone">{t("discussion.deleted")}</p>;
-  }
-  if (c.state === "hidden") {
-    return (
-      <div className="od-tombstone">
-        <p className="fr-mb-1v">{t("discussion.hidden")}</p>
-        {c.hidden_reason && <p className="fr-mb-1v">{t("discussion.hiddenReason", { reason: c.hidden_reason })}</p>}
-        {c.body !== null && c.body !== undefined && (
-          <div className="od-hidden-body">
-            <p className="fr-text--sm fr-mb-1v">{t("discussion.hiddenForModerators")}</p>
-            {c.body_html ? <SanitizedHtml html={c.body_html} /> : <p>{c.body}</p>}
-          </div>
-        )}
-      </div>
-    );
-  }
-  return c.body_html ? <SanitizedHtml html={c.body_html} className="od-comment__body" /> : <p className="od-comment__body">{c.body}</p>;
-}
-
-function CommentActions(p: {
-  canReport: boolean;
-  onReport: () => void;
-  canReply: boolean;
-  canChange: boolean;
-  canDelete: boolean;
-  moderator: boolean;
-  hidden: boolean;
-  replying: boolean;
-  busy: boolean;
-  onReply: () => void;
-  onEdit: () => void;
-  onDelete: () => void;
-  onHide: () => void;
-  onUnhide: () => void;
-}) {
-  const { t } = useI18n();
-  if (!p.canReply && !p.canChange && !p.canDelete && !p.moderator && !p.canReport) return null;
-  return (
-    <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left od-comment__actions">
-      {p.canReply && (
-        <li>
-          <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-reply-line" onClick={p.onReply} nativeButtonProps={{ "aria-expanded": p.replying }}>
-            {t("discussion.reply")}
-          </Button>
-        </li>
-      )}
-      {p.canChange && (
-        <li>
-          <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-edit-line" onClick={p.onEdit}>
-            {t("discussion.edit")}
-          </Button>
-        </li>
-      )}
-      {p.canDelete && (
-        <li>
-          <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-delete-line" onClick={p.onDelete}>
-            {t("discussion.delete")}
-          </Button>
-        </li>
-      )}
-      {p.canReport && (
-        <li>
-          <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-flag-line" onClick={p.onReport}>
-            {t("report.action")}
-          </Button>
-        </li>
-      )}
-      {p.moderator &&
-        (p.hidden ? (
-          <li>
-            <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-eye-line" onClick={p.onUnhide} disabled={p.busy}>
-              {t("discussion.unhide")}
-            </Button>
-          </li>
-        ) : (
-          <li>
-            <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-eye-off-line" onClick={p.onHide}>
-              {t("discussion.hide")}
-            </Button>
-          </li>
-        ))}
-    </ul>
-  );
-}
-
-/** A comment's reactions: counts for everyone; for other members, toggles for "utile" and for
- * agreeing or disagreeing (one of each per person). */
-function ReactionBar({ comment: c, canReact, onChanged }: { comment: Comment; canReact: boolean; onChanged: () => Promise<unknown> }) {
-  const { t, number } = useI18n();
-  const mine = c.my_reaction ?? null;
-  const react = useMutation({
-    mutationFn: ({ useful, stance }: { useful: boolean; stance: Stance | null }) => setReaction(c.id, useful, stance),
-    onSuccess: onChanged,
-  });
-  const useful = mine?.useful ?? false;
-  const stance = (mine?.stance ?? null) as Stance | null;
-  const counts = t("reactions.counts", { useful: number(c.reactions.useful), agree: number(c.reactions.agree), disagree: number(c.reactions.disagree) });
-  if (!canReact) {
-    return (
-      <p className="fr-text--xs fr-mb-1v od-reactions">{counts}</p>
-    );
-  }
-  const toggle = (label: string, pressed: boolean, next: { useful: boolean; stance: Stance | null }, n: number) => (
-    <li>
-      <Button priority="tertiary" size="small" disabled={react.isPending} onClick={() => react.mutate(next)} nativeButtonProps={{ "aria-pressed": pressed }}>
-        {label} ({number(n)})
-      </Button>
-    </li>
-  );
-  return (
-    <div className="od-reactions">
-      {react.isError && <ProblemAlert error={react.error} />}
-      <ul className="fr-btns-group fr-btns-group--inline-sm" aria-label={t("reactions.label")}>
-        {toggle(t("reactions.useful"), useful, { useful: !useful, stance }, c.reactions.useful)}
-        {toggle(t("reactions.agree"), stance === "agree", { useful, stance: stance === "agree" ? null : "agree" }, c.reactions.agree)}
-        {toggle(t("reactions.disagree"), stance === "disagree", { useful, stance: stance === "disagree" ? null : "disagree" }, c.reactions.disagree)}
-      </ul>
-    </div>
-  );
-}
-
-/** Reporting a comment to the moderators: a reason, and details (required for "other"). */
-function ReportForm({ commentId, onDone, onCancel }: { commentId: number; onDone: () => void; onCancel: () => void }) {
-  const { t } = useI18n();
-  const [reason, setReason] = useState<ReportReason>("spam");
-  const [details, setDetails] = useState("");
-  const groupId = useId();
-  const send = useMutation({ mutationFn: () => reportComment(commentId, reason, details), onSuccess: onDone });
-  return (
-    <form
-      className="od-confirm"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        send.mutate();
-      }}
-    >
-      {send.isError && <ProblemAlert error={send.error} />}
-      <fieldset className="fr-fieldset" aria-labelledby={`${groupId}-legend`}>
-        <legend className="fr-fieldset__legend fr-text--regular" id={`${groupId}-legend`}>
-          {t("report.legend")}
-        </legend>
-        {REPORT_REASONS.map((r) => (
-          <div className="fr-fieldset__element" key={r}>
-            <div className="fr-radio-group fr-radio-group--sm">
-              <input type="radio" id={`${groupId}-${r}`} name={`${groupId}-reason`} value={r} checked={reason === r} onChange={() => setReason(r)} />
-              <label className="fr-label" htmlFor={`${groupId}-${r}`}>
-                {t(`report.reason.${r}`)}
-              </label>
-            </div>
-          </div>
-        ))}
-      </fieldset>
-      <Input
-        label={reason === "other" ? t("report.details") : t("common.optional", { label: t("report.details") })}
-        nativeInputProps={{ value: details, onChange: (e) => setDetails(e.target.value), maxLength: 1000, required: reason === "other" }}
-      />
-      <ul className="fr-btns-group fr-btns-group--inline-sm">
-        <li>
-          <Button type="submit" iconPosition="left" iconId="fr-icon-flag-line" disabled={send.isPending}>
-            {t("report.submit")}
-          </Button>
-        </li>
-        <li>
-          <Button type="button" priority="secondary" onClick={onCancel}>
-            {t("common.cancel")}
-          </Button>
-        </li>
-      </ul>
-    </form>
   );
 }
 
@@ -514,27 +350,4 @@ function Replies({ parent, parentName, target }: { parent: Comment; parentName: 
       )}
     </div>
   );
-}
-
-/** Scrolls to `el`, and keeps it there for up to two seconds while what is above it still
- *  grows (charts and tables drawn as their data arrives), unless the reader scrolls first. */
-function keepInView(el: HTMLElement | null) {
-  if (!el?.scrollIntoView) return;
-  el.scrollIntoView();
-  let stopped = false;
-  const stop = () => {
-    stopped = true;
-  };
-  const events = ["wheel", "touchstart", "keydown", "mousedown"] as const;
-  events.forEach((e) => window.addEventListener(e, stop, { passive: true, once: true }));
-  const started = performance.now();
-  const tick = () => {
-    if (stopped || !el.isConnected || performance.now() - started > 2000) {
-      events.forEach((e) => window.removeEventListener(e, stop));
-      return;
-    }
-    if (Math.abs(el.getBoundingClientRect().top) > 2) el.scrollIntoView();
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
 }

@@ -1,6 +1,7 @@
-// Feedback on a held forum: the participants' form, the aggregated results (a bar chart per
-// rating question with its table; approved free text, without names), the organisers' review
-// of free text and their response. Nothing is shown for a forum whose format asks nothing.
+// Feedback on a held forum: the form of the people recorded as present, the aggregated results
+// (a bar chart per rating question with its table; approved free text, without names) once they
+// are published (answers closed, enough of them), the organisers' review of free text and their
+// response. Nothing is shown for a forum whose format asks nothing.
 import { useState } from "react";
 import { Link } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -23,6 +24,7 @@ import {
   type MyFeedback,
 } from "../api/queries/feedback";
 import { formatKeys, getFormatVersion } from "../api/queries/formats";
+import { getMyRegistration, registrationKeys } from "../api/queries/registrations";
 import { canEditContent, useSession } from "../auth/session";
 import { useI18n } from "../i18n";
 import { DataTable } from "./DataTable";
@@ -42,6 +44,7 @@ export function ForumFeedbackSection({ forum: f }: { forum: Forum }) {
     <section className="fr-mt-4w" aria-labelledby="forum-feedback">
       <h2 id="forum-feedback">{t("feedback.title")}</h2>
       <p>{t("feedback.intro", { threshold: fb.results.threshold })}</p>
+      <p>{t("feedback.who")}</p>
       {fb.response && (
         <div className="od-box fr-mb-3w">
           <h3 className="fr-h5">{t("feedback.response")}</h3>
@@ -55,21 +58,25 @@ export function ForumFeedbackSection({ forum: f }: { forum: Forum }) {
       )}
       {fb.open ? <p className="fr-text--sm">{t("feedback.closesOn", { date: date(fb.closes_at) })}</p> : <p className="fr-text--sm">{t("feedback.closed")}</p>}
       {fb.open && user && <FeedbackForm forum={f} />}
-      <Results results={fb.results} />
+      <Results results={fb.results} open={fb.open} closesAt={fb.closes_at} />
       {canEditContent(user?.role) && <Moderation forum={f} />}
     </section>
   );
 }
 
 function FeedbackForm({ forum: f }: { forum: Forum }) {
+  const { t } = useI18n();
   const qc = useQueryClient();
   const version = useQuery({
     queryKey: formatKeys.version(f.format!.slug, f.format!.version),
     queryFn: () => getFormatVersion(f.format!.slug, f.format!.version),
   });
   const mine = useQuery({ queryKey: feedbackKeys.mine(f.slug), queryFn: () => getMyFeedback(f.slug) });
-  if (version.isPending || mine.isPending) return <Loading />;
-  if (version.isError || mine.isError) return <ProblemAlert error={version.error ?? mine.error} />;
+  // Only the people recorded as present answer: the others are told so rather than refused.
+  const registration = useQuery({ queryKey: registrationKeys.mine(f.slug), queryFn: () => getMyRegistration(f.slug) });
+  if (version.isPending || mine.isPending || registration.isPending) return <Loading />;
+  if (version.isError || mine.isError || registration.isError) return <ProblemAlert error={version.error ?? mine.error ?? registration.error} />;
+  if (!mine.data && !registration.data?.checked_in_at) return <p className="fr-callout">{t("feedback.notPresent")}</p>;
   return <FeedbackFormBody key={mine.data ? "edit" : "new"} forum={f} questions={version.data.questionnaire} mine={mine.data ?? null} onSaved={() => void qc.invalidateQueries({ queryKey: feedbackKeys.all })} />;
 }
 
@@ -129,13 +136,24 @@ function FeedbackFormBody({ forum: f, questions, mine, onSaved }: { forum: Forum
   );
 }
 
-/** Aggregates only: a chart and a table per rating question, approved texts per text question. */
-export function Results({ results }: { results: FeedbackResults }) {
-  const { t, number } = useI18n();
-  if (!results.enough) return <p>{t("feedback.notEnough", { threshold: results.threshold })}</p>;
+/** Aggregates only, once published: a chart and a table per rating question, approved texts per
+ *  text question. Before, when and on what condition they will be; never a figure. */
+export function Results({ results, open, closesAt }: { results: FeedbackResults; open: boolean; closesAt: string }) {
+  const { t, number, date } = useI18n();
+  if (!results.published) {
+    return (
+      <p className="fr-callout">
+        {open
+          ? t("feedback.unpublished", { date: date(closesAt), threshold: results.threshold })
+          : t("feedback.notPublished", { threshold: results.threshold })}
+      </p>
+    );
+  }
   return (
     <>
-      <p>{t("feedback.count", { count: number(results.answers_count ?? 0) })}</p>
+      <p>
+        {t("feedback.published", { date: date(closesAt) })} {t("feedback.count", { count: number(results.answers_count ?? 0) })}
+      </p>
       {results.questions.map((q) => (
         <div key={q.key} className="fr-mb-3w">
           <h3 className="fr-h6">{q.label}</h3>

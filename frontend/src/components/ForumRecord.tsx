@@ -1,5 +1,5 @@
-// A held forum's public record: its minutes and the action items it decided, with the
-// organisers' buttons to publish, correct and add.
+// A held forum's public record: its minutes (with what each correction replaced) and the action
+// items it decided, with the organisers' buttons to publish, correct and add.
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { Forum } from "../api/client";
@@ -7,6 +7,7 @@ import { actionKeys, getMinutes } from "../api/queries/actionItems";
 import { canEditContent, useSession } from "../auth/session";
 import { useI18n } from "../i18n";
 import { ActionItemsTable } from "./ActionItems";
+import { EarlierVersions } from "./EarlierVersions";
 import { useLangOf } from "./lang";
 import { Loading, ProblemAlert } from "./QueryState";
 import { SanitizedHtml } from "./SanitizedHtml";
@@ -41,6 +42,7 @@ export function ForumRecord({ forum: f }: { forum: Forum }) {
             <p className="fr-text--sm">
               {t("minutes.attendees", { count: number(m.attendees_count) })}
               {m.checked_in_count > 0 && <>, {t("minutes.checkedIn", { count: number(m.checked_in_count) })}</>}. {t("minutes.publishedOn", { date: date(m.published_at) })}
+              {m.earlier_versions.length > 0 && <> {t("minutes.correctedOn", { date: date(m.earlier_versions[m.earlier_versions.length - 1].replaced_at) })}</>}
             </p>
             <div {...langOf(f.lang)}>
               <SanitizedHtml html={m.body_html} />
@@ -70,6 +72,33 @@ export function ForumRecord({ forum: f }: { forum: Forum }) {
                 </ul>
               </>
             )}
+            <EarlierVersions versions={m.earlier_versions} datesKey="versions.published">
+              {(v) => (
+                <>
+                  <p className="fr-text--sm fr-mb-1w">{t("minutes.attendees", { count: number(v.attendees_count) })}</p>
+                  <div {...langOf(f.lang)}>
+                    <SanitizedHtml html={v.body_html} />
+                  </div>
+                  {v.organisations.length > 0 && (
+                    <p className="fr-text--sm">
+                      {t("minutes.versionOrganisations", { list: v.organisations.join(", ") })}
+                    </p>
+                  )}
+                  {v.links.length > 0 && (
+                    <ul className="fr-text--sm">
+                      {v.links.map((l) => (
+                        <li key={l.url}>
+                          <a href={l.url} rel="noopener noreferrer" className="fr-link fr-link--sm">
+                            {l.title}
+                          </a>{" "}
+                          ({t(`minutes.link.${l.kind}`)})
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </>
+              )}
+            </EarlierVersions>
           </>
         )}
       </section>

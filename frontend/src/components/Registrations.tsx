@@ -1,37 +1,29 @@
 // Registration for a forum: the seats (for everyone), one's own registration with its code,
-// the buttons to register or cancel; the organisers' list; one's registrations on the account
-// page. Who registered is shown to nobody but the person and the organisers.
-import { useEffect, useState, type FormEvent } from "react";
+// the buttons to register or cancel; one's registrations on the account page. Who registered is
+// shown to nobody but the person and the forum's organisers (./RegistrantsTable.tsx).
+import { useEffect, useState } from "react";
 import QRCode from "qrcode";
 import { Link, useLocation } from "react-router";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { Forum } from "../api/client";
-import { ApiError } from "../api/errors";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import {
   cancelRegistration,
-  checkInByCode,
-  checkInFromList,
-  exportRegistrations,
   getMyRegistration,
   getRegistrationSummary,
-  listForumRegistrations,
   listMyRegistrations,
   register,
   registrationKeys,
-  type ForumRegistration,
   type Registration,
 } from "../api/queries/registrations";
-import { canEditContent, useSession } from "../auth/session";
-import { DataTable } from "./DataTable";
+import { useSession } from "../auth/session";
 import { useI18n } from "../i18n";
 import { Empty, Loading, LoadMore, ProblemAlert } from "./QueryState";
 
 type Status = Registration["status"];
 
-function StatusBadge({ status }: { status: Status }) {
+export function RegistrationStatusBadge({ status }: { status: Status }) {
   const { t } = useI18n();
   const severity = status === "registered" ? "success" : status === "waitlisted" ? "warning" : undefined;
   return (
@@ -95,7 +87,7 @@ export function RegistrationBox({ forum }: { forum: Forum }) {
         {own ? (
           <>
             <p className="fr-mb-1w">
-              <StatusBadge status={own.status} />{" "}
+              <RegistrationStatusBadge status={own.status} />{" "}
               {own.status === "registered"
                 ? t("registration.mine.registered")
                 : t("registration.mine.waitlisted", { position: number(own.position ?? 1) })}
@@ -154,70 +146,6 @@ export function RegistrationBox({ forum }: { forum: Forum }) {
   );
 }
 
-/** Who registered, for organisers (officials, admins): nothing is rendered for anyone else. */
-export function RegistrantsTable({ forum }: { forum: Forum }) {
-  const { t, number, dateTime } = useI18n();
-  const { user } = useSession();
-  const allowed = canEditContent(user?.role);
-  const query = useInfiniteQuery({
-    queryKey: registrationKeys.forumList(forum.slug),
-    queryFn: ({ pageParam }) => listForumRegistrations(forum.slug, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-    enabled: allowed,
-  });
-  if (!allowed) return null;
-  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
-  return (
-    <section className="fr-mt-4w" aria-labelledby="forum-registrants">
-      <h2 id="forum-registrants">{t("registration.list.title")}</h2>
-      <p className="fr-text--sm">{t("registration.list.private")}</p>
-      <CheckInByCode forum={forum} />
-      <ExportButton forum={forum} />
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : rows.length === 0 ? (
-        <Empty>{t("registration.list.empty")}</Empty>
-      ) : (
-        <DataTable caption={t("registration.list.caption", { title: forum.title })} className="od-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("registration.list.person")}</th>
-              <th scope="col">{t("registration.list.status")}</th>
-              <th scope="col">{t("registration.list.code")}</th>
-              <th scope="col">{t("registration.list.at")}</th>
-              <th scope="col">{t("registration.checkIn.column")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  {r.person.display_name}
-                  {r.person.organisation && <> ({r.person.organisation})</>}
-                </td>
-                <td>
-                  <StatusBadge status={r.status} />
-                  {r.position != null && <> {t("registration.list.position", { position: number(r.position) })}</>}
-                  {r.status === "registered" && r.reserved_seat && <> {t("registration.list.reserved")}</>}
-                </td>
-                <td>{r.code}</td>
-                <td>{dateTime(r.created_at)}</td>
-                <td>
-                  <CheckInCell forum={forum} row={r} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
-      )}
-      <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} label={t("registration.list.more")} />
-    </section>
-  );
-}
-
 /** One's registrations, on the account page. */
 export function MyRegistrations() {
   const { t, number, dateTime } = useI18n();
@@ -244,7 +172,7 @@ export function MyRegistrations() {
           {rows.map((r) => (
             <li key={r.id} className="fr-mb-1w">
               <Link to={`/forums/${r.forum.slug}`}>{r.forum.title}</Link> — <time dateTime={r.forum.starts_at}>{dateTime(r.forum.starts_at)}</time>{" "}
-              <StatusBadge status={r.status} />
+              <RegistrationStatusBadge status={r.status} />
               {r.status === "waitlisted" && r.position != null && <> {t("registration.list.position", { position: number(r.position) })}</>}
               {r.status === "registered" && (
                 <>
@@ -258,80 +186,6 @@ export function MyRegistrations() {
       )}
       <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} label={t("registration.my.more")} />
     </section>
-  );
-}
-
-/** The door: a registration's code, typed or read from the person's screen. */
-function CheckInByCode({ forum }: { forum: Forum }) {
-  const { t, dateTime } = useI18n();
-  const qc = useQueryClient();
-  const [code, setCode] = useState("");
-  const check = useMutation({
-    mutationFn: (value: string) => checkInByCode(forum.slug, value),
-    onSuccess: async () => {
-      setCode("");
-      await qc.invalidateQueries({ queryKey: registrationKeys.forumList(forum.slug) });
-    },
-  });
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (code.trim()) check.mutate(code.trim());
-  }
-  // A code no registration of this forum has: said next to the field, in words for the door.
-  const unknown = check.error instanceof ApiError && check.error.code === "unknown_reference";
-  return (
-    <form onSubmit={submit} className="fr-mb-2w" aria-labelledby="check-in-title">
-      <h3 id="check-in-title" className="fr-h6">
-        {t("registration.checkIn.title")}
-      </h3>
-      <div className="od-inline-form">
-        <Input
-          label={t("registration.checkIn.code")}
-          hintText={t("registration.checkIn.hint")}
-          state={unknown ? "error" : "default"}
-          stateRelatedMessage={unknown ? t("registration.checkIn.unknown") : undefined}
-          nativeInputProps={{ value: code, onChange: (e) => setCode(e.target.value), autoComplete: "off", maxLength: 40 }}
-        />
-        <Button type="submit" disabled={check.isPending}>
-          {t("registration.checkIn.submit")}
-        </Button>
-      </div>
-      {check.isError && !unknown && <ProblemAlert error={check.error} />}
-      {check.isSuccess && (
-        <p role="status">
-          {t("registration.checkIn.done", {
-            name: check.data.person.display_name,
-            at: check.data.checked_in_at ? dateTime(check.data.checked_in_at) : "",
-          })}
-        </p>
-      )}
-    </form>
-  );
-}
-
-/** One row's presence: the time of arrival, or the button that records it. */
-function CheckInCell({ forum, row }: { forum: Forum; row: ForumRegistration }) {
-  const { t, dateTime } = useI18n();
-  const qc = useQueryClient();
-  const check = useMutation({
-    mutationFn: () => checkInFromList(forum.slug, row.id),
-    onSuccess: () => qc.invalidateQueries({ queryKey: registrationKeys.forumList(forum.slug) }),
-  });
-  if (row.checked_in_at) return <>{t("registration.checkIn.at", { at: dateTime(row.checked_in_at) })}</>;
-  if (row.status !== "registered") return null;
-  return (
-    <>
-      <Button
-        size="small"
-        priority="secondary"
-        disabled={check.isPending}
-        onClick={() => check.mutate()}
-        nativeButtonProps={{ "aria-label": t("registration.checkIn.of", { name: row.person.display_name }) }}
-      >
-        {t("registration.checkIn.button")}
-      </Button>
-      {check.isError && <ProblemAlert error={check.error} />}
-    </>
   );
 }
 
@@ -354,30 +208,4 @@ function CodeQr({ code }: { code: string }) {
   }, [code]);
   if (!src) return null;
   return <img className="od-qr fr-mb-2w" src={src} width={160} height={160} alt={t("registration.qr", { code })} />;
-}
-
-/** Downloads the list as CSV (the request carries the organiser's token, so it is fetched here). */
-function ExportButton({ forum }: { forum: Forum }) {
-  const { t } = useI18n();
-  const save = useMutation({
-    mutationFn: () => exportRegistrations(forum.slug),
-    onSuccess: ({ blob, filename }) => {
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = filename;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    },
-  });
-  return (
-    <div className="fr-mb-2w">
-      <Button priority="secondary" iconPosition="left" iconId="fr-icon-download-line" disabled={save.isPending} onClick={() => save.mutate()}>
-        {save.isPending ? t("registration.export.pending") : t("registration.export.button")}
-      </Button>
-      {save.isError && <ProblemAlert error={save.error} />}
-    </div>
-  );
 }

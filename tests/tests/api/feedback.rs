@@ -95,13 +95,16 @@ fn only_participants_answer_once_and_may_change_it_until_it_closes() {
 }
 
 #[test]
-fn where_nobody_was_checked_in_the_registered_are_the_participants() {
+fn where_nobody_was_checked_in_nobody_answers_until_an_organiser_records_who_came() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
     let (forum, _) = held_forum_with_questionnaire(&app, &admin);
     let registered = app.user("member");
     attended(&app, &forum, &registered, false);
-    app.post(&format!("/forums/{forum}/feedback"), Some(&registered.token), &answers(3, None)).expect(201);
+    let path = format!("/forums/{forum}/feedback");
+    app.post(&path, Some(&registered.token), &answers(3, None)).expect_problem(403, "not_a_participant");
+    app.sql(&format!("UPDATE registrations SET checked_in_at = now() WHERE user_id = {}", registered.id));
+    app.post(&path, Some(&registered.token), &answers(3, None)).expect(201);
 }
 
 #[test]
@@ -117,13 +120,21 @@ fn results_are_aggregates_from_five_answers_with_approved_texts_and_no_names() {
             app.post(&path, Some(&p.token), &answers(i as i64 + 2, Some(&format!("Idée numéro {i}")))).expect(201);
         }
     }
-    // Four answers: no figure at all.
+    // While answers are open, nothing is published, whatever the count.
+    let open = app.get(&path).expect(200).json();
+    assert_eq!((open["results"]["published"].as_bool(), open["results"]["answers_count"].is_null()), (Some(false), true));
+    // Four answers, closed: no figure at all.
+    let close = || app.sql(&format!("UPDATE forums SET feedback_closes_at = now() - interval '1 second' WHERE slug = '{forum}'"));
+    let reopen = || app.sql(&format!("UPDATE forums SET feedback_closes_at = '2099-01-01T00:00:00Z' WHERE slug = '{forum}'"));
+    close();
     let four = app.get(&path).expect(200).json();
     assert_eq!(four["results"]["enough"], false);
     assert!(four["results"]["answers_count"].is_null());
     assert!(four["results"]["questions"].as_array().unwrap().iter().all(|q| q["count"].is_null() && q["mean"].is_null()));
     // The fifth: counts, mean, distribution; texts only once approved.
+    reopen();
     app.post(&path, Some(&people[4].token), &answers(5, None)).expect(201);
+    close();
     let five = app.get(&path).expect(200).json();
     assert_eq!(five["results"]["answers_count"], 5);
     let rating = &five["results"]["questions"][0];
@@ -140,7 +151,9 @@ fn results_are_aggregates_from_five_answers_with_approved_texts_and_no_names() {
     let serialized = texts.to_string();
     assert!(!serialized.contains(&member.email) && !serialized.contains("user"), "no names: {serialized}");
     // A fifth text answer brings that question to the threshold; two are approved.
+    reopen();
     app.put(&format!("{path}/me"), Some(&people[4].token), &answers(5, Some("Idée numéro 4"))).expect(200);
+    close();
     let texts = app.get_as(&format!("{path}/texts"), &admin.token).expect(200).json();
     for t in texts.as_array().unwrap().iter().take(2) {
         app.put(&format!("/feedback-texts/{}/approval", t["id"]), Some(&admin.token), &json!({})).expect(200);

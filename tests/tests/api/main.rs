@@ -25,6 +25,7 @@ mod notifications;
 mod permissions;
 mod platform;
 mod progress;
+mod public_record;
 mod questions;
 mod reactions;
 mod registrations;

@@ -80,7 +80,10 @@ fn reports_from_enough_distinct_members_hide_a_comment_when_configured() {
     let author = app.user("member");
     let c = comment(&app, &author, "Achetez mes produits !");
     for i in 0..3 {
-        let r = app.post(&format!("/comments/{c}/reports"), Some(&app.user("member").token), &json!({"reason": "spam"})).expect(201).json();
+        // Settled accounts: only those count (brand-new ones are tested in public_record.rs).
+        let reporter = app.user("member");
+        app.sql(&format!("UPDATE users SET created_at = now() - interval '8 days' WHERE id = {}", reporter.id));
+        let r = app.post(&format!("/comments/{c}/reports"), Some(&reporter.token), &json!({"reason": "spam"})).expect(201).json();
         assert_eq!(r["hid_comment"], i == 2, "the third report hides it");
     }
     let public = app.get(&format!("/comments/{c}")).expect(200).json();

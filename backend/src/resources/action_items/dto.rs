@@ -125,6 +125,23 @@ pub struct Minutes {
     pub updated_at: DateTime<Utc>,
     /// Who published them (display name), when the account still exists.
     pub published_by: Option<String>,
+    /// What they said before each correction, oldest first: minutes are part of the public
+    /// record, so a correction never erases what was published.
+    pub earlier_versions: Vec<MinutesVersion>,
+}
+
+/// The minutes as they were before a correction replaced them.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct MinutesVersion {
+    /// Sanitised HTML.
+    pub body_html: String,
+    pub attendees_count: i32,
+    pub organisations: Vec<String>,
+    pub links: Vec<MinutesLink>,
+    /// When this version was published (first, or by the correction that made it).
+    pub written_at: DateTime<Utc>,
+    /// When a correction replaced it.
+    pub replaced_at: DateTime<Utc>,
 }
 
 /// The forum an action item comes from, in short.

@@ -2,14 +2,14 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{Bool, Date};
 
 use super::dto::{
     ActionForum, ActionItem, ActionItemChanges, ActionItemFilters, ActionStatus, Minutes,
-    MinutesLink, MinutesRequest, NewActionItemRequest, Owner, OwnerKind, ServedRef, StatusChangeRequest,
+    MinutesLink, MinutesRequest, MinutesVersion, NewActionItemRequest, Owner, OwnerKind, ServedRef, StatusChangeRequest,
     StatusEntry,
 };
 use super::model::{ActionItemChangeset, ActionItemRow, MinutesRow};
@@ -74,8 +74,25 @@ fn checked_in(conn: &mut PgConnection, forum: ForumId) -> QueryResult<i64> {
 }
 
 fn present_minutes(conn: &mut PgConnection, row: MinutesRow) -> QueryResult<Minutes> {
+    use crate::db::schema::forum_minutes_versions as v;
     let names = display_names(conn, row.published_by.into_iter().collect())?;
+    let earlier_versions = v::table
+        .filter(v::forum_id.eq(row.forum_id))
+        .order(v::id)
+        .select((v::body_html, v::attendees_count, v::organisations, v::links, v::written_at, v::replaced_at))
+        .load::<(String, i32, Vec<String>, serde_json::Value, DateTime<Utc>, DateTime<Utc>)>(conn)?
+        .into_iter()
+        .map(|(body_html, attendees_count, organisations, links, written_at, replaced_at)| MinutesVersion {
+            body_html,
+            attendees_count,
+            organisations,
+            links: serde_json::from_value::<Vec<MinutesLink>>(links).unwrap_or_default(),
+            written_at,
+            replaced_at,
+        })
+        .collect();
     Ok(Minutes {
+        earlier_versions,
         forum_id: row.forum_id.get(),
         checked_in_count: checked_in(conn, row.forum_id)?,
         published_by: row.published_by.and_then(|id| names.get(&id).cloned()),

@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 
 use super::dto::{Change, ChangeKind, RecordType};
-use crate::events::{self, Event, Position};
+use crate::events::{self, Event, EventType, Position};
 
 /// The record kinds the feed shows: public records only (accounts are private).
 pub const PUBLIC: [RecordType; 8] = [
@@ -18,6 +18,10 @@ pub const PUBLIC: [RecordType; 8] = [
 ];
 
 fn change_of(event: &Event) -> Option<Change> {
+    // Reports and their dismissal are the moderators' business: the comment did not change.
+    if matches!(event.kind, EventType::CommentReported | EventType::ReportsDismissed) {
+        return None;
+    }
     let kind = RecordType::parse(event.kind.record_kind())?;
     let change = match (kind, event.kind.verb()) {
         (_, "created") => ChangeKind::Created,

@@ -61,6 +61,10 @@ pub struct Comment {
     pub created_at: DateTime<Utc>,
     pub edited_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
+    /// Part of the public record: an institution's answer to a question. It is never deleted
+    /// (409 `answer_on_record`), and each edit keeps the text it replaces, readable by anyone
+    /// on the question (`GET /questions/{id}`).
+    pub on_record: bool,
     /// Number of direct replies (deleted ones included: they remain as tombstones).
     pub reply_count: i32,
     /// How many members marked it useful, agree and disagree.

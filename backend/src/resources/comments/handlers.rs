@@ -290,7 +290,8 @@ pub async fn list_replies(
     Ok(page::respond::<CommentPage, _>(&req, items, next))
 }
 
-/// Edit your own comment.
+/// Edit your own comment. Editing an institution's answer (`on_record`) keeps the text it
+/// replaces, readable by anyone on the question.
 #[utoipa::path(
     tag = "comments",
     security(("bearer" = [])),
@@ -324,12 +325,16 @@ pub async fn update_comment(
 }
 
 /// Delete a comment (its author, or an admin). It stays as a tombstone so replies keep their
-/// place; its text is erased.
+/// place; its text is erased. An institution's answer to a question is part of the public
+/// record and is never deleted (409 `answer_on_record`): edit it, or a moderator hides it.
 #[utoipa::path(
     tag = "comments",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "Comment id")),
-    responses((status = 204, description = "Deleted (also when it already was)"))
+    responses(
+        (status = 204, description = "Deleted (also when it already was)"),
+        (status = 409, description = "An institution's answer to a question, on the record (`answer_on_record`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
 )]
 #[delete("/comments/{id}")]
 pub async fn delete_comment(
@@ -345,7 +350,7 @@ pub async fn delete_comment(
                 "Only its author or an admin may delete a comment.".into(),
             ));
         }
-        Ok(queries::delete(conn, row, auth.id)?)
+        queries::delete(conn, row, auth.id)
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -44,6 +44,9 @@ pub struct CommentRow {
     pub hidden_at: Option<DateTime<Utc>>,
     #[diesel(sql_type = Nullable<Text>)]
     pub hidden_reason: Option<String>,
+    /// Part of the public record (an institution's answer): never deleted, edits keep versions.
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    pub on_record: bool,
     #[diesel(sql_type = Int4)]
     pub useful_count: i32,
     #[diesel(sql_type = Int4)]
@@ -61,7 +64,7 @@ pub struct CommentRow {
 /// The columns of a `CommentRow`, from `comments c JOIN users u … JOIN subjects s …`.
 pub const COLUMNS: &str = "c.id, c.subject_id, s.kind AS subject_kind, s.ref_id AS subject_ref, \
      c.parent_id, c.root_id, c.depth, c.reply_count, c.author_id, c.body, c.body_html, \
-     c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.hidden_reason, \
+     c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.hidden_reason, c.on_record, \
      c.useful_count, c.agree_count, c.disagree_count, \
      u.display_name AS author_name, u.role AS author_role, u.organisation AS author_organisation";
 

@@ -63,6 +63,7 @@ pub fn present(row: CommentRow, viewer: Viewer) -> Comment {
         created_at: row.created_at,
         edited_at: row.edited_at,
         deleted_at: row.deleted_at,
+        on_record: row.on_record,
         reply_count: row.reply_count,
         reactions: Reactions { useful: row.useful_count, agree: row.agree_count, disagree: row.disagree_count },
         my_reaction: None,
@@ -423,6 +424,7 @@ pub fn insert(
         deleted_at: None,
         hidden_at: None,
         hidden_reason: None,
+        on_record: false,
         useful_count: 0,
         agree_count: 0,
         disagree_count: 0,
@@ -455,7 +457,8 @@ pub fn edit(conn: &mut PgConnection, row: CommentRow, by: UserId, body: String, 
         .set((
             comments::body.eq(body),
             comments::body_html.eq(body_html),
-            comments::edited_at.eq(Some(Utc::now())),
+            // The transaction's time, the one an answer's kept version is stamped with.
+            comments::edited_at.eq(diesel::dsl::sql::<diesel::sql_types::Nullable<Timestamptz>>("now()")),
         ))
         .execute(conn)?;
     let edited = get(conn, row.id)?;
@@ -470,10 +473,17 @@ pub fn edit(conn: &mut PgConnection, row: CommentRow, by: UserId, body: String, 
 }
 
 /// Turns a comment into a tombstone: replies keep their place, the text is erased. Audited
-/// when someone other than its author does it.
-pub fn delete(conn: &mut PgConnection, row: CommentRow, by: UserId) -> QueryResult<()> {
+/// when someone other than its author does it. A comment on the record (an institution's
+/// answer) is never deleted: 409 `answer_on_record`.
+pub fn delete(conn: &mut PgConnection, row: CommentRow, by: UserId) -> ApiResult<()> {
     if row.deleted_at.is_some() {
         return Ok(());
+    }
+    if row.on_record {
+        return Err(ApiError::Conflict {
+            code: ErrorCode::AnswerOnRecord,
+            detail: "This comment is an institution's answer to a question: it is part of the public record and is not deleted. Edit it (earlier versions stay readable), or ask a moderator to hide it.".into(),
+        });
     }
     diesel::update(comments::table.find(row.id))
         .set((
@@ -492,7 +502,7 @@ pub fn delete(conn: &mut PgConnection, row: CommentRow, by: UserId) -> QueryResu
     } else {
         event.audit(Some(&outline(&row)), Some(&after))
     };
-    events::record(conn, event)
+    Ok(events::record(conn, event)?)
 }
 
 /// Hides a comment's text from the public, or shows it again (audited).

@@ -71,13 +71,17 @@ pub struct QuestionResult {
     pub texts: Vec<String>,
 }
 
-/// Aggregated feedback: never who said what, and no figure below 5 answers.
+/// Aggregated feedback: never who said what. A forum's results are published once its answers
+/// have closed (`closes_at`) and at least 5 people answered; from then on they never change
+/// (a late answer is refused). Before, no figure is given, not even how many answered.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct FeedbackResults {
-    /// How many people answered; `null` below the threshold.
+    /// How many people answered; `null` until published.
     pub answers_count: Option<i64>,
-    /// Whether there are enough answers to publish figures.
+    /// Whether there are enough answers to publish figures (false while unpublished).
     pub enough: bool,
+    /// Whether these results are published: answers closed, and at least `threshold` of them.
+    pub published: bool,
     /// The threshold (5).
     pub threshold: i64,
     pub questions: Vec<QuestionResult>,

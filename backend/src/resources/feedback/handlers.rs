@@ -39,8 +39,10 @@ fn validated(body: FeedbackRequest) -> ApiResult<FeedbackRequest> {
     Ok(body)
 }
 
-/// A forum's feedback: whether it takes answers, the aggregated results (never who said what,
-/// no figure below 5 answers, free text only once approved) and the organisers' response.
+/// A forum's feedback: whether it takes answers, the aggregated results and the organisers'
+/// response. Results are never who said what; they are published only once answers have
+/// closed (`closes_at`) and at least 5 people answered, and are frozen from then on; free text
+/// appears only once an organiser approved it, without a name.
 #[utoipa::path(
     tag = "feedback",
     params(("id" = String, Path, description = "Forum id or slug")),
@@ -57,8 +59,11 @@ pub async fn forum_feedback(state: web::Data<AppState>, id: web::Path<String>) -
     Ok(web::Json(out))
 }
 
-/// Give feedback on a held forum (its participants: checked in at the door, or registered
-/// where nobody was checked in), once; change it later with `PUT …/feedback/me`.
+/// Give feedback on a held forum, once (its participants: people recorded as present, checked
+/// in at the door or marked present from the list by an organiser; where no attendance was
+/// recorded, nobody answers). Change it later with `PUT …/feedback/me`, until answers close;
+/// after that the results are published and frozen, and a late answer is refused
+/// (`feedback_closed`).
 #[utoipa::path(
     tag = "feedback",
     security(("bearer" = [])),

@@ -33,21 +33,22 @@ fn questionnaire(conn: &mut PgConnection, version: Option<FormatVersionId>) -> Q
     Ok(serde_json::from_value(value).unwrap_or_default())
 }
 
-/// Whether `user` took part: checked in at the door, or, for a forum where nobody was
-/// checked in, registered with a seat.
+/// Whether `user` took part: recorded as present (checked in at the door, or marked present
+/// from the list by an organiser afterwards). No attendance, no questionnaire: a registration
+/// alone would let anyone who registered answer, and a few such accounts unmask the others.
 fn took_part(conn: &mut PgConnection, forum: ForumId, user: UserId) -> QueryResult<bool> {
-    let any_check_in: bool = diesel::select(diesel::dsl::exists(
-        registrations::table.filter(registrations::forum_id.eq(forum)).filter(registrations::checked_in_at.is_not_null()),
+    diesel::select(diesel::dsl::exists(
+        registrations::table
+            .filter(registrations::forum_id.eq(forum))
+            .filter(registrations::user_id.eq(user))
+            .filter(registrations::checked_in_at.is_not_null()),
     ))
-    .get_result(conn)?;
-    let mine = registrations::table
-        .filter(registrations::forum_id.eq(forum))
-        .filter(registrations::user_id.eq(user));
-    if any_check_in {
-        diesel::select(diesel::dsl::exists(mine.filter(registrations::checked_in_at.is_not_null()))).get_result(conn)
-    } else {
-        diesel::select(diesel::dsl::exists(mine.filter(registrations::status.eq("registered")))).get_result(conn)
-    }
+    .get_result(conn)
+}
+
+/// Whether a forum's answers are closed for good, so that its results may be published.
+pub fn closed(forum: &ForumRow) -> bool {
+    Utc::now() > closes_at(forum)
 }
 
 /// The checks every answer goes through: the forum is held and takes answers, the person
@@ -75,7 +76,7 @@ fn check(conn: &mut PgConnection, forum: &ForumRow, user: UserId, answers: &[Ans
     if !took_part(conn, forum.id, user)? {
         return Err(ApiError::Refused {
             code: ErrorCode::NotAParticipant,
-            detail: "Only the forum's participants (checked in at the door, or registered where nobody was checked in) give feedback on it.".into(),
+            detail: "Only the forum's participants, recorded as present (checked in at the door or marked present by an organiser), give feedback on it.".into(),
         });
     }
     for (i, a) in answers.iter().enumerate() {
@@ -210,24 +211,50 @@ struct Aggregate {
 /// Which feedback an aggregate is over.
 #[derive(Clone, Copy)]
 pub enum Scope {
+    /// One forum's, once its answers have closed (`None` before: nothing is published).
     Forum(ForumId),
+    /// A format version's, over the forums that followed it whose answers have closed with at
+    /// least the threshold each: a forum below it would show through as the difference.
     Version(FormatVersionId),
 }
 
 impl Scope {
-    fn filter(self) -> (&'static str, i64) {
+    fn filter(self) -> (String, i64) {
         match self {
-            Scope::Forum(id) => ("f.forum_id", id.get()),
-            Scope::Version(id) => ("f.format_version_id", id.get()),
+            Scope::Forum(id) => ("f.forum_id = $1".into(), id.get()),
+            // The forums whose results are published: answers closed, enough of them.
+            Scope::Version(id) => (
+                format!(
+                    "f.format_version_id = $1 AND f.forum_id IN (SELECT fo.id FROM forums fo \
+                     WHERE fo.format_version_id = $1 \
+                       AND COALESCE(fo.feedback_closes_at, fo.ends_at + interval '{OPEN_FOR_DAYS} days') < now() \
+                       AND (SELECT count(*) FROM feedback x WHERE x.forum_id = fo.id) >= {THRESHOLD})"
+                ),
+                id.get(),
+            ),
         }
+    }
+}
+
+/// Results that are not published (yet): no figure at all, not even how many answered.
+fn unpublished(questions: &[Question]) -> FeedbackResults {
+    FeedbackResults {
+        answers_count: None,
+        enough: false,
+        published: false,
+        threshold: THRESHOLD,
+        questions: questions
+            .iter()
+            .map(|q| QuestionResult { key: q.key.clone(), label: q.label.clone(), kind: q.kind, count: None, mean: None, distribution: None, texts: Vec::new() })
+            .collect(),
     }
 }
 
 /// The aggregate of `scope` for `questions`: counts, means, distributions and approved texts,
 /// nothing at all below the threshold (per person, and per question).
 pub fn results(conn: &mut PgConnection, scope: Scope, questions: &[Question]) -> QueryResult<FeedbackResults> {
-    let (column, id) = scope.filter();
-    let people: i64 = diesel::sql_query(format!("SELECT count(*) AS n FROM feedback f WHERE {column} = $1"))
+    let (filter, id) = scope.filter();
+    let people: i64 = diesel::sql_query(format!("SELECT count(*) AS n FROM feedback f WHERE {filter}"))
         .bind::<BigInt, _>(id)
         .get_result::<Count>(conn)?
         .n;
@@ -239,7 +266,7 @@ pub fn results(conn: &mut PgConnection, scope: Scope, questions: &[Question]) ->
                     count(*) FILTER (WHERE a.rating = 3) AS r3, count(*) FILTER (WHERE a.rating = 4) AS r4, \
                     count(*) FILTER (WHERE a.rating = 5) AS r5 \
                FROM feedback_answers a JOIN feedback f ON f.id = a.feedback_id \
-              WHERE {column} = $1 GROUP BY a.question_key"
+              WHERE {filter} GROUP BY a.question_key"
         ))
         .bind::<BigInt, _>(id)
         .load::<Aggregate>(conn)?
@@ -253,7 +280,7 @@ pub fn results(conn: &mut PgConnection, scope: Scope, questions: &[Question]) ->
     if enough {
         let approved: Vec<TextRow> = diesel::sql_query(format!(
             "SELECT a.question_key AS key, a.text AS text FROM feedback_answers a JOIN feedback f ON f.id = a.feedback_id \
-              WHERE {column} = $1 AND a.approved_at IS NOT NULL ORDER BY a.approved_at, a.id"
+              WHERE {filter} AND a.approved_at IS NOT NULL ORDER BY a.approved_at, a.id"
         ))
         .bind::<BigInt, _>(id)
         .load(conn)?;
@@ -277,7 +304,7 @@ pub fn results(conn: &mut PgConnection, scope: Scope, questions: &[Question]) ->
             }
         })
         .collect();
-    Ok(FeedbackResults { answers_count: enough.then_some(people), enough, threshold: THRESHOLD, questions })
+    Ok(FeedbackResults { answers_count: enough.then_some(people), enough, published: enough, threshold: THRESHOLD, questions })
 }
 
 #[derive(QueryableByName)]
@@ -314,7 +341,9 @@ fn response(conn: &mut PgConnection, forum: ForumId) -> QueryResult<Option<Feedb
 /// A forum's feedback page: open or not, results, the organisers' response.
 pub fn forum_feedback(conn: &mut PgConnection, forum: &ForumRow) -> QueryResult<ForumFeedback> {
     let questions = questionnaire(conn, forum.format_version_id)?;
-    let results = results(conn, Scope::Forum(forum.id), &questions)?;
+    // Published once answers have closed for good, never while they come: results that move
+    // with each answer tell, by difference, what the last person said.
+    let results = if closed(forum) { results(conn, Scope::Forum(forum.id), &questions)? } else { unpublished(&questions) };
     let format = match forum.format_version_id {
         Some(v) => crate::resources::formats::queries::refs(conn, &[v])?.remove(&v),
         None => None,

@@ -236,6 +236,7 @@ pub async fn update_forum(
     responses(
         (status = 200, description = "Archived, because it has a discussion", body = Forum),
         (status = 204, description = "Deleted: it had no contributions"),
+        (status = 409, description = "Other records still refer to it (registrations, a cycle's plan…): `referenced`. Cancel it (status `cancelled`) instead", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]
 #[delete("/forums/{id}")]

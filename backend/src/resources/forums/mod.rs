@@ -5,6 +5,7 @@ pub mod calendar;
 mod dto;
 mod handlers;
 pub mod model;
+pub mod organisers;
 pub mod queries;
 
 pub use dto::{CommitmentRef, Forum, When, FORUM_TIMEZONE};
@@ -22,7 +23,10 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
             .service(handlers::get_forum)
             .service(handlers::update_forum)
             .service(handlers::delete_forum)
-            .service(handlers::restore_forum);
+            .service(handlers::restore_forum)
+            .service(organisers::list_organisers)
+            .service(organisers::add_organiser)
+            .service(organisers::remove_organiser);
     }),
     at_root: None,
     unique: &[("forums_slug_key", "A forum already has this slug.")],

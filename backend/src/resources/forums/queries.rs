@@ -263,6 +263,14 @@ pub fn insert(conn: &mut PgConnection, r: NewForumRequest, by: UserId) -> ApiRes
         .returning(ForumRow::as_returning())
         .get_result(conn)?;
     set_commitments(conn, row.id, &r.commitment_ids)?;
+    // Whoever announces a forum organises it (an admin may change the list).
+    diesel::insert_into(crate::db::schema::forum_organisers::table)
+        .values((
+            crate::db::schema::forum_organisers::forum_id.eq(row.id),
+            crate::db::schema::forum_organisers::user_id.eq(by),
+            crate::db::schema::forum_organisers::added_by.eq(Some(by)),
+        ))
+        .execute(conn)?;
     let linked = commitment_ids(conn, row.id)?;
     events::record(
         conn,

@@ -20,8 +20,12 @@ use crate::resources::comments::queries as comment_queries;
 use crate::AppState;
 
 /// Report a comment to the moderators (members whose address is confirmed; once per comment:
-/// 409 `already_exists`). With `AUTO_HIDE_REPORTS` set, the report that reaches that many
-/// distinct members hides the comment at once.
+/// 409 `already_exists`; never one's own: 409 `own_comment`). With `AUTO_HIDE_REPORTS` set,
+/// the report that reaches that many distinct members hides the comment at once — counting
+/// only accounts whose address is confirmed and that are at least `AUTO_HIDE_MIN_ACCOUNT_DAYS`
+/// days old (7 by default). Comments by officials, moderators and admins, and institutions'
+/// answers, are never hidden automatically: they wait in the moderators' queue. Reports are
+/// private: they do not appear in the change feed.
 #[utoipa::path(
     tag = "moderation",
     security(("bearer" = [])),
@@ -29,7 +33,7 @@ use crate::AppState;
     request_body = NewReportRequest,
     responses(
         (status = 201, description = "Reported", body = Report),
-        (status = 409, description = "Already reported by you (`already_exists`), or the comment is deleted or hidden (`comment_unavailable`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already reported by you (`already_exists`), your own comment (`own_comment`), or the comment is deleted or hidden (`comment_unavailable`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/comments/{id}/reports")]
@@ -48,7 +52,7 @@ pub async fn report_comment(
     }
     checks.finish()?;
     let id = CommentId(id.into_inner());
-    let auto_hide = state.auto_hide_reports;
+    let auto_hide = queries::AutoHide { reports: state.auto_hide_reports, min_account_days: state.auto_hide_min_account_days };
     let report = db::transaction(&state.pool, move |conn| queries::report(conn, id, auth.id, r, auto_hide)).await?;
     Ok(HttpResponse::Created().json(report))
 }

@@ -18,13 +18,29 @@ use crate::resources::comments::queries as comment_queries;
 use crate::subjects;
 use crate::types::{Locale, Role};
 
-/// Reports `comment` once for `by`; hides it when `auto_hide` distinct members have (0: never).
-pub fn report(conn: &mut PgConnection, comment: CommentId, by: UserId, r: NewReportRequest, auto_hide: u32) -> ApiResult<Report> {
+/// When reports hide a comment by themselves (`AUTO_HIDE_REPORTS`).
+#[derive(Debug, Clone, Copy)]
+pub struct AutoHide {
+    /// Distinct qualifying reporters that hide a comment (0: never).
+    pub reports: u32,
+    /// A reporter qualifies with a confirmed address and an account at least this old.
+    pub min_account_days: u32,
+}
+
+/// Reports `comment` once for `by` (never one's own); hides it when enough qualifying members
+/// have — unless it is an institution's answer or by staff, which wait for a moderator.
+pub fn report(conn: &mut PgConnection, comment: CommentId, by: UserId, r: NewReportRequest, auto_hide: AutoHide) -> ApiResult<Report> {
     let row = comment_queries::get(conn, comment)?;
     if row.deleted_at.is_some() || row.hidden_at.is_some() {
         return Err(ApiError::Conflict {
             code: ErrorCode::CommentUnavailable,
             detail: "This comment is deleted or already hidden.".into(),
+        });
+    }
+    if row.author_id == by {
+        return Err(ApiError::Conflict {
+            code: ErrorCode::OwnComment,
+            detail: "You do not report your own comment: edit or delete it instead.".into(),
         });
     }
     let (id, created_at): (i64, DateTime<Utc>) = diesel::insert_into(comment_reports::table)
@@ -43,14 +59,21 @@ pub fn report(conn: &mut PgConnection, comment: CommentId, by: UserId, r: NewRep
             .by(by)
             .payload(serde_json::json!({"reason": r.reason})),
     )?;
+    // Staff speak for the platform and institutions answer for the record: reports about them
+    // go to a person, never to a count.
+    let protected = row.on_record || matches!(row.author_role, Role::Official | Role::Moderator | Role::Admin);
     let mut hid_comment = false;
-    if auto_hide > 0 {
+    if auto_hide.reports > 0 && !protected {
+        let old_enough = Utc::now() - chrono::Duration::days(i64::from(auto_hide.min_account_days));
         let reporters: i64 = comment_reports::table
+            .inner_join(users::table.on(users::id.nullable().eq(comment_reports::reporter_id)))
             .filter(comment_reports::comment_id.eq(comment))
             .filter(comment_reports::resolved_at.is_null())
+            .filter(users::email_verified_at.is_not_null())
+            .filter(users::created_at.le(old_enough))
             .select(diesel::dsl::count(comment_reports::reporter_id).aggregate_distinct())
             .first(conn)?;
-        if reporters >= i64::from(auto_hide) {
+        if reporters >= i64::from(auto_hide.reports) {
             let reason = format!("masqué automatiquement après {reporters} signalements");
             comment_queries::moderate(conn, row, None, true, Some(reason))?;
             close_open(conn, comment, "hidden", None)?;

@@ -65,14 +65,17 @@ pub struct Asker {
     pub display_name: String,
 }
 
-/// A reply marked as the answer.
+/// A reply marked as the answer. It is part of the public record: never deleted, and each
+/// edit keeps the text it replaces (`earlier_versions`). A moderator may hide it: its text is
+/// then withheld everywhere and it no longer counts as an answer (the question awaits again,
+/// its deadline unchanged) until it is shown again.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct QuestionAnswer {
     pub id: i64,
     /// The reply in the question's discussion.
     pub comment_id: i64,
-    /// Its text as sanitised HTML.
-    pub body_html: String,
+    /// Its text as sanitised HTML; null while a moderator hides it.
+    pub body_html: Option<String>,
     /// The official's public name, when the account still exists.
     pub answered_by: Option<String>,
     pub answered_at: DateTime<Utc>,
@@ -81,9 +84,32 @@ pub struct QuestionAnswer {
     pub working_days: i32,
     /// Given on or before the due date.
     pub on_time: bool,
+    /// Whether it is the answer that stands: not said to be no answer by the asker, not
+    /// hidden, not set aside by a later answer given while it was hidden.
+    pub stands: bool,
     /// Set when the asker said it is not an answer.
     pub rejected_at: Option<DateTime<Utc>>,
     pub rejection_note: Option<String>,
+    /// Set while a moderator hides it, with the public reason.
+    pub hidden_at: Option<DateTime<Utc>>,
+    pub hidden_reason: Option<String>,
+    /// Set when it was shown again after another answer took its place.
+    pub superseded_at: Option<DateTime<Utc>>,
+    /// When it was last edited (null: never).
+    pub edited_at: Option<DateTime<Utc>>,
+    /// The texts it had before, oldest first (none shown while it is hidden).
+    pub earlier_versions: Vec<AnswerVersion>,
+}
+
+/// A text an answer had before an edit replaced it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AnswerVersion {
+    /// Sanitised HTML.
+    pub body_html: String,
+    /// When this text was written (the answer, or the edit that made it).
+    pub written_at: DateTime<Utc>,
+    /// When an edit replaced it.
+    pub replaced_at: DateTime<Utc>,
 }
 
 /// A question to an institution.

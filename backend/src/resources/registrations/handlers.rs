@@ -1,5 +1,6 @@
 //! `/forums/{id}/registrations…` and `/me/registrations`: members register and cancel;
-//! organisers (officials, admins) read a forum's list; everyone reads the counts.
+//! the forum's organisers (`forums::organisers`) read its list and check people in; everyone
+//! reads the counts.
 
 use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -12,9 +13,11 @@ use crate::auth::permission::Permission;
 use crate::auth::{AuthUser, BearerToken};
 use crate::db;
 use crate::db::ids::RegistrationId;
+use crate::http::csv;
 use crate::http::extract::AuthedBody;
 use crate::http::page::{self, PageParams};
-use crate::http::problem::ApiResult;
+use crate::http::problem::{ApiError, ApiResult};
+use crate::resources::forums::organisers;
 use crate::resources::forums::queries as forums;
 use crate::AppState;
 
@@ -134,7 +137,7 @@ pub async fn cancel_my_registration(
 }
 
 /// Who registered for a forum, in arrival order, with statuses, places on the waitlist and
-/// codes (officials and admins).
+/// codes (the forum's organisers: 403 `not_an_organiser` for others).
 #[utoipa::path(
     tag = "registrations",
     security(("bearer" = [])),
@@ -149,12 +152,12 @@ pub async fn forum_registrations(
     id: web::Path<String>,
     page: web::Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::SeeRegistrations)?;
     let limit = page.limit()?;
     let after: Option<RegistrationId> = page.cursor()?;
     let key = id.into_inner();
     let (items, next) = db::run(&state.pool, move |conn| {
         let forum = forums::find(conn, &key)?;
+        organisers::require_organiser(conn, forum.id, &auth)?;
         let rows = queries::list_for_forum(conn, forum.id, after, limit + 1)?;
         Ok(page::finish_page(rows, limit, |r: &ForumRegistration| {
             RegistrationId(r.id)
@@ -190,7 +193,7 @@ pub async fn my_registrations(
     Ok(page::respond::<RegistrationPage, _>(&req, items, next))
 }
 
-/// Check a person in at the door by their registration's code (officials and admins): the
+/// Check a person in at the door by their registration's code (the forum's organisers: 403 `not_an_organiser` for others): the
 /// attendance record. Once is enough: checking in again answers the same check-in.
 #[utoipa::path(
     tag = "registrations",
@@ -209,19 +212,23 @@ pub async fn check_in_by_code(
     id: web::Path<String>,
     body: AuthedBody<CheckInRequest>,
 ) -> ApiResult<web::Json<ForumRegistration>> {
-    auth.require(Permission::SeeRegistrations)?;
-    let body = body?.into_inner();
-    validator::Validate::validate(&body)?;
     let key = id.into_inner();
+    // Judged after the organiser check (403 before 422), in the transaction that reads the forum.
+    let body = body.map(|b| b.into_inner()).map_err(ApiError::from);
     let done = db::transaction(&state.pool, move |conn| {
         let forum = forums::find(conn, &key)?;
+        organisers::require_organiser(conn, forum.id, &auth)?;
+        let body = body?;
+        validator::Validate::validate(&body)?;
         queries::check_in(conn, &forum, queries::Target::Code(&body.code), auth.id)
     })
     .await?;
     Ok(web::Json(done))
 }
 
-/// Check a person in from the forum's list (officials and admins).
+/// Check a person in from the forum's list (the forum's organisers: 403 `not_an_organiser` for
+/// others), at the door or afterwards: a forum that checked nobody in at the door records who
+/// was present this way, and only people recorded as present give feedback.
 #[utoipa::path(
     tag = "registrations",
     security(("bearer" = [])),
@@ -240,10 +247,10 @@ pub async fn check_in_from_list(
     auth: AuthUser,
     path: web::Path<(String, i64)>,
 ) -> ApiResult<web::Json<ForumRegistration>> {
-    auth.require(Permission::SeeRegistrations)?;
     let (key, registration) = path.into_inner();
     let done = db::transaction(&state.pool, move |conn| {
         let forum = forums::find(conn, &key)?;
+        organisers::require_organiser(conn, forum.id, &auth)?;
         queries::check_in(conn, &forum, queries::Target::Id(RegistrationId(registration)), auth.id)
     })
     .await?;
@@ -257,39 +264,22 @@ const EXPORT_BATCH: i64 = 1_000;
 /// The export's first line: a byte-order mark (spreadsheets then read UTF-8), then the columns.
 const EXPORT_HEADER: &str = "\u{feff}registration_id,status,waitlist_position,display_name,organisation,code,registered_at,promoted_at,cancelled_at,checked_in_at\r\n";
 
-/// A CSV field: quoted when it must be, and never read as a formula by a spreadsheet (a name
-/// starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`).
-fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
-}
-
 fn csv_lines(rows: &[ForumRegistration]) -> web::Bytes {
     let instant = |t: Option<DateTime<Utc>>| t.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap_or_default();
     let mut out = String::with_capacity(rows.len() * 120);
     for r in rows {
-        let fields = [
+        out.push_str(&csv::line(&[
             r.id.to_string(),
             r.status.as_str().to_string(),
             r.position.map(|p| p.to_string()).unwrap_or_default(),
-            csv_field(&r.person.display_name),
-            csv_field(r.person.organisation.as_deref().unwrap_or_default()),
+            r.person.display_name.clone(),
+            r.person.organisation.clone().unwrap_or_default(),
             r.code.clone(),
             instant(Some(r.created_at)),
             instant(r.promoted_at),
             instant(r.cancelled_at),
             instant(r.checked_in_at),
-        ];
-        out.push_str(&fields.join(","));
-        out.push_str("\r\n");
+        ]));
     }
     web::Bytes::from(out)
 }
@@ -300,13 +290,13 @@ enum ExportStep {
     Done,
 }
 
-/// A forum's registrations as CSV, in arrival order (officials and admins): streamed, a
+/// A forum's registrations as CSV, in arrival order (the forum's organisers: 403 `not_an_organiser` for others): streamed, a
 /// thousand at a time, so a forum of any size costs the server the same memory.
 #[utoipa::path(
     tag = "registrations",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "Forum id or slug")),
-    responses((status = 200, description = "CSV (RFC 4180, UTF-8 with a byte-order mark, CRLF): registration_id, status, waitlist_position, display_name, organisation, code, registered_at, promoted_at, cancelled_at, checked_in_at", content_type = "text/csv", body = String))
+    responses((status = 200, description = "CSV (RFC 4180, UTF-8 with a byte-order mark, CRLF; a field holding `,` or `;` is quoted, one starting with `=`, `+`, `-`, `@` or a tab is prefixed with `'` so that no spreadsheet reads it as a formula): registration_id, status, waitlist_position, display_name, organisation, code, registered_at, promoted_at, cancelled_at, checked_in_at", content_type = "text/csv", body = String))
 )]
 #[get("/forums/{id}/registrations/export")]
 pub async fn export_registrations(
@@ -314,9 +304,13 @@ pub async fn export_registrations(
     auth: AuthUser,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    auth.require(Permission::SeeRegistrations)?;
     let key = id.into_inner();
-    let forum = db::run(&state.pool, move |conn| forums::find(conn, &key)).await?;
+    let forum = db::run(&state.pool, move |conn| {
+        let forum = forums::find(conn, &key)?;
+        organisers::require_organiser(conn, forum.id, &auth)?;
+        Ok(forum)
+    })
+    .await?;
     let pool = state.pool.clone();
     let forum_id = forum.id;
     let body = futures_util::stream::unfold(ExportStep::Header, move |step| {

@@ -4,7 +4,10 @@ import { api, unwrap, type Schemas } from "../client";
 export type ForumFeedback = Schemas["ForumFeedback"];
 export type FeedbackResults = Schemas["FeedbackResults"];
 export type MyFeedback = Schemas["MyFeedback"];
-export type FeedbackRequest = Schemas["FeedbackRequest"];
+/** One answer: a rating for a `rating` question, or words for a `text` one, never both (the
+ *  contract's oneOf; sending the other key as `null` would not match it). */
+export type AnswerInput = { key: string; rating: number } | { key: string; text: string };
+export type FeedbackRequest = { answers: AnswerInput[] };
 export type TextAnswer = Schemas["TextAnswer"];
 
 export const feedbackKeys = {

@@ -23,6 +23,8 @@ export const fr = {
   "minutes.link.recording": "enregistrement",
   "minutes.link.other": "lien",
   "minutes.publishedOn": "Publié le {date}.",
+  "minutes.correctedOn": "Corrigé le {date}.",
+  "minutes.versionOrganisations": "Organisations présentes : {list}",
   "actions.title": "Actions décidées",
   "actions.add": "Ajouter une action",
   "actions.empty": "Aucune action n'a encore été décidée.",

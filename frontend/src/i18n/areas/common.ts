@@ -80,4 +80,8 @@ export const fr = {
   "notFound.title": "Page non trouvée",
   "notFound.text": "La page que vous cherchez n'existe pas ou a été déplacée.",
   "notFound.back": "Retour à l'accueil",
+  "versions.title": "Versions précédentes ({count})",
+  "versions.number": "Version {n}",
+  "versions.written": "écrite le {written}, remplacée le {replaced}",
+  "versions.published": "publiée le {written}, corrigée le {replaced}",
 } as const;

@@ -37,4 +37,6 @@ export const fr = {
   "discussion.commentBy": "Commentaire de {name}",
   "discussion.replies": "Réponses à {name}",
   "discussion.posted": "Publié le {date}",
+  "discussion.onRecord": "Réponse de l'institution",
+  "discussion.editOnRecord": "Modifier la réponse de l'institution (le texte remplacé reste public)",
 } as const;

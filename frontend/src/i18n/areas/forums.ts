@@ -30,4 +30,10 @@ export const fr = {
   "forums.about": "Présentation",
   "forums.details": "Informations pratiques",
   "forums.theme.label": "Thème : {theme}",
+  "organisers.title": "Organisation",
+  "organisers.intro": "Les organisateurs accueillent les participants, enregistrent les présences et sont seuls à voir la liste des inscriptions.",
+  "organisers.people": "Personnes nommées",
+  "organisers.noPeople": "Personne n'est nommé pour l'instant.",
+  "organisers.institutions": "Institutions dont les agents organisent ce forum",
+  "organisers.noInstitutions": "Aucune : les engagements de ce forum n'ont pas d'institution pilote ou partenaire enregistrée.",
 } as const;

@@ -31,7 +31,7 @@ export const fr = {
   "registration.done.waitlisted": "Vous êtes sur la liste d'attente : un message vous le confirme.",
   "registration.done.cancelled": "Inscription annulée.",
   "registration.list.title": "Personnes inscrites",
-  "registration.list.private": "Visible seulement par les organisateurs (agents publics et administrateurs).",
+  "registration.list.private": "Visible seulement par les organisateurs de ce forum.",
   "registration.list.empty": "Personne n'est encore inscrit.",
   "registration.list.caption": "Inscriptions au forum « {title} », par ordre d'arrivée",
   "registration.list.person": "Personne",
@@ -54,4 +54,8 @@ export const fr = {
   "registration.checkIn.button": "Pointer l'arrivée",
   "registration.checkIn.of": "Pointer l'arrivée de {name}",
   "registration.checkIn.at": "Arrivée : {at}",
+  "registration.checkIn.afterwards": "Le forum est passé : marquez présentes les personnes venues, depuis la liste ou par leur code. Seules les personnes enregistrées comme présentes donnent leur avis.",
+  "registration.checkIn.mark": "Marquer présent·e",
+  "registration.checkIn.markOf": "Marquer {name} présent·e",
+  "registration.checkIn.markedAt": "Présent·e (noté le {at})",
 } as const;

@@ -23,6 +23,7 @@ type EventType = Schemas["EventType"];
  *  here), and whether the filter offers it (administrative writes: what the trail holds). */
 const OFFERED: Record<EventType, boolean> = {
   "forum.created": true, "forum.updated": true, "forum.archived": true, "forum.restored": true, "forum.deleted": true,
+  "forum.organiser_added": true, "forum.organiser_removed": true,
   "commitment.created": true, "commitment.updated": true, "commitment.archived": true, "commitment.restored": true,
   "commitment.deleted": true,
   "milestone.created": true, "milestone.updated": true, "milestone.archived": true, "milestone.restored": true,

@@ -308,6 +308,7 @@ function FeedbackByVersion({ format: f }: { format: Format }) {
   return (
     <section className="fr-mt-6w" aria-labelledby="format-feedback">
       <h2 id="format-feedback">{t("feedback.byVersion")}</h2>
+      <p className="fr-text--sm">{t("feedback.byVersion.intro", { threshold: versions[0].results.threshold })}</p>
       <DataTable caption={t("feedback.byVersion.caption")}>
         <thead>
           <tr>

@@ -16,10 +16,12 @@ import { ForumStatusBadge } from "../../components/StatusBadge";
 import { useI18n } from "../../i18n";
 import { useLangOf } from "../../components/lang";
 import { forumKeys, getForum } from "../../api/queries/forums";
-import { RegistrantsTable, RegistrationBox } from "../../components/Registrations";
+import { RegistrationBox } from "../../components/Registrations";
+import { RegistrantsTable } from "../../components/RegistrantsTable";
 import { forumCalendarUrl } from "../../api/queries/formats";
 import { ForumRecord } from "../../components/ForumRecord";
 import { ForumFeedbackSection } from "../../components/Feedback";
+import { ForumOrganisersSection } from "../../components/ForumOrganisers";
 
 export default function ForumPage() {
   const { slug = "" } = useParams();
@@ -155,6 +157,8 @@ export default function ForumPage() {
           </ul>
         )}
       </section>
+
+      <ForumOrganisersSection forum={f} />
 
       <ForumRecord forum={f} />
       <ForumFeedbackSection forum={f} />

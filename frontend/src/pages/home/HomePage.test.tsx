@@ -28,6 +28,7 @@ const recent = (id: number, type: RecentComment["comment"]["target"]["type"], ke
     body_html: `<p>${body}</p>`,
     state: "visible",
     created_at: "2026-11-02T18:12:00Z",
+    on_record: false,
     reply_count: 0,
   },
   target_title: title,

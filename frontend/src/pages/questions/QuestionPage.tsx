@@ -1,12 +1,8 @@
-// One question: to whom, about what, by when; its answers (one stands, or none), the form the
-// institution's officials answer with, the asker's "not an answer", and its discussion.
-import { useState } from "react";
+// One question: to whom, about what, by when; its answers as the public record keeps them (one
+// stands, or none), the form the institution's officials answer with, and its discussion.
 import { Link, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Input } from "@codegouvfr/react-dsfr/Input";
-import { answerQuestion, getQuestion, questionKeys, rejectAnswer, type Question } from "../../api/queries/questions";
+import { answerQuestion, getQuestion, questionKeys, type Question } from "../../api/queries/questions";
 import { useSession } from "../../auth/session";
 import { CommentForm } from "../../components/CommentForm";
 import { Crumbs } from "../../components/Crumbs";
@@ -17,6 +13,7 @@ import { QuestionStatusBadge } from "../../components/Questions";
 import { Loading, ProblemAlert } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useI18n } from "../../i18n";
+import { AnswerItem } from "./AnswerItem";
 
 export default function QuestionPage() {
   const { id = "" } = useParams();
@@ -88,31 +85,7 @@ function Body({ q }: { q: Question }) {
         ) : (
           <ol className="od-plain-list">
             {(q.answers ?? []).map((a) => (
-              <li key={a.id} className={`od-box fr-mb-2w${a.rejected_at ? " od-answer--rejected" : ""}`}>
-                <p className="fr-mb-1v">
-                  {a.rejected_at ? (
-                    <Badge small severity="warning" as="span">
-                      {t("question.notAnAnswer")}
-                    </Badge>
-                  ) : (
-                    <Badge small severity="success" as="span">
-                      {t("question.theAnswer")}
-                    </Badge>
-                  )}{" "}
-                  {a.on_time ? t("question.onTime", { days: a.working_days }) : t("question.late", { days: a.working_days })}
-                </p>
-                <SanitizedHtml html={a.body_html} />
-                <p className="fr-text--xs fr-mb-0">
-                  {a.answered_by ?? t("question.erased")} · <time dateTime={a.answered_at}>{dateTime(a.answered_at)}</time>
-                  {a.rejection_note && (
-                    <>
-                      {" "}
-                      · {t("question.rejectionNote", { note: a.rejection_note })}
-                    </>
-                  )}
-                </p>
-                {asker && !a.rejected_at && <Reject questionId={q.id} answerId={a.id} onDone={refresh} />}
-              </li>
+              <AnswerItem key={a.id} answer={a} questionId={q.id} asker={asker} onChanged={refresh} />
             ))}
           </ol>
         )}
@@ -126,43 +99,5 @@ function Body({ q }: { q: Question }) {
       </section>
       <Discussion target={{ kind: "question", id: String(q.id) }} />
     </>
-  );
-}
-
-function Reject({ questionId, answerId, onDone }: { questionId: number; answerId: number; onDone: () => Promise<unknown> }) {
-  const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const [note, setNote] = useState("");
-  const reject = useMutation({ mutationFn: () => rejectAnswer(questionId, answerId, note), onSuccess: onDone });
-  if (!open) {
-    return (
-      <Button size="small" priority="secondary" onClick={() => setOpen(true)}>
-        {t("question.reject")}
-      </Button>
-    );
-  }
-  return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        reject.mutate();
-      }}
-    >
-      {reject.isError && <ProblemAlert error={reject.error} />}
-      <Input label={t("common.optional", { label: t("question.rejectNote") })} nativeInputProps={{ value: note, maxLength: 1000, onChange: (e) => setNote(e.target.value) }} />
-      <ul className="fr-btns-group fr-btns-group--inline-sm">
-        <li>
-          <Button type="submit" size="small" disabled={reject.isPending}>
-            {t("question.rejectConfirm")}
-          </Button>
-        </li>
-        <li>
-          <Button type="button" size="small" priority="tertiary" onClick={() => setOpen(false)}>
-            {t("common.cancel")}
-          </Button>
-        </li>
-      </ul>
-    </form>
   );
 }

@@ -23,6 +23,8 @@ export const en: Record<keyof typeof fr, string> = {
   "minutes.link.recording": "recording",
   "minutes.link.other": "link",
   "minutes.publishedOn": "Published on {date}.",
+  "minutes.correctedOn": "Corrected on {date}.",
+  "minutes.versionOrganisations": "Organisations present: {list}",
   "actions.title": "Action items",
   "actions.add": "Add an action item",
   "actions.empty": "No action item has been decided yet.",

@@ -79,4 +79,8 @@ export const en: Record<keyof typeof fr, string> = {
   "notFound.title": "Page not found",
   "notFound.text": "The page you are looking for does not exist or has moved.",
   "notFound.back": "Back to the home page",
+  "versions.title": "Earlier versions ({count})",
+  "versions.number": "Version {n}",
+  "versions.written": "written on {written}, replaced on {replaced}",
+  "versions.published": "published on {written}, corrected on {replaced}",
 };

@@ -36,4 +36,6 @@ export const en: Record<keyof typeof fr, string> = {
   "discussion.commentBy": "Comment by {name}",
   "discussion.replies": "Replies to {name}",
   "discussion.posted": "Posted on {date}",
+  "discussion.onRecord": "The institution's answer",
+  "discussion.editOnRecord": "Edit the institution's answer (the replaced text stays public)",
 };

@@ -29,4 +29,10 @@ export const en: Record<keyof typeof fr, string> = {
   "forums.about": "About",
   "forums.details": "Practical information",
   "forums.theme.label": "Theme: {theme}",
+  "organisers.title": "Organisers",
+  "organisers.intro": "The organisers welcome participants, record who was present and are the only ones to see the list of registrations.",
+  "organisers.people": "People named",
+  "organisers.noPeople": "Nobody is named yet.",
+  "organisers.institutions": "Institutions whose officials organise this forum",
+  "organisers.noInstitutions": "None: this forum's commitments have no recorded lead or supporting institution.",
 };

@@ -32,7 +32,7 @@ export const en: Record<keyof typeof fr, string> = {
   "registration.done.waitlisted": "You are on the waitlist: a message confirms it.",
   "registration.done.cancelled": "Registration cancelled.",
   "registration.list.title": "Registered people",
-  "registration.list.private": "Visible to organisers only (public officials and admins).",
+  "registration.list.private": "Visible only to this forum's organisers.",
   "registration.list.empty": "Nobody has registered yet.",
   "registration.list.caption": "Registrations for the forum “{title}”, in order of arrival",
   "registration.list.person": "Person",
@@ -55,4 +55,8 @@ export const en: Record<keyof typeof fr, string> = {
   "registration.checkIn.button": "Check in",
   "registration.checkIn.of": "Check in {name}",
   "registration.checkIn.at": "Arrived: {at}",
+  "registration.checkIn.afterwards": "The forum is over: mark present the people who came, from the list or by their code. Only the people recorded as present give feedback.",
+  "registration.checkIn.mark": "Mark present",
+  "registration.checkIn.markOf": "Mark {name} present",
+  "registration.checkIn.markedAt": "Present (recorded on {at})",
 };
