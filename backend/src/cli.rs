@@ -6,11 +6,11 @@ use std::net::TcpListener;
 
 use diesel::prelude::*;
 
+use crate::auth::user::{self, NewUser};
 use crate::auth::{password, token::TokenKeys};
 use crate::config::Settings;
-use crate::types::Role;
-use crate::auth::user::{self, NewUser};
 use crate::resources::users;
+use crate::types::Role;
 use crate::{app, db, seed, AppState};
 
 pub const USAGE: &str = "\
@@ -47,23 +47,13 @@ pub fn run(args: Vec<String>) -> Result<(), String> {
             let mut conn = connect_and_migrate(&settings)?;
             let report = seed::run(&mut conn, settings.is_dev())?;
             log::info!("seed: inserted {report:?}");
-            match (
-                args.get(1).map(String::as_str),
-                args.get(2).map(String::as_str),
-            ) {
+            match (args.get(1).map(String::as_str), args.get(2).map(String::as_str)) {
                 (None, _) => {}
                 (Some("--scale"), Some("large")) => crate::seed_large::run(&mut conn)?,
-                _ => {
-                    return Err(format!(
-                        "seed takes no option but `--scale large`\n\n{USAGE}"
-                    ))
-                }
+                _ => return Err(format!("seed takes no option but `--scale large`\n\n{USAGE}")),
             }
             if settings.is_dev() && report.users > 0 {
-                log::info!(
-                    "seed: demo accounts (@demo.opendetat.fr) use the password {:?}",
-                    seed::DEMO_PASSWORD
-                );
+                log::info!("seed: demo accounts (@demo.opendetat.fr) use the password {:?}", seed::DEMO_PASSWORD);
             }
             Ok(())
         }
@@ -98,18 +88,13 @@ pub fn run(args: Vec<String>) -> Result<(), String> {
 fn connect_and_migrate(settings: &Settings) -> Result<PgConnection, String> {
     crate::markdown::allow_image_hosts(settings.markdown_image_hosts.clone());
     db::create_database_if_missing(&settings.database_url)?;
-    let mut conn = PgConnection::establish(&settings.database_url).map_err(|e| {
-        format!(
-            "cannot connect to {}: {e}",
-            db::redact(&settings.database_url)
-        )
-    })?;
+    let mut conn = PgConnection::establish(&settings.database_url)
+        .map_err(|e| format!("cannot connect to {}: {e}", db::redact(&settings.database_url)))?;
     let applied = db::migrate(&mut conn)?;
     if applied > 0 {
         log::info!("applied {applied} migration(s)");
     }
-    let rendered = db::render_missing_html(&mut conn)
-        .map_err(|e| format!("rendering stored markdown: {e}"))?;
+    let rendered = db::render_missing_html(&mut conn).map_err(|e| format!("rendering stored markdown: {e}"))?;
     if rendered > 0 {
         log::info!("rendered the markdown of {rendered} row(s) written before HTML was stored");
     }
@@ -127,21 +112,12 @@ fn serve() -> Result<(), String> {
     }
     settings.check_mail()?;
     connect_and_migrate(&settings)?;
-    let pool = db::build_pool(
-        &settings.database_url,
-        settings.pool_size,
-        settings.pool_timeout,
-        settings.statement_timeout,
-    )?;
+    let pool =
+        db::build_pool(&settings.database_url, settings.pool_size, settings.pool_timeout, settings.statement_timeout)?;
     let read_pool = match &settings.database_read_url {
         Some(url) => {
             log::info!("read-only requests use the replica at {}", db::redact(url));
-            db::build_pool(
-                url,
-                settings.pool_size,
-                settings.pool_timeout,
-                settings.statement_timeout,
-            )?
+            db::build_pool(url, settings.pool_size, settings.pool_timeout, settings.statement_timeout)?
         }
         None => pool.clone(),
     };
@@ -149,10 +125,7 @@ fn serve() -> Result<(), String> {
         pool,
         read_pool,
         tokens: TokenKeys::new(settings.jwt_secret.expose(), settings.token_ttl),
-        hasher: password::Hasher::new(
-            settings.password_hash_concurrency,
-            settings.password_hash_wait,
-        ),
+        hasher: password::Hasher::new(settings.password_hash_concurrency, settings.password_hash_wait),
         ip_limits: settings.ip_limits.clone(),
         public_url: settings.public_url.clone(),
         require_verified_email: settings.require_verified_email,
@@ -161,17 +134,13 @@ fn serve() -> Result<(), String> {
         auto_hide_min_account_days: settings.auto_hide_min_account_days,
     };
     let jobs = start_workers(&settings, settings.job_workers)?;
-    let listener = TcpListener::bind(&settings.bind_addr)
-        .map_err(|e| format!("cannot listen on {}: {e}", settings.bind_addr))?;
+    let listener =
+        TcpListener::bind(&settings.bind_addr).map_err(|e| format!("cannot listen on {}: {e}", settings.bind_addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let static_dir = settings.static_dir.clone();
-    let security = crate::app::middleware::SecurityHeaders::new(
-        !settings.is_dev(),
-        &settings.markdown_image_hosts,
-    );
+    let security = crate::app::middleware::SecurityHeaders::new(!settings.is_dev(), &settings.markdown_image_hosts);
     actix_web::rt::System::new().block_on(async move {
-        let server =
-            app::run(listener, state, static_dir, security).map_err(|e| e.to_string())?;
+        let server = app::run(listener, state, static_dir, security).map_err(|e| e.to_string())?;
         // Printed on stdout so scripts and the black-box tests learn the port (BIND_ADDR may use port 0).
         println!("listening on http://{addr}");
         log::info!("API on http://{addr}/api/v1, docs on http://{addr}/api/docs/");
@@ -201,22 +170,14 @@ impl Workers {
 fn start_workers(settings: &Settings, count: u32) -> Result<Workers, String> {
     settings.check_mail()?;
     let smtp = settings.smtp_url.as_ref().map(|s| s.expose_str());
-    let mailer = crate::mail::Mailer::new(
-        smtp,
-        &settings.mail_dir,
-        &settings.mail_from,
-        &settings.public_url,
-    )?;
+    let mailer = crate::mail::Mailer::new(smtp, &settings.mail_dir, &settings.mail_from, &settings.public_url)?;
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     if count == 0 {
         log::info!("no job workers here (JOB_WORKERS=0): run `opendetat worker` elsewhere");
         return Ok(Workers { stop, threads: Vec::new() });
     }
     log::info!("{count} job worker(s); {}", mailer.describe());
-    let options = crate::jobs::worker::WorkerOptions {
-        lease: settings.job_lease,
-        idle_poll: settings.job_idle_poll,
-    };
+    let options = crate::jobs::worker::WorkerOptions { lease: settings.job_lease, idle_poll: settings.job_idle_poll };
     let pool = crate::jobs::worker::pool(&settings.database_url, count);
     let threads = crate::jobs::worker::spawn(count, pool, mailer, options, stop.clone());
     Ok(Workers { stop, threads })
@@ -243,8 +204,7 @@ fn worker() -> Result<(), String> {
     Ok(())
 }
 
-static STOP_FLAG: std::sync::OnceLock<std::sync::Arc<std::sync::atomic::AtomicBool>> =
-    std::sync::OnceLock::new();
+static STOP_FLAG: std::sync::OnceLock<std::sync::Arc<std::sync::atomic::AtomicBool>> = std::sync::OnceLock::new();
 
 extern "C" fn on_signal(_: libc::c_int) {
     if let Some(flag) = STOP_FLAG.get() {
@@ -261,24 +221,16 @@ unsafe fn signal_hook_register(signal: libc::c_int, flag: std::sync::Arc<std::sy
 fn flag(args: &[String], name: &str) -> Result<Option<String>, String> {
     match args.iter().position(|a| a == name) {
         None => Ok(None),
-        Some(i) => args
-            .get(i + 1)
-            .cloned()
-            .map(Some)
-            .ok_or_else(|| format!("{name} needs a value")),
+        Some(i) => args.get(i + 1).cloned().map(Some).ok_or_else(|| format!("{name} needs a value")),
     }
 }
 
 fn create_admin(args: &[String]) -> Result<(), String> {
     use validator::ValidateEmail;
-    let email = flag(args, "--email")?
-        .ok_or("create-admin needs --email")?
-        .trim()
-        .to_string();
+    let email = flag(args, "--email")?.ok_or("create-admin needs --email")?.trim().to_string();
     let display_name = flag(args, "--display-name")?.ok_or("create-admin needs --display-name")?;
-    crate::http::validation::display_name(&display_name).map_err(|e| {
-        format!("--display-name {}", e.message.unwrap_or_default())
-    })?;
+    crate::http::validation::display_name(&display_name)
+        .map_err(|e| format!("--display-name {}", e.message.unwrap_or_default()))?;
     let display_name = crate::http::validation::normalize_name(&display_name);
     let organisation = flag(args, "--organisation")?;
     if !email.validate_email() || email.len() > 254 {
@@ -292,10 +244,7 @@ fn create_admin(args: &[String]) -> Result<(), String> {
         eprintln!("Password for {email} (input is echoed; pipe it in to avoid that):");
     }
     let mut line = String::new();
-    stdin
-        .lock()
-        .read_line(&mut line)
-        .map_err(|e| format!("cannot read the password: {e}"))?;
+    stdin.lock().read_line(&mut line).map_err(|e| format!("cannot read the password: {e}"))?;
     let pw = line.trim_end_matches(['\n', '\r']);
     let len = pw.chars().count() as u64;
     if !(password::MIN_PASSWORD_LEN..=password::MAX_PASSWORD_LEN).contains(&len) {

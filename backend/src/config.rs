@@ -88,11 +88,7 @@ impl Settings {
         let environment = match get("OPENDETAT_ENV").as_deref().unwrap_or("dev") {
             "dev" | "development" => Environment::Dev,
             "production" | "prod" => Environment::Production,
-            other => {
-                return Err(format!(
-                    "OPENDETAT_ENV must be `dev` or `production`, not {other:?}"
-                ))
-            }
+            other => return Err(format!("OPENDETAT_ENV must be `dev` or `production`, not {other:?}")),
         };
         let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
         let jwt_secret = match (get("JWT_SECRET"), environment) {
@@ -104,14 +100,10 @@ impl Settings {
                 ))
             }
             (Some(_), Environment::Dev) => {
-                return Err(format!(
-                    "JWT_SECRET is shorter than {MIN_SECRET_LEN} characters"
-                ))
+                return Err(format!("JWT_SECRET is shorter than {MIN_SECRET_LEN} characters"))
             }
             (None, Environment::Dev) => {
-                log::warn!(
-                    "dev mode: no JWT_SECRET set, generated an ephemeral one (tokens die with the process)"
-                );
+                log::warn!("dev mode: no JWT_SECRET set, generated an ephemeral one (tokens die with the process)");
                 Secret(random_secret())
             }
         };
@@ -120,11 +112,7 @@ impl Settings {
             database_url,
             pool_size: parse_num(&get, "DATABASE_POOL_SIZE", 10)?,
             pool_timeout: Duration::from_millis(parse_num(&get, "DATABASE_POOL_TIMEOUT_MS", 3000)?),
-            statement_timeout: Duration::from_millis(parse_num(
-                &get,
-                "DATABASE_STATEMENT_TIMEOUT_MS",
-                10_000,
-            )?),
+            statement_timeout: Duration::from_millis(parse_num(&get, "DATABASE_STATEMENT_TIMEOUT_MS", 10_000)?),
             database_read_url: get("DATABASE_READ_URL").filter(|u| !u.trim().is_empty()),
             bind_addr: get("BIND_ADDR").unwrap_or_else(|| "127.0.0.1:8080".into()),
             jwt_secret,
@@ -135,11 +123,7 @@ impl Settings {
                 "PASSWORD_HASH_CONCURRENCY",
                 std::thread::available_parallelism().map_or(2, |n| n.get()),
             )?,
-            password_hash_wait: Duration::from_millis(parse_num(
-                &get,
-                "PASSWORD_HASH_WAIT_MS",
-                5000,
-            )?),
+            password_hash_wait: Duration::from_millis(parse_num(&get, "PASSWORD_HASH_WAIT_MS", 5000)?),
             ip_limits: crate::auth::ip_limit::IpLimits {
                 sign_in: parse_limit(&get, "RATE_LIMIT_SIGN_IN", "60/10m")?,
                 sign_up: parse_limit(&get, "RATE_LIMIT_SIGN_UP", "30/1h")?,
@@ -154,16 +138,12 @@ impl Settings {
                 .into_iter()
                 .map(|h| {
                     let host = h.to_ascii_lowercase();
-                    let valid = !host.is_empty()
-                        && host
-                            .bytes()
-                            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+                    let valid =
+                        !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
                     if valid {
                         Ok(host)
                     } else {
-                        Err(format!(
-                            "MARKDOWN_IMAGE_HOSTS: {h:?} is not a host name (e.g. images.example.gouv.fr)"
-                        ))
+                        Err(format!("MARKDOWN_IMAGE_HOSTS: {h:?} is not a host name (e.g. images.example.gouv.fr)"))
                     }
                 })
                 .collect::<Result<_, String>>()?,
@@ -171,9 +151,7 @@ impl Settings {
                 (Some(url), _) if url.starts_with("http://") || url.starts_with("https://") => {
                     url.trim_end_matches('/').to_string()
                 }
-                (Some(url), _) => {
-                    return Err(format!("PUBLIC_URL must be an http(s) address, not {url:?}"))
-                }
+                (Some(url), _) => return Err(format!("PUBLIC_URL must be an http(s) address, not {url:?}")),
                 (None, Environment::Dev) => "http://localhost:8080".into(),
                 // Required where mail is sent (`check_mail`), not to migrate or seed.
                 (None, Environment::Production) => String::new(),
@@ -183,15 +161,12 @@ impl Settings {
                 (None, _) => None,
             },
             mail_dir: get("MAIL_DIR").unwrap_or_else(|| "target/mail".into()),
-            mail_from: get("MAIL_FROM")
-                .unwrap_or_else(|| "Open d'État <ne-pas-repondre@opendetat.localhost>".into()),
+            mail_from: get("MAIL_FROM").unwrap_or_else(|| "Open d'État <ne-pas-repondre@opendetat.localhost>".into()),
             require_verified_email: match get("REQUIRE_VERIFIED_EMAIL").as_deref() {
                 None => environment == Environment::Production,
                 Some("true" | "1" | "on") => true,
                 Some("false" | "0" | "off") => false,
-                Some(other) => {
-                    return Err(format!("REQUIRE_VERIFIED_EMAIL must be true or false, not {other:?}"))
-                }
+                Some(other) => return Err(format!("REQUIRE_VERIFIED_EMAIL must be true or false, not {other:?}")),
             },
             auto_hide_reports: parse_num(&get, "AUTO_HIDE_REPORTS", 0u32)?,
             auto_hide_min_account_days: parse_num(&get, "AUTO_HIDE_MIN_ACCOUNT_DAYS", 7u32)?,
@@ -201,9 +176,7 @@ impl Settings {
             },
             job_workers: match get("JOB_WORKERS") {
                 None => 1,
-                Some(raw) => raw
-                    .parse()
-                    .map_err(|_| format!("JOB_WORKERS must be a number, not {raw:?}"))?,
+                Some(raw) => raw.parse().map_err(|_| format!("JOB_WORKERS must be a number, not {raw:?}"))?,
             },
             job_lease: Duration::from_secs(parse_num(&get, "JOB_LEASE_SECS", 300)?),
             job_idle_poll: Duration::from_millis(parse_num(&get, "JOB_POLL_MS", 250)?),
@@ -264,13 +237,7 @@ fn parse_limit(
 
 /// A comma-separated list (blank items skipped).
 fn list(get: &impl Fn(&str) -> Option<String>, key: &str) -> Vec<String> {
-    get(key)
-        .unwrap_or_default()
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+    get(key).unwrap_or_default().split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
 }
 
 fn random_secret() -> String {
@@ -286,10 +253,8 @@ mod tests {
     use super::*;
 
     fn settings(vars: &[(&str, &str)]) -> Result<Settings, String> {
-        let map: std::collections::HashMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let map: std::collections::HashMap<String, String> =
+            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Settings::from_lookup(|k| map.get(k).cloned())
     }
 

@@ -23,9 +23,7 @@ fn image_hosts() -> &'static [String] {
 /// The lowercased host of an absolute http(s) URL, if it is one.
 fn http_host(url: &str) -> Option<String> {
     let lower = url.trim().to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))?;
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
     let authority = rest.split(['/', '?', '#']).next()?;
     if authority.contains('\\') {
         return None;
@@ -58,12 +56,7 @@ fn images_to_links<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>
     let mut open: Vec<(Became, CowStr<'a>, usize)> = Vec::new();
     for event in events {
         match event {
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 let became = if image_allowed(&dest_url) {
                     Became::Image
                 } else if links > 0 {
@@ -72,18 +65,8 @@ fn images_to_links<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>
                     Became::Link
                 };
                 let start = match became {
-                    Became::Image => Some(Tag::Image {
-                        link_type,
-                        dest_url: dest_url.clone(),
-                        title,
-                        id,
-                    }),
-                    Became::Link => Some(Tag::Link {
-                        link_type,
-                        dest_url: dest_url.clone(),
-                        title,
-                        id,
-                    }),
+                    Became::Image => Some(Tag::Image { link_type, dest_url: dest_url.clone(), title, id }),
+                    Became::Link => Some(Tag::Link { link_type, dest_url: dest_url.clone(), title, id }),
                     Became::Text => None,
                 };
                 out.extend(start.map(Event::Start));
@@ -115,8 +98,7 @@ fn images_to_links<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>
 }
 
 pub fn render(markdown: &str) -> String {
-    let options =
-        Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
+    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
     // Raw HTML written in the markdown is shown as text, not interpreted.
     let events = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
@@ -155,30 +137,21 @@ mod tests {
     #[test]
     fn renders_and_sanitises() {
         assert_eq!(render("**gras**"), "<p><strong>gras</strong></p>\n");
-        let html = render(
-            "<script>alert(1)</script>[x](javascript:alert(1)) <img src=x onerror=alert(1)>",
-        );
+        let html = render("<script>alert(1)</script>[x](javascript:alert(1)) <img src=x onerror=alert(1)>");
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert!(!html.contains("href=\"javascript"), "{html}");
-        assert!(
-            html.contains("&lt;script&gt;"),
-            "raw HTML is shown as text: {html}"
-        );
+        assert!(html.contains("&lt;script&gt;"), "raw HTML is shown as text: {html}");
         let link = render("[x](javascript:alert(1))");
         assert!(!link.contains("javascript:alert(1)\""), "{link}");
-        assert!(render("[lien](https://example.org)")
-            .contains("rel=\"nofollow noopener noreferrer ugc\""));
+        assert!(render("[lien](https://example.org)").contains("rel=\"nofollow noopener noreferrer ugc\""));
     }
 
     #[test]
     fn remote_images_become_links() {
         let html = render("Voir ![le schéma](https://elsewhere.example/t.png \"titre\")");
         assert!(!html.contains("<img"), "{html}");
-        assert!(
-            html.contains("href=\"https://elsewhere.example/t.png\"") && html.contains(">le schéma</a>"),
-            "{html}"
-        );
+        assert!(html.contains("href=\"https://elsewhere.example/t.png\"") && html.contains(">le schéma</a>"), "{html}");
         let bare = render("![](https://elsewhere.example/t.png)");
         assert!(!bare.contains("<img"), "{bare}");
         assert!(bare.contains(">https://elsewhere.example/t.png</a>"), "{bare}");

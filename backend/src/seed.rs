@@ -9,11 +9,11 @@ use diesel::prelude::*;
 use serde::Deserialize;
 
 use crate::auth::password;
-use crate::markdown;
 use crate::db::schema::{
-    action_plans, comments, commitments, format_versions, formats, forum_commitments, forums,
-    institutions, milestones, users,
+    action_plans, comments, commitments, format_versions, formats, forum_commitments, forums, institutions, milestones,
+    users,
 };
+use crate::markdown;
 use crate::types::{CommitmentStatus, ForumStatus, Locale, MilestoneStatus, Role};
 
 const SEED_JSON: &str = include_str!("../seed/seed.json");
@@ -252,13 +252,8 @@ pub struct SeedReport {
 /// Loads the seed in one transaction. Demo accounts get `DEMO_PASSWORD` when `dev` is true,
 /// and a hash no password matches otherwise.
 pub fn run(conn: &mut PgConnection, dev: bool) -> Result<SeedReport, String> {
-    let seed: SeedFile =
-        serde_json::from_str(SEED_JSON).map_err(|e| format!("seed.json is invalid: {e}"))?;
-    let demo_hash = if dev {
-        password::hash(DEMO_PASSWORD)?
-    } else {
-        password::UNUSABLE_HASH.to_string()
-    };
+    let seed: SeedFile = serde_json::from_str(SEED_JSON).map_err(|e| format!("seed.json is invalid: {e}"))?;
+    let demo_hash = if dev { password::hash(DEMO_PASSWORD)? } else { password::UNUSABLE_HASH.to_string() };
     conn.transaction(|conn| load(conn, &seed, &demo_hash))
         .map_err(|e: diesel::result::Error| format!("seed failed: {e}"))
 }
@@ -271,17 +266,12 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
             .on_conflict_do_nothing()
             .execute(conn)?;
     }
-    let plan_ids: HashMap<String, i64> = action_plans::table
-        .select((action_plans::slug, action_plans::id))
-        .load(conn)?
-        .into_iter()
-        .collect();
+    let plan_ids: HashMap<String, i64> =
+        action_plans::table.select((action_plans::slug, action_plans::id)).load(conn)?.into_iter().collect();
 
     for c in &seed.commitments {
         let irm = c.irm.as_ref();
-        let plan_id = *plan_ids
-            .get(&c.action_plan)
-            .ok_or(diesel::result::Error::NotFound)?;
+        let plan_id = *plan_ids.get(&c.action_plan).ok_or(diesel::result::Error::NotFound)?;
         report.commitments += diesel::insert_into(commitments::table)
             .values((
                 commitments::action_plan_id.eq(plan_id),
@@ -306,25 +296,18 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
                     commitments::irm_starred.eq(irm.and_then(|i| i.starred.clone())),
                     commitments::irm_early_results.eq(irm.and_then(|i| i.early_results.clone())),
                     commitments::irm_verifiable.eq(irm.and_then(|i| i.verifiable)),
-                    commitments::irm_relevance
-                        .eq(irm.map(|i| i.relevance.clone()).unwrap_or_default()),
-                    commitments::irm_potential_impact
-                        .eq(irm.and_then(|i| i.potential_impact.clone())),
+                    commitments::irm_relevance.eq(irm.map(|i| i.relevance.clone()).unwrap_or_default()),
+                    commitments::irm_potential_impact.eq(irm.and_then(|i| i.potential_impact.clone())),
                     commitments::irm_completion.eq(irm.and_then(|i| i.completion.clone())),
                     commitments::irm_analysis.eq(irm.and_then(|i| i.analysis.clone())),
-                    commitments::irm_analysis_html.eq(irm
-                        .and_then(|i| i.analysis.as_deref())
-                        .map(markdown::render)),
+                    commitments::irm_analysis_html.eq(irm.and_then(|i| i.analysis.as_deref()).map(markdown::render)),
                 ),
             ))
             .on_conflict_do_nothing()
             .execute(conn)?;
     }
-    let commitment_ids: HashMap<String, i64> = commitments::table
-        .select((commitments::code, commitments::id))
-        .load(conn)?
-        .into_iter()
-        .collect();
+    let commitment_ids: HashMap<String, i64> =
+        commitments::table.select((commitments::code, commitments::id)).load(conn)?.into_iter().collect();
 
     for c in &seed.commitments {
         let commitment_id = commitment_ids[&c.code];
@@ -352,14 +335,20 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
     // The institutions the commitments name become records, then take what the seed says of them.
     diesel::sql_query("SELECT institutions_from_text()").execute(conn)?;
     for i in &seed.institutions {
-        diesel::update(institutions::table.filter(diesel::dsl::sql::<diesel::sql_types::Bool>("lower(name) = lower(").bind::<diesel::sql_types::Text, _>(&i.name).sql(")")))
-            .set((
-                institutions::slug.eq(&i.slug),
-                institutions::kind.eq(i.kind),
-                institutions::website.eq(&i.website),
-                institutions::lang.eq(i.lang),
-            ))
-            .execute(conn)?;
+        diesel::update(
+            institutions::table.filter(
+                diesel::dsl::sql::<diesel::sql_types::Bool>("lower(name) = lower(")
+                    .bind::<diesel::sql_types::Text, _>(&i.name)
+                    .sql(")"),
+            ),
+        )
+        .set((
+            institutions::slug.eq(&i.slug),
+            institutions::kind.eq(i.kind),
+            institutions::website.eq(&i.website),
+            institutions::lang.eq(i.lang),
+        ))
+        .execute(conn)?;
     }
 
     for u in &seed.users {
@@ -378,12 +367,13 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
     }
     let mut user_ids: HashMap<String, i64> = HashMap::new();
     for u in &seed.users {
-        let user =
-            crate::auth::user::find_by_email(conn, &u.email)?.ok_or(diesel::result::Error::NotFound)?;
+        let user = crate::auth::user::find_by_email(conn, &u.email)?.ok_or(diesel::result::Error::NotFound)?;
         user_ids.insert(u.email.clone(), user.id.get());
         if let Some(name) = &u.institution {
             diesel::update(users::table.find(user.id))
-                .set(users::institution_id.eq(institutions::table.filter(institutions::name.eq(name)).select(institutions::id).single_value()))
+                .set(users::institution_id.eq(
+                    institutions::table.filter(institutions::name.eq(name)).select(institutions::id).single_value(),
+                ))
                 .execute(conn)?;
         }
     }
@@ -423,7 +413,7 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
                     conn,
                     &crate::resources::formats::FormatChoice { slug: r.slug.clone(), version: Some(r.version) },
                 )
-                    .map_err(|_| diesel::result::Error::NotFound)?,
+                .map_err(|_| diesel::result::Error::NotFound)?,
             ),
             None => None,
         };
@@ -459,11 +449,8 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
             }
         }
     }
-    let forum_ids: HashMap<String, i64> = forums::table
-        .select((forums::slug, forums::id))
-        .load(conn)?
-        .into_iter()
-        .collect();
+    let forum_ids: HashMap<String, i64> =
+        forums::table.select((forums::slug, forums::id)).load(conn)?.into_iter().collect();
     let milestone_ids: HashMap<(i64, String), i64> = milestones::table
         .select((milestones::commitment_id, milestones::code, milestones::id))
         .load::<(i64, String, i64)>(conn)?
@@ -476,18 +463,12 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
     for c in &seed.comments {
         let author_id = user_ids[&c.author];
         let subject_id: i64 = match &c.target {
-            SeedTarget::Forum(slug) => forums::table
-                .find(forum_ids[slug])
-                .select(forums::subject_id)
-                .first(conn)?,
-            SeedTarget::Commitment(code) => commitments::table
-                .find(commitment_ids[code])
-                .select(commitments::subject_id)
-                .first(conn)?,
+            SeedTarget::Forum(slug) => forums::table.find(forum_ids[slug]).select(forums::subject_id).first(conn)?,
+            SeedTarget::Commitment(code) => {
+                commitments::table.find(commitment_ids[code]).select(commitments::subject_id).first(conn)?
+            }
             SeedTarget::Milestone(path) => {
-                let (code, m) = path
-                    .split_once('/')
-                    .ok_or(diesel::result::Error::NotFound)?;
+                let (code, m) = path.split_once('/').ok_or(diesel::result::Error::NotFound)?;
                 milestones::table
                     .find(milestone_ids[&(commitment_ids[code], m.to_string())])
                     .select(milestones::subject_id)
@@ -525,14 +506,7 @@ fn load(conn: &mut PgConnection, seed: &SeedFile, demo_hash: &str) -> QueryResul
                 .execute(conn)?;
         }
         report.comments += 1;
-        comment_ids.insert(
-            &c.key,
-            (
-                id,
-                parent.map_or(id, |p| p.1),
-                parent.map_or(0, |p| p.2 + 1),
-            ),
-        );
+        comment_ids.insert(&c.key, (id, parent.map_or(id, |p| p.1), parent.map_or(0, |p| p.2 + 1)));
     }
     load_minutes_and_actions(conn, seed, &forum_ids, &commitment_ids)?;
     load_cycles(conn, seed, &forum_ids, &commitment_ids)?;
@@ -617,7 +591,8 @@ fn load_feedback(conn: &mut PgConnection, seed: &SeedFile, forum_ids: &HashMap<S
     let answered: Vec<i64> = feedback::table.select(feedback::forum_id).distinct().load(conn)?;
     for f in seed.feedback.iter().filter(|f| !answered.contains(&forum_ids[&f.forum])) {
         let forum_id = forum_ids[&f.forum];
-        let Some(version): Option<i64> = forums::table.find(forum_id).select(forums::format_version_id).first(conn)? else {
+        let Some(version): Option<i64> = forums::table.find(forum_id).select(forums::format_version_id).first(conn)?
+        else {
             continue;
         };
         let id: i64 = diesel::insert_into(feedback::table)
@@ -743,16 +718,14 @@ fn load_minutes_and_actions(
 /// Marks the texts that came from the OGP (action plans, commitments, milestones) as English,
 /// in databases seeded before records carried their language (a data fix-up, run once).
 pub fn mark_english(conn: &mut PgConnection) -> QueryResult<usize> {
-    let seed: SeedFile = serde_json::from_str(SEED_JSON)
-        .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))?;
+    let seed: SeedFile =
+        serde_json::from_str(SEED_JSON).map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))?;
     let slugs: Vec<&str> = seed.action_plans.iter().map(|p| p.slug.as_str()).collect();
     let codes: Vec<&str> = seed.commitments.iter().map(|c| c.code.as_str()).collect();
     let plans = diesel::update(action_plans::table.filter(action_plans::slug.eq_any(&slugs)))
         .set(action_plans::lang.eq(Locale::En))
         .execute(conn)?;
-    let commitment_ids = commitments::table
-        .filter(commitments::code.eq_any(&codes))
-        .select(commitments::id);
+    let commitment_ids = commitments::table.filter(commitments::code.eq_any(&codes)).select(commitments::id);
     let milestones = diesel::update(milestones::table.filter(milestones::commitment_id.eq_any(commitment_ids)))
         .set(milestones::lang.eq(Locale::En))
         .execute(conn)?;

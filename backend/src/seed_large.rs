@@ -45,10 +45,7 @@ fn step(conn: &mut PgConnection, label: &str, sql: &str) -> QueryResult<()> {
     use diesel::connection::SimpleConnection;
     let started = Instant::now();
     conn.batch_execute(sql)?;
-    log::info!(
-        "seed large: {label} in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
+    log::info!("seed large: {label} in {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -202,21 +199,15 @@ struct Count {
 }
 
 fn count(conn: &mut PgConnection, table: &str) -> QueryResult<i64> {
-    Ok(
-        diesel::sql_query(format!("SELECT count(*) AS n FROM {table}"))
-            .get_result::<Count>(conn)?
-            .n,
-    )
+    Ok(diesel::sql_query(format!("SELECT count(*) AS n FROM {table}")).get_result::<Count>(conn)?.n)
 }
 
 pub fn run(conn: &mut PgConnection) -> Result<(), String> {
     let started = Instant::now();
-    let already = diesel::sql_query(
-        "SELECT count(*) AS n FROM users WHERE email LIKE '%@large.opendetat.test'",
-    )
-    .get_result::<Count>(conn)
-    .map_err(|e| e.to_string())?
-    .n;
+    let already = diesel::sql_query("SELECT count(*) AS n FROM users WHERE email LIKE '%@large.opendetat.test'")
+        .get_result::<Count>(conn)
+        .map_err(|e| e.to_string())?
+        .n;
     if already > 0 {
         // A large database seeded by an earlier version gets what later versions added.
         let missing = |conn: &mut PgConnection, table: &str| -> Result<bool, String> {
@@ -230,33 +221,34 @@ pub fn run(conn: &mut PgConnection) -> Result<(), String> {
         };
         let mut added = Vec::new();
         if missing(conn, "follows")? {
-            conn.transaction(follows).map_err(|e: diesel::result::Error| format!("large seed (follows) failed: {e}"))?;
+            conn.transaction(follows)
+                .map_err(|e: diesel::result::Error| format!("large seed (follows) failed: {e}"))?;
             added.push("follows, notifications");
         }
         if missing(conn, "registrations")? {
-            conn.transaction(registrations).map_err(|e: diesel::result::Error| format!("large seed (registrations) failed: {e}"))?;
+            conn.transaction(registrations)
+                .map_err(|e: diesel::result::Error| format!("large seed (registrations) failed: {e}"))?;
             added.push("registrations");
         }
         if !added.is_empty() {
-            diesel::sql_query("VACUUM ANALYZE follows, notifications, registrations").execute(conn).map_err(|e| e.to_string())?;
+            diesel::sql_query("VACUUM ANALYZE follows, notifications, registrations")
+                .execute(conn)
+                .map_err(|e| e.to_string())?;
         }
-        log::info!("seed large: already loaded ({already} users); added: {}", if added.is_empty() { "nothing".into() } else { added.join(", ") });
+        log::info!(
+            "seed large: already loaded ({already} users); added: {}",
+            if added.is_empty() { "nothing".into() } else { added.join(", ") }
+        );
         return Ok(());
     }
-    conn.transaction(load)
-        .map_err(|e: diesel::result::Error| format!("large seed failed: {e}"))?;
+    conn.transaction(load).map_err(|e: diesel::result::Error| format!("large seed failed: {e}"))?;
     // The load updates rows it inserted (answers mark their questions): vacuum those tables so
     // that partial indexes and the visibility map are as they would be in production.
     diesel::sql_query("VACUUM ANALYZE questions, question_answers, institution_records, institution_answer_days, milestones, follows, notifications, registrations")
         .execute(conn)
         .map_err(|e| e.to_string())?;
-    diesel::sql_query("ANALYZE")
-        .execute(conn)
-        .map_err(|e| e.to_string())?;
-    log::info!(
-        "seed large: done in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
+    diesel::sql_query("ANALYZE").execute(conn).map_err(|e| e.to_string())?;
+    log::info!("seed large: done in {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -361,10 +353,7 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
          SELECT row_number() OVER (ORDER BY id) - 1 AS ord, id, subject_id FROM milestones; \
          CREATE UNIQUE INDEX ON large_milestones (ord); ANALYZE large_milestones",
     )?;
-    let (n_commitments, n_milestones) = (
-        count(conn, "large_commitments")?,
-        count(conn, "large_milestones")?,
-    );
+    let (n_commitments, n_milestones) = (count(conn, "large_commitments")?, count(conn, "large_milestones")?);
     // Who answers whom is a pure function of the reply's number (see the replies below), so
     // the reply counts are known before the parents are written: no UPDATE pass over 300k
     // rows (which would also recompute their stored search vectors).
@@ -424,9 +413,7 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
             milestones = n_milestones
         ),
     )?;
-    for (depth, replies, parent_depth, expected_parents) in
-        [(1, DEPTH1, 0, TOP_LEVEL), (2, DEPTH2, 1, DEPTH1)]
-    {
+    for (depth, replies, parent_depth, expected_parents) in [(1, DEPTH1, 0, TOP_LEVEL), (2, DEPTH2, 1, DEPTH1)] {
         step(
             conn,
             &format!("replies at depth {depth}"),
@@ -440,10 +427,7 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
         )?;
         let n_parents = count(conn, "parents")?;
         // The precomputed reply counts assume exactly these parents, in insertion order.
-        assert_eq!(
-            n_parents, expected_parents,
-            "large seed: unexpected parents at depth {parent_depth}"
-        );
+        assert_eq!(n_parents, expected_parents, "large seed: unexpected parents at depth {parent_depth}");
         step(
             conn,
             &format!("replies at depth {depth}"),

@@ -61,10 +61,7 @@ pub fn first_free(base: &str, taken: &[String]) -> String {
 mod tests {
     #[test]
     fn slugify_folds_french() {
-        assert_eq!(
-            super::slugify("Forum Open d'État : données ouvertes"),
-            "forum-open-d-etat-donnees-ouvertes"
-        );
+        assert_eq!(super::slugify("Forum Open d'État : données ouvertes"), "forum-open-d-etat-donnees-ouvertes");
         assert_eq!(super::slugify("!!!"), "forum");
         assert_eq!(super::slugify("2027"), "forum-2027");
     }

@@ -1,7 +1,5 @@
 //! Closed vocabularies stored as TEXT (see the migration's note) and typed in Rust.
 
-
-
 /// A closed vocabulary stored as TEXT: a Rust enum, its text in SQL and JSON, and its schema.
 #[macro_export]
 macro_rules! text_enum {
@@ -59,7 +57,6 @@ text_enum! {
         Admin => "admin",
     }
 }
-
 
 text_enum! {
     /// Implementation status of a commitment. `unknown`: not stated by the source.
@@ -158,9 +155,7 @@ impl Locale {
         for part in header.split(',') {
             let mut pieces = part.split(';');
             let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
-            let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
-                .unwrap_or(1.0);
+            let q = pieces.find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok())).unwrap_or(1.0);
             let locale = match tag.split('-').next() {
                 Some("fr") => Locale::Fr,
                 Some("en") => Locale::En,

@@ -37,9 +37,12 @@ pub enum HolidayKind {
 
 /// The public holidays of `year` with their French names, in date order.
 pub fn public_holidays(year: i32) -> Vec<(NaiveDate, &'static str, HolidayKind)> {
-    let fixed = |m: u32, d: u32, name: &'static str| (NaiveDate::from_ymd_opt(year, m, d).expect("a date"), name, HolidayKind::Fixed);
+    let fixed = |m: u32, d: u32, name: &'static str| {
+        (NaiveDate::from_ymd_opt(year, m, d).expect("a date"), name, HolidayKind::Fixed)
+    };
     let e = easter(year);
-    let after = |n: u64, name: &'static str| (e.checked_add_days(Days::new(n)).expect("a date"), name, HolidayKind::Easter);
+    let after =
+        |n: u64, name: &'static str| (e.checked_add_days(Days::new(n)).expect("a date"), name, HolidayKind::Easter);
     let mut days = vec![
         fixed(1, 1, "Jour de l'an"),
         after(1, "Lundi de Pâques"),
@@ -69,7 +72,10 @@ impl WorkingCalendar {
     }
 
     fn is_public_holiday(day: NaiveDate) -> bool {
-        let fixed = matches!((day.month(), day.day()), (1, 1) | (5, 1) | (5, 8) | (7, 14) | (8, 15) | (11, 1) | (11, 11) | (12, 25));
+        let fixed = matches!(
+            (day.month(), day.day()),
+            (1, 1) | (5, 1) | (5, 8) | (7, 14) | (8, 15) | (11, 1) | (11, 11) | (12, 25)
+        );
         if fixed {
             return true;
         }
@@ -78,7 +84,9 @@ impl WorkingCalendar {
     }
 
     pub fn is_working_day(&self, day: NaiveDate) -> bool {
-        !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !Self::is_public_holiday(day) && !self.extra.contains(&day)
+        !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+            && !Self::is_public_holiday(day)
+            && !self.extra.contains(&day)
     }
 
     /// The `n`th working day after `day` (the day itself not counted): a deadline of `n`
@@ -121,7 +129,16 @@ mod tests {
     #[test]
     fn easter_is_computed_for_any_year() {
         // Known Easter Sundays, including the extremes of the range (22 March, 25 April).
-        for (y, m, d) in [(2018, 4, 1), (2019, 4, 21), (2024, 3, 31), (2025, 4, 20), (2026, 4, 5), (2027, 3, 28), (2038, 4, 25), (2285, 3, 22)] {
+        for (y, m, d) in [
+            (2018, 4, 1),
+            (2019, 4, 21),
+            (2024, 3, 31),
+            (2025, 4, 20),
+            (2026, 4, 5),
+            (2027, 3, 28),
+            (2038, 4, 25),
+            (2285, 3, 22),
+        ] {
             assert_eq!(easter(y), day(y, m, d), "{y}");
         }
     }
@@ -131,7 +148,19 @@ mod tests {
         let h: Vec<String> = public_holidays(2026).iter().map(|(d, ..)| d.to_string()).collect();
         assert_eq!(
             h,
-            ["2026-01-01", "2026-04-06", "2026-05-01", "2026-05-08", "2026-05-14", "2026-05-25", "2026-07-14", "2026-08-15", "2026-11-01", "2026-11-11", "2026-12-25"]
+            [
+                "2026-01-01",
+                "2026-04-06",
+                "2026-05-01",
+                "2026-05-08",
+                "2026-05-14",
+                "2026-05-25",
+                "2026-07-14",
+                "2026-08-15",
+                "2026-11-01",
+                "2026-11-11",
+                "2026-12-25"
+            ]
         );
     }
 

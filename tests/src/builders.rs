@@ -87,9 +87,7 @@ pub struct MilestoneBuilder {
 
 impl MilestoneBuilder {
     pub fn new(code: &str) -> MilestoneBuilder {
-        MilestoneBuilder {
-            body: json!({"code": code, "title": format!("Jalon {code}")}),
-        }
+        MilestoneBuilder { body: json!({"code": code, "title": format!("Jalon {code}")}) }
     }
 
     pub fn with(mut self, field: &str, value: Value) -> Self {
@@ -98,9 +96,7 @@ impl MilestoneBuilder {
     }
 
     pub fn create(&self, app: &TestApp, token: &str, commitment: &str) -> Value {
-        app.post(&format!("/commitments/{commitment}/milestones"), Some(token), &self.body)
-            .expect(201)
-            .json()
+        app.post(&format!("/commitments/{commitment}/milestones"), Some(token), &self.body).expect(201).json()
     }
 }
 
@@ -136,18 +132,10 @@ impl ActionPlanBuilder {
 /// A comment on a subject's discussion: `on` is its path, e.g. `/forums/{slug}` or
 /// `/commitments/FR0041`.
 pub fn comment(app: &TestApp, token: &str, on: &str, body: &str) -> Value {
-    app.post(&format!("{on}/comments"), Some(token), &json!({ "body": body }))
-        .expect(201)
-        .json()
+    app.post(&format!("{on}/comments"), Some(token), &json!({ "body": body })).expect(201).json()
 }
 
 /// A reply to the comment `parent` (`on`: the path of its subject).
 pub fn reply(app: &TestApp, token: &str, on: &str, parent: i64, body: &str) -> Value {
-    app.post(
-        &format!("{on}/comments"),
-        Some(token),
-        &json!({ "body": body, "parent_id": parent }),
-    )
-    .expect(201)
-    .json()
+    app.post(&format!("{on}/comments"), Some(token), &json!({ "body": body, "parent_id": parent })).expect(201).json()
 }

@@ -37,10 +37,7 @@ pub fn db_url(name: &str) -> String {
 }
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
 }
 
 /// The server binary built by `cargo build` (see the Makefile's `test`).
@@ -48,9 +45,8 @@ pub fn binary() -> PathBuf {
     if let Ok(path) = std::env::var("OPENDETAT_BIN") {
         return PathBuf::from(path);
     }
-    let target = std::env::var("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| workspace_root().join("target"));
+    let target =
+        std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| workspace_root().join("target"));
     let bin = target.join("debug").join("opendetat");
     assert!(
         bin.is_file(),
@@ -61,12 +57,8 @@ pub fn binary() -> PathBuf {
 }
 
 fn admin_conn() -> PgConnection {
-    PgConnection::establish(&db_url("postgres")).unwrap_or_else(|e| {
-        panic!(
-            "cannot reach PostgreSQL at {} ({e}); run scripts/ensure-postgres.sh",
-            server_url()
-        )
-    })
+    PgConnection::establish(&db_url("postgres"))
+        .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at {} ({e}); run scripts/ensure-postgres.sh", server_url()))
 }
 
 #[derive(QueryableByName)]
@@ -105,12 +97,7 @@ fn schema_fingerprint() -> String {
         hasher.update(f.strip_prefix(&root).unwrap().to_string_lossy().as_bytes());
         hasher.update(std::fs::read(&f).expect("read schema file"));
     }
-    hasher
-        .finalize()
-        .iter()
-        .take(6)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
 
 fn run_binary(args: &[&str], database: &str) {
@@ -122,11 +109,7 @@ fn run_binary(args: &[&str], database: &str) {
         .env("RUST_LOG", "warn")
         .output()
         .expect("run opendetat");
-    assert!(
-        out.status.success(),
-        "opendetat {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "opendetat {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
 }
 
 /// Builds (once per fingerprint, across processes) the `empty` (migrated) and `seeded`
@@ -139,35 +122,25 @@ fn templates() -> &'static (String, String) {
         let empty = format!("opendetat_tpl_{fp}_empty");
         let seeded = format!("opendetat_tpl_{fp}_seeded");
         let mut conn = admin_conn();
-        diesel::sql_query("SELECT pg_advisory_lock(727274)")
-            .execute(&mut conn)
-            .unwrap();
+        diesel::sql_query("SELECT pg_advisory_lock(727274)").execute(&mut conn).unwrap();
         for (name, build) in [(&empty, None), (&seeded, Some(&empty))] {
             if database_exists(&mut conn, name) {
                 continue;
             }
             let tmp = format!("{name}_tmp");
-            diesel::sql_query(format!("DROP DATABASE IF EXISTS {tmp} WITH (FORCE)"))
-                .execute(&mut conn)
-                .unwrap();
+            diesel::sql_query(format!("DROP DATABASE IF EXISTS {tmp} WITH (FORCE)")).execute(&mut conn).unwrap();
             match build {
                 None => run_binary(&["migrate"], &tmp),
                 Some(from) => {
-                    diesel::sql_query(format!(
-                        "CREATE DATABASE {tmp} TEMPLATE {from} STRATEGY FILE_COPY"
-                    ))
-                    .execute(&mut conn)
-                    .unwrap();
+                    diesel::sql_query(format!("CREATE DATABASE {tmp} TEMPLATE {from} STRATEGY FILE_COPY"))
+                        .execute(&mut conn)
+                        .unwrap();
                     run_binary(&["seed"], &tmp);
                 }
             }
-            diesel::sql_query(format!("ALTER DATABASE {tmp} RENAME TO {name}"))
-                .execute(&mut conn)
-                .unwrap();
+            diesel::sql_query(format!("ALTER DATABASE {tmp} RENAME TO {name}")).execute(&mut conn).unwrap();
         }
-        diesel::sql_query("SELECT pg_advisory_unlock(727274)")
-            .execute(&mut conn)
-            .unwrap();
+        diesel::sql_query("SELECT pg_advisory_unlock(727274)").execute(&mut conn).unwrap();
         (empty, seeded)
     })
 }
@@ -176,34 +149,24 @@ fn templates() -> &'static (String, String) {
 pub fn create_database(seeded: bool) -> String {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let (empty, full) = templates();
-    let name = format!(
-        "opendetat_test_{}_{}_{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed),
-        rand_suffix()
-    );
+    let name =
+        format!("opendetat_test_{}_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed), rand_suffix());
     let template = if seeded { full } else { empty };
     let mut conn = admin_conn();
-    diesel::sql_query(format!(
-        "CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY"
-    ))
-    .execute(&mut conn)
-    .unwrap_or_else(|e| panic!("cannot create {name}: {e}"));
+    diesel::sql_query(format!("CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY"))
+        .execute(&mut conn)
+        .unwrap_or_else(|e| panic!("cannot create {name}: {e}"));
     name
 }
 
 pub fn drop_database(name: &str) {
     if let Ok(mut conn) = PgConnection::establish(&db_url("postgres")) {
-        let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-            .execute(&mut conn);
+        let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn);
     }
 }
 
 fn rand_suffix() -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .subsec_nanos();
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
     format!("{nanos:08x}")
 }
 
@@ -221,44 +184,25 @@ impl Resp {
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 
     /// Asserts the status, printing the body when it differs.
     #[track_caller]
     pub fn expect(self, status: u16) -> Resp {
-        assert_eq!(
-            self.status, status,
-            "unexpected status; body: {}",
-            self.text
-        );
+        assert_eq!(self.status, status, "unexpected status; body: {}", self.text);
         self
     }
 
     /// Asserts an RFC 9457 problem with this status and code.
     #[track_caller]
     pub fn expect_problem(self, status: u16, code: &str) -> Value {
-        assert_eq!(
-            self.status, status,
-            "unexpected status; body: {}",
-            self.text
-        );
-        assert_eq!(
-            self.header("content-type"),
-            Some("application/problem+json"),
-            "body: {}",
-            self.text
-        );
+        assert_eq!(self.status, status, "unexpected status; body: {}", self.text);
+        assert_eq!(self.header("content-type"), Some("application/problem+json"), "body: {}", self.text);
         let body = self.json();
         assert_eq!(body["status"], status, "{body}");
         assert_eq!(body["code"], code, "{body}");
-        assert!(
-            body["title"].is_string() && body["detail"].is_string() && body["type"].is_string(),
-            "{body}"
-        );
+        assert!(body["title"].is_string() && body["detail"].is_string() && body["type"].is_string(), "{body}");
         body
     }
 }
@@ -346,16 +290,8 @@ impl TestApp {
                 panic!("the server did not start; see target/test-logs/{database}.log");
             }
         };
-        let agent = ureq::AgentBuilder::new()
-            .timeout(Duration::from_secs(30))
-            .redirects(0)
-            .build();
-        TestApp {
-            base,
-            database,
-            child,
-            agent,
-        }
+        let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(30)).redirects(0).build();
+        TestApp { base, database, child, agent }
     }
 
     pub fn pid(&self) -> u32 {
@@ -364,8 +300,8 @@ impl TestApp {
 
     /// A line of the server's `/proc/<pid>/status`, in kB (`VmRSS`, `VmHWM`…).
     pub fn memory_kb(&self, key: &str) -> u64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid()))
-            .expect("read the server's /proc status");
+        let status =
+            std::fs::read_to_string(format!("/proc/{}/status", self.pid())).expect("read the server's /proc status");
         status
             .lines()
             .find_map(|l| l.strip_prefix(&format!("{key}:")))
@@ -375,10 +311,7 @@ impl TestApp {
 
     /// What the server has logged so far (`RUST_LOG` decides what).
     pub fn log(&self) -> String {
-        let path = workspace_root()
-            .join("target")
-            .join("test-logs")
-            .join(format!("{}.log", self.database));
+        let path = workspace_root().join("target").join("test-logs").join(format!("{}.log", self.database));
         std::fs::read_to_string(path).unwrap_or_default()
     }
 
@@ -464,20 +397,10 @@ impl TestApp {
         let headers = response
             .headers_names()
             .into_iter()
-            .flat_map(|n| {
-                response
-                    .all(&n)
-                    .into_iter()
-                    .map(move |v| (n.clone(), v.to_string()))
-                    .collect::<Vec<_>>()
-            })
+            .flat_map(|n| response.all(&n).into_iter().map(move |v| (n.clone(), v.to_string())).collect::<Vec<_>>())
             .collect();
         let text = response.into_string().unwrap_or_default();
-        Resp {
-            status,
-            headers,
-            text,
-        }
+        Resp { status, headers, text }
     }
 
     pub fn get(&self, path: &str) -> Resp {
@@ -489,13 +412,7 @@ impl TestApp {
     }
 
     pub fn send(&self, method: &str, path: &str, token: Option<&str>, body: &Value) -> Resp {
-        self.request(
-            method,
-            path,
-            token,
-            &[("Content-Type", "application/json")],
-            Some(&body.to_string()),
-        )
+        self.request(method, path, token, &[("Content-Type", "application/json")], Some(&body.to_string()))
     }
 
     pub fn post(&self, path: &str, token: Option<&str>, body: &Value) -> Resp {
@@ -520,9 +437,7 @@ impl TestApp {
     }
 
     pub fn sql(&self, statement: &str) {
-        diesel::sql_query(statement)
-            .execute(&mut self.db())
-            .unwrap_or_else(|e| panic!("{statement}: {e}"));
+        diesel::sql_query(statement).execute(&mut self.db()).unwrap_or_else(|e| panic!("{statement}: {e}"));
     }
 
     pub fn count(&self, from_where: &str) -> i64 {
@@ -542,10 +457,7 @@ impl TestApp {
     /// in.
     pub fn user(&self, role: &str) -> TestUser {
         let user = self.unverified_user();
-        self.sql(&format!(
-            "UPDATE users SET email_verified_at = now() WHERE id = {}",
-            user.id
-        ));
+        self.sql(&format!("UPDATE users SET email_verified_at = now() WHERE id = {}", user.id));
         if role != "member" {
             self.sql(&format!("UPDATE users SET role = '{role}' WHERE id = {}", user.id));
         }
@@ -562,10 +474,7 @@ impl TestApp {
             &json!({"email": email, "password": password, "display_name": "Test member"}),
         )
         .expect(202);
-        let body = self
-            .post("/auth/login", None, &json!({"email": email, "password": password}))
-            .expect(200)
-            .json();
+        let body = self.post("/auth/login", None, &json!({"email": email, "password": password})).expect(200).json();
         TestUser {
             id: body["user"]["id"].as_i64().unwrap(),
             email,
@@ -586,14 +495,8 @@ impl TestApp {
 
     /// Signs in a demo account of the seed (seeded apps only).
     pub fn demo(&self, email: &str) -> TestUser {
-        let body = self
-            .post(
-                "/auth/login",
-                None,
-                &json!({"email": email, "password": DEMO_PASSWORD}),
-            )
-            .expect(200)
-            .json();
+        let body =
+            self.post("/auth/login", None, &json!({"email": email, "password": DEMO_PASSWORD})).expect(200).json();
         TestUser {
             id: body["user"]["id"].as_i64().unwrap(),
             email: email.into(),
@@ -614,12 +517,7 @@ impl Drop for TestApp {
 /// An address no other test uses.
 pub fn unique_email(prefix: &str) -> String {
     static N: AtomicU64 = AtomicU64::new(0);
-    format!(
-        "{prefix}{}-{}-{}@example.org",
-        std::process::id(),
-        N.fetch_add(1, Ordering::Relaxed),
-        rand_suffix()
-    )
+    format!("{prefix}{}-{}-{}@example.org", std::process::id(), N.fetch_add(1, Ordering::Relaxed), rand_suffix())
 }
 
 /// Follows `next_cursor` from `path` (which must not hold a cursor) and returns every item.
@@ -632,10 +530,7 @@ pub fn collect_pages(app: &TestApp, path: &str, token: Option<&str>) -> Vec<Valu
             Some(c) => format!("{path}{sep}cursor={c}"),
             None => path.to_string(),
         };
-        let body = app
-            .request("GET", &url, token, &[], None)
-            .expect(200)
-            .json();
+        let body = app.request("GET", &url, token, &[], None).expect(200).json();
         items.extend(body["items"].as_array().unwrap().iter().cloned());
         match body["next_cursor"].as_str() {
             Some(c) => next = Some(c.to_string()),

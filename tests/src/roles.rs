@@ -45,22 +45,22 @@ impl Guarded<'_> {
         };
         call(None).expect_problem(401, "unauthorized");
         call(Some("not-a-token")).expect_problem(401, "unauthorized");
-        let allowed = |role: &str| self.allowed.contains(&role) || (role == "official_elsewhere" && self.allowed.contains(&"official"));
+        let allowed = |role: &str| {
+            self.allowed.contains(&role) || (role == "official_elsewhere" && self.allowed.contains(&"official"))
+        };
         for role in ROLES.iter().filter(|r| !allowed(r)) {
             let user = account(app, role);
             let answer = call(Some(&user.token));
-            assert_eq!(
-                answer.status, 403,
-                "{} {} as {role}: {}",
-                self.method, self.path, answer.text
-            );
+            assert_eq!(answer.status, 403, "{} {} as {role}: {}", self.method, self.path, answer.text);
             // `not_your_institution`, `not_an_organiser`: the role may, but not for this
             // record's institution or forum.
             let code = answer.json()["code"].as_str().unwrap_or_default().to_string();
             assert!(
                 code == "forbidden" || code == "not_your_institution" || code == "not_an_organiser",
                 "{} {} as {role}: {}",
-                self.method, self.path, answer.text
+                self.method,
+                self.path,
+                answer.text
             );
         }
         for role in ROLES.iter().filter(|r| allowed(r)) {

@@ -40,11 +40,7 @@ impl Mail {
             }
         };
         let from = take("X-Sink-Mail-From");
-        let to = take("X-Sink-Rcpt-To")
-            .split(", ")
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect();
+        let to = take("X-Sink-Rcpt-To").split(", ").filter(|s| !s.is_empty()).map(str::to_string).collect();
         Mail { from, to, data }
     }
 
@@ -112,8 +108,7 @@ fn decode_quoted_printable(text: &str) -> String {
             b'=' if raw.get(i + 1) == Some(&b'\r') && raw.get(i + 2) == Some(&b'\n') => i += 3,
             b'=' if raw.get(i + 1) == Some(&b'\n') => i += 2,
             b'=' if i + 2 < raw.len() => {
-                match u8::from_str_radix(std::str::from_utf8(&raw[i + 1..i + 3]).unwrap_or(""), 16)
-                {
+                match u8::from_str_radix(std::str::from_utf8(&raw[i + 1..i + 3]).unwrap_or(""), 16) {
                     Ok(b) => bytes.push(b),
                     Err(_) => bytes.extend_from_slice(&raw[i..i + 3]),
                 }
@@ -151,9 +146,7 @@ pub fn python() -> PathBuf {
         return PathBuf::from(p);
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
-    let target = std::env::var("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| root.join("target"));
+    let target = std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| root.join("target"));
     let venv = target.join("smtp-venv").join("bin").join("python");
     assert!(
         venv.is_file(),
@@ -210,19 +203,13 @@ impl SmtpSink {
             .spawn()
             .expect("start the SMTP sink (aiosmtpd)");
         let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .expect("read the SMTP sink's port");
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).expect("read the SMTP sink's port");
         let port = line
             .trim()
             .strip_prefix("ready ")
             .and_then(|p| p.parse().ok())
             .unwrap_or_else(|| panic!("the SMTP sink did not start: {line:?}"));
-        SmtpSink {
-            port,
-            dir,
-            process: Some(child),
-        }
+        SmtpSink { port, dir, process: Some(child) }
     }
 
     pub fn url(&self) -> String {

@@ -48,16 +48,12 @@ const FAST: Duration = Duration::from_secs(5);
 // ------------------------------------------------------------------------------------------
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
 }
 
 fn log_dir() -> PathBuf {
-    let target = std::env::var("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| workspace_root().join("target"));
+    let target =
+        std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| workspace_root().join("target"));
     let dir = target.join("test-logs");
     let _ = std::fs::create_dir_all(&dir);
     dir
@@ -65,9 +61,7 @@ fn log_dir() -> PathBuf {
 
 fn is_root() -> bool {
     // /proc/self belongs to the effective user of this process.
-    std::fs::metadata("/proc/self")
-        .map(|m| m.uid() == 0)
-        .unwrap_or(false)
+    std::fs::metadata("/proc/self").map(|m| m.uid() == 0).unwrap_or(false)
 }
 
 fn major_version(bindir: &Path) -> u32 {
@@ -86,11 +80,7 @@ fn find_bindir() -> PathBuf {
     let has_tools = |d: &Path| d.join("initdb").is_file() && d.join("pg_ctl").is_file();
     if let Ok(dir) = std::env::var("PG_BINDIR") {
         let dir = PathBuf::from(dir);
-        assert!(
-            has_tools(&dir),
-            "PG_BINDIR={} has no initdb/pg_ctl",
-            dir.display()
-        );
+        assert!(has_tools(&dir), "PG_BINDIR={} has no initdb/pg_ctl", dir.display());
         return dir;
     }
     let mut found: Vec<PathBuf> = Vec::new();
@@ -125,10 +115,7 @@ fn find_bindir() -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("bind 127.0.0.1:0")
-        .port()
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("bind 127.0.0.1:0").port()
 }
 
 fn pid_alive(pid: u32) -> bool {
@@ -152,27 +139,15 @@ impl Cluster {
         remove_stale_clusters();
         let bindir = find_bindir();
         let as_root = is_root();
-        let dir = PathBuf::from(format!(
-            "/var/tmp/{DIR_PREFIX}{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
+        let dir =
+            PathBuf::from(format!("/var/tmp/{DIR_PREFIX}{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("create the cluster directory");
-        let cluster = Cluster {
-            bindir,
-            dir,
-            port: 0,
-            as_root,
-        };
+        let cluster = Cluster { bindir, dir, port: 0, as_root };
         // From here on, Drop cleans up whatever happens.
         let mut cluster = cluster;
         if as_root {
-            let out = Command::new("chown")
-                .arg("postgres:")
-                .arg(&cluster.dir)
-                .output()
-                .expect("run chown");
+            let out = Command::new("chown").arg("postgres:").arg(&cluster.dir).output().expect("run chown");
             assert!(
                 out.status.success(),
                 "chown postgres: {} failed (is there a `postgres` OS user?): {}",
@@ -185,25 +160,13 @@ impl Cluster {
         let mut ok = false;
         for locale in ["--locale=C.UTF-8", "--no-locale"] {
             let out = cluster.pg_tool("initdb", |c| {
-                c.arg("-D").arg(&data).args([
-                    "-U",
-                    "postgres",
-                    "--auth=trust",
-                    "-E",
-                    "UTF8",
-                    "-N",
-                    locale,
-                ]);
+                c.arg("-D").arg(&data).args(["-U", "postgres", "--auth=trust", "-E", "UTF8", "-N", locale]);
             });
             if out.status.success() {
                 ok = true;
                 break;
             }
-            last = format!(
-                "{}{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            );
+            last = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
             let _ = cluster.pg_tool("rm", |c| {
                 c.arg("-rf").arg(&data);
             });
@@ -250,8 +213,7 @@ impl Cluster {
         };
         cmd.current_dir("/").stdin(Stdio::null());
         args(&mut cmd);
-        cmd.output()
-            .unwrap_or_else(|e| panic!("cannot run {program}: {e}"))
+        cmd.output().unwrap_or_else(|e| panic!("cannot run {program}: {e}"))
     }
 
     fn try_start(&self) -> Result<(), String> {
@@ -264,11 +226,7 @@ impl Cluster {
         let data = self.data_dir();
         let log = self.server_log();
         let out = self.pg_tool("pg_ctl", |c| {
-            c.arg("-D")
-                .arg(&data)
-                .arg("-l")
-                .arg(&log)
-                .args(["-w", "-t", "30", "-o", &opts, "start"]);
+            c.arg("-D").arg(&data).arg("-l").arg(&log).args(["-w", "-t", "30", "-o", &opts, "start"]);
         });
         if out.status.success() {
             Ok(())
@@ -301,15 +259,9 @@ impl Cluster {
     fn stop(&self) {
         let data = self.data_dir();
         let out = self.pg_tool("pg_ctl", |c| {
-            c.arg("-D")
-                .arg(&data)
-                .args(["-m", "fast", "-w", "-t", "30", "stop"]);
+            c.arg("-D").arg(&data).args(["-m", "fast", "-w", "-t", "30", "stop"]);
         });
-        assert!(
-            out.status.success(),
-            "pg_ctl stop failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "pg_ctl stop failed: {}", String::from_utf8_lossy(&out.stderr));
     }
 
     fn server_url(&self) -> String {
@@ -374,13 +326,8 @@ fn kill_orphan_servers(port: u16) {
             continue;
         }
         let environ = std::fs::read(p.path().join("environ")).unwrap_or_default();
-        if environ
-            .split(|b| *b == 0)
-            .any(|var| var.starts_with(needle.as_bytes()))
-        {
-            let _ = Command::new("kill")
-                .args(["-KILL", &pid.to_string()])
-                .output();
+        if environ.split(|b| *b == 0).any(|var| var.starts_with(needle.as_bytes())) {
+            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).output();
         }
     }
 }
@@ -392,9 +339,7 @@ fn kill_postmaster(data: &Path) {
         .and_then(|s| s.lines().next().and_then(|l| l.trim().parse::<u32>().ok()));
     if let Some(pid) = pid {
         if pid_alive(pid) {
-            let _ = Command::new("kill")
-                .args(["-KILL", &pid.to_string()])
-                .output();
+            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).output();
             for _ in 0..50 {
                 if !pid_alive(pid) {
                     break;
@@ -408,10 +353,7 @@ fn kill_postmaster(data: &Path) {
 impl Drop for Cluster {
     fn drop(&mut self) {
         if thread::panicking() {
-            let copy = log_dir().join(format!(
-                "failures-pg-{}.log",
-                self.dir.file_name().unwrap().to_string_lossy()
-            ));
+            let copy = log_dir().join(format!("failures-pg-{}.log", self.dir.file_name().unwrap().to_string_lossy()));
             if std::fs::copy(self.server_log(), &copy).is_ok() {
                 eprintln!("PostgreSQL log kept in {}", copy.display());
             }
@@ -419,9 +361,7 @@ impl Drop for Cluster {
         let data = self.data_dir();
         if data.join("postmaster.pid").exists() {
             let _ = self.pg_tool("pg_ctl", |c| {
-                c.arg("-D")
-                    .arg(&data)
-                    .args(["-m", "immediate", "-w", "-t", "20", "stop"]);
+                c.arg("-D").arg(&data).args(["-m", "immediate", "-w", "-t", "20", "stop"]);
             });
             kill_postmaster(&data);
         }
@@ -444,11 +384,7 @@ fn run_cli(args: &[&str], database_url: &str) {
         .stdin(Stdio::null())
         .output()
         .expect("run opendetat");
-    assert!(
-        out.status.success(),
-        "opendetat {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "opendetat {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
 }
 
 struct Server {
@@ -502,10 +438,8 @@ impl Server {
                 panic!("the server did not start; see {}", log_path.display());
             }
         };
-        let addr: SocketAddr = base
-            .trim_start_matches("http://")
-            .parse()
-            .unwrap_or_else(|e| panic!("bad address {base}: {e}"));
+        let addr: SocketAddr =
+            base.trim_start_matches("http://").parse().unwrap_or_else(|e| panic!("bad address {base}: {e}"));
         Server { child, addr, base }
     }
 
@@ -548,10 +482,7 @@ impl Drop for Server {
 // ------------------------------------------------------------------------------------------
 
 fn agent(timeout: Duration, keep_alive: bool) -> ureq::Agent {
-    let mut b = ureq::AgentBuilder::new()
-        .timeout_connect(Duration::from_secs(2))
-        .timeout(timeout)
-        .redirects(0);
+    let mut b = ureq::AgentBuilder::new().timeout_connect(Duration::from_secs(2)).timeout(timeout).redirects(0);
     if !keep_alive {
         b = b.max_idle_connections(0).max_idle_connections_per_host(0);
     }
@@ -567,7 +498,10 @@ enum Reply {
         body: String,
     },
     /// No HTTP answer: `refused` when the connection itself was refused.
-    Failed { refused: bool, error: String },
+    Failed {
+        refused: bool,
+        error: String,
+    },
 }
 
 impl Reply {
@@ -580,9 +514,7 @@ impl Reply {
 
     fn json(&self) -> Value {
         match self {
-            Reply::Http { body, .. } => {
-                serde_json::from_str(body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"))
-            }
+            Reply::Http { body, .. } => serde_json::from_str(body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}")),
             Reply::Failed { error, .. } => panic!("no HTTP answer: {error}"),
         }
     }
@@ -590,13 +522,7 @@ impl Reply {
     /// `Some(reason)` unless this is a 503 problem+json `service_unavailable` with a positive
     /// integer `Retry-After`.
     fn not_a_proper_503(&self) -> Option<String> {
-        let Reply::Http {
-            status,
-            content_type,
-            retry_after,
-            body,
-        } = self
-        else {
+        let Reply::Http { status, content_type, retry_after, body } = self else {
             return Some(format!("{self:?}"));
         };
         if *status != 503 {
@@ -605,17 +531,13 @@ impl Reply {
         if content_type.as_deref() != Some("application/problem+json") {
             return Some(format!("503 with content type {content_type:?}: {body}"));
         }
-        let retry_secs = retry_after
-            .as_deref()
-            .and_then(|v| v.trim().parse::<u64>().ok());
+        let retry_secs = retry_after.as_deref().and_then(|v| v.trim().parse::<u64>().ok());
         if retry_secs.unwrap_or(0) == 0 {
             return Some(format!("503 without a valid Retry-After ({retry_after:?})"));
         }
         match serde_json::from_str::<Value>(body) {
             Ok(p) if p["code"] == "service_unavailable" && p["status"] == 503 => None,
-            _ => Some(format!(
-                "503 body is not the service_unavailable problem: {body}"
-            )),
+            _ => Some(format!("503 body is not the service_unavailable problem: {body}")),
         }
     }
 }
@@ -633,90 +555,52 @@ fn refused(err: &(dyn std::error::Error + 'static)) -> bool {
     err.to_string().contains("Connection refused")
 }
 
-fn call(
-    agent: &ureq::Agent,
-    method: &str,
-    url: &str,
-    token: Option<&str>,
-    body: Option<&Value>,
-) -> Reply {
+fn call(agent: &ureq::Agent, method: &str, url: &str, token: Option<&str>, body: Option<&Value>) -> Reply {
     let mut req = agent.request(method, url);
     if let Some(t) = token {
         req = req.set("Authorization", &format!("Bearer {t}"));
     }
     let result = match body {
-        Some(b) => req
-            .set("Content-Type", "application/json")
-            .send_string(&b.to_string()),
+        Some(b) => req.set("Content-Type", "application/json").send_string(&b.to_string()),
         None => req.call(),
     };
     let response = match result {
         Ok(r) => r,
         Err(ureq::Error::Status(_, r)) => r,
-        Err(ureq::Error::Transport(t)) => {
-            return Reply::Failed {
-                refused: refused(&t),
-                error: t.to_string(),
-            }
-        }
+        Err(ureq::Error::Transport(t)) => return Reply::Failed { refused: refused(&t), error: t.to_string() },
     };
     let status = response.status();
     let content_type = response.header("content-type").map(str::to_string);
     let retry_after = response.header("retry-after").map(str::to_string);
     match response.into_string() {
-        Ok(body) => Reply::Http {
-            status,
-            content_type,
-            retry_after,
-            body,
-        },
-        Err(e) => Reply::Failed {
-            refused: false,
-            error: format!("status {status}, then the body failed: {e}"),
-        },
+        Ok(body) => Reply::Http { status, content_type, retry_after, body },
+        Err(e) => Reply::Failed { refused: false, error: format!("status {status}, then the body failed: {e}") },
     }
 }
 
 /// Signs an account up and in; returns (id, token).
 fn register(agent: &ureq::Agent, server: &Server, label: &str) -> (i64, String) {
     static N: AtomicU64 = AtomicU64::new(0);
-    let email = format!(
-        "{label}{}-{}@example.org",
-        N.fetch_add(1, Ordering::Relaxed),
-        std::process::id()
-    );
+    let email = format!("{label}{}-{}@example.org", N.fetch_add(1, Ordering::Relaxed), std::process::id());
     let reply = call(
         agent,
         "POST",
         &server.url("/auth/register"),
         None,
-        Some(
-            &json!({"email": email, "password": PASSWORD, "display_name": format!("Test {label}")}),
-        ),
+        Some(&json!({"email": email, "password": PASSWORD, "display_name": format!("Test {label}")})),
     );
     assert_eq!(reply.status(), Some(202), "register: {reply:?}");
-    let reply = call(
-        agent,
-        "POST",
-        &server.url("/auth/login"),
-        None,
-        Some(&json!({"email": email, "password": PASSWORD})),
-    );
+    let reply =
+        call(agent, "POST", &server.url("/auth/login"), None, Some(&json!({"email": email, "password": PASSWORD})));
     assert_eq!(reply.status(), Some(200), "login: {reply:?}");
     let body = reply.json();
-    (
-        body["user"]["id"].as_i64().expect("user id"),
-        body["access_token"].as_str().expect("token").to_string(),
-    )
+    (body["user"]["id"].as_i64().expect("user id"), body["access_token"].as_str().expect("token").to_string())
 }
 
 /// An official (promoted in SQL) creates a forum; returns its id.
 fn create_forum(agent: &ureq::Agent, server: &Server, database_url: &str) -> i64 {
     let (official, token) = register(agent, server, "official");
-    sql(
-        database_url,
-        &format!("UPDATE users SET role = 'official' WHERE id = {official}"),
-    );
+    sql(database_url, &format!("UPDATE users SET role = 'official' WHERE id = {official}"));
     let reply = call(
         agent,
         "POST",
@@ -740,14 +624,11 @@ fn create_forum(agent: &ureq::Agent, server: &Server, database_url: &str) -> i64
 // ------------------------------------------------------------------------------------------
 
 fn connect(database_url: &str) -> PgConnection {
-    PgConnection::establish(database_url)
-        .unwrap_or_else(|e| panic!("connect to {database_url}: {e}"))
+    PgConnection::establish(database_url).unwrap_or_else(|e| panic!("connect to {database_url}: {e}"))
 }
 
 fn sql(database_url: &str, statement: &str) {
-    diesel::sql_query(statement)
-        .execute(&mut connect(database_url))
-        .unwrap_or_else(|e| panic!("{statement}: {e}"));
+    diesel::sql_query(statement).execute(&mut connect(database_url)).unwrap_or_else(|e| panic!("{statement}: {e}"));
 }
 
 #[derive(QueryableByName)]
@@ -825,11 +706,9 @@ struct Post {
 impl Post {
     fn created_id(&self) -> Option<i64> {
         match &self.reply {
-            Reply::Http {
-                status: 201, body, ..
-            } => serde_json::from_str::<Value>(body)
-                .ok()
-                .and_then(|v| v["id"].as_i64()),
+            Reply::Http { status: 201, body, .. } => {
+                serde_json::from_str::<Value>(body).ok().and_then(|v| v["id"].as_i64())
+            }
             _ => None,
         }
     }
@@ -863,12 +742,8 @@ impl Load {
             .iter()
             .enumerate()
             .map(|(w, token)| {
-                let (stop, phase, posts, created) = (
-                    stop.clone(),
-                    phase.clone(),
-                    posts.clone(),
-                    created_in_phase.clone(),
-                );
+                let (stop, phase, posts, created) =
+                    (stop.clone(), phase.clone(), posts.clone(), created_in_phase.clone());
                 let (url, token, agent) = (url.clone(), token.clone(), agent.clone());
                 thread::spawn(move || {
                     let until = Instant::now() + max_run;
@@ -879,24 +754,11 @@ impl Load {
                         let body = format!("Commentaire {w}-{seq} : la panne est-elle gérée ?");
                         let phase_at_start = phase.load(Ordering::SeqCst);
                         let started = Instant::now();
-                        let reply = call(
-                            &agent,
-                            "POST",
-                            &url,
-                            Some(&token),
-                            Some(&json!({"body": body})),
-                        );
+                        let reply = call(&agent, "POST", &url, Some(&token), Some(&json!({"body": body})));
                         let elapsed = started.elapsed();
                         let phase_at_end = phase.load(Ordering::SeqCst);
                         let is_refused = matches!(reply, Reply::Failed { refused: true, .. });
-                        let post = Post {
-                            body,
-                            started,
-                            elapsed,
-                            phase_at_start,
-                            phase_at_end,
-                            reply,
-                        };
+                        let post = Post { body, started, elapsed, phase_at_start, phase_at_end, reply };
                         if post.created_id().is_some() {
                             created[phase_at_start as usize].fetch_add(1, Ordering::SeqCst);
                         }
@@ -909,13 +771,7 @@ impl Load {
                 })
             })
             .collect();
-        Load {
-            stop,
-            phase,
-            posts,
-            created_in_phase,
-            handles,
-        }
+        Load { stop, phase, posts, created_in_phase, handles }
     }
 
     fn set_phase(&self, p: u8) {
@@ -951,16 +807,12 @@ fn summarize(posts: &[Post]) -> BTreeMap<String, usize> {
 
 /// Every post answered 201 names a comment that exists with the body sent.
 fn assert_acknowledged_are_stored(conn: &mut PgConnection, posts: &[Post]) -> usize {
-    let acked: BTreeMap<i64, &str> = posts
-        .iter()
-        .filter_map(|p| p.created_id().map(|id| (id, p.body.as_str())))
-        .collect();
+    let acked: BTreeMap<i64, &str> =
+        posts.iter().filter_map(|p| p.created_id().map(|id| (id, p.body.as_str()))).collect();
     let ids: Vec<i64> = acked.keys().copied().collect();
     let stored = comments_with_ids(conn, &ids);
-    let missing: Vec<_> = acked
-        .iter()
-        .filter(|(id, body)| stored.get(id).map(String::as_str) != Some(**body))
-        .collect();
+    let missing: Vec<_> =
+        acked.iter().filter(|(id, body)| stored.get(id).map(String::as_str) != Some(**body)).collect();
     assert!(
         missing.is_empty(),
         "{} of {} comments acknowledged with 201 are missing (or differ) in the database: {:?}",
@@ -990,36 +842,18 @@ fn database_outage_under_write_load() {
     let mut server = Server::spawn("outage", &db, 4);
     let agent = agent(Duration::from_secs(15), true);
     let forum = create_forum(&agent, &server, &db);
-    let tokens: Vec<String> = (0..3)
-        .map(|_| register(&agent, &server, "member").1)
-        .collect();
+    let tokens: Vec<String> = (0..3).map(|_| register(&agent, &server, "member").1).collect();
     eprintln!("setup: {:?}", t0.elapsed());
 
-    let load = Load::start(
-        &server,
-        forum,
-        &tokens,
-        &agent,
-        Duration::from_secs(90),
-        false,
-    );
+    let load = Load::start(&server, forum, &tokens, &agent, Duration::from_secs(90), false);
     thread::sleep(Duration::from_secs(3));
-    assert!(
-        load.created_in(UP) > 0,
-        "no comment was created before the outage"
-    );
+    assert!(load.created_in(UP) > 0, "no comment was created before the outage");
 
     // Make sure requests are inside PostgreSQL when it stops: hold the writers on a lock.
     let mut locker = connect(&db);
     diesel::sql_query("BEGIN").execute(&mut locker).unwrap();
-    diesel::sql_query("LOCK TABLE comments IN EXCLUSIVE MODE")
-        .execute(&mut locker)
-        .unwrap();
-    let blocked = wait_for_lock_waiters(
-        &mut connect(&db),
-        tokens.len() as i64,
-        Duration::from_secs(10),
-    );
+    diesel::sql_query("LOCK TABLE comments IN EXCLUSIVE MODE").execute(&mut locker).unwrap();
+    let blocked = wait_for_lock_waiters(&mut connect(&db), tokens.len() as i64, Duration::from_secs(10));
     assert!(blocked >= 1, "no post got blocked on the comments lock");
 
     load.set_phase(STOPPING);
@@ -1033,11 +867,7 @@ fn database_outage_under_write_load() {
     for path in ["/forums", "/commitments"] {
         let started = Instant::now();
         let reply = call(&agent, "GET", &server.url(path), None, None);
-        assert!(
-            started.elapsed() < FAST,
-            "GET {path} took {:?}",
-            started.elapsed()
-        );
+        assert!(started.elapsed() < FAST, "GET {path} took {:?}", started.elapsed());
         if let Some(why) = reply.not_a_proper_503() {
             panic!("GET {path} while PostgreSQL is down: expected a 503 problem, got {why}");
         }
@@ -1055,16 +885,10 @@ fn database_outage_under_write_load() {
     let recovered_in = back_at.elapsed();
     thread::sleep(Duration::from_secs(2));
     let posts = load.finish();
-    assert!(
-        server.running(),
-        "the server process died during the outage"
-    );
+    assert!(server.running(), "the server process died during the outage");
 
     let summary = summarize(&posts);
-    eprintln!(
-        "posts: {} {summary:?}; recovered {recovered_in:?} after PostgreSQL came back",
-        posts.len()
-    );
+    eprintln!("posts: {} {summary:?}; recovered {recovered_in:?} after PostgreSQL came back", posts.len());
     let slowest = posts.iter().map(|p| p.elapsed).max().unwrap_or_default();
     eprintln!("slowest request: {slowest:?}");
 
@@ -1073,12 +897,9 @@ fn database_outage_under_write_load() {
         .iter()
         .filter(|p| p.reply.status() != Some(201))
         .filter_map(|p| {
-            p.reply.not_a_proper_503().map(|why| {
-                format!(
-                    "[phase {}→{}, {:?}] {why}",
-                    p.phase_at_start, p.phase_at_end, p.elapsed
-                )
-            })
+            p.reply
+                .not_a_proper_503()
+                .map(|why| format!("[phase {}→{}, {:?}] {why}", p.phase_at_start, p.phase_at_end, p.elapsed))
         })
         .collect();
     assert!(
@@ -1094,26 +915,13 @@ fn database_outage_under_write_load() {
         hanging.is_empty(),
         "{} posts took longer than {FAST:?}: {:?}",
         hanging.len(),
-        hanging
-            .iter()
-            .take(5)
-            .map(|p| (p.phase_at_start, p.elapsed))
-            .collect::<Vec<_>>()
+        hanging.iter().take(5).map(|p| (p.phase_at_start, p.elapsed)).collect::<Vec<_>>()
     );
     // While it was down (from the end of `pg_ctl stop` to the start of `pg_ctl start`):
     // only 503s, and there were some.
-    let during: Vec<_> = posts
-        .iter()
-        .filter(|p| p.phase_at_start == DOWN && p.phase_at_end == DOWN)
-        .collect();
-    assert!(
-        !during.is_empty(),
-        "no post was made while PostgreSQL was down"
-    );
-    assert!(
-        during.iter().all(|p| p.reply.status() == Some(503)),
-        "a post succeeded while PostgreSQL was down"
-    );
+    let during: Vec<_> = posts.iter().filter(|p| p.phase_at_start == DOWN && p.phase_at_end == DOWN).collect();
+    assert!(!during.is_empty(), "no post was made while PostgreSQL was down");
+    assert!(during.iter().all(|p| p.reply.status() == Some(503)), "a post succeeded while PostgreSQL was down");
     // It came back by itself (same process) within the bound.
     assert!(
         load_created_after(&posts, BACK) > 0,
@@ -1131,10 +939,7 @@ fn database_outage_under_write_load() {
 }
 
 fn load_created_after(posts: &[Post], phase: u8) -> usize {
-    posts
-        .iter()
-        .filter(|p| p.phase_at_start >= phase && p.created_id().is_some())
-        .count()
+    posts.iter().filter(|p| p.phase_at_start >= phase && p.created_id().is_some()).count()
 }
 
 /// The pool pings only connections that sat idle (a ping per checkout cost 12–23 % of the
@@ -1169,11 +974,7 @@ fn database_restart_while_idle_is_invisible() {
 
     for i in 0..6 {
         let reply = call(&agent, "GET", &server.url("/forums"), None, None);
-        assert_eq!(
-            reply.status(),
-            Some(200),
-            "read {i} after the restart: {reply:?}"
-        );
+        assert_eq!(reply.status(), Some(200), "read {i} after the restart: {reply:?}");
     }
     let reply = call(
         &agent,
@@ -1182,11 +983,7 @@ fn database_restart_while_idle_is_invisible() {
         Some(&token),
         Some(&json!({"body": "Après le redémarrage"})),
     );
-    assert_eq!(
-        reply.status(),
-        Some(201),
-        "post after the restart: {reply:?}"
-    );
+    assert_eq!(reply.status(), Some(201), "post after the restart: {reply:?}");
     eprintln!("total {:?}", t0.elapsed());
 }
 
@@ -1200,34 +997,20 @@ fn sigterm_during_load_loses_nothing() {
     let mut server = Server::spawn("sigterm", &db, 8);
     let setup_agent = agent(Duration::from_secs(15), true);
     let forum = create_forum(&setup_agent, &server, &db);
-    let tokens: Vec<String> = (0..writers)
-        .map(|_| register(&setup_agent, &server, "member").1)
-        .collect();
+    let tokens: Vec<String> = (0..writers).map(|_| register(&setup_agent, &server, "member").1).collect();
     drop(setup_agent);
     eprintln!("setup: {:?}", t0.elapsed());
 
     // A new connection per request, so "new connections are refused" is what we observe.
     let load_agent = agent(Duration::from_secs(20), false);
-    let load = Load::start(
-        &server,
-        forum,
-        &tokens,
-        &load_agent,
-        Duration::from_secs(60),
-        true,
-    );
+    let load = Load::start(&server, forum, &tokens, &load_agent, Duration::from_secs(60), true);
     thread::sleep(Duration::from_secs(2));
-    assert!(
-        load.created_in(UP) > 0,
-        "no comment was created before the signal"
-    );
+    assert!(load.created_in(UP) > 0, "no comment was created before the signal");
 
     // Hold the writers inside PostgreSQL, so requests are surely in flight at the signal.
     let mut locker = connect(&db);
     diesel::sql_query("BEGIN").execute(&mut locker).unwrap();
-    diesel::sql_query("LOCK TABLE comments IN EXCLUSIVE MODE")
-        .execute(&mut locker)
-        .unwrap();
+    diesel::sql_query("LOCK TABLE comments IN EXCLUSIVE MODE").execute(&mut locker).unwrap();
     let mut watcher = connect(&db);
     let blocked = wait_for_lock_waiters(&mut watcher, writers as i64, Duration::from_secs(10));
     assert!(blocked >= 1, "no post got blocked on the comments lock");
@@ -1235,10 +1018,7 @@ fn sigterm_during_load_loses_nothing() {
     let pid = server.pid().to_string();
     let signal_at = Instant::now();
     load.set_phase(1);
-    let out = Command::new("kill")
-        .args(["-TERM", &pid])
-        .output()
-        .expect("run kill");
+    let out = Command::new("kill").args(["-TERM", &pid]).output().expect("run kill");
     assert!(out.status.success(), "kill -TERM {pid}: {out:?}");
 
     // The listener closes while the blocked requests are still being served.
@@ -1269,11 +1049,7 @@ fn sigterm_during_load_loses_nothing() {
     );
 
     let status = status.unwrap_or_else(|| panic!("the server did not exit within 30 s of SIGTERM"));
-    assert_eq!(
-        status.code(),
-        Some(0),
-        "exit status after SIGTERM: {status:?}"
-    );
+    assert_eq!(status.code(), Some(0), "exit status after SIGTERM: {status:?}");
     assert!(
         refused_while_draining,
         "new connections were not refused while in-flight requests were still being served"
@@ -1291,13 +1067,7 @@ fn sigterm_during_load_loses_nothing() {
             Reply::Failed { refused: true, .. } => p.phase_at_start == 0 && p.started < signal_at,
             _ => true,
         })
-        .map(|p| {
-            format!(
-                "{:?} (started {:?} after the signal)",
-                p.reply,
-                p.started.checked_duration_since(signal_at)
-            )
-        })
+        .map(|p| format!("{:?} (started {:?} after the signal)", p.reply, p.started.checked_duration_since(signal_at)))
         .collect();
     assert!(
         odd.is_empty(),
@@ -1306,10 +1076,7 @@ fn sigterm_during_load_loses_nothing() {
         odd.len(),
         odd.iter().take(10).cloned().collect::<Vec<_>>().join("\n")
     );
-    let five_xx = posts
-        .iter()
-        .filter(|p| p.reply.status().is_some_and(|s| s >= 500))
-        .count();
+    let five_xx = posts.iter().filter(|p| p.reply.status().is_some_and(|s| s >= 500)).count();
     assert_eq!(five_xx, 0, "5xx answers: {summary:?}");
     // In-flight requests completed.
     let in_flight_completed = posts
@@ -1317,10 +1084,7 @@ fn sigterm_during_load_loses_nothing() {
         .filter(|p| p.started < signal_at && p.started + p.elapsed > signal_at)
         .filter(|p| p.created_id().is_some())
         .count();
-    assert!(
-        in_flight_completed >= 1,
-        "no request in flight at the signal completed with 201"
-    );
+    assert!(in_flight_completed >= 1, "no request in flight at the signal completed with 201");
     assert!(
         in_flight_completed as i64 >= blocked,
         "{blocked} requests were in flight at the signal but only {in_flight_completed} \
@@ -1331,10 +1095,7 @@ fn sigterm_during_load_loses_nothing() {
     let acked_count = assert_acknowledged_are_stored(&mut conn, &posts);
     let stored = comments_of_forum(&mut conn, forum);
     let acked: BTreeSet<i64> = posts.iter().filter_map(Post::created_id).collect();
-    let unanswered: Vec<_> = stored
-        .iter()
-        .filter(|(id, _)| !acked.contains(id))
-        .collect();
+    let unanswered: Vec<_> = stored.iter().filter(|(id, _)| !acked.contains(id)).collect();
     assert!(
         unanswered.is_empty(),
         "{} comments were written but their request got no 201 (an in-flight request was \
@@ -1366,9 +1127,7 @@ fn exhausted_pool_answers_503_fast() {
 
     let mut locker = connect(&db);
     diesel::sql_query("BEGIN").execute(&mut locker).unwrap();
-    diesel::sql_query("LOCK TABLE forums IN ACCESS EXCLUSIVE MODE")
-        .execute(&mut locker)
-        .unwrap();
+    diesel::sql_query("LOCK TABLE forums IN ACCESS EXCLUSIVE MODE").execute(&mut locker).unwrap();
 
     // Two slow requests, each holding one of the two pooled connections.
     let (tx, rx) = mpsc::channel();
@@ -1384,10 +1143,7 @@ fn exhausted_pool_answers_503_fast() {
     drop(tx);
     let mut watcher = connect(&db);
     let blocked = wait_for_lock_waiters(&mut watcher, 2, Duration::from_secs(10));
-    assert_eq!(
-        blocked, 2,
-        "the two GET /forums did not both block on the lock"
-    );
+    assert_eq!(blocked, 2, "the two GET /forums did not both block on the lock");
 
     // Others get a 503 problem with Retry-After, fast.
     let mut timings = Vec::new();
@@ -1396,24 +1152,14 @@ fn exhausted_pool_answers_503_fast() {
         let reply = call(&quick, "GET", &server.url(path), None, None);
         let took = started.elapsed();
         timings.push((path, took));
-        assert!(
-            took < FAST,
-            "GET {path} with the pool exhausted took {took:?}"
-        );
+        assert!(took < FAST, "GET {path} with the pool exhausted took {took:?}");
         if let Some(why) = reply.not_a_proper_503() {
             panic!("GET {path} with the pool exhausted: expected a 503 problem, got {why}");
         }
     }
     eprintln!("503 answers while the pool was exhausted: {timings:?}");
-    assert!(
-        rx.try_recv().is_err(),
-        "a blocked request finished before the lock was released"
-    );
-    assert_eq!(
-        lock_waiters(&mut watcher),
-        2,
-        "the slow requests stopped waiting"
-    );
+    assert!(rx.try_recv().is_err(), "a blocked request finished before the lock was released");
+    assert_eq!(lock_waiters(&mut watcher), 2, "the slow requests stopped waiting");
 
     diesel::sql_query("ROLLBACK").execute(&mut locker).unwrap();
     let released = Instant::now();
@@ -1421,23 +1167,12 @@ fn exhausted_pool_answers_503_fast() {
         let (i, reply, took) = rx
             .recv_timeout(Duration::from_secs(10))
             .expect("a blocked request did not finish within 10 s of the release");
-        assert_eq!(
-            reply.status(),
-            Some(200),
-            "slow request {i} ({took:?}): {reply:?}"
-        );
+        assert_eq!(reply.status(), Some(200), "slow request {i} ({took:?}): {reply:?}");
     }
-    eprintln!(
-        "blocked requests finished {:?} after the release",
-        released.elapsed()
-    );
+    eprintln!("blocked requests finished {:?} after the release", released.elapsed());
     for path in ["/commitments", "/forums", "/action-plans"] {
         let reply = call(&quick, "GET", &server.url(path), None, None);
-        assert_eq!(
-            reply.status(),
-            Some(200),
-            "GET {path} after the release: {reply:?}"
-        );
+        assert_eq!(reply.status(), Some(200), "GET {path} after the release: {reply:?}");
     }
     assert!(server.running(), "the server died");
     eprintln!("total {:?}", t0.elapsed());

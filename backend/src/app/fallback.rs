@@ -35,28 +35,20 @@ impl RouteTable {
                         methods.push("HEAD");
                     }
                 }
-                (
-                    actix_web::dev::ResourceDef::new(path.as_str()),
-                    methods.join(", "),
-                )
+                (actix_web::dev::ResourceDef::new(path.as_str()), methods.join(", "))
             })
             .collect();
         RouteTable(std::sync::Arc::new(routes))
     }
 
     fn allowed(&self, path: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(def, _)| def.is_match(path))
-            .map(|(_, methods)| methods.as_str())
+        self.0.iter().find(|(def, _)| def.is_match(path)).map(|(_, methods)| methods.as_str())
     }
 }
 
 /// The methods the contract has for the request's path, if it has the path.
 pub(crate) fn allowed_methods(req: &HttpRequest) -> Option<String> {
-    req.app_data::<RouteTable>()
-        .and_then(|routes| routes.allowed(req.path()))
-        .map(str::to_string)
+    req.app_data::<RouteTable>().and_then(|routes| routes.allowed(req.path())).map(str::to_string)
 }
 
 /// The error for a request no route took: 405 naming `allow` when its path answers other
@@ -64,10 +56,9 @@ pub(crate) fn allowed_methods(req: &HttpRequest) -> Option<String> {
 pub(crate) fn unmatched(req: &HttpRequest, allow: Option<String>) -> ApiError {
     let what = format!("{} {}", req.method(), req.path());
     match allow {
-        Some(allow) => ApiError::MethodNotAllowed {
-            detail: format!("{what} is not supported; this path answers {allow}."),
-            allow,
-        },
+        Some(allow) => {
+            ApiError::MethodNotAllowed { detail: format!("{what} is not supported; this path answers {allow}."), allow }
+        }
         None => ApiError::NotFound(format!("No route matches {what}.")),
     }
 }
@@ -75,4 +66,3 @@ pub(crate) fn unmatched(req: &HttpRequest, allow: Option<String>) -> ApiError {
 pub async fn not_found(req: HttpRequest) -> Result<HttpResponse, ApiError> {
     Err(unmatched(&req, allowed_methods(&req)))
 }
-

@@ -21,28 +21,20 @@ pub async fn request_id_and_log<B: MessageBody + 'static>(
         .headers()
         .get(&REQUEST_ID)
         .and_then(|v| v.to_str().ok())
-        .filter(|v| {
-            !v.is_empty()
-                && v.len() <= 64
-                && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        })
+        .filter(|v| !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
         .map(str::to_string)
         .unwrap_or_else(|| format!("{:016x}", rand::random::<u64>()));
     let method = req.method().clone();
     // Only kept when the access log is on.
     let path = log::log_enabled!(target: "access", log::Level::Info).then(|| req.path().to_string());
-    let security = req
-        .app_data::<SecurityHeaders>()
-        .map(|s| (s.for_path(req.path()), s.hsts));
+    let security = req.app_data::<SecurityHeaders>().map(|s| (s.for_path(req.path()), s.hsts));
     // HEAD is answered by every GET route: routed as a GET, and the server drops the body on
     // the wire (actix decides that from the method it read, before any routing).
     if method == actix_web::http::Method::HEAD {
         req.head_mut().method = actix_web::http::Method::GET;
     }
     let french = crate::types::Locale::from_accept_language(
-        req.headers()
-            .get(actix_web::http::header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
+        req.headers().get(actix_web::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
         crate::types::Locale::En,
     ) == crate::types::Locale::Fr;
     let refused = crate::http::extract::nul_in_url(&req).or_else(|| bad_credentials(&req));
@@ -84,17 +76,12 @@ fn in_french<B: MessageBody + 'static>(
         return res;
     };
     let body = serde_json::to_string(&problem).unwrap_or_default();
-    let mut res = res.map_body(|_, _| {
-        actix_web::body::EitherBody::right(actix_web::body::BoxBody::new(body))
-    });
+    let mut res = res.map_body(|_, _| actix_web::body::EitherBody::right(actix_web::body::BoxBody::new(body)));
     // This middleware runs outside compression: the English body it replaces may have been
     // compressed, the French one is not (and its length is its own).
     res.headers_mut().remove(actix_web::http::header::CONTENT_ENCODING);
     res.headers_mut().remove(actix_web::http::header::CONTENT_LENGTH);
-    res.headers_mut().insert(
-        actix_web::http::header::CONTENT_LANGUAGE,
-        HeaderValue::from_static("fr"),
-    );
+    res.headers_mut().insert(actix_web::http::header::CONTENT_LANGUAGE, HeaderValue::from_static("fr"));
     res
 }
 
@@ -125,19 +112,11 @@ pub async fn problems_for_bare_errors<B: MessageBody + 'static>(
     let status = res.status();
     // Bare: no body type, or actix's plain-text reason. A handler's own JSON (problems, or
     // `/readyz`'s documented 503 body) is left alone.
-    let bare = res
-        .headers()
-        .get(CONTENT_TYPE)
-        .is_none_or(|v| v.as_bytes().starts_with(b"text/plain"));
+    let bare = res.headers().get(CONTENT_TYPE).is_none_or(|v| v.as_bytes().starts_with(b"text/plain"));
     if !bare || !(status.is_client_error() || status.is_server_error()) {
         return Ok(res.map_into_left_body());
     }
-    let allow = res
-        .headers()
-        .get(ALLOW)
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| !v.is_empty())
-        .map(str::to_string);
+    let allow = res.headers().get(ALLOW).and_then(|v| v.to_str().ok()).filter(|v| !v.is_empty()).map(str::to_string);
     let (req, _) = res.into_parts();
     let response = match status {
         StatusCode::METHOD_NOT_ALLOWED => {
@@ -212,25 +191,14 @@ fn add_security_headers(headers: &mut actix_web::http::header::HeaderMap, csp: H
     set(header::CONTENT_SECURITY_POLICY, csp);
     set(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     set(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    set(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("strict-origin-when-cross-origin"),
-    );
+    set(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
     set(
         HeaderName::from_static("permissions-policy"),
-        HeaderValue::from_static(
-            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
-        ),
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"),
     );
-    set(
-        HeaderName::from_static("cross-origin-opener-policy"),
-        HeaderValue::from_static("same-origin"),
-    );
+    set(HeaderName::from_static("cross-origin-opener-policy"), HeaderValue::from_static("same-origin"));
     if hsts {
-        set(
-            header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
-        );
+        set(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=63072000; includeSubDomains"));
     }
 }
 

@@ -59,11 +59,7 @@ pub fn run(
             .app_data(state.clone())
             .app_data(routes.clone())
             .app_data(security.clone())
-            .app_data(
-                web::JsonConfig::default()
-                    .limit(MAX_JSON_BODY)
-                    .error_handler(problem::json_error),
-            )
+            .app_data(web::JsonConfig::default().limit(MAX_JSON_BODY).error_handler(problem::json_error))
             .app_data(web::QueryConfig::default().error_handler(problem::query_error))
             .app_data(web::PathConfig::default().error_handler(problem::path_error))
             .service(scope::scope("/api/v1").configure(routes::api_v1))
@@ -80,16 +76,11 @@ pub fn run(
                     }
                 }),
             )
-            .service(
-                SwaggerUi::new("/api/docs/{_:.*}")
-                    .config(utoipa_swagger_ui::Config::new(["/api/openapi.json"])),
-            )
+            .service(SwaggerUi::new("/api/docs/{_:.*}").config(utoipa_swagger_ui::Config::new(["/api/openapi.json"])))
             .route(
                 "/api/docs",
                 web::get().to(|| async {
-                    HttpResponse::PermanentRedirect()
-                        .insert_header(("Location", "/api/docs/"))
-                        .finish()
+                    HttpResponse::PermanentRedirect().insert_header(("Location", "/api/docs/")).finish()
                 }),
             )
             .service(web::scope("/api").default_service(web::to(not_found)));
@@ -117,10 +108,7 @@ fn cors() -> actix_cors::Cors {
     actix_cors::Cors::default()
         .allow_any_origin()
         .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
-        .allowed_headers([
-            actix_web::http::header::AUTHORIZATION,
-            actix_web::http::header::CONTENT_TYPE,
-        ])
+        .allowed_headers([actix_web::http::header::AUTHORIZATION, actix_web::http::header::CONTENT_TYPE])
         .expose_headers(["Link", "Retry-After", "X-Request-Id", "Location"])
         .max_age(3600)
 }
@@ -129,14 +117,8 @@ fn cors() -> actix_cors::Cors {
 /// client router can take them.
 fn spa_files(dir: &str) -> actix_files::Files {
     let index = std::path::Path::new(dir).join("index.html");
-    actix_files::Files::new("/", dir)
-        .index_file("index.html")
-        .default_handler(web::to(move |req: HttpRequest| {
-            let index = index.clone();
-            async move {
-                actix_files::NamedFile::open_async(index)
-                    .await
-                    .map(|f| f.into_response(&req))
-            }
-        }))
+    actix_files::Files::new("/", dir).index_file("index.html").default_handler(web::to(move |req: HttpRequest| {
+        let index = index.clone();
+        async move { actix_files::NamedFile::open_async(index).await.map(|f| f.into_response(&req)) }
+    }))
 }

@@ -50,10 +50,7 @@ pub fn document() -> OpenApiDoc {
             .iter()
             .flat_map(|r| r.tags.iter())
             .map(|(name, description)| {
-                utoipa::openapi::tag::TagBuilder::new()
-                    .name(*name)
-                    .description(Some(*description))
-                    .build()
+                utoipa::openapi::tag::TagBuilder::new().name(*name).description(Some(*description)).build()
             })
             .collect(),
     );
@@ -66,9 +63,7 @@ pub fn document() -> OpenApiDoc {
 
 /// Pretty JSON of the contract, with a final newline (the committed file's exact bytes).
 pub fn document_json() -> String {
-    let mut json = document()
-        .to_pretty_json()
-        .expect("OpenAPI document serialises");
+    let mut json = document().to_pretty_json().expect("OpenAPI document serialises");
     json.push('\n');
     json
 }
@@ -76,58 +71,27 @@ pub fn document_json() -> String {
 struct StandardResponses;
 
 const PROBLEMS: &[(&str, &str, &str)] = &[
-    (
-        "400",
-        "BadRequest",
-        "Malformed request: invalid JSON, query string or cursor",
-    ),
-    (
-        "401",
-        "Unauthorized",
-        "Missing, invalid or expired bearer token",
-    ),
+    ("400", "BadRequest", "Malformed request: invalid JSON, query string or cursor"),
+    ("401", "Unauthorized", "Missing, invalid or expired bearer token"),
     (
         "401",
         "InvalidToken",
         "A bearer token was sent and is not valid (invalid, expired, or of an ended session): \
          send a valid one, or none",
     ),
-    (
-        "403",
-        "Forbidden",
-        "The account lacks the right, or is suspended",
-    ),
+    ("403", "Forbidden", "The account lacks the right, or is suspended"),
     ("404", "NotFound", "No such resource"),
     ("413", "PayloadTooLarge", "Request body over the size limit"),
-    (
-        "415",
-        "UnsupportedMediaType",
-        "Request body not sent as application/json",
-    ),
-    (
-        "422",
-        "UnprocessableContent",
-        "Invalid fields (listed in `errors`) or body of the wrong shape",
-    ),
-    (
-        "500",
-        "InternalError",
-        "Unexpected error (a defect; logged server-side)",
-    ),
-    (
-        "503",
-        "ServiceUnavailable",
-        "Database unavailable or saturated; retry after `Retry-After` seconds",
-    ),
+    ("415", "UnsupportedMediaType", "Request body not sent as application/json"),
+    ("422", "UnprocessableContent", "Invalid fields (listed in `errors`) or body of the wrong shape"),
+    ("500", "InternalError", "Unexpected error (a defect; logged server-side)"),
+    ("503", "ServiceUnavailable", "Database unavailable or saturated; retry after `Retry-After` seconds"),
 ];
 
 fn problem_response(description: &str) -> Response {
     ResponseBuilder::new()
         .description(description)
-        .content(
-            "application/problem+json",
-            Content::new(Some(Ref::from_schema_name("Problem"))),
-        )
+        .content("application/problem+json", Content::new(Some(Ref::from_schema_name("Problem"))))
         .build()
 }
 
@@ -135,9 +99,7 @@ fn problem_response(description: &str) -> Response {
 fn retry_after() -> utoipa::openapi::header::Header {
     utoipa::openapi::header::HeaderBuilder::new()
         .schema(
-            utoipa::openapi::ObjectBuilder::new()
-                .schema_type(utoipa::openapi::schema::Type::Integer)
-                .minimum(Some(1)),
+            utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::schema::Type::Integer).minimum(Some(1)),
         )
         .description(Some("Seconds to wait before trying again"))
         .build()
@@ -151,9 +113,7 @@ impl Modify for StandardResponses {
             if *status == "503" {
                 response.headers.insert("Retry-After".into(), retry_after());
             }
-            components
-                .responses
-                .insert(name.to_string(), RefOr::T(response));
+            components.responses.insert(name.to_string(), RefOr::T(response));
         }
         components.security_schemes.insert(
             "bearer".into(),
@@ -166,15 +126,8 @@ impl Modify for StandardResponses {
             ),
         );
         for item in doc.paths.paths.values_mut() {
-            for op in [
-                &mut item.get,
-                &mut item.post,
-                &mut item.put,
-                &mut item.patch,
-                &mut item.delete,
-            ]
-            .into_iter()
-            .flatten()
+            for op in
+                [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete].into_iter().flatten()
             {
                 add_problems(op);
                 for (status, response) in op.responses.responses.iter_mut() {
@@ -187,10 +140,7 @@ impl Modify for StandardResponses {
             if let Some(get) = item.get.as_mut() {
                 let probe = get.tags.as_ref().is_some_and(|t| t.iter().any(|t| t == "operations"));
                 if !probe && !get.responses.responses.contains_key("401") {
-                    get.responses.responses.insert(
-                        "401".into(),
-                        RefOr::Ref(Ref::from_response_name("InvalidToken")),
-                    );
+                    get.responses.responses.insert("401".into(), RefOr::Ref(Ref::from_response_name("InvalidToken")));
                 }
             }
         }
@@ -203,10 +153,7 @@ fn add_problems(op: &mut Operation) {
     let has_query = params.iter().any(|p| p.parameter_in == ParameterIn::Query);
     let has_body = op.request_body.is_some();
     let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
-    let is_probe = op
-        .tags
-        .as_ref()
-        .is_some_and(|t| t.iter().any(|t| t == "operations"));
+    let is_probe = op.tags.as_ref().is_some_and(|t| t.iter().any(|t| t == "operations"));
     if is_probe {
         return;
     }
@@ -228,10 +175,7 @@ fn add_problems(op: &mut Operation) {
             continue;
         }
         if wanted.contains(status) && !op.responses.responses.contains_key(*status) {
-            op.responses.responses.insert(
-                status.to_string(),
-                RefOr::Ref(Ref::from_response_name(*name)),
-            );
+            op.responses.responses.insert(status.to_string(), RefOr::Ref(Ref::from_response_name(*name)));
         }
     }
 }
@@ -246,15 +190,8 @@ impl Modify for RequestTimes {
         use std::collections::BTreeSet;
         let mut names: BTreeSet<String> = BTreeSet::new();
         for item in doc.paths.paths.values_mut() {
-            for op in [
-                &mut item.get,
-                &mut item.post,
-                &mut item.put,
-                &mut item.patch,
-                &mut item.delete,
-            ]
-            .into_iter()
-            .flatten()
+            for op in
+                [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete].into_iter().flatten()
             {
                 for param in op.parameters.iter_mut().flatten() {
                     if let Some(RefOr::T(schema)) = param.schema.as_mut() {
@@ -357,15 +294,15 @@ const NO_NUL: &str = r"^[^\u0000]*$";
 /// Not blank: one character outside Unicode's White_Space (what Rust's `trim`, and so
 /// `not_blank`, removes), spelled out rather than `\s`, whose set differs between regex
 /// engines (U+0085 is white space to Rust and not to every generator of test data).
-const NOT_BLANK_NO_NUL: &str = r"^[^\u0000]*[^\u0000\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][^\u0000]*$";
+const NOT_BLANK_NO_NUL: &str =
+    r"^[^\u0000]*[^\u0000\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][^\u0000]*$";
 
 impl Modify for RequestText {
     fn modify(&self, doc: &mut OpenApiDoc) {
         let mut names = std::collections::BTreeSet::new();
         for item in doc.paths.paths.values_mut() {
-            for op in [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete]
-                .into_iter()
-                .flatten()
+            for op in
+                [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete].into_iter().flatten()
             {
                 for param in op.parameters.iter_mut().flatten() {
                     if param.parameter_in != ParameterIn::Query {
@@ -456,11 +393,7 @@ impl Modify for CrossFieldRules {
             return;
         };
         let rules = [
-            (
-                "UpdateAccountRequest",
-                "dependentRequired",
-                json!({"new_password": ["current_password"]}),
-            ),
+            ("UpdateAccountRequest", "dependentRequired", json!({"new_password": ["current_password"]})),
             // A rating for a rating question, words for a text one: exactly one of the two.
             (
                 "AnswerInput",
@@ -500,12 +433,8 @@ impl Modify for CrossFieldRules {
             ),
         ];
         for (name, keyword, value) in rules {
-            if let Some(RefOr::T(utoipa::openapi::Schema::Object(o))) =
-                components.schemas.get_mut(name)
-            {
-                o.extensions
-                    .get_or_insert_with(Default::default)
-                    .insert(keyword.into(), value);
+            if let Some(RefOr::T(utoipa::openapi::Schema::Object(o))) = components.schemas.get_mut(name) {
+                o.extensions.get_or_insert_with(Default::default).insert(keyword.into(), value);
             }
         }
     }

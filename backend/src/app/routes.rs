@@ -6,8 +6,9 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::http::Resource;
 use crate::resources::{
-    accounts, action_items, action_plans, admin_jobs, audit, changes, comments, commitments, cycles, feedback, formats, forums, health,
-    institutions, milestones, moderation, notifications, progress, questions, registrations, search, users,
+    accounts, action_items, action_plans, admin_jobs, audit, changes, comments, commitments, cycles, feedback, formats,
+    forums, health, institutions, milestones, moderation, notifications, progress, questions, registrations, search,
+    users,
 };
 
 /// In the order of the contract's tags.

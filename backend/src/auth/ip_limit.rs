@@ -54,10 +54,7 @@ impl FromStr for Limit {
         if burst == 0 || secs == 0 {
             return Err(bad());
         }
-        Ok(Limit {
-            burst,
-            period: Duration::from_secs(secs),
-        })
+        Ok(Limit { burst, period: Duration::from_secs(secs) })
     }
 }
 
@@ -109,8 +106,7 @@ impl IpLimits {
     pub fn client_bucket(&self, req: &HttpRequest) -> String {
         let peer = req.peer_addr().map(|a| a.ip());
         let client = match peer {
-            Some(peer) if self.is_trusted(peer) => forwarded_client(req, |ip| self.is_trusted(ip))
-                .unwrap_or(peer),
+            Some(peer) if self.is_trusted(peer) => forwarded_client(req, |ip| self.is_trusted(ip)).unwrap_or(peer),
             Some(peer) => peer,
             None => return "unknown".into(),
         };
@@ -130,16 +126,18 @@ impl IpLimits {
         let interval = limit.interval_secs();
         let burst_window = interval * f64::from(limit.burst);
         // One fixed text whose plan does not depend on the values: prepared once per connection.
-        let let_through = crate::db::Prepared(diesel::sql_query(
-            "INSERT INTO rate_limits AS r (key, tat) VALUES ($1, now() + make_interval(secs => $2)) \
+        let let_through = crate::db::Prepared(
+            diesel::sql_query(
+                "INSERT INTO rate_limits AS r (key, tat) VALUES ($1, now() + make_interval(secs => $2)) \
              ON CONFLICT (key) DO UPDATE SET tat = greatest(r.tat, now()) + make_interval(secs => $2) \
              WHERE greatest(r.tat, now()) + make_interval(secs => $2) \
                    <= now() + make_interval(secs => $3) \
              RETURNING r.tat",
+            )
+            .bind::<Text, _>(&key)
+            .bind::<Double, _>(interval)
+            .bind::<Double, _>(burst_window),
         )
-        .bind::<Text, _>(&key)
-        .bind::<Double, _>(interval)
-        .bind::<Double, _>(burst_window))
         .get_result::<Tat>(conn)
         .optional()?;
         if let_through.is_some() {
@@ -159,12 +157,10 @@ impl IpLimits {
             .get_result::<Tat>(conn)
             .optional()?
             .map(|t| t.tat);
-        let free_at = tat.unwrap_or_else(Utc::now)
-            + chrono::Duration::milliseconds(((interval - burst_window) * 1000.0) as i64);
+        let free_at =
+            tat.unwrap_or_else(Utc::now) + chrono::Duration::milliseconds(((interval - burst_window) * 1000.0) as i64);
         log::warn!("limit reached for {}", action.name());
-        Err(ApiError::TooManyRequests {
-            retry_after_secs: (free_at - Utc::now()).num_seconds().max(1) as u64,
-        })
+        Err(ApiError::TooManyRequests { retry_after_secs: (free_at - Utc::now()).num_seconds().max(1) as u64 })
     }
 }
 
@@ -219,9 +215,7 @@ impl IpNet {
                 u128::from(net) & mask == u128::from(ip) & mask
             }
             (IpAddr::V6(_), IpAddr::V4(v4)) => self.contains(IpAddr::V6(v4.to_ipv6_mapped())),
-            (IpAddr::V4(_), IpAddr::V6(v6)) => {
-                v6.to_ipv4_mapped().is_some_and(|v4| self.contains(IpAddr::V4(v4)))
-            }
+            (IpAddr::V4(_), IpAddr::V6(v6)) => v6.to_ipv4_mapped().is_some_and(|v4| self.contains(IpAddr::V4(v4))),
         }
     }
 }
@@ -252,13 +246,7 @@ mod tests {
 
     #[test]
     fn limits_parse() {
-        assert_eq!(
-            "60/10m".parse::<Limit>().unwrap(),
-            Limit {
-                burst: 60,
-                period: Duration::from_secs(600)
-            }
-        );
+        assert_eq!("60/10m".parse::<Limit>().unwrap(), Limit { burst: 60, period: Duration::from_secs(600) });
         assert_eq!("5/30s".parse::<Limit>().unwrap().period, Duration::from_secs(30));
         assert_eq!("30/1h".parse::<Limit>().unwrap().period, Duration::from_secs(3600));
         for bad in ["", "60", "0/1m", "5/0m", "5/1d", "x/1m", "5/m"] {
@@ -283,10 +271,7 @@ mod tests {
 
     #[test]
     fn forwarded_for_is_believed_only_from_trusted_proxies() {
-        let limits = IpLimits {
-            trusted_proxies: vec!["10.0.0.0/8".parse().unwrap()],
-            ..Default::default()
-        };
+        let limits = IpLimits { trusted_proxies: vec!["10.0.0.0/8".parse().unwrap()], ..Default::default() };
         let from = |peer: &str, xff: Option<&str>| {
             let mut req = TestRequest::default().peer_addr(format!("{peer}:4000").parse().unwrap());
             if let Some(v) = xff {

@@ -15,11 +15,11 @@ use actix_web::{web, FromRequest, HttpRequest};
 use diesel::pg::PgConnection;
 use futures_util::future::LocalBoxFuture;
 
-use crate::http::problem::ApiError;
 use crate::db::ids::UserId;
+use crate::http::problem::ApiError;
 use crate::types::Role;
-use user::User;
 use crate::AppState;
+use user::User;
 
 /// The signed-in user of a request, loaded from the database on each request so that role
 /// changes and suspensions take effect at once.
@@ -39,10 +39,7 @@ impl AuthUser {
         if self.role.grants(permission) {
             Ok(())
         } else {
-            Err(ApiError::Forbidden(format!(
-                "Your role does not allow you to {}.",
-                permission.what()
-            )))
+            Err(ApiError::Forbidden(format!("Your role does not allow you to {}.", permission.what())))
         }
     }
 }
@@ -120,30 +117,22 @@ pub struct BearerToken {
 
 impl BearerToken {
     fn verify(req: &HttpRequest) -> Result<Self, ApiError> {
-        let state = req
-            .app_data::<web::Data<AppState>>()
-            .ok_or_else(|| ApiError::internal("AppState missing"))?;
+        let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::internal("AppState missing"))?;
         let token = bearer_token(req).ok_or_else(|| {
-            ApiError::Unauthorized(
-                "Sign in: this route needs an `Authorization: Bearer` token.".into(),
-            )
+            ApiError::Unauthorized("Sign in: this route needs an `Authorization: Bearer` token.".into())
         })?;
         let (user_id, session_version) = state
             .tokens
             .verify(&token)
             .ok_or_else(|| ApiError::Unauthorized("The token is invalid or has expired.".into()))?;
-        Ok(BearerToken {
-            user_id: UserId(user_id),
-            session_version,
-        })
+        Ok(BearerToken { user_id: UserId(user_id), session_version })
     }
 
     /// The token's account, if it still exists, the token is of its current session version
     /// and the account is not suspended (401 / 403 otherwise), read on `conn`.
     pub fn authorize(&self, conn: &mut PgConnection) -> Result<User, ApiError> {
-        let user = user::find(conn, self.user_id)?.ok_or_else(|| {
-            ApiError::Unauthorized("The token's account no longer exists.".into())
-        })?;
+        let user = user::find(conn, self.user_id)?
+            .ok_or_else(|| ApiError::Unauthorized("The token's account no longer exists.".into()))?;
         if user.session_version != self.session_version {
             return Err(ApiError::Unauthorized(
                 "This session has ended because the password was changed; sign in again.".into(),
@@ -185,9 +174,7 @@ impl FromRequest for BearerToken {
 fn bearer_token(req: &HttpRequest) -> Option<String> {
     let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme
-        .eq_ignore_ascii_case("bearer")
-        .then(|| token.trim().to_string())
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_string())
 }
 
 /// 403 `email_not_verified` for an account that has not confirmed its address, where the

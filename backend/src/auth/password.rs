@@ -68,12 +68,9 @@ fn verify_with(password: &[u8], phc: &str, memory: &mut Vec<Block>) -> bool {
     let Ok(parsed) = PasswordHash::new(phc) else {
         return false;
     };
-    let (Ok(algorithm), Ok(params), Some(salt), Some(expected)) = (
-        Algorithm::new(parsed.algorithm.as_str()),
-        Params::try_from(&parsed),
-        parsed.salt,
-        parsed.hash,
-    ) else {
+    let (Ok(algorithm), Ok(params), Some(salt), Some(expected)) =
+        (Algorithm::new(parsed.algorithm.as_str()), Params::try_from(&parsed), parsed.salt, parsed.hash)
+    else {
         return false;
     };
     let version = match parsed.version.map(Version::try_from) {
@@ -103,9 +100,8 @@ pub fn is_outdated(phc: &str) -> bool {
         return false;
     };
     parsed.algorithm != Algorithm::Argon2id.ident()
-        || Params::try_from(&parsed).map_or(true, |p| {
-            (p.m_cost(), p.t_cost(), p.p_cost()) != (M_COST_KIB, T_COST, P_COST)
-        })
+        || Params::try_from(&parsed)
+            .map_or(true, |p| (p.m_cost(), p.t_cost(), p.p_cost()) != (M_COST_KIB, T_COST, P_COST))
 }
 
 fn grow(memory: &mut Vec<Block>, blocks: usize) {
@@ -195,28 +191,19 @@ impl Hasher {
 
     /// Runs `work` on the blocking thread pool once a slot is free (in arrival order, for at
     /// most `wait`: then 503 with `Retry-After`), with that slot's memory block.
-    async fn run<T: Send + 'static>(
-        &self,
-        work: impl FnOnce(&mut Vec<Block>) -> T + Send + 'static,
-    ) -> ApiResult<T> {
+    async fn run<T: Send + 'static>(&self, work: impl FnOnce(&mut Vec<Block>) -> T + Send + 'static) -> ApiResult<T> {
         self.waiting.fetch_add(1, Ordering::SeqCst);
         let permit = tokio::time::timeout(self.wait, self.slots.clone().acquire_owned()).await;
         self.waiting.fetch_sub(1, Ordering::SeqCst);
         let permit = permit
-            .map_err(|_| {
-                ApiError::Unavailable("password hashing: every slot busy past the wait".into())
-            })?
+            .map_err(|_| ApiError::Unavailable("password hashing: every slot busy past the wait".into()))?
             .map_err(|_| ApiError::internal("password hashing slots closed"))?;
         let memory = self.memory.clone();
         let waiting = self.waiting.clone();
         actix_web::web::block(move || {
             let _permit = permit;
             // Holding a permit guarantees a block is free: there are as many as permits.
-            let mut block = memory
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .pop()
-                .unwrap_or_default();
+            let mut block = memory.lock().unwrap_or_else(|e| e.into_inner()).pop().unwrap_or_default();
             log::debug!(target: "password_hashing", "argon2id run");
             let result = work(&mut block);
             if waiting.load(Ordering::SeqCst) == 0 {
@@ -231,9 +218,7 @@ impl Hasher {
     }
 
     pub async fn hash(&self, password: String) -> ApiResult<String> {
-        self.run(move |memory| hash_with(password.as_bytes(), memory))
-            .await?
-            .map_err(ApiError::internal)
+        self.run(move |memory| hash_with(password.as_bytes(), memory)).await?.map_err(ApiError::internal)
     }
 
     /// Whether `password` matches `phc`; with `None` (no such account) it checks against a
@@ -268,10 +253,7 @@ mod tests {
     fn verifies_hashes_made_with_other_parameters() {
         // Made by argon2's previous default (m = 19 MiB, t = 2), as stored before this change.
         use argon2::password_hash::PasswordHasher;
-        let old = Argon2::default()
-            .hash_password(b"correct horse battery")
-            .unwrap()
-            .to_string();
+        let old = Argon2::default().hash_password(b"correct horse battery").unwrap().to_string();
         assert!(old.contains("m=19456,t=2,p=1"), "{old}");
         assert!(verify("correct horse battery", &old));
         assert!(!verify("wrong horse battery", &old));
@@ -289,10 +271,7 @@ mod tests {
     async fn the_hasher_reuses_its_memory() {
         let hasher = Hasher::new(2, Duration::from_secs(30));
         let h = hasher.hash("correct horse battery".into()).await.unwrap();
-        assert!(hasher
-            .verify("correct horse battery".into(), Some(h.clone()))
-            .await
-            .unwrap());
+        assert!(hasher.verify("correct horse battery".into(), Some(h.clone())).await.unwrap());
         assert!(!hasher.verify("nope nope nope".into(), None).await.unwrap());
         let memory = hasher.memory.lock().unwrap();
         assert_eq!(memory.len(), 2, "every slot came back");

@@ -13,8 +13,8 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Int4, Nullable, Text, Timestamptz};
 
-use crate::http::problem::{ApiError, ApiResult};
 use crate::db::schema::login_throttle as lt;
+use crate::http::problem::{ApiError, ApiResult};
 
 pub const FREE_FAILURES: i32 = 5;
 const WINDOW_SECS: i32 = 15 * 60;
@@ -44,8 +44,9 @@ pub fn admit(conn: &mut PgConnection, email: &str) -> ApiResult<Admitted> {
     // `failures` as it will be once this attempt counts, written out in both places it is used
     // (SET expressions read the row as it was).
     // One fixed text whose plan does not depend on the values: prepared once per connection.
-    let counted = crate::db::Prepared(diesel::sql_query(
-        "INSERT INTO login_throttle AS t (key, failures, window_started_at, blocked_until) \
+    let counted = crate::db::Prepared(
+        diesel::sql_query(
+            "INSERT INTO login_throttle AS t (key, failures, window_started_at, blocked_until) \
          VALUES ($1, 1, now(), CASE WHEN 1 >= $2 THEN now() + make_interval(secs => $3) END) \
          ON CONFLICT (key) DO UPDATE SET \
            failures = CASE WHEN now() - t.window_started_at < make_interval(secs => $4) \
@@ -59,18 +60,17 @@ pub fn admit(conn: &mut PgConnection, email: &str) -> ApiResult<Admitted> {
                                               THEN t.failures + 1 ELSE 1 END AS n) AS next) \
          WHERE t.blocked_until IS NULL OR t.blocked_until <= now() \
          RETURNING t.blocked_until",
+        )
+        .bind::<Text, _>(&key)
+        .bind::<Int4, _>(FREE_FAILURES)
+        .bind::<Int4, _>(FIRST_BLOCK_SECS)
+        .bind::<Int4, _>(WINDOW_SECS)
+        .bind::<Int4, _>(MAX_BLOCK_SECS),
     )
-    .bind::<Text, _>(&key)
-    .bind::<Int4, _>(FREE_FAILURES)
-    .bind::<Int4, _>(FIRST_BLOCK_SECS)
-    .bind::<Int4, _>(WINDOW_SECS)
-    .bind::<Int4, _>(MAX_BLOCK_SECS))
     .get_result::<Counted>(conn)
     .optional()?;
     match counted {
-        Some(c) => Ok(Admitted {
-            blocked_until_if_wrong: c.blocked_until,
-        }),
+        Some(c) => Ok(Admitted { blocked_until_if_wrong: c.blocked_until }),
         None => {
             let until: Option<DateTime<Utc>> = lt::table
                 .find(&key)
@@ -85,14 +85,10 @@ pub fn admit(conn: &mut PgConnection, email: &str) -> ApiResult<Admitted> {
 
 /// The 429 for an account blocked until `until`.
 pub fn too_many(until: DateTime<Utc>) -> ApiError {
-    ApiError::TooManyRequests {
-        retry_after_secs: (until - Utc::now()).num_seconds().max(1) as u64,
-    }
+    ApiError::TooManyRequests { retry_after_secs: (until - Utc::now()).num_seconds().max(1) as u64 }
 }
 
 /// After a successful sign-in: the account starts afresh.
 pub fn clear(conn: &mut PgConnection, email: &str) -> QueryResult<()> {
-    diesel::delete(lt::table.find(key(email)))
-        .execute(conn)
-        .map(|_| ())
+    diesel::delete(lt::table.find(key(email))).execute(conn).map(|_| ())
 }

@@ -45,15 +45,8 @@ impl TokenKeys {
         }
     }
 
-    pub fn issue(
-        &self,
-        user_id: i64,
-        session_version: i32,
-    ) -> Result<(String, DateTime<Utc>), String> {
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap_or_default()
-            .as_secs();
+    pub fn issue(&self, user_id: i64, session_version: i32) -> Result<(String, DateTime<Utc>), String> {
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_secs();
         let exp = now + self.ttl.as_secs();
         let claims = Claims {
             sub: user_id.to_string(),

@@ -64,11 +64,7 @@ pub struct AdminChanges {
 }
 
 pub fn find(conn: &mut PgConnection, id: UserId) -> QueryResult<Option<User>> {
-    users::table
-        .find(id)
-        .select(User::as_select())
-        .first(conn)
-        .optional()
+    users::table.find(id).select(User::as_select()).first(conn).optional()
 }
 
 pub fn find_by_email(conn: &mut PgConnection, email: &str) -> QueryResult<Option<User>> {
@@ -76,11 +72,7 @@ pub fn find_by_email(conn: &mut PgConnection, email: &str) -> QueryResult<Option
     use diesel::sql_types::{Bool, Text};
     // Matches the unique index on lower(email).
     users::table
-        .filter(
-            sql::<Bool>("lower(email) = lower(")
-                .bind::<Text, _>(email)
-                .sql(")"),
-        )
+        .filter(sql::<Bool>("lower(email) = lower(").bind::<Text, _>(email).sql(")"))
         .select(User::as_select())
         .first(conn)
         .optional()

@@ -16,6 +16,7 @@ use tokio::time::timeout;
 use crate::http::problem::ApiError;
 
 pub mod ids;
+#[rustfmt::skip] // written by `diesel print-schema` (see diesel.toml)
 pub mod schema;
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
@@ -58,10 +59,7 @@ impl ManageConnection for Manager {
     type Error = diesel::r2d2::Error;
 
     fn connect(&self) -> Result<PgConn, Self::Error> {
-        Ok(PgConn {
-            conn: self.0.connect()?,
-            returned_at: Instant::now(),
-        })
+        Ok(PgConn { conn: self.0.connect()?, returned_at: Instant::now() })
     }
 
     fn is_valid(&self, conn: &mut PgConn) -> Result<(), Self::Error> {
@@ -97,9 +95,7 @@ impl PgPool {
         match timeout(self.wait, self.permits.clone().acquire_owned()).await {
             Ok(Ok(permit)) => Ok(permit),
             Ok(Err(_closed)) => Err(ApiError::Unavailable("database pool closed".into())),
-            Err(_elapsed) => Err(ApiError::Unavailable(
-                "database pool: timed out waiting for a connection".into(),
-            )),
+            Err(_elapsed) => Err(ApiError::Unavailable("database pool: timed out waiting for a connection".into())),
         }
     }
 }
@@ -117,12 +113,7 @@ impl CustomizeConnection<PgConn, diesel::r2d2::Error> for StatementTimeout {
     }
 }
 
-pub fn build_pool(
-    url: &str,
-    size: u32,
-    timeout: Duration,
-    statement_timeout: Duration,
-) -> Result<PgPool, String> {
+pub fn build_pool(url: &str, size: u32, timeout: Duration, statement_timeout: Duration) -> Result<PgPool, String> {
     let pool = Pool::builder()
         .connection_customizer(Box::new(StatementTimeout(statement_timeout)))
         .max_size(size)
@@ -133,11 +124,7 @@ pub fn build_pool(
         .test_on_check_out(true)
         .build(Manager(ConnectionManager::<PgConnection>::new(url)))
         .map_err(|e| format!("cannot connect to the database: {e}"))?;
-    Ok(PgPool {
-        pool,
-        permits: Arc::new(Semaphore::new(size as usize)),
-        wait: timeout,
-    })
+    Ok(PgPool { pool, permits: Arc::new(Semaphore::new(size as usize)), wait: timeout })
 }
 
 /// Runs `f` with a pooled connection off the async executor.
@@ -151,10 +138,7 @@ where
     let inner = pool.pool.clone();
     // One time limit for the whole wait (queue, then connecting if the pool must), so a
     // request never waits twice the pool timeout.
-    let left = pool
-        .wait
-        .saturating_sub(asked.elapsed())
-        .max(Duration::from_millis(10));
+    let left = pool.wait.saturating_sub(asked.elapsed()).max(Duration::from_millis(10));
     web::block(move || {
         let _permit = permit;
         let mut conn = inner.get_timeout(left)?;
@@ -180,11 +164,7 @@ pub fn today_in_paris(conn: &mut PgConnection) -> QueryResult<chrono::NaiveDate>
 /// Every PATCH goes through this: `apply_changes(diesel::update(row).set(&changes).execute(conn))`.
 pub fn apply_changes(result: QueryResult<usize>) -> QueryResult<usize> {
     match result {
-        Err(diesel::result::Error::QueryBuilderError(e))
-            if e.is::<diesel::result::EmptyChangeset>() =>
-        {
-            Ok(0)
-        }
+        Err(diesel::result::Error::QueryBuilderError(e)) if e.is::<diesel::result::EmptyChangeset>() => Ok(0),
         other => other,
     }
 }
@@ -262,8 +242,8 @@ pub fn create_database_if_missing(url: &str) -> Result<(), String> {
     if PgConnection::establish(url).is_ok() {
         return Ok(());
     }
-    let (name, admin_url) = maintenance_url(url)
-        .ok_or_else(|| format!("DATABASE_URL has no database name: {}", redact(url)))?;
+    let (name, admin_url) =
+        maintenance_url(url).ok_or_else(|| format!("DATABASE_URL has no database name: {}", redact(url)))?;
     let mut admin = PgConnection::establish(&admin_url)
         .map_err(|e| format!("cannot reach PostgreSQL at {}: {e}", redact(&admin_url)))?;
     #[derive(QueryableByName)]
@@ -271,12 +251,11 @@ pub fn create_database_if_missing(url: &str) -> Result<(), String> {
         #[diesel(sql_type = diesel::sql_types::Bool)]
         exists: bool,
     }
-    let exists =
-        diesel::sql_query("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists")
-            .bind::<diesel::sql_types::Text, _>(&name)
-            .get_result::<Exists>(&mut admin)
-            .map_err(|e| e.to_string())?
-            .exists;
+    let exists = diesel::sql_query("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists")
+        .bind::<diesel::sql_types::Text, _>(&name)
+        .get_result::<Exists>(&mut admin)
+        .map_err(|e| e.to_string())?
+        .exists;
     if !exists {
         let quoted = name.replace('"', "\"\"");
         diesel::sql_query(format!("CREATE DATABASE \"{quoted}\""))
@@ -291,9 +270,7 @@ pub fn create_database_if_missing(url: &str) -> Result<(), String> {
 /// don't race each other.
 pub fn migrate(conn: &mut PgConnection) -> Result<usize, String> {
     const LOCK_KEY: i64 = 0x6f70_656e_6465_7461; // "opendeta"
-    diesel::sql_query(format!("SELECT pg_advisory_lock({LOCK_KEY})"))
-        .execute(conn)
-        .map_err(|e| e.to_string())?;
+    diesel::sql_query(format!("SELECT pg_advisory_lock({LOCK_KEY})")).execute(conn).map_err(|e| e.to_string())?;
     let result = conn
         .run_pending_migrations(MIGRATIONS)
         .map(|applied| applied.len())
@@ -305,26 +282,18 @@ pub fn migrate(conn: &mut PgConnection) -> Result<usize, String> {
 /// Renders the markdown of rows written before rendered HTML was stored (a data migration
 /// that needs Rust, so it runs after the SQL migrations). Cheap when there is nothing to do.
 pub fn render_missing_html(conn: &mut PgConnection) -> QueryResult<usize> {
-    use crate::markdown::render;
     use crate::db::schema::{commitments as c, forums as f, milestones as m};
+    use crate::markdown::render;
     let mut done = 0;
-    let rows: Vec<(i64, String)> = f::table
-        .filter(f::description_html.is_null())
-        .select((f::id, f::description))
-        .load(conn)?;
+    let rows: Vec<(i64, String)> =
+        f::table.filter(f::description_html.is_null()).select((f::id, f::description)).load(conn)?;
     for (id, text) in rows {
-        done += diesel::update(f::table.find(id))
-            .set(f::description_html.eq(render(&text)))
-            .execute(conn)?;
+        done += diesel::update(f::table.find(id)).set(f::description_html.eq(render(&text))).execute(conn)?;
     }
     let rows: Vec<(i64, Option<String>, Option<String>)> = c::table
         .filter(
-            (c::description
-                .is_not_null()
-                .and(c::description_html.is_null()))
-            .or(c::irm_analysis
-                .is_not_null()
-                .and(c::irm_analysis_html.is_null())),
+            (c::description.is_not_null().and(c::description_html.is_null()))
+                .or(c::irm_analysis.is_not_null().and(c::irm_analysis_html.is_null())),
         )
         .select((c::id, c::description, c::irm_analysis))
         .load(conn)?;
@@ -337,11 +306,7 @@ pub fn render_missing_html(conn: &mut PgConnection) -> QueryResult<usize> {
             .execute(conn)?;
     }
     let rows: Vec<(i64, Option<String>)> = m::table
-        .filter(
-            m::description
-                .is_not_null()
-                .and(m::description_html.is_null()),
-        )
+        .filter(m::description.is_not_null().and(m::description_html.is_null()))
         .select((m::id, m::description))
         .load(conn)?;
     for (id, description) in rows {
@@ -368,10 +333,8 @@ pub fn apply_fixups(conn: &mut PgConnection) -> QueryResult<Vec<(&'static str, u
     let mut applied = Vec::new();
     for &(name, fixup) in FIXUPS {
         let rows = conn.transaction(|conn| {
-            let claimed = diesel::insert_into(d::table)
-                .values(d::name.eq(name))
-                .on_conflict_do_nothing()
-                .execute(conn)?;
+            let claimed =
+                diesel::insert_into(d::table).values(d::name.eq(name)).on_conflict_do_nothing().execute(conn)?;
             if claimed == 0 {
                 return Ok(None);
             }
@@ -387,27 +350,18 @@ pub fn apply_fixups(conn: &mut PgConnection) -> QueryResult<Vec<(&'static str, u
 /// Renders anew the stored HTML of markdown that may hold an image (`![`), now that images
 /// from other hosts become links (`markdown::render`).
 fn rerender_images(conn: &mut PgConnection) -> QueryResult<usize> {
-    use crate::markdown::{render, IMAGE_MARK};
     use crate::db::schema::{comments as cm, commitments as c, forums as f, milestones as m};
+    use crate::markdown::{render, IMAGE_MARK};
     let pattern = format!("%{IMAGE_MARK}%");
     let mut done = 0;
-    let rows: Vec<(i64, String)> = cm::table
-        .filter(cm::body.like(&pattern))
-        .select((cm::id, cm::body))
-        .load(conn)?;
+    let rows: Vec<(i64, String)> = cm::table.filter(cm::body.like(&pattern)).select((cm::id, cm::body)).load(conn)?;
     for (id, body) in rows {
-        done += diesel::update(cm::table.find(id))
-            .set(cm::body_html.eq(render(&body)))
-            .execute(conn)?;
+        done += diesel::update(cm::table.find(id)).set(cm::body_html.eq(render(&body))).execute(conn)?;
     }
-    let rows: Vec<(i64, String)> = f::table
-        .filter(f::description.like(&pattern))
-        .select((f::id, f::description))
-        .load(conn)?;
+    let rows: Vec<(i64, String)> =
+        f::table.filter(f::description.like(&pattern)).select((f::id, f::description)).load(conn)?;
     for (id, text) in rows {
-        done += diesel::update(f::table.find(id))
-            .set(f::description_html.eq(render(&text)))
-            .execute(conn)?;
+        done += diesel::update(f::table.find(id)).set(f::description_html.eq(render(&text))).execute(conn)?;
     }
     let rows: Vec<(i64, Option<String>, Option<String>)> = c::table
         .filter(c::description.like(&pattern).or(c::irm_analysis.like(&pattern)))
@@ -421,10 +375,8 @@ fn rerender_images(conn: &mut PgConnection) -> QueryResult<usize> {
             ))
             .execute(conn)?;
     }
-    let rows: Vec<(i64, Option<String>)> = m::table
-        .filter(m::description.like(&pattern))
-        .select((m::id, m::description))
-        .load(conn)?;
+    let rows: Vec<(i64, Option<String>)> =
+        m::table.filter(m::description.like(&pattern)).select((m::id, m::description)).load(conn)?;
     for (id, description) in rows {
         done += diesel::update(m::table.find(id))
             .set(m::description_html.eq(description.as_deref().map(render)))
@@ -434,8 +386,7 @@ fn rerender_images(conn: &mut PgConnection) -> QueryResult<usize> {
 }
 
 pub fn has_pending_migrations(conn: &mut PgConnection) -> Result<bool, String> {
-    conn.has_pending_migration(MIGRATIONS)
-        .map_err(|e| e.to_string())
+    conn.has_pending_migration(MIGRATIONS).map_err(|e| e.to_string())
 }
 
 /// The URL without its password, for messages.
@@ -460,10 +411,7 @@ mod tests {
     fn maintenance_url_keeps_params() {
         assert_eq!(
             maintenance_url("postgres://u:p@h:5/db?sslmode=disable"),
-            Some((
-                "db".into(),
-                "postgres://u:p@h:5/postgres?sslmode=disable".into()
-            ))
+            Some(("db".into(), "postgres://u:p@h:5/postgres?sslmode=disable".into()))
         );
         assert_eq!(maintenance_url("postgres://h:5"), None);
     }

@@ -28,21 +28,13 @@ pub struct EventSubject {
 
 impl EventSubject {
     pub fn new(kind: &str, ref_id: i64, key: impl Into<String>) -> EventSubject {
-        EventSubject {
-            kind: kind.into(),
-            ref_id,
-            key: key.into(),
-        }
+        EventSubject { kind: kind.into(), ref_id, key: key.into() }
     }
 }
 
 impl From<&SubjectRef> for EventSubject {
     fn from(s: &SubjectRef) -> Self {
-        EventSubject {
-            kind: s.kind.as_str().into(),
-            ref_id: s.ref_id,
-            key: s.key.clone(),
-        }
+        EventSubject { kind: s.kind.as_str().into(), ref_id: s.ref_id, key: s.key.clone() }
     }
 }
 
@@ -272,10 +264,7 @@ pub struct Event {
 
 impl Event {
     pub fn position(&self) -> Position {
-        Position {
-            xid: self.xid,
-            id: self.id.get(),
-        }
+        Position { xid: self.xid, id: self.id.get() }
     }
 }
 
@@ -316,14 +305,9 @@ pub fn horizon(conn: &mut PgConnection) -> QueryResult<Position> {
         xid: i64,
     }
     // Every event of a transaction below xmin is final; none will appear below it.
-    let h: Horizon = diesel::sql_query(
-        "SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::int8 - 1) AS xid",
-    )
-    .get_result(conn)?;
-    Ok(Position {
-        xid: h.xid,
-        id: i64::MAX,
-    })
+    let h: Horizon = diesel::sql_query("SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::int8 - 1) AS xid")
+        .get_result(conn)?;
+    Ok(Position { xid: h.xid, id: i64::MAX })
 }
 
 /// The transaction id the database would give now: a position beyond it names the future.

@@ -66,11 +66,7 @@ fn shape_error(e: serde_path_to_error::Error<serde_json::Error>) -> ApiError {
     }
     ApiError::Shape {
         detail,
-        errors: vec![crate::http::problem::FieldError {
-            field: path,
-            code: "invalid".into(),
-            message: inner,
-        }],
+        errors: vec![crate::http::problem::FieldError { field: path, code: "invalid".into(), message: inner }],
     }
 }
 
@@ -83,22 +79,14 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
         Box::pin(async move {
             let value = value.await?.into_inner();
             if !value.is_object() {
-                return Err(ApiError::Unprocessable(
-                    "The request body must be a JSON object.".into(),
-                )
-                .into());
+                return Err(ApiError::Unprocessable("The request body must be a JSON object.".into()).into());
             }
             if has_nul(&value) {
-                return Err(ApiError::Unprocessable(
-                    "Text may not contain the NUL character (U+0000).".into(),
-                )
-                .into());
+                return Err(ApiError::Unprocessable("Text may not contain the NUL character (U+0000).".into()).into());
             }
             let mut value = value;
             integral_numbers_as_integers(&mut value);
-            serde_path_to_error::deserialize(value)
-                .map(ApiJson)
-                .map_err(|e| shape_error(e).into())
+            serde_path_to_error::deserialize(value).map(ApiJson).map_err(|e| shape_error(e).into())
         })
     }
 }

@@ -7,16 +7,12 @@ pub fn escape_like(s: &str) -> String {
 
 /// The `ILIKE` pattern for "contains `text`", or `None` for a blank or absent text.
 pub fn contains(text: Option<&str>) -> Option<String> {
-    text.map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(|t| format!("%{}%", escape_like(t)))
+    text.map(str::trim).filter(|t| !t.is_empty()).map(|t| format!("%{}%", escape_like(t)))
 }
 
 /// The `ILIKE` pattern for "is `text`, whatever its case", or `None` for a blank or absent text.
 pub fn equals_ignoring_case(text: Option<&str>) -> Option<String> {
-    text.map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(escape_like)
+    text.map(str::trim).filter(|t| !t.is_empty()).map(escape_like)
 }
 
 #[cfg(test)]

@@ -31,21 +31,13 @@ impl PageParams {
         match self.limit {
             None => Ok(DEFAULT_LIMIT),
             Some(l) if (1..=MAX_LIMIT).contains(&l) => Ok(l),
-            Some(_) => Err(ApiError::field(
-                "limit",
-                "range",
-                &format!("must be between 1 and {MAX_LIMIT}"),
-            )),
+            Some(_) => Err(ApiError::field("limit", "range", &format!("must be between 1 and {MAX_LIMIT}"))),
         }
     }
 
     /// The decoded cursor; an empty `cursor=` counts as none.
     pub fn cursor<K: DeserializeOwned>(&self) -> Result<Option<K>, ApiError> {
-        self.cursor
-            .as_deref()
-            .filter(|c| !c.is_empty())
-            .map(decode_cursor)
-            .transpose()
+        self.cursor.as_deref().filter(|c| !c.is_empty()).map(decode_cursor).transpose()
     }
 }
 
@@ -85,11 +77,7 @@ fn plausible(value: &serde_json::Value) -> bool {
 }
 
 /// Trims the extra row fetched to learn whether another page exists, and makes its cursor.
-pub fn finish_page<T, K: Serialize>(
-    mut rows: Vec<T>,
-    limit: i64,
-    key: impl Fn(&T) -> K,
-) -> (Vec<T>, Option<String>) {
+pub fn finish_page<T, K: Serialize>(mut rows: Vec<T>, limit: i64, key: impl Fn(&T) -> K) -> (Vec<T>, Option<String>) {
     if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
         let next = rows.last().map(|last| encode_cursor(&key(last)));
@@ -100,11 +88,7 @@ pub fn finish_page<T, K: Serialize>(
 }
 
 /// A JSON page response with its `Link` header.
-pub fn page_response<P: Serialize>(
-    req: &HttpRequest,
-    body: &P,
-    next_cursor: Option<&str>,
-) -> HttpResponse {
+pub fn page_response<P: Serialize>(req: &HttpRequest, body: &P, next_cursor: Option<&str>) -> HttpResponse {
     let mut res = HttpResponse::Ok();
     if let Some(cursor) = next_cursor {
         res.insert_header(("Link", format!("<{}>; rel=\"next\"", next_url(req, cursor))));
@@ -174,10 +158,7 @@ mod tests {
 
     #[test]
     fn limit_is_bounded() {
-        let p = |l| PageParams {
-            limit: Some(l),
-            cursor: None,
-        };
+        let p = |l| PageParams { limit: Some(l), cursor: None };
         assert_eq!(p(5).limit().unwrap(), 5);
         assert!(p(0).limit().is_err());
         assert!(p(1_000_000).limit().is_err());

@@ -296,22 +296,14 @@ impl ApiError {
     }
 
     pub fn field(field: &str, code: &str, message: &str) -> Self {
-        ApiError::Validation(vec![FieldError {
-            field: field.into(),
-            code: code.into(),
-            message: message.into(),
-        }])
+        ApiError::Validation(vec![FieldError { field: field.into(), code: code.into(), message: message.into() }])
     }
 
     /// A 409 on `field`: it conflicts with what is stored.
     pub fn conflict_field(code: ErrorCode, field: &str, rule: &str, message: &str) -> Self {
         ApiError::FieldConflict {
             code,
-            errors: vec![FieldError {
-                field: field.into(),
-                code: rule.into(),
-                message: message.into(),
-            }],
+            errors: vec![FieldError { field: field.into(), code: rule.into(), message: message.into() }],
         }
     }
 
@@ -319,10 +311,7 @@ impl ApiError {
     /// value (when both are in the request, the rule is the request's own: a 422).
     pub fn against_stored(self) -> Self {
         match self {
-            ApiError::Validation(errors) => ApiError::FieldConflict {
-                code: ErrorCode::ConflictsWithStored,
-                errors,
-            },
+            ApiError::Validation(errors) => ApiError::FieldConflict { code: ErrorCode::ConflictsWithStored, errors },
             other => other,
         }
     }
@@ -353,7 +342,6 @@ impl ApiError {
         }
     }
 
-
     fn detail(&self) -> Cow<'_, str> {
         match self {
             ApiError::BadRequest { detail, .. }
@@ -373,18 +361,13 @@ impl ApiError {
                 format!("Invalid fields: {}.", fields.join(", ")).into()
             }
             ApiError::FieldConflict { errors, .. } | ApiError::FieldForbidden { errors, .. } => {
-                let what: Vec<String> = errors
-                    .iter()
-                    .map(|e| format!("{} {}", e.field, e.message))
-                    .collect();
+                let what: Vec<String> = errors.iter().map(|e| format!("{} {}", e.field, e.message)).collect();
                 format!("{}.", what.join("; ")).into()
             }
             ApiError::TooManyRequests { retry_after_secs } => {
                 format!("Too many requests; retry in {retry_after_secs} s.").into()
             }
-            ApiError::Unavailable(_) => {
-                "The service is temporarily unavailable; retry shortly.".into()
-            }
+            ApiError::Unavailable(_) => "The service is temporarily unavailable; retry shortly.".into(),
             ApiError::Internal(_) => "An unexpected error occurred; it has been logged.".into(),
         }
     }
@@ -402,10 +385,9 @@ impl ApiError {
         };
         match self {
             ApiError::Validation(errors) => format!("Des champs sont invalides : {}.", fields(errors)),
-            ApiError::Shape { errors, .. } => format!(
-                "Le corps de la requête n'a pas la forme attendue : {}.",
-                fields(errors)
-            ),
+            ApiError::Shape { errors, .. } => {
+                format!("Le corps de la requête n'a pas la forme attendue : {}.", fields(errors))
+            }
             ApiError::FieldConflict { errors, code } | ApiError::FieldForbidden { errors, code } => {
                 format!("{} ({})", code.french(), fields(errors))
             }
@@ -523,9 +505,7 @@ impl From<DieselError> for ApiError {
                     info.constraint_name().unwrap_or("check")
                 )),
                 DatabaseErrorKind::ClosedConnection => ApiError::Unavailable(info.message().into()),
-                DatabaseErrorKind::SerializationFailure => {
-                    ApiError::Unavailable("serialization failure".into())
-                }
+                DatabaseErrorKind::SerializationFailure => ApiError::Unavailable("serialization failure".into()),
                 // Statement timeout, server shutting down, connection lost mid-query: the
                 // client can retry.
                 _ if is_transient(info.message()) => ApiError::Unavailable(info.message().into()),
@@ -570,12 +550,10 @@ fn unique_violation_detail(constraint: Option<&str>) -> String {
 /// Extractor errors are ApiErrors wrapped by actix; this unwraps them.
 impl From<actix_web::Error> for ApiError {
     fn from(err: actix_web::Error) -> Self {
-        err.as_error::<ApiError>()
-            .cloned()
-            .unwrap_or_else(|| ApiError::BadRequest {
-                code: ErrorCode::BadRequest,
-                detail: format!("The request could not be read: {err}."),
-            })
+        err.as_error::<ApiError>().cloned().unwrap_or_else(|| ApiError::BadRequest {
+            code: ErrorCode::BadRequest,
+            detail: format!("The request could not be read: {err}."),
+        })
     }
 }
 
@@ -594,18 +572,10 @@ impl From<validator::ValidationErrors> for ApiError {
     }
 }
 
-fn flatten_validation(
-    prefix: &str,
-    errors: &validator::ValidationErrors,
-    out: &mut Vec<FieldError>,
-) {
+fn flatten_validation(prefix: &str, errors: &validator::ValidationErrors, out: &mut Vec<FieldError>) {
     use validator::ValidationErrorsKind;
     for (field, kind) in errors.errors() {
-        let name = if prefix.is_empty() {
-            field.to_string()
-        } else {
-            format!("{prefix}.{field}")
-        };
+        let name = if prefix.is_empty() { field.to_string() } else { format!("{prefix}.{field}") };
         match kind {
             ValidationErrorsKind::Field(list) => {
                 for e in list {
@@ -630,10 +600,7 @@ fn flatten_validation(
     }
 }
 
-fn default_message(
-    code: &str,
-    params: &std::collections::HashMap<Cow<'static, str>, serde_json::Value>,
-) -> String {
+fn default_message(code: &str, params: &std::collections::HashMap<Cow<'static, str>, serde_json::Value>) -> String {
     match code {
         "length" => match (params.get("min"), params.get("max")) {
             (Some(min), Some(max)) => format!("must be between {min} and {max} characters long"),
@@ -657,16 +624,15 @@ fn default_message(
 /// content type → 415.
 pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
     let api = match &err {
-        JsonPayloadError::OverflowKnownLength { limit, .. }
-        | JsonPayloadError::Overflow { limit } => {
+        JsonPayloadError::OverflowKnownLength { limit, .. } | JsonPayloadError::Overflow { limit } => {
             ApiError::PayloadTooLarge(format!("The request body is larger than {limit} bytes."))
         }
-        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType(
-            "The request body must be sent as Content-Type: application/json.".into(),
-        ),
-        JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::Unprocessable(format!(
-            "The request body does not have the expected shape: {e}."
-        )),
+        JsonPayloadError::ContentType => {
+            ApiError::UnsupportedMediaType("The request body must be sent as Content-Type: application/json.".into())
+        }
+        JsonPayloadError::Deserialize(e) if e.is_data() => {
+            ApiError::Unprocessable(format!("The request body does not have the expected shape: {e}."))
+        }
         JsonPayloadError::Deserialize(e) => ApiError::BadRequest {
             code: ErrorCode::MalformedJson,
             detail: format!("The request body is not valid JSON: {e}."),
@@ -680,11 +646,7 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
 }
 
 pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
-    ApiError::BadRequest {
-        code: ErrorCode::InvalidQuery,
-        detail: format!("Invalid query string: {err}."),
-    }
-    .into()
+    ApiError::BadRequest { code: ErrorCode::InvalidQuery, detail: format!("Invalid query string: {err}.") }.into()
 }
 
 /// An id that does not parse names no resource, hence 404 rather than 400.

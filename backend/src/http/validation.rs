@@ -20,12 +20,8 @@ pub const NOT_BLANK_PATTERN: &str = r"\S";
 
 /// Bidirectional controls: they reorder what follows them, so `"\u{202e}nimdA"` shows as
 /// "Admin". Never in a display name.
-const BIDI_CONTROLS: &[(char, char)] = &[
-    ('\u{061c}', '\u{061c}'),
-    ('\u{200e}', '\u{200f}'),
-    ('\u{202a}', '\u{202e}'),
-    ('\u{2066}', '\u{2069}'),
-];
+const BIDI_CONTROLS: &[(char, char)] =
+    &[('\u{061c}', '\u{061c}'), ('\u{200e}', '\u{200f}'), ('\u{202a}', '\u{202e}'), ('\u{2066}', '\u{2069}')];
 
 /// Characters that show nothing: controls, white space, and format or filler characters
 /// (zero-width spaces and joiners, soft hyphen, Hangul fillers, variation selectors, BOM…). A
@@ -91,10 +87,7 @@ pub fn display_name(value: &str) -> Result<(), ValidationError> {
         Err(e)
     };
     if value.chars().any(|c| in_ranges(c, BIDI_CONTROLS)) {
-        return fail(
-            "bidi_control",
-            "must not contain bidirectional control characters",
-        );
+        return fail("bidi_control", "must not contain bidirectional control characters");
     }
     if value.chars().any(|c| in_ranges(c, CONTROLS)) {
         return fail("control_character", "must not contain control characters");
@@ -103,10 +96,7 @@ pub fn display_name(value: &str) -> Result<(), ValidationError> {
         return fail("blank", "must not be blank");
     }
     if value.chars().all(|c| c.is_whitespace() || in_ranges(c, INVISIBLE)) {
-        return fail(
-            "no_visible_character",
-            "must contain at least one visible character",
-        );
+        return fail("no_visible_character", "must contain at least one visible character");
     }
     Ok(())
 }
@@ -114,9 +104,7 @@ pub fn display_name(value: &str) -> Result<(), ValidationError> {
 /// How a display name is stored: trimmed and in Unicode normalisation form C, so that "é"
 /// typed as one character or as "e" and an accent is the same name.
 pub fn normalize_name(value: &str) -> String {
-    icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
-        .normalize(value.trim())
-        .into_owned()
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(value.trim()).into_owned()
 }
 
 /// Dates and instants outside these years are refused: none of ours is before 1900 or after
@@ -159,20 +147,11 @@ pub fn parse_instant(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String
 /// Parses an RFC 3339 `full-date` with its year in `YEARS`.
 pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
     use chrono::Datelike;
-    let message = || {
-        format!(
-            "must be a date like 2027-03-12 in the years {}–{}",
-            YEARS.start(),
-            YEARS.end()
-        )
-    };
+    let message = || format!("must be a date like 2027-03-12 in the years {}–{}", YEARS.start(), YEARS.end());
     if text.len() != 10 {
         return Err(message());
     }
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .filter(|d| YEARS.contains(&d.year()))
-        .ok_or_else(message)
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().filter(|d| YEARS.contains(&d.year())).ok_or_else(message)
 }
 
 /// serde: an instant read by `parse_instant`.
@@ -182,9 +161,7 @@ pub fn instant<'de, D: Deserializer<'de>>(d: D) -> Result<chrono::DateTime<chron
 }
 
 /// serde: an optional instant read by `parse_instant` (use with `#[serde(default)]`).
-pub fn opt_instant<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Option<chrono::DateTime<chrono::Utc>>, D::Error> {
+pub fn opt_instant<'de, D: Deserializer<'de>>(d: D) -> Result<Option<chrono::DateTime<chrono::Utc>>, D::Error> {
     match Option::<std::borrow::Cow<str>>::deserialize(d)? {
         None => Ok(None),
         Some(text) => parse_instant(&text).map(Some).map_err(serde::de::Error::custom),
@@ -214,9 +191,7 @@ pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<chrono::NaiveDate, D::Err
 }
 
 /// serde, for PATCH: absent (`None`), `null` (`Some(None)`) or a date read by `parse_date`.
-pub fn nullable_date<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Option<Option<chrono::NaiveDate>>, D::Error> {
+pub fn nullable_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<chrono::NaiveDate>>, D::Error> {
     opt_date(d).map(Some)
 }
 
@@ -269,11 +244,8 @@ pub const HTTP_URL_PATTERN: &str = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\u0000-\u001f\
 /// Rejects URLs that are not http(s): no `javascript:` or `data:` links in what we render.
 pub fn http_url(value: &str) -> Result<(), ValidationError> {
     let lower = value.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    let ok = rest.is_some_and(|r| !r.is_empty())
-        && !value.chars().any(|c| c.is_whitespace() || c.is_control());
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let ok = rest.is_some_and(|r| !r.is_empty()) && !value.chars().any(|c| c.is_whitespace() || c.is_control());
     if ok {
         Ok(())
     } else {
@@ -290,17 +262,15 @@ pub const SLUG_PATTERN: &str = "^([a-z0-9]+-)*[0-9]*[a-z][a-z0-9]*(-[a-z0-9]+)*$
 pub fn valid_slug(value: &str) -> Result<(), ValidationError> {
     // At least one letter: an all-digit slug would be read as a numeric id in paths.
     let ok = value.bytes().any(|b| b.is_ascii_lowercase())
-        && value.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        });
+        && value
+            .split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
     if ok {
         Ok(())
     } else {
         let mut e = ValidationError::new("slug");
-        e.message = Some("must be lowercase letters and digits separated by single hyphens, with at least one letter".into());
+        e.message =
+            Some("must be lowercase letters and digits separated by single hyphens, with at least one letter".into());
         Err(e)
     }
 }
@@ -318,11 +288,7 @@ where
 /// The contract's schema of a list of short texts (`short_items`), optionally nullable.
 fn short_items_array(nullable: bool) -> utoipa::openapi::schema::Array {
     use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, SchemaType, Type};
-    let kind = if nullable {
-        SchemaType::Array(vec![Type::Array, Type::Null])
-    } else {
-        SchemaType::Type(Type::Array)
-    };
+    let kind = if nullable { SchemaType::Array(vec![Type::Array, Type::Null]) } else { SchemaType::Type(Type::Array) };
     ArrayBuilder::new()
         .schema_type(kind)
         .items(
@@ -348,11 +314,7 @@ pub fn short_items_schema_nullable() -> utoipa::openapi::schema::Array {
 /// The contract's schema of a list of commitment ids (at most 50, each positive).
 fn ids_array(nullable: bool) -> utoipa::openapi::schema::Array {
     use utoipa::openapi::schema::{ArrayBuilder, KnownFormat, ObjectBuilder, SchemaFormat, SchemaType, Type};
-    let kind = if nullable {
-        SchemaType::Array(vec![Type::Array, Type::Null])
-    } else {
-        SchemaType::Type(Type::Array)
-    };
+    let kind = if nullable { SchemaType::Array(vec![Type::Array, Type::Null]) } else { SchemaType::Type(Type::Array) };
     ArrayBuilder::new()
         .schema_type(kind)
         .items(
@@ -385,10 +347,7 @@ where
 
 /// Trims an optional text and turns an empty one into `None`.
 pub fn clean_opt(value: Option<&str>) -> Option<String> {
-    value
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
+    value.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
 }
 
 #[cfg(test)]

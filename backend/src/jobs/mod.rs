@@ -137,25 +137,24 @@ pub fn prune_done(conn: &mut PgConnection) -> QueryResult<usize> {
 
 /// Marks the job done if `worker` still holds it; false when the lease was lost (the caller's
 /// transaction must then be rolled back: another worker runs the job).
-pub fn complete(conn: &mut PgConnection, id: JobId, worker: &str, payload: Option<serde_json::Value>) -> QueryResult<bool> {
-    let done = diesel::update(
-        jobs::table
-            .find(id)
-            .filter(jobs::state.eq("running"))
-            .filter(jobs::locked_by.eq(worker)),
-    )
-    .set((
-        jobs::state.eq("done"),
-        jobs::finished_at.eq(Some(Utc::now())),
-        jobs::locked_at.eq(None::<DateTime<Utc>>),
-        jobs::last_error.eq(None::<String>),
-    ))
-    .execute(conn)?;
+pub fn complete(
+    conn: &mut PgConnection,
+    id: JobId,
+    worker: &str,
+    payload: Option<serde_json::Value>,
+) -> QueryResult<bool> {
+    let done =
+        diesel::update(jobs::table.find(id).filter(jobs::state.eq("running")).filter(jobs::locked_by.eq(worker)))
+            .set((
+                jobs::state.eq("done"),
+                jobs::finished_at.eq(Some(Utc::now())),
+                jobs::locked_at.eq(None::<DateTime<Utc>>),
+                jobs::last_error.eq(None::<String>),
+            ))
+            .execute(conn)?;
     if done == 1 {
         if let Some(payload) = payload {
-            diesel::update(jobs::table.find(id))
-                .set(jobs::payload.eq(payload))
-                .execute(conn)?;
+            diesel::update(jobs::table.find(id)).set(jobs::payload.eq(payload)).execute(conn)?;
         }
     }
     Ok(done == 1)
@@ -174,25 +173,18 @@ pub fn fail(
     let give_up = permanent || job.attempts >= job.max_attempts;
     let error: String = error.chars().take(2000).collect();
     let retry_at = Utc::now() + backoff(job.attempts);
-    diesel::update(
-        jobs::table
-            .find(job.id)
-            .filter(jobs::state.eq("running"))
-            .filter(jobs::locked_by.eq(worker)),
-    )
-    .set((
-        jobs::state.eq(if give_up { "failed" } else { "queued" }),
-        jobs::run_at.eq(retry_at),
-        jobs::locked_at.eq(None::<DateTime<Utc>>),
-        jobs::locked_by.eq(None::<String>),
-        jobs::last_error.eq(Some(error)),
-        jobs::finished_at.eq(give_up.then(Utc::now)),
-    ))
-    .execute(conn)?;
+    diesel::update(jobs::table.find(job.id).filter(jobs::state.eq("running")).filter(jobs::locked_by.eq(worker)))
+        .set((
+            jobs::state.eq(if give_up { "failed" } else { "queued" }),
+            jobs::run_at.eq(retry_at),
+            jobs::locked_at.eq(None::<DateTime<Utc>>),
+            jobs::locked_by.eq(None::<String>),
+            jobs::last_error.eq(Some(error)),
+            jobs::finished_at.eq(give_up.then(Utc::now)),
+        ))
+        .execute(conn)?;
     if let (true, Some(payload)) = (give_up, payload) {
-        diesel::update(jobs::table.find(job.id))
-            .set(jobs::payload.eq(payload))
-            .execute(conn)?;
+        diesel::update(jobs::table.find(job.id)).set(jobs::payload.eq(payload)).execute(conn)?;
     }
     Ok(())
 }
@@ -236,11 +228,13 @@ pub struct JobRow {
 }
 
 /// A page of jobs, newest first, after the id `after`.
-pub fn list(conn: &mut PgConnection, state: Option<JobState>, after: Option<i64>, limit: i64) -> QueryResult<Vec<JobRow>> {
-    let mut q = jobs::table
-        .select(JobRow::as_select())
-        .order(jobs::id.desc())
-        .into_boxed();
+pub fn list(
+    conn: &mut PgConnection,
+    state: Option<JobState>,
+    after: Option<i64>,
+    limit: i64,
+) -> QueryResult<Vec<JobRow>> {
+    let mut q = jobs::table.select(JobRow::as_select()).order(jobs::id.desc()).into_boxed();
     if let Some(state) = state {
         q = q.filter(jobs::state.eq(state));
     }

@@ -44,7 +44,10 @@ pub type Handler = fn(&mut JobContext<'_>, &serde_json::Value) -> Result<Option<
 pub fn handlers() -> HashMap<&'static str, Handler> {
     let mut h: HashMap<&'static str, Handler> = HashMap::new();
     h.insert(crate::mail::JOB_KIND, crate::mail::run_job);
-    h.insert(crate::resources::registrations::mails::REMINDERS_JOB, crate::resources::registrations::mails::run_reminders);
+    h.insert(
+        crate::resources::registrations::mails::REMINDERS_JOB,
+        crate::resources::registrations::mails::run_reminders,
+    );
     h.insert(crate::resources::notifications::FAN_OUT_JOB, crate::resources::notifications::run_fan_out);
     h.insert(crate::resources::notifications::DIGEST_JOB, crate::resources::notifications::run_digest);
     h
@@ -185,12 +188,7 @@ fn run_one(
     // worst, and an open transaction would hold back every reader of the event log (they wait
     // for older transactions to end). A job that writes opens its own transaction.
     let result: Result<(), Outcome> = (|| {
-        let mut ctx = JobContext {
-            conn: &mut *conn,
-            mailer,
-            attempt: job.attempts,
-            job_id: job.id,
-        };
+        let mut ctx = JobContext { conn: &mut *conn, mailer, attempt: job.attempts, job_id: job.id };
         let replace = handler(&mut ctx, &job.payload).map_err(Outcome::Job)?;
         if super::complete(conn, job.id, name, replace)? {
             Ok(())
@@ -207,11 +205,9 @@ fn run_one(
             started.elapsed().as_secs_f64() * 1000.0,
             job.attempts
         ),
-        Err(Outcome::LostLease) => log::warn!(
-            "job {} ({}): the lease passed to another worker before this run ended",
-            job.id,
-            job.kind
-        ),
+        Err(Outcome::LostLease) => {
+            log::warn!("job {} ({}): the lease passed to another worker before this run ended", job.id, job.kind)
+        }
         Err(Outcome::Job(error)) => {
             let (message, permanent) = match error {
                 JobError::Retry(m) => (m, false),

@@ -129,15 +129,8 @@ pub struct Mailer {
 
 impl Mailer {
     /// From the settings: `smtp_url` (None in dev: files in `mail_dir`).
-    pub fn new(
-        smtp_url: Option<&str>,
-        mail_dir: &str,
-        from: &str,
-        public_url: &str,
-    ) -> Result<Mailer, String> {
-        let from: Mailbox = from
-            .parse()
-            .map_err(|e| format!("MAIL_FROM {from:?} is not an address: {e}"))?;
+    pub fn new(smtp_url: Option<&str>, mail_dir: &str, from: &str, public_url: &str) -> Result<Mailer, String> {
+        let from: Mailbox = from.parse().map_err(|e| format!("MAIL_FROM {from:?} is not an address: {e}"))?;
         let transport = match smtp_url {
             Some(url) => {
                 let transport = SmtpTransport::from_url(url)
@@ -147,8 +140,7 @@ impl Mailer {
                 Transport_::Smtp(Arc::new(transport))
             }
             None => {
-                std::fs::create_dir_all(mail_dir)
-                    .map_err(|e| format!("cannot create MAIL_DIR {mail_dir}: {e}"))?;
+                std::fs::create_dir_all(mail_dir).map_err(|e| format!("cannot create MAIL_DIR {mail_dir}: {e}"))?;
                 Transport_::Files(PathBuf::from(mail_dir))
             }
         };
@@ -159,22 +151,16 @@ impl Mailer {
             .and_then(|rest| rest.split(['/', ':']).next())
             .unwrap_or("opendetat.localhost")
             .to_string();
-        Ok(Mailer {
-            transport,
-            from,
-            public_url,
-            domain,
-        })
+        Ok(Mailer { transport, from, public_url, domain })
     }
 
     /// A line for the log at start-up: where mail goes.
     pub fn describe(&self) -> String {
         match &self.transport {
             Transport_::Smtp(_) => "mail is sent by SMTP (SMTP_URL)".into(),
-            Transport_::Files(dir) => format!(
-                "no SMTP_URL: mail is written as .eml files to {} (dev mode)",
-                dir.display()
-            ),
+            Transport_::Files(dir) => {
+                format!("no SMTP_URL: mail is written as .eml files to {} (dev mode)", dir.display())
+            }
         }
     }
 
@@ -197,14 +183,12 @@ impl Mailer {
 
 /// The job that sends one mail.
 pub fn run_job(ctx: &mut JobContext<'_>, payload: &serde_json::Value) -> Result<Option<serde_json::Value>, JobError> {
-    let mail: Outgoing = serde_json::from_value(payload.clone())
-        .map_err(|e| JobError::Permanent(format!("not a mail: {e}")))?;
+    let mail: Outgoing =
+        serde_json::from_value(payload.clone()).map_err(|e| JobError::Permanent(format!("not a mail: {e}")))?;
     let rendered = templates::render(&mail, &ctx.mailer.public_url);
     let to = Mailbox::new(
         Some(mail.name.clone()),
-        mail.to
-            .parse()
-            .map_err(|e| JobError::Permanent(format!("not an address: {e}")))?,
+        mail.to.parse().map_err(|e| JobError::Permanent(format!("not an address: {e}")))?,
     );
     let body = MultiPart::alternative_plain_html(rendered.text, rendered.html);
     // The forum's calendar file, as the forum is now (a later change sends its own mail).
@@ -212,7 +196,11 @@ pub fn run_job(ctx: &mut JobContext<'_>, payload: &serde_json::Value) -> Result<
         Some(id) if mail.template.attaches_calendar() => {
             let forum = crate::resources::forums::calendar::one(ctx.conn, crate::db::ids::ForumId(id))
                 .map_err(|e| JobError::Retry(format!("reading the forum for its calendar: {e}")))?;
-            Some(crate::resources::forums::calendar::render(&[forum], &mail.forum.as_ref().map(|f| f.title.clone()).unwrap_or_default(), &ctx.mailer.public_url))
+            Some(crate::resources::forums::calendar::render(
+                &[forum],
+                &mail.forum.as_ref().map(|f| f.title.clone()).unwrap_or_default(),
+                &ctx.mailer.public_url,
+            ))
         }
         _ => None,
     };

@@ -130,11 +130,7 @@ fn assemble(locale: Locale, subject: String, body: Body<'_>) -> Rendered {
     }
     text.push_str(&format!("-- \n{}\n", body.signature));
     html.push_str(&format!("<p>{}</p></body></html>", escape(body.signature)));
-    Rendered {
-        subject,
-        text,
-        html,
-    }
+    Rendered { subject, text, html }
 }
 
 /// A notification's mail, or the daily digest: each notification a link to what it is about, and
@@ -151,13 +147,21 @@ fn notifications(mail: &Outgoing, name: &str, fr: bool, signature: &str, public_
     let (greeting, intro, after) = if fr {
         (
             format!("Bonjour {name},"),
-            if digest { "Voici ce qui s'est passé depuis votre dernier courriel, et que vous n'avez pas encore lu :" } else { "Du nouveau sur Open d'État :" },
+            if digest {
+                "Voici ce qui s'est passé depuis votre dernier courriel, et que vous n'avez pas encore lu :"
+            } else {
+                "Du nouveau sur Open d'État :"
+            },
             format!("Pour recevoir ces courriels autrement (un par notification, un par jour, ou aucun) : {settings}"),
         )
     } else {
         (
             format!("Hello {name},"),
-            if digest { "Here is what happened since your last mail, and that you have not read yet:" } else { "News on Open d'État:" },
+            if digest {
+                "Here is what happened since your last mail, and that you have not read yet:"
+            } else {
+                "News on Open d'État:"
+            },
             format!("To get these mails differently (one per notification, one a day, or none): {settings}"),
         )
     };
@@ -173,11 +177,7 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
     let link = mail.link.clone().unwrap_or_default();
     let name = mail.name.as_str();
     let fr = mail.locale == Locale::Fr;
-    let signature = if fr {
-        "L'équipe Open d'État"
-    } else {
-        "The Open d'État team"
-    };
+    let signature = if fr { "L'équipe Open d'État" } else { "The Open d'État team" };
     let sign_in = format!("{public_url}/connexion");
     let forgot = format!("{public_url}/mot-de-passe-oublie");
     if let Some(forum) = &mail.forum {

@@ -63,7 +63,12 @@ pub fn resolve(conn: &mut PgConnection, kind: SubjectKind, key: &str) -> ApiResu
     let found: Option<(i64, SubjectId, String, bool)> = match kind {
         SubjectKind::ActionPlan => {
             let q = action_plans::table
-                .select((action_plans::id, action_plans::subject_id, action_plans::slug, false.into_sql::<diesel::sql_types::Bool>()))
+                .select((
+                    action_plans::id,
+                    action_plans::subject_id,
+                    action_plans::slug,
+                    false.into_sql::<diesel::sql_types::Bool>(),
+                ))
                 .into_boxed();
             match id {
                 Some(id) => q.filter(action_plans::id.eq(id)),
@@ -135,15 +140,8 @@ pub fn resolve(conn: &mut PgConnection, kind: SubjectKind, key: &str) -> ApiResu
             None => None,
         },
     };
-    let (ref_id, subject_id, key, closed) =
-        found.ok_or_else(|| ApiError::not_found(kind.noun()))?;
-    Ok(SubjectRef {
-        id: subject_id,
-        kind,
-        ref_id,
-        key,
-        closed,
-    })
+    let (ref_id, subject_id, key, closed) = found.ok_or_else(|| ApiError::not_found(kind.noun()))?;
+    Ok(SubjectRef { id: subject_id, kind, ref_id, key, closed })
 }
 
 /// What a subject is, for people: enough to link to it and name it.
@@ -280,8 +278,5 @@ pub fn describe_known(
             found.insert((d.kind, d.id), d);
         }
     }
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, kind, ref_id)| found.remove(&(kind, ref_id)).map(|d| (id, d)))
-        .collect())
+    Ok(rows.into_iter().filter_map(|(id, kind, ref_id)| found.remove(&(kind, ref_id)).map(|d| (id, d))).collect())
 }

@@ -42,10 +42,8 @@ fn minutes_are_for_held_forums_and_count_the_check_ins_by_default() {
     assert_eq!(first["attendees_count"], 2);
     assert_eq!(first["checked_in_count"], 2);
     assert!(first["body_html"].as_str().unwrap().contains("<h2>Décisions</h2>"));
-    let corrected = app
-        .put(&path, Some(&admin.token), &json!({"body": "Corrigé.", "attendees_count": 30}))
-        .expect(200)
-        .json();
+    let corrected =
+        app.put(&path, Some(&admin.token), &json!({"body": "Corrigé.", "attendees_count": 30})).expect(200).json();
     assert_eq!(corrected["attendees_count"], 30);
     assert_eq!(app.get(&path).expect(200).json()["body"], "Corrigé.");
     assert_eq!(app.count("events WHERE type IN ('forum.minutes_published', 'forum.minutes_updated') AND audited"), 2);
@@ -66,10 +64,15 @@ fn an_action_item_is_followed_to_closure_and_its_history_cannot_be_rewritten() {
     app.post(&base, None, &item("A", "2026-06-01")).expect_problem(401, "unauthorized");
     app.post(&base, Some(&member.token), &item("A", "2026-06-01")).expect_problem(403, "forbidden");
     // Due before the forum: refused, naming the field.
-    let early = app.post(&base, Some(&official.token), &item("A", "2026-01-14")).expect_problem(409, "conflicts_with_stored");
+    let early =
+        app.post(&base, Some(&official.token), &item("A", "2026-01-14")).expect_problem(409, "conflicts_with_stored");
     assert_eq!(early["errors"][0]["field"], "due_on");
-    app.post("/forums/2027-01-espace-de-dialogue-en-ligne/action-items", Some(&official.token), &item("A", "2027-06-01"))
-        .expect_problem(409, "forum_not_held");
+    app.post(
+        "/forums/2027-01-espace-de-dialogue-en-ligne/action-items",
+        Some(&official.token),
+        &item("A", "2027-06-01"),
+    )
+    .expect_problem(409, "forum_not_held");
     // A milestone of FR0041 with another commitment: refused; alone, it brings its commitment.
     let milestone = app.get("/commitments/FR0041/milestones").expect(200).json()["items"][0]["id"].as_i64().unwrap();
     let mut mismatch = item("A", "2026-06-01");
@@ -92,11 +95,14 @@ fn an_action_item_is_followed_to_closure_and_its_history_cannot_be_rewritten() {
 
     let status = format!("/action-items/{id}/status");
     app.post(&status, Some(&member.token), &json!({"status": "done", "outcome": "x"})).expect_problem(403, "forbidden");
-    let no_outcome = app.post(&status, Some(&official.token), &json!({"status": "done"})).expect_problem(422, "validation_failed");
+    let no_outcome =
+        app.post(&status, Some(&official.token), &json!({"status": "done"})).expect_problem(422, "validation_failed");
     assert_eq!(no_outcome["errors"][0]["field"], "outcome");
-    app.post(&status, Some(&official.token), &json!({"status": "in_progress", "outcome": "x"})).expect_problem(422, "validation_failed");
+    app.post(&status, Some(&official.token), &json!({"status": "in_progress", "outcome": "x"}))
+        .expect_problem(422, "validation_failed");
     app.post(&status, Some(&official.token), &json!({"status": "open"})).expect_problem(409, "conflicts_with_stored");
-    app.post(&status, Some(&official.token), &json!({"status": "in_progress", "note": "Relecture en cours."})).expect(200);
+    app.post(&status, Some(&official.token), &json!({"status": "in_progress", "note": "Relecture en cours."}))
+        .expect(200);
     let done = app
         .post(&status, Some(&official.token), &json!({"status": "done", "outcome": "Guide publié."}))
         .expect(200)
@@ -104,9 +110,13 @@ fn an_action_item_is_followed_to_closure_and_its_history_cannot_be_rewritten() {
     assert_eq!(done["outcome"], "Guide publié.");
     assert!(done["closed_at"].is_string());
     assert_eq!(done["overdue"], false, "closed items are never overdue");
-    let reopened = app.post(&status, Some(&admin.token), &json!({"status": "open", "note": "Le guide doit être complété."})).expect(200).json();
+    let reopened = app
+        .post(&status, Some(&admin.token), &json!({"status": "open", "note": "Le guide doit être complété."}))
+        .expect(200)
+        .json();
     assert!(reopened["outcome"].is_null());
-    let history: Vec<&str> = reopened["history"].as_array().unwrap().iter().map(|h| h["status"].as_str().unwrap()).collect();
+    let history: Vec<&str> =
+        reopened["history"].as_array().unwrap().iter().map(|h| h["status"].as_str().unwrap()).collect();
     assert_eq!(history, ["open", "in_progress", "done", "open"]);
     assert_eq!(reopened["history"][2]["outcome"], "Guide publié.", "the history keeps the outcome");
 
@@ -123,7 +133,11 @@ fn an_action_item_is_followed_to_closure_and_its_history_cannot_be_rewritten() {
 
     // Edited, discussed, and in the public feeds.
     let edited = app
-        .patch(&format!("/action-items/{id}"), Some(&official.token), &json!({"title": "Publier le guide complet", "owner": {"kind": "person", "name": "Camille Martin"}}))
+        .patch(
+            &format!("/action-items/{id}"),
+            Some(&official.token),
+            &json!({"title": "Publier le guide complet", "owner": {"kind": "person", "name": "Camille Martin"}}),
+        )
         .expect(200)
         .json();
     assert_eq!(edited["owner"]["name"], "Camille Martin");
@@ -131,8 +145,12 @@ fn an_action_item_is_followed_to_closure_and_its_history_cannot_be_rewritten() {
     app.patch(&format!("/action-items/{id}"), Some(&official.token), &json!({"due_on": "2025-12-01"}))
         .expect_problem(409, "conflicts_with_stored");
     app.patch(&format!("/action-items/{id}"), Some(&member.token), &json!({})).expect_problem(403, "forbidden");
-    app.post(&format!("/action-items/{id}/comments"), Some(&member.token), &json!({"body": "Où en est-on ?"})).expect(201);
-    assert_eq!(app.get(&format!("/action-items/{id}/comments")).expect(200).json()["items"].as_array().unwrap().len(), 1);
+    app.post(&format!("/action-items/{id}/comments"), Some(&member.token), &json!({"body": "Où en est-on ?"}))
+        .expect(201);
+    assert_eq!(
+        app.get(&format!("/action-items/{id}/comments")).expect(200).json()["items"].as_array().unwrap().len(),
+        1
+    );
     // The feed shows a change once every older transaction on the PostgreSQL server has ended
     // (other tests' too): ask again for a while.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
@@ -160,15 +178,23 @@ fn the_follow_up_lists_by_due_date_with_filters_and_flags_the_overdue() {
         .expect(201)
         .json();
     let closed = app.post(&base, Some(&admin.token), &item("Faite", "2026-02-01")).expect(201).json();
-    app.post(&format!("/action-items/{}/status", closed["id"]), Some(&admin.token), &json!({"status": "done", "outcome": "Fait."}))
-        .expect(200);
+    app.post(
+        &format!("/action-items/{}/status", closed["id"]),
+        Some(&admin.token),
+        &json!({"status": "done", "outcome": "Fait."}),
+    )
+    .expect(200);
     let mine = |q: &str| -> Vec<i64> {
         collect_pages(&app, &format!("/action-items?forum={slug}&limit=1{q}"), None)
             .iter()
             .map(|i| i["id"].as_i64().unwrap())
             .collect()
     };
-    assert_eq!(mine(""), [past["id"].as_i64().unwrap(), closed["id"].as_i64().unwrap(), future["id"].as_i64().unwrap()], "by due date, then id");
+    assert_eq!(
+        mine(""),
+        [past["id"].as_i64().unwrap(), closed["id"].as_i64().unwrap(), future["id"].as_i64().unwrap()],
+        "by due date, then id"
+    );
     assert_eq!(mine("&overdue=true"), [past["id"].as_i64().unwrap()]);
     assert_eq!(mine("&overdue=false").len(), 2);
     assert_eq!(mine("&status=done"), [closed["id"].as_i64().unwrap()]);
@@ -176,7 +202,12 @@ fn the_follow_up_lists_by_due_date_with_filters_and_flags_the_overdue() {
     assert_eq!(mine("&commitment=FR0041"), [future["id"].as_i64().unwrap()]);
     // The seed's own items are there too, with the one left open past its date flagged.
     let seeded = app.get("/action-items?forum=2018-10-transparence-algorithmes-publics").expect(200).json();
-    let statuses: Vec<(&str, bool)> = seeded["items"].as_array().unwrap().iter().map(|i| (i["status"].as_str().unwrap(), i["overdue"].as_bool().unwrap())).collect();
+    let statuses: Vec<(&str, bool)> = seeded["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["status"].as_str().unwrap(), i["overdue"].as_bool().unwrap()))
+        .collect();
     assert_eq!(statuses, [("done", false), ("in_progress", true)]);
     assert!(app.get("/forums/2018-10-transparence-algorithmes-publics/minutes").expect(200).json()["body"].is_string());
 }
@@ -189,7 +220,8 @@ fn an_owner_named_like_an_institution_is_that_institution_and_counts_in_its_reco
     let base = format!("/forums/{slug}/action-items");
     let dinum = "minister-of-state-digital-sector";
     let name = app.get(&format!("/institutions/{dinum}")).expect(200).json()["name"].as_str().unwrap().to_uppercase();
-    let before = app.get(&format!("/institutions/{dinum}/record")).expect(200).json()["action_items_owned"].as_i64().unwrap();
+    let before =
+        app.get(&format!("/institutions/{dinum}/record")).expect(200).json()["action_items_owned"].as_i64().unwrap();
     // Named in another case: the record is found all the same.
     let linked = app
         .post(&base, Some(&admin.token), &json!({"title": "Publier les données", "owner": {"kind": "institution", "name": name}, "due_on": "2026-06-01"}))
@@ -199,13 +231,30 @@ fn an_owner_named_like_an_institution_is_that_institution_and_counts_in_its_reco
     let record = app.get(&format!("/institutions/{dinum}/record")).expect(200).json();
     assert_eq!(record["action_items_owned"].as_i64().unwrap(), before + 1);
     // A person, or a name no institution has, is no institution.
-    let person = app.post(&base, Some(&admin.token), &json!({"title": "Relire", "owner": {"kind": "person", "name": name}, "due_on": "2026-06-01"})).expect(201).json();
+    let person = app
+        .post(
+            &base,
+            Some(&admin.token),
+            &json!({"title": "Relire", "owner": {"kind": "person", "name": name}, "due_on": "2026-06-01"}),
+        )
+        .expect(201)
+        .json();
     assert!(person["owner_institution"].is_null());
     let unknown = app.post(&base, Some(&admin.token), &item("Inconnue", "2026-06-01")).expect(201).json();
     assert!(unknown["owner_institution"].is_null());
     // Renaming the owner to a person unlinks it.
     let id = linked["id"].as_i64().unwrap();
-    let changed = app.patch(&format!("/action-items/{id}"), Some(&admin.token), &json!({"owner": {"kind": "person", "name": "Camille"}})).expect(200).json();
+    let changed = app
+        .patch(
+            &format!("/action-items/{id}"),
+            Some(&admin.token),
+            &json!({"owner": {"kind": "person", "name": "Camille"}}),
+        )
+        .expect(200)
+        .json();
     assert!(changed["owner_institution"].is_null());
-    assert_eq!(app.get(&format!("/institutions/{dinum}/record")).expect(200).json()["action_items_owned"].as_i64().unwrap(), before);
+    assert_eq!(
+        app.get(&format!("/institutions/{dinum}/record")).expect(200).json()["action_items_owned"].as_i64().unwrap(),
+        before
+    );
 }

@@ -24,10 +24,7 @@ fn error_fields(problem: &Value) -> Vec<String> {
 }
 
 fn slugs(items: &[Value]) -> Vec<String> {
-    items
-        .iter()
-        .map(|p| p["slug"].as_str().unwrap().to_string())
-        .collect()
+    items.iter().map(|p| p["slug"].as_str().unwrap().to_string()).collect()
 }
 
 #[test]
@@ -52,34 +49,14 @@ fn action_plans_page_with_a_cursor_without_repeating() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
     for y in [2021, 2024, 2027] {
-        app.post(
-            "/action-plans",
-            Some(&admin.token),
-            &new_plan(&format!("fr-{y}-{}", y + 2), y, y + 2),
-        )
-        .expect(201);
+        app.post("/action-plans", Some(&admin.token), &new_plan(&format!("fr-{y}-{}", y + 2), y, y + 2)).expect(201);
     }
     let first = app.get("/action-plans?limit=2").expect(200);
-    assert!(first
-        .header("link")
-        .unwrap_or_default()
-        .contains("rel=\"next\""));
+    assert!(first.header("link").unwrap_or_default().contains("rel=\"next\""));
     let all = collect_pages(&app, "/action-plans?limit=2", None);
-    assert_eq!(
-        slugs(&all),
-        [
-            "fr-2015-2017",
-            "fr-2018-2020",
-            "fr-2021-2023",
-            "fr-2024-2026",
-            "fr-2027-2029"
-        ]
-    );
-    app.get("/action-plans?cursor=not-a-cursor!")
-        .expect_problem(400, "invalid_cursor");
-    let p = app
-        .get("/action-plans?limit=0")
-        .expect_problem(422, "validation_failed");
+    assert_eq!(slugs(&all), ["fr-2015-2017", "fr-2018-2020", "fr-2021-2023", "fr-2024-2026", "fr-2027-2029"]);
+    app.get("/action-plans?cursor=not-a-cursor!").expect_problem(400, "invalid_cursor");
+    let p = app.get("/action-plans?limit=0").expect_problem(422, "validation_failed");
     assert_eq!(error_fields(&p), ["limit"]);
 }
 
@@ -101,42 +78,26 @@ fn gets_a_plan_by_numeric_id_and_by_slug_identically() {
 fn unknown_action_plan_is_404_for_reads_and_writes() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    app.get("/action-plans/fr-1999-2001")
+    app.get("/action-plans/fr-1999-2001").expect_problem(404, "not_found");
+    app.get("/action-plans/987654").expect_problem(404, "not_found");
+    app.patch("/action-plans/fr-1999-2001", Some(&admin.token), &json!({"title": "x"}))
         .expect_problem(404, "not_found");
-    app.get("/action-plans/987654")
-        .expect_problem(404, "not_found");
-    app.patch(
-        "/action-plans/fr-1999-2001",
-        Some(&admin.token),
-        &json!({"title": "x"}),
-    )
-    .expect_problem(404, "not_found");
-    app.delete("/action-plans/987654", Some(&admin.token))
-        .expect_problem(404, "not_found");
+    app.delete("/action-plans/987654", Some(&admin.token)).expect_problem(404, "not_found");
 }
 
 #[test]
 fn admin_creates_patches_and_deletes_an_action_plan() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let created = app
-        .post(
-            "/action-plans",
-            Some(&admin.token),
-            &new_plan("fr-2021-2023", 2021, 2023),
-        )
-        .expect(201)
-        .json();
+    let created =
+        app.post("/action-plans", Some(&admin.token), &new_plan("fr-2021-2023", 2021, 2023)).expect(201).json();
     assert_eq!(created["slug"], "fr-2021-2023");
     assert_eq!(created["title"], "France National Action Plan 2021-2023");
     assert_eq!(created["period_start"], 2021);
     assert_eq!(created["period_end"], 2023);
     assert_eq!(created["description"], "Troisième plan d'action national");
     let id = created["id"].as_i64().unwrap();
-    assert_eq!(
-        app.get("/action-plans/fr-2021-2023").expect(200).json(),
-        created
-    );
+    assert_eq!(app.get("/action-plans/fr-2021-2023").expect(200).json(), created);
 
     let patched = app
         .patch(
@@ -150,35 +111,17 @@ fn admin_creates_patches_and_deletes_an_action_plan() {
     assert_eq!(patched["period_end"], 2024);
     assert_eq!(patched["period_start"], 2021, "untouched field changed");
     assert_eq!(patched["slug"], "fr-2021-2023", "untouched field changed");
-    assert!(
-        patched["description"].is_null(),
-        "null must clear the description: {patched}"
-    );
-    assert_eq!(
-        app.get(&format!("/action-plans/{id}")).expect(200).json(),
-        patched
-    );
+    assert!(patched["description"].is_null(), "null must clear the description: {patched}");
+    assert_eq!(app.get(&format!("/action-plans/{id}")).expect(200).json(), patched);
 
     // An empty PATCH is a no-op.
-    let same = app
-        .patch("/action-plans/fr-2021-2023", Some(&admin.token), &json!({}))
-        .expect(200)
-        .json();
+    let same = app.patch("/action-plans/fr-2021-2023", Some(&admin.token), &json!({})).expect(200).json();
     assert_eq!(same, patched);
 
-    let del = app
-        .delete("/action-plans/fr-2021-2023", Some(&admin.token))
-        .expect(204);
+    let del = app.delete("/action-plans/fr-2021-2023", Some(&admin.token)).expect(204);
     assert!(del.text.is_empty());
-    app.get(&format!("/action-plans/{id}"))
-        .expect_problem(404, "not_found");
-    assert_eq!(
-        app.get("/action-plans").expect(200).json()["items"]
-            .as_array()
-            .unwrap()
-            .len(),
-        2
-    );
+    app.get(&format!("/action-plans/{id}")).expect_problem(404, "not_found");
+    assert_eq!(app.get("/action-plans").expect(200).json()["items"].as_array().unwrap().len(), 2);
 }
 
 #[test]
@@ -187,27 +130,14 @@ fn officials_and_members_may_not_write_action_plans() {
     let before = app.get("/action-plans/fr-2015-2017").expect(200).json();
     for role in ["official", "member", "moderator"] {
         let user = app.user(role);
-        app.post(
-            "/action-plans",
-            Some(&user.token),
-            &new_plan("fr-2021-2023", 2021, 2023),
-        )
-        .expect_problem(403, "forbidden");
-        app.patch(
-            "/action-plans/fr-2015-2017",
-            Some(&user.token),
-            &json!({"title": "Hijacked"}),
-        )
-        .expect_problem(403, "forbidden");
-        app.delete("/action-plans/fr-2015-2017", Some(&user.token))
+        app.post("/action-plans", Some(&user.token), &new_plan("fr-2021-2023", 2021, 2023))
             .expect_problem(403, "forbidden");
+        app.patch("/action-plans/fr-2015-2017", Some(&user.token), &json!({"title": "Hijacked"}))
+            .expect_problem(403, "forbidden");
+        app.delete("/action-plans/fr-2015-2017", Some(&user.token)).expect_problem(403, "forbidden");
     }
-    app.get("/action-plans/fr-2021-2023")
-        .expect_problem(404, "not_found");
-    assert_eq!(
-        app.get("/action-plans/fr-2015-2017").expect(200).json(),
-        before
-    );
+    app.get("/action-plans/fr-2021-2023").expect_problem(404, "not_found");
+    assert_eq!(app.get("/action-plans/fr-2015-2017").expect(200).json(), before);
 }
 
 #[test]
@@ -216,18 +146,11 @@ fn action_plan_writes_without_a_token_are_401() {
     let r = app.post("/action-plans", None, &new_plan("fr-2021-2023", 2021, 2023));
     assert_eq!(r.header("www-authenticate"), Some("Bearer"));
     r.expect_problem(401, "unauthorized");
-    app.patch("/action-plans/fr-2015-2017", None, &json!({"title": "x"}))
+    app.patch("/action-plans/fr-2015-2017", None, &json!({"title": "x"})).expect_problem(401, "unauthorized");
+    app.delete("/action-plans/fr-2015-2017", None).expect_problem(401, "unauthorized");
+    app.patch("/action-plans/fr-2015-2017", Some("not-a-jwt"), &json!({"title": "x"}))
         .expect_problem(401, "unauthorized");
-    app.delete("/action-plans/fr-2015-2017", None)
-        .expect_problem(401, "unauthorized");
-    app.patch(
-        "/action-plans/fr-2015-2017",
-        Some("not-a-jwt"),
-        &json!({"title": "x"}),
-    )
-    .expect_problem(401, "unauthorized");
-    app.get("/action-plans/fr-2021-2023")
-        .expect_problem(404, "not_found");
+    app.get("/action-plans/fr-2021-2023").expect_problem(404, "not_found");
     assert_eq!(
         app.get("/action-plans/fr-2015-2017").expect(200).json()["title"],
         "France National Action Plan 2015-2017"
@@ -239,29 +162,17 @@ fn period_end_before_period_start_is_refused_naming_period_end() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
     let p = app
-        .post(
-            "/action-plans",
-            Some(&admin.token),
-            &new_plan("fr-2023-2021", 2023, 2021),
-        )
+        .post("/action-plans", Some(&admin.token), &new_plan("fr-2023-2021", 2023, 2021))
         .expect_problem(422, "validation_failed");
     assert_eq!(error_fields(&p), ["period_end"]);
-    app.get("/action-plans/fr-2023-2021")
-        .expect_problem(404, "not_found");
+    app.get("/action-plans/fr-2023-2021").expect_problem(404, "not_found");
 
     // On PATCH, the rule holds against the stored period_start.
     let p = app
-        .patch(
-            "/action-plans/fr-2018-2020",
-            Some(&admin.token),
-            &json!({"period_end": 2017}),
-        )
+        .patch("/action-plans/fr-2018-2020", Some(&admin.token), &json!({"period_end": 2017}))
         .expect_problem(409, "conflicts_with_stored");
     assert_eq!(error_fields(&p), ["period_end"]);
-    assert_eq!(
-        app.get("/action-plans/fr-2018-2020").expect(200).json()["period_end"],
-        2020
-    );
+    assert_eq!(app.get("/action-plans/fr-2018-2020").expect(200).json()["period_end"], 2020);
 }
 
 #[test]
@@ -271,9 +182,7 @@ fn invalid_plan_fields_are_all_listed() {
     let mut body = new_plan("Bad Slug", 2021, 2023);
     body["title"] = json!("   ");
     body["period_start"] = json!(1800);
-    let p = app
-        .post("/action-plans", Some(&admin.token), &body)
-        .expect_problem(422, "validation_failed");
+    let p = app.post("/action-plans", Some(&admin.token), &body).expect_problem(422, "validation_failed");
     assert_eq!(error_fields(&p), ["period_start", "slug", "title"]);
 }
 
@@ -281,27 +190,14 @@ fn invalid_plan_fields_are_all_listed() {
 fn duplicate_slug_is_409_on_create_and_on_patch() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    app.post(
-        "/action-plans",
-        Some(&admin.token),
-        &new_plan("fr-2018-2020", 2018, 2020),
-    )
-    .expect_problem(409, "already_exists");
+    app.post("/action-plans", Some(&admin.token), &new_plan("fr-2018-2020", 2018, 2020))
+        .expect_problem(409, "already_exists");
     let list = app.get("/action-plans").expect(200).json();
     assert_eq!(list["items"].as_array().unwrap().len(), 2);
 
-    app.post(
-        "/action-plans",
-        Some(&admin.token),
-        &new_plan("fr-2021-2023", 2021, 2023),
-    )
-    .expect(201);
-    app.patch(
-        "/action-plans/fr-2021-2023",
-        Some(&admin.token),
-        &json!({"slug": "fr-2015-2017"}),
-    )
-    .expect_problem(409, "already_exists");
+    app.post("/action-plans", Some(&admin.token), &new_plan("fr-2021-2023", 2021, 2023)).expect(201);
+    app.patch("/action-plans/fr-2021-2023", Some(&admin.token), &json!({"slug": "fr-2015-2017"}))
+        .expect_problem(409, "already_exists");
     app.get("/action-plans/fr-2021-2023").expect(200);
 }
 
@@ -309,16 +205,10 @@ fn duplicate_slug_is_409_on_create_and_on_patch() {
 fn deleting_a_plan_that_has_commitments_is_409_has_commitments() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let p = app
-        .delete("/action-plans/fr-2018-2020", Some(&admin.token))
-        .expect_problem(409, "has_commitments");
+    let p = app.delete("/action-plans/fr-2018-2020", Some(&admin.token)).expect_problem(409, "has_commitments");
     assert!(p["detail"].as_str().unwrap().contains("21"), "{p}");
     app.get("/action-plans/fr-2018-2020").expect(200);
-    let left = collect_pages(
-        &app,
-        "/commitments?action_plan=fr-2018-2020&limit=100",
-        None,
-    );
+    let left = collect_pages(&app, "/commitments?action_plan=fr-2018-2020&limit=100", None);
     assert_eq!(left.len(), 21);
 }
 
@@ -326,44 +216,15 @@ fn deleting_a_plan_that_has_commitments_is_409_has_commitments() {
 fn action_plan_updated_since_returns_only_plans_changed_since() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let future = app
-        .get("/action-plans?updated_since=2199-01-01T00%3A00%3A00Z")
-        .expect(200)
-        .json();
+    let future = app.get("/action-plans?updated_since=2199-01-01T00%3A00%3A00Z").expect(200).json();
     assert_eq!(future["items"], json!([]));
-    let created = app
-        .post(
-            "/action-plans",
-            Some(&admin.token),
-            &new_plan("fr-2021-2023", 2021, 2023),
-        )
-        .expect(201)
-        .json();
-    let since = created["created_at"]
-        .as_str()
-        .unwrap()
-        .replace(':', "%3A")
-        .replace('+', "%2B");
+    let created =
+        app.post("/action-plans", Some(&admin.token), &new_plan("fr-2021-2023", 2021, 2023)).expect(201).json();
+    let since = created["created_at"].as_str().unwrap().replace(':', "%3A").replace('+', "%2B");
+    assert_eq!(slugs(&collect_pages(&app, &format!("/action-plans?updated_since={since}"), None)), ["fr-2021-2023"]);
+    app.patch("/action-plans/fr-2015-2017", Some(&admin.token), &json!({"description": "Premier plan"})).expect(200);
     assert_eq!(
-        slugs(&collect_pages(
-            &app,
-            &format!("/action-plans?updated_since={since}"),
-            None
-        )),
-        ["fr-2021-2023"]
-    );
-    app.patch(
-        "/action-plans/fr-2015-2017",
-        Some(&admin.token),
-        &json!({"description": "Premier plan"}),
-    )
-    .expect(200);
-    assert_eq!(
-        slugs(&collect_pages(
-            &app,
-            &format!("/action-plans?updated_since={since}"),
-            None
-        )),
+        slugs(&collect_pages(&app, &format!("/action-plans?updated_since={since}"), None)),
         ["fr-2015-2017", "fr-2021-2023"]
     );
 }

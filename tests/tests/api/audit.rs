@@ -47,10 +47,8 @@ fn role_changes_suspensions_deletions_and_moderation_are_recorded() {
     let admin = app.demo("admin@demo.opendetat.fr");
     let moderator = app.user("moderator");
     let member = app.user("member");
-    app.patch(&format!("/admin/users/{}", member.id), Some(&admin.token), &json!({"role": "official"}))
-        .expect(200);
-    app.patch(&format!("/admin/users/{}", member.id), Some(&admin.token), &json!({"suspended": true}))
-        .expect(200);
+    app.patch(&format!("/admin/users/{}", member.id), Some(&admin.token), &json!({"role": "official"})).expect(200);
+    app.patch(&format!("/admin/users/{}", member.id), Some(&admin.token), &json!({"suspended": true})).expect(200);
     let users = entries(&app, &admin.token, &format!("?subject_type=user&subject_key={}", member.id));
     assert_eq!(users.len(), 2, "{users:?}");
     assert_eq!(users[1]["before"], json!({"role": "member", "suspended": false, "institution_id": null}));
@@ -59,8 +57,12 @@ fn role_changes_suspensions_deletions_and_moderation_are_recorded() {
 
     let author = app.user("member");
     let c = builders::comment(&app, &author.token, "/commitments/FR0041", "Propos à masquer");
-    app.put(&format!("/comments/{}/moderation", c["id"]), Some(&moderator.token), &json!({"hidden": true, "reason": "Hors sujet"}))
-        .expect(200);
+    app.put(
+        &format!("/comments/{}/moderation", c["id"]),
+        Some(&moderator.token),
+        &json!({"hidden": true, "reason": "Hors sujet"}),
+    )
+    .expect(200);
     let hidden = entries(&app, &admin.token, "?action=comment.hidden");
     assert_eq!(hidden.len(), 1);
     assert_eq!(hidden[0]["actor"]["id"], moderator.id);
@@ -69,8 +71,7 @@ fn role_changes_suspensions_deletions_and_moderation_are_recorded() {
     assert!(!hidden[0].to_string().contains("Propos à masquer"), "{}", hidden[0]);
 
     let plan = ActionPlanBuilder::new("fr-2030-2032").create(&app, &admin.token);
-    app.delete(&format!("/action-plans/{}", plan["slug"].as_str().unwrap()), Some(&admin.token))
-        .expect(204);
+    app.delete(&format!("/action-plans/{}", plan["slug"].as_str().unwrap()), Some(&admin.token)).expect(204);
     let deleted = entries(&app, &admin.token, "?action=action_plan.deleted");
     assert_eq!(deleted[0]["before"]["slug"], "fr-2030-2032");
     assert!(deleted[0]["after"].is_null());
@@ -117,23 +118,12 @@ fn chrono_now(app: &TestApp) -> String {
 fn bad_filters_are_clear_problems_and_only_admins_read_it() {
     let app = TestApp::spawn();
     let admin = app.demo("admin@demo.opendetat.fr");
-    let bad = app
-        .get_as("/admin/audit?action=forum.exploded", &admin.token)
-        .expect_problem(400, "invalid_query");
+    let bad = app.get_as("/admin/audit?action=forum.exploded", &admin.token).expect_problem(400, "invalid_query");
     assert!(bad["detail"].as_str().unwrap().contains("action"), "{bad}");
-    app.get_as("/admin/audit?actor=0", &admin.token)
-        .expect_problem(422, "validation_failed");
-    app.get_as("/admin/audit?subject_type=Forum!", &admin.token)
-        .expect_problem(422, "validation_failed");
-    app.get_as("/admin/audit?from=yesterday", &admin.token)
-        .expect_problem(400, "invalid_query");
-    Guarded {
-        method: "GET",
-        path: "/admin/audit",
-        body: None,
-        allowed: &["admin"],
-    }
-    .check(&app);
+    app.get_as("/admin/audit?actor=0", &admin.token).expect_problem(422, "validation_failed");
+    app.get_as("/admin/audit?subject_type=Forum!", &admin.token).expect_problem(422, "validation_failed");
+    app.get_as("/admin/audit?from=yesterday", &admin.token).expect_problem(400, "invalid_query");
+    Guarded { method: "GET", path: "/admin/audit", body: None, allowed: &["admin"] }.check(&app);
 }
 
 #[test]
@@ -146,16 +136,18 @@ fn nobody_changes_the_trail_through_the_api_or_in_sql() {
     assert!(n >= 1);
     // The API has no route that writes it.
     for method in ["POST", "PUT", "PATCH", "DELETE"] {
-        let res = app.request(method, "/admin/audit", Some(&admin.token), &[("Content-Type", "application/json")], Some("{}"));
+        let res = app.request(
+            method,
+            "/admin/audit",
+            Some(&admin.token),
+            &[("Content-Type", "application/json")],
+            Some("{}"),
+        );
         res.expect_problem(405, "method_not_allowed");
     }
     // The database refuses UPDATE, DELETE and TRUNCATE, whoever connects.
     let mut conn = app.db();
-    for statement in [
-        "UPDATE events SET actor_id = NULL",
-        "DELETE FROM events",
-        "TRUNCATE events",
-    ] {
+    for statement in ["UPDATE events SET actor_id = NULL", "DELETE FROM events", "TRUNCATE events"] {
         let refused = diesel::RunQueryDsl::execute(diesel::sql_query(statement), &mut conn);
         let message = refused.expect_err(statement).to_string();
         assert!(message.contains("append-only"), "{statement}: {message}");

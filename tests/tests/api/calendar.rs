@@ -54,7 +54,8 @@ fn the_feed_lists_upcoming_forums_in_paris_time() {
     let app = TestApp::spawn();
     let (_, feed) = calendar(&app, "/forums.ics");
     assert_eq!(feed["timezones"], json!(["Europe/Paris"]));
-    let summaries: Vec<&str> = feed["events"].as_array().unwrap().iter().map(|e| e["summary"].as_str().unwrap()).collect();
+    let summaries: Vec<&str> =
+        feed["events"].as_array().unwrap().iter().map(|e| e["summary"].as_str().unwrap()).collect();
     // The seed's 2027 forums are upcoming; its 2018 and 2026 ones ended long ago.
     assert_eq!(summaries.len(), 2, "{summaries:?}");
     let online = &feed["events"][0];
@@ -94,8 +95,12 @@ fn a_forums_file_keeps_its_uid_and_raises_its_sequence_at_each_change() {
 
     // Moved: same UID, higher SEQUENCE, new time. A change calendars do not show (capacity)
     // leaves the SEQUENCE alone.
-    app.patch(&format!("/forums/{slug}"), Some(&admin.token), &json!({"starts_at": "2027-12-01T09:00:00Z", "ends_at": "2027-12-01T12:00:00Z"}))
-        .expect(200);
+    app.patch(
+        &format!("/forums/{slug}"),
+        Some(&admin.token),
+        &json!({"starts_at": "2027-12-01T09:00:00Z", "ends_at": "2027-12-01T12:00:00Z"}),
+    )
+    .expect(200);
     app.patch(&format!("/forums/{slug}"), Some(&admin.token), &json!({"capacity": 40})).expect(200);
     let (_, moved) = calendar(&app, &path);
     assert_eq!(moved["events"][0]["uid"], uid);

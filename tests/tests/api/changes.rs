@@ -64,8 +64,7 @@ fn a_syncing_client_learns_of_creations_updates_and_deletions_in_order() {
     let admin = app.user("admin");
     let forum = ForumBuilder::new("Forum éphémère").create(&app, &official.token);
     let slug = forum["slug"].as_str().unwrap().to_string();
-    app.patch(&format!("/forums/{slug}"), Some(&official.token), &json!({"capacity": 40}))
-        .expect(200);
+    app.patch(&format!("/forums/{slug}"), Some(&official.token), &json!({"capacity": 40})).expect(200);
     app.delete(&format!("/forums/{slug}"), Some(&admin.token)).expect(204);
     let (items, next) = drain_at_least(&app, Some(&start), "limit=2", 3);
     assert_eq!(
@@ -102,16 +101,12 @@ fn a_syncing_client_learns_of_creations_updates_and_deletions_in_order() {
 fn a_position_from_elsewhere_or_from_the_future_is_a_clear_400() {
     let app = TestApp::spawn();
     for bad in ["not-a-position", "MTIzNA", "LTEuMQ"] {
-        let p = app
-            .get(&format!("/changes?since={bad}"))
-            .expect_problem(400, "invalid_position");
+        let p = app.get(&format!("/changes?since={bad}")).expect_problem(400, "invalid_position");
         assert!(p["detail"].as_str().unwrap().contains("since"), "{p}");
     }
     // base64url of "999999999999.0": a transaction that has not happened.
     let future = "OTk5OTk5OTk5OTk5LjA";
-    app.get(&format!("/changes?since={future}"))
-        .expect_problem(400, "invalid_position");
-    app.get("/changes?types=forum,planet")
-        .expect_problem(422, "validation_failed");
+    app.get(&format!("/changes?since={future}")).expect_problem(400, "invalid_position");
+    app.get("/changes?types=forum,planet").expect_problem(422, "validation_failed");
     app.get("/changes?limit=0").expect_problem(422, "validation_failed");
 }

@@ -43,20 +43,32 @@ fn officials_start_a_cycle_and_forums_join_it_and_coverage_follows() {
     app.post("/cycles", Some(&member.token), &body).expect_problem(403, "forbidden");
     let created = app.post("/cycles", Some(&official.token), &body).expect(201).json();
     assert_eq!(created["slug"], "deuxieme-cycle-2027");
-    assert!(created["coverage"].as_array().unwrap().iter().all(|c| c["forums"].as_array().unwrap().is_empty()), "none yet");
+    assert!(
+        created["coverage"].as_array().unwrap().iter().all(|c| c["forums"].as_array().unwrap().is_empty()),
+        "none yet"
+    );
     // A forum joins: the commitment it works on is covered.
     let forum = app
-        .patch("/forums/2027-01-espace-de-dialogue-en-ligne", Some(&official.token), &json!({"cycle": "deuxieme-cycle-2027"}))
+        .patch(
+            "/forums/2027-01-espace-de-dialogue-en-ligne",
+            Some(&official.token),
+            &json!({"cycle": "deuxieme-cycle-2027"}),
+        )
         .expect(200)
         .json();
     assert_eq!(forum["cycle"]["slug"], "deuxieme-cycle-2027");
     let cycle = app.get("/cycles/deuxieme-cycle-2027").expect(200).json();
-    let covered: Vec<bool> = cycle["coverage"].as_array().unwrap().iter().map(|c| !c["forums"].as_array().unwrap().is_empty()).collect();
+    let covered: Vec<bool> =
+        cycle["coverage"].as_array().unwrap().iter().map(|c| !c["forums"].as_array().unwrap().is_empty()).collect();
     assert_eq!(covered, [true, false], "FR0041 covered, FR0047 not yet");
     assert!(app.get("/forums.ics?cycle=deuxieme-cycle-2027").expect(200).text.contains("espace de dialogue"));
     // Bad input.
     let backwards = app
-        .post("/cycles", Some(&official.token), &json!({"title": "X", "starts_on": "2027-06-01", "ends_on": "2027-01-01"}))
+        .post(
+            "/cycles",
+            Some(&official.token),
+            &json!({"title": "X", "starts_on": "2027-06-01", "ends_on": "2027-01-01"}),
+        )
         .expect_problem(422, "validation_failed");
     assert_eq!(backwards["errors"][0]["field"], "ends_on");
     app.patch("/cycles/deuxieme-cycle-2027", Some(&official.token), &json!({"ends_on": "2026-01-01"}))
@@ -68,6 +80,10 @@ fn officials_start_a_cycle_and_forums_join_it_and_coverage_follows() {
         .expect(200)
         .json();
     assert!(left["cycle"].is_null());
-    app.post("/cycles", Some(&official.token), &json!({"slug": "deuxieme-cycle-2027", "title": "Y", "starts_on": "2027-01-01", "ends_on": "2027-01-02"}))
-        .expect_problem(409, "already_exists");
+    app.post(
+        "/cycles",
+        Some(&official.token),
+        &json!({"slug": "deuxieme-cycle-2027", "title": "Y", "starts_on": "2027-01-01", "ends_on": "2027-01-02"}),
+    )
+    .expect_problem(409, "already_exists");
 }

@@ -11,11 +11,11 @@ fn held_forum_with_questionnaire(app: &TestApp, admin: &TestUser) -> (String, St
             "/formats",
             Some(&admin.token),
             &json!({"name": format!("Format {tag}"), "content": {
-                "purpose": "Discuter.", "audience": "Tous.", "agenda": [{"title": "Tables", "minutes": 60}],
-                "questionnaire": [
-                    {"key": "utilite", "kind": "rating", "label": "Utile ?"},
-                    {"key": "idees", "kind": "text", "label": "Vos idées ?"}
-                ]}}),
+            "purpose": "Discuter.", "audience": "Tous.", "agenda": [{"title": "Tables", "minutes": 60}],
+            "questionnaire": [
+                {"key": "utilite", "kind": "rating", "label": "Utile ?"},
+                {"key": "idees", "kind": "text", "label": "Vos idées ?"}
+            ]}}),
         )
         .expect(201)
         .json();
@@ -71,8 +71,12 @@ fn only_participants_answer_once_and_may_change_it_until_it_closes() {
     assert_eq!(seven["errors"][0]["field"], "answers[0].rating");
     app.post(&path, Some(&came.token), &json!({"answers": [{"key": "utilite", "rating": 3, "text": "x"}]}))
         .expect_problem(422, "validation_failed");
-    app.post(&path, Some(&came.token), &json!({"answers": [{"key": "utilite", "rating": 3}, {"key": "utilite", "rating": 2}]}))
-        .expect_problem(422, "validation_failed");
+    app.post(
+        &path,
+        Some(&came.token),
+        &json!({"answers": [{"key": "utilite", "rating": 3}, {"key": "utilite", "rating": 2}]}),
+    )
+    .expect_problem(422, "validation_failed");
     app.post(&path, Some(&came.token), &json!({"answers": [{"key": "inconnue", "rating": 3}]}))
         .expect_problem(409, "unknown_reference");
     app.post(&path, Some(&came.token), &json!({"answers": [{"key": "idees", "rating": 3}]}))
@@ -122,15 +126,25 @@ fn results_are_aggregates_from_five_answers_with_approved_texts_and_no_names() {
     }
     // While answers are open, nothing is published, whatever the count.
     let open = app.get(&path).expect(200).json();
-    assert_eq!((open["results"]["published"].as_bool(), open["results"]["answers_count"].is_null()), (Some(false), true));
+    assert_eq!(
+        (open["results"]["published"].as_bool(), open["results"]["answers_count"].is_null()),
+        (Some(false), true)
+    );
     // Four answers, closed: no figure at all.
-    let close = || app.sql(&format!("UPDATE forums SET feedback_closes_at = now() - interval '1 second' WHERE slug = '{forum}'"));
-    let reopen = || app.sql(&format!("UPDATE forums SET feedback_closes_at = '2099-01-01T00:00:00Z' WHERE slug = '{forum}'"));
+    let close = || {
+        app.sql(&format!("UPDATE forums SET feedback_closes_at = now() - interval '1 second' WHERE slug = '{forum}'"))
+    };
+    let reopen =
+        || app.sql(&format!("UPDATE forums SET feedback_closes_at = '2099-01-01T00:00:00Z' WHERE slug = '{forum}'"));
     close();
     let four = app.get(&path).expect(200).json();
     assert_eq!(four["results"]["enough"], false);
     assert!(four["results"]["answers_count"].is_null());
-    assert!(four["results"]["questions"].as_array().unwrap().iter().all(|q| q["count"].is_null() && q["mean"].is_null()));
+    assert!(four["results"]["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|q| q["count"].is_null() && q["mean"].is_null()));
     // The fifth: counts, mean, distribution; texts only once approved.
     reopen();
     app.post(&path, Some(&people[4].token), &answers(5, None)).expect(201);
@@ -158,7 +172,8 @@ fn results_are_aggregates_from_five_answers_with_approved_texts_and_no_names() {
     for t in texts.as_array().unwrap().iter().take(2) {
         app.put(&format!("/feedback-texts/{}/approval", t["id"]), Some(&admin.token), &json!({})).expect(200);
     }
-    app.put(&format!("/feedback-texts/{}/approval", texts[0]["id"]), Some(&member.token), &json!({})).expect_problem(403, "forbidden");
+    app.put(&format!("/feedback-texts/{}/approval", texts[0]["id"]), Some(&member.token), &json!({}))
+        .expect_problem(403, "forbidden");
     let published = app.get(&path).expect(200).json();
     let texts_shown = published["results"]["questions"][1]["texts"].as_array().unwrap().len();
     assert_eq!(texts_shown, 2);
@@ -174,17 +189,26 @@ fn results_are_aggregates_from_five_answers_with_approved_texts_and_no_names() {
         "questionnaire": [{"key": "utilite", "kind": "rating", "label": "Utile ?"}]}});
     app.post(&format!("/formats/{format}/versions"), Some(&admin.token), &next).expect(201);
     let side_by_side = app.get(&format!("/formats/{format}/feedback")).expect(200).json();
-    let versions: Vec<(i64, Value)> = side_by_side["versions"].as_array().unwrap().iter()
-        .map(|v| (v["version"].as_i64().unwrap(), v["results"]["answers_count"].clone())).collect();
+    let versions: Vec<(i64, Value)> = side_by_side["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["version"].as_i64().unwrap(), v["results"]["answers_count"].clone()))
+        .collect();
     assert_eq!(versions, [(1, json!(5)), (2, Value::Null)]);
 
     // The organisers' response links to the new version.
     app.put(&format!("{path}/response"), Some(&member.token), &json!({"body": "x"})).expect_problem(403, "forbidden");
     let response = app
-        .put(&format!("{path}/response"), Some(&admin.token), &json!({"body": "Nous avons allongé les tables.", "next_version": 2}))
+        .put(
+            &format!("{path}/response"),
+            Some(&admin.token),
+            &json!({"body": "Nous avons allongé les tables.", "next_version": 2}),
+        )
         .expect(200)
         .json();
     assert_eq!(response["next_version"]["version"], 2);
-    app.put(&format!("{path}/response"), Some(&admin.token), &json!({"body": "x", "next_version": 9})).expect_problem(409, "unknown_reference");
+    app.put(&format!("{path}/response"), Some(&admin.token), &json!({"body": "x", "next_version": 9}))
+        .expect_problem(409, "unknown_reference");
     assert_eq!(app.get(&path).expect(200).json()["response"]["body"], "Nous avons allongé les tables.");
 }

@@ -30,13 +30,7 @@ fn create(app: &TestApp, token: &str, name: &str) -> Value {
 
 /// The texts a comparison's segments give back, without `skip`'s segments.
 fn rebuild(segments: &Value, skip: &str) -> String {
-    segments
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|s| s["op"] != skip)
-        .map(|s| s["text"].as_str().unwrap())
-        .collect()
+    segments.as_array().unwrap().iter().filter(|s| s["op"] != skip).map(|s| s["text"].as_str().unwrap()).collect()
 }
 
 #[test]
@@ -60,7 +54,10 @@ fn the_seeded_format_has_its_two_versions_and_their_word_diff() {
     assert!(cmp["segments"].as_array().unwrap().iter().any(|s| s["op"] == "delete" && s["text"] == "20"));
     // The held forums of 2018 keep the version they followed, now superseded.
     let held = app.get("/forums/2018-10-transparence-algorithmes-publics").expect(200).json();
-    assert_eq!(held["format"], json!({"slug": "forum-open-detat", "name": "Forum Open d'État", "version": 1, "superseded": true}));
+    assert_eq!(
+        held["format"],
+        json!({"slug": "forum-open-detat", "name": "Forum Open d'État", "version": 1, "superseded": true})
+    );
     app.get("/formats/forum-open-detat/versions/3").expect_problem(404, "not_found");
     app.get("/formats/forum-open-detat/compare?from=1&to=9").expect_problem(404, "not_found");
     app.get("/formats/forum-open-detat/compare?from=0&to=2").expect_problem(422, "validation_failed");
@@ -88,7 +85,8 @@ fn officials_publish_new_versions_and_published_ones_never_change() {
     assert_eq!(v2.header("location"), Some("/api/v1/formats/atelier/versions/2"));
     assert_eq!(v2.json()["version"], 2);
     // Written from version 1 while version 2 exists: refused, nothing lost.
-    let stale = app.post("/formats/atelier/versions", Some(&official.token), &next).expect_problem(409, "stale_version");
+    let stale =
+        app.post("/formats/atelier/versions", Some(&official.token), &next).expect_problem(409, "stale_version");
     assert_eq!(stale["errors"][0]["field"], "based_on");
     assert_eq!(app.count("format_versions"), 2);
 
@@ -111,11 +109,13 @@ fn officials_publish_new_versions_and_published_ones_never_change() {
     let v1 = app.get("/formats/atelier/versions/1").expect(200).json();
     assert_eq!(v1["purpose"], "Discuter.");
     // Renaming touches the format, not its versions.
-    let renamed = app.patch("/formats/atelier", Some(&official.token), &json!({"name": "Atelier ouvert"})).expect(200).json();
+    let renamed =
+        app.patch("/formats/atelier", Some(&official.token), &json!({"name": "Atelier ouvert"})).expect(200).json();
     assert_eq!(renamed["name"], "Atelier ouvert");
     assert_eq!(renamed["latest_version"], 2);
     // Both publications are in the public change feed and the audit trail.
-    let audit = app.count("events WHERE audited AND type IN ('format.created', 'format.version_published', 'format.updated')");
+    let audit =
+        app.count("events WHERE audited AND type IN ('format.created', 'format.version_published', 'format.updated')");
     assert_eq!(audit, 3);
 }
 
@@ -157,7 +157,8 @@ fn bad_formats_get_field_errors() {
     let problem = app
         .post("/formats", Some(&official.token), &json!({"name": " ", "content": bad}))
         .expect_problem(422, "validation_failed");
-    let fields: Vec<&str> = problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> =
+        problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     for field in ["name", "content.agenda[0].minutes", "content.questionnaire", "content.questionnaire[0].key"] {
         assert!(fields.contains(&field), "{field} missing from {fields:?}");
     }
@@ -168,8 +169,12 @@ fn bad_formats_get_field_errors() {
     app.post("/formats", Some(&official.token), &json!({"name": "Vide", "content": content("x", &[])}))
         .expect_problem(422, "validation_failed");
     create(&app, &official.token, "Doublon");
-    app.post("/formats", Some(&official.token), &json!({"slug": "doublon", "name": "Autre", "content": content("x", &[10])}))
-        .expect_problem(409, "already_exists");
+    app.post(
+        "/formats",
+        Some(&official.token),
+        &json!({"slug": "doublon", "name": "Autre", "content": content("x", &[10])}),
+    )
+    .expect_problem(409, "already_exists");
 }
 
 #[test]
@@ -177,7 +182,9 @@ fn forums_record_the_version_they_follow() {
     let app = TestApp::spawn_empty();
     let admin = app.user("admin");
     create(&app, &admin.token, "Forum type");
-    let forum = ForumBuilder::new("Forum suivant un format").with("format", json!({"slug": "forum-type"})).create(&app, &admin.token);
+    let forum = ForumBuilder::new("Forum suivant un format")
+        .with("format", json!({"slug": "forum-type"}))
+        .create(&app, &admin.token);
     assert_eq!(forum["format"], json!({"slug": "forum-type", "name": "Forum type", "version": 1, "superseded": false}));
     let next = json!({"based_on": 1, "change_note": "Plus court.", "content": content("Discuter.", &[30])});
     app.post("/formats/forum-type/versions", Some(&admin.token), &next).expect(201);
@@ -202,11 +209,19 @@ fn forums_record_the_version_they_follow() {
         .expect_problem(409, "unknown_reference");
     assert_eq!(unknown["errors"][0]["field"], "format.slug");
     let no_version = app
-        .post("/forums", Some(&admin.token), &ForumBuilder::new("X").with("format", json!({"slug": "forum-type", "version": 9})).body())
+        .post(
+            "/forums",
+            Some(&admin.token),
+            &ForumBuilder::new("X").with("format", json!({"slug": "forum-type", "version": 9})).body(),
+        )
         .expect_problem(409, "unknown_reference");
     assert_eq!(no_version["errors"][0]["field"], "format.version");
     let bad = app
-        .post("/forums", Some(&admin.token), &ForumBuilder::new("X").with("format", json!({"slug": "forum-type", "version": 0})).body())
+        .post(
+            "/forums",
+            Some(&admin.token),
+            &ForumBuilder::new("X").with("format", json!({"slug": "forum-type", "version": 0})).body(),
+        )
         .expect_problem(422, "validation_failed");
     assert_eq!(bad["errors"][0]["field"], "format.version");
     let formats = app.get("/formats").expect(200).json();

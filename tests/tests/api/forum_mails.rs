@@ -35,11 +35,8 @@ fn forum_in(app: &TestApp, official: &TestUser, days: i64, capacity: i64) -> Str
 fn mails_saying(app: &TestApp, to: &str, needle: &str, n: usize) -> Vec<Mail> {
     let started = std::time::Instant::now();
     loop {
-        let found: Vec<Mail> = app
-            .mails_to(to)
-            .into_iter()
-            .filter(|m| m.part("text/plain").is_some_and(|t| t.contains(needle)))
-            .collect();
+        let found: Vec<Mail> =
+            app.mails_to(to).into_iter().filter(|m| m.part("text/plain").is_some_and(|t| t.contains(needle))).collect();
         if found.len() >= n || started.elapsed() > std::time::Duration::from_secs(20) {
             assert!(found.len() >= n, "{n} mail(s) to {to} saying {needle:?}, found {}", found.len());
             return found;
@@ -63,18 +60,29 @@ fn the_confirmation_carries_the_forums_calendar_and_changes_reach_everyone() {
     app.post(&format!("/forums/{slug}/registrations"), Some(&seated.token), &json!({})).expect(201);
     app.post(&format!("/forums/{slug}/registrations"), Some(&waiting.token), &json!({})).expect(201);
     let confirmation = mails_saying(&app, &seated.email, "est confirmée", 1);
-    let ics = confirmation[0].part("text/calendar").unwrap_or_else(|| panic!("no calendar attached: {}", confirmation[0].data));
+    let ics = confirmation[0]
+        .part("text/calendar")
+        .unwrap_or_else(|| panic!("no calendar attached: {}", confirmation[0].data));
     let parsed = parse_ics(&ics);
     assert_eq!(parsed["events"][0]["sequence"], 0);
     assert!(parsed["events"][0]["summary"].as_str().unwrap().starts_with("Forum courriels"));
-    assert!(mails_saying(&app, &waiting.email, "liste d'attente", 1)[0].part("text/calendar").is_none(), "no calendar for the waitlist");
+    assert!(
+        mails_saying(&app, &waiting.email, "liste d'attente", 1)[0].part("text/calendar").is_none(),
+        "no calendar for the waitlist"
+    );
 
     // A new place: both hear of it, with the updated calendar (SEQUENCE 1).
-    app.patch(&format!("/forums/{slug}"), Some(&official.token), &json!({"location": "Salle 2, 139 rue de Bercy, Paris"})).expect(200);
+    app.patch(
+        &format!("/forums/{slug}"),
+        Some(&official.token),
+        &json!({"location": "Salle 2, 139 rue de Bercy, Paris"}),
+    )
+    .expect(200);
     // A change calendars do not show (capacity) sends nothing.
     app.patch(&format!("/forums/{slug}"), Some(&official.token), &json!({"capacity": 3})).expect(200);
     mails_saying(&app, &waiting.email, "change d'heure ou de lieu", 1);
-    let changed_ics = parse_ics(&mails_saying(&app, &seated.email, "change d'heure ou de lieu", 1)[0].part("text/calendar").unwrap());
+    let changed_ics =
+        parse_ics(&mails_saying(&app, &seated.email, "change d'heure ou de lieu", 1)[0].part("text/calendar").unwrap());
     assert_eq!(changed_ics["events"][0]["location"], "Salle 2, 139 rue de Bercy, Paris");
     assert_eq!(changed_ics["events"][0]["sequence"], 1);
     // Cancelled: everyone hears, and the calendar strikes it out.
@@ -130,6 +138,10 @@ fn the_reminder_goes_48_hours_before_to_those_with_a_seat_once() {
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
     assert_eq!(app.count("jobs WHERE kind = 'forum_reminders' AND state <> 'done'"), 0);
-    assert_eq!(mails_saying(&app, &seated.email, "a lieu dans deux jours", 1).len(), 1, "reminded once, though two jobs ran");
+    assert_eq!(
+        mails_saying(&app, &seated.email, "a lieu dans deux jours", 1).len(),
+        1,
+        "reminded once, though two jobs ran"
+    );
     assert_eq!(forum_mails(&app, &waiting.email), 1, "no reminder without a seat");
 }

@@ -53,25 +53,16 @@ pub(crate) fn new_forum(app: &TestApp, token: &str, title: &str) -> Value {
 }
 
 pub(crate) fn ids(items: &[Value]) -> Vec<i64> {
-    items
-        .iter()
-        .map(|i| i["id"].as_i64().expect("an id"))
-        .collect()
+    items.iter().map(|i| i["id"].as_i64().expect("an id")).collect()
 }
 
 fn slugs(items: &[Value]) -> Vec<String> {
-    items
-        .iter()
-        .map(|i| i["slug"].as_str().expect("a slug").to_string())
-        .collect()
+    items.iter().map(|i| i["slug"].as_str().expect("a slug").to_string()).collect()
 }
 
 /// The `items` of one page.
 pub(crate) fn page_items(app: &TestApp, path: &str) -> Vec<Value> {
-    app.get(path).expect(200).json()["items"]
-        .as_array()
-        .expect("items")
-        .clone()
+    app.get(path).expect(200).json()["items"].as_array().expect("items").clone()
 }
 
 /// The fields named by a validation problem, sorted.
@@ -93,29 +84,19 @@ pub(crate) fn utc_nanos(ts: &str) -> i128 {
     let bad = || -> ! { panic!("not an RFC 3339 UTC instant: {ts:?}") };
     let rest = ts.strip_suffix('Z').unwrap_or_else(|| bad());
     let (date, time) = rest.split_once('T').unwrap_or_else(|| bad());
-    let d: Vec<i64> = date
-        .split('-')
-        .map(|p| p.parse::<i64>().unwrap_or_else(|_| bad()))
-        .collect();
+    let d: Vec<i64> = date.split('-').map(|p| p.parse::<i64>().unwrap_or_else(|_| bad())).collect();
     let (hms, frac) = match time.split_once('.') {
         Some((hms, frac)) => (hms, frac),
         None => (time, ""),
     };
-    let t: Vec<i64> = hms
-        .split(':')
-        .map(|p| p.parse::<i64>().unwrap_or_else(|_| bad()))
-        .collect();
+    let t: Vec<i64> = hms.split(':').map(|p| p.parse::<i64>().unwrap_or_else(|_| bad())).collect();
     if d.len() != 3 || t.len() != 3 || date.len() != 10 || hms.len() != 8 || frac.len() > 9 {
         bad();
     }
     if !frac.chars().all(|c| c.is_ascii_digit()) {
         bad();
     }
-    let nanos: i128 = if frac.is_empty() {
-        0
-    } else {
-        format!("{frac:0<9}").parse().unwrap()
-    };
+    let nanos: i128 = if frac.is_empty() { 0 } else { format!("{frac:0<9}").parse().unwrap() };
     // Days from the civil date (H. Hinnant's algorithm).
     let (y, m, day) = (if d[1] <= 2 { d[0] - 1 } else { d[0] }, d[1], d[2]);
     let era = if y >= 0 { y } else { y - 399 } / 400;
@@ -127,25 +108,15 @@ pub(crate) fn utc_nanos(ts: &str) -> i128 {
 }
 
 fn now_nanos() -> i128 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_nanos() as i128
+    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_nanos() as i128
 }
 
 fn commitment_id(app: &TestApp, code: &str) -> i64 {
-    app.get(&format!("/commitments/{code}")).expect(200).json()["id"]
-        .as_i64()
-        .unwrap()
+    app.get(&format!("/commitments/{code}")).expect(200).json()["id"].as_i64().unwrap()
 }
 
 fn commitment_codes(forum: &Value) -> Vec<String> {
-    forum["commitments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["code"].as_str().unwrap().to_string())
-        .collect()
+    forum["commitments"].as_array().unwrap().iter().map(|c| c["code"].as_str().unwrap().to_string()).collect()
 }
 
 fn all_forums(app: &TestApp) -> Vec<Value> {
@@ -164,23 +135,14 @@ fn lists_the_five_seeded_forums_by_start_date() {
     assert_eq!(slugs(items), SEEDED);
     assert!(body["next_cursor"].is_null(), "{body}");
     let dialogue = &items[6];
-    assert_eq!(
-        dialogue["title"],
-        "Forum Open d'État : un espace de dialogue en ligne"
-    );
+    assert_eq!(dialogue["title"], "Forum Open d'État : un espace de dialogue en ligne");
     assert_eq!(dialogue["theme"], "Espace de dialogue en ligne");
     assert_eq!(dialogue["status"], "open");
     assert_eq!(dialogue["capacity"], 50);
-    assert_eq!(
-        dialogue["online_url"],
-        "https://example.org/forums/espace-de-dialogue"
-    );
+    assert_eq!(dialogue["online_url"], "https://example.org/forums/espace-de-dialogue");
     assert_eq!(commitment_codes(dialogue), ["FR0041"]);
     assert_eq!(commitment_codes(&items[3]), ["FR0033", "FR0036"]);
-    assert!(dialogue["description_html"]
-        .as_str()
-        .unwrap()
-        .contains("<strong>espace de dialogue en ligne</strong>"));
+    assert!(dialogue["description_html"].as_str().unwrap().contains("<strong>espace de dialogue en ligne</strong>"));
 }
 
 #[test]
@@ -189,18 +151,11 @@ fn forum_times_are_utc_rfc3339_with_the_paris_timezone() {
     for item in all_forums(&app) {
         assert_eq!(item["timezone"], "Europe/Paris", "{item}");
         for field in ["starts_at", "ends_at", "created_at", "updated_at"] {
-            utc_nanos(
-                item[field]
-                    .as_str()
-                    .unwrap_or_else(|| panic!("{field} missing in {item}")),
-            );
+            utc_nanos(item[field].as_str().unwrap_or_else(|| panic!("{field} missing in {item}")));
         }
     }
     // Seeded as 09:30 and 12:30 Paris summer time (+02:00).
-    let f = app
-        .get(&format!("/forums/{ALGORITHMES}"))
-        .expect(200)
-        .json();
+    let f = app.get(&format!("/forums/{ALGORITHMES}")).expect(200).json();
     assert_eq!(f["starts_at"], "2018-10-11T07:30:00Z");
     assert_eq!(f["ends_at"], "2018-10-11T10:30:00Z");
     // Seeded as 18:30 Paris winter time (+01:00).
@@ -246,24 +201,13 @@ fn upcoming_lists_only_forums_not_yet_ended_soonest_first() {
     );
 
     let now = now_nanos();
-    let mut expected: Vec<Value> = all_forums(&app)
-        .into_iter()
-        .filter(|f| utc_nanos(f["ends_at"].as_str().unwrap()) >= now)
-        .collect();
-    expected.sort_by_key(|f| {
-        (
-            utc_nanos(f["starts_at"].as_str().unwrap()),
-            f["id"].as_i64().unwrap(),
-        )
-    });
+    let mut expected: Vec<Value> =
+        all_forums(&app).into_iter().filter(|f| utc_nanos(f["ends_at"].as_str().unwrap()) >= now).collect();
+    expected.sort_by_key(|f| (utc_nanos(f["starts_at"].as_str().unwrap()), f["id"].as_i64().unwrap()));
 
     let upcoming = page_items(&app, "/forums?when=upcoming&limit=100");
     assert_eq!(ids(&upcoming), ids(&expected));
-    assert_eq!(
-        upcoming.first().unwrap()["id"],
-        ongoing["id"],
-        "the running forum starts first"
-    );
+    assert_eq!(upcoming.first().unwrap()["id"], ongoing["id"], "the running forum starts first");
     assert_eq!(upcoming.last().unwrap()["id"], far["id"]);
     assert!(!ids(&upcoming).contains(&old["id"].as_i64().unwrap()));
     for f in &upcoming {
@@ -273,11 +217,7 @@ fn upcoming_lists_only_forums_not_yet_ended_soonest_first() {
     for slug in SEEDED {
         let f = app.get(&format!("/forums/{slug}")).expect(200).json();
         let ended = utc_nanos(f["ends_at"].as_str().unwrap()) < now;
-        assert_eq!(
-            slugs(&upcoming).contains(&slug.to_string()),
-            !ended,
-            "{slug}"
-        );
+        assert_eq!(slugs(&upcoming).contains(&slug.to_string()), !ended, "{slug}");
     }
 }
 
@@ -303,41 +243,18 @@ fn past_lists_only_ended_forums_latest_first() {
     );
 
     let now = now_nanos();
-    let mut expected: Vec<Value> = all_forums(&app)
-        .into_iter()
-        .filter(|f| utc_nanos(f["ends_at"].as_str().unwrap()) < now)
-        .collect();
-    expected.sort_by_key(|f| {
-        std::cmp::Reverse((
-            utc_nanos(f["starts_at"].as_str().unwrap()),
-            f["id"].as_i64().unwrap(),
-        ))
-    });
+    let mut expected: Vec<Value> =
+        all_forums(&app).into_iter().filter(|f| utc_nanos(f["ends_at"].as_str().unwrap()) < now).collect();
+    expected
+        .sort_by_key(|f| std::cmp::Reverse((utc_nanos(f["starts_at"].as_str().unwrap()), f["id"].as_i64().unwrap())));
 
     let past = page_items(&app, "/forums?when=past&limit=100");
     assert_eq!(ids(&past), ids(&expected));
-    assert!(
-        past.len() >= 3,
-        "the 2018 forums and the 2001 one have ended: {past:?}"
-    );
-    assert_eq!(
-        past.last().unwrap()["id"],
-        old["id"],
-        "the oldest comes last"
-    );
-    assert!(
-        !ids(&past).contains(&ongoing["id"].as_i64().unwrap()),
-        "a running forum has not ended"
-    );
+    assert!(past.len() >= 3, "the 2018 forums and the 2001 one have ended: {past:?}");
+    assert_eq!(past.last().unwrap()["id"], old["id"], "the oldest comes last");
+    assert!(!ids(&past).contains(&ongoing["id"].as_i64().unwrap()), "a running forum has not ended");
     let tail: Vec<String> = slugs(&past).into_iter().rev().take(3).collect();
-    assert_eq!(
-        tail,
-        [
-            slugs(std::slice::from_ref(&old))[0].clone(),
-            ESSAI.to_string(),
-            COMMANDE.to_string()
-        ]
-    );
+    assert_eq!(tail, [slugs(std::slice::from_ref(&old))[0].clone(), ESSAI.to_string(), COMMANDE.to_string()]);
     for f in &past {
         assert!(utc_nanos(f["ends_at"].as_str().unwrap()) < now, "{f}");
     }
@@ -350,39 +267,20 @@ fn filters_forums_by_status() {
         slugs(&page_items(&app, "/forums?status=held")),
         [ESSAI, COMMANDE, ALGORITHMES, DONNEES, CONSULTATION_2018]
     );
-    assert_eq!(
-        slugs(&page_items(&app, "/forums?status=cancelled")),
-        [SCIENCE]
-    );
+    assert_eq!(slugs(&page_items(&app, "/forums?status=cancelled")), [SCIENCE]);
     assert_eq!(slugs(&page_items(&app, "/forums?status=open")), [DIALOGUE]);
-    assert_eq!(
-        slugs(&page_items(&app, "/forums?status=planned")),
-        [CONSULTATION]
-    );
-    app.get("/forums?status=bogus")
-        .expect_problem(400, "invalid_query");
+    assert_eq!(slugs(&page_items(&app, "/forums?status=planned")), [CONSULTATION]);
+    app.get("/forums?status=bogus").expect_problem(400, "invalid_query");
 }
 
 #[test]
 fn filters_forums_by_commitment_code_or_id() {
     let app = TestApp::spawn();
     let fr0041 = commitment_id(&app, "FR0041");
-    assert_eq!(
-        slugs(&page_items(&app, "/forums?commitment=FR0041")),
-        [ESSAI, DIALOGUE]
-    );
-    assert_eq!(
-        slugs(&page_items(&app, "/forums?commitment=fr0041")),
-        [ESSAI, DIALOGUE]
-    );
-    assert_eq!(
-        slugs(&page_items(&app, &format!("/forums?commitment={fr0041}"))),
-        [ESSAI, DIALOGUE]
-    );
-    assert_eq!(
-        slugs(&page_items(&app, "/forums?commitment=FR0046")),
-        [CONSULTATION]
-    );
+    assert_eq!(slugs(&page_items(&app, "/forums?commitment=FR0041")), [ESSAI, DIALOGUE]);
+    assert_eq!(slugs(&page_items(&app, "/forums?commitment=fr0041")), [ESSAI, DIALOGUE]);
+    assert_eq!(slugs(&page_items(&app, &format!("/forums?commitment={fr0041}"))), [ESSAI, DIALOGUE]);
+    assert_eq!(slugs(&page_items(&app, "/forums?commitment=FR0046")), [CONSULTATION]);
     assert!(page_items(&app, "/forums?commitment=FR9999").is_empty());
     assert!(page_items(&app, "/forums?commitment=999999").is_empty());
     // Combined with another filter.
@@ -393,18 +291,9 @@ fn filters_forums_by_commitment_code_or_id() {
 #[test]
 fn filters_forums_by_theme_ignoring_case() {
     let app = TestApp::spawn();
-    assert_eq!(
-        slugs(&page_items(&app, "/forums?theme=Donn%C3%A9es%20ouvertes")),
-        [DONNEES]
-    );
-    assert_eq!(
-        slugs(&page_items(&app, "/forums?theme=donn%C3%A9es%20OUVERTES")),
-        [DONNEES]
-    );
-    assert_eq!(
-        slugs(&page_items(&app, "/forums?theme=science%20ouverte")),
-        [SCIENCE]
-    );
+    assert_eq!(slugs(&page_items(&app, "/forums?theme=Donn%C3%A9es%20ouvertes")), [DONNEES]);
+    assert_eq!(slugs(&page_items(&app, "/forums?theme=donn%C3%A9es%20OUVERTES")), [DONNEES]);
+    assert_eq!(slugs(&page_items(&app, "/forums?theme=science%20ouverte")), [SCIENCE]);
     // The theme is matched whole, not as a substring.
     assert!(page_items(&app, "/forums?theme=Donn%C3%A9es").is_empty());
     assert!(page_items(&app, "/forums?theme=%25").is_empty());
@@ -414,24 +303,12 @@ fn filters_forums_by_theme_ignoring_case() {
 fn searches_forums_by_text_in_title_theme_or_description() {
     let app = TestApp::spawn();
     // Title.
-    assert_eq!(
-        slugs(&page_items(&app, "/forums?q=algorithmes")),
-        [ALGORITHMES]
-    );
-    assert_eq!(
-        slugs(&page_items(&app, "/forums?q=ALGORITHMES")),
-        [ALGORITHMES]
-    );
+    assert_eq!(slugs(&page_items(&app, "/forums?q=algorithmes")), [ALGORITHMES]);
+    assert_eq!(slugs(&page_items(&app, "/forums?q=ALGORITHMES")), [ALGORITHMES]);
     // Description only.
-    assert_eq!(
-        slugs(&page_items(&app, "/forums?q=biblioth%C3%A9caires")),
-        [SCIENCE]
-    );
+    assert_eq!(slugs(&page_items(&app, "/forums?q=biblioth%C3%A9caires")), [SCIENCE]);
     // Theme only.
-    assert_eq!(
-        slugs(&page_items(&app, "/forums?q=consultation%20publique")),
-        [CONSULTATION_2018, CONSULTATION]
-    );
+    assert_eq!(slugs(&page_items(&app, "/forums?q=consultation%20publique")), [CONSULTATION_2018, CONSULTATION]);
     // Every seeded title holds "Forum Open".
     assert_eq!(page_items(&app, "/forums?q=forum%20open").len(), SEEDED.len());
     // LIKE wildcards are taken literally.
@@ -444,31 +321,20 @@ fn searches_forums_by_text_in_title_theme_or_description() {
 fn updated_since_returns_only_forums_changed_since_then() {
     let app = TestApp::spawn();
     let official = app.user("official");
-    assert_eq!(
-        page_items(&app, "/forums?updated_since=2000-01-01T00:00:00Z").len(),
-        SEEDED.len()
-    );
+    assert_eq!(page_items(&app, "/forums?updated_since=2000-01-01T00:00:00Z").len(), SEEDED.len());
     let changed = app
-        .patch(
-            &format!("/forums/{SCIENCE}"),
-            Some(&official.token),
-            &json!({"title": "Science ouverte, reportée"}),
-        )
+        .patch(&format!("/forums/{SCIENCE}"), Some(&official.token), &json!({"title": "Science ouverte, reportée"}))
         .expect(200)
         .json();
     let since = changed["updated_at"].as_str().unwrap();
-    assert_eq!(
-        slugs(&page_items(&app, &format!("/forums?updated_since={since}"))),
-        [SCIENCE]
-    );
+    assert_eq!(slugs(&page_items(&app, &format!("/forums?updated_since={since}"))), [SCIENCE]);
     assert!(page_items(&app, "/forums?updated_since=2100-01-01T00:00:00Z").is_empty());
     // A new forum is "changed since" too.
     let created = new_forum(&app, &official.token, "Forum synchronisé");
     let listed = page_items(&app, &format!("/forums?updated_since={since}"));
     assert_eq!(ids(&listed).len(), 2);
     assert!(ids(&listed).contains(&created["id"].as_i64().unwrap()));
-    app.get("/forums?updated_since=hier")
-        .expect_problem(400, "invalid_query");
+    app.get("/forums?updated_since=hier").expect_problem(400, "invalid_query");
 }
 
 #[test]
@@ -476,10 +342,7 @@ fn gets_a_forum_by_id_or_by_slug() {
     let app = TestApp::spawn();
     let by_slug = app.get(&format!("/forums/{DONNEES}")).expect(200).json();
     assert_eq!(by_slug["slug"], DONNEES);
-    assert_eq!(
-        by_slug["title"],
-        "Forum Open d'État : ouverture des données publiques"
-    );
+    assert_eq!(by_slug["title"], "Forum Open d'État : ouverture des données publiques");
     assert_eq!(by_slug["location"], "139 rue de Bercy, 75012 Paris");
     assert!(by_slug["online_url"].is_null());
     assert_eq!(by_slug["capacity"], 80);
@@ -495,42 +358,22 @@ fn an_unknown_forum_is_a_404_problem() {
     let app = TestApp::spawn();
     let official = app.user("official");
     app.get("/forums/999999").expect_problem(404, "not_found");
-    app.get("/forums/no-such-forum")
-        .expect_problem(404, "not_found");
-    app.patch(
-        "/forums/no-such-forum",
-        Some(&official.token),
-        &json!({"title": "x"}),
-    )
-    .expect_problem(404, "not_found");
+    app.get("/forums/no-such-forum").expect_problem(404, "not_found");
+    app.patch("/forums/no-such-forum", Some(&official.token), &json!({"title": "x"})).expect_problem(404, "not_found");
     let admin = app.user("admin");
-    app.delete("/forums/999999", Some(&admin.token))
-        .expect_problem(404, "not_found");
-    app.get("/forums/no-such-forum/comments")
-        .expect_problem(404, "not_found");
+    app.delete("/forums/999999", Some(&admin.token)).expect_problem(404, "not_found");
+    app.get("/forums/no-such-forum/comments").expect_problem(404, "not_found");
 }
 
 #[test]
 fn forum_description_html_is_sanitised_while_the_description_is_kept_as_written() {
     let app = TestApp::spawn();
     let official = app.user("official");
-    let description =
-        "Ordre du jour **important**.\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) \
+    let description = "Ordre du jour **important**.\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) \
                        <img src=x onerror=alert(1)> [site](https://example.org)";
-    let created = create_forum(
-        &app,
-        &official.token,
-        &with(
-            &forum_body("Forum piégé"),
-            json!({"description": description}),
-        ),
-    );
-    for forum in [
-        created.clone(),
-        app.get(&format!("/forums/{}", created["id"]))
-            .expect(200)
-            .json(),
-    ] {
+    let created =
+        create_forum(&app, &official.token, &with(&forum_body("Forum piégé"), json!({"description": description})));
+    for forum in [created.clone(), app.get(&format!("/forums/{}", created["id"])).expect(200).json()] {
         assert_eq!(forum["description"], description);
         let html = forum["description_html"].as_str().unwrap();
         assert!(!html.contains("<script"), "{html}");
@@ -555,9 +398,7 @@ fn an_official_creates_a_forum_with_a_slug_made_from_its_french_title() {
         &forum_body("Forum : données ouvertes"),
         json!({"commitment_ids": [fr0044, fr0041], "capacity": 40, "online_url": "https://example.org/visio"}),
     );
-    let res = app
-        .post("/forums", Some(&official.token), &body)
-        .expect(201);
+    let res = app.post("/forums", Some(&official.token), &body).expect(201);
     let created = res.json();
     assert_eq!(created["slug"], "forum-donnees-ouvertes");
     assert_eq!(created["title"], "Forum : données ouvertes");
@@ -567,37 +408,19 @@ fn an_official_creates_a_forum_with_a_slug_made_from_its_french_title() {
     assert_eq!(created["online_url"], "https://example.org/visio");
     assert_eq!(commitment_codes(&created), ["FR0041", "FR0044"]);
     let id = created["id"].as_i64().unwrap();
-    assert_eq!(
-        app.count(&format!("forum_commitments WHERE forum_id = {id}")),
-        2
-    );
-    assert_eq!(
-        app.get("/forums/forum-donnees-ouvertes").expect(200).json(),
-        created
-    );
+    assert_eq!(app.count(&format!("forum_commitments WHERE forum_id = {id}")), 2);
+    assert_eq!(app.get("/forums/forum-donnees-ouvertes").expect(200).json(), created);
     assert_eq!(
         slugs(&page_items(&app, "/forums?commitment=FR0044")),
         [CONSULTATION_2018, CONSULTATION, "forum-donnees-ouvertes"]
     );
 
-    let again = create_forum(
-        &app,
-        &official.token,
-        &forum_body("Forum : données ouvertes"),
-    );
+    let again = create_forum(&app, &official.token, &forum_body("Forum : données ouvertes"));
     assert_eq!(again["slug"], "forum-donnees-ouvertes-2");
     assert_eq!(again["commitments"], json!([]));
-    let third = create_forum(
-        &app,
-        &official.token,
-        &forum_body("Forum — Données ouvertes !"),
-    );
+    let third = create_forum(&app, &official.token, &forum_body("Forum — Données ouvertes !"));
     assert_eq!(third["slug"], "forum-donnees-ouvertes-3");
-    let accents = create_forum(
-        &app,
-        &official.token,
-        &forum_body("Élections, ça œuvre à Noël"),
-    );
+    let accents = create_forum(&app, &official.token, &forum_body("Élections, ça œuvre à Noël"));
     assert_eq!(accents["slug"], "elections-ca-oeuvre-a-noel");
 }
 
@@ -627,22 +450,13 @@ fn a_forum_is_reachable_by_any_slug_the_api_gives_it() {
     let created = new_forum(&app, &official.token, "2030 !");
     let slug = created["slug"].as_str().unwrap().to_string();
     let got = app.get(&format!("/forums/{slug}")).expect(200).json();
-    assert_eq!(
-        got["id"], created["id"],
-        "GET /forums/{slug} answered another forum or none"
-    );
+    assert_eq!(got["id"], created["id"], "GET /forums/{slug} answered another forum or none");
     // Same for an explicit all-digit slug.
-    let explicit = app.post(
-        "/forums",
-        Some(&official.token),
-        &with(&forum_body("Forum chiffré"), json!({"slug": "2031"})),
-    );
+    let explicit =
+        app.post("/forums", Some(&official.token), &with(&forum_body("Forum chiffré"), json!({"slug": "2031"})));
     if explicit.status == 201 {
         let created = explicit.json();
-        assert_eq!(
-            app.get("/forums/2031").expect(200).json()["id"],
-            created["id"]
-        );
+        assert_eq!(app.get("/forums/2031").expect(200).json()["id"], created["id"]);
     } else {
         let p = explicit.expect_problem(422, "validation_failed");
         assert_eq!(field_names(&p), ["slug"]);
@@ -653,18 +467,10 @@ fn a_forum_is_reachable_by_any_slug_the_api_gives_it() {
 fn an_explicit_slug_already_taken_is_a_409() {
     let app = TestApp::spawn();
     let official = app.user("official");
-    let created = create_forum(
-        &app,
-        &official.token,
-        &with(&forum_body("Un forum"), json!({"slug": "mon-forum"})),
-    );
+    let created = create_forum(&app, &official.token, &with(&forum_body("Un forum"), json!({"slug": "mon-forum"})));
     assert_eq!(created["slug"], "mon-forum");
-    app.post(
-        "/forums",
-        Some(&official.token),
-        &with(&forum_body("Un autre"), json!({"slug": DIALOGUE})),
-    )
-    .expect_problem(409, "already_exists");
+    app.post("/forums", Some(&official.token), &with(&forum_body("Un autre"), json!({"slug": DIALOGUE})))
+        .expect_problem(409, "already_exists");
     assert_eq!(app.count("forums"), N + 1);
 }
 
@@ -675,52 +481,30 @@ fn members_and_anonymous_users_cannot_create_edit_or_delete_forums() {
     let moderator = app.user("moderator");
     let path = format!("/forums/{DIALOGUE}");
     for token in [&member.token, &moderator.token] {
-        app.post("/forums", Some(token), &forum_body("Forum interdit"))
-            .expect_problem(403, "forbidden");
-        app.patch(&path, Some(token), &json!({"title": "Piraté"}))
-            .expect_problem(403, "forbidden");
-        app.delete(&path, Some(token))
-            .expect_problem(403, "forbidden");
+        app.post("/forums", Some(token), &forum_body("Forum interdit")).expect_problem(403, "forbidden");
+        app.patch(&path, Some(token), &json!({"title": "Piraté"})).expect_problem(403, "forbidden");
+        app.delete(&path, Some(token)).expect_problem(403, "forbidden");
     }
     let res = app.post("/forums", None, &forum_body("Forum interdit"));
     assert_eq!(res.header("www-authenticate"), Some("Bearer"));
     res.expect_problem(401, "unauthorized");
-    app.patch(&path, None, &json!({"title": "Piraté"}))
-        .expect_problem(401, "unauthorized");
+    app.patch(&path, None, &json!({"title": "Piraté"})).expect_problem(401, "unauthorized");
     app.delete(&path, None).expect_problem(401, "unauthorized");
-    app.post(
-        "/forums",
-        Some("not-a-token"),
-        &forum_body("Forum interdit"),
-    )
-    .expect_problem(401, "unauthorized");
+    app.post("/forums", Some("not-a-token"), &forum_body("Forum interdit")).expect_problem(401, "unauthorized");
 
     assert_eq!(app.count("forums"), N);
-    assert_eq!(
-        app.get(&path).expect(200).json()["title"],
-        "Forum Open d'État : un espace de dialogue en ligne"
-    );
+    assert_eq!(app.get(&path).expect(200).json()["title"], "Forum Open d'État : un espace de dialogue en ligne");
 }
 
 #[test]
 fn ends_at_before_or_at_starts_at_is_rejected_naming_ends_at() {
     let app = TestApp::spawn();
     let official = app.user("official");
-    let before = with(
-        &forum_body("Forum à l'envers"),
-        json!({"ends_at": "2027-05-10T17:00:00+02:00"}),
-    );
-    let p = app
-        .post("/forums", Some(&official.token), &before)
-        .expect_problem(422, "validation_failed");
+    let before = with(&forum_body("Forum à l'envers"), json!({"ends_at": "2027-05-10T17:00:00+02:00"}));
+    let p = app.post("/forums", Some(&official.token), &before).expect_problem(422, "validation_failed");
     assert_eq!(field_names(&p), ["ends_at"]);
-    let same = with(
-        &forum_body("Forum instantané"),
-        json!({"ends_at": "2027-05-10T16:30:00Z"}),
-    );
-    let p = app
-        .post("/forums", Some(&official.token), &same)
-        .expect_problem(422, "validation_failed");
+    let same = with(&forum_body("Forum instantané"), json!({"ends_at": "2027-05-10T16:30:00Z"}));
+    let p = app.post("/forums", Some(&official.token), &same).expect_problem(422, "validation_failed");
     assert_eq!(field_names(&p), ["ends_at"]);
     assert_eq!(app.count("forums"), N);
 }
@@ -730,21 +514,14 @@ fn a_forum_needs_a_location_or_an_online_url() {
     let app = TestApp::spawn();
     let official = app.user("official");
     let nowhere = without(&forum_body("Forum nulle part"), "location");
-    let p = app
-        .post("/forums", Some(&official.token), &nowhere)
-        .expect_problem(422, "validation_failed");
+    let p = app.post("/forums", Some(&official.token), &nowhere).expect_problem(422, "validation_failed");
     assert_eq!(field_names(&p), ["location"]);
     let nulls = with(&nowhere, json!({"location": null, "online_url": null}));
-    let p = app
-        .post("/forums", Some(&official.token), &nulls)
-        .expect_problem(422, "validation_failed");
+    let p = app.post("/forums", Some(&official.token), &nulls).expect_problem(422, "validation_failed");
     assert_eq!(field_names(&p), ["location"]);
     // Online only is fine.
-    let online = create_forum(
-        &app,
-        &official.token,
-        &with(&nowhere, json!({"online_url": "https://example.org/salle"})),
-    );
+    let online =
+        create_forum(&app, &official.token, &with(&nowhere, json!({"online_url": "https://example.org/salle"})));
     assert!(online["location"].is_null());
     assert_eq!(online["online_url"], "https://example.org/salle");
 }
@@ -753,16 +530,9 @@ fn a_forum_needs_a_location_or_an_online_url() {
 fn a_javascript_online_url_is_rejected_naming_online_url() {
     let app = TestApp::spawn();
     let official = app.user("official");
-    for url in [
-        "javascript:alert(1)",
-        "JavaScript:alert(1)",
-        "data:text/html,<b>x</b>",
-        "ftp://example.org/x",
-    ] {
+    for url in ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "ftp://example.org/x"] {
         let body = with(&forum_body("Forum piégé"), json!({"online_url": url}));
-        let p = app
-            .post("/forums", Some(&official.token), &body)
-            .expect_problem(422, "validation_failed");
+        let p = app.post("/forums", Some(&official.token), &body).expect_problem(422, "validation_failed");
         assert_eq!(field_names(&p), ["online_url"], "{url}");
     }
     assert_eq!(app.count("forums"), N);
@@ -773,21 +543,11 @@ fn an_unknown_commitment_id_is_rejected_and_nothing_is_created() {
     let app = TestApp::spawn();
     let official = app.user("official");
     let fr0041 = commitment_id(&app, "FR0041");
-    let body = with(
-        &forum_body("Forum orphelin"),
-        json!({"commitment_ids": [fr0041, 987654]}),
-    );
-    let p = app
-        .post("/forums", Some(&official.token), &body)
-        .expect_problem(409, "unknown_reference");
+    let body = with(&forum_body("Forum orphelin"), json!({"commitment_ids": [fr0041, 987654]}));
+    let p = app.post("/forums", Some(&official.token), &body).expect_problem(409, "unknown_reference");
     assert_eq!(field_names(&p), ["commitment_ids"]);
-    let body = with(
-        &forum_body("Forum orphelin"),
-        json!({"commitment_ids": [0]}),
-    );
-    let p = app
-        .post("/forums", Some(&official.token), &body)
-        .expect_problem(422, "validation_failed");
+    let body = with(&forum_body("Forum orphelin"), json!({"commitment_ids": [0]}));
+    let p = app.post("/forums", Some(&official.token), &body).expect_problem(422, "validation_failed");
     assert_eq!(field_names(&p), ["commitment_ids"]);
     assert_eq!(app.count("forums"), N);
     assert_eq!(app.count("forums WHERE title = 'Forum orphelin'"), 0);
@@ -802,13 +562,8 @@ fn several_invalid_fields_are_all_named_at_once() {
         &forum_body("x"),
         json!({"title": "   ", "slug": "Pas Un Slug", "capacity": 0, "online_url": "javascript:alert(1)", "theme": ""}),
     );
-    let p = app
-        .post("/forums", Some(&official.token), &body)
-        .expect_problem(422, "validation_failed");
-    assert_eq!(
-        field_names(&p),
-        ["capacity", "online_url", "slug", "theme", "title"]
-    );
+    let p = app.post("/forums", Some(&official.token), &body).expect_problem(422, "validation_failed");
+    assert_eq!(field_names(&p), ["capacity", "online_url", "slug", "theme", "title"]);
     assert_eq!(app.count("forums"), N);
 }
 
@@ -821,9 +576,7 @@ fn schedule_and_place_errors_are_named_together_with_field_errors() {
         &without(&forum_body("Forum bancal"), "location"),
         json!({"ends_at": "2027-05-10T17:00:00+02:00", "capacity": 0}),
     );
-    let p = app
-        .post("/forums", Some(&official.token), &body)
-        .expect_problem(422, "validation_failed");
+    let p = app.post("/forums", Some(&official.token), &body).expect_problem(422, "validation_failed");
     assert_eq!(field_names(&p), ["capacity", "ends_at", "location"]);
 }
 
@@ -856,14 +609,8 @@ fn patch_changes_only_the_given_fields() {
     ] {
         assert_eq!(after[unchanged], before[unchanged], "{unchanged}");
     }
-    assert!(
-        utc_nanos(after["updated_at"].as_str().unwrap())
-            > utc_nanos(before["updated_at"].as_str().unwrap())
-    );
-    assert_eq!(
-        app.get(&format!("/forums/{DIALOGUE}")).expect(200).json(),
-        after
-    );
+    assert!(utc_nanos(after["updated_at"].as_str().unwrap()) > utc_nanos(before["updated_at"].as_str().unwrap()));
+    assert_eq!(app.get(&format!("/forums/{DIALOGUE}")).expect(200).json(), after);
 }
 
 #[test]
@@ -874,46 +621,23 @@ fn patch_replaces_the_commitments_and_null_clears_the_capacity() {
     let fr0050 = commitment_id(&app, "FR0050");
     let path = format!("/forums/{DIALOGUE}");
     let after = app
-        .patch(
-            &path,
-            Some(&admin.token),
-            &json!({"commitment_ids": [fr0050, fr0033], "capacity": null}),
-        )
+        .patch(&path, Some(&admin.token), &json!({"commitment_ids": [fr0050, fr0033], "capacity": null}))
         .expect(200)
         .json();
     assert_eq!(commitment_codes(&after), ["FR0033", "FR0050"]);
     assert!(after["capacity"].is_null());
-    assert_eq!(
-        app.count(&format!(
-            "forum_commitments WHERE forum_id = {}",
-            after["id"]
-        )),
-        2
-    );
+    assert_eq!(app.count(&format!("forum_commitments WHERE forum_id = {}", after["id"])), 2);
     assert_eq!(slugs(&page_items(&app, "/forums?commitment=FR0041")), [ESSAI], "the dialogue forum left FR0041");
-    assert_eq!(
-        slugs(&page_items(&app, "/forums?commitment=FR0050")),
-        [DIALOGUE]
-    );
+    assert_eq!(slugs(&page_items(&app, "/forums?commitment=FR0050")), [DIALOGUE]);
     // An empty list removes them all; an absent one leaves them.
-    let after = app
-        .patch(&path, Some(&admin.token), &json!({"capacity": 12}))
-        .expect(200)
-        .json();
+    let after = app.patch(&path, Some(&admin.token), &json!({"capacity": 12})).expect(200).json();
     assert_eq!(after["capacity"], 12);
     assert_eq!(commitment_codes(&after), ["FR0033", "FR0050"]);
-    let after = app
-        .patch(&path, Some(&admin.token), &json!({"commitment_ids": []}))
-        .expect(200)
-        .json();
+    let after = app.patch(&path, Some(&admin.token), &json!({"commitment_ids": []})).expect(200).json();
     assert_eq!(after["commitments"], json!([]));
     // An unknown id changes nothing.
     let p = app
-        .patch(
-            &path,
-            Some(&admin.token),
-            &json!({"commitment_ids": [fr0033, 987654]}),
-        )
+        .patch(&path, Some(&admin.token), &json!({"commitment_ids": [fr0033, 987654]}))
         .expect_problem(409, "unknown_reference");
     assert_eq!(field_names(&p), ["commitment_ids"]);
     assert_eq!(app.get(&path).expect(200).json()["commitments"], json!([]));
@@ -929,17 +653,10 @@ fn patch_cannot_clear_the_only_place_of_a_forum() {
         .patch(&path, Some(&official.token), &json!({"location": null}))
         .expect_problem(409, "conflicts_with_stored");
     assert_eq!(field_names(&p), ["location"]);
-    assert_eq!(
-        app.get(&path).expect(200).json()["location"],
-        "20 avenue de Ségur, 75007 Paris"
-    );
+    assert_eq!(app.get(&path).expect(200).json()["location"], "20 avenue de Ségur, 75007 Paris");
     // Moving it online in the same request is fine.
     let moved = app
-        .patch(
-            &path,
-            Some(&official.token),
-            &json!({"location": null, "online_url": "https://example.org/en-ligne"}),
-        )
+        .patch(&path, Some(&official.token), &json!({"location": null, "online_url": "https://example.org/en-ligne"}))
         .expect(200)
         .json();
     assert!(moved["location"].is_null());
@@ -947,19 +664,11 @@ fn patch_cannot_clear_the_only_place_of_a_forum() {
     // Hybrid: either may go, not both.
     let hybrid = format!("/forums/{DIALOGUE}");
     let p = app
-        .patch(
-            &hybrid,
-            Some(&official.token),
-            &json!({"location": null, "online_url": null}),
-        )
+        .patch(&hybrid, Some(&official.token), &json!({"location": null, "online_url": null}))
         .expect_problem(422, "validation_failed");
     assert_eq!(field_names(&p), ["location"]);
     let p = app
-        .patch(
-            &hybrid,
-            Some(&official.token),
-            &json!({"online_url": "javascript:alert(1)"}),
-        )
+        .patch(&hybrid, Some(&official.token), &json!({"online_url": "javascript:alert(1)"}))
         .expect_problem(422, "validation_failed");
     assert_eq!(field_names(&p), ["online_url"]);
 }
@@ -971,23 +680,19 @@ fn patch_checks_the_schedule_against_the_stored_times() {
     let path = format!("/forums/{DIALOGUE}");
     // Stored: 2027-01-21 17:30–20:00 UTC.
     let p = app
-        .patch(
-            &path,
-            Some(&official.token),
-            &json!({"ends_at": "2027-01-21T17:00:00Z"}),
-        )
+        .patch(&path, Some(&official.token), &json!({"ends_at": "2027-01-21T17:00:00Z"}))
         .expect_problem(409, "conflicts_with_stored");
     assert_eq!(field_names(&p), ["ends_at"]);
     let p = app
-        .patch(
-            &path,
-            Some(&official.token),
-            &json!({"starts_at": "2027-01-22T09:00:00Z"}),
-        )
+        .patch(&path, Some(&official.token), &json!({"starts_at": "2027-01-22T09:00:00Z"}))
         .expect_problem(409, "conflicts_with_stored");
     assert_eq!(field_names(&p), ["ends_at"]);
     let moved = app
-        .patch(&path, Some(&official.token), &json!({"starts_at": "2027-01-22T09:00:00+01:00", "ends_at": "2027-01-22T12:00:00+01:00"}))
+        .patch(
+            &path,
+            Some(&official.token),
+            &json!({"starts_at": "2027-01-22T09:00:00+01:00", "ends_at": "2027-01-22T12:00:00+01:00"}),
+        )
         .expect(200)
         .json();
     assert_eq!(moved["starts_at"], "2027-01-22T08:00:00Z");
@@ -999,21 +704,13 @@ fn patch_to_a_slug_already_taken_is_a_409() {
     let app = TestApp::spawn();
     let official = app.user("official");
     let path = format!("/forums/{DIALOGUE}");
-    app.patch(&path, Some(&official.token), &json!({"slug": CONSULTATION}))
-        .expect_problem(409, "already_exists");
+    app.patch(&path, Some(&official.token), &json!({"slug": CONSULTATION})).expect_problem(409, "already_exists");
     assert_eq!(app.get(&path).expect(200).json()["slug"], DIALOGUE);
     let p = app
         .patch(&path, Some(&official.token), &json!({"slug": "Pas Valide"}))
         .expect_problem(422, "validation_failed");
     assert_eq!(field_names(&p), ["slug"]);
-    let renamed = app
-        .patch(
-            &path,
-            Some(&official.token),
-            &json!({"slug": "dialogue-2027"}),
-        )
-        .expect(200)
-        .json();
+    let renamed = app.patch(&path, Some(&official.token), &json!({"slug": "dialogue-2027"})).expect(200).json();
     assert_eq!(renamed["slug"], "dialogue-2027");
     app.get("/forums/dialogue-2027").expect(200);
     app.get(&path).expect_problem(404, "not_found");
@@ -1029,11 +726,7 @@ fn deleting_a_discussed_forum_archives_it_and_keeps_every_comment() {
     let id = forum["id"].as_i64().unwrap();
     assert_eq!(forum["archived_at"], Value::Null);
     let top = app
-        .post(
-            &format!("/forums/{id}/comments"),
-            Some(&member.token),
-            &json!({"body": "Premier"}),
-        )
+        .post(&format!("/forums/{id}/comments"), Some(&member.token), &json!({"body": "Premier"}))
         .expect(201)
         .json();
     let reply = app
@@ -1045,24 +738,16 @@ fn deleting_a_discussed_forum_archives_it_and_keeps_every_comment() {
         .expect(201)
         .json();
     // Even a comment its author deleted counts: its row keeps the thread's shape.
-    app.delete(&format!("/comments/{}", reply["id"]), Some(&member.token))
-        .expect(204);
+    app.delete(&format!("/comments/{}", reply["id"]), Some(&member.token)).expect(204);
     assert_eq!(app.count(&format!("comments WHERE subject_id = (SELECT subject_id FROM forums WHERE id = {id})")), 2);
 
     // Officials no longer delete forums: one call of theirs destroyed a whole discussion.
-    app.delete("/forums/forum-ephemere", Some(&official.token))
-        .expect_problem(403, "forbidden");
-    let archived = app
-        .delete("/forums/forum-ephemere", Some(&admin.token))
-        .expect(200)
-        .json();
+    app.delete("/forums/forum-ephemere", Some(&official.token)).expect_problem(403, "forbidden");
+    let archived = app.delete("/forums/forum-ephemere", Some(&admin.token)).expect(200).json();
     assert!(archived["archived_at"].is_string(), "{archived}");
     assert_eq!(archived["id"], id);
     // Deleting again changes nothing.
-    let again = app
-        .delete(&format!("/forums/{id}"), Some(&admin.token))
-        .expect(200)
-        .json();
+    let again = app.delete(&format!("/forums/{id}"), Some(&admin.token)).expect(200).json();
     assert_eq!(again["archived_at"], archived["archived_at"]);
 
     // Nothing is lost: every row is there, the page and the discussion are readable...
@@ -1076,43 +761,25 @@ fn deleting_a_discussed_forum_archives_it_and_keeps_every_comment() {
     app.get(&format!("/comments/{}", top["id"])).expect(200);
     // ... but the forum is out of the lists, and the discussion takes no new comments.
     let listed = |path: &str| -> Vec<i64> {
-        collect_pages(&app, path, None)
-            .iter()
-            .map(|f| f["id"].as_i64().unwrap())
-            .collect()
+        collect_pages(&app, path, None).iter().map(|f| f["id"].as_i64().unwrap()).collect()
     };
     assert!(!listed("/forums?limit=100").contains(&id));
     assert_eq!(listed("/forums?archived=true"), [id]);
-    app.post(
-        &format!("/forums/{id}/comments"),
-        Some(&member.token),
-        &json!({"body": "Encore"}),
-    )
-    .expect_problem(409, "archived");
+    app.post(&format!("/forums/{id}/comments"), Some(&member.token), &json!({"body": "Encore"}))
+        .expect_problem(409, "archived");
     // The database itself refuses to destroy the discussion.
     use diesel::RunQueryDsl;
     let mut conn = app.db();
-    let refused = diesel::sql_query(format!("DELETE FROM forums WHERE id = {id}"))
-        .execute(&mut conn);
+    let refused = diesel::sql_query(format!("DELETE FROM forums WHERE id = {id}")).execute(&mut conn);
     assert!(refused.is_err(), "a forum with comments cannot be deleted in SQL");
 
     // Restoring brings it back (admins only).
-    app.post(&format!("/forums/{id}/restore"), Some(&official.token), &json!({}))
-        .expect_problem(403, "forbidden");
-    app.post(&format!("/forums/{id}/restore"), None, &json!({}))
-        .expect_problem(401, "unauthorized");
-    let restored = app
-        .post(&format!("/forums/{id}/restore"), Some(&admin.token), &json!({}))
-        .expect(200)
-        .json();
+    app.post(&format!("/forums/{id}/restore"), Some(&official.token), &json!({})).expect_problem(403, "forbidden");
+    app.post(&format!("/forums/{id}/restore"), None, &json!({})).expect_problem(401, "unauthorized");
+    let restored = app.post(&format!("/forums/{id}/restore"), Some(&admin.token), &json!({})).expect(200).json();
     assert_eq!(restored["archived_at"], Value::Null);
     assert!(listed("/forums?limit=100").contains(&id));
-    app.post(
-        &format!("/forums/{id}/comments"),
-        Some(&member.token),
-        &json!({"body": "De retour"}),
-    )
-    .expect(201);
+    app.post(&format!("/forums/{id}/comments"), Some(&member.token), &json!({"body": "De retour"})).expect(201);
 }
 
 #[test]
@@ -1122,24 +789,14 @@ fn a_forum_without_contributions_is_deleted() {
     let admin = app.user("admin");
     let forum = new_forum(&app, &official.token, "Forum annulé");
     let id = forum["id"].as_i64().unwrap();
-    let r = app
-        .delete(&format!("/forums/{id}"), Some(&admin.token))
-        .expect(204);
+    let r = app.delete(&format!("/forums/{id}"), Some(&admin.token)).expect(204);
     assert!(r.text.is_empty());
-    app.get(&format!("/forums/{id}"))
-        .expect_problem(404, "not_found");
-    app.delete(&format!("/forums/{id}"), Some(&admin.token))
-        .expect_problem(404, "not_found");
-    assert_eq!(
-        app.count(&format!("forum_commitments WHERE forum_id = {id}")),
-        0
-    );
+    app.get(&format!("/forums/{id}")).expect_problem(404, "not_found");
+    app.delete(&format!("/forums/{id}"), Some(&admin.token)).expect_problem(404, "not_found");
+    assert_eq!(app.count(&format!("forum_commitments WHERE forum_id = {id}")), 0);
     // The other forums and their discussions are untouched.
     assert_eq!(app.count("forums"), N);
-    assert_eq!(
-        page_items(&app, &format!("/forums/{DIALOGUE}/comments")).len(),
-        1
-    );
+    assert_eq!(page_items(&app, &format!("/forums/{DIALOGUE}/comments")).len(), 1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1158,10 +815,7 @@ fn twelve_forums(app: &TestApp, token: &str) -> Vec<i64> {
         let f = create_forum(
             app,
             token,
-            &with(
-                &forum_body(&format!("Forum {i}")),
-                json!({"starts_at": starts, "ends_at": ends}),
-            ),
+            &with(&forum_body(&format!("Forum {i}")), json!({"starts_at": starts, "ends_at": ends})),
         );
         made.push((starts, f["id"].as_i64().unwrap()));
     }
@@ -1181,9 +835,7 @@ fn pages_through_forums_without_skipping_or_repeating() {
     assert_eq!(body["items"].as_array().unwrap().len(), 5);
     let cursor = body["next_cursor"].as_str().unwrap();
     assert!(
-        link.contains(&format!("cursor={cursor}"))
-            && link.contains("limit=5")
-            && link.ends_with("rel=\"next\""),
+        link.contains(&format!("cursor={cursor}")) && link.contains("limit=5") && link.ends_with("rel=\"next\""),
         "{link}"
     );
 
@@ -1210,10 +862,7 @@ fn pages_through_forums_without_skipping_or_repeating() {
     }
     assert_eq!(sizes, [5, 5, 2]);
     assert_eq!(seen, expected);
-    assert_eq!(
-        ids(&collect_pages(&app, "/forums?limit=5&when=upcoming", None)),
-        expected
-    );
+    assert_eq!(ids(&collect_pages(&app, "/forums?limit=5&when=upcoming", None)), expected);
     // None has ended, so none is past.
     assert!(collect_pages(&app, "/forums?limit=5&when=past", None).is_empty());
 }
@@ -1238,10 +887,7 @@ fn pages_through_past_forums_latest_first() {
     made.sort();
     made.reverse();
     let expected: Vec<i64> = made.into_iter().map(|(_, id)| id).collect();
-    assert_eq!(
-        ids(&collect_pages(&app, "/forums?when=past&limit=2", None)),
-        expected
-    );
+    assert_eq!(ids(&collect_pages(&app, "/forums?when=past&limit=2", None)), expected);
     assert!(collect_pages(&app, "/forums?when=upcoming&limit=2", None).is_empty());
 }
 
@@ -1297,26 +943,11 @@ fn paging_forums_while_new_ones_are_created_neither_skips_nor_repeats() {
     let mut unique = seen.clone();
     unique.sort();
     unique.dedup();
-    assert_eq!(
-        unique.len(),
-        seen.len(),
-        "a forum was listed twice: {seen:?}"
-    );
-    let original: Vec<i64> = seen
-        .iter()
-        .copied()
-        .filter(|id| expected.contains(id))
-        .collect();
-    assert_eq!(
-        original, expected,
-        "every forum that existed at the start, once, in order"
-    );
+    assert_eq!(unique.len(), seen.len(), "a forum was listed twice: {seen:?}");
+    let original: Vec<i64> = seen.iter().copied().filter(|id| expected.contains(id)).collect();
+    assert_eq!(original, expected, "every forum that existed at the start, once, in order");
     // The forums created after everything already listed come at the end, in order.
-    let tail: Vec<i64> = seen
-        .iter()
-        .copied()
-        .filter(|id| added_late.contains(id))
-        .collect();
+    let tail: Vec<i64> = seen.iter().copied().filter(|id| added_late.contains(id)).collect();
     assert_eq!(tail, added_late);
 }
 
@@ -1324,31 +955,21 @@ fn paging_forums_while_new_ones_are_created_neither_skips_nor_repeats() {
 fn a_cursor_from_another_when_is_rejected() {
     let app = TestApp::spawn();
     let past = app.get("/forums?when=past&limit=1").expect(200).json();
-    let cursor = past["next_cursor"]
-        .as_str()
-        .expect("three past forums, so a next page")
-        .to_string();
-    app.get(&format!("/forums?when=past&limit=1&cursor={cursor}"))
-        .expect(200);
-    app.get(&format!("/forums?when=upcoming&limit=1&cursor={cursor}"))
-        .expect_problem(400, "invalid_cursor");
-    app.get(&format!("/forums?limit=1&cursor={cursor}"))
-        .expect_problem(400, "invalid_cursor");
+    let cursor = past["next_cursor"].as_str().expect("three past forums, so a next page").to_string();
+    app.get(&format!("/forums?when=past&limit=1&cursor={cursor}")).expect(200);
+    app.get(&format!("/forums?when=upcoming&limit=1&cursor={cursor}")).expect_problem(400, "invalid_cursor");
+    app.get(&format!("/forums?limit=1&cursor={cursor}")).expect_problem(400, "invalid_cursor");
     let all = app.get("/forums?limit=1").expect(200).json();
     let cursor = all["next_cursor"].as_str().unwrap();
-    app.get(&format!("/forums?when=past&cursor={cursor}"))
-        .expect_problem(400, "invalid_cursor");
-    app.get("/forums?cursor=garbage!")
-        .expect_problem(400, "invalid_cursor");
+    app.get(&format!("/forums?when=past&cursor={cursor}")).expect_problem(400, "invalid_cursor");
+    app.get("/forums?cursor=garbage!").expect_problem(400, "invalid_cursor");
 }
 
 #[test]
 fn the_forum_page_size_is_bounded() {
     let app = TestApp::spawn();
     for limit in ["0", "101", "-1"] {
-        let p = app
-            .get(&format!("/forums?limit={limit}"))
-            .expect_problem(422, "validation_failed");
+        let p = app.get(&format!("/forums?limit={limit}")).expect_problem(422, "validation_failed");
         assert_eq!(field_names(&p), ["limit"], "{limit}");
     }
     assert_eq!(page_items(&app, "/forums?limit=2").len(), 2);

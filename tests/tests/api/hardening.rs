@@ -58,11 +58,7 @@ fn a_burst_of_64_sign_ins_stays_under_128_mb() {
         assert_eq!(count(&answers, 401), 64, "round {round}: {:?}", statuses(&answers));
         let peak = app.memory_kb("VmHWM");
         // Before the fix: 64 hashes at once, 19 MiB each, took the server past 1.2 GB.
-        assert!(
-            peak < 128 * 1024,
-            "round {round}: the server peaked at {} MB",
-            peak / 1024
-        );
+        assert!(peak < 128 * 1024, "round {round}: the server peaked at {} MB", peak / 1024);
     }
 }
 
@@ -73,13 +69,8 @@ fn parallel_wrong_passwords_past_the_limit_are_refused_without_being_hashed() {
     let hashes = |app: &TestApp| app.log().matches("argon2id run").count();
     let before = hashes(&app);
     assert!(before >= 1, "the sign-up's hash is logged");
-    let answers = burst(24, |_| {
-        app.post(
-            "/auth/login",
-            None,
-            &json!({"email": user.email, "password": "not-the-password!"}),
-        )
-    });
+    let answers =
+        burst(24, |_| app.post("/auth/login", None, &json!({"email": user.email, "password": "not-the-password!"})));
     // Five attempts are let through (the fifth starts the block and says so), the others are
     // refused before any hashing.
     assert_eq!(count(&answers, 401), 4, "{:?}", statuses(&answers));
@@ -92,10 +83,7 @@ fn parallel_wrong_passwords_past_the_limit_are_refused_without_being_hashed() {
 fn hashing_past_its_capacity_answers_503_with_retry_after() {
     // One slot, and no patience: of simultaneous sign-ups, those that cannot get the slot at
     // once are told to come back.
-    let app = TestApp::spawn_with(
-        false,
-        &[("PASSWORD_HASH_CONCURRENCY", "1"), ("PASSWORD_HASH_WAIT_MS", "1")],
-    );
+    let app = TestApp::spawn_with(false, &[("PASSWORD_HASH_CONCURRENCY", "1"), ("PASSWORD_HASH_WAIT_MS", "1")]);
     let answers = burst(16, |i| {
         app.post(
             "/auth/register",
@@ -117,10 +105,7 @@ fn hashing_past_its_capacity_answers_503_with_retry_after() {
 
 #[test]
 fn sign_ins_and_sign_ups_are_limited_per_address_in_postgresql() {
-    let app = TestApp::spawn_with(
-        false,
-        &[("RATE_LIMIT_SIGN_IN", "5/1m"), ("RATE_LIMIT_SIGN_UP", "3/1h")],
-    );
+    let app = TestApp::spawn_with(false, &[("RATE_LIMIT_SIGN_IN", "5/1m"), ("RATE_LIMIT_SIGN_UP", "3/1h")]);
     let sign_up = |i: u32, headers: &[(&str, &str)]| {
         app.request(
             "POST",
@@ -163,10 +148,8 @@ fn sign_ins_and_sign_ups_are_limited_per_address_in_postgresql() {
 
 #[test]
 fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget() {
-    let app = TestApp::spawn_with(
-        false,
-        &[("RATE_LIMIT_SIGN_IN", "2/1m"), ("TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8")],
-    );
+    let app =
+        TestApp::spawn_with(false, &[("RATE_LIMIT_SIGN_IN", "2/1m"), ("TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8")]);
     let sign_in = |from: &str| {
         app.request(
             "POST",
@@ -187,25 +170,18 @@ fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget() {
 // ---- Security headers and remote images -------------------------------------------------
 
 fn assert_security_headers(res: &Resp, csp_has: &[&str]) {
-    let csp = res.header("content-security-policy").unwrap_or_else(|| {
-        panic!("no CSP on a {} answer: {:?}", res.status, res.headers)
-    });
+    let csp = res
+        .header("content-security-policy")
+        .unwrap_or_else(|| panic!("no CSP on a {} answer: {:?}", res.status, res.headers));
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
     for part in csp_has {
         assert!(csp.contains(part), "CSP {csp:?} lacks {part:?}");
     }
     assert_eq!(res.header("x-content-type-options"), Some("nosniff"));
     assert_eq!(res.header("x-frame-options"), Some("DENY"));
-    assert_eq!(
-        res.header("referrer-policy"),
-        Some("strict-origin-when-cross-origin")
-    );
-    assert!(res
-        .header("permissions-policy")
-        .is_some_and(|p| p.contains("camera=()")));
-    assert!(res
-        .header("strict-transport-security")
-        .is_some_and(|h| h.starts_with("max-age=")));
+    assert_eq!(res.header("referrer-policy"), Some("strict-origin-when-cross-origin"));
+    assert!(res.header("permissions-policy").is_some_and(|p| p.contains("camera=()")));
+    assert!(res.header("strict-transport-security").is_some_and(|h| h.starts_with("max-age=")));
 }
 
 #[test]
@@ -219,10 +195,7 @@ fn every_answer_carries_the_security_headers() {
     assert_security_headers(&app.get("/forums").expect(200), &api);
     assert_security_headers(&app.get("/nothing-here"), &api);
     assert_security_headers(&app.get("/healthz"), &api);
-    assert_security_headers(
-        &app.post(&format!("/forums/{DIALOGUE}/comments"), Some(&member.token), &json!({})),
-        &api,
-    );
+    assert_security_headers(&app.post(&format!("/forums/{DIALOGUE}/comments"), Some(&member.token), &json!({})), &api);
     let page = ["script-src 'self'", "img-src 'self' data:", "object-src 'none'"];
     assert_security_headers(&app.get("/").expect(200), &page);
     assert_security_headers(&app.get("/x/some/page").expect(200), &page);
@@ -267,7 +240,11 @@ fn html_stored_before_the_change_loses_its_remote_images_once() {
     let app = TestApp::spawn();
     let member = app.user("member");
     let c = app
-        .post(&format!("/forums/{DIALOGUE}/comments"), Some(&member.token), &json!({"body": "![t](https://elsewhere.example/t.png)"}))
+        .post(
+            &format!("/forums/{DIALOGUE}/comments"),
+            Some(&member.token),
+            &json!({"body": "![t](https://elsewhere.example/t.png)"}),
+        )
         .expect(201)
         .json();
     // As it was stored before: an <img> that calls the other host.
@@ -288,23 +265,17 @@ fn html_stored_before_the_change_loses_its_remote_images_once() {
 fn forged_cursors_are_400_invalid_cursor() {
     let app = TestApp::spawn();
     // JSON holding a NUL, which PostgreSQL cannot store (was a 500).
-    app.get("/commitments?cursor=Ilx1MDAwMCI")
-        .expect_problem(400, "invalid_cursor");
+    app.get("/commitments?cursor=Ilx1MDAwMCI").expect_problem(400, "invalid_cursor");
     let nul = cursor(r#"[0.5, "a\u0000b", 3]"#);
-    app.get(&format!("/search?q=transparence&cursor={nul}"))
-        .expect_problem(400, "invalid_cursor");
+    app.get(&format!("/search?q=transparence&cursor={nul}")).expect_problem(400, "invalid_cursor");
     // Instants PostgreSQL cannot hold (also a 500).
     let far = cursor(r#"["upcoming", "-200000-01-01T00:00:00Z", 1]"#);
-    app.get(&format!("/forums?when=upcoming&cursor={far}"))
-        .expect_problem(400, "invalid_cursor");
+    app.get(&format!("/forums?when=upcoming&cursor={far}")).expect_problem(400, "invalid_cursor");
     let far = cursor(r#"["threads", "+200000-01-01T00:00:00Z", 1]"#);
-    app.get(&format!("/forums/{DIALOGUE}/comments?cursor={far}"))
-        .expect_problem(400, "invalid_cursor");
+    app.get(&format!("/forums/{DIALOGUE}/comments?cursor={far}")).expect_problem(400, "invalid_cursor");
     let far = cursor(r#"["-200000-01-01T00:00:00Z", 1]"#);
-    app.get(&format!("/comments?cursor={far}"))
-        .expect_problem(400, "invalid_cursor");
-    app.get(&format!("/milestones?cursor={}", cursor(r#""x\u0000""#)))
-        .expect_problem(400, "invalid_cursor");
+    app.get(&format!("/comments?cursor={far}")).expect_problem(400, "invalid_cursor");
+    app.get(&format!("/milestones?cursor={}", cursor(r#""x\u0000""#))).expect_problem(400, "invalid_cursor");
 }
 
 #[test]
@@ -339,12 +310,8 @@ fn display_names_need_a_visible_character_and_no_bidi_control() {
         .json();
     assert_eq!(ok["user"]["display_name"], "Zo\u{e9}");
     let token = ok["access_token"].as_str().unwrap();
-    app.patch("/me", Some(token), &json!({"display_name": "\u{202d}x"}))
-        .expect_problem(422, "validation_failed");
-    let renamed = app
-        .patch("/me", Some(token), &json!({"display_name": "Noe\u{308}l"}))
-        .expect(200)
-        .json();
+    app.patch("/me", Some(token), &json!({"display_name": "\u{202d}x"})).expect_problem(422, "validation_failed");
+    let renamed = app.patch("/me", Some(token), &json!({"display_name": "Noe\u{308}l"})).expect(200).json();
     assert_eq!(renamed["display_name"], "No\u{eb}l");
 }
 
@@ -363,16 +330,13 @@ fn dates_stay_between_1900_and_2199_and_are_rfc_3339() {
         let p = forum(bad, "2027-05-10T21:00:00Z").expect_problem(422, "unprocessable_body");
         assert_eq!(p["errors"][0]["field"], "starts_at", "{bad}: {p}");
     }
-    let made = forum("2199-12-31T10:00:00+01:00", "2199-12-31T12:00:00+01:00")
-        .expect(201)
-        .json();
+    let made = forum("2199-12-31T10:00:00+01:00", "2199-12-31T12:00:00+01:00").expect(201).json();
     assert_eq!(made["starts_at"], "2199-12-31T09:00:00Z");
     let id = made["id"].as_i64().unwrap();
     app.patch(&format!("/forums/{id}"), Some(&official.token), &json!({"ends_at": "+275760-09-13T00:00:00Z"}))
         .expect_problem(422, "unprocessable_body");
     // Query parameters too.
-    app.get("/forums?updated_since=0001-01-01T00:00:00Z")
-        .expect_problem(400, "invalid_query");
+    app.get("/forums?updated_since=0001-01-01T00:00:00Z").expect_problem(400, "invalid_query");
     app.get("/commitments?updated_since=2026-01-01T00:00:00Z").expect(200);
     // Dates of milestones.
     let admin = app.user("admin");
@@ -406,8 +370,7 @@ fn a_bad_token_on_a_public_route_is_401() {
         &json!({"current_password": member.password, "new_password": "another-long-password"}),
     )
     .expect(200);
-    app.get_as(&format!("/forums/{DIALOGUE}/comments"), &member.token)
-        .expect_problem(401, "unauthorized");
+    app.get_as(&format!("/forums/{DIALOGUE}/comments"), &member.token).expect_problem(401, "unauthorized");
     // A suspended account still reads the public pages.
     let suspended = app.user("member");
     app.sql(&format!("UPDATE users SET suspended_at = now() WHERE id = {}", suspended.id));

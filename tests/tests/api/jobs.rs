@@ -42,8 +42,7 @@ fn a_job_enqueued_in_a_transaction_that_rolls_back_never_runs() {
         Err(diesel::result::Error::RollbackTransaction)
     });
     assert!(refused.is_err());
-    conn.transaction(|conn| mail::enqueue(conn, &outgoing(&kept)).map(|_| ()))
-        .unwrap();
+    conn.transaction(|conn| mail::enqueue(conn, &outgoing(&kept)).map(|_| ())).unwrap();
     // The committed one is sent; by then the other would have been too.
     app.wait_for_mails_to(&kept, 1);
     std::thread::sleep(Duration::from_millis(300));
@@ -94,9 +93,7 @@ fn two_workers_never_run_the_same_job() {
         Ok::<_, diesel::result::Error>(())
     })
     .unwrap();
-    wait_until("every job to be done", Duration::from_secs(60), || {
-        app.count("jobs WHERE state = 'done'") == 120
-    });
+    wait_until("every job to be done", Duration::from_secs(60), || app.count("jobs WHERE state = 'done'") == 120);
     // Each one was claimed once, by one of the four workers, and each mail arrived once.
     assert_eq!(app.count("jobs WHERE attempts = 1"), 120);
     for to in &recipients {
@@ -112,13 +109,8 @@ fn a_job_scheduled_for_later_waits_for_its_time() {
     let to = unique_email("later");
     let mut conn = app.db();
     let at = chrono::Utc::now() + chrono::Duration::seconds(2);
-    opendetat::jobs::enqueue_at(
-        &mut conn,
-        mail::JOB_KIND,
-        serde_json::to_value(outgoing(&to)).unwrap(),
-        Some(at),
-    )
-    .unwrap();
+    opendetat::jobs::enqueue_at(&mut conn, mail::JOB_KIND, serde_json::to_value(outgoing(&to)).unwrap(), Some(at))
+        .unwrap();
     std::thread::sleep(Duration::from_millis(1200));
     assert!(app.mails_to(&to).is_empty(), "sent before its time");
     app.wait_for_mails_to(&to, 1);

@@ -22,10 +22,7 @@ fn sign_up(app: &TestApp, email: &str, extra: Value) -> TestUser {
         body[k] = v.clone();
     }
     app.post("/auth/register", None, &body).expect(202);
-    let session = app
-        .post("/auth/login", None, &json!({"email": email, "password": PASSWORD}))
-        .expect(200)
-        .json();
+    let session = app.post("/auth/login", None, &json!({"email": email, "password": PASSWORD})).expect(200).json();
     TestUser {
         id: session["user"]["id"].as_i64().unwrap(),
         email: email.into(),
@@ -43,9 +40,8 @@ fn an_unverified_account_reads_but_posts_only_once_its_link_is_followed() {
     let user = sign_up(&app, &email, json!({}));
     assert_eq!(app.get_as("/me", &user.token).expect(200).json()["email_verified"], false);
     app.get_as(DISCUSSION, &user.token).expect(200);
-    let refused = app
-        .post(DISCUSSION, Some(&user.token), &json!({"body": "Bonjour"}))
-        .expect_problem(403, "email_not_verified");
+    let refused =
+        app.post(DISCUSSION, Some(&user.token), &json!({"body": "Bonjour"})).expect_problem(403, "email_not_verified");
     assert!(refused["detail"].as_str().unwrap().contains("Confirm"), "{refused}");
     // In French for a French client.
     let fr = app
@@ -71,15 +67,11 @@ fn an_unverified_account_reads_but_posts_only_once_its_link_is_followed() {
     // Only the token's SHA-256 is stored.
     assert_eq!(app.count(&format!("mail_tokens WHERE token_hash = convert_to('{token}', 'UTF8')")), 0);
 
-    let me = app
-        .post("/auth/verify-email", None, &json!({"token": token}))
-        .expect(200)
-        .json();
+    let me = app.post("/auth/verify-email", None, &json!({"token": token})).expect(200).json();
     assert_eq!(me["email_verified"], true);
     app.post(DISCUSSION, Some(&user.token), &json!({"body": "Bonjour"})).expect(201);
     // Single use.
-    app.post("/auth/verify-email", None, &json!({"token": token}))
-        .expect_problem(409, "token_used");
+    app.post("/auth/verify-email", None, &json!({"token": token})).expect_problem(409, "token_used");
     // Once used, the job keeps no link at rest.
     assert_eq!(app.count("jobs WHERE payload ? 'link' AND state = 'done'"), 0);
 }
@@ -91,27 +83,18 @@ fn a_link_for_another_account_an_unknown_one_and_an_expired_one_are_refused() {
     let alice = sign_up(&app, &a, json!({}));
     let bob = sign_up(&app, &b, json!({}));
     let alice_token = token_in(&app.wait_for_mails_to(&a, 1)[0], "verification");
-    app.post("/auth/verify-email", Some(&bob.token), &json!({"token": alice_token}))
-        .expect_problem(403, "forbidden");
+    app.post("/auth/verify-email", Some(&bob.token), &json!({"token": alice_token})).expect_problem(403, "forbidden");
     assert_eq!(app.get_as("/me", &bob.token).expect(200).json()["email_verified"], false);
     assert_eq!(app.get_as("/me", &alice.token).expect(200).json()["email_verified"], false);
     // The refusal did not spend it: Alice's own session confirms her address.
-    app.post("/auth/verify-email", Some(&alice.token), &json!({"token": alice_token}))
-        .expect(200);
+    app.post("/auth/verify-email", Some(&alice.token), &json!({"token": alice_token})).expect(200);
 
-    app.post("/auth/verify-email", None, &json!({"token": "A".repeat(43)}))
-        .expect_problem(404, "not_found");
-    app.post("/auth/verify-email", None, &json!({"token": "short"}))
-        .expect_problem(422, "validation_failed");
+    app.post("/auth/verify-email", None, &json!({"token": "A".repeat(43)})).expect_problem(404, "not_found");
+    app.post("/auth/verify-email", None, &json!({"token": "short"})).expect_problem(422, "validation_failed");
 
     let bob_token = token_in(&app.wait_for_mails_to(&b, 1)[0], "verification");
-    app.sql(&format!(
-        "UPDATE mail_tokens SET expires_at = now() - interval '1 second' WHERE user_id = {}",
-        bob.id
-    ));
-    let gone = app
-        .post("/auth/verify-email", None, &json!({"token": bob_token}))
-        .expect_problem(410, "token_expired");
+    app.sql(&format!("UPDATE mail_tokens SET expires_at = now() - interval '1 second' WHERE user_id = {}", bob.id));
+    let gone = app.post("/auth/verify-email", None, &json!({"token": bob_token})).expect_problem(410, "token_expired");
     assert!(gone["detail"].as_str().unwrap().contains("expired"), "{gone}");
 }
 
@@ -121,20 +104,16 @@ fn send_again_mails_a_new_link_and_the_old_one_stops_working() {
     let email = unique_email("again");
     let user = sign_up(&app, &email, json!({}));
     let first = token_in(&app.wait_for_mails_to(&email, 1)[0], "verification");
-    app.request("POST", "/auth/verify-email/resend", Some(&user.token), &[], None)
-        .expect(202);
+    app.request("POST", "/auth/verify-email/resend", Some(&user.token), &[], None).expect(202);
     let second = token_in(&app.wait_for_mails_to(&email, 2)[1], "verification");
     assert_ne!(first, second);
-    app.post("/auth/verify-email", None, &json!({"token": first}))
-        .expect_problem(409, "token_used");
+    app.post("/auth/verify-email", None, &json!({"token": first})).expect_problem(409, "token_used");
     app.post("/auth/verify-email", None, &json!({"token": second})).expect(200);
     // Confirmed: asking again sends nothing.
-    app.request("POST", "/auth/verify-email/resend", Some(&user.token), &[], None)
-        .expect(202);
+    app.request("POST", "/auth/verify-email/resend", Some(&user.token), &[], None).expect(202);
     std::thread::sleep(Duration::from_millis(500));
     assert_eq!(app.mails_to(&email).len(), 2);
-    app.request("POST", "/auth/verify-email/resend", None, &[], None)
-        .expect_problem(401, "unauthorized");
+    app.request("POST", "/auth/verify-email/resend", None, &[], None).expect_problem(401, "unauthorized");
 }
 
 #[test]
@@ -143,16 +122,10 @@ fn a_forgotten_password_is_reset_once_from_the_mail_and_every_session_ends() {
     let email = unique_email("forgot");
     let user = sign_up(&app, &email, json!({}));
     app.wait_for_mails_to(&email, 1);
-    let answer = app
-        .post("/auth/password-reset", None, &json!({"email": email.to_uppercase()}))
-        .expect(202)
-        .json();
+    let answer = app.post("/auth/password-reset", None, &json!({"email": email.to_uppercase()})).expect(202).json();
     // The same answer for an address without an account, and no mail goes there.
     let nobody = unique_email("nobody");
-    let same = app
-        .post("/auth/password-reset", None, &json!({"email": nobody}))
-        .expect(202)
-        .json();
+    let same = app.post("/auth/password-reset", None, &json!({"email": nobody})).expect(202).json();
     assert_eq!(answer, same);
 
     let mail = app.wait_for_mails_to(&email, 2).pop().unwrap();
@@ -173,10 +146,8 @@ fn a_forgotten_password_is_reset_once_from_the_mail_and_every_session_ends() {
         .expect(204);
     // Every session of the account has ended; the old password no longer opens it.
     app.get_as("/me", &user.token).expect_problem(401, "unauthorized");
-    app.post("/auth/login", None, &json!({"email": email, "password": PASSWORD}))
-        .expect_problem(401, "unauthorized");
-    app.post("/auth/login", None, &json!({"email": email, "password": "a-brand-new-password"}))
-        .expect(200);
+    app.post("/auth/login", None, &json!({"email": email, "password": PASSWORD})).expect_problem(401, "unauthorized");
+    app.post("/auth/login", None, &json!({"email": email, "password": "a-brand-new-password"})).expect(200);
     // The link worked once.
     app.post("/auth/password-reset/confirm", None, &json!({"token": token, "new_password": "yet-another-password"}))
         .expect_problem(409, "token_used");
@@ -201,8 +172,12 @@ fn an_expired_reset_link_answers_410_and_a_bad_one_404() {
     ));
     app.post("/auth/password-reset/confirm", None, &json!({"token": token, "new_password": "a-brand-new-password"}))
         .expect_problem(410, "token_expired");
-    app.post("/auth/password-reset/confirm", None, &json!({"token": "B".repeat(43), "new_password": "a-brand-new-password"}))
-        .expect_problem(404, "not_found");
+    app.post(
+        "/auth/password-reset/confirm",
+        None,
+        &json!({"token": "B".repeat(43), "new_password": "a-brand-new-password"}),
+    )
+    .expect_problem(404, "not_found");
     // A verification link is not a reset link.
     let verify = token_in(&app.wait_for_mails_to(&email, 1)[0], "verification");
     app.post("/auth/password-reset/confirm", None, &json!({"token": verify, "new_password": "a-brand-new-password"}))
@@ -230,10 +205,7 @@ fn mail_comes_in_the_recipients_language() {
         Some(&json!({"email": other, "password": PASSWORD, "display_name": "Sam"}).to_string()),
     )
     .expect(202);
-    assert_eq!(
-        app.wait_for_mails_to(&other, 1)[0].header("Content-Language").as_deref(),
-        Some("en")
-    );
+    assert_eq!(app.wait_for_mails_to(&other, 1)[0].header("Content-Language").as_deref(), Some("en"));
 }
 
 #[test]
@@ -258,7 +230,8 @@ fn a_mail_server_that_refuses_for_a_while_gets_the_mail_later_and_a_rejected_one
     sign_up(&app, &email, json!({}));
     // The first attempt fails (451) and the job waits for its retry.
     for _ in 0..200 {
-        if app.count("jobs WHERE kind = 'mail' AND state = 'queued' AND attempts >= 1 AND last_error IS NOT NULL") == 1 {
+        if app.count("jobs WHERE kind = 'mail' AND state = 'queued' AND attempts >= 1 AND last_error IS NOT NULL") == 1
+        {
             break;
         }
         std::thread::sleep(Duration::from_millis(50));
@@ -320,13 +293,9 @@ fn production_needs_a_mail_server_and_the_sites_address_and_dev_writes_files() {
     let dir = std::env::temp_dir().join(format!("opendetat-mail-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let dir_text = dir.to_string_lossy().to_string();
-    let app = TestApp::spawn_with(
-        false,
-        &[("OPENDETAT_ENV", "dev"), ("SMTP_URL", ""), ("MAIL_DIR", &dir_text)],
-    );
+    let app = TestApp::spawn_with(false, &[("OPENDETAT_ENV", "dev"), ("SMTP_URL", ""), ("MAIL_DIR", &dir_text)]);
     let email = unique_email("dev");
-    app.post("/auth/register", None, &json!({"email": email, "password": PASSWORD, "display_name": "Dev"}))
-        .expect(202);
+    app.post("/auth/register", None, &json!({"email": email, "password": PASSWORD, "display_name": "Dev"})).expect(202);
     let mut files = Vec::new();
     for _ in 0..200 {
         files = std::fs::read_dir(&dir).map(|d| d.flatten().collect()).unwrap_or_default();

@@ -6,10 +6,7 @@ use std::collections::BTreeSet;
 use opendetat_tests::*;
 
 fn mcodes(items: &[Value]) -> Vec<String> {
-    items
-        .iter()
-        .map(|m| m["code"].as_str().unwrap().to_string())
-        .collect()
+    items.iter().map(|m| m["code"].as_str().unwrap().to_string()).collect()
 }
 
 fn ids(items: &[Value]) -> Vec<i64> {
@@ -32,12 +29,7 @@ fn enc(value: &str) -> String {
 /// FR0041's milestones by code → id.
 fn fr0041_milestone(app: &TestApp, code: &str) -> i64 {
     let c = app.get("/commitments/FR0041").expect(200).json();
-    c["milestones"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["code"] == code)
-        .unwrap_or_else(|| panic!("no {code}"))["id"]
+    c["milestones"].as_array().unwrap().iter().find(|m| m["code"] == code).unwrap_or_else(|| panic!("no {code}"))["id"]
         .as_i64()
         .unwrap()
 }
@@ -53,13 +45,7 @@ fn lists_fr0041_milestones_in_order() {
     assert!(body["next_cursor"].is_null());
     let items = body["items"].as_array().unwrap();
     assert_eq!(mcodes(items), ["12.1", "12.2", "12.3", "12.4"]);
-    assert_eq!(
-        items
-            .iter()
-            .map(|m| m["position"].as_i64().unwrap())
-            .collect::<Vec<_>>(),
-        [1, 2, 3, 4]
-    );
+    assert_eq!(items.iter().map(|m| m["position"].as_i64().unwrap()).collect::<Vec<_>>(), [1, 2, 3, 4]);
     assert!(items.iter().all(|m| m["commitment_code"] == "FR0041"));
     assert_eq!(
         items[0]["title"],
@@ -72,40 +58,20 @@ fn lists_fr0041_milestones_in_order() {
     let c = app.get("/commitments/FR0041").expect(200).json();
     assert_eq!(&c["milestones"], &body["items"]);
     let id = c["id"].as_i64().unwrap();
-    assert_eq!(
-        app.get(&format!("/commitments/{id}/milestones"))
-            .expect(200)
-            .json(),
-        body
-    );
-    assert_eq!(
-        app.get("/commitments/fr0041/milestones").expect(200).json(),
-        body
-    );
+    assert_eq!(app.get(&format!("/commitments/{id}/milestones")).expect(200).json(), body);
+    assert_eq!(app.get("/commitments/fr0041/milestones").expect(200).json(), body);
     // Paged by two, and filtered by status.
     assert_eq!(
-        mcodes(&collect_pages(
-            &app,
-            "/commitments/FR0041/milestones?limit=2",
-            None
-        )),
+        mcodes(&collect_pages(&app, "/commitments/FR0041/milestones?limit=2", None)),
         ["12.1", "12.2", "12.3", "12.4"]
     );
     assert_eq!(
-        mcodes(&collect_pages(
-            &app,
-            "/commitments/FR0041/milestones?status=not_started",
-            None
-        )),
+        mcodes(&collect_pages(&app, "/commitments/FR0041/milestones?status=not_started", None)),
         ["12.3", "12.4"]
     );
     // A commitment without milestones, and an unknown one.
-    assert_eq!(
-        app.get("/commitments/FR0001/milestones").expect(200).json()["items"],
-        json!([])
-    );
-    app.get("/commitments/FR9999/milestones")
-        .expect_problem(404, "not_found");
+    assert_eq!(app.get("/commitments/FR0001/milestones").expect(200).json()["items"], json!([]));
+    app.get("/commitments/FR9999/milestones").expect_problem(404, "not_found");
 }
 
 #[test]
@@ -113,51 +79,27 @@ fn global_milestone_list_pages_by_id_and_filters() {
     let app = TestApp::spawn();
     let first = app.get("/milestones?limit=3");
     assert_eq!(first.status, 200);
-    let link = first
-        .header("link")
-        .expect("Link on a non-last page")
-        .to_string();
-    assert!(
-        link.contains("rel=\"next\"") && link.contains("cursor="),
-        "{link}"
-    );
+    let link = first.header("link").expect("Link on a non-last page").to_string();
+    assert!(link.contains("rel=\"next\"") && link.contains("cursor="), "{link}");
     let all = collect_pages(&app, "/milestones?limit=3", None);
     assert_eq!(mcodes(&all), ["12.1", "12.2", "12.3", "12.4"]);
     let all_ids = ids(&all);
     assert!(all_ids.windows(2).all(|w| w[0] < w[1]), "{all_ids:?}");
     assert!(all.iter().all(|m| m["commitment_code"] == "FR0041"));
-    assert_eq!(
-        mcodes(&collect_pages(&app, "/milestones?status=in_progress", None)),
-        ["12.1", "12.2"]
-    );
-    assert_eq!(
-        app.get("/milestones?status=delayed").expect(200).json()["items"],
-        json!([])
-    );
-    app.get("/milestones?status=done")
-        .expect_problem(400, "invalid_query");
+    assert_eq!(mcodes(&collect_pages(&app, "/milestones?status=in_progress", None)), ["12.1", "12.2"]);
+    assert_eq!(app.get("/milestones?status=delayed").expect(200).json()["items"], json!([]));
+    app.get("/milestones?status=done").expect_problem(400, "invalid_query");
 }
 
 #[test]
 fn global_milestone_list_supports_updated_since() {
     let app = TestApp::spawn();
     let official = app.user("official");
-    let future = app
-        .get(&format!(
-            "/milestones?updated_since={}",
-            enc("2199-01-01T00:00:00Z")
-        ))
-        .expect(200)
-        .json();
+    let future = app.get(&format!("/milestones?updated_since={}", enc("2199-01-01T00:00:00Z"))).expect(200).json();
     assert_eq!(future["items"], json!([]));
     assert!(future["next_cursor"].is_null());
     assert_eq!(
-        collect_pages(
-            &app,
-            &format!("/milestones?updated_since={}", enc("2000-01-01T00:00:00Z")),
-            None
-        )
-        .len(),
+        collect_pages(&app, &format!("/milestones?updated_since={}", enc("2000-01-01T00:00:00Z")), None).len(),
         4
     );
 
@@ -171,14 +113,7 @@ fn global_milestone_list_supports_updated_since() {
         .expect(201)
         .json();
     let since = new["created_at"].as_str().unwrap().to_string();
-    assert_eq!(
-        mcodes(&collect_pages(
-            &app,
-            &format!("/milestones?updated_since={}", enc(&since)),
-            None
-        )),
-        ["12.5"]
-    );
+    assert_eq!(mcodes(&collect_pages(&app, &format!("/milestones?updated_since={}", enc(&since)), None)), ["12.5"]);
 
     let id = fr0041_milestone(&app, "12.2");
     let old = app.get(&format!("/milestones/{id}")).expect(200).json();
@@ -191,21 +126,11 @@ fn global_milestone_list_supports_updated_since() {
     .expect(201);
     let patched = app.get(&format!("/milestones/{id}")).expect(200).json();
     assert_ne!(patched["updated_at"], old["updated_at"]);
-    let changed = collect_pages(
-        &app,
-        &format!("/milestones?updated_since={}", enc(&since)),
-        None,
-    );
+    let changed = collect_pages(&app, &format!("/milestones?updated_since={}", enc(&since)), None);
     assert_eq!(mcodes(&changed), ["12.2", "12.5"]);
     assert_eq!(changed[0]["status"], "delayed");
-    let per_commitment = collect_pages(
-        &app,
-        &format!(
-            "/commitments/FR0041/milestones?updated_since={}",
-            enc(&since)
-        ),
-        None,
-    );
+    let per_commitment =
+        collect_pages(&app, &format!("/commitments/FR0041/milestones?updated_since={}", enc(&since)), None);
     assert_eq!(mcodes(&per_commitment), ["12.2", "12.5"]);
 }
 
@@ -222,10 +147,8 @@ fn gets_one_milestone_by_id() {
     assert_eq!(got["commitment_code"], "FR0041");
     assert_eq!(got["due_period"], "Semester 2 2018");
     assert!(got["description"].is_null() && got["description_html"].is_null());
-    app.get("/milestones/99999999")
-        .expect_problem(404, "not_found");
-    app.get("/milestones/twelve")
-        .expect_problem(404, "not_found");
+    app.get("/milestones/99999999").expect_problem(404, "not_found");
+    app.get("/milestones/twelve").expect_problem(404, "not_found");
 }
 
 #[test]
@@ -239,14 +162,7 @@ fn official_adds_a_milestone_after_the_last_by_default() {
         "due_date": "2020-06-30",
         "due_period": "Semester 1 2020"
     });
-    let m = app
-        .post(
-            "/commitments/FR0041/milestones",
-            Some(&official.token),
-            &body,
-        )
-        .expect(201)
-        .json();
+    let m = app.post("/commitments/FR0041/milestones", Some(&official.token), &body).expect(201).json();
     assert_eq!(m["code"], "12.5", "code is trimmed");
     assert_eq!(m["title"], "Assess the forums", "title is trimmed");
     assert_eq!(m["position"], 5);
@@ -254,13 +170,7 @@ fn official_adds_a_milestone_after_the_last_by_default() {
     assert_eq!(m["commitment_code"], "FR0041");
     assert_eq!(m["due_date"], "2020-06-30");
     assert_eq!(m["due_period"], "Semester 1 2020");
-    assert!(
-        m["description_html"]
-            .as_str()
-            .unwrap()
-            .contains("<strong>participants</strong>"),
-        "{m}"
-    );
+    assert!(m["description_html"].as_str().unwrap().contains("<strong>participants</strong>"), "{m}");
     let id = m["id"].as_i64().unwrap();
     assert_eq!(app.get(&format!("/milestones/{id}")).expect(200).json(), m);
 
@@ -276,29 +186,18 @@ fn official_adds_a_milestone_after_the_last_by_default() {
     assert_eq!(first["position"], 0);
     assert_eq!(first["status"], "completed");
     let last = app
-        .post(
-            "/commitments/FR0041/milestones",
-            Some(&official.token),
-            &json!({"code": "12.6", "title": "Wrap-up"}),
-        )
+        .post("/commitments/FR0041/milestones", Some(&official.token), &json!({"code": "12.6", "title": "Wrap-up"}))
         .expect(201)
         .json();
     assert_eq!(last["position"], 6);
     let list = app.get("/commitments/FR0041/milestones").expect(200).json();
-    assert_eq!(
-        mcodes(list["items"].as_array().unwrap()),
-        ["12.0", "12.1", "12.2", "12.3", "12.4", "12.5", "12.6"]
-    );
+    assert_eq!(mcodes(list["items"].as_array().unwrap()), ["12.0", "12.1", "12.2", "12.3", "12.4", "12.5", "12.6"]);
     assert_eq!(progress(&app, "FR0041")["total"], 7);
 
     // The first milestone of a commitment without any.
     let admin = app.user("admin");
     let m = app
-        .post(
-            "/commitments/FR0030/milestones",
-            Some(&admin.token),
-            &json!({"code": "1.1", "title": "Publish"}),
-        )
+        .post("/commitments/FR0030/milestones", Some(&admin.token), &json!({"code": "1.1", "title": "Publish"}))
         .expect(201)
         .json();
     assert_eq!(m["position"], 1);
@@ -326,12 +225,8 @@ fn milestone_creation_validates_and_needs_a_known_commitment() {
         &json!({"code": "12.5", "title": "x", "status": "done"}),
     )
     .expect_problem(422, "unprocessable_body");
-    app.post(
-        "/commitments/FR9999/milestones",
-        Some(&official.token),
-        &json!({"code": "1.1", "title": "x"}),
-    )
-    .expect_problem(404, "not_found");
+    app.post("/commitments/FR9999/milestones", Some(&official.token), &json!({"code": "1.1", "title": "x"}))
+        .expect_problem(404, "not_found");
     assert_eq!(progress(&app, "FR0041")["total"], 4);
 }
 
@@ -339,19 +234,11 @@ fn milestone_creation_validates_and_needs_a_known_commitment() {
 fn duplicate_milestone_code_conflicts_only_within_one_commitment() {
     let app = TestApp::spawn();
     let official = app.user("official");
-    app.post(
-        "/commitments/FR0041/milestones",
-        Some(&official.token),
-        &json!({"code": "12.1", "title": "Again"}),
-    )
-    .expect_problem(409, "already_exists");
+    app.post("/commitments/FR0041/milestones", Some(&official.token), &json!({"code": "12.1", "title": "Again"}))
+        .expect_problem(409, "already_exists");
     // Codes are trimmed before the check.
-    app.post(
-        "/commitments/FR0041/milestones",
-        Some(&official.token),
-        &json!({"code": " 12.1 ", "title": "Again"}),
-    )
-    .expect_problem(409, "already_exists");
+    app.post("/commitments/FR0041/milestones", Some(&official.token), &json!({"code": " 12.1 ", "title": "Again"}))
+        .expect_problem(409, "already_exists");
     assert_eq!(progress(&app, "FR0041")["total"], 4);
 
     let other = app
@@ -367,16 +254,9 @@ fn duplicate_milestone_code_conflicts_only_within_one_commitment() {
 
     // Renaming onto a sibling's code conflicts too.
     let id = fr0041_milestone(&app, "12.4");
-    app.patch(
-        &format!("/milestones/{id}"),
-        Some(&official.token),
-        &json!({"code": "12.1"}),
-    )
-    .expect_problem(409, "already_exists");
-    assert_eq!(
-        app.get(&format!("/milestones/{id}")).expect(200).json()["code"],
-        "12.4"
-    );
+    app.patch(&format!("/milestones/{id}"), Some(&official.token), &json!({"code": "12.1"}))
+        .expect_problem(409, "already_exists");
+    assert_eq!(app.get(&format!("/milestones/{id}")).expect(200).json()["code"], "12.4");
 }
 
 #[test]
@@ -386,39 +266,17 @@ fn milestone_writes_need_an_official_or_admin() {
     let before = app.get(&format!("/milestones/{id}")).expect(200).json();
     for role in ["member", "moderator"] {
         let user = app.user(role);
-        app.post(
-            "/commitments/FR0041/milestones",
-            Some(&user.token),
-            &json!({"code": "12.5", "title": "x"}),
-        )
-        .expect_problem(403, "forbidden");
-        app.patch(
-            &format!("/milestones/{id}"),
-            Some(&user.token),
-            &json!({"title": "Autre titre"}),
-        )
-        .expect_problem(403, "forbidden");
-        app.delete(&format!("/milestones/{id}"), Some(&user.token))
+        app.post("/commitments/FR0041/milestones", Some(&user.token), &json!({"code": "12.5", "title": "x"}))
             .expect_problem(403, "forbidden");
+        app.patch(&format!("/milestones/{id}"), Some(&user.token), &json!({"title": "Autre titre"}))
+            .expect_problem(403, "forbidden");
+        app.delete(&format!("/milestones/{id}"), Some(&user.token)).expect_problem(403, "forbidden");
     }
-    app.post(
-        "/commitments/FR0041/milestones",
-        None,
-        &json!({"code": "12.5", "title": "x"}),
-    )
-    .expect_problem(401, "unauthorized");
-    app.patch(
-        &format!("/milestones/{id}"),
-        None,
-        &json!({"title": "Autre titre"}),
-    )
-    .expect_problem(401, "unauthorized");
-    app.delete(&format!("/milestones/{id}"), None)
+    app.post("/commitments/FR0041/milestones", None, &json!({"code": "12.5", "title": "x"}))
         .expect_problem(401, "unauthorized");
-    assert_eq!(
-        app.get(&format!("/milestones/{id}")).expect(200).json(),
-        before
-    );
+    app.patch(&format!("/milestones/{id}"), None, &json!({"title": "Autre titre"})).expect_problem(401, "unauthorized");
+    app.delete(&format!("/milestones/{id}"), None).expect_problem(401, "unauthorized");
+    assert_eq!(app.get(&format!("/milestones/{id}")).expect(200).json(), before);
     assert_eq!(progress(&app, "FR0041")["total"], 4);
 }
 
@@ -463,7 +321,8 @@ fn invalid_milestone_status_is_422_and_changes_nothing() {
     let official = app.user("official");
     let admin = app.user("admin");
     let id = fr0041_milestone(&app, "12.3");
-    let report = |status: &str| json!({"as_of": "2020-01-01", "status": status, "completion": "limited", "note": "Point."});
+    let report =
+        |status: &str| json!({"as_of": "2020-01-01", "status": status, "completion": "limited", "note": "Point."});
     app.post(&format!("/milestones/{id}/progress"), Some(&admin.token), &report("done"))
         .expect_problem(422, "unprocessable_body");
     app.post(&format!("/milestones/{id}/progress"), Some(&admin.token), &report("Completed"))
@@ -472,22 +331,14 @@ fn invalid_milestone_status_is_422_and_changes_nothing() {
     app.patch(&format!("/milestones/{id}"), Some(&official.token), &json!({"status": "completed"}))
         .expect_problem(422, "unprocessable_body");
     let p = app
-        .patch(
-            &format!("/milestones/{id}"),
-            Some(&official.token),
-            &json!({"title": "  ", "position": 100001}),
-        )
+        .patch(&format!("/milestones/{id}"), Some(&official.token), &json!({"title": "  ", "position": 100001}))
         .expect_problem(422, "validation_failed");
     assert_eq!(error_fields(&p), ["position", "title"]);
     let m = app.get(&format!("/milestones/{id}")).expect(200).json();
     assert_eq!(m["status"], "not_started");
     assert_eq!(m["position"], 3);
-    app.patch(
-        "/milestones/99999999",
-        Some(&official.token),
-        &json!({"title": "Autre titre"}),
-    )
-    .expect_problem(404, "not_found");
+    app.patch("/milestones/99999999", Some(&official.token), &json!({"title": "Autre titre"}))
+        .expect_problem(404, "not_found");
 }
 
 #[test]
@@ -504,27 +355,14 @@ fn milestone_patch_is_partial_and_null_clears() {
         )
         .expect(200)
         .json();
-    assert!(
-        after["due_date"].is_null() && after["due_period"].is_null(),
-        "{after}"
-    );
+    assert!(after["due_date"].is_null() && after["due_period"].is_null(), "{after}");
     assert_eq!(after["description"], "Done *soon*");
-    assert!(after["description_html"]
-        .as_str()
-        .unwrap()
-        .contains("<em>soon</em>"));
+    assert!(after["description_html"].as_str().unwrap().contains("<em>soon</em>"));
     assert_eq!(after["title"], before["title"]);
     assert_eq!(after["status"], before["status"]);
     assert_eq!(after["code"], "12.3");
     assert_eq!(after["position"], 3);
-    let same = app
-        .patch(
-            &format!("/milestones/{id}"),
-            Some(&official.token),
-            &json!({}),
-        )
-        .expect(200)
-        .json();
+    let same = app.patch(&format!("/milestones/{id}"), Some(&official.token), &json!({})).expect(200).json();
     assert_eq!(same, after);
 }
 
@@ -535,21 +373,13 @@ fn deleted_milestone_is_gone() {
     let admin = app.user("admin");
     // 12.3 has no discussion.
     let id = fr0041_milestone(&app, "12.3");
-    app.delete(&format!("/milestones/{id}"), Some(&official.token))
-        .expect_problem(403, "forbidden");
-    let r = app
-        .delete(&format!("/milestones/{id}"), Some(&admin.token))
-        .expect(204);
+    app.delete(&format!("/milestones/{id}"), Some(&official.token)).expect_problem(403, "forbidden");
+    let r = app.delete(&format!("/milestones/{id}"), Some(&admin.token)).expect(204);
     assert!(r.text.is_empty());
-    app.get(&format!("/milestones/{id}"))
-        .expect_problem(404, "not_found");
-    app.delete(&format!("/milestones/{id}"), Some(&admin.token))
-        .expect_problem(404, "not_found");
+    app.get(&format!("/milestones/{id}")).expect_problem(404, "not_found");
+    app.delete(&format!("/milestones/{id}"), Some(&admin.token)).expect_problem(404, "not_found");
     let list = app.get("/commitments/FR0041/milestones").expect(200).json();
-    assert_eq!(
-        mcodes(list["items"].as_array().unwrap()),
-        ["12.1", "12.2", "12.4"]
-    );
+    assert_eq!(mcodes(list["items"].as_array().unwrap()), ["12.1", "12.2", "12.4"]);
 }
 
 #[test]
@@ -559,41 +389,28 @@ fn a_discussed_milestone_is_archived_out_of_lists_and_progress() {
     let member = app.user("member");
     // 12.2 has the seed's comments.
     let id = fr0041_milestone(&app, "12.2");
-    let comments = app.count(&format!("comments WHERE subject_id = (SELECT subject_id FROM milestones WHERE id = {id})"));
+    let comments =
+        app.count(&format!("comments WHERE subject_id = (SELECT subject_id FROM milestones WHERE id = {id})"));
     assert!(comments > 0);
-    let archived = app
-        .delete(&format!("/milestones/{id}"), Some(&admin.token))
-        .expect(200)
-        .json();
+    let archived = app.delete(&format!("/milestones/{id}"), Some(&admin.token)).expect(200).json();
     assert!(archived["archived_at"].is_string(), "{archived}");
-    assert_eq!(app.count(&format!("comments WHERE subject_id = (SELECT subject_id FROM milestones WHERE id = {id})")), comments);
+    assert_eq!(
+        app.count(&format!("comments WHERE subject_id = (SELECT subject_id FROM milestones WHERE id = {id})")),
+        comments
+    );
     app.get(&format!("/milestones/{id}")).expect(200);
     app.get(&format!("/milestones/{id}/comments")).expect(200);
     let list = app.get("/commitments/FR0041/milestones").expect(200).json();
-    assert_eq!(
-        mcodes(list["items"].as_array().unwrap()),
-        ["12.1", "12.3", "12.4"]
-    );
+    assert_eq!(mcodes(list["items"].as_array().unwrap()), ["12.1", "12.3", "12.4"]);
     assert_eq!(
         progress(&app, "FR0041"),
         json!({"total": 3, "not_started": 2, "in_progress": 1, "completed": 0, "delayed": 0, "withdrawn": 0, "percent_complete": 0})
     );
-    assert_eq!(
-        mcodes(&collect_pages(&app, "/milestones", None)),
-        ["12.1", "12.3", "12.4"]
-    );
-    assert_eq!(
-        mcodes(&collect_pages(&app, "/milestones?archived=true", None)),
-        ["12.2"]
-    );
-    app.post(
-        &format!("/milestones/{id}/comments"),
-        Some(&member.token),
-        &json!({"body": "Et ce jalon ?"}),
-    )
-    .expect_problem(409, "archived");
-    app.post(&format!("/milestones/{id}/restore"), Some(&admin.token), &json!({}))
-        .expect(200);
+    assert_eq!(mcodes(&collect_pages(&app, "/milestones", None)), ["12.1", "12.3", "12.4"]);
+    assert_eq!(mcodes(&collect_pages(&app, "/milestones?archived=true", None)), ["12.2"]);
+    app.post(&format!("/milestones/{id}/comments"), Some(&member.token), &json!({"body": "Et ce jalon ?"}))
+        .expect_problem(409, "archived");
+    app.post(&format!("/milestones/{id}/restore"), Some(&admin.token), &json!({})).expect(200);
     assert_eq!(mcodes(&collect_pages(&app, "/milestones", None)).len(), 4);
 }
 
@@ -603,37 +420,33 @@ fn a_discussed_milestone_is_archived_out_of_lists_and_progress() {
 fn empty_app_with(commitments: &[&str]) -> (TestApp, TestUser) {
     let app = TestApp::spawn_empty();
     let admin = app.user("admin");
-    app.post("/action-plans", Some(&admin.token), &json!({
-        "slug": "kk-2030-2032", "country": "Kakania", "title": "Plan", "period_start": 2030, "period_end": 2032
-    }))
+    app.post(
+        "/action-plans",
+        Some(&admin.token),
+        &json!({
+            "slug": "kk-2030-2032", "country": "Kakania", "title": "Plan", "period_start": 2030, "period_end": 2032
+        }),
+    )
     .expect(201);
     for (i, code) in commitments.iter().enumerate() {
-        app.post("/commitments", Some(&admin.token), &json!({
-            "action_plan": "kk-2030-2032", "code": code, "number": i + 1, "title": format!("Commitment {code}")
-        }))
+        app.post(
+            "/commitments",
+            Some(&admin.token),
+            &json!({
+                "action_plan": "kk-2030-2032", "code": code, "number": i + 1, "title": format!("Commitment {code}")
+            }),
+        )
         .expect(201);
     }
     (app, admin)
 }
 
-fn add_milestone(
-    app: &TestApp,
-    token: &str,
-    commitment: &str,
-    code: &str,
-    position: Option<i64>,
-) -> i64 {
+fn add_milestone(app: &TestApp, token: &str, commitment: &str, code: &str, position: Option<i64>) -> i64 {
     let mut body = json!({"code": code, "title": format!("Milestone {code}")});
     if let Some(p) = position {
         body["position"] = json!(p);
     }
-    app.post(
-        &format!("/commitments/{commitment}/milestones"),
-        Some(token),
-        &body,
-    )
-    .expect(201)
-    .json()["id"]
+    app.post(&format!("/commitments/{commitment}/milestones"), Some(token), &body).expect(201).json()["id"]
         .as_i64()
         .unwrap()
 }
@@ -644,13 +457,7 @@ fn global_milestone_pagination_neither_skips_nor_repeats_while_milestones_are_in
     let (app, admin) = empty_app_with(&commitments);
     let mut initial = Vec::new();
     for i in 0..25 {
-        initial.push(add_milestone(
-            &app,
-            &admin.token,
-            commitments[i % 3],
-            &format!("{i}"),
-            None,
-        ));
+        initial.push(add_milestone(&app, &admin.token, commitments[i % 3], &format!("{i}"), None));
     }
     let mut seen: Vec<i64> = Vec::new();
     let mut inserted = Vec::new();
@@ -671,32 +478,15 @@ fn global_milestone_pagination_neither_skips_nor_repeats_while_milestones_are_in
         }
         // New milestones in every commitment, including those already paged past.
         for c in commitments {
-            inserted.push(add_milestone(
-                &app,
-                &admin.token,
-                c,
-                &format!("new-{page_no}"),
-                Some(0),
-            ));
+            inserted.push(add_milestone(&app, &admin.token, c, &format!("new-{page_no}"), Some(0)));
         }
     }
     let distinct: BTreeSet<i64> = seen.iter().copied().collect();
-    assert_eq!(
-        distinct.len(),
-        seen.len(),
-        "a milestone appeared twice: {seen:?}"
-    );
+    assert_eq!(distinct.len(), seen.len(), "a milestone appeared twice: {seen:?}");
     for id in &initial {
-        assert_eq!(
-            seen.iter().filter(|s| *s == id).count(),
-            1,
-            "{id} missing from {seen:?}"
-        );
+        assert_eq!(seen.iter().filter(|s| *s == id).count(), 1, "{id} missing from {seen:?}");
     }
-    assert!(
-        seen.windows(2).all(|w| w[0] < w[1]),
-        "not in id order: {seen:?}"
-    );
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "not in id order: {seen:?}");
     // Milestones get increasing ids, so everything inserted meanwhile is ahead of the cursor.
     for id in &inserted {
         assert!(seen.contains(id), "{id} inserted during paging was skipped");
@@ -707,9 +497,8 @@ fn global_milestone_pagination_neither_skips_nor_repeats_while_milestones_are_in
 #[test]
 fn commitment_milestone_pagination_neither_skips_nor_repeats_while_milestones_are_inserted() {
     let (app, admin) = empty_app_with(&["KK0001"]);
-    let initial: Vec<i64> = (1..=12)
-        .map(|i| add_milestone(&app, &admin.token, "KK0001", &format!("1.{i}"), None))
-        .collect();
+    let initial: Vec<i64> =
+        (1..=12).map(|i| add_milestone(&app, &admin.token, "KK0001", &format!("1.{i}"), None)).collect();
     let mut seen: Vec<Value> = Vec::new();
     let mut before = Vec::new();
     let mut after = Vec::new();
@@ -731,84 +520,41 @@ fn commitment_milestone_pagination_neither_skips_nor_repeats_while_milestones_ar
         }
         // Before the cursor: position 0. After it: the cursor's own position (a larger id
         // sorts after) and the very end.
-        before.push(add_milestone(
-            &app,
-            &admin.token,
-            "KK0001",
-            &format!("b{page_no}"),
-            Some(0),
-        ));
-        after.push(add_milestone(
-            &app,
-            &admin.token,
-            "KK0001",
-            &format!("s{page_no}"),
-            Some(last_pos),
-        ));
-        after.push(add_milestone(
-            &app,
-            &admin.token,
-            "KK0001",
-            &format!("e{page_no}"),
-            Some(1000),
-        ));
+        before.push(add_milestone(&app, &admin.token, "KK0001", &format!("b{page_no}"), Some(0)));
+        after.push(add_milestone(&app, &admin.token, "KK0001", &format!("s{page_no}"), Some(last_pos)));
+        after.push(add_milestone(&app, &admin.token, "KK0001", &format!("e{page_no}"), Some(1000)));
     }
     let seen_ids = ids(&seen);
     let distinct: BTreeSet<i64> = seen_ids.iter().copied().collect();
-    assert_eq!(
-        distinct.len(),
-        seen_ids.len(),
-        "a milestone appeared twice: {seen_ids:?}"
-    );
+    assert_eq!(distinct.len(), seen_ids.len(), "a milestone appeared twice: {seen_ids:?}");
     for id in &initial {
-        assert_eq!(
-            seen_ids.iter().filter(|s| *s == id).count(),
-            1,
-            "{id} missing"
-        );
+        assert_eq!(seen_ids.iter().filter(|s| *s == id).count(), 1, "{id} missing");
     }
-    let keys: Vec<(i64, i64)> = seen
-        .iter()
-        .map(|m| (m["position"].as_i64().unwrap(), m["id"].as_i64().unwrap()))
-        .collect();
-    assert!(
-        keys.windows(2).all(|w| w[0] < w[1]),
-        "not in (position, id) order: {keys:?}"
-    );
+    let keys: Vec<(i64, i64)> =
+        seen.iter().map(|m| (m["position"].as_i64().unwrap(), m["id"].as_i64().unwrap())).collect();
+    assert!(keys.windows(2).all(|w| w[0] < w[1]), "not in (position, id) order: {keys:?}");
     for id in &before {
-        assert!(
-            !seen_ids.contains(id),
-            "{id} was inserted behind the cursor yet served"
-        );
+        assert!(!seen_ids.contains(id), "{id} was inserted behind the cursor yet served");
     }
     for id in &after {
-        assert!(
-            seen_ids.contains(id),
-            "{id} was inserted ahead of the cursor yet skipped"
-        );
+        assert!(seen_ids.contains(id), "{id} was inserted ahead of the cursor yet skipped");
     }
 }
 
 #[test]
 fn milestone_lists_reject_bad_cursors_and_limits() {
     let app = TestApp::spawn();
-    app.get("/milestones?cursor=garbage!")
-        .expect_problem(400, "invalid_cursor");
-    app.get("/commitments/FR0041/milestones?cursor=garbage!")
-        .expect_problem(400, "invalid_cursor");
+    app.get("/milestones?cursor=garbage!").expect_problem(400, "invalid_cursor");
+    app.get("/commitments/FR0041/milestones?cursor=garbage!").expect_problem(400, "invalid_cursor");
     // A cursor of the global list (an id) does not fit a commitment's list (position, id).
     let global = app.get("/milestones?limit=1").expect(200).json();
     let foreign = global["next_cursor"].as_str().unwrap();
-    app.get(&format!("/commitments/FR0041/milestones?cursor={foreign}"))
-        .expect_problem(400, "invalid_cursor");
+    app.get(&format!("/commitments/FR0041/milestones?cursor={foreign}")).expect_problem(400, "invalid_cursor");
     for limit in ["0", "101", "1000000"] {
-        let p = app
-            .get(&format!("/milestones?limit={limit}"))
-            .expect_problem(422, "validation_failed");
+        let p = app.get(&format!("/milestones?limit={limit}")).expect_problem(422, "validation_failed");
         assert_eq!(error_fields(&p), ["limit"]);
-        let p = app
-            .get(&format!("/commitments/FR0041/milestones?limit={limit}"))
-            .expect_problem(422, "validation_failed");
+        let p =
+            app.get(&format!("/commitments/FR0041/milestones?limit={limit}")).expect_problem(422, "validation_failed");
         assert_eq!(error_fields(&p), ["limit"]);
     }
 }

@@ -30,25 +30,36 @@ fn a_report_goes_to_the_queue_and_a_hidden_comment_is_logged_in_public_without_i
     assert_eq!(items.len(), 1);
     assert_eq!(items[0]["comment"]["id"], c);
     assert_eq!(items[0]["subject"]["key"], "FR0041");
-    let reasons: Vec<&str> = items[0]["reports"].as_array().unwrap().iter().map(|r| r["reason"].as_str().unwrap()).collect();
+    let reasons: Vec<&str> =
+        items[0]["reports"].as_array().unwrap().iter().map(|r| r["reason"].as_str().unwrap()).collect();
     assert_eq!(reasons, ["abuse", "other"]);
     assert!(!queue.to_string().contains(&a.email) && items[0]["reports"][0].get("reporter").is_none());
 
     // Hidden with a reason: everyone sees the reason, only the author and moderators the text.
-    let hidden = app.post(&format!("/moderation/reports/{c}/hide"), Some(&moderator.token), &json!({"reason": "propos injurieux"})).expect(200).json();
+    let hidden = app
+        .post(&format!("/moderation/reports/{c}/hide"), Some(&moderator.token), &json!({"reason": "propos injurieux"}))
+        .expect(200)
+        .json();
     assert_eq!(hidden["state"], "hidden");
     let public = app.get(&format!("/comments/{c}")).expect(200).json();
     assert_eq!((public["hidden_reason"].as_str(), public["body"].is_null()), (Some("propos injurieux"), true));
-    assert_eq!(app.get_as(&format!("/comments/{c}"), &author.token).expect(200).json()["body"], "Un commentaire injurieux.");
+    assert_eq!(
+        app.get_as(&format!("/comments/{c}"), &author.token).expect(200).json()["body"],
+        "Un commentaire injurieux."
+    );
     assert_eq!(app.get_as("/moderation/reports", &moderator.token).expect(200).json()["items"], json!([]));
-    app.post(&path, Some(&app.user("member").token), &json!({"reason": "spam"})).expect_problem(409, "comment_unavailable");
+    app.post(&path, Some(&app.user("member").token), &json!({"reason": "spam"}))
+        .expect_problem(409, "comment_unavailable");
 
     // Restored: the public log has both, with the reason and no moderator.
     app.put(&format!("/comments/{c}/moderation"), Some(&moderator.token), &json!({"hidden": false})).expect(200);
     let log = app.get("/moderation-log").expect(200).json();
     let entries = log["items"].as_array().unwrap();
     assert_eq!(entries.len(), 2);
-    assert_eq!((entries[0]["action"].as_str(), entries[0]["reason"].as_str()), (Some("restored"), Some("propos injurieux")));
+    assert_eq!(
+        (entries[0]["action"].as_str(), entries[0]["reason"].as_str()),
+        (Some("restored"), Some("propos injurieux"))
+    );
     assert_eq!((entries[1]["action"].as_str(), entries[1]["automatic"].as_bool()), (Some("hidden"), Some(false)));
     assert_eq!(entries[1]["subject"]["key"], "FR0041");
     assert!(!log.to_string().contains(&moderator.id.to_string()) || entries.iter().all(|e| e.get("actor").is_none()));
@@ -63,10 +74,12 @@ fn dismissing_closes_the_reports_and_is_audited() {
     let app = TestApp::spawn();
     let author = app.user("member");
     let c = comment(&app, &author, "Un avis tranché mais correct.");
-    app.post(&format!("/comments/{c}/reports"), Some(&app.user("member").token), &json!({"reason": "off_topic"})).expect(201);
+    app.post(&format!("/comments/{c}/reports"), Some(&app.user("member").token), &json!({"reason": "off_topic"}))
+        .expect(201);
     let moderator = app.user("moderator");
     app.post(&format!("/moderation/reports/{c}/dismiss"), Some(&moderator.token), &json!({})).expect(204);
-    app.post(&format!("/moderation/reports/{c}/dismiss"), Some(&moderator.token), &json!({})).expect_problem(404, "not_found");
+    app.post(&format!("/moderation/reports/{c}/dismiss"), Some(&moderator.token), &json!({}))
+        .expect_problem(404, "not_found");
     assert_eq!(app.get_as("/moderation/reports", &moderator.token).expect(200).json()["items"], json!([]));
     assert_eq!(app.get(&format!("/comments/{c}")).expect(200).json()["state"], "visible");
     let admin = app.user("admin");
@@ -83,7 +96,10 @@ fn reports_from_enough_distinct_members_hide_a_comment_when_configured() {
         // Settled accounts: only those count (brand-new ones are tested in public_record.rs).
         let reporter = app.user("member");
         app.sql(&format!("UPDATE users SET created_at = now() - interval '8 days' WHERE id = {}", reporter.id));
-        let r = app.post(&format!("/comments/{c}/reports"), Some(&reporter.token), &json!({"reason": "spam"})).expect(201).json();
+        let r = app
+            .post(&format!("/comments/{c}/reports"), Some(&reporter.token), &json!({"reason": "spam"}))
+            .expect(201)
+            .json();
         assert_eq!(r["hid_comment"], i == 2, "the third report hides it");
     }
     let public = app.get(&format!("/comments/{c}")).expect(200).json();
@@ -100,27 +116,55 @@ fn a_suspension_stops_posting_mails_its_message_and_ends_or_is_lifted() {
     let moderator = app.user("moderator");
     let path = format!("/users/{}/suspension", member.id);
     let until = (chrono::Utc::now() + chrono::Duration::days(7)).to_rfc3339();
-    app.post(&path, Some(&moderator.token), &json!({"until": "2020-01-01T00:00:00Z", "message": "Non."})).expect_problem(422, "validation_failed");
-    let s = app.post(&path, Some(&moderator.token), &json!({"until": until, "message": "Vos messages répétés enfreignent la charte."})).expect(200).json();
+    app.post(&path, Some(&moderator.token), &json!({"until": "2020-01-01T00:00:00Z", "message": "Non."}))
+        .expect_problem(422, "validation_failed");
+    let s = app
+        .post(
+            &path,
+            Some(&moderator.token),
+            &json!({"until": until, "message": "Vos messages répétés enfreignent la charte."}),
+        )
+        .expect(200)
+        .json();
     assert!(s["until"].is_string());
     // After the sign-up's address confirmation, the suspension's mail.
     let mail = app.wait_for_mails_to(&member.email, 2).pop().unwrap();
     let text = mail.part("text/plain").unwrap();
     assert!(text.contains("Vos messages répétés enfreignent la charte.") && text.contains("heure de Paris"), "{text}");
-    app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": "Encore moi."})).expect_problem(403, "forbidden");
+    app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": "Encore moi."}))
+        .expect_problem(403, "forbidden");
     // Moderators do not suspend moderators or admins, nor themselves.
-    app.post(&format!("/users/{}/suspension", app.user("admin").id), Some(&moderator.token), &json!({"message": "Non."})).expect_problem(403, "forbidden");
-    app.post(&format!("/users/{}/suspension", moderator.id), Some(&moderator.token), &json!({"message": "Non."})).expect_problem(409, "self_lockout");
+    app.post(
+        &format!("/users/{}/suspension", app.user("admin").id),
+        Some(&moderator.token),
+        &json!({"message": "Non."}),
+    )
+    .expect_problem(403, "forbidden");
+    app.post(&format!("/users/{}/suspension", moderator.id), Some(&moderator.token), &json!({"message": "Non."}))
+        .expect_problem(409, "self_lockout");
     // Lifted: the member posts again; audited both ways.
     app.delete(&path, Some(&moderator.token)).expect(204);
     app.delete(&path, Some(&moderator.token)).expect_problem(404, "not_found");
     app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": "Merci."})).expect(201);
     let admin = app.user("admin");
-    assert_eq!(app.get_as("/admin/audit?action=user.suspended", &admin.token).expect(200).json()["items"].as_array().unwrap().len(), 1);
-    assert_eq!(app.get_as("/admin/audit?action=user.unsuspended", &admin.token).expect(200).json()["items"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        app.get_as("/admin/audit?action=user.suspended", &admin.token).expect(200).json()["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        app.get_as("/admin/audit?action=user.unsuspended", &admin.token).expect(200).json()["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
     // A suspension for a period ends by itself (the test moves its end; it does not wait).
     app.post(&path, Some(&moderator.token), &json!({"until": until, "message": "Une semaine."})).expect(200);
-    app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": "Suspendu."})).expect_problem(403, "forbidden");
+    app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": "Suspendu."}))
+        .expect_problem(403, "forbidden");
     app.sql(&format!("UPDATE users SET suspended_until = now() - interval '1 minute' WHERE id = {}", member.id));
     app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": "De retour."})).expect(201);
 }
@@ -130,12 +174,14 @@ fn posting_past_the_limit_answers_429_with_retry_after() {
     let app = TestApp::spawn_with(true, &[("RATE_LIMIT_POSTING", "3/1m")]);
     let member = app.user("member");
     for i in 0..3 {
-        app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": format!("Message {i}")})).expect(201);
+        app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": format!("Message {i}")}))
+            .expect(201);
     }
     let r = app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": "Un de trop."}));
     assert_eq!(r.status, 429, "{}", r.text);
     assert!(r.header("Retry-After").unwrap().parse::<u64>().unwrap() >= 1);
     // Per account: another member still posts.
-    app.post("/commitments/FR0041/comments", Some(&app.user("member").token), &json!({"body": "Moi aussi."})).expect(201);
+    app.post("/commitments/FR0041/comments", Some(&app.user("member").token), &json!({"body": "Moi aussi."}))
+        .expect(201);
     assert_eq!(app.count("comments WHERE body = 'Un de trop.'"), 0);
 }

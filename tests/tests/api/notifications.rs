@@ -57,7 +57,12 @@ fn followers_the_person_replied_to_and_those_named_hear_of_a_comment_once_each()
     follow(&app, &camille, "commitment/FR0041");
     let author = named(&app, "Lucile Duplessis");
 
-    let c = builders::comment(&app, &author.token, "/commitments/FR0041", "Qu'en pense @Camille Desmoulins, ou @Personne Inconnue ?");
+    let c = builders::comment(
+        &app,
+        &author.token,
+        "/commitments/FR0041",
+        "Qu'en pense @Camille Desmoulins, ou @Personne Inconnue ?",
+    );
     let heard = notifications(&app, &follower, 1);
     assert_eq!(heard[0]["reason"], "new_comment");
     assert_eq!(heard[0]["actor"]["display_name"], "Lucile Duplessis");
@@ -85,7 +90,8 @@ fn followers_the_person_replied_to_and_those_named_hear_of_a_comment_once_each()
     let only_unread = app.get_as("/me/notifications?unread=true", &camille.token).expect(200).json();
     assert_eq!(only_unread["items"].as_array().unwrap().len(), 1);
     // Someone else's notification is no one's to read.
-    app.post(&format!("/me/notifications/{first}/read"), Some(&follower.token), &json!(null)).expect_problem(404, "not_found");
+    app.post(&format!("/me/notifications/{first}/read"), Some(&follower.token), &json!(null))
+        .expect_problem(404, "not_found");
     let marked = app.post("/me/notifications/read-all", Some(&camille.token), &json!(null)).expect(200).json();
     assert_eq!(marked["marked"], 1);
     assert_eq!(unread(&app, &camille), 0);
@@ -113,23 +119,38 @@ fn progress_answers_and_forum_changes_reach_those_concerned() {
     // Progress on a milestone of a followed commitment.
     let c = app.get("/commitments/FR0041").expect(200).json();
     let m = c["milestones"][0]["id"].as_i64().unwrap();
-    app.post(&format!("/milestones/{m}/progress"), Some(&official.token), &json!({"as_of": "2020-01-01", "status": "in_progress", "completion": "limited", "note": "Avancée."}))
-        .expect(201);
+    app.post(
+        &format!("/milestones/{m}/progress"),
+        Some(&official.token),
+        &json!({"as_of": "2020-01-01", "status": "in_progress", "completion": "limited", "note": "Avancée."}),
+    )
+    .expect(201);
     let heard = notifications(&app, &follower, 1);
     assert_eq!(heard[0]["reason"], "progress");
     assert_eq!(heard[0]["subject"]["type"], "milestone");
 
     // An answer reaches the asker, and whoever follows the question.
     let asker = app.user("member");
-    let q = app.post("/commitments/FR0041/questions", Some(&asker.token), &json!({"title": "Quand ?", "body": "Pouvez-vous préciser ?"})).expect(201).json();
+    let q = app
+        .post(
+            "/commitments/FR0041/questions",
+            Some(&asker.token),
+            &json!({"title": "Quand ?", "body": "Pouvez-vous préciser ?"}),
+        )
+        .expect(201)
+        .json();
     let watcher = app.user("member");
     follow(&app, &watcher, &format!("question/{}", q["id"]));
-    app.post(&format!("/questions/{}/answers", q["id"]), Some(&official.token), &json!({"body": "Au printemps."})).expect(201);
+    app.post(&format!("/questions/{}/answers", q["id"]), Some(&official.token), &json!({"body": "Au printemps."}))
+        .expect(201);
     assert_eq!(notifications(&app, &asker, 1)[0]["reason"], "answer");
     assert_eq!(notifications(&app, &watcher, 1)[0]["subject"]["type"], "question");
 
     // A forum: the person promoted from the waitlist; then its cancellation, to those registered.
-    let forum = ForumBuilder::new("Forum des notifications").with("status", json!("open")).with("capacity", json!(1)).create(&app, &official.token);
+    let forum = ForumBuilder::new("Forum des notifications")
+        .with("status", json!("open"))
+        .with("capacity", json!(1))
+        .create(&app, &official.token);
     let slug = forum["slug"].as_str().unwrap();
     let (seated, waiting) = (app.user("member"), app.user("member"));
     app.post(&format!("/forums/{slug}/registrations"), Some(&seated.token), &json!({})).expect(201);
@@ -138,7 +159,12 @@ fn progress_answers_and_forum_changes_reach_those_concerned() {
     assert_eq!(notifications(&app, &waiting, 1)[0]["reason"], "promoted");
     // A change calendars do not show says nothing; a new place does.
     app.patch(&format!("/forums/{slug}"), Some(&official.token), &json!({"capacity": 5})).expect(200);
-    app.patch(&format!("/forums/{slug}"), Some(&official.token), &json!({"location": "Salle 3, 20 avenue de Ségur, Paris"})).expect(200);
+    app.patch(
+        &format!("/forums/{slug}"),
+        Some(&official.token),
+        &json!({"location": "Salle 3, 20 avenue de Ségur, Paris"}),
+    )
+    .expect(200);
     assert_eq!(notifications(&app, &waiting, 2)[0]["reason"], "forum_changed");
     app.patch(&format!("/forums/{slug}"), Some(&official.token), &json!({"status": "cancelled"})).expect(200);
     assert_eq!(notifications(&app, &waiting, 3)[0]["reason"], "forum_cancelled");
@@ -160,7 +186,11 @@ fn mail_comes_one_by_one_or_as_a_daily_digest_of_what_is_unread() {
     builders::comment(&app, &author.token, "/commitments/FR0041", "Premier avis.");
     builders::comment(&app, &author.token, "/commitments/FR0041", "Second avis.");
     let mails = app.wait_for_mails_to(&eager.email, 3);
-    let texts: Vec<String> = mails.iter().filter_map(|m| m.part("text/plain")).filter(|t| t.contains("Olympe de Gouges a commenté")).collect();
+    let texts: Vec<String> = mails
+        .iter()
+        .filter_map(|m| m.part("text/plain"))
+        .filter(|t| t.contains("Olympe de Gouges a commenté"))
+        .collect();
     assert_eq!(texts.len(), 2, "one mail per notification");
     assert!(texts[0].contains("/engagements/FR0041#comment-"), "{}", texts[0]);
     fan_out_done(&app);
@@ -176,12 +206,19 @@ fn mail_comes_one_by_one_or_as_a_daily_digest_of_what_is_unread() {
     }
     app.sql("UPDATE jobs SET run_at = now() WHERE kind = 'notifications_digest' AND state = 'queued'");
     let digest = app.wait_for_mails_to(&daily.email, 2);
-    let text = digest.iter().filter_map(|m| m.part("text/plain")).find(|t| t.contains("Vos notifications") || t.contains("Voici ce qui")).unwrap_or_else(|| panic!("no digest: {digest:?}"));
+    let text = digest
+        .iter()
+        .filter_map(|m| m.part("text/plain"))
+        .find(|t| t.contains("Vos notifications") || t.contains("Voici ce qui"))
+        .unwrap_or_else(|| panic!("no digest: {digest:?}"));
     assert_eq!(text.matches("Olympe de Gouges a commenté").count(), 1, "only the unread one: {text}");
     assert!(text.contains("/compte#notifications"));
     // The next digest waits for tomorrow 7:00 (Paris), and sends nothing twice.
     let started = Instant::now();
-    while app.count("jobs WHERE kind = 'notifications_digest' AND state = 'queued' AND run_at > now() + interval '1 hour'") != 1 {
+    while app
+        .count("jobs WHERE kind = 'notifications_digest' AND state = 'queued' AND run_at > now() + interval '1 hour'")
+        != 1
+    {
         assert!(started.elapsed() < Duration::from_secs(10), "the next digest is not scheduled");
         std::thread::sleep(Duration::from_millis(50));
     }
@@ -219,7 +256,8 @@ fn a_fan_out_whose_worker_dies_notifies_each_person_exactly_once() {
     blocker.batch_execute("BEGIN; LOCK TABLE notifications IN SHARE ROW EXCLUSIVE MODE").unwrap();
     let mut doomed = app.spawn_worker(&[("JOB_LEASE_SECS", "2")]);
     let started = Instant::now();
-    while app.count("pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO notifications%'") == 0 {
+    while app.count("pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO notifications%'") == 0
+    {
         assert!(started.elapsed() < Duration::from_secs(20), "the worker never reached the fan-out");
         std::thread::sleep(Duration::from_millis(50));
     }
@@ -247,8 +285,19 @@ fn a_fan_out_whose_worker_dies_notifies_each_person_exactly_once() {
             ))
             .unwrap();
         };
-        let mailer = opendetat::mail::Mailer::new(None, "/tmp", "Open d'État <ne-pas-repondre@example.fr>", "http://localhost:8080").unwrap();
-        let mut ctx = opendetat::jobs::worker::JobContext { conn: &mut conn, mailer: &mailer, attempt: job.attempts, job_id: job.id };
+        let mailer = opendetat::mail::Mailer::new(
+            None,
+            "/tmp",
+            "Open d'État <ne-pas-repondre@example.fr>",
+            "http://localhost:8080",
+        )
+        .unwrap();
+        let mut ctx = opendetat::jobs::worker::JobContext {
+            conn: &mut conn,
+            mailer: &mailer,
+            attempt: job.attempts,
+            job_id: job.id,
+        };
         opendetat::resources::notifications::run_fan_out(&mut ctx, &job.payload).unwrap();
         true
     };
@@ -270,7 +319,10 @@ fn a_fan_out_whose_worker_dies_notifies_each_person_exactly_once() {
     healthy.wait().unwrap();
     assert_eq!(app.count("jobs WHERE kind = 'notifications_fan_out' AND attempts = 2"), 2, "each ran twice");
     assert_eq!(app.count(notified), 80, "40 people, two comments");
-    assert_eq!(app.count(&format!("({}) x", "SELECT user_id, event_id FROM notifications GROUP BY 1, 2 HAVING count(*) > 1")), 0);
+    assert_eq!(
+        app.count(&format!("({}) x", "SELECT user_id, event_id FROM notifications GROUP BY 1, 2 HAVING count(*) > 1")),
+        0
+    );
     assert_eq!(app.count(mail_jobs), 40, "one mail per notification for those who want one, never two");
 }
 
@@ -286,7 +338,10 @@ fn follows_refuse_what_is_not_there_and_suggestions_name_members() {
     let found = app.get_as("/mentions/suggestions?q=manon%20r", &member.token).expect(200).json();
     assert_eq!(found.as_array().unwrap().len(), 1);
     assert_eq!(found[0]["display_name"], "Manon Roland");
-    assert_eq!(app.get_as("/mentions/suggestions?q=MANON", &member.token).expect(200).json().as_array().unwrap().len(), 2);
+    assert_eq!(
+        app.get_as("/mentions/suggestions?q=MANON", &member.token).expect(200).json().as_array().unwrap().len(),
+        2
+    );
     // A `%` is a character to look for, not a wildcard.
     assert!(app.get_as("/mentions/suggestions?q=%25", &member.token).expect(200).json().as_array().unwrap().is_empty());
     app.get_as("/mentions/suggestions?q=", &member.token).expect(422);

@@ -9,11 +9,7 @@ use opendetat_tests::*;
 /// rewrite it (or run `make openapi`).
 #[test]
 fn committed_openapi_matches_the_code() {
-    let out = Command::new(binary())
-        .arg("openapi")
-        .env("RUST_LOG", "off")
-        .output()
-        .unwrap();
+    let out = Command::new(binary()).arg("openapi").env("RUST_LOG", "off").output().unwrap();
     assert!(out.status.success());
     let generated = String::from_utf8(out.stdout).unwrap();
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../openapi/openapi.json");
@@ -32,19 +28,13 @@ fn served_contract_is_openapi_31_and_documents_every_route_and_error() {
     let app = TestApp::spawn_empty();
     let doc = app.get("/api/openapi.json").expect(200).json();
     assert_eq!(doc["openapi"], "3.1.0");
-    assert_eq!(
-        doc["components"]["securitySchemes"]["bearer"]["scheme"],
-        "bearer"
-    );
+    assert_eq!(doc["components"]["securitySchemes"]["bearer"]["scheme"], "bearer");
     assert!(doc["components"]["schemas"]["Problem"].is_object());
     // Every reference resolves (openapi-typescript and other generators refuse dangling ones).
     let text = doc.to_string();
     let schemas = doc["components"]["schemas"].as_object().unwrap();
     for part in text.split("#/components/schemas/").skip(1) {
-        let name: String = part
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect();
+        let name: String = part.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
         assert!(schemas.contains_key(&name), "dangling $ref to {name}");
     }
     let paths = doc["paths"].as_object().unwrap();
@@ -63,10 +53,7 @@ fn served_contract_is_openapi_31_and_documents_every_route_and_error() {
             let secured = op.get("security").is_some();
             if secured {
                 for status in ["401", "403"] {
-                    assert!(
-                        responses.contains_key(status),
-                        "{method} {path} lacks {status}"
-                    );
+                    assert!(responses.contains_key(status), "{method} {path} lacks {status}");
                 }
             }
             if path.contains('{') {
@@ -74,10 +61,7 @@ fn served_contract_is_openapi_31_and_documents_every_route_and_error() {
             }
             if op.get("requestBody").is_some() {
                 for status in ["400", "413", "415", "422"] {
-                    assert!(
-                        responses.contains_key(status),
-                        "{method} {path} lacks {status}"
-                    );
+                    assert!(responses.contains_key(status), "{method} {path} lacks {status}");
                 }
             }
         }
@@ -90,11 +74,7 @@ fn swagger_ui_is_served_offline() {
     let redirect = app.get("/api/docs").expect(308);
     assert_eq!(redirect.header("location"), Some("/api/docs/"));
     let page = app.get("/api/docs/").expect(200);
-    assert!(
-        page.text.contains("swagger-ui"),
-        "{}",
-        &page.text[..200.min(page.text.len())]
-    );
+    assert!(page.text.contains("swagger-ui"), "{}", &page.text[..200.min(page.text.len())]);
     let init = app.get("/api/docs/swagger-initializer.js").expect(200);
     assert!(init.text.contains("/api/openapi.json"));
     app.get("/api/docs/swagger-ui-bundle.js").expect(200);
@@ -103,8 +83,7 @@ fn swagger_ui_is_served_offline() {
 #[test]
 fn unknown_routes_are_problem_json_404() {
     let app = TestApp::spawn_empty();
-    app.get("/api/v1/nothing-here")
-        .expect_problem(404, "not_found");
+    app.get("/api/v1/nothing-here").expect_problem(404, "not_found");
     app.get("/api/elsewhere").expect_problem(404, "not_found");
     // Without a built SPA, other paths are 404 problems too.
     app.get("/x/anything").expect_problem(404, "not_found");
@@ -122,17 +101,9 @@ fn assert_unsupported_methods_are_405(app: &TestApp) {
         ("POST", "/healthz", "GET, HEAD"),
     ] {
         let res = app.request(method, path, None, &[], None);
-        assert_eq!(
-            res.header("allow"),
-            Some(allow),
-            "{method} {path}: {}",
-            res.text
-        );
+        assert_eq!(res.header("allow"), Some(allow), "{method} {path}: {}", res.text);
         let problem = res.expect_problem(405, "method_not_allowed");
-        assert!(
-            problem["detail"].as_str().unwrap().contains(path),
-            "{problem}"
-        );
+        assert!(problem["detail"].as_str().unwrap().contains(path), "{problem}");
     }
 }
 
@@ -146,10 +117,8 @@ fn with_the_web_app_served_api_errors_stay_problems() {
     let app = TestApp::spawn_with(false, &[("STATIC_DIR", dir.to_str().unwrap())]);
     let page = app.get("/x/une-page-du-client").expect(200);
     assert!(page.text.contains("<title>SPA</title>"), "{}", page.text);
-    app.get("/api/v1/nothing-here")
-        .expect_problem(404, "not_found");
-    app.get("/api/v1/forums/1/comments/extra")
-        .expect_problem(404, "not_found");
+    app.get("/api/v1/nothing-here").expect_problem(404, "not_found");
+    app.get("/api/v1/forums/1/comments/extra").expect_problem(404, "not_found");
     assert_unsupported_methods_are_405(&app);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -158,24 +127,10 @@ fn with_the_web_app_served_api_errors_stay_problems() {
 fn every_response_carries_a_request_id_and_a_given_one_is_kept() {
     let app = TestApp::spawn_empty();
     let generated = app.get("/healthz").expect(200);
-    assert!(generated
-        .header("x-request-id")
-        .is_some_and(|id| id.len() >= 8));
-    let kept = app.request(
-        "GET",
-        "/api/v1/forums",
-        None,
-        &[("X-Request-Id", "abc-123")],
-        None,
-    );
+    assert!(generated.header("x-request-id").is_some_and(|id| id.len() >= 8));
+    let kept = app.request("GET", "/api/v1/forums", None, &[("X-Request-Id", "abc-123")], None);
     assert_eq!(kept.header("x-request-id"), Some("abc-123"));
-    let replaced = app.request(
-        "GET",
-        "/api/v1/forums",
-        None,
-        &[("X-Request-Id", "bad id with spaces")],
-        None,
-    );
+    let replaced = app.request("GET", "/api/v1/forums", None, &[("X-Request-Id", "bad id with spaces")], None);
     assert_ne!(replaced.header("x-request-id"), Some("bad id with spaces"));
     let error = app.get("/api/v1/forums/999999");
     assert!(error.header("x-request-id").is_some());
@@ -209,15 +164,7 @@ fn seed_loads_the_french_plans_and_is_idempotent() {
     let app = TestApp::spawn_empty();
     let first = seed(&app.database);
     assert!(first.contains("commitments: 50"), "{first}");
-    let tables = [
-        "action_plans",
-        "commitments",
-        "milestones",
-        "users",
-        "forums",
-        "forum_commitments",
-        "comments",
-    ];
+    let tables = ["action_plans", "commitments", "milestones", "users", "forums", "forum_commitments", "comments"];
     let counts: Vec<i64> = tables.iter().map(|t| app.count(t)).collect();
     assert_eq!(counts[0..3], [2, 50, 4]);
     let snapshot = |app: &TestApp| {
@@ -241,20 +188,13 @@ fn seed_loads_the_french_plans_and_is_idempotent() {
     };
     let before = snapshot(&app);
     let second = seed(&app.database);
-    assert!(
-        second.contains("commitments: 0") && second.contains("comments: 0"),
-        "{second}"
-    );
+    assert!(second.contains("commitments: 0") && second.contains("comments: 0"), "{second}");
     let again: Vec<i64> = tables.iter().map(|t| app.count(t)).collect();
     assert_eq!(counts, again, "a second seed changed row counts");
     assert_eq!(before, snapshot(&app), "a second seed changed stored rows");
     // Outside dev mode, demo accounts cannot sign in.
-    app.post(
-        "/auth/login",
-        None,
-        &json!({"email": "admin@demo.opendetat.fr", "password": DEMO_PASSWORD}),
-    )
-    .expect_problem(401, "unauthorized");
+    app.post("/auth/login", None, &json!({"email": "admin@demo.opendetat.fr", "password": DEMO_PASSWORD}))
+        .expect_problem(401, "unauthorized");
 }
 
 #[test]
@@ -267,34 +207,15 @@ fn third_party_web_apps_may_call_the_api_cross_origin() {
         &[
             ("Origin", "https://civic.example.org"),
             ("Access-Control-Request-Method", "POST"),
-            (
-                "Access-Control-Request-Headers",
-                "authorization, content-type",
-            ),
+            ("Access-Control-Request-Headers", "authorization, content-type"),
         ],
         None,
     );
     assert!(preflight.status < 300, "{preflight:?}");
-    assert_eq!(
-        preflight.header("access-control-allow-origin"),
-        Some("https://civic.example.org")
-    );
-    let get = app
-        .request(
-            "GET",
-            "/api/v1/forums",
-            None,
-            &[("Origin", "https://civic.example.org")],
-            None,
-        )
-        .expect(200);
-    assert_eq!(
-        get.header("access-control-allow-origin"),
-        Some("https://civic.example.org")
-    );
-    assert!(get
-        .header("access-control-expose-headers")
-        .is_some_and(|h| h.to_lowercase().contains("link")));
+    assert_eq!(preflight.header("access-control-allow-origin"), Some("https://civic.example.org"));
+    let get = app.request("GET", "/api/v1/forums", None, &[("Origin", "https://civic.example.org")], None).expect(200);
+    assert_eq!(get.header("access-control-allow-origin"), Some("https://civic.example.org"));
+    assert!(get.header("access-control-expose-headers").is_some_and(|h| h.to_lowercase().contains("link")));
 }
 
 /// Markdown is rendered when written; rows from before that (NULL html) are rendered at start.
@@ -304,14 +225,8 @@ fn start_up_renders_markdown_stored_without_html() {
     app.sql("UPDATE forums SET description = '**gras** <script>x</script>', description_html = NULL WHERE slug = '2027-01-espace-de-dialogue-en-ligne'");
     app.sql("UPDATE commitments SET description_html = NULL, irm_analysis_html = NULL WHERE code = 'FR0041'");
     // Rows without stored HTML are still served rendered.
-    let forum = app
-        .get("/forums/2027-01-espace-de-dialogue-en-ligne")
-        .expect(200)
-        .json();
-    assert!(forum["description_html"]
-        .as_str()
-        .unwrap()
-        .contains("<strong>gras</strong>"));
+    let forum = app.get("/forums/2027-01-espace-de-dialogue-en-ligne").expect(200).json();
+    assert!(forum["description_html"].as_str().unwrap().contains("<strong>gras</strong>"));
     let out = Command::new(binary())
         .arg("migrate")
         .env("DATABASE_URL", db_url(&app.database))
@@ -319,17 +234,15 @@ fn start_up_renders_markdown_stored_without_html() {
         .env("JWT_SECRET", JWT_SECRET)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(app.count("forums WHERE description_html IS NULL"), 0);
+    assert_eq!(app.count("commitments WHERE description IS NOT NULL AND description_html IS NULL"), 0);
     assert_eq!(
-        app.count("commitments WHERE description IS NOT NULL AND description_html IS NULL"),
-        0
+        app.count(
+            "forums WHERE description_html LIKE '%<strong>gras</strong>%' AND description_html NOT LIKE '%<script%'"
+        ),
+        1
     );
-    assert_eq!(app.count("forums WHERE description_html LIKE '%<strong>gras</strong>%' AND description_html NOT LIKE '%<script%'"), 1);
 }
 
 /// Every operation the contract marks as protected answers 401 without a token, 401 with a
@@ -339,10 +252,7 @@ fn start_up_renders_markdown_stored_without_html() {
 fn every_protected_operation_refuses_missing_bad_and_suspended_credentials() {
     let app = TestApp::spawn();
     let suspended = app.user("admin");
-    app.sql(&format!(
-        "UPDATE users SET suspended_at = now() WHERE id = {}",
-        suspended.id
-    ));
+    app.sql(&format!("UPDATE users SET suspended_at = now() WHERE id = {}", suspended.id));
     let doc = app.get("/api/openapi.json").expect(200).json();
     let mut checked = 0;
     for (path, item) in doc["paths"].as_object().unwrap() {
@@ -357,27 +267,15 @@ fn every_protected_operation_refuses_missing_bad_and_suspended_credentials() {
                 .collect::<Vec<_>>()
                 .join("/");
             let body = op.get("requestBody").map(|_| "{}");
-            let headers: &[(&str, &str)] = if body.is_some() {
-                &[("Content-Type", "application/json")]
-            } else {
-                &[]
-            };
+            let headers: &[(&str, &str)] = if body.is_some() { &[("Content-Type", "application/json")] } else { &[] };
             let method = method.to_uppercase();
             for token in [None, Some("not-a-token")] {
                 let res = app.request(&method, &url, token, headers, body);
-                assert_eq!(
-                    res.status, 401,
-                    "{method} {url} with {token:?}: {}",
-                    res.text
-                );
+                assert_eq!(res.status, 401, "{method} {url} with {token:?}: {}", res.text);
                 assert_eq!(res.header("www-authenticate"), Some("Bearer"));
             }
             let res = app.request(&method, &url, Some(&suspended.token), headers, body);
-            assert_eq!(
-                res.status, 403,
-                "{method} {url} as a suspended admin: {}",
-                res.text
-            );
+            assert_eq!(res.status, 403, "{method} {url} as a suspended admin: {}", res.text);
             checked += 1;
         }
     }
@@ -435,15 +333,16 @@ fn schema_rs_matches_the_migrations() {
         })
         .collect();
 
-    let source = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../backend/src/db/schema.rs"),
-    )
-    .unwrap();
+    let source =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../backend/src/db/schema.rs"))
+            .unwrap();
     let mut from_rs: Vec<String> = Vec::new();
     let mut table: Option<String> = None;
     let mut sql_name: Option<String> = None;
     for line in source.lines().map(str::trim) {
-        if let Some(name) = line.strip_suffix('{').map(str::trim).filter(|l| l.contains('(') && !l.starts_with("diesel::")) {
+        if let Some(name) =
+            line.strip_suffix('{').map(str::trim).filter(|l| l.contains('(') && !l.starts_with("diesel::"))
+        {
             table = name.split_whitespace().next().map(str::to_string);
         } else if line == "}" {
             table = None;

@@ -30,7 +30,10 @@ fn only_the_lead_institutions_officials_and_admins_report_progress() {
     let body = report("2020-06-30", "completed", "complete", "Cinq forums tenus.");
     // An official of another institution, and one of none: 403 with the reason.
     let other = app.user("official");
-    app.sql(&format!("UPDATE users SET institution_id = (SELECT id FROM institutions WHERE slug = 'datactivist') WHERE id = {}", other.id));
+    app.sql(&format!(
+        "UPDATE users SET institution_id = (SELECT id FROM institutions WHERE slug = 'datactivist') WHERE id = {}",
+        other.id
+    ));
     app.post(&path, Some(&other.token), &body).expect_problem(403, "not_your_institution");
     app.post(&path, Some(&app.user("official").token), &body).expect_problem(403, "not_your_institution");
     app.post(&path, Some(&app.user("member").token), &body).expect_problem(403, "forbidden");
@@ -60,9 +63,13 @@ fn the_latest_update_by_date_is_the_milestones_status_and_corrections_keep_both(
     let official = lead_official(&app);
     let m = milestone(&app, "12.2");
     let path = format!("/milestones/{m}/progress");
-    let first = app.post(&path, Some(&official.token), &report("2019-03-01", "in_progress", "substantial", "Espace ouvert.")).expect(201).json();
+    let first = app
+        .post(&path, Some(&official.token), &report("2019-03-01", "in_progress", "substantial", "Espace ouvert."))
+        .expect(201)
+        .json();
     // Posted later but dated earlier: in the log, not the current status.
-    app.post(&path, Some(&official.token), &report("2018-12-01", "not_started", "not_started", "Rattrapage.")).expect(201);
+    app.post(&path, Some(&official.token), &report("2018-12-01", "not_started", "not_started", "Rattrapage."))
+        .expect(201);
     let now = app.get(&format!("/milestones/{m}")).expect(200).json();
     assert_eq!(now["completion"], "substantial");
     // A correction names the update it corrects; both stay, each points at the other.
@@ -80,18 +87,31 @@ fn the_latest_update_by_date_is_the_milestones_status_and_corrections_keep_both(
     assert_eq!(corrected["note"], "Espace ouvert.", "never rewritten");
 
     // Bad input.
-    let future = app.post(&path, Some(&official.token), &report("2199-01-01", "completed", "complete", "Plus tard.")).expect_problem(422, "validation_failed");
+    let future = app
+        .post(&path, Some(&official.token), &report("2199-01-01", "completed", "complete", "Plus tard."))
+        .expect_problem(422, "validation_failed");
     assert_eq!(future["errors"][0]["code"], "not_in_future");
     let other = milestone(&app, "12.3");
     let mut wrong = report("2019-03-02", "in_progress", "limited", "Ailleurs.");
     wrong["corrects"] = first["id"].clone();
-    let p = app.post(&format!("/milestones/{other}/progress"), Some(&official.token), &wrong).expect_problem(409, "unknown_reference");
+    let p = app
+        .post(&format!("/milestones/{other}/progress"), Some(&official.token), &wrong)
+        .expect_problem(409, "unknown_reference");
     assert_eq!(p["errors"][0]["field"], "corrects");
-    app.post(&path, Some(&official.token), &json!({"as_of": "2019-03-01", "status": "in_progress", "completion": "halfway", "note": "x"}))
-        .expect_problem(422, "unprocessable_body");
+    app.post(
+        &path,
+        Some(&official.token),
+        &json!({"as_of": "2019-03-01", "status": "in_progress", "completion": "halfway", "note": "x"}),
+    )
+    .expect_problem(422, "unprocessable_body");
     app.post(&path, Some(&official.token), &json!({"as_of": "2019-03-01", "status": "in_progress", "completion": "limited", "note": " ", "evidence": [{"title": "x", "url": "ftp://x"}]}))
         .expect_problem(422, "validation_failed");
-    app.post("/milestones/999999/progress", Some(&official.token), &report("2019-03-01", "in_progress", "limited", "x")).expect_problem(404, "not_found");
+    app.post(
+        "/milestones/999999/progress",
+        Some(&official.token),
+        &report("2019-03-01", "in_progress", "limited", "x"),
+    )
+    .expect_problem(404, "not_found");
     assert_eq!(app.count("progress_updates"), 3, "nothing written by refused requests");
 }
 
@@ -100,11 +120,23 @@ fn the_log_is_append_only_through_the_api_and_in_sql() {
     let app = TestApp::spawn();
     let official = lead_official(&app);
     let m = milestone(&app, "12.1");
-    let u = app.post(&format!("/milestones/{m}/progress"), Some(&official.token), &report("2020-01-10", "in_progress", "limited", "Premier point.")).expect(201).json();
+    let u = app
+        .post(
+            &format!("/milestones/{m}/progress"),
+            Some(&official.token),
+            &report("2020-01-10", "in_progress", "limited", "Premier point."),
+        )
+        .expect(201)
+        .json();
     let admin = app.user("admin");
     // No route changes or deletes an update.
     for method in ["PATCH", "PUT", "DELETE"] {
-        let r = app.send(method, &format!("/progress-updates/{}", u["id"]), Some(&admin.token), &json!({"note": "Réécrit."}));
+        let r = app.send(
+            method,
+            &format!("/progress-updates/{}", u["id"]),
+            Some(&admin.token),
+            &json!({"note": "Réécrit."}),
+        );
         assert_eq!(r.status, 405, "{method}: {}", r.text);
     }
     // The database refuses it too, whoever asks.
@@ -137,8 +169,12 @@ fn a_commitments_completion_is_computed_now_and_day_by_day() {
     assert!(before["milestones"].as_array().unwrap().iter().all(|m| m["overdue"] == true), "{before}");
     let post = |code: &str, as_of: &str, completion: &str| {
         let status = if completion == "complete" { "completed" } else { "in_progress" };
-        app.post(&format!("/milestones/{}/progress", milestone(&app, code)), Some(&official.token), &report(as_of, status, completion, "Point."))
-            .expect(201);
+        app.post(
+            &format!("/milestones/{}/progress", milestone(&app, code)),
+            Some(&official.token),
+            &report(as_of, status, completion, "Point."),
+        )
+        .expect(201);
     };
     post("12.1", "2019-01-15", "complete");
     post("12.2", "2019-01-15", "complete");
@@ -151,7 +187,13 @@ fn a_commitments_completion_is_computed_now_and_day_by_day() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|h| (h["on"].as_str().unwrap().to_string(), h["percent"].as_i64().unwrap(), h["level"].as_str().unwrap().to_string()))
+        .map(|h| {
+            (
+                h["on"].as_str().unwrap().to_string(),
+                h["percent"].as_i64().unwrap(),
+                h["level"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         history,
@@ -167,7 +209,10 @@ fn a_commitments_completion_is_computed_now_and_day_by_day() {
     assert_eq!(p["recent"].as_array().unwrap().len(), 5);
     assert_eq!(p["recent"][0]["as_of"], "2020-02-15");
     // The institution counts what it posted.
-    assert_eq!(app.get("/institutions/minister-of-state-digital-sector").expect(200).json()["progress_updates_count"], 5);
+    assert_eq!(
+        app.get("/institutions/minister-of-state-digital-sector").expect(200).json()["progress_updates_count"],
+        5
+    );
     app.get("/commitments/FR9999/progress").expect_problem(404, "not_found");
 }
 
@@ -176,12 +221,22 @@ fn a_milestone_or_commitment_with_a_progress_log_is_archived_not_deleted() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
     let m = milestone(&app, "12.4");
-    app.post(&format!("/milestones/{m}/progress"), Some(&admin.token), &report("2020-01-10", "in_progress", "limited", "Point.")).expect(201);
+    app.post(
+        &format!("/milestones/{m}/progress"),
+        Some(&admin.token),
+        &report("2020-01-10", "in_progress", "limited", "Point."),
+    )
+    .expect(201);
     let archived = app.delete(&format!("/milestones/{m}"), Some(&admin.token)).expect(200).json();
     assert!(archived["archived_at"].is_string());
     // Its log stays readable and closed.
     assert_eq!(app.get(&format!("/milestones/{m}/progress")).expect(200).json()["items"].as_array().unwrap().len(), 1);
-    app.post(&format!("/milestones/{m}/progress"), Some(&admin.token), &report("2020-01-11", "in_progress", "limited", "Encore.")).expect_problem(409, "archived");
+    app.post(
+        &format!("/milestones/{m}/progress"),
+        Some(&admin.token),
+        &report("2020-01-11", "in_progress", "limited", "Encore."),
+    )
+    .expect_problem(409, "archived");
     let c = app.delete("/commitments/FR0041", Some(&admin.token)).expect(200).json();
     assert!(c["archived_at"].is_string());
 }

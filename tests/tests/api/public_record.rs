@@ -22,12 +22,17 @@ fn official_of(app: &TestApp, institution: &str) -> TestUser {
 fn answered_question(app: &TestApp, body: &str) -> (i64, i64, TestUser) {
     let member = app.user("member");
     let q = app
-        .post("/commitments/FR0041/questions", Some(&member.token), &json!({"title": "Quand ?", "body": "Pouvez-vous préciser ?"}))
+        .post(
+            "/commitments/FR0041/questions",
+            Some(&member.token),
+            &json!({"title": "Quand ?", "body": "Pouvez-vous préciser ?"}),
+        )
         .expect(201)
         .json();
     let id = q["id"].as_i64().unwrap();
     let official = official_of(app, LEAD);
-    let answered = app.post(&format!("/questions/{id}/answers"), Some(&official.token), &json!({"body": body})).expect(201).json();
+    let answered =
+        app.post(&format!("/questions/{id}/answers"), Some(&official.token), &json!({"body": body})).expect(201).json();
     (id, answered["answers"][0]["comment_id"].as_i64().unwrap(), official)
 }
 
@@ -69,7 +74,8 @@ fn an_answer_is_never_deleted_and_each_edit_keeps_the_text_it_replaces() {
     assert!(answer["body_html"].as_str().unwrap().contains("17 mars"));
     assert!(answer["edited_at"].is_string());
     assert_eq!(answer["stands"], true);
-    let earlier: Vec<&str> = answer["earlier_versions"].as_array().unwrap().iter().map(|v| v["body_html"].as_str().unwrap()).collect();
+    let earlier: Vec<&str> =
+        answer["earlier_versions"].as_array().unwrap().iter().map(|v| v["body_html"].as_str().unwrap()).collect();
     assert_eq!(earlier.len(), 2);
     assert!(earlier[0].contains("3 mars") && earlier[1].contains("10 mars"), "{earlier:?}");
     let v = &answer["earlier_versions"];
@@ -77,7 +83,8 @@ fn an_answer_is_never_deleted_and_each_edit_keeps_the_text_it_replaces() {
     assert_eq!(v[0]["replaced_at"], v[1]["written_at"]);
     assert_eq!(answered_count(&app), before + 1);
     // The versions cannot be rewritten either.
-    let rewrite = diesel::RunQueryDsl::execute(diesel::sql_query("UPDATE comment_versions SET body = 'autre'"), &mut db);
+    let rewrite =
+        diesel::RunQueryDsl::execute(diesel::sql_query("UPDATE comment_versions SET body = 'autre'"), &mut db);
     assert!(rewrite.is_err(), "comment_versions is append-only");
     let erase = diesel::RunQueryDsl::execute(diesel::sql_query("DELETE FROM comment_versions"), &mut db);
     assert!(erase.is_err(), "comment_versions is append-only");
@@ -96,8 +103,12 @@ fn a_hidden_answer_is_shown_nowhere_and_the_question_awaits_an_answer_again() {
     let (q, comment, official) = answered_question(&app, "Réponse contenant le mot zygomorphe.");
     assert!(listed_as_answered(&app, q));
     let moderator = app.user("moderator");
-    app.put(&format!("/comments/{comment}/moderation"), Some(&moderator.token), &json!({"hidden": true, "reason": "données personnelles"}))
-        .expect(200);
+    app.put(
+        &format!("/comments/{comment}/moderation"),
+        Some(&moderator.token),
+        &json!({"hidden": true, "reason": "données personnelles"}),
+    )
+    .expect(200);
 
     // Its text is nowhere: not on the question, the discussion, the activity feed nor search.
     let question = app.get(&format!("/questions/{q}")).expect(200).json();
@@ -120,7 +131,10 @@ fn a_hidden_answer_is_shown_nowhere_and_the_question_awaits_an_answer_again() {
         .expect_problem(409, "comment_unavailable");
 
     // The institution answers again; shown again later, the first answer is set aside.
-    let again = app.post(&format!("/questions/{q}/answers"), Some(&official.token), &json!({"body": "Une réponse nouvelle."})).expect(201).json();
+    let again = app
+        .post(&format!("/questions/{q}/answers"), Some(&official.token), &json!({"body": "Une réponse nouvelle."}))
+        .expect(201)
+        .json();
     assert_eq!(again["status"], "answered");
     assert_eq!(answered_count(&app), before + 1);
     app.put(&format!("/comments/{comment}/moderation"), Some(&moderator.token), &json!({"hidden": false})).expect(200);
@@ -151,12 +165,15 @@ fn corrected_minutes_keep_what_they_said_before() {
         .with("status", json!("held"))
         .create(&app, &admin.token);
     let path = format!("/forums/{}/minutes", forum["slug"].as_str().unwrap());
-    app.put(&path, Some(&admin.token), &json!({"body": "Douze personnes étaient là.", "attendees_count": 12})).expect(201);
+    app.put(&path, Some(&admin.token), &json!({"body": "Douze personnes étaient là.", "attendees_count": 12}))
+        .expect(201);
     let first = app.get(&path).expect(200).json();
     assert_eq!(first["earlier_versions"], json!([]));
-    app.put(&path, Some(&admin.token), &json!({"body": "Quinze personnes étaient là.", "attendees_count": 15})).expect(200);
+    app.put(&path, Some(&admin.token), &json!({"body": "Quinze personnes étaient là.", "attendees_count": 15}))
+        .expect(200);
     // The same text again is no new version.
-    app.put(&path, Some(&admin.token), &json!({"body": "Quinze personnes étaient là.", "attendees_count": 15})).expect(200);
+    app.put(&path, Some(&admin.token), &json!({"body": "Quinze personnes étaient là.", "attendees_count": 15}))
+        .expect(200);
     let corrected = app.get(&path).expect(200).json();
     assert!(corrected["body_html"].as_str().unwrap().contains("Quinze"));
     let earlier = corrected["earlier_versions"].as_array().unwrap();
@@ -164,7 +181,10 @@ fn corrected_minutes_keep_what_they_said_before() {
     assert!(earlier[0]["body_html"].as_str().unwrap().contains("Douze"));
     assert_eq!(earlier[0]["attendees_count"], 12);
     assert_eq!(earlier[0]["written_at"], first["published_at"]);
-    let rewrite = diesel::RunQueryDsl::execute(diesel::sql_query("UPDATE forum_minutes_versions SET body = 'autre'"), &mut app.db());
+    let rewrite = diesel::RunQueryDsl::execute(
+        diesel::sql_query("UPDATE forum_minutes_versions SET body = 'autre'"),
+        &mut app.db(),
+    );
     assert!(rewrite.is_err(), "forum_minutes_versions is append-only");
 }
 
@@ -221,7 +241,11 @@ fn registered(app: &TestApp, forum: &str, user: &TestUser, present: bool) -> i64
 }
 
 fn rate(app: &TestApp, forum: &str, who: &TestUser, rating: i64) -> Resp {
-    app.post(&format!("/forums/{forum}/feedback"), Some(&who.token), &json!({"answers": [{"key": "utilite", "rating": rating}]}))
+    app.post(
+        &format!("/forums/{forum}/feedback"),
+        Some(&who.token),
+        &json!({"answers": [{"key": "utilite", "rating": rating}]}),
+    )
 }
 
 #[test]
@@ -234,7 +258,8 @@ fn only_people_recorded_as_present_answer_and_an_organiser_may_record_them_after
     let registration = registered(&app, &forum, &person, false);
     rate(&app, &forum, &person, 4).expect_problem(403, "not_a_participant");
     // An organiser marks her present from the list after the forum: now she answers.
-    app.post(&format!("/forums/{forum}/registrations/{registration}/check-in"), Some(&admin.token), &json!(null)).expect(200);
+    app.post(&format!("/forums/{forum}/registrations/{registration}/check-in"), Some(&admin.token), &json!(null))
+        .expect(200);
     rate(&app, &forum, &person, 4).expect(201);
 }
 
@@ -255,7 +280,11 @@ fn results_are_published_only_once_answers_close_and_never_move_after() {
         let open = app.get(&path).expect(200).json();
         assert_eq!(open["open"], true);
         let results = &open["results"];
-        assert_eq!((results["published"].as_bool(), results["answers_count"].is_null()), (Some(false), true), "{results}");
+        assert_eq!(
+            (results["published"].as_bool(), results["answers_count"].is_null()),
+            (Some(false), true),
+            "{results}"
+        );
         assert!(results["questions"][0]["count"].is_null() && results["questions"][0]["distribution"].is_null());
     }
     // The format's results do not count a forum still taking answers either.
@@ -274,9 +303,17 @@ fn results_are_published_only_once_answers_close_and_never_move_after() {
         .expect_problem(409, "feedback_closed");
     assert_eq!(app.get(&path).expect(200).json()["results"], closed["results"]);
     // Editing the held forum does not reopen its answers.
-    app.patch(&format!("/forums/{forum}"), Some(&admin.token), &json!({"ends_at": "2099-01-01T18:00:00Z", "starts_at": "2099-01-01T16:00:00Z"})).expect(200);
+    app.patch(
+        &format!("/forums/{forum}"),
+        Some(&admin.token),
+        &json!({"ends_at": "2099-01-01T18:00:00Z", "starts_at": "2099-01-01T16:00:00Z"}),
+    )
+    .expect(200);
     assert_eq!(app.get(&path).expect(200).json()["results"], closed["results"]);
-    assert_eq!(app.get(&format!("/formats/{format}/feedback")).expect(200).json()["versions"][0]["results"]["answers_count"], 6);
+    assert_eq!(
+        app.get(&format!("/formats/{format}/feedback")).expect(200).json()["versions"][0]["results"]["answers_count"],
+        6
+    );
 
     // A second forum of the same version, closed with one answer: its results stay unpublished,
     // and the version's do not take it in (the difference would be that one person).
@@ -286,7 +323,10 @@ fn results_are_published_only_once_answers_close_and_never_move_after() {
     rate(&app, &small, &alone, 2).expect(201);
     app.sql(&format!("UPDATE forums SET feedback_closes_at = now() - interval '1 second' WHERE slug = '{small}'"));
     let small_results = app.get(&format!("/forums/{small}/feedback")).expect(200).json();
-    assert_eq!((small_results["results"]["published"].as_bool(), small_results["results"]["answers_count"].is_null()), (Some(false), true));
+    assert_eq!(
+        (small_results["results"]["published"].as_bool(), small_results["results"]["answers_count"].is_null()),
+        (Some(false), true)
+    );
     let version = &app.get(&format!("/formats/{format}/feedback")).expect(200).json()["versions"][0]["results"];
     assert_eq!(version["answers_count"], 6);
     assert_eq!(version["questions"][0]["distribution"], json!([1, 0, 0, 0, 5]));
@@ -313,7 +353,8 @@ fn reports_hide_automatically_only_from_settled_accounts_and_never_staff_or_answ
     let author = app.user("member");
     let c = builders::comment(&app, &author.token, "/commitments/FR0041", "Un avis tranché.")["id"].as_i64().unwrap();
     // One does not report oneself.
-    app.post(&format!("/comments/{c}/reports"), Some(&author.token), &json!({"reason": "spam"})).expect_problem(409, "own_comment");
+    app.post(&format!("/comments/{c}/reports"), Some(&author.token), &json!({"reason": "spam"}))
+        .expect_problem(409, "own_comment");
     // Brand-new accounts and unconfirmed ones do not count toward hiding.
     for who in [reporter(&app, 0, true), reporter(&app, 1, true), reporter(&app, 30, false)] {
         assert_eq!(report(&app, c, &who)["hid_comment"], false);
@@ -326,7 +367,9 @@ fn reports_hide_automatically_only_from_settled_accounts_and_never_staff_or_answ
 
     // An official's comment and an institution's answer wait for a moderator, whatever the count.
     let official = app.user("official");
-    let by_official = builders::comment(&app, &official.token, "/commitments/FR0041", "Position du ministère.")["id"].as_i64().unwrap();
+    let by_official = builders::comment(&app, &official.token, "/commitments/FR0041", "Position du ministère.")["id"]
+        .as_i64()
+        .unwrap();
     let (_, answer, _) = answered_question(&app, "Réponse officielle.");
     for target in [by_official, answer] {
         for _ in 0..3 {
@@ -365,7 +408,8 @@ fn reporting_leaves_no_trace_in_the_public_change_feed() {
         std::thread::sleep(std::time::Duration::from_millis(100));
     };
     std::thread::sleep(std::time::Duration::from_millis(300));
-    let mine_after: Vec<Value> = collect_changes(&app).into_iter().filter(|x| x["type"] == "comment" && x["id"] == c).collect();
+    let mine_after: Vec<Value> =
+        collect_changes(&app).into_iter().filter(|x| x["type"] == "comment" && x["id"] == c).collect();
     assert_eq!(mine.len(), 1, "{mine:?}");
     assert_eq!(mine_after.len(), 1, "the reports changed nothing public: {mine_after:?}");
     assert_eq!(mine_after[0]["change"], "created");
@@ -433,14 +477,19 @@ fn a_forums_attendee_list_is_for_its_organisers_only() {
     }
     // So does someone an admin names, until taken off the list; the list is public.
     let named = app.user("member");
-    app.put(&format!("/forums/{slug}/organisers/{}", named.id), Some(&member.token), &json!(null)).expect_problem(403, "forbidden");
-    let organisers = app.put(&format!("/forums/{slug}/organisers/{}", named.id), Some(&admin.token), &json!(null)).expect(200).json();
+    app.put(&format!("/forums/{slug}/organisers/{}", named.id), Some(&member.token), &json!(null))
+        .expect_problem(403, "forbidden");
+    let organisers = app
+        .put(&format!("/forums/{slug}/organisers/{}", named.id), Some(&admin.token), &json!(null))
+        .expect(200)
+        .json();
     let people: Vec<i64> = organisers["people"].as_array().unwrap().iter().map(|p| p["id"].as_i64().unwrap()).collect();
     assert_eq!(people, [admin.id, named.id], "the admin who announced it, then the one named");
     assert_eq!(organisers["institutions"][0]["slug"], LEAD);
     assert_eq!(app.get(&format!("/forums/{slug}/organisers")).expect(200).json(), organisers);
     app.get_as(&format!("/forums/{slug}/registrations"), &named.token).expect(200);
-    app.put(&format!("/forums/{slug}/organisers/999999"), Some(&admin.token), &json!(null)).expect_problem(409, "unknown_reference");
+    app.put(&format!("/forums/{slug}/organisers/999999"), Some(&admin.token), &json!(null))
+        .expect_problem(409, "unknown_reference");
     app.delete(&format!("/forums/{slug}/organisers/{}", named.id), Some(&admin.token)).expect(200);
     app.get_as(&format!("/forums/{slug}/registrations"), &named.token).expect_problem(403, "not_an_organiser");
     assert_eq!(app.count("events WHERE type IN ('forum.organiser_added', 'forum.organiser_removed') AND audited"), 2);
@@ -457,7 +506,10 @@ fn the_registrations_csv_quotes_what_a_french_spreadsheet_would_split() {
     let forum = ForumBuilder::new("Forum à exporter").with("status", json!("open")).create(&app, &admin.token);
     let slug = forum["slug"].as_str().unwrap();
     let person = app.user("member");
-    app.sql(&format!("UPDATE users SET display_name = 'a;=1+1;b', organisation = 'Ville; Lyon' WHERE id = {}", person.id));
+    app.sql(&format!(
+        "UPDATE users SET display_name = 'a;=1+1;b', organisation = 'Ville; Lyon' WHERE id = {}",
+        person.id
+    ));
     app.post(&format!("/forums/{slug}/registrations"), Some(&person.token), &json!(null)).expect(201);
     let csv = app.get_as(&format!("/forums/{slug}/registrations/export"), &admin.token).expect(200).text;
     let line = csv.lines().nth(1).unwrap();

@@ -13,7 +13,13 @@ fn lead_official(app: &TestApp) -> TestUser {
 }
 
 fn ask(app: &TestApp, who: &TestUser, title: &str) -> Value {
-    app.post("/commitments/FR0041/questions", Some(&who.token), &json!({"title": title, "body": "Pouvez-vous préciser ?"})).expect(201).json()
+    app.post(
+        "/commitments/FR0041/questions",
+        Some(&who.token),
+        &json!({"title": title, "body": "Pouvez-vous préciser ?"}),
+    )
+    .expect(201)
+    .json()
 }
 
 fn record(app: &TestApp) -> Value {
@@ -34,16 +40,23 @@ fn a_question_goes_to_the_lead_institution_and_its_official_answers_it_on_time()
     let path = format!("/questions/{id}/answers");
     // Others may not answer for the institution.
     let other = app.user("official");
-    app.sql(&format!("UPDATE users SET institution_id = (SELECT id FROM institutions WHERE slug = 'datactivist') WHERE id = {}", other.id));
+    app.sql(&format!(
+        "UPDATE users SET institution_id = (SELECT id FROM institutions WHERE slug = 'datactivist') WHERE id = {}",
+        other.id
+    ));
     app.post(&path, Some(&other.token), &json!({"body": "Pas nous."})).expect_problem(403, "not_your_institution");
-    app.post(&path, Some(&app.user("admin").token), &json!({"body": "Moi."})).expect_problem(403, "not_your_institution");
+    app.post(&path, Some(&app.user("admin").token), &json!({"body": "Moi."}))
+        .expect_problem(403, "not_your_institution");
     app.post(&path, Some(&member.token), &json!({"body": "Moi."})).expect_problem(403, "forbidden");
     app.post(&path, Some(&lead_official(&app).token), &json!({"body": " "})).expect_problem(422, "validation_failed");
     // The seed's two questions: one answered on time in 7 working days, one overdue.
     assert_eq!(record(&app)["questions_answered"], 1);
 
     let official = lead_official(&app);
-    let answered = app.post(&path, Some(&official.token), &json!({"body": "La semaine prochaine, sur le site."})).expect(201).json();
+    let answered = app
+        .post(&path, Some(&official.token), &json!({"body": "La semaine prochaine, sur le site."}))
+        .expect(201)
+        .json();
     assert_eq!(answered["status"], "answered");
     let a = &answered["answers"][0];
     assert_eq!((a["on_time"].as_bool(), a["working_days"].as_i64()), (Some(true), Some(0)));
@@ -53,7 +66,10 @@ fn a_question_goes_to_the_lead_institution_and_its_official_answers_it_on_time()
     assert_eq!(thread["items"][0]["id"], a["comment_id"]);
     app.post(&path, Some(&official.token), &json!({"body": "Encore."})).expect_problem(409, "answer_stands");
     let r = record(&app);
-    assert_eq!((r["questions_received"].as_i64(), r["questions_answered"].as_i64(), r["answered_on_time"].as_i64()), (Some(3), Some(2), Some(2)));
+    assert_eq!(
+        (r["questions_received"].as_i64(), r["questions_answered"].as_i64(), r["answered_on_time"].as_i64()),
+        (Some(3), Some(2), Some(2))
+    );
     assert_eq!(r["median_working_days"], 3.5, "of 0 and the seed's 7");
     assert_eq!(r["overdue_now"], 1);
     assert!(r["on_time_rate"].is_null(), "not from 3 questions");
@@ -62,7 +78,8 @@ fn a_question_goes_to_the_lead_institution_and_its_official_answers_it_on_time()
     let answer = a["id"].as_i64().unwrap();
     let reject = format!("/questions/{id}/answers/{answer}/rejection");
     app.post(&reject, Some(&app.user("member").token), &json!({})).expect_problem(403, "forbidden");
-    let rejected = app.post(&reject, Some(&member.token), &json!({"note": "Ce n'est pas une date."})).expect(200).json();
+    let rejected =
+        app.post(&reject, Some(&member.token), &json!({"note": "Ce n'est pas une date."})).expect(200).json();
     assert_eq!(rejected["status"], "awaiting");
     assert!(rejected["answers"][0]["rejected_at"].is_string());
     assert_eq!(rejected["answers"][0]["rejection_note"], "Ce n'est pas une date.");
@@ -96,7 +113,11 @@ fn past_its_deadline_a_question_is_overdue_then_long_overdue_and_the_record_says
     assert_eq!(app.get(&format!("/questions/{}", ids[1])).expect(200).json()["status"], "overdue");
     // Only this test's questions (the seed has two of its own).
     let listed = |q: &str| -> Vec<i64> {
-        collect_pages(&app, &format!("/questions?{q}"), None).iter().map(|q| q["id"].as_i64().unwrap()).filter(|id| ids.contains(id)).collect()
+        collect_pages(&app, &format!("/questions?{q}"), None)
+            .iter()
+            .map(|q| q["id"].as_i64().unwrap())
+            .filter(|id| ids.contains(id))
+            .collect()
     };
     assert_eq!(listed("status=long_overdue"), [ids[0]]);
     assert_eq!(listed("status=overdue"), [ids[1]]);
@@ -107,7 +128,10 @@ fn past_its_deadline_a_question_is_overdue_then_long_overdue_and_the_record_says
     for id in &ids[2..] {
         app.post(&format!("/questions/{id}/answers"), Some(&official.token), &json!({"body": "Réponse."})).expect(201);
     }
-    let late = app.post(&format!("/questions/{}/answers", ids[0]), Some(&official.token), &json!({"body": "En retard."})).expect(201).json();
+    let late = app
+        .post(&format!("/questions/{}/answers", ids[0]), Some(&official.token), &json!({"body": "En retard."}))
+        .expect(201)
+        .json();
     assert_eq!(late["answers"][0]["on_time"], false);
     assert!(late["answers"][0]["working_days"].as_i64().unwrap() > 200);
     // With the seed's two: 12 received, 10 answered (9 on time), 2 overdue now.
@@ -122,7 +146,9 @@ fn past_its_deadline_a_question_is_overdue_then_long_overdue_and_the_record_says
     // Side by side with the others.
     let all = collect_pages(&app, "/institution-records", None);
     assert_eq!(all.len(), 4);
-    assert!(all.iter().any(|x| x["institution"]["slug"] == "minister-of-state-digital-sector" && x["questions_received"] == 12));
+    assert!(all
+        .iter()
+        .any(|x| x["institution"]["slug"] == "minister-of-state-digital-sector" && x["questions_received"] == 12));
 }
 
 #[test]
@@ -132,22 +158,41 @@ fn questions_on_milestones_and_action_items_and_what_cannot_be_asked() {
     let admin = app.user("admin");
     let fr0041 = app.get("/commitments/FR0041").expect(200).json();
     let m = fr0041["milestones"][0]["id"].as_i64().unwrap();
-    let q = app.post(&format!("/milestones/{m}/questions"), Some(&member.token), &json!({"title": "Jalon ?", "body": "Où en est-il ?"})).expect(201).json();
+    let q = app
+        .post(
+            &format!("/milestones/{m}/questions"),
+            Some(&member.token),
+            &json!({"title": "Jalon ?", "body": "Où en est-il ?"}),
+        )
+        .expect(201)
+        .json();
     assert_eq!(q["about"]["type"], "milestone");
     assert_eq!(q["institution"]["slug"], "minister-of-state-digital-sector");
     assert_eq!(app.get(&format!("/questions?milestone={m}")).expect(200).json()["items"].as_array().unwrap().len(), 1);
-    assert_eq!(app.get("/questions?commitment=FR0041").expect(200).json()["items"].as_array().unwrap().len(), 3, "with the seed's two");
+    assert_eq!(
+        app.get("/questions?commitment=FR0041").expect(200).json()["items"].as_array().unwrap().len(),
+        3,
+        "with the seed's two"
+    );
     // An action item owned by an institution: the question goes to its owner.
     app.sql("UPDATE action_items SET owner_institution_id = (SELECT id FROM institutions WHERE slug = 'datactivist') WHERE id = 1");
-    let q = app.post("/action-items/1/questions", Some(&member.token), &json!({"title": "Action ?", "body": "Faite ?"})).expect(201).json();
+    let q = app
+        .post("/action-items/1/questions", Some(&member.token), &json!({"title": "Action ?", "body": "Faite ?"}))
+        .expect(201)
+        .json();
     assert_eq!(q["institution"]["slug"], "datactivist");
     // No lead institution, a withdrawn commitment, an unknown record.
-    app.post("/commitments/FR0001/questions", Some(&member.token), &json!({"title": "Q", "body": "B"})).expect_problem(409, "no_institution");
+    app.post("/commitments/FR0001/questions", Some(&member.token), &json!({"title": "Q", "body": "B"}))
+        .expect_problem(409, "no_institution");
     app.patch("/commitments/FR0041", Some(&admin.token), &json!({"status": "withdrawn"})).expect(200);
-    app.post("/commitments/FR0041/questions", Some(&member.token), &json!({"title": "Q", "body": "B"})).expect_problem(409, "withdrawn");
-    app.post(&format!("/milestones/{m}/questions"), Some(&member.token), &json!({"title": "Q", "body": "B"})).expect_problem(409, "withdrawn");
-    app.post("/commitments/FR9999/questions", Some(&member.token), &json!({"title": "Q", "body": "B"})).expect_problem(404, "not_found");
-    app.post("/commitments/FR0041/questions", Some(&member.token), &json!({"title": "", "body": "B", "extra": 1})).expect_problem(422, "unprocessable_body");
+    app.post("/commitments/FR0041/questions", Some(&member.token), &json!({"title": "Q", "body": "B"}))
+        .expect_problem(409, "withdrawn");
+    app.post(&format!("/milestones/{m}/questions"), Some(&member.token), &json!({"title": "Q", "body": "B"}))
+        .expect_problem(409, "withdrawn");
+    app.post("/commitments/FR9999/questions", Some(&member.token), &json!({"title": "Q", "body": "B"}))
+        .expect_problem(404, "not_found");
+    app.post("/commitments/FR0041/questions", Some(&member.token), &json!({"title": "", "body": "B", "extra": 1}))
+        .expect_problem(422, "unprocessable_body");
     app.get("/questions/999999").expect_problem(404, "not_found");
 }
 
@@ -158,19 +203,27 @@ fn holidays_are_computed_and_an_added_day_off_moves_open_deadlines() {
     let year = app.get("/holidays?year=2026").expect(200).json();
     let days: Vec<&str> = year["days"].as_array().unwrap().iter().map(|d| d["day"].as_str().unwrap()).collect();
     assert_eq!(days.len(), 11);
-    assert!(days.contains(&"2026-04-06") && days.contains(&"2026-05-14") && days.contains(&"2026-05-25"), "Easter-based ones");
+    assert!(
+        days.contains(&"2026-04-06") && days.contains(&"2026-05-14") && days.contains(&"2026-05-25"),
+        "Easter-based ones"
+    );
     app.get("/holidays?year=3000").expect_problem(422, "validation_failed");
 
     let member = app.user("member");
     let q = ask(&app, &member, "Avant Noël ?");
     let id = q["id"].as_i64().unwrap();
     app.sql(&format!("UPDATE questions SET asked_on = '2026-12-07' WHERE id = {id}"));
-    let added = app.post("/holidays", Some(&admin.token), &json!({"day": "2026-12-24", "label": "Pont de Noël"})).expect(201).json();
+    let added = app
+        .post("/holidays", Some(&admin.token), &json!({"day": "2026-12-24", "label": "Pont de Noël"}))
+        .expect(201)
+        .json();
     assert!(added["days"].as_array().unwrap().iter().any(|d| d["day"] == "2026-12-24" && d["source"] == "added"));
     // 15 working days from 7 December 2026, skipping Christmas and the added 24th.
     assert_eq!(app.get(&format!("/questions/{id}")).expect(200).json()["due_on"], "2026-12-30");
-    app.post("/holidays", Some(&admin.token), &json!({"day": "2026-12-24", "label": "Encore"})).expect_problem(409, "already_exists");
-    app.post("/holidays", Some(&admin.token), &json!({"day": "2026-12-25", "label": "Noël"})).expect_problem(409, "already_exists");
+    app.post("/holidays", Some(&admin.token), &json!({"day": "2026-12-24", "label": "Encore"}))
+        .expect_problem(409, "already_exists");
+    app.post("/holidays", Some(&admin.token), &json!({"day": "2026-12-25", "label": "Noël"}))
+        .expect_problem(409, "already_exists");
     app.delete("/holidays/2026-12-24", Some(&admin.token)).expect(204);
     assert_eq!(app.get(&format!("/questions/{id}")).expect(200).json()["due_on"], "2026-12-29");
     app.delete("/holidays/2026-12-24", Some(&admin.token)).expect_problem(404, "not_found");

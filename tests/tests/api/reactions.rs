@@ -8,11 +8,15 @@ fn members_react_change_and_remove_and_threads_sort_by_usefulness() {
     let app = TestApp::spawn();
     let author = app.user("member");
     let ids: Vec<i64> = (1..=3)
-        .map(|i| builders::comment(&app, &author.token, "/commitments/FR0041", &format!("Avis {i}"))["id"].as_i64().unwrap())
+        .map(|i| {
+            builders::comment(&app, &author.token, "/commitments/FR0041", &format!("Avis {i}"))["id"].as_i64().unwrap()
+        })
         .collect();
     let (c1, c2, c3) = (ids[0], ids[1], ids[2]);
     let (a, b, d) = (app.user("member"), app.user("member"), app.user("member"));
-    let react = |who: &TestUser, c: i64, body: Value| app.put(&format!("/comments/{c}/reaction"), Some(&who.token), &body).expect(200).json();
+    let react = |who: &TestUser, c: i64, body: Value| {
+        app.put(&format!("/comments/{c}/reaction"), Some(&who.token), &body).expect(200).json()
+    };
     let r = react(&a, c2, json!({"useful": true, "stance": "agree"}));
     assert_eq!(r["reactions"], json!({"useful": 1, "agree": 1, "disagree": 0}));
     react(&b, c2, json!({"useful": true, "stance": null}));
@@ -28,7 +32,9 @@ fn members_react_change_and_remove_and_threads_sort_by_usefulness() {
     assert!(r["mine"].is_null());
 
     // Most useful first (ties: newest first), on keyset pages that meet each thread once.
-    let mine = |items: &[Value]| -> Vec<i64> { items.iter().map(|c| c["id"].as_i64().unwrap()).filter(|id| ids.contains(id)).collect() };
+    let mine = |items: &[Value]| -> Vec<i64> {
+        items.iter().map(|c| c["id"].as_i64().unwrap()).filter(|id| ids.contains(id)).collect()
+    };
     let listed = app.get("/commitments/FR0041/comments?sort=useful").expect(200).json();
     assert_eq!(mine(listed["items"].as_array().unwrap()), [c2, c3, c1]);
     let paged = collect_pages(&app, "/commitments/FR0041/comments?sort=useful&limit=1", None);
@@ -46,8 +52,11 @@ fn members_react_change_and_remove_and_threads_sort_by_usefulness() {
     app.get(&format!("/commitments/FR0041/comments?limit=1&cursor={cursor}")).expect_problem(400, "invalid_cursor");
 
     // Bad input.
-    app.put(&format!("/comments/{c1}/reaction"), Some(&a.token), &json!({"useful": true, "stance": "maybe"})).expect_problem(422, "unprocessable_body");
+    app.put(&format!("/comments/{c1}/reaction"), Some(&a.token), &json!({"useful": true, "stance": "maybe"}))
+        .expect_problem(422, "unprocessable_body");
     app.delete(&format!("/comments/{c1}"), Some(&author.token)).expect(204);
-    app.put(&format!("/comments/{c1}/reaction"), Some(&a.token), &json!({"useful": true, "stance": null})).expect_problem(409, "comment_unavailable");
-    app.put("/comments/999999/reaction", Some(&a.token), &json!({"useful": true, "stance": null})).expect_problem(404, "not_found");
+    app.put(&format!("/comments/{c1}/reaction"), Some(&a.token), &json!({"useful": true, "stance": null}))
+        .expect_problem(409, "comment_unavailable");
+    app.put("/comments/999999/reaction", Some(&a.token), &json!({"useful": true, "stance": null}))
+        .expect_problem(404, "not_found");
 }

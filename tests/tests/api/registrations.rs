@@ -38,11 +38,7 @@ fn members(app: &TestApp, n: usize) -> Vec<TestUser> {
                         .iter()
                         .map(|email| {
                             let session = app
-                                .post(
-                                    "/auth/login",
-                                    None,
-                                    &json!({"email": email, "password": password}),
-                                )
+                                .post("/auth/login", None, &json!({"email": email, "password": password}))
                                 .expect(200)
                                 .json();
                             TestUser {
@@ -56,10 +52,7 @@ fn members(app: &TestApp, n: usize) -> Vec<TestUser> {
                 })
             })
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap())
-            .collect::<Vec<_>>()
+        handles.into_iter().flat_map(|h| h.join().unwrap()).collect::<Vec<_>>()
     });
     all.extend(signed_in);
     all
@@ -90,33 +83,18 @@ fn seats_then_waitlist_then_promotion_on_cancellation_with_its_mails() {
     let base = format!("/forums/{slug}/registrations");
     let people: Vec<TestUser> = (0..3).map(|_| app.user("member")).collect();
 
-    let first = app
-        .post(&base, Some(&people[0].token), &json!(null))
-        .expect(201)
-        .json();
+    let first = app.post(&base, Some(&people[0].token), &json!(null)).expect(201).json();
     assert_eq!(first["status"], "registered");
     assert_eq!(first["position"], Value::Null);
-    assert!(first["code"]
-        .as_str()
-        .unwrap()
-        .chars()
-        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
+    assert!(first["code"].as_str().unwrap().chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
     assert_eq!(first["forum"]["slug"], slug.as_str());
-    app.post(&base, Some(&people[1].token), &json!(null))
-        .expect(201);
-    let third = app
-        .post(&base, Some(&people[2].token), &json!(null))
-        .expect(201)
-        .json();
-    assert_eq!(
-        third["status"], "waitlisted",
-        "a full forum is not an error"
-    );
+    app.post(&base, Some(&people[1].token), &json!(null)).expect(201);
+    let third = app.post(&base, Some(&people[2].token), &json!(null)).expect(201).json();
+    assert_eq!(third["status"], "waitlisted", "a full forum is not an error");
     assert_eq!(third["position"], 1);
 
     // Twice is a conflict with its own code.
-    app.post(&base, Some(&people[0].token), &json!(null))
-        .expect_problem(409, "already_registered");
+    app.post(&base, Some(&people[0].token), &json!(null)).expect_problem(409, "already_registered");
 
     // Counts for everyone, names for nobody but organisers.
     let summary = app.get(&format!("{base}/summary")).expect(200).json();
@@ -127,94 +105,41 @@ fn seats_then_waitlist_then_promotion_on_cancellation_with_its_mails() {
 
     // The mails say which: a seat, with the code; the waitlist, with the place.
     let confirmed = app.wait_for_mails_to(&people[0].email, 2).pop().unwrap();
-    assert!(
-        confirmed
-            .part("text/plain")
-            .unwrap()
-            .contains(first["code"].as_str().unwrap()),
-        "{}",
-        confirmed.data
-    );
-    assert!(
-        confirmed
-            .part("text/plain")
-            .unwrap()
-            .contains("Votre inscription au forum"),
-        "{}",
-        confirmed.data
-    );
+    assert!(confirmed.part("text/plain").unwrap().contains(first["code"].as_str().unwrap()), "{}", confirmed.data);
+    assert!(confirmed.part("text/plain").unwrap().contains("Votre inscription au forum"), "{}", confirmed.data);
     let waiting = app.wait_for_mails_to(&people[2].email, 2).pop().unwrap();
-    assert!(
-        waiting
-            .part("text/plain")
-            .unwrap()
-            .contains("en position 1"),
-        "{}",
-        waiting.data
-    );
+    assert!(waiting.part("text/plain").unwrap().contains("en position 1"), "{}", waiting.data);
 
     // The first cancels: the person waiting has the seat at once, and a mail says so.
-    let cancelled = app
-        .delete(&format!("{base}/me"), Some(&people[0].token))
-        .expect(200)
-        .json();
+    let cancelled = app.delete(&format!("{base}/me"), Some(&people[0].token)).expect(200).json();
     assert_eq!(cancelled["status"], "cancelled");
     assert!(cancelled["cancelled_at"].is_string());
     let none = app.get_as(&format!("{base}/me"), &people[0].token).expect(200).json();
     assert_eq!(none, Value::Null, "no current registration");
     // Cancelling twice is harmless: nothing left to cancel, nobody else promoted.
     app.delete(&format!("{base}/me"), Some(&people[0].token)).expect(204);
-    let promoted = app
-        .get_as(&format!("{base}/me"), &people[2].token)
-        .expect(200)
-        .json();
+    let promoted = app.get_as(&format!("{base}/me"), &people[2].token).expect(200).json();
     assert_eq!(promoted["status"], "registered");
     assert!(promoted["promoted_at"].is_string());
     let mail = app.wait_for_mails_to(&people[2].email, 3).pop().unwrap();
-    assert!(
-        mail.part("text/plain")
-            .unwrap()
-            .contains("Une place s'est libérée"),
-        "{}",
-        mail.data
-    );
-    assert!(mail
-        .part("text/plain")
-        .unwrap()
-        .contains(promoted["code"].as_str().unwrap()));
+    assert!(mail.part("text/plain").unwrap().contains("Une place s'est libérée"), "{}", mail.data);
+    assert!(mail.part("text/plain").unwrap().contains(promoted["code"].as_str().unwrap()));
 
     // Registering again after cancelling is a new registration, at the end of the line.
-    let again = app
-        .post(&base, Some(&people[0].token), &json!(null))
-        .expect(201)
-        .json();
+    let again = app.post(&base, Some(&people[0].token), &json!(null)).expect(201).json();
     assert_eq!(again["status"], "waitlisted");
     assert_ne!(again["code"], first["code"]);
 
     // Each person's own list; the organisers' list in arrival order, with the places.
-    let mine = app
-        .get_as("/me/registrations", &people[0].token)
-        .expect(200)
-        .json();
-    let statuses: Vec<&str> = mine["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["status"].as_str().unwrap())
-        .collect();
+    let mine = app.get_as("/me/registrations", &people[0].token).expect(200).json();
+    let statuses: Vec<&str> = mine["items"].as_array().unwrap().iter().map(|r| r["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, ["waitlisted", "cancelled"]);
     let list = app.get_as(&base, &admin.token).expect(200).json();
     let rows: Vec<(i64, &str, Value)> = list["items"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| {
-            (
-                r["person"]["user_id"].as_i64().unwrap(),
-                r["status"].as_str().unwrap(),
-                r["position"].clone(),
-            )
-        })
+        .map(|r| (r["person"]["user_id"].as_i64().unwrap(), r["status"].as_str().unwrap(), r["position"].clone()))
         .collect();
     assert_eq!(
         rows,
@@ -225,13 +150,9 @@ fn seats_then_waitlist_then_promotion_on_cancellation_with_its_mails() {
             (people[0].id, "waitlisted", json!(1)),
         ]
     );
-    assert!(
-        list["items"][0].get("email").is_none()
-            && list["items"][0]["person"].get("email").is_none()
-    );
+    assert!(list["items"][0].get("email").is_none() && list["items"][0]["person"].get("email").is_none());
     // Nobody else sees it.
-    app.get_as(&base, &people[1].token)
-        .expect_problem(403, "not_an_organiser");
+    app.get_as(&base, &people[1].token).expect_problem(403, "not_an_organiser");
 }
 
 #[test]
@@ -242,25 +163,13 @@ fn two_hundred_registrations_at_once_for_twenty_seats() {
     let base = format!("/forums/{slug}/registrations");
     let crowd = members(&app, 200);
 
-    let answers = at_once(200, |i| {
-        app.post(&base, Some(&crowd[i].token), &json!(null))
-    });
-    assert!(
-        answers.iter().all(|a| a.status == 201),
-        "{:?}",
-        answers.iter().map(|a| a.status).collect::<Vec<_>>()
-    );
+    let answers = at_once(200, |i| app.post(&base, Some(&crowd[i].token), &json!(null)));
+    assert!(answers.iter().all(|a| a.status == 201), "{:?}", answers.iter().map(|a| a.status).collect::<Vec<_>>());
     let bodies: Vec<Value> = answers.iter().map(|a| a.json()).collect();
-    let registered = bodies
-        .iter()
-        .filter(|b| b["status"] == "registered")
-        .count();
+    let registered = bodies.iter().filter(|b| b["status"] == "registered").count();
     assert_eq!(registered, 20);
     // The waitlist is in arrival order: places 1..=180, each once.
-    let mut places: Vec<i64> = bodies
-        .iter()
-        .filter_map(|b| b["position"].as_i64())
-        .collect();
+    let mut places: Vec<i64> = bodies.iter().filter_map(|b| b["position"].as_i64()).collect();
     places.sort();
     assert_eq!(places, (1..=180).collect::<Vec<_>>());
     assert_eq!(
@@ -269,30 +178,21 @@ fn two_hundred_registrations_at_once_for_twenty_seats() {
         )),
         20
     );
-    let by_arrival = app
-        .get_as(&format!("{base}?limit=100"), &admin.token)
-        .expect(200)
-        .json();
+    let by_arrival = app.get_as(&format!("{base}?limit=100"), &admin.token).expect(200).json();
     let first_page = by_arrival["items"].as_array().unwrap();
     assert!(first_page[..20].iter().all(|r| r["status"] == "registered"));
     assert_eq!(first_page[20]["position"], 1);
     assert_eq!(first_page[99]["position"], 80);
 
     // Ten of the seated cancel at once: exactly ten promotions, the first ten waiting.
-    let seated: Vec<usize> = (0..200)
-        .filter(|&i| bodies[i]["status"] == "registered")
-        .take(10)
-        .collect();
+    let seated: Vec<usize> = (0..200).filter(|&i| bodies[i]["status"] == "registered").take(10).collect();
     let first_waiting: Vec<i64> = {
-        let mut w: Vec<(i64, i64)> = (0..200)
-            .filter_map(|i| bodies[i]["position"].as_i64().map(|p| (p, crowd[i].id)))
-            .collect();
+        let mut w: Vec<(i64, i64)> =
+            (0..200).filter_map(|i| bodies[i]["position"].as_i64().map(|p| (p, crowd[i].id))).collect();
         w.sort();
         w.into_iter().take(10).map(|(_, id)| id).collect()
     };
-    let cancels = at_once(10, |k| {
-        app.delete(&format!("{base}/me"), Some(&crowd[seated[k]].token))
-    });
+    let cancels = at_once(10, |k| app.delete(&format!("{base}/me"), Some(&crowd[seated[k]].token)));
     assert!(cancels.iter().all(|a| a.status == 200));
     let summary = app.get(&format!("{base}/summary")).expect(200).json();
     assert_eq!(summary["registered"], 20);
@@ -326,26 +226,10 @@ fn no_registration_for_a_forum_not_open_held_cancelled_or_begun() {
     let admin = app.user("admin");
     let member = app.user("member");
     for (status, starts, ends) in [
-        (
-            "planned",
-            "2031-05-10T18:30:00+02:00",
-            "2031-05-10T21:00:00+02:00",
-        ),
-        (
-            "held",
-            "2025-05-10T18:30:00+02:00",
-            "2025-05-10T21:00:00+02:00",
-        ),
-        (
-            "cancelled",
-            "2031-05-10T18:30:00+02:00",
-            "2031-05-10T21:00:00+02:00",
-        ),
-        (
-            "open",
-            "2025-05-10T18:30:00+02:00",
-            "2031-05-10T21:00:00+02:00",
-        ),
+        ("planned", "2031-05-10T18:30:00+02:00", "2031-05-10T21:00:00+02:00"),
+        ("held", "2025-05-10T18:30:00+02:00", "2025-05-10T21:00:00+02:00"),
+        ("cancelled", "2031-05-10T18:30:00+02:00", "2031-05-10T21:00:00+02:00"),
+        ("open", "2025-05-10T18:30:00+02:00", "2031-05-10T21:00:00+02:00"),
     ] {
         let forum = ForumBuilder::new(&format!("Forum {status} {}", unique_email("x")))
             .with("status", json!(status))
@@ -354,48 +238,20 @@ fn no_registration_for_a_forum_not_open_held_cancelled_or_begun() {
             .create(&app, &admin.token);
         let slug = forum["slug"].as_str().unwrap();
         let refused = app
-            .post(
-                &format!("/forums/{slug}/registrations"),
-                Some(&member.token),
-                &json!(null),
-            )
+            .post(&format!("/forums/{slug}/registrations"), Some(&member.token), &json!(null))
             .expect_problem(409, "registration_closed");
-        assert!(
-            refused["detail"]
-                .as_str()
-                .unwrap()
-                .contains("no registration"),
-            "{refused}"
-        );
-        let summary = app
-            .get(&format!("/forums/{slug}/registrations/summary"))
-            .expect(200)
-            .json();
+        assert!(refused["detail"].as_str().unwrap().contains("no registration"), "{refused}");
+        let summary = app.get(&format!("/forums/{slug}/registrations/summary")).expect(200).json();
         assert_eq!(summary["open"], false, "{status}");
     }
     // An archived forum neither.
     let slug = open_forum(&app, &admin, None);
-    builders::comment(
-        &app,
-        &member.token,
-        &format!("/forums/{slug}"),
-        "Une question",
-    );
-    app.delete(&format!("/forums/{slug}"), Some(&admin.token))
-        .expect(200);
-    app.post(
-        &format!("/forums/{slug}/registrations"),
-        Some(&member.token),
-        &json!(null),
-    )
-    .expect_problem(409, "registration_closed");
+    builders::comment(&app, &member.token, &format!("/forums/{slug}"), "Une question");
+    app.delete(&format!("/forums/{slug}"), Some(&admin.token)).expect(200);
+    app.post(&format!("/forums/{slug}/registrations"), Some(&member.token), &json!(null))
+        .expect_problem(409, "registration_closed");
     // Unknown forum: 404.
-    app.post(
-        "/forums/no-such-forum/registrations",
-        Some(&member.token),
-        &json!(null),
-    )
-    .expect_problem(404, "not_found");
+    app.post("/forums/no-such-forum/registrations", Some(&member.token), &json!(null)).expect_problem(404, "not_found");
 }
 
 #[test]
@@ -405,14 +261,10 @@ fn an_unverified_account_cannot_take_a_seat_and_no_limit_means_no_waitlist() {
     let slug = open_forum(&app, &admin, None);
     let base = format!("/forums/{slug}/registrations");
     let unverified = app.unverified_user();
-    app.post(&base, Some(&unverified.token), &json!(null))
-        .expect_problem(403, "email_not_verified");
+    app.post(&base, Some(&unverified.token), &json!(null)).expect_problem(403, "email_not_verified");
     for _ in 0..3 {
         let member = app.user("member");
-        let r = app
-            .post(&base, Some(&member.token), &json!(null))
-            .expect(201)
-            .json();
+        let r = app.post(&base, Some(&member.token), &json!(null)).expect(201).json();
         assert_eq!(r["status"], "registered");
     }
     let summary = app.get(&format!("{base}/summary")).expect(200).json();
@@ -466,11 +318,7 @@ fn organisers_check_people_in_by_code_or_from_the_list_once() {
 
     // A waitlisted person has no seat to check in; an unknown code is not found.
     let refused = app
-        .post(
-            &format!("/forums/{slug}/registrations/{}/check-in", other["id"]),
-            Some(&admin.token),
-            &json!(null),
-        )
+        .post(&format!("/forums/{slug}/registrations/{}/check-in", other["id"]), Some(&admin.token), &json!(null))
         .expect_problem(409, "not_registered");
     assert!(refused["detail"].as_str().unwrap().contains("no seat"), "{refused}");
     let unknown = app
@@ -488,21 +336,12 @@ fn organisers_check_people_in_by_code_or_from_the_list_once() {
     // From the list, after the seat changed hands: the promoted person is checked in too.
     app.delete(&format!("{base}/me"), Some(&seated.token)).expect(200);
     let from_list = app
-        .post(
-            &format!("/forums/{slug}/registrations/{}/check-in", other["id"]),
-            Some(&admin.token),
-            &json!(null),
-        )
+        .post(&format!("/forums/{slug}/registrations/{}/check-in", other["id"]), Some(&admin.token), &json!(null))
         .expect(200)
         .json();
     assert!(from_list["checked_in_at"].is_string());
     let list = app.get_as(&base, &official.token).expect(200).json();
-    let checked: Vec<bool> = list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["checked_in_at"].is_string())
-        .collect();
+    let checked: Vec<bool> = list["items"].as_array().unwrap().iter().map(|r| r["checked_in_at"].is_string()).collect();
     // The first registration was cancelled after its check-in: the record of it stays.
     assert_eq!(checked, [true, true]);
 }
@@ -558,8 +397,18 @@ fn organisers_export_the_list_as_csv_that_a_parser_reads_back_without_formulas()
     let rows = parse_csv(&res.text);
     assert_eq!(
         rows[0],
-        ["registration_id", "status", "waitlist_position", "display_name", "organisation", "code",
-         "registered_at", "promoted_at", "cancelled_at", "checked_in_at"]
+        [
+            "registration_id",
+            "status",
+            "waitlist_position",
+            "display_name",
+            "organisation",
+            "code",
+            "registered_at",
+            "promoted_at",
+            "cancelled_at",
+            "checked_in_at"
+        ]
     );
     // Every registration once, in arrival order, across the export's batches of 1,000.
     assert_eq!(rows.len(), 1 + 1_205);
@@ -583,18 +432,27 @@ fn registrations_close_at_the_forums_closing_time() {
     let slug = open_forum(&app, &admin, Some(10));
     let path = format!("/forums/{slug}");
     // Not after the forum's start: in the request (422) or against the stored start (409).
-    app.patch(&path, Some(&admin.token), &json!({"starts_at": "2027-05-10T16:30:00Z", "registration_closes_at": "2027-05-11T00:00:00Z"}))
-        .expect_problem(422, "validation_failed");
+    app.patch(
+        &path,
+        Some(&admin.token),
+        &json!({"starts_at": "2027-05-10T16:30:00Z", "registration_closes_at": "2027-05-11T00:00:00Z"}),
+    )
+    .expect_problem(422, "validation_failed");
     app.patch(&path, Some(&admin.token), &json!({"registration_closes_at": "2027-05-11T00:00:00Z"}))
         .expect_problem(409, "conflicts_with_stored");
-    let set = app.patch(&path, Some(&admin.token), &json!({"registration_closes_at": "2027-05-01T12:00:00Z"})).expect(200).json();
+    let set = app
+        .patch(&path, Some(&admin.token), &json!({"registration_closes_at": "2027-05-01T12:00:00Z"}))
+        .expect(200)
+        .json();
     assert_eq!(set["registration_closes_at"], "2027-05-01T12:00:00Z");
     let summary = app.get(&format!("{path}/registrations/summary")).expect(200).json();
     assert_eq!((summary["open"].clone(), summary["closes_at"].clone()), (json!(true), json!("2027-05-01T12:00:00Z")));
     // Closed: the time has passed.
     app.patch(&path, Some(&admin.token), &json!({"registration_closes_at": "2026-01-01T00:00:00Z"})).expect(200);
     assert_eq!(app.get(&format!("{path}/registrations/summary")).expect(200).json()["open"], false);
-    let closed = app.post(&format!("{path}/registrations"), Some(&member.token), &json!({})).expect_problem(409, "registration_closed");
+    let closed = app
+        .post(&format!("{path}/registrations"), Some(&member.token), &json!({}))
+        .expect_problem(409, "registration_closed");
     assert!(closed["detail"].as_str().unwrap().contains("registration has closed"), "{closed}");
     // Reopened (null: until the forum begins).
     app.patch(&path, Some(&admin.token), &json!({"registration_closes_at": null})).expect(200);
@@ -623,12 +481,17 @@ fn reserved_seats_go_to_their_category_first_and_back_to_it_when_freed() {
         ));
         official
     };
-    let register = |who: &TestUser| app.post(&format!("/forums/{slug}/registrations"), Some(&who.token), &json!({})).expect(201).json();
+    let register = |who: &TestUser| {
+        app.post(&format!("/forums/{slug}/registrations"), Some(&who.token), &json!({})).expect(201).json()
+    };
     let mine = |who: &TestUser| app.get_as(&format!("/forums/{slug}/registrations/me"), &who.token).expect(200).json();
     let (a, b, outsider) = (app.user("member"), app.user("member"), app.user("official"));
 
     // Others fill the general seats, then wait, although the reserved one is free.
-    assert_eq!((register(&a)["status"].clone(), register(&b)["reserved_seat"].clone()), (json!("registered"), json!(false)));
+    assert_eq!(
+        (register(&a)["status"].clone(), register(&b)["reserved_seat"].clone()),
+        (json!("registered"), json!(false))
+    );
     assert_eq!(register(&outsider)["status"], "waitlisted", "an official of no institution of the forum's");
     // Someone of the category takes the reserved seat.
     let official = of_the_commitment();
@@ -659,13 +522,21 @@ fn reserved_seats_go_to_their_category_first_and_back_to_it_when_freed() {
     assert_eq!(mine(&c)["status"], "waitlisted");
 
     // Bad reservations: more than the capacity, none without a capacity, a capacity removed.
-    let too_many = ForumBuilder::new("Trop réservé").with("capacity", json!(2)).with("reserved_seats", json!({"seats": 3, "category": "civil_society"})).body();
+    let too_many = ForumBuilder::new("Trop réservé")
+        .with("capacity", json!(2))
+        .with("reserved_seats", json!({"seats": 3, "category": "civil_society"}))
+        .body();
     let p = app.post("/forums", Some(&admin.token), &too_many).expect_problem(422, "validation_failed");
     assert_eq!(p["errors"][0]["field"], "reserved_seats");
-    let no_capacity = ForumBuilder::new("Sans jauge").with("capacity", json!(null)).with("reserved_seats", json!({"seats": 1, "category": "civil_society"})).body();
+    let no_capacity = ForumBuilder::new("Sans jauge")
+        .with("capacity", json!(null))
+        .with("reserved_seats", json!({"seats": 1, "category": "civil_society"}))
+        .body();
     app.post("/forums", Some(&admin.token), &no_capacity).expect_problem(422, "validation_failed");
-    app.patch(&format!("/forums/{slug}"), Some(&admin.token), &json!({"capacity": null})).expect_problem(409, "conflicts_with_stored");
-    let cleared = app.patch(&format!("/forums/{slug}"), Some(&admin.token), &json!({"reserved_seats": null})).expect(200).json();
+    app.patch(&format!("/forums/{slug}"), Some(&admin.token), &json!({"capacity": null}))
+        .expect_problem(409, "conflicts_with_stored");
+    let cleared =
+        app.patch(&format!("/forums/{slug}"), Some(&admin.token), &json!({"reserved_seats": null})).expect(200).json();
     assert!(cleared["reserved_seats"].is_null());
 }
 
@@ -680,7 +551,11 @@ fn civil_society_seats_are_for_members_of_no_institution_or_a_civil_society_one(
         .create(&app, &admin.token);
     let slug = forum["slug"].as_str().unwrap();
     let official = app.user("official");
-    assert_eq!(app.post(&format!("/forums/{slug}/registrations"), Some(&official.token), &json!({})).expect(201).json()["status"], "waitlisted");
+    assert_eq!(
+        app.post(&format!("/forums/{slug}/registrations"), Some(&official.token), &json!({})).expect(201).json()
+            ["status"],
+        "waitlisted"
+    );
     let member = app.user("member");
     let r = app.post(&format!("/forums/{slug}/registrations"), Some(&member.token), &json!({})).expect(201).json();
     assert_eq!((r["status"].as_str(), r["reserved_seat"].as_bool()), (Some("registered"), Some(true)));

@@ -24,10 +24,7 @@ fn reads_use_the_replica_and_writes_the_primary() {
     let server = server_url();
     let read_url = server.replacen("://postgres@", &format!("://{role}@"), 1);
     assert_ne!(read_url, server, "TEST_PG_URL must name the postgres user");
-    let app = TestApp::attach(
-        database.clone(),
-        &[("DATABASE_READ_URL", &format!("{read_url}/{database}"))],
-    );
+    let app = TestApp::attach(database.clone(), &[("DATABASE_READ_URL", &format!("{read_url}/{database}"))]);
 
     let forums = app.get("/forums").expect(200).json();
     assert_eq!(forums["items"].as_array().unwrap().len(), 8, "the seed's forums");
@@ -41,10 +38,7 @@ fn reads_use_the_replica_and_writes_the_primary() {
         )
         .expect(201)
         .json();
-    let read_back = app
-        .get(&format!("/comments/{}", posted["id"]))
-        .expect(200)
-        .json();
+    let read_back = app.get(&format!("/comments/{}", posted["id"])).expect(200).json();
     assert_eq!(read_back["body"], "Écrit sur le primaire.");
     // The replica pool really connects as the read-only role.
     assert!(app.count(&format!("pg_stat_activity WHERE usename = '{role}'")) >= 1);

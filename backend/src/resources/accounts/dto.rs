@@ -23,7 +23,12 @@ pub struct RegisterRequest {
     /// Shown with everything the person writes. At least one visible character; no control or
     /// bidirectional control character. Stored trimmed and NFC-normalised.
     #[validate(length(min = 1, max = 100), custom(function = "crate::http::validation::display_name"))]
-    #[schema(example = "Camille Martin", min_length = 1, max_length = 100, pattern = r"^[^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]*[^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u0020\u007f-\u00a0\u00ad\u034f\u115f-\u1160\u1680\u17b4-\u17b5\u180b-\u180f\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb][^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]*$")]
+    #[schema(
+        example = "Camille Martin",
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]*[^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u0020\u007f-\u00a0\u00ad\u034f\u115f-\u1160\u1680\u17b4-\u17b5\u180b-\u180f\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb][^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]*$"
+    )]
     pub display_name: String,
     #[validate(length(max = 200))]
     #[schema(example = "Association Données Citoyennes", max_length = 200)]
@@ -69,7 +74,11 @@ pub struct Session {
 pub struct UpdateAccountRequest {
     /// At least one visible character; no control or bidirectional control character.
     #[validate(length(min = 1, max = 100), custom(function = "crate::http::validation::display_name"))]
-    #[schema(min_length = 1, max_length = 100, pattern = r"^[^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]*[^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u0020\u007f-\u00a0\u00ad\u034f\u115f-\u1160\u1680\u17b4-\u17b5\u180b-\u180f\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb][^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]*$")]
+    #[schema(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]*[^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u0020\u007f-\u00a0\u00ad\u034f\u115f-\u1160\u1680\u17b4-\u17b5\u180b-\u180f\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb][^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]*$"
+    )]
     pub display_name: Option<String>,
     /// `null` clears it.
     #[serde(default, deserialize_with = "nullable")]

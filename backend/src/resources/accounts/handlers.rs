@@ -6,8 +6,8 @@ use sha2::Digest;
 use validator::Validate;
 
 use super::dto::{
-    LoginRequest, MailRequested, NewPasswordRequest, PasswordResetRequest, RegisterRequest,
-    Session, SignUpAccepted, TokenRequest, UpdateAccountRequest,
+    LoginRequest, MailRequested, NewPasswordRequest, PasswordResetRequest, RegisterRequest, Session, SignUpAccepted,
+    TokenRequest, UpdateAccountRequest,
 };
 use super::queries;
 use crate::auth::ip_limit::Action;
@@ -24,23 +24,14 @@ use crate::types::Locale;
 use crate::AppState;
 
 fn session(state: &AppState, user: User) -> ApiResult<Session> {
-    let (access_token, expires_at) = state
-        .tokens
-        .issue(user.id.get(), user.session_version)
-        .map_err(ApiError::internal)?;
-    Ok(Session {
-        token_type: "Bearer".into(),
-        access_token,
-        expires_at,
-        user: user.into(),
-    })
+    let (access_token, expires_at) =
+        state.tokens.issue(user.id.get(), user.session_version).map_err(ApiError::internal)?;
+    Ok(Session { token_type: "Bearer".into(), access_token, expires_at, user: user.into() })
 }
 
 fn request_locale(req: &HttpRequest) -> Locale {
     Locale::from_accept_language(
-        req.headers()
-            .get(actix_web::http::header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
+        req.headers().get(actix_web::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
         Locale::Fr,
     )
 }
@@ -101,17 +92,12 @@ pub async fn register(
         match queries::register(conn, &new, &public_url) {
             Ok(_) => Ok(()),
             // A sign-up for the same address at the same instant: the other one made it.
-            Err(diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            )) => Ok(()),
+            Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => Ok(()),
             Err(e) => Err(e.into()),
         }
     })
     .await?;
-    Ok(HttpResponse::Accepted().json(SignUpAccepted {
-        status: "check_your_mail".into(),
-    }))
+    Ok(HttpResponse::Accepted().json(SignUpAccepted { status: "check_your_mail".into() }))
 }
 
 /// Sign in with email and password.
@@ -167,9 +153,7 @@ pub async fn login(
         throttle::clear(conn, &email)?;
         if let Some(hash) = rehash {
             use crate::db::schema::users as u;
-            diesel::update(u::table.find(user_id))
-                .set(u::password_hash.eq(hash))
-                .execute(conn)?;
+            diesel::update(u::table.find(user_id)).set(u::password_hash.eq(hash)).execute(conn)?;
         }
         Ok(())
     })
@@ -189,8 +173,7 @@ pub async fn login(
 #[get("/me")]
 pub async fn get_me(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<web::Json<Account>> {
     let user = db::run(&state.pool, move |conn| Ok(user::find(conn, auth.id)?)).await?;
-    user.map(|u| web::Json(u.into()))
-        .ok_or_else(|| ApiError::not_found("Account"))
+    user.map(|u| web::Json(u.into())).ok_or_else(|| ApiError::not_found("Account"))
 }
 
 /// Update the signed-in user's display name, organisation, language or password.
@@ -218,21 +201,14 @@ pub async fn update_me(
     let new_hash = match (&req.new_password, &req.current_password) {
         (None, _) => None,
         (Some(_), None) => {
-            return Err(ApiError::field(
-                "current_password",
-                "required",
-                "is required to change the password",
-            ))
+            return Err(ApiError::field("current_password", "required", "is required to change the password"))
         }
         (Some(new), Some(current)) => {
             let current = current.clone();
             let user = db::run(&state.pool, move |conn| Ok(user::find(conn, auth.id)?))
                 .await?
                 .ok_or_else(|| ApiError::not_found("Account"))?;
-            let ok = state
-                .hasher
-                .verify(current, Some(user.password_hash))
-                .await?;
+            let ok = state.hasher.verify(current, Some(user.password_hash)).await?;
             if !ok {
                 return Err(ApiError::FieldForbidden {
                     code: ErrorCode::WrongPassword,
@@ -260,9 +236,7 @@ pub async fn update_me(
             locale: req.locale,
         };
         let target = crate::db::schema::users::table.find(auth.id);
-        let changed = crate::db::apply_changes(
-            diesel::update(target).set(&changes).execute(conn),
-        )?;
+        let changed = crate::db::apply_changes(diesel::update(target).set(&changes).execute(conn))?;
         let _ = changed;
         if let Some(hash) = new_hash {
             // A new password ends every session, this one included: whoever had a token (a
@@ -297,10 +271,7 @@ pub async fn verify_email(
     let req = body.into_inner();
     req.validate()?;
     let signed_in = auth.map(|a| a.id);
-    let user = db::transaction(&state.pool, move |conn| {
-        queries::verify(conn, &req.token, signed_in)
-    })
-    .await?;
+    let user = db::transaction(&state.pool, move |conn| queries::verify(conn, &req.token, signed_in)).await?;
     Ok(web::Json(user.into()))
 }
 
@@ -332,9 +303,7 @@ pub async fn resend_verification(
         Ok(())
     })
     .await?;
-    Ok(HttpResponse::Accepted().json(MailRequested {
-        status: "sent".into(),
-    }))
+    Ok(HttpResponse::Accepted().json(MailRequested { status: "sent".into() }))
 }
 
 /// "Mot de passe oublié": mail a link, valid one hour and once, that sets a new password. The
@@ -365,9 +334,7 @@ pub async fn request_password_reset(
         Ok(queries::request_reset(conn, req.email.trim(), &public_url)?)
     })
     .await?;
-    Ok(HttpResponse::Accepted().json(MailRequested {
-        status: "sent_if_known".into(),
-    }))
+    Ok(HttpResponse::Accepted().json(MailRequested { status: "sent_if_known".into() }))
 }
 
 /// Set a new password with the token of a reset link. Every session of the account ends; sign
@@ -383,10 +350,7 @@ pub async fn request_password_reset(
     )
 )]
 #[post("/auth/password-reset/confirm")]
-pub async fn reset_password(
-    state: web::Data<AppState>,
-    body: ApiJson<NewPasswordRequest>,
-) -> ApiResult<HttpResponse> {
+pub async fn reset_password(state: web::Data<AppState>, body: ApiJson<NewPasswordRequest>) -> ApiResult<HttpResponse> {
     let req = body.into_inner();
     req.validate()?;
     // The token is checked (not spent) before the slow hash, so a bad link answers at once.

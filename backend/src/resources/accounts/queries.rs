@@ -64,28 +64,14 @@ fn issue(conn: &mut PgConnection, user: UserId, purpose: Purpose) -> QueryResult
 
 /// The unspent, unexpired token's row and account. 404 when no link has it, 410 when it
 /// expired, 409 when it was used (or replaced by a newer one).
-fn check(
-    conn: &mut PgConnection,
-    token: &str,
-    purpose: Purpose,
-    lock: bool,
-) -> ApiResult<(i64, UserId)> {
+fn check(conn: &mut PgConnection, token: &str, purpose: Purpose, lock: bool) -> ApiResult<(i64, UserId)> {
     let query = mail_tokens::table
         .filter(mail_tokens::token_hash.eq(digest(token)))
         .filter(mail_tokens::purpose.eq(purpose.as_str()))
-        .select((
-            mail_tokens::id,
-            mail_tokens::user_id,
-            mail_tokens::expires_at,
-            mail_tokens::used_at,
-        ));
-    let found: Option<(i64, UserId, DateTime<Utc>, Option<DateTime<Utc>>)> = if lock {
-        query.for_update().first(conn).optional()?
-    } else {
-        query.first(conn).optional()?
-    };
-    let (id, user, expires_at, used_at) =
-        found.ok_or_else(|| ApiError::NotFound("No link has this token.".into()))?;
+        .select((mail_tokens::id, mail_tokens::user_id, mail_tokens::expires_at, mail_tokens::used_at));
+    let found: Option<(i64, UserId, DateTime<Utc>, Option<DateTime<Utc>>)> =
+        if lock { query.for_update().first(conn).optional()? } else { query.first(conn).optional()? };
+    let (id, user, expires_at, used_at) = found.ok_or_else(|| ApiError::NotFound("No link has this token.".into()))?;
     if used_at.is_some() {
         return Err(ApiError::Conflict {
             code: ErrorCode::TokenUsed,
@@ -104,9 +90,7 @@ fn check(
 /// Spends the token (in the caller's transaction): the account it is for.
 fn redeem(conn: &mut PgConnection, token: &str, purpose: Purpose) -> ApiResult<UserId> {
     let (id, user) = check(conn, token, purpose, true)?;
-    diesel::update(mail_tokens::table.find(id))
-        .set(mail_tokens::used_at.eq(Some(Utc::now())))
-        .execute(conn)?;
+    diesel::update(mail_tokens::table.find(id)).set(mail_tokens::used_at.eq(Some(Utc::now()))).execute(conn)?;
     Ok(user)
 }
 
@@ -123,11 +107,7 @@ fn link(public_url: &str, page: &str, token: &str) -> String {
 /// Sign-up. A new address gets an account and the mail that confirms it; an address that has
 /// one already gets a mail saying so (and nothing else changes). Either way, one mail, in the
 /// same transaction.
-pub fn register(
-    conn: &mut PgConnection,
-    new: &NewUser<'_>,
-    public_url: &str,
-) -> QueryResult<Option<User>> {
+pub fn register(conn: &mut PgConnection, new: &NewUser<'_>, public_url: &str) -> QueryResult<Option<User>> {
     if let Some(existing) = crate::auth::user::find_by_email(conn, new.email)? {
         mail::enqueue(
             conn,

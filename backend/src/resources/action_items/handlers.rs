@@ -5,8 +5,8 @@ use actix_web::{get, patch, post, put, web, HttpRequest, HttpResponse};
 use validator::Validate;
 
 use super::dto::{
-    ActionItem, ActionItemChanges, ActionItemFilters, ActionItemPage, Minutes, MinutesRequest,
-    NewActionItemRequest, StatusChangeRequest,
+    ActionItem, ActionItemChanges, ActionItemFilters, ActionItemPage, Minutes, MinutesRequest, NewActionItemRequest,
+    StatusChangeRequest,
 };
 use super::queries::{self, ListCursor};
 use crate::auth::permission::Permission;
@@ -123,9 +123,7 @@ pub async fn create_action_item(
         queries::present_one(conn, id)
     })
     .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(("Location", format!("/api/v1/action-items/{}", item.id)))
-        .json(item))
+    Ok(HttpResponse::Created().insert_header(("Location", format!("/api/v1/action-items/{}", item.id))).json(item))
 }
 
 fn item_id(raw: &str) -> ApiResult<i64> {
@@ -207,7 +205,11 @@ pub async fn change_status(
             checks.add(Err(ApiError::field("outcome", "required", "an outcome is required to close an action item")));
         }
         (false, true) => {
-            checks.add(Err(ApiError::field("outcome", "only_when_closing", "an outcome goes with `done` or `dropped` only")));
+            checks.add(Err(ApiError::field(
+                "outcome",
+                "only_when_closing",
+                "an outcome goes with `done` or `dropped` only",
+            )));
         }
         _ => {}
     }

@@ -11,10 +11,7 @@ pub use dto::{ActionStatus, OwnerKind};
 
 /// Minutes and action items.
 pub const RESOURCE: crate::http::Resource = crate::http::Resource {
-    tags: &[(
-        "action-items",
-        "Minutes of held forums, and their action items followed to closure",
-    )],
+    tags: &[("action-items", "Minutes of held forums, and their action items followed to closure")],
     api_v1: Some(|cfg| {
         cfg.service(handlers::get_minutes)
             .service(handlers::put_minutes)

@@ -8,15 +8,14 @@ use diesel::prelude::*;
 use diesel::sql_types::{Bool, Date};
 
 use super::dto::{
-    ActionForum, ActionItem, ActionItemChanges, ActionItemFilters, ActionStatus, Minutes,
-    MinutesLink, MinutesRequest, MinutesVersion, NewActionItemRequest, Owner, OwnerKind, ServedRef, StatusChangeRequest,
-    StatusEntry,
+    ActionForum, ActionItem, ActionItemChanges, ActionItemFilters, ActionStatus, Minutes, MinutesLink, MinutesRequest,
+    MinutesVersion, NewActionItemRequest, Owner, OwnerKind, ServedRef, StatusChangeRequest, StatusEntry,
 };
 use super::model::{ActionItemChangeset, ActionItemRow, MinutesRow};
 use crate::db::ids::{ActionItemId, CommitmentId, ForumId, InstitutionId, MilestoneId, UserId};
 use crate::db::schema::{
-    action_item_history, action_items, commitments, forum_minutes, forums, institutions, milestones,
-    registrations, users,
+    action_item_history, action_items, commitments, forum_minutes, forums, institutions, milestones, registrations,
+    users,
 };
 use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
@@ -31,7 +30,10 @@ const NOT_CLOSED: [ActionStatus; 2] = [ActionStatus::Open, ActionStatus::InProgr
 
 /// Due date passed (in Paris) and not closed; a typed expression, so the list is prepared.
 #[allow(clippy::type_complexity)]
-fn overdue_sql() -> diesel::dsl::And<diesel::dsl::Lt<action_items::due_on, paris_today>, diesel::dsl::EqAny<action_items::status, [ActionStatus; 2]>> {
+fn overdue_sql() -> diesel::dsl::And<
+    diesel::dsl::Lt<action_items::due_on, paris_today>,
+    diesel::dsl::EqAny<action_items::status, [ActionStatus; 2]>,
+> {
     action_items::due_on.lt(paris_today()).and(action_items::status.eq_any(NOT_CLOSED))
 }
 
@@ -108,24 +110,21 @@ fn present_minutes(conn: &mut PgConnection, row: MinutesRow) -> QueryResult<Minu
 
 /// The forum's minutes, or `None` before they are published.
 pub fn minutes(conn: &mut PgConnection, forum: &ForumRow) -> QueryResult<Option<Minutes>> {
-    let row = forum_minutes::table
-        .find(forum.id)
-        .select(MinutesRow::as_select())
-        .first(conn)
-        .optional()?;
+    let row = forum_minutes::table.find(forum.id).select(MinutesRow::as_select()).first(conn).optional()?;
     row.map(|r| present_minutes(conn, r)).transpose()
 }
 
 /// Publishes or replaces the minutes of a held forum (audited); `true` when first published.
-pub fn put_minutes(conn: &mut PgConnection, forum: &ForumRow, r: MinutesRequest, by: UserId) -> ApiResult<(Minutes, bool)> {
+pub fn put_minutes(
+    conn: &mut PgConnection,
+    forum: &ForumRow,
+    r: MinutesRequest,
+    by: UserId,
+) -> ApiResult<(Minutes, bool)> {
     require_held(forum)?;
     // One writer at a time per forum: the first publication is told apart from a correction.
     forums::table.find(forum.id).select(forums::id).for_update().first::<ForumId>(conn)?;
-    let before = forum_minutes::table
-        .find(forum.id)
-        .select(MinutesRow::as_select())
-        .first(conn)
-        .optional()?;
+    let before = forum_minutes::table.find(forum.id).select(MinutesRow::as_select()).first(conn).optional()?;
     let attendees = match r.attendees_count {
         Some(n) => n,
         None => i32::try_from(checked_in(conn, forum.id)?).unwrap_or(i32::MAX),
@@ -224,20 +223,26 @@ pub fn present(conn: &mut PgConnection, rows: Vec<(ActionItemRow, bool)>) -> Que
     institution_ids.dedup();
     let institutions_by_id = crate::resources::institutions::queries::refs(conn, &institution_ids)?;
     let item_ids: Vec<ActionItemId> = rows.iter().map(|(r, _)| r.id).collect();
-    let entries: Vec<(ActionItemId, ActionStatus, Option<String>, Option<String>, chrono::DateTime<chrono::Utc>, Option<String>)> =
-        action_item_history::table
-            .left_join(users::table)
-            .filter(action_item_history::action_item_id.eq_any(&item_ids))
-            .order((action_item_history::action_item_id, action_item_history::id))
-            .select((
-                action_item_history::action_item_id,
-                action_item_history::status,
-                action_item_history::note,
-                action_item_history::outcome,
-                action_item_history::changed_at,
-                users::display_name.nullable(),
-            ))
-            .load(conn)?;
+    let entries: Vec<(
+        ActionItemId,
+        ActionStatus,
+        Option<String>,
+        Option<String>,
+        chrono::DateTime<chrono::Utc>,
+        Option<String>,
+    )> = action_item_history::table
+        .left_join(users::table)
+        .filter(action_item_history::action_item_id.eq_any(&item_ids))
+        .order((action_item_history::action_item_id, action_item_history::id))
+        .select((
+            action_item_history::action_item_id,
+            action_item_history::status,
+            action_item_history::note,
+            action_item_history::outcome,
+            action_item_history::changed_at,
+            users::display_name.nullable(),
+        ))
+        .load(conn)?;
     let mut history: HashMap<ActionItemId, Vec<StatusEntry>> = HashMap::new();
     for (item, status, note, outcome, at, by) in entries {
         history.entry(item).or_default().push(StatusEntry { status, note, outcome, at, by });
@@ -269,10 +274,8 @@ pub fn present(conn: &mut PgConnection, rows: Vec<(ActionItemRow, bool)>) -> Que
 }
 
 pub fn present_one(conn: &mut PgConnection, id: ActionItemId) -> ApiResult<ActionItem> {
-    let row: (ActionItemRow, bool) = action_items::table
-        .find(id)
-        .select((ActionItemRow::as_select(), overdue_sql()))
-        .first(conn)?;
+    let row: (ActionItemRow, bool) =
+        action_items::table.find(id).select((ActionItemRow::as_select(), overdue_sql())).first(conn)?;
     present(conn, vec![row])?.pop().ok_or_else(|| ApiError::not_found("Action item"))
 }
 
@@ -314,8 +317,10 @@ pub fn list(
         };
     }
     if let Some(key) = f.cycle.as_deref() {
-        let cycle = crate::resources::cycles::queries::find(conn, key).map(|c| c.id).unwrap_or(crate::db::ids::CycleId(-1));
-        q = q.filter(action_items::forum_id.eq_any(forums::table.filter(forums::cycle_id.eq(cycle)).select(forums::id)));
+        let cycle =
+            crate::resources::cycles::queries::find(conn, key).map(|c| c.id).unwrap_or(crate::db::ids::CycleId(-1));
+        q = q
+            .filter(action_items::forum_id.eq_any(forums::table.filter(forums::cycle_id.eq(cycle)).select(forums::id)));
     }
     if let Some(key) = f.commitment.as_deref() {
         let id = commitment_queries::resolve_id(conn, key)?.unwrap_or(CommitmentId(-1));
@@ -326,9 +331,7 @@ pub fn list(
     }
     match f.overdue {
         Some(true) => {
-            q = q
-                .filter(action_items::status.eq_any(NOT_CLOSED))
-                .filter(action_items::due_on.lt(paris_today()))
+            q = q.filter(action_items::status.eq_any(NOT_CLOSED)).filter(action_items::due_on.lt(paris_today()))
         }
         Some(false) => {
             q = q.filter(
@@ -340,11 +343,7 @@ pub fn list(
         None => {}
     }
     if let Some((due, id)) = after {
-        q = q.filter(
-            action_items::due_on
-                .gt(due)
-                .or(action_items::due_on.eq(due).and(action_items::id.gt(id))),
-        );
+        q = q.filter(action_items::due_on.gt(due).or(action_items::due_on.eq(due).and(action_items::id.gt(id))));
     }
     Ok(q.load(conn)?)
 }
@@ -360,7 +359,9 @@ fn served(
         ApiError::conflict_field(ErrorCode::UnknownReference, field, "exists", &format!("no such {what}"))
     };
     let commitment_id = match commitment {
-        Some(key) => Some(commitment_queries::resolve_id(conn, key)?.ok_or_else(|| unknown("commitment", "commitment"))?),
+        Some(key) => {
+            Some(commitment_queries::resolve_id(conn, key)?.ok_or_else(|| unknown("commitment", "commitment"))?)
+        }
         None => None,
     };
     let Some(m) = milestone else {
@@ -404,7 +405,14 @@ fn subject(row: &ActionItemRow) -> EventSubject {
     EventSubject::new("action_item", row.id.get(), row.id.get().to_string())
 }
 
-fn record_status(conn: &mut PgConnection, item: ActionItemId, status: ActionStatus, note: Option<&str>, outcome: Option<&str>, by: UserId) -> QueryResult<()> {
+fn record_status(
+    conn: &mut PgConnection,
+    item: ActionItemId,
+    status: ActionStatus,
+    note: Option<&str>,
+    outcome: Option<&str>,
+    by: UserId,
+) -> QueryResult<()> {
     diesel::insert_into(action_item_history::table)
         .values((
             action_item_history::action_item_id.eq(item),
@@ -424,7 +432,11 @@ fn owner_institution(conn: &mut PgConnection, owner: &Owner) -> QueryResult<Opti
         return Ok(None);
     }
     institutions::table
-        .filter(sql::<Bool>("lower(institutions.name) = lower(").bind::<diesel::sql_types::Text, _>(owner.name.trim().to_string()).sql(")"))
+        .filter(
+            sql::<Bool>("lower(institutions.name) = lower(")
+                .bind::<diesel::sql_types::Text, _>(owner.name.trim().to_string())
+                .sql(")"),
+        )
         .select(institutions::id)
         .order(institutions::id)
         .first(conn)
@@ -432,7 +444,12 @@ fn owner_institution(conn: &mut PgConnection, owner: &Owner) -> QueryResult<Opti
 }
 
 /// A new action item of a held forum (audited), with its first history entry.
-pub fn insert(conn: &mut PgConnection, forum: &ForumRow, r: NewActionItemRequest, by: UserId) -> ApiResult<ActionItemId> {
+pub fn insert(
+    conn: &mut PgConnection,
+    forum: &ForumRow,
+    r: NewActionItemRequest,
+    by: UserId,
+) -> ApiResult<ActionItemId> {
     require_held(forum)?;
     check_due(conn, forum, r.due_on)?;
     let (commitment_id, milestone_id) = served(conn, r.commitment.as_deref(), r.milestone_id)?;
@@ -462,7 +479,12 @@ pub fn insert(conn: &mut PgConnection, forum: &ForumRow, r: NewActionItemRequest
 }
 
 /// Applies a PATCH (audited when it changes something).
-pub fn update(conn: &mut PgConnection, current: ActionItemRow, c: ActionItemChanges, by: UserId) -> ApiResult<ActionItemId> {
+pub fn update(
+    conn: &mut PgConnection,
+    current: ActionItemRow,
+    c: ActionItemChanges,
+    by: UserId,
+) -> ApiResult<ActionItemId> {
     let forum: ForumRow = crate::resources::forums::queries::find(conn, &current.forum_id.get().to_string())?;
     if forum.archived_at.is_some() {
         require_held(&forum)?;
@@ -549,7 +571,10 @@ pub fn change_status(conn: &mut PgConnection, id: i64, r: StatusChangeRequest, b
     record_status(conn, row.id, r.status, r.note.as_deref().map(str::trim), r.outcome.as_deref().map(str::trim), by)?;
     events::record(
         conn,
-        NewEvent::new(EventType::ActionItemStatusChanged).subject(subject(&row)).by(by).audit(Some(&current), Some(&row)),
+        NewEvent::new(EventType::ActionItemStatusChanged)
+            .subject(subject(&row))
+            .by(by)
+            .audit(Some(&current), Some(&row)),
     )?;
     Ok(row.id)
 }

@@ -43,7 +43,12 @@ crate::page_type!(ActionPlanPage, ActionPlan, "A page of action plans.");
 pub struct NewActionPlan {
     /// Lowercase letters and digits in hyphen-separated words, at least one letter.
     #[validate(length(min = 1, max = 80), custom(function = "valid_slug"))]
-    #[schema(example = "fr-2021-2023", min_length = 1, max_length = 80, pattern = "^([a-z0-9]+-)*[0-9]*[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
+    #[schema(
+        example = "fr-2021-2023",
+        min_length = 1,
+        max_length = 80,
+        pattern = "^([a-z0-9]+-)*[0-9]*[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )]
     pub slug: String,
     #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
     #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
@@ -104,4 +109,3 @@ pub struct ActionPlanFilters {
     #[param(value_type = Option<String>, format = DateTime)]
     pub updated_since: Option<DateTime<Utc>>,
 }
-

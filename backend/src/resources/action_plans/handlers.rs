@@ -16,11 +16,7 @@ use crate::AppState;
 
 fn check_period(start: i32, end: i32) -> ApiResult<()> {
     if end < start {
-        return Err(ApiError::field(
-            "period_end",
-            "range",
-            "must not be before period_start",
-        ));
+        return Err(ApiError::field("period_end", "range", "must not be before period_start"));
     }
     Ok(())
 }
@@ -86,10 +82,7 @@ pub async fn create_action_plan(
     responses((status = 200, description = "The action plan", body = ActionPlan))
 )]
 #[get("/action-plans/{id}")]
-pub async fn get_action_plan(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<web::Json<ActionPlan>> {
+pub async fn get_action_plan(state: web::Data<AppState>, id: web::Path<String>) -> ApiResult<web::Json<ActionPlan>> {
     let key = id.into_inner();
     Ok(web::Json(
         db::run(&state.read_pool, move |conn| {

@@ -24,4 +24,3 @@ pub struct ActionPlanRow {
     /// The language its texts are written in.
     pub lang: Locale,
 }
-

@@ -31,11 +31,7 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ActionPlanRow>) -> QueryResult
         .filter(commitments::archived_at.is_null())
         .filter(milestones::archived_at.is_null())
         .group_by((commitments::action_plan_id, milestones::status))
-        .select((
-            commitments::action_plan_id,
-            milestones::status,
-            count_star(),
-        ))
+        .select((commitments::action_plan_id, milestones::status, count_star()))
         .load(conn)?;
     let mut progress: HashMap<ActionPlanId, MilestoneProgress> = HashMap::new();
     for (plan, status, n) in statuses {
@@ -45,10 +41,7 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ActionPlanRow>) -> QueryResult
         .into_iter()
         .map(|r| ActionPlan {
             commitment_count: counts.get(&r.id).copied().unwrap_or(0),
-            milestone_progress: progress
-                .remove(&r.id)
-                .map(MilestoneProgress::finish)
-                .unwrap_or_default(),
+            milestone_progress: progress.remove(&r.id).map(MilestoneProgress::finish).unwrap_or_default(),
             id: r.id.get(),
             slug: r.slug,
             country: r.country,
@@ -64,16 +57,12 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ActionPlanRow>) -> QueryResult
 }
 
 pub fn present_one(conn: &mut PgConnection, row: ActionPlanRow) -> ApiResult<ActionPlan> {
-    present(conn, vec![row])?
-        .pop()
-        .ok_or_else(|| ApiError::not_found("Action plan"))
+    present(conn, vec![row])?.pop().ok_or_else(|| ApiError::not_found("Action plan"))
 }
 
 /// The plan a path names (numeric id or slug).
 pub fn find(conn: &mut PgConnection, key: &str) -> ApiResult<ActionPlanRow> {
-    let query = action_plans::table
-        .select(ActionPlanRow::as_select())
-        .into_boxed();
+    let query = action_plans::table.select(ActionPlanRow::as_select()).into_boxed();
     crate::by_key!(query, action_plans::id, action_plans::slug, key)
         .first(conn)
         .optional()?
@@ -83,9 +72,7 @@ pub fn find(conn: &mut PgConnection, key: &str) -> ApiResult<ActionPlanRow> {
 /// The id of the plan a key names, if any (filters of other lists).
 pub fn resolve_id(conn: &mut PgConnection, key: &str) -> QueryResult<Option<ActionPlanId>> {
     let query = action_plans::table.select(action_plans::id).into_boxed();
-    crate::by_key!(query, action_plans::id, action_plans::slug, key)
-        .first(conn)
-        .optional()
+    crate::by_key!(query, action_plans::id, action_plans::slug, key).first(conn).optional()
 }
 
 /// A page of plans in id order, after `after`.
@@ -95,10 +82,7 @@ pub fn list(
     after: Option<ActionPlanId>,
     limit: i64,
 ) -> QueryResult<Vec<ActionPlanRow>> {
-    let mut q = action_plans::table
-        .select(ActionPlanRow::as_select())
-        .order(action_plans::id.asc())
-        .into_boxed();
+    let mut q = action_plans::table.select(ActionPlanRow::as_select()).order(action_plans::id.asc()).into_boxed();
     if let Some(after) = after {
         q = q.filter(action_plans::id.gt(after));
     }
@@ -136,32 +120,21 @@ pub fn update(
     if crate::db::apply_changes(diesel::update(action_plans::table.find(current.id)).set(changes).execute(conn))? == 0 {
         return Ok(current);
     }
-    let row: ActionPlanRow = action_plans::table
-        .find(current.id)
-        .select(ActionPlanRow::as_select())
-        .first(conn)?;
+    let row: ActionPlanRow = action_plans::table.find(current.id).select(ActionPlanRow::as_select()).first(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::ActionPlanUpdated)
-            .subject(subject(&row))
-            .by(by)
-            .audit(Some(&current), Some(&row)),
+        NewEvent::new(EventType::ActionPlanUpdated).subject(subject(&row)).by(by).audit(Some(&current), Some(&row)),
     )?;
     Ok(row)
 }
 
 /// Deletes a plan that holds no commitment (409 `has_commitments` otherwise).
 pub fn delete(conn: &mut PgConnection, plan: &ActionPlanRow, by: UserId) -> ApiResult<()> {
-    let used: i64 = commitments::table
-        .filter(commitments::action_plan_id.eq(plan.id))
-        .count()
-        .get_result(conn)?;
+    let used: i64 = commitments::table.filter(commitments::action_plan_id.eq(plan.id)).count().get_result(conn)?;
     if used > 0 {
         return Err(ApiError::Conflict {
             code: ErrorCode::HasCommitments,
-            detail: format!(
-                "This action plan still has {used} commitments; delete or move them first."
-            ),
+            detail: format!("This action plan still has {used} commitments; delete or move them first."),
         });
     }
     diesel::delete(action_plans::table.find(plan.id)).execute(conn)?;

@@ -14,16 +14,8 @@ use crate::types::Role;
 /// Where a page starts: after this `(at, id)`, going back in time.
 pub type After = Option<(DateTime<Utc>, EventId)>;
 
-type Row = (
-    EventId,
-    DateTime<Utc>,
-    EventType,
-    Option<UserId>,
-    Option<String>,
-    Option<i64>,
-    Option<String>,
-    serde_json::Value,
-);
+type Row =
+    (EventId, DateTime<Utc>, EventType, Option<UserId>, Option<String>, Option<i64>, Option<String>, serde_json::Value);
 
 /// A page of entries matching `f`, newest first (the partial indexes on audited events serve
 /// each filter).
@@ -58,11 +50,9 @@ pub fn list(conn: &mut PgConnection, f: &AuditFilters, after: After, limit: i64)
         q = match key.parse::<i64>() {
             Ok(id) => q.filter(events::subject_ref.eq(id).or(events::subject_key.eq(key.to_string()))),
             // OGP codes are stored in capitals; slugs in lowercase.
-            Err(_) => q.filter(
-                events::subject_key
-                    .eq(key.to_string())
-                    .or(events::subject_key.eq(key.to_ascii_uppercase())),
-            ),
+            Err(_) => {
+                q.filter(events::subject_key.eq(key.to_string()).or(events::subject_key.eq(key.to_ascii_uppercase())))
+            }
         };
     }
     if let Some(from) = f.from {
@@ -80,16 +70,7 @@ pub fn list(conn: &mut PgConnection, f: &AuditFilters, after: After, limit: i64)
         .select((users::id, users::display_name, users::role))
         .load::<(UserId, String, Role)>(conn)?
         .into_iter()
-        .map(|(id, display_name, role)| {
-            (
-                id,
-                AuditActor {
-                    id: id.get(),
-                    display_name,
-                    role,
-                },
-            )
-        })
+        .map(|(id, display_name, role)| (id, AuditActor { id: id.get(), display_name, role }))
         .collect();
     Ok(rows
         .into_iter()
@@ -99,11 +80,7 @@ pub fn list(conn: &mut PgConnection, f: &AuditFilters, after: After, limit: i64)
             action,
             actor: actor.and_then(|a| actors.get(&a).cloned()),
             subject: match (kind, ref_id) {
-                (Some(kind), Some(id)) => Some(AuditSubject {
-                    kind,
-                    id,
-                    key: key.unwrap_or_else(|| id.to_string()),
-                }),
+                (Some(kind), Some(id)) => Some(AuditSubject { kind, id, key: key.unwrap_or_else(|| id.to_string()) }),
                 _ => None,
             },
             before: payload.get("before").cloned().unwrap_or_default(),

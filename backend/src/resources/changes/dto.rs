@@ -92,6 +92,9 @@ pub struct ChangeParams {
     pub since: Option<String>,
     /// Only changes of these kinds of records, comma-separated without spaces (e.g.
     /// `forum,commitment`); empty or absent, every kind.
-    #[param(max_length = 200, pattern = "^((action_plan|commitment|milestone|forum|comment)(,(action_plan|commitment|milestone|forum|comment))*)?$")]
+    #[param(
+        max_length = 200,
+        pattern = "^((action_plan|commitment|milestone|forum|comment)(,(action_plan|commitment|milestone|forum|comment))*)?$"
+    )]
     pub types: Option<String>,
 }

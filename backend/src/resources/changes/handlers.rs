@@ -24,11 +24,7 @@ fn invalid_position() -> ApiError {
 }
 
 fn decode(raw: &str) -> ApiResult<Position> {
-    let text = URL_SAFE_NO_PAD
-        .decode(raw)
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .ok_or_else(invalid_position)?;
+    let text = URL_SAFE_NO_PAD.decode(raw).ok().and_then(|b| String::from_utf8(b).ok()).ok_or_else(invalid_position)?;
     let (xid, id) = text.split_once('.').ok_or_else(invalid_position)?;
     match (xid.parse::<i64>(), id.parse::<i64>()) {
         (Ok(xid), Ok(id)) if xid >= 0 && id >= 0 => Ok(Position { xid, id }),
@@ -88,9 +84,5 @@ pub async fn list_changes(
         Ok(queries::after(conn, since, &wanted, limit)?)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(ChangePage {
-        items,
-        next_since: encode(next),
-        has_more,
-    }))
+    Ok(HttpResponse::Ok().json(ChangePage { items, next_since: encode(next), has_more }))
 }

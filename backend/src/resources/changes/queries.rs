@@ -33,10 +33,7 @@ fn change_of(event: &Event) -> Option<Change> {
     Some(Change {
         kind,
         id: event.subject_ref?,
-        key: event
-            .subject_key
-            .clone()
-            .unwrap_or_else(|| event.subject_ref.unwrap_or_default().to_string()),
+        key: event.subject_key.clone().unwrap_or_else(|| event.subject_ref.unwrap_or_default().to_string()),
         change,
         at: event.at,
     })

@@ -151,11 +151,7 @@ pub struct RecentComment {
     pub subject: Described,
 }
 
-crate::page_type!(
-    RecentCommentPage,
-    RecentComment,
-    "A page of recent comments, newest first."
-);
+crate::page_type!(RecentCommentPage, RecentComment, "A page of recent comments, newest first.");
 
 /// Who is reading: decides whether hidden bodies are shown.
 #[derive(Debug, Clone, Copy, Default)]
@@ -196,11 +192,7 @@ fn replies_wanted(n: Option<i64>) -> ApiResult<i64> {
     match n {
         None => Ok(DEFAULT_REPLIES_PER_THREAD),
         Some(n) if (0..=MAX_REPLIES_PER_THREAD).contains(&n) => Ok(n),
-        Some(_) => Err(ApiError::field(
-            "replies",
-            "range",
-            "must be between 0 and 20",
-        )),
+        Some(_) => Err(ApiError::field("replies", "range", "must be between 0 and 20")),
     }
 }
 
@@ -224,7 +216,12 @@ impl EmbedParams {
 pub struct NewCommentRequest {
     /// Markdown, 1 to 20,000 characters. Raw HTML is not rendered.
     #[validate(length(min = 1, max = 20000), custom(function = "not_blank"))]
-    #[schema(example = "Merci pour ce compte rendu ! **Quand** aura lieu le prochain forum ?", min_length = 1, max_length = 20000, pattern = r"\S")]
+    #[schema(
+        example = "Merci pour ce compte rendu ! **Quand** aura lieu le prochain forum ?",
+        min_length = 1,
+        max_length = 20000,
+        pattern = r"\S"
+    )]
     pub body: String,
     /// The comment this one answers (same forum, commitment or milestone).
     pub parent_id: Option<i64>,

@@ -8,9 +8,8 @@ use chrono::{DateTime, Utc};
 use validator::Validate;
 
 use super::dto::{
-    Comment, CommentListParams, CommentPage, EmbedParams, ListMode, ModerationRequest,
-    NewCommentRequest, ReactionRequest, ReactionState, RecentComment, RecentCommentPage, ThreadSort, UpdateCommentRequest,
-    Viewer,
+    Comment, CommentListParams, CommentPage, EmbedParams, ListMode, ModerationRequest, NewCommentRequest,
+    ReactionRequest, ReactionState, RecentComment, RecentCommentPage, ThreadSort, UpdateCommentRequest, Viewer,
 };
 use super::model::CommentRow;
 use super::queries::{self, After};
@@ -26,10 +25,7 @@ use crate::{markdown, AppState};
 
 fn viewer(auth: &Option<AuthUser>) -> Viewer {
     match auth {
-        Some(a) => Viewer {
-            user_id: Some(a.id.get()),
-            moderator: a.role.grants(Permission::Moderate),
-        },
+        Some(a) => Viewer { user_id: Some(a.id.get()), moderator: a.role.grants(Permission::Moderate) },
         None => Viewer::default(),
     }
 }
@@ -48,7 +44,13 @@ pub async fn list_for(
     let per_thread = params.replies()?;
     let mode = params.mode.unwrap_or(ListMode::Threads);
     let by_usefulness = mode == ListMode::Threads && params.sort == Some(ThreadSort::Useful);
-    let mode_tag = if mode == ListMode::Flat { "flat" } else if by_usefulness { "useful" } else { "threads" };
+    let mode_tag = if mode == ListMode::Flat {
+        "flat"
+    } else if by_usefulness {
+        "useful"
+    } else {
+        "threads"
+    };
     // The cursor's middle part is an instant (by date) or a count (by usefulness).
     let after: Option<(String, serde_json::Value, CommentId)> = page.cursor()?;
     let bad_cursor = |detail: &str| ApiError::BadRequest { code: ErrorCode::InvalidCursor, detail: detail.into() };
@@ -58,11 +60,15 @@ pub async fn list_for(
     let (by_date, by_count): (After, Option<(i32, CommentId)>) = match &after {
         None => (None, None),
         Some((_, v, id)) if by_usefulness => {
-            let n = v.as_i64().and_then(|n| i32::try_from(n).ok()).ok_or_else(|| bad_cursor("This cursor is not one of this list."))?;
+            let n = v
+                .as_i64()
+                .and_then(|n| i32::try_from(n).ok())
+                .ok_or_else(|| bad_cursor("This cursor is not one of this list."))?;
             (None, Some((n, *id)))
         }
         Some((_, v, id)) => {
-            let at = serde_json::from_value::<DateTime<Utc>>(v.clone()).map_err(|_| bad_cursor("This cursor is not one of this list."))?;
+            let at = serde_json::from_value::<DateTime<Utc>>(v.clone())
+                .map_err(|_| bad_cursor("This cursor is not one of this list."))?;
             (Some((at, *id)), None)
         }
     };
@@ -71,7 +77,9 @@ pub async fn list_for(
     let (items, next) = db::run(&state.read_pool, move |conn| {
         let subject = subjects::resolve(conn, kind, &key)?;
         let rows = match mode {
-            ListMode::Threads if by_usefulness => queries::threads_by_usefulness(conn, subject.id, by_count, limit + 1)?,
+            ListMode::Threads if by_usefulness => {
+                queries::threads_by_usefulness(conn, subject.id, by_count, limit + 1)?
+            }
             ListMode::Threads => queries::threads(conn, subject.id, by_date, limit + 1)?,
             ListMode::Flat => queries::flat(conn, subject.id, by_date, limit + 1)?,
         };
@@ -121,7 +129,8 @@ pub async fn create_for(
     // token is signed: its account id is real even before the account is read.
     let limits = state.ip_limits.clone();
     let account = token.user_id;
-    db::run(&state.pool, move |conn| limits.take(conn, crate::auth::ip_limit::Action::Posting, &account.to_string())).await?;
+    db::run(&state.pool, move |conn| limits.take(conn, crate::auth::ip_limit::Action::Posting, &account.to_string()))
+        .await?;
     let created = db::transaction(&state.clone().pool, move |conn| {
         let author = token.authorize(conn)?;
         require_verified(&state, author.email_verified_at.is_some())?;
@@ -131,9 +140,7 @@ pub async fn create_for(
         Ok(queries::present(row, viewer))
     })
     .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(("Location", format!("/api/v1/comments/{}", created.id)))
-        .json(created))
+    Ok(HttpResponse::Created().insert_header(("Location", format!("/api/v1/comments/{}", created.id))).json(created))
 }
 
 /// The two discussion routes of a kind of subject — `GET` and `POST {path}` — declared in that
@@ -250,9 +257,7 @@ pub async fn get_comment(
         Ok(items.pop())
     })
     .await?;
-    comment
-        .map(web::Json)
-        .ok_or_else(|| ApiError::not_found("Comment"))
+    comment.map(web::Json).ok_or_else(|| ApiError::not_found("Comment"))
 }
 
 /// Direct replies of a comment, oldest first, each with its own first replies.
@@ -280,8 +285,7 @@ pub async fn list_replies(
             return Err(ApiError::not_found("Comment"));
         }
         let rows = queries::replies(conn, id, after, limit + 1)?;
-        let (rows, next) =
-            page::finish_page(rows, limit, |r: &CommentRow| Some((r.created_at, r.id)));
+        let (rows, next) = page::finish_page(rows, limit, |r: &CommentRow| Some((r.created_at, r.id)));
         let mut items: Vec<Comment> = rows.into_iter().map(|r| queries::present(r, viewer)).collect();
         queries::attach_replies(conn, &mut items, per, viewer)?;
         Ok((items, next))
@@ -337,18 +341,12 @@ pub async fn update_comment(
     )
 )]
 #[delete("/comments/{id}")]
-pub async fn delete_comment(
-    state: web::Data<AppState>,
-    auth: AuthUser,
-    id: web::Path<i64>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_comment(state: web::Data<AppState>, auth: AuthUser, id: web::Path<i64>) -> ApiResult<HttpResponse> {
     let id = CommentId(id.into_inner());
     db::transaction(&state.pool, move |conn| {
         let row = queries::get(conn, id)?;
         if row.author_id != auth.id && !auth.role.grants(Permission::DeleteAnyComment) {
-            return Err(ApiError::Forbidden(
-                "Only its author or an admin may delete a comment.".into(),
-            ));
+            return Err(ApiError::Forbidden("Only its author or an admin may delete a comment.".into()));
         }
         queries::delete(conn, row, auth.id)
     })
@@ -380,7 +378,12 @@ pub async fn moderate_comment(
     let comment = db::transaction(&state.pool, move |conn| {
         let row = queries::get(conn, id)?;
         let row = queries::moderate(conn, row, Some(auth.id), req.hidden, reason)?;
-        crate::resources::moderation::queries::resolve_reports(conn, row.id, if req.hidden { Some("hidden") } else { None }, auth.id)?;
+        crate::resources::moderation::queries::resolve_reports(
+            conn,
+            row.id,
+            if req.hidden { Some("hidden") } else { None },
+            auth.id,
+        )?;
         Ok(queries::present(row, viewer))
     })
     .await?;
@@ -423,7 +426,11 @@ pub async fn set_reaction(
     responses((status = 200, description = "The counts", body = ReactionState))
 )]
 #[delete("/comments/{id}/reaction")]
-pub async fn remove_reaction(state: web::Data<AppState>, auth: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<ReactionState>> {
+pub async fn remove_reaction(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<ReactionState>> {
     auth.require(Permission::Comment)?;
     let id = CommentId(id.into_inner());
     let done = db::transaction(&state.pool, move |conn| queries::unreact(conn, id, auth.id)).await?;

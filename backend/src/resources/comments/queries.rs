@@ -11,7 +11,10 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Timestamptz};
 
-use super::dto::{Comment, CommentAuthor, CommentState, CommentTarget, MyReaction, ReactionRequest, ReactionState, Reactions, ReplyPage, Stance, Viewer};
+use super::dto::{
+    Comment, CommentAuthor, CommentState, CommentTarget, MyReaction, ReactionRequest, ReactionState, Reactions,
+    ReplyPage, Stance, Viewer,
+};
 use super::model::{CommentRow, NewComment, COLUMNS, JOINS};
 use crate::auth::user::User;
 use crate::db::ids::{CommentId, SubjectId, UserId};
@@ -39,10 +42,7 @@ pub fn present(row: CommentRow, viewer: Viewer) -> Comment {
     };
     Comment {
         id: row.id.get(),
-        target: CommentTarget {
-            kind: row.subject_kind,
-            id: row.subject_ref,
-        },
+        target: CommentTarget { kind: row.subject_kind, id: row.subject_ref },
         parent_id: row.parent_id.map(CommentId::get),
         root_id: row.root_id.map(CommentId::get),
         depth: row.depth,
@@ -55,11 +55,7 @@ pub fn present(row: CommentRow, viewer: Viewer) -> Comment {
         body: readable.then_some(row.body),
         body_html: readable.then_some(row.body_html),
         state,
-        hidden_reason: if state == CommentState::Hidden {
-            row.hidden_reason
-        } else {
-            None
-        },
+        hidden_reason: if state == CommentState::Hidden { row.hidden_reason } else { None },
         created_at: row.created_at,
         edited_at: row.edited_at,
         deleted_at: row.deleted_at,
@@ -81,8 +77,7 @@ pub fn find_many(conn: &mut PgConnection, ids: &[CommentId]) -> QueryResult<Vec<
 
 pub fn find(conn: &mut PgConnection, id: CommentId) -> QueryResult<Option<CommentRow>> {
     crate::db::Prepared(
-        diesel::sql_query(format!("SELECT {COLUMNS} FROM comments c {JOINS} WHERE c.id = $1"))
-            .bind::<BigInt, _>(id),
+        diesel::sql_query(format!("SELECT {COLUMNS} FROM comments c {JOINS} WHERE c.id = $1")).bind::<BigInt, _>(id),
     )
     .get_result(conn)
     .optional()
@@ -103,22 +98,14 @@ fn keyset_page(
     after: After,
     limit: i64,
 ) -> QueryResult<Vec<CommentRow>> {
-    let (cmp, dir) = if newest_first {
-        ("<", "DESC")
-    } else {
-        (">", "ASC")
-    };
+    let (cmp, dir) = if newest_first { ("<", "DESC") } else { (">", "ASC") };
     let mut next = usize::from(key.is_some());
     let mut placeholder = || {
         next += 1;
         format!("${next}")
     };
     let seek = match after {
-        Some(_) => format!(
-            " AND (c.created_at, c.id) {cmp} ({}, {})",
-            placeholder(),
-            placeholder()
-        ),
+        Some(_) => format!(" AND (c.created_at, c.id) {cmp} ({}, {})", placeholder(), placeholder()),
         None => String::new(),
     };
     let sql = format!(
@@ -145,7 +132,12 @@ pub fn threads(conn: &mut PgConnection, subject: SubjectId, after: After, limit:
 
 /// Top-level comments of a subject, most useful first (ties: newest first), after
 /// `(useful_count, id)`.
-pub fn threads_by_usefulness(conn: &mut PgConnection, subject: SubjectId, after: Option<(i32, CommentId)>, limit: i64) -> QueryResult<Vec<CommentRow>> {
+pub fn threads_by_usefulness(
+    conn: &mut PgConnection,
+    subject: SubjectId,
+    after: Option<(i32, CommentId)>,
+    limit: i64,
+) -> QueryResult<Vec<CommentRow>> {
     let seek = if after.is_some() { " AND (c.useful_count, c.id) < ($2, $3)" } else { "" };
     let limit_at = if after.is_some() { "$4" } else { "$2" };
     let mut query = diesel::sql_query(format!(
@@ -163,7 +155,12 @@ pub fn threads_by_usefulness(conn: &mut PgConnection, subject: SubjectId, after:
 
 /// Sets `user`'s reaction to a comment (none: removes it); 409 when the comment is deleted
 /// or hidden. The counts on the comment follow (trigger).
-pub fn react(conn: &mut PgConnection, comment: CommentId, user: UserId, r: ReactionRequest) -> ApiResult<ReactionState> {
+pub fn react(
+    conn: &mut PgConnection,
+    comment: CommentId,
+    user: UserId,
+    r: ReactionRequest,
+) -> ApiResult<ReactionState> {
     use crate::db::schema::comment_reactions as cr;
     let row = get(conn, comment)?;
     if row.deleted_at.is_some() || row.hidden_at.is_some() {
@@ -176,7 +173,12 @@ pub fn react(conn: &mut PgConnection, comment: CommentId, user: UserId, r: React
         diesel::delete(cr::table.find((comment, user))).execute(conn)?;
     } else {
         diesel::insert_into(cr::table)
-            .values((cr::comment_id.eq(comment), cr::user_id.eq(user), cr::useful.eq(r.useful), cr::stance.eq(r.stance)))
+            .values((
+                cr::comment_id.eq(comment),
+                cr::user_id.eq(user),
+                cr::useful.eq(r.useful),
+                cr::stance.eq(r.stance),
+            ))
             .on_conflict((cr::comment_id, cr::user_id))
             .do_update()
             .set((cr::useful.eq(r.useful), cr::stance.eq(r.stance), cr::updated_at.eq(diesel::dsl::now)))
@@ -251,14 +253,7 @@ pub fn replies(conn: &mut PgConnection, parent: CommentId, after: After, limit: 
 
 /// The most recent public comments across every discussion, newest first.
 pub fn recent(conn: &mut PgConnection, after: After, limit: i64) -> QueryResult<Vec<CommentRow>> {
-    keyset_page(
-        conn,
-        "c.deleted_at IS NULL AND c.hidden_at IS NULL",
-        None,
-        true,
-        after,
-        limit,
-    )
+    keyset_page(conn, "c.deleted_at IS NULL AND c.hidden_at IS NULL", None, true, after, limit)
 }
 
 /// Whether a comment exists.
@@ -276,20 +271,12 @@ pub fn attach_replies(
 ) -> QueryResult<()> {
     if per_parent == 0 {
         for c in items.iter_mut() {
-            let next = (c.reply_count > 0)
-                .then(|| encode_cursor(&Option::<(DateTime<Utc>, i64)>::None));
-            c.replies = Some(ReplyPage {
-                items: Vec::new(),
-                next_cursor: next,
-            });
+            let next = (c.reply_count > 0).then(|| encode_cursor(&Option::<(DateTime<Utc>, i64)>::None));
+            c.replies = Some(ReplyPage { items: Vec::new(), next_cursor: next });
         }
         return Ok(());
     }
-    let parents: Vec<i64> = items
-        .iter()
-        .filter(|c| c.reply_count > 0)
-        .map(|c| c.id)
-        .collect();
+    let parents: Vec<i64> = items.iter().filter(|c| c.reply_count > 0).map(|c| c.id).collect();
     let rows: Vec<CommentRow> = if parents.is_empty() {
         Vec::new()
     } else {
@@ -308,10 +295,7 @@ pub fn attach_replies(
     };
     let mut by_parent: HashMap<CommentId, Vec<CommentRow>> = HashMap::new();
     for row in rows {
-        by_parent
-            .entry(row.parent_id.unwrap_or_default())
-            .or_default()
-            .push(row);
+        by_parent.entry(row.parent_id.unwrap_or_default()).or_default().push(row);
     }
     for c in items.iter_mut() {
         let mut rows = by_parent.remove(&CommentId(c.id)).unwrap_or_default();
@@ -321,10 +305,7 @@ pub fn attach_replies(
         } else {
             None
         };
-        c.replies = Some(ReplyPage {
-            items: rows.into_iter().map(|r| present(r, viewer)).collect(),
-            next_cursor,
-        });
+        c.replies = Some(ReplyPage { items: rows.into_iter().map(|r| present(r, viewer)).collect(), next_cursor });
     }
     Ok(())
 }
@@ -358,20 +339,14 @@ pub fn insert(
     if subject.closed {
         return Err(ApiError::Conflict {
             code: ErrorCode::Archived,
-            detail: "This discussion is archived: it stays readable, and takes no new comments."
-                .into(),
+            detail: "This discussion is archived: it stays readable, and takes no new comments.".into(),
         });
     }
     let (root_id, depth) = match parent_id {
         None => (None, 0),
         Some(pid) => {
             let parent = find(conn, pid)?.ok_or_else(|| {
-                ApiError::conflict_field(
-                    ErrorCode::UnknownReference,
-                    "parent_id",
-                    "unknown",
-                    "names no comment",
-                )
+                ApiError::conflict_field(ErrorCode::UnknownReference, "parent_id", "unknown", "names no comment")
             })?;
             if parent.subject_id != subject.id {
                 return Err(ApiError::conflict_field(
@@ -393,15 +368,7 @@ pub fn insert(
             (Some(parent.root_id.unwrap_or(pid)), parent.depth + 1)
         }
     };
-    let new = NewComment {
-        subject_id: subject.id,
-        parent_id,
-        root_id,
-        depth,
-        author_id: author.id,
-        body,
-        body_html,
-    };
+    let new = NewComment { subject_id: subject.id, parent_id, root_id, depth, author_id: author.id, body, body_html };
     let (id, created_at): (CommentId, DateTime<Utc>) = diesel::insert_into(comments::table)
         .values(&new)
         .returning((comments::id, comments::created_at))
@@ -434,16 +401,19 @@ pub fn insert(
     };
     events::record(
         conn,
-        NewEvent::new(EventType::CommentCreated)
-            .subject(event_subject(id))
-            .by(author.id)
-            .payload(outline(&row)),
+        NewEvent::new(EventType::CommentCreated).subject(event_subject(id)).by(author.id).payload(outline(&row)),
     )?;
     Ok(row)
 }
 
 /// Replaces the text of a comment (its author only; 409 when deleted or hidden).
-pub fn edit(conn: &mut PgConnection, row: CommentRow, by: UserId, body: String, body_html: String) -> ApiResult<CommentRow> {
+pub fn edit(
+    conn: &mut PgConnection,
+    row: CommentRow,
+    by: UserId,
+    body: String,
+    body_html: String,
+) -> ApiResult<CommentRow> {
     if row.author_id != by {
         return Err(ApiError::Forbidden("Only its author may edit a comment.".into()));
     }
@@ -464,10 +434,7 @@ pub fn edit(conn: &mut PgConnection, row: CommentRow, by: UserId, body: String, 
     let edited = get(conn, row.id)?;
     events::record(
         conn,
-        NewEvent::new(EventType::CommentUpdated)
-            .subject(event_subject(row.id))
-            .by(by)
-            .payload(outline(&edited)),
+        NewEvent::new(EventType::CommentUpdated).subject(event_subject(row.id)).by(by).payload(outline(&edited)),
     )?;
     Ok(edited)
 }
@@ -486,22 +453,12 @@ pub fn delete(conn: &mut PgConnection, row: CommentRow, by: UserId) -> ApiResult
         });
     }
     diesel::update(comments::table.find(row.id))
-        .set((
-            comments::deleted_at.eq(Some(Utc::now())),
-            comments::body.eq(""),
-            comments::body_html.eq(""),
-        ))
+        .set((comments::deleted_at.eq(Some(Utc::now())), comments::body.eq(""), comments::body_html.eq("")))
         .execute(conn)?;
     let mut after = outline(&row);
     after["deleted"] = true.into();
-    let mut event = NewEvent::new(EventType::CommentDeleted)
-        .subject(event_subject(row.id))
-        .by(by);
-    event = if row.author_id == by {
-        event.payload(after)
-    } else {
-        event.audit(Some(&outline(&row)), Some(&after))
-    };
+    let mut event = NewEvent::new(EventType::CommentDeleted).subject(event_subject(row.id)).by(by);
+    event = if row.author_id == by { event.payload(after) } else { event.audit(Some(&outline(&row)), Some(&after)) };
     Ok(events::record(conn, event)?)
 }
 

@@ -119,11 +119,7 @@ pub struct Commitment {
 crate::page_type!(CommitmentPage, Commitment, "A page of commitments.");
 
 impl Commitment {
-    pub fn from_row(
-        row: CommitmentRow,
-        plan: ActionPlanRef,
-        progress: MilestoneProgress,
-    ) -> Commitment {
+    pub fn from_row(row: CommitmentRow, plan: ActionPlanRef, progress: MilestoneProgress) -> Commitment {
         Commitment {
             id: row.id.get(),
             code: row.code,
@@ -131,10 +127,7 @@ impl Commitment {
             number: row.number,
             title: row.title,
             summary: row.summary,
-            description_html: markdown::stored_or_render(
-                row.description_html,
-                row.description.as_deref(),
-            ),
+            description_html: markdown::stored_or_render(row.description_html, row.description.as_deref()),
             description: row.description,
             action_plan: plan,
             policy_areas: row.policy_areas,
@@ -154,10 +147,7 @@ impl Commitment {
                 relevance: row.irm_relevance,
                 potential_impact: row.irm_potential_impact,
                 completion: row.irm_completion,
-                analysis_html: markdown::stored_or_render(
-                    row.irm_analysis_html,
-                    row.irm_analysis.as_deref(),
-                ),
+                analysis_html: markdown::stored_or_render(row.irm_analysis_html, row.irm_analysis.as_deref()),
                 analysis: row.irm_analysis,
             },
             milestone_progress: progress,
@@ -185,11 +175,7 @@ impl MilestoneProgress {
     /// Computes `percent_complete` once the counts are in.
     pub fn finish(mut self) -> Self {
         let counted = self.total - self.withdrawn;
-        self.percent_complete = if counted > 0 {
-            self.completed * 100 / counted
-        } else {
-            0
-        };
+        self.percent_complete = if counted > 0 { self.completed * 100 / counted } else { 0 };
         self
     }
 }
@@ -243,11 +229,7 @@ pub struct IrmInput {
 }
 
 fn short_items(items: &[String]) -> Result<(), ValidationError> {
-    if items.len() > 50
-        || items
-            .iter()
-            .any(|i| i.trim().is_empty() || i.chars().count() > 500)
-    {
+    if items.len() > 50 || items.iter().any(|i| i.trim().is_empty() || i.chars().count() > 500) {
         let mut e = ValidationError::new("items");
         e.message = Some("must hold at most 50 non-blank items of at most 500 characters".into());
         return Err(e);
@@ -257,10 +239,7 @@ fn short_items(items: &[String]) -> Result<(), ValidationError> {
 
 fn ogp_code(code: &str) -> Result<(), ValidationError> {
     let b = code.as_bytes();
-    if b.len() == 6
-        && b[..2].iter().all(u8::is_ascii_uppercase)
-        && b[2..].iter().all(u8::is_ascii_digit)
-    {
+    if b.len() == 6 && b[..2].iter().all(u8::is_ascii_uppercase) && b[2..].iter().all(u8::is_ascii_digit) {
         Ok(())
     } else {
         let mut e = ValidationError::new("ogp_code");
@@ -424,4 +403,3 @@ pub struct IrmChanges {
     #[schema(value_type = Option<String>, max_length = 50000)]
     pub analysis: Option<Option<String>>,
 }
-

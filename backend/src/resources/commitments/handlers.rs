@@ -17,11 +17,7 @@ use crate::AppState;
 
 fn check_years(start: Option<i32>, end: Option<i32>) -> ApiResult<()> {
     match (start, end) {
-        (Some(s), Some(e)) if e < s => Err(ApiError::field(
-            "end_year",
-            "range",
-            "must not be before start_year",
-        )),
+        (Some(s), Some(e)) if e < s => Err(ApiError::field("end_year", "range", "must not be before start_year")),
         _ => Ok(()),
     }
 }
@@ -87,10 +83,7 @@ pub async fn create_commitment(
     responses((status = 200, description = "The commitment with its milestones", body = Commitment))
 )]
 #[get("/commitments/{id}")]
-pub async fn get_commitment(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<web::Json<Commitment>> {
+pub async fn get_commitment(state: web::Data<AppState>, id: web::Path<String>) -> ApiResult<web::Json<Commitment>> {
     let key = id.into_inner();
     let commitment = db::run(&state.read_pool, move |conn| {
         let row = queries::find(conn, &key)?;
@@ -125,10 +118,7 @@ pub async fn update_commitment(
     let updated = db::transaction(&state.pool, move |conn| {
         let current = queries::find(conn, &key)?;
         let both_sent = c.start_year.is_some() && c.end_year.is_some();
-        let years = check_years(
-            c.start_year.unwrap_or(current.start_year),
-            c.end_year.unwrap_or(current.end_year),
-        );
+        let years = check_years(c.start_year.unwrap_or(current.start_year), c.end_year.unwrap_or(current.end_year));
         checks.add(if both_sent { years } else { years.map_err(ApiError::against_stored) });
         checks.finish()?;
         let row = queries::update(conn, current, c, auth.id)?;

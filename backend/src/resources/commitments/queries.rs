@@ -6,7 +6,10 @@ use chrono::{DateTime, Utc};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
-use super::dto::{ActionPlanRef, Commitment, CommitmentChanges, CommitmentInstitutions, CommitmentFilters, MilestoneProgress, NewCommitmentRequest};
+use super::dto::{
+    ActionPlanRef, Commitment, CommitmentChanges, CommitmentFilters, CommitmentInstitutions, MilestoneProgress,
+    NewCommitmentRequest,
+};
 use super::model::{CommitmentChangeset, CommitmentRow, NewCommitment};
 use crate::db::ids::{ActionPlanId, CommitmentId, UserId};
 use crate::db::schema::{action_plans, comments, commitments, milestones};
@@ -36,32 +39,28 @@ pub fn find(conn: &mut PgConnection, key: &str) -> ApiResult<CommitmentRow> {
 /// The id of the commitment a key names, if any (filters of other lists).
 pub fn resolve_id(conn: &mut PgConnection, key: &str) -> QueryResult<Option<CommitmentId>> {
     let query = commitments::table.select(commitments::id).into_boxed();
-    crate::by_key!(query, commitments::id, commitments::code, key, normalise_code)
-        .first(conn)
-        .optional()
+    crate::by_key!(query, commitments::id, commitments::code, key, normalise_code).first(conn).optional()
 }
 
 /// Whether anyone contributed to the commitment: a comment on it or on one of its milestones,
 /// even deleted (its row keeps a thread's shape).
 pub fn has_contributions(conn: &mut PgConnection, row: &CommitmentRow) -> QueryResult<bool> {
-    let on_milestones = milestones::table
-        .filter(milestones::commitment_id.eq(row.id))
-        .select(milestones::subject_id);
+    let on_milestones = milestones::table.filter(milestones::commitment_id.eq(row.id)).select(milestones::subject_id);
     // Action items serving it, cycles naming it and its milestones' progress log are public
     // records that point at it.
     use crate::db::schema::{action_items, cycle_commitments, progress_updates};
     diesel::select(
-        diesel::dsl::exists(comments::table.filter(
-            comments::subject_id
-                .eq(row.subject_id)
-                .or(comments::subject_id.eq_any(on_milestones)),
-        ))
+        diesel::dsl::exists(
+            comments::table
+                .filter(comments::subject_id.eq(row.subject_id).or(comments::subject_id.eq_any(on_milestones))),
+        )
         .or(diesel::dsl::exists(action_items::table.filter(action_items::commitment_id.eq(row.id))))
         .or(diesel::dsl::exists(cycle_commitments::table.filter(cycle_commitments::commitment_id.eq(row.id))))
         .or(diesel::dsl::exists(
-            progress_updates::table.filter(progress_updates::milestone_id.eq_any(
-                milestones::table.filter(milestones::commitment_id.eq(row.id)).select(milestones::id),
-            )),
+            progress_updates::table.filter(
+                progress_updates::milestone_id
+                    .eq_any(milestones::table.filter(milestones::commitment_id.eq(row.id)).select(milestones::id)),
+            ),
         )),
     )
     .get_result(conn)
@@ -85,14 +84,11 @@ pub fn present(conn: &mut PgConnection, rows: Vec<CommitmentRow>) -> QueryResult
     Ok(rows
         .into_iter()
         .map(|row| {
-            let plan = plans
-                .get(&row.action_plan_id.get())
-                .cloned()
-                .unwrap_or(ActionPlanRef {
-                    id: row.action_plan_id.get(),
-                    slug: String::new(),
-                    title: String::new(),
-                });
+            let plan = plans.get(&row.action_plan_id.get()).cloned().unwrap_or(ActionPlanRef {
+                id: row.action_plan_id.get(),
+                slug: String::new(),
+                title: String::new(),
+            });
             let p = progress.remove(&row.id).unwrap_or_default();
             Commitment::from_row(row, plan, p)
         })
@@ -119,9 +115,7 @@ fn progress_for(
 /// One commitment with its milestones, as `GET /commitments/{id}` shows it.
 pub fn present_full(conn: &mut PgConnection, row: CommitmentRow) -> ApiResult<Commitment> {
     let id = row.id;
-    let mut one = present(conn, vec![row])?
-        .pop()
-        .ok_or_else(|| ApiError::not_found("Commitment"))?;
+    let mut one = present(conn, vec![row])?.pop().ok_or_else(|| ApiError::not_found("Commitment"))?;
     one.milestones = Some(milestone_queries::for_commitment(conn, id)?);
     let (lead, support) = institutions::of_commitments(conn, &[id])?.remove(&id).unwrap_or_default();
     one.institutions = Some(CommitmentInstitutions { lead, support });
@@ -135,10 +129,7 @@ pub fn list(
     after: Option<String>,
     limit: i64,
 ) -> QueryResult<Vec<CommitmentRow>> {
-    let mut q = commitments::table
-        .select(CommitmentRow::as_select())
-        .order(commitments::code.asc())
-        .into_boxed();
+    let mut q = commitments::table.select(CommitmentRow::as_select()).order(commitments::code.asc()).into_boxed();
     if let Some(after) = after {
         q = q.filter(commitments::code.gt(after));
     }
@@ -188,10 +179,7 @@ fn subject(row: &CommitmentRow) -> EventSubject {
 }
 
 fn reload(conn: &mut PgConnection, id: CommitmentId) -> QueryResult<CommitmentRow> {
-    commitments::table
-        .find(id)
-        .select(CommitmentRow::as_select())
-        .first(conn)
+    commitments::table.find(id).select(CommitmentRow::as_select()).first(conn)
 }
 
 /// Creates a commitment (audited).
@@ -278,18 +266,25 @@ pub fn update(
         irm_analysis: irm.analysis,
         lang: c.lang,
     };
-    let mut changed = crate::db::apply_changes(
-        diesel::update(commitments::table.find(current.id)).set(&set).execute(conn),
-    )?;
+    let mut changed =
+        crate::db::apply_changes(diesel::update(commitments::table.find(current.id)).set(&set).execute(conn))?;
     if c.lead_institution_id.is_some() || c.support_institution_ids.is_some() {
         let before = institutions::of_commitments(conn, &[current.id])?;
         institutions::set_for_commitment(conn, current.id, c.lead_institution_id, c.support_institution_ids)?;
         let after = institutions::of_commitments(conn, &[current.id])?;
-        let ids = |m: &std::collections::HashMap<CommitmentId, (Option<crate::resources::institutions::InstitutionRef>, Vec<crate::resources::institutions::InstitutionRef>)>| {
+        let ids = |m: &std::collections::HashMap<
+            CommitmentId,
+            (
+                Option<crate::resources::institutions::InstitutionRef>,
+                Vec<crate::resources::institutions::InstitutionRef>,
+            ),
+        >| {
             m.get(&current.id).map(|(l, s)| (l.as_ref().map(|i| i.id), s.iter().map(|i| i.id).collect::<Vec<_>>()))
         };
         if ids(&before) != ids(&after) {
-            diesel::update(commitments::table.find(current.id)).set(commitments::updated_at.eq(diesel::dsl::now)).execute(conn)?;
+            diesel::update(commitments::table.find(current.id))
+                .set(commitments::updated_at.eq(diesel::dsl::now))
+                .execute(conn)?;
             changed += 1;
         }
     }
@@ -299,10 +294,7 @@ pub fn update(
     let row = reload(conn, current.id)?;
     events::record(
         conn,
-        NewEvent::new(EventType::CommitmentUpdated)
-            .subject(subject(&row))
-            .by(by)
-            .audit(Some(&current), Some(&row)),
+        NewEvent::new(EventType::CommitmentUpdated).subject(subject(&row)).by(by).audit(Some(&current), Some(&row)),
     )?;
     Ok(row)
 }

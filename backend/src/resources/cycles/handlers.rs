@@ -29,7 +29,11 @@ fn check_dates(starts: chrono::NaiveDate, ends: chrono::NaiveDate) -> ApiResult<
     responses((status = 200, description = "A page of cycles", body = CyclePage))
 )]
 #[get("/cycles")]
-pub async fn list_cycles(req: HttpRequest, state: web::Data<AppState>, page: web::Query<PageParams>) -> ApiResult<HttpResponse> {
+pub async fn list_cycles(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
     let limit = page.limit()?;
     let after: Option<(chrono::NaiveDate, CycleId)> = page.cursor()?;
     let (items, next) = db::run(&state.read_pool, move |conn| {
@@ -51,7 +55,11 @@ pub async fn list_cycles(req: HttpRequest, state: web::Data<AppState>, page: web
     )
 )]
 #[post("/cycles")]
-pub async fn create_cycle(state: web::Data<AppState>, auth: AuthUser, body: AuthedBody<NewCycleRequest>) -> ApiResult<HttpResponse> {
+pub async fn create_cycle(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    body: AuthedBody<NewCycleRequest>,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::EditContent)?;
     let r = body?.into_inner();
     let mut checks = Checks::of(r.validate());
@@ -62,9 +70,7 @@ pub async fn create_cycle(state: web::Data<AppState>, auth: AuthUser, body: Auth
         Ok(queries::present(conn, row)?)
     })
     .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(("Location", format!("/api/v1/cycles/{}", created.slug)))
-        .json(created))
+    Ok(HttpResponse::Created().insert_header(("Location", format!("/api/v1/cycles/{}", created.slug))).json(created))
 }
 
 /// One cycle, by id or slug: its forums, the coverage of its commitments, its action items.

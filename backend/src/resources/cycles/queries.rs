@@ -13,8 +13,8 @@ use crate::db::schema::{action_items, commitments, cycle_commitments, cycles, fo
 use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
-use crate::slugs::slugify;
 use crate::resources::forums::CommitmentRef;
+use crate::slugs::slugify;
 use crate::types::{ForumStatus, Locale};
 
 /// The cycle `key` names (id or slug); 404 otherwise.
@@ -47,7 +47,11 @@ pub fn refs(conn: &mut PgConnection, ids: &[CycleId]) -> QueryResult<HashMap<Cyc
 }
 
 /// Cycles, newest first, after `after` (start date, id).
-pub fn list(conn: &mut PgConnection, after: Option<(chrono::NaiveDate, CycleId)>, limit: i64) -> QueryResult<Vec<CycleSummary>> {
+pub fn list(
+    conn: &mut PgConnection,
+    after: Option<(chrono::NaiveDate, CycleId)>,
+    limit: i64,
+) -> QueryResult<Vec<CycleSummary>> {
     let mut q = cycles::table
         .select(CycleRow::as_select())
         .order((cycles::starts_on.desc(), cycles::id.desc()))
@@ -179,7 +183,8 @@ fn set_commitments(conn: &mut PgConnection, cycle: CycleId, ids: &[i64]) -> ApiR
     let mut ids: Vec<CommitmentId> = ids.iter().copied().map(CommitmentId).collect();
     ids.sort_unstable();
     ids.dedup();
-    let found: Vec<CommitmentId> = commitments::table.filter(commitments::id.eq_any(&ids)).select(commitments::id).load(conn)?;
+    let found: Vec<CommitmentId> =
+        commitments::table.filter(commitments::id.eq_any(&ids)).select(commitments::id).load(conn)?;
     if let Some(missing) = ids.iter().find(|id| !found.contains(id)) {
         return Err(ApiError::conflict_field(
             ErrorCode::UnknownReference,
@@ -189,10 +194,8 @@ fn set_commitments(conn: &mut PgConnection, cycle: CycleId, ids: &[i64]) -> ApiR
         ));
     }
     diesel::delete(cycle_commitments::table.filter(cycle_commitments::cycle_id.eq(cycle))).execute(conn)?;
-    let rows: Vec<_> = ids
-        .iter()
-        .map(|&c| (cycle_commitments::cycle_id.eq(cycle), cycle_commitments::commitment_id.eq(c)))
-        .collect();
+    let rows: Vec<_> =
+        ids.iter().map(|&c| (cycle_commitments::cycle_id.eq(cycle), cycle_commitments::commitment_id.eq(c))).collect();
     diesel::insert_into(cycle_commitments::table).values(&rows).execute(conn)?;
     Ok(())
 }
@@ -228,7 +231,10 @@ pub fn insert(conn: &mut PgConnection, r: NewCycleRequest, by: UserId) -> ApiRes
         .returning(CycleRow::as_returning())
         .get_result(conn)?;
     set_commitments(conn, row.id, &r.commitment_ids)?;
-    events::record(conn, NewEvent::new(EventType::CycleCreated).subject(subject(&row)).by(by).audit(None::<&()>, Some(&row)))?;
+    events::record(
+        conn,
+        NewEvent::new(EventType::CycleCreated).subject(subject(&row)).by(by).audit(None::<&()>, Some(&row)),
+    )?;
     Ok(row)
 }
 
@@ -256,6 +262,9 @@ pub fn update(conn: &mut PgConnection, current: CycleRow, c: CycleChanges, by: U
         return Ok(current);
     }
     let row: CycleRow = cycles::table.find(current.id).select(CycleRow::as_select()).first(conn)?;
-    events::record(conn, NewEvent::new(EventType::CycleUpdated).subject(subject(&row)).by(by).audit(Some(&current), Some(&row)))?;
+    events::record(
+        conn,
+        NewEvent::new(EventType::CycleUpdated).subject(subject(&row)).by(by).audit(Some(&current), Some(&row)),
+    )?;
     Ok(row)
 }

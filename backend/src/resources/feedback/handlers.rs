@@ -3,7 +3,9 @@
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use validator::Validate;
 
-use super::dto::{FeedbackRequest, FeedbackResponse, ForumFeedback, FormatFeedback, MyFeedback, ResponseRequest, TextAnswer};
+use super::dto::{
+    FeedbackRequest, FeedbackResponse, FormatFeedback, ForumFeedback, MyFeedback, ResponseRequest, TextAnswer,
+};
 use super::queries;
 use crate::auth::permission::Permission;
 use crate::auth::AuthUser;
@@ -101,7 +103,11 @@ pub async fn give_feedback(
     responses((status = 200, description = "One's feedback, or `null`", body = Option<MyFeedback>))
 )]
 #[get("/forums/{id}/feedback/me")]
-pub async fn my_feedback(state: web::Data<AppState>, auth: AuthUser, id: web::Path<String>) -> ApiResult<web::Json<Option<MyFeedback>>> {
+pub async fn my_feedback(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<Option<MyFeedback>>> {
     auth.require(Permission::Register)?;
     let key = id.into_inner();
     let out = db::run(&state.read_pool, move |conn| {
@@ -150,7 +156,11 @@ pub async fn change_feedback(
     responses((status = 200, description = "The text answers", body = Vec<TextAnswer>))
 )]
 #[get("/forums/{id}/feedback/texts")]
-pub async fn feedback_texts(state: web::Data<AppState>, auth: AuthUser, id: web::Path<String>) -> ApiResult<web::Json<Vec<TextAnswer>>> {
+pub async fn feedback_texts(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<Vec<TextAnswer>>> {
     auth.require(Permission::EditContent)?;
     let key = id.into_inner();
     let out = db::run(&state.read_pool, move |conn| {
@@ -173,7 +183,11 @@ fn text_id(raw: &str) -> ApiResult<i64> {
     responses((status = 200, description = "Approved", body = TextAnswer))
 )]
 #[put("/feedback-texts/{id}/approval")]
-pub async fn approve_text(state: web::Data<AppState>, auth: AuthUser, id: web::Path<String>) -> ApiResult<web::Json<TextAnswer>> {
+pub async fn approve_text(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<TextAnswer>> {
     auth.require(Permission::EditContent)?;
     let id = text_id(&id)?;
     let out = db::transaction(&state.pool, move |conn| queries::set_approval(conn, id, true, auth.id)).await?;
@@ -188,7 +202,11 @@ pub async fn approve_text(state: web::Data<AppState>, auth: AuthUser, id: web::P
     responses((status = 200, description = "Withdrawn", body = TextAnswer))
 )]
 #[delete("/feedback-texts/{id}/approval")]
-pub async fn withdraw_approval(state: web::Data<AppState>, auth: AuthUser, id: web::Path<String>) -> ApiResult<web::Json<TextAnswer>> {
+pub async fn withdraw_approval(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<TextAnswer>> {
     auth.require(Permission::EditContent)?;
     let id = text_id(&id)?;
     let out = db::transaction(&state.pool, move |conn| queries::set_approval(conn, id, false, auth.id)).await?;
@@ -234,7 +252,10 @@ pub async fn put_response(
     responses((status = 200, description = "The results by version", body = FormatFeedback))
 )]
 #[get("/formats/{id}/feedback")]
-pub async fn format_feedback(state: web::Data<AppState>, id: web::Path<String>) -> ApiResult<web::Json<FormatFeedback>> {
+pub async fn format_feedback(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<FormatFeedback>> {
     let key = id.into_inner();
     let out = db::run(&state.read_pool, move |conn| {
         let format = crate::resources::formats::queries::find(conn, &key)?;

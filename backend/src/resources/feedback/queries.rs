@@ -8,8 +8,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Double, Nullable, Text};
 
 use super::dto::{
-    Answer, AnswerInput, FeedbackResponse, FeedbackResults, ForumFeedback, MyFeedback,
-    QuestionResult, ResponseRequest, TextAnswer, VersionFeedback, THRESHOLD,
+    Answer, AnswerInput, FeedbackResponse, FeedbackResults, ForumFeedback, MyFeedback, QuestionResult, ResponseRequest,
+    TextAnswer, VersionFeedback, THRESHOLD,
 };
 use crate::db::ids::{FormatVersionId, ForumId, UserId};
 use crate::db::schema::{feedback, feedback_answers, feedback_responses, format_versions, forums, registrations};
@@ -29,7 +29,8 @@ pub fn closes_at(forum: &ForumRow) -> DateTime<Utc> {
 
 fn questionnaire(conn: &mut PgConnection, version: Option<FormatVersionId>) -> QueryResult<Vec<Question>> {
     let Some(version) = version else { return Ok(Vec::new()) };
-    let value: serde_json::Value = format_versions::table.find(version).select(format_versions::questionnaire).first(conn)?;
+    let value: serde_json::Value =
+        format_versions::table.find(version).select(format_versions::questionnaire).first(conn)?;
     Ok(serde_json::from_value(value).unwrap_or_default())
 }
 
@@ -53,7 +54,12 @@ pub fn closed(forum: &ForumRow) -> bool {
 
 /// The checks every answer goes through: the forum is held and takes answers, the person
 /// took part, each answer fits its question. The questionnaire's version on success.
-fn check(conn: &mut PgConnection, forum: &ForumRow, user: UserId, answers: &[AnswerInput]) -> ApiResult<FormatVersionId> {
+fn check(
+    conn: &mut PgConnection,
+    forum: &ForumRow,
+    user: UserId,
+    answers: &[AnswerInput],
+) -> ApiResult<FormatVersionId> {
     if forum.status != ForumStatus::Held {
         return Err(ApiError::Conflict {
             code: ErrorCode::ForumNotHeld,
@@ -81,7 +87,12 @@ fn check(conn: &mut PgConnection, forum: &ForumRow, user: UserId, answers: &[Ans
     }
     for (i, a) in answers.iter().enumerate() {
         let Some(q) = questions.iter().find(|q| q.key == a.key) else {
-            return Err(ApiError::conflict_field(ErrorCode::UnknownReference, &format!("answers[{i}].key"), "exists", "no such question in this forum's questionnaire"));
+            return Err(ApiError::conflict_field(
+                ErrorCode::UnknownReference,
+                &format!("answers[{i}].key"),
+                "exists",
+                "no such question in this forum's questionnaire",
+            ));
         };
         let fits = match q.kind {
             QuestionKind::Rating => a.rating.is_some(),
@@ -102,7 +113,12 @@ fn check(conn: &mut PgConnection, forum: &ForumRow, user: UserId, answers: &[Ans
     Ok(version)
 }
 
-fn write_answers(conn: &mut PgConnection, feedback_id: i64, answers: &[AnswerInput], kept: &HashMap<String, (String, Option<DateTime<Utc>>, Option<UserId>)>) -> QueryResult<()> {
+fn write_answers(
+    conn: &mut PgConnection,
+    feedback_id: i64,
+    answers: &[AnswerInput],
+    kept: &HashMap<String, (String, Option<DateTime<Utc>>, Option<UserId>)>,
+) -> QueryResult<()> {
     for a in answers {
         // A text answer left unchanged keeps its approval; a changed one is approved again.
         let text = a.text.as_deref().map(str::trim);
@@ -122,10 +138,19 @@ fn write_answers(conn: &mut PgConnection, feedback_id: i64, answers: &[AnswerInp
 }
 
 /// Records a participant's first answers.
-pub fn answer(conn: &mut PgConnection, forum: &ForumRow, user: UserId, answers: Vec<AnswerInput>) -> ApiResult<MyFeedback> {
+pub fn answer(
+    conn: &mut PgConnection,
+    forum: &ForumRow,
+    user: UserId,
+    answers: Vec<AnswerInput>,
+) -> ApiResult<MyFeedback> {
     let version = check(conn, forum, user, &answers)?;
     let id: Option<i64> = diesel::insert_into(feedback::table)
-        .values((feedback::forum_id.eq(forum.id), feedback::user_id.eq(Some(user)), feedback::format_version_id.eq(version)))
+        .values((
+            feedback::forum_id.eq(forum.id),
+            feedback::user_id.eq(Some(user)),
+            feedback::format_version_id.eq(version),
+        ))
         .on_conflict_do_nothing()
         .returning(feedback::id)
         .get_result(conn)
@@ -133,16 +158,25 @@ pub fn answer(conn: &mut PgConnection, forum: &ForumRow, user: UserId, answers: 
     let Some(id) = id else {
         return Err(ApiError::Conflict {
             code: ErrorCode::AlreadyAnswered,
-            detail: "You have already given feedback on this forum: change it with PUT /forums/{id}/feedback/me.".into(),
+            detail: "You have already given feedback on this forum: change it with PUT /forums/{id}/feedback/me."
+                .into(),
         });
     };
     write_answers(conn, id, &answers, &HashMap::new())?;
-    events::record(conn, NewEvent::new(EventType::FeedbackGiven).subject(EventSubject::new("forum", forum.id.get(), forum.slug.clone())))?;
+    events::record(
+        conn,
+        NewEvent::new(EventType::FeedbackGiven).subject(EventSubject::new("forum", forum.id.get(), forum.slug.clone())),
+    )?;
     Ok(mine(conn, forum, user)?.expect("just written"))
 }
 
 /// Replaces a participant's answers (until the closing).
-pub fn change(conn: &mut PgConnection, forum: &ForumRow, user: UserId, answers: Vec<AnswerInput>) -> ApiResult<MyFeedback> {
+pub fn change(
+    conn: &mut PgConnection,
+    forum: &ForumRow,
+    user: UserId,
+    answers: Vec<AnswerInput>,
+) -> ApiResult<MyFeedback> {
     check(conn, forum, user, &answers)?;
     let id: i64 = feedback::table
         .filter(feedback::forum_id.eq(forum.id))
@@ -155,7 +189,12 @@ pub fn change(conn: &mut PgConnection, forum: &ForumRow, user: UserId, answers: 
     let kept: HashMap<String, (String, Option<DateTime<Utc>>, Option<UserId>)> = feedback_answers::table
         .filter(feedback_answers::feedback_id.eq(id))
         .filter(feedback_answers::text.is_not_null())
-        .select((feedback_answers::question_key, feedback_answers::text.assume_not_null(), feedback_answers::approved_at, feedback_answers::approved_by))
+        .select((
+            feedback_answers::question_key,
+            feedback_answers::text.assume_not_null(),
+            feedback_answers::approved_at,
+            feedback_answers::approved_by,
+        ))
         .load::<(String, String, Option<DateTime<Utc>>, Option<UserId>)>(conn)?
         .into_iter()
         .map(|(k, t, at, by)| (k, (t, at, by)))
@@ -245,7 +284,15 @@ fn unpublished(questions: &[Question]) -> FeedbackResults {
         threshold: THRESHOLD,
         questions: questions
             .iter()
-            .map(|q| QuestionResult { key: q.key.clone(), label: q.label.clone(), kind: q.kind, count: None, mean: None, distribution: None, texts: Vec::new() })
+            .map(|q| QuestionResult {
+                key: q.key.clone(),
+                label: q.label.clone(),
+                kind: q.kind,
+                count: None,
+                mean: None,
+                distribution: None,
+                texts: Vec::new(),
+            })
             .collect(),
     }
 }
@@ -304,7 +351,13 @@ pub fn results(conn: &mut PgConnection, scope: Scope, questions: &[Question]) ->
             }
         })
         .collect();
-    Ok(FeedbackResults { answers_count: enough.then_some(people), enough, published: enough, threshold: THRESHOLD, questions })
+    Ok(FeedbackResults {
+        answers_count: enough.then_some(people),
+        enough,
+        published: enough,
+        threshold: THRESHOLD,
+        questions,
+    })
 }
 
 #[derive(QueryableByName)]
@@ -322,20 +375,27 @@ struct TextRow {
 }
 
 fn response(conn: &mut PgConnection, forum: ForumId) -> QueryResult<Option<FeedbackResponse>> {
-    let row: Option<(String, String, Option<FormatVersionId>, DateTime<Utc>, DateTime<Utc>)> = feedback_responses::table
-        .find(forum)
-        .select((
-            feedback_responses::body,
-            feedback_responses::body_html,
-            feedback_responses::next_format_version_id,
-            feedback_responses::published_at,
-            feedback_responses::updated_at,
-        ))
-        .first(conn)
-        .optional()?;
+    let row: Option<(String, String, Option<FormatVersionId>, DateTime<Utc>, DateTime<Utc>)> =
+        feedback_responses::table
+            .find(forum)
+            .select((
+                feedback_responses::body,
+                feedback_responses::body_html,
+                feedback_responses::next_format_version_id,
+                feedback_responses::published_at,
+                feedback_responses::updated_at,
+            ))
+            .first(conn)
+            .optional()?;
     let Some((body, body_html, next, published_at, updated_at)) = row else { return Ok(None) };
     let refs = crate::resources::formats::queries::refs(conn, &next.into_iter().collect::<Vec<_>>())?;
-    Ok(Some(FeedbackResponse { body, body_html, next_version: next.and_then(|n| refs.get(&n).cloned()), published_at, updated_at }))
+    Ok(Some(FeedbackResponse {
+        body,
+        body_html,
+        next_version: next.and_then(|n| refs.get(&n).cloned()),
+        published_at,
+        updated_at,
+    }))
 }
 
 /// A forum's feedback page: open or not, results, the organisers' response.
@@ -343,7 +403,8 @@ pub fn forum_feedback(conn: &mut PgConnection, forum: &ForumRow) -> QueryResult<
     let questions = questionnaire(conn, forum.format_version_id)?;
     // Published once answers have closed for good, never while they come: results that move
     // with each answer tell, by difference, what the last person said.
-    let results = if closed(forum) { results(conn, Scope::Forum(forum.id), &questions)? } else { unpublished(&questions) };
+    let results =
+        if closed(forum) { results(conn, Scope::Forum(forum.id), &questions)? } else { unpublished(&questions) };
     let format = match forum.format_version_id {
         Some(v) => crate::resources::formats::queries::refs(conn, &[v])?.remove(&v),
         None => None,
@@ -358,7 +419,10 @@ pub fn forum_feedback(conn: &mut PgConnection, forum: &ForumRow) -> QueryResult<
 }
 
 /// Every version of a format with its results over all forums that followed it.
-pub fn format_feedback(conn: &mut PgConnection, format: &crate::resources::formats::model::FormatRow) -> QueryResult<Vec<VersionFeedback>> {
+pub fn format_feedback(
+    conn: &mut PgConnection,
+    format: &crate::resources::formats::model::FormatRow,
+) -> QueryResult<Vec<VersionFeedback>> {
     let versions: Vec<(FormatVersionId, i32, serde_json::Value)> = format_versions::table
         .filter(format_versions::format_id.eq(format.id))
         .order(format_versions::version)
@@ -380,7 +444,12 @@ pub fn texts(conn: &mut PgConnection, forum: ForumId) -> QueryResult<Vec<TextAns
         .filter(feedback::forum_id.eq(forum))
         .filter(feedback_answers::text.is_not_null())
         .order((feedback_answers::approved_at.is_not_null(), feedback_answers::id))
-        .select((feedback_answers::id, feedback_answers::question_key, feedback_answers::text.assume_not_null(), feedback_answers::approved_at.is_not_null()))
+        .select((
+            feedback_answers::id,
+            feedback_answers::question_key,
+            feedback_answers::text.assume_not_null(),
+            feedback_answers::approved_at.is_not_null(),
+        ))
         .load::<(i64, String, String, bool)>(conn)?
         .into_iter()
         .map(|(id, question_key, text, approved)| TextAnswer { id, question_key, text, approved })
@@ -406,17 +475,31 @@ pub fn set_approval(conn: &mut PgConnection, id: i64, approve: bool, by: UserId)
 }
 
 /// Publishes or replaces the organisers' response (audited).
-pub fn put_response(conn: &mut PgConnection, forum: &ForumRow, r: ResponseRequest, by: UserId) -> ApiResult<FeedbackResponse> {
+pub fn put_response(
+    conn: &mut PgConnection,
+    forum: &ForumRow,
+    r: ResponseRequest,
+    by: UserId,
+) -> ApiResult<FeedbackResponse> {
     if forum.status != ForumStatus::Held {
-        return Err(ApiError::Conflict { code: ErrorCode::ForumNotHeld, detail: "A response follows a held forum's feedback.".into() });
+        return Err(ApiError::Conflict {
+            code: ErrorCode::ForumNotHeld,
+            detail: "A response follows a held forum's feedback.".into(),
+        });
     }
     let next = match r.next_version {
         None => None,
         Some(n) => {
             let Some(current) = forum.format_version_id else {
-                return Err(ApiError::conflict_field(ErrorCode::UnknownReference, "next_version", "exists", "this forum follows no format"));
+                return Err(ApiError::conflict_field(
+                    ErrorCode::UnknownReference,
+                    "next_version",
+                    "exists",
+                    "this forum follows no format",
+                ));
             };
-            let format_id: crate::db::ids::FormatId = format_versions::table.find(current).select(format_versions::format_id).first(conn)?;
+            let format_id: crate::db::ids::FormatId =
+                format_versions::table.find(current).select(format_versions::format_id).first(conn)?;
             Some(
                 format_versions::table
                     .filter(format_versions::format_id.eq(format_id))
@@ -424,7 +507,14 @@ pub fn put_response(conn: &mut PgConnection, forum: &ForumRow, r: ResponseReques
                     .select(format_versions::id)
                     .first::<FormatVersionId>(conn)
                     .optional()?
-                    .ok_or_else(|| ApiError::conflict_field(ErrorCode::UnknownReference, "next_version", "exists", "no such version of this forum's format"))?,
+                    .ok_or_else(|| {
+                        ApiError::conflict_field(
+                            ErrorCode::UnknownReference,
+                            "next_version",
+                            "exists",
+                            "no such version of this forum's format",
+                        )
+                    })?,
             )
         }
     };

@@ -6,8 +6,8 @@ use validator::Validate;
 
 use super::document;
 use super::dto::{
-    CompareParams, Format, FormatChanges, FormatComparison, FormatPage, FormatVersion,
-    NewFormatRequest, NewVersionRequest,
+    CompareParams, Format, FormatChanges, FormatComparison, FormatPage, FormatVersion, NewFormatRequest,
+    NewVersionRequest,
 };
 use super::queries;
 use crate::auth::permission::Permission;
@@ -66,9 +66,7 @@ pub async fn create_format(
         queries::present(conn, row)
     })
     .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(("Location", format!("/api/v1/formats/{}", created.slug)))
-        .json(created))
+    Ok(HttpResponse::Created().insert_header(("Location", format!("/api/v1/formats/{}", created.slug))).json(created))
 }
 
 /// One format, by id or slug: its history and its latest version in full.
@@ -148,18 +146,12 @@ pub async fn publish_version(
     })
     .await?;
     Ok(HttpResponse::Created()
-        .insert_header((
-            "Location",
-            format!("/api/v1/formats/{}/versions/{}", published.format, published.version),
-        ))
+        .insert_header(("Location", format!("/api/v1/formats/{}/versions/{}", published.format, published.version)))
         .json(published))
 }
 
 fn version_number(raw: &str) -> ApiResult<i64> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|n| (1..=100_000).contains(n))
-        .ok_or_else(|| ApiError::not_found("Format version"))
+    raw.parse::<i64>().ok().filter(|n| (1..=100_000).contains(n)).ok_or_else(|| ApiError::not_found("Format version"))
 }
 
 /// One version of a format, as it was published.

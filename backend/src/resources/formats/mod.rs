@@ -8,7 +8,7 @@ mod handlers;
 pub mod model;
 pub mod queries;
 
-pub use dto::{FormatChoice, FormatContent, FormatRef, Question, QuestionKind, NewFormatRequest, NewVersionRequest};
+pub use dto::{FormatChoice, FormatContent, FormatRef, NewFormatRequest, NewVersionRequest, Question, QuestionKind};
 
 /// Formats of forums.
 pub const RESOURCE: crate::http::Resource = crate::http::Resource {

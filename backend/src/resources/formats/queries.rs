@@ -40,25 +40,19 @@ pub fn version(conn: &mut PgConnection, format: &FormatRow, number: i64) -> ApiR
 
 /// Formats by id, after `after`, at most `limit`, each with its latest version's purpose.
 pub fn list(conn: &mut PgConnection, after: Option<i64>, limit: i64) -> QueryResult<Vec<FormatSummary>> {
-    let mut q = formats::table
-        .inner_join(
-            format_versions::table.on(format_versions::format_id
-                .eq(formats::id)
-                .and(format_versions::version.eq(formats::latest_version))),
-        )
-        .select((
-            FormatRow::as_select(),
-            format_versions::purpose,
-            format_versions::duration_minutes,
-        ))
-        .order(formats::id)
-        .limit(limit)
-        .into_boxed();
+    let mut q =
+        formats::table
+            .inner_join(format_versions::table.on(
+                format_versions::format_id.eq(formats::id).and(format_versions::version.eq(formats::latest_version)),
+            ))
+            .select((FormatRow::as_select(), format_versions::purpose, format_versions::duration_minutes))
+            .order(formats::id)
+            .limit(limit)
+            .into_boxed();
     if let Some(after) = after {
         q = q.filter(formats::id.gt(after));
     }
-    Ok(q
-        .load::<(FormatRow, String, i32)>(conn)?
+    Ok(q.load::<(FormatRow, String, i32)>(conn)?
         .into_iter()
         .map(|(f, purpose, duration_minutes)| FormatSummary {
             id: f.id.get(),
@@ -212,9 +206,7 @@ pub fn insert(conn: &mut PgConnection, r: NewFormatRequest, by: Option<UserId>) 
     diesel::insert_into(format_versions::table)
         .values(new_version(row.id, 1, lang, r.content, None, by))
         .execute(conn)?;
-    let mut event = NewEvent::new(EventType::FormatCreated)
-        .subject(subject(&row))
-        .audit(None::<&()>, Some(&row));
+    let mut event = NewEvent::new(EventType::FormatCreated).subject(subject(&row)).audit(None::<&()>, Some(&row));
     if let Some(by) = by {
         event = event.by(by);
     }
@@ -224,13 +216,14 @@ pub fn insert(conn: &mut PgConnection, r: NewFormatRequest, by: Option<UserId>) 
 
 /// Publishes the next version of `key`'s format. The format's row is locked, so two editors
 /// publishing at once get versions n+1 and a 409, never two versions n+1.
-pub fn publish(conn: &mut PgConnection, key: &str, r: NewVersionRequest, by: Option<UserId>) -> ApiResult<(FormatRow, VersionRow)> {
+pub fn publish(
+    conn: &mut PgConnection,
+    key: &str,
+    r: NewVersionRequest,
+    by: Option<UserId>,
+) -> ApiResult<(FormatRow, VersionRow)> {
     let found = find(conn, key)?;
-    let format: FormatRow = formats::table
-        .find(found.id)
-        .select(FormatRow::as_select())
-        .for_update()
-        .first(conn)?;
+    let format: FormatRow = formats::table.find(found.id).select(FormatRow::as_select()).for_update().first(conn)?;
     if r.based_on != format.latest_version {
         return Err(ApiError::conflict_field(
             ErrorCode::StaleVersion,
@@ -251,9 +244,8 @@ pub fn publish(conn: &mut PgConnection, key: &str, r: NewVersionRequest, by: Opt
         .set((formats::latest_version.eq(number), formats::updated_at.eq(diesel::dsl::now)))
         .returning(FormatRow::as_returning())
         .get_result(conn)?;
-    let mut event = NewEvent::new(EventType::FormatVersionPublished)
-        .subject(subject(&row))
-        .audit(Some(&format), Some(&row));
+    let mut event =
+        NewEvent::new(EventType::FormatVersionPublished).subject(subject(&row)).audit(Some(&format), Some(&row));
     event.payload["version"] = number.into();
     if let Some(by) = by {
         event = event.by(by);
@@ -273,10 +265,7 @@ pub fn rename(conn: &mut PgConnection, current: FormatRow, name: Option<String>,
         .get_result(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::FormatUpdated)
-            .subject(subject(&row))
-            .by(by)
-            .audit(Some(&current), Some(&row)),
+        NewEvent::new(EventType::FormatUpdated).subject(subject(&row)).by(by).audit(Some(&current), Some(&row)),
     )?;
     Ok(row)
 }
@@ -309,8 +298,6 @@ pub fn refs(conn: &mut PgConnection, ids: &[FormatVersionId]) -> QueryResult<Has
         .select((format_versions::id, formats::slug, formats::name, format_versions::version, formats::latest_version))
         .load::<(FormatVersionId, String, String, i32, i32)>(conn)?
         .into_iter()
-        .map(|(id, slug, name, version, latest)| {
-            (id, FormatRef { slug, name, version, superseded: version < latest })
-        })
+        .map(|(id, slug, name, version, latest)| (id, FormatRef { slug, name, version, superseded: version < latest }))
         .collect())
 }

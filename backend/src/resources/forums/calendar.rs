@@ -16,8 +16,7 @@ use diesel::prelude::*;
 use diesel::sql_types::Timestamp;
 use ics::parameters::TzIDParam;
 use ics::properties::{
-    Created, Description, DtEnd, DtStart, LastModified, Location, Method, RRule, Sequence,
-    Status, Summary, TzName, URL,
+    Created, Description, DtEnd, DtStart, LastModified, Location, Method, RRule, Sequence, Status, Summary, TzName, URL,
 };
 use ics::{escape_text, Daylight, Event, ICalendar, Standard, TimeZone};
 
@@ -172,13 +171,9 @@ pub fn feed(
         q = q.filter(forums::cycle_id.eq(cycle));
     }
     if let Some(c) = commitment {
-        q = q.filter(
-            forums::id.eq_any(
-                forum_commitments::table
-                    .filter(forum_commitments::commitment_id.eq(c))
-                    .select(forum_commitments::forum_id),
-            ),
-        );
+        q = q.filter(forums::id.eq_any(
+            forum_commitments::table.filter(forum_commitments::commitment_id.eq(c)).select(forum_commitments::forum_id),
+        ));
     }
     q.load(conn)
 }

@@ -122,7 +122,12 @@ pub struct NewForumRequest {
     #[schema(min_length = 1, max_length = 80, pattern = "^([a-z0-9]+-)*[0-9]*[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
     pub slug: Option<String>,
     #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
-    #[schema(example = "Forum Open d'État : l'espace de dialogue en ligne", min_length = 1, max_length = 200, pattern = r"\S")]
+    #[schema(
+        example = "Forum Open d'État : l'espace de dialogue en ligne",
+        min_length = 1,
+        max_length = 200,
+        pattern = r"\S"
+    )]
     pub title: String,
     #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
     #[schema(example = "Participation citoyenne", min_length = 1, max_length = 100, pattern = r"\S")]
@@ -237,4 +242,3 @@ pub struct ForumChanges {
     #[schema(value_type = Option<SeatReservation>)]
     pub reserved_seats: Option<Option<SeatReservation>>,
 }
-

@@ -4,8 +4,8 @@ use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use validator::Validate;
 
-use super::dto::{Forum, ForumChanges, ForumFilters, ForumPage, NewForumRequest, When};
 use super::calendar;
+use super::dto::{Forum, ForumChanges, ForumFilters, ForumPage, NewForumRequest, When};
 use super::model::ForumRow;
 use super::queries::{self, ListCursor};
 use crate::auth::permission::Permission;
@@ -18,11 +18,7 @@ use crate::AppState;
 
 fn check_schedule(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> ApiResult<()> {
     if ends_at <= starts_at {
-        return Err(ApiError::field(
-            "ends_at",
-            "range",
-            "must be after starts_at",
-        ));
+        return Err(ApiError::field("ends_at", "range", "must be after starts_at"));
     }
     Ok(())
 }
@@ -41,18 +37,16 @@ fn check_closing(starts_at: DateTime<Utc>, closes_at: Option<DateTime<Utc>>) -> 
 fn check_reservation(capacity: Option<i32>, reserved: Option<&super::dto::SeatReservation>) -> ApiResult<()> {
     match (reserved, capacity) {
         (Some(_), None) => Err(ApiError::field("reserved_seats", "required", "a reservation needs a capacity")),
-        (Some(r), Some(c)) if r.seats > c => Err(ApiError::field("reserved_seats", "range", "must not exceed the capacity")),
+        (Some(r), Some(c)) if r.seats > c => {
+            Err(ApiError::field("reserved_seats", "range", "must not exceed the capacity"))
+        }
         _ => Ok(()),
     }
 }
 
 fn check_place(location: Option<&str>, online_url: Option<&str>) -> ApiResult<()> {
     if location.is_none() && online_url.is_none() {
-        return Err(ApiError::field(
-            "location",
-            "required",
-            "a location or an online_url is required",
-        ));
+        return Err(ApiError::field("location", "required", "a location or an online_url is required"));
     }
     Ok(())
 }
@@ -81,16 +75,13 @@ pub async fn list_forums(
     if after.as_ref().is_some_and(|(m, _, _)| m != mode) {
         return Err(ApiError::BadRequest {
             code: ErrorCode::InvalidCursor,
-            detail: "This cursor belongs to a list with another `when`; start again without it."
-                .into(),
+            detail: "This cursor belongs to a list with another `when`; start again without it.".into(),
         });
     }
     let after = after.map(|(_, at, id)| (at, id));
     let (items, next) = db::run(&state.read_pool, move |conn| {
         let rows = queries::list(conn, filters, after, limit + 1)?;
-        let (rows, next) = page::finish_page(rows, limit, |r: &ForumRow| {
-            (mode.to_string(), r.starts_at, r.id)
-        });
+        let (rows, next) = page::finish_page(rows, limit, |r: &ForumRow| (mode.to_string(), r.starts_at, r.id));
         Ok((queries::present(conn, rows)?, next))
     })
     .await?;
@@ -137,10 +128,7 @@ pub async fn create_forum(
     responses((status = 200, description = "The forum", body = Forum))
 )]
 #[get("/forums/{id}")]
-pub async fn get_forum(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<web::Json<Forum>> {
+pub async fn get_forum(state: web::Data<AppState>, id: web::Path<String>) -> ApiResult<web::Json<Forum>> {
     let key = id.into_inner();
     let forum = db::run(&state.read_pool, move |conn| {
         let row = queries::find(conn, &key)?;
@@ -189,10 +177,7 @@ pub async fn update_forum(
         checks
             .add(within(
                 c.starts_at.is_some() && c.ends_at.is_some(),
-                check_schedule(
-                    c.starts_at.unwrap_or(current.starts_at),
-                    c.ends_at.unwrap_or(current.ends_at),
-                ),
+                check_schedule(c.starts_at.unwrap_or(current.starts_at), c.ends_at.unwrap_or(current.ends_at)),
             ))
             .add(within(
                 c.location.is_some() && c.online_url.is_some(),
@@ -211,7 +196,9 @@ pub async fn update_forum(
                     c.capacity.unwrap_or(current.capacity),
                     c.reserved_seats
                         .clone()
-                        .unwrap_or_else(|| super::dto::SeatReservation::from_row(current.reserved_seats, current.reserved_for))
+                        .unwrap_or_else(|| {
+                            super::dto::SeatReservation::from_row(current.reserved_seats, current.reserved_for)
+                        })
                         .as_ref(),
                 ),
             ));

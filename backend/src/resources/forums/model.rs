@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::db::ids::{ForumId, FormatVersionId, SubjectId, UserId};
+use crate::db::ids::{FormatVersionId, ForumId, SubjectId, UserId};
 use crate::db::schema::forums;
 use crate::types::{ForumStatus, Locale};
 

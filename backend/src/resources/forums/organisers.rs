@@ -43,7 +43,10 @@ pub struct ForumOrganisers {
 /// The institutions leading or supporting the forum's commitments.
 fn institutions_of(conn: &mut PgConnection, forum: ForumId) -> QueryResult<Vec<InstitutionId>> {
     forum_commitments::table
-        .inner_join(commitment_institutions::table.on(commitment_institutions::commitment_id.eq(forum_commitments::commitment_id)))
+        .inner_join(
+            commitment_institutions::table
+                .on(commitment_institutions::commitment_id.eq(forum_commitments::commitment_id)),
+        )
         .filter(forum_commitments::forum_id.eq(forum))
         .select(commitment_institutions::institution_id)
         .distinct()
@@ -55,7 +58,8 @@ pub fn is_organiser(conn: &mut PgConnection, forum: ForumId, who: &AuthUser) -> 
     if who.role == Role::Admin {
         return Ok(true);
     }
-    let named: bool = diesel::select(diesel::dsl::exists(forum_organisers::table.find((forum, who.id)))).get_result(conn)?;
+    let named: bool =
+        diesel::select(diesel::dsl::exists(forum_organisers::table.find((forum, who.id)))).get_result(conn)?;
     if named {
         return Ok(true);
     }
@@ -80,7 +84,11 @@ pub fn require_organiser(conn: &mut PgConnection, forum: ForumId, who: &AuthUser
 /// Puts `user` on the forum's list (audited); nothing when already there.
 pub fn add(conn: &mut PgConnection, forum: &ForumRow, user: UserId, by: UserId) -> ApiResult<()> {
     let added = diesel::insert_into(forum_organisers::table)
-        .values((forum_organisers::forum_id.eq(forum.id), forum_organisers::user_id.eq(user), forum_organisers::added_by.eq(Some(by))))
+        .values((
+            forum_organisers::forum_id.eq(forum.id),
+            forum_organisers::user_id.eq(user),
+            forum_organisers::added_by.eq(Some(by)),
+        ))
         .on_conflict_do_nothing()
         .execute(conn)?;
     if added > 0 {
@@ -98,13 +106,20 @@ pub fn remove(conn: &mut PgConnection, forum: &ForumRow, user: UserId, by: UserI
     Ok(())
 }
 
-fn record(conn: &mut PgConnection, forum: &ForumRow, kind: EventType, user: UserId, by: UserId, was: bool) -> QueryResult<()> {
+fn record(
+    conn: &mut PgConnection,
+    forum: &ForumRow,
+    kind: EventType,
+    user: UserId,
+    by: UserId,
+    was: bool,
+) -> QueryResult<()> {
     events::record(
         conn,
-        NewEvent::new(kind)
-            .subject(EventSubject::new("forum", forum.id.get(), forum.slug.clone()))
-            .by(by)
-            .audit(Some(&serde_json::json!({"organiser": user, "on_list": was})), Some(&serde_json::json!({"organiser": user, "on_list": !was}))),
+        NewEvent::new(kind).subject(EventSubject::new("forum", forum.id.get(), forum.slug.clone())).by(by).audit(
+            Some(&serde_json::json!({"organiser": user, "on_list": was})),
+            Some(&serde_json::json!({"organiser": user, "on_list": !was})),
+        ),
     )
 }
 
@@ -117,7 +132,12 @@ pub fn list(conn: &mut PgConnection, forum: ForumId) -> QueryResult<ForumOrganis
         .select((users::id, users::display_name, users::organisation, forum_organisers::added_at))
         .load::<(UserId, String, Option<String>, DateTime<Utc>)>(conn)?
         .into_iter()
-        .map(|(id, display_name, organisation, added_at)| Organiser { id: id.get(), display_name, organisation, added_at })
+        .map(|(id, display_name, organisation, added_at)| Organiser {
+            id: id.get(),
+            display_name,
+            organisation,
+            added_at,
+        })
         .collect();
     let ids = institutions_of(conn, forum)?;
     let refs = institutions::refs(conn, &ids)?;
@@ -134,7 +154,10 @@ pub fn list(conn: &mut PgConnection, forum: ForumId) -> QueryResult<ForumOrganis
     responses((status = 200, description = "The forum's organisers", body = ForumOrganisers))
 )]
 #[get("/forums/{id}/organisers")]
-pub async fn list_organisers(state: web::Data<AppState>, id: web::Path<String>) -> ApiResult<web::Json<ForumOrganisers>> {
+pub async fn list_organisers(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<ForumOrganisers>> {
     let key = id.into_inner();
     let out = db::run(&state.read_pool, move |conn| {
         let forum = queries::find(conn, &key)?;
@@ -156,7 +179,11 @@ pub async fn list_organisers(state: web::Data<AppState>, id: web::Path<String>) 
     )
 )]
 #[put("/forums/{id}/organisers/{user}")]
-pub async fn add_organiser(state: web::Data<AppState>, auth: AuthUser, path: web::Path<(String, i64)>) -> ApiResult<web::Json<ForumOrganisers>> {
+pub async fn add_organiser(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    path: web::Path<(String, i64)>,
+) -> ApiResult<web::Json<ForumOrganisers>> {
     auth.require(Permission::ManageUsers)?;
     let (key, user) = path.into_inner();
     let out = db::transaction(&state.pool, move |conn| {
@@ -181,7 +208,11 @@ pub async fn add_organiser(state: web::Data<AppState>, auth: AuthUser, path: web
     responses((status = 200, description = "The forum's organisers", body = ForumOrganisers))
 )]
 #[delete("/forums/{id}/organisers/{user}")]
-pub async fn remove_organiser(state: web::Data<AppState>, auth: AuthUser, path: web::Path<(String, i64)>) -> ApiResult<HttpResponse> {
+pub async fn remove_organiser(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    path: web::Path<(String, i64)>,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::ManageUsers)?;
     let (key, user) = path.into_inner();
     let out = db::transaction(&state.pool, move |conn| {

@@ -7,15 +7,15 @@ use diesel::prelude::*;
 
 use super::dto::{CommitmentRef, Forum, ForumChanges, ForumFilters, NewForumRequest, When, FORUM_TIMEZONE};
 use super::model::{ForumChangeset, ForumRow, NewForum};
-use crate::db::ids::{CommitmentId, ForumId, FormatVersionId, UserId};
+use crate::db::ids::{CommitmentId, FormatVersionId, ForumId, UserId};
 use crate::db::schema::{comments, commitments, forum_commitments, forums};
 use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::filters;
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
-use crate::slugs::slugify;
 use crate::resources::commitments::queries as commitment_queries;
 use crate::resources::formats::queries as formats;
+use crate::slugs::slugify;
 use crate::types::{ForumStatus, Locale};
 
 /// The public representation of rows; their commitments come from one batched query.
@@ -43,8 +43,7 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ForumRow>) -> QueryResult<Vec<
         .into_iter()
         .map(|r| Forum {
             id: r.id.get(),
-            description_html: markdown::stored_or_render(r.description_html, Some(&r.description))
-                .unwrap_or_default(),
+            description_html: markdown::stored_or_render(r.description_html, Some(&r.description)).unwrap_or_default(),
             commitments: by_forum.remove(&r.id).unwrap_or_default(),
             format: r.format_version_id.and_then(|v| formats.get(&v).cloned()),
             cycle: r.cycle_id.and_then(|c| cycles.get(&c).cloned()),
@@ -70,18 +69,13 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ForumRow>) -> QueryResult<Vec<
 }
 
 pub fn present_one(conn: &mut PgConnection, row: ForumRow) -> ApiResult<Forum> {
-    present(conn, vec![row])?
-        .pop()
-        .ok_or_else(|| ApiError::not_found("Forum"))
+    present(conn, vec![row])?.pop().ok_or_else(|| ApiError::not_found("Forum"))
 }
 
 /// The forum a path names (numeric id or slug).
 pub fn find(conn: &mut PgConnection, key: &str) -> ApiResult<ForumRow> {
     let q = forums::table.select(ForumRow::as_select()).into_boxed();
-    crate::by_key!(q, forums::id, forums::slug, key)
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::not_found("Forum"))
+    crate::by_key!(q, forums::id, forums::slug, key).first(conn).optional()?.ok_or_else(|| ApiError::not_found("Forum"))
 }
 
 fn reload(conn: &mut PgConnection, id: ForumId) -> QueryResult<ForumRow> {
@@ -108,17 +102,9 @@ pub fn list(
     };
     if let Some((at, id)) = after {
         q = if descending {
-            q.filter(
-                forums::starts_at
-                    .lt(at)
-                    .or(forums::starts_at.eq(at).and(forums::id.lt(id))),
-            )
+            q.filter(forums::starts_at.lt(at).or(forums::starts_at.eq(at).and(forums::id.lt(id))))
         } else {
-            q.filter(
-                forums::starts_at
-                    .gt(at)
-                    .or(forums::starts_at.eq(at).and(forums::id.gt(id))),
-            )
+            q.filter(forums::starts_at.gt(at).or(forums::starts_at.eq(at).and(forums::id.gt(id))))
         };
     }
     q = if descending {
@@ -134,8 +120,7 @@ pub fn list(
         q = q.filter(forums::status.eq(status));
     }
     if let Some(key) = f.commitment.as_deref() {
-        let commitment_id =
-            commitment_queries::resolve_id(conn, key)?.unwrap_or(CommitmentId(-1));
+        let commitment_id = commitment_queries::resolve_id(conn, key)?.unwrap_or(CommitmentId(-1));
         q = q.filter(
             forums::id.eq_any(
                 forum_commitments::table
@@ -148,12 +133,8 @@ pub fn list(
         q = q.filter(forums::theme.ilike(theme));
     }
     if let Some(p) = filters::contains(f.q.as_deref()) {
-        q = q.filter(
-            forums::title
-                .ilike(p.clone())
-                .or(forums::theme.ilike(p.clone()))
-                .or(forums::description.ilike(p)),
-        );
+        q = q
+            .filter(forums::title.ilike(p.clone()).or(forums::theme.ilike(p.clone())).or(forums::description.ilike(p)));
     }
     if let Some(since) = f.updated_since {
         q = q.filter(forums::updated_at.ge(since));
@@ -166,10 +147,8 @@ fn set_commitments(conn: &mut PgConnection, forum_id: ForumId, ids: &[i64]) -> A
     let mut ids: Vec<CommitmentId> = ids.iter().copied().map(CommitmentId).collect();
     ids.sort_unstable();
     ids.dedup();
-    let found: Vec<CommitmentId> = commitments::table
-        .filter(commitments::id.eq_any(&ids))
-        .select(commitments::id)
-        .load(conn)?;
+    let found: Vec<CommitmentId> =
+        commitments::table.filter(commitments::id.eq_any(&ids)).select(commitments::id).load(conn)?;
     if let Some(missing) = ids.iter().find(|id| !found.contains(id)) {
         return Err(ApiError::conflict_field(
             ErrorCode::UnknownReference,
@@ -178,20 +157,12 @@ fn set_commitments(conn: &mut PgConnection, forum_id: ForumId, ids: &[i64]) -> A
             &format!("names no commitment: {missing}"),
         ));
     }
-    diesel::delete(forum_commitments::table.filter(forum_commitments::forum_id.eq(forum_id)))
-        .execute(conn)?;
+    diesel::delete(forum_commitments::table.filter(forum_commitments::forum_id.eq(forum_id))).execute(conn)?;
     let rows: Vec<_> = ids
         .iter()
-        .map(|&c| {
-            (
-                forum_commitments::forum_id.eq(forum_id),
-                forum_commitments::commitment_id.eq(c),
-            )
-        })
+        .map(|&c| (forum_commitments::forum_id.eq(forum_id), forum_commitments::commitment_id.eq(c)))
         .collect();
-    diesel::insert_into(forum_commitments::table)
-        .values(&rows)
-        .execute(conn)?;
+    diesel::insert_into(forum_commitments::table).values(&rows).execute(conn)?;
     Ok(())
 }
 
@@ -258,10 +229,8 @@ pub fn insert(conn: &mut PgConnection, r: NewForumRequest, by: UserId) -> ApiRes
         created_by: Some(by),
         lang: r.lang.unwrap_or(Locale::Fr),
     };
-    let row: ForumRow = diesel::insert_into(forums::table)
-        .values(&new)
-        .returning(ForumRow::as_returning())
-        .get_result(conn)?;
+    let row: ForumRow =
+        diesel::insert_into(forums::table).values(&new).returning(ForumRow::as_returning()).get_result(conn)?;
     set_commitments(conn, row.id, &r.commitment_ids)?;
     // Whoever announces a forum organises it (an admin may change the list).
     diesel::insert_into(crate::db::schema::forum_organisers::table)
@@ -283,7 +252,13 @@ pub fn insert(conn: &mut PgConnection, r: NewForumRequest, by: UserId) -> ApiRes
 }
 
 /// Applies a PATCH (audited when it changes something).
-pub fn update(conn: &mut PgConnection, current: ForumRow, c: ForumChanges, by: UserId, public_url: &str) -> ApiResult<ForumRow> {
+pub fn update(
+    conn: &mut PgConnection,
+    current: ForumRow,
+    c: ForumChanges,
+    by: UserId,
+    public_url: &str,
+) -> ApiResult<ForumRow> {
     let format_version_id = match &c.format {
         Some(Some(choice)) => Some(Some(formats::version_for_forum(conn, choice)?)),
         Some(None) => Some(None),
@@ -319,9 +294,7 @@ pub fn update(conn: &mut PgConnection, current: ForumRow, c: ForumChanges, by: U
     if let Some(ids) = c.commitment_ids {
         set_commitments(conn, current.id, &ids)?;
         // The links are part of the forum: a sync client must see the change.
-        diesel::update(forums::table.find(current.id))
-            .set(forums::updated_at.eq(diesel::dsl::now))
-            .execute(conn)?;
+        diesel::update(forums::table.find(current.id)).set(forums::updated_at.eq(diesel::dsl::now)).execute(conn)?;
         changed = true;
     }
     if !changed {
@@ -349,12 +322,10 @@ pub fn remove(conn: &mut PgConnection, row: ForumRow, by: UserId) -> QueryResult
     let discussed: bool = diesel::select(
         diesel::dsl::exists(comments::table.filter(comments::subject_id.eq(row.subject_id)))
             .or(diesel::dsl::exists(
-                crate::db::schema::action_items::table
-                    .filter(crate::db::schema::action_items::forum_id.eq(row.id)),
+                crate::db::schema::action_items::table.filter(crate::db::schema::action_items::forum_id.eq(row.id)),
             ))
             .or(diesel::dsl::exists(
-                crate::db::schema::forum_minutes::table
-                    .filter(crate::db::schema::forum_minutes::forum_id.eq(row.id)),
+                crate::db::schema::forum_minutes::table.filter(crate::db::schema::forum_minutes::forum_id.eq(row.id)),
             )),
     )
     .get_result(conn)?;
@@ -362,9 +333,7 @@ pub fn remove(conn: &mut PgConnection, row: ForumRow, by: UserId) -> QueryResult
         if row.archived_at.is_some() {
             return Ok(Some(row));
         }
-        diesel::update(forums::table.find(row.id))
-            .set(forums::archived_at.eq(Some(Utc::now())))
-            .execute(conn)?;
+        diesel::update(forums::table.find(row.id)).set(forums::archived_at.eq(Some(Utc::now()))).execute(conn)?;
         let archived = reload(conn, row.id)?;
         events::record(
             conn,
@@ -392,17 +361,11 @@ pub fn restore(conn: &mut PgConnection, row: ForumRow, by: UserId) -> QueryResul
     if row.archived_at.is_none() {
         return Ok(row);
     }
-    diesel::update(forums::table.find(row.id))
-        .set(forums::archived_at.eq(None::<DateTime<Utc>>))
-        .execute(conn)?;
+    diesel::update(forums::table.find(row.id)).set(forums::archived_at.eq(None::<DateTime<Utc>>)).execute(conn)?;
     let restored = reload(conn, row.id)?;
     events::record(
         conn,
-        NewEvent::new(EventType::ForumRestored)
-            .subject(subject(&restored))
-            .by(by)
-            .audit(Some(&row), Some(&restored)),
+        NewEvent::new(EventType::ForumRestored).subject(subject(&restored)).by(by).audit(Some(&row), Some(&restored)),
     )?;
     Ok(restored)
 }
-

@@ -16,9 +16,7 @@ pub struct Health {
 #[utoipa::path(tag = "operations", responses((status = 200, description = "Up", body = Health)))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
-    HttpResponse::Ok().json(Health {
-        status: "ok".into(),
-    })
+    HttpResponse::Ok().json(Health { status: "ok".into() })
 }
 
 /// The database is reachable and fully migrated.
@@ -36,20 +34,12 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     })
     .await
     .unwrap_or(Err("database unreachable"))
-    .and_then(|pending| {
-        if pending {
-            Err("migrations pending")
-        } else {
-            Ok(())
-        }
-    });
+    .and_then(|pending| if pending { Err("migrations pending") } else { Ok(()) });
     match status {
-        Ok(()) => HttpResponse::Ok().json(Health {
-            status: "ok".into(),
-        }),
-        Err(why) => HttpResponse::ServiceUnavailable()
-            .insert_header(("Retry-After", "2"))
-            .json(Health { status: why.into() }),
+        Ok(()) => HttpResponse::Ok().json(Health { status: "ok".into() }),
+        Err(why) => {
+            HttpResponse::ServiceUnavailable().insert_header(("Retry-After", "2")).json(Health { status: why.into() })
+        }
     }
 }
 

@@ -8,8 +8,8 @@ use validator::{Validate, ValidationError};
 
 use crate::db::schema::institutions;
 use crate::http::validation::{http_url, not_blank, nullable, valid_slug};
-use crate::resources::forums::CommitmentRef;
 use crate::resources::action_items::ActionStatus;
+use crate::resources::forums::CommitmentRef;
 use crate::types::{InstitutionKind, Locale};
 
 /// An institution in short, as commitments, action items and progress updates name it.

@@ -17,8 +17,8 @@ use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::filters;
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::resources::action_items::ActionStatus;
-use crate::slugs::slugify;
 use crate::resources::forums::CommitmentRef;
+use crate::slugs::slugify;
 use crate::types::{Locale, Role};
 
 /// The institution `key` names (id or slug); 404 otherwise.
@@ -99,7 +99,11 @@ pub fn list(
         .select((commitment_institutions::institution_id, commitment_institutions::lead, count_star()))
         .load::<(InstitutionId, bool, i64)>(conn)?
     {
-        if lead { leads.insert(id, n) } else { supports.insert(id, n) };
+        if lead {
+            leads.insert(id, n)
+        } else {
+            supports.insert(id, n)
+        };
     }
     Ok(rows
         .into_iter()
@@ -149,10 +153,8 @@ pub fn present(conn: &mut PgConnection, r: InstitutionRow) -> QueryResult<Instit
         .limit(500)
         .select((users::id, users::display_name))
         .load(conn)?;
-    let progress_updates_count: i64 = progress_updates::table
-        .filter(progress_updates::institution_id.eq(r.id))
-        .count()
-        .get_result(conn)?;
+    let progress_updates_count: i64 =
+        progress_updates::table.filter(progress_updates::institution_id.eq(r.id)).count().get_result(conn)?;
     Ok(Institution {
         id: r.id.get(),
         slug: r.slug,
@@ -165,7 +167,13 @@ pub fn present(conn: &mut PgConnection, r: InstitutionRow) -> QueryResult<Instit
         commitments: linked.into_iter().map(|(lead, commitment)| InstitutionCommitment { commitment, lead }).collect(),
         action_items: owned
             .into_iter()
-            .map(|(id, title, status, due_on, overdue)| OwnedActionItem { id: id.get(), title, status, due_on, overdue })
+            .map(|(id, title, status, due_on, overdue)| OwnedActionItem {
+                id: id.get(),
+                title,
+                status,
+                due_on,
+                overdue,
+            })
             .collect(),
         officials: officials
             .into_iter()
@@ -314,7 +322,12 @@ pub fn insert(conn: &mut PgConnection, r: NewInstitutionRequest, by: UserId) -> 
     Ok(row)
 }
 
-pub fn update(conn: &mut PgConnection, current: InstitutionRow, c: InstitutionChanges, by: UserId) -> ApiResult<InstitutionRow> {
+pub fn update(
+    conn: &mut PgConnection,
+    current: InstitutionRow,
+    c: InstitutionChanges,
+    by: UserId,
+) -> ApiResult<InstitutionRow> {
     let set = InstitutionChangeset {
         slug: c.slug,
         name: c.name.map(|n| n.trim().to_string()),
@@ -324,9 +337,8 @@ pub fn update(conn: &mut PgConnection, current: InstitutionRow, c: InstitutionCh
         website: c.website,
         lang: c.lang,
     };
-    let changed = crate::db::apply_changes(
-        diesel::update(institutions::table.find(current.id)).set(&set).execute(conn),
-    )?;
+    let changed =
+        crate::db::apply_changes(diesel::update(institutions::table.find(current.id)).set(&set).execute(conn))?;
     if changed == 0 {
         return Ok(current);
     }

@@ -55,10 +55,7 @@ impl Milestone {
             commitment_code,
             code: row.code,
             title: row.title,
-            description_html: markdown::stored_or_render(
-                row.description_html,
-                row.description.as_deref(),
-            ),
+            description_html: markdown::stored_or_render(row.description_html, row.description.as_deref()),
             description: row.description,
             due_date: row.due_date,
             due_period: row.due_period,
@@ -75,9 +72,7 @@ impl Milestone {
 
 /// Rows joined with their commitment's code, as `Milestone`s.
 pub fn with_codes(rows: Vec<(MilestoneRow, String)>) -> Vec<Milestone> {
-    rows.into_iter()
-        .map(|(row, code)| Milestone::from_row(row, code))
-        .collect()
+    rows.into_iter().map(|(row, code)| Milestone::from_row(row, code)).collect()
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

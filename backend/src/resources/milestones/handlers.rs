@@ -31,10 +31,7 @@ pub async fn list_all_milestones(
     let limit = page.limit()?;
     let after: Option<MilestoneId> = page.cursor()?;
     let filters = filters.into_inner();
-    let rows = db::run(&state.read_pool, move |conn| {
-        Ok(queries::list_all(conn, filters, after, limit + 1)?)
-    })
-    .await?;
+    let rows = db::run(&state.read_pool, move |conn| Ok(queries::list_all(conn, filters, after, limit + 1)?)).await?;
     let (rows, next) = page::finish_page(rows, limit, |(m, _)| m.id);
     Ok(page::respond::<MilestonePage, _>(&req, with_codes(rows), next))
 }
@@ -104,10 +101,7 @@ pub async fn create_milestone(
     responses((status = 200, description = "The milestone", body = Milestone))
 )]
 #[get("/milestones/{id}")]
-pub async fn get_milestone(
-    state: web::Data<AppState>,
-    id: web::Path<i64>,
-) -> ApiResult<web::Json<Milestone>> {
+pub async fn get_milestone(state: web::Data<AppState>, id: web::Path<i64>) -> ApiResult<web::Json<Milestone>> {
     let id = MilestoneId(id.into_inner());
     let (row, code) = db::run(&state.read_pool, move |conn| queries::find(conn, id)).await?;
     Ok(web::Json(queries::present(row, code)))

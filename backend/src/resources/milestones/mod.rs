@@ -23,9 +23,6 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
             .service(handlers::restore_milestone);
     }),
     at_root: None,
-    unique: &[(
-        "milestones_commitment_id_code_key",
-        "This commitment already has a milestone with this code.",
-    )],
+    unique: &[("milestones_commitment_id_code_key", "This commitment already has a milestone with this code.")],
     schemas: crate::schemas![],
 };

@@ -82,11 +82,7 @@ pub fn list_of(
         .order((milestones::position.asc(), milestones::id.asc()))
         .into_boxed();
     if let Some((pos, id)) = after {
-        q = q.filter(
-            milestones::position
-                .gt(pos)
-                .or(milestones::position.eq(pos).and(milestones::id.gt(id))),
-        );
+        q = q.filter(milestones::position.gt(pos).or(milestones::position.eq(pos).and(milestones::id.gt(id))));
     }
     q = match f.archived {
         Some(true) => q.filter(milestones::archived_at.is_not_null()),
@@ -135,10 +131,8 @@ pub fn insert(
         position,
         lang: r.lang.unwrap_or(Locale::Fr),
     };
-    let row: MilestoneRow = diesel::insert_into(milestones::table)
-        .values(&new)
-        .returning(MilestoneRow::as_returning())
-        .get_result(conn)?;
+    let row: MilestoneRow =
+        diesel::insert_into(milestones::table).values(&new).returning(MilestoneRow::as_returning()).get_result(conn)?;
     events::record(
         conn,
         NewEvent::new(EventType::MilestoneCreated)
@@ -176,10 +170,7 @@ pub fn update(
     let row = reload(conn, current.id)?;
     events::record(
         conn,
-        NewEvent::new(EventType::MilestoneUpdated)
-            .subject(subject(&row))
-            .by(by)
-            .audit(Some(&current), Some(&row)),
+        NewEvent::new(EventType::MilestoneUpdated).subject(subject(&row)).by(by).audit(Some(&current), Some(&row)),
     )?;
     Ok(row)
 }

@@ -62,7 +62,11 @@ pub struct ReportedComment {
     pub reports: Vec<QueuedReport>,
 }
 
-crate::page_type!(ReportQueuePage, ReportedComment, "A page of the queue: reported comments, the longest waiting first.");
+crate::page_type!(
+    ReportQueuePage,
+    ReportedComment,
+    "A page of the queue: reported comments, the longest waiting first."
+);
 
 /// Hide a reported comment (moderators): the reason is shown to everyone in its place.
 #[derive(Debug, Deserialize, Validate, ToSchema)]

@@ -5,7 +5,8 @@ use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
 use validator::Validate;
 
 use super::dto::{
-    HideRequest, ModerationLogPage, NewReportRequest, Report, ReportQueuePage, ReportReason, Suspension, SuspensionRequest,
+    HideRequest, ModerationLogPage, NewReportRequest, Report, ReportQueuePage, ReportReason, Suspension,
+    SuspensionRequest,
 };
 use super::queries;
 use crate::auth::permission::Permission;
@@ -52,7 +53,8 @@ pub async fn report_comment(
     }
     checks.finish()?;
     let id = CommentId(id.into_inner());
-    let auto_hide = queries::AutoHide { reports: state.auto_hide_reports, min_account_days: state.auto_hide_min_account_days };
+    let auto_hide =
+        queries::AutoHide { reports: state.auto_hide_reports, min_account_days: state.auto_hide_min_account_days };
     let report = db::transaction(&state.pool, move |conn| queries::report(conn, id, auth.id, r, auto_hide)).await?;
     Ok(HttpResponse::Created().json(report))
 }
@@ -70,7 +72,12 @@ fn moderator_viewer(auth: &AuthUser) -> Viewer {
     responses((status = 200, description = "A page of the queue", body = ReportQueuePage))
 )]
 #[get("/moderation/reports")]
-pub async fn list_reports(req: HttpRequest, state: web::Data<AppState>, auth: AuthUser, page: web::Query<PageParams>) -> ApiResult<HttpResponse> {
+pub async fn list_reports(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::Moderate)?;
     let limit = page.limit()?;
     let after: Option<(chrono::DateTime<chrono::Utc>, i64)> = page.cursor()?;
@@ -93,7 +100,12 @@ pub async fn list_reports(req: HttpRequest, state: web::Data<AppState>, auth: Au
     responses((status = 200, description = "The comment as moderators see it", body = Comment))
 )]
 #[post("/moderation/reports/{id}/hide")]
-pub async fn hide_reported(state: web::Data<AppState>, auth: AuthUser, id: web::Path<i64>, body: AuthedBody<HideRequest>) -> ApiResult<web::Json<Comment>> {
+pub async fn hide_reported(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<i64>,
+    body: AuthedBody<HideRequest>,
+) -> ApiResult<web::Json<Comment>> {
     auth.require(Permission::Moderate)?;
     let r = body?.into_inner();
     Checks::of(r.validate()).finish()?;
@@ -117,7 +129,11 @@ pub async fn hide_reported(state: web::Data<AppState>, auth: AuthUser, id: web::
     responses((status = 204, description = "Dismissed"))
 )]
 #[post("/moderation/reports/{id}/dismiss")]
-pub async fn dismiss_reports(state: web::Data<AppState>, auth: AuthUser, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+pub async fn dismiss_reports(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::Moderate)?;
     let id = CommentId(id.into_inner());
     db::transaction(&state.pool, move |conn| queries::dismiss(conn, id, auth.id)).await?;
@@ -139,7 +155,12 @@ pub async fn dismiss_reports(state: web::Data<AppState>, auth: AuthUser, id: web
     )
 )]
 #[post("/users/{id}/suspension")]
-pub async fn suspend_user(state: web::Data<AppState>, auth: AuthUser, id: web::Path<i64>, body: AuthedBody<SuspensionRequest>) -> ApiResult<web::Json<Suspension>> {
+pub async fn suspend_user(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<i64>,
+    body: AuthedBody<SuspensionRequest>,
+) -> ApiResult<web::Json<Suspension>> {
     auth.require(Permission::Moderate)?;
     let r = body?.into_inner();
     let mut checks = Checks::of(r.validate());
@@ -168,7 +189,11 @@ pub async fn suspend_user(state: web::Data<AppState>, auth: AuthUser, id: web::P
     responses((status = 204, description = "Lifted"))
 )]
 #[delete("/users/{id}/suspension")]
-pub async fn lift_suspension(state: web::Data<AppState>, auth: AuthUser, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+pub async fn lift_suspension(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::Moderate)?;
     let id = UserId(id.into_inner());
     db::transaction(&state.pool, move |conn| {
@@ -186,7 +211,11 @@ pub async fn lift_suspension(state: web::Data<AppState>, auth: AuthUser, id: web
     responses((status = 200, description = "A page of the log, newest first", body = ModerationLogPage))
 )]
 #[get("/moderation-log")]
-pub async fn moderation_log(req: HttpRequest, state: web::Data<AppState>, page: web::Query<PageParams>) -> ApiResult<HttpResponse> {
+pub async fn moderation_log(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
     let limit = page.limit()?;
     let after: Option<i64> = page.cursor()?;
     let (items, next) = db::run(&state.read_pool, move |conn| {

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use super::dto::{ModerationAction, ModerationLogEntry, NewReportRequest, QueuedReport, Report, ReportReason, ReportedComment};
+use super::dto::{
+    ModerationAction, ModerationLogEntry, NewReportRequest, QueuedReport, Report, ReportReason, ReportedComment,
+};
 use crate::auth::user::User;
 use crate::db::ids::{CommentId, SubjectId, UserId};
 use crate::db::schema::events as event_log;
@@ -29,7 +31,13 @@ pub struct AutoHide {
 
 /// Reports `comment` once for `by` (never one's own); hides it when enough qualifying members
 /// have — unless it is an institution's answer or by staff, which wait for a moderator.
-pub fn report(conn: &mut PgConnection, comment: CommentId, by: UserId, r: NewReportRequest, auto_hide: AutoHide) -> ApiResult<Report> {
+pub fn report(
+    conn: &mut PgConnection,
+    comment: CommentId,
+    by: UserId,
+    r: NewReportRequest,
+    auto_hide: AutoHide,
+) -> ApiResult<Report> {
     let row = comment_queries::get(conn, comment)?;
     if row.deleted_at.is_some() || row.hidden_at.is_some() {
         return Err(ApiError::Conflict {
@@ -99,7 +107,12 @@ fn close_open(conn: &mut PgConnection, comment: CommentId, resolution: &str, by:
 
 /// Closes a comment's open reports after a moderator's decision (`None`: a restore, which
 /// closes nothing).
-pub fn resolve_reports(conn: &mut PgConnection, comment: CommentId, resolution: Option<&str>, by: UserId) -> QueryResult<usize> {
+pub fn resolve_reports(
+    conn: &mut PgConnection,
+    comment: CommentId,
+    resolution: Option<&str>,
+    by: UserId,
+) -> QueryResult<usize> {
     match resolution {
         Some(r) => close_open(conn, comment, r, Some(by)),
         None => Ok(0),
@@ -123,7 +136,12 @@ pub fn dismiss(conn: &mut PgConnection, comment: CommentId, by: UserId) -> ApiRe
 }
 
 /// The queue: reported comments with open reports, the longest waiting first, after `after`.
-pub fn queue(conn: &mut PgConnection, after: Option<(DateTime<Utc>, i64)>, limit: i64, viewer: Viewer) -> QueryResult<Vec<ReportedComment>> {
+pub fn queue(
+    conn: &mut PgConnection,
+    after: Option<(DateTime<Utc>, i64)>,
+    limit: i64,
+    viewer: Viewer,
+) -> QueryResult<Vec<ReportedComment>> {
     use diesel::dsl::{min, sql};
     let mut q = comment_reports::table
         .filter(comment_reports::resolved_at.is_null())
@@ -143,13 +161,19 @@ pub fn queue(conn: &mut PgConnection, after: Option<(DateTime<Utc>, i64)>, limit
     }
     let page: Vec<(CommentId, DateTime<Utc>)> = q.load(conn)?;
     let ids: Vec<CommentId> = page.iter().map(|(id, _)| *id).collect();
-    let mut rows: HashMap<CommentId, _> = comment_queries::find_many(conn, &ids)?.into_iter().map(|r| (r.id, r)).collect();
+    let mut rows: HashMap<CommentId, _> =
+        comment_queries::find_many(conn, &ids)?.into_iter().map(|r| (r.id, r)).collect();
     let mut reports: HashMap<CommentId, Vec<QueuedReport>> = HashMap::new();
     for (comment, reason, details, created_at) in comment_reports::table
         .filter(comment_reports::comment_id.eq_any(&ids))
         .filter(comment_reports::resolved_at.is_null())
         .order((comment_reports::created_at, comment_reports::id))
-        .select((comment_reports::comment_id, comment_reports::reason, comment_reports::details, comment_reports::created_at))
+        .select((
+            comment_reports::comment_id,
+            comment_reports::reason,
+            comment_reports::details,
+            comment_reports::created_at,
+        ))
         .load::<(CommentId, ReportReason, Option<String>, DateTime<Utc>)>(conn)?
     {
         reports.entry(comment).or_default().push(QueuedReport { reason, details, created_at });
@@ -172,12 +196,16 @@ pub fn queue(conn: &mut PgConnection, after: Option<(DateTime<Utc>, i64)>, limit
 }
 
 /// Suspends `target` until `until` (or until lifted), mailing them `message` through a job.
-pub fn suspend(conn: &mut PgConnection, target: User, by: UserId, by_role: Role, until: Option<DateTime<Utc>>, message: String) -> ApiResult<User> {
+pub fn suspend(
+    conn: &mut PgConnection,
+    target: User,
+    by: UserId,
+    by_role: Role,
+    until: Option<DateTime<Utc>>,
+    message: String,
+) -> ApiResult<User> {
     if target.id == by {
-        return Err(ApiError::Conflict {
-            code: ErrorCode::SelfLockout,
-            detail: "You cannot suspend yourself.".into(),
-        });
+        return Err(ApiError::Conflict { code: ErrorCode::SelfLockout, detail: "You cannot suspend yourself.".into() });
     }
     if by_role != Role::Admin && matches!(target.role, Role::Moderator | Role::Admin) {
         return Err(ApiError::Forbidden("Only admins suspend moderators and admins.".into()));
@@ -199,13 +227,18 @@ pub fn suspend(conn: &mut PgConnection, target: User, by: UserId, by_role: Role,
                 Locale::Fr => ("DD/MM/YYYY \"à\" HH24:MI", "jusqu'au"),
                 Locale::En => ("YYYY-MM-DD HH24:MI", "until"),
             };
-            let text: String = diesel::select(diesel::dsl::sql::<diesel::sql_types::Text>("to_char(")
-                .bind::<diesel::sql_types::Timestamptz, _>(u)
-                .sql(" AT TIME ZONE 'Europe/Paris', ")
-                .bind::<diesel::sql_types::Text, _>(pattern)
-                .sql(")"))
+            let text: String = diesel::select(
+                diesel::dsl::sql::<diesel::sql_types::Text>("to_char(")
+                    .bind::<diesel::sql_types::Timestamptz, _>(u)
+                    .sql(" AT TIME ZONE 'Europe/Paris', ")
+                    .bind::<diesel::sql_types::Text, _>(pattern)
+                    .sql(")"),
+            )
             .get_result(conn)?;
-            Some(format!("{words} {text} ({})", if target.locale == Locale::Fr { "heure de Paris" } else { "Paris time" }))
+            Some(format!(
+                "{words} {text} ({})",
+                if target.locale == Locale::Fr { "heure de Paris" } else { "Paris time" }
+            ))
         }
     };
     mail::enqueue(
@@ -264,7 +297,14 @@ pub fn log(conn: &mut PgConnection, after: Option<i64>, limit: i64) -> QueryResu
     let mut q = event_log::table
         .filter(event_log::type_.eq_any(["comment.hidden", "comment.restored"]))
         .order(event_log::id.desc())
-        .select((event_log::id, event_log::at, event_log::type_, event_log::subject_ref, event_log::actor_id, event_log::payload))
+        .select((
+            event_log::id,
+            event_log::at,
+            event_log::type_,
+            event_log::subject_ref,
+            event_log::actor_id,
+            event_log::payload,
+        ))
         .limit(limit)
         .into_boxed();
     if let Some(after) = after {

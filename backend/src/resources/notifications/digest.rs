@@ -57,7 +57,10 @@ struct Due {
     unread: bool,
 }
 
-pub fn run_digest(ctx: &mut JobContext<'_>, _payload: &serde_json::Value) -> Result<Option<serde_json::Value>, JobError> {
+pub fn run_digest(
+    ctx: &mut JobContext<'_>,
+    _payload: &serde_json::Value,
+) -> Result<Option<serde_json::Value>, JobError> {
     let public_url = ctx.mailer.public_url.clone();
     ctx.conn
         .transaction(|conn| -> QueryResult<()> {
@@ -101,7 +104,12 @@ pub fn run_digest(ctx: &mut JobContext<'_>, _payload: &serde_json::Value) -> Res
                         .map(|d| {
                             let subject = d.subject_id.and_then(|s| described.get(&s));
                             MailNotice {
-                                text: super::fanout::wording(d.reason, d.actor.as_deref(), subject.map(|s| s.title.as_str()).unwrap_or_default(), locale),
+                                text: super::fanout::wording(
+                                    d.reason,
+                                    d.actor.as_deref(),
+                                    subject.map(|s| s.title.as_str()).unwrap_or_default(),
+                                    locale,
+                                ),
                                 url: super::fanout::link(&public_url, subject.map(|s| s.path.as_str()), d.comment_id),
                             }
                         })
@@ -109,11 +117,24 @@ pub fn run_digest(ctx: &mut JobContext<'_>, _payload: &serde_json::Value) -> Res
                     if items.len() > DIGEST_ITEMS {
                         let more = items.len() - DIGEST_ITEMS;
                         notices.push(MailNotice {
-                            text: if locale == Locale::Fr { format!("… et {more} autres") } else { format!("… and {more} more") },
+                            text: if locale == Locale::Fr {
+                                format!("… et {more} autres")
+                            } else {
+                                format!("… and {more} more")
+                            },
                             url: format!("{public_url}/notifications"),
                         });
                     }
-                    Outgoing { to: email, name, locale, template: Template::NotificationDigest, link: None, forum: None, note: None, notices }
+                    Outgoing {
+                        to: email,
+                        name,
+                        locale,
+                        template: Template::NotificationDigest,
+                        link: None,
+                        forum: None,
+                        note: None,
+                        notices,
+                    }
                 })
                 .collect();
             crate::mail::enqueue_many(conn, &mails)?;
@@ -121,6 +142,7 @@ pub fn run_digest(ctx: &mut JobContext<'_>, _payload: &serde_json::Value) -> Res
         })
         .map_err(|e| JobError::Retry(format!("notifications digest: {e}")))?;
     // The next one (this one is running, so none is queued yet).
-    ensure_digest_scheduled(ctx.conn, Some(ctx.job_id)).map_err(|e| JobError::Retry(format!("scheduling the next digest: {e}")))?;
+    ensure_digest_scheduled(ctx.conn, Some(ctx.job_id))
+        .map_err(|e| JobError::Retry(format!("scheduling the next digest: {e}")))?;
     Ok(None)
 }

@@ -10,7 +10,9 @@ use diesel::sql_types::{Array, BigInt, Bool, Nullable, Text};
 
 use super::dto::NotificationReason;
 use crate::db::ids::{CommentId, SubjectId, UserId};
-use crate::db::schema::{action_items, comments, commitments, forums, milestones, question_answers, questions, registrations, users};
+use crate::db::schema::{
+    action_items, comments, commitments, forums, milestones, question_answers, questions, registrations, users,
+};
 use crate::events::{self, Event, EventType};
 use crate::jobs::worker::{JobContext, JobError};
 use crate::mail::templates::Template;
@@ -44,11 +46,12 @@ struct About {
     comment: Option<CommentId>,
 }
 
-pub fn run_fan_out(ctx: &mut JobContext<'_>, payload: &serde_json::Value) -> Result<Option<serde_json::Value>, JobError> {
-    let event_id = payload
-        .get("event_id")
-        .and_then(|v| v.as_i64())
-        .ok_or_else(|| JobError::Permanent("no event_id".into()))?;
+pub fn run_fan_out(
+    ctx: &mut JobContext<'_>,
+    payload: &serde_json::Value,
+) -> Result<Option<serde_json::Value>, JobError> {
+    let event_id =
+        payload.get("event_id").and_then(|v| v.as_i64()).ok_or_else(|| JobError::Permanent("no event_id".into()))?;
     let public_url = ctx.mailer.public_url.clone();
     ctx.conn
         .transaction(|conn| -> QueryResult<()> {
@@ -126,12 +129,14 @@ fn plan(conn: &mut PgConnection, event: &Event) -> QueryResult<Option<(About, Ve
             Some((About { subject: Some(subject), comment: None }, groups))
         }
         EventType::ActionItemStatusChanged => {
-            let subject: SubjectId = action_items::table.filter(action_items::id.eq(ref_id)).select(action_items::subject_id).first(conn)?;
+            let subject: SubjectId =
+                action_items::table.filter(action_items::id.eq(ref_id)).select(action_items::subject_id).first(conn)?;
             Some(to_followers(subject, vec![subject], NotificationReason::ActionItemStatus))
         }
         EventType::ForumUpdated => {
             let Some(reason) = forum_change(&event.payload) else { return Ok(None) };
-            let subject: SubjectId = forums::table.filter(forums::id.eq(ref_id)).select(forums::subject_id).first(conn)?;
+            let subject: SubjectId =
+                forums::table.filter(forums::id.eq(ref_id)).select(forums::subject_id).first(conn)?;
             Some((
                 About { subject: Some(subject), comment: None },
                 vec![
@@ -149,7 +154,11 @@ fn plan(conn: &mut PgConnection, event: &Event) -> QueryResult<Option<(About, Ve
                 .first(conn)?;
             Some((
                 About { subject: Some(subject), comment: None },
-                vec![Audience { who: Who::People(vec![user]), reason: NotificationReason::Promoted, mailed_elsewhere: true }],
+                vec![Audience {
+                    who: Who::People(vec![user]),
+                    reason: NotificationReason::Promoted,
+                    mailed_elsewhere: true,
+                }],
             ))
         }
         _ => None,
@@ -187,7 +196,12 @@ struct Inserted {
 
 /// Writes the notifications of one audience (not to the actor, not twice); returns those whose
 /// owner wants a mail for each.
-fn insert(conn: &mut PgConnection, event: &Event, about: &About, audience: &Audience) -> QueryResult<Vec<(i64, UserId)>> {
+fn insert(
+    conn: &mut PgConnection,
+    event: &Event,
+    about: &About,
+    audience: &Audience,
+) -> QueryResult<Vec<(i64, UserId)>> {
     let recipients = match &audience.who {
         Who::People(_) => "SELECT DISTINCT unnest($6::int8[]) AS user_id",
         Who::Followers(_) => "SELECT DISTINCT user_id FROM follows WHERE subject_id = ANY($6::int8[])",
@@ -269,7 +283,10 @@ fn mail_each(
                 link: None,
                 forum: None,
                 note: None,
-                notices: vec![MailNotice { text: wording(*reason, actor.as_deref(), title, *locale), url: url.clone() }],
+                notices: vec![MailNotice {
+                    text: wording(*reason, actor.as_deref(), title, *locale),
+                    url: url.clone(),
+                }],
             })
         })
         .collect();

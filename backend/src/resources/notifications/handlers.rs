@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use validator::Validate;
 
 use super::dto::{
-    FollowPage, FollowState, MarkedRead, MentionSuggestion, NotificationListParams, NotificationPage, NotificationSettings,
-    ReadAllParams, SuggestionParams, UnreadCount,
+    FollowPage, FollowState, MarkedRead, MentionSuggestion, NotificationListParams, NotificationPage,
+    NotificationSettings, ReadAllParams, SuggestionParams, UnreadCount,
 };
 use super::queries;
 use crate::auth::{AuthUser, BearerToken};
@@ -17,8 +17,8 @@ use crate::http::extract::AuthedBody;
 use crate::http::page::{self, PageParams};
 use crate::http::problem::{ApiError, ApiResult};
 use crate::subjects::{self, SubjectKind, SubjectRef};
-use diesel::PgConnection;
 use crate::AppState;
+use diesel::PgConnection;
 
 /// `/me/follows/{type}/{key}`: a subject, by its kind and its key.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
@@ -45,7 +45,12 @@ fn subject(conn: &mut PgConnection, SubjectPath(kind, key): &SubjectPath) -> Api
     responses((status = 200, description = "A page of followed subjects", body = FollowPage))
 )]
 #[get("/me/follows")]
-pub async fn list_follows(req: HttpRequest, state: web::Data<AppState>, auth: AuthUser, page: web::Query<PageParams>) -> ApiResult<HttpResponse> {
+pub async fn list_follows(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
     let limit = page.limit()?;
     let after: Option<(DateTime<Utc>, SubjectId)> = page.cursor()?;
     let (items, next) = db::run(&state.read_pool, move |conn| {
@@ -65,7 +70,11 @@ pub async fn list_follows(req: HttpRequest, state: web::Data<AppState>, auth: Au
     responses((status = 200, description = "Following or not", body = FollowState))
 )]
 #[get("/me/follows/{type}/{key}")]
-pub async fn follow_state(state: web::Data<AppState>, auth: AuthUser, path: web::Path<SubjectPath>) -> ApiResult<web::Json<FollowState>> {
+pub async fn follow_state(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    path: web::Path<SubjectPath>,
+) -> ApiResult<web::Json<FollowState>> {
     let path = path.into_inner();
     let s = db::run(&state.read_pool, move |conn| {
         let subject = subject(conn, &path)?;
@@ -84,7 +93,11 @@ pub async fn follow_state(state: web::Data<AppState>, auth: AuthUser, path: web:
     responses((status = 200, description = "Following", body = FollowState))
 )]
 #[put("/me/follows/{type}/{key}")]
-pub async fn follow(state: web::Data<AppState>, auth: AuthUser, path: web::Path<SubjectPath>) -> ApiResult<web::Json<FollowState>> {
+pub async fn follow(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    path: web::Path<SubjectPath>,
+) -> ApiResult<web::Json<FollowState>> {
     let path = path.into_inner();
     let s = db::transaction(&state.pool, move |conn| {
         let subject = subject(conn, &path)?;
@@ -102,7 +115,11 @@ pub async fn follow(state: web::Data<AppState>, auth: AuthUser, path: web::Path<
     responses((status = 200, description = "Not following", body = FollowState))
 )]
 #[delete("/me/follows/{type}/{key}")]
-pub async fn unfollow(state: web::Data<AppState>, auth: AuthUser, path: web::Path<SubjectPath>) -> ApiResult<web::Json<FollowState>> {
+pub async fn unfollow(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    path: web::Path<SubjectPath>,
+) -> ApiResult<web::Json<FollowState>> {
     let path = path.into_inner();
     let s = db::transaction(&state.pool, move |conn| {
         let subject = subject(conn, &path)?;
@@ -166,7 +183,11 @@ pub async fn unread_count(state: web::Data<AppState>, token: BearerToken) -> Api
     responses((status = 200, description = "How many were marked read", body = MarkedRead))
 )]
 #[post("/me/notifications/read-all")]
-pub async fn mark_all_read(state: web::Data<AppState>, auth: AuthUser, params: web::Query<ReadAllParams>) -> ApiResult<web::Json<MarkedRead>> {
+pub async fn mark_all_read(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    params: web::Query<ReadAllParams>,
+) -> ApiResult<web::Json<MarkedRead>> {
     let up_to = params.up_to;
     if up_to.is_some_and(|n| n < 1) {
         return Err(ApiError::field("up_to", "range", "must be a notification id (1 or more)"));
@@ -217,7 +238,11 @@ pub async fn get_settings(state: web::Data<AppState>, auth: AuthUser) -> ApiResu
     responses((status = 200, description = "The settings", body = NotificationSettings))
 )]
 #[put("/me/notification-settings")]
-pub async fn put_settings(state: web::Data<AppState>, auth: AuthUser, body: AuthedBody<NotificationSettings>) -> ApiResult<web::Json<NotificationSettings>> {
+pub async fn put_settings(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    body: AuthedBody<NotificationSettings>,
+) -> ApiResult<web::Json<NotificationSettings>> {
     let settings = body?.into_inner();
     let mail = settings.mail;
     db::transaction(&state.pool, move |conn| Ok(queries::set_mail_preference(conn, auth.id, mail)?)).await?;

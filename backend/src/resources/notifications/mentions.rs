@@ -71,9 +71,11 @@ pub fn resolve(conn: &mut PgConnection, body: &str) -> QueryResult<Vec<UserId>> 
     all.sort();
     all.dedup();
     let found: Vec<(UserId, String)> = users::table
-        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>("lower(display_name) = ANY(")
-            .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(all)
-            .sql(")"))
+        .filter(
+            diesel::dsl::sql::<diesel::sql_types::Bool>("lower(display_name) = ANY(")
+                .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(all)
+                .sql(")"),
+        )
         .select((users::id, diesel::dsl::sql::<diesel::sql_types::Text>("lower(display_name)")))
         .load(conn)?;
     let mut by_name: HashMap<String, Vec<UserId>> = HashMap::new();

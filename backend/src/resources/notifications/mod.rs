@@ -17,13 +17,16 @@ mod handlers;
 pub mod mentions;
 pub mod queries;
 
-pub use digest::{ensure_digest_scheduled, DIGEST_JOB, run_digest};
+pub use digest::{ensure_digest_scheduled, run_digest, DIGEST_JOB};
 pub use dto::{MailPreference, NotificationReason};
 pub use fanout::{run_fan_out, FAN_OUT_JOB};
 
 /// Follows, notifications, mail preferences and mention suggestions.
 pub const RESOURCE: crate::http::Resource = crate::http::Resource {
-    tags: &[("notifications", "Following subjects, in-app notifications, how they come by mail, and mention suggestions")],
+    tags: &[(
+        "notifications",
+        "Following subjects, in-app notifications, how they come by mail, and mention suggestions",
+    )],
     api_v1: Some(|cfg| {
         cfg.service(handlers::list_follows)
             .service(handlers::follow_state)

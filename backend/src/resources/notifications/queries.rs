@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use super::dto::{
-    FollowState, Followed, MailPreference, MentionSuggestion, Notification, NotificationActor, NotificationReason, UnreadCount,
+    FollowState, Followed, MailPreference, MentionSuggestion, Notification, NotificationActor, NotificationReason,
+    UnreadCount,
 };
 use crate::db::ids::{CommentId, SubjectId, UserId};
 use crate::db::schema::{comments, follows, notification_settings, notifications, subjects, users};
@@ -36,11 +37,7 @@ pub fn unfollow(conn: &mut PgConnection, user: UserId, subject: SubjectId) -> Qu
 /// Whether `user` follows `subject`, and how many do.
 pub fn follow_state(conn: &mut PgConnection, user: Option<UserId>, subject: SubjectId) -> QueryResult<FollowState> {
     let since: Option<DateTime<Utc>> = match user {
-        Some(user) => follows::table
-            .find((user, subject))
-            .select(follows::created_at)
-            .first(conn)
-            .optional()?,
+        Some(user) => follows::table.find((user, subject)).select(follows::created_at).first(conn).optional()?,
         None => None,
     };
     let followers: i64 = follows::table.filter(follows::subject_id.eq(subject)).count().get_result(conn)?;
@@ -65,17 +62,32 @@ pub fn list_follows(
         q = q.filter(follows::created_at.lt(at).or(follows::created_at.eq(at).and(follows::subject_id.lt(id))));
     }
     let rows: Vec<(SubjectId, DateTime<Utc>, SubjectKind, i64)> = q.load(conn)?;
-    let mut described = crate::subjects::describe_known(conn, rows.iter().map(|(id, _, kind, r)| (*id, *kind, *r)).collect())?;
+    let mut described =
+        crate::subjects::describe_known(conn, rows.iter().map(|(id, _, kind, r)| (*id, *kind, *r)).collect())?;
     Ok(rows
         .into_iter()
         .filter_map(|(id, since, ..)| described.remove(&id).map(|subject| (Followed { subject, since }, id)))
         .collect())
 }
 
-type Row = (i64, NotificationReason, Option<SubjectId>, Option<UserId>, Option<CommentId>, DateTime<Utc>, Option<DateTime<Utc>>);
+type Row = (
+    i64,
+    NotificationReason,
+    Option<SubjectId>,
+    Option<UserId>,
+    Option<CommentId>,
+    DateTime<Utc>,
+    Option<DateTime<Utc>>,
+);
 
 /// `user`'s notifications, newest first, before the id `before`.
-pub fn list(conn: &mut PgConnection, user: UserId, unread_only: bool, before: Option<i64>, limit: i64) -> QueryResult<Vec<Notification>> {
+pub fn list(
+    conn: &mut PgConnection,
+    user: UserId,
+    unread_only: bool,
+    before: Option<i64>,
+    limit: i64,
+) -> QueryResult<Vec<Notification>> {
     let mut q = notifications::table
         .filter(notifications::user_id.eq(user))
         .select((
@@ -123,7 +135,8 @@ pub fn list(conn: &mut PgConnection, user: UserId, unread_only: bool, before: Op
             id,
             reason,
             subject: subject.and_then(|s| described.get(&s).cloned()),
-            actor: actor.and_then(|a| actors.get(&a).map(|name| NotificationActor { id: a.get(), display_name: name.clone() })),
+            actor: actor
+                .and_then(|a| actors.get(&a).map(|name| NotificationActor { id: a.get(), display_name: name.clone() })),
             comment_id: comment.map(CommentId::get),
             excerpt: comment.and_then(|c| excerpts.get(&c).cloned()),
             created_at,
@@ -166,7 +179,9 @@ struct Count {
 /// `user` has none with that id.
 pub fn mark_read(conn: &mut PgConnection, user: UserId, id: i64) -> QueryResult<bool> {
     diesel::update(notifications::table.filter(notifications::id.eq(id)).filter(notifications::user_id.eq(user)))
-        .set(notifications::read_at.eq(diesel::dsl::sql::<diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>>("coalesce(read_at, now())")))
+        .set(notifications::read_at.eq(
+            diesel::dsl::sql::<diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>>("coalesce(read_at, now())"),
+        ))
         .execute(conn)
         .map(|n| n == 1)
 }
@@ -208,7 +223,10 @@ pub fn set_mail_preference(conn: &mut PgConnection, user: UserId, mail: MailPref
 pub fn suggestions(conn: &mut PgConnection, prefix: &str, limit: i64) -> QueryResult<Vec<MentionSuggestion>> {
     let pattern = format!("{}%", crate::http::filters::escape_like(&prefix.to_lowercase()));
     let rows: Vec<(UserId, String, Option<String>)> = users::table
-        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>("lower(display_name) LIKE ").bind::<diesel::sql_types::Text, _>(pattern))
+        .filter(
+            diesel::dsl::sql::<diesel::sql_types::Bool>("lower(display_name) LIKE ")
+                .bind::<diesel::sql_types::Text, _>(pattern),
+        )
         .filter(users::suspended_at.is_null().or(users::suspended_until.le(Utc::now())))
         .select((users::id, users::display_name, users::organisation))
         .order((diesel::dsl::sql::<diesel::sql_types::Text>("lower(display_name)"), users::id))

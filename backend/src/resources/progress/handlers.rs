@@ -106,7 +106,10 @@ pub async fn report_progress(
     responses((status = 200, description = "The update", body = ProgressUpdate))
 )]
 #[get("/progress-updates/{id}")]
-pub async fn get_progress_update(state: web::Data<AppState>, id: web::Path<i64>) -> ApiResult<web::Json<ProgressUpdate>> {
+pub async fn get_progress_update(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<ProgressUpdate>> {
     let id = ProgressUpdateId(id.into_inner());
     let found = db::run(&state.read_pool, move |conn| {
         let row = queries::find(conn, id)?;
@@ -125,7 +128,10 @@ pub async fn get_progress_update(state: web::Data<AppState>, id: web::Path<i64>)
     responses((status = 200, description = "The commitment's progress", body = CommitmentProgress))
 )]
 #[get("/commitments/{id}/progress")]
-pub async fn commitment_progress(state: web::Data<AppState>, id: web::Path<String>) -> ApiResult<web::Json<CommitmentProgress>> {
+pub async fn commitment_progress(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<CommitmentProgress>> {
     let key = id.into_inner();
     let progress = db::run(&state.read_pool, move |conn| {
         let c = commitment_queries::find(conn, &key)?;

@@ -8,8 +8,8 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 
 use super::dto::{
-    CommitmentProgress, CompletionPoint, CompletionSummary, MilestoneStanding, NewProgressUpdate,
-    ProgressAuthor, ProgressUpdate,
+    CommitmentProgress, CompletionPoint, CompletionSummary, MilestoneStanding, NewProgressUpdate, ProgressAuthor,
+    ProgressUpdate,
 };
 use crate::db::ids::{CommitmentId, InstitutionId, MilestoneId, ProgressUpdateId, UserId};
 use crate::db::schema::{milestones, progress_updates, users};
@@ -18,7 +18,6 @@ use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
 use crate::resources::institutions::queries as institutions;
 use crate::types::{Completion, MilestoneStatus};
-
 
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = progress_updates, check_for_backend(diesel::pg::Pg))]
@@ -92,7 +91,8 @@ pub fn list(
         .limit(limit)
         .into_boxed();
     if let Some((on, id)) = after {
-        q = q.filter(progress_updates::as_of.lt(on).or(progress_updates::as_of.eq(on).and(progress_updates::id.lt(id))));
+        q = q
+            .filter(progress_updates::as_of.lt(on).or(progress_updates::as_of.eq(on).and(progress_updates::id.lt(id))));
     }
     q.load(conn)
 }
@@ -195,7 +195,8 @@ pub fn commitment_progress(
     commitment_code: String,
     lead: Option<InstitutionId>,
 ) -> QueryResult<CommitmentProgress> {
-    type MilestoneLine = (MilestoneId, String, String, Option<NaiveDate>, Option<String>, MilestoneStatus, Completion, Completion, bool);
+    type MilestoneLine =
+        (MilestoneId, String, String, Option<NaiveDate>, Option<String>, MilestoneStatus, Completion, Completion, bool);
     let lines: Vec<MilestoneLine> = milestones::table
         .filter(milestones::commitment_id.eq(commitment))
         .filter(milestones::archived_at.is_null())
@@ -216,12 +217,16 @@ pub fn commitment_progress(
     let log: Vec<(MilestoneId, NaiveDate, MilestoneStatus, Completion)> = progress_updates::table
         .filter(progress_updates::milestone_id.eq_any(&ids))
         .order((progress_updates::as_of, progress_updates::id))
-        .select((progress_updates::milestone_id, progress_updates::as_of, progress_updates::status, progress_updates::completion))
+        .select((
+            progress_updates::milestone_id,
+            progress_updates::as_of,
+            progress_updates::status,
+            progress_updates::completion,
+        ))
         .load(conn)?;
 
     // Replay the log day by day from each milestone's baseline.
-    let mut state: HashMap<MilestoneId, (Completion, bool)> =
-        lines.iter().map(|l| (l.0, (l.7, false))).collect();
+    let mut state: HashMap<MilestoneId, (Completion, bool)> = lines.iter().map(|l| (l.0, (l.7, false))).collect();
     let mut last_update: HashMap<MilestoneId, NaiveDate> = HashMap::new();
     let counted = |state: &HashMap<MilestoneId, (Completion, bool)>| -> Vec<Completion> {
         ids.iter().filter_map(|id| state.get(id)).filter(|(_, withdrawn)| !withdrawn).map(|(c, _)| *c).collect()
@@ -251,11 +256,8 @@ pub fn commitment_progress(
             completion,
         })
         .collect();
-    let now: Vec<Completion> = milestones
-        .iter()
-        .filter(|m| m.status != MilestoneStatus::Withdrawn)
-        .map(|m| m.completion)
-        .collect();
+    let now: Vec<Completion> =
+        milestones.iter().filter(|m| m.status != MilestoneStatus::Withdrawn).map(|m| m.completion).collect();
     let recent_rows: Vec<ProgressRow> = progress_updates::table
         .filter(progress_updates::milestone_id.eq_any(&ids))
         .order((progress_updates::as_of.desc(), progress_updates::id.desc()))

@@ -26,7 +26,12 @@ crate::text_enum! {
 #[serde(deny_unknown_fields)]
 pub struct NewQuestionRequest {
     #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
-    #[schema(example = "Quand le compte rendu du forum de mars sera-t-il publié ?", min_length = 1, max_length = 200, pattern = r"\S")]
+    #[schema(
+        example = "Quand le compte rendu du forum de mars sera-t-il publié ?",
+        min_length = 1,
+        max_length = 200,
+        pattern = r"\S"
+    )]
     pub title: String,
     /// Markdown.
     #[validate(length(min = 1, max = 10000), custom(function = "not_blank"))]

@@ -4,7 +4,9 @@
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use validator::Validate;
 
-use super::dto::{NewAnswerRequest, NewQuestionRequest, AskedQuestion, QuestionFilters, AskedQuestionPage, RejectionRequest};
+use super::dto::{
+    AskedQuestion, AskedQuestionPage, NewAnswerRequest, NewQuestionRequest, QuestionFilters, RejectionRequest,
+};
 use super::queries;
 use crate::auth::permission::Permission;
 use crate::auth::{require_verified, AuthUser};
@@ -15,7 +17,13 @@ use crate::http::problem::{ApiResult, Checks};
 use crate::subjects::{self, SubjectKind};
 use crate::AppState;
 
-async fn ask(state: web::Data<AppState>, auth: AuthUser, kind: SubjectKind, key: String, body: AuthedBody<NewQuestionRequest>) -> ApiResult<HttpResponse> {
+async fn ask(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    kind: SubjectKind,
+    key: String,
+    body: AuthedBody<NewQuestionRequest>,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::Comment)?;
     require_verified(&state, auth.verified)?;
     let r = body?.into_inner();
@@ -29,9 +37,7 @@ async fn ask(state: web::Data<AppState>, auth: AuthUser, kind: SubjectKind, key:
         queries::present_one(conn, row.id)
     })
     .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(("Location", format!("/api/v1/questions/{}", created.id)))
-        .json(created))
+    Ok(HttpResponse::Created().insert_header(("Location", format!("/api/v1/questions/{}", created.id))).json(created))
 }
 
 /// Ask the commitment's lead institution a question (members). It is due in
@@ -48,7 +54,12 @@ async fn ask(state: web::Data<AppState>, auth: AuthUser, kind: SubjectKind, key:
     )
 )]
 #[post("/commitments/{id}/questions")]
-pub async fn ask_about_commitment(state: web::Data<AppState>, auth: AuthUser, id: web::Path<String>, body: AuthedBody<NewQuestionRequest>) -> ApiResult<HttpResponse> {
+pub async fn ask_about_commitment(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+    body: AuthedBody<NewQuestionRequest>,
+) -> ApiResult<HttpResponse> {
     ask(state, auth, SubjectKind::Commitment, id.into_inner(), body).await
 }
 
@@ -65,7 +76,12 @@ pub async fn ask_about_commitment(state: web::Data<AppState>, auth: AuthUser, id
     )
 )]
 #[post("/milestones/{id}/questions")]
-pub async fn ask_about_milestone(state: web::Data<AppState>, auth: AuthUser, id: web::Path<String>, body: AuthedBody<NewQuestionRequest>) -> ApiResult<HttpResponse> {
+pub async fn ask_about_milestone(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+    body: AuthedBody<NewQuestionRequest>,
+) -> ApiResult<HttpResponse> {
     ask(state, auth, SubjectKind::Milestone, id.into_inner(), body).await
 }
 
@@ -83,7 +99,12 @@ pub async fn ask_about_milestone(state: web::Data<AppState>, auth: AuthUser, id:
     )
 )]
 #[post("/action-items/{id}/questions")]
-pub async fn ask_about_action_item(state: web::Data<AppState>, auth: AuthUser, id: web::Path<String>, body: AuthedBody<NewQuestionRequest>) -> ApiResult<HttpResponse> {
+pub async fn ask_about_action_item(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<String>,
+    body: AuthedBody<NewQuestionRequest>,
+) -> ApiResult<HttpResponse> {
     ask(state, auth, SubjectKind::ActionItem, id.into_inner(), body).await
 }
 
@@ -152,14 +173,13 @@ pub async fn answer_question(
     let r = body?.into_inner();
     Checks::of(r.validate()).finish()?;
     let done = db::transaction(&state.pool, move |conn| {
-        let official = crate::auth::user::find(conn, auth.id)?.ok_or_else(|| crate::http::problem::ApiError::Unauthorized("This account no longer exists.".into()))?;
+        let official = crate::auth::user::find(conn, auth.id)?
+            .ok_or_else(|| crate::http::problem::ApiError::Unauthorized("This account no longer exists.".into()))?;
         queries::answer(conn, id, official, r.body)?;
         queries::present_one(conn, id)
     })
     .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(("Location", format!("/api/v1/questions/{id}")))
-        .json(done))
+    Ok(HttpResponse::Created().insert_header(("Location", format!("/api/v1/questions/{id}"))).json(done))
 }
 
 /// Say an answer is not one (the asker only). It stays, shown as such; the question awaits a
@@ -201,4 +221,3 @@ crate::discussion_routes!(
     "question",
     "AskedQuestion id"
 );
-

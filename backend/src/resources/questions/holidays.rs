@@ -73,7 +73,12 @@ pub struct NewHolidayRequest {
 fn year_of(conn: &mut PgConnection, year: i32, deadline_days: u32) -> QueryResult<HolidayYear> {
     let mut days: Vec<Holiday> = public_holidays(year)
         .into_iter()
-        .map(|(day, name, kind)| Holiday { day, label: name.to_string(), source: HolidaySource::Public, from_easter: kind == HolidayKind::Easter })
+        .map(|(day, name, kind)| Holiday {
+            day,
+            label: name.to_string(),
+            source: HolidaySource::Public,
+            from_easter: kind == HolidayKind::Easter,
+        })
         .collect();
     let from = NaiveDate::from_ymd_opt(year, 1, 1).expect("a date");
     let to = NaiveDate::from_ymd_opt(year, 12, 31).expect("a date");
@@ -96,7 +101,10 @@ fn year_of(conn: &mut PgConnection, year: i32, deadline_days: u32) -> QueryResul
     responses((status = 200, description = "The year's days off", body = HolidayYear))
 )]
 #[get("/holidays")]
-pub async fn list_holidays(state: web::Data<AppState>, params: web::Query<YearParam>) -> ApiResult<web::Json<HolidayYear>> {
+pub async fn list_holidays(
+    state: web::Data<AppState>,
+    params: web::Query<YearParam>,
+) -> ApiResult<web::Json<HolidayYear>> {
     let asked = params.year;
     if let Some(y) = asked {
         if !(1900..=2199).contains(&y) {
@@ -126,7 +134,11 @@ pub async fn list_holidays(state: web::Data<AppState>, params: web::Query<YearPa
     )
 )]
 #[post("/holidays")]
-pub async fn add_holiday(state: web::Data<AppState>, auth: AuthUser, body: AuthedBody<NewHolidayRequest>) -> ApiResult<HttpResponse> {
+pub async fn add_holiday(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    body: AuthedBody<NewHolidayRequest>,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::ManageInstitutions)?;
     let r = body?.into_inner();
     Checks::of(r.validate()).finish()?;
@@ -139,7 +151,11 @@ pub async fn add_holiday(state: web::Data<AppState>, auth: AuthUser, body: Authe
             });
         }
         diesel::insert_into(extra_holidays::table)
-            .values((extra_holidays::day.eq(r.day), extra_holidays::label.eq(r.label.trim()), extra_holidays::created_by.eq(Some(auth.id))))
+            .values((
+                extra_holidays::day.eq(r.day),
+                extra_holidays::label.eq(r.label.trim()),
+                extra_holidays::created_by.eq(Some(auth.id)),
+            ))
             .execute(conn)?;
         queries::recompute_deadlines(conn)?;
         events::record(
@@ -163,7 +179,11 @@ pub async fn add_holiday(state: web::Data<AppState>, auth: AuthUser, body: Authe
     responses((status = 204, description = "Removed"))
 )]
 #[delete("/holidays/{day}")]
-pub async fn remove_holiday(state: web::Data<AppState>, auth: AuthUser, day: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn remove_holiday(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    day: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     auth.require(Permission::ManageInstitutions)?;
     let day = crate::http::validation::parse_date(&day).map_err(|_| ApiError::not_found("Day off"))?;
     db::transaction(&state.pool, move |conn| {

@@ -7,10 +7,15 @@ use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 
-use super::dto::{AnswerVersion, QuestionAnswer, Asker, NewQuestionRequest, AskedQuestion, QuestionFilter, QuestionFilters, QuestionOrder, QuestionStatus};
+use super::dto::{
+    AnswerVersion, AskedQuestion, Asker, NewQuestionRequest, QuestionAnswer, QuestionFilter, QuestionFilters,
+    QuestionOrder, QuestionStatus,
+};
 use crate::auth::user::User;
 use crate::db::ids::{CommitmentId, InstitutionId, SubjectId, UserId};
-use crate::db::schema::{action_items, comments, commitments, extra_holidays, milestones, question_answers, questions, users};
+use crate::db::schema::{
+    action_items, comments, commitments, extra_holidays, milestones, question_answers, questions, users,
+};
 use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
@@ -87,11 +92,14 @@ fn addressee(conn: &mut PgConnection, about: &SubjectRef) -> ApiResult<(Institut
             (Some(commitment), None)
         }
         SubjectKind::ActionItem => {
-            let (commitment, milestone, owner): (Option<CommitmentId>, Option<crate::db::ids::MilestoneId>, Option<InstitutionId>) =
-                action_items::table
-                    .find(crate::db::ids::ActionItemId(about.ref_id))
-                    .select((action_items::commitment_id, action_items::milestone_id, action_items::owner_institution_id))
-                    .first(conn)?;
+            let (commitment, milestone, owner): (
+                Option<CommitmentId>,
+                Option<crate::db::ids::MilestoneId>,
+                Option<InstitutionId>,
+            ) = action_items::table
+                .find(crate::db::ids::ActionItemId(about.ref_id))
+                .select((action_items::commitment_id, action_items::milestone_id, action_items::owner_institution_id))
+                .first(conn)?;
             let commitment = match (commitment, milestone) {
                 (Some(c), _) => Some(c),
                 (None, Some(m)) => Some(milestones::table.find(m).select(milestones::commitment_id).first(conn)?),
@@ -122,7 +130,13 @@ fn addressee(conn: &mut PgConnection, about: &SubjectRef) -> ApiResult<(Institut
 }
 
 /// Asks a question about `about`, due `deadline_days` working days after today (in Paris).
-pub fn ask(conn: &mut PgConnection, about: &SubjectRef, r: NewQuestionRequest, by: UserId, deadline_days: u32) -> ApiResult<QuestionRow> {
+pub fn ask(
+    conn: &mut PgConnection,
+    about: &SubjectRef,
+    r: NewQuestionRequest,
+    by: UserId,
+    deadline_days: u32,
+) -> ApiResult<QuestionRow> {
     if about.closed {
         return Err(ApiError::Conflict {
             code: ErrorCode::Archived,
@@ -166,10 +180,7 @@ pub fn list(
     after: Option<(DateTime<Utc>, i64)>,
     limit: i64,
 ) -> ApiResult<Vec<(QuestionRow, QuestionStatus)>> {
-    let mut q = questions::table
-        .select((QuestionRow::as_select(), sql::<Text>(STATUS_SQL)))
-        .limit(limit)
-        .into_boxed();
+    let mut q = questions::table.select((QuestionRow::as_select(), sql::<Text>(STATUS_SQL))).limit(limit).into_boxed();
     let oldest = f.order == Some(QuestionOrder::Oldest);
     q = if oldest {
         q.order((questions::asked_at.asc(), questions::id.asc()))
@@ -212,14 +223,18 @@ pub fn list(
         None => q,
         Some(QuestionFilter::Answered) => q.filter(questions::answered_on.is_not_null()),
         Some(QuestionFilter::Open) => q.filter(questions::answered_on.is_null()),
-        Some(QuestionFilter::Awaiting) => q.filter(questions::answered_on.is_null().and(questions::due_on.ge(paris_today()))),
+        Some(QuestionFilter::Awaiting) => {
+            q.filter(questions::answered_on.is_null().and(questions::due_on.ge(paris_today())))
+        }
         Some(QuestionFilter::Overdue) => q.filter(
             questions::answered_on
                 .is_null()
                 .and(questions::due_on.lt(paris_today()))
                 .and(questions::long_due_on.ge(paris_today())),
         ),
-        Some(QuestionFilter::LongOverdue) => q.filter(questions::answered_on.is_null().and(questions::long_due_on.lt(paris_today()))),
+        Some(QuestionFilter::LongOverdue) => {
+            q.filter(questions::answered_on.is_null().and(questions::long_due_on.lt(paris_today())))
+        }
     };
     Ok(q.load(conn)?)
 }
@@ -230,7 +245,14 @@ pub fn answers(conn: &mut PgConnection, question: i64) -> QueryResult<Vec<Questi
     use crate::db::schema::comment_versions;
     type Line = (
         (i64, i64, String, Option<String>, DateTime<Utc>, NaiveDate, i32, bool),
-        (Option<DateTime<Utc>>, Option<String>, Option<DateTime<Utc>>, Option<DateTime<Utc>>, Option<String>, Option<DateTime<Utc>>),
+        (
+            Option<DateTime<Utc>>,
+            Option<String>,
+            Option<DateTime<Utc>>,
+            Option<DateTime<Utc>>,
+            Option<String>,
+            Option<DateTime<Utc>>,
+        ),
     );
     let rows: Vec<Line> = question_answers::table
         .inner_join(comments::table)
@@ -258,39 +280,50 @@ pub fn answers(conn: &mut PgConnection, question: i64) -> QueryResult<Vec<Questi
             ),
         ))
         .load(conn)?;
-    let shown: Vec<i64> = rows.iter().filter(|(_, (_, _, hidden, ..))| hidden.is_none()).map(|((_, comment, ..), _)| *comment).collect();
+    let shown: Vec<i64> =
+        rows.iter().filter(|(_, (_, _, hidden, ..))| hidden.is_none()).map(|((_, comment, ..), _)| *comment).collect();
     let mut versions: HashMap<i64, Vec<AnswerVersion>> = HashMap::new();
     for (comment, body_html, written_at, replaced_at) in comment_versions::table
         .filter(comment_versions::comment_id.eq_any(&shown))
         .order(comment_versions::id)
-        .select((comment_versions::comment_id, comment_versions::body_html, comment_versions::written_at, comment_versions::replaced_at))
+        .select((
+            comment_versions::comment_id,
+            comment_versions::body_html,
+            comment_versions::written_at,
+            comment_versions::replaced_at,
+        ))
         .load::<(i64, String, DateTime<Utc>, DateTime<Utc>)>(conn)?
     {
         versions.entry(comment).or_default().push(AnswerVersion { body_html, written_at, replaced_at });
     }
     Ok(rows
         .into_iter()
-        .map(|((id, comment_id, body_html, answered_by, answered_at, answered_on, working_days, on_time), (rejected_at, rejection_note, hidden_at, superseded_at, hidden_reason, edited_at))| {
-            let hidden = hidden_at.is_some();
-            QuestionAnswer {
-                id,
-                comment_id,
-                body_html: (!hidden).then_some(body_html),
-                answered_by,
-                answered_at,
-                answered_on,
-                working_days,
-                on_time,
-                stands: rejected_at.is_none() && !hidden && superseded_at.is_none(),
-                rejected_at,
-                rejection_note,
-                hidden_at,
-                hidden_reason: hidden_reason.filter(|_| hidden),
-                superseded_at,
-                edited_at,
-                earlier_versions: versions.remove(&comment_id).unwrap_or_default(),
-            }
-        })
+        .map(
+            |(
+                (id, comment_id, body_html, answered_by, answered_at, answered_on, working_days, on_time),
+                (rejected_at, rejection_note, hidden_at, superseded_at, hidden_reason, edited_at),
+            )| {
+                let hidden = hidden_at.is_some();
+                QuestionAnswer {
+                    id,
+                    comment_id,
+                    body_html: (!hidden).then_some(body_html),
+                    answered_by,
+                    answered_at,
+                    answered_on,
+                    working_days,
+                    on_time,
+                    stands: rejected_at.is_none() && !hidden && superseded_at.is_none(),
+                    rejected_at,
+                    rejection_note,
+                    hidden_at,
+                    hidden_reason: hidden_reason.filter(|_| hidden),
+                    superseded_at,
+                    edited_at,
+                    earlier_versions: versions.remove(&comment_id).unwrap_or_default(),
+                }
+            },
+        )
         .collect())
 }
 
@@ -317,7 +350,9 @@ pub fn present(conn: &mut PgConnection, rows: Vec<(QuestionRow, QuestionStatus)>
                 id: r.id,
                 about: described.get(&r.about_id)?.clone(),
                 institution: refs.get(&r.institution_id)?.clone(),
-                asked_by: r.asked_by.and_then(|u| names.get(&u).map(|n| Asker { id: u.get(), display_name: n.clone() })),
+                asked_by: r
+                    .asked_by
+                    .and_then(|u| names.get(&u).map(|n| Asker { id: u.get(), display_name: n.clone() })),
                 title: r.title,
                 body: r.body,
                 body_html: r.body_html,
@@ -381,7 +416,9 @@ pub fn answer(conn: &mut PgConnection, id: i64, official: User, body: String) ->
         NewEvent::new(EventType::QuestionAnswered)
             .subject(EventSubject::new("question", id, id.to_string()))
             .by(by)
-            .payload(serde_json::json!({"institution_id": question.institution_id.get(), "on_time": on <= question.due_on})),
+            .payload(
+                serde_json::json!({"institution_id": question.institution_id.get(), "on_time": on <= question.due_on}),
+            ),
     )?;
     Ok(())
 }

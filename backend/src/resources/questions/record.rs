@@ -13,7 +13,9 @@ use utoipa::ToSchema;
 
 use crate::db;
 use crate::db::ids::InstitutionId;
-use crate::db::schema::{action_items, institution_answer_days, institution_records, institutions, progress_updates, questions};
+use crate::db::schema::{
+    action_items, institution_answer_days, institution_records, institutions, progress_updates, questions,
+};
 use crate::http::page::{self, PageParams};
 use crate::http::problem::ApiResult;
 use crate::resources::institutions::queries as institution_queries;
@@ -67,11 +69,7 @@ pub fn median(histogram: &[(i32, i32)]) -> Option<f64> {
         }
         h.last().map(|(v, _)| *v).unwrap_or_default()
     };
-    Some(if total % 2 == 1 {
-        nth(total / 2) as f64
-    } else {
-        (nth(total / 2 - 1) as f64 + nth(total / 2) as f64) / 2.0
-    })
+    Some(if total % 2 == 1 { nth(total / 2) as f64 } else { (nth(total / 2 - 1) as f64 + nth(total / 2) as f64) / 2.0 })
 }
 
 /// An institution's record: how it answers questions, closes the action items it owns and
@@ -115,7 +113,11 @@ pub fn records(conn: &mut PgConnection, refs: Vec<InstitutionRef>) -> QueryResul
         .filter(institution_records::institution_id.eq_any(&ids))
         .select((
             institution_records::institution_id,
-            (institution_records::questions_received, institution_records::questions_answered, institution_records::answered_on_time),
+            (
+                institution_records::questions_received,
+                institution_records::questions_answered,
+                institution_records::answered_on_time,
+            ),
         ))
         .load::<(InstitutionId, (i32, i32, i32))>(conn)?
         .into_iter()
@@ -123,7 +125,11 @@ pub fn records(conn: &mut PgConnection, refs: Vec<InstitutionRef>) -> QueryResul
     let mut days: HashMap<InstitutionId, Vec<(i32, i32)>> = HashMap::new();
     for (id, d, n) in institution_answer_days::table
         .filter(institution_answer_days::institution_id.eq_any(&ids))
-        .select((institution_answer_days::institution_id, institution_answer_days::working_days, institution_answer_days::answers))
+        .select((
+            institution_answer_days::institution_id,
+            institution_answer_days::working_days,
+            institution_answer_days::answers,
+        ))
         .load::<(InstitutionId, i32, i32)>(conn)?
     {
         days.entry(id).or_default().push((d, n));
@@ -209,11 +215,15 @@ pub fn records(conn: &mut PgConnection, refs: Vec<InstitutionRef>) -> QueryResul
     responses((status = 200, description = "The record", body = InstitutionRecord))
 )]
 #[get("/institutions/{id}/record")]
-pub async fn institution_record(state: web::Data<AppState>, id: web::Path<String>) -> ApiResult<web::Json<InstitutionRecord>> {
+pub async fn institution_record(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<InstitutionRecord>> {
     let key = id.into_inner();
     let record = db::run(&state.read_pool, move |conn| {
         let row = institution_queries::find(conn, &key)?;
-        let r = InstitutionRef { id: row.id.get(), slug: row.slug, name: row.name, acronym: row.acronym, kind: row.kind };
+        let r =
+            InstitutionRef { id: row.id.get(), slug: row.slug, name: row.name, acronym: row.acronym, kind: row.kind };
         Ok(records(conn, vec![r])?.remove(0))
     })
     .await?;
@@ -227,7 +237,11 @@ pub async fn institution_record(state: web::Data<AppState>, id: web::Path<String
     responses((status = 200, description = "A page of records", body = InstitutionRecordPage))
 )]
 #[get("/institution-records")]
-pub async fn list_records(req: HttpRequest, state: web::Data<AppState>, page: web::Query<PageParams>) -> ApiResult<HttpResponse> {
+pub async fn list_records(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
     let limit = page.limit()?;
     let after: Option<(String, InstitutionId)> = page.cursor()?;
     let (items, next) = db::run(&state.read_pool, move |conn| {

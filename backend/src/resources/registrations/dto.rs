@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use validator::Validate;
 use utoipa::ToSchema;
+use validator::Validate;
 
 use crate::types::ForumStatus;
 
@@ -111,7 +111,12 @@ pub struct RegistrationSummary {
 pub struct CheckInRequest {
     /// The registration's code, as the person shows it (letter case and spaces do not matter).
     #[validate(length(min = 1, max = 40), custom(function = "code_chars"))]
-    #[schema(min_length = 1, max_length = 40, pattern = r"^[ A-Za-z0-9]*[A-Za-z0-9][ A-Za-z0-9]*$", example = "K7M2QX9RTA")]
+    #[schema(
+        min_length = 1,
+        max_length = 40,
+        pattern = r"^[ A-Za-z0-9]*[A-Za-z0-9][ A-Za-z0-9]*$",
+        example = "K7M2QX9RTA"
+    )]
     pub code: String,
 }
 
@@ -126,13 +131,5 @@ fn code_chars(code: &str) -> Result<(), validator::ValidationError> {
     }
 }
 
-crate::page_type!(
-    RegistrationPage,
-    Registration,
-    "A page of one's own registrations, newest first."
-);
-crate::page_type!(
-    ForumRegistrationPage,
-    ForumRegistration,
-    "A page of a forum's registrations, in arrival order."
-);
+crate::page_type!(RegistrationPage, Registration, "A page of one's own registrations, newest first.");
+crate::page_type!(ForumRegistrationPage, ForumRegistration, "A page of a forum's registrations, in arrival order.");

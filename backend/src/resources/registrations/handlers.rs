@@ -5,8 +5,8 @@
 use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 
-use super::dto::{CheckInRequest, 
-    ForumRegistration, ForumRegistrationPage, Registration, RegistrationPage, RegistrationSummary,
+use super::dto::{
+    CheckInRequest, ForumRegistration, ForumRegistrationPage, Registration, RegistrationPage, RegistrationSummary,
 };
 use super::queries;
 use crate::auth::permission::Permission;
@@ -74,10 +74,7 @@ pub async fn register_for_forum(
     })
     .await?;
     Ok(HttpResponse::Created()
-        .insert_header((
-            "Location",
-            format!("/api/v1/forums/{}/registrations/me", created.forum.slug),
-        ))
+        .insert_header(("Location", format!("/api/v1/forums/{}/registrations/me", created.forum.slug)))
         .json(created))
 }
 
@@ -159,9 +156,7 @@ pub async fn forum_registrations(
         let forum = forums::find(conn, &key)?;
         organisers::require_organiser(conn, forum.id, &auth)?;
         let rows = queries::list_for_forum(conn, forum.id, after, limit + 1)?;
-        Ok(page::finish_page(rows, limit, |r: &ForumRegistration| {
-            RegistrationId(r.id)
-        }))
+        Ok(page::finish_page(rows, limit, |r: &ForumRegistration| RegistrationId(r.id)))
     })
     .await?;
     Ok(page::respond::<ForumRegistrationPage, _>(&req, items, next))
@@ -185,9 +180,7 @@ pub async fn my_registrations(
     let after: Option<RegistrationId> = page.cursor()?;
     let (items, next) = db::run(&state.pool, move |conn| {
         let rows = queries::list_mine(conn, auth.id, after, limit + 1)?;
-        Ok(page::finish_page(rows, limit, |r: &Registration| {
-            RegistrationId(r.id)
-        }))
+        Ok(page::finish_page(rows, limit, |r: &Registration| RegistrationId(r.id)))
     })
     .await?;
     Ok(page::respond::<RegistrationPage, _>(&req, items, next))
@@ -265,7 +258,8 @@ const EXPORT_BATCH: i64 = 1_000;
 const EXPORT_HEADER: &str = "\u{feff}registration_id,status,waitlist_position,display_name,organisation,code,registered_at,promoted_at,cancelled_at,checked_in_at\r\n";
 
 fn csv_lines(rows: &[ForumRegistration]) -> web::Bytes {
-    let instant = |t: Option<DateTime<Utc>>| t.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap_or_default();
+    let instant =
+        |t: Option<DateTime<Utc>>| t.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap_or_default();
     let mut out = String::with_capacity(rows.len() * 120);
     for r in rows {
         out.push_str(&csv::line(&[
@@ -323,10 +317,9 @@ pub async fn export_registrations(
                     ExportStep::After(None),
                 )),
                 ExportStep::After(after) => {
-                    let rows = db::run(&pool, move |conn| {
-                        Ok(queries::list_for_forum(conn, forum_id, after, EXPORT_BATCH)?)
-                    })
-                    .await;
+                    let rows =
+                        db::run(&pool, move |conn| Ok(queries::list_for_forum(conn, forum_id, after, EXPORT_BATCH)?))
+                            .await;
                     match rows {
                         // The answer has begun: all that is left is to cut it short (the
                         // client sees an incomplete file, and the error is logged).
@@ -347,9 +340,6 @@ pub async fn export_registrations(
     });
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            "Content-Disposition",
-            format!("attachment; filename=\"inscriptions-{}.csv\"", forum.slug),
-        ))
+        .insert_header(("Content-Disposition", format!("attachment; filename=\"inscriptions-{}.csv\"", forum.slug)))
         .streaming(body))
 }

@@ -25,7 +25,13 @@ pub fn reminder_lead() -> Duration {
     Duration::hours(48)
 }
 
-fn mail_to(conn: &mut PgConnection, forum: &ForumRow, row: &RegistrationRow, template: Template, public_url: &str) -> QueryResult<()> {
+fn mail_to(
+    conn: &mut PgConnection,
+    forum: &ForumRow,
+    row: &RegistrationRow,
+    template: Template,
+    public_url: &str,
+) -> QueryResult<()> {
     let Some(person) = crate::auth::user::find(conn, row.user_id)? else { return Ok(()) };
     let mention = super::queries::mention(conn, forum, person.locale, &row.code, None, public_url)?;
     mail::enqueue(
@@ -46,7 +52,12 @@ fn mail_to(conn: &mut PgConnection, forum: &ForumRow, row: &RegistrationRow, tem
 
 /// After a change to a forum: a mail to everyone registered or waiting when it is cancelled,
 /// or when its time or place changed (for a forum still to come).
-pub fn forum_changed(conn: &mut PgConnection, before: &ForumRow, after: &ForumRow, public_url: &str) -> QueryResult<()> {
+pub fn forum_changed(
+    conn: &mut PgConnection,
+    before: &ForumRow,
+    after: &ForumRow,
+    public_url: &str,
+) -> QueryResult<()> {
     let cancelled = after.status == ForumStatus::Cancelled && before.status != ForumStatus::Cancelled;
     let moved = (before.starts_at, before.ends_at, &before.location, &before.online_url)
         != (after.starts_at, after.ends_at, &after.location, &after.online_url);
@@ -82,7 +93,10 @@ pub fn ensure_reminders(conn: &mut PgConnection, forum: &ForumRow) -> QueryResul
         jobs::table
             .filter(jobs::kind.eq(REMINDERS_JOB))
             .filter(jobs::state.eq("queued"))
-            .filter(diesel::dsl::sql::<diesel::sql_types::Bool>("(payload ->> 'forum_id') = ").bind::<diesel::sql_types::Text, _>(forum.id.get().to_string()))
+            .filter(
+                diesel::dsl::sql::<diesel::sql_types::Bool>("(payload ->> 'forum_id') = ")
+                    .bind::<diesel::sql_types::Text, _>(forum.id.get().to_string()),
+            )
             .filter(jobs::run_at.eq(at)),
     ))
     .get_result(conn)?;
@@ -95,8 +109,12 @@ pub fn ensure_reminders(conn: &mut PgConnection, forum: &ForumRow) -> QueryResul
 /// The reminders job: at 48 hours before the forum, a mail to each person with a seat not yet
 /// reminded of this start. A forum moved later gets a job at its new time instead; a cancelled,
 /// held or begun one gets nothing.
-pub fn run_reminders(ctx: &mut JobContext<'_>, payload: &serde_json::Value) -> Result<Option<serde_json::Value>, JobError> {
-    let id = payload.get("forum_id").and_then(|v| v.as_i64()).ok_or_else(|| JobError::Permanent("no forum_id".into()))?;
+pub fn run_reminders(
+    ctx: &mut JobContext<'_>,
+    payload: &serde_json::Value,
+) -> Result<Option<serde_json::Value>, JobError> {
+    let id =
+        payload.get("forum_id").and_then(|v| v.as_i64()).ok_or_else(|| JobError::Permanent("no forum_id".into()))?;
     let public_url = ctx.mailer.public_url.clone();
     ctx.conn
         .transaction(|conn| -> QueryResult<()> {
@@ -110,7 +128,10 @@ pub fn run_reminders(ctx: &mut JobContext<'_>, payload: &serde_json::Value) -> R
                 return Ok(());
             };
             let now = Utc::now();
-            if !matches!(forum.status, ForumStatus::Planned | ForumStatus::Open) || forum.starts_at <= now || forum.archived_at.is_some() {
+            if !matches!(forum.status, ForumStatus::Planned | ForumStatus::Open)
+                || forum.starts_at <= now
+                || forum.archived_at.is_some()
+            {
                 return Ok(());
             }
             if forum.starts_at - reminder_lead() > now + Duration::minutes(5) {
@@ -148,9 +169,13 @@ pub fn seats_taken(conn: &mut PgConnection, forum: &ForumRow, seated: i64, publi
         return Ok(());
     };
     if column_set {
-        diesel::update(forums::table.find(forum.id)).set(forums::full_notified_at.eq(diesel::dsl::now)).execute(conn)?;
+        diesel::update(forums::table.find(forum.id))
+            .set(forums::full_notified_at.eq(diesel::dsl::now))
+            .execute(conn)?;
     } else {
-        diesel::update(forums::table.find(forum.id)).set(forums::filling_notified_at.eq(diesel::dsl::now)).execute(conn)?;
+        diesel::update(forums::table.find(forum.id))
+            .set(forums::filling_notified_at.eq(diesel::dsl::now))
+            .execute(conn)?;
     }
     let Some(organiser) = forum.created_by else { return Ok(()) };
     let Some(person) = crate::auth::user::find(conn, organiser)? else { return Ok(()) };

@@ -13,10 +13,7 @@ pub use dto::RegistrationStatus;
 
 /// Registrations for forums.
 pub const RESOURCE: crate::http::Resource = crate::http::Resource {
-    tags: &[(
-        "registrations",
-        "Registrations for forums (private: one's own, or organisers')",
-    )],
+    tags: &[("registrations", "Registrations for forums (private: one's own, or organisers')")],
     api_v1: Some(|cfg| {
         cfg.service(handlers::registration_summary)
             .service(handlers::my_registration)
@@ -30,14 +27,8 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     }),
     at_root: None,
     unique: &[
-        (
-            "registrations_active_key",
-            "You are already registered for this forum (or on its waitlist).",
-        ),
-        (
-            "registrations_code_key",
-            "Two registrations drew the same code; try again.",
-        ),
+        ("registrations_active_key", "You are already registered for this forum (or on its waitlist)."),
+        ("registrations_code_key", "Two registrations drew the same code; try again."),
     ],
     schemas: crate::schemas![],
 };

@@ -7,8 +7,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Nullable, Text, Timestamptz};
 
 use super::dto::{
-    ForumRegistration, RegisteredForum, Registrant, Registration, RegistrationStatus,
-    RegistrationSummary, ReservedSeats,
+    ForumRegistration, RegisteredForum, Registrant, Registration, RegistrationStatus, RegistrationSummary,
+    ReservedSeats,
 };
 use super::model::{NewRegistration, RegistrationRow};
 use crate::auth::user::User;
@@ -46,11 +46,7 @@ fn closed(forum: &ForumRow) -> ApiError {
 
 /// The forum's row, locked until the transaction ends.
 fn lock_forum(conn: &mut PgConnection, id: ForumId) -> QueryResult<ForumRow> {
-    forums::table
-        .find(id)
-        .select(ForumRow::as_select())
-        .for_update()
-        .first(conn)
+    forums::table.find(id).select(ForumRow::as_select()).for_update().first(conn)
 }
 
 fn count(conn: &mut PgConnection, forum: ForumId, status: RegistrationStatus) -> QueryResult<i64> {
@@ -117,7 +113,12 @@ fn in_category(conn: &mut PgConnection, forum: &ForumRow, people: &[UserId]) -> 
 
 /// The seat a newcomer gets, with the forum's seats `taken` (none when it has no limit): a
 /// reserved one (if of the category, while one is free), a general one, or none (the waitlist).
-fn seat_for(conn: &mut PgConnection, forum: &ForumRow, user: UserId, taken: Option<&Taken>) -> QueryResult<Option<bool>> {
+fn seat_for(
+    conn: &mut PgConnection,
+    forum: &ForumRow,
+    user: UserId,
+    taken: Option<&Taken>,
+) -> QueryResult<Option<bool>> {
     let (Some(capacity), Some(taken)) = (forum.capacity.map(i64::from), taken) else { return Ok(Some(false)) };
     let reserved = i64::from(forum.reserved_seats.unwrap_or(0));
     if taken.reserved < reserved && !in_category(conn, forum, &[user])?.is_empty() {
@@ -127,11 +128,7 @@ fn seat_for(conn: &mut PgConnection, forum: &ForumRow, user: UserId, taken: Opti
 }
 
 /// The active (registered or waitlisted) registration of `user` for `forum`.
-fn active(
-    conn: &mut PgConnection,
-    forum: ForumId,
-    user: UserId,
-) -> QueryResult<Option<RegistrationRow>> {
+fn active(conn: &mut PgConnection, forum: ForumId, user: UserId) -> QueryResult<Option<RegistrationRow>> {
     registrations::table
         .filter(registrations::forum_id.eq(forum))
         .filter(registrations::user_id.eq(user))
@@ -159,18 +156,12 @@ fn position(conn: &mut PgConnection, row: &RegistrationRow) -> QueryResult<Optio
 fn new_code() -> String {
     const ALPHABET: &[u8; 32] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let bits: u64 = rand::random();
-    (0..10)
-        .map(|i| ALPHABET[((bits >> (i * 5)) & 31) as usize] as char)
-        .collect()
+    (0..10).map(|i| ALPHABET[((bits >> (i * 5)) & 31) as usize] as char).collect()
 }
 
 fn event(kind: EventType, row: &RegistrationRow, actor: UserId) -> NewEvent {
     NewEvent::new(kind)
-        .subject(EventSubject::new(
-            "registration",
-            row.id.get(),
-            row.id.get().to_string(),
-        ))
+        .subject(EventSubject::new("registration", row.id.get(), row.id.get().to_string()))
         .by(actor)
         .payload(serde_json::json!({
             "forum_id": row.forum_id.get(),
@@ -322,12 +313,7 @@ pub fn cancel(
 }
 
 /// Gives free seats to the people waiting, first come first served.
-fn promote(
-    conn: &mut PgConnection,
-    forum: &ForumRow,
-    actor: UserId,
-    public_url: &str,
-) -> ApiResult<()> {
+fn promote(conn: &mut PgConnection, forum: &ForumRow, actor: UserId, public_url: &str) -> ApiResult<()> {
     let Some(capacity) = forum.capacity.map(i64::from) else {
         return Ok(());
     };
@@ -380,15 +366,7 @@ fn promote(
             .get_result(conn)?;
         events::record(conn, event(EventType::RegistrationPromoted, &row, actor))?;
         if let Some(person) = crate::auth::user::find(conn, row.user_id)? {
-            send(
-                conn,
-                &person,
-                Template::RegistrationPromoted,
-                forum,
-                &row,
-                None,
-                public_url,
-            )?;
+            send(conn, &person, Template::RegistrationPromoted, forum, &row, None, public_url)?;
         }
     }
     Ok(())
@@ -422,11 +400,7 @@ pub fn present(row: RegistrationRow, forum: &ForumRow, position: Option<i64>) ->
 }
 
 /// `user`'s active registration for `forum`, if any, with its place on the waitlist.
-pub fn mine_for(
-    conn: &mut PgConnection,
-    forum: &ForumRow,
-    user: UserId,
-) -> ApiResult<Option<Registration>> {
+pub fn mine_for(conn: &mut PgConnection, forum: &ForumRow, user: UserId) -> ApiResult<Option<Registration>> {
     let Some(row) = active(conn, forum.id, user)? else {
         return Ok(None);
     };
@@ -437,7 +411,9 @@ pub fn mine_for(
 /// The seats of `forum`: counts only.
 pub fn summary(conn: &mut PgConnection, forum: &ForumRow) -> QueryResult<RegistrationSummary> {
     let reserved = match (forum.reserved_seats, forum.reserved_for) {
-        (Some(seats), Some(category)) => Some(ReservedSeats { category, seats, taken: reserved_taken(conn, forum.id)? }),
+        (Some(seats), Some(category)) => {
+            Some(ReservedSeats { category, seats, taken: reserved_taken(conn, forum.id)? })
+        }
         _ => None,
     };
     Ok(RegistrationSummary {
@@ -533,11 +509,7 @@ pub fn list_for_forum(
         .into_iter()
         .map(|r| ForumRegistration {
             id: r.id,
-            person: Registrant {
-                user_id: r.user_id,
-                display_name: r.display_name,
-                organisation: r.organisation,
-            },
+            person: Registrant { user_id: r.user_id, display_name: r.display_name, organisation: r.organisation },
             status: match r.status.as_str() {
                 "registered" => RegistrationStatus::Registered,
                 "waitlisted" => RegistrationStatus::Waitlisted,
@@ -587,7 +559,12 @@ pub fn check_in(
     // the path that names nothing is a 404.
     let row = q.first(conn).optional()?.ok_or_else(|| {
         if by_code {
-            ApiError::conflict_field(ErrorCode::UnknownReference, "code", "exists", "no registration of this forum has this code")
+            ApiError::conflict_field(
+                ErrorCode::UnknownReference,
+                "code",
+                "exists",
+                "no registration of this forum has this code",
+            )
         } else {
             ApiError::not_found("Registration")
         }

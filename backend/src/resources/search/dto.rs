@@ -74,9 +74,4 @@ pub struct SearchHit {
     pub lang: Option<Locale>,
 }
 
-crate::page_type!(
-    SearchPage,
-    SearchHit,
-    "A page of search results, best first."
-);
-
+crate::page_type!(SearchPage, SearchHit, "A page of search results, best first.");

@@ -106,10 +106,8 @@ fn escape_html(s: &str) -> String {
 /// Rows of `HitRow` made into results, with what comments are about (one batched query).
 fn to_hits(conn: &mut PgConnection, rows: Vec<HitRow>) -> QueryResult<Vec<SearchHit>> {
     // The page's own join read each comment's subject: only the records are left to read.
-    let wanted: Vec<(SubjectId, SubjectKind, i64)> = rows
-        .iter()
-        .filter_map(|r| Some((r.subject_id?, r.subject_kind?, r.subject_ref?)))
-        .collect();
+    let wanted: Vec<(SubjectId, SubjectKind, i64)> =
+        rows.iter().filter_map(|r| Some((r.subject_id?, r.subject_kind?, r.subject_ref?))).collect();
     let described: HashMap<SubjectId, Described> = subjects::describe_known(conn, wanted)?;
     Ok(rows
         .into_iter()
@@ -121,11 +119,7 @@ fn to_hits(conn: &mut PgConnection, rows: Vec<HitRow>) -> QueryResult<Vec<Search
                 _ => SearchKind::Comment,
             };
             let subject = row.subject_id.and_then(|s| described.get(&s)).cloned();
-            let title: String = row
-                .title
-                .chars()
-                .filter(|c| !c.is_control() || *c == ' ')
-                .collect();
+            let title: String = row.title.chars().filter(|c| !c.is_control() || *c == ' ').collect();
             SearchHit {
                 kind,
                 id: row.id,
@@ -133,15 +127,8 @@ fn to_hits(conn: &mut PgConnection, rows: Vec<HitRow>) -> QueryResult<Vec<Search
                 excerpt_html: escape_html(&row.excerpt),
                 rank: row.rank,
                 at: row.at,
-                commitment_id: if kind == SearchKind::Milestone {
-                    row.commitment_id
-                } else {
-                    None
-                },
-                target: subject.as_ref().map(|s| CommentTarget {
-                    kind: s.kind,
-                    id: s.id,
-                }),
+                commitment_id: if kind == SearchKind::Milestone { row.commitment_id } else { None },
+                target: subject.as_ref().map(|s| CommentTarget { kind: s.kind, id: s.id }),
                 target_title: subject.as_ref().map(|s| s.title.clone()),
                 target_key: subject.as_ref().map(|s| s.key.clone()),
                 lang: row.lang,
@@ -167,19 +154,16 @@ pub fn search(
             .bind::<Text, _>(kind)
             .bind::<BigInt, _>(COMMENT_CANDIDATES)
             .load(conn)?,
-        Some((rank, k, id)) => {
-            diesel::sql_query(sql.replace("{AFTER}", "WHERE (rank, kind, id) < ($4, $5, $6)"))
-                .bind::<Text, _>(q)
-                .bind::<Text, _>(kind)
-                .bind::<BigInt, _>(COMMENT_CANDIDATES)
-                .bind::<Float4, _>(rank)
-                .bind::<Text, _>(k)
-                .bind::<BigInt, _>(id)
-                .load(conn)?
-        }
+        Some((rank, k, id)) => diesel::sql_query(sql.replace("{AFTER}", "WHERE (rank, kind, id) < ($4, $5, $6)"))
+            .bind::<Text, _>(q)
+            .bind::<Text, _>(kind)
+            .bind::<BigInt, _>(COMMENT_CANDIDATES)
+            .bind::<Float4, _>(rank)
+            .bind::<Text, _>(k)
+            .bind::<BigInt, _>(id)
+            .load(conn)?,
     };
-    let (rows, next) =
-        crate::http::page::finish_page(rows, limit, |r: &HitRow| (r.rank, r.kind.clone(), r.id));
+    let (rows, next) = crate::http::page::finish_page(rows, limit, |r: &HitRow| (r.rank, r.kind.clone(), r.id));
     Ok((to_hits(conn, rows)?, next))
 }
 
@@ -193,4 +177,3 @@ mod tests {
         );
     }
 }
-

@@ -21,10 +21,7 @@ use crate::AppState;
     responses((status = 200, description = "The profile", body = PublicUser))
 )]
 #[get("/users/{id}")]
-pub async fn get_user(
-    state: web::Data<AppState>,
-    id: web::Path<i64>,
-) -> ApiResult<web::Json<PublicUser>> {
+pub async fn get_user(state: web::Data<AppState>, id: web::Path<i64>) -> ApiResult<web::Json<PublicUser>> {
     let id = UserId(id.into_inner());
     db::run(&state.read_pool, move |conn| Ok(queries::find_public(conn, id)?))
         .await?
@@ -56,11 +53,7 @@ pub async fn list_users(
     })
     .await?;
     let (rows, next) = page::finish_page(rows, limit, |u| u.id.get());
-    Ok(page::respond::<AccountPage, _>(
-        &req,
-        rows.into_iter().map(Account::from).collect(),
-        next,
-    ))
+    Ok(page::respond::<AccountPage, _>(&req, rows.into_iter().map(Account::from).collect(), next))
 }
 
 /// Change a user's role or institution, or suspend them (admins only). Recorded in the audit
@@ -86,8 +79,7 @@ pub async fn update_user(
     let id = UserId(id.into_inner());
     let req = body?.into_inner();
     crate::http::problem::Checks::of(validator::Validate::validate(&req)).finish()?;
-    if id == auth.id && (req.role.is_some_and(|r| r != Role::Admin) || req.suspended == Some(true))
-    {
+    if id == auth.id && (req.role.is_some_and(|r| r != Role::Admin) || req.suspended == Some(true)) {
         return Err(ApiError::Conflict {
             code: ErrorCode::SelfLockout,
             detail: "Admins cannot demote or suspend themselves; ask another admin.".into(),

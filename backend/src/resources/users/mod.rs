@@ -9,14 +9,9 @@ pub use dto::{Account, AccountPage, PublicUser};
 
 /// Public profiles, and accounts as admins manage them.
 pub const RESOURCE: crate::http::Resource = crate::http::Resource {
-    tags: &[
-        ("users", "Public profiles"),
-        ("admin", "Administration (admins only)"),
-    ],
+    tags: &[("users", "Public profiles"), ("admin", "Administration (admins only)")],
     api_v1: Some(|cfg| {
-        cfg.service(handlers::get_user)
-            .service(handlers::list_users)
-            .service(handlers::update_user);
+        cfg.service(handlers::get_user).service(handlers::list_users).service(handlers::update_user);
     }),
     at_root: None,
     unique: &[],

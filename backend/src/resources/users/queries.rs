@@ -12,19 +12,12 @@ use crate::http::filters;
 use crate::types::Role;
 
 pub fn find_public(conn: &mut PgConnection, id: UserId) -> QueryResult<Option<PublicUser>> {
-    users::table
-        .find(id)
-        .select(PublicUser::as_select())
-        .first(conn)
-        .optional()
+    users::table.find(id).select(PublicUser::as_select()).first(conn).optional()
 }
 
 /// Creates an account and records `user.created`.
 pub fn insert(conn: &mut PgConnection, new: &NewUser<'_>) -> QueryResult<User> {
-    let user: User = diesel::insert_into(users::table)
-        .values(new)
-        .returning(User::as_returning())
-        .get_result(conn)?;
+    let user: User = diesel::insert_into(users::table).values(new).returning(User::as_returning()).get_result(conn)?;
     events::record(
         conn,
         NewEvent::new(EventType::UserCreated)
@@ -42,10 +35,7 @@ pub fn list(
     after: Option<UserId>,
     limit: i64,
 ) -> QueryResult<Vec<User>> {
-    let mut query = users::table
-        .select(User::as_select())
-        .order(users::id.asc())
-        .into_boxed();
+    let mut query = users::table.select(User::as_select()).order(users::id.asc()).into_boxed();
     if let Some(after) = after {
         query = query.filter(users::id.gt(after));
     }
@@ -53,11 +43,7 @@ pub fn list(
         query = query.filter(users::role.eq(role));
     }
     if let Some(pattern) = filters::contains(text) {
-        query = query.filter(
-            users::email
-                .ilike(pattern.clone())
-                .or(users::display_name.ilike(pattern)),
-        );
+        query = query.filter(users::email.ilike(pattern.clone()).or(users::display_name.ilike(pattern)));
     }
     query.limit(limit).load(conn)
 }
@@ -84,19 +70,15 @@ pub fn admin_update(
             Some(_) => None,
         },
     };
-    let mut user: User = diesel::update(users::table.find(current.id))
-        .set(&changes)
-        .returning(User::as_returning())
-        .get_result(conn)?;
+    let mut user: User =
+        diesel::update(users::table.find(current.id)).set(&changes).returning(User::as_returning()).get_result(conn)?;
     if let Some(institution) = institution {
         user = diesel::update(users::table.find(current.id))
             .set(users::institution_id.eq(institution))
             .returning(User::as_returning())
             .get_result(conn)?;
     }
-    let snapshot = |u: &User| {
-        serde_json::json!({"role": u.role, "suspended": u.suspended_at.is_some(), "institution_id": u.institution_id})
-    };
+    let snapshot = |u: &User| serde_json::json!({"role": u.role, "suspended": u.suspended_at.is_some(), "institution_id": u.institution_id});
     events::record(
         conn,
         NewEvent::new(EventType::UserUpdated)
