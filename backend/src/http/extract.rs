@@ -64,10 +64,7 @@ fn shape_error(e: serde_path_to_error::Error<serde_json::Error>) -> ApiError {
     if path.is_empty() || path == "." || path == "?" {
         return ApiError::Unprocessable(detail);
     }
-    ApiError::Shape {
-        detail,
-        errors: vec![crate::http::problem::FieldError { field: path, code: "invalid".into(), message: inner }],
-    }
+    ApiError::Shape { detail, errors: vec![crate::http::problem::FieldError::new(&path, "invalid", &inner)] }
 }
 
 impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {

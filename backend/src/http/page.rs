@@ -31,7 +31,12 @@ impl PageParams {
         match self.limit {
             None => Ok(DEFAULT_LIMIT),
             Some(l) if (1..=MAX_LIMIT).contains(&l) => Ok(l),
-            Some(_) => Err(ApiError::field("limit", "range", &format!("must be between 1 and {MAX_LIMIT}"))),
+            Some(_) => Err(ApiError::field_with(
+                "limit",
+                "range",
+                &format!("must be between 1 and {MAX_LIMIT}"),
+                serde_json::json!({"min": 1, "max": MAX_LIMIT}),
+            )),
         }
     }
 

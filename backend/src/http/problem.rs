@@ -43,13 +43,25 @@ pub struct Problem {
 
 /// One invalid field of a request.
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+#[schema(example = json!({"field": "title", "code": "length", "message": "must be between 1 and 200 characters long", "params": {"min": 1, "max": 200}}))]
 pub struct FieldError {
     /// The field's name, with a dotted path for nested fields.
     pub field: String,
-    /// Stable code of the rule that failed (e.g. `length`, `email`, `required`).
+    /// Stable code of the rule that failed (e.g. `length`, `range`, `email`, `required`).
     pub code: String,
-    /// Human-readable message.
+    /// Human-readable message (English): clients word it from `code` and `params`.
     pub message: String,
+    /// The rule's parameters, for a client to word the message in its language: `min` and
+    /// `max` for `length` and `range`, `equal` for an exact length. Never the value sent.
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    #[schema(value_type = Object)]
+    pub params: serde_json::Map<String, serde_json::Value>,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: &str, message: &str) -> FieldError {
+        FieldError { field: field.into(), code: code.into(), message: message.into(), params: Default::default() }
+    }
 }
 
 crate::text_enum! {
@@ -296,15 +308,19 @@ impl ApiError {
     }
 
     pub fn field(field: &str, code: &str, message: &str) -> Self {
-        ApiError::Validation(vec![FieldError { field: field.into(), code: code.into(), message: message.into() }])
+        ApiError::Validation(vec![FieldError::new(field, code, message)])
+    }
+    /// A 422 on `field` with the rule's parameters (`{"min": 1, "max": 200}`), for clients to
+    /// word the message in their language.
+    pub fn field_with(field: &str, code: &str, message: &str, params: serde_json::Value) -> Self {
+        let mut error = FieldError::new(field, code, message);
+        error.params = params.as_object().cloned().unwrap_or_default();
+        ApiError::Validation(vec![error])
     }
 
     /// A 409 on `field`: it conflicts with what is stored.
     pub fn conflict_field(code: ErrorCode, field: &str, rule: &str, message: &str) -> Self {
-        ApiError::FieldConflict {
-            code,
-            errors: vec![FieldError { field: field.into(), code: rule.into(), message: message.into() }],
-        }
+        ApiError::FieldConflict { code, errors: vec![FieldError::new(field, rule, message)] }
     }
 
     /// The same field errors as a 409: for a rule between a field of the request and a stored
@@ -587,6 +603,13 @@ fn flatten_validation(prefix: &str, errors: &validator::ValidationErrors, out: &
                             .as_ref()
                             .map(|m| m.to_string())
                             .unwrap_or_else(|| default_message(&e.code, &e.params)),
+                        // The rule's bounds; `value` (what was sent, a password perhaps) stays out.
+                        params: e
+                            .params
+                            .iter()
+                            .filter(|(k, _)| k.as_ref() != "value")
+                            .map(|(k, v)| (k.to_string(), v.clone()))
+                            .collect(),
                     });
                 }
             }

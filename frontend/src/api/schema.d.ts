@@ -2700,14 +2700,30 @@ export interface components {
             threshold: number;
             questions: components["schemas"]["QuestionResult"][];
         };
-        /** @description One invalid field of a request. */
+        /**
+         * @description One invalid field of a request.
+         * @example {
+         *       "code": "length",
+         *       "field": "title",
+         *       "message": "must be between 1 and 200 characters long",
+         *       "params": {
+         *         "max": 200,
+         *         "min": 1
+         *       }
+         *     }
+         */
         FieldError: {
             /** @description The field's name, with a dotted path for nested fields. */
             field: string;
-            /** @description Stable code of the rule that failed (e.g. `length`, `email`, `required`). */
+            /** @description Stable code of the rule that failed (e.g. `length`, `range`, `email`, `required`). */
             code: string;
-            /** @description Human-readable message. */
+            /** @description Human-readable message (English): clients word it from `code` and `params`. */
             message: string;
+            /**
+             * @description The rule's parameters, for a client to word the message in its language: `min` and
+             *     `max` for `length` and `range`, `equal` for an exact length. Never the value sent.
+             */
+            params?: Record<string, never>;
         };
         /** @description A page of what the member follows, latest followed first. */
         FollowPage: {

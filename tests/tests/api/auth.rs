@@ -206,6 +206,10 @@ fn register_names_every_invalid_field() {
     assert_eq!(code_of("email"), "email");
     assert_eq!(code_of("password"), "length");
     assert_eq!(code_of("display_name"), "blank");
+    // The rule's bounds come as parameters, for clients to word the message; never the value.
+    let password = errors.iter().find(|e| e["field"] == "password").unwrap();
+    assert_eq!(password["params"], json!({"min": 12, "max": 128}), "{password}");
+    assert!(!problem.to_string().contains("short\""), "the value sent is not echoed: {problem}");
     assert_eq!(app.count("users"), before);
 }
 

@@ -212,11 +212,7 @@ pub async fn update_me(
             if !ok {
                 return Err(ApiError::FieldForbidden {
                     code: ErrorCode::WrongPassword,
-                    errors: vec![FieldError {
-                        field: "current_password".into(),
-                        code: "mismatch".into(),
-                        message: "is not the current password".into(),
-                    }],
+                    errors: vec![FieldError::new("current_password", "mismatch", "is not the current password")],
                 });
             }
             Some(state.hasher.hash(new.clone()).await?)

@@ -16,7 +16,12 @@ use crate::AppState;
 fn check(f: &AuditFilters) -> ApiResult<()> {
     let mut checks = Checks::default();
     if f.actor.is_some_and(|a| a < 1) {
-        checks.add(Err(ApiError::field("actor", "range", "must be a user id (1 or more)")));
+        checks.add(Err(ApiError::field_with(
+            "actor",
+            "range",
+            "must be a user id (1 or more)",
+            serde_json::json!({"min": 1}),
+        )));
     }
     if let Some(kind) = f.subject_type.as_deref() {
         if kind.is_empty() || kind.len() > 40 || !kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
@@ -29,7 +34,12 @@ fn check(f: &AuditFilters) -> ApiResult<()> {
     }
     if let Some(key) = f.subject_key.as_deref() {
         if key.is_empty() || key.chars().count() > 200 || key.contains('\0') {
-            checks.add(Err(ApiError::field("subject_key", "length", "must be 1 to 200 characters")));
+            checks.add(Err(ApiError::field_with(
+                "subject_key",
+                "length",
+                "must be between 1 and 200 characters long",
+                serde_json::json!({"min": 1, "max": 200}),
+            )));
         }
     }
     checks.finish()

@@ -26,7 +26,12 @@ pub async fn search(
     // The contract's rule, as written: 1 to 200 characters as sent, not all blank.
     let len = params.q.chars().count();
     if len == 0 || len > 200 {
-        return Err(ApiError::field("q", "length", "must be between 1 and 200 characters"));
+        return Err(ApiError::field_with(
+            "q",
+            "length",
+            "must be between 1 and 200 characters long",
+            serde_json::json!({"min": 1, "max": 200}),
+        ));
     }
     let q = params.q.trim().to_string();
     if q.is_empty() {
