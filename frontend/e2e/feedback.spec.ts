@@ -1,6 +1,8 @@
 import { accounts, apiToken, check, expect, signIn, signOut, test } from "./fixtures";
 
-test("a participant gives feedback on a held forum, and the format's page compares its two versions", async ({ page }) => {
+test("a participant gives feedback on a held forum, and the format's page compares its two versions", async ({
+  page,
+}) => {
   const stamp = Date.now();
   const admin = { Authorization: `Bearer ${await apiToken(page, accounts.admin)}` };
   const member = { Authorization: `Bearer ${await apiToken(page, accounts.member)}` };
@@ -10,8 +12,12 @@ test("a participant gives feedback on a held forum, and the format's page compar
   const made = await page.request.post("/api/v1/forums", {
     headers: admin,
     data: {
-      title: `Forum avec avis ${stamp}`, theme: "Avis", location: "Paris", status: "open",
-      starts_at: "2031-05-20T16:00:00Z", ends_at: "2031-05-20T18:00:00Z",
+      title: `Forum avec avis ${stamp}`,
+      theme: "Avis",
+      location: "Paris",
+      status: "open",
+      starts_at: "2031-05-20T16:00:00Z",
+      ends_at: "2031-05-20T18:00:00Z",
       format: { slug: "forum-open-detat", version: 2 },
     },
   });
@@ -20,9 +26,13 @@ test("a participant gives feedback on a held forum, and the format's page compar
   const registered = await page.request.post(`/api/v1/forums/${slug}/registrations`, { headers: member });
   expect(registered.status()).toBe(201);
   const code = (await registered.json()).code as string;
-  expect((await page.request.post(`/api/v1/forums/${slug}/check-ins`, { headers: admin, data: { code } })).status()).toBe(200);
+  expect(
+    (await page.request.post(`/api/v1/forums/${slug}/check-ins`, { headers: admin, data: { code } })).status(),
+  ).toBe(200);
   expect((await page.request.post(`/api/v1/forums/${slug}/registrations`, { headers: moderator })).status()).toBe(201);
-  expect((await page.request.patch(`/api/v1/forums/${slug}`, { headers: admin, data: { status: "held" } })).status()).toBe(200);
+  expect(
+    (await page.request.patch(`/api/v1/forums/${slug}`, { headers: admin, data: { status: "held" } })).status(),
+  ).toBe(200);
 
   // Someone registered but not recorded as present is told why they cannot answer.
   const section = page.getByRole("region", { name: "Avis des participants" });
@@ -40,10 +50,18 @@ test("a participant gives feedback on a held forum, and the format's page compar
   await expect(section).toContainText(
     "Seules les personnes enregistrées comme présentes — pointées à l'entrée ou par les organisateurs après le forum — donnent leur avis.",
   );
-  await expect(section).toContainText(/Les résultats seront publiés à la clôture des avis, le .+, s'il y a au moins 5 réponses ; ils ne changeront plus ensuite\./);
+  await expect(section).toContainText(
+    /Les résultats seront publiés à la clôture des avis, le .+, s'il y a au moins 5 réponses ; ils ne changeront plus ensuite\./,
+  );
   const form = section.getByRole("form", { name: "Donner mon avis" });
-  await form.getByRole("group", { name: /Ce forum vous a-t-il été utile/ }).getByText("4", { exact: true }).click();
-  await form.getByRole("group", { name: /Les prochaines étapes décidées sont-elles claires/ }).getByText("5", { exact: true }).click();
+  await form
+    .getByRole("group", { name: /Ce forum vous a-t-il été utile/ })
+    .getByText("4", { exact: true })
+    .click();
+  await form
+    .getByRole("group", { name: /Les prochaines étapes décidées sont-elles claires/ })
+    .getByText("5", { exact: true })
+    .click();
   await form.getByLabel(/Que faudrait-il changer pour le prochain forum/).fill("Rien, c'était très bien.");
   await check(page, "feedback-form");
   await form.getByRole("button", { name: "Envoyer mon avis" }).click();
@@ -54,7 +72,10 @@ test("a participant gives feedback on a held forum, and the format's page compar
   await expect(section).not.toContainText("réponse(s)");
   const mine = await page.request.get(`/api/v1/forums/${slug}/feedback/me`, { headers: member });
   expect((await mine.json()).answers).toEqual(
-    expect.arrayContaining([expect.objectContaining({ key: "utilite", rating: 4 }), expect.objectContaining({ key: "suites", rating: 5 })]),
+    expect.arrayContaining([
+      expect.objectContaining({ key: "utilite", rating: 4 }),
+      expect.objectContaining({ key: "suites", rating: 5 }),
+    ]),
   );
 
   // The format's page: version 1 has published results (the seed's forums), version 2 not yet
@@ -70,7 +91,9 @@ test("a participant gives feedback on a held forum, and the format's page compar
   const results = page.getByRole("region", { name: "Avis des participants" });
   await expect(results).toContainText("Résultats publiés à la clôture des avis");
   await expect(results).toContainText("7 réponse(s)");
-  await expect(results.getByRole("img", { name: /Répartition des notes : Ce forum vous a-t-il été utile/ })).toBeVisible();
+  await expect(
+    results.getByRole("img", { name: /Répartition des notes : Ce forum vous a-t-il été utile/ }),
+  ).toBeVisible();
   await expect(results).toContainText("Dire après le forum ce que sont devenues nos propositions.");
   await check(page, "forum-feedback-results");
 });

@@ -37,7 +37,11 @@ export async function check(page: Page, name: string) {
   await page.screenshot({ path: resolve(shots, `${name}.png`), fullPage: true });
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 5)
+        .join("\n    ")}`,
   );
   expect(summary, `axe violations on ${name} (${page.url()})`).toEqual([]);
   expect(results.passes.length, "axe ran its rules").toBeGreaterThan(10);
@@ -76,7 +80,8 @@ export const test = base.extend({
     // Every page of every test runs under the server's Content-Security-Policy: anything it
     // refuses (an inline script, a style, an image from elsewhere) is a failure.
     page.on("console", (m) => {
-      if (m.type() === "error" && /Content Security Policy/i.test(m.text())) refused.push(`${m.text()} at ${m.location().url}:${m.location().lineNumber}:${m.location().columnNumber}`);
+      if (m.type() === "error" && /Content Security Policy/i.test(m.text()))
+        refused.push(`${m.text()} at ${m.location().url}:${m.location().lineNumber}:${m.location().columnNumber}`);
     });
     await use(page);
     expect(errors, "uncaught errors in the page").toEqual([]);

@@ -1,7 +1,9 @@
 import ICAL from "ical.js";
 import { accounts, check, expect, signIn, test } from "./fixtures";
 
-test("an official documents a format, publishes its version 2, compares the two, and a forum follows it into calendars", async ({ page }) => {
+test("an official documents a format, publishes its version 2, compares the two, and a forum follows it into calendars", async ({
+  page,
+}) => {
   const stamp = Date.now();
   const name = `Atelier de quartier ${stamp}`;
   await signIn(page, accounts.official);
@@ -38,7 +40,9 @@ test("an official documents a format, publishes its version 2, compares the two,
   await page.getByLabel("Note de changement").fill("Plus de temps pour décider ensemble.");
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name} — Version 2`);
-  await expect(page.getByRole("region", { name: "Ce qui a changé dans cette version" })).toContainText("Plus de temps pour décider ensemble.");
+  await expect(page.getByRole("region", { name: "Ce qui a changé dans cette version" })).toContainText(
+    "Plus de temps pour décider ensemble.",
+  );
 
   // The two versions compared, word by word.
   await page.getByRole("button", { name: "Comparer" }).click();
@@ -102,12 +106,16 @@ test("an official documents a format, publishes its version 2, compares the two,
 
   // The cycle's page: FR0041 now covered by this forum.
   await page.goto(cycleUrl);
-  await expect(page.getByRole("table", { name: /Chaque engagement du cycle/ })).toContainText(`Forum de quartier ${stamp}`);
+  await expect(page.getByRole("table", { name: /Chaque engagement du cycle/ })).toContainText(
+    `Forum de quartier ${stamp}`,
+  );
   await check(page, "cycle");
 
   // The feed of upcoming forums has it too.
   await page.goto("/forums");
-  const feedHref = await page.getByRole("link", { name: "S'abonner au calendrier des forums (.ics)" }).getAttribute("href");
+  const feedHref = await page
+    .getByRole("link", { name: "S'abonner au calendrier des forums (.ics)" })
+    .getAttribute("href");
   const feed = new ICAL.Component(ICAL.parse(await (await page.request.get(feedHref!)).text()));
   const summaries = feed.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e).summary);
   expect(summaries).toContain(`Forum de quartier ${stamp}`);

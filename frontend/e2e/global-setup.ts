@@ -15,7 +15,8 @@ const dist = resolve(here, "../dist");
 function serverBinary(): string {
   const target = process.env.CARGO_TARGET_DIR ? resolve(root, process.env.CARGO_TARGET_DIR) : resolve(root, "target");
   const bin = resolve(target, "debug/opendetat");
-  if (!existsSync(bin)) throw new Error(`e2e: ${bin} is missing: build it first (cargo build -p opendetat, or make test).`);
+  if (!existsSync(bin))
+    throw new Error(`e2e: ${bin} is missing: build it first (cargo build -p opendetat, or make test).`);
   return bin;
 }
 
@@ -24,17 +25,25 @@ function psql(server: string, sql: string) {
 }
 
 export default async function globalSetup() {
-  if (!existsSync(resolve(dist, "index.html"))) throw new Error("e2e: frontend/dist is missing: run `npm run build` first.");
+  if (!existsSync(resolve(dist, "index.html")))
+    throw new Error("e2e: frontend/dist is missing: run `npm run build` first.");
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!existsSync(chromium)) {
-    throw new Error(`e2e: no browser at ${chromium}: apt-get install -y chromium fonts-liberation (or set CHROMIUM_PATH).`);
+    throw new Error(
+      `e2e: no browser at ${chromium}: apt-get install -y chromium fonts-liberation (or set CHROMIUM_PATH).`,
+    );
   }
   const bin = serverBinary();
   // Mail goes to a real SMTP server, aiosmtpd (tests/smtp/sink.py), which keeps each message
   // as a file the tests read (e2e/mail.ts).
-  const python = execFileSync(resolve(root, "tests/smtp/venv.sh"), { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+  const python = execFileSync(resolve(root, "tests/smtp/venv.sh"), {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  }).trim();
   const mailDir = mkdtempSync(resolve(tmpdir(), "opendetat-e2e-mail-"));
-  const sink = spawn(python, [resolve(root, "tests/smtp/sink.py"), "--dir", mailDir], { stdio: ["pipe", "pipe", "inherit"] });
+  const sink = spawn(python, [resolve(root, "tests/smtp/sink.py"), "--dir", mailDir], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   const smtpPort = await new Promise<string>((resolvePort, reject) => {
     const timer = setTimeout(() => reject(new Error("e2e: the SMTP sink did not start within 20 s")), 20_000);
     sink.stdout!.setEncoding("utf8");
@@ -46,7 +55,10 @@ export default async function globalSetup() {
     });
   });
   process.env.E2E_MAIL_DIR = mailDir;
-  const server = execFileSync(resolve(root, "scripts/ensure-postgres.sh"), { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+  const server = execFileSync(resolve(root, "scripts/ensure-postgres.sh"), {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  }).trim();
   const db = `opendetat_e2e_${randomBytes(6).toString("hex")}`;
   const env = {
     ...process.env,
@@ -66,7 +78,10 @@ export default async function globalSetup() {
 
   const child = spawn(bin, ["serve"], { env, stdio: ["ignore", "pipe", "inherit"] });
   const baseURL = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error("e2e: the server did not say where it listens within 30 s")), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error("e2e: the server did not say where it listens within 30 s")),
+      30_000,
+    );
     let buffer = "";
     child.stdout!.setEncoding("utf8");
     child.stdout!.on("data", (chunk: string) => {

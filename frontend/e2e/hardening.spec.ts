@@ -51,13 +51,17 @@ test("an archived forum keeps its discussion readable and takes no new comments"
   await check(page, "forum-archived");
   await expect(page.getByText(/^Forum archivé le \d+ \S+ \d{4}/)).toBeVisible();
   await expect(page.getByText("Ce que nous avons dit ce soir-là.")).toBeVisible();
-  await expect(page.getByText("Cette discussion est archivée : elle reste lisible et ne reçoit plus de nouveaux commentaires.")).toBeVisible();
+  await expect(
+    page.getByText("Cette discussion est archivée : elle reste lisible et ne reçoit plus de nouveaux commentaires."),
+  ).toBeVisible();
   await expect(page.getByRole("textbox", { name: /commentaire/i })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Répondre" })).toHaveCount(0);
 
   // Out of the lists.
   await page.goto("/forums");
   await page.getByRole("tab", { name: "Passés" }).click();
-  await expect(page.getByRole("heading", { name: /Forum Open d'État : ouverture des données publiques/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: /Forum Open d'État : ouverture des données publiques/ }),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { name: `Forum archivé ${stamp}` })).toHaveCount(0);
 });

@@ -5,7 +5,9 @@ test("the language switch translates the interface and is remembered", async ({ 
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Commitments" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Commitments" }),
+  ).toBeVisible();
   await expect(page.getByText(/21 January 2027, 18:30\s?–\s?21:00/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Practical information" })).toBeVisible();
   await check(page, "forum-en");

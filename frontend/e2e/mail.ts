@@ -28,7 +28,9 @@ export function mailCount(address: string): number {
 
 /** Waits for the `n`th message to `address` and returns it parsed. */
 export async function mailTo(address: string, n = 1): Promise<Email> {
-  await expect.poll(() => files(address).length, { timeout: 20_000, message: `mail #${n} to ${address}` }).toBeGreaterThanOrEqual(n);
+  await expect
+    .poll(() => files(address).length, { timeout: 20_000, message: `mail #${n} to ${address}` })
+    .toBeGreaterThanOrEqual(n);
   const raw = readFileSync(join(box(address), files(address)[n - 1]));
   return PostalMime.parse(raw);
 }
@@ -36,7 +38,9 @@ export async function mailTo(address: string, n = 1): Promise<Email> {
 /** The first link of the plain-text part that goes to `path` (e.g. `/mot-de-passe`), as a path
  *  and query to open on the test server. */
 export function linkTo(mail: Email, path: string): string {
-  const found = (mail.text ?? "").match(new RegExp(`https?://[^\\s]+${path.replace(/[/-]/g, "\\$&")}\\?jeton=[A-Za-z0-9_-]+`));
+  const found = (mail.text ?? "").match(
+    new RegExp(`https?://[^\\s]+${path.replace(/[/-]/g, "\\$&")}\\?jeton=[A-Za-z0-9_-]+`),
+  );
   if (!found) throw new Error(`no ${path} link in: ${mail.text}`);
   const url = new URL(found[0]);
   return `${url.pathname}${url.search}`;

@@ -64,7 +64,9 @@ test("a person signs up, signs in, comments, replies, edits and deletes", async 
     if (/\/assets\/AdminArea-/.test(r.url())) adminChunks.push(r.url());
   });
   await visit(page, "/admin", "admin-forbidden-member");
-  await expect(page.getByText("Cette page est réservée aux agents publics, à la modération et à l'administration.")).toBeVisible();
+  await expect(
+    page.getByText("Cette page est réservée aux agents publics, à la modération et à l'administration."),
+  ).toBeVisible();
   expect(adminChunks).toEqual([]);
 
   // Comment on a forum.
@@ -115,7 +117,14 @@ test("an expired or refused session signs out with a message", async ({ page }) 
       JSON.stringify({
         token: "not-a-valid-token",
         expiresAt: "2999-01-01T00:00:00Z",
-        user: { id: 1, email: "x@example.org", display_name: "X", role: "member", created_at: "2026-01-01T00:00:00Z", updated_at: "2026-01-01T00:00:00Z" },
+        user: {
+          id: 1,
+          email: "x@example.org",
+          display_name: "X",
+          role: "member",
+          created_at: "2026-01-01T00:00:00Z",
+          updated_at: "2026-01-01T00:00:00Z",
+        },
       }),
     ),
   );

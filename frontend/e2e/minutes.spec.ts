@@ -1,11 +1,20 @@
 import { accounts, apiToken, check, expect, signIn, test } from "./fixtures";
 
-test("an official publishes a held forum's minutes with two action items, closes one with an outcome, and the follow-up shows it", async ({ page }) => {
+test("an official publishes a held forum's minutes with two action items, closes one with an outcome, and the follow-up shows it", async ({
+  page,
+}) => {
   const stamp = Date.now();
   const title = `Forum tenu ${stamp}`;
   const made = await page.request.post("/api/v1/forums", {
     headers: { Authorization: `Bearer ${await apiToken(page, accounts.official)}` },
-    data: { title, theme: "Suivi", starts_at: "2026-02-10T17:00:00Z", ends_at: "2026-02-10T19:00:00Z", location: "Paris", status: "held" },
+    data: {
+      title,
+      theme: "Suivi",
+      starts_at: "2026-02-10T17:00:00Z",
+      ends_at: "2026-02-10T19:00:00Z",
+      location: "Paris",
+      status: "held",
+    },
   });
   expect(made.status()).toBe(201);
   const slug = (await made.json()).slug as string;
@@ -26,7 +35,9 @@ test("an official publishes a held forum's minutes with two action items, closes
 
   // A correction keeps what was published before, readable under the minutes.
   await minutes.getByRole("link", { name: "Corriger le compte rendu" }).click();
-  await page.getByLabel("Compte rendu (markdown)").fill("## Décisions\n\nLes participants ont retenu deux actions, et une date de suivi.");
+  await page
+    .getByLabel("Compte rendu (markdown)")
+    .fill("## Décisions\n\nLes participants ont retenu deux actions, et une date de suivi.");
   await page.getByLabel("Nombre de participants (facultatif)").fill("26");
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(minutes).toContainText("et une date de suivi");
@@ -48,10 +59,17 @@ test("an official publishes a held forum's minutes with two action items, closes
     [`Réunir les réutilisateurs ${stamp}`, "Open Data France", false],
   ] as const) {
     await page.goto(`/forums/${slug}`);
-    await page.getByRole("region", { name: "Actions décidées" }).getByRole("link", { name: "Ajouter une action" }).click();
+    await page
+      .getByRole("region", { name: "Actions décidées" })
+      .getByRole("link", { name: "Ajouter une action" })
+      .click();
     await page.getByLabel("Intitulé").fill(name);
     await page.getByLabel("Nom du responsable").fill(owner);
-    await expect(page.getByText(known ? "Institution enregistrée : l'action lui sera reliée." : "Aucune institution enregistrée à ce nom")).toBeVisible();
+    await expect(
+      page.getByText(
+        known ? "Institution enregistrée : l'action lui sera reliée." : "Aucune institution enregistrée à ce nom",
+      ),
+    ).toBeVisible();
     await page.getByLabel("Échéance").fill("2031-06-30");
     await page.getByLabel("Engagement servi (code OGP, par exemple FR0041) (facultatif)").fill("FR0041");
     await page.getByRole("button", { name: "Enregistrer" }).click();
@@ -64,7 +82,10 @@ test("an official publishes a held forum's minutes with two action items, closes
 
   // The first one is done, with its outcome; its history keeps both statuses.
   await actions.getByRole("link", { name: `Publier le guide ${stamp}` }).click();
-  await expect(page.getByRole("link", { name: lead })).toHaveAttribute("href", "/institutions/minister-of-state-digital-sector");
+  await expect(page.getByRole("link", { name: lead })).toHaveAttribute(
+    "href",
+    "/institutions/minister-of-state-digital-sector",
+  );
   const form = page.getByRole("form", { name: "Changer le statut" });
   await form.getByLabel("Nouveau statut").selectOption({ label: "Faite" });
   await form.getByLabel("Résultat").fill("Guide publié et présenté aux administrations.");

@@ -59,7 +59,9 @@ test("a member follows FR0041, is named in a comment, and reads both notificatio
   await expect(page.getByTestId("unread-count")).toHaveCount(0);
 
   // What she follows is listed, with a way to stop; the account page chooses the mail.
-  await expect(page.getByRole("region", { name: "Ce que vous suivez" }).getByRole("link", { name: /^FR0041/ })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Ce que vous suivez" }).getByRole("link", { name: /^FR0041/ }),
+  ).toBeVisible();
   await page.goto("/compte");
   const prefs = page.getByRole("region", { name: "Notifications par courriel" });
   await prefs.getByText("À chaque notification").click();
@@ -67,5 +69,7 @@ test("a member follows FR0041, is named in a comment, and reads both notificatio
   await expect(prefs.getByText("Préférence enregistrée.")).toBeVisible();
   await check(page, "mail-preferences");
   await page.reload();
-  await expect(page.getByRole("region", { name: "Notifications par courriel" }).getByLabel("À chaque notification")).toBeChecked();
+  await expect(
+    page.getByRole("region", { name: "Notifications par courriel" }).getByLabel("À chaque notification"),
+  ).toBeChecked();
 });

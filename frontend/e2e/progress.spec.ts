@@ -34,7 +34,11 @@ test("an official records progress on FR0041 and its completion and chart move",
     await page.getByLabel("Lien vers la preuve (facultatif)").fill("https://www.modernisation.gouv.fr/open-d-etat");
     await page.getByRole("button", { name: "Publier le point" }).click();
     await expect(page.getByText("Le point d'avancement est publié.")).toBeVisible();
-    await expect(page.getByRole("region", { name: "Journal d'avancement" }).getByText(`Jalon ${code} achevé, compte rendu publié.`)).toBeVisible();
+    await expect(
+      page
+        .getByRole("region", { name: "Journal d'avancement" })
+        .getByText(`Jalon ${code} achevé, compte rendu publié.`),
+    ).toBeVisible();
     if (i === 0) await check(page, "milestone-progress-log");
   }
 
@@ -57,6 +61,8 @@ test("an official records progress on FR0041 and its completion and chart move",
   await page.goto("/engagements/FR0041");
   await settled(page);
   await standing.getByRole("link", { name: codes[0], exact: true }).click();
-  await expect(page.getByRole("region", { name: "Journal d'avancement" }).getByText(`Jalon ${codes[0]} achevé`)).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Journal d'avancement" }).getByText(`Jalon ${codes[0]} achevé`),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Publier le point" })).toHaveCount(0);
 });

@@ -3,7 +3,9 @@ import { accounts, apiToken, check, comment, expect, settled, signIn, signOut, s
 // Done when: a member asks the lead institution a question, an official answers it within the
 // deadline, and the institution's record counts it; a question left unanswered past its
 // deadline shows as overdue (the test sets dates, it does not sleep).
-test("a member asks, the lead institution answers on time, an overdue question shows, the record counts", async ({ page }) => {
+test("a member asks, the lead institution answers on time, an overdue question shows, the record counts", async ({
+  page,
+}) => {
   const stamp = Date.now();
   const answered = `Quand le prochain forum sera-t-il annoncé ? (${stamp})`;
   const forgotten = `Les données des forums seront-elles ouvertes ? (${stamp})`;
@@ -21,7 +23,9 @@ test("a member asks, the lead institution answers on time, an overdue question s
   }
   await check(page, "commitment-questions");
   // The second one is left unanswered past its deadline: the test moves its dates back.
-  sql(`UPDATE questions SET asked_on = paris_today() - 25, due_on = paris_today() - 2, long_due_on = paris_today() + 10 WHERE title = '${forgotten.replace(/'/g, "''")}'`);
+  sql(
+    `UPDATE questions SET asked_on = paris_today() - 25, due_on = paris_today() - 2, long_due_on = paris_today() + 10 WHERE title = '${forgotten.replace(/'/g, "''")}'`,
+  );
   await section.getByRole("listitem").getByRole("link", { name: forgotten }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(forgotten);
   await expect(page.getByText("En retard", { exact: true })).toBeVisible();
@@ -37,7 +41,9 @@ test("a member asks, the lead institution answers on time, an overdue question s
   await check(page, "questions-queue");
   await page.getByRole("link", { name: answered }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(answered);
-  await page.getByRole("textbox", { name: /^Réponse/ }).fill("Le prochain forum sera annoncé le mois prochain, sur cette plateforme.");
+  await page
+    .getByRole("textbox", { name: /^Réponse/ })
+    .fill("Le prochain forum sera annoncé le mois prochain, sur cette plateforme.");
   await page.getByRole("button", { name: "Publier la réponse" }).click();
   await expect(page.getByText("Répondue", { exact: true })).toBeVisible();
   await expect(page.getByText(/Donnée dans le délai \(0 jours ouvrés\)/)).toBeVisible();
@@ -48,7 +54,10 @@ test("a member asks, the lead institution answers on time, an overdue question s
   const record = page.getByRole("region", { name: "Bilan de réponse" });
   await settled(page);
   const value = (label: string) =>
-    record.locator("dt").filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }).locator("xpath=following-sibling::dd[1]");
+    record
+      .locator("dt")
+      .filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) })
+      .locator("xpath=following-sibling::dd[1]");
   await expect(value("Questions reçues")).toHaveText("4");
   await expect(value("Répondues")).toHaveText("2");
   await expect(value("Dans le délai")).toContainText("2 — trop peu de questions pour un taux");
@@ -76,7 +85,9 @@ test("a member asks, the lead institution answers on time, an overdue question s
 // Done when: an institution's answer is on the public record — edited, it keeps the text it
 // replaced, readable on the question; never deleted; hidden by a moderator, it shows as hidden
 // with its reason and no text, and the question awaits an answer again.
-test("an official edits an answer and its earlier text stays readable; a moderator hides it and the question awaits again", async ({ page }) => {
+test("an official edits an answer and its earlier text stays readable; a moderator hides it and the question awaits again", async ({
+  page,
+}) => {
   const stamp = Date.now();
   const title = `Le format des forums sera-t-il évalué ? (${stamp})`;
   const first = `Une évaluation est prévue à la fin du cycle (${stamp}).`;
@@ -84,10 +95,16 @@ test("an official edits an answer and its earlier text stays readable; a moderat
   const bearer = async (email: string) => ({ Authorization: `Bearer ${await apiToken(page, email)}` });
   const member = await bearer(accounts.member);
   const official = await bearer(accounts.official);
-  const asked = await page.request.post("/api/v1/commitments/FR0041/questions", { headers: member, data: { title, body: "Merci de préciser comment." } });
+  const asked = await page.request.post("/api/v1/commitments/FR0041/questions", {
+    headers: member,
+    data: { title, body: "Merci de préciser comment." },
+  });
   expect(asked.status()).toBe(201);
   const id = (await asked.json()).id as number;
-  const answered = await page.request.post(`/api/v1/questions/${id}/answers`, { headers: official, data: { body: first } });
+  const answered = await page.request.post(`/api/v1/questions/${id}/answers`, {
+    headers: official,
+    data: { body: first },
+  });
   expect(answered.status()).toBe(201);
   // The answer is on the record: not even its author deletes it.
   const commentId = (await answered.json()).answers[0].comment_id as number;

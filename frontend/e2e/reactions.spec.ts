@@ -23,7 +23,10 @@ test("a member marks a comment useful and agrees, and the most useful threads co
   await expect(c.getByRole("button", { name: "D'accord (1)", exact: true })).toHaveAttribute("aria-pressed", "true");
   // Changing one's mind moves the reaction, never adds one.
   await c.getByRole("button", { name: "Pas d'accord (0)", exact: true }).click();
-  await expect(c.getByRole("button", { name: "Pas d'accord (1)", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(c.getByRole("button", { name: "Pas d'accord (1)", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   await expect(c.getByRole("button", { name: "D'accord (0)", exact: true })).toHaveAttribute("aria-pressed", "false");
   await page.getByLabel("Trier les fils").selectOption("useful");
   await expect(page.locator(".od-comments > li").first()).toContainText(text);

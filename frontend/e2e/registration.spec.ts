@@ -4,7 +4,9 @@ import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { readFileSync } from "node:fs";
 
-test("a member registers for a full forum's last seat, cancels, and the person waiting is promoted by mail", async ({ page }) => {
+test("a member registers for a full forum's last seat, cancels, and the person waiting is promoted by mail", async ({
+  page,
+}) => {
   const stamp = Date.now();
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   // An open forum with one seat, of the test's own, on FR0041: the demo official speaks for its
@@ -39,7 +41,9 @@ test("a member registers for a full forum's last seat, cancels, and the person w
   await page.goto(`/forums/${slug}`);
   const memberMails = mailCount(accounts.member);
   await box.getByRole("button", { name: "M'inscrire" }).click();
-  await expect(box.getByRole("status")).toHaveText("Inscription enregistrée : un message de confirmation vous est envoyé.");
+  await expect(box.getByRole("status")).toHaveText(
+    "Inscription enregistrée : un message de confirmation vous est envoyé.",
+  );
   await expect(box).toContainText("Vous êtes inscrit·e à ce forum.");
   const code = (await box.locator(".od-code").textContent())!.trim();
   expect(code).toMatch(/^[A-Z0-9]{10}$/);
@@ -117,8 +121,13 @@ test("a member registers for a full forum's last seat, cancels, and the person w
   ]);
   expect(download.suggestedFilename()).toBe(`inscriptions-${slug}.csv`);
   const csv = readFileSync((await download.path())!, "utf8");
-  const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
-  expect(lines[0]).toBe("registration_id,status,waitlist_position,display_name,organisation,code,registered_at,promoted_at,cancelled_at,checked_in_at");
+  const lines = csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
+  expect(lines[0]).toBe(
+    "registration_id,status,waitlist_position,display_name,organisation,code,registered_at,promoted_at,cancelled_at,checked_in_at",
+  );
   expect(lines).toHaveLength(3);
   expect(lines[2]).toContain(promotedCode);
 });

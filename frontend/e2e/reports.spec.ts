@@ -2,7 +2,9 @@ import { accounts, check, comment, expect, settled, signIn, signOut, test, visit
 
 // Done when: a moderator handles a report, and both the public moderation log and the audit
 // trail show it.
-test("a member reports a comment, a moderator hides it from the queue, the public log and the audit trail show it", async ({ page }) => {
+test("a member reports a comment, a moderator hides it from the queue, the public log and the audit trail show it", async ({
+  page,
+}) => {
   const stamp = Date.now();
   const text = `Achetez nos formations en ligne ! ${stamp}`;
   const forum = "/forums/2018-11-donnees-ouvertes";
@@ -48,5 +50,7 @@ test("a member reports a comment, a moderator hides it from the queue, the publi
   await signIn(page, accounts.admin);
   await page.goto("/admin/journal");
   await settled(page);
-  await expect(page.getByRole("row").filter({ hasText: "Commentaire masqué" }).filter({ hasText: "Julien Moreau" }).first()).toBeVisible();
+  await expect(
+    page.getByRole("row").filter({ hasText: "Commentaire masqué" }).filter({ hasText: "Julien Moreau" }).first(),
+  ).toBeVisible();
 });

@@ -20,12 +20,16 @@ test("a visitor browses forums and commitments", async ({ page }) => {
   await expect(page).toHaveTitle("Forums — Open d'État");
   await expect(page.getByRole("heading", { name: "Forum Open d'État : un espace de dialogue en ligne" })).toBeVisible();
   await page.getByRole("tab", { name: "Passés" }).click();
-  await expect(page.getByRole("heading", { name: "Forum Open d'État : ouverture des données publiques" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Forum Open d'État : ouverture des données publiques" }),
+  ).toBeVisible();
   await check(page, "forums-past");
   await page.getByLabel("Statut", { exact: true }).selectOption("cancelled");
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page.getByRole("heading", { name: /science ouverte/i })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Forum Open d'État : ouverture des données publiques" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Forum Open d'État : ouverture des données publiques" })).toHaveCount(
+    0,
+  );
   await check(page, "forums-filtered");
   await page.getByRole("textbox", { name: /^Thème/ }).fill("Aucun thème pareil");
   await page.getByRole("button", { name: "Filtrer" }).click();
@@ -41,7 +45,10 @@ test("a visitor browses forums and commitments", async ({ page }) => {
   await expect(page.getByRole("link", { name: "FR0041 — Open Etat Forum" })).toBeVisible();
   await expect(page.getByRole("article", { name: "Commentaire de Camille Martin" })).toBeVisible();
   // A reply's own replies load on demand.
-  await page.getByRole("button", { name: /Afficher les réponses/ }).first().click();
+  await page
+    .getByRole("button", { name: /Afficher les réponses/ })
+    .first()
+    .click();
   await expect(page.getByRole("article").nth(2)).toBeVisible();
   await check(page, "forum-replies");
 
@@ -72,7 +79,11 @@ test("a visitor browses forums and commitments", async ({ page }) => {
   for (const code of ["12.1", "12.2", "12.3", "12.4"]) {
     await expect(timeline.getByRole("link", { name: new RegExp(`^${code.replace(".", "\\.")} — `) })).toBeVisible();
   }
-  await expect(page.getByRole("link", { name: "Minister of State for the Digital Sector, attached to the Prime Minister" }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("link", { name: "Minister of State for the Digital Sector, attached to the Prime Minister" })
+      .first(),
+  ).toBeVisible();
   const irm = page.getByRole("region", { name: "Évaluation du mécanisme indépendant (IRM)" });
   await expect(irm).toBeVisible();
   // The IRM analysis is the API's sanitised HTML: its markdown heading and list are real ones.
@@ -118,7 +129,9 @@ test("a visitor browses forums and commitments", async ({ page }) => {
   await page.getByRole("main").getByRole("button", { name: "Rechercher" }).click();
   await results.getByRole("link", { name: /^Merci pour ce forum très concret/ }).click();
   await expect(page).toHaveURL(/\/forums\/2018-10-transparence-algorithmes-publics#discussion$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Forum Open d'État : transparence des algorithmes publics");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Forum Open d'État : transparence des algorithmes publics",
+  );
   await expect(page.getByRole("heading", { name: "Discussion" })).toBeInViewport();
   await page.goBack();
   await page.getByLabel("Type de résultat").selectOption("");

@@ -38,7 +38,8 @@ while (queue.length) {
     dsfr.add(join(dir, m[1]));
   }
 }
-for (const f of readdirSync(join(dist, "assets"))) if (isDsfrRuntime(f) && f.endsWith(".js")) dsfr.add(join("assets", f));
+for (const f of readdirSync(join(dist, "assets")))
+  if (isDsfrRuntime(f) && f.endsWith(".js")) dsfr.add(join("assets", f));
 for (const f of dsfr) home.delete(f);
 
 let homeTotal = 0;
@@ -70,7 +71,9 @@ for (const f of readdirSync(join(dist, "assets"))) {
   allJs += size;
   if (!home.has(join("assets", f)) && !dsfr.has(join("assets", f))) lazy.push([f, size]);
 }
-console.log(`Lazy chunks (routes, admin): ${lazy.length}, ${kb(lazy.reduce((n, [, s]) => n + s, 0))} kB; all JS: ${kb(allJs)} kB\n`);
+console.log(
+  `Lazy chunks (routes, admin): ${lazy.length}, ${kb(lazy.reduce((n, [, s]) => n + s, 0))} kB; all JS: ${kb(allJs)} kB\n`,
+);
 
 if (homeTotal / 1000 > BUDGET_KB) {
   console.error(`bundle-size: the home page loads ${kb(homeTotal)} kB of JS (gzip), over the ${BUDGET_KB} kB budget.`);

@@ -54,12 +54,9 @@ export const SUBJECTS: Record<SubjectKind, SubjectInfo> = {
     label: "target.milestone",
     commentOn: "search.commentOn.milestone",
     discussion: {
-      list: (id, query) =>
-        unwrap(api.GET("/api/v1/milestones/{id}/comments", { params: { path: { id }, query } })),
+      list: (id, query) => unwrap(api.GET("/api/v1/milestones/{id}/comments", { params: { path: { id }, query } })),
       post: (id, text, parentId) =>
-        unwrap(
-          api.POST("/api/v1/milestones/{id}/comments", { params: { path: { id } }, body: body(text, parentId) }),
-        ),
+        unwrap(api.POST("/api/v1/milestones/{id}/comments", { params: { path: { id } }, body: body(text, parentId) })),
     },
   },
   action_item: {
@@ -67,8 +64,7 @@ export const SUBJECTS: Record<SubjectKind, SubjectInfo> = {
     label: "target.action_item",
     commentOn: "search.commentOn.action_item",
     discussion: {
-      list: (id, query) =>
-        unwrap(api.GET("/api/v1/action-items/{id}/comments", { params: { path: { id }, query } })),
+      list: (id, query) => unwrap(api.GET("/api/v1/action-items/{id}/comments", { params: { path: { id }, query } })),
       post: (id, text, parentId) =>
         unwrap(
           api.POST("/api/v1/action-items/{id}/comments", { params: { path: { id } }, body: body(text, parentId) }),

@@ -42,9 +42,16 @@ describe("unwrap", () => {
       error: { title: "Not Found", status: 404, detail: "No forum with slug x.", code: "not_found", type: "t" },
       response: new Response(null, { status: 404 }),
     });
-    await expect(unwrap(call)).rejects.toMatchObject({ status: 404, code: "not_found", detail: "No forum with slug x." });
+    await expect(unwrap(call)).rejects.toMatchObject({
+      status: 404,
+      code: "not_found",
+      detail: "No forum with slug x.",
+    });
   });
   it("turns a network failure into status 0", async () => {
-    await expect(unwrap(Promise.reject(new TypeError("fetch failed")))).rejects.toMatchObject({ status: 0, code: "network_error" });
+    await expect(unwrap(Promise.reject(new TypeError("fetch failed")))).rejects.toMatchObject({
+      status: 0,
+      code: "network_error",
+    });
   });
 });

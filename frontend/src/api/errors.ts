@@ -11,7 +11,14 @@ export class ApiError extends Error {
   readonly title: string;
   readonly fieldErrors: FieldError[];
 
-  constructor(p: { status: number; code?: string; detail?: string; title?: string; errors?: FieldError[]; cause?: unknown }) {
+  constructor(p: {
+    status: number;
+    code?: string;
+    detail?: string;
+    title?: string;
+    errors?: FieldError[];
+    cause?: unknown;
+  }) {
     super(p.detail || p.title || `HTTP ${p.status}`, { cause: p.cause });
     this.name = "ApiError";
     this.status = p.status;

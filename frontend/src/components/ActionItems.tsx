@@ -3,7 +3,13 @@
 import { Link } from "react-router";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { actionKeys, listActionItems, type ActionItem, type ActionItemQuery, type ActionStatus } from "../api/queries/actionItems";
+import {
+  actionKeys,
+  listActionItems,
+  type ActionItem,
+  type ActionItemQuery,
+  type ActionStatus,
+} from "../api/queries/actionItems";
 import { useI18n } from "../i18n";
 import { DataTable } from "./DataTable";
 import { Empty, Loading, LoadMore, ProblemAlert } from "./QueryState";
@@ -37,7 +43,15 @@ export function OverdueBadge({ item }: { item: Pick<ActionItem, "overdue"> }) {
 const PAGE = 50;
 
 /** The action items `filters` select, in a table; `showForum` adds the forum column. */
-export function ActionItemsTable({ filters, showForum, caption }: { filters: Omit<ActionItemQuery, "cursor" | "limit">; showForum?: boolean; caption?: string }) {
+export function ActionItemsTable({
+  filters,
+  showForum,
+  caption,
+}: {
+  filters: Omit<ActionItemQuery, "cursor" | "limit">;
+  showForum?: boolean;
+  caption?: string;
+}) {
   const { t, calendarDate } = useI18n();
   const q = useInfiniteQuery({
     queryKey: actionKeys.list(filters),
@@ -67,7 +81,13 @@ export function ActionItemsTable({ filters, showForum, caption }: { filters: Omi
               <td>
                 <Link to={`/actions/${a.id}`}>{a.title}</Link>
               </td>
-              <td>{a.owner_institution ? <Link to={`/institutions/${a.owner_institution.slug}`}>{a.owner.name}</Link> : a.owner.name}</td>
+              <td>
+                {a.owner_institution ? (
+                  <Link to={`/institutions/${a.owner_institution.slug}`}>{a.owner.name}</Link>
+                ) : (
+                  a.owner.name
+                )}
+              </td>
               <td>
                 <time dateTime={a.due_on}>{calendarDate(a.due_on)}</time>
               </td>
@@ -84,7 +104,12 @@ export function ActionItemsTable({ filters, showForum, caption }: { filters: Omi
           ))}
         </tbody>
       </DataTable>
-      <LoadMore hasMore={!!q.hasNextPage} loading={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()} label={t("actions.loadMore")} />
+      <LoadMore
+        hasMore={!!q.hasNextPage}
+        loading={q.isFetchingNextPage}
+        onClick={() => void q.fetchNextPage()}
+        label={t("actions.loadMore")}
+      />
     </>
   );
 }

@@ -65,7 +65,13 @@ export function AdminFormShell(props: {
           </li>
           {props.deletion && (
             <li>
-              <Button type="button" priority="secondary" iconPosition="left" iconId="fr-icon-delete-line" onClick={() => setConfirming(true)}>
+              <Button
+                type="button"
+                priority="secondary"
+                iconPosition="left"
+                iconId="fr-icon-delete-line"
+                onClick={() => setConfirming(true)}
+              >
                 {props.deletion.confirmLabel}
               </Button>
             </li>

@@ -44,26 +44,26 @@ export function CommentForm(props: {
     <form onSubmit={submit} className="od-comment-form" noValidate>
       {error !== null && !bodyError && <ProblemAlert error={error} />}
       <div className="od-mentions">
-      <Input
-        textArea
-        label={props.label}
-        hintText={`${t("discussion.markdownHint")} ${t("mention.hint")}`}
-        state={bodyError ? "error" : "default"}
-        stateRelatedMessage={bodyError}
-        nativeTextAreaProps={{
-          ...mentions.textareaProps,
-          value: body,
-          onChange: (e) => {
-            setBody(e.target.value);
-            mentions.textareaProps.onSelect(e);
-          },
-          rows: 4,
-          required: true,
-          maxLength: 20000,
-          autoFocus: props.autoFocus,
-        }}
-      />
-      {mentions.list}
+        <Input
+          textArea
+          label={props.label}
+          hintText={`${t("discussion.markdownHint")} ${t("mention.hint")}`}
+          state={bodyError ? "error" : "default"}
+          stateRelatedMessage={bodyError}
+          nativeTextAreaProps={{
+            ...mentions.textareaProps,
+            value: body,
+            onChange: (e) => {
+              setBody(e.target.value);
+              mentions.textareaProps.onSelect(e);
+            },
+            rows: 4,
+            required: true,
+            maxLength: 20000,
+            autoFocus: props.autoFocus,
+          }}
+        />
+        {mentions.list}
       </div>
       {preview && (
         <section id={previewId} className="od-preview fr-mb-2w" aria-label={t("discussion.previewTitle")}>
@@ -72,7 +72,12 @@ export function CommentForm(props: {
       )}
       <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <li>
-          <Button type="submit" disabled={pending || body.trim() === ""} iconPosition="left" iconId="fr-icon-send-plane-line">
+          <Button
+            type="submit"
+            disabled={pending || body.trim() === ""}
+            iconPosition="left"
+            iconId="fr-icon-send-plane-line"
+          >
             {pending ? t("common.saving") : props.submitLabel}
           </Button>
         </li>
@@ -80,7 +85,8 @@ export function CommentForm(props: {
           <Button
             type="button"
             priority="secondary"
-            iconPosition="left" iconId="fr-icon-eye-line"
+            iconPosition="left"
+            iconId="fr-icon-eye-line"
             nativeButtonProps={{ "aria-pressed": preview, "aria-controls": preview ? previewId : undefined }}
             onClick={() => setPreview((p) => !p)}
           >

@@ -4,7 +4,17 @@
 // scrolled without a mouse (WCAG 2.1.1; axe's scrollable-region-focusable).
 import type { ReactNode } from "react";
 
-export function DataTable({ caption, hideCaption, className, children }: { caption: string; hideCaption?: boolean; className?: string; children: ReactNode }) {
+export function DataTable({
+  caption,
+  hideCaption,
+  className,
+  children,
+}: {
+  caption: string;
+  hideCaption?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
   const classes = ["fr-table", hideCaption && "fr-table--no-caption", className].filter(Boolean).join(" ");
   return (
     <div className={classes}>

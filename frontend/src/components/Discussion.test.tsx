@@ -16,7 +16,18 @@ import { Discussion } from "./Discussion";
 import { MarkdownPreview } from "./MarkdownPreview";
 
 const author = (id: number, name: string) => ({ id, display_name: name, role: "member" as const, organisation: null });
-const base = { target: { type: "forum" as const, id: 1 }, parent_id: null, root_id: null, depth: 0, reply_count: 0, edited_at: null, deleted_at: null, hidden_reason: null, on_record: false, reactions: { useful: 0, agree: 0, disagree: 0 } };
+const base = {
+  target: { type: "forum" as const, id: 1 },
+  parent_id: null,
+  root_id: null,
+  depth: 0,
+  reply_count: 0,
+  edited_at: null,
+  deleted_at: null,
+  hidden_reason: null,
+  on_record: false,
+  reactions: { useful: 0, agree: 0, disagree: 0 },
+};
 
 const visible: Comment = {
   ...base,
@@ -58,9 +69,12 @@ const hidden: Comment = {
 };
 
 let me: Account | null = null;
-const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
+const json = (body: unknown) =>
+  new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
 function answer(page: CommentPage) {
-  fetchMock.mockImplementation(async (req: Request) => (new URL(req.url).pathname === "/api/v1/me" ? json(me) : json(page)));
+  fetchMock.mockImplementation(async (req: Request) =>
+    new URL(req.url).pathname === "/api/v1/me" ? json(me) : json(page),
+  );
 }
 
 function renderDiscussion() {
@@ -77,7 +91,16 @@ function renderDiscussion() {
 }
 
 function signInAs(role: Account["role"], id = 99) {
-  const user: Account = { id, email: "x@example.org", display_name: "Moi", role, created_at: "2026-01-01T00:00:00Z", updated_at: "2026-01-01T00:00:00Z", locale: "fr", email_verified: true };
+  const user: Account = {
+    id,
+    email: "x@example.org",
+    display_name: "Moi",
+    role,
+    created_at: "2026-01-01T00:00:00Z",
+    updated_at: "2026-01-01T00:00:00Z",
+    locale: "fr",
+    email_verified: true,
+  };
   me = user;
   localStorage.setItem("opendetat.session", JSON.stringify({ token: "t", expiresAt: "2999-01-01T00:00:00Z", user }));
 }
@@ -121,10 +144,19 @@ describe("Discussion", () => {
   it("says what went wrong by the problem's code, in the reader's language, when the list fails", async () => {
     fetchMock.mockImplementation(
       async () =>
-        new Response(JSON.stringify({ type: "t", title: "Not Found", status: 404, detail: "No forum with slug un-forum.", code: "not_found" }), {
-          status: 404,
-          headers: { "Content-Type": "application/problem+json" },
-        }),
+        new Response(
+          JSON.stringify({
+            type: "t",
+            title: "Not Found",
+            status: 404,
+            detail: "No forum with slug un-forum.",
+            code: "not_found",
+          }),
+          {
+            status: 404,
+            headers: { "Content-Type": "application/problem+json" },
+          },
+        ),
     );
     renderDiscussion();
     expect(await screen.findByText("Cette page ou cette ressource n'existe pas (ou plus).")).toBeInTheDocument();
@@ -134,7 +166,10 @@ describe("Discussion", () => {
 
   it("lets moderators see a hidden text and restore it, and authors edit and delete their own", async () => {
     signInAs("moderator", 10);
-    answer({ items: [visible, { ...hidden, body: "texte masqué", body_html: "<p>texte masqué</p>" }], next_cursor: null });
+    answer({
+      items: [visible, { ...hidden, body: "texte masqué", body_html: "<p>texte masqué</p>" }],
+      next_cursor: null,
+    });
     renderDiscussion();
     const own = await screen.findByRole("article", { name: "Commentaire de Camille Martin" });
     expect(within(own).getAllByRole("button", { name: "Modifier" }).length).toBe(1);
@@ -149,7 +184,10 @@ describe("Discussion", () => {
 
   it("shows an institution's answer as such: marked, its edit mentioned, edited but never deleted by its author", async () => {
     signInAs("official", 10);
-    answer({ items: [{ ...visible, replies: undefined, reply_count: 0, on_record: true, edited_at: "2026-11-03T09:00:00Z" }], next_cursor: null });
+    answer({
+      items: [{ ...visible, replies: undefined, reply_count: 0, on_record: true, edited_at: "2026-11-03T09:00:00Z" }],
+      next_cursor: null,
+    });
     renderDiscussion();
     const item = await screen.findByRole("article", { name: "Commentaire de Camille Martin" });
     expect(within(item).getByText("Réponse de l'institution")).toBeInTheDocument();
@@ -162,7 +200,11 @@ describe("Discussion", () => {
 describe("MarkdownPreview", () => {
   it("renders the common subset without ever injecting markup", () => {
     const { container } = render(
-      <MarkdownPreview source={"**gras** et *italique* <script>alert(1)</script>\n\n- un\n- deux\n\n[ok](https://example.org) [ko](javascript:alert(1))"} />,
+      <MarkdownPreview
+        source={
+          "**gras** et *italique* <script>alert(1)</script>\n\n- un\n- deux\n\n[ok](https://example.org) [ko](javascript:alert(1))"
+        }
+      />,
     );
     expect(container.querySelector("strong")?.textContent).toBe("gras");
     expect(container.querySelector("em")?.textContent).toBe("italique");

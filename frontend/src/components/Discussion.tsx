@@ -93,15 +93,15 @@ export function Discussion({ target, closed = false }: { target: DiscussionTarge
         <p className="fr-callout od-signin-callout">{t("discussion.closed")}</p>
       ) : user ? (
         <>
-        <UnverifiedNotice />
-        <CommentForm
-          label={t("discussion.newComment")}
-          submitLabel={t("discussion.submit")}
-          onSubmit={async (body) => {
-            await postComment(target, body);
-            await refresh();
-          }}
-        />
+          <UnverifiedNotice />
+          <CommentForm
+            label={t("discussion.newComment")}
+            submitLabel={t("discussion.submit")}
+            onSubmit={async (body) => {
+              await postComment(target, body);
+              await refresh();
+            }}
+          />
         </>
       ) : (
         <p className="fr-callout fr-callout--brown-caramel od-signin-callout">
@@ -114,7 +114,12 @@ export function Discussion({ target, closed = false }: { target: DiscussionTarge
         <label className="fr-label" htmlFor={`${headingId}-sort`}>
           {t("reactions.sort")}
         </label>
-        <select id={`${headingId}-sort`} className="fr-select" value={sort} onChange={(e) => setSort(e.target.value as ThreadSort)}>
+        <select
+          id={`${headingId}-sort`}
+          className="fr-select"
+          value={sort}
+          onChange={(e) => setSort(e.target.value as ThreadSort)}
+        >
           <option value="newest">{t("reactions.sort.newest")}</option>
           <option value="useful">{t("reactions.sort.useful")}</option>
         </select>
@@ -219,7 +224,8 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
           <ul className="fr-btns-group fr-btns-group--inline-sm">
             <li>
               <Button
-                iconPosition="left" iconId="fr-icon-delete-line"
+                iconPosition="left"
+                iconId="fr-icon-delete-line"
                 disabled={action.isPending}
                 onClick={() => action.mutate(() => deleteComment(c.id))}
                 nativeButtonProps={{ autoFocus: true }}
@@ -244,7 +250,12 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
         >
           <Input
             label={t("discussion.hideReason")}
-            nativeInputProps={{ value: reason, onChange: (e) => setReason(e.target.value), autoFocus: true, maxLength: 500 }}
+            nativeInputProps={{
+              value: reason,
+              onChange: (e) => setReason(e.target.value),
+              autoFocus: true,
+              maxLength: 500,
+            }}
           />
           <ul className="fr-btns-group fr-btns-group--inline-sm">
             <li>
@@ -295,9 +306,7 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
         />
       )}
 
-      {(replies?.items.length || c.reply_count > 0) && (
-        <Replies parent={c} parentName={name} target={target} />
-      )}
+      {(replies?.items.length || c.reply_count > 0) && <Replies parent={c} parentName={name} target={target} />}
     </article>
   );
 }
@@ -319,7 +328,9 @@ function Replies({ parent, parentName, target }: { parent: Comment; parentName: 
   const loaded = more.data?.pages.flatMap((p) => p.items) ?? [];
   const items = [...(embedded?.items ?? []), ...loaded];
   const hasMore = startCursor === null ? false : !open || more.hasNextPage;
-  const label = embedded ? t("discussion.loadMoreReplies") : t("discussion.showReplies", { count: number(parent.reply_count) });
+  const label = embedded
+    ? t("discussion.loadMoreReplies")
+    : t("discussion.showReplies", { count: number(parent.reply_count) });
 
   return (
     <div className="od-replies">
@@ -340,7 +351,8 @@ function Replies({ parent, parentName, target }: { parent: Comment; parentName: 
           <Button
             priority="tertiary no outline"
             size="small"
-            iconPosition="left" iconId="fr-icon-arrow-down-s-line"
+            iconPosition="left"
+            iconId="fr-icon-arrow-down-s-line"
             disabled={more.isFetchingNextPage}
             onClick={() => (open ? void more.fetchNextPage() : setOpen(true))}
           >

@@ -34,7 +34,11 @@ import { SanitizedHtml } from "./SanitizedHtml";
 export function ForumFeedbackSection({ forum: f }: { forum: Forum }) {
   const { t, date } = useI18n();
   const { user } = useSession();
-  const q = useQuery({ queryKey: feedbackKeys.forum(f.slug), queryFn: () => getForumFeedback(f.slug), enabled: f.status === "held" && !!f.format });
+  const q = useQuery({
+    queryKey: feedbackKeys.forum(f.slug),
+    queryFn: () => getForumFeedback(f.slug),
+    enabled: f.status === "held" && !!f.format,
+  });
   if (f.status !== "held" || !f.format) return null;
   if (q.isPending) return <Loading />;
   if (q.isError) return <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />;
@@ -56,7 +60,11 @@ export function ForumFeedbackSection({ forum: f }: { forum: Forum }) {
           )}
         </div>
       )}
-      {fb.open ? <p className="fr-text--sm">{t("feedback.closesOn", { date: date(fb.closes_at) })}</p> : <p className="fr-text--sm">{t("feedback.closed")}</p>}
+      {fb.open ? (
+        <p className="fr-text--sm">{t("feedback.closesOn", { date: date(fb.closes_at) })}</p>
+      ) : (
+        <p className="fr-text--sm">{t("feedback.closed")}</p>
+      )}
       {fb.open && user && <FeedbackForm forum={f} />}
       <Results results={fb.results} open={fb.open} closesAt={fb.closes_at} />
       {canEditContent(user?.role) && <Moderation forum={f} />}
@@ -75,12 +83,31 @@ function FeedbackForm({ forum: f }: { forum: Forum }) {
   // Only the people recorded as present answer: the others are told so rather than refused.
   const registration = useQuery({ queryKey: registrationKeys.mine(f.slug), queryFn: () => getMyRegistration(f.slug) });
   if (version.isPending || mine.isPending || registration.isPending) return <Loading />;
-  if (version.isError || mine.isError || registration.isError) return <ProblemAlert error={version.error ?? mine.error ?? registration.error} />;
+  if (version.isError || mine.isError || registration.isError)
+    return <ProblemAlert error={version.error ?? mine.error ?? registration.error} />;
   if (!mine.data && !registration.data?.checked_in_at) return <p className="fr-callout">{t("feedback.notPresent")}</p>;
-  return <FeedbackFormBody key={mine.data ? "edit" : "new"} forum={f} questions={version.data.questionnaire} mine={mine.data ?? null} onSaved={() => void qc.invalidateQueries({ queryKey: feedbackKeys.all })} />;
+  return (
+    <FeedbackFormBody
+      key={mine.data ? "edit" : "new"}
+      forum={f}
+      questions={version.data.questionnaire}
+      mine={mine.data ?? null}
+      onSaved={() => void qc.invalidateQueries({ queryKey: feedbackKeys.all })}
+    />
+  );
 }
 
-function FeedbackFormBody({ forum: f, questions, mine, onSaved }: { forum: Forum; questions: { key: string; kind: "rating" | "text"; label: string }[]; mine: MyFeedback | null; onSaved: () => void }) {
+function FeedbackFormBody({
+  forum: f,
+  questions,
+  mine,
+  onSaved,
+}: {
+  forum: Forum;
+  questions: { key: string; kind: "rating" | "text"; label: string }[];
+  mine: MyFeedback | null;
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries((mine?.answers ?? []).map((a) => [a.key, a.rating != null ? String(a.rating) : (a.text ?? "")])),
@@ -89,7 +116,11 @@ function FeedbackFormBody({ forum: f, questions, mine, onSaved }: { forum: Forum
     mutationFn: () => {
       const answers = questions
         .filter((q) => (values[q.key] ?? "").trim() !== "")
-        .map((q) => (q.kind === "rating" ? { key: q.key, rating: Number(values[q.key]) } : { key: q.key, text: values[q.key].trim() }));
+        .map((q) =>
+          q.kind === "rating"
+            ? { key: q.key, rating: Number(values[q.key]) }
+            : { key: q.key, text: values[q.key].trim() },
+        );
       return mine ? changeFeedback(f.slug, { answers }) : giveFeedback(f.slug, { answers });
     },
     onSuccess: onSaved,
@@ -117,7 +148,12 @@ function FeedbackFormBody({ forum: f, questions, mine, onSaved }: { forum: Forum
             orientation="horizontal"
             options={["1", "2", "3", "4", "5"].map((n) => ({
               label: n,
-              nativeInputProps: { name: `q-${q.key}`, value: n, checked: values[q.key] === n, onChange: () => setValues((v) => ({ ...v, [q.key]: n })) },
+              nativeInputProps: {
+                name: `q-${q.key}`,
+                value: n,
+                checked: values[q.key] === n,
+                onChange: () => setValues((v) => ({ ...v, [q.key]: n })),
+              },
             }))}
           />
         ) : (
@@ -125,7 +161,12 @@ function FeedbackFormBody({ forum: f, questions, mine, onSaved }: { forum: Forum
             key={q.key}
             textArea
             label={t("feedback.optionalText", { label: q.label })}
-            nativeTextAreaProps={{ name: `q-${q.key}`, rows: 3, value: values[q.key] ?? "", onChange: (e) => setValues((v) => ({ ...v, [q.key]: e.target.value })) }}
+            nativeTextAreaProps={{
+              name: `q-${q.key}`,
+              rows: 3,
+              value: values[q.key] ?? "",
+              onChange: (e) => setValues((v) => ({ ...v, [q.key]: e.target.value })),
+            }}
           />
         ),
       )}
@@ -152,7 +193,8 @@ export function Results({ results, open, closesAt }: { results: FeedbackResults;
   return (
     <>
       <p>
-        {t("feedback.published", { date: date(closesAt) })} {t("feedback.count", { count: number(results.answers_count ?? 0) })}
+        {t("feedback.published", { date: date(closesAt) })}{" "}
+        {t("feedback.count", { count: number(results.answers_count ?? 0) })}
       </p>
       {results.questions.map((q) => (
         <div key={q.key} className="fr-mb-3w">
@@ -203,7 +245,14 @@ function Bars({ counts, label }: { counts: number[]; label: string }) {
   const max = Math.max(1, ...counts);
   const description = counts.map((n, i) => `${i + 1} : ${number(n)}`).join(", ");
   return (
-    <svg viewBox="0 0 100 44" width="100%" height="120" role="img" aria-label={`${t("feedback.distribution.caption", { label })} — ${description}`} className="od-bars">
+    <svg
+      viewBox="0 0 100 44"
+      width="100%"
+      height="120"
+      role="img"
+      aria-label={`${t("feedback.distribution.caption", { label })} — ${description}`}
+      className="od-bars"
+    >
       {counts.map((n, i) => {
         const h = (n / max) * 32;
         return (
@@ -233,7 +282,11 @@ function Moderation({ forum: f }: { forum: Forum }) {
   });
   const [response, setResponse] = useState({ body: "", next: "" });
   const publish = useMutation({
-    mutationFn: () => putFeedbackResponse(f.slug, { body: response.body, next_version: response.next.trim() ? Number(response.next) : null }),
+    mutationFn: () =>
+      putFeedbackResponse(f.slug, {
+        body: response.body,
+        next_version: response.next.trim() ? Number(response.next) : null,
+      }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: feedbackKeys.all }),
   });
   return (
@@ -250,7 +303,12 @@ function Moderation({ forum: f }: { forum: Forum }) {
           {texts.data.map((a) => (
             <li key={a.id} className="fr-mb-2w">
               <q>{a.text}</q> — <em>{a.approved ? t("feedback.approved") : t("feedback.pending")}</em>{" "}
-              <Button size="small" priority={a.approved ? "tertiary" : "secondary"} onClick={() => toggle.mutate({ id: a.id, approve: !a.approved })} disabled={toggle.isPending}>
+              <Button
+                size="small"
+                priority={a.approved ? "tertiary" : "secondary"}
+                onClick={() => toggle.mutate({ id: a.id, approve: !a.approved })}
+                disabled={toggle.isPending}
+              >
                 {a.approved ? t("feedback.withdraw") : t("feedback.approve")}
               </Button>
             </li>
@@ -271,8 +329,26 @@ function Moderation({ forum: f }: { forum: Forum }) {
           {t("feedback.responseForm")}
         </h3>
         {publish.isError && <ProblemAlert error={publish.error} />}
-        <Input textArea label={t("feedback.responseBody")} nativeTextAreaProps={{ name: "response", rows: 4, value: response.body, onChange: (e) => setResponse((r) => ({ ...r, body: e.target.value })) }} />
-        <Input label={t("common.optional", { label: t("feedback.responseNext") })} nativeInputProps={{ type: "number", min: 1, name: "next_version", value: response.next, onChange: (e) => setResponse((r) => ({ ...r, next: e.target.value })) }} />
+        <Input
+          textArea
+          label={t("feedback.responseBody")}
+          nativeTextAreaProps={{
+            name: "response",
+            rows: 4,
+            value: response.body,
+            onChange: (e) => setResponse((r) => ({ ...r, body: e.target.value })),
+          }}
+        />
+        <Input
+          label={t("common.optional", { label: t("feedback.responseNext") })}
+          nativeInputProps={{
+            type: "number",
+            min: 1,
+            name: "next_version",
+            value: response.next,
+            onChange: (e) => setResponse((r) => ({ ...r, next: e.target.value })),
+          }}
+        />
         <Button type="submit" disabled={publish.isPending}>
           {t("feedback.responseSubmit")}
         </Button>

@@ -38,7 +38,13 @@ export function ForumOrganisersSection({ forum }: { forum: Forum }) {
 }
 
 /** The two lists; `action` adds something after each person (the admins' remove button). */
-export function OrganisersList({ organisers, action }: { organisers: ForumOrganisers; action?: (p: Organiser) => ReactNode }) {
+export function OrganisersList({
+  organisers,
+  action,
+}: {
+  organisers: ForumOrganisers;
+  action?: (p: Organiser) => ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <div className="fr-grid-row fr-grid-row--gutters">

@@ -17,7 +17,11 @@ export function ForumRecord({ forum: f }: { forum: Forum }) {
   const { user } = useSession();
   const langOf = useLangOf();
   const organiser = canEditContent(user?.role) && !f.archived_at;
-  const minutes = useQuery({ queryKey: actionKeys.minutes(f.slug), queryFn: () => getMinutes(f.slug), enabled: f.status === "held" });
+  const minutes = useQuery({
+    queryKey: actionKeys.minutes(f.slug),
+    queryFn: () => getMinutes(f.slug),
+    enabled: f.status === "held",
+  });
   if (f.status !== "held") return null;
   const m = minutes.data;
   return (
@@ -26,7 +30,13 @@ export function ForumRecord({ forum: f }: { forum: Forum }) {
         <div className="od-title-row">
           <h2 id="forum-minutes">{t("minutes.title")}</h2>
           {organiser && minutes.isSuccess && (
-            <Button priority="secondary" size="small" iconPosition="left" iconId="fr-icon-edit-line" linkProps={{ to: `/admin/forums/${f.slug}/compte-rendu` }}>
+            <Button
+              priority="secondary"
+              size="small"
+              iconPosition="left"
+              iconId="fr-icon-edit-line"
+              linkProps={{ to: `/admin/forums/${f.slug}/compte-rendu` }}
+            >
               {m ? t("minutes.correct") : t("minutes.publish")}
             </Button>
           )}
@@ -41,8 +51,16 @@ export function ForumRecord({ forum: f }: { forum: Forum }) {
           <>
             <p className="fr-text--sm">
               {t("minutes.attendees", { count: number(m.attendees_count) })}
-              {m.checked_in_count > 0 && <>, {t("minutes.checkedIn", { count: number(m.checked_in_count) })}</>}. {t("minutes.publishedOn", { date: date(m.published_at) })}
-              {m.earlier_versions.length > 0 && <> {t("minutes.correctedOn", { date: date(m.earlier_versions[m.earlier_versions.length - 1].replaced_at) })}</>}
+              {m.checked_in_count > 0 && <>, {t("minutes.checkedIn", { count: number(m.checked_in_count) })}</>}.{" "}
+              {t("minutes.publishedOn", { date: date(m.published_at) })}
+              {m.earlier_versions.length > 0 && (
+                <>
+                  {" "}
+                  {t("minutes.correctedOn", {
+                    date: date(m.earlier_versions[m.earlier_versions.length - 1].replaced_at),
+                  })}
+                </>
+              )}
             </p>
             <div {...langOf(f.lang)}>
               <SanitizedHtml html={m.body_html} />
@@ -106,7 +124,13 @@ export function ForumRecord({ forum: f }: { forum: Forum }) {
         <div className="od-title-row">
           <h2 id="forum-actions">{t("actions.title")}</h2>
           {organiser && (
-            <Button priority="secondary" size="small" iconPosition="left" iconId="fr-icon-add-line" linkProps={{ to: `/admin/forums/${f.slug}/actions/nouvelle` }}>
+            <Button
+              priority="secondary"
+              size="small"
+              iconPosition="left"
+              iconId="fr-icon-add-line"
+              linkProps={{ to: `/admin/forums/${f.slug}/actions/nouvelle` }}
+            >
               {t("actions.add")}
             </Button>
           )}

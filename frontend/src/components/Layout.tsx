@@ -102,7 +102,15 @@ export function Layout() {
         onSearchButtonClick={(text) => void navigate(`/recherche?${new URLSearchParams({ q: text.trim() })}`)}
         clearSearchInputOnSearch
         renderSearchInput={({ className, id, placeholder, type }) => (
-          <input className={className} id={id} placeholder={placeholder} type={type} name="q" maxLength={200} autoComplete="off" />
+          <input
+            className={className}
+            id={id}
+            placeholder={placeholder}
+            type={type}
+            name="q"
+            maxLength={200}
+            autoComplete="off"
+          />
         )}
         navigation={[
           { text: t("nav.home"), linkProps: { to: "/" }, isActive: path === "/" },
@@ -113,9 +121,17 @@ export function Layout() {
             linkProps: { to: "/engagements" },
             isActive: path.startsWith("/engagements") || path.startsWith("/jalons"),
           },
-          { text: t("nav.followUp"), linkProps: { to: "/suivi" }, isActive: path.startsWith("/suivi") || path.startsWith("/actions") },
+          {
+            text: t("nav.followUp"),
+            linkProps: { to: "/suivi" },
+            isActive: path.startsWith("/suivi") || path.startsWith("/actions"),
+          },
           { text: t("nav.questions"), linkProps: { to: "/questions" }, isActive: path.startsWith("/questions") },
-          { text: t("nav.institutions"), linkProps: { to: "/institutions" }, isActive: path.startsWith("/institutions") },
+          {
+            text: t("nav.institutions"),
+            linkProps: { to: "/institutions" },
+            isActive: path.startsWith("/institutions"),
+          },
         ]}
         quickAccessItems={[
           {
@@ -155,7 +171,11 @@ export function Layout() {
         contentDescription={t("footer.description")}
         brandTop={<BrandTop />}
         homeLinkProps={{ to: "/", title: t("app.homeTitle") }}
-        bottomItems={[headerFooterDisplayItem, { text: t("footer.moderationLog"), linkProps: { to: "/moderation" } }, { text: t("footer.apiDocs"), linkProps: { to: "/api/docs/", reloadDocument: true } }]}
+        bottomItems={[
+          headerFooterDisplayItem,
+          { text: t("footer.moderationLog"), linkProps: { to: "/moderation" } },
+          { text: t("footer.apiDocs"), linkProps: { to: "/api/docs/", reloadDocument: true } },
+        ]}
       />
       <Display />
     </>

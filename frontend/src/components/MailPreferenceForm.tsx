@@ -42,7 +42,9 @@ export function MailPreferenceForm({ verified }: { verified: boolean }) {
       ) : (
         <form onSubmit={submit} noValidate>
           {save.isError && <ProblemAlert error={save.error} />}
-          {save.isSuccess && <Alert small severity="success" className="fr-mb-2w" description={t("mailPref.saved")} role="status" />}
+          {save.isSuccess && (
+            <Alert small severity="success" className="fr-mb-2w" description={t("mailPref.saved")} role="status" />
+          )}
           <RadioButtons
             legend={t("mailPref.legend")}
             hintText={verified ? undefined : t("mailPref.unverified")}

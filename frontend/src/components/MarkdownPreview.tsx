@@ -27,7 +27,8 @@ export function renderInline(text: string, keyPrefix = "i"): ReactNode[] {
           m[0]
         ),
       );
-    } else if (m[4] !== undefined || m[5] !== undefined) out.push(<strong key={key}>{renderInline(m[4] ?? m[5], key)}</strong>);
+    } else if (m[4] !== undefined || m[5] !== undefined)
+      out.push(<strong key={key}>{renderInline(m[4] ?? m[5], key)}</strong>);
     else out.push(<em key={key}>{renderInline(m[6] ?? m[7], key)}</em>);
     last = re.lastIndex;
   }

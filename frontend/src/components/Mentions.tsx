@@ -40,7 +40,8 @@ export function useMentions(body: string, setBody: (b: string) => void) {
     enabled: query.length >= 2,
     staleTime: 60_000,
   });
-  const options: MentionSuggestion[] = at && query && at.query.startsWith(query) && closedFor !== `${at.start}:${at.query}` ? (found.data ?? []) : [];
+  const options: MentionSuggestion[] =
+    at && query && at.query.startsWith(query) && closedFor !== `${at.start}:${at.query}` ? (found.data ?? []) : [];
   const open = options.length > 0;
   useEffect(() => setActive(0), [query]);
 

@@ -25,7 +25,15 @@ export function useDocumentTitle(title: string) {
   }, [title, t]);
 }
 
-export function PageHeading({ title, children, className }: { title: string; children?: ReactNode; className?: string }) {
+export function PageHeading({
+  title,
+  children,
+  className,
+}: {
+  title: string;
+  children?: ReactNode;
+  className?: string;
+}) {
   const ref = useRef<HTMLHeadingElement>(null);
   const { pathname } = useLocation();
   useDocumentTitle(title);

@@ -71,11 +71,22 @@ function CompletionChart({ history }: { history: CommitmentProgress["history"] }
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <div className="fr-col-12 fr-col-md-6">
-        <svg viewBox="0 0 100 50" width="100%" height="200" role="img" aria-label={`${t("progress.chart")} — ${description}`} className="od-line-chart">
+        <svg
+          viewBox="0 0 100 50"
+          width="100%"
+          height="200"
+          role="img"
+          aria-label={`${t("progress.chart")} — ${description}`}
+          className="od-line-chart"
+        >
           <line x1={4} y1={40} x2={96} y2={40} className="od-line-chart__axis" />
           <line x1={4} y1={6} x2={96} y2={6} className="od-line-chart__grid" />
-          <text x={3} y={7} textAnchor="end" className="od-line-chart__label">100</text>
-          <text x={3} y={41} textAnchor="end" className="od-line-chart__label">0</text>
+          <text x={3} y={7} textAnchor="end" className="od-line-chart__label">
+            100
+          </text>
+          <text x={3} y={41} textAnchor="end" className="od-line-chart__label">
+            0
+          </text>
           <path d={path} className="od-line-chart__line" />
           {history.map((h, i) => (
             <circle key={h.on} cx={x(i)} cy={y(h.percent)} r={1.2} className="od-line-chart__point" />
@@ -183,7 +194,13 @@ export function CommitmentProgressSection({ code }: { code: string }) {
                       </>
                     )}
                   </td>
-                  <td>{m.last_update_on ? <time dateTime={m.last_update_on}>{calendarDate(m.last_update_on)}</time> : t("progress.never")}</td>
+                  <td>
+                    {m.last_update_on ? (
+                      <time dateTime={m.last_update_on}>{calendarDate(m.last_update_on)}</time>
+                    ) : (
+                      t("progress.never")
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -191,7 +208,10 @@ export function CommitmentProgressSection({ code }: { code: string }) {
           {q.data.recent.length > 0 && (
             <>
               <h3>{t("progress.recent")}</h3>
-              <UpdateList updates={q.data.recent} milestoneCodes={Object.fromEntries(q.data.milestones.map((m) => [m.id, m.code]))} />
+              <UpdateList
+                updates={q.data.recent}
+                milestoneCodes={Object.fromEntries(q.data.milestones.map((m) => [m.id, m.code]))}
+              />
             </>
           )}
         </>
@@ -200,7 +220,13 @@ export function CommitmentProgressSection({ code }: { code: string }) {
   );
 }
 
-function UpdateList({ updates, milestoneCodes }: { updates: ProgressUpdate[]; milestoneCodes?: Record<number, string> }) {
+function UpdateList({
+  updates,
+  milestoneCodes,
+}: {
+  updates: ProgressUpdate[];
+  milestoneCodes?: Record<number, string>;
+}) {
   const { t, calendarDate, dateTime } = useI18n();
   return (
     <ol className="od-plain-list od-progress-log">
@@ -213,7 +239,10 @@ function UpdateList({ updates, milestoneCodes }: { updates: ProgressUpdate[]; mi
             {milestoneCodes?.[u.milestone_id] && (
               <>
                 {" "}
-                — <Link to={`/jalons/${u.milestone_id}#point-${u.id}`}>{t("milestone.title", { code: milestoneCodes[u.milestone_id] })}</Link>
+                —{" "}
+                <Link to={`/jalons/${u.milestone_id}#point-${u.id}`}>
+                  {t("milestone.title", { code: milestoneCodes[u.milestone_id] })}
+                </Link>
               </>
             )}{" "}
             <MilestoneStatusBadge status={u.status} /> <CompletionBadge level={u.completion} />
@@ -263,10 +292,24 @@ function UpdateList({ updates, milestoneCodes }: { updates: ProgressUpdate[]; mi
 }
 
 /** A milestone's log, and the form to add to it for those who may. */
-export function MilestoneProgressLog({ milestoneId, commitmentCode, closed }: { milestoneId: number; commitmentCode: string; closed: boolean }) {
+export function MilestoneProgressLog({
+  milestoneId,
+  commitmentCode,
+  closed,
+}: {
+  milestoneId: number;
+  commitmentCode: string;
+  closed: boolean;
+}) {
   const { t } = useI18n();
-  const log = useQuery({ queryKey: progressKeys.milestone(milestoneId), queryFn: () => listMilestoneProgress(milestoneId) });
-  const commitment = useQuery({ queryKey: progressKeys.commitment(commitmentCode), queryFn: () => getCommitmentProgress(commitmentCode) });
+  const log = useQuery({
+    queryKey: progressKeys.milestone(milestoneId),
+    queryFn: () => listMilestoneProgress(milestoneId),
+  });
+  const commitment = useQuery({
+    queryKey: progressKeys.commitment(commitmentCode),
+    queryFn: () => getCommitmentProgress(commitmentCode),
+  });
   const canReport = useCanReport(commitment.data?.lead_institution?.id);
   return (
     <section className="fr-mt-4w" aria-labelledby="log-title">
@@ -290,23 +333,46 @@ export function MilestoneProgressLog({ milestoneId, commitmentCode, closed }: { 
 
 /** Today in Paris, as an input's date value. */
 function parisToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Paris",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
 }
 
 const STATUSES: MilestoneStatus[] = ["not_started", "in_progress", "completed", "delayed", "withdrawn"];
 
-function ReportForm({ milestoneId, commitmentCode, updates }: { milestoneId: number; commitmentCode: string; updates: ProgressUpdate[] }) {
+function ReportForm({
+  milestoneId,
+  commitmentCode,
+  updates,
+}: {
+  milestoneId: number;
+  commitmentCode: string;
+  updates: ProgressUpdate[];
+}) {
   const { t, calendarDate } = useI18n();
   const fieldState = useFieldState();
   const qc = useQueryClient();
-  const empty = { as_of: parisToday(), status: "in_progress", completion: "limited", note: "", evidenceTitle: "", evidenceUrl: "", corrects: "" };
+  const empty = {
+    as_of: parisToday(),
+    status: "in_progress",
+    completion: "limited",
+    note: "",
+    evidenceTitle: "",
+    evidenceUrl: "",
+    corrects: "",
+  };
   const [f, setF] = useState(empty);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((p) => ({ ...p, [k]: e.target.value }));
   const save = useMutation({
     mutationFn: async () => {
       const missing = missingFields({ as_of: f.as_of, note: f.note }, t("common.required"), t("common.invalidForm"));
       if (missing) throw missing;
-      const evidence = f.evidenceUrl.trim() ? [{ title: f.evidenceTitle.trim() || f.evidenceUrl.trim(), url: f.evidenceUrl.trim() }] : [];
+      const evidence = f.evidenceUrl.trim()
+        ? [{ title: f.evidenceTitle.trim() || f.evidenceUrl.trim(), url: f.evidenceUrl.trim() }]
+        : [];
       return reportProgress(milestoneId, {
         as_of: f.as_of,
         status: f.status as MilestoneStatus,
@@ -346,10 +412,26 @@ function ReportForm({ milestoneId, commitmentCode, updates }: { milestoneId: num
       )}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
-          <Input label={t("progress.form.asOf")} hintText={t("progress.form.asOfHint")} {...fieldState(err, "as_of")} nativeInputProps={{ type: "date", name: "as_of", required: true, max: parisToday(), value: f.as_of, onChange: set("as_of") }} />
+          <Input
+            label={t("progress.form.asOf")}
+            hintText={t("progress.form.asOfHint")}
+            {...fieldState(err, "as_of")}
+            nativeInputProps={{
+              type: "date",
+              name: "as_of",
+              required: true,
+              max: parisToday(),
+              value: f.as_of,
+              onChange: set("as_of"),
+            }}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-4">
-          <Select label={t("progress.form.status")} {...fieldState(err, "status")} nativeSelectProps={{ name: "status", value: f.status, onChange: set("status") }}>
+          <Select
+            label={t("progress.form.status")}
+            {...fieldState(err, "status")}
+            nativeSelectProps={{ name: "status", value: f.status, onChange: set("status") }}
+          >
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.milestone.${s}`)}
@@ -358,7 +440,11 @@ function ReportForm({ milestoneId, commitmentCode, updates }: { milestoneId: num
           </Select>
         </div>
         <div className="fr-col-12 fr-col-md-4">
-          <Select label={t("progress.form.completion")} {...fieldState(err, "completion")} nativeSelectProps={{ name: "completion", value: f.completion, onChange: set("completion") }}>
+          <Select
+            label={t("progress.form.completion")}
+            {...fieldState(err, "completion")}
+            nativeSelectProps={{ name: "completion", value: f.completion, onChange: set("completion") }}
+          >
             {COMPLETIONS.map((c) => (
               <option key={c} value={c}>
                 {t(`completion.${c}`)}
@@ -367,21 +453,42 @@ function ReportForm({ milestoneId, commitmentCode, updates }: { milestoneId: num
           </Select>
         </div>
       </div>
-      <Input textArea label={t("progress.form.note")} {...fieldState(err, "note")} nativeTextAreaProps={{ name: "note", rows: 4, required: true, value: f.note, onChange: set("note") }} />
+      <Input
+        textArea
+        label={t("progress.form.note")}
+        {...fieldState(err, "note")}
+        nativeTextAreaProps={{ name: "note", rows: 4, required: true, value: f.note, onChange: set("note") }}
+      />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <Input label={t("common.optional", { label: t("progress.form.evidenceTitle") })} {...fieldState(err, "evidence")} nativeInputProps={{ name: "evidence_title", value: f.evidenceTitle, onChange: set("evidenceTitle") }} />
+          <Input
+            label={t("common.optional", { label: t("progress.form.evidenceTitle") })}
+            {...fieldState(err, "evidence")}
+            nativeInputProps={{ name: "evidence_title", value: f.evidenceTitle, onChange: set("evidenceTitle") }}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <Input label={t("common.optional", { label: t("progress.form.evidenceUrl") })} hintText="https://…" {...fieldState(err, "evidence")} nativeInputProps={{ type: "url", name: "evidence_url", value: f.evidenceUrl, onChange: set("evidenceUrl") }} />
+          <Input
+            label={t("common.optional", { label: t("progress.form.evidenceUrl") })}
+            hintText="https://…"
+            {...fieldState(err, "evidence")}
+            nativeInputProps={{ type: "url", name: "evidence_url", value: f.evidenceUrl, onChange: set("evidenceUrl") }}
+          />
         </div>
       </div>
       {updates.length > 0 && (
-        <Select label={t("common.optional", { label: t("progress.form.corrects") })} {...fieldState(err, "corrects")} nativeSelectProps={{ name: "corrects", value: f.corrects, onChange: set("corrects") }}>
+        <Select
+          label={t("common.optional", { label: t("progress.form.corrects") })}
+          {...fieldState(err, "corrects")}
+          nativeSelectProps={{ name: "corrects", value: f.corrects, onChange: set("corrects") }}
+        >
           <option value="">{t("progress.form.correctsNone")}</option>
           {updates.map((u) => (
             <option key={u.id} value={String(u.id)}>
-              {t("progress.form.correctsOption", { date: calendarDate(u.as_of), level: t(`completion.${u.completion}`) })}
+              {t("progress.form.correctsOption", {
+                date: calendarDate(u.as_of),
+                level: t(`completion.${u.completion}`),
+              })}
             </option>
           ))}
         </Select>

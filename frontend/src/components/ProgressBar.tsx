@@ -3,7 +3,17 @@
 import { useId } from "react";
 import { useI18n } from "../i18n";
 
-export function ProgressBar({ completed, total, percent, label }: { completed: number; total: number; percent: number; label?: string }) {
+export function ProgressBar({
+  completed,
+  total,
+  percent,
+  label,
+}: {
+  completed: number;
+  total: number;
+  percent: number;
+  label?: string;
+}) {
   const { t, number, percent: pct } = useI18n();
   const id = useId();
   if (total === 0) return <p className="fr-text--sm fr-mb-0">{t("commitments.noMilestones")}</p>;

@@ -37,7 +37,15 @@ export function useErrorText() {
   };
 }
 
-export function ProblemAlert({ error, onRetry, titleKey }: { error: unknown; onRetry?: () => void; titleKey?: MessageKey }) {
+export function ProblemAlert({
+  error,
+  onRetry,
+  titleKey,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  titleKey?: MessageKey;
+}) {
   const { t } = useI18n();
   const text = useErrorText()(error);
   const fields = error instanceof ApiError ? error.fieldErrors : [];
@@ -78,12 +86,28 @@ export function Empty({ children }: { children: string }) {
 }
 
 /** "Load more" for keyset-paged lists. */
-export function LoadMore({ hasMore, loading, onClick, label }: { hasMore: boolean; loading: boolean; onClick: () => void; label: string }) {
+export function LoadMore({
+  hasMore,
+  loading,
+  onClick,
+  label,
+}: {
+  hasMore: boolean;
+  loading: boolean;
+  onClick: () => void;
+  label: string;
+}) {
   const { t } = useI18n();
   if (!hasMore) return null;
   return (
     <div className="fr-mt-4w od-center">
-      <Button priority="secondary" onClick={onClick} disabled={loading} iconPosition="left" iconId="fr-icon-arrow-down-line">
+      <Button
+        priority="secondary"
+        onClick={onClick}
+        disabled={loading}
+        iconPosition="left"
+        iconId="fr-icon-arrow-down-line"
+      >
         {loading ? t("common.loading") : label}
       </Button>
     </div>

@@ -43,7 +43,17 @@ export function QuestionStatusBadge({ status }: { status: QuestionStatus }) {
 }
 
 /** The questions about one record, and the form to ask its institution one. */
-export function QuestionsSection({ about, query, institution, closed }: { about: AskAbout; query: QuestionQuery; institution?: InstitutionRef | null; closed?: boolean }) {
+export function QuestionsSection({
+  about,
+  query,
+  institution,
+  closed,
+}: {
+  about: AskAbout;
+  query: QuestionQuery;
+  institution?: InstitutionRef | null;
+  closed?: boolean;
+}) {
   const { t, calendarDate } = useI18n();
   const { user } = useSession();
   const location = useLocation();
@@ -73,7 +83,8 @@ export function QuestionsSection({ about, query, institution, closed }: { about:
               </Link>{" "}
               <QuestionStatusBadge status={x.status} />{" "}
               <span className="fr-text--xs">
-                {t("questions.askedOn", { date: calendarDate(x.asked_on) })} · {t("questions.dueOn", { date: calendarDate(x.due_on) })}
+                {t("questions.askedOn", { date: calendarDate(x.asked_on) })} ·{" "}
+                {t("questions.dueOn", { date: calendarDate(x.due_on) })}
               </span>
             </li>
           ))}
@@ -127,12 +138,34 @@ function AskForm({ about }: { about: AskAbout }) {
       {err && <ProblemAlert error={err} />}
       {ask.isSuccess && (
         <p role="status" className="fr-message fr-message--valid">
-          {t("questions.asked")}{" "}
-          <Link to={`/questions/${ask.data.id}`}>{ask.data.title}</Link>
+          {t("questions.asked")} <Link to={`/questions/${ask.data.id}`}>{ask.data.title}</Link>
         </p>
       )}
-      <Input label={t("questions.form.title")} {...fieldState(err, "title")} nativeInputProps={{ name: "title", required: true, maxLength: 200, value: f.title, onChange: (e) => setF({ ...f, title: e.target.value }) }} />
-      <Input textArea label={t("questions.form.body")} hintText={t("discussion.markdownHint")} {...fieldState(err, "body")} nativeTextAreaProps={{ name: "body", required: true, rows: 4, maxLength: 10000, value: f.body, onChange: (e) => setF({ ...f, body: e.target.value }) }} />
+      <Input
+        label={t("questions.form.title")}
+        {...fieldState(err, "title")}
+        nativeInputProps={{
+          name: "title",
+          required: true,
+          maxLength: 200,
+          value: f.title,
+          onChange: (e) => setF({ ...f, title: e.target.value }),
+        }}
+      />
+      <Input
+        textArea
+        label={t("questions.form.body")}
+        hintText={t("discussion.markdownHint")}
+        {...fieldState(err, "body")}
+        nativeTextAreaProps={{
+          name: "body",
+          required: true,
+          rows: 4,
+          maxLength: 10000,
+          value: f.body,
+          onChange: (e) => setF({ ...f, body: e.target.value }),
+        }}
+      />
       <Button type="submit" disabled={ask.isPending}>
         {ask.isPending ? t("common.saving") : t("questions.form.submit")}
       </Button>
@@ -141,8 +174,19 @@ function AskForm({ about }: { about: AskAbout }) {
 }
 
 /** A milestone's questions: they go to its commitment's lead institution. */
-export function MilestoneQuestions({ milestoneId, commitmentCode, closed }: { milestoneId: number; commitmentCode: string; closed: boolean }) {
-  const lead = useQuery({ queryKey: progressKeys.commitment(commitmentCode), queryFn: () => getCommitmentProgress(commitmentCode) });
+export function MilestoneQuestions({
+  milestoneId,
+  commitmentCode,
+  closed,
+}: {
+  milestoneId: number;
+  commitmentCode: string;
+  closed: boolean;
+}) {
+  const lead = useQuery({
+    queryKey: progressKeys.commitment(commitmentCode),
+    queryFn: () => getCommitmentProgress(commitmentCode),
+  });
   return (
     <QuestionsSection
       about={{ kind: "milestone", key: String(milestoneId) }}
@@ -160,7 +204,13 @@ export function RecordSection({ slug }: { slug: string }) {
   return (
     <section className="fr-mt-4w" aria-labelledby="record-title">
       <h2 id="record-title">{t("record.title")}</h2>
-      {q.isPending ? <Loading /> : q.isError ? <ProblemAlert error={q.error} onRetry={() => void q.refetch()} /> : <RecordFigures r={q.data} />}
+      {q.isPending ? (
+        <Loading />
+      ) : q.isError ? (
+        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
+      ) : (
+        <RecordFigures r={q.data} />
+      )}
       <p>
         <Link to={`/questions?institution=${encodeURIComponent(slug)}`}>{t("record.questions")}</Link> ·{" "}
         <Link to="/institutions/comparaison">{t("record.compare")}</Link>
@@ -174,7 +224,11 @@ export function OnTimeRate({ r }: { r: InstitutionRecord }) {
   if (!r.on_time_rate) return <>{t("record.tooFew", { n: number(r.decided), min: 10 })}</>;
   return (
     <>
-      {t("record.rate", { percent: number(r.on_time_rate.percent), low: number(r.on_time_rate.low), high: number(r.on_time_rate.high) })}
+      {t("record.rate", {
+        percent: number(r.on_time_rate.percent),
+        low: number(r.on_time_rate.low),
+        high: number(r.on_time_rate.high),
+      })}
     </>
   );
 }
@@ -192,7 +246,9 @@ function RecordFigures({ r }: { r: InstitutionRecord }) {
         {number(r.answered_on_time)} — <OnTimeRate r={r} />
       </dd>
       <dt>{t("record.median")}</dt>
-      <dd>{r.median_working_days == null ? t("record.noAnswers") : t("record.days", { n: number(r.median_working_days) })}</dd>
+      <dd>
+        {r.median_working_days == null ? t("record.noAnswers") : t("record.days", { n: number(r.median_working_days) })}
+      </dd>
       <dt>{t("record.overdue")}</dt>
       <dd>
         {number(r.overdue_now)}
@@ -201,7 +257,14 @@ function RecordFigures({ r }: { r: InstitutionRecord }) {
       <dt>{t("record.awaiting")}</dt>
       <dd>{number(r.awaiting_now)}</dd>
       <dt>{t("record.actions")}</dt>
-      <dd>{t("record.actionsValue", { closed: number(r.action_items_closed), onTime: number(r.action_items_closed_on_time), owned: number(r.action_items_owned), overdue: number(r.action_items_overdue_now) })}</dd>
+      <dd>
+        {t("record.actionsValue", {
+          closed: number(r.action_items_closed),
+          onTime: number(r.action_items_closed_on_time),
+          owned: number(r.action_items_owned),
+          overdue: number(r.action_items_overdue_now),
+        })}
+      </dd>
       <dt>{t("record.updates")}</dt>
       <dd>{number(r.progress_updates)}</dd>
     </dl>

@@ -27,7 +27,11 @@ import { RegistrationStatusBadge } from "./Registrations";
 export function RegistrantsTable({ forum }: { forum: Forum }) {
   const { t, number, dateTime } = useI18n();
   const { user } = useSession();
-  const organisers = useQuery({ queryKey: organiserKeys.forum(forum.slug), queryFn: () => getOrganisers(forum.slug), enabled: !!user });
+  const organisers = useQuery({
+    queryKey: organiserKeys.forum(forum.slug),
+    queryFn: () => getOrganisers(forum.slug),
+    enabled: !!user,
+  });
   const allowed = isOrganiser(user, organisers.data);
   // After the forum, attendance is recorded from the list (or from codes collected at the door).
   const after = forum.status === "held";
@@ -86,7 +90,12 @@ export function RegistrantsTable({ forum }: { forum: Forum }) {
           </tbody>
         </DataTable>
       )}
-      <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} label={t("registration.list.more")} />
+      <LoadMore
+        hasMore={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        onClick={() => void query.fetchNextPage()}
+        label={t("registration.list.more")}
+      />
     </section>
   );
 }
@@ -120,7 +129,12 @@ function CheckInByCode({ forum }: { forum: Forum }) {
           hintText={t("registration.checkIn.hint")}
           state={unknown ? "error" : "default"}
           stateRelatedMessage={unknown ? t("registration.checkIn.unknown") : undefined}
-          nativeInputProps={{ value: code, onChange: (e) => setCode(e.target.value), autoComplete: "off", maxLength: 40 }}
+          nativeInputProps={{
+            value: code,
+            onChange: (e) => setCode(e.target.value),
+            autoComplete: "off",
+            maxLength: 40,
+          }}
         />
         <Button type="submit" disabled={check.isPending}>
           {t("registration.checkIn.submit")}
@@ -157,7 +171,9 @@ function CheckInCell({ forum, row }: { forum: Forum; row: ForumRegistration }) {
     const afterwards = Date.parse(row.checked_in_at) > Date.parse(forum.ends_at);
     return (
       <span ref={done} tabIndex={-1}>
-        {afterwards ? t("registration.checkIn.markedAt", { at: dateTime(row.checked_in_at) }) : t("registration.checkIn.at", { at: dateTime(row.checked_in_at) })}
+        {afterwards
+          ? t("registration.checkIn.markedAt", { at: dateTime(row.checked_in_at) })
+          : t("registration.checkIn.at", { at: dateTime(row.checked_in_at) })}
       </span>
     );
   }
@@ -170,7 +186,11 @@ function CheckInCell({ forum, row }: { forum: Forum; row: ForumRegistration }) {
         priority="secondary"
         disabled={check.isPending}
         onClick={() => check.mutate()}
-        nativeButtonProps={{ "aria-label": t(held ? "registration.checkIn.markOf" : "registration.checkIn.of", { name: row.person.display_name }) }}
+        nativeButtonProps={{
+          "aria-label": t(held ? "registration.checkIn.markOf" : "registration.checkIn.of", {
+            name: row.person.display_name,
+          }),
+        }}
       >
         {held ? t("registration.checkIn.mark") : t("registration.checkIn.button")}
       </Button>
@@ -197,7 +217,13 @@ function ExportButton({ forum }: { forum: Forum }) {
   });
   return (
     <div className="fr-mb-2w">
-      <Button priority="secondary" iconPosition="left" iconId="fr-icon-download-line" disabled={save.isPending} onClick={() => save.mutate()}>
+      <Button
+        priority="secondary"
+        iconPosition="left"
+        iconId="fr-icon-download-line"
+        disabled={save.isPending}
+        onClick={() => save.mutate()}
+      >
         {save.isPending ? t("registration.export.pending") : t("registration.export.button")}
       </Button>
       {save.isError && <ProblemAlert error={save.error} />}

@@ -39,7 +39,10 @@ export function RegistrationBox({ forum }: { forum: Forum }) {
   const { user } = useSession();
   const location = useLocation();
   const qc = useQueryClient();
-  const summary = useQuery({ queryKey: registrationKeys.summary(forum.slug), queryFn: () => getRegistrationSummary(forum.slug) });
+  const summary = useQuery({
+    queryKey: registrationKeys.summary(forum.slug),
+    queryFn: () => getRegistrationSummary(forum.slug),
+  });
   const mine = useQuery({
     queryKey: registrationKeys.mine(forum.slug),
     queryFn: () => getMyRegistration(forum.slug),
@@ -78,7 +81,10 @@ export function RegistrationBox({ forum }: { forum: Forum }) {
         </p>
         {s.reserved && (
           <p className="fr-mb-1w fr-text--sm">
-            {t(`registration.reserved.${s.reserved.category}`, { seats: number(s.reserved.seats), taken: number(s.reserved.taken) })}
+            {t(`registration.reserved.${s.reserved.category}`, {
+              seats: number(s.reserved.seats),
+              taken: number(s.reserved.taken),
+            })}
           </p>
         )}
         {s.open && forum.registration_closes_at && (
@@ -114,9 +120,11 @@ export function RegistrationBox({ forum }: { forum: Forum }) {
         ) : (
           <>
             {full && <p>{t("registration.full")}</p>}
-            {!full && s.reserved && s.capacity != null && s.registered - s.reserved.taken >= s.capacity - s.reserved.seats && reservedLeft > 0 && (
-              <p>{t(`registration.onlyReserved.${s.reserved.category}`)}</p>
-            )}
+            {!full &&
+              s.reserved &&
+              s.capacity != null &&
+              s.registered - s.reserved.taken >= s.capacity - s.reserved.seats &&
+              reservedLeft > 0 && <p>{t(`registration.onlyReserved.${s.reserved.category}`)}</p>}
             <Button disabled={join.isPending} onClick={() => join.mutate()}>
               {full ? t("registration.joinWaitlist") : t("registration.register")}
             </Button>
@@ -171,9 +179,12 @@ export function MyRegistrations() {
         <ul className="od-plain-list">
           {rows.map((r) => (
             <li key={r.id} className="fr-mb-1w">
-              <Link to={`/forums/${r.forum.slug}`}>{r.forum.title}</Link> — <time dateTime={r.forum.starts_at}>{dateTime(r.forum.starts_at)}</time>{" "}
+              <Link to={`/forums/${r.forum.slug}`}>{r.forum.title}</Link> —{" "}
+              <time dateTime={r.forum.starts_at}>{dateTime(r.forum.starts_at)}</time>{" "}
               <RegistrationStatusBadge status={r.status} />
-              {r.status === "waitlisted" && r.position != null && <> {t("registration.list.position", { position: number(r.position) })}</>}
+              {r.status === "waitlisted" && r.position != null && (
+                <> {t("registration.list.position", { position: number(r.position) })}</>
+              )}
               {r.status === "registered" && (
                 <>
                   {" "}
@@ -184,7 +195,12 @@ export function MyRegistrations() {
           ))}
         </ul>
       )}
-      <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} label={t("registration.my.more")} />
+      <LoadMore
+        hasMore={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        onClick={() => void query.fetchNextPage()}
+        label={t("registration.my.more")}
+      />
     </section>
   );
 }

@@ -4,8 +4,18 @@ import { useI18n } from "../i18n";
 
 type Severity = "success" | "info" | "warning" | "error" | "new" | undefined;
 
-const forumSeverity: Record<ForumStatus, Severity> = { planned: "info", open: "success", held: undefined, cancelled: "error" };
-const commitmentSeverity: Record<CommitmentStatus, Severity> = { active: "info", completed: "success", withdrawn: "error", unknown: undefined };
+const forumSeverity: Record<ForumStatus, Severity> = {
+  planned: "info",
+  open: "success",
+  held: undefined,
+  cancelled: "error",
+};
+const commitmentSeverity: Record<CommitmentStatus, Severity> = {
+  active: "info",
+  completed: "success",
+  withdrawn: "error",
+  unknown: undefined,
+};
 const milestoneSeverity: Record<MilestoneStatus, Severity> = {
   not_started: undefined,
   in_progress: "info",

@@ -25,7 +25,13 @@ export function UnverifiedNotice({ className }: { className?: string }) {
           {resend.isSuccess ? (
             <span role="status">{t("account.resent")}</span>
           ) : (
-            <Button size="small" priority="secondary" className="fr-mt-1w" disabled={resend.isPending} onClick={() => resend.mutate()}>
+            <Button
+              size="small"
+              priority="secondary"
+              className="fr-mt-1w"
+              disabled={resend.isPending}
+              onClick={() => resend.mutate()}
+            >
               {resend.isPending ? t("common.loading") : t("account.resend")}
             </Button>
           )}

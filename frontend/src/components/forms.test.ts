@@ -9,12 +9,18 @@ describe("field errors", () => {
     expect(localizeFieldError(fr, { field: "email", code: "email", message: "must be a valid email address" })).toBe(
       "Saisissez une adresse électronique valide, par exemple nom@domaine.fr.",
     );
-    expect(localizeFieldError(fr, { field: "password", code: "length", message: "must be between 12 and 128 characters long" })).toBe(
-      "Saisissez entre 12 et 128 caractères.",
-    );
+    expect(
+      localizeFieldError(fr, {
+        field: "password",
+        code: "length",
+        message: "must be between 12 and 128 characters long",
+      }),
+    ).toBe("Saisissez entre 12 et 128 caractères.");
   });
   it("keep the API's message otherwise", () => {
-    expect(localizeFieldError(fr, { field: "parent_id", code: "unknown", message: "names no comment" })).toBe("names no comment");
+    expect(localizeFieldError(fr, { field: "parent_id", code: "unknown", message: "names no comment" })).toBe(
+      "names no comment",
+    );
   });
   it("are raised locally for empty required fields, like a 422", () => {
     const e = missingFields({ title: "x", starts_at: " " }, "obligatoire", "erreurs");

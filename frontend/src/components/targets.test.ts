@@ -3,7 +3,9 @@ import { plainExcerpt, targetPath } from "./targets";
 
 describe("targetPath", () => {
   it("maps each kind of discussion target to its page", () => {
-    expect(targetPath("forum", "2027-01-espace-de-dialogue-en-ligne")).toBe("/forums/2027-01-espace-de-dialogue-en-ligne");
+    expect(targetPath("forum", "2027-01-espace-de-dialogue-en-ligne")).toBe(
+      "/forums/2027-01-espace-de-dialogue-en-ligne",
+    );
     expect(targetPath("commitment", "FR0041")).toBe("/engagements/FR0041");
     expect(targetPath("milestone", 12)).toBe("/jalons/12");
     expect(targetPath("forum", "a/b")).toBe("/forums/a%2Fb");

@@ -5,7 +5,10 @@ import { useEffect } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 
-export function useCanonicalPath(param: string, loaded: { key: string; path: string; queryKey: QueryKey; data: unknown } | undefined) {
+export function useCanonicalPath(
+  param: string,
+  loaded: { key: string; path: string; queryKey: QueryKey; data: unknown } | undefined,
+) {
   const navigate = useNavigate();
   const location = useLocation();
   const qc = useQueryClient();

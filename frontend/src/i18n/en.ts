@@ -24,4 +24,27 @@ import * as questions from "./areas/en/questions";
 import * as moderation from "./areas/en/moderation";
 import * as notifications from "./areas/en/notifications";
 
-export const en: Messages = { ...common.en, ...account.en, ...discussion.en, ...home.en, ...forums.en, ...commitments.en, ...search.en, ...accessibility.en, ...admin.en, ...adminShell.en, ...errors.en, ...subjects.en, ...registrations.en, ...formats.en, ...actions.en, ...cycles.en, ...feedback.en, ...progress.en, ...institutions.en, ...questions.en, ...moderation.en, ...notifications.en };
+export const en: Messages = {
+  ...common.en,
+  ...account.en,
+  ...discussion.en,
+  ...home.en,
+  ...forums.en,
+  ...commitments.en,
+  ...search.en,
+  ...accessibility.en,
+  ...admin.en,
+  ...adminShell.en,
+  ...errors.en,
+  ...subjects.en,
+  ...registrations.en,
+  ...formats.en,
+  ...actions.en,
+  ...cycles.en,
+  ...feedback.en,
+  ...progress.en,
+  ...institutions.en,
+  ...questions.en,
+  ...moderation.en,
+  ...notifications.en,
+};

@@ -23,7 +23,29 @@ import * as questions from "./areas/questions";
 import * as moderation from "./areas/moderation";
 import * as notifications from "./areas/notifications";
 
-const main = { ...common.fr, ...account.fr, ...discussion.fr, ...home.fr, ...forums.fr, ...commitments.fr, ...search.fr, ...accessibility.fr, ...adminShell.fr, ...errors.fr, ...subjects.fr, ...registrations.fr, ...formats.fr, ...actions.fr, ...cycles.fr, ...feedback.fr, ...progress.fr, ...institutions.fr, ...questions.fr, ...moderation.fr, ...notifications.fr };
+const main = {
+  ...common.fr,
+  ...account.fr,
+  ...discussion.fr,
+  ...home.fr,
+  ...forums.fr,
+  ...commitments.fr,
+  ...search.fr,
+  ...accessibility.fr,
+  ...adminShell.fr,
+  ...errors.fr,
+  ...subjects.fr,
+  ...registrations.fr,
+  ...formats.fr,
+  ...actions.fr,
+  ...cycles.fr,
+  ...feedback.fr,
+  ...progress.fr,
+  ...institutions.fr,
+  ...questions.fr,
+  ...moderation.fr,
+  ...notifications.fr,
+};
 
 export type MessageKey = keyof typeof main | keyof typeof adminArea;
 export type Messages = Record<MessageKey, string>;

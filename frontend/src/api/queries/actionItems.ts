@@ -26,7 +26,8 @@ const item = (id: number) => ({ params: { path: { id } } });
 export const getMinutes = (key: string) => unwrap(api.GET("/api/v1/forums/{id}/minutes", forum(key)));
 export const putMinutes = (key: string, body: MinutesRequest) =>
   unwrap(api.PUT("/api/v1/forums/{id}/minutes", { ...forum(key), body }));
-export const listActionItems = (query: ActionItemQuery) => unwrap(api.GET("/api/v1/action-items", { params: { query } }));
+export const listActionItems = (query: ActionItemQuery) =>
+  unwrap(api.GET("/api/v1/action-items", { params: { query } }));
 export const getActionItem = (id: number) => unwrap(api.GET("/api/v1/action-items/{id}", item(id)));
 export const createActionItem = (key: string, body: NewActionItem) =>
   unwrap(api.POST("/api/v1/forums/{id}/action-items", { ...forum(key), body }));

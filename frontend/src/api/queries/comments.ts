@@ -23,7 +23,11 @@ function discussionOf(t: DiscussionTarget) {
 
 export type ThreadSort = "newest" | "useful";
 
-export function fetchThreads(t: DiscussionTarget, cursor: string | undefined, sort: ThreadSort = "newest"): Promise<CommentPage> {
+export function fetchThreads(
+  t: DiscussionTarget,
+  cursor: string | undefined,
+  sort: ThreadSort = "newest",
+): Promise<CommentPage> {
   return discussionOf(t).list(t.id, { limit: THREADS_PER_PAGE, replies: REPLIES_PER_THREAD, cursor, sort });
 }
 

@@ -10,7 +10,10 @@ export type QueryOf<Op extends keyof operations> = NonNullable<
 type Page<T> = { items: T[]; next_cursor?: string | null };
 
 /** Every item of a keyset-paged list, page after page (at most `maxPages` pages). */
-export async function everyPage<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>, maxPages = 100): Promise<T[]> {
+export async function everyPage<T>(
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  maxPages = 100,
+): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < maxPages; i++) {

@@ -22,11 +22,15 @@ const forum = (id: string) => ({ params: { path: { id } } });
 
 export const getForumFeedback = (key: string) => unwrap(api.GET("/api/v1/forums/{id}/feedback", forum(key)));
 export const getMyFeedback = (key: string) => unwrap(api.GET("/api/v1/forums/{id}/feedback/me", forum(key)));
-export const giveFeedback = (key: string, body: FeedbackRequest) => unwrap(api.POST("/api/v1/forums/{id}/feedback", { ...forum(key), body }));
-export const changeFeedback = (key: string, body: FeedbackRequest) => unwrap(api.PUT("/api/v1/forums/{id}/feedback/me", { ...forum(key), body }));
+export const giveFeedback = (key: string, body: FeedbackRequest) =>
+  unwrap(api.POST("/api/v1/forums/{id}/feedback", { ...forum(key), body }));
+export const changeFeedback = (key: string, body: FeedbackRequest) =>
+  unwrap(api.PUT("/api/v1/forums/{id}/feedback/me", { ...forum(key), body }));
 export const getFeedbackTexts = (key: string) => unwrap(api.GET("/api/v1/forums/{id}/feedback/texts", forum(key)));
-export const approveText = (id: number) => unwrap(api.PUT("/api/v1/feedback-texts/{id}/approval", { params: { path: { id } } }));
-export const withdrawText = (id: number) => unwrap(api.DELETE("/api/v1/feedback-texts/{id}/approval", { params: { path: { id } } }));
+export const approveText = (id: number) =>
+  unwrap(api.PUT("/api/v1/feedback-texts/{id}/approval", { params: { path: { id } } }));
+export const withdrawText = (id: number) =>
+  unwrap(api.DELETE("/api/v1/feedback-texts/{id}/approval", { params: { path: { id } } }));
 export const putFeedbackResponse = (key: string, body: Schemas["ResponseRequest"]) =>
   unwrap(api.PUT("/api/v1/forums/{id}/feedback/response", { ...forum(key), body }));
 export const getFormatFeedback = (key: string) => unwrap(api.GET("/api/v1/formats/{id}/feedback", forum(key)));

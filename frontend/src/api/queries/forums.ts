@@ -19,6 +19,7 @@ export const createForum = (body: NewForum) => unwrap(api.POST("/api/v1/forums",
 export const updateForum = (key: string, body: ForumChanges) =>
   unwrap(api.PATCH("/api/v1/forums/{id}", { params: { path: { id: key } }, body }));
 /** The archived forum when it had a discussion (kept), `undefined` when it was deleted. */
-export const deleteForum = (key: string) => unwrap(api.DELETE("/api/v1/forums/{id}", { params: { path: { id: key } } }));
+export const deleteForum = (key: string) =>
+  unwrap(api.DELETE("/api/v1/forums/{id}", { params: { path: { id: key } } }));
 export const restoreForum = (key: string) =>
   unwrap(api.POST("/api/v1/forums/{id}/restore", { params: { path: { id: key } } }));

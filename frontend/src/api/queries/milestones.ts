@@ -8,8 +8,7 @@ export const milestoneKeys = {
   one: (id: number) => ["milestone", id] as const,
 };
 
-export const getMilestone = (id: number) =>
-  unwrap(api.GET("/api/v1/milestones/{id}", { params: { path: { id } } }));
+export const getMilestone = (id: number) => unwrap(api.GET("/api/v1/milestones/{id}", { params: { path: { id } } }));
 export const createMilestone = (commitment: string, body: NewMilestone) =>
   unwrap(api.POST("/api/v1/commitments/{id}/milestones", { params: { path: { id: commitment } }, body }));
 export const updateMilestone = (id: number, body: MilestoneChanges) =>

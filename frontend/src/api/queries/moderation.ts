@@ -13,7 +13,12 @@ export const moderationKeys = {
 };
 
 export const reportComment = (id: number, reason: ReportReason, details: string) =>
-  unwrap(api.POST("/api/v1/comments/{id}/reports", { params: { path: { id } }, body: { reason, details: details.trim() || null } }));
+  unwrap(
+    api.POST("/api/v1/comments/{id}/reports", {
+      params: { path: { id } },
+      body: { reason, details: details.trim() || null },
+    }),
+  );
 export const listReports = (cursor?: string) =>
   unwrap(api.GET("/api/v1/moderation/reports", { params: { query: { limit: 20, cursor } } }));
 export const hideReported = (id: number, reason: string) =>

@@ -21,8 +21,11 @@ export const notificationKeys = {
 
 export const unreadCount = () => unwrap(api.GET("/api/v1/me/notifications/unread-count"));
 export const listNotifications = (unreadOnly: boolean, cursor?: string) =>
-  unwrap(api.GET("/api/v1/me/notifications", { params: { query: { limit: 20, cursor, unread: unreadOnly || undefined } } }));
-export const markRead = (id: number) => unwrap(api.POST("/api/v1/me/notifications/{id}/read", { params: { path: { id } } }));
+  unwrap(
+    api.GET("/api/v1/me/notifications", { params: { query: { limit: 20, cursor, unread: unreadOnly || undefined } } }),
+  );
+export const markRead = (id: number) =>
+  unwrap(api.POST("/api/v1/me/notifications/{id}/read", { params: { path: { id } } }));
 export const markAllRead = (upTo?: number) =>
   unwrap(api.POST("/api/v1/me/notifications/read-all", { params: { query: { up_to: upTo } } }));
 
@@ -32,7 +35,8 @@ export const follow = (type: SubjectKind, key: string) =>
   unwrap(api.PUT("/api/v1/me/follows/{type}/{key}", { params: { path: { type, key } } }));
 export const unfollow = (type: SubjectKind, key: string) =>
   unwrap(api.DELETE("/api/v1/me/follows/{type}/{key}", { params: { path: { type, key } } }));
-export const listFollows = (cursor?: string) => unwrap(api.GET("/api/v1/me/follows", { params: { query: { limit: 50, cursor } } }));
+export const listFollows = (cursor?: string) =>
+  unwrap(api.GET("/api/v1/me/follows", { params: { query: { limit: 50, cursor } } }));
 
 export const getNotificationSettings = () => unwrap(api.GET("/api/v1/me/notification-settings"));
 export const putNotificationSettings = (mail: MailPreference) =>

@@ -3,7 +3,15 @@ import type { Account } from "../client";
 import { isOrganiser, type ForumOrganisers } from "./organisers";
 
 const account = (id: number, role: Account["role"], institution_id: number | null = null): Account => ({
-  id, email: `${id}@example.org`, display_name: `N${id}`, role, institution_id, created_at: "2026-01-01T00:00:00Z", updated_at: "2026-01-01T00:00:00Z", locale: "fr", email_verified: true,
+  id,
+  email: `${id}@example.org`,
+  display_name: `N${id}`,
+  role,
+  institution_id,
+  created_at: "2026-01-01T00:00:00Z",
+  updated_at: "2026-01-01T00:00:00Z",
+  locale: "fr",
+  email_verified: true,
 });
 const organisers: ForumOrganisers = {
   people: [{ id: 7, display_name: "Nommée", organisation: null, added_at: "2026-01-01T00:00:00Z" }],

@@ -37,9 +37,17 @@ export function askQuestion(about: AskAbout, body: NewQuestion) {
 export const answerQuestion = (id: number, body: string) =>
   unwrap(api.POST("/api/v1/questions/{id}/answers", { params: { path: { id } }, body: { body } }));
 export const rejectAnswer = (id: number, answer: number, note: string) =>
-  unwrap(api.POST("/api/v1/questions/{id}/answers/{answer}/rejection", { params: { path: { id, answer } }, body: { note: note.trim() || null } }));
-export const getRecord = (key: string) => unwrap(api.GET("/api/v1/institutions/{id}/record", { params: { path: { id: key } } }));
+  unwrap(
+    api.POST("/api/v1/questions/{id}/answers/{answer}/rejection", {
+      params: { path: { id, answer } },
+      body: { note: note.trim() || null },
+    }),
+  );
+export const getRecord = (key: string) =>
+  unwrap(api.GET("/api/v1/institutions/{id}/record", { params: { path: { id: key } } }));
 export const listRecords = () => unwrap(api.GET("/api/v1/institution-records", { params: { query: { limit: 100 } } }));
 export const getHolidays = (year: number) => unwrap(api.GET("/api/v1/holidays", { params: { query: { year } } }));
-export const addHoliday = (day: string, label: string) => unwrap(api.POST("/api/v1/holidays", { body: { day, label } }));
-export const removeHoliday = (day: string) => unwrap(api.DELETE("/api/v1/holidays/{day}", { params: { path: { day } } }));
+export const addHoliday = (day: string, label: string) =>
+  unwrap(api.POST("/api/v1/holidays", { body: { day, label } }));
+export const removeHoliday = (day: string) =>
+  unwrap(api.DELETE("/api/v1/holidays/{day}", { params: { path: { day } } }));

@@ -37,7 +37,11 @@ export const cancelRegistration = (forum: string) =>
 export const checkInByCode = (forum: string, code: string) =>
   unwrap(api.POST("/api/v1/forums/{id}/check-ins", { params: { path: { id: forum } }, body: { code } }));
 export const checkInFromList = (forum: string, registration: number) =>
-  unwrap(api.POST("/api/v1/forums/{id}/registrations/{registration}/check-in", { params: { path: { id: forum, registration } } }));
+  unwrap(
+    api.POST("/api/v1/forums/{id}/registrations/{registration}/check-in", {
+      params: { path: { id: forum, registration } },
+    }),
+  );
 
 /** The forum's registrations as a CSV file (organisers), with the name the server gives it. */
 export async function exportRegistrations(forum: string): Promise<{ blob: Blob; filename: string }> {
@@ -53,4 +57,6 @@ export async function exportRegistrations(forum: string): Promise<{ blob: Blob; 
 export const listMyRegistrations = (cursor?: string) =>
   unwrap(api.GET("/api/v1/me/registrations", { params: { query: { cursor, limit: 50 } } }));
 export const listForumRegistrations = (forum: string, cursor?: string) =>
-  unwrap(api.GET("/api/v1/forums/{id}/registrations", { params: { path: { id: forum }, query: { cursor, limit: 100 } } }));
+  unwrap(
+    api.GET("/api/v1/forums/{id}/registrations", { params: { path: { id: forum }, query: { cursor, limit: 100 } } }),
+  );

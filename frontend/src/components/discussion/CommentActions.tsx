@@ -24,7 +24,14 @@ export function CommentActions(p: {
     <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left od-comment__actions">
       {p.canReply && (
         <li>
-          <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-reply-line" onClick={p.onReply} nativeButtonProps={{ "aria-expanded": p.replying }}>
+          <Button
+            priority="tertiary"
+            size="small"
+            iconPosition="left"
+            iconId="fr-icon-reply-line"
+            onClick={p.onReply}
+            nativeButtonProps={{ "aria-expanded": p.replying }}
+          >
             {t("discussion.reply")}
           </Button>
         </li>
@@ -38,7 +45,13 @@ export function CommentActions(p: {
       )}
       {p.canDelete && (
         <li>
-          <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-delete-line" onClick={p.onDelete}>
+          <Button
+            priority="tertiary"
+            size="small"
+            iconPosition="left"
+            iconId="fr-icon-delete-line"
+            onClick={p.onDelete}
+          >
             {t("discussion.delete")}
           </Button>
         </li>
@@ -53,13 +66,26 @@ export function CommentActions(p: {
       {p.moderator &&
         (p.hidden ? (
           <li>
-            <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-eye-line" onClick={p.onUnhide} disabled={p.busy}>
+            <Button
+              priority="tertiary"
+              size="small"
+              iconPosition="left"
+              iconId="fr-icon-eye-line"
+              onClick={p.onUnhide}
+              disabled={p.busy}
+            >
               {t("discussion.unhide")}
             </Button>
           </li>
         ) : (
           <li>
-            <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-eye-off-line" onClick={p.onHide}>
+            <Button
+              priority="tertiary"
+              size="small"
+              iconPosition="left"
+              iconId="fr-icon-eye-off-line"
+              onClick={p.onHide}
+            >
               {t("discussion.hide")}
             </Button>
           </li>

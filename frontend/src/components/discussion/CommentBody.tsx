@@ -23,5 +23,9 @@ export function CommentBody({ comment: c }: { comment: Comment }) {
       </div>
     );
   }
-  return c.body_html ? <SanitizedHtml html={c.body_html} className="od-comment__body" /> : <p className="od-comment__body">{c.body}</p>;
+  return c.body_html ? (
+    <SanitizedHtml html={c.body_html} className="od-comment__body" />
+  ) : (
+    <p className="od-comment__body">{c.body}</p>
+  );
 }

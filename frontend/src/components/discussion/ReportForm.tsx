@@ -8,7 +8,15 @@ import { useI18n } from "../../i18n";
 import { ProblemAlert } from "../QueryState";
 
 /** Reporting a comment to the moderators: a reason, and details (required for "other"). */
-export function ReportForm({ commentId, onDone, onCancel }: { commentId: number; onDone: () => void; onCancel: () => void }) {
+export function ReportForm({
+  commentId,
+  onDone,
+  onCancel,
+}: {
+  commentId: number;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const [reason, setReason] = useState<ReportReason>("spam");
   const [details, setDetails] = useState("");
@@ -31,7 +39,14 @@ export function ReportForm({ commentId, onDone, onCancel }: { commentId: number;
         {REPORT_REASONS.map((r) => (
           <div className="fr-fieldset__element" key={r}>
             <div className="fr-radio-group fr-radio-group--sm">
-              <input type="radio" id={`${groupId}-${r}`} name={`${groupId}-reason`} value={r} checked={reason === r} onChange={() => setReason(r)} />
+              <input
+                type="radio"
+                id={`${groupId}-${r}`}
+                name={`${groupId}-reason`}
+                value={r}
+                checked={reason === r}
+                onChange={() => setReason(r)}
+              />
               <label className="fr-label" htmlFor={`${groupId}-${r}`}>
                 {t(`report.reason.${r}`)}
               </label>
@@ -41,7 +56,12 @@ export function ReportForm({ commentId, onDone, onCancel }: { commentId: number;
       </fieldset>
       <Input
         label={reason === "other" ? t("report.details") : t("common.optional", { label: t("report.details") })}
-        nativeInputProps={{ value: details, onChange: (e) => setDetails(e.target.value), maxLength: 1000, required: reason === "other" }}
+        nativeInputProps={{
+          value: details,
+          onChange: (e) => setDetails(e.target.value),
+          maxLength: 1000,
+          required: reason === "other",
+        }}
       />
       <ul className="fr-btns-group fr-btns-group--inline-sm">
         <li>

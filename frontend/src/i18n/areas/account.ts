@@ -38,9 +38,11 @@ export const fr = {
   "signIn.forgot": "Mot de passe oublié ?",
   "signUp.checkMailTitle": "Vérifiez votre messagerie",
   "signUp.checkMail": "Un message a été envoyé à {email}",
-  "signUp.checkMailText": "Suivez le lien qu'il contient pour confirmer votre adresse : vous pourrez alors participer aux discussions. Si cette adresse avait déjà un compte, le message vous dit comment vous connecter ou changer de mot de passe.",
+  "signUp.checkMailText":
+    "Suivez le lien qu'il contient pour confirmer votre adresse : vous pourrez alors participer aux discussions. Si cette adresse avait déjà un compte, le message vous dit comment vous connecter ou changer de mot de passe.",
   "signUp.continue": "Continuer",
-  "account.unverified": "Votre adresse {email} n'est pas encore confirmée : suivez le lien du message reçu à l'inscription pour pouvoir publier des commentaires.",
+  "account.unverified":
+    "Votre adresse {email} n'est pas encore confirmée : suivez le lien du message reçu à l'inscription pour pouvoir publier des commentaires.",
   "account.resend": "Renvoyer le message",
   "account.resent": "Un nouveau message vous a été envoyé.",
   "verify.title": "Confirmation de votre adresse",
@@ -52,16 +54,19 @@ export const fr = {
   "verify.noToken": "Lien incomplet",
   "verify.noTokenText": "Le lien ouvert ne contient pas de jeton : copiez-le en entier depuis le message reçu.",
   "forgot.title": "Mot de passe oublié",
-  "forgot.intro": "Saisissez l'adresse de votre compte : nous y enverrons un lien, valable une heure, pour choisir un nouveau mot de passe.",
+  "forgot.intro":
+    "Saisissez l'adresse de votre compte : nous y enverrons un lien, valable une heure, pour choisir un nouveau mot de passe.",
   "forgot.submit": "Recevoir un lien",
   "forgot.sentTitle": "Demande enregistrée",
-  "forgot.sent": "Si un compte utilise l'adresse {email}, un message vient d'y être envoyé avec un lien valable une heure.",
+  "forgot.sent":
+    "Si un compte utilise l'adresse {email}, un message vient d'y être envoyé avec un lien valable une heure.",
   "forgot.back": "Retour à la connexion",
   "reset.title": "Nouveau mot de passe",
   "reset.password": "Nouveau mot de passe",
   "reset.submit": "Enregistrer le mot de passe",
   "reset.done": "Mot de passe changé",
-  "reset.doneText": "Toutes les sessions ouvertes avec l'ancien mot de passe ont été fermées. Connectez-vous avec le nouveau.",
+  "reset.doneText":
+    "Toutes les sessions ouvertes avec l'ancien mot de passe ont été fermées. Connectez-vous avec le nouveau.",
   "reset.noToken": "Le lien ouvert ne contient pas de jeton : demandez un nouveau lien.",
   "reset.askAgain": "Demander un nouveau lien",
 } as const;

@@ -52,7 +52,8 @@ export const fr = {
   "actions.statusSubmit": "Enregistrer le statut",
   "actions.statusSaved": "Statut enregistré.",
   "actions.followUp.title": "Suivi des actions",
-  "actions.followUp.intro": "Toutes les actions décidées dans les forums, avec leur responsable, leur échéance et leur avancement. Une action en retard est une action dont l'échéance est passée sans qu'elle soit close.",
+  "actions.followUp.intro":
+    "Toutes les actions décidées dans les forums, avec leur responsable, leur échéance et leur avancement. Une action en retard est une action dont l'échéance est passée sans qu'elle soit close.",
   "actions.filter.status": "Statut",
   "actions.filter.any": "Tous",
   "actions.filter.owner": "Responsable (nom exact)",
@@ -65,9 +66,11 @@ export const fr = {
   "actions.form.description": "Description (markdown)",
   "actions.form.ownerKind": "Le responsable est",
   "actions.form.ownerName": "Nom du responsable",
-  "actions.form.ownerInstitutionHint": "Le nom d'une institution enregistrée (proposé en tapant) relie l'action à elle : elle compte dans son bilan, et les questions sur l'action lui sont adressées.",
+  "actions.form.ownerInstitutionHint":
+    "Le nom d'une institution enregistrée (proposé en tapant) relie l'action à elle : elle compte dans son bilan, et les questions sur l'action lui sont adressées.",
   "actions.form.ownerRecognised": "Institution enregistrée : l'action lui sera reliée.",
-  "actions.form.ownerUnknown": "Aucune institution enregistrée à ce nom : l'action ne comptera dans le bilan d'aucune institution.",
+  "actions.form.ownerUnknown":
+    "Aucune institution enregistrée à ce nom : l'action ne comptera dans le bilan d'aucune institution.",
   "actions.form.dueOn": "Échéance",
   "actions.form.dueHint": "Pas avant le jour du forum.",
   "actions.form.commitment": "Engagement servi (code OGP, par exemple FR0041)",

@@ -6,7 +6,8 @@
 export const fr = {
   "admin.intro": "Créez et modifiez les forums, les engagements et leurs jalons.",
   "admin.forbiddenAdmin": "Cette page est réservée à l'administration.",
-  "admin.moderationNote": "La modération des commentaires (masquer, rétablir) se fait directement dans les discussions.",
+  "admin.moderationNote":
+    "La modération des commentaires (masquer, rétablir) se fait directement dans les discussions.",
   "admin.forums": "Forums",
   "admin.newForum": "Créer un forum",
   "admin.commitments": "Engagements",
@@ -30,10 +31,12 @@ export const fr = {
   "admin.forum.placeHint": "Indiquez une adresse, un lien en ligne, ou les deux.",
   "admin.forum.capacity": "Nombre de places",
   "admin.forum.reservedSeats": "Places réservées",
-  "admin.forum.reservedSeatsHint": "Une partie des places, gardée pour une catégorie de personnes ; elles prennent d'abord une place réservée, puis une place ordinaire. Nécessite un nombre de places.",
+  "admin.forum.reservedSeatsHint":
+    "Une partie des places, gardée pour une catégorie de personnes ; elles prennent d'abord une place réservée, puis une place ordinaire. Nécessite un nombre de places.",
   "admin.forum.reservedFor": "Réservées à",
   "admin.forum.reservedFor.officials": "Agents des institutions chargées des engagements du forum",
-  "admin.forum.reservedFor.civil_society": "Société civile (membres sans institution ou d'une organisation de la société civile)",
+  "admin.forum.reservedFor.civil_society":
+    "Société civile (membres sans institution ou d'une organisation de la société civile)",
   "admin.forum.status": "Statut",
   "admin.forum.commitments": "Engagements travaillés",
   "admin.forum.commitmentsFilter": "Filtrer les engagements",
@@ -108,18 +111,23 @@ export const fr = {
   "admin.lang.en": "Anglais",
   "admin.delete.title": "Confirmer la suppression",
   "admin.delete.failed": "La suppression a échoué",
-  "admin.delete.forum": "Si des personnes ont pris part à sa discussion, le forum est archivé : il n'apparaît plus dans les listes, sa page et sa discussion restent lisibles et fermées aux nouveaux commentaires, et il peut être rétabli. Sinon, il est supprimé définitivement.",
+  "admin.delete.forum":
+    "Si des personnes ont pris part à sa discussion, le forum est archivé : il n'apparaît plus dans les listes, sa page et sa discussion restent lisibles et fermées aux nouveaux commentaires, et il peut être rétabli. Sinon, il est supprimé définitivement.",
   "admin.delete.forumButton": "Supprimer le forum",
-  "admin.delete.commitment": "Si des personnes en ont discuté (sur l'engagement ou l'un de ses jalons), l'engagement est archivé avec ses jalons : il n'apparaît plus dans les listes, ses pages et discussions restent lisibles et fermées aux nouveaux commentaires, et il peut être rétabli. Sinon, il est supprimé définitivement avec ses jalons.",
+  "admin.delete.commitment":
+    "Si des personnes en ont discuté (sur l'engagement ou l'un de ses jalons), l'engagement est archivé avec ses jalons : il n'apparaît plus dans les listes, ses pages et discussions restent lisibles et fermées aux nouveaux commentaires, et il peut être rétabli. Sinon, il est supprimé définitivement avec ses jalons.",
   "admin.delete.commitmentButton": "Supprimer l'engagement",
-  "admin.delete.milestone": "Si des personnes en ont discuté, le jalon est archivé : il n'apparaît plus dans les listes ni dans l'avancement, sa page et sa discussion restent lisibles et fermées aux nouveaux commentaires. Sinon, il est supprimé définitivement.",
+  "admin.delete.milestone":
+    "Si des personnes en ont discuté, le jalon est archivé : il n'apparaît plus dans les listes ni dans l'avancement, sa page et sa discussion restent lisibles et fermées aux nouveaux commentaires. Sinon, il est supprimé définitivement.",
   "admin.delete.milestoneButton": "Supprimer le jalon",
-  "admin.delete.plan": "Un plan d'action ne peut être supprimé que s'il n'a plus d'engagement. La suppression est définitive.",
+  "admin.delete.plan":
+    "Un plan d'action ne peut être supprimé que s'il n'a plus d'engagement. La suppression est définitive.",
   "admin.delete.planButton": "Supprimer le plan",
   "admin.delete.archivedDone": "« {title} » avait une discussion : il est archivé (consultable, retiré des listes).",
   "admin.delete.deletedDone": "« {title} » est supprimé.",
   "admin.journal": "Journal",
-  "admin.journal.intro": "Toutes les actions d'administration, des agents et de la modération, avec leur auteur, leur date et l'état avant et après. Le journal ne peut être ni modifié ni effacé.",
+  "admin.journal.intro":
+    "Toutes les actions d'administration, des agents et de la modération, avec leur auteur, leur date et l'état avant et après. Le journal ne peut être ni modifié ni effacé.",
   "admin.journal.filters": "Filtrer le journal",
   "admin.journal.actionFilter": "Action",
   "admin.journal.kindFilter": "Type d'élément",

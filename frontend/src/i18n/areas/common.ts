@@ -43,9 +43,12 @@ export const fr = {
   "common.notPublished": "Non publié",
   "common.fieldErrors": "Corrigez les champs suivants :",
   "common.required": "Ce champ est obligatoire.",
-  "archive.forum": "Forum archivé le {date} : il n'apparaît plus dans les listes, et reste consultable avec sa discussion, fermée aux nouveaux commentaires.",
-  "archive.commitment": "Engagement archivé le {date} : il n'apparaît plus dans les listes, et reste consultable avec ses discussions, fermées aux nouveaux commentaires.",
-  "archive.milestone": "Jalon archivé le {date} : il n'apparaît plus dans les listes ni dans l'avancement, et reste consultable avec sa discussion, fermée aux nouveaux commentaires.",
+  "archive.forum":
+    "Forum archivé le {date} : il n'apparaît plus dans les listes, et reste consultable avec sa discussion, fermée aux nouveaux commentaires.",
+  "archive.commitment":
+    "Engagement archivé le {date} : il n'apparaît plus dans les listes, et reste consultable avec ses discussions, fermées aux nouveaux commentaires.",
+  "archive.milestone":
+    "Jalon archivé le {date} : il n'apparaît plus dans les listes ni dans l'avancement, et reste consultable avec sa discussion, fermée aux nouveaux commentaires.",
   "field.bidiControl": "Retirez les caractères de contrôle de direction d'écriture.",
   "field.controlCharacter": "Retirez les sauts de ligne et les caractères de contrôle.",
   "field.noVisibleCharacter": "Saisissez au moins un caractère visible.",

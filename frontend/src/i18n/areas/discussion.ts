@@ -13,7 +13,8 @@ export const fr = {
   "discussion.preview": "Aperçu",
   "discussion.previewTitle": "Aperçu du commentaire",
   "discussion.previewEmpty": "Rien à prévisualiser.",
-  "discussion.markdownHint": "Mise en forme : **gras**, *italique*, `code`, [lien](https://…), listes commençant par « - ».",
+  "discussion.markdownHint":
+    "Mise en forme : **gras**, *italique*, `code`, [lien](https://…), listes commençant par « - ».",
   "discussion.submit": "Publier",
   "discussion.submitReply": "Publier la réponse",
   "discussion.reply": "Répondre",

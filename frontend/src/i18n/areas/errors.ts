@@ -15,7 +15,8 @@ export const fr = {
   "error.unauthorized": "Connectez-vous pour continuer.",
   "error.forbidden": "Vous n'avez pas le droit de faire cela.",
   "error.wrong_password": "Ce n'est pas votre mot de passe actuel.",
-  "error.email_not_verified": "Confirmez d'abord votre adresse électronique : suivez le lien du message reçu à l'inscription, ou demandez-en un nouveau.",
+  "error.email_not_verified":
+    "Confirmez d'abord votre adresse électronique : suivez le lien du message reçu à l'inscription, ou demandez-en un nouveau.",
   "error.not_found": "Cette page ou cette ressource n'existe pas (ou plus).",
   "error.method_not_allowed": "Cette action n'est pas possible ici.",
   "error.request_timeout": "La requête a pris trop de temps : réessayez.",
@@ -28,18 +29,24 @@ export const fr = {
   "error.not_registered": "Cette personne n'a pas de place à ce forum (liste d'attente ou inscription annulée).",
   "error.already_answered": "Vous avez déjà donné votre avis sur ce forum : vous pouvez le modifier.",
   "error.feedback_closed": "Ce forum ne recueille pas d'avis en ce moment.",
-  "error.not_a_participant": "Seules les personnes enregistrées comme présentes à ce forum (pointées à l'accueil, ou par les organisateurs après le forum) donnent leur avis sur celui-ci.",
+  "error.not_a_participant":
+    "Seules les personnes enregistrées comme présentes à ce forum (pointées à l'accueil, ou par les organisateurs après le forum) donnent leur avis sur celui-ci.",
   "error.withdrawn": "Cet engagement (ou ce jalon) a été retiré : plus personne n'en répond.",
   "error.no_institution": "Aucune institution ne répond de ceci : l'engagement n'a pas d'institution pilote.",
-  "error.answer_stands": "Une réponse fait déjà foi ; la personne qui a posé la question peut indiquer qu'elle ne répond pas.",
-  "error.answer_on_record": "La réponse d'une institution fait partie du dossier public : elle ne se supprime pas. Vous pouvez la modifier (le texte remplacé reste consultable).",
+  "error.answer_stands":
+    "Une réponse fait déjà foi ; la personne qui a posé la question peut indiquer qu'elle ne répond pas.",
+  "error.answer_on_record":
+    "La réponse d'une institution fait partie du dossier public : elle ne se supprime pas. Vous pouvez la modifier (le texte remplacé reste consultable).",
   "error.own_comment": "Vous ne pouvez pas signaler votre propre commentaire : modifiez-le ou supprimez-le.",
-  "error.not_an_organiser": "Seuls les organisateurs de ce forum (agents des institutions de ses engagements, personnes nommées, administrateurs) peuvent faire cela.",
+  "error.not_an_organiser":
+    "Seuls les organisateurs de ce forum (agents des institutions de ses engagements, personnes nommées, administrateurs) peuvent faire cela.",
   "error.already_rejected": "Vous avez déjà indiqué que cette réponse ne répond pas à la question.",
   "error.not_your_institution": "Seuls les agents de l'institution pilote de l'engagement peuvent faire cela.",
   "error.forum_not_held": "Le compte rendu et les actions se publient une fois le forum tenu.",
-  "error.stale_version": "Une version plus récente a été publiée pendant que vous écriviez : relisez-la, puis reportez vos changements.",
-  "error.version_published": "Une version publiée ne change plus : publiez une nouvelle version avec une note de changement.",
+  "error.stale_version":
+    "Une version plus récente a été publiée pendant que vous écriviez : relisez-la, puis reportez vos changements.",
+  "error.version_published":
+    "Une version publiée ne change plus : publiez une nouvelle version avec une note de changement.",
   "error.unknown_reference": "Un champ désigne un élément qui n'existe pas.",
   "error.conflicts_with_stored": "Un champ contredit ce qui est déjà enregistré.",
   "error.parent_unavailable": "Le commentaire auquel vous répondez a été supprimé ou masqué.",

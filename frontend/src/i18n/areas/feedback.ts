@@ -3,7 +3,8 @@
 
 export const fr = {
   "feedback.title": "Avis des participants",
-  "feedback.intro": "Les participants donnent leur avis sur le forum en répondant au questionnaire de son format. Les résultats sont publiés de façon agrégée à la clôture des avis, s'il y a au moins {threshold} réponses ; les réponses libres, sans nom, une fois relues.",
+  "feedback.intro":
+    "Les participants donnent leur avis sur le forum en répondant au questionnaire de son format. Les résultats sont publiés de façon agrégée à la clôture des avis, s'il y a au moins {threshold} réponses ; les réponses libres, sans nom, une fois relues.",
   "feedback.give": "Donner mon avis",
   "feedback.change": "Modifier mon avis",
   "feedback.closesOn": "Vous pouvez répondre ou modifier votre avis jusqu'au {date}.",
@@ -14,10 +15,14 @@ export const fr = {
   "feedback.rating.none": "Sans réponse",
   "feedback.optionalText": "{label} (facultatif)",
   "feedback.notEnough": "Moins de {threshold} réponses à cette question : aucun chiffre n'est publié.",
-  "feedback.who": "Seules les personnes enregistrées comme présentes — pointées à l'entrée ou par les organisateurs après le forum — donnent leur avis.",
-  "feedback.notPresent": "Vous n'êtes pas enregistré·e comme présent·e à ce forum : seules les personnes présentes donnent leur avis. Si vous y étiez, demandez aux organisateurs de vous marquer présent·e.",
-  "feedback.unpublished": "Les résultats seront publiés à la clôture des avis, le {date}, s'il y a au moins {threshold} réponses ; ils ne changeront plus ensuite.",
-  "feedback.notPublished": "Les avis sont clos : moins de {threshold} personnes ont répondu, les résultats ne sont donc pas publiés.",
+  "feedback.who":
+    "Seules les personnes enregistrées comme présentes — pointées à l'entrée ou par les organisateurs après le forum — donnent leur avis.",
+  "feedback.notPresent":
+    "Vous n'êtes pas enregistré·e comme présent·e à ce forum : seules les personnes présentes donnent leur avis. Si vous y étiez, demandez aux organisateurs de vous marquer présent·e.",
+  "feedback.unpublished":
+    "Les résultats seront publiés à la clôture des avis, le {date}, s'il y a au moins {threshold} réponses ; ils ne changeront plus ensuite.",
+  "feedback.notPublished":
+    "Les avis sont clos : moins de {threshold} personnes ont répondu, les résultats ne sont donc pas publiés.",
   "feedback.published": "Résultats publiés à la clôture des avis, le {date} ; ils ne changent plus.",
   "feedback.count": "{count} réponse(s)",
   "feedback.mean": "Moyenne : {mean} sur 5 ({count} réponses)",
@@ -38,8 +43,10 @@ export const fr = {
   "feedback.responseNext": "Version du format qui en découle (numéro)",
   "feedback.responseSubmit": "Publier la réponse",
   "feedback.byVersion": "Avis par version du format",
-  "feedback.byVersion.intro": "Seuls comptent les forums dont les résultats sont publiés : avis clos, avec au moins {threshold} réponses.",
-  "feedback.byVersion.caption": "Résultats de chaque question, version par version (moyenne sur 5 et nombre de réponses)",
+  "feedback.byVersion.intro":
+    "Seuls comptent les forums dont les résultats sont publiés : avis clos, avec au moins {threshold} réponses.",
+  "feedback.byVersion.caption":
+    "Résultats de chaque question, version par version (moyenne sur 5 et nombre de réponses)",
   "feedback.byVersion.question": "Question",
   "feedback.byVersion.version": "Version {version} ({forums} forum(s))",
   "feedback.byVersion.cell": "{mean} ({count})",

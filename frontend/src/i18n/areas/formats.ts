@@ -4,14 +4,16 @@
 export const fr = {
   "nav.formats": "Formats",
   "formats.title": "Formats des forums",
-  "formats.intro": "Un format est la méthode écrite d'un type de forum : son objectif, son public, son déroulé, ses rôles, son accessibilité et son questionnaire de retour. Chaque modification publie une nouvelle version ; les précédentes restent lisibles.",
+  "formats.intro":
+    "Un format est la méthode écrite d'un type de forum : son objectif, son public, son déroulé, ses rôles, son accessibilité et son questionnaire de retour. Chaque modification publie une nouvelle version ; les précédentes restent lisibles.",
   "formats.empty": "Aucun format n'est encore documenté.",
   "formats.new": "Documenter un nouveau format",
   "formats.newVersion": "Publier une nouvelle version",
   "formats.card.meta": "Version {version} · {minutes} min",
   "formats.version": "Version {version}",
   "formats.latest": "Version en vigueur",
-  "formats.olderNotice": "Vous lisez la version {version}, publiée le {date}. La version en vigueur est la version {latest}.",
+  "formats.olderNotice":
+    "Vous lisez la version {version}, publiée le {date}. La version en vigueur est la version {latest}.",
   "formats.readLatest": "Lire la version en vigueur",
   "formats.publishedOn": "Publiée le {date}.",
   "formats.publishedBy": "Publiée le {date} par {name}.",
@@ -46,7 +48,8 @@ export const fr = {
   "formats.form.name": "Nom du format",
   "formats.form.slug": "Identifiant dans l'adresse",
   "formats.form.changeNote": "Note de changement",
-  "formats.form.changeNoteHint": "Ce qui change par rapport à la version {version}, et pourquoi. Elle sera publiée avec la version.",
+  "formats.form.changeNoteHint":
+    "Ce qui change par rapport à la version {version}, et pourquoi. Elle sera publiée avec la version.",
   "formats.form.purpose": "Objectif",
   "formats.form.audience": "Public",
   "formats.form.agenda": "Déroulé",
@@ -60,18 +63,21 @@ export const fr = {
   "formats.form.materials": "Matériel (markdown)",
   "formats.form.questionnaire": "Questionnaire de retour",
   "formats.form.questionKey": "Question {n} : clé",
-  "formats.form.questionKeyHint": "Lettres minuscules, chiffres et _ ; gardez la même clé d'une version à l'autre pour comparer les résultats.",
+  "formats.form.questionKeyHint":
+    "Lettres minuscules, chiffres et _ ; gardez la même clé d'une version à l'autre pour comparer les résultats.",
   "formats.form.questionKind": "Question {n} : type",
   "formats.form.questionLabel": "Question {n} : intitulé",
   "formats.form.addQuestion": "Ajouter une question",
   "formats.form.removeQuestion": "Retirer la question {n}",
-  "formats.form.publishedNote": "Une version publiée ne change plus : toute modification ultérieure publiera une nouvelle version.",
+  "formats.form.publishedNote":
+    "Une version publiée ne change plus : toute modification ultérieure publiera une nouvelle version.",
   "forums.format": "Format",
   "forums.formatLink": "{name}, version {version}",
   "forums.formatSuperseded": "une version plus récente existe",
   "forums.addToCalendar": "Ajouter à mon agenda (.ics)",
   "forums.subscribeCalendar": "S'abonner au calendrier des forums (.ics)",
-  "forums.subscribeHint": "Ajoutez cette adresse à votre agenda : les forums à venir s'y afficheront et leurs changements s'y reporteront.",
+  "forums.subscribeHint":
+    "Ajoutez cette adresse à votre agenda : les forums à venir s'y afficheront et leurs changements s'y reporteront.",
   "admin.forum.format": "Format suivi",
   "admin.forum.formatNone": "Aucun format",
   "admin.forum.formatOption": "{name} — version {version}",

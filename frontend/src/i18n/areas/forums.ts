@@ -4,7 +4,8 @@
 
 export const fr = {
   "forums.title": "Forums",
-  "forums.intro": "Les forums Open d'État, en présentiel ou en ligne, réunissent les acteurs d'un engagement autour d'un thème.",
+  "forums.intro":
+    "Les forums Open d'État, en présentiel ou en ligne, réunissent les acteurs d'un engagement autour d'un thème.",
   "forums.tabs": "Période",
   "forums.upcoming": "À venir",
   "forums.past": "Passés",
@@ -31,9 +32,11 @@ export const fr = {
   "forums.details": "Informations pratiques",
   "forums.theme.label": "Thème : {theme}",
   "organisers.title": "Organisation",
-  "organisers.intro": "Les organisateurs accueillent les participants, enregistrent les présences et sont seuls à voir la liste des inscriptions.",
+  "organisers.intro":
+    "Les organisateurs accueillent les participants, enregistrent les présences et sont seuls à voir la liste des inscriptions.",
   "organisers.people": "Personnes nommées",
   "organisers.noPeople": "Personne n'est nommé pour l'instant.",
   "organisers.institutions": "Institutions dont les agents organisent ce forum",
-  "organisers.noInstitutions": "Aucune : les engagements de ce forum n'ont pas d'institution pilote ou partenaire enregistrée.",
+  "organisers.noInstitutions":
+    "Aucune : les engagements de ce forum n'ont pas d'institution pilote ou partenaire enregistrée.",
 } as const;

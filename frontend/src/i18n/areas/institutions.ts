@@ -4,7 +4,8 @@
 export const fr = {
   "nav.institutions": "Institutions",
   "institutions.title": "Institutions",
-  "institutions.intro": "Les ministères, agences, collectivités et organisations de la société civile qui portent les engagements du plan.",
+  "institutions.intro":
+    "Les ministères, agences, collectivités et organisations de la société civile qui portent les engagements du plan.",
   "institutions.empty": "Aucune institution ne correspond.",
   "institutions.search": "Nom ou sigle",
   "institutions.filter.kind": "Type",

@@ -13,7 +13,8 @@ export const fr = {
   "report.submit": "Envoyer le signalement",
   "report.thanks": "Merci : votre signalement est transmis à la modération.",
   "modlog.title": "Journal de modération",
-  "modlog.intro": "Ce que la modération a masqué ou rétabli, quand et pourquoi. Le nom des modérateurs n'y figure pas ; l'administration garde trace de chaque décision.",
+  "modlog.intro":
+    "Ce que la modération a masqué ou rétabli, quand et pourquoi. Le nom des modérateurs n'y figure pas ; l'administration garde trace de chaque décision.",
   "modlog.empty": "Aucune décision de modération pour l'instant.",
   "modlog.caption": "Décisions de modération, les plus récentes d'abord",
   "modlog.when": "Date",

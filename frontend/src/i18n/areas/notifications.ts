@@ -9,14 +9,16 @@ export const fr = {
   "follow.followers": "{count} personne(s) suivent",
   "follow.failed": " — la modification n'a pas abouti, réessayez.",
   "notifications.title": "Notifications",
-  "notifications.intro": "Les réponses à vos commentaires, les mentions de votre nom, les nouvelles de ce que vous suivez, les réponses à vos questions et les changements de vos forums.",
+  "notifications.intro":
+    "Les réponses à vos commentaires, les mentions de votre nom, les nouvelles de ce que vous suivez, les réponses à vos questions et les changements de vos forums.",
   "notifications.settingsLink": "Choisir comment les recevoir par courriel",
   "notifications.list": "Vos notifications",
   "notifications.unreadOnly": "Non lues seulement",
   "notifications.readAll": "Tout marquer comme lu",
   "notifications.markRead": "Marquer comme lue",
   "notifications.new": "Nouveau",
-  "notifications.empty": "Aucune notification pour l'instant. Suivez un engagement, un jalon, un forum, une action ou une question pour en recevoir.",
+  "notifications.empty":
+    "Aucune notification pour l'instant. Suivez un engagement, un jalon, un forum, une action ou une question pour en recevoir.",
   "notifications.emptyUnread": "Vous avez tout lu.",
   "notifications.more": "Notifications plus anciennes",
   "notifications.someone": "Quelqu'un",
@@ -31,7 +33,8 @@ export const fr = {
   "notifications.reason.forum_cancelled": "Le forum « {title} » est annulé",
   "notifications.reason.promoted": "Une place s'est libérée : vous êtes inscrit au forum « {title} »",
   "follows.title": "Ce que vous suivez",
-  "follows.empty": "Vous ne suivez rien pour l'instant : le bouton « Suivre » se trouve en haut de chaque engagement, jalon, forum, action et question.",
+  "follows.empty":
+    "Vous ne suivez rien pour l'instant : le bouton « Suivre » se trouve en haut de chaque engagement, jalon, forum, action et question.",
   "follows.since": "depuis le {date}",
   "follows.stop": "Ne plus suivre",
   "follows.stopNamed": "Ne plus suivre « {title} »",
@@ -45,5 +48,6 @@ export const fr = {
   "mailPref.save": "Enregistrer",
   "mailPref.saved": "Préférence enregistrée.",
   "mention.suggestions": "Personnes à mentionner",
-  "mention.hint": "Tapez @ puis le début d'un nom pour mentionner quelqu'un ; flèches pour choisir, Entrée pour valider.",
+  "mention.hint":
+    "Tapez @ puis le début d'un nom pour mentionner quelqu'un ; flèches pour choisir, Entrée pour valider.",
 };

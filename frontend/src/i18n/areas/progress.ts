@@ -33,10 +33,12 @@ export const fr = {
   "progress.corrected": "Corrigé",
   "progress.seeCorrection": "voir la correction",
   "progress.log": "Journal d'avancement",
-  "progress.log.intro": "Chaque point est daté, signé et conservé : personne ne peut le modifier ni le supprimer. Une correction est un nouveau point qui dit ce qu'il corrige.",
+  "progress.log.intro":
+    "Chaque point est daté, signé et conservé : personne ne peut le modifier ni le supprimer. Une correction est un nouveau point qui dit ce qu'il corrige.",
   "progress.log.empty": "Aucun point d'avancement n'a encore été publié pour ce jalon.",
   "progress.form.title": "Publier un point d'avancement",
-  "progress.form.intro": "Réservé aux agents de l'institution pilote de l'engagement. Une fois publié, le point ne peut plus être modifié.",
+  "progress.form.intro":
+    "Réservé aux agents de l'institution pilote de l'engagement. Une fois publié, le point ne peut plus être modifié.",
   "progress.form.saved": "Le point d'avancement est publié.",
   "progress.form.asOf": "Date du point",
   "progress.form.asOfHint": "Au plus tard aujourd'hui.",

@@ -8,9 +8,12 @@ export const fr = {
   "question.status.overdue": "En retard",
   "question.status.long_overdue": "Très en retard",
   "questions.title": "Questions à l'institution",
-  "questions.intro": "Posez votre question à {institution} : elle doit y répondre dans un délai compté en jours ouvrés, et son bilan de réponse est public.",
-  "questions.introOwner": "Posez votre question à l'institution responsable : elle doit y répondre dans un délai compté en jours ouvrés.",
-  "questions.noInstitution": "Aucune institution pilote n'est indiquée pour cet engagement : on ne peut pas encore lui poser de question.",
+  "questions.intro":
+    "Posez votre question à {institution} : elle doit y répondre dans un délai compté en jours ouvrés, et son bilan de réponse est public.",
+  "questions.introOwner":
+    "Posez votre question à l'institution responsable : elle doit y répondre dans un délai compté en jours ouvrés.",
+  "questions.noInstitution":
+    "Aucune institution pilote n'est indiquée pour cet engagement : on ne peut pas encore lui poser de question.",
   "questions.empty": "Aucune question pour l'instant.",
   "questions.askedOn": "posée le {date}",
   "questions.dueOn": "réponse attendue au plus tard le {date}",
@@ -21,7 +24,8 @@ export const fr = {
   "questions.form.body": "Précisions",
   "questions.form.submit": "Poser la question",
   "questions.all": "Questions aux institutions",
-  "questions.allIntro": "Chaque question est adressée à l'institution qui répond de l'engagement, avec un délai de réponse en jours ouvrés.",
+  "questions.allIntro":
+    "Chaque question est adressée à l'institution qui répond de l'engagement, avec un délai de réponse en jours ouvrés.",
   "questions.queue": "Questions en attente pour {institution} (les plus anciennes d'abord)",
   "questions.filter.institution": "Institution",
   "questions.filter.any": "Toutes",
@@ -53,11 +57,14 @@ export const fr = {
   "question.answer.hiddenBadge": "Masquée",
   "question.answer.supersededBadge": "Écartée",
   "question.answer.notStanding": "Ne fait pas foi",
-  "question.answer.hidden": "Réponse masquée par la modération le {date} : tant qu'elle est masquée, elle ne compte pas comme réponse.",
-  "question.answer.superseded": "Écartée par une réponse plus récente, donnée pendant qu'elle était masquée (rétablie le {date}).",
+  "question.answer.hidden":
+    "Réponse masquée par la modération le {date} : tant qu'elle est masquée, elle ne compte pas comme réponse.",
+  "question.answer.superseded":
+    "Écartée par une réponse plus récente, donnée pendant qu'elle était masquée (rétablie le {date}).",
   "question.answer.edited": "Modifiée le {date}",
   "question.answerTitle": "Répondre au nom de l'institution",
-  "question.answerIntro": "Votre réponse sera publiée dans la discussion et marquée comme la réponse de l'institution. Elle entre au dossier public : vous pourrez la modifier (les versions remplacées restent consultables), pas la supprimer.",
+  "question.answerIntro":
+    "Votre réponse sera publiée dans la discussion et marquée comme la réponse de l'institution. Elle entre au dossier public : vous pourrez la modifier (les versions remplacées restent consultables), pas la supprimer.",
   "question.answerLabel": "Réponse",
   "question.answerSubmit": "Publier la réponse",
   "question.reject": "Ceci ne répond pas à ma question",
@@ -81,7 +88,8 @@ export const fr = {
   "record.actionsValue": "{closed} closes sur {owned}, dont {onTime} à l'échéance ; {overdue} en retard",
   "record.updates": "Points d'avancement publiés",
   "compare.title": "Comparer les institutions",
-  "compare.intro": "Le bilan de chaque institution : ses réponses aux questions, ses actions et ses points d'avancement.",
+  "compare.intro":
+    "Le bilan de chaque institution : ses réponses aux questions, ses actions et ses points d'avancement.",
   "compare.caption": "Bilan de chaque institution",
   "compare.institution": "Institution",
   "compare.actionsValue": "{onTime} à l'échéance / {closed} closes / {owned}",
@@ -89,7 +97,8 @@ export const fr = {
   "compare.chart": "Part des questions répondues dans le délai, par institution",
   "holidays.crumb": "Jours chômés",
   "holidays.title": "Jours chômés {year}",
-  "holidays.intro": "Les délais de réponse ({days} jours ouvrés) ne comptent ni les week-ends, ni les jours fériés (calculés, y compris ceux qui dépendent de Pâques), ni les jours ajoutés par l'administration.",
+  "holidays.intro":
+    "Les délais de réponse ({days} jours ouvrés) ne comptent ni les week-ends, ni les jours fériés (calculés, y compris ceux qui dépendent de Pâques), ni les jours ajoutés par l'administration.",
   "holidays.introShort": "Les délais de réponse ne comptent ni les week-ends, ni ces jours.",
   "holidays.previous": "Année {year}",
   "holidays.next": "Année {year}",

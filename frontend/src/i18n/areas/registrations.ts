@@ -8,10 +8,13 @@ export const fr = {
   "registration.seats.of": "{registered} inscrit·es sur {capacity} places.",
   "registration.seats.unlimited": "{registered} inscrit·es (places non limitées).",
   "registration.seats.waiting": "{waitlisted} en liste d'attente.",
-  "registration.reserved.officials": "Dont {seats} place(s) réservée(s) aux agents des institutions chargées des engagements du forum ({taken} prise(s)).",
+  "registration.reserved.officials":
+    "Dont {seats} place(s) réservée(s) aux agents des institutions chargées des engagements du forum ({taken} prise(s)).",
   "registration.reserved.civil_society": "Dont {seats} place(s) réservée(s) à la société civile ({taken} prise(s)).",
-  "registration.onlyReserved.officials": "Les places restantes sont réservées aux agents des institutions chargées des engagements du forum : les autres personnes sont inscrites sur la liste d'attente.",
-  "registration.onlyReserved.civil_society": "Les places restantes sont réservées à la société civile : les agents publics sont inscrits sur la liste d'attente.",
+  "registration.onlyReserved.officials":
+    "Les places restantes sont réservées aux agents des institutions chargées des engagements du forum : les autres personnes sont inscrites sur la liste d'attente.",
+  "registration.onlyReserved.civil_society":
+    "Les places restantes sont réservées à la société civile : les agents publics sont inscrits sur la liste d'attente.",
   "registration.mine.reservedSeat": "(place réservée)",
   "registration.list.reserved": "(place réservée)",
   "registration.checkIn.unknown": "Aucune inscription à ce forum n'a ce code : vérifiez-le.",
@@ -24,7 +27,8 @@ export const fr = {
   "registration.leaveWaitlist": "Quitter la liste d'attente",
   "registration.closed": "Ce forum ne prend pas d'inscription en ce moment.",
   "registration.signInToRegister": "Se connecter pour s'inscrire",
-  "registration.full": "Ce forum est complet : vous pouvez vous inscrire sur sa liste d'attente. Les places libérées sont attribuées dans l'ordre d'arrivée.",
+  "registration.full":
+    "Ce forum est complet : vous pouvez vous inscrire sur sa liste d'attente. Les places libérées sont attribuées dans l'ordre d'arrivée.",
   "registration.register": "M'inscrire",
   "registration.joinWaitlist": "M'inscrire sur la liste d'attente",
   "registration.done.registered": "Inscription enregistrée : un message de confirmation vous est envoyé.",
@@ -54,7 +58,8 @@ export const fr = {
   "registration.checkIn.button": "Pointer l'arrivée",
   "registration.checkIn.of": "Pointer l'arrivée de {name}",
   "registration.checkIn.at": "Arrivée : {at}",
-  "registration.checkIn.afterwards": "Le forum est passé : marquez présentes les personnes venues, depuis la liste ou par leur code. Seules les personnes enregistrées comme présentes donnent leur avis.",
+  "registration.checkIn.afterwards":
+    "Le forum est passé : marquez présentes les personnes venues, depuis la liste ou par leur code. Seules les personnes enregistrées comme présentes donnent leur avis.",
   "registration.checkIn.mark": "Marquer présent·e",
   "registration.checkIn.markOf": "Marquer {name} présent·e",
   "registration.checkIn.markedAt": "Présent·e (noté le {at})",

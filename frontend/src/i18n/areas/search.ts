@@ -26,7 +26,7 @@ export const fr = {
   "search.loadMore": "Afficher plus de résultats",
   "search.tipsTitle": "Conseils de recherche",
   "search.tipWords": "Les mots sont cherchés sous toutes leurs formes : « algorithme » trouve aussi « algorithmes ».",
-  "search.tipPhrase": "Mettez une expression entre guillemets pour la chercher telle quelle : \"données ouvertes\".",
+  "search.tipPhrase": 'Mettez une expression entre guillemets pour la chercher telle quelle : "données ouvertes".',
   "search.tipOr": "Séparez deux mots par « or » pour trouver l'un ou l'autre : forum or atelier.",
   "search.tipExclude": "Placez un tiret devant un mot pour l'exclure : données -personnelles.",
   "search.forumOn": "Forum du {date}",

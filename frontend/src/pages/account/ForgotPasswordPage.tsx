@@ -33,7 +33,11 @@ export default function ForgotPasswordPage() {
         <Crumbs segments={[{ label: t("signIn.title"), to: "/connexion" }]} current={t("forgot.title")} />
         <PageHeading title={t("forgot.title")} />
         {ask.isSuccess ? (
-          <Alert severity="success" title={t("forgot.sentTitle")} description={t("forgot.sent", { email: email.trim() })} />
+          <Alert
+            severity="success"
+            title={t("forgot.sentTitle")}
+            description={t("forgot.sent", { email: email.trim() })}
+          />
         ) : (
           <>
             <p>{t("forgot.intro")}</p>
@@ -43,7 +47,14 @@ export default function ForgotPasswordPage() {
                 label={t("signIn.email")}
                 hintText={t("signIn.emailHint")}
                 {...fieldState(ask.error, "email")}
-                nativeInputProps={{ type: "email", name: "email", autoComplete: "email", required: true, value: email, onChange: (e) => setEmail(e.target.value) }}
+                nativeInputProps={{
+                  type: "email",
+                  name: "email",
+                  autoComplete: "email",
+                  required: true,
+                  value: email,
+                  onChange: (e) => setEmail(e.target.value),
+                }}
               />
               <Button type="submit" disabled={ask.isPending}>
                 {ask.isPending ? t("common.loading") : t("forgot.submit")}

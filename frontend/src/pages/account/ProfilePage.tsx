@@ -62,7 +62,8 @@ export default function ProfilePage() {
       <Button
         className="fr-mt-4w"
         priority="secondary"
-        iconPosition="left" iconId="fr-icon-logout-box-r-line"
+        iconPosition="left"
+        iconId="fr-icon-logout-box-r-line"
         onClick={() => {
           signOut();
           void navigate("/");
@@ -81,8 +82,7 @@ function ProfileForm({ user }: { user: Account }) {
   const [displayName, setDisplayName] = useState(user.display_name);
   const [organisation, setOrganisation] = useState(user.organisation ?? "");
   const save = useMutation({
-    mutationFn: () =>
-      updateMe({ display_name: displayName.trim(), organisation: organisation.trim() || null }),
+    mutationFn: () => updateMe({ display_name: displayName.trim(), organisation: organisation.trim() || null }),
     onSuccess: (account) => updateUser(account),
   });
   function submit(e: FormEvent) {
@@ -95,16 +95,29 @@ function ProfileForm({ user }: { user: Account }) {
         {t("profile.edit")}
       </h2>
       {save.isError && <ProblemAlert error={save.error} />}
-      {save.isSuccess && <Alert small severity="success" className="fr-mb-2w" description={t("common.saved")} role="status" />}
+      {save.isSuccess && (
+        <Alert small severity="success" className="fr-mb-2w" description={t("common.saved")} role="status" />
+      )}
       <Input
         label={t("profile.displayName")}
         {...fieldState(save.error, "display_name")}
-        nativeInputProps={{ name: "display_name", required: true, maxLength: 100, value: displayName, onChange: (e) => setDisplayName(e.target.value) }}
+        nativeInputProps={{
+          name: "display_name",
+          required: true,
+          maxLength: 100,
+          value: displayName,
+          onChange: (e) => setDisplayName(e.target.value),
+        }}
       />
       <Input
         label={t("common.optional", { label: t("profile.organisation") })}
         {...fieldState(save.error, "organisation")}
-        nativeInputProps={{ name: "organisation", maxLength: 200, value: organisation, onChange: (e) => setOrganisation(e.target.value) }}
+        nativeInputProps={{
+          name: "organisation",
+          maxLength: 200,
+          value: organisation,
+          onChange: (e) => setOrganisation(e.target.value),
+        }}
       />
       <Button type="submit" disabled={save.isPending}>
         {save.isPending ? t("common.saving") : t("common.save")}
@@ -141,17 +154,35 @@ function PasswordForm() {
         {t("profile.password")}
       </h2>
       {save.isError && <ProblemAlert error={save.error} />}
-      {save.isSuccess && <Alert small severity="success" className="fr-mb-2w" description={t("profile.passwordSaved")} role="status" />}
+      {save.isSuccess && (
+        <Alert small severity="success" className="fr-mb-2w" description={t("profile.passwordSaved")} role="status" />
+      )}
       <Input
         label={t("profile.currentPassword")}
         {...fieldState(save.error, "current_password")}
-        nativeInputProps={{ type: "password", name: "current_password", autoComplete: "current-password", required: true, value: current, onChange: (e) => setCurrent(e.target.value) }}
+        nativeInputProps={{
+          type: "password",
+          name: "current_password",
+          autoComplete: "current-password",
+          required: true,
+          value: current,
+          onChange: (e) => setCurrent(e.target.value),
+        }}
       />
       <Input
         label={t("profile.newPassword")}
         hintText={t("signUp.passwordHint")}
         {...fieldState(save.error, "new_password")}
-        nativeInputProps={{ type: "password", name: "new_password", autoComplete: "new-password", required: true, minLength: 12, maxLength: 128, value: next, onChange: (e) => setNext(e.target.value) }}
+        nativeInputProps={{
+          type: "password",
+          name: "new_password",
+          autoComplete: "new-password",
+          required: true,
+          minLength: 12,
+          maxLength: 128,
+          value: next,
+          onChange: (e) => setNext(e.target.value),
+        }}
       />
       <Button type="submit" disabled={save.isPending || !current || !next}>
         {save.isPending ? t("common.saving") : t("profile.savePassword")}

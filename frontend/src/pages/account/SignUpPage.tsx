@@ -22,7 +22,8 @@ export default function SignUpPage() {
   const location = useLocation();
   const returnTo = useReturnTo("/compte");
   const [form, setForm] = useState({ email: "", display_name: "", organisation: "", password: "" });
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
   const { locale } = useI18n();
   const [mailedTo, setMailedTo] = useState<string | null>(null);
   const register = useMutation({
@@ -59,7 +60,12 @@ export default function SignUpPage() {
         <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
           <Crumbs current={t("signUp.checkMailTitle")} />
           <PageHeading title={t("signUp.checkMailTitle")} />
-          <Alert severity="success" title={t("signUp.checkMail", { email: mailedTo })} description={t("signUp.checkMailText")} className="fr-mb-3w" />
+          <Alert
+            severity="success"
+            title={t("signUp.checkMail", { email: mailedTo })}
+            description={t("signUp.checkMailText")}
+            className="fr-mb-3w"
+          />
           <Button onClick={() => void navigate(returnTo, { replace: true })}>{t("signUp.continue")}</Button>
         </div>
       </div>
@@ -78,18 +84,38 @@ export default function SignUpPage() {
             label={t("signIn.email")}
             hintText={t("signIn.emailHint")}
             {...fieldState(register.error, "email")}
-            nativeInputProps={{ type: "email", name: "email", autoComplete: "email", required: true, value: form.email, onChange: set("email") }}
+            nativeInputProps={{
+              type: "email",
+              name: "email",
+              autoComplete: "email",
+              required: true,
+              value: form.email,
+              onChange: set("email"),
+            }}
           />
           <Input
             label={t("signUp.displayName")}
             hintText={t("signUp.displayNameHint")}
             {...fieldState(register.error, "display_name")}
-            nativeInputProps={{ name: "display_name", autoComplete: "name", required: true, maxLength: 100, value: form.display_name, onChange: set("display_name") }}
+            nativeInputProps={{
+              name: "display_name",
+              autoComplete: "name",
+              required: true,
+              maxLength: 100,
+              value: form.display_name,
+              onChange: set("display_name"),
+            }}
           />
           <Input
             label={t("common.optional", { label: t("signUp.organisation") })}
             {...fieldState(register.error, "organisation")}
-            nativeInputProps={{ name: "organisation", autoComplete: "organization", maxLength: 200, value: form.organisation, onChange: set("organisation") }}
+            nativeInputProps={{
+              name: "organisation",
+              autoComplete: "organization",
+              maxLength: 200,
+              value: form.organisation,
+              onChange: set("organisation"),
+            }}
           />
           <Input
             label={t("signUp.password")}

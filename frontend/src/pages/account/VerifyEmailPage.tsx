@@ -43,7 +43,12 @@ export default function VerifyEmailPage() {
           <Loading label={t("verify.checking")} />
         ) : verify.isSuccess ? (
           <>
-            <Alert severity="success" title={t("verify.done")} description={t("verify.doneText")} className="fr-mb-3w" />
+            <Alert
+              severity="success"
+              title={t("verify.done")}
+              description={t("verify.doneText")}
+              className="fr-mb-3w"
+            />
             <Link className="fr-btn" to={user ? "/" : "/connexion"}>
               {user ? t("verify.continue") : t("header.signIn")}
             </Link>

@@ -8,7 +8,14 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { canEditContent, useSession } from "../../auth/session";
-import { ACTION_STATUSES, actionKeys, changeActionStatus, getActionItem, type ActionItem, type ActionStatus } from "../../api/queries/actionItems";
+import {
+  ACTION_STATUSES,
+  actionKeys,
+  changeActionStatus,
+  getActionItem,
+  type ActionItem,
+  type ActionStatus,
+} from "../../api/queries/actionItems";
 import { ActionStatusBadge, OverdueBadge } from "../../components/ActionItems";
 import { Crumbs } from "../../components/Crumbs";
 import { Discussion } from "../../components/Discussion";
@@ -24,7 +31,11 @@ export default function ActionItemPage() {
   const { id = "" } = useParams();
   const { t } = useI18n();
   const numeric = Number(id);
-  const q = useQuery({ queryKey: actionKeys.one(numeric), queryFn: () => getActionItem(numeric), enabled: Number.isInteger(numeric) && numeric > 0 });
+  const q = useQuery({
+    queryKey: actionKeys.one(numeric),
+    queryFn: () => getActionItem(numeric),
+    enabled: Number.isInteger(numeric) && numeric > 0,
+  });
   const crumbs = [{ label: t("actions.followUp.title"), to: "/suivi" }];
   if (!(Number.isInteger(numeric) && numeric > 0) || q.isPending || q.isError) {
     const pending = q.isPending && q.fetchStatus !== "idle";
@@ -50,7 +61,12 @@ function ActionItemView({ item: a }: { item: ActionItem }) {
         <PageHeading title={a.title} />
         <FollowButton kind="action_item" subjectKey={String(a.id)} />
         {canEditContent(user?.role) && (
-          <Button priority="secondary" iconPosition="left" iconId="fr-icon-edit-line" linkProps={{ to: `/admin/actions/${a.id}` }}>
+          <Button
+            priority="secondary"
+            iconPosition="left"
+            iconId="fr-icon-edit-line"
+            linkProps={{ to: `/admin/actions/${a.id}` }}
+          >
             {t("actions.edit")}
           </Button>
         )}
@@ -80,7 +96,9 @@ function ActionItemView({ item: a }: { item: ActionItem }) {
           <ol className="od-history">
             {a.history.map((h, i) => (
               <li key={i}>
-                <strong>{t("actions.history.entry", { status: t(`status.action.${h.status}`), date: date(h.at) })}</strong>
+                <strong>
+                  {t("actions.history.entry", { status: t(`status.action.${h.status}`), date: date(h.at) })}
+                </strong>
                 {h.by && <> {t("actions.history.by", { name: h.by })}</>}
                 {h.note && <p className="fr-mb-0">{t("actions.history.note", { note: h.note })}</p>}
                 {h.outcome && <p className="fr-mb-0">{t("actions.history.outcome", { outcome: h.outcome })}</p>}
@@ -97,8 +115,12 @@ function ActionItemView({ item: a }: { item: ActionItem }) {
             <dl className="od-dl">
               <dt>{t("actions.col.owner")}</dt>
               <dd>
-                {a.owner_institution ? <Link to={`/institutions/${a.owner_institution.slug}`}>{a.owner.name}</Link> : a.owner.name} (
-                {t(`actions.owner.${a.owner.kind}`)})
+                {a.owner_institution ? (
+                  <Link to={`/institutions/${a.owner_institution.slug}`}>{a.owner.name}</Link>
+                ) : (
+                  a.owner.name
+                )}{" "}
+                ({t(`actions.owner.${a.owner.kind}`)})
               </dd>
               <dt>{t("actions.col.due")}</dt>
               <dd>
@@ -144,7 +166,11 @@ function StatusForm({ item }: { item: ActionItem }) {
   const qc = useQueryClient();
   const fieldState = useFieldState();
   const next = ACTION_STATUSES.filter((s) => s !== item.status);
-  const [draft, setDraft] = useState<{ status: ActionStatus; note: string; outcome: string }>({ status: next[0], note: "", outcome: "" });
+  const [draft, setDraft] = useState<{ status: ActionStatus; note: string; outcome: string }>({
+    status: next[0],
+    note: "",
+    outcome: "",
+  });
   const closes = draft.status === "done" || draft.status === "dropped";
   const save = useMutation({
     mutationFn: () =>
@@ -175,7 +201,14 @@ function StatusForm({ item }: { item: ActionItem }) {
       </h2>
       {err && <ProblemAlert error={err} />}
       {save.isSuccess && <Alert severity="success" small description={t("actions.statusSaved")} className="fr-mb-2w" />}
-      <Select label={t("actions.newStatus")} nativeSelectProps={{ name: "status", value: draft.status, onChange: (e) => setDraft((d) => ({ ...d, status: e.target.value as ActionStatus })) }}>
+      <Select
+        label={t("actions.newStatus")}
+        nativeSelectProps={{
+          name: "status",
+          value: draft.status,
+          onChange: (e) => setDraft((d) => ({ ...d, status: e.target.value as ActionStatus })),
+        }}
+      >
         {next.map((s) => (
           <option key={s} value={s}>
             {t(`status.action.${s}`)}
@@ -187,7 +220,12 @@ function StatusForm({ item }: { item: ActionItem }) {
         label={t("common.optional", { label: t("actions.note") })}
         hintText={t("actions.noteHint")}
         {...fieldState(err, "note")}
-        nativeTextAreaProps={{ name: "note", rows: 2, value: draft.note, onChange: (e) => setDraft((d) => ({ ...d, note: e.target.value })) }}
+        nativeTextAreaProps={{
+          name: "note",
+          rows: 2,
+          value: draft.note,
+          onChange: (e) => setDraft((d) => ({ ...d, note: e.target.value })),
+        }}
       />
       {closes && (
         <Input
@@ -195,7 +233,13 @@ function StatusForm({ item }: { item: ActionItem }) {
           label={t("actions.outcomeLabel")}
           hintText={t("actions.outcomeHint")}
           {...fieldState(err, "outcome")}
-          nativeTextAreaProps={{ name: "outcome", rows: 3, required: true, value: draft.outcome, onChange: (e) => setDraft((d) => ({ ...d, outcome: e.target.value })) }}
+          nativeTextAreaProps={{
+            name: "outcome",
+            rows: 3,
+            required: true,
+            value: draft.outcome,
+            onChange: (e) => setDraft((d) => ({ ...d, outcome: e.target.value })),
+          }}
         />
       )}
       <Button type="submit" disabled={save.isPending}>

@@ -46,7 +46,14 @@ export default function FollowUpPage() {
       >
         <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
           <div className="fr-col-12 fr-col-md-2">
-            <Select label={t("actions.filter.status")} nativeSelectProps={{ name: "status", value: draft.status, onChange: (e) => setDraft((d) => ({ ...d, status: e.target.value as ActionStatus | "" })) }}>
+            <Select
+              label={t("actions.filter.status")}
+              nativeSelectProps={{
+                name: "status",
+                value: draft.status,
+                onChange: (e) => setDraft((d) => ({ ...d, status: e.target.value as ActionStatus | "" })),
+              }}
+            >
               <option value="">{t("actions.filter.any")}</option>
               {ACTION_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -56,7 +63,14 @@ export default function FollowUpPage() {
             </Select>
           </div>
           <div className="fr-col-12 fr-col-md-3">
-            <Select label={t("actions.filter.cycle")} nativeSelectProps={{ name: "cycle", value: draft.cycle, onChange: (e) => setDraft((d) => ({ ...d, cycle: e.target.value })) }}>
+            <Select
+              label={t("actions.filter.cycle")}
+              nativeSelectProps={{
+                name: "cycle",
+                value: draft.cycle,
+                onChange: (e) => setDraft((d) => ({ ...d, cycle: e.target.value })),
+              }}
+            >
               <option value="">{t("actions.filter.any")}</option>
               {(cycles.data?.items ?? []).map((c) => (
                 <option key={c.slug} value={c.slug}>
@@ -66,14 +80,25 @@ export default function FollowUpPage() {
             </Select>
           </div>
           <div className="fr-col-12 fr-col-md-3">
-            <Input label={t("actions.filter.owner")} nativeInputProps={{ name: "owner", value: draft.owner, onChange: (e) => setDraft((d) => ({ ...d, owner: e.target.value })) }} />
+            <Input
+              label={t("actions.filter.owner")}
+              nativeInputProps={{
+                name: "owner",
+                value: draft.owner,
+                onChange: (e) => setDraft((d) => ({ ...d, owner: e.target.value })),
+              }}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-2">
             <Checkbox
               options={[
                 {
                   label: t("actions.filter.overdue"),
-                  nativeInputProps: { name: "overdue", checked: draft.overdue, onChange: (e) => setDraft((d) => ({ ...d, overdue: e.target.checked })) },
+                  nativeInputProps: {
+                    name: "overdue",
+                    checked: draft.overdue,
+                    onChange: (e) => setDraft((d) => ({ ...d, overdue: e.target.checked })),
+                  },
                 },
               ]}
             />
@@ -103,7 +128,12 @@ export default function FollowUpPage() {
       <ActionItemsTable
         showForum
         caption={t("actions.caption")}
-        filters={{ status: status || undefined, owner: owner || undefined, overdue: overdue || undefined, cycle: cycle || undefined }}
+        filters={{
+          status: status || undefined,
+          owner: owner || undefined,
+          overdue: overdue || undefined,
+          cycle: cycle || undefined,
+        }}
       />
     </>
   );

@@ -5,7 +5,13 @@ import { useNavigate, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
-import { actionKeys, createActionItem, getActionItem, updateActionItem, type ActionItem } from "../../api/queries/actionItems";
+import {
+  actionKeys,
+  createActionItem,
+  getActionItem,
+  updateActionItem,
+  type ActionItem,
+} from "../../api/queries/actionItems";
 import { allInstitutions, institutionKeys } from "../../api/queries/institutions";
 import { AdminFormLoading, AdminFormShell } from "../../components/AdminFormShell";
 import { missingFields, useFieldState } from "../../components/forms";
@@ -15,7 +21,11 @@ export function ActionItemForm() {
   const { slug, id } = useParams();
   const { t } = useI18n();
   const numeric = Number(id);
-  const existing = useQuery({ queryKey: actionKeys.one(numeric), queryFn: () => getActionItem(numeric), enabled: !!id });
+  const existing = useQuery({
+    queryKey: actionKeys.one(numeric),
+    queryFn: () => getActionItem(numeric),
+    enabled: !!id,
+  });
   const title = id ? t("actions.edit") : t("actions.add");
   if (id && (existing.isPending || existing.isError)) return <AdminFormLoading title={title} error={existing.error} />;
   return <ActionItemFormBody key={id ?? "new"} forumSlug={slug} item={id ? existing.data : undefined} title={title} />;
@@ -41,7 +51,11 @@ function ActionItemFormBody({ forumSlug, item, title }: { forumSlug?: string; it
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((p) => ({ ...p, [k]: e.target.value }));
   const save = useMutation({
     mutationFn: async () => {
-      const missing = missingFields({ title: f.title, "owner.name": f.ownerName, due_on: f.dueOn }, t("common.required"), t("common.invalidForm"));
+      const missing = missingFields(
+        { title: f.title, "owner.name": f.ownerName, due_on: f.dueOn },
+        t("common.required"),
+        t("common.invalidForm"),
+      );
       if (missing) throw missing;
       const body = {
         title: f.title.trim(),
@@ -50,8 +64,13 @@ function ActionItemFormBody({ forumSlug, item, title }: { forumSlug?: string; it
         due_on: f.dueOn,
       };
       const milestone = f.milestone.trim() ? Number(f.milestone) : null;
-      if (item) return updateActionItem(item.id, { ...body, commitment: f.commitment.trim() || null, milestone_id: milestone });
-      return createActionItem(forumSlug!, { ...body, commitment: f.commitment.trim() || null, milestone_id: milestone });
+      if (item)
+        return updateActionItem(item.id, { ...body, commitment: f.commitment.trim() || null, milestone_id: milestone });
+      return createActionItem(forumSlug!, {
+        ...body,
+        commitment: f.commitment.trim() || null,
+        milestone_id: milestone,
+      });
     },
     onSuccess: async (saved) => {
       qc.setQueryData(actionKeys.one(saved.id), saved);
@@ -62,14 +81,28 @@ function ActionItemFormBody({ forumSlug, item, title }: { forumSlug?: string; it
   const err = save.isError ? save.error : null;
   return (
     <AdminFormShell title={title} error={err} saving={save.isPending} onSubmit={() => save.mutate()}>
-      <Input label={t("actions.form.title")} {...fieldState(err, "title")} nativeInputProps={{ name: "title", required: true, value: f.title, onChange: set("title") }} />
-      <Input textArea label={t("common.optional", { label: t("actions.form.description") })} {...fieldState(err, "description")} nativeTextAreaProps={{ name: "description", rows: 4, value: f.description, onChange: set("description") }} />
+      <Input
+        label={t("actions.form.title")}
+        {...fieldState(err, "title")}
+        nativeInputProps={{ name: "title", required: true, value: f.title, onChange: set("title") }}
+      />
+      <Input
+        textArea
+        label={t("common.optional", { label: t("actions.form.description") })}
+        {...fieldState(err, "description")}
+        nativeTextAreaProps={{ name: "description", rows: 4, value: f.description, onChange: set("description") }}
+      />
       <RadioButtons
         legend={t("actions.form.ownerKind")}
         orientation="horizontal"
         options={(["institution", "person"] as const).map((k) => ({
           label: t(`actions.owner.${k}`),
-          nativeInputProps: { name: "owner_kind", value: k, checked: f.ownerKind === k, onChange: () => setF((p) => ({ ...p, ownerKind: k })) },
+          nativeInputProps: {
+            name: "owner_kind",
+            value: k,
+            checked: f.ownerKind === k,
+            onChange: () => setF((p) => ({ ...p, ownerKind: k })),
+          },
         }))}
       />
       <Input
@@ -101,9 +134,28 @@ function ActionItemFormBody({ forumSlug, item, title }: { forumSlug?: string; it
           )}
         </>
       )}
-      <Input label={t("actions.form.dueOn")} hintText={t("actions.form.dueHint")} {...fieldState(err, "due_on")} nativeInputProps={{ type: "date", name: "due_on", required: true, value: f.dueOn, onChange: set("dueOn") }} />
-      <Input label={t("common.optional", { label: t("actions.form.commitment") })} {...fieldState(err, "commitment")} nativeInputProps={{ name: "commitment", value: f.commitment, onChange: set("commitment") }} />
-      <Input label={t("common.optional", { label: t("actions.form.milestone") })} {...fieldState(err, "milestone_id")} nativeInputProps={{ type: "number", min: 1, name: "milestone_id", value: f.milestone, onChange: set("milestone") }} />
+      <Input
+        label={t("actions.form.dueOn")}
+        hintText={t("actions.form.dueHint")}
+        {...fieldState(err, "due_on")}
+        nativeInputProps={{ type: "date", name: "due_on", required: true, value: f.dueOn, onChange: set("dueOn") }}
+      />
+      <Input
+        label={t("common.optional", { label: t("actions.form.commitment") })}
+        {...fieldState(err, "commitment")}
+        nativeInputProps={{ name: "commitment", value: f.commitment, onChange: set("commitment") }}
+      />
+      <Input
+        label={t("common.optional", { label: t("actions.form.milestone") })}
+        {...fieldState(err, "milestone_id")}
+        nativeInputProps={{
+          type: "number",
+          min: 1,
+          name: "milestone_id",
+          value: f.milestone,
+          onChange: set("milestone"),
+        }}
+      />
     </AdminFormShell>
   );
 }

@@ -22,7 +22,6 @@ import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { LangSelect, RemovedNotice, type Removed } from "./shared";
 
-
 export function ActionPlansPage() {
   const { t, number } = useI18n();
   const langOf = useLangOf();
@@ -49,7 +48,12 @@ export function ActionPlansPage() {
               <Link to={`/admin/plans/${p.slug}`}>
                 <span {...langOf(p.lang)}>{p.title}</span>
               </Link>{" "}
-              — {t("admin.plans.summary", { start: p.period_start, end: p.period_end, count: number(p.commitment_count) })}
+              —{" "}
+              {t("admin.plans.summary", {
+                start: p.period_start,
+                end: p.period_end,
+                count: number(p.commitment_count),
+              })}
             </li>
           ))}
         </ul>
@@ -67,7 +71,8 @@ export function ActionPlanForm() {
     enabled: !!slug,
   });
   const title = slug ? t("admin.plans.edit") : t("admin.plans.new");
-  if (slug && (existing.isPending || existing.isError)) return <AdminFormLoading title={title} error={existing.error} />;
+  if (slug && (existing.isPending || existing.isError))
+    return <AdminFormLoading title={title} error={existing.error} />;
   return <Body key={slug ?? "new"} plan={slug ? existing.data : undefined} title={title} />;
 }
 
@@ -85,7 +90,8 @@ function Body({ plan, title }: { plan?: ActionPlan; title: string }) {
     description: plan?.description ?? "",
     lang: plan?.lang ?? ("fr" as Locale),
   });
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((prev) => ({ ...prev, [k]: e.target.value }));
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF((prev) => ({ ...prev, [k]: e.target.value }));
   const save = useMutation({
     mutationFn: () => {
       const missing = missingFields(
@@ -125,7 +131,9 @@ function Body({ plan, title }: { plan?: ActionPlan; title: string }) {
       saving={save.isPending}
       onSubmit={() => save.mutate()}
       deletion={
-        plan ? { consequences: t("admin.delete.plan"), confirmLabel: t("admin.delete.planButton"), run: remove } : undefined
+        plan
+          ? { consequences: t("admin.delete.plan"), confirmLabel: t("admin.delete.planButton"), run: remove }
+          : undefined
       }
     >
       <Input
@@ -149,14 +157,30 @@ function Body({ plan, title }: { plan?: ActionPlan; title: string }) {
           <Input
             label={t("admin.plans.start")}
             {...fieldState(err, "period_start")}
-            nativeInputProps={{ type: "number", min: 1990, max: 2100, name: "period_start", required: true, value: f.period_start, onChange: set("period_start") }}
+            nativeInputProps={{
+              type: "number",
+              min: 1990,
+              max: 2100,
+              name: "period_start",
+              required: true,
+              value: f.period_start,
+              onChange: set("period_start"),
+            }}
           />
         </div>
         <div className="fr-col-12 fr-col-md-6">
           <Input
             label={t("admin.plans.end")}
             {...fieldState(err, "period_end")}
-            nativeInputProps={{ type: "number", min: 1990, max: 2100, name: "period_end", required: true, value: f.period_end, onChange: set("period_end") }}
+            nativeInputProps={{
+              type: "number",
+              min: 1990,
+              max: 2100,
+              name: "period_end",
+              required: true,
+              value: f.period_end,
+              onChange: set("period_end"),
+            }}
           />
         </div>
       </div>

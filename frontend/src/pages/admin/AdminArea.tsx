@@ -36,7 +36,8 @@ export default function AdminArea() {
   if (!user) return null;
   const editor = canEditContent(user.role);
   const guard = (el: React.ReactElement) => (editor ? el : <Forbidden messageKey="admin.forbidden" />);
-  const adminOnly = (el: React.ReactElement) => (isAdmin(user.role) ? el : <Forbidden messageKey="admin.forbiddenAdmin" />);
+  const adminOnly = (el: React.ReactElement) =>
+    isAdmin(user.role) ? el : <Forbidden messageKey="admin.forbiddenAdmin" />;
   return (
     <Routes>
       <Route index element={<AdminHome />} />
@@ -53,7 +54,10 @@ export default function AdminArea() {
       <Route path="engagements/:code" element={guard(<CommitmentForm />)} />
       <Route path="engagements/:code/jalons/nouveau" element={guard(<MilestoneForm />)} />
       <Route path="jalons/:id" element={guard(<MilestoneForm />)} />
-      <Route path="moderation" element={canModerate(user.role) ? <ModerationQueue /> : <Forbidden messageKey="admin.forbidden" />} />
+      <Route
+        path="moderation"
+        element={canModerate(user.role) ? <ModerationQueue /> : <Forbidden messageKey="admin.forbidden" />}
+      />
       <Route path="utilisateurs" element={adminOnly(<UsersPage />)} />
       <Route path="institutions/nouvelle" element={adminOnly(<InstitutionForm />)} />
       <Route path="institutions/:slug" element={adminOnly(<InstitutionForm />)} />

@@ -69,7 +69,8 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
   const [irm, setIrm] = useState(() => irmForm(c?.irm));
   const setIrmField = (k: keyof IrmForm) => (e: { target: { value: string } }) =>
     setIrm((prev) => ({ ...prev, [k]: e.target.value }));
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((prev) => ({ ...prev, [k]: e.target.value }));
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF((prev) => ({ ...prev, [k]: e.target.value }));
   const year = (s: string) => (s.trim() ? Number(s) : null);
 
   const save = useMutation({
@@ -132,204 +133,252 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
       onSubmit={() => save.mutate()}
       deletion={
         c && isAdmin(user?.role)
-          ? { consequences: t("admin.delete.commitment"), confirmLabel: t("admin.delete.commitmentButton"), run: remove }
+          ? {
+              consequences: t("admin.delete.commitment"),
+              confirmLabel: t("admin.delete.commitmentButton"),
+              run: remove,
+            }
           : undefined
       }
     >
-        <Select
-          label={t("admin.commitment.actionPlan")}
-          {...fieldState(err, "action_plan")}
-          nativeSelectProps={{ name: "action_plan", required: true, value: f.action_plan, onChange: set("action_plan") }}
-        >
-          <option value="" disabled>
-            —
+      <Select
+        label={t("admin.commitment.actionPlan")}
+        {...fieldState(err, "action_plan")}
+        nativeSelectProps={{ name: "action_plan", required: true, value: f.action_plan, onChange: set("action_plan") }}
+      >
+        <option value="" disabled>
+          —
+        </option>
+        {(plans.data ?? []).map((p) => (
+          <option key={p.id} value={p.slug}>
+            {p.title}
           </option>
-          {(plans.data ?? []).map((p) => (
-            <option key={p.id} value={p.slug}>
-              {p.title}
-            </option>
-          ))}
-        </Select>
-        <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-6">
-            <Input
-              label={t("admin.commitment.code")}
-              hintText={t("admin.commitment.codeHint")}
-              {...fieldState(err, "code")}
-              nativeInputProps={{ name: "code", required: true, value: f.code, onChange: set("code") }}
-            />
-          </div>
-          <div className="fr-col-12 fr-col-md-6">
-            <Input
-              label={t("admin.commitment.number")}
-              {...fieldState(err, "number")}
-              nativeInputProps={{ type: "number", min: 1, name: "number", required: true, value: f.number, onChange: set("number") }}
-            />
-          </div>
+        ))}
+      </Select>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-6">
+          <Input
+            label={t("admin.commitment.code")}
+            hintText={t("admin.commitment.codeHint")}
+            {...fieldState(err, "code")}
+            nativeInputProps={{ name: "code", required: true, value: f.code, onChange: set("code") }}
+          />
         </div>
-        <Input label={t("admin.commitment.title")} {...fieldState(err, "title")} nativeInputProps={{ name: "title", required: true, value: f.title, onChange: set("title") }} />
-        <Input
-          textArea
-          label={t("common.optional", { label: t("admin.commitment.summary") })}
-          {...fieldState(err, "summary")}
-          nativeTextAreaProps={{ name: "summary", rows: 2, value: f.summary, onChange: set("summary") }}
-        />
-        <Input
-          textArea
-          label={t("common.optional", { label: t("admin.commitment.description") })}
-          hintText={t("admin.forum.descriptionHint")}
-          {...fieldState(err, "description")}
-          nativeTextAreaProps={{ name: "description", rows: 6, value: f.description, onChange: set("description") }}
-        />
-        {institutions.isError ? (
-          <ProblemAlert error={institutions.error} onRetry={() => void institutions.refetch()} />
-        ) : (
-          <>
-            <Select
-              label={t("common.optional", { label: t("admin.commitment.lead") })}
-              hint={t("admin.commitment.leadHint")}
-              {...fieldState(err, "lead_institution_id")}
-              nativeSelectProps={{ name: "lead_institution_id", value: f.lead_institution_id, onChange: set("lead_institution_id"), disabled: institutions.isPending }}
-            >
-              <option value="">{t("institutions.none")}</option>
-              {(institutions.data ?? []).map((i) => (
-                <option key={i.id} value={String(i.id)}>
-                  {i.name}
-                </option>
-              ))}
-            </Select>
-            <fieldset className="fr-fieldset" aria-labelledby="supports-legend">
-              <legend className="fr-fieldset__legend fr-text--regular" id="supports-legend">
-                {t("common.optional", { label: t("admin.commitment.support") })}
-              </legend>
-              {(institutions.data ?? [])
-                .filter((i) => String(i.id) !== f.lead_institution_id)
-                .map((i) => (
-                  <div className="fr-fieldset__element" key={i.id}>
-                    <div className="fr-checkbox-group fr-checkbox-group--sm">
-                      <input
-                        type="checkbox"
-                        id={`support-${i.id}`}
-                        name="support_institution_ids"
-                        checked={supports.includes(i.id)}
-                        onChange={(e) => setSupports((prev) => (e.target.checked ? [...prev, i.id] : prev.filter((x) => x !== i.id)))}
-                      />
-                      <label className="fr-label" htmlFor={`support-${i.id}`}>
-                        {i.name}
-                      </label>
-                    </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Input
+            label={t("admin.commitment.number")}
+            {...fieldState(err, "number")}
+            nativeInputProps={{
+              type: "number",
+              min: 1,
+              name: "number",
+              required: true,
+              value: f.number,
+              onChange: set("number"),
+            }}
+          />
+        </div>
+      </div>
+      <Input
+        label={t("admin.commitment.title")}
+        {...fieldState(err, "title")}
+        nativeInputProps={{ name: "title", required: true, value: f.title, onChange: set("title") }}
+      />
+      <Input
+        textArea
+        label={t("common.optional", { label: t("admin.commitment.summary") })}
+        {...fieldState(err, "summary")}
+        nativeTextAreaProps={{ name: "summary", rows: 2, value: f.summary, onChange: set("summary") }}
+      />
+      <Input
+        textArea
+        label={t("common.optional", { label: t("admin.commitment.description") })}
+        hintText={t("admin.forum.descriptionHint")}
+        {...fieldState(err, "description")}
+        nativeTextAreaProps={{ name: "description", rows: 6, value: f.description, onChange: set("description") }}
+      />
+      {institutions.isError ? (
+        <ProblemAlert error={institutions.error} onRetry={() => void institutions.refetch()} />
+      ) : (
+        <>
+          <Select
+            label={t("common.optional", { label: t("admin.commitment.lead") })}
+            hint={t("admin.commitment.leadHint")}
+            {...fieldState(err, "lead_institution_id")}
+            nativeSelectProps={{
+              name: "lead_institution_id",
+              value: f.lead_institution_id,
+              onChange: set("lead_institution_id"),
+              disabled: institutions.isPending,
+            }}
+          >
+            <option value="">{t("institutions.none")}</option>
+            {(institutions.data ?? []).map((i) => (
+              <option key={i.id} value={String(i.id)}>
+                {i.name}
+              </option>
+            ))}
+          </Select>
+          <fieldset className="fr-fieldset" aria-labelledby="supports-legend">
+            <legend className="fr-fieldset__legend fr-text--regular" id="supports-legend">
+              {t("common.optional", { label: t("admin.commitment.support") })}
+            </legend>
+            {(institutions.data ?? [])
+              .filter((i) => String(i.id) !== f.lead_institution_id)
+              .map((i) => (
+                <div className="fr-fieldset__element" key={i.id}>
+                  <div className="fr-checkbox-group fr-checkbox-group--sm">
+                    <input
+                      type="checkbox"
+                      id={`support-${i.id}`}
+                      name="support_institution_ids"
+                      checked={supports.includes(i.id)}
+                      onChange={(e) =>
+                        setSupports((prev) => (e.target.checked ? [...prev, i.id] : prev.filter((x) => x !== i.id)))
+                      }
+                    />
+                    <label className="fr-label" htmlFor={`support-${i.id}`}>
+                      {i.name}
+                    </label>
                   </div>
-                ))}
-            </fieldset>
-          </>
-        )}
-        {list("policy_areas", "admin.commitment.policyAreas")}
-        {list("ogp_principles", "admin.commitment.principles")}
-        {list("ambitions", "admin.commitment.ambitions")}
-        <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-4">
-            <Select label={t("admin.commitment.status")} nativeSelectProps={{ name: "status", value: f.status, onChange: set("status") }}>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.commitment.${s}`)}
-                </option>
+                </div>
               ))}
-            </Select>
-          </div>
-          <div className="fr-col-12 fr-col-md-4">
-            <Input
-              label={t("common.optional", { label: t("admin.commitment.startYear") })}
-              {...fieldState(err, "start_year")}
-              nativeInputProps={{ type: "number", name: "start_year", value: f.start_year, onChange: set("start_year") }}
-            />
-          </div>
-          <div className="fr-col-12 fr-col-md-4">
-            <Input
-              label={t("common.optional", { label: t("admin.commitment.endYear") })}
-              {...fieldState(err, "end_year")}
-              nativeInputProps={{ type: "number", name: "end_year", value: f.end_year, onChange: set("end_year") }}
-            />
-          </div>
+          </fieldset>
+        </>
+      )}
+      {list("policy_areas", "admin.commitment.policyAreas")}
+      {list("ogp_principles", "admin.commitment.principles")}
+      {list("ambitions", "admin.commitment.ambitions")}
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-4">
+          <Select
+            label={t("admin.commitment.status")}
+            nativeSelectProps={{ name: "status", value: f.status, onChange: set("status") }}
+          >
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.commitment.${s}`)}
+              </option>
+            ))}
+          </Select>
         </div>
-        <fieldset className="fr-fieldset od-fieldset" aria-describedby="irm-hint">
-          <legend className="fr-fieldset__legend fr-h5">{t("admin.irm.legend")}</legend>
-          <p id="irm-hint" className="fr-fieldset__element fr-hint-text">
-            {t("admin.irm.hint")}
-          </p>
-          <div className="fr-fieldset__element">
-            <Checkbox
-              options={[{ label: t("admin.commitment.starred"), nativeInputProps: { name: "starred", checked: starred, onChange: (e) => setStarred(e.target.checked) } }]}
-            />
-          </div>
-          <div className="fr-fieldset__element">
-            <Input
-              label={t("common.optional", { label: t("admin.irm.report") })}
-              hintText={t("admin.irm.reportHint")}
-              {...fieldState(err, "irm.report")}
-              nativeInputProps={{ name: "irm.report", value: irm.report, onChange: setIrmField("report") }}
-            />
-          </div>
-          <div className="fr-fieldset__element">
-            <Input
-              label={t("common.optional", { label: t("admin.irm.starred") })}
-              hintText={t("admin.irm.starredHint")}
-              {...fieldState(err, "irm.starred")}
-              nativeInputProps={{ name: "irm.starred", value: irm.starred, onChange: setIrmField("starred") }}
-            />
-          </div>
-          <div className="fr-fieldset__element">
-            <Select
-              label={t("common.optional", { label: t("admin.irm.verifiable") })}
-              {...fieldState(err, "irm.verifiable")}
-              nativeSelectProps={{ name: "irm.verifiable", value: irm.verifiable, onChange: setIrmField("verifiable") }}
-            >
-              <option value="">{t("common.notPublished")}</option>
-              <option value="true">{t("common.yes")}</option>
-              <option value="false">{t("common.no")}</option>
-            </Select>
-          </div>
-          <div className="fr-fieldset__element">
-            <Input
-              textArea
-              label={t("common.optional", { label: t("admin.irm.relevance") })}
-              hintText={t("admin.irm.relevanceHint")}
-              {...fieldState(err, "irm.relevance")}
-              nativeTextAreaProps={{ name: "irm.relevance", rows: 3, value: irm.relevance, onChange: setIrmField("relevance") }}
-            />
-          </div>
-          <div className="fr-fieldset__element">
-            <Input
-              label={t("common.optional", { label: t("admin.irm.potentialImpact") })}
-              hintText={t("admin.irm.potentialImpactHint")}
-              {...fieldState(err, "irm.potential_impact")}
-              nativeInputProps={{ name: "irm.potential_impact", value: irm.potential_impact, onChange: setIrmField("potential_impact") }}
-            />
-          </div>
-          <div className="fr-fieldset__element">
-            <Input
-              label={t("common.optional", { label: t("admin.irm.completion") })}
-              {...fieldState(err, "irm.completion")}
-              nativeInputProps={{ name: "irm.completion", value: irm.completion, onChange: setIrmField("completion") }}
-            />
-          </div>
-          <div className="fr-fieldset__element">
-            <Input
-              label={t("common.optional", { label: t("admin.irm.earlyResults") })}
-              {...fieldState(err, "irm.early_results")}
-              nativeInputProps={{ name: "irm.early_results", value: irm.early_results, onChange: setIrmField("early_results") }}
-            />
-          </div>
-          <div className="fr-fieldset__element">
-            <Input
-              textArea
-              label={t("common.optional", { label: t("admin.irm.analysis") })}
-              hintText={t("admin.forum.descriptionHint")}
-              {...fieldState(err, "irm.analysis")}
-              nativeTextAreaProps={{ name: "irm.analysis", rows: 10, value: irm.analysis, onChange: setIrmField("analysis") }}
-            />
-          </div>
-        </fieldset>
-        <LangSelect value={f.lang} onChange={(lang) => setF((prev) => ({ ...prev, lang }))} />
+        <div className="fr-col-12 fr-col-md-4">
+          <Input
+            label={t("common.optional", { label: t("admin.commitment.startYear") })}
+            {...fieldState(err, "start_year")}
+            nativeInputProps={{ type: "number", name: "start_year", value: f.start_year, onChange: set("start_year") }}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Input
+            label={t("common.optional", { label: t("admin.commitment.endYear") })}
+            {...fieldState(err, "end_year")}
+            nativeInputProps={{ type: "number", name: "end_year", value: f.end_year, onChange: set("end_year") }}
+          />
+        </div>
+      </div>
+      <fieldset className="fr-fieldset od-fieldset" aria-describedby="irm-hint">
+        <legend className="fr-fieldset__legend fr-h5">{t("admin.irm.legend")}</legend>
+        <p id="irm-hint" className="fr-fieldset__element fr-hint-text">
+          {t("admin.irm.hint")}
+        </p>
+        <div className="fr-fieldset__element">
+          <Checkbox
+            options={[
+              {
+                label: t("admin.commitment.starred"),
+                nativeInputProps: { name: "starred", checked: starred, onChange: (e) => setStarred(e.target.checked) },
+              },
+            ]}
+          />
+        </div>
+        <div className="fr-fieldset__element">
+          <Input
+            label={t("common.optional", { label: t("admin.irm.report") })}
+            hintText={t("admin.irm.reportHint")}
+            {...fieldState(err, "irm.report")}
+            nativeInputProps={{ name: "irm.report", value: irm.report, onChange: setIrmField("report") }}
+          />
+        </div>
+        <div className="fr-fieldset__element">
+          <Input
+            label={t("common.optional", { label: t("admin.irm.starred") })}
+            hintText={t("admin.irm.starredHint")}
+            {...fieldState(err, "irm.starred")}
+            nativeInputProps={{ name: "irm.starred", value: irm.starred, onChange: setIrmField("starred") }}
+          />
+        </div>
+        <div className="fr-fieldset__element">
+          <Select
+            label={t("common.optional", { label: t("admin.irm.verifiable") })}
+            {...fieldState(err, "irm.verifiable")}
+            nativeSelectProps={{ name: "irm.verifiable", value: irm.verifiable, onChange: setIrmField("verifiable") }}
+          >
+            <option value="">{t("common.notPublished")}</option>
+            <option value="true">{t("common.yes")}</option>
+            <option value="false">{t("common.no")}</option>
+          </Select>
+        </div>
+        <div className="fr-fieldset__element">
+          <Input
+            textArea
+            label={t("common.optional", { label: t("admin.irm.relevance") })}
+            hintText={t("admin.irm.relevanceHint")}
+            {...fieldState(err, "irm.relevance")}
+            nativeTextAreaProps={{
+              name: "irm.relevance",
+              rows: 3,
+              value: irm.relevance,
+              onChange: setIrmField("relevance"),
+            }}
+          />
+        </div>
+        <div className="fr-fieldset__element">
+          <Input
+            label={t("common.optional", { label: t("admin.irm.potentialImpact") })}
+            hintText={t("admin.irm.potentialImpactHint")}
+            {...fieldState(err, "irm.potential_impact")}
+            nativeInputProps={{
+              name: "irm.potential_impact",
+              value: irm.potential_impact,
+              onChange: setIrmField("potential_impact"),
+            }}
+          />
+        </div>
+        <div className="fr-fieldset__element">
+          <Input
+            label={t("common.optional", { label: t("admin.irm.completion") })}
+            {...fieldState(err, "irm.completion")}
+            nativeInputProps={{ name: "irm.completion", value: irm.completion, onChange: setIrmField("completion") }}
+          />
+        </div>
+        <div className="fr-fieldset__element">
+          <Input
+            label={t("common.optional", { label: t("admin.irm.earlyResults") })}
+            {...fieldState(err, "irm.early_results")}
+            nativeInputProps={{
+              name: "irm.early_results",
+              value: irm.early_results,
+              onChange: setIrmField("early_results"),
+            }}
+          />
+        </div>
+        <div className="fr-fieldset__element">
+          <Input
+            textArea
+            label={t("common.optional", { label: t("admin.irm.analysis") })}
+            hintText={t("admin.forum.descriptionHint")}
+            {...fieldState(err, "irm.analysis")}
+            nativeTextAreaProps={{
+              name: "irm.analysis",
+              rows: 10,
+              value: irm.analysis,
+              onChange: setIrmField("analysis"),
+            }}
+          />
+        </div>
+      </fieldset>
+      <LangSelect value={f.lang} onChange={(lang) => setF((prev) => ({ ...prev, lang }))} />
     </AdminFormShell>
   );
 }

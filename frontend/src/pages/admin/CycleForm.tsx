@@ -14,7 +14,8 @@ export function CycleForm() {
   const { t } = useI18n();
   const existing = useQuery({ queryKey: cycleKeys.one(slug ?? ""), queryFn: () => getCycle(slug!), enabled: !!slug });
   const title = slug ? t("cycles.edit") : t("cycles.new");
-  if (slug && (existing.isPending || existing.isError)) return <AdminFormLoading title={title} error={existing.error} />;
+  if (slug && (existing.isPending || existing.isError))
+    return <AdminFormLoading title={title} error={existing.error} />;
   return <CycleFormBody key={slug ?? "new"} cycle={slug ? existing.data : undefined} title={title} />;
 }
 
@@ -33,9 +34,19 @@ function CycleFormBody({ cycle, title }: { cycle?: Cycle; title: string }) {
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((p) => ({ ...p, [k]: e.target.value }));
   const save = useMutation({
     mutationFn: async () => {
-      const missing = missingFields({ title: f.title, starts_on: f.starts_on, ends_on: f.ends_on }, t("common.required"), t("common.invalidForm"));
+      const missing = missingFields(
+        { title: f.title, starts_on: f.starts_on, ends_on: f.ends_on },
+        t("common.required"),
+        t("common.invalidForm"),
+      );
       if (missing) throw missing;
-      const body = { title: f.title.trim(), description: f.description, starts_on: f.starts_on, ends_on: f.ends_on, commitment_ids: selected };
+      const body = {
+        title: f.title.trim(),
+        description: f.description,
+        starts_on: f.starts_on,
+        ends_on: f.ends_on,
+        commitment_ids: selected,
+      };
       return cycle ? updateCycle(cycle.slug, body) : createCycle(body);
     },
     onSuccess: async (saved) => {
@@ -46,18 +57,58 @@ function CycleFormBody({ cycle, title }: { cycle?: Cycle; title: string }) {
   });
   const err = save.isError ? save.error : null;
   return (
-    <AdminFormShell title={title} crumbs={[{ label: t("cycles.title"), to: "/cycles" }]} error={err} saving={save.isPending} onSubmit={() => save.mutate()}>
-      <Input label={t("cycles.form.title")} {...fieldState(err, "title")} nativeInputProps={{ name: "title", required: true, value: f.title, onChange: set("title") }} />
+    <AdminFormShell
+      title={title}
+      crumbs={[{ label: t("cycles.title"), to: "/cycles" }]}
+      error={err}
+      saving={save.isPending}
+      onSubmit={() => save.mutate()}
+    >
+      <Input
+        label={t("cycles.form.title")}
+        {...fieldState(err, "title")}
+        nativeInputProps={{ name: "title", required: true, value: f.title, onChange: set("title") }}
+      />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <Input label={t("cycles.form.startsOn")} {...fieldState(err, "starts_on")} nativeInputProps={{ type: "date", name: "starts_on", required: true, value: f.starts_on, onChange: set("starts_on") }} />
+          <Input
+            label={t("cycles.form.startsOn")}
+            {...fieldState(err, "starts_on")}
+            nativeInputProps={{
+              type: "date",
+              name: "starts_on",
+              required: true,
+              value: f.starts_on,
+              onChange: set("starts_on"),
+            }}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <Input label={t("cycles.form.endsOn")} {...fieldState(err, "ends_on")} nativeInputProps={{ type: "date", name: "ends_on", required: true, value: f.ends_on, onChange: set("ends_on") }} />
+          <Input
+            label={t("cycles.form.endsOn")}
+            {...fieldState(err, "ends_on")}
+            nativeInputProps={{
+              type: "date",
+              name: "ends_on",
+              required: true,
+              value: f.ends_on,
+              onChange: set("ends_on"),
+            }}
+          />
         </div>
       </div>
-      <Input textArea label={t("common.optional", { label: t("cycles.form.description") })} {...fieldState(err, "description")} nativeTextAreaProps={{ name: "description", rows: 5, value: f.description, onChange: set("description") }} />
-      <CommitmentPicker selected={selected} onChange={setSelected} error={fieldState(err, "commitment_ids").stateRelatedMessage} legend={t("cycles.form.commitments")} />
+      <Input
+        textArea
+        label={t("common.optional", { label: t("cycles.form.description") })}
+        {...fieldState(err, "description")}
+        nativeTextAreaProps={{ name: "description", rows: 5, value: f.description, onChange: set("description") }}
+      />
+      <CommitmentPicker
+        selected={selected}
+        onChange={setSelected}
+        error={fieldState(err, "commitment_ids").stateRelatedMessage}
+        legend={t("cycles.form.commitments")}
+      />
     </AdminFormShell>
   );
 }

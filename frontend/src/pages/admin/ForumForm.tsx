@@ -64,7 +64,8 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
   const formats = useQuery({ queryKey: formatKeys.list, queryFn: listFormats });
   const { user } = useSession();
   const [selected, setSelected] = useState<number[]>(forum?.commitments.map((c) => c.id) ?? []);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((prev) => ({ ...prev, [k]: e.target.value }));
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF((prev) => ({ ...prev, [k]: e.target.value }));
 
   const save = useMutation({
     mutationFn: async () => {
@@ -121,131 +122,193 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
           : undefined
       }
     >
-        <Input label={t("admin.forum.title")} {...fieldState(err, "title")} nativeInputProps={{ name: "title", required: true, value: f.title, onChange: set("title") }} />
-        <Input
-          label={t("common.optional", { label: t("admin.forum.slug") })}
-          hintText={t("admin.forum.slugHint")}
-          {...fieldState(err, "slug")}
-          nativeInputProps={{ name: "slug", value: f.slug, onChange: set("slug") }}
-        />
-        <Input label={t("admin.forum.theme")} {...fieldState(err, "theme")} nativeInputProps={{ name: "theme", required: true, value: f.theme, onChange: set("theme") }} />
-        <Input
-          textArea
-          label={t("admin.forum.description")}
-          hintText={t("admin.forum.descriptionHint")}
-          {...fieldState(err, "description")}
-          nativeTextAreaProps={{ name: "description", rows: 6, value: f.description, onChange: set("description") }}
-        />
-        <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-6">
-            <Input
-              label={t("admin.forum.startsAt")}
-              {...fieldState(err, "starts_at")}
-              nativeInputProps={{ type: "datetime-local", name: "starts_at", required: true, value: f.starts_at, onChange: set("starts_at") }}
-            />
-          </div>
-          <div className="fr-col-12 fr-col-md-6">
-            <Input
-              label={t("admin.forum.endsAt")}
-              {...fieldState(err, "ends_at")}
-              nativeInputProps={{ type: "datetime-local", name: "ends_at", required: true, value: f.ends_at, onChange: set("ends_at") }}
-            />
-          </div>
+      <Input
+        label={t("admin.forum.title")}
+        {...fieldState(err, "title")}
+        nativeInputProps={{ name: "title", required: true, value: f.title, onChange: set("title") }}
+      />
+      <Input
+        label={t("common.optional", { label: t("admin.forum.slug") })}
+        hintText={t("admin.forum.slugHint")}
+        {...fieldState(err, "slug")}
+        nativeInputProps={{ name: "slug", value: f.slug, onChange: set("slug") }}
+      />
+      <Input
+        label={t("admin.forum.theme")}
+        {...fieldState(err, "theme")}
+        nativeInputProps={{ name: "theme", required: true, value: f.theme, onChange: set("theme") }}
+      />
+      <Input
+        textArea
+        label={t("admin.forum.description")}
+        hintText={t("admin.forum.descriptionHint")}
+        {...fieldState(err, "description")}
+        nativeTextAreaProps={{ name: "description", rows: 6, value: f.description, onChange: set("description") }}
+      />
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-6">
+          <Input
+            label={t("admin.forum.startsAt")}
+            {...fieldState(err, "starts_at")}
+            nativeInputProps={{
+              type: "datetime-local",
+              name: "starts_at",
+              required: true,
+              value: f.starts_at,
+              onChange: set("starts_at"),
+            }}
+          />
         </div>
-        <p className="fr-text--sm fr-mb-1w">{t("admin.forum.placeHint")}</p>
-        <Input
-          label={t("common.optional", { label: t("admin.forum.location") })}
-          {...fieldState(err, "location")}
-          nativeInputProps={{ name: "location", autoComplete: "street-address", value: f.location, onChange: set("location") }}
-        />
-        <Input
-          label={t("common.optional", { label: t("admin.forum.onlineUrl") })}
-          {...fieldState(err, "online_url")}
-          nativeInputProps={{ type: "url", name: "online_url", value: f.online_url, onChange: set("online_url") }}
-        />
-        <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-6">
-            <Input
-              label={t("common.optional", { label: t("admin.forum.capacity") })}
-              {...fieldState(err, "capacity")}
-              nativeInputProps={{ type: "number", min: 1, name: "capacity", value: f.capacity, onChange: set("capacity") }}
-            />
-          </div>
-          <div className="fr-col-12 fr-col-md-6">
-            <Select label={t("admin.forum.status")} nativeSelectProps={{ name: "status", value: f.status, onChange: set("status") }}>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.forum.${s}`)}
-                </option>
-              ))}
-            </Select>
-          </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Input
+            label={t("admin.forum.endsAt")}
+            {...fieldState(err, "ends_at")}
+            nativeInputProps={{
+              type: "datetime-local",
+              name: "ends_at",
+              required: true,
+              value: f.ends_at,
+              onChange: set("ends_at"),
+            }}
+          />
         </div>
-        <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-6">
-            <Input
-              label={t("common.optional", { label: t("admin.forum.reservedSeats") })}
-              hintText={t("admin.forum.reservedSeatsHint")}
-              {...fieldState(err, "reserved_seats")}
-              nativeInputProps={{ type: "number", min: 1, name: "reserved_seats", value: f.reserved_seats, onChange: set("reserved_seats") }}
-            />
-          </div>
-          <div className="fr-col-12 fr-col-md-6">
-            <Select
-              label={t("admin.forum.reservedFor")}
-              disabled={!f.reserved_seats.trim()}
-              nativeSelectProps={{ name: "reserved_for", value: f.reserved_for, onChange: set("reserved_for") }}
-            >
-              {SEAT_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`admin.forum.reservedFor.${c}`)}
-                </option>
-              ))}
-            </Select>
-          </div>
+      </div>
+      <p className="fr-text--sm fr-mb-1w">{t("admin.forum.placeHint")}</p>
+      <Input
+        label={t("common.optional", { label: t("admin.forum.location") })}
+        {...fieldState(err, "location")}
+        nativeInputProps={{
+          name: "location",
+          autoComplete: "street-address",
+          value: f.location,
+          onChange: set("location"),
+        }}
+      />
+      <Input
+        label={t("common.optional", { label: t("admin.forum.onlineUrl") })}
+        {...fieldState(err, "online_url")}
+        nativeInputProps={{ type: "url", name: "online_url", value: f.online_url, onChange: set("online_url") }}
+      />
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-6">
+          <Input
+            label={t("common.optional", { label: t("admin.forum.capacity") })}
+            {...fieldState(err, "capacity")}
+            nativeInputProps={{
+              type: "number",
+              min: 1,
+              name: "capacity",
+              value: f.capacity,
+              onChange: set("capacity"),
+            }}
+          />
         </div>
-        <Input
-          label={t("common.optional", { label: t("admin.forum.registrationClosesAt") })}
-          hintText={t("admin.forum.registrationClosesAtHint")}
-          {...fieldState(err, "registration_closes_at")}
-          nativeInputProps={{ type: "datetime-local", name: "registration_closes_at", value: f.registration_closes_at, onChange: set("registration_closes_at") }}
-        />
-        <LangSelect value={f.lang} onChange={(lang) => setF((prev) => ({ ...prev, lang }))} />
-        <Select
-          label={t("admin.forum.format")}
-          {...fieldState(err, "format")}
-          nativeSelectProps={{ name: "format", value: f.format, onChange: set("format"), disabled: formats.isPending }}
-        >
-          <option value="">{t("admin.forum.formatNone")}</option>
-          {(formats.data?.items ?? []).flatMap((fmt) =>
-            Array.from({ length: fmt.latest_version }, (_, i) => fmt.latest_version - i).map((v) => (
-              <option key={`${fmt.slug}@${v}`} value={`${fmt.slug}@${v}`}>
-                {t(v === fmt.latest_version ? "admin.forum.formatLatest" : "admin.forum.formatOption", { name: fmt.name, version: v })}
+        <div className="fr-col-12 fr-col-md-6">
+          <Select
+            label={t("admin.forum.status")}
+            nativeSelectProps={{ name: "status", value: f.status, onChange: set("status") }}
+          >
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.forum.${s}`)}
               </option>
-            )),
-          )}
-        </Select>
-        {formats.isError && <ProblemAlert error={formats.error} />}
-        <Select
-          label={t("admin.forum.cycle")}
-          {...fieldState(err, "cycle")}
-          nativeSelectProps={{ name: "cycle", value: f.cycle, onChange: set("cycle"), disabled: cycles.isPending }}
-        >
-          <option value="">{t("admin.forum.cycleNone")}</option>
-          {(cycles.data?.items ?? []).map((c) => (
-            <option key={c.slug} value={c.slug}>
-              {c.title}
+            ))}
+          </Select>
+        </div>
+      </div>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-6">
+          <Input
+            label={t("common.optional", { label: t("admin.forum.reservedSeats") })}
+            hintText={t("admin.forum.reservedSeatsHint")}
+            {...fieldState(err, "reserved_seats")}
+            nativeInputProps={{
+              type: "number",
+              min: 1,
+              name: "reserved_seats",
+              value: f.reserved_seats,
+              onChange: set("reserved_seats"),
+            }}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Select
+            label={t("admin.forum.reservedFor")}
+            disabled={!f.reserved_seats.trim()}
+            nativeSelectProps={{ name: "reserved_for", value: f.reserved_for, onChange: set("reserved_for") }}
+          >
+            {SEAT_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`admin.forum.reservedFor.${c}`)}
+              </option>
+            ))}
+          </Select>
+        </div>
+      </div>
+      <Input
+        label={t("common.optional", { label: t("admin.forum.registrationClosesAt") })}
+        hintText={t("admin.forum.registrationClosesAtHint")}
+        {...fieldState(err, "registration_closes_at")}
+        nativeInputProps={{
+          type: "datetime-local",
+          name: "registration_closes_at",
+          value: f.registration_closes_at,
+          onChange: set("registration_closes_at"),
+        }}
+      />
+      <LangSelect value={f.lang} onChange={(lang) => setF((prev) => ({ ...prev, lang }))} />
+      <Select
+        label={t("admin.forum.format")}
+        {...fieldState(err, "format")}
+        nativeSelectProps={{ name: "format", value: f.format, onChange: set("format"), disabled: formats.isPending }}
+      >
+        <option value="">{t("admin.forum.formatNone")}</option>
+        {(formats.data?.items ?? []).flatMap((fmt) =>
+          Array.from({ length: fmt.latest_version }, (_, i) => fmt.latest_version - i).map((v) => (
+            <option key={`${fmt.slug}@${v}`} value={`${fmt.slug}@${v}`}>
+              {t(v === fmt.latest_version ? "admin.forum.formatLatest" : "admin.forum.formatOption", {
+                name: fmt.name,
+                version: v,
+              })}
             </option>
-          ))}
-        </Select>
-        {cycles.isError && <ProblemAlert error={cycles.error} />}
-        <CommitmentPicker selected={selected} onChange={setSelected} error={fieldState(err, "commitment_ids").stateRelatedMessage} />
+          )),
+        )}
+      </Select>
+      {formats.isError && <ProblemAlert error={formats.error} />}
+      <Select
+        label={t("admin.forum.cycle")}
+        {...fieldState(err, "cycle")}
+        nativeSelectProps={{ name: "cycle", value: f.cycle, onChange: set("cycle"), disabled: cycles.isPending }}
+      >
+        <option value="">{t("admin.forum.cycleNone")}</option>
+        {(cycles.data?.items ?? []).map((c) => (
+          <option key={c.slug} value={c.slug}>
+            {c.title}
+          </option>
+        ))}
+      </Select>
+      {cycles.isError && <ProblemAlert error={cycles.error} />}
+      <CommitmentPicker
+        selected={selected}
+        onChange={setSelected}
+        error={fieldState(err, "commitment_ids").stateRelatedMessage}
+      />
     </AdminFormShell>
   );
 }
 
 /** Pick the commitments a forum works on: a filter box over a list of checkboxes. */
-export function CommitmentPicker({ selected, onChange, error, legend }: { selected: number[]; onChange: (ids: number[]) => void; error?: string; legend?: string }) {
+export function CommitmentPicker({
+  selected,
+  onChange,
+  error,
+  legend,
+}: {
+  selected: number[];
+  onChange: (ids: number[]) => void;
+  error?: string;
+  legend?: string;
+}) {
   const { t, number } = useI18n();
   const [filter, setFilter] = useState("");
   const all = useQuery({ queryKey: commitmentKeys.options, queryFn: allCommitments });
@@ -257,9 +320,14 @@ export function CommitmentPicker({ selected, onChange, error, legend }: { select
   }, [all.data, filter, selected]);
   return (
     <fieldset className="fr-fieldset od-picker fr-mt-3w" aria-describedby="picker-count">
-      <legend className="fr-fieldset__legend">{t("common.optional", { label: legend ?? t("admin.forum.commitments") })}</legend>
+      <legend className="fr-fieldset__legend">
+        {t("common.optional", { label: legend ?? t("admin.forum.commitments") })}
+      </legend>
       <div className="fr-fieldset__element">
-        <Input label={t("admin.forum.commitmentsFilter")} nativeInputProps={{ type: "search", value: filter, onChange: (e) => setFilter(e.target.value) }} />
+        <Input
+          label={t("admin.forum.commitmentsFilter")}
+          nativeInputProps={{ type: "search", value: filter, onChange: (e) => setFilter(e.target.value) }}
+        />
         <p id="picker-count" className="fr-text--sm" aria-live="polite">
           {t("admin.forum.commitmentsSelected", { count: number(selected.length) })}
         </p>
@@ -278,7 +346,8 @@ export function CommitmentPicker({ selected, onChange, error, legend }: { select
                   name: "commitment_ids",
                   value: String(c.id),
                   checked: selected.includes(c.id),
-                  onChange: (e) => onChange(e.target.checked ? [...selected, c.id] : selected.filter((id) => id !== c.id)),
+                  onChange: (e) =>
+                    onChange(e.target.checked ? [...selected, c.id] : selected.filter((id) => id !== c.id)),
                 },
               }))}
             />

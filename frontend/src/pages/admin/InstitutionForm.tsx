@@ -21,9 +21,14 @@ import { useI18n } from "../../i18n";
 export function InstitutionForm() {
   const { slug } = useParams();
   const { t } = useI18n();
-  const existing = useQuery({ queryKey: institutionKeys.one(slug ?? ""), queryFn: () => getInstitution(slug!), enabled: !!slug });
+  const existing = useQuery({
+    queryKey: institutionKeys.one(slug ?? ""),
+    queryFn: () => getInstitution(slug!),
+    enabled: !!slug,
+  });
   const title = slug ? t("institutions.edit") : t("institutions.new");
-  if (slug && (existing.isPending || existing.isError)) return <AdminFormLoading title={title} error={existing.error} />;
+  if (slug && (existing.isPending || existing.isError))
+    return <AdminFormLoading title={title} error={existing.error} />;
   return <Body key={slug ?? "new"} institution={slug ? existing.data : undefined} title={title} />;
 }
 
@@ -62,14 +67,32 @@ function Body({ institution, title }: { institution?: Institution; title: string
   });
   const err = save.isError ? save.error : null;
   return (
-    <AdminFormShell title={title} crumbs={[{ label: t("institutions.title"), to: "/institutions" }]} error={err} saving={save.isPending} onSubmit={() => save.mutate()}>
-      <Input label={t("institutions.form.name")} {...fieldState(err, "name")} nativeInputProps={{ name: "name", required: true, maxLength: 300, value: f.name, onChange: set("name") }} />
+    <AdminFormShell
+      title={title}
+      crumbs={[{ label: t("institutions.title"), to: "/institutions" }]}
+      error={err}
+      saving={save.isPending}
+      onSubmit={() => save.mutate()}
+    >
+      <Input
+        label={t("institutions.form.name")}
+        {...fieldState(err, "name")}
+        nativeInputProps={{ name: "name", required: true, maxLength: 300, value: f.name, onChange: set("name") }}
+      />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <Input label={t("common.optional", { label: t("institutions.form.acronym") })} {...fieldState(err, "acronym")} nativeInputProps={{ name: "acronym", maxLength: 30, value: f.acronym, onChange: set("acronym") }} />
+          <Input
+            label={t("common.optional", { label: t("institutions.form.acronym") })}
+            {...fieldState(err, "acronym")}
+            nativeInputProps={{ name: "acronym", maxLength: 30, value: f.acronym, onChange: set("acronym") }}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <Select label={t("institutions.form.kind")} {...fieldState(err, "kind")} nativeSelectProps={{ name: "kind", value: f.kind, onChange: set("kind") }}>
+          <Select
+            label={t("institutions.form.kind")}
+            {...fieldState(err, "kind")}
+            nativeSelectProps={{ name: "kind", value: f.kind, onChange: set("kind") }}
+          >
             {INSTITUTION_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`institutions.kind.${k}`)}
@@ -80,10 +103,31 @@ function Body({ institution, title }: { institution?: Institution; title: string
       </div>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <Input label={t("common.optional", { label: t("institutions.form.siren") })} {...fieldState(err, "siren")} nativeInputProps={{ name: "siren", inputMode: "numeric", maxLength: 9, value: f.siren, onChange: set("siren") }} />
+          <Input
+            label={t("common.optional", { label: t("institutions.form.siren") })}
+            {...fieldState(err, "siren")}
+            nativeInputProps={{
+              name: "siren",
+              inputMode: "numeric",
+              maxLength: 9,
+              value: f.siren,
+              onChange: set("siren"),
+            }}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <Input label={t("common.optional", { label: t("institutions.form.website") })} hintText="https://…" {...fieldState(err, "website")} nativeInputProps={{ type: "url", name: "website", maxLength: 500, value: f.website, onChange: set("website") }} />
+          <Input
+            label={t("common.optional", { label: t("institutions.form.website") })}
+            hintText="https://…"
+            {...fieldState(err, "website")}
+            nativeInputProps={{
+              type: "url",
+              name: "website",
+              maxLength: 500,
+              value: f.website,
+              onChange: set("website"),
+            }}
+          />
         </div>
       </div>
     </AdminFormShell>

@@ -22,38 +22,82 @@ type EventType = Schemas["EventType"];
 /** Every action there is (the contract's EventType: a new one does not compile until it is
  *  here), and whether the filter offers it (administrative writes: what the trail holds). */
 const OFFERED: Record<EventType, boolean> = {
-  "forum.created": true, "forum.updated": true, "forum.archived": true, "forum.restored": true, "forum.deleted": true,
-  "forum.organiser_added": true, "forum.organiser_removed": true,
-  "commitment.created": true, "commitment.updated": true, "commitment.archived": true, "commitment.restored": true,
+  "forum.created": true,
+  "forum.updated": true,
+  "forum.archived": true,
+  "forum.restored": true,
+  "forum.deleted": true,
+  "forum.organiser_added": true,
+  "forum.organiser_removed": true,
+  "commitment.created": true,
+  "commitment.updated": true,
+  "commitment.archived": true,
+  "commitment.restored": true,
   "commitment.deleted": true,
-  "milestone.created": true, "milestone.updated": true, "milestone.archived": true, "milestone.restored": true,
+  "milestone.created": true,
+  "milestone.updated": true,
+  "milestone.archived": true,
+  "milestone.restored": true,
   "milestone.deleted": true,
-  "action_plan.created": true, "action_plan.updated": true, "action_plan.deleted": true,
-  "comment.hidden": true, "comment.restored": true, "comment.deleted": true,
-  "comment.created": false, "comment.updated": false,
+  "action_plan.created": true,
+  "action_plan.updated": true,
+  "action_plan.deleted": true,
+  "comment.hidden": true,
+  "comment.restored": true,
+  "comment.deleted": true,
+  "comment.created": false,
+  "comment.updated": false,
   "user.updated": true,
-  "user.created": false, "user.verified": false, "user.password_changed": false,
+  "user.created": false,
+  "user.verified": false,
+  "user.password_changed": false,
   // Registrations are private and not audited.
-  "registration.created": false, "registration.promoted": false, "registration.cancelled": false,
+  "registration.created": false,
+  "registration.promoted": false,
+  "registration.cancelled": false,
   "registration.checked_in": false,
-  "format.created": true, "format.updated": true, "format.version_published": true,
-  "forum.minutes_published": true, "forum.minutes_updated": true,
-  "cycle.created": true, "cycle.updated": true,
+  "format.created": true,
+  "format.updated": true,
+  "format.version_published": true,
+  "forum.minutes_published": true,
+  "forum.minutes_updated": true,
+  "cycle.created": true,
+  "cycle.updated": true,
   "forum.feedback_response_published": true,
   // Who gave feedback is private and not audited.
   "feedback.given": false,
-  "action_item.created": true, "action_item.updated": true, "action_item.status_changed": true,
-  "institution.created": true, "institution.updated": true,
+  "action_item.created": true,
+  "action_item.updated": true,
+  "action_item.status_changed": true,
+  "institution.created": true,
+  "institution.updated": true,
   "milestone.progress_reported": true,
   // Questions and answers are public on their pages; the calendar's changes are audited.
-  "question.asked": false, "question.answered": false, "question.answer_rejected": false,
-  "holiday.added": true, "holiday.removed": true,
+  "question.asked": false,
+  "question.answered": false,
+  "question.answer_rejected": false,
+  "holiday.added": true,
+  "holiday.removed": true,
   // Who reported what stays private; what moderators did is audited.
-  "comment.reported": false, "comment.reports_dismissed": true,
-  "user.suspended": true, "user.unsuspended": true,
+  "comment.reported": false,
+  "comment.reports_dismissed": true,
+  "user.suspended": true,
+  "user.unsuspended": true,
 };
 export const ACTIONS = (Object.keys(OFFERED) as EventType[]).filter((a) => OFFERED[a]);
-const KINDS = ["forum", "commitment", "milestone", "action_plan", "comment", "user", "format", "action_item", "cycle", "institution", "holiday"] as const;
+const KINDS = [
+  "forum",
+  "commitment",
+  "milestone",
+  "action_plan",
+  "comment",
+  "user",
+  "format",
+  "action_item",
+  "cycle",
+  "institution",
+  "holiday",
+] as const;
 
 const actionKey = (a: EventType) => `admin.journal.action.${a}` as MessageKey;
 const kindKey = (k: string) => `admin.journal.kind.${k}` as MessageKey;
@@ -84,7 +128,8 @@ export function JournalPage() {
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
   const entries = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const set = (k: keyof Draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
+  const set = (k: keyof Draft) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [k]: e.target.value }));
   function submit(e: FormEvent) {
     e.preventDefault();
     setFilters(toQuery(draft));
@@ -102,7 +147,10 @@ export function JournalPage() {
       <form onSubmit={submit} className="od-filters fr-mb-4w" aria-label={t("admin.journal.filters")}>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
-            <Select label={t("admin.journal.actionFilter")} nativeSelectProps={{ name: "action", value: draft.action, onChange: set("action") }}>
+            <Select
+              label={t("admin.journal.actionFilter")}
+              nativeSelectProps={{ name: "action", value: draft.action, onChange: set("action") }}
+            >
               <option value="">{t("common.any")}</option>
               {ACTIONS.map((a) => (
                 <option key={a} value={a}>
@@ -112,7 +160,10 @@ export function JournalPage() {
             </Select>
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Select label={t("admin.journal.kindFilter")} nativeSelectProps={{ name: "subject_type", value: draft.subject_type, onChange: set("subject_type") }}>
+            <Select
+              label={t("admin.journal.kindFilter")}
+              nativeSelectProps={{ name: "subject_type", value: draft.subject_type, onChange: set("subject_type") }}
+            >
               <option value="">{t("common.any")}</option>
               {KINDS.map((k) => (
                 <option key={k} value={k}>
@@ -136,10 +187,16 @@ export function JournalPage() {
             />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Input label={t("admin.journal.from")} nativeInputProps={{ name: "from", type: "date", value: draft.from, onChange: set("from") }} />
+            <Input
+              label={t("admin.journal.from")}
+              nativeInputProps={{ name: "from", type: "date", value: draft.from, onChange: set("from") }}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Input label={t("admin.journal.to")} nativeInputProps={{ name: "to", type: "date", value: draft.to, onChange: set("to") }} />
+            <Input
+              label={t("admin.journal.to")}
+              nativeInputProps={{ name: "to", type: "date", value: draft.to, onChange: set("to") }}
+            />
           </div>
         </div>
         <ul className="fr-btns-group fr-btns-group--inline-sm">
@@ -210,7 +267,13 @@ function Row({ entry: e, onActor }: { entry: AuditEntry; onActor: (id: number) =
       </td>
       <td>
         {e.actor ? (
-          <Button priority="tertiary no outline" size="small" className="od-link-button" onClick={() => onActor(e.actor!.id)} title={t("admin.journal.byActor", { name: e.actor.display_name })}>
+          <Button
+            priority="tertiary no outline"
+            size="small"
+            className="od-link-button"
+            onClick={() => onActor(e.actor!.id)}
+            title={t("admin.journal.byActor", { name: e.actor.display_name })}
+          >
             {`${e.actor.display_name} (${t(`role.${e.actor.role}`)})`}
           </Button>
         ) : (
@@ -239,7 +302,8 @@ export function changedFields(before: unknown, after: unknown): { field: string;
   const a = (after && typeof after === "object" ? after : {}) as Record<string, unknown>;
   const show = (v: unknown) => (v === undefined || v === null ? "—" : typeof v === "string" ? v : JSON.stringify(v));
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
-    (k) => !["updated_at", "created_at", "subject_id", "id"].includes(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]),
+    (k) =>
+      !["updated_at", "created_at", "subject_id", "id"].includes(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]),
   );
   return fields.map((field) => ({ field, before: show(b[field]), after: show(a[field]) }));
 }

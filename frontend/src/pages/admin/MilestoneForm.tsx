@@ -7,7 +7,13 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Locale, Milestone, MilestoneStatus } from "../../api/client";
 import { commitmentKeys } from "../../api/queries/commitments";
-import { createMilestone, deleteMilestone, getMilestone, milestoneKeys, updateMilestone } from "../../api/queries/milestones";
+import {
+  createMilestone,
+  deleteMilestone,
+  getMilestone,
+  milestoneKeys,
+  updateMilestone,
+} from "../../api/queries/milestones";
 import { isAdmin, useSession } from "../../auth/session";
 import { AdminFormLoading, AdminFormShell } from "../../components/AdminFormShell";
 import { useFieldState, missingFields } from "../../components/forms";
@@ -49,7 +55,8 @@ function Body({ m, commitmentCode, title }: { m?: Milestone; commitmentCode: str
     lang: m?.lang ?? ("fr" as Locale),
   });
   const { user } = useSession();
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((prev) => ({ ...prev, [k]: e.target.value }));
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF((prev) => ({ ...prev, [k]: e.target.value }));
   const save = useMutation({
     mutationFn: () => {
       const missing = missingFields({ code: f.code, title: f.title }, t("common.required"), t("common.invalidForm"));
@@ -94,69 +101,76 @@ function Body({ m, commitmentCode, title }: { m?: Milestone; commitmentCode: str
           : undefined
       }
     >
-        <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-4">
-            <Input
-              label={t("admin.milestone.code")}
-              hintText={t("admin.milestone.codeHint")}
-              {...fieldState(err, "code")}
-              nativeInputProps={{ name: "code", required: true, value: f.code, onChange: set("code") }}
-            />
-          </div>
-          <div className="fr-col-12 fr-col-md-8">
-            <Input label={t("admin.milestone.title")} {...fieldState(err, "title")} nativeInputProps={{ name: "title", required: true, value: f.title, onChange: set("title") }} />
-          </div>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-4">
+          <Input
+            label={t("admin.milestone.code")}
+            hintText={t("admin.milestone.codeHint")}
+            {...fieldState(err, "code")}
+            nativeInputProps={{ name: "code", required: true, value: f.code, onChange: set("code") }}
+          />
         </div>
-        <Input
-          textArea
-          label={t("common.optional", { label: t("admin.milestone.description") })}
-          hintText={t("admin.forum.descriptionHint")}
-          {...fieldState(err, "description")}
-          nativeTextAreaProps={{ name: "description", rows: 5, value: f.description, onChange: set("description") }}
-        />
-        <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-6">
-            <Input
-              label={t("common.optional", { label: t("admin.milestone.dueDate") })}
-              {...fieldState(err, "due_date")}
-              nativeInputProps={{ type: "date", name: "due_date", value: f.due_date, onChange: set("due_date") }}
-            />
-          </div>
-          <div className="fr-col-12 fr-col-md-6">
-            <Input
-              label={t("common.optional", { label: t("admin.milestone.duePeriod") })}
-              hintText={t("admin.milestone.duePeriodHint")}
-              {...fieldState(err, "due_period")}
-              nativeInputProps={{ name: "due_period", value: f.due_period, onChange: set("due_period") }}
-            />
-          </div>
+        <div className="fr-col-12 fr-col-md-8">
+          <Input
+            label={t("admin.milestone.title")}
+            {...fieldState(err, "title")}
+            nativeInputProps={{ name: "title", required: true, value: f.title, onChange: set("title") }}
+          />
         </div>
-        <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-6">
-            {m ? (
-              <p className="fr-text--sm">
-                {t("admin.milestone.statusByLog")} <Link to={`/jalons/${m.id}#log-title`}>{t("progress.log")}</Link>
-              </p>
-            ) : (
-              <Select label={t("admin.milestone.status")} nativeSelectProps={{ name: "status", value: f.status, onChange: set("status") }}>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.milestone.${s}`)}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </div>
-          <div className="fr-col-12 fr-col-md-6">
-            <Input
-              label={t("common.optional", { label: t("admin.milestone.position") })}
-              hintText={t("admin.milestone.positionHint")}
-              {...fieldState(err, "position")}
-              nativeInputProps={{ type: "number", name: "position", value: f.position, onChange: set("position") }}
-            />
-          </div>
+      </div>
+      <Input
+        textArea
+        label={t("common.optional", { label: t("admin.milestone.description") })}
+        hintText={t("admin.forum.descriptionHint")}
+        {...fieldState(err, "description")}
+        nativeTextAreaProps={{ name: "description", rows: 5, value: f.description, onChange: set("description") }}
+      />
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-6">
+          <Input
+            label={t("common.optional", { label: t("admin.milestone.dueDate") })}
+            {...fieldState(err, "due_date")}
+            nativeInputProps={{ type: "date", name: "due_date", value: f.due_date, onChange: set("due_date") }}
+          />
         </div>
-        <LangSelect value={f.lang} onChange={(lang) => setF((prev) => ({ ...prev, lang }))} />
+        <div className="fr-col-12 fr-col-md-6">
+          <Input
+            label={t("common.optional", { label: t("admin.milestone.duePeriod") })}
+            hintText={t("admin.milestone.duePeriodHint")}
+            {...fieldState(err, "due_period")}
+            nativeInputProps={{ name: "due_period", value: f.due_period, onChange: set("due_period") }}
+          />
+        </div>
+      </div>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-6">
+          {m ? (
+            <p className="fr-text--sm">
+              {t("admin.milestone.statusByLog")} <Link to={`/jalons/${m.id}#log-title`}>{t("progress.log")}</Link>
+            </p>
+          ) : (
+            <Select
+              label={t("admin.milestone.status")}
+              nativeSelectProps={{ name: "status", value: f.status, onChange: set("status") }}
+            >
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.milestone.${s}`)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Input
+            label={t("common.optional", { label: t("admin.milestone.position") })}
+            hintText={t("admin.milestone.positionHint")}
+            {...fieldState(err, "position")}
+            nativeInputProps={{ type: "number", name: "position", value: f.position, onChange: set("position") }}
+          />
+        </div>
+      </div>
+      <LangSelect value={f.lang} onChange={(lang) => setF((prev) => ({ ...prev, lang }))} />
     </AdminFormShell>
   );
 }

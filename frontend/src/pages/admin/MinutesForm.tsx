@@ -44,18 +44,30 @@ function MinutesFormBody({ forum, minutes }: { forum: Forum; minutes: Minutes | 
       const missing = missingFields({ body: f.body }, t("common.required"), t("common.invalidForm"));
       if (missing) throw missing;
       const links: Link[] = [];
-      for (const [i, line] of f.links.split("\n").map((l) => l.trim()).filter(Boolean).entries()) {
+      for (const [i, line] of f.links
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .entries()) {
         const [title, url, kind] = line.split("|").map((p) => p.trim());
         const k = (KINDS as readonly string[]).includes(kind ?? "") ? (kind as Link["kind"]) : "other";
         if (!title || !url) {
-          throw new ApiError({ status: 422, code: "validation_failed", detail: t("common.invalidForm"), errors: [{ field: "links", code: "format", message: t("minutes.form.linksHint") + ` (${i + 1})` }] });
+          throw new ApiError({
+            status: 422,
+            code: "validation_failed",
+            detail: t("common.invalidForm"),
+            errors: [{ field: "links", code: "format", message: t("minutes.form.linksHint") + ` (${i + 1})` }],
+          });
         }
         links.push({ title, url, kind: k });
       }
       return putMinutes(forum.slug, {
         body: f.body,
         attendees_count: f.attendees.trim() ? Number(f.attendees) : null,
-        organisations: f.organisations.split("\n").map((o) => o.trim()).filter(Boolean),
+        organisations: f.organisations
+          .split("\n")
+          .map((o) => o.trim())
+          .filter(Boolean),
         links,
       });
     },
@@ -74,14 +86,30 @@ function MinutesFormBody({ forum, minutes }: { forum: Forum; minutes: Minutes | 
       saving={save.isPending}
       onSubmit={() => save.mutate()}
     >
-      <Input textArea label={t("minutes.form.body")} {...fieldState(err, "body")} nativeTextAreaProps={{ name: "body", required: true, rows: 12, value: f.body, onChange: set("body") }} />
+      <Input
+        textArea
+        label={t("minutes.form.body")}
+        {...fieldState(err, "body")}
+        nativeTextAreaProps={{ name: "body", required: true, rows: 12, value: f.body, onChange: set("body") }}
+      />
       <Input
         label={t("common.optional", { label: t("minutes.form.attendees") })}
         hintText={t("minutes.form.attendeesHint", { count: minutes?.checked_in_count ?? 0 })}
         {...fieldState(err, "attendees_count")}
-        nativeInputProps={{ type: "number", min: 0, name: "attendees_count", value: f.attendees, onChange: set("attendees") }}
+        nativeInputProps={{
+          type: "number",
+          min: 0,
+          name: "attendees_count",
+          value: f.attendees,
+          onChange: set("attendees"),
+        }}
       />
-      <Input textArea label={t("common.optional", { label: t("minutes.form.organisations") })} {...fieldState(err, "organisations")} nativeTextAreaProps={{ name: "organisations", rows: 4, value: f.organisations, onChange: set("organisations") }} />
+      <Input
+        textArea
+        label={t("common.optional", { label: t("minutes.form.organisations") })}
+        {...fieldState(err, "organisations")}
+        nativeTextAreaProps={{ name: "organisations", rows: 4, value: f.organisations, onChange: set("organisations") }}
+      />
       <Input
         textArea
         label={t("common.optional", { label: t("minutes.form.links") })}

@@ -6,7 +6,14 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { dismissReports, hideReported, listReports, moderationKeys, suspendUser, type ReportedComment } from "../../api/queries/moderation";
+import {
+  dismissReports,
+  hideReported,
+  listReports,
+  moderationKeys,
+  suspendUser,
+  type ReportedComment,
+} from "../../api/queries/moderation";
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
 import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
@@ -45,7 +52,12 @@ export function ModerationQueue() {
           ))}
         </ol>
       )}
-      <LoadMore hasMore={q.hasNextPage} loading={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()} label={t("queue.more")} />
+      <LoadMore
+        hasMore={q.hasNextPage}
+        loading={q.isFetchingNextPage}
+        onClick={() => void q.fetchNextPage()}
+        label={t("queue.more")}
+      />
     </>
   );
 }
@@ -61,7 +73,8 @@ function QueueItem({ r, onDone }: { r: ReportedComment; onDone: (message: string
       if (what === "hide") await hideReported(r.comment.id, reason.trim());
       if (what === "dismiss") await dismissReports(r.comment.id);
       if (what === "suspend" && r.comment.author) {
-        const until = suspend.days === "0" ? null : new Date(Date.now() + Number(suspend.days) * 86_400_000).toISOString();
+        const until =
+          suspend.days === "0" ? null : new Date(Date.now() + Number(suspend.days) * 86_400_000).toISOString();
         await suspendUser(r.comment.author.id, suspend.message.trim(), until);
       }
       return what;
@@ -101,17 +114,31 @@ function QueueItem({ r, onDone }: { r: ReportedComment; onDone: (message: string
         }}
       >
         <div className="fr-col-12 fr-col-md-8">
-          <Input label={t("queue.hideReason")} hintText={t("queue.hideHint")} nativeInputProps={{ value: reason, maxLength: 300, onChange: (e) => setReason(e.target.value) }} />
+          <Input
+            label={t("queue.hideReason")}
+            hintText={t("queue.hideHint")}
+            nativeInputProps={{ value: reason, maxLength: 300, onChange: (e) => setReason(e.target.value) }}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-4">
           <ul className="fr-btns-group fr-btns-group--inline-sm">
             <li>
-              <Button type="submit" disabled={act.isPending || !reason.trim()} nativeButtonProps={{ "aria-label": `${t("queue.hide")} — ${name}` }}>
+              <Button
+                type="submit"
+                disabled={act.isPending || !reason.trim()}
+                nativeButtonProps={{ "aria-label": `${t("queue.hide")} — ${name}` }}
+              >
                 {t("queue.hide")}
               </Button>
             </li>
             <li>
-              <Button type="button" priority="secondary" disabled={act.isPending} onClick={() => act.mutate("dismiss")} nativeButtonProps={{ "aria-label": `${t("queue.dismiss")} — ${name}` }}>
+              <Button
+                type="button"
+                priority="secondary"
+                disabled={act.isPending}
+                onClick={() => act.mutate("dismiss")}
+                nativeButtonProps={{ "aria-label": `${t("queue.dismiss")} — ${name}` }}
+              >
                 {t("queue.dismiss")}
               </Button>
             </li>
@@ -129,13 +156,29 @@ function QueueItem({ r, onDone }: { r: ReportedComment; onDone: (message: string
               act.mutate("suspend");
             }}
           >
-            <Select label={t("queue.suspendFor")} nativeSelectProps={{ value: suspend.days, onChange: (e) => setSuspend({ ...suspend, days: e.target.value }) }}>
+            <Select
+              label={t("queue.suspendFor")}
+              nativeSelectProps={{
+                value: suspend.days,
+                onChange: (e) => setSuspend({ ...suspend, days: e.target.value }),
+              }}
+            >
               <option value="1">{t("queue.days", { n: 1 })}</option>
               <option value="7">{t("queue.days", { n: 7 })}</option>
               <option value="30">{t("queue.days", { n: 30 })}</option>
               <option value="0">{t("queue.indefinitely")}</option>
             </Select>
-            <Input textArea label={t("queue.message")} hintText={t("queue.messageHint")} nativeTextAreaProps={{ rows: 3, maxLength: 2000, value: suspend.message, onChange: (e) => setSuspend({ ...suspend, message: e.target.value }) }} />
+            <Input
+              textArea
+              label={t("queue.message")}
+              hintText={t("queue.messageHint")}
+              nativeTextAreaProps={{
+                rows: 3,
+                maxLength: 2000,
+                value: suspend.message,
+                onChange: (e) => setSuspend({ ...suspend, message: e.target.value }),
+              }}
+            />
             <Button type="submit" priority="secondary" disabled={act.isPending || !suspend.message.trim()}>
               {t("queue.suspendSubmit")}
             </Button>

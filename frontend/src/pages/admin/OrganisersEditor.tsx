@@ -6,7 +6,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import type { Account, Forum } from "../../api/client";
-import { addOrganiser, organiserKeys, removeOrganiser, type ForumOrganisers, type Organiser } from "../../api/queries/organisers";
+import {
+  addOrganiser,
+  organiserKeys,
+  removeOrganiser,
+  type ForumOrganisers,
+  type Organiser,
+} from "../../api/queries/organisers";
 import { listUsers, userKeys } from "../../api/queries/users";
 import { ORGANISERS_PEOPLE_ID, OrganisersList } from "../../components/ForumOrganisers";
 import { Loading, ProblemAlert } from "../../components/QueryState";
@@ -88,7 +94,14 @@ export default function OrganisersEditor({ forum, organisers }: { forum: Forum; 
         <div className="od-inline-form">
           <Input
             label={t("admin.organisers.search")}
-            nativeInputProps={{ ref: search, type: "search", value: draft, onChange: (e) => setDraft(e.target.value), autoComplete: "off", maxLength: 200 }}
+            nativeInputProps={{
+              ref: search,
+              type: "search",
+              value: draft,
+              onChange: (e) => setDraft(e.target.value),
+              autoComplete: "off",
+              maxLength: 200,
+            }}
           />
           <Button type="submit" iconId="fr-icon-search-line" iconPosition="left">
             {t("admin.organisers.searchSubmit")}
@@ -102,7 +115,9 @@ export default function OrganisersEditor({ forum, organisers }: { forum: Forum; 
           ) : (
             <>
               <p role="status" className="fr-text--sm fr-mb-1w">
-                {accounts.length === 0 ? t("admin.organisers.none", { q: term }) : t("admin.organisers.found", { count: accounts.length })}
+                {accounts.length === 0
+                  ? t("admin.organisers.none", { q: term })
+                  : t("admin.organisers.found", { count: accounts.length })}
               </p>
               {accounts.length > 0 && (
                 <ul className="od-plain-list" aria-label={t("admin.organisers.results")}>

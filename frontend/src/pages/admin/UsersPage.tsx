@@ -41,12 +41,22 @@ export function UsersPage() {
       <form onSubmit={submit} className="od-filters fr-mb-4w">
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
-            <Input label={t("admin.users.search")} nativeInputProps={{ type: "search", value: draft.q, onChange: (e) => setDraft({ ...draft, q: e.target.value }) }} />
+            <Input
+              label={t("admin.users.search")}
+              nativeInputProps={{
+                type: "search",
+                value: draft.q,
+                onChange: (e) => setDraft({ ...draft, q: e.target.value }),
+              }}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-4">
             <Select
               label={t("admin.users.role")}
-              nativeSelectProps={{ value: draft.role, onChange: (e) => setDraft({ ...draft, role: e.target.value as Role | "" }) }}
+              nativeSelectProps={{
+                value: draft.role,
+                onChange: (e) => setDraft({ ...draft, role: e.target.value as Role | "" }),
+              }}
             >
               <option value="">{t("common.any")}</option>
               {ROLES.map((r) => (
@@ -61,7 +71,17 @@ export function UsersPage() {
           {t("admin.users.apply")}
         </Button>
       </form>
-      {notice && <Alert small severity="success" className="fr-mb-2w" description={notice} role="status" closable onClose={() => setNotice(null)} />}
+      {notice && (
+        <Alert
+          small
+          severity="success"
+          className="fr-mb-2w"
+          description={notice}
+          role="status"
+          closable
+          onClose={() => setNotice(null)}
+        />
+      )}
       {query.isPending ? (
         <Loading />
       ) : query.isError ? (
@@ -82,24 +102,41 @@ export function UsersPage() {
           </thead>
           <tbody>
             {users.map((u) => (
-              <UserRow key={u.id} user={u} institutions={institutions.data ?? []} onDone={(name) => setNotice(t("admin.users.updated", { name }))} />
+              <UserRow
+                key={u.id}
+                user={u}
+                institutions={institutions.data ?? []}
+                onDone={(name) => setNotice(t("admin.users.updated", { name }))}
+              />
             ))}
           </tbody>
         </DataTable>
       )}
-      <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} label={t("admin.users.loadMore")} />
+      <LoadMore
+        hasMore={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        onClick={() => void query.fetchNextPage()}
+        label={t("admin.users.loadMore")}
+      />
     </>
   );
 }
 
-function UserRow({ user, institutions, onDone }: { user: Account; institutions: InstitutionSummary[]; onDone: (name: string) => void }) {
+function UserRow({
+  user,
+  institutions,
+  onDone,
+}: {
+  user: Account;
+  institutions: InstitutionSummary[];
+  onDone: (name: string) => void;
+}) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [role, setRole] = useState<Role>(user.role);
   const [institution, setInstitution] = useState(user.institution_id != null ? String(user.institution_id) : "");
   const update = useMutation({
-    mutationFn: (body: AdminUserChanges) =>
-      updateUser(user.id, body),
+    mutationFn: (body: AdminUserChanges) => updateUser(user.id, body),
     onSuccess: async (u) => {
       onDone(u.display_name);
       await qc.invalidateQueries({ queryKey: userKeys.all });
@@ -144,7 +181,12 @@ function UserRow({ user, institutions, onDone }: { user: Account; institutions: 
           <label className="fr-sr-only" htmlFor={institutionId}>
             {t("admin.users.institutionOf", { name: user.display_name })}
           </label>
-          <select id={institutionId} className="fr-select" value={institution} onChange={(e) => setInstitution(e.target.value)}>
+          <select
+            id={institutionId}
+            className="fr-select"
+            value={institution}
+            onChange={(e) => setInstitution(e.target.value)}
+          >
             <option value="">{t("institutions.none")}</option>
             {institutions.map((i) => (
               <option key={i.id} value={String(i.id)}>
@@ -170,7 +212,9 @@ function UserRow({ user, institutions, onDone }: { user: Account; institutions: 
           priority="tertiary"
           disabled={update.isPending}
           onClick={() => update.mutate({ suspended: !suspended })}
-          nativeButtonProps={{ "aria-label": `${suspended ? t("admin.users.unsuspend") : t("admin.users.suspend")} — ${user.display_name}` }}
+          nativeButtonProps={{
+            "aria-label": `${suspended ? t("admin.users.unsuspend") : t("admin.users.suspend")} — ${user.display_name}`,
+          }}
         >
           {suspended ? t("admin.users.unsuspend") : t("admin.users.suspend")}
         </Button>

@@ -33,18 +33,41 @@ describe("IRM review in the commitment form", () => {
   it("sends nothing when an existing review is left as it was", () => {
     expect(irmChanges(irmForm(published), published)).toBeUndefined();
     // Whitespace only around values is not a change.
-    expect(irmChanges({ ...irmForm(published), report: "  France Design Report 2018-2020 " }, published)).toBeUndefined();
+    expect(
+      irmChanges({ ...irmForm(published), report: "  France Design Report 2018-2020 " }, published),
+    ).toBeUndefined();
   });
 
   it("sends only the changed fields of an existing review, null to clear, [] to empty the relevance", () => {
-    const f = { ...irmForm(published), potential_impact: "Moderate", starred: "  ", verifiable: "" as const, relevance: "" };
-    expect(irmChanges(f, published)).toEqual({ potential_impact: "Moderate", starred: null, verifiable: null, relevance: [] });
-    const more = { ...irmForm(published), relevance: "Civic Participation\n\n Access to Information \n", completion: "Substantial" };
-    expect(irmChanges(more, published)).toEqual({ relevance: ["Civic Participation", "Access to Information"], completion: "Substantial" });
+    const f = {
+      ...irmForm(published),
+      potential_impact: "Moderate",
+      starred: "  ",
+      verifiable: "" as const,
+      relevance: "",
+    };
+    expect(irmChanges(f, published)).toEqual({
+      potential_impact: "Moderate",
+      starred: null,
+      verifiable: null,
+      relevance: [],
+    });
+    const more = {
+      ...irmForm(published),
+      relevance: "Civic Participation\n\n Access to Information \n",
+      completion: "Substantial",
+    };
+    expect(irmChanges(more, published)).toEqual({
+      relevance: ["Civic Participation", "Access to Information"],
+      completion: "Substantial",
+    });
   });
 
   it("sends the filled fields of a new commitment's review, or no review at all", () => {
     expect(irmChanges(irmForm(undefined))).toBeUndefined();
-    expect(irmChanges({ ...irmForm(undefined), verifiable: "false", analysis: "Texte" })).toEqual({ verifiable: false, analysis: "Texte" });
+    expect(irmChanges({ ...irmForm(undefined), verifiable: "false", analysis: "Texte" })).toEqual({
+      verifiable: false,
+      analysis: "Texte",
+    });
   });
 });

@@ -30,7 +30,9 @@ export function RemovedNotice({ removed }: { removed: Removed | undefined }) {
       severity="success"
       small
       className="fr-mb-3w"
-      description={t(removed.archived ? "admin.delete.archivedDone" : "admin.delete.deletedDone", { title: removed.title })}
+      description={t(removed.archived ? "admin.delete.archivedDone" : "admin.delete.deletedDone", {
+        title: removed.title,
+      })}
     />
   );
 }

@@ -37,7 +37,12 @@ export default function CommitmentPage() {
   });
   useCanonicalPath(
     code,
-    q.data && { key: q.data.code, path: `/engagements/${q.data.code}`, queryKey: ["commitment", q.data.code], data: q.data },
+    q.data && {
+      key: q.data.code,
+      path: `/engagements/${q.data.code}`,
+      queryKey: ["commitment", q.data.code],
+      data: q.data,
+    },
   );
   const crumbs = [{ label: t("commitments.title"), to: "/engagements" }];
 
@@ -63,12 +68,22 @@ export default function CommitmentPage() {
         {canEditContent(user?.role) && (
           <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
             <li>
-              <Button priority="secondary" iconPosition="left" iconId="fr-icon-edit-line" linkProps={{ to: `/admin/engagements/${c.code}` }}>
+              <Button
+                priority="secondary"
+                iconPosition="left"
+                iconId="fr-icon-edit-line"
+                linkProps={{ to: `/admin/engagements/${c.code}` }}
+              >
                 {t("commitment.edit")}
               </Button>
             </li>
             <li>
-              <Button priority="secondary" iconPosition="left" iconId="fr-icon-add-line" linkProps={{ to: `/admin/engagements/${c.code}/jalons/nouveau` }}>
+              <Button
+                priority="secondary"
+                iconPosition="left"
+                iconId="fr-icon-add-line"
+                linkProps={{ to: `/admin/engagements/${c.code}/jalons/nouveau` }}
+              >
                 {t("commitment.addMilestone")}
               </Button>
             </li>
@@ -267,7 +282,8 @@ function RelatedForums({ code }: { code: string }) {
             <li key={f.id}>
               <Link to={`/forums/${f.slug}`} {...langOf(f.lang)}>
                 {f.title}
-              </Link> — <time dateTime={f.starts_at}>{date(f.starts_at)}</time>
+              </Link>{" "}
+              — <time dateTime={f.starts_at}>{date(f.starts_at)}</time>
             </li>
           ))}
         </ul>

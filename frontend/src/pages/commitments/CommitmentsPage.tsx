@@ -35,7 +35,9 @@ export default function CommitmentsPage() {
   const filters: Filters = {
     action_plan: params.get("action_plan") ?? "",
     policy_area: params.get("policy_area") ?? "",
-    status: (STATUSES as string[]).includes(params.get("status") ?? "") ? (params.get("status") as CommitmentStatus) : "",
+    status: (STATUSES as string[]).includes(params.get("status") ?? "")
+      ? (params.get("status") as CommitmentStatus)
+      : "",
     starred: params.get("starred") === "true",
     q: params.get("q") ?? "",
   };
@@ -148,7 +150,11 @@ function CommitmentFilters({ initial, onApply }: { initial: Filters; onApply: (f
         <div className="fr-col-12 fr-col-md-6 fr-col-lg-3">
           <Select
             label={t("commitments.actionPlan")}
-            nativeSelectProps={{ name: "action_plan", value: f.action_plan, onChange: (e) => set({ action_plan: e.target.value }) }}
+            nativeSelectProps={{
+              name: "action_plan",
+              value: f.action_plan,
+              onChange: (e) => set({ action_plan: e.target.value }),
+            }}
           >
             <option value="">{t("common.any")}</option>
             {(plans.data ?? []).map((p) => (
@@ -162,7 +168,11 @@ function CommitmentFilters({ initial, onApply }: { initial: Filters; onApply: (f
           <Input
             label={t("commitments.policyArea")}
             hintText={t("commitments.policyAreaHint")}
-            nativeInputProps={{ name: "policy_area", value: f.policy_area, onChange: (e) => set({ policy_area: e.target.value }) }}
+            nativeInputProps={{
+              name: "policy_area",
+              value: f.policy_area,
+              onChange: (e) => set({ policy_area: e.target.value }),
+            }}
           />
         </div>
         <div className="fr-col-12 fr-col-md-6 fr-col-lg-3">
@@ -194,7 +204,11 @@ function CommitmentFilters({ initial, onApply }: { initial: Filters; onApply: (f
         options={[
           {
             label: t("commitments.starred"),
-            nativeInputProps: { name: "starred", checked: f.starred, onChange: (e) => set({ starred: e.target.checked }) },
+            nativeInputProps: {
+              name: "starred",
+              checked: f.starred,
+              onChange: (e) => set({ starred: e.target.checked }),
+            },
           },
         ]}
       />

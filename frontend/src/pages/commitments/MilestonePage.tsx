@@ -38,8 +38,16 @@ export default function MilestonePage() {
     return (
       <>
         <Crumbs segments={crumbs} current={id} />
-        <PageHeading title={invalid ? t("notFound.title") : q.isPending ? t("common.loading") : t("common.errorTitle")} />
-        {invalid ? <p>{t("notFound.text")}</p> : q.isPending ? <Loading /> : <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />}
+        <PageHeading
+          title={invalid ? t("notFound.title") : q.isPending ? t("common.loading") : t("common.errorTitle")}
+        />
+        {invalid ? (
+          <p>{t("notFound.text")}</p>
+        ) : q.isPending ? (
+          <Loading />
+        ) : (
+          <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
+        )}
       </>
     );
   }
@@ -57,7 +65,12 @@ export default function MilestonePage() {
         </PageHeading>
         <FollowButton kind="milestone" subjectKey={String(m.id)} />
         {canEditContent(user?.role) && (
-          <Button priority="secondary" iconPosition="left" iconId="fr-icon-edit-line" linkProps={{ to: `/admin/jalons/${m.id}` }}>
+          <Button
+            priority="secondary"
+            iconPosition="left"
+            iconId="fr-icon-edit-line"
+            linkProps={{ to: `/admin/jalons/${m.id}` }}
+          >
             {t("milestone.edit")}
           </Button>
         )}
@@ -88,7 +101,11 @@ export default function MilestonePage() {
         <p>{t("milestone.noDescription")}</p>
       )}
       <MilestoneProgressLog milestoneId={m.id} commitmentCode={m.commitment_code} closed={!!m.archived_at} />
-      <MilestoneQuestions milestoneId={m.id} commitmentCode={m.commitment_code} closed={!!m.archived_at || m.status === "withdrawn"} />
+      <MilestoneQuestions
+        milestoneId={m.id}
+        commitmentCode={m.commitment_code}
+        closed={!!m.archived_at || m.status === "withdrawn"}
+      />
       <RelatedActions filters={{ milestone: m.id }} />
       <Discussion target={{ kind: "milestone", id: String(m.id) }} closed={!!m.archived_at} />
     </>

@@ -47,12 +47,19 @@ function CycleView({ cycle: c, crumbs }: { cycle: Cycle; crumbs: { label: string
           <span {...langOf(c.lang)}>{c.title}</span>
         </PageHeading>
         {canEditContent(user?.role) && (
-          <Button priority="secondary" iconPosition="left" iconId="fr-icon-edit-line" linkProps={{ to: `/admin/cycles/${c.slug}` }}>
+          <Button
+            priority="secondary"
+            iconPosition="left"
+            iconId="fr-icon-edit-line"
+            linkProps={{ to: `/admin/cycles/${c.slug}` }}
+          >
             {t("cycles.edit")}
           </Button>
         )}
       </div>
-      <p className="fr-text--lead">{t("cycles.period", { from: calendarDate(c.starts_on), to: calendarDate(c.ends_on) })}</p>
+      <p className="fr-text--lead">
+        {t("cycles.period", { from: calendarDate(c.starts_on), to: calendarDate(c.ends_on) })}
+      </p>
       {c.description.trim() && (
         <div {...langOf(c.lang)}>
           <SanitizedHtml html={c.description_html} />
@@ -127,7 +134,10 @@ function CycleView({ cycle: c, crumbs }: { cycle: Cycle; crumbs: { label: string
         </tbody>
       </DataTable>
       <p>
-        <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to={`/suivi?cycle=${encodeURIComponent(c.slug)}`}>
+        <Link
+          className="fr-link fr-icon-arrow-right-line fr-link--icon-right"
+          to={`/suivi?cycle=${encodeURIComponent(c.slug)}`}
+        >
           {t("cycles.actions.followUp")}
         </Link>
       </p>

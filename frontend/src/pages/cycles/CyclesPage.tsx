@@ -44,10 +44,16 @@ export default function CyclesPage() {
                       <Link to={`/cycles/${c.slug}`}>{c.title}</Link>
                     </h2>
                     <p className="fr-card__desc">
-                      {t("cycles.card", { forums: number(c.forums_count), covered: number(c.covered_count), named: number(c.commitments_count) })}
+                      {t("cycles.card", {
+                        forums: number(c.forums_count),
+                        covered: number(c.covered_count),
+                        named: number(c.commitments_count),
+                      })}
                     </p>
                     <div className="fr-card__end">
-                      <p className="fr-card__detail">{t("cycles.period", { from: calendarDate(c.starts_on), to: calendarDate(c.ends_on) })}</p>
+                      <p className="fr-card__detail">
+                        {t("cycles.period", { from: calendarDate(c.starts_on), to: calendarDate(c.ends_on) })}
+                      </p>
                     </div>
                   </div>
                 </div>

@@ -64,7 +64,12 @@ function FormatView({ format: f, shown }: { format: Format; shown: FormatVersion
           <span {...lang}>{f.name}</span> — {t("formats.version", { version: shown.version })}
         </PageHeading>
         {canEditContent(user?.role) && (
-          <Button priority="secondary" iconPosition="left" iconId="fr-icon-edit-line" linkProps={{ to: `/admin/formats/${f.slug}/nouvelle-version` }}>
+          <Button
+            priority="secondary"
+            iconPosition="left"
+            iconId="fr-icon-edit-line"
+            linkProps={{ to: `/admin/formats/${f.slug}/nouvelle-version` }}
+          >
             {t("formats.newVersion")}
           </Button>
         )}
@@ -83,7 +88,11 @@ function FormatView({ format: f, shown }: { format: Format; shown: FormatVersion
           className="fr-mb-3w"
           description={
             <>
-              {t("formats.olderNotice", { version: shown.version, date: date(shown.published_at), latest: f.latest_version })}{" "}
+              {t("formats.olderNotice", {
+                version: shown.version,
+                date: date(shown.published_at),
+                latest: f.latest_version,
+              })}{" "}
               <Link to={`/formats/${f.slug}`}>{t("formats.readLatest")}</Link>
             </>
           }
@@ -155,7 +164,10 @@ function FormatView({ format: f, shown }: { format: Format; shown: FormatVersion
               <ol>
                 {shown.questionnaire.map((q) => (
                   <li key={q.key}>
-                    {q.label} <span className="fr-text--sm">({t(q.kind === "rating" ? "formats.question.rating" : "formats.question.text")})</span>
+                    {q.label}{" "}
+                    <span className="fr-text--sm">
+                      ({t(q.kind === "rating" ? "formats.question.rating" : "formats.question.text")})
+                    </span>
                   </li>
                 ))}
               </ol>
@@ -173,7 +185,13 @@ function FormatView({ format: f, shown }: { format: Format; shown: FormatVersion
                   {v.version === shown.version ? (
                     <strong aria-current="page">{t("formats.version", { version: v.version })}</strong>
                   ) : (
-                    <Link to={v.version === f.latest_version ? `/formats/${f.slug}` : `/formats/${f.slug}/versions/${v.version}`}>
+                    <Link
+                      to={
+                        v.version === f.latest_version
+                          ? `/formats/${f.slug}`
+                          : `/formats/${f.slug}/versions/${v.version}`
+                      }
+                    >
                       {t("formats.version", { version: v.version })}
                     </Link>
                   )}
@@ -301,7 +319,8 @@ function FeedbackByVersion({ format: f }: { format: Format }) {
   const keys: { key: string; label: string }[] = [];
   for (const v of versions) {
     for (const question of v.results.questions) {
-      if (question.kind === "rating" && !keys.some((k) => k.key === question.key)) keys.push({ key: question.key, label: question.label });
+      if (question.kind === "rating" && !keys.some((k) => k.key === question.key))
+        keys.push({ key: question.key, label: question.label });
     }
   }
   if (keys.length === 0) return null;

@@ -56,7 +56,12 @@ export default function ForumPage() {
         </PageHeading>
         <FollowButton kind="forum" subjectKey={f.slug} />
         {canEditContent(user?.role) && (
-          <Button priority="secondary" iconPosition="left" iconId="fr-icon-edit-line" linkProps={{ to: `/admin/forums/${f.slug}` }}>
+          <Button
+            priority="secondary"
+            iconPosition="left"
+            iconId="fr-icon-edit-line"
+            linkProps={{ to: `/admin/forums/${f.slug}` }}
+          >
             {t("admin.editForum")}
           </Button>
         )}
@@ -109,7 +114,12 @@ export default function ForumPage() {
                   <dt>{t("forums.capacity")}</dt>
                   <dd>
                     {number(f.capacity)}
-                    {f.reserved_seats && <> {t(`forums.reserved.${f.reserved_seats.category}`, { seats: number(f.reserved_seats.seats) })}</>}
+                    {f.reserved_seats && (
+                      <>
+                        {" "}
+                        {t(`forums.reserved.${f.reserved_seats.category}`, { seats: number(f.reserved_seats.seats) })}
+                      </>
+                    )}
                   </dd>
                 </>
               )}
@@ -133,7 +143,11 @@ export default function ForumPage() {
                 </>
               )}
             </dl>
-            <a className="fr-link fr-icon-calendar-line fr-link--icon-left" href={forumCalendarUrl(f.slug)} download={`${f.slug}.ics`}>
+            <a
+              className="fr-link fr-icon-calendar-line fr-link--icon-left"
+              href={forumCalendarUrl(f.slug)}
+              download={`${f.slug}.ics`}
+            >
               {t("forums.addToCalendar")}
             </a>
           </section>

@@ -29,7 +29,9 @@ export default function ForumsPage() {
   const when = params.get("when") === "past" ? "past" : "upcoming";
   const theme = params.get("theme") ?? "";
   const commitment = params.get("commitment") ?? "";
-  const status = (STATUSES as string[]).includes(params.get("status") ?? "") ? (params.get("status") as ForumStatus) : "";
+  const status = (STATUSES as string[]).includes(params.get("status") ?? "")
+    ? (params.get("status") as ForumStatus)
+    : "";
   const filters = { when, theme, commitment, status };
 
   const query = useInfiniteQuery({
@@ -61,7 +63,11 @@ export default function ForumsPage() {
       <PageHeading title={t("forums.title")} />
       <p className="fr-text--lead">{t("forums.intro")}</p>
       <p>
-        <a className="fr-link fr-icon-calendar-line fr-link--icon-left" href={forumsCalendarUrl} aria-describedby="calendar-hint">
+        <a
+          className="fr-link fr-icon-calendar-line fr-link--icon-left"
+          href={forumsCalendarUrl}
+          aria-describedby="calendar-hint"
+        >
           {t("forums.subscribeCalendar")}
         </a>
         <span id="calendar-hint" className="fr-hint-text">
@@ -142,7 +148,11 @@ function ForumFilters({
         <div className="fr-col-12 fr-col-md-4">
           <Select
             label={t("forums.commitment")}
-            nativeSelectProps={{ name: "commitment", value: commitment, onChange: (e) => setCommitment(e.target.value) }}
+            nativeSelectProps={{
+              name: "commitment",
+              value: commitment,
+              onChange: (e) => setCommitment(e.target.value),
+            }}
           >
             <option value="">{t("common.any")}</option>
             {(options.data ?? []).map((c) => (

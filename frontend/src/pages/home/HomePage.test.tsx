@@ -13,9 +13,16 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ActionPlan, RecentComment } from "../../api/client";
 import { HomePage } from "./HomePage";
 
-const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
+const json = (body: unknown) =>
+  new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
 
-const recent = (id: number, type: RecentComment["comment"]["target"]["type"], key: string, title: string, body: string): RecentComment => ({
+const recent = (
+  id: number,
+  type: RecentComment["comment"]["target"]["type"],
+  key: string,
+  title: string,
+  body: string,
+): RecentComment => ({
   comment: {
     id,
     target: { type, id: 100 + id },
@@ -36,7 +43,16 @@ const recent = (id: number, type: RecentComment["comment"]["target"]["type"], ke
   subject: { type, id: 100 + id, key, title, path: `/${type}/${key}`, lang: type === "forum" ? "fr" : "en" },
 });
 
-const plan = (id: number, slug: string, start: number, count: number, completed: number, total: number, withdrawn: number, percent: number): ActionPlan => ({
+const plan = (
+  id: number,
+  slug: string,
+  start: number,
+  count: number,
+  completed: number,
+  total: number,
+  withdrawn: number,
+  percent: number,
+): ActionPlan => ({
   id,
   slug,
   country: "France",
@@ -45,7 +61,15 @@ const plan = (id: number, slug: string, start: number, count: number, completed:
   period_start: start,
   period_end: start + 2,
   commitment_count: count,
-  milestone_progress: { total, completed, withdrawn, not_started: 0, in_progress: total - completed - withdrawn, delayed: 0, percent_complete: percent },
+  milestone_progress: {
+    total,
+    completed,
+    withdrawn,
+    not_started: 0,
+    in_progress: total - completed - withdrawn,
+    delayed: 0,
+    percent_complete: percent,
+  },
   created_at: "2026-01-01T00:00:00Z",
   updated_at: "2026-01-01T00:00:00Z",
 });
@@ -81,7 +105,13 @@ describe("HomePage", () => {
         items: [
           recent(3, "milestone", "12", "Organiser cinq forums", "Un **bilan** des forums"),
           recent(2, "commitment", "FR0041", "Open Etat Forum", "Quel calendrier ?"),
-          recent(1, "forum", "2027-01-espace-de-dialogue-en-ligne", "Un espace de dialogue", "Bonjour [à tous](https://example.org)"),
+          recent(
+            1,
+            "forum",
+            "2027-01-espace-de-dialogue-en-ligne",
+            "Un espace de dialogue",
+            "Bonjour [à tous](https://example.org)",
+          ),
         ],
         next_cursor: "x",
       },
@@ -94,7 +124,10 @@ describe("HomePage", () => {
 
     const latest = await screen.findByRole("link", { name: "Sur « Organiser cinq forums »" });
     expect(latest).toHaveAttribute("href", "/jalons/12#discussion");
-    expect(screen.getByRole("link", { name: "Sur « Open Etat Forum »" })).toHaveAttribute("href", "/engagements/FR0041#discussion");
+    expect(screen.getByRole("link", { name: "Sur « Open Etat Forum »" })).toHaveAttribute(
+      "href",
+      "/engagements/FR0041#discussion",
+    );
     expect(screen.getByRole("link", { name: "Sur « Un espace de dialogue »" })).toHaveAttribute(
       "href",
       "/forums/2027-01-espace-de-dialogue-en-ligne#discussion",
@@ -105,14 +138,19 @@ describe("HomePage", () => {
 
     // Newest plan first, with the API's counts: withdrawn milestones are not counted.
     const plans = await screen.findAllByRole("heading", { level: 3, name: /France National Action Plan/ });
-    expect(plans.map((h) => h.textContent)).toEqual(["France National Action Plan 2018-2020", "France National Action Plan 2015-2017"]);
+    expect(plans.map((h) => h.textContent)).toEqual([
+      "France National Action Plan 2018-2020",
+      "France National Action Plan 2015-2017",
+    ]);
     expect(screen.getByText("29 engagements")).toBeInTheDocument();
     expect(screen.getByText("21 engagements")).toBeInTheDocument();
     expect(screen.getByText(/30 jalons atteints sur 76 \(39\s%\)/)).toBeInTheDocument();
 
     const paths = fetchMock.mock.calls.map(([req]) => new URL((req as Request).url).pathname).sort();
     expect(paths).toEqual(["/api/v1/action-plans", "/api/v1/comments", "/api/v1/forums"]);
-    const feed = fetchMock.mock.calls.map(([req]) => new URL((req as Request).url)).find((u) => u.pathname === "/api/v1/comments")!;
+    const feed = fetchMock.mock.calls
+      .map(([req]) => new URL((req as Request).url))
+      .find((u) => u.pathname === "/api/v1/comments")!;
     expect(feed.searchParams.get("limit")).toBe("3");
   });
 

@@ -86,10 +86,15 @@ function LatestDiscussions() {
           {q.data.items.map(({ comment, target_title, target_key, subject }) => (
             <li key={comment.id} className="fr-col-12 fr-col-md-4">
               <Card
-                title={within(t("home.discussionOn", { title: MARK }), <span {...langOf(subject.lang)}>{target_title}</span>)}
+                title={within(
+                  t("home.discussionOn", { title: MARK }),
+                  <span {...langOf(subject.lang)}>{target_title}</span>,
+                )}
                 titleAs="h3"
                 size="small"
-                linkProps={{ to: { pathname: targetPath(comment.target.type, target_key), hash: `#${DISCUSSION_ANCHOR}` } }}
+                linkProps={{
+                  to: { pathname: targetPath(comment.target.type, target_key), hash: `#${DISCUSSION_ANCHOR}` },
+                }}
                 enlargeLink
                 start={
                   <ul className="fr-tags-group">
@@ -147,8 +152,15 @@ function PlansProgress() {
                         </Link>
                       </h3>
                       <div className="fr-card__desc">
-                        <p className="fr-mb-2w">{t("home.planSummary", { commitments: number(plan.commitment_count) })}</p>
-                        <ProgressBar completed={p.completed} total={p.total - p.withdrawn} percent={p.percent_complete} label={plan.title} />
+                        <p className="fr-mb-2w">
+                          {t("home.planSummary", { commitments: number(plan.commitment_count) })}
+                        </p>
+                        <ProgressBar
+                          completed={p.completed}
+                          total={p.total - p.withdrawn}
+                          percent={p.percent_complete}
+                          label={plan.title}
+                        />
                       </div>
                     </div>
                   </div>

@@ -19,7 +19,15 @@ export default function InstitutionPage() {
   const { t, calendarDate, number } = useI18n();
   const { user } = useSession();
   const q = useQuery({ queryKey: institutionKeys.one(slug), queryFn: () => getInstitution(slug) });
-  useCanonicalPath(slug, q.data && { key: q.data.slug, path: `/institutions/${q.data.slug}`, queryKey: institutionKeys.one(q.data.slug), data: q.data });
+  useCanonicalPath(
+    slug,
+    q.data && {
+      key: q.data.slug,
+      path: `/institutions/${q.data.slug}`,
+      queryKey: institutionKeys.one(q.data.slug),
+      data: q.data,
+    },
+  );
   const crumbs = [{ label: t("institutions.title"), to: "/institutions" }];
   if (q.isPending || q.isError) {
     return (
@@ -39,7 +47,12 @@ export default function InstitutionPage() {
           <span lang={i.lang}>{i.name}</span>
         </PageHeading>
         {isAdmin(user?.role) && (
-          <Button priority="secondary" iconPosition="left" iconId="fr-icon-edit-line" linkProps={{ to: `/admin/institutions/${i.slug}` }}>
+          <Button
+            priority="secondary"
+            iconPosition="left"
+            iconId="fr-icon-edit-line"
+            linkProps={{ to: `/admin/institutions/${i.slug}` }}
+          >
             {t("institutions.edit")}
           </Button>
         )}
@@ -75,7 +88,9 @@ export default function InstitutionPage() {
           </>
         )}
         <dt>{t("institutions.officials")}</dt>
-        <dd>{i.officials.length === 0 ? t("institutions.noOfficials") : i.officials.map((o) => o.display_name).join(", ")}</dd>
+        <dd>
+          {i.officials.length === 0 ? t("institutions.noOfficials") : i.officials.map((o) => o.display_name).join(", ")}
+        </dd>
       </dl>
       <p>{t("institutions.updates", { count: number(i.progress_updates_count) })}</p>
       <RecordSection slug={i.slug} />

@@ -5,7 +5,12 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { isAdmin, useSession } from "../../auth/session";
-import { INSTITUTION_KINDS, institutionKeys, listInstitutions, type InstitutionKind } from "../../api/queries/institutions";
+import {
+  INSTITUTION_KINDS,
+  institutionKeys,
+  listInstitutions,
+  type InstitutionKind,
+} from "../../api/queries/institutions";
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
 import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
@@ -15,7 +20,9 @@ export default function InstitutionsPage() {
   const { t, number } = useI18n();
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
-  const kind = (INSTITUTION_KINDS as string[]).includes(params.get("kind") ?? "") ? (params.get("kind") as InstitutionKind) : undefined;
+  const kind = (INSTITUTION_KINDS as string[]).includes(params.get("kind") ?? "")
+    ? (params.get("kind") as InstitutionKind)
+    : undefined;
   const text = params.get("q") ?? "";
   const query = { kind, q: text || undefined, limit: 100 };
   const q = useQuery({ queryKey: institutionKeys.list(query), queryFn: () => listInstitutions(query) });
@@ -51,7 +58,10 @@ export default function InstitutionsPage() {
         }}
       >
         <div className="fr-col-12 fr-col-md-5">
-          <Input label={t("institutions.search")} nativeInputProps={{ name: "q", defaultValue: text, maxLength: 200 }} />
+          <Input
+            label={t("institutions.search")}
+            nativeInputProps={{ name: "q", defaultValue: text, maxLength: 200 }}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-4">
           <Select label={t("institutions.filter.kind")} nativeSelectProps={{ name: "kind", defaultValue: kind ?? "" }}>
@@ -86,7 +96,9 @@ export default function InstitutionsPage() {
                         {i.acronym && ` (${i.acronym})`}
                       </Link>
                     </h2>
-                    <p className="fr-card__desc">{t("institutions.card", { lead: number(i.lead_count), support: number(i.support_count) })}</p>
+                    <p className="fr-card__desc">
+                      {t("institutions.card", { lead: number(i.lead_count), support: number(i.support_count) })}
+                    </p>
                     <div className="fr-card__start">
                       <p className="fr-card__detail">{t(`institutions.kind.${i.kind}`)}</p>
                     </div>

@@ -44,7 +44,9 @@ export default function ModerationLogPage() {
                 <td>
                   <time dateTime={e.at}>{dateTime(e.at)}</time>
                 </td>
-                <td>{t(e.action === "hidden" ? (e.automatic ? "modlog.hiddenAuto" : "modlog.hidden") : "modlog.restored")}</td>
+                <td>
+                  {t(e.action === "hidden" ? (e.automatic ? "modlog.hiddenAuto" : "modlog.hidden") : "modlog.restored")}
+                </td>
                 <td>{e.reason ?? "—"}</td>
                 <td>
                   {e.subject ? (
@@ -60,7 +62,12 @@ export default function ModerationLogPage() {
           </tbody>
         </DataTable>
       )}
-      <LoadMore hasMore={q.hasNextPage} loading={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()} label={t("modlog.more")} />
+      <LoadMore
+        hasMore={q.hasNextPage}
+        loading={q.isFetchingNextPage}
+        onClick={() => void q.fetchNextPage()}
+        label={t("modlog.more")}
+      />
     </>
   );
 }

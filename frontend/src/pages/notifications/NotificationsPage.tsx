@@ -69,12 +69,24 @@ function NotificationList() {
       </h2>
       <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <li>
-          <Button priority="secondary" nativeButtonProps={{ "aria-pressed": unreadOnly }} onClick={() => setUnreadOnly((u) => !u)} iconPosition="left" iconId="fr-icon-filter-line">
+          <Button
+            priority="secondary"
+            nativeButtonProps={{ "aria-pressed": unreadOnly }}
+            onClick={() => setUnreadOnly((u) => !u)}
+            iconPosition="left"
+            iconId="fr-icon-filter-line"
+          >
             {t("notifications.unreadOnly")}
           </Button>
         </li>
         <li>
-          <Button priority="tertiary" disabled={!anyUnread || readAll.isPending} onClick={() => readAll.mutate()} iconPosition="left" iconId="fr-icon-check-line">
+          <Button
+            priority="tertiary"
+            disabled={!anyUnread || readAll.isPending}
+            onClick={() => readAll.mutate()}
+            iconPosition="left"
+            iconId="fr-icon-check-line"
+          >
             {t("notifications.readAll")}
           </Button>
         </li>
@@ -89,7 +101,11 @@ function NotificationList() {
       ) : (
         <ul className="od-plain-list od-notifications">
           {items.map((n) => (
-            <li key={n.id} className={n.read ? "od-notification" : "od-notification od-notification--unread"} data-testid="notification">
+            <li
+              key={n.id}
+              className={n.read ? "od-notification" : "od-notification od-notification--unread"}
+              data-testid="notification"
+            >
               <p className="fr-mb-1v">
                 {!n.read && (
                   <>
@@ -106,7 +122,12 @@ function NotificationList() {
                 {!n.read && (
                   <>
                     {" — "}
-                    <button type="button" className="fr-link fr-text--xs" onClick={() => readOne.mutate(n.id)} disabled={readOne.isPending}>
+                    <button
+                      type="button"
+                      className="fr-link fr-text--xs"
+                      onClick={() => readOne.mutate(n.id)}
+                      disabled={readOne.isPending}
+                    >
                       {t("notifications.markRead")}
                     </button>
                   </>
@@ -116,7 +137,12 @@ function NotificationList() {
           ))}
         </ul>
       )}
-      <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} label={t("notifications.more")} />
+      <LoadMore
+        hasMore={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        onClick={() => void query.fetchNextPage()}
+        label={t("notifications.more")}
+      />
     </section>
   );
 }
@@ -190,7 +216,12 @@ function Follows() {
           ))}
         </ul>
       )}
-      <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} label={t("follows.more")} />
+      <LoadMore
+        hasMore={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        onClick={() => void query.fetchNextPage()}
+        label={t("follows.more")}
+      />
     </section>
   );
 }

@@ -17,21 +17,55 @@ type Answer = Schemas["QuestionAnswer"];
 
 function AnswerBadge({ a }: { a: Answer }) {
   const { t } = useI18n();
-  if (a.hidden_at) return <Badge small severity="warning" as="span">{t("question.answer.hiddenBadge")}</Badge>;
-  if (a.rejected_at) return <Badge small severity="warning" as="span">{t("question.notAnAnswer")}</Badge>;
-  if (a.superseded_at) return <Badge small noIcon as="span">{t("question.answer.supersededBadge")}</Badge>;
-  if (a.stands) return <Badge small severity="success" as="span">{t("question.theAnswer")}</Badge>;
-  return <Badge small noIcon as="span">{t("question.answer.notStanding")}</Badge>;
+  if (a.hidden_at)
+    return (
+      <Badge small severity="warning" as="span">
+        {t("question.answer.hiddenBadge")}
+      </Badge>
+    );
+  if (a.rejected_at)
+    return (
+      <Badge small severity="warning" as="span">
+        {t("question.notAnAnswer")}
+      </Badge>
+    );
+  if (a.superseded_at)
+    return (
+      <Badge small noIcon as="span">
+        {t("question.answer.supersededBadge")}
+      </Badge>
+    );
+  if (a.stands)
+    return (
+      <Badge small severity="success" as="span">
+        {t("question.theAnswer")}
+      </Badge>
+    );
+  return (
+    <Badge small noIcon as="span">
+      {t("question.answer.notStanding")}
+    </Badge>
+  );
 }
 
-export function AnswerItem({ answer: a, questionId, asker, onChanged }: { answer: Answer; questionId: number; asker: boolean; onChanged: () => Promise<unknown> }) {
+export function AnswerItem({
+  answer: a,
+  questionId,
+  asker,
+  onChanged,
+}: {
+  answer: Answer;
+  questionId: number;
+  asker: boolean;
+  onChanged: () => Promise<unknown>;
+}) {
   const { t, dateTime } = useI18n();
   return (
     <li className={`od-box fr-mb-2w${a.stands ? "" : " od-answer--rejected"}`} data-answer-id={a.id}>
       <p className="fr-mb-1v">
-        <AnswerBadge a={a} />{" "}
-        {/* A hidden answer does not count: how long it took says nothing while it is hidden. */}
-        {!a.hidden_at && (a.on_time ? t("question.onTime", { days: a.working_days }) : t("question.late", { days: a.working_days }))}
+        <AnswerBadge a={a} /> {/* A hidden answer does not count: how long it took says nothing while it is hidden. */}
+        {!a.hidden_at &&
+          (a.on_time ? t("question.onTime", { days: a.working_days }) : t("question.late", { days: a.working_days }))}
       </p>
       {a.hidden_at ? (
         <div className="od-tombstone">
@@ -41,7 +75,9 @@ export function AnswerItem({ answer: a, questionId, asker, onChanged }: { answer
       ) : (
         a.body_html && <SanitizedHtml html={a.body_html} />
       )}
-      {a.superseded_at && !a.hidden_at && <p className="fr-text--sm fr-mb-1v">{t("question.answer.superseded", { date: dateTime(a.superseded_at) })}</p>}
+      {a.superseded_at && !a.hidden_at && (
+        <p className="fr-text--sm fr-mb-1v">{t("question.answer.superseded", { date: dateTime(a.superseded_at) })}</p>
+      )}
       <p className="fr-text--xs fr-mb-0">
         {a.answered_by ?? t("question.erased")} · <time dateTime={a.answered_at}>{dateTime(a.answered_at)}</time>
         {a.edited_at && (
@@ -60,7 +96,15 @@ export function AnswerItem({ answer: a, questionId, asker, onChanged }: { answer
   );
 }
 
-function Reject({ questionId, answerId, onDone }: { questionId: number; answerId: number; onDone: () => Promise<unknown> }) {
+function Reject({
+  questionId,
+  answerId,
+  onDone,
+}: {
+  questionId: number;
+  answerId: number;
+  onDone: () => Promise<unknown>;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState("");
@@ -81,7 +125,10 @@ function Reject({ questionId, answerId, onDone }: { questionId: number; answerId
       }}
     >
       {reject.isError && <ProblemAlert error={reject.error} />}
-      <Input label={t("common.optional", { label: t("question.rejectNote") })} nativeInputProps={{ value: note, maxLength: 1000, onChange: (e) => setNote(e.target.value) }} />
+      <Input
+        label={t("common.optional", { label: t("question.rejectNote") })}
+        nativeInputProps={{ value: note, maxLength: 1000, onChange: (e) => setNote(e.target.value) }}
+      />
       <ul className="fr-btns-group fr-btns-group--inline-sm">
         <li>
           <Button type="submit" size="small" disabled={reject.isPending}>

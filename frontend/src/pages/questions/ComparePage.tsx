@@ -44,16 +44,26 @@ export default function ComparePage() {
               {q.data.items.map((r) => (
                 <tr key={r.institution.id}>
                   <th scope="row">
-                    <Link to={`/institutions/${r.institution.slug}`}>{r.institution.acronym ?? r.institution.name}</Link>
+                    <Link to={`/institutions/${r.institution.slug}`}>
+                      {r.institution.acronym ?? r.institution.name}
+                    </Link>
                   </th>
                   <td>{number(r.questions_received)}</td>
                   <td>{number(r.questions_answered)}</td>
                   <td>
                     <OnTimeRate r={r} />
                   </td>
-                  <td>{r.median_working_days == null ? "—" : t("record.days", { n: number(r.median_working_days) })}</td>
+                  <td>
+                    {r.median_working_days == null ? "—" : t("record.days", { n: number(r.median_working_days) })}
+                  </td>
                   <td>{number(r.overdue_now)}</td>
-                  <td>{t("compare.actionsValue", { onTime: number(r.action_items_closed_on_time), closed: number(r.action_items_closed), owned: number(r.action_items_owned) })}</td>
+                  <td>
+                    {t("compare.actionsValue", {
+                      onTime: number(r.action_items_closed_on_time),
+                      closed: number(r.action_items_closed),
+                      owned: number(r.action_items_owned),
+                    })}
+                  </td>
                   <td>{number(r.progress_updates)}</td>
                 </tr>
               ))}
@@ -73,9 +83,18 @@ function RateChart({ records }: { records: InstitutionRecord[] }) {
   const rowH = 8;
   const height = rated.length * rowH + 6;
   const x = (p: number) => 30 + (p / 100) * 66;
-  const label = rated.map((r) => `${r.institution.acronym ?? r.institution.name} : ${number(r.on_time_rate!.percent)} %`).join(", ");
+  const label = rated
+    .map((r) => `${r.institution.acronym ?? r.institution.name} : ${number(r.on_time_rate!.percent)} %`)
+    .join(", ");
   return (
-    <svg viewBox={`0 0 100 ${height}`} width="100%" height={height * 4} role="img" aria-label={`${t("compare.chart")} — ${label}`} className="od-line-chart">
+    <svg
+      viewBox={`0 0 100 ${height}`}
+      width="100%"
+      height={height * 4}
+      role="img"
+      aria-label={`${t("compare.chart")} — ${label}`}
+      className="od-line-chart"
+    >
       {rated.map((r, i) => {
         const y = i * rowH + 2;
         const rate = r.on_time_rate!;
@@ -90,8 +109,12 @@ function RateChart({ records }: { records: InstitutionRecord[] }) {
         );
       })}
       <line x1={30} x2={96} y1={height - 3} y2={height - 3} className="od-line-chart__axis" />
-      <text x={30} y={height} textAnchor="middle" className="od-line-chart__label">0</text>
-      <text x={96} y={height} textAnchor="middle" className="od-line-chart__label">100</text>
+      <text x={30} y={height} textAnchor="middle" className="od-line-chart__label">
+        0
+      </text>
+      <text x={96} y={height} textAnchor="middle" className="od-line-chart__label">
+        100
+      </text>
     </svg>
   );
 }

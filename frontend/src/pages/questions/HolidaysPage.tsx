@@ -23,12 +23,17 @@ export default function HolidaysPage() {
   const year = Number.isInteger(asked) && asked >= 1900 && asked <= 2199 ? asked : thisYear;
   const qc = useQueryClient();
   const q = useQuery({ queryKey: questionKeys.holidays(year), queryFn: () => getHolidays(year) });
-  const remove = useMutation({ mutationFn: removeHoliday, onSuccess: () => qc.invalidateQueries({ queryKey: ["holidays"] }) });
+  const remove = useMutation({
+    mutationFn: removeHoliday,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["holidays"] }),
+  });
   return (
     <>
       <Crumbs segments={[{ label: t("questions.all"), to: "/questions" }]} current={t("holidays.crumb")} />
       <PageHeading title={t("holidays.title", { year })} />
-      <p className="fr-text--lead">{q.data ? t("holidays.intro", { days: q.data.deadline_days }) : t("holidays.introShort")}</p>
+      <p className="fr-text--lead">
+        {q.data ? t("holidays.intro", { days: q.data.deadline_days }) : t("holidays.introShort")}
+      </p>
       <p>
         <Link to={`/jours-feries?annee=${year - 1}`}>{t("holidays.previous", { year: year - 1 })}</Link> ·{" "}
         <Link to={`/jours-feries?annee=${year + 1}`}>{t("holidays.next", { year: year + 1 })}</Link>
@@ -55,11 +60,22 @@ export default function HolidaysPage() {
                   <time dateTime={d.day}>{calendarDate(d.day)}</time>
                 </td>
                 <td>{d.label}</td>
-                <td>{d.source === "added" ? t("holidays.added") : d.from_easter ? t("holidays.easter") : t("holidays.fixed")}</td>
+                <td>
+                  {d.source === "added"
+                    ? t("holidays.added")
+                    : d.from_easter
+                      ? t("holidays.easter")
+                      : t("holidays.fixed")}
+                </td>
                 {isAdmin(user?.role) && (
                   <td>
                     {d.source === "added" && (
-                      <Button size="small" priority="tertiary" onClick={() => remove.mutate(d.day)} nativeButtonProps={{ "aria-label": `${t("holidays.remove")} — ${calendarDate(d.day)}` }}>
+                      <Button
+                        size="small"
+                        priority="tertiary"
+                        onClick={() => remove.mutate(d.day)}
+                        nativeButtonProps={{ "aria-label": `${t("holidays.remove")} — ${calendarDate(d.day)}` }}
+                      >
                         {t("holidays.remove")}
                       </Button>
                     )}
@@ -110,10 +126,30 @@ function AddForm() {
       {err && <ProblemAlert error={err} />}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
-          <Input label={t("holidays.day")} {...fieldState(err, "day")} nativeInputProps={{ type: "date", name: "day", required: true, value: f.day, onChange: (e) => setF({ ...f, day: e.target.value }) }} />
+          <Input
+            label={t("holidays.day")}
+            {...fieldState(err, "day")}
+            nativeInputProps={{
+              type: "date",
+              name: "day",
+              required: true,
+              value: f.day,
+              onChange: (e) => setF({ ...f, day: e.target.value }),
+            }}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-8">
-          <Input label={t("holidays.label")} {...fieldState(err, "label")} nativeInputProps={{ name: "label", required: true, maxLength: 200, value: f.label, onChange: (e) => setF({ ...f, label: e.target.value }) }} />
+          <Input
+            label={t("holidays.label")}
+            {...fieldState(err, "label")}
+            nativeInputProps={{
+              name: "label",
+              required: true,
+              maxLength: 200,
+              value: f.label,
+              onChange: (e) => setF({ ...f, label: e.target.value }),
+            }}
+          />
         </div>
       </div>
       <Button type="submit" disabled={add.isPending}>

@@ -26,8 +26,16 @@ export default function QuestionPage() {
     return (
       <>
         <Crumbs segments={crumbs} current={id} />
-        <PageHeading title={!valid ? t("notFound.title") : q.isPending ? t("common.loading") : t("common.errorTitle")} />
-        {!valid ? <p>{t("notFound.text")}</p> : q.isPending ? <Loading /> : <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />}
+        <PageHeading
+          title={!valid ? t("notFound.title") : q.isPending ? t("common.loading") : t("common.errorTitle")}
+        />
+        {!valid ? (
+          <p>{t("notFound.text")}</p>
+        ) : q.isPending ? (
+          <Loading />
+        ) : (
+          <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
+        )}
       </>
     );
   }
@@ -39,7 +47,11 @@ function Body({ q }: { q: Question }) {
   const { user } = useSession();
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: questionKeys.all });
-  const canAnswer = !!user && (user.role === "official" || user.role === "admin") && user.institution_id === q.institution.id && q.status !== "answered";
+  const canAnswer =
+    !!user &&
+    (user.role === "official" || user.role === "admin") &&
+    user.institution_id === q.institution.id &&
+    q.status !== "answered";
   const answer = useMutation({ mutationFn: (body: string) => answerQuestion(q.id, body), onSuccess: refresh });
   const asker = !!user && q.asked_by?.id === user.id;
   return (
@@ -93,7 +105,11 @@ function Body({ q }: { q: Question }) {
           <div className="od-box fr-mt-2w">
             <h3 className="fr-h6">{t("question.answerTitle")}</h3>
             <p className="fr-text--sm">{t("question.answerIntro")}</p>
-            <CommentForm label={t("question.answerLabel")} submitLabel={t("question.answerSubmit")} onSubmit={(body) => answer.mutateAsync(body)} />
+            <CommentForm
+              label={t("question.answerLabel")}
+              submitLabel={t("question.answerSubmit")}
+              onSubmit={(body) => answer.mutateAsync(body)}
+            />
           </div>
         )}
       </section>

@@ -20,7 +20,9 @@ export default function QuestionsPage() {
   const { t, calendarDate } = useI18n();
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
-  const status = (FILTERS as readonly string[]).includes(params.get("status") ?? "") ? (params.get("status") as Filter) : undefined;
+  const status = (FILTERS as readonly string[]).includes(params.get("status") ?? "")
+    ? (params.get("status") as Filter)
+    : undefined;
   const institution = params.get("institution") ?? undefined;
   const order = params.get("order") === "oldest" ? ("oldest" as const) : undefined;
   const query: QuestionQuery = { status, institution, order, limit: 50 };
@@ -40,7 +42,10 @@ export default function QuestionsPage() {
       <p className="fr-text--lead">{t("questions.allIntro")}</p>
       {mine && (
         <p>
-          <Link className="fr-link fr-icon-inbox-line fr-link--icon-left" to={`/questions?institution=${mine.slug}&status=open&order=oldest`}>
+          <Link
+            className="fr-link fr-icon-inbox-line fr-link--icon-left"
+            to={`/questions?institution=${mine.slug}&status=open&order=oldest`}
+          >
             {t("questions.queue", { institution: mine.name })}
           </Link>
         </p>
@@ -59,7 +64,10 @@ export default function QuestionsPage() {
         }}
       >
         <div className="fr-col-12 fr-col-md-4">
-          <Select label={t("questions.filter.institution")} nativeSelectProps={{ name: "institution", defaultValue: institution ?? "" }}>
+          <Select
+            label={t("questions.filter.institution")}
+            nativeSelectProps={{ name: "institution", defaultValue: institution ?? "" }}
+          >
             <option value="">{t("questions.filter.any")}</option>
             {(institutions.data ?? []).map((i) => (
               <option key={i.id} value={i.slug}>
@@ -69,7 +77,10 @@ export default function QuestionsPage() {
           </Select>
         </div>
         <div className="fr-col-12 fr-col-md-3">
-          <Select label={t("questions.filter.status")} nativeSelectProps={{ name: "status", defaultValue: status ?? "" }}>
+          <Select
+            label={t("questions.filter.status")}
+            nativeSelectProps={{ name: "status", defaultValue: status ?? "" }}
+          >
             <option value="">{t("questions.filter.any")}</option>
             {FILTERS.map((s) => (
               <option key={s} value={s}>
@@ -105,14 +116,20 @@ export default function QuestionsPage() {
                 <QuestionStatusBadge status={x.status} />
               </p>
               <p className="fr-text--xs fr-mb-0">
-                {x.institution.name} · <span lang={x.about.lang}>{x.about.title}</span> · {t("questions.askedOn", { date: calendarDate(x.asked_on) })} ·{" "}
+                {x.institution.name} · <span lang={x.about.lang}>{x.about.title}</span> ·{" "}
+                {t("questions.askedOn", { date: calendarDate(x.asked_on) })} ·{" "}
                 {t("questions.dueOn", { date: calendarDate(x.due_on) })}
               </p>
             </li>
           ))}
         </ul>
       )}
-      <LoadMore hasMore={q.hasNextPage} loading={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()} label={t("questions.more")} />
+      <LoadMore
+        hasMore={q.hasNextPage}
+        loading={q.isFetchingNextPage}
+        onClick={() => void q.fetchNextPage()}
+        label={t("questions.more")}
+      />
     </>
   );
 }

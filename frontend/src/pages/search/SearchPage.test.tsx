@@ -14,7 +14,10 @@ import type { SearchHit } from "../../api/client";
 import SearchPage, { hitPath, tidyExcerptHtml } from "./SearchPage";
 
 const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": status === 200 ? "application/json" : "application/problem+json" } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": status === 200 ? "application/json" : "application/problem+json" },
+  });
 
 const hit = (h: Partial<SearchHit> & Pick<SearchHit, "type" | "id" | "title">): SearchHit => ({
   excerpt_html: "",
@@ -30,7 +33,12 @@ const forum = hit({
   title: "Forum Open d'État : transparence des algorithmes publics",
   excerpt_html: "expliquer les <mark>algorithmes</mark> &lt;script&gt;",
 });
-const comment = hit({ type: "comment", id: 40, title: "Les algorithmes de Parcoursup…", target: { type: "commitment", id: 3 } });
+const comment = hit({
+  type: "comment",
+  id: 40,
+  title: "Les algorithmes de Parcoursup…",
+  target: { type: "commitment", id: 3 },
+});
 const milestone = hit({ type: "milestone", id: 12, title: "Publier le code source", commitment_id: 3 });
 
 function Where() {
@@ -44,7 +52,15 @@ function renderAt(path: string) {
     <QueryClientProvider client={client}>
       <MemoryRouter initialEntries={[path]}>
         <Routes>
-          <Route path="/recherche" element={<><SearchPage /><Where /></>} />
+          <Route
+            path="/recherche"
+            element={
+              <>
+                <SearchPage />
+                <Where />
+              </>
+            }
+          />
         </Routes>
       </MemoryRouter>
     </QueryClientProvider>,
@@ -104,7 +120,9 @@ describe("SearchPage", () => {
 
   it("keeps the results shown when a further page fails, and offers to try again", async () => {
     fetchMock.mockResolvedValueOnce(json({ items: [forum, comment], next_cursor: "abc" }));
-    fetchMock.mockResolvedValueOnce(json({ title: "Service Unavailable", status: 503, code: "unavailable", detail: "Try later." }, 503));
+    fetchMock.mockResolvedValueOnce(
+      json({ title: "Service Unavailable", status: 503, code: "unavailable", detail: "Try later." }, 503),
+    );
     renderAt("/recherche?q=algorithmes");
     fireEvent.click(await screen.findByRole("button", { name: "Afficher plus de résultats" }));
     expect(await screen.findByText("Try later.")).toBeInTheDocument();
@@ -122,7 +140,16 @@ describe("SearchPage", () => {
     expect(await screen.findByText("Aucun résultat pour « introuvable ».")).toBeInTheDocument();
     view.unmount();
     fetchMock.mockResolvedValueOnce(
-      json({ title: "Unprocessable", status: 422, code: "validation_failed", detail: "Invalid query.", errors: [{ field: "q", code: "length", message: "must be between 1 and 200 characters" }] }, 422),
+      json(
+        {
+          title: "Unprocessable",
+          status: 422,
+          code: "validation_failed",
+          detail: "Invalid query.",
+          errors: [{ field: "q", code: "length", message: "must be between 1 and 200 characters" }],
+        },
+        422,
+      ),
     );
     renderAt("/recherche?q=x");
     expect(await screen.findByText("Certains champs sont invalides.")).toBeInTheDocument();
@@ -133,7 +160,9 @@ describe("SearchPage", () => {
   it("puts a new search in the address", async () => {
     fetchMock.mockResolvedValue(json({ items: [], next_cursor: null }));
     renderAt("/recherche");
-    fireEvent.change(screen.getByRole("searchbox", { name: /Mots recherchés/ }), { target: { value: "  données ouvertes " } });
+    fireEvent.change(screen.getByRole("searchbox", { name: /Mots recherchés/ }), {
+      target: { value: "  données ouvertes " },
+    });
     fireEvent.change(screen.getByRole("combobox", { name: "Type de résultat" }), { target: { value: "comment" } });
     fireEvent.click(screen.getByRole("button", { name: "Rechercher" }));
     expect(screen.getByTestId("where")).toHaveTextContent("/recherche?q=donn%C3%A9es+ouvertes&type=comment");
@@ -153,9 +182,9 @@ describe("hitPath", () => {
 
 describe("tidyExcerptHtml", () => {
   it("drops markdown markers and keeps the escaping and the marks", () => {
-    expect(tidyExcerptHtml("suite :\n\n- publier la **liste des <mark>algorithmes</mark>** ;\n- un `code` &lt;b&gt;")).toBe(
-      "suite : publier la liste des <mark>algorithmes</mark> ; un code &lt;b&gt;",
-    );
+    expect(
+      tidyExcerptHtml("suite :\n\n- publier la **liste des <mark>algorithmes</mark>** ;\n- un `code` &lt;b&gt;"),
+    ).toBe("suite : publier la liste des <mark>algorithmes</mark> ; un code &lt;b&gt;");
     expect(tidyExcerptHtml("&gt; cité\n## Titre\n1. premier")).toBe("cité Titre premier");
   });
 });

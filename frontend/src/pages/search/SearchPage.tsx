@@ -67,8 +67,7 @@ export default function SearchPage() {
   const type = parseKind(params.get("type"));
   const query = useInfiniteQuery({
     queryKey: ["search", { q, type }],
-    queryFn: ({ pageParam }) =>
-      search({ q, type: type || undefined, limit: PAGE, cursor: pageParam }),
+    queryFn: ({ pageParam }) => search({ q, type: type || undefined, limit: PAGE, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     enabled: q !== "",
@@ -101,7 +100,10 @@ export default function SearchPage() {
       <PageHeading title={q ? t("search.titleWithQuery", { q }) : t("search.title")}>{t("search.title")}</PageHeading>
       <SearchForm q={q} type={type} onApply={apply} error={query.error} />
       {/* Always in the page, so that screen readers announce each new count. */}
-      <p role="status" className={!done ? "fr-sr-only" : hits.length > 0 ? "fr-text--bold fr-mb-2w" : "fr-text--lg od-empty"}>
+      <p
+        role="status"
+        className={!done ? "fr-sr-only" : hits.length > 0 ? "fr-text--bold fr-mb-2w" : "fr-text--lg od-empty"}
+      >
         {status}
       </p>
       {q === "" ? (
@@ -173,7 +175,9 @@ function SearchForm({
     setBlank(false);
     onApply({ q: words, type: kind });
   }
-  const state = blank ? { state: "error" as const, stateRelatedMessage: t("search.queryRequired") } : fieldState(error, "q");
+  const state = blank
+    ? { state: "error" as const, stateRelatedMessage: t("search.queryRequired") }
+    : fieldState(error, "q");
   return (
     <form role="search" aria-labelledby={labelId} onSubmit={submit} noValidate className="od-filters fr-mb-4w">
       <h2 id={labelId} className="fr-h6 fr-mb-2w">
@@ -251,7 +255,10 @@ function Hit({ hit }: { hit: SearchHit }) {
         </Link>
       </h3>
       {/* The API escapes the whole excerpt and adds only <mark> around the matches. */}
-      <p className="od-result__excerpt fr-mb-1w" dangerouslySetInnerHTML={{ __html: tidyExcerptHtml(hit.excerpt_html) }} />
+      <p
+        className="od-result__excerpt fr-mb-1w"
+        dangerouslySetInnerHTML={{ __html: tidyExcerptHtml(hit.excerpt_html) }}
+      />
       <p className="fr-text--xs fr-mb-0 od-result__meta">{meta.filter(Boolean).join(" · ")}</p>
     </article>
   );

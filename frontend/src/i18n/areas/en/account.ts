@@ -37,9 +37,11 @@ export const en: Record<keyof typeof fr, string> = {
   "signIn.forgot": "Forgot your password?",
   "signUp.checkMailTitle": "Check your mailbox",
   "signUp.checkMail": "A message was sent to {email}",
-  "signUp.checkMailText": "Follow its link to confirm your address: you can then take part in the discussions. If this address already had an account, the message tells you how to sign in or change your password.",
+  "signUp.checkMailText":
+    "Follow its link to confirm your address: you can then take part in the discussions. If this address already had an account, the message tells you how to sign in or change your password.",
   "signUp.continue": "Continue",
-  "account.unverified": "Your address {email} is not confirmed yet: follow the link in the message sent when you signed up to be able to post comments.",
+  "account.unverified":
+    "Your address {email} is not confirmed yet: follow the link in the message sent when you signed up to be able to post comments.",
   "account.resend": "Send the message again",
   "account.resent": "A new message is on its way.",
   "verify.title": "Confirming your address",

@@ -52,7 +52,8 @@ export const en: Record<keyof typeof fr, string> = {
   "actions.statusSubmit": "Save the status",
   "actions.statusSaved": "Status saved.",
   "actions.followUp.title": "Action item follow-up",
-  "actions.followUp.intro": "Every action item decided in the forums, with its owner, due date and progress. An item is overdue when its due date has passed and it is not closed.",
+  "actions.followUp.intro":
+    "Every action item decided in the forums, with its owner, due date and progress. An item is overdue when its due date has passed and it is not closed.",
   "actions.filter.status": "Status",
   "actions.filter.any": "Any",
   "actions.filter.owner": "Owner (exact name)",
@@ -65,9 +66,11 @@ export const en: Record<keyof typeof fr, string> = {
   "actions.form.description": "Description (markdown)",
   "actions.form.ownerKind": "The owner is",
   "actions.form.ownerName": "Owner's name",
-  "actions.form.ownerInstitutionHint": "The name of a registered institution (suggested as you type) links the action item to it: it counts in its record, and questions about the item go to it.",
+  "actions.form.ownerInstitutionHint":
+    "The name of a registered institution (suggested as you type) links the action item to it: it counts in its record, and questions about the item go to it.",
   "actions.form.ownerRecognised": "Registered institution: the action item will be linked to it.",
-  "actions.form.ownerUnknown": "No registered institution has this name: the action item will count in no institution's record.",
+  "actions.form.ownerUnknown":
+    "No registered institution has this name: the action item will count in no institution's record.",
   "actions.form.dueOn": "Due date",
   "actions.form.dueHint": "Not before the day of the forum.",
   "actions.form.commitment": "Commitment served (OGP code, e.g. FR0041)",

@@ -28,10 +28,12 @@ export const en: Record<keyof typeof fr, string> = {
   "admin.forum.placeHint": "Give an address, an online link, or both.",
   "admin.forum.capacity": "Number of seats",
   "admin.forum.reservedSeats": "Reserved seats",
-  "admin.forum.reservedSeatsHint": "Part of the seats, kept for a category of people; they take a reserved seat first, then an ordinary one. Needs a number of seats.",
+  "admin.forum.reservedSeatsHint":
+    "Part of the seats, kept for a category of people; they take a reserved seat first, then an ordinary one. Needs a number of seats.",
   "admin.forum.reservedFor": "Kept for",
   "admin.forum.reservedFor.officials": "Officials of the institutions in charge of the forum's commitments",
-  "admin.forum.reservedFor.civil_society": "Civil society (members of no institution, or of a civil-society organisation)",
+  "admin.forum.reservedFor.civil_society":
+    "Civil society (members of no institution, or of a civil-society organisation)",
   "admin.forum.status": "Status",
   "admin.forum.commitments": "Commitments worked on",
   "admin.forum.commitmentsFilter": "Filter the commitments",
@@ -106,18 +108,22 @@ export const en: Record<keyof typeof fr, string> = {
   "admin.lang.en": "English",
   "admin.delete.title": "Confirm the deletion",
   "admin.delete.failed": "The deletion failed",
-  "admin.delete.forum": "If anyone took part in its discussion, the forum is archived: it leaves the lists, its page and discussion stay readable and closed to new comments, and it can be restored. Otherwise it is deleted for good.",
+  "admin.delete.forum":
+    "If anyone took part in its discussion, the forum is archived: it leaves the lists, its page and discussion stay readable and closed to new comments, and it can be restored. Otherwise it is deleted for good.",
   "admin.delete.forumButton": "Delete the forum",
-  "admin.delete.commitment": "If anyone discussed it (on the commitment or one of its milestones), the commitment is archived with its milestones: it leaves the lists, its pages and discussions stay readable and closed to new comments, and it can be restored. Otherwise it is deleted for good with its milestones.",
+  "admin.delete.commitment":
+    "If anyone discussed it (on the commitment or one of its milestones), the commitment is archived with its milestones: it leaves the lists, its pages and discussions stay readable and closed to new comments, and it can be restored. Otherwise it is deleted for good with its milestones.",
   "admin.delete.commitmentButton": "Delete the commitment",
-  "admin.delete.milestone": "If anyone discussed it, the milestone is archived: it leaves the lists and the progress, its page and discussion stay readable and closed to new comments. Otherwise it is deleted for good.",
+  "admin.delete.milestone":
+    "If anyone discussed it, the milestone is archived: it leaves the lists and the progress, its page and discussion stay readable and closed to new comments. Otherwise it is deleted for good.",
   "admin.delete.milestoneButton": "Delete the milestone",
   "admin.delete.plan": "An action plan can only be deleted once it has no commitments left. The deletion is final.",
   "admin.delete.planButton": "Delete the plan",
   "admin.delete.archivedDone": "“{title}” had a discussion: it is archived (readable, out of the lists).",
   "admin.delete.deletedDone": "“{title}” is deleted.",
   "admin.journal": "Audit log",
-  "admin.journal.intro": "Every administrative, official and moderation action, with who did it, when, and the state before and after. The log can be neither changed nor erased.",
+  "admin.journal.intro":
+    "Every administrative, official and moderation action, with who did it, when, and the state before and after. The log can be neither changed nor erased.",
   "admin.journal.filters": "Filter the log",
   "admin.journal.actionFilter": "Action",
   "admin.journal.kindFilter": "Kind of item",

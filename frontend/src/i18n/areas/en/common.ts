@@ -42,9 +42,12 @@ export const en: Record<keyof typeof fr, string> = {
   "common.notPublished": "Not published",
   "common.fieldErrors": "Please correct these fields:",
   "common.required": "This field is required.",
-  "archive.forum": "Forum archived on {date}: it no longer appears in lists, and stays readable with its discussion, closed to new comments.",
-  "archive.commitment": "Commitment archived on {date}: it no longer appears in lists, and stays readable with its discussions, closed to new comments.",
-  "archive.milestone": "Milestone archived on {date}: it no longer appears in lists or in progress, and stays readable with its discussion, closed to new comments.",
+  "archive.forum":
+    "Forum archived on {date}: it no longer appears in lists, and stays readable with its discussion, closed to new comments.",
+  "archive.commitment":
+    "Commitment archived on {date}: it no longer appears in lists, and stays readable with its discussions, closed to new comments.",
+  "archive.milestone":
+    "Milestone archived on {date}: it no longer appears in lists or in progress, and stays readable with its discussion, closed to new comments.",
   "field.bidiControl": "Remove the text direction control characters.",
   "field.controlCharacter": "Remove line breaks and control characters.",
   "field.noVisibleCharacter": "Type at least one visible character.",

@@ -11,7 +11,8 @@ export const en: Record<keyof typeof fr, string> = {
   "error.unauthorized": "Sign in to continue.",
   "error.forbidden": "You are not allowed to do this.",
   "error.wrong_password": "This is not your current password.",
-  "error.email_not_verified": "Confirm your email address first: follow the link in the message sent when you signed up, or ask for a new one.",
+  "error.email_not_verified":
+    "Confirm your email address first: follow the link in the message sent when you signed up, or ask for a new one.",
   "error.not_found": "This page or item does not exist (or no longer does).",
   "error.method_not_allowed": "This action is not possible here.",
   "error.request_timeout": "The request took too long: try again.",
@@ -24,13 +25,16 @@ export const en: Record<keyof typeof fr, string> = {
   "error.not_registered": "This person has no seat at this forum (waitlisted, or cancelled).",
   "error.already_answered": "You have already given feedback on this forum: you may change it.",
   "error.feedback_closed": "This forum takes no feedback at the moment.",
-  "error.not_a_participant": "Only the people recorded as present at this forum (checked in at the door, or by the organisers after the forum) give feedback on it.",
+  "error.not_a_participant":
+    "Only the people recorded as present at this forum (checked in at the door, or by the organisers after the forum) give feedback on it.",
   "error.withdrawn": "This commitment (or milestone) is withdrawn: nobody answers for it any more.",
   "error.no_institution": "No institution answers for this: the commitment has no lead institution.",
   "error.answer_stands": "An answer already stands; the person who asked may say it does not answer.",
-  "error.answer_on_record": "An institution's answer is part of the public record: it cannot be deleted. You may edit it (the replaced text stays readable).",
+  "error.answer_on_record":
+    "An institution's answer is part of the public record: it cannot be deleted. You may edit it (the replaced text stays readable).",
   "error.own_comment": "You cannot report your own comment: edit or delete it.",
-  "error.not_an_organiser": "Only this forum's organisers (officials of the institutions of its commitments, people named on its list, admins) may do this.",
+  "error.not_an_organiser":
+    "Only this forum's organisers (officials of the institutions of its commitments, people named on its list, admins) may do this.",
   "error.already_rejected": "You already said this answer does not answer the question.",
   "error.not_your_institution": "Only officials of the commitment's lead institution may do this.",
   "error.forum_not_held": "Minutes and action items are published once the forum is held.",

@@ -3,7 +3,8 @@ import type { fr } from "../feedback";
 
 export const en: Record<keyof typeof fr, string> = {
   "feedback.title": "Participants' feedback",
-  "feedback.intro": "Participants give feedback on the forum by answering its format's questionnaire. Results are published in aggregate when feedback closes, if at least {threshold} people answered; free-text answers, without names, once reviewed.",
+  "feedback.intro":
+    "Participants give feedback on the forum by answering its format's questionnaire. Results are published in aggregate when feedback closes, if at least {threshold} people answered; free-text answers, without names, once reviewed.",
   "feedback.give": "Give my feedback",
   "feedback.change": "Change my feedback",
   "feedback.closesOn": "You may answer or change your feedback until {date}.",
@@ -14,9 +15,12 @@ export const en: Record<keyof typeof fr, string> = {
   "feedback.rating.none": "No answer",
   "feedback.optionalText": "{label} (optional)",
   "feedback.notEnough": "Fewer than {threshold} answers to this question: no figure is published.",
-  "feedback.who": "Only the people recorded as present — checked in at the door or by the organisers after the forum — give feedback.",
-  "feedback.notPresent": "You are not recorded as present at this forum: only the people who were there give feedback. If you were, ask the organisers to mark you present.",
-  "feedback.unpublished": "Results will be published when feedback closes, on {date}, if at least {threshold} people answered; they will not change after that.",
+  "feedback.who":
+    "Only the people recorded as present — checked in at the door or by the organisers after the forum — give feedback.",
+  "feedback.notPresent":
+    "You are not recorded as present at this forum: only the people who were there give feedback. If you were, ask the organisers to mark you present.",
+  "feedback.unpublished":
+    "Results will be published when feedback closes, on {date}, if at least {threshold} people answered; they will not change after that.",
   "feedback.notPublished": "Feedback is closed: fewer than {threshold} people answered, so no results are published.",
   "feedback.published": "Results published when feedback closed, on {date}; they no longer change.",
   "feedback.count": "{count} answer(s)",
@@ -38,7 +42,8 @@ export const en: Record<keyof typeof fr, string> = {
   "feedback.responseNext": "Format version it led to (number)",
   "feedback.responseSubmit": "Publish the response",
   "feedback.byVersion": "Feedback by format version",
-  "feedback.byVersion.intro": "Only the forums whose results are published count: feedback closed, with at least {threshold} answers.",
+  "feedback.byVersion.intro":
+    "Only the forums whose results are published count: feedback closed, with at least {threshold} answers.",
   "feedback.byVersion.caption": "Each question's results, version by version (mean out of 5 and number of answers)",
   "feedback.byVersion.question": "Question",
   "feedback.byVersion.version": "Version {version} ({forums} forum(s))",

@@ -4,14 +4,16 @@ import type { fr } from "../formats";
 export const en: Record<keyof typeof fr, string> = {
   "nav.formats": "Formats",
   "formats.title": "Forum formats",
-  "formats.intro": "A format is the written method of a kind of forum: its purpose, audience, agenda, roles, accessibility and feedback questionnaire. Each change publishes a new version; earlier ones stay readable.",
+  "formats.intro":
+    "A format is the written method of a kind of forum: its purpose, audience, agenda, roles, accessibility and feedback questionnaire. Each change publishes a new version; earlier ones stay readable.",
   "formats.empty": "No format is documented yet.",
   "formats.new": "Document a new format",
   "formats.newVersion": "Publish a new version",
   "formats.card.meta": "Version {version} · {minutes} min",
   "formats.version": "Version {version}",
   "formats.latest": "Current version",
-  "formats.olderNotice": "You are reading version {version}, published on {date}. The current version is version {latest}.",
+  "formats.olderNotice":
+    "You are reading version {version}, published on {date}. The current version is version {latest}.",
   "formats.readLatest": "Read the current version",
   "formats.publishedOn": "Published on {date}.",
   "formats.publishedBy": "Published on {date} by {name}.",
@@ -60,7 +62,8 @@ export const en: Record<keyof typeof fr, string> = {
   "formats.form.materials": "Materials (markdown)",
   "formats.form.questionnaire": "Feedback questionnaire",
   "formats.form.questionKey": "Question {n}: key",
-  "formats.form.questionKeyHint": "Lower-case letters, digits and _; keep a question's key from one version to the next to compare results.",
+  "formats.form.questionKeyHint":
+    "Lower-case letters, digits and _; keep a question's key from one version to the next to compare results.",
   "formats.form.questionKind": "Question {n}: type",
   "formats.form.questionLabel": "Question {n}: wording",
   "formats.form.addQuestion": "Add a question",
@@ -71,7 +74,8 @@ export const en: Record<keyof typeof fr, string> = {
   "forums.formatSuperseded": "a newer version exists",
   "forums.addToCalendar": "Add to my calendar (.ics)",
   "forums.subscribeCalendar": "Subscribe to the forums calendar (.ics)",
-  "forums.subscribeHint": "Add this address to your calendar: upcoming forums will show there and their changes will follow.",
+  "forums.subscribeHint":
+    "Add this address to your calendar: upcoming forums will show there and their changes will follow.",
   "admin.forum.format": "Format followed",
   "admin.forum.formatNone": "No format",
   "admin.forum.formatOption": "{name} — version {version}",

@@ -3,7 +3,8 @@ import type { fr } from "../forums";
 
 export const en: Record<keyof typeof fr, string> = {
   "forums.title": "Forums",
-  "forums.intro": "Open d'État forums, in person or online, bring the people working on a commitment together around a theme.",
+  "forums.intro":
+    "Open d'État forums, in person or online, bring the people working on a commitment together around a theme.",
   "forums.tabs": "Period",
   "forums.upcoming": "Upcoming",
   "forums.past": "Past",
@@ -30,7 +31,8 @@ export const en: Record<keyof typeof fr, string> = {
   "forums.details": "Practical information",
   "forums.theme.label": "Theme: {theme}",
   "organisers.title": "Organisers",
-  "organisers.intro": "The organisers welcome participants, record who was present and are the only ones to see the list of registrations.",
+  "organisers.intro":
+    "The organisers welcome participants, record who was present and are the only ones to see the list of registrations.",
   "organisers.people": "People named",
   "organisers.noPeople": "Nobody is named yet.",
   "organisers.institutions": "Institutions whose officials organise this forum",

@@ -4,7 +4,8 @@ import type { fr } from "../institutions";
 export const en: Record<keyof typeof fr, string> = {
   "nav.institutions": "Institutions",
   "institutions.title": "Institutions",
-  "institutions.intro": "The ministries, agencies, local authorities and civil-society organisations that carry the plan's commitments.",
+  "institutions.intro":
+    "The ministries, agencies, local authorities and civil-society organisations that carry the plan's commitments.",
   "institutions.empty": "No institution matches.",
   "institutions.search": "Name or acronym",
   "institutions.filter.kind": "Kind",

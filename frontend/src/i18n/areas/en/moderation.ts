@@ -13,7 +13,8 @@ export const en: Record<keyof typeof fr, string> = {
   "report.submit": "Send the report",
   "report.thanks": "Thank you: your report has gone to the moderators.",
   "modlog.title": "Moderation log",
-  "modlog.intro": "What moderation hid or restored, when and why. Moderators' names are not shown; the administration keeps a record of each decision.",
+  "modlog.intro":
+    "What moderation hid or restored, when and why. Moderators' names are not shown; the administration keeps a record of each decision.",
   "modlog.empty": "No moderation decision yet.",
   "modlog.caption": "Moderation decisions, newest first",
   "modlog.when": "Date",

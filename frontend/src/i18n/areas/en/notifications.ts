@@ -9,14 +9,16 @@ export const en: Record<keyof typeof fr, string> = {
   "follow.followers": "{count} follower(s)",
   "follow.failed": " — the change did not go through, try again.",
   "notifications.title": "Notifications",
-  "notifications.intro": "Replies to your comments, mentions of your name, news of what you follow, answers to your questions and changes to your forums.",
+  "notifications.intro":
+    "Replies to your comments, mentions of your name, news of what you follow, answers to your questions and changes to your forums.",
   "notifications.settingsLink": "Choose how they come by mail",
   "notifications.list": "Your notifications",
   "notifications.unreadOnly": "Unread only",
   "notifications.readAll": "Mark all as read",
   "notifications.markRead": "Mark as read",
   "notifications.new": "New",
-  "notifications.empty": "No notifications yet. Follow a commitment, a milestone, a forum, an action item or a question to get some.",
+  "notifications.empty":
+    "No notifications yet. Follow a commitment, a milestone, a forum, an action item or a question to get some.",
   "notifications.emptyUnread": "You have read everything.",
   "notifications.more": "Older notifications",
   "notifications.someone": "Someone",
@@ -31,7 +33,8 @@ export const en: Record<keyof typeof fr, string> = {
   "notifications.reason.forum_cancelled": "The forum “{title}” is cancelled",
   "notifications.reason.promoted": "A seat was freed: you are registered for the forum “{title}”",
   "follows.title": "What you follow",
-  "follows.empty": "You follow nothing yet: the “Follow” button is at the top of every commitment, milestone, forum, action item and question.",
+  "follows.empty":
+    "You follow nothing yet: the “Follow” button is at the top of every commitment, milestone, forum, action item and question.",
   "follows.since": "since {date}",
   "follows.stop": "Unfollow",
   "follows.stopNamed": "Unfollow “{title}”",

@@ -33,10 +33,12 @@ export const en: Record<keyof typeof fr, string> = {
   "progress.corrected": "Corrected",
   "progress.seeCorrection": "see the correction",
   "progress.log": "Progress log",
-  "progress.log.intro": "Every update is dated, signed and kept: nobody can change or delete it. A correction is a new update that says what it corrects.",
+  "progress.log.intro":
+    "Every update is dated, signed and kept: nobody can change or delete it. A correction is a new update that says what it corrects.",
   "progress.log.empty": "No progress update has been published for this milestone yet.",
   "progress.form.title": "Post a progress update",
-  "progress.form.intro": "For officials of the commitment's lead institution. Once posted, an update cannot be changed.",
+  "progress.form.intro":
+    "For officials of the commitment's lead institution. Once posted, an update cannot be changed.",
   "progress.form.saved": "The progress update is published.",
   "progress.form.asOf": "Date of the update",
   "progress.form.asOfHint": "Today at the latest.",

@@ -8,8 +8,10 @@ export const en: Record<keyof typeof fr, string> = {
   "question.status.overdue": "Overdue",
   "question.status.long_overdue": "Long overdue",
   "questions.title": "Questions to the institution",
-  "questions.intro": "Ask {institution} a question: it must answer within a deadline counted in working days, and its answering record is public.",
-  "questions.introOwner": "Ask the institution in charge a question: it must answer within a deadline counted in working days.",
+  "questions.intro":
+    "Ask {institution} a question: it must answer within a deadline counted in working days, and its answering record is public.",
+  "questions.introOwner":
+    "Ask the institution in charge a question: it must answer within a deadline counted in working days.",
   "questions.noInstitution": "No lead institution is recorded for this commitment: it cannot be asked questions yet.",
   "questions.empty": "No questions yet.",
   "questions.askedOn": "asked on {date}",
@@ -21,7 +23,8 @@ export const en: Record<keyof typeof fr, string> = {
   "questions.form.body": "Details",
   "questions.form.submit": "Ask the question",
   "questions.all": "Questions to institutions",
-  "questions.allIntro": "Each question goes to the institution that answers for the commitment, with a deadline in working days.",
+  "questions.allIntro":
+    "Each question goes to the institution that answers for the commitment, with a deadline in working days.",
   "questions.queue": "Questions awaiting {institution} (oldest first)",
   "questions.filter.institution": "Institution",
   "questions.filter.any": "All",
@@ -57,7 +60,8 @@ export const en: Record<keyof typeof fr, string> = {
   "question.answer.superseded": "Set aside by a later answer, given while it was hidden (shown again on {date}).",
   "question.answer.edited": "Edited on {date}",
   "question.answerTitle": "Answer for the institution",
-  "question.answerIntro": "Your answer will be published in the discussion and marked as the institution's answer. It goes on the public record: you may edit it (replaced versions stay readable), not delete it.",
+  "question.answerIntro":
+    "Your answer will be published in the discussion and marked as the institution's answer. It goes on the public record: you may edit it (replaced versions stay readable), not delete it.",
   "question.answerLabel": "Answer",
   "question.answerSubmit": "Publish the answer",
   "question.reject": "This does not answer my question",
@@ -89,7 +93,8 @@ export const en: Record<keyof typeof fr, string> = {
   "compare.chart": "Share of questions answered on time, by institution",
   "holidays.crumb": "Days off",
   "holidays.title": "Days off in {year}",
-  "holidays.intro": "Answer deadlines ({days} working days) skip weekends, public holidays (computed, Easter-based ones included) and the days the administration added.",
+  "holidays.intro":
+    "Answer deadlines ({days} working days) skip weekends, public holidays (computed, Easter-based ones included) and the days the administration added.",
   "holidays.introShort": "Answer deadlines skip weekends and these days.",
   "holidays.previous": "Year {year}",
   "holidays.next": "Year {year}",

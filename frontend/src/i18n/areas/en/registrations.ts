@@ -9,10 +9,13 @@ export const en: Record<keyof typeof fr, string> = {
   "registration.seats.of": "{registered} registered for {capacity} seats.",
   "registration.seats.unlimited": "{registered} registered (no seat limit).",
   "registration.seats.waiting": "{waitlisted} on the waitlist.",
-  "registration.reserved.officials": "Of which {seats} seat(s) kept for officials of the institutions in charge of the forum's commitments ({taken} taken).",
+  "registration.reserved.officials":
+    "Of which {seats} seat(s) kept for officials of the institutions in charge of the forum's commitments ({taken} taken).",
   "registration.reserved.civil_society": "Of which {seats} seat(s) kept for civil society ({taken} taken).",
-  "registration.onlyReserved.officials": "The seats left are kept for officials of the institutions in charge of the forum's commitments: others join the waitlist.",
-  "registration.onlyReserved.civil_society": "The seats left are kept for civil society: public officials join the waitlist.",
+  "registration.onlyReserved.officials":
+    "The seats left are kept for officials of the institutions in charge of the forum's commitments: others join the waitlist.",
+  "registration.onlyReserved.civil_society":
+    "The seats left are kept for civil society: public officials join the waitlist.",
   "registration.mine.reservedSeat": "(reserved seat)",
   "registration.list.reserved": "(reserved seat)",
   "registration.checkIn.unknown": "No registration for this forum has this code: check it.",
@@ -55,7 +58,8 @@ export const en: Record<keyof typeof fr, string> = {
   "registration.checkIn.button": "Check in",
   "registration.checkIn.of": "Check in {name}",
   "registration.checkIn.at": "Arrived: {at}",
-  "registration.checkIn.afterwards": "The forum is over: mark present the people who came, from the list or by their code. Only the people recorded as present give feedback.",
+  "registration.checkIn.afterwards":
+    "The forum is over: mark present the people who came, from the list or by their code. Only the people recorded as present give feedback.",
   "registration.checkIn.mark": "Mark present",
   "registration.checkIn.markOf": "Mark {name} present",
   "registration.checkIn.markedAt": "Present (recorded on {at})",

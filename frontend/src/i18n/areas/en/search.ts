@@ -25,7 +25,7 @@ export const en: Record<keyof typeof fr, string> = {
   "search.loadMore": "Show more results",
   "search.tipsTitle": "Search tips",
   "search.tipWords": "Words are found in all their French forms: “algorithme” also finds “algorithmes”.",
-  "search.tipPhrase": "Put a phrase in quotation marks to find it as it is: \"données ouvertes\".",
+  "search.tipPhrase": 'Put a phrase in quotation marks to find it as it is: "données ouvertes".',
   "search.tipOr": "Separate two words with “or” to find either: forum or atelier.",
   "search.tipExclude": "Put a hyphen before a word to leave it out: données -personnelles.",
   "search.forumOn": "Forum on {date}",
