@@ -1,4 +1,4 @@
-import { accounts, apiToken, check, expect, signIn, test } from "./fixtures";
+import { accounts, apiToken, check, expect, signIn, test, json } from "./fixtures";
 
 test("an admin manages action plans and deletes after a confirmation that says what happens", async ({ page }) => {
   const stamp = Date.now() % 100000;
@@ -52,7 +52,7 @@ test("an admin manages action plans and deletes after a confirmation that says w
     },
   });
   expect(made.status()).toBe(201);
-  const forum = (await made.json()).slug as string;
+  const forum = (await json<{ slug: string }>(made)).slug;
   const posted = await page.request.post(`/api/v1/forums/${forum}/comments`, {
     headers: auth(await apiToken(page, accounts.member)),
     data: { body: "Un avis à garder." },

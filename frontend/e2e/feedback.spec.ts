@@ -1,4 +1,4 @@
-import { accounts, apiToken, check, expect, signIn, signOut, test } from "./fixtures";
+import { accounts, apiToken, check, expect, signIn, signOut, test, json } from "./fixtures";
 
 test("a participant gives feedback on a held forum, and the format's page compares its two versions", async ({
   page,
@@ -22,10 +22,10 @@ test("a participant gives feedback on a held forum, and the format's page compar
     },
   });
   expect(made.status()).toBe(201);
-  const slug = (await made.json()).slug as string;
+  const slug = (await json<{ slug: string }>(made)).slug;
   const registered = await page.request.post(`/api/v1/forums/${slug}/registrations`, { headers: member });
   expect(registered.status()).toBe(201);
-  const code = (await registered.json()).code as string;
+  const code = (await json<{ code: string }>(registered)).code;
   expect(
     (await page.request.post(`/api/v1/forums/${slug}/check-ins`, { headers: admin, data: { code } })).status(),
   ).toBe(200);
@@ -71,7 +71,7 @@ test("a participant gives feedback on a held forum, and the format's page compar
   await expect(section.getByRole("table")).toHaveCount(0);
   await expect(section).not.toContainText("réponse(s)");
   const mine = await page.request.get(`/api/v1/forums/${slug}/feedback/me`, { headers: member });
-  expect((await mine.json()).answers).toEqual(
+  expect((await json<{ answers: unknown }>(mine)).answers).toEqual(
     expect.arrayContaining([
       expect.objectContaining({ key: "utilite", rating: 4 }),
       expect.objectContaining({ key: "suites", rating: 5 }),

@@ -5,10 +5,15 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type APIResponse, type Page } from "@playwright/test";
 
 const shots = resolve(dirname(fileURLToPath(import.meta.url)), "../test-results/screenshots");
 mkdirSync(shots, { recursive: true });
+
+/** The JSON body of an API answer, typed by the test that reads it. */
+export async function json<T>(res: APIResponse): Promise<T> {
+  return (await res.json()) as T;
+}
 
 export const PASSWORD = "opendetat-demo-2026";
 export const accounts = {
@@ -93,6 +98,6 @@ export const test = base.extend({
 export async function apiToken(page: Page, email: string): Promise<string> {
   const res = await page.request.post("/api/v1/auth/login", { data: { email, password: PASSWORD } });
   expect(res.status()).toBe(200);
-  return (await res.json()).access_token as string;
+  return (await json<{ access_token: string }>(res)).access_token;
 }
 export { expect };

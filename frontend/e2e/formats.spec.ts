@@ -95,7 +95,7 @@ test("an official documents a format, publishes its version 2, compares the two,
   const href = await page.getByRole("link", { name: "Ajouter à mon agenda (.ics)" }).getAttribute("href");
   const file = await page.request.get(href!);
   expect(file.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
-  const calendar = new ICAL.Component(ICAL.parse(await file.text()));
+  const calendar = new ICAL.Component(ICAL.parse(await file.text()) as unknown[]);
   expect(calendar.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe("Europe/Paris");
   const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
   expect(event.summary).toBe(`Forum de quartier ${stamp}`);
@@ -116,7 +116,7 @@ test("an official documents a format, publishes its version 2, compares the two,
   const feedHref = await page
     .getByRole("link", { name: "S'abonner au calendrier des forums (.ics)" })
     .getAttribute("href");
-  const feed = new ICAL.Component(ICAL.parse(await (await page.request.get(feedHref!)).text()));
+  const feed = new ICAL.Component(ICAL.parse(await (await page.request.get(feedHref!)).text()) as unknown[]);
   const summaries = feed.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e).summary);
   expect(summaries).toContain(`Forum de quartier ${stamp}`);
 });

@@ -46,8 +46,8 @@ export default async function globalSetup() {
   });
   const smtpPort = await new Promise<string>((resolvePort, reject) => {
     const timer = setTimeout(() => reject(new Error("e2e: the SMTP sink did not start within 20 s")), 20_000);
-    sink.stdout!.setEncoding("utf8");
-    sink.stdout!.once("data", (line: string) => {
+    sink.stdout.setEncoding("utf8");
+    sink.stdout.once("data", (line: string) => {
       clearTimeout(timer);
       const m = line.match(/ready (\d+)/);
       if (m) resolvePort(m[1]);
@@ -83,8 +83,8 @@ export default async function globalSetup() {
       30_000,
     );
     let buffer = "";
-    child.stdout!.setEncoding("utf8");
-    child.stdout!.on("data", (chunk: string) => {
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
       buffer += chunk;
       const m = buffer.match(/listening on (http:\/\/[^\s]+)/);
       if (m) {
@@ -98,7 +98,7 @@ export default async function globalSetup() {
     });
   });
   // Keep reading so the pipe never fills.
-  child.stdout!.resume();
+  child.stdout.resume();
   process.env.E2E_BASE_URL = baseURL;
   // For the tests that set dates (a deadline passed) rather than wait for them.
   process.env.E2E_DATABASE_URL = `${server}/${db}`;

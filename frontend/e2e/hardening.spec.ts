@@ -1,7 +1,7 @@
 // What the hardening changed, seen in a browser: the pages and Swagger UI work under the
 // Content-Security-Policy (the fixture fails any test on a refused resource), and an archived
 // forum stays readable with its discussion, closed to new comments.
-import { accounts, apiToken, check, expect, signIn, test, visit } from "./fixtures";
+import { accounts, apiToken, check, expect, signIn, test, visit, json } from "./fixtures";
 
 test("the web app and the API documentation work under the security headers", async ({ page }) => {
   const res = await page.goto("/");
@@ -37,7 +37,7 @@ test("an archived forum keeps its discussion readable and takes no new comments"
     },
   });
   expect(made.status()).toBe(201);
-  const forum = await made.json();
+  const forum = await json<{ slug: string }>(made);
   const posted = await page.request.post(`/api/v1/forums/${forum.slug}/comments`, {
     headers: auth(member),
     data: { body: "Ce que nous avons dit ce soir-là." },

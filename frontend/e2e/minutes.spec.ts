@@ -1,4 +1,4 @@
-import { accounts, apiToken, check, expect, signIn, test } from "./fixtures";
+import { accounts, apiToken, check, expect, signIn, test, json } from "./fixtures";
 
 test("an official publishes a held forum's minutes with two action items, closes one with an outcome, and the follow-up shows it", async ({
   page,
@@ -17,7 +17,7 @@ test("an official publishes a held forum's minutes with two action items, closes
     },
   });
   expect(made.status()).toBe(201);
-  const slug = (await made.json()).slug as string;
+  const slug = (await json<{ slug: string }>(made)).slug;
 
   await signIn(page, accounts.official);
   await page.goto(`/forums/${slug}`);

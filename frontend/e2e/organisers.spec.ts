@@ -1,4 +1,4 @@
-import { accounts, apiToken, check, expect, signIn, signOut, test } from "./fixtures";
+import { accounts, apiToken, check, expect, signIn, signOut, test, json } from "./fixtures";
 
 // Done when: an admin names someone organiser of a forum from its page; that person then reads
 // the forum's list of registrations and, after the forum, marks the people who came present
@@ -22,7 +22,7 @@ test("an admin names an organiser on the forum page, who then sees the list and 
     },
   });
   expect(made.status()).toBe(201);
-  const slug = (await made.json()).slug as string;
+  const slug = (await json<{ slug: string }>(made)).slug;
   expect((await page.request.post(`/api/v1/forums/${slug}/registrations`, { headers: member })).status()).toBe(201);
 
   // Before: the page says who organises it (whoever created it), and the list is not theirs to see.

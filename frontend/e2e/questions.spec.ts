@@ -1,4 +1,17 @@
-import { accounts, apiToken, check, comment, expect, settled, signIn, signOut, sql, test, visit } from "./fixtures";
+import {
+  accounts,
+  apiToken,
+  check,
+  comment,
+  expect,
+  settled,
+  signIn,
+  signOut,
+  sql,
+  test,
+  visit,
+  json,
+} from "./fixtures";
 
 // Done when: a member asks the lead institution a question, an official answers it within the
 // deadline, and the institution's record counts it; a question left unanswered past its
@@ -100,17 +113,17 @@ test("an official edits an answer and its earlier text stays readable; a moderat
     data: { title, body: "Merci de préciser comment." },
   });
   expect(asked.status()).toBe(201);
-  const id = (await asked.json()).id as number;
+  const id = (await json<{ id: number }>(asked)).id;
   const answered = await page.request.post(`/api/v1/questions/${id}/answers`, {
     headers: official,
     data: { body: first },
   });
   expect(answered.status()).toBe(201);
   // The answer is on the record: not even its author deletes it.
-  const commentId = (await answered.json()).answers[0].comment_id as number;
+  const commentId = (await json<{ answers: { comment_id: number }[] }>(answered)).answers[0].comment_id;
   const refused = await page.request.delete(`/api/v1/comments/${commentId}`, { headers: official });
   expect(refused.status()).toBe(409);
-  expect((await refused.json()).code).toBe("answer_on_record");
+  expect((await json<{ code: string }>(refused)).code).toBe("answer_on_record");
 
   // The official finds it in the discussion, marked as the institution's answer, with no
   // "Supprimer", and edits it.

@@ -1,4 +1,4 @@
-import { accounts, apiToken, check, expect, signIn, signOut, test } from "./fixtures";
+import { accounts, apiToken, check, expect, signIn, signOut, test, json } from "./fixtures";
 import { mailCount, mailTo } from "./mail";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
@@ -11,7 +11,7 @@ test("a member registers for a full forum's last seat, cancels, and the person w
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   // An open forum with one seat, of the test's own, on FR0041: the demo official speaks for its
   // lead institution, so she organises it (and reads its list of registrations).
-  const fr0041 = (await (await page.request.get("/api/v1/commitments/FR0041")).json()).id as number;
+  const fr0041 = (await json<{ id: number }>(await page.request.get("/api/v1/commitments/FR0041"))).id;
   const made = await page.request.post("/api/v1/forums", {
     headers: auth(await apiToken(page, accounts.admin)),
     data: {
@@ -27,7 +27,7 @@ test("a member registers for a full forum's last seat, cancels, and the person w
     },
   });
   expect(made.status()).toBe(201);
-  const slug = (await made.json()).slug as string;
+  const slug = (await json<{ slug: string }>(made)).slug;
 
   // A visitor sees the seats and is asked to sign in.
   await page.goto(`/forums/${slug}`);
@@ -120,7 +120,7 @@ test("a member registers for a full forum's last seat, cancels, and the person w
     page.getByRole("button", { name: "Exporter la liste (CSV)" }).click(),
   ]);
   expect(download.suggestedFilename()).toBe(`inscriptions-${slug}.csv`);
-  const csv = readFileSync((await download.path())!, "utf8");
+  const csv = readFileSync(await download.path(), "utf8");
   const lines = csv
     .replace(/^\uFEFF/, "")
     .trim()
@@ -147,7 +147,7 @@ test("an organiser keeps a forum's seat for civil society, and only civil societ
     },
   });
   expect(made.status()).toBe(201);
-  const slug = (await made.json()).slug as string;
+  const slug = (await json<{ slug: string }>(made)).slug;
 
   // The organiser keeps its one seat for civil society, in the forum's form.
   await signIn(page, accounts.admin);

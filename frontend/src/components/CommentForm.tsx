@@ -12,7 +12,7 @@ export function CommentForm(props: {
   label: string;
   submitLabel: string;
   initial?: string;
-  autoFocus?: boolean;
+  focusOnOpen?: boolean;
   onSubmit: (body: string) => Promise<unknown>;
   onCancel?: () => void;
 }) {
@@ -41,7 +41,7 @@ export function CommentForm(props: {
 
   const bodyError = useFieldState()(error, "body").stateRelatedMessage;
   return (
-    <form onSubmit={submit} className="od-comment-form" noValidate>
+    <form onSubmit={(e) => void submit(e)} className="od-comment-form" noValidate>
       {error !== null && !bodyError && <ProblemAlert error={error} />}
       <div className="od-mentions">
         <Input
@@ -60,7 +60,7 @@ export function CommentForm(props: {
             rows: 4,
             required: true,
             maxLength: 20000,
-            autoFocus: props.autoFocus,
+            autoFocus: props.focusOnOpen,
           }}
         />
         {mentions.list}

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 // openapi-fetch takes `fetch` when the client is created: stub it before any import.
 const fetchMock = vi.hoisted(() => {
   const fn = vi.fn();
-  globalThis.fetch = fn as unknown as typeof fetch;
+  globalThis.fetch = fn;
   return fn;
 });
 
@@ -55,7 +55,7 @@ const visible: Comment = {
       },
     ],
     next_cursor: null,
-  } as Comment["replies"],
+  },
 };
 const hidden: Comment = {
   ...base,
@@ -72,9 +72,7 @@ let me: Account | null = null;
 const json = (body: unknown) =>
   new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
 function answer(page: CommentPage) {
-  fetchMock.mockImplementation(async (req: Request) =>
-    new URL(req.url).pathname === "/api/v1/me" ? json(me) : json(page),
-  );
+  fetchMock.mockImplementation((req: Request) => (new URL(req.url).pathname === "/api/v1/me" ? json(me) : json(page)));
 }
 
 function renderDiscussion() {
@@ -143,7 +141,7 @@ describe("Discussion", () => {
 
   it("says what went wrong by the problem's code, in the reader's language, when the list fails", async () => {
     fetchMock.mockImplementation(
-      async () =>
+      () =>
         new Response(
           JSON.stringify({
             type: "t",

@@ -214,7 +214,7 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
           label={c.on_record ? t("discussion.editOnRecord") : t("discussion.editLabel")}
           submitLabel={t("common.save")}
           initial={c.body ?? ""}
-          autoFocus
+          focusOnOpen
           onCancel={() => setMode("view")}
           onSubmit={(body) => action.mutateAsync(() => editComment(c.id, body))}
         />
@@ -300,7 +300,7 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
         <CommentForm
           label={t("discussion.newReply", { name })}
           submitLabel={t("discussion.submitReply")}
-          autoFocus
+          focusOnOpen
           onCancel={() => setMode("view")}
           onSubmit={(body) => action.mutateAsync(() => postComment(target, body, c.id))}
         />
@@ -321,7 +321,7 @@ function Replies({ parent, parentName, target }: { parent: Comment; parentName: 
   const more = useInfiniteQuery({
     queryKey: [...repliesKey(parent.id), startCursor ?? "first"],
     queryFn: ({ pageParam }) => fetchReplies(parent.id, pageParam),
-    initialPageParam: (startCursor ?? undefined) as string | undefined,
+    initialPageParam: startCursor ?? undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     enabled: open && startCursor !== null,
   });

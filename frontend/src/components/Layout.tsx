@@ -56,6 +56,8 @@ export function Layout() {
     // Only a new page scrolls back up; a link to an anchor (#discussion) is scrolled to by the
     // section it names, once loaded.
     if (!location.hash) window.scrollTo(0, 0);
+    // A new anchor on the same page is no new page: the path alone decides.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [location.pathname]);
 
   const path = location.pathname;

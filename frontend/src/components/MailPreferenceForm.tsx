@@ -1,5 +1,5 @@
 // How notifications come by mail (the account page's "#notifications" section).
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -18,10 +18,9 @@ export function MailPreferenceForm({ verified }: { verified: boolean }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const current = useQuery({ queryKey: notificationKeys.settings, queryFn: getNotificationSettings });
-  const [choice, setChoice] = useState<MailPreference | null>(null);
-  useEffect(() => {
-    if (current.data && choice === null) setChoice(current.data.mail);
-  }, [current.data, choice]);
+  // What the reader picked, else what is saved.
+  const [picked, setChoice] = useState<MailPreference | null>(null);
+  const choice = picked ?? current.data?.mail ?? null;
   const save = useMutation({
     mutationFn: (mail: MailPreference) => putNotificationSettings(mail),
     onSuccess: (s) => qc.setQueryData(notificationKeys.settings, s),

@@ -30,7 +30,8 @@ export function useMentions(body: string, setBody: (b: string) => void) {
   const listId = useId();
   const ref = useRef<HTMLTextAreaElement | null>(null);
   const [caret, setCaret] = useState(0);
-  const [active, setActive] = useState(0);
+  // The highlighted suggestion, for the query it was chosen in (a new query starts at the top).
+  const [highlight, setHighlight] = useState({ query: "", index: 0 });
   const [closedFor, setClosedFor] = useState<string | null>(null);
   const at = mentionAt(body, caret);
   const query = useDebounced(at && at.query.length >= 2 ? at.query : "", 250);
@@ -43,7 +44,8 @@ export function useMentions(body: string, setBody: (b: string) => void) {
   const options: MentionSuggestion[] =
     at && query && at.query.startsWith(query) && closedFor !== `${at.start}:${at.query}` ? (found.data ?? []) : [];
   const open = options.length > 0;
-  useEffect(() => setActive(0), [query]);
+  const active = highlight.query === query ? highlight.index : 0;
+  const setActive = (index: number) => setHighlight({ query, index });
 
   function take(s: MentionSuggestion) {
     if (!at) return;
@@ -66,7 +68,7 @@ export function useMentions(body: string, setBody: (b: string) => void) {
       if (!open) return;
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
         e.preventDefault();
-        setActive((i) => (i + (e.key === "ArrowDown" ? 1 : options.length - 1)) % options.length);
+        setActive((active + (e.key === "ArrowDown" ? 1 : options.length - 1)) % options.length);
       } else if (e.key === "Enter" || e.key === "Tab") {
         e.preventDefault();
         take(options[Math.min(active, options.length - 1)]);

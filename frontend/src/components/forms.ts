@@ -59,6 +59,12 @@ export function missingFields(values: Record<string, string>, message: string, d
   return errors.length ? new ApiError({ status: 422, code: "validation_failed", detail, errors }) : null;
 }
 
+/** A text field of a submitted form ("" when absent). */
+export function formText(data: FormData, name: string): string {
+  const v = data.get(name);
+  return typeof v === "string" ? v : "";
+}
+
 /** Splits a textarea of one item per line into a list. */
 export const lines = (text: string) =>
   text

@@ -18,5 +18,6 @@ export function useCanonicalPath(
     qc.setQueryData(loaded.queryKey, loaded.data);
     void navigate({ pathname: loaded.path, search: location.search, hash: location.hash }, { replace: true });
     // Only a newly loaded record (or a new address) can call for a redirect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, param]);
 }

@@ -51,7 +51,7 @@ export async function exportRegistrations(forum: string): Promise<{ blob: Blob; 
   });
   if (error !== undefined || !response.ok || !data) throw toApiError(error, response);
   const named = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "");
-  return { blob: data as Blob, filename: named?.[1] ?? `inscriptions-${forum}.csv` };
+  return { blob: data, filename: named?.[1] ?? `inscriptions-${forum}.csv` };
 }
 
 export const listMyRegistrations = (cursor?: string) =>

@@ -24,7 +24,7 @@ export function ReactionBar({
     onSuccess: onChanged,
   });
   const useful = mine?.useful ?? false;
-  const stance = (mine?.stance ?? null) as Stance | null;
+  const stance = mine?.stance ?? null;
   const counts = t("reactions.counts", {
     useful: number(c.reactions.useful),
     agree: number(c.reactions.agree),

@@ -81,7 +81,7 @@ export default function SignInPage() {
         </p>
         <hr className="fr-mt-4w" />
         <h2 className="fr-h5">{t("signIn.noAccount")}</h2>
-        <Link className="fr-btn fr-btn--secondary" to="/inscription" state={location.state}>
+        <Link className="fr-btn fr-btn--secondary" to="/inscription" state={location.state as unknown}>
           {t("signIn.createAccount")}
         </Link>
       </div>

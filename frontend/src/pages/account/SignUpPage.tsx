@@ -138,7 +138,7 @@ export default function SignUpPage() {
         </form>
         <hr className="fr-mt-4w" />
         <h2 className="fr-h5">{t("signUp.haveAccount")}</h2>
-        <Link className="fr-btn fr-btn--secondary" to="/connexion" state={location.state}>
+        <Link className="fr-btn fr-btn--secondary" to="/connexion" state={location.state as unknown}>
           {t("signIn.submit")}
         </Link>
       </div>

@@ -4,7 +4,7 @@ import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import type { ActionPlan, Locale } from "../../api/client";
+import type { ActionPlan } from "../../api/client";
 import {
   actionPlanKeys,
   allActionPlans,
@@ -88,7 +88,7 @@ function Body({ plan, title }: { plan?: ActionPlan; title: string }) {
     period_start: plan ? String(plan.period_start) : "",
     period_end: plan ? String(plan.period_end) : "",
     description: plan?.description ?? "",
-    lang: plan?.lang ?? ("fr" as Locale),
+    lang: plan?.lang ?? "fr",
   });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF((prev) => ({ ...prev, [k]: e.target.value }));

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
-import type { Commitment, CommitmentStatus, Locale } from "../../api/client";
+import type { Commitment, CommitmentStatus } from "../../api/client";
 import { actionPlanKeys, allActionPlans } from "../../api/queries/actionPlans";
 import {
   commitmentKeys,
@@ -58,10 +58,10 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
     policy_areas: (c?.policy_areas ?? []).join("\n"),
     ogp_principles: (c?.ogp_principles ?? []).join("\n"),
     ambitions: (c?.ambitions ?? []).join("\n"),
-    status: c?.status ?? ("active" as CommitmentStatus),
+    status: c?.status ?? "active",
     start_year: c?.start_year != null ? String(c.start_year) : "",
     end_year: c?.end_year != null ? String(c.end_year) : "",
-    lang: c?.lang ?? ("fr" as Locale),
+    lang: c?.lang ?? "fr",
   });
   const [supports, setSupports] = useState<number[]>(c?.institutions?.support.map((i) => i.id) ?? []);
   const institutions = useQuery({ queryKey: institutionKeys.options, queryFn: allInstitutions });

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
-import type { Forum, ForumStatus, Locale, Schemas } from "../../api/client";
+import type { Forum, ForumStatus, Schemas } from "../../api/client";
 import { commitmentKeys, allCommitments } from "../../api/queries/commitments";
 import { createForum, deleteForum, forumKeys, getForum, updateForum } from "../../api/queries/forums";
 import { isAdmin, useSession } from "../../auth/session";
@@ -53,9 +53,9 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
     online_url: forum?.online_url ?? "",
     capacity: forum?.capacity != null ? String(forum.capacity) : "",
     reserved_seats: forum?.reserved_seats ? String(forum.reserved_seats.seats) : "",
-    reserved_for: forum?.reserved_seats?.category ?? ("officials" as SeatCategory),
-    status: forum?.status ?? ("planned" as ForumStatus),
-    lang: forum?.lang ?? ("fr" as Locale),
+    reserved_for: forum?.reserved_seats?.category ?? "officials",
+    status: forum?.status ?? "planned",
+    lang: forum?.lang ?? "fr",
     format: forum?.format ? `${forum.format.slug}@${forum.format.version}` : "",
     cycle: forum?.cycle?.slug ?? "",
     registration_closes_at: forum?.registration_closes_at ? isoToParisLocal(forum.registration_closes_at) : "",

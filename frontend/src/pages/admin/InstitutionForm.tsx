@@ -12,7 +12,6 @@ import {
   institutionKeys,
   updateInstitution,
   type Institution,
-  type InstitutionKind,
 } from "../../api/queries/institutions";
 import { AdminFormLoading, AdminFormShell } from "../../components/AdminFormShell";
 import { missingFields, useFieldState } from "../../components/forms";
@@ -40,7 +39,7 @@ function Body({ institution, title }: { institution?: Institution; title: string
   const [f, setF] = useState({
     name: institution?.name ?? "",
     acronym: institution?.acronym ?? "",
-    kind: institution?.kind ?? ("ministry" as InstitutionKind),
+    kind: institution?.kind ?? "ministry",
     siren: institution?.siren ?? "",
     website: institution?.website ?? "",
   });

@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import type { Locale, Milestone, MilestoneStatus } from "../../api/client";
+import type { Milestone, MilestoneStatus } from "../../api/client";
 import { commitmentKeys } from "../../api/queries/commitments";
 import {
   createMilestone,
@@ -50,9 +50,9 @@ function Body({ m, commitmentCode, title }: { m?: Milestone; commitmentCode: str
     description: m?.description ?? "",
     due_date: m?.due_date ?? "",
     due_period: m?.due_period ?? "",
-    status: m?.status ?? ("not_started" as MilestoneStatus),
+    status: m?.status ?? "not_started",
     position: m ? String(m.position) : "",
-    lang: m?.lang ?? ("fr" as Locale),
+    lang: m?.lang ?? "fr",
   });
   const { user } = useSession();
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>

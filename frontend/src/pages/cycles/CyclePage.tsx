@@ -150,17 +150,24 @@ function ActionsChart({ counts }: { counts: Cycle["actions"] }) {
   const { t, number } = useI18n();
   const total = ACTION_STATUSES.reduce((n, s) => n + counts[s], 0);
   if (total === 0) return null;
-  let x = 0;
+  // Each bar starts where the ones before it end.
+  const starts = ACTION_STATUSES.map((_, i) =>
+    ACTION_STATUSES.slice(0, i).reduce((sum, s) => sum + (counts[s] / total) * 100, 0),
+  );
   const label = ACTION_STATUSES.map((s) => `${t(`status.action.${s}`)} : ${number(counts[s])}`).join(", ");
   return (
     <figure className="fr-mb-2w">
       <svg viewBox="0 0 100 8" width="100%" height="32" role="img" aria-label={label} preserveAspectRatio="none">
-        {ACTION_STATUSES.map((s) => {
-          const w = (counts[s] / total) * 100;
-          const rect = <rect key={s} x={x} y={0} width={w} height={8} className={`od-bar od-bar--${s}`} />;
-          x += w;
-          return rect;
-        })}
+        {ACTION_STATUSES.map((s, i) => (
+          <rect
+            key={s}
+            x={starts[i]}
+            y={0}
+            width={(counts[s] / total) * 100}
+            height={8}
+            className={`od-bar od-bar--${s}`}
+          />
+        ))}
       </svg>
       <figcaption className="fr-text--sm">
         {ACTION_STATUSES.filter((s) => counts[s] > 0).map((s) => (

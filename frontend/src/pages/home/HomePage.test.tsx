@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 // openapi-fetch takes `fetch` when the client is created: stub it before any import.
 const fetchMock = vi.hoisted(() => {
   const fn = vi.fn();
-  globalThis.fetch = fn as unknown as typeof fetch;
+  globalThis.fetch = fn;
   return fn;
 });
 
@@ -75,7 +75,7 @@ const plan = (
 });
 
 function answer(paths: Record<string, unknown>) {
-  fetchMock.mockImplementation(async (req: Request) => {
+  fetchMock.mockImplementation((req: Request) => {
     const path = new URL(req.url).pathname;
     if (!(path in paths)) throw new Error(`unexpected request ${path}`);
     return json(paths[path]);

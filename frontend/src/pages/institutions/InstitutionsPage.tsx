@@ -15,6 +15,7 @@ import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
 import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
+import { formText } from "../../components/forms";
 
 export default function InstitutionsPage() {
   const { t, number } = useI18n();
@@ -50,8 +51,8 @@ export default function InstitutionsPage() {
           e.preventDefault();
           const data = new FormData(e.currentTarget);
           const next = new URLSearchParams();
-          const k = String(data.get("kind") ?? "");
-          const s = String(data.get("q") ?? "").trim();
+          const k = formText(data, "kind");
+          const s = formText(data, "q").trim();
           if (k) next.set("kind", k);
           if (s) next.set("q", s);
           setParams(next);

@@ -12,6 +12,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { QuestionStatusBadge } from "../../components/Questions";
 import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
+import { formText } from "../../components/forms";
 
 const FILTERS = ["open", "awaiting", "overdue", "long_overdue", "answered"] as const;
 type Filter = (typeof FILTERS)[number];
@@ -57,7 +58,7 @@ export default function QuestionsPage() {
           const data = new FormData(e.currentTarget);
           const next = new URLSearchParams();
           for (const k of ["institution", "status", "order"]) {
-            const v = String(data.get(k) ?? "");
+            const v = formText(data, k);
             if (v) next.set(k, v);
           }
           setParams(next);

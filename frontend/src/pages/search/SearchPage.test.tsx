@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 // openapi-fetch takes `fetch` when the client is created: stub it before any import.
 const fetchMock = vi.hoisted(() => {
   const fn = vi.fn();
-  globalThis.fetch = fn as unknown as typeof fetch;
+  globalThis.fetch = fn;
   return fn;
 });
 
@@ -94,8 +94,8 @@ describe("SearchPage", () => {
     const item = link.closest("article")!;
     expect(item.querySelector("mark")?.textContent).toBe("algorithmes");
     expect(item.querySelector("script")).toBeNull();
-    expect(within(item as HTMLElement).getByText(/<script>/)).toBeInTheDocument();
-    expect(within(item as HTMLElement).getByText("Forum")).toBeInTheDocument();
+    expect(within(item).getByText(/<script>/)).toBeInTheDocument();
+    expect(within(item).getByText("Forum")).toBeInTheDocument();
     expect(screen.getByText("Commentaire sur un engagement · Publié le 11 octobre 2018")).toBeInTheDocument();
     expect(screen.getByRole("status")).toHaveTextContent("3 résultats");
     expect(screen.queryByRole("button", { name: "Afficher plus de résultats" })).toBeNull();

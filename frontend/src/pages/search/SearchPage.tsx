@@ -2,7 +2,7 @@
 // comments. The query and the type filter live in the address (/recherche?q=…&type=…), so a
 // search can be shared, reloaded and reached from the header's search bar; results are paged by
 // "load more".
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -159,10 +159,12 @@ function SearchForm({
   const labelId = useId();
   // A search started elsewhere (the header's search bar, history) updates the form in place:
   // remounting it would drop the keyboard focus.
-  useEffect(() => {
+  const [shown, setShown] = useState({ q, type });
+  if (shown.q !== q || shown.type !== type) {
+    setShown({ q, type });
     setText(q);
     setKind(type);
-  }, [q, type]);
+  }
 
   function submit(e: FormEvent) {
     e.preventDefault();
