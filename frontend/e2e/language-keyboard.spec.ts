@@ -1,4 +1,4 @@
-import { accounts, check, expect, test } from "./fixtures";
+import { accounts, check, expect, settled, test } from "./fixtures";
 
 test("the language switch translates the interface and is remembered", async ({ page }) => {
   await page.goto("/forums/2027-01-espace-de-dialogue-en-ligne");
@@ -78,6 +78,8 @@ test("keyboard alone reaches and activates the main navigation and a form", asyn
 
 test("the DSFR display settings switch to the dark theme", async ({ page }) => {
   await page.goto("/engagements/FR0041");
+  // The dialog opens once the DSFR's own script has started: wait for the page to settle first.
+  await settled(page);
   await page.getByRole("contentinfo").getByRole("button", { name: "Paramètres d'affichage" }).click();
   const dialog = page.getByRole("dialog", { name: "Paramètres d'affichage" });
   await expect(dialog).toBeVisible();

@@ -6,7 +6,7 @@ import { startReactDsfr } from "@codegouvfr/react-dsfr/spa";
 import { ApiError } from "./api/errors";
 import { SessionProvider } from "./auth/session";
 import { useLocale } from "./i18n";
-import { App } from "./App";
+import { App } from "./app/App";
 import "./styles.css";
 
 declare module "@codegouvfr/react-dsfr/spa" {

@@ -5,6 +5,7 @@
 import { api, unwrap, type CommentPage, type Comment } from "./api/client";
 import type { components } from "./api/schema";
 import type { MessageKey } from "./i18n";
+import { paths } from "./app/resources";
 
 export type SubjectKind = components["schemas"]["SubjectKind"];
 
@@ -30,7 +31,7 @@ const body = (text: string, parentId?: number) => ({ body: text, parent_id: pare
 
 export const SUBJECTS: Record<SubjectKind, SubjectInfo> = {
   forum: {
-    path: (key) => `/forums/${encodeURIComponent(key)}`,
+    path: (key) => paths.forum(key),
     label: "target.forum",
     commentOn: "search.commentOn.forum",
     discussion: {
@@ -40,7 +41,7 @@ export const SUBJECTS: Record<SubjectKind, SubjectInfo> = {
     },
   },
   commitment: {
-    path: (key) => `/engagements/${encodeURIComponent(key)}`,
+    path: (key) => paths.commitment(key),
     label: "target.commitment",
     commentOn: "search.commentOn.commitment",
     discussion: {
@@ -50,7 +51,7 @@ export const SUBJECTS: Record<SubjectKind, SubjectInfo> = {
     },
   },
   milestone: {
-    path: (key) => `/jalons/${encodeURIComponent(key)}`,
+    path: (key) => paths.milestone(key),
     label: "target.milestone",
     commentOn: "search.commentOn.milestone",
     discussion: {
@@ -60,7 +61,7 @@ export const SUBJECTS: Record<SubjectKind, SubjectInfo> = {
     },
   },
   action_item: {
-    path: (key) => `/actions/${encodeURIComponent(key)}`,
+    path: (key) => paths.actionItem(key),
     label: "target.action_item",
     commentOn: "search.commentOn.action_item",
     discussion: {
@@ -72,7 +73,7 @@ export const SUBJECTS: Record<SubjectKind, SubjectInfo> = {
     },
   },
   question: {
-    path: (key) => `/questions/${encodeURIComponent(key)}`,
+    path: (key) => paths.question(key),
     label: "target.question",
     commentOn: "search.commentOn.question",
     discussion: {
@@ -82,7 +83,7 @@ export const SUBJECTS: Record<SubjectKind, SubjectInfo> = {
     },
   },
   action_plan: {
-    path: (key) => `/engagements?action_plan=${encodeURIComponent(key)}`,
+    path: (key) => paths.commitments({ action_plan: key }),
     label: "target.action_plan",
     commentOn: "search.commentOn.action_plan",
   },

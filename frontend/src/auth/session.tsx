@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { setAuthToken, setUnauthorizedHandler, type Account, type Role, type Session } from "../api/client";
-import { getMe } from "../api/queries/accounts";
+import { getMe } from "../resources/account/queries";
 
 const STORAGE_KEY = "opendetat.session";
 

@@ -8,6 +8,7 @@ import { PageHeading } from "./PageHeading";
 import { Loading, ProblemAlert } from "./QueryState";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { useI18n } from "../i18n";
+import { paths } from "../app/resources";
 
 export type Deletion = {
   /** What the dialog says will happen. */
@@ -50,7 +51,10 @@ export function AdminFormShell(props: {
   }
   return (
     <>
-      <Crumbs segments={[{ label: t("admin.title"), to: "/admin" }, ...(props.crumbs ?? [])]} current={props.title} />
+      <Crumbs
+        segments={[{ label: t("admin.title"), to: paths.admin() }, ...(props.crumbs ?? [])]}
+        current={props.title}
+      />
       <PageHeading title={props.title} />
       <p className="fr-text--sm">{t("common.requiredHint")}</p>
       {props.error != null && <ProblemAlert error={props.error} />}

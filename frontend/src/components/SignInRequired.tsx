@@ -2,6 +2,7 @@ import { Link, useLocation } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useI18n, type MessageKey } from "../i18n";
 import { PageHeading } from "./PageHeading";
+import { paths } from "../app/resources";
 
 export function SignInRequired({ message }: { message?: string }) {
   const { t } = useI18n();
@@ -10,7 +11,7 @@ export function SignInRequired({ message }: { message?: string }) {
     <>
       <PageHeading title={t("signIn.title")} />
       <p>{message ?? t("signIn.required")}</p>
-      <Link className="fr-btn" to="/connexion" state={{ from: location.pathname }}>
+      <Link className="fr-btn" to={paths.signIn()} state={{ from: location.pathname }}>
         {t("signIn.submit")}
       </Link>
     </>

@@ -4,7 +4,7 @@
 // someone chooses English (or chose it before): until it arrives the page stays in French,
 // with <html lang="fr">, so the language marked is always the language shown.
 import { useCallback, useMemo, useSyncExternalStore } from "react";
-import { fr, type MessageKey, type Messages } from "./fr";
+import { fr, loadEnglish, type MessageKey, type Messages } from "./catalogues";
 import {
   formatCalendarDate,
   formatDate,
@@ -42,7 +42,7 @@ const listeners = new Set<() => void>();
 /** Fetches a language's catalogue once. */
 export async function loadCatalogue(locale: Locale): Promise<void> {
   if (catalogues[locale]) return;
-  if (locale === "en") catalogues.en = (await import("./en")).en;
+  if (locale === "en") catalogues.en = await loadEnglish();
 }
 
 function apply() {

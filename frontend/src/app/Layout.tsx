@@ -1,0 +1,174 @@
+// The page frame: DSFR skip links, header (navigation, account, language, display settings),
+// the session notice, the routed page, the footer.
+import { Suspense, useEffect } from "react";
+import { Outlet, useLocation, useNavigate } from "react-router";
+import { ROUTES, paths } from "./resources";
+import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
+import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { Display, headerFooterDisplayItem } from "@codegouvfr/react-dsfr/Display";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { canAdminister, useSession } from "../auth/session";
+import { useI18n } from "../i18n";
+import { Loading } from "../components/QueryState";
+import { useQuery } from "@tanstack/react-query";
+import { notificationKeys, unreadCount } from "../resources/notifications/queries";
+
+/** "Notifications" in the header, with the unread count (checked every 30 seconds). */
+function NotificationsLabel() {
+  const { t, number } = useI18n();
+  const q = useQuery({ queryKey: notificationKeys.unread, queryFn: unreadCount, refetchInterval: 30_000 });
+  const n = q.data?.unread ?? 0;
+  return (
+    <>
+      {t("header.notifications")}
+      {n > 0 && (
+        <>
+          {" "}
+          <span className="od-unread" data-testid="unread-count" aria-hidden="true">
+            {q.data?.more ? "99+" : number(n)}
+          </span>
+          <span className="fr-sr-only">({t("header.unread", { count: q.data?.more ? "99+" : number(n) })})</span>
+        </>
+      )}
+    </>
+  );
+}
+
+function BrandTop() {
+  const { t } = useI18n();
+  const [a, b] = t("app.brandTop").split("\n");
+  return (
+    <>
+      {a}
+      <br />
+      {b}
+    </>
+  );
+}
+
+export function Layout() {
+  const { t, locale, setLocale } = useI18n();
+  const { user, notice, signOut, clearNotice } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    // Only a new page scrolls back up; a link to an anchor (#discussion) is scrolled to by the
+    // section it names, once loaded.
+    if (!location.hash) window.scrollTo(0, 0);
+    // A new anchor on the same page is no new page: the path alone decides.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [location.pathname]);
+
+  const path = location.pathname;
+  const other = locale === "fr" ? "en" : "fr";
+  const accountItems: HeaderProps.QuickAccessItem[] = user
+    ? [
+        ...(canAdminister(user.role)
+          ? [{ iconId: "fr-icon-settings-5-line" as const, text: t("nav.admin"), linkProps: { to: paths.admin() } }]
+          : []),
+        {
+          iconId: "fr-icon-notification-3-line",
+          text: <NotificationsLabel />,
+          linkProps: { to: paths.notifications() },
+        },
+        { iconId: "fr-icon-account-circle-line", text: t("header.account"), linkProps: { to: paths.account() } },
+        {
+          iconId: "fr-icon-logout-box-r-line",
+          text: t("header.signOut"),
+          buttonProps: {
+            onClick: () => {
+              signOut();
+              void navigate(paths.home());
+            },
+          },
+        },
+      ]
+    : [
+        { iconId: "fr-icon-lock-line", text: t("header.signIn"), linkProps: { to: paths.signIn() } },
+        { iconId: "fr-icon-account-circle-line", text: t("header.signUp"), linkProps: { to: paths.signUp() } },
+      ];
+
+  return (
+    <>
+      <SkipLinks
+        links={[
+          { label: t("skip.content"), anchor: "#content" },
+          { label: t("skip.nav"), anchor: "#fr-header-main-navigation" },
+          { label: t("skip.footer"), anchor: "#footer" },
+        ]}
+      />
+      <Header
+        id="fr-header"
+        brandTop={<BrandTop />}
+        serviceTitle={t("app.name")}
+        serviceTagline={t("app.tagline")}
+        homeLinkProps={{ to: paths.home(), title: t("app.homeTitle") }}
+        // The DSFR search bar leads to the search page (its label comes from react-dsfr, per language).
+        onSearchButtonClick={(text) => void navigate(paths.search({ q: text.trim() }))}
+        clearSearchInputOnSearch
+        renderSearchInput={({ className, id, placeholder, type }) => (
+          <input
+            className={className}
+            id={id}
+            placeholder={placeholder}
+            type={type}
+            name="q"
+            maxLength={200}
+            autoComplete="off"
+          />
+        )}
+        navigation={ROUTES.flatMap((r) => (r.nav ? [r.nav] : [])).map((n) => ({
+          text: t(n.label),
+          linkProps: { to: n.to },
+          isActive: n.activeFor.length ? n.activeFor.some((p) => path.startsWith(p)) : path === n.to,
+        }))}
+        quickAccessItems={[
+          {
+            iconId: "fr-icon-translate-2",
+            text: <span lang={other}>{t("header.switchLanguage")}</span>,
+            buttonProps: {
+              lang: other,
+              title: t("header.switchLanguageTitle"),
+              onClick: () => setLocale(other),
+              "data-testid": "language-switch",
+            },
+          },
+          ...accountItems,
+        ]}
+      />
+      <main id="content" tabIndex={-1} className="od-main">
+        <div className="fr-container fr-pb-8w">
+          {notice && (
+            <Alert
+              className="fr-mt-4w"
+              severity={notice === "expired" ? "warning" : "info"}
+              small
+              closable
+              onClose={clearNotice}
+              description={t(notice === "expired" ? "session.expired" : "session.signedOut")}
+            />
+          )}
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </div>
+      </main>
+      <Footer
+        id="footer"
+        accessibility="non compliant"
+        accessibilityLinkProps={{ to: paths.accessibility() }}
+        contentDescription={t("footer.description")}
+        brandTop={<BrandTop />}
+        homeLinkProps={{ to: paths.home(), title: t("app.homeTitle") }}
+        bottomItems={[
+          headerFooterDisplayItem,
+          { text: t("footer.moderationLog"), linkProps: { to: paths.moderationLog() } },
+          { text: t("footer.apiDocs"), linkProps: { to: "/api/docs/", reloadDocument: true } },
+        ]}
+      />
+      <Display />
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from "react";
+import { Link, useLocation, useNavigate } from "react-router";
+import { useMutation } from "@tanstack/react-query";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { signIn as signInWith } from "./queries";
+import { useSession } from "../../auth/session";
+import { Crumbs } from "../../components/Crumbs";
+import { useFieldState } from "../../components/forms";
+import { PageHeading } from "../../components/PageHeading";
+import { ProblemAlert } from "../../components/QueryState";
+import { useI18n } from "../../i18n";
+import { paths } from "../../app/resources";
+
+export function useReturnTo(fallback = "/") {
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from;
+  return from && from.startsWith("/") && !from.startsWith("//") ? from : fallback;
+}
+
+export default function SignInPage() {
+  const { t } = useI18n();
+  const fieldState = useFieldState();
+  const { signIn } = useSession();
+  const navigate = useNavigate();
+  const returnTo = useReturnTo();
+  const location = useLocation();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const login = useMutation({
+    mutationFn: () => signInWith(email.trim(), password),
+    onSuccess: (session) => {
+      signIn(session);
+      void navigate(returnTo, { replace: true });
+    },
+  });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    login.mutate();
+  }
+  return (
+    <div className="fr-grid-row fr-grid-row--center">
+      <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <Crumbs current={t("signIn.title")} />
+        <PageHeading title={t("signIn.title")} />
+        <p>{t("signIn.intro")}</p>
+        {login.isError && <ProblemAlert error={login.error} />}
+        <form onSubmit={submit} noValidate>
+          <Input
+            label={t("signIn.email")}
+            hintText={t("signIn.emailHint")}
+            {...fieldState(login.error, "email")}
+            nativeInputProps={{
+              type: "email",
+              name: "email",
+              autoComplete: "email",
+              required: true,
+              value: email,
+              onChange: (e) => setEmail(e.target.value),
+            }}
+          />
+          <Input
+            label={t("signIn.password")}
+            {...fieldState(login.error, "password")}
+            nativeInputProps={{
+              type: "password",
+              name: "password",
+              autoComplete: "current-password",
+              required: true,
+              value: password,
+              onChange: (e) => setPassword(e.target.value),
+            }}
+          />
+          <Button type="submit" disabled={login.isPending}>
+            {login.isPending ? t("common.loading") : t("signIn.submit")}
+          </Button>
+        </form>
+        <p className="fr-mt-2w">
+          <Link className="fr-link" to={paths.forgotPassword()}>
+            {t("signIn.forgot")}
+          </Link>
+        </p>
+        <hr className="fr-mt-4w" />
+        <h2 className="fr-h5">{t("signIn.noAccount")}</h2>
+        <Link className="fr-btn fr-btn--secondary" to={paths.signUp()} state={location.state as unknown}>
+          {t("signIn.createAccount")}
+        </Link>
+      </div>
+    </div>
+  );
+}

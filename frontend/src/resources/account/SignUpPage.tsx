@@ -1,0 +1,148 @@
+import { useState, type FormEvent } from "react";
+import { Link, useLocation, useNavigate } from "react-router";
+import { useMutation } from "@tanstack/react-query";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { register as signUp, signIn as signInWith } from "./queries";
+import { ApiError } from "../../api/errors";
+import { useSession } from "../../auth/session";
+import { Crumbs } from "../../components/Crumbs";
+import { useFieldState } from "../../components/forms";
+import { PageHeading } from "../../components/PageHeading";
+import { ProblemAlert } from "../../components/QueryState";
+import { useI18n } from "../../i18n";
+import { useReturnTo } from "./SignInPage";
+import { paths } from "../../app/resources";
+
+export default function SignUpPage() {
+  const { t } = useI18n();
+  const fieldState = useFieldState();
+  const { signIn } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const returnTo = useReturnTo(paths.account());
+  const [form, setForm] = useState({ email: "", display_name: "", organisation: "", password: "" });
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
+  const { locale } = useI18n();
+  const [mailedTo, setMailedTo] = useState<string | null>(null);
+  const register = useMutation({
+    mutationFn: async () => {
+      const email = form.email.trim();
+      await signUp({
+        email,
+        display_name: form.display_name.trim(),
+        organisation: form.organisation.trim() || null,
+        password: form.password,
+        locale,
+      });
+      // The answer is the same whether the address is new or has an account already (a mail
+      // tells its owner which): sign in with the password given, if it opens the account.
+      try {
+        return await signInWith(email, form.password);
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+    onSuccess: (session) => {
+      setMailedTo(form.email.trim());
+      if (session) signIn(session);
+    },
+  });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    register.mutate();
+  }
+  if (mailedTo) {
+    return (
+      <div className="fr-grid-row fr-grid-row--center">
+        <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
+          <Crumbs current={t("signUp.checkMailTitle")} />
+          <PageHeading title={t("signUp.checkMailTitle")} />
+          <Alert
+            severity="success"
+            title={t("signUp.checkMail", { email: mailedTo })}
+            description={t("signUp.checkMailText")}
+            className="fr-mb-3w"
+          />
+          <Button onClick={() => void navigate(returnTo, { replace: true })}>{t("signUp.continue")}</Button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="fr-grid-row fr-grid-row--center">
+      <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <Crumbs current={t("signUp.title")} />
+        <PageHeading title={t("signUp.title")} />
+        <p>{t("signUp.intro")}</p>
+        <p className="fr-text--sm">{t("common.requiredHint")}</p>
+        {register.isError && <ProblemAlert error={register.error} />}
+        <form onSubmit={submit} noValidate>
+          <Input
+            label={t("signIn.email")}
+            hintText={t("signIn.emailHint")}
+            {...fieldState(register.error, "email")}
+            nativeInputProps={{
+              type: "email",
+              name: "email",
+              autoComplete: "email",
+              required: true,
+              value: form.email,
+              onChange: set("email"),
+            }}
+          />
+          <Input
+            label={t("signUp.displayName")}
+            hintText={t("signUp.displayNameHint")}
+            {...fieldState(register.error, "display_name")}
+            nativeInputProps={{
+              name: "display_name",
+              autoComplete: "name",
+              required: true,
+              maxLength: 100,
+              value: form.display_name,
+              onChange: set("display_name"),
+            }}
+          />
+          <Input
+            label={t("common.optional", { label: t("signUp.organisation") })}
+            {...fieldState(register.error, "organisation")}
+            nativeInputProps={{
+              name: "organisation",
+              autoComplete: "organization",
+              maxLength: 200,
+              value: form.organisation,
+              onChange: set("organisation"),
+            }}
+          />
+          <Input
+            label={t("signUp.password")}
+            hintText={t("signUp.passwordHint")}
+            {...fieldState(register.error, "password")}
+            nativeInputProps={{
+              type: "password",
+              name: "password",
+              autoComplete: "new-password",
+              required: true,
+              minLength: 12,
+              maxLength: 128,
+              value: form.password,
+              onChange: set("password"),
+            }}
+          />
+          <Button type="submit" disabled={register.isPending}>
+            {register.isPending ? t("common.loading") : t("signUp.submit")}
+          </Button>
+        </form>
+        <hr className="fr-mt-4w" />
+        <h2 className="fr-h5">{t("signUp.haveAccount")}</h2>
+        <Link className="fr-btn fr-btn--secondary" to={paths.signIn()} state={location.state as unknown}>
+          {t("signIn.submit")}
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+// The signed-in account, sign-up and sign-in, and the links mailed to accounts.
+import { api, unwrap, type Schemas } from "../../api/client";
+
+export type RegisterRequest = Schemas["RegisterRequest"];
+export type AccountChanges = Schemas["UpdateAccountRequest"];
+
+export const accountKeys = { all: ["me"] as const, me: ["me"] as const };
+
+export const signIn = (email: string, password: string) =>
+  unwrap(api.POST("/api/v1/auth/login", { body: { email, password } }));
+/** 202 whether or not the address already has an account: a mail tells its owner. */
+export const register = (body: RegisterRequest) => unwrap(api.POST("/api/v1/auth/register", { body }));
+export const getMe = () => unwrap(api.GET("/api/v1/me"));
+export const updateMe = (body: AccountChanges) => unwrap(api.PATCH("/api/v1/me", { body }));
+export const verifyEmail = (token: string) => unwrap(api.POST("/api/v1/auth/verify-email", { body: { token } }));
+export const resendVerification = () => unwrap(api.POST("/api/v1/auth/verify-email/resend"));
+export const requestPasswordReset = (email: string) =>
+  unwrap(api.POST("/api/v1/auth/password-reset", { body: { email } }));
+export const resetPassword = (token: string, newPassword: string) =>
+  unwrap(api.POST("/api/v1/auth/password-reset/confirm", { body: { token, new_password: newPassword } }));

@@ -1,0 +1,366 @@
+// The discussion of a forum, a commitment or a milestone: top-level threads newest first (paged
+// by "load more"), the first replies embedded, more replies per parent on demand; reply, edit
+// and delete one's own comments; hide and restore for moderators. Deleted comments stay as
+// tombstones and hidden ones show the moderator's reason, so replies keep their context. An
+// institution's answer to a question is on the record: marked as such, edited, never deleted.
+import { createContext, useContext, useEffect, useId, useRef, useState } from "react";
+import { Link, useLocation } from "react-router";
+import { useInfiniteQuery, useIsFetching, useMutation, useQueryClient } from "@tanstack/react-query";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { embeddedReplies, type Comment } from "../../api/client";
+import { canModerate, useSession } from "../../auth/session";
+import { questionKeys } from "../questions/queries";
+import { useI18n } from "../../i18n";
+import { CommentForm } from "./CommentForm";
+import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
+import { UnverifiedNotice } from "../account/UnverifiedNotice";
+import { DISCUSSION_ANCHOR } from "./targets";
+import { CommentActions } from "./CommentActions";
+import { CommentBody } from "./CommentBody";
+import { keepInView } from "./keepInView";
+import { ReactionBar } from "./ReactionBar";
+import { ReportForm } from "./ReportForm";
+import {
+  commentKeys,
+  deleteComment,
+  editComment,
+  fetchReplies,
+  fetchThreads,
+  moderateComment,
+  postComment,
+  type DiscussionTarget,
+  type ThreadSort,
+} from "./queries";
+import { paths } from "../../app/resources";
+
+const discussionKey = commentKeys.discussion;
+const repliesKey = commentKeys.repliesOf;
+
+export type { DiscussionTarget };
+
+/** After any change, the discussion and every loaded reply page are fetched again; on a
+ *  question, the question too (editing or hiding its answer changes its record and status). */
+function useRefreshDiscussion(target: DiscussionTarget) {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: discussionKey(target) }),
+      qc.invalidateQueries({ queryKey: commentKeys.replies }),
+      target.kind === "question" && qc.invalidateQueries({ queryKey: questionKeys.all }),
+    ]);
+}
+
+/** Whether the discussion takes new comments and replies (no: its subject is archived). */
+const ClosedContext = createContext(false);
+
+export function Discussion({ target, closed = false }: { target: DiscussionTarget; closed?: boolean }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const location = useLocation();
+  const headingId = useId();
+  const refresh = useRefreshDiscussion(target);
+  const [sort, setSort] = useState<ThreadSort>("newest");
+  const query = useInfiniteQuery({
+    queryKey: discussionKey(target, sort),
+    queryFn: ({ pageParam }) => fetchThreads(target, pageParam, sort),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+  const threads = query.data?.pages.flatMap((p) => p.items) ?? [];
+  // Links to "#discussion" (the home page's latest discussions, search results) land here once
+  // the threads are shown and the page above them has loaded too (a held forum's minutes,
+  // action items and feedback would otherwise push the discussion down after the scroll), as
+  // the browser would for a static page.
+  const section = useRef<HTMLElement>(null);
+  const scrolledFor = useRef<string | null>(null);
+  const fetching = useIsFetching();
+  const loaded = !query.isPending && fetching === 0;
+  // A link to one comment ("#comment-12", from a notification) lands on it when it is shown,
+  // on the discussion otherwise.
+  useEffect(() => {
+    if (!loaded || scrolledFor.current === location.key) return;
+    const comment = location.hash.startsWith("#comment-");
+    if (location.hash !== `#${DISCUSSION_ANCHOR}` && !comment) return;
+    scrolledFor.current = location.key;
+    keepInView((comment && document.getElementById(location.hash.slice(1))) || section.current);
+  }, [loaded, location.hash, location.key]);
+
+  return (
+    <section ref={section} id={DISCUSSION_ANCHOR} className="fr-mt-6w od-discussion" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t("discussion.title")}</h2>
+      {closed ? (
+        <p className="fr-callout od-signin-callout">{t("discussion.closed")}</p>
+      ) : user ? (
+        <>
+          <UnverifiedNotice />
+          <CommentForm
+            label={t("discussion.newComment")}
+            submitLabel={t("discussion.submit")}
+            onSubmit={async (body) => {
+              await postComment(target, body);
+              await refresh();
+            }}
+          />
+        </>
+      ) : (
+        <p className="fr-callout fr-callout--brown-caramel od-signin-callout">
+          <Link to={paths.signIn()} state={{ from: location.pathname }}>
+            {t("discussion.signInToComment")}
+          </Link>
+        </p>
+      )}
+      <div className="fr-select-group od-sort">
+        <label className="fr-label" htmlFor={`${headingId}-sort`}>
+          {t("reactions.sort")}
+        </label>
+        <select
+          id={`${headingId}-sort`}
+          className="fr-select"
+          value={sort}
+          onChange={(e) => setSort(e.target.value as ThreadSort)}
+        >
+          <option value="newest">{t("reactions.sort.newest")}</option>
+          <option value="useful">{t("reactions.sort.useful")}</option>
+        </select>
+      </div>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : threads.length === 0 ? (
+        <Empty>{t("discussion.empty")}</Empty>
+      ) : (
+        <ClosedContext.Provider value={closed}>
+          <ul className="od-comments">
+            {threads.map((c) => (
+              <li key={c.id}>
+                <CommentItem comment={c} target={target} />
+              </li>
+            ))}
+          </ul>
+        </ClosedContext.Provider>
+      )}
+      <LoadMore
+        hasMore={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        onClick={() => void query.fetchNextPage()}
+        label={t("discussion.loadMore")}
+      />
+    </section>
+  );
+}
+
+type Mode = "view" | "reply" | "edit" | "delete" | "hide" | "report" | "reported";
+
+export function CommentItem({ comment: c, target }: { comment: Comment; target: DiscussionTarget }) {
+  const { t, shortDateTime } = useI18n();
+  const { user } = useSession();
+  const refresh = useRefreshDiscussion(target);
+  const [mode, setMode] = useState<Mode>("view");
+  const [reason, setReason] = useState("");
+  const closed = useContext(ClosedContext);
+  const name = c.author?.display_name ?? t("discussion.anonymous");
+  const own = !!user && !!c.author && c.author.id === user.id;
+  const moderator = canModerate(user?.role);
+  const replies = embeddedReplies(c);
+
+  const action = useMutation({
+    mutationFn: async (fn: () => Promise<unknown>) => {
+      await fn();
+      await refresh();
+    },
+    onSuccess: () => {
+      setMode("view");
+      setReason("");
+    },
+  });
+
+  return (
+    <article
+      className={`od-comment od-comment--${c.state}`}
+      aria-label={t("discussion.commentBy", { name })}
+      data-comment-id={c.id}
+      id={`comment-${c.id}`}
+    >
+      <header className="od-comment__meta">
+        <span className="od-comment__author">{name}</span>
+        {c.author?.organisation && <span className="od-comment__org">{c.author.organisation}</span>}
+        {c.author && c.author.role !== "member" && (
+          <Badge small noIcon as="span" severity="info">
+            {t(`role.${c.author.role}`)}
+          </Badge>
+        )}
+        {c.on_record && (
+          <Badge small as="span" severity="success">
+            {t("discussion.onRecord")}
+          </Badge>
+        )}
+        <time dateTime={c.created_at} className="od-comment__date">
+          {t("discussion.posted", { date: shortDateTime(c.created_at) })}
+        </time>
+        {c.edited_at && c.state === "visible" && (
+          <span className="od-comment__date">({t("discussion.edited", { date: shortDateTime(c.edited_at) })})</span>
+        )}
+      </header>
+
+      <CommentBody comment={c} />
+      {c.state === "visible" && <ReactionBar comment={c} canReact={!!user && !own} onChanged={refresh} />}
+
+      {action.isError && <ProblemAlert error={action.error} />}
+
+      {mode === "edit" ? (
+        <CommentForm
+          label={c.on_record ? t("discussion.editOnRecord") : t("discussion.editLabel")}
+          submitLabel={t("common.save")}
+          initial={c.body ?? ""}
+          focusOnOpen
+          onCancel={() => setMode("view")}
+          onSubmit={(body) => action.mutateAsync(() => editComment(c.id, body))}
+        />
+      ) : mode === "delete" ? (
+        <div className="od-confirm" role="group" aria-label={t("discussion.confirmDelete")}>
+          <p className="fr-mb-1w">{t("discussion.confirmDelete")}</p>
+          <ul className="fr-btns-group fr-btns-group--inline-sm">
+            <li>
+              <Button
+                iconPosition="left"
+                iconId="fr-icon-delete-line"
+                disabled={action.isPending}
+                onClick={() => action.mutate(() => deleteComment(c.id))}
+                nativeButtonProps={{ autoFocus: true }}
+              >
+                {t("discussion.confirm")}
+              </Button>
+            </li>
+            <li>
+              <Button priority="secondary" onClick={() => setMode("view")}>
+                {t("common.cancel")}
+              </Button>
+            </li>
+          </ul>
+        </div>
+      ) : mode === "hide" ? (
+        <form
+          className="od-confirm"
+          onSubmit={(e) => {
+            e.preventDefault();
+            action.mutate(() => moderateComment(c.id, true, reason.trim() || null));
+          }}
+        >
+          <Input
+            label={t("discussion.hideReason")}
+            nativeInputProps={{
+              value: reason,
+              onChange: (e) => setReason(e.target.value),
+              autoFocus: true,
+              maxLength: 500,
+            }}
+          />
+          <ul className="fr-btns-group fr-btns-group--inline-sm">
+            <li>
+              <Button type="submit" iconPosition="left" iconId="fr-icon-eye-off-line" disabled={action.isPending}>
+                {t("discussion.hideConfirm")}
+              </Button>
+            </li>
+            <li>
+              <Button type="button" priority="secondary" onClick={() => setMode("view")}>
+                {t("common.cancel")}
+              </Button>
+            </li>
+          </ul>
+        </form>
+      ) : mode === "report" ? (
+        <ReportForm commentId={c.id} onDone={() => setMode("reported")} onCancel={() => setMode("view")} />
+      ) : (
+        <CommentActions
+          canReport={!!user && !own && c.state === "visible" && mode !== "reported"}
+          onReport={() => setMode("report")}
+          canReply={!!user && !closed && c.state === "visible"}
+          canChange={own && c.state === "visible"}
+          canDelete={own && c.state !== "deleted" && !c.on_record}
+          moderator={moderator && c.state !== "deleted"}
+          hidden={c.state === "hidden"}
+          onReply={() => setMode(mode === "reply" ? "view" : "reply")}
+          replying={mode === "reply"}
+          onEdit={() => setMode("edit")}
+          onDelete={() => setMode("delete")}
+          onHide={() => setMode("hide")}
+          onUnhide={() => action.mutate(() => moderateComment(c.id, false, null))}
+          busy={action.isPending}
+        />
+      )}
+
+      {mode === "reported" && (
+        <p role="status" className="fr-message fr-message--valid fr-mb-1w">
+          {t("report.thanks")}
+        </p>
+      )}
+      {mode === "reply" && (
+        <CommentForm
+          label={t("discussion.newReply", { name })}
+          submitLabel={t("discussion.submitReply")}
+          focusOnOpen
+          onCancel={() => setMode("view")}
+          onSubmit={(body) => action.mutateAsync(() => postComment(target, body, c.id))}
+        />
+      )}
+
+      {(replies?.items.length || c.reply_count > 0) && <Replies parent={c} parentName={name} target={target} />}
+    </article>
+  );
+}
+
+/** The replies of a comment: those embedded in the list answer, then more pages on demand. */
+function Replies({ parent, parentName, target }: { parent: Comment; parentName: string; target: DiscussionTarget }) {
+  const { t, number } = useI18n();
+  const embedded = embeddedReplies(parent);
+  const startCursor = embedded ? (embedded.next_cursor ?? null) : undefined;
+  // Nothing embedded (a reply's own replies): load from the first page when asked.
+  const [open, setOpen] = useState(false);
+  const more = useInfiniteQuery({
+    queryKey: repliesKey(parent.id, startCursor),
+    queryFn: ({ pageParam }) => fetchReplies(parent.id, pageParam),
+    initialPageParam: startCursor ?? undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    enabled: open && startCursor !== null,
+  });
+  const loaded = more.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = [...(embedded?.items ?? []), ...loaded];
+  const hasMore = startCursor === null ? false : !open || more.hasNextPage;
+  const label = embedded
+    ? t("discussion.loadMoreReplies")
+    : t("discussion.showReplies", { count: number(parent.reply_count) });
+
+  return (
+    <div className="od-replies">
+      {items.length > 0 && (
+        <ul className="od-comments" aria-label={t("discussion.replies", { name: parentName })}>
+          {items.map((r) => (
+            <li key={r.id}>
+              <CommentItem comment={r} target={target} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {more.isError && <ProblemAlert error={more.error} onRetry={() => void more.refetch()} />}
+      {open && more.isPending && startCursor !== null ? (
+        <Loading />
+      ) : (
+        hasMore && (
+          <Button
+            priority="tertiary no outline"
+            size="small"
+            iconPosition="left"
+            iconId="fr-icon-arrow-down-s-line"
+            disabled={more.isFetchingNextPage}
+            onClick={() => (open ? void more.fetchNextPage() : setOpen(true))}
+          >
+            {label}
+          </Button>
+        )
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// English messages of the "cycles" area; the French reference, and the keys, are in ./fr.ts.
+import type { fr } from "./fr";
+
+export const en: Record<keyof typeof fr, string> = {
+  "cycles.title": "Forum cycles",
+  "cycles.intro": "A cycle groups a series of forums and the commitments they set out to follow.",
+  "cycles.empty": "No cycle has been started yet.",
+  "cycles.new": "Start a cycle",
+  "cycles.edit": "Edit the cycle",
+  "cycles.link": "See the forum cycles",
+  "cycles.period": "From {from} to {to}",
+  "cycles.card": "{forums} forum(s) · {covered} of {named} commitment(s) followed",
+  "cycles.forums": "Forums of the cycle",
+  "cycles.noForums": "No forum belongs to this cycle yet.",
+  "cycles.coverage": "Commitments followed",
+  "cycles.coverage.caption": "Each commitment of the cycle and the forums that worked on it",
+  "cycles.coverage.commitment": "Commitment",
+  "cycles.coverage.forums": "Forums",
+  "cycles.coverage.none": "None yet",
+  "cycles.actions": "Action items decided in the cycle",
+  "cycles.actions.caption": "The cycle's action items by status",
+  "cycles.actions.count": "Number",
+  "cycles.actions.followUp": "Follow these action items",
+  "cycles.form.title": "Title",
+  "cycles.form.description": "About (markdown)",
+  "cycles.form.startsOn": "Start",
+  "cycles.form.endsOn": "End",
+  "cycles.form.commitments": "Commitments the cycle sets out to follow",
+  "forums.cycle": "Cycle",
+  "admin.forum.cycle": "Cycle",
+  "admin.forum.cycleNone": "No cycle",
+  "actions.filter.cycle": "Cycle",
+};

@@ -1,0 +1,33 @@
+// English messages of the "search" area; the French reference, and the keys, are in ./fr.ts.
+import type { fr } from "./fr";
+
+export const en: Record<keyof typeof fr, string> = {
+  "search.title": "Search",
+  "search.titleWithQuery": "Search: “{q}”",
+  "search.formTitle": "Search Open d'État",
+  "search.query": "Search terms",
+  "search.queryHint": "Accents and capital letters are ignored.",
+  "search.queryRequired": "Enter at least one word.",
+  "search.type": "Type of result",
+  "search.filter.all": "All types",
+  "search.filter.commitment": "Commitments",
+  "search.filter.milestone": "Milestones",
+  "search.filter.forum": "Forums",
+  "search.filter.comment": "Comments",
+  "search.kind.comment": "Comment",
+  "search.submit": "Search",
+  "search.searching": "Searching…",
+  "search.noResults": "No results for “{q}”.",
+  "search.oneResult": "1 result",
+  "search.results": "{count} results",
+  "search.firstResults": "First {count} results",
+  "search.resultsHeading": "Results",
+  "search.loadMore": "Show more results",
+  "search.tipsTitle": "Search tips",
+  "search.tipWords": "Words are found in all their French forms: “algorithme” also finds “algorithmes”.",
+  "search.tipPhrase": 'Put a phrase in quotation marks to find it as it is: "données ouvertes".',
+  "search.tipOr": "Separate two words with “or” to find either: forum or atelier.",
+  "search.tipExclude": "Put a hyphen before a word to leave it out: données -personnelles.",
+  "search.forumOn": "Forum on {date}",
+  "search.updatedOn": "Updated on {date}",
+};

@@ -1,0 +1,225 @@
+// Admins: accounts, their roles, the institution they speak for, suspension.
+import { useState, type FormEvent } from "react";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { type Account, type Role } from "../../api/client";
+import { Crumbs } from "../../components/Crumbs";
+import { PageHeading } from "../../components/PageHeading";
+import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
+import { DataTable } from "../../components/DataTable";
+import { useI18n } from "../../i18n";
+import { listUsers, updateUser, userKeys, type AdminUserChanges } from "./queries";
+import { allInstitutions, institutionKeys, type InstitutionSummary } from "../institutions/queries";
+import { paths } from "../../app/resources";
+
+const ROLES: Role[] = ["member", "official", "moderator", "admin"];
+
+export function UsersPage() {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState({ q: "", role: "" as Role | "" });
+  const [filters, setFilters] = useState(draft);
+  const [notice, setNotice] = useState<string | null>(null);
+  const query = useInfiniteQuery({
+    queryKey: userKeys.list(filters),
+    queryFn: ({ pageParam }) =>
+      listUsers({ q: filters.q || undefined, role: filters.role || undefined, limit: 50, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+  const users = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const institutions = useQuery({ queryKey: institutionKeys.options, queryFn: allInstitutions });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setFilters({ q: draft.q.trim(), role: draft.role });
+  }
+  return (
+    <>
+      <Crumbs segments={[{ label: t("admin.title"), to: paths.admin() }]} current={t("admin.users")} />
+      <PageHeading title={t("admin.users")} />
+      <form onSubmit={submit} className="od-filters fr-mb-4w">
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-6">
+            <Input
+              label={t("admin.users.search")}
+              nativeInputProps={{
+                type: "search",
+                value: draft.q,
+                onChange: (e) => setDraft({ ...draft, q: e.target.value }),
+              }}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <Select
+              label={t("admin.users.role")}
+              nativeSelectProps={{
+                value: draft.role,
+                onChange: (e) => setDraft({ ...draft, role: e.target.value as Role | "" }),
+              }}
+            >
+              <option value="">{t("common.any")}</option>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
+            </Select>
+          </div>
+        </div>
+        <Button type="submit" iconPosition="left" iconId="fr-icon-search-line">
+          {t("admin.users.apply")}
+        </Button>
+      </form>
+      {notice && (
+        <Alert
+          small
+          severity="success"
+          className="fr-mb-2w"
+          description={notice}
+          role="status"
+          closable
+          onClose={() => setNotice(null)}
+        />
+      )}
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : users.length === 0 ? (
+        <Empty>{t("admin.users.empty")}</Empty>
+      ) : (
+        <DataTable caption={t("admin.users.caption")} hideCaption className="od-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.users.name")}</th>
+              <th scope="col">{t("admin.users.email")}</th>
+              <th scope="col">{t("admin.users.role")}</th>
+              <th scope="col">{t("admin.users.institution")}</th>
+              <th scope="col">{t("admin.users.state")}</th>
+              <th scope="col">{t("admin.users.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <UserRow
+                key={u.id}
+                user={u}
+                institutions={institutions.data ?? []}
+                onDone={(name) => setNotice(t("admin.users.updated", { name }))}
+              />
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+      <LoadMore
+        hasMore={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        onClick={() => void query.fetchNextPage()}
+        label={t("admin.users.loadMore")}
+      />
+    </>
+  );
+}
+
+function UserRow({
+  user,
+  institutions,
+  onDone,
+}: {
+  user: Account;
+  institutions: InstitutionSummary[];
+  onDone: (name: string) => void;
+}) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [role, setRole] = useState<Role>(user.role);
+  const [institution, setInstitution] = useState(user.institution_id != null ? String(user.institution_id) : "");
+  const update = useMutation({
+    mutationFn: (body: AdminUserChanges) => updateUser(user.id, body),
+    onSuccess: async (u) => {
+      onDone(u.display_name);
+      await qc.invalidateQueries({ queryKey: userKeys.all });
+    },
+  });
+  const suspended = !!user.suspended_at;
+  const selectId = `role-${user.id}`;
+  const institutionId = `institution-${user.id}`;
+  const current = user.institution_id != null ? String(user.institution_id) : "";
+  return (
+    <tr>
+      <td>
+        {user.display_name}
+        {update.isError && <ProblemAlert error={update.error} />}
+      </td>
+      <td>{user.email}</td>
+      <td>
+        <div className="od-inline-form">
+          <label className="fr-sr-only" htmlFor={selectId}>
+            {t("admin.users.roleOf", { name: user.display_name })}
+          </label>
+          <select id={selectId} className="fr-select" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+          <Button
+            size="small"
+            priority="secondary"
+            disabled={role === user.role || update.isPending}
+            onClick={() => update.mutate({ role })}
+            nativeButtonProps={{ "aria-label": `${t("admin.users.saveRole")} — ${user.display_name}` }}
+          >
+            {t("admin.users.saveRole")}
+          </Button>
+        </div>
+      </td>
+      <td>
+        <div className="od-inline-form">
+          <label className="fr-sr-only" htmlFor={institutionId}>
+            {t("admin.users.institutionOf", { name: user.display_name })}
+          </label>
+          <select
+            id={institutionId}
+            className="fr-select"
+            value={institution}
+            onChange={(e) => setInstitution(e.target.value)}
+          >
+            <option value="">{t("institutions.none")}</option>
+            {institutions.map((i) => (
+              <option key={i.id} value={String(i.id)}>
+                {i.acronym ?? i.name}
+              </option>
+            ))}
+          </select>
+          <Button
+            size="small"
+            priority="secondary"
+            disabled={institution === current || update.isPending}
+            onClick={() => update.mutate({ institution_id: institution ? Number(institution) : null })}
+            nativeButtonProps={{ "aria-label": `${t("admin.users.saveInstitution")} — ${user.display_name}` }}
+          >
+            {t("admin.users.saveInstitution")}
+          </Button>
+        </div>
+      </td>
+      <td>{suspended ? t("admin.users.suspended") : t("admin.users.active")}</td>
+      <td>
+        <Button
+          size="small"
+          priority="tertiary"
+          disabled={update.isPending}
+          onClick={() => update.mutate({ suspended: !suspended })}
+          nativeButtonProps={{
+            "aria-label": `${suspended ? t("admin.users.unsuspend") : t("admin.users.suspend")} — ${user.display_name}`,
+          }}
+        >
+          {suspended ? t("admin.users.unsuspend") : t("admin.users.suspend")}
+        </Button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,15 @@
+// Accounts as admins manage them.
+import { api, unwrap, type Schemas } from "../../api/client";
+import type { QueryOf } from "../../api/lists";
+
+export type UserQuery = QueryOf<"list_users">;
+export type AdminUserChanges = Schemas["AdminUpdateUser"];
+
+export const userKeys = {
+  all: ["users"] as const,
+  list: (filters: object) => ["users", "list", filters] as const,
+};
+
+export const listUsers = (query: UserQuery) => unwrap(api.GET("/api/v1/admin/users", { params: { query } }));
+export const updateUser = (id: number, body: AdminUserChanges) =>
+  unwrap(api.PATCH("/api/v1/admin/users/{id}", { params: { path: { id } }, body }));
