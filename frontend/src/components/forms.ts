@@ -1,5 +1,5 @@
 // Field-level problems (422 `errors`) shown next to their DSFR field, in the reader's language
-// when the rule's stable `code` is known, else as the API wrote them.
+// when the rule's stable `code` is known (worded from its `params`), else as the API wrote them.
 import { ApiError, type FieldError } from "../api/errors";
 import { useI18n, type MessageKey, type Vars } from "../i18n";
 
@@ -26,18 +26,27 @@ export function localizeFieldError(t: T, e: FieldError): string {
       return t("field.noVisibleCharacter");
     case "mismatch":
       return t("field.wrongPassword");
-    case "length": {
-      const between = e.message.match(/between (\d+) and (\d+)/);
-      if (between) return t("field.lengthBetween", { min: between[1], max: between[2] });
-      const min = e.message.match(/at least (\d+)/);
-      if (min) return t("field.lengthMin", { min: min[1] });
-      const max = e.message.match(/at most (\d+)/);
-      if (max) return t("field.lengthMax", { max: max[1] });
+    case "length":
+    case "range": {
+      const { min, max, equal } = bounds(e);
+      const kind = e.code === "length" ? "length" : "range";
+      if (kind === "length" && equal !== undefined) return t("field.lengthEqual", { equal });
+      if (min !== undefined && max !== undefined) return t(`field.${kind}Between`, { min, max });
+      if (min !== undefined) return t(`field.${kind}Min`, { min });
+      if (max !== undefined) return t(`field.${kind}Max`, { max });
       return e.message;
     }
     default:
       return e.message;
   }
+}
+
+/** The numeric parameters the API sends with a rule (`min`, `max`, `equal`), never parsed from
+ *  its English message. */
+function bounds(e: FieldError): { min?: number; max?: number; equal?: number } {
+  const params = (e.params ?? {}) as Record<string, unknown>;
+  const num = (k: string) => (typeof params[k] === "number" ? params[k] : undefined);
+  return { min: num("min"), max: num("max"), equal: num("equal") };
 }
 
 export type FieldStateProps = { state: "error" | "default"; stateRelatedMessage?: string };
