@@ -17,7 +17,12 @@ use sha2::{Digest, Sha256};
 pub mod builders;
 pub mod roles;
 pub mod smtp;
-pub use builders::{ActionPlanBuilder, CommitmentBuilder, ForumBuilder, MilestoneBuilder};
+pub use builders::{
+    commitment_id, crowd, format_content, milestone_id, ActionItemBuilder, ActionPlanBuilder, AnswerBuilder,
+    CommentBuilder, CommitmentBuilder, CycleBuilder, FeedbackBuilder, FormatBuilder, ForumBuilder, InstitutionBuilder,
+    MilestoneBuilder, MinutesBuilder, ProgressBuilder, QuestionBuilder, RecordExt, RegistrationBuilder, ReportBuilder,
+    UserBuilder, VersionBuilder,
+};
 pub use roles::Guarded;
 pub use smtp::{Mail, SmtpSink, StalledSmtp};
 
