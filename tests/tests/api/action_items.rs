@@ -3,36 +3,20 @@
 
 use opendetat_tests::*;
 
-/// A forum held in the past (January 2026), created by `admin`; its slug.
-fn held_forum(app: &TestApp, admin: &TestUser) -> String {
-    let forum = ForumBuilder::new(&format!("Forum tenu {}", unique_email("h")))
-        .with("starts_at", json!("2026-01-15T17:00:00Z"))
-        .with("ends_at", json!("2026-01-15T19:00:00Z"))
-        .with("status", json!("held"))
-        .commitments(&[])
-        .create(app, &admin.token);
-    forum["slug"].as_str().unwrap().to_string()
-}
-
-fn item(title: &str, due_on: &str) -> Value {
-    json!({"title": title, "owner": {"kind": "institution", "name": "Etalab"}, "due_on": due_on})
-}
+/// When the forums of these tests were held (action items fall due after it).
+const HELD: (&str, &str) = ("2026-01-15T17:00:00Z", "2026-01-15T19:00:00Z");
 
 #[test]
 fn minutes_are_for_held_forums_and_count_the_check_ins_by_default() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
     let member = app.user("member");
-    let slug = held_forum(&app, &admin);
+    let slug = ForumBuilder::new("Forum tenu").held().at(HELD.0, HELD.1).create(&app, &admin.token).slug();
     let path = format!("/forums/{slug}/minutes");
     assert!(app.get(&path).expect(200).json().is_null(), "none before publication");
     // Two people were checked in at the door.
-    let forum_id = app.get(&format!("/forums/{slug}")).expect(200).json()["id"].as_i64().unwrap();
-    for (i, who) in [app.user("member"), app.user("member")].iter().enumerate() {
-        app.sql(&format!(
-            "INSERT INTO registrations (forum_id, user_id, status, code, checked_in_at) VALUES ({forum_id}, {}, 'registered', 'CODE00000{i}', now())",
-            who.id
-        ));
+    for who in [app.user("member"), app.user("member")] {
+        RegistrationBuilder::to(&slug).checked_in(true).insert(&app, &who);
     }
     let body = json!({"body": "## Décisions\n\n- Publier le guide.", "organisations": ["Etalab", "Inria"],
                       "links": [{"title": "Diaporama", "url": "https://example.org/d.pdf", "kind": "slides"}]});
@@ -59,32 +43,28 @@ fn an_action_item_is_followed_to_closure_and_its_history_cannot_be_rewritten() {
     let admin = app.user("admin");
     let official = app.user("official");
     let member = app.user("member");
-    let slug = held_forum(&app, &admin);
+    let slug = ForumBuilder::new("Forum tenu").held().at(HELD.0, HELD.1).create(&app, &admin.token).slug();
     let base = format!("/forums/{slug}/action-items");
-    app.post(&base, None, &item("A", "2026-06-01")).expect_problem(401, "unauthorized");
-    app.post(&base, Some(&member.token), &item("A", "2026-06-01")).expect_problem(403, "forbidden");
+    let a = ActionItemBuilder::on(&slug, "A");
+    app.post(&base, None, &a.body()).expect_problem(401, "unauthorized");
+    a.send(&app, &member.token).expect_problem(403, "forbidden");
     // Due before the forum: refused, naming the field.
-    let early =
-        app.post(&base, Some(&official.token), &item("A", "2026-01-14")).expect_problem(409, "conflicts_with_stored");
+    let early = a.clone().due_on("2026-01-14").send(&app, &official.token).expect_problem(409, "conflicts_with_stored");
     assert_eq!(early["errors"][0]["field"], "due_on");
-    app.post(
-        "/forums/2027-01-espace-de-dialogue-en-ligne/action-items",
-        Some(&official.token),
-        &item("A", "2027-06-01"),
-    )
-    .expect_problem(409, "forum_not_held");
+    ActionItemBuilder::on("2027-01-espace-de-dialogue-en-ligne", "A")
+        .due_on("2027-06-01")
+        .send(&app, &official.token)
+        .expect_problem(409, "forum_not_held");
     // A milestone of FR0041 with another commitment: refused; alone, it brings its commitment.
     let milestone = app.get("/commitments/FR0041/milestones").expect(200).json()["items"][0]["id"].as_i64().unwrap();
-    let mut mismatch = item("A", "2026-06-01");
-    mismatch["commitment"] = json!("FR0035");
-    mismatch["milestone_id"] = json!(milestone);
-    app.post(&base, Some(&official.token), &mismatch).expect_problem(409, "conflicts_with_stored");
-    let mut unknown = item("A", "2026-06-01");
-    unknown["commitment"] = json!("FR9999");
-    app.post(&base, Some(&official.token), &unknown).expect_problem(409, "unknown_reference");
-    let mut on_milestone = item("Publier le guide", "2026-06-01");
-    on_milestone["milestone_id"] = json!(milestone);
-    let created = app.post(&base, Some(&official.token), &on_milestone).expect(201);
+    a.clone()
+        .commitment("FR0035")
+        .milestone(milestone)
+        .send(&app, &official.token)
+        .expect_problem(409, "conflicts_with_stored");
+    a.clone().commitment("FR9999").send(&app, &official.token).expect_problem(409, "unknown_reference");
+    let created =
+        ActionItemBuilder::on(&slug, "Publier le guide").milestone(milestone).send(&app, &official.token).expect(201);
     let id = created.json()["id"].as_i64().unwrap();
     assert_eq!(created.header("location"), Some(format!("/api/v1/action-items/{id}").as_str()));
     let created = created.json();
@@ -145,8 +125,7 @@ fn an_action_item_is_followed_to_closure_and_its_history_cannot_be_rewritten() {
     app.patch(&format!("/action-items/{id}"), Some(&official.token), &json!({"due_on": "2025-12-01"}))
         .expect_problem(409, "conflicts_with_stored");
     app.patch(&format!("/action-items/{id}"), Some(&member.token), &json!({})).expect_problem(403, "forbidden");
-    app.post(&format!("/action-items/{id}/comments"), Some(&member.token), &json!({"body": "Où en est-on ?"}))
-        .expect(201);
+    builders::comment(&app, &member.token, &format!("/action-items/{id}"), "Où en est-on ?");
     assert_eq!(
         app.get(&format!("/action-items/{id}/comments")).expect(200).json()["items"].as_array().unwrap().len(),
         1
@@ -170,14 +149,14 @@ fn an_action_item_is_followed_to_closure_and_its_history_cannot_be_rewritten() {
 fn the_follow_up_lists_by_due_date_with_filters_and_flags_the_overdue() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let slug = held_forum(&app, &admin);
-    let base = format!("/forums/{slug}/action-items");
-    let past = app.post(&base, Some(&admin.token), &item("En retard", "2026-02-01")).expect(201).json();
-    let future = app
-        .post(&base, Some(&admin.token), &json!({"title": "À venir", "owner": {"kind": "person", "name": "Zoé Durand"}, "due_on": "2099-01-01", "commitment": "FR0041"}))
-        .expect(201)
-        .json();
-    let closed = app.post(&base, Some(&admin.token), &item("Faite", "2026-02-01")).expect(201).json();
+    let slug = ForumBuilder::new("Forum tenu").held().at(HELD.0, HELD.1).create(&app, &admin.token).slug();
+    let past = ActionItemBuilder::on(&slug, "En retard").due_on("2026-02-01").create(&app, &admin.token);
+    let future = ActionItemBuilder::on(&slug, "À venir")
+        .owner_person("Zoé Durand")
+        .due_on("2099-01-01")
+        .commitment("FR0041")
+        .create(&app, &admin.token);
+    let closed = ActionItemBuilder::on(&slug, "Faite").due_on("2026-02-01").create(&app, &admin.token);
     app.post(
         &format!("/action-items/{}/status", closed["id"]),
         Some(&admin.token),
@@ -216,31 +195,21 @@ fn the_follow_up_lists_by_due_date_with_filters_and_flags_the_overdue() {
 fn an_owner_named_like_an_institution_is_that_institution_and_counts_in_its_record() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let slug = held_forum(&app, &admin);
-    let base = format!("/forums/{slug}/action-items");
+    let slug = ForumBuilder::new("Forum tenu").held().at(HELD.0, HELD.1).create(&app, &admin.token).slug();
     let dinum = "minister-of-state-digital-sector";
     let name = app.get(&format!("/institutions/{dinum}")).expect(200).json()["name"].as_str().unwrap().to_uppercase();
     let before =
         app.get(&format!("/institutions/{dinum}/record")).expect(200).json()["action_items_owned"].as_i64().unwrap();
     // Named in another case: the record is found all the same.
-    let linked = app
-        .post(&base, Some(&admin.token), &json!({"title": "Publier les données", "owner": {"kind": "institution", "name": name}, "due_on": "2026-06-01"}))
-        .expect(201)
-        .json();
+    let linked =
+        ActionItemBuilder::on(&slug, "Publier les données").owner_institution(&name).create(&app, &admin.token);
     assert_eq!(linked["owner_institution"]["slug"], dinum);
     let record = app.get(&format!("/institutions/{dinum}/record")).expect(200).json();
     assert_eq!(record["action_items_owned"].as_i64().unwrap(), before + 1);
     // A person, or a name no institution has, is no institution.
-    let person = app
-        .post(
-            &base,
-            Some(&admin.token),
-            &json!({"title": "Relire", "owner": {"kind": "person", "name": name}, "due_on": "2026-06-01"}),
-        )
-        .expect(201)
-        .json();
+    let person = ActionItemBuilder::on(&slug, "Relire").owner_person(&name).create(&app, &admin.token);
     assert!(person["owner_institution"].is_null());
-    let unknown = app.post(&base, Some(&admin.token), &item("Inconnue", "2026-06-01")).expect(201).json();
+    let unknown = ActionItemBuilder::on(&slug, "Inconnue").create(&app, &admin.token);
     assert!(unknown["owner_institution"].is_null());
     // Renaming the owner to a person unlinks it.
     let id = linked["id"].as_i64().unwrap();

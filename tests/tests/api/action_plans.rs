@@ -3,17 +3,6 @@
 
 use opendetat_tests::*;
 
-fn new_plan(slug: &str, start: i32, end: i32) -> Value {
-    json!({
-        "slug": slug,
-        "country": "France",
-        "title": format!("France National Action Plan {start}-{end}"),
-        "period_start": start,
-        "period_end": end,
-        "description": "Troisième plan d'action national",
-    })
-}
-
 fn error_fields(problem: &Value) -> Vec<String> {
     problem["errors"]
         .as_array()
@@ -49,7 +38,7 @@ fn action_plans_page_with_a_cursor_without_repeating() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
     for y in [2021, 2024, 2027] {
-        app.post("/action-plans", Some(&admin.token), &new_plan(&format!("fr-{y}-{}", y + 2), y, y + 2)).expect(201);
+        ActionPlanBuilder::new(&format!("fr-{y}-{}", y + 2)).create(&app, &admin.token);
     }
     let first = app.get("/action-plans?limit=2").expect(200);
     assert!(first.header("link").unwrap_or_default().contains("rel=\"next\""));
@@ -89,8 +78,10 @@ fn unknown_action_plan_is_404_for_reads_and_writes() {
 fn admin_creates_patches_and_deletes_an_action_plan() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let created =
-        app.post("/action-plans", Some(&admin.token), &new_plan("fr-2021-2023", 2021, 2023)).expect(201).json();
+    let created = ActionPlanBuilder::new("fr-2021-2023")
+        .title("France National Action Plan 2021-2023")
+        .description("Troisième plan d'action national")
+        .create(&app, &admin.token);
     assert_eq!(created["slug"], "fr-2021-2023");
     assert_eq!(created["title"], "France National Action Plan 2021-2023");
     assert_eq!(created["period_start"], 2021);
@@ -130,8 +121,7 @@ fn officials_and_members_may_not_write_action_plans() {
     let before = app.get("/action-plans/fr-2015-2017").expect(200).json();
     for role in ["official", "member", "moderator"] {
         let user = app.user(role);
-        app.post("/action-plans", Some(&user.token), &new_plan("fr-2021-2023", 2021, 2023))
-            .expect_problem(403, "forbidden");
+        ActionPlanBuilder::new("fr-2021-2023").send(&app, &user.token).expect_problem(403, "forbidden");
         app.patch("/action-plans/fr-2015-2017", Some(&user.token), &json!({"title": "Hijacked"}))
             .expect_problem(403, "forbidden");
         app.delete("/action-plans/fr-2015-2017", Some(&user.token)).expect_problem(403, "forbidden");
@@ -143,7 +133,7 @@ fn officials_and_members_may_not_write_action_plans() {
 #[test]
 fn action_plan_writes_without_a_token_are_401() {
     let app = TestApp::spawn();
-    let r = app.post("/action-plans", None, &new_plan("fr-2021-2023", 2021, 2023));
+    let r = app.post("/action-plans", None, &ActionPlanBuilder::new("fr-2021-2023").body());
     assert_eq!(r.header("www-authenticate"), Some("Bearer"));
     r.expect_problem(401, "unauthorized");
     app.patch("/action-plans/fr-2015-2017", None, &json!({"title": "x"})).expect_problem(401, "unauthorized");
@@ -161,8 +151,9 @@ fn action_plan_writes_without_a_token_are_401() {
 fn period_end_before_period_start_is_refused_naming_period_end() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let p = app
-        .post("/action-plans", Some(&admin.token), &new_plan("fr-2023-2021", 2023, 2021))
+    let p = ActionPlanBuilder::new("fr-2023-2021")
+        .period(2023, 2021)
+        .send(&app, &admin.token)
         .expect_problem(422, "validation_failed");
     assert_eq!(error_fields(&p), ["period_end"]);
     app.get("/action-plans/fr-2023-2021").expect_problem(404, "not_found");
@@ -179,10 +170,8 @@ fn period_end_before_period_start_is_refused_naming_period_end() {
 fn invalid_plan_fields_are_all_listed() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let mut body = new_plan("Bad Slug", 2021, 2023);
-    body["title"] = json!("   ");
-    body["period_start"] = json!(1800);
-    let p = app.post("/action-plans", Some(&admin.token), &body).expect_problem(422, "validation_failed");
+    let body = ActionPlanBuilder::new("Bad Slug").period(1800, 2023).title("   ");
+    let p = body.send(&app, &admin.token).expect_problem(422, "validation_failed");
     assert_eq!(error_fields(&p), ["period_start", "slug", "title"]);
 }
 
@@ -190,12 +179,11 @@ fn invalid_plan_fields_are_all_listed() {
 fn duplicate_slug_is_409_on_create_and_on_patch() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    app.post("/action-plans", Some(&admin.token), &new_plan("fr-2018-2020", 2018, 2020))
-        .expect_problem(409, "already_exists");
+    ActionPlanBuilder::new("fr-2018-2020").send(&app, &admin.token).expect_problem(409, "already_exists");
     let list = app.get("/action-plans").expect(200).json();
     assert_eq!(list["items"].as_array().unwrap().len(), 2);
 
-    app.post("/action-plans", Some(&admin.token), &new_plan("fr-2021-2023", 2021, 2023)).expect(201);
+    ActionPlanBuilder::new("fr-2021-2023").create(&app, &admin.token);
     app.patch("/action-plans/fr-2021-2023", Some(&admin.token), &json!({"slug": "fr-2015-2017"}))
         .expect_problem(409, "already_exists");
     app.get("/action-plans/fr-2021-2023").expect(200);
@@ -218,8 +206,7 @@ fn action_plan_updated_since_returns_only_plans_changed_since() {
     let admin = app.user("admin");
     let future = app.get("/action-plans?updated_since=2199-01-01T00%3A00%3A00Z").expect(200).json();
     assert_eq!(future["items"], json!([]));
-    let created =
-        app.post("/action-plans", Some(&admin.token), &new_plan("fr-2021-2023", 2021, 2023)).expect(201).json();
+    let created = ActionPlanBuilder::new("fr-2021-2023").create(&app, &admin.token);
     let since = created["created_at"].as_str().unwrap().replace(':', "%3A").replace('+', "%2B");
     assert_eq!(slugs(&collect_pages(&app, &format!("/action-plans?updated_since={since}"), None)), ["fr-2021-2023"]);
     app.patch("/action-plans/fr-2015-2017", Some(&admin.token), &json!({"description": "Premier plan"})).expect(200);

@@ -11,38 +11,12 @@ fn recent_comments_feed_is_newest_first_public_only_and_names_targets() {
     let member = app.user("member");
     let moderator = app.user("moderator");
     let milestone = app.get("/commitments/FR0041/milestones").expect(200).json()["items"][1]["id"].as_i64().unwrap();
-    let on_forum = app
-        .post(
-            "/forums/2027-01-espace-de-dialogue-en-ligne/comments",
-            Some(&member.token),
-            &json!({"body": "Sur le forum"}),
-        )
-        .expect(201)
-        .json()["id"]
-        .as_i64()
-        .unwrap();
-    let on_commitment = app
-        .post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": "Sur l'engagement"}))
-        .expect(201)
-        .json()["id"]
-        .as_i64()
-        .unwrap();
-    let on_milestone = app
-        .post(&format!("/milestones/{milestone}/comments"), Some(&member.token), &json!({"body": "Sur le jalon"}))
-        .expect(201)
-        .json()["id"]
-        .as_i64()
-        .unwrap();
-    let hidden =
-        app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": "À masquer"})).expect(201).json()
-            ["id"]
-            .as_i64()
-            .unwrap();
-    let deleted =
-        app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": "À effacer"})).expect(201).json()
-            ["id"]
-            .as_i64()
-            .unwrap();
+    let say = |on: &str, text: &str| builders::comment(&app, &member.token, on, text).id();
+    let on_forum = say("/forums/2027-01-espace-de-dialogue-en-ligne", "Sur le forum");
+    let on_commitment = say("/commitments/FR0041", "Sur l'engagement");
+    let on_milestone = say(&format!("/milestones/{milestone}"), "Sur le jalon");
+    let hidden = say("/commitments/FR0041", "À masquer");
+    let deleted = say("/commitments/FR0041", "À effacer");
     app.put(&format!("/comments/{hidden}/moderation"), Some(&moderator.token), &json!({"hidden": true})).expect(200);
     app.delete(&format!("/comments/{deleted}"), Some(&member.token)).expect(204);
 
@@ -77,12 +51,7 @@ fn action_plans_carry_commitment_counts_and_milestone_progress() {
     assert_eq!(by_slug("fr-2015-2017")["milestone_progress"]["total"], 0);
     let admin = app.user("admin");
     let id = app.get("/commitments/FR0041/milestones").expect(200).json()["items"][0]["id"].as_i64().unwrap();
-    app.post(
-        &format!("/milestones/{id}/progress"),
-        Some(&admin.token),
-        &json!({"as_of": "2020-01-01", "status": "completed", "completion": "complete", "note": "Atteint."}),
-    )
-    .expect(201);
+    ProgressBuilder::on(id).completed().note("Atteint.").create(&app, &admin.token);
     let one = app.get("/action-plans/fr-2018-2020").expect(200).json();
     assert_eq!(one["milestone_progress"]["completed"], 1);
     assert_eq!(one["milestone_progress"]["percent_complete"], 25);

@@ -14,7 +14,7 @@ fn an_officials_edit_is_in_the_trail_with_who_when_what_before_and_after() {
     let admin = app.demo("admin@demo.opendetat.fr");
     let official = app.user("official");
     let forum = ForumBuilder::new("Forum audité").create(&app, &official.token);
-    let slug = forum["slug"].as_str().unwrap();
+    let slug = &forum.slug();
     app.patch(&format!("/forums/{slug}"), Some(&official.token), &json!({"title": "Forum audité (nouveau titre)"}))
         .expect(200);
 

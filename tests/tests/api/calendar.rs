@@ -78,10 +78,9 @@ fn a_forums_file_keeps_its_uid_and_raises_its_sequence_at_each_change() {
     let app = TestApp::spawn_empty();
     let admin = app.user("admin");
     let forum = ForumBuilder::new("Forum ; virgules, et \\ barre obliques")
-        .with("starts_at", json!("2027-07-01T09:00:00Z"))
-        .with("ends_at", json!("2027-07-01T12:00:00Z"))
+        .at("2027-07-01T09:00:00Z", "2027-07-01T12:00:00Z")
         .create(&app, &admin.token);
-    let slug = forum["slug"].as_str().unwrap().to_string();
+    let slug = forum.slug();
     let path = format!("/forums/{slug}/calendar.ics");
     let (resp, first) = calendar(&app, &path);
     assert_eq!(resp.header("content-disposition"), Some(format!("attachment; filename=\"{slug}.ics\"").as_str()));

@@ -63,7 +63,7 @@ fn a_syncing_client_learns_of_creations_updates_and_deletions_in_order() {
     let official = app.user("official");
     let admin = app.user("admin");
     let forum = ForumBuilder::new("Forum éphémère").create(&app, &official.token);
-    let slug = forum["slug"].as_str().unwrap().to_string();
+    let slug = forum.slug();
     app.patch(&format!("/forums/{slug}"), Some(&official.token), &json!({"capacity": 40})).expect(200);
     app.delete(&format!("/forums/{slug}"), Some(&admin.token)).expect(204);
     let (items, next) = drain_at_least(&app, Some(&start), "limit=2", 3);

@@ -28,10 +28,6 @@ fn q(value: &str) -> String {
     value.replace('%', "%25").replace('+', "%2B").replace(' ', "%20").replace(':', "%3A")
 }
 
-fn new_commitment(plan: &str, code: &str, number: i64) -> Value {
-    json!({"action_plan": plan, "code": code, "number": number, "title": format!("Commitment {code}")})
-}
-
 /// The fields every PATCH test compares: the whole commitment but its change stamp.
 fn without(mut c: Value, keys: &[&str]) -> Value {
     for k in keys {
@@ -241,9 +237,7 @@ fn text_search_matches_like_wildcards_literally() {
     assert_eq!(app.get("/commitments?q=open%25forum").expect(200).json()["items"], json!([]));
 
     let official = app.user("official");
-    let mut body = new_commitment("fr-2018-2020", "FR0051", 22);
-    body["title"] = json!("Publish 100% of_budgets");
-    app.post("/commitments", Some(&official.token), &body).expect(201);
+    CommitmentBuilder::new("FR0051").number(22).with("title", "Publish 100% of_budgets").create(&app, &official.token);
     assert_eq!(codes(&collect_pages(&app, &format!("/commitments?q={}", q("100%")), None)), ["FR0051"]);
     assert_eq!(codes(&collect_pages(&app, &format!("/commitments?q={}", q("% OF_")), None)), ["FR0051"]);
     assert_eq!(app.get("/commitments?q=%25").expect(200).json()["items"].as_array().unwrap().len(), 1);
@@ -295,10 +289,7 @@ fn official_creates_a_commitment_with_nested_irm_and_zero_progress() {
     let app = TestApp::spawn();
     let official = app.user("official");
     let admin = app.user("admin");
-    let institution = |name: &str| {
-        app.post("/institutions", Some(&admin.token), &json!({"name": name, "kind": "agency"})).expect(201).json()["id"]
-            .clone()
-    };
+    let institution = |name: &str| InstitutionBuilder::new(name).create(&app, &admin.token).id();
     let (finance, etalab, cour) =
         (institution("Ministry of Finance"), institution("Etalab"), institution("Cour des comptes"));
     let body = json!({
@@ -346,10 +337,7 @@ fn admin_creates_a_commitment_with_defaults_naming_the_plan_by_id() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
     let plan_id = app.get("/action-plans/fr-2015-2017").expect(200).json()["id"].as_i64().unwrap();
-    let c = app
-        .post("/commitments", Some(&admin.token), &new_commitment(&plan_id.to_string(), "FR0100", 30))
-        .expect(201)
-        .json();
+    let c = CommitmentBuilder::new("FR0100").plan(&plan_id.to_string()).number(30).create(&app, &admin.token);
     assert_eq!(c["action_plan"]["id"], plan_id);
     assert_eq!(c["action_plan"]["slug"], "fr-2015-2017");
     assert_eq!(c["status"], "active");
@@ -365,15 +353,15 @@ fn admin_creates_a_commitment_with_defaults_naming_the_plan_by_id() {
 fn commitment_writes_need_an_official_or_admin() {
     let app = TestApp::spawn();
     let before = app.get("/commitments/FR0041").expect(200).json();
+    let new = CommitmentBuilder::new("FR0051").number(22);
     for role in ["member", "moderator"] {
         let user = app.user(role);
-        app.post("/commitments", Some(&user.token), &new_commitment("fr-2018-2020", "FR0051", 22))
-            .expect_problem(403, "forbidden");
+        new.send(&app, &user.token).expect_problem(403, "forbidden");
         app.patch("/commitments/FR0041", Some(&user.token), &json!({"title": "Hijacked"}))
             .expect_problem(403, "forbidden");
         app.delete("/commitments/FR0041", Some(&user.token)).expect_problem(403, "forbidden");
     }
-    app.post("/commitments", None, &new_commitment("fr-2018-2020", "FR0051", 22)).expect_problem(401, "unauthorized");
+    app.post("/commitments", None, &new.body()).expect_problem(401, "unauthorized");
     app.patch("/commitments/FR0041", None, &json!({"title": "Hijacked"})).expect_problem(401, "unauthorized");
     app.delete("/commitments/FR0041", None).expect_problem(401, "unauthorized");
     app.get("/commitments/FR0051").expect_problem(404, "not_found");
@@ -399,14 +387,18 @@ fn invalid_commitment_lists_every_bad_field_in_one_problem() {
     assert!(p["detail"].as_str().unwrap().contains("code, number, title"), "{p}");
 
     // Nested IRM fields are named with their path; the year order is checked too.
-    let mut body = new_commitment("fr-2018-2020", "FR0051", 22);
-    body["irm"] = json!({"relevance": ["  "]});
-    let p = app.post("/commitments", Some(&official.token), &body).expect_problem(422, "validation_failed");
+    let new = CommitmentBuilder::new("FR0051").number(22);
+    let p = new
+        .clone()
+        .with("irm", json!({"relevance": ["  "]}))
+        .send(&app, &official.token)
+        .expect_problem(422, "validation_failed");
     assert_eq!(error_fields(&p), ["irm.relevance"]);
-    let mut body = new_commitment("fr-2018-2020", "FR0051", 22);
-    body["start_year"] = json!(2020);
-    body["end_year"] = json!(2019);
-    let p = app.post("/commitments", Some(&official.token), &body).expect_problem(422, "validation_failed");
+    let p = new
+        .with("start_year", 2020)
+        .with("end_year", 2019)
+        .send(&app, &official.token)
+        .expect_problem(422, "validation_failed");
     assert_eq!(error_fields(&p), ["end_year"]);
     app.get("/commitments/FR0051").expect_problem(404, "not_found");
 }
@@ -415,12 +407,14 @@ fn invalid_commitment_lists_every_bad_field_in_one_problem() {
 fn unknown_action_plan_is_409_naming_action_plan() {
     let app = TestApp::spawn();
     let official = app.user("official");
-    let p = app
-        .post("/commitments", Some(&official.token), &new_commitment("fr-1999-2001", "FR0051", 22))
+    let p = CommitmentBuilder::new("FR0051")
+        .plan("fr-1999-2001")
+        .send(&app, &official.token)
         .expect_problem(409, "unknown_reference");
     assert_eq!(error_fields(&p), ["action_plan"]);
-    let p = app
-        .post("/commitments", Some(&official.token), &new_commitment("987654", "FR0051", 22))
+    let p = CommitmentBuilder::new("FR0051")
+        .plan("987654")
+        .send(&app, &official.token)
         .expect_problem(409, "unknown_reference");
     assert_eq!(error_fields(&p), ["action_plan"]);
     let p = app
@@ -435,8 +429,7 @@ fn unknown_action_plan_is_409_naming_action_plan() {
 fn duplicate_commitment_code_is_409() {
     let app = TestApp::spawn();
     let official = app.user("official");
-    app.post("/commitments", Some(&official.token), &new_commitment("fr-2018-2020", "FR0041", 99))
-        .expect_problem(409, "already_exists");
+    CommitmentBuilder::new("FR0041").send(&app, &official.token).expect_problem(409, "already_exists");
     assert_eq!(app.get("/commitments/FR0041").expect(200).json()["title"], "Open Etat Forum");
     app.patch("/commitments/FR0040", Some(&official.token), &json!({"code": "FR0041"}))
         .expect_problem(409, "already_exists");
@@ -580,15 +573,15 @@ fn only_admins_delete_commitments_and_a_discussed_one_is_archived_with_its_miles
     let archived_list = collect_pages(&app, "/commitments?archived=true", None);
     assert_eq!(codes(&archived_list), ["FR0041"]);
     let member = app.user("member");
-    app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": "Et après ?"}))
+    CommentBuilder::on("/commitments/FR0041")
+        .text("Et après ?")
+        .send(&app, &member.token)
         .expect_problem(409, "archived");
     // Its milestones' discussions are closed with it.
-    app.post(
-        &format!("/milestones/{}/comments", milestone_ids[0]),
-        Some(&member.token),
-        &json!({"body": "Et après ?"}),
-    )
-    .expect_problem(409, "archived");
+    CommentBuilder::on(&format!("/milestones/{}", milestone_ids[0]))
+        .text("Et après ?")
+        .send(&app, &member.token)
+        .expect_problem(409, "archived");
 
     app.post("/commitments/FR0041/restore", Some(&admin.token), &json!({})).expect(200);
     assert_eq!(collect_pages(&app, "/commitments?limit=100", None).len(), 50);
@@ -601,12 +594,8 @@ fn a_commitment_whose_milestone_was_discussed_is_archived_and_one_never_discusse
     let member = app.user("member");
     // FR0030 has no comment; one milestone gets one.
     let c = app.get("/commitments/FR0030").expect(200).json();
-    let m = app
-        .post("/commitments/FR0030/milestones", Some(&admin.token), &json!({"code": "1.1", "title": "Un jalon"}))
-        .expect(201)
-        .json();
-    app.post(&format!("/milestones/{}/comments", m["id"]), Some(&member.token), &json!({"body": "Où en est-on ?"}))
-        .expect(201);
+    let m = MilestoneBuilder::on("FR0030", "1.1").title("Un jalon").create(&app, &admin.token);
+    builders::comment(&app, &member.token, &format!("/milestones/{}", m["id"]), "Où en est-on ?");
     app.delete("/commitments/FR0030", Some(&admin.token)).expect(200);
     assert_eq!(
         app.count(&format!("comments WHERE subject_id = (SELECT subject_id FROM milestones WHERE id = {})", m["id"])),
@@ -626,18 +615,11 @@ fn a_commitment_whose_milestone_was_discussed_is_archived_and_one_never_discusse
 fn app_with_spaced_commitments(n: u32) -> (TestApp, TestUser, Vec<String>) {
     let app = TestApp::spawn_empty();
     let admin = app.user("admin");
-    app.post(
-        "/action-plans",
-        Some(&admin.token),
-        &json!({
-            "slug": "kk-2030-2032", "country": "Kakania", "title": "Plan", "period_start": 2030, "period_end": 2032
-        }),
-    )
-    .expect(201);
+    ActionPlanBuilder::new("kk-2030-2032").country("Kakania").title("Plan").create(&app, &admin.token);
     let mut codes = Vec::new();
     for i in 1..=n {
         let code = format!("KK{:04}", i * 10);
-        app.post("/commitments", Some(&admin.token), &new_commitment("kk-2030-2032", &code, i as i64)).expect(201);
+        CommitmentBuilder::new(&code).plan("kk-2030-2032").number(i as i64).create(&app, &admin.token);
         codes.push(code);
     }
     (app, admin, codes)
@@ -677,7 +659,7 @@ fn keyset_pagination_neither_skips_nor_repeats_while_commitments_are_inserted() 
             batch.push((format!("KK{:04}", n + 1), true));
         }
         for (code, after) in batch {
-            app.post("/commitments", Some(&admin.token), &new_commitment("kk-2030-2032", &code, 1)).expect(201);
+            CommitmentBuilder::new(&code).plan("kk-2030-2032").number(1).create(&app, &admin.token);
             if after {
                 inserted_after.push(code)
             } else {

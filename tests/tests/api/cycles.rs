@@ -36,12 +36,12 @@ fn officials_start_a_cycle_and_forums_join_it_and_coverage_follows() {
     let app = TestApp::spawn();
     let official = app.user("official");
     let member = app.user("member");
-    let fr0041 = app.get("/commitments/FR0041").expect(200).json()["id"].clone();
-    let fr0047 = app.get("/commitments/FR0047").expect(200).json()["id"].clone();
-    let body = json!({"title": "Deuxième cycle 2027", "starts_on": "2027-01-01", "ends_on": "2027-06-30", "commitment_ids": [fr0041, fr0047]});
-    app.post("/cycles", None, &body).expect_problem(401, "unauthorized");
-    app.post("/cycles", Some(&member.token), &body).expect_problem(403, "forbidden");
-    let created = app.post("/cycles", Some(&official.token), &body).expect(201).json();
+    let cycle = CycleBuilder::new("Deuxième cycle 2027")
+        .between("2027-01-01", "2027-06-30")
+        .commitments(&[commitment_id(&app, "FR0041"), commitment_id(&app, "FR0047")]);
+    app.post("/cycles", None, &cycle.body()).expect_problem(401, "unauthorized");
+    cycle.send(&app, &member.token).expect_problem(403, "forbidden");
+    let created = cycle.create(&app, &official.token);
     assert_eq!(created["slug"], "deuxieme-cycle-2027");
     assert!(
         created["coverage"].as_array().unwrap().iter().all(|c| c["forums"].as_array().unwrap().is_empty()),
@@ -63,12 +63,9 @@ fn officials_start_a_cycle_and_forums_join_it_and_coverage_follows() {
     assert_eq!(covered, [true, false], "FR0041 covered, FR0047 not yet");
     assert!(app.get("/forums.ics?cycle=deuxieme-cycle-2027").expect(200).text.contains("espace de dialogue"));
     // Bad input.
-    let backwards = app
-        .post(
-            "/cycles",
-            Some(&official.token),
-            &json!({"title": "X", "starts_on": "2027-06-01", "ends_on": "2027-01-01"}),
-        )
+    let backwards = CycleBuilder::new("X")
+        .between("2027-06-01", "2027-01-01")
+        .send(&app, &official.token)
         .expect_problem(422, "validation_failed");
     assert_eq!(backwards["errors"][0]["field"], "ends_on");
     app.patch("/cycles/deuxieme-cycle-2027", Some(&official.token), &json!({"ends_on": "2026-01-01"}))
@@ -80,10 +77,9 @@ fn officials_start_a_cycle_and_forums_join_it_and_coverage_follows() {
         .expect(200)
         .json();
     assert!(left["cycle"].is_null());
-    app.post(
-        "/cycles",
-        Some(&official.token),
-        &json!({"slug": "deuxieme-cycle-2027", "title": "Y", "starts_on": "2027-01-01", "ends_on": "2027-01-02"}),
-    )
-    .expect_problem(409, "already_exists");
+    CycleBuilder::new("Y")
+        .slug("deuxieme-cycle-2027")
+        .between("2027-01-01", "2027-01-02")
+        .send(&app, &official.token)
+        .expect_problem(409, "already_exists");
 }

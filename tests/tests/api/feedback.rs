@@ -3,71 +3,33 @@
 
 use opendetat_tests::*;
 
-/// A format with a rating and a text question, and a held forum following it; the slugs.
-fn held_forum_with_questionnaire(app: &TestApp, admin: &TestUser) -> (String, String) {
-    let tag = unique_email("fb").replace(['@', '.'], "-");
-    let format = app
-        .post(
-            "/formats",
-            Some(&admin.token),
-            &json!({"name": format!("Format {tag}"), "content": {
-            "purpose": "Discuter.", "audience": "Tous.", "agenda": [{"title": "Tables", "minutes": 60}],
-            "questionnaire": [
-                {"key": "utilite", "kind": "rating", "label": "Utile ?"},
-                {"key": "idees", "kind": "text", "label": "Vos idées ?"}
-            ]}}),
-        )
-        .expect(201)
-        .json();
-    let format_slug = format["slug"].as_str().unwrap().to_string();
-    let forum = ForumBuilder::new(&format!("Forum avec avis {tag}"))
-        .with("starts_at", json!("2026-10-01T16:00:00Z"))
-        .with("ends_at", json!("2026-10-01T18:00:00Z"))
-        .with("status", json!("held"))
-        .with("format", json!({"slug": format_slug}))
-        .create(app, &admin.token);
-    let slug = forum["slug"].as_str().unwrap().to_string();
-    // Held in October: answers would have closed 30 days after; this forum keeps them open.
-    app.sql(&format!("UPDATE forums SET feedback_closes_at = '2099-01-01T00:00:00Z' WHERE slug = '{slug}'"));
-    (slug, format_slug)
-}
-
-/// `user` registered for `forum`, checked in at the door when `checked_in`.
-fn attended(app: &TestApp, forum: &str, user: &TestUser, checked_in: bool) {
-    let id = app.get(&format!("/forums/{forum}")).expect(200).json()["id"].as_i64().unwrap();
-    app.sql(&format!(
-        "INSERT INTO registrations (forum_id, user_id, status, code, checked_in_at) VALUES ({id}, {}, 'registered', 'F{:09}', {})",
-        user.id,
-        user.id,
-        if checked_in { "now()" } else { "NULL" }
-    ));
-}
-
-fn answers(rating: i64, text: Option<&str>) -> Value {
-    let mut a = vec![json!({"key": "utilite", "rating": rating})];
-    if let Some(t) = text {
-        a.push(json!({"key": "idees", "text": t}));
-    }
-    json!({"answers": a})
-}
+/// Until when the held forums of these tests take answers: they were held in October, so
+/// answers would have closed 30 days after.
+const OPEN_UNTIL: &str = "'2099-01-01T00:00:00Z'";
 
 #[test]
 fn only_participants_answer_once_and_may_change_it_until_it_closes() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let (forum, _) = held_forum_with_questionnaire(&app, &admin);
+    let format = FormatBuilder::new("Format avec avis").create(&app, &admin.token).slug();
+    let forum = ForumBuilder::new("Forum avec avis")
+        .held()
+        .format(&format)
+        .feedback_closes(OPEN_UNTIL)
+        .create(&app, &admin.token)
+        .slug();
     let path = format!("/forums/{forum}/feedback");
     let came = app.user("member");
     let stayed_home = app.user("member");
     let registered_only = app.user("member");
-    attended(&app, &forum, &came, true);
-    attended(&app, &forum, &registered_only, false);
-    app.post(&path, None, &answers(4, None)).expect_problem(401, "unauthorized");
+    RegistrationBuilder::to(&forum).checked_in(true).insert(&app, &came);
+    RegistrationBuilder::to(&forum).checked_in(false).insert(&app, &registered_only);
+    app.post(&path, None, &FeedbackBuilder::on(&forum, 4).body()).expect_problem(401, "unauthorized");
     // Someone checked in was there; someone only registered was not (check-ins were done).
-    app.post(&path, Some(&stayed_home.token), &answers(4, None)).expect_problem(403, "not_a_participant");
-    app.post(&path, Some(&registered_only.token), &answers(4, None)).expect_problem(403, "not_a_participant");
+    FeedbackBuilder::on(&forum, 4).send(&app, &stayed_home.token).expect_problem(403, "not_a_participant");
+    FeedbackBuilder::on(&forum, 4).send(&app, &registered_only.token).expect_problem(403, "not_a_participant");
     // Bad answers.
-    let seven = app.post(&path, Some(&came.token), &answers(7, None)).expect_problem(422, "validation_failed");
+    let seven = FeedbackBuilder::on(&forum, 7).send(&app, &came.token).expect_problem(422, "validation_failed");
     assert_eq!(seven["errors"][0]["field"], "answers[0].rating");
     app.post(&path, Some(&came.token), &json!({"answers": [{"key": "utilite", "rating": 3, "text": "x"}]}))
         .expect_problem(422, "validation_failed");
@@ -82,19 +44,22 @@ fn only_participants_answer_once_and_may_change_it_until_it_closes() {
     app.post(&path, Some(&came.token), &json!({"answers": [{"key": "idees", "rating": 3}]}))
         .expect_problem(409, "conflicts_with_stored");
     // Once; then changed.
-    let given = app.post(&path, Some(&came.token), &answers(4, Some("Plus de temps."))).expect(201).json();
+    let given = FeedbackBuilder::on(&forum, 4).text("Plus de temps.").send(&app, &came.token).expect(201).json();
     assert_eq!(given["answers"][0]["rating"], 4);
-    app.post(&path, Some(&came.token), &answers(5, None)).expect_problem(409, "already_answered");
-    let changed = app.put(&format!("{path}/me"), Some(&came.token), &answers(5, None)).expect(200).json();
+    FeedbackBuilder::on(&forum, 5).send(&app, &came.token).expect_problem(409, "already_answered");
+    let changed =
+        app.put(&format!("{path}/me"), Some(&came.token), &FeedbackBuilder::on(&forum, 5).body()).expect(200).json();
     assert_eq!(changed["answers"].as_array().unwrap().len(), 1);
     assert_eq!(app.get_as(&format!("{path}/me"), &came.token).expect(200).json()["answers"][0]["rating"], 5);
     assert!(app.get_as(&format!("{path}/me"), &stayed_home.token).expect(200).json().is_null());
     // Closed: no more changes.
     app.sql(&format!("UPDATE forums SET feedback_closes_at = now() - interval '1 day' WHERE slug = '{forum}'"));
-    app.put(&format!("{path}/me"), Some(&came.token), &answers(1, None)).expect_problem(409, "feedback_closed");
+    app.put(&format!("{path}/me"), Some(&came.token), &FeedbackBuilder::on(&forum, 1).body())
+        .expect_problem(409, "feedback_closed");
     assert_eq!(app.get(&path).expect(200).json()["open"], false);
     // Not before the forum is held.
-    app.post("/forums/2027-01-espace-de-dialogue-en-ligne/feedback", Some(&came.token), &answers(4, None))
+    FeedbackBuilder::on("2027-01-espace-de-dialogue-en-ligne", 4)
+        .send(&app, &came.token)
         .expect_problem(409, "forum_not_held");
 }
 
@@ -102,26 +67,40 @@ fn only_participants_answer_once_and_may_change_it_until_it_closes() {
 fn where_nobody_was_checked_in_nobody_answers_until_an_organiser_records_who_came() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let (forum, _) = held_forum_with_questionnaire(&app, &admin);
+    let format = FormatBuilder::new("Format avec avis").create(&app, &admin.token).slug();
+    let forum = ForumBuilder::new("Forum avec avis")
+        .held()
+        .format(&format)
+        .feedback_closes(OPEN_UNTIL)
+        .create(&app, &admin.token)
+        .slug();
     let registered = app.user("member");
-    attended(&app, &forum, &registered, false);
-    let path = format!("/forums/{forum}/feedback");
-    app.post(&path, Some(&registered.token), &answers(3, None)).expect_problem(403, "not_a_participant");
+    RegistrationBuilder::to(&forum).checked_in(false).insert(&app, &registered);
+    FeedbackBuilder::on(&forum, 3).send(&app, &registered.token).expect_problem(403, "not_a_participant");
     app.sql(&format!("UPDATE registrations SET checked_in_at = now() WHERE user_id = {}", registered.id));
-    app.post(&path, Some(&registered.token), &answers(3, None)).expect(201);
+    FeedbackBuilder::on(&forum, 3).send(&app, &registered.token).expect(201);
 }
 
 #[test]
 fn results_are_aggregates_from_five_answers_with_approved_texts_and_no_names() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let (forum, format) = held_forum_with_questionnaire(&app, &admin);
+    let format = FormatBuilder::new("Format avec avis").create(&app, &admin.token).slug();
+    let forum = ForumBuilder::new("Forum avec avis")
+        .held()
+        .format(&format)
+        .feedback_closes(OPEN_UNTIL)
+        .create(&app, &admin.token)
+        .slug();
     let path = format!("/forums/{forum}/feedback");
     let people: Vec<TestUser> = (0..5).map(|_| app.user("member")).collect();
     for (i, p) in people.iter().enumerate() {
-        attended(&app, &forum, p, true);
+        RegistrationBuilder::to(&forum).checked_in(true).insert(&app, p);
         if i < 4 {
-            app.post(&path, Some(&p.token), &answers(i as i64 + 2, Some(&format!("Idée numéro {i}")))).expect(201);
+            FeedbackBuilder::on(&forum, i as i64 + 2)
+                .text(&format!("Idée numéro {i}"))
+                .send(&app, &p.token)
+                .expect(201);
         }
     }
     // While answers are open, nothing is published, whatever the count.
@@ -147,7 +126,7 @@ fn results_are_aggregates_from_five_answers_with_approved_texts_and_no_names() {
         .all(|q| q["count"].is_null() && q["mean"].is_null()));
     // The fifth: counts, mean, distribution; texts only once approved.
     reopen();
-    app.post(&path, Some(&people[4].token), &answers(5, None)).expect(201);
+    FeedbackBuilder::on(&forum, 5).send(&app, &people[4].token).expect(201);
     close();
     let five = app.get(&path).expect(200).json();
     assert_eq!(five["results"]["answers_count"], 5);
@@ -166,7 +145,12 @@ fn results_are_aggregates_from_five_answers_with_approved_texts_and_no_names() {
     assert!(!serialized.contains(&member.email) && !serialized.contains("user"), "no names: {serialized}");
     // A fifth text answer brings that question to the threshold; two are approved.
     reopen();
-    app.put(&format!("{path}/me"), Some(&people[4].token), &answers(5, Some("Idée numéro 4"))).expect(200);
+    app.put(
+        &format!("{path}/me"),
+        Some(&people[4].token),
+        &FeedbackBuilder::on(&forum, 5).text("Idée numéro 4").body(),
+    )
+    .expect(200);
     close();
     let texts = app.get_as(&format!("{path}/texts"), &admin.token).expect(200).json();
     for t in texts.as_array().unwrap().iter().take(2) {

@@ -5,29 +5,6 @@ use std::sync::Barrier;
 
 use opendetat_tests::*;
 
-fn content(purpose: &str, minutes: &[i64]) -> Value {
-    json!({
-        "purpose": purpose,
-        "audience": "Citoyens et agents publics.",
-        "agenda": minutes.iter().enumerate()
-            .map(|(i, m)| json!({"title": format!("Étape {}", i + 1), "minutes": m}))
-            .collect::<Vec<_>>(),
-        "roles": "- **Animation** : tient le temps.",
-        "accessibility": "Salle accessible.",
-        "materials": "Post-it.",
-        "questionnaire": [
-            {"key": "utilite", "kind": "rating", "label": "Utile ?"},
-            {"key": "idees", "kind": "text", "label": "Vos idées ?"}
-        ]
-    })
-}
-
-fn create(app: &TestApp, token: &str, name: &str) -> Value {
-    app.post("/formats", Some(token), &json!({"name": name, "content": content("Discuter.", &[15, 45])}))
-        .expect(201)
-        .json()
-}
-
 /// The texts a comparison's segments give back, without `skip`'s segments.
 fn rebuild(segments: &Value, skip: &str) -> String {
     segments.as_array().unwrap().iter().filter(|s| s["op"] != skip).map(|s| s["text"].as_str().unwrap()).collect()
@@ -69,24 +46,25 @@ fn officials_publish_new_versions_and_published_ones_never_change() {
     let app = TestApp::spawn_empty();
     let official = app.user("official");
     let member = app.user("member");
-    let body = json!({"name": "Atelier", "content": content("Discuter.", &[15, 45])});
-    app.post("/formats", None, &body).expect_problem(401, "unauthorized");
-    app.post("/formats", Some(&member.token), &body).expect_problem(403, "forbidden");
-    let created = app.post("/formats", Some(&official.token), &body).expect(201);
+    let atelier = FormatBuilder::new("Atelier").content(format_content("Discuter.", &[15, 45]));
+    app.post("/formats", None, &atelier.body()).expect_problem(401, "unauthorized");
+    atelier.send(&app, &member.token).expect_problem(403, "forbidden");
+    let created = atelier.send(&app, &official.token).expect(201);
     assert_eq!(created.header("location"), Some("/api/v1/formats/atelier"));
     let created = created.json();
     assert_eq!(created["current"]["duration_minutes"], 60);
     assert!(created["current"]["published_by"].is_string(), "the publisher's display name");
     assert!(created["current"]["document"].as_str().unwrap().contains("Durée totale : 60 min"));
 
-    let next = json!({"based_on": 1, "change_note": "Plus de temps pour les tables.", "content": content("Discuter ensemble.", &[15, 60])});
-    app.post("/formats/atelier/versions", Some(&member.token), &next).expect_problem(403, "forbidden");
-    let v2 = app.post("/formats/atelier/versions", Some(&official.token), &next).expect(201);
+    let next = VersionBuilder::of("atelier", 1)
+        .note("Plus de temps pour les tables.")
+        .content(format_content("Discuter ensemble.", &[15, 60]));
+    next.send(&app, &member.token).expect_problem(403, "forbidden");
+    let v2 = next.send(&app, &official.token).expect(201);
     assert_eq!(v2.header("location"), Some("/api/v1/formats/atelier/versions/2"));
     assert_eq!(v2.json()["version"], 2);
     // Written from version 1 while version 2 exists: refused, nothing lost.
-    let stale =
-        app.post("/formats/atelier/versions", Some(&official.token), &next).expect_problem(409, "stale_version");
+    let stale = next.send(&app, &official.token).expect_problem(409, "stale_version");
     assert_eq!(stale["errors"][0]["field"], "based_on");
     assert_eq!(app.count("format_versions"), 2);
 
@@ -123,16 +101,18 @@ fn officials_publish_new_versions_and_published_ones_never_change() {
 fn two_editors_publishing_at_once_get_one_version_and_one_conflict() {
     let app = TestApp::spawn_empty();
     let official = app.user("official");
-    create(&app, &official.token, "Forum rapide");
+    FormatBuilder::new("Forum rapide").create(&app, &official.token);
     let barrier = Barrier::new(2);
     let statuses: Vec<u16> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..2)
             .map(|i| {
                 let (barrier, app, token) = (&barrier, &app, &official.token);
                 s.spawn(move || {
-                    let body = json!({"based_on": 1, "change_note": format!("Édition {i}"), "content": content(&format!("Version de {i}."), &[30])});
+                    let edit = VersionBuilder::of("forum-rapide", 1)
+                        .note(&format!("Édition {i}"))
+                        .content(format_content(&format!("Version de {i}."), &[30]));
                     barrier.wait();
-                    app.post("/formats/forum-rapide/versions", Some(token), &body).status
+                    edit.send(app, token).status
                 })
             })
             .collect();
@@ -148,7 +128,7 @@ fn two_editors_publishing_at_once_get_one_version_and_one_conflict() {
 fn bad_formats_get_field_errors() {
     let app = TestApp::spawn_empty();
     let official = app.user("official");
-    let mut bad = content("Discuter.", &[0]);
+    let mut bad = format_content("Discuter.", &[0]);
     bad["questionnaire"] = json!([
         {"key": "Note", "kind": "rating", "label": "A"},
         {"key": "x", "kind": "rating", "label": "B"},
@@ -162,33 +142,32 @@ fn bad_formats_get_field_errors() {
     for field in ["name", "content.agenda[0].minutes", "content.questionnaire", "content.questionnaire[0].key"] {
         assert!(fields.contains(&field), "{field} missing from {fields:?}");
     }
-    let mut empty = content("Discuter.", &[]);
+    let mut empty = format_content("Discuter.", &[]);
     empty["questionnaire"][0]["kind"] = json!("stars");
     app.post("/formats", Some(&official.token), &json!({"name": "Vide", "content": empty}))
         .expect_problem(422, "unprocessable_body");
-    app.post("/formats", Some(&official.token), &json!({"name": "Vide", "content": content("x", &[])}))
+    app.post("/formats", Some(&official.token), &json!({"name": "Vide", "content": format_content("x", &[])}))
         .expect_problem(422, "validation_failed");
-    create(&app, &official.token, "Doublon");
-    app.post(
-        "/formats",
-        Some(&official.token),
-        &json!({"slug": "doublon", "name": "Autre", "content": content("x", &[10])}),
-    )
-    .expect_problem(409, "already_exists");
+    FormatBuilder::new("Doublon").create(&app, &official.token);
+    FormatBuilder::new("Autre")
+        .slug("doublon")
+        .content(format_content("x", &[10]))
+        .send(&app, &official.token)
+        .expect_problem(409, "already_exists");
 }
 
 #[test]
 fn forums_record_the_version_they_follow() {
     let app = TestApp::spawn_empty();
     let admin = app.user("admin");
-    create(&app, &admin.token, "Forum type");
-    let forum = ForumBuilder::new("Forum suivant un format")
-        .with("format", json!({"slug": "forum-type"}))
-        .create(&app, &admin.token);
+    FormatBuilder::new("Forum type").create(&app, &admin.token);
+    let forum = ForumBuilder::new("Forum suivant un format").format("forum-type").create(&app, &admin.token);
     assert_eq!(forum["format"], json!({"slug": "forum-type", "name": "Forum type", "version": 1, "superseded": false}));
-    let next = json!({"based_on": 1, "change_note": "Plus court.", "content": content("Discuter.", &[30])});
-    app.post("/formats/forum-type/versions", Some(&admin.token), &next).expect(201);
-    let slug = forum["slug"].as_str().unwrap();
+    VersionBuilder::of("forum-type", 1)
+        .note("Plus court.")
+        .content(format_content("Discuter.", &[30]))
+        .create(&app, &admin.token);
+    let slug = &forum.slug();
     let after = app.get(&format!("/forums/{slug}")).expect(200).json();
     assert_eq!(after["format"]["version"], 1, "the forum keeps the version it followed");
     assert_eq!(after["format"]["superseded"], true);
@@ -204,24 +183,17 @@ fn forums_record_the_version_they_follow() {
     assert_eq!(back["format"]["version"], 1);
     let none = app.patch(&format!("/forums/{slug}"), Some(&admin.token), &json!({"format": null})).expect(200).json();
     assert!(none["format"].is_null());
-    let unknown = app
-        .post("/forums", Some(&admin.token), &ForumBuilder::new("X").with("format", json!({"slug": "inconnu"})).body())
-        .expect_problem(409, "unknown_reference");
+    let unknown =
+        ForumBuilder::new("X").format("inconnu").send(&app, &admin.token).expect_problem(409, "unknown_reference");
     assert_eq!(unknown["errors"][0]["field"], "format.slug");
-    let no_version = app
-        .post(
-            "/forums",
-            Some(&admin.token),
-            &ForumBuilder::new("X").with("format", json!({"slug": "forum-type", "version": 9})).body(),
-        )
+    let no_version = ForumBuilder::new("X")
+        .with("format", json!({"slug": "forum-type", "version": 9}))
+        .send(&app, &admin.token)
         .expect_problem(409, "unknown_reference");
     assert_eq!(no_version["errors"][0]["field"], "format.version");
-    let bad = app
-        .post(
-            "/forums",
-            Some(&admin.token),
-            &ForumBuilder::new("X").with("format", json!({"slug": "forum-type", "version": 0})).body(),
-        )
+    let bad = ForumBuilder::new("X")
+        .with("format", json!({"slug": "forum-type", "version": 0}))
+        .send(&app, &admin.token)
         .expect_problem(422, "validation_failed");
     assert_eq!(bad["errors"][0]["field"], "format.version");
     let formats = app.get("/formats").expect(200).json();

@@ -6,30 +6,6 @@ use opendetat_tests::*;
 
 use super::calendar::parse_ics;
 
-/// An open forum of `official`'s, starting in `days` days, with `capacity` seats; its slug.
-fn forum_in(app: &TestApp, official: &TestUser, days: i64, capacity: i64) -> String {
-    let start: String = {
-        let mut db = app.db();
-        use diesel::RunQueryDsl;
-        #[derive(diesel::QueryableByName)]
-        struct T {
-            #[diesel(sql_type = diesel::sql_types::Text)]
-            t: String,
-        }
-        diesel::sql_query(format!("SELECT to_char((now() + interval '{days} days') AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:00:00\"Z\"') AS t"))
-            .get_result::<T>(&mut db)
-            .unwrap()
-            .t
-    };
-    let forum = ForumBuilder::new(&format!("Forum courriels {}", unique_email("m")))
-        .with("status", json!("open"))
-        .with("capacity", json!(capacity))
-        .with("starts_at", json!(start))
-        .with("ends_at", json!(start.replace(":00:00Z", ":30:00Z")))
-        .create(app, &official.token);
-    forum["slug"].as_str().unwrap().to_string()
-}
-
 /// The mails to `to` whose text says `needle`, once there are `n` of them (a job sends them in
 /// the background; the sign-up's own mail is left out this way).
 fn mails_saying(app: &TestApp, to: &str, needle: &str, n: usize) -> Vec<Mail> {
@@ -54,11 +30,16 @@ fn forum_mails(app: &TestApp, to: &str) -> usize {
 fn the_confirmation_carries_the_forums_calendar_and_changes_reach_everyone() {
     let app = TestApp::spawn();
     let official = app.user("official");
-    let slug = forum_in(&app, &official, 10, 1);
+    let slug = ForumBuilder::new("Forum courriels")
+        .open()
+        .capacity(1)
+        .starting_in_days(10)
+        .create(&app, &official.token)
+        .slug();
     let seated = app.user("member");
     let waiting = app.user("member");
-    app.post(&format!("/forums/{slug}/registrations"), Some(&seated.token), &json!({})).expect(201);
-    app.post(&format!("/forums/{slug}/registrations"), Some(&waiting.token), &json!({})).expect(201);
+    RegistrationBuilder::to(&slug).create(&app, &seated.token);
+    RegistrationBuilder::to(&slug).create(&app, &waiting.token);
     let confirmation = mails_saying(&app, &seated.email, "est confirmée", 1);
     let ics = confirmation[0]
         .part("text/calendar")
@@ -98,18 +79,23 @@ fn the_confirmation_carries_the_forums_calendar_and_changes_reach_everyone() {
 fn the_organiser_hears_at_80_and_100_percent_once_each() {
     let app = TestApp::spawn();
     let official = app.user("official");
-    let slug = forum_in(&app, &official, 10, 5);
+    let slug = ForumBuilder::new("Forum courriels")
+        .open()
+        .capacity(5)
+        .starting_in_days(10)
+        .create(&app, &official.token)
+        .slug();
     let people: Vec<TestUser> = (0..6).map(|_| app.user("member")).collect();
     for p in &people[..4] {
-        app.post(&format!("/forums/{slug}/registrations"), Some(&p.token), &json!({})).expect(201);
+        RegistrationBuilder::to(&slug).create(&app, &p.token);
     }
     mails_saying(&app, &official.email, "80 % de ses places (4)", 1);
     // A cancellation and a new registration at 4 again: no second "80 %".
     app.delete(&format!("/forums/{slug}/registrations/me"), Some(&people[3].token)).expect(200);
-    app.post(&format!("/forums/{slug}/registrations"), Some(&people[3].token), &json!({})).expect(201);
-    app.post(&format!("/forums/{slug}/registrations"), Some(&people[4].token), &json!({})).expect(201);
+    RegistrationBuilder::to(&slug).create(&app, &people[3].token);
+    RegistrationBuilder::to(&slug).create(&app, &people[4].token);
     mails_saying(&app, &official.email, "Toutes les places", 1);
-    app.post(&format!("/forums/{slug}/registrations"), Some(&people[5].token), &json!({})).expect(201);
+    RegistrationBuilder::to(&slug).create(&app, &people[5].token);
     std::thread::sleep(std::time::Duration::from_millis(500));
     assert_eq!(forum_mails(&app, &official.email), 2, "once each");
 }
@@ -118,11 +104,16 @@ fn the_organiser_hears_at_80_and_100_percent_once_each() {
 fn the_reminder_goes_48_hours_before_to_those_with_a_seat_once() {
     let app = TestApp::spawn();
     let official = app.user("official");
-    let slug = forum_in(&app, &official, 5, 1);
+    let slug = ForumBuilder::new("Forum courriels")
+        .open()
+        .capacity(1)
+        .starting_in_days(5)
+        .create(&app, &official.token)
+        .slug();
     let seated = app.user("member");
     let waiting = app.user("member");
-    app.post(&format!("/forums/{slug}/registrations"), Some(&seated.token), &json!({})).expect(201);
-    app.post(&format!("/forums/{slug}/registrations"), Some(&waiting.token), &json!({})).expect(201);
+    RegistrationBuilder::to(&slug).create(&app, &seated.token);
+    RegistrationBuilder::to(&slug).create(&app, &waiting.token);
     assert_eq!(app.count("jobs WHERE kind = 'forum_reminders' AND state = 'queued'"), 1, "one job for the forum");
     // Time passes (the test moves the dates rather than sleeping): the forum is in 47 hours and
     // its job is due; a second, duplicate job is due too.

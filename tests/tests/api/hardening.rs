@@ -217,10 +217,7 @@ fn remote_images_in_markdown_become_links_unless_their_host_is_allowed() {
     let member = app.user("member");
     let body = "Voir ![la carte](https://elsewhere.example/t.png) et ![](http://elsewhere.example/u.png) \
                 puis ![le logo](https://images.example.gouv.fr/logo.png)";
-    let c = app
-        .post(&format!("/forums/{DIALOGUE}/comments"), Some(&member.token), &json!({"body": body}))
-        .expect(201)
-        .json();
+    let c = builders::comment(&app, &member.token, &format!("/forums/{DIALOGUE}"), body);
     let html = c["body_html"].as_str().unwrap();
     assert_eq!(c["body"], body, "the markdown is kept as written");
     assert!(!html.contains("elsewhere.example/t.png\" alt"), "{html}");
@@ -239,14 +236,8 @@ fn remote_images_in_markdown_become_links_unless_their_host_is_allowed() {
 fn html_stored_before_the_change_loses_its_remote_images_once() {
     let app = TestApp::spawn();
     let member = app.user("member");
-    let c = app
-        .post(
-            &format!("/forums/{DIALOGUE}/comments"),
-            Some(&member.token),
-            &json!({"body": "![t](https://elsewhere.example/t.png)"}),
-        )
-        .expect(201)
-        .json();
+    let c =
+        builders::comment(&app, &member.token, &format!("/forums/{DIALOGUE}"), "![t](https://elsewhere.example/t.png)");
     // As it was stored before: an <img> that calls the other host.
     app.sql(&format!(
         "UPDATE comments SET body_html = '<p><img src=\"https://elsewhere.example/t.png\" alt=\"t\"></p>' WHERE id = {}",
@@ -319,13 +310,7 @@ fn display_names_need_a_visible_character_and_no_bidi_control() {
 fn dates_stay_between_1900_and_2199_and_are_rfc_3339() {
     let app = TestApp::spawn();
     let official = app.user("official");
-    let forum = |starts: &str, ends: &str| {
-        app.post(
-            "/forums",
-            Some(&official.token),
-            &json!({"title": "Forum", "theme": "Thème", "starts_at": starts, "ends_at": ends, "location": "Paris"}),
-        )
-    };
+    let forum = |starts: &str, ends: &str| ForumBuilder::new("Forum").at(starts, ends).send(&app, &official.token);
     for bad in ["+99999-01-01T00:00:00Z", "1899-12-31T23:59:59Z", "2200-01-01T00:00:00Z", "2027-05-10 18:30:00Z"] {
         let p = forum(bad, "2027-05-10T21:00:00Z").expect_problem(422, "unprocessable_body");
         assert_eq!(p["errors"][0]["field"], "starts_at", "{bad}: {p}");

@@ -26,14 +26,6 @@ fn enc(value: &str) -> String {
     value.replace('+', "%2B").replace(':', "%3A")
 }
 
-/// FR0041's milestones by code → id.
-fn fr0041_milestone(app: &TestApp, code: &str) -> i64 {
-    let c = app.get("/commitments/FR0041").expect(200).json();
-    c["milestones"].as_array().unwrap().iter().find(|m| m["code"] == code).unwrap_or_else(|| panic!("no {code}"))["id"]
-        .as_i64()
-        .unwrap()
-}
-
 fn progress(app: &TestApp, code: &str) -> Value {
     app.get(&format!("/commitments/{code}")).expect(200).json()["milestone_progress"].clone()
 }
@@ -104,26 +96,14 @@ fn global_milestone_list_supports_updated_since() {
     );
 
     // A server-side instant before the changes: the creation time of a new milestone.
-    let new = app
-        .post(
-            "/commitments/FR0041/milestones",
-            Some(&official.token),
-            &json!({"code": "12.5", "title": "Assess the forums"}),
-        )
-        .expect(201)
-        .json();
+    let new = MilestoneBuilder::on("FR0041", "12.5").title("Assess the forums").create(&app, &official.token);
     let since = new["created_at"].as_str().unwrap().to_string();
     assert_eq!(mcodes(&collect_pages(&app, &format!("/milestones?updated_since={}", enc(&since)), None)), ["12.5"]);
 
-    let id = fr0041_milestone(&app, "12.2");
+    let id = milestone_id(&app, "FR0041", "12.2");
     let old = app.get(&format!("/milestones/{id}")).expect(200).json();
     let admin = app.user("admin");
-    app.post(
-        &format!("/milestones/{id}/progress"),
-        Some(&admin.token),
-        &json!({"as_of": "2020-01-01", "status": "delayed", "completion": "limited", "note": "En retard."}),
-    )
-    .expect(201);
+    ProgressBuilder::on(id).status("delayed").completion("limited").note("En retard.").create(&app, &admin.token);
     let patched = app.get(&format!("/milestones/{id}")).expect(200).json();
     assert_ne!(patched["updated_at"], old["updated_at"]);
     let changed = collect_pages(&app, &format!("/milestones?updated_since={}", enc(&since)), None);
@@ -253,7 +233,7 @@ fn duplicate_milestone_code_conflicts_only_within_one_commitment() {
     assert_eq!(other["code"], "12.1");
 
     // Renaming onto a sibling's code conflicts too.
-    let id = fr0041_milestone(&app, "12.4");
+    let id = milestone_id(&app, "FR0041", "12.4");
     app.patch(&format!("/milestones/{id}"), Some(&official.token), &json!({"code": "12.1"}))
         .expect_problem(409, "already_exists");
     assert_eq!(app.get(&format!("/milestones/{id}")).expect(200).json()["code"], "12.4");
@@ -262,18 +242,17 @@ fn duplicate_milestone_code_conflicts_only_within_one_commitment() {
 #[test]
 fn milestone_writes_need_an_official_or_admin() {
     let app = TestApp::spawn();
-    let id = fr0041_milestone(&app, "12.1");
+    let id = milestone_id(&app, "FR0041", "12.1");
     let before = app.get(&format!("/milestones/{id}")).expect(200).json();
+    let new = MilestoneBuilder::on("FR0041", "12.5").title("x");
     for role in ["member", "moderator"] {
         let user = app.user(role);
-        app.post("/commitments/FR0041/milestones", Some(&user.token), &json!({"code": "12.5", "title": "x"}))
-            .expect_problem(403, "forbidden");
+        new.send(&app, &user.token).expect_problem(403, "forbidden");
         app.patch(&format!("/milestones/{id}"), Some(&user.token), &json!({"title": "Autre titre"}))
             .expect_problem(403, "forbidden");
         app.delete(&format!("/milestones/{id}"), Some(&user.token)).expect_problem(403, "forbidden");
     }
-    app.post("/commitments/FR0041/milestones", None, &json!({"code": "12.5", "title": "x"}))
-        .expect_problem(401, "unauthorized");
+    app.post("/commitments/FR0041/milestones", None, &new.body()).expect_problem(401, "unauthorized");
     app.patch(&format!("/milestones/{id}"), None, &json!({"title": "Autre titre"})).expect_problem(401, "unauthorized");
     app.delete(&format!("/milestones/{id}"), None).expect_problem(401, "unauthorized");
     assert_eq!(app.get(&format!("/milestones/{id}")).expect(200).json(), before);
@@ -286,13 +265,8 @@ fn milestone_statuses_drive_the_commitments_progress() {
     let admin = app.user("admin");
     // A status changes through the progress log only.
     let set = |code: &str, status: &str| {
-        let id = fr0041_milestone(&app, code);
-        app.post(
-            &format!("/milestones/{id}/progress"),
-            Some(&admin.token),
-            &json!({"as_of": "2020-01-01", "status": status, "completion": "limited", "note": "Point."}),
-        )
-        .expect(201);
+        let id = milestone_id(&app, "FR0041", code);
+        ProgressBuilder::on(id).status(status).completion("limited").note("Point.").create(&app, &admin.token);
         assert_eq!(app.get(&format!("/milestones/{id}")).expect(200).json()["status"], status);
     };
     set("12.3", "completed");
@@ -320,13 +294,14 @@ fn invalid_milestone_status_is_422_and_changes_nothing() {
     let app = TestApp::spawn();
     let official = app.user("official");
     let admin = app.user("admin");
-    let id = fr0041_milestone(&app, "12.3");
-    let report =
-        |status: &str| json!({"as_of": "2020-01-01", "status": status, "completion": "limited", "note": "Point."});
-    app.post(&format!("/milestones/{id}/progress"), Some(&admin.token), &report("done"))
-        .expect_problem(422, "unprocessable_body");
-    app.post(&format!("/milestones/{id}/progress"), Some(&admin.token), &report("Completed"))
-        .expect_problem(422, "unprocessable_body");
+    let id = milestone_id(&app, "FR0041", "12.3");
+    for status in ["done", "Completed"] {
+        ProgressBuilder::on(id)
+            .status(status)
+            .completion("limited")
+            .send(&app, &admin.token)
+            .expect_problem(422, "unprocessable_body");
+    }
     // A PATCH does not set a status: the log does.
     app.patch(&format!("/milestones/{id}"), Some(&official.token), &json!({"status": "completed"}))
         .expect_problem(422, "unprocessable_body");
@@ -345,7 +320,7 @@ fn invalid_milestone_status_is_422_and_changes_nothing() {
 fn milestone_patch_is_partial_and_null_clears() {
     let app = TestApp::spawn();
     let official = app.user("official");
-    let id = fr0041_milestone(&app, "12.3");
+    let id = milestone_id(&app, "FR0041", "12.3");
     let before = app.get(&format!("/milestones/{id}")).expect(200).json();
     let after = app
         .patch(
@@ -372,7 +347,7 @@ fn deleted_milestone_is_gone() {
     let official = app.user("official");
     let admin = app.user("admin");
     // 12.3 has no discussion.
-    let id = fr0041_milestone(&app, "12.3");
+    let id = milestone_id(&app, "FR0041", "12.3");
     app.delete(&format!("/milestones/{id}"), Some(&official.token)).expect_problem(403, "forbidden");
     let r = app.delete(&format!("/milestones/{id}"), Some(&admin.token)).expect(204);
     assert!(r.text.is_empty());
@@ -388,7 +363,7 @@ fn a_discussed_milestone_is_archived_out_of_lists_and_progress() {
     let admin = app.user("admin");
     let member = app.user("member");
     // 12.2 has the seed's comments.
-    let id = fr0041_milestone(&app, "12.2");
+    let id = milestone_id(&app, "FR0041", "12.2");
     let comments =
         app.count(&format!("comments WHERE subject_id = (SELECT subject_id FROM milestones WHERE id = {id})"));
     assert!(comments > 0);
@@ -408,7 +383,9 @@ fn a_discussed_milestone_is_archived_out_of_lists_and_progress() {
     );
     assert_eq!(mcodes(&collect_pages(&app, "/milestones", None)), ["12.1", "12.3", "12.4"]);
     assert_eq!(mcodes(&collect_pages(&app, "/milestones?archived=true", None)), ["12.2"]);
-    app.post(&format!("/milestones/{id}/comments"), Some(&member.token), &json!({"body": "Et ce jalon ?"}))
+    CommentBuilder::on(&format!("/milestones/{id}"))
+        .text("Et ce jalon ?")
+        .send(&app, &member.token)
         .expect_problem(409, "archived");
     app.post(&format!("/milestones/{id}/restore"), Some(&admin.token), &json!({})).expect(200);
     assert_eq!(mcodes(&collect_pages(&app, "/milestones", None)).len(), 4);
@@ -420,35 +397,11 @@ fn a_discussed_milestone_is_archived_out_of_lists_and_progress() {
 fn empty_app_with(commitments: &[&str]) -> (TestApp, TestUser) {
     let app = TestApp::spawn_empty();
     let admin = app.user("admin");
-    app.post(
-        "/action-plans",
-        Some(&admin.token),
-        &json!({
-            "slug": "kk-2030-2032", "country": "Kakania", "title": "Plan", "period_start": 2030, "period_end": 2032
-        }),
-    )
-    .expect(201);
+    ActionPlanBuilder::new("kk-2030-2032").country("Kakania").title("Plan").create(&app, &admin.token);
     for (i, code) in commitments.iter().enumerate() {
-        app.post(
-            "/commitments",
-            Some(&admin.token),
-            &json!({
-                "action_plan": "kk-2030-2032", "code": code, "number": i + 1, "title": format!("Commitment {code}")
-            }),
-        )
-        .expect(201);
+        CommitmentBuilder::new(code).plan("kk-2030-2032").number(i as i64 + 1).create(&app, &admin.token);
     }
     (app, admin)
-}
-
-fn add_milestone(app: &TestApp, token: &str, commitment: &str, code: &str, position: Option<i64>) -> i64 {
-    let mut body = json!({"code": code, "title": format!("Milestone {code}")});
-    if let Some(p) = position {
-        body["position"] = json!(p);
-    }
-    app.post(&format!("/commitments/{commitment}/milestones"), Some(token), &body).expect(201).json()["id"]
-        .as_i64()
-        .unwrap()
 }
 
 #[test]
@@ -457,7 +410,7 @@ fn global_milestone_pagination_neither_skips_nor_repeats_while_milestones_are_in
     let (app, admin) = empty_app_with(&commitments);
     let mut initial = Vec::new();
     for i in 0..25 {
-        initial.push(add_milestone(&app, &admin.token, commitments[i % 3], &format!("{i}"), None));
+        initial.push(MilestoneBuilder::on(commitments[i % 3], &format!("{i}")).create(&app, &admin.token).id());
     }
     let mut seen: Vec<i64> = Vec::new();
     let mut inserted = Vec::new();
@@ -478,7 +431,8 @@ fn global_milestone_pagination_neither_skips_nor_repeats_while_milestones_are_in
         }
         // New milestones in every commitment, including those already paged past.
         for c in commitments {
-            inserted.push(add_milestone(&app, &admin.token, c, &format!("new-{page_no}"), Some(0)));
+            inserted
+                .push(MilestoneBuilder::on(c, &format!("new-{page_no}")).position(0).create(&app, &admin.token).id());
         }
     }
     let distinct: BTreeSet<i64> = seen.iter().copied().collect();
@@ -498,7 +452,7 @@ fn global_milestone_pagination_neither_skips_nor_repeats_while_milestones_are_in
 fn commitment_milestone_pagination_neither_skips_nor_repeats_while_milestones_are_inserted() {
     let (app, admin) = empty_app_with(&["KK0001"]);
     let initial: Vec<i64> =
-        (1..=12).map(|i| add_milestone(&app, &admin.token, "KK0001", &format!("1.{i}"), None)).collect();
+        (1..=12).map(|i| MilestoneBuilder::on("KK0001", &format!("1.{i}")).create(&app, &admin.token).id()).collect();
     let mut seen: Vec<Value> = Vec::new();
     let mut before = Vec::new();
     let mut after = Vec::new();
@@ -520,9 +474,13 @@ fn commitment_milestone_pagination_neither_skips_nor_repeats_while_milestones_ar
         }
         // Before the cursor: position 0. After it: the cursor's own position (a larger id
         // sorts after) and the very end.
-        before.push(add_milestone(&app, &admin.token, "KK0001", &format!("b{page_no}"), Some(0)));
-        after.push(add_milestone(&app, &admin.token, "KK0001", &format!("s{page_no}"), Some(last_pos)));
-        after.push(add_milestone(&app, &admin.token, "KK0001", &format!("e{page_no}"), Some(1000)));
+        before.push(MilestoneBuilder::on("KK0001", &format!("b{page_no}")).position(0).create(&app, &admin.token).id());
+        after.push(
+            MilestoneBuilder::on("KK0001", &format!("s{page_no}")).position(last_pos).create(&app, &admin.token).id(),
+        );
+        after.push(
+            MilestoneBuilder::on("KK0001", &format!("e{page_no}")).position(1000).create(&app, &admin.token).id(),
+        );
     }
     let seen_ids = ids(&seen);
     let distinct: BTreeSet<i64> = seen_ids.iter().copied().collect();

@@ -4,15 +4,11 @@
 
 use opendetat_tests::*;
 
-fn comment(app: &TestApp, who: &TestUser, body: &str) -> i64 {
-    builders::comment(app, &who.token, "/commitments/FR0041", body)["id"].as_i64().unwrap()
-}
-
 #[test]
 fn a_report_goes_to_the_queue_and_a_hidden_comment_is_logged_in_public_without_its_moderator() {
     let app = TestApp::spawn();
     let author = app.user("member");
-    let c = comment(&app, &author, "Un commentaire injurieux.");
+    let c = builders::comment(&app, &author.token, "/commitments/FR0041", "Un commentaire injurieux.").id();
     let (a, b) = (app.user("member"), app.user("member"));
     let path = format!("/comments/{c}/reports");
     let first = app.post(&path, Some(&a.token), &json!({"reason": "abuse"})).expect(201).json();
@@ -73,9 +69,8 @@ fn a_report_goes_to_the_queue_and_a_hidden_comment_is_logged_in_public_without_i
 fn dismissing_closes_the_reports_and_is_audited() {
     let app = TestApp::spawn();
     let author = app.user("member");
-    let c = comment(&app, &author, "Un avis tranché mais correct.");
-    app.post(&format!("/comments/{c}/reports"), Some(&app.user("member").token), &json!({"reason": "off_topic"}))
-        .expect(201);
+    let c = builders::comment(&app, &author.token, "/commitments/FR0041", "Un avis tranché mais correct.").id();
+    ReportBuilder::on(c).reason("off_topic").create(&app, &app.user("member").token);
     let moderator = app.user("moderator");
     app.post(&format!("/moderation/reports/{c}/dismiss"), Some(&moderator.token), &json!({})).expect(204);
     app.post(&format!("/moderation/reports/{c}/dismiss"), Some(&moderator.token), &json!({}))
@@ -91,15 +86,11 @@ fn dismissing_closes_the_reports_and_is_audited() {
 fn reports_from_enough_distinct_members_hide_a_comment_when_configured() {
     let app = TestApp::spawn_with(true, &[("AUTO_HIDE_REPORTS", "3")]);
     let author = app.user("member");
-    let c = comment(&app, &author, "Achetez mes produits !");
+    let c = builders::comment(&app, &author.token, "/commitments/FR0041", "Achetez mes produits !").id();
     for i in 0..3 {
         // Settled accounts: only those count (brand-new ones are tested in public_record.rs).
-        let reporter = app.user("member");
-        app.sql(&format!("UPDATE users SET created_at = now() - interval '8 days' WHERE id = {}", reporter.id));
-        let r = app
-            .post(&format!("/comments/{c}/reports"), Some(&reporter.token), &json!({"reason": "spam"}))
-            .expect(201)
-            .json();
+        let reporter = UserBuilder::member().created_days_ago(8).create(&app);
+        let r = ReportBuilder::on(c).reason("spam").create(&app, &reporter.token);
         assert_eq!(r["hid_comment"], i == 2, "the third report hides it");
     }
     let public = app.get(&format!("/comments/{c}")).expect(200).json();
@@ -131,7 +122,9 @@ fn a_suspension_stops_posting_mails_its_message_and_ends_or_is_lifted() {
     let mail = app.wait_for_mails_to(&member.email, 2).pop().unwrap();
     let text = mail.part("text/plain").unwrap();
     assert!(text.contains("Vos messages répétés enfreignent la charte.") && text.contains("heure de Paris"), "{text}");
-    app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": "Encore moi."}))
+    CommentBuilder::on("/commitments/FR0041")
+        .text("Encore moi.")
+        .send(&app, &member.token)
         .expect_problem(403, "forbidden");
     // Moderators do not suspend moderators or admins, nor themselves.
     app.post(
@@ -145,7 +138,7 @@ fn a_suspension_stops_posting_mails_its_message_and_ends_or_is_lifted() {
     // Lifted: the member posts again; audited both ways.
     app.delete(&path, Some(&moderator.token)).expect(204);
     app.delete(&path, Some(&moderator.token)).expect_problem(404, "not_found");
-    app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": "Merci."})).expect(201);
+    builders::comment(&app, &member.token, "/commitments/FR0041", "Merci.");
     let admin = app.user("admin");
     assert_eq!(
         app.get_as("/admin/audit?action=user.suspended", &admin.token).expect(200).json()["items"]
@@ -163,10 +156,12 @@ fn a_suspension_stops_posting_mails_its_message_and_ends_or_is_lifted() {
     );
     // A suspension for a period ends by itself (the test moves its end; it does not wait).
     app.post(&path, Some(&moderator.token), &json!({"until": until, "message": "Une semaine."})).expect(200);
-    app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": "Suspendu."}))
+    CommentBuilder::on("/commitments/FR0041")
+        .text("Suspendu.")
+        .send(&app, &member.token)
         .expect_problem(403, "forbidden");
     app.sql(&format!("UPDATE users SET suspended_until = now() - interval '1 minute' WHERE id = {}", member.id));
-    app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": "De retour."})).expect(201);
+    builders::comment(&app, &member.token, "/commitments/FR0041", "De retour.");
 }
 
 #[test]
@@ -174,14 +169,12 @@ fn posting_past_the_limit_answers_429_with_retry_after() {
     let app = TestApp::spawn_with(true, &[("RATE_LIMIT_POSTING", "3/1m")]);
     let member = app.user("member");
     for i in 0..3 {
-        app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": format!("Message {i}")}))
-            .expect(201);
+        builders::comment(&app, &member.token, "/commitments/FR0041", &format!("Message {i}"));
     }
-    let r = app.post("/commitments/FR0041/comments", Some(&member.token), &json!({"body": "Un de trop."}));
+    let r = CommentBuilder::on("/commitments/FR0041").text("Un de trop.").send(&app, &member.token);
     assert_eq!(r.status, 429, "{}", r.text);
     assert!(r.header("Retry-After").unwrap().parse::<u64>().unwrap() >= 1);
     // Per account: another member still posts.
-    app.post("/commitments/FR0041/comments", Some(&app.user("member").token), &json!({"body": "Moi aussi."}))
-        .expect(201);
+    builders::comment(&app, &app.user("member").token, "/commitments/FR0041", "Moi aussi.");
     assert_eq!(app.count("comments WHERE body = 'Un de trop.'"), 0);
 }

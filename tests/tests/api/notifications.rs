@@ -38,12 +38,6 @@ fn fan_out_done(app: &TestApp) {
     }
 }
 
-fn named(app: &TestApp, name: &str) -> TestUser {
-    let who = app.user("member");
-    app.patch("/me", Some(&who.token), &json!({"display_name": name})).expect(200);
-    who
-}
-
 #[test]
 fn followers_the_person_replied_to_and_those_named_hear_of_a_comment_once_each() {
     let app = TestApp::spawn();
@@ -52,10 +46,10 @@ fn followers_the_person_replied_to_and_those_named_hear_of_a_comment_once_each()
     assert_eq!((state["following"].as_bool(), state["followers"].as_i64()), (Some(true), Some(1)));
     // Following twice changes nothing.
     assert_eq!(follow(&app, &follower, "commitment/fr0041")["followers"], 1);
-    let camille = named(&app, "Camille Desmoulins");
+    let camille = UserBuilder::member().named("Camille Desmoulins").create(&app);
     // Camille follows too, and is named: one notification, for the mention.
     follow(&app, &camille, "commitment/FR0041");
-    let author = named(&app, "Lucile Duplessis");
+    let author = UserBuilder::member().named("Lucile Duplessis").create(&app);
 
     let c = builders::comment(
         &app,
@@ -76,7 +70,7 @@ fn followers_the_person_replied_to_and_those_named_hear_of_a_comment_once_each()
     assert!(notifications(&app, &author, 0).is_empty(), "nobody hears of their own comment");
 
     // A reply reaches the author of the comment replied to (who follows nothing).
-    builders::reply(&app, &follower.token, "/commitments/FR0041", c["id"].as_i64().unwrap(), "Je réponds.");
+    builders::reply(&app, &follower.token, "/commitments/FR0041", c.id(), "Je réponds.");
     assert_eq!(notifications(&app, &author, 1)[0]["reason"], "reply");
     fan_out_done(&app);
     assert_eq!(notifications(&app, &camille, 2)[0]["reason"], "new_comment");
@@ -111,50 +105,29 @@ fn progress_answers_and_forum_changes_reach_those_concerned() {
     let app = TestApp::spawn();
     let follower = app.user("member");
     follow(&app, &follower, "commitment/FR0041");
-    let official = app.user("official");
-    app.sql(&format!(
-        "UPDATE users SET institution_id = (SELECT id FROM institutions WHERE slug = 'minister-of-state-digital-sector') WHERE id = {}",
-        official.id
-    ));
+    let official = UserBuilder::official_of("minister-of-state-digital-sector").create(&app);
     // Progress on a milestone of a followed commitment.
     let c = app.get("/commitments/FR0041").expect(200).json();
     let m = c["milestones"][0]["id"].as_i64().unwrap();
-    app.post(
-        &format!("/milestones/{m}/progress"),
-        Some(&official.token),
-        &json!({"as_of": "2020-01-01", "status": "in_progress", "completion": "limited", "note": "Avancée."}),
-    )
-    .expect(201);
+    ProgressBuilder::on(m).status("in_progress").completion("limited").note("Avancée.").create(&app, &official.token);
     let heard = notifications(&app, &follower, 1);
     assert_eq!(heard[0]["reason"], "progress");
     assert_eq!(heard[0]["subject"]["type"], "milestone");
 
     // An answer reaches the asker, and whoever follows the question.
     let asker = app.user("member");
-    let q = app
-        .post(
-            "/commitments/FR0041/questions",
-            Some(&asker.token),
-            &json!({"title": "Quand ?", "body": "Pouvez-vous préciser ?"}),
-        )
-        .expect(201)
-        .json();
+    let q = QuestionBuilder::on("/commitments/FR0041").create(&app, &asker.token);
     let watcher = app.user("member");
     follow(&app, &watcher, &format!("question/{}", q["id"]));
-    app.post(&format!("/questions/{}/answers", q["id"]), Some(&official.token), &json!({"body": "Au printemps."}))
-        .expect(201);
+    AnswerBuilder::to(q.id()).text("Au printemps.").create(&app, &official.token);
     assert_eq!(notifications(&app, &asker, 1)[0]["reason"], "answer");
     assert_eq!(notifications(&app, &watcher, 1)[0]["subject"]["type"], "question");
 
     // A forum: the person promoted from the waitlist; then its cancellation, to those registered.
-    let forum = ForumBuilder::new("Forum des notifications")
-        .with("status", json!("open"))
-        .with("capacity", json!(1))
-        .create(&app, &official.token);
-    let slug = forum["slug"].as_str().unwrap();
+    let slug = &ForumBuilder::new("Forum des notifications").open().capacity(1).create(&app, &official.token).slug();
     let (seated, waiting) = (app.user("member"), app.user("member"));
-    app.post(&format!("/forums/{slug}/registrations"), Some(&seated.token), &json!({})).expect(201);
-    app.post(&format!("/forums/{slug}/registrations"), Some(&waiting.token), &json!({})).expect(201);
+    RegistrationBuilder::to(slug).create(&app, &seated.token);
+    RegistrationBuilder::to(slug).create(&app, &waiting.token);
     app.delete(&format!("/forums/{slug}/registrations/me"), Some(&seated.token)).expect(200);
     assert_eq!(notifications(&app, &waiting, 1)[0]["reason"], "promoted");
     // A change calendars do not show says nothing; a new place does.
@@ -182,7 +155,7 @@ fn mail_comes_one_by_one_or_as_a_daily_digest_of_what_is_unread() {
     for who in [&eager, &daily, &quiet] {
         follow(&app, who, "commitment/FR0041");
     }
-    let author = named(&app, "Olympe de Gouges");
+    let author = UserBuilder::member().named("Olympe de Gouges").create(&app);
     builders::comment(&app, &author.token, "/commitments/FR0041", "Premier avis.");
     builders::comment(&app, &author.token, "/commitments/FR0041", "Second avis.");
     let mails = app.wait_for_mails_to(&eager.email, 3);
@@ -333,8 +306,8 @@ fn follows_refuse_what_is_not_there_and_suggestions_name_members() {
     app.put("/me/follows/planet/FR0041", Some(&member.token), &json!(null)).expect_problem(404, "not_found");
     app.put("/me/follows/commitment/FR9999", Some(&member.token), &json!(null)).expect_problem(404, "not_found");
     app.put("/me/notification-settings", Some(&member.token), &json!({"mail": "weekly"})).expect(422);
-    named(&app, "Manon Roland");
-    named(&app, "Manon Phlipon");
+    UserBuilder::member().named("Manon Roland").create(&app);
+    UserBuilder::member().named("Manon Phlipon").create(&app);
     let found = app.get_as("/mentions/suggestions?q=manon%20r", &member.token).expect(200).json();
     assert_eq!(found.as_array().unwrap().len(), 1);
     assert_eq!(found[0]["display_name"], "Manon Roland");

@@ -8,39 +8,24 @@ const ALL: &[&str] = &["member", "official", "moderator", "admin"];
 const CONTENT: &[&str] = &["official", "admin"];
 const ADMIN: &[&str] = &["admin"];
 const MODERATION: &[&str] = &["moderator", "admin"];
+/// A forum of the seed that was held.
+const HELD: &str = "2018-10-transparence-algorithmes-publics";
 
-/// (method, path as in the contract, a concrete path, body, allowed roles). Routes that act on
-/// someone's own record (their comment, their account) are open to every role here: who owns
-/// what is tested with the resource.
-fn table(
-    comment: i64,
-    milestone: i64,
-    user: i64,
-    question: i64,
-) -> Vec<(&'static str, &'static str, String, Option<Value>, &'static [&'static str])> {
+/// (method, path as in the contract, a concrete path, body, allowed roles).
+type Row = (&'static str, &'static str, String, Option<Value>, &'static [&'static str]);
+
+/// Every protected route. Routes that act on someone's own record (their comment, their
+/// account) are open to every role here: who owns what is tested with the resource.
+fn table(comment: i64, milestone: i64, user: i64, question: i64) -> Vec<Row> {
     let forum = ForumBuilder::new("Forum des permissions").body();
     vec![
         ("GET", "/me", "/me".into(), None, ALL),
         ("PATCH", "/me", "/me".into(), Some(json!({})), ALL),
         ("POST", "/auth/verify-email/resend", "/auth/verify-email/resend".into(), None, ALL),
-        (
-            "POST",
-            "/action-plans",
-            "/action-plans".into(),
-            Some(
-                json!({"slug": "fr-2099-2100", "country": "France", "title": "P", "period_start": 2099, "period_end": 2100}),
-            ),
-            ADMIN,
-        ),
+        ("POST", "/action-plans", "/action-plans".into(), Some(ActionPlanBuilder::new("fr-2099-2100").body()), ADMIN),
         ("PATCH", "/action-plans/{id}", "/action-plans/fr-2018-2020".into(), Some(json!({})), ADMIN),
         ("DELETE", "/action-plans/{id}", "/action-plans/no-such-plan".into(), None, ADMIN),
-        (
-            "POST",
-            "/commitments",
-            "/commitments".into(),
-            Some(json!({"action_plan": "fr-2018-2020", "code": "FR0099", "number": 99, "title": "T"})),
-            CONTENT,
-        ),
+        ("POST", "/commitments", "/commitments".into(), Some(CommitmentBuilder::new("FR0099").body()), CONTENT),
         ("PATCH", "/commitments/{id}", "/commitments/FR0041".into(), Some(json!({})), CONTENT),
         ("DELETE", "/commitments/{id}", "/commitments/FR9999".into(), None, ADMIN),
         ("POST", "/commitments/{id}/restore", "/commitments/FR0041/restore".into(), None, ADMIN),
@@ -48,7 +33,7 @@ fn table(
             "POST",
             "/commitments/{id}/milestones",
             "/commitments/FR0041/milestones".into(),
-            Some(json!({"code": "12.9", "title": "T"})),
+            Some(MilestoneBuilder::on("FR0041", "12.9").body()),
             CONTENT,
         ),
         ("PATCH", "/milestones/{id}", format!("/milestones/{milestone}"), Some(json!({})), CONTENT),
@@ -154,23 +139,13 @@ fn table(
             None,
             ADMIN,
         ),
-        (
-            "POST",
-            "/formats",
-            "/formats".into(),
-            Some(
-                json!({"name": "Format des permissions", "content": {"purpose": "P", "audience": "A", "agenda": [{"title": "T", "minutes": 10}]}}),
-            ),
-            CONTENT,
-        ),
+        ("POST", "/formats", "/formats".into(), Some(FormatBuilder::new("Format des permissions").body()), CONTENT),
         ("PATCH", "/formats/{id}", "/formats/forum-open-detat".into(), Some(json!({})), CONTENT),
         (
             "POST",
             "/formats/{id}/versions",
             "/formats/forum-open-detat/versions".into(),
-            Some(
-                json!({"based_on": 1, "change_note": "N", "content": {"purpose": "P", "audience": "A", "agenda": [{"title": "T", "minutes": 10}]}}),
-            ),
+            Some(VersionBuilder::of("forum-open-detat", 1).body()),
             CONTENT,
         ),
         (
@@ -184,14 +159,14 @@ fn table(
             "PUT",
             "/forums/{id}/minutes",
             "/forums/2018-10-transparence-algorithmes-publics/minutes".into(),
-            Some(json!({"body": "Compte rendu."})),
+            Some(MinutesBuilder::of(HELD).body()),
             CONTENT,
         ),
         (
             "POST",
             "/forums/{id}/action-items",
             "/forums/2018-10-transparence-algorithmes-publics/action-items".into(),
-            Some(json!({"title": "T", "owner": {"kind": "person", "name": "N"}, "due_on": "2030-01-01"})),
+            Some(ActionItemBuilder::on(HELD, "T").owner_person("N").due_on("2030-01-01").body()),
             CONTENT,
         ),
         ("PATCH", "/action-items/{id}", "/action-items/1".into(), Some(json!({})), CONTENT),
@@ -213,7 +188,7 @@ fn table(
             "POST",
             "/cycles",
             "/cycles".into(),
-            Some(json!({"title": "Cycle des permissions", "starts_on": "2030-01-01", "ends_on": "2030-06-30"})),
+            Some(CycleBuilder::new("Cycle des permissions").between("2030-01-01", "2030-06-30").body()),
             CONTENT,
         ),
         ("PATCH", "/cycles/{id}", "/cycles/premier-cycle-2018".into(), Some(json!({})), CONTENT),
@@ -221,7 +196,7 @@ fn table(
             "POST",
             "/forums/{id}/feedback",
             "/forums/2018-10-transparence-algorithmes-publics/feedback".into(),
-            Some(json!({"answers": [{"key": "utilite", "rating": 4}]})),
+            Some(FeedbackBuilder::on(HELD, 4).body()),
             ALL,
         ),
         (
@@ -235,7 +210,7 @@ fn table(
             "PUT",
             "/forums/{id}/feedback/me",
             "/forums/2018-10-transparence-algorithmes-publics/feedback/me".into(),
-            Some(json!({"answers": [{"key": "utilite", "rating": 4}]})),
+            Some(FeedbackBuilder::on(HELD, 4).body()),
             ALL,
         ),
         (
@@ -258,7 +233,7 @@ fn table(
             "POST",
             "/institutions",
             "/institutions".into(),
-            Some(json!({"name": "Institution des permissions", "kind": "agency"})),
+            Some(InstitutionBuilder::new("Institution des permissions").body()),
             ADMIN,
         ),
         ("PATCH", "/institutions/{id}", "/institutions/datactivist".into(), Some(json!({})), ADMIN),
@@ -267,28 +242,28 @@ fn table(
             "POST",
             "/milestones/{id}/progress",
             format!("/milestones/{milestone}/progress"),
-            Some(json!({"as_of": "2020-01-01", "status": "in_progress", "completion": "limited", "note": "N"})),
+            Some(ProgressBuilder::on(milestone).note("N").body()),
             ADMIN,
         ),
         (
             "POST",
             "/commitments/{id}/questions",
             "/commitments/FR0041/questions".into(),
-            Some(json!({"title": "Q", "body": "B"})),
+            Some(QuestionBuilder::on("/commitments/FR0041").title("Q").text("B").body()),
             ALL,
         ),
         (
             "POST",
             "/milestones/{id}/questions",
             format!("/milestones/{milestone}/questions"),
-            Some(json!({"title": "Q", "body": "B"})),
+            Some(QuestionBuilder::on(&format!("/milestones/{milestone}")).title("Q").text("B").body()),
             ALL,
         ),
         (
             "POST",
             "/action-items/{id}/questions",
             "/action-items/1/questions".into(),
-            Some(json!({"title": "Q", "body": "B"})),
+            Some(QuestionBuilder::on("/action-items/1").title("Q").text("B").body()),
             ALL,
         ),
         // Officials of the institution asked only, and the asker only (tested in questions.rs).
@@ -296,7 +271,7 @@ fn table(
             "POST",
             "/questions/{id}/answers",
             format!("/questions/{question}/answers"),
-            Some(json!({"body": "Réponse."})),
+            Some(AnswerBuilder::to(question).body()),
             &[],
         ),
         (
@@ -338,7 +313,7 @@ fn table(
             "POST",
             "/comments/{id}/reports",
             format!("/comments/{comment}/reports"),
-            Some(json!({"reason": "spam"})),
+            Some(ReportBuilder::on(comment).reason("spam").body()),
             ALL,
         ),
         ("GET", "/moderation/reports", "/moderation/reports".into(), None, MODERATION),
@@ -382,11 +357,8 @@ fn every_protected_route_answers_401_and_403_as_the_table_says() {
     let milestone = fr0041["milestones"][0]["id"].as_i64().unwrap();
     let target = app.user("member");
     let asker = app.user("member");
-    let question = app
-        .post("/commitments/FR0041/questions", Some(&asker.token), &json!({"title": "Q", "body": "B"}))
-        .expect(201)
-        .json();
-    let rows = table(comment["id"].as_i64().unwrap(), milestone, target.id, question["id"].as_i64().unwrap());
+    let question = QuestionBuilder::on("/commitments/FR0041").create(&app, &asker.token);
+    let rows = table(comment.id(), milestone, target.id, question.id());
 
     // The table is the contract's list of secured operations, no more, no less.
     let doc = app.get("/api/openapi.json").expect(200).json();

@@ -8,31 +8,12 @@ use opendetat_tests::*;
 
 const LEAD: &str = "minister-of-state-digital-sector";
 
-fn official_of(app: &TestApp, institution: &str) -> TestUser {
-    let official = app.user("official");
-    app.sql(&format!(
-        "UPDATE users SET institution_id = (SELECT id FROM institutions WHERE slug = '{institution}') WHERE id = {}",
-        official.id
-    ));
-    official
-}
-
 /// A question about FR0041 answered by an official of its lead institution: (question id,
 /// the answer's comment id, the official).
 fn answered_question(app: &TestApp, body: &str) -> (i64, i64, TestUser) {
-    let member = app.user("member");
-    let q = app
-        .post(
-            "/commitments/FR0041/questions",
-            Some(&member.token),
-            &json!({"title": "Quand ?", "body": "Pouvez-vous préciser ?"}),
-        )
-        .expect(201)
-        .json();
-    let id = q["id"].as_i64().unwrap();
-    let official = official_of(app, LEAD);
-    let answered =
-        app.post(&format!("/questions/{id}/answers"), Some(&official.token), &json!({"body": body})).expect(201).json();
+    let id = QuestionBuilder::on("/commitments/FR0041").create(app, &app.user("member").token).id();
+    let official = UserBuilder::official_of(LEAD).create(app);
+    let answered = AnswerBuilder::to(id).text(body).create(app, &official.token);
     (id, answered["answers"][0]["comment_id"].as_i64().unwrap(), official)
 }
 
@@ -159,21 +140,15 @@ fn a_hidden_answer_is_shown_nowhere_and_the_question_awaits_an_answer_again() {
 fn corrected_minutes_keep_what_they_said_before() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let forum = ForumBuilder::new("Forum au compte rendu corrigé")
-        .with("starts_at", json!("2026-10-01T16:00:00Z"))
-        .with("ends_at", json!("2026-10-01T18:00:00Z"))
-        .with("status", json!("held"))
-        .create(&app, &admin.token);
-    let path = format!("/forums/{}/minutes", forum["slug"].as_str().unwrap());
-    app.put(&path, Some(&admin.token), &json!({"body": "Douze personnes étaient là.", "attendees_count": 12}))
-        .expect(201);
+    let slug = ForumBuilder::new("Forum au compte rendu corrigé").held().create(&app, &admin.token).slug();
+    let path = format!("/forums/{slug}/minutes");
+    MinutesBuilder::of(&slug).text("Douze personnes étaient là.").attendees(12).create(&app, &admin.token);
     let first = app.get(&path).expect(200).json();
     assert_eq!(first["earlier_versions"], json!([]));
-    app.put(&path, Some(&admin.token), &json!({"body": "Quinze personnes étaient là.", "attendees_count": 15}))
-        .expect(200);
+    let corrected = MinutesBuilder::of(&slug).text("Quinze personnes étaient là.").attendees(15);
+    corrected.send(&app, &admin.token).expect(200);
     // The same text again is no new version.
-    app.put(&path, Some(&admin.token), &json!({"body": "Quinze personnes étaient là.", "attendees_count": 15}))
-        .expect(200);
+    corrected.send(&app, &admin.token).expect(200);
     let corrected = app.get(&path).expect(200).json();
     assert!(corrected["body_html"].as_str().unwrap().contains("Quinze"));
     let earlier = corrected["earlier_versions"].as_array().unwrap();
@@ -188,95 +163,50 @@ fn corrected_minutes_keep_what_they_said_before() {
     assert!(rewrite.is_err(), "forum_minutes_versions is append-only");
 }
 
-/// A format with one rating question and a held forum following it whose answers close in
-/// the future; the forum's slug and the format's.
-fn held_forum(app: &TestApp, admin: &TestUser, format: Option<&str>) -> (String, String) {
-    let tag = unique_email("rec").replace(['@', '.'], "-");
-    let format_slug = match format {
-        Some(f) => f.to_string(),
-        None => app
-            .post(
-                "/formats",
-                Some(&admin.token),
-                &json!({"name": format!("Format {tag}"), "content": {
-                    "purpose": "Discuter.", "audience": "Tous.", "agenda": [{"title": "Tables", "minutes": 60}],
-                    "questionnaire": [{"key": "utilite", "kind": "rating", "label": "Utile ?"}]}}),
-            )
-            .expect(201)
-            .json()["slug"]
-            .as_str()
-            .unwrap()
-            .to_string(),
-    };
-    let forum = ForumBuilder::new(&format!("Forum {tag}"))
-        .with("starts_at", json!("2026-10-01T16:00:00Z"))
-        .with("ends_at", json!("2026-10-01T18:00:00Z"))
-        .with("status", json!("held"))
-        .with("format", json!({"slug": format_slug}))
-        .create(app, &admin.token);
-    let slug = forum["slug"].as_str().unwrap().to_string();
-    app.sql(&format!("UPDATE forums SET feedback_closes_at = now() + interval '1 day' WHERE slug = '{slug}'"));
-    (slug, format_slug)
-}
-
-/// `user` registered for `forum` (a seat), checked in when `present`; the registration id.
-fn registered(app: &TestApp, forum: &str, user: &TestUser, present: bool) -> i64 {
-    #[derive(diesel::QueryableByName)]
-    struct Id {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        id: i64,
-    }
-    diesel::RunQueryDsl::get_result::<Id>(
-        diesel::sql_query(format!(
-            "INSERT INTO registrations (forum_id, user_id, status, code, checked_in_at) \
-             SELECT id, {}, 'registered', 'R{:09}', {} FROM forums WHERE slug = '{forum}' RETURNING id",
-            user.id,
-            user.id,
-            if present { "now()" } else { "NULL" }
-        )),
-        &mut app.db(),
-    )
-    .unwrap()
-    .id
-}
-
-fn rate(app: &TestApp, forum: &str, who: &TestUser, rating: i64) -> Resp {
-    app.post(
-        &format!("/forums/{forum}/feedback"),
-        Some(&who.token),
-        &json!({"answers": [{"key": "utilite", "rating": rating}]}),
-    )
-}
+/// Until when the held forums of these tests take answers: tomorrow.
+const OPEN_UNTIL: &str = "now() + interval '1 day'";
 
 #[test]
 fn only_people_recorded_as_present_answer_and_an_organiser_may_record_them_afterwards() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let (forum, _) = held_forum(&app, &admin, None);
+    let format = FormatBuilder::new("Format du registre").rating_only().create(&app, &admin.token).slug();
+    let forum = ForumBuilder::new("Forum du registre")
+        .held()
+        .format(&format)
+        .feedback_closes(OPEN_UNTIL)
+        .create(&app, &admin.token)
+        .slug();
     // Nobody was checked in at the door: being registered is not enough.
     let person = app.user("member");
-    let registration = registered(&app, &forum, &person, false);
-    rate(&app, &forum, &person, 4).expect_problem(403, "not_a_participant");
+    let registration = RegistrationBuilder::to(&forum).checked_in(false).insert(&app, &person);
+    FeedbackBuilder::on(&forum, 4).send(&app, &person.token).expect_problem(403, "not_a_participant");
     // An organiser marks her present from the list after the forum: now she answers.
     app.post(&format!("/forums/{forum}/registrations/{registration}/check-in"), Some(&admin.token), &json!(null))
         .expect(200);
-    rate(&app, &forum, &person, 4).expect(201);
+    FeedbackBuilder::on(&forum, 4).send(&app, &person.token).expect(201);
 }
 
 #[test]
 fn results_are_published_only_once_answers_close_and_never_move_after() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let (forum, format) = held_forum(&app, &admin, None);
+    let format = FormatBuilder::new("Format du registre").rating_only().create(&app, &admin.token).slug();
+    let forum = ForumBuilder::new("Forum du registre")
+        .held()
+        .format(&format)
+        .feedback_closes(OPEN_UNTIL)
+        .create(&app, &admin.token)
+        .slug();
     let path = format!("/forums/{forum}/feedback");
     let people: Vec<TestUser> = (0..7).map(|_| app.user("member")).collect();
     for p in &people {
-        registered(&app, &forum, p, true);
+        RegistrationBuilder::to(&forum).checked_in(true).insert(&app, p);
     }
     // Four identical answers, then a real participant's, then a sixth: while answers are open,
     // nothing is published, so no difference reveals anyone.
     for (i, p) in people.iter().take(6).enumerate() {
-        rate(&app, &forum, p, if i == 4 { 1 } else { 5 }).expect(201);
+        FeedbackBuilder::on(&forum, if i == 4 { 1 } else { 5 }).send(&app, &p.token).expect(201);
         let open = app.get(&path).expect(200).json();
         assert_eq!(open["open"], true);
         let results = &open["results"];
@@ -298,7 +228,7 @@ fn results_are_published_only_once_answers_close_and_never_move_after() {
     assert_eq!(closed["results"]["published"], true);
     assert_eq!(closed["results"]["answers_count"], 6);
     assert_eq!(closed["results"]["questions"][0]["distribution"], json!([1, 0, 0, 0, 5]));
-    rate(&app, &forum, &people[6], 3).expect_problem(409, "feedback_closed");
+    FeedbackBuilder::on(&forum, 3).send(&app, &people[6].token).expect_problem(409, "feedback_closed");
     app.put(&format!("{path}/me"), Some(&people[0].token), &json!({"answers": [{"key": "utilite", "rating": 2}]}))
         .expect_problem(409, "feedback_closed");
     assert_eq!(app.get(&path).expect(200).json()["results"], closed["results"]);
@@ -317,10 +247,15 @@ fn results_are_published_only_once_answers_close_and_never_move_after() {
 
     // A second forum of the same version, closed with one answer: its results stay unpublished,
     // and the version's do not take it in (the difference would be that one person).
-    let (small, _) = held_forum(&app, &admin, Some(&format));
+    let small = ForumBuilder::new("Forum restreint")
+        .held()
+        .format(&format)
+        .feedback_closes(OPEN_UNTIL)
+        .create(&app, &admin.token)
+        .slug();
     let alone = app.user("member");
-    registered(&app, &small, &alone, true);
-    rate(&app, &small, &alone, 2).expect(201);
+    RegistrationBuilder::to(&small).checked_in(true).insert(&app, &alone);
+    FeedbackBuilder::on(&small, 2).send(&app, &alone.token).expect(201);
     app.sql(&format!("UPDATE forums SET feedback_closes_at = now() - interval '1 second' WHERE slug = '{small}'"));
     let small_results = app.get(&format!("/forums/{small}/feedback")).expect(200).json();
     assert_eq!(
@@ -330,17 +265,6 @@ fn results_are_published_only_once_answers_close_and_never_move_after() {
     let version = &app.get(&format!("/formats/{format}/feedback")).expect(200).json()["versions"][0]["results"];
     assert_eq!(version["answers_count"], 6);
     assert_eq!(version["questions"][0]["distribution"], json!([1, 0, 0, 0, 5]));
-}
-
-/// A member whose account is `days` old and whose address is confirmed (or not).
-fn reporter(app: &TestApp, days: i64, verified: bool) -> TestUser {
-    let user = if verified { app.user("member") } else { app.unverified_user() };
-    app.sql(&format!("UPDATE users SET created_at = now() - interval '{days} days' WHERE id = {}", user.id));
-    user
-}
-
-fn report(app: &TestApp, comment: i64, who: &TestUser) -> Value {
-    app.post(&format!("/comments/{comment}/reports"), Some(&who.token), &json!({"reason": "abuse"})).expect(201).json()
 }
 
 fn state(app: &TestApp, comment: i64) -> String {
@@ -356,13 +280,18 @@ fn reports_hide_automatically_only_from_settled_accounts_and_never_staff_or_answ
     app.post(&format!("/comments/{c}/reports"), Some(&author.token), &json!({"reason": "spam"}))
         .expect_problem(409, "own_comment");
     // Brand-new accounts and unconfirmed ones do not count toward hiding.
-    for who in [reporter(&app, 0, true), reporter(&app, 1, true), reporter(&app, 30, false)] {
-        assert_eq!(report(&app, c, &who)["hid_comment"], false);
+    for who in [
+        UserBuilder::member().created_days_ago(0),
+        UserBuilder::member().created_days_ago(1),
+        UserBuilder::member().created_days_ago(30).unverified(),
+    ] {
+        assert_eq!(ReportBuilder::on(c).create(&app, &who.create(&app).token)["hid_comment"], false);
     }
     assert_eq!(state(&app, c), "visible");
     // Two settled accounts do.
-    assert_eq!(report(&app, c, &reporter(&app, 8, true))["hid_comment"], false);
-    assert_eq!(report(&app, c, &reporter(&app, 8, true))["hid_comment"], true);
+    let settled = || UserBuilder::member().created_days_ago(8).create(&app);
+    assert_eq!(ReportBuilder::on(c).create(&app, &settled().token)["hid_comment"], false);
+    assert_eq!(ReportBuilder::on(c).create(&app, &settled().token)["hid_comment"], true);
     assert_eq!(state(&app, c), "hidden");
 
     // An official's comment and an institution's answer wait for a moderator, whatever the count.
@@ -373,7 +302,8 @@ fn reports_hide_automatically_only_from_settled_accounts_and_never_staff_or_answ
     let (_, answer, _) = answered_question(&app, "Réponse officielle.");
     for target in [by_official, answer] {
         for _ in 0..3 {
-            assert_eq!(report(&app, target, &reporter(&app, 30, true))["hid_comment"], false);
+            let settled = UserBuilder::member().created_days_ago(30).create(&app);
+            assert_eq!(ReportBuilder::on(target).create(&app, &settled.token)["hid_comment"], false);
         }
         assert_eq!(state(&app, target), "visible");
     }
@@ -393,7 +323,7 @@ fn reporting_leaves_no_trace_in_the_public_change_feed() {
     let author = app.user("member");
     let c = builders::comment(&app, &author.token, "/commitments/FR0041", "Un commentaire.")["id"].as_i64().unwrap();
     for _ in 0..3 {
-        report(&app, c, &app.user("member"));
+        ReportBuilder::on(c).create(&app, &app.user("member").token);
     }
     // Wait until the feed has passed the reports (it shows a change once older transactions
     // have ended, anywhere on the server).
@@ -436,14 +366,11 @@ fn collect_changes(app: &TestApp) -> Vec<Value> {
 fn a_forums_attendee_list_is_for_its_organisers_only() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let fr0041 = app.get("/commitments/FR0041").expect(200).json()["id"].as_i64().unwrap();
-    let forum = ForumBuilder::new("Forum aux organisateurs")
-        .with("status", json!("open"))
-        .commitments(&[fr0041])
-        .create(&app, &admin.token);
-    let slug = forum["slug"].as_str().unwrap();
+    let fr0041 = commitment_id(&app, "FR0041");
+    let slug =
+        &ForumBuilder::new("Forum aux organisateurs").open().commitments(&[fr0041]).create(&app, &admin.token).slug();
     let member = app.user("member");
-    let seat = app.post(&format!("/forums/{slug}/registrations"), Some(&member.token), &json!(null)).expect(201).json();
+    let seat = RegistrationBuilder::to(slug).create(&app, &member.token);
     let routes = |code: &str| -> Vec<(&'static str, String, Option<Value>)> {
         vec![
             ("GET", format!("/forums/{slug}/registrations"), None),
@@ -460,7 +387,7 @@ fn a_forums_attendee_list_is_for_its_organisers_only() {
         }
     };
     // Officials of an institution with nothing to do with the forum, or of none: refused.
-    let elsewhere = official_of(&app, "datactivist");
+    let elsewhere = UserBuilder::official_of("datactivist").create(&app);
     app.sql(&format!(
         "DELETE FROM commitment_institutions WHERE commitment_id = {fr0041} AND institution_id = (SELECT id FROM institutions WHERE slug = 'datactivist')"
     ));
@@ -470,7 +397,7 @@ fn a_forums_attendee_list_is_for_its_organisers_only() {
         }
     }
     // An official of the lead institution of the forum's commitment organises it.
-    let lead = official_of(&app, LEAD);
+    let lead = UserBuilder::official_of(LEAD).create(&app);
     for route in routes(&code) {
         let answer = call(&lead, &route);
         assert_eq!(answer.status, 200, "{} {}: {}", route.0, route.1, answer.text);
@@ -494,23 +421,22 @@ fn a_forums_attendee_list_is_for_its_organisers_only() {
     app.get_as(&format!("/forums/{slug}/registrations"), &named.token).expect_problem(403, "not_an_organiser");
     assert_eq!(app.count("events WHERE type IN ('forum.organiser_added', 'forum.organiser_removed') AND audited"), 2);
     // An official who announces a forum organises it, whatever the institution.
-    let announcer = official_of(&app, "datactivist");
-    let own = ForumBuilder::new("Forum annoncé").with("status", json!("open")).create(&app, &announcer.token);
-    app.get_as(&format!("/forums/{}/registrations", own["slug"].as_str().unwrap()), &announcer.token).expect(200);
+    let announcer = UserBuilder::official_of("datactivist").create(&app);
+    let own = ForumBuilder::new("Forum annoncé").open().create(&app, &announcer.token);
+    app.get_as(&format!("/forums/{}/registrations", own.slug()), &announcer.token).expect(200);
 }
 
 #[test]
 fn the_registrations_csv_quotes_what_a_french_spreadsheet_would_split() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let forum = ForumBuilder::new("Forum à exporter").with("status", json!("open")).create(&app, &admin.token);
-    let slug = forum["slug"].as_str().unwrap();
+    let slug = &ForumBuilder::new("Forum à exporter").open().create(&app, &admin.token).slug();
     let person = app.user("member");
     app.sql(&format!(
         "UPDATE users SET display_name = 'a;=1+1;b', organisation = 'Ville; Lyon' WHERE id = {}",
         person.id
     ));
-    app.post(&format!("/forums/{slug}/registrations"), Some(&person.token), &json!(null)).expect(201);
+    RegistrationBuilder::to(slug).create(&app, &person.token);
     let csv = app.get_as(&format!("/forums/{slug}/registrations/export"), &admin.token).expect(200).text;
     let line = csv.lines().nth(1).unwrap();
     assert!(line.contains(",\"a;'=1+1;b\",\"Ville; Lyon\","), "{line}");

@@ -3,24 +3,8 @@
 
 use opendetat_tests::*;
 
-fn lead_official(app: &TestApp) -> TestUser {
-    let official = app.user("official");
-    app.sql(&format!(
-        "UPDATE users SET institution_id = (SELECT id FROM institutions WHERE slug = 'minister-of-state-digital-sector') WHERE id = {}",
-        official.id
-    ));
-    official
-}
-
-fn ask(app: &TestApp, who: &TestUser, title: &str) -> Value {
-    app.post(
-        "/commitments/FR0041/questions",
-        Some(&who.token),
-        &json!({"title": title, "body": "Pouvez-vous préciser ?"}),
-    )
-    .expect(201)
-    .json()
-}
+/// FR0041's lead institution, which its questions go to.
+const LEAD: &str = "minister-of-state-digital-sector";
 
 fn record(app: &TestApp) -> Value {
     app.get("/institutions/minister-of-state-digital-sector/record").expect(200).json()
@@ -30,33 +14,29 @@ fn record(app: &TestApp) -> Value {
 fn a_question_goes_to_the_lead_institution_and_its_official_answers_it_on_time() {
     let app = TestApp::spawn();
     let member = app.user("member");
-    let q = ask(&app, &member, "Quand le compte rendu sera-t-il publié ?");
+    let q = QuestionBuilder::on("/commitments/FR0041")
+        .title("Quand le compte rendu sera-t-il publié ?")
+        .create(&app, &member.token);
     assert_eq!(q["institution"]["slug"], "minister-of-state-digital-sector");
     assert_eq!(q["about"]["key"], "FR0041");
     assert_eq!(q["status"], "awaiting");
     assert_eq!(q["deadline_days"], 15);
     assert!(q["due_on"].as_str().unwrap() > q["asked_on"].as_str().unwrap());
     let id = q["id"].as_i64().unwrap();
-    let path = format!("/questions/{id}/answers");
     // Others may not answer for the institution.
-    let other = app.user("official");
-    app.sql(&format!(
-        "UPDATE users SET institution_id = (SELECT id FROM institutions WHERE slug = 'datactivist') WHERE id = {}",
-        other.id
-    ));
-    app.post(&path, Some(&other.token), &json!({"body": "Pas nous."})).expect_problem(403, "not_your_institution");
-    app.post(&path, Some(&app.user("admin").token), &json!({"body": "Moi."}))
-        .expect_problem(403, "not_your_institution");
-    app.post(&path, Some(&member.token), &json!({"body": "Moi."})).expect_problem(403, "forbidden");
-    app.post(&path, Some(&lead_official(&app).token), &json!({"body": " "})).expect_problem(422, "validation_failed");
+    let other = UserBuilder::official_of("datactivist").create(&app);
+    AnswerBuilder::to(id).text("Pas nous.").send(&app, &other.token).expect_problem(403, "not_your_institution");
+    AnswerBuilder::to(id).text("Moi.").send(&app, &app.user("admin").token).expect_problem(403, "not_your_institution");
+    AnswerBuilder::to(id).text("Moi.").send(&app, &member.token).expect_problem(403, "forbidden");
+    AnswerBuilder::to(id)
+        .text(" ")
+        .send(&app, &UserBuilder::official_of(LEAD).create(&app).token)
+        .expect_problem(422, "validation_failed");
     // The seed's two questions: one answered on time in 7 working days, one overdue.
     assert_eq!(record(&app)["questions_answered"], 1);
 
-    let official = lead_official(&app);
-    let answered = app
-        .post(&path, Some(&official.token), &json!({"body": "La semaine prochaine, sur le site."}))
-        .expect(201)
-        .json();
+    let official = UserBuilder::official_of(LEAD).create(&app);
+    let answered = AnswerBuilder::to(id).text("La semaine prochaine, sur le site.").create(&app, &official.token);
     assert_eq!(answered["status"], "answered");
     let a = &answered["answers"][0];
     assert_eq!((a["on_time"].as_bool(), a["working_days"].as_i64()), (Some(true), Some(0)));
@@ -64,7 +44,7 @@ fn a_question_goes_to_the_lead_institution_and_its_official_answers_it_on_time()
     // The answer is a reply in the question's discussion.
     let thread = app.get(&format!("/questions/{id}/comments")).expect(200).json();
     assert_eq!(thread["items"][0]["id"], a["comment_id"]);
-    app.post(&path, Some(&official.token), &json!({"body": "Encore."})).expect_problem(409, "answer_stands");
+    AnswerBuilder::to(id).text("Encore.").send(&app, &official.token).expect_problem(409, "answer_stands");
     let r = record(&app);
     assert_eq!(
         (r["questions_received"].as_i64(), r["questions_answered"].as_i64(), r["answered_on_time"].as_i64()),
@@ -86,7 +66,7 @@ fn a_question_goes_to_the_lead_institution_and_its_official_answers_it_on_time()
     app.post(&reject, Some(&member.token), &json!({})).expect_problem(409, "already_rejected");
     assert_eq!(record(&app)["questions_answered"], 1);
     assert_eq!(record(&app)["median_working_days"], 7.0);
-    let again = app.post(&path, Some(&official.token), &json!({"body": "Le 15 décembre."})).expect(201).json();
+    let again = AnswerBuilder::to(id).text("Le 15 décembre.").create(&app, &official.token);
     assert_eq!(again["answers"].as_array().unwrap().len(), 2);
     assert_eq!(record(&app)["questions_answered"], 2);
 }
@@ -95,10 +75,12 @@ fn a_question_goes_to_the_lead_institution_and_its_official_answers_it_on_time()
 fn past_its_deadline_a_question_is_overdue_then_long_overdue_and_the_record_says_so() {
     let app = TestApp::spawn();
     let member = app.user("member");
-    let official = lead_official(&app);
+    let official = UserBuilder::official_of(LEAD).create(&app);
     let mut ids = Vec::new();
     for i in 0..10 {
-        ids.push(ask(&app, &member, &format!("Question {i}"))["id"].as_i64().unwrap());
+        ids.push(
+            QuestionBuilder::on("/commitments/FR0041").title(&format!("Question {i}")).create(&app, &member.token).id(),
+        );
     }
     // Two asked long ago and never answered (the test sets dates; it does not wait).
     app.sql(&format!(
@@ -126,12 +108,9 @@ fn past_its_deadline_a_question_is_overdue_then_long_overdue_and_the_record_says
     assert_eq!(queue, ids);
     // Eight answered on time; one of the overdue ones answered late.
     for id in &ids[2..] {
-        app.post(&format!("/questions/{id}/answers"), Some(&official.token), &json!({"body": "Réponse."})).expect(201);
+        AnswerBuilder::to(*id).create(&app, &official.token);
     }
-    let late = app
-        .post(&format!("/questions/{}/answers", ids[0]), Some(&official.token), &json!({"body": "En retard."}))
-        .expect(201)
-        .json();
+    let late = AnswerBuilder::to(ids[0]).text("En retard.").create(&app, &official.token);
     assert_eq!(late["answers"][0]["on_time"], false);
     assert!(late["answers"][0]["working_days"].as_i64().unwrap() > 200);
     // With the seed's two: 12 received, 10 answered (9 on time), 2 overdue now.
@@ -158,14 +137,10 @@ fn questions_on_milestones_and_action_items_and_what_cannot_be_asked() {
     let admin = app.user("admin");
     let fr0041 = app.get("/commitments/FR0041").expect(200).json();
     let m = fr0041["milestones"][0]["id"].as_i64().unwrap();
-    let q = app
-        .post(
-            &format!("/milestones/{m}/questions"),
-            Some(&member.token),
-            &json!({"title": "Jalon ?", "body": "Où en est-il ?"}),
-        )
-        .expect(201)
-        .json();
+    let q = QuestionBuilder::on(&format!("/milestones/{m}"))
+        .title("Jalon ?")
+        .text("Où en est-il ?")
+        .create(&app, &member.token);
     assert_eq!(q["about"]["type"], "milestone");
     assert_eq!(q["institution"]["slug"], "minister-of-state-digital-sector");
     assert_eq!(app.get(&format!("/questions?milestone={m}")).expect(200).json()["items"].as_array().unwrap().len(), 1);
@@ -176,20 +151,29 @@ fn questions_on_milestones_and_action_items_and_what_cannot_be_asked() {
     );
     // An action item owned by an institution: the question goes to its owner.
     app.sql("UPDATE action_items SET owner_institution_id = (SELECT id FROM institutions WHERE slug = 'datactivist') WHERE id = 1");
-    let q = app
-        .post("/action-items/1/questions", Some(&member.token), &json!({"title": "Action ?", "body": "Faite ?"}))
-        .expect(201)
-        .json();
+    let q = QuestionBuilder::on("/action-items/1").title("Action ?").text("Faite ?").create(&app, &member.token);
     assert_eq!(q["institution"]["slug"], "datactivist");
     // No lead institution, a withdrawn commitment, an unknown record.
-    app.post("/commitments/FR0001/questions", Some(&member.token), &json!({"title": "Q", "body": "B"}))
+    QuestionBuilder::on("/commitments/FR0001")
+        .title("Q")
+        .text("B")
+        .send(&app, &member.token)
         .expect_problem(409, "no_institution");
     app.patch("/commitments/FR0041", Some(&admin.token), &json!({"status": "withdrawn"})).expect(200);
-    app.post("/commitments/FR0041/questions", Some(&member.token), &json!({"title": "Q", "body": "B"}))
+    QuestionBuilder::on("/commitments/FR0041")
+        .title("Q")
+        .text("B")
+        .send(&app, &member.token)
         .expect_problem(409, "withdrawn");
-    app.post(&format!("/milestones/{m}/questions"), Some(&member.token), &json!({"title": "Q", "body": "B"}))
+    QuestionBuilder::on(&format!("/milestones/{m}"))
+        .title("Q")
+        .text("B")
+        .send(&app, &member.token)
         .expect_problem(409, "withdrawn");
-    app.post("/commitments/FR9999/questions", Some(&member.token), &json!({"title": "Q", "body": "B"}))
+    QuestionBuilder::on("/commitments/FR9999")
+        .title("Q")
+        .text("B")
+        .send(&app, &member.token)
         .expect_problem(404, "not_found");
     app.post("/commitments/FR0041/questions", Some(&member.token), &json!({"title": "", "body": "B", "extra": 1}))
         .expect_problem(422, "unprocessable_body");
@@ -210,7 +194,7 @@ fn holidays_are_computed_and_an_added_day_off_moves_open_deadlines() {
     app.get("/holidays?year=3000").expect_problem(422, "validation_failed");
 
     let member = app.user("member");
-    let q = ask(&app, &member, "Avant Noël ?");
+    let q = QuestionBuilder::on("/commitments/FR0041").title("Avant Noël ?").create(&app, &member.token);
     let id = q["id"].as_i64().unwrap();
     app.sql(&format!("UPDATE questions SET asked_on = '2026-12-07' WHERE id = {id}"));
     let added = app

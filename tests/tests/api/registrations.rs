@@ -5,59 +5,6 @@ use std::sync::Barrier;
 
 use opendetat_tests::*;
 
-/// An open forum with `capacity` seats (none when `None`), created by an admin; its slug.
-fn open_forum(app: &TestApp, admin: &TestUser, capacity: Option<i64>) -> String {
-    let forum = ForumBuilder::new(&format!("Forum à places {}", unique_email("f")))
-        .with("status", json!("open"))
-        .with("capacity", json!(capacity))
-        .create(app, &admin.token);
-    forum["slug"].as_str().unwrap().to_string()
-}
-
-/// `n` members at once: one signs up the usual way, the others are copies of it made in SQL
-/// (same password hash, other addresses) and sign in, so that the test does not spend its time
-/// hashing passwords.
-fn members(app: &TestApp, n: usize) -> Vec<TestUser> {
-    let first = app.user("member");
-    let tag = unique_email("crowd").replace(['@', '.', '-'], "_");
-    app.sql(&format!(
-        "INSERT INTO users (email, display_name, password_hash, role, locale, email_verified_at) \
-         SELECT 'p' || i || '.{tag}@example.org', 'Personne ' || i, password_hash, 'member', 'fr', now() \
-           FROM users, generate_series(2, {n}) AS i WHERE id = {}",
-        first.id
-    ));
-    let mut all = vec![first.clone()];
-    let others: Vec<String> = (2..=n).map(|i| format!("p{i}.{tag}@example.org")).collect();
-    let signed_in = std::thread::scope(|s| {
-        let handles: Vec<_> = others
-            .chunks(n.div_ceil(8).max(1))
-            .map(|chunk| {
-                let password = first.password.clone();
-                s.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|email| {
-                            let session = app
-                                .post("/auth/login", None, &json!({"email": email, "password": password}))
-                                .expect(200)
-                                .json();
-                            TestUser {
-                                id: session["user"]["id"].as_i64().unwrap(),
-                                email: email.clone(),
-                                password: password.clone(),
-                                token: session["access_token"].as_str().unwrap().into(),
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap()).collect::<Vec<_>>()
-    });
-    all.extend(signed_in);
-    all
-}
-
 /// Runs `request` for every index at the same instant (a barrier releases them together).
 fn at_once(n: usize, request: impl Fn(usize) -> Resp + Sync) -> Vec<Resp> {
     let barrier = Barrier::new(n);
@@ -79,22 +26,22 @@ fn at_once(n: usize, request: impl Fn(usize) -> Resp + Sync) -> Vec<Resp> {
 fn seats_then_waitlist_then_promotion_on_cancellation_with_its_mails() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let slug = open_forum(&app, &admin, Some(2));
+    let slug = ForumBuilder::new("Forum à places").open().capacity(2).create(&app, &admin.token).slug();
     let base = format!("/forums/{slug}/registrations");
     let people: Vec<TestUser> = (0..3).map(|_| app.user("member")).collect();
 
-    let first = app.post(&base, Some(&people[0].token), &json!(null)).expect(201).json();
+    let first = RegistrationBuilder::to(&slug).create(&app, &people[0].token);
     assert_eq!(first["status"], "registered");
     assert_eq!(first["position"], Value::Null);
     assert!(first["code"].as_str().unwrap().chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
     assert_eq!(first["forum"]["slug"], slug.as_str());
-    app.post(&base, Some(&people[1].token), &json!(null)).expect(201);
-    let third = app.post(&base, Some(&people[2].token), &json!(null)).expect(201).json();
+    RegistrationBuilder::to(&slug).create(&app, &people[1].token);
+    let third = RegistrationBuilder::to(&slug).create(&app, &people[2].token);
     assert_eq!(third["status"], "waitlisted", "a full forum is not an error");
     assert_eq!(third["position"], 1);
 
     // Twice is a conflict with its own code.
-    app.post(&base, Some(&people[0].token), &json!(null)).expect_problem(409, "already_registered");
+    RegistrationBuilder::to(&slug).send(&app, &people[0].token).expect_problem(409, "already_registered");
 
     // Counts for everyone, names for nobody but organisers.
     let summary = app.get(&format!("{base}/summary")).expect(200).json();
@@ -126,7 +73,7 @@ fn seats_then_waitlist_then_promotion_on_cancellation_with_its_mails() {
     assert!(mail.part("text/plain").unwrap().contains(promoted["code"].as_str().unwrap()));
 
     // Registering again after cancelling is a new registration, at the end of the line.
-    let again = app.post(&base, Some(&people[0].token), &json!(null)).expect(201).json();
+    let again = RegistrationBuilder::to(&slug).create(&app, &people[0].token);
     assert_eq!(again["status"], "waitlisted");
     assert_ne!(again["code"], first["code"]);
 
@@ -159,11 +106,11 @@ fn seats_then_waitlist_then_promotion_on_cancellation_with_its_mails() {
 fn two_hundred_registrations_at_once_for_twenty_seats() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let slug = open_forum(&app, &admin, Some(20));
+    let slug = ForumBuilder::new("Forum à places").open().capacity(20).create(&app, &admin.token).slug();
     let base = format!("/forums/{slug}/registrations");
-    let crowd = members(&app, 200);
+    let crowd = crowd(&app, 200);
 
-    let answers = at_once(200, |i| app.post(&base, Some(&crowd[i].token), &json!(null)));
+    let answers = at_once(200, |i| RegistrationBuilder::to(&slug).send(&app, &crowd[i].token));
     assert!(answers.iter().all(|a| a.status == 201), "{:?}", answers.iter().map(|a| a.status).collect::<Vec<_>>());
     let bodies: Vec<Value> = answers.iter().map(|a| a.json()).collect();
     let registered = bodies.iter().filter(|b| b["status"] == "registered").count();
@@ -231,40 +178,37 @@ fn no_registration_for_a_forum_not_open_held_cancelled_or_begun() {
         ("cancelled", "2031-05-10T18:30:00+02:00", "2031-05-10T21:00:00+02:00"),
         ("open", "2025-05-10T18:30:00+02:00", "2031-05-10T21:00:00+02:00"),
     ] {
-        let forum = ForumBuilder::new(&format!("Forum {status} {}", unique_email("x")))
-            .with("status", json!(status))
-            .with("starts_at", json!(starts))
-            .with("ends_at", json!(ends))
-            .create(&app, &admin.token);
-        let slug = forum["slug"].as_str().unwrap();
-        let refused = app
-            .post(&format!("/forums/{slug}/registrations"), Some(&member.token), &json!(null))
-            .expect_problem(409, "registration_closed");
+        let slug = &ForumBuilder::new(&format!("Forum {status}"))
+            .status(status)
+            .at(starts, ends)
+            .create(&app, &admin.token)
+            .slug();
+        let refused =
+            RegistrationBuilder::to(slug).send(&app, &member.token).expect_problem(409, "registration_closed");
         assert!(refused["detail"].as_str().unwrap().contains("no registration"), "{refused}");
         let summary = app.get(&format!("/forums/{slug}/registrations/summary")).expect(200).json();
         assert_eq!(summary["open"], false, "{status}");
     }
     // An archived forum neither.
-    let slug = open_forum(&app, &admin, None);
+    let slug = ForumBuilder::new("Forum à places").open().create(&app, &admin.token).slug();
     builders::comment(&app, &member.token, &format!("/forums/{slug}"), "Une question");
     app.delete(&format!("/forums/{slug}"), Some(&admin.token)).expect(200);
-    app.post(&format!("/forums/{slug}/registrations"), Some(&member.token), &json!(null))
-        .expect_problem(409, "registration_closed");
+    RegistrationBuilder::to(&slug).send(&app, &member.token).expect_problem(409, "registration_closed");
     // Unknown forum: 404.
-    app.post("/forums/no-such-forum/registrations", Some(&member.token), &json!(null)).expect_problem(404, "not_found");
+    RegistrationBuilder::to("no-such-forum").send(&app, &member.token).expect_problem(404, "not_found");
 }
 
 #[test]
 fn an_unverified_account_cannot_take_a_seat_and_no_limit_means_no_waitlist() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let slug = open_forum(&app, &admin, None);
+    let slug = ForumBuilder::new("Forum à places").open().create(&app, &admin.token).slug();
     let base = format!("/forums/{slug}/registrations");
     let unverified = app.unverified_user();
-    app.post(&base, Some(&unverified.token), &json!(null)).expect_problem(403, "email_not_verified");
+    RegistrationBuilder::to(&slug).send(&app, &unverified.token).expect_problem(403, "email_not_verified");
     for _ in 0..3 {
         let member = app.user("member");
-        let r = app.post(&base, Some(&member.token), &json!(null)).expect(201).json();
+        let r = RegistrationBuilder::to(&slug).create(&app, &member.token);
         assert_eq!(r["status"], "registered");
     }
     let summary = app.get(&format!("{base}/summary")).expect(200).json();
@@ -282,8 +226,8 @@ fn organisers_check_people_in_by_code_or_from_the_list_once() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
     let official = app.user("official");
-    let slug = open_forum(&app, &admin, Some(1));
-    let elsewhere = open_forum(&app, &admin, None);
+    let slug = ForumBuilder::new("Forum à places").open().capacity(1).create(&app, &admin.token).slug();
+    let elsewhere = ForumBuilder::new("Forum à places").open().create(&app, &admin.token).slug();
     // An official named organiser of both forums by an admin (who may read attendee lists is
     // tested in public_record.rs).
     for forum in [&slug, &elsewhere] {
@@ -292,8 +236,8 @@ fn organisers_check_people_in_by_code_or_from_the_list_once() {
     let base = format!("/forums/{slug}/registrations");
     let seated = app.user("member");
     let waiting = app.user("member");
-    let mine = app.post(&base, Some(&seated.token), &json!(null)).expect(201).json();
-    let other = app.post(&base, Some(&waiting.token), &json!(null)).expect(201).json();
+    let mine = RegistrationBuilder::to(&slug).create(&app, &seated.token);
+    let other = RegistrationBuilder::to(&slug).create(&app, &waiting.token);
     assert_eq!(other["status"], "waitlisted");
     let code = mine["code"].as_str().unwrap();
 
@@ -369,7 +313,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 fn organisers_export_the_list_as_csv_that_a_parser_reads_back_without_formulas() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let slug = open_forum(&app, &admin, Some(1));
+    let slug = ForumBuilder::new("Forum à places").open().capacity(1).create(&app, &admin.token).slug();
     let base = format!("/forums/{slug}/registrations");
     let crowd: Vec<TestUser> = (0..2).map(|_| app.user("member")).collect();
     app.sql(&format!(
@@ -377,7 +321,7 @@ fn organisers_export_the_list_as_csv_that_a_parser_reads_back_without_formulas()
         crowd[0].id
     ));
     for person in &crowd {
-        app.post(&base, Some(&person.token), &json!(null)).expect(201);
+        RegistrationBuilder::to(&slug).create(&app, &person.token);
     }
     // 1,203 more on the waitlist, made in SQL: the export is what is tested here.
     let tag = unique_email("export").replace(['@', '.', '-'], "_");
@@ -429,7 +373,7 @@ fn registrations_close_at_the_forums_closing_time() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
     let member = app.user("member");
-    let slug = open_forum(&app, &admin, Some(10));
+    let slug = ForumBuilder::new("Forum à places").open().capacity(10).create(&app, &admin.token).slug();
     let path = format!("/forums/{slug}");
     // Not after the forum's start: in the request (422) or against the stored start (409).
     app.patch(
@@ -450,40 +394,28 @@ fn registrations_close_at_the_forums_closing_time() {
     // Closed: the time has passed.
     app.patch(&path, Some(&admin.token), &json!({"registration_closes_at": "2026-01-01T00:00:00Z"})).expect(200);
     assert_eq!(app.get(&format!("{path}/registrations/summary")).expect(200).json()["open"], false);
-    let closed = app
-        .post(&format!("{path}/registrations"), Some(&member.token), &json!({}))
-        .expect_problem(409, "registration_closed");
+    let closed = RegistrationBuilder::to(&slug).send(&app, &member.token).expect_problem(409, "registration_closed");
     assert!(closed["detail"].as_str().unwrap().contains("registration has closed"), "{closed}");
     // Reopened (null: until the forum begins).
     app.patch(&path, Some(&admin.token), &json!({"registration_closes_at": null})).expect(200);
-    app.post(&format!("{path}/registrations"), Some(&member.token), &json!({})).expect(201);
+    RegistrationBuilder::to(&slug).create(&app, &member.token);
 }
 
 #[test]
 fn reserved_seats_go_to_their_category_first_and_back_to_it_when_freed() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let fr0041 = app.get("/commitments/FR0041").expect(200).json()["id"].as_i64().unwrap();
     // Three seats, one kept for the officials of FR0041's institutions.
     let forum = ForumBuilder::new("Forum aux places réservées")
-        .with("status", json!("open"))
-        .with("capacity", json!(3))
-        .with("reserved_seats", json!({"seats": 1, "category": "officials"}))
-        .commitments(&[fr0041])
+        .open()
+        .capacity(3)
+        .reserved_seats(1, "officials")
+        .commitments(&[commitment_id(&app, "FR0041")])
         .create(&app, &admin.token);
     assert_eq!(forum["reserved_seats"], json!({"seats": 1, "category": "officials"}));
-    let slug = forum["slug"].as_str().unwrap().to_string();
-    let of_the_commitment = || {
-        let official = app.user("official");
-        app.sql(&format!(
-            "UPDATE users SET institution_id = (SELECT id FROM institutions WHERE slug = 'minister-of-state-digital-sector') WHERE id = {}",
-            official.id
-        ));
-        official
-    };
-    let register = |who: &TestUser| {
-        app.post(&format!("/forums/{slug}/registrations"), Some(&who.token), &json!({})).expect(201).json()
-    };
+    let slug = forum.slug();
+    let of_the_commitment = || UserBuilder::official_of("minister-of-state-digital-sector").create(&app);
+    let register = |who: &TestUser| RegistrationBuilder::to(&slug).create(&app, &who.token);
     let mine = |who: &TestUser| app.get_as(&format!("/forums/{slug}/registrations/me"), &who.token).expect(200).json();
     let (a, b, outsider) = (app.user("member"), app.user("member"), app.user("official"));
 
@@ -522,17 +454,17 @@ fn reserved_seats_go_to_their_category_first_and_back_to_it_when_freed() {
     assert_eq!(mine(&c)["status"], "waitlisted");
 
     // Bad reservations: more than the capacity, none without a capacity, a capacity removed.
-    let too_many = ForumBuilder::new("Trop réservé")
-        .with("capacity", json!(2))
-        .with("reserved_seats", json!({"seats": 3, "category": "civil_society"}))
-        .body();
-    let p = app.post("/forums", Some(&admin.token), &too_many).expect_problem(422, "validation_failed");
+    let p = ForumBuilder::new("Trop réservé")
+        .capacity(2)
+        .reserved_seats(3, "civil_society")
+        .send(&app, &admin.token)
+        .expect_problem(422, "validation_failed");
     assert_eq!(p["errors"][0]["field"], "reserved_seats");
-    let no_capacity = ForumBuilder::new("Sans jauge")
-        .with("capacity", json!(null))
-        .with("reserved_seats", json!({"seats": 1, "category": "civil_society"}))
-        .body();
-    app.post("/forums", Some(&admin.token), &no_capacity).expect_problem(422, "validation_failed");
+    ForumBuilder::new("Sans jauge")
+        .with("capacity", Value::Null)
+        .reserved_seats(1, "civil_society")
+        .send(&app, &admin.token)
+        .expect_problem(422, "validation_failed");
     app.patch(&format!("/forums/{slug}"), Some(&admin.token), &json!({"capacity": null}))
         .expect_problem(409, "conflicts_with_stored");
     let cleared =
@@ -544,19 +476,15 @@ fn reserved_seats_go_to_their_category_first_and_back_to_it_when_freed() {
 fn civil_society_seats_are_for_members_of_no_institution_or_a_civil_society_one() {
     let app = TestApp::spawn();
     let admin = app.user("admin");
-    let forum = ForumBuilder::new("Forum de la société civile")
-        .with("status", json!("open"))
-        .with("capacity", json!(1))
-        .with("reserved_seats", json!({"seats": 1, "category": "civil_society"}))
-        .create(&app, &admin.token);
-    let slug = forum["slug"].as_str().unwrap();
+    let slug = &ForumBuilder::new("Forum de la société civile")
+        .open()
+        .capacity(1)
+        .reserved_seats(1, "civil_society")
+        .create(&app, &admin.token)
+        .slug();
     let official = app.user("official");
-    assert_eq!(
-        app.post(&format!("/forums/{slug}/registrations"), Some(&official.token), &json!({})).expect(201).json()
-            ["status"],
-        "waitlisted"
-    );
+    assert_eq!(RegistrationBuilder::to(slug).create(&app, &official.token)["status"], "waitlisted");
     let member = app.user("member");
-    let r = app.post(&format!("/forums/{slug}/registrations"), Some(&member.token), &json!({})).expect(201).json();
+    let r = RegistrationBuilder::to(slug).create(&app, &member.token);
     assert_eq!((r["status"].as_str(), r["reserved_seat"].as_bool()), (Some("registered"), Some(true)));
 }

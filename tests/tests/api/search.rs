@@ -13,19 +13,14 @@ fn ids_of(body: &Value, kind: &str) -> Vec<i64> {
     body["items"].as_array().unwrap().iter().filter(|h| h["type"] == kind).map(|h| h["id"].as_i64().unwrap()).collect()
 }
 
-fn post(app: &TestApp, token: &str, body: &str) -> i64 {
-    app.post("/forums/2027-01-espace-de-dialogue-en-ligne/comments", Some(token), &json!({ "body": body }))
-        .expect(201)
-        .json()["id"]
-        .as_i64()
-        .unwrap()
-}
+/// The discussion these tests post to.
+const DIALOGUE: &str = "/forums/2027-01-espace-de-dialogue-en-ligne";
 
 #[test]
 fn finds_forums_and_comments_ignoring_accents_and_inflection() {
     let app = TestApp::spawn();
     let member = app.user("member");
-    let id = post(&app, &member.token, "Les élus ont débattu longuement des propositions.");
+    let id = builders::comment(&app, &member.token, DIALOGUE, "Les élus ont débattu longuement des propositions.").id();
     // Unaccented, singular, different case: still found (French stemming + unaccent).
     let body = search(&app, "q=ELUS%20debattu%20proposition");
     assert_eq!(ids_of(&body, "comment"), vec![id], "{body}");
@@ -45,9 +40,9 @@ fn hidden_and_deleted_comments_are_never_returned() {
     let app = TestApp::spawn();
     let member = app.user("member");
     let moderator = app.user("moderator");
-    let visible = post(&app, &member.token, "Le mot zorglub est rare.");
-    let hidden = post(&app, &member.token, "Encore zorglub, mais masqué.");
-    let deleted = post(&app, &member.token, "Zorglub pour la dernière fois.");
+    let visible = builders::comment(&app, &member.token, DIALOGUE, "Le mot zorglub est rare.").id();
+    let hidden = builders::comment(&app, &member.token, DIALOGUE, "Encore zorglub, mais masqué.").id();
+    let deleted = builders::comment(&app, &member.token, DIALOGUE, "Zorglub pour la dernière fois.").id();
     app.put(&format!("/comments/{hidden}/moderation"), Some(&moderator.token), &json!({"hidden": true})).expect(200);
     app.delete(&format!("/comments/{deleted}"), Some(&member.token)).expect(204);
     assert_eq!(ids_of(&search(&app, "q=zorglub"), "comment"), vec![visible]);
@@ -59,11 +54,8 @@ fn pages_through_every_match_without_repeats() {
     let member = app.user("member");
     let mut expected = HashSet::new();
     for i in 0..23 {
-        expected.insert(post(
-            &app,
-            &member.token,
-            &format!("Proposition {i} sur le quinoa{}", " et le quinoa".repeat(i % 4)),
-        ));
+        let text = format!("Proposition {i} sur le quinoa{}", " et le quinoa".repeat(i % 4));
+        expected.insert(builders::comment(&app, &member.token, DIALOGUE, &text).id());
     }
     let items = collect_pages(&app, "/search?q=quinoa&limit=5", None);
     let ids: Vec<i64> = items.iter().map(|h| h["id"].as_i64().unwrap()).collect();
@@ -78,7 +70,12 @@ fn pages_through_every_match_without_repeats() {
 fn excerpts_are_escaped() {
     let app = TestApp::spawn();
     let member = app.user("member");
-    post(&app, &member.token, "bonjour <script>alert('bonjour')</script> & <img src=x onerror=alert(1)> bonjour");
+    builders::comment(
+        &app,
+        &member.token,
+        DIALOGUE,
+        "bonjour <script>alert('bonjour')</script> & <img src=x onerror=alert(1)> bonjour",
+    );
     let body = search(&app, "q=bonjour&type=comment");
     let excerpt = body["items"][0]["excerpt_html"].as_str().unwrap();
     assert!(excerpt.contains("<mark>bonjour</mark>"), "{excerpt}");

@@ -48,12 +48,7 @@ fn script_and_sql_text_is_stored_literally_and_rendered_inert() {
     let app = TestApp::spawn();
     let member = app.user("member");
     let text = "Robert'); DROP TABLE comments;-- <img src=x onerror=alert(1)> <script>alert(1)</script>";
-    let id = app
-        .post("/forums/2027-01-espace-de-dialogue-en-ligne/comments", Some(&member.token), &json!({"body": text}))
-        .expect(201)
-        .json()["id"]
-        .as_i64()
-        .unwrap();
+    let id = builders::comment(&app, &member.token, "/forums/2027-01-espace-de-dialogue-en-ligne", text).id();
     let c = app.get(&format!("/comments/{id}")).expect(200).json();
     assert_eq!(c["body"], text);
     let html = c["body_html"].as_str().unwrap();

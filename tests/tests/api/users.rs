@@ -22,10 +22,6 @@ fn role_of(app: &TestApp, id: i64) -> String {
     panic!("user {id} has no known role");
 }
 
-fn forum_body(title: &str) -> Value {
-    ForumBuilder::new(title).with("theme", json!("Participation citoyenne")).with("location", json!("Paris")).body()
-}
-
 // ---------------------------------------------------------------------------------------------
 // Public profiles
 // ---------------------------------------------------------------------------------------------
@@ -215,7 +211,7 @@ fn admin_promotes_a_member_who_can_then_act_as_an_official() {
     let app = TestApp::spawn();
     let admin = admin(&app);
     let user = app.user("member");
-    app.post("/forums", Some(&user.token), &forum_body("Forum avant promotion")).expect_problem(403, "forbidden");
+    ForumBuilder::new("Forum avant promotion").send(&app, &user.token).expect_problem(403, "forbidden");
 
     let body = app
         .patch(&format!("/admin/users/{}", user.id), Some(&admin.token), &json!({"role": "official"}))
@@ -227,14 +223,14 @@ fn admin_promotes_a_member_who_can_then_act_as_an_official() {
     assert_eq!(app.get_as("/me", &user.token).expect(200).json()["role"], "official");
 
     // The same token now carries the new rights (roles are read on each request).
-    let forum = app.post("/forums", Some(&user.token), &forum_body("Forum après promotion")).expect(201).json();
+    let forum = ForumBuilder::new("Forum après promotion").create(&app, &user.token);
     assert_eq!(forum["title"], "Forum après promotion");
     // But not admin rights.
     app.get_as("/admin/users", &user.token).expect_problem(403, "forbidden");
 
     // Demoted back, the rights go at once.
     app.patch(&format!("/admin/users/{}", user.id), Some(&admin.token), &json!({"role": "member"})).expect(200);
-    app.post("/forums", Some(&user.token), &forum_body("Forum après rétrogradation")).expect_problem(403, "forbidden");
+    ForumBuilder::new("Forum après rétrogradation").send(&app, &user.token).expect_problem(403, "forbidden");
 }
 
 #[test]
@@ -303,8 +299,8 @@ fn suspension_blocks_an_existing_token_until_lifted() {
     let app = TestApp::spawn();
     let admin = admin(&app);
     let user = app.user("member");
-    let comments = format!("/forums/{OPEN_FORUM}/comments");
-    app.post(&comments, Some(&user.token), &json!({"body": "Avant suspension"})).expect(201);
+    let forum = format!("/forums/{OPEN_FORUM}");
+    builders::comment(&app, &user.token, &forum, "Avant suspension");
 
     let body = app
         .patch(&format!("/admin/users/{}", user.id), Some(&admin.token), &json!({"suspended": true}))
@@ -316,7 +312,7 @@ fn suspension_blocks_an_existing_token_until_lifted() {
     let problem = app.get_as("/me", &user.token).expect_problem(403, "forbidden");
     assert!(problem["detail"].as_str().unwrap().contains("suspended"), "{problem}");
     let before = app.count(&format!("comments WHERE author_id = {}", user.id));
-    app.post(&comments, Some(&user.token), &json!({"body": "Pendant suspension"})).expect_problem(403, "forbidden");
+    CommentBuilder::on(&forum).text("Pendant suspension").send(&app, &user.token).expect_problem(403, "forbidden");
     app.patch("/me", Some(&user.token), &json!({"display_name": "Suspendu"})).expect_problem(403, "forbidden");
     assert_eq!(app.count(&format!("comments WHERE author_id = {}", user.id)), before, "no comment was stored");
     // The admin sees the suspension.
@@ -331,7 +327,7 @@ fn suspension_blocks_an_existing_token_until_lifted() {
     let me = app.get_as("/me", &user.token).expect(200).json();
     assert!(me["suspended_at"].is_null());
     assert_eq!(me["display_name"], "Test member", "the write during suspension was not applied");
-    app.post(&comments, Some(&user.token), &json!({"body": "Après suspension"})).expect(201);
+    builders::comment(&app, &user.token, &forum, "Après suspension");
     app.post("/auth/login", None, &json!({"email": user.email, "password": user.password})).expect(200);
 }
 
