@@ -16,6 +16,7 @@ import { Forbidden } from "../components/SignInRequired";
 import { NotFoundPage } from "../app/NotFoundPage";
 import { RemovedNotice, type Removed } from "./shared";
 import { useLangOf } from "../components/lang";
+import { wholeList } from "../api/lists";
 import { ADMIN_ROUTES, type Access } from "./routes";
 import { paths } from "../app/resources";
 
@@ -57,10 +58,10 @@ function AdminHome() {
   const editor = canEditContent(user?.role);
   const langOf = useLangOf();
   const location = useLocation();
-  const forumQuery = { when: "upcoming" as const, limit: 50 };
+  const forumQuery = { when: "upcoming" as const, limit: 100 };
   const forums = useQuery({
     queryKey: forumKeys.list(forumQuery),
-    queryFn: () => listForums(forumQuery),
+    queryFn: () => wholeList((cursor) => listForums({ ...forumQuery, cursor })),
     enabled: editor,
   });
   const commitments = useQuery({ queryKey: commitmentKeys.options, queryFn: allCommitments, enabled: editor });

@@ -9,18 +9,25 @@ export type QueryOf<Op extends keyof operations> = NonNullable<
 
 type Page<T> = { items: T[]; next_cursor?: string | null };
 
-/** Every item of a keyset-paged list, page after page (at most `maxPages` pages). */
-export async function everyPage<T>(
-  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
-  maxPages = 100,
-): Promise<T[]> {
+/** Every item of a keyset-paged list, page after page until the last one: a list shown whole is
+ *  never cut at one page. */
+export async function everyPage<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
   const items: T[] = [];
+  const seen = new Set<string>();
   let cursor: string | undefined;
-  for (let i = 0; i < maxPages; i++) {
+  for (;;) {
     const page = await fetchPage(cursor);
     items.push(...page.items);
     if (!page.next_cursor) return items;
+    if (seen.has(page.next_cursor)) throw new Error("a list gave the same cursor twice");
+    seen.add(page.next_cursor);
     cursor = page.next_cursor;
   }
-  return items;
+}
+
+/** A list read to its end, in the shape of one page (`{ items }`) for the pages that show it. */
+export async function wholeList<T>(
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+): Promise<{ items: T[] }> {
+  return { items: await everyPage(fetchPage) };
 }

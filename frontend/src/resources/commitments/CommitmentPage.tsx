@@ -25,6 +25,7 @@ import { useI18n } from "../../i18n";
 import { useLangOf } from "../../components/lang";
 import { commitmentKeys, getCommitment } from "./queries";
 import { forumKeys, listForums } from "../forums/queries";
+import { wholeList } from "../../api/lists";
 import { paths } from "../../app/resources";
 
 export default function CommitmentPage() {
@@ -265,8 +266,8 @@ function RelatedForums({ code }: { code: string }) {
   const { t, date } = useI18n();
   const langOf = useLangOf();
   const q = useQuery({
-    queryKey: forumKeys.list({ commitment: code, limit: 20 }),
-    queryFn: () => listForums({ commitment: code, limit: 20 }),
+    queryKey: forumKeys.list({ commitment: code, all: true }),
+    queryFn: () => wholeList((cursor) => listForums({ commitment: code, limit: 100, cursor })),
   });
   return (
     <section className="fr-mt-4w" aria-labelledby="related-forums">

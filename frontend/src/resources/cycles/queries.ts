@@ -1,5 +1,6 @@
 // Cycles of forums: query keys and calls, in one place.
 import { api, unwrap, type Schemas } from "../../api/client";
+import { wholeList } from "../../api/lists";
 
 export type Cycle = Schemas["Cycle"];
 export type NewCycle = Schemas["NewCycleRequest"];
@@ -11,7 +12,9 @@ export const cycleKeys = {
   one: (key: string) => ["cycles", "one", key] as const,
 };
 
-export const listCycles = () => unwrap(api.GET("/api/v1/cycles", { params: { query: { limit: 100 } } }));
+/** Every cycle (all pages). */
+export const listCycles = () =>
+  wholeList((cursor) => unwrap(api.GET("/api/v1/cycles", { params: { query: { limit: 100, cursor } } })));
 export const getCycle = (key: string) => unwrap(api.GET("/api/v1/cycles/{id}", { params: { path: { id: key } } }));
 export const createCycle = (body: NewCycle) => unwrap(api.POST("/api/v1/cycles", { body }));
 export const updateCycle = (key: string, body: CycleChanges) =>

@@ -1,5 +1,6 @@
 // Forum formats: query keys and calls, in one place.
 import { api, unwrap, type Schemas } from "../../api/client";
+import { wholeList } from "../../api/lists";
 
 export type Format = Schemas["Format"];
 export type FormatVersion = Schemas["FormatVersion"];
@@ -18,7 +19,9 @@ export const formatKeys = {
 
 const path = (id: string) => ({ params: { path: { id } } });
 
-export const listFormats = () => unwrap(api.GET("/api/v1/formats", { params: { query: { limit: 100 } } }));
+/** Every format (all pages). */
+export const listFormats = () =>
+  wholeList((cursor) => unwrap(api.GET("/api/v1/formats", { params: { query: { limit: 100, cursor } } })));
 export const getFormat = (key: string) => unwrap(api.GET("/api/v1/formats/{id}", path(key)));
 export const getFormatVersion = (key: string, version: number) =>
   unwrap(api.GET("/api/v1/formats/{id}/versions/{version}", { params: { path: { id: key, version } } }));

@@ -11,6 +11,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { formText } from "../../components/forms";
+import { wholeList } from "../../api/lists";
 import { paths } from "../../app/resources";
 
 export default function InstitutionsPage() {
@@ -22,7 +23,10 @@ export default function InstitutionsPage() {
     : undefined;
   const text = params.get("q") ?? "";
   const query = { kind, q: text || undefined, limit: 100 };
-  const q = useQuery({ queryKey: institutionKeys.list(query), queryFn: () => listInstitutions(query) });
+  const q = useQuery({
+    queryKey: institutionKeys.list(query),
+    queryFn: () => wholeList((cursor) => listInstitutions({ ...query, cursor })),
+  });
   return (
     <>
       <Crumbs current={t("institutions.title")} />

@@ -1,5 +1,6 @@
 // The progress log and commitments' completion: query keys and calls, in one place.
 import { api, unwrap, type Schemas } from "../../api/client";
+import { wholeList } from "../../api/lists";
 
 export type ProgressUpdate = Schemas["ProgressUpdate"];
 export type NewProgressUpdate = Schemas["NewProgressUpdate"];
@@ -16,7 +17,10 @@ export const progressKeys = {
 
 export const getCommitmentProgress = (code: string) =>
   unwrap(api.GET("/api/v1/commitments/{id}/progress", { params: { path: { id: code } } }));
+/** A milestone's whole progress log (all pages). */
 export const listMilestoneProgress = (id: number) =>
-  unwrap(api.GET("/api/v1/milestones/{id}/progress", { params: { path: { id }, query: { limit: 100 } } }));
+  wholeList((cursor) =>
+    unwrap(api.GET("/api/v1/milestones/{id}/progress", { params: { path: { id }, query: { limit: 100, cursor } } })),
+  );
 export const reportProgress = (id: number, body: NewProgressUpdate) =>
   unwrap(api.POST("/api/v1/milestones/{id}/progress", { params: { path: { id } }, body }));

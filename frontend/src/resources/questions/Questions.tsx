@@ -13,7 +13,7 @@ type InstitutionRef = Schemas["InstitutionRef"];
 import {
   askQuestion,
   getRecord,
-  listQuestions,
+  allQuestions,
   questionKeys,
   type AskAbout,
   type InstitutionRecord,
@@ -58,7 +58,7 @@ export function QuestionsSection({
   const { t, calendarDate } = useI18n();
   const { user } = useSession();
   const location = useLocation();
-  const q = useQuery({ queryKey: questionKeys.list(query), queryFn: () => listQuestions(query) });
+  const q = useQuery({ queryKey: questionKeys.list({ ...query, all: true }), queryFn: () => allQuestions(query) });
   return (
     <section className="fr-mt-4w" aria-labelledby="questions-title">
       <h2 id="questions-title">{t("questions.title")}</h2>

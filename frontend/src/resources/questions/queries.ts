@@ -1,6 +1,6 @@
 // Questions to institutions, their records and the holiday calendar: query keys and calls.
 import { api, unwrap, type Schemas } from "../../api/client";
-import type { QueryOf } from "../../api/lists";
+import { wholeList, type QueryOf } from "../../api/lists";
 
 export type Question = Schemas["AskedQuestion"];
 export type QuestionStatus = Schemas["QuestionStatus"];
@@ -49,7 +49,11 @@ export const rejectAnswer = (id: number, answer: number, note: string) =>
   );
 export const getRecord = (key: string) =>
   unwrap(api.GET("/api/v1/institutions/{id}/record", { params: { path: { id: key } } }));
-export const listRecords = () => unwrap(api.GET("/api/v1/institution-records", { params: { query: { limit: 100 } } }));
+/** Every institution's record (all pages). */
+export const listRecords = () =>
+  wholeList((cursor) => unwrap(api.GET("/api/v1/institution-records", { params: { query: { limit: 100, cursor } } })));
+/** Every question matching `query` (all pages), for the sections that show them whole. */
+export const allQuestions = (query: QuestionQuery) => wholeList((cursor) => listQuestions({ ...query, cursor }));
 export const getHolidays = (year: number) => unwrap(api.GET("/api/v1/holidays", { params: { query: { year } } }));
 export const addHoliday = (day: string, label: string) =>
   unwrap(api.POST("/api/v1/holidays", { body: { day, label } }));
