@@ -146,7 +146,14 @@ describe("SearchPage", () => {
           status: 422,
           code: "validation_failed",
           detail: "Invalid query.",
-          errors: [{ field: "q", code: "length", message: "must be between 1 and 200 characters" }],
+          errors: [
+            {
+              field: "q",
+              code: "length",
+              message: "must be between 1 and 200 characters",
+              params: { min: 1, max: 200 },
+            },
+          ],
         },
         422,
       ),
