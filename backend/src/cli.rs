@@ -35,6 +35,8 @@ Commands:
 Configuration comes from environment variables; see the README.";
 
 pub fn run(args: Vec<String>) -> Result<(), String> {
+    // First thing, for every command: what the resources declare to the kernel.
+    crate::registry::install(crate::resources::RESOURCES);
     let command = args.first().map(String::as_str).unwrap_or("serve");
     match command {
         "serve" => serve(),
@@ -98,7 +100,9 @@ fn connect_and_migrate(settings: &Settings) -> Result<PgConnection, String> {
     if rendered > 0 {
         log::info!("rendered the markdown of {rendered} row(s) written before HTML was stored");
     }
-    for (name, rows) in db::apply_fixups(&mut conn).map_err(|e| format!("data fix-up: {e}"))? {
+    // The seed's fix-up marks the OGP's own texts English: it knows which records are the OGP's.
+    let fixups = [db::REMOTE_IMAGES_BECOME_LINKS, ("2026-11-30-ogp-texts-are-english", seed::mark_english)];
+    for (name, rows) in db::apply_fixups(&mut conn, &fixups).map_err(|e| format!("data fix-up: {e}"))? {
         log::info!("applied the data fix-up {name} ({rows} row(s))");
     }
     Ok(conn)

@@ -16,6 +16,7 @@ pub mod http;
 pub mod jobs;
 pub mod mail;
 pub mod markdown;
+pub mod registry;
 pub mod resources;
 pub mod seed;
 pub mod seed_large;

@@ -54,11 +54,45 @@ pub fn document() -> OpenApiDoc {
             })
             .collect(),
     );
+    DeclaredLists.modify(&mut doc);
     StandardResponses.modify(&mut doc);
     RequestTimes.modify(&mut doc);
     RequestText.modify(&mut doc);
     CrossFieldRules.modify(&mut doc);
     doc
+}
+
+/// The lists the resources declare (`registry`): every problem code, event type, kind of
+/// subject, record type of the change feed and kind of search result, as the `enum` of their
+/// schema, and the change feed's `types` parameter's pattern.
+struct DeclaredLists;
+
+impl Modify for DeclaredLists {
+    fn modify(&self, doc: &mut OpenApiDoc) {
+        use utoipa::openapi::schema::Schema;
+        let declared = crate::registry::get();
+        let lists: [(&str, Vec<&'static str>); 5] = [
+            ("ErrorCode", declared.codes().map(|c| c.as_str()).collect()),
+            ("EventType", declared.event_types().map(|t| t.as_str()).collect()),
+            ("SubjectKind", declared.subjects().map(|s| s.kind.as_str()).collect()),
+            ("RecordType", declared.change_feed().collect()),
+            ("SearchKind", declared.search_arms().map(|a| a.kind).collect()),
+        ];
+        let components = doc.components.get_or_insert_with(Default::default);
+        for (name, values) in &lists {
+            if let Some(RefOr::T(Schema::Object(o))) = components.schemas.get_mut(*name) {
+                o.enum_values = Some(values.iter().map(|v| serde_json::Value::from(*v)).collect());
+            }
+        }
+        let kinds = lists[3].1.join("|");
+        if let Some(get) = doc.paths.paths.get_mut("/api/v1/changes").and_then(|p| p.get.as_mut()) {
+            for param in get.parameters.iter_mut().flatten() {
+                if let (true, Some(RefOr::T(Schema::Object(o)))) = (param.name == "types", param.schema.as_mut()) {
+                    o.pattern = Some(format!("^(({kinds})(,({kinds}))*)?$"));
+                }
+            }
+        }
+    }
 }
 
 /// Pretty JSON of the contract, with a final newline (the committed file's exact bytes).

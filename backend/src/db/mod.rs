@@ -317,21 +317,20 @@ pub fn render_missing_html(conn: &mut PgConnection) -> QueryResult<usize> {
     Ok(done)
 }
 
-/// A data fix-up: a change to stored rows that needs the application's code, applied once.
-type Fixup = fn(&mut PgConnection) -> QueryResult<usize>;
+/// A data fix-up: a change to stored rows that needs the application's code, applied once,
+/// named by the day it was written.
+pub type DataFixup = (&'static str, fn(&mut PgConnection) -> QueryResult<usize>);
 
-/// Fix-ups in the order they were written; each runs once, recorded in `data_fixups` in the
-/// same transaction (instances starting together wait for each other on that row).
-const FIXUPS: &[(&str, Fixup)] = &[
-    ("2026-11-29-remote-images-become-links", rerender_images),
-    ("2026-11-30-ogp-texts-are-english", crate::seed::mark_english),
-];
+/// The kernel's own fix-up: images from other hosts became links in stored HTML.
+pub const REMOTE_IMAGES_BECOME_LINKS: DataFixup = ("2026-11-29-remote-images-become-links", rerender_images);
 
-/// Applies the fix-ups not applied yet; returns the names of those it applied.
-pub fn apply_fixups(conn: &mut PgConnection) -> QueryResult<Vec<(&'static str, usize)>> {
+/// Applies, in the order given (the order they were written), the fix-ups not applied yet;
+/// each runs once, recorded in `data_fixups` in the same transaction (instances starting
+/// together wait for each other on that row). Returns the names of those it applied.
+pub fn apply_fixups(conn: &mut PgConnection, fixups: &[DataFixup]) -> QueryResult<Vec<(&'static str, usize)>> {
     use crate::db::schema::data_fixups as d;
     let mut applied = Vec::new();
-    for &(name, fixup) in FIXUPS {
+    for &(name, fixup) in fixups {
         let rows = conn.transaction(|conn| {
             let claimed =
                 diesel::insert_into(d::table).values(d::name.eq(name)).on_conflict_do_nothing().execute(conn)?;

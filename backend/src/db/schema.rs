@@ -432,6 +432,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    job_effects (job_id) {
+        job_id -> Int8,
+        at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     jobs (id) {
         id -> Int8,
         kind -> Text,
@@ -677,6 +684,7 @@ diesel::joinable!(forums -> subjects (subject_id));
 diesel::joinable!(forums -> users (created_by));
 diesel::joinable!(institution_answer_days -> institutions (institution_id));
 diesel::joinable!(institution_records -> institutions (institution_id));
+diesel::joinable!(job_effects -> jobs (job_id));
 diesel::joinable!(mail_tokens -> users (user_id));
 diesel::joinable!(milestones -> commitments (commitment_id));
 diesel::joinable!(milestones -> subjects (subject_id));
@@ -727,6 +735,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     institution_answer_days,
     institution_records,
     institutions,
+    job_effects,
     jobs,
     login_throttle,
     mail_tokens,

@@ -38,95 +38,121 @@ impl From<&SubjectRef> for EventSubject {
     }
 }
 
-crate::text_enum! {
-    /// What happened: `<kind of record>.<what happened to it>`. One list, so that readers of
-    /// the log (the audit trail, the changes feed, later notifications and webhooks) and the
-    /// contract know every type there is.
-    EventType {
-        ActionPlanCreated => "action_plan.created",
-        ActionPlanUpdated => "action_plan.updated",
-        ActionPlanDeleted => "action_plan.deleted",
-        CommitmentCreated => "commitment.created",
-        CommitmentUpdated => "commitment.updated",
-        CommitmentArchived => "commitment.archived",
-        CommitmentRestored => "commitment.restored",
-        CommitmentDeleted => "commitment.deleted",
-        MilestoneCreated => "milestone.created",
-        MilestoneUpdated => "milestone.updated",
-        MilestoneArchived => "milestone.archived",
-        MilestoneRestored => "milestone.restored",
-        MilestoneDeleted => "milestone.deleted",
-        ForumCreated => "forum.created",
-        ForumUpdated => "forum.updated",
-        ForumArchived => "forum.archived",
-        ForumRestored => "forum.restored",
-        ForumDeleted => "forum.deleted",
-        ForumOrganiserAdded => "forum.organiser_added",
-        ForumOrganiserRemoved => "forum.organiser_removed",
-        CommentCreated => "comment.created",
-        CommentUpdated => "comment.updated",
-        CommentDeleted => "comment.deleted",
-        CommentHidden => "comment.hidden",
-        CommentRestored => "comment.restored",
-        UserCreated => "user.created",
-        UserUpdated => "user.updated",
-        UserVerified => "user.verified",
-        UserPasswordChanged => "user.password_changed",
-        RegistrationCreated => "registration.created",
-        RegistrationPromoted => "registration.promoted",
-        RegistrationCancelled => "registration.cancelled",
-        RegistrationCheckedIn => "registration.checked_in",
-        ForumMinutesPublished => "forum.minutes_published",
-        ForumMinutesUpdated => "forum.minutes_updated",
-        ActionItemCreated => "action_item.created",
-        ActionItemUpdated => "action_item.updated",
-        ActionItemStatusChanged => "action_item.status_changed",
-        FeedbackGiven => "feedback.given",
-        FeedbackResponsePublished => "forum.feedback_response_published",
-        CycleCreated => "cycle.created",
-        CycleUpdated => "cycle.updated",
-        FormatCreated => "format.created",
-        FormatUpdated => "format.updated",
-        FormatVersionPublished => "format.version_published",
-        InstitutionCreated => "institution.created",
-        InstitutionUpdated => "institution.updated",
-        ProgressReported => "milestone.progress_reported",
-        QuestionAsked => "question.asked",
-        QuestionAnswered => "question.answered",
-        AnswerRejected => "question.answer_rejected",
-        HolidayAdded => "holiday.added",
-        HolidayRemoved => "holiday.removed",
-        CommentReported => "comment.reported",
-        ReportsDismissed => "comment.reports_dismissed",
-        UserSuspended => "user.suspended",
-        UserUnsuspended => "user.unsuspended",
-    }
+/// What happened: `<kind of record>.<what happened to it>`. Each resource declares the types
+/// its writes record (`crate::event_types!`), so that readers of the log (the audit trail, the
+/// change feed, notifications, later webhooks) and the contract know every type there is
+/// (`registry::Declarations::event_types`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EventType {
+    name: &'static str,
+    /// Whether people may hear of it (`resources::notifications`).
+    notifies: bool,
+    /// Whether it stays out of public readers of the log (the change feed): something that
+    /// happened about a record without changing it (a report).
+    private: bool,
 }
 
 impl EventType {
-    /// The kind of record (`forum`, `comment`…): the part before the dot.
-    pub fn record_kind(self) -> &'static str {
-        self.as_str().split('.').next().unwrap_or_default()
+    pub const fn new(name: &'static str) -> EventType {
+        EventType { name, notifies: false, private: false }
     }
 
-    /// Whether people may hear of it (`resources::notifications`): such an event is recorded
-    /// with the job that tells them, in the same statement.
+    /// An event people may hear of: notifications follow it (their job subscribes to these).
+    pub const fn notifying(name: &'static str) -> EventType {
+        EventType { name, notifies: true, private: false }
+    }
+
+    /// An event public readers of the log never see.
+    pub const fn private(name: &'static str) -> EventType {
+        EventType { name, notifies: false, private: true }
+    }
+
+    /// Whether public readers of the log leave it out.
+    pub fn is_private(self) -> bool {
+        self.private
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.name
+    }
+
+    /// Whether people may hear of it.
     pub fn notifies(self) -> bool {
-        matches!(
-            self,
-            EventType::CommentCreated
-                | EventType::ProgressReported
-                | EventType::QuestionAnswered
-                | EventType::ActionItemStatusChanged
-                | EventType::ForumUpdated
-                | EventType::RegistrationPromoted
-        )
+        self.notifies
+    }
+
+    /// The kind of record (`forum`, `comment`…): the part before the dot.
+    pub fn record_kind(self) -> &'static str {
+        self.name.split('.').next().unwrap_or_default()
     }
 
     /// The part after the dot (`created`, `deleted`…).
     pub fn verb(self) -> &'static str {
-        self.as_str().split('.').nth(1).unwrap_or_default()
+        self.name.split('.').nth(1).unwrap_or_default()
     }
+
+    /// The declared type of this name (`None`: no resource declares it).
+    pub fn parse(name: &str) -> Option<EventType> {
+        crate::registry::get().event_types().find(|t| t.name == name)
+    }
+}
+
+impl Serialize for EventType {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name)
+    }
+}
+
+impl<'de> Deserialize<'de> for EventType {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        EventType::parse(&name).ok_or_else(|| serde::de::Error::custom(format!("unknown event type {name:?}")))
+    }
+}
+
+/// In the contract, the list of every declared type (`app::openapi` fills the `enum`).
+impl utoipa::PartialSchema for EventType {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some(
+                "What happened: `<kind of record>.<what happened to it>`. One list, so that readers of \
+                 the log (the audit trail, the changes feed, notifications, webhooks) and the contract \
+                 know every type there is.",
+            ))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for EventType {}
+
+/// Declares a resource's event types: one constant each, and `ALL` for its `RESOURCE.events`.
+/// `notifying` marks those people may hear of, `private` those the change feed leaves out.
+///
+/// ```ignore
+/// crate::event_types! {
+///     CREATED => "forum.created",
+///     UPDATED => notifying "forum.updated",
+///     REPORTED => private "comment.reported",
+/// }
+/// ```
+#[macro_export]
+macro_rules! event_types {
+    ($($name:ident => $($flag:ident)? $text:literal),+ $(,)?) => {
+        $(pub const $name: $crate::events::EventType = $crate::event_types!(@one $($flag)? $text);)+
+        /// Every event type this resource records.
+        pub const ALL: &[$crate::events::EventType] = &[$($name),+];
+    };
+    (@one notifying $text:literal) => { $crate::events::EventType::notifying($text) };
+    (@one private $text:literal) => { $crate::events::EventType::private($text) };
+    (@one $text:literal) => { $crate::events::EventType::new($text) };
+}
+
+/// A job that follows events: each event of a type `to` accepts is recorded with a job of kind
+/// `job` (payload `{"event_id": …}`), in the statement that records the event.
+pub struct Subscription {
+    pub job: &'static str,
+    pub to: fn(EventType) -> bool,
 }
 
 /// An event to append.
@@ -173,27 +199,29 @@ impl NewEvent {
     }
 }
 
-/// Appends `event` in the caller's transaction. An event people may hear of is appended with
-/// its notifications' fan-out job (`notifications::fanout`), in one statement: the fan-out is
-/// recorded with what causes it, and its cost stays out of the request.
+/// Appends `event` in the caller's transaction, with the job of every subscription that follows
+/// it (`registry`), in one statement: what the event causes is recorded with it, and its cost
+/// stays out of the request.
 pub fn record(conn: &mut PgConnection, event: NewEvent) -> QueryResult<()> {
     use crate::db::schema::events::dsl as e;
     let subject = event.subject.as_ref();
-    if event.kind.notifies() {
+    let jobs: Vec<&'static str> =
+        crate::registry::get().subscriptions().filter(|s| (s.to)(event.kind)).map(|s| s.job).collect();
+    if !jobs.is_empty() {
         #[derive(QueryableByName)]
         struct Enqueued {
             #[diesel(sql_type = BigInt)]
             #[allow(dead_code)]
             id: i64,
         }
-        // `get_result`, not `execute`: Diesel keeps a `Prepared` statement on the connection
-        // when it loads rows, and parses an executed one anew each time.
+        // `load`, not `execute`: Diesel keeps a `Prepared` statement on the connection when it
+        // loads rows, and parses an executed one anew each time.
         return crate::db::Prepared(
             diesel::sql_query(
                 "WITH e AS (INSERT INTO events (type, subject_kind, subject_ref, subject_key, actor_id, audited, payload) \
                             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id) \
                  INSERT INTO jobs (kind, payload, max_attempts) \
-                 SELECT $8, jsonb_build_object('event_id', e.id), $9 FROM e RETURNING id",
+                 SELECT k, jsonb_build_object('event_id', e.id), $9 FROM e, unnest($8::text[]) AS k RETURNING id",
             )
             .bind::<Text, _>(event.kind.as_str())
             .bind::<Nullable<Text>, _>(subject.map(|s| s.kind.as_str()))
@@ -202,10 +230,10 @@ pub fn record(conn: &mut PgConnection, event: NewEvent) -> QueryResult<()> {
             .bind::<Nullable<BigInt>, _>(event.actor.map(UserId::get))
             .bind::<diesel::sql_types::Bool, _>(event.audited)
             .bind::<Jsonb, _>(&event.payload)
-            .bind::<Text, _>(crate::resources::notifications::FAN_OUT_JOB)
+            .bind::<diesel::sql_types::Array<Text>, _>(&jobs)
             .bind::<diesel::sql_types::Integer, _>(crate::jobs::DEFAULT_MAX_ATTEMPTS),
         )
-        .get_result::<Enqueued>(conn)
+        .load::<Enqueued>(conn)
         .map(|_| ());
     }
     // The query builder's INSERT, not `sql_query`: Diesel keeps it prepared on the connection
@@ -246,8 +274,9 @@ pub struct Event {
     pub id: EventId,
     #[diesel(sql_type = BigInt)]
     pub xid: i64,
+    /// Its type's name (`forum.updated`): compare with `Event::is`.
     #[diesel(sql_type = Text)]
-    pub kind: EventType,
+    pub kind: String,
     #[diesel(sql_type = Nullable<Text>)]
     pub subject_kind: Option<String>,
     #[diesel(sql_type = Nullable<BigInt>)]
@@ -263,6 +292,16 @@ pub struct Event {
 }
 
 impl Event {
+    /// Whether it is of this type.
+    pub fn is(&self, kind: EventType) -> bool {
+        self.kind == kind.as_str()
+    }
+
+    /// Its declared type (`None` for a type no resource declares any more).
+    pub fn event_type(&self) -> Option<EventType> {
+        EventType::parse(&self.kind)
+    }
+
     pub fn position(&self) -> Position {
         Position { xid: self.xid, id: self.id.get() }
     }

@@ -64,119 +64,200 @@ impl FieldError {
     }
 }
 
-crate::text_enum! {
-    /// The stable code of every problem the API answers: programs (and translations) key on it,
-    /// never on the English `detail`.
-    ErrorCode {
-        /// 400: the request could not be read.
-        BadRequest => "bad_request",
-        /// 400: the query string is malformed.
-        InvalidQuery => "invalid_query",
-        /// 400: a `cursor` this list did not produce.
-        InvalidCursor => "invalid_cursor",
-        /// 400: a `since` position this log did not produce (or one from the future).
-        InvalidPosition => "invalid_position",
-        /// 400: the body is not JSON.
-        MalformedJson => "malformed_json",
-        /// 400: the body could not be read.
-        BadBody => "bad_body",
-        /// 401: no valid credentials.
-        Unauthorized => "unauthorized",
-        /// 403: valid credentials without the right.
-        Forbidden => "forbidden",
-        /// 403: the current password given is not the account's.
-        WrongPassword => "wrong_password",
-        /// 403: the account must confirm its address first.
-        EmailNotVerified => "email_not_verified",
-        /// 404.
-        NotFound => "not_found",
-        /// 405: the path answers other methods (`Allow`).
-        MethodNotAllowed => "method_not_allowed",
-        /// 408.
-        RequestTimeout => "request_timeout",
-        /// 409: something with the same unique value exists.
-        AlreadyExists => "already_exists",
-        /// 409: other records refer to it, or it refers to one that prevents the change.
-        Referenced => "referenced",
-        /// 409: an action plan that still has commitments.
-        HasCommitments => "has_commitments",
-        /// 409: the discussion is archived (readable, closed to new comments).
-        Archived => "archived",
-        /// 409: a field names a record that does not exist (or not where it should).
-        UnknownReference => "unknown_reference",
-        /// 409: a field conflicts with what is stored (an end before the stored start…).
-        ConflictsWithStored => "conflicts_with_stored",
-        /// 409: the comment answered is deleted or hidden.
-        ParentUnavailable => "parent_unavailable",
-        /// 409: the comment is deleted or hidden.
-        CommentUnavailable => "comment_unavailable",
-        /// 409: an admin may not demote or suspend themselves.
-        SelfLockout => "self_lockout",
-        /// 409: the link was already used, or another one replaced it.
-        TokenUsed => "token_used",
-        /// 409: the person already has a registration (registered or waitlisted) for this forum.
-        AlreadyRegistered => "already_registered",
-        /// 409: the forum takes no registration now (not open yet, held, cancelled, archived or
-        /// already begun).
-        RegistrationClosed => "registration_closed",
-        /// 409: only a registration with a seat is checked in (not a waitlisted or cancelled one).
-        NotRegistered => "not_registered",
-        /// 409: this person has already given feedback on this forum (change it instead).
-        AlreadyAnswered => "already_answered",
-        /// 409: the forum takes no feedback now (no questionnaire, or answers closed).
-        FeedbackClosed => "feedback_closed",
-        /// 403: only the forum's participants give feedback on it.
-        NotAParticipant => "not_a_participant",
-        /// 403: only officials of the institution concerned (the commitment's lead institution)
-        /// may do this.
-        NotYourInstitution => "not_your_institution",
-        /// 409: the commitment or milestone is withdrawn: nobody answers for it any more.
-        Withdrawn => "withdrawn",
-        /// 409: no institution answers for it (the commitment has no lead institution, the
-        /// action item no owner institution).
-        NoInstitution => "no_institution",
-        /// 409: an answer to this question stands; the asker may say it is not one first.
-        AnswerStands => "answer_stands",
-        /// 409: the asker already said this answer is not one.
-        AlreadyRejected => "already_rejected",
-        /// 409: an institution's answer to a question is part of the public record: it is
-        /// edited (earlier versions kept) or hidden by a moderator, never deleted.
-        AnswerOnRecord => "answer_on_record",
-        /// 409: one does not report one's own comment (edit or delete it instead).
-        OwnComment => "own_comment",
-        /// 403: only the forum's organisers (officials of its commitments' institutions, the
-        /// people named on its list, admins) may do this.
-        NotAnOrganiser => "not_an_organiser",
-        /// 409: minutes and action items are for a forum that was held.
-        ForumNotHeld => "forum_not_held",
-        /// 409: a new version must be written from the latest one, and another was published
-        /// since the one it was written from.
-        StaleVersion => "stale_version",
-        /// 409: a published format version never changes; publish a new one.
-        VersionPublished => "version_published",
-        /// 410: the link has expired.
-        TokenExpired => "token_expired",
-        /// 413.
-        PayloadTooLarge => "payload_too_large",
-        /// 414.
-        UriTooLong => "uri_too_long",
-        /// 415.
-        UnsupportedMediaType => "unsupported_media_type",
-        /// 422: invalid fields, each in `errors`.
-        ValidationFailed => "validation_failed",
-        /// 422: a body of the wrong shape.
-        UnprocessableBody => "unprocessable_body",
-        /// 429: retry after `Retry-After` seconds.
-        TooManyRequests => "too_many_requests",
-        /// 431.
-        RequestHeaderFieldsTooLarge => "request_header_fields_too_large",
-        /// 500: a defect, logged.
-        InternalError => "internal_error",
-        /// 503: retry after `Retry-After` seconds.
-        ServiceUnavailable => "service_unavailable",
-        /// Any other HTTP error.
-        HttpError => "http_error",
+/// The stable code of a problem, with what it means in French (the `detail` of a French-speaking
+/// client). Programs (and translations) key on the code, never on the English `detail`. The
+/// kernel's codes are below; each resource declares its own (`crate::problem_codes!`), and the
+/// contract lists them all (`registry`).
+#[derive(Clone, Copy)]
+pub struct ErrorCode {
+    code: &'static str,
+    french: &'static str,
+}
+
+impl ErrorCode {
+    pub const fn declare(code: &'static str, french: &'static str) -> ErrorCode {
+        ErrorCode { code, french }
     }
+
+    pub fn as_str(self) -> &'static str {
+        self.code
+    }
+
+    /// What the problem means, in French.
+    pub fn french(self) -> &'static str {
+        self.french
+    }
+}
+
+impl PartialEq for ErrorCode {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+    }
+}
+
+impl Eq for ErrorCode {}
+
+impl std::hash::Hash for ErrorCode {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.code.hash(state)
+    }
+}
+
+impl fmt::Debug for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code)
+    }
+}
+
+impl Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code)
+    }
+}
+
+/// In the contract, the list of every code (`app::openapi` fills the `enum` from the registry).
+impl utoipa::PartialSchema for ErrorCode {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some(
+                "The stable code of every problem the API answers: programs (and translations) key on it,\nnever on the English `detail`.",
+            ))
+            .into()
+    }
+}
+
+impl ToSchema for ErrorCode {}
+
+/// Declares a resource's problem codes: one constant each (with its French meaning), and
+/// `ALL` for its `RESOURCE.codes`.
+///
+/// ```ignore
+/// crate::problem_codes! {
+///     /// 409: minutes and action items are for a forum that was held.
+///     FORUM_NOT_HELD => ("forum_not_held", "Le compte rendu … une fois le forum tenu."),
+/// }
+/// ```
+#[macro_export]
+macro_rules! problem_codes {
+    ($($(#[$doc:meta])* $name:ident => ($code:literal, $french:literal)),+ $(,)?) => {
+        $($(#[$doc])* pub const $name: $crate::http::problem::ErrorCode = $crate::http::problem::ErrorCode::declare($code, $french);)+
+        /// Every problem code this resource answers with.
+        pub const ALL: &[$crate::http::problem::ErrorCode] = &[$($name),+];
+    };
+}
+
+// The kernel's codes keep the names they had as an enum's variants.
+#[allow(non_upper_case_globals)]
+impl ErrorCode {
+    /// 400: the request could not be read.
+    pub const BadRequest: ErrorCode = ErrorCode::declare("bad_request", "La requête n'a pas pu être lue.");
+    /// 400: the query string is malformed.
+    pub const InvalidQuery: ErrorCode =
+        ErrorCode::declare("invalid_query", "Les paramètres de l'adresse sont invalides.");
+    /// 400: a `cursor` this list did not produce.
+    pub const InvalidCursor: ErrorCode =
+        ErrorCode::declare("invalid_cursor", "Ce curseur ne vient pas de cette liste : recommencez sans lui.");
+    /// 400: the body is not JSON.
+    pub const MalformedJson: ErrorCode =
+        ErrorCode::declare("malformed_json", "Le corps de la requête n'est pas du JSON valide.");
+    /// 400: the body could not be read.
+    pub const BadBody: ErrorCode = ErrorCode::declare("bad_body", "Le corps de la requête n'a pas pu être lu.");
+    /// 401: no valid credentials.
+    pub const Unauthorized: ErrorCode = ErrorCode::declare(
+        "unauthorized",
+        "Connectez-vous : un jeton valide est nécessaire (ou aucun pour une lecture publique).",
+    );
+    /// 403: valid credentials without the right.
+    pub const Forbidden: ErrorCode = ErrorCode::declare("forbidden", "Vous n'avez pas le droit de faire cela.");
+    /// 403: the account must confirm its address first.
+    pub const EmailNotVerified: ErrorCode = ErrorCode::declare(
+        "email_not_verified",
+        "Confirmez d'abord votre adresse électronique (le lien est dans le message reçu à l'inscription).",
+    );
+    /// 404.
+    pub const NotFound: ErrorCode = ErrorCode::declare("not_found", "Aucune ressource ne correspond à cette adresse.");
+    /// 405: the path answers other methods (`Allow`).
+    pub const MethodNotAllowed: ErrorCode =
+        ErrorCode::declare("method_not_allowed", "Cette adresse ne répond pas à cette méthode (voir l'en-tête Allow).");
+    /// 408.
+    pub const RequestTimeout: ErrorCode = ErrorCode::declare("request_timeout", "La requête a pris trop de temps.");
+    /// 409: something with the same unique value exists.
+    pub const AlreadyExists: ErrorCode =
+        ErrorCode::declare("already_exists", "Une ressource a déjà cette valeur, qui doit être unique.");
+    /// 409: other records refer to it, or it refers to one that prevents the change.
+    pub const Referenced: ErrorCode =
+        ErrorCode::declare("referenced", "D'autres ressources en dépendent : ce changement est impossible.");
+    /// 409: the discussion is archived (readable, closed to new comments).
+    pub const Archived: ErrorCode = ErrorCode::declare(
+        "archived",
+        "Cette discussion est archivée : elle reste lisible et ne reçoit plus de commentaires.",
+    );
+    /// 409: a field names a record that does not exist (or not where it should).
+    pub const UnknownReference: ErrorCode =
+        ErrorCode::declare("unknown_reference", "Un champ désigne une ressource qui n'existe pas.");
+    /// 409: a field conflicts with what is stored (an end before the stored start…).
+    pub const ConflictsWithStored: ErrorCode =
+        ErrorCode::declare("conflicts_with_stored", "Un champ contredit ce qui est enregistré.");
+    /// 413.
+    pub const PayloadTooLarge: ErrorCode =
+        ErrorCode::declare("payload_too_large", "Le corps de la requête est trop volumineux.");
+    /// 414.
+    pub const UriTooLong: ErrorCode = ErrorCode::declare("uri_too_long", "L'adresse est trop longue.");
+    /// 415.
+    pub const UnsupportedMediaType: ErrorCode =
+        ErrorCode::declare("unsupported_media_type", "Envoyez le corps de la requête en application/json.");
+    /// 422: invalid fields, each in `errors`.
+    pub const ValidationFailed: ErrorCode = ErrorCode::declare("validation_failed", "Des champs sont invalides.");
+    /// 422: a body of the wrong shape.
+    pub const UnprocessableBody: ErrorCode =
+        ErrorCode::declare("unprocessable_body", "Le corps de la requête n'a pas la forme attendue.");
+    /// 429: retry after `Retry-After` seconds.
+    pub const TooManyRequests: ErrorCode =
+        ErrorCode::declare("too_many_requests", "Trop de requêtes : réessayez plus tard.");
+    /// 431.
+    pub const RequestHeaderFieldsTooLarge: ErrorCode =
+        ErrorCode::declare("request_header_fields_too_large", "Les en-têtes de la requête sont trop volumineux.");
+    /// 500: a defect, logged.
+    pub const InternalError: ErrorCode =
+        ErrorCode::declare("internal_error", "Une erreur inattendue s'est produite ; elle a été consignée.");
+    /// 503: retry after `Retry-After` seconds.
+    pub const ServiceUnavailable: ErrorCode = ErrorCode::declare(
+        "service_unavailable",
+        "Le service est momentanément indisponible ; réessayez dans un instant.",
+    );
+    /// Any other HTTP error.
+    pub const HttpError: ErrorCode = ErrorCode::declare("http_error", "La requête n'a pas abouti.");
+
+    /// Every code the kernel answers with.
+    pub const KERNEL: &'static [ErrorCode] = &[
+        ErrorCode::BadRequest,
+        ErrorCode::InvalidQuery,
+        ErrorCode::InvalidCursor,
+        ErrorCode::MalformedJson,
+        ErrorCode::BadBody,
+        ErrorCode::Unauthorized,
+        ErrorCode::Forbidden,
+        ErrorCode::EmailNotVerified,
+        ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::RequestTimeout,
+        ErrorCode::AlreadyExists,
+        ErrorCode::Referenced,
+        ErrorCode::Archived,
+        ErrorCode::UnknownReference,
+        ErrorCode::ConflictsWithStored,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::UriTooLong,
+        ErrorCode::UnsupportedMediaType,
+        ErrorCode::ValidationFailed,
+        ErrorCode::UnprocessableBody,
+        ErrorCode::TooManyRequests,
+        ErrorCode::RequestHeaderFieldsTooLarge,
+        ErrorCode::InternalError,
+        ErrorCode::ServiceUnavailable,
+        ErrorCode::HttpError,
+    ];
 }
 
 impl ErrorCode {
@@ -196,63 +277,6 @@ impl ErrorCode {
             500 => ErrorCode::InternalError,
             503 => ErrorCode::ServiceUnavailable,
             _ => ErrorCode::HttpError,
-        }
-    }
-
-    /// What the problem means, in French (the `detail` of a French-speaking client).
-    fn french(self) -> &'static str {
-        match self {
-            ErrorCode::BadRequest => "La requête n'a pas pu être lue.",
-            ErrorCode::InvalidQuery => "Les paramètres de l'adresse sont invalides.",
-            ErrorCode::InvalidCursor => "Ce curseur ne vient pas de cette liste : recommencez sans lui.",
-            ErrorCode::InvalidPosition => "Cette position ne vient pas de ce journal : recommencez sans elle.",
-            ErrorCode::MalformedJson => "Le corps de la requête n'est pas du JSON valide.",
-            ErrorCode::BadBody => "Le corps de la requête n'a pas pu être lu.",
-            ErrorCode::Unauthorized => "Connectez-vous : un jeton valide est nécessaire (ou aucun pour une lecture publique).",
-            ErrorCode::Forbidden => "Vous n'avez pas le droit de faire cela.",
-            ErrorCode::WrongPassword => "Ce n'est pas le mot de passe actuel du compte.",
-            ErrorCode::EmailNotVerified => "Confirmez d'abord votre adresse électronique (le lien est dans le message reçu à l'inscription).",
-            ErrorCode::NotFound => "Aucune ressource ne correspond à cette adresse.",
-            ErrorCode::MethodNotAllowed => "Cette adresse ne répond pas à cette méthode (voir l'en-tête Allow).",
-            ErrorCode::RequestTimeout => "La requête a pris trop de temps.",
-            ErrorCode::AlreadyExists => "Une ressource a déjà cette valeur, qui doit être unique.",
-            ErrorCode::Referenced => "D'autres ressources en dépendent : ce changement est impossible.",
-            ErrorCode::HasCommitments => "Ce plan d'action a encore des engagements.",
-            ErrorCode::Archived => "Cette discussion est archivée : elle reste lisible et ne reçoit plus de commentaires.",
-            ErrorCode::UnknownReference => "Un champ désigne une ressource qui n'existe pas.",
-            ErrorCode::ConflictsWithStored => "Un champ contredit ce qui est enregistré.",
-            ErrorCode::ParentUnavailable => "Le commentaire auquel vous répondez a été supprimé ou masqué.",
-            ErrorCode::CommentUnavailable => "Un commentaire supprimé ou masqué ne peut pas être modifié.",
-            ErrorCode::SelfLockout => "Un administrateur ne peut pas se retirer ce rôle ni se suspendre.",
-            ErrorCode::TokenUsed => "Ce lien a déjà servi, ou un lien plus récent l'a remplacé.",
-            ErrorCode::AlreadyRegistered => "Vous êtes déjà inscrit(e) à ce forum (ou sur sa liste d'attente).",
-            ErrorCode::RegistrationClosed => "Les inscriptions à ce forum ne sont pas ouvertes.",
-            ErrorCode::NotRegistered => "Cette personne n'a pas de place à ce forum (liste d'attente ou inscription annulée).",
-            ErrorCode::AlreadyAnswered => "Vous avez déjà donné votre avis sur ce forum : vous pouvez le modifier.",
-            ErrorCode::FeedbackClosed => "Ce forum ne recueille pas d'avis en ce moment.",
-            ErrorCode::NotAParticipant => "Seuls les participants du forum donnent leur avis sur celui-ci.",
-            ErrorCode::NotYourInstitution => "Seuls les agents de l'institution concernée (l'institution pilote de l'engagement) peuvent faire cela.",
-            ErrorCode::Withdrawn => "Cet engagement (ou ce jalon) a été retiré : plus personne n'en répond.",
-            ErrorCode::NoInstitution => "Aucune institution ne répond de ceci : l'engagement n'a pas d'institution pilote (ou l'action pas d'institution responsable).",
-            ErrorCode::AnswerStands => "Une réponse à cette question fait déjà foi ; son auteur peut indiquer qu'elle ne répond pas.",
-            ErrorCode::AlreadyRejected => "Vous avez déjà indiqué que cette réponse ne répond pas à la question.",
-            ErrorCode::AnswerOnRecord => "Cette réponse d'une institution fait partie du registre public : elle peut être modifiée (ses versions antérieures restent lisibles) ou masquée par la modération, jamais supprimée.",
-            ErrorCode::OwnComment => "On ne signale pas son propre commentaire : modifiez-le ou supprimez-le.",
-            ErrorCode::NotAnOrganiser => "Seuls les organisateurs de ce forum (agents des institutions de ses engagements, personnes nommées, administrateurs) peuvent faire cela.",
-            ErrorCode::ForumNotHeld => "Le compte rendu et les actions se publient une fois le forum tenu (statut « tenu »).",
-            ErrorCode::StaleVersion => "Une version plus récente a été publiée depuis celle que vous avez modifiée : relisez-la et reportez vos changements.",
-            ErrorCode::VersionPublished => "Une version publiée ne change plus : publiez une nouvelle version avec une note de changement.",
-            ErrorCode::TokenExpired => "Ce lien a expiré : demandez-en un nouveau.",
-            ErrorCode::PayloadTooLarge => "Le corps de la requête est trop volumineux.",
-            ErrorCode::UriTooLong => "L'adresse est trop longue.",
-            ErrorCode::UnsupportedMediaType => "Envoyez le corps de la requête en application/json.",
-            ErrorCode::ValidationFailed => "Des champs sont invalides.",
-            ErrorCode::UnprocessableBody => "Le corps de la requête n'a pas la forme attendue.",
-            ErrorCode::TooManyRequests => "Trop de requêtes : réessayez plus tard.",
-            ErrorCode::RequestHeaderFieldsTooLarge => "Les en-têtes de la requête sont trop volumineux.",
-            ErrorCode::InternalError => "Une erreur inattendue s'est produite ; elle a été consignée.",
-            ErrorCode::ServiceUnavailable => "Le service est momentanément indisponible ; réessayez dans un instant.",
-            ErrorCode::HttpError => "La requête n'a pas abouti.",
         }
     }
 }

@@ -36,6 +36,19 @@ use crate::db::schema::jobs;
 pub const DEFAULT_MAX_ATTEMPTS: i32 = 8;
 
 /// Adds a job to run as soon as a worker is free, in the caller's transaction.
+/// Whether this is the first run of `job` to reach this point, recorded in the caller's
+/// transaction: a job whose effects must happen once (mails that follow an event) calls it in
+/// the transaction of its effects and does nothing when it answers `false` — a rerun after its
+/// worker died between the commit and marking it done.
+pub fn first_run(conn: &mut PgConnection, job: JobId) -> QueryResult<bool> {
+    use crate::db::schema::job_effects;
+    let marked = diesel::insert_into(job_effects::table)
+        .values(job_effects::job_id.eq(job))
+        .on_conflict_do_nothing()
+        .execute(conn)?;
+    Ok(marked == 1)
+}
+
 pub fn enqueue(conn: &mut PgConnection, kind: &str, payload: serde_json::Value) -> QueryResult<JobId> {
     enqueue_at(conn, kind, payload, None)
 }

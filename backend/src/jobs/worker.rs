@@ -40,16 +40,22 @@ pub struct JobContext<'a> {
 /// not stay at rest, e.g. a link that signs someone in).
 pub type Handler = fn(&mut JobContext<'_>, &serde_json::Value) -> Result<Option<serde_json::Value>, JobError>;
 
-/// Every kind of job there is, and its code.
+/// A kind of background job and its code, as a resource declares it (`Resource::jobs`).
+pub struct JobKind {
+    pub kind: &'static str,
+    pub run: Handler,
+}
+
+/// What a worker does on each beat besides running jobs (keep a daily job scheduled…).
+pub type Housekeeping = fn(&mut PgConnection) -> QueryResult<()>;
+
+/// Every kind of job there is, and its code: mail (the kernel's own) and the resources'.
 pub fn handlers() -> HashMap<&'static str, Handler> {
     let mut h: HashMap<&'static str, Handler> = HashMap::new();
     h.insert(crate::mail::JOB_KIND, crate::mail::run_job);
-    h.insert(
-        crate::resources::registrations::mails::REMINDERS_JOB,
-        crate::resources::registrations::mails::run_reminders,
-    );
-    h.insert(crate::resources::notifications::FAN_OUT_JOB, crate::resources::notifications::run_fan_out);
-    h.insert(crate::resources::notifications::DIGEST_JOB, crate::resources::notifications::run_digest);
+    for job in crate::registry::get().jobs() {
+        h.insert(job.kind, job.run);
+    }
     h
 }
 
@@ -122,10 +128,12 @@ pub fn run(pool: &WorkerPool, mailer: &crate::mail::Mailer, name: &str, options:
                 Ok(n) => log::warn!("job worker {name}: {n} job(s) of a stopped worker back in the queue"),
                 Err(e) => log::warn!("job worker {name}: recovering jobs failed: {e}"),
             }
-            // Housekeeping on the same beat: the daily digest stays scheduled, and finished jobs
-            // do not pile up (every comment has its fan-out job).
-            if let Err(e) = crate::resources::notifications::ensure_digest_scheduled(&mut conn, None) {
-                log::warn!("job worker {name}: scheduling the digest failed: {e}");
+            // Housekeeping on the same beat: what the resources declare (a daily job that stays
+            // scheduled…), and finished jobs do not pile up (every comment has its fan-out job).
+            for chore in crate::registry::get().housekeeping() {
+                if let Err(e) = chore(&mut conn) {
+                    log::warn!("job worker {name}: housekeeping failed: {e}");
+                }
             }
             // In batches of 1,000 (short statements), up to 50,000 a beat: enough for ~300
             // jobs a second at the default lease, without one long DELETE.

@@ -81,9 +81,10 @@ pub struct ForumMention {
     /// taken, for an organiser's mail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<i64>,
-    /// The forum's id, to attach its .ics as it is when the mail is sent.
+    /// The forum's calendar file (RFC 5545), as the forum was when the mail was enqueued,
+    /// attached to the mails whose template carries it (a later change sends its own mail).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub forum_id: Option<i64>,
+    pub ics: Option<String>,
 }
 
 /// Records a mail to send, in the caller's transaction.
@@ -191,19 +192,8 @@ pub fn run_job(ctx: &mut JobContext<'_>, payload: &serde_json::Value) -> Result<
         mail.to.parse().map_err(|e| JobError::Permanent(format!("not an address: {e}")))?,
     );
     let body = MultiPart::alternative_plain_html(rendered.text, rendered.html);
-    // The forum's calendar file, as the forum is now (a later change sends its own mail).
-    let calendar = match mail.forum.as_ref().and_then(|f| f.forum_id) {
-        Some(id) if mail.template.attaches_calendar() => {
-            let forum = crate::resources::forums::calendar::one(ctx.conn, crate::db::ids::ForumId(id))
-                .map_err(|e| JobError::Retry(format!("reading the forum for its calendar: {e}")))?;
-            Some(crate::resources::forums::calendar::render(
-                &[forum],
-                &mail.forum.as_ref().map(|f| f.title.clone()).unwrap_or_default(),
-                &ctx.mailer.public_url,
-            ))
-        }
-        _ => None,
-    };
+    // The forum's calendar file it was handed, for the templates that carry one.
+    let calendar = mail.forum.as_ref().and_then(|f| f.ics.clone()).filter(|_| mail.template.attaches_calendar());
     let body = match calendar {
         Some(ics) => MultiPart::mixed().multipart(body).singlepart(
             lettre::message::Attachment::new("forum.ics".to_string()).body(

@@ -1,5 +1,5 @@
-//! One folder per resource. Each registers its routes and its OpenAPI tag through its
-//! `RESOURCE`; `app::routes` lists them all, in one table.
+//! One folder per resource. Each declares what it is — routes, contract tag, events, problem
+//! codes, subject kind, jobs… — in its `RESOURCE`; `RESOURCES` lists them all, in one table.
 
 pub mod accounts;
 pub mod action_items;
@@ -22,4 +22,33 @@ pub mod progress;
 pub mod questions;
 pub mod registrations;
 pub mod search;
+pub mod shared;
 pub mod users;
+
+/// Every resource, once, in the order of the contract's tags: its routes, its tag, the meaning
+/// of its unique constraints and everything it declares to the kernel (`registry`) come with it.
+pub const RESOURCES: &[&crate::registry::Resource] = &[
+    &accounts::RESOURCE,
+    &action_plans::RESOURCE,
+    &commitments::RESOURCE,
+    &milestones::RESOURCE,
+    &progress::RESOURCE,
+    &institutions::RESOURCE,
+    &questions::RESOURCE,
+    &cycles::RESOURCE,
+    &forums::RESOURCE,
+    &formats::RESOURCE,
+    &registrations::RESOURCE,
+    &action_items::RESOURCE,
+    &feedback::RESOURCE,
+    &comments::RESOURCE,
+    &moderation::RESOURCE,
+    &notifications::RESOURCE,
+    &search::RESOURCE,
+    &changes::RESOURCE,
+    &users::RESOURCE,
+    &audit::RESOURCE,
+    &admin_jobs::RESOURCE,
+    &health::RESOURCE,
+    &shared::RESOURCE,
+];

@@ -1,46 +1,138 @@
-//! Subjects: what people talk about. Each record that can be discussed (and later followed,
-//! reported, reacted to, audited…) has one row in `subjects`, made by a trigger when the record
-//! is inserted; comments and events point at subjects, not at each kind of record.
+//! Subjects: what people talk about. Each record that can be discussed (and followed, asked
+//! about, reported…) has one row in `subjects`, made by a trigger when the record is inserted;
+//! comments, follows and events point at subjects, not at each kind of record.
 //!
-//! What is particular to each kind of subject is in this file, and only here: how a client
-//! names it (id, slug or code), its title, its page in the web app, its parent, whether its
-//! discussion is closed. Adding a kind: a variant of `SubjectKind`, an arm in `resolve` and in
-//! `describe` (and, in the database, the trigger on its table: see the migration).
+//! What is particular to each kind — how a client names it (id, slug or code), its title, its
+//! page in the web app, whether its discussion is closed, who answers questions about it — is
+//! declared by the resource the kind belongs to (a `SubjectDecl` in its `RESOURCE`); this
+//! module only dispatches to the declarations (`registry`).
 
 use std::collections::HashMap;
 
 use diesel::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::db::ids::SubjectId;
-use crate::db::schema::{action_items, action_plans, commitments, forums, milestones, questions, subjects};
+use crate::db::ids::{CommitmentId, InstitutionId, SubjectId};
+use crate::db::schema::subjects;
 use crate::http::problem::{ApiError, ApiResult};
 
-crate::text_enum! {
-    /// The kinds of things people talk about.
-    SubjectKind {
-        ActionPlan => "action_plan",
-        Commitment => "commitment",
-        Milestone => "milestone",
-        Forum => "forum",
-        ActionItem => "action_item",
-        Question => "question",
+/// A kind of subject (`forum`, `commitment`…), as its resource declares it.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub struct SubjectKind(&'static str);
+
+impl SubjectKind {
+    pub const fn declare(name: &'static str) -> SubjectKind {
+        SubjectKind(name)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    /// The declared kind of this name.
+    pub fn parse(name: &str) -> Option<SubjectKind> {
+        crate::registry::get().subjects().map(|d| d.kind).find(|k| k.0 == name)
+    }
+
+    /// Its declaration.
+    pub fn decl(self) -> &'static SubjectDecl {
+        crate::registry::get().subjects().find(|d| d.kind == self).expect("a declared kind has its declaration")
+    }
+
+    /// What to call it in messages ("Forum not found.").
+    pub fn noun(self) -> &'static str {
+        self.decl().noun
     }
 }
 
-impl SubjectKind {
-    /// What to call it in messages.
-    pub fn noun(self) -> &'static str {
-        match self {
-            SubjectKind::ActionPlan => "Action plan",
-            SubjectKind::Commitment => "Commitment",
-            SubjectKind::Milestone => "Milestone",
-            SubjectKind::Forum => "Forum",
-            SubjectKind::ActionItem => "Action item",
-            SubjectKind::Question => "Question",
-        }
+impl std::str::FromStr for SubjectKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        SubjectKind::parse(s).ok_or_else(|| format!("unknown kind of subject {s:?}"))
     }
+}
+
+impl Serialize for SubjectKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for SubjectKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg> for SubjectKind {
+    fn to_sql<'b>(&'b self, out: &mut diesel::serialize::Output<'b, '_, diesel::pg::Pg>) -> diesel::serialize::Result {
+        <str as diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg>>::to_sql(self.0, out)
+    }
+}
+
+impl diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::pg::Pg> for SubjectKind {
+    fn from_sql(bytes: diesel::pg::PgValue<'_>) -> diesel::deserialize::Result<Self> {
+        let s = <String as diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::pg::Pg>>::from_sql(bytes)?;
+        s.parse().map_err(Into::into)
+    }
+}
+
+/// In the contract, the list of every declared kind (`app::openapi` fills the `enum`).
+impl utoipa::PartialSchema for SubjectKind {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some("The kinds of things people talk about."))
+            .into()
+    }
+}
+
+impl ToSchema for SubjectKind {}
+
+/// A record found by a client's key, as its kind's declaration finds it.
+pub struct Found {
+    /// The record's own id (forum id, commitment id…).
+    pub ref_id: i64,
+    pub subject_id: SubjectId,
+    /// How the record is addressed in URLs: a slug, an OGP code, an id.
+    pub key: String,
+    /// Archived, itself or with what it belongs to: readable, closed to new comments.
+    pub closed: bool,
+}
+
+/// Who answers questions about a record, and the commitment it belongs to.
+pub struct Answerer {
+    /// The institution that answers for it (none: nobody, 409 `no_institution`).
+    pub institution: Option<InstitutionId>,
+    pub commitment: Option<CommitmentId>,
+    /// Withdrawn, itself or its commitment: nobody answers for it any more.
+    pub withdrawn: bool,
+}
+
+/// A kind of subject, as the resource it belongs to declares it.
+pub struct SubjectDecl {
+    pub kind: SubjectKind,
+    /// What to call it in messages ("Forum").
+    pub noun: &'static str,
+    /// The record `key` names (a numeric id, or a slug or code where the kind has one).
+    pub find: fn(&mut PgConnection, &str) -> QueryResult<Option<Found>>,
+    /// The description of each record of these ids (one batched query).
+    pub describe: fn(&mut PgConnection, &[i64]) -> QueryResult<Vec<Described>>,
+    /// For kinds people ask institutions about: who answers, for the record of this id.
+    pub answerer: Option<fn(&mut PgConnection, i64) -> ApiResult<Answerer>>,
 }
 
 /// A subject found from a client's key: its row, its record, and how to address it.
@@ -59,89 +151,9 @@ pub struct SubjectRef {
 /// The subject of the record of `kind` that `key` names (numeric id, slug or OGP code, as
 /// each kind allows); 404 when there is none.
 pub fn resolve(conn: &mut PgConnection, kind: SubjectKind, key: &str) -> ApiResult<SubjectRef> {
-    let id = key.parse::<i64>().ok();
-    let found: Option<(i64, SubjectId, String, bool)> = match kind {
-        SubjectKind::ActionPlan => {
-            let q = action_plans::table
-                .select((
-                    action_plans::id,
-                    action_plans::subject_id,
-                    action_plans::slug,
-                    false.into_sql::<diesel::sql_types::Bool>(),
-                ))
-                .into_boxed();
-            match id {
-                Some(id) => q.filter(action_plans::id.eq(id)),
-                None => q.filter(action_plans::slug.eq(key.to_string())),
-            }
-            .first(conn)
-            .optional()?
-        }
-        SubjectKind::Commitment => {
-            let q = commitments::table
-                .select((
-                    commitments::id,
-                    commitments::subject_id,
-                    commitments::code,
-                    commitments::archived_at.is_not_null(),
-                ))
-                .into_boxed();
-            match id {
-                Some(id) => q.filter(commitments::id.eq(id)),
-                None => q.filter(commitments::code.eq(key.to_ascii_uppercase())),
-            }
-            .first(conn)
-            .optional()?
-        }
-        SubjectKind::Milestone => match id {
-            // A milestone is closed when it is archived or its commitment is.
-            Some(id) => milestones::table
-                .inner_join(commitments::table)
-                .filter(milestones::id.eq(id))
-                .select((
-                    milestones::id,
-                    milestones::subject_id,
-                    milestones::archived_at.is_not_null().or(commitments::archived_at.is_not_null()),
-                ))
-                .first::<(i64, SubjectId, bool)>(conn)
-                .optional()?
-                .map(|(id, subject, closed)| (id, subject, id.to_string(), closed)),
-            None => None,
-        },
-        SubjectKind::Forum => {
-            let q = forums::table
-                .select((forums::id, forums::subject_id, forums::slug, forums::archived_at.is_not_null()))
-                .into_boxed();
-            match id {
-                Some(id) => q.filter(forums::id.eq(id)),
-                None => q.filter(forums::slug.eq(key.to_string())),
-            }
-            .first(conn)
-            .optional()?
-        }
-        // An action item is closed to new comments when its forum is archived.
-        SubjectKind::ActionItem => match id {
-            Some(id) => action_items::table
-                .inner_join(forums::table)
-                .filter(action_items::id.eq(id))
-                .select((action_items::id, action_items::subject_id, forums::archived_at.is_not_null()))
-                .first::<(i64, SubjectId, bool)>(conn)
-                .optional()?
-                .map(|(id, subject, closed)| (id, subject, id.to_string(), closed)),
-            None => None,
-        },
-        SubjectKind::Question => match id {
-            Some(id) => questions::table
-                .filter(questions::id.eq(id))
-                .select((questions::id, questions::subject_id))
-                .first::<(i64, SubjectId)>(conn)
-                .optional()?
-                .map(|(id, subject)| (id, subject, id.to_string(), false)),
-            None => None,
-        },
-    };
-    let (ref_id, subject_id, key, closed) = found.ok_or_else(|| ApiError::not_found(kind.noun()))?;
-    Ok(SubjectRef { id: subject_id, kind, ref_id, key, closed })
+    let decl = kind.decl();
+    let found = (decl.find)(conn, key)?.ok_or_else(|| ApiError::not_found(decl.noun))?;
+    Ok(SubjectRef { id: found.subject_id, kind, ref_id: found.ref_id, key: found.key, closed: found.closed })
 }
 
 /// What a subject is, for people: enough to link to it and name it.
@@ -187,96 +199,15 @@ pub fn describe_known(
     }
     let mut found: HashMap<(SubjectKind, i64), Described> = HashMap::new();
     for (kind, refs) in by_kind {
-        let described: Vec<Described> = match kind {
-            SubjectKind::ActionPlan => action_plans::table
-                .filter(action_plans::id.eq_any(&refs))
-                .select((action_plans::id, action_plans::slug, action_plans::title, action_plans::lang))
-                .load::<(i64, String, String, crate::types::Locale)>(conn)?
-                .into_iter()
-                .map(|(id, slug, title, lang)| Described {
-                    kind,
-                    id,
-                    path: format!("/engagements?action_plan={slug}"),
-                    key: slug,
-                    title,
-                    lang,
-                })
-                .collect(),
-            SubjectKind::Commitment => commitments::table
-                .filter(commitments::id.eq_any(&refs))
-                .select((commitments::id, commitments::code, commitments::title, commitments::lang))
-                .load::<(i64, String, String, crate::types::Locale)>(conn)?
-                .into_iter()
-                .map(|(id, code, title, lang)| Described {
-                    kind,
-                    id,
-                    path: format!("/engagements/{code}"),
-                    title: format!("{code} — {title}"),
-                    key: code,
-                    lang,
-                })
-                .collect(),
-            SubjectKind::Milestone => milestones::table
-                .filter(milestones::id.eq_any(&refs))
-                .select((milestones::id, milestones::code, milestones::title, milestones::lang))
-                .load::<(i64, String, String, crate::types::Locale)>(conn)?
-                .into_iter()
-                .map(|(id, code, title, lang)| Described {
-                    kind,
-                    id,
-                    path: format!("/jalons/{id}"),
-                    key: id.to_string(),
-                    title: format!("{code} — {title}"),
-                    lang,
-                })
-                .collect(),
-            SubjectKind::Forum => forums::table
-                .filter(forums::id.eq_any(&refs))
-                .select((forums::id, forums::slug, forums::title, forums::lang))
-                .load::<(i64, String, String, crate::types::Locale)>(conn)?
-                .into_iter()
-                .map(|(id, slug, title, lang)| Described {
-                    kind,
-                    id,
-                    path: format!("/forums/{slug}"),
-                    key: slug,
-                    title,
-                    lang,
-                })
-                .collect(),
-            SubjectKind::ActionItem => action_items::table
-                .inner_join(forums::table)
-                .filter(action_items::id.eq_any(&refs))
-                .select((action_items::id, action_items::title, forums::lang))
-                .load::<(i64, String, crate::types::Locale)>(conn)?
-                .into_iter()
-                .map(|(id, title, lang)| Described {
-                    kind,
-                    id,
-                    path: format!("/actions/{id}"),
-                    key: id.to_string(),
-                    title,
-                    lang,
-                })
-                .collect(),
-            SubjectKind::Question => questions::table
-                .filter(questions::id.eq_any(&refs))
-                .select((questions::id, questions::title, questions::lang))
-                .load::<(i64, String, crate::types::Locale)>(conn)?
-                .into_iter()
-                .map(|(id, title, lang)| Described {
-                    kind,
-                    id,
-                    path: format!("/questions/{id}"),
-                    key: id.to_string(),
-                    title,
-                    lang,
-                })
-                .collect(),
-        };
-        for d in described {
+        for d in (kind.decl().describe)(conn, &refs)? {
             found.insert((d.kind, d.id), d);
         }
     }
     Ok(rows.into_iter().filter_map(|(id, kind, ref_id)| found.remove(&(kind, ref_id)).map(|d| (id, d))).collect())
+}
+
+/// A key that is a number names a record by id; `None` otherwise (for kinds addressed by id
+/// only, a key that is not a number names nothing).
+pub fn numeric(key: &str) -> Option<i64> {
+    key.parse::<i64>().ok()
 }

@@ -17,7 +17,7 @@ use crate::auth::user::{self, NewUser, User};
 use crate::auth::{AuthUser, OptionalAuth};
 use crate::db;
 use crate::http::extract::{ApiJson, AuthedBody};
-use crate::http::problem::{ApiError, ApiResult, ErrorCode, FieldError};
+use crate::http::problem::{ApiError, ApiResult, FieldError};
 use crate::http::validation::{clean_opt, normalize_name};
 use crate::resources::users::Account;
 use crate::types::Locale;
@@ -211,7 +211,7 @@ pub async fn update_me(
             let ok = state.hasher.verify(current, Some(user.password_hash)).await?;
             if !ok {
                 return Err(ApiError::FieldForbidden {
-                    code: ErrorCode::WrongPassword,
+                    code: crate::resources::accounts::codes::WRONG_PASSWORD,
                     errors: vec![FieldError::new("current_password", "mismatch", "is not the current password")],
                 });
             }

@@ -8,8 +8,28 @@ pub mod queries;
 
 pub use dto::Session;
 
+/// This resource's problem codes (`registry::Resource::codes`).
+pub mod codes {
+    crate::problem_codes! {
+        /// 403: the current password given is not the account's.
+        WRONG_PASSWORD => ("wrong_password", "Ce n'est pas le mot de passe actuel du compte."),
+        /// 409: the link was already used, or another one replaced it.
+        TOKEN_USED => ("token_used", "Ce lien a déjà servi, ou un lien plus récent l'a remplacé."),
+        /// 410: the link has expired.
+        TOKEN_EXPIRED => ("token_expired", "Ce lien a expiré : demandez-en un nouveau."),
+    }
+}
+
+/// The events this resource's writes record (`registry::Resource::events`).
+pub mod events {
+    crate::event_types! {
+        USER_VERIFIED => "user.verified",
+        USER_PASSWORD_CHANGED => "user.password_changed",
+    }
+}
+
 /// Accounts and sessions.
-pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[("auth", "Accounts and sessions")],
     api_v1: Some(|cfg| {
         cfg.service(handlers::register)
@@ -24,4 +44,7 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     at_root: None,
     unique: &[("users_email_lower_key", "An account already uses this email address.")],
     schemas: crate::schemas![],
+    events: events::ALL,
+    codes: codes::ALL,
+    ..crate::registry::Resource::NONE
 };

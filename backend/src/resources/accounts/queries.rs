@@ -13,8 +13,8 @@ use sha2::{Digest, Sha256};
 use crate::auth::user::{NewUser, User};
 use crate::db::ids::UserId;
 use crate::db::schema::{mail_tokens, users};
-use crate::events::{self, EventSubject, EventType, NewEvent};
-use crate::http::problem::{ApiError, ApiResult, ErrorCode};
+use crate::events::{self, EventSubject, NewEvent};
+use crate::http::problem::{ApiError, ApiResult};
 use crate::mail::{self, templates::Template, Outgoing};
 
 crate::text_enum! {
@@ -74,13 +74,13 @@ fn check(conn: &mut PgConnection, token: &str, purpose: Purpose, lock: bool) -> 
     let (id, user, expires_at, used_at) = found.ok_or_else(|| ApiError::NotFound("No link has this token.".into()))?;
     if used_at.is_some() {
         return Err(ApiError::Conflict {
-            code: ErrorCode::TokenUsed,
+            code: crate::resources::accounts::codes::TOKEN_USED,
             detail: "This link was already used, or a newer one replaced it.".into(),
         });
     }
     if expires_at <= Utc::now() {
         return Err(ApiError::Gone {
-            code: ErrorCode::TokenExpired,
+            code: crate::resources::accounts::codes::TOKEN_EXPIRED,
             detail: "This link has expired: ask for a new one.".into(),
         });
     }
@@ -163,7 +163,7 @@ pub fn verify(conn: &mut PgConnection, token: &str, signed_in: Option<UserId>) -
         .get_result(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::UserVerified)
+        NewEvent::new(crate::resources::accounts::events::USER_VERIFIED)
             .subject(EventSubject::new("user", user.id.get(), user.id.to_string()))
             .by(user.id),
     )?;
@@ -229,7 +229,7 @@ pub fn set_password(conn: &mut PgConnection, user: UserId, hash: &str, by_link: 
     .execute(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::UserPasswordChanged)
+        NewEvent::new(crate::resources::accounts::events::USER_PASSWORD_CHANGED)
             .subject(EventSubject::new("user", user.id.get(), user.id.to_string()))
             .by(user.id),
     )?;

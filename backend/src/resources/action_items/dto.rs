@@ -6,22 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::http::validation::{http_url, not_blank, nullable};
-
-crate::text_enum! {
-    /// Where an action item stands. `done` and `dropped` close it (with an outcome).
-    ActionStatus {
-        Open => "open",
-        InProgress => "in_progress",
-        Done => "done",
-        Dropped => "dropped",
-    }
-}
-
-impl ActionStatus {
-    pub fn closes(self) -> bool {
-        matches!(self, ActionStatus::Done | ActionStatus::Dropped)
-    }
-}
+pub use crate::resources::shared::refs::ActionStatus;
 
 crate::text_enum! {
     /// Who carries an action item: an institution (a ministry, an agency…) or a person.
@@ -186,7 +171,7 @@ pub struct ActionItem {
     /// The institution record the owner names (an owner of kind `institution` whose name is an
     /// institution's, any case): the action item then counts in that institution's record and
     /// questions about it go to it.
-    pub owner_institution: Option<crate::resources::institutions::InstitutionRef>,
+    pub owner_institution: Option<crate::resources::shared::refs::InstitutionRef>,
     pub due_on: NaiveDate,
     pub commitment: Option<ServedRef>,
     pub milestone: Option<ServedRef>,

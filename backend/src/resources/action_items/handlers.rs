@@ -16,7 +16,6 @@ use crate::http::extract::AuthedBody;
 use crate::http::page::{self, PageParams};
 use crate::http::problem::{ApiError, ApiResult, Checks};
 use crate::resources::forums::queries as forums;
-use crate::subjects::SubjectKind;
 use crate::AppState;
 
 /// A forum's minutes, or `null` while none are published.
@@ -227,7 +226,7 @@ crate::discussion_routes!(
     list_action_item_comments,
     create_action_item_comment,
     "/action-items/{id}/comments",
-    SubjectKind::ActionItem,
+    crate::resources::action_items::subject::KIND,
     "action item",
     "Action item id"
 );

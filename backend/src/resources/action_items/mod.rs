@@ -7,10 +7,24 @@ mod handlers;
 pub mod model;
 pub mod queries;
 
-pub use dto::{ActionStatus, OwnerKind};
+pub use crate::resources::shared::refs::ActionStatus;
+pub use dto::OwnerKind;
+
+pub mod subject;
+
+/// The events this resource's writes record (`registry::Resource::events`).
+pub mod events {
+    crate::event_types! {
+        FORUM_MINUTES_PUBLISHED => "forum.minutes_published",
+        FORUM_MINUTES_UPDATED => "forum.minutes_updated",
+        ACTION_ITEM_CREATED => "action_item.created",
+        ACTION_ITEM_UPDATED => "action_item.updated",
+        ACTION_ITEM_STATUS_CHANGED => notifying "action_item.status_changed",
+    }
+}
 
 /// Minutes and action items.
-pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[("action-items", "Minutes of held forums, and their action items followed to closure")],
     api_v1: Some(|cfg| {
         cfg.service(handlers::get_minutes)
@@ -26,4 +40,8 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     at_root: None,
     unique: &[],
     schemas: crate::schemas![],
+    events: events::ALL,
+    subject: Some(&subject::DECL),
+    change_feed: Some("action_item"),
+    ..crate::registry::Resource::NONE
 };

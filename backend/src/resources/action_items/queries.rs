@@ -17,7 +17,7 @@ use crate::db::schema::{
     action_item_history, action_items, commitments, forum_minutes, forums, institutions, milestones, registrations,
     users,
 };
-use crate::events::{self, EventSubject, EventType, NewEvent};
+use crate::events::{self, EventSubject, NewEvent};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
 use crate::resources::commitments::queries as commitment_queries;
@@ -40,7 +40,7 @@ fn overdue_sql() -> diesel::dsl::And<
 fn require_held(forum: &ForumRow) -> ApiResult<()> {
     if forum.status != ForumStatus::Held {
         return Err(ApiError::Conflict {
-            code: ErrorCode::ForumNotHeld,
+            code: crate::resources::forums::codes::FORUM_NOT_HELD,
             detail: "Minutes and action items are published once the forum is held (status `held`).".into(),
         });
     }
@@ -157,10 +157,14 @@ pub fn put_minutes(
     let first = before.is_none();
     events::record(
         conn,
-        NewEvent::new(if first { EventType::ForumMinutesPublished } else { EventType::ForumMinutesUpdated })
-            .subject(EventSubject::new("forum", forum.id.get(), forum.slug.clone()))
-            .by(by)
-            .audit(before.as_ref(), Some(&row)),
+        NewEvent::new(if first {
+            crate::resources::action_items::events::FORUM_MINUTES_PUBLISHED
+        } else {
+            crate::resources::action_items::events::FORUM_MINUTES_UPDATED
+        })
+        .subject(EventSubject::new("forum", forum.id.get(), forum.slug.clone()))
+        .by(by)
+        .audit(before.as_ref(), Some(&row)),
     )?;
     Ok((present_minutes(conn, row)?, first))
 }
@@ -221,7 +225,7 @@ pub fn present(conn: &mut PgConnection, rows: Vec<(ActionItemRow, bool)>) -> Que
     let mut institution_ids: Vec<InstitutionId> = rows.iter().filter_map(|(r, _)| r.owner_institution_id).collect();
     institution_ids.sort_unstable();
     institution_ids.dedup();
-    let institutions_by_id = crate::resources::institutions::queries::refs(conn, &institution_ids)?;
+    let institutions_by_id = crate::resources::shared::refs::institution_refs(conn, &institution_ids)?;
     let item_ids: Vec<ActionItemId> = rows.iter().map(|(r, _)| r.id).collect();
     let entries: Vec<(
         ActionItemId,
@@ -473,7 +477,10 @@ pub fn insert(
     record_status(conn, row.id, ActionStatus::Open, None, None, by)?;
     events::record(
         conn,
-        NewEvent::new(EventType::ActionItemCreated).subject(subject(&row)).by(by).audit(None::<&()>, Some(&row)),
+        NewEvent::new(crate::resources::action_items::events::ACTION_ITEM_CREATED)
+            .subject(subject(&row))
+            .by(by)
+            .audit(None::<&()>, Some(&row)),
     )?;
     Ok(row.id)
 }
@@ -534,7 +541,10 @@ pub fn update(
         let row = find(conn, current.id.get())?;
         events::record(
             conn,
-            NewEvent::new(EventType::ActionItemUpdated).subject(subject(&row)).by(by).audit(Some(&current), Some(&row)),
+            NewEvent::new(crate::resources::action_items::events::ACTION_ITEM_UPDATED)
+                .subject(subject(&row))
+                .by(by)
+                .audit(Some(&current), Some(&row)),
         )?;
     }
     Ok(current.id)
@@ -571,7 +581,7 @@ pub fn change_status(conn: &mut PgConnection, id: i64, r: StatusChangeRequest, b
     record_status(conn, row.id, r.status, r.note.as_deref().map(str::trim), r.outcome.as_deref().map(str::trim), by)?;
     events::record(
         conn,
-        NewEvent::new(EventType::ActionItemStatusChanged)
+        NewEvent::new(crate::resources::action_items::events::ACTION_ITEM_STATUS_CHANGED)
             .subject(subject(&row))
             .by(by)
             .audit(Some(&current), Some(&row)),

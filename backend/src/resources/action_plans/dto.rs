@@ -8,7 +8,7 @@ use validator::Validate;
 
 use crate::db::schema::action_plans;
 use crate::http::validation::{not_blank, nullable, valid_slug};
-use crate::resources::commitments::MilestoneProgress;
+use crate::resources::shared::refs::MilestoneProgress;
 use crate::types::Locale;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]

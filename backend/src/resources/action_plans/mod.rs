@@ -8,8 +8,27 @@ pub mod queries;
 
 pub use dto::ActionPlan;
 
+/// This resource's problem codes (`registry::Resource::codes`).
+pub mod codes {
+    crate::problem_codes! {
+        /// 409: an action plan that still has commitments.
+        HAS_COMMITMENTS => ("has_commitments", "Ce plan d'action a encore des engagements."),
+    }
+}
+
+pub mod subject;
+
+/// The events this resource's writes record (`registry::Resource::events`).
+pub mod events {
+    crate::event_types! {
+        ACTION_PLAN_CREATED => "action_plan.created",
+        ACTION_PLAN_UPDATED => "action_plan.updated",
+        ACTION_PLAN_DELETED => "action_plan.deleted",
+    }
+}
+
 /// National action plans.
-pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[("action-plans", "National action plans")],
     api_v1: Some(|cfg| {
         cfg.service(handlers::list_action_plans)
@@ -21,4 +40,9 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     at_root: None,
     unique: &[("action_plans_slug_key", "An action plan already has this slug.")],
     schemas: crate::schemas![],
+    events: events::ALL,
+    codes: codes::ALL,
+    subject: Some(&subject::DECL),
+    change_feed: Some("action_plan"),
+    ..crate::registry::Resource::NONE
 };

@@ -8,9 +8,9 @@ use super::dto::{ActionPlan, ActionPlanChanges, NewActionPlan};
 use super::model::ActionPlanRow;
 use crate::db::ids::{ActionPlanId, UserId};
 use crate::db::schema::{action_plans, commitments, milestones};
-use crate::events::{self, EventSubject, EventType, NewEvent};
-use crate::http::problem::{ApiError, ApiResult, ErrorCode};
-use crate::resources::commitments::MilestoneProgress;
+use crate::events::{self, EventSubject, NewEvent};
+use crate::http::problem::{ApiError, ApiResult};
+use crate::resources::shared::refs::MilestoneProgress;
 use crate::types::MilestoneStatus;
 
 /// Public representation, with counts from two grouped queries for the whole page.
@@ -103,7 +103,7 @@ pub fn insert(conn: &mut PgConnection, new: &NewActionPlan, by: UserId) -> Query
         .get_result(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::ActionPlanCreated)
+        NewEvent::new(crate::resources::action_plans::events::ACTION_PLAN_CREATED)
             .subject(subject(&row))
             .by(by)
             .audit(None::<&ActionPlanRow>, Some(&row)),
@@ -123,7 +123,10 @@ pub fn update(
     let row: ActionPlanRow = action_plans::table.find(current.id).select(ActionPlanRow::as_select()).first(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::ActionPlanUpdated).subject(subject(&row)).by(by).audit(Some(&current), Some(&row)),
+        NewEvent::new(crate::resources::action_plans::events::ACTION_PLAN_UPDATED)
+            .subject(subject(&row))
+            .by(by)
+            .audit(Some(&current), Some(&row)),
     )?;
     Ok(row)
 }
@@ -133,14 +136,14 @@ pub fn delete(conn: &mut PgConnection, plan: &ActionPlanRow, by: UserId) -> ApiR
     let used: i64 = commitments::table.filter(commitments::action_plan_id.eq(plan.id)).count().get_result(conn)?;
     if used > 0 {
         return Err(ApiError::Conflict {
-            code: ErrorCode::HasCommitments,
+            code: crate::resources::action_plans::codes::HAS_COMMITMENTS,
             detail: format!("This action plan still has {used} commitments; delete or move them first."),
         });
     }
     diesel::delete(action_plans::table.find(plan.id)).execute(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::ActionPlanDeleted)
+        NewEvent::new(crate::resources::action_plans::events::ACTION_PLAN_DELETED)
             .subject(subject(plan))
             .by(by)
             .audit(Some(plan), None::<&ActionPlanRow>),

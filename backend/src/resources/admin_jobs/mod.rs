@@ -4,7 +4,7 @@
 mod handlers;
 
 /// The job queue, for admins.
-pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[],
     api_v1: Some(|cfg| {
         cfg.service(handlers::list_jobs);
@@ -12,4 +12,5 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     at_root: None,
     unique: &[],
     schemas: crate::schemas![],
+    ..crate::registry::Resource::NONE
 };

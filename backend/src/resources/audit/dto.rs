@@ -53,8 +53,9 @@ pub struct AuditFilters {
     #[serde(default, deserialize_with = "crate::http::validation::query_int")]
     #[param(minimum = 1)]
     pub actor: Option<i64>,
-    /// Only this action.
-    pub action: Option<EventType>,
+    /// Only this action (an event type; another word answers 400 `invalid_query`).
+    #[param(value_type = Option<EventType>)]
+    pub action: Option<String>,
     /// Only entries about this kind of record (`forum`, `commitment`, `user`…); with
     /// `subject_key`, about this one record.
     #[param(pattern = "^[a-z_]{1,40}$")]

@@ -14,6 +14,15 @@ use crate::http::problem::{ApiError, ApiResult, Checks};
 use crate::AppState;
 
 fn check(f: &AuditFilters) -> ApiResult<()> {
+    // Like any query parameter outside its enum: the query string is wrong (400).
+    if let Some(action) = f.action.as_deref().filter(|a| crate::events::EventType::parse(a).is_none()) {
+        return Err(ApiError::BadRequest {
+            code: crate::http::problem::ErrorCode::InvalidQuery,
+            detail: format!(
+                "Invalid query string: `action` {action:?} is not an event type (see EventType in the contract)."
+            ),
+        });
+    }
     let mut checks = Checks::default();
     if f.actor.is_some_and(|a| a < 1) {
         checks.add(Err(ApiError::field_with(

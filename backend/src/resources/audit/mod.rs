@@ -7,7 +7,7 @@ mod handlers;
 pub mod queries;
 
 /// The audit trail.
-pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[],
     api_v1: Some(|cfg| {
         cfg.service(handlers::list_audit);
@@ -15,4 +15,5 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     at_root: None,
     unique: &[],
     schemas: crate::schemas![],
+    ..crate::registry::Resource::NONE
 };

@@ -15,7 +15,7 @@ use crate::types::Role;
 pub type After = Option<(DateTime<Utc>, EventId)>;
 
 type Row =
-    (EventId, DateTime<Utc>, EventType, Option<UserId>, Option<String>, Option<i64>, Option<String>, serde_json::Value);
+    (EventId, DateTime<Utc>, String, Option<UserId>, Option<String>, Option<i64>, Option<String>, serde_json::Value);
 
 /// A page of entries matching `f`, newest first (the partial indexes on audited events serve
 /// each filter).
@@ -40,8 +40,8 @@ pub fn list(conn: &mut PgConnection, f: &AuditFilters, after: After, limit: i64)
     if let Some(actor) = f.actor {
         q = q.filter(events::actor_id.eq(actor));
     }
-    if let Some(action) = f.action {
-        q = q.filter(events::type_.eq(action.as_str()));
+    if let Some(action) = f.action.as_deref() {
+        q = q.filter(events::type_.eq(action.to_string()));
     }
     if let Some(kind) = f.subject_type.as_deref() {
         q = q.filter(events::subject_kind.eq(kind.to_string()));
@@ -72,19 +72,24 @@ pub fn list(conn: &mut PgConnection, f: &AuditFilters, after: After, limit: i64)
         .into_iter()
         .map(|(id, display_name, role)| (id, AuditActor { id: id.get(), display_name, role }))
         .collect();
+    // Every type in the log is declared (a type is never removed while its events remain).
     Ok(rows
         .into_iter()
-        .map(|(id, at, action, actor, kind, ref_id, key, payload)| AuditEntry {
-            id: id.get(),
-            at,
-            action,
-            actor: actor.and_then(|a| actors.get(&a).cloned()),
-            subject: match (kind, ref_id) {
-                (Some(kind), Some(id)) => Some(AuditSubject { kind, id, key: key.unwrap_or_else(|| id.to_string()) }),
-                _ => None,
-            },
-            before: payload.get("before").cloned().unwrap_or_default(),
-            after: payload.get("after").cloned().unwrap_or_default(),
+        .filter_map(|(id, at, action, actor, kind, ref_id, key, payload)| {
+            Some(AuditEntry {
+                id: id.get(),
+                at,
+                action: EventType::parse(&action)?,
+                actor: actor.and_then(|a| actors.get(&a).cloned()),
+                subject: match (kind, ref_id) {
+                    (Some(kind), Some(id)) => {
+                        Some(AuditSubject { kind, id, key: key.unwrap_or_else(|| id.to_string()) })
+                    }
+                    _ => None,
+                },
+                before: payload.get("before").cloned().unwrap_or_default(),
+                after: payload.get("after").cloned().unwrap_or_default(),
+            })
         })
         .collect())
 }

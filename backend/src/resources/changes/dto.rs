@@ -16,48 +16,44 @@ pub enum ChangeKind {
     Deleted,
 }
 
-/// The kinds of records the feed reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RecordType {
-    ActionPlan,
-    Commitment,
-    Milestone,
-    Forum,
-    Comment,
-    Format,
-    ActionItem,
-    Cycle,
-}
+/// A kind of record the feed reports: each resource whose records are public declares its own
+/// (`registry::Resource::change_feed`), the part before the dot of its event types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordType(&'static str);
 
 impl RecordType {
     pub fn as_str(self) -> &'static str {
-        match self {
-            RecordType::ActionPlan => "action_plan",
-            RecordType::Commitment => "commitment",
-            RecordType::Milestone => "milestone",
-            RecordType::Forum => "forum",
-            RecordType::Comment => "comment",
-            RecordType::Format => "format",
-            RecordType::ActionItem => "action_item",
-            RecordType::Cycle => "cycle",
-        }
+        self.0
     }
 
+    /// The declared record type of this name.
     pub fn parse(kind: &str) -> Option<RecordType> {
-        Some(match kind {
-            "action_plan" => RecordType::ActionPlan,
-            "commitment" => RecordType::Commitment,
-            "milestone" => RecordType::Milestone,
-            "forum" => RecordType::Forum,
-            "comment" => RecordType::Comment,
-            "format" => RecordType::Format,
-            "action_item" => RecordType::ActionItem,
-            "cycle" => RecordType::Cycle,
-            _ => return None,
-        })
+        crate::registry::get().change_feed().find(|t| *t == kind).map(RecordType)
+    }
+
+    /// Every declared record type.
+    pub fn all() -> Vec<RecordType> {
+        crate::registry::get().change_feed().map(RecordType).collect()
     }
 }
+
+impl Serialize for RecordType {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+/// In the contract, the list of every declared type (`app::openapi` fills the `enum`).
+impl utoipa::PartialSchema for RecordType {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some("The kinds of records the feed reports."))
+            .into()
+    }
+}
+
+impl ToSchema for RecordType {}
 
 /// One change.
 #[derive(Debug, Clone, Serialize, ToSchema)]

@@ -9,7 +9,7 @@ use super::queries;
 use crate::db;
 use crate::events::{self, Position};
 use crate::http::page::PageParams;
-use crate::http::problem::{ApiError, ApiResult, ErrorCode};
+use crate::http::problem::{ApiError, ApiResult};
 use crate::AppState;
 
 fn encode(p: Position) -> String {
@@ -18,7 +18,7 @@ fn encode(p: Position) -> String {
 
 fn invalid_position() -> ApiError {
     ApiError::BadRequest {
-        code: ErrorCode::InvalidPosition,
+        code: crate::resources::changes::codes::INVALID_POSITION,
         detail: "`since` is not a position this feed gave; start again without it.".into(),
     }
 }
@@ -34,16 +34,13 @@ fn decode(raw: &str) -> ApiResult<Position> {
 
 fn types(raw: Option<&str>) -> ApiResult<Vec<RecordType>> {
     let Some(raw) = raw.filter(|r| !r.is_empty()) else {
-        return Ok(queries::PUBLIC.to_vec());
+        return Ok(RecordType::all());
     };
     raw.split(',')
         .map(|t| {
             RecordType::parse(t).ok_or_else(|| {
-                ApiError::field(
-                    "types",
-                    "one_of",
-                    "must list kinds among action_plan, commitment, milestone, forum, comment",
-                )
+                let known: Vec<&str> = RecordType::all().into_iter().map(RecordType::as_str).collect();
+                ApiError::field("types", "one_of", &format!("must list kinds among {}", known.join(", ")))
             })
         })
         .collect()

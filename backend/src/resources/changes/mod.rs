@@ -6,8 +6,16 @@ mod dto;
 mod handlers;
 pub mod queries;
 
+/// This resource's problem codes (`registry::Resource::codes`).
+pub mod codes {
+    crate::problem_codes! {
+        /// 400: a `since` position this log did not produce (or one from the future).
+        INVALID_POSITION => ("invalid_position", "Cette position ne vient pas de ce journal : recommencez sans elle."),
+    }
+}
+
 /// The change feed.
-pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[("sync", "Incremental synchronisation: changes, deletions included")],
     api_v1: Some(|cfg| {
         cfg.service(handlers::list_changes);
@@ -15,4 +23,6 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     at_root: None,
     unique: &[],
     schemas: crate::schemas![],
+    codes: codes::ALL,
+    ..crate::registry::Resource::NONE
 };

@@ -3,30 +3,19 @@
 use diesel::prelude::*;
 
 use super::dto::{Change, ChangeKind, RecordType};
-use crate::events::{self, Event, EventType, Position};
-
-/// The record kinds the feed shows: public records only (accounts are private).
-pub const PUBLIC: [RecordType; 8] = [
-    RecordType::ActionPlan,
-    RecordType::Commitment,
-    RecordType::Milestone,
-    RecordType::Forum,
-    RecordType::Comment,
-    RecordType::Format,
-    RecordType::ActionItem,
-    RecordType::Cycle,
-];
+use crate::events::{self, Event, Position};
 
 fn change_of(event: &Event) -> Option<Change> {
-    // Reports and their dismissal are the moderators' business: the comment did not change.
-    if matches!(event.kind, EventType::CommentReported | EventType::ReportsDismissed) {
+    // What happened about a record without changing it (a report) is not a change.
+    if event.event_type().is_some_and(|t| t.is_private()) {
         return None;
     }
-    let kind = RecordType::parse(event.kind.record_kind())?;
-    let change = match (kind, event.kind.verb()) {
+    let kind = RecordType::parse(event.kind.split('.').next().unwrap_or_default())?;
+    let verb = event.kind.split('.').nth(1).unwrap_or_default();
+    let change = match (kind.as_str(), verb) {
         (_, "created") => ChangeKind::Created,
         // A deleted comment stays as a tombstone.
-        (RecordType::Comment, "deleted") => ChangeKind::Updated,
+        ("comment", "deleted") => ChangeKind::Updated,
         (_, "deleted") => ChangeKind::Deleted,
         _ => ChangeKind::Updated,
     };

@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use validator::Validate;
 
 use super::dto::{
-    Comment, CommentListParams, CommentPage, EmbedParams, ListMode, ModerationRequest, NewCommentRequest,
-    ReactionRequest, ReactionState, RecentComment, RecentCommentPage, ThreadSort, UpdateCommentRequest, Viewer,
+    Comment, CommentListParams, CommentPage, EmbedParams, ListMode, NewCommentRequest, ReactionRequest, ReactionState,
+    RecentComment, RecentCommentPage, ThreadSort, UpdateCommentRequest, Viewer,
 };
 use super::model::CommentRow;
 use super::queries::{self, After};
@@ -149,7 +149,7 @@ pub async fn create_for(
 ///
 /// ```ignore
 /// crate::discussion_routes!(list_forum_comments, create_forum_comment, "/forums/{id}/comments",
-///     SubjectKind::Forum, "forum", "Forum id or slug");
+///     crate::resources::forums::subject::KIND, "forum", "Forum id or slug");
 /// ```
 #[macro_export]
 macro_rules! discussion_routes {
@@ -352,42 +352,6 @@ pub async fn delete_comment(state: web::Data<AppState>, auth: AuthUser, id: web:
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-/// Hide or unhide a comment (moderators and admins).
-#[utoipa::path(
-    tag = "comments",
-    security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Comment id")),
-    request_body = ModerationRequest,
-    responses((status = 200, description = "The comment as moderators see it", body = Comment))
-)]
-#[put("/comments/{id}/moderation")]
-pub async fn moderate_comment(
-    state: web::Data<AppState>,
-    auth: AuthUser,
-    id: web::Path<i64>,
-    body: AuthedBody<ModerationRequest>,
-) -> ApiResult<web::Json<Comment>> {
-    auth.require(Permission::Moderate)?;
-    let req = body?.into_inner();
-    req.validate()?;
-    let id = CommentId(id.into_inner());
-    let viewer = viewer(&Some(auth.clone()));
-    let reason = crate::http::validation::clean_opt(req.reason.as_deref());
-    let comment = db::transaction(&state.pool, move |conn| {
-        let row = queries::get(conn, id)?;
-        let row = queries::moderate(conn, row, Some(auth.id), req.hidden, reason)?;
-        crate::resources::moderation::queries::resolve_reports(
-            conn,
-            row.id,
-            if req.hidden { Some("hidden") } else { None },
-            auth.id,
-        )?;
-        Ok(queries::present(row, viewer))
-    })
-    .await?;
-    Ok(web::Json(comment))
 }
 
 /// Set your reaction to a comment: mark it useful, agree or disagree (one of each per person;

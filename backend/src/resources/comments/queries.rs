@@ -19,7 +19,7 @@ use super::model::{CommentRow, NewComment, COLUMNS, JOINS};
 use crate::auth::user::User;
 use crate::db::ids::{CommentId, SubjectId, UserId};
 use crate::db::schema::comments;
-use crate::events::{self, EventSubject, EventType, NewEvent};
+use crate::events::{self, EventSubject, NewEvent};
 use crate::http::page::encode_cursor;
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::subjects::SubjectRef;
@@ -165,7 +165,7 @@ pub fn react(
     let row = get(conn, comment)?;
     if row.deleted_at.is_some() || row.hidden_at.is_some() {
         return Err(ApiError::Conflict {
-            code: ErrorCode::CommentUnavailable,
+            code: crate::resources::comments::codes::COMMENT_UNAVAILABLE,
             detail: "This comment is deleted or hidden: it takes no reactions.".into(),
         });
     }
@@ -358,7 +358,7 @@ pub fn insert(
             }
             if parent.deleted_at.is_some() || parent.hidden_at.is_some() {
                 return Err(ApiError::Conflict {
-                    code: ErrorCode::ParentUnavailable,
+                    code: crate::resources::comments::codes::PARENT_UNAVAILABLE,
                     detail: "The comment you answer has been deleted or hidden.".into(),
                 });
             }
@@ -401,7 +401,10 @@ pub fn insert(
     };
     events::record(
         conn,
-        NewEvent::new(EventType::CommentCreated).subject(event_subject(id)).by(author.id).payload(outline(&row)),
+        NewEvent::new(crate::resources::comments::events::COMMENT_CREATED)
+            .subject(event_subject(id))
+            .by(author.id)
+            .payload(outline(&row)),
     )?;
     Ok(row)
 }
@@ -419,7 +422,7 @@ pub fn edit(
     }
     if row.deleted_at.is_some() || row.hidden_at.is_some() {
         return Err(ApiError::Conflict {
-            code: ErrorCode::CommentUnavailable,
+            code: crate::resources::comments::codes::COMMENT_UNAVAILABLE,
             detail: "A deleted or hidden comment cannot be edited.".into(),
         });
     }
@@ -434,7 +437,10 @@ pub fn edit(
     let edited = get(conn, row.id)?;
     events::record(
         conn,
-        NewEvent::new(EventType::CommentUpdated).subject(event_subject(row.id)).by(by).payload(outline(&edited)),
+        NewEvent::new(crate::resources::comments::events::COMMENT_UPDATED)
+            .subject(event_subject(row.id))
+            .by(by)
+            .payload(outline(&edited)),
     )?;
     Ok(edited)
 }
@@ -448,7 +454,7 @@ pub fn delete(conn: &mut PgConnection, row: CommentRow, by: UserId) -> ApiResult
     }
     if row.on_record {
         return Err(ApiError::Conflict {
-            code: ErrorCode::AnswerOnRecord,
+            code: crate::resources::comments::codes::ANSWER_ON_RECORD,
             detail: "This comment is an institution's answer to a question: it is part of the public record and is not deleted. Edit it (earlier versions stay readable), or ask a moderator to hide it.".into(),
         });
     }
@@ -457,7 +463,8 @@ pub fn delete(conn: &mut PgConnection, row: CommentRow, by: UserId) -> ApiResult
         .execute(conn)?;
     let mut after = outline(&row);
     after["deleted"] = true.into();
-    let mut event = NewEvent::new(EventType::CommentDeleted).subject(event_subject(row.id)).by(by);
+    let mut event =
+        NewEvent::new(crate::resources::comments::events::COMMENT_DELETED).subject(event_subject(row.id)).by(by);
     event = if row.author_id == by { event.payload(after) } else { event.audit(Some(&outline(&row)), Some(&after)) };
     Ok(events::record(conn, event)?)
 }
@@ -488,9 +495,13 @@ pub fn moderate(
             .execute(conn)?;
     }
     let after = get(conn, row.id)?;
-    let mut event = NewEvent::new(if hidden { EventType::CommentHidden } else { EventType::CommentRestored })
-        .subject(event_subject(row.id))
-        .audit(Some(&outline(&row)), Some(&outline(&after)));
+    let mut event = NewEvent::new(if hidden {
+        crate::resources::comments::events::COMMENT_HIDDEN
+    } else {
+        crate::resources::comments::events::COMMENT_RESTORED
+    })
+    .subject(event_subject(row.id))
+    .audit(Some(&outline(&row)), Some(&outline(&after)));
     // No actor: hidden automatically after reports from several members.
     if let Some(by) = by {
         event = event.by(by);

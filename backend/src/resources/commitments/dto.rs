@@ -11,8 +11,9 @@ use super::model::CommitmentRow;
 use crate::db::schema::action_plans;
 use crate::http::validation::{not_blank, nullable};
 use crate::markdown;
-use crate::resources::institutions::InstitutionRef;
 use crate::resources::milestones::Milestone;
+use crate::resources::shared::refs::InstitutionRef;
+pub use crate::resources::shared::refs::MilestoneProgress;
 use crate::types::{CommitmentStatus, Locale, MilestoneStatus};
 
 /// The action plan a commitment belongs to, in short.
@@ -54,19 +55,6 @@ pub struct CommitmentInstitutions {
     pub lead: Option<InstitutionRef>,
     /// In order.
     pub support: Vec<InstitutionRef>,
-}
-
-/// How many milestones of a commitment are at each status.
-#[derive(Debug, Clone, Default, Serialize, ToSchema)]
-pub struct MilestoneProgress {
-    pub total: i64,
-    pub not_started: i64,
-    pub in_progress: i64,
-    pub completed: i64,
-    pub delayed: i64,
-    pub withdrawn: i64,
-    /// Completed share of the milestones that are not withdrawn, 0–100 (0 when none).
-    pub percent_complete: i64,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]

@@ -193,7 +193,7 @@ crate::discussion_routes!(
     list_commitment_comments,
     create_commitment_comment,
     "/commitments/{id}/comments",
-    crate::subjects::SubjectKind::Commitment,
+    crate::resources::commitments::subject::KIND,
     "commitment",
     "Commitment id or OGP code"
 );

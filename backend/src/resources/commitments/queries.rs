@@ -13,7 +13,7 @@ use super::dto::{
 use super::model::{CommitmentChangeset, CommitmentRow, NewCommitment};
 use crate::db::ids::{ActionPlanId, CommitmentId, UserId};
 use crate::db::schema::{action_plans, comments, commitments, milestones};
-use crate::events::{self, EventSubject, EventType, NewEvent};
+use crate::events::{self, EventSubject, NewEvent};
 use crate::http::filters;
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
@@ -220,7 +220,7 @@ pub fn insert(conn: &mut PgConnection, r: NewCommitmentRequest, by: UserId) -> A
     let row = reload(conn, inserted.id)?;
     events::record(
         conn,
-        NewEvent::new(EventType::CommitmentCreated)
+        NewEvent::new(crate::resources::commitments::events::COMMITMENT_CREATED)
             .subject(subject(&row))
             .by(by)
             .audit(None::<&CommitmentRow>, Some(&row)),
@@ -275,8 +275,8 @@ pub fn update(
         let ids = |m: &std::collections::HashMap<
             CommitmentId,
             (
-                Option<crate::resources::institutions::InstitutionRef>,
-                Vec<crate::resources::institutions::InstitutionRef>,
+                Option<crate::resources::shared::refs::InstitutionRef>,
+                Vec<crate::resources::shared::refs::InstitutionRef>,
             ),
         >| {
             m.get(&current.id).map(|(l, s)| (l.as_ref().map(|i| i.id), s.iter().map(|i| i.id).collect::<Vec<_>>()))
@@ -294,7 +294,10 @@ pub fn update(
     let row = reload(conn, current.id)?;
     events::record(
         conn,
-        NewEvent::new(EventType::CommitmentUpdated).subject(subject(&row)).by(by).audit(Some(&current), Some(&row)),
+        NewEvent::new(crate::resources::commitments::events::COMMITMENT_UPDATED)
+            .subject(subject(&row))
+            .by(by)
+            .audit(Some(&current), Some(&row)),
     )?;
     Ok(row)
 }
@@ -319,7 +322,7 @@ pub fn remove(conn: &mut PgConnection, row: CommitmentRow, by: UserId) -> QueryR
         let archived = reload(conn, row.id)?;
         events::record(
             conn,
-            NewEvent::new(EventType::CommitmentArchived)
+            NewEvent::new(crate::resources::commitments::events::COMMITMENT_ARCHIVED)
                 .subject(subject(&archived))
                 .by(by)
                 .audit(Some(&row), Some(&archived)),
@@ -329,7 +332,7 @@ pub fn remove(conn: &mut PgConnection, row: CommitmentRow, by: UserId) -> QueryR
     diesel::delete(commitments::table.find(row.id)).execute(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::CommitmentDeleted)
+        NewEvent::new(crate::resources::commitments::events::COMMITMENT_DELETED)
             .subject(subject(&row))
             .by(by)
             .audit(Some(&row), None::<&CommitmentRow>),
@@ -348,7 +351,7 @@ pub fn restore(conn: &mut PgConnection, row: CommitmentRow, by: UserId) -> Query
     let restored = reload(conn, row.id)?;
     events::record(
         conn,
-        NewEvent::new(EventType::CommitmentRestored)
+        NewEvent::new(crate::resources::commitments::events::COMMITMENT_RESTORED)
             .subject(subject(&restored))
             .by(by)
             .audit(Some(&row), Some(&restored)),

@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::http::validation::{not_blank, valid_slug};
-use crate::resources::forums::CommitmentRef;
+use crate::resources::shared::refs::CommitmentRef;
 use crate::types::{ForumStatus, Locale};
 
 /// A cycle in short, as forums show it.

@@ -8,8 +8,16 @@ pub mod queries;
 
 pub use dto::CycleRef;
 
+/// The events this resource's writes record (`registry::Resource::events`).
+pub mod events {
+    crate::event_types! {
+        CYCLE_CREATED => "cycle.created",
+        CYCLE_UPDATED => "cycle.updated",
+    }
+}
+
 /// Cycles of forums.
-pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[("cycles", "Cycles of forums and the commitments they cover")],
     api_v1: Some(|cfg| {
         cfg.service(handlers::list_cycles)
@@ -20,4 +28,7 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     at_root: None,
     unique: &[("cycles_slug_key", "Another cycle already uses this slug.")],
     schemas: crate::schemas![],
+    events: events::ALL,
+    change_feed: Some("cycle"),
+    ..crate::registry::Resource::NONE
 };

@@ -10,10 +10,10 @@ use super::dto::{ActionCounts, Coverage, Cycle, CycleChanges, CycleForum, CycleR
 use super::model::{CycleChangeset, CycleRow};
 use crate::db::ids::{CommitmentId, CycleId, ForumId, UserId};
 use crate::db::schema::{action_items, commitments, cycle_commitments, cycles, forum_commitments, forums};
-use crate::events::{self, EventSubject, EventType, NewEvent};
+use crate::events::{self, EventSubject, NewEvent};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
-use crate::resources::forums::CommitmentRef;
+use crate::resources::shared::refs::CommitmentRef;
 use crate::slugs::slugify;
 use crate::types::{ForumStatus, Locale};
 
@@ -233,7 +233,10 @@ pub fn insert(conn: &mut PgConnection, r: NewCycleRequest, by: UserId) -> ApiRes
     set_commitments(conn, row.id, &r.commitment_ids)?;
     events::record(
         conn,
-        NewEvent::new(EventType::CycleCreated).subject(subject(&row)).by(by).audit(None::<&()>, Some(&row)),
+        NewEvent::new(crate::resources::cycles::events::CYCLE_CREATED)
+            .subject(subject(&row))
+            .by(by)
+            .audit(None::<&()>, Some(&row)),
     )?;
     Ok(row)
 }
@@ -264,7 +267,10 @@ pub fn update(conn: &mut PgConnection, current: CycleRow, c: CycleChanges, by: U
     let row: CycleRow = cycles::table.find(current.id).select(CycleRow::as_select()).first(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::CycleUpdated).subject(subject(&row)).by(by).audit(Some(&current), Some(&row)),
+        NewEvent::new(crate::resources::cycles::events::CYCLE_UPDATED)
+            .subject(subject(&row))
+            .by(by)
+            .audit(Some(&current), Some(&row)),
     )?;
     Ok(row)
 }

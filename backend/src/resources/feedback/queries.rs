@@ -13,7 +13,7 @@ use super::dto::{
 };
 use crate::db::ids::{FormatVersionId, ForumId, UserId};
 use crate::db::schema::{feedback, feedback_answers, feedback_responses, format_versions, forums, registrations};
-use crate::events::{self, EventSubject, EventType, NewEvent};
+use crate::events::{self, EventSubject, NewEvent};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
 use crate::resources::formats::{Question, QuestionKind};
@@ -62,26 +62,26 @@ fn check(
 ) -> ApiResult<FormatVersionId> {
     if forum.status != ForumStatus::Held {
         return Err(ApiError::Conflict {
-            code: ErrorCode::ForumNotHeld,
+            code: crate::resources::forums::codes::FORUM_NOT_HELD,
             detail: "Feedback is given once the forum is held.".into(),
         });
     }
     let questions = questionnaire(conn, forum.format_version_id)?;
     let Some(version) = forum.format_version_id.filter(|_| !questions.is_empty()) else {
         return Err(ApiError::Conflict {
-            code: ErrorCode::FeedbackClosed,
+            code: crate::resources::feedback::codes::FEEDBACK_CLOSED,
             detail: "This forum's format has no feedback questionnaire.".into(),
         });
     };
     if Utc::now() > closes_at(forum) {
         return Err(ApiError::Conflict {
-            code: ErrorCode::FeedbackClosed,
+            code: crate::resources::feedback::codes::FEEDBACK_CLOSED,
             detail: format!("Feedback on this forum closed on {}.", closes_at(forum).format("%Y-%m-%d")),
         });
     }
     if !took_part(conn, forum.id, user)? {
         return Err(ApiError::Refused {
-            code: ErrorCode::NotAParticipant,
+            code: crate::resources::feedback::codes::NOT_A_PARTICIPANT,
             detail: "Only the forum's participants, recorded as present (checked in at the door or marked present by an organiser), give feedback on it.".into(),
         });
     }
@@ -157,7 +157,7 @@ pub fn answer(
         .optional()?;
     let Some(id) = id else {
         return Err(ApiError::Conflict {
-            code: ErrorCode::AlreadyAnswered,
+            code: crate::resources::feedback::codes::ALREADY_ANSWERED,
             detail: "You have already given feedback on this forum: change it with PUT /forums/{id}/feedback/me."
                 .into(),
         });
@@ -165,7 +165,11 @@ pub fn answer(
     write_answers(conn, id, &answers, &HashMap::new())?;
     events::record(
         conn,
-        NewEvent::new(EventType::FeedbackGiven).subject(EventSubject::new("forum", forum.id.get(), forum.slug.clone())),
+        NewEvent::new(crate::resources::feedback::events::FEEDBACK_GIVEN).subject(EventSubject::new(
+            "forum",
+            forum.id.get(),
+            forum.slug.clone(),
+        )),
     )?;
     Ok(mine(conn, forum, user)?.expect("just written"))
 }
@@ -483,7 +487,7 @@ pub fn put_response(
 ) -> ApiResult<FeedbackResponse> {
     if forum.status != ForumStatus::Held {
         return Err(ApiError::Conflict {
-            code: ErrorCode::ForumNotHeld,
+            code: crate::resources::forums::codes::FORUM_NOT_HELD,
             detail: "A response follows a held forum's feedback.".into(),
         });
     }
@@ -538,7 +542,7 @@ pub fn put_response(
         .execute(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::FeedbackResponsePublished)
+        NewEvent::new(crate::resources::feedback::events::FEEDBACK_RESPONSE_PUBLISHED)
             .subject(EventSubject::new("forum", forum.id.get(), forum.slug.clone()))
             .by(by)
             .audit(None::<&()>, Some(&serde_json::json!({"body": r.body, "next_version": r.next_version}))),

@@ -15,7 +15,7 @@ use crate::auth::AuthUser;
 use crate::db;
 use crate::http::extract::AuthedBody;
 use crate::http::page::{self, PageParams};
-use crate::http::problem::{ApiError, ApiResult, Checks, ErrorCode};
+use crate::http::problem::{ApiError, ApiResult, Checks};
 use crate::AppState;
 
 /// Formats, oldest first, each with its latest version's purpose and duration.
@@ -206,7 +206,7 @@ pub async fn change_version(
         let format = queries::find(conn, &key)?;
         queries::version(conn, &format, number)?;
         Err::<(), _>(ApiError::Conflict {
-            code: ErrorCode::VersionPublished,
+            code: crate::resources::formats::codes::VERSION_PUBLISHED,
             detail: format!(
                 "Version {number} of this format is published and will not change: publish a new version (POST /formats/{}/versions) with a change note.",
                 format.slug

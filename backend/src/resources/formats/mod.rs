@@ -10,8 +10,28 @@ pub mod queries;
 
 pub use dto::{FormatChoice, FormatContent, FormatRef, NewFormatRequest, NewVersionRequest, Question, QuestionKind};
 
+/// This resource's problem codes (`registry::Resource::codes`).
+pub mod codes {
+    crate::problem_codes! {
+        /// 409: a new version must be written from the latest one, and another was published
+        /// since the one it was written from.
+        STALE_VERSION => ("stale_version", "Une version plus récente a été publiée depuis celle que vous avez modifiée : relisez-la et reportez vos changements."),
+        /// 409: a published format version never changes; publish a new one.
+        VERSION_PUBLISHED => ("version_published", "Une version publiée ne change plus : publiez une nouvelle version avec une note de changement."),
+    }
+}
+
+/// The events this resource's writes record (`registry::Resource::events`).
+pub mod events {
+    crate::event_types! {
+        FORMAT_CREATED => "format.created",
+        FORMAT_UPDATED => "format.updated",
+        FORMAT_VERSION_PUBLISHED => "format.version_published",
+    }
+}
+
 /// Formats of forums.
-pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[(
         "formats",
         "Forum formats: the written method of a kind of forum, in versions that never change once published",
@@ -35,4 +55,8 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
         ),
     ],
     schemas: crate::schemas![],
+    events: events::ALL,
+    codes: codes::ALL,
+    change_feed: Some("format"),
+    ..crate::registry::Resource::NONE
 };

@@ -12,7 +12,7 @@ use super::dto::{
 use super::model::{FormatRow, NewVersion, VersionRow};
 use crate::db::ids::{FormatId, FormatVersionId, UserId};
 use crate::db::schema::{format_versions, formats, forums, users};
-use crate::events::{self, EventSubject, EventType, NewEvent};
+use crate::events::{self, EventSubject, NewEvent};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
 use crate::slugs::slugify;
@@ -206,7 +206,9 @@ pub fn insert(conn: &mut PgConnection, r: NewFormatRequest, by: Option<UserId>) 
     diesel::insert_into(format_versions::table)
         .values(new_version(row.id, 1, lang, r.content, None, by))
         .execute(conn)?;
-    let mut event = NewEvent::new(EventType::FormatCreated).subject(subject(&row)).audit(None::<&()>, Some(&row));
+    let mut event = NewEvent::new(crate::resources::formats::events::FORMAT_CREATED)
+        .subject(subject(&row))
+        .audit(None::<&()>, Some(&row));
     if let Some(by) = by {
         event = event.by(by);
     }
@@ -226,7 +228,7 @@ pub fn publish(
     let format: FormatRow = formats::table.find(found.id).select(FormatRow::as_select()).for_update().first(conn)?;
     if r.based_on != format.latest_version {
         return Err(ApiError::conflict_field(
-            ErrorCode::StaleVersion,
+            crate::resources::formats::codes::STALE_VERSION,
             "based_on",
             "latest",
             &format!(
@@ -244,8 +246,9 @@ pub fn publish(
         .set((formats::latest_version.eq(number), formats::updated_at.eq(diesel::dsl::now)))
         .returning(FormatRow::as_returning())
         .get_result(conn)?;
-    let mut event =
-        NewEvent::new(EventType::FormatVersionPublished).subject(subject(&row)).audit(Some(&format), Some(&row));
+    let mut event = NewEvent::new(crate::resources::formats::events::FORMAT_VERSION_PUBLISHED)
+        .subject(subject(&row))
+        .audit(Some(&format), Some(&row));
     event.payload["version"] = number.into();
     if let Some(by) = by {
         event = event.by(by);
@@ -265,7 +268,10 @@ pub fn rename(conn: &mut PgConnection, current: FormatRow, name: Option<String>,
         .get_result(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::FormatUpdated).subject(subject(&row)).by(by).audit(Some(&current), Some(&row)),
+        NewEvent::new(crate::resources::formats::events::FORMAT_UPDATED)
+            .subject(subject(&row))
+            .by(by)
+            .audit(Some(&current), Some(&row)),
     )?;
     Ok(row)
 }

@@ -1,27 +1,17 @@
 //! Forums in the contract.
 
 use chrono::{DateTime, Utc};
-use diesel::prelude::*;
+
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use crate::db::schema::commitments;
 use crate::http::validation::{http_url, not_blank, nullable, valid_slug};
+pub use crate::resources::shared::refs::CommitmentRef;
 use crate::types::{ForumStatus, Locale};
 
 /// Forums are held in France: clients display times in this zone.
 pub const FORUM_TIMEZONE: &str = "Europe/Paris";
-
-/// A commitment in short.
-#[derive(Debug, Clone, Serialize, ToSchema, Queryable, Selectable)]
-#[diesel(table_name = commitments, check_for_backend(diesel::pg::Pg))]
-pub struct CommitmentRef {
-    pub id: i64,
-    #[schema(example = "FR0041")]
-    pub code: String,
-    pub title: String,
-}
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Forum {

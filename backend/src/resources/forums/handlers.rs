@@ -160,7 +160,6 @@ pub async fn update_forum(
     let c = body?.into_inner();
     let mut checks = Checks::of(c.validate());
     let key = id.into_inner();
-    let public_url = state.public_url.clone();
     let updated = db::transaction(&state.pool, move |conn| {
         let current = queries::find(conn, &key)?;
         let location = c.location.clone().unwrap_or(current.location.clone());
@@ -203,7 +202,7 @@ pub async fn update_forum(
                 ),
             ));
         checks.finish()?;
-        let row = queries::update(conn, current, c, auth.id, &public_url)?;
+        let row = queries::update(conn, current, c, auth.id)?;
         queries::present_one(conn, row)
     })
     .await?;
@@ -277,7 +276,7 @@ crate::discussion_routes!(
     list_forum_comments,
     create_forum_comment,
     "/forums/{id}/comments",
-    crate::subjects::SubjectKind::Forum,
+    crate::resources::forums::subject::KIND,
     "forum",
     "Forum id or slug"
 );

@@ -19,7 +19,7 @@ use crate::db::ids::{ForumId, InstitutionId, UserId};
 use crate::db::schema::{commitment_institutions, forum_commitments, forum_organisers, users};
 use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
-use crate::resources::institutions::{queries as institutions, InstitutionRef};
+use crate::resources::shared::refs::{institution_refs, InstitutionRef};
 use crate::types::Role;
 use crate::AppState;
 
@@ -75,7 +75,7 @@ pub fn require_organiser(conn: &mut PgConnection, forum: ForumId, who: &AuthUser
         Ok(())
     } else {
         Err(ApiError::Refused {
-            code: ErrorCode::NotAnOrganiser,
+            code: crate::resources::forums::codes::NOT_AN_ORGANISER,
             detail: "Only the forum's organisers (officials of the institutions of its commitments, the people named on its list, admins) may do this.".into(),
         })
     }
@@ -92,7 +92,7 @@ pub fn add(conn: &mut PgConnection, forum: &ForumRow, user: UserId, by: UserId) 
         .on_conflict_do_nothing()
         .execute(conn)?;
     if added > 0 {
-        record(conn, forum, EventType::ForumOrganiserAdded, user, by, false)?;
+        record(conn, forum, crate::resources::forums::events::FORUM_ORGANISER_ADDED, user, by, false)?;
     }
     Ok(())
 }
@@ -101,7 +101,7 @@ pub fn add(conn: &mut PgConnection, forum: &ForumRow, user: UserId, by: UserId) 
 pub fn remove(conn: &mut PgConnection, forum: &ForumRow, user: UserId, by: UserId) -> ApiResult<()> {
     let removed = diesel::delete(forum_organisers::table.find((forum.id, user))).execute(conn)?;
     if removed > 0 {
-        record(conn, forum, EventType::ForumOrganiserRemoved, user, by, true)?;
+        record(conn, forum, crate::resources::forums::events::FORUM_ORGANISER_REMOVED, user, by, true)?;
     }
     Ok(())
 }
@@ -140,7 +140,7 @@ pub fn list(conn: &mut PgConnection, forum: ForumId) -> QueryResult<ForumOrganis
         })
         .collect();
     let ids = institutions_of(conn, forum)?;
-    let refs = institutions::refs(conn, &ids)?;
+    let refs = institution_refs(conn, &ids)?;
     let mut institutions: Vec<InstitutionRef> = refs.into_values().collect();
     institutions.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(ForumOrganisers { people, institutions })

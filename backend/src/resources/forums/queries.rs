@@ -9,7 +9,7 @@ use super::dto::{CommitmentRef, Forum, ForumChanges, ForumFilters, NewForumReque
 use super::model::{ForumChangeset, ForumRow, NewForum};
 use crate::db::ids::{CommitmentId, FormatVersionId, ForumId, UserId};
 use crate::db::schema::{comments, commitments, forum_commitments, forums};
-use crate::events::{self, EventSubject, EventType, NewEvent};
+use crate::events::{self, EventSubject, NewEvent};
 use crate::http::filters;
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
@@ -243,7 +243,7 @@ pub fn insert(conn: &mut PgConnection, r: NewForumRequest, by: UserId) -> ApiRes
     let linked = commitment_ids(conn, row.id)?;
     events::record(
         conn,
-        NewEvent::new(EventType::ForumCreated)
+        NewEvent::new(crate::resources::forums::events::FORUM_CREATED)
             .subject(subject(&row))
             .by(by)
             .audit(None::<&()>, Some(&audited(&row, &linked))),
@@ -252,13 +252,7 @@ pub fn insert(conn: &mut PgConnection, r: NewForumRequest, by: UserId) -> ApiRes
 }
 
 /// Applies a PATCH (audited when it changes something).
-pub fn update(
-    conn: &mut PgConnection,
-    current: ForumRow,
-    c: ForumChanges,
-    by: UserId,
-    public_url: &str,
-) -> ApiResult<ForumRow> {
+pub fn update(conn: &mut PgConnection, current: ForumRow, c: ForumChanges, by: UserId) -> ApiResult<ForumRow> {
     let format_version_id = match &c.format {
         Some(Some(choice)) => Some(Some(formats::version_for_forum(conn, choice)?)),
         Some(None) => Some(None),
@@ -301,12 +295,12 @@ pub fn update(
         return Ok(current);
     }
     let row = reload(conn, current.id)?;
-    // The people registered or waiting hear of a cancellation or a new time or place.
-    crate::resources::registrations::mails::forum_changed(conn, &current, &row, public_url)?;
+    // The people registered or waiting hear of a cancellation or a new time or place from the
+    // job that follows this event (`registrations`), recorded with it.
     let after_links = commitment_ids(conn, current.id)?;
     events::record(
         conn,
-        NewEvent::new(EventType::ForumUpdated)
+        NewEvent::new(crate::resources::forums::events::FORUM_UPDATED)
             .subject(subject(&row))
             .by(by)
             .audit(Some(&audited(&current, &before_links)), Some(&audited(&row, &after_links))),
@@ -337,7 +331,7 @@ pub fn remove(conn: &mut PgConnection, row: ForumRow, by: UserId) -> QueryResult
         let archived = reload(conn, row.id)?;
         events::record(
             conn,
-            NewEvent::new(EventType::ForumArchived)
+            NewEvent::new(crate::resources::forums::events::FORUM_ARCHIVED)
                 .subject(subject(&archived))
                 .by(by)
                 .audit(Some(&row), Some(&archived)),
@@ -348,7 +342,7 @@ pub fn remove(conn: &mut PgConnection, row: ForumRow, by: UserId) -> QueryResult
     diesel::delete(forums::table.find(row.id)).execute(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::ForumDeleted)
+        NewEvent::new(crate::resources::forums::events::FORUM_DELETED)
             .subject(subject(&row))
             .by(by)
             .audit(Some(&audited(&row, &links)), None::<&()>),
@@ -365,7 +359,10 @@ pub fn restore(conn: &mut PgConnection, row: ForumRow, by: UserId) -> QueryResul
     let restored = reload(conn, row.id)?;
     events::record(
         conn,
-        NewEvent::new(EventType::ForumRestored).subject(subject(&restored)).by(by).audit(Some(&row), Some(&restored)),
+        NewEvent::new(crate::resources::forums::events::FORUM_RESTORED)
+            .subject(subject(&restored))
+            .by(by)
+            .audit(Some(&row), Some(&restored)),
     )?;
     Ok(restored)
 }

@@ -44,7 +44,7 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
 }
 
 /// Health probes, at the root (`/healthz`, `/readyz`).
-pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[("operations", "Health probes")],
     api_v1: None,
     at_root: Some(|cfg| {
@@ -52,4 +52,5 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     }),
     unique: &[],
     schemas: crate::schemas![],
+    ..crate::registry::Resource::NONE
 };

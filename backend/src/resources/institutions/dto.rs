@@ -1,32 +1,16 @@
 //! What clients send and read about institutions.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use diesel::prelude::*;
+
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::{Validate, ValidationError};
 
-use crate::db::schema::institutions;
 use crate::http::validation::{http_url, not_blank, nullable, valid_slug};
-use crate::resources::action_items::ActionStatus;
-use crate::resources::forums::CommitmentRef;
+use crate::resources::shared::refs::ActionStatus;
+use crate::resources::shared::refs::CommitmentRef;
+pub use crate::resources::shared::refs::InstitutionRef;
 use crate::types::{InstitutionKind, Locale};
-
-/// An institution in short, as commitments, action items and progress updates name it.
-#[derive(Debug, Clone, Serialize, ToSchema, Queryable, Selectable)]
-#[diesel(table_name = institutions, check_for_backend(diesel::pg::Pg))]
-pub struct InstitutionRef {
-    #[diesel(deserialize_as = crate::db::ids::InstitutionId)]
-    #[schema(value_type = i64)]
-    pub id: i64,
-    #[schema(example = "dinum")]
-    pub slug: String,
-    #[schema(example = "Direction interministérielle du numérique")]
-    pub name: String,
-    #[schema(example = "DINUM")]
-    pub acronym: Option<String>,
-    pub kind: InstitutionKind,
-}
 
 /// An institution in lists.
 #[derive(Debug, Clone, Serialize, ToSchema)]

@@ -7,10 +7,18 @@ mod handlers;
 pub mod model;
 pub mod queries;
 
-pub use dto::InstitutionRef;
+pub use crate::resources::shared::refs::InstitutionRef;
+
+/// The events this resource's writes record (`registry::Resource::events`).
+pub mod events {
+    crate::event_types! {
+        INSTITUTION_CREATED => "institution.created",
+        INSTITUTION_UPDATED => "institution.updated",
+    }
+}
 
 /// Institutions.
-pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[("institutions", "Ministries, agencies, local authorities and civil-society bodies")],
     api_v1: Some(|cfg| {
         cfg.service(handlers::list_institutions)
@@ -24,4 +32,6 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
         ("institutions_name_key", "Another institution already has this name."),
     ],
     schemas: crate::schemas![],
+    events: events::ALL,
+    ..crate::registry::Resource::NONE
 };

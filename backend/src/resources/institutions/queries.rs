@@ -13,11 +13,11 @@ use super::dto::{
 use super::model::{InstitutionChangeset, InstitutionRow};
 use crate::db::ids::{CommitmentId, InstitutionId, UserId};
 use crate::db::schema::{action_items, commitment_institutions, commitments, institutions, progress_updates, users};
-use crate::events::{self, EventSubject, EventType, NewEvent};
+use crate::events::{self, EventSubject, NewEvent};
 use crate::http::filters;
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
-use crate::resources::action_items::ActionStatus;
-use crate::resources::forums::CommitmentRef;
+use crate::resources::shared::refs::ActionStatus;
+use crate::resources::shared::refs::CommitmentRef;
 use crate::slugs::slugify;
 use crate::types::{Locale, Role};
 
@@ -42,20 +42,6 @@ pub fn resolve(conn: &mut PgConnection, id: i64, field: &str) -> ApiResult<Insti
         .first::<InstitutionId>(conn)
         .optional()?
         .ok_or_else(|| ApiError::conflict_field(ErrorCode::UnknownReference, field, "exists", "names no institution"))
-}
-
-/// The short forms of several institutions, one query for all.
-pub fn refs(conn: &mut PgConnection, ids: &[InstitutionId]) -> QueryResult<HashMap<InstitutionId, InstitutionRef>> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(institutions::table
-        .filter(institutions::id.eq_any(ids))
-        .select(InstitutionRef::as_select())
-        .load::<InstitutionRef>(conn)?
-        .into_iter()
-        .map(|r| (InstitutionId(r.id), r))
-        .collect())
 }
 
 /// Institutions in name order after `after` (lowercased name, id), with how many commitments
@@ -317,7 +303,10 @@ pub fn insert(conn: &mut PgConnection, r: NewInstitutionRequest, by: UserId) -> 
         .get_result(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::InstitutionCreated).subject(subject(&row)).by(by).audit(None::<&()>, Some(&row)),
+        NewEvent::new(crate::resources::institutions::events::INSTITUTION_CREATED)
+            .subject(subject(&row))
+            .by(by)
+            .audit(None::<&()>, Some(&row)),
     )?;
     Ok(row)
 }
@@ -348,7 +337,10 @@ pub fn update(
         .get_result(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::InstitutionUpdated).subject(subject(&row)).by(by).audit(Some(&current), Some(&row)),
+        NewEvent::new(crate::resources::institutions::events::INSTITUTION_UPDATED)
+            .subject(subject(&row))
+            .by(by)
+            .audit(Some(&current), Some(&row)),
     )?;
     Ok(row)
 }

@@ -12,7 +12,6 @@ use crate::db::ids::MilestoneId;
 use crate::http::extract::AuthedBody;
 use crate::http::page::{self, PageParams};
 use crate::http::problem::ApiResult;
-use crate::resources::commitments::queries as commitments;
 use crate::AppState;
 
 /// Every milestone of every commitment, by id (for synchronisation).
@@ -55,7 +54,7 @@ pub async fn list_milestones(
     let filters = filters.into_inner();
     let key = id.into_inner();
     let rows = db::run(&state.read_pool, move |conn| {
-        let commitment = commitments::find(conn, &key)?;
+        let commitment = crate::resources::shared::refs::commitment(conn, &key)?;
         Ok(queries::list_of(conn, &commitment, filters, after, limit + 1)?)
     })
     .await?;
@@ -86,7 +85,7 @@ pub async fn create_milestone(
     r.validate()?;
     let key = id.into_inner();
     let created = db::transaction(&state.pool, move |conn| {
-        let commitment = commitments::find(conn, &key)?;
+        let commitment = crate::resources::shared::refs::commitment(conn, &key)?;
         let row = queries::insert(conn, &commitment, r, auth.id)?;
         Ok(queries::present(row, commitment.code))
     })
@@ -199,7 +198,7 @@ crate::discussion_routes!(
     list_milestone_comments,
     create_milestone_comment,
     "/milestones/{id}/comments",
-    crate::subjects::SubjectKind::Milestone,
+    crate::resources::milestones::subject::KIND,
     "milestone",
     "Milestone id"
 );

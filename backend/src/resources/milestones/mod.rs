@@ -8,8 +8,31 @@ pub mod queries;
 
 pub use dto::Milestone;
 
+pub mod subject;
+
+/// Milestones in search: archived ones left out.
+const SEARCH: crate::registry::SearchArm = crate::registry::SearchArm {
+    kind: "milestone",
+    sql: "
+    SELECT 'milestone'::text, m.id, m.code || ' — ' || m.title, coalesce(m.description, m.title),
+           ts_rank(m.search_vector, query.q)::float4, m.updated_at, m.commitment_id, NULL::int8, m.lang
+      FROM milestones m, query
+     WHERE $2 IN ('all', 'milestone') AND m.search_vector @@ query.q AND m.archived_at IS NULL",
+};
+
+/// The events this resource's writes record (`registry::Resource::events`).
+pub mod events {
+    crate::event_types! {
+        MILESTONE_CREATED => "milestone.created",
+        MILESTONE_UPDATED => "milestone.updated",
+        MILESTONE_ARCHIVED => "milestone.archived",
+        MILESTONE_RESTORED => "milestone.restored",
+        MILESTONE_DELETED => "milestone.deleted",
+    }
+}
+
 /// Milestones of a commitment and their progress.
-pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[("milestones", "Milestones of a commitment and their progress")],
     api_v1: Some(|cfg| {
         cfg.service(handlers::list_all_milestones)
@@ -25,4 +48,9 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     at_root: None,
     unique: &[("milestones_commitment_id_code_key", "This commitment already has a milestone with this code.")],
     schemas: crate::schemas![],
+    events: events::ALL,
+    subject: Some(&subject::DECL),
+    change_feed: Some("milestone"),
+    search: Some(&SEARCH),
+    ..crate::registry::Resource::NONE
 };

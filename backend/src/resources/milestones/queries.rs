@@ -7,9 +7,9 @@ use super::dto::{with_codes, Milestone, MilestoneChanges, MilestoneFilters, NewM
 use super::model::{MilestoneChangeset, MilestoneRow, NewMilestone};
 use crate::db::ids::{CommitmentId, MilestoneId, UserId};
 use crate::db::schema::{comments, commitments, milestones};
-use crate::events::{self, EventSubject, EventType, NewEvent};
+use crate::events::{self, EventSubject, NewEvent};
 use crate::http::problem::{ApiError, ApiResult};
-use crate::resources::commitments::model::CommitmentRow;
+use crate::resources::shared::refs::CommitmentKey;
 use crate::types::{Locale, MilestoneStatus};
 
 /// A milestone with its commitment's code.
@@ -71,7 +71,7 @@ pub fn list_all(
 /// A page of one commitment's milestones, in (position, id) order, after `after`.
 pub fn list_of(
     conn: &mut PgConnection,
-    commitment: &CommitmentRow,
+    commitment: &CommitmentKey,
     f: MilestoneFilters,
     after: Option<(i32, MilestoneId)>,
     limit: i64,
@@ -105,7 +105,7 @@ fn subject(row: &MilestoneRow) -> EventSubject {
 /// Adds a milestone to a commitment (audited).
 pub fn insert(
     conn: &mut PgConnection,
-    commitment: &CommitmentRow,
+    commitment: &CommitmentKey,
     r: NewMilestoneRequest,
     by: UserId,
 ) -> QueryResult<MilestoneRow> {
@@ -135,7 +135,7 @@ pub fn insert(
         diesel::insert_into(milestones::table).values(&new).returning(MilestoneRow::as_returning()).get_result(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::MilestoneCreated)
+        NewEvent::new(crate::resources::milestones::events::MILESTONE_CREATED)
             .subject(subject(&row))
             .by(by)
             .audit(None::<&MilestoneRow>, Some(&row)),
@@ -170,7 +170,10 @@ pub fn update(
     let row = reload(conn, current.id)?;
     events::record(
         conn,
-        NewEvent::new(EventType::MilestoneUpdated).subject(subject(&row)).by(by).audit(Some(&current), Some(&row)),
+        NewEvent::new(crate::resources::milestones::events::MILESTONE_UPDATED)
+            .subject(subject(&row))
+            .by(by)
+            .audit(Some(&current), Some(&row)),
     )?;
     Ok(row)
 }
@@ -196,7 +199,7 @@ pub fn remove(conn: &mut PgConnection, row: MilestoneRow, by: UserId) -> QueryRe
         let archived = reload(conn, row.id)?;
         events::record(
             conn,
-            NewEvent::new(EventType::MilestoneArchived)
+            NewEvent::new(crate::resources::milestones::events::MILESTONE_ARCHIVED)
                 .subject(subject(&archived))
                 .by(by)
                 .audit(Some(&row), Some(&archived)),
@@ -206,7 +209,7 @@ pub fn remove(conn: &mut PgConnection, row: MilestoneRow, by: UserId) -> QueryRe
     diesel::delete(milestones::table.find(row.id)).execute(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::MilestoneDeleted)
+        NewEvent::new(crate::resources::milestones::events::MILESTONE_DELETED)
             .subject(subject(&row))
             .by(by)
             .audit(Some(&row), None::<&MilestoneRow>),
@@ -225,7 +228,7 @@ pub fn restore(conn: &mut PgConnection, row: MilestoneRow, by: UserId) -> QueryR
     let restored = reload(conn, row.id)?;
     events::record(
         conn,
-        NewEvent::new(EventType::MilestoneRestored)
+        NewEvent::new(crate::resources::milestones::events::MILESTONE_RESTORED)
             .subject(subject(&restored))
             .by(by)
             .audit(Some(&row), Some(&restored)),

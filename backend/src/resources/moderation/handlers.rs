@@ -1,7 +1,7 @@
 //! `POST /comments/{id}/reports`, the queue under `/moderation`, suspensions, and the public
 //! `/moderation-log`.
 
-use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
+use actix_web::{delete, get, post, put, web, HttpRequest, HttpResponse};
 use validator::Validate;
 
 use super::dto::{
@@ -224,4 +224,36 @@ pub async fn moderation_log(
     })
     .await?;
     Ok(page::respond::<ModerationLogPage, _>(&req, items, next))
+}
+
+/// Hide or unhide a comment (moderators and admins); hiding closes its open reports. (Its path
+/// is the comment's; the decision is the moderators'.)
+#[utoipa::path(
+    tag = "comments",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Comment id")),
+    request_body = crate::resources::comments::dto::ModerationRequest,
+    responses((status = 200, description = "The comment as moderators see it", body = Comment))
+)]
+#[put("/comments/{id}/moderation")]
+pub async fn moderate_comment(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<i64>,
+    body: AuthedBody<crate::resources::comments::dto::ModerationRequest>,
+) -> ApiResult<web::Json<Comment>> {
+    auth.require(Permission::Moderate)?;
+    let req = body?.into_inner();
+    req.validate()?;
+    let id = CommentId(id.into_inner());
+    let viewer = moderator_viewer(&auth);
+    let reason = crate::http::validation::clean_opt(req.reason.as_deref());
+    let comment = db::transaction(&state.pool, move |conn| {
+        let row = comment_queries::get(conn, id)?;
+        let row = comment_queries::moderate(conn, row, Some(auth.id), req.hidden, reason)?;
+        queries::resolve_reports(conn, row.id, if req.hidden { Some("hidden") } else { None }, auth.id)?;
+        Ok(comment_queries::present(row, viewer))
+    })
+    .await?;
+    Ok(web::Json(comment))
 }

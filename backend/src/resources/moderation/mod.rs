@@ -11,11 +11,30 @@ pub mod queries;
 
 use dto::ReportReason;
 
+/// This resource's problem codes (`registry::Resource::codes`).
+pub mod codes {
+    crate::problem_codes! {
+        /// 409: one does not report one's own comment (edit or delete it instead).
+        OWN_COMMENT => ("own_comment", "On ne signale pas son propre commentaire : modifiez-le ou supprimez-le."),
+    }
+}
+
+/// The events this resource's writes record (`registry::Resource::events`).
+pub mod events {
+    crate::event_types! {
+        COMMENT_REPORTED => private "comment.reported",
+        REPORTS_DISMISSED => private "comment.reports_dismissed",
+        USER_SUSPENDED => "user.suspended",
+        USER_UNSUSPENDED => "user.unsuspended",
+    }
+}
+
 /// Reports, the moderators' queue, suspensions and the public log.
-pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[("moderation", "Reports, the moderators' queue, suspensions and the public moderation log")],
     api_v1: Some(|cfg| {
-        cfg.service(handlers::report_comment)
+        cfg.service(handlers::moderate_comment)
+            .service(handlers::report_comment)
             .service(handlers::list_reports)
             .service(handlers::hide_reported)
             .service(handlers::dismiss_reports)
@@ -26,4 +45,7 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     at_root: None,
     unique: &[("comment_reports_once", "You already reported this comment.")],
     schemas: crate::schemas![ReportReason],
+    events: events::ALL,
+    codes: codes::ALL,
+    ..crate::registry::Resource::NONE
 };

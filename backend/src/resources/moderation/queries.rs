@@ -12,8 +12,8 @@ use crate::auth::user::User;
 use crate::db::ids::{CommentId, SubjectId, UserId};
 use crate::db::schema::events as event_log;
 use crate::db::schema::{comment_reports, comments, users};
-use crate::events::{self, EventSubject, EventType, NewEvent};
-use crate::http::problem::{ApiError, ApiResult, ErrorCode};
+use crate::events::{self, EventSubject, NewEvent};
+use crate::http::problem::{ApiError, ApiResult};
 use crate::mail::{self, templates::Template, MailNote, Outgoing};
 use crate::resources::comments::dto::Viewer;
 use crate::resources::comments::queries as comment_queries;
@@ -41,13 +41,13 @@ pub fn report(
     let row = comment_queries::get(conn, comment)?;
     if row.deleted_at.is_some() || row.hidden_at.is_some() {
         return Err(ApiError::Conflict {
-            code: ErrorCode::CommentUnavailable,
+            code: crate::resources::comments::codes::COMMENT_UNAVAILABLE,
             detail: "This comment is deleted or already hidden.".into(),
         });
     }
     if row.author_id == by {
         return Err(ApiError::Conflict {
-            code: ErrorCode::OwnComment,
+            code: crate::resources::moderation::codes::OWN_COMMENT,
             detail: "You do not report your own comment: edit or delete it instead.".into(),
         });
     }
@@ -62,7 +62,7 @@ pub fn report(
         .get_result(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::CommentReported)
+        NewEvent::new(crate::resources::moderation::events::COMMENT_REPORTED)
             .subject(EventSubject::new("comment", comment.get(), comment.to_string()))
             .by(by)
             .payload(serde_json::json!({"reason": r.reason})),
@@ -127,7 +127,7 @@ pub fn dismiss(conn: &mut PgConnection, comment: CommentId, by: UserId) -> ApiRe
     }
     events::record(
         conn,
-        NewEvent::new(EventType::ReportsDismissed)
+        NewEvent::new(crate::resources::moderation::events::REPORTS_DISMISSED)
             .subject(EventSubject::new("comment", comment.get(), comment.to_string()))
             .by(by)
             .audit(Some(&serde_json::json!({"open_reports": n})), Some(&serde_json::json!({"open_reports": 0}))),
@@ -205,7 +205,10 @@ pub fn suspend(
     message: String,
 ) -> ApiResult<User> {
     if target.id == by {
-        return Err(ApiError::Conflict { code: ErrorCode::SelfLockout, detail: "You cannot suspend yourself.".into() });
+        return Err(ApiError::Conflict {
+            code: crate::resources::shared::codes::SELF_LOCKOUT,
+            detail: "You cannot suspend yourself.".into(),
+        });
     }
     if by_role != Role::Admin && matches!(target.role, Role::Moderator | Role::Admin) {
         return Err(ApiError::Forbidden("Only admins suspend moderators and admins.".into()));
@@ -256,7 +259,7 @@ pub fn suspend(
     )?;
     events::record(
         conn,
-        NewEvent::new(EventType::UserSuspended)
+        NewEvent::new(crate::resources::moderation::events::USER_SUSPENDED)
             .subject(EventSubject::new("user", user.id.get(), user.id.to_string()))
             .by(by)
             .audit(
@@ -284,7 +287,7 @@ pub fn lift(conn: &mut PgConnection, target: User, by: UserId, by_role: Role) ->
         .execute(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::UserUnsuspended)
+        NewEvent::new(crate::resources::moderation::events::USER_UNSUSPENDED)
             .subject(EventSubject::new("user", target.id.get(), target.id.to_string()))
             .by(by)
             .audit(Some(&serde_json::json!({"suspended": true})), Some(&serde_json::json!({"suspended": false}))),

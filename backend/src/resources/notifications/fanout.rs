@@ -1,4 +1,5 @@
-//! The fan-out job: one per event people may hear of (`EventType::notifies`), enqueued with the
+//! The fan-out job: one per event people may hear of (`EventType::notifies`; the job subscribes
+//! to those, `notifications::RESOURCE`), enqueued with the
 //! event in its transaction. It works out who hears of it and why, writes their notifications
 //! and enqueues the mails of those who want one each — all in one transaction, so that a worker
 //! dying mid-way leaves nothing, and one dying after the commit leaves a job whose second run
@@ -13,7 +14,7 @@ use crate::db::ids::{CommentId, SubjectId, UserId};
 use crate::db::schema::{
     action_items, comments, commitments, forums, milestones, question_answers, questions, registrations, users,
 };
-use crate::events::{self, Event, EventType};
+use crate::events::{self, Event};
 use crate::jobs::worker::{JobContext, JobError};
 use crate::mail::templates::Template;
 use crate::mail::{MailNotice, Outgoing};
@@ -72,9 +73,10 @@ pub fn run_fan_out(
 /// Who hears of `event`, and what about; `None` when nobody does.
 fn plan(conn: &mut PgConnection, event: &Event) -> QueryResult<Option<(About, Vec<Audience>)>> {
     let Some(ref_id) = event.subject_ref else { return Ok(None) };
+    let Some(kind) = event.event_type() else { return Ok(None) };
     let audience = |who, reason| Audience { who, reason, mailed_elsewhere: false };
-    Ok(match event.kind {
-        EventType::CommentCreated => {
+    Ok(match kind {
+        crate::resources::comments::events::COMMENT_CREATED => {
             let found: Option<(SubjectId, Option<CommentId>, String, bool)> = comments::table
                 .find(CommentId(ref_id))
                 .select((
@@ -107,7 +109,7 @@ fn plan(conn: &mut PgConnection, event: &Event) -> QueryResult<Option<(About, Ve
             groups.push(audience(Who::Followers(vec![subject]), NotificationReason::NewComment));
             Some((About { subject: Some(subject), comment: Some(CommentId(ref_id)) }, groups))
         }
-        EventType::ProgressReported => {
+        crate::resources::progress::events::PROGRESS_REPORTED => {
             // Those who follow the milestone, or its commitment.
             let (milestone, commitment): (SubjectId, SubjectId) = milestones::table
                 .inner_join(commitments::table)
@@ -116,7 +118,7 @@ fn plan(conn: &mut PgConnection, event: &Event) -> QueryResult<Option<(About, Ve
                 .first(conn)?;
             Some(to_followers(milestone, vec![milestone, commitment], NotificationReason::Progress))
         }
-        EventType::QuestionAnswered => {
+        crate::resources::questions::events::QUESTION_ANSWERED => {
             let (subject, asker): (SubjectId, Option<UserId>) = questions::table
                 .filter(questions::id.eq(ref_id))
                 .select((questions::subject_id, questions::asked_by))
@@ -128,12 +130,12 @@ fn plan(conn: &mut PgConnection, event: &Event) -> QueryResult<Option<(About, Ve
             groups.push(audience(Who::Followers(vec![subject]), NotificationReason::Answer));
             Some((About { subject: Some(subject), comment: None }, groups))
         }
-        EventType::ActionItemStatusChanged => {
+        crate::resources::action_items::events::ACTION_ITEM_STATUS_CHANGED => {
             let subject: SubjectId =
                 action_items::table.filter(action_items::id.eq(ref_id)).select(action_items::subject_id).first(conn)?;
             Some(to_followers(subject, vec![subject], NotificationReason::ActionItemStatus))
         }
-        EventType::ForumUpdated => {
+        crate::resources::forums::events::FORUM_UPDATED => {
             let Some(reason) = forum_change(&event.payload) else { return Ok(None) };
             let subject: SubjectId =
                 forums::table.filter(forums::id.eq(ref_id)).select(forums::subject_id).first(conn)?;
@@ -146,7 +148,7 @@ fn plan(conn: &mut PgConnection, event: &Event) -> QueryResult<Option<(About, Ve
                 ],
             ))
         }
-        EventType::RegistrationPromoted => {
+        crate::resources::registrations::events::REGISTRATION_PROMOTED => {
             let (user, subject): (UserId, SubjectId) = registrations::table
                 .inner_join(forums::table)
                 .filter(registrations::id.eq(ref_id))

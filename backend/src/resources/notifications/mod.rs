@@ -21,8 +21,13 @@ pub use digest::{ensure_digest_scheduled, run_digest, DIGEST_JOB};
 pub use dto::{MailPreference, NotificationReason};
 pub use fanout::{run_fan_out, FAN_OUT_JOB};
 
+/// The daily digest stays scheduled, whatever happened to its chain.
+fn keep_digest_scheduled(conn: &mut diesel::PgConnection) -> diesel::QueryResult<()> {
+    ensure_digest_scheduled(conn, None)
+}
+
 /// Follows, notifications, mail preferences and mention suggestions.
-pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[(
         "notifications",
         "Following subjects, in-app notifications, how they come by mail, and mention suggestions",
@@ -43,4 +48,12 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     at_root: None,
     unique: &[],
     schemas: crate::schemas![NotificationReason, MailPreference],
+    jobs: &[
+        crate::jobs::worker::JobKind { kind: FAN_OUT_JOB, run: run_fan_out },
+        crate::jobs::worker::JobKind { kind: DIGEST_JOB, run: run_digest },
+    ],
+    // Every event people may hear of is recorded with its fan-out job.
+    subscriptions: &[crate::events::Subscription { job: FAN_OUT_JOB, to: crate::events::EventType::notifies }],
+    housekeeping: &[keep_digest_scheduled],
+    ..crate::registry::Resource::NONE
 };

@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::http::validation::{http_url, not_blank};
-use crate::resources::institutions::InstitutionRef;
+use crate::resources::shared::refs::InstitutionRef;
 use crate::types::{Completion, MilestoneStatus};
 
 /// A document, page or dataset that shows the progress reported.

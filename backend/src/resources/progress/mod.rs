@@ -7,8 +7,15 @@ mod dto;
 mod handlers;
 pub mod queries;
 
+/// The events this resource's writes record (`registry::Resource::events`).
+pub mod events {
+    crate::event_types! {
+        PROGRESS_REPORTED => notifying "milestone.progress_reported",
+    }
+}
+
 /// The progress log.
-pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[("progress", "The progress log of milestones and the completion of commitments")],
     api_v1: Some(|cfg| {
         cfg.service(handlers::list_progress)
@@ -19,4 +26,6 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     at_root: None,
     unique: &[],
     schemas: crate::schemas![],
+    events: events::ALL,
+    ..crate::registry::Resource::NONE
 };

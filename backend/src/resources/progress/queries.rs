@@ -13,10 +13,9 @@ use super::dto::{
 };
 use crate::db::ids::{CommitmentId, InstitutionId, MilestoneId, ProgressUpdateId, UserId};
 use crate::db::schema::{milestones, progress_updates, users};
-use crate::events::{self, EventSubject, EventType, NewEvent};
+use crate::events::{self, EventSubject, NewEvent};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
-use crate::resources::institutions::queries as institutions;
 use crate::types::{Completion, MilestoneStatus};
 
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
@@ -43,7 +42,7 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ProgressRow>) -> QueryResult<V
     let mut ids: Vec<InstitutionId> = rows.iter().filter_map(|r| r.institution_id).collect();
     ids.sort_unstable();
     ids.dedup();
-    let refs = institutions::refs(conn, &ids)?;
+    let refs = crate::resources::shared::refs::institution_refs(conn, &ids)?;
     let row_ids: Vec<ProgressUpdateId> = rows.iter().map(|r| r.id).collect();
     let mut corrected_by: HashMap<ProgressUpdateId, Vec<i64>> = HashMap::new();
     for (target, by) in progress_updates::table
@@ -150,7 +149,7 @@ pub fn append(
         .get_result(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::ProgressReported)
+        NewEvent::new(crate::resources::progress::events::PROGRESS_REPORTED)
             .subject(EventSubject::new("milestone", milestone.get(), milestone.to_string()))
             .by(by)
             .audit(None::<&()>, Some(&row)),
@@ -265,7 +264,7 @@ pub fn commitment_progress(
         .select(ProgressRow::as_select())
         .load(conn)?;
     let lead_institution = match lead {
-        Some(id) => institutions::refs(conn, &[id])?.remove(&id),
+        Some(id) => crate::resources::shared::refs::institution_refs(conn, &[id])?.remove(&id),
         None => None,
     };
     Ok(CommitmentProgress {

@@ -6,7 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::http::validation::not_blank;
-use crate::resources::institutions::InstitutionRef;
+use crate::resources::shared::refs::InstitutionRef;
 use crate::subjects::Described;
 use crate::types::Locale;
 

@@ -60,7 +60,7 @@ pub async fn ask_about_commitment(
     id: web::Path<String>,
     body: AuthedBody<NewQuestionRequest>,
 ) -> ApiResult<HttpResponse> {
-    ask(state, auth, SubjectKind::Commitment, id.into_inner(), body).await
+    ask(state, auth, crate::resources::commitments::subject::KIND, id.into_inner(), body).await
 }
 
 /// Ask about a milestone: the question goes to its commitment's lead institution.
@@ -82,7 +82,7 @@ pub async fn ask_about_milestone(
     id: web::Path<String>,
     body: AuthedBody<NewQuestionRequest>,
 ) -> ApiResult<HttpResponse> {
-    ask(state, auth, SubjectKind::Milestone, id.into_inner(), body).await
+    ask(state, auth, crate::resources::milestones::subject::KIND, id.into_inner(), body).await
 }
 
 /// Ask about an action item: the question goes to its owner institution, else to its
@@ -105,7 +105,7 @@ pub async fn ask_about_action_item(
     id: web::Path<String>,
     body: AuthedBody<NewQuestionRequest>,
 ) -> ApiResult<HttpResponse> {
-    ask(state, auth, SubjectKind::ActionItem, id.into_inner(), body).await
+    ask(state, auth, crate::resources::action_items::subject::KIND, id.into_inner(), body).await
 }
 
 /// Questions, newest first (or `order=oldest`: an institution's queue with
@@ -217,7 +217,7 @@ crate::discussion_routes!(
     list_question_comments,
     create_question_comment,
     "/questions/{id}/comments",
-    SubjectKind::Question,
+    crate::resources::questions::subject::KIND,
     "question",
     "AskedQuestion id"
 );

@@ -13,7 +13,7 @@ use crate::auth::permission::Permission;
 use crate::auth::AuthUser;
 use crate::db;
 use crate::db::schema::extra_holidays;
-use crate::events::{self, EventSubject, EventType, NewEvent};
+use crate::events::{self, EventSubject, NewEvent};
 use crate::http::extract::AuthedBody;
 use crate::http::problem::{ApiError, ApiResult, Checks};
 use crate::http::validation::not_blank;
@@ -160,7 +160,7 @@ pub async fn add_holiday(
         queries::recompute_deadlines(conn)?;
         events::record(
             conn,
-            NewEvent::new(EventType::HolidayAdded)
+            NewEvent::new(crate::resources::questions::events::HOLIDAY_ADDED)
                 .subject(EventSubject::new("holiday", 0, r.day.to_string()))
                 .by(auth.id)
                 .audit(None::<&()>, Some(&serde_json::json!({"day": r.day, "label": r.label.trim()}))),
@@ -195,7 +195,7 @@ pub async fn remove_holiday(
         queries::recompute_deadlines(conn)?;
         events::record(
             conn,
-            NewEvent::new(EventType::HolidayRemoved)
+            NewEvent::new(crate::resources::questions::events::HOLIDAY_REMOVED)
                 .subject(EventSubject::new("holiday", 0, day.to_string()))
                 .by(auth.id)
                 .audit(Some(&serde_json::json!({"day": day, "label": label})), None::<&()>),

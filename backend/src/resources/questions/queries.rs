@@ -13,15 +13,13 @@ use super::dto::{
 };
 use crate::auth::user::User;
 use crate::db::ids::{CommitmentId, InstitutionId, SubjectId, UserId};
-use crate::db::schema::{
-    action_items, comments, commitments, extra_holidays, milestones, question_answers, questions, users,
-};
-use crate::events::{self, EventSubject, EventType, NewEvent};
+use crate::db::schema::{comments, extra_holidays, question_answers, questions, users};
+use crate::events::{self, EventSubject, NewEvent};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
 use crate::markdown;
 use crate::resources::institutions::queries as institutions;
-use crate::subjects::{self, SubjectKind, SubjectRef};
-use crate::types::{CommitmentStatus, Locale, MilestoneStatus};
+use crate::subjects::{self, SubjectRef};
+use crate::types::Locale;
 use crate::workdays::WorkingCalendar;
 
 use crate::db::paris_today;
@@ -72,61 +70,23 @@ pub fn find(conn: &mut PgConnection, id: i64) -> ApiResult<(QuestionRow, Questio
         .ok_or_else(|| ApiError::not_found("Question"))
 }
 
-/// Who answers for what a question is about, and the commitment it belongs to. 409 when it
-/// is withdrawn, or when no institution answers for it.
+/// Who answers for what a question is about (its kind declares it: `SubjectDecl::answerer`),
+/// and the commitment it belongs to. 404 for a kind nobody is asked about; 409 when it is
+/// withdrawn, or when no institution answers for it.
 fn addressee(conn: &mut PgConnection, about: &SubjectRef) -> ApiResult<(InstitutionId, Option<CommitmentId>)> {
-    let withdrawn = || ApiError::Conflict {
-        code: ErrorCode::Withdrawn,
-        detail: "It is withdrawn: nobody answers for it any more.".into(),
-    };
-    let (commitment, owner): (Option<CommitmentId>, Option<InstitutionId>) = match about.kind {
-        SubjectKind::Commitment => (Some(CommitmentId(about.ref_id)), None),
-        SubjectKind::Milestone => {
-            let (commitment, status): (CommitmentId, MilestoneStatus) = milestones::table
-                .find(crate::db::ids::MilestoneId(about.ref_id))
-                .select((milestones::commitment_id, milestones::status))
-                .first(conn)?;
-            if status == MilestoneStatus::Withdrawn {
-                return Err(withdrawn());
-            }
-            (Some(commitment), None)
-        }
-        SubjectKind::ActionItem => {
-            let (commitment, milestone, owner): (
-                Option<CommitmentId>,
-                Option<crate::db::ids::MilestoneId>,
-                Option<InstitutionId>,
-            ) = action_items::table
-                .find(crate::db::ids::ActionItemId(about.ref_id))
-                .select((action_items::commitment_id, action_items::milestone_id, action_items::owner_institution_id))
-                .first(conn)?;
-            let commitment = match (commitment, milestone) {
-                (Some(c), _) => Some(c),
-                (None, Some(m)) => Some(milestones::table.find(m).select(milestones::commitment_id).first(conn)?),
-                (None, None) => None,
-            };
-            (commitment, owner)
-        }
-        _ => return Err(ApiError::not_found("Subject")),
-    };
-    if let Some(c) = commitment {
-        let status: CommitmentStatus = commitments::table.find(c).select(commitments::status).first(conn)?;
-        if status == CommitmentStatus::Withdrawn {
-            return Err(withdrawn());
-        }
+    let answerer = about.kind.decl().answerer.ok_or_else(|| ApiError::not_found("Subject"))?;
+    let found = answerer(conn, about.ref_id)?;
+    if found.withdrawn {
+        return Err(ApiError::Conflict {
+            code: super::codes::WITHDRAWN,
+            detail: "It is withdrawn: nobody answers for it any more.".into(),
+        });
     }
-    let institution = match owner {
-        Some(i) => Some(i),
-        None => match commitment {
-            Some(c) => institutions::lead_of(conn, c)?,
-            None => None,
-        },
-    };
-    let institution = institution.ok_or_else(|| ApiError::Conflict {
-        code: ErrorCode::NoInstitution,
+    let institution = found.institution.ok_or_else(|| ApiError::Conflict {
+        code: super::codes::NO_INSTITUTION,
         detail: "No institution answers for it: the commitment has no lead institution (or the action item no owner institution).".into(),
     })?;
-    Ok((institution, commitment))
+    Ok((institution, found.commitment))
 }
 
 /// Asks a question about `about`, due `deadline_days` working days after today (in Paris).
@@ -165,7 +125,7 @@ pub fn ask(
         .get_result(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::QuestionAsked)
+        NewEvent::new(crate::resources::questions::events::QUESTION_ASKED)
             .subject(EventSubject::new("question", row.id, row.id.to_string()))
             .by(by)
             .payload(serde_json::json!({"about": about.id.get(), "institution_id": institution.get()})),
@@ -210,7 +170,10 @@ pub fn list(
             Err(e) => return Err(e),
         }
     }
-    for (kind, id) in [(SubjectKind::Milestone, f.milestone), (SubjectKind::ActionItem, f.action_item)] {
+    for (kind, id) in [
+        (crate::resources::milestones::subject::KIND, f.milestone),
+        (crate::resources::action_items::subject::KIND, f.action_item),
+    ] {
         if let Some(id) = id {
             match subjects::resolve(conn, kind, &id.to_string()) {
                 Ok(about) => q = q.filter(questions::about_id.eq(about.id)),
@@ -333,7 +296,7 @@ pub fn present(conn: &mut PgConnection, rows: Vec<(QuestionRow, QuestionStatus)>
     let mut inst: Vec<InstitutionId> = rows.iter().map(|(r, _)| r.institution_id).collect();
     inst.sort_unstable();
     inst.dedup();
-    let refs = institutions::refs(conn, &inst)?;
+    let refs = crate::resources::shared::refs::institution_refs(conn, &inst)?;
     let asker_ids: Vec<UserId> = rows.iter().filter_map(|(r, _)| r.asked_by).collect();
     let names: HashMap<UserId, String> = users::table
         .filter(users::id.eq_any(&asker_ids))
@@ -384,17 +347,17 @@ pub fn answer(conn: &mut PgConnection, id: i64, official: User, body: String) ->
     let (question, _) = find(conn, id)?;
     if official.institution_id != Some(question.institution_id) {
         return Err(ApiError::Refused {
-            code: ErrorCode::NotYourInstitution,
+            code: crate::resources::shared::codes::NOT_YOUR_INSTITUTION,
             detail: "Only officials of the institution the question is addressed to answer it.".into(),
         });
     }
     if question.answered_on.is_some() {
         return Err(ApiError::Conflict {
-            code: ErrorCode::AnswerStands,
+            code: crate::resources::questions::codes::ANSWER_STANDS,
             detail: "An answer to this question stands; its asker may say it is not one.".into(),
         });
     }
-    let subject = subjects::resolve(conn, SubjectKind::Question, &id.to_string())?;
+    let subject = subjects::resolve(conn, crate::resources::questions::subject::KIND, &id.to_string())?;
     let by = official.id;
     let html = markdown::render(&body);
     let reply = crate::resources::comments::queries::insert(conn, &subject, None, official, body, html)?;
@@ -413,7 +376,7 @@ pub fn answer(conn: &mut PgConnection, id: i64, official: User, body: String) ->
         .execute(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::QuestionAnswered)
+        NewEvent::new(crate::resources::questions::events::QUESTION_ANSWERED)
             .subject(EventSubject::new("question", id, id.to_string()))
             .by(by)
             .payload(
@@ -439,7 +402,7 @@ pub fn reject(conn: &mut PgConnection, id: i64, answer: i64, by: UserId, note: O
         None => return Err(ApiError::not_found("QuestionAnswer")),
         Some(Some(_)) => {
             return Err(ApiError::Conflict {
-                code: ErrorCode::AlreadyRejected,
+                code: crate::resources::questions::codes::ALREADY_REJECTED,
                 detail: "You already said this answer is not one.".into(),
             })
         }
@@ -453,7 +416,7 @@ pub fn reject(conn: &mut PgConnection, id: i64, answer: i64, by: UserId, note: O
         .execute(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::AnswerRejected)
+        NewEvent::new(crate::resources::questions::events::ANSWER_REJECTED)
             .subject(EventSubject::new("question", id, id.to_string()))
             .by(by)
             .payload(serde_json::json!({"answer": answer})),

@@ -19,7 +19,7 @@ use crate::db::schema::{
 use crate::http::page::{self, PageParams};
 use crate::http::problem::ApiResult;
 use crate::resources::institutions::queries as institution_queries;
-use crate::resources::institutions::InstitutionRef;
+use crate::resources::shared::refs::InstitutionRef;
 use crate::AppState;
 
 /// Questions whose outcome is known (answered, or unanswered past their deadline) from which

@@ -1,8 +1,8 @@
 //! The forum's mails beyond a registration's own: the reminder 48 hours before, a change of
-//! time or place and a cancellation (to everyone registered or waiting), and the organiser's
-//! mails at 80 % and 100 % of the seats. Each is recorded in the transaction of what causes it
-//! and sent by a job; what each remembers (`reminded_for`, `*_notified_at`) makes a job that
-//! runs twice send nothing twice.
+//! time or place and a cancellation (to everyone registered or waiting: a job that follows
+//! `forum.updated`), and the organiser's mails at 80 % and 100 % of the seats. Each is recorded
+//! in the transaction of what causes it and sent by a job; what each remembers (`reminded_for`,
+//! `*_notified_at`, the job's own mark) makes a job that runs twice send nothing twice.
 
 use chrono::{Duration, Utc};
 use diesel::prelude::*;
@@ -50,12 +50,57 @@ fn mail_to(
     Ok(())
 }
 
-/// After a change to a forum: a mail to everyone registered or waiting when it is cancelled,
-/// or when its time or place changed (for a forum still to come).
-pub fn forum_changed(
+/// The job kind that mails the people registered or waiting after a change to their forum: it
+/// follows `forum.updated` (`registrations::RESOURCE` subscribes to it).
+pub const FORUM_CHANGED_JOB: &str = "registrations_forum_changed";
+
+/// The fields of a forum's audited state (`forum.updated`'s before and after) that a mail
+/// follows.
+#[derive(serde::Deserialize, PartialEq)]
+struct Seen {
+    status: ForumStatus,
+    starts_at: chrono::DateTime<Utc>,
+    ends_at: chrono::DateTime<Utc>,
+    location: Option<String>,
+    online_url: Option<String>,
+}
+
+/// After a change to a forum (`forum.updated`): a mail to everyone registered or waiting when
+/// it was cancelled, or when its time or place changed (for a forum still to come), and the
+/// reminder moved to the new start. Once per event, whatever happens to the worker.
+pub fn run_forum_changed(
+    ctx: &mut JobContext<'_>,
+    payload: &serde_json::Value,
+) -> Result<Option<serde_json::Value>, JobError> {
+    let event_id =
+        payload.get("event_id").and_then(|v| v.as_i64()).ok_or_else(|| JobError::Permanent("no event_id".into()))?;
+    let public_url = ctx.mailer.public_url.clone();
+    let job = ctx.job_id;
+    ctx.conn
+        .transaction(|conn| -> QueryResult<()> {
+            let Some(event) = crate::events::find(conn, event_id)? else { return Ok(()) };
+            let seen = |side: &str| serde_json::from_value::<Seen>(event.payload[side].clone()).ok();
+            let (Some(before), Some(after), Some(id)) = (seen("before"), seen("after"), event.subject_ref) else {
+                return Ok(());
+            };
+            if !crate::jobs::first_run(conn, job)? {
+                return Ok(());
+            }
+            let Some(forum) = forums::table.find(ForumId(id)).select(ForumRow::as_select()).first(conn).optional()?
+            else {
+                return Ok(());
+            };
+            forum_changed(conn, &before, &after, &forum, &public_url)
+        })
+        .map_err(|e| JobError::Retry(format!("forum changed: {e}")))?;
+    Ok(None)
+}
+
+fn forum_changed(
     conn: &mut PgConnection,
-    before: &ForumRow,
-    after: &ForumRow,
+    before: &Seen,
+    after: &Seen,
+    forum: &ForumRow,
     public_url: &str,
 ) -> QueryResult<()> {
     let cancelled = after.status == ForumStatus::Cancelled && before.status != ForumStatus::Cancelled;
@@ -69,16 +114,16 @@ pub fn forum_changed(
         return Ok(());
     };
     let people: Vec<RegistrationRow> = registrations::table
-        .filter(registrations::forum_id.eq(after.id))
+        .filter(registrations::forum_id.eq(forum.id))
         .filter(registrations::status.ne(RegistrationStatus::Cancelled))
         .order(registrations::id)
         .select(RegistrationRow::as_select())
         .load(conn)?;
     for row in &people {
-        mail_to(conn, after, row, template, public_url)?;
+        mail_to(conn, forum, row, template, public_url)?;
     }
     if moved && !cancelled {
-        ensure_reminders(conn, after)?;
+        ensure_reminders(conn, forum)?;
     }
     Ok(())
 }
@@ -183,7 +228,7 @@ pub fn seats_taken(conn: &mut PgConnection, forum: &ForumRow, seated: i64, publi
         return Ok(());
     }
     let mut mention = super::queries::mention(conn, forum, person.locale, "", Some(seated), public_url)?;
-    mention.forum_id = None;
+    mention.ics = None;
     mail::enqueue(
         conn,
         &Outgoing {

@@ -11,8 +11,31 @@ pub mod queries;
 
 pub use dto::RegistrationStatus;
 
+/// This resource's problem codes (`registry::Resource::codes`).
+pub mod codes {
+    crate::problem_codes! {
+        /// 409: the person already has a registration (registered or waitlisted) for this forum.
+        ALREADY_REGISTERED => ("already_registered", "Vous êtes déjà inscrit(e) à ce forum (ou sur sa liste d'attente)."),
+        /// 409: the forum takes no registration now (not open yet, held, cancelled, archived or
+        /// already begun).
+        REGISTRATION_CLOSED => ("registration_closed", "Les inscriptions à ce forum ne sont pas ouvertes."),
+        /// 409: only a registration with a seat is checked in (not a waitlisted or cancelled one).
+        NOT_REGISTERED => ("not_registered", "Cette personne n'a pas de place à ce forum (liste d'attente ou inscription annulée)."),
+    }
+}
+
+/// The events this resource's writes record (`registry::Resource::events`).
+pub mod events {
+    crate::event_types! {
+        REGISTRATION_CREATED => "registration.created",
+        REGISTRATION_PROMOTED => notifying "registration.promoted",
+        REGISTRATION_CANCELLED => "registration.cancelled",
+        REGISTRATION_CHECKED_IN => "registration.checked_in",
+    }
+}
+
 /// Registrations for forums.
-pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[("registrations", "Registrations for forums (private: one's own, or organisers')")],
     api_v1: Some(|cfg| {
         cfg.service(handlers::registration_summary)
@@ -31,4 +54,17 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
         ("registrations_code_key", "Two registrations drew the same code; try again."),
     ],
     schemas: crate::schemas![],
+    events: events::ALL,
+    codes: codes::ALL,
+    jobs: &[
+        crate::jobs::worker::JobKind { kind: mails::REMINDERS_JOB, run: mails::run_reminders },
+        crate::jobs::worker::JobKind { kind: mails::FORUM_CHANGED_JOB, run: mails::run_forum_changed },
+    ],
+    subscriptions: &[crate::events::Subscription { job: mails::FORUM_CHANGED_JOB, to: forum_updated }],
+    ..crate::registry::Resource::NONE
 };
+
+/// A change to a forum may concern the people registered for it.
+fn forum_updated(kind: crate::events::EventType) -> bool {
+    kind == crate::resources::forums::events::FORUM_UPDATED
+}

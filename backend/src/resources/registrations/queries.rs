@@ -39,7 +39,7 @@ fn closed(forum: &ForumRow) -> ApiError {
         ForumStatus::Open => "the forum has begun",
     };
     ApiError::Conflict {
-        code: ErrorCode::RegistrationClosed,
+        code: crate::resources::registrations::codes::REGISTRATION_CLOSED,
         detail: format!("This forum takes no registration: {why}."),
     }
 }
@@ -196,6 +196,7 @@ pub(super) fn mention(
         (None, Some(url)) => url.clone(),
         (None, None) => String::new(),
     };
+    let calendar = crate::resources::forums::calendar::one(conn, forum.id)?;
     Ok(ForumMention {
         title: forum.title.clone(),
         when,
@@ -203,7 +204,7 @@ pub(super) fn mention(
         url: format!("{public_url}/forums/{}", forum.slug),
         code: code.to_string(),
         position,
-        forum_id: Some(forum.id.get()),
+        ics: Some(crate::resources::forums::calendar::render(&[calendar], &forum.title, public_url)),
     })
 }
 
@@ -247,7 +248,7 @@ pub fn register(
     }
     if active(conn, forum.id, user.id)?.is_some() {
         return Err(ApiError::Conflict {
-            code: ErrorCode::AlreadyRegistered,
+            code: crate::resources::registrations::codes::ALREADY_REGISTERED,
             detail: "You are already registered for this forum (or on its waitlist).".into(),
         });
     }
@@ -267,7 +268,7 @@ pub fn register(
         })
         .returning(RegistrationRow::as_returning())
         .get_result(conn)?;
-    events::record(conn, event(EventType::RegistrationCreated, &row, user.id))?;
+    events::record(conn, event(crate::resources::registrations::events::REGISTRATION_CREATED, &row, user.id))?;
     let place = position(conn, &row)?;
     let template = match status {
         RegistrationStatus::Waitlisted => Template::RegistrationWaitlisted,
@@ -305,7 +306,7 @@ pub fn cancel(
         ))
         .returning(RegistrationRow::as_returning())
         .get_result(conn)?;
-    events::record(conn, event(EventType::RegistrationCancelled, &row, user))?;
+    events::record(conn, event(crate::resources::registrations::events::REGISTRATION_CANCELLED, &row, user))?;
     if current.status == RegistrationStatus::Registered && takes_registrations(&forum, now) {
         promote(conn, &forum, user, public_url)?;
     }
@@ -364,7 +365,7 @@ fn promote(conn: &mut PgConnection, forum: &ForumRow, actor: UserId, public_url:
             ))
             .returning(RegistrationRow::as_returning())
             .get_result(conn)?;
-        events::record(conn, event(EventType::RegistrationPromoted, &row, actor))?;
+        events::record(conn, event(crate::resources::registrations::events::REGISTRATION_PROMOTED, &row, actor))?;
         if let Some(person) = crate::auth::user::find(conn, row.user_id)? {
             send(conn, &person, Template::RegistrationPromoted, forum, &row, None, public_url)?;
         }
@@ -537,7 +538,7 @@ pub fn check_in(
 ) -> ApiResult<ForumRegistration> {
     if forum.status == ForumStatus::Cancelled || forum.archived_at.is_some() {
         return Err(ApiError::Conflict {
-            code: ErrorCode::RegistrationClosed,
+            code: crate::resources::registrations::codes::REGISTRATION_CLOSED,
             detail: "This forum is cancelled or archived: nobody is checked in.".into(),
         });
     }
@@ -571,7 +572,7 @@ pub fn check_in(
     })?;
     if row.status != RegistrationStatus::Registered {
         return Err(ApiError::Conflict {
-            code: ErrorCode::NotRegistered,
+            code: crate::resources::registrations::codes::NOT_REGISTERED,
             detail: "This person has no seat at this forum (waitlisted, or cancelled).".into(),
         });
     }
@@ -585,7 +586,10 @@ pub fn check_in(
             ))
             .returning(RegistrationRow::as_returning())
             .get_result(conn)?;
-        events::record(conn, event(EventType::RegistrationCheckedIn, &done, organiser))?;
+        events::record(
+            conn,
+            event(crate::resources::registrations::events::REGISTRATION_CHECKED_IN, &done, organiser),
+        )?;
     }
     list_for_forum(conn, forum.id, Some(RegistrationId(row.id.get() - 1)), 1)?
         .into_iter()

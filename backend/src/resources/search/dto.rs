@@ -11,25 +11,43 @@ use crate::types::Locale;
 /// How many of the most recent matching comments are ranked.
 pub const COMMENT_CANDIDATES: i64 = 200;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SearchKind {
-    Commitment,
-    Milestone,
-    Forum,
-    Comment,
-}
+/// A kind of search result: each searchable resource declares its own
+/// (`registry::SearchArm`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SearchKind(&'static str);
 
 impl SearchKind {
     pub fn as_str(self) -> &'static str {
-        match self {
-            SearchKind::Commitment => "commitment",
-            SearchKind::Milestone => "milestone",
-            SearchKind::Forum => "forum",
-            SearchKind::Comment => "comment",
-        }
+        self.0
+    }
+
+    /// The declared kind of this name.
+    pub fn parse(name: &str) -> Option<SearchKind> {
+        crate::registry::get().search_arms().map(|a| a.kind).find(|k| *k == name).map(SearchKind)
     }
 }
+
+impl Serialize for SearchKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for SearchKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        SearchKind::parse(&name).ok_or_else(|| serde::de::Error::custom(format!("unknown kind {name:?}")))
+    }
+}
+
+/// In the contract, the list of every declared kind (`app::openapi` fills the `enum`).
+impl utoipa::PartialSchema for SearchKind {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::schema::Type::String).into()
+    }
+}
+
+impl ToSchema for SearchKind {}
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

@@ -23,7 +23,7 @@ pub mod queries;
 pub use dto::{SearchKind, COMMENT_CANDIDATES};
 
 /// French full-text search.
-pub const RESOURCE: crate::http::Resource = crate::http::Resource {
+pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[("search", "French full-text search")],
     api_v1: Some(|cfg| {
         cfg.service(handlers::search);
@@ -31,4 +31,5 @@ pub const RESOURCE: crate::http::Resource = crate::http::Resource {
     at_root: None,
     unique: &[],
     schemas: crate::schemas![SearchKind],
+    ..crate::registry::Resource::NONE
 };

@@ -49,32 +49,7 @@ struct HitRow {
 const SEARCH_SQL: &str = "
 WITH query AS (SELECT websearch_to_tsquery('public.fr_unaccent', $1) AS q),
 hits AS (
-    SELECT 'commitment'::text AS kind, c.id, c.code || ' — ' || c.title AS title,
-           coalesce(c.summary, c.description, c.title) AS body,
-           ts_rank(c.search_vector, query.q)::float4 AS rank, c.updated_at AS at,
-           NULL::int8 AS commitment_id, NULL::int8 AS subject_id, c.lang
-      FROM commitments c, query
-     WHERE $2 IN ('all', 'commitment') AND c.search_vector @@ query.q AND c.archived_at IS NULL
-    UNION ALL
-    SELECT 'milestone', m.id, m.code || ' — ' || m.title, coalesce(m.description, m.title),
-           ts_rank(m.search_vector, query.q)::float4, m.updated_at, m.commitment_id, NULL, m.lang
-      FROM milestones m, query
-     WHERE $2 IN ('all', 'milestone') AND m.search_vector @@ query.q AND m.archived_at IS NULL
-    UNION ALL
-    SELECT 'forum', f.id, f.title, f.title || ' — ' || f.description,
-           ts_rank(f.search_vector, query.q)::float4, f.starts_at, NULL, NULL, f.lang
-      FROM forums f, query
-     WHERE $2 IN ('all', 'forum') AND f.search_vector @@ query.q AND f.archived_at IS NULL
-    UNION ALL
-    SELECT 'comment', r.id, left(r.body, 120), r.body,
-           ts_rank(r.search_vector, query.q)::float4, r.created_at,
-           NULL, r.subject_id, NULL
-      FROM (SELECT c.id, c.body, c.search_vector, c.created_at, c.subject_id
-              FROM comments c
-             WHERE $2 IN ('all', 'comment') AND c.deleted_at IS NULL AND c.hidden_at IS NULL
-               AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', $1)
-             ORDER BY c.created_at DESC, c.id DESC
-             LIMIT $3) r, query
+{ARMS}
 )
 SELECT page.kind, page.id, page.title,
        ts_headline('public.fr_unaccent', page.body, query.q,
@@ -85,6 +60,24 @@ SELECT page.kind, page.id, page.title,
  CROSS JOIN query
   LEFT JOIN subjects s ON s.id = page.subject_id
  ORDER BY page.rank DESC, page.kind DESC, page.id DESC";
+
+/// The query, with every declared arm (`registry::SearchArm`), each under the same column
+/// names: built once.
+fn search_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        let arms: Vec<String> = crate::registry::get()
+            .search_arms()
+            .map(|arm| {
+                format!(
+                    "    SELECT * FROM ({}\n    ) AS {}(kind, id, title, body, rank, at, commitment_id, subject_id, lang)",
+                    arm.sql, arm.kind
+                )
+            })
+            .collect();
+        SEARCH_SQL.replace("{ARMS}", &arms.join("\n    UNION ALL\n"))
+    })
+}
 
 fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
@@ -112,12 +105,7 @@ fn to_hits(conn: &mut PgConnection, rows: Vec<HitRow>) -> QueryResult<Vec<Search
     Ok(rows
         .into_iter()
         .map(|row| {
-            let kind = match row.kind.as_str() {
-                "commitment" => SearchKind::Commitment,
-                "milestone" => SearchKind::Milestone,
-                "forum" => SearchKind::Forum,
-                _ => SearchKind::Comment,
-            };
+            let kind = SearchKind::parse(&row.kind).unwrap_or_default();
             let subject = row.subject_id.and_then(|s| described.get(&s)).cloned();
             let title: String = row.title.chars().filter(|c| !c.is_control() || *c == ' ').collect();
             SearchHit {
@@ -127,7 +115,7 @@ fn to_hits(conn: &mut PgConnection, rows: Vec<HitRow>) -> QueryResult<Vec<Search
                 excerpt_html: escape_html(&row.excerpt),
                 rank: row.rank,
                 at: row.at,
-                commitment_id: if kind == SearchKind::Milestone { row.commitment_id } else { None },
+                commitment_id: row.commitment_id,
                 target: subject.as_ref().map(|s| CommentTarget { kind: s.kind, id: s.id }),
                 target_title: subject.as_ref().map(|s| s.title.clone()),
                 target_key: subject.as_ref().map(|s| s.key.clone()),
@@ -147,7 +135,7 @@ pub fn search(
     limit: i64,
 ) -> QueryResult<(Vec<SearchHit>, Option<String>)> {
     let kind = kind.map_or("all", SearchKind::as_str);
-    let sql = SEARCH_SQL.replace("{LIMIT}", &(limit + 1).to_string());
+    let sql = search_sql().replace("{LIMIT}", &(limit + 1).to_string());
     let rows: Vec<HitRow> = match after {
         None => diesel::sql_query(sql.replace("{AFTER}", ""))
             .bind::<Text, _>(q)

@@ -10,7 +10,7 @@ use crate::db;
 use crate::db::ids::UserId;
 use crate::http::extract::AuthedBody;
 use crate::http::page::{self, PageParams};
-use crate::http::problem::{ApiError, ApiResult, ErrorCode};
+use crate::http::problem::{ApiError, ApiResult};
 use crate::types::Role;
 use crate::AppState;
 
@@ -81,7 +81,7 @@ pub async fn update_user(
     crate::http::problem::Checks::of(validator::Validate::validate(&req)).finish()?;
     if id == auth.id && (req.role.is_some_and(|r| r != Role::Admin) || req.suspended == Some(true)) {
         return Err(ApiError::Conflict {
-            code: ErrorCode::SelfLockout,
+            code: crate::resources::shared::codes::SELF_LOCKOUT,
             detail: "Admins cannot demote or suspend themselves; ask another admin.".into(),
         });
     }

@@ -7,7 +7,7 @@ use super::dto::PublicUser;
 use crate::auth::user::{AdminChanges, NewUser, User};
 use crate::db::ids::UserId;
 use crate::db::schema::users;
-use crate::events::{self, EventSubject, EventType, NewEvent};
+use crate::events::{self, EventSubject, NewEvent};
 use crate::http::filters;
 use crate::types::Role;
 
@@ -20,7 +20,7 @@ pub fn insert(conn: &mut PgConnection, new: &NewUser<'_>) -> QueryResult<User> {
     let user: User = diesel::insert_into(users::table).values(new).returning(User::as_returning()).get_result(conn)?;
     events::record(
         conn,
-        NewEvent::new(EventType::UserCreated)
+        NewEvent::new(crate::resources::users::events::USER_CREATED)
             .subject(EventSubject::new("user", user.id.get(), user.id.to_string()))
             .by(user.id),
     )?;
@@ -81,7 +81,7 @@ pub fn admin_update(
     let snapshot = |u: &User| serde_json::json!({"role": u.role, "suspended": u.suspended_at.is_some(), "institution_id": u.institution_id});
     events::record(
         conn,
-        NewEvent::new(EventType::UserUpdated)
+        NewEvent::new(crate::resources::users::events::USER_UPDATED)
             .subject(EventSubject::new("user", user.id.get(), user.id.to_string()))
             .by(admin)
             .audit(Some(&snapshot(current)), Some(&snapshot(&user))),
