@@ -2,22 +2,13 @@
 // with its data table), its milestones' standing, and a milestone's log with the form officials
 // of the lead institution use to add to it. The log is append-only: no edit, no delete; a
 // correction is a new update that names the one it corrects.
-import { useState } from "react";
 import { Link } from "react-router";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Select } from "@codegouvfr/react-dsfr/Select";
-import { Button } from "@codegouvfr/react-dsfr/Button";
-import type { MilestoneStatus } from "../../api/client";
-import { milestoneKeys } from "../milestones/queries";
-import { commitmentKeys } from "../commitments/queries";
 import {
-  COMPLETIONS,
   getCommitmentProgress,
   listMilestoneProgress,
   progressKeys,
-  reportProgress,
   type CommitmentProgress,
   type Completion,
   type ProgressUpdate,
@@ -25,12 +16,12 @@ import {
 import { isAdmin, useSession } from "../../auth/session";
 import { useI18n } from "../../i18n";
 import { DataTable } from "../../components/DataTable";
-import { missingFields, useFieldState } from "../../components/forms";
 import { ProgressBar } from "./ProgressBar";
 import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { MilestoneStatusBadge } from "../../components/StatusBadge";
 import { paths } from "../../app/resources";
+import { ReportForm } from "./ReportForm";
 
 const completionSeverity: Record<Completion, "info" | "success" | "warning" | "new" | undefined> = {
   no_evidence: undefined,
@@ -329,174 +320,5 @@ export function MilestoneProgressLog({
         <ReportForm milestoneId={milestoneId} commitmentCode={commitmentCode} updates={log.data.items} />
       )}
     </section>
-  );
-}
-
-/** Today in Paris, as an input's date value. */
-function parisToday(): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Paris",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date());
-}
-
-const STATUSES: MilestoneStatus[] = ["not_started", "in_progress", "completed", "delayed", "withdrawn"];
-
-function ReportForm({
-  milestoneId,
-  commitmentCode,
-  updates,
-}: {
-  milestoneId: number;
-  commitmentCode: string;
-  updates: ProgressUpdate[];
-}) {
-  const { t, calendarDate } = useI18n();
-  const fieldState = useFieldState();
-  const qc = useQueryClient();
-  const empty = {
-    as_of: parisToday(),
-    status: "in_progress",
-    completion: "limited",
-    note: "",
-    evidenceTitle: "",
-    evidenceUrl: "",
-    corrects: "",
-  };
-  const [f, setF] = useState(empty);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((p) => ({ ...p, [k]: e.target.value }));
-  const save = useMutation({
-    mutationFn: async () => {
-      const missing = missingFields({ as_of: f.as_of, note: f.note }, t("common.required"), t("common.invalidForm"));
-      if (missing) throw missing;
-      const evidence = f.evidenceUrl.trim()
-        ? [{ title: f.evidenceTitle.trim() || f.evidenceUrl.trim(), url: f.evidenceUrl.trim() }]
-        : [];
-      return reportProgress(milestoneId, {
-        as_of: f.as_of,
-        status: f.status as MilestoneStatus,
-        completion: f.completion as Completion,
-        note: f.note,
-        evidence,
-        corrects: f.corrects ? Number(f.corrects) : null,
-      });
-    },
-    onSuccess: async () => {
-      setF(empty);
-      await Promise.all([
-        qc.invalidateQueries({ queryKey: progressKeys.all }),
-        qc.invalidateQueries({ queryKey: milestoneKeys.one(milestoneId) }),
-        qc.invalidateQueries({ queryKey: commitmentKeys.one(commitmentCode) }),
-      ]);
-    },
-  });
-  const err = save.isError ? save.error : null;
-  return (
-    <form
-      className="od-box fr-mt-3w"
-      aria-labelledby="report-title"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <h3 id="report-title">{t("progress.form.title")}</h3>
-      <p className="fr-text--sm">{t("progress.form.intro")}</p>
-      {err && <ProblemAlert error={err} />}
-      {save.isSuccess && (
-        <p role="status" className="fr-message fr-message--valid">
-          {t("progress.form.saved")}
-        </p>
-      )}
-      <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-md-4">
-          <Input
-            label={t("progress.form.asOf")}
-            hintText={t("progress.form.asOfHint")}
-            {...fieldState(err, "as_of")}
-            nativeInputProps={{
-              type: "date",
-              name: "as_of",
-              required: true,
-              max: parisToday(),
-              value: f.as_of,
-              onChange: set("as_of"),
-            }}
-          />
-        </div>
-        <div className="fr-col-12 fr-col-md-4">
-          <Select
-            label={t("progress.form.status")}
-            {...fieldState(err, "status")}
-            nativeSelectProps={{ name: "status", value: f.status, onChange: set("status") }}
-          >
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.milestone.${s}`)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="fr-col-12 fr-col-md-4">
-          <Select
-            label={t("progress.form.completion")}
-            {...fieldState(err, "completion")}
-            nativeSelectProps={{ name: "completion", value: f.completion, onChange: set("completion") }}
-          >
-            {COMPLETIONS.map((c) => (
-              <option key={c} value={c}>
-                {t(`completion.${c}`)}
-              </option>
-            ))}
-          </Select>
-        </div>
-      </div>
-      <Input
-        textArea
-        label={t("progress.form.note")}
-        {...fieldState(err, "note")}
-        nativeTextAreaProps={{ name: "note", rows: 4, required: true, value: f.note, onChange: set("note") }}
-      />
-      <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-md-6">
-          <Input
-            label={t("common.optional", { label: t("progress.form.evidenceTitle") })}
-            {...fieldState(err, "evidence")}
-            nativeInputProps={{ name: "evidence_title", value: f.evidenceTitle, onChange: set("evidenceTitle") }}
-          />
-        </div>
-        <div className="fr-col-12 fr-col-md-6">
-          <Input
-            label={t("common.optional", { label: t("progress.form.evidenceUrl") })}
-            hintText="https://…"
-            {...fieldState(err, "evidence")}
-            nativeInputProps={{ type: "url", name: "evidence_url", value: f.evidenceUrl, onChange: set("evidenceUrl") }}
-          />
-        </div>
-      </div>
-      {updates.length > 0 && (
-        <Select
-          label={t("common.optional", { label: t("progress.form.corrects") })}
-          {...fieldState(err, "corrects")}
-          nativeSelectProps={{ name: "corrects", value: f.corrects, onChange: set("corrects") }}
-        >
-          <option value="">{t("progress.form.correctsNone")}</option>
-          {updates.map((u) => (
-            <option key={u.id} value={String(u.id)}>
-              {t("progress.form.correctsOption", {
-                date: calendarDate(u.as_of),
-                level: t(`completion.${u.completion}`),
-              })}
-            </option>
-          ))}
-        </Select>
-      )}
-      <Button type="submit" disabled={save.isPending}>
-        {save.isPending ? t("common.saving") : t("progress.form.submit")}
-      </Button>
-    </form>
   );
 }
