@@ -51,7 +51,8 @@ impl ForumBuilder {
         self.status("open")
     }
 
-    /// Held, on 1 October 2026 (past) unless `at` says otherwise.
+    /// Held, on 1 October 2026 (over, so its minutes, action items and feedback are open); an
+    /// `at` after it moves the date.
     pub fn held(self) -> Self {
         self.status("held").at("2026-10-01T16:00:00Z", "2026-10-01T18:00:00Z")
     }

@@ -1,8 +1,9 @@
 //! Builders for the records tests need, one module per resource: a valid request body with
 //! defaults, changed where a test cares, created through the API as a client would
 //! (`ForumBuilder::new("Mon forum").open().capacity(20).create(&app, &admin.token)`). SQL only
-//! where the API cannot go: a date in the past it refuses, a check-in done long ago, an account
-//! created last week.
+//! where the API cannot go or would leave traces a test counts: a date the server sets itself
+//! (when feedback closes), a check-in at a forum already held, an account created last week,
+//! the institution an official speaks for (an admin's audited request).
 //!
 //! Each builder has named setters for what tests vary, `with(field, value)` and
 //! `without(field)` for anything else, `body()` for tests whose point is the request itself
