@@ -9,7 +9,7 @@ import { forumKeys, listForums } from "../resources/forums/queries";
 import { canEditContent, canModerate, isAdmin, useSession } from "../auth/session";
 import { Crumbs } from "../components/Crumbs";
 import { PageHeading } from "../components/PageHeading";
-import { Loading, ProblemAlert } from "../components/QueryState";
+import { QueryState } from "../components/QueryState";
 import { addMessages, useI18n } from "../i18n";
 import { fr as adminMessages } from "./i18n/fr";
 import { Forbidden } from "../components/SignInRequired";
@@ -110,43 +110,39 @@ function AdminHome() {
             <Button iconPosition="left" iconId="fr-icon-add-line" linkProps={{ to: paths.newForum() }}>
               {t("admin.newForum")}
             </Button>
-            {forums.isPending ? (
-              <Loading />
-            ) : forums.isError ? (
-              <ProblemAlert error={forums.error} />
-            ) : (
-              <ul className="fr-mt-2w">
-                {forums.data.items.map((f) => (
-                  <li key={f.id}>
-                    <Link to={paths.editForum(f.slug)}>
-                      {t("common.edit")} <span {...langOf(f.lang)}>{f.title}</span>
-                    </Link>{" "}
-                    — <time dateTime={f.starts_at}>{date(f.starts_at)}</time>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <QueryState query={forums} retry={false}>
+              {(data) => (
+                <ul className="fr-mt-2w">
+                  {data.items.map((f) => (
+                    <li key={f.id}>
+                      <Link to={paths.editForum(f.slug)}>
+                        {t("common.edit")} <span {...langOf(f.lang)}>{f.title}</span>
+                      </Link>{" "}
+                      — <time dateTime={f.starts_at}>{date(f.starts_at)}</time>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </QueryState>
           </section>
           <section className="fr-col-12 fr-col-md-6" aria-labelledby="admin-commitments">
             <h2 id="admin-commitments">{t("admin.commitments")}</h2>
             <Button iconPosition="left" iconId="fr-icon-add-line" linkProps={{ to: paths.newCommitment() }}>
               {t("admin.newCommitment")}
             </Button>
-            {commitments.isPending ? (
-              <Loading />
-            ) : commitments.isError ? (
-              <ProblemAlert error={commitments.error} />
-            ) : (
-              <ul className="fr-mt-2w od-scroll-list">
-                {commitments.data.map((c) => (
-                  <li key={c.id}>
-                    <Link to={paths.editCommitment(c.code)}>
-                      {t("common.edit")} {c.code} — <span {...langOf(c.lang)}>{c.title}</span>
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <QueryState query={commitments} retry={false}>
+              {(data) => (
+                <ul className="fr-mt-2w od-scroll-list">
+                  {data.map((c) => (
+                    <li key={c.id}>
+                      <Link to={paths.editCommitment(c.code)}>
+                        {t("common.edit")} {c.code} — <span {...langOf(c.lang)}>{c.title}</span>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </QueryState>
           </section>
         </div>
       )}

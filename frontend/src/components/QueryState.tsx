@@ -1,4 +1,5 @@
 // Loading, empty and error states shared by every page.
+import type { ReactNode } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { ApiError } from "../api/errors";
@@ -112,4 +113,37 @@ export function LoadMore({
       </Button>
     </div>
   );
+}
+
+/** What `QueryState` reads of a query (TanStack's `useQuery` and `useInfiniteQuery` results). */
+type QueryLike<T> = {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  data: T | undefined;
+  refetch: () => unknown;
+};
+
+/** The one way a page shows a query: loading, its problem (translated, with a retry button), an
+ *  empty state when `isEmpty` says so, else `children` with the data. */
+export function QueryState<T>(props: {
+  query: QueryLike<T>;
+  /** What to show with the data (nothing: the caller shows it, e.g. after an early return). */
+  children?: (data: T) => ReactNode;
+  isEmpty?: (data: T) => boolean;
+  /** Shown when the data is empty: a sentence (in the DSFR's lead style) or an element. */
+  empty?: ReactNode;
+  loadingLabel?: string;
+  /** `false` where asking again cannot help. */
+  retry?: boolean;
+}) {
+  const { query, retry = true } = props;
+  if (query.isPending) return <Loading label={props.loadingLabel} />;
+  if (query.isError || query.data === undefined) {
+    return <ProblemAlert error={query.error} onRetry={retry ? () => void query.refetch() : undefined} />;
+  }
+  if (props.isEmpty?.(query.data)) {
+    return typeof props.empty === "string" ? <Empty>{props.empty}</Empty> : (props.empty ?? null);
+  }
+  return <>{props.children?.(query.data)}</>;
 }

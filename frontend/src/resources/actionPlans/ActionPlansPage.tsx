@@ -18,7 +18,7 @@ import { Crumbs } from "../../components/Crumbs";
 import { missingFields, useFieldState } from "../../components/forms";
 import { useLangOf } from "../../components/lang";
 import { PageHeading } from "../../components/PageHeading";
-import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
+import { QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { LangSelect, RemovedNotice, type Removed } from "../../admin/shared";
 import { paths } from "../../app/resources";
@@ -36,29 +36,25 @@ export function ActionPlansPage() {
       <Button iconPosition="left" iconId="fr-icon-add-line" linkProps={{ to: paths.newActionPlan() }}>
         {t("admin.plans.new")}
       </Button>
-      {plans.isPending ? (
-        <Loading />
-      ) : plans.isError ? (
-        <ProblemAlert error={plans.error} onRetry={() => void plans.refetch()} />
-      ) : plans.data.length === 0 ? (
-        <Empty>{t("admin.plans.empty")}</Empty>
-      ) : (
-        <ul className="fr-mt-3w">
-          {plans.data.map((p) => (
-            <li key={p.id}>
-              <Link to={paths.editActionPlan(p.slug)}>
-                <span {...langOf(p.lang)}>{p.title}</span>
-              </Link>{" "}
-              —{" "}
-              {t("admin.plans.summary", {
-                start: p.period_start,
-                end: p.period_end,
-                count: number(p.commitment_count),
-              })}
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={plans} isEmpty={(data) => data.length === 0} empty={t("admin.plans.empty")}>
+        {(data) => (
+          <ul className="fr-mt-3w">
+            {data.map((p) => (
+              <li key={p.id}>
+                <Link to={paths.editActionPlan(p.slug)}>
+                  <span {...langOf(p.lang)}>{p.title}</span>
+                </Link>{" "}
+                —{" "}
+                {t("admin.plans.summary", {
+                  start: p.period_start,
+                  end: p.period_end,
+                  count: number(p.commitment_count),
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -10,7 +10,7 @@ import type { Schemas } from "../../api/client";
 import { auditKeys, listAudit, type AuditQuery } from "./queries";
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
-import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
+import { LoadMore, QueryState } from "../../components/QueryState";
 import { parisLocalToIso } from "../../i18n/format";
 import { DataTable } from "../../components/DataTable";
 import { useI18n, type MessageKey } from "../../i18n";
@@ -220,30 +220,26 @@ export function JournalPage() {
           </li>
         </ul>
       </form>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : entries.length === 0 ? (
-        <Empty>{t("admin.journal.empty")}</Empty>
-      ) : (
-        <DataTable caption={t("admin.journal")} hideCaption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.journal.when")}</th>
-              <th scope="col">{t("admin.journal.who")}</th>
-              <th scope="col">{t("admin.journal.what")}</th>
-              <th scope="col">{t("admin.journal.record")}</th>
-              <th scope="col">{t("admin.journal.changes")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <Row key={e.id} entry={e} onActor={byActor} />
-            ))}
-          </tbody>
-        </DataTable>
-      )}
+      <QueryState query={query} isEmpty={() => entries.length === 0} empty={t("admin.journal.empty")}>
+        {() => (
+          <DataTable caption={t("admin.journal")} hideCaption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.journal.when")}</th>
+                <th scope="col">{t("admin.journal.who")}</th>
+                <th scope="col">{t("admin.journal.what")}</th>
+                <th scope="col">{t("admin.journal.record")}</th>
+                <th scope="col">{t("admin.journal.changes")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <Row key={e.id} entry={e} onActor={byActor} />
+              ))}
+            </tbody>
+          </DataTable>
+        )}
+      </QueryState>
       <LoadMore
         hasMore={query.hasNextPage}
         loading={query.isFetchingNextPage}

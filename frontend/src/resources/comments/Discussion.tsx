@@ -14,7 +14,7 @@ import { canModerate, useSession } from "../../auth/session";
 import { questionKeys } from "../questions/queries";
 import { useI18n } from "../../i18n";
 import { CommentForm } from "./CommentForm";
-import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
+import { Loading, LoadMore, ProblemAlert, QueryState } from "../../components/QueryState";
 import { UnverifiedNotice } from "../account/UnverifiedNotice";
 import { DISCUSSION_ANCHOR } from "./targets";
 import { CommentActions } from "./CommentActions";
@@ -125,23 +125,19 @@ export function Discussion({ target, closed = false }: { target: DiscussionTarge
           <option value="useful">{t("reactions.sort.useful")}</option>
         </select>
       </div>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : threads.length === 0 ? (
-        <Empty>{t("discussion.empty")}</Empty>
-      ) : (
-        <ClosedContext.Provider value={closed}>
-          <ul className="od-comments">
-            {threads.map((c) => (
-              <li key={c.id}>
-                <CommentItem comment={c} target={target} />
-              </li>
-            ))}
-          </ul>
-        </ClosedContext.Provider>
-      )}
+      <QueryState query={query} isEmpty={() => threads.length === 0} empty={t("discussion.empty")}>
+        {() => (
+          <ClosedContext.Provider value={closed}>
+            <ul className="od-comments">
+              {threads.map((c) => (
+                <li key={c.id}>
+                  <CommentItem comment={c} target={target} />
+                </li>
+              ))}
+            </ul>
+          </ClosedContext.Provider>
+        )}
+      </QueryState>
       <LoadMore
         hasMore={query.hasNextPage}
         loading={query.isFetchingNextPage}

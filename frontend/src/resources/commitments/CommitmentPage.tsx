@@ -17,7 +17,7 @@ import { FollowButton } from "../notifications/FollowButton";
 import { ProgressBar } from "../progress/ProgressBar";
 import { CommitmentProgressSection } from "../progress/Progress";
 import { QuestionsSection } from "../questions/Questions";
-import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
+import { Empty, QueryState } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useCanonicalPath } from "../../components/useCanonicalPath";
 import { CommitmentStatusBadge } from "../../components/StatusBadge";
@@ -53,7 +53,7 @@ export default function CommitmentPage() {
       <>
         <Crumbs segments={crumbs} current={code} />
         <PageHeading title={q.isPending ? t("common.loading") : t("common.errorTitle")} />
-        {q.isPending ? <Loading /> : <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />}
+        <QueryState query={q} />
       </>
     );
   }
@@ -272,24 +272,20 @@ function RelatedForums({ code }: { code: string }) {
   return (
     <section className="fr-mt-4w" aria-labelledby="related-forums">
       <h2 id="related-forums">{t("commitment.forums")}</h2>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-      ) : q.data.items.length === 0 ? (
-        <p>{t("commitment.noForums")}</p>
-      ) : (
-        <ul>
-          {q.data.items.map((f) => (
-            <li key={f.id}>
-              <Link to={paths.forum(f.slug)} {...langOf(f.lang)}>
-                {f.title}
-              </Link>{" "}
-              — <time dateTime={f.starts_at}>{date(f.starts_at)}</time>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={q} isEmpty={(data) => data.items.length === 0} empty={<p>{t("commitment.noForums")}</p>}>
+        {(data) => (
+          <ul>
+            {data.items.map((f) => (
+              <li key={f.id}>
+                <Link to={paths.forum(f.slug)} {...langOf(f.lang)}>
+                  {f.title}
+                </Link>{" "}
+                — <time dateTime={f.starts_at}>{date(f.starts_at)}</time>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -12,7 +12,7 @@ import { type CommitmentStatus } from "../../api/client";
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
 import { ProgressBar } from "../progress/ProgressBar";
-import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
+import { LoadMore, QueryState } from "../../components/QueryState";
 import { CommitmentStatusBadge } from "../../components/StatusBadge";
 import { useI18n } from "../../i18n";
 import { useLangOf } from "../../components/lang";
@@ -75,54 +75,50 @@ export default function CommitmentsPage() {
       <PageHeading title={t("commitments.title")} />
       <p className="fr-text--lead">{t("commitments.intro")}</p>
       <CommitmentFilters key={params.toString()} initial={filters} onApply={apply} />
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>{t("commitments.empty")}</Empty>
-      ) : (
-        <ul className="fr-grid-row fr-grid-row--gutters od-plain-list">
-          {items.map((c) => (
-            <li key={c.id} className="fr-col-12 fr-col-md-6">
-              <Card
-                title={
-                  <>
-                    {c.code} — <span {...langOf(c.lang)}>{c.title}</span>
-                  </>
-                }
-                titleAs="h2"
-                size="small"
-                linkProps={{ to: paths.commitment(c.code) }}
-                enlargeLink
-                detail={<span {...langOf(c.lang)}>{c.action_plan.title}</span>}
-                start={
-                  <ul className="fr-badges-group">
-                    <li>
-                      <CommitmentStatusBadge status={c.status} />
-                    </li>
-                    {c.starred && (
+      <QueryState query={query} isEmpty={() => items.length === 0} empty={t("commitments.empty")}>
+        {() => (
+          <ul className="fr-grid-row fr-grid-row--gutters od-plain-list">
+            {items.map((c) => (
+              <li key={c.id} className="fr-col-12 fr-col-md-6">
+                <Card
+                  title={
+                    <>
+                      {c.code} — <span {...langOf(c.lang)}>{c.title}</span>
+                    </>
+                  }
+                  titleAs="h2"
+                  size="small"
+                  linkProps={{ to: paths.commitment(c.code) }}
+                  enlargeLink
+                  detail={<span {...langOf(c.lang)}>{c.action_plan.title}</span>}
+                  start={
+                    <ul className="fr-badges-group">
                       <li>
-                        <Badge small severity="new" as="span">
-                          {t("commitments.starredBadge")}
-                        </Badge>
+                        <CommitmentStatusBadge status={c.status} />
                       </li>
-                    )}
-                  </ul>
-                }
-                desc={c.summary ? <span {...langOf(c.lang)}>{c.summary}</span> : undefined}
-                end={
-                  <ProgressBar
-                    completed={c.milestone_progress.completed}
-                    total={c.milestone_progress.total - c.milestone_progress.withdrawn}
-                    percent={c.milestone_progress.percent_complete}
-                  />
-                }
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+                      {c.starred && (
+                        <li>
+                          <Badge small severity="new" as="span">
+                            {t("commitments.starredBadge")}
+                          </Badge>
+                        </li>
+                      )}
+                    </ul>
+                  }
+                  desc={c.summary ? <span {...langOf(c.lang)}>{c.summary}</span> : undefined}
+                  end={
+                    <ProgressBar
+                      completed={c.milestone_progress.completed}
+                      total={c.milestone_progress.total - c.milestone_progress.withdrawn}
+                      percent={c.milestone_progress.percent_complete}
+                    />
+                  }
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
       <LoadMore
         hasMore={query.hasNextPage}
         loading={query.isFetchingNextPage}

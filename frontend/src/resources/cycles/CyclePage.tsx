@@ -9,7 +9,7 @@ import { ACTION_STATUSES } from "../actions/queries";
 import { Crumbs } from "../../components/Crumbs";
 import { DataTable } from "../../components/DataTable";
 import { PageHeading } from "../../components/PageHeading";
-import { Loading, ProblemAlert } from "../../components/QueryState";
+import { QueryState } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { ForumStatusBadge } from "../../components/StatusBadge";
 import { useLangOf } from "../../components/lang";
@@ -29,7 +29,7 @@ export default function CyclePage() {
       <>
         <Crumbs segments={crumbs} current={slug} />
         <PageHeading title={q.isPending ? t("common.loading") : t("common.errorTitle")} />
-        {q.isPending ? <Loading /> : <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />}
+        <QueryState query={q} />
       </>
     );
   }

@@ -6,7 +6,7 @@ import { canEditContent, useSession } from "../../auth/session";
 import { cycleKeys, listCycles } from "./queries";
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
-import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
+import { QueryState } from "../../components/QueryState";
 import { useLangOf } from "../../components/lang";
 import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
@@ -28,41 +28,37 @@ export default function CyclesPage() {
         )}
       </div>
       <p className="fr-text--lead">{t("cycles.intro")}</p>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-      ) : q.data.items.length === 0 ? (
-        <Empty>{t("cycles.empty")}</Empty>
-      ) : (
-        <ul className="od-plain-list">
-          {q.data.items.map((c) => (
-            <li key={c.id} className="fr-mb-3w">
-              <div className="fr-card fr-enlarge-link">
-                <div className="fr-card__body">
-                  <div className="fr-card__content">
-                    <h2 className="fr-card__title" {...langOf(c.lang)}>
-                      <Link to={paths.cycle(c.slug)}>{c.title}</Link>
-                    </h2>
-                    <p className="fr-card__desc">
-                      {t("cycles.card", {
-                        forums: number(c.forums_count),
-                        covered: number(c.covered_count),
-                        named: number(c.commitments_count),
-                      })}
-                    </p>
-                    <div className="fr-card__end">
-                      <p className="fr-card__detail">
-                        {t("cycles.period", { from: calendarDate(c.starts_on), to: calendarDate(c.ends_on) })}
+      <QueryState query={q} isEmpty={(data) => data.items.length === 0} empty={t("cycles.empty")}>
+        {(data) => (
+          <ul className="od-plain-list">
+            {data.items.map((c) => (
+              <li key={c.id} className="fr-mb-3w">
+                <div className="fr-card fr-enlarge-link">
+                  <div className="fr-card__body">
+                    <div className="fr-card__content">
+                      <h2 className="fr-card__title" {...langOf(c.lang)}>
+                        <Link to={paths.cycle(c.slug)}>{c.title}</Link>
+                      </h2>
+                      <p className="fr-card__desc">
+                        {t("cycles.card", {
+                          forums: number(c.forums_count),
+                          covered: number(c.covered_count),
+                          named: number(c.commitments_count),
+                        })}
                       </p>
+                      <div className="fr-card__end">
+                        <p className="fr-card__detail">
+                          {t("cycles.period", { from: calendarDate(c.starts_on), to: calendarDate(c.ends_on) })}
+                        </p>
+                      </div>
                     </div>
                   </div>
                 </div>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </>
   );
 }

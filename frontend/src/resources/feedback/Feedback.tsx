@@ -28,7 +28,7 @@ import { getMyRegistration, registrationKeys } from "../registrations/queries";
 import { canEditContent, useSession } from "../../auth/session";
 import { useI18n } from "../../i18n";
 import { DataTable } from "../../components/DataTable";
-import { Loading, ProblemAlert } from "../../components/QueryState";
+import { Loading, ProblemAlert, QueryState } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { paths } from "../../app/resources";
 
@@ -293,29 +293,30 @@ function Moderation({ forum: f }: { forum: Forum }) {
   return (
     <div className="fr-mt-4w">
       <h3 className="fr-h5">{t("feedback.moderation")}</h3>
-      {texts.isPending ? (
-        <Loading />
-      ) : texts.isError ? (
-        <ProblemAlert error={texts.error} />
-      ) : texts.data.length === 0 ? (
-        <p>{t("feedback.moderation.none")}</p>
-      ) : (
-        <ul className="od-plain-list">
-          {texts.data.map((a) => (
-            <li key={a.id} className="fr-mb-2w">
-              <q>{a.text}</q> — <em>{a.approved ? t("feedback.approved") : t("feedback.pending")}</em>{" "}
-              <Button
-                size="small"
-                priority={a.approved ? "tertiary" : "secondary"}
-                onClick={() => toggle.mutate({ id: a.id, approve: !a.approved })}
-                disabled={toggle.isPending}
-              >
-                {a.approved ? t("feedback.withdraw") : t("feedback.approve")}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState
+        query={texts}
+        retry={false}
+        isEmpty={(data) => data.length === 0}
+        empty={<p>{t("feedback.moderation.none")}</p>}
+      >
+        {(data) => (
+          <ul className="od-plain-list">
+            {data.map((a) => (
+              <li key={a.id} className="fr-mb-2w">
+                <q>{a.text}</q> — <em>{a.approved ? t("feedback.approved") : t("feedback.pending")}</em>{" "}
+                <Button
+                  size="small"
+                  priority={a.approved ? "tertiary" : "secondary"}
+                  onClick={() => toggle.mutate({ id: a.id, approve: !a.approved })}
+                  disabled={toggle.isPending}
+                >
+                  {a.approved ? t("feedback.withdraw") : t("feedback.approve")}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
       {toggle.isError && <ProblemAlert error={toggle.error} />}
       <form
         className="od-box fr-mt-3w"

@@ -10,7 +10,7 @@ import { canEditContent, useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
 import { DataTable } from "../../components/DataTable";
 import { PageHeading } from "../../components/PageHeading";
-import { Loading, ProblemAlert } from "../../components/QueryState";
+import { Loading, ProblemAlert, QueryState } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useLangOf } from "../../components/lang";
 import { useI18n } from "../../i18n";
@@ -249,46 +249,44 @@ function Comparison({ format: f }: { format: Format }) {
           </form>
           {asked && (
             <div aria-live="polite" className="fr-mt-3w">
-              {q.isPending ? (
-                <Loading />
-              ) : q.isError ? (
-                <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-              ) : (
-                <>
-                  <p data-testid="compare-summary">
-                    {t("formats.compare.summary", {
-                      from: q.data.from.version,
-                      to: q.data.to.version,
-                      inserted: number(q.data.words_inserted),
-                      deleted: number(q.data.words_deleted),
-                    })}
-                  </p>
-                  {q.data.words_inserted + q.data.words_deleted === 0 ? (
-                    <p>{t("formats.compare.same")}</p>
-                  ) : (
-                    <>
-                      <p className="fr-text--sm">{t("formats.compare.legend")}</p>
-                      <div className="od-diff" {...langOf(f.lang)}>
-                        {q.data.segments.map((s, i) =>
-                          s.op === "insert" ? (
-                            <ins key={i}>
-                              <span className="fr-sr-only">{t("formats.compare.inserted")} </span>
-                              {s.text}
-                            </ins>
-                          ) : s.op === "delete" ? (
-                            <del key={i}>
-                              <span className="fr-sr-only">{t("formats.compare.deleted")} </span>
-                              {s.text}
-                            </del>
-                          ) : (
-                            <span key={i}>{s.text}</span>
-                          ),
-                        )}
-                      </div>
-                    </>
-                  )}
-                </>
-              )}
+              <QueryState query={q}>
+                {(d) => (
+                  <>
+                    <p data-testid="compare-summary">
+                      {t("formats.compare.summary", {
+                        from: d.from.version,
+                        to: d.to.version,
+                        inserted: number(d.words_inserted),
+                        deleted: number(d.words_deleted),
+                      })}
+                    </p>
+                    {d.words_inserted + d.words_deleted === 0 ? (
+                      <p>{t("formats.compare.same")}</p>
+                    ) : (
+                      <>
+                        <p className="fr-text--sm">{t("formats.compare.legend")}</p>
+                        <div className="od-diff" {...langOf(f.lang)}>
+                          {d.segments.map((s, i) =>
+                            s.op === "insert" ? (
+                              <ins key={i}>
+                                <span className="fr-sr-only">{t("formats.compare.inserted")} </span>
+                                {s.text}
+                              </ins>
+                            ) : s.op === "delete" ? (
+                              <del key={i}>
+                                <span className="fr-sr-only">{t("formats.compare.deleted")} </span>
+                                {s.text}
+                              </del>
+                            ) : (
+                              <span key={i}>{s.text}</span>
+                            ),
+                          )}
+                        </div>
+                      </>
+                    )}
+                  </>
+                )}
+              </QueryState>
             </div>
           )}
         </>

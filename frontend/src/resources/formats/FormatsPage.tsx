@@ -5,7 +5,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { canEditContent, useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
-import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
+import { QueryState } from "../../components/QueryState";
 import { useLangOf } from "../../components/lang";
 import { useI18n } from "../../i18n";
 import { formatKeys, listFormats } from "./queries";
@@ -28,37 +28,33 @@ export default function FormatsPage() {
         )}
       </div>
       <p className="fr-text--lead">{t("formats.intro")}</p>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-      ) : q.data.items.length === 0 ? (
-        <Empty>{t("formats.empty")}</Empty>
-      ) : (
-        <ul className="od-plain-list">
-          {q.data.items.map((f) => (
-            <li key={f.id} className="fr-mb-3w">
-              <div className="fr-card fr-enlarge-link">
-                <div className="fr-card__body">
-                  <div className="fr-card__content">
-                    <h2 className="fr-card__title" {...langOf(f.lang)}>
-                      <Link to={paths.format(f.slug)}>{f.name}</Link>
-                    </h2>
-                    <p className="fr-card__desc" {...langOf(f.lang)}>
-                      {f.purpose}
-                    </p>
-                    <div className="fr-card__end">
-                      <p className="fr-card__detail">
-                        {t("formats.card.meta", { version: f.latest_version, minutes: number(f.duration_minutes) })}
+      <QueryState query={q} isEmpty={(data) => data.items.length === 0} empty={t("formats.empty")}>
+        {(data) => (
+          <ul className="od-plain-list">
+            {data.items.map((f) => (
+              <li key={f.id} className="fr-mb-3w">
+                <div className="fr-card fr-enlarge-link">
+                  <div className="fr-card__body">
+                    <div className="fr-card__content">
+                      <h2 className="fr-card__title" {...langOf(f.lang)}>
+                        <Link to={paths.format(f.slug)}>{f.name}</Link>
+                      </h2>
+                      <p className="fr-card__desc" {...langOf(f.lang)}>
+                        {f.purpose}
                       </p>
+                      <div className="fr-card__end">
+                        <p className="fr-card__detail">
+                          {t("formats.card.meta", { version: f.latest_version, minutes: number(f.duration_minutes) })}
+                        </p>
+                      </div>
                     </div>
                   </div>
                 </div>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -11,7 +11,7 @@ import { createForum, deleteForum, forumKeys, getForum, updateForum } from "./qu
 import { isAdmin, useSession } from "../../auth/session";
 import { AdminFormLoading, AdminFormShell } from "../../components/AdminFormShell";
 import { useFieldState, missingFields } from "../../components/forms";
-import { Loading, ProblemAlert } from "../../components/QueryState";
+import { ProblemAlert, QueryState } from "../../components/QueryState";
 import { LangSelect, type Removed } from "../../admin/shared";
 import { formatKeys, listFormats } from "../formats/queries";
 import { cycleKeys, listCycles } from "../cycles/queries";
@@ -333,27 +333,25 @@ export function CommitmentPicker({
           {t("admin.forum.commitmentsSelected", { count: number(selected.length) })}
         </p>
         {error && <p className="fr-error-text">{error}</p>}
-        {all.isPending ? (
-          <Loading />
-        ) : all.isError ? (
-          <ProblemAlert error={all.error} />
-        ) : (
-          <div className="od-picker__list">
-            <Checkbox
-              small
-              options={shown.map((c) => ({
-                label: `${c.code} — ${c.title}`,
-                nativeInputProps: {
-                  name: "commitment_ids",
-                  value: String(c.id),
-                  checked: selected.includes(c.id),
-                  onChange: (e) =>
-                    onChange(e.target.checked ? [...selected, c.id] : selected.filter((id) => id !== c.id)),
-                },
-              }))}
-            />
-          </div>
-        )}
+        <QueryState query={all} retry={false}>
+          {() => (
+            <div className="od-picker__list">
+              <Checkbox
+                small
+                options={shown.map((c) => ({
+                  label: `${c.code} — ${c.title}`,
+                  nativeInputProps: {
+                    name: "commitment_ids",
+                    value: String(c.id),
+                    checked: selected.includes(c.id),
+                    onChange: (e) =>
+                      onChange(e.target.checked ? [...selected, c.id] : selected.filter((id) => id !== c.id)),
+                  },
+                }))}
+              />
+            </div>
+          )}
+        </QueryState>
       </div>
     </fieldset>
   );

@@ -8,7 +8,7 @@ import type { Forum } from "../../api/client";
 import { getOrganisers, organiserKeys, type ForumOrganisers, type Organiser } from "./organisers";
 import { isAdmin, useSession } from "../../auth/session";
 import { useI18n } from "../../i18n";
-import { Loading, ProblemAlert } from "../../components/QueryState";
+import { Loading, QueryState } from "../../components/QueryState";
 import { paths } from "../../app/resources";
 
 const OrganisersEditor = lazy(() => import("./OrganisersEditor"));
@@ -23,17 +23,17 @@ export function ForumOrganisersSection({ forum }: { forum: Forum }) {
     <section className="fr-mt-4w" aria-labelledby="forum-organisers">
       <h2 id="forum-organisers">{t("organisers.title")}</h2>
       <p className="fr-text--sm">{t("organisers.intro")}</p>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-      ) : isAdmin(user?.role) ? (
-        <Suspense fallback={<Loading />}>
-          <OrganisersEditor forum={forum} organisers={q.data} />
-        </Suspense>
-      ) : (
-        <OrganisersList organisers={q.data} />
-      )}
+      <QueryState query={q}>
+        {(organisers) =>
+          isAdmin(user?.role) ? (
+            <Suspense fallback={<Loading />}>
+              <OrganisersEditor forum={forum} organisers={organisers} />
+            </Suspense>
+          ) : (
+            <OrganisersList organisers={organisers} />
+          )
+        }
+      </QueryState>
     </section>
   );
 }

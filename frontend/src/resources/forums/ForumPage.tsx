@@ -9,7 +9,7 @@ import { ArchivedNotice } from "../../components/ArchivedNotice";
 import { Discussion } from "../comments/Discussion";
 import { PageHeading } from "../../components/PageHeading";
 import { FollowButton } from "../notifications/FollowButton";
-import { Loading, ProblemAlert } from "../../components/QueryState";
+import { QueryState } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useCanonicalPath } from "../../components/useCanonicalPath";
 import { ForumStatusBadge } from "../../components/StatusBadge";
@@ -43,7 +43,7 @@ export default function ForumPage() {
       <>
         <Crumbs segments={[{ label: t("forums.title"), to: paths.forums() }]} current={slug} />
         <PageHeading title={q.isPending ? t("common.loading") : t("common.errorTitle")} />
-        {q.isPending ? <Loading /> : <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />}
+        <QueryState query={q} />
       </>
     );
   }

@@ -9,7 +9,7 @@ import { useI18n } from "../../i18n";
 import { ActionItemsTable } from "../actions/ActionItems";
 import { EarlierVersions } from "../../components/EarlierVersions";
 import { useLangOf } from "../../components/lang";
-import { Loading, ProblemAlert } from "../../components/QueryState";
+import { QueryState } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { paths } from "../../app/resources";
 
@@ -42,84 +42,85 @@ export function ForumRecord({ forum: f }: { forum: Forum }) {
             </Button>
           )}
         </div>
-        {minutes.isPending ? (
-          <Loading />
-        ) : minutes.isError ? (
-          <ProblemAlert error={minutes.error} onRetry={() => void minutes.refetch()} />
-        ) : !m ? (
-          <p>{t("minutes.none")}</p>
-        ) : (
-          <>
-            <p className="fr-text--sm">
-              {t("minutes.attendees", { count: number(m.attendees_count) })}
-              {m.checked_in_count > 0 && <>, {t("minutes.checkedIn", { count: number(m.checked_in_count) })}</>}.{" "}
-              {t("minutes.publishedOn", { date: date(m.published_at) })}
-              {m.earlier_versions.length > 0 && (
-                <>
-                  {" "}
-                  {t("minutes.correctedOn", {
-                    date: date(m.earlier_versions[m.earlier_versions.length - 1].replaced_at),
-                  })}
-                </>
-              )}
-            </p>
-            <div {...langOf(f.lang)}>
-              <SanitizedHtml html={m.body_html} />
-            </div>
-            {m.organisations.length > 0 && (
+        <QueryState query={minutes} isEmpty={(data) => !data} empty={<p>{t("minutes.none")}</p>}>
+          {() =>
+            m && (
               <>
-                <h3 className="fr-h6">{t("minutes.organisations")}</h3>
-                <ul>
-                  {m.organisations.map((o) => (
-                    <li key={o}>{o}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-            {m.links.length > 0 && (
-              <>
-                <h3 className="fr-h6">{t("minutes.links")}</h3>
-                <ul>
-                  {m.links.map((l) => (
-                    <li key={l.url}>
-                      <a href={l.url} rel="noopener noreferrer" className="fr-link">
-                        {l.title}
-                      </a>{" "}
-                      ({t(`minutes.link.${l.kind}`)})
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-            <EarlierVersions versions={m.earlier_versions} datesKey="versions.published">
-              {(v) => (
-                <>
-                  <p className="fr-text--sm fr-mb-1w">{t("minutes.attendees", { count: number(v.attendees_count) })}</p>
-                  <div {...langOf(f.lang)}>
-                    <SanitizedHtml html={v.body_html} />
-                  </div>
-                  {v.organisations.length > 0 && (
-                    <p className="fr-text--sm">
-                      {t("minutes.versionOrganisations", { list: v.organisations.join(", ") })}
-                    </p>
+                <p className="fr-text--sm">
+                  {t("minutes.attendees", { count: number(m.attendees_count) })}
+                  {m.checked_in_count > 0 && (
+                    <>, {t("minutes.checkedIn", { count: number(m.checked_in_count) })}</>
+                  )}. {t("minutes.publishedOn", { date: date(m.published_at) })}
+                  {m.earlier_versions.length > 0 && (
+                    <>
+                      {" "}
+                      {t("minutes.correctedOn", {
+                        date: date(m.earlier_versions[m.earlier_versions.length - 1].replaced_at),
+                      })}
+                    </>
                   )}
-                  {v.links.length > 0 && (
-                    <ul className="fr-text--sm">
-                      {v.links.map((l) => (
+                </p>
+                <div {...langOf(f.lang)}>
+                  <SanitizedHtml html={m.body_html} />
+                </div>
+                {m.organisations.length > 0 && (
+                  <>
+                    <h3 className="fr-h6">{t("minutes.organisations")}</h3>
+                    <ul>
+                      {m.organisations.map((o) => (
+                        <li key={o}>{o}</li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+                {m.links.length > 0 && (
+                  <>
+                    <h3 className="fr-h6">{t("minutes.links")}</h3>
+                    <ul>
+                      {m.links.map((l) => (
                         <li key={l.url}>
-                          <a href={l.url} rel="noopener noreferrer" className="fr-link fr-link--sm">
+                          <a href={l.url} rel="noopener noreferrer" className="fr-link">
                             {l.title}
                           </a>{" "}
                           ({t(`minutes.link.${l.kind}`)})
                         </li>
                       ))}
                     </ul>
+                  </>
+                )}
+                <EarlierVersions versions={m.earlier_versions} datesKey="versions.published">
+                  {(v) => (
+                    <>
+                      <p className="fr-text--sm fr-mb-1w">
+                        {t("minutes.attendees", { count: number(v.attendees_count) })}
+                      </p>
+                      <div {...langOf(f.lang)}>
+                        <SanitizedHtml html={v.body_html} />
+                      </div>
+                      {v.organisations.length > 0 && (
+                        <p className="fr-text--sm">
+                          {t("minutes.versionOrganisations", { list: v.organisations.join(", ") })}
+                        </p>
+                      )}
+                      {v.links.length > 0 && (
+                        <ul className="fr-text--sm">
+                          {v.links.map((l) => (
+                            <li key={l.url}>
+                              <a href={l.url} rel="noopener noreferrer" className="fr-link fr-link--sm">
+                                {l.title}
+                              </a>{" "}
+                              ({t(`minutes.link.${l.kind}`)})
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </>
                   )}
-                </>
-              )}
-            </EarlierVersions>
-          </>
-        )}
+                </EarlierVersions>
+              </>
+            )
+          }
+        </QueryState>
       </section>
       <section className="fr-mt-4w" aria-labelledby="forum-actions">
         <div className="od-title-row">

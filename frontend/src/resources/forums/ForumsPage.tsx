@@ -11,7 +11,7 @@ import { Crumbs } from "../../components/Crumbs";
 import { ForumCard } from "./ForumCard";
 import { PageHeading } from "../../components/PageHeading";
 import { forumsCalendarUrl } from "../formats/queries";
-import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
+import { LoadMore, QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { allCommitments, commitmentKeys } from "../commitments/queries";
 import { forumKeys, listForums } from "./queries";
@@ -90,21 +90,17 @@ export default function ForumsPage() {
           { tabId: "past", label: t("forums.past"), iconId: "fr-icon-time-line" },
         ]}
       >
-        {query.isPending ? (
-          <Loading />
-        ) : query.isError ? (
-          <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-        ) : forums.length === 0 ? (
-          <Empty>{t("forums.empty")}</Empty>
-        ) : (
-          <ul className="fr-grid-row fr-grid-row--gutters od-plain-list">
-            {forums.map((f) => (
-              <li key={f.id} className="fr-col-12 fr-col-md-6 fr-col-lg-4">
-                <ForumCard forum={f} headingLevel="h2" />
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryState query={query} isEmpty={() => forums.length === 0} empty={t("forums.empty")}>
+          {() => (
+            <ul className="fr-grid-row fr-grid-row--gutters od-plain-list">
+              {forums.map((f) => (
+                <li key={f.id} className="fr-col-12 fr-col-md-6 fr-col-lg-4">
+                  <ForumCard forum={f} headingLevel="h2" />
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryState>
         <LoadMore
           hasMore={query.hasNextPage}
           loading={query.isFetchingNextPage}

@@ -9,7 +9,7 @@ import type { Account, Forum } from "../../api/client";
 import { addOrganiser, organiserKeys, removeOrganiser, type ForumOrganisers, type Organiser } from "./organisers";
 import { listUsers, userKeys } from "../users/queries";
 import { ORGANISERS_PEOPLE_ID, OrganisersList } from "./ForumOrganisers";
-import { Loading, ProblemAlert } from "../../components/QueryState";
+import { ProblemAlert, QueryState } from "../../components/QueryState";
 import { addMessages, useI18n } from "../../i18n";
 import { fr as adminMessages } from "../../admin/i18n/fr";
 
@@ -101,42 +101,41 @@ export default function OrganisersEditor({ forum, organisers }: { forum: Forum; 
             {t("admin.organisers.searchSubmit")}
           </Button>
         </div>
-        {term !== "" &&
-          (found.isPending ? (
-            <Loading />
-          ) : found.isError ? (
-            <ProblemAlert error={found.error} onRetry={() => void found.refetch()} />
-          ) : (
-            <>
-              <p role="status" className="fr-text--sm fr-mb-1w">
-                {accounts.length === 0
-                  ? t("admin.organisers.none", { q: term })
-                  : t("admin.organisers.found", { count: accounts.length })}
-              </p>
-              {accounts.length > 0 && (
-                <ul className="od-plain-list" aria-label={t("admin.organisers.results")}>
-                  {accounts.map((a) => (
-                    <li key={a.id} className="fr-mb-1w">
-                      {a.display_name} — {a.email} ({t(`role.${a.role}`)}){" "}
-                      {named.has(a.id) ? (
-                        <em>{t("admin.organisers.already")}</em>
-                      ) : (
-                        <Button
-                          size="small"
-                          priority="secondary"
-                          disabled={add.isPending}
-                          onClick={() => add.mutate(a)}
-                          nativeButtonProps={{ "aria-label": t("admin.organisers.nameOf", { name: a.display_name }) }}
-                        >
-                          {t("admin.organisers.name")}
-                        </Button>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </>
-          ))}
+        {term !== "" && (
+          <QueryState query={found}>
+            {() => (
+              <>
+                <p role="status" className="fr-text--sm fr-mb-1w">
+                  {accounts.length === 0
+                    ? t("admin.organisers.none", { q: term })
+                    : t("admin.organisers.found", { count: accounts.length })}
+                </p>
+                {accounts.length > 0 && (
+                  <ul className="od-plain-list" aria-label={t("admin.organisers.results")}>
+                    {accounts.map((a) => (
+                      <li key={a.id} className="fr-mb-1w">
+                        {a.display_name} — {a.email} ({t(`role.${a.role}`)}){" "}
+                        {named.has(a.id) ? (
+                          <em>{t("admin.organisers.already")}</em>
+                        ) : (
+                          <Button
+                            size="small"
+                            priority="secondary"
+                            disabled={add.isPending}
+                            onClick={() => add.mutate(a)}
+                            nativeButtonProps={{ "aria-label": t("admin.organisers.nameOf", { name: a.display_name }) }}
+                          >
+                            {t("admin.organisers.name")}
+                          </Button>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            )}
+          </QueryState>
+        )}
       </form>
     </>
   );

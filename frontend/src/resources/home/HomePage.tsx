@@ -5,7 +5,7 @@ import { Card } from "@codegouvfr/react-dsfr/Card";
 import { ForumCard } from "../forums/ForumCard";
 import { PageHeading } from "../../components/PageHeading";
 import { ProgressBar } from "../progress/ProgressBar";
-import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
+import { QueryState } from "../../components/QueryState";
 import { DISCUSSION_ANCHOR, plainExcerpt, targetPath } from "../comments/targets";
 import { useI18n } from "../../i18n";
 import { useLangOf } from "../../components/lang";
@@ -41,21 +41,17 @@ function NextForums() {
   return (
     <section className="fr-mb-6w" aria-labelledby="home-next-forums">
       <h2 id="home-next-forums">{t("home.nextForums")}</h2>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-      ) : q.data.items.length === 0 ? (
-        <Empty>{t("home.noNextForums")}</Empty>
-      ) : (
-        <ul className="fr-grid-row fr-grid-row--gutters od-plain-list">
-          {q.data.items.map((f) => (
-            <li key={f.id} className="fr-col-12 fr-col-md-4">
-              <ForumCard forum={f} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={q} isEmpty={(data) => data.items.length === 0} empty={t("home.noNextForums")}>
+        {(data) => (
+          <ul className="fr-grid-row fr-grid-row--gutters od-plain-list">
+            {data.items.map((f) => (
+              <li key={f.id} className="fr-col-12 fr-col-md-4">
+                <ForumCard forum={f} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
       <p className="fr-mt-2w">
         <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to={paths.forums()}>
           {t("home.allForums")}
@@ -76,46 +72,42 @@ function LatestDiscussions() {
   return (
     <section className="fr-mb-6w" aria-labelledby="home-latest">
       <h2 id="home-latest">{t("home.latestDiscussions")}</h2>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-      ) : q.data.items.length === 0 ? (
-        <Empty>{t("home.noDiscussions")}</Empty>
-      ) : (
-        <ul className="fr-grid-row fr-grid-row--gutters od-plain-list">
-          {q.data.items.map(({ comment, target_title, target_key, subject }) => (
-            <li key={comment.id} className="fr-col-12 fr-col-md-4">
-              <Card
-                title={within(
-                  t("home.discussionOn", { title: MARK }),
-                  <span {...langOf(subject.lang)}>{target_title}</span>,
-                )}
-                titleAs="h3"
-                size="small"
-                linkProps={{
-                  to: { pathname: targetPath(comment.target.type, target_key), hash: `#${DISCUSSION_ANCHOR}` },
-                }}
-                enlargeLink
-                start={
-                  <ul className="fr-tags-group">
-                    <li>
-                      <p className="fr-tag fr-tag--sm">{t(`target.${comment.target.type}`)}</p>
-                    </li>
-                  </ul>
-                }
-                desc={plainExcerpt(comment.body ?? "")}
-                detail={
-                  <>
-                    {`${comment.author?.display_name ?? t("discussion.anonymous")}\u00a0·\u00a0`}
-                    <time dateTime={comment.created_at}>{shortDateTime(comment.created_at)}</time>
-                  </>
-                }
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={q} isEmpty={(data) => data.items.length === 0} empty={t("home.noDiscussions")}>
+        {(data) => (
+          <ul className="fr-grid-row fr-grid-row--gutters od-plain-list">
+            {data.items.map(({ comment, target_title, target_key, subject }) => (
+              <li key={comment.id} className="fr-col-12 fr-col-md-4">
+                <Card
+                  title={within(
+                    t("home.discussionOn", { title: MARK }),
+                    <span {...langOf(subject.lang)}>{target_title}</span>,
+                  )}
+                  titleAs="h3"
+                  size="small"
+                  linkProps={{
+                    to: { pathname: targetPath(comment.target.type, target_key), hash: `#${DISCUSSION_ANCHOR}` },
+                  }}
+                  enlargeLink
+                  start={
+                    <ul className="fr-tags-group">
+                      <li>
+                        <p className="fr-tag fr-tag--sm">{t(`target.${comment.target.type}`)}</p>
+                      </li>
+                    </ul>
+                  }
+                  desc={plainExcerpt(comment.body ?? "")}
+                  detail={
+                    <>
+                      {`${comment.author?.display_name ?? t("discussion.anonymous")}\u00a0·\u00a0`}
+                      <time dateTime={comment.created_at}>{shortDateTime(comment.created_at)}</time>
+                    </>
+                  }
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </section>
   );
 }
@@ -132,45 +124,41 @@ function PlansProgress() {
   return (
     <section className="fr-mb-6w" aria-labelledby="home-plans">
       <h2 id="home-plans">{t("home.plansProgress")}</h2>
-      {plans.isPending ? (
-        <Loading />
-      ) : plans.isError ? (
-        <ProblemAlert error={plans.error} onRetry={() => void plans.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>{t("home.noPlans")}</Empty>
-      ) : (
-        <ul className="fr-grid-row fr-grid-row--gutters od-plain-list">
-          {items.map((plan) => {
-            const p = plan.milestone_progress;
-            return (
-              <li key={plan.id} className="fr-col-12 fr-col-md-6">
-                <div className="fr-card fr-card--no-arrow fr-enlarge-link od-plan">
-                  <div className="fr-card__body">
-                    <div className="fr-card__content">
-                      <h3 className="fr-card__title">
-                        <Link to={paths.commitments({ action_plan: plan.slug })} {...langOf(plan.lang)}>
-                          {plan.title}
-                        </Link>
-                      </h3>
-                      <div className="fr-card__desc">
-                        <p className="fr-mb-2w">
-                          {t("home.planSummary", { commitments: number(plan.commitment_count) })}
-                        </p>
-                        <ProgressBar
-                          completed={p.completed}
-                          total={p.total - p.withdrawn}
-                          percent={p.percent_complete}
-                          label={plan.title}
-                        />
+      <QueryState query={plans} isEmpty={() => items.length === 0} empty={t("home.noPlans")}>
+        {() => (
+          <ul className="fr-grid-row fr-grid-row--gutters od-plain-list">
+            {items.map((plan) => {
+              const p = plan.milestone_progress;
+              return (
+                <li key={plan.id} className="fr-col-12 fr-col-md-6">
+                  <div className="fr-card fr-card--no-arrow fr-enlarge-link od-plan">
+                    <div className="fr-card__body">
+                      <div className="fr-card__content">
+                        <h3 className="fr-card__title">
+                          <Link to={paths.commitments({ action_plan: plan.slug })} {...langOf(plan.lang)}>
+                            {plan.title}
+                          </Link>
+                        </h3>
+                        <div className="fr-card__desc">
+                          <p className="fr-mb-2w">
+                            {t("home.planSummary", { commitments: number(plan.commitment_count) })}
+                          </p>
+                          <ProgressBar
+                            completed={p.completed}
+                            total={p.total - p.withdrawn}
+                            percent={p.percent_complete}
+                            label={plan.title}
+                          />
+                        </div>
                       </div>
                     </div>
                   </div>
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </QueryState>
       <p className="fr-mt-2w">
         <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to={paths.commitments()}>
           {t("home.allCommitments")}

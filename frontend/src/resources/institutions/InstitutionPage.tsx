@@ -10,7 +10,7 @@ import { Crumbs } from "../../components/Crumbs";
 import { DataTable } from "../../components/DataTable";
 import { PageHeading } from "../../components/PageHeading";
 import { RecordSection } from "../questions/Questions";
-import { Loading, ProblemAlert } from "../../components/QueryState";
+import { QueryState } from "../../components/QueryState";
 import { useCanonicalPath } from "../../components/useCanonicalPath";
 import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
@@ -35,7 +35,7 @@ export default function InstitutionPage() {
       <>
         <Crumbs segments={crumbs} current={slug} />
         <PageHeading title={q.isPending ? t("common.loading") : t("common.errorTitle")} />
-        {q.isPending ? <Loading /> : <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />}
+        <QueryState query={q} />
       </>
     );
   }

@@ -8,7 +8,7 @@ import { isAdmin, useSession } from "../../auth/session";
 import { INSTITUTION_KINDS, institutionKeys, listInstitutions, type InstitutionKind } from "./queries";
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
-import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
+import { QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { formText } from "../../components/forms";
 import { wholeList } from "../../api/lists";
@@ -78,38 +78,34 @@ export default function InstitutionsPage() {
           <Button type="submit">{t("institutions.filter.submit")}</Button>
         </div>
       </form>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-      ) : q.data.items.length === 0 ? (
-        <Empty>{t("institutions.empty")}</Empty>
-      ) : (
-        <ul className="od-plain-list">
-          {q.data.items.map((i) => (
-            <li key={i.id} className="fr-mb-2w">
-              <div className="fr-card fr-card--horizontal fr-enlarge-link">
-                <div className="fr-card__body">
-                  <div className="fr-card__content">
-                    <h2 className="fr-card__title fr-h5">
-                      <Link to={paths.institution(i.slug)}>
-                        {i.name}
-                        {i.acronym && ` (${i.acronym})`}
-                      </Link>
-                    </h2>
-                    <p className="fr-card__desc">
-                      {t("institutions.card", { lead: number(i.lead_count), support: number(i.support_count) })}
-                    </p>
-                    <div className="fr-card__start">
-                      <p className="fr-card__detail">{t(`institutions.kind.${i.kind}`)}</p>
+      <QueryState query={q} isEmpty={(data) => data.items.length === 0} empty={t("institutions.empty")}>
+        {(data) => (
+          <ul className="od-plain-list">
+            {data.items.map((i) => (
+              <li key={i.id} className="fr-mb-2w">
+                <div className="fr-card fr-card--horizontal fr-enlarge-link">
+                  <div className="fr-card__body">
+                    <div className="fr-card__content">
+                      <h2 className="fr-card__title fr-h5">
+                        <Link to={paths.institution(i.slug)}>
+                          {i.name}
+                          {i.acronym && ` (${i.acronym})`}
+                        </Link>
+                      </h2>
+                      <p className="fr-card__desc">
+                        {t("institutions.card", { lead: number(i.lead_count), support: number(i.support_count) })}
+                      </p>
+                      <div className="fr-card__start">
+                        <p className="fr-card__detail">{t(`institutions.kind.${i.kind}`)}</p>
+                      </div>
                     </div>
                   </div>
                 </div>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -12,7 +12,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { FollowButton } from "../notifications/FollowButton";
 import { CompletionBadge, MilestoneProgressLog } from "../progress/Progress";
 import { MilestoneQuestions } from "../questions/Questions";
-import { Loading, ProblemAlert } from "../../components/QueryState";
+import { QueryState } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { MilestoneStatusBadge } from "../../components/StatusBadge";
 import { useI18n } from "../../i18n";
@@ -42,13 +42,7 @@ export default function MilestonePage() {
         <PageHeading
           title={invalid ? t("notFound.title") : q.isPending ? t("common.loading") : t("common.errorTitle")}
         />
-        {invalid ? (
-          <p>{t("notFound.text")}</p>
-        ) : q.isPending ? (
-          <Loading />
-        ) : (
-          <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-        )}
+        {invalid ? <p>{t("notFound.text")}</p> : <QueryState query={q} />}
       </>
     );
   }

@@ -5,7 +5,7 @@ import { moderationKeys, moderationLog } from "./queries";
 import { Crumbs } from "../../components/Crumbs";
 import { DataTable } from "../../components/DataTable";
 import { PageHeading } from "../../components/PageHeading";
-import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
+import { LoadMore, QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 
 export default function ModerationLogPage() {
@@ -22,46 +22,44 @@ export default function ModerationLogPage() {
       <Crumbs current={t("modlog.title")} />
       <PageHeading title={t("modlog.title")} />
       <p className="fr-text--lead">{t("modlog.intro")}</p>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>{t("modlog.empty")}</Empty>
-      ) : (
-        <DataTable caption={t("modlog.caption")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("modlog.when")}</th>
-              <th scope="col">{t("modlog.action")}</th>
-              <th scope="col">{t("modlog.reason")}</th>
-              <th scope="col">{t("modlog.where")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <time dateTime={e.at}>{dateTime(e.at)}</time>
-                </td>
-                <td>
-                  {t(e.action === "hidden" ? (e.automatic ? "modlog.hiddenAuto" : "modlog.hidden") : "modlog.restored")}
-                </td>
-                <td>{e.reason ?? "—"}</td>
-                <td>
-                  {e.subject ? (
-                    <Link to={`${e.subject.path}#comment-${e.comment_id}`} lang={e.subject.lang}>
-                      {e.subject.title}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
-                </td>
+      <QueryState query={q} isEmpty={() => items.length === 0} empty={t("modlog.empty")}>
+        {() => (
+          <DataTable caption={t("modlog.caption")}>
+            <thead>
+              <tr>
+                <th scope="col">{t("modlog.when")}</th>
+                <th scope="col">{t("modlog.action")}</th>
+                <th scope="col">{t("modlog.reason")}</th>
+                <th scope="col">{t("modlog.where")}</th>
               </tr>
-            ))}
-          </tbody>
-        </DataTable>
-      )}
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <time dateTime={e.at}>{dateTime(e.at)}</time>
+                  </td>
+                  <td>
+                    {t(
+                      e.action === "hidden" ? (e.automatic ? "modlog.hiddenAuto" : "modlog.hidden") : "modlog.restored",
+                    )}
+                  </td>
+                  <td>{e.reason ?? "—"}</td>
+                  <td>
+                    {e.subject ? (
+                      <Link to={`${e.subject.path}#comment-${e.comment_id}`} lang={e.subject.lang}>
+                        {e.subject.title}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        )}
+      </QueryState>
       <LoadMore
         hasMore={q.hasNextPage}
         loading={q.isFetchingNextPage}

@@ -16,7 +16,7 @@ import {
 } from "./queries";
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
-import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
+import { LoadMore, ProblemAlert, QueryState } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
@@ -40,19 +40,15 @@ export function ModerationQueue() {
         {t("queue.intro")} <Link to={paths.moderationLog()}>{t("modlog.title")}</Link>
       </p>
       <div role="status">{notice && <p className="fr-message fr-message--valid">{notice}</p>}</div>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>{t("queue.empty")}</Empty>
-      ) : (
-        <ol className="od-plain-list">
-          {items.map((r) => (
-            <QueueItem key={r.comment.id} r={r} onDone={setNotice} />
-          ))}
-        </ol>
-      )}
+      <QueryState query={q} isEmpty={() => items.length === 0} empty={t("queue.empty")}>
+        {() => (
+          <ol className="od-plain-list">
+            {items.map((r) => (
+              <QueueItem key={r.comment.id} r={r} onDone={setNotice} />
+            ))}
+          </ol>
+        )}
+      </QueryState>
       <LoadMore
         hasMore={q.hasNextPage}
         loading={q.isFetchingNextPage}

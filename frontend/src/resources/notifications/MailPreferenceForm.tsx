@@ -11,7 +11,7 @@ import {
   putNotificationSettings,
   type MailPreference,
 } from "./queries";
-import { Loading, ProblemAlert } from "../../components/QueryState";
+import { ProblemAlert, QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 
 export function MailPreferenceForm({ verified }: { verified: boolean }) {
@@ -34,30 +34,28 @@ export function MailPreferenceForm({ verified }: { verified: boolean }) {
       <h2 id="mail-pref" className="fr-h5">
         {t("mailPref.title")}
       </h2>
-      {current.isPending ? (
-        <Loading />
-      ) : current.isError ? (
-        <ProblemAlert error={current.error} onRetry={() => void current.refetch()} />
-      ) : (
-        <form onSubmit={submit} noValidate>
-          {save.isError && <ProblemAlert error={save.error} />}
-          {save.isSuccess && (
-            <Alert small severity="success" className="fr-mb-2w" description={t("mailPref.saved")} role="status" />
-          )}
-          <RadioButtons
-            legend={t("mailPref.legend")}
-            hintText={verified ? undefined : t("mailPref.unverified")}
-            name="mail-preference"
-            options={MAIL_PREFERENCES.map((mail) => ({
-              label: t(`mailPref.${mail}`),
-              nativeInputProps: { value: mail, checked: choice === mail, onChange: () => setChoice(mail) },
-            }))}
-          />
-          <Button type="submit" disabled={save.isPending || choice === null}>
-            {save.isPending ? t("common.saving") : t("mailPref.save")}
-          </Button>
-        </form>
-      )}
+      <QueryState query={current}>
+        {() => (
+          <form onSubmit={submit} noValidate>
+            {save.isError && <ProblemAlert error={save.error} />}
+            {save.isSuccess && (
+              <Alert small severity="success" className="fr-mb-2w" description={t("mailPref.saved")} role="status" />
+            )}
+            <RadioButtons
+              legend={t("mailPref.legend")}
+              hintText={verified ? undefined : t("mailPref.unverified")}
+              name="mail-preference"
+              options={MAIL_PREFERENCES.map((mail) => ({
+                label: t(`mailPref.${mail}`),
+                nativeInputProps: { value: mail, checked: choice === mail, onChange: () => setChoice(mail) },
+              }))}
+            />
+            <Button type="submit" disabled={save.isPending || choice === null}>
+              {save.isPending ? t("common.saving") : t("mailPref.save")}
+            </Button>
+          </form>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -17,7 +17,7 @@ import {
 } from "./queries";
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
-import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
+import { LoadMore, ProblemAlert, QueryState } from "../../components/QueryState";
 import { SignInRequired } from "../../components/SignInRequired";
 import { useI18n, type MessageKey } from "../../i18n";
 import { SUBJECTS } from "../../subjects";
@@ -93,51 +93,51 @@ function NotificationList() {
         </li>
       </ul>
       {(readAll.isError || readOne.isError) && <ProblemAlert error={readAll.error ?? readOne.error} />}
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>{unreadOnly ? t("notifications.emptyUnread") : t("notifications.empty")}</Empty>
-      ) : (
-        <ul className="od-plain-list od-notifications">
-          {items.map((n) => (
-            <li
-              key={n.id}
-              className={n.read ? "od-notification" : "od-notification od-notification--unread"}
-              data-testid="notification"
-            >
-              <p className="fr-mb-1v">
-                {!n.read && (
-                  <>
-                    <Badge small severity="new" as="span">
-                      {t("notifications.new")}
-                    </Badge>{" "}
-                  </>
-                )}
-                <Sentence n={n} onOpen={() => !n.read && readOne.mutate(n.id)} />
-              </p>
-              {n.excerpt && <p className="fr-text--sm fr-mb-1v od-excerpt">« {n.excerpt} »</p>}
-              <p className="fr-text--xs fr-mb-0">
-                <time dateTime={n.created_at}>{dateTime(n.created_at)}</time>
-                {!n.read && (
-                  <>
-                    {" — "}
-                    <button
-                      type="button"
-                      className="fr-link fr-text--xs"
-                      onClick={() => readOne.mutate(n.id)}
-                      disabled={readOne.isPending}
-                    >
-                      {t("notifications.markRead")}
-                    </button>
-                  </>
-                )}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState
+        query={query}
+        isEmpty={() => items.length === 0}
+        empty={unreadOnly ? t("notifications.emptyUnread") : t("notifications.empty")}
+      >
+        {() => (
+          <ul className="od-plain-list od-notifications">
+            {items.map((n) => (
+              <li
+                key={n.id}
+                className={n.read ? "od-notification" : "od-notification od-notification--unread"}
+                data-testid="notification"
+              >
+                <p className="fr-mb-1v">
+                  {!n.read && (
+                    <>
+                      <Badge small severity="new" as="span">
+                        {t("notifications.new")}
+                      </Badge>{" "}
+                    </>
+                  )}
+                  <Sentence n={n} onOpen={() => !n.read && readOne.mutate(n.id)} />
+                </p>
+                {n.excerpt && <p className="fr-text--sm fr-mb-1v od-excerpt">« {n.excerpt} »</p>}
+                <p className="fr-text--xs fr-mb-0">
+                  <time dateTime={n.created_at}>{dateTime(n.created_at)}</time>
+                  {!n.read && (
+                    <>
+                      {" — "}
+                      <button
+                        type="button"
+                        className="fr-link fr-text--xs"
+                        onClick={() => readOne.mutate(n.id)}
+                        disabled={readOne.isPending}
+                      >
+                        {t("notifications.markRead")}
+                      </button>
+                    </>
+                  )}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
       <LoadMore
         hasMore={query.hasNextPage}
         loading={query.isFetchingNextPage}
@@ -189,34 +189,30 @@ function Follows() {
         {t("follows.title")}
       </h2>
       {stop.isError && <ProblemAlert error={stop.error} />}
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : rows.length === 0 ? (
-        <Empty>{t("follows.empty")}</Empty>
-      ) : (
-        <ul className="od-plain-list">
-          {rows.map((f) => (
-            <li key={`${f.subject.type}-${f.subject.id}`} className="fr-mb-1w">
-              <span className="fr-text--sm">{t(SUBJECTS[f.subject.type].label)} : </span>
-              <Link to={f.subject.path} lang={f.subject.lang}>
-                {f.subject.title}
-              </Link>{" "}
-              <span className="fr-text--xs">{t("follows.since", { date: date(f.since) })}</span>{" "}
-              <Button
-                size="small"
-                priority="tertiary no outline"
-                disabled={stop.isPending}
-                onClick={() => stop.mutate({ type: f.subject.type, key: f.subject.key })}
-                nativeButtonProps={{ "aria-label": t("follows.stopNamed", { title: f.subject.title }) }}
-              >
-                {t("follows.stop")}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={query} isEmpty={() => rows.length === 0} empty={t("follows.empty")}>
+        {() => (
+          <ul className="od-plain-list">
+            {rows.map((f) => (
+              <li key={`${f.subject.type}-${f.subject.id}`} className="fr-mb-1w">
+                <span className="fr-text--sm">{t(SUBJECTS[f.subject.type].label)} : </span>
+                <Link to={f.subject.path} lang={f.subject.lang}>
+                  {f.subject.title}
+                </Link>{" "}
+                <span className="fr-text--xs">{t("follows.since", { date: date(f.since) })}</span>{" "}
+                <Button
+                  size="small"
+                  priority="tertiary no outline"
+                  disabled={stop.isPending}
+                  onClick={() => stop.mutate({ type: f.subject.type, key: f.subject.key })}
+                  nativeButtonProps={{ "aria-label": t("follows.stopNamed", { title: f.subject.title }) }}
+                >
+                  {t("follows.stop")}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
       <LoadMore
         hasMore={query.hasNextPage}
         loading={query.isFetchingNextPage}

@@ -17,7 +17,7 @@ import { isAdmin, useSession } from "../../auth/session";
 import { useI18n } from "../../i18n";
 import { DataTable } from "../../components/DataTable";
 import { ProgressBar } from "./ProgressBar";
-import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
+import { QueryState } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { MilestoneStatusBadge } from "../../components/StatusBadge";
 import { paths } from "../../app/resources";
@@ -128,86 +128,88 @@ export function CommitmentProgressSection({ code }: { code: string }) {
   return (
     <section className="fr-mt-4w" aria-labelledby="progress-title">
       <h2 id="progress-title">{t("progress.title")}</h2>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-      ) : (
-        <>
-          <p className="fr-mb-1w">
-            {t("progress.level")} <CompletionBadge level={q.data.completion.level} />
-            {q.data.lead_institution && (
+      <QueryState query={q}>
+        {(data) => (
+          <>
+            <p className="fr-mb-1w">
+              {t("progress.level")} <CompletionBadge level={data.completion.level} />
+              {data.lead_institution && (
+                <>
+                  {" "}
+                  · {t("progress.reportedBy")}{" "}
+                  <Link to={paths.institution(data.lead_institution.slug)}>{data.lead_institution.name}</Link>
+                </>
+              )}
+            </p>
+            <ProgressBar
+              completed={data.completion.complete}
+              total={data.completion.total}
+              percent={data.completion.percent}
+              label={t("progress.share")}
+            />
+            {data.history.length === 0 ? (
+              <p className="fr-mt-2w">{t("progress.noHistory")}</p>
+            ) : (
+              <CompletionChart history={data.history} />
+            )}
+            <DataTable caption={t("progress.milestones.caption")} className="fr-mt-2w">
+              <thead>
+                <tr>
+                  <th scope="col">{t("progress.milestones.milestone")}</th>
+                  <th scope="col">{t("progress.milestones.status")}</th>
+                  <th scope="col">{t("progress.milestones.completion")}</th>
+                  <th scope="col">{t("progress.milestones.due")}</th>
+                  <th scope="col">{t("progress.milestones.lastUpdate")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.milestones.map((m) => (
+                  <tr key={m.id}>
+                    <td>
+                      <Link to={paths.milestone(m.id)}>{m.code}</Link>
+                    </td>
+                    <td>
+                      <MilestoneStatusBadge status={m.status} />
+                    </td>
+                    <td>{t(`completion.${m.completion}`)}</td>
+                    <td>
+                      {m.due_date ? (
+                        <time dateTime={m.due_date}>{calendarDate(m.due_date)}</time>
+                      ) : (
+                        (m.due_period ?? "—")
+                      )}
+                      {m.overdue && (
+                        <>
+                          {" "}
+                          <Badge small severity="error" as="span">
+                            {t("progress.overdue")}
+                          </Badge>
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      {m.last_update_on ? (
+                        <time dateTime={m.last_update_on}>{calendarDate(m.last_update_on)}</time>
+                      ) : (
+                        t("progress.never")
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+            {data.recent.length > 0 && (
               <>
-                {" "}
-                · {t("progress.reportedBy")}{" "}
-                <Link to={paths.institution(q.data.lead_institution.slug)}>{q.data.lead_institution.name}</Link>
+                <h3>{t("progress.recent")}</h3>
+                <UpdateList
+                  updates={data.recent}
+                  milestoneCodes={Object.fromEntries(data.milestones.map((m) => [m.id, m.code]))}
+                />
               </>
             )}
-          </p>
-          <ProgressBar
-            completed={q.data.completion.complete}
-            total={q.data.completion.total}
-            percent={q.data.completion.percent}
-            label={t("progress.share")}
-          />
-          {q.data.history.length === 0 ? (
-            <p className="fr-mt-2w">{t("progress.noHistory")}</p>
-          ) : (
-            <CompletionChart history={q.data.history} />
-          )}
-          <DataTable caption={t("progress.milestones.caption")} className="fr-mt-2w">
-            <thead>
-              <tr>
-                <th scope="col">{t("progress.milestones.milestone")}</th>
-                <th scope="col">{t("progress.milestones.status")}</th>
-                <th scope="col">{t("progress.milestones.completion")}</th>
-                <th scope="col">{t("progress.milestones.due")}</th>
-                <th scope="col">{t("progress.milestones.lastUpdate")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.milestones.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    <Link to={paths.milestone(m.id)}>{m.code}</Link>
-                  </td>
-                  <td>
-                    <MilestoneStatusBadge status={m.status} />
-                  </td>
-                  <td>{t(`completion.${m.completion}`)}</td>
-                  <td>
-                    {m.due_date ? <time dateTime={m.due_date}>{calendarDate(m.due_date)}</time> : (m.due_period ?? "—")}
-                    {m.overdue && (
-                      <>
-                        {" "}
-                        <Badge small severity="error" as="span">
-                          {t("progress.overdue")}
-                        </Badge>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    {m.last_update_on ? (
-                      <time dateTime={m.last_update_on}>{calendarDate(m.last_update_on)}</time>
-                    ) : (
-                      t("progress.never")
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-          {q.data.recent.length > 0 && (
-            <>
-              <h3>{t("progress.recent")}</h3>
-              <UpdateList
-                updates={q.data.recent}
-                milestoneCodes={Object.fromEntries(q.data.milestones.map((m) => [m.id, m.code]))}
-              />
-            </>
-          )}
-        </>
-      )}
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }
@@ -307,15 +309,9 @@ export function MilestoneProgressLog({
     <section className="fr-mt-4w" aria-labelledby="log-title">
       <h2 id="log-title">{t("progress.log")}</h2>
       <p className="fr-text--sm">{t("progress.log.intro")}</p>
-      {log.isPending ? (
-        <Loading />
-      ) : log.isError ? (
-        <ProblemAlert error={log.error} onRetry={() => void log.refetch()} />
-      ) : log.data.items.length === 0 ? (
-        <Empty>{t("progress.log.empty")}</Empty>
-      ) : (
-        <UpdateList updates={log.data.items} />
-      )}
+      <QueryState query={log} isEmpty={(data) => data.items.length === 0} empty={t("progress.log.empty")}>
+        {(data) => <UpdateList updates={data.items} />}
+      </QueryState>
       {canReport && !closed && log.data && (
         <ReportForm milestoneId={milestoneId} commitmentCode={commitmentCode} updates={log.data.items} />
       )}

@@ -7,7 +7,7 @@ import { Crumbs } from "../../components/Crumbs";
 import { DataTable } from "../../components/DataTable";
 import { PageHeading } from "../../components/PageHeading";
 import { OnTimeRate } from "./Questions";
-import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
+import { QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
 
@@ -19,59 +19,55 @@ export default function ComparePage() {
       <Crumbs segments={[{ label: t("institutions.title"), to: paths.institutions() }]} current={t("compare.title")} />
       <PageHeading title={t("compare.title")} />
       <p className="fr-text--lead">{t("compare.intro")}</p>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-      ) : q.data.items.length === 0 ? (
-        <Empty>{t("institutions.empty")}</Empty>
-      ) : (
-        <>
-          <RateChart records={q.data.items} />
-          <DataTable caption={t("compare.caption")} className="fr-mt-3w">
-            <thead>
-              <tr>
-                <th scope="col">{t("compare.institution")}</th>
-                <th scope="col">{t("record.received")}</th>
-                <th scope="col">{t("record.answered")}</th>
-                <th scope="col">{t("record.onTime")}</th>
-                <th scope="col">{t("record.median")}</th>
-                <th scope="col">{t("record.overdue")}</th>
-                <th scope="col">{t("record.actions")}</th>
-                <th scope="col">{t("record.updates")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.items.map((r) => (
-                <tr key={r.institution.id}>
-                  <th scope="row">
-                    <Link to={paths.institution(r.institution.slug)}>
-                      {r.institution.acronym ?? r.institution.name}
-                    </Link>
-                  </th>
-                  <td>{number(r.questions_received)}</td>
-                  <td>{number(r.questions_answered)}</td>
-                  <td>
-                    <OnTimeRate r={r} />
-                  </td>
-                  <td>
-                    {r.median_working_days == null ? "—" : t("record.days", { n: number(r.median_working_days) })}
-                  </td>
-                  <td>{number(r.overdue_now)}</td>
-                  <td>
-                    {t("compare.actionsValue", {
-                      onTime: number(r.action_items_closed_on_time),
-                      closed: number(r.action_items_closed),
-                      owned: number(r.action_items_owned),
-                    })}
-                  </td>
-                  <td>{number(r.progress_updates)}</td>
+      <QueryState query={q} isEmpty={(data) => data.items.length === 0} empty={t("institutions.empty")}>
+        {(data) => (
+          <>
+            <RateChart records={data.items} />
+            <DataTable caption={t("compare.caption")} className="fr-mt-3w">
+              <thead>
+                <tr>
+                  <th scope="col">{t("compare.institution")}</th>
+                  <th scope="col">{t("record.received")}</th>
+                  <th scope="col">{t("record.answered")}</th>
+                  <th scope="col">{t("record.onTime")}</th>
+                  <th scope="col">{t("record.median")}</th>
+                  <th scope="col">{t("record.overdue")}</th>
+                  <th scope="col">{t("record.actions")}</th>
+                  <th scope="col">{t("record.updates")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        </>
-      )}
+              </thead>
+              <tbody>
+                {data.items.map((r) => (
+                  <tr key={r.institution.id}>
+                    <th scope="row">
+                      <Link to={paths.institution(r.institution.slug)}>
+                        {r.institution.acronym ?? r.institution.name}
+                      </Link>
+                    </th>
+                    <td>{number(r.questions_received)}</td>
+                    <td>{number(r.questions_answered)}</td>
+                    <td>
+                      <OnTimeRate r={r} />
+                    </td>
+                    <td>
+                      {r.median_working_days == null ? "—" : t("record.days", { n: number(r.median_working_days) })}
+                    </td>
+                    <td>{number(r.overdue_now)}</td>
+                    <td>
+                      {t("compare.actionsValue", {
+                        onTime: number(r.action_items_closed_on_time),
+                        closed: number(r.action_items_closed),
+                        owned: number(r.action_items_owned),
+                      })}
+                    </td>
+                    <td>{number(r.progress_updates)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -10,7 +10,7 @@ import { isAdmin, useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
 import { DataTable } from "../../components/DataTable";
 import { PageHeading } from "../../components/PageHeading";
-import { Loading, ProblemAlert } from "../../components/QueryState";
+import { ProblemAlert, QueryState } from "../../components/QueryState";
 import { missingFields, useFieldState } from "../../components/forms";
 import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
@@ -40,53 +40,51 @@ export default function HolidaysPage() {
         <Link to={paths.holidays(year + 1)}>{t("holidays.next", { year: year + 1 })}</Link>
       </p>
       {remove.isError && <ProblemAlert error={remove.error} />}
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-      ) : (
-        <DataTable caption={t("holidays.caption", { year })}>
-          <thead>
-            <tr>
-              <th scope="col">{t("holidays.day")}</th>
-              <th scope="col">{t("holidays.label")}</th>
-              <th scope="col">{t("holidays.source")}</th>
-              {isAdmin(user?.role) && <th scope="col">{t("holidays.actions")}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.days.map((d) => (
-              <tr key={d.day}>
-                <td>
-                  <time dateTime={d.day}>{calendarDate(d.day)}</time>
-                </td>
-                <td>{d.label}</td>
-                <td>
-                  {d.source === "added"
-                    ? t("holidays.added")
-                    : d.from_easter
-                      ? t("holidays.easter")
-                      : t("holidays.fixed")}
-                </td>
-                {isAdmin(user?.role) && (
-                  <td>
-                    {d.source === "added" && (
-                      <Button
-                        size="small"
-                        priority="tertiary"
-                        onClick={() => remove.mutate(d.day)}
-                        nativeButtonProps={{ "aria-label": `${t("holidays.remove")} — ${calendarDate(d.day)}` }}
-                      >
-                        {t("holidays.remove")}
-                      </Button>
-                    )}
-                  </td>
-                )}
+      <QueryState query={q}>
+        {(data) => (
+          <DataTable caption={t("holidays.caption", { year })}>
+            <thead>
+              <tr>
+                <th scope="col">{t("holidays.day")}</th>
+                <th scope="col">{t("holidays.label")}</th>
+                <th scope="col">{t("holidays.source")}</th>
+                {isAdmin(user?.role) && <th scope="col">{t("holidays.actions")}</th>}
               </tr>
-            ))}
-          </tbody>
-        </DataTable>
-      )}
+            </thead>
+            <tbody>
+              {data.days.map((d) => (
+                <tr key={d.day}>
+                  <td>
+                    <time dateTime={d.day}>{calendarDate(d.day)}</time>
+                  </td>
+                  <td>{d.label}</td>
+                  <td>
+                    {d.source === "added"
+                      ? t("holidays.added")
+                      : d.from_easter
+                        ? t("holidays.easter")
+                        : t("holidays.fixed")}
+                  </td>
+                  {isAdmin(user?.role) && (
+                    <td>
+                      {d.source === "added" && (
+                        <Button
+                          size="small"
+                          priority="tertiary"
+                          onClick={() => remove.mutate(d.day)}
+                          nativeButtonProps={{ "aria-label": `${t("holidays.remove")} — ${calendarDate(d.day)}` }}
+                        >
+                          {t("holidays.remove")}
+                        </Button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        )}
+      </QueryState>
       {isAdmin(user?.role) && <AddForm />}
     </>
   );

@@ -10,7 +10,7 @@ import { Discussion } from "../comments/Discussion";
 import { PageHeading } from "../../components/PageHeading";
 import { FollowButton } from "../notifications/FollowButton";
 import { QuestionStatusBadge } from "./Questions";
-import { Loading, ProblemAlert } from "../../components/QueryState";
+import { QueryState } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useI18n } from "../../i18n";
 import { AnswerItem } from "./AnswerItem";
@@ -30,13 +30,7 @@ export default function QuestionPage() {
         <PageHeading
           title={!valid ? t("notFound.title") : q.isPending ? t("common.loading") : t("common.errorTitle")}
         />
-        {!valid ? (
-          <p>{t("notFound.text")}</p>
-        ) : q.isPending ? (
-          <Loading />
-        ) : (
-          <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-        )}
+        {!valid ? <p>{t("notFound.text")}</p> : <QueryState query={q} />}
       </>
     );
   }

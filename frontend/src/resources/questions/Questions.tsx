@@ -24,7 +24,7 @@ import { getCommitmentProgress, progressKeys } from "../progress/queries";
 import { useSession } from "../../auth/session";
 import { useI18n } from "../../i18n";
 import { missingFields, useFieldState } from "../../components/forms";
-import { Empty, Loading, ProblemAlert } from "../../components/QueryState";
+import { ProblemAlert, QueryState } from "../../components/QueryState";
 import { paths } from "../../app/resources";
 
 const severity: Record<QuestionStatus, "info" | "success" | "warning" | "error"> = {
@@ -69,28 +69,24 @@ export function QuestionsSection({
             ? t("questions.noInstitution")
             : t("questions.introOwner")}
       </p>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-      ) : q.data.items.length === 0 ? (
-        <Empty>{t("questions.empty")}</Empty>
-      ) : (
-        <ul className="od-plain-list">
-          {q.data.items.map((x) => (
-            <li key={x.id} className="fr-mb-1w">
-              <Link to={paths.question(x.id)} lang={x.lang}>
-                {x.title}
-              </Link>{" "}
-              <QuestionStatusBadge status={x.status} />{" "}
-              <span className="fr-text--xs">
-                {t("questions.askedOn", { date: calendarDate(x.asked_on) })} ·{" "}
-                {t("questions.dueOn", { date: calendarDate(x.due_on) })}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={q} isEmpty={(data) => data.items.length === 0} empty={t("questions.empty")}>
+        {(data) => (
+          <ul className="od-plain-list">
+            {data.items.map((x) => (
+              <li key={x.id} className="fr-mb-1w">
+                <Link to={paths.question(x.id)} lang={x.lang}>
+                  {x.title}
+                </Link>{" "}
+                <QuestionStatusBadge status={x.status} />{" "}
+                <span className="fr-text--xs">
+                  {t("questions.askedOn", { date: calendarDate(x.asked_on) })} ·{" "}
+                  {t("questions.dueOn", { date: calendarDate(x.due_on) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
       {institution !== null &&
         !closed &&
         (user ? (
@@ -205,13 +201,7 @@ export function RecordSection({ slug }: { slug: string }) {
   return (
     <section className="fr-mt-4w" aria-labelledby="record-title">
       <h2 id="record-title">{t("record.title")}</h2>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-      ) : (
-        <RecordFigures r={q.data} />
-      )}
+      <QueryState query={q}>{(data) => <RecordFigures r={data} />}</QueryState>
       <p>
         <Link to={paths.questions({ institution: slug })}>{t("record.questions")}</Link> ·{" "}
         <Link to={paths.compare()}>{t("record.compare")}</Link>

@@ -10,7 +10,7 @@ import { useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
 import { QuestionStatusBadge } from "./Questions";
-import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
+import { LoadMore, QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { formText } from "../../components/forms";
 import { paths } from "../../app/resources";
@@ -101,31 +101,27 @@ export default function QuestionsPage() {
           <Button type="submit">{t("questions.filter.submit")}</Button>
         </div>
       </form>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ProblemAlert error={q.error} onRetry={() => void q.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>{t("questions.empty")}</Empty>
-      ) : (
-        <ul className="od-plain-list">
-          {items.map((x) => (
-            <li key={x.id} className="fr-mb-2w">
-              <p className="fr-mb-0">
-                <Link to={paths.question(x.id)} lang={x.lang}>
-                  {x.title}
-                </Link>{" "}
-                <QuestionStatusBadge status={x.status} />
-              </p>
-              <p className="fr-text--xs fr-mb-0">
-                {x.institution.name} · <span lang={x.about.lang}>{x.about.title}</span> ·{" "}
-                {t("questions.askedOn", { date: calendarDate(x.asked_on) })} ·{" "}
-                {t("questions.dueOn", { date: calendarDate(x.due_on) })}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={q} isEmpty={() => items.length === 0} empty={t("questions.empty")}>
+        {() => (
+          <ul className="od-plain-list">
+            {items.map((x) => (
+              <li key={x.id} className="fr-mb-2w">
+                <p className="fr-mb-0">
+                  <Link to={paths.question(x.id)} lang={x.lang}>
+                    {x.title}
+                  </Link>{" "}
+                  <QuestionStatusBadge status={x.status} />
+                </p>
+                <p className="fr-text--xs fr-mb-0">
+                  {x.institution.name} · <span lang={x.about.lang}>{x.about.title}</span> ·{" "}
+                  {t("questions.askedOn", { date: calendarDate(x.asked_on) })} ·{" "}
+                  {t("questions.dueOn", { date: calendarDate(x.due_on) })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
       <LoadMore
         hasMore={q.hasNextPage}
         loading={q.isFetchingNextPage}

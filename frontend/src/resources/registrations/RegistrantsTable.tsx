@@ -19,7 +19,7 @@ import {
 import { useSession } from "../../auth/session";
 import { useI18n } from "../../i18n";
 import { DataTable } from "../../components/DataTable";
-import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
+import { LoadMore, ProblemAlert, QueryState } from "../../components/QueryState";
 import { RegistrationStatusBadge } from "./Registrations";
 
 /** Who registered, for the forum's organisers (admins, the people on its list, officials of the
@@ -51,45 +51,41 @@ export function RegistrantsTable({ forum }: { forum: Forum }) {
       {after && <p className="fr-text--sm">{t("registration.checkIn.afterwards")}</p>}
       <CheckInByCode forum={forum} />
       <ExportButton forum={forum} />
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : rows.length === 0 ? (
-        <Empty>{t("registration.list.empty")}</Empty>
-      ) : (
-        <DataTable caption={t("registration.list.caption", { title: forum.title })} className="od-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("registration.list.person")}</th>
-              <th scope="col">{t("registration.list.status")}</th>
-              <th scope="col">{t("registration.list.code")}</th>
-              <th scope="col">{t("registration.list.at")}</th>
-              <th scope="col">{t("registration.checkIn.column")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  {r.person.display_name}
-                  {r.person.organisation && <> ({r.person.organisation})</>}
-                </td>
-                <td>
-                  <RegistrationStatusBadge status={r.status} />
-                  {r.position != null && <> {t("registration.list.position", { position: number(r.position) })}</>}
-                  {r.status === "registered" && r.reserved_seat && <> {t("registration.list.reserved")}</>}
-                </td>
-                <td>{r.code}</td>
-                <td>{dateTime(r.created_at)}</td>
-                <td>
-                  <CheckInCell forum={forum} row={r} />
-                </td>
+      <QueryState query={query} isEmpty={() => rows.length === 0} empty={t("registration.list.empty")}>
+        {() => (
+          <DataTable caption={t("registration.list.caption", { title: forum.title })} className="od-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("registration.list.person")}</th>
+                <th scope="col">{t("registration.list.status")}</th>
+                <th scope="col">{t("registration.list.code")}</th>
+                <th scope="col">{t("registration.list.at")}</th>
+                <th scope="col">{t("registration.checkIn.column")}</th>
               </tr>
-            ))}
-          </tbody>
-        </DataTable>
-      )}
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    {r.person.display_name}
+                    {r.person.organisation && <> ({r.person.organisation})</>}
+                  </td>
+                  <td>
+                    <RegistrationStatusBadge status={r.status} />
+                    {r.position != null && <> {t("registration.list.position", { position: number(r.position) })}</>}
+                    {r.status === "registered" && r.reserved_seat && <> {t("registration.list.reserved")}</>}
+                  </td>
+                  <td>{r.code}</td>
+                  <td>{dateTime(r.created_at)}</td>
+                  <td>
+                    <CheckInCell forum={forum} row={r} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        )}
+      </QueryState>
       <LoadMore
         hasMore={query.hasNextPage}
         loading={query.isFetchingNextPage}

@@ -19,7 +19,7 @@ import {
 } from "./queries";
 import { useSession } from "../../auth/session";
 import { useI18n } from "../../i18n";
-import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
+import { Loading, LoadMore, ProblemAlert, QueryState } from "../../components/QueryState";
 import { paths } from "../../app/resources";
 
 type Status = Registration["status"];
@@ -170,32 +170,28 @@ export function MyRegistrations() {
       <h2 id="my-registrations" className="fr-h4">
         {t("registration.my.title")}
       </h2>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : rows.length === 0 ? (
-        <Empty>{t("registration.my.empty")}</Empty>
-      ) : (
-        <ul className="od-plain-list">
-          {rows.map((r) => (
-            <li key={r.id} className="fr-mb-1w">
-              <Link to={paths.forum(r.forum.slug)}>{r.forum.title}</Link> —{" "}
-              <time dateTime={r.forum.starts_at}>{dateTime(r.forum.starts_at)}</time>{" "}
-              <RegistrationStatusBadge status={r.status} />
-              {r.status === "waitlisted" && r.position != null && (
-                <> {t("registration.list.position", { position: number(r.position) })}</>
-              )}
-              {r.status === "registered" && (
-                <>
-                  {" "}
-                  {t("registration.code")} <strong className="od-code">{r.code}</strong>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={query} isEmpty={() => rows.length === 0} empty={t("registration.my.empty")}>
+        {() => (
+          <ul className="od-plain-list">
+            {rows.map((r) => (
+              <li key={r.id} className="fr-mb-1w">
+                <Link to={paths.forum(r.forum.slug)}>{r.forum.title}</Link> —{" "}
+                <time dateTime={r.forum.starts_at}>{dateTime(r.forum.starts_at)}</time>{" "}
+                <RegistrationStatusBadge status={r.status} />
+                {r.status === "waitlisted" && r.position != null && (
+                  <> {t("registration.list.position", { position: number(r.position) })}</>
+                )}
+                {r.status === "registered" && (
+                  <>
+                    {" "}
+                    {t("registration.code")} <strong className="od-code">{r.code}</strong>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
       <LoadMore
         hasMore={query.hasNextPage}
         loading={query.isFetchingNextPage}

@@ -8,7 +8,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { type Account, type Role } from "../../api/client";
 import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
-import { Empty, Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
+import { LoadMore, ProblemAlert, QueryState } from "../../components/QueryState";
 import { DataTable } from "../../components/DataTable";
 import { useI18n } from "../../i18n";
 import { listUsers, updateUser, userKeys, type AdminUserChanges } from "./queries";
@@ -83,36 +83,32 @@ export function UsersPage() {
           onClose={() => setNotice(null)}
         />
       )}
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : users.length === 0 ? (
-        <Empty>{t("admin.users.empty")}</Empty>
-      ) : (
-        <DataTable caption={t("admin.users.caption")} hideCaption className="od-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.users.name")}</th>
-              <th scope="col">{t("admin.users.email")}</th>
-              <th scope="col">{t("admin.users.role")}</th>
-              <th scope="col">{t("admin.users.institution")}</th>
-              <th scope="col">{t("admin.users.state")}</th>
-              <th scope="col">{t("admin.users.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <UserRow
-                key={u.id}
-                user={u}
-                institutions={institutions.data ?? []}
-                onDone={(name) => setNotice(t("admin.users.updated", { name }))}
-              />
-            ))}
-          </tbody>
-        </DataTable>
-      )}
+      <QueryState query={query} isEmpty={() => users.length === 0} empty={t("admin.users.empty")}>
+        {() => (
+          <DataTable caption={t("admin.users.caption")} hideCaption className="od-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.users.name")}</th>
+                <th scope="col">{t("admin.users.email")}</th>
+                <th scope="col">{t("admin.users.role")}</th>
+                <th scope="col">{t("admin.users.institution")}</th>
+                <th scope="col">{t("admin.users.state")}</th>
+                <th scope="col">{t("admin.users.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <UserRow
+                  key={u.id}
+                  user={u}
+                  institutions={institutions.data ?? []}
+                  onDone={(name) => setNotice(t("admin.users.updated", { name }))}
+                />
+              ))}
+            </tbody>
+          </DataTable>
+        )}
+      </QueryState>
       <LoadMore
         hasMore={query.hasNextPage}
         loading={query.isFetchingNextPage}
