@@ -38,14 +38,18 @@ export function useErrorText() {
   };
 }
 
+/** A problem, in the reader's language, with its field errors (linked to their fields when the
+ *  form names them: `fieldLinks`) and a retry button when asking again may help. */
 export function ProblemAlert({
   error,
   onRetry,
   titleKey,
+  fieldLinks,
 }: {
   error: unknown;
   onRetry?: () => void;
   titleKey?: MessageKey;
+  fieldLinks?: Record<string, { id: string; label: string }>;
 }) {
   const { t } = useI18n();
   const text = useErrorText()(error);
@@ -63,11 +67,21 @@ export function ProblemAlert({
             <>
               <span className="fr-sr-only"> {t("common.fieldErrors")}</span>
               <ul>
-                {fields.map((f) => (
-                  <li key={f.field + f.code}>
-                    {t("common.labelled", { label: f.field, value: localizeFieldError(t, f) })}
-                  </li>
-                ))}
+                {fields.map((f) => {
+                  const to = fieldLinks?.[f.field];
+                  const message = localizeFieldError(t, f);
+                  return (
+                    <li key={f.field + f.code}>
+                      {to ? (
+                        <>
+                          <a href={`#${to.id}`}>{to.label}</a> : {message}
+                        </>
+                      ) : (
+                        t("common.labelled", { label: f.field, value: message })
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             </>
           )}

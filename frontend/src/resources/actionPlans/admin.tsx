@@ -1,6 +1,7 @@
 // National action plans, mounted by the admin area (in its chunk).
 import type { AdminRoutes } from "../../admin/routes";
-import { ActionPlanForm, ActionPlansPage } from "./ActionPlansPage";
+import { ActionPlanForm } from "./ActionPlanForm";
+import { ActionPlansPage } from "./ActionPlansPage";
 
 export const admin: AdminRoutes = [
   { path: "plans", page: ActionPlansPage, access: "admin" },

@@ -1,17 +1,25 @@
 // Create or edit a commitment.
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import type { Commitment, CommitmentStatus } from "../../api/client";
 import { actionPlanKeys, allActionPlans } from "../actionPlans/queries";
-import { commitmentKeys, createCommitment, deleteCommitment, getCommitment, updateCommitment } from "./queries";
+import {
+  commitmentKeys,
+  createCommitment,
+  deleteCommitment,
+  getCommitment,
+  updateCommitment,
+  type NewCommitment,
+} from "./queries";
 import { isAdmin, useSession } from "../../auth/session";
-import { AdminFormLoading, AdminFormShell } from "../../components/AdminFormShell";
+import { AdminFormShell, EditRecord } from "../../components/adminForm/AdminFormShell";
+import { requiredBy, useAdminForm } from "../../components/adminForm/useAdminForm";
 import { ProblemAlert } from "../../components/QueryState";
-import { useFieldState, lines, missingFields } from "../../components/forms";
+import { lines } from "../../components/forms";
 import { irmChanges, irmForm, type IrmForm } from "./irm";
 import { LangSelect, type Removed } from "../../admin/shared";
 import { useI18n } from "../../i18n";
@@ -20,62 +28,51 @@ import { paths } from "../../app/resources";
 
 const STATUSES: CommitmentStatus[] = ["active", "completed", "withdrawn", "unknown"];
 
+const REQUIRED = requiredBy<NewCommitment>()("action_plan", "code", "number", "title");
+
 export function CommitmentForm() {
   const { code } = useParams();
   const { t } = useI18n();
-  const existing = useQuery({
-    queryKey: commitmentKeys.one(code ?? ""),
-    queryFn: () => getCommitment(code!),
-    enabled: !!code,
-  });
   const title = code ? t("admin.editCommitment") : t("admin.newCommitment");
-  if (code && (existing.isPending || existing.isError)) {
-    return <AdminFormLoading title={title} error={existing.error} />;
-  }
-  return <Body key={code ?? "new"} c={code ? existing.data : undefined} title={title} />;
+  return (
+    <EditRecord id={code} title={title} queryKey={commitmentKeys.one(code ?? "")} load={getCommitment}>
+      {(c) => <Body c={c} title={title} />}
+    </EditRecord>
+  );
 }
 
 function Body({ c, title }: { c?: Commitment; title: string }) {
   const { t } = useI18n();
-  const fieldState = useFieldState();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { user } = useSession();
   const plans = useQuery({ queryKey: actionPlanKeys.list, queryFn: allActionPlans });
-  const [f, setF] = useState({
-    action_plan: c?.action_plan.slug ?? "",
-    code: c?.code ?? "",
-    number: c ? String(c.number) : "",
-    title: c?.title ?? "",
-    summary: c?.summary ?? "",
-    description: c?.description ?? "",
-    lead_institution_id: c?.institutions?.lead ? String(c.institutions.lead.id) : "",
-    policy_areas: (c?.policy_areas ?? []).join("\n"),
-    ogp_principles: (c?.ogp_principles ?? []).join("\n"),
-    ambitions: (c?.ambitions ?? []).join("\n"),
-    status: c?.status ?? "active",
-    start_year: c?.start_year != null ? String(c.start_year) : "",
-    end_year: c?.end_year != null ? String(c.end_year) : "",
-    lang: c?.lang ?? "fr",
-  });
   const [supports, setSupports] = useState<number[]>(c?.institutions?.support.map((i) => i.id) ?? []);
   const institutions = useQuery({ queryKey: institutionKeys.options, queryFn: allInstitutions });
   const [starred, setStarred] = useState(c?.starred ?? false);
   const [irm, setIrm] = useState(() => irmForm(c?.irm));
   const setIrmField = (k: keyof IrmForm) => (e: { target: { value: string } }) =>
     setIrm((prev) => ({ ...prev, [k]: e.target.value }));
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
-    setF((prev) => ({ ...prev, [k]: e.target.value }));
   const year = (s: string) => (s.trim() ? Number(s) : null);
-
-  const save = useMutation({
-    mutationFn: () => {
-      const missing = missingFields(
-        { action_plan: f.action_plan, code: f.code, number: f.number, title: f.title },
-        t("common.required"),
-        t("common.invalidForm"),
-      );
-      if (missing) throw missing;
+  const form = useAdminForm({
+    initial: {
+      action_plan: c?.action_plan.slug ?? "",
+      code: c?.code ?? "",
+      number: c ? String(c.number) : "",
+      title: c?.title ?? "",
+      summary: c?.summary ?? "",
+      description: c?.description ?? "",
+      lead_institution_id: c?.institutions?.lead ? String(c.institutions.lead.id) : "",
+      policy_areas: (c?.policy_areas ?? []).join("\n"),
+      ogp_principles: (c?.ogp_principles ?? []).join("\n"),
+      ambitions: (c?.ambitions ?? []).join("\n"),
+      status: c?.status ?? "active",
+      start_year: c?.start_year != null ? String(c.start_year) : "",
+      end_year: c?.end_year != null ? String(c.end_year) : "",
+      lang: c?.lang ?? "fr",
+    },
+    required: REQUIRED,
+    save: (f) => {
       const body = {
         action_plan: f.action_plan,
         code: f.code.trim(),
@@ -97,11 +94,11 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
       };
       return c ? updateCommitment(c.code, body) : createCommitment(body);
     },
-    onSuccess: async (saved) => {
-      await qc.invalidateQueries({ queryKey: commitmentKeys.all });
-      void navigate(paths.commitment(saved.code));
-    },
+    // Institution and plan pages list their commitments.
+    invalidate: [commitmentKeys.all, institutionKeys.all, actionPlanKeys.all],
+    then: (saved) => paths.commitment(saved.code),
   });
+  const f = form.fields;
   async function remove() {
     const archived = await deleteCommitment(c!.code);
     await qc.invalidateQueries({ queryKey: commitmentKeys.all });
@@ -109,22 +106,20 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
     const removed: Removed = { title: `${c!.code} — ${c!.title}`, archived: !!archived };
     void navigate(paths.admin(), { state: { removed } });
   }
-  const err = save.error;
+  const err = form.error;
   const list = (k: "policy_areas" | "ogp_principles" | "ambitions", key: Parameters<typeof t>[0]) => (
     <Input
-      textArea
-      label={t("common.optional", { label: t(key) })}
+      {...form.textArea(k, t("common.optional", { label: t(key) }), { rows: 3 })}
       hintText={t("admin.commitment.listHint")}
-      {...fieldState(err, k)}
-      nativeTextAreaProps={{ name: k, rows: 3, value: f[k], onChange: set(k) }}
     />
   );
   return (
     <AdminFormShell
       title={title}
-      error={save.isError ? err : null}
-      saving={save.isPending}
-      onSubmit={() => save.mutate()}
+      error={err}
+      links={form.links}
+      saving={form.saving}
+      onSubmit={form.submit}
       deletion={
         c && isAdmin(user?.role)
           ? {
@@ -135,11 +130,7 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
           : undefined
       }
     >
-      <Select
-        label={t("admin.commitment.actionPlan")}
-        {...fieldState(err, "action_plan")}
-        nativeSelectProps={{ name: "action_plan", required: true, value: f.action_plan, onChange: set("action_plan") }}
-      >
+      <Select {...form.select("action_plan", t("admin.commitment.actionPlan"))}>
         <option value="" disabled>
           —
         </option>
@@ -151,60 +142,31 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
       </Select>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <Input
-            label={t("admin.commitment.code")}
-            hintText={t("admin.commitment.codeHint")}
-            {...fieldState(err, "code")}
-            nativeInputProps={{ name: "code", required: true, value: f.code, onChange: set("code") }}
-          />
+          <Input {...form.input("code", t("admin.commitment.code"))} hintText={t("admin.commitment.codeHint")} />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <Input
-            label={t("admin.commitment.number")}
-            {...fieldState(err, "number")}
-            nativeInputProps={{
-              type: "number",
-              min: 1,
-              name: "number",
-              required: true,
-              value: f.number,
-              onChange: set("number"),
-            }}
-          />
+          <Input {...form.input("number", t("admin.commitment.number"), { type: "number", min: 1 })} />
         </div>
       </div>
+      <Input {...form.input("title", t("admin.commitment.title"))} />
       <Input
-        label={t("admin.commitment.title")}
-        {...fieldState(err, "title")}
-        nativeInputProps={{ name: "title", required: true, value: f.title, onChange: set("title") }}
+        {...form.textArea("summary", t("common.optional", { label: t("admin.commitment.summary") }), { rows: 2 })}
       />
       <Input
-        textArea
-        label={t("common.optional", { label: t("admin.commitment.summary") })}
-        {...fieldState(err, "summary")}
-        nativeTextAreaProps={{ name: "summary", rows: 2, value: f.summary, onChange: set("summary") }}
-      />
-      <Input
-        textArea
-        label={t("common.optional", { label: t("admin.commitment.description") })}
+        {...form.textArea("description", t("common.optional", { label: t("admin.commitment.description") }), {
+          rows: 6,
+        })}
         hintText={t("admin.forum.descriptionHint")}
-        {...fieldState(err, "description")}
-        nativeTextAreaProps={{ name: "description", rows: 6, value: f.description, onChange: set("description") }}
       />
       {institutions.isError ? (
         <ProblemAlert error={institutions.error} onRetry={() => void institutions.refetch()} />
       ) : (
         <>
           <Select
-            label={t("common.optional", { label: t("admin.commitment.lead") })}
-            hint={t("admin.commitment.leadHint")}
-            {...fieldState(err, "lead_institution_id")}
-            nativeSelectProps={{
-              name: "lead_institution_id",
-              value: f.lead_institution_id,
-              onChange: set("lead_institution_id"),
+            {...form.select("lead_institution_id", t("common.optional", { label: t("admin.commitment.lead") }), {
               disabled: institutions.isPending,
-            }}
+            })}
+            hint={t("admin.commitment.leadHint")}
           >
             <option value="">{t("institutions.none")}</option>
             {(institutions.data ?? []).map((i) => (
@@ -245,10 +207,7 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
       {list("ambitions", "admin.commitment.ambitions")}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
-          <Select
-            label={t("admin.commitment.status")}
-            nativeSelectProps={{ name: "status", value: f.status, onChange: set("status") }}
-          >
+          <Select {...form.select("status", t("admin.commitment.status"))}>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.commitment.${s}`)}
@@ -258,16 +217,16 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
         </div>
         <div className="fr-col-12 fr-col-md-4">
           <Input
-            label={t("common.optional", { label: t("admin.commitment.startYear") })}
-            {...fieldState(err, "start_year")}
-            nativeInputProps={{ type: "number", name: "start_year", value: f.start_year, onChange: set("start_year") }}
+            {...form.input("start_year", t("common.optional", { label: t("admin.commitment.startYear") }), {
+              type: "number",
+            })}
           />
         </div>
         <div className="fr-col-12 fr-col-md-4">
           <Input
-            label={t("common.optional", { label: t("admin.commitment.endYear") })}
-            {...fieldState(err, "end_year")}
-            nativeInputProps={{ type: "number", name: "end_year", value: f.end_year, onChange: set("end_year") }}
+            {...form.input("end_year", t("common.optional", { label: t("admin.commitment.endYear") }), {
+              type: "number",
+            })}
           />
         </div>
       </div>
@@ -290,7 +249,7 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
           <Input
             label={t("common.optional", { label: t("admin.irm.report") })}
             hintText={t("admin.irm.reportHint")}
-            {...fieldState(err, "irm.report")}
+            {...form.stateOf("irm.report")}
             nativeInputProps={{ name: "irm.report", value: irm.report, onChange: setIrmField("report") }}
           />
         </div>
@@ -298,14 +257,14 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
           <Input
             label={t("common.optional", { label: t("admin.irm.starred") })}
             hintText={t("admin.irm.starredHint")}
-            {...fieldState(err, "irm.starred")}
+            {...form.stateOf("irm.starred")}
             nativeInputProps={{ name: "irm.starred", value: irm.starred, onChange: setIrmField("starred") }}
           />
         </div>
         <div className="fr-fieldset__element">
           <Select
             label={t("common.optional", { label: t("admin.irm.verifiable") })}
-            {...fieldState(err, "irm.verifiable")}
+            {...form.stateOf("irm.verifiable")}
             nativeSelectProps={{ name: "irm.verifiable", value: irm.verifiable, onChange: setIrmField("verifiable") }}
           >
             <option value="">{t("common.notPublished")}</option>
@@ -318,7 +277,7 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
             textArea
             label={t("common.optional", { label: t("admin.irm.relevance") })}
             hintText={t("admin.irm.relevanceHint")}
-            {...fieldState(err, "irm.relevance")}
+            {...form.stateOf("irm.relevance")}
             nativeTextAreaProps={{
               name: "irm.relevance",
               rows: 3,
@@ -331,7 +290,7 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
           <Input
             label={t("common.optional", { label: t("admin.irm.potentialImpact") })}
             hintText={t("admin.irm.potentialImpactHint")}
-            {...fieldState(err, "irm.potential_impact")}
+            {...form.stateOf("irm.potential_impact")}
             nativeInputProps={{
               name: "irm.potential_impact",
               value: irm.potential_impact,
@@ -342,14 +301,14 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
         <div className="fr-fieldset__element">
           <Input
             label={t("common.optional", { label: t("admin.irm.completion") })}
-            {...fieldState(err, "irm.completion")}
+            {...form.stateOf("irm.completion")}
             nativeInputProps={{ name: "irm.completion", value: irm.completion, onChange: setIrmField("completion") }}
           />
         </div>
         <div className="fr-fieldset__element">
           <Input
             label={t("common.optional", { label: t("admin.irm.earlyResults") })}
-            {...fieldState(err, "irm.early_results")}
+            {...form.stateOf("irm.early_results")}
             nativeInputProps={{
               name: "irm.early_results",
               value: irm.early_results,
@@ -362,7 +321,7 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
             textArea
             label={t("common.optional", { label: t("admin.irm.analysis") })}
             hintText={t("admin.forum.descriptionHint")}
-            {...fieldState(err, "irm.analysis")}
+            {...form.stateOf("irm.analysis")}
             nativeTextAreaProps={{
               name: "irm.analysis",
               rows: 10,
@@ -372,7 +331,7 @@ function Body({ c, title }: { c?: Commitment; title: string }) {
           />
         </div>
       </fieldset>
-      <LangSelect value={f.lang} onChange={(lang) => setF((prev) => ({ ...prev, lang }))} />
+      <LangSelect value={f.lang} onChange={(lang) => form.change({ lang })} />
     </AdminFormShell>
   );
 }

@@ -1,16 +1,24 @@
 // Document a new format (its version 1), or publish the next version of one, written from its
 // current version with a change note. Published versions never change.
 import { useState } from "react";
-import { useNavigate, useParams } from "react-router";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useParams } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Locale } from "../../api/client";
-import { createFormat, formatKeys, getFormat, publishVersion, type Format, type FormatContent } from "./queries";
-import { AdminFormLoading, AdminFormShell } from "../../components/AdminFormShell";
-import { missingFields, useFieldState } from "../../components/forms";
+import {
+  createFormat,
+  formatKeys,
+  getFormat,
+  publishVersion,
+  type Format,
+  type FormatContent,
+  type NewFormat,
+  type NewVersion,
+} from "./queries";
+import { AdminFormShell, EditRecord } from "../../components/adminForm/AdminFormShell";
+import { requiredBy, useAdminForm } from "../../components/adminForm/useAdminForm";
 import { useI18n } from "../../i18n";
 import { LangSelect } from "../../admin/shared";
 import { paths } from "../../app/resources";
@@ -18,142 +26,106 @@ import { paths } from "../../app/resources";
 type Step = { title: string; minutes: string };
 type Question = NonNullable<FormatContent["questionnaire"]>[number];
 
+const NEW_FORMAT = requiredBy<NewFormat>()("name");
+const NEW_VERSION = requiredBy<NewVersion>()("change_note");
+const CONTENT = requiredBy<FormatContent>()("purpose", "audience").map((k) => `content.${k}` as const);
+
 export function FormatForm() {
   const { slug } = useParams();
   const { t } = useI18n();
-  const existing = useQuery({ queryKey: formatKeys.one(slug ?? ""), queryFn: () => getFormat(slug!), enabled: !!slug });
   const title = slug ? t("formats.newVersion") : t("formats.new");
-  if (slug && (existing.isPending || existing.isError))
-    return <AdminFormLoading title={title} error={existing.error} />;
-  return <FormatFormBody key={slug ?? "new"} format={slug ? existing.data : undefined} title={title} />;
+  return (
+    <EditRecord id={slug} title={title} queryKey={formatKeys.one(slug ?? "")} load={getFormat}>
+      {(format) => <FormatFormBody format={format} title={title} />}
+    </EditRecord>
+  );
 }
 
 function FormatFormBody({ format, title }: { format?: Format; title: string }) {
   const { t, number } = useI18n();
-  const fieldState = useFieldState();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
   const base = format?.current;
-  const [meta, setMeta] = useState({ name: "", slug: "", lang: "fr" as Locale, change_note: "" });
-  const [text, setText] = useState({
-    purpose: base?.purpose ?? "",
-    audience: base?.audience ?? "",
-    roles: base?.roles ?? "",
-    accessibility: base?.accessibility ?? "",
-    materials: base?.materials ?? "",
-  });
   const [steps, setSteps] = useState<Step[]>(
     base?.agenda.map((s) => ({ title: s.title, minutes: String(s.minutes) })) ?? [{ title: "", minutes: "" }],
   );
   const [questions, setQuestions] = useState<Question[]>(base?.questionnaire ?? []);
-  const setM = (k: keyof typeof meta) => (e: { target: { value: string } }) =>
-    setMeta((p) => ({ ...p, [k]: e.target.value }));
-  const setT = (k: keyof typeof text) => (e: { target: { value: string } }) =>
-    setText((p) => ({ ...p, [k]: e.target.value }));
   const total = steps.reduce((sum, s) => sum + (Number(s.minutes) || 0), 0);
 
-  const save = useMutation({
-    mutationFn: async () => {
-      const required: Record<string, string> = { "content.purpose": text.purpose, "content.audience": text.audience };
-      if (format) required.change_note = meta.change_note;
-      else required.name = meta.name;
-      const missing = missingFields(required, t("common.required"), t("common.invalidForm"));
-      if (missing) throw missing;
+  const form = useAdminForm({
+    initial: {
+      name: "",
+      slug: "",
+      lang: "fr",
+      change_note: "",
+      "content.purpose": base?.purpose ?? "",
+      "content.audience": base?.audience ?? "",
+      "content.roles": base?.roles ?? "",
+      "content.accessibility": base?.accessibility ?? "",
+      "content.materials": base?.materials ?? "",
+    },
+    // A new version needs its change note, a new format its name; both their content's texts.
+    required: [...(format ? NEW_VERSION : NEW_FORMAT), ...CONTENT],
+    save: async (f) => {
       const content: FormatContent = {
-        ...text,
+        purpose: f["content.purpose"],
+        audience: f["content.audience"],
+        roles: f["content.roles"],
+        accessibility: f["content.accessibility"],
+        materials: f["content.materials"],
         agenda: steps.map((s) => ({ title: s.title.trim(), minutes: Number(s.minutes) || 0 })),
         questionnaire: questions.map((q) => ({ ...q, key: q.key.trim(), label: q.label.trim() })),
       };
       if (format) {
         await publishVersion(format.slug, {
           based_on: format.latest_version,
-          change_note: meta.change_note.trim(),
+          change_note: f.change_note.trim(),
           content,
         });
         return format.slug;
       }
       const created = await createFormat({
-        name: meta.name.trim(),
-        slug: meta.slug.trim() || null,
-        lang: meta.lang,
+        name: f.name.trim(),
+        slug: f.slug.trim() || null,
+        lang: f.lang as Locale,
         content,
       });
       return created.slug;
     },
-    onSuccess: async (slug) => {
-      await qc.invalidateQueries({ queryKey: formatKeys.all });
-      void navigate(paths.format(slug));
-    },
+    invalidate: [formatKeys.all],
+    then: (slug) => paths.format(slug),
   });
-  const err = save.isError ? save.error : null;
+  const err = form.error;
   return (
     <AdminFormShell
       title={format ? `${title} — ${format.name}` : title}
       crumbs={[{ label: t("formats.title"), to: paths.formats() }]}
       error={err}
-      saving={save.isPending}
-      onSubmit={() => save.mutate()}
+      links={form.links}
+      saving={form.saving}
+      onSubmit={form.submit}
     >
       <Alert severity="info" small className="fr-mb-3w" description={t("formats.form.publishedNote")} />
       {format ? (
         <Input
-          textArea
-          label={t("formats.form.changeNote")}
+          {...form.textArea("change_note", t("formats.form.changeNote"), { rows: 3 })}
           hintText={t("formats.form.changeNoteHint", { version: format.latest_version })}
-          {...fieldState(err, "change_note")}
-          nativeTextAreaProps={{
-            name: "change_note",
-            required: true,
-            rows: 3,
-            value: meta.change_note,
-            onChange: setM("change_note"),
-          }}
         />
       ) : (
         <>
+          <Input {...form.input("name", t("formats.form.name"))} />
           <Input
-            label={t("formats.form.name")}
-            {...fieldState(err, "name")}
-            nativeInputProps={{ name: "name", required: true, value: meta.name, onChange: setM("name") }}
-          />
-          <Input
-            label={t("common.optional", { label: t("formats.form.slug") })}
+            {...form.input("slug", t("common.optional", { label: t("formats.form.slug") }))}
             hintText={t("admin.forum.slugHint")}
-            {...fieldState(err, "slug")}
-            nativeInputProps={{ name: "slug", value: meta.slug, onChange: setM("slug") }}
           />
-          <LangSelect value={meta.lang} onChange={(lang) => setMeta((p) => ({ ...p, lang }))} />
+          <LangSelect value={form.fields.lang as Locale} onChange={(lang) => form.change({ lang })} />
         </>
       )}
-      <Input
-        textArea
-        label={t("formats.form.purpose")}
-        {...fieldState(err, "content.purpose")}
-        nativeTextAreaProps={{
-          name: "purpose",
-          required: true,
-          rows: 3,
-          value: text.purpose,
-          onChange: setT("purpose"),
-        }}
-      />
-      <Input
-        textArea
-        label={t("formats.form.audience")}
-        {...fieldState(err, "content.audience")}
-        nativeTextAreaProps={{
-          name: "audience",
-          required: true,
-          rows: 2,
-          value: text.audience,
-          onChange: setT("audience"),
-        }}
-      />
+      <Input {...form.textArea("content.purpose", t("formats.form.purpose"), { rows: 3 })} />
+      <Input {...form.textArea("content.audience", t("formats.form.audience"), { rows: 2 })} />
 
       <fieldset className="fr-fieldset fr-mt-3w" aria-describedby="agenda-total">
         <legend className="fr-fieldset__legend">{t("formats.form.agenda")}</legend>
-        {fieldState(err, "content.agenda").stateRelatedMessage && (
-          <p className="fr-error-text fr-mb-2w">{fieldState(err, "content.agenda").stateRelatedMessage}</p>
+        {form.stateOf("content.agenda").stateRelatedMessage && (
+          <p className="fr-error-text fr-mb-2w">{form.stateOf("content.agenda").stateRelatedMessage}</p>
         )}
         {steps.map((s, i) => (
           <div key={i} className="fr-fieldset__element od-repeat">
@@ -161,7 +133,7 @@ function FormatFormBody({ format, title }: { format?: Format; title: string }) {
               <div className="fr-col-12 fr-col-md-7">
                 <Input
                   label={t("formats.form.stepTitle", { n: i + 1 })}
-                  {...fieldState(err, `content.agenda[${i}].title`)}
+                  {...form.stateOf(`content.agenda[${i}].title`)}
                   nativeInputProps={{
                     name: `agenda-${i}-title`,
                     value: s.title,
@@ -173,7 +145,7 @@ function FormatFormBody({ format, title }: { format?: Format; title: string }) {
               <div className="fr-col-6 fr-col-md-3">
                 <Input
                   label={t("formats.form.stepMinutes", { n: i + 1 })}
-                  {...fieldState(err, `content.agenda[${i}].minutes`)}
+                  {...form.stateOf(`content.agenda[${i}].minutes`)}
                   nativeInputProps={{
                     type: "number",
                     min: 1,
@@ -219,35 +191,23 @@ function FormatFormBody({ format, title }: { format?: Format; title: string }) {
       </fieldset>
 
       <Input
-        textArea
-        label={t("common.optional", { label: t("formats.form.roles") })}
-        {...fieldState(err, "content.roles")}
-        nativeTextAreaProps={{ name: "roles", rows: 5, value: text.roles, onChange: setT("roles") }}
+        {...form.textArea("content.roles", t("common.optional", { label: t("formats.form.roles") }), { rows: 5 })}
       />
       <Input
-        textArea
-        label={t("common.optional", { label: t("formats.form.accessibility") })}
-        {...fieldState(err, "content.accessibility")}
-        nativeTextAreaProps={{
-          name: "accessibility",
-          rows: 4,
-          value: text.accessibility,
-          onChange: setT("accessibility"),
-        }}
+        {...form.textArea("content.accessibility", t("common.optional", { label: t("formats.form.accessibility") }))}
       />
       <Input
-        textArea
-        label={t("common.optional", { label: t("formats.form.materials") })}
-        {...fieldState(err, "content.materials")}
-        nativeTextAreaProps={{ name: "materials", rows: 3, value: text.materials, onChange: setT("materials") }}
+        {...form.textArea("content.materials", t("common.optional", { label: t("formats.form.materials") }), {
+          rows: 3,
+        })}
       />
 
       <fieldset className="fr-fieldset fr-mt-3w">
         <legend className="fr-fieldset__legend">
           {t("common.optional", { label: t("formats.form.questionnaire") })}
         </legend>
-        {fieldState(err, "content.questionnaire").stateRelatedMessage && (
-          <p className="fr-error-text fr-mb-2w">{fieldState(err, "content.questionnaire").stateRelatedMessage}</p>
+        {form.stateOf("content.questionnaire").stateRelatedMessage && (
+          <p className="fr-error-text fr-mb-2w">{form.stateOf("content.questionnaire").stateRelatedMessage}</p>
         )}
         {questions.map((q, i) => {
           const update = (patch: Partial<Question>) =>
@@ -259,7 +219,7 @@ function FormatFormBody({ format, title }: { format?: Format; title: string }) {
                   <Input
                     label={t("formats.form.questionKey", { n: i + 1 })}
                     hintText={t("formats.form.questionKeyHint")}
-                    {...fieldState(err, `content.questionnaire[${i}].key`)}
+                    {...form.stateOf(`content.questionnaire[${i}].key`)}
                     nativeInputProps={{
                       name: `question-${i}-key`,
                       value: q.key,
@@ -283,7 +243,7 @@ function FormatFormBody({ format, title }: { format?: Format; title: string }) {
                 <div className="fr-col-12 fr-col-md-6">
                   <Input
                     label={t("formats.form.questionLabel", { n: i + 1 })}
-                    {...fieldState(err, `content.questionnaire[${i}].label`)}
+                    {...form.stateOf(`content.questionnaire[${i}].label`)}
                     nativeInputProps={{
                       name: `question-${i}-label`,
                       value: q.label,

@@ -1,16 +1,16 @@
 // Create or edit a forum, with its commitments.
 import { useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import type { Forum, ForumStatus, Schemas } from "../../api/client";
 import { commitmentKeys, allCommitments } from "../commitments/queries";
-import { createForum, deleteForum, forumKeys, getForum, updateForum } from "./queries";
+import { createForum, deleteForum, forumKeys, getForum, updateForum, type NewForum } from "./queries";
 import { isAdmin, useSession } from "../../auth/session";
-import { AdminFormLoading, AdminFormShell } from "../../components/AdminFormShell";
-import { useFieldState, missingFields } from "../../components/forms";
+import { AdminFormShell, EditRecord } from "../../components/adminForm/AdminFormShell";
+import { requiredBy, useAdminForm } from "../../components/adminForm/useAdminForm";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
 import { LangSelect, type Removed } from "../../admin/shared";
 import { formatKeys, listFormats } from "../formats/queries";
@@ -23,65 +23,57 @@ const STATUSES: ForumStatus[] = ["planned", "open", "held", "cancelled"];
 type SeatCategory = Schemas["SeatCategory"];
 const SEAT_CATEGORIES: SeatCategory[] = ["officials", "civil_society"];
 
+// The contract's body is the forum's fields and, besides, an address or an online link (the
+// server says which is missing): the first part says what is required.
+const REQUIRED = requiredBy<Extract<NewForum, { title: string }>>()("title", "theme", "starts_at", "ends_at");
+
 export function ForumForm() {
   const { slug } = useParams();
   const { t } = useI18n();
-  const existing = useQuery({
-    queryKey: forumKeys.one(slug ?? ""),
-    queryFn: () => getForum(slug!),
-    enabled: !!slug,
-  });
   const title = slug ? t("admin.editForum") : t("admin.newForum");
-  if (slug && (existing.isPending || existing.isError)) {
-    return <AdminFormLoading title={title} error={existing.error} />;
-  }
-  return <ForumFormBody key={slug ?? "new"} forum={slug ? existing.data : undefined} title={title} />;
+  return (
+    <EditRecord id={slug} title={title} queryKey={forumKeys.one(slug ?? "")} load={getForum}>
+      {(forum) => <ForumFormBody forum={forum} title={title} />}
+    </EditRecord>
+  );
 }
 
 function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
   const { t } = useI18n();
-  const fieldState = useFieldState();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const [f, setF] = useState({
-    title: forum?.title ?? "",
-    slug: forum?.slug ?? "",
-    theme: forum?.theme ?? "",
-    description: forum?.description ?? "",
-    starts_at: forum ? isoToParisLocal(forum.starts_at) : "",
-    ends_at: forum ? isoToParisLocal(forum.ends_at) : "",
-    location: forum?.location ?? "",
-    online_url: forum?.online_url ?? "",
-    capacity: forum?.capacity != null ? String(forum.capacity) : "",
-    reserved_seats: forum?.reserved_seats ? String(forum.reserved_seats.seats) : "",
-    reserved_for: forum?.reserved_seats?.category ?? "officials",
-    status: forum?.status ?? "planned",
-    lang: forum?.lang ?? "fr",
-    format: forum?.format ? `${forum.format.slug}@${forum.format.version}` : "",
-    cycle: forum?.cycle?.slug ?? "",
-    registration_closes_at: forum?.registration_closes_at ? isoToParisLocal(forum.registration_closes_at) : "",
-  });
   const cycles = useQuery({ queryKey: cycleKeys.list, queryFn: listCycles });
   const formats = useQuery({ queryKey: formatKeys.list, queryFn: listFormats });
   const { user } = useSession();
   const [selected, setSelected] = useState<number[]>(forum?.commitments.map((c) => c.id) ?? []);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
-    setF((prev) => ({ ...prev, [k]: e.target.value }));
-
-  const save = useMutation({
-    mutationFn: async () => {
-      const missing = missingFields(
-        { title: f.title, theme: f.theme, starts_at: f.starts_at, ends_at: f.ends_at },
-        t("common.required"),
-        t("common.invalidForm"),
-      );
-      if (missing) throw missing;
+  const form = useAdminForm({
+    initial: {
+      title: forum?.title ?? "",
+      slug: forum?.slug ?? "",
+      theme: forum?.theme ?? "",
+      description: forum?.description ?? "",
+      starts_at: forum ? isoToParisLocal(forum.starts_at) : "",
+      ends_at: forum ? isoToParisLocal(forum.ends_at) : "",
+      location: forum?.location ?? "",
+      online_url: forum?.online_url ?? "",
+      capacity: forum?.capacity != null ? String(forum.capacity) : "",
+      reserved_seats: forum?.reserved_seats ? String(forum.reserved_seats.seats) : "",
+      reserved_for: forum?.reserved_seats?.category ?? "officials",
+      status: forum?.status ?? "planned",
+      lang: forum?.lang ?? "fr",
+      format: forum?.format ? `${forum.format.slug}@${forum.format.version}` : "",
+      cycle: forum?.cycle?.slug ?? "",
+      registration_closes_at: forum?.registration_closes_at ? isoToParisLocal(forum.registration_closes_at) : "",
+    },
+    required: REQUIRED,
+    save: (f) => {
       const body = {
         title: f.title.trim(),
+        slug: f.slug.trim() || null,
         theme: f.theme.trim(),
         description: f.description,
-        starts_at: f.starts_at ? parisLocalToIso(f.starts_at) : "",
-        ends_at: f.ends_at ? parisLocalToIso(f.ends_at) : "",
+        starts_at: parisLocalToIso(f.starts_at),
+        ends_at: parisLocalToIso(f.ends_at),
         location: f.location.trim() || null,
         online_url: f.online_url.trim() || null,
         capacity: f.capacity.trim() ? Number(f.capacity) : null,
@@ -93,15 +85,14 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
         cycle: f.cycle || null,
         registration_closes_at: f.registration_closes_at ? parisLocalToIso(f.registration_closes_at) : null,
       };
-      if (forum) return updateForum(forum.slug, { ...body, slug: f.slug.trim() || null });
-      return createForum({ ...body, slug: f.slug.trim() || null });
+      return forum ? updateForum(forum.slug, body) : createForum(body);
     },
-    onSuccess: async (saved) => {
-      await qc.invalidateQueries({ queryKey: forumKeys.all });
-      qc.setQueryData(forumKeys.one(saved.slug), saved);
-      void navigate(paths.forum(saved.slug));
-    },
+    // A cycle's page lists its forums, a commitment's page its forums.
+    invalidate: [forumKeys.all, cycleKeys.all, commitmentKeys.all],
+    onSaved: (saved, client) => client.setQueryData(forumKeys.one(saved.slug), saved),
+    then: (saved) => paths.forum(saved.slug),
   });
+  const f = form.fields;
 
   async function remove() {
     const archived = await deleteForum(forum!.slug);
@@ -110,105 +101,58 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
     const removed: Removed = { title: forum!.title, archived: !!archived };
     void navigate(paths.admin(), { state: { removed } });
   }
-  const err = save.error;
+  const err = form.error;
   return (
     <AdminFormShell
       title={title}
-      error={save.isError ? err : null}
-      saving={save.isPending}
-      onSubmit={() => save.mutate()}
+      error={err}
+      links={form.links}
+      saving={form.saving}
+      onSubmit={form.submit}
       deletion={
         forum && isAdmin(user?.role)
           ? { consequences: t("admin.delete.forum"), confirmLabel: t("admin.delete.forumButton"), run: remove }
           : undefined
       }
     >
+      <Input {...form.input("title", t("admin.forum.title"))} />
       <Input
-        label={t("admin.forum.title")}
-        {...fieldState(err, "title")}
-        nativeInputProps={{ name: "title", required: true, value: f.title, onChange: set("title") }}
-      />
-      <Input
-        label={t("common.optional", { label: t("admin.forum.slug") })}
+        {...form.input("slug", t("common.optional", { label: t("admin.forum.slug") }))}
         hintText={t("admin.forum.slugHint")}
-        {...fieldState(err, "slug")}
-        nativeInputProps={{ name: "slug", value: f.slug, onChange: set("slug") }}
       />
+      <Input {...form.input("theme", t("admin.forum.theme"))} />
       <Input
-        label={t("admin.forum.theme")}
-        {...fieldState(err, "theme")}
-        nativeInputProps={{ name: "theme", required: true, value: f.theme, onChange: set("theme") }}
-      />
-      <Input
-        textArea
-        label={t("admin.forum.description")}
+        {...form.textArea("description", t("admin.forum.description"), { rows: 6 })}
         hintText={t("admin.forum.descriptionHint")}
-        {...fieldState(err, "description")}
-        nativeTextAreaProps={{ name: "description", rows: 6, value: f.description, onChange: set("description") }}
       />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <Input
-            label={t("admin.forum.startsAt")}
-            {...fieldState(err, "starts_at")}
-            nativeInputProps={{
-              type: "datetime-local",
-              name: "starts_at",
-              required: true,
-              value: f.starts_at,
-              onChange: set("starts_at"),
-            }}
-          />
+          <Input {...form.input("starts_at", t("admin.forum.startsAt"), { type: "datetime-local" })} />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <Input
-            label={t("admin.forum.endsAt")}
-            {...fieldState(err, "ends_at")}
-            nativeInputProps={{
-              type: "datetime-local",
-              name: "ends_at",
-              required: true,
-              value: f.ends_at,
-              onChange: set("ends_at"),
-            }}
-          />
+          <Input {...form.input("ends_at", t("admin.forum.endsAt"), { type: "datetime-local" })} />
         </div>
       </div>
       <p className="fr-text--sm fr-mb-1w">{t("admin.forum.placeHint")}</p>
       <Input
-        label={t("common.optional", { label: t("admin.forum.location") })}
-        {...fieldState(err, "location")}
-        nativeInputProps={{
-          name: "location",
+        {...form.input("location", t("common.optional", { label: t("admin.forum.location") }), {
           autoComplete: "street-address",
-          value: f.location,
-          onChange: set("location"),
-        }}
+        })}
       />
       <Input
-        label={t("common.optional", { label: t("admin.forum.onlineUrl") })}
-        {...fieldState(err, "online_url")}
-        nativeInputProps={{ type: "url", name: "online_url", value: f.online_url, onChange: set("online_url") }}
+        {...form.input("online_url", t("common.optional", { label: t("admin.forum.onlineUrl") }), { type: "url" })}
       />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
           <Input
-            label={t("common.optional", { label: t("admin.forum.capacity") })}
-            {...fieldState(err, "capacity")}
-            nativeInputProps={{
+            {...form.input("capacity", t("common.optional", { label: t("admin.forum.capacity") }), {
               type: "number",
               min: 1,
-              name: "capacity",
-              value: f.capacity,
-              onChange: set("capacity"),
-            }}
+            })}
           />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <Select
-            label={t("admin.forum.status")}
-            nativeSelectProps={{ name: "status", value: f.status, onChange: set("status") }}
-          >
+          <Select {...form.select("status", t("admin.forum.status"))}>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.forum.${s}`)}
@@ -220,24 +164,15 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
           <Input
-            label={t("common.optional", { label: t("admin.forum.reservedSeats") })}
-            hintText={t("admin.forum.reservedSeatsHint")}
-            {...fieldState(err, "reserved_seats")}
-            nativeInputProps={{
+            {...form.input("reserved_seats", t("common.optional", { label: t("admin.forum.reservedSeats") }), {
               type: "number",
               min: 1,
-              name: "reserved_seats",
-              value: f.reserved_seats,
-              onChange: set("reserved_seats"),
-            }}
+            })}
+            hintText={t("admin.forum.reservedSeatsHint")}
           />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <Select
-            label={t("admin.forum.reservedFor")}
-            disabled={!f.reserved_seats.trim()}
-            nativeSelectProps={{ name: "reserved_for", value: f.reserved_for, onChange: set("reserved_for") }}
-          >
+          <Select {...form.select("reserved_for", t("admin.forum.reservedFor"))} disabled={!f.reserved_seats.trim()}>
             {SEAT_CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {t(`admin.forum.reservedFor.${c}`)}
@@ -247,22 +182,15 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
         </div>
       </div>
       <Input
-        label={t("common.optional", { label: t("admin.forum.registrationClosesAt") })}
+        {...form.input(
+          "registration_closes_at",
+          t("common.optional", { label: t("admin.forum.registrationClosesAt") }),
+          { type: "datetime-local" },
+        )}
         hintText={t("admin.forum.registrationClosesAtHint")}
-        {...fieldState(err, "registration_closes_at")}
-        nativeInputProps={{
-          type: "datetime-local",
-          name: "registration_closes_at",
-          value: f.registration_closes_at,
-          onChange: set("registration_closes_at"),
-        }}
       />
-      <LangSelect value={f.lang} onChange={(lang) => setF((prev) => ({ ...prev, lang }))} />
-      <Select
-        label={t("admin.forum.format")}
-        {...fieldState(err, "format")}
-        nativeSelectProps={{ name: "format", value: f.format, onChange: set("format"), disabled: formats.isPending }}
-      >
+      <LangSelect value={f.lang} onChange={(lang) => form.change({ lang })} />
+      <Select {...form.select("format", t("admin.forum.format"), { disabled: formats.isPending })}>
         <option value="">{t("admin.forum.formatNone")}</option>
         {(formats.data?.items ?? []).flatMap((fmt) =>
           Array.from({ length: fmt.latest_version }, (_, i) => fmt.latest_version - i).map((v) => (
@@ -276,11 +204,7 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
         )}
       </Select>
       {formats.isError && <ProblemAlert error={formats.error} />}
-      <Select
-        label={t("admin.forum.cycle")}
-        {...fieldState(err, "cycle")}
-        nativeSelectProps={{ name: "cycle", value: f.cycle, onChange: set("cycle"), disabled: cycles.isPending }}
-      >
+      <Select {...form.select("cycle", t("admin.forum.cycle"), { disabled: cycles.isPending })}>
         <option value="">{t("admin.forum.cycleNone")}</option>
         {(cycles.data?.items ?? []).map((c) => (
           <option key={c.slug} value={c.slug}>
@@ -292,7 +216,7 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
       <CommitmentPicker
         selected={selected}
         onChange={setSelected}
-        error={fieldState(err, "commitment_ids").stateRelatedMessage}
+        error={form.stateOf("commitment_ids").stateRelatedMessage}
       />
     </AdminFormShell>
   );

@@ -1,14 +1,16 @@
 // The frame of every admin create/edit page: breadcrumbs, title, the required-fields hint, the
 // problem of the last save, the form with its save button, and — for an existing record and
 // those who may — its deletion behind a confirmation that says what happens to its discussion.
-import { useState, type FormEvent, type ReactNode } from "react";
+import { Fragment, useState, type FormEvent, type ReactNode } from "react";
+import { useQuery, type QueryKey } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Crumbs } from "./Crumbs";
-import { PageHeading } from "./PageHeading";
-import { Loading, ProblemAlert } from "./QueryState";
-import { ConfirmDialog } from "./ConfirmDialog";
-import { useI18n } from "../i18n";
-import { paths } from "../app/resources";
+import { Crumbs } from "../Crumbs";
+import { PageHeading } from "../PageHeading";
+import { Loading, ProblemAlert } from "../QueryState";
+import { ConfirmDialog } from "../ConfirmDialog";
+import { useI18n } from "../../i18n";
+import { paths } from "../../app/resources";
+import type { FieldLinks } from "./useAdminForm";
 
 export type Deletion = {
   /** What the dialog says will happen. */
@@ -24,6 +26,8 @@ export function AdminFormShell(props: {
   error: unknown;
   saving: boolean;
   onSubmit: () => void;
+  /** The fields the error summary links to (`useAdminForm`'s `links`). */
+  links?: FieldLinks;
   deletion?: Deletion;
   children: ReactNode;
 }) {
@@ -57,7 +61,7 @@ export function AdminFormShell(props: {
       />
       <PageHeading title={props.title} />
       <p className="fr-text--sm">{t("common.requiredHint")}</p>
-      {props.error != null && <ProblemAlert error={props.error} />}
+      {props.error != null && <ProblemAlert error={props.error} fieldLinks={props.links} />}
       {deleteError != null && <ProblemAlert error={deleteError} titleKey="admin.delete.failed" />}
       <form onSubmit={submit} noValidate className="od-admin-form">
         {props.children}
@@ -106,4 +110,19 @@ export function AdminFormLoading({ title, error }: { title: string; error?: unkn
       {error ? <ProblemAlert error={error} /> : <Loading />}
     </>
   );
+}
+
+/** The record an edit form works on, loaded by its key in the address (none for a new one): the
+ *  form is mounted once it is there, anew for each record. */
+export function EditRecord<R>(props: {
+  id: string | undefined;
+  title: string;
+  queryKey: QueryKey;
+  load: (id: string) => Promise<R>;
+  children: (record: R | undefined) => ReactNode;
+}) {
+  const { id, load } = props;
+  const q = useQuery({ queryKey: props.queryKey, queryFn: () => load(id ?? ""), enabled: id !== undefined });
+  if (id !== undefined && (q.isPending || q.isError)) return <AdminFormLoading title={props.title} error={q.error} />;
+  return <Fragment key={id ?? "new"}>{props.children(id !== undefined ? q.data : undefined)}</Fragment>;
 }
