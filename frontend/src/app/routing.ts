@@ -14,10 +14,8 @@ export type ResourceRoutes = {
   nav?: { label: MessageKey; to: string; activeFor: string[] };
 };
 
-/** A page loaded on first visit, from a module's default export or one of its named ones. */
-export function page<M extends Record<string, unknown>>(load: () => Promise<M>, name = "default"): Page {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
-}
+/** A page loaded on first visit (the default export of its module). */
+export const page = (load: () => Promise<{ default: ComponentType }>): Page => lazy(load);
 
 /** `/forums/` + the key, encoded. */
 export const at = (prefix: string, key: string | number) => `${prefix}/${encodeURIComponent(String(key))}`;

@@ -1,9 +1,11 @@
 // The catalogues: each area's French messages (the reference, in the main chunk) with the loader
 // of its English ones (fetched when someone chooses English), one line each. An area's English
 // file is typed by its French one: a missing or unknown key does not compile. The French messages
-// of the admin area and of the accessibility statement come with their chunk (`addMessages`).
+// of the admin area and of the pages that alone use theirs (accessibility, search) come with their
+// chunk (`addMessages`).
 import type { fr as adminArea } from "../admin/i18n/fr";
 import type { fr as accessibility } from "../resources/accessibility/i18n/fr";
+import type { fr as search } from "../resources/search/i18n/fr";
 import { fr as common } from "./areas/common";
 import { fr as errors } from "./areas/errors";
 import { fr as subjects } from "./areas/subjects";
@@ -22,7 +24,6 @@ import { fr as institutions } from "../resources/institutions/i18n/fr";
 import { fr as comments } from "../resources/comments/i18n/fr";
 import { fr as moderation } from "../resources/moderation/i18n/fr";
 import { fr as notifications } from "../resources/notifications/i18n/fr";
-import { fr as search } from "../resources/search/i18n/fr";
 import { fr as account } from "../resources/account/i18n/fr";
 
 type Area<K extends string> = { fr: Record<K, string>; en: () => Promise<{ en: Record<K, string> }> };
@@ -53,14 +54,18 @@ const AREAS = [
   area(comments, () => import("../resources/comments/i18n/en")),
   area(moderation, () => import("../resources/moderation/i18n/en")),
   area(notifications, () => import("../resources/notifications/i18n/en")),
-  area(search, () => import("../resources/search/i18n/en")),
   area(account, () => import("../resources/account/i18n/en")),
 ];
 
 type AreaKey<A> = A extends Area<infer K> ? K : never;
-export type MessageKey = AreaKey<(typeof AREAS)[number]> | keyof typeof adminArea | keyof typeof accessibility;
+export type MessageKey =
+  AreaKey<(typeof AREAS)[number]> | keyof typeof adminArea | keyof typeof accessibility | keyof typeof search;
 /** The English messages of the areas whose French ones come with their chunk. */
-const LATE = [() => import("../admin/i18n/en"), () => import("../resources/accessibility/i18n/en")];
+const LATE = [
+  () => import("../admin/i18n/en"),
+  () => import("../resources/accessibility/i18n/en"),
+  () => import("../resources/search/i18n/en"),
+];
 export type Messages = Record<MessageKey, string>;
 
 /** French, less the messages that come with their chunk. */

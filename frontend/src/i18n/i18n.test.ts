@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { fr as main, loadEnglish, type Messages } from "./catalogues";
 import { fr as adminArea } from "../admin/i18n/fr";
 import { fr as accessibility } from "../resources/accessibility/i18n/fr";
+import { fr as search } from "../resources/search/i18n/fr";
 import { interpolate, loadCatalogue, translate } from "./index";
 
 // The whole French catalogue: the main bundle's and the chunks' own.
-const fr = { ...main, ...adminArea, ...accessibility } as Messages;
+const fr = { ...main, ...adminArea, ...accessibility, ...search } as Messages;
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 const en = await loadEnglish();

@@ -15,9 +15,13 @@ import { PageHeading } from "../../components/PageHeading";
 import { Loading, LoadMore, ProblemAlert } from "../../components/QueryState";
 import { DISCUSSION_ANCHOR, plainExcerpt, targetPath } from "../comments/targets";
 import { paths } from "../../app/resources";
-import { useI18n, type MessageKey } from "../../i18n";
+import { addMessages, useI18n, type MessageKey } from "../../i18n";
+import { fr } from "./i18n/fr";
 import { useLangOf } from "../../components/lang";
 import { search, searchKeys } from "./queries";
+
+// The search page's French messages come with its chunk: no other page uses them.
+addMessages("fr", fr);
 
 export const SEARCH_KINDS: readonly SearchKind[] = ["commitment", "milestone", "forum", "comment"];
 export const MAX_QUERY = 200;
