@@ -83,8 +83,15 @@ clean-db: ## Drop test databases left behind (opendetat_test_*, opendetat_tpl_*)
 	done; \
 	echo "$$n test database(s) dropped"
 
-fmt: ## Format the Rust code
-	cargo fmt --all
+fmt: ## Format the Rust code and the web app
+	@set -eu; \
+	cargo fmt --all; \
+	if [ -d frontend/node_modules ]; then (cd frontend && npm run --silent format); fi
 
-lint: ## Clippy on the whole workspace, warnings are errors
-	cargo clippy --workspace --all-targets -- -D warnings
+lint: ## Check the shape and the habits: formatting, Clippy (warnings are errors), the layers, the web app's ESLint and format
+	@set -eu; \
+	echo "==> cargo fmt --check"; cargo fmt --all --check; \
+	echo "==> clippy"; cargo clippy --workspace --all-targets -- -D warnings; \
+	echo "==> layers"; python3 scripts/check-layers.py; \
+	if [ -d frontend/node_modules ]; then (cd frontend && npm run --silent lint && npm run --silent format:check); \
+	else echo "(the web app's ESLint and format check run in its npm test, after npm ci)"; fi

@@ -96,13 +96,13 @@ fn connect_and_migrate(settings: &Settings) -> Result<PgConnection, String> {
     if applied > 0 {
         log::info!("applied {applied} migration(s)");
     }
-    let rendered = db::render_missing_html(&mut conn).map_err(|e| format!("rendering stored markdown: {e}"))?;
+    let rendered = db::fixups::render_missing_html(&mut conn).map_err(|e| format!("rendering stored markdown: {e}"))?;
     if rendered > 0 {
         log::info!("rendered the markdown of {rendered} row(s) written before HTML was stored");
     }
     // The seed's fix-up marks the OGP's own texts English: it knows which records are the OGP's.
-    let fixups = [db::REMOTE_IMAGES_BECOME_LINKS, ("2026-11-30-ogp-texts-are-english", seed::mark_english)];
-    for (name, rows) in db::apply_fixups(&mut conn, &fixups).map_err(|e| format!("data fix-up: {e}"))? {
+    let fixups = [db::fixups::REMOTE_IMAGES_BECOME_LINKS, ("2026-11-30-ogp-texts-are-english", seed::mark_english)];
+    for (name, rows) in db::fixups::apply(&mut conn, &fixups).map_err(|e| format!("data fix-up: {e}"))? {
         log::info!("applied the data fix-up {name} ({rows} row(s))");
     }
     Ok(conn)

@@ -37,7 +37,7 @@ fn http_host(url: &str) -> Option<String> {
 }
 
 fn image_allowed(url: &str) -> bool {
-    http_host(url).is_some_and(|host| image_hosts().iter().any(|h| *h == host))
+    http_host(url).is_some_and(|host| image_hosts().contains(&host))
 }
 
 /// Replaces images whose host is not allowed by links to them (their alt text as the link's

@@ -17,6 +17,7 @@ use crate::AppState;
 pub mod fallback;
 pub mod middleware;
 pub mod openapi;
+mod request_rules;
 pub mod routes;
 
 use fallback::{not_found, RouteTable};

@@ -2,19 +2,16 @@
 //! is meant: `comments::find(conn, forum.id)` does not compile. Rows, queries and events use
 //! them; the contract's types (`dto.rs`) show plain 64-bit integers, as SQL stores them.
 
-use diesel::deserialize::{self, FromSql, FromSqlRow};
-use diesel::expression::AsExpression;
-use diesel::pg::{Pg, PgValue};
-use diesel::serialize::{self, Output, ToSql};
-use diesel::sql_types::BigInt;
-
+/// Declares id types: here for the tables the kernel and several resources share, and in a
+/// resource's own folder for its own table (`crate::typed_id! { ProposalId }` in its model).
+#[macro_export]
 macro_rules! typed_id {
     ($($(#[$meta:meta])* $name:ident),+ $(,)?) => {$(
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default,
-                 serde::Serialize, serde::Deserialize, AsExpression, FromSqlRow)]
+                 serde::Serialize, serde::Deserialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
         #[serde(transparent)]
-        #[diesel(sql_type = BigInt)]
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
         pub struct $name(pub i64);
 
         impl $name {
@@ -42,21 +39,21 @@ macro_rules! typed_id {
             }
         }
 
-        impl ToSql<BigInt, Pg> for $name {
-            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
-                <i64 as ToSql<BigInt, Pg>>::to_sql(&self.0, out)
+        impl diesel::serialize::ToSql<diesel::sql_types::BigInt, diesel::pg::Pg> for $name {
+            fn to_sql<'b>(&'b self, out: &mut diesel::serialize::Output<'b, '_, diesel::pg::Pg>) -> diesel::serialize::Result {
+                <i64 as diesel::serialize::ToSql<diesel::sql_types::BigInt, diesel::pg::Pg>>::to_sql(&self.0, out)
             }
         }
 
-        impl FromSql<BigInt, Pg> for $name {
-            fn from_sql(bytes: PgValue<'_>) -> deserialize::Result<Self> {
-                <i64 as FromSql<BigInt, Pg>>::from_sql(bytes).map($name)
+        impl diesel::deserialize::FromSql<diesel::sql_types::BigInt, diesel::pg::Pg> for $name {
+            fn from_sql(bytes: diesel::pg::PgValue<'_>) -> diesel::deserialize::Result<Self> {
+                <i64 as diesel::deserialize::FromSql<diesel::sql_types::BigInt, diesel::pg::Pg>>::from_sql(bytes).map($name)
             }
         }
     )+};
 }
 
-typed_id! {
+crate::typed_id! {
     UserId,
     ActionPlanId,
     CommitmentId,

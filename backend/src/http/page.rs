@@ -143,6 +143,23 @@ macro_rules! page_type {
     };
 }
 
+/// The keyset predicate of a page that continues after the cursor `(va, vb)`: the rows past it
+/// in the order `(a, b)`, ascending (`>`) or descending (`<`). `b` is the unique tie-breaker
+/// (the id), so no row is skipped or repeated between pages.
+///
+/// ```ignore
+/// q = q.filter(crate::keyset!((forums::starts_at, forums::id) > (at, id)));
+/// ```
+#[macro_export]
+macro_rules! keyset {
+    (($a:expr, $b:expr) > ($va:expr, $vb:expr)) => {
+        $a.gt($va).or($a.eq($va).and($b.gt($vb)))
+    };
+    (($a:expr, $b:expr) < ($va:expr, $vb:expr)) => {
+        $a.lt($va).or($a.eq($va).and($b.lt($vb)))
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

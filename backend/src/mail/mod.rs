@@ -8,6 +8,7 @@
 //! its payload without the link (`scrubbed`). Every send of a job uses the same Message-ID, so
 //! a rare second send after a lost lease is recognisable as the same message.
 
+mod forum_templates;
 pub mod templates;
 
 use std::path::PathBuf;

@@ -258,6 +258,8 @@ fn a_fan_out_whose_worker_dies_notifies_each_person_exactly_once() {
             ))
             .unwrap();
         };
+        // Every process installs what the resources declare first thing; this one runs a job.
+        opendetat::registry::install(opendetat::resources::RESOURCES);
         let mailer = opendetat::mail::Mailer::new(
             None,
             "/tmp",

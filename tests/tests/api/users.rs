@@ -434,3 +434,24 @@ fn create_admin_cli_rejects_a_short_password_and_creates_nothing() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--display-name"));
     assert_eq!(app.count("users WHERE lower(email) = 'boss@example.org'"), 0);
 }
+
+#[test]
+fn a_profile_change_is_recorded_as_an_event_that_names_the_fields_not_their_values() {
+    let app = TestApp::spawn_empty();
+    let user = app.user("member");
+    let before = app.count(&format!("events WHERE type = 'user.updated' AND actor_id = {}", user.id));
+    app.patch("/me", Some(&user.token), &json!({"display_name": "Élise Nouveau", "organisation": "Mairie de Lyon"}))
+        .expect(200);
+    // Nothing to change: no event.
+    app.patch("/me", Some(&user.token), &json!({})).expect(200);
+    assert_eq!(app.count(&format!("events WHERE type = 'user.updated' AND actor_id = {}", user.id)), before + 1);
+    assert_eq!(
+        app.count(&format!(
+            "events WHERE type = 'user.updated' AND actor_id = {} \
+               AND payload = '{{\"fields\": [\"display_name\", \"organisation\"]}}'::jsonb",
+            user.id
+        )),
+        1,
+        "the fields changed, never their values (personal data stays out of the log)"
+    );
+}

@@ -219,21 +219,12 @@ pub async fn update_me(
         }
     };
     let user = db::transaction(&state.pool, move |conn| {
-        #[derive(AsChangeset)]
-        #[diesel(table_name = crate::db::schema::users)]
-        struct Changes {
-            display_name: Option<String>,
-            organisation: Option<Option<String>>,
-            locale: Option<Locale>,
-        }
-        let changes = Changes {
+        let changes = queries::ProfileChanges {
             display_name: req.display_name.as_deref().map(normalize_name),
             organisation: req.organisation.map(|o| clean_opt(o.as_deref())),
             locale: req.locale,
         };
-        let target = crate::db::schema::users::table.find(auth.id);
-        let changed = crate::db::apply_changes(diesel::update(target).set(&changes).execute(conn))?;
-        let _ = changed;
+        queries::update_profile(conn, auth.id, &changes)?;
         if let Some(hash) = new_hash {
             // A new password ends every session, this one included: whoever had a token (a
             // stolen one, another device) must sign in again with the new password.

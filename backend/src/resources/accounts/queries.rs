@@ -69,7 +69,9 @@ fn check(conn: &mut PgConnection, token: &str, purpose: Purpose, lock: bool) -> 
         .filter(mail_tokens::token_hash.eq(digest(token)))
         .filter(mail_tokens::purpose.eq(purpose.as_str()))
         .select((mail_tokens::id, mail_tokens::user_id, mail_tokens::expires_at, mail_tokens::used_at));
-    let found: Option<(i64, UserId, DateTime<Utc>, Option<DateTime<Utc>>)> =
+    /// A link's id, account, expiry and use.
+    type Link = (i64, UserId, DateTime<Utc>, Option<DateTime<Utc>>);
+    let found: Option<Link> =
         if lock { query.for_update().first(conn).optional()? } else { query.first(conn).optional()? };
     let (id, user, expires_at, used_at) = found.ok_or_else(|| ApiError::NotFound("No link has this token.".into()))?;
     if used_at.is_some() {
@@ -200,6 +202,42 @@ pub fn request_reset(conn: &mut PgConnection, email: &str, public_url: &str) -> 
 /// Spends a reset token: the account to set a new password on.
 pub fn redeem_reset(conn: &mut PgConnection, token: &str) -> ApiResult<UserId> {
     redeem(conn, token, Purpose::ResetPassword)
+}
+
+/// What the owner may change of their profile (a PATCH: what is absent stays).
+#[derive(AsChangeset)]
+#[diesel(table_name = users)]
+pub struct ProfileChanges {
+    pub display_name: Option<String>,
+    pub organisation: Option<Option<String>>,
+    pub locale: Option<crate::types::Locale>,
+}
+
+/// Applies the owner's changes to their profile; the event says which fields changed (their
+/// values are personal data and stay out of the log). `None`: nothing to change.
+pub fn update_profile(conn: &mut PgConnection, user: UserId, changes: &ProfileChanges) -> QueryResult<Option<User>> {
+    let Some(row) = crate::db::changed(
+        diesel::update(users::table.find(user)).set(changes).returning(User::as_returning()).get_result(conn),
+    )?
+    else {
+        return Ok(None);
+    };
+    let fields: Vec<&str> = [
+        ("display_name", changes.display_name.is_some()),
+        ("organisation", changes.organisation.is_some()),
+        ("locale", changes.locale.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(name, sent)| sent.then_some(name))
+    .collect();
+    events::record(
+        conn,
+        NewEvent::new(crate::resources::users::events::USER_UPDATED)
+            .subject(EventSubject::new("user", user.get(), user.to_string()))
+            .by(user)
+            .payload(serde_json::json!({ "fields": fields })),
+    )?;
+    Ok(Some(row))
 }
 
 /// Sets a new password (already hashed) and ends every session of the account; the owner is

@@ -8,10 +8,13 @@ use super::dto::{
     ActionItem, ActionItemChanges, ActionItemFilters, ActionItemPage, Minutes, MinutesRequest, NewActionItemRequest,
     StatusChangeRequest,
 };
+use super::minutes;
 use super::queries::{self, ListCursor};
+use super::writes;
 use crate::auth::permission::Permission;
 use crate::auth::AuthUser;
 use crate::db;
+use crate::db::ids::ActionItemId;
 use crate::http::extract::AuthedBody;
 use crate::http::page::{self, PageParams};
 use crate::http::problem::{ApiError, ApiResult, Checks};
@@ -29,7 +32,7 @@ pub async fn get_minutes(state: web::Data<AppState>, id: web::Path<String>) -> A
     let key = id.into_inner();
     let minutes = db::run(&state.read_pool, move |conn| {
         let forum = forums::find(conn, &key)?;
-        Ok(queries::minutes(conn, &forum)?)
+        Ok(minutes::minutes(conn, &forum)?)
     })
     .await?;
     Ok(web::Json(minutes))
@@ -61,7 +64,7 @@ pub async fn put_minutes(
     let key = id.into_inner();
     let (minutes, first) = db::transaction(&state.pool, move |conn| {
         let forum = forums::find(conn, &key)?;
-        queries::put_minutes(conn, &forum, r, auth.id)
+        minutes::put_minutes(conn, &forum, r, auth.id)
     })
     .await?;
     Ok(if first { HttpResponse::Created().json(minutes) } else { HttpResponse::Ok().json(minutes) })
@@ -118,15 +121,15 @@ pub async fn create_action_item(
     let key = id.into_inner();
     let item = db::transaction(&state.pool, move |conn| {
         let forum = forums::find(conn, &key)?;
-        let id = queries::insert(conn, &forum, r, auth.id)?;
+        let id = writes::insert(conn, &forum, r, auth.id)?;
         queries::present_one(conn, id)
     })
     .await?;
     Ok(HttpResponse::Created().insert_header(("Location", format!("/api/v1/action-items/{}", item.id))).json(item))
 }
 
-fn item_id(raw: &str) -> ApiResult<i64> {
-    raw.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| ApiError::not_found("Action item"))
+fn item_id(raw: &str) -> ApiResult<ActionItemId> {
+    raw.parse::<i64>().ok().filter(|n| *n > 0).map(ActionItemId).ok_or_else(|| ApiError::not_found("Action item"))
 }
 
 /// One action item, with its history.
@@ -170,7 +173,7 @@ pub async fn update_action_item(
     let id = item_id(&id)?;
     let item = db::transaction(&state.pool, move |conn| {
         let current = queries::find(conn, id)?;
-        let id = queries::update(conn, current, c, auth.id)?;
+        let id = writes::update(conn, current, c, auth.id)?;
         queries::present_one(conn, id)
     })
     .await?;
@@ -215,7 +218,7 @@ pub async fn change_status(
     checks.finish()?;
     let id = item_id(&id)?;
     let item = db::transaction(&state.pool, move |conn| {
-        let id = queries::change_status(conn, id, r, auth.id)?;
+        let id = writes::change_status(conn, id, r, auth.id)?;
         queries::present_one(conn, id)
     })
     .await?;

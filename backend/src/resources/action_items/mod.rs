@@ -4,8 +4,10 @@
 
 mod dto;
 mod handlers;
+pub mod minutes;
 pub mod model;
 pub mod queries;
+pub mod writes;
 
 pub use crate::resources::shared::refs::ActionStatus;
 pub use dto::OwnerKind;

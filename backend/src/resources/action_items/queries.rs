@@ -2,24 +2,16 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use diesel::dsl::sql;
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Date};
+use diesel::sql_types::Bool;
 
-use super::dto::{
-    ActionForum, ActionItem, ActionItemChanges, ActionItemFilters, ActionStatus, Minutes, MinutesLink, MinutesRequest,
-    MinutesVersion, NewActionItemRequest, Owner, OwnerKind, ServedRef, StatusChangeRequest, StatusEntry,
-};
-use super::model::{ActionItemChangeset, ActionItemRow, MinutesRow};
+use super::dto::{ActionForum, ActionItem, ActionItemFilters, ActionStatus, Owner, ServedRef, StatusEntry};
+use super::model::ActionItemRow;
 use crate::db::ids::{ActionItemId, CommitmentId, ForumId, InstitutionId, MilestoneId, UserId};
-use crate::db::schema::{
-    action_item_history, action_items, commitments, forum_minutes, forums, institutions, milestones, registrations,
-    users,
-};
-use crate::events::{self, EventSubject, NewEvent};
+use crate::db::schema::{action_item_history, action_items, commitments, forums, milestones, users};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
-use crate::markdown;
 use crate::resources::commitments::queries as commitment_queries;
 use crate::resources::forums::model::ForumRow;
 use crate::types::ForumStatus;
@@ -37,7 +29,7 @@ fn overdue_sql() -> diesel::dsl::And<
     action_items::due_on.lt(paris_today()).and(action_items::status.eq_any(NOT_CLOSED))
 }
 
-fn require_held(forum: &ForumRow) -> ApiResult<()> {
+pub(super) fn require_held(forum: &ForumRow) -> ApiResult<()> {
     if forum.status != ForumStatus::Held {
         return Err(ApiError::Conflict {
             code: crate::resources::forums::codes::FORUM_NOT_HELD,
@@ -53,7 +45,7 @@ fn require_held(forum: &ForumRow) -> ApiResult<()> {
     Ok(())
 }
 
-fn display_names(conn: &mut PgConnection, ids: Vec<UserId>) -> QueryResult<HashMap<UserId, String>> {
+pub(super) fn display_names(conn: &mut PgConnection, ids: Vec<UserId>) -> QueryResult<HashMap<UserId, String>> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -65,116 +57,12 @@ fn display_names(conn: &mut PgConnection, ids: Vec<UserId>) -> QueryResult<HashM
         .collect())
 }
 
-// ----- Minutes ------------------------------------------------------------------------------
-
-fn checked_in(conn: &mut PgConnection, forum: ForumId) -> QueryResult<i64> {
-    registrations::table
-        .filter(registrations::forum_id.eq(forum))
-        .filter(registrations::checked_in_at.is_not_null())
-        .count()
-        .get_result(conn)
-}
-
-fn present_minutes(conn: &mut PgConnection, row: MinutesRow) -> QueryResult<Minutes> {
-    use crate::db::schema::forum_minutes_versions as v;
-    let names = display_names(conn, row.published_by.into_iter().collect())?;
-    let earlier_versions = v::table
-        .filter(v::forum_id.eq(row.forum_id))
-        .order(v::id)
-        .select((v::body_html, v::attendees_count, v::organisations, v::links, v::written_at, v::replaced_at))
-        .load::<(String, i32, Vec<String>, serde_json::Value, DateTime<Utc>, DateTime<Utc>)>(conn)?
-        .into_iter()
-        .map(|(body_html, attendees_count, organisations, links, written_at, replaced_at)| MinutesVersion {
-            body_html,
-            attendees_count,
-            organisations,
-            links: serde_json::from_value::<Vec<MinutesLink>>(links).unwrap_or_default(),
-            written_at,
-            replaced_at,
-        })
-        .collect();
-    Ok(Minutes {
-        earlier_versions,
-        forum_id: row.forum_id.get(),
-        checked_in_count: checked_in(conn, row.forum_id)?,
-        published_by: row.published_by.and_then(|id| names.get(&id).cloned()),
-        body: row.body,
-        body_html: row.body_html,
-        attendees_count: row.attendees_count,
-        organisations: row.organisations,
-        links: serde_json::from_value::<Vec<MinutesLink>>(row.links).unwrap_or_default(),
-        published_at: row.published_at,
-        updated_at: row.updated_at,
-    })
-}
-
-/// The forum's minutes, or `None` before they are published.
-pub fn minutes(conn: &mut PgConnection, forum: &ForumRow) -> QueryResult<Option<Minutes>> {
-    let row = forum_minutes::table.find(forum.id).select(MinutesRow::as_select()).first(conn).optional()?;
-    row.map(|r| present_minutes(conn, r)).transpose()
-}
-
-/// Publishes or replaces the minutes of a held forum (audited); `true` when first published.
-pub fn put_minutes(
-    conn: &mut PgConnection,
-    forum: &ForumRow,
-    r: MinutesRequest,
-    by: UserId,
-) -> ApiResult<(Minutes, bool)> {
-    require_held(forum)?;
-    // One writer at a time per forum: the first publication is told apart from a correction.
-    forums::table.find(forum.id).select(forums::id).for_update().first::<ForumId>(conn)?;
-    let before = forum_minutes::table.find(forum.id).select(MinutesRow::as_select()).first(conn).optional()?;
-    let attendees = match r.attendees_count {
-        Some(n) => n,
-        None => i32::try_from(checked_in(conn, forum.id)?).unwrap_or(i32::MAX),
-    };
-    let organisations: Vec<String> = r.organisations.iter().map(|o| o.trim().to_string()).collect();
-    let links = serde_json::to_value(&r.links).unwrap_or_default();
-    let html = markdown::render(&r.body);
-    let row: MinutesRow = diesel::insert_into(forum_minutes::table)
-        .values((
-            forum_minutes::forum_id.eq(forum.id),
-            forum_minutes::body.eq(&r.body),
-            forum_minutes::body_html.eq(&html),
-            forum_minutes::attendees_count.eq(attendees),
-            forum_minutes::organisations.eq(&organisations),
-            forum_minutes::links.eq(&links),
-            forum_minutes::published_by.eq(Some(by)),
-        ))
-        .on_conflict(forum_minutes::forum_id)
-        .do_update()
-        .set((
-            forum_minutes::body.eq(&r.body),
-            forum_minutes::body_html.eq(&html),
-            forum_minutes::attendees_count.eq(attendees),
-            forum_minutes::organisations.eq(&organisations),
-            forum_minutes::links.eq(&links),
-            forum_minutes::updated_at.eq(diesel::dsl::now),
-        ))
-        .returning(MinutesRow::as_returning())
-        .get_result(conn)?;
-    let first = before.is_none();
-    events::record(
-        conn,
-        NewEvent::new(if first {
-            crate::resources::action_items::events::FORUM_MINUTES_PUBLISHED
-        } else {
-            crate::resources::action_items::events::FORUM_MINUTES_UPDATED
-        })
-        .subject(EventSubject::new("forum", forum.id.get(), forum.slug.clone()))
-        .by(by)
-        .audit(before.as_ref(), Some(&row)),
-    )?;
-    Ok((present_minutes(conn, row)?, first))
-}
-
 // ----- Action items -------------------------------------------------------------------------
 
 /// The action item with this id; 404 otherwise.
-pub fn find(conn: &mut PgConnection, id: i64) -> ApiResult<ActionItemRow> {
+pub fn find(conn: &mut PgConnection, id: ActionItemId) -> ApiResult<ActionItemRow> {
     action_items::table
-        .find(ActionItemId(id))
+        .find(id)
         .select(ActionItemRow::as_select())
         .first(conn)
         .optional()?
@@ -227,14 +115,10 @@ pub fn present(conn: &mut PgConnection, rows: Vec<(ActionItemRow, bool)>) -> Que
     institution_ids.dedup();
     let institutions_by_id = crate::resources::shared::refs::institution_refs(conn, &institution_ids)?;
     let item_ids: Vec<ActionItemId> = rows.iter().map(|(r, _)| r.id).collect();
-    let entries: Vec<(
-        ActionItemId,
-        ActionStatus,
-        Option<String>,
-        Option<String>,
-        chrono::DateTime<chrono::Utc>,
-        Option<String>,
-    )> = action_item_history::table
+    /// A history entry: the item, its status, note, outcome, time and who gave it.
+    type Entry =
+        (ActionItemId, ActionStatus, Option<String>, Option<String>, chrono::DateTime<chrono::Utc>, Option<String>);
+    let entries: Vec<Entry> = action_item_history::table
         .left_join(users::table)
         .filter(action_item_history::action_item_id.eq_any(&item_ids))
         .order((action_item_history::action_item_id, action_item_history::id))
@@ -347,244 +231,7 @@ pub fn list(
         None => {}
     }
     if let Some((due, id)) = after {
-        q = q.filter(action_items::due_on.gt(due).or(action_items::due_on.eq(due).and(action_items::id.gt(id))));
+        q = q.filter(crate::keyset!((action_items::due_on, action_items::id) > (due, id)));
     }
     Ok(q.load(conn)?)
-}
-
-/// The commitment and milestone an item is to serve: each must exist, and the milestone must
-/// be the commitment's (taken from it when only the milestone is given).
-fn served(
-    conn: &mut PgConnection,
-    commitment: Option<&str>,
-    milestone: Option<i64>,
-) -> ApiResult<(Option<CommitmentId>, Option<MilestoneId>)> {
-    let unknown = |field: &str, what: &str| {
-        ApiError::conflict_field(ErrorCode::UnknownReference, field, "exists", &format!("no such {what}"))
-    };
-    let commitment_id = match commitment {
-        Some(key) => {
-            Some(commitment_queries::resolve_id(conn, key)?.ok_or_else(|| unknown("commitment", "commitment"))?)
-        }
-        None => None,
-    };
-    let Some(m) = milestone else {
-        return Ok((commitment_id, None));
-    };
-    let of: CommitmentId = milestones::table
-        .find(MilestoneId(m))
-        .select(milestones::commitment_id)
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| unknown("milestone_id", "milestone"))?;
-    if commitment_id.is_some_and(|c| c != of) {
-        return Err(ApiError::conflict_field(
-            ErrorCode::ConflictsWithStored,
-            "milestone_id",
-            "of_commitment",
-            "this milestone belongs to another commitment",
-        ));
-    }
-    Ok((Some(of), Some(MilestoneId(m))))
-}
-
-/// Not due before the forum's own day (in Paris).
-fn check_due(conn: &mut PgConnection, forum: &ForumRow, due_on: NaiveDate) -> ApiResult<()> {
-    let forum_day: NaiveDate = forums::table
-        .find(forum.id)
-        .select(sql::<Date>("(forums.starts_at AT TIME ZONE 'Europe/Paris')::date"))
-        .first(conn)?;
-    if due_on < forum_day {
-        return Err(ApiError::conflict_field(
-            ErrorCode::ConflictsWithStored,
-            "due_on",
-            "after_forum",
-            &format!("must not be before the forum's day ({forum_day})"),
-        ));
-    }
-    Ok(())
-}
-
-fn subject(row: &ActionItemRow) -> EventSubject {
-    EventSubject::new("action_item", row.id.get(), row.id.get().to_string())
-}
-
-fn record_status(
-    conn: &mut PgConnection,
-    item: ActionItemId,
-    status: ActionStatus,
-    note: Option<&str>,
-    outcome: Option<&str>,
-    by: UserId,
-) -> QueryResult<()> {
-    diesel::insert_into(action_item_history::table)
-        .values((
-            action_item_history::action_item_id.eq(item),
-            action_item_history::status.eq(status),
-            action_item_history::note.eq(note),
-            action_item_history::outcome.eq(outcome),
-            action_item_history::changed_by.eq(Some(by)),
-        ))
-        .execute(conn)
-        .map(|_| ())
-}
-
-/// The institution an owner names: for an owner of kind `institution`, the record whose name is
-/// the owner's (any case); none for a person, or a name no record has.
-fn owner_institution(conn: &mut PgConnection, owner: &Owner) -> QueryResult<Option<InstitutionId>> {
-    if owner.kind != OwnerKind::Institution {
-        return Ok(None);
-    }
-    institutions::table
-        .filter(
-            sql::<Bool>("lower(institutions.name) = lower(")
-                .bind::<diesel::sql_types::Text, _>(owner.name.trim().to_string())
-                .sql(")"),
-        )
-        .select(institutions::id)
-        .order(institutions::id)
-        .first(conn)
-        .optional()
-}
-
-/// A new action item of a held forum (audited), with its first history entry.
-pub fn insert(
-    conn: &mut PgConnection,
-    forum: &ForumRow,
-    r: NewActionItemRequest,
-    by: UserId,
-) -> ApiResult<ActionItemId> {
-    require_held(forum)?;
-    check_due(conn, forum, r.due_on)?;
-    let (commitment_id, milestone_id) = served(conn, r.commitment.as_deref(), r.milestone_id)?;
-    let owner_institution_id = owner_institution(conn, &r.owner)?;
-    let row: ActionItemRow = diesel::insert_into(action_items::table)
-        .values((
-            action_items::forum_id.eq(forum.id),
-            action_items::title.eq(r.title.trim()),
-            action_items::description_html.eq(markdown::render(&r.description)),
-            action_items::description.eq(&r.description),
-            action_items::owner_kind.eq(r.owner.kind),
-            action_items::owner_name.eq(r.owner.name.trim()),
-            action_items::owner_institution_id.eq(owner_institution_id),
-            action_items::due_on.eq(r.due_on),
-            action_items::commitment_id.eq(commitment_id),
-            action_items::milestone_id.eq(milestone_id),
-            action_items::created_by.eq(Some(by)),
-        ))
-        .returning(ActionItemRow::as_returning())
-        .get_result(conn)?;
-    record_status(conn, row.id, ActionStatus::Open, None, None, by)?;
-    events::record(
-        conn,
-        NewEvent::new(crate::resources::action_items::events::ACTION_ITEM_CREATED)
-            .subject(subject(&row))
-            .by(by)
-            .audit(None::<&()>, Some(&row)),
-    )?;
-    Ok(row.id)
-}
-
-/// Applies a PATCH (audited when it changes something).
-pub fn update(
-    conn: &mut PgConnection,
-    current: ActionItemRow,
-    c: ActionItemChanges,
-    by: UserId,
-) -> ApiResult<ActionItemId> {
-    let forum: ForumRow = crate::resources::forums::queries::find(conn, &current.forum_id.get().to_string())?;
-    if forum.archived_at.is_some() {
-        require_held(&forum)?;
-    }
-    if let Some(due) = c.due_on {
-        check_due(conn, &forum, due)?;
-    }
-    // The links: a new commitment drops a milestone of another one; `null` unlinks both.
-    let (commitment_id, milestone_id) = match (&c.commitment, &c.milestone_id) {
-        (None, None) => (None, None),
-        (Some(None), _) => (Some(None), Some(None)),
-        (commitment, milestone) => {
-            let key = match commitment {
-                Some(Some(k)) => Some(k.clone()),
-                _ => current.commitment_id.map(|id| id.get().to_string()),
-            };
-            let m = match milestone {
-                Some(m) => *m,
-                None if matches!(commitment, Some(Some(_))) => None,
-                None => current.milestone_id.map(MilestoneId::get),
-            };
-            let (cid, mid) = served(conn, key.as_deref(), m)?;
-            (Some(cid), Some(mid))
-        }
-    };
-    let owner_institution_id = match &c.owner {
-        Some(owner) => Some(owner_institution(conn, owner)?),
-        None => None,
-    };
-    let set = ActionItemChangeset {
-        owner_institution_id,
-        description_html: c.description.as_deref().map(markdown::render),
-        title: c.title.map(|t| t.trim().to_string()),
-        description: c.description,
-        owner_kind: c.owner.as_ref().map(|o| o.kind),
-        owner_name: c.owner.map(|o| o.name.trim().to_string()),
-        due_on: c.due_on,
-        commitment_id,
-        milestone_id,
-    };
-    let changed = crate::db::apply_changes(
-        diesel::update(action_items::table.find(current.id))
-            .set((&set, action_items::updated_at.eq(diesel::dsl::now)))
-            .execute(conn),
-    )? > 0;
-    if changed {
-        let row = find(conn, current.id.get())?;
-        events::record(
-            conn,
-            NewEvent::new(crate::resources::action_items::events::ACTION_ITEM_UPDATED)
-                .subject(subject(&row))
-                .by(by)
-                .audit(Some(&current), Some(&row)),
-        )?;
-    }
-    Ok(current.id)
-}
-
-/// A new status, kept in the history (audited). Closing needs an outcome; reopening clears it
-/// from the item (the history keeps it).
-pub fn change_status(conn: &mut PgConnection, id: i64, r: StatusChangeRequest, by: UserId) -> ApiResult<ActionItemId> {
-    let current: ActionItemRow = action_items::table
-        .find(ActionItemId(id))
-        .select(ActionItemRow::as_select())
-        .for_update()
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::not_found("Action item"))?;
-    if current.status == r.status {
-        return Err(ApiError::conflict_field(
-            ErrorCode::ConflictsWithStored,
-            "status",
-            "unchanged",
-            &format!("the action item is already {}", r.status.as_str()),
-        ));
-    }
-    let closes = r.status.closes();
-    let row: ActionItemRow = diesel::update(action_items::table.find(current.id))
-        .set((
-            action_items::status.eq(r.status),
-            action_items::outcome.eq(if closes { r.outcome.as_deref().map(str::trim) } else { None }),
-            action_items::closed_at.eq(if closes { Some(chrono::Utc::now()) } else { None }),
-            action_items::updated_at.eq(diesel::dsl::now),
-        ))
-        .returning(ActionItemRow::as_returning())
-        .get_result(conn)?;
-    record_status(conn, row.id, r.status, r.note.as_deref().map(str::trim), r.outcome.as_deref().map(str::trim), by)?;
-    events::record(
-        conn,
-        NewEvent::new(crate::resources::action_items::events::ACTION_ITEM_STATUS_CHANGED)
-            .subject(subject(&row))
-            .by(by)
-            .audit(Some(&current), Some(&row)),
-    )?;
-    Ok(row.id)
 }

@@ -117,10 +117,15 @@ pub fn update(
     changes: &ActionPlanChanges,
     by: UserId,
 ) -> QueryResult<ActionPlanRow> {
-    if crate::db::apply_changes(diesel::update(action_plans::table.find(current.id)).set(changes).execute(conn))? == 0 {
+    let Some(row) = crate::db::changed(
+        diesel::update(action_plans::table.find(current.id))
+            .set(changes)
+            .returning(ActionPlanRow::as_returning())
+            .get_result(conn),
+    )?
+    else {
         return Ok(current);
-    }
-    let row: ActionPlanRow = action_plans::table.find(current.id).select(ActionPlanRow::as_select()).first(conn)?;
+    };
     events::record(
         conn,
         NewEvent::new(crate::resources::action_plans::events::ACTION_PLAN_UPDATED)

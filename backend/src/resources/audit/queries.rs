@@ -35,7 +35,7 @@ pub fn list(conn: &mut PgConnection, f: &AuditFilters, after: After, limit: i64)
         .order((events::at.desc(), events::id.desc()))
         .into_boxed();
     if let Some((at, id)) = after {
-        q = q.filter(events::at.lt(at).or(events::at.eq(at).and(events::id.lt(id))));
+        q = q.filter(crate::keyset!((events::at, events::id) < (at, id)));
     }
     if let Some(actor) = f.actor {
         q = q.filter(events::actor_id.eq(actor));

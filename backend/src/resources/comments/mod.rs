@@ -1,10 +1,12 @@
 //! The public discussion: comments on a subject (a forum, a commitment, a milestone…),
 //! threaded to any depth.
 
+pub mod discussion;
 pub mod dto;
 pub mod handlers;
 pub mod model;
 pub mod queries;
+pub mod writes;
 
 pub use dto::{Comment, ReplyPage, MAX_REPLIES_PER_THREAD};
 

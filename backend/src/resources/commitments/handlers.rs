@@ -6,10 +6,11 @@ use validator::Validate;
 
 use super::dto::{Commitment, CommitmentChanges, CommitmentFilters, CommitmentPage, NewCommitmentRequest};
 use super::model::CommitmentRow;
-use super::queries::{self, Removal};
+use super::queries;
 use crate::auth::permission::Permission;
 use crate::auth::AuthUser;
 use crate::db;
+use crate::db::archive;
 use crate::http::extract::AuthedBody;
 use crate::http::page::{self, PageParams};
 use crate::http::problem::{ApiError, ApiResult, Checks};
@@ -152,16 +153,10 @@ pub async fn delete_commitment(
     let key = id.into_inner();
     let archived = db::transaction(&state.pool, move |conn| {
         let row = queries::find(conn, &key)?;
-        match queries::remove(conn, row, auth.id)? {
-            Removal::Archived(row) => queries::present_full(conn, row).map(Some),
-            Removal::Deleted => Ok(None),
-        }
+        archive::remove(conn, row, auth.id, &queries::ARCHIVE_EVENTS)?.archived(|row| queries::present_full(conn, row))
     })
     .await?;
-    Ok(match archived {
-        Some(commitment) => HttpResponse::Ok().json(commitment),
-        None => HttpResponse::NoContent().finish(),
-    })
+    Ok(crate::http::removed(archived))
 }
 
 /// Bring an archived commitment back into lists and open its discussions again (admins only).
@@ -181,7 +176,7 @@ pub async fn restore_commitment(
     let key = id.into_inner();
     let commitment = db::transaction(&state.pool, move |conn| {
         let row = queries::find(conn, &key)?;
-        let row = queries::restore(conn, row, auth.id)?;
+        let row = archive::restore(conn, row, auth.id, &queries::ARCHIVE_EVENTS)?;
         queries::present_full(conn, row)
     })
     .await?;

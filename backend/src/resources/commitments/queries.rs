@@ -11,6 +11,7 @@ use super::dto::{
     NewCommitmentRequest,
 };
 use super::model::{CommitmentChangeset, CommitmentRow, NewCommitment};
+use crate::db::archive::{Archivable, ArchiveEvents};
 use crate::db::ids::{ActionPlanId, CommitmentId, UserId};
 use crate::db::schema::{action_plans, comments, commitments, milestones};
 use crate::events::{self, EventSubject, NewEvent};
@@ -40,30 +41,6 @@ pub fn find(conn: &mut PgConnection, key: &str) -> ApiResult<CommitmentRow> {
 pub fn resolve_id(conn: &mut PgConnection, key: &str) -> QueryResult<Option<CommitmentId>> {
     let query = commitments::table.select(commitments::id).into_boxed();
     crate::by_key!(query, commitments::id, commitments::code, key, normalise_code).first(conn).optional()
-}
-
-/// Whether anyone contributed to the commitment: a comment on it or on one of its milestones,
-/// even deleted (its row keeps a thread's shape).
-pub fn has_contributions(conn: &mut PgConnection, row: &CommitmentRow) -> QueryResult<bool> {
-    let on_milestones = milestones::table.filter(milestones::commitment_id.eq(row.id)).select(milestones::subject_id);
-    // Action items serving it, cycles naming it and its milestones' progress log are public
-    // records that point at it.
-    use crate::db::schema::{action_items, cycle_commitments, progress_updates};
-    diesel::select(
-        diesel::dsl::exists(
-            comments::table
-                .filter(comments::subject_id.eq(row.subject_id).or(comments::subject_id.eq_any(on_milestones))),
-        )
-        .or(diesel::dsl::exists(action_items::table.filter(action_items::commitment_id.eq(row.id))))
-        .or(diesel::dsl::exists(cycle_commitments::table.filter(cycle_commitments::commitment_id.eq(row.id))))
-        .or(diesel::dsl::exists(
-            progress_updates::table.filter(
-                progress_updates::milestone_id
-                    .eq_any(milestones::table.filter(milestones::commitment_id.eq(row.id)).select(milestones::id)),
-            ),
-        )),
-    )
-    .get_result(conn)
 }
 
 /// The public representation of rows, with two batched queries (plans, progress): no query
@@ -217,6 +194,7 @@ pub fn insert(conn: &mut PgConnection, r: NewCommitmentRequest, by: UserId) -> A
         .returning(CommitmentRow::as_returning())
         .get_result(conn)?;
     institutions::set_for_commitment(conn, inserted.id, Some(r.lead_institution_id), Some(r.support_institution_ids))?;
+    // Read again: the institutions' trigger wrote their names into the row's text columns.
     let row = reload(conn, inserted.id)?;
     events::record(
         conn,
@@ -266,32 +244,30 @@ pub fn update(
         irm_analysis: irm.analysis,
         lang: c.lang,
     };
-    let mut changed =
-        crate::db::apply_changes(diesel::update(commitments::table.find(current.id)).set(&set).execute(conn))?;
+    let mut row = crate::db::changed(
+        diesel::update(commitments::table.find(current.id))
+            .set(&set)
+            .returning(CommitmentRow::as_returning())
+            .get_result(conn),
+    )?;
     if c.lead_institution_id.is_some() || c.support_institution_ids.is_some() {
         let before = institutions::of_commitments(conn, &[current.id])?;
         institutions::set_for_commitment(conn, current.id, c.lead_institution_id, c.support_institution_ids)?;
         let after = institutions::of_commitments(conn, &[current.id])?;
-        let ids = |m: &std::collections::HashMap<
-            CommitmentId,
-            (
-                Option<crate::resources::shared::refs::InstitutionRef>,
-                Vec<crate::resources::shared::refs::InstitutionRef>,
-            ),
-        >| {
+        let ids = |m: &std::collections::HashMap<CommitmentId, institutions::LeadAndSupport>| {
             m.get(&current.id).map(|(l, s)| (l.as_ref().map(|i| i.id), s.iter().map(|i| i.id).collect::<Vec<_>>()))
         };
         if ids(&before) != ids(&after) {
-            diesel::update(commitments::table.find(current.id))
-                .set(commitments::updated_at.eq(diesel::dsl::now))
-                .execute(conn)?;
-            changed += 1;
+            // Also reads the names the institutions' trigger wrote into the row.
+            row = Some(
+                diesel::update(commitments::table.find(current.id))
+                    .set(commitments::updated_at.eq(diesel::dsl::now))
+                    .returning(CommitmentRow::as_returning())
+                    .get_result(conn)?,
+            );
         }
     }
-    if changed == 0 {
-        return Ok(current);
-    }
-    let row = reload(conn, current.id)?;
+    let Some(row) = row else { return Ok(current) };
     events::record(
         conn,
         NewEvent::new(crate::resources::commitments::events::COMMITMENT_UPDATED)
@@ -302,59 +278,56 @@ pub fn update(
     Ok(row)
 }
 
-/// What `remove` did.
-pub enum Removal {
-    /// It had a discussion: archived (or already archived).
-    Archived(CommitmentRow),
-    Deleted,
-}
+/// What archiving commitments records.
+pub const ARCHIVE_EVENTS: ArchiveEvents = ArchiveEvents {
+    archived: super::events::COMMITMENT_ARCHIVED,
+    restored: super::events::COMMITMENT_RESTORED,
+    deleted: super::events::COMMITMENT_DELETED,
+};
 
-/// Deletes a commitment with its milestones, or archives it when anyone contributed to it
-/// (audited either way).
-pub fn remove(conn: &mut PgConnection, row: CommitmentRow, by: UserId) -> QueryResult<Removal> {
-    if has_contributions(conn, &row)? {
-        if row.archived_at.is_some() {
-            return Ok(Removal::Archived(row));
-        }
-        diesel::update(commitments::table.find(row.id))
-            .set(commitments::archived_at.eq(Some(Utc::now())))
-            .execute(conn)?;
-        let archived = reload(conn, row.id)?;
-        events::record(
-            conn,
-            NewEvent::new(crate::resources::commitments::events::COMMITMENT_ARCHIVED)
-                .subject(subject(&archived))
-                .by(by)
-                .audit(Some(&row), Some(&archived)),
-        )?;
-        return Ok(Removal::Archived(archived));
+impl Archivable for CommitmentRow {
+    fn archived_at(&self) -> Option<DateTime<Utc>> {
+        self.archived_at
     }
-    diesel::delete(commitments::table.find(row.id)).execute(conn)?;
-    events::record(
-        conn,
-        NewEvent::new(crate::resources::commitments::events::COMMITMENT_DELETED)
-            .subject(subject(&row))
-            .by(by)
-            .audit(Some(&row), None::<&CommitmentRow>),
-    )?;
-    Ok(Removal::Deleted)
-}
 
-/// Brings an archived commitment back (audited when it was archived).
-pub fn restore(conn: &mut PgConnection, row: CommitmentRow, by: UserId) -> QueryResult<CommitmentRow> {
-    if row.archived_at.is_none() {
-        return Ok(row);
+    fn event_subject(&self) -> EventSubject {
+        subject(self)
     }
-    diesel::update(commitments::table.find(row.id))
-        .set(commitments::archived_at.eq(None::<DateTime<Utc>>))
-        .execute(conn)?;
-    let restored = reload(conn, row.id)?;
-    events::record(
-        conn,
-        NewEvent::new(crate::resources::commitments::events::COMMITMENT_RESTORED)
-            .subject(subject(&restored))
-            .by(by)
-            .audit(Some(&row), Some(&restored)),
-    )?;
-    Ok(restored)
+
+    /// A discussion on it or its milestones, action items serving it, cycles naming it and its
+    /// milestones' progress log are public records that point at it. (Deleting it takes its
+    /// milestones with it.)
+    fn has_contributions(&self, conn: &mut PgConnection) -> QueryResult<bool> {
+        let on_milestones =
+            milestones::table.filter(milestones::commitment_id.eq(self.id)).select(milestones::subject_id);
+        // Action items serving it, cycles naming it and its milestones' progress log are public
+        // records that point at it.
+        use crate::db::schema::{action_items, cycle_commitments, progress_updates};
+        diesel::select(
+            diesel::dsl::exists(
+                comments::table
+                    .filter(comments::subject_id.eq(self.subject_id).or(comments::subject_id.eq_any(on_milestones))),
+            )
+            .or(diesel::dsl::exists(action_items::table.filter(action_items::commitment_id.eq(self.id))))
+            .or(diesel::dsl::exists(cycle_commitments::table.filter(cycle_commitments::commitment_id.eq(self.id))))
+            .or(diesel::dsl::exists(
+                progress_updates::table
+                    .filter(progress_updates::milestone_id.eq_any(
+                        milestones::table.filter(milestones::commitment_id.eq(self.id)).select(milestones::id),
+                    )),
+            )),
+        )
+        .get_result(conn)
+    }
+
+    fn set_archived(&self, conn: &mut PgConnection, archived: bool) -> QueryResult<Self> {
+        diesel::update(commitments::table.find(self.id))
+            .set(commitments::archived_at.eq(archived.then(Utc::now)))
+            .returning(CommitmentRow::as_returning())
+            .get_result(conn)
+    }
+
+    fn delete(&self, conn: &mut PgConnection) -> QueryResult<()> {
+        diesel::delete(commitments::table.find(self.id)).execute(conn).map(|_| ())
+    }
 }

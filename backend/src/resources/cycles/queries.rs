@@ -58,7 +58,7 @@ pub fn list(
         .limit(limit)
         .into_boxed();
     if let Some((on, id)) = after {
-        q = q.filter(cycles::starts_on.lt(on).or(cycles::starts_on.eq(on).and(cycles::id.lt(id))));
+        q = q.filter(crate::keyset!((cycles::starts_on, cycles::id) < (on, id)));
     }
     let rows: Vec<CycleRow> = q.load(conn)?;
     let ids: Vec<CycleId> = rows.iter().map(|r| r.id).collect();
@@ -251,20 +251,22 @@ pub fn update(conn: &mut PgConnection, current: CycleRow, c: CycleChanges, by: U
         ends_on: c.ends_on,
         lang: c.lang,
     };
-    let mut changed = crate::db::apply_changes(
+    let mut row = crate::db::changed(
         diesel::update(cycles::table.find(current.id))
             .set((&set, cycles::updated_at.eq(diesel::dsl::now)))
-            .execute(conn),
-    )? > 0;
+            .returning(CycleRow::as_returning())
+            .get_result(conn),
+    )?;
     if let Some(ids) = c.commitment_ids {
         set_commitments(conn, current.id, &ids)?;
-        diesel::update(cycles::table.find(current.id)).set(cycles::updated_at.eq(diesel::dsl::now)).execute(conn)?;
-        changed = true;
+        row = Some(
+            diesel::update(cycles::table.find(current.id))
+                .set(cycles::updated_at.eq(diesel::dsl::now))
+                .returning(CycleRow::as_returning())
+                .get_result(conn)?,
+        );
     }
-    if !changed {
-        return Ok(current);
-    }
-    let row: CycleRow = cycles::table.find(current.id).select(CycleRow::as_select()).first(conn)?;
+    let Some(row) = row else { return Ok(current) };
     events::record(
         conn,
         NewEvent::new(crate::resources::cycles::events::CYCLE_UPDATED)

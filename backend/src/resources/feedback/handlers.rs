@@ -55,7 +55,7 @@ pub async fn forum_feedback(state: web::Data<AppState>, id: web::Path<String>) -
     let key = id.into_inner();
     let out = db::run(&state.read_pool, move |conn| {
         let forum = forums::find(conn, &key)?;
-        Ok(queries::forum_feedback(conn, &forum)?)
+        Ok(super::results::forum_feedback(conn, &forum)?)
     })
     .await?;
     Ok(web::Json(out))
@@ -165,7 +165,7 @@ pub async fn feedback_texts(
     let key = id.into_inner();
     let out = db::run(&state.read_pool, move |conn| {
         let forum = forums::find(conn, &key)?;
-        Ok(queries::texts(conn, forum.id)?)
+        Ok(super::results::texts(conn, forum.id)?)
     })
     .await?;
     Ok(web::Json(out))
@@ -259,7 +259,7 @@ pub async fn format_feedback(
     let key = id.into_inner();
     let out = db::run(&state.read_pool, move |conn| {
         let format = crate::resources::formats::queries::find(conn, &key)?;
-        let versions = queries::format_feedback(conn, &format)?;
+        let versions = super::results::format_feedback(conn, &format)?;
         Ok(FormatFeedback { format: format.slug, versions })
     })
     .await?;

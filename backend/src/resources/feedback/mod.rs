@@ -6,6 +6,7 @@
 mod dto;
 mod handlers;
 pub mod queries;
+pub mod results;
 
 /// This resource's problem codes (`registry::Resource::codes`).
 pub mod codes {

@@ -11,6 +11,7 @@ use super::queries::{self, ListCursor};
 use crate::auth::permission::Permission;
 use crate::auth::AuthUser;
 use crate::db;
+use crate::db::archive;
 use crate::http::extract::AuthedBody;
 use crate::http::page::{self, PageParams};
 use crate::http::problem::{ApiError, ApiResult, Checks, ErrorCode};
@@ -235,16 +236,10 @@ pub async fn delete_forum(
     let key = id.into_inner();
     let archived = db::transaction(&state.pool, move |conn| {
         let row = queries::find(conn, &key)?;
-        match queries::remove(conn, row, auth.id)? {
-            Some(archived) => queries::present_one(conn, archived).map(Some),
-            None => Ok(None),
-        }
+        archive::remove(conn, row, auth.id, &queries::ARCHIVE_EVENTS)?.archived(|row| queries::present_one(conn, row))
     })
     .await?;
-    Ok(match archived {
-        Some(forum) => HttpResponse::Ok().json(forum),
-        None => HttpResponse::NoContent().finish(),
-    })
+    Ok(crate::http::removed(archived))
 }
 
 /// Bring an archived forum back into lists and open its discussion again (admins only).
@@ -264,7 +259,7 @@ pub async fn restore_forum(
     let key = id.into_inner();
     let forum = db::transaction(&state.pool, move |conn| {
         let row = queries::find(conn, &key)?;
-        let row = queries::restore(conn, row, auth.id)?;
+        let row = archive::restore(conn, row, auth.id, &queries::ARCHIVE_EVENTS)?;
         queries::present_one(conn, row)
     })
     .await?;

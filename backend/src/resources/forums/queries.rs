@@ -7,6 +7,7 @@ use diesel::prelude::*;
 
 use super::dto::{CommitmentRef, Forum, ForumChanges, ForumFilters, NewForumRequest, When, FORUM_TIMEZONE};
 use super::model::{ForumChangeset, ForumRow, NewForum};
+use crate::db::archive::{Archivable, ArchiveEvents};
 use crate::db::ids::{CommitmentId, FormatVersionId, ForumId, UserId};
 use crate::db::schema::{comments, commitments, forum_commitments, forums};
 use crate::events::{self, EventSubject, NewEvent};
@@ -78,10 +79,6 @@ pub fn find(conn: &mut PgConnection, key: &str) -> ApiResult<ForumRow> {
     crate::by_key!(q, forums::id, forums::slug, key).first(conn).optional()?.ok_or_else(|| ApiError::not_found("Forum"))
 }
 
-fn reload(conn: &mut PgConnection, id: ForumId) -> QueryResult<ForumRow> {
-    forums::table.find(id).select(ForumRow::as_select()).first(conn)
-}
-
 /// The cursor of a forum list: which list (`when`), then the last forum's start and id.
 pub type ListCursor = (String, DateTime<Utc>, ForumId);
 
@@ -102,9 +99,9 @@ pub fn list(
     };
     if let Some((at, id)) = after {
         q = if descending {
-            q.filter(forums::starts_at.lt(at).or(forums::starts_at.eq(at).and(forums::id.lt(id))))
+            q.filter(crate::keyset!((forums::starts_at, forums::id) < (at, id)))
         } else {
-            q.filter(forums::starts_at.gt(at).or(forums::starts_at.eq(at).and(forums::id.gt(id))))
+            q.filter(crate::keyset!((forums::starts_at, forums::id) > (at, id)))
         };
     }
     q = if descending {
@@ -283,18 +280,20 @@ pub fn update(conn: &mut PgConnection, current: ForumRow, c: ForumChanges, by: U
         lang: c.lang,
     };
     let before_links = commitment_ids(conn, current.id)?;
-    let mut changed =
-        crate::db::apply_changes(diesel::update(forums::table.find(current.id)).set(&set).execute(conn))? > 0;
+    let mut row = crate::db::changed(
+        diesel::update(forums::table.find(current.id)).set(&set).returning(ForumRow::as_returning()).get_result(conn),
+    )?;
     if let Some(ids) = c.commitment_ids {
         set_commitments(conn, current.id, &ids)?;
         // The links are part of the forum: a sync client must see the change.
-        diesel::update(forums::table.find(current.id)).set(forums::updated_at.eq(diesel::dsl::now)).execute(conn)?;
-        changed = true;
+        row = Some(
+            diesel::update(forums::table.find(current.id))
+                .set(forums::updated_at.eq(diesel::dsl::now))
+                .returning(ForumRow::as_returning())
+                .get_result(conn)?,
+        );
     }
-    if !changed {
-        return Ok(current);
-    }
-    let row = reload(conn, current.id)?;
+    let Some(row) = row else { return Ok(current) };
     // The people registered or waiting hear of a cancellation or a new time or place from the
     // job that follows this event (`registrations`), recorded with it.
     let after_links = commitment_ids(conn, current.id)?;
@@ -308,61 +307,47 @@ pub fn update(conn: &mut PgConnection, current: ForumRow, c: ForumChanges, by: U
     Ok(row)
 }
 
-/// Deletes a forum, or archives it when it has a discussion (audited either way).
-/// `Some(row)`: archived.
-pub fn remove(conn: &mut PgConnection, row: ForumRow, by: UserId) -> QueryResult<Option<ForumRow>> {
-    // A comment, even deleted, keeps a thread's shape; minutes and action items are the
-    // forum's public record: the forum has contributions.
-    let discussed: bool = diesel::select(
-        diesel::dsl::exists(comments::table.filter(comments::subject_id.eq(row.subject_id)))
-            .or(diesel::dsl::exists(
-                crate::db::schema::action_items::table.filter(crate::db::schema::action_items::forum_id.eq(row.id)),
-            ))
-            .or(diesel::dsl::exists(
-                crate::db::schema::forum_minutes::table.filter(crate::db::schema::forum_minutes::forum_id.eq(row.id)),
-            )),
-    )
-    .get_result(conn)?;
-    if discussed {
-        if row.archived_at.is_some() {
-            return Ok(Some(row));
-        }
-        diesel::update(forums::table.find(row.id)).set(forums::archived_at.eq(Some(Utc::now()))).execute(conn)?;
-        let archived = reload(conn, row.id)?;
-        events::record(
-            conn,
-            NewEvent::new(crate::resources::forums::events::FORUM_ARCHIVED)
-                .subject(subject(&archived))
-                .by(by)
-                .audit(Some(&row), Some(&archived)),
-        )?;
-        return Ok(Some(archived));
-    }
-    let links = commitment_ids(conn, row.id)?;
-    diesel::delete(forums::table.find(row.id)).execute(conn)?;
-    events::record(
-        conn,
-        NewEvent::new(crate::resources::forums::events::FORUM_DELETED)
-            .subject(subject(&row))
-            .by(by)
-            .audit(Some(&audited(&row, &links)), None::<&()>),
-    )?;
-    Ok(None)
-}
+/// What archiving forums records.
+pub const ARCHIVE_EVENTS: ArchiveEvents = ArchiveEvents {
+    archived: super::events::FORUM_ARCHIVED,
+    restored: super::events::FORUM_RESTORED,
+    deleted: super::events::FORUM_DELETED,
+};
 
-/// Brings an archived forum back (audited when it was archived).
-pub fn restore(conn: &mut PgConnection, row: ForumRow, by: UserId) -> QueryResult<ForumRow> {
-    if row.archived_at.is_none() {
-        return Ok(row);
+impl Archivable for ForumRow {
+    fn archived_at(&self) -> Option<DateTime<Utc>> {
+        self.archived_at
     }
-    diesel::update(forums::table.find(row.id)).set(forums::archived_at.eq(None::<DateTime<Utc>>)).execute(conn)?;
-    let restored = reload(conn, row.id)?;
-    events::record(
-        conn,
-        NewEvent::new(crate::resources::forums::events::FORUM_RESTORED)
-            .subject(subject(&restored))
-            .by(by)
-            .audit(Some(&row), Some(&restored)),
-    )?;
-    Ok(restored)
+
+    fn event_subject(&self) -> EventSubject {
+        subject(self)
+    }
+
+    /// A comment, even deleted, keeps a thread's shape; minutes and action items are the forum's
+    /// public record: the forum has contributions.
+    fn has_contributions(&self, conn: &mut PgConnection) -> QueryResult<bool> {
+        use crate::db::schema::{action_items, forum_minutes};
+        diesel::select(
+            diesel::dsl::exists(comments::table.filter(comments::subject_id.eq(self.subject_id)))
+                .or(diesel::dsl::exists(action_items::table.filter(action_items::forum_id.eq(self.id))))
+                .or(diesel::dsl::exists(forum_minutes::table.filter(forum_minutes::forum_id.eq(self.id)))),
+        )
+        .get_result(conn)
+    }
+
+    fn set_archived(&self, conn: &mut PgConnection, archived: bool) -> QueryResult<Self> {
+        diesel::update(forums::table.find(self.id))
+            .set(forums::archived_at.eq(archived.then(Utc::now)))
+            .returning(ForumRow::as_returning())
+            .get_result(conn)
+    }
+
+    fn delete(&self, conn: &mut PgConnection) -> QueryResult<()> {
+        diesel::delete(forums::table.find(self.id)).execute(conn).map(|_| ())
+    }
+
+    /// With the commitments it works on (they go with it).
+    fn audited(&self, conn: &mut PgConnection) -> QueryResult<serde_json::Value> {
+        Ok(audited(self, &commitment_ids(conn, self.id)?))
+    }
 }

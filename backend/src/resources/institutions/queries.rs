@@ -181,12 +181,15 @@ pub fn lead_of(conn: &mut PgConnection, commitment: CommitmentId) -> QueryResult
         .optional()
 }
 
+/// A commitment's lead institution and its support institutions, in order.
+pub type LeadAndSupport = (Option<InstitutionRef>, Vec<InstitutionRef>);
+
 /// The lead and support institutions of several commitments, one query for all.
 pub fn of_commitments(
     conn: &mut PgConnection,
     ids: &[CommitmentId],
-) -> QueryResult<HashMap<CommitmentId, (Option<InstitutionRef>, Vec<InstitutionRef>)>> {
-    let mut out: HashMap<CommitmentId, (Option<InstitutionRef>, Vec<InstitutionRef>)> = HashMap::new();
+) -> QueryResult<HashMap<CommitmentId, LeadAndSupport>> {
+    let mut out: HashMap<CommitmentId, LeadAndSupport> = HashMap::new();
     if ids.is_empty() {
         return Ok(out);
     }
@@ -326,15 +329,15 @@ pub fn update(
         website: c.website,
         lang: c.lang,
     };
-    let changed =
-        crate::db::apply_changes(diesel::update(institutions::table.find(current.id)).set(&set).execute(conn))?;
-    if changed == 0 {
+    let Some(row) = crate::db::changed(
+        diesel::update(institutions::table.find(current.id))
+            .set(&set)
+            .returning(InstitutionRow::as_returning())
+            .get_result(conn),
+    )?
+    else {
         return Ok(current);
-    }
-    let row: InstitutionRow = diesel::update(institutions::table.find(current.id))
-        .set(institutions::updated_at.eq(diesel::dsl::now))
-        .returning(InstitutionRow::as_returning())
-        .get_result(conn)?;
+    };
     events::record(
         conn,
         NewEvent::new(crate::resources::institutions::events::INSTITUTION_UPDATED)

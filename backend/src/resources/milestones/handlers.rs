@@ -8,6 +8,7 @@ use super::queries;
 use crate::auth::permission::Permission;
 use crate::auth::AuthUser;
 use crate::db;
+use crate::db::archive;
 use crate::db::ids::MilestoneId;
 use crate::http::extract::AuthedBody;
 use crate::http::page::{self, PageParams};
@@ -160,13 +161,10 @@ pub async fn delete_milestone(
     let id = MilestoneId(id.into_inner());
     let archived = db::transaction(&state.pool, move |conn| {
         let (row, code) = queries::find(conn, id)?;
-        Ok(queries::remove(conn, row, auth.id)?.map(|row| queries::present(row, code)))
+        archive::remove(conn, row, auth.id, &queries::ARCHIVE_EVENTS)?.archived(|row| Ok(queries::present(row, code)))
     })
     .await?;
-    Ok(match archived {
-        Some(milestone) => HttpResponse::Ok().json(milestone),
-        None => HttpResponse::NoContent().finish(),
-    })
+    Ok(crate::http::removed(archived))
 }
 
 /// Bring an archived milestone back into lists and progress, and open its discussion again
@@ -187,7 +185,7 @@ pub async fn restore_milestone(
     let id = MilestoneId(id.into_inner());
     let (row, code) = db::transaction(&state.pool, move |conn| {
         let (row, code) = queries::find(conn, id)?;
-        Ok((queries::restore(conn, row, auth.id)?, code))
+        Ok((archive::restore(conn, row, auth.id, &queries::ARCHIVE_EVENTS)?, code))
     })
     .await?;
     Ok(web::Json(queries::present(row, code)))

@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use super::dto::{with_codes, Milestone, MilestoneChanges, MilestoneFilters, NewMilestoneRequest};
 use super::model::{MilestoneChangeset, MilestoneRow, NewMilestone};
+use crate::db::archive::{Archivable, ArchiveEvents};
 use crate::db::ids::{CommitmentId, MilestoneId, UserId};
 use crate::db::schema::{comments, commitments, milestones};
 use crate::events::{self, EventSubject, NewEvent};
@@ -82,7 +83,7 @@ pub fn list_of(
         .order((milestones::position.asc(), milestones::id.asc()))
         .into_boxed();
     if let Some((pos, id)) = after {
-        q = q.filter(milestones::position.gt(pos).or(milestones::position.eq(pos).and(milestones::id.gt(id))));
+        q = q.filter(crate::keyset!((milestones::position, milestones::id) > (pos, id)));
     }
     q = match f.archived {
         Some(true) => q.filter(milestones::archived_at.is_not_null()),
@@ -143,10 +144,6 @@ pub fn insert(
     Ok(row)
 }
 
-fn reload(conn: &mut PgConnection, id: MilestoneId) -> QueryResult<MilestoneRow> {
-    milestones::table.find(id).select(MilestoneRow::as_select()).first(conn)
-}
-
 /// Applies a PATCH (audited when it changes something).
 pub fn update(
     conn: &mut PgConnection,
@@ -164,10 +161,15 @@ pub fn update(
         position: c.position,
         lang: c.lang,
     };
-    if crate::db::apply_changes(diesel::update(milestones::table.find(current.id)).set(&set).execute(conn))? == 0 {
+    let Some(row) = crate::db::changed(
+        diesel::update(milestones::table.find(current.id))
+            .set(&set)
+            .returning(MilestoneRow::as_returning())
+            .get_result(conn),
+    )?
+    else {
         return Ok(current);
-    }
-    let row = reload(conn, current.id)?;
+    };
     events::record(
         conn,
         NewEvent::new(crate::resources::milestones::events::MILESTONE_UPDATED)
@@ -178,60 +180,41 @@ pub fn update(
     Ok(row)
 }
 
-/// Deletes a milestone, or archives it when it has a discussion (audited either way).
-/// `Some(row)`: archived.
-pub fn remove(conn: &mut PgConnection, row: MilestoneRow, by: UserId) -> QueryResult<Option<MilestoneRow>> {
-    // Action items serving it and its progress log count too: public records that point at it.
-    use crate::db::schema::{action_items, progress_updates};
-    let discussed: bool = diesel::select(
-        diesel::dsl::exists(comments::table.filter(comments::subject_id.eq(row.subject_id)))
-            .or(diesel::dsl::exists(action_items::table.filter(action_items::milestone_id.eq(row.id))))
-            .or(diesel::dsl::exists(progress_updates::table.filter(progress_updates::milestone_id.eq(row.id)))),
-    )
-    .get_result(conn)?;
-    if discussed {
-        if row.archived_at.is_some() {
-            return Ok(Some(row));
-        }
-        diesel::update(milestones::table.find(row.id))
-            .set(milestones::archived_at.eq(Some(Utc::now())))
-            .execute(conn)?;
-        let archived = reload(conn, row.id)?;
-        events::record(
-            conn,
-            NewEvent::new(crate::resources::milestones::events::MILESTONE_ARCHIVED)
-                .subject(subject(&archived))
-                .by(by)
-                .audit(Some(&row), Some(&archived)),
-        )?;
-        return Ok(Some(archived));
-    }
-    diesel::delete(milestones::table.find(row.id)).execute(conn)?;
-    events::record(
-        conn,
-        NewEvent::new(crate::resources::milestones::events::MILESTONE_DELETED)
-            .subject(subject(&row))
-            .by(by)
-            .audit(Some(&row), None::<&MilestoneRow>),
-    )?;
-    Ok(None)
-}
+/// What archiving milestones records.
+pub const ARCHIVE_EVENTS: ArchiveEvents = ArchiveEvents {
+    archived: super::events::MILESTONE_ARCHIVED,
+    restored: super::events::MILESTONE_RESTORED,
+    deleted: super::events::MILESTONE_DELETED,
+};
 
-/// Brings an archived milestone back (audited when it was archived).
-pub fn restore(conn: &mut PgConnection, row: MilestoneRow, by: UserId) -> QueryResult<MilestoneRow> {
-    if row.archived_at.is_none() {
-        return Ok(row);
+impl Archivable for MilestoneRow {
+    fn archived_at(&self) -> Option<DateTime<Utc>> {
+        self.archived_at
     }
-    diesel::update(milestones::table.find(row.id))
-        .set(milestones::archived_at.eq(None::<DateTime<Utc>>))
-        .execute(conn)?;
-    let restored = reload(conn, row.id)?;
-    events::record(
-        conn,
-        NewEvent::new(crate::resources::milestones::events::MILESTONE_RESTORED)
-            .subject(subject(&restored))
-            .by(by)
-            .audit(Some(&row), Some(&restored)),
-    )?;
-    Ok(restored)
+
+    fn event_subject(&self) -> EventSubject {
+        subject(self)
+    }
+
+    /// A discussion, action items serving it, its progress log: public records that point at it.
+    fn has_contributions(&self, conn: &mut PgConnection) -> QueryResult<bool> {
+        use crate::db::schema::{action_items, progress_updates};
+        diesel::select(
+            diesel::dsl::exists(comments::table.filter(comments::subject_id.eq(self.subject_id)))
+                .or(diesel::dsl::exists(action_items::table.filter(action_items::milestone_id.eq(self.id))))
+                .or(diesel::dsl::exists(progress_updates::table.filter(progress_updates::milestone_id.eq(self.id)))),
+        )
+        .get_result(conn)
+    }
+
+    fn set_archived(&self, conn: &mut PgConnection, archived: bool) -> QueryResult<Self> {
+        diesel::update(milestones::table.find(self.id))
+            .set(milestones::archived_at.eq(archived.then(Utc::now)))
+            .returning(MilestoneRow::as_returning())
+            .get_result(conn)
+    }
+
+    fn delete(&self, conn: &mut PgConnection) -> QueryResult<()> {
+        diesel::delete(milestones::table.find(self.id)).execute(conn).map(|_| ())
+    }
 }

@@ -112,8 +112,14 @@ pub async fn hide_reported(
     let id = CommentId(id.into_inner());
     let viewer = moderator_viewer(&auth);
     let comment = db::transaction(&state.pool, move |conn| {
-        let row = comment_queries::get(conn, id)?;
-        let row = comment_queries::moderate(conn, row, Some(auth.id), true, Some(r.reason.trim().to_string()))?;
+        let row = comment_queries::find(conn, id)?;
+        let row = crate::resources::comments::writes::moderate(
+            conn,
+            row,
+            Some(auth.id),
+            true,
+            Some(r.reason.trim().to_string()),
+        )?;
         queries::resolve_reports(conn, id, Some("hidden"), auth.id)?;
         Ok(comment_queries::present(row, viewer))
     })
@@ -249,8 +255,8 @@ pub async fn moderate_comment(
     let viewer = moderator_viewer(&auth);
     let reason = crate::http::validation::clean_opt(req.reason.as_deref());
     let comment = db::transaction(&state.pool, move |conn| {
-        let row = comment_queries::get(conn, id)?;
-        let row = comment_queries::moderate(conn, row, Some(auth.id), req.hidden, reason)?;
+        let row = comment_queries::find(conn, id)?;
+        let row = crate::resources::comments::writes::moderate(conn, row, Some(auth.id), req.hidden, reason)?;
         queries::resolve_reports(conn, row.id, if req.hidden { Some("hidden") } else { None }, auth.id)?;
         Ok(comment_queries::present(row, viewer))
     })

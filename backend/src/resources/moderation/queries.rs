@@ -38,7 +38,7 @@ pub fn report(
     r: NewReportRequest,
     auto_hide: AutoHide,
 ) -> ApiResult<Report> {
-    let row = comment_queries::get(conn, comment)?;
+    let row = comment_queries::find(conn, comment)?;
     if row.deleted_at.is_some() || row.hidden_at.is_some() {
         return Err(ApiError::Conflict {
             code: crate::resources::comments::codes::COMMENT_UNAVAILABLE,
@@ -83,7 +83,7 @@ pub fn report(
             .first(conn)?;
         if reporters >= i64::from(auto_hide.reports) {
             let reason = format!("masqué automatiquement après {reporters} signalements");
-            comment_queries::moderate(conn, row, None, true, Some(reason))?;
+            crate::resources::comments::writes::moderate(conn, row, None, true, Some(reason))?;
             close_open(conn, comment, "hidden", None)?;
             hid_comment = true;
         }
@@ -313,7 +313,9 @@ pub fn log(conn: &mut PgConnection, after: Option<i64>, limit: i64) -> QueryResu
     if let Some(after) = after {
         q = q.filter(event_log::id.lt(after));
     }
-    let rows: Vec<(i64, DateTime<Utc>, String, Option<i64>, Option<i64>, serde_json::Value)> = q.load(conn)?;
+    /// An event's id, time, type, comment, actor and payload.
+    type Line = (i64, DateTime<Utc>, String, Option<i64>, Option<i64>, serde_json::Value);
+    let rows: Vec<Line> = q.load(conn)?;
     let comment_ids: Vec<CommentId> = rows.iter().filter_map(|r| r.3).map(CommentId).collect();
     let subject_of: HashMap<CommentId, SubjectId> = comments::table
         .filter(comments::id.eq_any(&comment_ids))

@@ -59,7 +59,7 @@ pub fn list_follows(
         .limit(limit)
         .into_boxed();
     if let Some((at, id)) = after {
-        q = q.filter(follows::created_at.lt(at).or(follows::created_at.eq(at).and(follows::subject_id.lt(id))));
+        q = q.filter(crate::keyset!((follows::created_at, follows::subject_id) < (at, id)));
     }
     let rows: Vec<(SubjectId, DateTime<Utc>, SubjectKind, i64)> = q.load(conn)?;
     let mut described =

@@ -90,8 +90,7 @@ pub fn list(
         .limit(limit)
         .into_boxed();
     if let Some((on, id)) = after {
-        q = q
-            .filter(progress_updates::as_of.lt(on).or(progress_updates::as_of.eq(on).and(progress_updates::id.lt(id))));
+        q = q.filter(crate::keyset!((progress_updates::as_of, progress_updates::id) < (on, id)));
     }
     q.load(conn)
 }

@@ -5,6 +5,7 @@
 //! is not one. Each institution's responsiveness record is read from aggregates the database
 //! keeps as questions and answers come.
 
+pub mod answers;
 mod dto;
 mod handlers;
 pub mod holidays;

@@ -36,7 +36,7 @@ pub async fn registration_summary(
     let key = id.into_inner();
     let summary = db::run(&state.read_pool, move |conn| {
         let forum = forums::find(conn, &key)?;
-        Ok(queries::summary(conn, &forum)?)
+        Ok(super::lists::summary(conn, &forum)?)
     })
     .await?;
     Ok(web::Json(summary))
@@ -70,7 +70,7 @@ pub async fn register_for_forum(
         crate::auth::require_verified(&state, person.email_verified_at.is_some())?;
         let forum = forums::find(conn, &key)?;
         let (row, forum, place) = queries::register(conn, forum.id, &person, &public_url)?;
-        Ok(queries::present(row, &forum, place))
+        Ok(super::lists::present(row, &forum, place))
     })
     .await?;
     Ok(HttpResponse::Created()
@@ -95,7 +95,7 @@ pub async fn my_registration(
     let key = id.into_inner();
     let registration = db::run(&state.pool, move |conn| {
         let forum = forums::find(conn, &key)?;
-        queries::mine_for(conn, &forum, auth.id)
+        super::lists::mine_for(conn, &forum, auth.id)
     })
     .await?;
     Ok(web::Json(registration))
@@ -124,7 +124,7 @@ pub async fn cancel_my_registration(
     let cancelled = db::transaction(&state.pool, move |conn| {
         let forum = forums::find(conn, &key)?;
         Ok(queries::cancel(conn, forum.id, auth.id, &public_url)?
-            .map(|(row, forum)| queries::present(row, &forum, None)))
+            .map(|(row, forum)| super::lists::present(row, &forum, None)))
     })
     .await?;
     Ok(match cancelled {
@@ -155,7 +155,7 @@ pub async fn forum_registrations(
     let (items, next) = db::run(&state.pool, move |conn| {
         let forum = forums::find(conn, &key)?;
         organisers::require_organiser(conn, forum.id, &auth)?;
-        let rows = queries::list_for_forum(conn, forum.id, after, limit + 1)?;
+        let rows = super::lists::list_for_forum(conn, forum.id, after, limit + 1)?;
         Ok(page::finish_page(rows, limit, |r: &ForumRegistration| RegistrationId(r.id)))
     })
     .await?;
@@ -179,7 +179,7 @@ pub async fn my_registrations(
     let limit = page.limit()?;
     let after: Option<RegistrationId> = page.cursor()?;
     let (items, next) = db::run(&state.pool, move |conn| {
-        let rows = queries::list_mine(conn, auth.id, after, limit + 1)?;
+        let rows = super::lists::list_mine(conn, auth.id, after, limit + 1)?;
         Ok(page::finish_page(rows, limit, |r: &Registration| RegistrationId(r.id)))
     })
     .await?;
@@ -213,7 +213,7 @@ pub async fn check_in_by_code(
         organisers::require_organiser(conn, forum.id, &auth)?;
         let body = body?;
         validator::Validate::validate(&body)?;
-        queries::check_in(conn, &forum, queries::Target::Code(&body.code), auth.id)
+        super::lists::check_in(conn, &forum, super::lists::Target::Code(&body.code), auth.id)
     })
     .await?;
     Ok(web::Json(done))
@@ -244,7 +244,7 @@ pub async fn check_in_from_list(
     let done = db::transaction(&state.pool, move |conn| {
         let forum = forums::find(conn, &key)?;
         organisers::require_organiser(conn, forum.id, &auth)?;
-        queries::check_in(conn, &forum, queries::Target::Id(RegistrationId(registration)), auth.id)
+        super::lists::check_in(conn, &forum, super::lists::Target::Id(RegistrationId(registration)), auth.id)
     })
     .await?;
     Ok(web::Json(done))
@@ -317,9 +317,10 @@ pub async fn export_registrations(
                     ExportStep::After(None),
                 )),
                 ExportStep::After(after) => {
-                    let rows =
-                        db::run(&pool, move |conn| Ok(queries::list_for_forum(conn, forum_id, after, EXPORT_BATCH)?))
-                            .await;
+                    let rows = db::run(&pool, move |conn| {
+                        Ok(super::lists::list_for_forum(conn, forum_id, after, EXPORT_BATCH)?)
+                    })
+                    .await;
                     match rows {
                         // The answer has begun: all that is left is to cut it short (the
                         // client sees an incomplete file, and the error is logged).

@@ -5,6 +5,7 @@
 
 mod dto;
 mod handlers;
+pub mod lists;
 pub mod mails;
 pub mod model;
 pub mod queries;

@@ -1,0 +1,1 @@
+DROP TRIGGER institutions_updated_at ON institutions;
