@@ -7,7 +7,7 @@ const fetchMock = vi.hoisted(() => {
   return fn;
 });
 
-import { render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { Account, Comment, CommentPage } from "../../api/client";
@@ -192,6 +192,41 @@ describe("Discussion", () => {
     expect(within(item).getByText(/modifié le/)).toBeInTheDocument();
     expect(within(item).getByRole("button", { name: "Modifier" })).toBeInTheDocument();
     expect(within(item).queryByRole("button", { name: "Supprimer" })).toBeNull();
+  });
+
+  it("shows a comment posted while the discussion was still loading (that first load is dropped)", async () => {
+    signInAs("member");
+    const mine: Comment = {
+      ...visible,
+      id: 7,
+      replies: undefined,
+      reply_count: 0,
+      body: "Le mien",
+      body_html: "<p>Le mien</p>",
+    };
+    let posted = false;
+    let releaseFirst: (r: Response) => void = () => {};
+    let lists = 0;
+    fetchMock.mockImplementation((req: Request) => {
+      const path = new URL(req.url).pathname;
+      if (path === "/api/v1/me") return json(me);
+      if (req.method === "POST") {
+        posted = true;
+        return new Response(JSON.stringify(mine), { status: 201, headers: { "Content-Type": "application/json" } });
+      }
+      lists += 1;
+      // The first list was read before the comment was posted, and answers only afterwards.
+      if (lists === 1) return new Promise<Response>((resolve) => (releaseFirst = resolve));
+      return json({ items: posted ? [mine] : [], next_cursor: null });
+    });
+    renderDiscussion();
+    fireEvent.change(await screen.findByLabelText(/^Votre commentaire/), { target: { value: "Le mien" } });
+    fireEvent.click(screen.getByRole("button", { name: "Publier" }));
+    await waitFor(() => expect(posted).toBe(true));
+    releaseFirst(json({ items: [], next_cursor: null }));
+    // Asked again after the post: the comment is listed.
+    expect(await screen.findByRole("article", { name: "Commentaire de Camille Martin" })).toHaveTextContent("Le mien");
+    expect(lists).toBe(2);
   });
 });
 

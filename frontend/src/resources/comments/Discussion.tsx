@@ -41,15 +41,19 @@ const repliesKey = commentKeys.repliesOf;
 export type { DiscussionTarget };
 
 /** After any change, the discussion and every loaded reply page are fetched again; on a
- *  question, the question too (editing or hiding its answer changes its record and status). */
+ *  question, the question too (editing or hiding its answer changes its record and status). A
+ *  first load still under way when the change was made is dropped first: it may have been read
+ *  before the change, and a refetch would otherwise wait for it instead of asking again. */
 function useRefreshDiscussion(target: DiscussionTarget) {
   const qc = useQueryClient();
-  return () =>
-    Promise.all([
+  return async () => {
+    await qc.cancelQueries({ queryKey: discussionKey(target) });
+    return Promise.all([
       qc.invalidateQueries({ queryKey: discussionKey(target) }),
       qc.invalidateQueries({ queryKey: commentKeys.replies }),
       target.kind === "question" && qc.invalidateQueries({ queryKey: questionKeys.all }),
     ]);
+  };
 }
 
 /** Whether the discussion takes new comments and replies (no: its subject is archived). */
