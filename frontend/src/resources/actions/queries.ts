@@ -1,5 +1,6 @@
 // Minutes and action items: query keys and calls, in one place.
 import { api, unwrap, type Schemas } from "../../api/client";
+import { ApiError } from "../../api/errors";
 import type { QueryOf } from "../../api/lists";
 
 export type ActionItem = Schemas["ActionItem"];
@@ -23,7 +24,16 @@ export const actionKeys = {
 const forum = (id: string) => ({ params: { path: { id } } });
 const item = (id: number) => ({ params: { path: { id } } });
 
-export const getMinutes = (key: string) => unwrap(api.GET("/api/v1/forums/{id}/minutes", forum(key)));
+/** A forum's minutes, or `null` while none are published (the API's `null`, or its 404 for a forum
+ *  whose page is shown: the forum itself was found). */
+export async function getMinutes(key: string): Promise<Minutes | null> {
+  try {
+    return (await unwrap(api.GET("/api/v1/forums/{id}/minutes", forum(key)))) ?? null;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+}
 export const putMinutes = (key: string, body: MinutesRequest) =>
   unwrap(api.PUT("/api/v1/forums/{id}/minutes", { ...forum(key), body }));
 export const listActionItems = (query: ActionItemQuery) =>
