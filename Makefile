@@ -13,25 +13,11 @@ help: ## List the targets
 	@echo "Open d'État — make targets:"
 	@awk 'BEGIN { FS = ":.*## " } /^[a-zA-Z_-]+:.*## / { printf "  %-10s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
-run: ## Build (release) and start the product with demo data on http://localhost:8080
-	@set -eu; \
-	PG=$$(scripts/ensure-postgres.sh); \
-	if [ -f frontend/package.json ]; then (cd frontend && npm ci && npm run build); fi; \
-	cargo build --release -p opendetat; \
-	BIN="$${CARGO_TARGET_DIR:-target}/release/opendetat"; \
-	DATABASE_URL="$${DATABASE_URL:-$$PG/opendetat}"; export DATABASE_URL; \
-	"$$BIN" seed; \
-	echo "==> Open d'État on http://$${BIND_ADDR:-localhost:8080} (Ctrl-C to stop)"; \
-	exec "$$BIN" serve
+run: ## Build (optimised) and start the product with demo data on http://localhost:8080
+	@scripts/run.sh release
 
-dev: ## Same as run with a debug build (faster to compile)
-	@set -eu; \
-	PG=$$(scripts/ensure-postgres.sh); \
-	if [ -f frontend/package.json ]; then (cd frontend && npm ci && npm run build); fi; \
-	DATABASE_URL="$${DATABASE_URL:-$$PG/opendetat}"; export DATABASE_URL; \
-	cargo run -p opendetat -- seed; \
-	echo "==> Open d'État (debug) on http://$${BIND_ADDR:-localhost:8080} (Ctrl-C to stop)"; \
-	exec cargo run -p opendetat -- serve
+dev: ## Same as run with a debug build (faster to compile, slower to serve)
+	@scripts/run.sh dev
 
 test: ## Run every test: Rust unit + HTTP tests, contract fuzzing, web app unit + browser tests
 	@set -eu; \

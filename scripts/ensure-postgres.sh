@@ -149,6 +149,7 @@ can_login() {
 use_local_server() {
   local url="$1" what="$2"
   if can_login "$url"; then
+    log "using $what already running on 127.0.0.1:$PROBE_PORT ($url)."
     printf '%s
 ' "$url"
     exit 0

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # soak.sh — ten minutes of mixed load on a real server: errors must be 0, RSS must stay flat.
 #
-# NOT run in CI (it takes ten minutes). Run it by hand before a release, or after touching the
-# pool, the middleware or anything that allocates per request:
+# The ten-minute run is by hand, before a release, or after touching the pool, the middleware
+# or anything that allocates per request; CI runs a ten-second one (`SOAK_SECONDS=10`), so the
+# script cannot rot unseen:
 #
 #     cargo build --release -p opendetat          # else the debug build is used
 #     SOAK_DATABASE_URL="$(scripts/ensure-postgres.sh)/opendetat_soak" scripts/soak.sh
@@ -12,9 +13,13 @@
 #      migrates, loads the action plans and demo data; idempotent). SOAK_SEED=0 skips this
 #      (the database must then be migrated and hold at least one forum and one commitment).
 #      Use a throwaway database: the soak posts comments into it.
-#   2. Starts `target/release/opendetat serve` (else `target/debug/opendetat`) on a free port
-#      of 127.0.0.1, OPENDETAT_ENV=production, a random JWT_SECRET, RUST_LOG=warn.
-#   3. Registers one soak account, then SOAK_CONCURRENCY workers (default 4) loop with curl
+#   2. Starts a real SMTP server (aiosmtpd, tests/smtp/sink.py, in the tests' venv) and
+#      `target/release/opendetat serve` (else `target/debug/opendetat`) on a free port of
+#      127.0.0.1, in production mode as deployed: a random JWT_SECRET, PUBLIC_URL, SMTP_URL to
+#      the sink, RUST_LOG=warn; the posting limit is off (the soak measures stability, not limits).
+#   3. Signs one soak account up the way a person does: sign-up (202), the confirmation link read
+#      from the mail the sink received, `POST /auth/verify-email`, sign-in for its
+#      `access_token`. Then SOAK_CONCURRENCY workers (default 4) loop with curl
 #      for SOAK_SECONDS (default 600): each round reads GET /forums, GET /commitments,
 #      GET /forums/{id}/comments and GET /commitments/{id} over one keep-alive connection,
 #      then posts one comment (POST /forums/{id}/comments). Anything but 200 (reads) or 201
@@ -36,7 +41,8 @@
 #   SOAK_OUT             directory for rss.csv, errors.log and server.log (default target/soak)
 #   OPENDETAT_BIN        the binary to run (default: release build, else debug build)
 #
-# Needs: bash, curl, a Linux /proc. Traffic goes to 127.0.0.1 only.
+# Needs: bash, curl, Python >= 3.11 with venv (the SMTP sink), a Linux /proc. Traffic goes to
+# 127.0.0.1 only.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -84,6 +90,15 @@ trap 'exit 130' INT TERM
 
 SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '\n=+/')"
 
+# --- 0. Mail: a real SMTP server that keeps what it receives --------------------------------
+SINK_PY="$("$ROOT/tests/smtp/venv.sh")" || die "could not make the SMTP sink's venv (tests/smtp/venv.sh)"
+mkdir -p "$WORK/mail"
+"$SINK_PY" "$ROOT/tests/smtp/sink.py" --dir "$WORK/mail" --until-killed >"$WORK/sink.out" 2>&1 &
+BG_PIDS+=($!)
+for ((i = 0; i < 100; i++)); do grep -q '^ready' "$WORK/sink.out" && break; sleep 0.1; done
+SMTP_PORT="$(awk '/^ready/ { print $2 }' "$WORK/sink.out")"
+[ -n "$SMTP_PORT" ] || die "the SMTP sink did not start: $(cat "$WORK/sink.out")"
+
 # --- 1. Seed -------------------------------------------------------------------------------
 if [ "${SOAK_SEED:-1}" != 0 ]; then
   log "seeding $(printf '%s' "$DB_URL" | sed -E 's#://([^:/@]+):[^@]*@#://\1:***@#')..."
@@ -93,7 +108,8 @@ fi
 
 # --- 2. Server -----------------------------------------------------------------------------
 DATABASE_URL="$DB_URL" BIND_ADDR=127.0.0.1:0 OPENDETAT_ENV=production JWT_SECRET="$SECRET" \
-  DATABASE_POOL_SIZE="$POOL_SIZE" STATIC_DIR="" RUST_LOG=warn \
+  PUBLIC_URL=http://soak.localhost SMTP_URL="smtp://127.0.0.1:$SMTP_PORT" RATE_LIMIT_POSTING=off \
+  JOB_POLL_MS=50 DATABASE_POOL_SIZE="$POOL_SIZE" STATIC_DIR="" RUST_LOG=warn \
   "$BIN" serve >"$WORK/stdout" 2>"$OUT/server.log" </dev/null &
 SERVER_PID=$!
 BASE=""
@@ -113,10 +129,35 @@ json_field() { # json_field NAME: the first "NAME": number or "string" value on 
   grep -oE "\"$1\":(\"[^\"]*\"|[0-9]+)" | head -n1 | sed -E "s/^\"$1\"://; s/^\"(.*)\"\$/\1/"
 }
 EMAIL="soak-$(date +%s)-$$@example.org"
+PASSWORD="soak-password-long-enough"
+status="$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\",\"display_name\":\"Soak\"}" "$API/auth/register")"
+[ "$status" = 202 ] || die "sign-up answered $status (expected 202)"
+# The confirmation mail, as the sink received it: its text part holds the link and its token.
+CONFIRM=""
+for ((i = 0; i < 200; i++)); do
+  CONFIRM="$("$SINK_PY" - "$WORK/mail" "$EMAIL" <<'PY' 2>/dev/null || true
+import email, pathlib, re, sys
+from email import policy
+folder = pathlib.Path(sys.argv[1]) / sys.argv[2].lower()
+for path in sorted(folder.glob("*.eml")):
+    text = email.message_from_bytes(path.read_bytes(), policy=policy.default).get_body(preferencelist=("plain",)).get_content()
+    found = re.search(r"jeton=([A-Za-z0-9_-]+)", text)
+    if found:
+        print(found.group(1))
+        break
+PY
+)"
+  [ -n "$CONFIRM" ] && break
+  sleep 0.1
+done
+[ -n "$CONFIRM" ] || die "no confirmation mail reached the SMTP sink within 20 s"
+status="$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+  -d "{\"token\":\"$CONFIRM\"}" "$API/auth/verify-email")"
+[ "$status" = 200 ] || die "confirming the address answered $status"
 TOKEN="$(curl -sS --max-time 10 -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$EMAIL\",\"password\":\"soak-password-long-enough\",\"display_name\":\"Soak\"}" \
-  "$API/auth/register" | json_field access_token)"
-[ -n "$TOKEN" ] || die "could not register the soak account"
+  -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" "$API/auth/login" | json_field access_token)"
+[ -n "$TOKEN" ] || die "could not sign the soak account in"
 FORUM="$(curl -sS --max-time 10 "$API/forums?limit=1" | json_field id)"
 COMMITMENT="$(curl -sS --max-time 10 "$API/commitments?limit=1" | json_field id)"
 if [ -z "$FORUM" ] || [ -z "$COMMITMENT" ]; then
@@ -137,6 +178,7 @@ echo "elapsed_s,rss_kb" >"$OUT/rss.csv"
     sleep 10
   done
 ) &
+SAMPLER_PID=$!
 BG_PIDS+=($!)
 
 # --- 5. Workers ----------------------------------------------------------------------------
@@ -172,7 +214,7 @@ for ((w = 1; w <= CONCURRENCY; w++)); do
   BG_PIDS+=($!)
 done
 for p in "${WORKER_PIDS[@]}"; do wait "$p" || true; done
-wait "${BG_PIDS[0]}" 2>/dev/null || true
+wait "$SAMPLER_PID" 2>/dev/null || true
 
 # --- 6. Stop and report --------------------------------------------------------------------
 kill -TERM "$SERVER_PID" 2>/dev/null || true

@@ -80,8 +80,17 @@ pub const MIN_SECRET_LEN: usize = 32;
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/opendetat";
 
 impl Settings {
+    /// From the environment. In dev mode without `JWT_SECRET`, the secret is the one kept in
+    /// `DATA_DIR` (made there the first time): a restart keeps everyone signed in.
     pub fn from_env() -> Result<Settings, String> {
-        Self::from_lookup(|key| std::env::var(key).ok())
+        let get = |key: &str| std::env::var(key).ok();
+        let dev = matches!(get("OPENDETAT_ENV").as_deref().unwrap_or("dev"), "dev" | "development");
+        let kept = if dev && get("JWT_SECRET").is_none() {
+            Some(dev_secret(&get("DATA_DIR").unwrap_or_else(|| DEFAULT_DATA_DIR.into()))?)
+        } else {
+            None
+        };
+        Self::from_lookup(|key| if key == "JWT_SECRET" { get(key).or_else(|| kept.clone()) } else { get(key) })
     }
 
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Settings, String> {
@@ -238,6 +247,38 @@ fn parse_limit(
 /// A comma-separated list (blank items skipped).
 fn list(get: &impl Fn(&str) -> Option<String>, key: &str) -> Vec<String> {
     get(key).unwrap_or_default().split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+/// Where dev mode keeps what must outlive a process (its signing secret).
+pub const DEFAULT_DATA_DIR: &str = "target/data";
+
+/// The dev-mode signing secret kept in `dir` (readable by its owner only), made the first time.
+fn dev_secret(dir: &str) -> Result<String, String> {
+    let path = std::path::Path::new(dir).join("jwt-secret");
+    if let Ok(kept) = std::fs::read_to_string(&path) {
+        let kept = kept.trim().to_string();
+        if kept.len() >= MIN_SECRET_LEN {
+            log::info!("dev mode: signing sessions with the secret kept in {}", path.display());
+            return Ok(kept);
+        }
+    }
+    let secret = random_secret();
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create DATA_DIR {dir}: {e}"))?;
+    write_private(&path, &secret).map_err(|e| format!("cannot keep the dev secret in {}: {e}", path.display()))?;
+    log::warn!(
+        "dev mode: no JWT_SECRET set; generated one and kept it in {} (a restart keeps sessions; set JWT_SECRET in production)",
+        path.display()
+    );
+    Ok(secret)
+}
+
+fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(text.as_bytes())
 }
 
 fn random_secret() -> String {

@@ -382,7 +382,23 @@ impl TestApp {
         } else {
             self.api(path)
         };
-        let mut req = self.agent.request(method, &url);
+        self.request_url(method, &url, token, headers, body)
+    }
+
+    /// A GET of a path of the site itself (the web app's pages and files), never under `/api/v1`.
+    pub fn get_site(&self, path: &str) -> Resp {
+        self.request_url("GET", &format!("{}{path}", self.base), None, &[], None)
+    }
+
+    fn request_url(
+        &self,
+        method: &str,
+        url: &str,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+        body: Option<&str>,
+    ) -> Resp {
+        let mut req = self.agent.request(method, url);
         if let Some(t) = token {
             req = req.set("Authorization", &format!("Bearer {t}"));
         }

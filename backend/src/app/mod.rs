@@ -6,7 +6,7 @@ use std::net::TcpListener;
 
 use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, Compress};
-use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
+use actix_web::{web, App, HttpResponse, HttpServer};
 use utoipa::OpenApi;
 use utoipa_actix_web::{scope, AppExt};
 use utoipa_swagger_ui::SwaggerUi;
@@ -19,6 +19,7 @@ pub mod middleware;
 pub mod openapi;
 mod request_rules;
 pub mod routes;
+mod spa;
 
 use fallback::{not_found, RouteTable};
 
@@ -86,7 +87,7 @@ pub fn run(
             )
             .service(web::scope("/api").default_service(web::to(not_found)));
         let app = match &static_dir {
-            Some(dir) => app.service(spa_files(dir)),
+            Some(dir) => app.service(spa::files(dir)),
             None => app,
         };
         // Also the default of the `/api/v1` scope: an unknown API path is a 404 (or 405)
@@ -112,14 +113,4 @@ fn cors() -> actix_cors::Cors {
         .allowed_headers([actix_web::http::header::AUTHORIZATION, actix_web::http::header::CONTENT_TYPE])
         .expose_headers(["Link", "Retry-After", "X-Request-Id", "Location"])
         .max_age(3600)
-}
-
-/// The built single-page app, with history fallback: unknown paths get `index.html` so the
-/// client router can take them.
-fn spa_files(dir: &str) -> actix_files::Files {
-    let index = std::path::Path::new(dir).join("index.html");
-    actix_files::Files::new("/", dir).index_file("index.html").default_handler(web::to(move |req: HttpRequest| {
-        let index = index.clone();
-        async move { actix_files::NamedFile::open_async(index).await.map(|f| f.into_response(&req)) }
-    }))
 }

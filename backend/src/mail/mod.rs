@@ -166,7 +166,10 @@ impl Mailer {
         }
     }
 
-    fn send(&self, message: &Message) -> Result<(), JobError> {
+    /// Sends `message`; in dev (files), also writes its plain text beside the `.eml` (`.txt`),
+    /// so that a link can be copied whole: the `.eml` is quoted-printable, which breaks long
+    /// lines and writes `=` as `=3D`.
+    fn send(&self, message: &Message, plain: &str) -> Result<(), JobError> {
         match &self.transport {
             Transport_::Smtp(smtp) => smtp.send(message).map(|_| ()).map_err(|e| {
                 if e.is_permanent() {
@@ -175,10 +178,15 @@ impl Mailer {
                     JobError::Retry(format!("mail server: {e}"))
                 }
             }),
-            Transport_::Files(dir) => FileTransport::new(dir)
-                .send(message)
-                .map(|id| log::info!("mail written to {}/{id}.eml", dir.display()))
-                .map_err(|e| JobError::Retry(format!("writing the mail file: {e}"))),
+            Transport_::Files(dir) => {
+                let id = FileTransport::new(dir)
+                    .send(message)
+                    .map_err(|e| JobError::Retry(format!("writing the mail file: {e}")))?;
+                let text = dir.join(format!("{id}.txt"));
+                std::fs::write(&text, plain).map_err(|e| JobError::Retry(format!("writing the mail's text: {e}")))?;
+                log::info!("mail written to {}/{id}.eml, its text to {}", dir.display(), text.display());
+                Ok(())
+            }
         }
     }
 }
@@ -192,6 +200,7 @@ pub fn run_job(ctx: &mut JobContext<'_>, payload: &serde_json::Value) -> Result<
         Some(mail.name.clone()),
         mail.to.parse().map_err(|e| JobError::Permanent(format!("not an address: {e}")))?,
     );
+    let plain = format!("To: {}\nSubject: {}\n\n{}", mail.to, rendered.subject, rendered.text);
     let body = MultiPart::alternative_plain_html(rendered.text, rendered.html);
     // The forum's calendar file it was handed, for the templates that carry one.
     let calendar = mail.forum.as_ref().and_then(|f| f.ics.clone()).filter(|_| mail.template.attaches_calendar());
@@ -214,7 +223,7 @@ pub fn run_job(ctx: &mut JobContext<'_>, payload: &serde_json::Value) -> Result<
         .header(ContentLanguage(mail.locale.as_str().to_string()))
         .multipart(body)
         .map_err(|e| JobError::Permanent(format!("building the message: {e}")))?;
-    ctx.mailer.send(&message)?;
+    ctx.mailer.send(&message, &plain)?;
     Ok(scrubbed(JOB_KIND, payload))
 }
 

@@ -1142,7 +1142,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A forum's minutes, or `null` while none are published. */
+        /**
+         * A forum's minutes, with the versions a correction replaced; 404 `not_found` while none are
+         *     published (the forum exists: its page says so).
+         */
         get: operations["get_minutes"];
         /**
          * Publish or correct a held forum's minutes (organisers). The attendees count defaults to
@@ -2390,11 +2393,11 @@ export interface components {
             action_plan: components["schemas"]["ActionPlanRef"];
             policy_areas: string[];
             /**
-             * @description The lead institution's name (its record: `institutions.lead`, on single-commitment
-             *     responses).
+             * @description The lead institution's name (a copy of its record's, kept for older clients: the record
+             *     is `institutions.lead`).
              */
             lead_institution?: string | null;
-            /** @description The support institutions' names, in order. */
+            /** @description The support institutions' names, in order (the records: `institutions.support`). */
             support_institutions: string[];
             ogp_principles: string[];
             ambitions: string[];
@@ -2409,7 +2412,11 @@ export interface components {
             milestone_progress: components["schemas"]["MilestoneProgress"];
             /** @description The milestones in order (on single-commitment responses only). */
             milestones?: components["schemas"]["Milestone"][] | null;
-            institutions?: null | components["schemas"]["CommitmentInstitutions"];
+            /**
+             * @description The lead and support institutions as records (id, slug, name…): what writes name by
+             *     `lead_institution_id` and `support_institution_ids`.
+             */
+            institutions: components["schemas"]["CommitmentInstitutions"];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -8019,17 +8026,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The minutes, or `null` */
+            /** @description The minutes */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": null | components["schemas"]["Minutes"];
+                    "application/json": components["schemas"]["Minutes"];
                 };
             };
             401: components["responses"]["InvalidToken"];
-            404: components["responses"]["NotFound"];
+            /** @description No such forum, or no minutes published yet (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -13,7 +13,9 @@ fn minutes_are_for_held_forums_and_count_the_check_ins_by_default() {
     let member = app.user("member");
     let slug = ForumBuilder::new("Forum tenu").held().at(HELD.0, HELD.1).create(&app, &admin.token).slug();
     let path = format!("/forums/{slug}/minutes");
-    assert!(app.get(&path).expect(200).json().is_null(), "none before publication");
+    // None before publication: a 404 with its code, for a forum that exists.
+    let none = app.get(&path).expect_problem(404, "not_found");
+    assert!(none["detail"].as_str().unwrap().contains("no minutes"), "{none}");
     // Two people were checked in at the door.
     for who in [app.user("member"), app.user("member")] {
         RegistrationBuilder::to(&slug).checked_in(true).insert(&app, &who);

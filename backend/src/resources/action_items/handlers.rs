@@ -21,18 +21,23 @@ use crate::http::problem::{ApiError, ApiResult, Checks};
 use crate::resources::forums::queries as forums;
 use crate::AppState;
 
-/// A forum's minutes, or `null` while none are published.
+/// A forum's minutes, with the versions a correction replaced; 404 `not_found` while none are
+/// published (the forum exists: its page says so).
 #[utoipa::path(
     tag = "action-items",
     params(("id" = String, Path, description = "Forum id or slug")),
-    responses((status = 200, description = "The minutes, or `null`", body = Option<Minutes>))
+    responses(
+        (status = 200, description = "The minutes", body = Minutes),
+        (status = 404, description = "No such forum, or no minutes published yet (`not_found`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
 )]
 #[get("/forums/{id}/minutes")]
-pub async fn get_minutes(state: web::Data<AppState>, id: web::Path<String>) -> ApiResult<web::Json<Option<Minutes>>> {
+pub async fn get_minutes(state: web::Data<AppState>, id: web::Path<String>) -> ApiResult<web::Json<Minutes>> {
     let key = id.into_inner();
     let minutes = db::run(&state.read_pool, move |conn| {
         let forum = forums::find(conn, &key)?;
-        Ok(minutes::minutes(conn, &forum)?)
+        minutes::minutes(conn, &forum)?
+            .ok_or_else(|| ApiError::NotFound("This forum has no minutes published yet.".into()))
     })
     .await?;
     Ok(web::Json(minutes))

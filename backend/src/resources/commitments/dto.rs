@@ -75,10 +75,10 @@ pub struct Commitment {
     pub description_html: Option<String>,
     pub action_plan: ActionPlanRef,
     pub policy_areas: Vec<String>,
-    /// The lead institution's name (its record: `institutions.lead`, on single-commitment
-    /// responses).
+    /// The lead institution's name (a copy of its record's, kept for older clients: the record
+    /// is `institutions.lead`).
     pub lead_institution: Option<String>,
-    /// The support institutions' names, in order.
+    /// The support institutions' names, in order (the records: `institutions.support`).
     pub support_institutions: Vec<String>,
     pub ogp_principles: Vec<String>,
     pub ambitions: Vec<String>,
@@ -92,9 +92,9 @@ pub struct Commitment {
     /// The milestones in order (on single-commitment responses only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub milestones: Option<Vec<Milestone>>,
-    /// The lead and support institutions as records (on single-commitment responses only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub institutions: Option<CommitmentInstitutions>,
+    /// The lead and support institutions as records (id, slug, name…): what writes name by
+    /// `lead_institution_id` and `support_institution_ids`.
+    pub institutions: CommitmentInstitutions,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// Set when an admin archived the commitment (deleting it would have destroyed its
@@ -140,7 +140,7 @@ impl Commitment {
             },
             milestone_progress: progress,
             milestones: None,
-            institutions: None,
+            institutions: CommitmentInstitutions::default(),
             created_at: row.created_at,
             updated_at: row.updated_at,
             archived_at: row.archived_at,

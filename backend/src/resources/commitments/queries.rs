@@ -58,6 +58,7 @@ pub fn present(conn: &mut PgConnection, rows: Vec<CommitmentRow>) -> QueryResult
         .map(|p| (p.id, p))
         .collect();
     let mut progress = progress_for(conn, &ids)?;
+    let mut institutions = institutions::of_commitments(conn, &ids)?;
     Ok(rows
         .into_iter()
         .map(|row| {
@@ -67,7 +68,10 @@ pub fn present(conn: &mut PgConnection, rows: Vec<CommitmentRow>) -> QueryResult
                 title: String::new(),
             });
             let p = progress.remove(&row.id).unwrap_or_default();
-            Commitment::from_row(row, plan, p)
+            let (lead, support) = institutions.remove(&row.id).unwrap_or_default();
+            let mut one = Commitment::from_row(row, plan, p);
+            one.institutions = CommitmentInstitutions { lead, support };
+            one
         })
         .collect())
 }
@@ -94,8 +98,6 @@ pub fn present_full(conn: &mut PgConnection, row: CommitmentRow) -> ApiResult<Co
     let id = row.id;
     let mut one = present(conn, vec![row])?.pop().ok_or_else(|| ApiError::not_found("Commitment"))?;
     one.milestones = Some(milestone_queries::for_commitment(conn, id)?);
-    let (lead, support) = institutions::of_commitments(conn, &[id])?.remove(&id).unwrap_or_default();
-    one.institutions = Some(CommitmentInstitutions { lead, support });
     Ok(one)
 }
 
