@@ -81,9 +81,12 @@ struct SeedActionItem {
     owner: SeedOwner,
     due_on: NaiveDate,
     commitment: String,
-    /// (status, note, outcome, at), after the first `open`.
-    history: Vec<(String, Option<String>, Option<String>, DateTime<Utc>)>,
+    /// The steps after the first `open`.
+    history: Vec<SeedActionStep>,
 }
+
+/// One status change of a seeded action item: (status, note, outcome, at), as a JSON array.
+type SeedActionStep = (String, Option<String>, Option<String>, DateTime<Utc>);
 
 #[derive(Deserialize)]
 struct SeedOwner {
