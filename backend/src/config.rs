@@ -90,7 +90,10 @@ impl Settings {
         } else {
             None
         };
-        Self::from_lookup(|key| if key == "JWT_SECRET" { get(key).or_else(|| kept.clone()) } else { get(key) })
+        let settings =
+            Self::from_lookup(|key| if key == "JWT_SECRET" { get(key).or_else(|| kept.clone()) } else { get(key) })?;
+        let _ = SITE_URL.set(settings.public_url.trim_end_matches('/').to_string());
+        Ok(settings)
     }
 
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Settings, String> {
@@ -247,6 +250,14 @@ fn parse_limit(
 /// A comma-separated list (blank items skipped).
 fn list(get: &impl Fn(&str) -> Option<String>, key: &str) -> Vec<String> {
     get(key).unwrap_or_default().split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+static SITE_URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The site's address as people reach it (`PUBLIC_URL`), for links written where no request or
+/// job hands it over (a reaction in the transaction of another resource's write).
+pub fn site_url() -> &'static str {
+    SITE_URL.get().map(String::as_str).unwrap_or("http://localhost:8080")
 }
 
 /// Where dev mode keeps what must outlive a process (its signing secret).

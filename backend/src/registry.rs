@@ -12,7 +12,7 @@
 
 use std::sync::OnceLock;
 
-use crate::events::{EventType, Subscription};
+use crate::events::{EventType, Reaction, Subscription};
 use crate::http::problem::ErrorCode;
 use crate::jobs::worker::{Housekeeping, JobKind};
 use crate::subjects::SubjectDecl;
@@ -57,6 +57,8 @@ pub struct Resource {
     pub jobs: &'static [JobKind],
     /// The jobs it starts when an event is recorded (its own or another resource's).
     pub subscriptions: &'static [Subscription],
+    /// What it does in the transaction of another resource's event (`events::Reaction`).
+    pub reactions: &'static [Reaction],
     /// What workers do on each beat (keep a scheduled job scheduled…).
     pub housekeeping: &'static [Housekeeping],
 }
@@ -80,6 +82,7 @@ impl Resource {
         search: None,
         jobs: &[],
         subscriptions: &[],
+        reactions: &[],
         housekeeping: &[],
     };
 }
@@ -148,6 +151,11 @@ impl Declarations {
     /// Every job that follows an event.
     pub fn subscriptions(&self) -> impl Iterator<Item = &'static Subscription> + '_ {
         self.resources.iter().flat_map(|r| r.subscriptions.iter())
+    }
+
+    /// What resources do in the transaction of an event.
+    pub fn reactions(&self) -> impl Iterator<Item = &'static Reaction> + '_ {
+        self.resources.iter().flat_map(|r| r.reactions.iter())
     }
 
     /// Every kind of background job the resources run.

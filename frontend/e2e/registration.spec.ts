@@ -178,3 +178,58 @@ test("an organiser keeps a forum's seat for civil society, and only civil societ
   await expect(box).toContainText("(1 prise(s))");
   await check(page, "forum-reserved-seat");
 });
+
+test("an organiser opens more seats: the person waiting has one at once, and the list says so", async ({ page }) => {
+  const stamp = Date.now();
+  const register = async (who: (typeof accounts)[keyof typeof accounts]) =>
+    page.request.post(`/api/v1/forums/${slug}/registrations`, {
+      headers: { Authorization: `Bearer ${await apiToken(page, who)}` },
+    });
+  const made = await page.request.post("/api/v1/forums", {
+    headers: { Authorization: `Bearer ${await apiToken(page, accounts.admin)}` },
+    data: {
+      title: `Forum qui s'agrandit ${stamp}`,
+      theme: "Inscriptions",
+      starts_at: "2031-05-12T17:00:00Z",
+      ends_at: "2031-05-12T19:00:00Z",
+      location: "Paris",
+      capacity: 1,
+      status: "open",
+    },
+  });
+  expect(made.status()).toBe(201);
+  const slug = (await json<{ slug: string }>(made)).slug;
+  expect((await register(accounts.member)).status()).toBe(201);
+  expect((await json<{ status: string }>(await register(accounts.moderator))).status).toBe("waitlisted");
+
+  // One more seat, in the forum's form: the moderator, first waiting, has it.
+  await signIn(page, accounts.admin);
+  await page.goto(`/admin/forums/${slug}`);
+  await page.getByLabel("Nombre de places (facultatif)").fill("2");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page).toHaveURL(new RegExp(`/forums/${slug}$`));
+  const list = page.getByRole("table", { name: /Inscriptions au forum/ });
+  await expect(list.getByRole("row").nth(2)).toContainText(/Inscrit·e \(depuis la liste d'attente, le .+\)/);
+  await check(page, "forum-registrants-promoted");
+
+  // Fewer seats than people seated: refused, saying why; nothing changes.
+  await page.goto(`/admin/forums/${slug}`);
+  await page.getByLabel("Nombre de places (facultatif)").fill("1");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByText("Plus de personnes sont déjà inscrites que ce nombre de places")).toBeVisible();
+  await check(page, "forum-form-capacity-below-registered");
+
+  // A seat kept for civil society until a date of the organiser's: the forum page says until when.
+  await page.getByLabel("Nombre de places (facultatif)").fill("3");
+  await page.getByLabel("Places réservées (facultatif)").fill("1");
+  await page.getByLabel("Réservées à").selectOption("civil_society");
+  await page.getByLabel("Places réservées gardées jusqu'au (heure de Paris) (facultatif)").fill("2031-05-01T12:00");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page).toHaveURL(new RegExp(`/forums/${slug}$`));
+  await expect(
+    page.getByText(/Places réservées gardées jusqu'au .*2031.* \(heure de Paris\) ; celles qui ne sont/),
+  ).toBeVisible();
+  const box = page.getByRole("region", { name: "Inscription", exact: true });
+  await expect(box).toContainText(/Places réservées gardées jusqu'au .*2031/);
+  await check(page, "forum-reserved-until");
+});

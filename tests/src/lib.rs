@@ -560,3 +560,21 @@ pub fn collect_pages(app: &TestApp, path: &str, token: Option<&str>) -> Vec<Valu
     }
     panic!("pagination did not end");
 }
+
+/// Runs `request` for every index at the same instant (a barrier releases them together), for
+/// races that must come out exact.
+pub fn at_once<T: Send>(n: usize, request: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let barrier = std::sync::Barrier::new(n);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..n)
+            .map(|i| {
+                let (barrier, request) = (&barrier, &request);
+                s.spawn(move || {
+                    barrier.wait();
+                    request(i)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    })
+}

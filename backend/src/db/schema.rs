@@ -86,6 +86,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    comment_mentions (comment_id, user_id) {
+        comment_id -> Int8,
+        user_id -> Int8,
+        mentioned_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     comment_versions (id) {
         id -> Int8,
         comment_id -> Int8,
@@ -396,6 +404,7 @@ diesel::table! {
         registration_closes_at -> Nullable<Timestamptz>,
         reserved_seats -> Nullable<Int4>,
         reserved_for -> Nullable<Text>,
+        reserved_until -> Nullable<Timestamptz>,
     }
 }
 
@@ -647,6 +656,8 @@ diesel::joinable!(action_plans -> subjects (subject_id));
 diesel::joinable!(comment_reactions -> comments (comment_id));
 diesel::joinable!(comment_reactions -> users (user_id));
 diesel::joinable!(comment_reports -> comments (comment_id));
+diesel::joinable!(comment_mentions -> comments (comment_id));
+diesel::joinable!(comment_mentions -> users (user_id));
 diesel::joinable!(comment_versions -> comments (comment_id));
 diesel::joinable!(comments -> subjects (subject_id));
 diesel::joinable!(comments -> users (author_id));
@@ -711,6 +722,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     action_plans,
     comment_reactions,
     comment_reports,
+    comment_mentions,
     comment_versions,
     comments,
     commitment_institutions,

@@ -148,6 +148,14 @@ macro_rules! event_types {
     (@one $text:literal) => { $crate::events::EventType::new($text) };
 }
 
+/// What a resource does, in the transaction that records an event, when a write of another
+/// resource decides something for it too (a forum given more seats gives them to the people
+/// waiting, in the same transaction). Work that may come later is a `Subscription` instead.
+pub struct Reaction {
+    pub to: fn(EventType) -> bool,
+    pub run: fn(&mut PgConnection, &NewEvent) -> QueryResult<()>,
+}
+
 /// A job that follows events: each event of a type `to` accepts is recorded with a job of kind
 /// `job` (payload `{"event_id": …}`), in the statement that records the event.
 pub struct Subscription {
@@ -203,6 +211,15 @@ impl NewEvent {
 /// it (`registry`), in one statement: what the event causes is recorded with it, and its cost
 /// stays out of the request.
 pub fn record(conn: &mut PgConnection, event: NewEvent) -> QueryResult<()> {
+    append(conn, &event)?;
+    for reaction in crate::registry::get().reactions().filter(|r| (r.to)(event.kind)) {
+        (reaction.run)(conn, &event)?;
+    }
+    Ok(())
+}
+
+/// The event and the jobs of its subscriptions, in one statement.
+fn append(conn: &mut PgConnection, event: &NewEvent) -> QueryResult<()> {
     use crate::db::schema::events::dsl as e;
     let subject = event.subject.as_ref();
     let jobs: Vec<&'static str> =

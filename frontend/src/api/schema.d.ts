@@ -825,7 +825,12 @@ export interface paths {
         delete: operations["delete_forum"];
         options?: never;
         head?: never;
-        /** Update a forum (officials and admins). */
+        /**
+         * Update a forum (officials and admins). Seats follow the change, in its transaction: a larger
+         *     capacity (or none, or fewer reserved seats) gives the free seats to the people waiting, in
+         *     arrival order (reserved ones first to those of the category), each told by a notification
+         *     and a mail as on a cancellation; a capacity below the people already seated is refused.
+         */
         patch: operations["update_forum"];
         trace?: never;
     };
@@ -2660,7 +2665,7 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "token_expired" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "not_an_organiser" | "forum_not_held" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "self_lockout" | "not_your_institution";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "token_expired" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "self_lockout" | "not_your_institution";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of the log (the audit trail, the changes feed, notifications, webhooks) and the contract know every type there is.
          * @enum {string}
@@ -2954,6 +2959,13 @@ export interface components {
              */
             registration_closes_at?: string | null;
             reserved_seats?: null | components["schemas"]["SeatReservation"];
+            /**
+             * Format: date-time
+             * @description When the reserved seats nobody of the category took go back to the general pool (and to
+             *     the people waiting, in arrival order): `reserved_seats.until`, else
+             *     `registration_closes_at`, else 48 hours before `starts_at`. `null` without reserved seats.
+             */
+            reserved_seats_until?: string | null;
         };
         ForumChanges: {
             slug?: string | null;
@@ -4387,6 +4399,12 @@ export interface components {
              * @description Of them, taken.
              */
             taken: number;
+            /**
+             * Format: date-time
+             * @description Kept until then; after it, the seats nobody of the category took are anyone's (and go to
+             *     the people waiting first).
+             */
+            until: string;
         };
         /** @description The organisers' response (a PUT replaces it). */
         ResponseRequest: {
@@ -4453,7 +4471,9 @@ export interface components {
         /**
          * @description Seats of a forum kept for a category of people: one of them takes a reserved seat while one
          *     is free, then a general one; others take general seats only. A freed reserved seat goes to
-         *     the first person waiting who belongs to the category.
+         *     the first person waiting who belongs to the category. Seats nobody of the category took go
+         *     back to the general pool at `until` (by default when registration closes, or 48 hours before
+         *     the start), and from it to the people waiting.
          */
         SeatReservation: {
             /**
@@ -4462,6 +4482,12 @@ export interface components {
              */
             seats: number;
             category: components["schemas"]["SeatCategory"];
+            /**
+             * Format: date-time
+             * @description Until when they are kept (at most `starts_at`); when left out, until registration closes,
+             *     or 48 hours before the start (see the forum's `reserved_seats_until`).
+             */
+            until?: string | null;
         };
         /** @description A commitment or milestone an action item serves, in short. */
         ServedRef: {
@@ -7288,7 +7314,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description Slug already used */
+            /** @description Slug already used (`already_exists`), a capacity below the number of people already holding a seat (`capacity_below_registered`), or a rule broken between a field sent and one stored */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -13,7 +13,7 @@ fn follow(app: &TestApp, who: &TestUser, path: &str) -> Value {
 }
 
 /// The member's notifications once there are `n` (the fan-out is a background job).
-fn notifications(app: &TestApp, who: &TestUser, n: usize) -> Vec<Value> {
+pub(crate) fn notifications(app: &TestApp, who: &TestUser, n: usize) -> Vec<Value> {
     let started = Instant::now();
     loop {
         let items = app.get_as("/me/notifications", &who.token).expect(200).json()["items"].as_array().unwrap().clone();
@@ -30,7 +30,7 @@ fn unread(app: &TestApp, who: &TestUser) -> i64 {
 }
 
 /// Waits until no job of the fan-out is left to run.
-fn fan_out_done(app: &TestApp) {
+pub(crate) fn fan_out_done(app: &TestApp) {
     let started = Instant::now();
     while app.count("jobs WHERE kind = 'notifications_fan_out' AND state <> 'done'") > 0 {
         assert!(started.elapsed() < Duration::from_secs(15), "fan-out jobs still waiting");

@@ -1,26 +1,7 @@
 //! Registrations for forums: seats then waitlist in arrival order, under real concurrency;
 //! promotion on cancellation, with its mail; closed forums; privacy of the lists.
 
-use std::sync::Barrier;
-
 use opendetat_tests::*;
-
-/// Runs `request` for every index at the same instant (a barrier releases them together).
-fn at_once(n: usize, request: impl Fn(usize) -> Resp + Sync) -> Vec<Resp> {
-    let barrier = Barrier::new(n);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..n)
-            .map(|i| {
-                let (barrier, request) = (&barrier, &request);
-                s.spawn(move || {
-                    barrier.wait();
-                    request(i)
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap()).collect()
-    })
-}
 
 #[test]
 fn seats_then_waitlist_then_promotion_on_cancellation_with_its_mails() {
@@ -412,7 +393,8 @@ fn reserved_seats_go_to_their_category_first_and_back_to_it_when_freed() {
         .reserved_seats(1, "officials")
         .commitments(&[commitment_id(&app, "FR0041")])
         .create(&app, &admin.token);
-    assert_eq!(forum["reserved_seats"], json!({"seats": 1, "category": "officials"}));
+    assert_eq!(forum["reserved_seats"], json!({"seats": 1, "category": "officials", "until": null}));
+    assert_eq!(forum["reserved_seats_until"], "2027-05-08T16:30:00Z", "48 hours before the start");
     let slug = forum.slug();
     let of_the_commitment = || UserBuilder::official_of("minister-of-state-digital-sector").create(&app);
     let register = |who: &TestUser| RegistrationBuilder::to(&slug).create(&app, &who.token);
@@ -430,7 +412,10 @@ fn reserved_seats_go_to_their_category_first_and_back_to_it_when_freed() {
     let r = register(&official);
     assert_eq!((r["status"].as_str(), r["reserved_seat"].as_bool()), (Some("registered"), Some(true)));
     let summary = app.get(&format!("/forums/{slug}/registrations/summary")).expect(200).json();
-    assert_eq!(summary["reserved"], json!({"category": "officials", "seats": 1, "taken": 1}));
+    assert_eq!(
+        summary["reserved"],
+        json!({"category": "officials", "seats": 1, "taken": 1, "until": "2027-05-08T16:30:00Z"})
+    );
     assert_eq!((summary["registered"].as_i64(), summary["waitlisted"].as_i64()), (Some(3), Some(1)));
 
     // A freed reserved seat waits for the category: the outsider keeps waiting…

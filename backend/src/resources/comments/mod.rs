@@ -44,7 +44,7 @@ const SEARCH: crate::registry::SearchArm = crate::registry::SearchArm {
 pub mod events {
     crate::event_types! {
         COMMENT_CREATED => notifying "comment.created",
-        COMMENT_UPDATED => "comment.updated",
+        COMMENT_UPDATED => notifying "comment.updated",
         COMMENT_DELETED => "comment.deleted",
         COMMENT_HIDDEN => "comment.hidden",
         COMMENT_RESTORED => "comment.restored",

@@ -52,11 +52,17 @@ pub struct Forum {
     pub registration_closes_at: Option<DateTime<Utc>>,
     /// Seats of `capacity` kept for a category of people, if any.
     pub reserved_seats: Option<SeatReservation>,
+    /// When the reserved seats nobody of the category took go back to the general pool (and to
+    /// the people waiting, in arrival order): `reserved_seats.until`, else
+    /// `registration_closes_at`, else 48 hours before `starts_at`. `null` without reserved seats.
+    pub reserved_seats_until: Option<DateTime<Utc>>,
 }
 
 /// Seats of a forum kept for a category of people: one of them takes a reserved seat while one
 /// is free, then a general one; others take general seats only. A freed reserved seat goes to
-/// the first person waiting who belongs to the category.
+/// the first person waiting who belongs to the category. Seats nobody of the category took go
+/// back to the general pool at `until` (by default when registration closes, or 48 hours before
+/// the start), and from it to the people waiting.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SeatReservation {
@@ -65,11 +71,15 @@ pub struct SeatReservation {
     #[schema(minimum = 1, maximum = 100000)]
     pub seats: i32,
     pub category: crate::types::SeatCategory,
+    /// Until when they are kept (at most `starts_at`); when left out, until registration closes,
+    /// or 48 hours before the start (see the forum's `reserved_seats_until`).
+    #[serde(default)]
+    pub until: Option<DateTime<Utc>>,
 }
 
 impl SeatReservation {
-    pub fn from_row(seats: Option<i32>, category: Option<crate::types::SeatCategory>) -> Option<SeatReservation> {
-        Some(SeatReservation { seats: seats?, category: category? })
+    pub fn from_row(row: &super::model::ForumRow) -> Option<SeatReservation> {
+        Some(SeatReservation { seats: row.reserved_seats?, category: row.reserved_for?, until: row.reserved_until })
     }
 }
 

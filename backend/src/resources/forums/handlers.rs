@@ -35,11 +35,18 @@ fn check_closing(starts_at: DateTime<Utc>, closes_at: Option<DateTime<Utc>>) -> 
     Ok(())
 }
 
-fn check_reservation(capacity: Option<i32>, reserved: Option<&super::dto::SeatReservation>) -> ApiResult<()> {
+fn check_reservation(
+    capacity: Option<i32>,
+    reserved: Option<&super::dto::SeatReservation>,
+    starts_at: DateTime<Utc>,
+) -> ApiResult<()> {
     match (reserved, capacity) {
         (Some(_), None) => Err(ApiError::field("reserved_seats", "required", "a reservation needs a capacity")),
         (Some(r), Some(c)) if r.seats > c => {
             Err(ApiError::field("reserved_seats", "range", "must not exceed the capacity"))
+        }
+        (Some(super::dto::SeatReservation { until: Some(until), .. }), _) if *until > starts_at => {
+            Err(ApiError::field("reserved_seats.until", "range", "must not be after starts_at"))
         }
         _ => Ok(()),
     }
@@ -112,7 +119,7 @@ pub async fn create_forum(
         .add(check_schedule(r.starts_at, r.ends_at))
         .add(check_place(r.location.as_deref(), r.online_url.as_deref()))
         .add(check_closing(r.starts_at, r.registration_closes_at))
-        .add(check_reservation(r.capacity, r.reserved_seats.as_ref()));
+        .add(check_reservation(r.capacity, r.reserved_seats.as_ref(), r.starts_at));
     checks.finish()?;
     let created = db::transaction(&state.pool, move |conn| {
         let row = queries::insert(conn, r, auth.id)?;
@@ -139,7 +146,10 @@ pub async fn get_forum(state: web::Data<AppState>, id: web::Path<String>) -> Api
     Ok(web::Json(forum))
 }
 
-/// Update a forum (officials and admins).
+/// Update a forum (officials and admins). Seats follow the change, in its transaction: a larger
+/// capacity (or none, or fewer reserved seats) gives the free seats to the people waiting, in
+/// arrival order (reserved ones first to those of the category), each told by a notification
+/// and a mail as on a cancellation; a capacity below the people already seated is refused.
 #[utoipa::path(
     tag = "forums",
     security(("bearer" = [])),
@@ -147,7 +157,7 @@ pub async fn get_forum(state: web::Data<AppState>, id: web::Path<String>) -> Api
     request_body = ForumChanges,
     responses(
         (status = 200, description = "Updated", body = Forum),
-        (status = 409, description = "Slug already used", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Slug already used (`already_exists`), a capacity below the number of people already holding a seat (`capacity_below_registered`), or a rule broken between a field sent and one stored", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/forums/{id}")]
@@ -162,7 +172,9 @@ pub async fn update_forum(
     let mut checks = Checks::of(c.validate());
     let key = id.into_inner();
     let updated = db::transaction(&state.pool, move |conn| {
-        let current = queries::find(conn, &key)?;
+        // Locked: registrations for the forum wait, so the seats counted below stay counted.
+        let found = queries::find(conn, &key)?.id;
+        let current = queries::lock(conn, found)?;
         let location = c.location.clone().unwrap_or(current.location.clone());
         let online_url = c.online_url.clone().unwrap_or(current.online_url.clone());
         // A rule between two fields of the request is the request's (422); between a field
@@ -191,18 +203,20 @@ pub async fn update_forum(
                 ),
             ))
             .add(within(
-                c.capacity.is_some() && c.reserved_seats.is_some(),
+                c.capacity.is_some() && c.reserved_seats.is_some() && c.starts_at.is_some(),
                 check_reservation(
                     c.capacity.unwrap_or(current.capacity),
                     c.reserved_seats
                         .clone()
-                        .unwrap_or_else(|| {
-                            super::dto::SeatReservation::from_row(current.reserved_seats, current.reserved_for)
-                        })
+                        .unwrap_or_else(|| super::dto::SeatReservation::from_row(&current))
                         .as_ref(),
+                    c.starts_at.unwrap_or(current.starts_at),
                 ),
             ));
         checks.finish()?;
+        if let Some(Some(capacity)) = c.capacity {
+            queries::check_capacity(conn, &current, capacity)?;
+        }
         let row = queries::update(conn, current, c, auth.id)?;
         queries::present_one(conn, row)
     })

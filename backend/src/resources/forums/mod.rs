@@ -19,6 +19,8 @@ pub mod codes {
         NOT_AN_ORGANISER => ("not_an_organiser", "Seuls les organisateurs de ce forum (agents des institutions de ses engagements, personnes nommées, administrateurs) peuvent faire cela."),
         /// 409: minutes and action items are for a forum that was held.
         FORUM_NOT_HELD => ("forum_not_held", "Le compte rendu et les actions se publient une fois le forum tenu (statut « tenu »)."),
+        /// 409: a forum's capacity cannot go below the number of people already holding a seat.
+        CAPACITY_BELOW_REGISTERED => ("capacity_below_registered", "Plus de personnes sont déjà inscrites que cette capacité : elle ne peut pas descendre en dessous."),
     }
 }
 

@@ -44,6 +44,24 @@ pub struct ForumRow {
     /// Seats of `capacity` kept for `reserved_for`.
     pub reserved_seats: Option<i32>,
     pub reserved_for: Option<crate::types::SeatCategory>,
+    /// Until when the reserved seats are kept, if the forum names a time of its own.
+    pub reserved_until: Option<DateTime<Utc>>,
+}
+
+impl ForumRow {
+    /// When unclaimed reserved seats go back to the general pool: the forum's own time, else
+    /// when registration closes, else 48 hours before the start. `None` without reserved seats.
+    pub fn reserved_seats_until(&self) -> Option<DateTime<Utc>> {
+        self.reserved_seats?;
+        Some(
+            self.reserved_until.or(self.registration_closes_at).unwrap_or(self.starts_at - chrono::Duration::hours(48)),
+        )
+    }
+
+    /// Whether some seats are still kept for a category of people at `now`.
+    pub fn reserves_seats(&self, now: DateTime<Utc>) -> bool {
+        self.reserved_seats_until().is_some_and(|until| now < until)
+    }
 }
 
 #[derive(Debug, Insertable)]
@@ -67,6 +85,7 @@ pub struct NewForum {
     pub registration_closes_at: Option<DateTime<Utc>>,
     pub reserved_seats: Option<i32>,
     pub reserved_for: Option<crate::types::SeatCategory>,
+    pub reserved_until: Option<DateTime<Utc>>,
 }
 
 /// What a PATCH changes; `None` leaves a column as it is.
@@ -90,4 +109,5 @@ pub struct ForumChangeset {
     pub registration_closes_at: Option<Option<DateTime<Utc>>>,
     pub reserved_seats: Option<Option<i32>>,
     pub reserved_for: Option<Option<crate::types::SeatCategory>>,
+    pub reserved_until: Option<Option<DateTime<Utc>>>,
 }

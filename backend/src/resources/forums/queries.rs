@@ -43,13 +43,14 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ForumRow>) -> QueryResult<Vec<
     Ok(rows
         .into_iter()
         .map(|r| Forum {
+            reserved_seats: super::dto::SeatReservation::from_row(&r),
+            reserved_seats_until: r.reserved_seats_until(),
             id: r.id.get(),
             description_html: markdown::stored_or_render(r.description_html, Some(&r.description)).unwrap_or_default(),
             commitments: by_forum.remove(&r.id).unwrap_or_default(),
             format: r.format_version_id.and_then(|v| formats.get(&v).cloned()),
             cycle: r.cycle_id.and_then(|c| cycles.get(&c).cloned()),
             registration_closes_at: r.registration_closes_at,
-            reserved_seats: super::dto::SeatReservation::from_row(r.reserved_seats, r.reserved_for),
             slug: r.slug,
             title: r.title,
             theme: r.theme,
@@ -77,6 +78,32 @@ pub fn present_one(conn: &mut PgConnection, row: ForumRow) -> ApiResult<Forum> {
 pub fn find(conn: &mut PgConnection, key: &str) -> ApiResult<ForumRow> {
     let q = forums::table.select(ForumRow::as_select()).into_boxed();
     crate::by_key!(q, forums::id, forums::slug, key).first(conn).optional()?.ok_or_else(|| ApiError::not_found("Forum"))
+}
+
+/// The forum's row, locked until the transaction ends.
+pub fn lock(conn: &mut PgConnection, id: ForumId) -> QueryResult<ForumRow> {
+    forums::table.find(id).select(ForumRow::as_select()).for_update().first(conn)
+}
+
+/// A capacity below the number of people already holding a seat is refused: nobody loses a
+/// seat silently (the organiser cancels registrations, or asks people to, first). Called with
+/// the forum locked, so no registration slips in between.
+pub fn check_capacity(conn: &mut PgConnection, forum: &ForumRow, capacity: i32) -> ApiResult<()> {
+    use crate::db::schema::registrations;
+    let seated: i64 = registrations::table
+        .filter(registrations::forum_id.eq(forum.id))
+        .filter(registrations::status.eq("registered"))
+        .count()
+        .get_result(conn)?;
+    if i64::from(capacity) < seated {
+        return Err(ApiError::Conflict {
+            code: super::codes::CAPACITY_BELOW_REGISTERED,
+            detail: format!(
+                "{seated} people already hold a seat at this forum: its capacity cannot go below {seated}."
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// The cursor of a forum list: which list (`when`), then the last forum's start and id.
@@ -210,6 +237,7 @@ pub fn insert(conn: &mut PgConnection, r: NewForumRequest, by: UserId) -> ApiRes
         registration_closes_at: r.registration_closes_at,
         reserved_seats: r.reserved_seats.as_ref().map(|s| s.seats),
         reserved_for: r.reserved_seats.as_ref().map(|s| s.category),
+        reserved_until: r.reserved_seats.as_ref().and_then(|s| s.until),
         cycle_id,
         format_version_id,
         description_html: Some(markdown::render(&r.description)),
@@ -264,6 +292,7 @@ pub fn update(conn: &mut PgConnection, current: ForumRow, c: ForumChanges, by: U
         registration_closes_at: c.registration_closes_at,
         reserved_seats: c.reserved_seats.as_ref().map(|r| r.as_ref().map(|s| s.seats)),
         reserved_for: c.reserved_seats.as_ref().map(|r| r.as_ref().map(|s| s.category)),
+        reserved_until: c.reserved_seats.as_ref().map(|r| r.as_ref().and_then(|s| s.until)),
         cycle_id,
         format_version_id,
         description_html: c.description.as_deref().map(|d| Some(markdown::render(d))),

@@ -12,7 +12,8 @@ use diesel::sql_types::{Array, BigInt, Bool, Nullable, Text};
 use super::dto::NotificationReason;
 use crate::db::ids::{CommentId, SubjectId, UserId};
 use crate::db::schema::{
-    action_items, comments, commitments, forums, milestones, question_answers, questions, registrations, users,
+    action_items, comment_mentions, comments, commitments, forums, milestones, question_answers, questions,
+    registrations, users,
 };
 use crate::events::{self, Event};
 use crate::jobs::worker::{JobContext, JobError};
@@ -77,37 +78,29 @@ fn plan(conn: &mut PgConnection, event: &Event) -> QueryResult<Option<(About, Ve
     let audience = |who, reason| Audience { who, reason, mailed_elsewhere: false };
     Ok(match kind {
         crate::resources::comments::events::COMMENT_CREATED => {
-            let found: Option<(SubjectId, Option<CommentId>, String, bool)> = comments::table
-                .find(CommentId(ref_id))
-                .select((
-                    comments::subject_id,
-                    comments::parent_id,
-                    comments::body,
-                    comments::deleted_at.is_not_null().or(comments::hidden_at.is_not_null()),
-                ))
-                .first(conn)
-                .optional()?;
-            // Gone before anyone heard of it: nobody will.
-            let Some((subject, parent, body, gone)) = found else { return Ok(None) };
-            // An official's answer to a question is told as an answer (`question.answered`).
-            let answer: bool = diesel::select(diesel::dsl::exists(
-                question_answers::table.filter(question_answers::comment_id.eq(CommentId(ref_id))),
-            ))
-            .get_result(conn)?;
-            if gone || answer {
-                return Ok(None);
-            }
+            let Some(Heard { subject, parent, named }) = comment(conn, CommentId(ref_id))? else { return Ok(None) };
             let mut groups = Vec::new();
             if let Some(parent) = parent {
                 let author: UserId = comments::table.find(parent).select(comments::author_id).first(conn)?;
                 groups.push(audience(Who::People(vec![author]), NotificationReason::Reply));
             }
-            let named = super::mentions::resolve(conn, &body)?;
             if !named.is_empty() {
                 groups.push(audience(Who::People(named), NotificationReason::Mention));
             }
             groups.push(audience(Who::Followers(vec![subject]), NotificationReason::NewComment));
             Some((About { subject: Some(subject), comment: Some(CommentId(ref_id)) }, groups))
+        }
+        // An edit tells only the people it newly mentions (`comment`: never twice for one
+        // comment, nobody whose mention it removed).
+        crate::resources::comments::events::COMMENT_UPDATED => {
+            let Some(Heard { subject, named, .. }) = comment(conn, CommentId(ref_id))? else { return Ok(None) };
+            if named.is_empty() {
+                return Ok(None);
+            }
+            Some((
+                About { subject: Some(subject), comment: Some(CommentId(ref_id)) },
+                vec![audience(Who::People(named), NotificationReason::Mention)],
+            ))
         }
         crate::resources::progress::events::PROGRESS_REPORTED => {
             // Those who follow the milestone, or its commitment.
@@ -165,6 +158,54 @@ fn plan(conn: &mut PgConnection, event: &Event) -> QueryResult<Option<(About, Ve
         }
         _ => None,
     })
+}
+
+/// What people may hear of a comment.
+struct Heard {
+    subject: SubjectId,
+    parent: Option<CommentId>,
+    /// The people it newly mentions.
+    named: Vec<UserId>,
+}
+
+/// A comment people may hear of (not gone, not an answer to a question, which is told as an
+/// answer), with its subject, its parent and the people its text mentions now who were never
+/// mentioned by it before: those are remembered (`comment_mentions`) in the job's transaction,
+/// so the comment's later edits do not tell them again.
+fn comment(conn: &mut PgConnection, id: CommentId) -> QueryResult<Option<Heard>> {
+    let found: Option<(SubjectId, Option<CommentId>, String, bool)> = comments::table
+        .find(id)
+        .select((
+            comments::subject_id,
+            comments::parent_id,
+            comments::body,
+            comments::deleted_at.is_not_null().or(comments::hidden_at.is_not_null()),
+        ))
+        .first(conn)
+        .optional()?;
+    // Gone before anyone heard of it: nobody will.
+    let Some((subject, parent, body, gone)) = found else { return Ok(None) };
+    let answer: bool =
+        diesel::select(diesel::dsl::exists(question_answers::table.filter(question_answers::comment_id.eq(id))))
+            .get_result(conn)?;
+    if gone || answer {
+        return Ok(None);
+    }
+    let named = super::mentions::resolve(conn, &body)?;
+    if named.is_empty() {
+        return Ok(Some(Heard { subject, parent, named }));
+    }
+    let new: Vec<UserId> = diesel::insert_into(comment_mentions::table)
+        .values(
+            named
+                .iter()
+                .map(|user| (comment_mentions::comment_id.eq(id), comment_mentions::user_id.eq(*user)))
+                .collect::<Vec<_>>(),
+        )
+        .on_conflict_do_nothing()
+        .returning(comment_mentions::user_id)
+        .get_results(conn)?;
+    Ok(Some(Heard { subject, parent, named: new }))
 }
 
 /// An event only the followers of `followed` hear of, about `subject`.

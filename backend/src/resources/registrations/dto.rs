@@ -85,6 +85,9 @@ pub struct ReservedSeats {
     pub seats: i32,
     /// Of them, taken.
     pub taken: i64,
+    /// Kept until then; after it, the seats nobody of the category took are anyone's (and go to
+    /// the people waiting first).
+    pub until: DateTime<Utc>,
 }
 
 /// A forum's seats, for everyone: counts only, never who.
@@ -101,7 +104,8 @@ pub struct RegistrationSummary {
     pub registered: i64,
     /// People waiting for a seat.
     pub waitlisted: i64,
-    /// The seats kept for a category of people, if the forum keeps some.
+    /// The seats kept for a category of people, while the forum keeps some (`null` once given
+    /// back to the general pool).
     pub reserved: Option<ReservedSeats>,
 }
 

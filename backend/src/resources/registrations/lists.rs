@@ -6,7 +6,8 @@ use super::dto::{
     ReservedSeats,
 };
 use super::model::RegistrationRow;
-use super::queries::{active, count, event, lock_forum, position, reserved_taken, takes_registrations};
+use super::queries::{active, count, event, lock_forum, position, takes_registrations};
+use super::seats::reserved_taken;
 use crate::db::ids::{ForumId, RegistrationId, UserId};
 use crate::db::schema::{forums, registrations};
 use crate::events::{self};
@@ -55,9 +56,10 @@ pub fn mine_for(conn: &mut PgConnection, forum: &ForumRow, user: UserId) -> ApiR
 
 /// The seats of `forum`: counts only.
 pub fn summary(conn: &mut PgConnection, forum: &ForumRow) -> QueryResult<RegistrationSummary> {
-    let reserved = match (forum.reserved_seats, forum.reserved_for) {
-        (Some(seats), Some(category)) => {
-            Some(ReservedSeats { category, seats, taken: reserved_taken(conn, forum.id)? })
+    // Only while they are kept: once given back, every free seat is anyone's.
+    let reserved = match (forum.reserved_seats, forum.reserved_for, forum.reserved_seats_until()) {
+        (Some(seats), Some(category), Some(until)) if forum.reserves_seats(Utc::now()) => {
+            Some(ReservedSeats { category, seats, taken: reserved_taken(conn, forum.id)?, until })
         }
         _ => None,
     };

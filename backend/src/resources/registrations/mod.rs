@@ -1,6 +1,6 @@
 //! Registrations for forums: a member registers and cancels; with N seats the first N are
-//! registered and the others waitlisted in arrival order; a cancellation promotes the first
-//! person waiting. Private: a person sees their own, organisers (officials, admins) a forum's
+//! registered and the others waitlisted in arrival order; a cancellation, a larger capacity or
+//! reserved seats given back promote the first people waiting (`seats`). Private: a person sees their own, organisers (officials, admins) a forum's
 //! list; everyone sees only the counts.
 
 mod dto;
@@ -9,6 +9,7 @@ pub mod lists;
 pub mod mails;
 pub mod model;
 pub mod queries;
+mod seats;
 
 pub use dto::RegistrationStatus;
 
@@ -60,10 +61,19 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     jobs: &[
         crate::jobs::worker::JobKind { kind: mails::REMINDERS_JOB, run: mails::run_reminders },
         crate::jobs::worker::JobKind { kind: mails::FORUM_CHANGED_JOB, run: mails::run_forum_changed },
+        crate::jobs::worker::JobKind { kind: seats::RELEASE_JOB, run: seats::run_release },
     ],
     subscriptions: &[crate::events::Subscription { job: mails::FORUM_CHANGED_JOB, to: forum_updated }],
+    // Seats follow the forum in the transaction that changes it.
+    reactions: &[crate::events::Reaction { to: forum_written, run: seats::follow_the_forum }],
     ..crate::registry::Resource::NONE
 };
+
+/// A forum announced or changed may free seats, or keep some until a new time.
+fn forum_written(kind: crate::events::EventType) -> bool {
+    use crate::resources::forums::events::{FORUM_CREATED, FORUM_UPDATED};
+    kind == FORUM_CREATED || kind == FORUM_UPDATED
+}
 
 /// A change to a forum may concern the people registered for it.
 fn forum_updated(kind: crate::events::EventType) -> bool {

@@ -4,18 +4,18 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Text, Timestamptz};
+use diesel::sql_types::{Text, Timestamptz};
 
 use super::dto::RegistrationStatus;
 use super::model::{NewRegistration, RegistrationRow};
 use crate::auth::user::User;
-use crate::db::ids::{ForumId, RegistrationId, UserId};
+use crate::db::ids::{ForumId, UserId};
 use crate::db::schema::{forums, registrations};
 use crate::events::{self, EventSubject, EventType, NewEvent};
 use crate::http::problem::{ApiError, ApiResult};
 use crate::mail::{self, templates::Template, ForumMention, Outgoing};
 use crate::resources::forums::model::ForumRow;
-use crate::types::{ForumStatus, Locale, SeatCategory};
+use crate::types::{ForumStatus, Locale};
 
 /// Whether `forum` takes registrations at `now`: open, not archived, not begun, not past its
 /// closing time.
@@ -52,76 +52,6 @@ pub(super) fn count(conn: &mut PgConnection, forum: ForumId, status: Registratio
         .filter(registrations::status.eq(status))
         .count()
         .get_result(conn)
-}
-
-/// Reserved seats taken.
-pub(super) fn reserved_taken(conn: &mut PgConnection, forum: ForumId) -> QueryResult<i64> {
-    registrations::table
-        .filter(registrations::forum_id.eq(forum))
-        .filter(registrations::status.eq(RegistrationStatus::Registered))
-        .filter(registrations::reserved.eq(true))
-        .count()
-        .get_result(conn)
-}
-
-/// Seats taken, in all and of them reserved ones (counted only while the forum reserves some:
-/// otherwise every seat is a general one).
-struct Taken {
-    all: i64,
-    reserved: i64,
-}
-
-fn taken(conn: &mut PgConnection, forum: &ForumRow) -> QueryResult<Taken> {
-    let all = count(conn, forum.id, RegistrationStatus::Registered)?;
-    let reserved = if forum.reserved_seats.is_some() { reserved_taken(conn, forum.id)? } else { 0 };
-    Ok(Taken { all, reserved })
-}
-
-/// Of `people`, those in the category `forum` reserves seats for (see `SeatCategory`).
-fn in_category(conn: &mut PgConnection, forum: &ForumRow, people: &[UserId]) -> QueryResult<Vec<UserId>> {
-    let Some(category) = forum.reserved_for else { return Ok(Vec::new()) };
-    let ids: Vec<i64> = people.iter().map(|u| u.get()).collect();
-    #[derive(QueryableByName)]
-    struct Found {
-        #[diesel(sql_type = BigInt)]
-        id: UserId,
-    }
-    let sql = match category {
-        SeatCategory::Officials => {
-            "SELECT u.id FROM users u WHERE u.id = ANY($1) AND u.role IN ('official', 'admin') \
-               AND u.institution_id IN (SELECT ci.institution_id FROM commitment_institutions ci \
-                                         JOIN forum_commitments fc ON fc.commitment_id = ci.commitment_id \
-                                        WHERE fc.forum_id = $2)"
-        }
-        SeatCategory::CivilSociety => {
-            "SELECT u.id FROM users u LEFT JOIN institutions i ON i.id = u.institution_id \
-              WHERE u.id = ANY($1) AND u.role = 'member' AND $2 = $2 \
-                AND (u.institution_id IS NULL OR i.kind = 'civil_society')"
-        }
-    };
-    Ok(diesel::sql_query(sql)
-        .bind::<diesel::sql_types::Array<BigInt>, _>(ids)
-        .bind::<BigInt, _>(forum.id.get())
-        .load::<Found>(conn)?
-        .into_iter()
-        .map(|f| f.id)
-        .collect())
-}
-
-/// The seat a newcomer gets, with the forum's seats `taken` (none when it has no limit): a
-/// reserved one (if of the category, while one is free), a general one, or none (the waitlist).
-fn seat_for(
-    conn: &mut PgConnection,
-    forum: &ForumRow,
-    user: UserId,
-    taken: Option<&Taken>,
-) -> QueryResult<Option<bool>> {
-    let (Some(capacity), Some(taken)) = (forum.capacity.map(i64::from), taken) else { return Ok(Some(false)) };
-    let reserved = i64::from(forum.reserved_seats.unwrap_or(0));
-    if taken.reserved < reserved && !in_category(conn, forum, &[user])?.is_empty() {
-        return Ok(Some(true));
-    }
-    Ok((taken.all - taken.reserved < capacity - reserved).then_some(false))
 }
 
 /// The active (registered or waitlisted) registration of `user` for `forum`.
@@ -205,7 +135,7 @@ pub(super) fn mention(
     })
 }
 
-fn send(
+pub(super) fn send(
     conn: &mut PgConnection,
     to: &User,
     template: Template,
@@ -249,11 +179,8 @@ pub fn register(
             detail: "You are already registered for this forum (or on its waitlist).".into(),
         });
     }
-    let taken = match forum.capacity {
-        Some(_) => Some(taken(conn, &forum)?),
-        None => None,
-    };
-    let seat = seat_for(conn, &forum, user.id, taken.as_ref())?;
+    let seats = super::seats::Seats::count(conn, &forum, Utc::now())?;
+    let seat = super::seats::seat_for(conn, &forum, user.id, seats.as_ref())?;
     let status = if seat.is_some() { RegistrationStatus::Registered } else { RegistrationStatus::Waitlisted };
     let row: RegistrationRow = diesel::insert_into(registrations::table)
         .values(NewRegistration {
@@ -273,8 +200,8 @@ pub fn register(
     };
     send(conn, user, template, &forum, &row, place, public_url)?;
     if status == RegistrationStatus::Registered {
-        if let Some(taken) = &taken {
-            super::mails::seats_taken(conn, &forum, taken.all + 1, public_url)?;
+        if let Some(seats) = &seats {
+            super::mails::seats_taken(conn, &forum, seats.taken + 1, public_url)?;
         }
         super::mails::ensure_reminders(conn, &forum)?;
     }
@@ -282,7 +209,7 @@ pub fn register(
 }
 
 /// Cancels `user`'s registration for the forum `forum_id`; a seat it frees goes at once to
-/// the first person waiting (who gets a mail), while the forum takes registrations. `None`
+/// the first person waiting (who gets a mail), until the forum begins. `None`
 /// when there was none to cancel.
 pub fn cancel(
     conn: &mut PgConnection,
@@ -304,68 +231,8 @@ pub fn cancel(
         .returning(RegistrationRow::as_returning())
         .get_result(conn)?;
     events::record(conn, event(crate::resources::registrations::events::REGISTRATION_CANCELLED, &row, user))?;
-    if current.status == RegistrationStatus::Registered && takes_registrations(&forum, now) {
-        promote(conn, &forum, user, public_url)?;
+    if current.status == RegistrationStatus::Registered && super::seats::seats_move(&forum, now) {
+        super::seats::promote(conn, &forum, Some(user), public_url)?;
     }
     Ok(Some((row, forum)))
-}
-
-/// Gives free seats to the people waiting, first come first served.
-fn promote(conn: &mut PgConnection, forum: &ForumRow, actor: UserId, public_url: &str) -> ApiResult<()> {
-    let Some(capacity) = forum.capacity.map(i64::from) else {
-        return Ok(());
-    };
-    let reserved = i64::from(forum.reserved_seats.unwrap_or(0));
-    let taken = taken(conn, forum)?;
-    let free_general = (capacity - reserved - (taken.all - taken.reserved)).max(0);
-    let free_reserved = (reserved - taken.reserved).max(0);
-    if free_general + free_reserved == 0 {
-        return Ok(());
-    }
-    let waiting: Vec<(RegistrationId, UserId)> = registrations::table
-        .filter(registrations::forum_id.eq(forum.id))
-        .filter(registrations::status.eq(RegistrationStatus::Waitlisted))
-        .order(registrations::id.asc())
-        .select((registrations::id, registrations::user_id))
-        .load(conn)?;
-    // Reserved seats first, to the first people waiting who belong to the category; then the
-    // general ones, to whoever waits first.
-    let mut next: Vec<(RegistrationId, bool)> = Vec::new();
-    if free_reserved > 0 {
-        let people: Vec<UserId> = waiting.iter().map(|(_, u)| *u).collect();
-        let eligible = in_category(conn, forum, &people)?;
-        next.extend(
-            waiting
-                .iter()
-                .filter(|(_, u)| eligible.contains(u))
-                .take(free_reserved as usize)
-                .map(|(id, _)| (*id, true)),
-        );
-    }
-    next.extend(
-        waiting
-            .iter()
-            .filter(|(id, _)| !next.iter().any(|(n, _)| n == id))
-            .take(free_general as usize)
-            .map(|(id, _)| (*id, false))
-            .collect::<Vec<_>>(),
-    );
-    next.sort_by_key(|(id, _)| *id);
-    let now = Utc::now();
-    for (id, reserved) in next {
-        let row: RegistrationRow = diesel::update(registrations::table.find(id))
-            .set((
-                registrations::status.eq(RegistrationStatus::Registered),
-                registrations::reserved.eq(reserved),
-                registrations::promoted_at.eq(now),
-                registrations::updated_at.eq(now),
-            ))
-            .returning(RegistrationRow::as_returning())
-            .get_result(conn)?;
-        events::record(conn, event(crate::resources::registrations::events::REGISTRATION_PROMOTED, &row, actor))?;
-        if let Some(person) = crate::auth::user::find(conn, row.user_id)? {
-            send(conn, &person, Template::RegistrationPromoted, forum, &row, None, public_url)?;
-        }
-    }
-    Ok(())
 }

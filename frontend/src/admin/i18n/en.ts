@@ -31,6 +31,9 @@ export const en: Record<keyof typeof fr, string> = {
   "admin.forum.reservedSeatsHint":
     "Part of the seats, kept for a category of people; they take a reserved seat first, then an ordinary one. Needs a number of seats.",
   "admin.forum.reservedFor": "Kept for",
+  "admin.forum.reservedUntil": "Reserved seats kept until (Paris time)",
+  "admin.forum.reservedUntilHint":
+    "Left empty: until registration closes, or 48 hours before the start. Reserved seats not taken then go to everyone, the waitlist first.",
   "admin.forum.reservedFor.officials": "Officials of the institutions in charge of the forum's commitments",
   "admin.forum.reservedFor.civil_society":
     "Civil society (members of no institution, or of a civil-society organisation)",

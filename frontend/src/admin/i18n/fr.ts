@@ -34,6 +34,9 @@ export const fr = {
   "admin.forum.reservedSeatsHint":
     "Une partie des places, gardée pour une catégorie de personnes ; elles prennent d'abord une place réservée, puis une place ordinaire. Nécessite un nombre de places.",
   "admin.forum.reservedFor": "Réservées à",
+  "admin.forum.reservedUntil": "Places réservées gardées jusqu'au (heure de Paris)",
+  "admin.forum.reservedUntilHint":
+    "Laissé vide : jusqu'à la clôture des inscriptions, ou 48 heures avant le début. Les places réservées non prises reviennent alors à tous, en commençant par la liste d'attente.",
   "admin.forum.reservedFor.officials": "Agents des institutions chargées des engagements du forum",
   "admin.forum.reservedFor.civil_society":
     "Société civile (membres sans institution ou d'une organisation de la société civile)",

@@ -42,6 +42,8 @@ export const fr = {
     "Seuls les organisateurs de ce forum (agents des institutions de ses engagements, personnes nommées, administrateurs) peuvent faire cela.",
   "error.already_rejected": "Vous avez déjà indiqué que cette réponse ne répond pas à la question.",
   "error.not_your_institution": "Seuls les agents de l'institution pilote de l'engagement peuvent faire cela.",
+  "error.capacity_below_registered":
+    "Plus de personnes sont déjà inscrites que ce nombre de places : il ne peut pas descendre en dessous. Annulez d'abord des inscriptions (ou demandez-le aux personnes).",
   "error.forum_not_held": "Le compte rendu et les actions se publient une fois le forum tenu.",
   "error.stale_version":
     "Une version plus récente a été publiée pendant que vous écriviez : relisez-la, puis reportez vos changements.",

@@ -59,6 +59,7 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
       capacity: forum?.capacity != null ? String(forum.capacity) : "",
       reserved_seats: forum?.reserved_seats ? String(forum.reserved_seats.seats) : "",
       reserved_for: forum?.reserved_seats?.category ?? "officials",
+      reserved_until: forum?.reserved_seats?.until ? isoToParisLocal(forum.reserved_seats.until) : "",
       status: forum?.status ?? "planned",
       lang: forum?.lang ?? "fr",
       format: forum?.format ? `${forum.format.slug}@${forum.format.version}` : "",
@@ -77,7 +78,13 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
         location: f.location.trim() || null,
         online_url: f.online_url.trim() || null,
         capacity: f.capacity.trim() ? Number(f.capacity) : null,
-        reserved_seats: f.reserved_seats.trim() ? { seats: Number(f.reserved_seats), category: f.reserved_for } : null,
+        reserved_seats: f.reserved_seats.trim()
+          ? {
+              seats: Number(f.reserved_seats),
+              category: f.reserved_for,
+              until: f.reserved_until ? parisLocalToIso(f.reserved_until) : null,
+            }
+          : null,
         status: f.status,
         commitment_ids: selected,
         lang: f.lang,
@@ -181,6 +188,14 @@ function ForumFormBody({ forum, title }: { forum?: Forum; title: string }) {
           </Select>
         </div>
       </div>
+      {f.reserved_seats.trim() && (
+        <Input
+          {...form.input("reserved_until", t("common.optional", { label: t("admin.forum.reservedUntil") }), {
+            type: "datetime-local",
+          })}
+          hintText={t("admin.forum.reservedUntilHint")}
+        />
+      )}
       <Input
         {...form.input(
           "registration_closes_at",

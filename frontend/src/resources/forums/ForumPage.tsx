@@ -26,7 +26,7 @@ import { paths } from "../../app/resources";
 
 export default function ForumPage() {
   const { slug = "" } = useParams();
-  const { t, range, number } = useI18n();
+  const { t, range, number, dateTime } = useI18n();
   const langOf = useLangOf();
   const { user } = useSession();
   const q = useQuery({
@@ -119,6 +119,19 @@ export default function ForumPage() {
                       <>
                         {" "}
                         {t(`forums.reserved.${f.reserved_seats.category}`, { seats: number(f.reserved_seats.seats) })}
+                      </>
+                    )}
+                    {f.reserved_seats_until && (
+                      <>
+                        <br />
+                        <span className="fr-text--sm">
+                          {t(
+                            new Date(f.reserved_seats_until) > new Date()
+                              ? "forums.reserved.until"
+                              : "forums.reserved.released",
+                            { date: dateTime(f.reserved_seats_until) },
+                          )}
+                        </span>
                       </>
                     )}
                   </dd>

@@ -74,6 +74,9 @@ export function RegistrantsTable({ forum }: { forum: Forum }) {
                     <RegistrationStatusBadge status={r.status} />
                     {r.position != null && <> {t("registration.list.position", { position: number(r.position) })}</>}
                     {r.status === "registered" && r.reserved_seat && <> {t("registration.list.reserved")}</>}
+                    {r.status === "registered" && r.promoted_at && (
+                      <> {t("registration.list.promoted", { date: dateTime(r.promoted_at) })}</>
+                    )}
                   </td>
                   <td>{r.code}</td>
                   <td>{dateTime(r.created_at)}</td>

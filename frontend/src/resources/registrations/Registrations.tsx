@@ -85,7 +85,8 @@ export function RegistrationBox({ forum }: { forum: Forum }) {
             {t(`registration.reserved.${s.reserved.category}`, {
               seats: number(s.reserved.seats),
               taken: number(s.reserved.taken),
-            })}
+            })}{" "}
+            {t("registration.reservedUntil", { date: dateTime(s.reserved.until) })}
           </p>
         )}
         {s.open && forum.registration_closes_at && (

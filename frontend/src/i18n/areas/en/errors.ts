@@ -37,6 +37,8 @@ export const en: Record<keyof typeof fr, string> = {
     "Only this forum's organisers (officials of the institutions of its commitments, people named on its list, admins) may do this.",
   "error.already_rejected": "You already said this answer does not answer the question.",
   "error.not_your_institution": "Only officials of the commitment's lead institution may do this.",
+  "error.capacity_below_registered":
+    "More people already hold a seat than this number of seats: it cannot go below them. Cancel registrations first (or ask people to).",
   "error.forum_not_held": "Minutes and action items are published once the forum is held.",
   "error.stale_version": "A newer version was published while you were writing: read it, then make your changes again.",
   "error.version_published": "A published version never changes: publish a new version with a change note.",

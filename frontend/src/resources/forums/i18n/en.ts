@@ -24,6 +24,9 @@ export const en: Record<keyof typeof fr, string> = {
   "forums.capacity": "Seats",
   "forums.reserved.officials": "(of which {seats} kept for officials of the institutions in charge of its commitments)",
   "forums.reserved.civil_society": "(of which {seats} kept for civil society)",
+  "forums.reserved.until":
+    "Reserved seats are kept until {date} (Paris time); those not taken then go to everyone, the waitlist first.",
+  "forums.reserved.released": "Reserved seats nobody took went back to everyone on {date} (Paris time).",
   "forums.timezone": "Paris time",
   "forums.commitments": "Commitments worked on",
   "forums.noCommitments": "This forum is not linked to any commitment.",

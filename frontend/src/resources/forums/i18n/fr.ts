@@ -25,6 +25,9 @@ export const fr = {
   "forums.capacity": "Places",
   "forums.reserved.officials": "(dont {seats} réservée(s) aux agents des institutions chargées de ses engagements)",
   "forums.reserved.civil_society": "(dont {seats} réservée(s) à la société civile)",
+  "forums.reserved.until":
+    "Places réservées gardées jusqu'au {date} (heure de Paris) ; celles qui ne sont pas prises reviennent alors à tous, en commençant par la liste d'attente.",
+  "forums.reserved.released": "Les places réservées non prises sont revenues à tous le {date} (heure de Paris).",
   "forums.timezone": "heure de Paris",
   "forums.commitments": "Engagements travaillés",
   "forums.noCommitments": "Ce forum n'est rattaché à aucun engagement.",

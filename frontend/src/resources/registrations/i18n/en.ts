@@ -18,6 +18,8 @@ export const en: Record<keyof typeof fr, string> = {
     "The seats left are kept for civil society: public officials join the waitlist.",
   "registration.mine.reservedSeat": "(reserved seat)",
   "registration.list.reserved": "(reserved seat)",
+  "registration.list.promoted": "(from the waitlist, on {date})",
+  "registration.reservedUntil": "Reserved seats kept until {date} (Paris time).",
   "registration.checkIn.unknown": "No registration for this forum has this code: check it.",
   "registration.closesAt": "Registration open until {date} (Paris time).",
   "registration.mine.registered": "You are registered for this forum.",

@@ -17,6 +17,8 @@ export const fr = {
     "Les places restantes sont réservées à la société civile : les agents publics sont inscrits sur la liste d'attente.",
   "registration.mine.reservedSeat": "(place réservée)",
   "registration.list.reserved": "(place réservée)",
+  "registration.list.promoted": "(depuis la liste d'attente, le {date})",
+  "registration.reservedUntil": "Places réservées gardées jusqu'au {date} (heure de Paris).",
   "registration.checkIn.unknown": "Aucune inscription à ce forum n'a ce code : vérifiez-le.",
   "registration.closesAt": "Inscriptions ouvertes jusqu'au {date} (heure de Paris).",
   "registration.mine.registered": "Vous êtes inscrit·e à ce forum.",
