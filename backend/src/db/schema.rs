@@ -62,6 +62,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    comment_mentions (comment_id, user_id) {
+        comment_id -> Int8,
+        user_id -> Int8,
+        mentioned_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     comment_reactions (comment_id, user_id) {
         comment_id -> Int8,
         user_id -> Int8,
@@ -82,14 +90,6 @@ diesel::table! {
         resolved_at -> Nullable<Timestamptz>,
         resolution -> Nullable<Text>,
         resolved_by -> Nullable<Int8>,
-    }
-}
-
-diesel::table! {
-    comment_mentions (comment_id, user_id) {
-        comment_id -> Int8,
-        user_id -> Int8,
-        mentioned_at -> Timestamptz,
     }
 }
 
@@ -653,11 +653,11 @@ diesel::joinable!(action_items -> milestones (milestone_id));
 diesel::joinable!(action_items -> subjects (subject_id));
 diesel::joinable!(action_items -> users (created_by));
 diesel::joinable!(action_plans -> subjects (subject_id));
+diesel::joinable!(comment_mentions -> comments (comment_id));
+diesel::joinable!(comment_mentions -> users (user_id));
 diesel::joinable!(comment_reactions -> comments (comment_id));
 diesel::joinable!(comment_reactions -> users (user_id));
 diesel::joinable!(comment_reports -> comments (comment_id));
-diesel::joinable!(comment_mentions -> comments (comment_id));
-diesel::joinable!(comment_mentions -> users (user_id));
 diesel::joinable!(comment_versions -> comments (comment_id));
 diesel::joinable!(comments -> subjects (subject_id));
 diesel::joinable!(comments -> users (author_id));
@@ -720,9 +720,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     action_item_history,
     action_items,
     action_plans,
+    comment_mentions,
     comment_reactions,
     comment_reports,
-    comment_mentions,
     comment_versions,
     comments,
     commitment_institutions,

@@ -296,17 +296,23 @@ fn production_needs_a_mail_server_and_the_sites_address_and_dev_writes_files() {
     let app = TestApp::spawn_with(false, &[("OPENDETAT_ENV", "dev"), ("SMTP_URL", ""), ("MAIL_DIR", &dir_text)]);
     let email = unique_email("dev");
     app.post("/auth/register", None, &json!({"email": email, "password": PASSWORD, "display_name": "Dev"})).expect(202);
-    let mut files = Vec::new();
+    // One mail: its .eml, and the same words as plain text beside it (.txt), to read at a glance.
+    let named = |extension: &str| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(&dir)
+            .map(|d| d.flatten().map(|f| f.path()).filter(|p| p.extension().is_some_and(|e| e == extension)).collect())
+            .unwrap_or_default()
+    };
     for _ in 0..200 {
-        files = std::fs::read_dir(&dir).map(|d| d.flatten().collect()).unwrap_or_default();
-        if !files.is_empty() {
+        if !named("eml").is_empty() && !named("txt").is_empty() {
             break;
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert_eq!(files.len(), 1);
-    let eml = std::fs::read_to_string(files[0].path()).unwrap();
+    let (emls, texts) = (named("eml"), named("txt"));
+    assert_eq!((emls.len(), texts.len()), (1, 1), "{emls:?} {texts:?}");
+    let eml = std::fs::read_to_string(&emls[0]).unwrap();
     assert!(eml.contains(&email), "{eml}");
+    assert!(std::fs::read_to_string(&texts[0]).unwrap().contains("Dev"));
     assert!(app.log().contains(&dir_text), "the log does not say where mail goes");
     let _ = std::fs::remove_dir_all(&dir);
 }
