@@ -53,9 +53,9 @@ impl ForumRow {
     /// when registration closes, else 48 hours before the start. `None` without reserved seats.
     pub fn reserved_seats_until(&self) -> Option<DateTime<Utc>> {
         self.reserved_seats?;
-        Some(
-            self.reserved_until.or(self.registration_closes_at).unwrap_or(self.starts_at - chrono::Duration::hours(48)),
-        )
+        // Checked: a start at the very edge of what a date holds keeps its seats until it.
+        let before_start = self.starts_at.checked_sub_signed(chrono::Duration::hours(48)).unwrap_or(self.starts_at);
+        Some(self.reserved_until.or(self.registration_closes_at).unwrap_or(before_start))
     }
 
     /// Whether some seats are still kept for a category of people at `now`.
