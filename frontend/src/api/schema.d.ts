@@ -826,7 +826,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Update a forum (officials and admins). Seats follow the change, in its transaction: a larger
+         * Update a forum (officials and admins).
+         * @description Seats follow the change, in its transaction: a larger
          *     capacity (or none, or fewer reserved seats) gives the free seats to the people waiting, in
          *     arrival order (reserved ones first to those of the category), each told by a notification
          *     and a mail as on a cancellation; a capacity below the people already seated is refused.

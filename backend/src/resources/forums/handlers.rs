@@ -146,7 +146,9 @@ pub async fn get_forum(state: web::Data<AppState>, id: web::Path<String>) -> Api
     Ok(web::Json(forum))
 }
 
-/// Update a forum (officials and admins). Seats follow the change, in its transaction: a larger
+/// Update a forum (officials and admins).
+///
+/// Seats follow the change, in its transaction: a larger
 /// capacity (or none, or fewer reserved seats) gives the free seats to the people waiting, in
 /// arrival order (reserved ones first to those of the category), each told by a notification
 /// and a mail as on a cancellation; a capacity below the people already seated is refused.
