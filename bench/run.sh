@@ -427,6 +427,22 @@ op_setup() {
               -D "posting_window=60" -D "slug=$forum" -D "subject_id=$subject"
               -D "body=$W1_BODY" -D "body_html=$W1_HTML" -D "event_type=comment.created"
               -D "event_kind=comment" -D "audited=false" -D "payload=$W1_EVENT" -D "job_kind=notifications_fan_out") ;;
+    S1)
+      METHOD=POST
+      [ -n "$SIGN_IN_EMAILS" ] || sign_up_many "$([ "$SMOKE" = 1 ] && echo 8 || echo 64)"
+      BODY="$(printf '{"email":"%s","password":"%s"}' "$USER_EMAIL" "$USER_PASSWORD")"
+      SCRIPT="$BENCH/wrk/signin.lua"
+      REQ_PATH="/api/v1/auth/login"
+      SQL_FILE=s1_sign_in.sql
+      # The budget's interval and window as auth::ip_limit computes them from SIGN_IN_LIMIT.
+      read -r S1_INTERVAL S1_WINDOW <<<"$(python3 -c '
+import sys
+n, period = sys.argv[1].split("/")
+secs = float(period[:-1]) * {"s": 1, "m": 60, "h": 3600}[period[-1]]
+interval = secs / int(n)
+print(repr(interval), repr(interval * int(n)))' "$SIGN_IN_LIMIT")"
+      PGVARS=(-D "bucket=sign_in:127.0.0.1" -D "interval=$S1_INTERVAL" -D "burst_window=$S1_WINDOW"
+              -D "email=$USER_EMAIL") ;;
     W2)
       METHOD=POST
       BODY='{}'
