@@ -488,7 +488,7 @@ op_setup() {
       PGVARS=(-D "user_id=$USER_ID" -D "posting_key=posting:$USER_ID" -D "posting_interval=$(python3 -c 'print(60 / 100000000)')"
               -D "posting_window=60" -D "slug=$forum" -D "subject_id=$subject"
               -D "body=$W1_BODY" -D "body_html=$W1_HTML" -D "event_type=comment.created"
-              -D "event_kind=comment" -D "audited=false" -D "payload=$W1_EVENT" -D "job_kind=notifications_fan_out") ;;
+              -D "event_kind=comment" -D "audited=false" -D "payload=$W1_EVENT" -D "job_kinds={notifications_fan_out}") ;;
     S1)
       METHOD=POST
       [ -n "$SIGN_IN_EMAILS" ] || sign_up_many "$([ "$SMOKE" = 1 ] && echo 8 || echo 64)"
