@@ -10,6 +10,7 @@ use std::time::Instant;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
+mod bulk;
 mod record;
 use record::{accountability, follows, registrations};
 
@@ -243,33 +244,9 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
              FROM generate_series(1, {DEPTH2}) n GROUP BY 1; CREATE UNIQUE INDEX ON counts2 (ord)"
         ),
     )?;
-    // A million rows into a table with a dozen indexes (one GIN) is index maintenance, not
-    // inserts: each row touched every index, and that was over half of the seed's time. So the
-    // secondary indexes are dropped here and built once at the end, in the same transaction
-    // (this holds an exclusive lock on `comments` until it commits: the large seed is for
-    // benchmark and test databases, not for a live one). Its foreign keys too, as pg_restore
-    // does: four lookups per row (a quarter of an insert) become one join per key when they are
-    // added back, which checks every row all the same.
-    step(
-        conn,
-        "drop comment indexes and keys",
-        "SET LOCAL maintenance_work_mem = '256MB'; \
-         CREATE TEMP TABLE comment_indexes ON COMMIT DROP AS \
-         SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def \
-         FROM pg_index i WHERE i.indrelid = 'comments'::regclass AND NOT i.indisprimary \
-           AND NOT i.indisunique AND NOT i.indisexclusion; \
-         DO $$ DECLARE r record; BEGIN \
-           FOR r IN SELECT name FROM comment_indexes LOOP EXECUTE 'DROP INDEX ' || r.name; END LOOP; \
-         END $$; \
-         CREATE TEMP TABLE comment_keys ON COMMIT DROP AS \
-         SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint \
-         WHERE conrelid = 'comments'::regclass AND contype = 'f'; \
-         DO $$ DECLARE r record; BEGIN \
-           FOR r IN SELECT name FROM comment_keys LOOP \
-             EXECUTE 'ALTER TABLE comments DROP CONSTRAINT ' || quote_ident(r.name); \
-           END LOOP; \
-         END $$",
-    )?;
+    // A million rows into a table with a dozen indexes (one GIN) and five foreign keys is index
+    // maintenance and key lookups, not inserts (over half of the seed's time): see `bulk`.
+    bulk::set_aside(conn, "comments")?;
     // Top-level comments: 25 % on the five busy forums, 35 on the small one, then commitments,
     // milestones, and the rest spread over the other forums.
     step(
@@ -369,16 +346,7 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
     )?;
     accountability(conn)?;
     // After the answers: their comments, too, go in before the indexes are built.
-    step(
-        conn,
-        "rebuild comment indexes and keys",
-        "DO $$ DECLARE r record; BEGIN \
-           FOR r IN SELECT def FROM comment_indexes LOOP EXECUTE r.def; END LOOP; \
-           FOR r IN SELECT name, def FROM comment_keys LOOP \
-             EXECUTE 'ALTER TABLE comments ADD CONSTRAINT ' || quote_ident(r.name) || ' ' || r.def; \
-           END LOOP; \
-         END $$",
-    )?;
+    bulk::restore(conn, "comments")?;
     // The held forum's action items owned by an institution are owned by test institutions'
     // records, as the API links them (R6 reads those institutions too).
     step(

@@ -182,6 +182,7 @@ pub(super) fn follows(conn: &mut PgConnection) -> QueryResult<()> {
              ON CONFLICT DO NOTHING"
         ),
     )?;
+    super::bulk::set_aside(conn, "notifications")?;
     step(
         conn,
         "notifications",
@@ -194,7 +195,8 @@ pub(super) fn follows(conn: &mut PgConnection) -> QueryResult<()> {
              CROSS JOIN generate_series(1, {NOTIFICATIONS_PER_USER}) k \
              CROSS JOIN (SELECT subject_id FROM forums WHERE slug = '{FOLLOWED_FORUM_SLUG}') f"
         ),
-    )
+    )?;
+    super::bulk::restore(conn, "notifications")
 }
 
 /// Every large user registered for one forum (checked in, for most of them: it was held), so
