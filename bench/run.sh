@@ -840,6 +840,8 @@ q "VACUUM (ANALYZE) comments" >/dev/null 2>&1 || true
 # ---------------------------------------------------------------------------------------------
 git_commit() {
   local head
+  # In a worktree .git is a file naming the real directory: git itself knows.
+  if git -C "$ROOT" rev-parse HEAD 2>/dev/null; then return 0; fi
   head="$(cat "$ROOT/.git/HEAD" 2>/dev/null || true)"
   case "$head" in
     ref:*) cat "$ROOT/.git/${head#ref: }" 2>/dev/null || grep " ${head#ref: }\$" "$ROOT/.git/packed-refs" 2>/dev/null | cut -d' ' -f1 ;;
