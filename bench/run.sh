@@ -15,6 +15,11 @@
 # table. Comments and the account the run created are deleted at the end.
 # All traffic goes to 127.0.0.1; every step is bounded in time.
 #
+#     bench/run.sh --smoke
+#
+# Smoke run (CI): every operation for 1 s against the debug build, on a fresh database with the
+# small seed (`opendetat seed`), no ceilings, no report; fails if a row errs or answers non-2xx.
+#
 # Environment (all optional):
 #   BENCH_DURATION=15          seconds per measured run (API and pgbench each)
 #   BENCH_WARMUP=3             seconds of load before each measured API run
@@ -46,6 +51,20 @@
 set -euo pipefail
 export LC_ALL=C
 
+SMOKE=0
+case "${1:-}" in
+  --smoke) SMOKE=1 ;;
+  "") ;;
+  *) printf 'usage: bench/run.sh [--smoke]\n' >&2; exit 2 ;;
+esac
+if [ "$SMOKE" = 1 ]; then
+  # Every row once, briefly: does each request still answer 2xx under load? Nothing measured.
+  # Four connections: enough to run requests side by side, few enough that sign-ins (two
+  # hashing slots) do not queue past their wait on a busy CI machine.
+  BENCH_DURATION="${BENCH_DURATION:-1}" BENCH_CONNECTIONS="${BENCH_CONNECTIONS:-4}"
+  BENCH_WARMUP=0 BENCH_IDLE_WAIT=0 BENCH_UPDATE_README=0
+fi
+
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 BENCH="$ROOT/bench"
 cd "$ROOT"
@@ -71,7 +90,9 @@ HELD_FORUM="${BENCH_HELD_FORUM:-forum-large-busy-1}"
 FOLLOWED_FORUM="${BENCH_FOLLOWED_FORUM:-forum-large-busy-3}"
 BENCH_EMAIL_DOMAIN="bench.opendetat.test"
 
-say() { printf 'bench: %s\n' "$*" >&2; }
+say() {
+  if [ "$SMOKE" = 1 ]; then printf 'bench: [%3d s] %s\n' "$SECONDS" "$*" >&2; else printf 'bench: %s\n' "$*" >&2; fi
+}
 die() { say "error: $*"; exit 1; }
 
 for n in DURATION WARMUP CONNS POOL SWEEP_DURATION IDLE_WAIT; do
@@ -97,22 +118,29 @@ if ! need wrk; then
     die "wrk is missing: install it (Debian/Ubuntu: sudo apt-get install wrk; macOS: brew install wrk)"
   fi
 fi
-for t in cargo psql pgbench curl python3 timeout; do
-  need "$t" || die "$t is missing (pgbench and psql: apt-get install postgresql-client)"
+for t in cargo psql curl python3 timeout; do
+  need "$t" || die "$t is missing (psql: apt-get install postgresql-client)"
 done
+[ "$SMOKE" = 1 ] || need pgbench || die "pgbench is missing (Debian: apt-get install postgresql-client)"
 
 # ---------------------------------------------------------------------------------------------
 # Build, database
 # ---------------------------------------------------------------------------------------------
 BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/opendetat"
-if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+if [ "$SMOKE" = 1 ]; then
+  # The smoke checks that every row runs, not how fast: the debug build CI has already made.
+  BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/opendetat"
+  # (`--workspace --bins`, as `make test` builds it: the same features, so nothing is rebuilt.)
+  if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then cargo build -q --workspace --bins >&2; fi
+elif [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   say "building the release server (cargo build --release -p opendetat)..."
   cargo build --release -p opendetat >&2
 fi
-[ -x "$BIN" ] || die "no release binary at $BIN"
+[ -x "$BIN" ] || die "no server binary at $BIN"
 
 PG_SERVER="$(scripts/ensure-postgres.sh)"
 DB_URL="${BENCH_DATABASE_URL:-$PG_SERVER/opendetat_bench}"
+[ "$SMOKE" = 1 ] && DB_URL="${BENCH_DATABASE_URL:-$PG_SERVER/opendetat_bench_smoke}"
 DB_SHOWN="$(printf '%s' "$DB_URL" | sed -E 's#(://[^:/@]+):[^@]*@#\1:***@#')"
 DB_NAME="${DB_URL%%\?*}"
 DB_NAME="${DB_NAME##*/}"
@@ -122,7 +150,39 @@ large_users() {
   psql "$DB_URL" -w -X -q -At -c \
     "SELECT count(*) FROM users WHERE email LIKE '%@large.opendetat.test'" 2>/dev/null || echo 0
 }
-if [ "$(large_users)" = 0 ]; then
+drop_smoke_db() {
+  psql "${DB_URL%/*}/postgres" -w -X -q -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null
+}
+if [ "$SMOKE" = 1 ]; then
+  say "smoke: a fresh $DB_SHOWN with the small seed..."
+  drop_smoke_db
+  psql "${DB_URL%/*}/postgres" -w -X -q -c "CREATE DATABASE \"$DB_NAME\"" >/dev/null
+  timeout 300 env -u DATABASE_READ_URL -u JWT_SECRET OPENDETAT_ENV=dev DATABASE_URL="$DB_URL" \
+    RUST_LOG=warn "$BIN" seed >&2 || die "seeding the smoke database failed"
+  # The small seed's counterparts of what the large seed names: the forums with the most and the
+  # fewest comments, the one with the most action items, the most asked institution.
+  pick() { q "$1" | head -n 1; }
+  BUSY_FORUM="$(pick "SELECT f.slug FROM forums f LEFT JOIN comments c ON c.subject_id = f.subject_id
+                     GROUP BY f.id ORDER BY count(c.id) DESC, f.id LIMIT 1")"
+  SMALL_FORUM="$(pick "SELECT f.slug FROM forums f LEFT JOIN comments c ON c.subject_id = f.subject_id
+                      GROUP BY f.id ORDER BY count(c.id), f.id LIMIT 1")"
+  WRITE_FORUM="$SMALL_FORUM"
+  FOLLOWED_FORUM="$BUSY_FORUM"
+  HELD_FORUM="$(pick "SELECT f.slug FROM forums f LEFT JOIN action_items a ON a.forum_id = f.id
+                     GROUP BY f.id ORDER BY count(a.id) DESC, f.id LIMIT 1")"
+  BENCH_INSTITUTION="$(pick "SELECT i.slug FROM institutions i LEFT JOIN questions q ON q.institution_id = i.id
+                            GROUP BY i.id ORDER BY count(q.id) DESC, i.id LIMIT 1")"
+  # W2's members (1,000 consecutive accounts, addresses confirmed), who also follow W1f's forum,
+  # so that F1 has notifications to wait for.
+  q "INSERT INTO users (email, display_name, password_hash, role, email_verified_at)
+     SELECT 'member-' || n || '@smoke.opendetat.test', 'Membre ' || n, '!', 'member', now()
+     FROM generate_series(1, 1000) n;
+     INSERT INTO follows (user_id, subject_id)
+     SELECT u.id, f.subject_id FROM users u, forums f
+      WHERE u.email LIKE '%@smoke.opendetat.test' AND f.slug = '$FOLLOWED_FORUM'" >/dev/null
+  BENCH_REGISTERED_FORUM="$(pick "SELECT f.slug FROM forums f LEFT JOIN registrations r ON r.forum_id = f.id
+                                 GROUP BY f.id ORDER BY count(r.id) DESC, f.id LIMIT 1")"
+elif [ "$(large_users)" = 0 ]; then
   say "$DB_SHOWN lacks the large dataset: running opendetat seed --scale large (takes a minute or two)..."
   seed_started="$(date +%s)"
   timeout 1200 env -u DATABASE_READ_URL -u JWT_SECRET OPENDETAT_ENV=dev DATABASE_URL="$DB_URL" \
@@ -177,7 +237,7 @@ stop_server() {
 on_exit() {
   local rc=$?
   stop_server
-  delete_bench_data
+  if [ "$SMOKE" = 1 ]; then drop_smoke_db 2>/dev/null || true; else delete_bench_data; fi
   if [ "$rc" != 0 ] && [ -f "$RUN_DIR/server.log" ]; then
     say "server log (last lines):"
     tail -n 20 "$RUN_DIR/server.log" >&2 || true
@@ -201,7 +261,9 @@ q "VACUUM (ANALYZE) comments" >/dev/null
 # statements from the PostgreSQL log; skipped when that log cannot be read.)
 SQL_CHECK="skipped (PostgreSQL log not readable)"
 SQL_DRIFT=""
-if BENCH_DATABASE_URL="$DB_URL" timeout 120 "$BENCH/capture-sql.sh" $OPS >"$RUN_DIR/capture.txt" 2>"$RUN_DIR/capture.err"; then
+if [ "$SMOKE" = 1 ]; then
+  SQL_CHECK="skipped (smoke run)"
+elif BENCH_DATABASE_URL="$DB_URL" timeout 120 "$BENCH/capture-sql.sh" $OPS >"$RUN_DIR/capture.txt" 2>"$RUN_DIR/capture.err"; then
   if python3 "$BENCH/report.py" check-sql "$RUN_DIR/capture.txt" "$BENCH/sql" >"$RUN_DIR/sql-check.txt"; then
     SQL_CHECK="ok: bench/sql matches the statements the server sent"
   else
@@ -343,7 +405,7 @@ R8_ID="$(q "SELECT id FROM institutions WHERE slug = '$BUSY_INSTITUTION'")"
 [ -n "$R8_ID" ] || die "institution $BUSY_INSTITUTION not found (re-seed: opendetat seed --scale large)"
 FOLLOWED_SUBJECT="$(subject_of "$FOLLOWED_FORUM")"
 FOLLOWERS="$(q "SELECT count(*) FROM follows WHERE subject_id = '${FOLLOWED_SUBJECT:-0}'")"
-[ -n "$FOLLOWED_SUBJECT" ] && [ "$FOLLOWERS" -ge 10000 ] \
+[ -n "$FOLLOWED_SUBJECT" ] && { [ "$SMOKE" = 1 ] || [ "$FOLLOWERS" -ge 10000 ]; } \
   || die "forum $FOLLOWED_FORUM must have 10,000 followers (re-seed: opendetat seed --scale large)"
 R5_COMMITMENTS='{}'
 R5_MILESTONES='{}'
@@ -426,7 +488,23 @@ op_setup() {
       PGVARS=(-D "user_id=$USER_ID" -D "posting_key=posting:$USER_ID" -D "posting_interval=$(python3 -c 'print(60 / 100000000)')"
               -D "posting_window=60" -D "slug=$forum" -D "subject_id=$subject"
               -D "body=$W1_BODY" -D "body_html=$W1_HTML" -D "event_type=comment.created"
-              -D "event_kind=comment" -D "audited=false" -D "payload=$W1_EVENT" -D "job_kind=notifications_fan_out") ;;
+              -D "event_kind=comment" -D "audited=false" -D "payload=$W1_EVENT" -D "job_kinds={notifications_fan_out}") ;;
+    S1)
+      METHOD=POST
+      [ -n "$SIGN_IN_EMAILS" ] || sign_up_many "$([ "$SMOKE" = 1 ] && echo 8 || echo 64)"
+      BODY="$(printf '{"email":"%s","password":"%s"}' "$USER_EMAIL" "$USER_PASSWORD")"
+      SCRIPT="$BENCH/wrk/signin.lua"
+      REQ_PATH="/api/v1/auth/login"
+      SQL_FILE=s1_sign_in.sql
+      # The budget's interval and window as auth::ip_limit computes them from SIGN_IN_LIMIT.
+      read -r S1_INTERVAL S1_WINDOW <<<"$(python3 -c '
+import sys
+n, period = sys.argv[1].split("/")
+secs = float(period[:-1]) * {"s": 1, "m": 60, "h": 3600}[period[-1]]
+interval = secs / int(n)
+print(repr(interval), repr(interval * int(n)))' "$SIGN_IN_LIMIT")"
+      PGVARS=(-D "bucket=sign_in:127.0.0.1" -D "interval=$S1_INTERVAL" -D "burst_window=$S1_WINDOW"
+              -D "email=$USER_EMAIL") ;;
     W2)
       METHOD=POST
       BODY='{}'
@@ -528,6 +606,8 @@ fi
 # pgbench's pairs.
 # ---------------------------------------------------------------------------------------------
 W2_USERS=10000
+W2_MEMBERS="%@large.opendetat.test"
+if [ "$SMOKE" = 1 ]; then W2_USERS=1000 W2_MEMBERS="%@smoke.opendetat.test"; fi
 W2_FORUMS=10
 W2_OFFSET=0
 W2_API_FORUMS="$(seq -s, -f 'bench-w2-api-%g' 1 "$W2_FORUMS")"
@@ -557,13 +637,13 @@ if [[ " $OPS " == *" W2 "* ]]; then
                        ends_at = date_trunc('day', now()) + interval '1 year 2 hours', status = 'open'
       WHERE slug ~ '^bench-w2-(api|pg)-';
      UPDATE users SET email_verified_at = created_at
-      WHERE email LIKE '%@large.opendetat.test' AND email_verified_at IS NULL;
+      WHERE email LIKE '$W2_MEMBERS' AND email_verified_at IS NULL;
      CREATE SEQUENCE IF NOT EXISTS bench_w2_seq;
      SELECT setval('bench_w2_seq', 1, false);" >/dev/null
   w2_clear
-  W2_FIRST_USER="$(q "SELECT min(id) FROM users WHERE email LIKE '%@large.opendetat.test'")"
-  [ "$(q "SELECT max(id) - min(id) + 1 FROM users WHERE email LIKE '%@large.opendetat.test'")" = "$W2_USERS" ] \
-    || die "W2: the large seed's members must have consecutive ids"
+  W2_FIRST_USER="$(q "SELECT min(id) FROM users WHERE email LIKE '$W2_MEMBERS'")"
+  [ "$(q "SELECT max(id) - min(id) + 1 FROM users WHERE email LIKE '$W2_MEMBERS'")" = "$W2_USERS" ] \
+    || die "W2: the members ($W2_MEMBERS) must be $W2_USERS with consecutive ids"
   read -r W2_STARTS_AT W2_REMINDER_AT <<<"$(q "SELECT to_char(starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') || ' ' ||
                                                    to_char((starts_at - interval '48 hours') AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')
                                               FROM forums WHERE slug = 'bench-w2-pg-1'")"
@@ -585,7 +665,7 @@ fi
 # ---------------------------------------------------------------------------------------------
 # The measured run
 # ---------------------------------------------------------------------------------------------
-say "starting the release server (production, pool $POOL, RUST_LOG=warn)..."
+say "starting the server (production, pool $POOL, RUST_LOG=warn)..."
 start_server "$POOL"
 RSS_AT_START="$(proc_status "$SERVER_PID" VmRSS)"
 [ -n "$TOKEN" ] || sign_up
@@ -594,8 +674,25 @@ HWM_AFTER_SIGNUP="$(proc_status "$SERVER_PID" VmHWM)"
 
 for op in $OPS; do
   op_setup "$op"
-  say "$op: $METHOD $REQ_PATH — warm-up ${WARMUP}s, API ${DURATION}s, then pgbench ${DURATION}s"
+  if [ "$SMOKE" = 1 ]; then
+    say "$op: $METHOD $REQ_PATH — ${DURATION}s"
+  else
+    say "$op: $METHOD $REQ_PATH — warm-up ${WARMUP}s, API ${DURATION}s, then pgbench ${DURATION}s"
+  fi
   probe "$op"
+  if [ "$SMOKE" = 1 ]; then
+    # wrk straight, without the CPU accounting: judged all together after the loop.
+    WRK_METHOD="$METHOD" WRK_BODY="$BODY" WRK_TOKEN="$AUTH" WRK_OUT="$RUN_DIR/$op.wrk.json" \
+      WRK_TOKENS_FILE="$RUN_DIR/w2-tokens.txt" WRK_FORUMS="$W2_API_FORUMS" WRK_OFFSET=20000 \
+      WRK_EMAILS="$SIGN_IN_EMAILS" WRK_PASSWORD="$USER_PASSWORD" WRK_REPORT_LUA="$BENCH/wrk/report.lua" \
+      timeout $((DURATION + 60)) wrk -t 1 -c "$CONNS" -d "${DURATION}s" --timeout 30s \
+      -s "$SCRIPT" "$BASE$REQ_PATH" >"$RUN_DIR/$op.wrk.txt" 2>&1 || say "warning: wrk exited with an error"
+    case "$op" in
+      W1 | W1f) delete_bench_posts ;;
+      W2) w2_clear ;;
+    esac
+    continue
+  fi
   busy_before="$(python3 "$BENCH/report.py" wait-idle "$IDLE_WAIT" 15)"
   [ "$busy_before" -lt 15 ] || say "  the machine is busy (${busy_before} % over 1 s) with other work: measuring anyway"
   W2_OFFSET=0
@@ -674,6 +771,7 @@ if [[ " $OPS " == *" W1f "* ]]; then
   printf '{"followers":%s,"notifications":%s,"seconds":%s}\n' "$FOLLOWERS" "$notified" \
     "$(python3 -c "print(round($t1 - $t0, 3))")" >"$RUN_DIR/F1.json"
   say "F1: $(cat "$RUN_DIR/F1.json")"
+  [ "$SMOKE" = 0 ] || [ "$notified" -ge "$FOLLOWERS" ] || echo "F1 FAILED: $notified of $FOLLOWERS notifications" >>"$RUN_DIR/smoke.txt"
 fi
 
 # E1: the CSV export of the forum the large seed's 10,000 members registered for, streamed by
@@ -683,7 +781,7 @@ if [[ " $OPS " == *" W2 "* ]]; then
   q "UPDATE users SET role = 'admin' WHERE id = $USER_ID" >/dev/null
   E1_FORUM="${BENCH_REGISTERED_FORUM:-forum-large-busy-2}"
   e1_rows="$(q "SELECT count(*) FROM registrations WHERE forum_id = (SELECT id FROM forums WHERE slug = '$E1_FORUM')")"
-  python3 "$BENCH/report.py" wait-idle "$IDLE_WAIT" 15 >/dev/null
+  [ "$SMOKE" = 1 ] || python3 "$BENCH/report.py" wait-idle "$IDLE_WAIT" 15 >/dev/null
   rss_before="$(proc_status "$SERVER_PID" VmRSS)"
   ( while kill -0 "$SERVER_PID" 2>/dev/null; do
       awk '$1 == "VmRSS:" { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null
@@ -691,7 +789,7 @@ if [[ " $OPS " == *" W2 "* ]]; then
     done ) >"$RUN_DIR/e1-rss.txt" &
   e1_sampler=$!
   t0="$EPOCHREALTIME"
-  e1_bytes="$(curl -sS -m 120 -o "$RUN_DIR/e1.csv" -w '%{size_download}' -H "Authorization: Bearer $TOKEN" \
+  e1_bytes="$(curl -fsS -m 120 -o "$RUN_DIR/e1.csv" -w '%{size_download}' -H "Authorization: Bearer $TOKEN" \
     "$BASE/api/v1/forums/$E1_FORUM/registrations/export")" || die "E1: the export failed"
   t1="$EPOCHREALTIME"
   sleep 0.1
@@ -708,6 +806,31 @@ fi
 VMHWM="$(proc_status "$SERVER_PID" VmHWM)"
 VMRSS_END="$(proc_status "$SERVER_PID" VmRSS)"
 stop_server
+if [ "$SMOKE" = 1 ]; then
+  python3 - "$RUN_DIR" $OPS >>"$RUN_DIR/smoke.txt" <<'PY'
+import json, os, sys
+run_dir, ops = sys.argv[1], sys.argv[2:]
+for op in ops:
+    try:
+        w = json.load(open(os.path.join(run_dir, f"{op}.wrk.json")))
+    except (OSError, ValueError):
+        print(f"{op} FAILED: no result from wrk")
+        continue
+    e = w["errors"]
+    ok = "ok" if w["requests"] > 0 and sum(e.values()) == 0 else "FAILED"
+    print(f"{op} {ok}: {w['requests']} requests, {e['status']} non-2xx, "
+          f"{e['connect'] + e['read'] + e['write'] + e['timeout']} socket errors/timeouts, "
+          f"p99 {w['latency_us']['p99'] / 1000:.1f} ms")
+PY
+  echo
+  cat "$RUN_DIR/smoke.txt"
+  ELAPSED=$(($(date +%s) - STARTED_EPOCH))
+  if grep -q FAILED "$RUN_DIR/smoke.txt"; then
+    die "smoke run failed (${ELAPSED} s)"
+  fi
+  say "smoke run passed: every row answered 2xx (${ELAPSED} s)"
+  exit 0
+fi
 say "deleting the run's account and comments..."
 delete_bench_data
 q "VACUUM (ANALYZE) comments" >/dev/null 2>&1 || true
@@ -717,6 +840,8 @@ q "VACUUM (ANALYZE) comments" >/dev/null 2>&1 || true
 # ---------------------------------------------------------------------------------------------
 git_commit() {
   local head
+  # In a worktree .git is a file naming the real directory: git itself knows.
+  if git -C "$ROOT" rev-parse HEAD 2>/dev/null; then return 0; fi
   head="$(cat "$ROOT/.git/HEAD" 2>/dev/null || true)"
   case "$head" in
     ref:*) cat "$ROOT/.git/${head#ref: }" 2>/dev/null || grep " ${head#ref: }\$" "$ROOT/.git/packed-refs" 2>/dev/null | cut -d' ' -f1 ;;

@@ -19,7 +19,7 @@
 --   :body, :body_html   the comment and its rendering, as the API stores them
 --   :event_type, :event_kind, :audited, :payload   the event as the API writes it
 --                (comment.created, comment, false, and the payload of the probe's event)
---   :job_kind    notifications_fan_out
+--   :job_kinds   {notifications_fan_out}: the kinds of job the event is queued for
 -- :c_id comes from the INSERT (\gset), as the API uses the id it got back.
 \set one 1
 \set depth 0
@@ -29,5 +29,5 @@ SELECT "users"."id", "users"."email", "users"."display_name", "users"."password_
 SELECT "forums"."id", "forums"."subject_id", "forums"."slug", ("forums"."archived_at" IS NOT NULL) FROM "forums" WHERE ("forums"."slug" = :slug) LIMIT :one;
 INSERT INTO "comments" ("subject_id", "parent_id", "root_id", "depth", "author_id", "body", "body_html") VALUES (:subject_id, /*null*/NULL, /*null*/NULL, :depth, :user_id, :body, :body_html) RETURNING "comments"."id", "comments"."created_at" \gset c_
 \set max_attempts 8
-WITH e AS (INSERT INTO events (type, subject_kind, subject_ref, subject_key, actor_id, audited, payload) VALUES (:event_type, :event_kind, :c_id, :c_id, :user_id, :audited, :payload) RETURNING id) INSERT INTO jobs (kind, payload, max_attempts) SELECT :job_kind, jsonb_build_object('event_id', e.id), :max_attempts FROM e RETURNING id;
+WITH e AS (INSERT INTO events (type, subject_kind, subject_ref, subject_key, actor_id, audited, payload) VALUES (:event_type, :event_kind, :c_id, :c_id, :user_id, :audited, :payload) RETURNING id) INSERT INTO jobs (kind, payload, max_attempts) SELECT k, jsonb_build_object('event_id', e.id), :max_attempts FROM e, unnest(:job_kinds::text[]) AS k RETURNING id;
 COMMIT;

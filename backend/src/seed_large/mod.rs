@@ -10,6 +10,10 @@ use std::time::Instant;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
+mod bulk;
+mod record;
+use record::{accountability, follows, registrations};
+
 pub const USERS: i64 = 10_000;
 pub const FORUMS: i64 = 500;
 pub const TOP_LEVEL: i64 = 700_000;
@@ -28,6 +32,8 @@ pub const HELD_FORUM_SLUG: &str = "forum-large-busy-1";
 pub const FOLLOWED_FORUM_SLUG: &str = "forum-large-busy-3";
 /// The forum every large user registered for (the benchmark's E1 exports its list: 10,000 rows).
 pub const REGISTERED_FORUM_SLUG: &str = "forum-large-busy-2";
+/// Texts of each length (5 to 37 words) the comments and questions draw theirs from.
+const TEXT_VARIANTS: i64 = 1_500;
 /// Notifications per large user, about one in three unread.
 pub const NOTIFICATIONS_PER_USER: i64 = 100;
 
@@ -47,149 +53,6 @@ fn step(conn: &mut PgConnection, label: &str, sql: &str) -> QueryResult<()> {
     conn.batch_execute(sql)?;
     log::info!("seed large: {label} in {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
-}
-
-/// Institutions leading every commitment, officials speaking for them, a progress log on every
-/// milestone, and 100,000 questions (40,000 to the "busy" institution the benchmark's R8 reads),
-/// four in five answered. Deadlines here are approximate (21 calendar days for 15 working
-/// days; the platform counts exactly): what the benchmark measures is reading the record,
-/// which does not depend on them.
-fn accountability(conn: &mut PgConnection) -> QueryResult<()> {
-    step(
-        conn,
-        "institutions",
-        &format!(
-            "INSERT INTO institutions (slug, name, acronym, kind) \
-             SELECT '{BUSY_INSTITUTION_SLUG}' || CASE WHEN n = 0 THEN '' ELSE '-' || n END, \
-                    'Institution de test ' || n, 'IT' || n, \
-                    (ARRAY['ministry','agency','local_authority','civil_society','other'])[1 + n % 5] \
-             FROM generate_series(0, {last}) n; \
-             CREATE TEMP TABLE large_institutions ON COMMIT DROP AS \
-             SELECT row_number() OVER (ORDER BY id) - 1 AS ord, id FROM institutions WHERE name LIKE 'Institution de test %'; \
-             CREATE UNIQUE INDEX ON large_institutions (ord); ANALYZE large_institutions; \
-             INSERT INTO commitment_institutions (commitment_id, institution_id, lead, position) \
-             SELECT c.id, i.id, true, 0 FROM large_commitments c JOIN large_institutions i ON i.ord = c.ord % {n} \
-              WHERE NOT EXISTS (SELECT 1 FROM commitment_institutions l WHERE l.commitment_id = c.id AND l.lead); \
-             UPDATE users u SET institution_id = i.id \
-               FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM users \
-                      WHERE role = 'official' AND email LIKE '%@large.opendetat.test') o \
-               JOIN large_institutions i ON i.ord = o.k % {n} \
-              WHERE u.id = o.id",
-            n = INSTITUTIONS,
-            last = INSTITUTIONS - 1
-        ),
-    )?;
-    step(
-        conn,
-        "progress log",
-        "INSERT INTO progress_updates (milestone_id, as_of, status, completion, note, note_html, author_name, institution_id, created_at) \
-         SELECT m.id, (m.due_date - (60 * k))::date, \
-                CASE WHEN k = 1 AND m.status = 'completed' THEN 'completed' ELSE 'in_progress' END, \
-                CASE WHEN k = 1 AND m.status = 'completed' THEN 'complete' WHEN k = 1 THEN 'substantial' ELSE 'limited' END, \
-                'Point d''étape ' || k || '.', '<p>Point d''étape ' || k || '.</p>', 'Agent de test', l.institution_id, \
-                m.due_date - 60 * k \
-         FROM milestones m JOIN commitment_institutions l ON l.commitment_id = m.commitment_id AND l.lead \
-         CROSS JOIN generate_series(3, 1, -1) k \
-         WHERE m.due_date IS NOT NULL AND m.due_date - 60 * k <= current_date",
-    )?;
-    step(
-        conn,
-        "questions",
-        &format!(
-            "INSERT INTO questions (about_id, commitment_id, institution_id, asked_by, title, body, body_html, \
-                                    asked_at, asked_on, deadline_days, due_on, long_due_on) \
-             SELECT c.subject_id, c.id, i.id, u.id, 'Question ' || n || ' : ' || pg_temp.lorem(n * 19, 8) || ' ?', \
-                    pg_temp.lorem(n * 23, 30), '<p>' || pg_temp.lorem(n * 23, 30) || '</p>', \
-                    d::timestamptz + interval '10 hours', d, 15, d + 21, d + 42 \
-             FROM generate_series(1, {QUESTIONS}) n \
-             CROSS JOIN LATERAL (SELECT (date '2019-01-07' + pg_temp.pick(n * 29, 2870)::int) AS d) dd \
-             JOIN large_institutions i ON i.ord = CASE WHEN n % 5 < 2 THEN 0 ELSE 1 + n % ({INSTITUTIONS} - 1) END \
-             JOIN LATERAL (SELECT l.commitment_id FROM commitment_institutions l \
-                            WHERE l.institution_id = i.id AND l.lead ORDER BY l.commitment_id LIMIT 1) li ON true \
-             JOIN commitments c ON c.id = li.commitment_id \
-             JOIN large_users u ON u.ord = pg_temp.pick(n * 31, {USERS})"
-        ),
-    )?;
-    step(
-        conn,
-        "answers",
-        "CREATE TEMP TABLE large_answers ON COMMIT DROP AS \
-         SELECT q.id AS question_id, q.subject_id, q.institution_id, q.asked_on, q.due_on, \
-                q.asked_on + 1 + pg_temp.pick(q.id * 37, 35)::int AS answered_on, \
-                (SELECT u.id FROM users u WHERE u.institution_id = q.institution_id ORDER BY u.id LIMIT 1) AS official \
-         FROM questions q WHERE q.title LIKE 'Question %' AND pg_temp.pick(q.id * 41, 5) <> 0 \
-           AND q.asked_on + 40 < current_date; \
-         DELETE FROM large_answers WHERE official IS NULL; \
-         ALTER TABLE large_answers ADD COLUMN comment_id bigint; \
-         WITH c AS ( \
-           INSERT INTO comments (subject_id, depth, author_id, body, body_html, created_at) \
-           SELECT a.subject_id, 0, a.official, 'Réponse de l''institution.', '<p>Réponse de l''institution.</p>', \
-                  a.answered_on::timestamptz + interval '15 hours' \
-           FROM large_answers a RETURNING id, subject_id) \
-         UPDATE large_answers a SET comment_id = c.id FROM c WHERE c.subject_id = a.subject_id; \
-         INSERT INTO question_answers (question_id, comment_id, institution_id, answered_by, answered_at, \
-                                       answered_on, working_days, on_time) \
-         SELECT question_id, comment_id, institution_id, official, answered_on::timestamptz + interval '15 hours', \
-                answered_on, ((answered_on - asked_on) * 5 / 7)::int, answered_on <= due_on \
-         FROM large_answers",
-    )?;
-    Ok(())
-}
-
-/// Follows and notifications: every large user follows the followed forum and three
-/// commitments, and has 100 notifications (1,000,000 in all, a third unread) for the unread
-/// count (R7) to find its way through. Run on its own too, for a large database seeded before
-/// follows existed.
-fn follows(conn: &mut PgConnection) -> QueryResult<()> {
-    step(
-        conn,
-        "follows",
-        &format!(
-            "INSERT INTO follows (user_id, subject_id, created_at) \
-             SELECT u.id, f.subject_id, u.created_at + interval '1 day' \
-             FROM users u, forums f WHERE u.email LIKE '%@large.opendetat.test' AND f.slug = '{FOLLOWED_FORUM_SLUG}'; \
-             INSERT INTO follows (user_id, subject_id, created_at) \
-             SELECT DISTINCT u.id, c.subject_id, u.created_at + interval '2 days' \
-             FROM (SELECT id, created_at, row_number() OVER (ORDER BY id) AS ord FROM users \
-                    WHERE email LIKE '%@large.opendetat.test') u \
-             CROSS JOIN generate_series(1, 3) k \
-             JOIN (SELECT subject_id, row_number() OVER (ORDER BY id) - 1 AS ord, count(*) OVER () AS n FROM commitments) c \
-               ON c.ord = (u.ord * 7 + k * 13) % c.n \
-             ON CONFLICT DO NOTHING"
-        ),
-    )?;
-    step(
-        conn,
-        "notifications",
-        &format!(
-            "INSERT INTO notifications (user_id, event_id, reason, subject_id, actor_id, created_at, read_at, mail) \
-             SELECT u.id, k, (ARRAY['new_comment','reply','mention','progress','answer'])[1 + (u.ord + k) % 5], \
-                    f.subject_id, NULL, timestamptz '2026-01-01' + (k * interval '3 days') + u.ord * interval '1 second', \
-                    CASE WHEN (u.ord + k) % 3 = 0 THEN NULL ELSE timestamptz '2026-11-01' END, 'digested' \
-             FROM (SELECT id, row_number() OVER (ORDER BY id) AS ord FROM users WHERE email LIKE '%@large.opendetat.test') u \
-             CROSS JOIN generate_series(1, {NOTIFICATIONS_PER_USER}) k \
-             CROSS JOIN (SELECT subject_id FROM forums WHERE slug = '{FOLLOWED_FORUM_SLUG}') f"
-        ),
-    )
-}
-
-/// Every large user registered for one forum (checked in, for most of them: it was held), so
-/// that exporting a list of 10,000 registrations can be measured. Run on its own too, for a
-/// large database seeded before.
-fn registrations(conn: &mut PgConnection) -> QueryResult<()> {
-    step(
-        conn,
-        "registrations",
-        &format!(
-            "INSERT INTO registrations (forum_id, user_id, status, code, created_at, checked_in_at) \
-             SELECT f.id, u.id, 'registered', upper(substr(md5('large-' || u.id), 1, 10)), \
-                    f.starts_at - interval '20 days' + u.ord * interval '1 minute', \
-                    CASE WHEN u.ord % 5 <> 0 THEN f.starts_at END \
-             FROM (SELECT id, row_number() OVER (ORDER BY id) AS ord FROM users WHERE email LIKE '%@large.opendetat.test') u \
-             CROSS JOIN (SELECT id, starts_at FROM forums WHERE slug = '{REGISTERED_FORUM_SLUG}') f \
-             ON CONFLICT DO NOTHING"
-        ),
-    )
 }
 
 #[derive(QueryableByName)]
@@ -268,6 +131,20 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
             "CREATE FUNCTION pg_temp.lorem(seed bigint, n int) RETURNS text LANGUAGE sql IMMUTABLE AS $$ \
              SELECT string_agg(w[1 + pg_temp.pick(seed * 131 + i, array_length(w, 1))], ' ') \
              FROM generate_series(1, n) i, (SELECT {WORDS}::text[] AS w) x $$"
+        ),
+    )?;
+    // The comments' and questions' texts come from a pool of 49,500 (1,500 per length from 5 to
+    // 37 words), not from one `lorem` call each: the call, a SQL function PostgreSQL cannot
+    // inline, cost as much as the rest of an insert but for the search vector. A word is in as
+    // many texts as before (R5's "transparence" in about a quarter).
+    step(
+        conn,
+        "text pool",
+        &format!(
+            "CREATE TEMP TABLE lorem_pool ON COMMIT DROP AS \
+             SELECT len, j, pg_temp.lorem(len * 1000000 + j, len) AS text \
+             FROM generate_series(5, 37) len, generate_series(0, {TEXT_VARIANTS} - 1) j; \
+             CREATE UNIQUE INDEX ON lorem_pool (len, j); ANALYZE lorem_pool"
         ),
     )?;
     step(
@@ -367,23 +244,9 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
              FROM generate_series(1, {DEPTH2}) n GROUP BY 1; CREATE UNIQUE INDEX ON counts2 (ord)"
         ),
     )?;
-    // A million rows into a table with a dozen indexes (one GIN) is index maintenance, not
-    // inserts: each row touched every index, and that was over half of the seed's time. So the
-    // secondary indexes are dropped here and built once at the end, in the same transaction
-    // (this holds an exclusive lock on `comments` until it commits: the large seed is for
-    // benchmark and test databases, not for a live one).
-    step(
-        conn,
-        "drop comment indexes",
-        "SET LOCAL maintenance_work_mem = '256MB'; \
-         CREATE TEMP TABLE comment_indexes ON COMMIT DROP AS \
-         SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def \
-         FROM pg_index i WHERE i.indrelid = 'comments'::regclass AND NOT i.indisprimary \
-           AND NOT i.indisunique AND NOT i.indisexclusion; \
-         DO $$ DECLARE r record; BEGIN \
-           FOR r IN SELECT name FROM comment_indexes LOOP EXECUTE 'DROP INDEX ' || r.name; END LOOP; \
-         END $$",
-    )?;
+    // A million rows into a table with a dozen indexes (one GIN) and five foreign keys is index
+    // maintenance and key lookups, not inserts (over half of the seed's time): see `bulk`.
+    bulk::set_aside(conn, "comments")?;
     // Top-level comments: 25 % on the five busy forums, 35 on the small one, then commitments,
     // milestones, and the rest spread over the other forums.
     step(
@@ -395,7 +258,9 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
                    WHEN n <= 175000 THEN 'busy' WHEN n <= 175035 THEN 'small' \
                    WHEN n <= 235035 THEN 'commitment' WHEN n <= 255035 THEN 'milestone' ELSE 'forum' END AS kind \
                FROM generate_series(1, {TOP_LEVEL}) n), \
-             body AS (SELECT n, kind, pg_temp.lorem(n, 8 + pg_temp.pick(n, 30)::int) AS text FROM src) \
+             body AS (SELECT n, kind, (SELECT text FROM lorem_pool \
+                                       WHERE len = 8 + pg_temp.pick(n, 30) AND j = pg_temp.pick(n * 7 + 3, {TEXT_VARIANTS})) AS text \
+                      FROM src) \
              INSERT INTO comments (subject_id, author_id, body, body_html, created_at, reply_count) \
              SELECT CASE kind WHEN 'busy' THEN (SELECT subject_id FROM large_forums WHERE ord = n % 5) \
                               WHEN 'small' THEN (SELECT subject_id FROM large_forums WHERE ord = {small}) \
@@ -432,7 +297,8 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
             conn,
             &format!("replies at depth {depth}"),
             &format!(
-                "WITH src AS (SELECT n, pg_temp.lorem(n * 3 + {depth}, 5 + pg_temp.pick(n + {depth}, 25)::int) AS text, \
+                "WITH src AS (SELECT n, (SELECT text FROM lorem_pool WHERE len = 5 + pg_temp.pick(n + {depth}, 25) \
+                                          AND j = pg_temp.pick(n * 3 + {depth}, {TEXT_VARIANTS})) AS text, \
                                      pg_temp.pick(n * 5 + {depth}, {parents}) AS parent_ord \
                               FROM generate_series(1, {replies}) n) \
                  INSERT INTO comments (subject_id, parent_id, root_id, depth, author_id, body, body_html, created_at, reply_count) \
@@ -447,13 +313,6 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
         )?;
         step(conn, "cleanup", "DROP TABLE parents")?;
     }
-    step(
-        conn,
-        "rebuild comment indexes",
-        "DO $$ DECLARE r record; BEGIN \
-           FOR r IN SELECT def FROM comment_indexes LOOP EXECUTE r.def; END LOOP; \
-         END $$",
-    )?;
     // A held forum's public record (the benchmark's R6): its minutes and 100 action items,
     // each with two history entries; a quarter closed, a quarter overdue.
     step(
@@ -486,6 +345,8 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
         ),
     )?;
     accountability(conn)?;
+    // After the answers: their comments, too, go in before the indexes are built.
+    bulk::restore(conn, "comments")?;
     // The held forum's action items owned by an institution are owned by test institutions'
     // records, as the API links them (R6 reads those institutions too).
     step(
