@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
-import { useMutation } from "@tanstack/react-query";
+import { useAction } from "../../components/actions";
+import type { ErrorWording } from "../../components/announce";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { signIn as signInWith } from "./queries";
@@ -18,6 +19,9 @@ export function useReturnTo(fallback = "/") {
   return from && from.startsWith("/") && !from.startsWith("//") ? from : fallback;
 }
 
+/** On sign-in, a 401 means the email or the password is wrong (not "sign in to continue"). */
+const WORDING: ErrorWording = { unauthorized: "signIn.wrongCredentials" };
+
 export default function SignInPage() {
   const { t } = useI18n();
   const fieldState = useFieldState();
@@ -27,12 +31,14 @@ export default function SignInPage() {
   const location = useLocation();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const login = useMutation({
+  const login = useAction({
     mutationFn: () => signInWith(email.trim(), password),
     onSuccess: (session) => {
       signIn(session);
       void navigate(returnTo, { replace: true });
     },
+    done: "signIn.done",
+    wording: WORDING,
   });
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -44,7 +50,7 @@ export default function SignInPage() {
         <Crumbs current={t("signIn.title")} />
         <PageHeading title={t("signIn.title")} />
         <p>{t("signIn.intro")}</p>
-        {login.isError && <ProblemAlert error={login.error} />}
+        {login.isError && <ProblemAlert error={login.error} titleKey="signIn.failed" wording={WORDING} focus />}
         <form onSubmit={submit} noValidate>
           <Input
             label={t("signIn.email")}

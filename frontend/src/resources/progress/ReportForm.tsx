@@ -1,7 +1,7 @@
 // The form an official of the lead institution fills to report a milestone's progress (or to
 // correct an earlier report).
 import { useState } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -12,6 +12,7 @@ import { COMPLETIONS, progressKeys, reportProgress, type Completion, type Progre
 import { useI18n } from "../../i18n";
 import { missingFields, useFieldState } from "../../components/forms";
 import { ProblemAlert } from "../../components/QueryState";
+import { useAction } from "../../components/actions";
 
 /** Today in Paris, as an input's date value. */
 function parisToday(): string {
@@ -48,7 +49,7 @@ export function ReportForm({
   };
   const [f, setF] = useState(empty);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((p) => ({ ...p, [k]: e.target.value }));
-  const save = useMutation({
+  const save = useAction({
     mutationFn: async () => {
       const missing = missingFields({ as_of: f.as_of, note: f.note }, t("common.required"), t("common.invalidForm"));
       if (missing) throw missing;
@@ -72,6 +73,9 @@ export function ReportForm({
         qc.invalidateQueries({ queryKey: commitmentKeys.one(commitmentCode) }),
       ]);
     },
+    // The form is emptied: focus goes to the sentence that says the update is out.
+    done: "progress.form.done",
+    focus: "progress-saved",
   });
   const err = save.isError ? save.error : null;
   return (
@@ -86,9 +90,9 @@ export function ReportForm({
     >
       <h3 id="report-title">{t("progress.form.title")}</h3>
       <p className="fr-text--sm">{t("progress.form.intro")}</p>
-      {err && <ProblemAlert error={err} />}
+      {err != null && <ProblemAlert error={err} focus />}
       {save.isSuccess && (
-        <p role="status" className="fr-message fr-message--valid">
+        <p id="progress-saved" className="fr-message fr-message--valid">
           {t("progress.form.saved")}
         </p>
       )}
