@@ -112,6 +112,19 @@ export function ProblemAlert({
   );
 }
 
+/** The heading of a page whose record is loading or cannot be shown: loading; "Page introuvable"
+ *  when there is no such record (a 404, or an address that cannot name one: no `error`); else
+ *  "Une erreur est survenue". */
+export function useStateTitle() {
+  const { t } = useI18n();
+  return (pending: boolean, error: unknown): string =>
+    pending
+      ? t("common.loading")
+      : !error || (error instanceof ApiError && error.status === 404)
+        ? t("notFound.title")
+        : t("common.errorTitle");
+}
+
 export function Empty({ children }: { children: string }) {
   return <p className="fr-text--lg od-empty">{children}</p>;
 }
