@@ -70,6 +70,11 @@ export async function signOut(page: Page) {
   await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
 }
 
+/** The app's one status region, where every action's outcome is said (components/announce.tsx). */
+export function status(page: Page) {
+  return page.locator("#od-status");
+}
+
 /** The comment whose own text (not a reply's) contains `text`. */
 export function comment(page: Page, text: string) {
   return page.locator("article.od-comment").filter({

@@ -48,6 +48,7 @@ test("a moderator hides a comment, and an admin manages roles", async ({ page })
   await expect(page.getByRole("cell", { name: "nicolas.petit@demo.opendetat.fr" })).toBeVisible();
   await page.getByLabel("Rôle de Nicolas Petit").selectOption("moderator");
   await page.getByRole("button", { name: "Changer le rôle — Nicolas Petit" }).click();
-  await expect(page.getByText("Le compte de Nicolas Petit a été mis à jour.")).toBeVisible();
+  // Shown on the page (main) and said in the status region (outside it).
+  await expect(page.getByRole("main").getByText("Le compte de Nicolas Petit a été mis à jour.")).toBeVisible();
   await check(page, "admin-users-updated");
 });

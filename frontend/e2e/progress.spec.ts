@@ -1,4 +1,4 @@
-import { accounts, check, expect, settled, signIn, signOut, test, visit } from "./fixtures";
+import { accounts, check, expect, settled, signIn, signOut, status, test, visit } from "./fixtures";
 
 // Done when: an official records progress on FR0041's milestones and the commitment's completion
 // and chart move; the log is public and append-only; only the lead institution's officials see
@@ -34,6 +34,9 @@ test("an official records progress on FR0041 and its completion and chart move",
     await page.getByLabel("Lien vers la preuve (facultatif)").fill("https://www.modernisation.gouv.fr/open-d-etat");
     await page.getByRole("button", { name: "Publier le point" }).click();
     await expect(page.getByText("Le point d'avancement est publié.")).toBeVisible();
+    // The button's form is emptied: focus lands on the sentence that says so, and it is said.
+    await expect(page.locator(":focus")).toHaveText("Le point d'avancement est publié.");
+    await expect(status(page)).toHaveText("Point d'avancement publié dans le journal d'avancement.");
     await expect(
       page
         .getByRole("region", { name: "Journal d'avancement" })

@@ -1,4 +1,4 @@
-import { accounts, apiToken, check, expect, signIn, signOut, test, json } from "./fixtures";
+import { accounts, apiToken, check, expect, signIn, signOut, status, test, json } from "./fixtures";
 import { mailCount, mailTo } from "./mail";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
@@ -41,9 +41,10 @@ test("a member registers for a full forum's last seat, cancels, and the person w
   await page.goto(`/forums/${slug}`);
   const memberMails = mailCount(accounts.member);
   await box.getByRole("button", { name: "M'inscrire" }).click();
-  await expect(box.getByRole("status")).toHaveText(
-    "Inscription enregistrée : un message de confirmation vous est envoyé.",
-  );
+  // Said in the status region, and focus on the sentence that says it (the button is gone).
+  const registered = "Inscription enregistrée : un message de confirmation vous est envoyé.";
+  await expect(status(page)).toHaveText(registered);
+  await expect(page.locator(":focus")).toHaveText(registered);
   await expect(box).toContainText("Vous êtes inscrit·e à ce forum.");
   const code = (await box.locator(".od-code").textContent())!.trim();
   expect(code).toMatch(/^[A-Z0-9]{10}$/);
@@ -77,7 +78,8 @@ test("a member registers for a full forum's last seat, cancels, and the person w
   await signIn(page, accounts.member);
   await page.goto(`/forums/${slug}`);
   await box.getByRole("button", { name: "Annuler mon inscription" }).click();
-  await expect(box.getByRole("status")).toHaveText("Inscription annulée.");
+  await expect(status(page)).toHaveText("Inscription annulée.");
+  await expect(page.locator(":focus")).toHaveText("Inscription annulée.");
   await expect(box.getByRole("button", { name: "M'inscrire sur la liste d'attente" })).toBeVisible();
   await page.goto("/compte");
   const mine = page.getByRole("region", { name: "Mes inscriptions aux forums" });
@@ -216,7 +218,10 @@ test("an organiser opens more seats: the person waiting has one at once, and the
   await page.goto(`/admin/forums/${slug}`);
   await page.getByLabel("Nombre de places (facultatif)").fill("1");
   await page.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(page.getByText("Plus de personnes sont déjà inscrites que ce nombre de places")).toBeVisible();
+  // Shown in the error summary, which takes the focus, and said in the status region.
+  await expect(page.getByRole("alert")).toContainText("Plus de personnes sont déjà inscrites que ce nombre de places");
+  await expect(page.locator(":focus")).toContainText("Plus de personnes sont déjà inscrites que ce nombre de places");
+  await expect(status(page)).toContainText("Plus de personnes sont déjà inscrites que ce nombre de places");
   await check(page, "forum-form-capacity-below-registered");
 
   // A seat kept for civil society until a date of the organiser's: the forum page says until when.

@@ -148,7 +148,7 @@ test("a visitor browses forums and commitments", async ({ page }) => {
 
   // Unknown pages and records.
   await visit(page, "/nulle-part", "not-found");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page non trouvée");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
   await visit(page, "/forums/forum-inexistant", "forum-not-found");
   await expect(page.getByRole("alert")).toBeVisible();
   await visit(page, "/connexion", "sign-in");

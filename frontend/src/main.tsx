@@ -4,6 +4,7 @@ import { BrowserRouter, Link } from "react-router";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { startReactDsfr } from "@codegouvfr/react-dsfr/spa";
 import { ApiError } from "./api/errors";
+import { mutationCache } from "./components/announce";
 import { SessionProvider } from "./auth/session";
 import { useLocale } from "./i18n";
 import { App } from "./app/App";
@@ -18,6 +19,7 @@ declare module "@codegouvfr/react-dsfr/spa" {
 startReactDsfr({ defaultColorScheme: "system", Link, useLang: useLocale });
 
 const queryClient = new QueryClient({
+  mutationCache: mutationCache(),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

@@ -3,6 +3,7 @@ import type { components } from "./schema";
 
 export type Problem = components["schemas"]["Problem"];
 export type FieldError = components["schemas"]["FieldError"];
+export type ErrorCode = components["schemas"]["ErrorCode"];
 
 export class ApiError extends Error {
   readonly status: number;

@@ -11,6 +11,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { canAdminister, useSession } from "../auth/session";
 import { useI18n } from "../i18n";
 import { Loading } from "../components/QueryState";
+import { StatusRegion } from "../components/announce";
 import { useQuery } from "@tanstack/react-query";
 import { notificationKeys, unreadCount } from "../resources/notifications/queries";
 
@@ -169,6 +170,7 @@ export function Layout() {
         ]}
       />
       <Display />
+      <StatusRegion />
     </>
   );
 }

@@ -35,7 +35,13 @@ export function ConfirmDialog(props: {
           </Button>
         </li>
         <li>
-          <Button priority="secondary" onClick={props.onClose} disabled={props.busy}>
+          {/* The safe choice takes the focus first (the dialog gives it back to its opener on close). */}
+          <Button
+            priority="secondary"
+            onClick={props.onClose}
+            disabled={props.busy}
+            nativeButtonProps={{ autoFocus: true }}
+          >
             {t("common.cancel")}
           </Button>
         </li>

@@ -1,8 +1,8 @@
 // Loading, empty and error states shared by every page.
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { ApiError } from "../api/errors";
+import { ApiError, type ErrorCode } from "../api/errors";
 import { catalogues, useI18n, type MessageKey } from "../i18n";
 import { localizeFieldError } from "./forms";
 
@@ -23,12 +23,13 @@ export function errorKey(code: string): MessageKey | null {
 }
 
 /** The text to show for an error: what its code means, in the reader's language (the API's
- *  English `detail` only for a code this app does not know). */
+ *  English `detail` only for a code this app does not know); `wording` words some codes as the
+ *  page means them (a 401 on sign-in is a wrong email or password). */
 export function useErrorText() {
   const { t } = useI18n();
-  return (error: unknown): string => {
+  return (error: unknown, wording?: Partial<Record<ErrorCode, MessageKey>>): string => {
     if (error instanceof ApiError) {
-      const key = errorKey(error.code);
+      const key = wording?.[error.code as ErrorCode] ?? errorKey(error.code);
       if (key) return t(key);
       if (error.detail) return error.detail;
       if (error.status === 0) return t("common.networkError");
@@ -39,22 +40,31 @@ export function useErrorText() {
 }
 
 /** A problem, in the reader's language, with its field errors (linked to their fields when the
- *  form names them: `fieldLinks`) and a retry button when asking again may help. */
+ *  form names them: `fieldLinks`) and a retry button when asking again may help. After an action
+ *  (`focus`), the keyboard focus moves to it: the message that says what happened. */
 export function ProblemAlert({
   error,
   onRetry,
   titleKey,
   fieldLinks,
+  wording,
+  focus,
 }: {
   error: unknown;
   onRetry?: () => void;
   titleKey?: MessageKey;
   fieldLinks?: Record<string, { id: string; label: string }>;
+  wording?: Partial<Record<ErrorCode, MessageKey>>;
+  focus?: boolean;
 }) {
   const { t } = useI18n();
-  const text = useErrorText()(error);
+  const text = useErrorText()(error, wording);
   const fields = error instanceof ApiError ? error.fieldErrors : [];
-  return (
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus, error]);
+  const alert = (
     <Alert
       severity="error"
       className="fr-mb-4w"
@@ -94,6 +104,25 @@ export function ProblemAlert({
       }
     />
   );
+  if (!focus) return alert;
+  return (
+    <div ref={ref} tabIndex={-1} className="od-problem">
+      {alert}
+    </div>
+  );
+}
+
+/** The heading of a page whose record is loading or cannot be shown: loading; "Page introuvable"
+ *  when there is no such record (a 404, or an address that cannot name one: no `error`); else
+ *  "Une erreur est survenue". */
+export function useStateTitle() {
+  const { t } = useI18n();
+  return (pending: boolean, error: unknown): string =>
+    pending
+      ? t("common.loading")
+      : !error || (error instanceof ApiError && error.status === 404)
+        ? t("notFound.title")
+        : t("common.errorTitle");
 }
 
 export function Empty({ children }: { children: string }) {

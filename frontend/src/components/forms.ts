@@ -60,6 +60,27 @@ export function useFieldState() {
   };
 }
 
+/** A form's field errors, for the forms that do not go through `useAdminForm`: `state(name, label)`
+ *  gives a DSFR field its error state and names it by its label in the error summary (`links`, for
+ *  `ProblemAlert`'s `fieldLinks`), `native(name)` gives its element the id the summary links to and
+ *  `aria-invalid` while in error. */
+export function useFieldErrors(error: unknown) {
+  const fieldState = useFieldState();
+  const links: Record<string, { id: string; label: string }> = {};
+  const idOf = (name: string) => `field-${name.replace(/\W/g, "-")}`;
+  return {
+    links,
+    state: (name: string, label: string) => {
+      links[name] = { id: idOf(name), label };
+      return fieldState(error, name);
+    },
+    native: (name: string) => ({
+      id: idOf(name),
+      "aria-invalid": fieldState(error, name).state === "error" || undefined,
+    }),
+  };
+}
+
 /** Checks required fields before asking the API, with the same error shape as a 422 problem. */
 export function missingFields(values: Record<string, string>, message: string, detail: string): ApiError | null {
   const errors = Object.entries(values)

@@ -61,8 +61,9 @@ export function AdminFormShell(props: {
       />
       <PageHeading title={props.title} />
       <p className="fr-text--sm">{t("common.requiredHint")}</p>
-      {props.error != null && <ProblemAlert error={props.error} fieldLinks={props.links} />}
-      {deleteError != null && <ProblemAlert error={deleteError} titleKey="admin.delete.failed" />}
+      {/* After a failed save, focus goes to the summary: what is wrong, each field linked by its label. */}
+      {props.error != null && <ProblemAlert error={props.error} fieldLinks={props.links} focus />}
+      {deleteError != null && <ProblemAlert error={deleteError} titleKey="admin.delete.failed" focus />}
       <form onSubmit={submit} noValidate className="od-admin-form">
         {props.children}
         <ul className="fr-btns-group fr-btns-group--inline-sm fr-mt-2w">

@@ -10,10 +10,11 @@ import {
   type TextareaHTMLAttributes,
 } from "react";
 import { useNavigate } from "react-router";
-import { useMutation, useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { ApiError } from "../../api/errors";
 import { useI18n } from "../../i18n";
 import { localizeFieldError, missingFields } from "../forms";
+import { useAction } from "../actions";
 
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T] & string;
 type RequiredTexts<T> = { [K in RequiredKeys<T>]: NonNullable<T[K]> extends string ? K : never }[RequiredKeys<T>];
@@ -50,7 +51,9 @@ export function useAdminForm<F extends Record<string, string>, Saved>(opts: {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [fields, setFields] = useState<F>(opts.initial);
-  const mutation = useMutation({
+  // Saved: said in the status region; the record's page then takes the focus on its heading.
+  // Not saved: said there too (the mutation layer), and the error summary takes the focus.
+  const mutation = useAction({
     mutationFn: () => {
       const values = Object.fromEntries(opts.required.map((k) => [k, fields[k]]));
       const missing = missingFields(values, t("common.required"), t("common.invalidForm"));
@@ -62,6 +65,7 @@ export function useAdminForm<F extends Record<string, string>, Saved>(opts: {
       opts.onSaved?.(saved, qc);
       void navigate(opts.then(saved));
     },
+    done: "common.saved",
   });
   const error = mutation.isError ? mutation.error : null;
   const links: FieldLinks = {};

@@ -84,7 +84,7 @@ export const fr = {
   "role.official": "Agent public",
   "role.moderator": "Modération",
   "role.admin": "Administration",
-  "notFound.title": "Page non trouvée",
+  "notFound.title": "Page introuvable",
   "notFound.text": "La page que vous cherchez n'existe pas ou a été déplacée.",
   "notFound.back": "Retour à l'accueil",
   "versions.title": "Versions précédentes ({count})",

@@ -12,7 +12,7 @@ import { Crumbs } from "../../components/Crumbs";
 import { UnverifiedNotice } from "./UnverifiedNotice";
 import { MyRegistrations } from "../registrations/Registrations";
 import { MailPreferenceForm } from "../notifications/MailPreferenceForm";
-import { useFieldState } from "../../components/forms";
+import { useFieldErrors } from "../../components/forms";
 import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
 import { SignInRequired } from "../../components/SignInRequired";
@@ -78,7 +78,6 @@ export default function ProfilePage() {
 
 function ProfileForm({ user }: { user: Account }) {
   const { t } = useI18n();
-  const fieldState = useFieldState();
   const { updateUser } = useSession();
   const [displayName, setDisplayName] = useState(user.display_name);
   const [organisation, setOrganisation] = useState(user.organisation ?? "");
@@ -86,6 +85,7 @@ function ProfileForm({ user }: { user: Account }) {
     mutationFn: () => updateMe({ display_name: displayName.trim(), organisation: organisation.trim() || null }),
     onSuccess: (account) => updateUser(account),
   });
+  const fields = useFieldErrors(save.error);
   function submit(e: FormEvent) {
     e.preventDefault();
     save.mutate();
@@ -95,14 +95,16 @@ function ProfileForm({ user }: { user: Account }) {
       <h2 id="profile-edit" className="fr-h4">
         {t("profile.edit")}
       </h2>
-      {save.isError && <ProblemAlert error={save.error} />}
+      {save.isError && <ProblemAlert error={save.error} fieldLinks={fields.links} focus />}
       {save.isSuccess && (
         <Alert small severity="success" className="fr-mb-2w" description={t("common.saved")} role="status" />
       )}
       <Input
         label={t("profile.displayName")}
-        {...fieldState(save.error, "display_name")}
+        {...fields.state("display_name", t("profile.displayName"))}
         nativeInputProps={{
+          ...fields.native("display_name"),
+          autoComplete: "name",
           name: "display_name",
           required: true,
           maxLength: 100,
@@ -112,8 +114,10 @@ function ProfileForm({ user }: { user: Account }) {
       />
       <Input
         label={t("common.optional", { label: t("profile.organisation") })}
-        {...fieldState(save.error, "organisation")}
+        {...fields.state("organisation", t("profile.organisation"))}
         nativeInputProps={{
+          ...fields.native("organisation"),
+          autoComplete: "organization",
           name: "organisation",
           maxLength: 200,
           value: organisation,
@@ -130,7 +134,6 @@ function ProfileForm({ user }: { user: Account }) {
 function PasswordForm() {
   const { t } = useI18n();
   const { signIn } = useSession();
-  const fieldState = useFieldState();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const save = useMutation({
@@ -145,6 +148,7 @@ function PasswordForm() {
       setNext("");
     },
   });
+  const fields = useFieldErrors(save.error);
   function submit(e: FormEvent) {
     e.preventDefault();
     save.mutate();
@@ -154,14 +158,15 @@ function PasswordForm() {
       <h2 id="profile-password" className="fr-h4">
         {t("profile.password")}
       </h2>
-      {save.isError && <ProblemAlert error={save.error} />}
+      {save.isError && <ProblemAlert error={save.error} fieldLinks={fields.links} focus />}
       {save.isSuccess && (
         <Alert small severity="success" className="fr-mb-2w" description={t("profile.passwordSaved")} role="status" />
       )}
       <Input
         label={t("profile.currentPassword")}
-        {...fieldState(save.error, "current_password")}
+        {...fields.state("current_password", t("profile.currentPassword"))}
         nativeInputProps={{
+          ...fields.native("current_password"),
           type: "password",
           name: "current_password",
           autoComplete: "current-password",
@@ -173,8 +178,9 @@ function PasswordForm() {
       <Input
         label={t("profile.newPassword")}
         hintText={t("signUp.passwordHint")}
-        {...fieldState(save.error, "new_password")}
+        {...fields.state("new_password", t("profile.newPassword"))}
         nativeInputProps={{
+          ...fields.native("new_password"),
           type: "password",
           name: "new_password",
           autoComplete: "new-password",

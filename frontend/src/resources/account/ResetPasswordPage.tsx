@@ -9,7 +9,7 @@ import { resetPassword } from "./queries";
 import { ApiError } from "../../api/errors";
 import { useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
-import { missingFields, useFieldState } from "../../components/forms";
+import { missingFields, useFieldErrors } from "../../components/forms";
 import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
@@ -17,7 +17,6 @@ import { paths } from "../../app/resources";
 
 export default function ResetPasswordPage() {
   const { t } = useI18n();
-  const fieldState = useFieldState();
   const [params] = useSearchParams();
   const token = params.get("jeton") ?? "";
   const { user, signOut } = useSession();
@@ -33,6 +32,7 @@ export default function ResetPasswordPage() {
       if (user) signOut();
     },
   });
+  const fields = useFieldErrors(reset.error);
   const linkDead =
     reset.error instanceof ApiError && ["token_used", "token_expired", "not_found"].includes(reset.error.code);
   function submit(e: FormEvent) {
@@ -55,7 +55,7 @@ export default function ResetPasswordPage() {
           </>
         ) : (
           <>
-            {reset.isError && <ProblemAlert error={reset.error} />}
+            {reset.isError && <ProblemAlert error={reset.error} fieldLinks={fields.links} focus />}
             {linkDead ? (
               <Link className="fr-btn fr-btn--secondary" to={paths.forgotPassword()}>
                 {t("reset.askAgain")}
@@ -65,8 +65,9 @@ export default function ResetPasswordPage() {
                 <Input
                   label={t("reset.password")}
                   hintText={t("signUp.passwordHint")}
-                  {...fieldState(reset.error, "new_password")}
+                  {...fields.state("new_password", t("reset.password"))}
                   nativeInputProps={{
+                    ...fields.native("new_password"),
                     type: "password",
                     name: "new_password",
                     autoComplete: "new-password",

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
-import { useMutation } from "@tanstack/react-query";
+import { useAction } from "../../components/actions";
+import type { ErrorWording } from "../../components/announce";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { signIn as signInWith } from "./queries";
 import { useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
-import { useFieldState } from "../../components/forms";
+import { useFieldErrors } from "../../components/forms";
 import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
@@ -18,22 +19,27 @@ export function useReturnTo(fallback = "/") {
   return from && from.startsWith("/") && !from.startsWith("//") ? from : fallback;
 }
 
+/** On sign-in, a 401 means the email or the password is wrong (not "sign in to continue"). */
+const WORDING: ErrorWording = { unauthorized: "signIn.wrongCredentials" };
+
 export default function SignInPage() {
   const { t } = useI18n();
-  const fieldState = useFieldState();
   const { signIn } = useSession();
   const navigate = useNavigate();
   const returnTo = useReturnTo();
   const location = useLocation();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const login = useMutation({
+  const login = useAction({
     mutationFn: () => signInWith(email.trim(), password),
     onSuccess: (session) => {
       signIn(session);
       void navigate(returnTo, { replace: true });
     },
+    done: "signIn.done",
+    wording: WORDING,
   });
+  const fields = useFieldErrors(login.error);
   function submit(e: FormEvent) {
     e.preventDefault();
     login.mutate();
@@ -44,13 +50,22 @@ export default function SignInPage() {
         <Crumbs current={t("signIn.title")} />
         <PageHeading title={t("signIn.title")} />
         <p>{t("signIn.intro")}</p>
-        {login.isError && <ProblemAlert error={login.error} />}
+        {login.isError && (
+          <ProblemAlert
+            error={login.error}
+            titleKey="signIn.failed"
+            wording={WORDING}
+            fieldLinks={fields.links}
+            focus
+          />
+        )}
         <form onSubmit={submit} noValidate>
           <Input
             label={t("signIn.email")}
             hintText={t("signIn.emailHint")}
-            {...fieldState(login.error, "email")}
+            {...fields.state("email", t("signIn.email"))}
             nativeInputProps={{
+              ...fields.native("email"),
               type: "email",
               name: "email",
               autoComplete: "email",
@@ -61,8 +76,9 @@ export default function SignInPage() {
           />
           <Input
             label={t("signIn.password")}
-            {...fieldState(login.error, "password")}
+            {...fields.state("password", t("signIn.password"))}
             nativeInputProps={{
+              ...fields.native("password"),
               type: "password",
               name: "password",
               autoComplete: "current-password",

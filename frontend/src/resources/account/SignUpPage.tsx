@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
-import { useMutation } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
@@ -8,7 +7,8 @@ import { register as signUp, signIn as signInWith } from "./queries";
 import { ApiError } from "../../api/errors";
 import { useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
-import { useFieldState } from "../../components/forms";
+import { useFieldErrors } from "../../components/forms";
+import { useAction } from "../../components/actions";
 import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
@@ -17,7 +17,6 @@ import { paths } from "../../app/resources";
 
 export default function SignUpPage() {
   const { t } = useI18n();
-  const fieldState = useFieldState();
   const { signIn } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -27,7 +26,7 @@ export default function SignUpPage() {
     setForm((f) => ({ ...f, [k]: e.target.value }));
   const { locale } = useI18n();
   const [mailedTo, setMailedTo] = useState<string | null>(null);
-  const register = useMutation({
+  const register = useAction({
     mutationFn: async () => {
       const email = form.email.trim();
       await signUp({
@@ -50,7 +49,10 @@ export default function SignUpPage() {
       setMailedTo(form.email.trim());
       if (session) signIn(session);
     },
+    // The form gives way to "check your mail": its heading takes the focus.
+    focus: "page-heading",
   });
+  const fields = useFieldErrors(register.error);
   function submit(e: FormEvent) {
     e.preventDefault();
     register.mutate();
@@ -79,13 +81,14 @@ export default function SignUpPage() {
         <PageHeading title={t("signUp.title")} />
         <p>{t("signUp.intro")}</p>
         <p className="fr-text--sm">{t("common.requiredHint")}</p>
-        {register.isError && <ProblemAlert error={register.error} />}
+        {register.isError && <ProblemAlert error={register.error} fieldLinks={fields.links} focus />}
         <form onSubmit={submit} noValidate>
           <Input
             label={t("signIn.email")}
             hintText={t("signIn.emailHint")}
-            {...fieldState(register.error, "email")}
+            {...fields.state("email", t("signIn.email"))}
             nativeInputProps={{
+              ...fields.native("email"),
               type: "email",
               name: "email",
               autoComplete: "email",
@@ -97,8 +100,9 @@ export default function SignUpPage() {
           <Input
             label={t("signUp.displayName")}
             hintText={t("signUp.displayNameHint")}
-            {...fieldState(register.error, "display_name")}
+            {...fields.state("display_name", t("signUp.displayName"))}
             nativeInputProps={{
+              ...fields.native("display_name"),
               name: "display_name",
               autoComplete: "name",
               required: true,
@@ -109,8 +113,9 @@ export default function SignUpPage() {
           />
           <Input
             label={t("common.optional", { label: t("signUp.organisation") })}
-            {...fieldState(register.error, "organisation")}
+            {...fields.state("organisation", t("signUp.organisation"))}
             nativeInputProps={{
+              ...fields.native("organisation"),
               name: "organisation",
               autoComplete: "organization",
               maxLength: 200,
@@ -121,8 +126,9 @@ export default function SignUpPage() {
           <Input
             label={t("signUp.password")}
             hintText={t("signUp.passwordHint")}
-            {...fieldState(register.error, "password")}
+            {...fields.state("password", t("signUp.password"))}
             nativeInputProps={{
+              ...fields.native("password"),
               type: "password",
               name: "password",
               autoComplete: "new-password",

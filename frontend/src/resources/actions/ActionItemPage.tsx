@@ -23,7 +23,7 @@ import { QuestionsSection } from "../questions/Questions";
 import { useFieldState } from "../../components/forms";
 import { PageHeading } from "../../components/PageHeading";
 import { FollowButton } from "../notifications/FollowButton";
-import { Loading, ProblemAlert } from "../../components/QueryState";
+import { Loading, ProblemAlert, useStateTitle } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
@@ -38,12 +38,13 @@ export default function ActionItemPage() {
     enabled: Number.isInteger(numeric) && numeric > 0,
   });
   const crumbs = [{ label: t("actions.followUp.title"), to: paths.followUp() }];
+  const stateTitle = useStateTitle();
   if (!(Number.isInteger(numeric) && numeric > 0) || q.isPending || q.isError) {
     const pending = q.isPending && q.fetchStatus !== "idle";
     return (
       <>
         <Crumbs segments={crumbs} current={id} />
-        <PageHeading title={pending ? t("common.loading") : t("common.errorTitle")} />
+        <PageHeading title={stateTitle(pending, q.error)} />
         {pending ? <Loading /> : <ProblemAlert error={q.error ?? { status: 404 }} onRetry={() => void q.refetch()} />}
       </>
     );

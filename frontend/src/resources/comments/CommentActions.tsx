@@ -3,6 +3,8 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useI18n } from "../../i18n";
 
 export function CommentActions(p: {
+  /** Each button's id is this and its action ("-edit"): focus comes back to it when its form closes. */
+  idPrefix: string;
   canReport: boolean;
   onReport: () => void;
   canReply: boolean;
@@ -30,7 +32,7 @@ export function CommentActions(p: {
             iconPosition="left"
             iconId="fr-icon-reply-line"
             onClick={p.onReply}
-            nativeButtonProps={{ "aria-expanded": p.replying }}
+            nativeButtonProps={{ id: `${p.idPrefix}-reply`, "aria-expanded": p.replying }}
           >
             {t("discussion.reply")}
           </Button>
@@ -38,7 +40,14 @@ export function CommentActions(p: {
       )}
       {p.canChange && (
         <li>
-          <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-edit-line" onClick={p.onEdit}>
+          <Button
+            priority="tertiary"
+            size="small"
+            iconPosition="left"
+            iconId="fr-icon-edit-line"
+            onClick={p.onEdit}
+            nativeButtonProps={{ id: `${p.idPrefix}-edit` }}
+          >
             {t("discussion.edit")}
           </Button>
         </li>
@@ -51,6 +60,7 @@ export function CommentActions(p: {
             iconPosition="left"
             iconId="fr-icon-delete-line"
             onClick={p.onDelete}
+            nativeButtonProps={{ id: `${p.idPrefix}-delete` }}
           >
             {t("discussion.delete")}
           </Button>
@@ -58,7 +68,14 @@ export function CommentActions(p: {
       )}
       {p.canReport && (
         <li>
-          <Button priority="tertiary" size="small" iconPosition="left" iconId="fr-icon-flag-line" onClick={p.onReport}>
+          <Button
+            priority="tertiary"
+            size="small"
+            iconPosition="left"
+            iconId="fr-icon-flag-line"
+            onClick={p.onReport}
+            nativeButtonProps={{ id: `${p.idPrefix}-report` }}
+          >
             {t("report.action")}
           </Button>
         </li>
@@ -85,6 +102,7 @@ export function CommentActions(p: {
               iconPosition="left"
               iconId="fr-icon-eye-off-line"
               onClick={p.onHide}
+              nativeButtonProps={{ id: `${p.idPrefix}-hide` }}
             >
               {t("discussion.hide")}
             </Button>

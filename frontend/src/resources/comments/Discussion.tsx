@@ -5,9 +5,8 @@
 // institution's answer to a question is on the record: marked as such, edited, never deleted.
 import { createContext, useContext, useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "react-router";
-import { useInfiniteQuery, useIsFetching, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useIsFetching, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { embeddedReplies, type Comment } from "../../api/client";
 import { canModerate, useSession } from "../../auth/session";
@@ -22,6 +21,7 @@ import { CommentBody } from "./CommentBody";
 import { keepInView } from "./keepInView";
 import { ReactionBar } from "./ReactionBar";
 import { ReportForm } from "./ReportForm";
+import { DeleteConfirm, HideForm } from "./ConfirmForms";
 import {
   commentKeys,
   deleteComment,
@@ -34,6 +34,9 @@ import {
   type ThreadSort,
 } from "./queries";
 import { paths } from "../../app/resources";
+import { useAction } from "../../components/actions";
+import { focusAfter, type FocusTarget } from "../../components/announce";
+import type { MessageKey } from "../../i18n";
 
 const discussionKey = commentKeys.discussion;
 const repliesKey = commentKeys.repliesOf;
@@ -65,6 +68,13 @@ export function Discussion({ target, closed = false }: { target: DiscussionTarge
   const location = useLocation();
   const headingId = useId();
   const refresh = useRefreshDiscussion(target);
+  // Once posted, the new comment is announced and takes the focus.
+  const post = useAction({
+    mutationFn: (body: string) => postComment(target, body),
+    onSuccess: () => refresh(),
+    done: "discussion.done.posted",
+    focus: (c) => `comment-${c.id}`,
+  });
   const [sort, setSort] = useState<ThreadSort>("newest");
   const query = useInfiniteQuery({
     queryKey: discussionKey(target, sort),
@@ -102,10 +112,7 @@ export function Discussion({ target, closed = false }: { target: DiscussionTarge
           <CommentForm
             label={t("discussion.newComment")}
             submitLabel={t("discussion.submit")}
-            onSubmit={async (body) => {
-              await postComment(target, body);
-              await refresh();
-            }}
+            onSubmit={(body) => post.mutateAsync(body)}
           />
         </>
       ) : (
@@ -154,28 +161,40 @@ export function Discussion({ target, closed = false }: { target: DiscussionTarge
 
 type Mode = "view" | "reply" | "edit" | "delete" | "hide" | "report" | "reported";
 
+/** A change to a comment: the call, what the status region says once done, where focus goes. */
+type Change = { run: () => Promise<unknown>; done: MessageKey; focus: (result: unknown) => FocusTarget };
+
 export function CommentItem({ comment: c, target }: { comment: Comment; target: DiscussionTarget }) {
   const { t, shortDateTime } = useI18n();
   const { user } = useSession();
   const refresh = useRefreshDiscussion(target);
   const [mode, setMode] = useState<Mode>("view");
-  const [reason, setReason] = useState("");
   const closed = useContext(ClosedContext);
   const name = c.author?.display_name ?? t("discussion.anonymous");
   const own = !!user && !!c.author && c.author.id === user.id;
   const moderator = canModerate(user?.role);
   const replies = embeddedReplies(c);
 
-  const action = useMutation({
-    mutationFn: async (fn: () => Promise<unknown>) => {
-      await fn();
+  const self = `comment-${c.id}`;
+  const action = useAction({
+    mutationFn: async (change: Change) => {
+      const result = await change.run();
       await refresh();
+      return result;
     },
     onSuccess: () => {
       setMode("view");
-      setReason("");
     },
+    done: (_, change) => change.done,
+    focus: (result, change) => change.focus(result),
   });
+  /** Back to the comment's buttons, focus on the one that opened the form or the question. */
+  const back = (opener: string) => {
+    setMode("view");
+    void focusAfter(`${self}-${opener}`);
+  };
+  // What stays of this comment once changed (or, deleted and gone, the discussion's heading).
+  const here = () => () => document.getElementById(self) ?? document.querySelector<HTMLElement>(".od-discussion h2");
 
   return (
     <article
@@ -216,65 +235,43 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
           submitLabel={t("common.save")}
           initial={c.body ?? ""}
           focusOnOpen
-          onCancel={() => setMode("view")}
-          onSubmit={(body) => action.mutateAsync(() => editComment(c.id, body))}
+          onCancel={() => back("edit")}
+          onSubmit={(body) =>
+            action.mutateAsync({ run: () => editComment(c.id, body), done: "discussion.done.edited", focus: here })
+          }
         />
       ) : mode === "delete" ? (
-        <div className="od-confirm" role="group" aria-label={t("discussion.confirmDelete")}>
-          <p className="fr-mb-1w">{t("discussion.confirmDelete")}</p>
-          <ul className="fr-btns-group fr-btns-group--inline-sm">
-            <li>
-              <Button
-                iconPosition="left"
-                iconId="fr-icon-delete-line"
-                disabled={action.isPending}
-                onClick={() => action.mutate(() => deleteComment(c.id))}
-                nativeButtonProps={{ autoFocus: true }}
-              >
-                {t("discussion.confirm")}
-              </Button>
-            </li>
-            <li>
-              <Button priority="secondary" onClick={() => setMode("view")}>
-                {t("common.cancel")}
-              </Button>
-            </li>
-          </ul>
-        </div>
+        <DeleteConfirm
+          busy={action.isPending}
+          onConfirm={() =>
+            action.mutate({ run: () => deleteComment(c.id), done: "discussion.done.deleted", focus: here })
+          }
+          onCancel={() => back("delete")}
+        />
       ) : mode === "hide" ? (
-        <form
-          className="od-confirm"
-          onSubmit={(e) => {
-            e.preventDefault();
-            action.mutate(() => moderateComment(c.id, true, reason.trim() || null));
-          }}
-        >
-          <Input
-            label={t("discussion.hideReason")}
-            nativeInputProps={{
-              value: reason,
-              onChange: (e) => setReason(e.target.value),
-              autoFocus: true,
-              maxLength: 500,
-            }}
-          />
-          <ul className="fr-btns-group fr-btns-group--inline-sm">
-            <li>
-              <Button type="submit" iconPosition="left" iconId="fr-icon-eye-off-line" disabled={action.isPending}>
-                {t("discussion.hideConfirm")}
-              </Button>
-            </li>
-            <li>
-              <Button type="button" priority="secondary" onClick={() => setMode("view")}>
-                {t("common.cancel")}
-              </Button>
-            </li>
-          </ul>
-        </form>
+        <HideForm
+          busy={action.isPending}
+          onHide={(reason) =>
+            action.mutate({
+              run: () => moderateComment(c.id, true, reason),
+              done: "discussion.done.hidden",
+              focus: here,
+            })
+          }
+          onCancel={() => back("hide")}
+        />
       ) : mode === "report" ? (
-        <ReportForm commentId={c.id} onDone={() => setMode("reported")} onCancel={() => setMode("view")} />
+        <ReportForm
+          commentId={c.id}
+          onDone={() => {
+            setMode("reported");
+            void focusAfter(`${self}-reported`);
+          }}
+          onCancel={() => back("report")}
+        />
       ) : (
         <CommentActions
+          idPrefix={self}
           canReport={!!user && !own && c.state === "visible" && mode !== "reported"}
           onReport={() => setMode("report")}
           canReply={!!user && !closed && c.state === "visible"}
@@ -287,13 +284,19 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
           onEdit={() => setMode("edit")}
           onDelete={() => setMode("delete")}
           onHide={() => setMode("hide")}
-          onUnhide={() => action.mutate(() => moderateComment(c.id, false, null))}
+          onUnhide={() =>
+            action.mutate({
+              run: () => moderateComment(c.id, false, null),
+              done: "discussion.done.unhidden",
+              focus: here,
+            })
+          }
           busy={action.isPending}
         />
       )}
 
       {mode === "reported" && (
-        <p role="status" className="fr-message fr-message--valid fr-mb-1w">
+        <p id={`${self}-reported`} className="fr-message fr-message--valid fr-mb-1w">
           {t("report.thanks")}
         </p>
       )}
@@ -302,8 +305,14 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
           label={t("discussion.newReply", { name })}
           submitLabel={t("discussion.submitReply")}
           focusOnOpen
-          onCancel={() => setMode("view")}
-          onSubmit={(body) => action.mutateAsync(() => postComment(target, body, c.id))}
+          onCancel={() => back("reply")}
+          onSubmit={(body) =>
+            action.mutateAsync({
+              run: () => postComment(target, body, c.id),
+              done: "discussion.done.replied",
+              focus: (reply) => `comment-${(reply as Comment).id}`,
+            })
+          }
         />
       )}
 

@@ -1,6 +1,6 @@
 // Reporting a comment to the moderators.
-import { useId, useState } from "react";
-import { useMutation } from "@tanstack/react-query";
+import { useEffect, useId, useRef, useState } from "react";
+import { useAction } from "../../components/actions";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { REPORT_REASONS, reportComment, type ReportReason } from "../moderation/queries";
@@ -21,7 +21,14 @@ export function ReportForm({
   const [reason, setReason] = useState<ReportReason>("spam");
   const [details, setDetails] = useState("");
   const groupId = useId();
-  const send = useMutation({ mutationFn: () => reportComment(commentId, reason, details), onSuccess: onDone });
+  // "Signaler" opens the form with the focus in it, on the chosen reason.
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => fieldset.current?.querySelector<HTMLInputElement>("input:checked")?.focus(), []);
+  const send = useAction({
+    mutationFn: () => reportComment(commentId, reason, details),
+    onSuccess: onDone,
+    done: "report.done",
+  });
   return (
     <form
       className="od-confirm"
@@ -32,7 +39,7 @@ export function ReportForm({
       }}
     >
       {send.isError && <ProblemAlert error={send.error} />}
-      <fieldset className="fr-fieldset" aria-labelledby={`${groupId}-legend`}>
+      <fieldset ref={fieldset} className="fr-fieldset" aria-labelledby={`${groupId}-legend`}>
         <legend className="fr-fieldset__legend fr-text--regular" id={`${groupId}-legend`}>
           {t("report.legend")}
         </legend>

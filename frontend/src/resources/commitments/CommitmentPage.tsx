@@ -17,7 +17,7 @@ import { FollowButton } from "../notifications/FollowButton";
 import { ProgressBar } from "../progress/ProgressBar";
 import { CommitmentProgressSection } from "../progress/Progress";
 import { QuestionsSection } from "../questions/Questions";
-import { Empty, QueryState } from "../../components/QueryState";
+import { Empty, QueryState, useStateTitle } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useCanonicalPath } from "../../components/useCanonicalPath";
 import { CommitmentStatusBadge } from "../../components/StatusBadge";
@@ -48,11 +48,12 @@ export default function CommitmentPage() {
   );
   const crumbs = [{ label: t("commitments.title"), to: paths.commitments() }];
 
+  const stateTitle = useStateTitle();
   if (q.isPending || q.isError) {
     return (
       <>
         <Crumbs segments={crumbs} current={code} />
-        <PageHeading title={q.isPending ? t("common.loading") : t("common.errorTitle")} />
+        <PageHeading title={stateTitle(q.isPending, q.error)} />
         <QueryState query={q} />
       </>
     );
@@ -182,7 +183,7 @@ function Facts({ c }: { c: Commitment }) {
           <>
             <dt>{t("commitment.lead")}</dt>
             <dd>
-              <Link to={paths.institution(c.institutions.lead.slug)} lang={c.lang}>
+              <Link to={paths.institution(c.institutions.lead.slug)} {...langOf(c.lang)}>
                 {c.institutions.lead.name}
               </Link>
             </dd>
@@ -195,7 +196,10 @@ function Facts({ c }: { c: Commitment }) {
               <ul className="od-compact-list">
                 {c.institutions.support.map((s) => (
                   <li key={s.id}>
-                    <Link to={paths.institution(s.slug)}>{s.name}</Link>
+                    {/* Named in the commitment's text, in its language (the OGP's: English). */}
+                    <Link to={paths.institution(s.slug)} {...langOf(c.lang)}>
+                      {s.name}
+                    </Link>
                   </li>
                 ))}
               </ul>
@@ -209,7 +213,7 @@ function Facts({ c }: { c: Commitment }) {
               <ul className="fr-tags-group">
                 {c.policy_areas.map((a) => (
                   <li key={a}>
-                    <Tag small linkProps={{ to: paths.commitments({ policy_area: a }) }}>
+                    <Tag small linkProps={{ to: paths.commitments({ policy_area: a }), ...langOf(c.lang) }}>
                       {a}
                     </Tag>
                   </li>
@@ -221,7 +225,7 @@ function Facts({ c }: { c: Commitment }) {
         {c.ogp_principles.length > 0 && (
           <>
             <dt>{t("commitment.principles")}</dt>
-            <dd>{c.ogp_principles.join(", ")}</dd>
+            <dd {...langOf(c.lang)}>{c.ogp_principles.join(", ")}</dd>
           </>
         )}
       </dl>
@@ -232,30 +236,35 @@ function Facts({ c }: { c: Commitment }) {
 function Irm({ c }: { c: Commitment }) {
   const { t } = useI18n();
   const irm = c.irm;
-  const text = (v: string | null | undefined) => v ?? t("common.notPublished");
+  const langOf = useLangOf();
+  // The IRM's words are the OGP's, in the commitment's language; "not published" is ours.
+  const value = (v: string | null | undefined) =>
+    v ? <dd {...langOf(c.lang)}>{v}</dd> : <dd>{t("common.notPublished")}</dd>;
   return (
     <section className="fr-mt-4w" aria-labelledby="irm-title">
       <h2 id="irm-title">{t("commitment.irm")}</h2>
       <dl className="od-dl od-dl--grid">
         <dt>{t("commitment.irm.report")}</dt>
-        <dd>{text(irm.report)}</dd>
+        {value(irm.report)}
         <dt>{t("commitment.irm.starred")}</dt>
-        <dd>{text(irm.starred)}</dd>
+        {value(irm.starred)}
         <dt>{t("commitment.irm.verifiable")}</dt>
         <dd>{irm.verifiable == null ? t("common.notPublished") : t(irm.verifiable ? "common.yes" : "common.no")}</dd>
         <dt>{t("commitment.irm.relevance")}</dt>
-        <dd>{irm.relevance && irm.relevance.length > 0 ? irm.relevance.join(", ") : t("common.notPublished")}</dd>
+        {value(irm.relevance?.join(", "))}
         <dt>{t("commitment.irm.potential_impact")}</dt>
-        <dd>{text(irm.potential_impact)}</dd>
+        {value(irm.potential_impact)}
         <dt>{t("commitment.irm.completion")}</dt>
-        <dd>{text(irm.completion)}</dd>
+        {value(irm.completion)}
         <dt>{t("commitment.irm.early_results")}</dt>
-        <dd>{text(irm.early_results)}</dd>
+        {value(irm.early_results)}
       </dl>
       {irm.analysis_html && (
         <>
           <h3>{t("commitment.irm.analysis")}</h3>
-          <SanitizedHtml html={irm.analysis_html} />
+          <div {...langOf(c.lang)}>
+            <SanitizedHtml html={irm.analysis_html} />
+          </div>
         </>
       )}
     </section>

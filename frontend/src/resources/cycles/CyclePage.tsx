@@ -9,7 +9,7 @@ import { ACTION_STATUSES } from "../actions/queries";
 import { Crumbs } from "../../components/Crumbs";
 import { DataTable } from "../../components/DataTable";
 import { PageHeading } from "../../components/PageHeading";
-import { QueryState } from "../../components/QueryState";
+import { QueryState, useStateTitle } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { ForumStatusBadge } from "../../components/StatusBadge";
 import { useLangOf } from "../../components/lang";
@@ -24,11 +24,12 @@ export default function CyclePage() {
     { label: t("forums.title"), to: paths.forums() },
     { label: t("cycles.title"), to: paths.cycles() },
   ];
+  const stateTitle = useStateTitle();
   if (q.isPending || q.isError) {
     return (
       <>
         <Crumbs segments={crumbs} current={slug} />
-        <PageHeading title={q.isPending ? t("common.loading") : t("common.errorTitle")} />
+        <PageHeading title={stateTitle(q.isPending, q.error)} />
         <QueryState query={q} />
       </>
     );

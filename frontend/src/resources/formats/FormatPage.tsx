@@ -10,7 +10,7 @@ import { canEditContent, useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
 import { DataTable } from "../../components/DataTable";
 import { PageHeading } from "../../components/PageHeading";
-import { Loading, ProblemAlert, QueryState } from "../../components/QueryState";
+import { Loading, ProblemAlert, QueryState, useStateTitle } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useLangOf } from "../../components/lang";
 import { useI18n } from "../../i18n";
@@ -30,11 +30,12 @@ export default function FormatPage() {
   });
   const pending = format.isPending || (older.fetchStatus !== "idle" && older.isPending);
   const error = format.error ?? older.error;
+  const stateTitle = useStateTitle();
   if (pending || error) {
     return (
       <>
         <Crumbs segments={[{ label: t("formats.title"), to: paths.formats() }]} current={slug} />
-        <PageHeading title={pending ? t("common.loading") : t("common.errorTitle")} />
+        <PageHeading title={stateTitle(pending, error)} />
         {pending ? <Loading /> : <ProblemAlert error={error} onRetry={() => void format.refetch()} />}
       </>
     );

@@ -4,7 +4,6 @@ import { useNavigate, useParams } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import type { Forum, ForumStatus, Schemas } from "../../api/client";
 import { commitmentKeys, allCommitments } from "../commitments/queries";
 import { createForum, deleteForum, forumKeys, getForum, updateForum, type NewForum } from "./queries";
@@ -274,20 +273,26 @@ export function CommitmentPicker({
         {error && <p className="fr-error-text">{error}</p>}
         <QueryState query={all} retry={false}>
           {() => (
+            // The checkboxes belong to this fieldset, named by its legend: drawn here, since DSFR's
+            // Checkbox would wrap them in a fieldset of its own, a group without a name (RGAA 11.6).
             <div className="od-picker__list">
-              <Checkbox
-                small
-                options={shown.map((c) => ({
-                  label: `${c.code} — ${c.title}`,
-                  nativeInputProps: {
-                    name: "commitment_ids",
-                    value: String(c.id),
-                    checked: selected.includes(c.id),
-                    onChange: (e) =>
-                      onChange(e.target.checked ? [...selected, c.id] : selected.filter((id) => id !== c.id)),
-                  },
-                }))}
-              />
+              {shown.map((c) => (
+                <div className="fr-checkbox-group fr-checkbox-group--sm" key={c.id}>
+                  <input
+                    type="checkbox"
+                    id={`picker-${c.id}`}
+                    name="commitment_ids"
+                    value={String(c.id)}
+                    checked={selected.includes(c.id)}
+                    onChange={(e) =>
+                      onChange(e.target.checked ? [...selected, c.id] : selected.filter((id) => id !== c.id))
+                    }
+                  />
+                  <label className="fr-label" htmlFor={`picker-${c.id}`}>
+                    {`${c.code} — ${c.title}`}
+                  </label>
+                </div>
+              ))}
             </div>
           )}
         </QueryState>

@@ -9,7 +9,7 @@ import { ArchivedNotice } from "../../components/ArchivedNotice";
 import { Discussion } from "../comments/Discussion";
 import { PageHeading } from "../../components/PageHeading";
 import { FollowButton } from "../notifications/FollowButton";
-import { QueryState } from "../../components/QueryState";
+import { QueryState, useStateTitle } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useCanonicalPath } from "../../components/useCanonicalPath";
 import { ForumStatusBadge } from "../../components/StatusBadge";
@@ -38,11 +38,12 @@ export default function ForumPage() {
     q.data && { key: q.data.slug, path: paths.forum(q.data.slug), queryKey: forumKeys.one(q.data.slug), data: q.data },
   );
 
+  const stateTitle = useStateTitle();
   if (q.isPending || q.isError) {
     return (
       <>
         <Crumbs segments={[{ label: t("forums.title"), to: paths.forums() }]} current={slug} />
-        <PageHeading title={q.isPending ? t("common.loading") : t("common.errorTitle")} />
+        <PageHeading title={stateTitle(q.isPending, q.error)} />
         <QueryState query={q} />
       </>
     );

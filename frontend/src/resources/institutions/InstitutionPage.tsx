@@ -10,7 +10,7 @@ import { Crumbs } from "../../components/Crumbs";
 import { DataTable } from "../../components/DataTable";
 import { PageHeading } from "../../components/PageHeading";
 import { RecordSection } from "../questions/Questions";
-import { QueryState } from "../../components/QueryState";
+import { QueryState, useStateTitle } from "../../components/QueryState";
 import { useCanonicalPath } from "../../components/useCanonicalPath";
 import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
@@ -30,11 +30,12 @@ export default function InstitutionPage() {
     },
   );
   const crumbs = [{ label: t("institutions.title"), to: paths.institutions() }];
+  const stateTitle = useStateTitle();
   if (q.isPending || q.isError) {
     return (
       <>
         <Crumbs segments={crumbs} current={slug} />
-        <PageHeading title={q.isPending ? t("common.loading") : t("common.errorTitle")} />
+        <PageHeading title={stateTitle(q.isPending, q.error)} />
         <QueryState query={q} />
       </>
     );

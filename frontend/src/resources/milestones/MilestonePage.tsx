@@ -12,7 +12,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { FollowButton } from "../notifications/FollowButton";
 import { CompletionBadge, MilestoneProgressLog } from "../progress/Progress";
 import { MilestoneQuestions } from "../questions/Questions";
-import { QueryState } from "../../components/QueryState";
+import { QueryState, useStateTitle } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { MilestoneStatusBadge } from "../../components/StatusBadge";
 import { useI18n } from "../../i18n";
@@ -34,14 +34,13 @@ export default function MilestonePage() {
   });
   const crumbs = [{ label: t("commitments.title"), to: paths.commitments() }];
 
+  const stateTitle = useStateTitle();
   if (!Number.isInteger(numeric) || numeric <= 0 || q.isPending || q.isError) {
     const invalid = !Number.isInteger(numeric) || numeric <= 0;
     return (
       <>
         <Crumbs segments={crumbs} current={id} />
-        <PageHeading
-          title={invalid ? t("notFound.title") : q.isPending ? t("common.loading") : t("common.errorTitle")}
-        />
+        <PageHeading title={stateTitle(!invalid && q.isPending, invalid ? null : q.error)} />
         {invalid ? <p>{t("notFound.text")}</p> : <QueryState query={q} />}
       </>
     );

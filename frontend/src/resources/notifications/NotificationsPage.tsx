@@ -1,7 +1,7 @@
 // My notifications: replies, mentions, news of what I follow, answers, forum changes — newest
 // first, unread ones marked; read one or all; and what I follow, with a way to stop.
 import { Link } from "react-router";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
@@ -22,6 +22,7 @@ import { SignInRequired } from "../../components/SignInRequired";
 import { useI18n, type MessageKey } from "../../i18n";
 import { SUBJECTS } from "../../subjects";
 import { paths } from "../../app/resources";
+import { useAction } from "../../components/actions";
 
 export default function NotificationsPage() {
   const { user } = useSession();
@@ -58,10 +59,24 @@ function NotificationList() {
   });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const refresh = () => void qc.invalidateQueries({ queryKey: notificationKeys.all });
-  const readOne = useMutation({ mutationFn: markRead, onSuccess: refresh });
+  // Once one is read, focus goes to the next unread one's button (else to the list's heading).
+  const readOne = useAction({
+    mutationFn: markRead,
+    onSuccess: refresh,
+    done: "notifications.done.read",
+    focus: (_, id) => () => {
+      const after = items.slice(items.findIndex((n) => n.id === id) + 1).find((n) => !n.read && n.id !== id);
+      return document.getElementById(after ? `notification-${after.id}-read` : "notifications-list");
+    },
+  });
   // Up to the newest shown: one that arrived since stays unread.
   const newest = items[0]?.id;
-  const readAll = useMutation({ mutationFn: () => markAllRead(newest), onSuccess: refresh });
+  const readAll = useAction({
+    mutationFn: () => markAllRead(newest),
+    onSuccess: refresh,
+    done: "notifications.done.readAll",
+    focus: "notifications-list",
+  });
   const anyUnread = items.some((n) => !n.read);
   return (
     <section aria-labelledby="notifications-list" className="fr-mb-6w">
@@ -125,6 +140,7 @@ function NotificationList() {
                       <button
                         type="button"
                         className="fr-link fr-text--xs"
+                        id={`notification-${n.id}-read`}
                         onClick={() => readOne.mutate(n.id)}
                         disabled={readOne.isPending}
                       >
@@ -178,9 +194,12 @@ function Follows() {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
-  const stop = useMutation({
-    mutationFn: ({ type, key }: { type: Parameters<typeof unfollow>[0]; key: string }) => unfollow(type, key),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: notificationKeys.all }),
+  const stop = useAction({
+    mutationFn: ({ type, key }: { type: Parameters<typeof unfollow>[0]; key: string; title: string }) =>
+      unfollow(type, key),
+    onSuccess: () => qc.invalidateQueries({ queryKey: notificationKeys.all }),
+    done: (_, { title }) => ({ key: "follows.done.stopped", vars: { title } }),
+    focus: "my-follows",
   });
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -203,7 +222,7 @@ function Follows() {
                   size="small"
                   priority="tertiary no outline"
                   disabled={stop.isPending}
-                  onClick={() => stop.mutate({ type: f.subject.type, key: f.subject.key })}
+                  onClick={() => stop.mutate({ type: f.subject.type, key: f.subject.key, title: f.subject.title })}
                   nativeButtonProps={{ "aria-label": t("follows.stopNamed", { title: f.subject.title }) }}
                 >
                   {t("follows.stop")}

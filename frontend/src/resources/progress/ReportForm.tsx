@@ -1,7 +1,7 @@
 // The form an official of the lead institution fills to report a milestone's progress (or to
 // correct an earlier report).
 import { useState } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -10,8 +10,9 @@ import { milestoneKeys } from "../milestones/queries";
 import { commitmentKeys } from "../commitments/queries";
 import { COMPLETIONS, progressKeys, reportProgress, type Completion, type ProgressUpdate } from "./queries";
 import { useI18n } from "../../i18n";
-import { missingFields, useFieldState } from "../../components/forms";
+import { missingFields, useFieldErrors } from "../../components/forms";
 import { ProblemAlert } from "../../components/QueryState";
+import { useAction } from "../../components/actions";
 
 /** Today in Paris, as an input's date value. */
 function parisToday(): string {
@@ -35,7 +36,6 @@ export function ReportForm({
   updates: ProgressUpdate[];
 }) {
   const { t, calendarDate } = useI18n();
-  const fieldState = useFieldState();
   const qc = useQueryClient();
   const empty = {
     as_of: parisToday(),
@@ -48,7 +48,7 @@ export function ReportForm({
   };
   const [f, setF] = useState(empty);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((p) => ({ ...p, [k]: e.target.value }));
-  const save = useMutation({
+  const save = useAction({
     mutationFn: async () => {
       const missing = missingFields({ as_of: f.as_of, note: f.note }, t("common.required"), t("common.invalidForm"));
       if (missing) throw missing;
@@ -72,8 +72,12 @@ export function ReportForm({
         qc.invalidateQueries({ queryKey: commitmentKeys.one(commitmentCode) }),
       ]);
     },
+    // The form is emptied: focus goes to the sentence that says the update is out.
+    done: "progress.form.done",
+    focus: "progress-saved",
   });
   const err = save.isError ? save.error : null;
+  const fields = useFieldErrors(err);
   return (
     <form
       className="od-box fr-mt-3w"
@@ -86,9 +90,9 @@ export function ReportForm({
     >
       <h3 id="report-title">{t("progress.form.title")}</h3>
       <p className="fr-text--sm">{t("progress.form.intro")}</p>
-      {err && <ProblemAlert error={err} />}
+      {err != null && <ProblemAlert error={err} fieldLinks={fields.links} focus />}
       {save.isSuccess && (
-        <p role="status" className="fr-message fr-message--valid">
+        <p id="progress-saved" className="fr-message fr-message--valid">
           {t("progress.form.saved")}
         </p>
       )}
@@ -97,8 +101,9 @@ export function ReportForm({
           <Input
             label={t("progress.form.asOf")}
             hintText={t("progress.form.asOfHint")}
-            {...fieldState(err, "as_of")}
+            {...fields.state("as_of", t("progress.form.asOf"))}
             nativeInputProps={{
+              ...fields.native("as_of"),
               type: "date",
               name: "as_of",
               required: true,
@@ -111,8 +116,8 @@ export function ReportForm({
         <div className="fr-col-12 fr-col-md-4">
           <Select
             label={t("progress.form.status")}
-            {...fieldState(err, "status")}
-            nativeSelectProps={{ name: "status", value: f.status, onChange: set("status") }}
+            {...fields.state("status", t("progress.form.status"))}
+            nativeSelectProps={{ ...fields.native("status"), name: "status", value: f.status, onChange: set("status") }}
           >
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -124,8 +129,13 @@ export function ReportForm({
         <div className="fr-col-12 fr-col-md-4">
           <Select
             label={t("progress.form.completion")}
-            {...fieldState(err, "completion")}
-            nativeSelectProps={{ name: "completion", value: f.completion, onChange: set("completion") }}
+            {...fields.state("completion", t("progress.form.completion"))}
+            nativeSelectProps={{
+              ...fields.native("completion"),
+              name: "completion",
+              value: f.completion,
+              onChange: set("completion"),
+            }}
           >
             {COMPLETIONS.map((c) => (
               <option key={c} value={c}>
@@ -138,14 +148,20 @@ export function ReportForm({
       <Input
         textArea
         label={t("progress.form.note")}
-        {...fieldState(err, "note")}
-        nativeTextAreaProps={{ name: "note", rows: 4, required: true, value: f.note, onChange: set("note") }}
+        {...fields.state("note", t("progress.form.note"))}
+        nativeTextAreaProps={{
+          ...fields.native("note"),
+          name: "note",
+          rows: 4,
+          required: true,
+          value: f.note,
+          onChange: set("note"),
+        }}
       />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
           <Input
             label={t("common.optional", { label: t("progress.form.evidenceTitle") })}
-            {...fieldState(err, "evidence")}
             nativeInputProps={{ name: "evidence_title", value: f.evidenceTitle, onChange: set("evidenceTitle") }}
           />
         </div>
@@ -153,16 +169,27 @@ export function ReportForm({
           <Input
             label={t("common.optional", { label: t("progress.form.evidenceUrl") })}
             hintText="https://…"
-            {...fieldState(err, "evidence")}
-            nativeInputProps={{ type: "url", name: "evidence_url", value: f.evidenceUrl, onChange: set("evidenceUrl") }}
+            {...fields.state("evidence", t("progress.form.evidenceUrl"))}
+            nativeInputProps={{
+              ...fields.native("evidence"),
+              type: "url",
+              name: "evidence_url",
+              value: f.evidenceUrl,
+              onChange: set("evidenceUrl"),
+            }}
           />
         </div>
       </div>
       {updates.length > 0 && (
         <Select
           label={t("common.optional", { label: t("progress.form.corrects") })}
-          {...fieldState(err, "corrects")}
-          nativeSelectProps={{ name: "corrects", value: f.corrects, onChange: set("corrects") }}
+          {...fields.state("corrects", t("progress.form.corrects"))}
+          nativeSelectProps={{
+            ...fields.native("corrects"),
+            name: "corrects",
+            value: f.corrects,
+            onChange: set("corrects"),
+          }}
         >
           <option value="">{t("progress.form.correctsNone")}</option>
           {updates.map((u) => (

@@ -10,7 +10,7 @@ import { Discussion } from "../comments/Discussion";
 import { PageHeading } from "../../components/PageHeading";
 import { FollowButton } from "../notifications/FollowButton";
 import { QuestionStatusBadge } from "./Questions";
-import { QueryState } from "../../components/QueryState";
+import { QueryState, useStateTitle } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useI18n } from "../../i18n";
 import { AnswerItem } from "./AnswerItem";
@@ -23,13 +23,12 @@ export default function QuestionPage() {
   const valid = Number.isInteger(numeric) && numeric > 0;
   const q = useQuery({ queryKey: questionKeys.one(numeric), queryFn: () => getQuestion(numeric), enabled: valid });
   const crumbs = [{ label: t("questions.all"), to: paths.questions() }];
+  const stateTitle = useStateTitle();
   if (!valid || q.isPending || q.isError) {
     return (
       <>
         <Crumbs segments={crumbs} current={id} />
-        <PageHeading
-          title={!valid ? t("notFound.title") : q.isPending ? t("common.loading") : t("common.errorTitle")}
-        />
+        <PageHeading title={stateTitle(valid && q.isPending, valid ? q.error : null)} />
         {!valid ? <p>{t("notFound.text")}</p> : <QueryState query={q} />}
       </>
     );

@@ -4,7 +4,7 @@
 import { useEffect, useState } from "react";
 import QRCode from "qrcode";
 import { Link, useLocation } from "react-router";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { Forum } from "../../api/client";
@@ -21,6 +21,7 @@ import { useSession } from "../../auth/session";
 import { useI18n } from "../../i18n";
 import { Loading, LoadMore, ProblemAlert, QueryState } from "../../components/QueryState";
 import { paths } from "../../app/resources";
+import { useAction } from "../../components/actions";
 
 type Status = Registration["status"];
 
@@ -50,8 +51,19 @@ export function RegistrationBox({ forum }: { forum: Forum }) {
     enabled: !!user,
   });
   const refresh = () => qc.invalidateQueries({ queryKey: registrationKeys.all });
-  const join = useMutation({ mutationFn: () => register(forum.slug), onSuccess: refresh });
-  const leave = useMutation({ mutationFn: () => cancelRegistration(forum.slug), onSuccess: refresh });
+  // The button used gives way to the other one: focus goes to the sentence that says what happened.
+  const join = useAction({
+    mutationFn: () => register(forum.slug),
+    onSuccess: refresh,
+    done: (r) => (r.status === "registered" ? "registration.done.registered" : "registration.done.waitlisted"),
+    focus: "registration-outcome",
+  });
+  const leave = useAction({
+    mutationFn: () => cancelRegistration(forum.slug),
+    onSuccess: refresh,
+    done: "registration.done.cancelled",
+    focus: "registration-outcome",
+  });
 
   let body;
   if (summary.isPending || (user && mine.isPending)) {
@@ -134,12 +146,12 @@ export function RegistrationBox({ forum }: { forum: Forum }) {
         )}
         {(join.isError || leave.isError) && <ProblemAlert error={join.error ?? leave.error} />}
         {join.isSuccess && (
-          <p role="status" className="fr-mt-1w">
+          <p id="registration-outcome" className="fr-mt-1w">
             {join.data.status === "registered" ? t("registration.done.registered") : t("registration.done.waitlisted")}
           </p>
         )}
         {leave.isSuccess && (
-          <p role="status" className="fr-mt-1w">
+          <p id="registration-outcome" className="fr-mt-1w">
             {t("registration.done.cancelled")}
           </p>
         )}

@@ -1,6 +1,6 @@
 // Admins: accounts, their roles, the institution they speak for, suspension.
 import { useState, type FormEvent } from "react";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -14,6 +14,7 @@ import { useI18n } from "../../i18n";
 import { listUsers, updateUser, userKeys, type AdminUserChanges } from "./queries";
 import { allInstitutions, institutionKeys, type InstitutionSummary } from "../institutions/queries";
 import { paths } from "../../app/resources";
+import { useAction } from "../../components/actions";
 
 const ROLES: Role[] = ["member", "official", "moderator", "admin"];
 
@@ -78,7 +79,6 @@ export function UsersPage() {
           severity="success"
           className="fr-mb-2w"
           description={notice}
-          role="status"
           closable
           onClose={() => setNotice(null)}
         />
@@ -132,16 +132,21 @@ function UserRow({
   const qc = useQueryClient();
   const [role, setRole] = useState<Role>(user.role);
   const [institution, setInstitution] = useState(user.institution_id != null ? String(user.institution_id) : "");
-  const update = useMutation({
+  const suspended = !!user.suspended_at;
+  const selectId = `role-${user.id}`;
+  const institutionId = `institution-${user.id}`;
+  const suspendId = `suspend-${user.id}`;
+  // The save button is disabled once saved: focus goes back to the field just changed (or to the
+  // suspension button, renamed), and the change is said.
+  const update = useAction({
     mutationFn: (body: AdminUserChanges) => updateUser(user.id, body),
     onSuccess: async (u) => {
       onDone(u.display_name);
       await qc.invalidateQueries({ queryKey: userKeys.all });
     },
+    done: (u) => ({ key: "admin.users.updated", vars: { name: u.display_name } }),
+    focus: (_, body) => ("role" in body ? selectId : "institution_id" in body ? institutionId : suspendId),
   });
-  const suspended = !!user.suspended_at;
-  const selectId = `role-${user.id}`;
-  const institutionId = `institution-${user.id}`;
   const current = user.institution_id != null ? String(user.institution_id) : "";
   return (
     <tr>
@@ -210,6 +215,7 @@ function UserRow({
           disabled={update.isPending}
           onClick={() => update.mutate({ suspended: !suspended })}
           nativeButtonProps={{
+            id: suspendId,
             "aria-label": `${suspended ? t("admin.users.unsuspend") : t("admin.users.suspend")} — ${user.display_name}`,
           }}
         >

@@ -12,6 +12,7 @@ export const en: Record<keyof typeof fr, string> = {
   "report.details": "Details",
   "report.submit": "Send the report",
   "report.thanks": "Thank you: your report has gone to the moderators.",
+  "report.done": "Report sent.",
   "modlog.title": "Moderation log",
   "modlog.intro":
     "What moderation hid or restored, when and why. Moderators' names are not shown; the administration keeps a record of each decision.",

@@ -12,6 +12,7 @@ export const fr = {
   "report.details": "Précisez",
   "report.submit": "Envoyer le signalement",
   "report.thanks": "Merci : votre signalement est transmis à la modération.",
+  "report.done": "Signalement envoyé.",
   "modlog.title": "Journal de modération",
   "modlog.intro":
     "Ce que la modération a masqué ou rétabli, quand et pourquoi. Le nom des modérateurs n'y figure pas ; l'administration garde trace de chaque décision.",

@@ -15,6 +15,8 @@ export const en: Record<keyof typeof fr, string> = {
   "notifications.list": "Your notifications",
   "notifications.unreadOnly": "Unread only",
   "notifications.readAll": "Mark all as read",
+  "notifications.done.read": "Notification marked as read.",
+  "notifications.done.readAll": "All notifications are marked as read.",
   "notifications.markRead": "Mark as read",
   "notifications.new": "New",
   "notifications.empty":
@@ -37,6 +39,7 @@ export const en: Record<keyof typeof fr, string> = {
     "You follow nothing yet: the “Follow” button is at the top of every commitment, milestone, forum, action item and question.",
   "follows.since": "since {date}",
   "follows.stop": "Unfollow",
+  "follows.done.stopped": "You no longer follow “{title}”.",
   "follows.stopNamed": "Unfollow “{title}”",
   "follows.more": "More follows",
   "mailPref.title": "Notifications by mail",

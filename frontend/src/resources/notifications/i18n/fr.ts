@@ -15,6 +15,8 @@ export const fr = {
   "notifications.list": "Vos notifications",
   "notifications.unreadOnly": "Non lues seulement",
   "notifications.readAll": "Tout marquer comme lu",
+  "notifications.done.read": "Notification marquée comme lue.",
+  "notifications.done.readAll": "Toutes les notifications sont marquées comme lues.",
   "notifications.markRead": "Marquer comme lue",
   "notifications.new": "Nouveau",
   "notifications.empty":
@@ -37,6 +39,7 @@ export const fr = {
     "Vous ne suivez rien pour l'instant : le bouton « Suivre » se trouve en haut de chaque engagement, jalon, forum, action et question.",
   "follows.since": "depuis le {date}",
   "follows.stop": "Ne plus suivre",
+  "follows.done.stopped": "Vous ne suivez plus « {title} ».",
   "follows.stopNamed": "Ne plus suivre « {title} »",
   "follows.more": "Plus d'abonnements",
   "mailPref.title": "Notifications par courriel",

@@ -40,6 +40,7 @@ export const en: Record<keyof typeof fr, string> = {
   "progress.form.intro":
     "For officials of the commitment's lead institution. Once posted, an update cannot be changed.",
   "progress.form.saved": "The progress update is published.",
+  "progress.form.done": "Progress update published in the progress log.",
   "progress.form.asOf": "Date of the update",
   "progress.form.asOfHint": "Today at the latest.",
   "progress.form.status": "New status of the milestone",

@@ -40,6 +40,7 @@ export const fr = {
   "progress.form.intro":
     "Réservé aux agents de l'institution pilote de l'engagement. Une fois publié, le point ne peut plus être modifié.",
   "progress.form.saved": "Le point d'avancement est publié.",
+  "progress.form.done": "Point d'avancement publié dans le journal d'avancement.",
   "progress.form.asOf": "Date du point",
   "progress.form.asOfHint": "Au plus tard aujourd'hui.",
   "progress.form.status": "Nouveau statut du jalon",
