@@ -3,8 +3,6 @@
 //! security headers, remote images, forged cursors, display names, dates, bad tokens on
 //! public routes, integral numbers, HEAD.
 
-use std::sync::Barrier;
-
 use base64::Engine;
 use opendetat_tests::*;
 
@@ -12,24 +10,6 @@ const DIALOGUE: &str = "2027-01-espace-de-dialogue-en-ligne";
 
 fn cursor(json: &str) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json)
-}
-
-/// Sends `n` requests at the same instant (a barrier releases them together) and returns
-/// the answers.
-fn burst(n: usize, request: impl Fn(usize) -> Resp + Sync) -> Vec<Resp> {
-    let barrier = Barrier::new(n);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..n)
-            .map(|i| {
-                let (barrier, request) = (&barrier, &request);
-                s.spawn(move || {
-                    barrier.wait();
-                    request(i)
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap()).collect()
-    })
 }
 
 fn statuses(answers: &[Resp]) -> Vec<u16> {
@@ -54,7 +34,7 @@ fn a_burst_of_64_sign_ins_stays_under_128_mb() {
         )
     };
     for round in 0..2 {
-        let answers = burst(64, sign_in);
+        let answers = at_once(64, sign_in);
         assert_eq!(count(&answers, 401), 64, "round {round}: {:?}", statuses(&answers));
         let peak = app.memory_kb("VmHWM");
         // Before the fix: 64 hashes at once, 19 MiB each, took the server past 1.2 GB.
@@ -70,7 +50,7 @@ fn parallel_wrong_passwords_past_the_limit_are_refused_without_being_hashed() {
     let before = hashes(&app);
     assert!(before >= 1, "the sign-up's hash is logged");
     let answers =
-        burst(24, |_| app.post("/auth/login", None, &json!({"email": user.email, "password": "not-the-password!"})));
+        at_once(24, |_| app.post("/auth/login", None, &json!({"email": user.email, "password": "not-the-password!"})));
     // Five attempts are let through (the fifth starts the block and says so), the others are
     // refused before any hashing.
     assert_eq!(count(&answers, 401), 4, "{:?}", statuses(&answers));
@@ -84,7 +64,7 @@ fn hashing_past_its_capacity_answers_503_with_retry_after() {
     // One slot, and no patience: of simultaneous sign-ups, those that cannot get the slot at
     // once are told to come back.
     let app = TestApp::spawn_with(false, &[("PASSWORD_HASH_CONCURRENCY", "1"), ("PASSWORD_HASH_WAIT_MS", "1")]);
-    let answers = burst(16, |i| {
+    let answers = at_once(16, |i| {
         app.post(
             "/auth/register",
             None,

@@ -134,19 +134,30 @@ pub fn ensure_reminders(conn: &mut PgConnection, forum: &ForumRow) -> QueryResul
     if at <= Utc::now() || !matches!(forum.status, ForumStatus::Planned | ForumStatus::Open) {
         return Ok(());
     }
+    queue_once_at(conn, REMINDERS_JOB, forum.id, at)
+}
+
+/// Queues a job of `kind` for `forum` at `at`, unless one already waits for that time (a job
+/// for an earlier time finds nothing due and does nothing).
+pub(super) fn queue_once_at(
+    conn: &mut PgConnection,
+    kind: &'static str,
+    forum: ForumId,
+    at: chrono::DateTime<Utc>,
+) -> QueryResult<()> {
     let queued: bool = diesel::select(diesel::dsl::exists(
         jobs::table
-            .filter(jobs::kind.eq(REMINDERS_JOB))
+            .filter(jobs::kind.eq(kind))
             .filter(jobs::state.eq("queued"))
             .filter(
                 diesel::dsl::sql::<diesel::sql_types::Bool>("(payload ->> 'forum_id') = ")
-                    .bind::<diesel::sql_types::Text, _>(forum.id.get().to_string()),
+                    .bind::<diesel::sql_types::Text, _>(forum.get().to_string()),
             )
             .filter(jobs::run_at.eq(at)),
     ))
     .get_result(conn)?;
     if !queued {
-        crate::jobs::enqueue_at(conn, REMINDERS_JOB, serde_json::json!({"forum_id": forum.id.get()}), Some(at))?;
+        crate::jobs::enqueue_at(conn, kind, serde_json::json!({"forum_id": forum.get()}), Some(at))?;
     }
     Ok(())
 }

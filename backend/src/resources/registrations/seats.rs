@@ -11,7 +11,7 @@ use super::dto::RegistrationStatus;
 use super::model::RegistrationRow;
 use super::queries::{count, event, lock_forum, send};
 use crate::db::ids::{ForumId, RegistrationId, UserId};
-use crate::db::schema::{jobs, registrations};
+use crate::db::schema::registrations;
 use crate::events::{self, NewEvent};
 use crate::jobs::worker::{JobContext, JobError};
 use crate::mail::templates::Template;
@@ -207,21 +207,7 @@ fn ensure_release(conn: &mut PgConnection, forum: &ForumRow) -> QueryResult<()> 
     if at <= Utc::now() || !matches!(forum.status, ForumStatus::Planned | ForumStatus::Open) {
         return Ok(());
     }
-    let queued: bool = diesel::select(diesel::dsl::exists(
-        jobs::table
-            .filter(jobs::kind.eq(RELEASE_JOB))
-            .filter(jobs::state.eq("queued"))
-            .filter(
-                diesel::dsl::sql::<diesel::sql_types::Bool>("(payload ->> 'forum_id') = ")
-                    .bind::<diesel::sql_types::Text, _>(forum.id.get().to_string()),
-            )
-            .filter(jobs::run_at.eq(at)),
-    ))
-    .get_result(conn)?;
-    if !queued {
-        crate::jobs::enqueue_at(conn, RELEASE_JOB, serde_json::json!({"forum_id": forum.id.get()}), Some(at))?;
-    }
-    Ok(())
+    super::mails::queue_once_at(conn, RELEASE_JOB, forum.id, at)
 }
 
 /// The release job: once the forum no longer keeps its reserved seats, the free ones go to the
