@@ -97,6 +97,22 @@ fn images_to_links<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>
     out
 }
 
+/// Plain text made safe to place in HTML (mails, feed entries built from plain fields).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 pub fn render(markdown: &str) -> String {
     let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
     // Raw HTML written in the markdown is shown as text, not interpreted.

@@ -64,20 +64,7 @@ pub struct Rendered {
     pub html: String,
 }
 
-pub(super) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(super) use crate::markdown::escape;
 
 /// Paragraphs and an optional button-like link, in both forms.
 pub(super) struct Body<'a> {
