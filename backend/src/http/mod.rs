@@ -1,6 +1,8 @@
 //! What every resource's handlers share: the one error type and its problem+json rendering,
-//! the request extractors, keyset pages, lookups by id or key, list filters, validation and CSV.
+//! the request extractors, keyset pages, lookups by id or key, list filters, validation, CSV and
+//! Atom feeds.
 
+pub mod atom;
 pub mod checks;
 pub mod codes;
 pub mod csv;

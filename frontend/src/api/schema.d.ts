@@ -219,6 +219,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/commitments/{id}/comments.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["commitment_comments_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commitments/{id}": {
         parameters: {
             query?: never;
@@ -288,6 +304,22 @@ export interface paths {
         get: operations["list_milestone_comments"];
         put?: never;
         post: operations["create_milestone_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/milestones/{id}/comments.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["milestone_comments_feed"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -410,6 +442,27 @@ export interface paths {
          *     (overdue ones flagged) and the latest updates.
          */
         get: operations["commitment_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commitments/{id}/progress.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A commitment's progress updates as an Atom 1.0 feed (RFC 4287): the 50 most recently
+         *     posted on its milestones, each with its milestone, completion level, date, note, evidence
+         *     and author. A correction is an entry of its own, as in the log.
+         */
+        get: operations["commitment_progress_feed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -611,6 +664,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/questions/{id}/comments.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["question_comments_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/institutions/{id}/record": {
         parameters: {
             query?: never;
@@ -625,6 +694,28 @@ export interface paths {
          *     progress updates it posted.
          */
         get: operations["institution_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutions/{id}/answers.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An institution's answers as an Atom 1.0 feed (RFC 4287): the 50 most recent, each with its
+         *     question, its text, who answered and whether it came within the deadline. An answer hidden
+         *     by a moderator, deleted or rejected appears nowhere; an edited one shows its current text
+         *     with a new `updated` (its earlier texts stay on the question's page).
+         */
+        get: operations["institution_answers_feed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -745,6 +836,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/forums.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * New and changed forums as an Atom 1.0 feed (RFC 4287): the 50 most recently created or
+         *     changed (archived ones aside), each with its state, its start in Paris time and its
+         *     description. A forum that changes (new date, cancelled) comes back to the top with a new
+         *     `updated`.
+         */
+        get: operations["forums_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/forums.ics": {
         parameters: {
             query?: never;
@@ -797,6 +910,22 @@ export interface paths {
         get: operations["list_forum_comments"];
         put?: never;
         post: operations["create_forum_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{id}/comments.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["forum_comments_feed"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1212,6 +1341,22 @@ export interface paths {
         get: operations["list_action_item_comments"];
         put?: never;
         post: operations["create_action_item_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-items/{id}/comments.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["action_item_comments_feed"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5457,6 +5602,41 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    commitment_comments_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Commitment id or OGP code */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Atom 1.0 feed (RFC 4287) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     get_commitment: {
         parameters: {
             query?: never;
@@ -5716,6 +5896,41 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    milestone_comments_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Milestone id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Atom 1.0 feed (RFC 4287) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            /** @description No such record */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6093,6 +6308,41 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    commitment_progress_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Commitment id or OGP code */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Atom 1.0 feed (RFC 4287) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            /** @description No such commitment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6674,6 +6924,41 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    question_comments_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description AskedQuestion id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Atom 1.0 feed (RFC 4287) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     institution_record: {
         parameters: {
             query?: never;
@@ -6697,6 +6982,41 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    institution_answers_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Institution id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Atom 1.0 feed (RFC 4287) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            /** @description No such institution */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7053,6 +7373,29 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    forums_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Atom 1.0 feed (RFC 4287) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     forums_calendar: {
         parameters: {
             query?: {
@@ -7205,6 +7548,41 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    forum_comments_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Atom 1.0 feed (RFC 4287) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            /** @description No such record */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8304,6 +8682,41 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    action_item_comments_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Action item id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Atom 1.0 feed (RFC 4287) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            /** @description No such record */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

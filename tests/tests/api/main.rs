@@ -12,6 +12,7 @@ mod comments;
 mod commitments;
 mod cycles;
 mod feedback;
+mod feeds;
 mod first_hour;
 mod formats;
 mod forum_mails;

@@ -233,7 +233,9 @@ pub async fn change_status(
 crate::discussion_routes!(
     list_action_item_comments,
     create_action_item_comment,
+    action_item_comments_feed,
     "/action-items/{id}/comments",
+    "/action-items/{id}/comments.atom",
     crate::resources::action_items::subject::KIND,
     "action item",
     "Action item id"

@@ -34,6 +34,7 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
             .service(handlers::list_action_items)
             .service(handlers::create_action_item)
             .service(handlers::list_action_item_comments)
+            .service(handlers::action_item_comments_feed)
             .service(handlers::create_action_item_comment)
             .service(handlers::change_status)
             .service(handlers::get_action_item)

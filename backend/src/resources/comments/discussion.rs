@@ -8,6 +8,7 @@ use super::queries::{self, After};
 use crate::auth::{require_verified, AuthUser, BearerToken};
 use crate::db;
 use crate::db::ids::CommentId;
+use crate::http::atom::{self, FeedEntry, FeedHead};
 use crate::http::extract::AuthedBody;
 use crate::http::page::{self, PageParams};
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
@@ -87,6 +88,44 @@ pub async fn list_for(
     Ok(page::respond::<CommentPage, _>(&req, items, next))
 }
 
+/// The Atom feed of a subject's discussion (see `discussion_routes!`): its 50 most recent
+/// public comments, replies included; hidden and deleted ones appear nowhere.
+pub async fn feed_for(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    kind: SubjectKind,
+    key: String,
+) -> ApiResult<HttpResponse> {
+    let site = state.public_url.trim_end_matches('/').to_string();
+    let url = format!("{site}{}", req.path());
+    let xml = db::run(&state.read_pool, move |conn| {
+        let subject = subjects::resolve(conn, kind, &key)?;
+        let described = subjects::describe(conn, &[subject.id])?
+            .remove(&subject.id)
+            .ok_or_else(|| ApiError::not_found(kind.noun()))?;
+        let page = format!("{site}{}", described.path);
+        let rows = queries::recent_of(conn, subject.id, atom::ENTRIES)?;
+        let since = rows.last().map(|r| r.created_at).unwrap_or(DateTime::UNIX_EPOCH);
+        let entries = rows
+            .into_iter()
+            .map(|r| FeedEntry {
+                id: format!("{site}/api/v1/comments/{}", r.id),
+                title: format!("{} : {}", r.author_name, atom::excerpt(&r.body, 12)),
+                link: format!("{page}#comment-{}", r.id),
+                published: r.created_at,
+                updated: r.edited_at.unwrap_or(r.created_at),
+                author: r.author_name,
+                html: r.body_html,
+                lang: None,
+            })
+            .collect();
+        let title = format!("Open d'État — Commentaires : {}", described.title);
+        Ok(atom::render(FeedHead { url, title, page, since }, entries))
+    })
+    .await?;
+    Ok(atom::respond(xml))
+}
+
 /// Posting is the busiest write, so the author's account is read inside the insert's
 /// transaction (one checkout per request); only a request whose body is refused reads it
 /// apart, so that 401/403 still come before 400/422.
@@ -130,17 +169,18 @@ pub async fn create_for(
     Ok(HttpResponse::Created().insert_header(("Location", format!("/api/v1/comments/{}", created.id))).json(created))
 }
 
-/// The two discussion routes of a kind of subject — `GET` and `POST {path}` — declared in that
+/// The discussion routes of a kind of subject — `GET` and `POST {path}`, and its Atom feed — declared in that
 /// resource's own handlers, so that a new discussable resource does not touch this module. The
 /// caller imports actix-web's `get` and `post` (utoipa recognises the routes by those names):
 ///
 /// ```ignore
-/// crate::discussion_routes!(list_forum_comments, create_forum_comment, "/forums/{id}/comments",
+/// crate::discussion_routes!(list_forum_comments, create_forum_comment, forum_comments_feed,
+///     "/forums/{id}/comments", "/forums/{id}/comments.atom",
 ///     crate::resources::forums::subject::KIND, "forum", "Forum id or slug");
 /// ```
 #[macro_export]
 macro_rules! discussion_routes {
-    ($list:ident, $create:ident, $path:literal, $kind:expr, $what:literal, $param_desc:literal) => {
+    ($list:ident, $create:ident, $feed:ident, $path:literal, $feed_path:literal, $kind:expr, $what:literal, $param_desc:literal) => {
         #[doc = concat!("The discussion of a ", $what, ": threads (default) or flat.")]
         #[utoipa::path(
             tag = "comments",
@@ -157,6 +197,24 @@ macro_rules! discussion_routes {
             page: actix_web::web::Query<$crate::http::page::PageParams>,
         ) -> $crate::http::problem::ApiResult<actix_web::HttpResponse> {
             $crate::resources::comments::discussion::list_for(req, state, auth, $kind, id.into_inner(), params.into_inner(), page.into_inner()).await
+        }
+
+        #[doc = concat!("The discussion of a ", $what, " as an Atom 1.0 feed: its 50 most recent public comments, replies included, newest first.")]
+        #[utoipa::path(
+            tag = "comments",
+            params(("id" = String, Path, description = $param_desc)),
+            responses(
+                (status = 200, description = "An Atom 1.0 feed (RFC 4287)", body = String, content_type = "application/atom+xml"),
+                (status = 404, description = "No such record", body = $crate::http::problem::Problem, content_type = "application/problem+json"),
+            )
+        )]
+        #[get($feed_path)]
+        pub async fn $feed(
+            req: actix_web::HttpRequest,
+            state: actix_web::web::Data<$crate::AppState>,
+            id: actix_web::web::Path<String>,
+        ) -> $crate::http::problem::ApiResult<actix_web::HttpResponse> {
+            $crate::resources::comments::discussion::feed_for(req, state, $kind, id.into_inner()).await
         }
 
         #[doc = concat!("Comment on a ", $what, ", or reply with `parent_id` (signed-in users whose address is confirmed, where the platform requires it).")]

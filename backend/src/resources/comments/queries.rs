@@ -248,6 +248,18 @@ pub fn replies(conn: &mut PgConnection, parent: CommentId, after: After, limit: 
     keyset_page(conn, "c.parent_id = $1", Some(parent.get()), false, after, limit)
 }
 
+/// A subject's most recent public comments, replies included, newest first (its Atom feed).
+pub fn recent_of(conn: &mut PgConnection, subject: SubjectId, limit: i64) -> QueryResult<Vec<CommentRow>> {
+    keyset_page(
+        conn,
+        "c.subject_id = $1 AND c.deleted_at IS NULL AND c.hidden_at IS NULL",
+        Some(subject.get()),
+        true,
+        None,
+        limit,
+    )
+}
+
 /// The most recent public comments across every discussion, newest first.
 pub fn recent(conn: &mut PgConnection, after: After, limit: i64) -> QueryResult<Vec<CommentRow>> {
     keyset_page(conn, "c.deleted_at IS NULL AND c.hidden_at IS NULL", None, true, after, limit)

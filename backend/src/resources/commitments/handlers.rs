@@ -187,7 +187,9 @@ pub async fn restore_commitment(
 crate::discussion_routes!(
     list_commitment_comments,
     create_commitment_comment,
+    commitment_comments_feed,
     "/commitments/{id}/comments",
+    "/commitments/{id}/comments.atom",
     crate::resources::commitments::subject::KIND,
     "commitment",
     "Commitment id or OGP code"

@@ -40,6 +40,7 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     api_v1: Some(|cfg| {
         cfg.service(handlers::list_commitments)
             .service(handlers::list_commitment_comments)
+            .service(handlers::commitment_comments_feed)
             .service(handlers::create_commitment_comment)
             .service(handlers::create_commitment)
             .service(handlers::get_commitment)

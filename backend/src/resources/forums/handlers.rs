@@ -286,7 +286,9 @@ pub async fn restore_forum(
 crate::discussion_routes!(
     list_forum_comments,
     create_forum_comment,
+    forum_comments_feed,
     "/forums/{id}/comments",
+    "/forums/{id}/comments.atom",
     crate::resources::forums::subject::KIND,
     "forum",
     "Forum id or slug"

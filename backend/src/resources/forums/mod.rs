@@ -3,6 +3,7 @@
 
 pub mod calendar;
 mod dto;
+mod feed;
 mod handlers;
 pub mod model;
 pub mod organisers;
@@ -54,9 +55,11 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[("forums", "Thematic Open d'État forums")],
     api_v1: Some(|cfg| {
         cfg.service(handlers::list_forums)
+            .service(feed::forums_feed)
             .service(handlers::forums_calendar)
             .service(handlers::forum_calendar)
             .service(handlers::list_forum_comments)
+            .service(handlers::forum_comments_feed)
             .service(handlers::create_forum_comment)
             .service(handlers::create_forum)
             .service(handlers::get_forum)

@@ -195,7 +195,9 @@ pub async fn restore_milestone(
 crate::discussion_routes!(
     list_milestone_comments,
     create_milestone_comment,
+    milestone_comments_feed,
     "/milestones/{id}/comments",
+    "/milestones/{id}/comments.atom",
     crate::resources::milestones::subject::KIND,
     "milestone",
     "Milestone id"

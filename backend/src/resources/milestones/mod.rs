@@ -37,6 +37,7 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     api_v1: Some(|cfg| {
         cfg.service(handlers::list_all_milestones)
             .service(handlers::list_milestone_comments)
+            .service(handlers::milestone_comments_feed)
             .service(handlers::create_milestone_comment)
             .service(handlers::list_milestones)
             .service(handlers::create_milestone)

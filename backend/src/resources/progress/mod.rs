@@ -4,6 +4,7 @@
 //! commitment's completion is computed from its milestones, now and at each date of the log.
 
 mod dto;
+mod feed;
 mod handlers;
 pub mod queries;
 
@@ -21,7 +22,8 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
         cfg.service(handlers::list_progress)
             .service(handlers::report_progress)
             .service(handlers::get_progress_update)
-            .service(handlers::commitment_progress);
+            .service(handlers::commitment_progress)
+            .service(feed::commitment_progress_feed);
     }),
     at_root: None,
     unique: &[],

@@ -216,7 +216,9 @@ pub async fn reject_answer(
 crate::discussion_routes!(
     list_question_comments,
     create_question_comment,
+    question_comments_feed,
     "/questions/{id}/comments",
+    "/questions/{id}/comments.atom",
     crate::resources::questions::subject::KIND,
     "question",
     "AskedQuestion id"

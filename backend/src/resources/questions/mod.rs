@@ -7,6 +7,7 @@
 
 pub mod answers;
 mod dto;
+mod feed;
 mod handlers;
 pub mod holidays;
 pub mod queries;
@@ -54,8 +55,10 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
             .service(handlers::answer_question)
             .service(handlers::reject_answer)
             .service(handlers::list_question_comments)
+            .service(handlers::question_comments_feed)
             .service(handlers::create_question_comment)
             .service(record::institution_record)
+            .service(feed::institution_answers_feed)
             .service(record::list_records)
             .service(holidays::list_holidays)
             .service(holidays::add_holiday)

@@ -1,0 +1,1 @@
+DROP INDEX question_answers_institution_recent_idx;
