@@ -27,6 +27,7 @@ import { Loading, ProblemAlert, useStateTitle } from "../../components/QueryStat
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
+import { FeedLink } from "../../components/FeedLink";
 
 export default function ActionItemPage() {
   const { id = "" } = useParams();
@@ -156,6 +157,7 @@ function ActionItemView({ item: a }: { item: ActionItem }) {
       </div>
       <QuestionsSection about={{ kind: "action_item", key: String(a.id) }} query={{ action_item: a.id, limit: 50 }} />
       <div id="discussion">
+        <FeedLink path={`/action-items/${encodeURIComponent(String(a.id))}/comments.atom`} kind="comments" />
         <Discussion target={{ kind: "action_item", id: String(a.id) }} closed={false} />
       </div>
     </>

@@ -27,6 +27,7 @@ import { commitmentKeys, getCommitment } from "./queries";
 import { forumKeys, listForums } from "../forums/queries";
 import { wholeList } from "../../api/lists";
 import { paths } from "../../app/resources";
+import { FeedLink } from "../../components/FeedLink";
 
 export default function CommitmentPage() {
   const { code = "" } = useParams();
@@ -147,6 +148,7 @@ export default function CommitmentPage() {
         </div>
       </div>
       <CommitmentProgressSection code={c.code} />
+      <FeedLink path={`/commitments/${encodeURIComponent(c.code)}/progress.atom`} kind="progress" />
       <QuestionsSection
         about={{ kind: "commitment", key: c.code }}
         query={{ commitment: c.code, limit: 50 }}
@@ -156,6 +158,7 @@ export default function CommitmentPage() {
       <Irm c={c} />
       <RelatedForums code={c.code} />
       <RelatedActions filters={{ commitment: c.code }} />
+      <FeedLink path={`/commitments/${encodeURIComponent(c.code)}/comments.atom`} kind="comments" />
       <Discussion target={{ kind: "commitment", id: c.code }} closed={!!c.archived_at} />
     </>
   );

@@ -23,6 +23,7 @@ import { ForumRecord } from "./ForumRecord";
 import { ForumFeedbackSection } from "../feedback/Feedback";
 import { ForumOrganisersSection } from "./ForumOrganisers";
 import { paths } from "../../app/resources";
+import { FeedLink } from "../../components/FeedLink";
 
 export default function ForumPage() {
   const { slug = "" } = useParams();
@@ -195,6 +196,7 @@ export default function ForumPage() {
       <RegistrantsTable forum={f} />
 
       <div id="discussion">
+        <FeedLink path={`/forums/${encodeURIComponent(f.slug)}/comments.atom`} kind="comments" />
         <Discussion target={{ kind: "forum", id: f.slug }} closed={!!f.archived_at} />
       </div>
     </>

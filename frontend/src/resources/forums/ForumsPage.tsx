@@ -16,6 +16,7 @@ import { useI18n } from "../../i18n";
 import { allCommitments, commitmentKeys } from "../commitments/queries";
 import { forumKeys, listForums } from "./queries";
 import { paths } from "../../app/resources";
+import { FeedLink } from "../../components/FeedLink";
 
 const STATUSES: ForumStatus[] = ["planned", "open", "held", "cancelled"];
 const PAGE = 9;
@@ -75,6 +76,7 @@ export default function ForumsPage() {
           {t("forums.subscribeHint")}
         </span>
       </p>
+      <FeedLink path="/forums.atom" kind="forums" />
       <p>
         <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to={paths.cycles()}>
           {t("cycles.link")}

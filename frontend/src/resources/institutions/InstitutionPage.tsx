@@ -14,6 +14,7 @@ import { QueryState, useStateTitle } from "../../components/QueryState";
 import { useCanonicalPath } from "../../components/useCanonicalPath";
 import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
+import { FeedLink } from "../../components/FeedLink";
 
 export default function InstitutionPage() {
   const { slug = "" } = useParams();
@@ -96,6 +97,7 @@ export default function InstitutionPage() {
       </dl>
       <p>{t("institutions.updates", { count: number(i.progress_updates_count) })}</p>
       <RecordSection slug={i.slug} />
+      <FeedLink path={`/institutions/${encodeURIComponent(i.slug)}/answers.atom`} kind="answers" />
       <section className="fr-mt-4w" aria-labelledby="inst-commitments">
         <h2 id="inst-commitments">{t("institutions.commitments")}</h2>
         {i.commitments.length === 0 ? (

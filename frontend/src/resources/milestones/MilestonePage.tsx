@@ -19,6 +19,7 @@ import { useI18n } from "../../i18n";
 import { useLangOf } from "../../components/lang";
 import { getMilestone, milestoneKeys } from "./queries";
 import { paths } from "../../app/resources";
+import { FeedLink } from "../../components/FeedLink";
 
 export default function MilestonePage() {
   const { id = "" } = useParams();
@@ -101,6 +102,7 @@ export default function MilestonePage() {
         closed={!!m.archived_at || m.status === "withdrawn"}
       />
       <RelatedActions filters={{ milestone: m.id }} />
+      <FeedLink path={`/milestones/${encodeURIComponent(String(m.id))}/comments.atom`} kind="comments" />
       <Discussion target={{ kind: "milestone", id: String(m.id) }} closed={!!m.archived_at} />
     </>
   );

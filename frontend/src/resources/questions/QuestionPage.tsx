@@ -15,6 +15,7 @@ import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useI18n } from "../../i18n";
 import { AnswerItem } from "./AnswerItem";
 import { paths } from "../../app/resources";
+import { FeedLink } from "../../components/FeedLink";
 
 export default function QuestionPage() {
   const { id = "" } = useParams();
@@ -107,6 +108,7 @@ function Body({ q }: { q: Question }) {
           </div>
         )}
       </section>
+      <FeedLink path={`/questions/${encodeURIComponent(String(q.id))}/comments.atom`} kind="comments" />
       <Discussion target={{ kind: "question", id: String(q.id) }} />
     </>
   );
