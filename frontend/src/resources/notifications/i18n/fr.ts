@@ -6,7 +6,7 @@ export const fr = {
   "header.unread": "{count} non lue(s)",
   "follow.follow": "Suivre",
   "follow.following": "Suivi",
-  "follow.done.on": "Vous suivez ce sujet : ses nouveautés vous seront notifiées.",
+  "follow.done.on": "Vous suivez ce sujet.",
   "follow.done.off": "Vous ne suivez plus ce sujet.",
   "follow.followers": "{count} personne(s) suivent",
   "follow.failed": " — la modification n'a pas abouti, réessayez.",
@@ -53,7 +53,7 @@ export const fr = {
   "mailPref.save": "Enregistrer",
   "mailPref.saved": "Préférence enregistrée.",
   "mention.suggestions": "Personnes à mentionner",
-  "mention.count": "Noms proposés : {count}. Flèches pour choisir, Entrée pour valider, Échap pour fermer.",
+  "mention.count": "{count} noms proposés.",
   "mention.hint":
     "Tapez @ puis le début d'un nom pour mentionner quelqu'un ; flèches pour choisir, Entrée pour valider.",
 };
