@@ -1,4 +1,4 @@
-import { check, comment, expect, signIn, signOut, test, visit } from "./fixtures";
+import { check, comment, errorSummary, expect, signIn, signOut, test, visit } from "./fixtures";
 import { linkTo, mailTo } from "./mail";
 
 test("a person signs up, signs in, comments, replies, edits and deletes", async ({ page }) => {
@@ -11,7 +11,7 @@ test("a person signs up, signs in, comments, replies, edits and deletes", async 
   await page.getByLabel("Nom affiché").fill("Test");
   await page.getByLabel("Mot de passe").fill("court");
   await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(errorSummary(page)).toBeVisible();
   await check(page, "sign-up-errors");
 
   await page.getByLabel("Adresse électronique").fill(email);
