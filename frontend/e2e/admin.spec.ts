@@ -1,4 +1,4 @@
-import { accounts, apiToken, check, expect, signIn, test, json } from "./fixtures";
+import { accounts, apiToken, check, errorSummary, expect, json, signIn, test } from "./fixtures";
 
 test("an admin manages action plans and deletes after a confirmation that says what happens", async ({ page }) => {
   const stamp = Date.now() % 100000;
@@ -17,7 +17,7 @@ test("an admin manages action plans and deletes after a confirmation that says w
   await page.getByLabel("Première année").fill("2031");
   await page.getByLabel("Dernière année").fill("2030");
   await page.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(errorSummary(page)).toBeVisible();
   await check(page, "admin-plan-invalid");
   await page.getByLabel("Dernière année").fill("2033");
   await page.getByRole("button", { name: "Enregistrer" }).click();

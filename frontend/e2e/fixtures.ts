@@ -106,3 +106,9 @@ export async function apiToken(page: Page, email: string): Promise<string> {
   return (await json<{ access_token: string }>(res)).access_token;
 }
 export { expect };
+
+/** The error summary a failed action shows (a DSFR error alert). Not a live region: the status
+ *  region says the error, once (issue 19). */
+export function errorSummary(page: Page) {
+  return page.locator(".fr-alert--error");
+}

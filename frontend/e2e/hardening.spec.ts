@@ -54,7 +54,7 @@ test("an archived forum keeps its discussion readable and takes no new comments"
   await expect(
     page.getByText("Cette discussion est archivée : elle reste lisible et ne reçoit plus de nouveaux commentaires."),
   ).toBeVisible();
-  await expect(page.getByRole("textbox", { name: /commentaire/i })).toHaveCount(0);
+  await expect(page.getByRole("combobox", { name: /commentaire/i })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Répondre" })).toHaveCount(0);
 
   // Out of the lists.

@@ -1,4 +1,4 @@
-import { check, expect, signIn, test, visit } from "./fixtures";
+import { check, errorSummary, expect, signIn, test, visit } from "./fixtures";
 import { linkTo, mailTo } from "./mail";
 
 test("a person who forgot the password resets it from the mail received, once", async ({ page }) => {
@@ -20,7 +20,7 @@ test("a person who forgot the password resets it from the mail received, once", 
   await expect(page).toHaveURL(/\/mot-de-passe-oublie$/);
   await check(page, "forgot-password");
   await page.getByRole("button", { name: "Recevoir un lien" }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(errorSummary(page)).toBeVisible();
   await page.getByLabel("Adresse électronique").fill(email);
   await page.getByRole("button", { name: "Recevoir un lien" }).click();
   await expect(page.getByText(`Si un compte utilise l'adresse ${email}`)).toBeVisible();
@@ -45,7 +45,7 @@ test("a person who forgot the password resets it from the mail received, once", 
   await page.getByLabel("Nouveau mot de passe").fill("encore-un-autre-mot-de-passe");
   await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
   // Shown in the alert (and said in the status region).
-  await expect(page.getByRole("alert")).toContainText("Ce lien a déjà servi, ou un lien plus récent l'a remplacé.");
+  await expect(errorSummary(page)).toContainText("Ce lien a déjà servi, ou un lien plus récent l'a remplacé.");
   await expect(page.getByRole("link", { name: "Demander un nouveau lien" })).toBeVisible();
   await check(page, "reset-password-used");
 
@@ -54,7 +54,7 @@ test("a person who forgot the password resets it from the mail received, once", 
   await page.getByLabel("Adresse électronique").fill(email);
   await page.getByLabel("Mot de passe").fill(first);
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(errorSummary(page)).toBeVisible();
   await signIn(page, email, second);
   // The owner was told of the change, by mail.
   const told = await mailTo(email, 3);

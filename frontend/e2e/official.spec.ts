@@ -1,4 +1,4 @@
-import { accounts, apiToken, check, expect, json, signIn, test } from "./fixtures";
+import { accounts, apiToken, check, errorSummary, expect, json, signIn, test } from "./fixtures";
 
 test("an official creates a forum and a milestone", async ({ page }) => {
   const stamp = Date.now();
@@ -14,7 +14,7 @@ test("an official creates a forum and a milestone", async ({ page }) => {
   await page.getByLabel("Titre", { exact: true }).fill(title);
   await page.getByRole("textbox", { name: /^Thème/ }).fill("Tests de bout en bout");
   await page.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(errorSummary(page)).toBeVisible();
   await check(page, "admin-forum-errors");
 
   await page.getByRole("textbox", { name: /^Présentation/ }).fill("Un forum **créé** par les tests.");

@@ -55,7 +55,7 @@ test("a member asks, the lead institution answers on time, an overdue question s
   await page.getByRole("link", { name: answered }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(answered);
   await page
-    .getByRole("textbox", { name: /^Réponse/ })
+    .getByRole("combobox", { name: /^Réponse/ })
     .fill("Le prochain forum sera annoncé le mois prochain, sur cette plateforme.");
   await page.getByRole("button", { name: "Publier la réponse" }).click();
   await expect(page.getByText("Répondue", { exact: true })).toBeVisible();
@@ -133,7 +133,7 @@ test("an official edits an answer and its earlier text stays readable; a moderat
   await expect(reply.getByText("Réponse de l'institution")).toBeVisible();
   await expect(reply.getByRole("button", { name: "Supprimer" })).toHaveCount(0);
   await reply.getByRole("button", { name: "Modifier" }).click();
-  const field = page.getByRole("textbox", { name: /Modifier la réponse de l'institution/ });
+  const field = page.getByRole("combobox", { name: /Modifier la réponse de l'institution/ });
   await field.fill(second);
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(comment(page, second)).toContainText("modifié le");

@@ -1,4 +1,4 @@
-import { accounts, apiToken, check, expect, signIn, signOut, status, test, json } from "./fixtures";
+import { accounts, apiToken, check, errorSummary, expect, json, signIn, signOut, status, test } from "./fixtures";
 import { mailCount, mailTo } from "./mail";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
@@ -219,7 +219,7 @@ test("an organiser opens more seats: the person waiting has one at once, and the
   await page.getByLabel("Nombre de places (facultatif)").fill("1");
   await page.getByRole("button", { name: "Enregistrer" }).click();
   // Shown in the error summary, which takes the focus, and said in the status region.
-  await expect(page.getByRole("alert")).toContainText("Plus de personnes sont déjà inscrites que ce nombre de places");
+  await expect(errorSummary(page)).toContainText("Plus de personnes sont déjà inscrites que ce nombre de places");
   await expect(page.locator(":focus")).toContainText("Plus de personnes sont déjà inscrites que ce nombre de places");
   await expect(status(page)).toContainText("Plus de personnes sont déjà inscrites que ce nombre de places");
   await check(page, "forum-form-capacity-below-registered");

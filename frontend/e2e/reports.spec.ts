@@ -1,4 +1,4 @@
-import { accounts, check, comment, expect, settled, signIn, signOut, test, visit } from "./fixtures";
+import { accounts, check, comment, expect, settled, signIn, signOut, status, test, visit } from "./fixtures";
 
 // Done when: a moderator handles a report, and both the public moderation log and the audit
 // trail show it.
@@ -34,7 +34,9 @@ test("a member reports a comment, a moderator hides it from the queue, the publi
   await check(page, "moderation-queue");
   await item.getByLabel("Raison du masquage").fill("publicité");
   await item.getByRole("button", { name: /^Masquer — / }).click();
-  await expect(page.getByText("Le commentaire est masqué.")).toBeVisible();
+  // Shown above the queue, and said (once) in the status region.
+  await expect(page.getByRole("main").getByText("Le commentaire est masqué.")).toBeVisible();
+  await expect(status(page)).toHaveText("Le commentaire est masqué.");
   await signOut(page);
 
   // In public: the reason in place of the text, and the log says what, when and why.

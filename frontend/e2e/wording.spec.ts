@@ -1,6 +1,6 @@
 // What the audit of issue 19 found in errors (RGAA 11.10), languages and titles (8.7, 8.6) and
 // forms (11.13, 11.6): each checked here as a screen reader would meet it.
-import { accounts, check, expect, json, signIn, signOut, status, test, visit } from "./fixtures";
+import { accounts, check, errorSummary, expect, json, signIn, signOut, status, test, visit } from "./fixtures";
 
 test("error summaries name fields by their labels, link to them, and mark them invalid", async ({ page }) => {
   await page.goto("/inscription");
@@ -8,7 +8,7 @@ test("error summaries name fields by their labels, link to them, and mark them i
   await page.getByLabel("Nom affiché").fill("Test");
   await page.getByLabel("Mot de passe").fill("court");
   await page.getByRole("button", { name: "Créer mon compte" }).click();
-  const summary = page.getByRole("alert");
+  const summary = errorSummary(page);
   await expect(summary).toBeVisible();
   // The summary takes the focus, and names each field as its label does, with a link to it.
   await expect(page.locator(":focus")).toContainText("Adresse électronique");

@@ -48,11 +48,35 @@ function BrandTop() {
   );
 }
 
+/** The display settings (a DSFR modal) give the focus back, once closed, to the button that
+ *  opened them: DSFR would focus the hidden control button react-dsfr adds, which leaves the
+ *  focus at the top of the page (RGAA 12.8). */
+function useDisplayFocusBack() {
+  useEffect(() => {
+    const modal = "fr-theme-modal";
+    let opener: HTMLElement | null = null;
+    const opened = (e: Event) => {
+      const b = (e.target as Element).closest?.<HTMLElement>(`[aria-controls="${modal}"]`);
+      if (b && !b.closest(`#${modal}`)) opener = b;
+    };
+    const closed = (e: Event) => {
+      if ((e.target as Element).id === modal && opener) setTimeout(() => opener?.focus());
+    };
+    document.addEventListener("click", opened, true);
+    document.addEventListener("dsfr.conceal", closed);
+    return () => {
+      document.removeEventListener("click", opened, true);
+      document.removeEventListener("dsfr.conceal", closed);
+    };
+  }, []);
+}
+
 export function Layout() {
   const { t, locale, setLocale } = useI18n();
   const { user, notice, signOut, clearNotice } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
+  useDisplayFocusBack();
 
   useEffect(() => {
     // Only a new page scrolls back up; a link to an anchor (#discussion) is scrolled to by the

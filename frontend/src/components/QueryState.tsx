@@ -39,6 +39,11 @@ export function useErrorText() {
   };
 }
 
+/** The errors already said in the status region (the failed actions: ./announce.tsx). Their
+ *  alert shows the summary without being a live region too: it would be read twice. */
+const said = new WeakSet<object>();
+export const markSaid = (error: unknown) => error instanceof Object && said.add(error);
+
 /** A problem, in the reader's language, with its field errors (linked to their fields when the
  *  form names them: `fieldLinks`) and a retry button when asking again may help. After an action
  *  (`focus`), the keyboard focus moves to it: the message that says what happened. */
@@ -69,7 +74,7 @@ export function ProblemAlert({
       severity="error"
       className="fr-mb-4w"
       title={t(titleKey ?? "common.errorTitle")}
-      role="alert"
+      role={error instanceof Object && said.has(error) ? undefined : "alert"}
       description={
         <>
           <span>{text}</span>

@@ -7,7 +7,7 @@ import { useSyncExternalStore } from "react";
 import { MutationCache } from "@tanstack/react-query";
 import type { ErrorCode } from "../api/errors";
 import { useI18n, type MessageKey, type Vars } from "../i18n";
-import { useErrorText } from "./QueryState";
+import { markSaid, useErrorText } from "./QueryState";
 
 /** Messages to use instead of the catalogue's for some problem codes (a 401 on sign-in means a
  *  wrong email or password, not "sign in to continue"). */
@@ -34,6 +34,7 @@ export function announce(message: MessageKey | { key: MessageKey; vars?: Vars } 
 
 /** Says what went wrong, in the reader's language (from the problem's code). */
 export function announceError(error: unknown, wording?: ErrorWording) {
+  markSaid(error);
   say({ error, wording });
 }
 

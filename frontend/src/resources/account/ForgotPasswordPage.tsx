@@ -7,7 +7,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { requestPasswordReset } from "./queries";
 import { Crumbs } from "../../components/Crumbs";
-import { missingFields, useFieldState } from "../../components/forms";
+import { missingFields, useFieldErrors } from "../../components/forms";
 import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
@@ -15,7 +15,6 @@ import { paths } from "../../app/resources";
 
 export default function ForgotPasswordPage() {
   const { t } = useI18n();
-  const fieldState = useFieldState();
   const [email, setEmail] = useState("");
   const ask = useMutation({
     mutationFn: () => {
@@ -24,6 +23,8 @@ export default function ForgotPasswordPage() {
       return requestPasswordReset(email.trim());
     },
   });
+  // The summary links each field in error (by its label) and takes the focus.
+  const fields = useFieldErrors(ask.error);
   function submit(e: FormEvent) {
     e.preventDefault();
     ask.mutate();
@@ -42,13 +43,14 @@ export default function ForgotPasswordPage() {
         ) : (
           <>
             <p>{t("forgot.intro")}</p>
-            {ask.isError && <ProblemAlert error={ask.error} />}
+            {ask.isError && <ProblemAlert error={ask.error} fieldLinks={fields.links} focus />}
             <form onSubmit={submit} noValidate>
               <Input
                 label={t("signIn.email")}
                 hintText={t("signIn.emailHint")}
-                {...fieldState(ask.error, "email")}
+                {...fields.state("email", t("signIn.email"))}
                 nativeInputProps={{
+                  ...fields.native("email"),
                   type: "email",
                   name: "email",
                   autoComplete: "email",

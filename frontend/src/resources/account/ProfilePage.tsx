@@ -1,7 +1,6 @@
 // My account: details, profile edit (display name, organisation), password change, sign out.
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
-import { useMutation } from "@tanstack/react-query";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
@@ -17,6 +16,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
 import { SignInRequired } from "../../components/SignInRequired";
 import { useI18n } from "../../i18n";
+import { useAction } from "../../components/actions";
 import { paths } from "../../app/resources";
 
 export default function ProfilePage() {
@@ -81,9 +81,13 @@ function ProfileForm({ user }: { user: Account }) {
   const { updateUser } = useSession();
   const [displayName, setDisplayName] = useState(user.display_name);
   const [organisation, setOrganisation] = useState(user.organisation ?? "");
-  const save = useMutation({
+  // Said in the status region; the focus goes back to the form's heading (the button is disabled
+  // while saving) and the saved message shows under it.
+  const save = useAction({
     mutationFn: () => updateMe({ display_name: displayName.trim(), organisation: organisation.trim() || null }),
     onSuccess: (account) => updateUser(account),
+    done: "common.saved",
+    focus: "profile-edit",
   });
   const fields = useFieldErrors(save.error);
   function submit(e: FormEvent) {
@@ -97,7 +101,7 @@ function ProfileForm({ user }: { user: Account }) {
       </h2>
       {save.isError && <ProblemAlert error={save.error} fieldLinks={fields.links} focus />}
       {save.isSuccess && (
-        <Alert small severity="success" className="fr-mb-2w" description={t("common.saved")} role="status" />
+        <Alert small severity="success" className="fr-mb-2w" description={t("common.saved")} role={undefined} />
       )}
       <Input
         label={t("profile.displayName")}
@@ -136,7 +140,7 @@ function PasswordForm() {
   const { signIn } = useSession();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
-  const save = useMutation({
+  const save = useAction({
     mutationFn: async () => {
       const account = await updateMe({ current_password: current, new_password: next });
       // A new password ends every session, this one included: sign in again with it.
@@ -147,6 +151,8 @@ function PasswordForm() {
       setCurrent("");
       setNext("");
     },
+    done: "profile.passwordSaved",
+    focus: "profile-password",
   });
   const fields = useFieldErrors(save.error);
   function submit(e: FormEvent) {
@@ -160,7 +166,13 @@ function PasswordForm() {
       </h2>
       {save.isError && <ProblemAlert error={save.error} fieldLinks={fields.links} focus />}
       {save.isSuccess && (
-        <Alert small severity="success" className="fr-mb-2w" description={t("profile.passwordSaved")} role="status" />
+        <Alert
+          small
+          severity="success"
+          className="fr-mb-2w"
+          description={t("profile.passwordSaved")}
+          role={undefined}
+        />
       )}
       <Input
         label={t("profile.currentPassword")}

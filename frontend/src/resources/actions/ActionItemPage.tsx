@@ -2,7 +2,7 @@
 // statuses (never edited), the organisers' status form, and its discussion.
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -20,7 +20,8 @@ import { ActionStatusBadge, OverdueBadge } from "./ActionItems";
 import { Crumbs } from "../../components/Crumbs";
 import { Discussion } from "../comments/Discussion";
 import { QuestionsSection } from "../questions/Questions";
-import { useFieldState } from "../../components/forms";
+import { useFieldErrors } from "../../components/forms";
+import { useAction } from "../../components/actions";
 import { PageHeading } from "../../components/PageHeading";
 import { FollowButton } from "../notifications/FollowButton";
 import { Loading, ProblemAlert, useStateTitle } from "../../components/QueryState";
@@ -168,7 +169,6 @@ function ActionItemView({ item: a }: { item: ActionItem }) {
 function StatusForm({ item }: { item: ActionItem }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const fieldState = useFieldState();
   const next = ACTION_STATUSES.filter((s) => s !== item.status);
   const [draft, setDraft] = useState<{ status: ActionStatus; note: string; outcome: string }>({
     status: next[0],
@@ -176,7 +176,8 @@ function StatusForm({ item }: { item: ActionItem }) {
     outcome: "",
   });
   const closes = draft.status === "done" || draft.status === "dropped";
-  const save = useMutation({
+  // Said in the status region; the focus goes back to the form's heading.
+  const save = useAction({
     mutationFn: () =>
       changeActionStatus(item.id, {
         status: draft.status,
@@ -188,8 +189,12 @@ function StatusForm({ item }: { item: ActionItem }) {
       await qc.invalidateQueries({ queryKey: actionKeys.all });
       setDraft({ status: ACTION_STATUSES.filter((s) => s !== saved.status)[0], note: "", outcome: "" });
     },
+    done: "actions.statusSaved",
+    focus: "status-form",
   });
   const err = save.isError ? save.error : null;
+  // The summary links each field in error (by its label) and takes the focus.
+  const fields = useFieldErrors(err);
   return (
     <form
       className="od-box fr-mt-4w"
@@ -203,8 +208,10 @@ function StatusForm({ item }: { item: ActionItem }) {
       <h2 id="status-form" className="fr-h5">
         {t("actions.changeStatus")}
       </h2>
-      {err && <ProblemAlert error={err} />}
-      {save.isSuccess && <Alert severity="success" small description={t("actions.statusSaved")} className="fr-mb-2w" />}
+      {err !== null && <ProblemAlert error={err} fieldLinks={fields.links} focus />}
+      {save.isSuccess && (
+        <Alert severity="success" small description={t("actions.statusSaved")} role={undefined} className="fr-mb-2w" />
+      )}
       <Select
         label={t("actions.newStatus")}
         nativeSelectProps={{
@@ -223,8 +230,9 @@ function StatusForm({ item }: { item: ActionItem }) {
         textArea
         label={t("common.optional", { label: t("actions.note") })}
         hintText={t("actions.noteHint")}
-        {...fieldState(err, "note")}
+        {...fields.state("note", t("actions.note"))}
         nativeTextAreaProps={{
+          ...fields.native("note"),
           name: "note",
           rows: 2,
           value: draft.note,
@@ -236,8 +244,9 @@ function StatusForm({ item }: { item: ActionItem }) {
           textArea
           label={t("actions.outcomeLabel")}
           hintText={t("actions.outcomeHint")}
-          {...fieldState(err, "outcome")}
+          {...fields.state("outcome", t("actions.outcomeLabel"))}
           nativeTextAreaProps={{
+            ...fields.native("outcome"),
             name: "outcome",
             rows: 3,
             required: true,

@@ -1,6 +1,6 @@
 // Mention suggestions while typing a comment: after "@" and two letters, the members whose
-// display name starts so are offered in a list under the text (arrows to move, Enter or Tab to
-// take one, Escape to close; or a click). Taking one writes "@Nom affiché " in the text: the
+// display name starts so are offered in a list under the text (arrows to move, Enter to take
+// one, Escape to close; or a click). Taking one writes "@Nom affiché " in the text: the
 // server recognises the name and notifies that person.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
@@ -25,6 +25,15 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
+/** Whether a suggested name goes on with what is typed (the server matches names by their start,
+ *  case aside): a suggestion for an earlier, shorter query may no longer fit. */
+const fits = (name: string, typed: string) => name.toLowerCase().startsWith(typed.toLowerCase());
+
+/** The mention box, as a WAI-ARIA combobox (editable, list autocomplete): the text area keeps
+ *  the focus, the highlighted suggestion is its `aria-activedescendant`. Arrows move, Enter takes
+ *  the highlighted name, Escape closes the list; Tab never takes a name (it leaves the box).
+ *  Suggestions answer late: only those that still fit the word typed are offered, so a late
+ *  answer never puts back a name the person has typed past. */
 export function useMentions(body: string, setBody: (b: string) => void) {
   const { t } = useI18n();
   const listId = useId();
@@ -32,6 +41,7 @@ export function useMentions(body: string, setBody: (b: string) => void) {
   const [caret, setCaret] = useState(0);
   // The highlighted suggestion, for the query it was chosen in (a new query starts at the top).
   const [highlight, setHighlight] = useState({ query: "", index: 0 });
+  // The mention ("start:query") whose list was closed (Escape, or a name taken): not reopened for it.
   const [closedFor, setClosedFor] = useState<string | null>(null);
   const at = mentionAt(body, caret);
   const query = useDebounced(at && at.query.length >= 2 ? at.query : "", 250);
@@ -42,10 +52,12 @@ export function useMentions(body: string, setBody: (b: string) => void) {
     staleTime: 60_000,
   });
   const options: MentionSuggestion[] =
-    at && query && at.query.startsWith(query) && closedFor !== `${at.start}:${at.query}` ? (found.data ?? []) : [];
+    at && query && at.query.startsWith(query) && closedFor !== `${at.start}:${at.query}`
+      ? (found.data ?? []).filter((s) => fits(s.display_name, at.query))
+      : [];
   const open = options.length > 0;
-  const active = highlight.query === query ? highlight.index : 0;
-  const setActive = (index: number) => setHighlight({ query, index });
+  const active = highlight.query === at?.query ? Math.min(highlight.index, options.length - 1) : 0;
+  const setActive = (index: number) => setHighlight({ query: at?.query ?? "", index });
 
   function take(s: MentionSuggestion) {
     if (!at) return;
@@ -54,6 +66,8 @@ export function useMentions(body: string, setBody: (b: string) => void) {
     const position = at.start + inserted.length;
     setBody(next);
     setCaret(position);
+    // The name taken is a mention of its own now: its list stays closed.
+    setClosedFor(`${at.start}:${s.display_name}`);
     requestAnimationFrame(() => {
       ref.current?.focus();
       ref.current?.setSelectionRange(position, position);
@@ -65,45 +79,52 @@ export function useMentions(body: string, setBody: (b: string) => void) {
     ref,
     onSelect: (e: { currentTarget: HTMLTextAreaElement }) => track(e.currentTarget),
     onKeyDown: (e: KeyboardEvent<HTMLTextAreaElement>) => {
-      if (!open) return;
+      // Closed, the keys are the text area's own (Escape included: nothing to close).
+      if (!open || e.nativeEvent.isComposing) return;
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
         e.preventDefault();
         setActive((active + (e.key === "ArrowDown" ? 1 : options.length - 1)) % options.length);
-      } else if (e.key === "Enter" || e.key === "Tab") {
+      } else if (e.key === "Enter" && !e.shiftKey) {
         e.preventDefault();
-        take(options[Math.min(active, options.length - 1)]);
+        take(options[active]);
       } else if (e.key === "Escape") {
+        // Closes the list only: a form or dialog around the box does not close with it.
         e.preventDefault();
+        e.stopPropagation();
         if (at) setClosedFor(`${at.start}:${at.query}`);
       }
     },
+    // Leaving the box (Tab) closes its list without taking a name.
+    onBlur: () => {
+      if (open && at) setClosedFor(`${at.start}:${at.query}`);
+    },
+    role: "combobox" as const,
+    "aria-expanded": open,
     "aria-autocomplete": "list" as const,
-    "aria-controls": open ? listId : undefined,
+    "aria-controls": listId,
     "aria-activedescendant": open ? `${listId}-${active}` : undefined,
   };
   const list = (
     <>
-      {open && (
-        <ul id={listId} role="listbox" aria-label={t("mention.suggestions")}>
-          {options.map((s, i) => (
-            <li
-              key={s.id}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                take(s);
-              }}
-            >
-              {s.display_name}
-              {s.organisation && <span className="fr-text--xs"> — {s.organisation}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ul id={listId} role="listbox" aria-label={t("mention.suggestions")} hidden={!open}>
+        {options.map((s, i) => (
+          <li
+            key={s.id}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              take(s);
+            }}
+          >
+            {s.display_name}
+            {s.organisation && <span className="fr-text--xs"> — {s.organisation}</span>}
+          </li>
+        ))}
+      </ul>
       <p className="fr-sr-only" role="status">
-        {open ? `${t("mention.suggestions")} : ${options.map((s) => s.display_name).join(", ")}` : ""}
+        {open ? t("mention.count", { count: options.length }) : ""}
       </p>
     </>
   );

@@ -1,10 +1,13 @@
 // A comment's reactions ("utile", agree, disagree): counts, and the toggles of other members.
-import { useMutation } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { Comment } from "../../api/client";
 import { setReaction, type Stance } from "./queries";
 import { useI18n } from "../../i18n";
 import { ProblemAlert } from "../../components/QueryState";
+import { useAction } from "../../components/actions";
+
+/** A change of reaction, and the toggle it came from (its id, its label, pressed or not once done). */
+type Next = { useful: boolean; stance: Stance | null; id: string; label: string; pressed: boolean };
 
 /** A comment's reactions: counts for everyone; for other members, toggles for "utile" and for
  * agreeing or disagreeing (one of each per person). */
@@ -19,9 +22,16 @@ export function ReactionBar({
 }) {
   const { t, number } = useI18n();
   const mine = c.my_reaction ?? null;
-  const react = useMutation({
-    mutationFn: ({ useful, stance }: { useful: boolean; stance: Stance | null }) => setReaction(c.id, useful, stance),
+  // Each toggle is disabled while a change is sent: the focus comes back to the one pressed, and
+  // the status region says what the reader's reaction is now.
+  const react = useAction({
+    mutationFn: ({ useful, stance }: Next) => setReaction(c.id, useful, stance),
     onSuccess: onChanged,
+    done: (_, next) =>
+      next.pressed
+        ? { key: "reactions.done.on", vars: { label: next.label } }
+        : { key: "reactions.done.off", vars: { label: next.label } },
+    focus: (_, next) => next.id,
   });
   const useful = mine?.useful ?? false;
   const stance = mine?.stance ?? null;
@@ -33,32 +43,41 @@ export function ReactionBar({
   if (!canReact) {
     return <p className="fr-text--xs fr-mb-1v od-reactions">{counts}</p>;
   }
-  const toggle = (label: string, pressed: boolean, next: { useful: boolean; stance: Stance | null }, n: number) => (
-    <li>
-      <Button
-        priority="tertiary"
-        size="small"
-        disabled={react.isPending}
-        onClick={() => react.mutate(next)}
-        nativeButtonProps={{ "aria-pressed": pressed }}
-      >
-        {label} ({number(n)})
-      </Button>
-    </li>
-  );
+  const toggle = (
+    kind: "useful" | Stance,
+    pressed: boolean,
+    next: { useful: boolean; stance: Stance | null },
+    n: number,
+  ) => {
+    const label = t(`reactions.${kind}`);
+    const id = `comment-${c.id}-react-${kind}`;
+    return (
+      <li>
+        <Button
+          priority="tertiary"
+          size="small"
+          disabled={react.isPending}
+          onClick={() => react.mutate({ ...next, id, label, pressed: !pressed })}
+          nativeButtonProps={{ id, "aria-pressed": pressed }}
+        >
+          {label} ({number(n)})
+        </Button>
+      </li>
+    );
+  };
   return (
     <div className="od-reactions">
       {react.isError && <ProblemAlert error={react.error} />}
       <ul className="fr-btns-group fr-btns-group--inline-sm" aria-label={t("reactions.label")}>
-        {toggle(t("reactions.useful"), useful, { useful: !useful, stance }, c.reactions.useful)}
+        {toggle("useful", useful, { useful: !useful, stance }, c.reactions.useful)}
         {toggle(
-          t("reactions.agree"),
+          "agree",
           stance === "agree",
           { useful, stance: stance === "agree" ? null : "agree" },
           c.reactions.agree,
         )}
         {toggle(
-          t("reactions.disagree"),
+          "disagree",
           stance === "disagree",
           { useful, stance: stance === "disagree" ? null : "disagree" },
           c.reactions.disagree,

@@ -27,6 +27,7 @@ import { formatKeys, getFormatVersion } from "../formats/queries";
 import { getMyRegistration, registrationKeys } from "../registrations/queries";
 import { canEditContent, useSession } from "../../auth/session";
 import { useI18n } from "../../i18n";
+import { useAction } from "../../components/actions";
 import { DataTable } from "../../components/DataTable";
 import { Loading, ProblemAlert, QueryState } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
@@ -113,7 +114,8 @@ function FeedbackFormBody({
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries((mine?.answers ?? []).map((a) => [a.key, a.rating != null ? String(a.rating) : (a.text ?? "")])),
   );
-  const save = useMutation({
+  // Said in the status region; the focus goes back to the form's heading.
+  const save = useAction({
     mutationFn: () => {
       const answers = questions
         .filter((q) => (values[q.key] ?? "").trim() !== "")
@@ -125,6 +127,8 @@ function FeedbackFormBody({
       return mine ? changeFeedback(f.slug, { answers }) : giveFeedback(f.slug, { answers });
     },
     onSuccess: onSaved,
+    done: "feedback.saved",
+    focus: "feedback-form",
   });
   return (
     <form
@@ -140,7 +144,9 @@ function FeedbackFormBody({
         {mine ? t("feedback.change") : t("feedback.give")}
       </h3>
       {save.isError && <ProblemAlert error={save.error} />}
-      {save.isSuccess && <Alert severity="success" small className="fr-mb-2w" description={t("feedback.saved")} />}
+      {save.isSuccess && (
+        <Alert severity="success" small className="fr-mb-2w" description={t("feedback.saved")} role={undefined} />
+      )}
       {questions.map((q) =>
         q.kind === "rating" ? (
           <RadioButtons

@@ -2,7 +2,8 @@
 // them off the list. A chunk of its own, fetched only for admins. What happened is said in a
 // status message; focus goes where the reader can go on (the search field, the list).
 import { useRef, useState, type FormEvent } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useAction } from "../../components/actions";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import type { Account, Forum } from "../../api/client";
@@ -29,23 +30,27 @@ export default function OrganisersEditor({ forum, organisers }: { forum: Forum; 
     enabled: term !== "",
   });
   const saved = (next: ForumOrganisers) => qc.setQueryData(organiserKeys.forum(forum.slug), next);
-  const add = useMutation({
+  // Said in the status region (the notice under the list is its visible copy, not live); the
+  // focus goes back to the search for the next name, or to the list once one is removed.
+  const add = useAction({
     mutationFn: (a: Account) => addOrganiser(forum.slug, a.id),
     onSuccess: (next, a) => {
       saved(next);
       setNotice(t("admin.organisers.added", { name: a.display_name }));
       setTerm("");
       setDraft("");
-      search.current?.focus();
     },
+    done: (_, a) => ({ key: "admin.organisers.added", vars: { name: a.display_name } }),
+    focus: () => search.current,
   });
-  const remove = useMutation({
+  const remove = useAction({
     mutationFn: (p: Organiser) => removeOrganiser(forum.slug, p.id),
     onSuccess: (next, p) => {
       saved(next);
       setNotice(t("admin.organisers.removed", { name: p.display_name }));
-      document.getElementById(ORGANISERS_PEOPLE_ID)?.focus();
     },
+    done: (_, p) => ({ key: "admin.organisers.removed", vars: { name: p.display_name } }),
+    focus: ORGANISERS_PEOPLE_ID,
   });
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -77,9 +82,7 @@ export default function OrganisersEditor({ forum, organisers }: { forum: Forum; 
           </Button>
         )}
       />
-      <p role="status" className={notice ? "fr-message fr-message--valid fr-mb-2w" : "fr-sr-only"}>
-        {notice}
-      </p>
+      <p className={notice ? "fr-message fr-message--valid fr-mb-2w" : "fr-sr-only"}>{notice}</p>
       {(add.isError || remove.isError) && <ProblemAlert error={add.error ?? remove.error} />}
       <form className="od-box fr-mt-2w" onSubmit={submit} aria-labelledby="organisers-add">
         <h3 id="organisers-add" className="fr-h6">

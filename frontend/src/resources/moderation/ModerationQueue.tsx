@@ -2,7 +2,7 @@
 // everyone will see, dismiss, or suspend the author with a message mailed to them.
 import { useState } from "react";
 import { Link } from "react-router";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
@@ -20,6 +20,7 @@ import { LoadMore, ProblemAlert, QueryState } from "../../components/QueryState"
 import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
+import { useAction } from "../../components/actions";
 
 export function ModerationQueue() {
   const { t } = useI18n();
@@ -39,12 +40,18 @@ export function ModerationQueue() {
       <p className="fr-text--lead">
         {t("queue.intro")} <Link to={paths.moderationLog()}>{t("modlog.title")}</Link>
       </p>
-      <div role="status">{notice && <p className="fr-message fr-message--valid">{notice}</p>}</div>
+      {/* Said in the status region too: not a live region of its own (it would be read twice). */}
+      <div id="queue-notice">{notice && <p className="fr-message fr-message--valid">{notice}</p>}</div>
       <QueryState query={q} isEmpty={() => items.length === 0} empty={t("queue.empty")}>
         {() => (
           <ol className="od-plain-list">
-            {items.map((r) => (
-              <QueueItem key={r.comment.id} r={r} onDone={setNotice} />
+            {items.map((r, i) => (
+              <QueueItem
+                key={r.comment.id}
+                r={r}
+                onDone={setNotice}
+                next={(items[i + 1] ?? items[i - 1])?.comment.id ?? null}
+              />
             ))}
           </ol>
         )}
@@ -59,13 +66,24 @@ export function ModerationQueue() {
   );
 }
 
-function QueueItem({ r, onDone }: { r: ReportedComment; onDone: (message: string) => void }) {
+/** One reported comment. Once handled, it leaves the queue: the focus goes to the next one's
+ *  heading (`next`; the notice once none is left); a suspension keeps it, with the focus on its
+ *  "suspend" summary. */
+function QueueItem({
+  r,
+  onDone,
+  next,
+}: {
+  r: ReportedComment;
+  onDone: (message: string) => void;
+  next: number | null;
+}) {
   const { t, dateTime } = useI18n();
   const qc = useQueryClient();
   const [reason, setReason] = useState("");
   const [suspend, setSuspend] = useState({ days: "7", message: "" });
   const refresh = () => qc.invalidateQueries({ queryKey: moderationKeys.all });
-  const act = useMutation({
+  const act = useAction({
     mutationFn: async (what: "hide" | "dismiss" | "suspend") => {
       if (what === "hide") await hideReported(r.comment.id, reason.trim());
       if (what === "dismiss") await dismissReports(r.comment.id);
@@ -80,6 +98,9 @@ function QueueItem({ r, onDone }: { r: ReportedComment; onDone: (message: string
       onDone(t(`queue.done.${what}`));
       if (what !== "suspend") await refresh();
     },
+    done: (what) => `queue.done.${what}`,
+    focus: (what) =>
+      what === "suspend" ? `queue-${r.comment.id}-suspend` : next !== null ? `queue-${next}` : "queue-notice",
   });
   const name = r.comment.author?.display_name ?? t("discussion.anonymous");
   const headingId = `queue-${r.comment.id}`;
@@ -144,7 +165,7 @@ function QueueItem({ r, onDone }: { r: ReportedComment; onDone: (message: string
       </form>
       {r.comment.author && (
         <details className="fr-mt-2w">
-          <summary>{t("queue.suspend", { name })}</summary>
+          <summary id={`queue-${r.comment.id}-suspend`}>{t("queue.suspend", { name })}</summary>
           <form
             className="fr-mt-1w"
             noValidate

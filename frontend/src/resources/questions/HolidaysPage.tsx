@@ -11,7 +11,7 @@ import { Crumbs } from "../../components/Crumbs";
 import { DataTable } from "../../components/DataTable";
 import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
-import { missingFields, useFieldState } from "../../components/forms";
+import { missingFields, useFieldErrors } from "../../components/forms";
 import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
 
@@ -92,7 +92,6 @@ export default function HolidaysPage() {
 
 function AddForm() {
   const { t } = useI18n();
-  const fieldState = useFieldState();
   const qc = useQueryClient();
   const [f, setF] = useState({ day: "", label: "" });
   const add = useMutation({
@@ -108,6 +107,8 @@ function AddForm() {
     },
   });
   const err = add.isError ? add.error : null;
+  // The summary links each field in error (by its label) and takes the focus.
+  const fields = useFieldErrors(err);
   return (
     <form
       className="od-box fr-mt-3w"
@@ -122,13 +123,14 @@ function AddForm() {
         {t("holidays.add")}
       </h2>
       <p className="fr-text--sm">{t("holidays.addIntro")}</p>
-      {err && <ProblemAlert error={err} />}
+      {err && <ProblemAlert error={err} fieldLinks={fields.links} focus />}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
           <Input
             label={t("holidays.day")}
-            {...fieldState(err, "day")}
+            {...fields.state("day", t("holidays.day"))}
             nativeInputProps={{
+              ...fields.native("day"),
               type: "date",
               name: "day",
               required: true,
@@ -140,8 +142,9 @@ function AddForm() {
         <div className="fr-col-12 fr-col-md-8">
           <Input
             label={t("holidays.label")}
-            {...fieldState(err, "label")}
+            {...fields.state("label", t("holidays.label"))}
             nativeInputProps={{
+              ...fields.native("label"),
               name: "label",
               required: true,
               maxLength: 200,

@@ -23,7 +23,7 @@ import {
 import { getCommitmentProgress, progressKeys } from "../progress/queries";
 import { useSession } from "../../auth/session";
 import { useI18n } from "../../i18n";
-import { missingFields, useFieldState } from "../../components/forms";
+import { missingFields, useFieldErrors } from "../../components/forms";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
 import { paths } from "../../app/resources";
 
@@ -104,7 +104,6 @@ export function QuestionsSection({
 
 function AskForm({ about }: { about: AskAbout }) {
   const { t } = useI18n();
-  const fieldState = useFieldState();
   const qc = useQueryClient();
   const [f, setF] = useState({ title: "", body: "" });
   const ask = useMutation({
@@ -119,6 +118,8 @@ function AskForm({ about }: { about: AskAbout }) {
     },
   });
   const err = ask.isError ? ask.error : null;
+  // The summary links each field in error (by its label) and takes the focus.
+  const fields = useFieldErrors(err);
   return (
     <form
       className="od-box fr-mt-2w"
@@ -132,7 +133,7 @@ function AskForm({ about }: { about: AskAbout }) {
       <h3 id="ask-title" className="fr-h6">
         {t("questions.ask")}
       </h3>
-      {err && <ProblemAlert error={err} />}
+      {err && <ProblemAlert error={err} fieldLinks={fields.links} focus />}
       {ask.isSuccess && (
         <p role="status" className="fr-message fr-message--valid">
           {t("questions.asked")} <Link to={paths.question(ask.data.id)}>{ask.data.title}</Link>
@@ -140,8 +141,9 @@ function AskForm({ about }: { about: AskAbout }) {
       )}
       <Input
         label={t("questions.form.title")}
-        {...fieldState(err, "title")}
+        {...fields.state("title", t("questions.form.title"))}
         nativeInputProps={{
+          ...fields.native("title"),
           name: "title",
           required: true,
           maxLength: 200,
@@ -153,8 +155,9 @@ function AskForm({ about }: { about: AskAbout }) {
         textArea
         label={t("questions.form.body")}
         hintText={t("discussion.markdownHint")}
-        {...fieldState(err, "body")}
+        {...fields.state("body", t("questions.form.body"))}
         nativeTextAreaProps={{
+          ...fields.native("body"),
           name: "body",
           required: true,
           rows: 4,

@@ -48,6 +48,8 @@ export const en: Record<keyof typeof fr, string> = {
   "queue.done.suspend": "The account is suspended; the person is told by email.",
   "admin.queue": "Moderation queue",
   "footer.moderationLog": "Moderation log",
+  "reactions.done.on": "“{label}” added.",
+  "reactions.done.off": "“{label}” removed.",
   "reactions.label": "Your reaction",
   "reactions.useful": "Useful",
   "reactions.agree": "Agree",

@@ -48,6 +48,8 @@ export const fr = {
   "queue.done.suspend": "Le compte est suspendu ; la personne est prévenue par courriel.",
   "admin.queue": "File de modération",
   "footer.moderationLog": "Journal de modération",
+  "reactions.done.on": "« {label} » ajouté.",
+  "reactions.done.off": "« {label} » retiré.",
   "reactions.label": "Votre réaction",
   "reactions.useful": "Utile",
   "reactions.agree": "D'accord",

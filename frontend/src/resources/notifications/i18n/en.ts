@@ -6,6 +6,8 @@ export const en: Record<keyof typeof fr, string> = {
   "header.unread": "{count} unread",
   "follow.follow": "Follow",
   "follow.following": "Following",
+  "follow.done.on": "You follow this.",
+  "follow.done.off": "You no longer follow this.",
   "follow.followers": "{count} follower(s)",
   "follow.failed": " — the change did not go through, try again.",
   "notifications.title": "Notifications",
@@ -51,5 +53,6 @@ export const en: Record<keyof typeof fr, string> = {
   "mailPref.save": "Save",
   "mailPref.saved": "Preference saved.",
   "mention.suggestions": "People to mention",
+  "mention.count": "{count} names offered.",
   "mention.hint": "Type @ and the start of a name to mention someone; arrows to choose, Enter to confirm.",
 };

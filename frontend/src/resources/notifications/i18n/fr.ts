@@ -6,6 +6,8 @@ export const fr = {
   "header.unread": "{count} non lue(s)",
   "follow.follow": "Suivre",
   "follow.following": "Suivi",
+  "follow.done.on": "Vous suivez ce sujet.",
+  "follow.done.off": "Vous ne suivez plus ce sujet.",
   "follow.followers": "{count} personne(s) suivent",
   "follow.failed": " — la modification n'a pas abouti, réessayez.",
   "notifications.title": "Notifications",
@@ -51,6 +53,7 @@ export const fr = {
   "mailPref.save": "Enregistrer",
   "mailPref.saved": "Préférence enregistrée.",
   "mention.suggestions": "Personnes à mentionner",
+  "mention.count": "{count} noms proposés.",
   "mention.hint":
     "Tapez @ puis le début d'un nom pour mentionner quelqu'un ; flèches pour choisir, Entrée pour valider.",
 };
