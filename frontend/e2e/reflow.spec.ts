@@ -4,6 +4,8 @@
 // signed out, as a member and as an admin, its parameters filled with real keys of the seeded data
 // read from the API. Nothing may make the page scroll sideways but a data table, inside its own
 // DSFR scrolling frame. No axe in this loop (the other specs run it on these pages): it stays fast.
+// With the text at 200 % (the root font size doubled: every DSFR size is in rem), the desktop
+// layout must not scroll sideways either, and the header's brand and buttons must not be cut.
 import type { APIRequestContext, Page } from "@playwright/test";
 import { accounts, expect, json, settled, signIn, test } from "./fixtures";
 import { adminRouteTable, routeTable } from "../scripts/route-table.mjs";
@@ -83,6 +85,7 @@ async function sidewaysScroll(page: Page) {
       return false;
     };
     const past = (el: Element) => {
+      if (!el.checkVisibility({ visibilityProperty: true })) return false;
       const r = el.getBoundingClientRect();
       return (r.width > 0 || r.height > 0) && r.right > viewport + 0.5;
     };
@@ -119,7 +122,7 @@ async function sidewaysScroll(page: Page) {
         .filter(
           (el) => !el.matches(".fr-table__container") && ["auto", "scroll"].includes(getComputedStyle(el).overflowX),
         )
-        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 && el.checkVisibility({ visibilityProperty: true }))
         .map((el) => describe(el, "scrolls")),
     ];
     const grouped = new Map<string, (typeof found)[number]>();
@@ -151,31 +154,44 @@ const roles = [
   { role: "admin", email: accounts.admin },
 ] as const;
 
+/** Opens every page as `email` (or signed out) at `width` px, the text at `text` % (through the
+ * root font size: every DSFR size is in rem), and lists those that scroll sideways. */
+async function sweep(page: Page, email: string | null, width: number, text = 100) {
+  // Admin pages: the area's home for everyone (members and visitors are refused there), each of
+  // its pages for the admin.
+  const routes = routeTable().flatMap((r) =>
+    r === "/admin/*" ? (email === accounts.admin ? adminRouteTable() : ["/admin"]) : [r],
+  );
+  const addresses = new Map<string, string>();
+  for (const route of routes) addresses.set(route, await fill(page.request, route));
+  // Signed in at a desktop width, where the header shows its account links.
+  if (email) await signIn(page, email);
+  await page.setViewportSize({ width, height: 640 });
+  const failures: string[] = [];
+  for (const [route, address] of addresses) {
+    await page.goto(address);
+    await settled(page);
+    await expect(page.locator("main h1").first(), `${address} shows its page`).toBeVisible();
+    await page.evaluate((size) => {
+      document.documentElement.style.fontSize = size === 100 ? "" : `${size}%`;
+      return document.fonts.ready;
+    }, text);
+    const found = await sidewaysScroll(page);
+    if (found) failures.push(`${route} (${address}) is ${describe(found)}`);
+  }
+  return failures;
+}
+
+// One test opens some fifty pages: more time than the default two minutes on a busy machine.
+const SWEEP_TIMEOUT = 360_000;
+
 test.describe("reflow at 320 CSS pixels", () => {
   test.describe.configure({ mode: "parallel" });
 
   for (const { role, email } of roles) {
     test(`no page scrolls sideways at 320 px, ${role}`, async ({ page }) => {
-      // Admin pages: the area's home for everyone (members and visitors are refused there), each
-      // of its pages for the admin.
-      const routes = routeTable().flatMap((r) =>
-        r === "/admin/*" ? (email === accounts.admin ? adminRouteTable() : ["/admin"]) : [r],
-      );
-      const addresses = new Map<string, string>();
-      for (const route of routes) addresses.set(route, await fill(page.request, route));
-      // Signed in at a desktop width, where the header shows its account links.
-      if (email) await signIn(page, email);
-      await page.setViewportSize({ width: 320, height: 640 });
-      const failures: string[] = [];
-      for (const [route, address] of addresses) {
-        await page.goto(address);
-        await settled(page);
-        await expect(page.locator("main h1").first(), `${address} shows its page`).toBeVisible();
-        await page.evaluate(() => document.fonts.ready);
-        const found = await sidewaysScroll(page);
-        if (found) failures.push(`${route} (${address}) is ${describe(found)}`);
-      }
-      expect(failures, `pages that scroll sideways at 320 px, ${role}`).toEqual([]);
+      test.setTimeout(SWEEP_TIMEOUT);
+      expect(await sweep(page, email, 320), `pages that scroll sideways at 320 px, ${role}`).toEqual([]);
     });
   }
 });
@@ -224,6 +240,14 @@ async function cutBrand(page: Page) {
 }
 
 test.describe("text at 200 %", () => {
+  test.describe.configure({ mode: "parallel" });
+
+  // The desktop layout with the text doubled: the header's links and menu, and every page.
+  test("no page scrolls sideways at 1280 px with text at 200 %, admin", async ({ page }) => {
+    test.setTimeout(SWEEP_TIMEOUT);
+    expect(await sweep(page, accounts.admin, 1280, 200), "pages that scroll sideways with text at 200 %").toEqual([]);
+  });
+
   for (const width of [1280, 320]) {
     test(`the header's brand is whole with text at 200 %, ${width} px wide`, async ({ page }) => {
       await page.setViewportSize({ width, height: 800 });
