@@ -23,6 +23,19 @@ export function routeTable() {
   return [...new Set(paths)].sort();
 }
 
+/** The admin area's pages ("/admin" and each resource's admin.tsx, made absolute), sorted: what
+ * the reflow test (e2e/reflow.spec.ts) opens behind "/admin/*". */
+export function adminRouteTable() {
+  const dir = join(root, "src/resources");
+  const paths = ["/admin"];
+  for (const name of readdirSync(dir).sort()) {
+    const file = join(dir, name, "admin.tsx");
+    if (!existsSync(file)) continue;
+    for (const m of readFileSync(file, "utf8").matchAll(/\{\s*path:\s*"([^"]+)"/g)) paths.push(`/admin/${m[1]}`);
+  }
+  return [...new Set(paths)].sort();
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = join(root, "dist/routes.json");
   writeFileSync(out, JSON.stringify(routeTable(), null, 2) + "\n");
