@@ -6,15 +6,19 @@ export type Grid = {
   date: string;
   auditeur: string;
   methode: string;
+  environnement?: Environment;
   pages: { id: string; name: string; nameEn: string; path: string; state: string }[];
   themes: { number: number; title: string; criteria: Criterion[] }[];
 };
+/** What the audit ran on. */
+export type Environment = { navigateur: string; systeme: string; playwright: string; axe: string };
 export type State = "totalement conforme" | "partiellement conforme" | "non conforme";
 export type Summary = {
   referentiel: string;
   date: string;
   auditor: string;
   method: string;
+  environment: Environment | null;
   pages: Grid["pages"];
   criteria: { C: number; NC: number; NA: number };
   rate: number | null;

@@ -118,6 +118,7 @@ export function summarize(grid) {
     date: grid.date,
     auditor: grid.auditeur,
     method: grid.methode,
+    environment: grid.environnement ?? null,
     pages: grid.pages.map(({ id, name, nameEn, path, state }) => ({ id, name, nameEn, path, state })),
     criteria: counts,
     rate,
