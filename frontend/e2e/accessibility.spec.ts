@@ -79,7 +79,9 @@ test("the statement shows the audit's rate, state and non-conformities, the cont
   );
 });
 
-test("the sample pages have unique ids, valid nesting, one h1 and no skipped heading level", async ({ page }) => {
+test("the sample pages have unique ids, valid nesting, one h1, no skipped heading level and say which fields are required", async ({
+  page,
+}) => {
   const who = { "membre connecté": accounts.member, administrateur: accounts.admin } as Record<string, string>;
   let signedAs: string | undefined;
   // Visitor pages first, then each account's.
@@ -107,7 +109,18 @@ test("the sample pages have unique ids, valid nesting, one h1 and no skipped hea
       const levels = [...document.querySelectorAll<HTMLElement>("h1, h2, h3, h4, h5, h6")]
         .filter((h) => h.checkVisibility({ visibilityProperty: true }))
         .map((h) => Number(h.tagName[1]));
-      return { duplicateIds, badNesting, levels };
+      // A form of several fields with required ones says so before it is sent, in its text or just
+      // above it: "all fields are required unless…", or its optional fields marked (RGAA 11.10).
+      const unsaid = [...document.querySelectorAll("form")]
+        .filter((f) => {
+          const fields = f.querySelectorAll("input:not([type=hidden]):not([type=submit]), select, textarea");
+          return fields.length > 1 && f.querySelector("[required], [aria-required=true]");
+        })
+        .filter(
+          (f) => !/obligatoire|facultati/i.test(`${f.previousElementSibling?.textContent ?? ""} ${f.textContent}`),
+        )
+        .map((f) => f.getAttribute("aria-labelledby") ?? f.className ?? "form");
+      return { duplicateIds, badNesting, levels, unsaid };
     });
     expect(facts.duplicateIds, `${p.path}: duplicate ids`).toEqual([]);
     expect(facts.badNesting, `${p.path}: nesting the HTML forbids`).toEqual([]);
