@@ -45,7 +45,8 @@ export const en: Record<keyof typeof fr, string> = {
     "axe-core {axe} (through @axe-core/playwright), WCAG 2.1 level A and AA rules, on every page the browser tests visit, signed out and signed in; any issue fails the tests.",
   "a11y.tool.keyboard":
     "Keyboard-only tests (Playwright): main navigation, forms, the comment journey, where the focus goes after each action.",
-  "a11y.tool.checks": "Automated checks of the sample: unique ids and nesting, heading levels, text spacing.",
+  "a11y.tool.checks":
+    "Automated checks of each sample page: unique ids and nesting, heading levels, required fields said; text spacing (WCAG 1.4.12) checked by a script during the audit.",
   "a11y.tool.reading": "Reading the source code of each component, criterion by criterion.",
   "a11y.sample": "Pages of the site checked for compliance",
   "a11y.sampleMethod":
