@@ -164,6 +164,8 @@ function PasswordForm() {
       <h2 id="profile-password" className="fr-h4">
         {t("profile.password")}
       </h2>
+      {/* Both fields are required: said before the form is sent (RGAA 11.10). */}
+      <p className="fr-text--sm">{t("common.requiredHint")}</p>
       {save.isError && <ProblemAlert error={save.error} fieldLinks={fields.links} focus />}
       {save.isSuccess && (
         <Alert

@@ -60,6 +60,8 @@ export default function SignInPage() {
           />
         )}
         <form onSubmit={submit} noValidate>
+          {/* Both fields are required: said before the form is sent (RGAA 11.10). */}
+          <p className="fr-text--sm">{t("common.requiredHint")}</p>
           <Input
             label={t("signIn.email")}
             hintText={t("signIn.emailHint")}

@@ -157,10 +157,9 @@ function ActionItemView({ item: a }: { item: ActionItem }) {
         </div>
       </div>
       <QuestionsSection about={{ kind: "action_item", key: String(a.id) }} query={{ action_item: a.id, limit: 50 }} />
-      <div id="discussion">
-        <FeedLink path={`/action-items/${encodeURIComponent(String(a.id))}/comments.atom`} kind="comments" />
-        <Discussion target={{ kind: "action_item", id: String(a.id) }} closed={false} />
-      </div>
+      {/* The discussion's section carries the "#discussion" anchor itself (ids are unique, RGAA 8.2). */}
+      <FeedLink path={`/action-items/${encodeURIComponent(String(a.id))}/comments.atom`} kind="comments" />
+      <Discussion target={{ kind: "action_item", id: String(a.id) }} closed={false} />
     </>
   );
 }

@@ -74,9 +74,10 @@ export default function ForumPage() {
           <ForumStatusBadge status={f.status} />
         </li>
       </ul>
-      <p>
+      {/* A <div>: the DSFR tag is itself a <p>, which no <p> may contain (RGAA 8.2). */}
+      <div className="fr-mb-3w">
         <Tag small>{t("forums.theme.label", { theme: f.theme })}</Tag>
-      </p>
+      </div>
 
       <ArchivedNotice archivedAt={f.archived_at} kind="forum" />
       <div className="fr-grid-row fr-grid-row--gutters">
@@ -195,10 +196,9 @@ export default function ForumPage() {
 
       <RegistrantsTable forum={f} />
 
-      <div id="discussion">
-        <FeedLink path={`/forums/${encodeURIComponent(f.slug)}/comments.atom`} kind="comments" />
-        <Discussion target={{ kind: "forum", id: f.slug }} closed={!!f.archived_at} />
-      </div>
+      {/* The discussion's section carries the "#discussion" anchor itself (ids are unique, RGAA 8.2). */}
+      <FeedLink path={`/forums/${encodeURIComponent(f.slug)}/comments.atom`} kind="comments" />
+      <Discussion target={{ kind: "forum", id: f.slug }} closed={!!f.archived_at} />
     </>
   );
 }
