@@ -2,7 +2,11 @@
 // answers, the forums): announced in the document's head, where feed readers and browsers look
 // for it (React places a rendered <link> there), and offered as a link people can copy into
 // their reader.
-import { useI18n } from "../i18n";
+import { addMessages, useI18n } from "../i18n";
+import { fr } from "./i18n/feed.fr";
+
+// Its French text comes with the pages that show a feed, not with the home page.
+addMessages("fr", fr);
 
 /** The API's address of a feed, from its path under /api/v1 (e.g. `/forums.atom`). */
 export const feedUrl = (path: string) => `/api/v1${path}`;

@@ -1,11 +1,13 @@
 // The catalogues: each area's French messages (the reference, in the main chunk) with the loader
 // of its English ones (fetched when someone chooses English), one line each. An area's English
 // file is typed by its French one: a missing or unknown key does not compile. The French messages
-// of the admin area and of the pages that alone use theirs (accessibility, search) come with their
+// of the admin area and of the pages that alone use theirs (accessibility, search, feed links, the moderation queue and log) come with their
 // chunk (`addMessages`).
 import type { fr as adminArea } from "../admin/i18n/fr";
 import type { fr as accessibility } from "../resources/accessibility/i18n/fr";
 import type { fr as search } from "../resources/search/i18n/fr";
+import type { fr as feed } from "../components/i18n/feed.fr";
+import type { fr as moderationQueue } from "../resources/moderation/i18n/queue.fr";
 import { fr as common } from "./areas/common";
 import { fr as errors } from "./areas/errors";
 import { fr as subjects } from "./areas/subjects";
@@ -59,12 +61,19 @@ const AREAS = [
 
 type AreaKey<A> = A extends Area<infer K> ? K : never;
 export type MessageKey =
-  AreaKey<(typeof AREAS)[number]> | keyof typeof adminArea | keyof typeof accessibility | keyof typeof search;
+  | AreaKey<(typeof AREAS)[number]>
+  | keyof typeof adminArea
+  | keyof typeof accessibility
+  | keyof typeof search
+  | keyof typeof feed
+  | keyof typeof moderationQueue;
 /** The English messages of the areas whose French ones come with their chunk. */
 const LATE = [
   () => import("../admin/i18n/en"),
   () => import("../resources/accessibility/i18n/en"),
   () => import("../resources/search/i18n/en"),
+  () => import("../components/i18n/feed.en"),
+  () => import("../resources/moderation/i18n/queue.en"),
 ];
 export type Messages = Record<MessageKey, string>;
 

@@ -6,7 +6,11 @@ import { Crumbs } from "../../components/Crumbs";
 import { DataTable } from "../../components/DataTable";
 import { PageHeading } from "../../components/PageHeading";
 import { LoadMore, QueryState } from "../../components/QueryState";
-import { useI18n } from "../../i18n";
+import { addMessages, useI18n } from "../../i18n";
+import { fr as queueMessages } from "./i18n/queue.fr";
+
+// The queue's and the log's French text comes with their chunk.
+addMessages("fr", queueMessages);
 
 export default function ModerationLogPage() {
   const { t, dateTime } = useI18n();

@@ -18,9 +18,13 @@ import { Crumbs } from "../../components/Crumbs";
 import { PageHeading } from "../../components/PageHeading";
 import { LoadMore, ProblemAlert, QueryState } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
-import { useI18n } from "../../i18n";
+import { addMessages, useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
 import { useAction } from "../../components/actions";
+import { fr as queueMessages } from "./i18n/queue.fr";
+
+// The queue's and the log's French text comes with their chunk.
+addMessages("fr", queueMessages);
 
 export function ModerationQueue() {
   const { t } = useI18n();
