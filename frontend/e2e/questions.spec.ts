@@ -7,6 +7,7 @@ import {
   settled,
   signIn,
   signOut,
+  status,
   sql,
   test,
   visit,
@@ -32,7 +33,10 @@ test("a member asks, the lead institution answers on time, an overdue question s
     await section.getByLabel("Votre question, en une phrase").fill(title);
     await section.getByLabel("Précisions").fill("Merci de préciser le calendrier.");
     await section.getByRole("button", { name: "Poser la question" }).click();
-    await expect(section.getByRole("status")).toContainText(title);
+    // Said in the status region; the keyboard lands on the message that links to the question.
+    await expect(status(page)).toContainText(`Votre question est posée : ${title}`);
+    await expect(section.locator("#ask-done")).toContainText(title);
+    await expect(section.locator("#ask-done")).toBeFocused();
   }
   await check(page, "commitment-questions");
   // The second one is left unanswered past its deadline: the test moves its dates back.

@@ -3,7 +3,7 @@
 // responsiveness record.
 import { useState } from "react";
 import { Link, useLocation } from "react-router";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -25,6 +25,7 @@ import { useSession } from "../../auth/session";
 import { useI18n } from "../../i18n";
 import { missingFields, useFieldErrors } from "../../components/forms";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
+import { useAction } from "../../components/actions";
 import { paths } from "../../app/resources";
 
 const severity: Record<QuestionStatus, "info" | "success" | "warning" | "error"> = {
@@ -106,7 +107,7 @@ function AskForm({ about }: { about: AskAbout }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [f, setF] = useState({ title: "", body: "" });
-  const ask = useMutation({
+  const ask = useAction({
     mutationFn: async () => {
       const missing = missingFields(f, t("common.required"), t("common.invalidForm"));
       if (missing) throw missing;
@@ -116,6 +117,10 @@ function AskForm({ about }: { about: AskAbout }) {
       setF({ title: "", body: "" });
       await qc.invalidateQueries({ queryKey: questionKeys.all });
     },
+    // Said once in the status region; the keyboard lands on the message, whose link leads to
+    // the question's page.
+    done: (asked) => ({ text: `${t("questions.asked")} ${asked.title}` }),
+    focus: "ask-done",
   });
   const err = ask.isError ? ask.error : null;
   // The summary links each field in error (by its label) and takes the focus.
@@ -133,9 +138,9 @@ function AskForm({ about }: { about: AskAbout }) {
       <h3 id="ask-title" className="fr-h6">
         {t("questions.ask")}
       </h3>
-      {err && <ProblemAlert error={err} fieldLinks={fields.links} focus />}
+      {err !== null && <ProblemAlert error={err} fieldLinks={fields.links} focus />}
       {ask.isSuccess && (
-        <p role="status" className="fr-message fr-message--valid">
+        <p id="ask-done" tabIndex={-1} className="fr-message fr-message--valid">
           {t("questions.asked")} <Link to={paths.question(ask.data.id)}>{ask.data.title}</Link>
         </p>
       )}
