@@ -49,3 +49,18 @@ test("adding a day off (admin): day and label missing, both linked", async ({ pa
   ]);
   await check(page, "holiday-summary");
 });
+
+test("search: an empty search marks the field invalid, says why and keeps the focus there", async ({ page }) => {
+  await page.goto("/recherche");
+  const form = page.getByRole("search", { name: "Rechercher dans Open d'État" });
+  const words = form.getByLabel("Mots recherchés");
+  await form.getByRole("button", { name: "Rechercher" }).click();
+  await expect(words).toBeFocused();
+  await expect(words).toHaveAttribute("aria-invalid", "true");
+  await expect(words).toHaveAccessibleDescription(/Saisissez au moins un mot\./);
+  await check(page, "search-empty");
+  // Corrected, it is valid again.
+  await words.fill("forum");
+  await form.getByRole("button", { name: "Rechercher" }).click();
+  await expect(words).not.toHaveAttribute("aria-invalid", "true");
+});

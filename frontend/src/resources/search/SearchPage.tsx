@@ -204,6 +204,9 @@ function SearchForm({
               type: "search",
               maxLength: MAX_QUERY,
               autoComplete: "off",
+              // Marked invalid with its message as description: focus lands here, and a screen
+              // reader reads both (RGAA 11.10).
+              "aria-invalid": state.state === "error" ? true : undefined,
               value: text,
               onChange: (e) => setText(e.target.value),
             }}
