@@ -1,4 +1,4 @@
-import { accounts, apiToken, check, expect, signIn, signOut, test, json } from "./fixtures";
+import { accounts, apiToken, check, expect, signIn, signOut, status, test, json } from "./fixtures";
 
 test("a participant gives feedback on a held forum, and the format's page compares its two versions", async ({
   page,
@@ -66,6 +66,7 @@ test("a participant gives feedback on a held forum, and the format's page compar
   await check(page, "feedback-form");
   await form.getByRole("button", { name: "Envoyer mon avis" }).click();
   await expect(section.getByRole("form", { name: "Modifier mon avis" })).toBeVisible();
+  await expect(status(page)).toHaveText("Merci : votre avis est enregistré.");
   // One answer in: still no figure at all, not even how many answered.
   await expect(section.getByRole("img")).toHaveCount(0);
   await expect(section.getByRole("table")).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { accounts, apiToken, check, expect, signIn, test, json } from "./fixtures";
+import { accounts, apiToken, check, expect, signIn, status, test, json } from "./fixtures";
 
 test("an official publishes a held forum's minutes with two action items, closes one with an outcome, and the follow-up shows it", async ({
   page,
@@ -91,6 +91,7 @@ test("an official publishes a held forum's minutes with two action items, closes
   await form.getByLabel("Résultat").fill("Guide publié et présenté aux administrations.");
   await form.getByRole("button", { name: "Enregistrer le statut" }).click();
   await expect(page.getByRole("region", { name: "Résultat" })).toContainText("Guide publié");
+  await expect(status(page)).toHaveText("Statut enregistré.");
   const history = page.locator(".od-history li");
   await expect(history).toHaveCount(2);
   await expect(history.nth(1)).toContainText("Faite le");
