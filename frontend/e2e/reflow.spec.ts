@@ -148,6 +148,19 @@ function describe(found: { viewport: number; scrollWidth: number; offenders: Off
   return `${found.scrollWidth} px wide for ${found.viewport}:\n${lines.join("\n") || "    (no element found)"}`;
 }
 
+/** Buttons whose label is meant to show (a DSFR button with text, or with an icon placed beside
+ * its text) but is cut by the button's own box: one DSFR rule makes every icon button of a
+ * `fr-btns-group` icon-only unless the group says where icons go. */
+async function cutLabels(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("main .fr-btn")]
+      .filter((b) => b.checkVisibility() && (b.textContent ?? "").trim() !== "")
+      .filter((b) => /fr-btn--icon-(left|right)/.test(b.className) || !/(^| )fr-(icon|fi)-/.test(b.className))
+      .filter((b) => getComputedStyle(b).overflowX !== "visible" && b.scrollWidth > b.clientWidth + 1)
+      .map((b) => `«${(b.textContent ?? "").trim()}» ${b.scrollWidth} px of text in ${b.clientWidth} px`),
+  );
+}
+
 const roles = [
   { role: "signed out", email: null },
   { role: "member", email: accounts.member },
@@ -178,6 +191,8 @@ async function sweep(page: Page, email: string | null, width: number, text = 100
     }, text);
     const found = await sidewaysScroll(page);
     if (found) failures.push(`${route} (${address}) is ${describe(found)}`);
+    const cut = await cutLabels(page);
+    if (cut.length) failures.push(`${route} (${address}) cuts button labels: ${cut.join(", ")}`);
   }
   return failures;
 }
@@ -262,6 +277,36 @@ test.describe("text at 200 %", () => {
       expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe("32px");
       await expect(page.locator(".fr-header__service-title")).toBeVisible();
       expect(await cutBrand(page), `cut header brand at ${width} px with text at 200 %`).toEqual([]);
+    });
+  }
+});
+
+// Text spacing (RGAA 10.12, WCAG 1.4.12): with the spacing a reader's style sheet may set (line
+// height 1.5, paragraphs 2 em apart, letters 0.12 em, words 0.16 em), nothing is cut. Applied as
+// a constructed style sheet, as a reader's extension would (the Content-Security-Policy allows it).
+test.describe("text spacing", () => {
+  test.describe.configure({ mode: "parallel" });
+
+  for (const width of [1280, 1024, 768, 320]) {
+    test(`the header's brand and the filters' buttons are whole with the WCAG text spacing, ${width} px wide`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto("/engagements");
+      await settled(page);
+      await page.evaluate(() => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(
+          "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }" +
+            " p { margin-bottom: 2em !important; }",
+        );
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+        return document.fonts.ready;
+      });
+      expect(await page.evaluate(() => getComputedStyle(document.body).letterSpacing)).not.toBe("normal");
+      expect(await cutBrand(page), `cut header brand at ${width} px with the text spacing`).toEqual([]);
+      // Every button of the page shows its whole label.
+      expect(await cutLabels(page), `buttons cut at ${width} px with the text spacing`).toEqual([]);
     });
   }
 });

@@ -66,7 +66,7 @@ export function AdminFormShell(props: {
       {deleteError != null && <ProblemAlert error={deleteError} titleKey="admin.delete.failed" focus />}
       <form onSubmit={submit} noValidate className="od-admin-form">
         {props.children}
-        <ul className="fr-btns-group fr-btns-group--inline-sm fr-mt-2w">
+        <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left fr-mt-2w">
           <li>
             <Button type="submit" disabled={props.saving}>
               {props.saving ? t("common.saving") : t("common.save")}

@@ -200,7 +200,7 @@ export function JournalPage() {
             />
           </div>
         </div>
-        <ul className="fr-btns-group fr-btns-group--inline-sm">
+        <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
           <li>
             <Button type="submit" iconPosition="left" iconId="fr-icon-filter-line">
               {t("admin.journal.apply")}

@@ -70,7 +70,7 @@ export function ReportForm({
           required: reason === "other",
         }}
       />
-      <ul className="fr-btns-group fr-btns-group--inline-sm">
+      <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <li>
           <Button type="submit" iconPosition="left" iconId="fr-icon-flag-line" disabled={send.isPending}>
             {t("report.submit")}

@@ -209,7 +209,7 @@ function CommitmentFilters({ initial, onApply }: { initial: Filters; onApply: (f
           },
         ]}
       />
-      <ul className="fr-btns-group fr-btns-group--inline-sm">
+      <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <li>
           <Button type="submit" iconPosition="left" iconId="fr-icon-filter-line">
             {t("commitments.apply")}

@@ -179,7 +179,7 @@ function ForumFilters({
           </Select>
         </div>
       </div>
-      <ul className="fr-btns-group fr-btns-group--inline-sm fr-mt-2w">
+      <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left fr-mt-2w">
         <li>
           <Button type="submit" iconPosition="left" iconId="fr-icon-filter-line">
             {t("forums.apply")}

@@ -46,7 +46,7 @@ export const en: Record<keyof typeof fr, string> = {
   "a11y.tool.keyboard":
     "Keyboard-only tests (Playwright): main navigation, forms, the comment journey, where the focus goes after each action.",
   "a11y.tool.checks":
-    "Automated checks of each sample page: unique ids and nesting, heading levels, required fields said; text spacing (WCAG 1.4.12) checked by a script during the audit.",
+    "Automated checks of each sample page: unique ids and nesting, heading levels, required fields said; text spacing (WCAG 1.4.12) checked by an automated test (the header and button labels, from 320 to 1280 px).",
   "a11y.tool.reading": "Reading the source code of each component, criterion by criterion.",
   "a11y.sample": "Pages of the site checked for compliance",
   "a11y.sampleMethod":

@@ -48,7 +48,7 @@ export const fr = {
   "a11y.tool.keyboard":
     "Tests au clavier seul (Playwright) : navigation principale, formulaires, parcours de commentaire, place du focus après chaque action.",
   "a11y.tool.checks":
-    "Vérifications automatisées de chaque page de l'échantillon : identifiants uniques et imbrication, hiérarchie des titres, indication des champs obligatoires ; espacement du texte (WCAG 1.4.12) contrôlé par un script lors de l'audit.",
+    "Vérifications automatisées de chaque page de l'échantillon : identifiants uniques et imbrication, hiérarchie des titres, indication des champs obligatoires ; espacement du texte (WCAG 1.4.12) vérifié par un test automatique (en-tête et intitulés des boutons, de 320 à 1280 px).",
   "a11y.tool.reading": "Lecture du code source de chaque composant, critère par critère.",
   "a11y.sample": "Pages du site ayant fait l'objet de la vérification de conformité",
   "a11y.sampleMethod":
