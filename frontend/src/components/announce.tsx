@@ -80,10 +80,14 @@ export function focusAfter(target: FocusTarget, within = 5000): Promise<boolean>
       if (el) {
         if (el.tabIndex < 0 && !el.hasAttribute("tabindex")) el.setAttribute("tabindex", "-1");
         el.focus();
-        // Found before the render that removes it (a comment deleted for good): look again.
-        setTimeout(() => {
+        // Found before a render that replaces it (a comment deleted for good, a list refetched
+        // late on a slow machine): while the focus falls to the page, look again, for 2 s.
+        const watchUntil = Date.now() + 2000;
+        const watch = () => {
           if (!el.isConnected && document.activeElement === document.body) void focusAfter(target, 1000);
-        }, 300);
+          else if (Date.now() < watchUntil) setTimeout(watch, 100);
+        };
+        setTimeout(watch, 100);
         return resolve(document.activeElement === el);
       }
       if (Date.now() > until) return resolve(false);
