@@ -140,7 +140,7 @@ impl Drop for SmtpSink {
     }
 }
 
-/// The tests' Python (the venv of `tests/smtp/venv.sh`: aiosmtpd, icalendar).
+/// The tests' Python (the venv of `tests/smtp/venv.sh`: aiosmtpd, icalendar, feedparser).
 pub fn python() -> PathBuf {
     if let Ok(p) = std::env::var("SMTP_SINK_PYTHON") {
         return PathBuf::from(p);
@@ -154,6 +154,27 @@ pub fn python() -> PathBuf {
         venv.display()
     );
     venv
+}
+
+/// Runs `script` (Python, in the tests' venv) on `content` written to a file with `extension`,
+/// and returns what it printed as JSON; fails the test with `what`'s complaint when the script
+/// exits with an error (the parsers that read back calendars and feeds).
+pub fn parse_with_python(script: &str, content: &str, extension: &str, what: &str) -> serde_json::Value {
+    let file = std::env::temp_dir().join(format!(
+        "opendetat-{}-{}.{extension}",
+        std::process::id(),
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
+    ));
+    std::fs::write(&file, content).unwrap();
+    let out = std::process::Command::new(python())
+        .arg("-c")
+        .arg(script)
+        .arg(&file)
+        .output()
+        .unwrap_or_else(|e| panic!("the tests' Python (tests/smtp/venv.sh) with {what}: {e}"));
+    let _ = std::fs::remove_file(&file);
+    assert!(out.status.success(), "{what} refused the file: {}\n{content}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 impl SmtpSink {

@@ -6,8 +6,6 @@ use opendetat_tests::*;
 
 /// `ics` parsed by icalendar: the calendar's time zones and its events.
 pub(crate) fn parse_ics(ics: &str) -> Value {
-    let file = std::env::temp_dir().join(format!("opendetat-{}.ics", unique_email("ics").replace('@', "_")));
-    std::fs::write(&file, ics).unwrap();
     let script = r#"
 import json, sys, icalendar
 cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
@@ -31,15 +29,7 @@ print(json.dumps({
     'events': events,
 }))
 "#;
-    let out = std::process::Command::new(opendetat_tests::smtp::python())
-        .arg("-c")
-        .arg(script)
-        .arg(&file)
-        .output()
-        .expect("the tests' Python (tests/smtp/venv.sh) with icalendar");
-    let _ = std::fs::remove_file(&file);
-    assert!(out.status.success(), "icalendar refused the file: {}\n{ics}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
+    opendetat_tests::smtp::parse_with_python(script, ics, "ics", "icalendar")
 }
 
 fn calendar(app: &TestApp, path: &str) -> (Resp, Value) {

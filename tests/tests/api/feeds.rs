@@ -10,8 +10,6 @@ const LEAD: &str = "minister-of-state-digital-sector";
 /// `xml` parsed by feedparser: the feed's title and links, and its entries in order. Fails
 /// the test when feedparser reports the feed malformed.
 fn parse_feed(xml: &str) -> Value {
-    let file = std::env::temp_dir().join(format!("opendetat-{}.atom", unique_email("feed").replace('@', "_")));
-    std::fs::write(&file, xml).unwrap();
     let script = r#"
 import json, sys, feedparser
 d = feedparser.parse(open(sys.argv[1], 'rb').read())
@@ -35,15 +33,7 @@ print(json.dumps({
     } for e in d.entries],
 }))
 "#;
-    let out = std::process::Command::new(opendetat_tests::smtp::python())
-        .arg("-c")
-        .arg(script)
-        .arg(&file)
-        .output()
-        .expect("the tests' Python (tests/smtp/venv.sh) with feedparser");
-    let _ = std::fs::remove_file(&file);
-    assert!(out.status.success(), "{}\n{xml}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
+    opendetat_tests::smtp::parse_with_python(script, xml, "atom", "feedparser")
 }
 
 /// GET a feed: 200, the Atom media type, cacheable, and parsed.

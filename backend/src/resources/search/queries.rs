@@ -79,21 +79,10 @@ fn search_sql() -> &'static str {
     })
 }
 
+/// The excerpt made safe as HTML, its match markers (PostgreSQL's `ts_headline` writes \u{1} and
+/// \u{2}, which escaping leaves alone) made `<mark>` tags.
 fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\u{1}' => out.push_str("<mark>"),
-            '\u{2}' => out.push_str("</mark>"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::markdown::escape(s).replace('\u{1}', "<mark>").replace('\u{2}', "</mark>")
 }
 
 /// Rows of `HitRow` made into results, with what comments are about (one batched query).
