@@ -241,6 +241,13 @@ fn a_mail_server_that_refuses_for_a_while_gets_the_mail_later_and_a_rejected_one
     sink.refuse(false);
     let mail = sink.wait_for_mail_to(&email, Duration::from_secs(30));
     assert!(mail.link_containing("/verification?jeton=").is_some());
+    // The job is marked done just after the server took the mail: wait for that commit.
+    for _ in 0..200 {
+        if app.count("jobs WHERE state = 'done' AND attempts >= 2") == 1 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
     assert_eq!(app.count("jobs WHERE state = 'done' AND attempts >= 2"), 1);
 
     // A recipient the server rejects for good (550): failed at once, visible to admins.
