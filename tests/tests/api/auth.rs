@@ -380,6 +380,35 @@ fn me_accepts_a_hand_made_token_signed_with_the_real_secret() {
 }
 
 #[test]
+fn a_session_about_to_end_is_extended_by_one_call_while_its_token_is_valid() {
+    let app = TestApp::spawn();
+    let user = app.user("member");
+    // A token with 30 seconds left, as the web app holds when it warns that the session ends.
+    let ending = hs256(&claims(user.id, now() + 30), JWT_SECRET.as_bytes());
+    let session = app.post("/auth/session/extend", Some(&ending), &json!({})).expect(200).json();
+    assert_eq!(session["token_type"], "Bearer");
+    assert_eq!(session["user"]["id"], user.id);
+    let expires_at = chrono::DateTime::parse_from_rfc3339(session["expires_at"].as_str().unwrap()).unwrap();
+    let left = expires_at.timestamp() - now() as i64;
+    assert!(left > 30 * 60, "the new token must last the configured time, not the old one's 30 s: {left} s");
+    let token = session["access_token"].as_str().unwrap();
+    assert_eq!(app.get_as("/me", token).expect(200).json()["id"], user.id);
+    // Only a valid token extends: none, an expired one, or one of a session ended by a new
+    // password is 401; a suspended account 403.
+    app.post("/auth/session/extend", None, &json!({})).expect_problem(401, "unauthorized");
+    let expired = hs256(&claims(user.id, now() - 120), JWT_SECRET.as_bytes());
+    app.post("/auth/session/extend", Some(&expired), &json!({})).expect_problem(401, "unauthorized");
+    let other = app.user("member");
+    let new_password = "another-long-password-2026";
+    app.patch("/me", Some(&other.token), &json!({"current_password": other.password, "new_password": new_password}))
+        .expect(200);
+    app.post("/auth/session/extend", Some(&other.token), &json!({})).expect_problem(401, "unauthorized");
+    let admin = admin_token(&app);
+    app.patch(&format!("/admin/users/{}", user.id), Some(&admin), &json!({"suspended": true})).expect(200);
+    app.post("/auth/session/extend", Some(token), &json!({})).expect_problem(403, "forbidden");
+}
+
+#[test]
 fn me_rejects_an_unsigned_alg_none_token() {
     let app = TestApp::spawn();
     let user = app.user("member");

@@ -22,6 +22,7 @@ fn table(comment: i64, milestone: i64, user: i64, question: i64) -> Vec<Row> {
         ("GET", "/me", "/me".into(), None, ALL),
         ("PATCH", "/me", "/me".into(), Some(json!({})), ALL),
         ("POST", "/auth/verify-email/resend", "/auth/verify-email/resend".into(), None, ALL),
+        ("POST", "/auth/session/extend", "/auth/session/extend".into(), None, ALL),
         ("POST", "/action-plans", "/action-plans".into(), Some(ActionPlanBuilder::new("fr-2099-2100").body()), ADMIN),
         ("PATCH", "/action-plans/{id}", "/action-plans/fr-2018-2020".into(), Some(json!({})), ADMIN),
         ("DELETE", "/action-plans/{id}", "/action-plans/no-such-plan".into(), None, ADMIN),

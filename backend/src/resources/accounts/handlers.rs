@@ -176,6 +176,26 @@ pub async fn get_me(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<web
     user.map(|u| web::Json(u.into())).ok_or_else(|| ApiError::not_found("Account"))
 }
 
+/// Extend the signed-in session: a new token for the same account, valid `JWT_TTL_MINUTES` from
+/// now, so that a person warned that the session is about to end can stay signed in with one
+/// action (RGAA 13.1). The token sent stays valid until its own expiry. Needs a token that is
+/// still valid: an expired one, or one from before a password change, is 401 — sign in again.
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The session, with its new token and expiry", body = Session),
+        (status = 401, description = "No token, or one that is invalid, expired or of an ended session", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Account suspended", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/session/extend")]
+pub async fn extend_session(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<HttpResponse> {
+    let user = db::run(&state.pool, move |conn| Ok(user::find(conn, auth.id)?)).await?;
+    let user = user.ok_or_else(|| ApiError::Unauthorized("The token's account no longer exists.".into()))?;
+    Ok(HttpResponse::Ok().json(session(&state, user)?))
+}
+
 /// Update the signed-in user's display name, organisation, language or password.
 ///
 /// Changing the password ends every session of the account, this one included: tokens issued

@@ -35,6 +35,7 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
         cfg.service(handlers::register)
             .service(handlers::login)
             .service(handlers::get_me)
+            .service(handlers::extend_session)
             .service(handlers::update_me)
             .service(handlers::verify_email)
             .service(handlers::resend_verification)
