@@ -1,6 +1,6 @@
 // The page frame: DSFR skip links, header (navigation, account, language, display settings),
 // the session notice, the routed page, the footer.
-import { Suspense, useEffect } from "react";
+import { Suspense, lazy, useEffect } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { ROUTES, paths } from "./resources";
 import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
@@ -16,6 +16,9 @@ import { useQuery } from "@tanstack/react-query";
 import { notificationKeys, unreadCount } from "../resources/notifications/queries";
 // The audit's state alone (a few bytes): the grid and the statement stay in their own chunk.
 import { footer as a11yState } from "../resources/accessibility/generated/state.json";
+
+// Shown two minutes before a session ends; its code and text come when needed.
+const SessionExpiry = lazy(() => import("../auth/SessionExpiry"));
 
 /** "Notifications" in the header, with the unread count (checked every 30 seconds). */
 function NotificationsLabel() {
@@ -75,7 +78,7 @@ function useDisplayFocusBack() {
 
 export function Layout() {
   const { t, locale, setLocale } = useI18n();
-  const { user, notice, signOut, clearNotice } = useSession();
+  const { user, notice, expiring, signOut, clearNotice } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   useDisplayFocusBack();
@@ -196,6 +199,11 @@ export function Layout() {
         ]}
       />
       <Display />
+      {user && expiring && (
+        <Suspense fallback={null}>
+          <SessionExpiry />
+        </Suspense>
+      )}
       <StatusRegion />
     </>
   );

@@ -1,9 +1,15 @@
 // The signed-in session: token + account, kept in localStorage across reloads. A token past its
-// expiry, or one the API refuses (401), signs the person out with a message.
+// expiry, or one the API refuses (401), signs the person out with a message. Two minutes before
+// the expiry the person is warned and may stay signed in with one action (RGAA 13.1: a time
+// limit the user controls), as often as they like.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { setAuthToken, setUnauthorizedHandler, type Account, type Role, type Session } from "../api/client";
-import { getMe } from "../resources/account/queries";
+import { extendSession, getMe } from "../resources/account/queries";
+
+/** How long before the token's expiry the person is asked whether to stay signed in (RGAA 13.1
+ *  asks for at least 20 seconds to answer). */
+export const WARN_BEFORE_MS = 2 * 60 * 1000;
 
 const STORAGE_KEY = "opendetat.session";
 
@@ -13,6 +19,12 @@ export type SessionNotice = "expired" | "signedOut" | null;
 type SessionContextValue = {
   user: Account | null;
   notice: SessionNotice;
+  /** When the session ends (ISO 8601), if signed in. */
+  expiresAt: string | null;
+  /** The session ends in less than `WARN_BEFORE_MS`: time to ask. */
+  expiring: boolean;
+  /** A new token for the same account (the API's `POST /auth/session/extend`). */
+  extend: () => Promise<Session>;
   signIn: (session: Session) => void;
   signOut: () => void;
   updateUser: (user: Account) => void;
@@ -55,6 +67,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [state, setState] = useState(initial);
   const stored = state.stored;
+  // The expiry the warning was given for: a new token (extended, or signed in again) has another.
+  const [warnedFor, setWarnedFor] = useState<string | null>(null);
+  const expiring = stored !== null && warnedFor === stored.expiresAt;
 
   const end = useCallback(
     (notice: SessionNotice) => {
@@ -80,6 +95,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const timer = window.setTimeout(() => end("expired"), Math.max(0, Math.min(ms, 2 ** 31 - 1)));
     return () => window.clearTimeout(timer);
   }, [stored, end]);
+
+  // Ask whether to stay signed in shortly before the expiry.
+  useEffect(() => {
+    if (!stored) return;
+    const ms = Date.parse(stored.expiresAt) - WARN_BEFORE_MS - Date.now();
+    const at = stored.expiresAt;
+    const timer = window.setTimeout(() => setWarnedFor(at), Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+    return () => window.clearTimeout(timer);
+  }, [stored]);
 
   // Refresh the account once per load (role changes apply at once on the server).
   const token = stored?.token;
@@ -108,12 +132,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       user: stored?.user ?? null,
       notice: state.notice,
+      expiresAt: stored?.expiresAt ?? null,
+      expiring,
       signIn: (session) => {
         const next = { token: session.access_token, expiresAt: session.expires_at, user: session.user };
         setAuthToken(next.token);
         save(next);
         setState({ stored: next, notice: null });
         void queryClient.invalidateQueries();
+      },
+      extend: async () => {
+        const session = await extendSession();
+        const next = { token: session.access_token, expiresAt: session.expires_at, user: session.user };
+        setAuthToken(next.token);
+        save(next);
+        // Same account, same rights: nothing on screen needs fetching again.
+        setState((prev) => ({ ...prev, stored: next }));
+        return session;
       },
       signOut: () => end("signedOut"),
       updateUser: (user) =>
@@ -125,7 +160,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }),
       clearNotice: () => setState((prev) => ({ ...prev, notice: null })),
     }),
-    [stored, state.notice, end, queryClient],
+    [stored, state.notice, expiring, end, queryClient],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -5,10 +5,19 @@ import { fr as accessibility } from "../resources/accessibility/i18n/fr";
 import { fr as search } from "../resources/search/i18n/fr";
 import { fr as feed } from "../components/i18n/feed.fr";
 import { fr as moderationQueue } from "../resources/moderation/i18n/queue.fr";
+import { fr as sessionExpiry } from "../auth/i18n/expiry.fr";
 import { interpolate, loadCatalogue, translate } from "./index";
 
 // The whole French catalogue: the main bundle's and the chunks' own.
-const fr = { ...main, ...adminArea, ...accessibility, ...search, ...feed, ...moderationQueue } as Messages;
+const fr = {
+  ...main,
+  ...adminArea,
+  ...accessibility,
+  ...search,
+  ...feed,
+  ...moderationQueue,
+  ...sessionExpiry,
+} as Messages;
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 const en = await loadEnglish();

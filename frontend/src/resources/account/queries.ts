@@ -11,6 +11,7 @@ export const signIn = (email: string, password: string) =>
 /** 202 whether or not the address already has an account: a mail tells its owner. */
 export const register = (body: RegisterRequest) => unwrap(api.POST("/api/v1/auth/register", { body }));
 export const getMe = () => unwrap(api.GET("/api/v1/me"));
+export const extendSession = () => unwrap(api.POST("/api/v1/auth/session/extend"));
 export const updateMe = (body: AccountChanges) => unwrap(api.PATCH("/api/v1/me", { body }));
 export const verifyEmail = (token: string) => unwrap(api.POST("/api/v1/auth/verify-email", { body: { token } }));
 export const resendVerification = () => unwrap(api.POST("/api/v1/auth/verify-email/resend"));
