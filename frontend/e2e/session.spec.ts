@@ -46,3 +46,31 @@ test("two minutes before the session ends, one action keeps the person signed in
   await expect(page.getByText("Votre session a expiré. Reconnectez-vous pour continuer.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
 });
+
+test("a session extended in one tab is extended in the others", async ({ page, context }) => {
+  await page.clock.install();
+  await signIn(page, accounts.member);
+  const other = await context.newPage();
+  await other.goto("/forums");
+  await expect(other.getByRole("link", { name: "Mon compte" })).toBeVisible();
+  const first = await expiresAt(page);
+
+  await page.clock.fastForward(Date.parse(first) - 90_000 - (await page.evaluate(() => Date.now())));
+  const dialog = (p: typeof page) => p.getByRole("dialog", { name: "Votre session va expirer" });
+  await expect(dialog(page)).toBeVisible();
+  await expect(dialog(other)).toBeVisible();
+
+  await page.clock.setSystemTime(Date.now());
+  await dialog(page).getByRole("button", { name: "Rester connecté·e" }).click();
+  await expect(dialog(page)).toBeHidden();
+  // The other tab read the new session from storage: its warning is gone (it was given for the
+  // old expiry), it is still signed in, and what it sends next carries the new token.
+  await expect(dialog(other)).toBeHidden();
+  await expect(other.getByRole("link", { name: "Mon compte" })).toBeVisible();
+  const sent = other.waitForRequest((r) => r.url().includes("/api/v1/me/notifications/unread-count"));
+  await other.clock.runFor(31_000);
+  const token = await page.evaluate(
+    () => (JSON.parse(localStorage.getItem("opendetat.session") ?? "{}") as { token: string }).token,
+  );
+  expect((await sent).headers()["authorization"]).toBe(`Bearer ${token}`);
+});

@@ -88,6 +88,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => setUnauthorizedHandler(null);
   }, [end]);
 
+  // Another tab of the app signed in, extended the session or signed out: this one follows, so
+  // that a session extended there does not end here at its old time.
+  useEffect(() => {
+    const follow = (e: StorageEvent) => {
+      if (e.key !== STORAGE_KEY) return;
+      const next = load();
+      setAuthToken(next?.token ?? null);
+      setState((prev) => ({ stored: next, notice: next || !prev.stored ? prev.notice : "signedOut" }));
+    };
+    window.addEventListener("storage", follow);
+    return () => window.removeEventListener("storage", follow);
+  }, []);
+
   // Sign out when the token reaches its expiry, even if the page stays idle.
   useEffect(() => {
     if (!stored) return;
