@@ -3091,6 +3091,18 @@ export interface components {
             /** Format: date-time */
             since: string;
         };
+        /** @description A field that names a record of another dataset by its `id`. */
+        ForeignKey: {
+            fields: string;
+            reference: components["schemas"]["ForeignKeyReference"];
+        };
+        /** @description The record a foreign key points at: a field of another resource of the package. */
+        ForeignKeyReference: {
+            /** @description The other resource (dataset). */
+            resource: string;
+            /** @description `id`. */
+            fields: string;
+        };
         /** @description A format: its name, its history, and its latest version in full. */
         Format: {
             /** Format: int64 */
@@ -4947,6 +4959,8 @@ export interface components {
         TableSchema: {
             fields: components["schemas"]["TableField"][];
             primaryKey: string[];
+            /** @description The fields that name records of other datasets (empty values name none). */
+            foreignKeys: components["schemas"]["ForeignKey"][];
         };
         /** @description A free-text answer, for organisers to approve (no name). */
         TextAnswer: {

@@ -225,11 +225,23 @@ fn every_dataset_downloads_in_both_formats_with_only_public_texts_and_the_packag
             field["constraints"]["required"] = json!(true);
         }
     }
+    // Every record of the progress log names a milestone of the package; not every one of the
+    // comments' ids is an action plan's.
+    let progress = package["resources"].as_array().unwrap().iter().find(|r| r["name"] == "milestone-progress").unwrap();
+    assert_eq!(
+        progress["schema"]["foreignKeys"][0],
+        json!({"fields": "milestone_id", "reference": {"resource": "milestones", "fields": "id"}})
+    );
+    let comments = broken["resources"].as_array_mut().unwrap().iter_mut().find(|r| r["name"] == "comments").unwrap();
+    comments["schema"]["foreignKeys"] =
+        json!([{"fields": "id", "reference": {"resource": "action-plans", "fields": "id"}}]);
     std::fs::write(dir.join("datapackage.json"), broken.to_string()).unwrap();
     let refused = frictionless(&dir);
     assert_eq!(refused["valid"], false, "{refused:#}");
     let kinds: Vec<&str> = refused["errors"].as_array().unwrap().iter().map(|e| e["type"].as_str().unwrap()).collect();
-    assert!(kinds.contains(&"type-error") && kinds.contains(&"constraint-error"), "{refused:#}");
+    for kind in ["type-error", "constraint-error", "foreign-key"] {
+        assert!(kinds.contains(&kind), "{kind}: {refused:#}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

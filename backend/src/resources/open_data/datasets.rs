@@ -62,7 +62,7 @@ pub const DATASETS: &[Dataset] = &[
         fields: &[
             Field::new("id", Integer, "Identifiant de l'engagement").key(),
             Field::new("code", String, "Code de l'engagement (ex. FR0041)").key(),
-            Field::new("action_plan_id", Integer, "Plan d'action (identifiant, voir action-plans)").required(),
+            Field::new("action_plan_id", Integer, "Plan d'action (identifiant, voir action-plans)").required().refers_to("action-plans"),
             Field::new("number", Integer, "Numéro de l'engagement dans son plan").required(),
             Field::new("title", String, "Titre").required(),
             Field::new("summary", String, "Résumé"),
@@ -95,7 +95,7 @@ pub const DATASETS: &[Dataset] = &[
         description: "Les jalons de chaque engagement, leur échéance, leur statut et leur niveau de réalisation. En JSON Lines, chaque jalon porte son journal d'avancement (progress) ; en CSV, ce journal est le jeu milestone-progress.",
         fields: &[
             Field::new("id", Integer, "Identifiant du jalon").key(),
-            Field::new("commitment_id", Integer, "Engagement (identifiant, voir commitments)").required(),
+            Field::new("commitment_id", Integer, "Engagement (identifiant, voir commitments)").required().refers_to("commitments"),
             Field::new("code", String, "Numéro du jalon (ex. 12.1)").required(),
             Field::new("title", String, "Titre").required(),
             Field::new("description", String, "Description (Markdown)"),
@@ -154,11 +154,11 @@ pub const DATASETS: &[Dataset] = &[
         description: "Les actions décidées en forum : qui s'en charge, échéance, statut et résultat. En JSON Lines, chaque action porte l'historique de ses statuts (history) ; en CSV, cet historique est le jeu action-item-history.",
         fields: &[
             Field::new("id", Integer, "Identifiant de l'action").key(),
-            Field::new("forum_id", Integer, "Forum où elle a été décidée (identifiant)").required(),
+            Field::new("forum_id", Integer, "Forum où elle a été décidée (identifiant)").required().refers_to("forums"),
             Field::new("title", String, "Titre").required(),
             Field::new("description", String, "Description (Markdown)"),
             Field::new("owner_kind", String, "Porteur : une institution ou une personne").required().one_of(&["institution", "person"]),
-            Field::new("owner_institution_id", Integer, "Institution porteuse (identifiant, voir institutions)"),
+            Field::new("owner_institution_id", Integer, "Institution porteuse (identifiant, voir institutions)").refers_to("institutions"),
             Field::new("owner_name", String, "Nom de l'institution porteuse (vide quand une personne la porte : aucune donnée personnelle)"),
             Field::new("due_on", Date, "Échéance").required(),
             Field::new("commitment_id", Integer, "Engagement concerné (identifiant)"),
@@ -190,7 +190,7 @@ pub const DATASETS: &[Dataset] = &[
             Field::new("about_kind", String, "Sur quoi elle porte").required().one_of(&["commitment", "milestone", "action_item"]),
             Field::new("about_id", Integer, "Identifiant de ce sur quoi elle porte").required(),
             Field::new("commitment_id", Integer, "Engagement concerné (identifiant)"),
-            Field::new("institution_id", Integer, "Institution interrogée (identifiant, voir institutions)").required(),
+            Field::new("institution_id", Integer, "Institution interrogée (identifiant, voir institutions)").required().refers_to("institutions"),
             LANG,
             Field::new("asked_at", Datetime, "Question posée (UTC)").required(),
             Field::new("asked_on", Date, "Jour de la question, à Paris").required(),
@@ -256,7 +256,7 @@ pub const DATASETS: &[Dataset] = &[
 
 const PROGRESS_FIELDS: &[Field] = &[
     Field::new("id", Integer, "Identifiant de la mise à jour").key(),
-    Field::new("milestone_id", Integer, "Jalon (identifiant, voir milestones)").required(),
+    Field::new("milestone_id", Integer, "Jalon (identifiant, voir milestones)").required().refers_to("milestones"),
     Field::new("as_of", Date, "Date à laquelle la mise à jour rend compte").required(),
     Field::new("status", String, "Statut du jalon à partir de cette mise à jour").required().one_of(MILESTONE_STATUS),
     Field::new("completion", String, "Niveau de réalisation du PGO à partir de cette mise à jour")
@@ -271,7 +271,9 @@ const PROGRESS_FIELDS: &[Field] = &[
 
 const HISTORY_FIELDS: &[Field] = &[
     Field::new("id", Integer, "Identifiant du changement").key(),
-    Field::new("action_item_id", Integer, "Action (identifiant, voir action-items)").required(),
+    Field::new("action_item_id", Integer, "Action (identifiant, voir action-items)")
+        .required()
+        .refers_to("action-items"),
     Field::new("status", String, "Nouveau statut").required().one_of(ACTION_STATUS),
     Field::new("note", String, "Note"),
     Field::new("outcome", String, "Résultat (à la clôture)"),
@@ -310,6 +312,11 @@ mod tests {
             names.sort_unstable();
             names.dedup();
             assert_eq!(names.len(), d.fields.len(), "{}: a field twice", d.id);
+            for f in d.fields {
+                if let Some(to) = f.references {
+                    assert!(find(to).is_some(), "{}.{} refers to {to}, no dataset", d.id, f.name);
+                }
+            }
         }
     }
 }

@@ -63,12 +63,31 @@ pub struct TableField {
     pub constraints: FieldConstraints,
 }
 
+/// The record a foreign key points at: a field of another resource of the package.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ForeignKeyReference {
+    /// The other resource (dataset).
+    pub resource: String,
+    /// `id`.
+    pub fields: String,
+}
+
+/// A field that names a record of another dataset by its `id`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ForeignKey {
+    pub fields: String,
+    pub reference: ForeignKeyReference,
+}
+
 /// A Table Schema: a CSV file's fields, in their order.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TableSchema {
     pub fields: Vec<TableField>,
     #[serde(rename = "primaryKey")]
     pub primary_key: Vec<String>,
+    /// The fields that name records of other datasets (empty values name none).
+    #[serde(rename = "foreignKeys")]
+    pub foreign_keys: Vec<ForeignKey>,
 }
 
 /// How the CSV files are written (Table Dialect), so that no reader has to guess it.

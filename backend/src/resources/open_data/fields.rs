@@ -49,11 +49,13 @@ pub struct Field {
     pub unique: bool,
     /// The values it may take, when they are a closed list.
     pub values: &'static [&'static str],
+    /// The dataset whose `id` it names, when it points at another record (a foreign key).
+    pub references: Option<&'static str>,
 }
 
 impl Field {
     pub const fn new(name: &'static str, kind: Kind, description: &'static str) -> Field {
-        Field { name, kind, description, required: false, unique: false, values: &[] }
+        Field { name, kind, description, required: false, unique: false, values: &[], references: None }
     }
 
     /// Never empty.
@@ -68,6 +70,11 @@ impl Field {
 
     pub const fn one_of(self, values: &'static [&'static str]) -> Field {
         Field { values, ..self }
+    }
+
+    /// Names a record of `dataset` by its `id`.
+    pub const fn refers_to(self, dataset: &'static str) -> Field {
+        Field { references: Some(dataset), ..self }
     }
 
     pub fn in_csv(&self) -> bool {

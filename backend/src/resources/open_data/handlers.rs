@@ -6,8 +6,8 @@ use futures_util::StreamExt;
 
 use super::datasets::{self, Dataset, DATASETS};
 use super::dto::{
-    Catalogue, CsvDialect, DataPackage, Dataset as CatalogueDataset, DatasetField, DatasetFormat, DatasetName, Licence,
-    PackageResource, TableSchema,
+    Catalogue, CsvDialect, DataPackage, Dataset as CatalogueDataset, DatasetField, DatasetFormat, DatasetName,
+    ForeignKey, ForeignKeyReference, Licence, PackageResource, TableSchema,
 };
 use super::fields;
 use super::queries::{self, Doc};
@@ -127,6 +127,16 @@ pub async fn open_data_package(state: web::Data<AppState>) -> web::Json<DataPack
             schema: TableSchema {
                 fields: d.fields.iter().filter(|f| f.in_csv()).map(|f| f.table_field()).collect(),
                 primary_key: vec!["id".into()],
+                foreign_keys: d
+                    .fields
+                    .iter()
+                    .filter_map(|f| {
+                        f.references.map(|to| ForeignKey {
+                            fields: f.name.into(),
+                            reference: ForeignKeyReference { resource: to.into(), fields: "id".into() },
+                        })
+                    })
+                    .collect(),
             },
         })
         .collect();
