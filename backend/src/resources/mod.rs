@@ -18,6 +18,7 @@ pub mod institutions;
 pub mod milestones;
 pub mod moderation;
 pub mod notifications;
+pub mod open_data;
 pub mod progress;
 pub mod questions;
 pub mod registrations;
@@ -46,6 +47,7 @@ pub const RESOURCES: &[&crate::registry::Resource] = &[
     &notifications::RESOURCE,
     &search::RESOURCE,
     &changes::RESOURCE,
+    &open_data::RESOURCE,
     &users::RESOURCE,
     &audit::RESOURCE,
     &admin_jobs::RESOURCE,

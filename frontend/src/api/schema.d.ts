@@ -1962,6 +1962,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/open-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue: every dataset with its formats, fields, licence and last update. */
+        get: operations["open_data_catalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open-data/datapackage.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Frictionless data package (profile `tabular-data-package`): every dataset's CSV with
+         *     its Table Schema (each field's type, description and constraints: required, unique, the
+         *     values it may take), its encoding and the licence (Licence Ouverte / Etalab 2.0). Each
+         *     resource's `path` is relative to the package's own address.
+         */
+        get: operations["open_data_package"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open-data/{dataset}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A dataset as CSV (RFC 4180, UTF-8 without byte-order mark, CRLF, a header line), streamed.
+         *     Columns: the data package's Table Schema for this dataset. A list is a JSON array in its
+         *     cell; nested histories are datasets of their own. A field holding `,`, `;`, a quote or a
+         *     line break is quoted; a text starting with `=`, `+`, `-`, `@` or a tab (also after a `;`)
+         *     is prefixed with `'` so that no spreadsheet reads it as a formula. An unknown dataset: 404
+         *     `not_found`.
+         */
+        get: operations["download_dataset_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open-data/{dataset}.jsonl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A dataset as JSON Lines (one JSON object per line, UTF-8, `\n`), streamed: the CSV's
+         *     fields with the same names and, where the catalogue says so, nested histories as arrays
+         *     (a milestone's progress log, an action item's status history, a question's answers). An
+         *     unknown dataset: 404 `not_found`.
+         */
+        get: operations["download_dataset_jsonl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}": {
         parameters: {
             query?: never;
@@ -2434,6 +2519,16 @@ export interface components {
             /** @description How it was addressed then (a slug, an OGP code, an id). */
             key: string;
         };
+        /** @description Every dataset the platform publishes, with the data package that describes them. */
+        Catalogue: {
+            datasets: components["schemas"]["Dataset"][];
+            /**
+             * @description The Frictionless data package (`datapackage.json`).
+             * @example /api/v1/open-data/datapackage.json
+             */
+            datapackage_url: string;
+            licence: components["schemas"]["Licence"];
+        };
         /** @description One change. */
         Change: {
             type: components["schemas"]["RecordType"];
@@ -2717,6 +2812,19 @@ export interface components {
             commitment: components["schemas"]["CommitmentRef"];
             forums: components["schemas"]["CycleForum"][];
         };
+        /** @description How the CSV files are written (Table Dialect), so that no reader has to guess it. */
+        CsvDialect: {
+            /** @description `,`. */
+            delimiter: string;
+            /** @description `\r\n`. */
+            lineTerminator: string;
+            /** @description `"`. */
+            quoteChar: string;
+            /** @description A quote inside a quoted field is written twice. */
+            doubleQuote: boolean;
+            /** @description The first line names the fields. */
+            header: boolean;
+        };
         /** @description A cycle: its forums, the commitments it covers, its action items. */
         Cycle: {
             /** Format: int64 */
@@ -2799,6 +2907,70 @@ export interface components {
              */
             covered_count: number;
         };
+        /**
+         * @description A Frictionless data package (profile `tabular-data-package`) describing every dataset's
+         *     CSV file: its fields, their types and constraints, and the licence.
+         */
+        DataPackage: {
+            /** @description `tabular-data-package`. */
+            profile: string;
+            /** @example opendetat */
+            name: string;
+            title: string;
+            description: string;
+            /** @description Where the data comes from: the site. */
+            homepage: string;
+            licenses: components["schemas"]["Licence"][];
+            resources: components["schemas"]["PackageResource"][];
+        };
+        /** @description A dataset of the catalogue. */
+        Dataset: {
+            /** @example commitments */
+            id: string;
+            /**
+             * @description In French.
+             * @example Engagements
+             */
+            title: string;
+            /** @description In French. */
+            description: string;
+            formats: components["schemas"]["DatasetFormat"][];
+            fields: components["schemas"]["DatasetField"][];
+            licence: components["schemas"]["Licence"];
+            /**
+             * Format: date-time
+             * @description When its most recent record was written; null while it is empty.
+             */
+            last_update?: string | null;
+        };
+        /** @description A field of a dataset, as the catalogue lists it. */
+        DatasetField: components["schemas"]["TableField"] & {
+            /**
+             * @description Whether the CSV has it: nested histories are in JSON Lines only (and, as CSV, a dataset
+             *     of their own).
+             */
+            in_csv: boolean;
+        };
+        /** @description A way to download a dataset. */
+        DatasetFormat: {
+            /**
+             * @description `csv` or `jsonl`.
+             * @example csv
+             */
+            format: string;
+            /** @example text/csv */
+            media_type: string;
+            /**
+             * @description The address of the file, from the site's root.
+             * @example /api/v1/open-data/commitments.csv
+             */
+            url: string;
+        };
+        /**
+         * @description A dataset of the catalogue (`GET /open-data`)
+         * @enum {string}
+         */
+        DatasetName: "action-plans" | "commitments" | "milestones" | "milestone-progress" | "forums" | "action-items" | "action-item-history" | "questions" | "institutions" | "comments";
         /** @description What a subject is, for people: enough to link to it and name it. */
         Described: {
             type: components["schemas"]["SubjectKind"];
@@ -2881,6 +3053,15 @@ export interface components {
             threshold: number;
             questions: components["schemas"]["QuestionResult"][];
         };
+        /** @description What a field may hold. */
+        FieldConstraints: {
+            /** @description Never empty. */
+            required: boolean;
+            /** @description Never twice in the dataset. */
+            unique?: boolean | null;
+            /** @description The values it may take. */
+            enum?: string[] | null;
+        };
         /**
          * @description One invalid field of a request.
          * @example {
@@ -2931,6 +3112,18 @@ export interface components {
             subject: components["schemas"]["Described"];
             /** Format: date-time */
             since: string;
+        };
+        /** @description A field that names a record of another dataset by its `id`. */
+        ForeignKey: {
+            fields: string;
+            reference: components["schemas"]["ForeignKeyReference"];
+        };
+        /** @description The record a foreign key points at: a field of another resource of the package. */
+        ForeignKeyReference: {
+            /** @description The other resource (dataset). */
+            resource: string;
+            /** @description `id`. */
+            fields: string;
         };
         /** @description A format: its name, its history, and its latest version in full. */
         Format: {
@@ -3507,6 +3700,21 @@ export interface components {
          * @enum {string}
          */
         JobState: "queued" | "running" | "done" | "failed";
+        /** @description A dataset's licence. */
+        Licence: {
+            /**
+             * @description `etalab-2.0`.
+             * @example etalab-2.0
+             */
+            name: string;
+            /** @example Licence Ouverte / Etalab 2.0 */
+            title: string;
+            /**
+             * @description The licence's text.
+             * @example https://www.etalab.gouv.fr/licence-ouverte-open-licence/
+             */
+            path: string;
+        };
         /**
          * @description What a link of the minutes leads to.
          * @enum {string}
@@ -4109,6 +4317,28 @@ export interface components {
          * @enum {string}
          */
         OwnerKind: "institution" | "person";
+        /** @description One file of the data package (a dataset's CSV). */
+        PackageResource: {
+            /** @example commitments */
+            name: string;
+            /**
+             * @description Relative to the package's address.
+             * @example commitments.csv
+             */
+            path: string;
+            title: string;
+            description: string;
+            /** @description `tabular-data-resource`. */
+            profile: string;
+            /** @description `csv`. */
+            format: string;
+            /** @description `text/csv`. */
+            mediatype: string;
+            /** @description `utf-8`. */
+            encoding: string;
+            dialect: components["schemas"]["CsvDialect"];
+            schema: components["schemas"]["TableSchema"];
+        };
         /** @description "Mot de passe oublié": the address to send a reset link to. */
         PasswordResetRequest: {
             /**
@@ -4732,6 +4962,27 @@ export interface components {
             until?: string | null;
             /** @description Mailed to the account's owner. */
             message: string;
+        };
+        /** @description A field, as Frictionless' Table Schema describes it. */
+        TableField: {
+            /** @example code */
+            name: string;
+            /**
+             * @description `integer`, `number`, `string`, `boolean`, `date`, `datetime` (RFC 3339, UTC) or
+             *     `array` (JSON, in CSV too).
+             * @example string
+             */
+            type: string;
+            /** @description In French. */
+            description: string;
+            constraints: components["schemas"]["FieldConstraints"];
+        };
+        /** @description A Table Schema: a CSV file's fields, in their order. */
+        TableSchema: {
+            fields: components["schemas"]["TableField"][];
+            primaryKey: string[];
+            /** @description The fields that name records of other datasets (empty values name none). */
+            foreignKeys: components["schemas"]["ForeignKey"][];
         };
         /** @description A free-text answer, for organisers to approve (no name). */
         TextAnswer: {
@@ -10169,6 +10420,122 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    open_data_catalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every dataset the platform publishes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Catalogue"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    open_data_package: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The data package (`datapackage.json`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataPackage"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    download_dataset_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dataset (see `GET /open-data`) */
+                dataset: components["schemas"]["DatasetName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dataset as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            /** @description No such dataset (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    download_dataset_jsonl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dataset (see `GET /open-data`) */
+                dataset: components["schemas"]["DatasetName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dataset as JSON Lines */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            /** @description No such dataset (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -195,6 +195,7 @@ export function Layout() {
         bottomItems={[
           headerFooterDisplayItem,
           { text: t("footer.moderationLog"), linkProps: { to: paths.moderationLog() } },
+          { text: t("footer.openData"), linkProps: { to: paths.openData() } },
           { text: t("footer.apiDocs"), linkProps: { to: "/api/docs/", reloadDocument: true } },
         ]}
       />

@@ -11,6 +11,7 @@ import * as actions from "../resources/actions/routes";
 import * as questions from "../resources/questions/routes";
 import * as institutions from "../resources/institutions/routes";
 import * as moderation from "../resources/moderation/routes";
+import * as openData from "../resources/openData/routes";
 import * as search from "../resources/search/routes";
 import * as account from "../resources/account/routes";
 import * as notifications from "../resources/notifications/routes";
@@ -31,6 +32,7 @@ const RESOURCES = [
   questions,
   institutions,
   moderation,
+  openData,
   search,
   account,
   notifications,

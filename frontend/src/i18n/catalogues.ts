@@ -1,7 +1,7 @@
 // The catalogues: each area's French messages (the reference, in the main chunk) with the loader
 // of its English ones (fetched when someone chooses English), one line each. An area's English
 // file is typed by its French one: a missing or unknown key does not compile. The French messages
-// of the admin area and of the pages that alone use theirs (accessibility, search, feed links, the moderation queue and log, the session-expiry warning) come with their
+// of the admin area and of the pages that alone use theirs (accessibility, search, feed links, the moderation queue and log, the session-expiry warning, open data) come with their
 // chunk (`addMessages`).
 import type { fr as adminArea } from "../admin/i18n/fr";
 import type { fr as accessibility } from "../resources/accessibility/i18n/fr";
@@ -9,6 +9,7 @@ import type { fr as search } from "../resources/search/i18n/fr";
 import type { fr as feed } from "../components/i18n/feed.fr";
 import type { fr as moderationQueue } from "../resources/moderation/i18n/queue.fr";
 import type { fr as sessionExpiry } from "../auth/i18n/expiry.fr";
+import type { fr as openDataPage } from "../resources/openData/i18n/page.fr";
 import { fr as common } from "./areas/common";
 import { fr as errors } from "./areas/errors";
 import { fr as subjects } from "./areas/subjects";
@@ -26,6 +27,7 @@ import { fr as questions } from "../resources/questions/i18n/fr";
 import { fr as institutions } from "../resources/institutions/i18n/fr";
 import { fr as comments } from "../resources/comments/i18n/fr";
 import { fr as moderation } from "../resources/moderation/i18n/fr";
+import { fr as openData } from "../resources/openData/i18n/fr";
 import { fr as notifications } from "../resources/notifications/i18n/fr";
 import { fr as account } from "../resources/account/i18n/fr";
 
@@ -56,6 +58,7 @@ const AREAS = [
   area(institutions, () => import("../resources/institutions/i18n/en")),
   area(comments, () => import("../resources/comments/i18n/en")),
   area(moderation, () => import("../resources/moderation/i18n/en")),
+  area(openData, () => import("../resources/openData/i18n/en")),
   area(notifications, () => import("../resources/notifications/i18n/en")),
   area(account, () => import("../resources/account/i18n/en")),
 ];
@@ -68,7 +71,8 @@ export type MessageKey =
   | keyof typeof search
   | keyof typeof feed
   | keyof typeof moderationQueue
-  | keyof typeof sessionExpiry;
+  | keyof typeof sessionExpiry
+  | keyof typeof openDataPage;
 /** The English messages of the areas whose French ones come with their chunk. */
 const LATE = [
   () => import("../admin/i18n/en"),
@@ -77,6 +81,7 @@ const LATE = [
   () => import("../components/i18n/feed.en"),
   () => import("../resources/moderation/i18n/queue.en"),
   () => import("../auth/i18n/expiry.en"),
+  () => import("../resources/openData/i18n/page.en"),
 ];
 export type Messages = Record<MessageKey, string>;
 

@@ -6,6 +6,7 @@ import { fr as search } from "../resources/search/i18n/fr";
 import { fr as feed } from "../components/i18n/feed.fr";
 import { fr as moderationQueue } from "../resources/moderation/i18n/queue.fr";
 import { fr as sessionExpiry } from "../auth/i18n/expiry.fr";
+import { fr as openDataPage } from "../resources/openData/i18n/page.fr";
 import { interpolate, loadCatalogue, translate } from "./index";
 
 // The whole French catalogue: the main bundle's and the chunks' own.
@@ -17,6 +18,7 @@ const fr = {
   ...feed,
   ...moderationQueue,
   ...sessionExpiry,
+  ...openDataPage,
 } as Messages;
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

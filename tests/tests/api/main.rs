@@ -25,6 +25,7 @@ mod mentions;
 mod milestones;
 mod moderation;
 mod notifications;
+mod open_data;
 mod permissions;
 mod platform;
 mod progress;

@@ -1,0 +1,238 @@
+//! `GET /open-data` (the catalogue), `/open-data/datapackage.json` and each dataset as CSV and
+//! JSON Lines, streamed.
+
+use actix_web::{get, web, HttpResponse};
+use futures_util::StreamExt;
+
+use super::datasets::{self, Dataset, DATASETS};
+use super::dto::{
+    Catalogue, CsvDialect, DataPackage, Dataset as CatalogueDataset, DatasetField, DatasetFormat, DatasetName,
+    ForeignKey, ForeignKeyReference, Licence, PackageResource, TableSchema,
+};
+use super::fields;
+use super::queries::{self, Doc};
+use crate::db::{self, PgPool};
+use crate::http::problem::{ApiError, ApiResult};
+use crate::AppState;
+
+/// How many records each step of a download reads: one pooled connection per step, never
+/// held while the client reads, so a dataset of any size costs the server the same memory.
+const BATCH: i64 = 1_000;
+
+const BASE: &str = "/api/v1/open-data";
+
+fn licence() -> Licence {
+    Licence {
+        name: "etalab-2.0".into(),
+        title: "Licence Ouverte / Etalab 2.0".into(),
+        path: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/".into(),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Csv,
+    JsonLines,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::JsonLines => "jsonl",
+        }
+    }
+
+    fn media_type(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv",
+            Format::JsonLines => "application/x-ndjson",
+        }
+    }
+
+    fn render(self, dataset: &Dataset, docs: &[Doc]) -> String {
+        let mut out = String::with_capacity(docs.len() * 256);
+        for d in docs {
+            out.push_str(&match self {
+                Format::Csv => fields::csv_record(dataset.fields, &d.doc),
+                Format::JsonLines => fields::json_line(dataset.fields, &d.doc),
+            });
+        }
+        out
+    }
+}
+
+/// The catalogue: every dataset with its formats, fields, licence and last update.
+#[utoipa::path(
+    tag = "open-data",
+    responses((status = 200, description = "Every dataset the platform publishes", body = Catalogue))
+)]
+#[get("/open-data")]
+pub async fn open_data_catalogue(state: web::Data<AppState>) -> ApiResult<web::Json<Catalogue>> {
+    let updates = db::run(&state.read_pool, |conn| {
+        Ok(DATASETS.iter().map(|d| queries::last_update(conn, d)).collect::<Result<Vec<_>, _>>()?)
+    })
+    .await?;
+    let datasets = DATASETS
+        .iter()
+        .zip(updates)
+        .map(|(d, last_update)| CatalogueDataset {
+            id: d.id.into(),
+            title: d.title.into(),
+            description: d.description.into(),
+            formats: [Format::Csv, Format::JsonLines]
+                .into_iter()
+                .map(|f| DatasetFormat {
+                    format: f.extension().into(),
+                    media_type: f.media_type().into(),
+                    url: format!("{BASE}/{}.{}", d.id, f.extension()),
+                })
+                .collect(),
+            fields: d.fields.iter().map(|f| DatasetField { field: f.table_field(), in_csv: f.in_csv() }).collect(),
+            licence: licence(),
+            last_update,
+        })
+        .collect();
+    Ok(web::Json(Catalogue { datasets, datapackage_url: format!("{BASE}/datapackage.json"), licence: licence() }))
+}
+
+/// The Frictionless data package (profile `tabular-data-package`): every dataset's CSV with
+/// its Table Schema (each field's type, description and constraints: required, unique, the
+/// values it may take), its encoding and the licence (Licence Ouverte / Etalab 2.0). Each
+/// resource's `path` is relative to the package's own address.
+#[utoipa::path(
+    tag = "open-data",
+    responses((status = 200, description = "The data package (`datapackage.json`)", body = DataPackage))
+)]
+#[get("/open-data/datapackage.json")]
+pub async fn open_data_package(state: web::Data<AppState>) -> web::Json<DataPackage> {
+    let resources = DATASETS
+        .iter()
+        .map(|d| PackageResource {
+            name: d.id.into(),
+            path: format!("{}.csv", d.id),
+            title: d.title.into(),
+            description: d.description.into(),
+            profile: "tabular-data-resource".into(),
+            format: "csv".into(),
+            mediatype: "text/csv".into(),
+            encoding: "utf-8".into(),
+            dialect: CsvDialect {
+                delimiter: ",".into(),
+                line_terminator: "\r\n".into(),
+                quote_char: "\"".into(),
+                double_quote: true,
+                header: true,
+            },
+            schema: TableSchema {
+                fields: d.fields.iter().filter(|f| f.in_csv()).map(|f| f.table_field()).collect(),
+                primary_key: vec!["id".into()],
+                foreign_keys: d
+                    .fields
+                    .iter()
+                    .filter_map(|f| {
+                        f.references.map(|to| ForeignKey {
+                            fields: f.name.into(),
+                            reference: ForeignKeyReference { resource: to.into(), fields: "id".into() },
+                        })
+                    })
+                    .collect(),
+            },
+        })
+        .collect();
+    web::Json(DataPackage {
+        profile: "tabular-data-package".into(),
+        name: "opendetat".into(),
+        title: "Open d'État — données ouvertes".into(),
+        description: "Plans d'action, engagements, jalons et leur avancement, forums, suites données, questions aux \
+                      institutions et réponses, réactivité des institutions et contributions publiques de la \
+                      plateforme Open d'État."
+            .into(),
+        homepage: state.public_url.clone(),
+        licenses: vec![licence()],
+        resources,
+    })
+}
+
+/// A dataset as CSV (RFC 4180, UTF-8 without byte-order mark, CRLF, a header line), streamed.
+/// Columns: the data package's Table Schema for this dataset. A list is a JSON array in its
+/// cell; nested histories are datasets of their own. A field holding `,`, `;`, a quote or a
+/// line break is quoted; a text starting with `=`, `+`, `-`, `@` or a tab (also after a `;`)
+/// is prefixed with `'` so that no spreadsheet reads it as a formula. An unknown dataset: 404
+/// `not_found`.
+#[utoipa::path(
+    tag = "open-data",
+    params(("dataset" = DatasetName, Path, description = "The dataset (see `GET /open-data`)")),
+    responses(
+        (status = 200, description = "The dataset as CSV", content_type = "text/csv", body = String),
+        (status = 404, description = "No such dataset (`not_found`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/open-data/{dataset}.csv")]
+pub async fn download_dataset_csv(state: web::Data<AppState>, dataset: web::Path<String>) -> ApiResult<HttpResponse> {
+    download(&state, &dataset, Format::Csv).await
+}
+
+/// A dataset as JSON Lines (one JSON object per line, UTF-8, `\n`), streamed: the CSV's
+/// fields with the same names and, where the catalogue says so, nested histories as arrays
+/// (a milestone's progress log, an action item's status history, a question's answers). An
+/// unknown dataset: 404 `not_found`.
+#[utoipa::path(
+    tag = "open-data",
+    params(("dataset" = DatasetName, Path, description = "The dataset (see `GET /open-data`)")),
+    responses(
+        (status = 200, description = "The dataset as JSON Lines", content_type = "application/x-ndjson", body = String),
+        (status = 404, description = "No such dataset (`not_found`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/open-data/{dataset}.jsonl")]
+pub async fn download_dataset_jsonl(state: web::Data<AppState>, dataset: web::Path<String>) -> ApiResult<HttpResponse> {
+    download(&state, &dataset, Format::JsonLines).await
+}
+
+async fn read(pool: &PgPool, dataset: &'static Dataset, after: i64) -> ApiResult<Vec<Doc>> {
+    db::run(pool, move |conn| Ok(queries::batch(conn, dataset, after, BATCH)?)).await
+}
+
+/// What is left to send: the batch after this key, or nothing.
+fn next(docs: &[Doc]) -> Option<i64> {
+    if (docs.len() as i64) < BATCH {
+        None
+    } else {
+        docs.last().map(|d| d.key)
+    }
+}
+
+async fn download(state: &AppState, id: &str, format: Format) -> ApiResult<HttpResponse> {
+    let dataset = datasets::find(id).ok_or_else(|| ApiError::not_found("Dataset"))?;
+    // The first batch is read before answering: a database that cannot serve it gets a
+    // problem (503…) rather than a 200 cut short.
+    let first = read(&state.read_pool, dataset, 0).await?;
+    let mut head = if format == Format::Csv { fields::csv_header(dataset.fields) } else { String::new() };
+    head.push_str(&format.render(dataset, &first));
+    let pool = state.read_pool.clone();
+    let rest = futures_util::stream::unfold(next(&first), move |after| {
+        let pool = pool.clone();
+        async move {
+            let after = after?;
+            match read(&pool, dataset, after).await {
+                // The answer has begun: all that is left is to cut it short (the client sees
+                // an incomplete file, and the error is logged).
+                Err(e) => Some((Err(actix_web::Error::from(e)), None)),
+                Ok(docs) if docs.is_empty() => None,
+                Ok(docs) => Some((Ok(web::Bytes::from(format.render(dataset, &docs))), next(&docs))),
+            }
+        }
+    });
+    let body = futures_util::stream::once(async move { Ok::<_, actix_web::Error>(web::Bytes::from(head)) }).chain(rest);
+    Ok(HttpResponse::Ok()
+        .content_type(match format {
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::JsonLines => "application/x-ndjson",
+        })
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"opendetat-{}.{}\"", dataset.id, format.extension()),
+        ))
+        .streaming(body))
+}

@@ -1,0 +1,268 @@
+//! Open data: the catalogue, every dataset in CSV and JSON Lines, and the data package,
+//! validated by the `frictionless` validator (PyPI) on the real exports. Hidden and deleted
+//! texts are in no dataset; a `;` or a formula stays data.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use opendetat_tests::*;
+
+const LEAD: &str = "minister-of-state-digital-sector";
+
+/// The datasets the catalogue promises, in its order.
+const DATASETS: &[&str] = &[
+    "action-plans",
+    "commitments",
+    "milestones",
+    "milestone-progress",
+    "forums",
+    "action-items",
+    "action-item-history",
+    "questions",
+    "institutions",
+    "comments",
+];
+
+/// Texts that must be in no dataset (hidden or deleted).
+const GONE: &[&str] = &["zygomorphe", "xylophage", "effacé-exprès"];
+
+/// A dataset downloaded in both formats.
+struct Download {
+    csv: String,
+    lines: Vec<Value>,
+}
+
+fn download(app: &TestApp, dataset: &str) -> Download {
+    let csv = app.get(&format!("/open-data/{dataset}.csv")).expect(200);
+    assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"), "{dataset}");
+    assert!(!csv.text.starts_with('\u{feff}'), "{dataset}: no byte-order mark");
+    let jsonl = app.get(&format!("/open-data/{dataset}.jsonl")).expect(200);
+    assert_eq!(jsonl.header("content-type"), Some("application/x-ndjson"), "{dataset}");
+    assert!(jsonl.text.is_empty() || jsonl.text.ends_with('\n'), "{dataset}");
+    let lines = jsonl
+        .text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{dataset}: not JSON ({e}): {l}")))
+        .collect();
+    Download { csv: csv.text, lines }
+}
+
+/// Runs the `frictionless` validator on the package in `dir`: whether it is valid, its errors
+/// (type, resource, row, field, note) and each resource's row count.
+fn frictionless(dir: &Path) -> Value {
+    let script = r#"
+import json, sys
+from frictionless import validate
+report = validate(sys.argv[1] + '/datapackage.json')
+errors = [{'type': e.type, 'note': e.note} for e in report.errors]
+rows = {}
+for task in report.tasks:
+    rows[task.name] = task.stats.get('rows')
+    for e in task.errors:
+        errors.append({'type': e.type, 'resource': task.name, 'row': getattr(e, 'row_number', None),
+                       'field': getattr(e, 'field_name', None), 'note': e.note})
+print(json.dumps({'valid': report.valid, 'errors': errors, 'rows': rows}))
+"#;
+    let out = std::process::Command::new(smtp::python())
+        .arg("-c")
+        .arg(script)
+        .arg(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("the tests' Python (tests/smtp/venv.sh) with frictionless: {e}"));
+    assert!(out.status.success(), "frictionless failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn temp_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "opendetat-open-data-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Seeds what every dataset should show, and what none may: a hidden comment, a deleted one,
+/// a hidden answer, and texts with `;` and formulas.
+fn seed(app: &TestApp) -> (i64, i64) {
+    let admin = app.user("admin");
+    let member = app.user("member");
+    let moderator = app.user("moderator");
+    let on = "/commitments/FR0041";
+    builders::comment(app, &member.token, on, "=HYPERLINK(\"http://x\");-2+3;@SUM(A1), fin");
+    let hidden = builders::comment(app, &member.token, on, "Message zygomorphe, masqué ensuite.");
+    let deleted = builders::comment(app, &member.token, on, "Message effacé-exprès par son auteur.");
+    app.put(
+        &format!("/comments/{}/moderation", hidden["id"]),
+        Some(&moderator.token),
+        &json!({"hidden": true, "reason": "hors sujet"}),
+    )
+    .expect(200);
+    app.delete(&format!("/comments/{}", deleted["id"]), Some(&member.token)).expect(204);
+
+    // Two questions: one answered in public, one whose answer a moderator hid.
+    let official = UserBuilder::official_of(LEAD).create(app);
+    let asker = app.user("member");
+    let shown = QuestionBuilder::on(on).title("Quand ; =paraîtra le guide ?").create(app, &asker.token).id();
+    AnswerBuilder::to(shown).text("Le guide paraîtra en mars.").create(app, &official.token);
+    let masked = QuestionBuilder::on(on).create(app, &asker.token).id();
+    let answered = AnswerBuilder::to(masked).text("Réponse xylophage, masquée ensuite.").create(app, &official.token);
+    let comment = answered["answers"][0]["comment_id"].as_i64().unwrap();
+    app.put(&format!("/comments/{comment}/moderation"), Some(&moderator.token), &json!({"hidden": true})).expect(200);
+
+    // A progress update, a held forum with an action item and a status change.
+    let milestone = milestone_id(app, "FR0041", "12.1");
+    ProgressBuilder::on(milestone)
+        .as_of("2020-06-30")
+        .status("in_progress")
+        .completion("limited")
+        .note("Deux forums tenus ; -1 à la suite.")
+        .create(app, &official.token);
+    let slug = ForumBuilder::new("Forum des données")
+        .held()
+        .at("2026-01-15T17:00:00Z", "2026-01-15T19:00:00Z")
+        .create(app, &admin.token)
+        .slug();
+    let item = ActionItemBuilder::on(&slug, "Publier les données").create(app, &app.user("official").token).id();
+    app.post(&format!("/action-items/{item}/status"), Some(&admin.token), &json!({"status": "in_progress"}))
+        .expect(200);
+    (shown, masked)
+}
+
+#[test]
+fn every_dataset_downloads_in_both_formats_with_only_public_texts_and_the_package_validates() {
+    let app = TestApp::spawn();
+    let (shown, masked) = seed(&app);
+
+    let catalogue = app.get("/open-data").expect(200).json();
+    let ids: Vec<&str> = catalogue["datasets"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, DATASETS);
+    assert_eq!(catalogue["licence"]["name"], "etalab-2.0");
+    assert_eq!(catalogue["datapackage_url"], "/api/v1/open-data/datapackage.json");
+
+    let dir = temp_dir();
+    let mut lines_per_dataset = BTreeMap::new();
+    for dataset in catalogue["datasets"].as_array().unwrap() {
+        let id = dataset["id"].as_str().unwrap();
+        let urls: Vec<&str> =
+            dataset["formats"].as_array().unwrap().iter().map(|f| f["url"].as_str().unwrap()).collect();
+        assert_eq!(urls, [format!("/api/v1/open-data/{id}.csv"), format!("/api/v1/open-data/{id}.jsonl")]);
+        assert!(dataset["last_update"].is_string(), "{id}: seeded, so dated: {dataset}");
+        let got = download(&app, id);
+        // The CSV's header is the catalogue's CSV fields; each JSON line has every field, in order.
+        let fields = dataset["fields"].as_array().unwrap();
+        let csv_names: Vec<&str> =
+            fields.iter().filter(|f| f["in_csv"] == true).map(|f| f["name"].as_str().unwrap()).collect();
+        assert_eq!(got.csv.split("\r\n").next().unwrap(), csv_names.join(","), "{id}");
+        let all_names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
+        assert!(!got.lines.is_empty(), "{id} has records");
+        for line in &got.lines {
+            let keys: Vec<&str> = line.as_object().unwrap().keys().map(String::as_str).collect();
+            let mut sorted = all_names.clone();
+            sorted.sort_unstable();
+            let mut sorted_keys = keys.clone();
+            sorted_keys.sort_unstable();
+            assert_eq!(sorted_keys, sorted, "{id}: {line}");
+        }
+        for gone in GONE {
+            assert!(!got.csv.contains(gone), "{id}.csv shows {gone}");
+            assert!(!got.lines.iter().any(|l| l.to_string().contains(gone)), "{id}.jsonl shows {gone}");
+        }
+        lines_per_dataset.insert(id.to_string(), got.lines.len() as u64);
+        std::fs::write(dir.join(format!("{id}.csv")), &got.csv).unwrap();
+        if id == "comments" {
+            // Data as written in JSON Lines; in CSV, quoted at `;` and `,`, and no cell a formula.
+            let formula = "=HYPERLINK(\"http://x\");-2+3;@SUM(A1), fin";
+            assert!(got.lines.iter().any(|l| l["body"] == formula));
+            assert!(got.csv.contains("\"'=HYPERLINK(\"\"http://x\"\");'-2+3;'@SUM(A1), fin\""), "{}", got.csv);
+            assert!(got.lines.iter().all(|l| l["author"].is_string() && l.get("email").is_none()));
+        }
+        if id == "questions" {
+            let by_id = |q: i64| got.lines.iter().find(|l| l["id"] == q).unwrap().clone();
+            let answered = by_id(shown);
+            assert_eq!(answered["status"], "answered");
+            assert_eq!(answered["answer"], "Le guide paraîtra en mars.");
+            assert_eq!(answered["answer_on_time"], true);
+            assert_eq!(answered["answers"].as_array().unwrap().len(), 1);
+            let hidden = by_id(masked);
+            assert_eq!(hidden["status"], "awaiting", "a hidden answer does not count: {hidden}");
+            assert!(hidden["answer"].is_null() && hidden["answers"] == json!([]), "{hidden}");
+        }
+        if id == "milestones" {
+            assert!(got.lines.iter().any(|l| l["progress"].as_array().is_some_and(|p| !p.is_empty())));
+        }
+        if id == "action-items" {
+            assert!(got.lines.iter().any(|l| l["history"].as_array().is_some_and(|h| h.len() == 2)));
+        }
+    }
+
+    // The data package, validated with every CSV by frictionless.
+    let package = app.get("/open-data/datapackage.json").expect(200).json();
+    assert_eq!(package["profile"], "tabular-data-package");
+    assert_eq!(
+        package["licenses"],
+        json!([{"name": "etalab-2.0", "title": "Licence Ouverte / Etalab 2.0", "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"}])
+    );
+    let names: Vec<&str> =
+        package["resources"].as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(names, DATASETS);
+    std::fs::write(dir.join("datapackage.json"), package.to_string()).unwrap();
+    let report = frictionless(&dir);
+    assert_eq!(report["valid"], true, "{report:#}");
+    for (id, n) in &lines_per_dataset {
+        assert_eq!(report["rows"][id], json!(n), "{id}: as many CSV rows as JSON lines");
+    }
+
+    // The validation has teeth: a schema that does not fit the data is refused.
+    let mut broken = package.clone();
+    let comments = broken["resources"].as_array_mut().unwrap().iter_mut().find(|r| r["name"] == "comments").unwrap();
+    for field in comments["schema"]["fields"].as_array_mut().unwrap() {
+        if field["name"] == "author" {
+            field["type"] = json!("integer");
+        }
+        if field["name"] == "edited_at" {
+            field["constraints"]["required"] = json!(true);
+        }
+    }
+    // Every record of the progress log names a milestone of the package; not every one of the
+    // comments' ids is an action plan's.
+    let progress = package["resources"].as_array().unwrap().iter().find(|r| r["name"] == "milestone-progress").unwrap();
+    assert_eq!(
+        progress["schema"]["foreignKeys"][0],
+        json!({"fields": "milestone_id", "reference": {"resource": "milestones", "fields": "id"}})
+    );
+    let comments = broken["resources"].as_array_mut().unwrap().iter_mut().find(|r| r["name"] == "comments").unwrap();
+    comments["schema"]["foreignKeys"] =
+        json!([{"fields": "id", "reference": {"resource": "action-plans", "fields": "id"}}]);
+    std::fs::write(dir.join("datapackage.json"), broken.to_string()).unwrap();
+    let refused = frictionless(&dir);
+    assert_eq!(refused["valid"], false, "{refused:#}");
+    let kinds: Vec<&str> = refused["errors"].as_array().unwrap().iter().map(|e| e["type"].as_str().unwrap()).collect();
+    for kind in ["type-error", "constraint-error", "foreign-key"] {
+        assert!(kinds.contains(&kind), "{kind}: {refused:#}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_dataset_larger_than_a_batch_streams_whole_in_key_order_and_an_unknown_one_is_a_404_problem() {
+    let app = TestApp::spawn();
+    // 2,500 comments more: three batches of the stream, and a boundary inside them.
+    app.sql(
+        "INSERT INTO comments (author_id, subject_id, body, body_html) \
+         SELECT c.author_id, c.subject_id, 'Lot ' || g, '<p>Lot</p>' \
+         FROM (SELECT author_id, subject_id FROM comments WHERE parent_id IS NULL ORDER BY id LIMIT 1) c, \
+              generate_series(1, 2500) g",
+    );
+    let public = app.count("comments WHERE deleted_at IS NULL AND hidden_at IS NULL");
+    assert!(public > 2500);
+    let got = download(&app, "comments");
+    let ids: Vec<i64> = got.lines.iter().map(|l| l["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids.len() as i64, public);
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "in key order, none twice");
+
+    for path in ["/open-data/no-such-dataset.csv", "/open-data/no-such-dataset.jsonl", "/open-data/commitments.xml"] {
+        app.get(path).expect_problem(404, "not_found");
+    }
+}
