@@ -279,11 +279,23 @@ async function type(text, { quiet = 1200 } = {}) {
 /** Tab (or shift+Tab) until the focused element matches, `max` presses at most. */
 async function tabTo(re, { max = 25, back = false } = {}) {
   for (let i = 0; i < max; i++) {
-    await key(back ? "shift+Tab" : "Tab", { quiet: 800 });
+    await key(back ? "shift+Tab" : "Tab", { quiet: 800, look: false });
     const s = await observe();
     if (re.test(s.focus)) return true;
   }
   note(`introuvable au clavier en ${max} tabulations : ${re}`);
+  return false;
+}
+
+/** Orca's browse-mode key (B: next button, K: next link...) until the focused element matches:
+ *  Orca gives the focus to what it lands on when that takes focus. */
+async function browseTo(k, re, { max = 15, label } = {}) {
+  for (let i = 0; i < max; i++) {
+    await key(k, { quiet: 900, look: false, label });
+    const s = await observe();
+    if (re.test(s.focus)) return true;
+  }
+  note(`introuvable avec ${label ?? k} en ${max} pressions : ${re}`);
   return false;
 }
 
@@ -298,12 +310,17 @@ async function go(path) {
   await settle(600);
   write("--- (fin de la saisie dans la barre d'adresse)");
   xdo("key", "--clearmodifiers", "Return");
-  try {
-    await page.waitForURL((u) => u.pathname === new URL(BASE + path).pathname, { timeout: 20000 });
-    await page.waitForSelector("h1", { timeout: 20000 });
-  } catch {
-    note(`la page ${path} n'a pas fini de se charger en 20 s`);
+  // Loaded when the address is the one asked for and the page has its h1 (polled: the address
+  // bar's navigation is not always one DevTools reports as such).
+  const want = new URL(BASE + path).pathname;
+  let loaded = false;
+  for (const until = Date.now() + 15000; !loaded && Date.now() < until; ) {
+    loaded = await page
+      .evaluate((p) => location.pathname === p && document.querySelector("h1") !== null, want)
+      .catch(() => false);
+    if (!loaded) await sleep(200);
   }
+  if (!loaded) note(`la page ${path} n'a pas fini de se charger en 15 s`);
   await settle(2000, 1500);
   await observe();
 }
@@ -342,6 +359,15 @@ for (const body of [
 ]) {
   await api("POST", `/forums/${algo}/comments`, { body, parent_id: hers.id }, agent);
 }
+// A progress log on FR0041, so its page has the completion chart and its data table.
+const milestones = await api("GET", "/commitments/FR0041/milestones?limit=100");
+const byCode = Object.fromEntries(milestones.items.map((m) => [m.code, m.id]));
+for (const [code, as_of, status, completion, note] of [
+  ["12.1", "2018-12-20", "completed", "complete", "Cinq forums tenus en 2018."],
+  ["12.2", "2019-06-28", "in_progress", "substantial", "Espace de dialogue en ligne ouvert aux participants."],
+]) {
+  await api("POST", `/milestones/${byCode[code]}/progress`, { as_of, status, completion, note }, agent);
+}
 await sleep(2000);
 
 // ---- the journeys ------------------------------------------------------------------------------
@@ -367,11 +393,12 @@ await key("Insert+f", { label: "Orca+F (attributs du texte : langue)" });
 
 step("Connexion : le lien de l'en-tête");
 await key("ctrl+Home");
-if (await tabTo(/Se connecter/)) await key("Return", { quiet: 2000 });
+if (await browseTo("k", /Se connecter/, { label: "K (lien suivant)" })) await key("Return", { quiet: 2000 });
+else await go("/connexion");
 screenshot("connexion");
 
 step("Connexion : mauvais mot de passe");
-if (await tabTo(/Adresse électronique/)) {
+if (await tabTo(/^input.*Adresse électronique/)) {
   await type("camille.martin@demo.opendetat.fr");
   await key("Tab");
   await type("pas-le-bon-mot-de-passe");
@@ -380,7 +407,7 @@ if (await tabTo(/Adresse électronique/)) {
 }
 
 step("Connexion : le bon mot de passe");
-if (await tabTo(/Mot de passe/)) {
+if (await tabTo(/^input.*Mot de passe/)) {
   await key("ctrl+a");
   await type("opendetat-demo-2026");
   await key("Return", { quiet: 2500 });
@@ -388,8 +415,9 @@ if (await tabTo(/Mot de passe/)) {
 
 step("Forum : la page, s'inscrire");
 await go(FORUM);
+await key("1", { label: "1 (titre de niveau 1)" });
 await key("h", { times: 3, label: "H (titre suivant)" });
-if (await tabTo(/M'inscrire/, { max: 40 })) {
+if (await browseTo("b", /M'inscrire/, { label: "B (bouton suivant)" })) {
   await key("Return", { quiet: 2500 });
   screenshot("forum-inscrit");
 }
@@ -414,14 +442,15 @@ step("Discussion : supprimer, avec la confirmation");
 if (await tabTo(/Supprimer/)) {
   await key("Return", { quiet: 2000 });
   screenshot("confirmation");
-  await key("Tab", { quiet: 1200 });
-  await key("Return", { quiet: 3000 });
+  // Annuler has the focus; the other choice comes next.
+  if (await tabTo(/Confirmer la suppression/, { max: 1 })) await key("Return", { quiet: 3000 });
+  else note("Tab depuis « Annuler » ne mène pas à « Confirmer la suppression »");
 }
 
 step("Notifications : marquer comme lue");
 await go("/notifications");
 await key("h", { times: 2, label: "H (titre suivant)" });
-if (await tabTo(/Marquer comme lue/, { max: 40 })) {
+if (await browseTo("b", /Marquer comme lue/, { label: "B (bouton suivant)" })) {
   await key("Return", { quiet: 2500 });
   screenshot("notification-lue");
 }
@@ -430,7 +459,11 @@ step("Engagement FR0041 : titres, graphique, tableau de données");
 await go("/engagements/FR0041");
 await key("1", { label: "1 (titre de niveau 1)" });
 await key("Insert+f", { label: "Orca+F (attributs du texte : langue)" });
+note("sur le titre anglais de l'engagement (lang=\"en\")");
+await key("ctrl+Right", { times: 3, label: "Ctrl+Flèche droite (mot suivant)" });
+await key("Insert+f", { label: "Orca+F (attributs du texte : langue)" });
 await key("h", { times: 8, label: "H (titre suivant)" });
+await key("ctrl+Home");
 await key("g", { times: 2, label: "G (graphique suivant)" });
 await key("t", { label: "T (tableau suivant)" });
 await key("Down", { times: 6, label: "Flèche bas (ligne suivante)" });
@@ -438,8 +471,8 @@ screenshot("engagement");
 
 step("Déclaration d'accessibilité");
 await go("/accessibilite");
-await key("h", { times: 14, label: "H (titre suivant)" });
-await key("Down", { times: 2, label: "Flèche bas" });
+await key("h", { times: 11, label: "H (titre suivant)" });
+await key("Down", { times: 3, label: "Flèche bas" });
 screenshot("declaration");
 
 write("\n=== FIN");
