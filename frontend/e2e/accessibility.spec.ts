@@ -37,8 +37,15 @@ test("the statement shows the audit's rate, state and non-conformities, the cont
     await expect(list.getByText(nc.pages[0].note, { exact: false }).first()).toBeVisible();
   }
   await expect(page.getByTestId("a11y-sample").locator("li")).toHaveCount(audit.pages.length);
-  // Truthful about assistive technologies.
-  await expect(page.getByText(/Aucun lecteur d'écran n'a été utilisé pour cet audit : ni NVDA, ni JAWS/)).toBeVisible();
+  // Truthful about assistive technologies: the screen reader and browser the grid names, and
+  // those that were not used.
+  const assistive = page.getByTestId("a11y-assistive");
+  for (const u of audit.assistive?.used ?? []) {
+    await expect(assistive).toContainText(
+      `Lecteur d'écran ${u.reader} avec le navigateur ${u.browser} sous ${u.system}`,
+    );
+  }
+  await expect(assistive).toContainText(audit.assistive?.notUsed ?? "(the grid names no screen reader)");
 
   // A working contact, and the remedies.
   await expect(page.getByTestId("a11y-contact")).toHaveAttribute("href", /^mailto:[^@\s]+@[^@\s]+\.[a-z]+$/);

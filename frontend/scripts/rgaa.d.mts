@@ -7,6 +7,10 @@ export type Grid = {
   auditeur: string;
   methode: string;
   environnement?: Environment;
+  technologiesAssistance?: {
+    utilisees: { lecteur: string; navigateur: string; systeme: string; date: string; compteRendu?: string }[];
+    nonUtilisees: string;
+  };
   pages: { id: string; name: string; nameEn: string; path: string; state: string }[];
   themes: { number: number; title: string; criteria: Criterion[] }[];
 };
@@ -19,6 +23,11 @@ export type Summary = {
   auditor: string;
   method: string;
   environment: Environment | null;
+  /** The screen readers the audit was run with (each with its browser and day), and those it was not. */
+  assistive: {
+    used: { reader: string; browser: string; system: string; date: string; report: string | null }[];
+    notUsed: string;
+  } | null;
   pages: Grid["pages"];
   criteria: { C: number; NC: number; NA: number };
   rate: number | null;

@@ -58,6 +58,20 @@ export function validate(grid) {
     }
   });
   if (count !== CRITERIA) errors.push(`${count} criteria, ${CRITERIA} expected`);
+  // The assistive technologies the audit was run with, if any: each names the reader, the
+  // browser and the day, so the statement never claims a pass it cannot date.
+  const at = grid?.technologiesAssistance;
+  if (at !== undefined) {
+    const used = Array.isArray(at?.utilisees) ? at.utilisees : [];
+    used.forEach((u, i) => {
+      for (const k of ["lecteur", "navigateur", "systeme", "date"])
+        if (typeof u?.[k] !== "string" || !u[k].trim()) errors.push(`technologiesAssistance.utilisees[${i}]: no ${k}`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(u?.date ?? ""))
+        errors.push(`technologiesAssistance.utilisees[${i}].date: YYYY-MM-DD expected`);
+    });
+    if (typeof at?.nonUtilisees !== "string" || !at.nonUtilisees.trim())
+      errors.push("technologiesAssistance.nonUtilisees: say which readers were not used, and why");
+  }
   return errors;
 }
 
@@ -119,6 +133,18 @@ export function summarize(grid) {
     auditor: grid.auditeur,
     method: grid.methode,
     environment: grid.environnement ?? null,
+    assistive: grid.technologiesAssistance
+      ? {
+          used: grid.technologiesAssistance.utilisees.map(({ lecteur, navigateur, systeme, date, compteRendu }) => ({
+            reader: lecteur,
+            browser: navigateur,
+            system: systeme,
+            date,
+            report: compteRendu ?? null,
+          })),
+          notUsed: grid.technologiesAssistance.nonUtilisees,
+        }
+      : null,
     pages: grid.pages.map(({ id, name, nameEn, path, state }) => ({ id, name, nameEn, path, state })),
     criteria: counts,
     rate,

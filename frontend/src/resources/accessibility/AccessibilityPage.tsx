@@ -7,9 +7,11 @@ import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
 import { CONTACT, audit, keyOf } from "./audit";
 import { NonConformities } from "./NonConformities";
+import { useLangOf } from "../../components/lang";
 
 export default function AccessibilityPage() {
   const { t, locale, calendarDate, percent, number } = useI18n();
+  const langOf = useLangOf();
   const env = audit.environment;
   const date = calendarDate(audit.date);
   return (
@@ -60,7 +62,24 @@ export default function AccessibilityPage() {
           </p>
         )}
         <h3>{t("a11y.assistive")}</h3>
-        <p>{t("a11y.assistiveText")}</p>
+        {audit.assistive ? (
+          <div data-testid="a11y-assistive">
+            {audit.assistive.used.map((u) => (
+              <p key={`${u.reader} ${u.date}`}>
+                {t("a11y.assistiveUsed", {
+                  reader: u.reader,
+                  browser: u.browser,
+                  system: u.system,
+                  date: calendarDate(u.date),
+                  report: u.report ?? "docs/rgaa/",
+                })}
+              </p>
+            ))}
+            <p {...langOf("fr")}>{audit.assistive.notUsed}</p>
+          </div>
+        ) : (
+          <p>{t("a11y.assistiveNone")}</p>
+        )}
         <h3>{t("a11y.tools")}</h3>
         <ul>
           <li>{t("a11y.tool.axe", { axe: env?.axe ?? "4" })}</li>

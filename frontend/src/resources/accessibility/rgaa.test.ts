@@ -131,6 +131,35 @@ describe("the grid's checks", () => {
   });
 });
 
+describe("the assistive technologies", () => {
+  it("are none unless the grid names them", () => {
+    expect(summarize(grid()).assistive).toBeNull();
+  });
+
+  it("name each reader with its browser, system and day, and those not used", () => {
+    const g = {
+      ...grid(),
+      technologiesAssistance: {
+        utilisees: [{ lecteur: "Orca 1", navigateur: "Chromium 2", systeme: "Debian", date: "2026-12-03" }],
+        nonUtilisees: "NVDA non utilisé.",
+      },
+    };
+    expect(summarize(g).assistive).toEqual({
+      used: [{ reader: "Orca 1", browser: "Chromium 2", system: "Debian", date: "2026-12-03", report: null }],
+      notUsed: "NVDA non utilisé.",
+    });
+    const undated = {
+      ...g,
+      technologiesAssistance: { utilisees: [{ ...g.technologiesAssistance.utilisees[0], date: "" }], nonUtilisees: "" },
+    };
+    expect(validate(undated)).toEqual([
+      "technologiesAssistance.utilisees[0]: no date",
+      "technologiesAssistance.utilisees[0].date: YYYY-MM-DD expected",
+      "technologiesAssistance.nonUtilisees: say which readers were not used, and why",
+    ]);
+  });
+});
+
 describe("the committed audit", () => {
   const real = JSON.parse(readFileSync(GRID, "utf8")) as Grid;
 

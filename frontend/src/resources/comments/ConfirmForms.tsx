@@ -1,5 +1,5 @@
 // What a comment's "Supprimer" and "Masquer" open in place: the question (its safe choice, keep
-// the comment, takes the focus first) and the moderator's reason for hiding it.
+// the comment, comes first and takes the focus) and the moderator's reason for hiding it.
 import { useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -10,16 +10,18 @@ export function DeleteConfirm(p: { busy: boolean; onConfirm: () => void; onCance
   return (
     <div className="od-confirm" role="group" aria-label={t("discussion.confirmDelete")}>
       <p className="fr-mb-1w">{t("discussion.confirmDelete")}</p>
+      {/* The safe choice comes first and takes the focus: Enter pressed by habit keeps the
+          comment, and Tab goes on to the other choice (after it, not before: a screen reader
+          that lands on "Annuler" meets "Confirmer la suppression" next, inside the question). */}
       <ul className="fr-btns-group fr-btns-group--inline-sm">
         <li>
-          <Button iconPosition="left" iconId="fr-icon-delete-line" disabled={p.busy} onClick={p.onConfirm}>
-            {t("discussion.confirm")}
+          <Button priority="secondary" onClick={p.onCancel} nativeButtonProps={{ autoFocus: true }}>
+            {t("common.cancel")}
           </Button>
         </li>
         <li>
-          {/* The safe choice takes the focus: Enter pressed by habit keeps the comment. */}
-          <Button priority="secondary" onClick={p.onCancel} nativeButtonProps={{ autoFocus: true }}>
-            {t("common.cancel")}
+          <Button iconPosition="left" iconId="fr-icon-delete-line" disabled={p.busy} onClick={p.onConfirm}>
+            {t("discussion.confirm")}
           </Button>
         </li>
       </ul>

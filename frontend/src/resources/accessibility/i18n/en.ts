@@ -38,7 +38,9 @@ export const en: Record<keyof typeof fr, string> = {
   "a11y.environmentText":
     "{browser} browser on {system}, driven by Playwright {playwright} (headless), at 1,280 × 900 pixels.",
   "a11y.assistive": "Assistive technologies",
-  "a11y.assistiveText":
+  "a11y.assistiveUsed":
+    "The {reader} screen reader with the {browser} browser on {system}, on {date}, keyboard only: the home page (landmarks, headings, skip links, language), signing in (a wrong password, then the right one), a forum (registering), its discussion (a comment with a mention, posting it, deleting it with the confirmation), notifications, a commitment (the chart and its data table) and this statement. What the screen reader said at each step, and what was wrong, is published with the source code ({report}).",
+  "a11y.assistiveNone":
     "No screen reader was used for this audit: neither NVDA, JAWS, VoiceOver nor Orca. Speech output was therefore not checked; the names, roles and states exposed to assistive technologies were checked by reading the code and with axe-core.",
   "a11y.tools": "Tools used to assess accessibility",
   "a11y.tool.axe":
@@ -99,7 +101,8 @@ export const en: Record<keyof typeof fr, string> = {
     "This plan carries out, for 2026, the multi-year accessibility plan. It takes up the non-compliances of the audit of {date} and what remains to be checked.",
   "a11y.actions.fix": "Fix the audit's non-compliances",
   "a11y.actions.verify": "Check what the audit did not cover",
-  "a11y.actions.verify1": "Test the main journeys with a screen reader (NVDA with Firefox, VoiceOver with Safari).",
+  "a11y.actions.verify1":
+    "Test the main journeys with NVDA (with Firefox) and VoiceOver (with Safari): they were only tested with Orca and Chromium (December 2026).",
   "a11y.actions.verify2": "Validate the generated source code of each sample page with the W3C validator.",
   "a11y.actions.verify3":
     "Measure the contrast of interface components and charts (criterion 3.3) instead of relying on the colour tokens.",

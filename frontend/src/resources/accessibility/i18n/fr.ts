@@ -40,7 +40,9 @@ export const fr = {
   "a11y.environmentText":
     "Navigateur {browser} sous {system}, piloté par Playwright {playwright} (mode sans interface), à 1 280 × 900 pixels.",
   "a11y.assistive": "Technologies d'assistance",
-  "a11y.assistiveText":
+  "a11y.assistiveUsed":
+    "Lecteur d'écran {reader} avec le navigateur {browser} sous {system}, le {date}, au clavier seul : l'accueil (régions, titres, liens d'évitement, langue), la connexion (un mauvais mot de passe puis le bon), un forum (l'inscription), sa discussion (un commentaire avec une mention, sa publication, sa suppression confirmée), les notifications, un engagement (le graphique et son tableau de données) et cette déclaration. Ce que le lecteur d'écran a dit à chaque étape, et ce qui n'allait pas, est publié avec le code source ({report}).",
+  "a11y.assistiveNone":
     "Aucun lecteur d'écran n'a été utilisé pour cet audit : ni NVDA, ni JAWS, ni VoiceOver, ni Orca. La restitution vocale n'a donc pas été vérifiée ; les noms, rôles et états exposés aux technologies d'assistance l'ont été par la lecture du code et par axe-core.",
   "a11y.tools": "Outils pour évaluer l'accessibilité",
   "a11y.tool.axe":
@@ -103,7 +105,7 @@ export const fr = {
   "a11y.actions.fix": "Corriger les non-conformités de l'audit",
   "a11y.actions.verify": "Vérifier ce que l'audit n'a pas couvert",
   "a11y.actions.verify1":
-    "Tester les parcours principaux avec un lecteur d'écran (NVDA avec Firefox, VoiceOver avec Safari).",
+    "Tester les parcours principaux avec NVDA (avec Firefox) et VoiceOver (avec Safari) : ils ne l'ont été qu'avec Orca et Chromium (décembre 2026).",
   "a11y.actions.verify2": "Valider le code source généré de chaque page de l'échantillon avec le validateur du W3C.",
   "a11y.actions.verify3":
     "Mesurer le contraste des composants d'interface et des graphiques (critère 3.3) au lieu de s'en tenir aux jetons de couleur.",

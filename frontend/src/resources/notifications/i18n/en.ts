@@ -53,6 +53,6 @@ export const en: Record<keyof typeof fr, string> = {
   "mailPref.save": "Save",
   "mailPref.saved": "Preference saved.",
   "mention.suggestions": "People to mention",
-  "mention.count": "{count} names offered.",
+  "mention.count": "Names offered: {count}.",
   "mention.hint": "Type @ and the start of a name to mention someone; arrows to choose, Enter to confirm.",
 };

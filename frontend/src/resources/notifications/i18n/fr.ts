@@ -53,7 +53,7 @@ export const fr = {
   "mailPref.save": "Enregistrer",
   "mailPref.saved": "Préférence enregistrée.",
   "mention.suggestions": "Personnes à mentionner",
-  "mention.count": "{count} noms proposés.",
+  "mention.count": "Noms proposés : {count}.",
   "mention.hint":
     "Tapez @ puis le début d'un nom pour mentionner quelqu'un ; flèches pour choisir, Entrée pour valider.",
 };
