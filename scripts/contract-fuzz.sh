@@ -50,8 +50,8 @@
 #      use_after_free is off for reads under forums, commitments and milestones, whose DELETE
 #      archives a discussed record (200, still readable by design) instead of deleting it.
 #      Warnings that fail the run: unresolvable_reference (a $ref to a missing component: the
-#      contract is broken), missing_auth (401 despite the admin token), method_not_allowed
-#      (405 on a documented method).
+#      contract is broken), method_not_allowed (405 on a documented method); missing_auth is
+#      shown only (see the [warnings] section below for why).
 #   7. On exit (success, failure, error or Ctrl-C): stops the server and drops the database.
 #
 # Exit status: 0 when every check passed; 1 when schemathesis found a failure (or a failing
@@ -334,9 +334,13 @@ out = [
     f"directory = {q(os.environ['FUZZ_REPORT_DIR'])}",
     "",
     "[warnings]",
-    # A contract whose $refs do not resolve is broken; 401s with a valid admin token mean the
-    # token or the security declarations are wrong; 405 on a documented method is a routing bug.
-    'fail-on = ["unresolvable_reference", "missing_auth", "method_not_allowed"]',
+    # A contract whose $refs do not resolve is broken; 405 on a documented method is a routing
+    # bug. missing_auth ("an operation answered only 401/403") is shown, not fatal: Schemathesis
+    # judges it per phase, and its stateful phase can reach an operation only through the
+    # auth-less and spoiled variants of ignored_auth (seen on DELETE /forums/{id}, whose calls
+    # with the admin token were accepted in the other phases of the same run). A valid token
+    # refused would show as 401s in every phase and fails tests/tests/api/permissions.rs.
+    'fail-on = ["unresolvable_reference", "method_not_allowed"]',
     # dictionary_mismatch only says that hostile strings are negative data for enums and dates.
     "display = " + q([w for w in WARNINGS if w != "dictionary_mismatch"]),
     "",

@@ -98,6 +98,16 @@ def before_call(context, case, kwargs):
         elif case.method.upper() == "PATCH" and "capacity" in changed and changed["capacity"] is None:
             # No capacity would leave a stored reservation without one (409): no reservation.
             changed["reserved_seats"] = None
+    # Reserved seats are kept until the forum starts at the latest. A POST states both; a PATCH
+    # that sends no start compares with the stored one, unknown here: it keeps the default.
+    if case.operation.path in ("/api/v1/forums", "/api/v1/forums/{id}") and case.method.upper() in ("POST", "PATCH"):
+        reserved = changed.get("reserved_seats")
+        if isinstance(reserved, dict) and reserved.get("until") is not None:
+            until, starts = _instant(reserved.get("until")), _instant(changed.get("starts_at"))
+            if starts is None and case.method.upper() == "PATCH":
+                changed["reserved_seats"] = {k: v for k, v in reserved.items() if k != "until"}
+            elif until and starts and until > starts:
+                changed["reserved_seats"] = dict(reserved, until=changed["starts_at"])
     # A forum changed to have neither a place nor a link (both sent as null).
     if case.operation.path == "/api/v1/forums/{id}" and case.method.upper() == "PATCH":
         if "location" in changed and "online_url" in changed:
