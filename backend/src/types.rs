@@ -59,6 +59,43 @@ text_enum! {
 }
 
 text_enum! {
+    /// What an API token may be used for. A signed-in session holds every scope its role
+    /// allows; a token holds those it was issued with, never more than its owner's role allows
+    /// (`auth::scope`). `account` is never given to a token: account settings and tokens
+    /// themselves are managed from a session.
+    Scope {
+        /// Read what a signed-in member reads (one's profile, one's marks on public pages).
+        Read => "read",
+        /// Post comments, edit and delete one's own, react, report, ask questions.
+        Comment => "comment",
+        /// Register for forums, cancel one's registrations, give feedback on a forum attended.
+        Register => "register",
+        /// Follow subjects and read one's notifications.
+        Follow => "follow",
+        /// Officials and admins: create and edit forums, commitments, milestones, formats,
+        /// cycles, minutes, action items and action plans.
+        Content => "content",
+        /// Officials and admins: report progress and answer questions for one's institution.
+        Respond => "respond",
+        /// Moderators and admins: hide comments, handle reports, suspend accounts.
+        Moderate => "moderate",
+        /// Admins: accounts, institutions, organisers, holidays, the audit trail and jobs.
+        Admin => "admin",
+        /// A signed-in session only: account settings and API tokens.
+        Account => "account",
+    }
+}
+
+text_enum! {
+    /// Whom an API token is for: a member's own scripts, or an organisation's app (issued by an
+    /// admin).
+    TokenKind {
+        Personal => "personal",
+        App => "app",
+    }
+}
+
+text_enum! {
     /// Implementation status of a commitment. `unknown`: not stated by the source.
     CommitmentStatus {
         Active => "active",

@@ -74,3 +74,63 @@ impl Guarded<'_> {
         }
     }
 }
+
+/// The scopes a token may hold (`account` is for sessions only).
+pub const GRANTABLE_SCOPES: [&str; 8] =
+    ["read", "comment", "register", "follow", "content", "respond", "moderate", "admin"];
+
+/// One personal API token per grantable scope: a member's for the scopes members may hold, an
+/// admin's for the staff scopes (so that a matching token is refused only for what its owner's
+/// role or record forbids, never for its scope).
+pub fn scope_tokens(app: &TestApp) -> Vec<(&'static str, String)> {
+    let member = app.user("member");
+    let admin = app.user("admin");
+    GRANTABLE_SCOPES
+        .iter()
+        .map(|scope| {
+            let owner = if ["read", "comment", "register", "follow"].contains(scope) { &member } else { &admin };
+            let created = app
+                .post(
+                    "/me/tokens",
+                    Some(&owner.token),
+                    &serde_json::json!({"name": format!("{scope} only"), "scopes": [scope]}),
+                )
+                .expect(201)
+                .json();
+            (*scope, created["token"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+impl Guarded<'_> {
+    /// The scope matrix of the route that declares `scope`: a token holding another scope is
+    /// refused with 403 `insufficient_scope` (and `WWW-Authenticate` naming the scope); the
+    /// token holding it is not refused for its scope (nor as a credential).
+    #[track_caller]
+    pub fn check_scopes(&self, app: &TestApp, scope: &str, tokens: &[(&str, String)]) {
+        let call = |token: &str| match &self.body {
+            Some(body) => app.send(self.method, self.path, Some(token), body),
+            None => app.request(self.method, self.path, Some(token), &[], None),
+        };
+        for (held, token) in tokens.iter().filter(|(held, _)| *held != scope) {
+            let answer = call(token);
+            let what = format!("{} {} with a `{held}` token", self.method, self.path);
+            assert_eq!(answer.status, 403, "{what}: {}", answer.text);
+            let challenge = answer.header("www-authenticate").unwrap_or_default().to_string();
+            assert_eq!(challenge, format!("Bearer error=\"insufficient_scope\", scope=\"{scope}\""), "{what}");
+            assert_eq!(answer.json()["code"], "insufficient_scope", "{what}");
+        }
+        for (held, token) in tokens.iter().filter(|(held, _)| *held == scope) {
+            let answer = call(token);
+            let code = serde_json::from_str::<Value>(&answer.text).map(|v| v["code"].clone()).unwrap_or(Value::Null);
+            assert!(
+                answer.status != 401 && code != "insufficient_scope",
+                "{} {} with a `{held}` token was refused: {} {}",
+                self.method,
+                self.path,
+                answer.status,
+                answer.text
+            );
+        }
+    }
+}

@@ -37,7 +37,10 @@ pub async fn request_id_and_log<B: MessageBody + 'static>(
         req.headers().get(actix_web::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
         crate::types::Locale::En,
     ) == crate::types::Locale::Fr;
-    let refused = crate::http::extract::nul_in_url(&req).or_else(|| bad_credentials(&req));
+    let mut refused = crate::http::extract::nul_in_url(&req).or_else(|| bad_credentials(&req));
+    if refused.is_none() && is_public_read(&req) {
+        refused = crate::auth::check_api_token(req.request()).await.err();
+    }
     let mut res = match refused {
         Some(problem) => req.error_response(problem).map_into_right_body(),
         None => next.call(req).await?.map_into_left_body(),
@@ -89,11 +92,14 @@ fn in_french<B: MessageBody + 'static>(
 /// even on a public route: a client must learn that its session is over instead of being served
 /// quietly as a visitor. (Protected routes and writes check tokens in their extractors.)
 fn bad_credentials(req: &ServiceRequest) -> Option<crate::http::problem::ApiError> {
-    let public_read = req.method() == actix_web::http::Method::GET && req.path().starts_with("/api/");
-    if !public_read {
+    if !is_public_read(req) {
         return None;
     }
     crate::auth::check_credentials(req.request()).err()
+}
+
+fn is_public_read(req: &ServiceRequest) -> bool {
+    req.method() == actix_web::http::Method::GET && req.path().starts_with("/api/")
 }
 
 /// Every error of the API is problem+json, including the few actix answers by itself without

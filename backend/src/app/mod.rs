@@ -47,6 +47,7 @@ pub fn run(
     let state = web::Data::new(state);
     let doc = openapi::document();
     let routes = RouteTable::from_contract(&doc);
+    let scopes = crate::auth::scope::RouteScopes::from_contract(&doc);
     // The contract is served as bytes serialised once and shared by every worker: a copy of the
     // document per worker (what `SwaggerUi::url` keeps) costs megabytes of resident memory.
     let contract = web::Bytes::from(serde_json::to_vec(&doc).expect("OpenAPI document serialises"));
@@ -60,6 +61,7 @@ pub fn run(
             .into_utoipa_app()
             .app_data(state.clone())
             .app_data(routes.clone())
+            .app_data(scopes.clone())
             .app_data(security.clone())
             .app_data(web::JsonConfig::default().limit(MAX_JSON_BODY).error_handler(problem::json_error))
             .app_data(web::QueryConfig::default().error_handler(problem::query_error))

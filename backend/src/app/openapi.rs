@@ -25,7 +25,8 @@ Conventions: JSON bodies; timestamps in RFC 3339 (UTC); lists use keyset paginat
 `Link: rel=\"next\"` header; lists of action plans, commitments, milestones and forums accept \
 `updated_since` for incremental sync. Errors are RFC 9457 `application/problem+json` with a \
 stable `code` and, for validation, every invalid field in `errors`. Reading is open to all; \
-writing needs a bearer token from `/api/v1/auth/login`.",
+writing needs a bearer token: a session's from `/api/v1/auth/login`, or an API token with the \
+operation's scope (see the `bearer` scheme).",
         license(name = "MIT"),
     ),
     // Schemas only reached through query parameters or recursive fields, which utoipa-actix-web
@@ -107,14 +108,24 @@ struct StandardResponses;
 
 const PROBLEMS: &[(&str, &str, &str)] = &[
     ("400", "BadRequest", "Malformed request: invalid JSON, query string or cursor"),
-    ("401", "Unauthorized", "Missing, invalid or expired bearer token"),
+    (
+        "401",
+        "Unauthorized",
+        "Missing, invalid or expired bearer token (`unauthorized`), or a revoked or expired API \
+         token (`token_revoked`, `token_expired`)",
+    ),
     (
         "401",
         "InvalidToken",
         "A bearer token was sent and is not valid (invalid, expired, or of an ended session): \
          send a valid one, or none",
     ),
-    ("403", "Forbidden", "The account lacks the right, or is suspended"),
+    (
+        "403",
+        "Forbidden",
+        "The account lacks the right, or is suspended (`forbidden`); or the API token lacks the \
+         operation's scope (`insufficient_scope`)",
+    ),
     ("404", "NotFound", "No such resource"),
     ("413", "PayloadTooLarge", "Request body over the size limit"),
     ("415", "UnsupportedMediaType", "Request body not sent as application/json"),
@@ -155,8 +166,19 @@ impl Modify for StandardResponses {
             SecurityScheme::Http(
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
-                    .bearer_format("JWT")
-                    .description(Some("Token from POST /api/v1/auth/login or /auth/register"))
+                    .bearer_format("JWT session token, or API token odet_pat_… / odet_app_…")
+                    .description(Some(
+                        "Either a session token (a JWT from `POST /api/v1/auth/login`), which holds every \
+                         scope its account's role allows, or an API token (`odet_pat_…` personal, from \
+                         `POST /api/v1/me/tokens`; `odet_app_…` for an app, issued by an admin), which holds \
+                         the scopes it was issued with. Each protected operation names the one scope it \
+                         needs: `read`, `comment`, `register`, `follow`, `content`, `respond`, `moderate`, \
+                         `admin`, or `account` (sessions only: account settings and tokens). An API token \
+                         without it gets 403 `insufficient_scope` (`WWW-Authenticate: Bearer \
+                         error=\"insufficient_scope\", scope=\"…\"`); a revoked or expired one 401 \
+                         `token_revoked` / `token_expired` (`error=\"invalid_token\"`). On public reads a \
+                         token with `read` is its owner; one without reads as a visitor.",
+                    ))
                     .build(),
             ),
         );

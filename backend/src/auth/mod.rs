@@ -2,10 +2,11 @@
 //! `AuthUser` extractor every protected route takes (401 without a valid token, 403 when
 //! the account is suspended or lacks the role).
 
+pub mod api_token;
 pub mod ip_limit;
 pub mod password;
 pub mod permission;
-
+pub mod scope;
 pub mod throttle;
 pub mod token;
 pub mod user;
@@ -17,7 +18,7 @@ use futures_util::future::LocalBoxFuture;
 
 use crate::db::ids::UserId;
 use crate::http::problem::ApiError;
-use crate::types::Role;
+use crate::types::{Role, Scope};
 use crate::AppState;
 use user::User;
 
@@ -31,15 +32,26 @@ pub struct AuthUser {
     pub verified: bool,
     /// The institution it speaks for, if an admin set one.
     pub institution_id: Option<crate::db::ids::InstitutionId>,
+    /// The scopes of the API token the request came with; `None` for a signed-in session,
+    /// which holds everything its role allows.
+    pub token_scopes: Option<Vec<Scope>>,
 }
 
 impl AuthUser {
-    /// 403 unless the account's role grants `permission`.
+    /// 403 unless the account's role grants `permission` (`forbidden`), and the API token, if
+    /// the request came with one, holds the scope it takes (`insufficient_scope`).
     pub fn require(&self, permission: permission::Permission) -> Result<(), ApiError> {
-        if self.role.grants(permission) {
-            Ok(())
-        } else {
-            Err(ApiError::Forbidden(format!("Your role does not allow you to {}.", permission.what())))
+        if !self.role.grants(permission) {
+            return Err(ApiError::Forbidden(format!("Your role does not allow you to {}.", permission.what())));
+        }
+        self.require_scope(Scope::for_permission(permission))
+    }
+
+    /// 403 `insufficient_scope` when the request came with an API token without `scope`.
+    pub fn require_scope(&self, scope: Scope) -> Result<(), ApiError> {
+        match &self.token_scopes {
+            Some(scopes) if !scopes.contains(&scope) => Err(ApiError::InsufficientScope { scope }),
+            _ => Ok(()),
         }
     }
 }
@@ -79,6 +91,8 @@ impl FromRequest for OptionalAuth {
             }
             let state = state.ok_or_else(|| ApiError::internal("AppState missing"))?;
             match token?.authorize_now(&state).await {
+                // An API token without `read` reads public pages as a visitor does.
+                Ok(user) if user.require_scope(Scope::Read).is_err() => Ok(OptionalAuth(None)),
                 Ok(user) => Ok(OptionalAuth(Some(user))),
                 Err(ApiError::Forbidden(_)) => Ok(OptionalAuth(None)),
                 Err(e) => Err(e),
@@ -101,18 +115,46 @@ pub fn check_credentials(req: &HttpRequest) -> Result<(), ApiError> {
     BearerToken::verify(req).map(|_| ())
 }
 
-/// A request's bearer token, verified (signature, issuer, audience, expiry) but with the
-/// account not yet loaded: 401 when the token is missing or invalid, without touching the
-/// database.
+/// An API token sent on a read is checked against the database before routing (revoked,
+/// expired, unknown: 401), so that an app learns at once that its token no longer works, even
+/// on a public page. Session JWTs need no read (`check_credentials`); a suspended owner's
+/// token reads public pages as a visitor, as a suspended session does.
+pub async fn check_api_token(req: &HttpRequest) -> Result<(), ApiError> {
+    if !bearer_token(req).is_some_and(|t| api_token::is_api_token(&t)) {
+        return Ok(());
+    }
+    let state = req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| ApiError::internal("AppState missing"))?;
+    match BearerToken::verify(req)?.authorize_now(&state).await {
+        Ok(_) | Err(ApiError::Forbidden(_)) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// A request's bearer credential, checked as far as it can be without the database (a session
+/// JWT's signature, issuer, audience and expiry; an API token's shape), with the scope its route
+/// declares: 401 when it is missing or invalid.
 ///
 /// For hot write paths: `authorize` loads the account as the first statement of the write's
 /// own transaction, one connection checkout per request instead of two (`AuthUser` takes its
-/// own). The account is still read on every request, so suspensions and role changes apply
-/// at once, and it is checked before the body is judged (`authorize_now` when the body is bad).
-#[derive(Debug, Clone, Copy)]
+/// own). The account is still read on every request, so suspensions, role changes and token
+/// revocations apply at once, and it is checked before the body is judged (`authorize_now`
+/// when the body is bad).
+#[derive(Debug, Clone)]
 pub struct BearerToken {
-    pub user_id: UserId,
-    session_version: i32,
+    credential: Credential,
+    /// The scope the route declares in the contract (`scope::RouteScopes`); `None` on a public
+    /// route.
+    route_scope: Option<Scope>,
+    /// The client's address family, for an API token's "last used".
+    family: &'static str,
+}
+
+#[derive(Debug, Clone)]
+enum Credential {
+    /// A session: the JWT of a sign-in.
+    Session { user_id: UserId, session_version: i32 },
+    /// An API token, by the hash of its secret.
+    Api { secret_hash: Vec<u8> },
 }
 
 impl BearerToken {
@@ -121,43 +163,103 @@ impl BearerToken {
         let token = bearer_token(req).ok_or_else(|| {
             ApiError::Unauthorized("Sign in: this route needs an `Authorization: Bearer` token.".into())
         })?;
-        let (user_id, session_version) = state
-            .tokens
-            .verify(&token)
-            .ok_or_else(|| ApiError::Unauthorized("The token is invalid or has expired.".into()))?;
-        Ok(BearerToken { user_id: UserId(user_id), session_version })
+        let route_scope = req.app_data::<scope::RouteScopes>().and_then(|routes| routes.of(req));
+        let family = match req.peer_addr().map(|a| a.ip()) {
+            Some(std::net::IpAddr::V6(ip)) if ip.to_ipv4_mapped().is_none() => "ipv6",
+            _ => "ipv4",
+        };
+        let credential = if api_token::is_api_token(&token) {
+            Credential::Api { secret_hash: api_token::hash(&token) }
+        } else {
+            let (user_id, session_version) = state
+                .tokens
+                .verify(&token)
+                .ok_or_else(|| ApiError::Unauthorized("The token is invalid or has expired.".into()))?;
+            Credential::Session { user_id: UserId(user_id), session_version }
+        };
+        Ok(BearerToken { credential, route_scope, family })
     }
 
-    /// The token's account, if it still exists, the token is of its current session version
-    /// and the account is not suspended (401 / 403 otherwise), read on `conn`.
-    pub fn authorize(&self, conn: &mut PgConnection) -> Result<User, ApiError> {
-        let user = user::find(conn, self.user_id)?
-            .ok_or_else(|| ApiError::Unauthorized("The token's account no longer exists.".into()))?;
-        if user.session_version != self.session_version {
-            return Err(ApiError::Unauthorized(
-                "This session has ended because the password was changed; sign in again.".into(),
-            ));
+    /// The account the credential acts for, for per-account budgets taken before the write:
+    /// a session's is in its signed claims, an API token's is read.
+    pub fn account_id(&self, conn: &mut PgConnection) -> Result<UserId, ApiError> {
+        match &self.credential {
+            Credential::Session { user_id, .. } => Ok(*user_id),
+            Credential::Api { .. } => Ok(self.authorize_with_scopes(conn)?.0.id),
         }
+    }
+
+    /// The credential's account, if it still exists, the credential is still good (a session
+    /// of the current version; a token neither revoked nor expired, holding the route's
+    /// scope) and the account is not suspended (401 / 403 otherwise), read on `conn`.
+    pub fn authorize(&self, conn: &mut PgConnection) -> Result<User, ApiError> {
+        self.authorize_with_scopes(conn).map(|(user, _)| user)
+    }
+
+    /// `authorize`, with the API token's scopes (`None` for a session).
+    fn authorize_with_scopes(&self, conn: &mut PgConnection) -> Result<(User, Option<Vec<Scope>>), ApiError> {
+        let (user, scopes) = match &self.credential {
+            Credential::Session { user_id, session_version } => {
+                let user = user::find(conn, *user_id)?
+                    .ok_or_else(|| ApiError::Unauthorized("The token's account no longer exists.".into()))?;
+                if user.session_version != *session_version {
+                    return Err(ApiError::Unauthorized(
+                        "This session has ended because the password was changed; sign in again.".into(),
+                    ));
+                }
+                (user, None)
+            }
+            Credential::Api { secret_hash } => {
+                let (token, user) = api_token::find_by_hash(conn, secret_hash)?
+                    .ok_or_else(|| ApiError::Unauthorized("This API token is unknown.".into()))?;
+                if token.revoked_at.is_some() {
+                    return Err(ApiError::TokenRefused {
+                        code: crate::http::problem::ErrorCode::TokenRevoked,
+                        detail: "This API token was revoked.".into(),
+                    });
+                }
+                if token.expires_at.is_some_and(|at| at <= chrono::Utc::now()) {
+                    return Err(ApiError::TokenRefused {
+                        code: crate::http::problem::ErrorCode::TokenExpired,
+                        detail: "This API token has expired.".into(),
+                    });
+                }
+                match self.route_scope {
+                    // Routes tokens never reach (account settings, tokens themselves).
+                    Some(Scope::Account) => {
+                        return Err(ApiError::InsufficientScope { scope: Scope::Account });
+                    }
+                    Some(scope) if !token.scopes.contains(&scope) => {
+                        return Err(ApiError::InsufficientScope { scope });
+                    }
+                    _ => {}
+                }
+                api_token::mark_used(conn, token.id, self.family)?;
+                (user, Some(token.scopes))
+            }
+        };
         if user.is_suspended() {
             return Err(ApiError::Forbidden("This account is suspended.".into()));
         }
-        Ok(user)
+        Ok((user, scopes))
     }
 
     /// `authorize` on a connection of its own.
     pub async fn authorize_now(self, state: &AppState) -> Result<AuthUser, ApiError> {
-        let user = crate::db::run(&state.pool, move |conn| self.authorize(conn)).await?;
-        Ok(AuthUser::from(&user))
+        let (user, scopes) = crate::db::run(&state.pool, move |conn| self.authorize_with_scopes(conn)).await?;
+        Ok(AuthUser { token_scopes: scopes, ..AuthUser::from(&user) })
     }
 }
 
 impl From<&User> for AuthUser {
+    /// The account as a signed-in session sees it (every scope its role allows).
     fn from(user: &User) -> Self {
         AuthUser {
             id: user.id,
             role: user.role,
             verified: user.email_verified_at.is_some(),
             institution_id: user.institution_id,
+            token_scopes: None,
         }
     }
 }

@@ -62,6 +62,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    api_tokens (id) {
+        id -> Int8,
+        owner_id -> Int8,
+        kind -> Text,
+        name -> Text,
+        contact -> Nullable<Text>,
+        scopes -> Array<Text>,
+        prefix -> Text,
+        secret_hash -> Bytea,
+        created_by -> Nullable<Int8>,
+        created_at -> Timestamptz,
+        expires_at -> Nullable<Timestamptz>,
+        revoked_at -> Nullable<Timestamptz>,
+        last_used_at -> Nullable<Timestamptz>,
+        last_used_family -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     comment_mentions (comment_id, user_id) {
         comment_id -> Int8,
         user_id -> Int8,
@@ -720,6 +739,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     action_item_history,
     action_items,
     action_plans,
+    api_tokens,
     comment_mentions,
     comment_reactions,
     comment_reports,

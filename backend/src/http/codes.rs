@@ -112,6 +112,15 @@ impl ErrorCode {
     );
     /// 403: valid credentials without the right.
     pub const Forbidden: ErrorCode = ErrorCode::declare("forbidden", "Vous n'avez pas le droit de faire cela.");
+    /// 403: an API token used beyond its scopes.
+    pub const InsufficientScope: ErrorCode =
+        ErrorCode::declare("insufficient_scope", "Ce jeton d'API n'a pas la portée nécessaire pour cette action.");
+    /// 401: an API token that was revoked.
+    pub const TokenRevoked: ErrorCode =
+        ErrorCode::declare("token_revoked", "Ce jeton d'API a été révoqué : créez-en un autre.");
+    /// 401: an API token past its expiry date.
+    pub const TokenExpired: ErrorCode =
+        ErrorCode::declare("token_expired", "Ce jeton d'API a expiré : créez-en un autre.");
     /// 403: the account must confirm its address first.
     pub const EmailNotVerified: ErrorCode = ErrorCode::declare(
         "email_not_verified",
@@ -180,6 +189,9 @@ impl ErrorCode {
         ErrorCode::BadBody,
         ErrorCode::Unauthorized,
         ErrorCode::Forbidden,
+        ErrorCode::InsufficientScope,
+        ErrorCode::TokenRevoked,
+        ErrorCode::TokenExpired,
         ErrorCode::EmailNotVerified,
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,

@@ -74,6 +74,12 @@ pub enum ApiError {
     Unauthorized(String),
     /// 403: valid credentials without the right.
     Forbidden(String),
+    /// 401 for a token that was valid and is no longer (revoked, expired): `code` says which,
+    /// and so does `WWW-Authenticate` (`error="invalid_token"`, RFC 6750).
+    TokenRefused { code: ErrorCode, detail: String },
+    /// 403: an API token used beyond its scopes; `WWW-Authenticate` names the scope needed
+    /// (`error="insufficient_scope"`, RFC 6750).
+    InsufficientScope { scope: crate::types::Scope },
     /// 404.
     NotFound(String),
     /// 405: the path exists, not with this method; `allow` lists the methods it has.
@@ -151,10 +157,12 @@ impl ApiError {
             | ApiError::Conflict { code, .. }
             | ApiError::Gone { code, .. }
             | ApiError::Refused { code, .. }
+            | ApiError::TokenRefused { code, .. }
             | ApiError::FieldConflict { code, .. }
             | ApiError::FieldForbidden { code, .. } => *code,
             ApiError::Unauthorized(_) => ErrorCode::Unauthorized,
             ApiError::Forbidden(_) => ErrorCode::Forbidden,
+            ApiError::InsufficientScope { .. } => ErrorCode::InsufficientScope,
             ApiError::NotFound(_) => ErrorCode::NotFound,
             ApiError::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
             ApiError::PayloadTooLarge(_) => ErrorCode::PayloadTooLarge,
@@ -173,7 +181,11 @@ impl ApiError {
             | ApiError::Conflict { detail, .. }
             | ApiError::Gone { detail, .. }
             | ApiError::Refused { detail, .. }
+            | ApiError::TokenRefused { detail, .. }
             | ApiError::MethodNotAllowed { detail, .. } => detail.into(),
+            ApiError::InsufficientScope { scope } => {
+                format!("This token does not hold the `{}` scope this needs.", scope.as_str()).into()
+            }
             ApiError::Unauthorized(d)
             | ApiError::Forbidden(d)
             | ApiError::NotFound(d)
@@ -219,6 +231,9 @@ impl ApiError {
             ApiError::TooManyRequests { retry_after_secs } => {
                 format!("Trop de requêtes : réessayez dans {retry_after_secs} s.")
             }
+            ApiError::InsufficientScope { scope } => {
+                format!("{} (portée nécessaire : « {} »)", ErrorCode::InsufficientScope.french(), scope.as_str())
+            }
             other => other.code().french().to_string(),
         }
     }
@@ -261,10 +276,11 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
-            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden(_) | ApiError::FieldForbidden { .. } | ApiError::Refused { .. } => {
-                StatusCode::FORBIDDEN
-            }
+            ApiError::Unauthorized(_) | ApiError::TokenRefused { .. } => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_)
+            | ApiError::FieldForbidden { .. }
+            | ApiError::Refused { .. }
+            | ApiError::InsufficientScope { .. } => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict { .. } | ApiError::FieldConflict { .. } => StatusCode::CONFLICT,
@@ -297,6 +313,18 @@ impl ResponseError for ApiError {
             }
             ApiError::Unauthorized(_) => {
                 res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            ApiError::TokenRefused { code, .. } => {
+                res.insert_header((
+                    header::WWW_AUTHENTICATE,
+                    format!("Bearer error=\"invalid_token\", error_description=\"{}\"", code.as_str()),
+                ));
+            }
+            ApiError::InsufficientScope { scope } => {
+                res.insert_header((
+                    header::WWW_AUTHENTICATE,
+                    format!("Bearer error=\"insufficient_scope\", scope=\"{}\"", scope.as_str()),
+                ));
             }
             ApiError::MethodNotAllowed { allow, .. } => {
                 res.insert_header((header::ALLOW, allow.as_str()));

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod action_items;
 pub mod action_plans;
 pub mod admin_jobs;
+pub mod api_tokens;
 pub mod audit;
 pub mod changes;
 pub mod comments;
@@ -30,6 +31,7 @@ pub mod users;
 /// of its unique constraints and everything it declares to the kernel (`registry`) come with it.
 pub const RESOURCES: &[&crate::registry::Resource] = &[
     &accounts::RESOURCE,
+    &api_tokens::RESOURCE,
     &action_plans::RESOURCE,
     &commitments::RESOURCE,
     &milestones::RESOURCE,

@@ -170,6 +170,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in member's personal tokens (not revoked), the newest first, with their last use. */
+        get: operations["list_my_tokens"];
+        put?: never;
+        /**
+         * Create a personal token for one's own scripts: it acts as the account, narrowed to its
+         *     scopes. The answer holds the secret, shown this once.
+         */
+        post: operations["create_my_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke one of one's personal tokens: from the next request on, it answers 401
+         *     `token_revoked`. Revoking a revoked token again changes nothing.
+         */
+        delete: operations["revoke_my_token"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/app-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every app token, revoked ones included, the newest first (admins). */
+        get: operations["list_app_tokens"];
+        put?: never;
+        /**
+         * Issue a token to an organisation's app (admins): it acts as the account `owner_id`, narrowed
+         *     to its scopes, which that account's role must allow. The answer holds the secret, shown this
+         *     once: hand it to the app's maintainers over a safe channel.
+         */
+        post: operations["create_app_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/app-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an app token (admins): from the next request on, it answers 401 `token_revoked`. */
+        delete: operations["revoke_app_token"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/action-plans": {
         parameters: {
             query?: never;
@@ -2431,6 +2511,67 @@ export interface components {
              */
             replaced_at: string;
         };
+        /** @description A page of app tokens, the newest first. */
+        ApiTokenPage: {
+            items: components["schemas"]["ApiTokenView"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description A token as its owner (or an admin) sees it: never its secret.
+         * @example {
+         *       "contact": null,
+         *       "created_at": "2026-12-04T09:00:00Z",
+         *       "expires_at": "2027-06-30T00:00:00Z",
+         *       "id": 12,
+         *       "kind": "personal",
+         *       "last_used_at": "2026-12-04T10:12:00Z",
+         *       "last_used_family": "ipv4",
+         *       "name": "Script de suivi FR0041",
+         *       "owner": {
+         *         "display_name": "Camille Martin",
+         *         "id": 7
+         *       },
+         *       "prefix": "odet_pat_Xy3k",
+         *       "revoked_at": null,
+         *       "scopes": [
+         *         "read",
+         *         "comment"
+         *       ]
+         *     }
+         */
+        ApiTokenView: {
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["TokenKind"];
+            name: string;
+            /** @description Who to reach about the app (app tokens only). */
+            contact?: string | null;
+            /** @description The account the token acts for. */
+            owner: components["schemas"]["TokenOwner"];
+            scopes: components["schemas"]["Scope"][];
+            /** @description The token's first characters, to recognise it (the rest is never shown again). */
+            prefix: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description After this instant the token answers 401 `token_expired` (null: no expiry).
+             */
+            expires_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was revoked (then it answers 401 `token_revoked`).
+             */
+            revoked_at?: string | null;
+            /**
+             * Format: date-time
+             * @description Its last use, to the minute.
+             */
+            last_used_at?: string | null;
+            /** @description The address family of its last use (`ipv4` or `ipv6`): no address is kept. */
+            last_used_family?: string | null;
+        };
         /** @description A question to an institution. */
         AskedQuestion: {
             /** Format: int64 */
@@ -2812,6 +2953,40 @@ export interface components {
             commitment: components["schemas"]["CommitmentRef"];
             forums: components["schemas"]["CycleForum"][];
         };
+        /**
+         * @description A token just created: the only answer that holds its secret.
+         * @example {
+         *       "details": {
+         *         "contact": null,
+         *         "created_at": "2026-12-04T09:00:00Z",
+         *         "expires_at": null,
+         *         "id": 12,
+         *         "kind": "personal",
+         *         "last_used_at": null,
+         *         "last_used_family": null,
+         *         "name": "Script de suivi FR0041",
+         *         "owner": {
+         *           "display_name": "Camille Martin",
+         *           "id": 7
+         *         },
+         *         "prefix": "odet_pat_Xy3k",
+         *         "revoked_at": null,
+         *         "scopes": [
+         *           "read",
+         *           "comment"
+         *         ]
+         *       },
+         *       "token": "odet_pat_Xy3kQ0v8mC1hTq9cW2pL7sJfYx4RbN6aDe5uGiKo3zA"
+         *     }
+         */
+        CreatedApiToken: {
+            /**
+             * @description The secret, shown this once: send it as `Authorization: Bearer <token>`. Keep it like a
+             *     password; it is stored hashed and cannot be shown again.
+             */
+            token: string;
+            details: components["schemas"]["ApiTokenView"];
+        };
         /** @description How the CSV files are written (Table Dialect), so that no reader has to guess it. */
         CsvDialect: {
             /** @description `,`. */
@@ -3005,12 +3180,12 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "token_expired" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "self_lockout" | "not_your_institution";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "token_revoked" | "token_expired" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "token_expired" | "scope_not_allowed" | "too_many_tokens" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "self_lockout" | "not_your_institution";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of the log (the audit trail, the changes feed, notifications, webhooks) and the contract know every type there is.
          * @enum {string}
          */
-        EventType: "user.verified" | "user.password_changed" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "institution.created" | "institution.updated" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reported" | "comment.reports_dismissed" | "user.suspended" | "user.unsuspended" | "user.created" | "user.updated";
+        EventType: "user.verified" | "user.password_changed" | "api_token.created" | "api_token.revoked" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "institution.created" | "institution.updated" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reported" | "comment.reports_dismissed" | "user.suspended" | "user.unsuspended" | "user.created" | "user.updated";
         /** @description A document, page or dataset that shows the progress reported. */
         EvidenceLink: {
             /** @example Compte rendu du forum du 12 mars 2018 */
@@ -3972,6 +4147,13 @@ export interface components {
              */
             reason?: string | null;
         };
+        /**
+         * @description The signed-in member's personal tokens that are not revoked, the newest first (at most 50
+         *     work at once).
+         */
+        MyApiTokens: {
+            items: components["schemas"]["ApiTokenView"][];
+        };
         /** @description One's own feedback on a forum. */
         MyFeedback: {
             answers: components["schemas"]["Answer"][];
@@ -4036,6 +4218,36 @@ export interface components {
         NewAnswerRequest: {
             /** @description Markdown. */
             body: string;
+        };
+        /**
+         * @description A token an admin issues to an organisation's app.
+         * @example {
+         *       "contact": "tech@example.org",
+         *       "expires_at": "2027-12-31T00:00:00Z",
+         *       "name": "Tableau de bord de l'association Regards Citoyens",
+         *       "owner_id": 7,
+         *       "scopes": [
+         *         "read"
+         *       ]
+         *     }
+         */
+        NewAppToken: {
+            /** @description The app's name (1–100 characters). */
+            name: string;
+            /** @description Who to reach about the app: an address, a name (3–200 characters). */
+            contact: string;
+            /**
+             * Format: int64
+             * @description The account the app acts for: its scopes never exceed that account's role.
+             */
+            owner_id: number;
+            /** @description What it may do: at least one scope, each allowed by the owner's role (`account` never). */
+            scopes: components["schemas"]["Scope"][];
+            /**
+             * Format: date-time
+             * @description When it stops working, in the future (none: until revoked).
+             */
+            expires_at?: string | null;
         };
         NewCommentRequest: {
             /**
@@ -4196,6 +4408,28 @@ export interface components {
              * @description 12 to 128 characters.
              */
             new_password: string;
+        };
+        /**
+         * @description A personal token for one's own scripts.
+         * @example {
+         *       "expires_at": "2027-06-30T00:00:00Z",
+         *       "name": "Script de suivi FR0041",
+         *       "scopes": [
+         *         "read",
+         *         "comment"
+         *       ]
+         *     }
+         */
+        NewPersonalToken: {
+            /** @description What the token is for, to recognise it in the list (1–100 characters). */
+            name: string;
+            /** @description What it may do: at least one scope, each allowed by the account's role (`account` never). */
+            scopes: components["schemas"]["Scope"][];
+            /**
+             * Format: date-time
+             * @description When it stops working, in the future (none: until revoked).
+             */
+            expires_at?: string | null;
         };
         /** @description A progress update (officials of the commitment's lead institution, admins). */
         NewProgressUpdate: {
@@ -4819,6 +5053,14 @@ export interface components {
          * @enum {string}
          */
         Role: "member" | "official" | "moderator" | "admin";
+        /**
+         * @description What an API token may be used for. A signed-in session holds every scope its role
+         *     allows; a token holds those it was issued with, never more than its owner's role allows
+         *     (`auth::scope`). `account` is never given to a token: account settings and tokens
+         *     themselves are managed from a session.
+         * @enum {string}
+         */
+        Scope: "read" | "comment" | "register" | "follow" | "content" | "respond" | "moderate" | "admin" | "account";
         /** @description One result. */
         SearchHit: {
             type: components["schemas"]["SearchKind"];
@@ -4997,6 +5239,18 @@ export interface components {
          * @enum {string}
          */
         ThreadSort: "newest" | "useful";
+        /**
+         * @description Whom an API token is for: a member's own scripts, or an organisation's app (issued by an
+         *     admin).
+         * @enum {string}
+         */
+        TokenKind: "personal" | "app";
+        /** @description The account a token acts for. */
+        TokenOwner: {
+            /** Format: int64 */
+            id: number;
+            display_name: string;
+        };
         /** @description The token of a link from a mail (the `jeton` of its address). */
         TokenRequest: {
             token: string;
@@ -5061,7 +5315,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The account lacks the right, or is suspended */
+        /** @description The account lacks the right, or is suspended (`forbidden`); or the API token lacks the operation's scope (`insufficient_scope`) */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -5117,7 +5371,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Missing, invalid or expired bearer token */
+        /** @description Missing, invalid or expired bearer token (`unauthorized`), or a revoked or expired API token (`token_revoked`, `token_expired`) */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -5549,6 +5803,211 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_my_tokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyApiTokens"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_my_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPersonalToken"];
+            };
+        };
+        responses: {
+            /** @description Created: the secret is in `token`, shown this once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A scope the account's role does not allow, or `account` (`scope_not_allowed`, naming `scopes`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account already holds 50 working tokens (`too_many_tokens`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revoke_my_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Token id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_app_tokens: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of app tokens */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_app_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAppToken"];
+            };
+        };
+        responses: {
+            /** @description Created: the secret is in `token`, shown this once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not an admin, or a scope the owner's role does not allow (`scope_not_allowed`, naming `scopes`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No account `owner_id` (`unknown_reference`), or it already holds 50 working tokens (`too_many_tokens`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revoke_app_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Token id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

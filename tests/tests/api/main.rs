@@ -38,4 +38,5 @@ mod search;
 mod seats;
 mod security;
 mod smoke;
+mod tokens;
 mod users;

@@ -344,6 +344,18 @@ fn table(comment: i64, milestone: i64, user: i64, question: i64) -> Vec<Row> {
         ("PATCH", "/admin/users/{id}", format!("/admin/users/{user}"), Some(json!({"role": "member"})), ADMIN),
         ("GET", "/admin/audit", "/admin/audit".into(), None, ADMIN),
         ("GET", "/admin/jobs", "/admin/jobs".into(), None, ADMIN),
+        ("GET", "/me/tokens", "/me/tokens".into(), None, ALL),
+        ("POST", "/me/tokens", "/me/tokens".into(), Some(json!({"name": "Script", "scopes": ["read"]})), ALL),
+        ("DELETE", "/me/tokens/{id}", "/me/tokens/999999".into(), None, ALL),
+        ("GET", "/admin/app-tokens", "/admin/app-tokens".into(), None, ADMIN),
+        (
+            "POST",
+            "/admin/app-tokens",
+            "/admin/app-tokens".into(),
+            Some(json!({"name": "App", "contact": "tech@example.org", "owner_id": user, "scopes": ["read"]})),
+            ADMIN,
+        ),
+        ("DELETE", "/admin/app-tokens/{id}", "/admin/app-tokens/999999".into(), None, ADMIN),
     ]
 }
 
@@ -378,5 +390,37 @@ fn every_protected_route_answers_401_and_403_as_the_table_says() {
 
     for (method, _, path, body, allowed) in rows {
         Guarded { method, path: &path, body, allowed }.check(&app);
+    }
+}
+
+/// Every protected route × every scope a token may hold: the contract declares one scope per
+/// protected operation, a token without it is refused with `insufficient_scope`, the token with
+/// it is not refused for its scope. Routes of `account` (settings, tokens) refuse every token.
+#[test]
+fn every_protected_route_refuses_tokens_without_its_scope() {
+    let app = TestApp::spawn();
+    let author = app.user("member");
+    let comment = builders::comment(&app, &author.token, "/commitments/FR0041", "Le mien");
+    let fr0041 = app.get("/commitments/FR0041").expect(200).json();
+    let milestone = fr0041["milestones"][0]["id"].as_i64().unwrap();
+    let target = app.user("member");
+    let asker = app.user("member");
+    let question = QuestionBuilder::on("/commitments/FR0041").create(&app, &asker.token);
+    let tokens = roles::scope_tokens(&app);
+
+    let doc = app.get("/api/openapi.json").expect(200).json();
+    let declared = |method: &str, path: &str| -> String {
+        let op = &doc["paths"][format!("/api/v1{path}")][method.to_lowercase()];
+        let scopes = op["security"][0]["bearer"].as_array().cloned().unwrap_or_default();
+        assert_eq!(scopes.len(), 1, "{method} {path} must declare exactly one scope: {}", op["security"]);
+        scopes[0].as_str().unwrap().to_string()
+    };
+    for (method, template, path, body, _) in table(comment.id(), milestone, target.id, question.id()) {
+        let scope = declared(method, template);
+        assert!(
+            roles::GRANTABLE_SCOPES.contains(&scope.as_str()) || scope == "account",
+            "{method} {template} declares an unknown scope {scope}"
+        );
+        Guarded { method, path: &path, body, allowed: &[] }.check_scopes(&app, &scope, &tokens);
     }
 }

@@ -167,7 +167,7 @@ pub async fn login(
 /// The signed-in user's account.
 #[utoipa::path(
     tag = "auth",
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses((status = 200, description = "The account", body = Account))
 )]
 #[get("/me")]
@@ -182,7 +182,7 @@ pub async fn get_me(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<web
 /// still valid: an expired one, or one from before a password change, is 401 — sign in again.
 #[utoipa::path(
     tag = "auth",
-    security(("bearer" = [])),
+    security(("bearer" = ["account"])),
     responses(
         (status = 200, description = "The session, with its new token and expiry", body = Session),
         (status = 401, description = "No token, or one that is invalid, expired or of an ended session", body = crate::http::problem::Problem, content_type = "application/problem+json"),
@@ -203,7 +203,7 @@ pub async fn extend_session(state: web::Data<AppState>, auth: AuthUser) -> ApiRe
 /// tells the owner.
 #[utoipa::path(
     tag = "auth",
-    security(("bearer" = [])),
+    security(("bearer" = ["account"])),
     request_body = UpdateAccountRequest,
     responses(
         (status = 200, description = "The updated account", body = Account),
@@ -286,7 +286,7 @@ pub async fn verify_email(
 /// working). Limited per client address (`RATE_LIMIT_MAIL`).
 #[utoipa::path(
     tag = "auth",
-    security(("bearer" = [])),
+    security(("bearer" = ["account"])),
     responses(
         (status = 202, description = "A new link is on its way (nothing is sent when the address is confirmed already)", body = MailRequested),
         (status = 429, description = "Too many mails asked for from this address; retry after `Retry-After` seconds", body = crate::http::problem::Problem, content_type = "application/problem+json"),

@@ -47,7 +47,7 @@ pub async fn get_minutes(state: web::Data<AppState>, id: web::Path<String>) -> A
 /// the check-ins at the door. `201` when first published, `200` for a correction.
 #[utoipa::path(
     tag = "action-items",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Forum id or slug")),
     request_body = MinutesRequest,
     responses(
@@ -105,7 +105,7 @@ pub async fn list_action_items(
 /// Record a decision or next step of a held forum (organisers). Due not before the forum.
 #[utoipa::path(
     tag = "action-items",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Forum id or slug")),
     request_body = NewActionItemRequest,
     responses(
@@ -157,7 +157,7 @@ pub async fn get_action_item(state: web::Data<AppState>, id: web::Path<String>) 
 /// Change an action item's text, owner, due date or links (organisers).
 #[utoipa::path(
     tag = "action-items",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = i64, Path, description = "Action item id", minimum = 1)),
     request_body = ActionItemChanges,
     responses(
@@ -189,7 +189,7 @@ pub async fn update_action_item(
 /// Closing (`done`, `dropped`) needs an `outcome`; another status takes none.
 #[utoipa::path(
     tag = "action-items",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = i64, Path, description = "Action item id", minimum = 1)),
     request_body = StatusChangeRequest,
     responses(

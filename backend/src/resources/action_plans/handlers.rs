@@ -49,7 +49,7 @@ pub async fn list_action_plans(
 /// Create an action plan (admins only).
 #[utoipa::path(
     tag = "action-plans",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     request_body = NewActionPlan,
     responses(
         (status = 201, description = "Created", body = ActionPlan),
@@ -96,7 +96,7 @@ pub async fn get_action_plan(state: web::Data<AppState>, id: web::Path<String>) 
 /// Update an action plan (admins only).
 #[utoipa::path(
     tag = "action-plans",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Numeric id or slug")),
     request_body = ActionPlanChanges,
     responses(
@@ -134,7 +134,7 @@ pub async fn update_action_plan(
 /// Delete an action plan that has no commitments (admins only).
 #[utoipa::path(
     tag = "action-plans",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Numeric id or slug")),
     responses(
         (status = 204, description = "Deleted"),

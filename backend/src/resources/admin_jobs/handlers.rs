@@ -24,7 +24,7 @@ pub struct JobFilters {
 /// Background jobs, newest first (admins only). Payloads are not shown: they hold addresses.
 #[utoipa::path(
     tag = "admin",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin"])),
     params(JobFilters, PageParams),
     responses((status = 200, description = "A page of jobs", body = JobPage))
 )]

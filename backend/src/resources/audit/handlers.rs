@@ -61,7 +61,7 @@ fn check(f: &AuditFilters) -> ApiResult<()> {
 /// first. Entries cannot be changed or deleted, by anyone.
 #[utoipa::path(
     tag = "admin",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin"])),
     params(AuditFilters, PageParams),
     responses((status = 200, description = "A page of the audit trail", body = AuditPage))
 )]

@@ -151,12 +151,15 @@ pub async fn create_for(
     let html = markdown::render(&body.body);
     // Posting limit per account (`RATE_LIMIT_POSTING`): 429 with Retry-After past it. Counted
     // in a statement of its own, so that the account's budget row is locked for a moment, not
-    // for the whole post (one member's posts would otherwise queue behind each other). The
-    // token is signed: its account id is real even before the account is read.
+    // for the whole post (one member's posts would otherwise queue behind each other). A
+    // session's token is signed: its account id is real even before the account is read.
     let limits = state.ip_limits.clone();
-    let account = token.user_id;
-    db::run(&state.pool, move |conn| limits.take(conn, crate::auth::ip_limit::Action::Posting, &account.to_string()))
-        .await?;
+    let counted = token.clone();
+    db::run(&state.pool, move |conn| {
+        let account = counted.account_id(conn)?;
+        limits.take(conn, crate::auth::ip_limit::Action::Posting, &account.to_string())
+    })
+    .await?;
     let created = db::transaction(&state.clone().pool, move |conn| {
         let author = token.authorize(conn)?;
         require_verified(&state, author.email_verified_at.is_some())?;
@@ -220,7 +223,7 @@ macro_rules! discussion_routes {
         #[doc = concat!("Comment on a ", $what, ", or reply with `parent_id` (signed-in users whose address is confirmed, where the platform requires it).")]
         #[utoipa::path(
             tag = "comments",
-            security(("bearer" = [])),
+            security(("bearer" = ["comment"])),
             params(("id" = String, Path, description = $param_desc)),
             request_body = $crate::resources::comments::dto::NewCommentRequest,
             responses(

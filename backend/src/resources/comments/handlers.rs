@@ -131,7 +131,7 @@ pub async fn list_replies(
 /// replaces, readable by anyone on the question.
 #[utoipa::path(
     tag = "comments",
-    security(("bearer" = [])),
+    security(("bearer" = ["comment"])),
     params(("id" = i64, Path, description = "Comment id")),
     request_body = UpdateCommentRequest,
     responses(
@@ -166,7 +166,7 @@ pub async fn update_comment(
 /// record and is never deleted (409 `answer_on_record`): edit it, or a moderator hides it.
 #[utoipa::path(
     tag = "comments",
-    security(("bearer" = [])),
+    security(("bearer" = ["comment"])),
     params(("id" = i64, Path, description = "Comment id")),
     responses(
         (status = 204, description = "Deleted (also when it already was)"),
@@ -192,7 +192,7 @@ pub async fn delete_comment(state: web::Data<AppState>, auth: AuthUser, id: web:
 /// comment.
 #[utoipa::path(
     tag = "comments",
-    security(("bearer" = [])),
+    security(("bearer" = ["comment"])),
     params(("id" = i64, Path, description = "Comment id")),
     request_body = ReactionRequest,
     responses(
@@ -218,7 +218,7 @@ pub async fn set_reaction(
 /// Remove your reaction to a comment.
 #[utoipa::path(
     tag = "comments",
-    security(("bearer" = [])),
+    security(("bearer" = ["comment"])),
     params(("id" = i64, Path, description = "Comment id")),
     responses((status = 200, description = "The counts", body = ReactionState))
 )]

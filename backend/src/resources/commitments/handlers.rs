@@ -51,7 +51,7 @@ pub async fn list_commitments(
 /// Create a commitment (officials and admins).
 #[utoipa::path(
     tag = "commitments",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     request_body = NewCommitmentRequest,
     responses(
         (status = 201, description = "Created", body = Commitment),
@@ -97,7 +97,7 @@ pub async fn get_commitment(state: web::Data<AppState>, id: web::Path<String>) -
 /// Update a commitment (officials and admins).
 #[utoipa::path(
     tag = "commitments",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Numeric id or OGP code")),
     request_body = CommitmentChanges,
     responses(
@@ -136,7 +136,7 @@ pub async fn update_commitment(
 /// with `POST /commitments/{id}/restore`. One without contributions is deleted (204).
 #[utoipa::path(
     tag = "commitments",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Numeric id or OGP code")),
     responses(
         (status = 200, description = "Archived, because it has a discussion", body = Commitment),
@@ -162,7 +162,7 @@ pub async fn delete_commitment(
 /// Bring an archived commitment back into lists and open its discussions again (admins only).
 #[utoipa::path(
     tag = "commitments",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Numeric id or OGP code", max_length = 80)),
     responses((status = 200, description = "Restored (also when it was not archived)", body = Commitment))
 )]

@@ -47,7 +47,7 @@ pub async fn list_cycles(
 /// Start a cycle (officials and admins).
 #[utoipa::path(
     tag = "cycles",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     request_body = NewCycleRequest,
     responses(
         (status = 201, description = "Created", body = Cycle),
@@ -93,7 +93,7 @@ pub async fn get_cycle(state: web::Data<AppState>, id: web::Path<String>) -> Api
 /// Change a cycle (officials and admins).
 #[utoipa::path(
     tag = "cycles",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Numeric id or slug")),
     request_body = CycleChanges,
     responses(

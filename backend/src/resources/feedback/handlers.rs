@@ -68,7 +68,7 @@ pub async fn forum_feedback(state: web::Data<AppState>, id: web::Path<String>) -
 /// (`feedback_closed`).
 #[utoipa::path(
     tag = "feedback",
-    security(("bearer" = [])),
+    security(("bearer" = ["register"])),
     params(("id" = String, Path, description = "Forum id or slug")),
     request_body = FeedbackRequest,
     responses(
@@ -98,7 +98,7 @@ pub async fn give_feedback(
 /// One's own feedback on a forum, or `null`.
 #[utoipa::path(
     tag = "feedback",
-    security(("bearer" = [])),
+    security(("bearer" = ["register"])),
     params(("id" = String, Path, description = "Forum id or slug")),
     responses((status = 200, description = "One's feedback, or `null`", body = Option<MyFeedback>))
 )]
@@ -121,7 +121,7 @@ pub async fn my_feedback(
 /// Change one's feedback (until answers close). The answers sent replace the earlier ones.
 #[utoipa::path(
     tag = "feedback",
-    security(("bearer" = [])),
+    security(("bearer" = ["register"])),
     params(("id" = String, Path, description = "Forum id or slug")),
     request_body = FeedbackRequest,
     responses(
@@ -151,7 +151,7 @@ pub async fn change_feedback(
 /// A forum's free-text answers, without names, for organisers to approve (pending first).
 #[utoipa::path(
     tag = "feedback",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Forum id or slug")),
     responses((status = 200, description = "The text answers", body = Vec<TextAnswer>))
 )]
@@ -178,7 +178,7 @@ fn text_id(raw: &str) -> ApiResult<i64> {
 /// Approve a free-text answer: it is published in the results, without a name (organisers).
 #[utoipa::path(
     tag = "feedback",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = i64, Path, description = "Text answer id", minimum = 1)),
     responses((status = 200, description = "Approved", body = TextAnswer))
 )]
@@ -197,7 +197,7 @@ pub async fn approve_text(
 /// Withdraw a text answer's approval: it leaves the published results (organisers).
 #[utoipa::path(
     tag = "feedback",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = i64, Path, description = "Text answer id", minimum = 1)),
     responses((status = 200, description = "Withdrawn", body = TextAnswer))
 )]
@@ -217,7 +217,7 @@ pub async fn withdraw_approval(
 /// linking to the format version it led to (organisers).
 #[utoipa::path(
     tag = "feedback",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Forum id or slug")),
     request_body = ResponseRequest,
     responses(

@@ -43,7 +43,7 @@ pub async fn list_formats(
 /// Write down a new format, as its version 1 (officials and admins).
 #[utoipa::path(
     tag = "formats",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     request_body = NewFormatRequest,
     responses(
         (status = 201, description = "Created", body = Format),
@@ -90,7 +90,7 @@ pub async fn get_format(state: web::Data<AppState>, id: web::Path<String>) -> Ap
 /// format says, publish a new version.
 #[utoipa::path(
     tag = "formats",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Numeric id or slug")),
     request_body = FormatChanges,
     responses((status = 200, description = "Updated", body = Format))
@@ -119,7 +119,7 @@ pub async fn update_format(
 /// (`based_on`) with a change note. The versions before stay readable at their own URLs.
 #[utoipa::path(
     tag = "formats",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Numeric id or slug")),
     request_body = NewVersionRequest,
     responses(
@@ -183,7 +183,7 @@ pub async fn get_version(
 /// usual 401/403/404), and says to publish a new version instead.
 #[utoipa::path(
     tag = "formats",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(
         ("id" = String, Path, description = "Numeric id or slug of the format"),
         ("version" = i32, Path, description = "Version number", minimum = 1, maximum = 100000),

@@ -99,7 +99,7 @@ pub async fn list_forums(
 /// Announce a forum (officials and admins).
 #[utoipa::path(
     tag = "forums",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     request_body = NewForumRequest,
     responses(
         (status = 201, description = "Created", body = Forum),
@@ -154,7 +154,7 @@ pub async fn get_forum(state: web::Data<AppState>, id: web::Path<String>) -> Api
 /// and a mail as on a cancellation; a capacity below the people already seated is refused.
 #[utoipa::path(
     tag = "forums",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Numeric id or slug")),
     request_body = ForumChanges,
     responses(
@@ -234,7 +234,7 @@ pub async fn update_forum(
 /// `cancelled`: it keeps the public record.
 #[utoipa::path(
     tag = "forums",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Numeric id or slug")),
     responses(
         (status = 200, description = "Archived, because it has a discussion", body = Forum),
@@ -261,7 +261,7 @@ pub async fn delete_forum(
 /// Bring an archived forum back into lists and open its discussion again (admins only).
 #[utoipa::path(
     tag = "forums",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Numeric id or slug", max_length = 80)),
     responses((status = 200, description = "Restored (also when it was not archived)", body = Forum))
 )]

@@ -171,7 +171,7 @@ pub async fn list_organisers(
 /// check people in. Idempotent.
 #[utoipa::path(
     tag = "forums",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin"])),
     params(("id" = String, Path, description = "Forum id or slug"), ("user" = i64, Path, description = "Account id")),
     responses(
         (status = 200, description = "The forum's organisers", body = ForumOrganisers),
@@ -203,7 +203,7 @@ pub async fn add_organiser(
 /// the institutions of its commitments stay organisers: that follows from the commitments.
 #[utoipa::path(
     tag = "forums",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin"])),
     params(("id" = String, Path, description = "Forum id or slug"), ("user" = i64, Path, description = "Account id")),
     responses((status = 200, description = "The forum's organisers", body = ForumOrganisers))
 )]

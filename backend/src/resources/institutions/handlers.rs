@@ -42,7 +42,7 @@ pub async fn list_institutions(
 /// Record an institution (admins).
 #[utoipa::path(
     tag = "institutions",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin"])),
     request_body = NewInstitutionRequest,
     responses(
         (status = 201, description = "Created", body = Institution),
@@ -90,7 +90,7 @@ pub async fn get_institution(state: web::Data<AppState>, id: web::Path<String>) 
 /// that name it.
 #[utoipa::path(
     tag = "institutions",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin"])),
     params(("id" = String, Path, description = "Numeric id or slug")),
     request_body = InstitutionChanges,
     responses(

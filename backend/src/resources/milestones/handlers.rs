@@ -66,7 +66,7 @@ pub async fn list_milestones(
 /// Add a milestone to a commitment (officials and admins).
 #[utoipa::path(
     tag = "milestones",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Commitment id or OGP code")),
     request_body = NewMilestoneRequest,
     responses(
@@ -110,7 +110,7 @@ pub async fn get_milestone(state: web::Data<AppState>, id: web::Path<i64>) -> Ap
 /// Update a milestone, e.g. its status (officials and admins).
 #[utoipa::path(
     tag = "milestones",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = i64, Path, description = "Milestone id")),
     request_body = MilestoneChanges,
     responses(
@@ -144,7 +144,7 @@ pub async fn update_milestone(
 /// contributions is deleted (204).
 #[utoipa::path(
     tag = "milestones",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = i64, Path, description = "Milestone id")),
     responses(
         (status = 200, description = "Archived, because it has a discussion", body = Milestone),
@@ -171,7 +171,7 @@ pub async fn delete_milestone(
 /// (admins only).
 #[utoipa::path(
     tag = "milestones",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = i64, Path, description = "Milestone id")),
     responses((status = 200, description = "Restored (also when it was not archived)", body = Milestone))
 )]

@@ -29,7 +29,7 @@ use crate::AppState;
 /// private: they do not appear in the change feed.
 #[utoipa::path(
     tag = "moderation",
-    security(("bearer" = [])),
+    security(("bearer" = ["comment"])),
     params(("id" = i64, Path, description = "Comment id")),
     request_body = NewReportRequest,
     responses(
@@ -67,7 +67,7 @@ fn moderator_viewer(auth: &AuthUser) -> Viewer {
 /// the text even when hidden and every open report (never who made it).
 #[utoipa::path(
     tag = "moderation",
-    security(("bearer" = [])),
+    security(("bearer" = ["moderate"])),
     params(PageParams),
     responses((status = 200, description = "A page of the queue", body = ReportQueuePage))
 )]
@@ -94,7 +94,7 @@ pub async fn list_reports(
 /// modération : …"); its open reports close. Restore with `PUT /comments/{id}/moderation`.
 #[utoipa::path(
     tag = "moderation",
-    security(("bearer" = [])),
+    security(("bearer" = ["moderate"])),
     params(("id" = i64, Path, description = "Comment id")),
     request_body = HideRequest,
     responses((status = 200, description = "The comment as moderators see it", body = Comment))
@@ -130,7 +130,7 @@ pub async fn hide_reported(
 /// Dismiss a comment's open reports: nothing to hide (audited).
 #[utoipa::path(
     tag = "moderation",
-    security(("bearer" = [])),
+    security(("bearer" = ["moderate"])),
     params(("id" = i64, Path, description = "Comment id")),
     responses((status = 204, description = "Dismissed"))
 )]
@@ -151,7 +151,7 @@ pub async fn dismiss_reports(
 /// account reads but does not sign in to write. Audited.
 #[utoipa::path(
     tag = "moderation",
-    security(("bearer" = [])),
+    security(("bearer" = ["moderate"])),
     params(("id" = i64, Path, description = "User id")),
     request_body = SuspensionRequest,
     responses(
@@ -190,7 +190,7 @@ pub async fn suspend_user(
 /// Lift a suspension (moderators for members and officials, admins for anyone). Audited.
 #[utoipa::path(
     tag = "moderation",
-    security(("bearer" = [])),
+    security(("bearer" = ["moderate"])),
     params(("id" = i64, Path, description = "User id")),
     responses((status = 204, description = "Lifted"))
 )]
@@ -236,7 +236,7 @@ pub async fn moderation_log(
 /// is the comment's; the decision is the moderators'.)
 #[utoipa::path(
     tag = "comments",
-    security(("bearer" = [])),
+    security(("bearer" = ["moderate"])),
     params(("id" = i64, Path, description = "Comment id")),
     request_body = crate::resources::comments::dto::ModerationRequest,
     responses((status = 200, description = "The comment as moderators see it", body = Comment))

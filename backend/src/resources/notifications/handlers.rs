@@ -40,7 +40,7 @@ fn subject(conn: &mut PgConnection, SubjectPath(kind, key): &SubjectPath) -> Api
 /// What the signed-in member follows, latest followed first.
 #[utoipa::path(
     tag = "notifications",
-    security(("bearer" = [])),
+    security(("bearer" = ["follow"])),
     params(PageParams),
     responses((status = 200, description = "A page of followed subjects", body = FollowPage))
 )]
@@ -65,7 +65,7 @@ pub async fn list_follows(
 /// Whether the signed-in member follows a subject, and how many members do.
 #[utoipa::path(
     tag = "notifications",
-    security(("bearer" = [])),
+    security(("bearer" = ["follow"])),
     params(SubjectPath),
     responses((status = 200, description = "Following or not", body = FollowState))
 )]
@@ -88,7 +88,7 @@ pub async fn follow_state(
 /// or place become notifications (following again changes nothing).
 #[utoipa::path(
     tag = "notifications",
-    security(("bearer" = [])),
+    security(("bearer" = ["follow"])),
     params(SubjectPath),
     responses((status = 200, description = "Following", body = FollowState))
 )]
@@ -110,7 +110,7 @@ pub async fn follow(
 /// Stop following a subject (not following: nothing changes).
 #[utoipa::path(
     tag = "notifications",
-    security(("bearer" = [])),
+    security(("bearer" = ["follow"])),
     params(SubjectPath),
     responses((status = 200, description = "Not following", body = FollowState))
 )]
@@ -134,7 +134,7 @@ pub async fn unfollow(
 /// Written by a background job within seconds of what caused them.
 #[utoipa::path(
     tag = "notifications",
-    security(("bearer" = [])),
+    security(("bearer" = ["follow"])),
     params(NotificationListParams, PageParams),
     responses((status = 200, description = "A page of notifications", body = NotificationPage))
 )]
@@ -160,7 +160,7 @@ pub async fn list_notifications(
 /// How many notifications wait unread (counted up to 100; `more` beyond).
 #[utoipa::path(
     tag = "notifications",
-    security(("bearer" = [])),
+    security(("bearer" = ["follow"])),
     responses((status = 200, description = "The unread count", body = UnreadCount))
 )]
 #[get("/me/notifications/unread-count")]
@@ -178,7 +178,7 @@ pub async fn unread_count(state: web::Data<AppState>, token: BearerToken) -> Api
 /// Mark every unread notification read (`up_to`: only those up to that id).
 #[utoipa::path(
     tag = "notifications",
-    security(("bearer" = [])),
+    security(("bearer" = ["follow"])),
     params(ReadAllParams),
     responses((status = 200, description = "How many were marked read", body = MarkedRead))
 )]
@@ -199,7 +199,7 @@ pub async fn mark_all_read(
 /// Mark one notification read (already read: nothing changes).
 #[utoipa::path(
     tag = "notifications",
-    security(("bearer" = [])),
+    security(("bearer" = ["follow"])),
     params(("id" = i64, Path, description = "Notification id")),
     responses(
         (status = 204, description = "Read"),
@@ -221,7 +221,7 @@ pub async fn mark_read(state: web::Data<AppState>, auth: AuthUser, id: web::Path
 /// 7:00, Paris time, of those still unread; the default). Mail goes only to a confirmed address.
 #[utoipa::path(
     tag = "notifications",
-    security(("bearer" = [])),
+    security(("bearer" = ["follow"])),
     responses((status = 200, description = "The settings", body = NotificationSettings))
 )]
 #[get("/me/notification-settings")]
@@ -233,7 +233,7 @@ pub async fn get_settings(state: web::Data<AppState>, auth: AuthUser) -> ApiResu
 /// Choose how notifications come by mail.
 #[utoipa::path(
     tag = "notifications",
-    security(("bearer" = [])),
+    security(("bearer" = ["follow"])),
     request_body = NotificationSettings,
     responses((status = 200, description = "The settings", body = NotificationSettings))
 )]
@@ -253,7 +253,7 @@ pub async fn put_settings(
 /// signed-in members only.
 #[utoipa::path(
     tag = "notifications",
-    security(("bearer" = [])),
+    security(("bearer" = ["comment"])),
     params(SuggestionParams),
     responses((status = 200, description = "At most `limit` members, by name", body = Vec<MentionSuggestion>))
 )]

@@ -51,7 +51,7 @@ pub async fn list_progress(
 /// one, post another naming it in `corrects`.
 #[utoipa::path(
     tag = "progress",
-    security(("bearer" = [])),
+    security(("bearer" = ["respond"])),
     params(("id" = i64, Path, description = "Milestone id")),
     request_body = NewProgressUpdate,
     responses(

@@ -44,7 +44,7 @@ async fn ask(
 /// `QUESTION_DEADLINE_DAYS` working days (15 by default) on the French public-holiday calendar.
 #[utoipa::path(
     tag = "questions",
-    security(("bearer" = [])),
+    security(("bearer" = ["comment"])),
     params(("id" = String, Path, description = "Commitment id or OGP code")),
     request_body = NewQuestionRequest,
     responses(
@@ -66,7 +66,7 @@ pub async fn ask_about_commitment(
 /// Ask about a milestone: the question goes to its commitment's lead institution.
 #[utoipa::path(
     tag = "questions",
-    security(("bearer" = [])),
+    security(("bearer" = ["comment"])),
     params(("id" = String, Path, description = "Milestone id")),
     request_body = NewQuestionRequest,
     responses(
@@ -89,7 +89,7 @@ pub async fn ask_about_milestone(
 /// commitment's lead institution.
 #[utoipa::path(
     tag = "questions",
-    security(("bearer" = [])),
+    security(("bearer" = ["comment"])),
     params(("id" = String, Path, description = "Action item id")),
     request_body = NewQuestionRequest,
     responses(
@@ -152,7 +152,7 @@ pub async fn get_question(state: web::Data<AppState>, id: web::Path<i64>) -> Api
 /// answer, with the working days it took.
 #[utoipa::path(
     tag = "questions",
-    security(("bearer" = [])),
+    security(("bearer" = ["respond"])),
     params(("id" = i64, Path, description = "AskedQuestion id")),
     request_body = NewAnswerRequest,
     responses(
@@ -186,7 +186,7 @@ pub async fn answer_question(
 /// real answer again, its deadline unchanged.
 #[utoipa::path(
     tag = "questions",
-    security(("bearer" = [])),
+    security(("bearer" = ["comment"])),
     params(("id" = i64, Path, description = "AskedQuestion id"), ("answer" = i64, Path, description = "QuestionAnswer id")),
     request_body = RejectionRequest,
     responses(

@@ -126,7 +126,7 @@ pub async fn list_holidays(
 /// Add a day off (admins): the deadlines of unanswered questions move past it.
 #[utoipa::path(
     tag = "questions",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin"])),
     request_body = NewHolidayRequest,
     responses(
         (status = 201, description = "Added: the year's days off", body = HolidayYear),
@@ -174,7 +174,7 @@ pub async fn add_holiday(
 /// Remove a day off an admin added (admins; public holidays cannot be removed: 404).
 #[utoipa::path(
     tag = "questions",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin"])),
     params(("day" = String, Path, description = "The day, e.g. 2027-05-07")),
     responses((status = 204, description = "Removed"))
 )]

@@ -47,7 +47,7 @@ pub async fn registration_summary(
 /// and the place on the waitlist. A mail confirms either, with the registration's code.
 #[utoipa::path(
     tag = "registrations",
-    security(("bearer" = [])),
+    security(("bearer" = ["register"])),
     params(("id" = String, Path, description = "Forum id or slug")),
     responses(
         (status = 201, description = "Registered, or waitlisted when the forum is full", body = Registration),
@@ -82,7 +82,7 @@ pub async fn register_for_forum(
 /// none (a cancelled one is not current: see `GET /me/registrations`).
 #[utoipa::path(
     tag = "registrations",
-    security(("bearer" = [])),
+    security(("bearer" = ["register"])),
     params(("id" = String, Path, description = "Forum id or slug")),
     responses((status = 200, description = "The registration, or `null`", body = Option<Registration>))
 )]
@@ -106,7 +106,7 @@ pub async fn my_registration(
 /// there was nothing to cancel (so cancelling twice is harmless).
 #[utoipa::path(
     tag = "registrations",
-    security(("bearer" = [])),
+    security(("bearer" = ["register"])),
     params(("id" = String, Path, description = "Forum id or slug")),
     responses(
         (status = 200, description = "Cancelled", body = Registration),
@@ -137,7 +137,7 @@ pub async fn cancel_my_registration(
 /// codes (the forum's organisers: 403 `not_an_organiser` for others).
 #[utoipa::path(
     tag = "registrations",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Forum id or slug"), PageParams),
     responses((status = 200, description = "A page of the forum's registrations", body = ForumRegistrationPage))
 )]
@@ -165,7 +165,7 @@ pub async fn forum_registrations(
 /// One's own registrations, newest first (cancelled ones included).
 #[utoipa::path(
     tag = "registrations",
-    security(("bearer" = [])),
+    security(("bearer" = ["register"])),
     params(PageParams),
     responses((status = 200, description = "A page of one's registrations", body = RegistrationPage))
 )]
@@ -190,7 +190,7 @@ pub async fn my_registrations(
 /// attendance record. Once is enough: checking in again answers the same check-in.
 #[utoipa::path(
     tag = "registrations",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Forum id or slug")),
     request_body = CheckInRequest,
     responses(
@@ -224,7 +224,7 @@ pub async fn check_in_by_code(
 /// was present this way, and only people recorded as present give feedback.
 #[utoipa::path(
     tag = "registrations",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(
         ("id" = String, Path, description = "Forum id or slug"),
         ("registration" = i64, Path, description = "Registration id", minimum = 1),
@@ -288,7 +288,7 @@ enum ExportStep {
 /// thousand at a time, so a forum of any size costs the server the same memory.
 #[utoipa::path(
     tag = "registrations",
-    security(("bearer" = [])),
+    security(("bearer" = ["content"])),
     params(("id" = String, Path, description = "Forum id or slug")),
     responses((status = 200, description = "CSV (RFC 4180, UTF-8 with a byte-order mark, CRLF; a field holding `,` or `;` is quoted, one starting with `=`, `+`, `-`, `@` or a tab is prefixed with `'` so that no spreadsheet reads it as a formula): registration_id, status, waitlist_position, display_name, organisation, code, registered_at, promoted_at, cancelled_at, checked_in_at", content_type = "text/csv", body = String))
 )]

@@ -32,7 +32,7 @@ pub async fn get_user(state: web::Data<AppState>, id: web::Path<i64>) -> ApiResu
 /// All accounts, oldest first (admins only).
 #[utoipa::path(
     tag = "admin",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin"])),
     params(UserFilters, PageParams),
     responses((status = 200, description = "A page of accounts", body = AccountPage))
 )]
@@ -60,7 +60,7 @@ pub async fn list_users(
 /// trail.
 #[utoipa::path(
     tag = "admin",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin"])),
     params(("id" = i64, Path, description = "User id")),
     request_body = AdminUpdateUser,
     responses(
