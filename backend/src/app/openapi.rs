@@ -112,7 +112,7 @@ const PROBLEMS: &[(&str, &str, &str)] = &[
         "401",
         "Unauthorized",
         "Missing, invalid or expired bearer token (`unauthorized`), or a revoked or expired API \
-         token (`token_revoked`, `token_expired`)",
+         token (`api_token_revoked`, `api_token_expired`)",
     ),
     (
         "401",
@@ -176,7 +176,7 @@ impl Modify for StandardResponses {
                          `admin`, or `account` (sessions only: account settings and tokens). An API token \
                          without it gets 403 `insufficient_scope` (`WWW-Authenticate: Bearer \
                          error=\"insufficient_scope\", scope=\"…\"`); a revoked or expired one 401 \
-                         `token_revoked` / `token_expired` (`error=\"invalid_token\"`). On public reads a \
+                         `api_token_revoked` / `api_token_expired` (`error=\"invalid_token\"`). On public reads a \
                          token with `read` is its owner; one without reads as a visitor.",
                     ))
                     .build(),

@@ -117,10 +117,10 @@ impl ErrorCode {
         ErrorCode::declare("insufficient_scope", "Ce jeton d'API n'a pas la portée nécessaire pour cette action.");
     /// 401: an API token that was revoked.
     pub const TokenRevoked: ErrorCode =
-        ErrorCode::declare("token_revoked", "Ce jeton d'API a été révoqué : créez-en un autre.");
+        ErrorCode::declare("api_token_revoked", "Ce jeton d'API a été révoqué : créez-en un autre.");
     /// 401: an API token past its expiry date.
     pub const TokenExpired: ErrorCode =
-        ErrorCode::declare("token_expired", "Ce jeton d'API a expiré : créez-en un autre.");
+        ErrorCode::declare("api_token_expired", "Ce jeton d'API a expiré : créez-en un autre.");
     /// 403: the account must confirm its address first.
     pub const EmailNotVerified: ErrorCode = ErrorCode::declare(
         "email_not_verified",

@@ -87,6 +87,11 @@ function AdminHome() {
             </Link>
           </li>
           <li>
+            <Link className="fr-link fr-icon-key-line fr-link--icon-left" to={paths.appTokens()}>
+              {t("admin.appTokens")}
+            </Link>
+          </li>
+          <li>
             <Link className="fr-link fr-icon-building-line fr-link--icon-left" to={paths.institutions()}>
               {t("admin.institutions")}
             </Link>

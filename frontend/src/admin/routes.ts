@@ -10,6 +10,7 @@ import { admin as actions } from "../resources/actions/admin";
 import { admin as institutions } from "../resources/institutions/admin";
 import { admin as moderation } from "../resources/moderation/admin";
 import { admin as users } from "../resources/users/admin";
+import { admin as tokens } from "../resources/tokens/admin";
 import { admin as audit } from "../resources/audit/admin";
 import { admin as actionPlans } from "../resources/actionPlans/admin";
 
@@ -28,6 +29,7 @@ export const ADMIN_ROUTES: AdminRoutes = [
   ...institutions,
   ...moderation,
   ...users,
+  ...tokens,
   ...audit,
   ...actionPlans,
 ];

@@ -203,7 +203,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke one of one's personal tokens: from the next request on, it answers 401
-         *     `token_revoked`. Revoking a revoked token again changes nothing.
+         *     `api_token_revoked`. Revoking a revoked token again changes nothing.
          */
         delete: operations["revoke_my_token"];
         options?: never;
@@ -243,7 +243,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an app token (admins): from the next request on, it answers 401 `token_revoked`. */
+        /** Revoke an app token (admins): from the next request on, it answers 401 `api_token_revoked`. */
         delete: operations["revoke_app_token"];
         options?: never;
         head?: never;
@@ -2556,12 +2556,12 @@ export interface components {
             created_at: string;
             /**
              * Format: date-time
-             * @description After this instant the token answers 401 `token_expired` (null: no expiry).
+             * @description After this instant the token answers 401 `api_token_expired` (null: no expiry).
              */
             expires_at?: string | null;
             /**
              * Format: date-time
-             * @description When it was revoked (then it answers 401 `token_revoked`).
+             * @description When it was revoked (then it answers 401 `api_token_revoked`).
              */
             revoked_at?: string | null;
             /**
@@ -3180,7 +3180,7 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "token_revoked" | "token_expired" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "token_expired" | "scope_not_allowed" | "too_many_tokens" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "self_lockout" | "not_your_institution";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "token_expired" | "scope_not_allowed" | "too_many_tokens" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "self_lockout" | "not_your_institution";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of the log (the audit trail, the changes feed, notifications, webhooks) and the contract know every type there is.
          * @enum {string}
@@ -5371,7 +5371,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Missing, invalid or expired bearer token (`unauthorized`), or a revoked or expired API token (`token_revoked`, `token_expired`) */
+        /** @description Missing, invalid or expired bearer token (`unauthorized`), or a revoked or expired API token (`api_token_revoked`, `api_token_expired`) */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;

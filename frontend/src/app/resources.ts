@@ -18,6 +18,7 @@ import * as notifications from "../resources/notifications/routes";
 import * as accessibility from "../resources/accessibility/routes";
 import * as actionPlans from "../resources/actionPlans/routes";
 import * as users from "../resources/users/routes";
+import * as tokens from "../resources/tokens/routes";
 import * as audit from "../resources/audit/routes";
 import type { ResourceRoutes } from "./routing";
 
@@ -39,6 +40,7 @@ const RESOURCES = [
   accessibility,
   actionPlans,
   users,
+  tokens,
   audit,
 ] as const;
 

@@ -10,6 +10,7 @@ import type { fr as feed } from "../components/i18n/feed.fr";
 import type { fr as moderationQueue } from "../resources/moderation/i18n/queue.fr";
 import type { fr as sessionExpiry } from "../auth/i18n/expiry.fr";
 import type { fr as openDataPage } from "../resources/openData/i18n/page.fr";
+import type { fr as tokens } from "../resources/tokens/i18n/fr";
 import { fr as common } from "./areas/common";
 import { fr as errors } from "./areas/errors";
 import { fr as subjects } from "./areas/subjects";
@@ -72,7 +73,8 @@ export type MessageKey =
   | keyof typeof feed
   | keyof typeof moderationQueue
   | keyof typeof sessionExpiry
-  | keyof typeof openDataPage;
+  | keyof typeof openDataPage
+  | keyof typeof tokens;
 /** The English messages of the areas whose French ones come with their chunk. */
 const LATE = [
   () => import("../admin/i18n/en"),
@@ -82,6 +84,7 @@ const LATE = [
   () => import("../resources/moderation/i18n/queue.en"),
   () => import("../auth/i18n/expiry.en"),
   () => import("../resources/openData/i18n/page.en"),
+  () => import("../resources/tokens/i18n/en"),
 ];
 export type Messages = Record<MessageKey, string>;
 

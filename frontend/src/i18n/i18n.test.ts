@@ -7,6 +7,7 @@ import { fr as feed } from "../components/i18n/feed.fr";
 import { fr as moderationQueue } from "../resources/moderation/i18n/queue.fr";
 import { fr as sessionExpiry } from "../auth/i18n/expiry.fr";
 import { fr as openDataPage } from "../resources/openData/i18n/page.fr";
+import { fr as tokens } from "../resources/tokens/i18n/fr";
 import { interpolate, loadCatalogue, translate } from "./index";
 
 // The whole French catalogue: the main bundle's and the chunks' own.
@@ -19,6 +20,7 @@ const fr = {
   ...moderationQueue,
   ...sessionExpiry,
   ...openDataPage,
+  ...tokens,
 } as Messages;
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

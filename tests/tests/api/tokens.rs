@@ -100,10 +100,10 @@ fn revoked_expired_and_orphaned_tokens_stop_at_once() {
     let refused = app.get_as("/forums", &token);
     assert_eq!(
         refused.header("www-authenticate"),
-        Some("Bearer error=\"invalid_token\", error_description=\"token_revoked\"")
+        Some("Bearer error=\"invalid_token\", error_description=\"api_token_revoked\"")
     );
-    refused.expect_problem(401, "token_revoked");
-    app.get_as("/me", &token).expect_problem(401, "token_revoked");
+    refused.expect_problem(401, "api_token_revoked");
+    app.get_as("/me", &token).expect_problem(401, "api_token_revoked");
     // Revoked tokens leave the owner's list; revoking again changes nothing.
     assert_eq!(app.get_as("/me/tokens", &member.token).expect(200).json()["items"], json!([]));
     app.delete(&format!("/me/tokens/{id}"), Some(&member.token)).expect(204);
@@ -119,7 +119,7 @@ fn revoked_expired_and_orphaned_tokens_stop_at_once() {
         "UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = {}",
         expiring["details"]["id"]
     ));
-    app.get_as("/me", &expiring_token).expect_problem(401, "token_expired");
+    app.get_as("/me", &expiring_token).expect_problem(401, "api_token_expired");
 
     // A suspended owner's token writes nothing and reads as a visitor.
     let writer = create(&app, &member.token, json!({"name": "Écrivain", "scopes": ["read", "comment"]}))["token"]
@@ -184,7 +184,7 @@ fn admins_issue_app_tokens_and_the_audit_trail_keeps_issuing_and_revoking() {
     app.delete(&format!("/me/tokens/{id}"), Some(&owner.token)).expect_problem(404, "not_found");
 
     app.delete(&format!("/admin/app-tokens/{id}"), Some(&admin.token)).expect(204);
-    app.get_as("/me", &token).expect_problem(401, "token_revoked");
+    app.get_as("/me", &token).expect_problem(401, "api_token_revoked");
     let listed = app.get_as("/admin/app-tokens", &admin.token).expect(200).json();
     assert!(listed["items"][0]["revoked_at"].is_string());
 

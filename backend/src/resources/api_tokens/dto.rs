@@ -29,9 +29,9 @@ pub struct ApiTokenView {
     /// The token's first characters, to recognise it (the rest is never shown again).
     pub prefix: String,
     pub created_at: DateTime<Utc>,
-    /// After this instant the token answers 401 `token_expired` (null: no expiry).
+    /// After this instant the token answers 401 `api_token_expired` (null: no expiry).
     pub expires_at: Option<DateTime<Utc>>,
-    /// When it was revoked (then it answers 401 `token_revoked`).
+    /// When it was revoked (then it answers 401 `api_token_revoked`).
     pub revoked_at: Option<DateTime<Utc>>,
     /// Its last use, to the minute.
     pub last_used_at: Option<DateTime<Utc>>,

@@ -133,7 +133,7 @@ pub async fn create_my_token(
 }
 
 /// Revoke one of one's personal tokens: from the next request on, it answers 401
-/// `token_revoked`. Revoking a revoked token again changes nothing.
+/// `api_token_revoked`. Revoking a revoked token again changes nothing.
 #[utoipa::path(
     tag = "tokens",
     security(("bearer" = ["account"])),
@@ -229,7 +229,7 @@ pub async fn create_app_token(
     Ok(HttpResponse::Created().json(CreatedApiToken { token: secret, details }))
 }
 
-/// Revoke an app token (admins): from the next request on, it answers 401 `token_revoked`.
+/// Revoke an app token (admins): from the next request on, it answers 401 `api_token_revoked`.
 #[utoipa::path(
     tag = "tokens",
     security(("bearer" = ["account"])),

@@ -14,6 +14,11 @@ export const fr = {
   "error.bad_body": "La requête n'a pas pu être lue.",
   "error.unauthorized": "Connectez-vous pour continuer.",
   "error.forbidden": "Vous n'avez pas le droit de faire cela.",
+  "error.insufficient_scope": "Ce jeton n'a pas la portée nécessaire.",
+  "error.api_token_revoked": "Ce jeton a été révoqué.",
+  "error.api_token_expired": "Ce jeton a expiré.",
+  "error.scope_not_allowed": "Le rôle du compte ne permet pas cette portée.",
+  "error.too_many_tokens": "Trop de jetons actifs : révoquez-en un.",
   "error.wrong_password": "Ce n'est pas votre mot de passe actuel.",
   "error.email_not_verified":
     "Confirmez d'abord votre adresse électronique : suivez le lien du message reçu à l'inscription, ou demandez-en un nouveau.",

@@ -11,6 +11,7 @@ import { Crumbs } from "../../components/Crumbs";
 import { UnverifiedNotice } from "./UnverifiedNotice";
 import { MyRegistrations } from "../registrations/Registrations";
 import { MailPreferenceForm } from "../notifications/MailPreferenceForm";
+import { MyTokens } from "../tokens/MyTokens";
 import { useFieldErrors } from "../../components/forms";
 import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
@@ -52,6 +53,7 @@ export default function ProfilePage() {
       </section>
       <MyRegistrations />
       <MailPreferenceForm verified={user.email_verified} />
+      <MyTokens role={user.role} />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
           <ProfileForm user={user} />

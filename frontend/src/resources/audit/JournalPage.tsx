@@ -40,6 +40,8 @@ const OFFERED: Record<EventType, boolean> = {
   "milestone.archived": true,
   "milestone.restored": true,
   "milestone.deleted": true,
+  "api_token.created": true,
+  "api_token.revoked": true,
   "action_plan.created": true,
   "action_plan.updated": true,
   "action_plan.deleted": true,
@@ -98,6 +100,7 @@ const KINDS = [
   "cycle",
   "institution",
   "holiday",
+  "api_token",
 ] as const;
 
 const actionKey = (a: EventType) => `admin.journal.action.${a}` as MessageKey;

@@ -10,6 +10,11 @@ export const en: Record<keyof typeof fr, string> = {
   "error.bad_body": "The request could not be read.",
   "error.unauthorized": "Sign in to continue.",
   "error.forbidden": "You are not allowed to do this.",
+  "error.insufficient_scope": "This API token does not hold the scope this action needs.",
+  "error.api_token_revoked": "This API token was revoked: create another one.",
+  "error.api_token_expired": "This API token has expired: create another one.",
+  "error.scope_not_allowed": "The account's role does not allow giving this scope to a token.",
+  "error.too_many_tokens": "This account already holds 50 working tokens: revoke one first.",
   "error.wrong_password": "This is not your current password.",
   "error.email_not_verified":
     "Confirm your email address first: follow the link in the message sent when you signed up, or ask for a new one.",

@@ -1,0 +1,65 @@
+// API tokens from the web app: a member creates one on the account page, sees it once, an app
+// uses it against the real server, the member revokes it and the next request is refused; an
+// admin issues an app's token on its page.
+import { accounts, apiToken, check, expect, signIn, status, test } from "./fixtures";
+
+test("a member creates a token, uses it, and revokes it", async ({ page }) => {
+  await signIn(page, accounts.member);
+  await page.goto("/compte#jetons");
+  const section = page.getByRole("region", { name: "Jetons d'API" });
+  await expect(section).toBeVisible();
+  const name = `Script ${Date.now()}`;
+  await section.getByLabel("Nom").fill(name);
+  await section.getByLabel("Commentaires (publier", { exact: false }).check({ force: true });
+  await section.getByRole("button", { name: "Créer le jeton" }).click();
+
+  const secret = section.locator("#new-token");
+  await expect(secret).toBeFocused();
+  const token = (await secret.textContent())?.trim() ?? "";
+  expect(token).toMatch(/^odet_pat_[A-Za-z0-9_-]{43}$/);
+  await expect(status(page)).toContainText("Votre nouveau jeton");
+  await check(page, "account-token-created");
+
+  // An app holding it reads as the member and posts within its scopes.
+  const me = await page.request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } });
+  expect(me.status()).toBe(200);
+  const row = section.getByRole("row", { name: new RegExp(name) });
+  await expect(row).toContainText("read, comment");
+
+  await row.getByRole("button", { name: `Révoquer « ${name} »` }).click();
+  const dialog = page.getByRole("dialog", { name: "Révoquer ce jeton ?" });
+  await dialog.getByRole("button", { name: "Révoquer le jeton" }).click();
+  await expect(status(page)).toContainText(`Jeton « ${name} » révoqué.`);
+  await expect(section.getByRole("row", { name: new RegExp(name) })).toHaveCount(0);
+  const refused = await page.request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } });
+  expect(refused.status()).toBe(401);
+  expect(((await refused.json()) as { code: string }).code).toBe("api_token_revoked");
+});
+
+test("an admin issues a token to an organisation's app", async ({ page }) => {
+  const member = await apiToken(page, accounts.member);
+  const me = (await (
+    await page.request.get("/api/v1/me", { headers: { Authorization: `Bearer ${member}` } })
+  ).json()) as { id: number };
+  await signIn(page, accounts.admin);
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "Jetons des applications" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Jetons des applications" })).toBeVisible();
+  const name = `Tableau de bord ${Date.now()}`;
+  const form = page.getByRole("form", { name: "Créer un jeton" });
+  await form.getByRole("textbox", { name: /^Nom/ }).fill(name);
+  await form.getByRole("textbox", { name: /^Contact/ }).fill("tech@example.org");
+  await form.getByLabel("Compte au nom duquel agit l'application").fill(String(me.id));
+  // Beyond the owner's role: the server says so, on the field.
+  await form.getByLabel("Modération").check({ force: true });
+  await form.getByRole("button", { name: "Créer le jeton" }).click();
+  await expect(page.getByText("Le rôle du compte ne permet pas cette portée.").first()).toBeVisible();
+  await form.getByLabel("Modération").uncheck({ force: true });
+  await form.getByRole("button", { name: "Créer le jeton" }).click();
+  const token = ((await page.locator("#new-token").textContent()) ?? "").trim();
+  expect(token).toMatch(/^odet_app_/);
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("tech@example.org");
+  await check(page, "admin-app-tokens");
+  const used = await page.request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } });
+  expect(((await used.json()) as { id: number }).id).toBe(me.id);
+});

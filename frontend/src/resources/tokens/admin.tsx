@@ -1,0 +1,5 @@
+// Apps' tokens, mounted by the admin area (in its chunk).
+import type { AdminRoutes } from "../../admin/routes";
+import { AppTokensPage } from "./AppTokensPage";
+
+export const admin: AdminRoutes = [{ path: "jetons-applications", page: AppTokensPage, access: "admin" }];
