@@ -475,7 +475,7 @@ op_setup() {
       REQ_PATH="/api/v1/search?q=$SEARCH_WORD&type=comment"
       SQL_FILE=r5_search.sql
       PGVARS=(-D "q=$SEARCH_WORD" -D "kind=comment" -D "candidates=$CANDIDATES"
-              -D "forum_ids=$R5_FORUMS") ;;
+              -D "forum_ids=$R5_FORUMS" -D "commitment_ids=$R5_COMMITMENTS") ;;
     R5o)
       REQ_PATH="/api/v1/search?q=$OLD_WORD&type=comment"
       SQL_FILE=r5o_search_old.sql

@@ -1,7 +1,8 @@
 -- R5  GET /api/v1/search?q=transparence&type=comment   (first page, 20 results)
 -- backend/src/resources/search/queries.rs `search`: the query SEARCH_SQL (first page: {AFTER}
 -- empty, {LIMIT} 21; the page joins each comment's subject), then subjects::describe_known:
--- the records of each kind found (only forums here: a kind with no hit is not queried).
+-- the records of each kind found (commitments and forums here: a kind with no hit is not
+-- queried; since issue 22, 5b, the newest matches include an answer on a commitment).
 -- The ts_headline markers are written E'\x01' / E'\x02' here, the values the Rust string holds.
 -- Variables (pgbench -D, from bench/run.sh):
 --   :q           the searched word (transparence: in about a quarter of the comments)
@@ -9,6 +10,7 @@
 --   :candidates  search::COMMENT_CANDIDATES (read from the source)
 --   :forum_ids   int8[] literal: the forums the hits are about, from the API's own answer to
 --                the probe request
+--   :commitment_ids  the same for commitments
 WITH query AS (SELECT websearch_to_tsquery('public.fr_unaccent', :q) AS q),
 hits AS (
     SELECT * FROM (
@@ -72,4 +74,5 @@ SELECT page.kind, page.id, page.title,
  CROSS JOIN query
   LEFT JOIN subjects s ON s.id = page.subject_id
  ORDER BY page.rank DESC, page.kind DESC, page.id DESC;
+SELECT "commitments"."id", "commitments"."code", "commitments"."title", "commitments"."lang" FROM "commitments" WHERE ("commitments"."id" = ANY(:commitment_ids));
 SELECT "forums"."id", "forums"."slug", "forums"."title", "forums"."lang" FROM "forums" WHERE ("forums"."id" = ANY(:forum_ids));
