@@ -40,8 +40,10 @@ hits AS (
     SELECT 'comment'::text, r.id, left(r.body, 120), r.body,
            ts_rank(r.search_vector, query.q)::float4, r.created_at,
            NULL::int8, r.subject_id, NULL::text
-      FROM (SELECT r.id, r.body, r.search_vector, r.created_at, r.subject_id
-              FROM (SELECT max(id) AS top FROM comments WHERE :kind IN ('all', 'comment')) m
+      FROM ((SELECT r.id, r.body, r.search_vector, r.created_at, r.subject_id
+              FROM (SELECT max(id) AS top FROM comments
+                     WHERE :kind IN ('all', 'comment')
+                       AND querytree(websearch_to_tsquery('public.fr_unaccent', :q)) <> 'T') m
              CROSS JOIN LATERAL generate_series(m.top / 65536, 0, -1) AS coarse(n)
              CROSS JOIN LATERAL (
                    SELECT count(*) AS hits FROM (SELECT FROM comments c
@@ -62,7 +64,15 @@ hits AS (
                               AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', :q)
                             ORDER BY c.id DESC) f
                      WHERE cnt.hits > :candidates)) r
-             LIMIT :candidates) r, query
+             LIMIT :candidates)
+            UNION ALL
+            (SELECT c.id, c.body, c.search_vector, c.created_at, c.subject_id FROM comments c
+              WHERE :kind IN ('all', 'comment')
+                AND querytree(websearch_to_tsquery('public.fr_unaccent', :q)) = 'T'
+                AND c.deleted_at IS NULL AND c.hidden_at IS NULL
+                AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', :q)
+              ORDER BY c.id DESC
+              LIMIT :candidates)) r, query
     ) AS comment(kind, id, title, body, rank, at, commitment_id, subject_id, lang)
 )
 SELECT page.kind, page.id, page.title,

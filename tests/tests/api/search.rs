@@ -117,6 +117,10 @@ fn a_word_only_in_old_comments_is_found_best_first() {
     let body = search(&app, "q=patrimoines&type=comment");
     // Best first: the comment that says it three times, then twice, then once.
     assert_eq!(ids_of(&body, "comment"), vec![old[2], old[1], old[0]], "{body}");
+    // Exclusions only: the index cannot serve them; the newest comments are read instead.
+    let without = search(&app, "q=-patrimoine&type=comment");
+    let without = ids_of(&without, "comment");
+    assert!(without.contains(&newer) && old.iter().all(|id| !without.contains(id)), "{without:?}");
 }
 
 /// When a coarse bucket holds more matches than are ranked, its fine buckets are read newest

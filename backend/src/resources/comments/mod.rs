@@ -30,15 +30,18 @@ pub mod codes {
 /// text): for each coarse bucket, its number of matches counted up to `$3 + 1`; none: the next;
 /// up to `$3`: all of them at once; more: its fine buckets one by one. So a word absent from
 /// recent weeks skips them bucket by bucket, never comment by comment (`resources::search` has
-/// the numbers).
+/// the numbers). A query of exclusions only (`querytree` = `T`) cannot use the index: it walks
+/// the newest comments, which mostly match it.
 const SEARCH: crate::registry::SearchArm = crate::registry::SearchArm {
     kind: "comment",
     sql: "
     SELECT 'comment'::text, r.id, left(r.body, 120), r.body,
            ts_rank(r.search_vector, query.q)::float4, r.created_at,
            NULL::int8, r.subject_id, NULL::text
-      FROM (SELECT r.id, r.body, r.search_vector, r.created_at, r.subject_id
-              FROM (SELECT max(id) AS top FROM comments WHERE $2 IN ('all', 'comment')) m
+      FROM ((SELECT r.id, r.body, r.search_vector, r.created_at, r.subject_id
+              FROM (SELECT max(id) AS top FROM comments
+                     WHERE $2 IN ('all', 'comment')
+                       AND querytree(websearch_to_tsquery('public.fr_unaccent', $1)) <> 'T') m
              CROSS JOIN LATERAL generate_series(m.top / 65536, 0, -1) AS coarse(n)
              CROSS JOIN LATERAL (
                    SELECT count(*) AS hits FROM (SELECT FROM comments c
@@ -59,7 +62,15 @@ const SEARCH: crate::registry::SearchArm = crate::registry::SearchArm {
                               AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', $1)
                             ORDER BY c.id DESC) f
                      WHERE cnt.hits > $3)) r
-             LIMIT $3) r, query",
+             LIMIT $3)
+            UNION ALL
+            (SELECT c.id, c.body, c.search_vector, c.created_at, c.subject_id FROM comments c
+              WHERE $2 IN ('all', 'comment')
+                AND querytree(websearch_to_tsquery('public.fr_unaccent', $1)) = 'T'
+                AND c.deleted_at IS NULL AND c.hidden_at IS NULL
+                AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', $1)
+              ORDER BY c.id DESC
+              LIMIT $3)) r, query",
 };
 
 /// The events this resource's writes record (`registry::Resource::events`).
