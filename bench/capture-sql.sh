@@ -33,7 +33,7 @@ if [ -z "$LOG" ] && [ -f "$ROOT/.pgdata/server.log" ]; then LOG="$ROOT/.pgdata/s
 [ -n "$LOG" ] && [ -r "$LOG" ] || die "cannot find or read the PostgreSQL log; set BENCH_PG_LOG"
 
 OPS=("$@")
-[ "${#OPS[@]}" -gt 0 ] || OPS=(R1 R1s R2 R3 R4 R5 R6 R7 R8 W1 W1f W2 S1)
+[ "${#OPS[@]}" -gt 0 ] || OPS=(R1 R1s R2 R3 R4 R5 R5o R6 R7 R8 W1 W1f W2 S1)
 
 q() { psql "$DB_URL" -w -X -q -v ON_ERROR_STOP=1 -At -c "$1"; }
 sep='?'; case "$DB_URL" in *\?*) sep='&' ;; esac
@@ -86,6 +86,7 @@ request() {
     R3) curl -sS -o /dev/null "$BASE/api/v1/forums?when=upcoming" ;;
     R4) curl -sS -o /dev/null "$BASE/api/v1/commitments?action_plan=fr-2018-2020&policy_area=E-Government" ;;
     R5) curl -sS -o /dev/null "$BASE/api/v1/search?q=transparence&type=comment" ;;
+    R5o) curl -sS -o /dev/null "$BASE/api/v1/search?q=patrimoine&type=comment" ;;
     R6) curl -sS -o /dev/null "$BASE/api/v1/action-items?forum=forum-large-busy-1&limit=100" ;;
     R7) curl -sS -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/me/notifications/unread-count" ;;
     R8) curl -sS -o /dev/null "$BASE/api/v1/institutions/institution-large/record" ;;

@@ -22,6 +22,7 @@ OPS = {
     "R3": ("upcoming forums", 25.0),
     "R4": ("commitments filtered (action plan + policy area)", 25.0),
     "R5": ("search comments for a common French word", 100.0),
+    "R5o": ("search comments for a word common in old comments only", 100.0),
     "R6": ("a held forum's 100 action items with their histories", 25.0),
     "R7": ("a member's unread notification count (1,000,000 notifications, counted up to 100)", 25.0),
     "R8": ("an institution's record (40,000 questions)", 25.0),
@@ -195,7 +196,7 @@ def pgbench_latencies(run_dir, op):
 
 SQL_FILES = {"R1": "r1_threads.sql", "R1s": "r1_threads.sql", "R2": "r2_commitment.sql",
              "R3": "r3_forums_upcoming.sql", "R4": "r4_commitments_filtered.sql",
-             "R5": "r5_search.sql", "R6": "r6_action_items.sql", "R8": "r8_institution_record.sql",
+             "R5": "r5_search.sql", "R5o": "r5o_search_old.sql", "R6": "r6_action_items.sql", "R8": "r8_institution_record.sql",
              "R7": "r7_unread_count.sql", "W1": "w1_post_comment.sql", "W1f": "w1_post_comment.sql",
              "W2": "w2_register.sql",
              "S1": "s1_sign_in.sql"}

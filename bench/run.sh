@@ -27,7 +27,8 @@
 #   BENCH_POOL_SIZE=8          DATABASE_POOL_SIZE of the measured server (see bench/README.md)
 #   BENCH_POOL_SWEEP=""        e.g. "4 8 16": first measure BENCH_SWEEP_OPS with each pool size
 #   BENCH_SWEEP_OPS="R1 R2 W1" BENCH_SWEEP_DURATION=8
-#   BENCH_OPS="R1 R1s R2 R3 R4 R5 R6 R7 R8 W1 W1f S1"   which operations to run (R1s = R1 on the small forum;
+#   BENCH_OPS="R1 R1s R2 R3 R4 R5 R5o R6 R7 R8 W1 W1f S1"   which operations to run (R1s = R1 on the small forum;
+#                              R5o = R5 for a word common in old comments only (BENCH_OLD_WORD);
 #                              R6 = a held forum's 100 action items, as its page lists them;
 #                              R7 = a member's unread notification count;
 #                              R8 = the record of the institution with 40,000 questions;
@@ -73,7 +74,7 @@ DURATION="${BENCH_DURATION:-15}"
 WARMUP="${BENCH_WARMUP:-3}"
 CONNS="${BENCH_CONNECTIONS:-32}"
 POOL="${BENCH_POOL_SIZE:-8}"
-OPS="${BENCH_OPS:-R1 R1s R2 R3 R4 R5 R6 R7 R8 W1 W1f W2 S1}"
+OPS="${BENCH_OPS:-R1 R1s R2 R3 R4 R5 R5o R6 R7 R8 W1 W1f W2 S1}"
 SWEEP="${BENCH_POOL_SWEEP:-}"
 SWEEP_OPS="${BENCH_SWEEP_OPS:-R1 R2 W1}"
 SWEEP_DURATION="${BENCH_SWEEP_DURATION:-8}"
@@ -86,6 +87,7 @@ COMMITMENT="${BENCH_COMMITMENT:-FR0041}"
 ACTION_PLAN="${BENCH_ACTION_PLAN:-fr-2018-2020}"
 POLICY_AREA="${BENCH_POLICY_AREA:-E-Government}"
 SEARCH_WORD="${BENCH_SEARCH_WORD:-transparence}"
+OLD_WORD="${BENCH_OLD_WORD:-patrimoine}"
 HELD_FORUM="${BENCH_HELD_FORUM:-forum-large-busy-1}"
 FOLLOWED_FORUM="${BENCH_FOLLOWED_FORUM:-forum-large-busy-3}"
 BENCH_EMAIL_DOMAIN="bench.opendetat.test"
@@ -251,6 +253,19 @@ on_exit() {
 }
 trap on_exit EXIT
 trap 'exit 130' INT TERM
+
+# R5o's word, common in old comments only: appended once (kept: the bench database is the
+# benchmark's own) to one public comment in ten between the 10th and 40th percentiles of ids,
+# about 32,000 comments of the large dataset, the newest 60 % of comments without it.
+if [[ " $OPS " == *" R5o "* ]] \
+  && [ "$(q "SELECT count(*) FROM (SELECT 1 FROM comments WHERE search_vector @@ plainto_tsquery('public.fr_unaccent', '$OLD_WORD') LIMIT 1) t")" = 0 ]; then
+  say "R5o: appending \"$OLD_WORD\" to old comments (once)..."
+  q "UPDATE comments SET body = body || ' $OLD_WORD',
+            body_html = regexp_replace(body_html, '</p>\\s*\$', ' $OLD_WORD</p>')
+      WHERE id % 10 = 0 AND NOT on_record AND deleted_at IS NULL AND hidden_at IS NULL
+        AND id >  (SELECT percentile_disc(0.1) WITHIN GROUP (ORDER BY id) FROM comments)
+        AND id <= (SELECT percentile_disc(0.4) WITHIN GROUP (ORDER BY id) FROM comments)" >/dev/null
+fi
 
 # A run interrupted earlier may have left its account and comments behind; and deleted rows
 # left at the head of the recency index slow the scans that start there until vacuumed.
@@ -460,6 +475,11 @@ op_setup() {
       REQ_PATH="/api/v1/search?q=$SEARCH_WORD&type=comment"
       SQL_FILE=r5_search.sql
       PGVARS=(-D "q=$SEARCH_WORD" -D "kind=comment" -D "candidates=$CANDIDATES"
+              -D "forum_ids=$R5_FORUMS" -D "commitment_ids=$R5_COMMITMENTS") ;;
+    R5o)
+      REQ_PATH="/api/v1/search?q=$OLD_WORD&type=comment"
+      SQL_FILE=r5o_search_old.sql
+      PGVARS=(-D "q=$OLD_WORD" -D "kind=comment" -D "candidates=$CANDIDATES"
               -D "forum_ids=$R5_FORUMS") ;;
     R6)
       REQ_PATH="/api/v1/action-items?forum=$HELD_FORUM&limit=100"
@@ -517,7 +537,7 @@ print(repr(interval), repr(interval * int(n)))' "$SIGN_IN_LIMIT")"
               -D "event_payload=$W2_EVENT" -D "now=$NOW" -D "cancelled=cancelled" -D "registered=registered"
               -D "f=f" -D "queued=queued" -D "event_type=registration.created" -D "event_kind=registration"
               -D "mail_kind=mail" -D "reminders_kind=forum_reminders" -D 'when_format=DD/MM/YYYY "à" HH24:MI') ;;
-    *) die "unknown operation $1 (R1 R1s R2 R3 R4 R5 R6 R7 R8 W1 W1f W2 S1)" ;;
+    *) die "unknown operation $1 (R1 R1s R2 R3 R4 R5 R5o R6 R7 R8 W1 W1f W2 S1)" ;;
   esac
 }
 
@@ -532,7 +552,7 @@ probe() {
     2??) ;;
     *) die "$1: $METHOD $REQ_PATH answered $code: $(head -c 300 "$RUN_DIR/$1.sample.json" 2>/dev/null)" ;;
   esac
-  if [ "$1" = R5 ]; then
+  if [ "$1" = R5 ] || [ "$1" = R5o ]; then
     read -r R5_FORUMS R5_COMMITMENTS R5_MILESTONES <<<"$(python3 -c '
 import json, sys
 items = json.load(open(sys.argv[1]))["items"]
@@ -542,8 +562,8 @@ for it in items:
     if t.get("type") in ids:
         ids[t["type"]].append(str(t["id"]))
 print(" ".join("{" + ",".join(ids[k]) + "}" for k in ("forum", "commitment", "milestone")))
-'  "$RUN_DIR/R5.sample.json")"
-    op_setup R5
+'  "$RUN_DIR/$1.sample.json")"
+    op_setup "$1"
   fi
   if [ "$1" = W2 ] && [ -z "$W2_PAYLOAD" ]; then
     W2_PAYLOAD="$(q "SELECT payload FROM jobs WHERE kind = 'mail' AND payload->>'to' = '$USER_EMAIL'

@@ -1,7 +1,8 @@
 -- R5  GET /api/v1/search?q=transparence&type=comment   (first page, 20 results)
 -- backend/src/resources/search/queries.rs `search`: the query SEARCH_SQL (first page: {AFTER}
 -- empty, {LIMIT} 21; the page joins each comment's subject), then subjects::describe_known:
--- the records of each kind found (only forums here: a kind with no hit is not queried).
+-- the records of each kind found (commitments and forums here: a kind with no hit is not
+-- queried; since issue 22, 5b, the newest matches include an answer on a commitment).
 -- The ts_headline markers are written E'\x01' / E'\x02' here, the values the Rust string holds.
 -- Variables (pgbench -D, from bench/run.sh):
 --   :q           the searched word (transparence: in about a quarter of the comments)
@@ -9,6 +10,7 @@
 --   :candidates  search::COMMENT_CANDIDATES (read from the source)
 --   :forum_ids   int8[] literal: the forums the hits are about, from the API's own answer to
 --                the probe request
+--   :commitment_ids  the same for commitments
 WITH query AS (SELECT websearch_to_tsquery('public.fr_unaccent', :q) AS q),
 hits AS (
     SELECT * FROM (
@@ -38,12 +40,39 @@ hits AS (
     SELECT 'comment'::text, r.id, left(r.body, 120), r.body,
            ts_rank(r.search_vector, query.q)::float4, r.created_at,
            NULL::int8, r.subject_id, NULL::text
-      FROM (SELECT c.id, c.body, c.search_vector, c.created_at, c.subject_id
-              FROM comments c
-             WHERE :kind IN ('all', 'comment') AND c.deleted_at IS NULL AND c.hidden_at IS NULL
-               AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', :q)
-             ORDER BY c.created_at DESC, c.id DESC
-             LIMIT :candidates) r, query
+      FROM ((SELECT r.id, r.body, r.search_vector, r.created_at, r.subject_id
+              FROM (SELECT max(id) AS top FROM comments
+                     WHERE :kind IN ('all', 'comment')
+                       AND querytree(websearch_to_tsquery('public.fr_unaccent', :q)) <> 'T') m
+             CROSS JOIN LATERAL generate_series(m.top / 65536, 0, -1) AS coarse(n)
+             CROSS JOIN LATERAL (
+                   SELECT count(*) AS hits FROM (SELECT FROM comments c
+                    WHERE c.id / 65536 = coarse.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
+                      AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', :q)
+                    LIMIT :candidates + 1) c) cnt
+             CROSS JOIN LATERAL (
+                   (SELECT c.id, c.body, c.search_vector, c.created_at, c.subject_id FROM comments c
+                     WHERE cnt.hits BETWEEN 1 AND :candidates
+                       AND c.id / 65536 = coarse.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
+                       AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', :q)
+                     ORDER BY c.id DESC)
+                   UNION ALL
+                   (SELECT f.* FROM generate_series(least(m.top / 1024, coarse.n * 64 + 63), coarse.n * 64, -1) AS fine(n)
+                     CROSS JOIN LATERAL (
+                           SELECT c.id, c.body, c.search_vector, c.created_at, c.subject_id FROM comments c
+                            WHERE c.id / 1024 = fine.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
+                              AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', :q)
+                            ORDER BY c.id DESC) f
+                     WHERE cnt.hits > :candidates)) r
+             LIMIT :candidates)
+            UNION ALL
+            (SELECT c.id, c.body, c.search_vector, c.created_at, c.subject_id FROM comments c
+              WHERE :kind IN ('all', 'comment')
+                AND querytree(websearch_to_tsquery('public.fr_unaccent', :q)) = 'T'
+                AND c.deleted_at IS NULL AND c.hidden_at IS NULL
+                AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', :q)
+              ORDER BY c.id DESC
+              LIMIT :candidates)) r, query
     ) AS comment(kind, id, title, body, rank, at, commitment_id, subject_id, lang)
 )
 SELECT page.kind, page.id, page.title,
@@ -55,4 +84,5 @@ SELECT page.kind, page.id, page.title,
  CROSS JOIN query
   LEFT JOIN subjects s ON s.id = page.subject_id
  ORDER BY page.rank DESC, page.kind DESC, page.id DESC;
+SELECT "commitments"."id", "commitments"."code", "commitments"."title", "commitments"."lang" FROM "commitments" WHERE ("commitments"."id" = ANY(:commitment_ids));
 SELECT "forums"."id", "forums"."slug", "forums"."title", "forums"."lang" FROM "forums" WHERE ("forums"."id" = ANY(:forum_ids));

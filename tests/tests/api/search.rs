@@ -95,3 +95,55 @@ fn bad_queries_are_rejected() {
     assert_eq!(search(&app, "q=le%20la%20les")["items"], json!([]));
     assert_eq!(search(&app, "q=%22%22%20-%20%7C")["items"], json!([]));
 }
+
+/// Search's worst case (issue 22, 5b): a word found only in old comments, with thousands of
+/// newer ids in between. Comments are looked up by id buckets (65,536 and 1,024 ids), newest
+/// first: these ids put the old matches several empty coarse buckets below the newest comments.
+#[test]
+fn a_word_only_in_old_comments_is_found_best_first() {
+    let app = TestApp::spawn();
+    let member = app.user("member");
+    // Three old comments, the word once, twice and three times: three different ranks.
+    let old: Vec<i64> = (1..=3)
+        .map(|n| {
+            let text = format!("Le patrimoine{} de la commune.", " et son patrimoine".repeat(n - 1));
+            builders::comment(&app, &member.token, DIALOGUE, &text).id()
+        })
+        .collect();
+    // 300,000 ids later (four empty coarse buckets): newer comments without the word.
+    app.sql("SELECT setval('comments_id_seq', 300000)");
+    let newer = builders::comment(&app, &member.token, DIALOGUE, "Rien à voir, une autre discussion.").id();
+    assert!(newer > 300_000);
+    let body = search(&app, "q=patrimoines&type=comment");
+    // Best first: the comment that says it three times, then twice, then once.
+    assert_eq!(ids_of(&body, "comment"), vec![old[2], old[1], old[0]], "{body}");
+    // Exclusions only: the index cannot serve them; the newest comments are read instead.
+    let without = search(&app, "q=-patrimoine&type=comment");
+    let without = ids_of(&without, "comment");
+    assert!(without.contains(&newer) && old.iter().all(|id| !without.contains(id)), "{without:?}");
+}
+
+/// When a coarse bucket holds more matches than are ranked, its fine buckets are read newest
+/// first and ranking stops at the `COMMENT_CANDIDATES` (200) most recently posted matches:
+/// older ones are left out, even in the bucket before.
+#[test]
+fn only_the_most_recently_posted_matches_are_ranked() {
+    let app = TestApp::spawn();
+    let member = app.user("member");
+    let oldest = builders::comment(&app, &member.token, DIALOGUE, "Le bocage du village.").id();
+    // 250 matches with the same text (the same rank), ids 100 apart from 70,100: they fill one
+    // coarse bucket (65,536 to 131,071) across 25 of its fine buckets.
+    app.sql(
+        "INSERT INTO comments (id, subject_id, author_id, body, body_html)
+         SELECT 70000 + 100 * n, c.subject_id, c.author_id, 'Le bocage du village.', '<p>Le bocage du village.</p>'
+           FROM generate_series(1, 250) n, (SELECT subject_id, author_id FROM comments ORDER BY id LIMIT 1) c",
+    );
+    app.sql("SELECT setval('comments_id_seq', 200000)");
+    builders::comment(&app, &member.token, DIALOGUE, "Plus récent, sans le mot.");
+    let items = collect_pages(&app, "/search?q=bocage&type=comment&limit=100", None);
+    let ids: Vec<i64> = items.iter().map(|h| h["id"].as_i64().unwrap()).collect();
+    // Equal ranks: newest first; the 200 newest of the 250, not the 50 older nor the oldest.
+    let expected: Vec<i64> = (51..=250).rev().map(|n| 70_000 + 100 * n).collect();
+    assert_eq!(ids, expected);
+    assert!(!ids.contains(&oldest));
+}

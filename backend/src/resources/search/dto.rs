@@ -8,7 +8,7 @@ use crate::resources::comments::dto::CommentTarget;
 use crate::subjects::Described;
 use crate::types::Locale;
 
-/// How many of the most recent matching comments are ranked.
+/// How many of the most recently posted matching comments are ranked (see the module's note).
 pub const COMMENT_CANDIDATES: i64 = 200;
 
 /// A kind of search result: each searchable resource declares its own

@@ -1,0 +1,85 @@
+-- R5o GET /api/v1/search?q=patrimoine&type=comment   (first page, 20 results)
+-- The same statements as R5 (r5_search.sql, which says where they come from), for a word common
+-- in old comments only: bench/run.sh appends "patrimoine" to one public comment in ten among the
+-- 10th to 40th percentiles of ids (about 32,000 comments), none newer. Search's worst case
+-- before issue 22 (5b): the recency walk examined every newer comment (417,880 rows, 1.5 s).
+-- Variables (pgbench -D, from bench/run.sh):
+--   :q           the searched word (patrimoine)
+--   :kind        comment
+--   :candidates  search::COMMENT_CANDIDATES (read from the source)
+--   :forum_ids   int8[] literal: the forums the hits are about, from the API's own answer to
+--                the probe request
+WITH query AS (SELECT websearch_to_tsquery('public.fr_unaccent', :q) AS q),
+hits AS (
+    SELECT * FROM (
+    SELECT 'commitment'::text AS kind, c.id, c.code || ' — ' || c.title AS title,
+           coalesce(c.summary, c.description, c.title) AS body,
+           ts_rank(c.search_vector, query.q)::float4 AS rank, c.updated_at AS at,
+           NULL::int8 AS commitment_id, NULL::int8 AS subject_id, c.lang
+      FROM commitments c, query
+     WHERE :kind IN ('all', 'commitment') AND c.search_vector @@ query.q AND c.archived_at IS NULL
+    ) AS commitment(kind, id, title, body, rank, at, commitment_id, subject_id, lang)
+    UNION ALL
+    SELECT * FROM (
+    SELECT 'milestone'::text, m.id, m.code || ' — ' || m.title, coalesce(m.description, m.title),
+           ts_rank(m.search_vector, query.q)::float4, m.updated_at, m.commitment_id, NULL::int8, m.lang
+      FROM milestones m, query
+     WHERE :kind IN ('all', 'milestone') AND m.search_vector @@ query.q AND m.archived_at IS NULL
+    ) AS milestone(kind, id, title, body, rank, at, commitment_id, subject_id, lang)
+    UNION ALL
+    SELECT * FROM (
+    SELECT 'forum'::text, f.id, f.title, f.title || ' — ' || f.description,
+           ts_rank(f.search_vector, query.q)::float4, f.starts_at, NULL::int8, NULL::int8, f.lang
+      FROM forums f, query
+     WHERE :kind IN ('all', 'forum') AND f.search_vector @@ query.q AND f.archived_at IS NULL
+    ) AS forum(kind, id, title, body, rank, at, commitment_id, subject_id, lang)
+    UNION ALL
+    SELECT * FROM (
+    SELECT 'comment'::text, r.id, left(r.body, 120), r.body,
+           ts_rank(r.search_vector, query.q)::float4, r.created_at,
+           NULL::int8, r.subject_id, NULL::text
+      FROM ((SELECT r.id, r.body, r.search_vector, r.created_at, r.subject_id
+              FROM (SELECT max(id) AS top FROM comments
+                     WHERE :kind IN ('all', 'comment')
+                       AND querytree(websearch_to_tsquery('public.fr_unaccent', :q)) <> 'T') m
+             CROSS JOIN LATERAL generate_series(m.top / 65536, 0, -1) AS coarse(n)
+             CROSS JOIN LATERAL (
+                   SELECT count(*) AS hits FROM (SELECT FROM comments c
+                    WHERE c.id / 65536 = coarse.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
+                      AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', :q)
+                    LIMIT :candidates + 1) c) cnt
+             CROSS JOIN LATERAL (
+                   (SELECT c.id, c.body, c.search_vector, c.created_at, c.subject_id FROM comments c
+                     WHERE cnt.hits BETWEEN 1 AND :candidates
+                       AND c.id / 65536 = coarse.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
+                       AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', :q)
+                     ORDER BY c.id DESC)
+                   UNION ALL
+                   (SELECT f.* FROM generate_series(least(m.top / 1024, coarse.n * 64 + 63), coarse.n * 64, -1) AS fine(n)
+                     CROSS JOIN LATERAL (
+                           SELECT c.id, c.body, c.search_vector, c.created_at, c.subject_id FROM comments c
+                            WHERE c.id / 1024 = fine.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
+                              AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', :q)
+                            ORDER BY c.id DESC) f
+                     WHERE cnt.hits > :candidates)) r
+             LIMIT :candidates)
+            UNION ALL
+            (SELECT c.id, c.body, c.search_vector, c.created_at, c.subject_id FROM comments c
+              WHERE :kind IN ('all', 'comment')
+                AND querytree(websearch_to_tsquery('public.fr_unaccent', :q)) = 'T'
+                AND c.deleted_at IS NULL AND c.hidden_at IS NULL
+                AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', :q)
+              ORDER BY c.id DESC
+              LIMIT :candidates)) r, query
+    ) AS comment(kind, id, title, body, rank, at, commitment_id, subject_id, lang)
+)
+SELECT page.kind, page.id, page.title,
+       ts_headline('public.fr_unaccent', page.body, query.q,
+                   E'StartSel=\x01, StopSel=\x02, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS excerpt,
+       page.rank, page.at, page.commitment_id, page.subject_id, s.kind AS subject_kind,
+       s.ref_id AS subject_ref, page.lang
+  FROM (SELECT * FROM hits  ORDER BY rank DESC, kind DESC, id DESC LIMIT 21) page
+ CROSS JOIN query
+  LEFT JOIN subjects s ON s.id = page.subject_id
+ ORDER BY page.rank DESC, page.kind DESC, page.id DESC;
+SELECT "forums"."id", "forums"."slug", "forums"."title", "forums"."lang" FROM "forums" WHERE ("forums"."id" = ANY(:forum_ids));
