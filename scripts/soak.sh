@@ -109,6 +109,7 @@ fi
 # --- 2. Server -----------------------------------------------------------------------------
 DATABASE_URL="$DB_URL" BIND_ADDR=127.0.0.1:0 OPENDETAT_ENV=production JWT_SECRET="$SECRET" \
   PUBLIC_URL=http://soak.localhost SMTP_URL="smtp://127.0.0.1:$SMTP_PORT" RATE_LIMIT_POSTING=off \
+  RATE_LIMIT_API_ANONYMOUS=1000000000/1m RATE_LIMIT_API_AUTHENTICATED=1000000000/1m \
   JOB_POLL_MS=50 DATABASE_POOL_SIZE="$POOL_SIZE" STATIC_DIR="" RUST_LOG=warn \
   "$BIN" serve >"$WORK/stdout" 2>"$OUT/server.log" </dev/null &
 SERVER_PID=$!

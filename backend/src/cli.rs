@@ -131,6 +131,10 @@ fn serve() -> Result<(), String> {
         tokens: TokenKeys::new(settings.jwt_secret.expose(), settings.token_ttl),
         hasher: password::Hasher::new(settings.password_hash_concurrency, settings.password_hash_wait),
         ip_limits: settings.ip_limits.clone(),
+        api_limits: std::sync::Arc::new(crate::auth::api_limit::ApiLimiter::new(
+            settings.ip_limits.api_anonymous,
+            settings.ip_limits.api_authenticated,
+        )),
         public_url: settings.public_url.clone(),
         require_verified_email: settings.require_verified_email,
         question_deadline_days: settings.question_deadline_days,

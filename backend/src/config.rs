@@ -141,6 +141,8 @@ impl Settings {
                 sign_up: parse_limit(&get, "RATE_LIMIT_SIGN_UP", "30/1h")?,
                 mail: parse_limit(&get, "RATE_LIMIT_MAIL", "10/1h")?,
                 posting: parse_limit(&get, "RATE_LIMIT_POSTING", "10/1m")?,
+                api_anonymous: parse_limit(&get, "RATE_LIMIT_API_ANONYMOUS", "300/1m")?,
+                api_authenticated: parse_limit(&get, "RATE_LIMIT_API_AUTHENTICATED", "600/1m")?,
                 trusted_proxies: list(&get, "TRUSTED_PROXIES")
                     .iter()
                     .map(|s| s.parse().map_err(|e| format!("TRUSTED_PROXIES: {e}")))

@@ -36,6 +36,8 @@ pub struct AppState {
     pub hasher: auth::password::Hasher,
     /// Per-address limits on sign-in, sign-up and mails asked for.
     pub ip_limits: auth::ip_limit::IpLimits,
+    /// Every API request's budget, counted in memory and shared through the database.
+    pub api_limits: std::sync::Arc<auth::api_limit::ApiLimiter>,
     /// The site's address as people reach it, for links in mails.
     pub public_url: String,
     /// Unverified accounts read but do not post.

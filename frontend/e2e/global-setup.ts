@@ -72,6 +72,9 @@ export default async function globalSetup() {
     JOB_POLL_MS: "50",
     // The browser tests post as a few demo accounts in quick succession.
     RATE_LIMIT_POSTING: "1000/1m",
+    // Every browser test comes from 127.0.0.1: the API's budget per address has its own tests.
+    RATE_LIMIT_API_ANONYMOUS: "1000000/1m",
+    RATE_LIMIT_API_AUTHENTICATED: "1000000/1m",
     // And sign in from one address some eighty times in a run (the default, 60 per 10 minutes,
     // answered 429 to the last specs' sign-ins in CI); the limit itself is tested in the HTTP
     // tests (hardening.rs), not here.

@@ -266,6 +266,8 @@ impl TestApp {
             .env("RATE_LIMIT_SIGN_UP", "100000/1m")
             .env("RATE_LIMIT_MAIL", "100000/1m")
             .env("RATE_LIMIT_POSTING", "100000/1m")
+            .env("RATE_LIMIT_API_ANONYMOUS", "1000000/1m")
+            .env("RATE_LIMIT_API_AUTHENTICATED", "1000000/1m")
             // Production requires a mail server and the site's address: mail goes to the
             // run's SMTP sink (a test that wants its own sets SMTP_URL in `env`).
             .env("SMTP_URL", SmtpSink::shared().url())

@@ -17,6 +17,7 @@ use crate::AppState;
 pub mod fallback;
 pub mod middleware;
 pub mod openapi;
+mod rate_limit;
 mod request_rules;
 pub mod routes;
 mod spa;
@@ -45,6 +46,7 @@ pub fn run(
 ) -> std::io::Result<Server> {
     problem::register_unique_constraints(routes::unique_constraints());
     let state = web::Data::new(state);
+    rate_limit::share_counts_in_background(state.clone());
     let doc = openapi::document();
     let routes = RouteTable::from_contract(&doc);
     let scopes = crate::auth::scope::RouteScopes::from_contract(&doc);
@@ -96,6 +98,7 @@ pub fn run(
         // problem whether or not the web app is served.
         app.default_service(web::to(not_found))
             .wrap(from_fn(middleware::problems_for_bare_errors))
+            .wrap(from_fn(rate_limit::limit))
             .wrap(cors())
             .wrap(Compress::default())
             .wrap(from_fn(middleware::request_id_and_log))
@@ -113,6 +116,6 @@ fn cors() -> actix_cors::Cors {
         .allow_any_origin()
         .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
         .allowed_headers([actix_web::http::header::AUTHORIZATION, actix_web::http::header::CONTENT_TYPE])
-        .expose_headers(["Link", "Retry-After", "X-Request-Id", "Location"])
+        .expose_headers(["Link", "Retry-After", "X-Request-Id", "Location", "RateLimit", "RateLimit-Policy"])
         .max_age(3600)
 }

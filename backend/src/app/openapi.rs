@@ -130,6 +130,12 @@ const PROBLEMS: &[(&str, &str, &str)] = &[
     ("413", "PayloadTooLarge", "Request body over the size limit"),
     ("415", "UnsupportedMediaType", "Request body not sent as application/json"),
     ("422", "UnprocessableContent", "Invalid fields (listed in `errors`) or body of the wrong shape"),
+    (
+        "429",
+        "TooManyRequests",
+        "Over the client's budget (`too_many_requests`): the API's per address or per token or \
+         account (`RateLimit-Policy`), or a stricter one of the operation; retry after `Retry-After` seconds",
+    ),
     ("500", "InternalError", "Unexpected error (a defect; logged server-side)"),
     ("503", "ServiceUnavailable", "Database unavailable or saturated; retry after `Retry-After` seconds"),
 ];
@@ -139,6 +145,24 @@ fn problem_response(description: &str) -> Response {
         .description(description)
         .content("application/problem+json", Content::new(Some(Ref::from_schema_name("Problem"))))
         .build()
+}
+
+/// `RateLimit-Policy` and `RateLimit` (draft-ietf-httpapi-ratelimit-headers), on every answer of
+/// the API while its budgets are on.
+fn rate_limit_headers() -> [(&'static str, utoipa::openapi::header::Header); 2] {
+    let text = |description: &str| {
+        utoipa::openapi::header::HeaderBuilder::new()
+            .schema(utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::schema::Type::String))
+            .description(Some(description))
+            .build()
+    };
+    [
+        (
+            "RateLimit-Policy",
+            text("The client's budget: `\"anonymous\";q=300;w=60` (per address) or `\"authenticated\";q=600;w=60` (per API token, or per account for a session)"),
+        ),
+        ("RateLimit", text("Where the client stands: `\"anonymous\";r=<requests left>;t=<seconds until the window ends>`")),
+    ]
 }
 
 /// `Retry-After`, on every 429 and 503.
@@ -156,8 +180,11 @@ impl Modify for StandardResponses {
         let components = doc.components.get_or_insert_with(Default::default);
         for (status, name, description) in PROBLEMS {
             let mut response = problem_response(description);
-            if *status == "503" {
+            if *status == "503" || *status == "429" {
                 response.headers.insert("Retry-After".into(), retry_after());
+            }
+            if *status == "429" {
+                response.headers.extend(rate_limit_headers().map(|(n, h)| (n.to_string(), h)));
             }
             components.responses.insert(name.to_string(), RefOr::T(response));
         }
@@ -187,9 +214,15 @@ impl Modify for StandardResponses {
                 [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete].into_iter().flatten()
             {
                 add_problems(op);
+                // The probes are outside the API and its budgets.
+                let probe = op.tags.as_ref().is_some_and(|t| t.iter().any(|t| t == "operations"));
                 for (status, response) in op.responses.responses.iter_mut() {
-                    if let (true, RefOr::T(response)) = (status == "429", response) {
+                    let RefOr::T(response) = response else { continue };
+                    if status == "429" {
                         response.headers.insert("Retry-After".into(), retry_after());
+                    }
+                    if status == "429" || (status.starts_with('2') && !probe) {
+                        response.headers.extend(rate_limit_headers().map(|(n, h)| (n.to_string(), h)));
                     }
                 }
             }
@@ -214,7 +247,8 @@ fn add_problems(op: &mut Operation) {
     if is_probe {
         return;
     }
-    let mut wanted = vec!["500", "503"];
+    // Every operation of the API counts against its client's budget.
+    let mut wanted = vec!["429", "500", "503"];
     if has_body || has_query {
         wanted.extend(["400", "422"]);
     }

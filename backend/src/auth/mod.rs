@@ -2,6 +2,7 @@
 //! `AuthUser` extractor every protected route takes (401 without a valid token, 403 when
 //! the account is suspended or lacks the role).
 
+pub mod api_limit;
 pub mod api_token;
 pub mod ip_limit;
 pub mod password;

@@ -62,6 +62,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    api_rate_windows (key, window_start) {
+        key -> Text,
+        window_start -> Int8,
+        count -> Int4,
+    }
+}
+
+diesel::table! {
     api_tokens (id) {
         id -> Int8,
         owner_id -> Int8,
@@ -739,6 +747,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     action_item_history,
     action_items,
     action_plans,
+    api_rate_windows,
     api_tokens,
     comment_mentions,
     comment_reactions,

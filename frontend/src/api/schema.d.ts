@@ -5371,6 +5371,21 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Over the client's budget (`too_many_requests`): the API's per address or per token or account (`RateLimit-Policy`), or a stricter one of the operation; retry after `Retry-After` seconds */
+        TooManyRequests: {
+            headers: {
+                /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                RateLimit?: string;
+                /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                "RateLimit-Policy"?: string;
+                /** @description Seconds to wait before trying again */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Missing, invalid or expired bearer token (`unauthorized`), or a revoked or expired API token (`api_token_revoked`, `api_token_expired`) */
         Unauthorized: {
             headers: {
@@ -5422,6 +5437,10 @@ export interface operations {
             /** @description Accepted: a mail is on its way to the address */
             202: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5435,6 +5454,10 @@ export interface operations {
             /** @description Too many sign-ups from this address (`RATE_LIMIT_SIGN_UP`); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -5463,6 +5486,10 @@ export interface operations {
             /** @description Signed in */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5494,6 +5521,10 @@ export interface operations {
             /** @description Too many failed sign-ins for this account, or too many sign-ins from this address (`RATE_LIMIT_SIGN_IN`); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -5518,6 +5549,10 @@ export interface operations {
             /** @description The account */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5526,6 +5561,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5546,6 +5582,10 @@ export interface operations {
             /** @description The updated account */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5566,6 +5606,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5582,6 +5623,10 @@ export interface operations {
             /** @description The session, with its new token and expiry */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5606,6 +5651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5626,6 +5672,10 @@ export interface operations {
             /** @description Confirmed: the account */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5672,6 +5722,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5688,6 +5739,10 @@ export interface operations {
             /** @description A new link is on its way (nothing is sent when the address is confirmed already) */
             202: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5699,6 +5754,10 @@ export interface operations {
             /** @description Too many mails asked for from this address; retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -5727,6 +5786,10 @@ export interface operations {
             /** @description If the address has an account, a link is on its way */
             202: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5740,6 +5803,10 @@ export interface operations {
             /** @description Too many mails asked for; retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -5768,6 +5835,10 @@ export interface operations {
             /** @description The password is changed */
             204: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5803,6 +5874,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5819,6 +5891,10 @@ export interface operations {
             /** @description The tokens */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5827,6 +5903,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5847,6 +5924,10 @@ export interface operations {
             /** @description Created: the secret is in `token`, shown this once */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5876,6 +5957,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5895,6 +5977,10 @@ export interface operations {
             /** @description Revoked */
             204: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5902,6 +5988,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5923,6 +6010,10 @@ export interface operations {
             /** @description A page of app tokens */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5933,6 +6024,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5953,6 +6045,10 @@ export interface operations {
             /** @description Created: the secret is in `token`, shown this once */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5982,6 +6078,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6001,6 +6098,10 @@ export interface operations {
             /** @description Revoked */
             204: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6008,6 +6109,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6031,6 +6133,10 @@ export interface operations {
             /** @description A page of action plans */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6040,6 +6146,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6060,6 +6167,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6081,6 +6192,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6100,6 +6212,10 @@ export interface operations {
             /** @description The action plan */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6108,6 +6224,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6127,6 +6244,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6143,6 +6264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6166,6 +6288,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6188,6 +6314,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6224,6 +6351,10 @@ export interface operations {
             /** @description A page of commitments */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6233,6 +6364,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6253,6 +6385,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6274,6 +6410,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6304,6 +6441,10 @@ export interface operations {
             /** @description A page of comments */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6314,6 +6455,7 @@ export interface operations {
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6337,6 +6479,10 @@ export interface operations {
             /** @description Posted */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6362,6 +6508,10 @@ export interface operations {
             /** @description Too many posts from this account (`RATE_LIMIT_POSTING`, 10 a minute by default); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -6389,6 +6539,10 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6405,6 +6559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6424,6 +6579,10 @@ export interface operations {
             /** @description The commitment with its milestones */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6432,6 +6591,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6451,6 +6611,10 @@ export interface operations {
             /** @description Archived, because it has a discussion */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6460,6 +6624,10 @@ export interface operations {
             /** @description Deleted: it had no contributions */
             204: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6467,6 +6635,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6490,6 +6659,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6512,6 +6685,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6531,6 +6705,10 @@ export interface operations {
             /** @description Restored (also when it was not archived) */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6540,6 +6718,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6569,6 +6748,10 @@ export interface operations {
             /** @description A page of milestones */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6578,6 +6761,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6608,6 +6792,10 @@ export interface operations {
             /** @description A page of comments */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6618,6 +6806,7 @@ export interface operations {
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6641,6 +6830,10 @@ export interface operations {
             /** @description Posted */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6666,6 +6859,10 @@ export interface operations {
             /** @description Too many posts from this account (`RATE_LIMIT_POSTING`, 10 a minute by default); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -6693,6 +6890,10 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6709,6 +6910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6741,6 +6943,10 @@ export interface operations {
             /** @description A page of milestones */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6751,6 +6957,7 @@ export interface operations {
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6774,6 +6981,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6796,6 +7007,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6815,6 +7027,10 @@ export interface operations {
             /** @description The milestone */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6823,6 +7039,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6842,6 +7059,10 @@ export interface operations {
             /** @description Archived, because it has a discussion */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6851,6 +7072,10 @@ export interface operations {
             /** @description Deleted: it had no contributions */
             204: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6858,6 +7083,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6881,6 +7107,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6903,6 +7133,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6922,6 +7153,10 @@ export interface operations {
             /** @description Restored (also when it was not archived) */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6931,6 +7166,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6955,6 +7191,10 @@ export interface operations {
             /** @description A page of the log */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6965,6 +7205,7 @@ export interface operations {
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6988,6 +7229,10 @@ export interface operations {
             /** @description Appended to the log */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7026,6 +7271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7045,6 +7291,10 @@ export interface operations {
             /** @description The update */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7053,6 +7303,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7072,6 +7323,10 @@ export interface operations {
             /** @description The commitment's progress */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7080,6 +7335,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7099,6 +7355,10 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7115,6 +7375,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7139,6 +7400,10 @@ export interface operations {
             /** @description A page of institutions */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7148,6 +7413,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7168,6 +7434,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7189,6 +7459,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7208,6 +7479,10 @@ export interface operations {
             /** @description The institution */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7216,6 +7491,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7239,6 +7515,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7261,6 +7541,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7284,6 +7565,10 @@ export interface operations {
             /** @description Asked */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7309,6 +7594,10 @@ export interface operations {
             /** @description Too many posts from this account (`RATE_LIMIT_POSTING`); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -7340,6 +7629,10 @@ export interface operations {
             /** @description Asked */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7365,6 +7658,10 @@ export interface operations {
             /** @description Too many posts from this account (`RATE_LIMIT_POSTING`); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -7396,6 +7693,10 @@ export interface operations {
             /** @description Asked */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7421,6 +7722,10 @@ export interface operations {
             /** @description Too many posts from this account (`RATE_LIMIT_POSTING`); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -7460,6 +7765,10 @@ export interface operations {
             /** @description A page of questions */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7469,6 +7778,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7488,6 +7798,10 @@ export interface operations {
             /** @description The question */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7496,6 +7810,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7519,6 +7834,10 @@ export interface operations {
             /** @description Answered: the question with its answers */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7549,6 +7868,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7574,6 +7894,10 @@ export interface operations {
             /** @description The question with its answers */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7596,6 +7920,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7626,6 +7951,10 @@ export interface operations {
             /** @description A page of comments */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7636,6 +7965,7 @@ export interface operations {
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7659,6 +7989,10 @@ export interface operations {
             /** @description Posted */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7684,6 +8018,10 @@ export interface operations {
             /** @description Too many posts from this account (`RATE_LIMIT_POSTING`, 10 a minute by default); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -7711,6 +8049,10 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7727,6 +8069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7746,6 +8089,10 @@ export interface operations {
             /** @description The record */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7754,6 +8101,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7773,6 +8121,10 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7789,6 +8141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7810,6 +8163,10 @@ export interface operations {
             /** @description A page of records */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7819,6 +8176,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7838,6 +8196,10 @@ export interface operations {
             /** @description The year's days off */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7847,6 +8209,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7867,6 +8230,10 @@ export interface operations {
             /** @description Added: the year's days off */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7888,6 +8255,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7907,6 +8275,10 @@ export interface operations {
             /** @description Removed */
             204: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7914,6 +8286,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7935,6 +8308,10 @@ export interface operations {
             /** @description A page of cycles */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7944,6 +8321,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7964,6 +8342,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7985,6 +8367,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8004,6 +8387,10 @@ export interface operations {
             /** @description The cycle */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8012,6 +8399,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8035,6 +8423,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8057,6 +8449,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8091,6 +8484,10 @@ export interface operations {
             /** @description A page of forums */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8100,6 +8497,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8120,6 +8518,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8141,6 +8543,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8157,6 +8560,10 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8164,6 +8571,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["InvalidToken"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8185,6 +8593,10 @@ export interface operations {
             /** @description An iCalendar file */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8203,6 +8615,7 @@ export interface operations {
                 };
             };
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8222,6 +8635,10 @@ export interface operations {
             /** @description An iCalendar file */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8230,6 +8647,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8260,6 +8678,10 @@ export interface operations {
             /** @description A page of comments */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8270,6 +8692,7 @@ export interface operations {
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8293,6 +8716,10 @@ export interface operations {
             /** @description Posted */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8318,6 +8745,10 @@ export interface operations {
             /** @description Too many posts from this account (`RATE_LIMIT_POSTING`, 10 a minute by default); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -8345,6 +8776,10 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8361,6 +8796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8380,6 +8816,10 @@ export interface operations {
             /** @description The forum */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8388,6 +8828,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8407,6 +8848,10 @@ export interface operations {
             /** @description Archived, because it has a discussion */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8416,6 +8861,10 @@ export interface operations {
             /** @description Deleted: it had no contributions */
             204: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8432,6 +8881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8455,6 +8905,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8477,6 +8931,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8496,6 +8951,10 @@ export interface operations {
             /** @description Restored (also when it was not archived) */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8505,6 +8964,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8524,6 +8984,10 @@ export interface operations {
             /** @description The forum's organisers */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8532,6 +8996,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8553,6 +9018,10 @@ export interface operations {
             /** @description The forum's organisers */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8571,6 +9040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8592,6 +9062,10 @@ export interface operations {
             /** @description The forum's organisers */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8601,6 +9075,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8622,6 +9097,10 @@ export interface operations {
             /** @description A page of formats */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8631,6 +9110,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8651,6 +9131,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8672,6 +9156,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8696,6 +9181,10 @@ export interface operations {
             /** @description The comparison */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8706,6 +9195,7 @@ export interface operations {
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8729,6 +9219,10 @@ export interface operations {
             /** @description Published */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8751,6 +9245,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8772,6 +9267,10 @@ export interface operations {
             /** @description The version */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8780,6 +9279,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8819,6 +9319,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8838,6 +9339,10 @@ export interface operations {
             /** @description The format */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8846,6 +9351,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8869,6 +9375,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8882,6 +9392,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8901,6 +9412,10 @@ export interface operations {
             /** @description The forum's seats */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8909,6 +9424,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8928,6 +9444,10 @@ export interface operations {
             /** @description The registration, or `null` */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8937,6 +9457,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8956,6 +9477,10 @@ export interface operations {
             /** @description Cancelled */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8965,6 +9490,10 @@ export interface operations {
             /** @description Nothing to cancel: no current registration */
             204: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8972,6 +9501,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8996,6 +9526,10 @@ export interface operations {
             /** @description A page of the forum's registrations */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9007,6 +9541,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9026,6 +9561,10 @@ export interface operations {
             /** @description Registered, or waitlisted when the forum is full */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9044,6 +9583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9065,6 +9605,10 @@ export interface operations {
             /** @description A page of one's registrations */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9075,6 +9619,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9098,6 +9643,10 @@ export interface operations {
             /** @description Checked in */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9120,6 +9669,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9141,6 +9691,10 @@ export interface operations {
             /** @description Checked in */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9159,6 +9713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9178,6 +9733,10 @@ export interface operations {
             /** @description CSV (RFC 4180, UTF-8 with a byte-order mark, CRLF; a field holding `,` or `;` is quoted, one starting with `=`, `+`, `-`, `@` or a tab is prefixed with `'` so that no spreadsheet reads it as a formula): registration_id, status, waitlist_position, display_name, organisation, code, registered_at, promoted_at, cancelled_at, checked_in_at */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9187,6 +9746,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9206,6 +9766,10 @@ export interface operations {
             /** @description The minutes */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9222,6 +9786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9245,6 +9810,10 @@ export interface operations {
             /** @description Corrected */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9254,6 +9823,10 @@ export interface operations {
             /** @description Published */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9276,6 +9849,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9310,6 +9884,10 @@ export interface operations {
             /** @description A page of action items */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9319,6 +9897,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9342,6 +9921,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9364,6 +9947,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9394,6 +9978,10 @@ export interface operations {
             /** @description A page of comments */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9404,6 +9992,7 @@ export interface operations {
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9427,6 +10016,10 @@ export interface operations {
             /** @description Posted */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9452,6 +10045,10 @@ export interface operations {
             /** @description Too many posts from this account (`RATE_LIMIT_POSTING`, 10 a minute by default); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -9479,6 +10076,10 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9495,6 +10096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9518,6 +10120,10 @@ export interface operations {
             /** @description The item with its new status */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9540,6 +10146,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9559,6 +10166,10 @@ export interface operations {
             /** @description The action item */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9567,6 +10178,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9590,6 +10202,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9612,6 +10228,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9631,6 +10248,10 @@ export interface operations {
             /** @description The forum's feedback */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9639,6 +10260,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9662,6 +10284,10 @@ export interface operations {
             /** @description Recorded */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9692,6 +10318,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9711,6 +10338,10 @@ export interface operations {
             /** @description One's feedback, or `null` */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9720,6 +10351,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9743,6 +10375,10 @@ export interface operations {
             /** @description Changed */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9773,6 +10409,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9792,6 +10429,10 @@ export interface operations {
             /** @description The text answers */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9801,6 +10442,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9824,6 +10466,10 @@ export interface operations {
             /** @description Published */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9846,6 +10492,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9865,6 +10512,10 @@ export interface operations {
             /** @description Approved */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9874,6 +10525,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9893,6 +10545,10 @@ export interface operations {
             /** @description Withdrawn */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9902,6 +10558,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9921,6 +10578,10 @@ export interface operations {
             /** @description The results by version */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9929,6 +10590,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9950,6 +10612,10 @@ export interface operations {
             /** @description A page of comments, newest first */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9959,6 +10625,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9981,6 +10648,10 @@ export interface operations {
             /** @description The comment */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9991,6 +10662,7 @@ export interface operations {
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10010,6 +10682,10 @@ export interface operations {
             /** @description Deleted (also when it already was) */
             204: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10026,6 +10702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10049,6 +10726,10 @@ export interface operations {
             /** @description Edited */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10071,6 +10752,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10097,6 +10779,10 @@ export interface operations {
             /** @description A page of replies */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10107,6 +10793,7 @@ export interface operations {
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10130,6 +10817,10 @@ export interface operations {
             /** @description The counts and your reaction */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10152,6 +10843,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10171,6 +10863,10 @@ export interface operations {
             /** @description The counts */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10180,6 +10876,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10203,6 +10900,10 @@ export interface operations {
             /** @description The comment as moderators see it */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10216,6 +10917,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10239,6 +10941,10 @@ export interface operations {
             /** @description Reported */
             201: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10261,6 +10967,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10282,6 +10989,10 @@ export interface operations {
             /** @description A page of the queue */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10292,6 +11003,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10315,6 +11027,10 @@ export interface operations {
             /** @description The comment as moderators see it */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10328,6 +11044,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10347,6 +11064,10 @@ export interface operations {
             /** @description Dismissed */
             204: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10354,6 +11075,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10377,6 +11099,10 @@ export interface operations {
             /** @description Suspended */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10407,6 +11133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10426,6 +11153,10 @@ export interface operations {
             /** @description Lifted */
             204: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10433,6 +11164,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10454,6 +11186,10 @@ export interface operations {
             /** @description A page of the log, newest first */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10463,6 +11199,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10484,6 +11221,10 @@ export interface operations {
             /** @description A page of followed subjects */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10494,6 +11235,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10515,6 +11257,10 @@ export interface operations {
             /** @description Following or not */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10524,6 +11270,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10545,6 +11292,10 @@ export interface operations {
             /** @description Following */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10554,6 +11305,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10575,6 +11327,10 @@ export interface operations {
             /** @description Not following */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10584,6 +11340,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10607,6 +11364,10 @@ export interface operations {
             /** @description A page of notifications */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10617,6 +11378,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10633,6 +11395,10 @@ export interface operations {
             /** @description The unread count */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10641,6 +11407,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10663,6 +11430,10 @@ export interface operations {
             /** @description How many were marked read */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10673,6 +11444,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10692,6 +11464,10 @@ export interface operations {
             /** @description Read */
             204: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10707,6 +11483,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10723,6 +11500,10 @@ export interface operations {
             /** @description The settings */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10731,6 +11512,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10751,6 +11533,10 @@ export interface operations {
             /** @description The settings */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10763,6 +11549,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10784,6 +11571,10 @@ export interface operations {
             /** @description At most `limit` members, by name */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10794,6 +11585,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10822,6 +11614,10 @@ export interface operations {
             /** @description A page of results, best first */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10831,6 +11627,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10862,6 +11659,10 @@ export interface operations {
             /** @description The changes after `since` */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10879,6 +11680,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10895,6 +11697,10 @@ export interface operations {
             /** @description Every dataset the platform publishes */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10902,6 +11708,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["InvalidToken"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10918,6 +11725,10 @@ export interface operations {
             /** @description The data package (`datapackage.json`) */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10925,6 +11736,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["InvalidToken"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10944,6 +11756,10 @@ export interface operations {
             /** @description The dataset as CSV */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10960,6 +11776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10979,6 +11796,10 @@ export interface operations {
             /** @description The dataset as JSON Lines */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10995,6 +11816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -11014,6 +11836,10 @@ export interface operations {
             /** @description The profile */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11022,6 +11848,7 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -11047,6 +11874,10 @@ export interface operations {
             /** @description A page of accounts */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11057,6 +11888,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -11080,6 +11912,10 @@ export interface operations {
             /** @description The updated account */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11102,6 +11938,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -11138,6 +11975,10 @@ export interface operations {
             /** @description A page of the audit trail */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11148,6 +11989,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -11171,6 +12013,10 @@ export interface operations {
             /** @description A page of jobs */
             200: {
                 headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11181,6 +12027,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

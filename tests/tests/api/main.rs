@@ -31,6 +31,7 @@ mod platform;
 mod progress;
 mod public_record;
 mod questions;
+mod rate_limits;
 mod reactions;
 mod registrations;
 mod replica;

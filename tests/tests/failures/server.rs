@@ -57,6 +57,8 @@ impl Server {
             // A few accounts post thousands of comments under load: the posting limit per
             // account has its own test (api/moderation.rs).
             .env("RATE_LIMIT_POSTING", "100000000/1m")
+            .env("RATE_LIMIT_API_ANONYMOUS", "1000000000/1m")
+            .env("RATE_LIMIT_API_AUTHENTICATED", "1000000000/1m")
             .env("RUST_LOG", "info")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
