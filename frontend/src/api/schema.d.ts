@@ -3005,7 +3005,7 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "token_expired" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "self_lockout" | "not_your_institution";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "token_expired" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "self_lockout" | "not_your_institution";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of the log (the audit trail, the changes feed, notifications, webhooks) and the contract know every type there is.
          * @enum {string}
@@ -5052,7 +5052,7 @@ export interface components {
         When: "upcoming" | "past";
     };
     responses: {
-        /** @description Malformed request: invalid JSON, query string or cursor */
+        /** @description Malformed request: invalid JSON, query string, cursor or If-None-Match */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -5096,6 +5096,19 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"];
             };
+        };
+        /** @description Not modified: the `ETag` sent in `If-None-Match` is current (no body) */
+        NotModified: {
+            headers: {
+                /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                "Cache-Control"?: string;
+                /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                ETag?: string;
+                /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                Vary?: string;
+                [name: string]: unknown;
+            };
+            content?: never;
         };
         /** @description Request body over the size limit */
         PayloadTooLarge: {
@@ -5264,6 +5277,8 @@ export interface operations {
             /** @description The account */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5563,7 +5578,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5572,12 +5590,19 @@ export interface operations {
             /** @description A page of action plans */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ActionPlanPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -5629,7 +5654,10 @@ export interface operations {
     get_action_plan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or slug, e.g. `fr-2018-2020` */
                 id: string;
@@ -5641,12 +5669,20 @@ export interface operations {
             /** @description The action plan */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ActionPlan"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -5756,7 +5792,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5765,12 +5804,19 @@ export interface operations {
             /** @description A page of commitments */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommitmentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -5833,7 +5879,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Commitment id or OGP code */
                 id: string;
@@ -5845,12 +5894,19 @@ export interface operations {
             /** @description A page of comments */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -5918,7 +5974,10 @@ export interface operations {
     commitment_comments_feed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Commitment id or OGP code */
                 id: string;
@@ -5930,12 +5989,20 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/atom+xml": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such record */
             404: {
@@ -5953,7 +6020,10 @@ export interface operations {
     get_commitment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or OGP code, e.g. `FR0041` */
                 id: string;
@@ -5965,12 +6035,20 @@ export interface operations {
             /** @description The commitment with its milestones */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Commitment"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -6101,7 +6179,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6110,12 +6191,19 @@ export interface operations {
             /** @description A page of milestones */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MilestonePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -6137,7 +6225,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Milestone id */
                 id: string;
@@ -6149,12 +6240,19 @@ export interface operations {
             /** @description A page of comments */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -6222,7 +6320,10 @@ export interface operations {
     milestone_comments_feed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Milestone id */
                 id: string;
@@ -6234,12 +6335,20 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/atom+xml": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such record */
             404: {
@@ -6270,7 +6379,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Commitment id or OGP code */
                 id: string;
@@ -6282,12 +6394,19 @@ export interface operations {
             /** @description A page of milestones */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MilestonePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -6344,7 +6463,10 @@ export interface operations {
     get_milestone: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Milestone id */
                 id: number;
@@ -6356,12 +6478,20 @@ export interface operations {
             /** @description The milestone */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Milestone"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -6484,7 +6614,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Milestone id */
                 id: number;
@@ -6496,12 +6629,19 @@ export interface operations {
             /** @description A page of the log */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressUpdatePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -6574,7 +6714,10 @@ export interface operations {
     get_progress_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Progress update id */
                 id: number;
@@ -6586,12 +6729,20 @@ export interface operations {
             /** @description The update */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressUpdate"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -6601,7 +6752,10 @@ export interface operations {
     commitment_progress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Commitment id or OGP code */
                 id: string;
@@ -6613,12 +6767,20 @@ export interface operations {
             /** @description The commitment's progress */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommitmentProgress"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -6628,7 +6790,10 @@ export interface operations {
     commitment_progress_feed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Commitment id or OGP code */
                 id: string;
@@ -6640,12 +6805,20 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/atom+xml": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such commitment */
             404: {
@@ -6671,7 +6844,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6680,12 +6856,19 @@ export interface operations {
             /** @description A page of institutions */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InstitutionPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -6737,7 +6920,10 @@ export interface operations {
     get_institution: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or slug */
                 id: string;
@@ -6749,12 +6935,20 @@ export interface operations {
             /** @description The institution */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Institution"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -6992,7 +7186,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7001,12 +7198,19 @@ export interface operations {
             /** @description A page of questions */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AskedQuestionPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -7017,7 +7221,10 @@ export interface operations {
     get_question: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description AskedQuestion id */
                 id: number;
@@ -7029,12 +7236,20 @@ export interface operations {
             /** @description The question */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AskedQuestion"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -7155,7 +7370,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description AskedQuestion id */
                 id: string;
@@ -7167,12 +7385,19 @@ export interface operations {
             /** @description A page of comments */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -7240,7 +7465,10 @@ export interface operations {
     question_comments_feed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description AskedQuestion id */
                 id: string;
@@ -7252,12 +7480,20 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/atom+xml": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such record */
             404: {
@@ -7275,7 +7511,10 @@ export interface operations {
     institution_record: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Institution id or slug */
                 id: string;
@@ -7287,12 +7526,20 @@ export interface operations {
             /** @description The record */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InstitutionRecord"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -7302,7 +7549,10 @@ export interface operations {
     institution_answers_feed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Institution id or slug */
                 id: string;
@@ -7314,12 +7564,20 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/atom+xml": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such institution */
             404: {
@@ -7342,7 +7600,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7351,12 +7612,19 @@ export interface operations {
             /** @description A page of records */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InstitutionRecordPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -7370,7 +7638,10 @@ export interface operations {
                 /** @description Default: this year (in Paris). */
                 year?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7379,12 +7650,19 @@ export interface operations {
             /** @description The year's days off */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HolidayYear"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -7467,7 +7745,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7476,12 +7757,19 @@ export interface operations {
             /** @description A page of cycles */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CyclePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -7533,7 +7821,10 @@ export interface operations {
     get_cycle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or slug */
                 id: string;
@@ -7545,12 +7836,20 @@ export interface operations {
             /** @description The cycle */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Cycle"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -7623,7 +7922,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7632,12 +7934,19 @@ export interface operations {
             /** @description A page of forums */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ForumPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -7689,7 +7998,10 @@ export interface operations {
     forums_feed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7698,12 +8010,20 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/atom+xml": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -7717,7 +8037,10 @@ export interface operations {
                 /** @description Only forums of this cycle (id or slug); 404 when there is none. */
                 cycle?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7726,12 +8049,19 @@ export interface operations {
             /** @description An iCalendar file */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/calendar": string;
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such commitment or cycle */
@@ -7751,7 +8081,10 @@ export interface operations {
     forum_calendar: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or slug */
                 id: string;
@@ -7763,12 +8096,20 @@ export interface operations {
             /** @description An iCalendar file */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/calendar": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -7789,7 +8130,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Forum id or slug */
                 id: string;
@@ -7801,12 +8145,19 @@ export interface operations {
             /** @description A page of comments */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -7874,7 +8225,10 @@ export interface operations {
     forum_comments_feed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Forum id or slug */
                 id: string;
@@ -7886,12 +8240,20 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/atom+xml": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such record */
             404: {
@@ -7909,7 +8271,10 @@ export interface operations {
     get_forum: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or slug */
                 id: string;
@@ -7921,12 +8286,20 @@ export interface operations {
             /** @description The forum */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Forum"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -8053,7 +8426,10 @@ export interface operations {
     list_organisers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Forum id or slug */
                 id: string;
@@ -8065,12 +8441,20 @@ export interface operations {
             /** @description The forum's organisers */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ForumOrganisers"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -8154,7 +8538,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8163,12 +8550,19 @@ export interface operations {
             /** @description A page of formats */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FormatPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -8225,7 +8619,10 @@ export interface operations {
                 /** @description The newer version. */
                 to: number;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or slug of the format */
                 id: string;
@@ -8237,12 +8634,19 @@ export interface operations {
             /** @description The comparison */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FormatComparison"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -8299,7 +8703,10 @@ export interface operations {
     get_version: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or slug of the format */
                 id: string;
@@ -8313,12 +8720,20 @@ export interface operations {
             /** @description The version */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FormatVersion"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -8367,7 +8782,10 @@ export interface operations {
     get_format: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or slug */
                 id: string;
@@ -8379,12 +8797,20 @@ export interface operations {
             /** @description The format */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Format"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -8430,7 +8856,10 @@ export interface operations {
     registration_summary: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Forum id or slug */
                 id: string;
@@ -8442,12 +8871,20 @@ export interface operations {
             /** @description The forum's seats */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegistrationSummary"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -8469,6 +8906,8 @@ export interface operations {
             /** @description The registration, or `null` */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8537,6 +8976,8 @@ export interface operations {
             /** @description A page of the forum's registrations */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8606,6 +9047,8 @@ export interface operations {
             /** @description A page of one's registrations */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8719,6 +9162,8 @@ export interface operations {
             /** @description CSV (RFC 4180, UTF-8 with a byte-order mark, CRLF; a field holding `,` or `;` is quoted, one starting with `=`, `+`, `-`, `@` or a tab is prefixed with `'` so that no spreadsheet reads it as a formula): registration_id, status, waitlist_position, display_name, organisation, code, registered_at, promoted_at, cancelled_at, checked_in_at */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8735,7 +9180,10 @@ export interface operations {
     get_minutes: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Forum id or slug */
                 id: string;
@@ -8747,12 +9195,20 @@ export interface operations {
             /** @description The minutes */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Minutes"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such forum, or no minutes published yet (`not_found`) */
             404: {
@@ -8842,7 +9298,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8851,12 +9310,19 @@ export interface operations {
             /** @description A page of action items */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ActionItemPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -8923,7 +9389,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Action item id */
                 id: string;
@@ -8935,12 +9404,19 @@ export interface operations {
             /** @description A page of comments */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -9008,7 +9484,10 @@ export interface operations {
     action_item_comments_feed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Action item id */
                 id: string;
@@ -9020,12 +9499,20 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/atom+xml": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such record */
             404: {
@@ -9088,7 +9575,10 @@ export interface operations {
     get_action_item: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Action item id */
                 id: number;
@@ -9100,12 +9590,20 @@ export interface operations {
             /** @description The action item */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ActionItem"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -9160,7 +9658,10 @@ export interface operations {
     forum_feedback: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Forum id or slug */
                 id: string;
@@ -9172,12 +9673,20 @@ export interface operations {
             /** @description The forum's feedback */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ForumFeedback"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -9252,6 +9761,8 @@ export interface operations {
             /** @description One's feedback, or `null` */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9333,6 +9844,8 @@ export interface operations {
             /** @description The text answers */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9450,7 +9963,10 @@ export interface operations {
     format_feedback: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Format id or slug */
                 id: string;
@@ -9462,12 +9978,20 @@ export interface operations {
             /** @description The results by version */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FormatFeedback"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -9482,7 +10006,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9491,12 +10018,19 @@ export interface operations {
             /** @description A page of comments, newest first */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecentCommentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -9510,7 +10044,10 @@ export interface operations {
                 /** @description Replies embedded per comment, 0 to 20 (default 3). */
                 replies?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Comment id */
                 id: number;
@@ -9522,12 +10059,19 @@ export interface operations {
             /** @description The comment */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Comment"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -9626,7 +10170,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Comment id */
                 id: number;
@@ -9638,12 +10185,19 @@ export interface operations {
             /** @description A page of replies */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -9823,6 +10377,8 @@ export interface operations {
             /** @description A page of the queue */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9986,7 +10542,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9995,12 +10554,19 @@ export interface operations {
             /** @description A page of the log, newest first */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ModerationLogPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -10025,6 +10591,8 @@ export interface operations {
             /** @description A page of followed subjects */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10056,6 +10624,8 @@ export interface operations {
             /** @description Following or not */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10148,6 +10718,8 @@ export interface operations {
             /** @description A page of notifications */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10174,6 +10746,8 @@ export interface operations {
             /** @description The unread count */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10264,6 +10838,8 @@ export interface operations {
             /** @description The settings */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10325,6 +10901,8 @@ export interface operations {
             /** @description At most `limit` members, by name */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10354,7 +10932,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10363,12 +10944,19 @@ export interface operations {
             /** @description A page of results, best first */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SearchPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -10394,7 +10982,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10403,12 +10994,19 @@ export interface operations {
             /** @description The changes after `since` */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChangePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             /** @description `since` is not a position of this feed (`invalid_position`) */
             400: {
                 headers: {
@@ -10427,7 +11025,10 @@ export interface operations {
     open_data_catalogue: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10436,12 +11037,20 @@ export interface operations {
             /** @description Every dataset the platform publishes */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Catalogue"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -10450,7 +11059,10 @@ export interface operations {
     open_data_package: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10459,12 +11071,20 @@ export interface operations {
             /** @description The data package (`datapackage.json`) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DataPackage"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -10473,7 +11093,10 @@ export interface operations {
     download_dataset_csv: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The dataset (see `GET /open-data`) */
                 dataset: components["schemas"]["DatasetName"];
@@ -10485,12 +11108,20 @@ export interface operations {
             /** @description The dataset as CSV */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/csv": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such dataset (`not_found`) */
             404: {
@@ -10508,7 +11139,10 @@ export interface operations {
     download_dataset_jsonl: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The dataset (see `GET /open-data`) */
                 dataset: components["schemas"]["DatasetName"];
@@ -10520,12 +11154,20 @@ export interface operations {
             /** @description The dataset as JSON Lines */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/x-ndjson": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such dataset (`not_found`) */
             404: {
@@ -10543,7 +11185,10 @@ export interface operations {
     get_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description User id */
                 id: number;
@@ -10555,12 +11200,20 @@ export interface operations {
             /** @description The profile */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublicUser"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -10588,6 +11241,8 @@ export interface operations {
             /** @description A page of accounts */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10679,6 +11334,8 @@ export interface operations {
             /** @description A page of the audit trail */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10712,6 +11369,8 @@ export interface operations {
             /** @description A page of jobs */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
