@@ -76,10 +76,10 @@ def before_call(context, case, kwargs):
     meta = case.meta
     if meta is None or not meta.generation.mode.is_positive:
         return
-    if isinstance(case.headers, dict) and "If-None-Match" in case.headers:
-        value = case.headers["If-None-Match"]
-        if not (isinstance(value, str) and IF_NONE_MATCH.fullmatch(value)):
-            case.headers = {k: v for k, v in case.headers.items() if k != "If-None-Match"}
+    headers = case.headers or {}
+    value = next((v for k, v in headers.items() if k.lower() == "if-none-match"), None)
+    if value is not None and not (isinstance(value, str) and IF_NONE_MATCH.fullmatch(value)):
+        case.headers = {k: v for k, v in headers.items() if k.lower() != "if-none-match"}
     if isinstance(case.query, dict) and ("cursor" in case.query or "since" in case.query):
         query = dict(case.query)
         query.pop("cursor", None)
