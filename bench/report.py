@@ -19,6 +19,7 @@ OPS = {
     "R1": ("first page of a busy forum's discussion (~50,000 comments)", 25.0),
     "R1s": ("R1 on the small forum (~50 comments)", 25.0),
     "R2": ("a commitment with its milestones (FR0041)", 25.0),
+    "R2c": ("R2 revalidated with its current ETag (304)", 25.0),
     "R3": ("upcoming forums", 25.0),
     "R4": ("commitments filtered (action plan + policy area)", 25.0),
     "R5": ("search comments for a common French word", 100.0),
@@ -38,6 +39,8 @@ RATIO_TARGET = 0.5
 # nobody does (the fan-out is a job), and its notifications must exist within this many seconds.
 FOLLOWED_COST_TARGET = 1.2
 FAN_OUT_TARGET_S = 10.0
+# A revalidation that matches (R2c, a 304) serves at least this many times R2's full answers.
+REVALIDATION_TARGET = 2.0
 # Exporting a forum's 10,000 registrations as CSV streams: the server's RSS grows less than this.
 EXPORT_GROWTH_TARGET_MB = 10.0
 RSS_TARGET_MB = 64.0
@@ -195,6 +198,7 @@ def pgbench_latencies(run_dir, op):
 
 
 SQL_FILES = {"R1": "r1_threads.sql", "R1s": "r1_threads.sql", "R2": "r2_commitment.sql",
+             "R2c": "r2c_version.sql",
              "R3": "r3_forums_upcoming.sql", "R4": "r4_commitments_filtered.sql",
              "R5": "r5_search.sql", "R5o": "r5o_search_old.sql", "R6": "r6_action_items.sql", "R8": "r8_institution_record.sql",
              "R7": "r7_unread_count.sql", "W1": "w1_post_comment.sql", "W1f": "w1_post_comment.sql",
@@ -450,6 +454,14 @@ def render(run_dir):
     result["export"] = export
     result["followed_posting"] = followed
     result["fan_out"] = fan_out
+    revalidation = None
+    if by.get("R2", {}).get("api") and by.get("R2c", {}).get("api") and by["R2"]["api"]["req_per_s"]:
+        gain = by["R2c"]["api"]["req_per_s"] / by["R2"]["api"]["req_per_s"]
+        revalidation = {"ratio": round(gain, 2), "target_met": gain >= REVALIDATION_TARGET}
+        lines.append(
+            f"R2 revalidated with a matching If-None-Match (R2c, 304) serves ×{gain:.2f} R2's req/s — "
+            f"target ≥ {REVALIDATION_TARGET:g}×: {'met' if revalidation['target_met'] else 'missed'}")
+    result["revalidation"] = revalidation
     if busy_small:
         lines.append(
             f"R1 busy vs small forum: p50 ×{busy_small['p50_ratio']}, p99 ×{busy_small['p99_ratio']}, "

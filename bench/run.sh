@@ -32,6 +32,8 @@
 #                              R6 = a held forum's 100 action items, as its page lists them;
 #                              R7 = a member's unread notification count;
 #                              R8 = the record of the institution with 40,000 questions;
+#                              R2c = R2 revalidated: If-None-Match with R2's current ETag
+#                              (304s; target ≥ 2× R2's req/s);
 #                              W2 = registrations (each by the next large member, for the next
 #                              of the run's forums), followed by E1: the CSV export of a forum's
 #                              10,000 registrations and the server's RSS while it streams;
@@ -74,7 +76,7 @@ DURATION="${BENCH_DURATION:-15}"
 WARMUP="${BENCH_WARMUP:-3}"
 CONNS="${BENCH_CONNECTIONS:-32}"
 POOL="${BENCH_POOL_SIZE:-8}"
-OPS="${BENCH_OPS:-R1 R1s R2 R3 R4 R5 R5o R6 R7 R8 W1 W1f W2 S1}"
+OPS="${BENCH_OPS:-R1 R1s R2 R2c R3 R4 R5 R5o R6 R7 R8 W1 W1f W2 S1}"
 SWEEP="${BENCH_POOL_SWEEP:-}"
 SWEEP_OPS="${BENCH_SWEEP_OPS:-R1 R2 W1}"
 SWEEP_DURATION="${BENCH_SWEEP_DURATION:-8}"
@@ -432,6 +434,7 @@ W1_EVENT=""  # the payload of the event the API wrote for its first answer
 
 # S1's accounts: many people signing in, each with the same password as the run's member.
 SIGN_IN_EMAILS=""
+ETAG=""        # R2c: the tag its requests send (read by its probe)
 sign_up_many() {
   local i email emails=""
   for i in $(seq 1 "$1"); do
@@ -463,6 +466,13 @@ op_setup() {
       REQ_PATH="/api/v1/commitments/$COMMITMENT"
       SQL_FILE=r2_commitment.sql
       PGVARS=(-D "code=$COMMITMENT" -D "plan_ids={$C_PLAN}" -D "commitment_ids={$C_ID}") ;;
+    R2c)
+      # R2 as a caching client sends it: the ETag of its last full answer in If-None-Match
+      # (`wrk/revalidate.lua`; the probe gives the first one). Its SQL: the version read alone.
+      REQ_PATH="/api/v1/commitments/$COMMITMENT"
+      SCRIPT="$BENCH/wrk/revalidate.lua"
+      SQL_FILE=r2c_version.sql
+      PGVARS=() ;;
     R3)
       REQ_PATH="/api/v1/forums?when=upcoming"
       SQL_FILE=r3_forums_upcoming.sql
@@ -538,7 +548,7 @@ print(repr(interval), repr(interval * int(n)))' "$SIGN_IN_LIMIT")"
               -D "event_payload=$W2_EVENT" -D "now=$NOW" -D "cancelled=cancelled" -D "registered=registered"
               -D "f=f" -D "queued=queued" -D "event_type=registration.created" -D "event_kind=registration"
               -D "mail_kind=mail" -D "reminders_kind=forum_reminders" -D 'when_format=DD/MM/YYYY "à" HH24:MI') ;;
-    *) die "unknown operation $1 (R1 R1s R2 R3 R4 R5 R5o R6 R7 R8 W1 W1f W2 S1)" ;;
+    *) die "unknown operation $1 (R1 R1s R2 R2c R3 R4 R5 R5o R6 R7 R8 W1 W1f W2 S1)" ;;
   esac
 }
 
@@ -549,6 +559,12 @@ probe() {
   if [ -n "$BODY" ]; then args+=(-H 'Content-Type: application/json' --data-binary "$BODY"); fi
   if [ -n "$AUTH" ]; then args+=(-H "Authorization: Bearer $AUTH"); fi
   code="$(curl "${args[@]}" "$BASE$REQ_PATH")" || code=000
+  if [ "$1" = R2c ]; then
+    # The tag of the answer wrk's requests get (the same Accept as `wrk/report.lua`'s).
+    ETAG="$(curl -sS -m 60 -o /dev/null -D - -H 'Accept: application/json' "$BASE$REQ_PATH" \
+      | tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }')"
+    [ -n "$ETAG" ] || code=000
+  fi
   case "$code" in
     2??) ;;
     *) die "$1: $METHOD $REQ_PATH answered $code: $(head -c 300 "$RUN_DIR/$1.sample.json" 2>/dev/null)" ;;
@@ -586,7 +602,7 @@ print(" ".join("{" + ",".join(ids[k]) + "}" for k in ("forum", "commitment", "mi
 # OUT_JSON minus .json plus .cpu).
 load() {
   local secs="$1" out="$2"
-  WRK_METHOD="$METHOD" WRK_BODY="$BODY" WRK_TOKEN="$AUTH" WRK_OUT="$out" \
+  WRK_METHOD="$METHOD" WRK_BODY="$BODY" WRK_TOKEN="$AUTH" WRK_OUT="$out" WRK_ETAG="$ETAG" \
     WRK_TOKENS_FILE="$RUN_DIR/w2-tokens.txt" WRK_FORUMS="$W2_API_FORUMS" WRK_OFFSET="$W2_OFFSET" \
     WRK_EMAILS="$SIGN_IN_EMAILS" WRK_PASSWORD="$USER_PASSWORD" WRK_REPORT_LUA="$BENCH/wrk/report.lua" \
     python3 "$BENCH/report.py" timed "${out%.json}.cpu" timeout $((secs + 60)) wrk -t 2 -c "$CONNS" -d "${secs}s" --timeout 30s \
@@ -703,7 +719,7 @@ for op in $OPS; do
   probe "$op"
   if [ "$SMOKE" = 1 ]; then
     # wrk straight, without the CPU accounting: judged all together after the loop.
-    WRK_METHOD="$METHOD" WRK_BODY="$BODY" WRK_TOKEN="$AUTH" WRK_OUT="$RUN_DIR/$op.wrk.json" \
+    WRK_METHOD="$METHOD" WRK_BODY="$BODY" WRK_TOKEN="$AUTH" WRK_OUT="$RUN_DIR/$op.wrk.json" WRK_ETAG="$ETAG" \
       WRK_TOKENS_FILE="$RUN_DIR/w2-tokens.txt" WRK_FORUMS="$W2_API_FORUMS" WRK_OFFSET=20000 \
       WRK_EMAILS="$SIGN_IN_EMAILS" WRK_PASSWORD="$USER_PASSWORD" WRK_REPORT_LUA="$BENCH/wrk/report.lua" \
       timeout $((DURATION + 60)) wrk -t 1 -c "$CONNS" -d "${DURATION}s" --timeout 30s \

@@ -14,6 +14,7 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::http::problem;
 use crate::AppState;
 
+pub mod caching;
 pub mod fallback;
 pub mod middleware;
 pub mod openapi;
@@ -53,6 +54,7 @@ pub fn run(
     // The contract is served as bytes serialised once and shared by every worker: a copy of the
     // document per worker (what `SwaggerUi::url` keeps) costs megabytes of resident memory.
     let contract = web::Bytes::from(serde_json::to_vec(&doc).expect("OpenAPI document serialises"));
+    let caching = caching::Caching::from_contract(&doc, &contract);
     drop(doc);
     let static_dir = static_dir.filter(|d| std::path::Path::new(d).join("index.html").is_file());
     if let Some(dir) = &static_dir {
@@ -65,6 +67,7 @@ pub fn run(
             .app_data(routes.clone())
             .app_data(scopes.clone())
             .app_data(security.clone())
+            .app_data(caching.clone())
             .app_data(web::JsonConfig::default().limit(MAX_JSON_BODY).error_handler(problem::json_error))
             .app_data(web::QueryConfig::default().error_handler(problem::query_error))
             .app_data(web::PathConfig::default().error_handler(problem::path_error))
@@ -98,6 +101,10 @@ pub fn run(
         // problem whether or not the web app is served.
         app.default_service(web::to(not_found))
             .wrap(from_fn(middleware::problems_for_bare_errors))
+            // Inside CORS and compression: a 304 carries CORS headers, and the tag it compares
+            // is the one of the encoding compression will choose (`caching::entity_tag`).
+            .wrap(from_fn(caching::conditional_get))
+            // Outside the cache check: a 304 counts, and says where the client stands.
             .wrap(from_fn(rate_limit::limit))
             .wrap(cors())
             .wrap(Compress::default())
@@ -110,12 +117,16 @@ pub fn run(
 }
 
 /// Third-party web apps may call the API from any origin. Credentials are bearer tokens the
-/// app sends explicitly (never cookies), so allowing every origin exposes nothing ambient.
+/// app sends explicitly (never cookies: no `Access-Control-Allow-Credentials`), so allowing
+/// every origin exposes nothing ambient. Apps may revalidate (`If-None-Match`, `ETag`) and read
+/// the rate-limit fields; a preflight is cached for a day (browsers cap it lower: Chromium at
+/// two hours, Firefox at one day).
 fn cors() -> actix_cors::Cors {
+    use actix_web::http::header;
     actix_cors::Cors::default()
         .allow_any_origin()
         .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
-        .allowed_headers([actix_web::http::header::AUTHORIZATION, actix_web::http::header::CONTENT_TYPE])
-        .expose_headers(["Link", "Retry-After", "X-Request-Id", "Location", "RateLimit", "RateLimit-Policy"])
-        .max_age(3600)
+        .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::IF_NONE_MATCH])
+        .expose_headers(["Link", "Retry-After", "X-Request-Id", "Location", "ETag", "RateLimit", "RateLimit-Policy"])
+        .max_age(86400)
 }

@@ -580,6 +580,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    public_version (shard) {
+        shard -> Int4,
+        version -> Int8,
+    }
+}
+
+diesel::table! {
     question_answers (id) {
         id -> Int8,
         question_id -> Int8,
@@ -784,6 +791,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     notification_settings,
     notifications,
     progress_updates,
+    public_version,
     question_answers,
     questions,
     rate_limits,

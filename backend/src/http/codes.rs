@@ -100,6 +100,11 @@ impl ErrorCode {
     /// 400: a `cursor` this list did not produce.
     pub const InvalidCursor: ErrorCode =
         ErrorCode::declare("invalid_cursor", "Ce curseur ne vient pas de cette liste : recommencez sans lui.");
+    /// 400: an `If-None-Match` header that is neither `*` nor a list of entity tags (RFC 9110).
+    pub const InvalidIfNoneMatch: ErrorCode = ErrorCode::declare(
+        "invalid_if_none_match",
+        "L'en-tête If-None-Match doit valoir * ou une liste d'étiquettes d'entité entre guillemets (RFC 9110).",
+    );
     /// 400: the body is not JSON.
     pub const MalformedJson: ErrorCode =
         ErrorCode::declare("malformed_json", "Le corps de la requête n'est pas du JSON valide.");
@@ -185,6 +190,7 @@ impl ErrorCode {
         ErrorCode::BadRequest,
         ErrorCode::InvalidQuery,
         ErrorCode::InvalidCursor,
+        ErrorCode::InvalidIfNoneMatch,
         ErrorCode::MalformedJson,
         ErrorCode::BadBody,
         ErrorCode::Unauthorized,

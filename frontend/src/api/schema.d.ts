@@ -3180,7 +3180,7 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "token_expired" | "scope_not_allowed" | "too_many_tokens" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "self_lockout" | "not_your_institution";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "token_expired" | "scope_not_allowed" | "too_many_tokens" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "self_lockout" | "not_your_institution";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of the log (the audit trail, the changes feed, notifications, webhooks) and the contract know every type there is.
          * @enum {string}
@@ -5306,7 +5306,7 @@ export interface components {
         When: "upcoming" | "past";
     };
     responses: {
-        /** @description Malformed request: invalid JSON, query string or cursor */
+        /** @description Malformed request: invalid JSON, query string, cursor or If-None-Match */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -5350,6 +5350,19 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"];
             };
+        };
+        /** @description Not modified: the `ETag` sent in `If-None-Match` is current (no body) */
+        NotModified: {
+            headers: {
+                /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                "Cache-Control"?: string;
+                /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                ETag?: string;
+                /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                Vary?: string;
+                [name: string]: unknown;
+            };
+            content?: never;
         };
         /** @description Request body over the size limit */
         PayloadTooLarge: {
@@ -5549,6 +5562,8 @@ export interface operations {
             /** @description The account */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -5891,6 +5906,8 @@ export interface operations {
             /** @description The tokens */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -6010,6 +6027,8 @@ export interface operations {
             /** @description A page of app tokens */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -6124,7 +6143,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6133,16 +6155,23 @@ export interface operations {
             /** @description A page of action plans */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ActionPlanPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -6200,7 +6229,10 @@ export interface operations {
     get_action_plan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or slug, e.g. `fr-2018-2020` */
                 id: string;
@@ -6212,16 +6244,24 @@ export interface operations {
             /** @description The action plan */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ActionPlan"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -6342,7 +6382,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6351,16 +6394,23 @@ export interface operations {
             /** @description A page of commitments */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommitmentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -6429,7 +6479,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Commitment id or OGP code */
                 id: string;
@@ -6441,16 +6494,23 @@ export interface operations {
             /** @description A page of comments */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -6527,7 +6587,10 @@ export interface operations {
     commitment_comments_feed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Commitment id or OGP code */
                 id: string;
@@ -6539,16 +6602,24 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/atom+xml": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such record */
             404: {
@@ -6567,7 +6638,10 @@ export interface operations {
     get_commitment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or OGP code, e.g. `FR0041` */
                 id: string;
@@ -6579,16 +6653,24 @@ export interface operations {
             /** @description The commitment with its milestones */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Commitment"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -6739,7 +6821,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6748,16 +6833,23 @@ export interface operations {
             /** @description A page of milestones */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MilestonePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -6780,7 +6872,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Milestone id */
                 id: string;
@@ -6792,16 +6887,23 @@ export interface operations {
             /** @description A page of comments */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -6878,7 +6980,10 @@ export interface operations {
     milestone_comments_feed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Milestone id */
                 id: string;
@@ -6890,16 +6995,24 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/atom+xml": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such record */
             404: {
@@ -6931,7 +7044,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Commitment id or OGP code */
                 id: string;
@@ -6943,16 +7059,23 @@ export interface operations {
             /** @description A page of milestones */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MilestonePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -7015,7 +7138,10 @@ export interface operations {
     get_milestone: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Milestone id */
                 id: number;
@@ -7027,16 +7153,24 @@ export interface operations {
             /** @description The milestone */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Milestone"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -7179,7 +7313,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Milestone id */
                 id: number;
@@ -7191,16 +7328,23 @@ export interface operations {
             /** @description A page of the log */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressUpdatePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -7279,7 +7423,10 @@ export interface operations {
     get_progress_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Progress update id */
                 id: number;
@@ -7291,16 +7438,24 @@ export interface operations {
             /** @description The update */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressUpdate"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -7311,7 +7466,10 @@ export interface operations {
     commitment_progress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Commitment id or OGP code */
                 id: string;
@@ -7323,16 +7481,24 @@ export interface operations {
             /** @description The commitment's progress */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommitmentProgress"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -7343,7 +7509,10 @@ export interface operations {
     commitment_progress_feed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Commitment id or OGP code */
                 id: string;
@@ -7355,16 +7524,24 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/atom+xml": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such commitment */
             404: {
@@ -7391,7 +7568,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7400,16 +7580,23 @@ export interface operations {
             /** @description A page of institutions */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InstitutionPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -7467,7 +7654,10 @@ export interface operations {
     get_institution: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or slug */
                 id: string;
@@ -7479,16 +7669,24 @@ export interface operations {
             /** @description The institution */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Institution"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -7756,7 +7954,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7765,16 +7966,23 @@ export interface operations {
             /** @description A page of questions */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AskedQuestionPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -7786,7 +7994,10 @@ export interface operations {
     get_question: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description AskedQuestion id */
                 id: number;
@@ -7798,16 +8009,24 @@ export interface operations {
             /** @description The question */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AskedQuestion"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -7939,7 +8158,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description AskedQuestion id */
                 id: string;
@@ -7951,16 +8173,23 @@ export interface operations {
             /** @description A page of comments */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -8037,7 +8266,10 @@ export interface operations {
     question_comments_feed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description AskedQuestion id */
                 id: string;
@@ -8049,16 +8281,24 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/atom+xml": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such record */
             404: {
@@ -8077,7 +8317,10 @@ export interface operations {
     institution_record: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Institution id or slug */
                 id: string;
@@ -8089,16 +8332,24 @@ export interface operations {
             /** @description The record */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InstitutionRecord"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -8109,7 +8360,10 @@ export interface operations {
     institution_answers_feed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Institution id or slug */
                 id: string;
@@ -8121,16 +8375,24 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/atom+xml": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such institution */
             404: {
@@ -8154,7 +8416,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8163,16 +8428,23 @@ export interface operations {
             /** @description A page of records */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InstitutionRecordPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -8187,7 +8459,10 @@ export interface operations {
                 /** @description Default: this year (in Paris). */
                 year?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8196,16 +8471,23 @@ export interface operations {
             /** @description The year's days off */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HolidayYear"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -8299,7 +8581,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8308,16 +8593,23 @@ export interface operations {
             /** @description A page of cycles */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CyclePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -8375,7 +8667,10 @@ export interface operations {
     get_cycle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or slug */
                 id: string;
@@ -8387,16 +8682,24 @@ export interface operations {
             /** @description The cycle */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Cycle"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -8475,7 +8778,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8484,16 +8790,23 @@ export interface operations {
             /** @description A page of forums */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ForumPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -8551,7 +8864,10 @@ export interface operations {
     forums_feed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8560,16 +8876,24 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/atom+xml": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -8584,7 +8908,10 @@ export interface operations {
                 /** @description Only forums of this cycle (id or slug); 404 when there is none. */
                 cycle?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8593,16 +8920,23 @@ export interface operations {
             /** @description An iCalendar file */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/calendar": string;
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such commitment or cycle */
@@ -8623,7 +8957,10 @@ export interface operations {
     forum_calendar: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or slug */
                 id: string;
@@ -8635,16 +8972,24 @@ export interface operations {
             /** @description An iCalendar file */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/calendar": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -8666,7 +9011,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Forum id or slug */
                 id: string;
@@ -8678,16 +9026,23 @@ export interface operations {
             /** @description A page of comments */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -8764,7 +9119,10 @@ export interface operations {
     forum_comments_feed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Forum id or slug */
                 id: string;
@@ -8776,16 +9134,24 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/atom+xml": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such record */
             404: {
@@ -8804,7 +9170,10 @@ export interface operations {
     get_forum: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or slug */
                 id: string;
@@ -8816,16 +9185,24 @@ export interface operations {
             /** @description The forum */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Forum"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -8972,7 +9349,10 @@ export interface operations {
     list_organisers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Forum id or slug */
                 id: string;
@@ -8984,16 +9364,24 @@ export interface operations {
             /** @description The forum's organisers */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ForumOrganisers"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -9088,7 +9476,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9097,16 +9488,23 @@ export interface operations {
             /** @description A page of formats */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FormatPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -9169,7 +9567,10 @@ export interface operations {
                 /** @description The newer version. */
                 to: number;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or slug of the format */
                 id: string;
@@ -9181,16 +9582,23 @@ export interface operations {
             /** @description The comparison */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FormatComparison"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -9253,7 +9661,10 @@ export interface operations {
     get_version: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or slug of the format */
                 id: string;
@@ -9267,16 +9678,24 @@ export interface operations {
             /** @description The version */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FormatVersion"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -9327,7 +9746,10 @@ export interface operations {
     get_format: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Numeric id or slug */
                 id: string;
@@ -9339,16 +9761,24 @@ export interface operations {
             /** @description The format */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Format"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -9400,7 +9830,10 @@ export interface operations {
     registration_summary: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Forum id or slug */
                 id: string;
@@ -9412,16 +9845,24 @@ export interface operations {
             /** @description The forum's seats */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegistrationSummary"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -9444,6 +9885,8 @@ export interface operations {
             /** @description The registration, or `null` */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -9526,6 +9969,8 @@ export interface operations {
             /** @description A page of the forum's registrations */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -9605,6 +10050,8 @@ export interface operations {
             /** @description A page of one's registrations */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -9733,6 +10180,8 @@ export interface operations {
             /** @description CSV (RFC 4180, UTF-8 with a byte-order mark, CRLF; a field holding `,` or `;` is quoted, one starting with `=`, `+`, `-`, `@` or a tab is prefixed with `'` so that no spreadsheet reads it as a formula): registration_id, status, waitlist_position, display_name, organisation, code, registered_at, promoted_at, cancelled_at, checked_in_at */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -9754,7 +10203,10 @@ export interface operations {
     get_minutes: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Forum id or slug */
                 id: string;
@@ -9766,16 +10218,24 @@ export interface operations {
             /** @description The minutes */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Minutes"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such forum, or no minutes published yet (`not_found`) */
             404: {
@@ -9875,7 +10335,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9884,16 +10347,23 @@ export interface operations {
             /** @description A page of action items */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ActionItemPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -9966,7 +10436,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Action item id */
                 id: string;
@@ -9978,16 +10451,23 @@ export interface operations {
             /** @description A page of comments */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -10064,7 +10544,10 @@ export interface operations {
     action_item_comments_feed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Action item id */
                 id: string;
@@ -10076,16 +10559,24 @@ export interface operations {
             /** @description An Atom 1.0 feed (RFC 4287) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/atom+xml": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such record */
             404: {
@@ -10154,7 +10645,10 @@ export interface operations {
     get_action_item: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Action item id */
                 id: number;
@@ -10166,16 +10660,24 @@ export interface operations {
             /** @description The action item */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ActionItem"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -10236,7 +10738,10 @@ export interface operations {
     forum_feedback: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Forum id or slug */
                 id: string;
@@ -10248,16 +10753,24 @@ export interface operations {
             /** @description The forum's feedback */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ForumFeedback"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -10338,6 +10851,8 @@ export interface operations {
             /** @description One's feedback, or `null` */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -10429,6 +10944,8 @@ export interface operations {
             /** @description The text answers */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -10566,7 +11083,10 @@ export interface operations {
     format_feedback: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Format id or slug */
                 id: string;
@@ -10578,16 +11098,24 @@ export interface operations {
             /** @description The results by version */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FormatFeedback"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -10603,7 +11131,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10612,16 +11143,23 @@ export interface operations {
             /** @description A page of comments, newest first */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecentCommentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -10636,7 +11174,10 @@ export interface operations {
                 /** @description Replies embedded per comment, 0 to 20 (default 3). */
                 replies?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Comment id */
                 id: number;
@@ -10648,16 +11189,23 @@ export interface operations {
             /** @description The comment */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Comment"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -10767,7 +11315,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Comment id */
                 id: number;
@@ -10779,16 +11330,23 @@ export interface operations {
             /** @description A page of replies */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
@@ -10989,6 +11547,8 @@ export interface operations {
             /** @description A page of the queue */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -11177,7 +11737,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11186,16 +11749,23 @@ export interface operations {
             /** @description A page of the log, newest first */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ModerationLogPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -11221,6 +11791,8 @@ export interface operations {
             /** @description A page of followed subjects */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -11257,6 +11829,8 @@ export interface operations {
             /** @description Following or not */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -11364,6 +11938,8 @@ export interface operations {
             /** @description A page of notifications */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -11395,6 +11971,8 @@ export interface operations {
             /** @description The unread count */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -11500,6 +12078,8 @@ export interface operations {
             /** @description The settings */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -11571,6 +12151,8 @@ export interface operations {
             /** @description At most `limit` members, by name */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -11605,7 +12187,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11614,16 +12199,23 @@ export interface operations {
             /** @description A page of results, best first */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SearchPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
@@ -11650,7 +12242,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11659,16 +12254,23 @@ export interface operations {
             /** @description The changes after `since` */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChangePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             /** @description `since` is not a position of this feed (`invalid_position`) */
             400: {
                 headers: {
@@ -11688,7 +12290,10 @@ export interface operations {
     open_data_catalogue: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11697,16 +12302,24 @@ export interface operations {
             /** @description Every dataset the platform publishes */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Catalogue"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -11716,7 +12329,10 @@ export interface operations {
     open_data_package: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11725,16 +12341,24 @@ export interface operations {
             /** @description The data package (`datapackage.json`) */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DataPackage"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -11744,7 +12368,10 @@ export interface operations {
     download_dataset_csv: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The dataset (see `GET /open-data`) */
                 dataset: components["schemas"]["DatasetName"];
@@ -11756,16 +12383,24 @@ export interface operations {
             /** @description The dataset as CSV */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/csv": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such dataset (`not_found`) */
             404: {
@@ -11784,7 +12419,10 @@ export interface operations {
     download_dataset_jsonl: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The dataset (see `GET /open-data`) */
                 dataset: components["schemas"]["DatasetName"];
@@ -11796,16 +12434,24 @@ export interface operations {
             /** @description The dataset as JSON Lines */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/x-ndjson": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             /** @description No such dataset (`not_found`) */
             404: {
@@ -11824,7 +12470,10 @@ export interface operations {
     get_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description User id */
                 id: number;
@@ -11836,16 +12485,24 @@ export interface operations {
             /** @description The profile */
             200: {
                 headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublicUser"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -11874,6 +12531,8 @@ export interface operations {
             /** @description A page of accounts */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -11975,6 +12634,8 @@ export interface operations {
             /** @description A page of the audit trail */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
@@ -12013,6 +12674,8 @@ export interface operations {
             /** @description A page of jobs */
             200: {
                 headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */

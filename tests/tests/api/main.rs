@@ -6,6 +6,7 @@ mod action_plans;
 mod activity;
 mod audit;
 mod auth;
+mod caching;
 mod calendar;
 mod changes;
 mod comments;

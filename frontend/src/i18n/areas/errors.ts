@@ -9,6 +9,8 @@ export const fr = {
   "error.bad_request": "La requête n'a pas pu être lue.",
   "error.invalid_query": "Les paramètres de la recherche sont invalides.",
   "error.invalid_cursor": "Cette liste a changé : rechargez la page.",
+  "error.invalid_if_none_match":
+    "L'en-tête If-None-Match doit valoir * ou une liste d'étiquettes d'entité entre guillemets.",
   "error.invalid_position": "Cette position de synchronisation n'est pas valable : recommencez sans elle.",
   "error.malformed_json": "La requête n'a pas pu être lue.",
   "error.bad_body": "La requête n'a pas pu être lue.",

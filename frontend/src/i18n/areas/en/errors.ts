@@ -5,6 +5,7 @@ export const en: Record<keyof typeof fr, string> = {
   "error.bad_request": "The request could not be read.",
   "error.invalid_query": "The search parameters are not valid.",
   "error.invalid_cursor": "This list has changed: reload the page.",
+  "error.invalid_if_none_match": "The If-None-Match header must be * or a list of quoted entity tags.",
   "error.invalid_position": "This sync position is not valid: start again without it.",
   "error.malformed_json": "The request could not be read.",
   "error.bad_body": "The request could not be read.",
