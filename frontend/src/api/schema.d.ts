@@ -1979,6 +1979,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/open-data/catalog.jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The DCAT catalogue (DCAT-AP 2, JSON-LD), for portals that harvest one (data.gouv.fr): a
+         *     `dcat:Catalog` (titles and descriptions in French and English, publisher, home page,
+         *     licence, issue and last modification) with every dataset of `GET /open-data` as a
+         *     `dcat:Dataset` (identifier, titles, descriptions, keywords, `dct:license` the Licence
+         *     Ouverte / Etalab 2.0, `dct:modified` from its data, `dct:conformsTo` the data package) and
+         *     each format as a `dcat:Distribution` (`dcat:downloadURL`, `dcat:accessURL`, `dct:format`,
+         *     and `dcat:mediaType` as an IANA URI where the format is registered: CSV; JSON Lines is
+         *     not). Every address is absolute, from the site's configured address.
+         */
+        get: operations["open_data_dcat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/open-data/datapackage.json": {
         parameters: {
             query?: never;
@@ -2431,6 +2457,12 @@ export interface components {
              */
             replaced_at: string;
         };
+        /**
+         * @description What a dataset does with archived records (an archived commitment, milestone or forum is
+         *     left out of the site's lists but stays readable, so it stays in the open data too).
+         * @enum {string}
+         */
+        Archived: "included" | "included_unmarked" | "not_archivable";
         /** @description A question to an institution. */
         AskedQuestion: {
             /** Format: int64 */
@@ -2527,6 +2559,11 @@ export interface components {
              * @example /api/v1/open-data/datapackage.json
              */
             datapackage_url: string;
+            /**
+             * @description The same catalogue in DCAT-AP (JSON-LD), for portals that harvest one.
+             * @example /api/v1/open-data/catalog.jsonld
+             */
+            dcat_url: string;
             licence: components["schemas"]["Licence"];
         };
         /** @description One change. */
@@ -2938,6 +2975,13 @@ export interface components {
             fields: components["schemas"]["DatasetField"][];
             licence: components["schemas"]["Licence"];
             /**
+             * @description Whether records an admin archived (left out of the site's lists, still readable) are
+             *     in it: `included` (dated by `archived_at`), `included_unmarked` (a fixed layout without
+             *     such a field) or `not_archivable` (its records are never archived; those about an
+             *     archived record are included).
+             */
+            archived_records: components["schemas"]["Archived"];
+            /**
              * Format: date-time
              * @description When its most recent record was written; null while it is empty.
              */
@@ -2970,7 +3014,7 @@ export interface components {
          * @description A dataset of the catalogue (`GET /open-data`)
          * @enum {string}
          */
-        DatasetName: "action-plans" | "commitments" | "milestones" | "milestone-progress" | "forums" | "action-items" | "action-item-history" | "questions" | "institutions" | "comments";
+        DatasetName: "action-plans" | "commitments" | "ogp-commitments" | "milestones" | "milestone-progress" | "forums" | "action-items" | "action-item-history" | "questions" | "institutions" | "comments";
         /** @description What a subject is, for people: enough to link to it and name it. */
         Described: {
             type: components["schemas"]["SubjectKind"];
@@ -10440,6 +10484,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Catalogue"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    open_data_dcat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The DCAT-AP catalogue as JSON-LD */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "@context": {
+                     *         "dcat": "http://www.w3.org/ns/dcat#",
+                     *         "dct": "http://purl.org/dc/terms/"
+                     *       },
+                     *       "@id": "https://opendetat.example/api/v1/open-data/catalog.jsonld",
+                     *       "@type": "dcat:Catalog",
+                     *       "dcat:dataset": [
+                     *         {
+                     *           "@type": "dcat:Dataset",
+                     *           "dcat:distribution": [
+                     *             {
+                     *               "@type": "dcat:Distribution",
+                     *               "dcat:downloadURL": {
+                     *                 "@id": "https://opendetat.example/api/v1/open-data/commitments.csv"
+                     *               },
+                     *               "dcat:mediaType": {
+                     *                 "@id": "https://www.iana.org/assignments/media-types/text/csv"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "dct:identifier": "commitments"
+                     *         }
+                     *       ],
+                     *       "dct:license": {
+                     *         "@id": "https://www.etalab.gouv.fr/licence-ouverte-open-licence"
+                     *       },
+                     *       "dct:title": [
+                     *         {
+                     *           "@language": "fr",
+                     *           "@value": "Open d'État — données ouvertes"
+                     *         },
+                     *         {
+                     *           "@language": "en",
+                     *           "@value": "Open d'État — open data"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/ld+json": Record<string, never>;
                 };
             };
             401: components["responses"]["InvalidToken"];
