@@ -102,8 +102,9 @@ pub async fn open_data_catalogue(state: web::Data<AppState>) -> ApiResult<web::J
     }))
 }
 
-/// The DCAT catalogue (DCAT-AP 2, JSON-LD), for portals that harvest one (data.gouv.fr): a
-/// `dcat:Catalog` (titles and descriptions in French and English, publisher, home page,
+/// The datasets as a DCAT-AP catalogue (JSON-LD), for portals that harvest one.
+///
+/// For data.gouv.fr and other DCAT harvesters: a `dcat:Catalog` (titles and descriptions in French and English, publisher, home page,
 /// licence, issue and last modification) with every dataset of `GET /open-data` as a
 /// `dcat:Dataset` (identifier, titles, descriptions, keywords, `dct:license` the Licence
 /// Ouverte / Etalab 2.0, `dct:modified` from its data, `dct:conformsTo` the data package) and
