@@ -267,6 +267,8 @@ SQL_CHECK="skipped (PostgreSQL log not readable)"
 SQL_DRIFT=""
 if [ "$SMOKE" = 1 ]; then
   SQL_CHECK="skipped (smoke run)"
+elif [ -z "$OPS" ]; then
+  SQL_CHECK="skipped (no wrk row: E2 alone)"
 elif BENCH_DATABASE_URL="$DB_URL" timeout 120 "$BENCH/capture-sql.sh" $OPS >"$RUN_DIR/capture.txt" 2>"$RUN_DIR/capture.err"; then
   if python3 "$BENCH/report.py" check-sql "$RUN_DIR/capture.txt" "$BENCH/sql" >"$RUN_DIR/sql-check.txt"; then
     SQL_CHECK="ok: bench/sql matches the statements the server sent"
