@@ -43,6 +43,8 @@ FAN_OUT_TARGET_S = 10.0
 REVALIDATION_TARGET = 2.0
 # Exporting a forum's 10,000 registrations as CSV streams: the server's RSS grows less than this.
 EXPORT_GROWTH_TARGET_MB = 10.0
+# E2 (open-data export): at least this share of PostgreSQL's own COPY rate for the same rows.
+OPEN_DATA_COPY_SHARE_TARGET = 0.5
 RSS_TARGET_MB = 64.0
 BUSY_SMALL_TARGET = 1.5
 
@@ -452,6 +454,22 @@ def render(run_dir):
             f"while streaming (+{fmt(growth)} MB) — target < {EXPORT_GROWTH_TARGET_MB:g} MB: "
             f"{'met' if export['target_met'] else 'missed'}")
     result["export"] = export
+    open_data = load(os.path.join(run_dir, "E2.json"))
+    if open_data:
+        growth = (open_data["rss_peak_kb"] - open_data["rss_before_kb"]) / 1024
+        share = open_data["copy_seconds"] / open_data["seconds"] if open_data["seconds"] else 0
+        open_data["rss_growth_mb"] = round(growth, 1)
+        open_data["copy_share"] = round(share, 3)
+        open_data["target_met"] = growth < EXPORT_GROWTH_TARGET_MB and share >= OPEN_DATA_COPY_SHARE_TARGET \
+            and open_data["csv_rows"] == open_data["rows"]
+        lines.append(
+            f"Open-data export (E2) of the {fmt(open_data['rows'])} public comments as CSV: {fmt(open_data['csv_rows'])} rows, "
+            f"{fmt(open_data['bytes'] / 1e6, 1)} MB in {fmt(open_data['seconds'], 2)} s "
+            f"({fmt(round(open_data['csv_rows'] / open_data['seconds']) if open_data['seconds'] else 0)} rows/s); "
+            f"COPY of the same rows {fmt(open_data['copy_seconds'], 2)} s: {share:.0%} of its rate (target ≥ "
+            f"{OPEN_DATA_COPY_SHARE_TARGET:.0%}); server RSS +{fmt(growth)} MB while streaming (target < "
+            f"{EXPORT_GROWTH_TARGET_MB:g} MB): {'met' if open_data['target_met'] else 'missed'}")
+    result["open_data_export"] = open_data
     result["followed_posting"] = followed
     result["fan_out"] = fan_out
     revalidation = None

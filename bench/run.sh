@@ -76,7 +76,11 @@ DURATION="${BENCH_DURATION:-15}"
 WARMUP="${BENCH_WARMUP:-3}"
 CONNS="${BENCH_CONNECTIONS:-32}"
 POOL="${BENCH_POOL_SIZE:-8}"
-OPS="${BENCH_OPS:-R1 R1s R2 R2c R3 R4 R5 R5o R6 R7 R8 W1 W1f W2 S1}"
+OPS="${BENCH_OPS:-R1 R1s R2 R2c R3 R4 R5 R5o R6 R7 R8 W1 W1f W2 S1 E2}"
+# E2 (the open-data export) is measured on its own, not by wrk: it is taken out of OPS, which
+# the wrk loop, the SQL capture and the report read. BENCH_OPS=E2 runs that row alone.
+E2_ON=0
+if [[ " $OPS " == *" E2 "* ]]; then E2_ON=1; OPS="$(printf '%s\n' $OPS | { grep -vx E2 || true; } | tr '\n' ' ')"; OPS="${OPS% }"; fi
 SWEEP="${BENCH_POOL_SWEEP:-}"
 SWEEP_OPS="${BENCH_SWEEP_OPS:-R1 R2 W1}"
 SWEEP_DURATION="${BENCH_SWEEP_DURATION:-8}"
@@ -280,6 +284,8 @@ SQL_CHECK="skipped (PostgreSQL log not readable)"
 SQL_DRIFT=""
 if [ "$SMOKE" = 1 ]; then
   SQL_CHECK="skipped (smoke run)"
+elif [ -z "$OPS" ]; then
+  SQL_CHECK="skipped (no wrk row: E2 alone)"
 elif BENCH_DATABASE_URL="$DB_URL" timeout 120 "$BENCH/capture-sql.sh" $OPS >"$RUN_DIR/capture.txt" 2>"$RUN_DIR/capture.err"; then
   if python3 "$BENCH/report.py" check-sql "$RUN_DIR/capture.txt" "$BENCH/sql" >"$RUN_DIR/sql-check.txt"; then
     SQL_CHECK="ok: bench/sql matches the statements the server sent"
@@ -548,7 +554,7 @@ print(repr(interval), repr(interval * int(n)))' "$SIGN_IN_LIMIT")"
               -D "event_payload=$W2_EVENT" -D "now=$NOW" -D "cancelled=cancelled" -D "registered=registered"
               -D "f=f" -D "queued=queued" -D "event_type=registration.created" -D "event_kind=registration"
               -D "mail_kind=mail" -D "reminders_kind=forum_reminders" -D 'when_format=DD/MM/YYYY "à" HH24:MI') ;;
-    *) die "unknown operation $1 (R1 R1s R2 R2c R3 R4 R5 R5o R6 R7 R8 W1 W1f W2 S1)" ;;
+    *) die "unknown operation $1 (R1 R1s R2 R2c R3 R4 R5 R5o R6 R7 R8 W1 W1f W2 S1 E2)" ;;
   esac
 }
 
@@ -838,6 +844,55 @@ if [[ " $OPS " == *" W2 "* ]]; then
     "$E1_FORUM" "$e1_rows" "$(($(wc -l <"$RUN_DIR/e1.csv") - 1))" "$e1_bytes" "$(python3 -c "print(round($t1 - $t0, 3))")" \
     "$rss_before" "${rss_peak:-$rss_before}" >"$RUN_DIR/E1.json"
   say "E1: $(cat "$RUN_DIR/E1.json")"
+fi
+
+# E2: the public comments export (open data, issue 22): the large seed's 1,000,000 comments
+# streamed by the server as CSV, anonymously, with its RSS sampled every 20 ms against the RSS
+# just before; then PostgreSQL's own COPY of the same rows and columns (the ceiling: the same
+# scan and joins without the server's batches, JSON and HTTP). Target: RSS growth < 10 MB,
+# rate >= 50 % of COPY's.
+E2_SQL="SELECT c.id, s.kind, s.ref_id, c.parent_id, u.display_name, c.body, c.on_record, c.useful_count,
+  c.agree_count, c.disagree_count, to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),
+  to_char(c.edited_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')
+  FROM comments c JOIN subjects s ON s.id = c.subject_id JOIN users u ON u.id = c.author_id
+  WHERE c.deleted_at IS NULL AND c.hidden_at IS NULL ORDER BY c.id"
+csv_rows() { python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], newline="", encoding="utf-8"))) - 1)' "$1"; }
+if [ "$E2_ON" = 1 ]; then
+  e2_rows="$(q "SELECT count(*) FROM comments WHERE deleted_at IS NULL AND hidden_at IS NULL")"
+  [ "$SMOKE" = 1 ] || python3 "$BENCH/report.py" wait-idle "$IDLE_WAIT" 15 >/dev/null
+  say "E2: GET /api/v1/open-data/comments.csv ($e2_rows public comments), then COPY of the same rows"
+  rss_before="$(proc_status "$SERVER_PID" VmRSS)"
+  ( while kill -0 "$SERVER_PID" 2>/dev/null; do
+      awk '$1 == "VmRSS:" { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null
+      sleep 0.02
+    done ) >"$RUN_DIR/e2-rss.txt" &
+  e2_sampler=$!
+  t0="$EPOCHREALTIME"
+  e2_bytes="$(curl -fsS -m 900 -o "$RUN_DIR/e2.csv" -w '%{size_download}' "$BASE/api/v1/open-data/comments.csv")" \
+    || die "E2: the export failed"
+  t1="$EPOCHREALTIME"
+  sleep 0.1
+  kill "$e2_sampler" 2>/dev/null || true
+  wait "$e2_sampler" 2>/dev/null || true
+  rss_peak="$(sort -n "$RUN_DIR/e2-rss.txt" | tail -n 1)"
+  c0="$EPOCHREALTIME"
+  psql "$DB_URL" -w -X -q -v ON_ERROR_STOP=1 -c "COPY ($E2_SQL) TO STDOUT WITH (FORMAT csv, HEADER)" >"$RUN_DIR/e2-copy.csv" \
+    || die "E2: COPY failed"
+  c1="$EPOCHREALTIME"
+  printf '{"rows":%s,"csv_rows":%s,"bytes":%s,"seconds":%s,"copy_rows":%s,"copy_bytes":%s,"copy_seconds":%s,"rss_before_kb":%s,"rss_peak_kb":%s,"loadavg":"%s"}\n' \
+    "$e2_rows" "$(csv_rows "$RUN_DIR/e2.csv")" "$e2_bytes" "$(python3 -c "print(round($t1 - $t0, 3))")" \
+    "$(csv_rows "$RUN_DIR/e2-copy.csv")" "$(wc -c <"$RUN_DIR/e2-copy.csv")" "$(python3 -c "print(round($c1 - $c0, 3))")" \
+    "$rss_before" "${rss_peak:-$rss_before}" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$RUN_DIR/E2.json"
+  rm -f "$RUN_DIR/e2.csv" "$RUN_DIR/e2-copy.csv"
+  say "E2: $(cat "$RUN_DIR/E2.json")"
+  if [ "$SMOKE" = 1 ]; then
+    python3 - "$RUN_DIR/E2.json" >>"$RUN_DIR/smoke.txt" <<'PY'
+import json, sys
+e = json.load(open(sys.argv[1]))
+ok = "ok" if e["csv_rows"] == e["rows"] == e["copy_rows"] and e["rows"] > 0 else "FAILED"
+print(f"E2 {ok}: {e['csv_rows']} of {e['rows']} public comments exported ({e['copy_rows']} by COPY)")
+PY
+  fi
 fi
 
 VMHWM="$(proc_status "$SERVER_PID" VmHWM)"

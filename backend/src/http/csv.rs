@@ -1,32 +1,63 @@
 //! CSV as every export of the platform writes it: RFC 4180 (CRLF, double quotes), UTF-8, and
 //! safe to open in a spreadsheet, including a French-locale one, which splits on `;`.
+//!
+//! Texts are neutralised as OWASP's CSV injection guidance says: only a *leading* `=`, `+`,
+//! `-`, `@`, tab or carriage return gets a `'`, since only a cell's first character makes a
+//! spreadsheet read it as a formula. A formula after a `;` inside a text (`a; =cmd`) is left
+//! as written: the field is quoted (it holds a `;`), and every spreadsheet that splits on `;`
+//! (Excel and LibreOffice in a French locale) honours the quotes, so that part never becomes a
+//! cell of its own; prefixing it would only alter the data for every other reader. Numbers
+//! are written as numbers (`-3`, never `'-3`): a number is not a formula, and a prefix would
+//! make it text in the spreadsheet and invalid for a Table Schema `integer`.
 
-/// One field: never read as a formula, and quoted when it holds a separator a spreadsheet may
-/// split on (`,`, or `;` in a French locale), a quote or a line break. A value starting with
-/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`; so does every part after
-/// a `;` inside it, because a spreadsheet that splits on `;` without reading the quotes (Excel
-/// opening a CSV in a French locale) would make each such part a cell of its own.
+use std::fmt::Write as _;
+
+/// One text field: never read as a formula, and quoted when it holds a separator a
+/// spreadsheet may split on (`,`, or `;` in a French locale), a quote or a line break.
 pub fn field(value: &str) -> String {
-    let value = value.split(';').map(neutralised).collect::<Vec<_>>().join(";");
+    let mut out = String::with_capacity(value.len() + 2);
+    push_text(&mut out, value);
+    out
+}
+
+/// Appends `value` to `out` as one text field (see `field`), without building it apart.
+pub fn push_text(out: &mut String, value: &str) {
+    let formula = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if value.contains([',', ';', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
+        out.push('"');
+        if formula {
+            out.push('\'');
+        }
+        // `split` keeps the parts between quotes: each quote is written twice.
+        for (i, part) in value.split('"').enumerate() {
+            if i > 0 {
+                out.push_str("\"\"");
+            }
+            out.push_str(part);
+        }
+        out.push('"');
     } else {
-        value
+        if formula {
+            out.push('\'');
+        }
+        out.push_str(value);
     }
 }
 
-/// `part` with a leading `'` when a spreadsheet would read it as a formula.
-fn neutralised(part: &str) -> std::borrow::Cow<'_, str> {
-    if part.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{part}").into()
-    } else {
-        part.into()
-    }
+/// Appends a number as it is: digits, a sign, a decimal point; nothing to quote or neutralise.
+pub fn push_number(out: &mut String, value: impl std::fmt::Display) {
+    let _ = write!(out, "{value}");
 }
 
-/// One line of fields, each made safe with `field`, ended by CRLF.
+/// One line of text fields, each made safe with `field`, ended by CRLF.
 pub fn line<S: AsRef<str>>(fields: &[S]) -> String {
-    let mut out = fields.iter().map(|f| field(f.as_ref())).collect::<Vec<_>>().join(",");
+    let mut out = String::new();
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_text(&mut out, f.as_ref());
+    }
     out.push_str("\r\n");
     out
 }
@@ -36,17 +67,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formulas_are_neutralised_and_every_separator_is_quoted() {
+    fn leading_formulas_are_neutralised_and_every_separator_is_quoted() {
         assert_eq!(field("Camille"), "Camille");
         assert_eq!(field("=1+1"), "'=1+1");
         assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(field("-2"), "'-2");
-        assert_eq!(field("a;=1+1;b"), "\"a;'=1+1;b\"");
+        assert_eq!(field("-2"), "'-2", "a text that looks like a number stays text");
+        assert_eq!(field("\t=cmd"), "'\t=cmd");
+        assert_eq!(field("=A1;B"), "\"'=A1;B\"");
+        // Quoted, so no spreadsheet makes `=cmd` a cell: left as written (OWASP).
+        assert_eq!(field("a; =cmd"), "\"a; =cmd\"");
+        assert_eq!(field("a;=1+1;b"), "\"a;=1+1;b\"");
         assert_eq!(field("Ville; Lyon"), "\"Ville; Lyon\"");
         assert_eq!(field("Dupont, Marie"), "\"Dupont, Marie\"");
         assert_eq!(field("dit \"Mimi\""), "\"dit \"\"Mimi\"\"\"");
+        assert_eq!(field("\"=cmd\""), "\"\"\"=cmd\"\"\"");
         assert_eq!(field("deux\nlignes"), "\"deux\nlignes\"");
-        assert_eq!(field("\t=cmd"), "'\t=cmd");
         assert_eq!(line(&["1", "a;b", ""]), "1,\"a;b\",\r\n");
+    }
+
+    #[test]
+    fn numbers_are_written_as_numbers() {
+        let mut out = String::new();
+        push_number(&mut out, -3);
+        out.push(',');
+        push_number(&mut out, -0.5);
+        assert_eq!(out, "-3,-0.5");
     }
 }

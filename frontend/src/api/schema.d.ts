@@ -2059,6 +2059,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/open-data/catalog.jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The datasets as a DCAT-AP catalogue (JSON-LD), for portals that harvest one.
+         * @description For data.gouv.fr and other DCAT harvesters: a `dcat:Catalog` (titles and descriptions in French and English, publisher, home page,
+         *     licence, issue and last modification) with every dataset of `GET /open-data` as a
+         *     `dcat:Dataset` (identifier, titles, descriptions, keywords, `dct:license` the Licence
+         *     Ouverte / Etalab 2.0, `dct:modified` from its data, `dct:conformsTo` the data package) and
+         *     each format as a `dcat:Distribution` (`dcat:downloadURL`, `dcat:accessURL`, `dct:format`,
+         *     and `dcat:mediaType` as an IANA URI where the format is registered: CSV; JSON Lines is
+         *     not). Every address is absolute, from the site's configured address.
+         */
+        get: operations["open_data_dcat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/open-data/datapackage.json": {
         parameters: {
             query?: never;
@@ -2572,6 +2598,12 @@ export interface components {
             /** @description The address family of its last use (`ipv4` or `ipv6`): no address is kept. */
             last_used_family?: string | null;
         };
+        /**
+         * @description What a dataset does with archived records (an archived commitment, milestone or forum is
+         *     left out of the site's lists but stays readable, so it stays in the open data too).
+         * @enum {string}
+         */
+        Archived: "included" | "included_unmarked" | "not_archivable";
         /** @description A question to an institution. */
         AskedQuestion: {
             /** Format: int64 */
@@ -2668,6 +2700,11 @@ export interface components {
              * @example /api/v1/open-data/datapackage.json
              */
             datapackage_url: string;
+            /**
+             * @description The same catalogue in DCAT-AP (JSON-LD), for portals that harvest one.
+             * @example /api/v1/open-data/catalog.jsonld
+             */
+            dcat_url: string;
             licence: components["schemas"]["Licence"];
         };
         /** @description One change. */
@@ -3113,6 +3150,13 @@ export interface components {
             fields: components["schemas"]["DatasetField"][];
             licence: components["schemas"]["Licence"];
             /**
+             * @description Whether records an admin archived (left out of the site's lists, still readable) are
+             *     in it: `included` (dated by `archived_at`), `included_unmarked` (a fixed layout without
+             *     such a field) or `not_archivable` (its records are never archived; those about an
+             *     archived record are included).
+             */
+            archived_records: components["schemas"]["Archived"];
+            /**
              * Format: date-time
              * @description When its most recent record was written; null while it is empty.
              */
@@ -3145,7 +3189,7 @@ export interface components {
          * @description A dataset of the catalogue (`GET /open-data`)
          * @enum {string}
          */
-        DatasetName: "action-plans" | "commitments" | "milestones" | "milestone-progress" | "forums" | "action-items" | "action-item-history" | "questions" | "institutions" | "comments";
+        DatasetName: "action-plans" | "commitments" | "ogp-commitments" | "milestones" | "milestone-progress" | "forums" | "action-items" | "action-item-history" | "questions" | "institutions" | "comments";
         /** @description What a subject is, for people: enough to link to it and name it. */
         Described: {
             type: components["schemas"]["SubjectKind"];
@@ -12316,6 +12360,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Catalogue"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    open_data_dcat: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The DCAT-AP catalogue as JSON-LD */
+            200: {
+                headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "@context": {
+                     *         "dcat": "http://www.w3.org/ns/dcat#",
+                     *         "dct": "http://purl.org/dc/terms/"
+                     *       },
+                     *       "@id": "https://opendetat.example/api/v1/open-data/catalog.jsonld",
+                     *       "@type": "dcat:Catalog",
+                     *       "dcat:dataset": [
+                     *         {
+                     *           "@type": "dcat:Dataset",
+                     *           "dcat:distribution": [
+                     *             {
+                     *               "@type": "dcat:Distribution",
+                     *               "dcat:downloadURL": {
+                     *                 "@id": "https://opendetat.example/api/v1/open-data/commitments.csv"
+                     *               },
+                     *               "dcat:mediaType": {
+                     *                 "@id": "https://www.iana.org/assignments/media-types/text/csv"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "dct:identifier": "commitments"
+                     *         }
+                     *       ],
+                     *       "dct:license": {
+                     *         "@id": "https://www.etalab.gouv.fr/licence-ouverte-open-licence"
+                     *       },
+                     *       "dct:title": [
+                     *         {
+                     *           "@language": "fr",
+                     *           "@value": "Open d'État — données ouvertes"
+                     *         },
+                     *         {
+                     *           "@language": "en",
+                     *           "@value": "Open d'État — open data"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/ld+json": Record<string, never>;
                 };
             };
             304: components["responses"]["NotModified"];

@@ -13,6 +13,7 @@ const LEAD: &str = "minister-of-state-digital-sector";
 const DATASETS: &[&str] = &[
     "action-plans",
     "commitments",
+    "ogp-commitments",
     "milestones",
     "milestone-progress",
     "forums",
@@ -140,6 +141,22 @@ fn every_dataset_downloads_in_both_formats_with_only_public_texts_and_the_packag
     assert_eq!(ids, DATASETS);
     assert_eq!(catalogue["licence"]["name"], "etalab-2.0");
     assert_eq!(catalogue["datapackage_url"], "/api/v1/open-data/datapackage.json");
+    // What each dataset does with archived records, as the page says it.
+    let archived: BTreeMap<&str, &str> = catalogue["datasets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["id"].as_str().unwrap(), d["archived_records"].as_str().unwrap()))
+        .collect();
+    for (id, what) in [
+        ("commitments", "included"),
+        ("milestones", "included"),
+        ("forums", "included"),
+        ("ogp-commitments", "included_unmarked"),
+        ("comments", "not_archivable"),
+    ] {
+        assert_eq!(archived[id], what, "{id}");
+    }
 
     let dir = temp_dir();
     let mut lines_per_dataset = BTreeMap::new();
@@ -172,10 +189,11 @@ fn every_dataset_downloads_in_both_formats_with_only_public_texts_and_the_packag
         lines_per_dataset.insert(id.to_string(), got.lines.len() as u64);
         std::fs::write(dir.join(format!("{id}.csv")), &got.csv).unwrap();
         if id == "comments" {
-            // Data as written in JSON Lines; in CSV, quoted at `;` and `,`, and no cell a formula.
+            // Data as written in JSON Lines; in CSV, quoted at `;` and `,`, and the leading formula
+            // neutralised (OWASP): what follows a `;` stays inside the quoted cell, as written.
             let formula = "=HYPERLINK(\"http://x\");-2+3;@SUM(A1), fin";
             assert!(got.lines.iter().any(|l| l["body"] == formula));
-            assert!(got.csv.contains("\"'=HYPERLINK(\"\"http://x\"\");'-2+3;'@SUM(A1), fin\""), "{}", got.csv);
+            assert!(got.csv.contains("\"'=HYPERLINK(\"\"http://x\"\");-2+3;@SUM(A1), fin\""), "{}", got.csv);
             assert!(got.lines.iter().all(|l| l["author"].is_string() && l.get("email").is_none()));
         }
         if id == "questions" {
@@ -266,3 +284,201 @@ fn a_dataset_larger_than_a_batch_streams_whole_in_key_order_and_an_unknown_one_i
         app.get(path).expect_problem(404, "not_found");
     }
 }
+
+/// OGP's column names, exactly, in OGP's order.
+const OGP_COLUMNS: &[&str] = &[
+    "Commitment Unique Identifier",
+    "Country/Locality",
+    "Action Plan Number",
+    "Commitment Number",
+    "Commitment Title",
+    "Short Title",
+    "Full Text",
+    "Theme",
+    "Year Of Submission",
+    "Lead Institution",
+    "Supporting Institution(s)",
+    "OGP Value Access To Information",
+    "OGP Value Civic Participation",
+    "OGP Value Public Accountability",
+    "OGP Value Technology",
+    "Specificity",
+    "Potential Impact",
+    "Completion",
+    "Did It Open Government",
+    "Star",
+];
+
+/// The rows of a CSV text as Python's `csv` module reads them (header → value), by their first
+/// column.
+fn csv_rows(text: &str) -> BTreeMap<String, BTreeMap<String, String>> {
+    use std::io::Write;
+    let script = "import csv, io, json, sys\n\
+                  rows = list(csv.DictReader(io.StringIO(sys.stdin.read(), newline='')))\n\
+                  print(json.dumps(rows))";
+    let mut child = std::process::Command::new(smtp::python())
+        .arg("-c")
+        .arg(script)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let rows: Vec<BTreeMap<String, String>> = serde_json::from_slice(&out.stdout).unwrap();
+    rows.into_iter().map(|r| (r[OGP_COLUMNS[0]].clone(), r)).collect()
+}
+
+#[test]
+fn the_ogp_layout_has_ogps_column_names_and_maps_only_what_the_platform_records() {
+    let app = TestApp::spawn();
+    let ogp = download(&app, "ogp-commitments");
+    assert_eq!(ogp.csv.split("\r\n").next().unwrap(), OGP_COLUMNS.join(","));
+    for line in &ogp.lines {
+        let keys: Vec<&str> = line.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut expected = OGP_COLUMNS.to_vec();
+        expected.sort_unstable();
+        let mut keys = keys.clone();
+        keys.sort_unstable();
+        assert_eq!(keys, expected);
+    }
+    let rows = csv_rows(&ogp.csv);
+    assert_eq!(rows.len(), app.count("commitments") as usize);
+
+    // FR0041 as seeded: the IRM's review as the platform recorded it, its second French plan.
+    let row = &rows["FR0041"];
+    let expect = |column: &str, value: &str| assert_eq!(row[column], value, "{column}: {row:#?}");
+    expect("Country/Locality", "France");
+    expect("Action Plan Number", "2");
+    expect("Commitment Number", "12");
+    expect("Commitment Title", "Open Etat Forum");
+    expect("Short Title", "");
+    assert!(row["Full Text"].starts_with("Open government is grounded in the principles"));
+    expect("Theme", "E-Government; Public Participation");
+    expect("Year Of Submission", "2018");
+    expect("Lead Institution", "Minister of State for the Digital Sector, attached to the Prime Minister");
+    assert!(row["Supporting Institution(s)"].starts_with("Datactivist; Vraiment Vraiment; The open government"));
+    expect("OGP Value Access To Information", "No");
+    expect("OGP Value Civic Participation", "Yes");
+    expect("OGP Value Public Accountability", "No");
+    expect("OGP Value Technology", "No");
+    expect("Specificity", "");
+    expect("Potential Impact", "Minor");
+    expect("Completion", "Pending IRM Review");
+    expect("Did It Open Government", "Pending IRM Review");
+    expect("Star", "Pending IRM Review");
+    let line = ogp.lines.iter().find(|l| l[OGP_COLUMNS[0]] == "FR0041").unwrap();
+    assert_eq!(line["Action Plan Number"], 2);
+    assert!(line["Specificity"].is_null() && line["Short Title"].is_null());
+
+    // A starred commitment of the first plan with no IRM review recorded: nothing guessed.
+    let row = &rows["FR0004"];
+    assert_eq!(row["Action Plan Number"], "1");
+    assert_eq!(row["Star"], "Yes");
+    for column in &OGP_COLUMNS[11..19] {
+        assert_eq!(row[*column], "", "{column}: not recorded, left empty");
+    }
+
+    // Without the IRM's completion, the milestones' own (from their progress updates); an
+    // archived commitment stays in the layout.
+    let admin = app.user("admin");
+    app.sql("UPDATE commitments SET irm_completion = NULL WHERE code = 'FR0041'");
+    app.delete("/commitments/FR0041", Some(&admin.token)).expect(200);
+    let completion = |app: &TestApp| csv_rows(&download(app, "ogp-commitments").csv)["FR0041"]["Completion"].clone();
+    assert_eq!(completion(&app), "Limited", "two milestones begun, two not started");
+    app.sql(
+        "UPDATE milestones SET completion = 'complete' WHERE commitment_id = \
+         (SELECT id FROM commitments WHERE code = 'FR0041') AND code IN ('12.1', '12.2', '12.3')",
+    );
+    assert_eq!(completion(&app), "Substantial");
+    app.sql(
+        "UPDATE milestones SET status = 'withdrawn' WHERE commitment_id = \
+         (SELECT id FROM commitments WHERE code = 'FR0041') AND code = '12.4'",
+    );
+    assert_eq!(completion(&app), "Complete", "a withdrawn milestone does not count");
+}
+
+/// Reads a JSON-LD text as RDF with rdflib (PyPI) and asks it, in SPARQL, what a harvester
+/// would: the catalogues, their titles' languages and licence, and each dataset's identifier,
+/// licences, distributions' download addresses and media types.
+fn dcat(jsonld: &str) -> Value {
+    use std::io::Write;
+    let script = r#"
+import json, sys
+from rdflib import Graph, URIRef
+g = Graph().parse(data=sys.stdin.read(), format='json-ld')
+P = 'PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX dct: <http://purl.org/dc/terms/> '
+def rows(q, **bindings):
+    return list(g.query(P + q, initBindings={k: URIRef(v) for k, v in bindings.items()}))
+catalogs = [str(r[0]) for r in rows('SELECT ?c WHERE { ?c a dcat:Catalog }')]
+out = {'catalogs': catalogs, 'datasets': {}}
+for c in catalogs:
+    out['title_languages'] = sorted(r[0].language for r in rows('SELECT ?t WHERE { ?c dct:title ?t }', c=c))
+    out['description_languages'] = sorted(r[0].language for r in rows('SELECT ?t WHERE { ?c dct:description ?t }', c=c))
+    out['licence'] = [str(r[0]) for r in rows('SELECT ?l WHERE { ?c dct:license ?l }', c=c)]
+    out['publisher'] = [str(r[0]) for r in rows('SELECT ?n WHERE { ?c dct:publisher ?p . ?p <http://xmlns.com/foaf/0.1/name> ?n }', c=c)]
+    out['modified'] = [str(r[0]) for r in rows('SELECT ?m WHERE { ?c dct:modified ?m }', c=c)]
+    for (d, ident) in rows('SELECT ?d ?id WHERE { ?c dcat:dataset ?d . ?d a dcat:Dataset ; dct:identifier ?id }', c=c):
+        out['datasets'][str(ident)] = {
+            'licences': [str(r[0]) for r in rows('SELECT ?l WHERE { ?d dct:license ?l }', d=d)],
+            'title_languages': sorted(r[0].language for r in rows('SELECT ?t WHERE { ?d dct:title ?t }', d=d)),
+            'modified': [str(r[0]) for r in rows('SELECT ?m WHERE { ?d dct:modified ?m }', d=d)],
+            'downloads': sorted(str(r[0]) for r in rows('SELECT ?u WHERE { ?d dcat:distribution ?x . ?x a dcat:Distribution ; dcat:downloadURL ?u ; dcat:accessURL ?a }', d=d)),
+            'media_types': sorted(str(r[0]) for r in rows('SELECT ?m WHERE { ?d dcat:distribution ?x . ?x dcat:mediaType ?m }', d=d)),
+            'conforms_to': [str(r[0]) for r in rows('SELECT ?s WHERE { ?d dct:conformsTo ?s }', d=d)],
+        }
+print(json.dumps(out))
+"#;
+    let mut child = std::process::Command::new(smtp::python())
+        .arg("-c")
+        .arg(script)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("the tests' Python (tests/smtp/venv.sh) with rdflib: {e}"));
+    child.stdin.take().unwrap().write_all(jsonld.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "rdflib failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn the_dcat_catalogue_reads_as_rdf_with_every_dataset_licensed_and_downloadable() {
+    let app = TestApp::spawn();
+    seed(&app);
+    let got = app.get("/open-data/catalog.jsonld").expect(200);
+    assert_eq!(got.header("content-type"), Some("application/ld+json"));
+    let rdf = dcat(&got.text);
+    let base = format!("{PUBLIC_URL}/api/v1/open-data");
+    assert_eq!(rdf["catalogs"], json!([format!("{base}/catalog.jsonld")]), "one catalogue: {rdf:#}");
+    assert_eq!(rdf["title_languages"], json!(["en", "fr"]));
+    assert_eq!(rdf["description_languages"], json!(["en", "fr"]));
+    assert_eq!(rdf["licence"], json!([ETALAB]));
+    assert_eq!(rdf["publisher"], json!(["Open d'État"]));
+    assert_eq!(rdf["modified"].as_array().unwrap().len(), 1);
+
+    // The same datasets as the data package, each licensed, dated, and downloadable.
+    let package = app.get("/open-data/datapackage.json").expect(200).json();
+    let mut names: Vec<&str> =
+        package["resources"].as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
+    names.sort_unstable();
+    let datasets = rdf["datasets"].as_object().unwrap();
+    assert_eq!(datasets.keys().map(String::as_str).collect::<Vec<_>>(), names);
+    for (id, d) in datasets {
+        assert_eq!(d["licences"], json!([ETALAB]), "{id}");
+        assert_eq!(d["title_languages"], json!(["en", "fr"]), "{id}");
+        assert_eq!(d["modified"].as_array().unwrap().len(), 1, "{id}: seeded, so dated");
+        assert_eq!(d["conforms_to"], json!([format!("{base}/datapackage.json")]), "{id}");
+        assert_eq!(d["media_types"], json!(["https://www.iana.org/assignments/media-types/text/csv"]), "{id}");
+        let downloads = d["downloads"].as_array().unwrap();
+        assert!(downloads.len() >= 2, "{id}: {d}");
+        for url in downloads {
+            let path = url.as_str().unwrap().strip_prefix(&format!("{PUBLIC_URL}/api/v1")).unwrap();
+            app.get(path).expect(200);
+        }
+    }
+}
+
+const ETALAB: &str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence";

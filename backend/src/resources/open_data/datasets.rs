@@ -9,6 +9,7 @@
 //! standing answer, so its CSV row carries that answer's columns; every answer given (rejected
 //! or set aside ones too) is in its JSON Lines.
 
+pub use super::dto::Archived;
 use super::fields::{Field, Kind::*};
 use super::queries::Rows;
 
@@ -19,8 +20,15 @@ pub struct Dataset {
     /// In French.
     pub title: &'static str,
     pub description: &'static str,
+    /// In English, for the DCAT catalogue (portals show either).
+    pub title_en: &'static str,
+    pub description_en: &'static str,
+    /// Keywords (French) for the DCAT catalogue's `dcat:keyword`.
+    pub keywords: &'static [&'static str],
     pub fields: &'static [Field],
     pub rows: Rows,
+    /// Whether the records an admin archived are in it (the page says so per dataset).
+    pub archived: Archived,
 }
 
 const LANG: Field =
@@ -41,6 +49,9 @@ pub const DATASETS: &[Dataset] = &[
         id: "action-plans",
         title: "Plans d'action nationaux",
         description: "Les plans d'action nationaux pour un gouvernement ouvert (Partenariat pour un gouvernement ouvert) : pays, période, présentation.",
+        title_en: "National action plans",
+        description_en: "The national open government action plans (Open Government Partnership): country, period, presentation.",
+        keywords: &["plan d'action", "PGO", "OGP", "gouvernement ouvert"],
         fields: &[
             Field::new("id", Integer, "Identifiant du plan").key(),
             Field::new("slug", String, "Nom court du plan dans les adresses").key(),
@@ -54,11 +65,15 @@ pub const DATASETS: &[Dataset] = &[
             UPDATED,
         ],
         rows: Rows::Sql(super::queries::ACTION_PLANS),
+        archived: Archived::NotArchivable,
     },
     Dataset {
         id: "commitments",
         title: "Engagements",
         description: "Les engagements des plans d'action : texte, institutions pilote et associées, valeurs du PGO, statut, et l'évaluation du Mécanisme d'évaluation indépendant (MEI/IRM).",
+        title_en: "Commitments",
+        description_en: "The action plans' commitments: text, lead and supporting institutions, OGP values, status, and the Independent Reporting Mechanism's (IRM) review.",
+        keywords: &["engagement", "PGO", "OGP", "MEI", "IRM"],
         fields: &[
             Field::new("id", Integer, "Identifiant de l'engagement").key(),
             Field::new("code", String, "Code de l'engagement (ex. FR0041)").key(),
@@ -88,11 +103,26 @@ pub const DATASETS: &[Dataset] = &[
             ARCHIVED,
         ],
         rows: Rows::Sql(super::queries::COMMITMENTS),
+        archived: Archived::Included,
+    },
+    Dataset {
+        id: "ogp-commitments",
+        title: "Engagements au format du PGO",
+        description: "Les engagements avec les colonnes, en anglais, des données du Partenariat pour un gouvernement ouvert (OGP), pour les outils qui lisent déjà ce format. Les colonnes d'évaluation du Mécanisme d'évaluation indépendant (MEI/IRM) reprennent ce que la plateforme en a enregistré ; vides quand elle n'en a rien, jamais devinées. Les engagements archivés y figurent, sans marque (voir archived_at dans commitments).",
+        title_en: "Commitments in OGP's layout",
+        description_en: "The commitments with the (English) column names of the Open Government Partnership's data, for tools that already read it. The Independent Reporting Mechanism's (IRM) columns hold what the platform recorded of its reviews; empty where it recorded nothing, never guessed. Archived commitments are included, unmarked (see archived_at in commitments).",
+        keywords: &["engagement", "PGO", "OGP", "IRM"],
+        fields: OGP_FIELDS,
+        rows: Rows::Sql(super::queries::OGP_COMMITMENTS),
+        archived: Archived::IncludedUnmarked,
     },
     Dataset {
         id: "milestones",
         title: "Jalons des engagements",
         description: "Les jalons de chaque engagement, leur échéance, leur statut et leur niveau de réalisation. En JSON Lines, chaque jalon porte son journal d'avancement (progress) ; en CSV, ce journal est le jeu milestone-progress.",
+        title_en: "Commitment milestones",
+        description_en: "Each commitment's milestones, their due date, status and completion level. In JSON Lines each milestone carries its progress log (progress); as CSV, that log is the milestone-progress dataset.",
+        keywords: &["jalon", "avancement", "engagement"],
         fields: &[
             Field::new("id", Integer, "Identifiant du jalon").key(),
             Field::new("commitment_id", Integer, "Engagement (identifiant, voir commitments)").required().refers_to("commitments"),
@@ -111,18 +141,26 @@ pub const DATASETS: &[Dataset] = &[
             Field::new("progress", Nested, "Journal d'avancement, du plus ancien au plus récent (JSON Lines seulement ; en CSV : milestone-progress)"),
         ],
         rows: Rows::Sql(super::queries::MILESTONES),
+        archived: Archived::Included,
     },
     Dataset {
         id: "milestone-progress",
         title: "Journal d'avancement des jalons",
         description: "Chaque mise à jour d'avancement publiée sur un jalon : date, statut, niveau de réalisation, note et justificatifs. Le journal ne s'efface pas : une correction est une nouvelle mise à jour qui nomme celle qu'elle corrige.",
+        title_en: "Milestone progress log",
+        description_en: "Every progress update published on a milestone: date, status, completion level, note and evidence. The log is never erased: a correction is a new update naming the one it corrects.",
+        keywords: &["avancement", "jalon", "redevabilité"],
         fields: PROGRESS_FIELDS,
         rows: Rows::Sql(super::queries::MILESTONE_PROGRESS),
+        archived: Archived::NotArchivable,
     },
     Dataset {
         id: "forums",
         title: "Forums",
         description: "Les forums ouverts (rencontres thématiques) : dates, lieu, statut, engagements traités et fréquentation (nombres seulement, aucune donnée personnelle).",
+        title_en: "Forums",
+        description_en: "The open forums (thematic meetings): dates, place, status, commitments discussed and attendance (counts only, no personal data).",
+        keywords: &["forum", "participation citoyenne", "concertation"],
         fields: &[
             Field::new("id", Integer, "Identifiant du forum").key(),
             Field::new("slug", String, "Nom court du forum dans les adresses").key(),
@@ -147,11 +185,15 @@ pub const DATASETS: &[Dataset] = &[
             ARCHIVED,
         ],
         rows: Rows::Sql(super::queries::FORUMS),
+        archived: Archived::Included,
     },
     Dataset {
         id: "action-items",
         title: "Suites données aux forums",
         description: "Les actions décidées en forum : qui s'en charge, échéance, statut et résultat. En JSON Lines, chaque action porte l'historique de ses statuts (history) ; en CSV, cet historique est le jeu action-item-history.",
+        title_en: "Forum follow-up actions",
+        description_en: "The actions decided in forums: who carries them, due date, status and outcome. In JSON Lines each action carries its status history (history); as CSV, that history is the action-item-history dataset.",
+        keywords: &["forum", "suivi", "action"],
         fields: &[
             Field::new("id", Integer, "Identifiant de l'action").key(),
             Field::new("forum_id", Integer, "Forum où elle a été décidée (identifiant)").required().refers_to("forums"),
@@ -171,18 +213,26 @@ pub const DATASETS: &[Dataset] = &[
             Field::new("history", Nested, "Historique des statuts, du plus ancien au plus récent (JSON Lines seulement ; en CSV : action-item-history)"),
         ],
         rows: Rows::Sql(super::queries::ACTION_ITEMS),
+        archived: Archived::NotArchivable,
     },
     Dataset {
         id: "action-item-history",
         title: "Historique des statuts des suites",
         description: "Chaque changement de statut d'une action décidée en forum, avec sa note et son résultat. L'historique ne se réécrit pas.",
+        title_en: "Follow-up status history",
+        description_en: "Every status change of an action decided in a forum, with its note and outcome. The history is never rewritten.",
+        keywords: &["forum", "suivi", "historique"],
         fields: HISTORY_FIELDS,
         rows: Rows::Sql(super::queries::ACTION_ITEM_HISTORY),
+        archived: Archived::NotArchivable,
     },
     Dataset {
         id: "questions",
         title: "Questions aux institutions et réponses",
         description: "Les questions posées aux institutions sur un engagement, un jalon ou une action, leur délai de réponse en jours ouvrés, leur statut et la réponse qui fait foi, avec son respect du délai. En JSON Lines, chaque question porte toutes les réponses données (answers), sauf celles masquées par la modération.",
+        title_en: "Questions to institutions and answers",
+        description_en: "The questions asked to institutions about a commitment, a milestone or an action, their answer deadline in working days, their status and the answer of record, with whether it came on time. In JSON Lines each question carries every answer given (answers), except those hidden by moderators.",
+        keywords: &["question", "réponse", "institution", "redevabilité"],
         fields: &[
             Field::new("id", Integer, "Identifiant de la question").key(),
             Field::new("title", String, "Titre").required(),
@@ -205,11 +255,15 @@ pub const DATASETS: &[Dataset] = &[
             Field::new("answers", Nested, "Toutes les réponses données, de la plus ancienne à la plus récente, sauf celles masquées (JSON Lines seulement)"),
         ],
         rows: Rows::Sql(super::queries::QUESTIONS),
+        archived: Archived::NotArchivable,
     },
     Dataset {
         id: "institutions",
         title: "Réactivité des institutions",
         description: "Pour chaque institution : les questions reçues, répondues, répondues dans le délai, en attente et en retard aujourd'hui, le délai médian de réponse, les actions qu'elle porte et les mises à jour d'avancement qu'elle a publiées.",
+        title_en: "Institutions' responsiveness",
+        description_en: "For each institution: questions received, answered, answered on time, awaiting and overdue today, the median answer time, the actions it carries and the progress updates it published.",
+        keywords: &["institution", "réactivité", "redevabilité"],
         fields: &[
             Field::new("id", Integer, "Identifiant de l'institution").key(),
             Field::new("slug", String, "Nom court de l'institution dans les adresses").key(),
@@ -231,11 +285,15 @@ pub const DATASETS: &[Dataset] = &[
             Field::new("progress_updates", Integer, "Mises à jour d'avancement publiées").required(),
         ],
         rows: Rows::Institutions,
+        archived: Archived::NotArchivable,
     },
     Dataset {
         id: "comments",
         title: "Contributions publiques",
         description: "Les commentaires publics des espaces de dialogue (ni masqués par la modération, ni supprimés), avec le seul nom affiché de leur auteur.",
+        title_en: "Public contributions",
+        description_en: "The public comments of the discussion spaces (neither hidden by moderators nor deleted), with only their author's display name.",
+        keywords: &["contribution", "commentaire", "participation citoyenne"],
         fields: &[
             Field::new("id", Integer, "Identifiant du commentaire").key(),
             Field::new("subject_kind", String, "Ce qui est discuté").required(),
@@ -251,7 +309,34 @@ pub const DATASETS: &[Dataset] = &[
             Field::new("edited_at", Datetime, "Dernière modification par son auteur (UTC)"),
         ],
         rows: Rows::Sql(super::queries::COMMENTS),
+        archived: Archived::NotArchivable,
     },
+];
+
+/// OGP's own column names, which third parties already read (OGP's commitment data). Values
+/// the platform does not record are left empty rather than guessed; each description says
+/// where a value comes from.
+const OGP_FIELDS: &[Field] = &[
+    Field::new("Commitment Unique Identifier", String, "Code OGP de l'engagement (ex. FR0041) ; code dans commitments").key(),
+    Field::new("Country/Locality", String, "Pays du plan d'action (country dans action-plans)").required(),
+    Field::new("Action Plan Number", Integer, "Rang du plan d'action parmi ceux du même pays, du plus ancien (1) au plus récent, selon leur première année").required(),
+    Field::new("Commitment Number", Integer, "Numéro de l'engagement dans son plan").required(),
+    Field::new("Commitment Title", String, "Titre").required(),
+    Field::new("Short Title", String, "Toujours vide : la plateforme n'enregistre qu'un titre (Commitment Title)"),
+    Field::new("Full Text", String, "Texte de l'engagement (Markdown) ; à défaut, son résumé"),
+    Field::new("Theme", String, "Thèmes, séparés par « ; »"),
+    Field::new("Year Of Submission", Integer, "Première année du plan d'action (period_start) : la plateforme n'enregistre pas la date de dépôt auprès du PGO").required(),
+    Field::new("Lead Institution", String, "Institution pilote"),
+    Field::new("Supporting Institution(s)", String, "Institutions associées, séparées par « ; »"),
+    Field::new("OGP Value Access To Information", String, "Pertinence pour l'accès à l'information selon le MEI (Yes, No) ; vide sans évaluation du MEI enregistrée").one_of(&["Yes", "No"]),
+    Field::new("OGP Value Civic Participation", String, "Pertinence pour la participation civique selon le MEI (Yes, No) ; vide sans évaluation du MEI enregistrée").one_of(&["Yes", "No"]),
+    Field::new("OGP Value Public Accountability", String, "Pertinence pour la redevabilité selon le MEI (Yes, No) ; vide sans évaluation du MEI enregistrée").one_of(&["Yes", "No"]),
+    Field::new("OGP Value Technology", String, "Pertinence pour la technologie et l'innovation selon le MEI (Yes, No) ; vide sans évaluation du MEI enregistrée").one_of(&["Yes", "No"]),
+    Field::new("Specificity", String, "Toujours vide : la plateforme n'enregistre pas le niveau de précision du MEI, seulement si l'engagement est vérifiable (irm_verifiable dans commitments)"),
+    Field::new("Potential Impact", String, "Impact potentiel selon le MEI, tel que publié ; vide sans évaluation enregistrée"),
+    Field::new("Completion", String, "Niveau de réalisation selon le MEI, tel que publié ; à défaut, celui des jalons d'après les mises à jour d'avancement publiées sur la plateforme (Complete : tous achevés ; Substantial : en moyenne au moins substantiel ; Limited : au moins un commencé ; Not Started : aucun), hors jalons retirés ou archivés ; vide sans aucun élément"),
+    Field::new("Did It Open Government", String, "Résultats selon le MEI (« a-t-il ouvert le gouvernement ? »), tels que publiés ; vide sans évaluation enregistrée"),
+    Field::new("Star", String, "Étoile du MEI, telle que publiée (ex. Pending IRM Review) ; à défaut Yes pour un engagement étoilé ; vide sinon"),
 ];
 
 const PROGRESS_FIELDS: &[Field] = &[
@@ -301,13 +386,13 @@ mod tests {
     }
 
     #[test]
-    fn every_dataset_has_a_unique_name_and_an_id_key_first() {
+    fn every_dataset_has_a_unique_name_and_a_key_first() {
         let mut ids: Vec<&str> = DATASETS.iter().map(|d| d.id).collect();
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), DATASETS.len());
         for d in DATASETS {
-            assert!(d.fields[0].name == "id" && d.fields[0].unique, "{}", d.id);
+            assert!(d.fields[0].unique, "{}: its key first", d.id);
             let mut names: Vec<&str> = d.fields.iter().map(|f| f.name).collect();
             names.sort_unstable();
             names.dedup();

@@ -22,6 +22,20 @@ impl utoipa::PartialSchema for DatasetName {
 
 impl ToSchema for DatasetName {}
 
+/// What a dataset does with archived records (an archived commitment, milestone or forum is
+/// left out of the site's lists but stays readable, so it stays in the open data too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Archived {
+    /// Included, dated by their `archived_at` field.
+    Included,
+    /// Included, without a field that marks them (a fixed layout has none): the plain dataset
+    /// of the same records has `archived_at`.
+    IncludedUnmarked,
+    /// Its records are never archived themselves; those about an archived record are included.
+    NotArchivable,
+}
+
 /// A dataset's licence.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Licence {
@@ -182,6 +196,11 @@ pub struct Dataset {
     pub formats: Vec<DatasetFormat>,
     pub fields: Vec<DatasetField>,
     pub licence: Licence,
+    /// Whether records an admin archived (left out of the site's lists, still readable) are
+    /// in it: `included` (dated by `archived_at`), `included_unmarked` (a fixed layout without
+    /// such a field) or `not_archivable` (its records are never archived; those about an
+    /// archived record are included).
+    pub archived_records: Archived,
     /// When its most recent record was written; null while it is empty.
     pub last_update: Option<DateTime<Utc>>,
 }
@@ -193,5 +212,8 @@ pub struct Catalogue {
     /// The Frictionless data package (`datapackage.json`).
     #[schema(example = "/api/v1/open-data/datapackage.json")]
     pub datapackage_url: String,
+    /// The same catalogue in DCAT-AP (JSON-LD), for portals that harvest one.
+    #[schema(example = "/api/v1/open-data/catalog.jsonld")]
+    pub dcat_url: String,
     pub licence: Licence,
 }

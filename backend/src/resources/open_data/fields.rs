@@ -1,6 +1,8 @@
 //! A dataset's fields, declared once: the CSV writer, the JSON Lines writer, the data package's
 //! Table Schema and the catalogue all read the same declaration, so they cannot drift apart.
 
+use std::fmt::Write as _;
+
 use serde_json::Value;
 
 use super::dto::{FieldConstraints, TableField};
@@ -102,51 +104,66 @@ pub fn csv_header(fields: &[Field]) -> String {
     csv::line(&names)
 }
 
-/// One record as a CSV line: the declared fields in their order, each written as its type
-/// says (a missing or null value is an empty field).
-pub fn csv_record(fields: &[Field], doc: &Value) -> String {
-    let cells: Vec<String> = fields.iter().filter(|f| f.in_csv()).map(|f| cell(f, doc.get(f.name))).collect();
-    csv::line(&cells)
-}
-
-fn cell(field: &Field, value: Option<&Value>) -> String {
-    match value {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Bool(b)) => b.to_string(),
-        Some(Value::Number(n)) => n.to_string(),
-        // A list: JSON, as Table Schema's `array` reads it.
-        Some(v) => {
-            debug_assert_eq!(field.kind, Kind::List, "{}", field.name);
-            v.to_string()
+/// Appends one record to `out` as a CSV line: the declared fields in their order, each
+/// written as its type says (a missing or null value is an empty field). Written in place,
+/// without a string per cell: a download writes a million of them.
+pub fn push_csv_record(out: &mut String, fields: &[Field], doc: &Value) {
+    let mut first = true;
+    for f in fields.iter().filter(|f| f.in_csv()) {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        match doc.get(f.name) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(s)) => csv::push_text(out, s),
+            Some(Value::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
+            // A number, never prefixed: `-3` stays a number for spreadsheets and Table Schema.
+            Some(Value::Number(n)) => csv::push_number(out, n),
+            // A list: JSON, as Table Schema's `array` reads it.
+            Some(v) => {
+                debug_assert_eq!(f.kind, Kind::List, "{}", f.name);
+                csv::push_text(out, &v.to_string());
+            }
         }
     }
+    out.push_str("\r\n");
 }
 
-/// One record as a line of JSON Lines: the declared fields, in their order, nothing else.
-pub fn json_line(fields: &[Field], doc: &Value) -> String {
-    let mut out = String::from("{");
+/// Appends one record to `out` as a line of JSON Lines: the declared fields, in their order,
+/// nothing else.
+pub fn push_json_line(out: &mut String, fields: &[Field], doc: &Value) {
+    out.push('{');
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&Value::from(f.name).to_string());
-        out.push(':');
-        let value = match (doc.get(f.name), f.kind) {
-            (None | Some(Value::Null), Kind::Nested) => Value::Array(Vec::new()),
-            (None, _) => Value::Null,
-            (Some(v), _) => v.clone(),
+        let _ = write!(out, "{}:", Value::from(f.name));
+        let _ = match (doc.get(f.name), f.kind) {
+            (None | Some(Value::Null), Kind::Nested) => write!(out, "[]"),
+            (None, _) => write!(out, "null"),
+            (Some(v), _) => write!(out, "{v}"),
         };
-        out.push_str(&value.to_string());
     }
     out.push_str("}\n");
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    fn csv_record(fields: &[Field], doc: &Value) -> String {
+        let mut out = String::new();
+        push_csv_record(&mut out, fields, doc);
+        out
+    }
+
+    fn json_line(fields: &[Field], doc: &Value) -> String {
+        let mut out = String::new();
+        push_json_line(&mut out, fields, doc);
+        out
+    }
 
     const FIELDS: &[Field] = &[
         Field::new("id", Kind::Integer, "Identifiant").key(),
@@ -162,6 +179,7 @@ mod tests {
             json!({"log": [{"a": 1}], "open": false, "title": "=1+1; b", "id": 7, "tags": ["x", "y"], "extra": 1});
         assert_eq!(csv_header(FIELDS), "id,title,tags,open\r\n");
         assert_eq!(csv_record(FIELDS, &doc), "7,\"'=1+1; b\",\"[\"\"x\"\",\"\"y\"\"]\",false\r\n");
+        assert_eq!(csv_record(FIELDS, &json!({"id": -3, "title": "-3"})), "-3,'-3,,\r\n", "a number is not prefixed");
         assert_eq!(
             json_line(FIELDS, &doc),
             "{\"id\":7,\"title\":\"=1+1; b\",\"tags\":[\"x\",\"y\"],\"open\":false,\"log\":[{\"a\":1}]}\n"

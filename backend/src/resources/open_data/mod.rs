@@ -3,6 +3,7 @@
 //! package (Licence Ouverte / Etalab 2.0). Reads only, and only what is public.
 
 pub mod datasets;
+mod dcat;
 mod dto;
 mod fields;
 mod handlers;
@@ -16,6 +17,7 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     )],
     api_v1: Some(|cfg| {
         cfg.service(handlers::open_data_catalogue)
+            .service(handlers::open_data_dcat)
             .service(handlers::open_data_package)
             .service(handlers::download_dataset_csv)
             .service(handlers::download_dataset_jsonl);

@@ -98,6 +98,19 @@ pub fn last_update(conn: &mut PgConnection, dataset: &Dataset) -> QueryResult<Op
     Ok(crate::db::Prepared(diesel::sql_query(sql)).get_result::<At>(conn)?.at)
 }
 
+/// When the platform's first record (an action plan or a commitment) was written: the
+/// catalogue's issue date.
+pub fn first_record(conn: &mut PgConnection) -> QueryResult<Option<DateTime<Utc>>> {
+    #[derive(QueryableByName)]
+    struct At {
+        #[diesel(sql_type = Nullable<Timestamptz>)]
+        at: Option<DateTime<Utc>>,
+    }
+    let sql =
+        "SELECT least((SELECT min(created_at) FROM action_plans), (SELECT min(created_at) FROM commitments)) AS at";
+    Ok(crate::db::Prepared(diesel::sql_query(sql)).get_result::<At>(conn)?.at)
+}
+
 fn institutions_batch(conn: &mut PgConnection, after: i64, limit: i64) -> QueryResult<Vec<Doc>> {
     let refs: Vec<InstitutionRef> = institutions::table
         .filter(institutions::id.gt(InstitutionId(after)))
@@ -165,6 +178,64 @@ pub const COMMITMENTS: &Source = &Source {
         ") AS doc FROM commitments c WHERE c.id > $1 ORDER BY c.id LIMIT $2"
     ),
     last_update: "SELECT max(updated_at) AS at FROM commitments",
+};
+
+/// Whether a commitment the IRM reviewed is relevant to an OGP value (`Yes`, `No`), by the
+/// start of the value's name in `irm_relevance` as the IRM publishes it; NULL when no review is
+/// recorded (neither a report nor a relevance).
+macro_rules! ogp_value {
+    ($prefix:literal) => {
+        concat!(
+            "CASE WHEN c.irm_report IS NULL AND cardinality(c.irm_relevance) = 0 THEN NULL \
+             WHEN EXISTS (SELECT 1 FROM unnest(c.irm_relevance) v WHERE lower(v) LIKE '",
+            $prefix,
+            "%') THEN 'Yes' ELSE 'No' END"
+        )
+    };
+}
+
+/// Commitments in OGP's layout (see `datasets::OGP_FIELDS` for where each column comes from).
+/// Completion, when the IRM's is not recorded: the milestones' completion levels (from their
+/// latest progress update), withdrawn and archived milestones aside, in OGP's words; NULL when
+/// there is nothing to go on (no milestone, or no evidence on any).
+pub const OGP_COMMITMENTS: &Source = &Source {
+    batch: concat!(
+        "SELECT c.id AS key, jsonb_build_object('Commitment Unique Identifier', c.code, \
+         'Country/Locality', p.country, \
+         'Action Plan Number', (SELECT count(*) FROM action_plans o WHERE o.country = p.country \
+            AND (o.period_start, o.id) <= (p.period_start, p.id)), \
+         'Commitment Number', c.number, 'Commitment Title', c.title, 'Short Title', NULL, \
+         'Full Text', COALESCE(c.description, c.summary), \
+         'Theme', NULLIF(array_to_string(c.policy_areas, '; '), ''), \
+         'Year Of Submission', p.period_start, 'Lead Institution', c.lead_institution, \
+         'Supporting Institution(s)', NULLIF(array_to_string(c.support_institutions, '; '), ''), \
+         'OGP Value Access To Information', ",
+        ogp_value!("access to information"),
+        ", 'OGP Value Civic Participation', ",
+        ogp_value!("civic participation"),
+        ", 'OGP Value Public Accountability', ",
+        ogp_value!("public accountability"),
+        ", 'OGP Value Technology', ",
+        ogp_value!("technology"),
+        ", 'Specificity', NULL, 'Potential Impact', c.irm_potential_impact, \
+         'Completion', COALESCE(c.irm_completion, ms.completion), \
+         'Did It Open Government', c.irm_early_results, \
+         'Star', COALESCE(c.irm_starred, CASE WHEN c.starred THEN 'Yes' END)) AS doc \
+         FROM commitments c JOIN action_plans p ON p.id = c.action_plan_id \
+         LEFT JOIN LATERAL (SELECT CASE \
+            WHEN count(*) = 0 OR bool_and(m.completion = 'no_evidence') THEN NULL \
+            WHEN bool_and(m.completion = 'complete') THEN 'Complete' \
+            WHEN avg(CASE m.completion WHEN 'limited' THEN 1 WHEN 'substantial' THEN 2 WHEN 'complete' THEN 3 \
+                ELSE 0 END) >= 2 THEN 'Substantial' \
+            WHEN bool_or(m.completion IN ('limited', 'substantial', 'complete')) THEN 'Limited' \
+            ELSE 'Not Started' END AS completion \
+            FROM milestones m WHERE m.commitment_id = c.id AND m.archived_at IS NULL AND m.status <> 'withdrawn') ms \
+            ON true \
+         WHERE c.id > $1 ORDER BY c.id LIMIT $2"
+    ),
+    last_update:
+        "SELECT greatest((SELECT max(updated_at) FROM commitments), (SELECT max(updated_at) FROM action_plans), \
+                  (SELECT max(updated_at) FROM milestones), (SELECT max(created_at) FROM progress_updates)) AS at",
 };
 
 pub const MILESTONES: &Source = &Source {

@@ -1,5 +1,6 @@
-// The open-data page: every dataset with its description, last update, download links (CSV and
-// JSON Lines) and fields, the licence and the data package. The datasets' titles, descriptions
+// The open-data page: every dataset with its description, what it does with archived records,
+// last update, download links (CSV and JSON Lines) and fields, the licence, the data package and
+// the DCAT catalogue for harvesters. The datasets' titles, descriptions
 // and fields are written in French by the server (the data package's language).
 import { useQuery } from "@tanstack/react-query";
 import { getCatalogue, openDataKeys, type Dataset } from "./queries";
@@ -22,6 +23,7 @@ function DatasetSection({ dataset }: { dataset: Dataset }) {
         {dataset.title}
       </h2>
       <p lang="fr">{dataset.description}</p>
+      <p className="fr-text--sm">{t(`openData.archived.${dataset.archived_records}`)}</p>
       <p className="fr-text--sm">
         {dataset.last_update ? (
           <>
@@ -111,6 +113,14 @@ export default function OpenDataPage() {
                 {t("openData.package")}
               </a>
             </p>
+            {/* Announced in the head (React places a rendered <link> there) for harvesters. */}
+            <link rel="alternate" type="application/ld+json" title={t("openData.dcat")} href={catalogue.dcat_url} />
+            <p>
+              <a className="fr-link" href={catalogue.dcat_url} type="application/ld+json">
+                {t("openData.dcat")}
+              </a>
+            </p>
+            <p className="fr-text--sm">{t("openData.harvest")}</p>
             {catalogue.datasets.map((d) => (
               <DatasetSection key={d.id} dataset={d} />
             ))}
