@@ -53,7 +53,7 @@ test("an admin issues a token to an organisation's app", async ({ page }) => {
   // Beyond the owner's role: the server says so, on the field.
   await form.getByLabel("Modération").check({ force: true });
   await form.getByRole("button", { name: "Créer le jeton" }).click();
-  await expect(page.getByText("Le rôle du compte ne permet pas cette portée.").first()).toBeVisible();
+  await expect(page.getByText("Portée refusée au rôle du compte.").first()).toBeVisible();
   await form.getByLabel("Modération").uncheck({ force: true });
   await form.getByRole("button", { name: "Créer le jeton" }).click();
   const token = ((await page.locator("#new-token").textContent()) ?? "").trim();
@@ -62,4 +62,16 @@ test("an admin issues a token to an organisation's app", async ({ page }) => {
   await check(page, "admin-app-tokens");
   const used = await page.request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } });
   expect(((await used.json()) as { id: number }).id).toBe(me.id);
+});
+
+test("the developers' page, from the footer, says how to get a token and what scopes do", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("contentinfo").getByRole("link", { name: "Développeurs (API)" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Développeurs d'applications" })).toBeVisible();
+  const scopes = page.getByRole("table", { name: "Portées des jetons d'API" });
+  await expect(scopes.getByRole("row")).toHaveCount(9);
+  await expect(scopes).toContainText("Modération");
+  await check(page, "developers");
+  await page.getByRole("link", { name: "Mes jetons d'API" }).click();
+  await expect(page).toHaveURL(/\/compte#jetons$/);
 });

@@ -19,6 +19,7 @@ import { useLangOf } from "../components/lang";
 import { wholeList } from "../api/lists";
 import { ADMIN_ROUTES, type Access } from "./routes";
 import { paths } from "../app/resources";
+import { appTokensPath } from "../resources/tokens/admin";
 
 // The admin area's French messages come with its chunk (English ones are in the English chunk).
 addMessages("fr", adminMessages);
@@ -87,7 +88,7 @@ function AdminHome() {
             </Link>
           </li>
           <li>
-            <Link className="fr-link fr-icon-key-line fr-link--icon-left" to={paths.appTokens()}>
+            <Link className="fr-link fr-icon-key-line fr-link--icon-left" to={appTokensPath()}>
               {t("admin.appTokens")}
             </Link>
           </li>

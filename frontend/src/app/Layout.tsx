@@ -196,7 +196,7 @@ export function Layout() {
           headerFooterDisplayItem,
           { text: t("footer.moderationLog"), linkProps: { to: paths.moderationLog() } },
           { text: t("footer.openData"), linkProps: { to: paths.openData() } },
-          { text: t("footer.apiDocs"), linkProps: { to: "/api/docs/", reloadDocument: true } },
+          { text: t("footer.apiDocs"), linkProps: { to: paths.developers() } },
         ]}
       />
       <Display />

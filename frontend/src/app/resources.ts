@@ -18,7 +18,6 @@ import * as notifications from "../resources/notifications/routes";
 import * as accessibility from "../resources/accessibility/routes";
 import * as actionPlans from "../resources/actionPlans/routes";
 import * as users from "../resources/users/routes";
-import * as tokens from "../resources/tokens/routes";
 import * as audit from "../resources/audit/routes";
 import type { ResourceRoutes } from "./routing";
 
@@ -40,7 +39,6 @@ const RESOURCES = [
   accessibility,
   actionPlans,
   users,
-  tokens,
   audit,
 ] as const;
 

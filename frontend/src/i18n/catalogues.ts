@@ -11,6 +11,8 @@ import type { fr as moderationQueue } from "../resources/moderation/i18n/queue.f
 import type { fr as sessionExpiry } from "../auth/i18n/expiry.fr";
 import type { fr as openDataPage } from "../resources/openData/i18n/page.fr";
 import type { fr as tokens } from "../resources/tokens/i18n/fr";
+import type { fr as developers } from "../resources/developers/i18n/page.fr";
+import type { fr as accountPages } from "../resources/account/i18n/pages.fr";
 import { fr as common } from "./areas/common";
 import { fr as errors } from "./areas/errors";
 import { fr as subjects } from "./areas/subjects";
@@ -74,7 +76,9 @@ export type MessageKey =
   | keyof typeof moderationQueue
   | keyof typeof sessionExpiry
   | keyof typeof openDataPage
-  | keyof typeof tokens;
+  | keyof typeof tokens
+  | keyof typeof developers
+  | keyof typeof accountPages;
 /** The English messages of the areas whose French ones come with their chunk. */
 const LATE = [
   () => import("../admin/i18n/en"),
@@ -85,6 +89,8 @@ const LATE = [
   () => import("../auth/i18n/expiry.en"),
   () => import("../resources/openData/i18n/page.en"),
   () => import("../resources/tokens/i18n/en"),
+  () => import("../resources/developers/i18n/page.en"),
+  () => import("../resources/account/i18n/pages.en"),
 ];
 export type Messages = Record<MessageKey, string>;
 

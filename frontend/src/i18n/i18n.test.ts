@@ -8,6 +8,8 @@ import { fr as moderationQueue } from "../resources/moderation/i18n/queue.fr";
 import { fr as sessionExpiry } from "../auth/i18n/expiry.fr";
 import { fr as openDataPage } from "../resources/openData/i18n/page.fr";
 import { fr as tokens } from "../resources/tokens/i18n/fr";
+import { fr as developers } from "../resources/developers/i18n/page.fr";
+import { fr as accountPages } from "../resources/account/i18n/pages.fr";
 import { interpolate, loadCatalogue, translate } from "./index";
 
 // The whole French catalogue: the main bundle's and the chunks' own.
@@ -21,6 +23,8 @@ const fr = {
   ...sessionExpiry,
   ...openDataPage,
   ...tokens,
+  ...developers,
+  ...accountPages,
 } as Messages;
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -22,7 +22,7 @@ export const fr = {
   "skip.footer": "Pied de page",
   "footer.description":
     "Open d'État réunit citoyens, société civile et agents publics pour faire avancer les engagements de la France pour un gouvernement ouvert (Partenariat pour un gouvernement ouvert, engagement FR0041).",
-  "footer.apiDocs": "Documentation de l'API",
+  "footer.apiDocs": "Développeurs (API)",
   "session.expired": "Votre session a expiré. Reconnectez-vous pour continuer.",
   "session.signedOut": "Vous êtes déconnecté·e.",
   "common.loading": "Chargement…",

@@ -12,6 +12,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
+import "./pageMessages";
 
 export default function ForgotPasswordPage() {
   const { t } = useI18n();

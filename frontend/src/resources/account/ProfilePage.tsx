@@ -19,6 +19,7 @@ import { SignInRequired } from "../../components/SignInRequired";
 import { useI18n } from "../../i18n";
 import { useAction } from "../../components/actions";
 import { paths } from "../../app/resources";
+import "./pageMessages";
 
 export default function ProfilePage() {
   const { t, date } = useI18n();

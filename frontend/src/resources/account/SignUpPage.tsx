@@ -14,6 +14,7 @@ import { ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { useReturnTo } from "./SignInPage";
 import { paths } from "../../app/resources";
+import "./pageMessages";
 
 export default function SignUpPage() {
   const { t } = useI18n();

@@ -13,6 +13,7 @@ import { Loading, ProblemAlert } from "../../components/QueryState";
 import { UnverifiedNotice } from "./UnverifiedNotice";
 import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
+import "./pageMessages";
 
 export default function VerifyEmailPage() {
   const { t } = useI18n();

@@ -21,7 +21,7 @@ export const en: Record<keyof typeof fr, string> = {
   "skip.footer": "Footer",
   "footer.description":
     "Open d'État brings citizens, civil society and public officials together to move France's open government commitments forward (Open Government Partnership, commitment FR0041).",
-  "footer.apiDocs": "API documentation",
+  "footer.apiDocs": "Developers (API)",
   "session.expired": "Your session has expired. Sign in again to continue.",
   "session.signedOut": "You are signed out.",
   "common.loading": "Loading…",

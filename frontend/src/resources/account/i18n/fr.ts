@@ -1,75 +1,13 @@
-// Signing up and in, the account page, the links mailed to accounts.
-// French is the reference; the English catalogue must have exactly its keys (it does not compile
-// otherwise).
+// What pages of the main bundle say of accounts (the sign-in prompt, the unconfirmed-address notice);
+// the account's own pages bring theirs (./pages.fr.ts). French is the reference; the English catalogue
+// must have exactly its keys (it does not compile otherwise).
 
 export const fr = {
   "signIn.title": "Connexion",
-  "signIn.intro": "Connectez-vous pour participer aux discussions.",
-  "signIn.email": "Adresse électronique",
-  "signIn.emailHint": "Format attendu : nom@domaine.fr",
-  "signIn.password": "Mot de passe",
   "signIn.submit": "Se connecter",
-  "signIn.done": "Vous êtes connecté·e.",
-  "signIn.failed": "Connexion impossible",
-  "signIn.wrongCredentials": "L'adresse électronique ou le mot de passe est incorrect.",
-  "signIn.noAccount": "Pas encore de compte ?",
-  "signIn.createAccount": "Créer un compte",
   "signIn.required": "Connectez-vous pour accéder à cette page.",
-  "signUp.title": "Créer un compte",
-  "signUp.intro": "Un compte vous permet de commenter les forums, les engagements et les jalons.",
-  "signUp.displayName": "Nom affiché",
-  "signUp.displayNameHint": "Visible à côté de vos commentaires",
-  "signUp.organisation": "Organisation",
-  "signUp.password": "Mot de passe",
-  "signUp.passwordHint": "De 12 à 128 caractères",
-  "signUp.submit": "Créer mon compte",
-  "signUp.haveAccount": "Vous avez déjà un compte ?",
-  "profile.title": "Mon compte",
-  "profile.details": "Mes informations",
-  "profile.email": "Adresse électronique",
-  "profile.role": "Rôle",
-  "profile.memberSince": "Compte créé le",
-  "profile.edit": "Modifier mon profil",
-  "profile.displayName": "Nom affiché",
-  "profile.organisation": "Organisation",
-  "profile.password": "Changer de mot de passe",
-  "profile.currentPassword": "Mot de passe actuel",
-  "profile.newPassword": "Nouveau mot de passe",
-  "profile.passwordSaved": "Mot de passe modifié. Vos autres sessions ont été fermées.",
-  "profile.savePassword": "Changer le mot de passe",
-  "profile.signOut": "Se déconnecter",
-  "signIn.forgot": "Mot de passe oublié ?",
-  "signUp.checkMailTitle": "Vérifiez votre messagerie",
-  "signUp.checkMail": "Un message a été envoyé à {email}",
-  "signUp.checkMailText":
-    "Suivez le lien qu'il contient pour confirmer votre adresse : vous pourrez alors participer aux discussions. Si cette adresse avait déjà un compte, le message vous dit comment vous connecter ou changer de mot de passe.",
-  "signUp.continue": "Continuer",
   "account.unverified":
     "Votre adresse {email} n'est pas encore confirmée : suivez le lien du message reçu à l'inscription pour pouvoir publier des commentaires.",
   "account.resend": "Renvoyer le message",
   "account.resent": "Un nouveau message vous a été envoyé.",
-  "verify.title": "Confirmation de votre adresse",
-  "verify.checking": "Vérification du lien…",
-  "verify.done": "Adresse confirmée",
-  "verify.doneText": "Merci ! Vous pouvez maintenant participer aux discussions.",
-  "verify.continue": "Aller à l'accueil",
-  "verify.failed": "Ce lien ne peut pas être utilisé",
-  "verify.noToken": "Lien incomplet",
-  "verify.noTokenText": "Le lien ouvert ne contient pas de jeton : copiez-le en entier depuis le message reçu.",
-  "forgot.title": "Mot de passe oublié",
-  "forgot.intro":
-    "Saisissez l'adresse de votre compte : nous y enverrons un lien, valable une heure, pour choisir un nouveau mot de passe.",
-  "forgot.submit": "Recevoir un lien",
-  "forgot.sentTitle": "Demande enregistrée",
-  "forgot.sent":
-    "Si un compte utilise l'adresse {email}, un message vient d'y être envoyé avec un lien valable une heure.",
-  "forgot.back": "Retour à la connexion",
-  "reset.title": "Nouveau mot de passe",
-  "reset.password": "Nouveau mot de passe",
-  "reset.submit": "Enregistrer le mot de passe",
-  "reset.done": "Mot de passe changé",
-  "reset.doneText":
-    "Toutes les sessions ouvertes avec l'ancien mot de passe ont été fermées. Connectez-vous avec le nouveau.",
-  "reset.noToken": "Le lien ouvert ne contient pas de jeton : demandez un nouveau lien.",
-  "reset.askAgain": "Demander un nouveau lien",
 } as const;
