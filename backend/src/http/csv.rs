@@ -1,14 +1,14 @@
 //! CSV as every export of the platform writes it: RFC 4180 (CRLF, double quotes), UTF-8, and
 //! safe to open in a spreadsheet, including a French-locale one, which splits on `;`.
 //!
-//! Texts are neutralised as OWASP's CSV injection guidance says: only a *leading* `=`, `+`,
-//! `-`, `@`, tab or carriage return gets a `'`, since only a cell's first character makes a
-//! spreadsheet read it as a formula. A formula after a `;` inside a text (`a; =cmd`) is left
-//! as written: the field is quoted (it holds a `;`), and every spreadsheet that splits on `;`
-//! (Excel and LibreOffice in a French locale) honours the quotes, so that part never becomes a
-//! cell of its own; prefixing it would only alter the data for every other reader. Numbers
-//! are written as numbers (`-3`, never `'-3`): a number is not a formula, and a prefix would
-//! make it text in the spreadsheet and invalid for a Table Schema `integer`.
+//! Texts are neutralised beyond OWASP's CSV injection guidance: a leading `=`, `+`, `-`, `@`,
+//! tab or carriage return gets a `'`, and so does every part after a `;` inside a text
+//! (`a;=cmd` → `"a;'=cmd"`): Excel opening a comma-separated file in a French locale splits on
+//! `;` without reading the quotes (a quote in the middle of what it takes for a cell is just a
+//! character), so each such part would become a cell of its own, and a formula. The cost — an
+//! apostrophe in a rare text — is worth a platform whose exports officials open in Excel.
+//! Numbers are written as numbers (`-3`, never `'-3`): a number is not a formula, and a prefix
+//! would make it text in the spreadsheet and invalid for a Table Schema `integer`.
 
 use std::fmt::Write as _;
 
@@ -22,25 +22,31 @@ pub fn field(value: &str) -> String {
 
 /// Appends `value` to `out` as one text field (see `field`), without building it apart.
 pub fn push_text(out: &mut String, value: &str) {
-    let formula = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if value.contains([',', ';', '"', '\n', '\r']) {
+    let quoted = value.contains([',', ';', '"', '\n', '\r']);
+    if quoted {
         out.push('"');
-        if formula {
+    }
+    for (i, part) in value.split(';').enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        if part.starts_with(['=', '+', '-', '@', '\t', '\r']) {
             out.push('\'');
         }
-        // `split` keeps the parts between quotes: each quote is written twice.
-        for (i, part) in value.split('"').enumerate() {
-            if i > 0 {
-                out.push_str("\"\"");
+        if quoted {
+            // `split` keeps the parts between quotes: each quote is written twice.
+            for (j, piece) in part.split('"').enumerate() {
+                if j > 0 {
+                    out.push_str("\"\"");
+                }
+                out.push_str(piece);
             }
+        } else {
             out.push_str(part);
         }
+    }
+    if quoted {
         out.push('"');
-    } else {
-        if formula {
-            out.push('\'');
-        }
-        out.push_str(value);
     }
 }
 
@@ -74,9 +80,9 @@ mod tests {
         assert_eq!(field("-2"), "'-2", "a text that looks like a number stays text");
         assert_eq!(field("\t=cmd"), "'\t=cmd");
         assert_eq!(field("=A1;B"), "\"'=A1;B\"");
-        // Quoted, so no spreadsheet makes `=cmd` a cell: left as written (OWASP).
-        assert_eq!(field("a; =cmd"), "\"a; =cmd\"");
-        assert_eq!(field("a;=1+1;b"), "\"a;=1+1;b\"");
+        // A spreadsheet that splits on `;` without reading quotes makes each part a cell.
+        assert_eq!(field("a;=1+1;b"), "\"a;'=1+1;b\"");
+        assert_eq!(field("a;-2"), "\"a;'-2\"");
         assert_eq!(field("Ville; Lyon"), "\"Ville; Lyon\"");
         assert_eq!(field("Dupont, Marie"), "\"Dupont, Marie\"");
         assert_eq!(field("dit \"Mimi\""), "\"dit \"\"Mimi\"\"\"");

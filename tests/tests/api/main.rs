@@ -40,5 +40,6 @@ mod search;
 mod seats;
 mod security;
 mod smoke;
+mod third_party_app;
 mod tokens;
 mod users;

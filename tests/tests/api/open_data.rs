@@ -189,11 +189,12 @@ fn every_dataset_downloads_in_both_formats_with_only_public_texts_and_the_packag
         lines_per_dataset.insert(id.to_string(), got.lines.len() as u64);
         std::fs::write(dir.join(format!("{id}.csv")), &got.csv).unwrap();
         if id == "comments" {
-            // Data as written in JSON Lines; in CSV, quoted at `;` and `,`, and the leading formula
-            // neutralised (OWASP): what follows a `;` stays inside the quoted cell, as written.
+            // Data as written in JSON Lines; in CSV, quoted at `;` and `,`, and every part that a
+            // spreadsheet splitting on `;` without reading quotes would make a cell neutralised
+            // (`http::csv`).
             let formula = "=HYPERLINK(\"http://x\");-2+3;@SUM(A1), fin";
             assert!(got.lines.iter().any(|l| l["body"] == formula));
-            assert!(got.csv.contains("\"'=HYPERLINK(\"\"http://x\"\");-2+3;@SUM(A1), fin\""), "{}", got.csv);
+            assert!(got.csv.contains("\"'=HYPERLINK(\"\"http://x\"\");'-2+3;'@SUM(A1), fin\""), "{}", got.csv);
             assert!(got.lines.iter().all(|l| l["author"].is_string() && l.get("email").is_none()));
         }
         if id == "questions" {
