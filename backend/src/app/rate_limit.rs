@@ -34,12 +34,17 @@ fn client(req: &ServiceRequest, state: &AppState) -> (Policy, String) {
     (Policy::Anonymous, client_key("address", &state.ip_limits.client_bucket(req.request())))
 }
 
+/// The client's standing under the API's budget, after the stricter one's when the answer is
+/// that one's 429 (both are items of one list, as the draft allows).
 fn add_headers(headers: &mut actix_web::http::header::HeaderMap, standing: &Standing) {
-    if let Ok(v) = HeaderValue::from_str(&standing.policy_header()) {
-        headers.insert(RATE_LIMIT_POLICY, v);
-    }
-    if let Ok(v) = HeaderValue::from_str(&standing.header()) {
-        headers.insert(RATE_LIMIT, v);
+    for (name, ours) in [(RATE_LIMIT_POLICY, standing.policy_header()), (RATE_LIMIT, standing.header())] {
+        let value = match headers.get(&name).and_then(|v| v.to_str().ok()) {
+            Some(stricter) => format!("{stricter}, {ours}"),
+            None => ours,
+        };
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            headers.insert(name, v);
+        }
     }
 }
 
@@ -66,7 +71,11 @@ pub async fn limit<B: MessageBody + 'static>(
         }
     }
     if !standing.allowed {
-        let problem = crate::http::problem::ApiError::TooManyRequests { retry_after_secs: standing.reset_secs.max(1) };
+        // The policy's fields are added below, as on every answer.
+        let problem = crate::http::problem::ApiError::TooManyRequests {
+            retry_after_secs: standing.reset_secs.max(1),
+            policy: None,
+        };
         let mut res = req.error_response(problem);
         add_headers(res.headers_mut(), &standing);
         return Ok(res.map_into_right_body());

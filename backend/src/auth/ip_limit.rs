@@ -164,7 +164,14 @@ impl IpLimits {
         let free_at =
             tat.unwrap_or_else(Utc::now) + chrono::Duration::milliseconds(((interval - burst_window) * 1000.0) as i64);
         log::warn!("limit reached for {}", action.name());
-        Err(ApiError::TooManyRequests { retry_after_secs: (free_at - Utc::now()).num_seconds().max(1) as u64 })
+        Err(ApiError::TooManyRequests {
+            retry_after_secs: (free_at - Utc::now()).num_seconds().max(1) as u64,
+            policy: Some(crate::http::problem::LimitPolicy {
+                name: action.name(),
+                quota: limit.burst,
+                window_secs: limit.period.as_secs(),
+            }),
+        })
     }
 }
 

@@ -85,7 +85,8 @@ pub fn admit(conn: &mut PgConnection, email: &str) -> ApiResult<Admitted> {
 
 /// The 429 for an account blocked until `until`.
 pub fn too_many(until: DateTime<Utc>) -> ApiError {
-    ApiError::TooManyRequests { retry_after_secs: (until - Utc::now()).num_seconds().max(1) as u64 }
+    // A lock-out that doubles, not a quota per window: no `RateLimit` policy to state.
+    ApiError::TooManyRequests { retry_after_secs: (until - Utc::now()).num_seconds().max(1) as u64, policy: None }
 }
 
 /// After a successful sign-in: the account starts afresh.

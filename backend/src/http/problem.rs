@@ -107,8 +107,9 @@ pub enum ApiError {
     /// 422: a body of the wrong shape where the field is known (a text where a number is due,
     /// a date that is not one…); same code as `Unprocessable`, with the field in `errors`.
     Shape { detail: String, errors: Vec<FieldError> },
-    /// 429.
-    TooManyRequests { retry_after_secs: u64 },
+    /// 429; `policy` names the budget that was spent when it is a quota per window (sign-in,
+    /// sign-up, mail, posting), for the `RateLimit-Policy` and `RateLimit` fields.
+    TooManyRequests { retry_after_secs: u64, policy: Option<LimitPolicy> },
     /// 503: the database is unreachable or saturated; the client should retry.
     Unavailable(String),
     /// 500: a defect. The cause is logged, never sent.
@@ -116,6 +117,14 @@ pub enum ApiError {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// A budget of so many requests per window, as the `RateLimit-Policy` field names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LimitPolicy {
+    pub name: &'static str,
+    pub quota: u32,
+    pub window_secs: u64,
+}
 
 impl ApiError {
     pub fn not_found(what: &str) -> Self {
@@ -201,7 +210,7 @@ impl ApiError {
                 let what: Vec<String> = errors.iter().map(|e| format!("{} {}", e.field, e.message)).collect();
                 format!("{}.", what.join("; ")).into()
             }
-            ApiError::TooManyRequests { retry_after_secs } => {
+            ApiError::TooManyRequests { retry_after_secs, .. } => {
                 format!("Too many requests; retry in {retry_after_secs} s.").into()
             }
             ApiError::Unavailable(_) => "The service is temporarily unavailable; retry shortly.".into(),
@@ -228,7 +237,7 @@ impl ApiError {
             ApiError::FieldConflict { errors, code } | ApiError::FieldForbidden { errors, code } => {
                 format!("{} ({})", code.french(), fields(errors))
             }
-            ApiError::TooManyRequests { retry_after_secs } => {
+            ApiError::TooManyRequests { retry_after_secs, .. } => {
                 format!("Trop de requêtes : réessayez dans {retry_after_secs} s.")
             }
             ApiError::InsufficientScope { scope } => {
@@ -308,8 +317,15 @@ impl ResponseError for ApiError {
             ApiError::Unavailable(_) => {
                 res.insert_header((header::RETRY_AFTER, "2"));
             }
-            ApiError::TooManyRequests { retry_after_secs } => {
+            ApiError::TooManyRequests { retry_after_secs, policy } => {
                 res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+                if let Some(p) = policy {
+                    res.insert_header((
+                        "RateLimit-Policy",
+                        format!("\"{}\";q={};w={}", p.name, p.quota, p.window_secs),
+                    ));
+                    res.insert_header(("RateLimit", format!("\"{}\";r=0;t={retry_after_secs}", p.name)));
+                }
             }
             ApiError::Unauthorized(_) => {
                 res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));

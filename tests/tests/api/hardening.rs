@@ -103,6 +103,11 @@ fn sign_ins_and_sign_ups_are_limited_per_address_in_postgresql() {
     let refused = sign_up(3, &[]);
     let wait: u64 = refused.header("retry-after").unwrap().parse().unwrap();
     assert!((1..=1200).contains(&wait), "Retry-After {wait}");
+    // The stricter budget is stated as the API's is, and before it (one list, per the draft).
+    let policy = refused.header("ratelimit-policy").unwrap_or_default().to_string();
+    assert!(policy.starts_with("\"sign_up\";q=3;w=3600, \"anonymous\";q="), "{policy}");
+    let standing = refused.header("ratelimit").unwrap_or_default().to_string();
+    assert!(standing.starts_with(&format!("\"sign_up\";r=0;t={wait}, \"anonymous\";r=")), "{standing}");
     refused.expect_problem(429, "too_many_requests");
     // Anyone can write X-Forwarded-For: from an untrusted peer it changes nothing.
     sign_up(4, &[("X-Forwarded-For", "203.0.113.77")]).expect_problem(429, "too_many_requests");
