@@ -186,11 +186,14 @@ fn mail_comes_one_by_one_or_as_a_daily_digest_of_what_is_unread() {
         .unwrap_or_else(|| panic!("no digest: {digest:?}"));
     assert_eq!(text.matches("Olympe de Gouges a commenté").count(), 1, "only the unread one: {text}");
     assert!(text.contains("/compte#notifications"));
-    // The next digest waits for tomorrow 7:00 (Paris), and sends nothing twice.
+    // The next digest waits for the next 7:00 in Paris (less than an hour away when the test
+    // runs between 6:00 and 7:00 there), and sends nothing twice.
     let started = Instant::now();
-    while app
-        .count("jobs WHERE kind = 'notifications_digest' AND state = 'queued' AND run_at > now() + interval '1 hour'")
-        != 1
+    while app.count(
+        "jobs WHERE kind = 'notifications_digest' AND state = 'queued' \
+         AND run_at > now() AND run_at <= now() + interval '1 day' \
+         AND to_char(run_at AT TIME ZONE 'Europe/Paris', 'HH24:MI:SS') = '07:00:00'",
+    ) != 1
     {
         assert!(started.elapsed() < Duration::from_secs(10), "the next digest is not scheduled");
         std::thread::sleep(Duration::from_millis(50));
