@@ -20,33 +20,47 @@ pub fn field(value: &str) -> String {
     out
 }
 
+/// What a spreadsheet reads as the start of a formula.
+const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// Appends `value` to `out` as one text field (see `field`), without building it apart.
 pub fn push_text(out: &mut String, value: &str) {
-    let quoted = value.contains([',', ';', '"', '\n', '\r']);
-    if quoted {
-        out.push('"');
-    }
-    for (i, part) in value.split(';').enumerate() {
-        if i > 0 {
-            out.push(';');
-        }
-        if part.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    // A download writes millions of fields, most of them needing nothing: the characters looked
+    // for are all ASCII, found with SIMD.
+    let bytes = value.as_bytes();
+    let parts = memchr::memchr(b';', bytes).is_some();
+    let quoted = parts || memchr::memchr3(b',', b'"', b'\n', bytes).is_some() || memchr::memchr(b'\r', bytes).is_some();
+    if !quoted {
+        if value.starts_with(FORMULA) {
             out.push('\'');
         }
-        if quoted {
-            // `split` keeps the parts between quotes: each quote is written twice.
-            for (j, piece) in part.split('"').enumerate() {
-                if j > 0 {
-                    out.push_str("\"\"");
-                }
-                out.push_str(piece);
-            }
-        } else {
-            out.push_str(part);
-        }
+        out.push_str(value);
+        return;
     }
-    if quoted {
-        out.push('"');
+    out.push('"');
+    if parts {
+        for (i, part) in value.split(';').enumerate() {
+            if i > 0 {
+                out.push(';');
+            }
+            push_quoted_part(out, part);
+        }
+    } else {
+        push_quoted_part(out, value);
+    }
+    out.push('"');
+}
+
+/// A part of a quoted field: neutralised, each quote written twice.
+fn push_quoted_part(out: &mut String, part: &str) {
+    if part.starts_with(FORMULA) {
+        out.push('\'');
+    }
+    for (j, piece) in part.split('"').enumerate() {
+        if j > 0 {
+            out.push_str("\"\"");
+        }
+        out.push_str(piece);
     }
 }
 

@@ -3,14 +3,16 @@
 
 use actix_web::{get, web, HttpResponse};
 use futures_util::StreamExt;
+use tokio::sync::mpsc;
 
 use super::datasets::{self, Dataset, DATASETS};
 use super::dto::{
     Catalogue, CsvDialect, DataPackage, Dataset as CatalogueDataset, DatasetField, DatasetFormat, DatasetName,
     ForeignKey, ForeignKeyReference, Licence, PackageResource, TableSchema,
 };
-use super::fields;
-use super::queries::{self, Doc};
+use super::fields::{self, Format};
+use super::queries;
+use super::rows::{self, Batch};
 use crate::db::{self, PgPool};
 use crate::http::problem::{ApiError, ApiResult};
 use crate::AppState;
@@ -26,39 +28,6 @@ fn licence() -> Licence {
         name: "etalab-2.0".into(),
         title: "Licence Ouverte / Etalab 2.0".into(),
         path: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/".into(),
-    }
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Format {
-    Csv,
-    JsonLines,
-}
-
-impl Format {
-    fn extension(self) -> &'static str {
-        match self {
-            Format::Csv => "csv",
-            Format::JsonLines => "jsonl",
-        }
-    }
-
-    fn media_type(self) -> &'static str {
-        match self {
-            Format::Csv => "text/csv",
-            Format::JsonLines => "application/x-ndjson",
-        }
-    }
-
-    fn render(self, dataset: &Dataset, docs: &[Doc]) -> String {
-        let mut out = String::with_capacity(docs.len() * 256);
-        for d in docs {
-            match self {
-                Format::Csv => fields::push_csv_record(&mut out, dataset.fields, &d.doc),
-                Format::JsonLines => fields::push_json_line(&mut out, dataset.fields, &d.doc),
-            }
-        }
-        out
     }
 }
 
@@ -227,30 +196,33 @@ pub async fn download_dataset_jsonl(state: web::Data<AppState>, dataset: web::Pa
     download(&state, &dataset, Format::JsonLines).await
 }
 
-async fn read(pool: &PgPool, dataset: &'static Dataset, after: i64) -> ApiResult<Vec<Doc>> {
-    db::run(pool, move |conn| Ok(queries::batch(conn, dataset, after, BATCH)?)).await
+async fn read(pool: &PgPool, dataset: &'static Dataset, after: i64) -> ApiResult<Batch> {
+    db::run(pool, move |conn| Ok(rows::read(conn, dataset, after, BATCH)?)).await
 }
 
-/// Starts reading the batch after `after` (if any) at once, so that PostgreSQL reads batch N+1
-/// while the server renders and sends batch N: the two run side by side on two cores, where
-/// one after the other the download took their sum (bench row E2). At most two batches are in
-/// memory at a time, and each read still takes its pooled connection only for its query.
-fn read_ahead(
-    pool: &PgPool,
-    dataset: &'static Dataset,
-    after: Option<i64>,
-) -> Option<actix_web::rt::task::JoinHandle<ApiResult<Vec<Doc>>>> {
-    let pool = pool.clone();
-    after.map(|after| actix_web::rt::spawn(async move { read(&pool, dataset, after).await }))
-}
-
-/// What is left to send: the batch after this key, or nothing.
-fn next(docs: &[Doc]) -> Option<i64> {
-    if (docs.len() as i64) < BATCH {
-        None
-    } else {
-        docs.last().map(|d| d.key)
+/// Reads the batches after `after`, each as soon as the one before is read, and hands them
+/// over through `batches` (room for one): PostgreSQL reads batch N+1 while the server writes
+/// out and sends batch N, the two side by side on two cores where one after the other the
+/// download took their sum (bench row E2). At most three batches are in memory (one read, one
+/// waiting, one written), and each read takes its pooled connection only for its query. Stops
+/// after the last batch, after an error, or when the client has gone (`batches` closed).
+async fn read_all(pool: PgPool, dataset: &'static Dataset, mut after: i64, batches: mpsc::Sender<ApiResult<Batch>>) {
+    loop {
+        let batch = read(&pool, dataset, after).await;
+        let next = batch.as_ref().ok().and_then(|b| b.next);
+        if batches.send(batch).await.is_err() {
+            return;
+        }
+        match next {
+            Some(key) => after = key,
+            None => return,
+        }
     }
+}
+
+/// A batch written out, off the async executor (a batch is milliseconds of work).
+async fn write(batch: Batch, dataset: &'static Dataset, format: Format) -> ApiResult<String> {
+    web::block(move || batch.write(dataset, format)).await.map_err(ApiError::internal)
 }
 
 async fn download(state: &AppState, id: &str, format: Format) -> ApiResult<HttpResponse> {
@@ -258,25 +230,20 @@ async fn download(state: &AppState, id: &str, format: Format) -> ApiResult<HttpR
     // The first batch is read before answering: a database that cannot serve it gets a
     // problem (503…) rather than a 200 cut short.
     let first = read(&state.read_pool, dataset, 0).await?;
+    let (sender, batches) = mpsc::channel(1);
+    if let Some(after) = first.next {
+        actix_web::rt::spawn(read_all(state.read_pool.clone(), dataset, after, sender));
+    }
     let mut head = if format == Format::Csv { fields::csv_header(dataset.fields) } else { String::new() };
-    head.push_str(&format.render(dataset, &first));
-    let pool = state.read_pool.clone();
-    let rest = futures_util::stream::unfold(read_ahead(&pool, dataset, next(&first)), move |pending| {
-        let pool = pool.clone();
-        async move {
-            // The answer has begun: an error can only cut it short (the client sees an
-            // incomplete file, and the error is logged).
-            let docs = match pending?.await {
-                Ok(Ok(docs)) => docs,
-                Ok(Err(e)) => return Some((Err(actix_web::Error::from(e)), None)),
-                Err(e) => return Some((Err(actix_web::error::ErrorInternalServerError(e)), None)),
-            };
-            if docs.is_empty() {
-                return None;
-            }
-            let ahead = read_ahead(&pool, dataset, next(&docs));
-            Some((Ok(web::Bytes::from(format.render(dataset, &docs))), ahead))
-        }
+    head.push_str(&write(first, dataset, format).await?);
+    let rest = futures_util::stream::unfold(batches, move |mut batches| async move {
+        // The answer has begun: an error can only cut it short (the client sees an incomplete
+        // file, and the error is logged).
+        let text = match batches.recv().await? {
+            Ok(batch) => write(batch, dataset, format).await,
+            Err(e) => Err(e),
+        };
+        Some((text.map(web::Bytes::from).map_err(actix_web::Error::from), batches))
     });
     let body = futures_util::stream::once(async move { Ok::<_, actix_web::Error>(web::Bytes::from(head)) }).chain(rest);
     Ok(HttpResponse::Ok()

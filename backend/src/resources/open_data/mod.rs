@@ -8,6 +8,7 @@ mod dto;
 mod fields;
 mod handlers;
 pub mod queries;
+mod rows;
 
 /// Open data.
 pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
