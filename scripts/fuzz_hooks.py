@@ -12,7 +12,7 @@ and `since` (of `GET /changes`). Only ones the server produced are valid; any ot
 rightly a 400 (`invalid_cursor`, `invalid_position`), so positive cases send none.
 """
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 import schemathesis
 
@@ -24,6 +24,13 @@ def _instant(value):
         return datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00").replace("t", "T"))
     except ValueError:
         return None
+
+
+def _soon_or_past(moment) -> bool:
+    """Whether an instant (naive ones read as UTC) is in the past or within the next day."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment <= datetime.utcnow() + timedelta(days=1)
 
 
 def _later(start: str) -> str:
@@ -179,7 +186,12 @@ def before_call(context, case, kwargs):
     # A suspension for a period ends in the future.
     if case.operation.path == "/api/v1/users/{id}/suspension" and case.method.upper() == "POST":
         until = _instant(changed.get("until"))
-        if until and until.replace(tzinfo=None) <= datetime.utcnow() + timedelta(minutes=5):
+        if until and _soon_or_past(until):
             changed["until"] = "2199-01-01T00:00:00Z"
+    # A token's expiry, when given, is in the future.
+    if case.operation.path in ("/api/v1/me/tokens", "/api/v1/admin/app-tokens") and case.method.upper() == "POST":
+        expires = _instant(changed.get("expires_at"))
+        if expires and _soon_or_past(expires):
+            changed["expires_at"] = "2199-01-01T00:00:00Z"
     if changed != body:
         case.body = changed
