@@ -874,7 +874,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a day off an admin added (admins; public holidays cannot be removed: 404). */
+        /**
+         * Remove a day off an admin added (admins). A public holiday, which the year's list shows
+         *     too, is set by law: 409 `public_holiday`. A day that is neither: 404.
+         */
         delete: operations["remove_holiday"];
         options?: never;
         head?: never;
@@ -3224,7 +3227,7 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "token_expired" | "scope_not_allowed" | "too_many_tokens" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "self_lockout" | "not_your_institution";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "token_expired" | "scope_not_allowed" | "too_many_tokens" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "self_lockout" | "not_your_institution";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of the log (the audit trail, the changes feed, notifications, webhooks) and the contract know every type there is.
          * @enum {string}
@@ -8612,6 +8615,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description A public holiday, which cannot be removed (`public_holiday`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

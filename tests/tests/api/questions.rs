@@ -211,6 +211,13 @@ fn holidays_are_computed_and_an_added_day_off_moves_open_deadlines() {
     app.delete("/holidays/2026-12-24", Some(&admin.token)).expect(204);
     assert_eq!(app.get(&format!("/questions/{id}")).expect(200).json()["due_on"], "2026-12-29");
     app.delete("/holidays/2026-12-24", Some(&admin.token)).expect_problem(404, "not_found");
+    // Christmas is listed with the added days, but the law sets it.
+    app.delete("/holidays/2026-12-25", Some(&admin.token)).expect_problem(409, "public_holiday");
+    assert!(app.get("/holidays?year=2026").expect(200).json()["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["day"] == "2026-12-25"));
     let audit = app.get_as("/admin/audit?action=holiday.added", &admin.token).expect(200).json();
     assert_eq!(audit["items"].as_array().unwrap().len(), 1);
 }

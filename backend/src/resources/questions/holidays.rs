@@ -171,12 +171,16 @@ pub async fn add_holiday(
     Ok(HttpResponse::Created().json(year))
 }
 
-/// Remove a day off an admin added (admins; public holidays cannot be removed: 404).
+/// Remove a day off an admin added (admins). A public holiday, which the year's list shows
+/// too, is set by law: 409 `public_holiday`. A day that is neither: 404.
 #[utoipa::path(
     tag = "questions",
     security(("bearer" = ["admin"])),
     params(("day" = String, Path, description = "The day, e.g. 2027-05-07")),
-    responses((status = 204, description = "Removed"))
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 409, description = "A public holiday, which cannot be removed (`public_holiday`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
 )]
 #[delete("/holidays/{day}")]
 pub async fn remove_holiday(
@@ -186,6 +190,12 @@ pub async fn remove_holiday(
 ) -> ApiResult<HttpResponse> {
     auth.require(Permission::ManageInstitutions)?;
     let day = crate::http::validation::parse_date(&day).map_err(|_| ApiError::not_found("Day off"))?;
+    if public_holidays(day.year()).iter().any(|(d, ..)| *d == day) {
+        return Err(ApiError::Conflict {
+            code: super::codes::PUBLIC_HOLIDAY,
+            detail: "This day is a public holiday, set by law: it cannot be removed.".into(),
+        });
+    }
     db::transaction(&state.pool, move |conn| {
         let label: Option<String> = diesel::delete(extra_holidays::table.find(day))
             .returning(extra_holidays::label)

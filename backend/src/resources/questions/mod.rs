@@ -27,6 +27,8 @@ pub mod codes {
         ANSWER_STANDS => ("answer_stands", "Une réponse à cette question fait déjà foi ; son auteur peut indiquer qu'elle ne répond pas."),
         /// 409: the asker already said this answer is not one.
         ALREADY_REJECTED => ("already_rejected", "Vous avez déjà indiqué que cette réponse ne répond pas à la question."),
+        /// 409: a public holiday is set by law: it is listed, and cannot be removed.
+        PUBLIC_HOLIDAY => ("public_holiday", "Ce jour est un jour férié légal : il ne peut pas être retiré."),
     }
 }
 

@@ -47,6 +47,7 @@ export const fr = {
   "error.not_an_organiser":
     "Seuls les organisateurs de ce forum (agents des institutions de ses engagements, personnes nommées, administrateurs) peuvent faire cela.",
   "error.already_rejected": "Vous avez déjà indiqué que cette réponse ne répond pas à la question.",
+  "error.public_holiday": "Ce jour est un jour férié légal : il ne peut pas être retiré.",
   "error.not_your_institution": "Seuls les agents de l'institution pilote de l'engagement peuvent faire cela.",
   "error.capacity_below_registered":
     "Plus de personnes sont déjà inscrites que ce nombre de places : il ne peut pas descendre en dessous. Annulez d'abord des inscriptions (ou demandez-le aux personnes).",

@@ -42,6 +42,7 @@ export const en: Record<keyof typeof fr, string> = {
   "error.not_an_organiser":
     "Only this forum's organisers (officials of the institutions of its commitments, people named on its list, admins) may do this.",
   "error.already_rejected": "You already said this answer does not answer the question.",
+  "error.public_holiday": "This day is a public holiday, set by law: it cannot be removed.",
   "error.not_your_institution": "Only officials of the commitment's lead institution may do this.",
   "error.capacity_below_registered":
     "More people already hold a seat than this number of seats: it cannot go below them. Cancel registrations first (or ask people to).",
