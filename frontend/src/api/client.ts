@@ -57,6 +57,10 @@ const auth: Middleware = {
 
 export const api = createClient<paths>({
   baseUrl: typeof window !== "undefined" ? window.location.origin : "http://localhost",
+  // Anonymous answers say `max-age=10, stale-while-revalidate=30` for other apps and shared
+  // caches; the web app asks every time instead (a 304 when nothing changed), so that what a
+  // person sees after signing out, or after a moderator acted, is never a cached older copy.
+  cache: "no-cache",
 });
 api.use(auth);
 
