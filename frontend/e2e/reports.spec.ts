@@ -32,7 +32,7 @@ test("a member reports a comment, a moderator hides it from the queue, the publi
   const item = page.getByRole("listitem").filter({ hasText: text });
   await expect(item.getByText(/Spam ou publicité — « Publicité pour des formations payantes. »/)).toBeVisible();
   await check(page, "moderation-queue");
-  await item.getByLabel("Raison du masquage").fill("publicité");
+  await item.getByLabel("Raison du masquage").fill(`publicité ${stamp}`);
   await item.getByRole("button", { name: /^Masquer — / }).click();
   // Shown above the queue, and said (once) in the status region.
   await expect(page.getByRole("main").getByText("Le commentaire est masqué.")).toBeVisible();
@@ -41,10 +41,10 @@ test("a member reports a comment, a moderator hides it from the queue, the publi
 
   // In public: the reason in place of the text, and the log says what, when and why.
   await page.goto(forum);
-  await expect(page.getByText("Motif : publicité")).toBeVisible();
+  await expect(page.getByText(`Motif : publicité ${stamp}`)).toBeVisible();
   await expect(page.getByText(text)).toHaveCount(0);
   await visit(page, "/moderation", "moderation-log");
-  const row = page.getByRole("row").filter({ hasText: "publicité" }).first();
+  const row = page.getByRole("row").filter({ hasText: `publicité ${stamp}` });
   await expect(row).toContainText("Commentaire masqué");
   await expect(page.getByRole("table")).not.toContainText("Julien Moreau");
 
