@@ -267,12 +267,13 @@ fn every_dataset_downloads_in_both_formats_with_only_public_texts_and_the_packag
 #[test]
 fn a_dataset_larger_than_a_batch_streams_whole_in_key_order_and_an_unknown_one_is_a_404_problem() {
     let app = TestApp::spawn();
-    // 2,500 comments more: three batches of the stream, and a boundary inside them.
+    // 2,500 comments more, by every member in turn: three batches of the stream, a boundary
+    // inside them, and authors met again batches after their name was first read.
     app.sql(
         "INSERT INTO comments (author_id, subject_id, body, body_html) \
-         SELECT c.author_id, c.subject_id, 'Lot ' || g, '<p>Lot</p>' \
-         FROM (SELECT author_id, subject_id FROM comments WHERE parent_id IS NULL ORDER BY id LIMIT 1) c, \
-              generate_series(1, 2500) g",
+         SELECT u.ids[1 + g % cardinality(u.ids)], c.subject_id, 'Lot ' || g, '<p>Lot</p>' \
+         FROM (SELECT subject_id FROM comments WHERE parent_id IS NULL ORDER BY id LIMIT 1) c, \
+              (SELECT array_agg(id ORDER BY id) AS ids FROM users) u, generate_series(1, 2500) g",
     );
     let public = app.count("comments WHERE deleted_at IS NULL AND hidden_at IS NULL");
     assert!(public > 2500);
@@ -280,6 +281,20 @@ fn a_dataset_larger_than_a_batch_streams_whole_in_key_order_and_an_unknown_one_i
     let ids: Vec<i64> = got.lines.iter().map(|l| l["id"].as_i64().unwrap()).collect();
     assert_eq!(ids.len() as i64, public);
     assert!(ids.windows(2).all(|w| w[0] < w[1]), "in key order, none twice");
+
+    // Each comment names its own author (the names are read once per download, not joined).
+    let authors: serde_json::Map<String, Value> =
+        got.lines.iter().map(|l| (l["id"].to_string(), l["author"].clone())).collect();
+    let authors = Value::Object(authors).to_string().replace('\'', "''");
+    let named = |how: &str| {
+        app.count(&format!(
+            "comments c JOIN users u ON u.id = c.author_id JOIN jsonb_each_text('{authors}'::jsonb) e \
+             ON e.key::bigint = c.id WHERE e.value {how} u.display_name"
+        ))
+    };
+    assert_eq!(named("="), public, "every line's author is the display name of the comment's author");
+    assert_eq!(named("IS DISTINCT FROM"), 0);
+    assert!(app.count("(SELECT DISTINCT author_id FROM comments) a") > 3, "several authors");
 
     for path in ["/open-data/no-such-dataset.csv", "/open-data/no-such-dataset.jsonl", "/open-data/commitments.xml"] {
         app.get(path).expect_problem(404, "not_found");

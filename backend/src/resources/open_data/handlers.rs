@@ -12,7 +12,7 @@ use super::dto::{
 };
 use super::fields::{self, Format};
 use super::queries;
-use super::rows::{self, Batch};
+use super::rows::{self, Batch, Names};
 use crate::db::{self, PgPool};
 use crate::http::problem::{ApiError, ApiResult};
 use crate::AppState;
@@ -196,8 +196,13 @@ pub async fn download_dataset_jsonl(state: web::Data<AppState>, dataset: web::Pa
     download(&state, &dataset, Format::JsonLines).await
 }
 
-async fn read(pool: &PgPool, dataset: &'static Dataset, after: i64) -> ApiResult<Batch> {
-    db::run(pool, move |conn| Ok(rows::read(conn, dataset, after, BATCH)?)).await
+/// The batch after `after`, and the names the download knows with this batch's added.
+async fn read(pool: &PgPool, dataset: &'static Dataset, after: i64, mut names: Names) -> ApiResult<(Batch, Names)> {
+    db::run(pool, move |conn| {
+        let batch = rows::read(conn, dataset, after, BATCH, &mut names)?;
+        Ok((batch, names))
+    })
+    .await
 }
 
 /// Reads the batches after `after`, each as soon as the one before is read, and hands them
@@ -206,11 +211,26 @@ async fn read(pool: &PgPool, dataset: &'static Dataset, after: i64) -> ApiResult
 /// download took their sum (bench row E2). At most three batches are in memory (one read, one
 /// waiting, one written), and each read takes its pooled connection only for its query. Stops
 /// after the last batch, after an error, or when the client has gone (`batches` closed).
-async fn read_all(pool: PgPool, dataset: &'static Dataset, mut after: i64, batches: mpsc::Sender<ApiResult<Batch>>) {
+async fn read_all(
+    pool: PgPool,
+    dataset: &'static Dataset,
+    mut after: i64,
+    mut names: Names,
+    batches: mpsc::Sender<ApiResult<Batch>>,
+) {
     loop {
-        let batch = read(&pool, dataset, after).await;
-        let next = batch.as_ref().ok().and_then(|b| b.next);
-        if batches.send(batch).await.is_err() {
+        let batch = match read(&pool, dataset, after, names).await {
+            Ok((batch, kept)) => {
+                names = kept;
+                batch
+            }
+            Err(e) => {
+                let _ = batches.send(Err(e)).await;
+                return;
+            }
+        };
+        let next = batch.next;
+        if batches.send(Ok(batch)).await.is_err() {
             return;
         }
         match next {
@@ -229,10 +249,10 @@ async fn download(state: &AppState, id: &str, format: Format) -> ApiResult<HttpR
     let dataset = datasets::find(id).ok_or_else(|| ApiError::not_found("Dataset"))?;
     // The first batch is read before answering: a database that cannot serve it gets a
     // problem (503…) rather than a 200 cut short.
-    let first = read(&state.read_pool, dataset, 0).await?;
+    let (first, names) = read(&state.read_pool, dataset, 0, Names::default()).await?;
     let (sender, batches) = mpsc::channel(1);
     if let Some(after) = first.next {
-        actix_web::rt::spawn(read_all(state.read_pool.clone(), dataset, after, sender));
+        actix_web::rt::spawn(read_all(state.read_pool.clone(), dataset, after, names, sender));
     }
     let mut head = if format == Format::Csv { fields::csv_header(dataset.fields) } else { String::new() };
     head.push_str(&write(first, dataset, format).await?);

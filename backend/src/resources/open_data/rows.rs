@@ -3,17 +3,19 @@
 //! while this one is written (bench row E2: reading and writing one after the other left
 //! each of the two cores idle half the time).
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::connection::{DefaultLoadingMode, LoadConnection};
 use diesel::deserialize::{self, FromSql};
 use diesel::pg::{Pg, PgValue};
 use diesel::prelude::*;
 use diesel::row::Field as _;
-use diesel::sql_types::{BigInt, Bool, Date, Integer, Json, Jsonb, SmallInt, Timestamptz};
+use diesel::sql_types::{Array, BigInt, Bool, Date, Integer, Json, Jsonb, SmallInt, Text, Timestamptz};
 
 use super::datasets::Dataset;
 use super::fields::{Cell, Format};
-use super::queries::{self, Rows};
+use super::queries::{self, NameLookup, Rows};
 
 /// A batch of a dataset's records, each its declared fields in their order.
 pub struct Batch {
@@ -33,8 +35,68 @@ impl Batch {
     }
 }
 
-/// Up to `limit` records of `dataset` after the key `after`, in key order.
-pub fn read(conn: &mut PgConnection, dataset: &Dataset, after: i64, limit: i64) -> QueryResult<Batch> {
+/// The names one download has looked up (`queries::NameLookup`), kept from batch to batch so
+/// that each is read once. Bounded: past `NAMES_KEPT` they are forgotten and read again, so a
+/// platform with many more authors costs a download at most a few megabytes.
+#[derive(Default)]
+pub struct Names {
+    known: HashMap<i64, Box<str>>,
+}
+
+const NAMES_KEPT: usize = 50_000;
+
+impl Names {
+    /// The ids in the `lookup` field of `records` made names, the unknown ones read in one query.
+    fn fill(
+        &mut self,
+        conn: &mut PgConnection,
+        lookup: &NameLookup,
+        at: usize,
+        records: &mut [Vec<Cell>],
+    ) -> QueryResult<()> {
+        #[derive(QueryableByName)]
+        struct Named {
+            #[diesel(sql_type = BigInt)]
+            id: i64,
+            #[diesel(sql_type = Text)]
+            name: String,
+        }
+        let mut unknown: Vec<i64> = records
+            .iter()
+            .filter_map(|cells| match cells[at] {
+                Cell::Int(id) if !self.known.contains_key(&id) => Some(id),
+                _ => None,
+            })
+            .collect();
+        unknown.sort_unstable();
+        unknown.dedup();
+        if !unknown.is_empty() {
+            if self.known.len() + unknown.len() > NAMES_KEPT {
+                self.known.clear();
+            }
+            let named: Vec<Named> =
+                crate::db::Prepared(diesel::sql_query(lookup.sql).bind::<Array<BigInt>, _>(&unknown)).load(conn)?;
+            self.known.extend(named.into_iter().map(|n| (n.id, n.name.into_boxed_str())));
+        }
+        for cells in records {
+            if let Cell::Int(id) = cells[at] {
+                // The ids are foreign keys: a name is always found.
+                cells[at] = self.known.get(&id).map_or(Cell::Null, |name| Cell::Text(name.to_string()));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Up to `limit` records of `dataset` after the key `after`, in key order; `names` are the
+/// names this download has already read.
+pub fn read(
+    conn: &mut PgConnection,
+    dataset: &Dataset,
+    after: i64,
+    limit: i64,
+    names: &mut Names,
+) -> QueryResult<Batch> {
     let mut records = Vec::with_capacity(limit as usize);
     let mut last = after;
     match dataset.rows {
@@ -50,6 +112,14 @@ pub fn read(conn: &mut PgConnection, dataset: &Dataset, after: i64, limit: i64) 
                 let (key, cells) = record(&row).map_err(diesel::result::Error::DeserializationError)?;
                 records.push(cells);
                 last = key;
+            }
+            if let Some(lookup) = source.names {
+                let at = dataset.fields.iter().position(|f| f.name == lookup.field).ok_or_else(|| {
+                    diesel::result::Error::DeserializationError(
+                        format!("dataset {} declares no field {}", dataset.id, lookup.field).into(),
+                    )
+                })?;
+                names.fill(conn, lookup, at, &mut records)?;
             }
         }
         Rows::Institutions => {
