@@ -9,31 +9,10 @@
 --   :candidates  search::COMMENT_CANDIDATES (read from the source)
 --   :forum_ids   int8[] literal: the forums the hits are about, from the API's own answer to
 --                the probe request
+-- HTTP caching (app/caching.rs): the version of the public record, read before the handler.
+SELECT coalesce(sum(version), 0)::int8 AS version, pg_snapshot_xmin(pg_current_snapshot())::text::int8 AS horizon FROM public_version;
 WITH query AS (SELECT websearch_to_tsquery('public.fr_unaccent', :q) AS q),
 hits AS (
-    SELECT * FROM (
-    SELECT 'commitment'::text AS kind, c.id, c.code || ' — ' || c.title AS title,
-           coalesce(c.summary, c.description, c.title) AS body,
-           ts_rank(c.search_vector, query.q)::float4 AS rank, c.updated_at AS at,
-           NULL::int8 AS commitment_id, NULL::int8 AS subject_id, c.lang
-      FROM commitments c, query
-     WHERE :kind IN ('all', 'commitment') AND c.search_vector @@ query.q AND c.archived_at IS NULL
-    ) AS commitment(kind, id, title, body, rank, at, commitment_id, subject_id, lang)
-    UNION ALL
-    SELECT * FROM (
-    SELECT 'milestone'::text, m.id, m.code || ' — ' || m.title, coalesce(m.description, m.title),
-           ts_rank(m.search_vector, query.q)::float4, m.updated_at, m.commitment_id, NULL::int8, m.lang
-      FROM milestones m, query
-     WHERE :kind IN ('all', 'milestone') AND m.search_vector @@ query.q AND m.archived_at IS NULL
-    ) AS milestone(kind, id, title, body, rank, at, commitment_id, subject_id, lang)
-    UNION ALL
-    SELECT * FROM (
-    SELECT 'forum'::text, f.id, f.title, f.title || ' — ' || f.description,
-           ts_rank(f.search_vector, query.q)::float4, f.starts_at, NULL::int8, NULL::int8, f.lang
-      FROM forums f, query
-     WHERE :kind IN ('all', 'forum') AND f.search_vector @@ query.q AND f.archived_at IS NULL
-    ) AS forum(kind, id, title, body, rank, at, commitment_id, subject_id, lang)
-    UNION ALL
     SELECT * FROM (
     SELECT 'comment'::text, r.id, left(r.body, 120), r.body,
            ts_rank(r.search_vector, query.q)::float4, r.created_at,

@@ -61,22 +61,29 @@ SELECT page.kind, page.id, page.title,
   LEFT JOIN subjects s ON s.id = page.subject_id
  ORDER BY page.rank DESC, page.kind DESC, page.id DESC";
 
-/// The query, with every declared arm (`registry::SearchArm`), each under the same column
-/// names: built once.
-fn search_sql() -> &'static str {
-    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    SQL.get_or_init(|| {
-        let arms: Vec<String> = crate::registry::get()
-            .search_arms()
-            .map(|arm| {
-                format!(
-                    "    SELECT * FROM ({}\n    ) AS {}(kind, id, title, body, rank, at, commitment_id, subject_id, lang)",
-                    arm.sql, arm.kind
-                )
-            })
-            .collect();
-        SEARCH_SQL.replace("{ARMS}", &arms.join("\n    UNION ALL\n"))
-    })
+/// The query for one kind (`"all"`: every declared arm, `registry::SearchArm`), each arm under
+/// the same column names: built once per kind. A search of one kind sends only its arm: every
+/// request plans its statement (the comment arm's word must be a constant to the planner), and
+/// planning the arms that a kind rules out was 8 % of a comment search's time (bench row R5).
+fn search_sql(kind: &str) -> &'static str {
+    static SQL: std::sync::OnceLock<HashMap<&'static str, String>> = std::sync::OnceLock::new();
+    let by_kind = SQL.get_or_init(|| {
+        let arms = || crate::registry::get().search_arms();
+        let statement = |kind: &str| {
+            let arms: Vec<String> = arms()
+                .filter(|arm| kind == "all" || arm.kind == kind)
+                .map(|arm| {
+                    format!(
+                        "    SELECT * FROM ({}\n    ) AS {}(kind, id, title, body, rank, at, commitment_id, subject_id, lang)",
+                        arm.sql, arm.kind
+                    )
+                })
+                .collect();
+            SEARCH_SQL.replace("{ARMS}", &arms.join("\n    UNION ALL\n"))
+        };
+        std::iter::once("all").chain(arms().map(|arm| arm.kind)).map(|kind| (kind, statement(kind))).collect()
+    });
+    &by_kind[kind]
 }
 
 /// The excerpt made safe as HTML, its match markers (PostgreSQL's `ts_headline` writes \u{1} and
@@ -124,7 +131,7 @@ pub fn search(
     limit: i64,
 ) -> QueryResult<(Vec<SearchHit>, Option<String>)> {
     let kind = kind.map_or("all", SearchKind::as_str);
-    let sql = search_sql().replace("{LIMIT}", &(limit + 1).to_string());
+    let sql = search_sql(kind).replace("{LIMIT}", &(limit + 1).to_string());
     let rows: Vec<HitRow> = match after {
         None => diesel::sql_query(sql.replace("{AFTER}", ""))
             .bind::<Text, _>(q)
