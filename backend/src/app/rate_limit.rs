@@ -13,8 +13,9 @@ use crate::AppState;
 const RATE_LIMIT: HeaderName = HeaderName::from_static("ratelimit");
 const RATE_LIMIT_POLICY: HeaderName = HeaderName::from_static("ratelimit-policy");
 
-/// Who a request is counted as: its API token, its session's account, or its address bucket.
-/// An invalid credential counts as its address (the request will be refused anyway).
+/// Who a request is counted as: its account (a session's, or a personal token's once this
+/// instance has authorised it: `auth::api_token::personal_owner`), its app token, or its
+/// address bucket. An invalid session counts as its address (the request will be refused anyway).
 fn client(req: &ServiceRequest, state: &AppState) -> (Policy, String) {
     let bearer = req
         .headers()
@@ -25,7 +26,11 @@ fn client(req: &ServiceRequest, state: &AppState) -> (Policy, String) {
         .map(|(_, token)| token.trim());
     if let Some(token) = bearer {
         if crate::auth::api_token::is_api_token(token) {
-            return (Policy::Authenticated, client_key("token", token));
+            let key = match crate::auth::api_token::personal_owner(&crate::auth::api_token::hash(token)) {
+                Some(owner) => client_key("account", &owner.to_string()),
+                None => client_key("token", token),
+            };
+            return (Policy::Authenticated, key);
         }
         if let Some((user, _)) = state.tokens.verify(token) {
             return (Policy::Authenticated, client_key("account", &user.to_string()));

@@ -1,5 +1,6 @@
-//! The API's budget per client: every `/api` request counts against one, per token or account
-//! when the request is authenticated, per address bucket otherwise (`RATE_LIMIT_API_*`), and
+//! The API's budget per client: every `/api` request counts against one, per account (a
+//! session's, or a personal token's owner's) or per app token when the request is
+//! authenticated, per address bucket otherwise (`RATE_LIMIT_API_*`), and
 //! every answer says where the client stands (draft-ietf-httpapi-ratelimit-headers:
 //! `RateLimit-Policy` and `RateLimit`).
 //!

@@ -11,6 +11,7 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use super::user::User;
+use crate::db::ids::UserId;
 use crate::db::schema::{api_tokens, users};
 use crate::types::{Scope, TokenKind};
 
@@ -54,13 +55,13 @@ pub fn is_api_token(credential: &str) -> bool {
 #[diesel(table_name = api_tokens, check_for_backend(diesel::pg::Pg))]
 pub struct ApiToken {
     pub id: ApiTokenId,
-    pub owner_id: crate::db::ids::UserId,
+    pub owner_id: UserId,
     pub kind: TokenKind,
     pub name: String,
     pub contact: Option<String>,
     pub scopes: Vec<Scope>,
     pub prefix: String,
-    pub created_by: Option<crate::db::ids::UserId>,
+    pub created_by: Option<UserId>,
     pub created_at: DateTime<Utc>,
     pub expires_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
@@ -76,6 +77,37 @@ pub fn find_by_hash(conn: &mut PgConnection, secret_hash: &[u8]) -> QueryResult<
         .select((ApiToken::as_select(), User::as_select()))
         .first(conn)
         .optional()
+}
+
+/// The owners of the personal tokens this instance has authorised, by token hash: the API's
+/// budget for a personal token is its owner's account's (`app::rate_limit`), so that an account
+/// holding 50 tokens does not hold 50 budgets. A token is learnt when it is first authorised
+/// (that request counts against the token alone) and forgotten when it is found revoked or
+/// expired, so that a leaked revoked token cannot spend its former owner's budget. App tokens
+/// keep a budget each: admins issue them, one per app. Bounded: past `OWNERS_KEPT` the map
+/// starts again (a token then counts alone for one request).
+static PERSONAL_OWNERS: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<Vec<u8>, UserId>>> =
+    std::sync::LazyLock::new(Default::default);
+
+const OWNERS_KEPT: usize = 100_000;
+
+/// Remembers that the personal token hashed `secret_hash` acts for `owner`.
+pub fn remember_personal(secret_hash: &[u8], owner: UserId) {
+    let mut owners = PERSONAL_OWNERS.lock().unwrap_or_else(|e| e.into_inner());
+    if owners.len() >= OWNERS_KEPT && !owners.contains_key(secret_hash) {
+        owners.clear();
+    }
+    owners.insert(secret_hash.to_vec(), owner);
+}
+
+/// Forgets a token (revoked, expired, or its owner's tokens all revoked).
+pub fn forget(secret_hash: &[u8]) {
+    PERSONAL_OWNERS.lock().unwrap_or_else(|e| e.into_inner()).remove(secret_hash);
+}
+
+/// The owner of a personal token this instance has authorised, if it has.
+pub fn personal_owner(secret_hash: &[u8]) -> Option<UserId> {
+    PERSONAL_OWNERS.lock().unwrap_or_else(|e| e.into_inner()).get(secret_hash).copied()
 }
 
 /// Records a use, at most once a minute per token: a write on every request would cost every

@@ -90,7 +90,7 @@ pub struct IpLimits {
     pub posting: Option<Limit>,
     /// Every API request, per address (`RATE_LIMIT_API_ANONYMOUS`; `auth::api_limit`).
     pub api_anonymous: Option<Limit>,
-    /// Every API request, per token or account (`RATE_LIMIT_API_AUTHENTICATED`).
+    /// Every API request, per account or app token (`RATE_LIMIT_API_AUTHENTICATED`).
     pub api_authenticated: Option<Limit>,
     pub trusted_proxies: Vec<IpNet>,
 }

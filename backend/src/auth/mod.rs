@@ -214,12 +214,14 @@ impl BearerToken {
                 let (token, user) = api_token::find_by_hash(conn, secret_hash)?
                     .ok_or_else(|| ApiError::Unauthorized("This API token is unknown.".into()))?;
                 if token.revoked_at.is_some() {
+                    api_token::forget(secret_hash);
                     return Err(ApiError::TokenRefused {
                         code: crate::http::problem::ErrorCode::TokenRevoked,
                         detail: "This API token was revoked.".into(),
                     });
                 }
                 if token.expires_at.is_some_and(|at| at <= chrono::Utc::now()) {
+                    api_token::forget(secret_hash);
                     return Err(ApiError::TokenRefused {
                         code: crate::http::problem::ErrorCode::TokenExpired,
                         detail: "This API token has expired.".into(),
@@ -234,6 +236,9 @@ impl BearerToken {
                         return Err(ApiError::InsufficientScope { scope });
                     }
                     _ => {}
+                }
+                if token.kind == crate::types::TokenKind::Personal {
+                    api_token::remember_personal(secret_hash, user.id);
                 }
                 api_token::mark_used(conn, token.id, self.family)?;
                 (user, Some(token.scopes))

@@ -1,6 +1,6 @@
-//! Every API route has a budget per client — per address without credentials, per token or
-//! account with them — with the standard fields on every answer and a 429 past it; several
-//! instances on one database share the budget.
+//! Every API route has a budget per client — per address without credentials, per account
+//! (a session's or a personal token's) or per app token with them — with the standard fields on
+//! every answer and a 429 past it; several instances on one database share the budget.
 
 use opendetat_tests::*;
 
@@ -110,4 +110,62 @@ fn two_instances_on_one_database_share_the_budget_within_ten_percent() {
     std::thread::sleep(std::time::Duration::from_millis(1500));
     one.get("/forums?limit=1").expect_problem(429, "too_many_requests");
     two.get("/forums?limit=1").expect_problem(429, "too_many_requests");
+}
+
+#[test]
+fn an_accounts_personal_tokens_and_sessions_spend_one_budget_and_an_app_token_its_own() {
+    // Both budgets by the hour, so that `fresh_window` (anonymous) reads the same windows.
+    let app = TestApp::spawn_with(
+        true,
+        &[("RATE_LIMIT_API_ANONYMOUS", "400/1h"), ("RATE_LIMIT_API_AUTHENTICATED", "400/1h")],
+    );
+    fresh_window(&app, 60);
+    let member = app.user("member");
+    let admin = app.user("admin");
+    let personal = |name: &str| {
+        let created =
+            app.post("/me/tokens", Some(&member.token), &json!({"name": name, "scopes": ["read"]})).expect(201).json();
+        created["token"].as_str().unwrap().to_string()
+    };
+    let (one, two) = (personal("Script un"), personal("Script deux"));
+    let issued = app
+        .post(
+            "/admin/app-tokens",
+            Some(&admin.token),
+            &json!({"name": "Tableau de bord", "contact": "tech@example.org", "owner_id": member.id, "scopes": ["read"]}),
+        )
+        .expect(201)
+        .json();
+    let app_token = issued["token"].as_str().unwrap().to_string();
+    // A token's first request is the one that makes its owner known to the server.
+    for token in [&one, &two, &app_token] {
+        app.get_as("/me", token).expect(200);
+    }
+
+    // One counter for the account, whichever credential spends it: each answer one fewer.
+    let left = |token: &str| {
+        let resp = app.get_as("/forums?limit=1", token);
+        assert_eq!(resp.status, 200, "{}", resp.text);
+        standing(&resp).1
+    };
+    let start = left(&one);
+    assert_eq!(left(&two), start - 1, "a second personal token does not bring a second budget");
+    assert_eq!(left(&member.token), start - 2, "the session spends the same budget");
+    assert_eq!(left(&one), start - 3);
+    // The app's token has its own: issued by an admin, one per app.
+    let app_left = left(&app_token);
+    assert!(app_left > start, "{app_left} vs {start}: the app's budget is its own");
+    assert_eq!(left(&app_token), app_left - 1);
+    assert_eq!(left(&two), start - 4);
+
+    // Once revoked, a token no longer spends its former owner's budget.
+    let listed = app.get_as("/me/tokens", &member.token).expect(200).json();
+    let id = listed["items"].as_array().unwrap().iter().find(|t| t["name"] == "Script deux").unwrap()["id"].clone();
+    app.delete(&format!("/me/tokens/{id}"), Some(&member.token)).expect(204);
+    app.get_as("/me", &two).expect_problem(401, "api_token_revoked");
+    let after_revocation = left(&one);
+    for _ in 0..5 {
+        assert_eq!(app.get_as("/me", &two).status, 401);
+    }
+    assert_eq!(left(&one), after_revocation - 1, "the revoked token's requests count on their own");
 }

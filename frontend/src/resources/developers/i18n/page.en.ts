@@ -23,7 +23,7 @@ export const en: Record<keyof typeof fr, string> = {
   "dev.scopes.admins": "Admins",
   "dev.limits.title": "Limits",
   "dev.limits.body":
-    "Every request counts against a budget: per address without a token, per token (or per account) with one. Every answer says where you stand with the standard “RateLimit-Policy” and “RateLimit” headers (requests left, seconds until the window ends). Beyond it: 429 with “Retry-After”.",
+    "Every request counts against a budget: per address without a token; with one, per account (its session and all its personal tokens share one budget) or per app token. Every answer says where you stand with the standard “RateLimit-Policy” and “RateLimit” headers (requests left, seconds until the window ends). Beyond it: 429 with “Retry-After”.",
   "dev.cache.title": "Caching",
   "dev.cache.body":
     "Every public read carries an “ETag”: send it back in “If-None-Match” and, while nothing has changed, the answer is 304, without a body. Public answers may be kept 10 seconds, personal ones never.",

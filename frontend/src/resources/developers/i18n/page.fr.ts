@@ -23,7 +23,7 @@ export const fr = {
   "dev.scopes.admins": "Administration",
   "dev.limits.title": "Les limites",
   "dev.limits.body":
-    "Chaque requête compte dans un budget : par adresse sans jeton, par jeton (ou par compte) avec. Chaque réponse dit où vous en êtes avec les en-têtes standard « RateLimit-Policy » et « RateLimit » (requêtes restantes, secondes avant la fin de la fenêtre). Au-delà : 429 avec « Retry-After ».",
+    "Chaque requête compte dans un budget : par adresse sans jeton ; avec, par compte (sa session et tous ses jetons personnels partagent le même budget) ou par jeton d'application. Chaque réponse dit où vous en êtes avec les en-têtes standard « RateLimit-Policy » et « RateLimit » (requêtes restantes, secondes avant la fin de la fenêtre). Au-delà : 429 avec « Retry-After ».",
   "dev.cache.title": "Le cache",
   "dev.cache.body":
     "Chaque lecture publique porte un « ETag » : renvoyez-le dans « If-None-Match » et, tant que rien n'a changé, la réponse est 304, sans corps. Les réponses publiques peuvent être gardées 10 secondes, les réponses personnelles jamais.",
