@@ -2,6 +2,9 @@
 //! (utoipa-actix-web collects them, so none is forgotten); the standard problem responses are
 //! added here to every operation according to what it can fail on.
 
+mod http_caching;
+
+use http_caching::HttpCaching;
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::schema::Ref;
@@ -27,8 +30,9 @@ Conventions: JSON bodies; timestamps in RFC 3339 (UTC); lists use keyset paginat
 stable `code` and, for validation, every invalid field in `errors`. Reading is open to all; \
 writing needs a bearer token: a session's from `/api/v1/auth/login`, or an API token with the \
 operation's scope (see the `bearer` scheme).\n\n\
-Budgets: every request counts against its client's budget, per address without credentials and \
-per API token or account with them; every answer carries `RateLimit-Policy` and `RateLimit` \
+Budgets: every request counts against its client's budget, per address without credentials and, \
+with them, per account (a session and all the account's personal tokens share one) or per app token; \
+every answer carries `RateLimit-Policy` and `RateLimit` \
 (draft-ietf-httpapi-ratelimit-headers), and past the budget the answer is 429 with `Retry-After`.\n\n\
 HTTP caching: every public GET answers a strong `ETag`; send it back in `If-None-Match` to get \
 `304 Not Modified` (no body) while nothing the answer shows has changed. Anonymous answers are \
@@ -337,96 +341,6 @@ impl Modify for CrossFieldRules {
             if let Some(RefOr::T(utoipa::openapi::Schema::Object(o))) = components.schemas.get_mut(name) {
                 o.extensions.get_or_insert_with(Default::default).insert(keyword.into(), value);
             }
-        }
-    }
-}
-
-/// HTTP caching (`app::caching`), on every GET of `/api/v1`: public ones take `If-None-Match`,
-/// answer 304 and carry `ETag`, `Cache-Control` and `Vary`; personal ones say `private, no-store`.
-struct HttpCaching;
-
-fn string_header(description: &str, pattern: Option<&str>) -> utoipa::openapi::header::Header {
-    use utoipa::openapi::schema::Type;
-    let mut schema = utoipa::openapi::ObjectBuilder::new().schema_type(Type::String);
-    if let Some(p) = pattern {
-        schema = schema.pattern(Some(p));
-    }
-    utoipa::openapi::header::HeaderBuilder::new().schema(schema).description(Some(description)).build()
-}
-
-impl Modify for HttpCaching {
-    fn modify(&self, doc: &mut OpenApiDoc) {
-        use super::caching::{
-            FEED_CACHE_CONTROL, IF_NONE_MATCH_PATTERN, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, VARY,
-        };
-        use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
-        use utoipa::openapi::Required;
-
-        let etag = string_header(
-            "Strong entity tag of this answer (absent when the request sends `Authorization`): send it back \
-             in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's \
-             version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute.",
-            Some(r#"^"[A-Za-z0-9_-]{24}"$"#),
-        );
-        let public_cc = string_header(
-            &format!(
-                "`{PUBLIC_CACHE_CONTROL}` when anonymous (feeds and calendars: `{FEED_CACHE_CONTROL}`); \
-                 `{PRIVATE_CACHE_CONTROL}` when the request sends `Authorization`"
-            ),
-            None,
-        );
-        let private_cc =
-            string_header(&format!("`{PRIVATE_CACHE_CONTROL}`: personal data, never stored by a cache"), None);
-        let vary = string_header(&format!("`{VARY}`"), None);
-        let condition = ParameterBuilder::new()
-            .name("If-None-Match")
-            .parameter_in(ParameterIn::Header)
-            .required(Required::False)
-            .description(Some(
-                "Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the \
-                 answer is 304 with no body, decided before anything is read but the record's version. `*` answers \
-                 304 whenever the resource exists. Anything else of the wrong form is a 400 problem \
-                 `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent.",
-            ))
-            .schema(Some(
-                utoipa::openapi::ObjectBuilder::new()
-                    .schema_type(utoipa::openapi::schema::Type::String)
-                    .pattern(Some(IF_NONE_MATCH_PATTERN)),
-            ))
-            .build();
-        let mut not_modified = ResponseBuilder::new()
-            .description("Not modified: the `ETag` sent in `If-None-Match` is current (no body)")
-            .build();
-        not_modified.headers.insert("ETag".into(), etag.clone());
-        not_modified.headers.insert("Cache-Control".into(), public_cc.clone());
-        not_modified.headers.insert("Vary".into(), vary.clone());
-        doc.components
-            .get_or_insert_with(Default::default)
-            .responses
-            .insert("NotModified".into(), RefOr::T(not_modified));
-        for (path, item) in doc.paths.paths.iter_mut() {
-            let Some(get) = item.get.as_mut() else { continue };
-            let Some(personal) = super::caching::kind_of_get(path, get) else { continue };
-            let ok = get.responses.responses.iter_mut().filter(|(status, _)| status.starts_with('2'));
-            for (_, response) in ok {
-                let RefOr::T(response) = response else { continue };
-                if personal {
-                    response.headers.insert("Cache-Control".into(), private_cc.clone());
-                } else {
-                    response.headers.insert("ETag".into(), etag.clone());
-                    response.headers.insert("Cache-Control".into(), public_cc.clone());
-                    response.headers.insert("Vary".into(), vary.clone());
-                }
-            }
-            if personal {
-                continue;
-            }
-            get.parameters.get_or_insert_with(Vec::new).push(condition.clone());
-            get.responses.responses.insert("304".into(), RefOr::Ref(Ref::from_response_name("NotModified")));
-            get.responses
-                .responses
-                .entry("400".into())
-                .or_insert_with(|| RefOr::Ref(Ref::from_response_name("BadRequest")));
         }
     }
 }
