@@ -7,6 +7,7 @@ mod dcat;
 mod dto;
 mod fields;
 mod handlers;
+mod ogp;
 pub mod queries;
 mod rows;
 
