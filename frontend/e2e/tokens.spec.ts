@@ -49,7 +49,16 @@ test("an admin issues a token to an organisation's app", async ({ page }) => {
   const form = page.getByRole("form", { name: "Créer un jeton" });
   await form.getByRole("textbox", { name: /^Nom/ }).fill(name);
   await form.getByRole("textbox", { name: /^Contact/ }).fill("tech@example.org");
-  await form.getByLabel("Compte au nom duquel agit l'application").fill(String(me.id));
+  // The account is found by its address (Enter searches, it does not send the form), then picked.
+  const search = form.getByLabel("Rechercher le compte au nom duquel agit l'application");
+  await search.fill("nobody-at-all@nowhere.example");
+  await search.press("Enter");
+  const said = form.getByRole("status").filter({ hasText: /compte/ });
+  await expect(said).toHaveText(/Aucun compte ne correspond/);
+  await search.fill(accounts.member);
+  await search.press("Enter");
+  await expect(said).toHaveText("1 compte(s) trouvé(s) : choisissez-en un.");
+  await form.getByRole("radio", { name: new RegExp(accounts.member) }).check({ force: true });
   // Beyond the owner's role: the server says so, on the field.
   await form.getByLabel("Modération").check({ force: true });
   await form.getByRole("button", { name: "Créer le jeton" }).click();

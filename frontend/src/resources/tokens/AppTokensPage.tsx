@@ -14,6 +14,7 @@ import { paths } from "../../app/resources";
 import { fr as messages } from "./i18n/fr";
 import { createAppToken, listAppTokens, revokeAppToken, tokenKeys, type CreatedToken, type Scope } from "./queries";
 import { CreatedTokenNotice, endOfDay, tokenFields, TokenTable } from "./parts";
+import { OwnerPicker } from "./OwnerPicker";
 
 addMessages("fr", messages);
 
@@ -82,21 +83,7 @@ export function AppTokensPage() {
             onChange: (e) => setContact(e.target.value),
           }}
         />
-        <Input
-          label={t("tokens.apps.owner")}
-          hintText={t("tokens.apps.ownerHint")}
-          {...fields.state("owner_id", t("tokens.apps.owner"))}
-          nativeInputProps={{
-            ...fields.native("owner_id"),
-            name: "owner_id",
-            type: "number",
-            min: 1,
-            required: true,
-            inputMode: "numeric",
-            value: owner,
-            onChange: (e) => setOwner(e.target.value),
-          }}
-        />
+        <OwnerPicker owner={owner} setOwner={setOwner} fields={fields} />
       </>
     ),
   });
