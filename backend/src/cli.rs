@@ -140,6 +140,7 @@ fn serve() -> Result<(), String> {
         question_deadline_days: settings.question_deadline_days,
         auto_hide_reports: settings.auto_hide_reports,
         auto_hide_min_account_days: settings.auto_hide_min_account_days,
+        change_feed_hold_warning: settings.change_feed_hold_warning,
     };
     let jobs = start_workers(&settings, settings.job_workers)?;
     let listener =
@@ -185,7 +186,11 @@ fn start_workers(settings: &Settings, count: u32) -> Result<Workers, String> {
         return Ok(Workers { stop, threads: Vec::new() });
     }
     log::info!("{count} job worker(s); {}", mailer.describe());
-    let options = crate::jobs::worker::WorkerOptions { lease: settings.job_lease, idle_poll: settings.job_idle_poll };
+    let options = crate::jobs::worker::WorkerOptions {
+        lease: settings.job_lease,
+        idle_poll: settings.job_idle_poll,
+        change_feed_hold_warning: settings.change_feed_hold_warning,
+    };
     let pool = crate::jobs::worker::pool(&settings.database_url, count);
     let threads = crate::jobs::worker::spawn(count, pool, mailer, options, stop.clone());
     Ok(Workers { stop, threads })

@@ -74,6 +74,9 @@ pub struct Settings {
     /// How long a claimed job is its worker's before another may take it back.
     pub job_lease: Duration,
     pub job_idle_poll: Duration,
+    /// A transaction of this database open longer than this holds the change feed back: it is
+    /// reported in the log and in `/readyz`.
+    pub change_feed_hold_warning: Duration,
 }
 
 pub const MIN_SECRET_LEN: usize = 32;
@@ -193,6 +196,7 @@ impl Settings {
                 Some(raw) => raw.parse().map_err(|_| format!("JOB_WORKERS must be a number, not {raw:?}"))?,
             },
             job_lease: Duration::from_secs(parse_num(&get, "JOB_LEASE_SECS", 300)?),
+            change_feed_hold_warning: Duration::from_secs(parse_num(&get, "CHANGE_FEED_HOLD_WARNING_SECS", 300)?),
             job_idle_poll: Duration::from_millis(parse_num(&get, "JOB_POLL_MS", 250)?),
         })
     }

@@ -48,4 +48,6 @@ pub struct AppState {
     pub auto_hide_reports: u32,
     /// Only confirmed accounts at least this many days old count toward automatic hiding.
     pub auto_hide_min_account_days: u32,
+    /// A transaction open longer than this is reported (`events::long_transaction`).
+    pub change_feed_hold_warning: std::time::Duration,
 }

@@ -8,7 +8,7 @@
 --   :parents  int8[] literal: ids of the page's threads whose reply_count > 0, newest first
 --   :subject_id  the forum's subject id (the API reuses the row the first statement found)
 -- HTTP caching (app/caching.rs): the version of the public record, read before the handler.
-SELECT coalesce(sum(version), 0)::int8 AS version, pg_snapshot_xmin(pg_current_snapshot())::text::int8 AS horizon FROM public_version;
+SELECT coalesce(sum(version), 0)::int8 AS version, 0::int8 AS horizon FROM public_version;
 \set one 1
 \set page_limit 21
 \set per_parent 4

@@ -8,7 +8,7 @@
 --   :plan_ids        int8[] literal of the commitment's action plan id, e.g. {2}
 --   :commitment_ids  int8[] literal of the commitment id, e.g. {41}
 -- HTTP caching (app/caching.rs): the version of the public record, read before the handler.
-SELECT coalesce(sum(version), 0)::int8 AS version, pg_snapshot_xmin(pg_current_snapshot())::text::int8 AS horizon FROM public_version;
+SELECT coalesce(sum(version), 0)::int8 AS version, 0::int8 AS horizon FROM public_version;
 \set one 1
 SELECT "commitments"."id", "commitments"."action_plan_id", "commitments"."code", "commitments"."number", "commitments"."title", "commitments"."summary", "commitments"."description", "commitments"."policy_areas", "commitments"."lead_institution", "commitments"."support_institutions", "commitments"."ogp_principles", "commitments"."ambitions", "commitments"."status", "commitments"."starred", "commitments"."start_year", "commitments"."end_year", "commitments"."irm_report", "commitments"."irm_starred", "commitments"."irm_early_results", "commitments"."irm_verifiable", "commitments"."irm_relevance", "commitments"."irm_potential_impact", "commitments"."irm_completion", "commitments"."irm_analysis", "commitments"."created_at", "commitments"."updated_at", "commitments"."description_html", "commitments"."irm_analysis_html", "commitments"."archived_at", "commitments"."subject_id", "commitments"."lang" FROM "commitments" WHERE ("commitments"."code" = :code) LIMIT :one \gset c_
 SELECT "action_plans"."id", "action_plans"."slug", "action_plans"."title" FROM "action_plans" WHERE ("action_plans"."id" = ANY(:plan_ids));

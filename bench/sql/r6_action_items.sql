@@ -13,7 +13,7 @@
 --   :institution_ids int8[] literal: the institutions that own them (each once)
 --   :not_closed      text[] literal {open,in_progress}: the statuses that can be overdue
 -- HTTP caching (app/caching.rs): the version of the public record, read before the handler.
-SELECT coalesce(sum(version), 0)::int8 AS version, pg_snapshot_xmin(pg_current_snapshot())::text::int8 AS horizon FROM public_version;
+SELECT coalesce(sum(version), 0)::int8 AS version, 0::int8 AS horizon FROM public_version;
 \set one 1
 \set page_limit 101
 SELECT "action_items"."id", "action_items"."forum_id", "action_items"."title", "action_items"."description", "action_items"."description_html", "action_items"."owner_kind", "action_items"."owner_name", "action_items"."due_on", "action_items"."commitment_id", "action_items"."milestone_id", "action_items"."status", "action_items"."outcome", "action_items"."closed_at", "action_items"."subject_id", "action_items"."created_by", "action_items"."created_at", "action_items"."updated_at", "action_items"."owner_institution_id", (("action_items"."due_on" < paris_today()) AND ("action_items"."status" = ANY(:not_closed))) FROM "action_items" WHERE ("action_items"."forum_id" = (SELECT "forums"."id" FROM "forums" WHERE ("forums"."slug" = :slug) LIMIT :one)) ORDER BY "action_items"."due_on", "action_items"."id" LIMIT :page_limit;

@@ -8,7 +8,7 @@
 --   :slug             institution-large (40 % of the large seed's 100,000 questions)
 --   :institution_ids  int8[] literal: its id
 -- HTTP caching (app/caching.rs): the version of the public record, read before the handler.
-SELECT coalesce(sum(version), 0)::int8 AS version, pg_snapshot_xmin(pg_current_snapshot())::text::int8 AS horizon FROM public_version;
+SELECT coalesce(sum(version), 0)::int8 AS version, 0::int8 AS horizon FROM public_version;
 \set one 1
 SELECT "institutions"."id", "institutions"."slug", "institutions"."name", "institutions"."acronym", "institutions"."kind", "institutions"."siren", "institutions"."website", "institutions"."lang", "institutions"."created_at", "institutions"."updated_at" FROM "institutions" WHERE ("institutions"."slug" = :slug) LIMIT :one;
 SELECT "institution_records"."institution_id", "institution_records"."questions_received", "institution_records"."questions_answered", "institution_records"."answered_on_time" FROM "institution_records" WHERE ("institution_records"."institution_id" = ANY(:institution_ids));

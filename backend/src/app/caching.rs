@@ -44,9 +44,9 @@ pub const PRIVATE_CACHE_CONTROL: &str = "private, no-store";
 pub const VARY: &str = "Accept, Accept-Language, Authorization, Accept-Encoding";
 /// Answers move with the clock alone at this granularity at most (see the module's note).
 const CLOCK_SECONDS: i64 = 60;
-/// The change feed reads only events of transactions older than every running one, so its
-/// answer also depends on that horizon: its tag hashes it (other routes do not, to keep 304s
-/// frequent while unrelated transactions come and go).
+/// The change feed reads only events of transactions older than every running one of this
+/// database (`events_horizon()`), so its answer also depends on that horizon: its tag hashes it
+/// (other routes do not, to keep 304s frequent while unrelated transactions come and go).
 const HORIZON_ROUTES: &[&str] = &["/api/v1/changes"];
 
 /// The API's GET routes as the contract declares them, and the build's fingerprint.
@@ -179,13 +179,16 @@ struct Version {
     horizon: i64,
 }
 
-fn read_version(conn: &mut diesel::PgConnection) -> diesel::QueryResult<Version> {
-    // 64 rows on one page; prepared once per connection.
-    crate::db::Prepared(diesel::sql_query(
+fn read_version(conn: &mut diesel::PgConnection, with_horizon: bool) -> diesel::QueryResult<Version> {
+    // 64 rows on one page; prepared once per connection. The horizon (`events_horizon()`, which
+    // reads pg_stat_activity when transactions are running) only where the answer depends on it.
+    let sql = if with_horizon {
         "SELECT coalesce(sum(version), 0)::int8 AS version, \
-                pg_snapshot_xmin(pg_current_snapshot())::text::int8 AS horizon FROM public_version",
-    ))
-    .get_result(conn)
+                events_horizon()::text::int8 AS horizon FROM public_version"
+    } else {
+        "SELECT coalesce(sum(version), 0)::int8 AS version, 0::int8 AS horizon FROM public_version"
+    };
+    crate::db::Prepared(diesel::sql_query(sql)).get_result(conn)
 }
 
 /// The strong tag of the answer to `req` at `version` (quoted, as sent).
@@ -241,10 +244,12 @@ pub async fn conditional_get<B: MessageBody + 'static>(
             let Some(state) = state else {
                 return Ok(next.call(req).await?.map_into_left_body());
             };
-            let version = match crate::db::run(&state.read_pool, |conn| Ok(read_version(conn)?)).await {
-                Ok(v) => v,
-                Err(problem) => return Ok(req.error_response(problem).map_into_right_body()),
-            };
+            let with_horizon = HORIZON_ROUTES.contains(&req.path());
+            let version =
+                match crate::db::run(&state.read_pool, move |conn| Ok(read_version(conn, with_horizon)?)).await {
+                    Ok(v) => v,
+                    Err(problem) => return Ok(req.error_response(problem).map_into_right_body()),
+                };
             let tag = entity_tag(&caching, &req, &version);
             if let Some(Condition::Tags(tags)) = &condition {
                 if tags.iter().any(|t| tag[1..tag.len() - 1] == *t) {

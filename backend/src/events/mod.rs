@@ -3,8 +3,10 @@
 //!
 //! Reading them in order: ids come from a sequence, so a transaction that took a small id can
 //! commit after one that took a larger id has been read. Events are therefore read in
-//! (transaction id, id) order, and only from transactions older than every one still running
-//! (`pg_snapshot_xmin`): what a reader has passed can no longer change. A position is that pair.
+//! (transaction id, id) order, and only from transactions older than every one of this database
+//! still running (`events_horizon()`, a SQL function: the snapshot's xmin without the
+//! transactions of other databases on the same server, which never write here and used to hold
+//! the feed back): what a reader has passed can no longer change. A position is that pair.
 //!
 //! Administrative, official and moderation writes are `audited`: those events are the audit
 //! trail (`GET /admin/audit`), with who, when, what, which subject, and before/after.
@@ -339,7 +341,7 @@ pub fn read_after(
     let sql = format!(
         "SELECT {COLUMNS} FROM events \
          WHERE (xid, id) > ($1::text::xid8, $2) \
-           AND xid < pg_snapshot_xmin(pg_current_snapshot()){filter} \
+           AND xid < events_horizon(){filter} \
          ORDER BY xid, id LIMIT $3"
     );
     let query = diesel::sql_query(sql)
@@ -360,9 +362,8 @@ pub fn horizon(conn: &mut PgConnection) -> QueryResult<Position> {
         #[diesel(sql_type = BigInt)]
         xid: i64,
     }
-    // Every event of a transaction below xmin is final; none will appear below it.
-    let h: Horizon = diesel::sql_query("SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::int8 - 1) AS xid")
-        .get_result(conn)?;
+    // Every event of a transaction below the horizon is final; none will appear below it.
+    let h: Horizon = diesel::sql_query("SELECT (events_horizon()::text::int8 - 1) AS xid").get_result(conn)?;
     Ok(Position { xid: h.xid, id: i64::MAX })
 }
 
@@ -376,4 +377,57 @@ pub fn current_xid(conn: &mut PgConnection) -> QueryResult<i64> {
     diesel::sql_query("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::int8 AS xid")
         .get_result::<Now>(conn)
         .map(|n| n.xid)
+}
+
+/// The oldest transaction of this database that holds the readers of the log back (it has a
+/// transaction id and has run for longer than `bound`), if any.
+#[derive(Debug, Clone, PartialEq, QueryableByName)]
+pub struct LongTransaction {
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    pub pid: i32,
+    #[diesel(sql_type = diesel::sql_types::Double)]
+    pub seconds: f64,
+    #[diesel(sql_type = Timestamptz)]
+    pub started: DateTime<Utc>,
+    /// What the session called itself (`application_name`), for an operator to find it.
+    #[diesel(sql_type = Text)]
+    pub application: String,
+}
+
+impl std::fmt::Display for LongTransaction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "a transaction of this database has been open for {:.0} s (backend pid {}, application {:?}): \
+             the change feed shows nothing committed after it began until it ends",
+            self.seconds, self.pid, self.application
+        )
+    }
+}
+
+/// See `LongTransaction`. Only transactions with an id hold readers back: a read-only one has
+/// none. Transactions of other databases never do (`events_horizon()`).
+pub fn long_transaction(conn: &mut PgConnection, bound: std::time::Duration) -> QueryResult<Option<LongTransaction>> {
+    diesel::sql_query(
+        "SELECT pid, extract(epoch FROM now() - xact_start)::float8 AS seconds, xact_start AS started, \
+                coalesce(application_name, '') AS application \
+           FROM pg_stat_activity \
+          WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid() \
+            AND xact_start < now() - make_interval(secs => $1) \
+          ORDER BY xact_start LIMIT 1",
+    )
+    .bind::<diesel::sql_types::Double, _>(bound.as_secs_f64())
+    .get_result(conn)
+    .optional()
+}
+
+/// Logs `found` at `warn`, once per transaction however often it is looked at (by `/readyz`
+/// and every job worker's beat).
+pub fn report_long_transaction(found: &LongTransaction) {
+    static REPORTED: std::sync::Mutex<Option<(i32, DateTime<Utc>)>> = std::sync::Mutex::new(None);
+    let mut last = REPORTED.lock().unwrap_or_else(|e| e.into_inner());
+    if *last != Some((found.pid, found.started)) {
+        *last = Some((found.pid, found.started));
+        log::warn!("{found}");
+    }
 }

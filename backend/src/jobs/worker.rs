@@ -65,6 +65,8 @@ pub struct WorkerOptions {
     pub lease: Duration,
     /// Wait between two looks at an empty queue.
     pub idle_poll: Duration,
+    /// A transaction open longer than this is reported (`events::long_transaction`).
+    pub change_feed_hold_warning: Duration,
 }
 
 pub type WorkerPool = Pool<ConnectionManager<PgConnection>>;
@@ -146,6 +148,11 @@ pub fn run(pool: &WorkerPool, mailer: &crate::mail::Mailer, name: &str, options:
                         break;
                     }
                 }
+            }
+            match crate::events::long_transaction(&mut conn, options.change_feed_hold_warning) {
+                Ok(Some(found)) => crate::events::report_long_transaction(&found),
+                Ok(None) => {}
+                Err(e) => log::warn!("job worker {name}: looking for long transactions failed: {e}"),
             }
             last_recovery = Some(Instant::now());
         }

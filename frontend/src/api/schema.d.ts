@@ -2274,7 +2274,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database is reachable and fully migrated. */
+        /**
+         * The database is reachable and fully migrated (and, in `detail`, what holds the change feed
+         *     back).
+         */
         get: operations["readyz"];
         put?: never;
         post?: never;
@@ -3647,6 +3650,12 @@ export interface components {
         Health: {
             /** @description `ok`, or what is wrong. */
             status: string;
+            /**
+             * @description What an operator should know while the service is ready (`/readyz`): a transaction of
+             *     this database open longer than `CHANGE_FEED_HOLD_WARNING_SECS`, which holds the change
+             *     feed back.
+             */
+            detail?: string | null;
         };
         /** @description Hide a reported comment (moderators): the reason is shown to everyone in its place. */
         HideRequest: {

@@ -1,6 +1,8 @@
 //! `GET /changes`: what was created, updated or deleted, in order, deletions included, with a
 //! position to continue from.
 
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
 use opendetat_tests::*;
 
 fn changes(app: &TestApp, since: Option<&str>, query: &str) -> Value {
@@ -109,4 +111,59 @@ fn a_position_from_elsewhere_or_from_the_future_is_a_clear_400() {
     app.get(&format!("/changes?since={future}")).expect_problem(400, "invalid_position");
     app.get("/changes?types=forum,planet").expect_problem(422, "validation_failed");
     app.get("/changes?limit=0").expect_problem(422, "validation_failed");
+}
+
+/// A connection with a transaction open that has a transaction id (as a writer's would): it
+/// stays open until dropped.
+fn open_transaction(url: &str) -> PgConnection {
+    let mut conn = PgConnection::establish(url).expect("connect");
+    conn.batch_execute("BEGIN; SELECT pg_current_xact_id();").expect("open a transaction");
+    conn
+}
+
+#[test]
+fn a_transaction_left_open_in_another_database_does_not_hold_the_feed_back() {
+    let app = TestApp::spawn();
+    let (_, start) = drain(&app, None, "limit=100");
+    // Another database on the same server, as a seed or an analyst's psql would be: its
+    // transaction is older than the write below and stays open the whole test.
+    let elsewhere = create_database(false);
+    let stranger = open_transaction(&db_url(&elsewhere));
+    let official = app.user("official");
+    let forum = ForumBuilder::new("Forum malgré tout").create(&app, &official.token);
+    let (items, _) = drain_at_least(&app, Some(&start), "types=forum", 1);
+    assert_eq!(summary(&items), [("forum".to_string(), forum.slug(), "created".to_string())]);
+    drop(stranger);
+    drop_database(&elsewhere);
+}
+
+#[test]
+fn a_long_transaction_of_this_database_holds_the_feed_and_is_reported() {
+    let app = TestApp::spawn_with(true, &[("CHANGE_FEED_HOLD_WARNING_SECS", "1")]);
+    let (_, start) = drain(&app, None, "limit=100");
+    let health = app.get_site("/readyz").expect(200).json();
+    assert_eq!(health, json!({"status": "ok"}));
+    let mut ours = open_transaction(&db_url(&app.database));
+    let official = app.user("official");
+    let forum = ForumBuilder::new("Forum en attente").create(&app, &official.token);
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // Held: what committed after that transaction began waits for it.
+    let (held, position) = drain(&app, Some(&start), "types=forum");
+    assert!(held.is_empty(), "{held:?}");
+    let health = app.get_site("/readyz").expect(200).json();
+    assert_eq!(health["status"], "ok");
+    let detail = health["detail"].as_str().expect("a detail while the transaction is open");
+    assert!(detail.contains("has been open for") && detail.contains("change feed"), "{detail}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !app.log().contains("has been open for") {
+        assert!(std::time::Instant::now() < deadline, "not in the log: {}", app.log());
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    // Reported once per transaction, however often it is looked at.
+    app.get_site("/readyz").expect(200);
+    assert_eq!(app.log().matches("has been open for").count(), 1, "{}", app.log());
+    ours.batch_execute("COMMIT").unwrap();
+    let (items, _) = drain_at_least(&app, Some(&position), "types=forum", 1);
+    assert_eq!(summary(&items), [("forum".to_string(), forum.slug(), "created".to_string())]);
+    assert_eq!(app.get_site("/readyz").expect(200).json(), json!({"status": "ok"}));
 }

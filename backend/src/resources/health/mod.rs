@@ -10,16 +10,22 @@ use crate::AppState;
 pub struct Health {
     /// `ok`, or what is wrong.
     pub status: String,
+    /// What an operator should know while the service is ready (`/readyz`): a transaction of
+    /// this database open longer than `CHANGE_FEED_HOLD_WARNING_SECS`, which holds the change
+    /// feed back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 /// The process is up (does not touch the database).
 #[utoipa::path(tag = "operations", responses((status = 200, description = "Up", body = Health)))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
-    HttpResponse::Ok().json(Health { status: "ok".into() })
+    HttpResponse::Ok().json(Health { status: "ok".into(), detail: None })
 }
 
-/// The database is reachable and fully migrated.
+/// The database is reachable and fully migrated (and, in `detail`, what holds the change feed
+/// back).
 #[utoipa::path(
     tag = "operations",
     responses(
@@ -29,17 +35,26 @@ pub async fn healthz() -> HttpResponse {
 )]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    let status = crate::db::run(&state.pool, |conn| {
-        Ok(crate::db::has_pending_migrations(conn).map_err(|_| "database unreachable"))
+    let bound = state.change_feed_hold_warning;
+    let status = crate::db::run(&state.pool, move |conn| {
+        let pending = crate::db::has_pending_migrations(conn).map_err(|_| "database unreachable");
+        // Not a reason to be unready: requests are served; the feed waits.
+        let long = crate::events::long_transaction(conn, bound).ok().flatten();
+        Ok(pending.map(|p| (p, long)))
     })
     .await
     .unwrap_or(Err("database unreachable"))
-    .and_then(|pending| if pending { Err("migrations pending") } else { Ok(()) });
+    .and_then(|(pending, long)| if pending { Err("migrations pending") } else { Ok(long) });
     match status {
-        Ok(()) => HttpResponse::Ok().json(Health { status: "ok".into() }),
-        Err(why) => {
-            HttpResponse::ServiceUnavailable().insert_header(("Retry-After", "2")).json(Health { status: why.into() })
+        Ok(long) => {
+            if let Some(found) = &long {
+                crate::events::report_long_transaction(found);
+            }
+            HttpResponse::Ok().json(Health { status: "ok".into(), detail: long.map(|l| l.to_string()) })
         }
+        Err(why) => HttpResponse::ServiceUnavailable()
+            .insert_header(("Retry-After", "2"))
+            .json(Health { status: why.into(), detail: None }),
     }
 }
 
