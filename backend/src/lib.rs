@@ -14,6 +14,7 @@ pub mod db;
 pub mod events;
 pub mod http;
 pub mod jobs;
+pub mod logging;
 pub mod mail;
 pub mod markdown;
 pub mod registry;

@@ -1,7 +1,7 @@
 //! Entry point: logging, then the command line (`opendetat help`).
 
 fn main() {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
+    opendetat::logging::init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Err(message) = opendetat::cli::run(args) {
         log::error!("{message}");
