@@ -51,6 +51,9 @@ pub struct Resource {
     /// Its record type in the public change feed (`GET /changes`), when it is there: the part
     /// before the dot of its event types (`forum` for `forum.created`).
     pub change_feed: Option<&'static str>,
+    /// The API path of one of its change-feed records, `{key}` standing for the record's key
+    /// (`/forums/{key}`): webhooks and other readers of the log link to it.
+    pub record_path: Option<&'static str>,
     /// Its arm of the search query, when its records are searchable (see `resources::search`).
     pub search: Option<&'static SearchArm>,
     /// The background jobs it runs.
@@ -79,6 +82,7 @@ impl Resource {
         codes: &[],
         subject: None,
         change_feed: None,
+        record_path: None,
         search: None,
         jobs: &[],
         subscriptions: &[],
@@ -141,6 +145,11 @@ impl Declarations {
     /// The record types of the public change feed.
     pub fn change_feed(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.resources.iter().filter_map(|r| r.change_feed)
+    }
+
+    /// The API path of a record of the change-feed type `kind` (`{key}` to fill in).
+    pub fn record_path(&self, kind: &str) -> Option<&'static str> {
+        self.resources.iter().find(|r| r.change_feed == Some(kind)).and_then(|r| r.record_path)
     }
 
     /// The arms of the search query.

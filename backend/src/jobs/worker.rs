@@ -44,6 +44,9 @@ pub type Handler = fn(&mut JobContext<'_>, &serde_json::Value) -> Result<Option<
 pub struct JobKind {
     pub kind: &'static str,
     pub run: Handler,
+    /// A job that runs every second or so (a poller): its successful runs are logged at
+    /// `debug`, not `info`, so that they do not bury the rest.
+    pub routine: bool,
 }
 
 /// What a worker does on each beat besides running jobs (keep a daily job scheduled…).
@@ -57,6 +60,11 @@ pub fn handlers() -> HashMap<&'static str, Handler> {
         h.insert(job.kind, job.run);
     }
     h
+}
+
+/// Whether runs of `kind` are routine (`JobKind::routine`).
+fn is_routine(kind: &str) -> bool {
+    crate::registry::get().jobs().any(|j| j.kind == kind && j.routine)
 }
 
 #[derive(Debug, Clone)]
@@ -212,8 +220,9 @@ fn run_one(
         }
     })();
     match result {
-        Ok(()) => log::info!(
+        Ok(()) => log::log!(
             target: "jobs",
+            if is_routine(&job.kind) { log::Level::Debug } else { log::Level::Info },
             "job {} ({}) done in {:.0} ms, attempt {}",
             job.id,
             job.kind,

@@ -46,5 +46,6 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     events: events::ALL,
     subject: Some(&subject::DECL),
     change_feed: Some("action_item"),
+    record_path: Some("/action-items/{key}"),
     ..crate::registry::Resource::NONE
 };

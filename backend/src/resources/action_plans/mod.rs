@@ -44,5 +44,6 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     codes: codes::ALL,
     subject: Some(&subject::DECL),
     change_feed: Some("action_plan"),
+    record_path: Some("/action-plans/{key}"),
     ..crate::registry::Resource::NONE
 };

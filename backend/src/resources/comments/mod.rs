@@ -103,6 +103,7 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     events: events::ALL,
     codes: codes::ALL,
     change_feed: Some("comment"),
+    record_path: Some("/comments/{key}"),
     search: Some(&SEARCH),
     ..crate::registry::Resource::NONE
 };

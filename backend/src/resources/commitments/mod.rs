@@ -54,6 +54,7 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     events: events::ALL,
     subject: Some(&subject::DECL),
     change_feed: Some("commitment"),
+    record_path: Some("/commitments/{key}"),
     search: Some(&SEARCH),
     ..crate::registry::Resource::NONE
 };

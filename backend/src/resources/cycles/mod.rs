@@ -30,5 +30,6 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     schemas: crate::schemas![],
     events: events::ALL,
     change_feed: Some("cycle"),
+    record_path: Some("/cycles/{key}"),
     ..crate::registry::Resource::NONE
 };

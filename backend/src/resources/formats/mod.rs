@@ -58,5 +58,6 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     events: events::ALL,
     codes: codes::ALL,
     change_feed: Some("format"),
+    record_path: Some("/formats/{key}"),
     ..crate::registry::Resource::NONE
 };

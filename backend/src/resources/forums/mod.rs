@@ -77,6 +77,7 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     codes: codes::ALL,
     subject: Some(&subject::DECL),
     change_feed: Some("forum"),
+    record_path: Some("/forums/{key}"),
     search: Some(&SEARCH),
     ..crate::registry::Resource::NONE
 };

@@ -52,6 +52,7 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     events: events::ALL,
     subject: Some(&subject::DECL),
     change_feed: Some("milestone"),
+    record_path: Some("/milestones/{key}"),
     search: Some(&SEARCH),
     ..crate::registry::Resource::NONE
 };

@@ -49,8 +49,8 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     unique: &[],
     schemas: crate::schemas![NotificationReason, MailPreference],
     jobs: &[
-        crate::jobs::worker::JobKind { kind: FAN_OUT_JOB, run: run_fan_out },
-        crate::jobs::worker::JobKind { kind: DIGEST_JOB, run: run_digest },
+        crate::jobs::worker::JobKind { kind: FAN_OUT_JOB, run: run_fan_out, routine: false },
+        crate::jobs::worker::JobKind { kind: DIGEST_JOB, run: run_digest, routine: false },
     ],
     // Every event people may hear of is recorded with its fan-out job.
     subscriptions: &[crate::events::Subscription { job: FAN_OUT_JOB, to: crate::events::EventType::notifies }],

@@ -59,9 +59,9 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     events: events::ALL,
     codes: codes::ALL,
     jobs: &[
-        crate::jobs::worker::JobKind { kind: mails::REMINDERS_JOB, run: mails::run_reminders },
-        crate::jobs::worker::JobKind { kind: mails::FORUM_CHANGED_JOB, run: mails::run_forum_changed },
-        crate::jobs::worker::JobKind { kind: seats::RELEASE_JOB, run: seats::run_release },
+        crate::jobs::worker::JobKind { kind: mails::REMINDERS_JOB, run: mails::run_reminders, routine: false },
+        crate::jobs::worker::JobKind { kind: mails::FORUM_CHANGED_JOB, run: mails::run_forum_changed, routine: false },
+        crate::jobs::worker::JobKind { kind: seats::RELEASE_JOB, run: seats::run_release, routine: false },
     ],
     subscriptions: &[crate::events::Subscription { job: mails::FORUM_CHANGED_JOB, to: forum_updated }],
     // Seats follow the forum in the transaction that changes it.
