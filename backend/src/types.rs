@@ -81,6 +81,8 @@ text_enum! {
         Moderate => "moderate",
         /// Admins: accounts, institutions, organisers, holidays, the audit trail and jobs.
         Admin => "admin",
+        /// App tokens only: register webhook endpoints for the app and read their deliveries.
+        Webhooks => "webhooks",
         /// A signed-in session only: account settings and API tokens.
         Account => "account",
     }

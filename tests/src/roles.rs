@@ -75,9 +75,9 @@ impl Guarded<'_> {
     }
 }
 
-/// The scopes a token may hold (`account` is for sessions only).
-pub const GRANTABLE_SCOPES: [&str; 8] =
-    ["read", "comment", "register", "follow", "content", "respond", "moderate", "admin"];
+/// The scopes a token may hold (`account` is for sessions only; `webhooks` for app tokens).
+pub const GRANTABLE_SCOPES: [&str; 9] =
+    ["read", "comment", "register", "follow", "content", "respond", "moderate", "admin", "webhooks"];
 
 /// One personal API token per grantable scope: a member's for the scopes members may hold, an
 /// admin's for the staff scopes (so that a matching token is refused only for what its owner's
@@ -88,6 +88,18 @@ pub fn scope_tokens(app: &TestApp) -> Vec<(&'static str, String)> {
     GRANTABLE_SCOPES
         .iter()
         .map(|scope| {
+            if *scope == "webhooks" {
+                // An app's token, which admins issue (a member's organisation here).
+                let created = app
+                    .post(
+                        "/admin/app-tokens",
+                        Some(&admin.token),
+                        &serde_json::json!({"name": "App", "contact": "tech@example.org", "owner_id": member.id, "scopes": [scope]}),
+                    )
+                    .expect(201)
+                    .json();
+                return (*scope, created["token"].as_str().unwrap().to_string());
+            }
             let owner = if ["read", "comment", "register", "follow"].contains(scope) { &member } else { &admin };
             let created = app
                 .post(

@@ -36,6 +36,8 @@ pub struct AuthUser {
     /// The scopes of the API token the request came with; `None` for a signed-in session,
     /// which holds everything its role allows.
     pub token_scopes: Option<Vec<Scope>>,
+    /// The app token the request came with, when it came with one (an organisation's app).
+    pub app_token: Option<api_token::ApiTokenId>,
 }
 
 impl AuthUser {
@@ -150,6 +152,14 @@ pub struct BearerToken {
     family: &'static str,
 }
 
+/// A credential found good: its account, its token's scopes (`None`: a session) and, for an
+/// app token, its id.
+struct Authorized {
+    user: User,
+    scopes: Option<Vec<Scope>>,
+    app_token: Option<api_token::ApiTokenId>,
+}
+
 #[derive(Debug, Clone)]
 enum Credential {
     /// A session: the JWT of a sign-in.
@@ -199,7 +209,12 @@ impl BearerToken {
 
     /// `authorize`, with the API token's scopes (`None` for a session).
     fn authorize_with_scopes(&self, conn: &mut PgConnection) -> Result<(User, Option<Vec<Scope>>), ApiError> {
-        let (user, scopes) = match &self.credential {
+        self.authorize_fully(conn).map(|a| (a.user, a.scopes))
+    }
+
+    /// `authorize_with_scopes`, with the app token's id when the credential is one.
+    fn authorize_fully(&self, conn: &mut PgConnection) -> Result<Authorized, ApiError> {
+        let (user, scopes, app_token) = match &self.credential {
             Credential::Session { user_id, session_version } => {
                 let user = user::find(conn, *user_id)?
                     .ok_or_else(|| ApiError::Unauthorized("The token's account no longer exists.".into()))?;
@@ -208,7 +223,7 @@ impl BearerToken {
                         "This session has ended because the password was changed; sign in again.".into(),
                     ));
                 }
-                (user, None)
+                (user, None, None)
             }
             Credential::Api { secret_hash } => {
                 let (token, user) = api_token::find_by_hash(conn, secret_hash)?
@@ -241,19 +256,20 @@ impl BearerToken {
                     api_token::remember_personal(secret_hash, user.id);
                 }
                 api_token::mark_used(conn, token.id, self.family)?;
-                (user, Some(token.scopes))
+                let app = (token.kind == crate::types::TokenKind::App).then_some(token.id);
+                (user, Some(token.scopes), app)
             }
         };
         if user.is_suspended() {
             return Err(ApiError::Forbidden("This account is suspended.".into()));
         }
-        Ok((user, scopes))
+        Ok(Authorized { user, scopes, app_token })
     }
 
     /// `authorize` on a connection of its own.
     pub async fn authorize_now(self, state: &AppState) -> Result<AuthUser, ApiError> {
-        let (user, scopes) = crate::db::run(&state.pool, move |conn| self.authorize_with_scopes(conn)).await?;
-        Ok(AuthUser { token_scopes: scopes, ..AuthUser::from(&user) })
+        let found = crate::db::run(&state.pool, move |conn| self.authorize_fully(conn)).await?;
+        Ok(AuthUser { token_scopes: found.scopes, app_token: found.app_token, ..AuthUser::from(&found.user) })
     }
 }
 
@@ -266,6 +282,7 @@ impl From<&User> for AuthUser {
             verified: user.email_verified_at.is_some(),
             institution_id: user.institution_id,
             token_scopes: None,
+            app_token: None,
         }
     }
 }

@@ -12,14 +12,15 @@ use super::permission::Permission;
 use crate::types::{Role, Scope};
 
 impl Scope {
-    /// The scopes a token of an account with `role` may hold (`account` never).
+    /// The scopes a token of an account with `role` may hold (`account` never; `webhooks` on
+    /// app tokens only, whatever the role: webhooks carry only what the change feed shows).
     pub fn allowed_for(role: Role) -> &'static [Scope] {
         use Scope::*;
         match role {
-            Role::Member => &[Read, Comment, Register, Follow],
-            Role::Official => &[Read, Comment, Register, Follow, Content, Respond],
-            Role::Moderator => &[Read, Comment, Register, Follow, Moderate],
-            Role::Admin => &[Read, Comment, Register, Follow, Content, Respond, Moderate, Admin],
+            Role::Member => &[Read, Comment, Register, Follow, Webhooks],
+            Role::Official => &[Read, Comment, Register, Follow, Content, Respond, Webhooks],
+            Role::Moderator => &[Read, Comment, Register, Follow, Moderate, Webhooks],
+            Role::Admin => &[Read, Comment, Register, Follow, Content, Respond, Moderate, Admin, Webhooks],
         }
     }
 

@@ -678,6 +678,55 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    webhook_attempts (id) {
+        id -> Int8,
+        delivery_id -> Int8,
+        endpoint_id -> Int8,
+        at -> Timestamptz,
+        attempt -> Int4,
+        status_code -> Nullable<Int4>,
+        duration_ms -> Int4,
+        error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Int8,
+        endpoint_id -> Int8,
+        event_id -> Nullable<Int8>,
+        event_type -> Text,
+        message_id -> Text,
+        body -> Text,
+        state -> Text,
+        attempts -> Int4,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    webhook_endpoints (id) {
+        id -> Int8,
+        app_token_id -> Nullable<Int8>,
+        created_by -> Nullable<Int8>,
+        url -> Text,
+        description -> Text,
+        event_types -> Array<Text>,
+        subject_kind -> Nullable<Text>,
+        subject_ref -> Nullable<Int8>,
+        subject_key -> Nullable<Text>,
+        secret -> Text,
+        previous_secret -> Nullable<Text>,
+        previous_secret_until -> Nullable<Timestamptz>,
+        enabled -> Bool,
+        disabled_reason -> Nullable<Text>,
+        failing_since -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(action_item_history -> action_items (action_item_id));
 diesel::joinable!(action_item_history -> users (changed_by));
 diesel::joinable!(action_items -> commitments (commitment_id));
@@ -749,6 +798,11 @@ diesel::joinable!(questions -> subjects (about_id));
 diesel::joinable!(questions -> users (asked_by));
 diesel::joinable!(registrations -> forums (forum_id));
 diesel::joinable!(users -> institutions (institution_id));
+diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
+diesel::joinable!(webhook_attempts -> webhook_endpoints (endpoint_id));
+diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
+diesel::joinable!(webhook_endpoints -> api_tokens (app_token_id));
+diesel::joinable!(webhook_endpoints -> users (created_by));
 
 diesel::allow_tables_to_appear_in_same_query!(
     action_item_history,
@@ -798,6 +852,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     registrations,
     subjects,
     users,
+    webhook_attempts,
+    webhook_deliveries,
+    webhook_endpoints,
 );
 
 diesel::allow_columns_to_appear_in_same_group_by_clause!(

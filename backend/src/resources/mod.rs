@@ -26,6 +26,7 @@ pub mod registrations;
 pub mod search;
 pub mod shared;
 pub mod users;
+pub mod webhooks;
 
 /// Every resource, once, in the order of the contract's tags: its routes, its tag, the meaning
 /// of its unique constraints and everything it declares to the kernel (`registry`) come with it.
@@ -49,6 +50,7 @@ pub const RESOURCES: &[&crate::registry::Resource] = &[
     &notifications::RESOURCE,
     &search::RESOURCE,
     &changes::RESOURCE,
+    &webhooks::RESOURCE,
     &open_data::RESOURCE,
     &users::RESOURCE,
     &audit::RESOURCE,

@@ -2045,6 +2045,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoints the caller manages (an app: its own; an admin: all), the newest first. */
+        get: operations["list"];
+        put?: never;
+        /**
+         * Register an endpoint: from now on, each event of the types asked for (about the subject,
+         *     if one is given) is POSTed to it, signed per Standard Webhooks. The answer holds the signing
+         *     secret, shown this once.
+         */
+        post: operations["create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint the caller manages. */
+        get: operations["get_one"];
+        put?: never;
+        post?: never;
+        /** Delete an endpoint, with its delivery log: nothing more is sent to it. */
+        delete: operations["remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an endpoint: its URL (checked as at registration), event types, description, or
+         *     whether it is on. Turning it on again clears why it was off and its failure streak.
+         */
+        patch: operations["update"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret: the answer holds the new one, shown this once. For 24 hours
+         *     both sign (`webhook-signature` then carries two signatures), so that the receiver can
+         *     switch without losing a message.
+         */
+        post: operations["rotate_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test message (`webhook.test`) now, to check the receiver: it shows in the delivery
+         *     log like any other.
+         */
+        post: operations["send_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's delivery log: every attempt, the newest first, kept 30 days. */
+        get: operations["attempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{delivery}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a message again now (its next attempt), whatever became of it: the same `webhook-id`
+         *     and body, signed anew.
+         */
+        post: operations["resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/open-data": {
         parameters: {
             query?: never;
@@ -3230,12 +3352,12 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "token_expired" | "scope_not_allowed" | "too_many_tokens" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "self_lockout" | "not_your_institution";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "token_expired" | "scope_not_allowed" | "too_many_tokens" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of the log (the audit trail, the changes feed, notifications, webhooks) and the contract know every type there is.
          * @enum {string}
          */
-        EventType: "user.verified" | "user.password_changed" | "api_token.created" | "api_token.revoked" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "institution.created" | "institution.updated" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reported" | "comment.reports_dismissed" | "user.suspended" | "user.unsuspended" | "user.created" | "user.updated";
+        EventType: "user.verified" | "user.password_changed" | "api_token.created" | "api_token.revoked" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "institution.created" | "institution.updated" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reported" | "comment.reports_dismissed" | "user.suspended" | "user.unsuspended" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.disabled" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.deleted" | "user.created" | "user.updated";
         /** @description A document, page or dataset that shows the progress reported. */
         EvidenceLink: {
             /** @example Compte rendu du forum du 12 mars 2018 */
@@ -4534,6 +4656,35 @@ export interface components {
             change_note: string;
             content: components["schemas"]["FormatContent"];
         };
+        /**
+         * @description A new endpoint.
+         * @example {
+         *       "description": "Tableau de bord",
+         *       "event_types": [
+         *         "comment.created"
+         *       ],
+         *       "subject": {
+         *         "key": "2027-01-espace-de-dialogue-en-ligne",
+         *         "type": "forum"
+         *       },
+         *       "url": "https://civic.example.org/hooks/opendetat"
+         *     }
+         */
+        NewWebhookEndpoint: {
+            /**
+             * @description Where deliveries are POSTed. Besides its form, the server checks (409
+             *     `webhook_url_refused`, naming the reason): `https` (plain `http` only in dev or where
+             *     `WEBHOOK_ALLOW_PRIVATE` is set: `https_required`), no user name or password
+             *     (`credentials_in_url`), a URL the server can parse (`invalid_url`), a host that resolves
+             *     (`unresolvable_host`) to public addresses only (`private_address`).
+             */
+            url: string;
+            /** @description Event types to receive, or `["*"]` for every one (a `*` among others means every one too). */
+            event_types: components["schemas"]["WebhookEventType"][];
+            subject?: null | components["schemas"]["SubjectFilter"];
+            /** @description What it is for (at most 500 characters). */
+            description?: string;
+        };
         /** @description One notification of the signed-in member. */
         Notification: {
             /** Format: int64 */
@@ -4844,6 +4995,12 @@ export interface components {
          * @enum {string}
          */
         QuestionStatus: "awaiting" | "overdue" | "long_overdue" | "answered";
+        /** @description A message queued for sending (a test message, or one sent again). */
+        QueuedDelivery: {
+            /** Format: int64 */
+            delivery_id: number;
+            message_id: string;
+        };
         /** @description One report in the queue (who made it is not shown). */
         QueuedReport: {
             reason: components["schemas"]["ReportReason"];
@@ -5116,7 +5273,7 @@ export interface components {
          *     themselves are managed from a session.
          * @enum {string}
          */
-        Scope: "read" | "comment" | "register" | "follow" | "content" | "respond" | "moderate" | "admin" | "account";
+        Scope: "read" | "comment" | "register" | "follow" | "content" | "respond" | "moderate" | "admin" | "webhooks" | "account";
         /** @description One result. */
         SearchHit: {
             type: components["schemas"]["SearchKind"];
@@ -5236,6 +5393,16 @@ export interface components {
             at: string;
             /** @description Who made it (display name), when the account still exists. */
             by?: string | null;
+        };
+        /**
+         * @description The record an endpoint's events are limited to: a forum, a commitment, a milestone…, and the
+         *     comments about it.
+         */
+        SubjectFilter: {
+            /** @description The kind of record (`forum`, `commitment`, `milestone`, `action_item`…). */
+            type: components["schemas"]["SubjectKind"];
+            /** @description Its key, as in API URLs (a forum's slug, a commitment's code, an id). */
+            key: string;
         };
         /**
          * @description The kinds of things people talk about.
@@ -5358,6 +5525,149 @@ export interface components {
             /** Format: int32 */
             duration_minutes: number;
         };
+        /** @description A page of the delivery log, the newest first. */
+        WebhookAttemptPage: {
+            items: components["schemas"]["WebhookAttemptView"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description One attempt to deliver a message: the delivery log.
+         * @example {
+         *       "at": "2026-12-04T09:00:01Z",
+         *       "attempt": 2,
+         *       "delivery_id": 41,
+         *       "delivery_state": "pending",
+         *       "duration_ms": 120,
+         *       "error": "answered 503",
+         *       "event_type": "comment.created",
+         *       "id": 88,
+         *       "message_id": "msg_3_1207",
+         *       "status_code": 503
+         *     }
+         */
+        WebhookAttemptView: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int64
+             * @description The message attempted (`POST /webhooks/{id}/deliveries/{delivery}/resend` sends it again).
+             */
+            delivery_id: number;
+            /** @description Its `webhook-id`, the same on every attempt. */
+            message_id: string;
+            event_type: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: int32
+             * @description 1 for the first attempt.
+             */
+            attempt: number;
+            /**
+             * Format: int32
+             * @description What the endpoint answered (null: no answer).
+             */
+            status_code?: number | null;
+            /** Format: int32 */
+            duration_ms: number;
+            /** @description What went wrong, if anything (a timeout, a refused connection, the status). */
+            error?: string | null;
+            /** @description Where the message stands now: `pending` (another attempt will come), `succeeded`, `failed`. */
+            delivery_state: string;
+        };
+        /** @description A page of webhook endpoints, the newest first. */
+        WebhookEndpointPage: {
+            items: components["schemas"]["WebhookEndpointView"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Changes to an endpoint; absent fields stay as they are. Turning it on again clears why it
+         *     was off.
+         * @example {
+         *       "enabled": true
+         *     }
+         */
+        WebhookEndpointPatch: {
+            /** @description Checked as at registration. */
+            url?: string | null;
+            event_types?: components["schemas"]["WebhookEventType"][] | null;
+            description?: string | null;
+            enabled?: boolean | null;
+        };
+        /**
+         * @description A webhook endpoint, as its managers see it: never its secret.
+         * @example {
+         *       "app_token_id": 12,
+         *       "created_at": "2026-12-04T09:00:00Z",
+         *       "description": "Tableau de bord",
+         *       "disabled_reason": null,
+         *       "enabled": true,
+         *       "event_types": [
+         *         "comment.created",
+         *         "progress_update.created"
+         *       ],
+         *       "failing_since": null,
+         *       "id": 3,
+         *       "secret_rotating_until": null,
+         *       "subject": {
+         *         "key": "2027-01-espace-de-dialogue-en-ligne",
+         *         "type": "forum"
+         *       },
+         *       "updated_at": "2026-12-04T09:00:00Z",
+         *       "url": "https://civic.example.org/hooks/opendetat"
+         *     }
+         */
+        WebhookEndpointView: {
+            /** Format: int64 */
+            id: number;
+            url: string;
+            description: string;
+            /** @description The event types it receives; `["*"]`: every type. */
+            event_types: components["schemas"]["WebhookEventType"][];
+            subject?: null | components["schemas"]["SubjectFilter"];
+            /**
+             * Format: int64
+             * @description The app token whose holders manage it (null: registered by an admin).
+             */
+            app_token_id?: number | null;
+            /** @description Off: nothing is sent. Turned off by its managers, or by the platform (`disabled_reason`). */
+            enabled: boolean;
+            /**
+             * @description Why it is off: `gone` (it answered 410 Gone), `failing` (every delivery failed for five
+             *     days), `owner` (its managers turned it off).
+             */
+            disabled_reason?: string | null;
+            /**
+             * Format: date-time
+             * @description Since when every delivery has failed (null: the last one succeeded).
+             */
+            failing_since?: string | null;
+            /**
+             * Format: date-time
+             * @description During a secret rotation, until when the previous secret signs too.
+             */
+            secret_rotating_until?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description An endpoint just registered, or a secret just rotated: the only answers that hold the secret. */
+        WebhookEndpointWithSecret: {
+            /**
+             * @description The signing secret (`whsec_` and base64), shown this once: verify each delivery's
+             *     `webhook-signature` with it (any Standard Webhooks library does).
+             */
+            secret: string;
+            endpoint: components["schemas"]["WebhookEndpointView"];
+        };
+        /**
+         * @description An event type a webhook endpoint may receive: those of `EventType` about public records (the change feed's), or `*` for every one.
+         * @enum {string}
+         */
+        WebhookEventType: "*" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored";
         /** @enum {string} */
         When: "upcoming" | "past";
     };
@@ -6009,7 +6319,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description A scope the account's role does not allow, or `account` (`scope_not_allowed`, naming `scopes`) */
+            /** @description A scope the account's role does not allow, `account`, or `webhooks` (app tokens only) (`scope_not_allowed`, naming `scopes`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12347,6 +12657,391 @@ export interface operations {
             };
             401: components["responses"]["InvalidToken"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of endpoints */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWebhookEndpoint"];
+            };
+        };
+        responses: {
+            /** @description Registered: the secret is in `secret`, shown this once */
+            201: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Neither an app token holding `webhooks` nor an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `subject` names no record (`unknown_reference`); the URL is refused here (`webhook_url_refused`, its `errors` naming why: `https_required`, `credentials_in_url`, `invalid_url`, `unresolvable_host`, `private_address`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "webhook_url_refused",
+                     *       "detail": "This URL cannot receive webhooks here.",
+                     *       "errors": [
+                     *         {
+                     *           "code": "private_address",
+                     *           "field": "url",
+                     *           "message": "The host \"10.0.0.7\" resolves to a loopback, private, link-local or otherwise reserved address, which webhooks may not call."
+                     *         }
+                     *       ],
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://opendetat.fr/problems/webhook_url_refused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Endpoint id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Endpoint id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Endpoint id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointPatch"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The URL is refused here, as at registration (`webhook_url_refused`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rotate_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Endpoint id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rotated: the new secret is in `secret` */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    send_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Endpoint id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedDelivery"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The endpoint is off (`webhook_disabled`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    attempts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Endpoint id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of attempts */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAttemptPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Endpoint id */
+                id: number;
+                /** @description Delivery id */
+                delivery: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedDelivery"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The endpoint is off (`webhook_disabled`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

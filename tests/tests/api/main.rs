@@ -43,3 +43,4 @@ mod smoke;
 mod third_party_app;
 mod tokens;
 mod users;
+mod webhooks;

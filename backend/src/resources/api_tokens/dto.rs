@@ -91,8 +91,8 @@ pub struct NewPersonalToken {
     #[schema(min_length = 1, max_length = 100)]
     pub name: String,
     /// What it may do: at least one scope, each allowed by the account's role (`account` never).
-    #[validate(length(min = 1, max = 9))]
-    #[schema(min_items = 1, max_items = 9)]
+    #[validate(length(min = 1, max = 10))]
+    #[schema(min_items = 1, max_items = 10)]
     pub scopes: Vec<Scope>,
     /// When it stops working, in the future (none: until revoked).
     pub expires_at: Option<DateTime<Utc>>,
@@ -115,8 +115,8 @@ pub struct NewAppToken {
     #[schema(minimum = 1)]
     pub owner_id: i64,
     /// What it may do: at least one scope, each allowed by the owner's role (`account` never).
-    #[validate(length(min = 1, max = 9))]
-    #[schema(min_items = 1, max_items = 9)]
+    #[validate(length(min = 1, max = 10))]
+    #[schema(min_items = 1, max_items = 10)]
     pub scopes: Vec<Scope>,
     /// When it stops working, in the future (none: until revoked).
     pub expires_at: Option<DateTime<Utc>>,

@@ -21,14 +21,17 @@ use crate::http::problem::{ApiError, ApiResult, ErrorCode, FieldError};
 use crate::types::{Role, Scope, TokenKind};
 use crate::AppState;
 
-/// The scopes asked for, each once, if `role` allows them all (403 `scope_not_allowed` naming
-/// the first that it does not).
-fn allowed_scopes(asked: &[Scope], role: Role) -> ApiResult<Vec<Scope>> {
+/// The scopes asked for, each once, if `role` and the kind of token allow them all (403
+/// `scope_not_allowed` naming the first that they do not).
+fn allowed_scopes(asked: &[Scope], role: Role, kind: TokenKind) -> ApiResult<Vec<Scope>> {
     let mut scopes: Vec<Scope> = Vec::new();
     for scope in asked {
-        if !Scope::allowed_for(role).contains(scope) {
+        let for_kind = *scope != Scope::Webhooks || kind == TokenKind::App;
+        if !Scope::allowed_for(role).contains(scope) || !for_kind {
             let why = if *scope == Scope::Account {
                 "`account` is for signed-in sessions only; no token may hold it".to_string()
+            } else if !for_kind {
+                "`webhooks` is for app tokens, which admins issue".to_string()
             } else {
                 format!("the account's role (`{}`) does not allow `{}`", role.as_str(), scope.as_str())
             };
@@ -94,7 +97,7 @@ pub async fn list_my_tokens(state: web::Data<AppState>, auth: AuthUser) -> ApiRe
     request_body = NewPersonalToken,
     responses(
         (status = 201, description = "Created: the secret is in `token`, shown this once", body = CreatedApiToken),
-        (status = 403, description = "A scope the account's role does not allow, or `account` (`scope_not_allowed`, naming `scopes`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A scope the account's role does not allow, `account`, or `webhooks` (app tokens only) (`scope_not_allowed`, naming `scopes`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 409, description = "The account already holds 50 working tokens (`too_many_tokens`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]
@@ -107,7 +110,7 @@ pub async fn create_my_token(
     let req = body?.into_inner();
     req.validate()?;
     in_the_future(req.expires_at)?;
-    let scopes = allowed_scopes(&req.scopes, auth.role)?;
+    let scopes = allowed_scopes(&req.scopes, auth.role, TokenKind::Personal)?;
     let (secret, hash) = api_token::generate(TokenKind::Personal);
     let prefix = api_token::shown_prefix(&secret);
     let details = db::transaction(&state.pool, move |conn| {
@@ -208,7 +211,7 @@ pub async fn create_app_token(
         let (role, name) = lock_owner(conn, owner)?.ok_or_else(|| {
             ApiError::conflict_field(ErrorCode::UnknownReference, "owner_id", "unknown", "names no account")
         })?;
-        let scopes = allowed_scopes(&req.scopes, role)?;
+        let scopes = allowed_scopes(&req.scopes, role, TokenKind::App)?;
         let token = issue(
             conn,
             NewToken {

@@ -20,6 +20,8 @@ export const fr = {
   "error.api_token_expired": "Ce jeton a expiré.",
   "error.scope_not_allowed": "Portée refusée au rôle du compte.",
   "error.too_many_tokens": "Trop de jetons actifs.",
+  "error.webhook_disabled": "Ce point de réception est désactivé : réactivez-le d'abord.",
+  "error.webhook_url_refused": "Cette adresse ne peut pas recevoir de webhooks ici.",
   "error.wrong_password": "Ce n'est pas votre mot de passe actuel.",
   "error.email_not_verified":
     "Confirmez d'abord votre adresse électronique : suivez le lien du message reçu à l'inscription, ou demandez-en un nouveau.",

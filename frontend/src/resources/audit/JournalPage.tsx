@@ -42,6 +42,11 @@ const OFFERED: Record<EventType, boolean> = {
   "milestone.deleted": true,
   "api_token.created": true,
   "api_token.revoked": true,
+  "webhook_endpoint.created": true,
+  "webhook_endpoint.updated": true,
+  "webhook_endpoint.disabled": true,
+  "webhook_endpoint.secret_rotated": true,
+  "webhook_endpoint.deleted": true,
   "action_plan.created": true,
   "action_plan.updated": true,
   "action_plan.deleted": true,
@@ -101,6 +106,7 @@ const KINDS = [
   "institution",
   "holiday",
   "api_token",
+  "webhook_endpoint",
 ] as const;
 
 const actionKey = (a: EventType) => `admin.journal.action.${a}` as MessageKey;

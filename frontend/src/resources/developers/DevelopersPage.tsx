@@ -22,6 +22,7 @@ const SCOPES: { scope: string; who: MessageKey }[] = [
   { scope: "respond", who: "dev.scopes.staff" },
   { scope: "moderate", who: "dev.scopes.moderators" },
   { scope: "admin", who: "dev.scopes.admins" },
+  { scope: "webhooks", who: "dev.scopes.apps" },
 ];
 
 export default function DevelopersPage() {
@@ -76,6 +77,9 @@ export default function DevelopersPage() {
           {t("dev.data.link")}
         </Link>
       </p>
+      <h2>{t("dev.webhooks.title")}</h2>
+      <p>{t("dev.webhooks.body")}</p>
+      <p>{t("dev.webhooks.retries")}</p>
     </>
   );
 }

@@ -18,7 +18,17 @@ import { OwnerPicker } from "./OwnerPicker";
 
 addMessages("fr", messages);
 
-const ALL_SCOPES: Scope[] = ["read", "comment", "register", "follow", "content", "respond", "moderate", "admin"];
+const ALL_SCOPES: Scope[] = [
+  "read",
+  "comment",
+  "register",
+  "follow",
+  "content",
+  "respond",
+  "moderate",
+  "admin",
+  "webhooks",
+];
 
 export function AppTokensPage() {
   const { t } = useI18n();

@@ -16,6 +16,8 @@ export const en: Record<keyof typeof fr, string> = {
   "error.api_token_expired": "This API token has expired: create another one.",
   "error.scope_not_allowed": "The account's role does not allow giving this scope to a token.",
   "error.too_many_tokens": "This account already holds 50 working tokens: revoke one first.",
+  "error.webhook_disabled": "This endpoint is off: turn it on first.",
+  "error.webhook_url_refused": "This address cannot receive webhooks here.",
   "error.wrong_password": "This is not your current password.",
   "error.email_not_verified":
     "Confirm your email address first: follow the link in the message sent when you signed up, or ask for a new one.",

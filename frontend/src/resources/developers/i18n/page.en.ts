@@ -21,6 +21,7 @@ export const en: Record<keyof typeof fr, string> = {
   "dev.scopes.staff": "Officials and admins",
   "dev.scopes.moderators": "Moderators and admins",
   "dev.scopes.admins": "Admins",
+  "dev.scopes.apps": "App tokens (any role)",
   "dev.limits.title": "Limits",
   "dev.limits.body":
     "Every request counts against a budget: per address without a token; with one, per account (its session and all its personal tokens share one budget) or per app token. Every answer says where you stand with the standard “RateLimit-Policy” and “RateLimit” headers (requests left, seconds until the window ends). Beyond it: 429 with “Retry-After”.",
@@ -31,4 +32,9 @@ export const en: Record<keyof typeof fr, string> = {
   "dev.data.body":
     "Rather than paging through: complete datasets in CSV and JSON Lines, their Frictionless description, a DCAT catalogue for data.gouv.fr, commitments in OGP's layout, under the Licence Ouverte. Atom feeds follow discussions, progress and institutions' answers, and the change feed keeps a copy up to date.",
   "dev.data.link": "Open data",
+  "dev.webhooks.title": "Webhooks",
+  "dev.webhooks.body":
+    "Rather than poll the API, an app registers https endpoints with its token (scope “webhooks”): each event it asked for about a public record (a forum created, a comment posted…) is POSTed there as JSON, signed per the Standard Webhooks specification. The signing secret (“whsec_…”) is shown once; verify every delivery with a Standard Webhooks library. Internal addresses (loopback, private networks, metadata services) are refused.",
+  "dev.webhooks.retries":
+    "Answer 2xx within 5 seconds. Otherwise the same message (same “webhook-id”) comes again for about three days; a 410 answer turns the endpoint off, and so do five days of failures. The delivery log, sending a message again, a test message and rotating the secret are in the API (“/webhooks”).",
 };

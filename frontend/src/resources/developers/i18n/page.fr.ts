@@ -21,6 +21,7 @@ export const fr = {
   "dev.scopes.staff": "Agents et administration",
   "dev.scopes.moderators": "Modération et administration",
   "dev.scopes.admins": "Administration",
+  "dev.scopes.apps": "Jetons d'application (tous rôles)",
   "dev.limits.title": "Les limites",
   "dev.limits.body":
     "Chaque requête compte dans un budget : par adresse sans jeton ; avec, par compte (sa session et tous ses jetons personnels partagent le même budget) ou par jeton d'application. Chaque réponse dit où vous en êtes avec les en-têtes standard « RateLimit-Policy » et « RateLimit » (requêtes restantes, secondes avant la fin de la fenêtre). Au-delà : 429 avec « Retry-After ».",
@@ -31,4 +32,9 @@ export const fr = {
   "dev.data.body":
     "Plutôt que de parcourir les pages : les jeux de données complets en CSV et JSON Lines, leur description Frictionless, un catalogue DCAT pour data.gouv.fr, les engagements au format de l'OGP, sous Licence Ouverte. Des flux Atom suivent les discussions, l'avancement et les réponses des institutions, et le journal des changements permet de tenir une copie à jour.",
   "dev.data.link": "Données ouvertes",
+  "dev.webhooks.title": "Les webhooks",
+  "dev.webhooks.body":
+    "Plutôt que d'interroger l'API, une application enregistre avec son jeton (portée « webhooks ») des adresses de réception en https : chaque évènement demandé sur un contenu public (un forum créé, un commentaire publié…) y est envoyé en JSON, signé selon la spécification Standard Webhooks. Le secret de signature (« whsec_… ») n'est affiché qu'une fois ; vérifiez chaque envoi avec une bibliothèque Standard Webhooks. Les adresses internes (boucle locale, réseaux privés, services de métadonnées) sont refusées.",
+  "dev.webhooks.retries":
+    "Répondez 2xx en moins de 5 secondes. Sinon, le même message (même « webhook-id ») revient pendant environ trois jours ; une réponse 410 désactive l'adresse, cinq jours d'échecs aussi. Le journal des envois, le renvoi d'un message, un message de test et le renouvellement du secret sont dans l'API (« /webhooks »).",
 } as const;

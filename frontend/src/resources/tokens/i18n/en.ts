@@ -42,6 +42,7 @@ export const en: Record<keyof typeof fr, string> = {
   "tokens.scope.moderate": "Moderation",
   "tokens.scope.admin": "Administration (accounts, institutions, audit trail)",
   "tokens.scope.account": "Account (session only)",
+  "tokens.scope.webhooks": "Webhooks (the app's endpoints and their delivery log; app tokens only)",
   "tokens.apps.title": "Apps' tokens",
   "tokens.apps.intro":
     "Issue a token to an organisation's app (an association's site, a newsroom dashboard…). The app acts on behalf of the chosen account, with only the scopes that account's role allows.",

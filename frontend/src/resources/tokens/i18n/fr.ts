@@ -43,6 +43,8 @@ export const fr = {
   "tokens.scope.moderate": "Modération",
   "tokens.scope.admin": "Administration (comptes, institutions, journal)",
   "tokens.scope.account": "Compte (session uniquement)",
+  "tokens.scope.webhooks":
+    "Webhooks (points de réception de l'application et leur journal ; jetons d'application uniquement)",
   "tokens.apps.title": "Jetons des applications",
   "tokens.apps.intro":
     "Délivrez un jeton à l'application d'une organisation (un site d'association, un tableau de bord de journal…). L'application agit au nom du compte choisi, avec les seules portées que le rôle de ce compte permet.",

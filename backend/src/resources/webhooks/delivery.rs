@@ -1,0 +1,450 @@
+//! From the event log to the endpoints: the dispatcher, then one delivery job per message.
+//!
+//! **Dispatcher** (`webhook_dispatch`): a consumer of the event log (`events::read_after`,
+//! commit order) whose position is a row of `event_positions`. In one transaction it locks that
+//! row, reads the next events, adds a delivery (and its job) for each endpoint each public event
+//! matches, and moves the position: the deliveries and the position commit together, so no event
+//! is skipped and none is given twice to an endpoint (`UNIQUE (endpoint_id, event_id)` says so
+//! too). It runs again every `WEBHOOK_POLL_MS` while an endpoint is on, at once while it is
+//! behind, and not at all while none is: writes cost nothing where nobody listens.
+//!
+//! **Delivery** (`webhook_delivery`): one attempt, outside any transaction (an endpoint that
+//! takes its 5 seconds must not hold the event log's readers back), then its outcome in one:
+//! the log row, the delivery's state, the endpoint's failure streak, and the next attempt's job
+//! on the retry schedule (jitter ±20 %). 410 Gone turns the endpoint off; so do five days of
+//! failures. A worker that dies mid-attempt has its job taken back after the lease: the message
+//! may then arrive twice, with the same `webhook-id` for the receiver to drop.
+
+use std::io::Read;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{Array, BigInt, Nullable, Text, Timestamptz};
+use rand::Rng;
+
+use super::queries::{self, Delivery, Endpoint, EndpointChanges, WebhookDeliveryId, WebhookEndpointId};
+use crate::events::{self, Event, Position};
+use crate::jobs::worker::{JobContext, JobError};
+
+pub const DISPATCH_JOB: &str = "webhook_dispatch";
+pub const DELIVERY_JOB: &str = "webhook_delivery";
+/// The dispatcher's row in `event_positions`.
+const CONSUMER: &str = "webhooks";
+/// Events read per dispatcher transaction.
+const BATCH: i64 = 500;
+/// At most this much of an endpoint's answer is read.
+const MAX_ANSWER: u64 = 64 * 1024;
+/// Connecting and answering, in all.
+const TIMEOUT: Duration = Duration::from_secs(5);
+/// An endpoint that has failed every delivery for this long is turned off.
+const FAILING_FOR: chrono::TimeDelta = chrono::TimeDelta::days(5);
+
+/// Makes sure one dispatcher run is queued (at `at`, now when `None`) while an endpoint is on;
+/// `running` is the run asking (it does not count). Part of the caller's transaction.
+pub fn schedule_dispatch(
+    conn: &mut PgConnection,
+    at: Option<DateTime<Utc>>,
+    running: Option<crate::db::ids::JobId>,
+) -> QueryResult<()> {
+    // Only a queued run counts: two runs finishing together both queue one (the next run of
+    // the two then sees the other and does not), never neither.
+    diesel::sql_query(
+        "INSERT INTO jobs (kind, run_at) SELECT $1, coalesce($2, now()) \
+          WHERE EXISTS (SELECT 1 FROM webhook_endpoints WHERE enabled) \
+            AND NOT EXISTS (SELECT 1 FROM jobs WHERE kind = $1 AND state = 'queued' AND id IS DISTINCT FROM $3)",
+    )
+    .bind::<Text, _>(DISPATCH_JOB)
+    .bind::<Nullable<Timestamptz>, _>(at)
+    .bind::<Nullable<BigInt>, _>(running.map(|j| j.get()))
+    .execute(conn)
+    .map(|_| ())
+}
+
+/// When `endpoint` is the only one on, the dispatcher starts from now: the events recorded
+/// while no endpoint was on are nobody's (an endpoint hears only of events after it was
+/// registered), and reading them would only delay the first delivery. In the transaction that
+/// registers or turns on the endpoint, so that nothing committed after it is skipped.
+pub fn start_from_now_if_alone(conn: &mut PgConnection, endpoint: WebhookEndpointId) -> QueryResult<()> {
+    diesel::sql_query(
+        "INSERT INTO event_positions (consumer, xid, id) \
+         SELECT $1, (events_horizon()::text::int8 - 1)::text::xid8, 9223372036854775807 \
+          WHERE NOT EXISTS (SELECT 1 FROM webhook_endpoints WHERE enabled AND id <> $2) \
+         ON CONFLICT (consumer) DO UPDATE SET xid = excluded.xid, id = excluded.id",
+    )
+    .bind::<Text, _>(CONSUMER)
+    .bind::<BigInt, _>(endpoint.get())
+    .execute(conn)
+    .map(|_| ())
+}
+
+/// Each worker beat: a dispatcher queued if endpoints are on (after a restore, or a run lost
+/// with its job), and old deliveries forgotten.
+pub fn housekeeping(conn: &mut PgConnection) -> QueryResult<()> {
+    schedule_dispatch(conn, None, None)?;
+    queries::prune(conn).map(|_| ())
+}
+
+pub fn run_dispatch(
+    ctx: &mut JobContext<'_>,
+    _payload: &serde_json::Value,
+) -> Result<Option<serde_json::Value>, JobError> {
+    let behind = ctx.conn.transaction(dispatch_batch).map_err(|e| JobError::Retry(format!("webhook dispatch: {e}")))?;
+    let next = if behind { None } else { Some(Utc::now() + crate::config::webhooks().poll) };
+    schedule_dispatch(ctx.conn, next, Some(ctx.job_id))?;
+    Ok(None)
+}
+
+#[derive(QueryableByName)]
+struct Stored {
+    #[diesel(sql_type = BigInt)]
+    xid: i64,
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+}
+
+/// One batch; whether more events are waiting.
+fn dispatch_batch(conn: &mut PgConnection) -> QueryResult<bool> {
+    let stored: Option<Stored> =
+        diesel::sql_query("SELECT xid::text::int8 AS xid, id FROM event_positions WHERE consumer = $1 FOR UPDATE")
+            .bind::<Text, _>(CONSUMER)
+            .get_result(conn)
+            .optional()?;
+    let endpoints = queries::enabled(conn)?;
+    let Some(stored) = stored else {
+        // The first run: from now on (endpoints registered later see only later events).
+        let now = events::horizon(conn)?;
+        return save_position(conn, now).map(|_| false);
+    };
+    let since = Position { xid: stored.xid, id: stored.id };
+    if endpoints.is_empty() {
+        let now = events::horizon(conn)?.max(since);
+        return save_position(conn, now).map(|_| false);
+    }
+    let batch = events::read_after(conn, since, None, BATCH)?;
+    let behind = batch.len() as i64 == BATCH;
+    let about = subjects_of_comments(conn, &batch)?;
+    let site = crate::config::site_url();
+    for event in &batch {
+        let Some(message) = Message::of(event, site) else { continue };
+        let record_subject = (event.subject_kind.clone(), event.subject_ref);
+        let comment_subject =
+            about.iter().find(|(id, ..)| Some(*id) == event.subject_ref).map(|(_, k, r)| (Some(k.clone()), Some(*r)));
+        for endpoint in endpoints.iter().filter(|e| matches(e, event, &record_subject, comment_subject.as_ref())) {
+            let message_id = format!("msg_{}_{}", endpoint.id, event.id.get());
+            queries::add_delivery(conn, endpoint.id, Some(event.id.get()), &event.kind, &message_id, &message.body)?;
+        }
+    }
+    let next = match (behind, batch.last()) {
+        (true, Some(last)) => last.position(),
+        _ => events::horizon(conn)?.max(batch.last().map_or(since, Event::position)).max(since),
+    };
+    save_position(conn, next)?;
+    Ok(behind)
+}
+
+fn save_position(conn: &mut PgConnection, at: Position) -> QueryResult<()> {
+    diesel::sql_query(
+        "INSERT INTO event_positions (consumer, xid, id) VALUES ($1, $2::text::xid8, $3) \
+         ON CONFLICT (consumer) DO UPDATE SET xid = excluded.xid, id = excluded.id",
+    )
+    .bind::<Text, _>(CONSUMER)
+    .bind::<Text, _>(at.xid.to_string())
+    .bind::<BigInt, _>(at.id)
+    .execute(conn)
+    .map(|_| ())
+}
+
+#[derive(QueryableByName)]
+struct CommentSubject {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+    #[diesel(sql_type = Text)]
+    kind: String,
+    #[diesel(sql_type = BigInt)]
+    ref_id: i64,
+}
+
+/// What each comment of the batch is about (an endpoint limited to a forum hears of the
+/// comments about it): `(comment id, kind, record id)`.
+fn subjects_of_comments(conn: &mut PgConnection, batch: &[Event]) -> QueryResult<Vec<(i64, String, i64)>> {
+    let ids: Vec<i64> =
+        batch.iter().filter(|e| e.subject_kind.as_deref() == Some("comment")).filter_map(|e| e.subject_ref).collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<CommentSubject> = diesel::sql_query(
+        "SELECT c.id, s.kind, s.ref_id FROM comments c JOIN subjects s ON s.id = c.subject_id WHERE c.id = ANY($1)",
+    )
+    .bind::<Array<BigInt>, _>(&ids)
+    .load(conn)?;
+    Ok(rows.into_iter().map(|r| (r.id, r.kind, r.ref_id)).collect())
+}
+
+/// The event types endpoints may ask for: those of the public records (the change feed's).
+pub fn deliverable(kind: &str) -> bool {
+    events::EventType::parse(kind)
+        .is_some_and(|t| !t.is_private() && crate::registry::get().record_path(t.record_kind()).is_some())
+}
+
+fn matches(
+    endpoint: &Endpoint,
+    event: &Event,
+    record: &(Option<String>, Option<i64>),
+    comment_subject: Option<&(Option<String>, Option<i64>)>,
+) -> bool {
+    if endpoint.created_at > event.at {
+        return false;
+    }
+    if !endpoint.event_types.is_empty() && !endpoint.event_types.contains(&event.kind) {
+        return false;
+    }
+    match (&endpoint.subject_kind, endpoint.subject_ref) {
+        (Some(kind), Some(id)) => {
+            let wanted = (Some(kind.clone()), Some(id));
+            *record == wanted || comment_subject == Some(&wanted)
+        }
+        _ => true,
+    }
+}
+
+/// What is sent for an event: its type, time and the record (type, id, key, what happened, and
+/// its address in the API, to read its public representation).
+struct Message {
+    body: String,
+}
+
+impl Message {
+    fn of(event: &Event, site: &str) -> Option<Message> {
+        let kind = events::EventType::parse(&event.kind)?;
+        if kind.is_private() {
+            return None;
+        }
+        let record = kind.record_kind();
+        let path = crate::registry::get().record_path(record)?;
+        let id = event.subject_ref?;
+        let key = event.subject_key.clone().unwrap_or_else(|| id.to_string());
+        let change = match (record, kind.verb()) {
+            (_, "created") => "created",
+            ("comment", "deleted") => "updated",
+            (_, "deleted") => "deleted",
+            _ => "updated",
+        };
+        let body = serde_json::json!({
+            "type": event.kind,
+            "timestamp": event.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            "data": {
+                "type": record,
+                "id": id,
+                "key": key,
+                "change": change,
+                "url": format!("{site}/api/v1{}", path.replace("{key}", &urlencode(&key))),
+            },
+        });
+        Some(Message { body: body.to_string() })
+    }
+}
+
+fn urlencode(key: &str) -> String {
+    url::form_urlencoded::byte_serialize(key.as_bytes()).collect()
+}
+
+/// A test message for `endpoint`, queued now.
+pub fn queue_test(conn: &mut PgConnection, endpoint: &Endpoint) -> QueryResult<(WebhookDeliveryId, String)> {
+    let mut nonce = [0u8; 12];
+    rand::thread_rng().fill(&mut nonce);
+    let message_id = format!("msg_test_{}", hex(&nonce));
+    let body = serde_json::json!({
+        "type": "webhook.test",
+        "timestamp": Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "data": {"endpoint_id": endpoint.id},
+    })
+    .to_string();
+    let id = queries::add_delivery(conn, endpoint.id, None, "webhook.test", &message_id, &body)?
+        .ok_or(diesel::result::Error::NotFound)?;
+    Ok((id, message_id))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What an attempt came to.
+#[derive(Debug)]
+struct Outcome {
+    status: Option<u16>,
+    duration: Duration,
+    error: Option<String>,
+}
+
+/// The client deliveries go out with: no redirects followed, 5 s in all, and a resolver that
+/// connects only to addresses the guard allows (checked again at each delivery: DNS rebinding).
+fn agent(allow_private: bool) -> ureq::Agent {
+    ureq::AgentBuilder::new()
+        .timeout(TIMEOUT)
+        .redirects(0)
+        .user_agent(concat!("OpenDEtat-Webhooks/", env!("CARGO_PKG_VERSION")))
+        .resolver(move |netloc: &str| -> std::io::Result<Vec<std::net::SocketAddr>> {
+            let (host, port) = netloc
+                .rsplit_once(':')
+                .and_then(|(h, p)| Some((h, p.parse::<u16>().ok()?)))
+                .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no port"))?;
+            super::address::resolve(host, port, allow_private)
+                .map_err(|(_, why)| std::io::Error::new(std::io::ErrorKind::PermissionDenied, why))
+        })
+        .build()
+}
+
+fn attempt(endpoint: &Endpoint, delivery: &Delivery) -> Outcome {
+    let settings = crate::config::webhooks();
+    let now = Utc::now();
+    let timestamp = now.timestamp();
+    let signatures: Vec<String> = endpoint
+        .signing_secrets(now)
+        .into_iter()
+        .map(|s| super::sign::signature(s, &delivery.message_id, timestamp, &delivery.body))
+        .collect();
+    let started = Instant::now();
+    let result = agent(settings.allow_private)
+        .post(&endpoint.url)
+        .set("content-type", "application/json")
+        .set("webhook-id", &delivery.message_id)
+        .set("webhook-timestamp", &timestamp.to_string())
+        .set("webhook-signature", &signatures.join(" "))
+        .send_string(&delivery.body);
+    let (status, error) = match result {
+        Ok(answer) => {
+            let status = answer.status();
+            drain(answer);
+            let error = (!(200..300).contains(&status)).then(|| format!("answered {status}"));
+            (Some(status), error)
+        }
+        Err(ureq::Error::Status(status, answer)) => {
+            drain(answer);
+            (Some(status), Some(format!("answered {status}")))
+        }
+        Err(ureq::Error::Transport(t)) => (None, Some(transport_error(&t))),
+    };
+    Outcome { status, duration: started.elapsed(), error }
+}
+
+/// Reads (and drops) at most `MAX_ANSWER` bytes of an answer.
+fn drain(answer: ureq::Response) {
+    let mut sink = Vec::new();
+    let _ = answer.into_reader().take(MAX_ANSWER).read_to_end(&mut sink);
+}
+
+/// What went wrong, in words for the delivery log (never the URL's query, which may hold a key).
+fn transport_error(t: &ureq::Transport) -> String {
+    let what = match t.kind() {
+        ureq::ErrorKind::Dns => "the host does not resolve, or only to addresses webhooks may not call",
+        ureq::ErrorKind::ConnectionFailed => "the connection failed",
+        ureq::ErrorKind::Io => "no answer in time, or the connection broke",
+        ureq::ErrorKind::InvalidUrl | ureq::ErrorKind::UnknownScheme => "the URL cannot be called",
+        ureq::ErrorKind::BadStatus | ureq::ErrorKind::BadHeader => "the answer is not valid HTTP",
+        ureq::ErrorKind::TooManyRedirects => "redirects are not followed",
+        _ => "the delivery failed",
+    };
+    match t.message() {
+        Some(detail) if t.kind() == ureq::ErrorKind::Dns => format!("{what} ({detail})"),
+        _ => what.to_string(),
+    }
+}
+
+pub fn run_delivery(
+    ctx: &mut JobContext<'_>,
+    payload: &serde_json::Value,
+) -> Result<Option<serde_json::Value>, JobError> {
+    let id = payload
+        .get("delivery_id")
+        .and_then(|v| v.as_i64())
+        .map(WebhookDeliveryId)
+        .ok_or_else(|| JobError::Permanent("no delivery_id".into()))?;
+    let found: Option<(Delivery, Endpoint)> = crate::db::schema::webhook_deliveries::table
+        .inner_join(crate::db::schema::webhook_endpoints::table)
+        .filter(crate::db::schema::webhook_deliveries::id.eq(id))
+        .select((Delivery::as_select(), Endpoint::as_select()))
+        .first(ctx.conn)
+        .optional()?;
+    // Gone with its endpoint, already delivered, or the endpoint is off: nothing to send.
+    let Some((delivery, endpoint)) = found else { return Ok(None) };
+    if delivery.state != "pending" || !endpoint.enabled {
+        return Ok(None);
+    }
+    let outcome = attempt(&endpoint, &delivery);
+    ctx.conn
+        .transaction(|conn| record_outcome(conn, &delivery, endpoint.id, &outcome))
+        .map_err(|e| JobError::Retry(format!("webhook delivery: {e}")))?;
+    Ok(None)
+}
+
+fn record_outcome(
+    conn: &mut PgConnection,
+    delivery: &Delivery,
+    endpoint_id: WebhookEndpointId,
+    outcome: &Outcome,
+) -> QueryResult<()> {
+    use crate::db::schema::{webhook_attempts as a, webhook_deliveries as d};
+    // The endpoint as it is now, locked: its managers may have changed it meanwhile.
+    let Some(endpoint) = queries::find_managed(conn, endpoint_id, queries::Manager::Admin)? else { return Ok(()) };
+    let attempt = delivery.attempts + 1;
+    diesel::insert_into(a::table)
+        .values((
+            a::delivery_id.eq(delivery.id),
+            a::endpoint_id.eq(endpoint.id),
+            a::attempt.eq(attempt),
+            a::status_code.eq(outcome.status.map(i32::from)),
+            a::duration_ms.eq(outcome.duration.as_millis().min(i32::MAX as u128) as i32),
+            a::error.eq(&outcome.error),
+        ))
+        .execute(conn)?;
+    let now = Utc::now();
+    let schedule = crate::config::webhooks().retry_schedule;
+    // The failure streak is bookkeeping, not a change anyone made: written as is. Turning the
+    // endpoint off is audited.
+    let streak = |conn: &mut PgConnection, since: Option<DateTime<Utc>>| -> QueryResult<()> {
+        use crate::db::schema::webhook_endpoints as e;
+        diesel::update(e::table.find(endpoint.id)).set(e::failing_since.eq(since)).execute(conn).map(|_| ())
+    };
+    let mut turn_off: Option<(&str, DateTime<Utc>)> = None;
+    let state = if outcome.error.is_none() {
+        if endpoint.failing_since.is_some() {
+            streak(conn, None)?;
+        }
+        "succeeded"
+    } else if outcome.status == Some(410) {
+        turn_off = Some(("gone", endpoint.failing_since.unwrap_or(now)));
+        "failed"
+    } else {
+        let since = endpoint.failing_since.unwrap_or(now);
+        if endpoint.failing_since.is_none() {
+            streak(conn, Some(since))?;
+        }
+        if now - since >= FAILING_FOR {
+            turn_off = Some(("failing", since));
+            "failed"
+        } else {
+            match schedule.get((attempt - 1) as usize) {
+                Some(wait) => {
+                    let jitter = rand::thread_rng().gen_range(0.8..1.2);
+                    let wait = chrono::TimeDelta::from_std(wait.mul_f64(jitter)).unwrap_or(chrono::TimeDelta::hours(1));
+                    let payload = serde_json::json!({ "delivery_id": delivery.id });
+                    crate::jobs::enqueue_at(conn, DELIVERY_JOB, payload, Some(now + wait))?;
+                    "pending"
+                }
+                None => "failed",
+            }
+        }
+    };
+    diesel::update(d::table.find(delivery.id)).set((d::state.eq(state), d::attempts.eq(attempt))).execute(conn)?;
+    if let Some((reason, since)) = turn_off {
+        let off = EndpointChanges {
+            enabled: Some(false),
+            disabled_reason: Some(Some(reason.into())),
+            failing_since: Some(Some(since)),
+            ..Default::default()
+        };
+        queries::update(conn, &endpoint, off, super::events::ENDPOINT_DISABLED, None)?;
+    }
+    Ok(())
+}
