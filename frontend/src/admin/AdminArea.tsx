@@ -20,6 +20,7 @@ import { wholeList } from "../api/lists";
 import { ADMIN_ROUTES, type Access } from "./routes";
 import { paths } from "../app/resources";
 import { appTokensPath } from "../resources/tokens/admin";
+import { webhooksPath } from "../resources/webhooks/admin";
 
 // The admin area's French messages come with its chunk (English ones are in the English chunk).
 addMessages("fr", adminMessages);
@@ -90,6 +91,11 @@ function AdminHome() {
           <li>
             <Link className="fr-link fr-icon-key-line fr-link--icon-left" to={appTokensPath()}>
               {t("admin.appTokens")}
+            </Link>
+          </li>
+          <li>
+            <Link className="fr-link fr-icon-send-plane-line fr-link--icon-left" to={webhooksPath()}>
+              {t("admin.webhooks")}
             </Link>
           </li>
           <li>

@@ -11,6 +11,7 @@ import { admin as institutions } from "../resources/institutions/admin";
 import { admin as moderation } from "../resources/moderation/admin";
 import { admin as users } from "../resources/users/admin";
 import { admin as tokens } from "../resources/tokens/admin";
+import { admin as webhooks } from "../resources/webhooks/admin";
 import { admin as audit } from "../resources/audit/admin";
 import { admin as actionPlans } from "../resources/actionPlans/admin";
 
@@ -30,6 +31,7 @@ export const ADMIN_ROUTES: AdminRoutes = [
   ...moderation,
   ...users,
   ...tokens,
+  ...webhooks,
   ...audit,
   ...actionPlans,
 ];

@@ -11,6 +11,7 @@ import type { fr as moderationQueue } from "../resources/moderation/i18n/queue.f
 import type { fr as sessionExpiry } from "../auth/i18n/expiry.fr";
 import type { fr as openDataPage } from "../resources/openData/i18n/page.fr";
 import type { fr as tokens } from "../resources/tokens/i18n/fr";
+import type { fr as webhooks } from "../resources/webhooks/i18n/fr";
 import type { fr as developers } from "../resources/developers/i18n/page.fr";
 import type { fr as accountPages } from "../resources/account/i18n/pages.fr";
 import { fr as common } from "./areas/common";
@@ -77,6 +78,7 @@ export type MessageKey =
   | keyof typeof sessionExpiry
   | keyof typeof openDataPage
   | keyof typeof tokens
+  | keyof typeof webhooks
   | keyof typeof developers
   | keyof typeof accountPages;
 /** The English messages of the areas whose French ones come with their chunk. */
@@ -89,6 +91,7 @@ const LATE = [
   () => import("../auth/i18n/expiry.en"),
   () => import("../resources/openData/i18n/page.en"),
   () => import("../resources/tokens/i18n/en"),
+  () => import("../resources/webhooks/i18n/en"),
   () => import("../resources/developers/i18n/page.en"),
   () => import("../resources/account/i18n/pages.en"),
 ];

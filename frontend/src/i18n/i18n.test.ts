@@ -8,6 +8,7 @@ import { fr as moderationQueue } from "../resources/moderation/i18n/queue.fr";
 import { fr as sessionExpiry } from "../auth/i18n/expiry.fr";
 import { fr as openDataPage } from "../resources/openData/i18n/page.fr";
 import { fr as tokens } from "../resources/tokens/i18n/fr";
+import { fr as webhooks } from "../resources/webhooks/i18n/fr";
 import { fr as developers } from "../resources/developers/i18n/page.fr";
 import { fr as accountPages } from "../resources/account/i18n/pages.fr";
 import { interpolate, loadCatalogue, translate } from "./index";
@@ -23,6 +24,7 @@ const fr = {
   ...sessionExpiry,
   ...openDataPage,
   ...tokens,
+  ...webhooks,
   ...developers,
   ...accountPages,
 } as Messages;

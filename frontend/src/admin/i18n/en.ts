@@ -14,6 +14,7 @@ export const en: Record<keyof typeof fr, string> = {
   "admin.editMilestone": "Edit the milestone",
   "admin.users": "Users and roles",
   "admin.appTokens": "Apps' tokens",
+  "admin.webhooks": "Webhooks",
   "admin.forum.title": "Title",
   "admin.forum.slug": "Short address (slug)",
   "admin.forum.slugHint": "Lower-case letters, digits and hyphens; made from the title when empty",

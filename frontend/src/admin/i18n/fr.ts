@@ -17,6 +17,7 @@ export const fr = {
   "admin.editMilestone": "Modifier le jalon",
   "admin.users": "Utilisateurs et rôles",
   "admin.appTokens": "Jetons des applications",
+  "admin.webhooks": "Webhooks",
   "admin.forum.title": "Titre",
   "admin.forum.slug": "Adresse courte (slug)",
   "admin.forum.slugHint": "Lettres minuscules, chiffres et tirets ; déduite du titre si vide",

@@ -1,0 +1,60 @@
+// Webhooks from the admin area: an admin registers an endpoint for the platform (the secret
+// shown once), is told why an internal address is refused, sends a test message and reads it in
+// the delivery log, turns the endpoint off, and deletes it.
+import { accounts, check, expect, signIn, status, test } from "./fixtures";
+
+test("an admin registers a webhook endpoint, tests it, reads its log, turns it off and deletes it", async ({
+  page,
+}) => {
+  await signIn(page, accounts.admin);
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "Webhooks" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
+  const form = page.getByRole("form", { name: "Enregistrer un point de réception" });
+
+  // An internal address is refused, and the field says why.
+  await form.getByRole("textbox", { name: /^Adresse de réception/ }).fill("https://127.0.0.1/crochet");
+  await form.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByText(/loopback, private, link-local/).first()).toBeVisible();
+
+  // A public address (documentation range aside: one that exists; nothing listens here in CI).
+  const url = `https://93.184.215.14/crochets/${Date.now()}`;
+  await form.getByRole("textbox", { name: /^Adresse de réception/ }).fill(url);
+  await form.getByRole("textbox", { name: /^Description/ }).fill("Tableau de bord de test");
+  await form.getByRole("button", { name: "Enregistrer" }).click();
+  const secret = page.locator("#new-secret");
+  await expect(secret).toBeFocused();
+  expect(((await secret.textContent()) ?? "").trim()).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+  await expect(status(page)).toContainText("Point de réception enregistré.");
+  const row = page.getByRole("row", { name: new RegExp(url) });
+  await expect(row).toContainText("Plateforme (administration)");
+  await expect(row).toContainText("Tous les évènements");
+  await expect(row).toContainText("Actif");
+  await check(page, "admin-webhooks");
+
+  await row.getByRole("link", { name: `Journal de ${url}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Point de réception" })).toBeVisible();
+  await expect(page.getByText("Aucun envoi pour l'instant.")).toBeVisible();
+  await page.getByRole("button", { name: "Envoyer un message de test" }).click();
+  await expect(status(page)).toContainText("Message de test envoyé");
+  // The attempt fails (nothing answers there) and shows in the log, with a new attempt planned.
+  const log = page.getByRole("table", { name: /Tentatives d'envoi/ });
+  await expect(async () => {
+    await page.reload();
+    await expect(log.getByRole("row", { name: /Message de test/ })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(log.getByRole("row", { name: /Message de test/ })).toContainText("Nouvel essai prévu");
+  await check(page, "admin-webhook-log");
+
+  await page.getByRole("button", { name: "Désactiver" }).click();
+  await expect(status(page)).toContainText("Point de réception désactivé.");
+  await expect(page.getByRole("button", { name: "Réactiver" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Envoyer un message de test" })).toBeDisabled();
+
+  await page.getByRole("button", { name: "Supprimer" }).click();
+  const dialog = page.getByRole("dialog", { name: "Supprimer ce point de réception ?" });
+  await dialog.getByRole("button", { name: "Supprimer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
+  await expect(status(page)).toContainText("Point de réception supprimé.");
+  await expect(page.getByRole("row", { name: new RegExp(url) })).toHaveCount(0);
+});

@@ -1,0 +1,118 @@
+// What the webhooks' pages share: the event types an endpoint may ask for, an endpoint's state in
+// words, and the secret shown once.
+import { useState } from "react";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useI18n, type MessageKey } from "../../i18n";
+import type { Endpoint, WebhookEventType } from "./queries";
+
+/** Every type an endpoint may ask for (the contract's WebhookEventType: a new one does not
+ *  compile until it is here), `*` aside. */
+const TYPES: Record<Exclude<WebhookEventType, "*">, true> = {
+  "action_plan.created": true,
+  "action_plan.updated": true,
+  "action_plan.deleted": true,
+  "commitment.created": true,
+  "commitment.updated": true,
+  "commitment.archived": true,
+  "commitment.restored": true,
+  "commitment.deleted": true,
+  "milestone.created": true,
+  "milestone.updated": true,
+  "milestone.archived": true,
+  "milestone.restored": true,
+  "milestone.deleted": true,
+  "milestone.progress_reported": true,
+  "cycle.created": true,
+  "cycle.updated": true,
+  "forum.created": true,
+  "forum.updated": true,
+  "forum.archived": true,
+  "forum.restored": true,
+  "forum.deleted": true,
+  "forum.organiser_added": true,
+  "forum.organiser_removed": true,
+  "format.created": true,
+  "format.updated": true,
+  "format.version_published": true,
+  "forum.minutes_published": true,
+  "forum.minutes_updated": true,
+  "action_item.created": true,
+  "action_item.updated": true,
+  "action_item.status_changed": true,
+  "forum.feedback_response_published": true,
+  "comment.created": true,
+  "comment.updated": true,
+  "comment.deleted": true,
+  "comment.hidden": true,
+  "comment.restored": true,
+};
+export const EVENT_TYPES = Object.keys(TYPES) as Exclude<WebhookEventType, "*">[];
+
+/** An event type in words (the audit trail's names for the same actions). */
+export function useEventLabel() {
+  const { t } = useI18n();
+  return (type: string) =>
+    type === "*"
+      ? t("webhooks.allTypes")
+      : type === "webhook.test"
+        ? t("webhooks.testEvent")
+        : t(`admin.journal.action.${type}` as MessageKey);
+}
+
+/** Whether it is on, or why it is off, and since when it fails. */
+export function EndpointState({ endpoint }: { endpoint: Endpoint }) {
+  const { t, dateTime } = useI18n();
+  const state = endpoint.enabled
+    ? t("webhooks.on")
+    : t(`webhooks.off.${endpoint.disabled_reason ?? "owner"}` as MessageKey);
+  return (
+    <>
+      {state}
+      {endpoint.failing_since && (
+        <>
+          <br />
+          <span className="fr-text--xs">{t("webhooks.failingSince", { date: dateTime(endpoint.failing_since) })}</span>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The signing secret, shown this once, with a button that copies it. */
+export function SecretNotice({ secret }: { secret: string }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  return (
+    <Alert
+      severity="success"
+      className="fr-mb-3w"
+      title={t("webhooks.secretTitle")}
+      description={
+        <>
+          <span className="fr-text--sm">{t("webhooks.secretBody")}</span>
+          <code className="od-token" id="new-secret" tabIndex={-1}>
+            {secret}
+          </code>
+          <Button
+            size="small"
+            priority="secondary"
+            iconId="fr-icon-clipboard-line"
+            iconPosition="left"
+            onClick={() =>
+              void navigator.clipboard?.writeText(secret).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
+          >
+            {t("webhooks.copy")}
+          </Button>
+          <span role="status" className="fr-ml-2w">
+            {copied ? t("webhooks.copied") : ""}
+          </span>
+        </>
+      }
+    />
+  );
+}
