@@ -355,7 +355,9 @@ pub fn read_after(
 }
 
 /// The position after everything committed so far that a reader may pass (for a reader that
-/// starts now and wants only what comes next).
+/// starts now and wants only what comes next). A reader that moves to it after `read_after`
+/// must call both in one snapshot (a repeatable-read transaction): otherwise what commits
+/// between the two statements is passed over unread.
 pub fn horizon(conn: &mut PgConnection) -> QueryResult<Position> {
     #[derive(QueryableByName)]
     struct Horizon {

@@ -167,3 +167,53 @@ fn a_long_transaction_of_this_database_holds_the_feed_and_is_reported() {
     assert_eq!(summary(&items), [("forum".to_string(), forum.slug(), "created".to_string())]);
     assert_eq!(app.get_site("/readyz").expect(200).json(), json!({"status": "ok"}));
 }
+
+#[test]
+fn a_reader_following_the_feed_through_a_burst_of_writes_misses_nothing_and_sees_nothing_twice() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let app = TestApp::spawn();
+    let (_, start) = drain(&app, None, "types=comment&limit=100");
+    let member = app.user("member");
+    let writing = AtomicBool::new(true);
+    let (posted, seen) = std::thread::scope(|s| {
+        // Reads the feed over and over while the writers write, then until it has them all.
+        let reader = s.spawn(|| {
+            let mut seen: Vec<i64> = Vec::new();
+            let mut position = start.clone();
+            let mut deadline = None;
+            loop {
+                let (items, next) = drain(&app, Some(&position), "types=comment&limit=100");
+                position = next;
+                seen.extend(items.iter().filter(|c| c["change"] == "created").map(|c| c["id"].as_i64().unwrap()));
+                if !writing.load(Ordering::SeqCst) {
+                    let until =
+                        *deadline.get_or_insert_with(|| std::time::Instant::now() + std::time::Duration::from_secs(15));
+                    if seen.len() >= 200 || std::time::Instant::now() > until {
+                        return seen;
+                    }
+                }
+            }
+        });
+        let posted: Vec<i64> = at_once(8, |w| {
+            (0..25)
+                .map(|n| {
+                    builders::comment(&app, &member.token, "/commitments/FR0041", &format!("Rafale {w}-{n}"))["id"]
+                        .as_i64()
+                        .unwrap()
+                })
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+        writing.store(false, Ordering::SeqCst);
+        (posted, reader.join().unwrap())
+    });
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), seen.len(), "a change seen twice");
+    let mut posted = posted;
+    posted.sort();
+    assert_eq!(unique, posted, "changes passed over: {} of {} seen", unique.len(), posted.len());
+}

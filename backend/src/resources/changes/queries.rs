@@ -29,7 +29,20 @@ fn change_of(event: &Event) -> Option<Change> {
 }
 
 /// Changes after `since`, at most `limit`, and the position to continue from.
+///
+/// In one snapshot (a read-only repeatable-read transaction): the events read and the horizon
+/// the position moves to must be seen at the same instant. Two statements each with its own
+/// snapshot would let a transaction that commits between them be passed over unread.
 pub fn after(
+    conn: &mut PgConnection,
+    since: Position,
+    types: &[RecordType],
+    limit: i64,
+) -> QueryResult<(Vec<Change>, Position, bool)> {
+    conn.build_transaction().repeatable_read().read_only().run(|conn| after_in_snapshot(conn, since, types, limit))
+}
+
+fn after_in_snapshot(
     conn: &mut PgConnection,
     since: Position,
     types: &[RecordType],
