@@ -29,6 +29,19 @@ pub struct SearchArm {
     pub sql: &'static str,
 }
 
+/// A change-feed record as readers of the event log outside the API see it (webhooks).
+pub struct RecordDecl {
+    /// The API path of one record, `{key}` standing for its key (`/forums/{key}`).
+    pub path: &'static str,
+    /// Its public representation now, as `GET path` answers it (404: gone).
+    pub load: fn(&mut diesel::PgConnection, i64) -> crate::http::problem::ApiResult<serde_json::Value>,
+}
+
+/// A representation as JSON, for `RecordDecl::load`.
+pub fn json(value: impl serde::Serialize) -> crate::http::problem::ApiResult<serde_json::Value> {
+    serde_json::to_value(value).map_err(crate::http::problem::ApiError::internal)
+}
+
 /// One resource, as the application sees it.
 pub struct Resource {
     /// `(name, description)` of each OpenAPI tag its operations use.
@@ -51,9 +64,8 @@ pub struct Resource {
     /// Its record type in the public change feed (`GET /changes`), when it is there: the part
     /// before the dot of its event types (`forum` for `forum.created`).
     pub change_feed: Option<&'static str>,
-    /// The API path of one of its change-feed records, `{key}` standing for the record's key
-    /// (`/forums/{key}`): webhooks and other readers of the log link to it.
-    pub record_path: Option<&'static str>,
+    /// Its change-feed records as readers of the log outside the API see them (webhooks).
+    pub record: Option<&'static RecordDecl>,
     /// Its arm of the search query, when its records are searchable (see `resources::search`).
     pub search: Option<&'static SearchArm>,
     /// The background jobs it runs.
@@ -82,7 +94,7 @@ impl Resource {
         codes: &[],
         subject: None,
         change_feed: None,
-        record_path: None,
+        record: None,
         search: None,
         jobs: &[],
         subscriptions: &[],
@@ -147,9 +159,9 @@ impl Declarations {
         self.resources.iter().filter_map(|r| r.change_feed)
     }
 
-    /// The API path of a record of the change-feed type `kind` (`{key}` to fill in).
-    pub fn record_path(&self, kind: &str) -> Option<&'static str> {
-        self.resources.iter().find(|r| r.change_feed == Some(kind)).and_then(|r| r.record_path)
+    /// How readers of the log outside the API see a record of the change-feed type `kind`.
+    pub fn record(&self, kind: &str) -> Option<&'static RecordDecl> {
+        self.resources.iter().find(|r| r.change_feed == Some(kind)).and_then(|r| r.record)
     }
 
     /// The arms of the search query.

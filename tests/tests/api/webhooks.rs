@@ -106,6 +106,19 @@ fn register(app: &TestApp, token: &str, body: Value) -> (i64, String) {
     (created["endpoint"]["id"].as_i64().unwrap(), secret)
 }
 
+/// The endpoint's delivery log once it holds `n` attempts (or after 10 s): the receiver writes
+/// a request down before it answers, the server logs the attempt after.
+fn attempts_log(app: &TestApp, id: i64, token: &str, n: usize) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let log = app.get_as(&format!("/webhooks/{id}/attempts"), token).expect(200).json();
+        if log["items"].as_array().unwrap().len() >= n || Instant::now() > deadline {
+            return log;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 fn types(received: &[Value]) -> Vec<String> {
     received.iter().map(|r| r["body"]["type"].as_str().unwrap().to_string()).collect()
 }
@@ -137,6 +150,11 @@ fn an_apps_endpoint_receives_each_event_it_asked_for_signed_per_standard_webhook
         assert_eq!((data["type"].as_str(), data["key"].as_str()), (Some("forum"), Some(slug.as_str())));
         assert_eq!(data["id"], forum["id"]);
         assert_eq!(data["url"], format!("{PUBLIC_URL}/api/v1/forums/{slug}"));
+        // The record as `GET url` answers it when the message was made.
+        assert_eq!(
+            (data["record"]["slug"].as_str(), data["record"]["title"].as_str()),
+            (Some(slug.as_str()), Some("Forum des crochets"))
+        );
     }
     assert_eq!(got[0]["body"]["data"]["change"], "created");
     assert_ne!(got[0]["id"], got[1]["id"], "one webhook-id per message");
@@ -144,8 +162,8 @@ fn an_apps_endpoint_receives_each_event_it_asked_for_signed_per_standard_webhook
     std::thread::sleep(Duration::from_millis(800));
     assert_eq!(receiver.received("forums").len(), 2);
 
-    // The delivery log: each attempt, the newest first.
-    let log = app.get_as(&format!("/webhooks/{id}/attempts"), &token).expect(200).json();
+    // The delivery log: each attempt, the newest first (written once the answer is in).
+    let log = attempts_log(&app, id, &token, 2);
     let items = log["items"].as_array().unwrap();
     assert_eq!(items.len(), 2, "{log}");
     assert!(items.iter().all(|a| a["status_code"] == 200 && a["delivery_state"] == "succeeded" && a["attempt"] == 1));
@@ -205,7 +223,7 @@ fn a_receiver_that_fails_twice_gets_the_same_message_a_third_time_across_a_worke
     assert_eq!(got.iter().map(|r| r["status"].as_i64().unwrap()).collect::<Vec<_>>(), [503, 503, 200]);
     assert!(got.iter().all(|r| r["id"] == got[0]["id"] && r["verified"] == json!([true])), "{got:?}");
     assert_eq!(types(&got), ["forum.created"; 3]);
-    let log = app.get_as(&format!("/webhooks/{id}/attempts"), &token).expect(200).json();
+    let log = attempts_log(&app, id, &token, 3);
     let attempts: Vec<(i64, i64)> = log["items"]
         .as_array()
         .unwrap()
@@ -282,6 +300,7 @@ fn an_endpoint_limited_to_a_forum_hears_of_the_comments_about_it_only() {
     let got_all = receiver.received("c");
     assert_eq!(got_all.len(), 1, "{got_all:?}");
     assert_eq!(got[0]["body"]["data"]["id"], here["id"]);
+    assert_eq!(got[0]["body"]["data"]["record"]["id"], here["id"]);
     assert_eq!(got[0]["verified"], json!([true]));
 }
 

@@ -46,6 +46,15 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     events: events::ALL,
     subject: Some(&subject::DECL),
     change_feed: Some("action_item"),
-    record_path: Some("/action-items/{key}"),
+    record: Some(&RECORD),
     ..crate::registry::Resource::NONE
 };
+
+/// Its records for readers of the event log outside the API (webhooks): as `GET /action-items/{key}` answers.
+const RECORD: crate::registry::RecordDecl =
+    crate::registry::RecordDecl { path: "/action-items/{key}", load: public_record };
+
+fn public_record(conn: &mut diesel::PgConnection, id: i64) -> crate::http::problem::ApiResult<serde_json::Value> {
+    let row = queries::find(conn, crate::db::ids::ActionItemId(id))?;
+    crate::registry::json(queries::present_one(conn, row.id)?)
+}

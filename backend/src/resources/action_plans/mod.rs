@@ -44,6 +44,15 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     codes: codes::ALL,
     subject: Some(&subject::DECL),
     change_feed: Some("action_plan"),
-    record_path: Some("/action-plans/{key}"),
+    record: Some(&RECORD),
     ..crate::registry::Resource::NONE
 };
+
+/// Its records for readers of the event log outside the API (webhooks): as `GET /action-plans/{key}` answers.
+const RECORD: crate::registry::RecordDecl =
+    crate::registry::RecordDecl { path: "/action-plans/{key}", load: public_record };
+
+fn public_record(conn: &mut diesel::PgConnection, id: i64) -> crate::http::problem::ApiResult<serde_json::Value> {
+    let row = queries::find(conn, &id.to_string())?;
+    crate::registry::json(queries::present_one(conn, row)?)
+}

@@ -103,7 +103,17 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     events: events::ALL,
     codes: codes::ALL,
     change_feed: Some("comment"),
-    record_path: Some("/comments/{key}"),
+    record: Some(&RECORD),
     search: Some(&SEARCH),
     ..crate::registry::Resource::NONE
 };
+
+/// Its records for readers of the event log outside the API (webhooks): as `GET /comments/{key}` answers.
+const RECORD: crate::registry::RecordDecl =
+    crate::registry::RecordDecl { path: "/comments/{key}", load: public_record };
+
+fn public_record(conn: &mut diesel::PgConnection, id: i64) -> crate::http::problem::ApiResult<serde_json::Value> {
+    let row = queries::find(conn, crate::db::ids::CommentId(id))?;
+    // As a visitor reads it: a hidden or deleted comment is its tombstone.
+    crate::registry::json(queries::present(row, dto::Viewer::default()))
+}

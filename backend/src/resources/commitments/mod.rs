@@ -54,7 +54,16 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     events: events::ALL,
     subject: Some(&subject::DECL),
     change_feed: Some("commitment"),
-    record_path: Some("/commitments/{key}"),
+    record: Some(&RECORD),
     search: Some(&SEARCH),
     ..crate::registry::Resource::NONE
 };
+
+/// Its records for readers of the event log outside the API (webhooks): as `GET /commitments/{key}` answers.
+const RECORD: crate::registry::RecordDecl =
+    crate::registry::RecordDecl { path: "/commitments/{key}", load: public_record };
+
+fn public_record(conn: &mut diesel::PgConnection, id: i64) -> crate::http::problem::ApiResult<serde_json::Value> {
+    let row = queries::find(conn, &id.to_string())?;
+    crate::registry::json(queries::present_full(conn, row)?)
+}

@@ -58,6 +58,14 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     events: events::ALL,
     codes: codes::ALL,
     change_feed: Some("format"),
-    record_path: Some("/formats/{key}"),
+    record: Some(&RECORD),
     ..crate::registry::Resource::NONE
 };
+
+/// Its records for readers of the event log outside the API (webhooks): as `GET /formats/{key}` answers.
+const RECORD: crate::registry::RecordDecl = crate::registry::RecordDecl { path: "/formats/{key}", load: public_record };
+
+fn public_record(conn: &mut diesel::PgConnection, id: i64) -> crate::http::problem::ApiResult<serde_json::Value> {
+    let row = queries::find(conn, &id.to_string())?;
+    crate::registry::json(queries::present(conn, row)?)
+}

@@ -52,7 +52,16 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     events: events::ALL,
     subject: Some(&subject::DECL),
     change_feed: Some("milestone"),
-    record_path: Some("/milestones/{key}"),
+    record: Some(&RECORD),
     search: Some(&SEARCH),
     ..crate::registry::Resource::NONE
 };
+
+/// Its records for readers of the event log outside the API (webhooks): as `GET /milestones/{key}` answers.
+const RECORD: crate::registry::RecordDecl =
+    crate::registry::RecordDecl { path: "/milestones/{key}", load: public_record };
+
+fn public_record(conn: &mut diesel::PgConnection, id: i64) -> crate::http::problem::ApiResult<serde_json::Value> {
+    let (row, code) = queries::find(conn, crate::db::ids::MilestoneId(id))?;
+    crate::registry::json(queries::present(row, code))
+}

@@ -89,7 +89,15 @@ pub fn run_dispatch(
     ctx: &mut JobContext<'_>,
     _payload: &serde_json::Value,
 ) -> Result<Option<serde_json::Value>, JobError> {
-    let behind = ctx.conn.transaction(dispatch_batch).map_err(|e| JobError::Retry(format!("webhook dispatch: {e}")))?;
+    // One snapshot for the whole batch (repeatable read): the events read and the horizon the
+    // position moves to are seen at the same instant, so nothing committing in between is
+    // passed over. A dispatcher that loses the race for the position row fails and runs again.
+    let behind = ctx
+        .conn
+        .build_transaction()
+        .repeatable_read()
+        .run(dispatch_batch)
+        .map_err(|e| JobError::Retry(format!("webhook dispatch: {e}")))?;
     let next = if behind { None } else { Some(Utc::now() + crate::config::webhooks().poll) };
     schedule_dispatch(ctx.conn, next, Some(ctx.job_id))?;
     Ok(None)
@@ -126,7 +134,7 @@ fn dispatch_batch(conn: &mut PgConnection) -> QueryResult<bool> {
     let about = subjects_of_comments(conn, &batch)?;
     let site = crate::config::site_url();
     for event in &batch {
-        let Some(message) = Message::of(event, site) else { continue };
+        let Some(message) = Message::of(conn, event, site)? else { continue };
         let record_subject = (event.subject_kind.clone(), event.subject_ref);
         let comment_subject =
             about.iter().find(|(id, ..)| Some(*id) == event.subject_ref).map(|(_, k, r)| (Some(k.clone()), Some(*r)));
@@ -184,7 +192,7 @@ fn subjects_of_comments(conn: &mut PgConnection, batch: &[Event]) -> QueryResult
 /// The event types endpoints may ask for: those of the public records (the change feed's).
 pub fn deliverable(kind: &str) -> bool {
     events::EventType::parse(kind)
-        .is_some_and(|t| !t.is_private() && crate::registry::get().record_path(t.record_kind()).is_some())
+        .is_some_and(|t| !t.is_private() && crate::registry::get().record(t.record_kind()).is_some())
 }
 
 fn matches(
@@ -208,21 +216,20 @@ fn matches(
     }
 }
 
-/// What is sent for an event: its type, time and the record (type, id, key, what happened, and
-/// its address in the API, to read its public representation).
+/// What is sent for an event: its type, time and the record (type, id, key, what happened, its
+/// address in the API, and its public representation as that address answers now — none once
+/// it is deleted).
 struct Message {
     body: String,
 }
 
 impl Message {
-    fn of(event: &Event, site: &str) -> Option<Message> {
-        let kind = events::EventType::parse(&event.kind)?;
-        if kind.is_private() {
-            return None;
-        }
+    fn of(conn: &mut PgConnection, event: &Event, site: &str) -> QueryResult<Option<Message>> {
+        let Some(kind) = events::EventType::parse(&event.kind).filter(|k| !k.is_private()) else { return Ok(None) };
         let record = kind.record_kind();
-        let path = crate::registry::get().record_path(record)?;
-        let id = event.subject_ref?;
+        let (Some(decl), Some(id)) = (crate::registry::get().record(record), event.subject_ref) else {
+            return Ok(None);
+        };
         let key = event.subject_key.clone().unwrap_or_else(|| id.to_string());
         let change = match (record, kind.verb()) {
             (_, "created") => "created",
@@ -230,18 +237,27 @@ impl Message {
             (_, "deleted") => "deleted",
             _ => "updated",
         };
+        let mut data = serde_json::json!({
+            "type": record,
+            "id": id,
+            "key": key,
+            "change": change,
+            "url": format!("{site}/api/v1{}", decl.path.replace("{key}", &urlencode(&key))),
+        });
+        // Gone (deleted): the id and address say which record it was.
+        match (decl.load)(conn, id) {
+            Ok(representation) => data["record"] = representation,
+            Err(crate::http::problem::ApiError::NotFound(_)) => {}
+            Err(e) => {
+                return Err(diesel::result::Error::QueryBuilderError(format!("{record} {id}: {e:?}").into()));
+            }
+        }
         let body = serde_json::json!({
             "type": event.kind,
             "timestamp": event.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            "data": {
-                "type": record,
-                "id": id,
-                "key": key,
-                "change": change,
-                "url": format!("{site}/api/v1{}", path.replace("{key}", &urlencode(&key))),
-            },
+            "data": data,
         });
-        Some(Message { body: body.to_string() })
+        Ok(Some(Message { body: body.to_string() }))
     }
 }
 
