@@ -213,7 +213,9 @@ fn a_receiver_that_fails_twice_gets_the_same_message_a_third_time_across_a_worke
     let official = app.user("official");
     ForumBuilder::new("Forum capricieux").create(&app, &official.token);
     receiver.wait_for("f", 1, 20);
-    // The worker stops while the retry waits (3 s); another takes over.
+    // Once the first attempt is logged (and the next one planned), the worker stops while the
+    // retry waits (3 s); another takes over.
+    attempts_log(&app, id, &token, 1);
     worker.kill().unwrap();
     worker.wait().unwrap();
     let mut worker = app.spawn_worker(&[LOCAL[0], LOCAL[1], schedule]);
