@@ -1,7 +1,7 @@
 // Webhooks from the admin area: an admin registers an endpoint for the platform (the secret
 // shown once), is told why an internal address is refused, sends a test message and reads it in
 // the delivery log, turns the endpoint off, and deletes it.
-import { accounts, check, expect, signIn, status, test } from "./fixtures";
+import { accounts, apiToken, check, expect, signIn, status, test } from "./fixtures";
 
 test("an admin registers a webhook endpoint, tests it, reads its log, turns it off and deletes it", async ({
   page,
@@ -57,4 +57,41 @@ test("an admin registers a webhook endpoint, tests it, reads its log, turns it o
   await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
   await expect(status(page)).toContainText("Point de réception supprimé.");
   await expect(page.getByRole("row", { name: new RegExp(url) })).toHaveCount(0);
+});
+
+test("an app's owner finds the app's endpoints from the account page and turns one off", async ({ page }) => {
+  // An admin issues the member's organisation an app token that may register webhooks…
+  const admin = await apiToken(page, accounts.admin);
+  const member = await apiToken(page, accounts.member);
+  const me = (await (
+    await page.request.get("/api/v1/me", { headers: { Authorization: `Bearer ${member}` } })
+  ).json()) as { id: number };
+  const issued = await page.request.post("/api/v1/admin/app-tokens", {
+    headers: { Authorization: `Bearer ${admin}` },
+    data: { name: `Appli ${Date.now()}`, contact: "tech@example.org", owner_id: me.id, scopes: ["webhooks"] },
+  });
+  expect(issued.status()).toBe(201);
+  const app = ((await issued.json()) as { token: string }).token;
+  // …and the app registers an endpoint with it.
+  const url = `https://93.184.215.14/appli/${Date.now()}`;
+  const registered = await page.request.post("/api/v1/webhooks", {
+    headers: { Authorization: `Bearer ${app}` },
+    data: { url, event_types: ["comment.created"] },
+  });
+  expect(registered.status()).toBe(201);
+
+  await signIn(page, accounts.member);
+  await page.goto("/compte#jetons");
+  await page.getByRole("link", { name: "Webhooks de vos applications" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Webhooks de vos applications" })).toBeVisible();
+  // Owners manage; the app registers: no form here.
+  await expect(page.getByRole("form", { name: "Enregistrer un point de réception" })).toHaveCount(0);
+  const row = page.getByRole("row", { name: new RegExp(url) });
+  await expect(row).toContainText("Commentaire publié");
+  await check(page, "account-webhooks");
+  await row.getByRole("link", { name: `Journal de ${url}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Point de réception" })).toBeVisible();
+  await page.getByRole("button", { name: "Désactiver" }).click();
+  await expect(status(page)).toContainText("Point de réception désactivé.");
+  await expect(page.getByText("Désactivé", { exact: true })).toBeVisible();
 });

@@ -2052,7 +2052,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The endpoints the caller manages (an app: its own; an admin: all), the newest first. */
+        /**
+         * The endpoints the caller manages (an app: its own; signed in, an admin: all; anyone else: those
+         *     of the apps whose tokens act for them), the newest first.
+         */
         get: operations["list"];
         put?: never;
         /**
@@ -12728,7 +12731,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Neither an app token holding `webhooks` nor an admin */
+            /** @description Neither an app token holding `webhooks` nor an admin (an app's owner manages its endpoints signed in, but the app registers them) */
             403: {
                 headers: {
                     [name: string]: unknown;

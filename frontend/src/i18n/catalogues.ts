@@ -7,6 +7,7 @@ import type { fr as adminArea } from "../admin/i18n/fr";
 import type { fr as accessibility } from "../resources/accessibility/i18n/fr";
 import type { fr as search } from "../resources/search/i18n/fr";
 import type { fr as feed } from "../components/i18n/feed.fr";
+import type { fr as eventNames } from "../components/i18n/events.fr";
 import type { fr as moderationQueue } from "../resources/moderation/i18n/queue.fr";
 import type { fr as sessionExpiry } from "../auth/i18n/expiry.fr";
 import type { fr as openDataPage } from "../resources/openData/i18n/page.fr";
@@ -74,6 +75,7 @@ export type MessageKey =
   | keyof typeof accessibility
   | keyof typeof search
   | keyof typeof feed
+  | keyof typeof eventNames
   | keyof typeof moderationQueue
   | keyof typeof sessionExpiry
   | keyof typeof openDataPage
@@ -87,6 +89,7 @@ const LATE = [
   () => import("../resources/accessibility/i18n/en"),
   () => import("../resources/search/i18n/en"),
   () => import("../components/i18n/feed.en"),
+  () => import("../components/i18n/events.en"),
   () => import("../resources/moderation/i18n/queue.en"),
   () => import("../auth/i18n/expiry.en"),
   () => import("../resources/openData/i18n/page.en"),

@@ -4,6 +4,7 @@ import { fr as adminArea } from "../admin/i18n/fr";
 import { fr as accessibility } from "../resources/accessibility/i18n/fr";
 import { fr as search } from "../resources/search/i18n/fr";
 import { fr as feed } from "../components/i18n/feed.fr";
+import { fr as eventNames } from "../components/i18n/events.fr";
 import { fr as moderationQueue } from "../resources/moderation/i18n/queue.fr";
 import { fr as sessionExpiry } from "../auth/i18n/expiry.fr";
 import { fr as openDataPage } from "../resources/openData/i18n/page.fr";
@@ -20,6 +21,7 @@ const fr = {
   ...accessibility,
   ...search,
   ...feed,
+  ...eventNames,
   ...moderationQueue,
   ...sessionExpiry,
   ...openDataPage,

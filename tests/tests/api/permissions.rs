@@ -356,8 +356,9 @@ fn table(comment: i64, milestone: i64, user: i64, question: i64) -> Vec<Row> {
             ADMIN,
         ),
         ("DELETE", "/admin/app-tokens/{id}", "/admin/app-tokens/999999".into(), None, ADMIN),
-        // Webhooks: apps (with their token) and admins; with a session, admins only.
-        ("GET", "/webhooks", "/webhooks".into(), None, ADMIN),
+        // Webhooks: apps (with their token) register and manage theirs; signed in, an app's
+        // owner manages its app's (none here: 404) and admins every one; only admins register.
+        ("GET", "/webhooks", "/webhooks".into(), None, ALL),
         (
             "POST",
             "/webhooks",
@@ -365,18 +366,18 @@ fn table(comment: i64, milestone: i64, user: i64, question: i64) -> Vec<Row> {
             Some(json!({"url": "https://127.0.0.1/hook", "event_types": ["*"]})),
             ADMIN,
         ),
-        ("GET", "/webhooks/{id}", "/webhooks/999999".into(), None, ADMIN),
-        ("PATCH", "/webhooks/{id}", "/webhooks/999999".into(), Some(json!({})), ADMIN),
-        ("DELETE", "/webhooks/{id}", "/webhooks/999999".into(), None, ADMIN),
-        ("POST", "/webhooks/{id}/secret", "/webhooks/999999/secret".into(), None, ADMIN),
-        ("POST", "/webhooks/{id}/test", "/webhooks/999999/test".into(), None, ADMIN),
-        ("GET", "/webhooks/{id}/attempts", "/webhooks/999999/attempts".into(), None, ADMIN),
+        ("GET", "/webhooks/{id}", "/webhooks/999999".into(), None, ALL),
+        ("PATCH", "/webhooks/{id}", "/webhooks/999999".into(), Some(json!({})), ALL),
+        ("DELETE", "/webhooks/{id}", "/webhooks/999999".into(), None, ALL),
+        ("POST", "/webhooks/{id}/secret", "/webhooks/999999/secret".into(), None, ALL),
+        ("POST", "/webhooks/{id}/test", "/webhooks/999999/test".into(), None, ALL),
+        ("GET", "/webhooks/{id}/attempts", "/webhooks/999999/attempts".into(), None, ALL),
         (
             "POST",
             "/webhooks/{id}/deliveries/{delivery}/resend",
             "/webhooks/999999/deliveries/1/resend".into(),
             None,
-            ADMIN,
+            ALL,
         ),
     ]
 }

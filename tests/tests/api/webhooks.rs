@@ -85,8 +85,12 @@ const LOCAL: &[(&str, &str)] = &[("WEBHOOK_ALLOW_PRIVATE", "1"), ("WEBHOOK_POLL_
 
 /// An app token with `scopes` (issued by an admin to a member's organisation).
 fn app_token(app: &TestApp, scopes: &[&str]) -> String {
+    app_token_of(app, &app.user("member"), scopes)
+}
+
+/// An app token acting for `owner`.
+fn app_token_of(app: &TestApp, owner: &TestUser, scopes: &[&str]) -> String {
     let admin = app.user("admin");
-    let owner = app.user("member");
     app.post(
         "/admin/app-tokens",
         Some(&admin.token),
@@ -127,7 +131,8 @@ fn types(received: &[Value]) -> Vec<String> {
 fn an_apps_endpoint_receives_each_event_it_asked_for_signed_per_standard_webhooks() {
     let app = TestApp::spawn_with(true, LOCAL);
     let receiver = Receiver::start();
-    let token = app_token(&app, &["webhooks"]);
+    let owner = app.user("member");
+    let token = app_token_of(&app, &owner, &["webhooks"]);
     let (id, secret) = register(
         &app,
         &token,
@@ -187,13 +192,20 @@ fn an_apps_endpoint_receives_each_event_it_asked_for_signed_per_standard_webhook
     app.get_as(&format!("/webhooks/{id}"), &other).expect_problem(404, "not_found");
     assert_eq!(app.get_as("/webhooks", &other).expect(200).json()["items"], json!([]));
     assert_eq!(app.get_as("/webhooks", &token).expect(200).json()["items"][0]["id"], id);
-    // Admins see every endpoint; members none.
+    // Admins see every endpoint; another member, signed in, none.
     let admin = app.user("admin");
     assert_eq!(
         app.get_as(&format!("/webhooks/{id}"), &admin.token).expect(200).json()["event_types"],
         json!(["forum.created", "forum.updated"])
     );
-    app.get_as("/webhooks", &member.token).expect_problem(403, "forbidden");
+    assert_eq!(app.get_as("/webhooks", &member.token).expect(200).json()["items"], json!([]));
+    app.get_as(&format!("/webhooks/{id}"), &member.token).expect_problem(404, "not_found");
+    // The account the app's token acts for manages it signed in, but the app registers.
+    assert_eq!(app.get_as("/webhooks", &owner.token).expect(200).json()["items"][0]["id"], id);
+    let off = app.patch(&format!("/webhooks/{id}"), Some(&owner.token), &json!({"enabled": false})).expect(200).json();
+    assert_eq!((off["enabled"].clone(), off["disabled_reason"].clone()), (json!(false), json!("owner")));
+    app.post("/webhooks", Some(&owner.token), &json!({"url": "https://93.184.215.14/hook", "event_types": ["*"]}))
+        .expect_problem(403, "forbidden");
     app.delete(&format!("/webhooks/{id}"), Some(&token)).expect(204);
     app.get_as(&format!("/webhooks/{id}"), &token).expect_problem(404, "not_found");
 }
@@ -366,4 +378,41 @@ fn bad_endpoints_are_refused_with_a_code_and_internal_addresses_never_called() {
     // An app token without the scope.
     let reader = app_token(&app, &["read"]);
     app.get_as("/webhooks", &reader).expect_problem(403, "insufficient_scope");
+}
+
+#[test]
+fn five_days_of_failures_turn_an_endpoint_off_and_its_apps_owner_hears_of_it_by_mail() {
+    let app = TestApp::spawn_with(true, LOCAL);
+    let receiver = Receiver::start();
+    let owner = app.user("member");
+    let token = app_token_of(&app, &owner, &["webhooks"]);
+    let (id, secret) = register(&app, &token, json!({"url": receiver.url("flaky/down/1000"), "event_types": ["*"]}));
+    receiver.trust("down", &[&secret]);
+    // It has failed for five days already (the retries of an earlier message).
+    app.sql(&format!(
+        "UPDATE webhook_endpoints SET failing_since = now() - interval '5 days 1 minute' WHERE id = {id}"
+    ));
+    let official = app.user("official");
+    ForumBuilder::new("Forum sans écoute").create(&app, &official.token);
+    receiver.wait_for("down", 1, 20);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mail = loop {
+        let about = app.mails_to(&owner.email).into_iter().find(|m| m.link_containing("/compte/webhooks/").is_some());
+        match about {
+            Some(mail) => break mail,
+            None => assert!(Instant::now() < deadline, "no mail about the endpoint"),
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let text = mail.part("text/plain").unwrap_or_default();
+    assert!(text.contains(&receiver.url("flaky/down/1000")) && text.contains("cinq jours"), "{text}");
+    let link = mail.link_containing("/compte/webhooks/").expect("a link to the endpoint's page");
+    assert!(link.ends_with(&format!("/compte/webhooks/{id}")), "{link}");
+    let endpoint = app.get_as(&format!("/webhooks/{id}"), &owner.token).expect(200).json();
+    assert_eq!((endpoint["enabled"].clone(), endpoint["disabled_reason"].clone()), (json!(false), json!("failing")));
+    // No retry is planned for an endpoint that is off.
+    std::thread::sleep(Duration::from_millis(800));
+    assert_eq!(receiver.received("down").len(), 1);
+    let log = attempts_log(&app, id, &owner.token, 1);
+    assert_eq!(log["items"][0]["delivery_state"], "failed");
 }

@@ -461,6 +461,49 @@ fn record_outcome(
             ..Default::default()
         };
         queries::update(conn, &endpoint, off, super::events::ENDPOINT_DISABLED, None)?;
+        if reason == "failing" {
+            tell_who_answers_for(conn, &endpoint)?;
+        }
     }
     Ok(())
+}
+
+/// Mails whom the endpoint answers to (its app's owner; for the platform's, the admin who
+/// registered it) that five days of failures turned it off, with a link to its page. In the
+/// transaction that turns it off.
+fn tell_who_answers_for(conn: &mut PgConnection, endpoint: &Endpoint) -> QueryResult<()> {
+    let who: Option<i64> = diesel::sql_query(
+        "SELECT coalesce((SELECT owner_id FROM api_tokens WHERE id = e.app_token_id), e.created_by) AS id \
+           FROM webhook_endpoints e WHERE e.id = $1",
+    )
+    .bind::<BigInt, _>(endpoint.id.get())
+    .get_result::<OptionalId>(conn)
+    .optional()?
+    .and_then(|r| r.id);
+    let Some(user) = who.map(crate::db::ids::UserId) else { return Ok(()) };
+    let Some(user) = crate::auth::user::find(conn, user)? else { return Ok(()) };
+    let page = match endpoint.app_token_id {
+        Some(_) => format!("{}/compte/webhooks/{}", crate::config::site_url(), endpoint.id),
+        None => format!("{}/admin/webhooks/{}", crate::config::site_url(), endpoint.id),
+    };
+    crate::mail::enqueue(
+        conn,
+        &crate::mail::Outgoing {
+            to: user.email,
+            name: user.display_name,
+            locale: user.locale,
+            template: crate::mail::templates::Template::WebhookDisabled,
+            link: Some(page),
+            forum: None,
+            note: Some(crate::mail::MailNote { text: endpoint.url.clone(), until: None }),
+            notices: Vec::new(),
+        },
+    )
+    .map(|_| ())
+}
+
+#[derive(QueryableByName)]
+struct OptionalId {
+    #[diesel(sql_type = Nullable<BigInt>)]
+    id: Option<i64>,
 }

@@ -1,5 +1,6 @@
-//! `/webhooks`: an app (with an app token holding `webhooks`) manages its endpoints; admins
-//! (signed in) manage every endpoint.
+//! `/webhooks`: an app (with an app token holding `webhooks`) manages its endpoints; signed in,
+//! the account an app's tokens act for manages that app's endpoints (but does not register
+//! them), and admins manage every endpoint.
 
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
@@ -19,13 +20,15 @@ use crate::http::problem::{ApiError, ApiResult, ErrorCode, FieldError};
 use crate::types::Role;
 use crate::AppState;
 
-/// Who manages what this request reaches: the app of its app token, or the admins (a session).
+/// Who manages what this request reaches: the app of its app token; signed in, an admin (every
+/// endpoint) or anyone else (the endpoints of the apps whose tokens act for them).
 fn manager(auth: &AuthUser) -> ApiResult<Manager> {
     match (auth.app_token, &auth.token_scopes) {
         (Some(token), _) => Ok(Manager::App(token)),
         (None, None) if auth.role == Role::Admin => Ok(Manager::Admin),
+        (None, None) => Ok(Manager::Owner(auth.id)),
         _ => Err(ApiError::Forbidden(
-            "Webhook endpoints are managed with an app token holding `webhooks`, or by an admin.".into(),
+            "Webhook endpoints are managed with an app token holding `webhooks`, or signed in.".into(),
         )),
     }
 }
@@ -104,7 +107,7 @@ fn not_found() -> ApiError {
     request_body = NewWebhookEndpoint,
     responses(
         (status = 201, description = "Registered: the secret is in `secret`, shown this once", body = WebhookEndpointWithSecret),
-        (status = 403, description = "Neither an app token holding `webhooks` nor an admin", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Neither an app token holding `webhooks` nor an admin (an app's owner manages its endpoints signed in, but the app registers them)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 409, description = "`subject` names no record (`unknown_reference`); the URL is refused here (`webhook_url_refused`, its `errors` naming why: `https_required`, `credentials_in_url`, `invalid_url`, `unresolvable_host`, `private_address`)", body = crate::http::problem::Problem, content_type = "application/problem+json",
             example = json!({
                 "type": "https://opendetat.fr/problems/webhook_url_refused", "title": "Conflict", "status": 409,
@@ -120,6 +123,12 @@ pub async fn create(
     body: AuthedBody<NewWebhookEndpoint>,
 ) -> ApiResult<HttpResponse> {
     let manager = manager(&auth)?;
+    if let Manager::Owner(_) = manager {
+        return Err(ApiError::Forbidden(
+            "An app registers its endpoints with its own token (scope `webhooks`); admins register the platform's."
+                .into(),
+        ));
+    }
     let req = body?.into_inner();
     req.validate()?;
     let types = event_types(&req.event_types);
@@ -138,7 +147,7 @@ pub async fn create(
             &NewEndpoint {
                 app_token_id: match manager {
                     Manager::App(token) => Some(token),
-                    Manager::Admin => None,
+                    Manager::Admin | Manager::Owner(_) => None,
                 },
                 created_by: auth.id,
                 url: &url,
@@ -156,7 +165,8 @@ pub async fn create(
     Ok(HttpResponse::Created().json(WebhookEndpointWithSecret { secret: shown, endpoint: view(endpoint) }))
 }
 
-/// The endpoints the caller manages (an app: its own; an admin: all), the newest first.
+/// The endpoints the caller manages (an app: its own; signed in, an admin: all; anyone else: those
+/// of the apps whose tokens act for them), the newest first.
 #[utoipa::path(
     tag = "webhooks",
     security(("bearer" = ["webhooks"])),

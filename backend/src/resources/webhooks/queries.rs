@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use crate::auth::api_token::ApiTokenId;
 use crate::db::ids::UserId;
-use crate::db::schema::{webhook_attempts, webhook_deliveries, webhook_endpoints};
+use crate::db::schema::{api_tokens, webhook_attempts, webhook_deliveries, webhook_endpoints};
 use crate::events::{self, EventSubject, NewEvent};
 
 crate::typed_id! {
@@ -55,11 +55,23 @@ impl Endpoint {
     }
 }
 
-/// Who manages the endpoints a request reaches: an app (through its token) or the admins.
+/// Who manages the endpoints a request reaches: an app (through its token), the account its
+/// tokens act for (signed in: every endpoint of its apps), or the admins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Manager {
     App(ApiTokenId),
+    Owner(UserId),
     Admin,
+}
+
+/// The app tokens `owner` holds.
+fn tokens_of(
+    owner: UserId,
+) -> diesel::dsl::Select<
+    diesel::dsl::Filter<api_tokens::table, diesel::dsl::Eq<api_tokens::owner_id, UserId>>,
+    diesel::dsl::Nullable<api_tokens::id>,
+> {
+    api_tokens::table.filter(api_tokens::owner_id.eq(owner)).select(api_tokens::id.nullable())
 }
 
 #[derive(Insertable)]
@@ -113,6 +125,9 @@ pub fn find_managed(conn: &mut PgConnection, id: WebhookEndpointId, manager: Man
         webhook_endpoints::table.filter(webhook_endpoints::id.eq(id)).select(Endpoint::as_select()).for_update();
     match manager {
         Manager::App(token) => query.filter(webhook_endpoints::app_token_id.eq(token)).first(conn).optional(),
+        Manager::Owner(owner) => {
+            query.filter(webhook_endpoints::app_token_id.eq_any(tokens_of(owner))).first(conn).optional()
+        }
         Manager::Admin => query.first(conn).optional(),
     }
 }
@@ -125,8 +140,10 @@ pub fn list(
     limit: i64,
 ) -> QueryResult<Vec<Endpoint>> {
     let mut query = webhook_endpoints::table.into_boxed();
-    if let Manager::App(token) = manager {
-        query = query.filter(webhook_endpoints::app_token_id.eq(token));
+    match manager {
+        Manager::App(token) => query = query.filter(webhook_endpoints::app_token_id.eq(token)),
+        Manager::Owner(owner) => query = query.filter(webhook_endpoints::app_token_id.eq_any(tokens_of(owner))),
+        Manager::Admin => {}
     }
     if let Some(after) = after {
         query = query.filter(webhook_endpoints::id.lt(after));

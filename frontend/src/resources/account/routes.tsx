@@ -8,6 +8,7 @@ export const paths = {
   verifyEmail: () => "/verification",
   forgotPassword: () => "/mot-de-passe-oublie",
   resetPassword: () => "/mot-de-passe",
+  myWebhooks: () => "/compte/webhooks",
 };
 
 export const routes: ResourceRoutes = {
@@ -15,6 +16,8 @@ export const routes: ResourceRoutes = {
     { path: "/connexion", page: page(() => import("./SignInPage")) },
     { path: "/inscription", page: page(() => import("./SignUpPage")) },
     { path: "/compte", page: page(() => import("./ProfilePage")) },
+    { path: "/compte/webhooks", page: page(() => import("../webhooks/MyWebhooksPage")) },
+    { path: "/compte/webhooks/:id", page: page(() => import("../webhooks/MyWebhookPage")) },
     { path: "/verification", page: page(() => import("./VerifyEmailPage")) },
     { path: "/mot-de-passe-oublie", page: page(() => import("./ForgotPasswordPage")) },
     { path: "/mot-de-passe", page: page(() => import("./ResetPasswordPage")) },

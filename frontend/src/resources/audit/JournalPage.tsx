@@ -13,9 +13,13 @@ import { PageHeading } from "../../components/PageHeading";
 import { LoadMore, QueryState } from "../../components/QueryState";
 import { parisLocalToIso } from "../../i18n/format";
 import { DataTable } from "../../components/DataTable";
-import { useI18n, type MessageKey } from "../../i18n";
+import { addMessages, useI18n, type MessageKey } from "../../i18n";
+import { fr as eventNames } from "../../components/i18n/events.fr";
 import { SUBJECTS, type SubjectKind } from "../../subjects";
 import { paths } from "../../app/resources";
+
+// The event types' names come with the pages that show them.
+addMessages("fr", eventNames);
 
 type AuditEntry = Schemas["AuditEntry"];
 type EventType = Schemas["EventType"];
@@ -109,7 +113,7 @@ const KINDS = [
   "webhook_endpoint",
 ] as const;
 
-const actionKey = (a: EventType) => `admin.journal.action.${a}` as MessageKey;
+const actionKey = (a: EventType) => `event.${a}` as MessageKey;
 const kindKey = (k: string) => `admin.journal.kind.${k}` as MessageKey;
 
 type Draft = { action: string; subject_type: string; subject_key: string; actor: string; from: string; to: string };

@@ -2,6 +2,7 @@
 // secret shown once.
 import { useState, type FormEvent } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "react-router";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { Role } from "../../api/client";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
@@ -9,6 +10,8 @@ import { useFieldErrors } from "../../components/forms";
 import { useAction } from "../../components/actions";
 import { addMessages, useI18n } from "../../i18n";
 import { fr as messages } from "./i18n/fr";
+import { paths } from "../../app/resources";
+import { anyEndpoint } from "../webhooks/queries";
 import {
   createMyToken,
   listMyTokens,
@@ -76,6 +79,7 @@ export function MyTokens({ role }: { role: Role }) {
           {t("tokens.docs")}
         </a>
       </p>
+      <AppsWebhooksLink />
       {created && <CreatedTokenNotice created={created} />}
       <QueryState query={tokens} isEmpty={(d) => d.items.length === 0} empty={t("tokens.empty")}>
         {(d) => (
@@ -97,5 +101,19 @@ export function MyTokens({ role }: { role: Role }) {
         </Button>
       </form>
     </section>
+  );
+}
+
+/** For an account whose apps have registered webhook endpoints: the way to their page. */
+function AppsWebhooksLink() {
+  const { t } = useI18n();
+  const mine = useQuery({ queryKey: ["webhooks", "mine", "any"], queryFn: anyEndpoint });
+  if (!mine.data?.items.length) return null;
+  return (
+    <p className="fr-text--sm">
+      <Link className="fr-link fr-icon-send-plane-line fr-link--icon-left" to={paths.myWebhooks()}>
+        {t("tokens.webhooks")}
+      </Link>
+    </p>
   );
 }

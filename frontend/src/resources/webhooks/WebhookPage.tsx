@@ -26,11 +26,11 @@ import {
   type Endpoint,
 } from "./queries";
 import { EndpointState, SecretNotice, useEventLabel } from "./parts";
-import { webhooksPath } from "./admin";
+import { webhooksPath, type Audience } from "./paths";
 
 addMessages("fr", messages);
 
-export function WebhookPage() {
+export function WebhookPage({ audience }: { audience: Audience }) {
   const { id = "" } = useParams();
   const numeric = Number(id);
   const { t } = useI18n();
@@ -42,19 +42,26 @@ export function WebhookPage() {
   return (
     <>
       <Crumbs
-        segments={[
-          { label: t("admin.title"), to: paths.admin() },
-          { label: t("webhooks.title"), to: webhooksPath() },
-        ]}
+        segments={
+          audience === "admin"
+            ? [
+                { label: t("admin.title"), to: paths.admin() },
+                { label: t("webhooks.title"), to: webhooksPath("admin") },
+              ]
+            : [
+                { label: t("webhooks.account"), to: paths.account() },
+                { label: t("webhooks.mine"), to: webhooksPath("owner") },
+              ]
+        }
         current={t("webhooks.detail")}
       />
       <PageHeading title={t("webhooks.detail")} />
-      <QueryState query={query}>{(endpoint) => <EndpointDetail endpoint={endpoint} />}</QueryState>
+      <QueryState query={query}>{(endpoint) => <EndpointDetail endpoint={endpoint} audience={audience} />}</QueryState>
     </>
   );
 }
 
-function EndpointDetail({ endpoint }: { endpoint: Endpoint }) {
+function EndpointDetail({ endpoint, audience }: { endpoint: Endpoint; audience: Audience }) {
   const { t, dateTime } = useI18n();
   const label = useEventLabel();
   const qc = useQueryClient();
@@ -88,7 +95,7 @@ function EndpointDetail({ endpoint }: { endpoint: Endpoint }) {
     onSuccess: async () => {
       setAsked(null);
       await refresh();
-      void navigate(webhooksPath());
+      void navigate(webhooksPath(audience));
     },
     done: "webhooks.deleted",
   });

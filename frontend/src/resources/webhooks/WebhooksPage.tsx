@@ -17,12 +17,13 @@ import { paths } from "../../app/resources";
 import { fr as messages } from "./i18n/fr";
 import { createEndpoint, listEndpoints, webhookKeys, type EndpointWithSecret, type WebhookEventType } from "./queries";
 import { EndpointState, EVENT_TYPES, SecretNotice, useEventLabel } from "./parts";
-import { webhookPath } from "./admin";
+import { webhookPath, type Audience } from "./paths";
 
 addMessages("fr", messages);
 
-export function WebhooksPage() {
+export function WebhooksPage({ audience }: { audience: Audience }) {
   const { t } = useI18n();
+  const admin = audience === "admin";
   const label = useEventLabel();
   const qc = useQueryClient();
   const query = useInfiniteQuery({
@@ -58,14 +59,25 @@ export function WebhooksPage() {
   }
   return (
     <>
-      <Crumbs segments={[{ label: t("admin.title"), to: paths.admin() }]} current={t("webhooks.title")} />
-      <PageHeading title={t("webhooks.title")} />
-      <p>{t("webhooks.intro")}</p>
+      <Crumbs
+        segments={[
+          admin
+            ? { label: t("admin.title"), to: paths.admin() }
+            : { label: t("webhooks.account"), to: paths.account() },
+        ]}
+        current={admin ? t("webhooks.title") : t("webhooks.mine")}
+      />
+      <PageHeading title={admin ? t("webhooks.title") : t("webhooks.mine")} />
+      <p>{admin ? t("webhooks.intro") : t("webhooks.introMine")}</p>
       {created && <SecretNotice secret={created.secret} />}
       <h2 id="webhooks-heading" className="fr-h4">
         {t("webhooks.caption")}
       </h2>
-      <QueryState query={query} isEmpty={() => endpoints.length === 0} empty={t("webhooks.empty")}>
+      <QueryState
+        query={query}
+        isEmpty={() => endpoints.length === 0}
+        empty={admin ? t("webhooks.empty") : t("webhooks.emptyMine")}
+      >
         {() => (
           <DataTable caption={t("webhooks.caption")} hideCaption className="od-table">
             <thead>
@@ -80,7 +92,7 @@ export function WebhooksPage() {
               {endpoints.map((e) => (
                 <tr key={e.id}>
                   <td>
-                    <Link to={webhookPath(e.id)} aria-label={t("webhooks.open", { url: e.url })}>
+                    <Link to={webhookPath(e.id, audience)} aria-label={t("webhooks.open", { url: e.url })}>
                       <code lang="en">{e.url}</code>
                     </Link>
                     {e.description && (
@@ -117,65 +129,67 @@ export function WebhooksPage() {
         onClick={() => void query.fetchNextPage()}
         label={t("webhooks.loadMore")}
       />
-      <form onSubmit={submit} aria-labelledby="webhook-new" noValidate className="fr-mt-4w">
-        <h2 id="webhook-new" className="fr-h4">
-          {t("webhooks.new")}
-        </h2>
-        <p className="fr-text--sm">{t("common.requiredHint")}</p>
-        {create.isError && <ProblemAlert error={create.error} fieldLinks={fields.links} focus />}
-        <Input
-          label={t("webhooks.url")}
-          hintText={t("webhooks.urlHint")}
-          {...fields.state("url", t("webhooks.url"))}
-          nativeInputProps={{
-            ...fields.native("url"),
-            name: "url",
-            type: "url",
-            required: true,
-            maxLength: 2000,
-            spellCheck: false,
-            value: url,
-            onChange: (e) => setUrl(e.target.value),
-          }}
-        />
-        <Input
-          label={t("common.optional", { label: t("webhooks.description") })}
-          {...fields.state("description", t("webhooks.description"))}
-          nativeInputProps={{
-            ...fields.native("description"),
-            name: "description",
-            maxLength: 500,
-            value: description,
-            onChange: (e) => setDescription(e.target.value),
-          }}
-        />
-        <Checkbox
-          legend={t("webhooks.types")}
-          hintText={t("webhooks.typesHint")}
-          {...fields.state("event_types", t("webhooks.types"))}
-          options={[
-            {
-              label: t("webhooks.allTypes"),
-              nativeInputProps: { name: "all", checked: all, onChange: (e) => setAll(e.target.checked) },
-            },
-            ...(all
-              ? []
-              : EVENT_TYPES.map((type) => ({
-                  label: label(type),
-                  nativeInputProps: {
-                    name: "event_types",
-                    value: type,
-                    checked: types.includes(type),
-                    onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
-                      setTypes(e.target.checked ? [...types, type] : types.filter((x) => x !== type)),
-                  },
-                }))),
-          ]}
-        />
-        <Button type="submit" disabled={create.isPending || !url.trim() || (!all && types.length === 0)}>
-          {create.isPending ? t("common.saving") : t("webhooks.create")}
-        </Button>
-      </form>
+      {admin && (
+        <form onSubmit={submit} aria-labelledby="webhook-new" noValidate className="fr-mt-4w">
+          <h2 id="webhook-new" className="fr-h4">
+            {t("webhooks.new")}
+          </h2>
+          <p className="fr-text--sm">{t("common.requiredHint")}</p>
+          {create.isError && <ProblemAlert error={create.error} fieldLinks={fields.links} focus />}
+          <Input
+            label={t("webhooks.url")}
+            hintText={t("webhooks.urlHint")}
+            {...fields.state("url", t("webhooks.url"))}
+            nativeInputProps={{
+              ...fields.native("url"),
+              name: "url",
+              type: "url",
+              required: true,
+              maxLength: 2000,
+              spellCheck: false,
+              value: url,
+              onChange: (e) => setUrl(e.target.value),
+            }}
+          />
+          <Input
+            label={t("common.optional", { label: t("webhooks.description") })}
+            {...fields.state("description", t("webhooks.description"))}
+            nativeInputProps={{
+              ...fields.native("description"),
+              name: "description",
+              maxLength: 500,
+              value: description,
+              onChange: (e) => setDescription(e.target.value),
+            }}
+          />
+          <Checkbox
+            legend={t("webhooks.types")}
+            hintText={t("webhooks.typesHint")}
+            {...fields.state("event_types", t("webhooks.types"))}
+            options={[
+              {
+                label: t("webhooks.allTypes"),
+                nativeInputProps: { name: "all", checked: all, onChange: (e) => setAll(e.target.checked) },
+              },
+              ...(all
+                ? []
+                : EVENT_TYPES.map((type) => ({
+                    label: label(type),
+                    nativeInputProps: {
+                      name: "event_types",
+                      value: type,
+                      checked: types.includes(type),
+                      onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
+                        setTypes(e.target.checked ? [...types, type] : types.filter((x) => x !== type)),
+                    },
+                  }))),
+            ]}
+          />
+          <Button type="submit" disabled={create.isPending || !url.trim() || (!all && types.length === 0)}>
+            {create.isPending ? t("common.saving") : t("webhooks.create")}
+          </Button>
+        </form>
+      )}
     </>
   );
 }

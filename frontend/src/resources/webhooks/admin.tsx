@@ -4,10 +4,8 @@ import { WebhooksPage } from "./WebhooksPage";
 import { WebhookPage } from "./WebhookPage";
 
 export const admin: AdminRoutes = [
-  { path: "webhooks", page: WebhooksPage, access: "admin" },
-  { path: "webhooks/:id", page: WebhookPage, access: "admin" },
+  { path: "webhooks", page: () => <WebhooksPage audience="admin" />, access: "admin" },
+  { path: "webhooks/:id", page: () => <WebhookPage audience="admin" />, access: "admin" },
 ];
 
-/** The pages' addresses (in the admin chunk: the public pages never link to them). */
-export const webhooksPath = () => "/admin/webhooks";
-export const webhookPath = (id: number) => `/admin/webhooks/${id}`;
+export { webhooksPath, webhookPath } from "./paths";

@@ -3,8 +3,12 @@
 import { useState } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { useI18n, type MessageKey } from "../../i18n";
+import { addMessages, useI18n, type MessageKey } from "../../i18n";
+import { fr as eventNames } from "../../components/i18n/events.fr";
 import type { Endpoint, WebhookEventType } from "./queries";
+
+// The event types' names come with the pages that show them.
+addMessages("fr", eventNames);
 
 /** Every type an endpoint may ask for (the contract's WebhookEventType: a new one does not
  *  compile until it is here), `*` aside. */
@@ -57,7 +61,7 @@ export function useEventLabel() {
       ? t("webhooks.allTypes")
       : type === "webhook.test"
         ? t("webhooks.testEvent")
-        : t(`admin.journal.action.${type}` as MessageKey);
+        : t(`event.${type}` as MessageKey);
 }
 
 /** Whether it is on, or why it is off, and since when it fails. */

@@ -17,6 +17,8 @@ export const webhookKeys = {
 
 export const listEndpoints = (cursor?: string) =>
   unwrap(api.GET("/api/v1/webhooks", { params: { query: { limit: 50, cursor } } }));
+/** One endpoint at most: whether the caller manages any. */
+export const anyEndpoint = () => unwrap(api.GET("/api/v1/webhooks", { params: { query: { limit: 1 } } }));
 export const getEndpoint = (id: number) => unwrap(api.GET("/api/v1/webhooks/{id}", { params: { path: { id } } }));
 export const createEndpoint = (body: NewEndpoint) => unwrap(api.POST("/api/v1/webhooks", { body }));
 export const updateEndpoint = (id: number, body: EndpointPatch) =>

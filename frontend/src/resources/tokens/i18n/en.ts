@@ -42,6 +42,7 @@ export const en: Record<keyof typeof fr, string> = {
   "tokens.scope.moderate": "Moderation",
   "tokens.scope.admin": "Administration (accounts, institutions, audit trail)",
   "tokens.scope.account": "Account (session only)",
+  "tokens.webhooks": "Your apps' webhooks",
   "tokens.scope.webhooks": "Webhooks (the app's endpoints and their delivery log; app tokens only)",
   "tokens.apps.title": "Apps' tokens",
   "tokens.apps.intro":

@@ -43,6 +43,7 @@ export const fr = {
   "tokens.scope.moderate": "Modération",
   "tokens.scope.admin": "Administration (comptes, institutions, journal)",
   "tokens.scope.account": "Compte (session uniquement)",
+  "tokens.webhooks": "Webhooks de vos applications",
   "tokens.scope.webhooks":
     "Webhooks (points de réception de l'application et leur journal ; jetons d'application uniquement)",
   "tokens.apps.title": "Jetons des applications",

@@ -69,4 +69,9 @@ export const en: Record<keyof typeof fr, string> = {
   "webhooks.testEvent": "Test message",
   "webhooks.copy": "Copy the secret",
   "webhooks.copied": "Secret copied.",
+  "webhooks.account": "My account",
+  "webhooks.mine": "Your apps' webhooks",
+  "webhooks.introMine":
+    "The apps whose tokens act for you register their endpoints with their token; you see them here, with their delivery log, and may turn them off, test them, rotate their secret or delete them.",
+  "webhooks.emptyMine": "Your apps have registered no endpoint.",
 } as const;

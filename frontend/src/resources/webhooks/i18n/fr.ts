@@ -69,4 +69,9 @@ export const fr = {
   "webhooks.testEvent": "Message de test",
   "webhooks.copy": "Copier le secret",
   "webhooks.copied": "Secret copié.",
+  "webhooks.account": "Mon compte",
+  "webhooks.mine": "Webhooks de vos applications",
+  "webhooks.introMine":
+    "Les applications dont les jetons agissent en votre nom enregistrent leurs points de réception avec leur jeton ; vous les voyez ici, avec leur journal d'envoi, et pouvez les désactiver, les tester, renouveler leur secret ou les supprimer.",
+  "webhooks.emptyMine": "Vos applications n'ont enregistré aucun point de réception.",
 } as const;
