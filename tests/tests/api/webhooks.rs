@@ -375,6 +375,21 @@ fn bad_endpoints_are_refused_with_a_code_and_internal_addresses_never_called() {
         .post("/me/tokens", Some(&member.token), &json!({"name": "Crochets", "scopes": ["webhooks"]}))
         .expect_problem(403, "scope_not_allowed");
     assert_eq!(problem["errors"][0]["field"], "scopes");
+    // At most 20 endpoints per app: each event goes to every one that asks.
+    for n in 0..20 {
+        app.post(
+            "/webhooks",
+            Some(&token),
+            &json!({"url": format!("https://93.184.215.14/hook/{n}"), "event_types": ["forum.created"]}),
+        )
+        .expect(201);
+    }
+    app.post(
+        "/webhooks",
+        Some(&token),
+        &json!({"url": "https://93.184.215.14/hook/20", "event_types": ["forum.created"]}),
+    )
+    .expect_problem(409, "too_many_endpoints");
     // An app token without the scope.
     let reader = app_token(&app, &["read"]);
     app.get_as("/webhooks", &reader).expect_problem(403, "insufficient_scope");

@@ -294,8 +294,15 @@ struct Outcome {
 }
 
 /// The client deliveries go out with: no redirects followed, 5 s in all, and a resolver that
-/// connects only to addresses the guard allows (checked again at each delivery: DNS rebinding).
-fn agent(allow_private: bool) -> ureq::Agent {
+/// connects only to addresses the guard allows (checked on every new connection, so at each
+/// delivery that does not reuse a connection to an address already checked: DNS rebinding).
+/// One for the process: its TLS set-up is made once and its connections are kept alive.
+fn agent() -> &'static ureq::Agent {
+    static AGENT: std::sync::OnceLock<ureq::Agent> = std::sync::OnceLock::new();
+    AGENT.get_or_init(|| build_agent(crate::config::webhooks().allow_private))
+}
+
+fn build_agent(allow_private: bool) -> ureq::Agent {
     ureq::AgentBuilder::new()
         .timeout(TIMEOUT)
         .redirects(0)
@@ -312,7 +319,6 @@ fn agent(allow_private: bool) -> ureq::Agent {
 }
 
 fn attempt(endpoint: &Endpoint, delivery: &Delivery) -> Outcome {
-    let settings = crate::config::webhooks();
     let now = Utc::now();
     let timestamp = now.timestamp();
     let signatures: Vec<String> = endpoint
@@ -321,7 +327,7 @@ fn attempt(endpoint: &Endpoint, delivery: &Delivery) -> Outcome {
         .map(|s| super::sign::signature(s, &delivery.message_id, timestamp, &delivery.body))
         .collect();
     let started = Instant::now();
-    let result = agent(settings.allow_private)
+    let result = agent()
         .post(&endpoint.url)
         .set("content-type", "application/json")
         .set("webhook-id", &delivery.message_id)

@@ -12,6 +12,7 @@ use super::dto::{
     WebhookEndpointPatch, WebhookEndpointView, WebhookEndpointWithSecret, WebhookEventType,
 };
 use super::queries::{self, Endpoint, EndpointChanges, Manager, NewEndpoint, WebhookDeliveryId, WebhookEndpointId};
+use crate::auth::api_token::ApiTokenId;
 use crate::auth::AuthUser;
 use crate::db;
 use crate::http::extract::AuthedBody;
@@ -108,7 +109,7 @@ fn not_found() -> ApiError {
     responses(
         (status = 201, description = "Registered: the secret is in `secret`, shown this once", body = WebhookEndpointWithSecret),
         (status = 403, description = "Neither an app token holding `webhooks` nor an admin (an app's owner manages its endpoints signed in, but the app registers them)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`subject` names no record (`unknown_reference`); the URL is refused here (`webhook_url_refused`, its `errors` naming why: `https_required`, `credentials_in_url`, `invalid_url`, `unresolvable_host`, `private_address`)", body = crate::http::problem::Problem, content_type = "application/problem+json",
+        (status = 409, description = "The app already has 20 endpoints (`too_many_endpoints`); `subject` names no record (`unknown_reference`); the URL is refused here (`webhook_url_refused`, its `errors` naming why: `https_required`, `credentials_in_url`, `invalid_url`, `unresolvable_host`, `private_address`)", body = crate::http::problem::Problem, content_type = "application/problem+json",
             example = json!({
                 "type": "https://opendetat.fr/problems/webhook_url_refused", "title": "Conflict", "status": 409,
                 "code": "webhook_url_refused", "detail": "This URL cannot receive webhooks here.",
@@ -142,13 +143,30 @@ pub async fn create(
             })?),
             None => None,
         };
+        let app_token_id = match manager {
+            Manager::App(token) => Some(token),
+            Manager::Admin | Manager::Owner(_) => None,
+        };
+        // Serialised per app by the token's row, so that two registrations at once cannot pass
+        // the cap together (the platform's cap is for admins only, who do not race themselves).
+        if let Some(token) = app_token_id {
+            use diesel::prelude::*;
+            crate::db::schema::api_tokens::table
+                .filter(crate::db::schema::api_tokens::id.eq(token))
+                .select(crate::db::schema::api_tokens::id)
+                .for_update()
+                .first::<ApiTokenId>(conn)?;
+        }
+        if queries::count_of(conn, app_token_id)? >= queries::MAX_ENDPOINTS {
+            return Err(ApiError::Conflict {
+                code: super::codes::TOO_MANY_ENDPOINTS,
+                detail: format!("At most {} endpoints per app: delete one first.", queries::MAX_ENDPOINTS),
+            });
+        }
         let endpoint = queries::insert(
             conn,
             &NewEndpoint {
-                app_token_id: match manager {
-                    Manager::App(token) => Some(token),
-                    Manager::Admin | Manager::Owner(_) => None,
-                },
+                app_token_id,
                 created_by: auth.id,
                 url: &url,
                 description: req.description.trim(),

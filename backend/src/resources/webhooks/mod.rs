@@ -28,6 +28,8 @@ pub mod codes {
     crate::problem_codes! {
         /// 409: a test or a resend for an endpoint that is off.
         WEBHOOK_DISABLED => ("webhook_disabled", "Ce point de réception est désactivé : réactivez-le d'abord."),
+        /// 409: an app (or the platform) already has `queries::MAX_ENDPOINTS` endpoints.
+        TOO_MANY_ENDPOINTS => ("too_many_endpoints", "Trop de points de réception : supprimez-en un d'abord."),
         /// 409: a URL this deployment will not call (its `errors` say why: `private_address`…).
         WEBHOOK_URL_REFUSED => ("webhook_url_refused", "Cette adresse ne peut pas recevoir de webhooks ici."),
     }

@@ -18,6 +18,9 @@ crate::typed_id! {
 
 /// How long the previous secret keeps signing after a rotation.
 pub const ROTATION_OVERLAP: chrono::TimeDelta = chrono::TimeDelta::hours(24);
+/// At most this many endpoints per app (and for the platform): each event is sent to every
+/// endpoint that asks for it, so more would only multiply the platform's outgoing traffic.
+pub const MAX_ENDPOINTS: i64 = 20;
 /// Deliveries and their attempts are kept this long.
 pub const KEPT_DAYS: i32 = 30;
 
@@ -100,6 +103,15 @@ fn audited(e: &Endpoint) -> serde_json::Value {
         "enabled": e.enabled, "disabled_reason": e.disabled_reason,
         "previous_secret_until": e.previous_secret_until,
     })
+}
+
+/// How many endpoints the app `token` (the platform: `None`) has.
+pub fn count_of(conn: &mut PgConnection, token: Option<ApiTokenId>) -> QueryResult<i64> {
+    let query = webhook_endpoints::table.count().into_boxed();
+    match token {
+        Some(token) => query.filter(webhook_endpoints::app_token_id.eq(token)).get_result(conn),
+        None => query.filter(webhook_endpoints::app_token_id.is_null()).get_result(conn),
+    }
 }
 
 pub fn insert(conn: &mut PgConnection, new: &NewEndpoint<'_>) -> QueryResult<Endpoint> {

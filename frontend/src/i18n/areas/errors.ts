@@ -22,6 +22,7 @@ export const fr = {
   "error.too_many_tokens": "Trop de jetons actifs.",
   "error.webhook_disabled": "Ce point de réception est désactivé : réactivez-le d'abord.",
   "error.webhook_url_refused": "Cette adresse ne peut pas recevoir de webhooks ici.",
+  "error.too_many_endpoints": "Trop de points de réception (20 au plus) : supprimez-en un d'abord.",
   "error.wrong_password": "Ce n'est pas votre mot de passe actuel.",
   "error.email_not_verified":
     "Confirmez d'abord votre adresse électronique : suivez le lien du message reçu à l'inscription, ou demandez-en un nouveau.",

@@ -18,6 +18,7 @@ export const en: Record<keyof typeof fr, string> = {
   "error.too_many_tokens": "This account already holds 50 working tokens: revoke one first.",
   "error.webhook_disabled": "This endpoint is off: turn it on first.",
   "error.webhook_url_refused": "This address cannot receive webhooks here.",
+  "error.too_many_endpoints": "Too many endpoints (20 at most): delete one first.",
   "error.wrong_password": "This is not your current password.",
   "error.email_not_verified":
     "Confirm your email address first: follow the link in the message sent when you signed up, or ask for a new one.",
