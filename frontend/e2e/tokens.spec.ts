@@ -78,8 +78,10 @@ test("the developers' page, from the footer, says how to get a token and what sc
   await page.getByRole("contentinfo").getByRole("link", { name: "Développeurs (API)" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Développeurs d'applications" })).toBeVisible();
   const scopes = page.getByRole("table", { name: "Portées des jetons d'API" });
-  await expect(scopes.getByRole("row")).toHaveCount(9);
+  await expect(scopes.getByRole("row")).toHaveCount(10);
   await expect(scopes).toContainText("Modération");
+  await expect(scopes.getByRole("row", { name: /webhooks/ })).toContainText("Jetons d'application (tous rôles)");
+  await expect(page.getByRole("heading", { level: 2, name: "Les webhooks" })).toBeVisible();
   await check(page, "developers");
   await page.getByRole("link", { name: "Mes jetons d'API" }).click();
   await expect(page).toHaveURL(/\/compte#jetons$/);
