@@ -31,8 +31,9 @@ pub const DISPATCH_JOB: &str = "webhook_dispatch";
 pub const DELIVERY_JOB: &str = "webhook_delivery";
 /// The dispatcher's row in `event_positions`.
 const CONSUMER: &str = "webhooks";
-/// Events read per dispatcher transaction.
-const BATCH: i64 = 500;
+/// Events read per dispatcher transaction. Each matching event's record is read to be sent, and
+/// the transaction has written (it holds readers of the log back while it runs): kept short.
+const BATCH: i64 = 100;
 /// At most this much of an endpoint's answer is read.
 const MAX_ANSWER: u64 = 64 * 1024;
 /// Connecting and answering, in all.
