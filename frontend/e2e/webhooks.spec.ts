@@ -1,7 +1,7 @@
 // Webhooks from the admin area: an admin registers an endpoint for the platform (the secret
 // shown once), is told why an internal address is refused, sends a test message and reads it in
 // the delivery log, turns the endpoint off, and deletes it.
-import { accounts, apiToken, check, expect, signIn, status, test } from "./fixtures";
+import { accounts, apiToken, check, expect, signIn, sql, status, test } from "./fixtures";
 
 test("an admin registers a webhook endpoint, tests it, reads its log, turns it off and deletes it", async ({
   page,
@@ -93,5 +93,25 @@ test("an app's owner finds the app's endpoints from the account page and turns o
   await expect(page.getByRole("heading", { level: 1, name: "Point de réception" })).toBeVisible();
   await page.getByRole("button", { name: "Désactiver" }).click();
   await expect(status(page)).toContainText("Point de réception désactivé.");
-  await expect(page.getByText("Désactivé", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Réactiver" })).toBeVisible();
+
+  // On again, failing for five days already: the next failed delivery turns it off, and the
+  // owner reads why in the notifications, with the way to its page.
+  await page.getByRole("button", { name: "Réactiver" }).click();
+  await expect(status(page)).toContainText("Point de réception réactivé.");
+  const id = ((await registered.json()) as { endpoint: { id: number } }).endpoint.id;
+  sql(`UPDATE webhook_endpoints SET failing_since = now() - interval '5 days 1 minute' WHERE id = ${id}`);
+  const posted = await page.request.post("/api/v1/commitments/FR0041/comments", {
+    headers: { Authorization: `Bearer ${member}` },
+    data: { body: "Un commentaire que personne ne recevra" },
+  });
+  expect(posted.status()).toBe(201);
+  await expect(async () => {
+    await page.goto("/notifications");
+    await expect(page.getByRole("link", { name: url })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByText(/est désactivé : ses envois échouent depuis cinq jours/)).toBeVisible();
+  await check(page, "notifications-webhook-disabled");
+  await page.getByRole("link", { name: url }).click();
+  await expect(page.getByText("Désactivé : cinq jours d'échecs")).toBeVisible();
 });

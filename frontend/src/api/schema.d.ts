@@ -4694,6 +4694,7 @@ export interface components {
             id: number;
             reason: components["schemas"]["NotificationReason"];
             subject?: null | components["schemas"]["Described"];
+            link?: null | components["schemas"]["NotificationLink"];
             actor?: null | components["schemas"]["NotificationActor"];
             /**
              * Format: int64
@@ -4715,6 +4716,12 @@ export interface components {
             id: number;
             display_name: string;
         };
+        /** @description A page of the web app a notification is about. */
+        NotificationLink: {
+            title: string;
+            /** @description Its path in the web app (`/compte/webhooks/3`). */
+            path: string;
+        };
         /** @description A page of notifications, newest first. */
         NotificationPage: {
             items: components["schemas"]["Notification"][];
@@ -4725,7 +4732,7 @@ export interface components {
          * @description Why a member hears of something.
          * @enum {string}
          */
-        NotificationReason: "reply" | "mention" | "new_comment" | "progress" | "answer" | "action_item_status" | "forum_changed" | "forum_cancelled" | "promoted";
+        NotificationReason: "reply" | "mention" | "new_comment" | "progress" | "answer" | "action_item_status" | "forum_changed" | "forum_cancelled" | "promoted" | "webhook_disabled";
         /** @description How notifications come by mail. */
         NotificationSettings: {
             mail: components["schemas"]["MailPreference"];

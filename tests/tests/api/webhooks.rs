@@ -425,6 +425,13 @@ fn five_days_of_failures_turn_an_endpoint_off_and_its_apps_owner_hears_of_it_by_
     assert!(link.ends_with(&format!("/compte/webhooks/{id}")), "{link}");
     let endpoint = app.get_as(&format!("/webhooks/{id}"), &owner.token).expect(200).json();
     assert_eq!((endpoint["enabled"].clone(), endpoint["disabled_reason"].clone()), (json!(false), json!("failing")));
+    // In the web app too, linking to the endpoint's page; no second mail for it.
+    let notifications = app.get_as("/me/notifications", &owner.token).expect(200).json();
+    let notice = &notifications["items"][0];
+    assert_eq!(notice["reason"], "webhook_disabled", "{notifications}");
+    assert_eq!(notice["link"]["path"], format!("/compte/webhooks/{id}"));
+    assert_eq!(notice["link"]["title"], endpoint["url"]);
+    assert_eq!(app.get_as("/me/notifications/unread-count", &owner.token).expect(200).json()["unread"], 1);
     // No retry is planned for an endpoint that is off.
     std::thread::sleep(Duration::from_millis(800));
     assert_eq!(receiver.received("down").len(), 1);

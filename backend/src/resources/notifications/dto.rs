@@ -29,6 +29,9 @@ crate::text_enum! {
         ForumCancelled => "forum_cancelled",
         /// A seat was freed: they moved from the waitlist to registered.
         Promoted => "promoted",
+        /// A webhook endpoint of their app (or that they registered for the platform) was
+        /// turned off after five days of failed deliveries (`link`: its page).
+        WebhookDisabled => "webhook_disabled",
     }
 }
 
@@ -56,8 +59,11 @@ pub struct NotificationActor {
 pub struct Notification {
     pub id: i64,
     pub reason: NotificationReason,
-    /// What it is about (null if that was deleted since).
+    /// What it is about (null if that was deleted since, or if it is not a subject: see `link`).
     pub subject: Option<Described>,
+    /// What it is about when that is no subject: a page of the web app and its title (a
+    /// webhook endpoint's page, titled with its URL).
+    pub link: Option<NotificationLink>,
     /// Who did it (null for what nobody in particular did, or an erased account).
     pub actor: Option<NotificationActor>,
     /// The comment it is about (a reply, a mention, a new comment).
@@ -67,6 +73,14 @@ pub struct Notification {
     pub excerpt: Option<String>,
     pub created_at: DateTime<Utc>,
     pub read: bool,
+}
+
+/// A page of the web app a notification is about.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct NotificationLink {
+    pub title: String,
+    /// Its path in the web app (`/compte/webhooks/3`).
+    pub path: String,
 }
 
 crate::page_type!(NotificationPage, Notification, "A page of notifications, newest first.");

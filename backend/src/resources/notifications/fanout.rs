@@ -369,5 +369,11 @@ pub(super) fn wording(reason: NotificationReason, actor: Option<&str>, title: &s
         (R::ForumCancelled, false) => format!("The forum “{title}” is cancelled"),
         (R::Promoted, true) => format!("Une place s'est libérée : vous êtes inscrit au forum « {title} »"),
         (R::Promoted, false) => format!("A seat was freed: you are registered for the forum “{title}”"),
+        (R::WebhookDisabled, true) => {
+            format!("Le point de réception « {title} » est désactivé : ses envois échouent depuis cinq jours")
+        }
+        (R::WebhookDisabled, false) => {
+            format!("The endpoint “{title}” is turned off: its deliveries have failed for five days")
+        }
     }
 }

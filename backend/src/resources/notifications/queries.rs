@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use super::dto::{
-    FollowState, Followed, MailPreference, MentionSuggestion, Notification, NotificationActor, NotificationReason,
-    UnreadCount,
+    FollowState, Followed, MailPreference, MentionSuggestion, Notification, NotificationActor, NotificationLink,
+    NotificationReason, UnreadCount,
 };
 use crate::db::ids::{CommentId, SubjectId, UserId};
 use crate::db::schema::{comments, follows, notification_settings, notifications, subjects, users};
@@ -72,6 +72,7 @@ pub fn list_follows(
 
 type Row = (
     i64,
+    i64,
     NotificationReason,
     Option<SubjectId>,
     Option<UserId>,
@@ -92,6 +93,7 @@ pub fn list(
         .filter(notifications::user_id.eq(user))
         .select((
             notifications::id,
+            notifications::event_id,
             notifications::reason,
             notifications::subject_id,
             notifications::actor_id,
@@ -110,16 +112,16 @@ pub fn list(
     }
     let rows: Vec<Row> = q.load(conn)?;
     // What the page names, in one query per kind of thing (subjects, people, comments).
-    let subject_ids: Vec<SubjectId> = rows.iter().filter_map(|r| r.2).collect();
+    let subject_ids: Vec<SubjectId> = rows.iter().filter_map(|r| r.3).collect();
     let described = crate::subjects::describe(conn, &subject_ids)?;
-    let actor_ids: Vec<UserId> = rows.iter().filter_map(|r| r.3).collect();
+    let actor_ids: Vec<UserId> = rows.iter().filter_map(|r| r.4).collect();
     let actors: HashMap<UserId, String> = users::table
         .filter(users::id.eq_any(&actor_ids))
         .select((users::id, users::display_name))
         .load::<(UserId, String)>(conn)?
         .into_iter()
         .collect();
-    let comment_ids: Vec<CommentId> = rows.iter().filter_map(|r| r.4).collect();
+    let comment_ids: Vec<CommentId> = rows.iter().filter_map(|r| r.5).collect();
     let excerpts: HashMap<CommentId, String> = comments::table
         .filter(comments::id.eq_any(&comment_ids))
         .filter(comments::deleted_at.is_null())
@@ -129,12 +131,14 @@ pub fn list(
         .into_iter()
         .map(|(id, body)| (id, excerpt(&body)))
         .collect();
+    let links = links(conn, &rows)?;
     Ok(rows
         .into_iter()
-        .map(|(id, reason, subject, actor, comment, created_at, read_at)| Notification {
+        .map(|(id, event, reason, subject, actor, comment, created_at, read_at)| Notification {
             id,
             reason,
             subject: subject.and_then(|s| described.get(&s).cloned()),
+            link: links.get(&event).cloned(),
             actor: actor
                 .and_then(|a| actors.get(&a).map(|name| NotificationActor { id: a.get(), display_name: name.clone() })),
             comment_id: comment.map(CommentId::get),
@@ -143,6 +147,61 @@ pub fn list(
             read: read_at.is_some(),
         })
         .collect())
+}
+
+#[derive(QueryableByName)]
+struct EndpointEvent {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    id: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    endpoint: i64,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    url: String,
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    platform: bool,
+}
+
+/// The pages of the notifications not about a subject, by event: a webhook endpoint turned off
+/// is named by its URL as the event recorded it, and links to the page of whoever reads it (the
+/// account's for an app's endpoint, the admin area's for the platform's).
+fn links(conn: &mut PgConnection, rows: &[Row]) -> QueryResult<HashMap<i64, NotificationLink>> {
+    let events: Vec<i64> = rows.iter().filter(|r| r.2 == NotificationReason::WebhookDisabled).map(|r| r.1).collect();
+    if events.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let found: Vec<EndpointEvent> = diesel::sql_query(
+        "SELECT id, subject_ref AS endpoint, coalesce(payload->'after'->>'url', '') AS url, \
+                (payload->'after'->'app_token_id') IS NULL OR payload->'after'->'app_token_id' = 'null' AS platform \
+           FROM events WHERE id = ANY($1) AND subject_ref IS NOT NULL",
+    )
+    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(&events)
+    .load(conn)?;
+    Ok(found
+        .into_iter()
+        .map(|e| {
+            let area = if e.platform { "/admin/webhooks" } else { "/compte/webhooks" };
+            (e.id, NotificationLink { title: e.url, path: format!("{area}/{}", e.endpoint) })
+        })
+        .collect())
+}
+
+/// A notification about something that is not a subject (a webhook endpoint turned off), for
+/// `user`, on `event`, in the caller's transaction. Its mail, if any, is the caller's.
+pub fn notify_directly(
+    conn: &mut PgConnection,
+    user: UserId,
+    event: i64,
+    reason: NotificationReason,
+) -> QueryResult<()> {
+    diesel::sql_query(
+        "INSERT INTO notifications (user_id, event_id, reason, mail) VALUES ($1, $2, $3, 'none') \
+         ON CONFLICT (user_id, event_id) DO NOTHING",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(user.get())
+    .bind::<diesel::sql_types::BigInt, _>(event)
+    .bind::<diesel::sql_types::Text, _>(reason.as_str())
+    .execute(conn)
+    .map(|_| ())
 }
 
 fn excerpt(body: &str) -> String {

@@ -489,6 +489,22 @@ fn tell_who_answers_for(conn: &mut PgConnection, endpoint: &Endpoint) -> QueryRe
     .and_then(|r| r.id);
     let Some(user) = who.map(crate::db::ids::UserId) else { return Ok(()) };
     let Some(user) = crate::auth::user::find(conn, user)? else { return Ok(()) };
+    // In the web app too (no second mail: this one is the mail).
+    let event: Option<i64> = diesel::sql_query(
+        "SELECT max(id) AS id FROM events WHERE type = $1 AND subject_kind = 'webhook_endpoint' AND subject_ref = $2",
+    )
+    .bind::<Text, _>(super::events::ENDPOINT_DISABLED.as_str())
+    .bind::<BigInt, _>(endpoint.id.get())
+    .get_result::<OptionalId>(conn)?
+    .id;
+    if let Some(event) = event {
+        crate::resources::notifications::queries::notify_directly(
+            conn,
+            user.id,
+            event,
+            crate::resources::notifications::NotificationReason::WebhookDisabled,
+        )?;
+    }
     let page = match endpoint.app_token_id {
         Some(_) => format!("{}/compte/webhooks/{}", crate::config::site_url(), endpoint.id),
         None => format!("{}/admin/webhooks/{}", crate::config::site_url(), endpoint.id),

@@ -43,7 +43,7 @@ export default function NotificationsPage() {
 
 /** Where a notification leads: its subject's page, at the comment for one about a comment. */
 export function notificationHref(n: Notification): string {
-  const path = n.subject?.path ?? paths.notifications();
+  const path = n.subject?.path ?? n.link?.path ?? paths.notifications();
   return n.comment_id != null ? `${path}#comment-${n.comment_id}` : path;
 }
 
@@ -172,6 +172,10 @@ function Sentence({ n, onOpen }: { n: Notification; onOpen: () => void }) {
   const title = n.subject ? (
     <Link to={notificationHref(n)} onClick={onOpen} lang={n.subject.lang}>
       {n.subject.title}
+    </Link>
+  ) : n.link ? (
+    <Link to={notificationHref(n)} onClick={onOpen}>
+      {n.link.title}
     </Link>
   ) : (
     <em>{t("notifications.gone")}</em>

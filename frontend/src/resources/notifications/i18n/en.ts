@@ -36,6 +36,8 @@ export const en: Record<keyof typeof fr, string> = {
   "notifications.reason.forum_changed": "The forum “{title}” changed time or place",
   "notifications.reason.forum_cancelled": "The forum “{title}” is cancelled",
   "notifications.reason.promoted": "A seat was freed: you are registered for the forum “{title}”",
+  "notifications.reason.webhook_disabled":
+    "The endpoint “{title}” is turned off: its deliveries have failed for five days",
   "follows.title": "What you follow",
   "follows.empty":
     "You follow nothing yet: the “Follow” button is at the top of every commitment, milestone, forum, action item and question.",

@@ -36,6 +36,8 @@ export const fr = {
   "notifications.reason.forum_changed": "Le forum « {title} » change de date ou de lieu",
   "notifications.reason.forum_cancelled": "Le forum « {title} » est annulé",
   "notifications.reason.promoted": "Une place s'est libérée : vous êtes inscrit au forum « {title} »",
+  "notifications.reason.webhook_disabled":
+    "Le point de réception « {title} » est désactivé : ses envois échouent depuis cinq jours",
   "follows.title": "Ce que vous suivez",
   "follows.empty":
     "Vous ne suivez rien pour l'instant : le bouton « Suivre » se trouve en haut de chaque engagement, jalon, forum, action et question.",
