@@ -7,7 +7,7 @@
 // With the text at 200 % (the root font size doubled: every DSFR size is in rem), the desktop
 // layout must not scroll sideways either, and the header's brand and buttons must not be cut.
 import type { APIRequestContext, Page } from "@playwright/test";
-import { accounts, expect, json, settled, signIn, test } from "./fixtures";
+import { accounts, expect, json, PASSWORD, settled, signIn, test } from "./fixtures";
 import { adminRouteTable, routeTable } from "../scripts/route-table.mjs";
 
 type Item = Record<string, unknown>;
@@ -38,6 +38,39 @@ async function richest(request: APIRequestContext, api: string): Promise<Item> {
   return items.reduce((a, b) => (JSON.stringify(b).length > JSON.stringify(a).length ? b : a));
 }
 
+let registered: Promise<number> | null = null;
+
+/** A webhook endpoint for the endpoint pages (the seed has none): registered by the admin for the
+ * platform with a long address, description and list of events (the likeliest to overflow), and
+ * turned off at once, so that nothing is sent to it. One per worker. */
+function endpoint(request: APIRequestContext): Promise<number> {
+  registered ??= (async () => {
+    const login = await request.post("/api/v1/auth/login", { data: { email: accounts.admin, password: PASSWORD } });
+    const { access_token } = await json<{ access_token: string }>(login);
+    const headers = { Authorization: `Bearer ${access_token}` };
+    const created = await request.post("/api/v1/webhooks", {
+      headers,
+      data: {
+        url: `https://93.184.215.14/un-chemin-de-reception-particulierement-long-pour-voir-si-la-page-deborde/${Date.now()}`,
+        description: "Tableau de bord citoyen qui suit les forums, les engagements et les commentaires publiés",
+        event_types: [
+          "forum.created",
+          "forum.updated",
+          "commitment.updated",
+          "milestone.progress_reported",
+          "comment.created",
+        ],
+      },
+    });
+    expect(created.status(), "registering a webhook endpoint").toBe(201);
+    const { endpoint: made } = await json<{ endpoint: { id: number } }>(created);
+    const off = await request.patch(`/api/v1/webhooks/${made.id}`, { headers, data: { enabled: false } });
+    expect(off.status()).toBe(200);
+    return made.id;
+  })();
+  return registered;
+}
+
 /** The route with its parameters filled from the seeded data ("/forums/:slug" → "/forums/2027-…"). */
 async function fill(request: APIRequestContext, route: string): Promise<string> {
   const segments = route.split("/");
@@ -50,6 +83,10 @@ async function fill(request: APIRequestContext, route: string): Promise<string> 
       const res = await request.get(`/api/v1/formats/${format}`);
       const { versions } = await json<{ versions: { version: number }[] }>(res);
       segments[i] = String(versions[versions.length - 1].version);
+      continue;
+    }
+    if (before === "webhooks") {
+      segments[i] = String(await endpoint(request));
       continue;
     }
     const from = collections[before];
