@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 pub mod builders;
 pub mod roles;
 pub mod smtp;
+pub mod webhooks;
 pub use builders::{
     commitment_id, crowd, format_content, milestone_id, ActionItemBuilder, ActionPlanBuilder, AnswerBuilder,
     CommentBuilder, CommitmentBuilder, CycleBuilder, FeedbackBuilder, FormatBuilder, ForumBuilder, InstitutionBuilder,
@@ -25,6 +26,7 @@ pub use builders::{
 };
 pub use roles::Guarded;
 pub use smtp::{Mail, SmtpSink, StalledSmtp};
+pub use webhooks::Receiver;
 
 /// The site's address in mails sent by test servers.
 pub const PUBLIC_URL: &str = "http://opendetat.test";

@@ -10,6 +10,7 @@
 
 mod forum_templates;
 pub mod templates;
+mod webhook_templates;
 
 use std::path::PathBuf;
 use std::sync::Arc;

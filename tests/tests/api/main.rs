@@ -34,6 +34,7 @@ mod public_record;
 mod questions;
 mod rate_limits;
 mod reactions;
+mod refusals;
 mod registrations;
 mod replica;
 mod search;

@@ -27,7 +27,7 @@ pub struct WebhookEventType(pub String);
 impl<'de> Deserialize<'de> for WebhookEventType {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let name = String::deserialize(d)?;
-        if name == "*" || super::delivery::deliverable(&name) {
+        if name == "*" || super::dispatch::deliverable(&name) {
             Ok(WebhookEventType(name))
         } else {
             Err(serde::de::Error::custom(format!(
@@ -44,7 +44,7 @@ impl utoipa::PartialSchema for WebhookEventType {
         names.extend(
             crate::registry::get()
                 .event_types()
-                .filter(|t| super::delivery::deliverable(t.as_str()))
+                .filter(|t| super::dispatch::deliverable(t.as_str()))
                 .map(|t| t.as_str().into()),
         );
         utoipa::openapi::ObjectBuilder::new()

@@ -1,11 +1,13 @@
 //! Webhooks, per the Standard Webhooks specification: apps (with an app token holding
 //! `webhooks`) and admins register endpoints; each event of a public record they asked for is
 //! POSTed to them, signed, retried for about three days, with a delivery log. How events reach
-//! endpoints (the dispatcher, a consumer of the event log, and one job per message) is in
-//! `delivery`; what addresses may be called, in `address`.
+//! endpoints is in `dispatch` (a consumer of the event log) and `delivery` (one job per
+//! message); what addresses may be called, in `address`.
 
 mod address;
+mod deliveries;
 mod delivery;
+mod dispatch;
 mod dto;
 mod handlers;
 mod queries;
@@ -48,17 +50,17 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
             .service(handlers::update)
             .service(handlers::remove)
             .service(handlers::rotate_secret)
-            .service(handlers::send_test)
-            .service(handlers::attempts)
-            .service(handlers::resend);
+            .service(deliveries::send_test)
+            .service(deliveries::attempts)
+            .service(deliveries::resend);
     }),
     schemas: crate::schemas![],
     events: events::ALL,
     codes: codes::ALL,
     jobs: &[
-        crate::jobs::worker::JobKind { kind: delivery::DISPATCH_JOB, run: delivery::run_dispatch, routine: true },
+        crate::jobs::worker::JobKind { kind: dispatch::DISPATCH_JOB, run: dispatch::run_dispatch, routine: true },
         crate::jobs::worker::JobKind { kind: delivery::DELIVERY_JOB, run: delivery::run_delivery, routine: false },
     ],
-    housekeeping: &[delivery::housekeeping],
+    housekeeping: &[dispatch::housekeeping],
     ..crate::registry::Resource::NONE
 };

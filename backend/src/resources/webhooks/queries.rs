@@ -126,8 +126,8 @@ pub fn insert(conn: &mut PgConnection, new: &NewEndpoint<'_>) -> QueryResult<End
             .by(new.created_by)
             .audit::<(), _>(None, Some(&audited(&endpoint))),
     )?;
-    super::delivery::start_from_now_if_alone(conn, endpoint.id)?;
-    super::delivery::schedule_dispatch(conn, None, None)?;
+    super::dispatch::start_from_now_if_alone(conn, endpoint.id)?;
+    super::dispatch::schedule_dispatch(conn, None, None)?;
     Ok(endpoint)
 }
 
@@ -199,10 +199,10 @@ pub fn update(
     }
     events::record(conn, event)?;
     if after.enabled && !before.enabled {
-        super::delivery::start_from_now_if_alone(conn, after.id)?;
+        super::dispatch::start_from_now_if_alone(conn, after.id)?;
     }
     if after.enabled {
-        super::delivery::schedule_dispatch(conn, None, None)?;
+        super::dispatch::schedule_dispatch(conn, None, None)?;
     }
     Ok(after)
 }
