@@ -4,10 +4,10 @@ import { useState, type ReactNode } from "react";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
 import { useFieldErrors } from "../../components/forms";
+import { SecretShownOnce } from "../../components/SecretShownOnce";
 import { useI18n } from "../../i18n";
 import { useAction } from "../../components/actions";
 import type { ApiToken, CreatedToken, Scope } from "./queries";
@@ -85,37 +85,14 @@ export function tokenFields(props: {
 /** The secret, shown this once, with a button that copies it. */
 export function CreatedTokenNotice({ created }: { created: CreatedToken }) {
   const { t } = useI18n();
-  const [copied, setCopied] = useState(false);
   return (
-    <Alert
-      severity="success"
-      className="fr-mb-3w"
+    <SecretShownOnce
+      id="new-token"
+      secret={created.token}
       title={t("tokens.createdTitle")}
-      description={
-        <>
-          <span className="fr-text--sm">{t("tokens.createdBody")}</span>
-          <code className="od-token" id="new-token" tabIndex={-1}>
-            {created.token}
-          </code>
-          <Button
-            size="small"
-            priority="secondary"
-            iconId="fr-icon-clipboard-line"
-            iconPosition="left"
-            onClick={() =>
-              void navigator.clipboard?.writeText(created.token).then(
-                () => setCopied(true),
-                () => setCopied(false),
-              )
-            }
-          >
-            {t("tokens.copy")}
-          </Button>
-          <span role="status" className="fr-ml-2w">
-            {copied ? t("tokens.copied") : ""}
-          </span>
-        </>
-      }
+      body={t("tokens.createdBody")}
+      copy={t("tokens.copy")}
+      copied={t("tokens.copied")}
     />
   );
 }

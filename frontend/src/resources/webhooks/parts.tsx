@@ -1,8 +1,6 @@
 // What the webhooks' pages share: the event types an endpoint may ask for, an endpoint's state in
 // words, and the secret shown once.
-import { useState } from "react";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Button } from "@codegouvfr/react-dsfr/Button";
+import { SecretShownOnce } from "../../components/SecretShownOnce";
 import { addMessages, useI18n, type MessageKey } from "../../i18n";
 import { fr as eventNames } from "../../components/i18n/events.fr";
 import type { Endpoint, WebhookEventType } from "./queries";
@@ -86,37 +84,14 @@ export function EndpointState({ endpoint }: { endpoint: Endpoint }) {
 /** The signing secret, shown this once, with a button that copies it. */
 export function SecretNotice({ secret }: { secret: string }) {
   const { t } = useI18n();
-  const [copied, setCopied] = useState(false);
   return (
-    <Alert
-      severity="success"
-      className="fr-mb-3w"
+    <SecretShownOnce
+      id="new-secret"
+      secret={secret}
       title={t("webhooks.secretTitle")}
-      description={
-        <>
-          <span className="fr-text--sm">{t("webhooks.secretBody")}</span>
-          <code className="od-token" id="new-secret" tabIndex={-1}>
-            {secret}
-          </code>
-          <Button
-            size="small"
-            priority="secondary"
-            iconId="fr-icon-clipboard-line"
-            iconPosition="left"
-            onClick={() =>
-              void navigator.clipboard?.writeText(secret).then(
-                () => setCopied(true),
-                () => setCopied(false),
-              )
-            }
-          >
-            {t("webhooks.copy")}
-          </Button>
-          <span role="status" className="fr-ml-2w">
-            {copied ? t("webhooks.copied") : ""}
-          </span>
-        </>
-      }
+      body={t("webhooks.secretBody")}
+      copy={t("webhooks.copy")}
+      copied={t("webhooks.copied")}
     />
   );
 }
