@@ -141,6 +141,7 @@ fn serve() -> Result<(), String> {
         auto_hide_reports: settings.auto_hide_reports,
         auto_hide_min_account_days: settings.auto_hide_min_account_days,
         change_feed_hold_warning: settings.change_feed_hold_warning,
+        live: crate::live::Hub::start(&settings.database_url, settings.live.clone()),
     };
     let jobs = start_workers(&settings, settings.job_workers)?;
     let listener =
@@ -149,7 +150,17 @@ fn serve() -> Result<(), String> {
     let static_dir = settings.static_dir.clone();
     let security = crate::app::middleware::SecurityHeaders::new(!settings.is_dev(), &settings.markdown_image_hosts);
     actix_web::rt::System::new().block_on(async move {
+        let live = state.live.clone();
         let server = app::run(listener, state, static_dir, security).map_err(|e| e.to_string())?;
+        // SIGTERM or SIGINT: open streams end at once (they would otherwise hold the graceful
+        // stop for its whole timeout), then requests in flight finish.
+        let handle = server.handle();
+        actix_web::rt::spawn(async move {
+            stop_signal().await;
+            log::info!("stopping: streams close, requests in flight finish");
+            live.close();
+            handle.stop(true).await;
+        });
         // Printed on stdout so scripts and the black-box tests learn the port (BIND_ADDR may use port 0).
         println!("listening on http://{addr}");
         log::info!("API on http://{addr}/api/v1, docs on http://{addr}/api/docs/");
@@ -158,6 +169,23 @@ fn serve() -> Result<(), String> {
     jobs.stop();
     log::info!("stopped");
     Ok(())
+}
+
+/// The first SIGTERM or SIGINT.
+async fn stop_signal() {
+    use actix_web::rt::signal::unix::{signal, SignalKind};
+    match (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) {
+        (Ok(mut term), Ok(mut int)) => {
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = int.recv() => {}
+            }
+        }
+        _ => {
+            log::error!("cannot listen for SIGTERM: stop the server with SIGKILL");
+            std::future::pending::<()>().await
+        }
+    }
 }
 
 /// Job worker threads, and how to stop them.

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::time::Duration;
 
+mod streams;
 mod webhooks;
 use webhooks::{flag, parse_schedule, WEBHOOKS};
 pub use webhooks::{webhooks, WebhookSettings, DEFAULT_WEBHOOK_RETRY_SCHEDULE};
@@ -82,6 +83,8 @@ pub struct Settings {
     /// reported in the log and in `/readyz`.
     pub change_feed_hold_warning: Duration,
     pub webhooks: WebhookSettings,
+    /// Open streams and their heartbeat (`STREAM_*`).
+    pub live: crate::live::LiveSettings,
 }
 
 pub const MIN_SECRET_LEN: usize = 32;
@@ -210,6 +213,7 @@ impl Settings {
                 poll: Duration::from_millis(parse_num(&get, "WEBHOOK_POLL_MS", 1000)?),
             },
             job_idle_poll: Duration::from_millis(parse_num(&get, "JOB_POLL_MS", 250)?),
+            live: streams::parse(&get)?,
         })
     }
 
@@ -319,81 +323,4 @@ fn random_secret() -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn settings(vars: &[(&str, &str)]) -> Result<Settings, String> {
-        let map: std::collections::HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        Settings::from_lookup(|k| map.get(k).cloned())
-    }
-
-    #[test]
-    fn production_requires_a_long_secret_smtp_and_its_address() {
-        let long = "x".repeat(MIN_SECRET_LEN);
-        let prod = |extra: &[(&'static str, &'static str)]| -> Vec<(&'static str, String)> {
-            let mut vars: Vec<(&'static str, &str)> = vec![
-                ("OPENDETAT_ENV", "production"),
-                ("JWT_SECRET", long.as_str()),
-                ("SMTP_URL", "smtp://relay.example:25"),
-                ("PUBLIC_URL", "https://opendetat.example.gouv.fr/"),
-            ];
-            vars.extend_from_slice(extra);
-            vars.into_iter().map(|(k, v)| (k, v.to_string())).collect()
-        };
-        let settings_of = |vars: &[(&'static str, String)]| {
-            let borrowed: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            settings(&borrowed)
-        };
-        assert!(settings(&[("OPENDETAT_ENV", "production")]).is_err());
-        assert!(settings_of(&prod(&[("JWT_SECRET", "short")])).is_err());
-        let s = settings_of(&prod(&[])).unwrap();
-        assert_eq!(s.public_url, "https://opendetat.example.gouv.fr");
-        assert!(s.require_verified_email);
-        assert_eq!(format!("{:?}", s.smtp_url), "Some(Secret(***))");
-        let no_smtp: Vec<_> = prod(&[]).into_iter().filter(|(k, _)| *k != "SMTP_URL").collect();
-        assert!(settings_of(&no_smtp).unwrap().check_mail().unwrap_err().contains("SMTP_URL"));
-        let no_url: Vec<_> = prod(&[]).into_iter().filter(|(k, _)| *k != "PUBLIC_URL").collect();
-        assert!(settings_of(&no_url).unwrap().check_mail().unwrap_err().contains("PUBLIC_URL"));
-        assert!(s.check_mail().is_ok() && settings(&[]).unwrap().check_mail().is_ok());
-        let dev = settings(&[]).unwrap();
-        assert!(dev.smtp_url.is_none() && !dev.require_verified_email);
-    }
-
-    #[test]
-    fn dev_generates_a_secret_and_defaults() {
-        let s = settings(&[]).unwrap();
-        assert!(s.jwt_secret.expose().len() >= MIN_SECRET_LEN);
-        assert_eq!(s.bind_addr, "127.0.0.1:8080");
-        assert_eq!(format!("{:?}", s.jwt_secret), "Secret(***)");
-    }
-
-    #[test]
-    fn rejects_bad_numbers_and_env() {
-        assert!(settings(&[("DATABASE_POOL_SIZE", "zero")]).is_err());
-        assert!(settings(&[("DATABASE_POOL_SIZE", "0")]).is_err());
-        assert!(settings(&[("OPENDETAT_ENV", "staging")]).is_err());
-    }
-
-    #[test]
-    fn limits_proxies_and_image_hosts() {
-        let s = settings(&[]).unwrap();
-        assert_eq!(s.ip_limits.sign_in.unwrap().burst, 60);
-        assert!(s.ip_limits.trusted_proxies.is_empty());
-        assert!(s.markdown_image_hosts.is_empty());
-        let s = settings(&[
-            ("RATE_LIMIT_SIGN_IN", "off"),
-            ("RATE_LIMIT_SIGN_UP", "3/1m"),
-            ("TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1"),
-            ("MARKDOWN_IMAGE_HOSTS", "Images.Example.gouv.fr"),
-        ])
-        .unwrap();
-        assert!(s.ip_limits.sign_in.is_none());
-        assert_eq!(s.ip_limits.sign_up.unwrap().burst, 3);
-        assert_eq!(s.ip_limits.trusted_proxies.len(), 2);
-        assert_eq!(s.markdown_image_hosts, vec!["images.example.gouv.fr"]);
-        assert!(settings(&[("RATE_LIMIT_SIGN_IN", "lots")]).is_err());
-        assert!(settings(&[("TRUSTED_PROXIES", "proxy.local")]).is_err());
-        assert!(settings(&[("MARKDOWN_IMAGE_HOSTS", "https://x.fr/")]).is_err());
-    }
-}
+mod tests;

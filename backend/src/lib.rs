@@ -14,6 +14,7 @@ pub mod db;
 pub mod events;
 pub mod http;
 pub mod jobs;
+pub mod live;
 pub mod logging;
 pub mod mail;
 pub mod markdown;
@@ -51,4 +52,6 @@ pub struct AppState {
     pub auto_hide_min_account_days: u32,
     /// A transaction open longer than this is reported (`events::long_transaction`).
     pub change_feed_hold_warning: std::time::Duration,
+    /// The instance's live streams (Server-Sent Events) and the listener that feeds them.
+    pub live: live::Hub,
 }

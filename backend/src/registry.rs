@@ -29,13 +29,19 @@ pub struct SearchArm {
     pub sql: &'static str,
 }
 
-/// A change-feed record as readers of the event log outside the API see it (webhooks).
+/// A change-feed record as readers of the event log outside the API see it (webhooks, streams).
 pub struct RecordDecl {
     /// The API path of one record, `{key}` standing for its key (`/forums/{key}`).
     pub path: &'static str,
     /// Its public representation now, as `GET path` answers it (404: gone).
     pub load: fn(&mut diesel::PgConnection, i64) -> crate::http::problem::ApiResult<serde_json::Value>,
+    /// The record a record of this kind belongs to, from one of its events' payload, as
+    /// `(kind, id)`: a comment's discussion. Its events show in that record's stream too.
+    pub within: Option<Within>,
 }
+
+/// From an event's payload, the record the changed one belongs to: `(kind, id)`.
+pub type Within = fn(&serde_json::Value) -> Option<(String, i64)>;
 
 /// A representation as JSON, for `RecordDecl::load`.
 pub fn json(value: impl serde::Serialize) -> crate::http::problem::ApiResult<serde_json::Value> {

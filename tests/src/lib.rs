@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 pub mod builders;
 pub mod roles;
 pub mod smtp;
+pub mod sse;
 pub mod webhooks;
 pub use builders::{
     commitment_id, crowd, format_content, milestone_id, ActionItemBuilder, ActionPlanBuilder, AnswerBuilder,
@@ -26,6 +27,7 @@ pub use builders::{
 };
 pub use roles::Guarded;
 pub use smtp::{Mail, SmtpSink, StalledSmtp};
+pub use sse::{EventStream, Message};
 pub use webhooks::Receiver;
 
 /// The site's address in mails sent by test servers.
@@ -424,7 +426,13 @@ impl TestApp {
             .into_iter()
             .flat_map(|n| response.all(&n).into_iter().map(move |v| (n.clone(), v.to_string())).collect::<Vec<_>>())
             .collect();
-        let text = response.into_string().unwrap_or_default();
+        // A stream never ends: its answer is left unread (dropping it closes the connection);
+        // `open_stream` reads streams.
+        let text = if response.content_type() == "text/event-stream" {
+            String::new()
+        } else {
+            response.into_string().unwrap_or_default()
+        };
         Resp { status, headers, text }
     }
 

@@ -89,15 +89,24 @@ impl Caching {
 }
 
 /// Whether a GET of the contract answers personal data (`Some(true)`), public data
-/// (`Some(false)`), or is outside `/api/v1` (`None`). The contract's `HttpCaching` documents
+/// (`Some(false)`), or is outside `/api/v1` or a stream (`None`). The contract's `HttpCaching` documents
 /// the same split.
 pub fn kind_of_get(path: &str, get: &utoipa::openapi::path::Operation) -> Option<bool> {
-    if !path.starts_with("/api/v1/") {
+    // A stream is an endless answer: no tag, no 304; it says `no-store` itself.
+    if !path.starts_with("/api/v1/") || is_stream(get) {
         return None;
     }
     // `[{}]` among the requirements makes the token optional.
     let secured = get.security.as_ref().is_some_and(|s| !s.is_empty() && s.iter().all(is_required));
     Some(secured || path == "/api/v1/me" || path.starts_with("/api/v1/me/"))
+}
+
+/// Whether a GET answers a `text/event-stream`.
+fn is_stream(get: &utoipa::openapi::path::Operation) -> bool {
+    get.responses.responses.get("200").is_some_and(|r| match r {
+        utoipa::openapi::RefOr::T(r) => r.content.contains_key("text/event-stream"),
+        utoipa::openapi::RefOr::Ref(_) => false,
+    })
 }
 
 fn is_required(requirement: &utoipa::openapi::security::SecurityRequirement) -> bool {

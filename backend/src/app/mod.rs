@@ -111,6 +111,8 @@ pub fn run(
             .wrap(from_fn(middleware::request_id_and_log))
     })
     .shutdown_timeout(25)
+    // `cli::serve` handles SIGTERM and SIGINT: it closes the streams first.
+    .disable_signals()
     .listen(listener)?
     .run();
     Ok(server)

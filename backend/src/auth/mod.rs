@@ -162,8 +162,8 @@ struct Authorized {
 
 #[derive(Debug, Clone)]
 enum Credential {
-    /// A session: the JWT of a sign-in.
-    Session { user_id: UserId, session_version: i32 },
+    /// A session: the JWT of a sign-in, valid until `expires` (seconds since the epoch).
+    Session { user_id: UserId, session_version: i32, expires: u64 },
     /// An API token, by the hash of its secret.
     Api { secret_hash: Vec<u8> },
 }
@@ -182,11 +182,11 @@ impl BearerToken {
         let credential = if api_token::is_api_token(&token) {
             Credential::Api { secret_hash: api_token::hash(&token) }
         } else {
-            let (user_id, session_version) = state
+            let (user_id, session_version, expires) = state
                 .tokens
-                .verify(&token)
+                .verify_until(&token)
                 .ok_or_else(|| ApiError::Unauthorized("The token is invalid or has expired.".into()))?;
-            Credential::Session { user_id: UserId(user_id), session_version }
+            Credential::Session { user_id: UserId(user_id), session_version, expires }
         };
         Ok(BearerToken { credential, route_scope, family })
     }
@@ -215,7 +215,11 @@ impl BearerToken {
     /// `authorize_with_scopes`, with the app token's id when the credential is one.
     fn authorize_fully(&self, conn: &mut PgConnection) -> Result<Authorized, ApiError> {
         let (user, scopes, app_token) = match &self.credential {
-            Credential::Session { user_id, session_version } => {
+            Credential::Session { user_id, session_version, expires } => {
+                // Checked at the request's start; asked again by what outlives it (a stream).
+                if *expires <= chrono::Utc::now().timestamp().max(0) as u64 {
+                    return Err(ApiError::Unauthorized("The token is invalid or has expired.".into()));
+                }
                 let user = user::find(conn, *user_id)?
                     .ok_or_else(|| ApiError::Unauthorized("The token's account no longer exists.".into()))?;
                 if user.session_version != *session_version {

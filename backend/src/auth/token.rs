@@ -65,9 +65,15 @@ impl TokenKeys {
     /// The user id and session version of a valid token, or None (bad signature, expired,
     /// wrong issuer…).
     pub fn verify(&self, token: &str) -> Option<(i64, i32)> {
+        self.verify_until(token).map(|(user, version, _)| (user, version))
+    }
+
+    /// `verify`, with the token's expiry (seconds since the epoch): what outlives the request
+    /// that checked it (a stream) checks it again.
+    pub fn verify_until(&self, token: &str) -> Option<(i64, i32, u64)> {
         decode::<Claims>(token, &self.decoding, &self.validation)
             .ok()
-            .and_then(|data| Some((data.claims.sub.parse().ok()?, data.claims.ver)))
+            .and_then(|data| Some((data.claims.sub.parse().ok()?, data.claims.ver, data.claims.exp)))
     }
 }
 

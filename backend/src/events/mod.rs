@@ -20,6 +20,7 @@ use crate::db::ids::{EventId, UserId};
 use crate::subjects::SubjectRef;
 
 mod long_transaction;
+pub mod public;
 pub use long_transaction::{long_transaction, report_long_transaction, LongTransaction};
 
 /// What an event is about: a subject (forum, commitment…) or another record (an account, a

@@ -137,6 +137,12 @@ impl ErrorCode {
     pub const MethodNotAllowed: ErrorCode =
         ErrorCode::declare("method_not_allowed", "Cette adresse ne répond pas à cette méthode (voir l'en-tête Allow).");
     /// 408.
+    /// 429: past the cap of open streams per address or per account (`STREAM_MAX_PER_*`).
+    pub const TooManyStreams: ErrorCode =
+        ErrorCode::declare("too_many_streams", "Trop de flux ouverts : fermez-en un, ou réessayez plus tard.");
+    /// 422 on the `Last-Event-ID` header: not an id the stream sent.
+    pub const InvalidLastEventId: ErrorCode =
+        ErrorCode::declare("invalid_last_event_id", "Cet identifiant de reprise ne vient pas de ce flux.");
     pub const RequestTimeout: ErrorCode = ErrorCode::declare("request_timeout", "La requête a pris trop de temps.");
     /// 409: something with the same unique value exists.
     pub const AlreadyExists: ErrorCode =
@@ -202,6 +208,8 @@ impl ErrorCode {
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::RequestTimeout,
+        ErrorCode::TooManyStreams,
+        ErrorCode::InvalidLastEventId,
         ErrorCode::AlreadyExists,
         ErrorCode::Referenced,
         ErrorCode::Archived,

@@ -110,6 +110,9 @@ pub enum ApiError {
     /// 429; `policy` names the budget that was spent when it is a quota per window (sign-in,
     /// sign-up, mail, posting), for the `RateLimit-Policy` and `RateLimit` fields.
     TooManyRequests { retry_after_secs: u64, policy: Option<LimitPolicy> },
+    /// 429 with a code of its own: too many of something held open at once (streams), not a
+    /// quota per window; retry after `retry_after_secs`.
+    TooManyOpen { code: ErrorCode, detail: String, retry_after_secs: u64 },
     /// 503: the database is unreachable or saturated; the client should retry.
     Unavailable(String),
     /// 500: a defect. The cause is logged, never sent.
@@ -168,7 +171,8 @@ impl ApiError {
             | ApiError::Refused { code, .. }
             | ApiError::TokenRefused { code, .. }
             | ApiError::FieldConflict { code, .. }
-            | ApiError::FieldForbidden { code, .. } => *code,
+            | ApiError::FieldForbidden { code, .. }
+            | ApiError::TooManyOpen { code, .. } => *code,
             ApiError::Unauthorized(_) => ErrorCode::Unauthorized,
             ApiError::Forbidden(_) => ErrorCode::Forbidden,
             ApiError::InsufficientScope { .. } => ErrorCode::InsufficientScope,
@@ -191,6 +195,7 @@ impl ApiError {
             | ApiError::Gone { detail, .. }
             | ApiError::Refused { detail, .. }
             | ApiError::TokenRefused { detail, .. }
+            | ApiError::TooManyOpen { detail, .. }
             | ApiError::MethodNotAllowed { detail, .. } => detail.into(),
             ApiError::InsufficientScope { scope } => {
                 format!("This token does not hold the `{}` scope this needs.", scope.as_str()).into()
@@ -299,7 +304,7 @@ impl ResponseError for ApiError {
             ApiError::Validation(_) | ApiError::Unprocessable(_) | ApiError::Shape { .. } => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::TooManyRequests { .. } | ApiError::TooManyOpen { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -326,6 +331,9 @@ impl ResponseError for ApiError {
                     ));
                     res.insert_header(("RateLimit", format!("\"{}\";r=0;t={retry_after_secs}", p.name)));
                 }
+            }
+            ApiError::TooManyOpen { retry_after_secs, .. } => {
+                res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
             }
             ApiError::Unauthorized(_) => {
                 res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));

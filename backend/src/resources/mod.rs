@@ -25,6 +25,7 @@ pub mod questions;
 pub mod registrations;
 pub mod search;
 pub mod shared;
+pub mod streams;
 pub mod users;
 pub mod webhooks;
 
@@ -48,6 +49,7 @@ pub const RESOURCES: &[&crate::registry::Resource] = &[
     &comments::RESOURCE,
     &moderation::RESOURCE,
     &notifications::RESOURCE,
+    &streams::RESOURCE,
     &search::RESOURCE,
     &changes::RESOURCE,
     &webhooks::RESOURCE,

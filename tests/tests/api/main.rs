@@ -41,6 +41,7 @@ mod search;
 mod seats;
 mod security;
 mod smoke;
+mod streams;
 mod third_party_app;
 mod tokens;
 mod users;

@@ -305,6 +305,7 @@ fn table(comment: i64, milestone: i64, user: i64, question: i64) -> Vec<Row> {
         ("DELETE", "/me/follows/{type}/{key}", "/me/follows/commitment/FR0041".into(), None, ALL),
         ("GET", "/me/notifications", "/me/notifications".into(), None, ALL),
         ("GET", "/me/notifications/unread-count", "/me/notifications/unread-count".into(), None, ALL),
+        ("GET", "/me/stream", "/me/stream".into(), None, ALL),
         ("POST", "/me/notifications/read-all", "/me/notifications/read-all".into(), None, ALL),
         ("POST", "/me/notifications/{id}/read", "/me/notifications/999999/read".into(), None, ALL),
         ("GET", "/me/notification-settings", "/me/notification-settings".into(), None, ALL),

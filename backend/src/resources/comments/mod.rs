@@ -81,6 +81,8 @@ pub mod events {
         COMMENT_DELETED => "comment.deleted",
         COMMENT_HIDDEN => "comment.hidden",
         COMMENT_RESTORED => "comment.restored",
+        // Its reaction counts changed (who reacted is never recorded: votes stay private).
+        COMMENT_REACTED => "comment.reacted",
     }
 }
 
@@ -110,7 +112,14 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
 
 /// Its records for readers of the event log outside the API (webhooks): as `GET /comments/{key}` answers.
 const RECORD: crate::registry::RecordDecl =
-    crate::registry::RecordDecl { path: "/comments/{key}", load: public_record };
+    crate::registry::RecordDecl { path: "/comments/{key}", load: public_record, within: Some(discussed) };
+
+/// The record a comment's event is about: its payload names the discussion (`writes::outline`),
+/// at its top or in the audited `after`.
+fn discussed(payload: &serde_json::Value) -> Option<(String, i64)> {
+    let subject = [&payload["subject"], &payload["after"]["subject"]].into_iter().find(|s| s.is_object())?;
+    Some((subject["type"].as_str()?.to_string(), subject["id"].as_i64()?))
+}
 
 fn public_record(conn: &mut diesel::PgConnection, id: i64) -> crate::http::problem::ApiResult<serde_json::Value> {
     let row = queries::find(conn, crate::db::ids::CommentId(id))?;

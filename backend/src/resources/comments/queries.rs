@@ -181,19 +181,40 @@ pub fn react(
             .set((cr::useful.eq(r.useful), cr::stance.eq(r.stance), cr::updated_at.eq(diesel::dsl::now)))
             .execute(conn)?;
     }
+    let reactions = reaction_counts(conn, comment)?;
+    reacted(conn, &row, reactions)?;
     Ok(ReactionState {
         comment_id: comment.get(),
-        reactions: reaction_counts(conn, comment)?,
+        reactions,
         mine: (r.useful || r.stance.is_some()).then_some(MyReaction { useful: r.useful, stance: r.stance }),
     })
+}
+
+/// Records that a comment's counts changed, for streams and webhooks: the counts and the
+/// discussion, never who reacted.
+fn reacted(conn: &mut PgConnection, row: &CommentRow, reactions: Reactions) -> ApiResult<()> {
+    crate::events::record(
+        conn,
+        crate::events::NewEvent::new(crate::resources::comments::events::COMMENT_REACTED)
+            .subject(crate::events::EventSubject::new("comment", row.id.get(), row.id.to_string()))
+            .payload(serde_json::json!({
+                "subject": { "type": row.subject_kind, "id": row.subject_ref },
+                "reactions": reactions,
+            })),
+    )?;
+    Ok(())
 }
 
 /// Removes `user`'s reaction to a comment (404 when there is no such comment).
 pub fn unreact(conn: &mut PgConnection, comment: CommentId, user: UserId) -> ApiResult<ReactionState> {
     use crate::db::schema::comment_reactions as cr;
-    find(conn, comment)?;
-    diesel::delete(cr::table.find((comment, user))).execute(conn)?;
-    Ok(ReactionState { comment_id: comment.get(), reactions: reaction_counts(conn, comment)?, mine: None })
+    let row = find(conn, comment)?;
+    let removed = diesel::delete(cr::table.find((comment, user))).execute(conn)?;
+    let reactions = reaction_counts(conn, comment)?;
+    if removed > 0 {
+        reacted(conn, &row, reactions)?;
+    }
+    Ok(ReactionState { comment_id: comment.get(), reactions, mine: None })
 }
 
 /// A comment's counts as the trigger keeps them.

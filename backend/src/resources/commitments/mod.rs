@@ -61,7 +61,7 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
 
 /// Its records for readers of the event log outside the API (webhooks): as `GET /commitments/{key}` answers.
 const RECORD: crate::registry::RecordDecl =
-    crate::registry::RecordDecl { path: "/commitments/{key}", load: public_record };
+    crate::registry::RecordDecl { path: "/commitments/{key}", load: public_record, within: None };
 
 fn public_record(conn: &mut diesel::PgConnection, id: i64) -> crate::http::problem::ApiResult<serde_json::Value> {
     let row = queries::find(conn, &id.to_string())?;

@@ -16,6 +16,7 @@ mod fanout;
 mod handlers;
 pub mod mentions;
 pub mod queries;
+mod stream;
 
 pub use digest::{ensure_digest_scheduled, run_digest, DIGEST_JOB};
 pub use dto::{MailPreference, NotificationReason};
@@ -39,6 +40,7 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
             .service(handlers::unfollow)
             .service(handlers::list_notifications)
             .service(handlers::unread_count)
+            .service(stream::my_stream)
             .service(handlers::mark_all_read)
             .service(handlers::mark_read)
             .service(handlers::get_settings)

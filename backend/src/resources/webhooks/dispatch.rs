@@ -116,13 +116,14 @@ fn dispatch_batch(conn: &mut PgConnection) -> QueryResult<bool> {
     let about = subjects_of_comments(conn, &batch)?;
     let site = crate::config::site_url();
     for event in &batch {
-        let Some(message) = Message::of(conn, event, site)? else { continue };
+        let Some(message) = events::public::message(conn, event, site)? else { continue };
+        let body = message.to_string();
         let record_subject = (event.subject_kind.clone(), event.subject_ref);
         let comment_subject =
             about.iter().find(|(id, ..)| Some(*id) == event.subject_ref).map(|(_, k, r)| (Some(k.clone()), Some(*r)));
         for endpoint in endpoints.iter().filter(|e| matches(e, event, &record_subject, comment_subject.as_ref())) {
             let message_id = format!("msg_{}_{}", endpoint.id, event.id.get());
-            queries::add_delivery(conn, endpoint.id, Some(event.id.get()), &event.kind, &message_id, &message.body)?;
+            queries::add_delivery(conn, endpoint.id, Some(event.id.get()), &event.kind, &message_id, &body)?;
         }
     }
     let next = match (behind, batch.last()) {
@@ -201,52 +202,6 @@ fn matches(
 /// What is sent for an event: its type, time and the record (type, id, key, what happened, its
 /// address in the API, and its public representation as that address answers now — none once
 /// it is deleted).
-struct Message {
-    body: String,
-}
-
-impl Message {
-    fn of(conn: &mut PgConnection, event: &Event, site: &str) -> QueryResult<Option<Message>> {
-        let Some(kind) = events::EventType::parse(&event.kind).filter(|k| !k.is_private()) else { return Ok(None) };
-        let record = kind.record_kind();
-        let (Some(decl), Some(id)) = (crate::registry::get().record(record), event.subject_ref) else {
-            return Ok(None);
-        };
-        let key = event.subject_key.clone().unwrap_or_else(|| id.to_string());
-        let change = match (record, kind.verb()) {
-            (_, "created") => "created",
-            ("comment", "deleted") => "updated",
-            (_, "deleted") => "deleted",
-            _ => "updated",
-        };
-        let mut data = serde_json::json!({
-            "type": record,
-            "id": id,
-            "key": key,
-            "change": change,
-            "url": format!("{site}/api/v1{}", decl.path.replace("{key}", &urlencode(&key))),
-        });
-        // Gone (deleted): the id and address say which record it was.
-        match (decl.load)(conn, id) {
-            Ok(representation) => data["record"] = representation,
-            Err(crate::http::problem::ApiError::NotFound(_)) => {}
-            Err(e) => {
-                return Err(diesel::result::Error::QueryBuilderError(format!("{record} {id}: {e:?}").into()));
-            }
-        }
-        let body = serde_json::json!({
-            "type": event.kind,
-            "timestamp": event.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            "data": data,
-        });
-        Ok(Some(Message { body: body.to_string() }))
-    }
-}
-
-fn urlencode(key: &str) -> String {
-    url::form_urlencoded::byte_serialize(key.as_bytes()).collect()
-}
-
 /// A test message for `endpoint`, queued now.
 pub fn queue_test(conn: &mut PgConnection, endpoint: &Endpoint) -> QueryResult<(WebhookDeliveryId, String)> {
     let mut nonce = [0u8; 12];
