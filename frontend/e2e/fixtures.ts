@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type APIResponse, type Page } from "@playwright/test";
+import { expect, test as base, type APIResponse, type Page, type Request } from "@playwright/test";
 
 const shots = resolve(dirname(fileURLToPath(import.meta.url)), "../test-results/screenshots");
 mkdirSync(shots, { recursive: true });
@@ -30,9 +30,44 @@ export function sql(statement: string) {
   execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-q", "-c", statement], { stdio: "inherit" });
 }
 
-/** Waits until no loading indicator is left on the page. */
+/** Requests in flight per page, streams left out: a page with a live stream (a discussion, the
+ *  signed-in header) always has one open, so Playwright's "networkidle" never comes. */
+const trackers = new WeakMap<Page, { pending: Set<Request>; started: number }>();
+function track(page: Page) {
+  const tracker = { pending: new Set<Request>(), started: 0 };
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.endsWith("/stream")) return;
+    tracker.pending.add(r);
+    tracker.started += 1;
+  });
+  const done = (r: Request) => tracker.pending.delete(r);
+  page.on("requestfinished", done);
+  page.on("requestfailed", done);
+  trackers.set(page, tracker);
+}
+
+/** Waits until no request is in flight for half a second (as "networkidle", streams aside) and
+ *  no loading indicator is left on the page. */
 export async function settled(page: Page) {
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("load");
+  const tracker = trackers.get(page);
+  if (!tracker) {
+    await page.waitForLoadState("networkidle");
+  } else {
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const seen = tracker.started;
+      if (tracker.pending.size === 0) {
+        await page.waitForTimeout(500);
+        if (tracker.pending.size === 0 && tracker.started === seen) break;
+      } else {
+        await page.waitForTimeout(50);
+      }
+      if (Date.now() > until) {
+        throw new Error(`requests still in flight: ${[...tracker.pending].map((r) => r.url()).join(", ")}`);
+      }
+    }
+  }
   await expect(page.locator(".od-loading")).toHaveCount(0);
 }
 
@@ -84,6 +119,8 @@ export function comment(page: Page, text: string) {
 
 export const test = base.extend({
   page: async ({ page }, use) => {
+    track(page);
+    page.context().on("page", track);
     const errors: string[] = [];
     const refused: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));

@@ -39,6 +39,10 @@ let onUnauthorized: (() => void) | null = null;
 export function setAuthToken(value: string | null) {
   token = value;
 }
+/** The bearer token requests carry (streams send it themselves: `./stream`). */
+export function authToken(): string | null {
+  return token;
+}
 /** Called when the API answers 401 to a request that carried a token (expired or revoked). */
 export function setUnauthorizedHandler(handler: (() => void) | null) {
   onUnauthorized = handler;

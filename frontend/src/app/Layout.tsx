@@ -12,18 +12,21 @@ import { canAdminister, useSession } from "../auth/session";
 import { useI18n } from "../i18n";
 import { Loading } from "../components/QueryState";
 import { StatusRegion } from "../components/announce";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { notificationKeys, unreadCount } from "../resources/notifications/queries";
 // The audit's state alone (a few bytes): the grid and the statement stay in their own chunk.
 import { footer as a11yState } from "../resources/accessibility/generated/state.json";
 
 // Shown two minutes before a session ends; its code and text come when needed.
 const SessionExpiry = lazy(() => import("../auth/SessionExpiry"));
+// The signed-in person's stream, which keeps the unread count live.
+const UnreadStream = lazy(() => import("../resources/notifications/UnreadStream"));
 
-/** "Notifications" in the header, with the unread count (checked every 30 seconds). */
-function NotificationsLabel() {
+/** "Notifications" in the header, with the unread count (kept live by `UnreadStream`; read
+ *  once in the layout: the header shows this label twice, on wide screens and in the mobile
+ *  menu). */
+function NotificationsLabel({ q }: { q: UseQueryResult<{ unread: number; more: boolean }> }) {
   const { t, number } = useI18n();
-  const q = useQuery({ queryKey: notificationKeys.unread, queryFn: unreadCount, refetchInterval: 30_000 });
   const n = q.data?.unread ?? 0;
   return (
     <>
@@ -91,6 +94,7 @@ export function Layout() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [location.pathname]);
 
+  const unread = useQuery({ queryKey: notificationKeys.unread, queryFn: unreadCount, enabled: !!user });
   const path = location.pathname;
   const other = locale === "fr" ? "en" : "fr";
   const accountItems: HeaderProps.QuickAccessItem[] = user
@@ -100,7 +104,7 @@ export function Layout() {
           : []),
         {
           iconId: "fr-icon-notification-3-line",
-          text: <NotificationsLabel />,
+          text: <NotificationsLabel q={unread} />,
           linkProps: { to: paths.notifications() },
         },
         { iconId: "fr-icon-account-circle-line", text: t("header.account"), linkProps: { to: paths.account() } },
@@ -203,6 +207,11 @@ export function Layout() {
       {user && expiring && (
         <Suspense fallback={null}>
           <SessionExpiry />
+        </Suspense>
+      )}
+      {user && (
+        <Suspense fallback={null}>
+          <UnreadStream />
         </Suspense>
       )}
       <StatusRegion />

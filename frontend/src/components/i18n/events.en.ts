@@ -26,6 +26,7 @@ export const en: Record<keyof typeof fr, string> = {
   "event.comment.updated": "Comment edited",
   "event.comment.hidden": "Comment hidden",
   "event.comment.restored": "Comment shown again",
+  "event.comment.reacted": "Reactions to a comment",
   "event.comment.deleted": "Comment deleted",
   "event.user.created": "Account created",
   "event.user.updated": "Role or suspension changed",

@@ -25,6 +25,7 @@ export const fr = {
   "event.comment.updated": "Commentaire modifié",
   "event.comment.hidden": "Commentaire masqué",
   "event.comment.restored": "Commentaire rétabli",
+  "event.comment.reacted": "Réactions à un commentaire",
   "event.comment.deleted": "Commentaire supprimé",
   "event.user.created": "Compte créé",
   "event.user.updated": "Rôle ou suspension changé",

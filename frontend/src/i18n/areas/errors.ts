@@ -29,6 +29,8 @@ export const fr = {
   "error.not_found": "Cette page ou cette ressource n'existe pas (ou plus).",
   "error.method_not_allowed": "Cette action n'est pas possible ici.",
   "error.request_timeout": "La requête a pris trop de temps : réessayez.",
+  "error.too_many_streams": "Trop de flux ouverts : fermez un onglet, ou réessayez plus tard.",
+  "error.invalid_last_event_id": "Cet identifiant de reprise ne vient pas de ce flux.",
   "error.already_exists": "Cette valeur est déjà utilisée : choisissez-en une autre.",
   "error.referenced": "D'autres éléments en dépendent : ce changement est impossible.",
   "error.has_commitments": "Ce plan d'action a encore des engagements : supprimez-les ou déplacez-les d'abord.",

@@ -56,6 +56,7 @@ const OFFERED: Record<EventType, boolean> = {
   "action_plan.deleted": true,
   "comment.hidden": true,
   "comment.restored": true,
+  "comment.reacted": false,
   "comment.deleted": true,
   "comment.created": false,
   "comment.updated": false,

@@ -176,8 +176,12 @@ describe("Discussion", () => {
     expect(within(moderated).getByText("texte masqué")).toBeInTheDocument();
     expect(within(moderated).getByRole("button", { name: "Rétablir" })).toBeInTheDocument();
     expect(within(moderated).queryByRole("button", { name: "Modifier" })).toBeNull();
-    // The requests carried the bearer token.
-    for (const [req] of fetchMock.mock.calls) expect((req as Request).headers.get("Authorization")).toBe("Bearer t");
+    // The API's requests carried the bearer token (the discussion's public stream, opened with
+    // a URL of its own, needs none).
+    const calls = fetchMock.mock.calls.map(([req]) => req as Request | string);
+    const requests = calls.filter((req): req is Request => typeof req !== "string");
+    expect(calls.filter((req) => typeof req === "string")).toEqual(["/api/v1/subjects/forum/un-forum/stream"]);
+    for (const req of requests) expect(req.headers.get("Authorization")).toBe("Bearer t");
   });
 
   it("shows an institution's answer as such: marked, its edit mentioned, edited but never deleted by its author", async () => {

@@ -19,6 +19,7 @@ import { DISCUSSION_ANCHOR } from "./targets";
 import { CommentActions } from "./CommentActions";
 import { CommentBody } from "./CommentBody";
 import { keepInView } from "./keepInView";
+import { FreshComments, POLL_MS, useLiveDiscussion } from "./LiveDiscussion";
 import { ReactionBar } from "./ReactionBar";
 import { ReportForm } from "./ReportForm";
 import { DeleteConfirm, HideForm } from "./ConfirmForms";
@@ -76,11 +77,13 @@ export function Discussion({ target, closed = false }: { target: DiscussionTarge
     focus: (c) => `comment-${c.id}`,
   });
   const [sort, setSort] = useState<ThreadSort>("newest");
+  const live = useLiveDiscussion(target, refresh);
   const query = useInfiniteQuery({
     queryKey: discussionKey(target, sort),
     queryFn: ({ pageParam }) => fetchThreads(target, pageParam, sort),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
+    refetchInterval: live.state === "polling" ? POLL_MS : false,
   });
   const threads = query.data?.pages.flatMap((p) => p.items) ?? [];
   // Links to "#discussion" (the home page's latest discussions, search results) land here once
@@ -136,6 +139,7 @@ export function Discussion({ target, closed = false }: { target: DiscussionTarge
           <option value="useful">{t("reactions.sort.useful")}</option>
         </select>
       </div>
+      <FreshComments live={live} />
       <QueryState query={query} isEmpty={() => threads.length === 0} empty={t("discussion.empty")}>
         {() => (
           <ClosedContext.Provider value={closed}>

@@ -80,6 +80,8 @@ export default function DevelopersPage() {
       <h2>{t("dev.webhooks.title")}</h2>
       <p>{t("dev.webhooks.body")}</p>
       <p>{t("dev.webhooks.retries")}</p>
+      <h2>{t("dev.streams.title")}</h2>
+      <p>{t("dev.streams.body")}</p>
     </>
   );
 }

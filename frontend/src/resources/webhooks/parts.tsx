@@ -48,6 +48,7 @@ const TYPES: Record<Exclude<WebhookEventType, "*">, true> = {
   "comment.deleted": true,
   "comment.hidden": true,
   "comment.restored": true,
+  "comment.reacted": true,
 };
 export const EVENT_TYPES = Object.keys(TYPES) as Exclude<WebhookEventType, "*">[];
 

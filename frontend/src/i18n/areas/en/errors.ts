@@ -25,6 +25,8 @@ export const en: Record<keyof typeof fr, string> = {
   "error.not_found": "This page or item does not exist (or no longer does).",
   "error.method_not_allowed": "This action is not possible here.",
   "error.request_timeout": "The request took too long: try again.",
+  "error.too_many_streams": "Too many open streams: close a tab, or try again later.",
+  "error.invalid_last_event_id": "This resume id does not come from this stream.",
   "error.already_exists": "This value is already in use: choose another one.",
   "error.referenced": "Other items depend on it: this change is not possible.",
   "error.has_commitments": "This action plan still has commitments: delete or move them first.",

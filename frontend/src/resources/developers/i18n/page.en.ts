@@ -37,4 +37,7 @@ export const en: Record<keyof typeof fr, string> = {
     "Rather than poll the API, an app registers https endpoints with its token (scope “webhooks”): each event it asked for about a public record (a forum created, a comment posted…) is POSTed there as JSON, signed per the Standard Webhooks specification. The signing secret (“whsec_…”) is shown once; verify every delivery with a Standard Webhooks library. Internal addresses (loopback, private networks, metadata services) are refused.",
   "dev.webhooks.retries":
     "Answer 2xx within 5 seconds. Otherwise the same message (same “webhook-id”) comes again for about three days; a 410 answer turns the endpoint off, and so do five days of failures. The delivery log, sending a message again, a test message and rotating the secret are in the API (“/webhooks”).",
+  "dev.streams.title": "Live streams",
+  "dev.streams.body":
+    "To follow a discussion live without polling: “GET /api/v1/subjects/{type}/{key}/stream” (Server-Sent Events, public) sends every new comment, edit, reaction and progress update, with the record as it is. Reconnect with the last id received (“Last-Event-ID”, as EventSource does): you get exactly what you missed. “GET /api/v1/me/stream” (with the token, scope “follow”) sends the unread notification count and each new notification. Open streams are capped per address and per account.",
 };

@@ -37,4 +37,7 @@ export const fr = {
     "Plutôt que d'interroger l'API, une application enregistre avec son jeton (portée « webhooks ») des adresses de réception en https : chaque évènement demandé sur un contenu public (un forum créé, un commentaire publié…) y est envoyé en JSON, signé selon la spécification Standard Webhooks. Le secret de signature (« whsec_… ») n'est affiché qu'une fois ; vérifiez chaque envoi avec une bibliothèque Standard Webhooks. Les adresses internes (boucle locale, réseaux privés, services de métadonnées) sont refusées.",
   "dev.webhooks.retries":
     "Répondez 2xx en moins de 5 secondes. Sinon, le même message (même « webhook-id ») revient pendant environ trois jours ; une réponse 410 désactive l'adresse, cinq jours d'échecs aussi. Le journal des envois, le renvoi d'un message, un message de test et le renouvellement du secret sont dans l'API (« /webhooks »).",
+  "dev.streams.title": "Les flux en direct",
+  "dev.streams.body":
+    "Pour suivre une discussion en direct sans interroger l'API : « GET /api/v1/subjects/{type}/{key}/stream » (Server-Sent Events, public) envoie chaque nouveau commentaire, modification, réaction et avancement, avec le contenu tel qu'il est. Reconnectez-vous avec le dernier identifiant reçu (« Last-Event-ID », ce que fait EventSource) : vous recevez exactement ce que vous avez manqué. « GET /api/v1/me/stream » (avec le jeton, portée « follow ») envoie le nombre de notifications non lues et chaque nouvelle notification. Le nombre de flux ouverts est limité par adresse et par compte.",
 } as const;
