@@ -4,8 +4,9 @@
 //!
 //! Diesel gives notifications as they have arrived (`notifications_iter` reads what the socket
 //! holds without waiting), so the thread looks every `TICK`: a syscall, no round trip to the
-//! database. It reads the log when a transaction it was told of is not yet behind it, and every
-//! `SAFETY_READ` anyway (a notification missed while reconnecting); never while nobody watches.
+//! database. It reads the log when a transaction it was told of is not yet behind it (less and
+//! less often while a long transaction holds the horizon back), and every `SAFETY_READ` anyway
+//! (a notification missed while reconnecting); never while nobody watches.
 //! A lost connection is opened again (with backoff), and reading resumes where it stood.
 
 use std::sync::Arc;
@@ -35,6 +36,9 @@ fn run(hub: Hub, url: String) {
     // The newest transaction notified that the log position has not passed yet.
     let mut notified: i64 = 0;
     let mut last_read = Instant::now();
+    // How long to wait before the next look: `TICK`, longer while a transaction of this
+    // database stays open and keeps the position from moving (up to `SAFETY_READ / 5`).
+    let mut pause = TICK;
     while !hub.is_closed() {
         let Some(c) = conn.as_mut() else {
             match connect(&url) {
@@ -92,6 +96,8 @@ fn run(hub: Hub, url: String) {
                             notified = 0;
                         }
                         more = full;
+                        // Held back (the horizon did not move): look again less and less often.
+                        pause = if to == from { (pause * 2).min(SAFETY_READ / 5) } else { TICK };
                     }
                     Err(e) => {
                         log::warn!("live streams: reading the event log failed ({e}); reconnecting");
@@ -106,7 +112,7 @@ fn run(hub: Hub, url: String) {
             continue;
         }
         if !more {
-            std::thread::sleep(TICK);
+            std::thread::sleep(if notified == 0 { TICK } else { pause });
         }
     }
 }
