@@ -4,6 +4,9 @@
   report.py cpu PID             print CPU ticks: machine busy/total, the server PID, postgres
   report.py rss RUN_DIR OP T0 T1  max VmRSS (kB) sampled between two instants
   report.py json FILE KEY       print one value of a JSON object (dotted key)
+  report.py ticks PID           print a process's CPU ticks so far
+  report.py l1 RUN_DIR          assemble row L1 (live streams) into RUN_DIR/L1.json
+  report.py l1-line RUN_DIR     print L1's line of the report
   report.py render RUN_DIR      assemble RUN_DIR into the results JSON + markdown, print the table
 """
 
@@ -46,6 +49,12 @@ EXPORT_GROWTH_TARGET_MB = 10.0
 # E2 (open-data export): at least this share of PostgreSQL's own COPY rate for the same rows.
 OPEN_DATA_COPY_SHARE_TARGET = 0.5
 RSS_TARGET_MB = 64.0
+# L1 (live streams): 1,000 open streams on one discussion hold less than this much more RSS;
+# one post reaches all of them with this p99; W1 with them open costs at most this much more
+# (W1's req/s without ÷ with).
+LIVE_GROWTH_TARGET_MB = 20.0
+LIVE_ARRIVAL_P99_TARGET_S = 1.0
+LIVE_W1_COST_TARGET = 1.2
 BUSY_SMALL_TARGET = 1.5
 
 
@@ -296,6 +305,101 @@ def check_sql(capture, sql_dir):
     return ok
 
 
+def wrk_api(w):
+    """The API's numbers from wrk's summary (`wrk/report.lua`): successful requests per second
+    (non-2xx and timeouts left out), latencies in ms, errors."""
+    secs = w["duration_us"] / 1e6
+    e = w["errors"]
+    ok = max(w["requests"] - e["status"] - e["timeout"], 0)
+    lat = w["latency_us"]
+    return {
+        "requests": w["requests"], "seconds": round(secs, 2),
+        "req_per_s": round(ok / secs, 1) if secs else None,
+        "p50_ms": lat["p50"] / 1000, "p90_ms": lat["p90"] / 1000,
+        "p99_ms": lat["p99"] / 1000, "max_ms": lat["max"] / 1000,
+        "mean_ms": round(lat["mean"] / 1000, 3),
+        "errors": e, "failed_requests": e["status"] + e["connect"] + e["read"] + e["write"] + e["timeout"],
+    }
+
+
+def live_streams(run_dir):
+    """Row L1 from what run.sh (L1.extra.json, wrk's summaries) and bench/streams.py
+    (L1.streams.json, or only L1.ready when it got no further) left, with its three targets."""
+    s = load(os.path.join(run_dir, "L1.streams.json")) or load(os.path.join(run_dir, "L1.ready"), {})
+    x = load(os.path.join(run_dir, "L1.extra.json"), {})
+    if not s and not x:
+        return None
+    n = s.get("n", 0)
+    base_w = load(os.path.join(run_dir, x.get("baseline") or "W1.wrk.json"))
+    with_w = load(os.path.join(run_dir, "L1.w1.wrk.json"))
+    base = wrk_api(base_w) if base_w else None
+    with_ = wrk_api(with_w) if with_w else None
+    growth = (x["rss_open_kb"] - x["rss_before_kb"]) / 1024 if x.get("rss_open_kb") else None
+    l1 = {
+        "forum": x.get("forum"), "w1_forum": x.get("w1_forum", x.get("forum")), "streams": n, "opened": s.get("opened", 0), "ready": s.get("ready", 0),
+        "open_seconds": s.get("open_seconds"), "statuses": s.get("statuses"), "errors": s.get("errors"),
+        "rss_before_kb": x.get("rss_before_kb"), "rss_open_kb": x.get("rss_open_kb"),
+        "rss_growth_mb": round(growth, 1) if growth is not None else None,
+        "rss_per_stream_kb": round(growth * 1024 / s["ready"], 1) if growth is not None and s.get("ready") else None,
+        "post_status": s.get("post_status"), "post_s": s.get("post_seconds"), "comment_id": s.get("comment_id"),
+        "received": s.get("received", 0), "p50_s": s.get("p50"), "p99_s": s.get("p99"), "max_s": s.get("max"),
+        "w1_baseline": "W1's row" if x.get("baseline", "W1.wrk.json") == "W1.wrk.json" else "measured by L1",
+        "w1": base, "w1_streams": with_,
+        "rss_peak_w1_kb": x.get("rss_peak_w1_kb"), "rss_closed_kb": x.get("rss_closed_kb"),
+        # While W1 ran with them open: the posts after the measured one, and the comment.created
+        # messages the streams got (each post is one per stream; `reset`: a stream fell more than
+        # the catch-up limit behind and was told to reload).
+        "held_posts": x.get("held_posts"), "held_seconds": s.get("held_seconds"),
+        "held_messages": s.get("held_comment_messages"), "held_resets": s.get("held_resets"),
+        "held_bytes": s.get("held_bytes"),
+        "held_mb": round(s["held_bytes"] / 1e6, 1) if s.get("held_bytes") is not None else None,
+        "closed_by_server": s.get("closed_by_server"),
+    }
+    if l1["held_posts"] and l1["held_messages"] is not None and l1["ready"]:
+        l1["held_delivered_share"] = round(l1["held_messages"] / (l1["held_posts"] * l1["ready"]), 3)
+    if with_:
+        l1["cpu"] = cpu_split(x.get("cpu_before"), x.get("cpu_after"),
+                              float(x.get("wrk_cpu_s") or 0) + float(x.get("client_cpu_s") or 0), with_["requests"])
+        l1["client_cpu_s"] = x.get("client_cpu_s")
+    cost = base["req_per_s"] / with_["req_per_s"] if base and with_ and with_["req_per_s"] else None
+    l1["w1_cost_ratio"] = round(cost, 3) if cost is not None else None
+    targets = {
+        "rss_growth": growth is not None and n > 0 and l1["ready"] == n and growth < LIVE_GROWTH_TARGET_MB,
+        "arrival_p99": n > 0 and l1["received"] == n and l1["p99_s"] is not None
+        and l1["p99_s"] < LIVE_ARRIVAL_P99_TARGET_S,
+        "w1_cost": cost is not None and cost <= LIVE_W1_COST_TARGET and not with_["failed_requests"],
+    }
+    l1["targets"] = targets
+    l1["target_met"] = all(targets.values())
+    return l1
+
+
+def live_line(l1):
+    met = lambda ok: "met" if ok else "missed"
+    t = l1["targets"]
+    base, with_ = l1.get("w1") or {}, l1.get("w1_streams") or {}
+    out = (
+        f"Live streams (L1): {fmt(l1['ready'])} of {fmt(l1['streams'])} streams on {l1['forum']} ready in "
+        f"{fmt(l1['open_seconds'], 1)} s; server RSS {fmt((l1['rss_before_kb'] or 0) / 1024)} MB before, "
+        f"{fmt((l1['rss_open_kb'] or 0) / 1024)} MB with them (+{fmt(l1['rss_growth_mb'])} MB, "
+        f"{fmt(l1['rss_per_stream_kb'])} KB each; target < {LIVE_GROWTH_TARGET_MB:g} MB): {met(t['rss_growth'])}; "
+        f"one post (answered in {fmt(l1['post_s'], 3)} s) reached {fmt(l1['received'])} of them, p50 "
+        f"{fmt(l1['p50_s'], 3)} s, p99 {fmt(l1['p99_s'], 3)} s, max {fmt(l1['max_s'], 3)} s (target p99 < "
+        f"{LIVE_ARRIVAL_P99_TARGET_S:g} s): {met(t['arrival_p99'])}; W1"
+        f"{'' if l1['w1_forum'] == l1['forum'] else ' (on ' + str(l1['w1_forum']) + ', not streamed)'} with them open "
+        f"{fmt(with_.get('req_per_s'))} req/s (p99 {fmt(with_.get('p99_ms'), 2)} ms, "
+        f"{fmt(with_.get('failed_requests'))} errors) against {fmt(base.get('req_per_s'))} without "
+        f"({l1['w1_baseline']}): ×{fmt(l1['w1_cost_ratio'], 2)} (target ≤ {LIVE_W1_COST_TARGET}×): {met(t['w1_cost'])}")
+    if l1.get("held_posts"):
+        each = l1["held_bytes"] / l1["held_messages"] if l1.get("held_messages") and l1.get("held_bytes") else None
+        out += (f". Meanwhile the streams got {fmt(l1['held_messages'])} of the {fmt(l1['held_posts'] * l1['ready'])} "
+                f"messages its {fmt(l1['held_posts'])} posts made ({fmt(l1['held_mb'])} MB, "
+                f"{fmt(round(each) if each else None)} bytes each, "
+                f"{fmt(l1['held_resets'])} resets); server RSS at most {fmt((l1['rss_peak_w1_kb'] or 0) / 1024)} MB, "
+                f"{fmt((l1['rss_closed_kb'] or 0) / 1024)} MB once they closed")
+    return out
+
+
 def fmt(x, digits=1):
     if x is None:
         return "—"
@@ -315,21 +419,7 @@ def render(run_dir):
         desc, p99_target = OPS.get(op, (op, 25.0))
         row = {"op": op, "what": desc, "request": extra.get("request"), "sql": extra.get("sql")}
         if w:
-            secs = w["duration_us"] / 1e6
-            e = w["errors"]
-            errors = e["status"] + e["connect"] + e["read"] + e["write"] + e["timeout"]
-            ok = max(w["requests"] - e["status"] - e["timeout"], 0)
-            lat = w["latency_us"]
-            row.update({
-                "api": {
-                    "requests": w["requests"], "seconds": round(secs, 2),
-                    "req_per_s": round(ok / secs, 1) if secs else None,
-                    "p50_ms": lat["p50"] / 1000, "p90_ms": lat["p90"] / 1000,
-                    "p99_ms": lat["p99"] / 1000, "max_ms": lat["max"] / 1000,
-                    "mean_ms": round(lat["mean"] / 1000, 3),
-                    "errors": e, "failed_requests": errors,
-                },
-            })
+            row["api"] = wrk_api(w)
         row["ceiling"] = pg
         row["load_before"] = extra.get("load_before")
         row["busy_before_pct"] = extra.get("busy_before_pct")
@@ -477,6 +567,10 @@ def render(run_dir):
             f"{OPEN_DATA_COPY_SHARE_TARGET:.0%}); server RSS +{fmt(growth)} MB while streaming (target < "
             f"{EXPORT_GROWTH_TARGET_MB:g} MB): {'met' if open_data['target_met'] else 'missed'}")
     result["open_data_export"] = open_data
+    live = live_streams(run_dir)
+    if live:
+        lines.append(live_line(live))
+    result["live_streams"] = live
     result["followed_posting"] = followed
     result["fan_out"] = fan_out
     revalidation = None
@@ -494,16 +588,21 @@ def render(run_dir):
             f"(p50 and req/s): {'met' if busy_small['target_met'] else 'missed'}")
     lines.append("")
     lines.append("Where the CPU went (from /proc over each measured run; % of the machine's 2 CPUs; "
-                 "client = wrk or pgbench; other = processes outside the benchmark):")
+                 "client = wrk or pgbench, for L1 wrk and bench/streams.py; other = processes outside the "
+                 "benchmark):")
     lines.append("")
     lines.append("| operation | run | server µs/req | PostgreSQL µs/req | server | PostgreSQL (+aux) | client | other | idle |")
     lines.append("|---|---|--:|--:|--:|--:|--:|--:|--:|")
-    for r in ops:
+    rows = [(r["op"], r) for r in ops]
+    if live and live.get("cpu"):
+        rows.append(("L1", {"cpu": live["cpu"]}))
+    for name, r in rows:
         for label, c in (("API", r.get("cpu")), ("ceiling", r.get("cpu_ceiling"))):
             if not c:
                 continue
+            label = "W1 + streams" if name == "L1" else label
             lines.append(
-                f"| {r['op']} | {label} | {fmt(c['server_us_per_req'], 0) if label == 'API' else '—'} | "
+                f"| {name} | {label} | {fmt(c['server_us_per_req'], 0) if label != 'ceiling' else '—'} | "
                 f"{fmt(c['postgres_us_per_req'], 0)} | {fmt(c['server_pct'], 0)} % | "
                 f"{fmt(c['postgres_pct'], 0)} % (+{fmt(c['postgres_aux_pct'], 0)}) | {fmt(c['client_pct'], 0)} % | "
                 f"{fmt(c['other_processes_pct'], 0)} % | {fmt(100 - c['machine_busy_pct'], 0)} % |")
@@ -566,6 +665,17 @@ def main():
         print(f"{busy_pct:.0f}")
     elif cmd == "timed":
         timed(sys.argv[2], sys.argv[3:])
+    elif cmd == "ticks":
+        print(proc_ticks(sys.argv[2]))
+    elif cmd == "l1":
+        l1 = live_streams(sys.argv[2])
+        if l1 is None:
+            sys.exit(1)
+        with open(os.path.join(sys.argv[2], "L1.json"), "w") as f:
+            json.dump(l1, f, indent=2)
+            f.write("\n")
+    elif cmd == "l1-line":
+        print(live_line(load(os.path.join(sys.argv[2], "L1.json"))))
     elif cmd == "rss":
         rss(sys.argv[2], float(sys.argv[3]), float(sys.argv[4]))
     elif cmd == "json":

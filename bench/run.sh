@@ -37,6 +37,10 @@
 #                              W2 = registrations (each by the next large member, for the next
 #                              of the run's forums), followed by E1: the CSV export of a forum's
 #                              10,000 registrations and the server's RSS while it streams;
+#                              L1 = 1,000 live streams (SSE) open on W1's forum: the server's RSS
+#                              for them, the arrival of one post on each, and W1 again with
+#                              them open (BENCH_L1_STREAMS=1000; `bench/streams.py` holds them;
+#                              BENCH_L1_FORUM: the streams' forum, R1's busy one by default);
 #                              W1f = W1 on the forum 10,000 members follow, followed by F1: one
 #                              comment there with a job worker running, and the time until its
 #                              10,000 notifications exist;
@@ -76,11 +80,16 @@ DURATION="${BENCH_DURATION:-15}"
 WARMUP="${BENCH_WARMUP:-3}"
 CONNS="${BENCH_CONNECTIONS:-32}"
 POOL="${BENCH_POOL_SIZE:-8}"
-OPS="${BENCH_OPS:-R1 R1s R2 R2c R3 R4 R5 R5o R6 R7 R8 W1 W1f W2 S1 E2}"
-# E2 (the open-data export) is measured on its own, not by wrk: it is taken out of OPS, which
-# the wrk loop, the SQL capture and the report read. BENCH_OPS=E2 runs that row alone.
+OPS="${BENCH_OPS:-R1 R1s R2 R2c R3 R4 R5 R5o R6 R7 R8 W1 L1 W1f W2 S1 E2}"
+# E2 (the open-data export) and L1 (live streams) are measured on their own, not by wrk: they
+# are taken out of OPS, which the wrk loop, the SQL capture and the report read. BENCH_OPS=E2
+# runs that row alone; BENCH_OPS=L1 measures W1's load without streams itself.
 E2_ON=0
-if [[ " $OPS " == *" E2 "* ]]; then E2_ON=1; OPS="$(printf '%s\n' $OPS | { grep -vx E2 || true; } | tr '\n' ' ')"; OPS="${OPS% }"; fi
+L1_ON=0
+without_op() { OPS="$(printf '%s\n' $OPS | { grep -vx "$1" || true; } | tr '\n' ' ')"; OPS="${OPS% }"; }
+if [[ " $OPS " == *" E2 "* ]]; then E2_ON=1; without_op E2; fi
+if [[ " $OPS " == *" L1 "* ]]; then L1_ON=1; without_op L1; fi
+L1_STREAMS="${BENCH_L1_STREAMS:-1000}"
 SWEEP="${BENCH_POOL_SWEEP:-}"
 SWEEP_OPS="${BENCH_SWEEP_OPS:-R1 R2 W1}"
 SWEEP_DURATION="${BENCH_SWEEP_DURATION:-8}"
@@ -103,7 +112,9 @@ say() {
 }
 die() { say "error: $*"; exit 1; }
 
-for n in DURATION WARMUP CONNS POOL SWEEP_DURATION IDLE_WAIT; do
+# Smoke: a few streams are enough to see that each one hears the post.
+[ "$SMOKE" = 1 ] && L1_STREAMS="${BENCH_L1_STREAMS:-50}"
+for n in DURATION WARMUP CONNS POOL SWEEP_DURATION IDLE_WAIT L1_STREAMS; do
   case "${!n}" in '' | *[!0-9]*) die "$n must be a whole number, not '${!n}'" ;; esac
 done
 case "$PG_MODE" in simple | extended | prepared) ;; *) die "BENCH_PGBENCH_MODE: simple, extended or prepared" ;; esac
@@ -285,7 +296,7 @@ SQL_DRIFT=""
 if [ "$SMOKE" = 1 ]; then
   SQL_CHECK="skipped (smoke run)"
 elif [ -z "$OPS" ]; then
-  SQL_CHECK="skipped (no wrk row: E2 alone)"
+  SQL_CHECK="skipped (no wrk row: E2 or L1 alone)"
 elif BENCH_DATABASE_URL="$DB_URL" timeout 120 "$BENCH/capture-sql.sh" $OPS >"$RUN_DIR/capture.txt" 2>"$RUN_DIR/capture.err"; then
   if python3 "$BENCH/report.py" check-sql "$RUN_DIR/capture.txt" "$BENCH/sql" >"$RUN_DIR/sql-check.txt"; then
     SQL_CHECK="ok: bench/sql matches the statements the server sent"
@@ -309,17 +320,25 @@ free_port() {
 start_server() {
   local pool="$1" port i
   port="$(free_port)"
+  # A descriptor per connection: L1's streams with wrk's connections and the pool pass the
+  # usual soft limit of 1,024. Raised for this shell, so for the server it starts.
+  if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((L1_STREAMS + 1024)) ]; then
+    ulimit -n "$(ulimit -Hn)" 2>/dev/null || ulimit -n $((L1_STREAMS + 1024)) 2>/dev/null \
+      || say "warning: ulimit -n is $(ulimit -n) (hard limit $(ulimit -Hn)): L1's streams may be refused"
+  fi
   BASE="http://127.0.0.1:$port"
   # Sign-in's per-address budget is set so high that it refuses nothing (all the load comes from
   # one address) while its SQL still runs on every sign-in. No job worker runs (JOB_WORKERS=0):
   # the sign-up mails stay queued, never sent (SMTP_URL is never dialled), and are deleted with
   # the run's accounts; the posts' notification fan-out jobs (W1, W1f) stay queued too, and are
-  # deleted with the run's events (F1 starts a worker of its own).
+  # deleted with the run's events (F1 starts a worker of its own). L1's streams all come from
+  # 127.0.0.1 too: the per-address cap of open streams is set above their number.
   env -u DATABASE_READ_URL OPENDETAT_ENV=production JWT_SECRET="$SECRET" DATABASE_URL="$DB_URL" \
     PUBLIC_URL="http://127.0.0.1:$port" SMTP_URL="smtp://127.0.0.1:9" JOB_WORKERS=0 \
     DATABASE_POOL_SIZE="$pool" BIND_ADDR="127.0.0.1:$port" RUST_LOG=warn \
     RATE_LIMIT_SIGN_IN="$SIGN_IN_LIMIT" RATE_LIMIT_SIGN_UP="$SIGN_IN_LIMIT" RATE_LIMIT_POSTING=100000000/1m \
     RATE_LIMIT_API_ANONYMOUS="${BENCH_API_LIMIT:-1000000000/1m}" RATE_LIMIT_API_AUTHENTICATED="${BENCH_API_LIMIT:-1000000000/1m}" \
+    STREAM_MAX_PER_ADDRESS=$((L1_STREAMS + 100)) \
     STATIC_DIR="$RUN_DIR/no-static" "$BIN" serve >>"$RUN_DIR/server.log" 2>&1 &
   SERVER_PID=$!
   for i in $(seq 1 120); do
@@ -554,7 +573,7 @@ print(repr(interval), repr(interval * int(n)))' "$SIGN_IN_LIMIT")"
               -D "event_payload=$W2_EVENT" -D "now=$NOW" -D "cancelled=cancelled" -D "registered=registered"
               -D "f=f" -D "queued=queued" -D "event_type=registration.created" -D "event_kind=registration"
               -D "mail_kind=mail" -D "reminders_kind=forum_reminders" -D 'when_format=DD/MM/YYYY "à" HH24:MI') ;;
-    *) die "unknown operation $1 (R1 R1s R2 R2c R3 R4 R5 R5o R6 R7 R8 W1 W1f W2 S1 E2)" ;;
+    *) die "unknown operation $1 (R1 R1s R2 R2c R3 R4 R5 R5o R6 R7 R8 W1 L1 W1f W2 S1 E2)" ;;
   esac
 }
 
@@ -786,6 +805,119 @@ for op in $OPS; do
     W2) w2_clear ;;
   esac
 done
+
+# L1: live streams. BENCH_L1_STREAMS (1,000) Server-Sent Events streams open on one forum, as
+# the open pages of a busy discussion hold them (all from 127.0.0.1, anonymous): the server's
+# RSS before they open and once every one has had its `ready`; one comment posted there by the
+# run's member, and on each stream the time from just before the POST to its `comment.created`
+# (`bench/streams.py` opens the streams, posts and times, in one process); then W1's load again,
+# as long and with as many connections, with the streams open, against W1's req/s without them. No ceiling: PostgreSQL's work per post is W1's.
+# `report.py l1` judges the targets: RSS growth < 20 MB, p99 < 1 s, W1 with ≥ W1 without ÷ 1.2.
+if [ "$L1_ON" = 1 ]; then
+  # The streams (and the timed post) on R1's busy forum, not W1's: the target asks what open
+  # streams cost the writes of others. BENCH_L1_FORUM="$BENCH_WRITE_FORUM" sends every W1 post
+  # to every stream instead (~900,000 messages a second: see bench/README.md, "Live streams").
+  L1_FORUM="${BENCH_L1_FORUM:-$BUSY_FORUM}"
+  L1_SUBJECT="$(subject_of "$L1_FORUM")"
+  [ -n "$L1_SUBJECT" ] || die "L1: forum $L1_FORUM not found"
+  op_setup W1
+  L1_BASELINE=W1.wrk.json
+  if [ ! -f "$RUN_DIR/W1.wrk.json" ]; then
+    # W1 is not in BENCH_OPS: its rate without streams is measured here, as its row would be.
+    L1_BASELINE=L1.base.wrk.json
+    probe W1
+    say "L1: W1 without streams first (W1 is not in BENCH_OPS) — ${DURATION}s"
+    [ "$SMOKE" = 1 ] || python3 "$BENCH/report.py" wait-idle "$IDLE_WAIT" 15 >/dev/null
+    [ "$WARMUP" -gt 0 ] && load "$WARMUP" "$RUN_DIR/L1.base.warmup.json"
+    load "$DURATION" "$RUN_DIR/L1.base.wrk.json"
+    delete_bench_posts && q "VACUUM (ANALYZE) comments, events, jobs" >/dev/null
+  fi
+  say "L1: $L1_STREAMS streams on GET /api/v1/subjects/forum/$L1_FORUM/stream, one post, then W1 (${DURATION}s) with them open"
+  [ "$SMOKE" = 1 ] || python3 "$BENCH/report.py" wait-idle "$IDLE_WAIT" 15 >/dev/null
+  rm -f "$RUN_DIR/L1.ready" "$RUN_DIR/L1.go" "$RUN_DIR/L1.stop" "$RUN_DIR/L1.streams.json"
+  l1_rss_before="$(proc_status "$SERVER_PID" VmRSS)"
+  l1_rss_open=0 l1_rss_peak=0 l1_cpu_before=null l1_cpu_after=null l1_client_s=0 l1_wrk_s=0
+  # The client bounds each of its waits; the streams stay open at most this long.
+  l1_hold=$((2 * (WARMUP + DURATION + IDLE_WAIT) + 120))
+  STREAMS_TOKEN="$TOKEN" timeout $((l1_hold + 400)) python3 "$BENCH/streams.py" "$BASE" \
+    "/api/v1/subjects/forum/$L1_FORUM/stream" "/api/v1/forums/$L1_FORUM/comments" "$RUN_DIR/L1.streams.json" \
+    --streams "$L1_STREAMS" --ready "$RUN_DIR/L1.ready" --go "$RUN_DIR/L1.go" --stop "$RUN_DIR/L1.stop" \
+    --open-timeout 120 --go-timeout 120 --deliver-timeout "$([ "$SMOKE" = 1 ] && echo 10 || echo 30)" \
+    --hold-max "$l1_hold" 2>"$RUN_DIR/L1.streams.err" &
+  l1_pid=$!
+  # l1_wait FILE SECONDS: until the client writes FILE (true), exits or SECONDS pass (false).
+  l1_wait() {
+    local i
+    for i in $(seq 1 $(($2 * 10))); do
+      [ -f "$1" ] && return 0
+      kill -0 "$l1_pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    [ -f "$1" ]
+  }
+  if l1_wait "$RUN_DIR/L1.ready" 150; then
+    # A second to settle: the RSS the open streams hold, not their start-up's.
+    sleep 1
+    l1_rss_open="$(proc_status "$SERVER_PID" VmRSS)"
+    say "  $(cat "$RUN_DIR/L1.ready"); server RSS $((l1_rss_before / 1024)) MB before, $((l1_rss_open / 1024)) MB with them"
+    touch "$RUN_DIR/L1.go"
+    l1_wait "$RUN_DIR/L1.streams.json" 60 || true
+    say "  the post: $(cat "$RUN_DIR/L1.streams.json" 2>/dev/null || echo 'no result')"
+    l1_client="$(python3 "$BENCH/report.py" json "$RUN_DIR/L1.ready" pid)"
+    if [ "$(python3 "$BENCH/report.py" json "$RUN_DIR/L1.ready" ready)" -gt 0 ] && kill -0 "$l1_pid" 2>/dev/null; then
+      [ "$SMOKE" = 1 ] || python3 "$BENCH/report.py" wait-idle "$IDLE_WAIT" 15 >/dev/null
+      [ "$WARMUP" -gt 0 ] && load "$WARMUP" "$RUN_DIR/L1.w1.warmup.json"
+      # The client's CPU counts with wrk's: both are the load generator.
+      c0="$(python3 "$BENCH/report.py" ticks "$l1_client")"
+      l1_cpu_before="$(python3 "$BENCH/report.py" cpu "$SERVER_PID" "$DB_NAME")"
+      t0="$EPOCHREALTIME"
+      load "$DURATION" "$RUN_DIR/L1.w1.wrk.json"
+      t1="$EPOCHREALTIME"
+      l1_cpu_after="$(python3 "$BENCH/report.py" cpu "$SERVER_PID" "$DB_NAME")"
+      c1="$(python3 "$BENCH/report.py" ticks "$l1_client")"
+      l1_client_s="$(python3 -c "import os; print(round(($c1 - $c0) / os.sysconf('SC_CLK_TCK'), 2))")"
+      l1_wrk_s="$(cat "$RUN_DIR/L1.w1.wrk.cpu" 2>/dev/null || echo 0)"
+      l1_rss_peak="$(python3 "$BENCH/report.py" rss "$RUN_DIR" "$t0" "$t1")"
+      # What the streams are still sending when the load stops is counted too, for a moment.
+      sleep 2
+    fi
+  else
+    say "  the streams did not all open: $(tail -n 3 "$RUN_DIR/L1.streams.err" 2>/dev/null)"
+  fi
+  touch "$RUN_DIR/L1.stop"
+  wait "$l1_pid" 2>/dev/null || say "warning: bench/streams.py exited with an error: $(tail -n 3 "$RUN_DIR/L1.streams.err" 2>/dev/null)"
+  sleep 1
+  l1_rss_closed="$(proc_status "$SERVER_PID" VmRSS)"
+  # The posts the streams heard while held open (W1's, after the measured one): each one a
+  # message on every stream.
+  l1_comment="$(python3 "$BENCH/report.py" json "$RUN_DIR/L1.streams.json" comment_id 2>/dev/null || true)"
+  case "$l1_comment" in '' | *[!0-9]*) l1_comment=0 ;; esac
+  l1_posts="$(q "SELECT count(*) FROM comments WHERE author_id = $USER_ID AND subject_id = '$L1_SUBJECT' AND id > $l1_comment")"
+  printf '{"forum":"%s","w1_forum":"%s","baseline":"%s","rss_before_kb":%s,"rss_open_kb":%s,"rss_peak_w1_kb":%s,"rss_closed_kb":%s,"held_posts":%s,"cpu_before":%s,"cpu_after":%s,"wrk_cpu_s":%s,"client_cpu_s":%s}\n' \
+    "$L1_FORUM" "$WRITE_FORUM" "$L1_BASELINE" "$l1_rss_before" "$l1_rss_open" "${l1_rss_peak:-0}" "$l1_rss_closed" "$l1_posts" \
+    "$l1_cpu_before" "$l1_cpu_after" "$l1_wrk_s" "$l1_client_s" >"$RUN_DIR/L1.extra.json"
+  delete_bench_posts && q "VACUUM (ANALYZE) comments, events, jobs" >/dev/null
+  python3 "$BENCH/report.py" l1 "$RUN_DIR" >/dev/null || say "warning: could not assemble L1's result"
+  say "L1: $(python3 "$BENCH/report.py" l1-line "$RUN_DIR" 2>/dev/null || echo 'no result')"
+  if [ "$SMOKE" = 1 ]; then
+    # No speed targets here: every stream opens, hears the post within 10 s, and W1 still
+    # answers 2xx with them open.
+    python3 - "$RUN_DIR/L1.json" >>"$RUN_DIR/smoke.txt" <<'PY'
+import json, sys
+try:
+    l = json.load(open(sys.argv[1]))
+except (OSError, ValueError):
+    print("L1 FAILED: no result from bench/streams.py")
+    sys.exit()
+w = l.get("w1_streams") or {}
+ok = l["streams"] > 0 and l["ready"] == l["streams"] and l.get("received") == l["streams"] \
+    and l.get("max_s") is not None and l["max_s"] <= 10 and w.get("requests", 0) > 0 and not w.get("failed_requests")
+print(f"{'L1 ok' if ok else 'L1 FAILED'}: {l['ready']} of {l['streams']} streams ready, the post reached "
+      f"{l.get('received')} (max {l.get('max_s')} s); W1 with them: {w.get('requests', 0)} requests, "
+      f"{w.get('failed_requests', '?')} failed")
+PY
+  fi
+fi
 
 # F1: with a job worker running (`opendetat worker`, one thread), one comment on the forum
 # 10,000 members follow, and the time until every follower has its notification. The load
