@@ -19,6 +19,8 @@ WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
 COPY backend ./backend
 COPY tests ./tests
+# actix-http with a patch (vendor/README.md), named in Cargo.toml's [patch.crates-io].
+COPY vendor ./vendor
 COPY openapi ./openapi
 RUN cargo build --release --locked -p opendetat \
  && cp target/release/opendetat /usr/local/bin/opendetat

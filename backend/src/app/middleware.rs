@@ -209,6 +209,15 @@ fn add_security_headers(headers: &mut actix_web::http::header::HeaderMap, csp: H
 }
 
 impl SecurityHeaders {
+    /// The headers for the answers actix-http writes itself, before any middleware (a 400 for
+    /// an unparsable request, a 431, a 408): the API's, as those answers have no body to run.
+    /// Set through the patch in `vendor/actix-http` (see `vendor/README.md`).
+    pub fn for_refusals(&self) -> actix_web::http::header::HeaderMap {
+        let mut headers = actix_web::http::header::HeaderMap::new();
+        add_security_headers(&mut headers, self.api_csp.clone(), self.hsts);
+        headers
+    }
+
     /// The policy for a path: Swagger UI's, the API's, or the web app's.
     fn for_path(&self, path: &str) -> HeaderValue {
         if path.starts_with("/api/docs") {

@@ -46,6 +46,8 @@ pub fn run(
     security: middleware::SecurityHeaders,
 ) -> std::io::Result<Server> {
     problem::register_unique_constraints(routes::unique_constraints());
+    // Once per process (a second server in the same process keeps the first one's headers).
+    actix_http::h1::set_dispatcher_headers(security.for_refusals());
     let state = web::Data::new(state);
     rate_limit::share_counts_in_background(state.clone());
     let doc = openapi::document();
