@@ -10,6 +10,7 @@
 
 mod forum_templates;
 pub mod templates;
+mod account_templates;
 mod webhook_templates;
 
 use std::path::PathBuf;

@@ -58,7 +58,9 @@ fn parallel_wrong_passwords_past_the_limit_are_refused_without_being_hashed() {
     assert_eq!(count(&answers, 401), 4, "{:?}", statuses(&answers));
     assert_eq!(count(&answers, 429), 20, "{:?}", statuses(&answers));
     assert_eq!(hashes(&app) - before, 5, "only the admitted attempts were hashed");
-    assert_eq!(app.count("login_throttle WHERE failures = 5"), 1);
+    // The pair (account, this address) is blocked; the account has five failures of its 100.
+    assert_eq!(app.count("login_throttle WHERE key LIKE '%|%' AND failures = 5 AND blocked_until > now()"), 1);
+    assert_eq!(app.count("login_throttle WHERE key NOT LIKE '%|%' AND failures = 5 AND blocked_until IS NULL"), 1);
 }
 
 #[test]
@@ -129,8 +131,8 @@ fn sign_ins_and_sign_ups_are_limited_per_address_in_postgresql() {
     // The budgets live in PostgreSQL, where every instance reads them (each sign-up also took
     // the mail budget of the address it named).
     assert_eq!(app.count("rate_limits WHERE key NOT LIKE 'mail:%'"), 2);
-    // The per-account throttle is still there, apart from it.
-    assert_eq!(app.count("login_throttle"), 5);
+    // The throttles per (account, address) and per account are still there, apart from it.
+    assert_eq!(app.count("login_throttle"), 10);
 }
 
 #[test]

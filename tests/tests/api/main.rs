@@ -1,6 +1,7 @@
 //! Black-box HTTP tests of the API, one module per area. A single test binary (rather than
 //! one per file) keeps link time down; each test still gets its own server and database.
 
+mod account_abuse;
 mod action_items;
 mod action_plans;
 mod activity;

@@ -44,7 +44,8 @@ fn address_bucket(email: &str) -> String {
 
 /// Create an account (role `member`). The answer is the same whether the address is new or
 /// already has an account: a mail tells its owner which (a link that confirms the new account,
-/// or how to sign in to the existing one). Sign in with the password as soon as the account is
+/// or how to sign in to the existing one), within a budget of such mails per address
+/// (`RATE_LIMIT_MAIL`), past which nothing is sent and the answer is still the same. Sign in with the password as soon as the account is
 /// made; until its address is confirmed, with `REQUIRE_VERIFIED_EMAIL` (production), it reads
 /// but does not post.
 #[utoipa::path(
@@ -65,12 +66,17 @@ pub async fn register(
     req.validate()?;
     let bucket = state.ip_limits.client_bucket(&http);
     let limits = state.ip_limits.clone();
-    // Per client address, and per address signed up with: whether it has an account or not,
-    // each sign-up mails it, so the mail budget of that address is taken either way.
-    let recipient = format!("to:{}", address_bucket(&req.email));
-    db::run(&state.pool, move |conn| {
+    // Per client address (a 429); and per address signed up with, sign-ups' own budget, spent
+    // silently: past it, no mail goes to that address, the answer is the same, and its owner's
+    // own requests (a reset link, a new confirmation link) draw on other budgets.
+    let recipient = format!("sign_up_to:{}", address_bucket(&req.email));
+    let may_mail = db::run(&state.pool, move |conn| {
         limits.take(conn, Action::SignUp, &bucket)?;
-        limits.take(conn, Action::Mail, &recipient)
+        match limits.take(conn, Action::Mail, &recipient) {
+            Ok(()) => Ok(true),
+            Err(ApiError::TooManyRequests { .. }) => Ok(false),
+            Err(e) => Err(e),
+        }
     })
     .await?;
     // Hashed whether or not the address is known: the time taken says nothing either.
@@ -89,7 +95,7 @@ pub async fn register(
             locale,
             email_verified_at: None,
         };
-        match queries::register(conn, &new, &public_url) {
+        match queries::register(conn, &new, &public_url, may_mail) {
             Ok(_) => Ok(()),
             // A sign-up for the same address at the same instant: the other one made it.
             Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => Ok(()),
@@ -108,7 +114,7 @@ pub async fn register(
         (status = 200, description = "Signed in", body = Session),
         (status = 401, description = "Wrong email or password", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 403, description = "Account suspended", body = crate::http::problem::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed sign-ins for this account, or too many sign-ins from this address (`RATE_LIMIT_SIGN_IN`); retry after `Retry-After` seconds", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed sign-ins for this account from this address (5 in 15 minutes), or for this account from everywhere (100 in an hour: its owner is mailed), or too many sign-ins from this address (`RATE_LIMIT_SIGN_IN`); retry after `Retry-After` seconds", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/login")]
@@ -122,12 +128,13 @@ pub async fn login(
     let email = req.email.trim().to_string();
     let lookup = email.clone();
     let bucket = state.ip_limits.client_bucket(&http);
+    let client = bucket.clone();
     let limits = state.ip_limits.clone();
-    // Every refusal is decided here, before any hashing: per address, then per account (the
-    // attempt is counted in advance; see `throttle::admit`).
+    // Every refusal is decided here, before any hashing: per address, then per (account,
+    // address) and per account (the attempt is counted in advance; see `throttle::admit`).
     let (admitted, user) = db::run(&state.pool, move |conn| {
         limits.take(conn, Action::SignIn, &bucket)?;
-        let admitted = throttle::admit(conn, &lookup)?;
+        let admitted = throttle::admit(conn, &lookup, &client)?;
         Ok((admitted, user::find_by_email(conn, &lookup)?))
     })
     .await?;
@@ -135,9 +142,15 @@ pub async fn login(
     let ok = state.hasher.verify(req.password.clone(), stored).await?;
     let user = match (user, ok) {
         (Some(u), true) => u,
-        _ => {
+        (user, _) => {
+            if let (Some(owner), true) = (user, admitted.ceiling_reached_if_wrong) {
+                log::warn!("sign-ins to an account blocked from every address after failures from many");
+                let public_url = state.public_url.clone();
+                db::run(&state.pool, move |conn| Ok(queries::tell_sign_ins_blocked(conn, &owner, &public_url)?))
+                    .await?;
+            }
             if let Some(until) = admitted.blocked_until_if_wrong {
-                log::warn!("sign-ins blocked for an account after repeated failures");
+                log::warn!("sign-ins blocked after repeated failures");
                 return Err(throttle::too_many(until));
             }
             return Err(ApiError::Unauthorized("Wrong email or password.".into()));
@@ -149,8 +162,9 @@ pub async fn login(
         false => None,
     };
     let user_id = user.id;
+    let client = state.ip_limits.client_bucket(&http);
     db::run(&state.pool, move |conn| {
-        throttle::clear(conn, &email)?;
+        throttle::clear(conn, &email, &client)?;
         if let Some(hash) = rehash {
             use crate::db::schema::users as u;
             diesel::update(u::table.find(user_id)).set(u::password_hash.eq(hash)).execute(conn)?;
@@ -314,8 +328,9 @@ pub async fn resend_verification(
 }
 
 /// "Mot de passe oublié": mail a link, valid one hour and once, that sets a new password. The
-/// answer is the same whether or not the address has an account. Limited per client address
-/// and per address asked for (`RATE_LIMIT_MAIL`).
+/// answer, and the work done before it, are the same whether or not the address has an
+/// account: a job decides afterwards. Limited per client address and per address asked for
+/// (`RATE_LIMIT_MAIL`; sign-ups naming the address do not spend this budget).
 #[utoipa::path(
     tag = "auth",
     request_body = PasswordResetRequest,
@@ -334,11 +349,14 @@ pub async fn request_password_reset(
     req.validate()?;
     let bucket = state.ip_limits.client_bucket(&http);
     let limits = state.ip_limits.clone();
-    let public_url = state.public_url.clone();
+    // The same work whether or not the address has an account: two budgets taken, one job
+    // recorded; the job decides (`jobs::run_reset`). The budget per address asked for is
+    // reset links' own: sign-ups naming the address do not spend it.
     db::transaction(&state.pool, move |conn| {
         limits.take(conn, Action::Mail, &bucket)?;
-        limits.take(conn, Action::Mail, &format!("to:{}", address_bucket(&req.email)))?;
-        Ok(queries::request_reset(conn, req.email.trim(), &public_url)?)
+        limits.take(conn, Action::Mail, &format!("reset_to:{}", address_bucket(&req.email)))?;
+        crate::jobs::enqueue(conn, super::jobs::RESET_JOB, super::jobs::reset_payload(req.email.trim()))?;
+        Ok(())
     })
     .await?;
     Ok(HttpResponse::Accepted().json(MailRequested { status: "sent_if_known".into() }))

@@ -4,6 +4,7 @@
 
 mod dto;
 mod handlers;
+mod jobs;
 pub mod queries;
 
 pub use dto::Session;
@@ -47,5 +48,6 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     schemas: crate::schemas![],
     events: events::ALL,
     codes: codes::ALL,
+    jobs: &[crate::jobs::worker::JobKind { kind: jobs::RESET_JOB, run: jobs::run_reset, routine: false }],
     ..crate::registry::Resource::NONE
 };

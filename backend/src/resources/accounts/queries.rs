@@ -107,10 +107,18 @@ fn link(public_url: &str, page: &str, token: &str) -> String {
 }
 
 /// Sign-up. A new address gets an account and the mail that confirms it; an address that has
-/// one already gets a mail saying so (and nothing else changes). Either way, one mail, in the
-/// same transaction.
-pub fn register(conn: &mut PgConnection, new: &NewUser<'_>, public_url: &str) -> QueryResult<Option<User>> {
+/// one already gets a mail saying so, unless `may_mail` is false (sign-ups naming it spent
+/// their budget), and nothing else changes. The mail is queued in the same transaction.
+pub fn register(
+    conn: &mut PgConnection,
+    new: &NewUser<'_>,
+    public_url: &str,
+    may_mail: bool,
+) -> QueryResult<Option<User>> {
     if let Some(existing) = crate::auth::user::find_by_email(conn, new.email)? {
+        if !may_mail {
+            return Ok(None);
+        }
         mail::enqueue(
             conn,
             &Outgoing {
@@ -191,6 +199,25 @@ pub fn request_reset(conn: &mut PgConnection, email: &str, public_url: &str) -> 
             locale: user.locale,
             template: Template::PasswordReset,
             link: Some(link(public_url, "mot-de-passe", &token)),
+            forum: None,
+            note: None,
+            notices: Vec::new(),
+        },
+    )?;
+    Ok(())
+}
+
+/// Tells the owner that failed sign-ins from many addresses reached the account's ceiling
+/// (`throttle::ACCOUNT`): every address is refused for a while, theirs too, and how to act.
+pub fn tell_sign_ins_blocked(conn: &mut PgConnection, user: &User, public_url: &str) -> QueryResult<()> {
+    mail::enqueue(
+        conn,
+        &Outgoing {
+            to: user.email.clone(),
+            name: user.display_name.clone(),
+            locale: user.locale,
+            template: Template::SignInsBlocked,
+            link: Some(format!("{public_url}/mot-de-passe-oublie")),
             forum: None,
             note: None,
             notices: Vec::new(),

