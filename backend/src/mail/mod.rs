@@ -8,9 +8,9 @@
 //! its payload without the link (`scrubbed`). Every send of a job uses the same Message-ID, so
 //! a rare second send after a lost lease is recognisable as the same message.
 
+mod account_templates;
 mod forum_templates;
 pub mod templates;
-mod account_templates;
 mod webhook_templates;
 
 use std::path::PathBuf;

@@ -70,8 +70,7 @@ fn guesses_from_many_addresses_reach_the_accounts_ceiling_which_mails_the_owner_
     assert!(refused.header("retry-after").is_some());
     refused.expect_problem(429, "too_many_requests");
     let mails = app.wait_for_mails_to(&owner.email, 2);
-    let told =
-        mails.iter().find(|m| m.part("text/plain").is_some_and(|p| p.contains("depuis de nombreuses adresses")));
+    let told = mails.iter().find(|m| m.part("text/plain").is_some_and(|p| p.contains("depuis de nombreuses adresses")));
     let told = told.unwrap_or_else(|| panic!("no mail about the blocked sign-ins: {mails:?}"));
     assert!(told.link_containing(&format!("{PUBLIC_URL}/mot-de-passe-oublie")).is_some(), "{}", told.data);
     // Refused attempts count nothing more: one mail, however long the guessing goes on.
@@ -110,7 +109,10 @@ fn sign_ups_naming_an_address_spend_their_own_budget_not_its_owners_reset_budget
             "/auth/register",
             None,
             &[("Content-Type", "application/json"), ("X-Forwarded-For", &format!("198.51.100.{}", i + 1))],
-            Some(&json!({"email": owner.email, "password": "a-long-enough-password", "display_name": "Usurpateur"}).to_string()),
+            Some(
+                &json!({"email": owner.email, "password": "a-long-enough-password", "display_name": "Usurpateur"})
+                    .to_string(),
+            ),
         )
         .expect(202);
     }

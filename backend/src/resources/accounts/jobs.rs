@@ -18,8 +18,7 @@ pub fn reset_payload(email: &str) -> serde_json::Value {
 /// Mails a reset link if the address has an account (and nothing otherwise). Once done, the
 /// address leaves the job's row: a queue is not where personal data stays.
 pub fn run_reset(ctx: &mut JobContext<'_>, payload: &serde_json::Value) -> Result<Option<serde_json::Value>, JobError> {
-    let email =
-        payload.get("email").and_then(|v| v.as_str()).ok_or_else(|| JobError::Permanent("no email".into()))?;
+    let email = payload.get("email").and_then(|v| v.as_str()).ok_or_else(|| JobError::Permanent("no email".into()))?;
     let public_url = ctx.mailer.public_url.clone();
     ctx.conn.transaction(|conn| super::queries::request_reset(conn, email, &public_url))?;
     Ok(Some(serde_json::json!({})))
