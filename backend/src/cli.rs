@@ -128,7 +128,11 @@ fn serve() -> Result<(), String> {
     let state = AppState {
         pool,
         read_pool,
-        tokens: TokenKeys::new(settings.jwt_secret.expose(), settings.token_ttl),
+        tokens: match &settings.jwt_previous {
+            Some((previous, until)) => TokenKeys::new(settings.jwt_secret.expose(), settings.token_ttl)
+                .with_previous(previous.expose(), *until),
+            None => TokenKeys::new(settings.jwt_secret.expose(), settings.token_ttl),
+        },
         hasher: password::Hasher::new(settings.password_hash_concurrency, settings.password_hash_wait),
         ip_limits: settings.ip_limits.clone(),
         api_limits: std::sync::Arc::new(crate::auth::api_limit::ApiLimiter::new(

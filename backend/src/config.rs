@@ -47,6 +47,8 @@ pub struct Settings {
     pub database_read_url: Option<String>,
     pub bind_addr: String,
     pub jwt_secret: Secret,
+    /// During a rotation of `JWT_SECRET`: the secret before it, accepted until the instant.
+    pub jwt_previous: Option<(Secret, chrono::DateTime<chrono::Utc>)>,
     pub token_ttl: Duration,
     /// Directory of the built SPA, served at `/` when it exists.
     pub static_dir: Option<String>,
@@ -139,6 +141,7 @@ impl Settings {
             statement_timeout: Duration::from_millis(parse_num(&get, "DATABASE_STATEMENT_TIMEOUT_MS", 10_000)?),
             database_read_url: get("DATABASE_READ_URL").filter(|u| !u.trim().is_empty()),
             bind_addr: get("BIND_ADDR").unwrap_or_else(|| "127.0.0.1:8080".into()),
+            jwt_previous: previous_secret(&get)?,
             jwt_secret,
             token_ttl: Duration::from_secs(60 * parse_num(&get, "JWT_TTL_MINUTES", 60u64)?),
             static_dir: get("STATIC_DIR").or_else(|| Some("frontend/dist".into())),
@@ -280,6 +283,33 @@ static SITE_URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 /// job hands it over (a reaction in the transaction of another resource's write).
 pub fn site_url() -> &'static str {
     SITE_URL.get().map(String::as_str).unwrap_or("http://localhost:8080")
+}
+
+/// `JWT_PREVIOUS_SECRET` and `JWT_PREVIOUS_SECRET_UNTIL` (RFC 3339): both or neither.
+fn previous_secret(
+    get: &impl Fn(&str) -> Option<String>,
+) -> Result<Option<(Secret, chrono::DateTime<chrono::Utc>)>, String> {
+    let secret = get("JWT_PREVIOUS_SECRET").filter(|s| !s.is_empty());
+    let until = get("JWT_PREVIOUS_SECRET_UNTIL").filter(|s| !s.is_empty());
+    match (secret, until) {
+        (None, None) => Ok(None),
+        (Some(_), None) => Err("JWT_PREVIOUS_SECRET needs JWT_PREVIOUS_SECRET_UNTIL: until when \
+             tokens signed with it are accepted (RFC 3339, e.g. 2026-12-05T12:00:00Z)"
+            .into()),
+        (None, Some(_)) => Err("JWT_PREVIOUS_SECRET_UNTIL is set without JWT_PREVIOUS_SECRET".into()),
+        (Some(secret), Some(until)) => {
+            if secret.len() < MIN_SECRET_LEN {
+                return Err(format!("JWT_PREVIOUS_SECRET is shorter than {MIN_SECRET_LEN} characters"));
+            }
+            let until = chrono::DateTime::parse_from_rfc3339(until.trim())
+                .map_err(|e| format!("JWT_PREVIOUS_SECRET_UNTIL must be an RFC 3339 instant: {e}"))?
+                .with_timezone(&chrono::Utc);
+            if until <= chrono::Utc::now() {
+                log::warn!("JWT_PREVIOUS_SECRET_UNTIL has passed: tokens signed with the previous secret are refused");
+            }
+            Ok(Some((Secret(secret), until)))
+        }
+    }
 }
 
 /// Where dev mode keeps what must outlive a process (its signing secret).

@@ -1,11 +1,17 @@
 //! Bearer tokens: HS256 JWTs with issuer, audience, expiry; nothing else is accepted
 //! (`alg: none` and other algorithms fail validation).
+//!
+//! Every token names its key (`kid`, derived from the secret, never revealing it), so that
+//! `JWT_SECRET` can rotate: the previous secret (`JWT_PREVIOUS_SECRET`) is accepted until a set
+//! instant (`JWT_PREVIOUS_SECRET_UNTIL`), after which its tokens fail like any bad one. A
+//! token without a `kid` (issued before kids existed) is checked against the current secret.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use chrono::{DateTime, Utc};
-use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use jsonwebtoken::{decode, decode_header, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 const ISSUER: &str = "opendetat";
 const AUDIENCE: &str = "opendetat-api";
@@ -25,9 +31,20 @@ pub struct Claims {
 
 pub struct TokenKeys {
     encoding: EncodingKey,
+    /// The current secret's key id, on every token issued.
+    kid: String,
     decoding: DecodingKey,
+    /// The secret before the current one: its key id, key, and until when it is accepted.
+    previous: Option<(String, DecodingKey, DateTime<Utc>)>,
     validation: Validation,
     pub ttl: Duration,
+}
+
+/// A secret's key id: the first 64 bits of a SHA-256 of it (in a domain of its own), enough to
+/// tell two secrets apart and nothing about either.
+pub fn key_id(secret: &[u8]) -> String {
+    let digest = Sha256::new().chain_update(b"opendetat jwt kid\0").chain_update(secret).finalize();
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 impl TokenKeys {
@@ -39,10 +56,18 @@ impl TokenKeys {
         validation.leeway = 5;
         TokenKeys {
             encoding: EncodingKey::from_secret(secret),
+            kid: key_id(secret),
             decoding: DecodingKey::from_secret(secret),
+            previous: None,
             validation,
             ttl,
         }
+    }
+
+    /// Also accepts tokens signed with `secret` (the one `JWT_SECRET` held before), until `until`.
+    pub fn with_previous(mut self, secret: &[u8], until: DateTime<Utc>) -> TokenKeys {
+        self.previous = Some((key_id(secret), DecodingKey::from_secret(secret), until));
+        self
     }
 
     pub fn issue(&self, user_id: i64, session_version: i32) -> Result<(String, DateTime<Utc>), String> {
@@ -56,8 +81,8 @@ impl TokenKeys {
             exp,
             ver: session_version,
         };
-        let token = encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
-            .map_err(|e| format!("token signing failed: {e}"))?;
+        let header = Header { kid: Some(self.kid.clone()), ..Header::new(Algorithm::HS256) };
+        let token = encode(&header, &claims, &self.encoding).map_err(|e| format!("token signing failed: {e}"))?;
         let expires_at = DateTime::<Utc>::from_timestamp(exp as i64, 0).unwrap_or_else(Utc::now);
         Ok((token, expires_at))
     }
@@ -71,7 +96,15 @@ impl TokenKeys {
     /// `verify`, with the token's expiry (seconds since the epoch): what outlives the request
     /// that checked it (a stream) checks it again.
     pub fn verify_until(&self, token: &str) -> Option<(i64, i32, u64)> {
-        decode::<Claims>(token, &self.decoding, &self.validation)
+        let key = match decode_header(token).ok()?.kid {
+            None => &self.decoding,
+            Some(kid) if kid == self.kid => &self.decoding,
+            Some(kid) => match &self.previous {
+                Some((previous, key, until)) if kid == *previous && Utc::now() < *until => key,
+                _ => return None,
+            },
+        };
+        decode::<Claims>(token, key, &self.validation)
             .ok()
             .and_then(|data| Some((data.claims.sub.parse().ok()?, data.claims.ver, data.claims.exp)))
     }
@@ -89,5 +122,31 @@ mod tests {
         let other = TokenKeys::new(&[8u8; 32], Duration::from_secs(60));
         assert_eq!(other.verify(&token), None);
         assert_eq!(keys.verify("garbage"), None);
+    }
+
+    #[test]
+    fn every_token_names_its_key_and_the_previous_secret_works_until_its_end() {
+        let old = TokenKeys::new(&[7u8; 32], Duration::from_secs(60));
+        let (before, _) = old.issue(42, 1).unwrap();
+        assert_eq!(decode_header(&before).unwrap().kid, Some(key_id(&[7u8; 32])));
+        let rotated = TokenKeys::new(&[8u8; 32], Duration::from_secs(60))
+            .with_previous(&[7u8; 32], Utc::now() + chrono::Duration::hours(1));
+        assert_eq!(rotated.verify(&before), Some((42, 1)));
+        let (after, _) = rotated.issue(43, 1).unwrap();
+        assert_eq!(decode_header(&after).unwrap().kid, Some(key_id(&[8u8; 32])));
+        assert_eq!(rotated.verify(&after), Some((43, 1)));
+        assert_eq!(old.verify(&after), None, "the old secret does not know the new key");
+        let ended = TokenKeys::new(&[8u8; 32], Duration::from_secs(60))
+            .with_previous(&[7u8; 32], Utc::now() - chrono::Duration::seconds(1));
+        assert_eq!(ended.verify(&before), None, "past its end the previous secret is refused");
+        // A token signed with the previous secret but claiming the current key fails its signature.
+        let forged = {
+            let header = Header { kid: Some(key_id(&[8u8; 32])), ..Header::new(Algorithm::HS256) };
+            let claims =
+                decode::<Claims>(&before, &DecodingKey::from_secret(&[7u8; 32]), &old.validation).unwrap().claims;
+            encode(&header, &claims, &EncodingKey::from_secret(&[7u8; 32])).unwrap()
+        };
+        assert_eq!(rotated.verify(&forged), None);
+        assert_ne!(key_id(&[7u8; 32]), key_id(&[8u8; 32]));
     }
 }

@@ -90,3 +90,19 @@ fn stream_settings_have_defaults_and_refuse_a_zero_heartbeat() {
     assert!(settings(&[("STREAM_HEARTBEAT_SECS", "0")]).is_err());
     assert!(settings(&[("STREAM_MAX_PER_ACCOUNT", "many")]).is_err());
 }
+
+#[test]
+fn a_previous_secret_needs_its_end_and_the_length_of_a_secret() {
+    let long = "y".repeat(MIN_SECRET_LEN);
+    assert!(settings(&[]).unwrap().jwt_previous.is_none());
+    assert!(settings(&[("JWT_PREVIOUS_SECRET", &long)]).unwrap_err().contains("JWT_PREVIOUS_SECRET_UNTIL"));
+    assert!(settings(&[("JWT_PREVIOUS_SECRET_UNTIL", "2030-01-01T00:00:00Z")]).is_err());
+    let short = [("JWT_PREVIOUS_SECRET", "short"), ("JWT_PREVIOUS_SECRET_UNTIL", "2030-01-01T00:00:00Z")];
+    assert!(settings(&short).unwrap_err().contains("shorter"));
+    let garbled = [("JWT_PREVIOUS_SECRET", long.as_str()), ("JWT_PREVIOUS_SECRET_UNTIL", "tomorrow")];
+    assert!(settings(&garbled).unwrap_err().contains("RFC 3339"));
+    let ok = [("JWT_PREVIOUS_SECRET", long.as_str()), ("JWT_PREVIOUS_SECRET_UNTIL", "2030-01-01T01:00:00+01:00")];
+    let (secret, until) = settings(&ok).unwrap().jwt_previous.unwrap();
+    assert_eq!(secret.expose_str(), long);
+    assert_eq!(until.to_rfc3339(), "2030-01-01T00:00:00+00:00");
+}

@@ -1,5 +1,6 @@
 //! Attacks and abuse: repeated failed sign-ins are throttled without locking the owner out
-//! for good; oversized input is refused; script- and SQL-looking text is inert.
+//! for good; oversized input is refused; script- and SQL-looking text is inert; the signing
+//! secret rotates without signing everyone out.
 
 use opendetat_tests::*;
 
@@ -97,4 +98,39 @@ fn json_arrays_are_not_objects() {
         .expect_problem(422, "unprocessable_body");
     send("POST", "/forums/2027-01-espace-de-dialogue-en-ligne/comments", Some(&member.token), r#""just a string""#)
         .expect_problem(422, "unprocessable_body");
+}
+
+#[test]
+fn the_signing_secret_rotates_and_the_previous_one_works_until_the_set_end() {
+    const NEW_SECRET: &str = "a-new-secret-a-new-secret-a-new-secret-0123456789";
+    let database = create_database(false);
+    let before = TestApp::attach(database.clone(), &[]);
+    let member = before.user("member");
+    let until = (chrono::Utc::now() + chrono::Duration::hours(1)).to_rfc3339();
+    let rotated = TestApp::attach(
+        database.clone(),
+        &[("JWT_SECRET", NEW_SECRET), ("JWT_PREVIOUS_SECRET", JWT_SECRET), ("JWT_PREVIOUS_SECRET_UNTIL", &until)],
+    );
+    // A session signed before the rotation still works, during the overlap...
+    rotated.get_as("/me", &member.token).expect(200);
+    // ...and new sessions carry the new key, which the old secret does not know.
+    let fresh = rotated
+        .post("/auth/login", None, &json!({"email": member.email, "password": member.password}))
+        .expect(200)
+        .json()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    before.get_as("/me", &fresh).expect_problem(401, "unauthorized");
+    // Past the set end, the previous secret's sessions are refused; the new ones are not.
+    let ended = TestApp::attach(
+        database,
+        &[
+            ("JWT_SECRET", NEW_SECRET),
+            ("JWT_PREVIOUS_SECRET", JWT_SECRET),
+            ("JWT_PREVIOUS_SECRET_UNTIL", "2026-01-01T00:00:00Z"),
+        ],
+    );
+    ended.get_as("/me", &member.token).expect_problem(401, "unauthorized");
+    ended.get_as("/me", &fresh).expect(200);
 }
