@@ -16,7 +16,8 @@ export interface paths {
         /**
          * Create an account (role `member`). The answer is the same whether the address is new or
          *     already has an account: a mail tells its owner which (a link that confirms the new account,
-         *     or how to sign in to the existing one). Sign in with the password as soon as the account is
+         *     or how to sign in to the existing one), within a budget of such mails per address
+         *     (`RATE_LIMIT_MAIL`), past which nothing is sent and the answer is still the same. Sign in with the password as soon as the account is
          *     made; until its address is confirmed, with `REQUIRE_VERIFIED_EMAIL` (production), it reads
          *     but does not post.
          */
@@ -140,8 +141,9 @@ export interface paths {
         put?: never;
         /**
          * "Mot de passe oublié": mail a link, valid one hour and once, that sets a new password. The
-         *     answer is the same whether or not the address has an account. Limited per client address
-         *     and per address asked for (`RATE_LIMIT_MAIL`).
+         *     answer, and the work done before it, are the same whether or not the address has an
+         *     account: a job decides afterwards. Limited per client address and per address asked for
+         *     (`RATE_LIMIT_MAIL`; sign-ups naming the address do not spend this budget).
          */
         post: operations["request_password_reset"];
         delete?: never;
@@ -5991,7 +5993,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
-            /** @description Too many failed sign-ins for this account, or too many sign-ins from this address (`RATE_LIMIT_SIGN_IN`); retry after `Retry-After` seconds */
+            /** @description Too many failed sign-ins for this account from this address (5 in 15 minutes), or for this account from everywhere (100 in an hour: its owner is mailed), or too many sign-ins from this address (`RATE_LIMIT_SIGN_IN`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
