@@ -38,6 +38,7 @@ mod reactions;
 mod refusals;
 mod registrations;
 mod replica;
+mod retention;
 mod search;
 mod seats;
 mod security;

@@ -27,6 +27,21 @@ fn keep_digest_scheduled(conn: &mut diesel::PgConnection) -> diesel::QueryResult
     ensure_digest_scheduled(conn, None)
 }
 
+/// Retention (housekeeping, every worker beat): notifications older than a year go, up to
+/// 1,000 a beat. Only the 1,000 oldest by id are looked at (the primary key's order, which is
+/// the order they were made in), so a beat with nothing to forget costs one short index read
+/// rather than a scan of a table of millions.
+fn forget_year_old(conn: &mut diesel::PgConnection) -> diesel::QueryResult<()> {
+    use diesel::RunQueryDsl;
+    diesel::sql_query(
+        "DELETE FROM notifications WHERE id IN (SELECT id FROM \
+           (SELECT id, created_at FROM notifications ORDER BY id LIMIT 1000) AS oldest \
+          WHERE created_at < now() - interval '1 year')",
+    )
+    .execute(conn)
+    .map(|_| ())
+}
+
 /// Follows, notifications, mail preferences and mention suggestions.
 pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     tags: &[(
@@ -56,6 +71,6 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     ],
     // Every event people may hear of is recorded with its fan-out job.
     subscriptions: &[crate::events::Subscription { job: FAN_OUT_JOB, to: crate::events::EventType::notifies }],
-    housekeeping: &[keep_digest_scheduled],
+    housekeeping: &[keep_digest_scheduled, forget_year_old],
     ..crate::registry::Resource::NONE
 };
