@@ -3,6 +3,7 @@
 // again), and the focus lands somewhere meaningful instead of the page top (issue 19, RGAA 7.5,
 // 12.8).
 import { accounts, apiToken, check, comment, expect, signIn, status, test } from "./fixtures";
+import { confirmAddress } from "./mail";
 import { auth, makeForum, postAs } from "./forum";
 import type { Page } from "@playwright/test";
 
@@ -61,6 +62,7 @@ test("saving the profile and changing the password are said, the focus on the fo
     data: { email, password: first, display_name: `Sacha Profil ${stamp}` },
   });
   expect(made.status()).toBe(202);
+  await confirmAddress(page, email);
   await signIn(page, email, first);
   await page.goto("/compte");
 

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import PostalMime, { type Email } from "postal-mime";
-import { expect } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 function box(address: string): string {
   const dir = process.env.E2E_MAIL_DIR;
@@ -44,4 +44,10 @@ export function linkTo(mail: Email, path: string): string {
   if (!found) throw new Error(`no ${path} link in: ${mail.text}`);
   const url = new URL(found[0]);
   return `${url.pathname}${url.search}`;
+}
+
+/** Follows the confirmation link mailed at sign-up: an account signs in once it is followed. */
+export async function confirmAddress(page: Page, address: string) {
+  await page.goto(linkTo(await mailTo(address), "/verification"));
+  await expect(page.getByText("Adresse confirmée")).toBeVisible();
 }

@@ -22,18 +22,23 @@ test("a person signs up, signs in, comments, replies, edits and deletes", async 
   // The answer says a mail is on its way (it would say the same for an address already known).
   await expect(page.getByRole("heading", { name: "Vérifiez votre messagerie" })).toBeVisible();
   await check(page, "sign-up-check-mail");
-  await page.getByRole("button", { name: "Continuer" }).click();
-  await expect(page).toHaveURL(/\/compte$/);
-  await expect(page.getByText("n'est pas encore confirmée")).toBeVisible();
-  await check(page, "profile-unverified");
-  await expect(page.getByText(email).first()).toBeVisible();
-  // The link of the mail received confirms the address.
+  // Not signed in yet: an account signs in once its address is confirmed, and until then the
+  // sign-in page answers as for a wrong password, saying what to do.
+  await page.getByRole("link", { name: "J'ai confirmé mon adresse : me connecter" }).click();
+  await page.getByLabel("Adresse électronique").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByText("l'adresse n'est pas encore confirmée").first()).toBeVisible();
+  // The link of the mail received confirms the address; then the password signs in.
   const welcome = await mailTo(email);
   expect(welcome.subject).toContain("Confirmez votre adresse");
   await page.goto(linkTo(welcome, "/verification"));
   await expect(page.getByText("Adresse confirmée")).toBeVisible();
+  await expect(page.getByText("Connectez-vous pour participer")).toBeVisible();
   await check(page, "email-verified");
+  await signIn(page, email, password);
   await page.goto("/compte");
+  await expect(page.getByText(email).first()).toBeVisible();
   await expect(page.getByText("n'est pas encore confirmée")).toHaveCount(0);
   await check(page, "profile");
 

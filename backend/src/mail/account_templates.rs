@@ -1,5 +1,6 @@
-//! The mail telling an account's owner that failed sign-ins from many addresses reached the
-//! account's ceiling (`auth::throttle::ACCOUNT`).
+//! Mails about an account itself: a sign-up naming an address whose account is not confirmed
+//! yet, and failed sign-ins from many addresses that reached the account's ceiling
+//! (`auth::throttle::ACCOUNT`).
 
 use super::templates::{assemble, Body, Rendered};
 use super::Outgoing;
@@ -37,6 +38,43 @@ pub(super) fn sign_ins_blocked(mail: &Outgoing, fr: bool, link: String, name: &s
                 action: Some(("Choose a new password", link)),
                 links: Vec::new(),
                 after: Vec::new(),
+                signature,
+            },
+        )
+    }
+}
+
+/// `link`: a reset link (one hour, once), which also confirms the address.
+pub(super) fn unconfirmed(mail: &Outgoing, fr: bool, link: String, name: &str, signature: &str) -> Rendered {
+    if fr {
+        assemble(
+            mail.locale,
+            "Confirmez votre compte en choisissant son mot de passe — Open d'État".into(),
+            Body {
+                greeting: format!("Bonjour {name},"),
+                paragraphs: vec![
+                    "Quelqu'un, peut-être vous, a demandé à créer un compte Open d'État avec cette adresse. Un compte l'attend déjà, pas encore confirmé.".into(),
+                    "Pour le confirmer et vous connecter, choisissez son mot de passe avec ce lien, valable une heure et une seule fois : il remplace tout mot de passe donné lors d'une inscription précédente.".into(),
+                ],
+                action: Some(("Choisir mon mot de passe", link)),
+                links: Vec::new(),
+                after: vec!["Si ce n'était pas vous, vous n'avez rien à faire : un compte jamais confirmé est supprimé au bout de 7 jours.".into()],
+                signature,
+            },
+        )
+    } else {
+        assemble(
+            mail.locale,
+            "Confirm your account by choosing its password — Open d'État".into(),
+            Body {
+                greeting: format!("Hello {name},"),
+                paragraphs: vec![
+                    "Someone, perhaps you, asked to create an Open d'État account with this address. An account already awaits it, not confirmed yet.".into(),
+                    "To confirm it and sign in, choose its password with this link, valid for one hour and once: it replaces any password given at an earlier sign-up.".into(),
+                ],
+                action: Some(("Choose my password", link)),
+                links: Vec::new(),
+                after: vec!["If it was not you, there is nothing to do: an account never confirmed is deleted after 7 days.".into()],
                 signature,
             },
         )

@@ -16,6 +16,9 @@ pub enum Template {
     /// A sign-up with an address that already has an account: the owner learns of it, and how
     /// to sign in or reset the password (the API answers the same either way).
     AccountExists,
+    /// A sign-up with an address whose account is not confirmed yet: a link to choose its
+    /// password (a reset link), which confirms it.
+    AccountUnconfirmed,
     /// Failed sign-ins from many addresses reached the account's ceiling: every address is
     /// refused for a while (`link`: the page to choose a new password).
     SignInsBlocked,
@@ -326,6 +329,7 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
             )
         }
         (Template::WebhookDisabled, _) => super::webhook_templates::render(mail, fr, link, name, signature),
+        (Template::AccountUnconfirmed, _) => super::account_templates::unconfirmed(mail, fr, link, name, signature),
         (Template::SignInsBlocked, _) => super::account_templates::sign_ins_blocked(mail, fr, link, name, signature),
         // Registration mails without their forum: never enqueued so (see render_registration).
         (Template::RegistrationConfirmed | Template::RegistrationWaitlisted | Template::RegistrationPromoted

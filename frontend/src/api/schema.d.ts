@@ -16,10 +16,11 @@ export interface paths {
         /**
          * Create an account (role `member`). The answer is the same whether the address is new or
          *     already has an account: a mail tells its owner which (a link that confirms the new account,
-         *     or how to sign in to the existing one), within a budget of such mails per address
-         *     (`RATE_LIMIT_MAIL`), past which nothing is sent and the answer is still the same. Sign in with the password as soon as the account is
-         *     made; until its address is confirmed, with `REQUIRE_VERIFIED_EMAIL` (production), it reads
-         *     but does not post.
+         *     or, for an account already there, how to sign in or choose a new password), within a budget
+         *     of such mails per address (`RATE_LIMIT_MAIL`), past which nothing is sent and the answer is
+         *     still the same. The account signs in once its address is confirmed by the link; before, a
+         *     sign-in is answered like a wrong password. Unconfirmed, it is deleted after 7 days, which
+         *     frees the address.
          */
         post: operations["register"];
         delete?: never;
@@ -37,7 +38,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password. */
+        /**
+         * Sign in with email and password. An account whose address is not confirmed yet is answered
+         *     like a wrong password (401).
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -5972,7 +5976,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description Wrong email or password */
+            /** @description Wrong email or password, or an address not confirmed yet (the same answer) */
             401: {
                 headers: {
                     [name: string]: unknown;

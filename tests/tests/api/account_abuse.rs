@@ -1,8 +1,9 @@
 //! What an outside probe did to other people's accounts (issue 24, point 5), and what it finds
 //! now: wrong passwords from one address block that address, not the owner; guesses from many
 //! addresses reach a ceiling that mails the owner; a reset request takes the same work whether
-//! or not the address has an account; sign-ups naming an address do not spend its owner's
-//! budget for reset links.
+//! or not the address has an account; signing up with someone's address neither signs in nor
+//! holds it (and an account never confirmed goes after 7 days); sign-ups naming an address do
+//! not spend its owner's budget for reset links.
 
 use std::time::Duration;
 
@@ -130,4 +131,87 @@ fn sign_ups_naming_an_address_spend_their_own_budget_not_its_owners_reset_budget
     .expect(202);
     let mails = app.wait_for_mails_to(&owner.email, 4);
     assert!(mails.iter().any(|m| m.link_containing(&format!("{PUBLIC_URL}/mot-de-passe?jeton=")).is_some()));
+}
+
+#[test]
+fn nobody_holds_an_address_by_signing_up_with_it() {
+    let app = TestApp::spawn_with(false, &[]);
+    let victim = unique_email("victim");
+    // Someone signs up with another person's address and their own password...
+    app.post(
+        "/auth/register",
+        None,
+        &json!({"email": victim, "password": "the-squatters-password", "display_name": "Squat"}),
+    )
+    .expect(202);
+    // ...and cannot sign in: answered exactly like a wrong password, as for an address
+    // without any account (before: 200 here, 401 for a known address).
+    let squatter = app
+        .post("/auth/login", None, &json!({"email": victim, "password": "the-squatters-password"}))
+        .expect_problem(401, "unauthorized");
+    let nobody = app
+        .post("/auth/login", None, &json!({"email": unique_email("nobody"), "password": "the-squatters-password"}))
+        .expect_problem(401, "unauthorized");
+    assert_eq!(squatter["detail"], nobody["detail"]);
+    // The owner signs up in turn: the mail offers to choose the account's password (not to
+    // confirm the squatter's), which confirms the address.
+    app.post(
+        "/auth/register",
+        None,
+        &json!({"email": victim, "password": "the-owners-password", "display_name": "Owner"}),
+    )
+    .expect(202);
+    let mails = app.wait_for_mails_to(&victim, 2);
+    assert!(mails[1].link_containing("/verification?jeton=").is_none(), "{}", mails[1].data);
+    let link = mails[1]
+        .link_containing(&format!("{PUBLIC_URL}/mot-de-passe?jeton="))
+        .unwrap_or_else(|| panic!("no link to choose the password: {}", mails[1].data));
+    let token = link.split("jeton=").nth(1).unwrap();
+    app.post("/auth/password-reset/confirm", None, &json!({"token": token, "new_password": "the-owners-own-password"}))
+        .expect(204);
+    let session = app
+        .post("/auth/login", None, &json!({"email": victim, "password": "the-owners-own-password"}))
+        .expect(200)
+        .json();
+    assert_eq!(session["user"]["email_verified"], true);
+    app.post("/auth/login", None, &json!({"email": victim, "password": "the-squatters-password"}))
+        .expect_problem(401, "unauthorized");
+}
+
+#[test]
+fn an_account_never_confirmed_is_deleted_after_seven_days_which_frees_the_address() {
+    // A short lease: the housekeeping beat (half of it) comes every second.
+    let app = TestApp::spawn_with(false, &[("JOB_LEASE_SECS", "2")]);
+    let (stale, fresh) = (unique_email("stale"), unique_email("fresh"));
+    for email in [&stale, &fresh] {
+        app.post(
+            "/auth/register",
+            None,
+            &json!({"email": email, "password": "a-long-enough-password", "display_name": "M"}),
+        )
+        .expect(202);
+    }
+    let confirmed = app.user("member");
+    app.sql(&format!(
+        "UPDATE users SET created_at = now() - interval '8 days' WHERE lower(email) IN (lower('{stale}'), lower('{}'))",
+        confirmed.email
+    ));
+    wait_for(
+        &app,
+        &format!("(SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM users WHERE lower(email) = lower('{stale}'))) AS gone"),
+        1,
+    );
+    // The fresh one waits its week; a confirmed one stays, whatever its age.
+    assert_eq!(app.count(&format!("users WHERE lower(email) = lower('{fresh}')")), 1);
+    assert_eq!(app.count(&format!("users WHERE id = {}", confirmed.id)), 1);
+    // The address is free: signing up with it makes a new account and mails its link.
+    app.post(
+        "/auth/register",
+        None,
+        &json!({"email": stale, "password": "a-long-enough-password", "display_name": "M"}),
+    )
+    .expect(202);
+    assert_eq!(app.count(&format!("users WHERE lower(email) = lower('{stale}') AND email_verified_at IS NULL")), 1);
+    let mails = app.wait_for_mails_to(&stale, 2);
+    assert!(mails[1].link_containing("/verification?jeton=").is_some(), "{}", mails[1].data);
 }

@@ -1,6 +1,7 @@
 //! Mail, end to end: the server's job workers send through SMTP to aiosmtpd, and the tests read
-//! what it received. Address verification at sign-up, "mot de passe oublié", the language of
-//! each mail, limits, and a mail server that refuses, rejects or is missing.
+//! what it received. Address verification at sign-up (an account signs in only once it is
+//! done), "mot de passe oublié", the language of each mail, limits, and a mail server that
+//! refuses, rejects or is missing.
 
 use std::time::Duration;
 
@@ -16,13 +17,20 @@ fn token_in(mail: &Mail, page: &str) -> String {
     link.split("jeton=").nth(1).unwrap().to_string()
 }
 
+/// Signs up, and holds a session while the address is unconfirmed: a session from before
+/// unconfirmed accounts stopped signing in (confirmed for the sign-in, then set back), where
+/// what such a session may do is still checked.
 fn sign_up(app: &TestApp, email: &str, extra: Value) -> TestUser {
     let mut body = json!({"email": email, "password": PASSWORD, "display_name": "Camille <b>Test</b>"});
     for (k, v) in extra.as_object().unwrap() {
         body[k] = v.clone();
     }
     app.post("/auth/register", None, &body).expect(202);
+    let confirmed =
+        |at: &str| app.sql(&format!("UPDATE users SET email_verified_at = {at} WHERE lower(email) = lower('{email}')"));
+    confirmed("now()");
     let session = app.post("/auth/login", None, &json!({"email": email, "password": PASSWORD})).expect(200).json();
+    confirmed("NULL");
     TestUser {
         id: session["user"]["id"].as_i64().unwrap(),
         email: email.into(),
@@ -34,10 +42,50 @@ fn sign_up(app: &TestApp, email: &str, extra: Value) -> TestUser {
 const DISCUSSION: &str = "/forums/2027-01-espace-de-dialogue-en-ligne/comments";
 
 #[test]
-fn an_unverified_account_reads_but_posts_only_once_its_link_is_followed() {
+fn an_unconfirmed_account_signs_in_only_once_its_link_is_followed() {
     let app = TestApp::spawn();
     let email = unique_email("verify");
-    let user = sign_up(&app, &email, json!({}));
+    app.post(
+        "/auth/register",
+        None,
+        &json!({"email": email, "password": PASSWORD, "display_name": "Camille <b>Test</b>"}),
+    )
+    .expect(202);
+    // Not yet, and answered exactly like a wrong password.
+    let unconfirmed = app
+        .post("/auth/login", None, &json!({"email": email, "password": PASSWORD}))
+        .expect_problem(401, "unauthorized");
+    let wrong = app
+        .post("/auth/login", None, &json!({"email": email, "password": "not-the-password"}))
+        .expect_problem(401, "unauthorized");
+    assert_eq!(unconfirmed["detail"], wrong["detail"]);
+
+    let mail = app.wait_for_mails_to(&email, 1).pop().unwrap();
+    assert_eq!(mail.header("Content-Language").as_deref(), Some("fr"));
+    assert!(mail.part("text/plain").unwrap().contains("48 heures"));
+    let html = mail.part("text/html").unwrap();
+    assert!(html.contains("<html lang=\"fr\">"), "{html}");
+    // What the person typed is escaped in the HTML.
+    assert!(html.contains("Camille &lt;b&gt;Test&lt;/b&gt;"), "{html}");
+    let token = token_in(&mail, "verification");
+    // Only the token's SHA-256 is stored.
+    assert_eq!(app.count(&format!("mail_tokens WHERE token_hash = convert_to('{token}', 'UTF8')")), 0);
+
+    let me = app.post("/auth/verify-email", None, &json!({"token": token})).expect(200).json();
+    assert_eq!(me["email_verified"], true);
+    let session = app.post("/auth/login", None, &json!({"email": email, "password": PASSWORD})).expect(200).json();
+    let bearer = session["access_token"].as_str().unwrap();
+    app.post(DISCUSSION, Some(bearer), &json!({"body": "Bonjour"})).expect(201);
+    // Single use.
+    app.post("/auth/verify-email", None, &json!({"token": token})).expect_problem(409, "token_used");
+    // Once used, the job keeps no link at rest.
+    assert_eq!(app.count("jobs WHERE payload ? 'link' AND state = 'done'"), 0);
+}
+
+#[test]
+fn a_session_held_while_unconfirmed_reads_but_does_not_post() {
+    let app = TestApp::spawn();
+    let user = sign_up(&app, &unique_email("older"), json!({}));
     assert_eq!(app.get_as("/me", &user.token).expect(200).json()["email_verified"], false);
     app.get_as(DISCUSSION, &user.token).expect(200);
     let refused =
@@ -55,25 +103,6 @@ fn an_unverified_account_reads_but_posts_only_once_its_link_is_followed() {
         .expect_problem(403, "email_not_verified");
     assert!(fr["detail"].as_str().unwrap().starts_with("Confirmez"), "{fr}");
     assert_eq!(app.count(&format!("comments WHERE author_id = {}", user.id)), 0);
-
-    let mail = app.wait_for_mails_to(&email, 1).pop().unwrap();
-    assert_eq!(mail.header("Content-Language").as_deref(), Some("fr"));
-    assert!(mail.part("text/plain").unwrap().contains("48 heures"));
-    let html = mail.part("text/html").unwrap();
-    assert!(html.contains("<html lang=\"fr\">"), "{html}");
-    // What the person typed is escaped in the HTML.
-    assert!(html.contains("Camille &lt;b&gt;Test&lt;/b&gt;"), "{html}");
-    let token = token_in(&mail, "verification");
-    // Only the token's SHA-256 is stored.
-    assert_eq!(app.count(&format!("mail_tokens WHERE token_hash = convert_to('{token}', 'UTF8')")), 0);
-
-    let me = app.post("/auth/verify-email", None, &json!({"token": token})).expect(200).json();
-    assert_eq!(me["email_verified"], true);
-    app.post(DISCUSSION, Some(&user.token), &json!({"body": "Bonjour"})).expect(201);
-    // Single use.
-    app.post("/auth/verify-email", None, &json!({"token": token})).expect_problem(409, "token_used");
-    // Once used, the job keeps no link at rest.
-    assert_eq!(app.count("jobs WHERE payload ? 'link' AND state = 'done'"), 0);
 }
 
 #[test]
@@ -86,8 +115,9 @@ fn a_link_for_another_account_an_unknown_one_and_an_expired_one_are_refused() {
     app.post("/auth/verify-email", Some(&bob.token), &json!({"token": alice_token})).expect_problem(403, "forbidden");
     assert_eq!(app.get_as("/me", &bob.token).expect(200).json()["email_verified"], false);
     assert_eq!(app.get_as("/me", &alice.token).expect(200).json()["email_verified"], false);
-    // The refusal did not spend it: Alice's own session confirms her address.
-    app.post("/auth/verify-email", Some(&alice.token), &json!({"token": alice_token})).expect(200);
+    // The refusal did not spend it: opened without a session, it confirms Alice's address.
+    app.post("/auth/verify-email", None, &json!({"token": alice_token})).expect(200);
+    assert_eq!(app.get_as("/me", &alice.token).expect(200).json()["email_verified"], true);
 
     app.post("/auth/verify-email", None, &json!({"token": "A".repeat(43)})).expect_problem(404, "not_found");
     app.post("/auth/verify-email", None, &json!({"token": "short"})).expect_problem(422, "validation_failed");
@@ -182,6 +212,8 @@ fn an_expired_reset_link_answers_410_and_a_bad_one_404() {
     let verify = token_in(&app.wait_for_mails_to(&email, 1)[0], "verification");
     app.post("/auth/password-reset/confirm", None, &json!({"token": verify, "new_password": "a-brand-new-password"}))
         .expect_problem(404, "not_found");
+    // Nothing changed the password: once the address is confirmed, it signs in.
+    app.post("/auth/verify-email", None, &json!({"token": verify})).expect(200);
     app.post("/auth/login", None, &json!({"email": email, "password": PASSWORD})).expect(200);
 }
 

@@ -44,10 +44,11 @@ fn address_bucket(email: &str) -> String {
 
 /// Create an account (role `member`). The answer is the same whether the address is new or
 /// already has an account: a mail tells its owner which (a link that confirms the new account,
-/// or how to sign in to the existing one), within a budget of such mails per address
-/// (`RATE_LIMIT_MAIL`), past which nothing is sent and the answer is still the same. Sign in with the password as soon as the account is
-/// made; until its address is confirmed, with `REQUIRE_VERIFIED_EMAIL` (production), it reads
-/// but does not post.
+/// or, for an account already there, how to sign in or choose a new password), within a budget
+/// of such mails per address (`RATE_LIMIT_MAIL`), past which nothing is sent and the answer is
+/// still the same. The account signs in once its address is confirmed by the link; before, a
+/// sign-in is answered like a wrong password. Unconfirmed, it is deleted after 7 days, which
+/// frees the address.
 #[utoipa::path(
     tag = "auth",
     request_body = RegisterRequest,
@@ -106,13 +107,14 @@ pub async fn register(
     Ok(HttpResponse::Accepted().json(SignUpAccepted { status: "check_your_mail".into() }))
 }
 
-/// Sign in with email and password.
+/// Sign in with email and password. An account whose address is not confirmed yet is answered
+/// like a wrong password (401).
 #[utoipa::path(
     tag = "auth",
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in", body = Session),
-        (status = 401, description = "Wrong email or password", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong email or password, or an address not confirmed yet (the same answer)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 403, description = "Account suspended", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed sign-ins for this account from this address (5 in 15 minutes), or for this account from everywhere (100 in an hour: its owner is mailed), or too many sign-ins from this address (`RATE_LIMIT_SIGN_IN`); retry after `Retry-After` seconds", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
@@ -141,7 +143,10 @@ pub async fn login(
     let stored = user.as_ref().map(|u| u.password_hash.clone());
     let ok = state.hasher.verify(req.password.clone(), stored).await?;
     let user = match (user, ok) {
-        (Some(u), true) => u,
+        // An account whose address is not confirmed yet does not sign in, and is answered
+        // exactly like a wrong password: otherwise signing up with someone's address, then
+        // signing in, told whether it had an account (401) or not (200), and held it.
+        (Some(u), true) if u.email_verified_at.is_some() => u,
         (user, _) => {
             if let (Some(owner), true) = (user, admitted.ceiling_reached_if_wrong) {
                 log::warn!("sign-ins to an account blocked from every address after failures from many");

@@ -49,6 +49,6 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     events: events::ALL,
     codes: codes::ALL,
     jobs: &[crate::jobs::worker::JobKind { kind: jobs::RESET_JOB, run: jobs::run_reset, routine: false }],
-    housekeeping: &[jobs::forget_spent_links_and_idle_throttles],
+    housekeeping: &[jobs::forget_spent_links_unconfirmed_accounts_and_idle_throttles],
     ..crate::registry::Resource::NONE
 };

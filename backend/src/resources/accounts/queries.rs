@@ -119,6 +119,26 @@ pub fn register(
         if !may_mail {
             return Ok(None);
         }
+        if existing.email_verified_at.is_none() {
+            // Not a new confirmation link: whoever signed up first (perhaps not the address's
+            // owner) chose that account's password. A link to choose it again, which confirms
+            // the address, leaves the account to whoever reads this mailbox.
+            let token = issue(conn, existing.id, Purpose::ResetPassword)?;
+            mail::enqueue(
+                conn,
+                &Outgoing {
+                    to: existing.email.clone(),
+                    name: existing.display_name.clone(),
+                    locale: existing.locale,
+                    template: Template::AccountUnconfirmed,
+                    link: Some(link(public_url, "mot-de-passe", &token)),
+                    forum: None,
+                    note: None,
+                    notices: Vec::new(),
+                },
+            )?;
+            return Ok(None);
+        }
         mail::enqueue(
             conn,
             &Outgoing {

@@ -1,55 +1,38 @@
 import { useState, type FormEvent } from "react";
-import { Link, useLocation, useNavigate } from "react-router";
+import { Link, useLocation } from "react-router";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { register as signUp, signIn as signInWith } from "./queries";
-import { ApiError } from "../../api/errors";
-import { useSession } from "../../auth/session";
+import { register as signUp } from "./queries";
 import { Crumbs } from "../../components/Crumbs";
 import { useFieldErrors } from "../../components/forms";
 import { useAction } from "../../components/actions";
 import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
-import { useReturnTo } from "./SignInPage";
 import { paths } from "../../app/resources";
 import "./pageMessages";
 
 export default function SignUpPage() {
   const { t } = useI18n();
-  const { signIn } = useSession();
-  const navigate = useNavigate();
   const location = useLocation();
-  const returnTo = useReturnTo(paths.account());
   const [form, setForm] = useState({ email: "", display_name: "", organisation: "", password: "" });
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [k]: e.target.value }));
   const { locale } = useI18n();
   const [mailedTo, setMailedTo] = useState<string | null>(null);
   const register = useAction({
-    mutationFn: async () => {
-      const email = form.email.trim();
-      await signUp({
-        email,
+    // The answer is the same whether the address is new or has an account already (a mail
+    // tells its owner which); either way, signing in waits for the mail's link.
+    mutationFn: () =>
+      signUp({
+        email: form.email.trim(),
         display_name: form.display_name.trim(),
         organisation: form.organisation.trim() || null,
         password: form.password,
         locale,
-      });
-      // The answer is the same whether the address is new or has an account already (a mail
-      // tells its owner which): sign in with the password given, if it opens the account.
-      try {
-        return await signInWith(email, form.password);
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
-        throw e;
-      }
-    },
-    onSuccess: (session) => {
-      setMailedTo(form.email.trim());
-      if (session) signIn(session);
-    },
+      }),
+    onSuccess: () => setMailedTo(form.email.trim()),
     // The form gives way to "check your mail": its heading takes the focus.
     focus: "page-heading",
   });
@@ -70,7 +53,9 @@ export default function SignUpPage() {
             description={t("signUp.checkMailText")}
             className="fr-mb-3w"
           />
-          <Button onClick={() => void navigate(returnTo, { replace: true })}>{t("signUp.continue")}</Button>
+          <Link className="fr-btn" to={paths.signIn()} state={location.state as unknown}>
+            {t("signUp.thenSignIn")}
+          </Link>
         </div>
       </div>
     );

@@ -48,7 +48,7 @@ export default function VerifyEmailPage() {
             <Alert
               severity="success"
               title={t("verify.done")}
-              description={t("verify.doneText")}
+              description={t(user ? "verify.doneText" : "verify.doneSignIn")}
               className="fr-mb-3w"
             />
             <Link className="fr-btn" to={user ? paths.home() : paths.signIn()}>
