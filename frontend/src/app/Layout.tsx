@@ -201,6 +201,7 @@ export function Layout() {
           { text: t("footer.moderationLog"), linkProps: { to: paths.moderationLog() } },
           { text: t("footer.openData"), linkProps: { to: paths.openData() } },
           { text: t("footer.apiDocs"), linkProps: { to: paths.developers() } },
+          { text: t("footer.privacy"), linkProps: { to: paths.privacy() } },
         ]}
       />
       <Display />

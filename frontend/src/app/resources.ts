@@ -16,6 +16,7 @@ import * as search from "../resources/search/routes";
 import * as account from "../resources/account/routes";
 import * as notifications from "../resources/notifications/routes";
 import * as accessibility from "../resources/accessibility/routes";
+import * as privacy from "../resources/privacy/routes";
 import * as actionPlans from "../resources/actionPlans/routes";
 import * as users from "../resources/users/routes";
 import * as audit from "../resources/audit/routes";
@@ -37,6 +38,7 @@ const RESOURCES = [
   account,
   notifications,
   accessibility,
+  privacy,
   actionPlans,
   users,
   audit,

@@ -1,7 +1,7 @@
 // The catalogues: each area's French messages (the reference, in the main chunk) with the loader
 // of its English ones (fetched when someone chooses English), one line each. An area's English
 // file is typed by its French one: a missing or unknown key does not compile. The French messages
-// of the admin area and of the pages that alone use theirs (accessibility, search, feed links, the moderation queue and log, the session-expiry warning, open data) come with their
+// of the admin area and of the pages that alone use theirs (accessibility, search, feed links, the moderation queue and log, the session-expiry warning, open data, personal data) come with their
 // chunk (`addMessages`).
 import type { fr as adminArea } from "../admin/i18n/fr";
 import type { fr as accessibility } from "../resources/accessibility/i18n/fr";
@@ -15,6 +15,7 @@ import type { fr as tokens } from "../resources/tokens/i18n/fr";
 import type { fr as webhooks } from "../resources/webhooks/i18n/fr";
 import type { fr as developers } from "../resources/developers/i18n/page.fr";
 import type { fr as accountPages } from "../resources/account/i18n/pages.fr";
+import type { fr as privacyPage } from "../resources/privacy/i18n/page.fr";
 import { fr as common } from "./areas/common";
 import { fr as errors } from "./areas/errors";
 import { fr as subjects } from "./areas/subjects";
@@ -82,7 +83,8 @@ export type MessageKey =
   | keyof typeof tokens
   | keyof typeof webhooks
   | keyof typeof developers
-  | keyof typeof accountPages;
+  | keyof typeof accountPages
+  | keyof typeof privacyPage;
 /** The English messages of the areas whose French ones come with their chunk. */
 const LATE = [
   () => import("../admin/i18n/en"),
@@ -97,6 +99,7 @@ const LATE = [
   () => import("../resources/webhooks/i18n/en"),
   () => import("../resources/developers/i18n/page.en"),
   () => import("../resources/account/i18n/pages.en"),
+  () => import("../resources/privacy/i18n/page.en"),
 ];
 export type Messages = Record<MessageKey, string>;
 

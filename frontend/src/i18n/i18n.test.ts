@@ -12,6 +12,7 @@ import { fr as tokens } from "../resources/tokens/i18n/fr";
 import { fr as webhooks } from "../resources/webhooks/i18n/fr";
 import { fr as developers } from "../resources/developers/i18n/page.fr";
 import { fr as accountPages } from "../resources/account/i18n/pages.fr";
+import { fr as privacyPage } from "../resources/privacy/i18n/page.fr";
 import { interpolate, loadCatalogue, translate } from "./index";
 
 // The whole French catalogue: the main bundle's and the chunks' own.
@@ -29,6 +30,7 @@ const fr = {
   ...webhooks,
   ...developers,
   ...accountPages,
+  ...privacyPage,
 } as Messages;
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

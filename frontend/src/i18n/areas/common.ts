@@ -23,6 +23,7 @@ export const fr = {
   "footer.description":
     "Open d'État réunit citoyens, société civile et agents publics pour faire avancer les engagements de la France pour un gouvernement ouvert (Partenariat pour un gouvernement ouvert, engagement FR0041).",
   "footer.apiDocs": "Développeurs (API)",
+  "footer.privacy": "Données personnelles",
   "session.expired": "Votre session a expiré. Reconnectez-vous pour continuer.",
   "session.signedOut": "Vous êtes déconnecté·e.",
   "common.loading": "Chargement…",

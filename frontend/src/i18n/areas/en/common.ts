@@ -22,6 +22,7 @@ export const en: Record<keyof typeof fr, string> = {
   "footer.description":
     "Open d'État brings citizens, civil society and public officials together to move France's open government commitments forward (Open Government Partnership, commitment FR0041).",
   "footer.apiDocs": "Developers (API)",
+  "footer.privacy": "Personal data",
   "session.expired": "Your session has expired. Sign in again to continue.",
   "session.signedOut": "You are signed out.",
   "common.loading": "Loading…",

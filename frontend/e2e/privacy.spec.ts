@@ -1,0 +1,32 @@
+// "Données personnelles": reached from every page's footer, it says what is kept and for how
+// long (the housekeeping's periods), who sees what, the rights and where to write; in English too.
+import { check, expect, test } from "./fixtures";
+
+test("the personal data page is in the footer and says what is kept, for how long, who sees it and where to write", async ({
+  page,
+}) => {
+  await page.goto("/forums");
+  await page.getByRole("contentinfo").getByRole("link", { name: "Données personnelles" }).click();
+  await expect(page).toHaveURL(/\/donnees-personnelles$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Données personnelles");
+  await check(page, "privacy");
+
+  const kept = page.getByRole("table", { name: "Durées de conservation" });
+  await expect(kept.getByRole("row", { name: /jamais été confirmée/ })).toContainText("7 jours");
+  await expect(kept.getByRole("row", { name: /^Notifications/ })).toContainText("1 an");
+  const who = page.getByRole("table", { name: "Destinataires des données" });
+  await expect(who.getByRole("row", { name: /Organisateurs d'un forum/ })).toContainText("liste des inscrits");
+  // Where to write, as a mail link (the build's VITE_PRIVACY_CONTACT, or the default).
+  const contact = page.getByRole("link", { name: /@/ }).first();
+  await expect(contact).toHaveAttribute("href", /^mailto:.+@.+/);
+  await expect(page.getByRole("link", { name: "déposer une plainte sur cnil.fr" })).toHaveAttribute(
+    "href",
+    "https://www.cnil.fr/fr/plaintes",
+  );
+
+  // In English, the page and its tables follow.
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Personal data");
+  await expect(page.getByRole("table", { name: "Retention periods" })).toBeVisible();
+  await check(page, "privacy-en");
+});
