@@ -1,6 +1,7 @@
 // "Données personnelles": reached from every page's footer, it says what is kept and for how
 // long (the housekeeping's periods), who sees what, the rights and where to write; in English too.
-import { check, expect, test } from "./fixtures";
+import { readFileSync } from "node:fs";
+import { accounts, check, expect, signIn, test } from "./fixtures";
 
 test("the personal data page is in the footer and says what is kept, for how long, who sees it and where to write", async ({
   page,
@@ -29,4 +30,25 @@ test("the personal data page is in the footer and says what is kept, for how lon
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Personal data");
   await expect(page.getByRole("table", { name: "Retention periods" })).toBeVisible();
   await check(page, "privacy-en");
+});
+
+test("a member downloads a copy of their data from the account page", async ({ page }) => {
+  await signIn(page, accounts.member);
+  await page.goto("/compte");
+  const section = page.getByRole("region", { name: "Mes données personnelles" });
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    section.getByRole("button", { name: "Télécharger mes données" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("mes-donnees-opendetat.json");
+  const data = JSON.parse(readFileSync(await download.path(), "utf8")) as {
+    account: { email: string };
+    comments: unknown[];
+    api_tokens: unknown[];
+  };
+  expect(data.account.email).toBe(accounts.member);
+  expect(Array.isArray(data.comments) && Array.isArray(data.api_tokens)).toBe(true);
+  await check(page, "profile-my-data");
+  await section.getByRole("link", { name: "Ce que la plateforme fait de vos données" }).click();
+  await expect(page).toHaveURL(/\/donnees-personnelles$/);
 });

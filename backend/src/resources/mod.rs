@@ -20,6 +20,7 @@ pub mod milestones;
 pub mod moderation;
 pub mod notifications;
 pub mod open_data;
+pub mod personal_data;
 pub mod progress;
 pub mod questions;
 pub mod registrations;
@@ -34,6 +35,7 @@ pub mod webhooks;
 pub const RESOURCES: &[&crate::registry::Resource] = &[
     &accounts::RESOURCE,
     &api_tokens::RESOURCE,
+    &personal_data::RESOURCE,
     &action_plans::RESOURCE,
     &commitments::RESOURCE,
     &milestones::RESOURCE,

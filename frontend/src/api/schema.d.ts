@@ -256,6 +256,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A copy of everything the platform holds about the signed-in person, as one JSON document
+         *     (RGPD, articles 15 and 20): the account, comments (as written, deleted and hidden ones
+         *     included), reactions, reports made, forum registrations and attendance, questions, feedback,
+         *     progress updates published, follows, notifications, API tokens (never their secret). Served
+         *     as an attachment. With a session only: API tokens never carry the `account` scope.
+         */
+        get: operations["my_data"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/action-plans": {
         parameters: {
             query?: never;
@@ -3311,6 +3334,57 @@ export interface components {
              */
             covered_count: number;
         };
+        DataComment: {
+            /** Format: int64 */
+            id: number;
+            subject: components["schemas"]["DataSubject"];
+            /** Format: int64 */
+            parent_id?: number | null;
+            /** @description As written (Markdown). */
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            edited_at?: string | null;
+            /** Format: date-time */
+            deleted_at?: string | null;
+            /**
+             * Format: date-time
+             * @description Set when moderation hid it.
+             */
+            hidden_at?: string | null;
+        };
+        DataFeedback: {
+            /** Format: int64 */
+            forum_id: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            answers: components["schemas"]["DataFeedbackAnswer"][];
+        };
+        DataFeedbackAnswer: {
+            question_key: string;
+            /** Format: int32 */
+            rating?: number | null;
+            text?: string | null;
+        };
+        DataFollow: {
+            subject: components["schemas"]["DataSubject"];
+            /** Format: date-time */
+            created_at: string;
+        };
+        DataNotification: {
+            /** @description Why it came (`reply`, `mention`, `new_comment`…). */
+            reason: string;
+            subject?: null | components["schemas"]["DataSubject"];
+            /** Format: int64 */
+            comment_id?: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            read_at?: string | null;
+        };
         /**
          * @description A Frictionless data package (profile `tabular-data-package`) describing every dataset's
          *     CSV file: its fields, their types and constraints, and the licence.
@@ -3326,6 +3400,88 @@ export interface components {
             homepage: string;
             licenses: components["schemas"]["Licence"][];
             resources: components["schemas"]["PackageResource"][];
+        };
+        DataProgressUpdate: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            milestone_id: number;
+            /** Format: date */
+            as_of: string;
+            status: string;
+            note: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        DataQuestion: {
+            /** Format: int64 */
+            id: number;
+            /** @description What it asks about. */
+            about: components["schemas"]["DataSubject"];
+            title: string;
+            body: string;
+            /** Format: date-time */
+            asked_at: string;
+        };
+        DataReaction: {
+            /** Format: int64 */
+            comment_id: number;
+            useful: boolean;
+            /** @description `agree` or `disagree`, or none. */
+            stance?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        DataRegistration: {
+            /** Format: int64 */
+            forum_id: number;
+            /** @description `registered`, `waitlisted` or `cancelled`. */
+            status: string;
+            /** @description The code shown at the door. */
+            code: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            promoted_at?: string | null;
+            /** Format: date-time */
+            cancelled_at?: string | null;
+            /** Format: date-time */
+            checked_in_at?: string | null;
+        };
+        DataReport: {
+            /** Format: int64 */
+            comment_id: number;
+            reason: string;
+            details?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            resolved_at?: string | null;
+            resolution?: string | null;
+        };
+        /** @description What a record is about: its kind (`forum`, `commitment`, `milestone`…) and id. */
+        DataSubject: {
+            type: string;
+            /** Format: int64 */
+            id: number;
+        };
+        DataToken: {
+            name: string;
+            /** @description `personal` or `app`. */
+            kind: string;
+            /** @description The recognisable start of the token (not a secret). */
+            prefix: string;
+            scopes: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at?: string | null;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            /** Format: date-time */
+            last_used_at?: string | null;
+            /** @description `ipv4` or `ipv6`: the only trace kept of where it was used from. */
+            last_used_family?: string | null;
         };
         /** @description A dataset of the catalogue. */
         Dataset: {
@@ -4858,6 +5014,30 @@ export interface components {
              * @example camille@example.org
              */
             email: string;
+        };
+        /** @description Everything the platform holds about the signed-in person. */
+        PersonalData: {
+            /**
+             * Format: date-time
+             * @description When this copy was made.
+             */
+            generated_at: string;
+            account: components["schemas"]["Account"];
+            /** @description How notifications come by mail (`immediate`, `daily`, `off`); absent: the default (`daily`). */
+            notification_mail?: string | null;
+            comments: components["schemas"]["DataComment"][];
+            reactions: components["schemas"]["DataReaction"][];
+            /** @description Comments the person reported, and what moderation decided. */
+            reports: components["schemas"]["DataReport"][];
+            registrations: components["schemas"]["DataRegistration"][];
+            questions: components["schemas"]["DataQuestion"][];
+            feedback: components["schemas"]["DataFeedback"][];
+            /** @description Progress updates the person published for their institution (officials). */
+            progress_updates: components["schemas"]["DataProgressUpdate"][];
+            follows: components["schemas"]["DataFollow"][];
+            notifications: components["schemas"]["DataNotification"][];
+            /** @description The person's API tokens: names, scopes and use, never the secret. */
+            api_tokens: components["schemas"]["DataToken"][];
         };
         /**
          * @description A problem detail (RFC 9457). `code` is stable and meant for programs (and translations);
@@ -6594,6 +6774,37 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    my_data: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, as an attachment (`mes-donnees-opendetat.json`) */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalData"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

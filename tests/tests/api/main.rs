@@ -29,6 +29,7 @@ mod moderation;
 mod notifications;
 mod open_data;
 mod permissions;
+mod personal_data;
 mod platform;
 mod progress;
 mod public_record;

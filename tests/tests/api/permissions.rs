@@ -119,6 +119,7 @@ fn table(comment: i64, milestone: i64, user: i64, question: i64) -> Vec<Row> {
             ADMIN,
         ),
         ("GET", "/me/registrations", "/me/registrations".into(), None, ALL),
+        ("GET", "/me/data", "/me/data".into(), None, ALL),
         (
             "GET",
             "/forums/{id}/registrations/export",

@@ -12,6 +12,7 @@ import { UnverifiedNotice } from "./UnverifiedNotice";
 import { MyRegistrations } from "../registrations/Registrations";
 import { MailPreferenceForm } from "../notifications/MailPreferenceForm";
 import { MyTokens } from "../tokens/MyTokens";
+import { MyData } from "./MyData";
 import { useFieldErrors } from "../../components/forms";
 import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
@@ -55,6 +56,7 @@ export default function ProfilePage() {
       <MyRegistrations />
       <MailPreferenceForm verified={user.email_verified} />
       <MyTokens role={user.role} />
+      <MyData />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
           <ProfileForm user={user} />

@@ -1,5 +1,6 @@
 // The signed-in account, sign-up and sign-in, and the links mailed to accounts.
 import { api, unwrap, type Schemas } from "../../api/client";
+import { toApiError } from "../../api/errors";
 
 export type RegisterRequest = Schemas["RegisterRequest"];
 export type AccountChanges = Schemas["UpdateAccountRequest"];
@@ -19,3 +20,11 @@ export const requestPasswordReset = (email: string) =>
   unwrap(api.POST("/api/v1/auth/password-reset", { body: { email } }));
 export const resetPassword = (token: string, newPassword: string) =>
   unwrap(api.POST("/api/v1/auth/password-reset/confirm", { body: { token, new_password: newPassword } }));
+
+/** The copy of everything the platform holds about the signed-in person (`GET /me/data`). */
+export async function downloadMyData(): Promise<{ blob: Blob; filename: string }> {
+  const { data, error, response } = await api.GET("/api/v1/me/data", { parseAs: "blob" });
+  if (error !== undefined || !response.ok || !data) throw toApiError(error, response);
+  const named = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "");
+  return { blob: data, filename: named?.[1] ?? "mes-donnees-opendetat.json" };
+}

@@ -99,6 +99,7 @@ export default function PrivacyPage() {
         <p>{t("privacy.rights.intro")}</p>
         <ul>
           <li>{t("privacy.rights.profile")}</li>
+          <li>{t("privacy.rights.copy")}</li>
           <li>
             {t("privacy.rights.write")} {mail}
           </li>

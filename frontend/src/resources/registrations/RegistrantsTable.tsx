@@ -17,6 +17,7 @@ import {
   type ForumRegistration,
 } from "./queries";
 import { useSession } from "../../auth/session";
+import { saveBlob } from "../../components/download";
 import { useI18n } from "../../i18n";
 import { DataTable } from "../../components/DataTable";
 import { LoadMore, ProblemAlert, QueryState } from "../../components/QueryState";
@@ -203,16 +204,7 @@ function ExportButton({ forum }: { forum: Forum }) {
   const { t } = useI18n();
   const save = useMutation({
     mutationFn: () => exportRegistrations(forum.slug),
-    onSuccess: ({ blob, filename }) => {
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = filename;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    },
+    onSuccess: ({ blob, filename }) => saveBlob(blob, filename),
   });
   return (
     <div className="fr-mb-2w">

@@ -63,4 +63,10 @@ export const en: Record<keyof typeof fr, string> = {
   "reset.doneText": "Every session opened with the old password has been closed. Sign in with the new one.",
   "reset.noToken": "The link you opened has no token: ask for a new link.",
   "reset.askAgain": "Ask for a new link",
+  "profile.data.title": "My personal data",
+  "profile.data.body":
+    "A copy of everything the platform keeps about you, as one JSON file: your account, your comments (deleted or hidden ones included), reactions, reports, forum registrations, questions, feedback, follows, notifications and API tokens (without their secret).",
+  "profile.data.download": "Download my data",
+  "profile.data.pending": "Preparing the file…",
+  "profile.data.privacy": "What the platform does with your data",
 };

@@ -67,4 +67,10 @@ export const fr = {
     "Toutes les sessions ouvertes avec l'ancien mot de passe ont été fermées. Connectez-vous avec le nouveau.",
   "reset.noToken": "Le lien ouvert ne contient pas de jeton : demandez un nouveau lien.",
   "reset.askAgain": "Demander un nouveau lien",
+  "profile.data.title": "Mes données personnelles",
+  "profile.data.body":
+    "Une copie de tout ce que la plateforme garde sur vous, en un fichier JSON : votre compte, vos commentaires (y compris supprimés ou masqués), réactions, signalements, inscriptions aux forums, questions, avis, abonnements, notifications et jetons d'API (sans leur secret).",
+  "profile.data.download": "Télécharger mes données",
+  "profile.data.pending": "Préparation du fichier…",
+  "profile.data.privacy": "Ce que la plateforme fait de vos données",
 } as const;

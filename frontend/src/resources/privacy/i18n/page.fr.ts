@@ -63,7 +63,8 @@ export const fr = {
   "privacy.rights.intro":
     "Vous pouvez accéder à vos données, les faire rectifier ou effacer, en demander une copie dans un format ouvert, vous opposer à leur traitement ou le faire limiter (articles 15 à 21 du RGPD).",
   "privacy.rights.profile": "Votre nom affiché, votre organisation et votre langue se modifient depuis votre compte.",
-  "privacy.rights.write": "Pour tout le reste (une copie de vos données, l'effacement de votre compte…), écrivez à",
+  "privacy.rights.write": "Pour le reste (l'effacement de votre compte…), écrivez à",
+  "privacy.rights.copy": "Une copie de vos données se télécharge depuis votre compte (« Télécharger mes données »).",
   "privacy.rights.cnil":
     "Si vous estimez, après nous avoir contactés, que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL :",
   "privacy.rights.cnilLink": "déposer une plainte sur cnil.fr",
