@@ -111,7 +111,8 @@ test("a wrong password says what is wrong, with the focus on it", async ({ page 
   await page.getByLabel("Adresse électronique").fill(accounts.member);
   await page.getByLabel("Mot de passe").fill("pas-le-bon-mot-de-passe");
   await page.getByRole("button", { name: "Se connecter" }).click();
-  const reason = "L'adresse électronique ou le mot de passe est incorrect.";
+  const reason =
+    "L'adresse électronique ou le mot de passe est incorrect, ou l'adresse n'est pas encore confirmée : suivez d'abord le lien reçu par courriel après l'inscription.";
   await expect(errorSummary(page)).toContainText("Connexion impossible");
   await expect(errorSummary(page)).toContainText(reason);
   await expect(errorSummary(page)).not.toContainText("Connectez-vous pour continuer");
