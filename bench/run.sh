@@ -469,6 +469,9 @@ sign_up_many() {
       "$BASE/api/v1/auth/register" || die "sign-up of S1's account $i failed"
     emails="${emails:+$emails,}$email"
   done
+  # An account signs in once its address is confirmed: here in SQL (no worker sends the mail).
+  q "UPDATE users SET email_verified_at = now()
+     WHERE lower(email) LIKE lower('bench-$STAMP-$$-s%@$BENCH_EMAIL_DOMAIN')" >/dev/null
   SIGN_IN_EMAILS="$emails"
 }
 
