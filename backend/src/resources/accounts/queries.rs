@@ -101,6 +101,22 @@ pub fn check_reset(conn: &mut PgConnection, token: &str) -> ApiResult<()> {
     check(conn, token, Purpose::ResetPassword, false).map(|_| ())
 }
 
+/// Queues a mail about `user`'s own account (to them, in their language), in the caller's
+/// transaction.
+fn mail_account(conn: &mut PgConnection, user: &User, template: Template, link: Option<String>) -> QueryResult<()> {
+    let mail = Outgoing {
+        to: user.email.clone(),
+        name: user.display_name.clone(),
+        locale: user.locale,
+        template,
+        link,
+        forum: None,
+        note: None,
+        notices: Vec::new(),
+    };
+    mail::enqueue(conn, &mail).map(|_| ())
+}
+
 /// The link of a mail: `{public_url}/{page}?jeton={token}`.
 fn link(public_url: &str, page: &str, token: &str) -> String {
     format!("{public_url}/{page}?jeton={token}")
@@ -124,34 +140,15 @@ pub fn register(
             // owner) chose that account's password. A link to choose it again, which confirms
             // the address, leaves the account to whoever reads this mailbox.
             let token = issue(conn, existing.id, Purpose::ResetPassword)?;
-            mail::enqueue(
+            mail_account(
                 conn,
-                &Outgoing {
-                    to: existing.email.clone(),
-                    name: existing.display_name.clone(),
-                    locale: existing.locale,
-                    template: Template::AccountUnconfirmed,
-                    link: Some(link(public_url, "mot-de-passe", &token)),
-                    forum: None,
-                    note: None,
-                    notices: Vec::new(),
-                },
+                &existing,
+                Template::AccountUnconfirmed,
+                Some(link(public_url, "mot-de-passe", &token)),
             )?;
             return Ok(None);
         }
-        mail::enqueue(
-            conn,
-            &Outgoing {
-                to: existing.email.clone(),
-                name: existing.display_name.clone(),
-                locale: existing.locale,
-                template: Template::AccountExists,
-                link: None,
-                forum: None,
-                note: None,
-                notices: Vec::new(),
-            },
-        )?;
+        mail_account(conn, &existing, Template::AccountExists, None)?;
         return Ok(None);
     }
     let user = crate::resources::users::queries::insert(conn, new)?;
@@ -162,19 +159,7 @@ pub fn register(
 /// Mails `user` a new link that confirms the address.
 pub fn send_verification(conn: &mut PgConnection, user: &User, public_url: &str) -> QueryResult<()> {
     let token = issue(conn, user.id, Purpose::VerifyEmail)?;
-    mail::enqueue(
-        conn,
-        &Outgoing {
-            to: user.email.clone(),
-            name: user.display_name.clone(),
-            locale: user.locale,
-            template: Template::VerifyEmail,
-            link: Some(link(public_url, "verification", &token)),
-            forum: None,
-            note: None,
-            notices: Vec::new(),
-        },
-    )?;
+    mail_account(conn, user, Template::VerifyEmail, Some(link(public_url, "verification", &token)))?;
     Ok(())
 }
 
@@ -211,38 +196,14 @@ pub fn request_reset(conn: &mut PgConnection, email: &str, public_url: &str) -> 
         return Ok(());
     }
     let token = issue(conn, user.id, Purpose::ResetPassword)?;
-    mail::enqueue(
-        conn,
-        &Outgoing {
-            to: user.email.clone(),
-            name: user.display_name.clone(),
-            locale: user.locale,
-            template: Template::PasswordReset,
-            link: Some(link(public_url, "mot-de-passe", &token)),
-            forum: None,
-            note: None,
-            notices: Vec::new(),
-        },
-    )?;
+    mail_account(conn, &user, Template::PasswordReset, Some(link(public_url, "mot-de-passe", &token)))?;
     Ok(())
 }
 
 /// Tells the owner that failed sign-ins from many addresses reached the account's ceiling
 /// (`throttle::ACCOUNT`): every address is refused for a while, theirs too, and how to act.
 pub fn tell_sign_ins_blocked(conn: &mut PgConnection, user: &User, public_url: &str) -> QueryResult<()> {
-    mail::enqueue(
-        conn,
-        &Outgoing {
-            to: user.email.clone(),
-            name: user.display_name.clone(),
-            locale: user.locale,
-            template: Template::SignInsBlocked,
-            link: Some(format!("{public_url}/mot-de-passe-oublie")),
-            forum: None,
-            note: None,
-            notices: Vec::new(),
-        },
-    )?;
+    mail_account(conn, user, Template::SignInsBlocked, Some(format!("{public_url}/mot-de-passe-oublie")))?;
     Ok(())
 }
 
@@ -318,18 +279,6 @@ pub fn set_password(conn: &mut PgConnection, user: UserId, hash: &str, by_link: 
             .subject(EventSubject::new("user", user.id.get(), user.id.to_string()))
             .by(user.id),
     )?;
-    mail::enqueue(
-        conn,
-        &Outgoing {
-            to: user.email.clone(),
-            name: user.display_name.clone(),
-            locale: user.locale,
-            template: Template::PasswordChanged,
-            link: None,
-            forum: None,
-            note: None,
-            notices: Vec::new(),
-        },
-    )?;
+    mail_account(conn, &user, Template::PasswordChanged, None)?;
     Ok(user)
 }
