@@ -17,7 +17,7 @@ import {
   type ForumRegistration,
 } from "./queries";
 import { useSession } from "../../auth/session";
-import { saveBlob } from "../../components/download";
+import { DownloadButton } from "../../components/download";
 import { useI18n } from "../../i18n";
 import { DataTable } from "../../components/DataTable";
 import { LoadMore, ProblemAlert, QueryState } from "../../components/QueryState";
@@ -202,22 +202,13 @@ function CheckInCell({ forum, row }: { forum: Forum; row: ForumRegistration }) {
 /** Downloads the list as CSV (the request carries the organiser's token, so it is fetched here). */
 function ExportButton({ forum }: { forum: Forum }) {
   const { t } = useI18n();
-  const save = useMutation({
-    mutationFn: () => exportRegistrations(forum.slug),
-    onSuccess: ({ blob, filename }) => saveBlob(blob, filename),
-  });
   return (
     <div className="fr-mb-2w">
-      <Button
-        priority="secondary"
-        iconPosition="left"
-        iconId="fr-icon-download-line"
-        disabled={save.isPending}
-        onClick={() => save.mutate()}
-      >
-        {save.isPending ? t("registration.export.pending") : t("registration.export.button")}
-      </Button>
-      {save.isError && <ProblemAlert error={save.error} />}
+      <DownloadButton
+        fetchFile={() => exportRegistrations(forum.slug)}
+        label={t("registration.export.button")}
+        pendingLabel={t("registration.export.pending")}
+      />
     </div>
   );
 }
