@@ -250,6 +250,14 @@ impl FromStr for IpNet {
     }
 }
 
+/// A per-address budget key (`Action::Mail`'s `sign_up_to:…`, `reset_to:…`) that does not keep
+/// the address itself: 96 bits of its SHA-256, lower-cased and trimmed.
+pub fn address_bucket(email: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(email.trim().to_lowercase().as_bytes());
+    digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

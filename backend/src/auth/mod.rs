@@ -222,6 +222,9 @@ impl BearerToken {
                 }
                 let user = user::find(conn, *user_id)?
                     .ok_or_else(|| ApiError::Unauthorized("The token's account no longer exists.".into()))?;
+                if user.erased_at.is_some() {
+                    return Err(ApiError::Unauthorized("The token's account no longer exists.".into()));
+                }
                 if user.session_version != *session_version {
                     return Err(ApiError::Unauthorized(
                         "This session has ended because the password was changed; sign in again.".into(),

@@ -37,8 +37,10 @@ pub const PAIR: Level = Level { free: 5, window_secs: 15 * 60, first_block_secs:
 /// One account from anywhere: twenty addresses' worth of the pair's budget in an hour.
 pub const ACCOUNT: Level = Level { free: 100, window_secs: 60 * 60, first_block_secs: 60, max_block_secs: 15 * 60 };
 
-fn account_key(email: &str) -> String {
-    email.trim().to_lowercase()
+/// The account's row: a digest of the address (`ip_limit::address_bucket`), never the address,
+/// so that the table names nobody (and an erased account's rows are found by the same digest).
+pub fn account_key(email: &str) -> String {
+    format!("account:{}", crate::auth::ip_limit::address_bucket(email))
 }
 
 /// The pair's row: the account's key and the client's bucket (`IpLimits::client_bucket`: the

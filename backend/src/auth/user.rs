@@ -32,6 +32,9 @@ pub struct User {
     pub suspended_until: Option<DateTime<Utc>>,
     /// What the moderator told the owner.
     pub suspension_message: Option<String>,
+    /// When the account was erased (`resources::erasure`): the row is a tombstone from then on,
+    /// kept so that threads keep their shape; nothing signs in as it.
+    pub erased_at: Option<DateTime<Utc>>,
 }
 
 impl User {
@@ -73,6 +76,7 @@ pub fn find_by_email(conn: &mut PgConnection, email: &str) -> QueryResult<Option
     // Matches the unique index on lower(email).
     users::table
         .filter(sql::<Bool>("lower(email) = lower(").bind::<Text, _>(email).sql(")"))
+        .filter(users::erased_at.is_null())
         .select(User::as_select())
         .first(conn)
         .optional()

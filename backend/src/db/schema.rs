@@ -675,6 +675,7 @@ diesel::table! {
         institution_id -> Nullable<Int8>,
         suspended_until -> Nullable<Timestamptz>,
         suspension_message -> Nullable<Text>,
+        erased_at -> Nullable<Timestamptz>,
     }
 }
 

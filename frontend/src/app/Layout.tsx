@@ -181,7 +181,7 @@ export function Layout() {
               small
               closable
               onClose={clearNotice}
-              description={t(notice === "expired" ? "session.expired" : "session.signedOut")}
+              description={t(`session.${notice}`)}
             />
           )}
           <Suspense fallback={<Loading />}>

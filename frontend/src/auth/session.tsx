@@ -14,7 +14,7 @@ export const WARN_BEFORE_MS = 2 * 60 * 1000;
 const STORAGE_KEY = "opendetat.session";
 
 type Stored = { token: string; expiresAt: string; user: Account };
-export type SessionNotice = "expired" | "signedOut" | null;
+export type SessionNotice = "expired" | "signedOut" | "erased" | null;
 
 type SessionContextValue = {
   user: Account | null;
@@ -27,6 +27,8 @@ type SessionContextValue = {
   extend: () => Promise<Session>;
   signIn: (session: Session) => void;
   signOut: () => void;
+  /** The account was erased: signed out, with a message saying so. */
+  erased: () => void;
   updateUser: (user: Account) => void;
   clearNotice: () => void;
 };
@@ -164,6 +166,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return session;
       },
       signOut: () => end("signedOut"),
+      erased: () => end("erased"),
       updateUser: (user) =>
         setState((prev) => {
           if (!prev.stored) return prev;

@@ -19,7 +19,12 @@ export function ConfirmDialog(props: {
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (props.open && !d.open) d.showModal?.();
+    if (props.open && !d.open) {
+      d.showModal?.();
+      // React's autoFocus focuses on mount, not when the dialog opens: the safe choice is
+      // focused here.
+      d.querySelector<HTMLButtonElement>("[data-safe-choice]")?.focus();
+    }
     if (!props.open && d.open) d.close();
   }, [props.open]);
   return (
@@ -40,7 +45,7 @@ export function ConfirmDialog(props: {
             priority="secondary"
             onClick={props.onClose}
             disabled={props.busy}
-            nativeButtonProps={{ autoFocus: true }}
+            nativeButtonProps={{ "data-safe-choice": true }}
           >
             {t("common.cancel")}
           </Button>

@@ -13,6 +13,7 @@ mod changes;
 mod comments;
 mod commitments;
 mod cycles;
+mod erasure;
 mod feedback;
 mod feeds;
 mod first_hour;

@@ -123,11 +123,23 @@ fn the_log_is_append_only_through_the_api_and_in_sql() {
         assert!(err.to_string().contains("append-only"), "{statement}: {err}");
     }
     assert_eq!(app.get(&format!("/progress-updates/{}", u["id"])).expect(200).json()["note"], "Premier point.");
-    // Only an erased account's link may be cut (the name stays).
-    app.sql(&format!("UPDATE progress_updates SET author_id = NULL WHERE id = {}", u["id"]));
+    // Only an erasure's change is let through: the account's link cut and, with it, the name
+    // becoming "Compte supprimé". No other renaming.
+    for statement in [
+        format!("UPDATE progress_updates SET author_name = 'Quelqu''un' WHERE id = {}", u["id"]),
+        format!("UPDATE progress_updates SET author_id = NULL, author_name = 'Quelqu''un' WHERE id = {}", u["id"]),
+    ] {
+        let err = diesel::sql_query(&statement).execute(&mut app.db()).unwrap_err();
+        assert!(err.to_string().contains("append-only"), "{statement}: {err}");
+    }
+    app.sql(&format!(
+        "UPDATE progress_updates SET author_id = NULL, author_name = 'Compte supprimé' WHERE id = {}",
+        u["id"]
+    ));
     let after = app.get(&format!("/progress-updates/{}", u["id"])).expect(200).json();
     assert!(after["author"]["id"].is_null());
-    assert_eq!(after["author"]["display_name"], "Test member");
+    assert_eq!(after["author"]["display_name"], "Compte supprimé");
+    assert_eq!(after["author"]["institution"]["slug"], LEAD);
 }
 
 #[test]

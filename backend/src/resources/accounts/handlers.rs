@@ -2,7 +2,6 @@
 
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
-use sha2::Digest;
 use validator::Validate;
 
 use super::dto::{
@@ -36,12 +35,6 @@ fn request_locale(req: &HttpRequest) -> Locale {
     )
 }
 
-/// A per-address budget key that does not keep the address itself.
-fn address_bucket(email: &str) -> String {
-    let digest = sha2::Sha256::digest(email.trim().to_lowercase().as_bytes());
-    digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
-}
-
 /// Create an account (role `member`). The answer is the same whether the address is new or
 /// already has an account: a mail tells its owner which (a link that confirms the new account,
 /// or, for an account already there, how to sign in or choose a new password), within a budget
@@ -70,7 +63,7 @@ pub async fn register(
     // Per client address (a 429); and per address signed up with, sign-ups' own budget, spent
     // silently: past it, no mail goes to that address, the answer is the same, and its owner's
     // own requests (a reset link, a new confirmation link) draw on other budgets.
-    let recipient = format!("sign_up_to:{}", address_bucket(&req.email));
+    let recipient = format!("sign_up_to:{}", crate::auth::ip_limit::address_bucket(&req.email));
     let may_mail = db::run(&state.pool, move |conn| {
         limits.take(conn, Action::SignUp, &bucket)?;
         match limits.take(conn, Action::Mail, &recipient) {
@@ -359,7 +352,7 @@ pub async fn request_password_reset(
     // reset links' own: sign-ups naming the address do not spend it.
     db::transaction(&state.pool, move |conn| {
         limits.take(conn, Action::Mail, &bucket)?;
-        limits.take(conn, Action::Mail, &format!("reset_to:{}", address_bucket(&req.email)))?;
+        limits.take(conn, Action::Mail, &format!("reset_to:{}", crate::auth::ip_limit::address_bucket(&req.email)))?;
         crate::jobs::enqueue(conn, super::jobs::RESET_JOB, super::jobs::reset_payload(req.email.trim()))?;
         Ok(())
     })

@@ -46,7 +46,7 @@ pub fn forget_spent_links_unconfirmed_accounts_and_idle_throttles(conn: &mut PgC
     // older one that posted before that rule, whose comments restrict the delete.)
     diesel::sql_query(
         "DELETE FROM users WHERE id IN (SELECT id FROM users u \
-          WHERE u.email_verified_at IS NULL AND u.role = 'member' \
+          WHERE u.email_verified_at IS NULL AND u.role = 'member' AND u.erased_at IS NULL \
             AND u.created_at < now() - make_interval(days => $1) \
             AND NOT EXISTS (SELECT 1 FROM comments c WHERE c.author_id = u.id) LIMIT 1000)",
     )

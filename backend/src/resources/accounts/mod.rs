@@ -8,6 +8,7 @@ mod jobs;
 pub mod queries;
 
 pub use dto::Session;
+pub use jobs::RESET_JOB;
 
 /// This resource's problem codes (`registry::Resource::codes`).
 pub mod codes {

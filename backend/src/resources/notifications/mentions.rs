@@ -76,6 +76,7 @@ pub fn resolve(conn: &mut PgConnection, body: &str) -> QueryResult<Vec<UserId>> 
                 .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(all)
                 .sql(")"),
         )
+        .filter(users::erased_at.is_null())
         .select((users::id, diesel::dsl::sql::<diesel::sql_types::Text>("lower(display_name)")))
         .load(conn)?;
     let mut by_name: HashMap<String, Vec<UserId>> = HashMap::new();

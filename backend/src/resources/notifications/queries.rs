@@ -287,6 +287,7 @@ pub fn suggestions(conn: &mut PgConnection, prefix: &str, limit: i64) -> QueryRe
                 .bind::<diesel::sql_types::Text, _>(pattern),
         )
         .filter(users::suspended_at.is_null().or(users::suspended_until.le(Utc::now())))
+        .filter(users::erased_at.is_null())
         .select((users::id, users::display_name, users::organisation))
         .order((diesel::dsl::sql::<diesel::sql_types::Text>("lower(display_name)"), users::id))
         .limit(limit)

@@ -150,3 +150,19 @@ pub struct DataToken {
     /// `ipv4` or `ipv6`: the only trace kept of where it was used from.
     pub last_used_family: Option<String>,
 }
+
+/// Erasing one's own account: the password again (a session left open on a shared computer
+/// cannot erase it), and what becomes of the text of one's comments.
+#[derive(Debug, serde::Deserialize, validator::Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EraseMyAccount {
+    /// The account's current password.
+    #[validate(length(min = 1, max = crate::auth::password::MAX_PASSWORD_LEN))]
+    #[schema(format = "password", min_length = 1, max_length = 128)]
+    pub password: String,
+    /// Leave the text of one's comments in the threads, under "Compte supprimé" (as Discourse
+    /// offers). By default the text goes and each comment stays as a tombstone. An institution's
+    /// answer to a question is on the public record and keeps its text either way.
+    #[serde(default)]
+    pub keep_comment_text: bool,
+}

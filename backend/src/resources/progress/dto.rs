@@ -51,7 +51,8 @@ pub struct NewProgressUpdate {
 /// Who posted an update, as it was then.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ProgressAuthor {
-    /// Null once the account is erased; the name stays.
+    /// Null once the account is erased, and the name is then "Compte supprimé"; the
+    /// institution stays.
     pub id: Option<i64>,
     pub display_name: String,
     /// The institution it spoke for.

@@ -146,12 +146,18 @@ pub fn append(
         ))
         .returning(ProgressRow::as_returning())
         .get_result(conn)?;
+    // Events name people by id only (the actor), never by name: the log is append-only and
+    // an erased account's name must leave every table.
+    let mut audited = serde_json::to_value(&row).unwrap_or_default();
+    if let Some(fields) = audited.as_object_mut() {
+        fields.remove("author_name");
+    }
     events::record(
         conn,
         NewEvent::new(crate::resources::progress::events::PROGRESS_REPORTED)
             .subject(EventSubject::new("milestone", milestone.get(), milestone.to_string()))
             .by(by)
-            .audit(None::<&()>, Some(&row)),
+            .audit(None::<&()>, Some(&audited)),
     )?;
     Ok(row)
 }

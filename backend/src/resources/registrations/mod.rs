@@ -65,7 +65,11 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     ],
     subscriptions: &[crate::events::Subscription { job: mails::FORUM_CHANGED_JOB, to: forum_updated }],
     // Seats follow the forum in the transaction that changes it.
-    reactions: &[crate::events::Reaction { to: forum_written, run: seats::follow_the_forum }],
+    // An erased account's seats at forums to come go to the people waiting, in the erasure's.
+    reactions: &[
+        crate::events::Reaction { to: forum_written, run: seats::follow_the_forum },
+        crate::events::Reaction { to: account_erased, run: queries::cancel_for_erased },
+    ],
     ..crate::registry::Resource::NONE
 };
 
@@ -73,6 +77,10 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
 fn forum_written(kind: crate::events::EventType) -> bool {
     use crate::resources::forums::events::{FORUM_CREATED, FORUM_UPDATED};
     kind == FORUM_CREATED || kind == FORUM_UPDATED
+}
+
+fn account_erased(kind: crate::events::EventType) -> bool {
+    kind == crate::resources::personal_data::events::USER_ERASED
 }
 
 /// A change to a forum may concern the people registered for it.

@@ -236,3 +236,23 @@ pub fn cancel(
     }
     Ok(Some((row, forum)))
 }
+
+/// An erased account's registrations for forums still to come are cancelled, in the erasure's
+/// transaction: its seats go to the people waiting. Those of forums begun or held stay (the
+/// counts of who came stay true), attached to the tombstone.
+pub(super) fn cancel_for_erased(conn: &mut PgConnection, event: &crate::events::NewEvent) -> QueryResult<()> {
+    let Some(subject) = &event.subject else { return Ok(()) };
+    let user = UserId(subject.ref_id);
+    let coming: Vec<ForumId> = registrations::table
+        .inner_join(crate::db::schema::forums::table)
+        .filter(registrations::user_id.eq(user))
+        .filter(registrations::status.ne(RegistrationStatus::Cancelled))
+        .filter(crate::db::schema::forums::starts_at.gt(Utc::now()))
+        .select(registrations::forum_id)
+        .load(conn)?;
+    for forum in coming {
+        cancel(conn, forum, user, crate::config::site_url())
+            .map_err(|e| diesel::result::Error::QueryBuilderError(e.to_string().into()))?;
+    }
+    Ok(())
+}

@@ -12,7 +12,7 @@ use crate::http::filters;
 use crate::types::Role;
 
 pub fn find_public(conn: &mut PgConnection, id: UserId) -> QueryResult<Option<PublicUser>> {
-    users::table.find(id).select(PublicUser::as_select()).first(conn).optional()
+    users::table.find(id).filter(users::erased_at.is_null()).select(PublicUser::as_select()).first(conn).optional()
 }
 
 /// Creates an account and records `user.created`.
@@ -27,7 +27,7 @@ pub fn insert(conn: &mut PgConnection, new: &NewUser<'_>) -> QueryResult<User> {
     Ok(user)
 }
 
-/// A page of accounts in id order, after `after`.
+/// A page of accounts in id order, after `after` (erased ones are gone from the list).
 pub fn list(
     conn: &mut PgConnection,
     role: Option<Role>,
@@ -35,7 +35,8 @@ pub fn list(
     after: Option<UserId>,
     limit: i64,
 ) -> QueryResult<Vec<User>> {
-    let mut query = users::table.select(User::as_select()).order(users::id.asc()).into_boxed();
+    let mut query =
+        users::table.filter(users::erased_at.is_null()).select(User::as_select()).order(users::id.asc()).into_boxed();
     if let Some(after) = after {
         query = query.filter(users::id.gt(after));
     }

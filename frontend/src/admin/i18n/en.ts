@@ -105,6 +105,12 @@ export const en: Record<keyof typeof fr, string> = {
   "admin.users.suspend": "Suspend",
   "admin.users.unsuspend": "Reactivate",
   "admin.users.updated": "{name}'s account was updated.",
+  "admin.users.erase": "Erase the account",
+  "admin.users.eraseTitle": "Erase {name}'s account?",
+  "admin.users.eraseBody":
+    "Final: the address, name and organisation are erased, the text of their comments removed (the comments stay in discussions, signed “Compte supprimé”), their registrations for forums to come cancelled. The action is recorded in the audit trail.",
+  "admin.users.eraseConfirm": "Erase for good",
+  "admin.users.erased": "{name}'s account was erased.",
   "admin.users.caption": "Accounts",
   "admin.users.loadMore": "Show more accounts",
   "admin.lang": "Language of the texts",

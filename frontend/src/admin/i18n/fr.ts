@@ -108,6 +108,12 @@ export const fr = {
   "admin.users.suspend": "Suspendre",
   "admin.users.unsuspend": "Réactiver",
   "admin.users.updated": "Le compte de {name} a été mis à jour.",
+  "admin.users.erase": "Supprimer le compte",
+  "admin.users.eraseTitle": "Supprimer le compte de {name} ?",
+  "admin.users.eraseBody":
+    "Définitif : l'adresse, le nom et l'organisation sont effacés, le texte de ses commentaires retiré (ils restent dans les discussions, signés « Compte supprimé »), ses inscriptions aux forums à venir annulées. L'action est inscrite au journal d'audit.",
+  "admin.users.eraseConfirm": "Supprimer définitivement",
+  "admin.users.erased": "Le compte de {name} a été supprimé.",
   "admin.users.caption": "Comptes",
   "admin.users.loadMore": "Afficher plus de comptes",
   "admin.lang": "Langue des textes",

@@ -61,6 +61,7 @@ export const en: Record<keyof typeof fr, string> = {
   "event.comment.reports_dismissed": "Reports dismissed",
   "event.user.suspended": "Account suspended",
   "event.user.unsuspended": "Suspension lifted",
+  "event.user.erased": "Account erased",
   "event.comment.reported": "Comment reported",
   "event.format.version_published": "Format version published",
 };

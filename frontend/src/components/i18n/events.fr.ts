@@ -60,6 +60,7 @@ export const fr = {
   "event.comment.reports_dismissed": "Signalements classés sans suite",
   "event.user.suspended": "Compte suspendu",
   "event.user.unsuspended": "Suspension levée",
+  "event.user.erased": "Compte supprimé",
   "event.comment.reported": "Commentaire signalé",
   "event.format.version_published": "Version de format publiée",
 } as const;

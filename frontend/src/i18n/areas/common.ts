@@ -26,6 +26,7 @@ export const fr = {
   "footer.privacy": "Données personnelles",
   "session.expired": "Votre session a expiré. Reconnectez-vous pour continuer.",
   "session.signedOut": "Vous êtes déconnecté·e.",
+  "session.erased": "Votre compte a été supprimé. Merci d'avoir participé.",
   "common.loading": "Chargement…",
   "common.errorTitle": "Une erreur est survenue",
   "common.networkError": "Le service ne répond pas. Vérifiez votre connexion et réessayez.",

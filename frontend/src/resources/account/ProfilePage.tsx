@@ -13,6 +13,7 @@ import { MyRegistrations } from "../registrations/Registrations";
 import { MailPreferenceForm } from "../notifications/MailPreferenceForm";
 import { MyTokens } from "../tokens/MyTokens";
 import { MyData } from "./MyData";
+import { EraseAccount } from "./EraseAccount";
 import { useFieldErrors } from "../../components/forms";
 import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
@@ -77,6 +78,9 @@ export default function ProfilePage() {
       >
         {t("profile.signOut")}
       </Button>
+      <div className="fr-mt-6w">
+        <EraseAccount />
+      </div>
     </>
   );
 }

@@ -21,6 +21,9 @@ export const requestPasswordReset = (email: string) =>
 export const resetPassword = (token: string, newPassword: string) =>
   unwrap(api.POST("/api/v1/auth/password-reset/confirm", { body: { token, new_password: newPassword } }));
 
+/** Erase the signed-in person's account (`POST /me/erasure`), with their password. */
+export const eraseMyAccount = (body: Schemas["EraseMyAccount"]) => unwrap(api.POST("/api/v1/me/erasure", { body }));
+
 /** The copy of everything the platform holds about the signed-in person (`GET /me/data`). */
 export async function downloadMyData(): Promise<{ blob: Blob; filename: string }> {
   const { data, error, response } = await api.GET("/api/v1/me/data", { parseAs: "blob" });

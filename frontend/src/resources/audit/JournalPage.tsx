@@ -96,6 +96,7 @@ const OFFERED: Record<EventType, boolean> = {
   "comment.reports_dismissed": true,
   "user.suspended": true,
   "user.unsuspended": true,
+  "user.erased": true,
 };
 export const ACTIONS = (Object.keys(OFFERED) as EventType[]).filter((a) => OFFERED[a]);
 const KINDS = [

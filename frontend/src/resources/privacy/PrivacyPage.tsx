@@ -100,6 +100,7 @@ export default function PrivacyPage() {
         <ul>
           <li>{t("privacy.rights.profile")}</li>
           <li>{t("privacy.rights.copy")}</li>
+          <li>{t("privacy.rights.erase")}</li>
           <li>
             {t("privacy.rights.write")} {mail}
           </li>

@@ -11,7 +11,9 @@ import { PageHeading } from "../../components/PageHeading";
 import { LoadMore, ProblemAlert, QueryState } from "../../components/QueryState";
 import { DataTable } from "../../components/DataTable";
 import { useI18n } from "../../i18n";
-import { listUsers, updateUser, userKeys, type AdminUserChanges } from "./queries";
+import { eraseUser, listUsers, updateUser, userKeys, type AdminUserChanges } from "./queries";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { useSession } from "../../auth/session";
 import { allInstitutions, institutionKeys, type InstitutionSummary } from "../institutions/queries";
 import { paths } from "../../app/resources";
 import { useAction } from "../../components/actions";
@@ -102,7 +104,9 @@ export function UsersPage() {
                   key={u.id}
                   user={u}
                   institutions={institutions.data ?? []}
-                  onDone={(name) => setNotice(t("admin.users.updated", { name }))}
+                  onDone={(name, erased) =>
+                    setNotice(t(erased ? "admin.users.erased" : "admin.users.updated", { name }))
+                  }
                 />
               ))}
             </tbody>
@@ -126,10 +130,24 @@ function UserRow({
 }: {
   user: Account;
   institutions: InstitutionSummary[];
-  onDone: (name: string) => void;
+  onDone: (name: string, erased?: boolean) => void;
 }) {
   const { t } = useI18n();
   const qc = useQueryClient();
+  const { user: me } = useSession();
+  const [asking, setAsking] = useState(false);
+  // Erased, the row leaves the list: the focus goes to the page's heading and the notice says it.
+  const erase = useAction({
+    mutationFn: () => eraseUser(user.id),
+    onSuccess: async () => {
+      setAsking(false);
+      onDone(user.display_name, true);
+      await qc.invalidateQueries({ queryKey: userKeys.all });
+    },
+    onError: () => setAsking(false),
+    done: { key: "admin.users.erased", vars: { name: user.display_name } },
+    focus: "page-heading",
+  });
   const [role, setRole] = useState<Role>(user.role);
   const [institution, setInstitution] = useState(user.institution_id != null ? String(user.institution_id) : "");
   const suspended = !!user.suspended_at;
@@ -153,6 +171,7 @@ function UserRow({
       <td>
         {user.display_name}
         {update.isError && <ProblemAlert error={update.error} />}
+        {erase.isError && <ProblemAlert error={erase.error} />}
       </td>
       <td>{user.email}</td>
       <td>
@@ -221,6 +240,29 @@ function UserRow({
         >
           {suspended ? t("admin.users.unsuspend") : t("admin.users.suspend")}
         </Button>
+        {/* One's own account is erased from one's account page, with the password. */}
+        {me?.id !== user.id && (
+          <Button
+            size="small"
+            priority="tertiary"
+            className="fr-ml-1w"
+            disabled={erase.isPending}
+            onClick={() => setAsking(true)}
+            nativeButtonProps={{ "aria-label": `${t("admin.users.erase")} — ${user.display_name}` }}
+          >
+            {t("admin.users.erase")}
+          </Button>
+        )}
+        <ConfirmDialog
+          open={asking}
+          title={t("admin.users.eraseTitle", { name: user.display_name })}
+          confirmLabel={t("admin.users.eraseConfirm")}
+          busy={erase.isPending}
+          onConfirm={() => erase.mutate()}
+          onClose={() => setAsking(false)}
+        >
+          <p>{t("admin.users.eraseBody")}</p>
+        </ConfirmDialog>
       </td>
     </tr>
   );

@@ -11,5 +11,8 @@ export const userKeys = {
 };
 
 export const listUsers = (query: UserQuery) => unwrap(api.GET("/api/v1/admin/users", { params: { query } }));
+/** Erase an account (`POST /admin/users/{id}/erasure`). */
+export const eraseUser = (id: number) =>
+  unwrap(api.POST("/api/v1/admin/users/{id}/erasure", { params: { path: { id } } }));
 export const updateUser = (id: number, body: AdminUserChanges) =>
   unwrap(api.PATCH("/api/v1/admin/users/{id}", { params: { path: { id } }, body }));

@@ -25,6 +25,7 @@ export const en: Record<keyof typeof fr, string> = {
   "footer.privacy": "Personal data",
   "session.expired": "Your session has expired. Sign in again to continue.",
   "session.signedOut": "You are signed out.",
+  "session.erased": "Your account has been erased. Thank you for taking part.",
   "common.loading": "Loading…",
   "common.errorTitle": "Something went wrong",
   "common.networkError": "The service does not answer. Check your connection and try again.",

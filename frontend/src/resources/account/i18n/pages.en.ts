@@ -69,4 +69,13 @@ export const en: Record<keyof typeof fr, string> = {
   "profile.data.download": "Download my data",
   "profile.data.pending": "Preparing the file…",
   "profile.data.privacy": "What the platform does with your data",
+  "profile.erase.title": "Erase my account",
+  "profile.erase.body":
+    "Erasure is immediate and final. Your address, name, organisation, follows, notifications, reactions and tokens are erased; your registrations for forums to come are cancelled. Your comments keep their place in discussions, signed “Compte supprimé” (deleted account), without their text — unless you choose to leave it. Your questions stay, without your name. Download your data first if you want to keep it.",
+  "profile.erase.keepText": "Leave the text of my comments (signed “Compte supprimé”)",
+  "profile.erase.password": "Your password, to confirm",
+  "profile.erase.submit": "Erase my account",
+  "profile.erase.confirmTitle": "Erase your account?",
+  "profile.erase.confirmBody": "This is final: your account cannot be restored.",
+  "profile.erase.confirm": "Erase for good",
 };

@@ -73,4 +73,13 @@ export const fr = {
   "profile.data.download": "Télécharger mes données",
   "profile.data.pending": "Préparation du fichier…",
   "profile.data.privacy": "Ce que la plateforme fait de vos données",
+  "profile.erase.title": "Supprimer mon compte",
+  "profile.erase.body":
+    "La suppression est immédiate et définitive. Votre adresse, votre nom, votre organisation, vos abonnements, notifications, réactions et jetons sont effacés ; vos inscriptions aux forums à venir sont annulées. Vos commentaires restent à leur place dans les discussions, signés « Compte supprimé », sans leur texte — sauf si vous choisissez de le laisser. Vos questions restent, sans votre nom. Pensez à télécharger vos données avant.",
+  "profile.erase.keepText": "Laisser le texte de mes commentaires (signés « Compte supprimé »)",
+  "profile.erase.password": "Votre mot de passe, pour confirmer",
+  "profile.erase.submit": "Supprimer mon compte",
+  "profile.erase.confirmTitle": "Supprimer votre compte ?",
+  "profile.erase.confirmBody": "Cette action est définitive : votre compte ne pourra pas être rétabli.",
+  "profile.erase.confirm": "Supprimer définitivement",
 } as const;

@@ -62,7 +62,9 @@ export const en: Record<keyof typeof fr, string> = {
   "privacy.rights.intro":
     "You may access your data, have it corrected or erased, ask for a copy in an open format, object to its processing or have it restricted (GDPR articles 15 to 21).",
   "privacy.rights.profile": "Your display name, organisation and language can be changed from your account.",
-  "privacy.rights.write": "For everything else (erasing your account…), write to",
+  "privacy.rights.erase":
+    "Your account is erased from your account page (“Erase my account”), with your password, at once. Your comments stay in discussions, signed “Compte supprimé” (deleted account), without their text unless you choose to leave it; an institution's answers to questions stay on the public record.",
+  "privacy.rights.write": "For everything else (a correction, an objection…), write to",
   "privacy.rights.copy": "A copy of your data can be downloaded from your account (“Download my data”).",
   "privacy.rights.cnil":
     "If, after contacting us, you consider that your rights are not respected, you may lodge a complaint with the CNIL:",

@@ -63,7 +63,9 @@ export const fr = {
   "privacy.rights.intro":
     "Vous pouvez accéder à vos données, les faire rectifier ou effacer, en demander une copie dans un format ouvert, vous opposer à leur traitement ou le faire limiter (articles 15 à 21 du RGPD).",
   "privacy.rights.profile": "Votre nom affiché, votre organisation et votre langue se modifient depuis votre compte.",
-  "privacy.rights.write": "Pour le reste (l'effacement de votre compte…), écrivez à",
+  "privacy.rights.erase":
+    "Votre compte se supprime depuis votre compte (« Supprimer mon compte »), avec votre mot de passe : c'est immédiat. Vos commentaires restent dans les discussions, signés « Compte supprimé », sans leur texte sauf si vous choisissez de le laisser ; les réponses d'une institution à une question restent au dossier public.",
+  "privacy.rights.write": "Pour le reste (une rectification, une opposition…), écrivez à",
   "privacy.rights.copy": "Une copie de vos données se télécharge depuis votre compte (« Télécharger mes données »).",
   "privacy.rights.cnil":
     "Si vous estimez, après nous avoir contactés, que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL :",
