@@ -3,6 +3,7 @@
 // the session ends at its time with a message. The page's clock is Playwright's, moved forward
 // instead of waiting an hour; the new token comes from the real server.
 import { accounts, check, expect, signIn, status, test } from "./fixtures";
+import { confirmAddress } from "./mail";
 
 const expiresAt = (page: import("@playwright/test").Page) =>
   page.evaluate(
@@ -76,4 +77,48 @@ test("a session extended in one tab is extended in the others", async ({ page, c
   await expect(other.getByRole("link", { name: "Mon compte" })).toBeVisible();
   const token = await stored();
   expect((await sent).headers()["authorization"]).toBe(`Bearer ${token}`);
+});
+
+test("the account page lists the signed-in devices: one is signed out from another, then everywhere", async ({
+  page,
+  browser,
+}) => {
+  const stamp = Date.now();
+  const email = `e2e.appareils.${stamp}@example.org`;
+  const password = "un-mot-de-passe-solide";
+  const made = await page.request.post("/api/v1/auth/register", {
+    data: { email, password, display_name: `Alex Appareils ${stamp}` },
+  });
+  expect(made.status()).toBe(202);
+  await confirmAddress(page, email);
+  // A second device: a browser context of its own, signed in first.
+  const other = await browser.newContext();
+  const phone = await other.newPage();
+  await signIn(phone, email, password);
+  await signIn(page, email, password);
+
+  await page.goto("/compte");
+  const section = page.getByRole("region", { name: "Appareils connectés" });
+  const rows = section.getByRole("table", { name: "Sessions ouvertes" }).getByRole("row");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText("Cet appareil");
+  await check(page, "profile-sessions");
+
+  // The other device is signed out from here: said, the focus on the section's heading, and
+  // that device's next request finds its session over.
+  await rows
+    .nth(2)
+    .getByRole("button", { name: /^Déconnecter/ })
+    .click();
+  await expect(status(page)).toHaveText("L'appareil a été déconnecté.");
+  await expect(section.getByRole("heading", { name: "Appareils connectés" })).toBeFocused();
+  await expect(rows).toHaveCount(2);
+  await phone.goto("/compte");
+  await expect(phone.getByText("Votre session a expiré. Reconnectez-vous pour continuer.")).toBeVisible();
+  await other.close();
+
+  // Everywhere: this browser is signed out too.
+  await section.getByRole("button", { name: "Se déconnecter partout" }).click();
+  await expect(page.getByText("Vous êtes déconnecté·e.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Se connecter" }).first()).toBeVisible();
 });

@@ -8,6 +8,7 @@ pub mod ip_limit;
 pub mod password;
 pub mod permission;
 pub mod scope;
+pub mod session;
 pub mod throttle;
 pub mod token;
 pub mod user;
@@ -38,6 +39,9 @@ pub struct AuthUser {
     pub token_scopes: Option<Vec<Scope>>,
     /// The app token the request came with, when it came with one (an organisation's app).
     pub app_token: Option<api_token::ApiTokenId>,
+    /// The session the request's token belongs to (none for an API token, or a token from
+    /// before sessions were kept).
+    pub session: Option<crate::db::ids::SessionId>,
 }
 
 impl AuthUser {
@@ -158,12 +162,13 @@ struct Authorized {
     user: User,
     scopes: Option<Vec<Scope>>,
     app_token: Option<api_token::ApiTokenId>,
+    session: Option<crate::db::ids::SessionId>,
 }
 
 #[derive(Debug, Clone)]
 enum Credential {
     /// A session: the JWT of a sign-in, valid until `expires` (seconds since the epoch).
-    Session { user_id: UserId, session_version: i32, expires: u64 },
+    Session { user_id: UserId, session_version: i32, expires: u64, sid: Option<crate::db::ids::SessionId> },
     /// An API token, by the hash of its secret.
     Api { secret_hash: Vec<u8> },
 }
@@ -175,18 +180,20 @@ impl BearerToken {
             ApiError::Unauthorized("Sign in: this route needs an `Authorization: Bearer` token.".into())
         })?;
         let route_scope = req.app_data::<scope::RouteScopes>().and_then(|routes| routes.of(req));
-        let family = match req.peer_addr().map(|a| a.ip()) {
-            Some(std::net::IpAddr::V6(ip)) if ip.to_ipv4_mapped().is_none() => "ipv6",
-            _ => "ipv4",
-        };
+        let family = address_family(req);
         let credential = if api_token::is_api_token(&token) {
             Credential::Api { secret_hash: api_token::hash(&token) }
         } else {
-            let (user_id, session_version, expires) = state
+            let verified = state
                 .tokens
-                .verify_until(&token)
+                .verify_fully(&token)
                 .ok_or_else(|| ApiError::Unauthorized("The token is invalid or has expired.".into()))?;
-            Credential::Session { user_id: UserId(user_id), session_version, expires }
+            Credential::Session {
+                user_id: UserId(verified.user),
+                session_version: verified.session_version,
+                expires: verified.expires,
+                sid: verified.sid.map(crate::db::ids::SessionId),
+            }
         };
         Ok(BearerToken { credential, route_scope, family })
     }
@@ -214,13 +221,13 @@ impl BearerToken {
 
     /// `authorize_with_scopes`, with the app token's id when the credential is one.
     fn authorize_fully(&self, conn: &mut PgConnection) -> Result<Authorized, ApiError> {
-        let (user, scopes, app_token) = match &self.credential {
-            Credential::Session { user_id, session_version, expires } => {
+        let (user, scopes, app_token, session) = match &self.credential {
+            Credential::Session { user_id, session_version, expires, sid } => {
                 // Checked at the request's start; asked again by what outlives it (a stream).
                 if *expires <= chrono::Utc::now().timestamp().max(0) as u64 {
                     return Err(ApiError::Unauthorized("The token is invalid or has expired.".into()));
                 }
-                let user = user::find(conn, *user_id)?
+                let (user, session_on) = session::user_and_session(conn, *user_id, *sid)?
                     .ok_or_else(|| ApiError::Unauthorized("The token's account no longer exists.".into()))?;
                 if user.erased_at.is_some() {
                     return Err(ApiError::Unauthorized("The token's account no longer exists.".into()));
@@ -230,7 +237,13 @@ impl BearerToken {
                         "This session has ended because the password was changed; sign in again.".into(),
                     ));
                 }
-                (user, None, None)
+                if session_on == Some(false) {
+                    return Err(ApiError::Unauthorized("This session has ended; sign in again.".into()));
+                }
+                if let Some(sid) = sid {
+                    session::touch(conn, *sid)?;
+                }
+                (user, None, None, *sid)
             }
             Credential::Api { secret_hash } => {
                 let (token, user) = api_token::find_by_hash(conn, secret_hash)?
@@ -264,19 +277,24 @@ impl BearerToken {
                 }
                 api_token::mark_used(conn, token.id, self.family)?;
                 let app = (token.kind == crate::types::TokenKind::App).then_some(token.id);
-                (user, Some(token.scopes), app)
+                (user, Some(token.scopes), app, None)
             }
         };
         if user.is_suspended() {
             return Err(ApiError::Forbidden("This account is suspended.".into()));
         }
-        Ok(Authorized { user, scopes, app_token })
+        Ok(Authorized { user, scopes, app_token, session })
     }
 
     /// `authorize` on a connection of its own.
     pub async fn authorize_now(self, state: &AppState) -> Result<AuthUser, ApiError> {
         let found = crate::db::run(&state.pool, move |conn| self.authorize_fully(conn)).await?;
-        Ok(AuthUser { token_scopes: found.scopes, app_token: found.app_token, ..AuthUser::from(&found.user) })
+        Ok(AuthUser {
+            token_scopes: found.scopes,
+            app_token: found.app_token,
+            session: found.session,
+            ..AuthUser::from(&found.user)
+        })
     }
 }
 
@@ -290,6 +308,7 @@ impl From<&User> for AuthUser {
             institution_id: user.institution_id,
             token_scopes: None,
             app_token: None,
+            session: None,
         }
     }
 }
@@ -300,6 +319,15 @@ impl FromRequest for BearerToken {
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
         std::future::ready(BearerToken::verify(req))
+    }
+}
+
+/// The client's address family (`ipv4`, `ipv6`): what a person's list of sessions and tokens
+/// says of where they were used, never the address.
+pub fn address_family(req: &HttpRequest) -> &'static str {
+    match req.peer_addr().map(|a| a.ip()) {
+        Some(std::net::IpAddr::V6(ip)) if ip.to_ipv4_mapped().is_none() => "ipv6",
+        _ => "ipv4",
     }
 }
 

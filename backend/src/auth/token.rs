@@ -27,6 +27,20 @@ pub struct Claims {
     /// versions existed).
     #[serde(default)]
     pub ver: i32,
+    /// The session the token belongs to (`auth::session`); none on tokens from before sessions
+    /// were kept, which last until their expiry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<i64>,
+}
+
+/// What a valid token says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verified {
+    pub user: i64,
+    pub session_version: i32,
+    /// Seconds since the epoch.
+    pub expires: u64,
+    pub sid: Option<i64>,
 }
 
 pub struct TokenKeys {
@@ -70,9 +84,22 @@ impl TokenKeys {
         self
     }
 
-    pub fn issue(&self, user_id: i64, session_version: i32) -> Result<(String, DateTime<Utc>), String> {
+    /// The expiry a token issued now gets.
+    pub fn expiry(&self) -> DateTime<Utc> {
         let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_secs();
-        let exp = now + self.ttl.as_secs();
+        DateTime::<Utc>::from_timestamp((now + self.ttl.as_secs()) as i64, 0).unwrap_or_else(Utc::now)
+    }
+
+    /// A token for `user_id`'s session `sid`, valid until `expires_at` (`expiry`).
+    pub fn issue(
+        &self,
+        user_id: i64,
+        session_version: i32,
+        sid: Option<i64>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(String, DateTime<Utc>), String> {
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_secs();
+        let exp = expires_at.timestamp().max(0) as u64;
         let claims = Claims {
             sub: user_id.to_string(),
             iss: ISSUER.into(),
@@ -80,6 +107,7 @@ impl TokenKeys {
             iat: now,
             exp,
             ver: session_version,
+            sid,
         };
         let header = Header { kid: Some(self.kid.clone()), ..Header::new(Algorithm::HS256) };
         let token = encode(&header, &claims, &self.encoding).map_err(|e| format!("token signing failed: {e}"))?;
@@ -90,12 +118,12 @@ impl TokenKeys {
     /// The user id and session version of a valid token, or None (bad signature, expired,
     /// wrong issuer…).
     pub fn verify(&self, token: &str) -> Option<(i64, i32)> {
-        self.verify_until(token).map(|(user, version, _)| (user, version))
+        self.verify_fully(token).map(|v| (v.user, v.session_version))
     }
 
-    /// `verify`, with the token's expiry (seconds since the epoch): what outlives the request
-    /// that checked it (a stream) checks it again.
-    pub fn verify_until(&self, token: &str) -> Option<(i64, i32, u64)> {
+    /// `verify`, with the token's expiry (what outlives the request that checked it, a stream,
+    /// checks it again) and session.
+    pub fn verify_fully(&self, token: &str) -> Option<Verified> {
         let key = match decode_header(token).ok()?.kid {
             None => &self.decoding,
             Some(kid) if kid == self.kid => &self.decoding,
@@ -104,9 +132,14 @@ impl TokenKeys {
                 _ => return None,
             },
         };
-        decode::<Claims>(token, key, &self.validation)
-            .ok()
-            .and_then(|data| Some((data.claims.sub.parse().ok()?, data.claims.ver, data.claims.exp)))
+        decode::<Claims>(token, key, &self.validation).ok().and_then(|data| {
+            Some(Verified {
+                user: data.claims.sub.parse().ok()?,
+                session_version: data.claims.ver,
+                expires: data.claims.exp,
+                sid: data.claims.sid,
+            })
+        })
     }
 }
 
@@ -117,8 +150,9 @@ mod tests {
     #[test]
     fn issues_and_verifies() {
         let keys = TokenKeys::new(&[7u8; 32], Duration::from_secs(60));
-        let (token, _) = keys.issue(42, 3).unwrap();
+        let (token, _) = keys.issue(42, 3, Some(9), keys.expiry()).unwrap();
         assert_eq!(keys.verify(&token), Some((42, 3)));
+        assert_eq!(keys.verify_fully(&token).map(|v| v.sid), Some(Some(9)), "the token names its session");
         let other = TokenKeys::new(&[8u8; 32], Duration::from_secs(60));
         assert_eq!(other.verify(&token), None);
         assert_eq!(keys.verify("garbage"), None);
@@ -127,12 +161,12 @@ mod tests {
     #[test]
     fn every_token_names_its_key_and_the_previous_secret_works_until_its_end() {
         let old = TokenKeys::new(&[7u8; 32], Duration::from_secs(60));
-        let (before, _) = old.issue(42, 1).unwrap();
+        let (before, _) = old.issue(42, 1, None, old.expiry()).unwrap();
         assert_eq!(decode_header(&before).unwrap().kid, Some(key_id(&[7u8; 32])));
         let rotated = TokenKeys::new(&[8u8; 32], Duration::from_secs(60))
             .with_previous(&[7u8; 32], Utc::now() + chrono::Duration::hours(1));
         assert_eq!(rotated.verify(&before), Some((42, 1)));
-        let (after, _) = rotated.issue(43, 1).unwrap();
+        let (after, _) = rotated.issue(43, 1, None, rotated.expiry()).unwrap();
         assert_eq!(decode_header(&after).unwrap().kid, Some(key_id(&[8u8; 32])));
         assert_eq!(rotated.verify(&after), Some((43, 1)));
         assert_eq!(old.verify(&after), None, "the old secret does not know the new key");

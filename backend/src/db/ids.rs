@@ -55,6 +55,7 @@ macro_rules! typed_id {
 
 crate::typed_id! {
     UserId,
+    SessionId,
     ActionPlanId,
     CommitmentId,
     MilestoneId,

@@ -651,6 +651,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    sessions (id) {
+        id -> Int8,
+        user_id -> Int8,
+        device -> Text,
+        address_family -> Text,
+        created_at -> Timestamptz,
+        last_used_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        ended_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     subjects (id) {
         id -> Int8,
         kind -> Text,
@@ -798,6 +811,7 @@ diesel::joinable!(questions -> institutions (institution_id));
 diesel::joinable!(questions -> subjects (about_id));
 diesel::joinable!(questions -> users (asked_by));
 diesel::joinable!(registrations -> forums (forum_id));
+diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(users -> institutions (institution_id));
 diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
 diesel::joinable!(webhook_attempts -> webhook_endpoints (endpoint_id));
@@ -851,6 +865,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     questions,
     rate_limits,
     registrations,
+    sessions,
     subjects,
     users,
     webhook_attempts,

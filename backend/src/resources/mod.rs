@@ -25,6 +25,7 @@ pub mod progress;
 pub mod questions;
 pub mod registrations;
 pub mod search;
+pub mod sessions;
 pub mod shared;
 pub mod streams;
 pub mod users;
@@ -34,6 +35,7 @@ pub mod webhooks;
 /// of its unique constraints and everything it declares to the kernel (`registry`) come with it.
 pub const RESOURCES: &[&crate::registry::Resource] = &[
     &accounts::RESOURCE,
+    &sessions::RESOURCE,
     &api_tokens::RESOURCE,
     &personal_data::RESOURCE,
     &action_plans::RESOURCE,

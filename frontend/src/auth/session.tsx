@@ -5,7 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { setAuthToken, setUnauthorizedHandler, type Account, type Role, type Session } from "../api/client";
-import { extendSession, getMe } from "../resources/account/queries";
+import { extendSession, getMe, signOutOnServer } from "../resources/account/queries";
 
 /** How long before the token's expiry the person is asked whether to stay signed in (RGAA 13.1
  *  asks for at least 20 seconds to answer). */
@@ -165,7 +165,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setState((prev) => ({ ...prev, stored: next }));
         return session;
       },
-      signOut: () => end("signedOut"),
+      signOut: () => {
+        // Ended on the server too (`POST /auth/logout`): the token is refused from then on.
+        const held = stored?.token;
+        end("signedOut");
+        if (held) void signOutOnServer(held);
+      },
       erased: () => end("erased"),
       updateUser: (user) =>
         setState((prev) => {

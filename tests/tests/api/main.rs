@@ -44,6 +44,7 @@ mod retention;
 mod search;
 mod seats;
 mod security;
+mod sessions;
 mod smoke;
 mod streams;
 mod third_party_app;

@@ -123,6 +123,11 @@ fn table(comment: i64, milestone: i64, user: i64, question: i64) -> Vec<Row> {
         // An empty password: 422 for whoever may, before anything is erased.
         ("POST", "/me/erasure", "/me/erasure".into(), Some(json!({"password": ""})), ALL),
         ("POST", "/admin/users/{id}/erasure", "/admin/users/999999/erasure".into(), None, ADMIN),
+        ("GET", "/me/sessions", "/me/sessions".into(), None, ALL),
+        ("DELETE", "/me/sessions/{id}", "/me/sessions/999999".into(), None, ALL),
+        ("DELETE", "/me/sessions", "/me/sessions".into(), None, ALL),
+        ("POST", "/auth/logout", "/auth/logout".into(), None, ALL),
+        ("DELETE", "/admin/users/{id}/sessions", "/admin/users/999999/sessions".into(), None, ADMIN),
         (
             "GET",
             "/forums/{id}/registrations/export",

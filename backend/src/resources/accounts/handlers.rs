@@ -22,9 +22,18 @@ use crate::resources::users::Account;
 use crate::types::Locale;
 use crate::AppState;
 
-fn session(state: &AppState, user: User) -> ApiResult<Session> {
-    let (access_token, expires_at) =
-        state.tokens.issue(user.id.get(), user.session_version).map_err(ApiError::internal)?;
+/// The answer to a sign-in or an extension: a token for `user`'s session `sid`, valid until
+/// `expires_at`.
+fn session(
+    state: &AppState,
+    user: User,
+    sid: Option<crate::db::ids::SessionId>,
+    expires_at: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<Session> {
+    let (access_token, expires_at) = state
+        .tokens
+        .issue(user.id.get(), user.session_version, sid.map(|s| s.get()), expires_at)
+        .map_err(ApiError::internal)?;
     Ok(Session { token_type: "Bearer".into(), access_token, expires_at, user: user.into() })
 }
 
@@ -161,19 +170,29 @@ pub async fn login(
     };
     let user_id = user.id;
     let client = state.ip_limits.client_bucket(&http);
-    db::run(&state.pool, move |conn| {
+    let suspended = user.is_suspended();
+    // Each sign-in is a session the server knows (`auth::session`): listed, ended at will.
+    let device = crate::auth::session::device(
+        http.headers().get(actix_web::http::header::USER_AGENT).and_then(|v| v.to_str().ok()),
+    );
+    let family = crate::auth::address_family(&http);
+    let expires_at = state.tokens.expiry();
+    let sid = db::transaction(&state.pool, move |conn| {
         throttle::clear(conn, &email, &client)?;
         if let Some(hash) = rehash {
             use crate::db::schema::users as u;
             diesel::update(u::table.find(user_id)).set(u::password_hash.eq(hash)).execute(conn)?;
         }
-        Ok(())
+        if suspended {
+            return Ok(None);
+        }
+        Ok(Some(crate::auth::session::start(conn, user_id, &device, family, expires_at)?))
     })
     .await?;
-    if user.is_suspended() {
+    if suspended {
         return Err(ApiError::Forbidden("This account is suspended.".into()));
     }
-    Ok(HttpResponse::Ok().json(session(&state, user)?))
+    Ok(HttpResponse::Ok().json(session(&state, user, sid, expires_at)?))
 }
 
 /// The signed-in user's account.
@@ -203,9 +222,17 @@ pub async fn get_me(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<web
 )]
 #[post("/auth/session/extend")]
 pub async fn extend_session(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<HttpResponse> {
-    let user = db::run(&state.pool, move |conn| Ok(user::find(conn, auth.id)?)).await?;
+    let expires_at = state.tokens.expiry();
+    let sid = auth.session;
+    let user = db::run(&state.pool, move |conn| {
+        if let Some(sid) = sid {
+            crate::auth::session::extend(conn, sid, expires_at)?;
+        }
+        Ok(user::find(conn, auth.id)?)
+    })
+    .await?;
     let user = user.ok_or_else(|| ApiError::Unauthorized("The token's account no longer exists.".into()))?;
-    Ok(HttpResponse::Ok().json(session(&state, user)?))
+    Ok(HttpResponse::Ok().json(session(&state, user, sid, expires_at)?))
 }
 
 /// Update the signed-in user's display name, organisation, language or password.

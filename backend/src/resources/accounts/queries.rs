@@ -256,6 +256,8 @@ pub fn set_password(conn: &mut PgConnection, user: UserId, hash: &str, by_link: 
         .set((password_hash.eq(hash), session_version.eq(session_version + 1)))
         .returning(User::as_returning())
         .get_result(conn)?;
+    // The version ends their tokens; the list of sessions says so too.
+    crate::auth::session::end_all(conn, user.id)?;
     let user = if by_link && user.email_verified_at.is_none() {
         diesel::update(users::table.find(user.id))
             .set(email_verified_at.eq(Some(Utc::now())))

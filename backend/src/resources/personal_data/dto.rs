@@ -28,6 +28,19 @@ pub struct PersonalData {
     pub notifications: Vec<DataNotification>,
     /// The person's API tokens: names, scopes and use, never the secret.
     pub api_tokens: Vec<DataToken>,
+    /// The person's sessions (signed-in devices), on or over, as long as they are kept.
+    pub sessions: Vec<DataSession>,
+}
+
+/// A session: the device as summarised, the address family, and its times.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DataSession {
+    pub device: String,
+    pub address_family: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
 }
 
 /// What a record is about: its kind (`forum`, `commitment`, `milestone`…) and id.

@@ -11,7 +11,7 @@
 //!   names them says "Compte supprimé"; mail to them (waiting or kept) goes;
 //! - questions stay, asked by nobody; progress updates keep their institution and lose author
 //!   and name; feedback stays, anonymous;
-//! - follows, notifications, settings, links, tokens, organiser roles go; registrations for
+//! - follows, notifications, settings, links, sessions, tokens, organiser roles go; registrations for
 //!   forums to come are cancelled (the seat goes to the first person waiting, `registrations`
 //!   reacts to `user.erased`), past ones stay for the counts;
 //! - sign-in throttles and mail budgets keyed by the address go;
@@ -28,7 +28,7 @@ use crate::auth::user::User;
 use crate::db::ids::UserId;
 use crate::db::schema::{
     api_tokens, comment_mentions, comment_reactions, comment_reports, comments, feedback, follows, forum_organisers,
-    mail_tokens, notification_settings, notifications, progress_updates, questions, users,
+    mail_tokens, notification_settings, notifications, progress_updates, questions, sessions, users,
 };
 use crate::events::{self, EventSubject, NewEvent};
 use crate::http::problem::{ApiError, ApiResult};
@@ -98,6 +98,7 @@ pub fn erase(conn: &mut PgConnection, user: UserId, by: ErasedBy, keep_comment_t
     diesel::delete(notification_settings::table.filter(notification_settings::user_id.eq(user))).execute(conn)?;
     diesel::delete(mail_tokens::table.filter(mail_tokens::user_id.eq(user))).execute(conn)?;
     diesel::delete(forum_organisers::table.filter(forum_organisers::user_id.eq(user))).execute(conn)?;
+    diesel::delete(sessions::table.filter(sessions::user_id.eq(user))).execute(conn)?;
     let token_hashes: Vec<Vec<u8>> = diesel::delete(api_tokens::table.filter(api_tokens::owner_id.eq(user)))
         .returning(api_tokens::secret_hash)
         .get_results(conn)?;

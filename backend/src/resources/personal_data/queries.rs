@@ -10,7 +10,7 @@ use super::dto::*;
 use crate::db::ids::UserId;
 use crate::db::schema::{
     api_tokens, comment_reactions, comment_reports, comments, feedback, feedback_answers, follows,
-    notification_settings, notifications, progress_updates, questions, registrations, subjects,
+    notification_settings, notifications, progress_updates, questions, registrations, sessions, subjects,
 };
 use crate::http::problem::{ApiError, ApiResult};
 
@@ -144,6 +144,21 @@ pub fn gather(conn: &mut PgConnection, user: UserId) -> ApiResult<PersonalData> 
                 })
                 .collect(),
             api_tokens: tokens(conn, user)?,
+            sessions: sessions::table
+                .filter(sessions::user_id.eq(user))
+                .order(sessions::id.asc())
+                .select(crate::auth::session::SessionRow::as_select())
+                .load(conn)?
+                .into_iter()
+                .map(|s| DataSession {
+                    device: s.device,
+                    address_family: s.address_family,
+                    created_at: s.created_at,
+                    last_used_at: s.last_used_at,
+                    expires_at: s.expires_at,
+                    ended_at: s.ended_at,
+                })
+                .collect(),
         })
     })
 }

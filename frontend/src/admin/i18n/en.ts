@@ -105,6 +105,8 @@ export const en: Record<keyof typeof fr, string> = {
   "admin.users.suspend": "Suspend",
   "admin.users.unsuspend": "Reactivate",
   "admin.users.updated": "{name}'s account was updated.",
+  "admin.users.endSessions": "End their sessions",
+  "admin.users.sessionsEnded": "{name}'s sessions are ended: their devices must sign in again.",
   "admin.users.erase": "Erase the account",
   "admin.users.eraseTitle": "Erase {name}'s account?",
   "admin.users.eraseBody":

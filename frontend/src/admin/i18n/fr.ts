@@ -108,6 +108,8 @@ export const fr = {
   "admin.users.suspend": "Suspendre",
   "admin.users.unsuspend": "Réactiver",
   "admin.users.updated": "Le compte de {name} a été mis à jour.",
+  "admin.users.endSessions": "Fermer ses sessions",
+  "admin.users.sessionsEnded": "Les sessions de {name} sont fermées : ses appareils devront se reconnecter.",
   "admin.users.erase": "Supprimer le compte",
   "admin.users.eraseTitle": "Supprimer le compte de {name} ?",
   "admin.users.eraseBody":

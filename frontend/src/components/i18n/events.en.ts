@@ -62,6 +62,7 @@ export const en: Record<keyof typeof fr, string> = {
   "event.user.suspended": "Account suspended",
   "event.user.unsuspended": "Suspension lifted",
   "event.user.erased": "Account erased",
+  "event.user.sessions_ended": "Sessions ended",
   "event.comment.reported": "Comment reported",
   "event.format.version_published": "Format version published",
 };

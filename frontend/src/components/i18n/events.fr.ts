@@ -61,6 +61,7 @@ export const fr = {
   "event.user.suspended": "Compte suspendu",
   "event.user.unsuspended": "Suspension levée",
   "event.user.erased": "Compte supprimé",
+  "event.user.sessions_ended": "Sessions fermées",
   "event.comment.reported": "Commentaire signalé",
   "event.format.version_published": "Version de format publiée",
 } as const;

@@ -14,6 +14,7 @@ import { MailPreferenceForm } from "../notifications/MailPreferenceForm";
 import { MyTokens } from "../tokens/MyTokens";
 import { MyData } from "./MyData";
 import { EraseAccount } from "./EraseAccount";
+import { MySessions } from "./MySessions";
 import { useFieldErrors } from "../../components/forms";
 import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
@@ -56,6 +57,7 @@ export default function ProfilePage() {
       </section>
       <MyRegistrations />
       <MailPreferenceForm verified={user.email_verified} />
+      <MySessions />
       <MyTokens role={user.role} />
       <MyData />
       <div className="fr-grid-row fr-grid-row--gutters">

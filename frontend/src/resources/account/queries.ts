@@ -21,6 +21,19 @@ export const requestPasswordReset = (email: string) =>
 export const resetPassword = (token: string, newPassword: string) =>
   unwrap(api.POST("/api/v1/auth/password-reset/confirm", { body: { token, new_password: newPassword } }));
 
+export const sessionKeys = { mine: ["me", "sessions"] as const };
+/** The signed-in person's sessions still on (`GET /me/sessions`). */
+export const listMySessions = () => unwrap(api.GET("/api/v1/me/sessions"));
+/** End one of one's sessions. */
+export const endMySession = (id: number) =>
+  unwrap(api.DELETE("/api/v1/me/sessions/{id}", { params: { path: { id } } }));
+/** End every session of the account (this one included). */
+export const endAllMySessions = () => unwrap(api.DELETE("/api/v1/me/sessions"));
+/** End `token`'s session on the server (signing out); a failure changes nothing for the person,
+ *  whose browser forgets the token anyway. */
+export const signOutOnServer = (token: string) =>
+  api.POST("/api/v1/auth/logout", { headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined);
+
 /** Erase the signed-in person's account (`POST /me/erasure`), with their password. */
 export const eraseMyAccount = (body: Schemas["EraseMyAccount"]) => unwrap(api.POST("/api/v1/me/erasure", { body }));
 

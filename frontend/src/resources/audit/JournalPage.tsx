@@ -97,6 +97,7 @@ const OFFERED: Record<EventType, boolean> = {
   "user.suspended": true,
   "user.unsuspended": true,
   "user.erased": true,
+  "user.sessions_ended": true,
 };
 export const ACTIONS = (Object.keys(OFFERED) as EventType[]).filter((a) => OFFERED[a]);
 const KINDS = [

@@ -11,7 +11,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { LoadMore, ProblemAlert, QueryState } from "../../components/QueryState";
 import { DataTable } from "../../components/DataTable";
 import { useI18n } from "../../i18n";
-import { eraseUser, listUsers, updateUser, userKeys, type AdminUserChanges } from "./queries";
+import { endUserSessions, eraseUser, listUsers, updateUser, userKeys, type AdminUserChanges } from "./queries";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { useSession } from "../../auth/session";
 import { allInstitutions, institutionKeys, type InstitutionSummary } from "../institutions/queries";
@@ -136,6 +136,12 @@ function UserRow({
   const qc = useQueryClient();
   const { user: me } = useSession();
   const [asking, setAsking] = useState(false);
+  const sessionsId = `sessions-${user.id}`;
+  const endSessions = useAction({
+    mutationFn: () => endUserSessions(user.id),
+    done: { key: "admin.users.sessionsEnded", vars: { name: user.display_name } },
+    focus: sessionsId,
+  });
   // Erased, the row leaves the list: the focus goes to the page's heading and the notice says it.
   const erase = useAction({
     mutationFn: () => eraseUser(user.id),
@@ -172,6 +178,7 @@ function UserRow({
         {user.display_name}
         {update.isError && <ProblemAlert error={update.error} />}
         {erase.isError && <ProblemAlert error={erase.error} />}
+        {endSessions.isError && <ProblemAlert error={endSessions.error} />}
       </td>
       <td>{user.email}</td>
       <td>
@@ -239,6 +246,19 @@ function UserRow({
           }}
         >
           {suspended ? t("admin.users.unsuspend") : t("admin.users.suspend")}
+        </Button>
+        <Button
+          size="small"
+          priority="tertiary"
+          className="fr-ml-1w"
+          disabled={endSessions.isPending}
+          onClick={() => endSessions.mutate()}
+          nativeButtonProps={{
+            id: sessionsId,
+            "aria-label": `${t("admin.users.endSessions")} — ${user.display_name}`,
+          }}
+        >
+          {t("admin.users.endSessions")}
         </Button>
         {/* One's own account is erased from one's account page, with the password. */}
         {me?.id !== user.id && (

@@ -11,6 +11,9 @@ export const userKeys = {
 };
 
 export const listUsers = (query: UserQuery) => unwrap(api.GET("/api/v1/admin/users", { params: { query } }));
+/** End every session of an account (`DELETE /admin/users/{id}/sessions`). */
+export const endUserSessions = (id: number) =>
+  unwrap(api.DELETE("/api/v1/admin/users/{id}/sessions", { params: { path: { id } } }));
 /** Erase an account (`POST /admin/users/{id}/erasure`). */
 export const eraseUser = (id: number) =>
   unwrap(api.POST("/api/v1/admin/users/{id}/erasure", { params: { path: { id } } }));

@@ -1,0 +1,171 @@
+//! Sessions the server knows: each sign-in is a row of `sessions`, and its token names it
+//! (`sid`). A token is good while its session is (not ended), so ending one, all of a person's,
+//! or an admin ending someone's, takes effect on the next request. The check rides on the read
+//! of the account every request already makes (`user_and_session`); "last used" is written at
+//! most once a minute per session and instance.
+//!
+//! What is kept of the device is a summary of the user agent ("Firefox · Linux", by `woothee`),
+//! never the string itself, and the address family, never the address.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Nullable};
+
+use super::user::User;
+use crate::db::ids::{SessionId, UserId};
+use crate::db::schema::{sessions, users};
+
+/// A session as stored.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = sessions, check_for_backend(diesel::pg::Pg))]
+pub struct SessionRow {
+    pub id: SessionId,
+    pub user_id: UserId,
+    pub device: String,
+    pub address_family: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+}
+
+/// How long a session over (ended or expired) is kept before housekeeping forgets it.
+pub const KEEP_OVER_DAYS: i32 = 30;
+
+/// "Firefox · Linux", "Safari · iOS", or "Navigateur inconnu": what a person recognises of their
+/// device, and no more.
+pub fn device(user_agent: Option<&str>) -> String {
+    let parsed = user_agent.and_then(|ua| woothee::parser::Parser::new().parse(ua));
+    let Some(ua) = parsed else { return "Navigateur inconnu".into() };
+    let name = if ua.name == woothee::woothee::VALUE_UNKNOWN { "Navigateur inconnu" } else { ua.name };
+    let os = if ua.os == woothee::woothee::VALUE_UNKNOWN { None } else { Some(ua.os) };
+    let mut summary = match os {
+        Some(os) => format!("{name} · {os}"),
+        None => name.to_string(),
+    };
+    summary.truncate(summary.char_indices().nth(100).map_or(summary.len(), |(i, _)| i));
+    summary
+}
+
+/// Records a new session of `user`, valid until `expires_at`.
+pub fn start(
+    conn: &mut PgConnection,
+    user: UserId,
+    device: &str,
+    family: &str,
+    expires_at: DateTime<Utc>,
+) -> QueryResult<SessionId> {
+    diesel::insert_into(sessions::table)
+        .values((
+            sessions::user_id.eq(user),
+            sessions::device.eq(device),
+            sessions::address_family.eq(family),
+            sessions::expires_at.eq(expires_at),
+        ))
+        .returning(sessions::id)
+        .get_result(conn)
+}
+
+/// The account and whether the session `sid` is still on (its own, not ended), in one read.
+/// `None` for the session's state when the token names none (issued before sessions existed).
+pub fn user_and_session(
+    conn: &mut PgConnection,
+    user: UserId,
+    sid: Option<SessionId>,
+) -> QueryResult<Option<(User, Option<bool>)>> {
+    let Some(sid) = sid else {
+        return Ok(super::user::find(conn, user)?.map(|u| (u, None)));
+    };
+    users::table
+        .find(user)
+        .select((
+            User::as_select(),
+            sql::<Nullable<diesel::sql_types::Bool>>("(SELECT s.ended_at IS NULL FROM sessions s WHERE s.id = ")
+                .bind::<BigInt, _>(sid.get())
+                .sql(" AND s.user_id = users.id)"),
+        ))
+        .first::<(User, Option<bool>)>(conn)
+        .optional()
+        .map(|found| found.map(|(u, on)| (u, Some(on.unwrap_or(false)))))
+}
+
+static TOUCHED: Mutex<Option<HashMap<SessionId, Instant>>> = Mutex::new(None);
+const TOUCHED_KEPT: usize = 100_000;
+
+/// Records a use of `sid`, at most once a minute per session on this instance.
+pub fn touch(conn: &mut PgConnection, sid: SessionId) -> QueryResult<()> {
+    {
+        let mut guard = TOUCHED.lock().unwrap_or_else(|e| e.into_inner());
+        let touched = guard.get_or_insert_with(HashMap::new);
+        if touched.get(&sid).is_some_and(|at| at.elapsed() < Duration::from_secs(60)) {
+            return Ok(());
+        }
+        if touched.len() >= TOUCHED_KEPT {
+            touched.clear();
+        }
+        touched.insert(sid, Instant::now());
+    }
+    diesel::update(sessions::table.find(sid)).set(sessions::last_used_at.eq(Utc::now())).execute(conn).map(|_| ())
+}
+
+/// A new expiry for `sid` (the session was extended).
+pub fn extend(conn: &mut PgConnection, sid: SessionId, expires_at: DateTime<Utc>) -> QueryResult<()> {
+    diesel::update(sessions::table.find(sid)).set(sessions::expires_at.eq(expires_at)).execute(conn).map(|_| ())
+}
+
+/// Ends `user`'s session `sid`; false when they have no such session on.
+pub fn end(conn: &mut PgConnection, user: UserId, sid: SessionId) -> QueryResult<bool> {
+    diesel::update(sessions::table.find(sid).filter(sessions::user_id.eq(user)).filter(sessions::ended_at.is_null()))
+        .set(sessions::ended_at.eq(Utc::now()))
+        .execute(conn)
+        .map(|n| n > 0)
+}
+
+/// Ends every session of `user` (signed out everywhere, a new password, an admin's decision);
+/// how many were on.
+pub fn end_all(conn: &mut PgConnection, user: UserId) -> QueryResult<usize> {
+    diesel::update(sessions::table.filter(sessions::user_id.eq(user)).filter(sessions::ended_at.is_null()))
+        .set(sessions::ended_at.eq(Utc::now()))
+        .execute(conn)
+}
+
+/// `user`'s sessions still on (not ended, not expired), newest first.
+pub fn on(conn: &mut PgConnection, user: UserId) -> QueryResult<Vec<SessionRow>> {
+    sessions::table
+        .filter(sessions::user_id.eq(user))
+        .filter(sessions::ended_at.is_null())
+        .filter(sessions::expires_at.gt(Utc::now()))
+        .order(sessions::id.desc())
+        .limit(200)
+        .select(SessionRow::as_select())
+        .load(conn)
+}
+
+/// Housekeeping: sessions over for `KEEP_OVER_DAYS` are forgotten.
+pub fn forget_old(conn: &mut PgConnection) -> QueryResult<usize> {
+    diesel::sql_query(
+        "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions \
+          WHERE coalesce(ended_at, expires_at) < now() - make_interval(days => $1) LIMIT 1000)",
+    )
+    .bind::<diesel::sql_types::Integer, _>(KEEP_OVER_DAYS)
+    .execute(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::device;
+
+    #[test]
+    fn a_device_is_a_browser_and_a_system_never_the_whole_user_agent() {
+        let firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+        assert_eq!(device(Some(firefox)), "Firefox · Linux");
+        assert_eq!(device(None), "Navigateur inconnu");
+        assert_eq!(device(Some("curl/8.5.0")), "HTTP Library");
+        assert_eq!(device(Some("")), "Navigateur inconnu");
+    }
+}

@@ -1,0 +1,107 @@
+//! `/me/sessions`, `/auth/logout`, `/admin/users/{id}/sessions`.
+
+use actix_web::{delete, get, post, web, HttpResponse};
+
+use super::dto::{MySessions, SessionView};
+use crate::auth::permission::Permission;
+use crate::auth::{session, AuthUser};
+use crate::db;
+use crate::db::ids::{SessionId, UserId};
+use crate::events::{self, EventSubject, NewEvent};
+use crate::http::problem::{ApiError, ApiResult};
+use crate::AppState;
+
+/// The signed-in person's sessions still on (not ended, not expired), the newest first, the one
+/// this request came with marked `current`.
+#[utoipa::path(
+    tag = "sessions",
+    security(("bearer" = ["account"])),
+    responses((status = 200, description = "The sessions", body = MySessions))
+)]
+#[get("/me/sessions")]
+pub async fn list_my_sessions(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<web::Json<MySessions>> {
+    let rows = db::run(&state.pool, move |conn| Ok(session::on(conn, auth.id)?)).await?;
+    Ok(web::Json(MySessions { items: rows.into_iter().map(|r| SessionView::new(r, auth.session)).collect() }))
+}
+
+/// End one of one's sessions (this one included): its token is refused from the next request.
+#[utoipa::path(
+    tag = "sessions",
+    security(("bearer" = ["account"])),
+    params(("id" = i64, Path, description = "Session id")),
+    responses(
+        (status = 204, description = "Ended"),
+        (status = 404, description = "No such session of this account still on", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/me/sessions/{id}")]
+pub async fn end_my_session(state: web::Data<AppState>, auth: AuthUser, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+    let sid = SessionId(id.into_inner());
+    let ended = db::run(&state.pool, move |conn| Ok(session::end(conn, auth.id, sid)?)).await?;
+    if !ended {
+        return Err(ApiError::not_found("Session"));
+    }
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Sign out everywhere: every session of the account ends, this one included.
+#[utoipa::path(
+    tag = "sessions",
+    security(("bearer" = ["account"])),
+    responses((status = 204, description = "Every session ended"))
+)]
+#[delete("/me/sessions")]
+pub async fn end_all_my_sessions(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<HttpResponse> {
+    db::run(&state.pool, move |conn| Ok(session::end_all(conn, auth.id)?)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Sign out: the session this request came with ends on the server, not only in the browser.
+#[utoipa::path(
+    tag = "sessions",
+    security(("bearer" = ["account"])),
+    responses((status = 204, description = "Signed out"))
+)]
+#[post("/auth/logout")]
+pub async fn sign_out(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<HttpResponse> {
+    if let Some(sid) = auth.session {
+        db::run(&state.pool, move |conn| Ok(session::end(conn, auth.id, sid)?)).await?;
+    }
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// End every session of an account (admins only; audited): a lost laptop, a shared computer.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = ["admin"])),
+    params(("id" = i64, Path, description = "User id")),
+    responses(
+        (status = 204, description = "Every session of the account ended"),
+        (status = 404, description = "No such account", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/admin/users/{id}/sessions")]
+pub async fn end_users_sessions(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    auth.require(Permission::ManageUsers)?;
+    let user = UserId(id.into_inner());
+    db::transaction(&state.pool, move |conn| {
+        crate::auth::user::find(conn, user)?
+            .filter(|u| u.erased_at.is_none())
+            .ok_or_else(|| ApiError::not_found("User"))?;
+        let ended = session::end_all(conn, user)?;
+        events::record(
+            conn,
+            NewEvent::new(super::events::USER_SESSIONS_ENDED)
+                .subject(EventSubject::new("user", user.get(), user.to_string()))
+                .by(auth.id)
+                .audit(None::<&()>, Some(&serde_json::json!({ "sessions_ended": ended }))),
+        )?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
