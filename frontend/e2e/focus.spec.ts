@@ -151,3 +151,32 @@ test("an admin changes a role: focus back on the role, the change said", async (
   await check(page, "focus-role-changed");
   await signOut(page);
 });
+
+test("an admin ends someone's sessions, then erases the account: each said, the focus kept", async ({ page }) => {
+  const stamp = Date.now();
+  const email = `e2e.effacer.${stamp}@example.org`;
+  const name = `Dominique Effacé ${stamp}`;
+  const made = await page.request.post("/api/v1/auth/register", {
+    data: { email, password: "un-mot-de-passe-solide", display_name: name },
+  });
+  expect(made.status()).toBe(202);
+
+  await signIn(page, accounts.admin);
+  await page.goto("/admin/utilisateurs");
+  await page.getByLabel("Rechercher (nom ou adresse)").fill(email);
+  await page.getByLabel("Rechercher (nom ou adresse)").press("Enter");
+  const end = page.getByRole("button", { name: `Fermer ses sessions — ${name}` });
+  await end.click();
+  await expect(status(page)).toHaveText(`Les sessions de ${name} sont fermées : ses appareils devront se reconnecter.`);
+  await expect(end).toBeFocused();
+
+  await page.getByRole("button", { name: `Supprimer le compte — ${name}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Supprimer le compte de ${name} ?` });
+  await expect(dialog.getByRole("button", { name: "Annuler" })).toBeFocused();
+  await check(page, "admin-erase-dialog");
+  await dialog.getByRole("button", { name: "Supprimer définitivement" }).click();
+  await expect(status(page)).toHaveText(`Le compte de ${name} a été supprimé.`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  await expect(page.getByText("Aucun compte ne correspond.")).toBeVisible();
+  await signOut(page);
+});

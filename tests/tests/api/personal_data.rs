@@ -58,6 +58,10 @@ fn the_copy_holds_everything_of_the_persons_and_nothing_of_anyone_elses() {
     assert_eq!(data["questions"][0]["title"], "Où en est le jalon ?");
     assert_eq!(data["api_tokens"][0]["name"], "Mon script");
     assert_eq!(data["api_tokens"][0]["prefix"], &token[..13]);
+    // Their sessions: the harness's sign-in, as a device summary and an address family.
+    assert_eq!(data["sessions"].as_array().map(Vec::len), Some(1), "{data}");
+    assert_eq!(data["sessions"][0]["address_family"], "ipv4");
+    assert!(data["sessions"][0]["ended_at"].is_null());
     let reasons: Vec<&str> =
         data["notifications"].as_array().unwrap().iter().filter_map(|n| n["reason"].as_str()).collect();
     // The person follows the commitment they were answered on: a reply, or news of what they
