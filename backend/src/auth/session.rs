@@ -69,6 +69,17 @@ pub fn start(
         ))
         .returning(sessions::id)
         .get_result(conn)
+        .inspect(|sid| mark_touched(*sid))
+}
+
+/// `sid` was used now (its row says so): no write for it in the next minute.
+fn mark_touched(sid: SessionId) {
+    let mut guard = TOUCHED.lock().unwrap_or_else(|e| e.into_inner());
+    let touched = guard.get_or_insert_with(HashMap::new);
+    if touched.len() >= TOUCHED_KEPT {
+        touched.clear();
+    }
+    touched.insert(sid, Instant::now());
 }
 
 /// The account and whether the session `sid` is still on (its own, not ended), in one read.
@@ -97,19 +108,16 @@ pub fn user_and_session(
 static TOUCHED: Mutex<Option<HashMap<SessionId, Instant>>> = Mutex::new(None);
 const TOUCHED_KEPT: usize = 100_000;
 
-/// Records a use of `sid`, at most once a minute per session on this instance.
+/// Records a use of `sid`, at most once a minute per session on this instance (a sign-in counts:
+/// a burst of requests right after one writes nothing).
 pub fn touch(conn: &mut PgConnection, sid: SessionId) -> QueryResult<()> {
     {
-        let mut guard = TOUCHED.lock().unwrap_or_else(|e| e.into_inner());
-        let touched = guard.get_or_insert_with(HashMap::new);
-        if touched.get(&sid).is_some_and(|at| at.elapsed() < Duration::from_secs(60)) {
+        let guard = TOUCHED.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.as_ref().and_then(|t| t.get(&sid)).is_some_and(|at| at.elapsed() < Duration::from_secs(60)) {
             return Ok(());
         }
-        if touched.len() >= TOUCHED_KEPT {
-            touched.clear();
-        }
-        touched.insert(sid, Instant::now());
     }
+    mark_touched(sid);
     diesel::update(sessions::table.find(sid)).set(sessions::last_used_at.eq(Utc::now())).execute(conn).map(|_| ())
 }
 
