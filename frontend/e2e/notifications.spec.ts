@@ -24,7 +24,7 @@ test("a member follows FR0041, is named in a comment, and reads both notificatio
   await expect(option).toBeVisible();
   await check(page, "mention-suggestions");
   await box.press("Enter");
-  await expect(box).toHaveValue("Merci @Camille Martin ");
+  await expect(box).toHaveValue("Merci @camille-martin ");
   await box.pressSequentially(`pour vos remarques (${stamp})`);
   await discussion.getByRole("button", { name: "Publier", exact: true }).click();
   await expect(page.getByText(`pour vos remarques (${stamp})`)).toBeVisible();

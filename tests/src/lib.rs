@@ -20,7 +20,7 @@ pub mod smtp;
 pub mod sse;
 pub mod webhooks;
 pub use builders::{
-    commitment_id, crowd, format_content, milestone_id, ActionItemBuilder, ActionPlanBuilder, AnswerBuilder,
+    commitment_id, crowd, format_content, handle_of, milestone_id, ActionItemBuilder, ActionPlanBuilder, AnswerBuilder,
     CommentBuilder, CommitmentBuilder, CycleBuilder, FeedbackBuilder, FormatBuilder, ForumBuilder, InstitutionBuilder,
     MilestoneBuilder, MinutesBuilder, ProgressBuilder, QuestionBuilder, RecordExt, RegistrationBuilder, ReportBuilder,
     UserBuilder, VersionBuilder,

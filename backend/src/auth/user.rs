@@ -35,6 +35,10 @@ pub struct User {
     /// When the account was erased (`resources::erasure`): the row is a tombstone from then on,
     /// kept so that threads keep their shape; nothing signs in as it.
     pub erased_at: Option<DateTime<Utc>>,
+    /// Unique, lower case (`users_handle_format`): what mentions name (`@handle`).
+    pub handle: String,
+    /// When the owner last chose a handle (a change waits 30 days after the previous one).
+    pub handle_changed_at: Option<DateTime<Utc>>,
 }
 
 impl User {

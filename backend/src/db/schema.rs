@@ -689,6 +689,8 @@ diesel::table! {
         suspended_until -> Nullable<Timestamptz>,
         suspension_message -> Nullable<Text>,
         erased_at -> Nullable<Timestamptz>,
+        handle -> Text,
+        handle_changed_at -> Nullable<Timestamptz>,
     }
 }
 

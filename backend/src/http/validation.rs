@@ -78,6 +78,25 @@ pub fn display_name_pattern() -> String {
 /// request types repeat it, and a test checks every copy).
 pub const DISPLAY_NAME_PATTERN: &str = r"^[^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]*[^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u0020\u007f-\u00a0\u00ad\u034f\u115f-\u1160\u1680\u17b4-\u17b5\u180b-\u180f\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb][^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]*$";
 
+/// A handle (`users_handle_format`): 1 to 30 lower-case letters, digits and hyphens, a letter or
+/// digit at each end.
+pub fn handle(value: &str) -> Result<(), ValidationError> {
+    let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit();
+    let ok = !value.is_empty()
+        && value.len() <= 30
+        && value.chars().all(|c| allowed(c) || c == '-')
+        && value.starts_with(allowed)
+        && value.ends_with(allowed);
+    if ok {
+        return Ok(());
+    }
+    let mut e = ValidationError::new("pattern");
+    e.message = Some(
+        "must be 1 to 30 lower-case letters, digits and hyphens, starting and ending with a letter or digit".into(),
+    );
+    Err(e)
+}
+
 /// A display name: no bidirectional control or control character, and at least one visible
 /// character. (Stored trimmed and NFC-normalised: `normalize_name`.)
 pub fn display_name(value: &str) -> Result<(), ValidationError> {

@@ -2622,6 +2622,11 @@ export interface components {
             id: number;
             email: string;
             display_name: string;
+            /**
+             * @description Unique, 1 to 30 lower-case letters, digits and inner hyphens: what mentions name
+             *     (`@handle`). Derived from the name at sign-up; changed at most once every 30 days.
+             */
+            handle: string;
             role: components["schemas"]["Role"];
             organisation?: string | null;
             /**
@@ -3129,6 +3134,8 @@ export interface components {
             /** Format: int64 */
             id: number;
             display_name: string;
+            /** @description What a mention names (`@handle`), unique where names are not. */
+            handle: string;
             role: components["schemas"]["Role"];
             organisation?: string | null;
         };
@@ -3718,7 +3725,7 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "token_expired" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "handle_recently_changed" | "token_expired" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of the log (the audit trail, the changes feed, notifications, webhooks) and the contract know every type there is.
          * @enum {string}
@@ -4475,6 +4482,8 @@ export interface components {
             /** Format: int64 */
             id: number;
             display_name: string;
+            /** @description What to write after the `@`. */
+            handle: string;
             organisation?: string | null;
         };
         Milestone: {
@@ -5279,6 +5288,8 @@ export interface components {
             /** Format: int64 */
             id: number;
             display_name: string;
+            /** @description Unique: what mentions name (`@handle`). */
+            handle: string;
             role: components["schemas"]["Role"];
             organisation?: string | null;
             /**
@@ -5962,6 +5973,12 @@ export interface components {
         UpdateAccountRequest: {
             /** @description At least one visible character; no control or bidirectional control character. */
             display_name?: string | null;
+            /**
+             * @description What mentions name (`@handle`): unique (409 `already_exists` when taken), at most one
+             *     change every 30 days (409 `handle_recently_changed`).
+             * @example camille-martin
+             */
+            handle?: string | null;
             /** @description `null` clears it. */
             organisation?: string | null;
             locale?: null | components["schemas"]["Locale"];

@@ -65,7 +65,7 @@ pub use milestones::{milestone_id, MilestoneBuilder};
 pub use progress::ProgressBuilder;
 pub use questions::{AnswerBuilder, QuestionBuilder};
 pub use registrations::RegistrationBuilder;
-pub use users::{crowd, UserBuilder};
+pub use users::{crowd, handle_of, UserBuilder};
 
 /// The keys of a record as the API answers it.
 pub trait RecordExt {

@@ -122,3 +122,8 @@ pub fn crowd(app: &TestApp, n: usize) -> Vec<TestUser> {
     all.extend(signed_in);
     all
 }
+
+/// The handle mentions name `user` by (`@handle`), as their public profile shows it.
+pub fn handle_of(app: &TestApp, user: &TestUser) -> String {
+    app.get(&format!("/users/{}", user.id)).expect(200).json()["handle"].as_str().unwrap().to_string()
+}

@@ -62,7 +62,9 @@ fn an_erased_account_leaves_no_trace_of_who_it_was_and_threads_keep_their_shape(
     let organisation = format!("Collectif Quillebeuf {marker}");
     let my_words = format!("Mon avis singulier wq{marker}");
     let my_report = format!("Détails du signalement rp{marker}");
-    app.patch("/me", Some(&me.token), &json!({"display_name": name, "organisation": organisation})).expect(200);
+    let handle = format!("zephyrine-{marker}");
+    app.patch("/me", Some(&me.token), &json!({"display_name": name, "organisation": organisation, "handle": handle}))
+        .expect(200);
 
     // An afternoon's traces: a comment, a mention of them by someone else, a reaction, a report,
     // a follow, a question, a token, a seat at a full forum with someone waiting behind them, a
@@ -70,7 +72,7 @@ fn an_erased_account_leaves_no_trace_of_who_it_was_and_threads_keep_their_shape(
     let mine = builders::comment(&app, &me.token, "/commitments/FR0041", &my_words);
     let reply = CommentBuilder::on("/commitments/FR0041")
         .reply_to(mine.id())
-        .text(&format!("Je rejoins @{name} sur ce point."))
+        .text(&format!("Je rejoins @{handle} sur ce point."))
         .create(&app, &other.token);
     let theirs = builders::comment(&app, &other.token, "/commitments/FR0041", "Un autre avis");
     app.put(
@@ -107,7 +109,7 @@ fn an_erased_account_leaves_no_trace_of_who_it_was_and_threads_keep_their_shape(
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    assert!(!places_holding(&app, &[&me.email, &name, &organisation, &my_words, &my_report]).is_empty());
+    assert!(!places_holding(&app, &[&me.email, &name, &handle, &organisation, &my_words, &my_report]).is_empty());
 
     // The password again, or nothing happens.
     app.post("/me/erasure", Some(&me.token), &json!({"password": "not-the-password"}))
@@ -125,7 +127,7 @@ fn an_erased_account_leaves_no_trace_of_who_it_was_and_threads_keep_their_shape(
     app.get(&format!("/users/{}", me.id)).expect_problem(404, "not_found");
 
     // No table, no column holds who they were or what they wrote.
-    let left = places_holding(&app, &[&me.email, &name, &organisation, &my_words, &my_report]);
+    let left = places_holding(&app, &[&me.email, &name, &handle, &organisation, &my_words, &my_report]);
     assert!(left.is_empty(), "traces left: {left:#?}");
     // And nothing linked to the account says anything: their comments are tombstones.
     assert_eq!(app.count(&format!("comments WHERE author_id = {} AND body <> ''", me.id)), 0);

@@ -55,7 +55,7 @@ fn followers_the_person_replied_to_and_those_named_hear_of_a_comment_once_each()
         &app,
         &author.token,
         "/commitments/FR0041",
-        "Qu'en pense @Camille Desmoulins, ou @Personne Inconnue ?",
+        &format!("Qu'en pense @{}, ou @personne-inconnue ?", handle_of(&app, &camille)),
     );
     let heard = notifications(&app, &follower, 1);
     assert_eq!(heard[0]["reason"], "new_comment");
@@ -316,6 +316,7 @@ fn follows_refuse_what_is_not_there_and_suggestions_name_members() {
     let found = app.get_as("/mentions/suggestions?q=manon%20r", &member.token).expect(200).json();
     assert_eq!(found.as_array().unwrap().len(), 1);
     assert_eq!(found[0]["display_name"], "Manon Roland");
+    assert!(found[0]["handle"].as_str().is_some_and(|h| !h.is_empty()));
     assert_eq!(
         app.get_as("/mentions/suggestions?q=MANON", &member.token).expect(200).json().as_array().unwrap().len(),
         2

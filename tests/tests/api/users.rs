@@ -43,7 +43,7 @@ fn public_profile_shows_the_user_without_email() {
     let keys: HashSet<&str> = body.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(
         keys,
-        HashSet::from(["id", "display_name", "role", "organisation", "institution_id", "created_at"]),
+        HashSet::from(["id", "display_name", "handle", "role", "organisation", "institution_id", "created_at"]),
         "{body}"
     );
     // A seeded admin's profile, too.

@@ -80,6 +80,16 @@ pub struct UpdateAccountRequest {
         pattern = r"^[^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]*[^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u0020\u007f-\u00a0\u00ad\u034f\u115f-\u1160\u1680\u17b4-\u17b5\u180b-\u180f\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb][^\u061c\u200e-\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]*$"
     )]
     pub display_name: Option<String>,
+    /// What mentions name (`@handle`): unique (409 `already_exists` when taken), at most one
+    /// change every 30 days (409 `handle_recently_changed`).
+    #[validate(custom(function = "crate::http::validation::handle"))]
+    #[schema(
+        min_length = 1,
+        max_length = 30,
+        pattern = "^[a-z0-9]([a-z0-9-]{0,28}[a-z0-9])?$",
+        example = "camille-martin"
+    )]
+    pub handle: Option<String>,
     /// `null` clears it.
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 200))]

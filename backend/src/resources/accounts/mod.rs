@@ -17,6 +17,8 @@ pub mod codes {
         WRONG_PASSWORD => ("wrong_password", "Ce n'est pas le mot de passe actuel du compte."),
         /// 409: the link was already used, or another one replaced it.
         TOKEN_USED => ("token_used", "Ce lien a déjà servi, ou un lien plus récent l'a remplacé."),
+        /// 409: the handle was changed less than 30 days ago.
+        HANDLE_RECENTLY_CHANGED => ("handle_recently_changed", "Votre identifiant a été changé il y a moins de 30 jours."),
         /// 410: the link has expired.
         TOKEN_EXPIRED => ("token_expired", "Ce lien a expiré : demandez-en un nouveau."),
     }
@@ -45,7 +47,10 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
             .service(handlers::reset_password);
     }),
     at_root: None,
-    unique: &[("users_email_lower_key", "An account already uses this email address.")],
+    unique: &[
+        ("users_email_lower_key", "An account already uses this email address."),
+        ("users_handle_key", "Another account already uses this handle."),
+    ],
     schemas: crate::schemas![],
     events: events::ALL,
     codes: codes::ALL,

@@ -212,11 +212,16 @@ pub fn redeem_reset(conn: &mut PgConnection, token: &str) -> ApiResult<UserId> {
     redeem(conn, token, Purpose::ResetPassword)
 }
 
+/// A handle may change once in this many days.
+pub const HANDLE_CHANGE_DAYS: i64 = 30;
+
 /// What the owner may change of their profile (a PATCH: what is absent stays).
 #[derive(AsChangeset)]
 #[diesel(table_name = users)]
 pub struct ProfileChanges {
     pub display_name: Option<String>,
+    pub handle: Option<String>,
+    pub handle_changed_at: Option<DateTime<Utc>>,
     pub organisation: Option<Option<String>>,
     pub locale: Option<crate::types::Locale>,
 }
@@ -232,6 +237,7 @@ pub fn update_profile(conn: &mut PgConnection, user: UserId, changes: &ProfileCh
     };
     let fields: Vec<&str> = [
         ("display_name", changes.display_name.is_some()),
+        ("handle", changes.handle.is_some()),
         ("organisation", changes.organisation.is_some()),
         ("locale", changes.locale.is_some()),
     ]

@@ -35,6 +35,8 @@ pub enum CommentState {
 pub struct CommentAuthor {
     pub id: i64,
     pub display_name: String,
+    /// What a mention names (`@handle`), unique where names are not.
+    pub handle: String,
     pub role: Role,
     pub organisation: Option<String>,
 }

@@ -56,6 +56,8 @@ pub struct CommentRow {
     #[diesel(sql_type = Text)]
     pub author_name: String,
     #[diesel(sql_type = Text)]
+    pub author_handle: String,
+    #[diesel(sql_type = Text)]
     pub author_role: Role,
     #[diesel(sql_type = Nullable<Text>)]
     pub author_organisation: Option<String>,
@@ -66,7 +68,7 @@ pub const COLUMNS: &str = "c.id, c.subject_id, s.kind AS subject_kind, s.ref_id 
      c.parent_id, c.root_id, c.depth, c.reply_count, c.author_id, c.body, c.body_html, \
      c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.hidden_reason, c.on_record, \
      c.useful_count, c.agree_count, c.disagree_count, \
-     u.display_name AS author_name, u.role AS author_role, u.organisation AS author_organisation";
+     u.display_name AS author_name, u.handle AS author_handle, u.role AS author_role, u.organisation AS author_organisation";
 
 /// What `COLUMNS` reads from, `c` being the comments.
 pub const JOINS: &str = "JOIN users u ON u.id = c.author_id JOIN subjects s ON s.id = c.subject_id";

@@ -46,6 +46,7 @@ pub fn present(row: CommentRow, viewer: Viewer) -> Comment {
         author: (state != CommentState::Deleted).then_some(CommentAuthor {
             id: row.author_id.get(),
             display_name: row.author_name,
+            handle: row.author_handle,
             role: row.author_role,
             organisation: row.author_organisation,
         }),

@@ -99,6 +99,7 @@ pub fn insert(
         agree_count: 0,
         disagree_count: 0,
         author_name: author.display_name,
+        author_handle: author.handle,
         author_role: author.role,
         author_organisation: author.organisation,
     };

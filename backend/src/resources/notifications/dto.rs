@@ -162,5 +162,7 @@ pub struct SuggestionParams {
 pub struct MentionSuggestion {
     pub id: i64,
     pub display_name: String,
+    /// What to write after the `@`.
+    pub handle: String,
     pub organisation: Option<String>,
 }

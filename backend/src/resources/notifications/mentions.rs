@@ -1,10 +1,7 @@
-//! Mentions: `@Nom affiché` in a comment names a member by their display name (the web app
-//! suggests names as one types, `GET /mentions/suggestions`). Names have spaces, so after each
-//! `@` the longest run of up to four words that is someone's display name wins; a name that
-//! several accounts share names them all, up to three (beyond that it names nobody: too vague to
-//! be meant). At most ten names per comment.
-
-use std::collections::HashMap;
+//! Mentions: `@handle` in a comment names the member whose handle it is (handles are unique;
+//! the web app suggests them as one types, `GET /mentions/suggestions`, by handle or name). A
+//! handle is the run of letters, digits and hyphens after an `@` that starts a word, any case,
+//! without a final hyphen. At most ten people per comment; erased accounts are nobody.
 
 use diesel::prelude::*;
 
@@ -12,12 +9,12 @@ use crate::db::ids::UserId;
 use crate::db::schema::users;
 
 pub const MAX_NAMES: usize = 10;
-const MAX_WORDS: usize = 4;
-const MAX_SHARED: usize = 3;
+/// The longest handle (`users_handle_format`).
+const MAX_HANDLE: usize = 30;
 
-/// For each `@` that starts a word, the names it may stand for, longest first, lower-cased.
-pub fn candidates(body: &str) -> Vec<Vec<String>> {
-    let mut out = Vec::new();
+/// For each `@` that starts a word, the handle it names, lower-cased, in order, without repeats.
+pub fn candidates(body: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
     let mut previous: Option<char> = None;
     for (at, c) in body.char_indices() {
         let starts_word = previous.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '"' | '«' | '\''));
@@ -26,35 +23,17 @@ pub fn candidates(body: &str) -> Vec<Vec<String>> {
             continue;
         }
         let rest = &body[at + 1..];
-        let mut names = Vec::new();
-        let mut words: Vec<&str> = Vec::new();
-        for word in rest.split_whitespace().take(MAX_WORDS) {
-            if word.starts_with('@') {
-                break;
-            }
-            words.push(word);
-            let last = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-            if last.is_empty() {
-                break;
-            }
-            let mut name = words[..words.len() - 1].join(" ");
-            if !name.is_empty() {
-                name.push(' ');
-            }
-            name.push_str(last);
-            names.push(name.to_lowercase());
-            // A word that ends a sentence or a clause ends the name.
-            if last.len() != word.len() {
-                break;
-            }
-        }
-        // Nothing right after the `@` (an address, a lone sign): no name.
-        if rest.starts_with(char::is_whitespace) || names.is_empty() {
+        let run = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).unwrap_or(rest.len());
+        // A word that goes on in letters a handle cannot hold ("@léa") names nobody.
+        if rest[run..].starts_with(char::is_alphanumeric) {
             continue;
         }
-        names.reverse();
-        out.push(names);
-        if out.len() >= MAX_NAMES * 2 {
+        let handle = rest[..run].trim_end_matches('-').to_ascii_lowercase();
+        if handle.is_empty() || handle.len() > MAX_HANDLE || handle.starts_with('-') || out.contains(&handle) {
+            continue;
+        }
+        out.push(handle);
+        if out.len() >= MAX_NAMES {
             break;
         }
     }
@@ -67,40 +46,12 @@ pub fn resolve(conn: &mut PgConnection, body: &str) -> QueryResult<Vec<UserId>> 
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
-    let mut all: Vec<String> = wanted.iter().flatten().cloned().collect();
-    all.sort();
-    all.dedup();
-    let found: Vec<(UserId, String)> = users::table
-        .filter(
-            diesel::dsl::sql::<diesel::sql_types::Bool>("lower(display_name) = ANY(")
-                .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(all)
-                .sql(")"),
-        )
+    let mut people: Vec<UserId> = users::table
+        .filter(users::handle.eq_any(&wanted))
         .filter(users::erased_at.is_null())
-        .select((users::id, diesel::dsl::sql::<diesel::sql_types::Text>("lower(display_name)")))
+        .select(users::id)
         .load(conn)?;
-    let mut by_name: HashMap<String, Vec<UserId>> = HashMap::new();
-    for (id, name) in found {
-        by_name.entry(name).or_default().push(id);
-    }
-    let mut named: Vec<&String> = Vec::new();
-    let mut people = Vec::new();
-    for names in &wanted {
-        let Some(name) = names.iter().find(|n| by_name.contains_key(*n)) else { continue };
-        if named.contains(&name) {
-            continue;
-        }
-        named.push(name);
-        let ids = &by_name[name];
-        if ids.len() <= MAX_SHARED {
-            people.extend(ids.iter().copied());
-        }
-        if named.len() >= MAX_NAMES {
-            break;
-        }
-    }
     people.sort_unstable();
-    people.dedup();
     Ok(people)
 }
 
@@ -109,27 +60,19 @@ mod tests {
     use super::candidates;
 
     #[test]
-    fn names_after_an_at_sign_longest_first() {
+    fn handles_after_an_at_sign_any_case_without_a_final_hyphen() {
         assert_eq!(
-            candidates("Merci @Marie Curie, et bravo"),
-            vec![vec!["marie curie".to_string(), "marie".to_string()]]
+            candidates("Merci @Marie-Curie, et bravo @jean-pierre-dupont-."),
+            vec!["marie-curie", "jean-pierre-dupont"]
         );
-        assert_eq!(
-            candidates("@Jean-Pierre Dupont a raison"),
-            vec![vec![
-                "jean-pierre dupont a raison".to_string(),
-                "jean-pierre dupont a".to_string(),
-                "jean-pierre dupont".to_string(),
-                "jean-pierre".to_string()
-            ]]
-        );
+        assert_eq!(candidates("@camille-martin-12 et encore @Camille-Martin-12"), vec!["camille-martin-12"]);
     }
 
     #[test]
     fn an_address_or_a_lone_sign_is_no_mention() {
         assert!(candidates("écrire à camille@example.fr").is_empty());
         assert!(candidates("rendez-vous @ 18h").is_empty());
-        assert_eq!(candidates("(@Ana) et @Léa.").len(), 2);
-        assert_eq!(candidates("(@Ana) et @Léa.")[1], vec!["léa".to_string()]);
+        assert_eq!(candidates("(@ana) et @léa."), vec!["ana"]);
+        assert!(candidates(&format!("@{}", "a".repeat(31))).is_empty(), "longer than any handle");
     }
 }

@@ -277,23 +277,31 @@ pub fn set_mail_preference(conn: &mut PgConnection, user: UserId, mail: MailPref
         .map(|_| ())
 }
 
-/// Members whose display name starts with `prefix` (any case), by name; suspended accounts left
-/// out.
+/// Members whose handle or display name starts with `prefix` (any case), by name; suspended and
+/// erased accounts left out.
 pub fn suggestions(conn: &mut PgConnection, prefix: &str, limit: i64) -> QueryResult<Vec<MentionSuggestion>> {
     let pattern = format!("{}%", crate::http::filters::escape_like(&prefix.to_lowercase()));
-    let rows: Vec<(UserId, String, Option<String>)> = users::table
+    let rows: Vec<(UserId, String, String, Option<String>)> = users::table
         .filter(
-            diesel::dsl::sql::<diesel::sql_types::Bool>("lower(display_name) LIKE ")
-                .bind::<diesel::sql_types::Text, _>(pattern),
+            diesel::dsl::sql::<diesel::sql_types::Bool>("(handle LIKE ")
+                .bind::<diesel::sql_types::Text, _>(pattern.clone())
+                .sql(" OR lower(display_name) LIKE ")
+                .bind::<diesel::sql_types::Text, _>(pattern)
+                .sql(")"),
         )
         .filter(users::suspended_at.is_null().or(users::suspended_until.le(Utc::now())))
         .filter(users::erased_at.is_null())
-        .select((users::id, users::display_name, users::organisation))
+        .select((users::id, users::display_name, users::handle, users::organisation))
         .order((diesel::dsl::sql::<diesel::sql_types::Text>("lower(display_name)"), users::id))
         .limit(limit)
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(id, display_name, organisation)| MentionSuggestion { id: id.get(), display_name, organisation })
+        .map(|(id, display_name, handle, organisation)| MentionSuggestion {
+            id: id.get(),
+            display_name,
+            handle,
+            organisation,
+        })
         .collect())
 }

@@ -7,7 +7,7 @@
 //! - their comments lose their text (kept only if they chose so; an institution's answer is on
 //!   the record and keeps it whatever happens); reactions go, reports they made lose the
 //!   reporter and the details they wrote;
-//! - `@Name` in others' comments becomes "[compte supprimé]"; mail waiting for others that
+//! - `@handle` (and `@Name`, from before handles) in others' comments becomes "[compte supprimé]"; mail waiting for others that
 //!   names them says "Compte supprimé"; mail to them (waiting or kept) goes;
 //! - questions stay, asked by nobody; progress updates keep their institution and lose author
 //!   and name; feedback stays, anonymous;
@@ -110,6 +110,8 @@ pub fn erase(conn: &mut PgConnection, user: UserId, by: ErasedBy, keep_comment_t
         .set((
             users::email.eq(format!("erased-{}@invalid", user.get())),
             users::display_name.eq(ERASED_NAME),
+            // Mentionable by nobody: no mention resolves to an erased account anyway.
+            users::handle.eq(format!("supprime-{}", user.get())),
             users::password_hash.eq("!erased"),
             users::role.eq(crate::types::Role::Member),
             users::organisation.eq(None::<String>),
@@ -162,7 +164,8 @@ fn unmention(conn: &mut PgConnection, person: &User) -> QueryResult<()> {
         .for_update()
         .load(conn)?;
     for (id, body) in mentioning {
-        let changed = without_mention(&body, &person.display_name);
+        // Mentions by handle, and by name in comments from before handles.
+        let changed = without_mention(&without_mention(&body, &person.handle), &person.display_name);
         if changed != body {
             diesel::update(comments::table.find(id))
                 .set((comments::body.eq(&changed), comments::body_html.eq(crate::markdown::render(&changed))))
@@ -230,8 +233,10 @@ fn without_mention(body: &str, name: &str) -> String {
                 break;
             }
         }
+        // A longer name or handle ("@camille-martin-12" for "camille-martin") is someone else.
+        let ends_there = |end: usize| !after[end..].starts_with(|c: char| c.is_alphanumeric() || c == '-');
         match end {
-            Some(end) if !name.is_empty() => {
+            Some(end) if !name.is_empty() && ends_there(end) => {
                 out.push_str(ERASED_MENTION);
                 rest = &after[end..];
             }
@@ -257,5 +262,9 @@ mod tests {
         );
         assert_eq!(without_mention("écrire à a@b.fr @Éli", "Élise Durand"), "écrire à a@b.fr @Éli");
         assert_eq!(without_mention("@", "X"), "@");
+        assert_eq!(
+            without_mention("@camille-martin et @camille-martin-12", "camille-martin"),
+            "[compte supprimé] et @camille-martin-12"
+        );
     }
 }

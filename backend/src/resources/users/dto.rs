@@ -18,6 +18,8 @@ pub struct PublicUser {
     #[schema(value_type = i64)]
     pub id: i64,
     pub display_name: String,
+    /// Unique: what mentions name (`@handle`).
+    pub handle: String,
     pub role: Role,
     pub organisation: Option<String>,
     /// The institution the account speaks for (`/institutions/{id}`), set by an admin.
@@ -32,6 +34,9 @@ pub struct Account {
     pub id: i64,
     pub email: String,
     pub display_name: String,
+    /// Unique, 1 to 30 lower-case letters, digits and inner hyphens: what mentions name
+    /// (`@handle`). Derived from the name at sign-up; changed at most once every 30 days.
+    pub handle: String,
     pub role: Role,
     pub organisation: Option<String>,
     /// The institution the account speaks for, set by an admin: officials report progress
@@ -57,6 +62,7 @@ impl From<User> for Account {
             id: u.id.get(),
             email: u.email,
             display_name: u.display_name,
+            handle: u.handle,
             role: u.role,
             organisation: u.organisation,
             institution_id: u.institution_id.map(crate::db::ids::InstitutionId::get),

@@ -65,6 +65,7 @@ export const fr = {
   "error.conflicts_with_stored": "Un champ contredit ce qui est déjà enregistré.",
   "error.parent_unavailable": "Le commentaire auquel vous répondez a été supprimé ou masqué.",
   "error.comment_unavailable": "Un commentaire supprimé ou masqué ne peut pas être modifié.",
+  "error.handle_recently_changed": "Votre identifiant a été changé il y a moins de 30 jours : réessayez plus tard.",
   "error.last_admin": "Vous êtes le seul administrateur : nommez-en un autre avant de supprimer votre compte.",
   "error.self_lockout": "Vous ne pouvez pas vous retirer le rôle d'administrateur ni vous suspendre.",
   "error.token_used": "Ce lien a déjà servi, ou un lien plus récent l'a remplacé.",

@@ -41,6 +41,8 @@ export default function ProfilePage() {
         <dl className="od-dl od-dl--grid">
           <dt>{t("profile.displayName")}</dt>
           <dd>{user.display_name}</dd>
+          <dt>{t("profile.handle")}</dt>
+          <dd>@{user.handle}</dd>
           <dt>{t("profile.email")}</dt>
           <dd>{user.email}</dd>
           {user.organisation && (
@@ -92,10 +94,17 @@ function ProfileForm({ user }: { user: Account }) {
   const { updateUser } = useSession();
   const [displayName, setDisplayName] = useState(user.display_name);
   const [organisation, setOrganisation] = useState(user.organisation ?? "");
+  const [handle, setHandle] = useState(user.handle);
   // Said in the status region; the focus goes back to the form's heading (the button is disabled
   // while saving) and the saved message shows under it.
   const save = useAction({
-    mutationFn: () => updateMe({ display_name: displayName.trim(), organisation: organisation.trim() || null }),
+    mutationFn: () =>
+      updateMe({
+        display_name: displayName.trim(),
+        organisation: organisation.trim() || null,
+        // Sent only when changed: a change waits 30 days after the previous one.
+        ...(handle.trim() !== user.handle ? { handle: handle.trim().toLowerCase() } : {}),
+      }),
     onSuccess: (account) => updateUser(account),
     done: "common.saved",
     focus: "profile-edit",
@@ -125,6 +134,21 @@ function ProfileForm({ user }: { user: Account }) {
           maxLength: 100,
           value: displayName,
           onChange: (e) => setDisplayName(e.target.value),
+        }}
+      />
+      <Input
+        label={t("profile.handle")}
+        hintText={t("profile.handleHint")}
+        {...fields.state("handle", t("profile.handle"))}
+        nativeInputProps={{
+          ...fields.native("handle"),
+          name: "handle",
+          autoComplete: "username",
+          required: true,
+          maxLength: 30,
+          spellCheck: false,
+          value: handle,
+          onChange: (e) => setHandle(e.target.value),
         }}
       />
       <Input

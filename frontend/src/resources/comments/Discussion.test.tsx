@@ -15,7 +15,13 @@ import { SessionProvider } from "../../auth/session";
 import { Discussion } from "./Discussion";
 import { MarkdownPreview } from "./MarkdownPreview";
 
-const author = (id: number, name: string) => ({ id, display_name: name, role: "member" as const, organisation: null });
+const author = (id: number, name: string) => ({
+  id,
+  display_name: name,
+  handle: name.toLowerCase(),
+  role: "member" as const,
+  organisation: null,
+});
 const base = {
   target: { type: "forum" as const, id: 1 },
   parent_id: null,
@@ -93,6 +99,7 @@ function signInAs(role: Account["role"], id = 99) {
     id,
     email: "x@example.org",
     display_name: "Moi",
+    handle: "moi",
     role,
     created_at: "2026-01-01T00:00:00Z",
     updated_at: "2026-01-01T00:00:00Z",

@@ -209,6 +209,7 @@ export function CommentItem({ comment: c, target }: { comment: Comment; target: 
     >
       <header className="od-comment__meta">
         <span className="od-comment__author">{name}</span>
+        {c.author && <span className="od-comment__handle">@{c.author.handle}</span>}
         {c.author?.organisation && <span className="od-comment__org">{c.author.organisation}</span>}
         {c.author && c.author.role !== "member" && (
           <Badge small noIcon as="span" severity="info">

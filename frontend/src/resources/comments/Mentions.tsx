@@ -1,7 +1,7 @@
 // Mention suggestions while typing a comment: after "@" and two letters, the members whose
-// display name starts so are offered in a list under the text (arrows to move, Enter to take
-// one, Escape to close; or a click). Taking one writes "@Nom affiché " in the text: the
-// server recognises the name and notifies that person.
+// display name or handle starts so are offered in a list under the text (arrows to move, Enter
+// to take one, Escape to close; or a click). Taking one writes "@handle " in the text: handles
+// are unique, the server recognises it and notifies that person.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { mentionKeys, mentionSuggestions, type MentionSuggestion } from "../notifications/queries";
@@ -25,9 +25,10 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-/** Whether a suggested name goes on with what is typed (the server matches names by their start,
- *  case aside): a suggestion for an earlier, shorter query may no longer fit. */
-const fits = (name: string, typed: string) => name.toLowerCase().startsWith(typed.toLowerCase());
+/** Whether a suggestion goes on with what is typed (the server matches names and handles by their
+ *  start, case aside): a suggestion for an earlier, shorter query may no longer fit. */
+const fits = (s: MentionSuggestion, typed: string) =>
+  [s.display_name, s.handle].some((n) => n.toLowerCase().startsWith(typed.toLowerCase()));
 
 /** The mention box, as a WAI-ARIA combobox (editable, list autocomplete): the text area keeps
  *  the focus, the highlighted suggestion is its `aria-activedescendant`. Arrows move, Enter takes
@@ -53,7 +54,7 @@ export function useMentions(body: string, setBody: (b: string) => void) {
   });
   const options: MentionSuggestion[] =
     at && query && at.query.startsWith(query) && closedFor !== `${at.start}:${at.query}`
-      ? (found.data ?? []).filter((s) => fits(s.display_name, at.query))
+      ? (found.data ?? []).filter((s) => fits(s, at.query))
       : [];
   const open = options.length > 0;
   const active = highlight.query === at?.query ? Math.min(highlight.index, options.length - 1) : 0;
@@ -61,13 +62,13 @@ export function useMentions(body: string, setBody: (b: string) => void) {
 
   function take(s: MentionSuggestion) {
     if (!at) return;
-    const inserted = `@${s.display_name} `;
+    const inserted = `@${s.handle} `;
     const next = body.slice(0, at.start) + inserted + body.slice(caret);
     const position = at.start + inserted.length;
     setBody(next);
     setCaret(position);
     // The name taken is a mention of its own now: its list stays closed.
-    setClosedFor(`${at.start}:${s.display_name}`);
+    setClosedFor(`${at.start}:${s.handle}`);
     requestAnimationFrame(() => {
       ref.current?.focus();
       ref.current?.setSelectionRange(position, position);
@@ -118,7 +119,7 @@ export function useMentions(body: string, setBody: (b: string) => void) {
               take(s);
             }}
           >
-            {s.display_name}
+            {s.display_name} <span className="fr-text--xs">@{s.handle}</span>
             {s.organisation && <span className="fr-text--xs"> — {s.organisation}</span>}
           </li>
         ))}

@@ -6,6 +6,7 @@ const account = (id: number, role: Account["role"], institution_id: number | nul
   id,
   email: `${id}@example.org`,
   display_name: `N${id}`,
+  handle: `n${id}`,
   role,
   institution_id,
   created_at: "2026-01-01T00:00:00Z",

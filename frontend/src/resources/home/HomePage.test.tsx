@@ -30,7 +30,7 @@ const recent = (
     reactions: { useful: 0, agree: 0, disagree: 0 },
     root_id: null,
     depth: 0,
-    author: { id: 1, display_name: "Camille Martin", role: "member", organisation: null },
+    author: { id: 1, display_name: "Camille Martin", handle: "camille-martin", role: "member", organisation: null },
     body,
     body_html: `<p>${body}</p>`,
     state: "visible",

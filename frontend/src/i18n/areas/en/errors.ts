@@ -58,6 +58,7 @@ export const en: Record<keyof typeof fr, string> = {
   "error.conflicts_with_stored": "A field contradicts what is already saved.",
   "error.parent_unavailable": "The comment you are replying to was deleted or hidden.",
   "error.comment_unavailable": "A deleted or hidden comment cannot be edited.",
+  "error.handle_recently_changed": "Your handle was changed less than 30 days ago: try again later.",
   "error.last_admin": "You are the only admin: make another account admin before erasing yours.",
   "error.self_lockout": "You cannot remove your own admin role or suspend yourself.",
   "error.token_used": "This link was already used, or a newer one replaced it.",

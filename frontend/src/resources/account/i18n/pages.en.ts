@@ -84,6 +84,9 @@ export const en: Record<keyof typeof fr, string> = {
   "profile.sessions.ended": "The device was signed out.",
   "profile.sessions.endAll": "Sign out everywhere",
   "profile.sessions.loading": "Loading the sessions…",
+  "profile.handle": "Handle (for mentions)",
+  "profile.handleHint":
+    "Written “@handle” in a comment, it mentions you. Unique; 1 to 30 lower-case letters without accents, digits and hyphens; can change once every 30 days.",
   "profile.erase.title": "Erase my account",
   "profile.erase.body":
     "Erasure is immediate and final. Your address, name, organisation, follows, notifications, reactions and tokens are erased; your registrations for forums to come are cancelled. Your comments keep their place in discussions, signed “Compte supprimé” (deleted account), without their text — unless you choose to leave it. Your questions stay, without your name. Download your data first if you want to keep it.",

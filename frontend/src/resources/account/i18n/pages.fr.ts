@@ -88,6 +88,9 @@ export const fr = {
   "profile.sessions.ended": "L'appareil a été déconnecté.",
   "profile.sessions.endAll": "Se déconnecter partout",
   "profile.sessions.loading": "Chargement des sessions…",
+  "profile.handle": "Identifiant (pour les mentions)",
+  "profile.handleHint":
+    "Écrit « @identifiant » dans un commentaire, il vous mentionne. Unique ; de 1 à 30 lettres minuscules sans accent, chiffres et tirets ; modifiable une fois tous les 30 jours.",
   "profile.erase.title": "Supprimer mon compte",
   "profile.erase.body":
     "La suppression est immédiate et définitive. Votre adresse, votre nom, votre organisation, vos abonnements, notifications, réactions et jetons sont effacés ; vos inscriptions aux forums à venir sont annulées. Vos commentaires restent à leur place dans les discussions, signés « Compte supprimé », sans leur texte — sauf si vous choisissez de le laisser. Vos questions restent, sans votre nom. Pensez à télécharger vos données avant.",
