@@ -74,6 +74,11 @@ pub fn find(conn: &mut PgConnection, id: UserId) -> QueryResult<Option<User>> {
     users::table.find(id).select(User::as_select()).first(conn).optional()
 }
 
+/// `find`, leaving out an erased account (a tombstone is nobody to act on).
+pub fn find_live(conn: &mut PgConnection, id: UserId) -> QueryResult<Option<User>> {
+    users::table.find(id).filter(users::erased_at.is_null()).select(User::as_select()).first(conn).optional()
+}
+
 pub fn find_by_email(conn: &mut PgConnection, email: &str) -> QueryResult<Option<User>> {
     use diesel::dsl::sql;
     use diesel::sql_types::{Bool, Text};

@@ -278,27 +278,8 @@ pub async fn update_me(
         }
     };
     let user = db::transaction(&state.pool, move |conn| {
-        // A new handle, at most once every 30 days: a handle others learnt keeps naming the
-        // same person for a while.
         let handle = match req.handle {
-            Some(wanted) => {
-                let current = user::find(conn, auth.id)?.ok_or_else(|| ApiError::not_found("Account"))?;
-                let since = chrono::Utc::now() - chrono::Duration::days(queries::HANDLE_CHANGE_DAYS);
-                match current.handle_changed_at {
-                    _ if wanted == current.handle => None,
-                    Some(at) if at > since => {
-                        return Err(ApiError::Conflict {
-                            code: crate::resources::accounts::codes::HANDLE_RECENTLY_CHANGED,
-                            detail: format!(
-                                "The handle was changed on {}: the next change is possible {} days after.",
-                                at.format("%Y-%m-%d"),
-                                queries::HANDLE_CHANGE_DAYS
-                            ),
-                        })
-                    }
-                    _ => Some(wanted),
-                }
-            }
+            Some(wanted) => queries::new_handle(conn, auth.id, wanted)?,
             None => None,
         };
         let changes = queries::ProfileChanges {

@@ -215,6 +215,26 @@ pub fn redeem_reset(conn: &mut PgConnection, token: &str) -> ApiResult<UserId> {
 /// A handle may change once in this many days.
 pub const HANDLE_CHANGE_DAYS: i64 = 30;
 
+/// The handle to write when the owner asks for `wanted`: `None` when it is already theirs, 409
+/// `handle_recently_changed` within `HANDLE_CHANGE_DAYS` of the previous change (a handle others
+/// learnt keeps naming the same person for a while).
+pub fn new_handle(conn: &mut PgConnection, user: UserId, wanted: String) -> ApiResult<Option<String>> {
+    let current = crate::auth::user::find(conn, user)?.ok_or_else(|| ApiError::not_found("Account"))?;
+    if wanted == current.handle {
+        return Ok(None);
+    }
+    match current.handle_changed_at {
+        Some(at) if at > Utc::now() - Duration::days(HANDLE_CHANGE_DAYS) => Err(ApiError::Conflict {
+            code: crate::resources::accounts::codes::HANDLE_RECENTLY_CHANGED,
+            detail: format!(
+                "The handle was changed on {}: the next change is possible {HANDLE_CHANGE_DAYS} days after.",
+                at.format("%Y-%m-%d")
+            ),
+        }),
+        _ => Ok(Some(wanted)),
+    }
+}
+
 /// What the owner may change of their profile (a PATCH: what is absent stays).
 #[derive(AsChangeset)]
 #[diesel(table_name = users)]

@@ -89,9 +89,7 @@ pub async fn end_users_sessions(
     auth.require(Permission::ManageUsers)?;
     let user = UserId(id.into_inner());
     db::transaction(&state.pool, move |conn| {
-        crate::auth::user::find(conn, user)?
-            .filter(|u| u.erased_at.is_none())
-            .ok_or_else(|| ApiError::not_found("User"))?;
+        crate::auth::user::find_live(conn, user)?.ok_or_else(|| ApiError::not_found("User"))?;
         let ended = session::end_all(conn, user)?;
         events::record(
             conn,

@@ -86,9 +86,7 @@ pub async fn update_user(
         });
     }
     let user = db::transaction(&state.pool, move |conn| {
-        let current = crate::auth::user::find(conn, id)?
-            .filter(|u| u.erased_at.is_none())
-            .ok_or_else(|| ApiError::not_found("User"))?;
+        let current = crate::auth::user::find_live(conn, id)?.ok_or_else(|| ApiError::not_found("User"))?;
         let institution = match req.institution_id {
             Some(Some(id)) => Some(Some(crate::resources::institutions::queries::resolve(conn, id, "institution_id")?)),
             Some(None) => Some(None),
