@@ -44,7 +44,7 @@ env -u DATABASE_READ_URL OPENDETAT_ENV=production \
   JWT_SECRET="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')" \
   DATABASE_URL="${DB_URL}${sep}application_name=$APP&options=-c%20log_statement%3Dall" \
   PUBLIC_URL="$BASE" SMTP_URL="smtp://127.0.0.1:9" JOB_WORKERS=0 \
-  DATABASE_POOL_SIZE=1 BIND_ADDR="127.0.0.1:$PORT" RUST_LOG=warn STATIC_DIR=/nonexistent \
+  DATABASE_POOL_SIZE=1 BIND_ADDR="127.0.0.1:$PORT" RUST_LOG=warn STATIC_DIR=/nonexistent TWO_FACTOR_ROLES=none \
   RATE_LIMIT_SIGN_IN=1000000000/1m RATE_LIMIT_SIGN_UP=1000000000/1m \
   "$BIN" serve >/dev/null 2>&1 &
 SERVER_PID=$!

@@ -141,6 +141,7 @@ fn serve() -> Result<(), String> {
         )),
         public_url: settings.public_url.clone(),
         require_verified_email: settings.require_verified_email,
+        two_factor_roles: settings.two_factor_roles.clone(),
         question_deadline_days: settings.question_deadline_days,
         auto_hide_reports: settings.auto_hide_reports,
         auto_hide_min_account_days: settings.auto_hide_min_account_days,

@@ -69,6 +69,9 @@ pub struct Settings {
     pub mail_from: String,
     /// Unverified accounts read but do not post.
     pub require_verified_email: bool,
+    /// Roles held only with a second factor (`TWO_FACTOR_ROLES`; in production admins and
+    /// moderators unless set, in dev none).
+    pub two_factor_roles: Vec<crate::types::Role>,
     /// Working days an institution has to answer a question (long overdue after twice as many).
     pub question_deadline_days: u32,
     /// Reports from this many distinct members hide a comment at once (0, the default: never).
@@ -196,6 +199,16 @@ impl Settings {
                 Some("true" | "1" | "on") => true,
                 Some("false" | "0" | "off") => false,
                 Some(other) => return Err(format!("REQUIRE_VERIFIED_EMAIL must be true or false, not {other:?}")),
+            },
+            two_factor_roles: match get("TWO_FACTOR_ROLES").as_deref().map(str::trim) {
+                None if environment == Environment::Production => {
+                    vec![crate::types::Role::Admin, crate::types::Role::Moderator]
+                }
+                None | Some("none") => Vec::new(),
+                Some(_) => list(&get, "TWO_FACTOR_ROLES")
+                    .iter()
+                    .map(|r| r.parse().map_err(|_| format!("TWO_FACTOR_ROLES: {r:?} is not a role (member, official, moderator, admin), and `none` stands alone")))
+                    .collect::<Result<_, String>>()?,
             },
             auto_hide_reports: parse_num(&get, "AUTO_HIDE_REPORTS", 0u32)?,
             auto_hide_min_account_days: parse_num(&get, "AUTO_HIDE_MIN_ACCOUNT_DAYS", 7u32)?,

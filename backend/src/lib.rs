@@ -44,6 +44,8 @@ pub struct AppState {
     pub public_url: String,
     /// Unverified accounts read but do not post.
     pub require_verified_email: bool,
+    /// Roles whose rights beyond a member's are held only with a second factor.
+    pub two_factor_roles: Vec<types::Role>,
     /// Working days an institution has to answer a question.
     pub question_deadline_days: u32,
     /// Reports from this many distinct members hide a comment at once (0: never).

@@ -140,7 +140,7 @@ impl Drop for SmtpSink {
     }
 }
 
-/// The tests' Python (the venv of `tests/smtp/venv.sh`: aiosmtpd, icalendar, feedparser, frictionless).
+/// The tests' Python (the venv of `tests/smtp/venv.sh`: aiosmtpd, icalendar, feedparser, frictionless, pyotp…).
 pub fn python() -> PathBuf {
     if let Ok(p) = std::env::var("SMTP_SINK_PYTHON") {
         return PathBuf::from(p);

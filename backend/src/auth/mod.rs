@@ -11,6 +11,7 @@ pub mod scope;
 pub mod session;
 pub mod throttle;
 pub mod token;
+pub mod two_factor;
 pub mod user;
 
 use actix_web::http::header;
@@ -42,16 +43,50 @@ pub struct AuthUser {
     /// The session the request's token belongs to (none for an API token, or a token from
     /// before sessions were kept).
     pub session: Option<crate::db::ids::SessionId>,
+    /// The role requires a second factor (`TWO_FACTOR_ROLES`) and the account has none yet:
+    /// it acts as a member until it turns one on (`acting_role`).
+    pub missing_factor: bool,
 }
 
 impl AuthUser {
-    /// 403 unless the account's role grants `permission` (`forbidden`), and the API token, if
-    /// the request came with one, holds the scope it takes (`insufficient_scope`).
+    /// The role whose rights the request holds: the account's, or a member's while a role that
+    /// requires a second factor has none (what every check of rights asks, never `role`).
+    pub fn acting_role(&self) -> Role {
+        if self.missing_factor {
+            Role::Member
+        } else {
+            self.role
+        }
+    }
+
+    /// 403 unless the account's role grants `permission` (`forbidden`; `two_factor_required`
+    /// when the role would with a second factor), and the API token, if the request came with
+    /// one, holds the scope it takes (`insufficient_scope`).
     pub fn require(&self, permission: permission::Permission) -> Result<(), ApiError> {
-        if !self.role.grants(permission) {
+        self.holds(permission)?;
+        self.require_scope(Scope::for_permission(permission))
+    }
+
+    /// 403 `two_factor_required`: what a role that requires a second factor is answered where
+    /// its rights are needed, until it turns one on.
+    pub fn second_factor_missing() -> ApiError {
+        ApiError::Refused {
+            code: crate::http::problem::ErrorCode::TwoFactorRequired,
+            detail: "Your role's rights need a second factor: turn on two-factor sign-in from your account page."
+                .into(),
+        }
+    }
+
+    /// `require` without the token's scope: whether the account's acting role grants
+    /// `permission` (403 `forbidden`, or `two_factor_required`).
+    pub fn holds(&self, permission: permission::Permission) -> Result<(), ApiError> {
+        if !self.acting_role().grants(permission) {
+            if self.role.grants(permission) {
+                return Err(AuthUser::second_factor_missing());
+            }
             return Err(ApiError::Forbidden(format!("Your role does not allow you to {}.", permission.what())));
         }
-        self.require_scope(Scope::for_permission(permission))
+        Ok(())
     }
 
     /// 403 `insufficient_scope` when the request came with an API token without `scope`.
@@ -293,13 +328,16 @@ impl BearerToken {
             token_scopes: found.scopes,
             app_token: found.app_token,
             session: found.session,
+            missing_factor: state.two_factor_roles.contains(&found.user.role) && found.user.two_factor_at.is_none(),
             ..AuthUser::from(&found.user)
         })
     }
 }
 
 impl From<&User> for AuthUser {
-    /// The account as a signed-in session sees it (every scope its role allows).
+    /// The account as a signed-in session sees it (every scope its role allows). Without the
+    /// settings at hand, every role above a member's is taken to need a second factor (the hot
+    /// paths that build it only ask for a member's rights).
     fn from(user: &User) -> Self {
         AuthUser {
             id: user.id,
@@ -309,6 +347,7 @@ impl From<&User> for AuthUser {
             token_scopes: None,
             app_token: None,
             session: None,
+            missing_factor: user.role != Role::Member && user.two_factor_at.is_none(),
         }
     }
 }

@@ -39,6 +39,8 @@ pub struct User {
     pub handle: String,
     /// When the owner last chose a handle (a change waits 30 days after the previous one).
     pub handle_changed_at: Option<DateTime<Utc>>,
+    /// When the owner turned on a second factor (`auth::two_factor`); none: the password alone.
+    pub two_factor_at: Option<DateTime<Utc>>,
 }
 
 impl User {

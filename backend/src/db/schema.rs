@@ -651,6 +651,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    recovery_codes (id) {
+        id -> Int8,
+        user_id -> Int8,
+        code_hash -> Bytea,
+        used_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     sessions (id) {
         id -> Int8,
         user_id -> Int8,
@@ -660,6 +669,15 @@ diesel::table! {
         last_used_at -> Timestamptz,
         expires_at -> Timestamptz,
         ended_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    two_factor_secrets (user_id) {
+        user_id -> Int8,
+        secret -> Bytea,
+        created_at -> Timestamptz,
+        last_step -> Nullable<Int8>,
     }
 }
 
@@ -691,6 +709,7 @@ diesel::table! {
         erased_at -> Nullable<Timestamptz>,
         handle -> Text,
         handle_changed_at -> Nullable<Timestamptz>,
+        two_factor_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -814,6 +833,8 @@ diesel::joinable!(questions -> subjects (about_id));
 diesel::joinable!(questions -> users (asked_by));
 diesel::joinable!(registrations -> forums (forum_id));
 diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(recovery_codes -> users (user_id));
+diesel::joinable!(two_factor_secrets -> users (user_id));
 diesel::joinable!(users -> institutions (institution_id));
 diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
 diesel::joinable!(webhook_attempts -> webhook_endpoints (endpoint_id));
@@ -822,6 +843,8 @@ diesel::joinable!(webhook_endpoints -> api_tokens (app_token_id));
 diesel::joinable!(webhook_endpoints -> users (created_by));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    recovery_codes,
+    two_factor_secrets,
     action_item_history,
     action_items,
     action_plans,

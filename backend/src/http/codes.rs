@@ -126,6 +126,22 @@ impl ErrorCode {
     /// 401: an API token past its expiry date.
     pub const TokenExpired: ErrorCode =
         ErrorCode::declare("api_token_expired", "Ce jeton d'API a expiré : créez-en un autre.");
+    /// 403: the role's rights are held only with a second factor, which the account has not
+    /// turned on (`TWO_FACTOR_ROLES`).
+    pub const TwoFactorRequired: ErrorCode = ErrorCode::declare(
+        "two_factor_required",
+        "Votre rôle exige la double authentification : activez-la depuis la page de votre compte.",
+    );
+    /// 401: the password was right; the account's second factor is needed too (`code`).
+    pub const SecondFactorRequired: ErrorCode = ErrorCode::declare(
+        "second_factor_required",
+        "Saisissez le code à six chiffres de votre application d'authentification, ou un code de secours.",
+    );
+    /// 401 (at sign-in) or 409: a code of the second factor that is wrong, or already used.
+    pub const SecondFactorInvalid: ErrorCode = ErrorCode::declare(
+        "second_factor_invalid",
+        "Ce code n'est pas valable (ou a déjà servi) : saisissez le code affiché maintenant.",
+    );
     /// 403: the account must confirm its address first.
     pub const EmailNotVerified: ErrorCode = ErrorCode::declare(
         "email_not_verified",
@@ -205,6 +221,9 @@ impl ErrorCode {
         ErrorCode::TokenRevoked,
         ErrorCode::TokenExpired,
         ErrorCode::EmailNotVerified,
+        ErrorCode::TwoFactorRequired,
+        ErrorCode::SecondFactorRequired,
+        ErrorCode::SecondFactorInvalid,
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::RequestTimeout,

@@ -1,6 +1,6 @@
 //! Mails about an account itself: a sign-up naming an address whose account is not confirmed
-//! yet, and failed sign-ins from many addresses that reached the account's ceiling
-//! (`auth::throttle::ACCOUNT`).
+//! yet, failed sign-ins from many addresses that reached the account's ceiling
+//! (`auth::throttle::ACCOUNT`), and a second factor turned on or off.
 
 use super::templates::{assemble, Body, Rendered};
 use super::Outgoing;
@@ -79,4 +79,58 @@ pub(super) fn unconfirmed(mail: &Outgoing, fr: bool, link: String, name: &str, s
             },
         )
     }
+}
+
+/// A second factor turned on (`TwoFactorOn`) or off (`TwoFactorOff`), so that a change the
+/// owner did not make is noticed. `link`: the account page.
+pub(super) fn two_factor_changed(mail: &Outgoing, fr: bool, link: String, name: &str, signature: &str) -> Rendered {
+    let on = matches!(mail.template, super::templates::Template::TwoFactorOn);
+    let (subject, paragraphs, action) = match (fr, on) {
+        (true, true) => (
+            "Double authentification activée — Open d'État",
+            vec![
+                "La double authentification vient d'être activée sur votre compte Open d'État : chaque connexion demandera désormais, après le mot de passe, le code de votre application d'authentification.".into(),
+                "Gardez vos codes de secours en lieu sûr : ils remplacent l'application si vous la perdez.".into(),
+                "Si vous n'êtes pas à l'origine de ce changement, changez votre mot de passe et écrivez-nous en répondant à ce message.".into(),
+            ],
+            "Voir mon compte",
+        ),
+        (true, false) => (
+            "Double authentification désactivée — Open d'État",
+            vec![
+                "La double authentification vient d'être désactivée sur votre compte Open d'État (par vous, ou par un administrateur à votre demande) : le mot de passe seul permet de s'y connecter.".into(),
+                "Si vous n'êtes pas à l'origine de ce changement, changez votre mot de passe, réactivez la double authentification et écrivez-nous en répondant à ce message.".into(),
+            ],
+            "Voir mon compte",
+        ),
+        (false, true) => (
+            "Two-factor sign-in turned on — Open d'État",
+            vec![
+                "Two-factor sign-in was just turned on for your Open d'État account: every sign-in will now ask, after the password, for the code of your authenticator app.".into(),
+                "Keep your recovery codes somewhere safe: they stand in for the app if you lose it.".into(),
+                "If you did not make this change, change your password and write to us by replying to this message.".into(),
+            ],
+            "See my account",
+        ),
+        (false, false) => (
+            "Two-factor sign-in turned off — Open d'État",
+            vec![
+                "Two-factor sign-in was just turned off for your Open d'État account (by you, or by an administrator at your request): the password alone signs in to it.".into(),
+                "If you did not make this change, change your password, turn two-factor sign-in on again and write to us by replying to this message.".into(),
+            ],
+            "See my account",
+        ),
+    };
+    assemble(
+        mail.locale,
+        subject.into(),
+        Body {
+            greeting: if fr { format!("Bonjour {name},") } else { format!("Hello {name},") },
+            paragraphs,
+            action: Some((action, link)),
+            links: Vec::new(),
+            after: Vec::new(),
+            signature,
+        },
+    )
 }

@@ -22,6 +22,10 @@ pub enum Template {
     /// Failed sign-ins from many addresses reached the account's ceiling: every address is
     /// refused for a while (`link`: the page to choose a new password).
     SignInsBlocked,
+    /// A second factor was turned on for the account (by its owner).
+    TwoFactorOn,
+    /// The account's second factor was turned off (by its owner, or reset by an admin).
+    TwoFactorOff,
     /// "Mot de passe oublié": a single-use link, valid one hour.
     PasswordReset,
     /// After a password change or reset: so that the owner notices one they did not make.
@@ -331,6 +335,9 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
         (Template::WebhookDisabled, _) => super::webhook_templates::render(mail, fr, link, name, signature),
         (Template::AccountUnconfirmed, _) => super::account_templates::unconfirmed(mail, fr, link, name, signature),
         (Template::SignInsBlocked, _) => super::account_templates::sign_ins_blocked(mail, fr, link, name, signature),
+        (Template::TwoFactorOn | Template::TwoFactorOff, _) => {
+            super::account_templates::two_factor_changed(mail, fr, link, name, signature)
+        }
         // Registration mails without their forum: never enqueued so (see render_registration).
         (Template::RegistrationConfirmed | Template::RegistrationWaitlisted | Template::RegistrationPromoted
             | Template::RegistrationReminder | Template::ForumChanged | Template::ForumCancelled

@@ -28,6 +28,7 @@ pub mod search;
 pub mod sessions;
 pub mod shared;
 pub mod streams;
+pub mod two_factor;
 pub mod users;
 pub mod webhooks;
 
@@ -36,6 +37,7 @@ pub mod webhooks;
 pub const RESOURCES: &[&crate::registry::Resource] = &[
     &accounts::RESOURCE,
     &sessions::RESOURCE,
+    &two_factor::RESOURCE,
     &api_tokens::RESOURCE,
     &personal_data::RESOURCE,
     &action_plans::RESOURCE,

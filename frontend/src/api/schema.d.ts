@@ -40,7 +40,9 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password. An account whose address is not confirmed yet is answered
-         *     like a wrong password (401).
+         *     like a wrong password (401). An account with a second factor needs its `code` too: without
+         *     one, a 401 `second_factor_required` (send the same request again with it); a wrong or spent
+         *     code is a 401 `second_factor_invalid` and counts as a failed sign-in.
          */
         post: operations["login"];
         delete?: never;
@@ -243,6 +245,107 @@ export interface paths {
         post?: never;
         /** End every session of an account (admins only; audited): a lost laptop, a shared computer. */
         delete: operations["end_users_sessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the signed-in person's second factor stands. */
+        get: operations["my_two_factor"];
+        put?: never;
+        /**
+         * Begin turning on a second factor: the password again, and the answer is a new secret for an
+         *     authenticator app. Nothing changes at sign-in until a first code confirms it
+         *     (`/me/two-factor/confirm`); beginning again replaces a secret not confirmed yet.
+         */
+        post: operations["begin_two_factor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the secret with a first code of the app: the second factor is on, and the answer
+         *     holds the recovery codes, shown this once. The owner is mailed.
+         */
+        post: operations["confirm_two_factor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New recovery codes, with a code of the app: the previous ones no longer work. */
+        post: operations["new_recovery_codes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor/off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn the second factor off, with the password and a code (of the app, or a recovery code).
+         *     Refused where the account's role requires one. The owner is mailed.
+         */
+        post: operations["turn_off_two_factor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Turn off someone's second factor (admins only; audited; the owner is mailed): a lost device
+         *     without recovery codes. They sign in with the password alone and, where the role requires
+         *     one, act as a member until they turn a new one on. An admin turns off their own from
+         *     `/me/two-factor/off` (409 `self_lockout` here).
+         */
+        delete: operations["reset_two_factor"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2656,6 +2759,11 @@ export interface components {
              *     (production), the account reads but does not post.
              */
             email_verified: boolean;
+            /**
+             * @description Whether a second factor is on: signing in needs a code of the authenticator app too
+             *     (`/me/two-factor`).
+             */
+            two_factor: boolean;
         };
         /** @description A page of accounts (admin view). */
         AccountPage: {
@@ -3027,6 +3135,11 @@ export interface components {
             id: number;
             /** @description How it was addressed then (a slug, an OGP code, an id). */
             key: string;
+        };
+        /** @description The password again, to begin. */
+        BeginTwoFactor: {
+            /** Format: password */
+            password: string;
         };
         /** @description Every dataset the platform publishes, with the data package that describes them. */
         Catalogue: {
@@ -3725,12 +3838,12 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "handle_recently_changed" | "token_expired" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "two_factor_required" | "second_factor_required" | "second_factor_invalid" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "handle_recently_changed" | "token_expired" | "two_factor_on" | "two_factor_off" | "two_factor_kept" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of the log (the audit trail, the changes feed, notifications, webhooks) and the contract know every type there is.
          * @enum {string}
          */
-        EventType: "user.verified" | "user.password_changed" | "user.sessions_ended" | "api_token.created" | "api_token.revoked" | "user.erased" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "institution.created" | "institution.updated" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reacted" | "comment.reported" | "comment.reports_dismissed" | "user.suspended" | "user.unsuspended" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.disabled" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.deleted" | "user.created" | "user.updated";
+        EventType: "user.verified" | "user.password_changed" | "user.sessions_ended" | "user.two_factor_on" | "user.two_factor_off" | "api_token.created" | "api_token.revoked" | "user.erased" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "institution.created" | "institution.updated" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reacted" | "comment.reported" | "comment.reports_dismissed" | "user.suspended" | "user.unsuspended" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.disabled" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.deleted" | "user.created" | "user.updated";
         /** @description A document, page or dataset that shows the progress reported. */
         EvidenceLink: {
             /** @example Compte rendu du forum du 12 mars 2018 */
@@ -4458,6 +4571,12 @@ export interface components {
             email: string;
             /** Format: password */
             password: string;
+            /**
+             * @description For an account with a second factor: the six-digit code of its authenticator app, or
+             *     one of its recovery codes (each works once). Asked for by a 401 `second_factor_required`.
+             * @example 123456
+             */
+            code?: string | null;
         };
         /**
          * @description How a member hears of notifications by mail.
@@ -5483,6 +5602,18 @@ export interface components {
          * @enum {string}
          */
         RecordType: "action_plan" | "commitment" | "milestone" | "cycle" | "forum" | "format" | "action_item" | "comment";
+        /**
+         * @description Recovery codes, shown this once: each signs in once in place of a code of the app.
+         * @example {
+         *       "codes": [
+         *         "k3mf-q7ra-2xbd",
+         *         "…"
+         *       ]
+         *     }
+         */
+        RecoveryCodes: {
+            codes: string[];
+        };
         RegisterRequest: {
             /**
              * Format: email
@@ -5956,6 +6087,58 @@ export interface components {
         TokenRequest: {
             token: string;
         };
+        /** @description The password and a code, to turn the factor off. */
+        TurnOffTwoFactor: {
+            /** Format: password */
+            password: string;
+            /**
+             * @description A code of the authenticator app, or a recovery code.
+             * @example 123456
+             */
+            code: string;
+        };
+        /** @description A code of the authenticator app. */
+        TwoFactorCode: {
+            /**
+             * @description Six digits (spaces allowed).
+             * @example 123456
+             */
+            code: string;
+        };
+        /**
+         * @description The secret to give the authenticator app: scan `otpauth_uri` (as a QR code), or type
+         *     `secret`. Nothing is on until a first code confirms it.
+         * @example {
+         *       "otpauth_uri": "otpauth://totp/Open%20d%27%C3%89tat:camille-martin?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Open%20d%27%C3%89tat",
+         *       "secret": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+         *     }
+         */
+        TwoFactorSetup: {
+            /** @description Base 32 (RFC 4648), 32 characters: SHA-1, six digits, 30 seconds. */
+            secret: string;
+            otpauth_uri: string;
+        };
+        /**
+         * @description Where the signed-in person's second factor stands.
+         * @example {
+         *       "enabled": true,
+         *       "enabled_at": "2026-12-05T09:12:00Z",
+         *       "recovery_codes_left": 9,
+         *       "required": true
+         *     }
+         */
+        TwoFactorStatus: {
+            enabled: boolean;
+            /** Format: date-time */
+            enabled_at?: string | null;
+            /**
+             * Format: int64
+             * @description Recovery codes not used yet (0 when off).
+             */
+            recovery_codes_left: number;
+            /** @description The account's role holds its rights only with a second factor (`TWO_FACTOR_ROLES`). */
+            required: boolean;
+        };
         /**
          * @description How many notifications wait unread, counted up to `UNREAD_COUNT_CAP` (the header shows
          *     "99+" beyond).
@@ -6360,7 +6543,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description Wrong email or password, or an address not confirmed yet (the same answer) */
+            /** @description Wrong email or password, or an address not confirmed yet (the same answer, `unauthorized`); the password was right and the account's second factor is needed (`second_factor_required`), or the `code` is wrong or already used (`second_factor_invalid`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6895,6 +7078,283 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             /** @description No such account */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    my_two_factor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The second factor's state */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    begin_two_factor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BeginTwoFactor"];
+            };
+        };
+        responses: {
+            /** @description A secret to scan or type; confirm it with a code */
+            201: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorSetup"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The password is not the account's (`wrong_password`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The second factor is on already (`two_factor_on`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    confirm_two_factor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorCode"];
+            };
+        };
+        responses: {
+            /** @description On; keep these recovery codes */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description On already (`two_factor_on`), or not begun (`two_factor_off`); or the code is wrong (`second_factor_invalid`, on `code`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    new_recovery_codes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorCode"];
+            };
+        };
+        responses: {
+            /** @description The new recovery codes, shown this once */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The second factor is off (`two_factor_off`), or the code is wrong (`second_factor_invalid`, on `code`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    turn_off_two_factor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TurnOffTwoFactor"];
+            };
+        };
+        responses: {
+            /** @description Off: the password alone signs in again */
+            204: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The password is not the account's (`wrong_password`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Off already (`two_factor_off`); required by the role (`two_factor_kept`); or the code is wrong (`second_factor_invalid`, on `code`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reset_two_factor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Off */
+            204: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account has no second factor on (`two_factor_off`), or it is the admin's own (`self_lockout`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -249,7 +249,7 @@ fn other_origins_may_revalidate_and_cache_their_preflight() {
 fn every_table_a_public_answer_reads_raises_the_public_version() {
     // A new table must either take the trigger of `public_version` (see its migration) or be
     // named there as private (or here, for a later table no public answer reads: webhooks,
-    // sessions):
+    // sessions, second factors):
     // otherwise its writes would leave tags unchanged.
     let app = TestApp::spawn_empty();
     let missing = app.count(
@@ -259,7 +259,7 @@ fn every_table_a_public_answer_reads_raises_the_public_version() {
                                  'login_throttle', 'rate_limits', 'mail_tokens', 'event_positions', \
                                  'data_fixups', 'notifications', 'notification_settings', 'comment_reports', \
                                  'api_tokens', 'api_rate_windows', 'webhook_endpoints', 'webhook_deliveries', \
-                                 'webhook_attempts', 'sessions') \
+                                 'webhook_attempts', 'sessions', 'two_factor_secrets', 'recovery_codes') \
            AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid \
                            AND t.tgname = c.relname || '_public_version')",
     );

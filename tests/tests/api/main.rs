@@ -49,5 +49,6 @@ mod smoke;
 mod streams;
 mod third_party_app;
 mod tokens;
+mod two_factor;
 mod users;
 mod webhooks;

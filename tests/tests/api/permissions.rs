@@ -6,17 +6,17 @@ use opendetat_tests::*;
 
 const ALL: &[&str] = &["member", "official", "moderator", "admin"];
 const CONTENT: &[&str] = &["official", "admin"];
-const ADMIN: &[&str] = &["admin"];
-const MODERATION: &[&str] = &["moderator", "admin"];
+pub(crate) const ADMIN: &[&str] = &["admin"];
+pub(crate) const MODERATION: &[&str] = &["moderator", "admin"];
 /// A forum of the seed that was held.
 const HELD: &str = "2018-10-transparence-algorithmes-publics";
 
 /// (method, path as in the contract, a concrete path, body, allowed roles).
-type Row = (&'static str, &'static str, String, Option<Value>, &'static [&'static str]);
+pub(crate) type Row = (&'static str, &'static str, String, Option<Value>, &'static [&'static str]);
 
 /// Every protected route. Routes that act on someone's own record (their comment, their
 /// account) are open to every role here: who owns what is tested with the resource.
-fn table(comment: i64, milestone: i64, user: i64, question: i64) -> Vec<Row> {
+pub(crate) fn table(comment: i64, milestone: i64, user: i64, question: i64) -> Vec<Row> {
     let forum = ForumBuilder::new("Forum des permissions").body();
     vec![
         ("GET", "/me", "/me".into(), None, ALL),
@@ -128,6 +128,19 @@ fn table(comment: i64, milestone: i64, user: i64, question: i64) -> Vec<Row> {
         ("DELETE", "/me/sessions", "/me/sessions".into(), None, ALL),
         ("POST", "/auth/logout", "/auth/logout".into(), None, ALL),
         ("DELETE", "/admin/users/{id}/sessions", "/admin/users/999999/sessions".into(), None, ADMIN),
+        ("GET", "/me/two-factor", "/me/two-factor".into(), None, ALL),
+        // Empty passwords and codes: 422 for whoever may, before anything changes.
+        ("POST", "/me/two-factor", "/me/two-factor".into(), Some(json!({"password": ""})), ALL),
+        ("POST", "/me/two-factor/confirm", "/me/two-factor/confirm".into(), Some(json!({"code": ""})), ALL),
+        (
+            "POST",
+            "/me/two-factor/recovery-codes",
+            "/me/two-factor/recovery-codes".into(),
+            Some(json!({"code": ""})),
+            ALL,
+        ),
+        ("POST", "/me/two-factor/off", "/me/two-factor/off".into(), Some(json!({"password": "", "code": ""})), ALL),
+        ("DELETE", "/admin/users/{id}/two-factor", "/admin/users/999999/two-factor".into(), None, ADMIN),
         (
             "GET",
             "/forums/{id}/registrations/export",

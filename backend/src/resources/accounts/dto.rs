@@ -56,6 +56,11 @@ pub struct LoginRequest {
     #[validate(length(min = 1, max = MAX_PASSWORD_LEN))]
     #[schema(format = "password", min_length = 1, max_length = 128)]
     pub password: String,
+    /// For an account with a second factor: the six-digit code of its authenticator app, or
+    /// one of its recovery codes (each works once). Asked for by a 401 `second_factor_required`.
+    #[validate(length(min = 1, max = 32))]
+    #[schema(min_length = 1, max_length = 32, example = "123456")]
+    pub code: Option<String>,
 }
 
 /// A bearer token and the account it belongs to.

@@ -12,11 +12,12 @@ use super::queries;
 use crate::auth::ip_limit::Action;
 use crate::auth::password;
 use crate::auth::throttle;
+use crate::auth::two_factor;
 use crate::auth::user::{self, NewUser, User};
 use crate::auth::{AuthUser, OptionalAuth};
 use crate::db;
 use crate::http::extract::{ApiJson, AuthedBody};
-use crate::http::problem::{ApiError, ApiResult, FieldError};
+use crate::http::problem::{ApiError, ApiResult, ErrorCode, FieldError};
 use crate::http::validation::{clean_opt, normalize_name};
 use crate::resources::users::Account;
 use crate::types::Locale;
@@ -110,13 +111,15 @@ pub async fn register(
 }
 
 /// Sign in with email and password. An account whose address is not confirmed yet is answered
-/// like a wrong password (401).
+/// like a wrong password (401). An account with a second factor needs its `code` too: without
+/// one, a 401 `second_factor_required` (send the same request again with it); a wrong or spent
+/// code is a 401 `second_factor_invalid` and counts as a failed sign-in.
 #[utoipa::path(
     tag = "auth",
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in", body = Session),
-        (status = 401, description = "Wrong email or password, or an address not confirmed yet (the same answer)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong email or password, or an address not confirmed yet (the same answer, `unauthorized`); the password was right and the account's second factor is needed (`second_factor_required`), or the `code` is wrong or already used (`second_factor_invalid`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 403, description = "Account suspended", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed sign-ins for this account from this address (5 in 15 minutes), or for this account from everywhere (100 in an hour: its owner is mailed), or too many sign-ins from this address (`RATE_LIMIT_SIGN_IN`); retry after `Retry-After` seconds", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
@@ -177,7 +180,30 @@ pub async fn login(
     );
     let family = crate::auth::address_family(&http);
     let expires_at = state.tokens.expiry();
+    let second_factor = user.two_factor_at.is_some();
+    let code = req.code;
+    let blocked_if_wrong = admitted.blocked_until_if_wrong;
     let sid = db::transaction(&state.pool, move |conn| {
+        // The password was right: an account with a second factor needs its code too. A wrong
+        // one counts as a failed sign-in (the attempt stays counted: nothing is cleared).
+        if second_factor {
+            let Some(code) = code else {
+                return Err(ApiError::TokenRefused {
+                    code: ErrorCode::SecondFactorRequired,
+                    detail: "This account has a second factor: send its six-digit code (or a recovery code) as `code`."
+                        .into(),
+                });
+            };
+            if !two_factor::accept(conn, user_id, &code, true)? {
+                if let Some(until) = blocked_if_wrong {
+                    return Err(throttle::too_many(until));
+                }
+                return Err(ApiError::TokenRefused {
+                    code: ErrorCode::SecondFactorInvalid,
+                    detail: "This code is wrong, or was already used.".into(),
+                });
+            }
+        }
         throttle::clear(conn, &email, &client)?;
         if let Some(hash) = rehash {
             use crate::db::schema::users as u;

@@ -110,7 +110,7 @@ pub async fn create_my_token(
     let req = body?.into_inner();
     req.validate()?;
     in_the_future(req.expires_at)?;
-    let scopes = allowed_scopes(&req.scopes, auth.role, TokenKind::Personal)?;
+    let scopes = allowed_scopes(&req.scopes, auth.acting_role(), TokenKind::Personal)?;
     let (secret, hash) = api_token::generate(TokenKind::Personal);
     let prefix = api_token::shown_prefix(&secret);
     let details = db::transaction(&state.pool, move |conn| {

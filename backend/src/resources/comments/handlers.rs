@@ -24,7 +24,7 @@ use crate::{markdown, AppState};
 
 pub(super) fn viewer(auth: &Option<AuthUser>) -> Viewer {
     match auth {
-        Some(a) => Viewer { user_id: Some(a.id.get()), moderator: a.role.grants(Permission::Moderate) },
+        Some(a) => Viewer { user_id: Some(a.id.get()), moderator: a.acting_role().grants(Permission::Moderate) },
         None => Viewer::default(),
     }
 }
@@ -178,8 +178,13 @@ pub async fn delete_comment(state: web::Data<AppState>, auth: AuthUser, id: web:
     let id = CommentId(id.into_inner());
     db::transaction(&state.pool, move |conn| {
         let row = queries::find(conn, id)?;
-        if row.author_id != auth.id && !auth.role.grants(Permission::DeleteAnyComment) {
-            return Err(ApiError::Forbidden("Only its author or an admin may delete a comment.".into()));
+        if row.author_id != auth.id {
+            auth.holds(Permission::DeleteAnyComment).map_err(|e| match e {
+                ApiError::Forbidden(_) => {
+                    ApiError::Forbidden("Only its author or an admin may delete a comment.".into())
+                }
+                other => other,
+            })?;
         }
         super::writes::delete(conn, row, auth.id)
     })

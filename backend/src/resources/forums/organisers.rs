@@ -55,7 +55,7 @@ fn institutions_of(conn: &mut PgConnection, forum: ForumId) -> QueryResult<Vec<I
 
 /// Whether `who` organises the forum.
 pub fn is_organiser(conn: &mut PgConnection, forum: ForumId, who: &AuthUser) -> QueryResult<bool> {
-    if who.role == Role::Admin {
+    if who.acting_role() == Role::Admin {
         return Ok(true);
     }
     let named: bool =
@@ -63,7 +63,7 @@ pub fn is_organiser(conn: &mut PgConnection, forum: ForumId, who: &AuthUser) -> 
     if named {
         return Ok(true);
     }
-    match (who.role, who.institution_id) {
+    match (who.acting_role(), who.institution_id) {
         (Role::Official, Some(mine)) => Ok(institutions_of(conn, forum)?.contains(&mine)),
         _ => Ok(false),
     }
@@ -73,6 +73,8 @@ pub fn is_organiser(conn: &mut PgConnection, forum: ForumId, who: &AuthUser) -> 
 pub fn require_organiser(conn: &mut PgConnection, forum: ForumId, who: &AuthUser) -> ApiResult<()> {
     if is_organiser(conn, forum, who)? {
         Ok(())
+    } else if who.missing_factor && is_organiser(conn, forum, &AuthUser { missing_factor: false, ..who.clone() })? {
+        Err(AuthUser::second_factor_missing())
     } else {
         Err(ApiError::Refused {
             code: crate::resources::forums::codes::NOT_AN_ORGANISER,

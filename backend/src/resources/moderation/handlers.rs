@@ -177,7 +177,7 @@ pub async fn suspend_user(
     let id = UserId(id.into_inner());
     let user = db::transaction(&state.pool, move |conn| {
         let target = crate::auth::user::find(conn, id)?.ok_or_else(|| ApiError::not_found("User"))?;
-        queries::suspend(conn, target, auth.id, auth.role, r.until, r.message)
+        queries::suspend(conn, target, auth.id, auth.acting_role(), r.until, r.message)
     })
     .await?;
     Ok(web::Json(Suspension {
@@ -204,7 +204,7 @@ pub async fn lift_suspension(
     let id = UserId(id.into_inner());
     db::transaction(&state.pool, move |conn| {
         let target = crate::auth::user::find(conn, id)?.ok_or_else(|| ApiError::not_found("User"))?;
-        queries::lift(conn, target, auth.id, auth.role)
+        queries::lift(conn, target, auth.id, auth.acting_role())
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -75,7 +75,7 @@ pub async fn report_progress(
     let created = db::transaction(&state.pool, move |conn| {
         let (milestone, _) = milestone_queries::find(conn, id)?;
         let lead = institution_queries::lead_of(conn, milestone.commitment_id)?;
-        if auth.role != Role::Admin && (lead.is_none() || auth.institution_id != lead) {
+        if auth.acting_role() != Role::Admin && (lead.is_none() || auth.institution_id != lead) {
             return Err(ApiError::Refused {
                 code: crate::resources::shared::codes::NOT_YOUR_INSTITUTION,
                 detail: "Only officials of the commitment's lead institution, and admins, report progress on its milestones.".into(),

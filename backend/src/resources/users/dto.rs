@@ -53,6 +53,9 @@ pub struct Account {
     /// Whether the owner confirmed the address. Until then, with `REQUIRE_VERIFIED_EMAIL`
     /// (production), the account reads but does not post.
     pub email_verified: bool,
+    /// Whether a second factor is on: signing in needs a code of the authenticator app too
+    /// (`/me/two-factor`).
+    pub two_factor: bool,
 }
 
 impl From<User> for Account {
@@ -72,6 +75,7 @@ impl From<User> for Account {
             updated_at: u.updated_at,
             locale: u.locale,
             email_verified: u.email_verified_at.is_some(),
+            two_factor: u.two_factor_at.is_some(),
         }
     }
 }

@@ -25,7 +25,9 @@ use crate::AppState;
 pub(super) fn manager(auth: &AuthUser) -> ApiResult<Manager> {
     match (auth.app_token, &auth.token_scopes) {
         (Some(token), _) => Ok(Manager::App(token)),
-        (None, None) if auth.role == Role::Admin => Ok(Manager::Admin),
+        (None, None) if auth.acting_role() == Role::Admin => Ok(Manager::Admin),
+        // An admin until a second factor is on, where one is required.
+        (None, None) if auth.role == Role::Admin => Err(AuthUser::second_factor_missing()),
         (None, None) => Ok(Manager::Owner(auth.id)),
         _ => Err(ApiError::Forbidden(
             "Webhook endpoints are managed with an app token holding `webhooks`, or signed in.".into(),

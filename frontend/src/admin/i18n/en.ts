@@ -106,6 +106,9 @@ export const en: Record<keyof typeof fr, string> = {
   "admin.users.unsuspend": "Reactivate",
   "admin.users.updated": "{name}'s account was updated.",
   "admin.users.endSessions": "End their sessions",
+  "admin.users.resetTwoFactor": "Reset two-factor sign-in",
+  "admin.users.twoFactorReset":
+    "{name}'s two-factor sign-in is off: they sign in with their password, then turn on a new one.",
   "admin.users.sessionsEnded": "{name}'s sessions are ended: their devices must sign in again.",
   "admin.users.erase": "Erase the account",
   "admin.users.eraseTitle": "Erase {name}'s account?",

@@ -109,6 +109,9 @@ export const fr = {
   "admin.users.unsuspend": "Réactiver",
   "admin.users.updated": "Le compte de {name} a été mis à jour.",
   "admin.users.endSessions": "Fermer ses sessions",
+  "admin.users.resetTwoFactor": "Réinitialiser la double authentification",
+  "admin.users.twoFactorReset":
+    "La double authentification de {name} est désactivée : la personne se connecte avec son mot de passe, puis en active une nouvelle.",
   "admin.users.sessionsEnded": "Les sessions de {name} sont fermées : ses appareils devront se reconnecter.",
   "admin.users.erase": "Supprimer le compte",
   "admin.users.eraseTitle": "Supprimer le compte de {name} ?",

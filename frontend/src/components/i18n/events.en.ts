@@ -63,6 +63,8 @@ export const en: Record<keyof typeof fr, string> = {
   "event.user.unsuspended": "Suspension lifted",
   "event.user.erased": "Account erased",
   "event.user.sessions_ended": "Sessions ended",
+  "event.user.two_factor_on": "Two-factor sign-in turned on",
+  "event.user.two_factor_off": "Two-factor sign-in turned off",
   "event.comment.reported": "Comment reported",
   "event.format.version_published": "Format version published",
 };

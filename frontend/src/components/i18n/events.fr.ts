@@ -62,6 +62,8 @@ export const fr = {
   "event.user.unsuspended": "Suspension levée",
   "event.user.erased": "Compte supprimé",
   "event.user.sessions_ended": "Sessions fermées",
+  "event.user.two_factor_on": "Double authentification activée",
+  "event.user.two_factor_off": "Double authentification désactivée",
   "event.comment.reported": "Commentaire signalé",
   "event.format.version_published": "Version de format publiée",
 } as const;

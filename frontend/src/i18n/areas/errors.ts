@@ -66,6 +66,14 @@ export const fr = {
   "error.parent_unavailable": "Le commentaire auquel vous répondez a été supprimé ou masqué.",
   "error.comment_unavailable": "Un commentaire supprimé ou masqué ne peut pas être modifié.",
   "error.handle_recently_changed": "Votre identifiant a été changé il y a moins de 30 jours : réessayez plus tard.",
+  "error.two_factor_required":
+    "Votre rôle exige la double authentification : activez-la depuis la page de votre compte.",
+  "error.second_factor_required":
+    "Saisissez le code à six chiffres de votre application d'authentification, ou un code de secours.",
+  "error.second_factor_invalid": "Ce code n'est pas valable (ou a déjà servi) : saisissez le code affiché maintenant.",
+  "error.two_factor_on": "La double authentification est déjà activée sur ce compte.",
+  "error.two_factor_off": "La double authentification n'est pas activée sur ce compte.",
+  "error.two_factor_kept": "Votre rôle exige la double authentification : elle ne peut pas être désactivée.",
   "error.last_admin": "Vous êtes le seul administrateur : nommez-en un autre avant de supprimer votre compte.",
   "error.self_lockout": "Vous ne pouvez pas vous retirer le rôle d'administrateur ni vous suspendre.",
   "error.token_used": "Ce lien a déjà servi, ou un lien plus récent l'a remplacé.",

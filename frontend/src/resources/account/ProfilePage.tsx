@@ -15,6 +15,7 @@ import { MyTokens } from "../tokens/MyTokens";
 import { MyData } from "./MyData";
 import { EraseAccount } from "./EraseAccount";
 import { MySessions } from "./MySessions";
+import { TwoFactor } from "./TwoFactor";
 import { useFieldErrors } from "../../components/forms";
 import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
@@ -59,6 +60,7 @@ export default function ProfilePage() {
       </section>
       <MyRegistrations />
       <MailPreferenceForm verified={user.email_verified} />
+      <TwoFactor />
       <MySessions />
       <MyTokens role={user.role} />
       <MyData />

@@ -5,6 +5,7 @@ import type { ErrorWording } from "../../components/announce";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { signIn as signInWith } from "./queries";
+import { ApiError } from "../../api/errors";
 import { useSession } from "../../auth/session";
 import { Crumbs } from "../../components/Crumbs";
 import { useFieldErrors } from "../../components/forms";
@@ -20,6 +21,11 @@ export function useReturnTo(fallback = "/") {
   return from && from.startsWith("/") && !from.startsWith("//") ? from : fallback;
 }
 
+/** The server asking for the second factor's code: the form shows its field, not an alert. */
+function isCodeRequest(error: unknown) {
+  return error instanceof ApiError && error.code === "second_factor_required";
+}
+
 /** On sign-in, a 401 means the email or the password is wrong (not "sign in to continue"). */
 const WORDING: ErrorWording = { unauthorized: "signIn.wrongCredentials" };
 
@@ -31,11 +37,18 @@ export default function SignInPage() {
   const location = useLocation();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  // An account with a second factor: the server asks for its code once the password is right;
+  // the same form then shows the code field, focused, and sends all three again.
+  const [code, setCode] = useState("");
+  const [askCode, setAskCode] = useState(false);
   const login = useAction({
-    mutationFn: () => signInWith(email.trim(), password),
+    mutationFn: () => signInWith(email.trim(), password, askCode ? code.trim() : undefined),
     onSuccess: (session) => {
       signIn(session);
       void navigate(returnTo, { replace: true });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === "second_factor_required") setAskCode(true);
     },
     done: "signIn.done",
     wording: WORDING,
@@ -51,7 +64,7 @@ export default function SignInPage() {
         <Crumbs current={t("signIn.title")} />
         <PageHeading title={t("signIn.title")} />
         <p>{t("signIn.intro")}</p>
-        {login.isError && (
+        {login.isError && !(askCode && isCodeRequest(login.error)) && (
           <ProblemAlert
             error={login.error}
             titleKey="signIn.failed"
@@ -90,6 +103,25 @@ export default function SignInPage() {
               onChange: (e) => setPassword(e.target.value),
             }}
           />
+          {askCode && (
+            <Input
+              label={t("signIn.code")}
+              hintText={t("signIn.codeHint")}
+              {...fields.state("code", t("signIn.code"))}
+              nativeInputProps={{
+                ...fields.native("code"),
+                id: "sign-in-code",
+                name: "code",
+                autoComplete: "one-time-code",
+                // Digits of the app, or the letters of a recovery code.
+                inputMode: "text",
+                required: true,
+                autoFocus: true,
+                value: code,
+                onChange: (e) => setCode(e.target.value),
+              }}
+            />
+          )}
           <Button type="submit" disabled={login.isPending}>
             {login.isPending ? t("common.loading") : t("signIn.submit")}
           </Button>

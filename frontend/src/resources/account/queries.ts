@@ -7,8 +7,8 @@ export type AccountChanges = Schemas["UpdateAccountRequest"];
 
 export const accountKeys = { all: ["me"] as const, me: ["me"] as const };
 
-export const signIn = (email: string, password: string) =>
-  unwrap(api.POST("/api/v1/auth/login", { body: { email, password } }));
+export const signIn = (email: string, password: string, code?: string) =>
+  unwrap(api.POST("/api/v1/auth/login", { body: code ? { email, password, code } : { email, password } }));
 /** 202 whether or not the address already has an account: a mail tells its owner. */
 export const register = (body: RegisterRequest) => unwrap(api.POST("/api/v1/auth/register", { body }));
 export const getMe = () => unwrap(api.GET("/api/v1/me"));
@@ -44,3 +44,17 @@ export async function downloadMyData(): Promise<{ blob: Blob; filename: string }
   const named = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "");
   return { blob: data, filename: named?.[1] ?? "mes-donnees-opendetat.json" };
 }
+
+export const twoFactorKeys = { mine: ["me", "two-factor"] as const };
+/** Where the signed-in person's second factor stands. */
+export const getMyTwoFactor = () => unwrap(api.GET("/api/v1/me/two-factor"));
+/** A new secret for an authenticator app (nothing changes until a code confirms it). */
+export const beginTwoFactor = (password: string) => unwrap(api.POST("/api/v1/me/two-factor", { body: { password } }));
+/** The first code of the app: the factor is on; the answer holds the recovery codes. */
+export const confirmTwoFactor = (code: string) => unwrap(api.POST("/api/v1/me/two-factor/confirm", { body: { code } }));
+/** New recovery codes (the previous ones stop working). */
+export const newRecoveryCodes = (code: string) =>
+  unwrap(api.POST("/api/v1/me/two-factor/recovery-codes", { body: { code } }));
+/** Turn the factor off (the password and a code). */
+export const turnOffTwoFactor = (password: string, code: string) =>
+  unwrap(api.POST("/api/v1/me/two-factor/off", { body: { password, code } }));

@@ -98,6 +98,8 @@ const OFFERED: Record<EventType, boolean> = {
   "user.unsuspended": true,
   "user.erased": true,
   "user.sessions_ended": true,
+  "user.two_factor_on": true,
+  "user.two_factor_off": true,
 };
 export const ACTIONS = (Object.keys(OFFERED) as EventType[]).filter((a) => OFFERED[a]);
 const KINDS = [

@@ -105,6 +105,7 @@ function signInAs(role: Account["role"], id = 99) {
     updated_at: "2026-01-01T00:00:00Z",
     locale: "fr",
     email_verified: true,
+    two_factor: false,
   };
   me = user;
   localStorage.setItem("opendetat.session", JSON.stringify({ token: "t", expiresAt: "2999-01-01T00:00:00Z", user }));

@@ -13,6 +13,7 @@ const account = (id: number, role: Account["role"], institution_id: number | nul
   updated_at: "2026-01-01T00:00:00Z",
   locale: "fr",
   email_verified: true,
+  two_factor: false,
 });
 const organisers: ForumOrganisers = {
   people: [{ id: 7, display_name: "Nommée", organisation: null, added_at: "2026-01-01T00:00:00Z" }],

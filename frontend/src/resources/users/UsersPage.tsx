@@ -11,7 +11,15 @@ import { PageHeading } from "../../components/PageHeading";
 import { LoadMore, ProblemAlert, QueryState } from "../../components/QueryState";
 import { DataTable } from "../../components/DataTable";
 import { useI18n } from "../../i18n";
-import { endUserSessions, eraseUser, listUsers, updateUser, userKeys, type AdminUserChanges } from "./queries";
+import {
+  endUserSessions,
+  eraseUser,
+  listUsers,
+  resetUserTwoFactor,
+  updateUser,
+  userKeys,
+  type AdminUserChanges,
+} from "./queries";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { useSession } from "../../auth/session";
 import { allInstitutions, institutionKeys, type InstitutionSummary } from "../institutions/queries";
@@ -142,6 +150,13 @@ function UserRow({
     done: { key: "admin.users.sessionsEnded", vars: { name: user.display_name } },
     focus: sessionsId,
   });
+  // Reset, the button goes: the focus moves to the row's suspension button, the outcome is said.
+  const resetTwoFactor = useAction({
+    mutationFn: () => resetUserTwoFactor(user.id),
+    onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.all }),
+    done: { key: "admin.users.twoFactorReset", vars: { name: user.display_name } },
+    focus: `suspend-${user.id}`,
+  });
   // Erased, the row leaves the list: the focus goes to the page's heading and the notice says it.
   const erase = useAction({
     mutationFn: () => eraseUser(user.id),
@@ -179,6 +194,7 @@ function UserRow({
         {update.isError && <ProblemAlert error={update.error} />}
         {erase.isError && <ProblemAlert error={erase.error} />}
         {endSessions.isError && <ProblemAlert error={endSessions.error} />}
+        {resetTwoFactor.isError && <ProblemAlert error={resetTwoFactor.error} />}
       </td>
       <td>{user.email}</td>
       <td>
@@ -260,6 +276,19 @@ function UserRow({
         >
           {t("admin.users.endSessions")}
         </Button>
+        {/* A lost device: the person signs in with the password alone, then turns on a new one. */}
+        {user.two_factor && me?.id !== user.id && (
+          <Button
+            size="small"
+            priority="tertiary"
+            className="fr-ml-1w"
+            disabled={resetTwoFactor.isPending}
+            onClick={() => resetTwoFactor.mutate()}
+            nativeButtonProps={{ "aria-label": `${t("admin.users.resetTwoFactor")} — ${user.display_name}` }}
+          >
+            {t("admin.users.resetTwoFactor")}
+          </Button>
+        )}
         {/* One's own account is erased from one's account page, with the password. */}
         {me?.id !== user.id && (
           <Button

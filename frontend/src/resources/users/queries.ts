@@ -19,3 +19,6 @@ export const eraseUser = (id: number) =>
   unwrap(api.POST("/api/v1/admin/users/{id}/erasure", { params: { path: { id } } }));
 export const updateUser = (id: number, body: AdminUserChanges) =>
   unwrap(api.PATCH("/api/v1/admin/users/{id}", { params: { path: { id } }, body }));
+/** Turn off someone's second factor, a lost device (`DELETE /admin/users/{id}/two-factor`). */
+export const resetUserTwoFactor = (id: number) =>
+  unwrap(api.DELETE("/api/v1/admin/users/{id}/two-factor", { params: { path: { id } } }));

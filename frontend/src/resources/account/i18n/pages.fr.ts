@@ -73,6 +73,41 @@ export const fr = {
   "profile.data.download": "Télécharger mes données",
   "profile.data.pending": "Préparation du fichier…",
   "profile.data.privacy": "Ce que la plateforme fait de vos données",
+  "signIn.code": "Code de vérification",
+  "signIn.codeHint":
+    "Les six chiffres affichés par votre application d'authentification, ou l'un de vos codes de secours.",
+  "profile.twoFactor.title": "Double authentification",
+  "profile.twoFactor.intro":
+    "Après le mot de passe, chaque connexion demande un code à six chiffres affiché par une application d'authentification sur votre téléphone (par exemple FreeOTP, Aegis, Google Authenticator). Quelqu'un qui connaîtrait votre mot de passe ne pourrait pas se connecter.",
+  "profile.twoFactor.loading": "Chargement de la double authentification…",
+  "profile.twoFactor.required":
+    "Votre rôle exige la double authentification : tant qu'elle n'est pas activée, vous ne pouvez agir que comme un membre.",
+  "profile.twoFactor.off":
+    "La double authentification n'est pas activée. Pour commencer, confirmez votre mot de passe.",
+  "profile.twoFactor.password": "Mot de passe du compte",
+  "profile.twoFactor.begin": "Activer la double authentification",
+  "profile.twoFactor.scanTitle": "Ajoutez le compte à votre application",
+  "profile.twoFactor.scan":
+    "Scannez ce code QR avec votre application d'authentification, puis saisissez le code à six chiffres qu'elle affiche.",
+  "profile.twoFactor.qrAlt":
+    "Code QR à scanner avec une application d'authentification (la clé est aussi écrite ci-dessous)",
+  "profile.twoFactor.typeSecret": "Impossible de scanner ? Saisissez cette clé dans l'application :",
+  "profile.twoFactor.code": "Code de l'application",
+  "profile.twoFactor.codeHint": "Six chiffres, renouvelés toutes les 30 secondes",
+  "profile.twoFactor.confirm": "Confirmer et activer",
+  "profile.twoFactor.turnedOn": "Double authentification activée. Notez vos codes de secours.",
+  "profile.twoFactor.codesTitle": "Vos codes de secours",
+  "profile.twoFactor.codesIntro":
+    "Chacun permet une seule connexion si vous n'avez plus votre téléphone. Ils ne seront plus affichés : téléchargez-les ou notez-les, et gardez-les en lieu sûr.",
+  "profile.twoFactor.download": "Télécharger les codes (texte)",
+  "profile.twoFactor.codesKept": "J'ai gardé mes codes",
+  "profile.twoFactor.on": "Activée le {date}. Codes de secours restants : {left}.",
+  "profile.twoFactor.newCodes": "Nouveaux codes de secours",
+  "profile.twoFactor.newCodesSubmit": "Créer de nouveaux codes",
+  "profile.twoFactor.newCodesDone": "Nouveaux codes de secours créés ; les anciens ne fonctionnent plus.",
+  "profile.twoFactor.offTitle": "Désactiver la double authentification",
+  "profile.twoFactor.offSubmit": "Désactiver",
+  "profile.twoFactor.turnedOff": "Double authentification désactivée.",
   "profile.sessions.title": "Appareils connectés",
   "profile.sessions.intro":
     "Chaque connexion à votre compte, avec le navigateur et le système qui l'ont ouverte (ni l'adresse IP ni plus de détails ne sont gardés). Déconnectez un appareil que vous ne reconnaissez pas, puis changez votre mot de passe.",
