@@ -149,11 +149,14 @@ pub fn prune_done(conn: &mut PgConnection) -> QueryResult<usize> {
 }
 
 /// Marks the job done if `worker` still holds it; false when the lease was lost (the caller's
-/// transaction must then be rolled back: another worker runs the job).
+/// transaction must then be rolled back: another worker runs the job). `payload` replaces the
+/// one `claimed` only if nothing changed it while the job ran (an erasure scrubs a running
+/// mail's recipient: that scrub stays).
 pub fn complete(
     conn: &mut PgConnection,
     id: JobId,
     worker: &str,
+    claimed: &serde_json::Value,
     payload: Option<serde_json::Value>,
 ) -> QueryResult<bool> {
     let done =
@@ -167,7 +170,9 @@ pub fn complete(
             .execute(conn)?;
     if done == 1 {
         if let Some(payload) = payload {
-            diesel::update(jobs::table.find(id)).set(jobs::payload.eq(payload)).execute(conn)?;
+            diesel::update(jobs::table.find(id).filter(jobs::payload.eq(claimed)))
+                .set(jobs::payload.eq(payload))
+                .execute(conn)?;
         }
     }
     Ok(done == 1)
@@ -197,7 +202,9 @@ pub fn fail(
         ))
         .execute(conn)?;
     if let (true, Some(payload)) = (give_up, payload) {
-        diesel::update(jobs::table.find(job.id)).set(jobs::payload.eq(payload)).execute(conn)?;
+        diesel::update(jobs::table.find(job.id).filter(jobs::payload.eq(&job.payload)))
+            .set(jobs::payload.eq(payload))
+            .execute(conn)?;
     }
     Ok(())
 }

@@ -213,7 +213,7 @@ fn run_one(
     let result: Result<(), Outcome> = (|| {
         let mut ctx = JobContext { conn: &mut *conn, mailer, attempt: job.attempts, job_id: job.id };
         let replace = handler(&mut ctx, &job.payload).map_err(Outcome::Job)?;
-        if super::complete(conn, job.id, name, replace)? {
+        if super::complete(conn, job.id, name, &job.payload, replace)? {
             Ok(())
         } else {
             Err(Outcome::LostLease)

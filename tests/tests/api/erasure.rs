@@ -109,6 +109,14 @@ fn an_erased_account_leaves_no_trace_of_who_it_was_and_threads_keep_their_shape(
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
+    // A mail to them that a worker is sending at the moment of the erasure (a worker elsewhere
+    // holds it): it is left to finish, and its kept copy holds nothing of them either.
+    app.sql(&format!(
+        "INSERT INTO jobs (kind, payload, state, locked_at, locked_by, attempts) \
+         VALUES ('mail', jsonb_build_object('to', '{}', 'name', '{name}', 'link', 'http://x/y', 'template', 'password_changed', 'locale', 'fr'), \
+                 'running', now(), 'a-worker-elsewhere', 1)",
+        me.email
+    ));
     assert!(!places_holding(&app, &[&me.email, &name, &handle, &organisation, &my_words, &my_report]).is_empty());
 
     // The password again, or nothing happens.

@@ -192,21 +192,37 @@ fn forget_address(conn: &mut PgConnection, person: &User) -> QueryResult<()> {
             format!("mail:reset_to:{bucket}"),
         ])
         .execute(conn)?;
-    // Mail to them, and their reset requests still waiting; a running job is left to finish.
+    // Mail to them, and their reset requests still waiting, go. One running is left to finish,
+    // its kept copy scrubbed now (the worker keeps a scrub made while it ran: `jobs::complete`).
+    let kinds = vec![crate::mail::JOB_KIND, crate::resources::accounts::RESET_JOB];
     diesel::sql_query(
         "DELETE FROM jobs WHERE state <> 'running' AND kind = ANY($2) \
            AND (lower(payload->>'to') = $1 OR lower(payload->>'email') = $1)",
     )
     .bind::<Text, _>(&email)
-    .bind::<diesel::sql_types::Array<Text>, _>(vec![crate::mail::JOB_KIND, crate::resources::accounts::RESET_JOB])
+    .bind::<diesel::sql_types::Array<Text>, _>(kinds.clone())
     .execute(conn)?;
-    // Their name in mail for others (a notification's sentence), as JSON writes it.
+    diesel::sql_query(
+        "UPDATE jobs SET payload = (payload - 'link') \
+             || CASE WHEN payload ? 'to' THEN jsonb_build_object('to', $3::text, 'name', $4::text) ELSE '{}' END \
+             || CASE WHEN payload ? 'email' THEN jsonb_build_object('email', $3::text) ELSE '{}' END \
+          WHERE state = 'running' AND kind = ANY($2) \
+            AND (lower(payload->>'to') = $1 OR lower(payload->>'email') = $1)",
+    )
+    .bind::<Text, _>(&email)
+    .bind::<diesel::sql_types::Array<Text>, _>(kinds)
+    .bind::<Text, _>(format!("erased-{}@invalid", person.id.get()))
+    .bind::<Text, _>(ERASED_NAME)
+    .execute(conn)?;
+    // Their name in mail for others (a notification's sentence), as JSON writes it; a running
+    // one's kept copy too (without its link, which the worker would have dropped).
     let name = serde_json::to_string(&person.display_name).unwrap_or_default();
     let name = name.trim_matches('"');
     let erased = serde_json::to_string(ERASED_NAME).unwrap_or_default();
     diesel::sql_query(
         "UPDATE jobs SET payload = replace(payload::text, $1, $2)::jsonb \
-          WHERE state <> 'running' AND kind = $3 AND strpos(payload::text, $1) > 0",
+                                   - CASE WHEN state = 'running' THEN 'link' ELSE '' END \
+          WHERE kind = $3 AND strpos(payload::text, $1) > 0",
     )
     .bind::<Text, _>(name)
     .bind::<Text, _>(erased.trim_matches('"'))
