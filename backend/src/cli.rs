@@ -142,6 +142,9 @@ fn serve() -> Result<(), String> {
         public_url: settings.public_url.clone(),
         require_verified_email: settings.require_verified_email,
         two_factor_roles: settings.two_factor_roles.clone(),
+        // Over HTTPS, as production is; an operator who serves the site over plain HTTP says so
+        // with an http:// PUBLIC_URL (browsers would drop a `Secure` cookie there).
+        session_cookie_secure: !settings.is_dev() && !settings.public_url.starts_with("http://"),
         question_deadline_days: settings.question_deadline_days,
         auto_hide_reports: settings.auto_hide_reports,
         auto_hide_min_account_days: settings.auto_hide_min_account_days,

@@ -44,6 +44,9 @@ pub struct AppState {
     pub public_url: String,
     /// Unverified accounts read but do not post.
     pub require_verified_email: bool,
+    /// The web app's session cookie is marked `Secure` (outside dev, unless `PUBLIC_URL` is an
+    /// http:// address).
+    pub session_cookie_secure: bool,
     /// Roles whose rights beyond a member's are held only with a second factor.
     pub two_factor_roles: Vec<types::Role>,
     /// Working days an institution has to answer a question.

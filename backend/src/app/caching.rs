@@ -41,7 +41,7 @@ pub const FEED_CACHE_CONTROL: &str = "public, max-age=300";
 pub const PRIVATE_CACHE_CONTROL: &str = "private, no-store";
 /// What public answers vary on (compression adds `Accept-Encoding` itself when it encodes; it
 /// is named here too so that identity answers say it).
-pub const VARY: &str = "Accept, Accept-Language, Authorization, Accept-Encoding";
+pub const VARY: &str = "Accept, Accept-Language, Authorization, Cookie, Accept-Encoding";
 /// Answers move with the clock alone at this granularity at most (see the module's note).
 const CLOCK_SECONDS: i64 = 60;
 /// The change feed reads only events of transactions older than every running one of this

@@ -21,6 +21,7 @@ pub mod openapi;
 mod rate_limit;
 mod request_rules;
 pub mod routes;
+mod session_cookie;
 mod spa;
 
 use fallback::{not_found, RouteTable};
@@ -108,6 +109,9 @@ pub fn run(
             .wrap(from_fn(caching::conditional_get))
             // Outside the cache check: a 304 counts, and says where the client stands.
             .wrap(from_fn(rate_limit::limit))
+            // Outside the rate limits and the cache check: a request with the web app's session
+            // cookie is, for them, a request with its bearer token.
+            .wrap(from_fn(session_cookie::bearer_from_cookie))
             .wrap(cors())
             .wrap(Compress::default())
             .wrap(from_fn(middleware::request_id_and_log))

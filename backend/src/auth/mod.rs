@@ -4,6 +4,7 @@
 
 pub mod api_limit;
 pub mod api_token;
+pub mod cookie;
 pub mod ip_limit;
 pub mod password;
 pub mod permission;

@@ -142,6 +142,11 @@ impl ErrorCode {
         "second_factor_invalid",
         "Ce code n'est pas valable (ou a déjà servi) : saisissez le code affiché maintenant.",
     );
+    /// 403: a write carrying the web app's session cookie from another site.
+    pub const CrossSiteRequest: ErrorCode = ErrorCode::declare(
+        "cross_site_request",
+        "Cette action doit venir du site lui-même : rechargez la page et réessayez.",
+    );
     /// 403: the account must confirm its address first.
     pub const EmailNotVerified: ErrorCode = ErrorCode::declare(
         "email_not_verified",
@@ -222,6 +227,7 @@ impl ErrorCode {
         ErrorCode::TokenExpired,
         ErrorCode::EmailNotVerified,
         ErrorCode::TwoFactorRequired,
+        ErrorCode::CrossSiteRequest,
         ErrorCode::SecondFactorRequired,
         ErrorCode::SecondFactorInvalid,
         ErrorCode::NotFound,

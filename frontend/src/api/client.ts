@@ -1,4 +1,4 @@
-// The one API client: typed from the contract (schema.d.ts), adds the bearer token, and turns
+// The one API client: typed from the contract (schema.d.ts), tells a session refused, and turns
 // problem+json answers into ApiError. Pages call `api` through TanStack Query; no URL is built
 // by hand anywhere else.
 import createClient, { type Middleware } from "openapi-fetch";
@@ -33,28 +33,25 @@ export function embeddedReplies(c: Comment): EmbeddedReplies | null {
   return c.replies ?? null;
 }
 
-let token: string | null = null;
+// The session rides in an HttpOnly cookie the browser sends to `/api` (no script reads it): the
+// client only needs to know whether one is on, to tell a refused session (401) from a refused
+// sign-in.
+let signedIn = false;
 let onUnauthorized: (() => void) | null = null;
 
-export function setAuthToken(value: string | null) {
-  token = value;
+export function setSignedIn(value: boolean) {
+  signedIn = value;
 }
-/** The bearer token requests carry (streams send it themselves: `./stream`). */
-export function authToken(): string | null {
-  return token;
-}
-/** Called when the API answers 401 to a request that carried a token (expired or revoked). */
+/** Called when the API answers 401 while signed in (the session expired, ended or was refused). */
 export function setUnauthorizedHandler(handler: (() => void) | null) {
   onUnauthorized = handler;
 }
 
 const auth: Middleware = {
-  onRequest({ request }) {
-    if (token) request.headers.set("Authorization", `Bearer ${token}`);
-    return request;
-  },
   onResponse({ request, response }) {
-    if (response.status === 401 && request.headers.has("Authorization")) onUnauthorized?.();
+    if (response.status === 401 && signedIn && !new URL(request.url).pathname.endsWith("/auth/login")) {
+      onUnauthorized?.();
+    }
     return response;
   },
 };

@@ -88,6 +88,7 @@ export interface paths {
          *     now, so that a person warned that the session is about to end can stay signed in with one
          *     action (RGAA 13.1). The token sent stays valid until its own expiry. Needs a token that is
          *     still valid: an expired one, or one from before a password change, is 401 — sign in again.
+         *     A session in the web app's cookie gets its new token in the cookie.
          */
         post: operations["extend_session"];
         delete?: never;
@@ -3838,7 +3839,7 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "two_factor_required" | "second_factor_required" | "second_factor_invalid" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "handle_recently_changed" | "token_expired" | "two_factor_on" | "two_factor_off" | "two_factor_kept" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "two_factor_required" | "cross_site_request" | "second_factor_required" | "second_factor_invalid" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "handle_recently_changed" | "token_expired" | "two_factor_on" | "two_factor_off" | "two_factor_kept" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of the log (the audit trail, the changes feed, notifications, webhooks) and the contract know every type there is.
          * @enum {string}
@@ -4577,6 +4578,12 @@ export interface components {
              * @example 123456
              */
             code?: string | null;
+            /**
+             * @description For this site's web app: the token goes into an `HttpOnly`, `SameSite=Strict` cookie
+             *     (`od_session`, path `/api`) that the browser sends and no script reads, and is left out
+             *     of the answer. API clients leave it out and send the token they get.
+             */
+            cookie?: boolean;
         };
         /**
          * @description How a member hears of notifications by mail.
@@ -5898,9 +5905,13 @@ export interface components {
         };
         /** @description A bearer token and the account it belongs to. */
         Session: {
-            /** @description Always `Bearer`. */
-            token_type: string;
-            access_token: string;
+            /** @description `Bearer`; absent with `access_token`. */
+            token_type?: string | null;
+            /**
+             * @description The token to send as `Authorization: Bearer`. Absent when the session went into the web
+             *     app's cookie instead (`cookie: true`).
+             */
+            access_token?: string | null;
             /** Format: date-time */
             expires_at: string;
             user: components["schemas"]["Account"];
@@ -6391,7 +6402,7 @@ export interface components {
                 "Cache-Control"?: string;
                 /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
                 ETag?: string;
-                /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                 Vary?: string;
                 [name: string]: unknown;
             };
@@ -7767,7 +7778,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -7856,7 +7867,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -8006,7 +8017,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -8106,7 +8117,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -8214,7 +8225,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -8265,7 +8276,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -8445,7 +8456,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -8499,7 +8510,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -8607,7 +8618,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -8671,7 +8682,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -8765,7 +8776,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -8940,7 +8951,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -9050,7 +9061,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -9093,7 +9104,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -9136,7 +9147,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -9192,7 +9203,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -9281,7 +9292,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -9578,7 +9589,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -9621,7 +9632,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -9785,7 +9796,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -9893,7 +9904,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -9944,7 +9955,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -9987,7 +9998,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -10040,7 +10051,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -10083,7 +10094,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -10214,7 +10225,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -10303,7 +10314,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -10411,7 +10422,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -10497,7 +10508,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -10541,7 +10552,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -10593,7 +10604,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -10647,7 +10658,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -10755,7 +10766,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -10806,7 +10817,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -10985,7 +10996,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -11109,7 +11120,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -11203,7 +11214,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -11299,7 +11310,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -11382,7 +11393,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -11466,7 +11477,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -11839,7 +11850,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -11968,7 +11979,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -12072,7 +12083,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -12180,7 +12191,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -12281,7 +12292,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -12374,7 +12385,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -12719,7 +12730,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -12764,7 +12775,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -12810,7 +12821,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -12951,7 +12962,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -13370,7 +13381,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -13943,7 +13954,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -13998,7 +14009,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -14431,7 +14442,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -14470,7 +14481,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -14549,7 +14560,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -14591,7 +14602,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -14642,7 +14653,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };
@@ -14693,7 +14704,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
                     "RateLimit-Policy"?: string;
-                    /** @description `Accept, Accept-Language, Authorization, Accept-Encoding` */
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
                     Vary?: string;
                     [name: string]: unknown;
                 };

@@ -1,13 +1,12 @@
 // Live streams (Server-Sent Events) of the API, for the pages that show something others may
 // change while it is open (a discussion, the unread count). Read with fetch, not EventSource,
-// so that a signed-in person's stream can carry the bearer token; the library resumes with
+// so that a cut is told from a refusal (the session rides in the cookie, sent with either); the library resumes with
 // `Last-Event-ID` after a cut, so nothing is missed or shown twice.
 //
 // Where streams do not get through (a proxy that cuts them, or holds them back until they end),
 // the page falls back to polling: `useEventStream` says `"polling"` and the page refetches on a
 // timer instead.
 import { useEffect, useRef, useState } from "react";
-import { authToken } from "./client";
 import type { paths } from "./schema";
 
 export type StreamState = "connecting" | "live" | "polling";
@@ -37,8 +36,8 @@ class StreamRefused extends Error {}
 
 /** Keeps the stream at `url` open while the component is mounted (none when `url` is null) and
  *  hands each message to `onMessage` (its event name and parsed data). `session`: a signed-in
- *  person's stream carries their token; a new session (extended, or another sign-in: its
- *  expiry changes) reopens it with the new one. */
+ *  person's stream carries their session cookie; a new session (extended, or another sign-in:
+ *  its expiry changes) reopens it with the new one. */
 export function useEventStream(
   url: string | null,
   onMessage: (event: string, data: unknown) => void,
@@ -61,7 +60,6 @@ export function useEventStream(
       abort.abort();
       setState("polling");
     };
-    const token = session ? authToken() : null;
     // Its own chunk, fetched once the page is shown: the home page's budget is spent.
     import("@microsoft/fetch-event-source")
       .then(({ fetchEventSource }) =>
@@ -69,7 +67,6 @@ export function useEventStream(
           ? undefined
           : fetchEventSource(url, {
               signal: abort.signal,
-              headers: token ? { Authorization: `Bearer ${token}` } : {},
               onopen(response) {
                 const type = response.headers.get("content-type") ?? "";
                 if (response.ok && type.startsWith(EVENT_STREAM)) {

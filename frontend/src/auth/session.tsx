@@ -1,10 +1,11 @@
-// The signed-in session: token + account, kept in localStorage across reloads. A token past its
-// expiry, or one the API refuses (401), signs the person out with a message. Two minutes before
+// The signed-in session: its expiry and account, kept in localStorage across reloads; the token
+// itself is in an HttpOnly cookie no script reads (`auth::cookie` on the server). A session past
+// its expiry, or one the API refuses (401), signs the person out with a message. Two minutes before
 // the expiry the person is warned and may stay signed in with one action (RGAA 13.1: a time
 // limit the user controls), as often as they like.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { setAuthToken, setUnauthorizedHandler, type Account, type Role, type Session } from "../api/client";
+import { setSignedIn, setUnauthorizedHandler, type Account, type Role, type Session } from "../api/client";
 import { extendSession, getMe, signOutOnServer } from "../resources/account/queries";
 
 /** How long before the token's expiry the person is asked whether to stay signed in (RGAA 13.1
@@ -13,7 +14,7 @@ export const WARN_BEFORE_MS = 2 * 60 * 1000;
 
 const STORAGE_KEY = "opendetat.session";
 
-type Stored = { token: string; expiresAt: string; user: Account };
+type Stored = { expiresAt: string; user: Account };
 export type SessionNotice = "expired" | "signedOut" | "erased" | null;
 
 type SessionContextValue = {
@@ -39,9 +40,10 @@ function load(): Stored | null {
   try {
     const raw = localStorage.getItem(STORAGE_KEY);
     if (!raw) return null;
-    const s = JSON.parse(raw) as Stored;
-    if (typeof s.token !== "string" || typeof s.expiresAt !== "string" || !s.user) return null;
-    return s;
+    const s = JSON.parse(raw) as Stored & { token?: unknown };
+    if (typeof s.expiresAt !== "string" || !s.user) return null;
+    // A token kept by an older version of the app is not kept any more (nor used).
+    return { expiresAt: s.expiresAt, user: s.user };
   } catch {
     return null;
   }
@@ -61,7 +63,8 @@ function initial(): { stored: Stored | null; notice: SessionNotice } {
     save(null);
     return { stored: null, notice: "expired" };
   }
-  setAuthToken(s?.token ?? null);
+  save(s);
+  setSignedIn(s !== null);
   return { stored: s, notice: null };
 }
 
@@ -75,7 +78,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const end = useCallback(
     (notice: SessionNotice) => {
-      setAuthToken(null);
+      setSignedIn(false);
       save(null);
       setState((prev) => (prev.stored ? { stored: null, notice } : prev));
       // What a moderator or an author saw must not stay on screen.
@@ -96,7 +99,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const follow = (e: StorageEvent) => {
       if (e.key !== STORAGE_KEY) return;
       const next = load();
-      setAuthToken(next?.token ?? null);
+      setSignedIn(next !== null);
       setState((prev) => ({ stored: next, notice: next || !prev.stored ? prev.notice : "signedOut" }));
     };
     window.addEventListener("storage", follow);
@@ -121,15 +124,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [stored]);
 
   // Refresh the account once per load (role changes apply at once on the server).
-  const token = stored?.token;
+  const signedInAt = stored?.expiresAt;
   useEffect(() => {
-    if (!token) return;
+    if (!signedInAt) return;
     let cancelled = false;
     getMe()
       .then((user) => {
         if (cancelled) return;
         setState((prev) => {
-          if (!prev.stored || prev.stored.token !== token) return prev;
+          if (!prev.stored || prev.stored.expiresAt !== signedInAt) return prev;
           const next = { ...prev.stored, user };
           save(next);
           return { ...prev, stored: next };
@@ -141,7 +144,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => {
       cancelled = true;
     };
-  }, [token]);
+  }, [signedInAt]);
 
   const value = useMemo<SessionContextValue>(
     () => ({
@@ -150,26 +153,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       expiresAt: stored?.expiresAt ?? null,
       expiring,
       signIn: (session) => {
-        const next = { token: session.access_token, expiresAt: session.expires_at, user: session.user };
-        setAuthToken(next.token);
+        const next = { expiresAt: session.expires_at, user: session.user };
+        setSignedIn(true);
         save(next);
         setState({ stored: next, notice: null });
         void queryClient.invalidateQueries();
       },
       extend: async () => {
         const session = await extendSession();
-        const next = { token: session.access_token, expiresAt: session.expires_at, user: session.user };
-        setAuthToken(next.token);
+        const next = { expiresAt: session.expires_at, user: session.user };
         save(next);
         // Same account, same rights: nothing on screen needs fetching again.
         setState((prev) => ({ ...prev, stored: next }));
         return session;
       },
       signOut: () => {
-        // Ended on the server too (`POST /auth/logout`): the token is refused from then on.
-        const held = stored?.token;
+        // Ended on the server too (`POST /auth/logout`): the session is refused from then on,
+        // and its cookie deleted.
+        const held = stored !== null;
         end("signedOut");
-        if (held) void signOutOnServer(held);
+        if (held) void signOutOnServer();
       },
       erased: () => end("erased"),
       updateUser: (user) =>

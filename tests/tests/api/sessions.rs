@@ -123,3 +123,62 @@ fn an_admin_ends_someones_sessions_and_it_is_in_the_audit_trail() {
     // They sign in again as usual.
     sign_in_from(&app, &member, FIREFOX);
 }
+
+/// The `od_session=…` pair of a `Set-Cookie` header, to send back as a browser would.
+fn cookie_pair(set_cookie: &str) -> String {
+    set_cookie.split(';').next().unwrap().trim().to_string()
+}
+
+#[test]
+fn the_web_apps_session_rides_in_a_cookie_no_script_can_read() {
+    // Served over HTTPS, as production is: the cookie is `Secure`.
+    let app = TestApp::spawn_with(false, &[("PUBLIC_URL", "https://opendetat.test")]);
+    let me = app.user("member");
+    let body = json!({"email": me.email, "password": me.password, "cookie": true}).to_string();
+    let json_body = [("content-type", "application/json")];
+    let signed_in = app.request("POST", "/auth/login", None, &json_body, Some(&body)).expect(200);
+    let set = signed_in.header("set-cookie").expect("a session cookie").to_string();
+    for part in ["od_session=", "HttpOnly", "SameSite=Strict", "Secure", "Path=/api", "Max-Age="] {
+        assert!(set.contains(part), "{part} in {set}");
+    }
+    let answer = signed_in.json();
+    assert!(answer.get("access_token").is_none(), "no token a script could read: {answer}");
+    assert_eq!(answer["user"]["id"], me.id);
+    let cookie = cookie_pair(&set);
+
+    // The cookie is the session: personal reads, never cached as public.
+    let mine = app.request("GET", "/me", None, &[("cookie", &cookie)], None).expect(200);
+    assert_eq!(mine.json()["id"], me.id);
+    app.request("GET", "/me", None, &[], None).expect_problem(401, "unauthorized");
+    let forum_list = app.request("GET", "/forums", None, &[("cookie", &cookie)], None).expect(200);
+    assert_eq!(forum_list.header("cache-control"), Some("private, no-store"));
+    let anonymous = app.request("GET", "/forums", None, &[], None).expect(200);
+    assert!(anonymous.header("vary").unwrap_or_default().contains("Cookie"), "{:?}", anonymous.header("vary"));
+    // A token sent explicitly wins over the cookie.
+    let other = app.user("member");
+    let theirs = app.request("GET", "/me", Some(&other.token), &[("cookie", &cookie)], None).expect(200);
+    assert_eq!(theirs.json()["id"], other.id);
+
+    // Writes must come from this site: another origin is refused before any handler.
+    let host = app.base.trim_end_matches('/').to_string();
+    let evil =
+        [("cookie", cookie.as_str()), ("origin", "https://attaquant.example"), ("content-type", "application/json")];
+    app.request("POST", "/auth/session/extend", None, &evil, Some("null")).expect_problem(403, "cross_site_request");
+    let same = [("cookie", cookie.as_str()), ("origin", host.as_str()), ("content-type", "application/json")];
+    let extended = app.request("POST", "/auth/session/extend", None, &same, Some("null")).expect(200);
+    let renewed = cookie_pair(extended.header("set-cookie").expect("the new token in the cookie"));
+    // (Within the same second the token is the same: its times are in seconds.)
+    assert!(extended.json().get("access_token").is_none());
+
+    // Signing out ends the session and deletes the cookie; a browser that still sends it is
+    // refused, and told to delete it.
+    let out = app.request("POST", "/auth/logout", None, &[("cookie", &renewed), ("origin", &host)], None).expect(204);
+    assert!(
+        out.header("set-cookie").is_some_and(|c| c.contains("od_session=;") && c.contains("Max-Age=0")),
+        "{:?}",
+        out.header("set-cookie")
+    );
+    let refused = app.request("GET", "/me", None, &[("cookie", &renewed)], None);
+    assert!(refused.header("set-cookie").is_some_and(|c| c.contains("Max-Age=0")));
+    refused.expect_problem(401, "unauthorized");
+}

@@ -61,14 +61,23 @@ pub struct LoginRequest {
     #[validate(length(min = 1, max = 32))]
     #[schema(min_length = 1, max_length = 32, example = "123456")]
     pub code: Option<String>,
+    /// For this site's web app: the token goes into an `HttpOnly`, `SameSite=Strict` cookie
+    /// (`od_session`, path `/api`) that the browser sends and no script reads, and is left out
+    /// of the answer. API clients leave it out and send the token they get.
+    #[serde(default)]
+    pub cookie: bool,
 }
 
 /// A bearer token and the account it belongs to.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Session {
-    /// Always `Bearer`.
-    pub token_type: String,
-    pub access_token: String,
+    /// `Bearer`; absent with `access_token`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_type: Option<String>,
+    /// The token to send as `Authorization: Bearer`. Absent when the session went into the web
+    /// app's cookie instead (`cookie: true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
     pub expires_at: DateTime<Utc>,
     pub user: Account,
 }

@@ -9,6 +9,7 @@ use super::dto::{
     TokenRequest, UpdateAccountRequest,
 };
 use super::queries;
+use crate::auth::cookie;
 use crate::auth::ip_limit::Action;
 use crate::auth::password;
 use crate::auth::throttle;
@@ -24,18 +25,30 @@ use crate::types::Locale;
 use crate::AppState;
 
 /// The answer to a sign-in or an extension: a token for `user`'s session `sid`, valid until
-/// `expires_at`.
+/// `expires_at`, in the body, or in the web app's cookie when `in_cookie` (`auth::cookie`).
 fn session(
+    http: &HttpRequest,
     state: &AppState,
     user: User,
     sid: Option<crate::db::ids::SessionId>,
     expires_at: chrono::DateTime<chrono::Utc>,
-) -> ApiResult<Session> {
+    in_cookie: bool,
+) -> ApiResult<HttpResponse> {
     let (access_token, expires_at) = state
         .tokens
         .issue(user.id.get(), user.session_version, sid.map(|s| s.get()), expires_at)
         .map_err(ApiError::internal)?;
-    Ok(Session { token_type: "Bearer".into(), access_token, expires_at, user: user.into() })
+    let mut answer = HttpResponse::Ok();
+    if in_cookie {
+        answer.cookie(cookie::holding(&access_token, expires_at, cookie::secure(http)));
+        return Ok(answer.json(Session { token_type: None, access_token: None, expires_at, user: user.into() }));
+    }
+    Ok(answer.json(Session {
+        token_type: Some("Bearer".into()),
+        access_token: Some(access_token),
+        expires_at,
+        user: user.into(),
+    }))
 }
 
 fn request_locale(req: &HttpRequest) -> Locale {
@@ -180,6 +193,7 @@ pub async fn login(
     );
     let family = crate::auth::address_family(&http);
     let expires_at = state.tokens.expiry();
+    let req_cookie = req.cookie;
     let second_factor = user.two_factor_at.is_some();
     let code = req.code;
     let blocked_if_wrong = admitted.blocked_until_if_wrong;
@@ -218,7 +232,7 @@ pub async fn login(
     if suspended {
         return Err(ApiError::Forbidden("This account is suspended.".into()));
     }
-    Ok(HttpResponse::Ok().json(session(&state, user, sid, expires_at)?))
+    session(&http, &state, user, sid, expires_at, req_cookie)
 }
 
 /// The signed-in user's account.
@@ -237,6 +251,7 @@ pub async fn get_me(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<web
 /// now, so that a person warned that the session is about to end can stay signed in with one
 /// action (RGAA 13.1). The token sent stays valid until its own expiry. Needs a token that is
 /// still valid: an expired one, or one from before a password change, is 401 — sign in again.
+/// A session in the web app's cookie gets its new token in the cookie.
 #[utoipa::path(
     tag = "auth",
     security(("bearer" = ["account"])),
@@ -247,7 +262,7 @@ pub async fn get_me(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<web
     )
 )]
 #[post("/auth/session/extend")]
-pub async fn extend_session(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<HttpResponse> {
+pub async fn extend_session(http: HttpRequest, state: web::Data<AppState>, auth: AuthUser) -> ApiResult<HttpResponse> {
     let expires_at = state.tokens.expiry();
     let sid = auth.session;
     let user = db::run(&state.pool, move |conn| {
@@ -258,7 +273,7 @@ pub async fn extend_session(state: web::Data<AppState>, auth: AuthUser) -> ApiRe
     })
     .await?;
     let user = user.ok_or_else(|| ApiError::Unauthorized("The token's account no longer exists.".into()))?;
-    Ok(HttpResponse::Ok().json(session(&state, user, sid, expires_at)?))
+    session(&http, &state, user, sid, expires_at, cookie::from_cookie(&http))
 }
 
 /// Update the signed-in user's display name, organisation, language or password.

@@ -52,6 +52,7 @@ pub async fn my_data(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<Ht
 )]
 #[post("/me/erasure")]
 pub async fn erase_my_account(
+    http: actix_web::HttpRequest,
     state: web::Data<AppState>,
     auth: AuthUser,
     body: AuthedBody<EraseMyAccount>,
@@ -68,7 +69,8 @@ pub async fn erase_my_account(
     }
     let keep = req.keep_comment_text;
     db::transaction(&state.pool, move |conn| erasure::erase(conn, auth.id, ErasedBy::Owner, keep)).await?;
-    Ok(HttpResponse::NoContent().finish())
+    // The web app's session cookie goes with the account.
+    Ok(HttpResponse::NoContent().cookie(crate::auth::cookie::removal(crate::auth::cookie::secure(&http))).finish())
 }
 
 /// Erase an account (admins only; audited), as its owner could: comments lose their text. An

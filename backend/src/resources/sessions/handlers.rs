@@ -1,6 +1,6 @@
 //! `/me/sessions`, `/auth/logout`, `/admin/users/{id}/sessions`.
 
-use actix_web::{delete, get, post, web, HttpResponse};
+use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
 
 use super::dto::{MySessions, SessionView};
 use crate::auth::permission::Permission;
@@ -63,11 +63,12 @@ pub async fn end_all_my_sessions(state: web::Data<AppState>, auth: AuthUser) -> 
     responses((status = 204, description = "Signed out"))
 )]
 #[post("/auth/logout")]
-pub async fn sign_out(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<HttpResponse> {
+pub async fn sign_out(http: HttpRequest, state: web::Data<AppState>, auth: AuthUser) -> ApiResult<HttpResponse> {
     if let Some(sid) = auth.session {
         db::run(&state.pool, move |conn| Ok(session::end(conn, auth.id, sid)?)).await?;
     }
-    Ok(HttpResponse::NoContent().finish())
+    // The web app's cookie goes too.
+    Ok(HttpResponse::NoContent().cookie(crate::auth::cookie::removal(crate::auth::cookie::secure(&http))).finish())
 }
 
 /// End every session of an account (admins only; audited): a lost laptop, a shared computer.

@@ -74,6 +74,7 @@ export const fr = {
   "error.two_factor_on": "La double authentification est déjà activée sur ce compte.",
   "error.two_factor_off": "La double authentification n'est pas activée sur ce compte.",
   "error.two_factor_kept": "Votre rôle exige la double authentification : elle ne peut pas être désactivée.",
+  "error.cross_site_request": "Cette action doit venir du site lui-même : rechargez la page et réessayez.",
   "error.last_admin": "Vous êtes le seul administrateur : nommez-en un autre avant de supprimer votre compte.",
   "error.self_lockout": "Vous ne pouvez pas vous retirer le rôle d'administrateur ni vous suspendre.",
   "error.token_used": "Ce lien a déjà servi, ou un lien plus récent l'a remplacé.",

@@ -7,8 +7,13 @@ export type AccountChanges = Schemas["UpdateAccountRequest"];
 
 export const accountKeys = { all: ["me"] as const, me: ["me"] as const };
 
+/** Signs in for this web app: the session goes into an HttpOnly cookie (`cookie: true`). */
 export const signIn = (email: string, password: string, code?: string) =>
-  unwrap(api.POST("/api/v1/auth/login", { body: code ? { email, password, code } : { email, password } }));
+  unwrap(
+    api.POST("/api/v1/auth/login", {
+      body: code ? { email, password, code, cookie: true } : { email, password, cookie: true },
+    }),
+  );
 /** 202 whether or not the address already has an account: a mail tells its owner. */
 export const register = (body: RegisterRequest) => unwrap(api.POST("/api/v1/auth/register", { body }));
 export const getMe = () => unwrap(api.GET("/api/v1/me"));
@@ -29,10 +34,9 @@ export const endMySession = (id: number) =>
   unwrap(api.DELETE("/api/v1/me/sessions/{id}", { params: { path: { id } } }));
 /** End every session of the account (this one included). */
 export const endAllMySessions = () => unwrap(api.DELETE("/api/v1/me/sessions"));
-/** End `token`'s session on the server (signing out); a failure changes nothing for the person,
- *  whose browser forgets the token anyway. */
-export const signOutOnServer = (token: string) =>
-  api.POST("/api/v1/auth/logout", { headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined);
+/** End the session on the server and delete its cookie (signing out); a failure changes nothing
+ *  for the person, whose page is signed out anyway. */
+export const signOutOnServer = () => api.POST("/api/v1/auth/logout").catch(() => undefined);
 
 /** Erase the signed-in person's account (`POST /me/erasure`), with their password. */
 export const eraseMyAccount = (body: Schemas["EraseMyAccount"]) => unwrap(api.POST("/api/v1/me/erasure", { body }));

@@ -65,6 +65,7 @@ export const en: Record<keyof typeof fr, string> = {
   "error.two_factor_on": "Two-factor sign-in is already on for this account.",
   "error.two_factor_off": "Two-factor sign-in is not on for this account.",
   "error.two_factor_kept": "Your role requires two-factor sign-in: it cannot be turned off.",
+  "error.cross_site_request": "This action must come from the site itself: reload the page and try again.",
   "error.last_admin": "You are the only admin: make another account admin before erasing yours.",
   "error.self_lockout": "You cannot remove your own admin role or suspend yourself.",
   "error.token_used": "This link was already used, or a newer one replaced it.",

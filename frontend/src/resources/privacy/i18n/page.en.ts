@@ -18,8 +18,10 @@ export const en: Record<keyof typeof fr, string> = {
     "Your API tokens: name, rights, when created and last used (only the address family, IPv4 or IPv6, is kept). The token itself is only kept as a fingerprint.",
   "privacy.what.technical":
     "Technical counters against abuse: how many sign-ins, sign-ups and mails were asked for per network address (an IPv4 address, or the /64 prefix of an IPv6 one). The server's logs do not keep network addresses.",
+  "privacy.what.twoFactor":
+    "If you turn on two-factor sign-in: the key shared with your authenticator app and the fingerprints of your recovery codes, deleted when you turn it off.",
   "privacy.what.browser":
-    "No cookie is set. Your browser keeps your session, the language chosen and your display preferences in its local storage; signing out clears the session.",
+    "One cookie, strictly necessary and so set without asking: your session's (od_session), set when you sign in, unreadable by the page's scripts, deleted when you sign out or when it expires. Your browser also keeps in its local storage when your session ends, your display name, the language chosen and your display preferences.",
   "privacy.why.title": "Why",
   "privacy.why.body":
     "To let people take part in the forums and in the public follow-up of the action plan: identify you, publish your contributions under your display name, run the forums (seats, the door), tell you about what you follow, moderate, and protect the platform from abuse. This processing is the performance of a task carried out in the public interest (GDPR article 6.1.e). No data is sold or used for advertising.",

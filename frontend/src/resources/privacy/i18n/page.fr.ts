@@ -18,8 +18,10 @@ export const fr = {
     "Vos jetons d'API : nom, droits, dates de création et de dernière utilisation (seul le type d'adresse, IPv4 ou IPv6, est gardé). Le jeton lui-même n'est conservé que sous forme d'empreinte.",
   "privacy.what.technical":
     "Des compteurs techniques contre les abus : le nombre de connexions, d'inscriptions et de courriels demandés par adresse réseau (une adresse IPv4, ou le préfixe /64 d'une adresse IPv6). Les journaux du serveur ne gardent pas les adresses réseau.",
+  "privacy.what.twoFactor":
+    "Si vous activez la double authentification : la clé partagée avec votre application d'authentification et l'empreinte de vos codes de secours, effacées quand vous la désactivez.",
   "privacy.what.browser":
-    "Aucun cookie n'est déposé. Votre navigateur garde dans son stockage local votre session, la langue choisie et vos préférences d'affichage ; la déconnexion efface la session.",
+    "Un seul cookie, strictement nécessaire et donc sans consentement à demander : celui de votre session (od_session), déposé à la connexion, illisible par les scripts de la page, effacé à la déconnexion ou à son expiration. Votre navigateur garde aussi dans son stockage local l'heure de fin de votre session, votre nom affiché, la langue choisie et vos préférences d'affichage.",
   "privacy.why.title": "Pourquoi",
   "privacy.why.body":
     "Pour permettre la participation aux forums et au suivi public du plan d'action : vous identifier, publier vos contributions sous votre nom affiché, organiser les forums (places, accueil), vous prévenir de ce que vous suivez, modérer, et protéger la plateforme contre les abus. Ce traitement relève de l'exécution d'une mission d'intérêt public (article 6.1.e du RGPD). Aucune donnée n'est vendue, ni utilisée à des fins publicitaires.",
