@@ -21,13 +21,18 @@ import { ADMIN_ROUTES, type Access } from "./routes";
 import { paths } from "../app/resources";
 import { appTokensPath } from "../resources/tokens/admin";
 import { webhooksPath } from "../resources/webhooks/admin";
+import { getMyTwoFactor, twoFactorKeys } from "../resources/account/queries";
 
 // The admin area's French messages come with its chunk (English ones are in the English chunk).
 addMessages("fr", adminMessages);
 
 export default function AdminArea() {
   const { user } = useSession();
+  // A role that requires a second factor acts as a member until one is on: rather than pages
+  // whose every action would be refused, the area says so and where to turn it on.
+  const factor = useQuery({ queryKey: twoFactorKeys.mine, queryFn: getMyTwoFactor, enabled: !!user });
   if (!user) return null;
+  if (factor.data?.required && !factor.data.enabled) return <TwoFactorFirst />;
   const allowed: Record<Access, boolean> = {
     editor: canEditContent(user.role),
     moderator: canModerate(user.role),
@@ -51,6 +56,28 @@ export default function AdminArea() {
       ))}
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
+  );
+}
+
+function TwoFactorFirst() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Crumbs current={t("admin.title")} />
+      <PageHeading title={t("admin.title")} />
+      <Alert
+        severity="warning"
+        title={t("admin.twoFactorFirst")}
+        description={
+          <>
+            {t("admin.twoFactorFirstBody")}{" "}
+            <Link className="fr-link" to={paths.account("two-factor-heading")}>
+              {t("admin.twoFactorFirstLink")}
+            </Link>
+          </>
+        }
+      />
+    </>
   );
 }
 

@@ -3,6 +3,10 @@ import type { fr } from "./fr";
 
 export const en: Record<keyof typeof fr, string> = {
   "admin.intro": "Create and edit forums, commitments and their milestones.",
+  "admin.twoFactorFirst": "Turn on two-factor sign-in first",
+  "admin.twoFactorFirstBody":
+    "Your role requires two-factor sign-in: until it is on, you act as a member and the administration is closed to you.",
+  "admin.twoFactorFirstLink": "Turn it on from my account",
   "admin.forbiddenAdmin": "This page is for administration only.",
   "admin.moderationNote": "Comments are moderated (hidden, restored) right in the discussions.",
   "admin.forums": "Forums",

@@ -5,6 +5,10 @@
 
 export const fr = {
   "admin.intro": "Créez et modifiez les forums, les engagements et leurs jalons.",
+  "admin.twoFactorFirst": "Activez d'abord la double authentification",
+  "admin.twoFactorFirstBody":
+    "Votre rôle exige la double authentification : tant qu'elle n'est pas activée, vous agissez comme un membre et l'administration vous est fermée.",
+  "admin.twoFactorFirstLink": "L'activer depuis mon compte",
   "admin.forbiddenAdmin": "Cette page est réservée à l'administration.",
   "admin.moderationNote":
     "La modération des commentaires (masquer, rétablir) se fait directement dans les discussions.",
