@@ -156,6 +156,21 @@ pub fn pending(conn: &mut PgConnection, user: UserId) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(two_factor_secrets::table.find(user))).get_result(conn)
 }
 
+/// Secrets begun and never confirmed are forgotten after this many hours.
+pub const PENDING_HOURS: i64 = 24;
+
+/// Forgets secrets begun more than `PENDING_HOURS` ago and never confirmed (their account has
+/// no factor on); how many.
+pub fn forget_pending(conn: &mut PgConnection) -> QueryResult<usize> {
+    let unconfirmed = users::table.filter(users::two_factor_at.is_null()).select(users::id);
+    diesel::delete(
+        two_factor_secrets::table
+            .filter(two_factor_secrets::user_id.eq_any(unconfirmed))
+            .filter(two_factor_secrets::created_at.lt(Utc::now() - chrono::Duration::hours(PENDING_HOURS))),
+    )
+    .execute(conn)
+}
+
 /// Turns the factor on for `user` (after a code of the pending secret was accepted).
 pub fn turn_on(conn: &mut PgConnection, user: UserId) -> QueryResult<()> {
     diesel::update(users::table.find(user)).set(users::two_factor_at.eq(Utc::now())).execute(conn)?;

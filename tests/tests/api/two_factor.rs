@@ -221,3 +221,23 @@ fn staff_roles_that_require_a_second_factor_act_as_members_until_they_turn_one_o
     let admin_view = app.get_as(&format!("/admin/users?q={}", moderator.email), &admin.token).expect(200).json();
     assert_eq!(admin_view["items"][0]["two_factor"], false, "{admin_view}");
 }
+
+#[test]
+fn a_secret_begun_and_never_confirmed_is_forgotten_after_a_day() {
+    // A short lease: the housekeeping beat (half of it) comes every second.
+    let app = TestApp::spawn_with(false, &[("JOB_LEASE_SECS", "2")]);
+    let idle = app.user("member");
+    let on = app.user("member");
+    app.post("/me/two-factor", Some(&idle.token), &json!({"password": idle.password})).expect(201);
+    turn_on(&app, &on);
+    app.sql("UPDATE two_factor_secrets SET created_at = now() - interval '25 hours'");
+    for _ in 0..200 {
+        if app.count(&format!("two_factor_secrets WHERE user_id = {}", idle.id)) == 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(app.count(&format!("two_factor_secrets WHERE user_id = {}", idle.id)), 0, "the pending one went");
+    assert_eq!(app.count(&format!("two_factor_secrets WHERE user_id = {}", on.id)), 1, "the one on stays");
+    sign_in(&app, &on, None).expect_problem(401, "second_factor_required");
+}

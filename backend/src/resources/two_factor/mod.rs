@@ -42,5 +42,11 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     codes: codes::ALL,
     events: events::ALL,
     schemas: crate::schemas![],
+    housekeeping: &[forget_pending_secrets],
     ..crate::registry::Resource::NONE
 };
+
+/// A secret begun and never confirmed is forgotten after a day (`auth::two_factor::PENDING_HOURS`).
+fn forget_pending_secrets(conn: &mut diesel::PgConnection) -> diesel::QueryResult<()> {
+    crate::auth::two_factor::forget_pending(conn).map(|_| ())
+}
