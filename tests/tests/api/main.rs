@@ -30,6 +30,7 @@ mod moderation;
 mod notifications;
 mod open_data;
 mod permissions;
+mod permissions_of_the_barred;
 mod personal_data;
 mod platform;
 mod progress;

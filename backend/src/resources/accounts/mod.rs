@@ -5,6 +5,7 @@
 mod dto;
 mod handlers;
 mod jobs;
+mod links;
 pub mod queries;
 
 pub use dto::Session;
@@ -41,10 +42,10 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
             .service(handlers::get_me)
             .service(handlers::extend_session)
             .service(handlers::update_me)
-            .service(handlers::verify_email)
-            .service(handlers::resend_verification)
-            .service(handlers::request_password_reset)
-            .service(handlers::reset_password);
+            .service(links::verify_email)
+            .service(links::resend_verification)
+            .service(links::request_password_reset)
+            .service(links::reset_password);
     }),
     at_root: None,
     unique: &[
