@@ -57,11 +57,20 @@ fn matching_step(secret: &[u8], code: &str) -> Option<u64> {
     (now.saturating_sub(1)..=now + 1).find(|step| totp.check(&code, step * STEP))
 }
 
+/// What a good code was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accepted {
+    /// A code of the authenticator app.
+    App,
+    /// A recovery code, now used up.
+    RecoveryCode,
+}
+
 /// Whether `code` is a good code for the pending (not yet confirmed) or confirmed secret of
 /// `user`: a TOTP code of a step later than the last accepted (which it becomes), or, when
 /// `recovery` allows it, a recovery code not used yet (which is used up). In the caller's
 /// transaction.
-pub fn accept(conn: &mut PgConnection, user: UserId, code: &str, recovery: bool) -> QueryResult<bool> {
+pub fn accept(conn: &mut PgConnection, user: UserId, code: &str, recovery: bool) -> QueryResult<Option<Accepted>> {
     let Some((secret, last)) = two_factor_secrets::table
         .find(user)
         .select((two_factor_secrets::secret, two_factor_secrets::last_step))
@@ -69,20 +78,20 @@ pub fn accept(conn: &mut PgConnection, user: UserId, code: &str, recovery: bool)
         .first::<(Vec<u8>, Option<i64>)>(conn)
         .optional()?
     else {
-        return Ok(false);
+        return Ok(None);
     };
     if let Some(step) = matching_step(&secret, code) {
         let step = step as i64;
         if last.is_some_and(|last| step <= last) {
-            return Ok(false);
+            return Ok(None);
         }
         diesel::update(two_factor_secrets::table.find(user))
             .set(two_factor_secrets::last_step.eq(step))
             .execute(conn)?;
-        return Ok(true);
+        return Ok(Some(Accepted::App));
     }
     if !recovery {
-        return Ok(false);
+        return Ok(None);
     }
     let used = diesel::update(
         recovery_codes::table
@@ -92,7 +101,7 @@ pub fn accept(conn: &mut PgConnection, user: UserId, code: &str, recovery: bool)
     )
     .set(recovery_codes::used_at.eq(Utc::now()))
     .execute(conn)?;
-    Ok(used == 1)
+    Ok((used == 1).then_some(Accepted::RecoveryCode))
 }
 
 /// The digest a recovery code is kept as: case, spaces and dashes do not matter.

@@ -81,12 +81,31 @@ pub(super) fn unconfirmed(mail: &Outgoing, fr: bool, link: String, name: &str, s
     }
 }
 
-/// A second factor turned on (`TwoFactorOn`) or off (`TwoFactorOff`), so that a change the
-/// owner did not make is noticed. `link`: the account page.
+/// A second factor turned on (`TwoFactorOn`) or off (`TwoFactorOff`), or a recovery code used
+/// (`TwoFactorRecoveryUsed`), so that what the owner did not do is noticed. `link`: the account
+/// page.
 pub(super) fn two_factor_changed(mail: &Outgoing, fr: bool, link: String, name: &str, signature: &str) -> Rendered {
-    let on = matches!(mail.template, super::templates::Template::TwoFactorOn);
-    let (subject, paragraphs, action) = match (fr, on) {
-        (true, true) => (
+    use super::templates::Template;
+    let (subject, paragraphs, action) = match (fr, mail.template) {
+        (true, Template::TwoFactorRecoveryUsed) => (
+            "Un code de secours a servi — Open d'État",
+            vec![
+                "Un de vos codes de secours vient de servir à vous connecter à Open d'État, à la place du code de votre application d'authentification. Il ne servira plus.".into(),
+                "S'il vous en reste peu, ou si vous avez perdu votre téléphone, créez de nouveaux codes depuis votre compte.".into(),
+                "Si ce n'était pas vous, changez votre mot de passe, fermez vos sessions ouvertes et créez de nouveaux codes.".into(),
+            ],
+            "Voir mon compte",
+        ),
+        (false, Template::TwoFactorRecoveryUsed) => (
+            "A recovery code was used — Open d'État",
+            vec![
+                "One of your recovery codes was just used to sign in to Open d'État, in place of the code of your authenticator app. It will not work again.".into(),
+                "If you have few left, or lost your phone, make new codes from your account.".into(),
+                "If it was not you, change your password, end your open sessions and make new codes.".into(),
+            ],
+            "See my account",
+        ),
+        (true, Template::TwoFactorOn) => (
             "Double authentification activée — Open d'État",
             vec![
                 "La double authentification vient d'être activée sur votre compte Open d'État : chaque connexion demandera désormais, après le mot de passe, le code de votre application d'authentification.".into(),
@@ -95,7 +114,7 @@ pub(super) fn two_factor_changed(mail: &Outgoing, fr: bool, link: String, name: 
             ],
             "Voir mon compte",
         ),
-        (true, false) => (
+        (true, _) => (
             "Double authentification désactivée — Open d'État",
             vec![
                 "La double authentification vient d'être désactivée sur votre compte Open d'État (par vous, ou par un administrateur à votre demande) : le mot de passe seul permet de s'y connecter.".into(),
@@ -103,7 +122,7 @@ pub(super) fn two_factor_changed(mail: &Outgoing, fr: bool, link: String, name: 
             ],
             "Voir mon compte",
         ),
-        (false, true) => (
+        (false, Template::TwoFactorOn) => (
             "Two-factor sign-in turned on — Open d'État",
             vec![
                 "Two-factor sign-in was just turned on for your Open d'État account: every sign-in will now ask, after the password, for the code of your authenticator app.".into(),
@@ -112,7 +131,7 @@ pub(super) fn two_factor_changed(mail: &Outgoing, fr: bool, link: String, name: 
             ],
             "See my account",
         ),
-        (false, false) => (
+        (false, _) => (
             "Two-factor sign-in turned off — Open d'État",
             vec![
                 "Two-factor sign-in was just turned off for your Open d'État account (by you, or by an administrator at your request): the password alone signs in to it.".into(),

@@ -26,6 +26,8 @@ pub enum Template {
     TwoFactorOn,
     /// The account's second factor was turned off (by its owner, or reset by an admin).
     TwoFactorOff,
+    /// A recovery code signed in to the account (each works once).
+    TwoFactorRecoveryUsed,
     /// "Mot de passe oublié": a single-use link, valid one hour.
     PasswordReset,
     /// After a password change or reset: so that the owner notices one they did not make.
@@ -335,7 +337,7 @@ pub fn render(mail: &Outgoing, public_url: &str) -> Rendered {
         (Template::WebhookDisabled, _) => super::webhook_templates::render(mail, fr, link, name, signature),
         (Template::AccountUnconfirmed, _) => super::account_templates::unconfirmed(mail, fr, link, name, signature),
         (Template::SignInsBlocked, _) => super::account_templates::sign_ins_blocked(mail, fr, link, name, signature),
-        (Template::TwoFactorOn | Template::TwoFactorOff, _) => {
+        (Template::TwoFactorOn | Template::TwoFactorOff | Template::TwoFactorRecoveryUsed, _) => {
             super::account_templates::two_factor_changed(mail, fr, link, name, signature)
         }
         // Registration mails without their forum: never enqueued so (see render_registration).

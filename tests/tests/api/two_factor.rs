@@ -100,6 +100,12 @@ fn a_member_turns_on_a_second_factor_signs_in_with_it_and_turns_it_off() {
     sign_in(&app, &me, Some(&format!(" {} ", recovery.to_uppercase()))).expect(200);
     sign_in(&app, &me, Some(recovery)).expect_problem(401, "second_factor_invalid");
     assert_eq!(app.get_as("/me/two-factor", &me.token).expect(200).json()["recovery_codes_left"], 9);
+    // The owner is told that a recovery code was used, in case it was not them.
+    let mails = app.wait_for_mails_to(&me.email, 3);
+    assert!(
+        mails.iter().any(|m| m.part("text/plain").is_some_and(|t| t.contains("codes de secours vient de servir"))),
+        "{mails:?}"
+    );
 
     // New recovery codes take a code of the app (not a recovery code); the old ones stop.
     as_if_later(&app, &me);
@@ -126,7 +132,8 @@ fn a_member_turns_on_a_second_factor_signs_in_with_it_and_turns_it_off() {
     assert_eq!(app.count(&format!("recovery_codes WHERE user_id = {}", me.id)), 0);
     app.post("/me/two-factor/off", Some(&me.token), &json!({"password": me.password, "code": code}))
         .expect_problem(409, "two_factor_off");
-    let mails = app.wait_for_mails_to(&me.email, 3);
+    // The sign-up's, turned on, two recovery codes used, turned off.
+    let mails = app.wait_for_mails_to(&me.email, 5);
     assert!(
         mails.iter().any(|m| m.part("text/plain").is_some_and(|t| t.contains("vient d'être désactivée"))),
         "{mails:?}"

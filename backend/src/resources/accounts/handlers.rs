@@ -192,6 +192,7 @@ pub async fn login(
     let expires_at = state.tokens.expiry();
     let req_cookie = req.cookie;
     let second_factor = user.two_factor_at.is_some();
+    let owner = user.clone();
     let code = req.code;
     let blocked_if_wrong = admitted.blocked_until_if_wrong;
     let sid = db::transaction(&state.pool, move |conn| {
@@ -205,14 +206,19 @@ pub async fn login(
                         .into(),
                 });
             };
-            if !two_factor::accept(conn, user_id, &code, true)? {
-                if let Some(until) = blocked_if_wrong {
-                    return Err(throttle::too_many(until));
+            match two_factor::accept(conn, user_id, &code, true)? {
+                Some(two_factor::Accepted::App) => {}
+                // The owner is told: a recovery code used by someone else must not go unnoticed.
+                Some(two_factor::Accepted::RecoveryCode) => queries::tell_recovery_code_used(conn, &owner)?,
+                None => {
+                    if let Some(until) = blocked_if_wrong {
+                        return Err(throttle::too_many(until));
+                    }
+                    return Err(ApiError::TokenRefused {
+                        code: ErrorCode::SecondFactorInvalid,
+                        detail: "This code is wrong, or was already used.".into(),
+                    });
                 }
-                return Err(ApiError::TokenRefused {
-                    code: ErrorCode::SecondFactorInvalid,
-                    detail: "This code is wrong, or was already used.".into(),
-                });
             }
         }
         throttle::clear(conn, &email, &client)?;

@@ -207,6 +207,12 @@ pub fn tell_sign_ins_blocked(conn: &mut PgConnection, user: &User, public_url: &
     Ok(())
 }
 
+/// Tells the owner that a recovery code signed in to the account (`link`: the account page,
+/// where new codes are made).
+pub fn tell_recovery_code_used(conn: &mut PgConnection, user: &User) -> QueryResult<()> {
+    mail_account(conn, user, Template::TwoFactorRecoveryUsed, Some(format!("{}/compte", crate::config::site_url())))
+}
+
 /// Spends a reset token: the account to set a new password on.
 pub fn redeem_reset(conn: &mut PgConnection, token: &str) -> ApiResult<UserId> {
     redeem(conn, token, Purpose::ResetPassword)

@@ -159,7 +159,7 @@ pub async fn confirm_two_factor(
                 detail: "Begin with `POST /me/two-factor`: there is no secret to confirm.".into(),
             });
         }
-        if !two_factor::accept(conn, auth.id, &req.code, false)? {
+        if two_factor::accept(conn, auth.id, &req.code, false)?.is_none() {
             return Err(invalid_code());
         }
         two_factor::turn_on(conn, auth.id)?;
@@ -190,7 +190,7 @@ pub async fn new_recovery_codes(
     req.validate()?;
     let codes = db::transaction(&state.pool, move |conn| {
         require_on(conn, auth.id)?;
-        if !two_factor::accept(conn, auth.id, &req.code, false)? {
+        if two_factor::accept(conn, auth.id, &req.code, false)?.is_none() {
             return Err(invalid_code());
         }
         Ok(two_factor::new_recovery_codes(conn, auth.id)?)
@@ -240,7 +240,7 @@ pub async fn turn_off_two_factor(
     check_password(&state, auth.id, req.password).await?;
     db::transaction(&state.pool, move |conn| {
         require_on(conn, auth.id)?;
-        if !two_factor::accept(conn, auth.id, &req.code, true)? {
+        if two_factor::accept(conn, auth.id, &req.code, true)?.is_none() {
             return Err(invalid_code());
         }
         two_factor::turn_off(conn, auth.id)?;

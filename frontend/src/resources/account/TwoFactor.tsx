@@ -155,6 +155,14 @@ export function TwoFactor() {
             )}
             {s.enabled ? (
               <>
+                {s.recovery_codes_left <= 3 && !codes && (
+                  <Alert
+                    small
+                    severity="warning"
+                    className="fr-mb-2w"
+                    description={t("profile.twoFactor.fewCodes", { left: s.recovery_codes_left })}
+                  />
+                )}
                 <p>
                   {t("profile.twoFactor.on", {
                     date: s.enabled_at ? shortDateTime(s.enabled_at) : "",

@@ -93,6 +93,7 @@ export const en: Record<keyof typeof fr, string> = {
   "profile.twoFactor.download": "Download the codes (text)",
   "profile.twoFactor.codesKept": "I have kept my codes",
   "profile.twoFactor.on": "On since {date}. Recovery codes left: {left}.",
+  "profile.twoFactor.fewCodes": "Only {left} recovery code(s) left: make new ones below.",
   "profile.twoFactor.newCodes": "New recovery codes",
   "profile.twoFactor.newCodesSubmit": "Make new codes",
   "profile.twoFactor.newCodesDone": "New recovery codes made; the old ones no longer work.",

@@ -102,6 +102,7 @@ export const fr = {
   "profile.twoFactor.download": "Télécharger les codes (texte)",
   "profile.twoFactor.codesKept": "J'ai gardé mes codes",
   "profile.twoFactor.on": "Activée le {date}. Codes de secours restants : {left}.",
+  "profile.twoFactor.fewCodes": "Il ne vous reste que {left} code(s) de secours : créez-en de nouveaux ci-dessous.",
   "profile.twoFactor.newCodes": "Nouveaux codes de secours",
   "profile.twoFactor.newCodesSubmit": "Créer de nouveaux codes",
   "profile.twoFactor.newCodesDone": "Nouveaux codes de secours créés ; les anciens ne fonctionnent plus.",
