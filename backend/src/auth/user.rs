@@ -92,3 +92,18 @@ pub fn find_by_email(conn: &mut PgConnection, email: &str) -> QueryResult<Option
         .first(conn)
         .optional()
 }
+
+/// `find_by_email`, the row locked until the caller's transaction ends: what a job that mails
+/// the account reads, so that an erasure running at the same time either waits for the mail to
+/// be queued (and then takes it back) or comes first (and the account is no longer found).
+pub fn find_by_email_for_update(conn: &mut PgConnection, email: &str) -> QueryResult<Option<User>> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::{Bool, Text};
+    users::table
+        .filter(sql::<Bool>("lower(email) = lower(").bind::<Text, _>(email).sql(")"))
+        .filter(users::erased_at.is_null())
+        .select(User::as_select())
+        .for_update()
+        .first(conn)
+        .optional()
+}

@@ -188,7 +188,8 @@ pub fn verify(conn: &mut PgConnection, token: &str, signed_in: Option<UserId>) -
 /// "Mot de passe oublié": mails a reset link if the address has an account (and nothing
 /// otherwise: the answer does not say).
 pub fn request_reset(conn: &mut PgConnection, email: &str, public_url: &str) -> QueryResult<()> {
-    let Some(user) = crate::auth::user::find_by_email(conn, email)? else {
+    // Locked: an erasure at the same moment must not find its mail gone before it is queued.
+    let Some(user) = crate::auth::user::find_by_email_for_update(conn, email)? else {
         return Ok(());
     };
     if user.password_hash == crate::auth::password::UNUSABLE_HASH {
