@@ -106,3 +106,22 @@ fn a_previous_secret_needs_its_end_and_the_length_of_a_secret() {
     assert_eq!(secret.expose_str(), long);
     assert_eq!(until.to_rfc3339(), "2030-01-01T00:00:00+00:00");
 }
+
+#[test]
+fn two_factor_roles_default_to_staff_in_production_and_a_wrong_role_is_named() {
+    use crate::types::Role;
+    let long = "x".repeat(MIN_SECRET_LEN);
+    let prod = |roles: Option<&str>| {
+        let mut vars = vec![("OPENDETAT_ENV", "production"), ("JWT_SECRET", long.as_str())];
+        if let Some(roles) = roles {
+            vars.push(("TWO_FACTOR_ROLES", roles));
+        }
+        settings(&vars)
+    };
+    assert_eq!(prod(None).unwrap().two_factor_roles, vec![Role::Admin, Role::Moderator]);
+    assert!(settings(&[]).unwrap().two_factor_roles.is_empty(), "none in dev");
+    assert!(prod(Some("none")).unwrap().two_factor_roles.is_empty());
+    assert_eq!(prod(Some("admin, official")).unwrap().two_factor_roles, vec![Role::Admin, Role::Official]);
+    let wrong = prod(Some("admin,boss")).unwrap_err();
+    assert!(wrong.contains("TWO_FACTOR_ROLES") && wrong.contains("boss"), "{wrong}");
+}
