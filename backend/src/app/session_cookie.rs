@@ -13,15 +13,10 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
-use actix_web::{Error, HttpMessage, HttpRequest};
+use actix_web::{Error, HttpMessage};
 
 use crate::auth::cookie::{removal, FromCookie, NAME};
 use crate::http::problem::{ApiError, ErrorCode};
-
-/// Whether the site is served over HTTPS (cookies marked `Secure`): outside dev.
-fn secure(req: &HttpRequest) -> bool {
-    crate::auth::cookie::secure(req)
-}
 
 /// The `Origin` of a write is this site's (its host is the request's `Host`), or absent (not a
 /// browser's cross-site request: browsers send it on every cross-origin write).
@@ -63,7 +58,7 @@ pub async fn bearer_from_cookie<B: MessageBody + 'static>(
         // Not a token (a cookie someone else set): as if there were none.
         Err(_) => return Ok(next.call(req).await?.map_into_left_body()),
     }
-    let secure = secure(req.request());
+    let secure = crate::auth::cookie::secure(req.request());
     let mut res = next.call(req).await?;
     if res.status() == actix_web::http::StatusCode::UNAUTHORIZED {
         let removal = removal(secure);

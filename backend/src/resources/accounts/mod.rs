@@ -11,6 +11,29 @@ pub mod queries;
 pub use dto::Session;
 pub use jobs::RESET_JOB;
 
+/// 403 `wrong_password` (on `password`) unless `password` is the account's: what actions that
+/// take the password again (erasure, two factors) ask.
+pub async fn confirm_password(
+    state: &crate::AppState,
+    user: crate::db::ids::UserId,
+    password: String,
+) -> crate::http::problem::ApiResult<()> {
+    let stored = crate::db::run(&state.pool, move |conn| Ok(crate::auth::user::find_live(conn, user)?))
+        .await?
+        .map(|u| u.password_hash);
+    if !state.hasher.verify(password, stored).await? {
+        return Err(crate::http::problem::ApiError::FieldForbidden {
+            code: codes::WRONG_PASSWORD,
+            errors: vec![crate::http::problem::FieldError::new(
+                "password",
+                "mismatch",
+                "is not the account's password",
+            )],
+        });
+    }
+    Ok(())
+}
+
 /// This resource's problem codes (`registry::Resource::codes`).
 pub mod codes {
     crate::problem_codes! {

@@ -11,7 +11,7 @@ use crate::auth::AuthUser;
 use crate::db;
 use crate::db::ids::UserId;
 use crate::http::extract::AuthedBody;
-use crate::http::problem::{ApiError, ApiResult, FieldError};
+use crate::http::problem::{ApiError, ApiResult};
 use crate::AppState;
 
 /// A copy of everything the platform holds about the signed-in person, as one JSON document
@@ -59,14 +59,7 @@ pub async fn erase_my_account(
 ) -> ApiResult<HttpResponse> {
     let req = body?.into_inner();
     req.validate()?;
-    let stored =
-        db::run(&state.pool, move |conn| Ok(crate::auth::user::find(conn, auth.id)?)).await?.map(|u| u.password_hash);
-    if !state.hasher.verify(req.password, stored).await? {
-        return Err(ApiError::FieldForbidden {
-            code: crate::resources::accounts::codes::WRONG_PASSWORD,
-            errors: vec![FieldError::new("password", "mismatch", "is not the account's password")],
-        });
-    }
+    crate::resources::accounts::confirm_password(&state, auth.id, req.password).await?;
     let keep = req.keep_comment_text;
     db::transaction(&state.pool, move |conn| erasure::erase(conn, auth.id, ErasedBy::Owner, keep)).await?;
     // The web app's session cookie goes with the account.

@@ -15,20 +15,7 @@ use crate::http::problem::{ApiError, ApiResult, ErrorCode, FieldError};
 use crate::mail::templates::Template;
 use crate::AppState;
 
-/// 403 `wrong_password` unless `password` is the account's.
-async fn check_password(state: &AppState, user: UserId, password: String) -> ApiResult<()> {
-    let stored =
-        db::run(&state.pool, move |conn| Ok(crate::auth::user::find_live(conn, user)?)).await?.map(|u| u.password_hash);
-    if !state.hasher.verify(password, stored).await? {
-        return Err(ApiError::FieldForbidden {
-            code: crate::resources::accounts::codes::WRONG_PASSWORD,
-            errors: vec![FieldError::new("password", "mismatch", "is not the account's password")],
-        });
-    }
-    Ok(())
-}
-
-/// 422 `second_factor_invalid` on the `code` field.
+/// 409 `second_factor_invalid` on the `code` field.
 fn invalid_code() -> ApiError {
     ApiError::FieldConflict {
         code: ErrorCode::SecondFactorInvalid,
@@ -107,7 +94,7 @@ pub async fn begin_two_factor(
 ) -> ApiResult<HttpResponse> {
     let req = body?.into_inner();
     req.validate()?;
-    check_password(&state, auth.id, req.password).await?;
+    crate::resources::accounts::confirm_password(&state, auth.id, req.password).await?;
     let secret = two_factor::new_secret();
     let kept = secret.clone();
     let handle = db::transaction(&state.pool, move |conn| {
@@ -237,7 +224,7 @@ pub async fn turn_off_two_factor(
             detail: "Your role requires a second factor: it cannot be turned off.".into(),
         });
     }
-    check_password(&state, auth.id, req.password).await?;
+    crate::resources::accounts::confirm_password(&state, auth.id, req.password).await?;
     db::transaction(&state.pool, move |conn| {
         require_on(conn, auth.id)?;
         if two_factor::accept(conn, auth.id, &req.code, true)?.is_none() {
