@@ -150,6 +150,11 @@ fn serve() -> Result<(), String> {
         auto_hide_min_account_days: settings.auto_hide_min_account_days,
         change_feed_hold_warning: settings.change_feed_hold_warning,
         live: crate::live::Hub::start(&settings.database_url, settings.live.clone()),
+        identity_providers: std::sync::Arc::new(crate::auth::oidc::Providers::new(
+            settings.identity_providers.clone(),
+            &settings.public_url,
+        )),
+        proconnect_trust_institutions: settings.proconnect_trust_institutions,
     };
     let jobs = start_workers(&settings, settings.job_workers)?;
     let listener =

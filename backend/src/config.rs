@@ -3,6 +3,7 @@
 use std::fmt;
 use std::time::Duration;
 
+mod oidc;
 mod streams;
 mod webhooks;
 use webhooks::{flag, parse_schedule, WEBHOOKS};
@@ -90,6 +91,12 @@ pub struct Settings {
     pub webhooks: WebhookSettings,
     /// Open streams and their heartbeat (`STREAM_*`).
     pub live: crate::live::LiveSettings,
+    /// The identity providers that are configured (`PROCONNECT_*`, `FRANCECONNECT_*`).
+    pub identity_providers: Vec<crate::auth::oidc::ProviderSettings>,
+    /// An official signing in with ProConnect for an organisation whose SIREN is an
+    /// institution's is linked to it at once (`PROCONNECT_TRUST_INSTITUTIONS`); otherwise an
+    /// admin confirms.
+    pub proconnect_trust_institutions: bool,
 }
 
 pub const MIN_SECRET_LEN: usize = 32;
@@ -230,6 +237,8 @@ impl Settings {
             },
             job_idle_poll: Duration::from_millis(parse_num(&get, "JOB_POLL_MS", 250)?),
             live: streams::parse(&get)?,
+            identity_providers: oidc::parse(&get)?,
+            proconnect_trust_institutions: flag(&get, "PROCONNECT_TRUST_INSTITUTIONS")?,
         })
     }
 

@@ -59,4 +59,8 @@ pub struct AppState {
     pub change_feed_hold_warning: std::time::Duration,
     /// The instance's live streams (Server-Sent Events) and the listener that feeds them.
     pub live: live::Hub,
+    /// ProConnect and FranceConnect, those configured (`auth::oidc`).
+    pub identity_providers: std::sync::Arc<auth::oidc::Providers>,
+    /// ProConnect officials are linked to their institution without an admin's confirmation.
+    pub proconnect_trust_institutions: bool,
 }

@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 
 pub mod authenticator;
 pub mod builders;
+pub mod oidc;
 pub mod roles;
 pub mod smtp;
 pub mod sse;

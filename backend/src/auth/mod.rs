@@ -6,6 +6,7 @@ pub mod api_limit;
 pub mod api_token;
 pub mod cookie;
 pub mod ip_limit;
+pub mod oidc;
 pub mod password;
 pub mod permission;
 pub mod scope;
@@ -199,6 +200,8 @@ struct Authorized {
     scopes: Option<Vec<Scope>>,
     app_token: Option<api_token::ApiTokenId>,
     session: Option<crate::db::ids::SessionId>,
+    /// The session began at a provider that asserted a strong authentication.
+    provider_second_factor: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -257,7 +260,7 @@ impl BearerToken {
 
     /// `authorize_with_scopes`, with the app token's id when the credential is one.
     fn authorize_fully(&self, conn: &mut PgConnection) -> Result<Authorized, ApiError> {
-        let (user, scopes, app_token, session) = match &self.credential {
+        let (user, scopes, app_token, session, provider_second_factor) = match &self.credential {
             Credential::Session { user_id, session_version, expires, sid } => {
                 // Checked at the request's start; asked again by what outlives it (a stream).
                 if *expires <= chrono::Utc::now().timestamp().max(0) as u64 {
@@ -273,13 +276,13 @@ impl BearerToken {
                         "This session has ended because the password was changed; sign in again.".into(),
                     ));
                 }
-                if session_on == Some(false) {
+                if session_on.is_some_and(|s| !s.on) {
                     return Err(ApiError::Unauthorized("This session has ended; sign in again.".into()));
                 }
                 if let Some(sid) = sid {
                     session::touch(conn, *sid)?;
                 }
-                (user, None, None, *sid)
+                (user, None, None, *sid, session_on.is_some_and(|s| s.provider_second_factor))
             }
             Credential::Api { secret_hash } => {
                 let (token, user) = api_token::find_by_hash(conn, secret_hash)?
@@ -313,13 +316,13 @@ impl BearerToken {
                 }
                 api_token::mark_used(conn, token.id, self.family)?;
                 let app = (token.kind == crate::types::TokenKind::App).then_some(token.id);
-                (user, Some(token.scopes), app, None)
+                (user, Some(token.scopes), app, None, false)
             }
         };
         if user.is_suspended() {
             return Err(ApiError::Forbidden("This account is suspended.".into()));
         }
-        Ok(Authorized { user, scopes, app_token, session })
+        Ok(Authorized { user, scopes, app_token, session, provider_second_factor })
     }
 
     /// `authorize` on a connection of its own.
@@ -329,7 +332,10 @@ impl BearerToken {
             token_scopes: found.scopes,
             app_token: found.app_token,
             session: found.session,
-            missing_factor: state.two_factor_roles.contains(&found.user.role) && found.user.two_factor_at.is_none(),
+            // A ProConnect sign-in with a strong `acr` stands for the second factor.
+            missing_factor: state.two_factor_roles.contains(&found.user.role)
+                && found.user.two_factor_at.is_none()
+                && !found.provider_second_factor,
             ..AuthUser::from(&found.user)
         })
     }

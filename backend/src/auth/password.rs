@@ -154,6 +154,10 @@ pub fn dummy_hash() -> &'static str {
 /// Stored for accounts that must not log in with a password (e.g. demo accounts outside dev).
 pub const UNUSABLE_HASH: &str = "!";
 
+/// Stored for accounts made at an identity provider: no password until the owner chooses one
+/// with a reset link (which, unlike `UNUSABLE_HASH`, they may ask for).
+pub const NO_PASSWORD: &str = "!none";
+
 /// Runs the server's password hashes: at most `concurrency` at once, each in a memory block
 /// that is reused, never freed (see the module's note).
 #[derive(Clone)]

@@ -60,12 +60,36 @@ pub fn start(
     family: &str,
     expires_at: DateTime<Utc>,
 ) -> QueryResult<SessionId> {
+    start_at(conn, user, device, family, expires_at, None)
+}
+
+/// How a session begun at an identity provider began (`auth::oidc`).
+pub struct AtProvider<'a> {
+    pub provider: &'a str,
+    /// Kept to end the provider's session at sign-out (`id_token_hint`), then forgotten.
+    pub id_token: &'a str,
+    /// The provider asserted a strong authentication: it stands for the second factor.
+    pub second_factor: bool,
+}
+
+/// `start`, for a sign-in at a provider when `at` says so.
+pub fn start_at(
+    conn: &mut PgConnection,
+    user: UserId,
+    device: &str,
+    family: &str,
+    expires_at: DateTime<Utc>,
+    at: Option<AtProvider<'_>>,
+) -> QueryResult<SessionId> {
     diesel::insert_into(sessions::table)
         .values((
             sessions::user_id.eq(user),
             sessions::device.eq(device),
             sessions::address_family.eq(family),
             sessions::expires_at.eq(expires_at),
+            sessions::provider.eq(at.as_ref().map(|a| a.provider)),
+            sessions::id_token.eq(at.as_ref().map(|a| a.id_token)),
+            sessions::provider_second_factor.eq(at.as_ref().is_some_and(|a| a.second_factor)),
         ))
         .returning(sessions::id)
         .get_result(conn)
@@ -82,27 +106,46 @@ fn mark_touched(sid: SessionId) {
     touched.insert(sid, Instant::now());
 }
 
-/// The account and whether the session `sid` is still on (its own, not ended), in one read.
-/// `None` for the session's state when the token names none (issued before sessions existed).
+/// What a request's session is, read with its account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionState {
+    /// Its own, and not ended.
+    pub on: bool,
+    /// Begun at a provider that asserted a strong authentication (`AtProvider::second_factor`).
+    pub provider_second_factor: bool,
+}
+
+/// The account and the state of its session `sid` (not on when it is not the account's), in
+/// one read. `None` for the session's state when the token names none (issued before sessions
+/// existed).
 pub fn user_and_session(
     conn: &mut PgConnection,
     user: UserId,
     sid: Option<SessionId>,
-) -> QueryResult<Option<(User, Option<bool>)>> {
+) -> QueryResult<Option<(User, Option<SessionState>)>> {
     let Some(sid) = sid else {
         return Ok(super::user::find(conn, user)?.map(|u| (u, None)));
     };
+    // 0: ended or not the account's; 1: on; 2: on, with the provider's strong authentication.
     users::table
         .find(user)
         .select((
             User::as_select(),
-            sql::<Nullable<diesel::sql_types::Bool>>("(SELECT s.ended_at IS NULL FROM sessions s WHERE s.id = ")
-                .bind::<BigInt, _>(sid.get())
-                .sql(" AND s.user_id = users.id)"),
+            sql::<Nullable<diesel::sql_types::SmallInt>>(
+                "(SELECT CASE WHEN s.ended_at IS NOT NULL THEN 0 WHEN s.provider_second_factor THEN 2 ELSE 1 END::int2 \
+                  FROM sessions s WHERE s.id = ",
+            )
+            .bind::<BigInt, _>(sid.get())
+            .sql(" AND s.user_id = users.id)"),
         ))
-        .first::<(User, Option<bool>)>(conn)
+        .first::<(User, Option<i16>)>(conn)
         .optional()
-        .map(|found| found.map(|(u, on)| (u, Some(on.unwrap_or(false)))))
+        .map(|found| {
+            found.map(|(u, state)| {
+                let state = state.unwrap_or(0);
+                (u, Some(SessionState { on: state > 0, provider_second_factor: state == 2 }))
+            })
+        })
 }
 
 static TOUCHED: Mutex<Option<HashMap<SessionId, Instant>>> = Mutex::new(None);
@@ -132,6 +175,34 @@ pub fn end(conn: &mut PgConnection, user: UserId, sid: SessionId) -> QueryResult
         .set(sessions::ended_at.eq(Utc::now()))
         .execute(conn)
         .map(|n| n > 0)
+}
+
+/// Ends `user`'s session `sid` and hands back, when it began at a provider, which one and the ID
+/// token to end the provider's session with (forgotten here: it served its purpose).
+pub fn end_at_provider(conn: &mut PgConnection, user: UserId, sid: SessionId) -> QueryResult<Option<(String, String)>> {
+    let found: Option<(Option<String>, Option<String>)> = diesel::sql_query(
+        "WITH before AS (SELECT provider, id_token FROM sessions WHERE id = $1 AND user_id = $2 \
+           AND ended_at IS NULL FOR UPDATE) \
+         UPDATE sessions s SET ended_at = now(), id_token = NULL FROM before \
+          WHERE s.id = $1 RETURNING before.provider, before.id_token",
+    )
+    .bind::<BigInt, _>(sid.get())
+    .bind::<BigInt, _>(user.get())
+    .get_result::<EndedAt>(conn)
+    .optional()
+    .map(|row| row.map(|r| (r.provider, r.id_token)))?;
+    Ok(match found {
+        Some((Some(provider), Some(id_token))) => Some((provider, id_token)),
+        _ => None,
+    })
+}
+
+#[derive(QueryableByName)]
+struct EndedAt {
+    #[diesel(sql_type = Nullable<diesel::sql_types::Text>)]
+    provider: Option<String>,
+    #[diesel(sql_type = Nullable<diesel::sql_types::Text>)]
+    id_token: Option<String>,
 }
 
 /// Ends every session of `user` (signed out everywhere, a new password, an admin's decision);

@@ -33,6 +33,15 @@ pub struct Claims {
     pub sid: Option<i64>,
 }
 
+#[derive(Serialize, Deserialize)]
+struct Sealed<T> {
+    iss: String,
+    aud: String,
+    exp: u64,
+    #[serde(flatten)]
+    data: T,
+}
+
 /// What a valid token says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Verified {
@@ -141,6 +150,25 @@ impl TokenKeys {
             })
         })
     }
+
+    /// `payload`, signed for `purpose` until `ttl` from now: what a short-lived cookie carries
+    /// (a sign-in at a provider under way). Never a bearer token: its audience is `purpose`.
+    pub fn seal<T: Serialize>(&self, purpose: &str, payload: &T, ttl: Duration) -> Result<String, String> {
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_secs();
+        let sealed = Sealed { iss: ISSUER.into(), aud: purpose.into(), exp: now + ttl.as_secs(), data: payload };
+        let header = Header { kid: Some(self.kid.clone()), ..Header::new(Algorithm::HS256) };
+        encode(&header, &sealed, &self.encoding).map_err(|e| format!("sealing failed: {e}"))
+    }
+
+    /// What `seal` signed for `purpose`, unless altered, expired or sealed for another purpose.
+    pub fn open<T: serde::de::DeserializeOwned>(&self, purpose: &str, sealed: &str) -> Option<T> {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[purpose]);
+        validation.set_required_spec_claims(&["exp", "iss", "aud"]);
+        validation.leeway = 0;
+        decode::<Sealed<T>>(sealed, &self.decoding, &validation).ok().map(|d| d.claims.data)
+    }
 }
 
 #[cfg(test)]
@@ -182,5 +210,16 @@ mod tests {
         };
         assert_eq!(rotated.verify(&forged), None);
         assert_ne!(key_id(&[7u8; 32]), key_id(&[8u8; 32]));
+    }
+
+    #[test]
+    fn what_is_sealed_opens_for_its_purpose_only_and_never_as_a_token() {
+        let keys = TokenKeys::new(&[7u8; 32], Duration::from_secs(60));
+        let sealed = keys.seal("flow", &serde_json::json!({"next": "/forums"}), Duration::from_secs(60)).unwrap();
+        assert_eq!(keys.open::<serde_json::Value>("flow", &sealed).unwrap()["next"], "/forums");
+        assert!(keys.open::<serde_json::Value>("other", &sealed).is_none());
+        assert!(keys.verify(&sealed).is_none(), "a sealed payload is not a bearer token");
+        let other = TokenKeys::new(&[8u8; 32], Duration::from_secs(60));
+        assert!(other.open::<serde_json::Value>("flow", &sealed).is_none());
     }
 }

@@ -76,6 +76,17 @@ pub fn find(conn: &mut PgConnection, id: UserId) -> QueryResult<Option<User>> {
     users::table.find(id).select(User::as_select()).first(conn).optional()
 }
 
+/// `find_live`, the row locked until the transaction ends.
+pub fn find_live_for_update(conn: &mut PgConnection, id: UserId) -> QueryResult<Option<User>> {
+    users::table
+        .find(id)
+        .filter(users::erased_at.is_null())
+        .select(User::as_select())
+        .for_update()
+        .first(conn)
+        .optional()
+}
+
 /// `find`, leaving out an erased account (a tombstone is nobody to act on).
 pub fn find_live(conn: &mut PgConnection, id: UserId) -> QueryResult<Option<User>> {
     users::table.find(id).filter(users::erased_at.is_null()).select(User::as_select()).first(conn).optional()

@@ -453,6 +453,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    identities (id) {
+        id -> Int8,
+        user_id -> Int8,
+        provider -> Text,
+        subject -> Text,
+        email -> Text,
+        siret -> Nullable<Text>,
+        claimed_institution_id -> Nullable<Int8>,
+        declined_institution_id -> Nullable<Int8>,
+        created_at -> Timestamptz,
+        last_used_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     institutions (id) {
         id -> Int8,
         slug -> Text,
@@ -669,6 +684,9 @@ diesel::table! {
         last_used_at -> Timestamptz,
         expires_at -> Timestamptz,
         ended_at -> Nullable<Timestamptz>,
+        provider -> Nullable<Text>,
+        id_token -> Nullable<Text>,
+        provider_second_factor -> Bool,
     }
 }
 
@@ -763,6 +781,8 @@ diesel::table! {
 }
 
 diesel::joinable!(action_item_history -> action_items (action_item_id));
+diesel::joinable!(identities -> users (user_id));
+diesel::joinable!(identities -> institutions (claimed_institution_id));
 diesel::joinable!(action_item_history -> users (changed_by));
 diesel::joinable!(action_items -> commitments (commitment_id));
 diesel::joinable!(action_items -> forums (forum_id));
@@ -876,6 +896,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     forums,
     institution_answer_days,
     institution_records,
+    identities,
     institutions,
     job_effects,
     jobs,

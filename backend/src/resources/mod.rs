@@ -15,6 +15,7 @@ pub mod feedback;
 pub mod formats;
 pub mod forums;
 pub mod health;
+pub mod identities;
 pub mod institutions;
 pub mod milestones;
 pub mod moderation;
@@ -38,6 +39,7 @@ pub const RESOURCES: &[&crate::registry::Resource] = &[
     &accounts::RESOURCE,
     &sessions::RESOURCE,
     &two_factor::RESOURCE,
+    &identities::RESOURCE,
     &api_tokens::RESOURCE,
     &personal_data::RESOURCE,
     &action_plans::RESOURCE,

@@ -226,7 +226,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: the session this request came with ends on the server, not only in the browser. */
+        /**
+         * Sign out: the session this request came with ends on the server, not only in the browser.
+         *     A session begun at ProConnect or FranceConnect is answered with the address that ends the
+         *     provider's session too (`end_session_url`, with `id_token_hint`): send the browser there, and
+         *     it comes back to the site.
+         */
         post: operations["sign_out"];
         delete?: never;
         options?: never;
@@ -347,6 +352,171 @@ export interface paths {
          *     `/me/two-factor/off` (409 `self_lockout` here).
          */
         delete: operations["reset_two_factor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The providers one can sign in with here: only those configured (the web app shows a button
+         *     for each, and none when the list is empty).
+         */
+        get: operations["providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/{provider}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with a provider: the browser is sent to the provider's sign-in page (the
+         *     authorization code flow with PKCE, `state` and `nonce`), and comes back to
+         *     `/auth/oidc/{provider}/callback`. A provider that cannot be reached sends the browser to the
+         *     web app's page that says so.
+         */
+        get: operations["start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/{provider}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the provider sends the browser back. The answer must belong to the flow this browser
+         *     began (its `state`, in the flow's cookie); the code is exchanged, the ID token checked, and:
+         *     the identity's account is signed in (the web app's session cookie is set); or a new account
+         *     is made for a new person; or, when an account already has the e-mail, the person is asked to
+         *     prove it (`/auth/oidc/pending`). Every outcome is a redirection to a page of the web app.
+         */
+        get: operations["callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sign-in at a provider waiting for its account to be proved: which provider, and the
+         *     e-mail of the account.
+         */
+        get: operations["pending_link"];
+        put?: never;
+        /**
+         * Prove the account that has the provider's e-mail with its password: the identity is linked
+         *     to it (from then on the provider signs it in) and the account is signed in, in the web app's
+         *     session cookie. A wrong password counts toward the same limits as a failed sign-in.
+         */
+        post: operations["confirm_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ways the signed-in account signs in: its password, and its identities at providers. */
+        get: operations["my_identities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/identities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unlink an identity: the provider no longer signs this account in. Refused while it is the
+         *     only way left to sign in.
+         */
+        delete: operations["unlink_identity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/institution-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Officials who signed in with ProConnect for an organisation whose SIREN is an institution's,
+         *     waiting for an admin to confirm them (with `PATCH /admin/users/{id}`: role `official` and the
+         *     institution) or decline. Empty when `PROCONNECT_TRUST_INSTITUTIONS` links them at once.
+         */
+        get: operations["institution_claims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/institution-claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Decline an official's claim to an institution: it is not shown again for that institution. */
+        delete: operations["decline_claim"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3434,6 +3604,11 @@ export interface components {
              */
             level: components["schemas"]["Completion"];
         };
+        /** @description The account's password: the proof that the account is theirs. */
+        ConfirmLink: {
+            /** Format: password */
+            password: string;
+        };
         /**
          * @description A commitment the cycle names, and the forums of the cycle that worked on it (none yet:
          *     empty).
@@ -3610,6 +3785,19 @@ export interface components {
             subject: components["schemas"]["DataSubject"];
             /** Format: date-time */
             created_at: string;
+        };
+        /** @description An identity at a provider, as the provider gave it at the last sign-in. */
+        DataIdentity: {
+            provider: string;
+            /** @description The provider's identifier of the person (`sub`). */
+            subject: string;
+            email: string;
+            /** @description ProConnect: the establishment the official signed in for. */
+            siret?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            last_used_at: string;
         };
         DataNotification: {
             /** @description Why it came (`reply`, `mention`, `new_comment`…). */
@@ -3839,12 +4027,12 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "two_factor_required" | "cross_site_request" | "second_factor_required" | "second_factor_invalid" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "handle_recently_changed" | "token_expired" | "two_factor_on" | "two_factor_off" | "two_factor_kept" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "two_factor_required" | "cross_site_request" | "second_factor_required" | "second_factor_invalid" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "handle_recently_changed" | "token_expired" | "two_factor_on" | "two_factor_off" | "two_factor_kept" | "identity_taken" | "last_sign_in_method" | "no_pending_sign_in" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of the log (the audit trail, the changes feed, notifications, webhooks) and the contract know every type there is.
          * @enum {string}
          */
-        EventType: "user.verified" | "user.password_changed" | "user.sessions_ended" | "user.two_factor_on" | "user.two_factor_off" | "api_token.created" | "api_token.revoked" | "user.erased" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "institution.created" | "institution.updated" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reacted" | "comment.reported" | "comment.reports_dismissed" | "user.suspended" | "user.unsuspended" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.disabled" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.deleted" | "user.created" | "user.updated";
+        EventType: "user.verified" | "user.password_changed" | "user.sessions_ended" | "user.two_factor_on" | "user.two_factor_off" | "user.identity_linked" | "user.identity_unlinked" | "api_token.created" | "api_token.revoked" | "user.erased" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "institution.created" | "institution.updated" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reacted" | "comment.reported" | "comment.reports_dismissed" | "user.suspended" | "user.unsuspended" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.disabled" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.deleted" | "user.created" | "user.updated";
         /** @description A document, page or dataset that shows the progress reported. */
         EvidenceLink: {
             /** @example Compte rendu du forum du 12 mars 2018 */
@@ -4298,6 +4486,29 @@ export interface components {
              */
             deadline_days: number;
         };
+        /** @description An identity at a provider linked to the account. */
+        Identity: {
+            /** Format: int64 */
+            id: number;
+            provider: components["schemas"]["ProviderId"];
+            /** @description The e-mail the provider gave at the last sign-in. */
+            email: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            last_used_at: string;
+        };
+        /**
+         * @description A provider one can sign in with here (only those configured are listed).
+         * @example {
+         *       "id": "proconnect",
+         *       "name": "ProConnect"
+         *     }
+         */
+        IdentityProvider: {
+            id: components["schemas"]["ProviderId"];
+            name: string;
+        };
         /**
          * @description An institution: what it is, the commitments it leads and supports, the action items it
          *     owns, its officials and how many progress updates it posted.
@@ -4341,6 +4552,28 @@ export interface components {
             siren?: string | null;
             website?: string | null;
             lang?: null | components["schemas"]["Locale"];
+        };
+        /**
+         * @description An official who signed in with ProConnect for an organisation that is an institution's (its
+         *     SIREN), waiting for an admin to confirm them as that institution's official.
+         */
+        InstitutionClaim: {
+            /** Format: int64 */
+            user_id: number;
+            display_name: string;
+            handle: string;
+            email: string;
+            /**
+             * @description The establishment ProConnect named.
+             * @example 13002526500013
+             */
+            siret: string;
+            institution: components["schemas"]["InstitutionRef"];
+            /**
+             * Format: date-time
+             * @description When they signed in with it last.
+             */
+            at: string;
         };
         /** @description A commitment the institution leads or supports. */
         InstitutionCommitment: components["schemas"]["CommitmentRef"] & {
@@ -5300,6 +5533,17 @@ export interface components {
              */
             email: string;
         };
+        /**
+         * @description A sign-in at a provider waiting for the person to prove the account that has its e-mail.
+         * @example {
+         *       "email": "camille.martin@example.fr",
+         *       "provider": "franceconnect"
+         *     }
+         */
+        PendingLink: {
+            provider: components["schemas"]["ProviderId"];
+            email: string;
+        };
         /** @description Everything the platform holds about the signed-in person. */
         PersonalData: {
             /**
@@ -5325,6 +5569,8 @@ export interface components {
             api_tokens: components["schemas"]["DataToken"][];
             /** @description The person's sessions (signed-in devices), on or over, as long as they are kept. */
             sessions: components["schemas"]["DataSession"][];
+            /** @description The person's identities at ProConnect or FranceConnect: what the provider said. */
+            identities: components["schemas"]["DataIdentity"][];
         };
         /**
          * @description A problem detail (RFC 9457). `code` is stable and meant for programs (and translations);
@@ -5409,6 +5655,11 @@ export interface components {
             /** @description Cursor of the next page, `null` on the last page. */
             next_cursor?: string | null;
         };
+        /**
+         * @description The providers the platform knows.
+         * @enum {string}
+         */
+        ProviderId: "proconnect" | "franceconnect";
         /** @description What anyone may see of a user. */
         PublicUser: {
             /** Format: int64 */
@@ -5951,6 +6202,26 @@ export interface components {
             current: boolean;
         };
         /**
+         * @description The ways the signed-in account signs in.
+         * @example {
+         *       "identities": [
+         *         {
+         *           "created_at": "2026-12-05T09:00:00Z",
+         *           "email": "agent@dinum.gouv.fr",
+         *           "id": 3,
+         *           "last_used_at": "2026-12-05T09:00:00Z",
+         *           "provider": "proconnect"
+         *         }
+         *       ],
+         *       "password": true
+         *     }
+         */
+        SignInMethods: {
+            /** @description The account has a password (one may be chosen with "mot de passe oublié"). */
+            password: boolean;
+            identities: components["schemas"]["Identity"][];
+        };
+        /**
          * @description The same answer whether the address was new or already had an account: the mail sent to
          *     it says which (a link to confirm the new account, or how to sign in to the old one).
          */
@@ -5960,6 +6231,14 @@ export interface components {
              * @example check_your_mail
              */
             status: string;
+        };
+        /**
+         * @description Signed out of a session begun at a provider: where to send the browser to end the
+         *     provider's session too.
+         */
+        SignedOut: {
+            /** @example https://auth.example.gouv.fr/session/end?id_token_hint=…&post_logout_redirect_uri=https%3A%2F%2Fopendetat.example.gouv.fr%2F&state=… */
+            end_session_url: string;
         };
         /**
          * @description Agreeing or disagreeing with a comment.
@@ -7044,6 +7323,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Signed out here; the provider's session ends at `end_session_url` */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedOut"];
+                };
+            };
             /** @description Signed out */
             204: {
                 headers: {
@@ -7366,6 +7658,411 @@ export interface operations {
             };
             /** @description The account has no second factor on (`two_factor_off`), or it is the admin's own (`self_lockout`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    providers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configured providers */
+            200: {
+                headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProvider"][];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    start: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A path of the web app (`/forums/…`); anything else (another site) is ignored for `/`.
+                 * @example /forums
+                 */
+                next?: string;
+            };
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The provider */
+                provider: components["schemas"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider's sign-in page (`Location`), the flow kept in a short-lived cookie; or, when the provider cannot be reached, to the web app's `/connexion/echec?raison=unavailable` */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            /** @description No such provider, or it is not configured here */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    callback: {
+        parameters: {
+            query?: {
+                /** @description The authorization code, on success. */
+                code?: string;
+                /** @description The `state` the flow began with. */
+                state?: string;
+                /** @description The provider's refusal (`access_denied` when the person cancelled). */
+                error?: string;
+            };
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The provider */
+                provider: components["schemas"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To `/connexion/fournisseur?suite=…` (signed in, the session cookie set), `/connexion/lier?suite=…` (an account has this e-mail: prove it), or `/connexion/echec?raison=…` (`state`: not a flow this browser began or one already finished; `denied`: cancelled or refused at the provider; `code`: the code was refused, e.g. used twice; `token`: the ID token failed its checks; `email`: no verified e-mail; `unavailable`: the provider could not be reached; `suspended`; `taken`: the identity is another account's) */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            /** @description No such provider, or it is not configured here */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    pending_link: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sign-in waiting */
+            200: {
+                headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingLink"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            /** @description None waits in this browser, or it expired (`no_pending_sign_in`) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    confirm_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmLink"];
+            };
+        };
+        responses: {
+            /** @description Linked and signed in (the session is in the cookie) */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Wrong password (`wrong_password`), or the account is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity is linked to another account, or this account has another identity at this provider (`identity_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No sign-in waits in this browser, or it expired (`no_pending_sign_in`) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            /** @description Too many failed attempts for this account from this address; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    my_identities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's ways to sign in */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInMethods"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unlink_identity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identity id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unlinked */
+            204: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such identity on this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It is the account's only way to sign in (`last_sign_in_method`): choose a password first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    institution_claims: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The claims waiting, latest first (at most 200) */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionClaim"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    decline_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Declined */
+            204: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The account has no claim waiting */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

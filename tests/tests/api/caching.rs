@@ -259,7 +259,8 @@ fn every_table_a_public_answer_reads_raises_the_public_version() {
                                  'login_throttle', 'rate_limits', 'mail_tokens', 'event_positions', \
                                  'data_fixups', 'notifications', 'notification_settings', 'comment_reports', \
                                  'api_tokens', 'api_rate_windows', 'webhook_endpoints', 'webhook_deliveries', \
-                                 'webhook_attempts', 'sessions', 'two_factor_secrets', 'recovery_codes') \
+                                 'webhook_attempts', 'sessions', 'two_factor_secrets', 'recovery_codes', \
+                                 'identities') \
            AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid \
                            AND t.tgname = c.relname || '_public_version')",
     );

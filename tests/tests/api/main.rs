@@ -21,6 +21,7 @@ mod formats;
 mod forum_mails;
 mod forums;
 mod hardening;
+mod identities;
 mod institutions;
 mod jobs;
 mod mail;

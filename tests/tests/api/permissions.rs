@@ -141,6 +141,10 @@ pub(crate) fn table(comment: i64, milestone: i64, user: i64, question: i64) -> V
         ),
         ("POST", "/me/two-factor/off", "/me/two-factor/off".into(), Some(json!({"password": "", "code": ""})), ALL),
         ("DELETE", "/admin/users/{id}/two-factor", "/admin/users/999999/two-factor".into(), None, ADMIN),
+        ("GET", "/me/identities", "/me/identities".into(), None, ALL),
+        ("DELETE", "/me/identities/{id}", "/me/identities/999999".into(), None, ALL),
+        ("GET", "/admin/institution-claims", "/admin/institution-claims".into(), None, ADMIN),
+        ("DELETE", "/admin/users/{id}/institution-claim", "/admin/users/999999/institution-claim".into(), None, ADMIN),
         (
             "GET",
             "/forums/{id}/registrations/export",

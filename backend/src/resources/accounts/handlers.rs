@@ -48,7 +48,7 @@ fn session(
     }))
 }
 
-fn request_locale(req: &HttpRequest) -> Locale {
+pub(crate) fn request_locale(req: &HttpRequest) -> Locale {
     Locale::from_accept_language(
         req.headers().get(actix_web::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
         Locale::Fr,

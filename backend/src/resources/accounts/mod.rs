@@ -9,6 +9,7 @@ mod links;
 pub mod queries;
 
 pub use dto::Session;
+pub(crate) use handlers::request_locale;
 pub use jobs::RESET_JOB;
 
 /// 403 `wrong_password` (on `password`) unless `password` is the account's: what actions that

@@ -30,6 +30,21 @@ pub struct PersonalData {
     pub api_tokens: Vec<DataToken>,
     /// The person's sessions (signed-in devices), on or over, as long as they are kept.
     pub sessions: Vec<DataSession>,
+    /// The person's identities at ProConnect or FranceConnect: what the provider said.
+    pub identities: Vec<DataIdentity>,
+}
+
+/// An identity at a provider, as the provider gave it at the last sign-in.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DataIdentity {
+    pub provider: String,
+    /// The provider's identifier of the person (`sub`).
+    pub subject: String,
+    pub email: String,
+    /// ProConnect: the establishment the official signed in for.
+    pub siret: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: DateTime<Utc>,
 }
 
 /// A session: the device as summarised, the address family, and its times.

@@ -11,7 +11,7 @@
 //!   names them says "Compte supprimé"; mail to them (waiting or kept) goes;
 //! - questions stay, asked by nobody; progress updates keep their institution and lose author
 //!   and name; feedback stays, anonymous;
-//! - follows, notifications, settings, links, sessions, second factor, tokens, organiser roles go; registrations for
+//! - follows, notifications, settings, links, sessions, identities at providers, second factor, tokens, organiser roles go; registrations for
 //!   forums to come are cancelled (the seat goes to the first person waiting, `registrations`
 //!   reacts to `user.erased`), past ones stay for the counts;
 //! - sign-in throttles and mail budgets keyed by the address go;
@@ -99,6 +99,8 @@ pub fn erase(conn: &mut PgConnection, user: UserId, by: ErasedBy, keep_comment_t
     diesel::delete(mail_tokens::table.filter(mail_tokens::user_id.eq(user))).execute(conn)?;
     diesel::delete(forum_organisers::table.filter(forum_organisers::user_id.eq(user))).execute(conn)?;
     diesel::delete(sessions::table.filter(sessions::user_id.eq(user))).execute(conn)?;
+    diesel::delete(crate::db::schema::identities::table.filter(crate::db::schema::identities::user_id.eq(user)))
+        .execute(conn)?;
     crate::auth::two_factor::turn_off(conn, user)?;
     let token_hashes: Vec<Vec<u8>> = diesel::delete(api_tokens::table.filter(api_tokens::owner_id.eq(user)))
         .returning(api_tokens::secret_hash)

@@ -159,6 +159,21 @@ pub fn gather(conn: &mut PgConnection, user: UserId) -> ApiResult<PersonalData> 
                     ended_at: s.ended_at,
                 })
                 .collect(),
+            identities: crate::db::schema::identities::table
+                .filter(crate::db::schema::identities::user_id.eq(user))
+                .order(crate::db::schema::identities::id.asc())
+                .select(crate::resources::identities::queries::IdentityRow::as_select())
+                .load(conn)?
+                .into_iter()
+                .map(|i| DataIdentity {
+                    provider: i.provider,
+                    subject: i.subject,
+                    email: i.email,
+                    siret: i.siret,
+                    created_at: i.created_at,
+                    last_used_at: i.last_used_at,
+                })
+                .collect(),
         })
     })
 }

@@ -47,3 +47,13 @@ impl SessionView {
 pub struct MySessions {
     pub items: Vec<SessionView>,
 }
+
+/// Signed out of a session begun at a provider: where to send the browser to end the
+/// provider's session too.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SignedOut {
+    #[schema(
+        example = "https://auth.example.gouv.fr/session/end?id_token_hint=…&post_logout_redirect_uri=https%3A%2F%2Fopendetat.example.gouv.fr%2F&state=…"
+    )]
+    pub end_session_url: String,
+}

@@ -2,7 +2,7 @@
 
 use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
 
-use super::dto::{MySessions, SessionView};
+use super::dto::{MySessions, SessionView, SignedOut};
 use crate::auth::permission::Permission;
 use crate::auth::{session, AuthUser};
 use crate::db;
@@ -57,18 +57,36 @@ pub async fn end_all_my_sessions(state: web::Data<AppState>, auth: AuthUser) -> 
 }
 
 /// Sign out: the session this request came with ends on the server, not only in the browser.
+/// A session begun at ProConnect or FranceConnect is answered with the address that ends the
+/// provider's session too (`end_session_url`, with `id_token_hint`): send the browser there, and
+/// it comes back to the site.
 #[utoipa::path(
     tag = "sessions",
     security(("bearer" = ["account"])),
-    responses((status = 204, description = "Signed out"))
+    responses(
+        (status = 200, description = "Signed out here; the provider's session ends at `end_session_url`", body = SignedOut),
+        (status = 204, description = "Signed out"),
+    )
 )]
 #[post("/auth/logout")]
 pub async fn sign_out(http: HttpRequest, state: web::Data<AppState>, auth: AuthUser) -> ApiResult<HttpResponse> {
-    if let Some(sid) = auth.session {
-        db::run(&state.pool, move |conn| Ok(session::end(conn, auth.id, sid)?)).await?;
-    }
+    let at_provider = match auth.session {
+        Some(sid) => db::run(&state.pool, move |conn| Ok(session::end_at_provider(conn, auth.id, sid)?)).await?,
+        None => None,
+    };
     // The web app's cookie goes too.
-    Ok(HttpResponse::NoContent().cookie(crate::auth::cookie::removal(crate::auth::cookie::secure(&http))).finish())
+    let removal = crate::auth::cookie::removal(crate::auth::cookie::secure(&http));
+    let end_session_url = match at_provider.and_then(|(p, t)| Some((crate::auth::oidc::ProviderId::parse(&p)?, t))) {
+        Some((provider, id_token)) => {
+            let providers = state.identity_providers.clone();
+            web::block(move || providers.end_session_url(provider, &id_token)).await.map_err(ApiError::internal)?
+        }
+        None => None,
+    };
+    Ok(match end_session_url {
+        Some(end_session_url) => HttpResponse::Ok().cookie(removal).json(SignedOut { end_session_url }),
+        None => HttpResponse::NoContent().cookie(removal).finish(),
+    })
 }
 
 /// End every session of an account (admins only; audited): a lost laptop, a shared computer.
