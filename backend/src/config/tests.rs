@@ -125,3 +125,38 @@ fn two_factor_roles_default_to_staff_in_production_and_a_wrong_role_is_named() {
     let wrong = prod(Some("admin,boss")).unwrap_err();
     assert!(wrong.contains("TWO_FACTOR_ROLES") && wrong.contains("boss"), "{wrong}");
 }
+
+#[test]
+fn a_provider_is_on_with_its_issuer_and_then_needs_its_client() {
+    let none = settings(&[]).unwrap();
+    assert!(none.identity_providers.is_empty());
+    let missing = settings(&[("PROCONNECT_ISSUER", "https://proconnect.example")]).unwrap_err();
+    assert!(missing.contains("PROCONNECT_CLIENT_ID") && missing.contains("PROCONNECT_CLIENT_SECRET"), "{missing}");
+    let on = settings(&[
+        ("FRANCECONNECT_ISSUER", "https://fc.example/api/v2/"),
+        ("FRANCECONNECT_CLIENT_ID", "id"),
+        ("FRANCECONNECT_CLIENT_SECRET", "secret"),
+    ])
+    .unwrap();
+    let fc = &on.identity_providers[0];
+    assert_eq!(fc.issuer, "https://fc.example/api/v2", "compared as written, without the slash");
+    assert_eq!(fc.scopes, ["openid", "email", "given_name", "family_name"]);
+    assert_eq!(fc.acr_values.as_deref(), Some("eidas1"));
+    assert!(fc.strong_acr.is_empty(), "FranceConnect never stands for a second factor");
+    assert!(!format!("{fc:?}").contains("secret\""), "the secret never prints");
+    let bad = settings(&[
+        ("PROCONNECT_ISSUER", "proconnect.example"),
+        ("PROCONNECT_CLIENT_ID", "id"),
+        ("PROCONNECT_CLIENT_SECRET", "secret"),
+    ])
+    .unwrap_err();
+    assert!(bad.contains("PROCONNECT_ISSUER"), "{bad}");
+    let no_openid = settings(&[
+        ("PROCONNECT_ISSUER", "https://pc.example"),
+        ("PROCONNECT_CLIENT_ID", "id"),
+        ("PROCONNECT_CLIENT_SECRET", "secret"),
+        ("PROCONNECT_SCOPES", "email siret"),
+    ])
+    .unwrap_err();
+    assert!(no_openid.contains("openid"), "{no_openid}");
+}
