@@ -153,7 +153,7 @@ fn an_account_with_the_providers_email_is_linked_only_once_its_owner_proves_it()
     assert_eq!(session["user"]["id"], owner.id);
     assert!(session.get("access_token").is_none(), "the session is in the cookie");
     assert_eq!(browser.send("GET", "/me", None).expect(200).json()["id"], owner.id);
-    browser.send("GET", "/auth/oidc/pending", None).expect_problem(410, "no_pending_sign_in");
+    browser.send("GET", "/auth/oidc/pending", None).expect_problem(404, "not_found");
 
     // From then on FranceConnect signs the account in directly.
     let mut later = Browser::new(&app);

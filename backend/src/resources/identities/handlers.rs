@@ -274,9 +274,11 @@ async fn start_session(
 }
 
 fn pending(http: &HttpRequest, state: &AppState) -> ApiResult<Pending> {
-    http.cookie(PENDING).and_then(|c| state.tokens.open(PENDING, c.value())).ok_or_else(|| ApiError::Gone {
-        code: super::codes::NO_PENDING_SIGN_IN,
-        detail: "No sign-in at a provider is waiting here, or it was more than 10 minutes ago: sign in again.".into(),
+    // A 404: this browser holds no such thing (or no longer: it lasts ten minutes).
+    http.cookie(PENDING).and_then(|c| state.tokens.open(PENDING, c.value())).ok_or_else(|| {
+        ApiError::NotFound(
+            "No sign-in at a provider is waiting here, or it was more than 10 minutes ago: sign in again.".into(),
+        )
     })
 }
 
@@ -286,7 +288,7 @@ fn pending(http: &HttpRequest, state: &AppState) -> ApiResult<Pending> {
     tag = "auth",
     responses(
         (status = 200, description = "The sign-in waiting", body = PendingLink),
-        (status = 410, description = "None waits in this browser, or it expired (`no_pending_sign_in`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "None waits in this browser, or it expired (ten minutes)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/auth/oidc/pending")]
@@ -305,7 +307,7 @@ pub async fn pending_link(http: HttpRequest, state: web::Data<AppState>) -> ApiR
         (status = 200, description = "Linked and signed in (the session is in the cookie)", body = Session),
         (status = 403, description = "Wrong password (`wrong_password`), or the account is suspended", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 409, description = "The identity is linked to another account, or this account has another identity at this provider (`identity_taken`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
-        (status = 410, description = "No sign-in waits in this browser, or it expired (`no_pending_sign_in`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No sign-in waits in this browser, or it expired (ten minutes), or the account is gone", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed attempts for this account from this address; retry after `Retry-After` seconds", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]
@@ -326,10 +328,8 @@ pub async fn confirm_link(
         Ok((admitted, crate::auth::user::find_by_email(conn, &lookup)?))
     })
     .await?;
-    let account = account.ok_or_else(|| ApiError::Gone {
-        code: super::codes::NO_PENDING_SIGN_IN,
-        detail: "The account with this e-mail no longer exists: sign in again.".into(),
-    })?;
+    let account = account
+        .ok_or_else(|| ApiError::NotFound("The account with this e-mail no longer exists: sign in again.".into()))?;
     if !state.hasher.verify(req.password, Some(account.password_hash.clone())).await? {
         if let Some(until) = admitted.blocked_until_if_wrong {
             return Err(crate::auth::throttle::too_many(until));

@@ -17,8 +17,6 @@ pub mod codes {
         IDENTITY_TAKEN => ("identity_taken", "Cette identité est déjà liée à un autre compte, ou ce compte en a déjà une chez ce fournisseur."),
         /// 409: the identity is the account's only way to sign in.
         LAST_SIGN_IN_METHOD => ("last_sign_in_method", "C'est le seul moyen de connexion du compte : choisissez d'abord un mot de passe."),
-        /// 410: no sign-in at a provider waits in this browser (or it expired).
-        NO_PENDING_SIGN_IN => ("no_pending_sign_in", "Aucune connexion en attente, ou elle a expiré : reconnectez-vous."),
     }
 }
 
