@@ -49,6 +49,12 @@ impl Provider {
         assert_eq!(response.status(), 204);
     }
 
+    /// The provider replaces its signing key.
+    pub fn rotate_key(&self) {
+        let response = ureq::post(&format!("{}/rotate-key", self.issuer())).call().expect("rotate the key");
+        assert_eq!(response.status(), 204);
+    }
+
     /// The server's settings for both providers at this one, the `profile` scope asked (the
     /// mock gives names under it, as the real ones do under `given_name`…).
     pub fn env(&self) -> Vec<(String, String)> {

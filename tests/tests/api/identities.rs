@@ -90,6 +90,20 @@ fn a_new_official_signs_in_with_proconnect_and_an_admin_confirms_their_instituti
     let sessions = again.send("GET", "/me/sessions", None).expect(200).json();
     assert_eq!(sessions["items"].as_array().unwrap().len(), 2, "{sessions}");
 
+    // The provider rotates its key: the keys the server kept fail, fresh ones are fetched.
+    let kid = |issuer: String| {
+        ureq::get(&format!("{issuer}/jwks")).call().unwrap().into_json::<serde_json::Value>().unwrap()["keys"][0]["kid"]
+            .clone()
+    };
+    let before = kid(provider.issuer());
+    provider.rotate_key();
+    assert_ne!(kid(provider.issuer()), before);
+    let mut rotated = Browser::new(&app);
+    assert!(
+        rotated.sign_in("proconnect", "agent-1", "/").starts_with("/connexion/fournisseur"),
+        "signed in after a rotation"
+    );
+
     // Sign-out ends the provider's session too: the address carries the ID token as a hint.
     let out = again.send("POST", "/auth/logout", None).expect(200).json();
     let end = out["end_session_url"].as_str().unwrap();
@@ -274,4 +288,25 @@ fn a_proconnect_sign_in_with_a_strong_acr_stands_for_the_second_factor_of_staff(
     weak.sign_in("proconnect", "admin-1-weak", "/");
     app.sql("UPDATE users SET role = 'admin' WHERE lower(email) = 'weak-admin@example.gouv.fr'");
     weak.send("GET", "/admin/users", None).expect_problem(403, "two_factor_required");
+}
+
+#[test]
+fn userinfo_signed_as_a_jwt_is_read_once_its_signature_and_audience_check() {
+    // As ProConnect and FranceConnect answer it: `application/jwt`, signed with the provider's key.
+    let provider = Provider::start_with(&["--signed-userinfo", "opendetat-franceconnect"]);
+    let app = app_with(&provider, &[]);
+    provider
+        .person("citizen-jwt", json!({"email": "jwt@example.fr", "given_name": "Dominique", "family_name": "Signé"}));
+    let mut browser = Browser::new(&app);
+    assert!(browser.sign_in("franceconnect", "citizen-jwt", "/").starts_with("/connexion/fournisseur"));
+    // The names come from userinfo only: read, so the JWT was verified and decoded.
+    assert_eq!(browser.send("GET", "/me", None).expect(200).json()["display_name"], "Dominique Signé");
+    // Signed for another client (ProConnect's id here): refused.
+    provider.person("agent-jwt", json!({"email": "agent-jwt@example.gouv.fr"}));
+    let mut other = Browser::new(&app);
+    assert_eq!(
+        other.sign_in("proconnect", "agent-jwt", "/"),
+        "/connexion/echec?raison=unavailable&fournisseur=proconnect"
+    );
+    assert_eq!(app.count("users WHERE lower(email) = 'agent-jwt@example.gouv.fr'"), 0);
 }
