@@ -32,6 +32,8 @@ pub struct SessionRow {
     pub last_used_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
     pub ended_at: Option<DateTime<Utc>>,
+    /// The identity provider it began at (`oidc::ProviderId`), none for a password.
+    pub provider: Option<String>,
 }
 
 /// How long a session over (ended or expired) is kept before housekeeping forgets it.

@@ -89,6 +89,7 @@ fn a_new_official_signs_in_with_proconnect_and_an_admin_confirms_their_instituti
     // The sessions list says where it came from; the session is a session like any other.
     let sessions = again.send("GET", "/me/sessions", None).expect(200).json();
     assert_eq!(sessions["items"].as_array().unwrap().len(), 2, "{sessions}");
+    assert!(sessions["items"].as_array().unwrap().iter().all(|s| s["provider"] == "proconnect"), "{sessions}");
 
     // The provider rotates its key: the keys the server kept fail, fresh ones are fetched.
     let kid = |issuer: String| {

@@ -11,7 +11,7 @@ use crate::auth::session::SessionRow;
 #[schema(example = json!({
     "id": 42, "device": "Firefox · Linux", "address_family": "ipv4",
     "created_at": "2026-12-05T09:12:00Z", "last_used_at": "2026-12-05T10:40:00Z",
-    "expires_at": "2026-12-05T11:40:00Z", "current": true
+    "expires_at": "2026-12-05T11:40:00Z", "current": true, "provider": "proconnect"
 }))]
 pub struct SessionView {
     pub id: i64,
@@ -26,6 +26,8 @@ pub struct SessionView {
     pub expires_at: DateTime<Utc>,
     /// The session this request came with.
     pub current: bool,
+    /// Signed in at ProConnect or FranceConnect; none for a password.
+    pub provider: Option<crate::auth::oidc::ProviderId>,
 }
 
 impl SessionView {
@@ -38,6 +40,7 @@ impl SessionView {
             last_used_at: row.last_used_at,
             expires_at: row.expires_at,
             current: current == Some(row.id),
+            provider: row.provider.as_deref().and_then(crate::auth::oidc::ProviderId::parse),
         }
     }
 }
