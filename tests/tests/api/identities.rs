@@ -311,3 +311,26 @@ fn userinfo_signed_as_a_jwt_is_read_once_its_signature_and_audience_check() {
     );
     assert_eq!(app.count("users WHERE lower(email) = 'agent-jwt@example.gouv.fr'"), 0);
 }
+
+#[test]
+fn an_account_without_a_password_confirms_its_erasure_by_a_recent_sign_in_at_its_provider() {
+    let provider = Provider::start();
+    let app = app_with(&provider, &[]);
+    provider.person("citizen-erase", json!({"email": "erase-me@example.fr", "given_name": "Effacée"}));
+    let mut browser = Browser::new(&app);
+    browser.sign_in("franceconnect", "citizen-erase", "/compte");
+    // Signed in there more than ten minutes ago: sign in again first.
+    app.sql("UPDATE sessions SET created_at = now() - interval '11 minutes'");
+    browser.send("POST", "/me/erasure", Some(&json!({}))).expect_problem(403, "reauthentication_required");
+    let mut again = Browser::new(&app);
+    again.sign_in("franceconnect", "citizen-erase", "/compte");
+    again.send("POST", "/me/erasure", Some(&json!({}))).expect(204);
+    assert_eq!(app.count("users WHERE email = 'erase-me@example.fr'"), 0);
+    assert_eq!(app.count("identities"), 0, "the identity goes with the account");
+    // The next sign-in at the provider is a new person.
+    let mut later = Browser::new(&app);
+    assert!(later.sign_in("franceconnect", "citizen-erase", "/").starts_with("/connexion/fournisseur"));
+    // An account with a password still gives it.
+    let member = app.user("member");
+    app.post("/me/erasure", Some(&member.token), &json!({})).expect_problem(422, "validation_failed");
+}

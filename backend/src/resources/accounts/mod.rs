@@ -23,16 +23,63 @@ pub async fn confirm_password(
         .await?
         .map(|u| u.password_hash);
     if !state.hasher.verify(password, stored).await? {
-        return Err(crate::http::problem::ApiError::FieldForbidden {
-            code: codes::WRONG_PASSWORD,
-            errors: vec![crate::http::problem::FieldError::new(
-                "password",
-                "mismatch",
-                "is not the account's password",
-            )],
-        });
+        return Err(wrong_password());
     }
     Ok(())
+}
+
+fn wrong_password() -> crate::http::problem::ApiError {
+    crate::http::problem::ApiError::FieldForbidden {
+        code: codes::WRONG_PASSWORD,
+        errors: vec![crate::http::problem::FieldError::new("password", "mismatch", "is not the account's password")],
+    }
+}
+
+/// How long after signing in at a provider an account without a password may act as if it had
+/// just given it (`confirm_identity`).
+pub const RECENT_SIGN_IN_MINUTES: i64 = 10;
+
+/// `confirm_password` for an account that has one; an account made at a provider, which has
+/// none, proves itself by a session begun there less than `RECENT_SIGN_IN_MINUTES` ago (403
+/// `reauthentication_required` otherwise: sign in at the provider again).
+pub async fn confirm_identity(
+    state: &crate::AppState,
+    auth: &crate::auth::AuthUser,
+    password: Option<String>,
+) -> crate::http::problem::ApiResult<()> {
+    let (user, sid) = (auth.id, auth.session);
+    let (has_password, recent) = crate::db::run(&state.pool, move |conn| {
+        use crate::db::schema::sessions;
+        use diesel::prelude::*;
+        let account = crate::auth::user::find_live(conn, user)?
+            .ok_or_else(|| crate::http::problem::ApiError::not_found("Account"))?;
+        let recent: bool = match sid {
+            Some(sid) => diesel::select(diesel::dsl::exists(
+                sessions::table
+                    .find(sid)
+                    .filter(sessions::user_id.eq(user))
+                    .filter(sessions::provider.is_not_null())
+                    .filter(
+                        sessions::created_at.gt(chrono::Utc::now() - chrono::Duration::minutes(RECENT_SIGN_IN_MINUTES)),
+                    ),
+            ))
+            .get_result(conn)?,
+            None => false,
+        };
+        Ok((crate::resources::identities::queries::has_password(&account), recent))
+    })
+    .await?;
+    match (has_password, password) {
+        (true, Some(password)) => confirm_password(state, user, password).await,
+        (true, None) => Err(crate::http::problem::ApiError::field("password", "required", "is required")),
+        (false, _) if recent => Ok(()),
+        (false, _) => Err(crate::http::problem::ApiError::Refused {
+            code: codes::REAUTHENTICATION_REQUIRED,
+            detail: format!(
+                "This account has no password: sign in again with your identity provider, then do this within {RECENT_SIGN_IN_MINUTES} minutes."
+            ),
+        }),
+    }
 }
 
 /// This resource's problem codes (`registry::Resource::codes`).
@@ -40,6 +87,8 @@ pub mod codes {
     crate::problem_codes! {
         /// 403: the current password given is not the account's.
         WRONG_PASSWORD => ("wrong_password", "Ce n'est pas le mot de passe actuel du compte."),
+        /// 403: an account without a password confirms by signing in at its provider again.
+        REAUTHENTICATION_REQUIRED => ("reauthentication_required", "Ce compte n'a pas de mot de passe : reconnectez-vous avec votre fournisseur d'identité, puis recommencez dans les 10 minutes."),
         /// 409: the link was already used, or another one replaced it.
         TOKEN_USED => ("token_used", "Ce lien a déjà servi, ou un lien plus récent l'a remplacé."),
         /// 409: the handle was changed less than 30 days ago.

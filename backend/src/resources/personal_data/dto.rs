@@ -184,10 +184,11 @@ pub struct DataToken {
 #[derive(Debug, serde::Deserialize, validator::Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EraseMyAccount {
-    /// The account's current password.
+    /// The account's current password; required unless the account has none (made at
+    /// ProConnect or FranceConnect: then a sign-in there less than 10 minutes ago confirms).
     #[validate(length(min = 1, max = crate::auth::password::MAX_PASSWORD_LEN))]
     #[schema(format = "password", min_length = 1, max_length = 128)]
-    pub password: String,
+    pub password: Option<String>,
     /// Leave the text of one's comments in the threads, under "Compte supprimé" (as Discourse
     /// offers). By default the text goes and each comment stays as a tombstone. An institution's
     /// answer to a question is on the public record and keeps its text either way.

@@ -35,7 +35,8 @@ pub async fn my_data(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<Ht
 }
 
 /// Erase the signed-in person's account (RGPD, article 17), after they give their password
-/// again. At once and for good: every session and token stops; comments stay in their threads
+/// again (an account made at a provider, without a password: after signing in there again, less
+/// than 10 minutes before). At once and for good: every session and token stops; comments stay in their threads
 /// as "Compte supprimé", without their text unless `keep_comment_text`; questions and progress
 /// updates stay without their author; registrations for forums to come are cancelled; follows,
 /// notifications, reactions and tokens go. The `docs/ARCHITECTURE.md` section "Erasure" lists
@@ -46,7 +47,7 @@ pub async fn my_data(state: web::Data<AppState>, auth: AuthUser) -> ApiResult<Ht
     request_body = EraseMyAccount,
     responses(
         (status = 204, description = "Erased: the token that asked no longer works"),
-        (status = 403, description = "The password is not the account's (`wrong_password`), or the account is suspended", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The password is not the account's (`wrong_password`); the account has no password and its session did not begin at its provider in the last 10 minutes (`reauthentication_required`); or the account is suspended", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 409, description = "The platform's only admin (`last_admin`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]
@@ -59,7 +60,7 @@ pub async fn erase_my_account(
 ) -> ApiResult<HttpResponse> {
     let req = body?.into_inner();
     req.validate()?;
-    crate::resources::accounts::confirm_password(&state, auth.id, req.password).await?;
+    crate::resources::accounts::confirm_identity(&state, &auth, req.password).await?;
     let keep = req.keep_comment_text;
     db::transaction(&state.pool, move |conn| erasure::erase(conn, auth.id, ErasedBy::Owner, keep)).await?;
     // The web app's session cookie goes with the account.
