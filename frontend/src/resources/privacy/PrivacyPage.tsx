@@ -52,6 +52,7 @@ export default function PrivacyPage() {
           <li>{t("privacy.what.reports")}</li>
           <li>{t("privacy.what.tokens")}</li>
           <li>{t("privacy.what.twoFactor")}</li>
+          <li>{t("privacy.what.identities")}</li>
           <li>{t("privacy.what.technical")}</li>
         </ul>
         <p>{t("privacy.what.browser")}</p>

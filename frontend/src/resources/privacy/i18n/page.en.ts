@@ -20,6 +20,8 @@ export const en: Record<keyof typeof fr, string> = {
     "Technical counters against abuse: how many sign-ins, sign-ups and mails were asked for per network address (an IPv4 address, or the /64 prefix of an IPv6 one). The server's logs do not keep network addresses.",
   "privacy.what.twoFactor":
     "If you turn on two-factor sign-in: the key shared with your authenticator app and the fingerprints of your recovery codes, deleted when you turn it off.",
+  "privacy.what.identities":
+    "If you sign in with ProConnect or FranceConnect: the identifier the provider gives you, the email address and name it sends, for ProConnect your establishment's SIRET (used to link you to your institution), and the session's identity token, kept until you sign out so as to end the provider's session too. You can unlink an identity from your account.",
   "privacy.what.browser":
     "One cookie, strictly necessary and so set without asking: your session's (od_session), set when you sign in, unreadable by the page's scripts, deleted when you sign out or when it expires. Your browser also keeps in its local storage when your session ends, your display name, the language chosen and your display preferences.",
   "privacy.why.title": "Why",
@@ -59,7 +61,7 @@ export const en: Record<keyof typeof fr, string> = {
   "privacy.who.admins": "The platform's administrators",
   "privacy.who.adminsSees": "Accounts (email address included) to manage them, and the log of actions on the platform.",
   "privacy.who.nobodyElse":
-    "Mail goes through the sending service of the platform's operator. Apart from that, the data is passed on to nobody, unless the law requires it.",
+    "Mail goes through the sending service of the platform's operator. If you sign in with ProConnect or FranceConnect, the provider knows you signed in to Open d'État. Apart from that, the data is passed on to nobody, unless the law requires it.",
   "privacy.rights.title": "Your rights",
   "privacy.rights.intro":
     "You may access your data, have it corrected or erased, ask for a copy in an open format, object to its processing or have it restricted (GDPR articles 15 to 21).",

@@ -20,6 +20,8 @@ export const fr = {
     "Des compteurs techniques contre les abus : le nombre de connexions, d'inscriptions et de courriels demandés par adresse réseau (une adresse IPv4, ou le préfixe /64 d'une adresse IPv6). Les journaux du serveur ne gardent pas les adresses réseau.",
   "privacy.what.twoFactor":
     "Si vous activez la double authentification : la clé partagée avec votre application d'authentification et l'empreinte de vos codes de secours, effacées quand vous la désactivez.",
+  "privacy.what.identities":
+    "Si vous vous connectez avec ProConnect ou FranceConnect : l'identifiant que le fournisseur vous attribue, l'adresse électronique et le nom qu'il transmet, pour ProConnect le SIRET de votre établissement (qui sert à vous rattacher à votre institution), et le jeton d'identité de la session, gardé jusqu'à la déconnexion pour fermer aussi la session chez le fournisseur. Vous pouvez délier une identité depuis votre compte.",
   "privacy.what.browser":
     "Un seul cookie, strictement nécessaire et donc sans consentement à demander : celui de votre session (od_session), déposé à la connexion, illisible par les scripts de la page, effacé à la déconnexion ou à son expiration. Votre navigateur garde aussi dans son stockage local l'heure de fin de votre session, votre nom affiché, la langue choisie et vos préférences d'affichage.",
   "privacy.why.title": "Pourquoi",
@@ -60,7 +62,7 @@ export const fr = {
   "privacy.who.adminsSees":
     "Les comptes (dont l'adresse électronique) pour les gérer, et le journal des actions sur la plateforme.",
   "privacy.who.nobodyElse":
-    "Les courriels passent par le service d'envoi de l'exploitant de la plateforme. En dehors de cela, les données ne sont transmises à personne, sauf obligation légale.",
+    "Les courriels passent par le service d'envoi de l'exploitant de la plateforme. Si vous vous connectez avec ProConnect ou FranceConnect, le fournisseur sait que vous vous êtes connecté à Open d'État. En dehors de cela, les données ne sont transmises à personne, sauf obligation légale.",
   "privacy.rights.title": "Vos droits",
   "privacy.rights.intro":
     "Vous pouvez accéder à vos données, les faire rectifier ou effacer, en demander une copie dans un format ouvert, vous opposer à leur traitement ou le faire limiter (articles 15 à 21 du RGPD).",
