@@ -1,7 +1,7 @@
 // Starts the real backend against a fresh, seeded PostgreSQL database for the browser tests, and
 // returns the teardown that stops it and drops the database. Builds nothing: the Makefile builds
 // the server (cargo build) and `npm test` builds the web app before Playwright runs.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,6 +24,24 @@ function psql(server: string, sql: string) {
   execFileSync("psql", [`${server}/postgres`, "-v", "ON_ERROR_STOP=1", "-q", "-c", sql], { stdio: "inherit" });
 }
 
+/** The port a helper (the SMTP sink, the OpenID provider) prints as `ready PORT` once it listens. */
+function readyPort(child: ChildProcess, what: string): Promise<string> {
+  return new Promise<string>((resolvePort, reject) => {
+    const timer = setTimeout(() => reject(new Error(`e2e: ${what} did not start within 20 s`)), 20_000);
+    child.stdout!.setEncoding("utf8");
+    child.stdout!.once("data", (line: string) => {
+      clearTimeout(timer);
+      const m = line.match(/ready (\d+)/);
+      if (m) resolvePort(m[1]);
+      else reject(new Error(`e2e: unexpected output of ${what}: ${line}`));
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`e2e: ${what} exited early (code ${code})`));
+    });
+  });
+}
+
 export default async function globalSetup() {
   if (!existsSync(resolve(dist, "index.html")))
     throw new Error("e2e: frontend/dist is missing: run `npm run build` first.");
@@ -44,17 +62,31 @@ export default async function globalSetup() {
   const sink = spawn(python, [resolve(root, "tests/smtp/sink.py"), "--dir", mailDir], {
     stdio: ["pipe", "pipe", "inherit"],
   });
-  const smtpPort = await new Promise<string>((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error("e2e: the SMTP sink did not start within 20 s")), 20_000);
-    sink.stdout.setEncoding("utf8");
-    sink.stdout.once("data", (line: string) => {
-      clearTimeout(timer);
-      const m = line.match(/ready (\d+)/);
-      if (m) resolvePort(m[1]);
-      else reject(new Error(`e2e: unexpected SMTP sink output ${line}`));
-    });
-  });
+  const smtpPort = await readyPort(sink, "the SMTP sink");
   process.env.E2E_MAIL_DIR = mailDir;
+  // ProConnect and FranceConnect are one real OpenID Connect provider, oidc-provider-mock
+  // (tests/oidc/provider.py): discovery, keys, the authorization code flow, a form where the
+  // test types who signs in, and the end of session.
+  const provider = spawn(python, [resolve(root, "tests/oidc/provider.py")], { stdio: ["pipe", "pipe", "pipe"] });
+  // Its errors are shown; the line it logs for every request, and its libraries' deprecation
+  // warnings at start (authlib's, three lines each), are not.
+  const noise = [/^\S+ - - \[[^\]]+\] "/, /DeprecationWarning/, /^It will be compatible/, /^\s+from /];
+  provider.stderr.setEncoding("utf8");
+  provider.stderr.on("data", (chunk: string) => {
+    const said = chunk.split("\n").filter((line) => line.trim() && !noise.some((n) => n.test(line)));
+    if (said.length) process.stderr.write(`oidc provider: ${said.join("\n")}\n`);
+  });
+  const oidcPort = await readyPort(provider, "the OpenID provider");
+  const issuer = `http://localhost:${oidcPort}`;
+  process.env.E2E_OIDC_ISSUER = issuer;
+  const oidc = (prefix: string) => ({
+    [`${prefix}_ISSUER`]: issuer,
+    [`${prefix}_CLIENT_ID`]: "opendetat-e2e",
+    [`${prefix}_CLIENT_SECRET`]: "e2e-client-secret",
+    // The mock gives names under the standard `profile` scope only (ProConnect's own scopes,
+    // `given_name usual_name`, name nothing there).
+    [`${prefix}_SCOPES`]: "openid email profile siret uid",
+  });
   const server = execFileSync(resolve(root, "scripts/ensure-postgres.sh"), {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
@@ -79,6 +111,8 @@ export default async function globalSetup() {
     // answered 429 to the last specs' sign-ins in CI); the limit itself is tested in the HTTP
     // tests (hardening.rs), not here.
     RATE_LIMIT_SIGN_IN: "100000/1m",
+    ...oidc("PROCONNECT"),
+    ...oidc("FRANCECONNECT"),
   };
   delete (env as NodeJS.ProcessEnv).JWT_SECRET;
   execFileSync(bin, ["seed"], { env, stdio: ["ignore", "ignore", "inherit"] });
@@ -113,6 +147,7 @@ export default async function globalSetup() {
 
   return async () => {
     sink.kill("SIGTERM");
+    provider.kill("SIGTERM");
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");

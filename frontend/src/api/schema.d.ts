@@ -636,7 +636,8 @@ export interface paths {
         put?: never;
         /**
          * Erase the signed-in person's account (RGPD, article 17), after they give their password
-         *     again. At once and for good: every session and token stops; comments stay in their threads
+         *     again (an account made at a provider, without a password: after signing in there again, less
+         *     than 10 minutes before). At once and for good: every session and token stops; comments stay in their threads
          *     as "Compte supprimé", without their text unless `keep_comment_text`; questions and progress
          *     updates stay without their author; registrations for forums to come are cancelled; follows,
          *     notifications, reactions and tokens go. The `docs/ARCHITECTURE.md` section "Erasure" lists
@@ -4012,9 +4013,10 @@ export interface components {
         EraseMyAccount: {
             /**
              * Format: password
-             * @description The account's current password.
+             * @description The account's current password; required unless the account has none (made at
+             *     ProConnect or FranceConnect: then a sign-in there less than 10 minutes ago confirms).
              */
-            password: string;
+            password?: string | null;
             /**
              * @description Leave the text of one's comments in the threads, under "Compte supprimé" (as Discourse
              *     offers). By default the text goes and each comment stays as a tombstone. An institution's
@@ -4027,7 +4029,7 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "two_factor_required" | "cross_site_request" | "second_factor_required" | "second_factor_invalid" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "token_used" | "handle_recently_changed" | "token_expired" | "two_factor_on" | "two_factor_off" | "two_factor_kept" | "identity_taken" | "last_sign_in_method" | "no_pending_sign_in" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "two_factor_required" | "cross_site_request" | "second_factor_required" | "second_factor_invalid" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "reauthentication_required" | "token_used" | "handle_recently_changed" | "token_expired" | "two_factor_on" | "two_factor_off" | "two_factor_kept" | "identity_taken" | "last_sign_in_method" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of the log (the audit trail, the changes feed, notifications, webhooks) and the contract know every type there is.
          * @enum {string}
@@ -6176,7 +6178,8 @@ export interface components {
          *       "device": "Firefox · Linux",
          *       "expires_at": "2026-12-05T11:40:00Z",
          *       "id": 42,
-         *       "last_used_at": "2026-12-05T10:40:00Z"
+         *       "last_used_at": "2026-12-05T10:40:00Z",
+         *       "provider": "proconnect"
          *     }
          */
         SessionView: {
@@ -6200,6 +6203,7 @@ export interface components {
             expires_at: string;
             /** @description The session this request came with. */
             current: boolean;
+            provider?: null | components["schemas"]["ProviderId"];
         };
         /**
          * @description The ways the signed-in account signs in.
@@ -7836,8 +7840,8 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidToken"];
-            /** @description None waits in this browser, or it expired (`no_pending_sign_in`) */
-            410: {
+            /** @description None waits in this browser, or it expired (ten minutes) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7886,8 +7890,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The identity is linked to another account, or this account has another identity at this provider (`identity_taken`) */
-            409: {
+            /** @description No sign-in waits in this browser, or it expired (ten minutes), or the account is gone */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7895,8 +7899,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No sign-in waits in this browser, or it expired (`no_pending_sign_in`) */
-            410: {
+            /** @description The identity is linked to another account, or this account has another identity at this provider (`identity_taken`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8371,7 +8375,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description The password is not the account's (`wrong_password`), or the account is suspended */
+            /** @description The password is not the account's (`wrong_password`); the account has no password and its session did not begin at its provider in the last 10 minutes (`reauthentication_required`); or the account is suspended */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -6,7 +6,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { setSignedIn, setUnauthorizedHandler, type Account, type Role, type Session } from "../api/client";
-import { extendSession, getMe, signOutOnServer } from "../resources/account/queries";
+import { extendSession, getMe, signOutOnServer } from "../resources/account/sessionQueries";
 
 /** How long before the token's expiry the person is asked whether to stay signed in (RGAA 13.1
  *  asks for at least 20 seconds to answer). */
@@ -169,10 +169,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       signOut: () => {
         // Ended on the server too (`POST /auth/logout`): the session is refused from then on,
-        // and its cookie deleted.
+        // and its cookie deleted. A session begun at ProConnect or FranceConnect ends at the
+        // provider too: the browser goes there (signed out here already), and comes back to "/".
         const held = stored !== null;
         end("signedOut");
-        if (held) void signOutOnServer();
+        if (held)
+          void signOutOnServer().then((endSessionUrl) => {
+            if (endSessionUrl) window.location.assign(endSessionUrl);
+          });
       },
       erased: () => end("erased"),
       updateUser: (user) =>

@@ -65,6 +65,8 @@ export const en: Record<keyof typeof fr, string> = {
   "event.user.sessions_ended": "Sessions ended",
   "event.user.two_factor_on": "Two-factor sign-in turned on",
   "event.user.two_factor_off": "Two-factor sign-in turned off",
+  "event.user.identity_linked": "ProConnect or FranceConnect identity linked",
+  "event.user.identity_unlinked": "ProConnect or FranceConnect identity unlinked",
   "event.comment.reported": "Comment reported",
   "event.format.version_published": "Format version published",
 };

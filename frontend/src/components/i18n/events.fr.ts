@@ -64,6 +64,8 @@ export const fr = {
   "event.user.sessions_ended": "Sessions fermées",
   "event.user.two_factor_on": "Double authentification activée",
   "event.user.two_factor_off": "Double authentification désactivée",
+  "event.user.identity_linked": "Identité ProConnect ou FranceConnect liée",
+  "event.user.identity_unlinked": "Identité ProConnect ou FranceConnect déliée",
   "event.comment.reported": "Commentaire signalé",
   "event.format.version_published": "Version de format publiée",
 } as const;

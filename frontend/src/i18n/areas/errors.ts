@@ -24,6 +24,8 @@ export const fr = {
   "error.webhook_url_refused": "Cette adresse ne peut pas recevoir de webhooks ici.",
   "error.too_many_endpoints": "Trop de points de réception (20 au plus) : supprimez-en un d'abord.",
   "error.wrong_password": "Ce n'est pas votre mot de passe actuel.",
+  "error.reauthentication_required":
+    "Ce compte n'a pas de mot de passe : reconnectez-vous avec ProConnect ou FranceConnect, puis recommencez dans les 10 minutes.",
   "error.email_not_verified":
     "Confirmez d'abord votre adresse électronique : suivez le lien du message reçu à l'inscription, ou demandez-en un nouveau.",
   "error.not_found": "Cette page ou cette ressource n'existe pas (ou plus).",
@@ -74,6 +76,10 @@ export const fr = {
   "error.two_factor_on": "La double authentification est déjà activée sur ce compte.",
   "error.two_factor_off": "La double authentification n'est pas activée sur ce compte.",
   "error.two_factor_kept": "Votre rôle exige la double authentification : elle ne peut pas être désactivée.",
+  "error.identity_taken":
+    "Cette identité est déjà liée à un autre compte, ou ce compte est déjà lié à une autre identité chez ce service.",
+  "error.last_sign_in_method":
+    "C'est le seul moyen de vous connecter à ce compte : choisissez d'abord un mot de passe avec « Mot de passe oublié », puis déliez cette identité.",
   "error.cross_site_request": "Cette action doit venir du site lui-même : rechargez la page et réessayez.",
   "error.last_admin": "Vous êtes le seul administrateur : nommez-en un autre avant de supprimer votre compte.",
   "error.self_lockout": "Vous ne pouvez pas vous retirer le rôle d'administrateur ni vous suspendre.",

@@ -1,11 +1,12 @@
-// "Appareils connectés" on the account page: every session of the account (device, network,
-// since, last activity), each other one signed out with a button, all of them at once with
+// "Appareils connectés" on the account page: every session of the account (device, how it signed
+// in — a password, ProConnect or FranceConnect —, network, since, last activity), each other one signed out with a button, all of them at once with
 // another (which signs this browser out too).
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { endAllMySessions, endMySession, listMySessions, sessionKeys } from "./queries";
+import { PROVIDER_NAMES } from "./identities";
 import { useSession } from "../../auth/session";
 import { DataTable } from "../../components/DataTable";
 import { ProblemAlert, QueryState } from "../../components/QueryState";
@@ -47,6 +48,7 @@ export function MySessions() {
             <thead>
               <tr>
                 <th scope="col">{t("profile.sessions.device")}</th>
+                <th scope="col">{t("profile.sessions.method")}</th>
                 <th scope="col">{t("profile.sessions.network")}</th>
                 <th scope="col">{t("profile.sessions.since")}</th>
                 <th scope="col">{t("profile.sessions.lastUsed")}</th>
@@ -57,6 +59,7 @@ export function MySessions() {
               {data.items.map((s) => (
                 <tr key={s.id}>
                   <td>{s.device}</td>
+                  <td>{s.provider ? PROVIDER_NAMES[s.provider] : t("profile.sessions.password")}</td>
                   <td>{s.address_family === "ipv6" ? "IPv6" : "IPv4"}</td>
                   <td>{shortDateTime(s.created_at)}</td>
                   <td>{shortDateTime(s.last_used_at)}</td>

@@ -16,6 +16,7 @@ import { MyData } from "./MyData";
 import { EraseAccount } from "./EraseAccount";
 import { MySessions } from "./MySessions";
 import { TwoFactor } from "./TwoFactor";
+import { LinkedIdentities } from "./LinkedIdentities";
 import { useFieldErrors } from "../../components/forms";
 import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
@@ -61,6 +62,7 @@ export default function ProfilePage() {
       <MyRegistrations />
       <MailPreferenceForm verified={user.email_verified} />
       <TwoFactor />
+      <LinkedIdentities />
       <MySessions />
       <MyTokens role={user.role} />
       <MyData />

@@ -13,13 +13,9 @@ import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
+import { ProviderButtons } from "./ProviderButtons";
+import { useReturnTo } from "./identities";
 import "./pageMessages";
-
-export function useReturnTo(fallback = "/") {
-  const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from;
-  return from && from.startsWith("/") && !from.startsWith("//") ? from : fallback;
-}
 
 /** The server asking for the second factor's code: the form shows its field, not an alert. */
 function isCodeRequest(error: unknown) {
@@ -64,6 +60,8 @@ export default function SignInPage() {
         <Crumbs current={t("signIn.title")} />
         <PageHeading title={t("signIn.title")} />
         <p>{t("signIn.intro")}</p>
+        {/* ProConnect and FranceConnect, when configured: they come back where the form would go. */}
+        <ProviderButtons next={returnTo} />
         {login.isError && !(askCode && isCodeRequest(login.error)) && (
           <ProblemAlert
             error={login.error}

@@ -11,6 +11,8 @@ import { PageHeading } from "../../components/PageHeading";
 import { ProblemAlert } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
+import { ProviderButtons } from "./ProviderButtons";
+import { useReturnTo } from "./identities";
 import "./pageMessages";
 
 export default function SignUpPage() {
@@ -20,6 +22,7 @@ export default function SignUpPage() {
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [k]: e.target.value }));
   const { locale } = useI18n();
+  const returnTo = useReturnTo();
   const [mailedTo, setMailedTo] = useState<string | null>(null);
   const register = useAction({
     // The answer is the same whether the address is new or has an account already (a mail
@@ -66,6 +69,8 @@ export default function SignUpPage() {
         <Crumbs current={t("signUp.title")} />
         <PageHeading title={t("signUp.title")} />
         <p>{t("signUp.intro")}</p>
+        {/* Signing in at ProConnect or FranceConnect makes the account of a new person. */}
+        <ProviderButtons next={returnTo} />
         <p className="fr-text--sm">{t("common.requiredHint")}</p>
         {register.isError && <ProblemAlert error={register.error} fieldLinks={fields.links} focus />}
         <form onSubmit={submit} noValidate>

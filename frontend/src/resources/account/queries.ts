@@ -2,6 +2,9 @@
 import { api, unwrap, type Schemas } from "../../api/client";
 import { toApiError } from "../../api/errors";
 
+// What the session itself asks (in the main bundle, with it), here with the rest.
+export { extendSession, getMe, signOutOnServer } from "./sessionQueries";
+
 export type RegisterRequest = Schemas["RegisterRequest"];
 export type AccountChanges = Schemas["UpdateAccountRequest"];
 
@@ -16,8 +19,6 @@ export const signIn = (email: string, password: string, code?: string) =>
   );
 /** 202 whether or not the address already has an account: a mail tells its owner. */
 export const register = (body: RegisterRequest) => unwrap(api.POST("/api/v1/auth/register", { body }));
-export const getMe = () => unwrap(api.GET("/api/v1/me"));
-export const extendSession = () => unwrap(api.POST("/api/v1/auth/session/extend"));
 export const updateMe = (body: AccountChanges) => unwrap(api.PATCH("/api/v1/me", { body }));
 export const verifyEmail = (token: string) => unwrap(api.POST("/api/v1/auth/verify-email", { body: { token } }));
 export const resendVerification = () => unwrap(api.POST("/api/v1/auth/verify-email/resend"));
@@ -34,9 +35,6 @@ export const endMySession = (id: number) =>
   unwrap(api.DELETE("/api/v1/me/sessions/{id}", { params: { path: { id } } }));
 /** End every session of the account (this one included). */
 export const endAllMySessions = () => unwrap(api.DELETE("/api/v1/me/sessions"));
-/** End the session on the server and delete its cookie (signing out); a failure changes nothing
- *  for the person, whose page is signed out anyway. */
-export const signOutOnServer = () => api.POST("/api/v1/auth/logout").catch(() => undefined);
 
 /** Erase the signed-in person's account (`POST /me/erasure`), with their password. */
 export const eraseMyAccount = (body: Schemas["EraseMyAccount"]) => unwrap(api.POST("/api/v1/me/erasure", { body }));

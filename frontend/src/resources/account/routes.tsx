@@ -1,4 +1,5 @@
-// The account: signing up and in, the profile, and the pages the mailed links open.
+// The account: signing up and in (with a password, or at ProConnect or FranceConnect: the pages the
+// provider's sign-in comes back to), the profile, and the pages the mailed links open.
 import { page, type ResourceRoutes } from "../../app/routing";
 
 export const paths = {
@@ -14,6 +15,11 @@ export const paths = {
 export const routes: ResourceRoutes = {
   pages: [
     { path: "/connexion", page: page(() => import("./SignInPage")) },
+    // Where the server's `/auth/oidc/{provider}/callback` sends the browser back (it names them;
+    // the app never links to them): signed in, an account to prove first, or what went wrong.
+    { path: "/connexion/fournisseur", page: page(() => import("./ProviderSignedInPage")) },
+    { path: "/connexion/lier", page: page(() => import("./LinkAccountPage")) },
+    { path: "/connexion/echec", page: page(() => import("./ProviderFailurePage")) },
     { path: "/inscription", page: page(() => import("./SignUpPage")) },
     { path: "/compte", page: page(() => import("./ProfilePage")) },
     { path: "/compte/webhooks", page: page(() => import("../webhooks/MyWebhooksPage")) },

@@ -100,6 +100,8 @@ const OFFERED: Record<EventType, boolean> = {
   "user.sessions_ended": true,
   "user.two_factor_on": true,
   "user.two_factor_off": true,
+  "user.identity_linked": true,
+  "user.identity_unlinked": true,
 };
 export const ACTIONS = (Object.keys(OFFERED) as EventType[]).filter((a) => OFFERED[a]);
 const KINDS = [

@@ -25,6 +25,7 @@ import { useSession } from "../../auth/session";
 import { allInstitutions, institutionKeys, type InstitutionSummary } from "../institutions/queries";
 import { paths } from "../../app/resources";
 import { useAction } from "../../components/actions";
+import { InstitutionClaims } from "./InstitutionClaims";
 
 const ROLES: Role[] = ["member", "official", "moderator", "admin"];
 
@@ -50,6 +51,8 @@ export function UsersPage() {
     <>
       <Crumbs segments={[{ label: t("admin.title"), to: paths.admin() }]} current={t("admin.users")} />
       <PageHeading title={t("admin.users")} />
+      {/* Officials waiting for an admin, above the accounts: shown only when some wait. */}
+      <InstitutionClaims onDone={setNotice} />
       <form onSubmit={submit} className="od-filters fr-mb-4w">
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">

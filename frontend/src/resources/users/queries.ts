@@ -22,3 +22,11 @@ export const updateUser = (id: number, body: AdminUserChanges) =>
 /** Turn off someone's second factor, a lost device (`DELETE /admin/users/{id}/two-factor`). */
 export const resetUserTwoFactor = (id: number) =>
   unwrap(api.DELETE("/api/v1/admin/users/{id}/two-factor", { params: { path: { id } } }));
+
+export type InstitutionClaim = Schemas["InstitutionClaim"];
+export const claimKeys = { all: ["users", "institution-claims"] as const };
+/** Officials who signed in with ProConnect for an institution's SIREN, waiting for an admin. */
+export const listInstitutionClaims = () => unwrap(api.GET("/api/v1/admin/institution-claims"));
+/** Decline a claim: the account stays as it is, and the claim is not offered again. */
+export const declineInstitutionClaim = (id: number) =>
+  unwrap(api.DELETE("/api/v1/admin/users/{id}/institution-claim", { params: { path: { id } } }));

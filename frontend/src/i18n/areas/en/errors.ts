@@ -20,6 +20,8 @@ export const en: Record<keyof typeof fr, string> = {
   "error.webhook_url_refused": "This address cannot receive webhooks here.",
   "error.too_many_endpoints": "Too many endpoints (20 at most): delete one first.",
   "error.wrong_password": "This is not your current password.",
+  "error.reauthentication_required":
+    "This account has no password: sign in again with ProConnect or FranceConnect, then try again within 10 minutes.",
   "error.email_not_verified":
     "Confirm your email address first: follow the link in the message sent when you signed up, or ask for a new one.",
   "error.not_found": "This page or item does not exist (or no longer does).",
@@ -65,6 +67,10 @@ export const en: Record<keyof typeof fr, string> = {
   "error.two_factor_on": "Two-factor sign-in is already on for this account.",
   "error.two_factor_off": "Two-factor sign-in is not on for this account.",
   "error.two_factor_kept": "Your role requires two-factor sign-in: it cannot be turned off.",
+  "error.identity_taken":
+    "This identity is already linked to another account, or this account is already linked to another identity at this service.",
+  "error.last_sign_in_method":
+    "This is the only way to sign in to this account: first choose a password with “Forgot your password?”, then unlink this identity.",
   "error.cross_site_request": "This action must come from the site itself: reload the page and try again.",
   "error.last_admin": "You are the only admin: make another account admin before erasing yours.",
   "error.self_lockout": "You cannot remove your own admin role or suspend yourself.",

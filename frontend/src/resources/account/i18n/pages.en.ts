@@ -105,6 +105,8 @@ export const en: Record<keyof typeof fr, string> = {
     "Each sign-in to your account, with the browser and system that opened it (neither the IP address nor more details are kept). Sign out a device you do not recognise, then change your password.",
   "profile.sessions.caption": "Open sessions",
   "profile.sessions.device": "Device",
+  "profile.sessions.method": "Signed in with",
+  "profile.sessions.password": "Password",
   "profile.sessions.network": "Network",
   "profile.sessions.since": "Signed in since",
   "profile.sessions.lastUsed": "Last activity",
@@ -123,8 +125,69 @@ export const en: Record<keyof typeof fr, string> = {
     "Erasure is immediate and final. Your address, name, organisation, follows, notifications, reactions and tokens are erased; your registrations for forums to come are cancelled. Your comments keep their place in discussions, signed “Compte supprimé” (deleted account), without their text — unless you choose to leave it. Your questions stay, without your name. Download your data first if you want to keep it.",
   "profile.erase.keepText": "Leave the text of my comments (signed “Compte supprimé”)",
   "profile.erase.password": "Your password, to confirm",
+  "profile.erase.noPassword":
+    "This account has no password: to confirm, you must have signed in with ProConnect or FranceConnect less than 10 minutes ago.",
   "profile.erase.submit": "Erase my account",
   "profile.erase.confirmTitle": "Erase your account?",
   "profile.erase.confirmBody": "This is final: your account cannot be restored.",
   "profile.erase.confirm": "Erase for good",
+  "signIn.or": "or",
+  "providerSignIn.title": "Signing in",
+  "providerSignIn.loading": "Signing in…",
+  "providerSignIn.back": "Back to sign-in",
+  "link.title": "Link your account",
+  "link.loading": "Loading the sign-in waiting…",
+  "link.intro":
+    "An Open d'État account already has the address {email}. To link it to {provider}, type its password. From then on, {provider} will sign you in directly.",
+  "link.password": "Password of the Open d'État account",
+  "link.submit": "Link and sign in",
+  "link.done": "Account linked to {provider}: you are signed in.",
+  "link.failed": "Cannot link",
+  "link.suspended": "This account is suspended: it cannot sign in.",
+  "link.noneTitle": "No sign-in waiting",
+  "link.none":
+    "No sign-in with ProConnect or FranceConnect is waiting to be linked in this browser, or it was more than 10 minutes ago. Start again from the sign-in page.",
+  "link.cancel": "Cancel and go back to sign-in",
+  "providerFailure.title": "Signing in with {provider} did not succeed",
+  "providerFailure.titleAny": "Signing in did not succeed",
+  "providerFailure.anyProvider": "the identity service",
+  "providerFailure.state":
+    "This sign-in began in another browser or tab, took more than 10 minutes, or was already finished. Start again from the sign-in page.",
+  "providerFailure.denied": "The sign-in was cancelled, or refused by {provider}. Nothing changed on your account.",
+  "providerFailure.code":
+    "The sign-in code sent by {provider} was refused: it may have been used already (for instance after going back in the browser). Try again.",
+  "providerFailure.token":
+    "The answer sent by {provider} failed the security checks: to be safe, the sign-in was refused. Try again; if it happens again, sign in with your email address and password.",
+  "providerFailure.email":
+    "No verified email address was sent by {provider}: an account needs one. Check the address registered at {provider}, or create an account with your email address.",
+  "providerFailure.unavailable":
+    "{provider} cannot be reached at the moment. Try again in a few minutes, or sign in with your email address and password.",
+  "providerFailure.suspended": "The account linked to this identity at {provider} is suspended: it cannot sign in.",
+  "providerFailure.taken":
+    "This identity at {provider} is already linked to another Open d'État account. Sign in to that account, or unlink it from its “My account” page.",
+  "providerFailure.unknown": "An unexpected error interrupted the sign-in. Start again from the sign-in page.",
+  "providerFailure.retry": "Try again",
+  "providerFailure.home": "Go to the home page",
+  "profile.identities.title": "Linked identities",
+  "profile.identities.intro":
+    "The State's identity services (ProConnect for public officials, FranceConnect for individuals) you sign in to this account with.",
+  "profile.identities.loading": "Loading linked identities…",
+  "profile.identities.empty": "No linked identity.",
+  "profile.identities.linkHint":
+    "To link one, sign in with it using this account's address ({email}): you will be asked for your password once.",
+  "profile.identities.caption": "Identities linked to your account",
+  "profile.identities.provider": "Service",
+  "profile.identities.email": "Address sent",
+  "profile.identities.since": "Linked on",
+  "profile.identities.lastUsed": "Last sign-in",
+  "profile.identities.action": "Action",
+  "profile.identities.unlink": "Unlink",
+  "profile.identities.unlinkOf": "Unlink {provider} ({email})",
+  "profile.identities.confirmTitle": "Unlink {provider}?",
+  "profile.identities.confirmBody":
+    "{provider} will no longer sign you in to this account. To link it again, sign in with {provider} and your password.",
+  "profile.identities.unlinked": "{provider} is unlinked from your account.",
+  "profile.identities.noPassword":
+    "This account has no password: you sign in to it only with the identities below. To choose one, use “Forgot your password?” with the address {email}.",
+  "profile.identities.choosePassword": "Choose a password",
 };

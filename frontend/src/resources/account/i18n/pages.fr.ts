@@ -114,6 +114,8 @@ export const fr = {
     "Chaque connexion à votre compte, avec le navigateur et le système qui l'ont ouverte (ni l'adresse IP ni plus de détails ne sont gardés). Déconnectez un appareil que vous ne reconnaissez pas, puis changez votre mot de passe.",
   "profile.sessions.caption": "Sessions ouvertes",
   "profile.sessions.device": "Appareil",
+  "profile.sessions.method": "Connexion",
+  "profile.sessions.password": "Mot de passe",
   "profile.sessions.network": "Réseau",
   "profile.sessions.since": "Connecté depuis",
   "profile.sessions.lastUsed": "Dernière activité",
@@ -132,8 +134,70 @@ export const fr = {
     "La suppression est immédiate et définitive. Votre adresse, votre nom, votre organisation, vos abonnements, notifications, réactions et jetons sont effacés ; vos inscriptions aux forums à venir sont annulées. Vos commentaires restent à leur place dans les discussions, signés « Compte supprimé », sans leur texte — sauf si vous choisissez de le laisser. Vos questions restent, sans votre nom. Pensez à télécharger vos données avant.",
   "profile.erase.keepText": "Laisser le texte de mes commentaires (signés « Compte supprimé »)",
   "profile.erase.password": "Votre mot de passe, pour confirmer",
+  "profile.erase.noPassword":
+    "Ce compte n'a pas de mot de passe : pour confirmer, vous devez vous être connecté·e avec ProConnect ou FranceConnect il y a moins de 10 minutes.",
   "profile.erase.submit": "Supprimer mon compte",
   "profile.erase.confirmTitle": "Supprimer votre compte ?",
   "profile.erase.confirmBody": "Cette action est définitive : votre compte ne pourra pas être rétabli.",
   "profile.erase.confirm": "Supprimer définitivement",
+  "signIn.or": "ou",
+  "providerSignIn.title": "Connexion en cours",
+  "providerSignIn.loading": "Connexion en cours…",
+  "providerSignIn.back": "Retour à la connexion",
+  "link.title": "Lier votre compte",
+  "link.loading": "Chargement de la connexion en attente…",
+  "link.intro":
+    "Un compte Open d'État existe déjà avec l'adresse {email}. Pour le lier à {provider}, saisissez son mot de passe. Ensuite, {provider} vous connectera directement.",
+  "link.password": "Mot de passe du compte Open d'État",
+  "link.submit": "Lier et me connecter",
+  "link.done": "Compte lié à {provider} : vous êtes connecté·e.",
+  "link.failed": "Liaison impossible",
+  "link.suspended": "Ce compte est suspendu : il ne peut pas se connecter.",
+  "link.noneTitle": "Aucune connexion en attente",
+  "link.none":
+    "Aucune connexion avec ProConnect ou FranceConnect n'attend d'être liée dans ce navigateur, ou elle date de plus de 10 minutes. Recommencez depuis la page de connexion.",
+  "link.cancel": "Annuler et revenir à la connexion",
+  "providerFailure.title": "La connexion avec {provider} n'a pas abouti",
+  "providerFailure.titleAny": "La connexion n'a pas abouti",
+  "providerFailure.anyProvider": "le service d'identification",
+  "providerFailure.state":
+    "Cette connexion a commencé dans un autre navigateur ou un autre onglet, a duré plus de 10 minutes, ou était déjà terminée. Recommencez depuis la page de connexion.",
+  "providerFailure.denied": "La connexion a été annulée, ou refusée par {provider}. Rien n'a changé sur votre compte.",
+  "providerFailure.code":
+    "Le code de connexion transmis par {provider} a été refusé : il avait peut-être déjà servi (par exemple après un retour en arrière dans le navigateur). Réessayez.",
+  "providerFailure.token":
+    "La réponse envoyée par {provider} n'a pas passé les contrôles de sécurité : par prudence, la connexion a été refusée. Réessayez ; si cela se reproduit, connectez-vous avec votre adresse électronique et votre mot de passe.",
+  "providerFailure.email":
+    "Aucune adresse électronique vérifiée n'a été transmise par {provider} : un compte en a besoin. Vérifiez l'adresse enregistrée chez {provider}, ou créez un compte avec votre adresse électronique.",
+  "providerFailure.unavailable":
+    "Impossible de joindre {provider} pour le moment. Réessayez dans quelques minutes, ou connectez-vous avec votre adresse électronique et votre mot de passe.",
+  "providerFailure.suspended":
+    "Le compte lié à cette identité chez {provider} est suspendu : il ne peut pas se connecter.",
+  "providerFailure.taken":
+    "Cette identité chez {provider} est déjà liée à un autre compte Open d'État. Connectez-vous à cet autre compte, ou déliez-la depuis sa page « Mon compte ».",
+  "providerFailure.unknown": "Une erreur inattendue a interrompu la connexion. Réessayez depuis la page de connexion.",
+  "providerFailure.retry": "Réessayer",
+  "providerFailure.home": "Aller à l'accueil",
+  "profile.identities.title": "Identités liées",
+  "profile.identities.intro":
+    "Les services d'identification de l'État (ProConnect pour les agents publics, FranceConnect pour les particuliers) avec lesquels vous vous connectez à ce compte.",
+  "profile.identities.loading": "Chargement des identités liées…",
+  "profile.identities.empty": "Aucune identité liée.",
+  "profile.identities.linkHint":
+    "Pour en lier une, connectez-vous avec elle en utilisant l'adresse de ce compte ({email}) : votre mot de passe vous sera demandé une fois.",
+  "profile.identities.caption": "Identités liées à votre compte",
+  "profile.identities.provider": "Service",
+  "profile.identities.email": "Adresse transmise",
+  "profile.identities.since": "Liée le",
+  "profile.identities.lastUsed": "Dernière connexion",
+  "profile.identities.action": "Action",
+  "profile.identities.unlink": "Délier",
+  "profile.identities.unlinkOf": "Délier {provider} ({email})",
+  "profile.identities.confirmTitle": "Délier {provider} ?",
+  "profile.identities.confirmBody":
+    "{provider} ne vous connectera plus à ce compte. Pour la lier de nouveau, il suffira de vous connecter avec {provider} et votre mot de passe.",
+  "profile.identities.unlinked": "{provider} est déliée de votre compte.",
+  "profile.identities.noPassword":
+    "Ce compte n'a pas de mot de passe : vous vous y connectez seulement avec les identités ci-dessous. Pour en choisir un, utilisez « Mot de passe oublié » avec l'adresse {email}.",
+  "profile.identities.choosePassword": "Choisir un mot de passe",
 } as const;
