@@ -111,6 +111,10 @@ pub struct Flow {
     pub pkce_verifier: String,
     /// The web app's path to go back to.
     pub next: String,
+    /// Begun by a signed-in account from its account page: the identity is linked to it (its
+    /// id, and the session to replace).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_to: Option<(i64, Option<i64>)>,
 }
 
 /// Who the provider says signed in, checked.
@@ -261,7 +265,12 @@ impl Providers {
 
     /// Where to send the browser to sign in at `id`, and the flow to remember until it comes
     /// back to `next`. `None` when `id` is not configured.
-    pub fn begin(&self, id: ProviderId, next: String) -> Option<Result<(String, Flow), Failure>> {
+    pub fn begin(
+        &self,
+        id: ProviderId,
+        next: String,
+        link_to: Option<(i64, Option<i64>)>,
+    ) -> Option<Result<(String, Flow), Failure>> {
         let provider = self.get(id)?;
         Some((|| {
             let client = self.client(provider, self.metadata(provider, false)?)?;
@@ -284,6 +293,7 @@ impl Providers {
                     nonce: nonce.secret().clone(),
                     pkce_verifier: verifier.secret().clone(),
                     next,
+                    link_to,
                 },
             ))
         })())

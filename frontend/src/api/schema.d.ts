@@ -388,7 +388,8 @@ export interface paths {
          * Sign in with a provider: the browser is sent to the provider's sign-in page (the
          *     authorization code flow with PKCE, `state` and `nonce`), and comes back to
          *     `/auth/oidc/{provider}/callback`. A provider that cannot be reached sends the browser to the
-         *     web app's page that says so.
+         *     web app's page that says so. Begun from a signed-in session (the web app's cookie), the
+         *     identity is linked to that account, whatever e-mail the provider gives.
          */
         get: operations["start"];
         put?: never;
@@ -4565,6 +4566,8 @@ export interface components {
             display_name: string;
             handle: string;
             email: string;
+            /** @description Their role now: confirming makes a member an official and leaves staff their role. */
+            role: components["schemas"]["Role"];
             /**
              * @description The establishment ProConnect named.
              * @example 13002526500013

@@ -225,9 +225,20 @@ fn every_failure_of_the_flow_lands_on_a_page_that_says_why() {
     let mut cancelled = Browser::new(&app);
     let authorize = cancelled.start("franceconnect", "/");
     let state = authorize.split("state=").nth(1).unwrap().split('&').next().unwrap().to_string();
+    let mut kept = cancelled.clone_cookies();
     assert_eq!(
         cancelled.come_back(&format!("/auth/oidc/franceconnect/callback?error=access_denied&state={state}")),
         failure("denied", "franceconnect")
+    );
+    // Some providers leave `state` out of a refusal: with this browser's flow under way, it is
+    // still a cancellation; without one, a stray answer.
+    assert_eq!(
+        kept.come_back("/auth/oidc/franceconnect/callback?error=access_denied"),
+        failure("denied", "franceconnect")
+    );
+    assert_eq!(
+        Browser::new(&app).come_back("/auth/oidc/franceconnect/callback?error=access_denied"),
+        failure("state", "franceconnect")
     );
 
     // An ID token for another nonce than the flow's (a replayed or injected token).
@@ -333,4 +344,49 @@ fn an_account_without_a_password_confirms_its_erasure_by_a_recent_sign_in_at_its
     // An account with a password still gives it.
     let member = app.user("member");
     app.post("/me/erasure", Some(&member.token), &json!({})).expect_problem(422, "validation_failed");
+}
+
+#[test]
+fn a_signed_in_account_links_an_identity_whatever_its_email_and_never_one_that_is_anothers() {
+    let provider = Provider::start();
+    let app = app_with(&provider, &[]);
+    let member = app.user("member");
+    let mut browser = Browser::new(&app);
+    let session = browser
+        .send("POST", "/auth/login", Some(&json!({"email": member.email, "password": member.password, "cookie": true})))
+        .expect(200);
+    assert!(session.json().get("access_token").is_none());
+    let asked = browser.send("GET", "/me/sessions", None).expect(200).json()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["current"] == true)
+        .unwrap()["id"]
+        .clone();
+    // The provider knows the person under another address: linked all the same, from the session.
+    provider.person("citizen-other-address", json!({"email": "another-address@example.fr"}));
+    assert_eq!(
+        browser.sign_in("franceconnect", "citizen-other-address", "/compte"),
+        "/connexion/fournisseur?suite=%2Fcompte"
+    );
+    assert_eq!(browser.send("GET", "/me", None).expect(200).json()["id"], member.id);
+    let methods = browser.send("GET", "/me/identities", None).expect(200).json();
+    assert_eq!(methods["identities"][0]["email"], "another-address@example.fr");
+    assert_eq!(app.count("users WHERE lower(email) = 'another-address@example.fr'"), 0, "no second account");
+    let sessions = browser.send("GET", "/me/sessions", None).expect(200).json();
+    let items = sessions["items"].as_array().unwrap();
+    assert!(items.iter().all(|s| s["id"] != asked), "the session that asked was replaced: {sessions}");
+    assert!(items.iter().any(|s| s["current"] == true && s["provider"] == "franceconnect"), "{sessions}");
+
+    // Another account cannot take it.
+    let other = app.user("member");
+    let mut theirs = Browser::new(&app);
+    theirs
+        .send("POST", "/auth/login", Some(&json!({"email": other.email, "password": other.password, "cookie": true})))
+        .expect(200);
+    assert_eq!(
+        theirs.sign_in("franceconnect", "citizen-other-address", "/compte"),
+        "/connexion/echec?raison=taken&fournisseur=franceconnect"
+    );
+    assert_eq!(app.count(&format!("identities WHERE user_id = {}", other.id)), 0);
 }

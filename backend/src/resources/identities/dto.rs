@@ -86,6 +86,8 @@ pub struct InstitutionClaim {
     pub display_name: String,
     pub handle: String,
     pub email: String,
+    /// Their role now: confirming makes a member an official and leaves staff their role.
+    pub role: crate::types::Role,
     /// The establishment ProConnect named.
     #[schema(example = "13002526500013")]
     pub siret: String,

@@ -108,7 +108,8 @@ pub async fn providers(state: web::Data<AppState>) -> web::Json<Vec<IdentityProv
 /// Sign in with a provider: the browser is sent to the provider's sign-in page (the
 /// authorization code flow with PKCE, `state` and `nonce`), and comes back to
 /// `/auth/oidc/{provider}/callback`. A provider that cannot be reached sends the browser to the
-/// web app's page that says so.
+/// web app's page that says so. Begun from a signed-in session (the web app's cookie), the
+/// identity is linked to that account, whatever e-mail the provider gives.
 #[utoipa::path(
     tag = "auth",
     params(("provider" = ProviderId, Path, description = "The provider"), StartQuery),
@@ -120,13 +121,22 @@ pub async fn providers(state: web::Data<AppState>) -> web::Json<Vec<IdentityProv
 #[get("/auth/oidc/{provider}/start")]
 pub async fn start(
     state: web::Data<AppState>,
+    signed_in: Result<crate::auth::OptionalAuth, ApiError>,
     provider: web::Path<String>,
     query: web::Query<StartQuery>,
 ) -> ApiResult<HttpResponse> {
     let id = configured(&state, &provider)?;
     let next = safe_next(query.next.as_deref());
+    // A session (never an API token) links the identity to its account; an ended or expired one
+    // is simply not signed in here.
+    let link_to = match signed_in {
+        Ok(crate::auth::OptionalAuth(Some(user))) if user.token_scopes.is_none() => {
+            Some((user.id.get(), user.session.map(|s| s.get())))
+        }
+        _ => None,
+    };
     let at = state.identity_providers.clone();
-    let begun = web::block(move || at.begin(id, next)).await.map_err(ApiError::internal)?;
+    let begun = web::block(move || at.begin(id, next, link_to)).await.map_err(ApiError::internal)?;
     match begun {
         None => Err(ApiError::not_found("Identity provider")),
         Some(Err(why)) => Ok(failed(&state, id, why.code())),
@@ -174,18 +184,22 @@ pub async fn callback(
 ) -> ApiResult<HttpResponse> {
     let id = configured(&state, &provider)?;
     let query = query.into_inner();
-    let flow: Option<Flow> = http.cookie(FLOW).and_then(|c| state.tokens.open(FLOW, c.value()));
-    let Some(flow) = flow.filter(|f| f.provider == id && query.state.as_deref() == Some(f.state.as_str())) else {
-        return Ok(failed(&state, id, Failure::State.code()));
-    };
-    if query.error.is_some() {
+    let flow: Option<Flow> =
+        http.cookie(FLOW).and_then(|c| state.tokens.open(FLOW, c.value())).filter(|f: &Flow| f.provider == id);
+    // A refusal names no code to misuse: with a flow of this browser under way, it is the
+    // person cancelling (some providers leave `state` out of it, against RFC 6749 §4.1.2.1).
+    if query.error.is_some() && flow.is_some() {
         return Ok(failed(&state, id, Failure::Denied.code()));
     }
+    let Some(flow) = flow.filter(|f| query.state.as_deref() == Some(f.state.as_str())) else {
+        return Ok(failed(&state, id, Failure::State.code()));
+    };
     let Some(code) = query.code else {
         return Ok(failed(&state, id, Failure::State.code()));
     };
     let at = state.identity_providers.clone();
     let next = flow.next.clone();
+    let link_to = flow.link_to;
     let finished = web::block(move || at.finish(&flow, &code)).await.map_err(ApiError::internal)?;
     let signed = match finished {
         None => return Ok(failed(&state, id, Failure::Unavailable.code())),
@@ -195,7 +209,18 @@ pub async fn callback(
     let locale = crate::resources::accounts::request_locale(&http);
     let trust = state.proconnect_trust_institutions;
     let resolving = signed.clone();
-    let outcome = db::transaction(&state.pool, move |conn| queries::resolve(conn, &resolving, locale, trust)).await;
+    let outcome = db::transaction(&state.pool, move |conn| match link_to {
+        Some((account, replaced)) => {
+            let user = queries::link_to(conn, UserId(account), &resolving, trust)?;
+            // The session that asked is replaced by the new one (which knows its provider).
+            if let Some(sid) = replaced {
+                crate::auth::session::end(conn, user.id, crate::db::ids::SessionId(sid))?;
+            }
+            Ok(Outcome::SignIn(Box::new(user)))
+        }
+        None => queries::resolve(conn, &resolving, locale, trust),
+    })
+    .await;
     match outcome {
         Ok(Outcome::SignIn(user)) => signed_in(&http, &state, *user, &signed, &next).await,
         Ok(Outcome::Pending) => {

@@ -127,6 +127,36 @@ pub fn resolve(conn: &mut PgConnection, signed: &SignedIn, locale: Locale, trust
     }
 }
 
+/// Links `signed`'s identity to the signed-in `account` that asked for it, or signs it in when
+/// it is already its own; 409 `identity_taken` when it is another account's.
+pub fn link_to(conn: &mut PgConnection, account: UserId, signed: &SignedIn, trust: bool) -> ApiResult<User> {
+    let user = user::find_live_for_update(conn, account)?.ok_or_else(|| ApiError::not_found("Account"))?;
+    let known: Option<IdentityRow> = identities::table
+        .filter(identities::provider.eq(signed.provider.as_str()))
+        .filter(identities::subject.eq(&signed.subject))
+        .select(IdentityRow::as_select())
+        .for_update()
+        .first(conn)
+        .optional()?;
+    match known {
+        Some(identity) if identity.user_id == account => {
+            diesel::update(identities::table.find(identity.id))
+                .set((
+                    identities::email.eq(&signed.email),
+                    identities::siret.eq(&signed.siret),
+                    identities::last_used_at.eq(Utc::now()),
+                ))
+                .execute(conn)?;
+            claim_institution(conn, user, identity.id, identity.declined_institution_id, signed, trust)
+        }
+        Some(_) => Err(ApiError::Conflict {
+            code: codes::IDENTITY_TAKEN,
+            detail: format!("This {} identity is linked to another account.", signed.provider.name()),
+        }),
+        None => link(conn, user, signed, trust),
+    }
+}
+
 /// "Prénom Nom" as the provider gives them, else the e-mail's local part; at most 100 characters.
 fn display_name(signed: &SignedIn) -> String {
     let joined = [signed.given_name.as_deref(), signed.family_name.as_deref()]
@@ -240,7 +270,7 @@ pub fn unlink(conn: &mut PgConnection, account: UserId, id: i64) -> ApiResult<()
 
 /// Officials waiting for an admin to confirm their institution, latest first.
 pub fn claims(conn: &mut PgConnection) -> QueryResult<Vec<super::dto::InstitutionClaim>> {
-    type Row = (UserId, String, String, String, Option<String>, DateTime<Utc>, InstitutionRef);
+    type Row = (UserId, String, String, String, Role, Option<String>, DateTime<Utc>, InstitutionRef);
     let rows: Vec<Row> = identities::table
         .inner_join(users::table)
         .inner_join(institutions::table.on(identities::claimed_institution_id.eq(institutions::id.nullable())))
@@ -253,6 +283,7 @@ pub fn claims(conn: &mut PgConnection) -> QueryResult<Vec<super::dto::Institutio
             users::display_name,
             users::handle,
             users::email,
+            users::role,
             identities::siret,
             identities::last_used_at,
             InstitutionRef::as_select(),
@@ -260,11 +291,12 @@ pub fn claims(conn: &mut PgConnection) -> QueryResult<Vec<super::dto::Institutio
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(user_id, display_name, handle, email, siret, at, institution)| super::dto::InstitutionClaim {
+        .map(|(user_id, display_name, handle, email, role, siret, at, institution)| super::dto::InstitutionClaim {
             user_id: user_id.get(),
             display_name,
             handle,
             email,
+            role,
             siret: siret.unwrap_or_default(),
             institution,
             at,

@@ -129,7 +129,7 @@ describe("Identités liées", () => {
       "/api/v1/auth/oidc/proconnect/start?next=%2Fcompte",
       "/api/v1/auth/oidc/franceconnect/start?next=%2Fcompte",
     ]);
-    expect(screen.getByText(/en utilisant l'adresse de ce compte \(camille@example\.org\)/)).toBeInTheDocument();
+    expect(screen.getByText(/elle sera liée à ce compte, quelle que soit l'adresse/)).toBeInTheDocument();
   });
 
   it("unlinks an identity after the confirmation", async () => {

@@ -1,8 +1,7 @@
 // "Identités liées" on the account page: the account's identities at ProConnect and FranceConnect
 // (which service, the address it gave, since when, last used), each unlinked after a confirmation
-// while another way to sign in remains. With none, the providers' buttons say how to link one:
-// signing in with the provider, using this account's address, links it once the password proves
-// the account (/connexion/lier).
+// while another way to sign in remains. With none, the providers' buttons link one: begun from
+// this signed-in session, the sign-in at the provider links the identity to this account.
 import { useState } from "react";
 import { Link } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -63,7 +62,7 @@ export function LinkedIdentities() {
                 <p>{t("profile.identities.empty")}</p>
                 {providers.length > 0 && (
                   <>
-                    <p className="fr-text--sm">{t("profile.identities.linkHint", { email })}</p>
+                    <p className="fr-text--sm">{t("profile.identities.linkHint")}</p>
                     <ProviderButtons next={paths.account()} separator={false} />
                   </>
                 )}

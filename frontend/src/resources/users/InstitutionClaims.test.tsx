@@ -21,6 +21,7 @@ const claim = {
   display_name: "Dominique Agent",
   handle: "dominique-agent",
   email: "dominique@numerique.gouv.fr",
+  role: "member",
   siret: "13002526500013",
   institution: {
     id: 5,
@@ -74,6 +75,20 @@ describe("Demandes ProConnect", () => {
     await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
     await new Promise((r) => setTimeout(r, 20));
     expect(screen.queryByRole("heading", { name: "Demandes ProConnect" })).toBeNull();
+  });
+
+  it("leaves staff their role when confirming their institution", async () => {
+    const sent = api([{ ...claim, role: "moderator" }]);
+    renderClaims();
+    const section = await screen.findByRole("region", { name: "Demandes ProConnect" });
+    fireEvent.click(
+      within(section).getByRole("button", {
+        name: "Confirmer Dominique Agent comme agent de Direction interministérielle du numérique (DINUM)",
+      }),
+    );
+    await vi.waitFor(() =>
+      expect(sent).toEqual([{ method: "PATCH", path: "/api/v1/admin/users/42", body: { institution_id: 5 } }]),
+    );
   });
 
   it("confirms an official for the institution of their SIREN", async () => {

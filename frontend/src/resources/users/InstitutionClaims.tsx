@@ -35,7 +35,12 @@ export function InstitutionClaims({ onDone }: { onDone: (message: string) => voi
   const said = (c: InstitutionClaim) => ({ name: c.display_name, institution: institutionName(c) });
   const refresh = () => qc.invalidateQueries({ queryKey: userKeys.all });
   const confirm = useAction({
-    mutationFn: (c: InstitutionClaim) => updateUser(c.user_id, { role: "official", institution_id: c.institution.id }),
+    // A member becomes an official; staff (an admin, a moderator) keep their role.
+    mutationFn: (c: InstitutionClaim) =>
+      updateUser(c.user_id, {
+        ...(c.role === "member" ? { role: "official" as const } : {}),
+        institution_id: c.institution.id,
+      }),
     onSuccess: async (_, c) => {
       onDone(t("admin.users.claims.confirmed", said(c)));
       await refresh();

@@ -174,7 +174,7 @@ export const en: Record<keyof typeof fr, string> = {
   "profile.identities.loading": "Loading linked identities…",
   "profile.identities.empty": "No linked identity.",
   "profile.identities.linkHint":
-    "To link one, sign in with it using this account's address ({email}): you will be asked for your password once.",
+    "To link one, sign in with it here: it is linked to this account, whatever address it sends.",
   "profile.identities.caption": "Identities linked to your account",
   "profile.identities.provider": "Service",
   "profile.identities.email": "Address sent",

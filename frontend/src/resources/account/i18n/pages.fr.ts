@@ -184,7 +184,7 @@ export const fr = {
   "profile.identities.loading": "Chargement des identités liées…",
   "profile.identities.empty": "Aucune identité liée.",
   "profile.identities.linkHint":
-    "Pour en lier une, connectez-vous avec elle en utilisant l'adresse de ce compte ({email}) : votre mot de passe vous sera demandé une fois.",
+    "Pour en lier une, connectez-vous avec elle depuis ce bouton : elle sera liée à ce compte, quelle que soit l'adresse qu'elle transmet.",
   "profile.identities.caption": "Identités liées à votre compte",
   "profile.identities.provider": "Service",
   "profile.identities.email": "Adresse transmise",
