@@ -44,6 +44,12 @@ pub struct User {
 }
 
 impl User {
+    /// Whether the account has a password of its own (accounts made at an identity provider have
+    /// none until one is chosen with a reset link; tombstones and demo accounts have none either).
+    pub fn has_password(&self) -> bool {
+        !self.password_hash.starts_with('!')
+    }
+
     /// Suspended now: since `suspended_at`, until `suspended_until` if it has one.
     pub fn is_suspended(&self) -> bool {
         self.suspended_at.is_some() && self.suspended_until.is_none_or(|until| until > Utc::now())

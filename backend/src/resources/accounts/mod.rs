@@ -66,7 +66,7 @@ pub async fn confirm_identity(
             .get_result(conn)?,
             None => false,
         };
-        Ok((crate::resources::identities::queries::has_password(&account), recent))
+        Ok((account.has_password(), recent))
     })
     .await?;
     match (has_password, password) {

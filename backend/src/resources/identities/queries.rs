@@ -39,12 +39,6 @@ pub enum Outcome {
     Pending,
 }
 
-/// Whether an account has a password of its own (accounts made at a provider have none until
-/// one is chosen with a reset link; tombstones and demo accounts have none either).
-pub fn has_password(user: &User) -> bool {
-    !user.password_hash.starts_with('!')
-}
-
 fn record(
     conn: &mut PgConnection,
     kind: crate::events::EventType,
@@ -242,7 +236,7 @@ pub fn methods(conn: &mut PgConnection, account: UserId) -> ApiResult<(bool, Vec
         .order(identities::id)
         .select(IdentityRow::as_select())
         .load(conn)?;
-    Ok((has_password(&user), rows))
+    Ok((user.has_password(), rows))
 }
 
 /// Unlinks the account's identity `id`, unless it is the only way left to sign in (409
@@ -255,7 +249,7 @@ pub fn unlink(conn: &mut PgConnection, account: UserId, id: i64) -> ApiResult<()
     let Some(row) = rows.iter().find(|r| r.id == id) else {
         return Err(ApiError::not_found("Identity"));
     };
-    if rows.len() == 1 && !has_password(&user) {
+    if rows.len() == 1 && !user.has_password() {
         return Err(ApiError::Conflict {
             code: codes::LAST_SIGN_IN_METHOD,
             detail: "This is the account's only way to sign in: choose a password first (\"mot de passe oublié\")."
