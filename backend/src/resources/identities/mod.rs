@@ -8,6 +8,7 @@
 
 mod dto;
 mod handlers;
+mod management;
 pub mod queries;
 
 /// This resource's problem codes (`registry::Resource::codes`).
@@ -31,15 +32,15 @@ pub mod events {
 /// Identities at providers.
 pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
     api_v1: Some(|cfg| {
-        cfg.service(handlers::providers)
+        cfg.service(management::providers)
             .service(handlers::start)
             .service(handlers::callback)
             .service(handlers::pending_link)
             .service(handlers::confirm_link)
-            .service(handlers::my_identities)
-            .service(handlers::unlink_identity)
-            .service(handlers::institution_claims)
-            .service(handlers::decline_claim);
+            .service(management::my_identities)
+            .service(management::unlink_identity)
+            .service(management::institution_claims)
+            .service(management::decline_claim);
     }),
     codes: codes::ALL,
     events: events::ALL,

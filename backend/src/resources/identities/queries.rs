@@ -54,25 +54,36 @@ fn record(
     )
 }
 
-/// The account `signed` signs in, made for a new person; `Pending` when an account already has
-/// the e-mail. In the caller's transaction.
-pub fn resolve(conn: &mut PgConnection, signed: &SignedIn, locale: Locale, trust: bool) -> ApiResult<Outcome> {
-    let known: Option<IdentityRow> = identities::table
+/// `signed`'s identity, if known, locked until the transaction ends.
+fn find_for_update(conn: &mut PgConnection, signed: &SignedIn) -> QueryResult<Option<IdentityRow>> {
+    identities::table
         .filter(identities::provider.eq(signed.provider.as_str()))
         .filter(identities::subject.eq(&signed.subject))
         .select(IdentityRow::as_select())
         .for_update()
         .first(conn)
-        .optional()?;
+        .optional()
+}
+
+/// Identity `id` signed in again: what the provider says now, and when.
+fn used(conn: &mut PgConnection, id: i64, signed: &SignedIn) -> QueryResult<()> {
+    diesel::update(identities::table.find(id))
+        .set((
+            identities::email.eq(&signed.email),
+            identities::siret.eq(&signed.siret),
+            identities::last_used_at.eq(Utc::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The account `signed` signs in, made for a new person; `Pending` when an account already has
+/// the e-mail. In the caller's transaction.
+pub fn resolve(conn: &mut PgConnection, signed: &SignedIn, locale: Locale, trust: bool) -> ApiResult<Outcome> {
+    let known = find_for_update(conn, signed)?;
     if let Some(identity) = known {
         if let Some(account) = user::find_live(conn, identity.user_id)? {
-            diesel::update(identities::table.find(identity.id))
-                .set((
-                    identities::email.eq(&signed.email),
-                    identities::siret.eq(&signed.siret),
-                    identities::last_used_at.eq(Utc::now()),
-                ))
-                .execute(conn)?;
+            used(conn, identity.id, signed)?;
             let declined = identity.declined_institution_id;
             return Ok(Outcome::SignIn(Box::new(claim_institution(
                 conn,
@@ -125,22 +136,10 @@ pub fn resolve(conn: &mut PgConnection, signed: &SignedIn, locale: Locale, trust
 /// it is already its own; 409 `identity_taken` when it is another account's.
 pub fn link_to(conn: &mut PgConnection, account: UserId, signed: &SignedIn, trust: bool) -> ApiResult<User> {
     let user = user::find_live_for_update(conn, account)?.ok_or_else(|| ApiError::not_found("Account"))?;
-    let known: Option<IdentityRow> = identities::table
-        .filter(identities::provider.eq(signed.provider.as_str()))
-        .filter(identities::subject.eq(&signed.subject))
-        .select(IdentityRow::as_select())
-        .for_update()
-        .first(conn)
-        .optional()?;
+    let known = find_for_update(conn, signed)?;
     match known {
         Some(identity) if identity.user_id == account => {
-            diesel::update(identities::table.find(identity.id))
-                .set((
-                    identities::email.eq(&signed.email),
-                    identities::siret.eq(&signed.siret),
-                    identities::last_used_at.eq(Utc::now()),
-                ))
-                .execute(conn)?;
+            used(conn, identity.id, signed)?;
             claim_institution(conn, user, identity.id, identity.declined_institution_id, signed, trust)
         }
         Some(_) => Err(ApiError::Conflict {

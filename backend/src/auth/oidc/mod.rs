@@ -26,67 +26,11 @@ use openidconnect::{
 use serde::{Deserialize, Serialize};
 
 use crate::config::Secret;
+use http::Http;
+pub use provider_id::ProviderId;
 
-/// The providers the platform knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-pub enum ProviderId {
-    /// ProConnect: public officials (the organisation's SIRET comes with the sign-in).
-    #[serde(rename = "proconnect")]
-    ProConnect,
-    /// FranceConnect: citizens.
-    #[serde(rename = "franceconnect")]
-    FranceConnect,
-}
-
-impl ProviderId {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProviderId::ProConnect => "proconnect",
-            ProviderId::FranceConnect => "franceconnect",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<ProviderId> {
-        match raw {
-            "proconnect" => Some(ProviderId::ProConnect),
-            "franceconnect" => Some(ProviderId::FranceConnect),
-            _ => None,
-        }
-    }
-
-    /// The name people know it by.
-    pub fn name(self) -> &'static str {
-        match self {
-            ProviderId::ProConnect => "ProConnect",
-            ProviderId::FranceConnect => "FranceConnect",
-        }
-    }
-
-    pub fn env_prefix(self) -> &'static str {
-        match self {
-            ProviderId::ProConnect => "PROCONNECT",
-            ProviderId::FranceConnect => "FRANCECONNECT",
-        }
-    }
-
-    /// The scopes asked unless `*_SCOPES` says otherwise: the claims the platform uses, no more
-    /// (FranceConnect: name and e-mail; ProConnect: also the organisation's SIRET).
-    pub fn default_scopes(self) -> &'static str {
-        match self {
-            ProviderId::ProConnect => "openid email given_name usual_name uid siret",
-            ProviderId::FranceConnect => "openid email given_name family_name",
-        }
-    }
-
-    /// FranceConnect asks for `eidas1` (the level its documentation requires of a service like
-    /// this one); ProConnect's level is the provider's default unless `PROCONNECT_ACR_VALUES`.
-    pub fn default_acr_values(self) -> Option<&'static str> {
-        match self {
-            ProviderId::ProConnect => None,
-            ProviderId::FranceConnect => Some("eidas1"),
-        }
-    }
-}
+mod http;
+mod provider_id;
 
 /// A provider's settings (`config::oidc`).
 #[derive(Debug, Clone)]
@@ -403,47 +347,5 @@ impl Providers {
                 .http_get_url()
                 .to_string(),
         )
-    }
-}
-
-/// `openidconnect`'s requests, made with `ureq` (one client for every outgoing call).
-struct Http<'a>(&'a ureq::Agent);
-
-#[derive(Debug)]
-struct HttpError(String);
-
-impl std::fmt::Display for HttpError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for HttpError {}
-
-impl openidconnect::SyncHttpClient for Http<'_> {
-    type Error = HttpError;
-
-    fn call(&self, request: openidconnect::HttpRequest) -> Result<openidconnect::HttpResponse, HttpError> {
-        use std::io::Read;
-        let (parts, body) = request.into_parts();
-        let mut outgoing = self.0.request(parts.method.as_str(), &parts.uri.to_string());
-        for (name, value) in &parts.headers {
-            let value = value.to_str().map_err(|e| HttpError(e.to_string()))?;
-            outgoing = outgoing.set(name.as_str(), value);
-        }
-        let answer = match if body.is_empty() { outgoing.call() } else { outgoing.send_bytes(&body) } {
-            Ok(answer) => answer,
-            // A 4xx or 5xx is an answer to read (the token endpoint's refusals are in it).
-            Err(ureq::Error::Status(_, answer)) => answer,
-            Err(e) => return Err(HttpError(e.to_string())),
-        };
-        let mut built = openidconnect::http::Response::builder().status(answer.status());
-        for name in answer.headers_names() {
-            if let Some(value) = answer.header(&name) {
-                built = built.header(name.as_str(), value);
-            }
-        }
-        let mut bytes = Vec::new();
-        answer.into_reader().take(MAX_ANSWER).read_to_end(&mut bytes).map_err(|e| HttpError(e.to_string()))?;
-        built.body(bytes).map_err(|e| HttpError(e.to_string()))
     }
 }
