@@ -24,8 +24,8 @@ pub mod webhooks;
 pub use builders::{
     commitment_id, crowd, format_content, handle_of, milestone_id, ActionItemBuilder, ActionPlanBuilder, AnswerBuilder,
     CommentBuilder, CommitmentBuilder, CycleBuilder, FeedbackBuilder, FormatBuilder, ForumBuilder, InstitutionBuilder,
-    MilestoneBuilder, MinutesBuilder, ProgressBuilder, QuestionBuilder, RecordExt, RegistrationBuilder, ReportBuilder,
-    UserBuilder, VersionBuilder,
+    MilestoneBuilder, MinutesBuilder, ProgressBuilder, ProposalBuilder, QuestionBuilder, RecordExt,
+    RegistrationBuilder, ReportBuilder, UserBuilder, VersionBuilder,
 };
 pub use roles::Guarded;
 pub use smtp::{Mail, SmtpSink, StalledSmtp};

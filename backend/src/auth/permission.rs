@@ -34,6 +34,9 @@ pub enum Permission {
     /// Post progress updates on milestones (officials of the commitment's lead institution,
     /// admins: the institution is checked by the handler).
     ReportProgress,
+    /// Answer proposals for an action plan (officials of the plan's coordinating institution,
+    /// admins: the institution is checked by the handler).
+    RespondToProposals,
 }
 
 impl Permission {
@@ -51,6 +54,7 @@ impl Permission {
             Permission::Register => "register for forums",
             Permission::ManageInstitutions => "manage institutions",
             Permission::ReportProgress => "report progress on milestones",
+            Permission::RespondToProposals => "answer proposals",
         }
     }
 }
@@ -62,7 +66,7 @@ impl Role {
         match self {
             Role::Admin => true,
             Role::Official => {
-                matches!(permission, Comment | Register | EditContent | ReportProgress)
+                matches!(permission, Comment | Register | EditContent | ReportProgress | RespondToProposals)
             }
             Role::Moderator => matches!(permission, Comment | Register | Moderate),
             Role::Member => matches!(permission, Comment | Register),

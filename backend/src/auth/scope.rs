@@ -32,7 +32,7 @@ impl Scope {
             Comment => Scope::Comment,
             Register => Scope::Register,
             EditContent | DeleteContent | ManagePlans => Scope::Content,
-            ReportProgress => Scope::Respond,
+            ReportProgress | RespondToProposals => Scope::Respond,
             Moderate | DeleteAnyComment => Scope::Moderate,
             ManageUsers | Administer | ManageInstitutions => Scope::Admin,
         }

@@ -58,6 +58,10 @@ diesel::table! {
         updated_at -> Timestamptz,
         subject_id -> Int8,
         lang -> Text,
+        status -> Text,
+        coordinating_institution_id -> Nullable<Int8>,
+        timeline_published_at -> Nullable<Timestamptz>,
+        timeline_late_reason -> Nullable<Text>,
     }
 }
 
@@ -780,6 +784,71 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    co_creation_phases (id) {
+        id -> Int8,
+        action_plan_id -> Int8,
+        kind -> Text,
+        title -> Text,
+        description -> Text,
+        description_html -> Text,
+        opens_on -> Date,
+        closes_on -> Date,
+        accepts_proposals -> Bool,
+        opening_announced_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::Tsvector;
+
+    proposals (id) {
+        id -> Int8,
+        action_plan_id -> Int8,
+        phase_id -> Nullable<Int8>,
+        title -> Text,
+        problem -> Text,
+        problem_html -> Text,
+        solution -> Text,
+        solution_html -> Text,
+        theme -> Nullable<Text>,
+        commitment_id -> Nullable<Int8>,
+        possible_lead -> Nullable<Text>,
+        lang -> Text,
+        origin -> Text,
+        forum_id -> Nullable<Int8>,
+        author_id -> Nullable<Int8>,
+        spoken_by -> Nullable<Text>,
+        entered_by -> Nullable<Int8>,
+        merged_into_id -> Nullable<Int8>,
+        support_count -> Int4,
+        state -> Text,
+        reason -> Nullable<Text>,
+        reason_html -> Nullable<Text>,
+        responded_at -> Nullable<Timestamptz>,
+        responded_by -> Nullable<Int8>,
+        draft_state -> Nullable<Text>,
+        draft_reason -> Nullable<Text>,
+        drafted_by -> Nullable<Int8>,
+        drafted_at -> Nullable<Timestamptz>,
+        subject_id -> Int8,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        search_vector -> Nullable<Tsvector>,
+    }
+}
+
+diesel::table! {
+    proposal_supports (proposal_id, user_id) {
+        proposal_id -> Int8,
+        user_id -> Int8,
+        created_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(action_item_history -> action_items (action_item_id));
 diesel::joinable!(identities -> users (user_id));
 diesel::joinable!(identities -> institutions (claimed_institution_id));
@@ -791,6 +860,8 @@ diesel::joinable!(action_items -> milestones (milestone_id));
 diesel::joinable!(action_items -> subjects (subject_id));
 diesel::joinable!(action_items -> users (created_by));
 diesel::joinable!(action_plans -> subjects (subject_id));
+diesel::joinable!(co_creation_phases -> action_plans (action_plan_id));
+diesel::joinable!(proposal_supports -> proposals (proposal_id));
 diesel::joinable!(comment_mentions -> comments (comment_id));
 diesel::joinable!(comment_mentions -> users (user_id));
 diesel::joinable!(comment_reactions -> comments (comment_id));
@@ -863,6 +934,9 @@ diesel::joinable!(webhook_endpoints -> api_tokens (app_token_id));
 diesel::joinable!(webhook_endpoints -> users (created_by));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    co_creation_phases,
+    proposals,
+    proposal_supports,
     recovery_codes,
     two_factor_secrets,
     action_item_history,

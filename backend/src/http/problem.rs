@@ -102,6 +102,9 @@ pub enum ApiError {
     UnsupportedMediaType(String),
     /// 422: well-formed but invalid.
     Validation(Vec<FieldError>),
+    /// 422 with a code of its own: a rule of the platform the request breaks, which the client
+    /// can mend by changing the fields named (a timeline published with too short a notice).
+    BrokenRule { code: ErrorCode, errors: Vec<FieldError> },
     /// 422 without field details (e.g. a body of the wrong shape).
     Unprocessable(String),
     /// 422: a body of the wrong shape where the field is known (a text where a number is due,
@@ -172,6 +175,7 @@ impl ApiError {
             | ApiError::TokenRefused { code, .. }
             | ApiError::FieldConflict { code, .. }
             | ApiError::FieldForbidden { code, .. }
+            | ApiError::BrokenRule { code, .. }
             | ApiError::TooManyOpen { code, .. } => *code,
             ApiError::Unauthorized(_) => ErrorCode::Unauthorized,
             ApiError::Forbidden(_) => ErrorCode::Forbidden,
@@ -211,7 +215,9 @@ impl ApiError {
                 let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
                 format!("Invalid fields: {}.", fields.join(", ")).into()
             }
-            ApiError::FieldConflict { errors, .. } | ApiError::FieldForbidden { errors, .. } => {
+            ApiError::FieldConflict { errors, .. }
+            | ApiError::FieldForbidden { errors, .. }
+            | ApiError::BrokenRule { errors, .. } => {
                 let what: Vec<String> = errors.iter().map(|e| format!("{} {}", e.field, e.message)).collect();
                 format!("{}.", what.join("; ")).into()
             }
@@ -239,7 +245,9 @@ impl ApiError {
             ApiError::Shape { errors, .. } => {
                 format!("Le corps de la requête n'a pas la forme attendue : {}.", fields(errors))
             }
-            ApiError::FieldConflict { errors, code } | ApiError::FieldForbidden { errors, code } => {
+            ApiError::FieldConflict { errors, code }
+            | ApiError::FieldForbidden { errors, code }
+            | ApiError::BrokenRule { errors, code } => {
                 format!("{} ({})", code.french(), fields(errors))
             }
             ApiError::TooManyRequests { retry_after_secs, .. } => {
@@ -269,7 +277,8 @@ impl ApiError {
                 ApiError::Validation(e)
                 | ApiError::Shape { errors: e, .. }
                 | ApiError::FieldConflict { errors: e, .. }
-                | ApiError::FieldForbidden { errors: e, .. } => e.clone(),
+                | ApiError::FieldForbidden { errors: e, .. }
+                | ApiError::BrokenRule { errors: e, .. } => e.clone(),
                 _ => Vec::new(),
             },
         }
@@ -301,9 +310,10 @@ impl ResponseError for ApiError {
             ApiError::Gone { .. } => StatusCode::GONE,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::Validation(_) | ApiError::Unprocessable(_) | ApiError::Shape { .. } => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
+            ApiError::Validation(_)
+            | ApiError::Unprocessable(_)
+            | ApiError::Shape { .. }
+            | ApiError::BrokenRule { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooManyRequests { .. } | ApiError::TooManyOpen { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

@@ -8,6 +8,7 @@ pub mod admin_jobs;
 pub mod api_tokens;
 pub mod audit;
 pub mod changes;
+pub mod co_creation;
 pub mod comments;
 pub mod commitments;
 pub mod cycles;
@@ -23,6 +24,7 @@ pub mod notifications;
 pub mod open_data;
 pub mod personal_data;
 pub mod progress;
+pub mod proposals;
 pub mod questions;
 pub mod registrations;
 pub mod search;
@@ -47,6 +49,8 @@ pub const RESOURCES: &[&crate::registry::Resource] = &[
     &milestones::RESOURCE,
     &progress::RESOURCE,
     &institutions::RESOURCE,
+    &co_creation::RESOURCE,
+    &proposals::RESOURCE,
     &questions::RESOURCE,
     &cycles::RESOURCE,
     &forums::RESOURCE,

@@ -1036,6 +1036,304 @@ export interface paths {
         patch: operations["update_institution"];
         trace?: never;
     };
+    "/api/v1/action-plans/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A plan's co-creation timeline: its phases with their dates and what people can do in each,
+         *     once published (admins see the phases before).
+         */
+        get: operations["get_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/timeline.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published timeline as an iCalendar file (RFC 5545): one all-day event per phase. */
+        get: operations["timeline_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/phases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a phase to a plan's timeline (admins). Once the timeline is published, a phase must
+         *     open at least 14 days after today, unless the publication recorded why it was late.
+         */
+        post: operations["create_phase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/co-creation-phases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a phase (admins). */
+        delete: operations["delete_phase"];
+        options?: never;
+        head?: never;
+        /** Change a phase (admins); the notice rule applies to a new opening day as to a new phase. */
+        patch: operations["update_phase"];
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/timeline/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a plan's co-creation timeline (admins): at least 14 days before its first phase
+         *     opens, or with the reason it is late, shown publicly. Followers of the plan are told.
+         */
+        post: operations["publish_timeline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan's proposals, newest first, each with its published response. */
+        get: operations["list_proposals"];
+        put?: never;
+        /**
+         * Propose (signed-in members whose address is confirmed, where the platform requires it),
+         *     while a phase of the plan's published timeline that accepts proposals is open.
+         */
+        post: operations["create_proposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/proposals/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public summary of a plan's proposals: how many, by published state and by origin. */
+        get: operations["proposal_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enter a proposal collected at a forum (its organisers), for a plan in preparation whose
+         *     timeline is published; it shows "collected at the forum …" with the forum linked.
+         */
+        post: operations["create_forum_proposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One proposal, with its response, its supports and the proposals merged with it. */
+        get: operations["get_proposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/supports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Support a proposal (once per member) while its plan is in preparation. */
+        post: operations["support_proposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/supports/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw one's support. */
+        delete: operations["withdraw_support"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_proposal_comments"];
+        put?: never;
+        post: operations["create_proposal_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/comments.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["proposal_comments_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/draft-response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Draft the response to a proposal (officials of the plan's coordinating institution, admins):
+         *     seen only by those who answer until the plan's drafts are published.
+         */
+        put: operations["draft_response"];
+        post?: never;
+        /** Forget a drafted response. */
+        delete: operations["discard_draft"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/responses/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish every drafted response of the plan at once; each proposal's author and followers
+         *     are told.
+         */
+        post: operations["publish_responses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a duplicate into another proposal of the same plan: its response becomes `merged`
+         *     (published at once, with the reason), both link each other, supports move over (each
+         *     member once).
+         */
+        post: operations["merge_proposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commitments/{id}/questions": {
         parameters: {
             query?: never;
@@ -3051,6 +3349,19 @@ export interface components {
             commitment_count: number;
             /** @description Progress of all the plan's milestones together. */
             milestone_progress: components["schemas"]["MilestoneProgress"];
+            status: components["schemas"]["PlanStatus"];
+            coordinating_institution?: null | components["schemas"]["InstitutionRef"];
+            /**
+             * Format: date-time
+             * @description When its co-creation timeline was published (`null`: not yet; phases are then shown only
+             *     to admins).
+             */
+            timeline_published_at?: string | null;
+            /**
+             * @description Why the timeline was published less than 14 days before its first phase opened, as an
+             *     admin recorded it.
+             */
+            timeline_late_reason?: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -3073,6 +3384,13 @@ export interface components {
             /** @description Markdown; `null` clears it. */
             description?: string | null;
             lang?: null | components["schemas"]["Locale"];
+            status?: null | components["schemas"]["PlanStatus"];
+            /**
+             * Format: int64
+             * @description The institution whose officials answer its proposals (409 `unknown_reference` if none
+             *     has this id); `null` clears it.
+             */
+            coordinating_institution_id?: number | null;
         };
         /** @description A page of action plans. */
         ActionPlanPage: {
@@ -4007,6 +4325,13 @@ export interface components {
             op: components["schemas"]["DiffOp"];
             text: string;
         };
+        /** @description A response, drafted: published with the plan's other drafts in one step. */
+        DraftResponse: {
+            /** @description Any state but `merged` (merging has its own route). */
+            state: components["schemas"]["ProposalState"];
+            /** @description Why: required for `retained`, `partly_retained` and `not_retained` (markdown). */
+            reason?: string | null;
+        };
         /**
          * @description Erasing one's own account: the password again (a session left open on a shared computer
          *     cannot erase it), and what becomes of the text of one's comments.
@@ -4030,12 +4355,12 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "two_factor_required" | "cross_site_request" | "second_factor_required" | "second_factor_invalid" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "reauthentication_required" | "token_used" | "handle_recently_changed" | "token_expired" | "two_factor_on" | "two_factor_off" | "two_factor_kept" | "identity_taken" | "last_sign_in_method" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "two_factor_required" | "cross_site_request" | "second_factor_required" | "second_factor_invalid" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "reauthentication_required" | "token_used" | "handle_recently_changed" | "token_expired" | "two_factor_on" | "two_factor_off" | "two_factor_kept" | "identity_taken" | "last_sign_in_method" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "notice_too_short" | "timeline_published" | "timeline_empty" | "not_in_preparation" | "no_open_phase" | "already_supported" | "proposal_merged" | "nothing_to_publish" | "not_coordinating_institution" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of the log (the audit trail, the changes feed, notifications, webhooks) and the contract know every type there is.
          * @enum {string}
          */
-        EventType: "user.verified" | "user.password_changed" | "user.sessions_ended" | "user.two_factor_on" | "user.two_factor_off" | "user.identity_linked" | "user.identity_unlinked" | "api_token.created" | "api_token.revoked" | "user.erased" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "institution.created" | "institution.updated" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reacted" | "comment.reported" | "comment.reports_dismissed" | "user.suspended" | "user.unsuspended" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.disabled" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.deleted" | "user.created" | "user.updated";
+        EventType: "user.verified" | "user.password_changed" | "user.sessions_ended" | "user.two_factor_on" | "user.two_factor_off" | "user.identity_linked" | "user.identity_unlinked" | "api_token.created" | "api_token.revoked" | "user.erased" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "institution.created" | "institution.updated" | "action_plan.phase_added" | "action_plan.phase_updated" | "action_plan.phase_removed" | "action_plan.timeline_published" | "action_plan.phase_opened" | "proposal.created" | "proposal.supported" | "proposal.support_withdrawn" | "proposal.response_drafted" | "proposal.answered" | "proposal.merged" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reacted" | "comment.reported" | "comment.reports_dismissed" | "user.suspended" | "user.unsuspended" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.disabled" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.deleted" | "user.created" | "user.updated";
         /** @description A document, page or dataset that shows the progress reported. */
         EvidenceLink: {
             /** @example Compte rendu du forum du 12 mars 2018 */
@@ -4850,6 +5175,17 @@ export interface components {
             handle: string;
             organisation?: string | null;
         };
+        /** @description Merging a duplicate into another proposal of the same plan. */
+        MergeRequest: {
+            /**
+             * Format: int64
+             * @description The proposal it duplicates (409 `unknown_reference` if it is not of the same plan, or
+             *     is merged itself).
+             */
+            into: number;
+            /** @description Why they are the same (markdown), published at once. */
+            reason: string;
+        };
         Milestone: {
             /** Format: int64 */
             id: number;
@@ -5131,6 +5467,13 @@ export interface components {
             /** @description Markdown. */
             description?: string | null;
             lang?: null | components["schemas"]["Locale"];
+            status?: null | components["schemas"]["PlanStatus"];
+            /**
+             * Format: int64
+             * @description The institution whose officials answer its proposals (409 `unknown_reference` if none
+             *     has this id).
+             */
+            coordinating_institution_id?: number | null;
         };
         /**
          * @description An answer, posted as a reply in the question's discussion and marked as the answer
@@ -5244,6 +5587,13 @@ export interface components {
             /** @description Version 1. */
             content: components["schemas"]["FormatContent"];
         };
+        /** @description A proposal collected at a forum, entered by its organisers. */
+        NewForumProposal: components["schemas"]["NewProposal"] & {
+            /** @description The plan in preparation it is for: id or slug (409 `unknown_reference` if none). */
+            action_plan: string;
+            /** @description Who said it, as they wish to be named (a person or an organisation). */
+            spoken_by?: string | null;
+        };
         NewForumRequest: {
             /** @description Made from the title when absent. */
             slug?: string | null;
@@ -5352,6 +5702,21 @@ export interface components {
              */
             expires_at?: string | null;
         };
+        NewPhase: {
+            kind: components["schemas"]["PhaseKind"];
+            title: string;
+            /** @description Markdown: what people can do in it. */
+            description?: string | null;
+            /** Format: date */
+            opens_on: string;
+            /**
+             * Format: date
+             * @description Not before `opens_on`.
+             */
+            closes_on: string;
+            /** @description `true` when members may submit proposals during it (`false` by default). */
+            accepts_proposals?: boolean | null;
+        };
         /** @description A progress update (officials of the commitment's lead institution, admins). */
         NewProgressUpdate: {
             /**
@@ -5372,6 +5737,23 @@ export interface components {
              *     names none). Both stay in the log.
              */
             corrects?: number | null;
+        };
+        /** @description A proposal submitted online during a phase that accepts them. */
+        NewProposal: {
+            title: string;
+            /** @description The problem it answers (markdown). */
+            problem: string;
+            /** @description What to do (markdown). */
+            solution: string;
+            theme?: string | null;
+            /**
+             * @description The commitment area it is about: a commitment's id or OGP code (409 `unknown_reference`
+             *     if none).
+             */
+            commitment?: string | null;
+            /** @description Who could lead it. */
+            possible_lead?: string | null;
+            lang?: null | components["schemas"]["Locale"];
         };
         /** @description A question (members whose address is confirmed, where the platform requires it). */
         NewQuestionRequest: {
@@ -5472,7 +5854,7 @@ export interface components {
          * @description Why a member hears of something.
          * @enum {string}
          */
-        NotificationReason: "reply" | "mention" | "new_comment" | "progress" | "answer" | "action_item_status" | "forum_changed" | "forum_cancelled" | "promoted" | "webhook_disabled";
+        NotificationReason: "reply" | "mention" | "new_comment" | "progress" | "answer" | "action_item_status" | "forum_changed" | "forum_cancelled" | "promoted" | "webhook_disabled" | "timeline_published" | "phase_opened" | "proposal_answered" | "proposal_merged";
         /** @description How notifications come by mail. */
         NotificationSettings: {
             mail: components["schemas"]["MailPreference"];
@@ -5577,6 +5959,57 @@ export interface components {
             /** @description The person's identities at ProConnect or FranceConnect: what the provider said. */
             identities: components["schemas"]["DataIdentity"][];
         };
+        /** @description One phase of a plan's co-creation. */
+        Phase: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            action_plan_id: number;
+            kind: components["schemas"]["PhaseKind"];
+            /** @example Appel à propositions */
+            title: string;
+            /** @description What people can do in it (markdown as written). */
+            description: string;
+            /** @description `description` rendered and sanitised. */
+            description_html: string;
+            /**
+             * Format: date
+             * @description First day (Paris).
+             */
+            opens_on: string;
+            /**
+             * Format: date
+             * @description Last day (Paris), included.
+             */
+            closes_on: string;
+            /** @description Whether members may submit proposals while it is open. */
+            accepts_proposals: boolean;
+            /** @description Whether it is open today (Paris) on a published timeline. */
+            open: boolean;
+        };
+        PhaseChanges: {
+            kind?: null | components["schemas"]["PhaseKind"];
+            title?: string | null;
+            description?: string | null;
+            /** Format: date */
+            opens_on?: string | null;
+            /**
+             * Format: date
+             * @description Not before `opens_on` (the one sent, else the phase's: 409 `conflicts_with_stored`).
+             */
+            closes_on?: string | null;
+            accepts_proposals?: boolean | null;
+        };
+        /**
+         * @description What a phase of the co-creation is for.
+         * @enum {string}
+         */
+        PhaseKind: "call_for_proposals" | "thematic_forums" | "drafting" | "public_comment" | "adoption" | "other";
+        /**
+         * @description Where a plan stands: co-created (`in_preparation`), carried out, or over.
+         * @enum {string}
+         */
+        PlanStatus: "in_preparation" | "in_implementation" | "completed";
         /**
          * @description A problem detail (RFC 9457). `code` is stable and meant for programs (and translations);
          *     `title` and `detail` are for people.
@@ -5660,6 +6093,131 @@ export interface components {
             /** @description Cursor of the next page, `null` on the last page. */
             next_cursor?: string | null;
         };
+        /** @description A proposal for the next action plan. */
+        Proposal: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            action_plan_id: number;
+            action_plan_slug: string;
+            /** @example Publier les avis des commissions consultatives */
+            title: string;
+            /** @description The problem it answers (markdown as written). */
+            problem: string;
+            problem_html: string;
+            /** @description What to do (markdown as written). */
+            solution: string;
+            solution_html: string;
+            theme?: string | null;
+            commitment?: null | components["schemas"]["CommitmentRef"];
+            /** @description Who could lead it, as the proposer sees it. */
+            possible_lead?: string | null;
+            lang: components["schemas"]["Locale"];
+            origin: components["schemas"]["ProposalOrigin"];
+            forum?: null | components["schemas"]["ProposalForum"];
+            author?: null | components["schemas"]["ProposalAuthor"];
+            /** @description Who said it at the forum, as written down. */
+            spoken_by?: string | null;
+            /**
+             * Format: int64
+             * @description How many members support it (each once; supports of proposals merged into it included).
+             */
+            support_count: number;
+            /** @description Whether the signed-in member supports it (`null` when signed out). */
+            supported?: boolean | null;
+            /** @description The published response (`received` until one is published). */
+            response: components["schemas"]["ProposalResponse"];
+            draft_response?: null | components["schemas"]["ProposalResponse"];
+            merged_into?: null | components["schemas"]["ProposalRef"];
+            /** @description The proposals merged into it. */
+            merged_from: components["schemas"]["ProposalRef"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description The member who proposed (public name only). */
+        ProposalAuthor: {
+            /** Format: int64 */
+            id: number;
+            display_name: string;
+        };
+        /** @description How many proposals, by state and by origin. */
+        ProposalCounts: {
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            received: number;
+            /** Format: int64 */
+            under_review: number;
+            /** Format: int64 */
+            retained: number;
+            /** Format: int64 */
+            merged: number;
+            /** Format: int64 */
+            partly_retained: number;
+            /** Format: int64 */
+            not_retained: number;
+            /** Format: int64 */
+            online: number;
+            /** Format: int64 */
+            forum: number;
+        };
+        /** @description A forum in short. */
+        ProposalForum: {
+            /** Format: int64 */
+            id: number;
+            slug: string;
+            title: string;
+        };
+        /**
+         * @description How a proposal came in.
+         * @enum {string}
+         */
+        ProposalOrigin: "online" | "forum";
+        /** @description A page of proposals. */
+        ProposalPage: {
+            items: components["schemas"]["Proposal"][];
+            /** @description Cursor of the next page, `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A proposal in short: what another proposal's page links to. */
+        ProposalRef: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+        };
+        /** @description The coordinating institution's response, as published (or as drafted). */
+        ProposalResponse: {
+            state: components["schemas"]["ProposalState"];
+            /** @description Why (markdown as written); required past `under_review`. */
+            reason?: string | null;
+            /** @description `reason` rendered and sanitised. */
+            reason_html?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was published (or drafted).
+             */
+            at?: string | null;
+        };
+        /**
+         * @description Where a proposal stands in the coordinating institution's response.
+         * @enum {string}
+         */
+        ProposalState: "received" | "under_review" | "retained" | "merged" | "partly_retained" | "not_retained";
+        /** @description The public summary of a plan's co-creation: counts by published state and by origin. */
+        ProposalSummary: {
+            /** Format: int64 */
+            action_plan_id: number;
+            counts: components["schemas"]["ProposalCounts"];
+            /**
+             * Format: int64
+             * @description Drafted responses waiting to be published: only for those who answer (else `null`).
+             */
+            drafts_waiting?: number | null;
+            /** @description Whether the signed-in account may answer this plan's proposals. */
+            can_respond: boolean;
+        };
         /**
          * @description The providers the platform knows.
          * @enum {string}
@@ -5681,6 +6239,14 @@ export interface components {
             institution_id?: number | null;
             /** Format: date-time */
             created_at: string;
+        };
+        /** @description What a publication did. */
+        Publication: {
+            /**
+             * Format: int64
+             * @description How many responses were published.
+             */
+            published: number;
         };
         /** @description A question of a format's feedback questionnaire. */
         Question: {
@@ -5864,7 +6430,7 @@ export interface components {
          * @description The kinds of records the feed reports.
          * @enum {string}
          */
-        RecordType: "action_plan" | "commitment" | "milestone" | "cycle" | "forum" | "format" | "action_item" | "comment";
+        RecordType: "action_plan" | "commitment" | "milestone" | "proposal" | "cycle" | "forum" | "format" | "action_item" | "comment";
         /**
          * @description Recovery codes, shown this once: each signs in once in place of a code of the app.
          * @example {
@@ -6116,7 +6682,7 @@ export interface components {
             lang?: null | components["schemas"]["Locale"];
         };
         /** @enum {string} */
-        SearchKind: "commitment" | "milestone" | "forum" | "comment";
+        SearchKind: "commitment" | "milestone" | "proposal" | "forum" | "comment";
         /** @description A page of search results, best first. */
         SearchPage: {
             items: components["schemas"]["SearchHit"][];
@@ -6314,7 +6880,15 @@ export interface components {
          * @description The kinds of things people talk about.
          * @enum {string}
          */
-        SubjectKind: "action_plan" | "commitment" | "milestone" | "question" | "forum" | "action_item";
+        SubjectKind: "action_plan" | "commitment" | "milestone" | "proposal" | "question" | "forum" | "action_item";
+        /** @description A member's support of a proposal. */
+        Support: {
+            /** Format: int64 */
+            proposal_id: number;
+            /** Format: int64 */
+            support_count: number;
+            supported: boolean;
+        };
         /** @description A suspension as it stands. */
         Suspension: {
             /** Format: int64 */
@@ -6368,6 +6942,37 @@ export interface components {
          * @enum {string}
          */
         ThreadSort: "newest" | "useful";
+        /**
+         * @description A plan's co-creation timeline. Before it is published, its phases are shown only to those
+         *     who manage plans; to anyone else it is empty.
+         */
+        Timeline: {
+            /** Format: int64 */
+            action_plan_id: number;
+            action_plan_slug: string;
+            /**
+             * Format: date-time
+             * @description When it was published (`null`: not yet).
+             */
+            published_at?: string | null;
+            /** @description Why it was published less than 14 days before its first phase, as an admin recorded it. */
+            late_reason?: string | null;
+            /** @description The phases, in the order they open. */
+            phases: components["schemas"]["Phase"][];
+            /**
+             * Format: int64
+             * @description The phase open today that accepts proposals, if any.
+             */
+            open_for_proposals?: number | null;
+        };
+        /** @description Publishing a timeline. */
+        TimelinePublication: {
+            /**
+             * @description Required (admins only) when the first phase opens less than 14 days after today: why,
+             *     shown publicly with the timeline.
+             */
+            late_reason?: string | null;
+        };
         /**
          * @description Whom an API token is for: a member's own scripts, or an organisation's app (issued by an
          *     admin).
@@ -6631,7 +7236,7 @@ export interface components {
          * @description An event type a webhook endpoint may receive: those of `EventType` about public records (the change feed's), or `*` for every one.
          * @enum {string}
          */
-        WebhookEventType: "*" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reacted";
+        WebhookEventType: "*" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "action_plan.phase_added" | "action_plan.phase_updated" | "action_plan.phase_removed" | "action_plan.timeline_published" | "action_plan.phase_opened" | "proposal.created" | "proposal.answered" | "proposal.merged" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reacted";
         /** @enum {string} */
         When: "upcoming" | "past";
     };
@@ -8528,7 +9133,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description Slug already used */
+            /** @description Slug already used (`already_exists`), or `coordinating_institution_id` names no institution (`unknown_reference`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8661,7 +9266,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description Slug already used (`already_exists`), or the period would end before it starts with what is stored (`conflicts_with_stored`) */
+            /** @description Slug already used (`already_exists`), `coordinating_institution_id` names no institution (`unknown_reference`), or the period would end before it starts with what is stored (`conflicts_with_stored`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10047,6 +10652,1019 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description Slug or name already used (`already_exists`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_timeline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Numeric id or slug of the action plan */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The timeline */
+            200: {
+                headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    timeline_calendar: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Numeric id or slug of the action plan */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar file */
+            200: {
+                headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            /** @description No such plan, or its timeline is not published */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_phase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id or slug of the action plan */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPhase"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Phase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields, or a phase added to a published timeline opens in less than 14 days (`notice_too_short`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    delete_phase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Phase id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update_phase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Phase id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhaseChanges"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Phase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `closes_on` would be before the stored `opens_on`, or the reverse (`conflicts_with_stored`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields, or the phase of a published timeline moved to open in less than 14 days (`notice_too_short`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publish_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id or slug of the action plan */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TimelinePublication"];
+            };
+        };
+        responses: {
+            /** @description Published */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Already published (`timeline_published`), the plan is not in preparation (`not_in_preparation`), or it has no phase (`timeline_empty`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The first phase opens in less than 14 days and no `late_reason` is given (`notice_too_short`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_proposals: {
+        parameters: {
+            query?: {
+                /** @description Only proposals with this published state. */
+                state?: components["schemas"]["ProposalState"];
+                /** @description Only proposals that came in this way. */
+                origin?: components["schemas"]["ProposalOrigin"];
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Numeric id or slug of the action plan */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of proposals */
+            200: {
+                headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalPage"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_proposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id or slug of the action plan */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewProposal"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            201: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description No phase accepting proposals is open today (`no_open_phase`), or `commitment` names none (`unknown_reference`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    proposal_summary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Numeric id or slug of the action plan */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalSummary"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_forum_proposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewForumProposal"];
+            };
+        };
+        responses: {
+            /** @description Entered */
+            201: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not an organiser of the forum (`not_an_organiser`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description `action_plan` or `commitment` names none (`unknown_reference`), or the plan is not in preparation with a published timeline (`not_in_preparation`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_proposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Proposal id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proposal */
+            200: {
+                headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    support_proposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Proposal id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Supported */
+            201: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Support"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Already supported (`already_supported`), merged into another (`proposal_merged`), or the plan is no longer in preparation (`not_in_preparation`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    withdraw_support: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Proposal id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Support"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such proposal, or the member does not support it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_proposal_comments: {
+        parameters: {
+            query?: {
+                /** @description `threads` (default) or `flat`. */
+                mode?: components["schemas"]["ListMode"];
+                /** @description Replies embedded per comment, 0 to 20 (default 3). */
+                replies?: number;
+                /** @description Threads' order (threads mode only). */
+                sort?: components["schemas"]["ThreadSort"];
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Proposal id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of comments */
+            200: {
+                headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPage"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_proposal_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Proposal id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCommentRequest"];
+            };
+        };
+        responses: {
+            /** @description Posted */
+            201: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The parent comment is deleted or hidden (`parent_unavailable`), or the discussion is archived (`archived`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            /** @description Too many posts from this account (`RATE_LIMIT_POSTING`, 10 a minute by default); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    proposal_comments_feed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Proposal id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Atom 1.0 feed (RFC 4287) */
+            200: {
+                headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    draft_response: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Proposal id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftResponse"];
+            };
+        };
+        responses: {
+            /** @description Drafted */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not an official of the plan's coordinating institution (`not_coordinating_institution`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The proposal is merged into another (`proposal_merged`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields: no `reason` for a state past review (`required`), or `merged` (`merged_by_merge`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    discard_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Proposal id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Forgotten */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not an official of the plan's coordinating institution (`not_coordinating_institution`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such proposal, or no draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publish_responses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id or slug of the action plan */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Publication"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not an official of the plan's coordinating institution (`not_coordinating_institution`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description No draft waits (`nothing_to_publish`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    merge_proposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the duplicate */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description Merged: the duplicate */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not an official of the plan's coordinating institution (`not_coordinating_institution`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description Already merged (`proposal_merged`), `into` names no other unmerged proposal of the plan (`unknown_reference`), or the plan is no longer in preparation (`not_in_preparation`) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
+use super::model::PlanStatus;
 use crate::db::schema::action_plans;
 use crate::http::validation::{not_blank, nullable, valid_slug};
-use crate::resources::shared::refs::MilestoneProgress;
+use crate::resources::shared::refs::{InstitutionRef, MilestoneProgress};
 use crate::types::Locale;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -31,6 +32,15 @@ pub struct ActionPlan {
     pub commitment_count: i64,
     /// Progress of all the plan's milestones together.
     pub milestone_progress: MilestoneProgress,
+    pub status: PlanStatus,
+    /// Whose officials answer the proposals made while it is co-created.
+    pub coordinating_institution: Option<InstitutionRef>,
+    /// When its co-creation timeline was published (`null`: not yet; phases are then shown only
+    /// to admins).
+    pub timeline_published_at: Option<DateTime<Utc>>,
+    /// Why the timeline was published less than 14 days before its first phase opened, as an
+    /// admin recorded it.
+    pub timeline_late_reason: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -69,6 +79,11 @@ pub struct NewActionPlan {
     pub description: Option<String>,
     /// The language its texts are written in (`fr` by default).
     pub lang: Option<Locale>,
+    /// `in_implementation` by default; `in_preparation` while it is co-created.
+    pub status: Option<PlanStatus>,
+    /// The institution whose officials answer its proposals (409 `unknown_reference` if none
+    /// has this id).
+    pub coordinating_institution_id: Option<i64>,
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema, AsChangeset)]
@@ -99,6 +114,12 @@ pub struct ActionPlanChanges {
     pub description: Option<Option<String>>,
     /// The language its texts are written in.
     pub lang: Option<Locale>,
+    pub status: Option<PlanStatus>,
+    /// The institution whose officials answer its proposals (409 `unknown_reference` if none
+    /// has this id); `null` clears it.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<i64>)]
+    pub coordinating_institution_id: Option<Option<i64>>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -53,7 +53,7 @@ pub async fn list_action_plans(
     request_body = NewActionPlan,
     responses(
         (status = 201, description = "Created", body = ActionPlan),
-        (status = 409, description = "Slug already used", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Slug already used (`already_exists`), or `coordinating_institution_id` names no institution (`unknown_reference`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/action-plans")]
@@ -68,6 +68,9 @@ pub async fn create_action_plan(
     checks.add(check_period(new.period_start, new.period_end));
     checks.finish()?;
     let plan = db::transaction(&state.pool, move |conn| {
+        if let Some(id) = new.coordinating_institution_id {
+            crate::resources::institutions::queries::resolve(conn, id, "coordinating_institution_id")?;
+        }
         let row = queries::insert(conn, &new, auth.id)?;
         queries::present_one(conn, row)
     })
@@ -101,7 +104,7 @@ pub async fn get_action_plan(state: web::Data<AppState>, id: web::Path<String>) 
     request_body = ActionPlanChanges,
     responses(
         (status = 200, description = "Updated", body = ActionPlan),
-        (status = 409, description = "Slug already used (`already_exists`), or the period would end before it starts with what is stored (`conflicts_with_stored`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Slug already used (`already_exists`), `coordinating_institution_id` names no institution (`unknown_reference`), or the period would end before it starts with what is stored (`conflicts_with_stored`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/action-plans/{id}")]
@@ -124,6 +127,9 @@ pub async fn update_action_plan(
         );
         checks.add(if both_sent { period } else { period.map_err(ApiError::against_stored) });
         checks.finish()?;
+        if let Some(Some(id)) = changes.coordinating_institution_id {
+            crate::resources::institutions::queries::resolve(conn, id, "coordinating_institution_id")?;
+        }
         let row = queries::update(conn, current, &changes, auth.id)?;
         queries::present_one(conn, row)
     })

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::db::ids::{ActionPlanId, SubjectId};
+use crate::db::ids::{ActionPlanId, InstitutionId, SubjectId};
 use crate::db::schema::action_plans;
 use crate::types::Locale;
 
@@ -23,4 +23,20 @@ pub struct ActionPlanRow {
     pub subject_id: SubjectId,
     /// The language its texts are written in.
     pub lang: Locale,
+    pub status: PlanStatus,
+    pub coordinating_institution_id: Option<InstitutionId>,
+    pub timeline_published_at: Option<DateTime<Utc>>,
+    pub timeline_late_reason: Option<String>,
+}
+
+crate::text_enum! {
+    /// Where a plan stands: co-created (`in_preparation`), carried out, or over.
+    PlanStatus {
+        /// Being co-created: its timeline and proposals are open.
+        InPreparation => "in_preparation",
+        /// Adopted: its commitments are being carried out.
+        InImplementation => "in_implementation",
+        /// Its period is over.
+        Completed => "completed",
+    }
 }

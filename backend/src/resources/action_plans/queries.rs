@@ -10,7 +10,7 @@ use crate::db::ids::{ActionPlanId, UserId};
 use crate::db::schema::{action_plans, commitments, milestones};
 use crate::events::{self, EventSubject, NewEvent};
 use crate::http::problem::{ApiError, ApiResult};
-use crate::resources::shared::refs::MilestoneProgress;
+use crate::resources::shared::refs::{institution_refs, MilestoneProgress};
 use crate::types::MilestoneStatus;
 
 /// Public representation, with counts from two grouped queries for the whole page.
@@ -33,6 +33,8 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ActionPlanRow>) -> QueryResult
         .group_by((commitments::action_plan_id, milestones::status))
         .select((commitments::action_plan_id, milestones::status, count_star()))
         .load(conn)?;
+    let institution_ids: Vec<_> = rows.iter().filter_map(|r| r.coordinating_institution_id).collect();
+    let institutions = institution_refs(conn, &institution_ids)?;
     let mut progress: HashMap<ActionPlanId, MilestoneProgress> = HashMap::new();
     for (plan, status, n) in statuses {
         progress.entry(plan).or_default().add(status, n);
@@ -42,6 +44,10 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ActionPlanRow>) -> QueryResult
         .map(|r| ActionPlan {
             commitment_count: counts.get(&r.id).copied().unwrap_or(0),
             milestone_progress: progress.remove(&r.id).map(MilestoneProgress::finish).unwrap_or_default(),
+            status: r.status,
+            coordinating_institution: r.coordinating_institution_id.and_then(|i| institutions.get(&i).cloned()),
+            timeline_published_at: r.timeline_published_at,
+            timeline_late_reason: r.timeline_late_reason,
             id: r.id.get(),
             slug: r.slug,
             country: r.country,

@@ -32,6 +32,14 @@ crate::text_enum! {
         /// A webhook endpoint of their app (or that they registered for the platform) was
         /// turned off after five days of failed deliveries (`link`: its page).
         WebhookDisabled => "webhook_disabled",
+        /// The co-creation timeline of a plan they follow was published.
+        TimelinePublished => "timeline_published",
+        /// A phase of the co-creation of a plan they follow opened.
+        PhaseOpened => "phase_opened",
+        /// Their proposal (or one they follow) was answered.
+        ProposalAnswered => "proposal_answered",
+        /// Their proposal (or one they follow) was merged into another.
+        ProposalMerged => "proposal_merged",
     }
 }
 

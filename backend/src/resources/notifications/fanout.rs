@@ -12,8 +12,8 @@ use diesel::sql_types::{Array, BigInt, Bool, Nullable, Text};
 use super::dto::NotificationReason;
 use crate::db::ids::{CommentId, SubjectId, UserId};
 use crate::db::schema::{
-    action_items, comment_mentions, comments, commitments, forums, milestones, question_answers, questions,
-    registrations, users,
+    action_items, action_plans, comment_mentions, comments, commitments, forums, milestones, proposals,
+    question_answers, questions, registrations, users,
 };
 use crate::events::{self, Event};
 use crate::jobs::worker::{JobContext, JobError};
@@ -155,6 +155,35 @@ fn plan(conn: &mut PgConnection, event: &Event) -> QueryResult<Option<(About, Ve
                     mailed_elsewhere: true,
                 }],
             ))
+        }
+        crate::resources::co_creation::events::ACTION_PLAN_TIMELINE_PUBLISHED
+        | crate::resources::co_creation::events::ACTION_PLAN_PHASE_OPENED => {
+            let subject: SubjectId =
+                action_plans::table.filter(action_plans::id.eq(ref_id)).select(action_plans::subject_id).first(conn)?;
+            let reason = if kind == crate::resources::co_creation::events::ACTION_PLAN_PHASE_OPENED {
+                NotificationReason::PhaseOpened
+            } else {
+                NotificationReason::TimelinePublished
+            };
+            Some(to_followers(subject, vec![subject], reason))
+        }
+        crate::resources::proposals::events::PROPOSAL_ANSWERED
+        | crate::resources::proposals::events::PROPOSAL_MERGED => {
+            let (subject, author): (SubjectId, Option<UserId>) = proposals::table
+                .filter(proposals::id.eq(ref_id))
+                .select((proposals::subject_id, proposals::author_id))
+                .first(conn)?;
+            let reason = if kind == crate::resources::proposals::events::PROPOSAL_MERGED {
+                NotificationReason::ProposalMerged
+            } else {
+                NotificationReason::ProposalAnswered
+            };
+            let mut groups = Vec::new();
+            if let Some(author) = author {
+                groups.push(audience(Who::People(vec![author]), reason));
+            }
+            groups.push(audience(Who::Followers(vec![subject]), reason));
+            Some((About { subject: Some(subject), comment: None }, groups))
         }
         _ => None,
     })
@@ -375,5 +404,13 @@ pub(super) fn wording(reason: NotificationReason, actor: Option<&str>, title: &s
         (R::WebhookDisabled, false) => {
             format!("The endpoint “{title}” is turned off: its deliveries have failed for five days")
         }
+        (R::TimelinePublished, true) => format!("Le calendrier de la concertation « {title} » est publié"),
+        (R::TimelinePublished, false) => format!("The co-creation timeline of “{title}” is published"),
+        (R::PhaseOpened, true) => format!("Une phase de la concertation « {title} » s'ouvre"),
+        (R::PhaseOpened, false) => format!("A phase of the co-creation of “{title}” opens"),
+        (R::ProposalAnswered, true) => format!("La proposition « {title} » a reçu une réponse"),
+        (R::ProposalAnswered, false) => format!("The proposal “{title}” was answered"),
+        (R::ProposalMerged, true) => format!("La proposition « {title} » a été fusionnée avec une autre"),
+        (R::ProposalMerged, false) => format!("The proposal “{title}” was merged into another"),
     }
 }

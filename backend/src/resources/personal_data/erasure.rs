@@ -28,7 +28,7 @@ use crate::auth::user::User;
 use crate::db::ids::UserId;
 use crate::db::schema::{
     api_tokens, comment_mentions, comment_reactions, comment_reports, comments, feedback, follows, forum_organisers,
-    mail_tokens, notification_settings, notifications, progress_updates, questions, sessions, users,
+    mail_tokens, notification_settings, notifications, progress_updates, proposals, questions, sessions, users,
 };
 use crate::events::{self, EventSubject, NewEvent};
 use crate::http::problem::{ApiError, ApiResult};
@@ -92,6 +92,11 @@ pub fn erase(conn: &mut PgConnection, user: UserId, by: ErasedBy, keep_comment_t
         .execute(conn)?;
     diesel::update(feedback::table.filter(feedback::user_id.eq(user)))
         .set(feedback::user_id.eq(None::<UserId>))
+        .execute(conn)?;
+    // A proposal stays (it was answered in public, others supported it), without its author;
+    // supports stay on the tombstone, so counts stay true.
+    diesel::update(proposals::table.filter(proposals::author_id.eq(user)))
+        .set(proposals::author_id.eq(None::<UserId>))
         .execute(conn)?;
     diesel::delete(follows::table.filter(follows::user_id.eq(user))).execute(conn)?;
     diesel::delete(notifications::table.filter(notifications::user_id.eq(user))).execute(conn)?;
