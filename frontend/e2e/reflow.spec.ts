@@ -71,6 +71,66 @@ function endpoint(request: APIRequestContext): Promise<number> {
   return registered;
 }
 
+let proposed: Promise<number> | null = null;
+
+/** A proposal for the proposal page (the seed has none): a plan in preparation of its own, its
+ * timeline published (late, with its reason) with a phase open to proposals today, and a member's
+ * proposal with long texts (the likeliest to overflow). One per worker. */
+function proposal(request: APIRequestContext): Promise<number> {
+  proposed ??= (async () => {
+    const bearer = async (email: string) => {
+      const login = await request.post("/api/v1/auth/login", { data: { email, password: PASSWORD } });
+      return { Authorization: `Bearer ${(await json<{ access_token: string }>(login)).access_token}` };
+    };
+    const admin = await bearer(accounts.admin);
+    const slug = `pan-reflow-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
+    const plan = await request.post("/api/v1/action-plans", {
+      headers: admin,
+      data: {
+        slug,
+        country: "France",
+        title: `Plan en préparation ${slug}`,
+        period_start: 2031,
+        period_end: 2033,
+        status: "in_preparation",
+      },
+    });
+    expect(plan.status(), "creating a plan in preparation").toBe(201);
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
+    const phase = await request.post(`/api/v1/action-plans/${slug}/phases`, {
+      headers: admin,
+      data: {
+        kind: "call_for_proposals",
+        title: "Appel à propositions",
+        opens_on: today,
+        closes_on: "2099-12-31",
+        accepts_proposals: true,
+      },
+    });
+    expect(phase.status(), "adding a phase").toBe(201);
+    const published = await request.post(`/api/v1/action-plans/${slug}/timeline/publication`, {
+      headers: admin,
+      data: { late_reason: "Publié pour les tests d'affichage." },
+    });
+    expect(published.status(), "publishing the timeline").toBe(200);
+    const made = await request.post(`/api/v1/action-plans/${slug}/proposals`, {
+      headers: await bearer(accounts.member),
+      data: {
+        title: "Publier systématiquement les avis des commissions consultatives et leurs votes détaillés",
+        problem:
+          "Les avis des commissions consultatives restent difficiles à trouver : https://www.example.org/un-chemin-particulierement-long-vers-un-avis-introuvable",
+        solution: "Les mettre en ligne sur un portail unique, avec leurs votes, dans un format ouvert et réutilisable.",
+        theme: "Transparence de l'action publique",
+        commitment: "FR0041",
+        possible_lead: "Le secrétariat général du gouvernement",
+      },
+    });
+    expect(made.status(), "proposing").toBe(201);
+    return (await json<{ id: number }>(made)).id;
+  })();
+  return proposed;
+}
+
 /** The route with its parameters filled from the seeded data ("/forums/:slug" → "/forums/2027-…"). */
 async function fill(request: APIRequestContext, route: string): Promise<string> {
   const segments = route.split("/");
@@ -87,6 +147,10 @@ async function fill(request: APIRequestContext, route: string): Promise<string> 
     }
     if (before === "webhooks") {
       segments[i] = String(await endpoint(request));
+      continue;
+    }
+    if (before === "propositions") {
+      segments[i] = String(await proposal(request));
       continue;
     }
     const from = collections[before];

@@ -1,4 +1,4 @@
-// Subjects: what people talk about (a forum, a commitment, a milestone, an action plan). The one
+// Subjects: what people talk about (a forum, a commitment, a milestone, an action plan, a proposal). The one
 // place in the web app that knows each kind: its page, its name in both languages (catalogue
 // keys), and, for those with a discussion, the API routes of its comments. Adding a kind of
 // subject is an entry here (and its two labels in the catalogues).
@@ -80,6 +80,16 @@ export const SUBJECTS: Record<SubjectKind, SubjectInfo> = {
       list: (id, query) => unwrap(api.GET("/api/v1/questions/{id}/comments", { params: { path: { id }, query } })),
       post: (id, text, parentId) =>
         unwrap(api.POST("/api/v1/questions/{id}/comments", { params: { path: { id } }, body: body(text, parentId) })),
+    },
+  },
+  proposal: {
+    path: (key) => paths.proposal(key),
+    label: "target.proposal",
+    commentOn: "search.commentOn.proposal",
+    discussion: {
+      list: (id, query) => unwrap(api.GET("/api/v1/proposals/{id}/comments", { params: { path: { id }, query } })),
+      post: (id, text, parentId) =>
+        unwrap(api.POST("/api/v1/proposals/{id}/comments", { params: { path: { id } }, body: body(text, parentId) })),
     },
   },
   action_plan: {

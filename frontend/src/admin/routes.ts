@@ -14,6 +14,7 @@ import { admin as tokens } from "../resources/tokens/admin";
 import { admin as webhooks } from "../resources/webhooks/admin";
 import { admin as audit } from "../resources/audit/admin";
 import { admin as actionPlans } from "../resources/actionPlans/admin";
+import { admin as coCreation } from "../resources/coCreation/admin";
 
 /** Who may open an admin page (the admin area itself is only mounted for these roles). */
 export type Access = "editor" | "moderator" | "admin";
@@ -34,4 +35,5 @@ export const ADMIN_ROUTES: AdminRoutes = [
   ...webhooks,
   ...audit,
   ...actionPlans,
+  ...coCreation,
 ];

@@ -18,6 +18,7 @@ import * as notifications from "../resources/notifications/routes";
 import * as accessibility from "../resources/accessibility/routes";
 import * as privacy from "../resources/privacy/routes";
 import * as actionPlans from "../resources/actionPlans/routes";
+import * as coCreation from "../resources/coCreation/routes";
 import * as users from "../resources/users/routes";
 import * as audit from "../resources/audit/routes";
 import type { ResourceRoutes } from "./routing";
@@ -40,6 +41,7 @@ const RESOURCES = [
   accessibility,
   privacy,
   actionPlans,
+  coCreation,
   users,
   audit,
 ] as const;

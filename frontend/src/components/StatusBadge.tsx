@@ -1,5 +1,5 @@
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import type { CommitmentStatus, ForumStatus, MilestoneStatus } from "../api/client";
+import type { CommitmentStatus, ForumStatus, MilestoneStatus, Schemas } from "../api/client";
 import { useI18n } from "../i18n";
 
 type Severity = "success" | "info" | "warning" | "error" | "new" | undefined;
@@ -24,6 +24,12 @@ const milestoneSeverity: Record<MilestoneStatus, Severity> = {
   withdrawn: "error",
 };
 
+const planSeverity: Record<Schemas["PlanStatus"], Severity> = {
+  in_preparation: "new",
+  in_implementation: "info",
+  completed: "success",
+};
+
 export function ForumStatusBadge({ status }: { status: ForumStatus }) {
   const { t } = useI18n();
   return (
@@ -45,6 +51,14 @@ export function MilestoneStatusBadge({ status }: { status: MilestoneStatus }) {
   return (
     <Badge small severity={milestoneSeverity[status]} as="span">
       {t(`status.milestone.${status}`)}
+    </Badge>
+  );
+}
+export function PlanStatusBadge({ status }: { status: Schemas["PlanStatus"] }) {
+  const { t } = useI18n();
+  return (
+    <Badge small severity={planSeverity[status]} as="span">
+      {t(`status.plan.${status}`)}
     </Badge>
   );
 }

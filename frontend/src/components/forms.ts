@@ -26,6 +26,9 @@ export function localizeFieldError(t: T, e: FieldError): string {
       return t("field.noVisibleCharacter");
     case "mismatch":
       return t("field.wrongPassword");
+    // Only the co-creation timeline's pages meet it: the message comes with their chunk.
+    case "notice_too_short":
+      return t(e.field === "late_reason" ? "field.noticeTooShort" : "field.noticeTooShortPhase");
     case "length":
     case "range": {
       const { min, max, equal } = bounds(e);
@@ -63,11 +66,12 @@ export function useFieldState() {
 /** A form's field errors, for the forms that do not go through `useAdminForm`: `state(name, label)`
  *  gives a DSFR field its error state and names it by its label in the error summary (`links`, for
  *  `ProblemAlert`'s `fieldLinks`), `native(name)` gives its element the id the summary links to and
- *  `aria-invalid` while in error. */
-export function useFieldErrors(error: unknown) {
+ *  `aria-invalid` while in error. `prefix` keeps the ids of two forms on one page apart when the
+ *  API names their fields alike. */
+export function useFieldErrors(error: unknown, prefix = "") {
   const fieldState = useFieldState();
   const links: Record<string, { id: string; label: string }> = {};
-  const idOf = (name: string) => `field-${name.replace(/\W/g, "-")}`;
+  const idOf = (name: string) => `${prefix}field-${name.replace(/\W/g, "-")}`;
   return {
     links,
     state: (name: string, label: string) => {

@@ -1,7 +1,7 @@
 // The catalogues: each area's French messages (the reference, in the main chunk) with the loader
 // of its English ones (fetched when someone chooses English), one line each. An area's English
 // file is typed by its French one: a missing or unknown key does not compile. The French messages
-// of the admin area and of the pages that alone use theirs (accessibility, search, feed links, the moderation queue and log, the session-expiry warning, open data, personal data) come with their
+// of the admin area and of the pages that alone use theirs (accessibility, search, feed links, the moderation queue and log, the session-expiry warning, open data, personal data, co-creation, forum registrations) come with their
 // chunk (`addMessages`).
 import type { fr as adminArea } from "../admin/i18n/fr";
 import type { fr as accessibility } from "../resources/accessibility/i18n/fr";
@@ -16,13 +16,14 @@ import type { fr as webhooks } from "../resources/webhooks/i18n/fr";
 import type { fr as developers } from "../resources/developers/i18n/page.fr";
 import type { fr as accountPages } from "../resources/account/i18n/pages.fr";
 import type { fr as privacyPage } from "../resources/privacy/i18n/page.fr";
+import type { fr as coCreation } from "../resources/coCreation/i18n/fr";
+import type { fr as registrations } from "../resources/registrations/i18n/fr";
 import { fr as common } from "./areas/common";
 import { fr as errors } from "./areas/errors";
 import { fr as subjects } from "./areas/subjects";
 import { fr as adminShell } from "./areas/adminShell";
 import { fr as home } from "../resources/home/i18n/fr";
 import { fr as forums } from "../resources/forums/i18n/fr";
-import { fr as registrations } from "../resources/registrations/i18n/fr";
 import { fr as formats } from "../resources/formats/i18n/fr";
 import { fr as feedback } from "../resources/feedback/i18n/fr";
 import { fr as cycles } from "../resources/cycles/i18n/fr";
@@ -53,7 +54,6 @@ const AREAS = [
   area(adminShell, () => import("./areas/en/adminShell")),
   area(home, () => import("../resources/home/i18n/en")),
   area(forums, () => import("../resources/forums/i18n/en")),
-  area(registrations, () => import("../resources/registrations/i18n/en")),
   area(formats, () => import("../resources/formats/i18n/en")),
   area(feedback, () => import("../resources/feedback/i18n/en")),
   area(cycles, () => import("../resources/cycles/i18n/en")),
@@ -84,7 +84,9 @@ export type MessageKey =
   | keyof typeof webhooks
   | keyof typeof developers
   | keyof typeof accountPages
-  | keyof typeof privacyPage;
+  | keyof typeof privacyPage
+  | keyof typeof coCreation
+  | keyof typeof registrations;
 /** The English messages of the areas whose French ones come with their chunk. */
 const LATE = [
   () => import("../admin/i18n/en"),
@@ -100,6 +102,8 @@ const LATE = [
   () => import("../resources/developers/i18n/page.en"),
   () => import("../resources/account/i18n/pages.en"),
   () => import("../resources/privacy/i18n/page.en"),
+  () => import("../resources/coCreation/i18n/en"),
+  () => import("../resources/registrations/i18n/en"),
 ];
 export type Messages = Record<MessageKey, string>;
 

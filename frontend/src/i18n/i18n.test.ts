@@ -13,6 +13,8 @@ import { fr as webhooks } from "../resources/webhooks/i18n/fr";
 import { fr as developers } from "../resources/developers/i18n/page.fr";
 import { fr as accountPages } from "../resources/account/i18n/pages.fr";
 import { fr as privacyPage } from "../resources/privacy/i18n/page.fr";
+import { fr as coCreation } from "../resources/coCreation/i18n/fr";
+import { fr as registrations } from "../resources/registrations/i18n/fr";
 import { interpolate, loadCatalogue, translate } from "./index";
 
 // The whole French catalogue: the main bundle's and the chunks' own.
@@ -31,6 +33,8 @@ const fr = {
   ...developers,
   ...accountPages,
   ...privacyPage,
+  ...coCreation,
+  ...registrations,
 } as Messages;
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -63,6 +63,17 @@ export const fr = {
     "Une version plus récente a été publiée pendant que vous écriviez : relisez-la, puis reportez vos changements.",
   "error.version_published":
     "Une version publiée ne change plus : publiez une nouvelle version avec une note de changement.",
+  "error.notice_too_short":
+    "Moins de 14 jours de préavis : le calendrier se publie au moins 14 jours avant l'ouverture d'une phase, sauf raison indiquée publiquement.",
+  "error.timeline_published": "Le calendrier de cette concertation est déjà publié.",
+  "error.timeline_empty": "Ajoutez les phases du calendrier avant de le publier.",
+  "error.not_in_preparation": "Ce plan d'action n'est pas (ou plus) en préparation.",
+  "error.no_open_phase": "Aucune phase de la concertation ouverte aux propositions n'est en cours.",
+  "error.already_supported": "Vous soutenez déjà cette proposition.",
+  "error.proposal_merged": "Cette proposition a été fusionnée avec une autre : c'est celle-ci qu'il faut soutenir.",
+  "error.nothing_to_publish": "Aucune réponse en brouillon n'attend d'être publiée.",
+  "error.not_coordinating_institution":
+    "Seuls les agents de l'institution qui coordonne le plan, et l'administration, répondent aux propositions.",
   "error.unknown_reference": "Un champ désigne un élément qui n'existe pas.",
   "error.conflicts_with_stored": "Un champ contredit ce qui est déjà enregistré.",
   "error.parent_unavailable": "Le commentaire auquel vous répondez a été supprimé ou masqué.",

@@ -14,4 +14,6 @@ export const fr = {
   "search.commentOn.commitment": "Commentaire sur un engagement",
   "search.commentOn.milestone": "Commentaire sur un jalon",
   "search.commentOn.action_plan": "Commentaire sur un plan d'action",
+  "target.proposal": "Proposition",
+  "search.commentOn.proposal": "Commentaire sur une proposition",
 } as const;

@@ -7,6 +7,7 @@ import { Crumbs } from "../../components/Crumbs";
 import { useLangOf } from "../../components/lang";
 import { PageHeading } from "../../components/PageHeading";
 import { QueryState } from "../../components/QueryState";
+import { PlanStatusBadge } from "../../components/StatusBadge";
 import { useI18n } from "../../i18n";
 import { RemovedNotice, type Removed } from "../../admin/shared";
 import { paths } from "../../app/resources";
@@ -37,7 +38,17 @@ export function ActionPlansPage() {
                   start: p.period_start,
                   end: p.period_end,
                   count: number(p.commitment_count),
-                })}
+                })}{" "}
+                <PlanStatusBadge status={p.status} />
+                {p.status === "in_preparation" && (
+                  <>
+                    {" "}
+                    —{" "}
+                    <Link to={paths.editTimeline(p.slug)}>
+                      {t("admin.plans.timeline")} <span className="fr-sr-only">— {p.title}</span>
+                    </Link>
+                  </>
+                )}
               </li>
             ))}
           </ul>

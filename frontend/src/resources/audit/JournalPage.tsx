@@ -54,6 +54,20 @@ const OFFERED: Record<EventType, boolean> = {
   "action_plan.created": true,
   "action_plan.updated": true,
   "action_plan.deleted": true,
+  "action_plan.phase_added": true,
+  "action_plan.phase_updated": true,
+  "action_plan.phase_removed": true,
+  "action_plan.timeline_published": true,
+  // A phase opens by the calendar, not by someone's hand.
+  "action_plan.phase_opened": false,
+  // Proposals are public on their pages; what the coordinating institution drafted, published
+  // and merged is audited, and who supports what stays private.
+  "proposal.created": true,
+  "proposal.supported": false,
+  "proposal.support_withdrawn": false,
+  "proposal.response_drafted": true,
+  "proposal.answered": true,
+  "proposal.merged": true,
   "comment.hidden": true,
   "comment.restored": true,
   "comment.reacted": false,
@@ -109,6 +123,7 @@ const KINDS = [
   "commitment",
   "milestone",
   "action_plan",
+  "proposal",
   "comment",
   "user",
   "format",

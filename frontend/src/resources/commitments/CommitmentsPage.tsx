@@ -1,6 +1,6 @@
 // Commitments of the action plans, filtered, with their milestone progress.
 import { useState, type FormEvent } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Card } from "@codegouvfr/react-dsfr/Card";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
@@ -58,6 +58,9 @@ export default function CommitmentsPage() {
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  // The plan chosen, when it is being prepared: its concertation is where to take part.
+  const plans = useActionPlans();
+  const preparing = plans.data?.find((p) => p.slug === filters.action_plan && p.status === "in_preparation");
 
   function apply(f: Filters) {
     const sp = new URLSearchParams();
@@ -75,6 +78,13 @@ export default function CommitmentsPage() {
       <PageHeading title={t("commitments.title")} />
       <p className="fr-text--lead">{t("commitments.intro")}</p>
       <CommitmentFilters key={params.toString()} initial={filters} onApply={apply} />
+      {preparing && (
+        <p className="fr-callout fr-callout--green-emeraude">
+          <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to={paths.coCreation(preparing.slug)}>
+            {t("plan.coCreation")} — <span {...langOf(preparing.lang)}>{preparing.title}</span>
+          </Link>
+        </p>
+      )}
       <QueryState query={query} isEmpty={() => items.length === 0} empty={t("commitments.empty")}>
         {() => (
           <ul className="fr-grid-row fr-grid-row--gutters od-plain-list">

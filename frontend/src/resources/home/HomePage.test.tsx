@@ -52,9 +52,11 @@ const plan = (
   total: number,
   withdrawn: number,
   percent: number,
+  status: ActionPlan["status"] = "in_implementation",
 ): ActionPlan => ({
   id,
   slug,
+  status,
   country: "France",
   title: `France National Action Plan ${start}-${start + 2}`,
   lang: "en",
@@ -152,6 +154,31 @@ describe("HomePage", () => {
       .map(([req]) => new URL((req as Request).url))
       .find((u) => u.pathname === "/api/v1/comments")!;
     expect(feed.searchParams.get("limit")).toBe("3");
+  });
+
+  it("leads to the concertation of a plan in preparation, to the commitments of the others", async () => {
+    answer({
+      "/api/v1/forums": { items: [], next_cursor: null },
+      "/api/v1/comments": { items: [], next_cursor: null },
+      "/api/v1/action-plans": {
+        items: [
+          plan(1, "fr-2024-2026", 2024, 12, 0, 10, 0, 0),
+          plan(2, "fr-2027-2029", 2027, 0, 0, 0, 0, 0, "in_preparation"),
+        ],
+        next_cursor: null,
+      },
+    });
+    renderHome();
+    const preparing = await screen.findByRole("link", { name: "France National Action Plan 2027-2029" });
+    expect(preparing).toHaveAttribute("href", "/plans/fr-2027-2029/concertation");
+    const card = preparing.closest(".fr-card") as HTMLElement;
+    expect(within(card).getByText("En préparation")).toBeInTheDocument();
+    expect(within(card).getByText("Participer à la concertation")).toBeInTheDocument();
+    const current = screen.getByRole("link", { name: "France National Action Plan 2024-2026" });
+    expect(current).toHaveAttribute("href", "/engagements?action_plan=fr-2024-2026");
+    expect(
+      within(current.closest(".fr-card") as HTMLElement).getByText("En cours de mise en œuvre"),
+    ).toBeInTheDocument();
   });
 
   it("says when there is no discussion yet", async () => {

@@ -1,4 +1,5 @@
-// Home: the next forums, the latest discussions, and the action plans' progress at a glance.
+// Home: the next forums, the latest discussions, and the action plans' progress at a glance (a
+// plan in preparation leads to its concertation).
 import { Link } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Card } from "@codegouvfr/react-dsfr/Card";
@@ -6,6 +7,7 @@ import { ForumCard } from "../forums/ForumCard";
 import { PageHeading } from "../../components/PageHeading";
 import { ProgressBar } from "../progress/ProgressBar";
 import { QueryState } from "../../components/QueryState";
+import { PlanStatusBadge } from "../../components/StatusBadge";
 import { DISCUSSION_ANCHOR, plainExcerpt, targetPath } from "../comments/targets";
 import { useI18n } from "../../i18n";
 import { useLangOf } from "../../components/lang";
@@ -129,17 +131,26 @@ function PlansProgress() {
           <ul className="fr-grid-row fr-grid-row--gutters od-plain-list">
             {items.map((plan) => {
               const p = plan.milestone_progress;
+              // A plan in preparation is made with the public: its card leads to its concertation.
+              const preparing = plan.status === "in_preparation";
               return (
                 <li key={plan.id} className="fr-col-12 fr-col-md-6">
                   <div className="fr-card fr-card--no-arrow fr-enlarge-link od-plan">
                     <div className="fr-card__body">
                       <div className="fr-card__content">
                         <h3 className="fr-card__title">
-                          <Link to={paths.commitments({ action_plan: plan.slug })} {...langOf(plan.lang)}>
+                          <Link
+                            to={preparing ? paths.coCreation(plan.slug) : paths.commitments({ action_plan: plan.slug })}
+                            {...langOf(plan.lang)}
+                          >
                             {plan.title}
                           </Link>
                         </h3>
                         <div className="fr-card__desc">
+                          <p className="fr-mb-1w">
+                            <PlanStatusBadge status={plan.status} />
+                          </p>
+                          {preparing && <p className="fr-mb-1w fr-text--bold">{t("plan.coCreation")}</p>}
                           <p className="fr-mb-2w">
                             {t("home.planSummary", { commitments: number(plan.commitment_count) })}
                           </p>

@@ -19,6 +19,7 @@ import {
 import { useSession } from "../../auth/session";
 import { DownloadButton } from "../../components/download";
 import { useI18n } from "../../i18n";
+import "./messages";
 import { DataTable } from "../../components/DataTable";
 import { LoadMore, ProblemAlert, QueryState } from "../../components/QueryState";
 import { RegistrationStatusBadge } from "./Registrations";

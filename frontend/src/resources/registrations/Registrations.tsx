@@ -19,6 +19,7 @@ import {
 } from "./queries";
 import { useSession } from "../../auth/session";
 import { useI18n } from "../../i18n";
+import "./messages";
 import { Loading, LoadMore, ProblemAlert, QueryState } from "../../components/QueryState";
 import { paths } from "../../app/resources";
 import { useAction } from "../../components/actions";

@@ -23,19 +23,21 @@ import { search, searchKeys } from "./queries";
 // The search page's French messages come with its chunk: no other page uses them.
 addMessages("fr", fr);
 
-export const SEARCH_KINDS: readonly SearchKind[] = ["commitment", "milestone", "forum", "comment"];
+export const SEARCH_KINDS: readonly SearchKind[] = ["commitment", "milestone", "proposal", "forum", "comment"];
 export const MAX_QUERY = 200;
 const PAGE = 20;
 
 const kindLabel: Record<SearchKind, MessageKey> = {
   commitment: "target.commitment",
   milestone: "target.milestone",
+  proposal: "target.proposal",
   forum: "target.forum",
   comment: "search.kind.comment",
 };
 const kindFilter: Record<SearchKind, MessageKey> = {
   commitment: "search.filter.commitment",
   milestone: "search.filter.milestone",
+  proposal: "search.filter.proposal",
   forum: "search.filter.forum",
   comment: "search.filter.comment",
 };

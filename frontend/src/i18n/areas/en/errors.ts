@@ -56,6 +56,17 @@ export const en: Record<keyof typeof fr, string> = {
   "error.forum_not_held": "Minutes and action items are published once the forum is held.",
   "error.stale_version": "A newer version was published while you were writing: read it, then make your changes again.",
   "error.version_published": "A published version never changes: publish a new version with a change note.",
+  "error.notice_too_short":
+    "Less than 14 days' notice: the timeline is published at least 14 days before a phase opens, unless a reason is given publicly.",
+  "error.timeline_published": "This co-creation timeline is already published.",
+  "error.timeline_empty": "Add the timeline's phases before publishing it.",
+  "error.not_in_preparation": "This action plan is not (or no longer) in preparation.",
+  "error.no_open_phase": "No co-creation phase open to proposals is under way.",
+  "error.already_supported": "You already support this proposal.",
+  "error.proposal_merged": "This proposal was merged into another: support that one instead.",
+  "error.nothing_to_publish": "No draft response is waiting to be published.",
+  "error.not_coordinating_institution":
+    "Only officials of the plan's coordinating institution, and admins, answer its proposals.",
   "error.unknown_reference": "A field names an item that does not exist.",
   "error.conflicts_with_stored": "A field contradicts what is already saved.",
   "error.parent_unavailable": "The comment you are replying to was deleted or hidden.",

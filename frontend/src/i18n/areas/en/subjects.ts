@@ -14,4 +14,6 @@ export const en: Record<keyof typeof fr, string> = {
   "search.commentOn.commitment": "Comment on a commitment",
   "search.commentOn.milestone": "Comment on a milestone",
   "search.commentOn.action_plan": "Comment on an action plan",
+  "target.proposal": "Proposal",
+  "search.commentOn.proposal": "Comment on a proposal",
 };

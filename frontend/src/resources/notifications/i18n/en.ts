@@ -38,6 +38,10 @@ export const en: Record<keyof typeof fr, string> = {
   "notifications.reason.promoted": "A seat was freed: you are registered for the forum “{title}”",
   "notifications.reason.webhook_disabled":
     "The endpoint “{title}” is turned off: its deliveries have failed for five days",
+  "notifications.reason.timeline_published": "The co-creation timeline of “{title}” is published",
+  "notifications.reason.phase_opened": "A phase of the co-creation of “{title}” opens",
+  "notifications.reason.proposal_answered": "The proposal “{title}” was answered",
+  "notifications.reason.proposal_merged": "The proposal “{title}” was merged into another",
   "follows.title": "What you follow",
   "follows.empty":
     "You follow nothing yet: the “Follow” button is at the top of every commitment, milestone, forum, action item and question.",

@@ -38,6 +38,10 @@ export const fr = {
   "notifications.reason.promoted": "Une place s'est libérée : vous êtes inscrit au forum « {title} »",
   "notifications.reason.webhook_disabled":
     "Le point de réception « {title} » est désactivé : ses envois échouent depuis cinq jours",
+  "notifications.reason.timeline_published": "Le calendrier de la concertation « {title} » est publié",
+  "notifications.reason.phase_opened": "Une phase de la concertation « {title} » s'ouvre",
+  "notifications.reason.proposal_answered": "La proposition « {title} » a reçu une réponse",
+  "notifications.reason.proposal_merged": "La proposition « {title} » a été fusionnée avec une autre",
   "follows.title": "Ce que vous suivez",
   "follows.empty":
     "Vous ne suivez rien pour l'instant : le bouton « Suivre » se trouve en haut de chaque engagement, jalon, forum, action et question.",

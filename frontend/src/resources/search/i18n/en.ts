@@ -12,6 +12,7 @@ export const en: Record<keyof typeof fr, string> = {
   "search.filter.all": "All types",
   "search.filter.commitment": "Commitments",
   "search.filter.milestone": "Milestones",
+  "search.filter.proposal": "Proposals",
   "search.filter.forum": "Forums",
   "search.filter.comment": "Comments",
   "search.kind.comment": "Comment",

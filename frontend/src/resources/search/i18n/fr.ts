@@ -13,6 +13,7 @@ export const fr = {
   "search.filter.all": "Tous les types",
   "search.filter.commitment": "Engagements",
   "search.filter.milestone": "Jalons",
+  "search.filter.proposal": "Propositions",
   "search.filter.forum": "Forums",
   "search.filter.comment": "Commentaires",
   "search.kind.comment": "Commentaire",
