@@ -69,6 +69,9 @@ RULES = {
     # ends_on not before starts_on (cycles).
     ("POST", "/api/v1/cycles"): [("starts_on", "ends_on", False)],
     ("PATCH", "/api/v1/cycles/{id}"): [("starts_on", "ends_on", False)],
+    # closes_on not before opens_on (co-creation phases).
+    ("POST", "/api/v1/action-plans/{id}/phases"): [("opens_on", "closes_on", False)],
+    ("PATCH", "/api/v1/co-creation-phases/{id}"): [("opens_on", "closes_on", False)],
 }
 
 

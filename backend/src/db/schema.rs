@@ -842,6 +842,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    proposal_commitments (proposal_id, commitment_id) {
+        proposal_id -> Int8,
+        commitment_id -> Int8,
+        linked_by -> Nullable<Int8>,
+        linked_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     proposal_supports (proposal_id, user_id) {
         proposal_id -> Int8,
         user_id -> Int8,
@@ -862,6 +871,8 @@ diesel::joinable!(action_items -> users (created_by));
 diesel::joinable!(action_plans -> subjects (subject_id));
 diesel::joinable!(co_creation_phases -> action_plans (action_plan_id));
 diesel::joinable!(proposal_supports -> proposals (proposal_id));
+diesel::joinable!(proposal_commitments -> proposals (proposal_id));
+diesel::joinable!(proposal_commitments -> commitments (commitment_id));
 diesel::joinable!(comment_mentions -> comments (comment_id));
 diesel::joinable!(comment_mentions -> users (user_id));
 diesel::joinable!(comment_reactions -> comments (comment_id));
@@ -936,6 +947,7 @@ diesel::joinable!(webhook_endpoints -> users (created_by));
 diesel::allow_tables_to_appear_in_same_query!(
     co_creation_phases,
     proposals,
+    proposal_commitments,
     proposal_supports,
     recovery_codes,
     two_factor_secrets,

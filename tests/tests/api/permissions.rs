@@ -367,6 +367,20 @@ pub(crate) fn table(comment: i64, milestone: i64, user: i64, question: i64) -> V
             CONTENT,
         ),
         (
+            "PUT",
+            "/proposals/{id}/commitments/{commitment}",
+            "/proposals/999999/commitments/FR0041".into(),
+            None,
+            CONTENT,
+        ),
+        (
+            "DELETE",
+            "/proposals/{id}/commitments/{commitment}",
+            "/proposals/999999/commitments/FR0041".into(),
+            None,
+            CONTENT,
+        ),
+        (
             "POST",
             "/action-plans/{id}/responses/publication",
             "/action-plans/no-such-plan/responses/publication".into(),

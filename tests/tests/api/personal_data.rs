@@ -29,6 +29,11 @@ fn the_copy_holds_everything_of_the_persons_and_nothing_of_anyone_elses() {
             .as_str()
             .unwrap()
             .to_string();
+    // A proposal of mine, and my support of someone else's (private).
+    builders::plan_open_for_proposals(&app, &admin.token, "fr-2031-2033");
+    builders::ProposalBuilder::new("fr-2031-2033", "Ma proposition de transparence").create(&app, &me.token);
+    let supported = builders::ProposalBuilder::new("fr-2031-2033", "Leur proposition").create(&app, &other.token);
+    app.post(&format!("/proposals/{}/supports", supported.id()), Some(&me.token), &json!(null)).expect(201);
     // Someone replies: a notification for me (a job makes it).
     CommentBuilder::on("/commitments/FR0041").reply_to(mine.id()).text("Je vous réponds").create(&app, &other.token);
     for _ in 0..200 {
@@ -57,6 +62,9 @@ fn the_copy_holds_everything_of_the_persons_and_nothing_of_anyone_elses() {
     assert_eq!(data["registrations"][0]["code"].as_str().map(str::len), Some(10));
     assert_eq!(data["questions"][0]["title"], "Où en est le jalon ?");
     assert_eq!(data["api_tokens"][0]["name"], "Mon script");
+    assert_eq!(data["proposals"].as_array().map(Vec::len), Some(1), "{data}");
+    assert_eq!(data["proposals"][0]["title"], "Ma proposition de transparence");
+    assert_eq!(data["supports"][0]["proposal_id"], supported.id());
     assert_eq!(data["api_tokens"][0]["prefix"], &token[..13]);
     // Their sessions: the harness's sign-in, as a device summary and an address family.
     assert_eq!(data["sessions"].as_array().map(Vec::len), Some(1), "{data}");
@@ -75,6 +83,7 @@ fn the_copy_holds_everything_of_the_persons_and_nothing_of_anyone_elses() {
     assert!(!text.contains("$argon2"), "a password hash");
     assert!(!text.contains(&other.email), "someone else's address");
     assert!(!text.contains("Leur avis") && !text.contains("Je vous réponds"), "someone else's words");
+    assert!(!text.contains("Leur proposition"), "someone else's proposal");
 
     // Sessions only: a token, whatever its scopes, is refused.
     app.get_as("/me/data", &token).expect_problem(403, "insufficient_scope");

@@ -232,3 +232,72 @@ fn responses_are_drafted_then_published_together_and_their_authors_hear_of_them(
     app.post("/action-plans/fr-2027-2029/responses/publication", Some(&official.token), &json!(null))
         .expect_problem(409, "nothing_to_publish");
 }
+
+#[test]
+fn a_retained_proposal_traces_to_the_commitment_it_became_and_its_progress_and_back() {
+    let app = TestApp::spawn_empty();
+    let admin = app.user("admin");
+    let (_, institution) = plan_open_for_proposals(&app, &admin.token, "fr-2027-2029");
+    let official = UserBuilder::official_of(&institution).create(&app);
+    let outsider = app.user("official");
+    let author = app.user("member");
+    let proposal =
+        ProposalBuilder::new("fr-2027-2029", "Un registre des algorithmes publics").create(&app, &author.token);
+    CommitmentBuilder::new("FR0100").plan("fr-2027-2029").create(&app, &admin.token);
+    let milestone = MilestoneBuilder::on("FR0100", "1.1").create(&app, &admin.token);
+    let link = format!("/proposals/{}/commitments/FR0100", proposal.id());
+
+    // Only a retained proposal becomes a commitment, and only its answerers say so.
+    app.put(&link, Some(&official.token), &json!(null)).expect_problem(409, "not_retained");
+    app.put(
+        &format!("/proposals/{}/draft-response", proposal.id()),
+        Some(&official.token),
+        &json!({"state": "retained", "reason": "Devient FR0100."}),
+    )
+    .expect(200);
+    app.put(&link, Some(&outsider.token), &json!(null)).expect_problem(403, "not_coordinating_institution");
+    app.put(&format!("/proposals/{}/commitments/FR9999", proposal.id()), Some(&official.token), &json!(null))
+        .expect(404);
+    let linked = app.put(&link, Some(&official.token), &json!(null)).expect(200).json();
+    assert_eq!(linked["became"][0]["code"], "FR0100");
+    assert_eq!(linked["became_progress"][0]["completion"]["level"], "not_started");
+    assert_eq!(linked["became_progress"][0]["latest_update"], Value::Null);
+    app.put(&link, Some(&official.token), &json!(null)).expect(200);
+    assert_eq!(app.count("events WHERE type = 'proposal.commitment_linked'"), 1, "linking again changes nothing");
+
+    // The commitment's progress shows on the proposal; the commitment names its origin.
+    ProgressBuilder::on(milestone.id())
+        .completed()
+        .note("Registre publié sur data.gouv.fr.")
+        .create(&app, &admin.token);
+    let traced = app.get(&format!("/proposals/{}", proposal.id())).expect(200).json();
+    assert_eq!(traced["became_progress"][0]["completion"]["level"], "complete");
+    assert_eq!(traced["became_progress"][0]["latest_update"]["note"], "Registre publié sur data.gouv.fr.");
+    let commitment = app.get("/commitments/FR0100").expect(200).json();
+    assert_eq!(
+        commitment["from_proposals"],
+        json!([{"id": proposal.id(), "title": "Un registre des algorithmes publics"}])
+    );
+    let listed = app.get("/action-plans/fr-2027-2029/proposals").expect(200).json();
+    assert_eq!(listed["items"][0]["became"][0]["code"], "FR0100");
+    assert_eq!(listed["items"][0]["became_progress"], Value::Null, "lists leave progress out");
+
+    // Both records changed in the feed.
+    let feed = app.get("/changes?types=commitment,proposal").expect(200).json();
+    let last: Vec<(String, String)> = feed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .take(3)
+        .map(|e| (e["type"].as_str().unwrap().to_string(), e["key"].as_str().unwrap().to_string()))
+        .collect();
+    assert!(last.contains(&("commitment".into(), "FR0100".into())), "{feed}");
+    assert!(last.contains(&("proposal".into(), proposal.id().to_string())), "{feed}");
+
+    // Undone, both forget.
+    let unlinked = app.delete(&link, Some(&official.token)).expect(200).json();
+    assert_eq!(unlinked["became"], json!([]));
+    assert_eq!(app.get("/commitments/FR0100").expect(200).json()["from_proposals"], json!([]));
+    app.delete(&link, Some(&official.token)).expect(404);
+}

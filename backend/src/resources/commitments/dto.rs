@@ -95,6 +95,8 @@ pub struct Commitment {
     /// The lead and support institutions as records (id, slug, name…): what writes name by
     /// `lead_institution_id` and `support_institution_ids`.
     pub institutions: CommitmentInstitutions,
+    /// The proposals of a co-creation it came from (« issu de N propositions »), in id order.
+    pub from_proposals: Vec<crate::resources::shared::refs::ProposalRef>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// Set when an admin archived the commitment (deleting it would have destroyed its
@@ -141,6 +143,7 @@ impl Commitment {
             milestone_progress: progress,
             milestones: None,
             institutions: CommitmentInstitutions::default(),
+            from_proposals: Vec::new(),
             created_at: row.created_at,
             updated_at: row.updated_at,
             archived_at: row.archived_at,

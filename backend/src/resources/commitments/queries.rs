@@ -13,7 +13,7 @@ use super::dto::{
 use super::model::{CommitmentChangeset, CommitmentRow, NewCommitment};
 use crate::db::archive::{Archivable, ArchiveEvents};
 use crate::db::ids::{ActionPlanId, CommitmentId, UserId};
-use crate::db::schema::{action_plans, comments, commitments, milestones};
+use crate::db::schema::{action_plans, comments, commitments, milestones, proposal_commitments, proposals};
 use crate::events::{self, EventSubject, NewEvent};
 use crate::http::filters;
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
@@ -21,6 +21,7 @@ use crate::markdown;
 use crate::resources::action_plans::queries as plans;
 use crate::resources::institutions::queries as institutions;
 use crate::resources::milestones::queries as milestone_queries;
+use crate::resources::shared::refs::ProposalRef;
 use crate::types::{CommitmentStatus, MilestoneStatus};
 
 /// OGP codes are stored in capitals; clients may write them in any case.
@@ -59,6 +60,7 @@ pub fn present(conn: &mut PgConnection, rows: Vec<CommitmentRow>) -> QueryResult
         .collect();
     let mut progress = progress_for(conn, &ids)?;
     let mut institutions = institutions::of_commitments(conn, &ids)?;
+    let mut origins = from_proposals(conn, &ids)?;
     Ok(rows
         .into_iter()
         .map(|row| {
@@ -71,9 +73,34 @@ pub fn present(conn: &mut PgConnection, rows: Vec<CommitmentRow>) -> QueryResult
             let (lead, support) = institutions.remove(&row.id).unwrap_or_default();
             let mut one = Commitment::from_row(row, plan, p);
             one.institutions = CommitmentInstitutions { lead, support };
+            one.from_proposals = origins.remove(&one_id(&one)).unwrap_or_default();
             one
         })
         .collect())
+}
+
+fn one_id(c: &Commitment) -> CommitmentId {
+    CommitmentId(c.id)
+}
+
+/// The proposals each commitment came from (the co-creation's traces), one query for the page.
+/// Read from the link table directly: the proposals resource links to commitments, never the
+/// reverse.
+fn from_proposals(
+    conn: &mut PgConnection,
+    ids: &[CommitmentId],
+) -> QueryResult<HashMap<CommitmentId, Vec<ProposalRef>>> {
+    let mut out: HashMap<CommitmentId, Vec<ProposalRef>> = HashMap::new();
+    for (commitment, id, title) in proposal_commitments::table
+        .inner_join(proposals::table)
+        .filter(proposal_commitments::commitment_id.eq_any(ids))
+        .order(proposals::id.asc())
+        .select((proposal_commitments::commitment_id, proposals::id, proposals::title))
+        .load::<(CommitmentId, i64, String)>(conn)?
+    {
+        out.entry(commitment).or_default().push(ProposalRef { id, title });
+    }
+    Ok(out)
 }
 
 fn progress_for(

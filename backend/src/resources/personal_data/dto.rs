@@ -32,6 +32,28 @@ pub struct PersonalData {
     pub sessions: Vec<DataSession>,
     /// The person's identities at ProConnect or FranceConnect: what the provider said.
     pub identities: Vec<DataIdentity>,
+    /// Proposals the person made for a plan being co-created.
+    pub proposals: Vec<DataProposal>,
+    /// Proposals the person supports (private: only counts are public).
+    pub supports: Vec<DataSupport>,
+}
+
+/// A proposal the person made, as they wrote it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DataProposal {
+    pub id: i64,
+    pub action_plan_id: i64,
+    pub title: String,
+    pub problem: String,
+    pub solution: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A proposal the person supports.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DataSupport {
+    pub proposal_id: i64,
+    pub created_at: DateTime<Utc>,
 }
 
 /// An identity at a provider, as the provider gave it at the last sign-in.

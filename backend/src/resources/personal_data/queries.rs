@@ -174,8 +174,39 @@ pub fn gather(conn: &mut PgConnection, user: UserId) -> ApiResult<PersonalData> 
                     last_used_at: i.last_used_at,
                 })
                 .collect(),
+            proposals: proposals_of(conn, user)?,
+            supports: crate::db::schema::proposal_supports::table
+                .filter(crate::db::schema::proposal_supports::user_id.eq(user))
+                .order(crate::db::schema::proposal_supports::proposal_id.asc())
+                .select((
+                    crate::db::schema::proposal_supports::proposal_id,
+                    crate::db::schema::proposal_supports::created_at,
+                ))
+                .load::<(i64, DateTime<Utc>)>(conn)?
+                .into_iter()
+                .map(|(proposal_id, created_at)| DataSupport { proposal_id, created_at })
+                .collect(),
         })
     })
+}
+
+fn proposals_of(conn: &mut PgConnection, user: UserId) -> QueryResult<Vec<DataProposal>> {
+    use crate::db::schema::proposals as p;
+    Ok(p::table
+        .filter(p::author_id.eq(user))
+        .order(p::id.asc())
+        .select((p::id, p::action_plan_id, p::title, p::problem, p::solution, p::created_at))
+        .load::<(i64, i64, String, String, String, DateTime<Utc>)>(conn)?
+        .into_iter()
+        .map(|(id, action_plan_id, title, problem, solution, created_at)| DataProposal {
+            id,
+            action_plan_id,
+            title,
+            problem,
+            solution,
+            created_at,
+        })
+        .collect())
 }
 
 fn comments(conn: &mut PgConnection, user: UserId) -> QueryResult<Vec<DataComment>> {

@@ -3,7 +3,7 @@
 //! UPDATE, DELETE and TRUNCATE). A milestone's status and completion are its latest update's; a
 //! commitment's completion is computed from its milestones, now and at each date of the log.
 
-mod dto;
+pub mod dto;
 mod feed;
 mod handlers;
 pub mod queries;

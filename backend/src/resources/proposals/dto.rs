@@ -10,11 +10,16 @@ use crate::http::validation::not_blank;
 use crate::resources::shared::refs::CommitmentRef;
 use crate::types::Locale;
 
-/// A proposal in short: what another proposal's page links to.
+pub use crate::resources::shared::refs::ProposalRef;
+
+/// A commitment a proposal became, where it stands now.
 #[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct ProposalRef {
-    pub id: i64,
-    pub title: String,
+pub struct TracedCommitment {
+    pub commitment: CommitmentRef,
+    /// OGP's completion of the commitment, computed from its milestones today.
+    pub completion: crate::resources::progress::dto::CompletionSummary,
+    /// The latest update of the progress log of its milestones.
+    pub latest_update: Option<crate::resources::progress::dto::ProgressUpdate>,
 }
 
 /// The member who proposed (public name only).
@@ -83,6 +88,11 @@ pub struct Proposal {
     pub merged_into: Option<ProposalRef>,
     /// The proposals merged into it.
     pub merged_from: Vec<ProposalRef>,
+    /// The commitments it became or fed (retained, or partly).
+    pub became: Vec<CommitmentRef>,
+    /// Where each of those commitments stands today: on `GET /proposals/{id}` only (`null` in
+    /// lists).
+    pub became_progress: Option<Vec<TracedCommitment>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -120,7 +130,9 @@ pub struct NewProposal {
     pub lang: Option<Locale>,
 }
 
-/// A proposal collected at a forum, entered by its organisers.
+/// A proposal collected at a forum, entered by its organisers: a proposal's fields, the plan
+/// it is for, and who said it. (Written out rather than flattened from `NewProposal`: two
+/// closed objects joined with `allOf` would accept no body at all.)
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewForumProposal {
@@ -128,13 +140,50 @@ pub struct NewForumProposal {
     #[validate(length(min = 1, max = 80))]
     #[schema(min_length = 1, max_length = 80)]
     pub action_plan: String,
-    #[serde(flatten)]
-    #[validate(nested)]
-    pub proposal: NewProposal,
     /// Who said it, as they wish to be named (a person or an organisation).
     #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
     #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub spoken_by: Option<String>,
+    #[validate(length(min = 3, max = 200), custom(function = "not_blank"))]
+    #[schema(min_length = 3, max_length = 200, pattern = r"\S")]
+    pub title: String,
+    /// The problem it answers (markdown).
+    #[validate(length(min = 1, max = 10000), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 10000, pattern = r"\S")]
+    pub problem: String,
+    /// What to do (markdown).
+    #[validate(length(min = 1, max = 10000), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 10000, pattern = r"\S")]
+    pub solution: String,
+    #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
+    pub theme: Option<String>,
+    /// The commitment area it is about: a commitment's id or OGP code.
+    #[validate(length(min = 1, max = 40))]
+    #[schema(min_length = 1, max_length = 40)]
+    pub commitment: Option<String>,
+    /// Who could lead it.
+    #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    pub possible_lead: Option<String>,
+    /// The language it is written in (`fr` by default).
+    pub lang: Option<Locale>,
+}
+
+impl NewForumProposal {
+    /// The proposal itself, and who said it.
+    pub fn into_parts(self) -> (NewProposal, Option<String>) {
+        let proposal = NewProposal {
+            title: self.title,
+            problem: self.problem,
+            solution: self.solution,
+            theme: self.theme,
+            commitment: self.commitment,
+            possible_lead: self.possible_lead,
+            lang: self.lang,
+        };
+        (proposal, self.spoken_by)
+    }
 }
 
 /// A response, drafted: published with the plan's other drafts in one step.

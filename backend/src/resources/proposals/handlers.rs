@@ -164,8 +164,9 @@ pub async fn create_forum_proposal(
                 detail: "This plan's co-creation timeline is not published yet.".into(),
             });
         }
-        let source = Source::Forum { forum: forum.id, spoken_by: new.spoken_by, organiser: auth.id };
-        let row = writes::submit(conn, &plan, new.proposal, source)?;
+        let (proposal, spoken_by) = new.into_parts();
+        let source = Source::Forum { forum: forum.id, spoken_by, organiser: auth.id };
+        let row = writes::submit(conn, &plan, proposal, source)?;
         queries::present_one(conn, row, reader(&Some(auth), &plan))
     })
     .await?;
@@ -189,7 +190,7 @@ pub async fn get_proposal(
         db::run(&state.read_pool, move |conn| {
             let row = queries::find(conn, id)?;
             let plan = plans::find(conn, &row.action_plan_id.to_string())?;
-            queries::present_one(conn, row, reader(&auth, &plan))
+            queries::present_traced(conn, row, reader(&auth, &plan))
         })
         .await?,
     ))

@@ -9,6 +9,7 @@ pub mod model;
 pub mod queries;
 mod responses;
 pub mod subject;
+mod tracing;
 pub mod writes;
 
 /// Proposals in search (merged ones too: their page leads to the one they joined).
@@ -34,6 +35,8 @@ pub mod codes {
         NOTHING_TO_PUBLISH => ("nothing_to_publish", "Aucune réponse en brouillon n'attend d'être publiée."),
         /// 403: only officials of the plan's coordinating institution (and admins) answer.
         NOT_COORDINATING_INSTITUTION => ("not_coordinating_institution", "Seuls les agents de l'institution qui coordonne le plan répondent aux propositions."),
+        /// 409: only a retained (or partly retained) proposal becomes a commitment.
+        NOT_RETAINED => ("not_retained", "Seule une proposition retenue (ou retenue en partie) devient un engagement."),
     }
 }
 
@@ -46,6 +49,10 @@ pub mod events {
         PROPOSAL_RESPONSE_DRAFTED => private "proposal.response_drafted",
         PROPOSAL_ANSWERED => notifying "proposal.answered",
         PROPOSAL_MERGED => notifying "proposal.merged",
+        PROPOSAL_BECAME => "proposal.commitment_linked",
+        PROPOSAL_NO_LONGER_BECAME => "proposal.commitment_unlinked",
+        COMMITMENT_FROM_PROPOSAL => "commitment.proposal_linked",
+        COMMITMENT_NO_LONGER_FROM_PROPOSAL => "commitment.proposal_unlinked",
     }
 }
 
@@ -66,7 +73,9 @@ pub const RESOURCE: crate::registry::Resource = crate::registry::Resource {
             .service(responses::draft_response)
             .service(responses::discard_draft)
             .service(responses::publish_responses)
-            .service(responses::merge_proposal);
+            .service(responses::merge_proposal)
+            .service(tracing::link_commitment)
+            .service(tracing::unlink_commitment);
     }),
     events: events::ALL,
     codes: codes::ALL,

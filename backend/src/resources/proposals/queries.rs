@@ -7,11 +7,12 @@ use diesel::prelude::*;
 
 use super::dto::{
     Proposal, ProposalAuthor, ProposalCounts, ProposalFilters, ProposalForum, ProposalRef, ProposalResponse,
+    TracedCommitment,
 };
 use super::model::{ProposalId, ProposalOrigin, ProposalRow, ProposalState};
 use crate::auth::AuthUser;
 use crate::db::ids::{ActionPlanId, CommitmentId, ForumId, UserId};
-use crate::db::schema::{action_plans, commitments, forums, proposal_supports, proposals, users};
+use crate::db::schema::{action_plans, commitments, forums, proposal_commitments, proposal_supports, proposals, users};
 use crate::http::problem::{ApiError, ApiResult};
 use crate::resources::action_plans::model::ActionPlanRow;
 use crate::resources::shared::refs::CommitmentRef;
@@ -196,6 +197,16 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ProposalRow>, reader: Reader) 
     {
         merged_from.entry(target).or_default().push(ProposalRef { id: id.get(), title });
     }
+    let mut became: HashMap<ProposalId, Vec<CommitmentRef>> = HashMap::new();
+    for (proposal, commitment) in proposal_commitments::table
+        .inner_join(commitments::table)
+        .filter(proposal_commitments::proposal_id.eq_any(&ids))
+        .order(commitments::code.asc())
+        .select((proposal_commitments::proposal_id, CommitmentRef::as_select()))
+        .load::<(ProposalId, CommitmentRef)>(conn)?
+    {
+        became.entry(proposal).or_default().push(commitment);
+    }
     let supported: Option<HashSet<ProposalId>> = match reader.account {
         Some(account) => Some(
             proposal_supports::table
@@ -240,6 +251,8 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ProposalRow>, reader: Reader) 
                 .merged_into_id
                 .map(|m| ProposalRef { id: m.get(), title: into.get(&m).cloned().unwrap_or_default() }),
             merged_from: merged_from.remove(&r.id).unwrap_or_default(),
+            became: became.remove(&r.id).unwrap_or_default(),
+            became_progress: None,
             created_at: r.created_at,
             updated_at: r.updated_at,
         })
@@ -248,4 +261,26 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ProposalRow>, reader: Reader) 
 
 pub fn present_one(conn: &mut PgConnection, row: ProposalRow, reader: Reader) -> ApiResult<Proposal> {
     present(conn, vec![row], reader)?.pop().ok_or_else(|| ApiError::not_found("Proposal"))
+}
+
+/// The proposal with where each commitment it became stands today (`GET /proposals/{id}`): its
+/// OGP completion and its latest progress update, three queries per commitment (a proposal
+/// becomes one or two).
+pub fn present_traced(conn: &mut PgConnection, row: ProposalRow, reader: Reader) -> ApiResult<Proposal> {
+    use crate::db::ids::CommitmentId;
+    use crate::resources::progress::queries as progress;
+    let mut proposal = present_one(conn, row, reader)?;
+    let mut traced = Vec::with_capacity(proposal.became.len());
+    for commitment in &proposal.became {
+        let id = CommitmentId(commitment.id);
+        let lead = crate::resources::institutions::queries::lead_of(conn, id)?;
+        let now = progress::commitment_progress(conn, id, commitment.code.clone(), lead)?;
+        traced.push(TracedCommitment {
+            commitment: commitment.clone(),
+            completion: now.completion,
+            latest_update: now.recent.into_iter().next(),
+        });
+    }
+    proposal.became_progress = Some(traced);
+    Ok(proposal)
 }

@@ -22,6 +22,13 @@ pub struct CommitmentRef {
     pub title: String,
 }
 
+/// A proposal in short: what a commitment it became, or a proposal merged with it, links to.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProposalRef {
+    pub id: i64,
+    pub title: String,
+}
+
 /// An institution in short, as commitments, action items and progress updates name it.
 #[derive(Debug, Clone, Serialize, ToSchema, Queryable, Selectable)]
 #[diesel(table_name = institutions, check_for_backend(diesel::pg::Pg))]
