@@ -20,6 +20,7 @@ const DATASETS: &[&str] = &[
     "action-items",
     "action-item-history",
     "questions",
+    "proposals",
     "institutions",
     "comments",
 ];
@@ -128,6 +129,20 @@ fn seed(app: &TestApp) -> (i64, i64) {
     let item = ActionItemBuilder::on(&slug, "Publier les données").create(app, &app.user("official").token).id();
     app.post(&format!("/action-items/{item}/status"), Some(&admin.token), &json!({"status": "in_progress"}))
         .expect(200);
+
+    // A proposal for a plan in preparation, answered and traced to FR0041.
+    let (_, coordinator) = builders::plan_open_for_proposals(app, &admin.token, "fr-2031-2033");
+    let answerer = UserBuilder::official_of(&coordinator).create(app);
+    let proposal =
+        builders::ProposalBuilder::new("fr-2031-2033", "Publier ; =les avis").create(app, &member.token).id();
+    app.put(
+        &format!("/proposals/{proposal}/draft-response"),
+        Some(&answerer.token),
+        &json!({"state": "retained", "reason": "Reprise dans FR0041."}),
+    )
+    .expect(200);
+    app.post("/action-plans/fr-2031-2033/responses/publication", Some(&answerer.token), &json!(null)).expect(200);
+    app.put(&format!("/proposals/{proposal}/commitments/FR0041"), Some(&answerer.token), &json!(null)).expect(200);
     (shown, masked)
 }
 
@@ -207,6 +222,13 @@ fn every_dataset_downloads_in_both_formats_with_only_public_texts_and_the_packag
             let hidden = by_id(masked);
             assert_eq!(hidden["status"], "awaiting", "a hidden answer does not count: {hidden}");
             assert!(hidden["answer"].is_null() && hidden["answers"] == json!([]), "{hidden}");
+        }
+        if id == "proposals" {
+            let line = &got.lines[0];
+            assert_eq!(line["state"], "retained");
+            assert_eq!(line["reason"], "Reprise dans FR0041.");
+            assert_eq!(line["became"].as_array().map(Vec::len), Some(1), "{line}");
+            assert!(line.get("author").is_none() && line.get("spoken_by").is_none(), "no personal data: {line}");
         }
         if id == "milestones" {
             assert!(got.lines.iter().any(|l| l["progress"].as_array().is_some_and(|p| !p.is_empty())));

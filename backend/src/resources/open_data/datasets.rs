@@ -259,6 +259,17 @@ pub const DATASETS: &[Dataset] = &[
         archived: Archived::NotArchivable,
     },
     Dataset {
+        id: "proposals",
+        title: "Propositions pour les plans d'action et réponses motivées",
+        description: "Les propositions faites pour un plan d'action en préparation, en ligne ou lors d'un forum, leurs soutiens, la réponse motivée publiée par l'institution coordinatrice et les engagements qu'elles sont devenues.",
+        title_en: "Proposals for action plans and reasoned responses",
+        description_en: "The proposals made for an action plan in preparation, online or at a forum, their supports, the reasoned response the coordinating institution published and the commitments they became.",
+        keywords: &["co-construction", "proposition", "réponse motivée", "PGO", "OGP"],
+        fields: super::co_creation::PROPOSAL_FIELDS,
+        rows: Rows::Sql(super::queries::PROPOSALS),
+        archived: Archived::NotArchivable,
+    },
+    Dataset {
         id: "institutions",
         title: "Réactivité des institutions",
         description: "Pour chaque institution : les questions reçues, répondues, répondues dans le délai, en attente et en retard aujourd'hui, le délai médian de réponse, les actions qu'elle porte et les mises à jour d'avancement qu'elle a publiées.",

@@ -2,6 +2,7 @@
 //! JSON Lines, streamed a batch at a time), with their catalogue and a Frictionless data
 //! package (Licence Ouverte / Etalab 2.0). Reads only, and only what is public.
 
+mod co_creation;
 pub mod datasets;
 mod dcat;
 mod dto;

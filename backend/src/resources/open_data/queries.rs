@@ -325,6 +325,18 @@ pub const QUESTIONS: &Source = &Source {
     names: None,
 };
 
+pub const PROPOSALS: &Source = &Source {
+    batch: "SELECT p.id AS key, p.id, p.action_plan_id, p.title, p.problem, p.solution, p.theme, p.commitment_id, \
+            p.possible_lead, p.origin, p.forum_id, p.support_count::int8 AS support_count, p.state, p.reason, \
+            p.responded_at, p.merged_into_id, \
+            COALESCE((SELECT json_agg(pc.commitment_id ORDER BY pc.commitment_id) FROM proposal_commitments pc \
+                      WHERE pc.proposal_id = p.id), '[]'::json) AS became, \
+            p.lang, p.created_at, p.updated_at \
+            FROM proposals p WHERE p.id > $1 ORDER BY p.id LIMIT $2",
+    last_update: "SELECT max(updated_at) AS at FROM proposals",
+    names: None,
+};
+
 pub const COMMENTS: &Source = &Source {
     // `author` is the author's id here, their display name in the dataset (`names`).
     batch: "SELECT c.id AS key, c.id, s.kind AS subject_kind, s.ref_id AS subject_id, c.parent_id, \
