@@ -2,8 +2,11 @@
 // coordinating institution, adds a phase open to proposals from today and publishes the timeline
 // late, with its public reason (refused first without one); a member proposes from the
 // concertation page and lands on the proposal; an official of the coordinating institution drafts
-// « Retenue » with a reason and publishes the drafts from the concertation page; the member reads
-// the response. Every page on the way is checked with axe.
+// « Retenue » with a reason and publishes the drafts from the concertation page, then links the
+// proposal to the commitment it became (a commitment of the plan, made through the API with a
+// milestone and a progress update); the member reads the response, and where that commitment
+// stands; the commitment's page says which proposal it came from. Every page on the way is
+// checked with axe.
 import {
   accounts,
   apiToken,
@@ -123,6 +126,7 @@ test("a plan's co-creation: a late timeline with its reason, a proposal, its rea
   await check(page, "co-creation-forum-entry");
   await entry.getByRole("button", { name: "Enregistrer la proposition" }).click();
   await expect(page).toHaveURL(/\/propositions\/\d+$/);
+  const forumProposalPath = new URL(page.url()).pathname;
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Un registre des lobbies local (${stamp})`);
   await expect(page.getByText("Recueillie lors du forum")).toBeVisible();
   await expect(page.getByRole("link", { name: `Forum du clavier ${stamp}` })).toHaveAttribute(
@@ -228,6 +232,76 @@ test("a plan's co-creation: a late timeline with its reason, a proposal, its rea
   const list = page.getByTestId("proposals");
   await expect(list.getByRole("listitem").filter({ hasText: proposalTitle })).toContainText("Retenue");
   await check(page, "co-creation-published");
+
+  // From proposal to commitment: a commitment of the plan (made through the API, as an admin
+  // would), with a milestone and a progress update, so that it has progress to show.
+  const adminNow = auth(await apiToken(page, accounts.admin));
+  const commitmentCode = `ZP${String(stamp % 10_000).padStart(4, "0")}`;
+  const commitmentTitle = `Ouvrir les avis des commissions consultatives (${stamp})`;
+  const progressNote = `Trois commissions publient déjà leurs avis en ligne (${stamp}).`;
+  const madeCommitment = await page.request.post("/api/v1/commitments", {
+    headers: adminNow,
+    data: {
+      action_plan: slug,
+      code: commitmentCode,
+      number: 1,
+      title: commitmentTitle,
+      lead_institution_id: institution.id,
+    },
+  });
+  expect(madeCommitment.status()).toBe(201);
+  const madeMilestone = await page.request.post(`/api/v1/commitments/${commitmentCode}/milestones`, {
+    headers: adminNow,
+    data: { code: "1.1", title: "Publier les avis de toutes les commissions", due_period: "Semestre 1 2032" },
+  });
+  expect(madeMilestone.status()).toBe(201);
+  const milestone = await json<{ id: number }>(madeMilestone);
+  const reported = await page.request.post(`/api/v1/milestones/${milestone.id}/progress`, {
+    headers: adminNow,
+    data: { as_of: parisDay(), status: "in_progress", completion: "substantial", note: progressNote },
+  });
+  expect(reported.status()).toBe(201);
+
+  // A proposal without a retained response becomes no commitment: the form says why.
+  await page.goto(forumProposalPath);
+  const unanswered = page.getByRole("region", { name: "Engagements issus de cette proposition" });
+  const tryLink = unanswered.getByRole("form", { name: "Relier à un engagement" });
+  await tryLink.getByRole("textbox", { name: /^Code OGP de l'engagement/ }).fill(commitmentCode);
+  await tryLink.getByRole("button", { name: "Relier à l'engagement" }).click();
+  await expect(tryLink.locator(".fr-alert--error")).toContainText(
+    "Seule une proposition retenue (ou partiellement retenue) devient un engagement",
+  );
+  await check(page, "co-creation-link-not-retained");
+
+  // The retained one: an unknown code is refused, then the official links it to the commitment.
+  await page.goto(proposalPath);
+  const toLink = page.getByRole("region", { name: "Engagements issus de cette proposition" });
+  await expect(toLink.getByText("Aucun engagement n'est encore relié à cette proposition.")).toBeVisible();
+  const linkForm = toLink.getByRole("form", { name: "Relier à un engagement" });
+  const codeField = linkForm.getByRole("textbox", { name: /^Code OGP de l'engagement/ });
+  await codeField.fill("XX0000");
+  await linkForm.getByRole("button", { name: "Relier à l'engagement" }).click();
+  await expect(linkForm.locator(".fr-alert--error")).toContainText("Aucun engagement ne porte ce code");
+  await codeField.fill(commitmentCode.toLowerCase());
+  await linkForm.getByRole("button", { name: "Relier à l'engagement" }).click();
+  await expect(status(page)).toContainText(`Proposition reliée à l'engagement ${commitmentCode}.`);
+  const became = page.getByRole("region", { name: "Devenue l'engagement" });
+  await expect(became.getByRole("heading", { level: 2 })).toBeFocused();
+  await expect(became.getByRole("link", { name: `${commitmentCode} — ${commitmentTitle}` })).toBeVisible();
+  await expect(became.getByTestId("latest-update")).toContainText(progressNote);
+  await check(page, "co-creation-proposal-linked");
+  // Undone after a confirmation, then linked again.
+  await became.getByRole("button", { name: `Retirer le lien avec l'engagement ${commitmentCode}` }).click();
+  const unlinkDialog = page.getByRole("dialog", { name: "Retirer le lien avec cet engagement ?" });
+  await expect(unlinkDialog).toBeVisible();
+  await check(page, "co-creation-unlink-dialog");
+  await unlinkDialog.getByRole("button", { name: "Retirer le lien" }).click();
+  await expect(status(page)).toContainText(`Lien avec l'engagement ${commitmentCode} retiré.`);
+  await expect(toLink.getByText("Aucun engagement n'est encore relié à cette proposition.")).toBeVisible();
+  await codeField.fill(commitmentCode);
+  await linkForm.getByRole("button", { name: "Relier à l'engagement" }).click();
+  await expect(status(page)).toContainText(`Proposition reliée à l'engagement ${commitmentCode}.`);
+  await expect(became.getByRole("link", { name: `${commitmentCode} — ${commitmentTitle}` })).toBeVisible();
   await signOut(page);
 
   // The member reads the response on the proposal's page.
@@ -238,5 +312,27 @@ test("a plan's co-creation: a late timeline with its reason, a proposal, its rea
   await expect(response).toContainText(
     "Elle rejoint l'engagement sur l'ouverture des données publiques du prochain plan.",
   );
+  // … and what it became: the commitment, its completion (OGP's scale) and its latest update.
+  const traced = page.getByRole("region", { name: "Devenue l'engagement" });
+  const commitmentLink = traced.getByRole("link", { name: `${commitmentCode} — ${commitmentTitle}` });
+  await expect(commitmentLink).toHaveAttribute("href", `/engagements/${commitmentCode}`);
+  await expect(traced.getByText(/^Niveau d'achèvement/)).toContainText("Substantiel");
+  await expect(traced.getByText(/0 jalons atteints sur 1/)).toBeVisible();
+  const latest = traced.getByTestId("latest-update");
+  await expect(latest).toContainText(progressNote);
+  await expect(latest).toContainText("Substantiel");
+  await expect(
+    latest.getByRole("link", { name: "Voir ce point dans le journal d'avancement du jalon" }),
+  ).toHaveAttribute("href", new RegExp(`^/jalons/${milestone.id}#point-\\d+$`));
+  // Only those who answer undo a link or make one.
+  await expect(traced.getByRole("button")).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "Relier à un engagement" })).toHaveCount(0);
   await check(page, "co-creation-proposal-answered");
+
+  // The commitment's page says which proposal it came from.
+  await commitmentLink.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${commitmentCode} — ${commitmentTitle}`);
+  const origin = page.getByRole("region", { name: "Issu de 1 proposition de la concertation" });
+  await expect(origin.getByRole("link", { name: proposalTitle })).toHaveAttribute("href", proposalPath);
+  await check(page, "co-creation-commitment-origin");
 });

@@ -1334,6 +1334,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/proposals/{id}/commitments/{commitment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Say a retained proposal became (or fed) a commitment (officials of the plan's coordinating
+         *     institution, admins); the commitment then counts it among the proposals it came from.
+         */
+        put: operations["link_commitment"];
+        post?: never;
+        /** Undo such a link. */
+        delete: operations["unlink_commitment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commitments/{id}/questions": {
         parameters: {
             query?: never;
@@ -3805,6 +3826,8 @@ export interface components {
              *     `lead_institution_id` and `support_institution_ids`.
              */
             institutions: components["schemas"]["CommitmentInstitutions"];
+            /** @description The proposals of a co-creation it came from (« issu de N propositions »), in id order. */
+            from_proposals: components["schemas"]["ProposalRef"][];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -4158,6 +4181,18 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /** @description A proposal the person made, as they wrote it. */
+        DataProposal: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            action_plan_id: number;
+            title: string;
+            problem: string;
+            solution: string;
+            /** Format: date-time */
+            created_at: string;
+        };
         DataQuestion: {
             /** Format: int64 */
             id: number;
@@ -4222,6 +4257,13 @@ export interface components {
             type: string;
             /** Format: int64 */
             id: number;
+        };
+        /** @description A proposal the person supports. */
+        DataSupport: {
+            /** Format: int64 */
+            proposal_id: number;
+            /** Format: date-time */
+            created_at: string;
         };
         DataToken: {
             name: string;
@@ -4295,7 +4337,7 @@ export interface components {
          * @description A dataset of the catalogue (`GET /open-data`)
          * @enum {string}
          */
-        DatasetName: "action-plans" | "commitments" | "ogp-commitments" | "milestones" | "milestone-progress" | "forums" | "action-items" | "action-item-history" | "questions" | "institutions" | "comments";
+        DatasetName: "action-plans" | "commitments" | "ogp-commitments" | "milestones" | "milestone-progress" | "forums" | "action-items" | "action-item-history" | "questions" | "proposals" | "institutions" | "comments";
         /** @description What a subject is, for people: enough to link to it and name it. */
         Described: {
             type: components["schemas"]["SubjectKind"];
@@ -4355,12 +4397,12 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "two_factor_required" | "cross_site_request" | "second_factor_required" | "second_factor_invalid" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "reauthentication_required" | "token_used" | "handle_recently_changed" | "token_expired" | "two_factor_on" | "two_factor_off" | "two_factor_kept" | "identity_taken" | "last_sign_in_method" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "notice_too_short" | "timeline_published" | "timeline_empty" | "not_in_preparation" | "no_open_phase" | "already_supported" | "proposal_merged" | "nothing_to_publish" | "not_coordinating_institution" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "two_factor_required" | "cross_site_request" | "second_factor_required" | "second_factor_invalid" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "reauthentication_required" | "token_used" | "handle_recently_changed" | "token_expired" | "two_factor_on" | "two_factor_off" | "two_factor_kept" | "identity_taken" | "last_sign_in_method" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "notice_too_short" | "timeline_published" | "timeline_empty" | "not_in_preparation" | "no_open_phase" | "already_supported" | "proposal_merged" | "nothing_to_publish" | "not_coordinating_institution" | "not_retained" | "commitment_of_another_plan" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of the log (the audit trail, the changes feed, notifications, webhooks) and the contract know every type there is.
          * @enum {string}
          */
-        EventType: "user.verified" | "user.password_changed" | "user.sessions_ended" | "user.two_factor_on" | "user.two_factor_off" | "user.identity_linked" | "user.identity_unlinked" | "api_token.created" | "api_token.revoked" | "user.erased" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "institution.created" | "institution.updated" | "action_plan.phase_added" | "action_plan.phase_updated" | "action_plan.phase_removed" | "action_plan.timeline_published" | "action_plan.phase_opened" | "proposal.created" | "proposal.supported" | "proposal.support_withdrawn" | "proposal.response_drafted" | "proposal.answered" | "proposal.merged" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reacted" | "comment.reported" | "comment.reports_dismissed" | "user.suspended" | "user.unsuspended" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.disabled" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.deleted" | "user.created" | "user.updated";
+        EventType: "user.verified" | "user.password_changed" | "user.sessions_ended" | "user.two_factor_on" | "user.two_factor_off" | "user.identity_linked" | "user.identity_unlinked" | "api_token.created" | "api_token.revoked" | "user.erased" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "institution.created" | "institution.updated" | "action_plan.phase_added" | "action_plan.phase_updated" | "action_plan.phase_removed" | "action_plan.timeline_published" | "action_plan.phase_opened" | "proposal.created" | "proposal.supported" | "proposal.support_withdrawn" | "proposal.response_drafted" | "proposal.answered" | "proposal.merged" | "proposal.commitment_linked" | "proposal.commitment_unlinked" | "commitment.proposal_linked" | "commitment.proposal_unlinked" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reacted" | "comment.reported" | "comment.reports_dismissed" | "user.suspended" | "user.unsuspended" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.disabled" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.deleted" | "user.created" | "user.updated";
         /** @description A document, page or dataset that shows the progress reported. */
         EvidenceLink: {
             /** @example Compte rendu du forum du 12 mars 2018 */
@@ -5587,12 +5629,27 @@ export interface components {
             /** @description Version 1. */
             content: components["schemas"]["FormatContent"];
         };
-        /** @description A proposal collected at a forum, entered by its organisers. */
-        NewForumProposal: components["schemas"]["NewProposal"] & {
+        /**
+         * @description A proposal collected at a forum, entered by its organisers: a proposal's fields, the plan
+         *     it is for, and who said it. (Written out rather than flattened from `NewProposal`: two
+         *     closed objects joined with `allOf` would accept no body at all.)
+         */
+        NewForumProposal: {
             /** @description The plan in preparation it is for: id or slug (409 `unknown_reference` if none). */
             action_plan: string;
             /** @description Who said it, as they wish to be named (a person or an organisation). */
             spoken_by?: string | null;
+            title: string;
+            /** @description The problem it answers (markdown). */
+            problem: string;
+            /** @description What to do (markdown). */
+            solution: string;
+            theme?: string | null;
+            /** @description The commitment area it is about: a commitment's id or OGP code. */
+            commitment?: string | null;
+            /** @description Who could lead it. */
+            possible_lead?: string | null;
+            lang?: null | components["schemas"]["Locale"];
         };
         NewForumRequest: {
             /** @description Made from the title when absent. */
@@ -5958,6 +6015,10 @@ export interface components {
             sessions: components["schemas"]["DataSession"][];
             /** @description The person's identities at ProConnect or FranceConnect: what the provider said. */
             identities: components["schemas"]["DataIdentity"][];
+            /** @description Proposals the person made for a plan being co-created. */
+            proposals: components["schemas"]["DataProposal"][];
+            /** @description Proposals the person supports (private: only counts are public). */
+            supports: components["schemas"]["DataSupport"][];
         };
         /** @description One phase of a plan's co-creation. */
         Phase: {
@@ -6131,6 +6192,13 @@ export interface components {
             merged_into?: null | components["schemas"]["ProposalRef"];
             /** @description The proposals merged into it. */
             merged_from: components["schemas"]["ProposalRef"][];
+            /** @description The commitments it became or fed (retained, or partly). */
+            became: components["schemas"]["CommitmentRef"][];
+            /**
+             * @description Where each of those commitments stands today: on `GET /proposals/{id}` only (`null` in
+             *     lists).
+             */
+            became_progress?: components["schemas"]["TracedCommitment"][] | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -6181,7 +6249,7 @@ export interface components {
             /** @description Cursor of the next page, `null` on the last page. */
             next_cursor?: string | null;
         };
-        /** @description A proposal in short: what another proposal's page links to. */
+        /** @description A proposal in short: what a commitment it became, or a proposal merged with it, links to. */
         ProposalRef: {
             /** Format: int64 */
             id: number;
@@ -6989,6 +7057,13 @@ export interface components {
         TokenRequest: {
             token: string;
         };
+        /** @description A commitment a proposal became, where it stands now. */
+        TracedCommitment: {
+            commitment: components["schemas"]["CommitmentRef"];
+            /** @description OGP's completion of the commitment, computed from its milestones today. */
+            completion: components["schemas"]["CompletionSummary"];
+            latest_update?: null | components["schemas"]["ProgressUpdate"];
+        };
         /** @description The password and a code, to turn the factor off. */
         TurnOffTwoFactor: {
             /** Format: password */
@@ -7236,7 +7311,7 @@ export interface components {
          * @description An event type a webhook endpoint may receive: those of `EventType` about public records (the change feed's), or `*` for every one.
          * @enum {string}
          */
-        WebhookEventType: "*" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "action_plan.phase_added" | "action_plan.phase_updated" | "action_plan.phase_removed" | "action_plan.timeline_published" | "action_plan.phase_opened" | "proposal.created" | "proposal.answered" | "proposal.merged" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reacted";
+        WebhookEventType: "*" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "action_plan.phase_added" | "action_plan.phase_updated" | "action_plan.phase_removed" | "action_plan.timeline_published" | "action_plan.phase_opened" | "proposal.created" | "proposal.answered" | "proposal.merged" | "proposal.commitment_linked" | "proposal.commitment_unlinked" | "commitment.proposal_linked" | "commitment.proposal_unlinked" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reacted";
         /** @enum {string} */
         When: "upcoming" | "past";
     };
@@ -11676,6 +11751,109 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    link_commitment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Proposal id */
+                id: number;
+                /** @description Commitment id or OGP code */
+                commitment: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Linked (or already) */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not an official of the plan's coordinating institution (`not_coordinating_institution`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The proposal is not retained, in its published or drafted response (`not_retained`), or the commitment is of another plan (`commitment_of_another_plan`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unlink_commitment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Proposal id */
+                id: number;
+                /** @description Commitment id or OGP code */
+                commitment: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unlinked */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not an official of the plan's coordinating institution (`not_coordinating_institution`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such proposal, commitment or link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -1,7 +1,7 @@
 // The catalogues: each area's French messages (the reference, in the main chunk) with the loader
 // of its English ones (fetched when someone chooses English), one line each. An area's English
 // file is typed by its French one: a missing or unknown key does not compile. The French messages
-// of the admin area and of the pages that alone use theirs (accessibility, search, feed links, the moderation queue and log, the session-expiry warning, open data, personal data, co-creation, forum registrations) come with their
+// of the admin area and of the pages that alone use theirs (accessibility, search, feed links, the moderation queue and log, the session-expiry warning, open data, personal data, co-creation, the proposals a commitment came from, forum registrations) come with their
 // chunk (`addMessages`).
 import type { fr as adminArea } from "../admin/i18n/fr";
 import type { fr as accessibility } from "../resources/accessibility/i18n/fr";
@@ -17,6 +17,7 @@ import type { fr as developers } from "../resources/developers/i18n/page.fr";
 import type { fr as accountPages } from "../resources/account/i18n/pages.fr";
 import type { fr as privacyPage } from "../resources/privacy/i18n/page.fr";
 import type { fr as coCreation } from "../resources/coCreation/i18n/fr";
+import type { fr as commitmentOrigin } from "../resources/coCreation/i18n/origin.fr";
 import type { fr as registrations } from "../resources/registrations/i18n/fr";
 import { fr as common } from "./areas/common";
 import { fr as errors } from "./areas/errors";
@@ -86,6 +87,7 @@ export type MessageKey =
   | keyof typeof accountPages
   | keyof typeof privacyPage
   | keyof typeof coCreation
+  | keyof typeof commitmentOrigin
   | keyof typeof registrations;
 /** The English messages of the areas whose French ones come with their chunk. */
 const LATE = [
@@ -103,6 +105,7 @@ const LATE = [
   () => import("../resources/account/i18n/pages.en"),
   () => import("../resources/privacy/i18n/page.en"),
   () => import("../resources/coCreation/i18n/en"),
+  () => import("../resources/coCreation/i18n/origin.en"),
   () => import("../resources/registrations/i18n/en"),
 ];
 export type Messages = Record<MessageKey, string>;

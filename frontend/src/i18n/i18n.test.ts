@@ -14,6 +14,7 @@ import { fr as developers } from "../resources/developers/i18n/page.fr";
 import { fr as accountPages } from "../resources/account/i18n/pages.fr";
 import { fr as privacyPage } from "../resources/privacy/i18n/page.fr";
 import { fr as coCreation } from "../resources/coCreation/i18n/fr";
+import { fr as commitmentOrigin } from "../resources/coCreation/i18n/origin.fr";
 import { fr as registrations } from "../resources/registrations/i18n/fr";
 import { interpolate, loadCatalogue, translate } from "./index";
 
@@ -34,6 +35,7 @@ const fr = {
   ...accountPages,
   ...privacyPage,
   ...coCreation,
+  ...commitmentOrigin,
   ...registrations,
 } as Messages;
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

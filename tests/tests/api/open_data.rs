@@ -130,7 +130,7 @@ fn seed(app: &TestApp) -> (i64, i64) {
     app.post(&format!("/action-items/{item}/status"), Some(&admin.token), &json!({"status": "in_progress"}))
         .expect(200);
 
-    // A proposal for a plan in preparation, answered and traced to FR0041.
+    // A proposal for a plan in preparation, answered and traced to a commitment of that plan.
     let (_, coordinator) = builders::plan_open_for_proposals(app, &admin.token, "fr-2031-2033");
     let answerer = UserBuilder::official_of(&coordinator).create(app);
     let proposal =
@@ -138,11 +138,12 @@ fn seed(app: &TestApp) -> (i64, i64) {
     app.put(
         &format!("/proposals/{proposal}/draft-response"),
         Some(&answerer.token),
-        &json!({"state": "retained", "reason": "Reprise dans FR0041."}),
+        &json!({"state": "retained", "reason": "Reprise dans FR0101."}),
     )
     .expect(200);
     app.post("/action-plans/fr-2031-2033/responses/publication", Some(&answerer.token), &json!(null)).expect(200);
-    app.put(&format!("/proposals/{proposal}/commitments/FR0041"), Some(&answerer.token), &json!(null)).expect(200);
+    CommitmentBuilder::new("FR0101").plan("fr-2031-2033").create(app, &admin.token);
+    app.put(&format!("/proposals/{proposal}/commitments/FR0101"), Some(&answerer.token), &json!(null)).expect(200);
     (shown, masked)
 }
 
@@ -226,7 +227,7 @@ fn every_dataset_downloads_in_both_formats_with_only_public_texts_and_the_packag
         if id == "proposals" {
             let line = &got.lines[0];
             assert_eq!(line["state"], "retained");
-            assert_eq!(line["reason"], "Reprise dans FR0041.");
+            assert_eq!(line["reason"], "Reprise dans FR0101.");
             assert_eq!(line["became"].as_array().map(Vec::len), Some(1), "{line}");
             assert!(line.get("author").is_none() && line.get("spoken_by").is_none(), "no personal data: {line}");
         }

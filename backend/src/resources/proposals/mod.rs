@@ -37,6 +37,8 @@ pub mod codes {
         NOT_COORDINATING_INSTITUTION => ("not_coordinating_institution", "Seuls les agents de l'institution qui coordonne le plan répondent aux propositions."),
         /// 409: only a retained (or partly retained) proposal becomes a commitment.
         NOT_RETAINED => ("not_retained", "Seule une proposition retenue (ou retenue en partie) devient un engagement."),
+        /// 409: a proposal becomes a commitment of the plan it was made for.
+        COMMITMENT_OF_ANOTHER_PLAN => ("commitment_of_another_plan", "Cet engagement appartient à un autre plan d'action que la proposition."),
     }
 }
 

@@ -31,6 +31,20 @@ fn require_retained(row: &ProposalRow) -> ApiResult<()> {
     })
 }
 
+/// 409 `commitment_of_another_plan`: a proposal for a plan becomes a commitment of that plan.
+fn require_same_plan(conn: &mut PgConnection, row: &ProposalRow, target: &CommitmentKey) -> ApiResult<()> {
+    use crate::db::schema::commitments;
+    let plan: crate::db::ids::ActionPlanId =
+        commitments::table.find(target.id).select(commitments::action_plan_id).first(conn)?;
+    if plan != row.action_plan_id {
+        return Err(ApiError::Conflict {
+            code: super::codes::COMMITMENT_OF_ANOTHER_PLAN,
+            detail: format!("{} belongs to another action plan than this proposal's.", target.code),
+        });
+    }
+    Ok(())
+}
+
 fn record_both(
     conn: &mut PgConnection,
     row: &ProposalRow,
@@ -68,7 +82,7 @@ fn record_both(
     responses(
         (status = 200, description = "Linked (or already)", body = Proposal),
         (status = 403, description = "Not an official of the plan's coordinating institution (`not_coordinating_institution`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The proposal is not retained, in its published or drafted response (`not_retained`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The proposal is not retained, in its published or drafted response (`not_retained`), or the commitment is of another plan (`commitment_of_another_plan`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/proposals/{id}/commitments/{commitment}")]
@@ -85,6 +99,7 @@ pub async fn link_commitment(
         let plan = plans::find(conn, &row.action_plan_id.to_string())?;
         queries::require_responder(&auth, &plan)?;
         let target = commitment(conn, &key)?;
+        require_same_plan(conn, &row, &target)?;
         require_retained(&row)?;
         let added = diesel::insert_into(proposal_commitments::table)
             .values((

@@ -74,6 +74,9 @@ export const fr = {
   "error.nothing_to_publish": "Aucune réponse en brouillon n'attend d'être publiée.",
   "error.not_coordinating_institution":
     "Seuls les agents de l'institution qui coordonne le plan, et l'administration, répondent aux propositions.",
+  "error.commitment_of_another_plan": "Cet engagement relève d'un autre plan.",
+  "error.not_retained":
+    "Seule une proposition retenue (ou partiellement retenue) devient un engagement : donnez-lui d'abord cette réponse (publiée ou en brouillon).",
   "error.unknown_reference": "Un champ désigne un élément qui n'existe pas.",
   "error.conflicts_with_stored": "Un champ contredit ce qui est déjà enregistré.",
   "error.parent_unavailable": "Le commentaire auquel vous répondez a été supprimé ou masqué.",

@@ -68,6 +68,11 @@ const OFFERED: Record<EventType, boolean> = {
   "proposal.response_drafted": true,
   "proposal.answered": true,
   "proposal.merged": true,
+  // Which proposals a commitment came from: said on both records' pages, and in the trail of each.
+  "proposal.commitment_linked": true,
+  "proposal.commitment_unlinked": true,
+  "commitment.proposal_linked": true,
+  "commitment.proposal_unlinked": true,
   "comment.hidden": true,
   "comment.restored": true,
   "comment.reacted": false,

@@ -41,6 +41,8 @@ const proposal: Proposal = {
   draft_response: null,
   merged_into: null,
   merged_from: [],
+  became: [],
+  became_progress: [],
   created_at: "2027-03-03T09:00:00Z",
   updated_at: "2027-03-03T09:00:00Z",
 };
@@ -290,5 +292,161 @@ describe("the proposal page", () => {
     expect(
       screen.getByRole("link", { name: "Publier les réponses depuis la page de la concertation" }),
     ).toHaveAttribute("href", "/plans/pan-2027-2029/concertation");
+  });
+});
+
+describe("the commitments a proposal became", () => {
+  beforeEach(() => {
+    localStorage.clear();
+    fetchMock.mockReset();
+  });
+
+  const retained = {
+    ...proposal,
+    response: {
+      state: "retained" as const,
+      reason: "x",
+      reason_html: "<p>Elle est retenue.</p>",
+      at: "2027-04-01T08:00:00Z",
+    },
+  };
+  const fr0041 = { id: 41, code: "FR0041", title: "Ouvrir les avis des commissions" };
+  const traced = {
+    ...retained,
+    became: [fr0041],
+    became_progress: [
+      {
+        commitment: fr0041,
+        completion: { total: 4, complete: 1, percent: 25, level: "substantial" as const },
+        latest_update: {
+          id: 88,
+          milestone_id: 12,
+          as_of: "2028-02-15",
+          status: "in_progress" as const,
+          completion: "substantial" as const,
+          note: "Trois commissions publient leurs avis.",
+          note_html: "<p>Trois commissions publient leurs avis.</p>",
+          evidence: [],
+          corrects: null,
+          corrected_by: [],
+          author: { id: 5, display_name: "Claire Dubois", institution: null },
+          created_at: "2028-02-16T10:00:00Z",
+        },
+      },
+    ],
+  };
+  const summary = (can_respond: boolean) => ({
+    action_plan_id: 3,
+    counts: {},
+    drafts_waiting: 0,
+    can_respond,
+  });
+
+  it("shows each commitment with its completion and its latest progress update", async () => {
+    api({
+      "/api/v1/proposals/7": traced,
+      "/api/v1/action-plans/pan-2027-2029": plan,
+      "/api/v1/action-plans/pan-2027-2029/proposals/summary": summary(false),
+    });
+    renderWith(page(), "/propositions/7");
+    const section = await screen.findByRole("region", { name: "Devenue l'engagement" });
+    expect(
+      within(section).getByRole("heading", { level: 3, name: "FR0041 — Ouvrir les avis des commissions" }),
+    ).toBeInTheDocument();
+    expect(within(section).getByRole("link", { name: "FR0041 — Ouvrir les avis des commissions" })).toHaveAttribute(
+      "href",
+      "/engagements/FR0041",
+    );
+    // OGP's completion level of the commitment, and its milestones complete.
+    expect(within(section).getByText(/Niveau d'achèvement/)).toHaveTextContent("Substantiel");
+    expect(within(section).getByText(/1 jalons atteints sur 4/)).toBeInTheDocument();
+    // Its latest update: date, the milestone's status and completion, the note, and where it is logged.
+    const latest = within(section).getByTestId("latest-update");
+    expect(within(latest).getByText("15 février 2028")).toHaveAttribute("datetime", "2028-02-15");
+    expect(latest).toHaveTextContent("En cours");
+    expect(latest).toHaveTextContent("Substantiel");
+    expect(within(latest).getByText("Trois commissions publient leurs avis.")).toBeInTheDocument();
+    expect(
+      within(latest).getByRole("link", { name: "Voir ce point dans le journal d'avancement du jalon" }),
+    ).toHaveAttribute("href", "/jalons/12#point-88");
+    // A reader may not undo the link nor make one.
+    await waitFor(() => expect(fetchMock.mock.calls.length).toBeGreaterThan(3));
+    expect(within(section).queryByRole("button")).toBeNull();
+    expect(screen.queryByRole("form", { name: "Relier à un engagement" })).toBeNull();
+  });
+
+  it("shows no section to a reader when the proposal became no commitment", async () => {
+    api({
+      "/api/v1/proposals/7": retained,
+      "/api/v1/action-plans/pan-2027-2029": plan,
+      "/api/v1/action-plans/pan-2027-2029/proposals/summary": summary(false),
+    });
+    renderWith(page(), "/propositions/7");
+    expect(await screen.findByTestId("response")).toBeInTheDocument();
+    await waitFor(() => expect(fetchMock.mock.calls.length).toBeGreaterThan(3));
+    expect(screen.queryByRole("region", { name: /engagement/i })).toBeNull();
+    expect(screen.queryByText("Dernier point d'avancement")).toBeNull();
+  });
+
+  it("links a retained proposal to a commitment, says why one not retained cannot be, and unlinks", async () => {
+    const me = signInAs("official");
+    let answer: { status: number; body: unknown } = {
+      status: 409,
+      body: { code: "not_retained", status: 409, title: "Conflict", detail: "Only a retained proposal." },
+    };
+    const sent = api({
+      "/api/v1/me": me,
+      "/api/v1/proposals/7": proposal,
+      "/api/v1/action-plans/pan-2027-2029": plan,
+      "/api/v1/action-plans/pan-2027-2029/proposals/summary": summary(true),
+      "DELETE /api/v1/proposals/7/commitments/FR0041": retained,
+    });
+    // The link answers as the test says: refused first, then made.
+    const answered = fetchMock.getMockImplementation()!;
+    fetchMock.mockImplementation(async (req: Request) => {
+      if (req.method === "PUT" && new URL(req.url).pathname === "/api/v1/proposals/7/commitments/fr0041") {
+        sent.push({ method: "PUT", path: new URL(req.url).pathname, body: null });
+        return json(answer.body, answer.status);
+      }
+      return (answered as (r: Request) => Promise<Response>)(req);
+    });
+    renderWith(page(), "/propositions/7");
+    const section = await screen.findByRole("region", { name: "Engagements issus de cette proposition" });
+    expect(within(section).getByText("Aucun engagement n'est encore relié à cette proposition.")).toBeInTheDocument();
+    const form = within(section).getByRole("form", { name: "Relier à un engagement" });
+    const submit = within(form).getByRole("button", { name: "Relier à l'engagement" });
+
+    // Nothing typed: said before asking.
+    fireEvent.click(submit);
+    expect(await within(form).findByRole("link", { name: "Code OGP de l'engagement" })).toHaveAttribute(
+      "href",
+      "#link-field-commitment",
+    );
+    expect(sent).toEqual([]);
+
+    // Not retained: the API refuses, and the page says a retained response comes first.
+    fireEvent.change(within(form).getByLabelText(/^Code OGP de l'engagement/), { target: { value: "fr0041" } });
+    fireEvent.click(submit);
+    expect(await within(form).findByText(/Seule une proposition retenue \(ou partiellement retenue\)/)).toBeVisible();
+
+    // Retained: linked; the page shows the commitment as the API answered.
+    answer = { status: 200, body: traced };
+    fireEvent.click(submit);
+    await waitFor(() => expect(status()).toHaveTextContent("Proposition reliée à l'engagement FR0041."));
+    expect(sent.filter((s) => s.method === "PUT")).toHaveLength(2);
+    const linked = await screen.findByRole("region", { name: "Devenue l'engagement" });
+    expect(within(linked).getByRole("link", { name: "FR0041 — Ouvrir les avis des commissions" })).toBeInTheDocument();
+    expect(within(linked).getByLabelText(/^Code OGP de l'engagement/)).toHaveValue("");
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2, name: "Devenue l'engagement" })).toHaveFocus());
+
+    // Unlinked after a confirmation.
+    fireEvent.click(within(linked).getByRole("button", { name: "Retirer le lien avec l'engagement FR0041" }));
+    const dialog = document.querySelector("dialog")!;
+    expect(dialog).toHaveTextContent(/^Retirer le lien avec cet engagement \?/);
+    expect(sent.some((s) => s.method === "DELETE")).toBe(false);
+    fireEvent.click(within(dialog).getByRole("button", { hidden: true, name: "Retirer le lien" }));
+    await waitFor(() => expect(status()).toHaveTextContent("Lien avec l'engagement FR0041 retiré."));
+    expect(sent.at(-1)).toEqual({ method: "DELETE", path: "/api/v1/proposals/7/commitments/FR0041", body: null });
+    expect(await screen.findByText("Aucun engagement n'est encore relié à cette proposition.")).toBeInTheDocument();
   });
 });

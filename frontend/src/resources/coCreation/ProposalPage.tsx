@@ -1,7 +1,8 @@
 // One proposal for the next action plan: what it says, where it came from (online, or collected
 // at a forum), its supporters, the coordinating institution's published response, what it was
-// merged into or what was merged into it; for those who answer, the draft of its response and the
-// merge; then its discussion.
+// merged into or what was merged into it, the commitments it became and where they stand; for
+// those who answer, the draft of its response, the merge and the links to commitments; then its
+// discussion.
 import { Link, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import "./messages";
@@ -10,6 +11,7 @@ import { actionPlanKeys, getActionPlan } from "../actionPlans/queries";
 import { ProposalStateBadge } from "./parts";
 import { SupportButton } from "./SupportButton";
 import { DraftResponseForm, MergeForm } from "./ResponseForms";
+import { BecameSection } from "./Became";
 import { Discussion } from "../comments/Discussion";
 import { FollowButton } from "../notifications/FollowButton";
 import { Crumbs } from "../../components/Crumbs";
@@ -138,6 +140,7 @@ function Body({ p }: { p: Proposal }) {
         </div>
       </div>
       <Response p={p} />
+      <BecameSection proposal={p} responder={responder && !merged} />
       {responder && !merged && (
         <div className="fr-mb-4w">
           <DraftResponseForm proposal={p} />

@@ -27,7 +27,7 @@ import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
 
 /** After a write: the proposal as the API answered it, and the counts and lists refreshed. */
-function useSaved() {
+export function useSaved() {
   const qc = useQueryClient();
   return async (p: Proposal) => {
     qc.setQueryData(coCreationKeys.proposal(p.id), p);

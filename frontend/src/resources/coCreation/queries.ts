@@ -1,5 +1,5 @@
 // Co-creating the next action plan: its timeline (phases, publication) and the proposals (supports,
-// reasoned responses, merges): query keys and calls, in one place.
+// reasoned responses, merges, the commitments they became): query keys and calls, in one place.
 import { api, unwrap, type Schemas } from "../../api/client";
 import type { QueryOf } from "../../api/lists";
 
@@ -15,6 +15,7 @@ export type ProposalSummary = Schemas["ProposalSummary"];
 export type NewProposal = Schemas["NewProposal"];
 export type NewForumProposal = Schemas["NewForumProposal"];
 export type DraftResponse = Schemas["DraftResponse"];
+export type TracedCommitment = Schemas["TracedCommitment"];
 export type ProposalQuery = QueryOf<"list_proposals">;
 
 export const PHASE_KINDS: PhaseKind[] = [
@@ -89,3 +90,9 @@ export const publishResponses = (key: string) =>
   unwrap(api.POST("/api/v1/action-plans/{id}/responses/publication", { params: plan(key) }));
 export const mergeProposal = (id: number, into: number, reason: string) =>
   unwrap(api.POST("/api/v1/proposals/{id}/merge", { params: byId(id), body: { into, reason } }));
+/** Say a retained proposal became (or fed) a commitment, named by its id or OGP code; or undo it. */
+const linkParams = (id: number, commitment: string) => ({ path: { id, commitment } });
+export const linkCommitment = (id: number, commitment: string) =>
+  unwrap(api.PUT("/api/v1/proposals/{id}/commitments/{commitment}", { params: linkParams(id, commitment) }));
+export const unlinkCommitment = (id: number, commitment: string) =>
+  unwrap(api.DELETE("/api/v1/proposals/{id}/commitments/{commitment}", { params: linkParams(id, commitment) }));

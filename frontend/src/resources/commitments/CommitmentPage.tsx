@@ -1,5 +1,5 @@
-// One commitment: what it promised, who carries it, the IRM's review, its milestones as a
-// timeline, the forums that worked on it, and its discussion.
+// One commitment: what it promised, the co-creation proposals it came from, who carries it, the
+// IRM's review, its milestones as a timeline, the forums that worked on it, and its discussion.
 import { Link, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
@@ -16,6 +16,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { FollowButton } from "../notifications/FollowButton";
 import { ProgressBar } from "../progress/ProgressBar";
 import { CommitmentProgressSection } from "../progress/Progress";
+import { FromProposals } from "../coCreation/FromProposals";
 import { QuestionsSection } from "../questions/Questions";
 import { Empty, QueryState, useStateTitle } from "../../components/QueryState";
 import { SanitizedHtml } from "../../components/SanitizedHtml";
@@ -134,6 +135,7 @@ export default function CommitmentPage() {
               </ul>
             </>
           )}
+          <FromProposals proposals={c.from_proposals} />
           <section aria-labelledby="milestones-title">
             <h2 id="milestones-title">{t("commitment.milestones")}</h2>
             {c.milestones && c.milestones.length > 0 ? (

@@ -67,6 +67,9 @@ export const en: Record<keyof typeof fr, string> = {
   "error.nothing_to_publish": "No draft response is waiting to be published.",
   "error.not_coordinating_institution":
     "Only officials of the plan's coordinating institution, and admins, answer its proposals.",
+  "error.commitment_of_another_plan": "This commitment is of another plan.",
+  "error.not_retained":
+    "Only a retained (or partly retained) proposal becomes a commitment: give it that response first (published or drafted).",
   "error.unknown_reference": "A field names an item that does not exist.",
   "error.conflicts_with_stored": "A field contradicts what is already saved.",
   "error.parent_unavailable": "The comment you are replying to was deleted or hidden.",
