@@ -145,7 +145,7 @@ fn followers_of_a_plan_hear_of_its_timeline_and_of_each_phase_opening_once() {
     let heard = notifications(&app, &follower, 2);
     let reasons: Vec<&str> = heard.iter().map(|n| n["reason"].as_str().unwrap()).collect();
     assert_eq!(reasons, ["phase_opened", "timeline_published"], "newest first");
-    assert_eq!(heard[0]["subject"]["path"], "/engagements?action_plan=fr-2027-2029");
+    assert_eq!(heard[0]["subject"]["path"], "/plans/fr-2027-2029/concertation", "its concertation");
     // Beats go on: the phase that opened is told once, the one to come not yet.
     std::thread::sleep(std::time::Duration::from_millis(2500));
     assert_eq!(app.count("events WHERE type = 'action_plan.phase_opened'"), 1);

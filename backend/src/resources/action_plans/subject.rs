@@ -1,7 +1,9 @@
-//! Action plans as subjects: named by id or slug, never closed.
+//! Action plans as subjects: named by id or slug, never closed; their page is the concertation
+//! while they are co-created, their commitments after.
 
 use diesel::prelude::*;
 
+use super::model::PlanStatus;
 use crate::db::ids::SubjectId;
 use crate::db::schema::action_plans;
 use crate::subjects::{numeric, Described, Found, SubjectDecl, SubjectKind};
@@ -25,13 +27,18 @@ fn find(conn: &mut PgConnection, key: &str) -> QueryResult<Option<Found>> {
 fn describe(conn: &mut PgConnection, ids: &[i64]) -> QueryResult<Vec<Described>> {
     Ok(action_plans::table
         .filter(action_plans::id.eq_any(ids))
-        .select((action_plans::id, action_plans::slug, action_plans::title, action_plans::lang))
-        .load::<(i64, String, String, Locale)>(conn)?
+        .select((action_plans::id, action_plans::slug, action_plans::title, action_plans::lang, action_plans::status))
+        .load::<(i64, String, String, Locale, PlanStatus)>(conn)?
         .into_iter()
-        .map(|(id, slug, title, lang)| Described {
+        .map(|(id, slug, title, lang, status)| Described {
             kind: KIND,
             id,
-            path: format!("/engagements?action_plan={slug}"),
+            // While it is co-created, what people hear of it is its concertation.
+            path: if status == PlanStatus::InPreparation {
+                format!("/plans/{slug}/concertation")
+            } else {
+                format!("/engagements?action_plan={slug}")
+            },
             key: slug,
             title,
             lang,
