@@ -1,4 +1,17 @@
-import { accounts, check, comment, expect, settled, signIn, signOut, status, test, visit } from "./fixtures";
+import {
+  accounts,
+  apiToken,
+  check,
+  comment,
+  expect,
+  json,
+  settled,
+  signIn,
+  signOut,
+  status,
+  test,
+  visit,
+} from "./fixtures";
 
 // Done when: a moderator handles a report, and both the public moderation log and the audit
 // trail show it.
@@ -7,7 +20,21 @@ test("a member reports a comment, a moderator hides it from the queue, the publi
 }) => {
   const stamp = Date.now();
   const text = `Achetez nos formations en ligne ! ${stamp}`;
-  const forum = "/forums/2018-11-donnees-ouvertes";
+  // A forum of its own: on a seeded one, other specs' comments could push this one off the
+  // first page of threads before the public check below.
+  const made = await page.request.post("/api/v1/forums", {
+    headers: { Authorization: `Bearer ${await apiToken(page, accounts.admin)}` },
+    data: {
+      title: `Forum signalé ${stamp}`,
+      theme: "Modération",
+      starts_at: "2025-03-12T17:00:00Z",
+      ends_at: "2025-03-12T19:00:00Z",
+      location: "Paris",
+      status: "held",
+    },
+  });
+  expect(made.status()).toBe(201);
+  const forum = `/forums/${(await json<{ slug: string }>(made)).slug}`;
   await signIn(page, accounts.official);
   await page.goto(forum);
   await page.getByLabel("Votre commentaire").fill(text);
