@@ -74,6 +74,7 @@ export function focusAfter(target: FocusTarget, within = 5000): Promise<boolean>
   const until = Date.now() + within;
   return new Promise((resolve) => {
     const attempt = () => {
+      if (typeof document === "undefined") return resolve(false);
       const active = document.activeElement;
       if (active && active !== start && active !== document.body && active.isConnected) return resolve(false);
       const el = find(target);
@@ -84,6 +85,8 @@ export function focusAfter(target: FocusTarget, within = 5000): Promise<boolean>
         // late on a slow machine): while the focus falls to the page, look again, for 2 s.
         const watchUntil = Date.now() + 2000;
         const watch = () => {
+          // The page may be gone meanwhile (a test's environment torn down, a navigation away).
+          if (typeof document === "undefined") return;
           if (!el.isConnected && document.activeElement === document.body) void focusAfter(target, 1000);
           else if (Date.now() < watchUntil) setTimeout(watch, 100);
         };
