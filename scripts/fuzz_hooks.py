@@ -72,6 +72,9 @@ RULES = {
     # closes_on not before opens_on (co-creation phases).
     ("POST", "/api/v1/action-plans/{id}/phases"): [("opens_on", "closes_on", False)],
     ("PATCH", "/api/v1/co-creation-phases/{id}"): [("opens_on", "closes_on", False)],
+    # A member's term does not end before it starts.
+    ("POST", "/api/v1/stakeholder-forum/members"): [("term_starts_on", "term_ends_on", False)],
+    ("PATCH", "/api/v1/stakeholder-forum/members/{id}"): [("term_starts_on", "term_ends_on", False)],
 }
 
 

@@ -24,7 +24,7 @@ pub mod webhooks;
 pub use builders::{
     commitment_id, crowd, format_content, handle_of, milestone_id, ActionItemBuilder, ActionPlanBuilder, AnswerBuilder,
     CommentBuilder, CommitmentBuilder, CycleBuilder, FeedbackBuilder, FormatBuilder, ForumBuilder, InstitutionBuilder,
-    MilestoneBuilder, MinutesBuilder, ProgressBuilder, ProposalBuilder, QuestionBuilder, RecordExt,
+    MemberBuilder, MilestoneBuilder, MinutesBuilder, ProgressBuilder, ProposalBuilder, QuestionBuilder, RecordExt,
     RegistrationBuilder, ReportBuilder, UserBuilder, VersionBuilder,
 };
 pub use roles::Guarded;

@@ -858,7 +858,40 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    stakeholder_members (id) {
+        id -> Int8,
+        name -> Text,
+        category -> Text,
+        organisation -> Text,
+        position -> Nullable<Text>,
+        term_starts_on -> Date,
+        term_ends_on -> Nullable<Date>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    stakeholder_meetings (forum_id) {
+        forum_id -> Int8,
+        marked_by -> Nullable<Int8>,
+        marked_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    organisation_consents (forum_id, user_id) {
+        forum_id -> Int8,
+        user_id -> Int8,
+        given_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(action_item_history -> action_items (action_item_id));
+diesel::joinable!(stakeholder_meetings -> forums (forum_id));
+diesel::joinable!(organisation_consents -> forums (forum_id));
+diesel::joinable!(organisation_consents -> users (user_id));
 diesel::joinable!(identities -> users (user_id));
 diesel::joinable!(identities -> institutions (claimed_institution_id));
 diesel::joinable!(action_item_history -> users (changed_by));
@@ -945,6 +978,9 @@ diesel::joinable!(webhook_endpoints -> api_tokens (app_token_id));
 diesel::joinable!(webhook_endpoints -> users (created_by));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    stakeholder_members,
+    stakeholder_meetings,
+    organisation_consents,
     co_creation_phases,
     proposals,
     proposal_commitments,

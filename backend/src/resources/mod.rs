@@ -30,6 +30,7 @@ pub mod registrations;
 pub mod search;
 pub mod sessions;
 pub mod shared;
+pub mod stakeholder_forum;
 pub mod streams;
 pub mod two_factor;
 pub mod users;
@@ -52,6 +53,7 @@ pub const RESOURCES: &[&crate::registry::Resource] = &[
     &co_creation::RESOURCE,
     &proposals::RESOURCE,
     &questions::RESOURCE,
+    &stakeholder_forum::RESOURCE,
     &cycles::RESOURCE,
     &forums::RESOURCE,
     &formats::RESOURCE,

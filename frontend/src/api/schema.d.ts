@@ -1624,6 +1624,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stakeholder-forum": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The multi-stakeholder forum: its current members and the balance between administration
+         *     and civil society, its cadence (met at least twice in 12 months? when would six months
+         *     without a meeting begin?) and its latest meetings with their public record.
+         */
+        get: operations["get_stakeholder_forum"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholder-forum/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every member, past, current and to come (at most 1,000), by side then name. */
+        get: operations["list_members"];
+        put?: never;
+        /** Add a member (admins). */
+        post: operations["add_member"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholder-forum/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member entered by mistake (admins); a member whose term ended keeps their row,
+         *     with its last day.
+         */
+        delete: operations["remove_member"];
+        options?: never;
+        head?: never;
+        /** Change a member (admins): a term ended is given its last day. */
+        patch: operations["update_member"];
+        trace?: never;
+    };
+    "/api/v1/forums/{id}/stakeholder-meeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A forum as a meeting of the multi-stakeholder forum, with its public record; 404 when it
+         *     is not one.
+         */
+        get: operations["get_meeting"];
+        /**
+         * Mark a forum as a meeting of the multi-stakeholder forum (admins); marking it again
+         *     changes nothing.
+         */
+        put: operations["mark_meeting"];
+        post?: never;
+        /**
+         * The forum is no longer a meeting of the multi-stakeholder forum (admins); consents given
+         *     for it are kept, should it be marked again.
+         */
+        delete: operations["unmark_meeting"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{id}/organisation-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether one agreed that one's organisation be named among those present at this meeting. */
+        get: operations["get_consent"];
+        /**
+         * Agree that one's organisation (as on one's profile) be named among the organisations
+         *     present at this meeting, once one is checked in. For a person registered for a meeting.
+         */
+        put: operations["give_consent"];
+        post?: never;
+        /** Withdraw one's consent: one's organisation is no longer named (withdrawing twice is harmless). */
+        delete: operations["withdraw_consent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles": {
         parameters: {
             query?: never;
@@ -3648,10 +3758,51 @@ export interface components {
             /** @description How it was addressed then (a slug, an OGP code, an id). */
             key: string;
         };
+        /** @description How many current members sit on each side. */
+        Balance: {
+            /** Format: int64 */
+            administration: number;
+            /** Format: int64 */
+            civil_society: number;
+        };
         /** @description The password again, to begin. */
         BeginTwoFactor: {
             /** Format: password */
             password: string;
+        };
+        /**
+         * @description Whether the forum meets civil society as OGP asks during a plan's implementation: at least
+         *     twice in 12 months, never six months apart.
+         */
+        Cadence: {
+            /**
+             * Format: int64
+             * @description Meetings held in the last 12 months (cancelled and archived forums left out).
+             */
+            met_last_12_months: number;
+            /** @description `met_last_12_months >= 2`. */
+            met_twice_in_12_months: boolean;
+            /**
+             * Format: date-time
+             * @description When the last meeting held began.
+             */
+            last_met_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the next meeting announced begins.
+             */
+            next_meeting_at?: string | null;
+            /**
+             * Format: date
+             * @description The day (Paris) six months after the latest meeting, held or announced: with no meeting
+             *     by then, the forum will not have met for six months. `null` when it never met.
+             */
+            gap_opens_on?: string | null;
+            /**
+             * @description `true` from 30 days before `gap_opens_on` (and when the forum never met): time to
+             *     announce a meeting.
+             */
+            warning: boolean;
         };
         /** @description Every dataset the platform publishes, with the data package that describes them. */
         Catalogue: {
@@ -4153,6 +4304,13 @@ export interface components {
             /** Format: date-time */
             read_at?: string | null;
         };
+        /** @description A consent to name one's organisation among those present at a meeting. */
+        DataOrganisationConsent: {
+            /** Format: int64 */
+            forum_id: number;
+            /** Format: date-time */
+            given_at: string;
+        };
         /**
          * @description A Frictionless data package (profile `tabular-data-package`) describing every dataset's
          *     CSV file: its fields, their types and constraints, and the licence.
@@ -4397,12 +4555,12 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "two_factor_required" | "cross_site_request" | "second_factor_required" | "second_factor_invalid" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "reauthentication_required" | "token_used" | "handle_recently_changed" | "token_expired" | "two_factor_on" | "two_factor_off" | "two_factor_kept" | "identity_taken" | "last_sign_in_method" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "notice_too_short" | "timeline_published" | "timeline_empty" | "not_in_preparation" | "no_open_phase" | "already_supported" | "proposal_merged" | "nothing_to_publish" | "not_coordinating_institution" | "not_retained" | "commitment_of_another_plan" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "two_factor_required" | "cross_site_request" | "second_factor_required" | "second_factor_invalid" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "reauthentication_required" | "token_used" | "handle_recently_changed" | "token_expired" | "two_factor_on" | "two_factor_off" | "two_factor_kept" | "identity_taken" | "last_sign_in_method" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "notice_too_short" | "timeline_published" | "timeline_empty" | "not_in_preparation" | "no_open_phase" | "already_supported" | "proposal_merged" | "nothing_to_publish" | "not_coordinating_institution" | "not_retained" | "commitment_of_another_plan" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_a_stakeholder_meeting" | "no_registration" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of the log (the audit trail, the changes feed, notifications, webhooks) and the contract know every type there is.
          * @enum {string}
          */
-        EventType: "user.verified" | "user.password_changed" | "user.sessions_ended" | "user.two_factor_on" | "user.two_factor_off" | "user.identity_linked" | "user.identity_unlinked" | "api_token.created" | "api_token.revoked" | "user.erased" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "institution.created" | "institution.updated" | "action_plan.phase_added" | "action_plan.phase_updated" | "action_plan.phase_removed" | "action_plan.timeline_published" | "action_plan.phase_opened" | "proposal.created" | "proposal.supported" | "proposal.support_withdrawn" | "proposal.response_drafted" | "proposal.answered" | "proposal.merged" | "proposal.commitment_linked" | "proposal.commitment_unlinked" | "commitment.proposal_linked" | "commitment.proposal_unlinked" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reacted" | "comment.reported" | "comment.reports_dismissed" | "user.suspended" | "user.unsuspended" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.disabled" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.deleted" | "user.created" | "user.updated";
+        EventType: "user.verified" | "user.password_changed" | "user.sessions_ended" | "user.two_factor_on" | "user.two_factor_off" | "user.identity_linked" | "user.identity_unlinked" | "api_token.created" | "api_token.revoked" | "user.erased" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "institution.created" | "institution.updated" | "action_plan.phase_added" | "action_plan.phase_updated" | "action_plan.phase_removed" | "action_plan.timeline_published" | "action_plan.phase_opened" | "proposal.created" | "proposal.supported" | "proposal.support_withdrawn" | "proposal.response_drafted" | "proposal.answered" | "proposal.merged" | "proposal.commitment_linked" | "proposal.commitment_unlinked" | "commitment.proposal_linked" | "commitment.proposal_unlinked" | "question.asked" | "question.answered" | "question.answer_rejected" | "holiday.added" | "holiday.removed" | "stakeholder_member.added" | "stakeholder_member.updated" | "stakeholder_member.removed" | "forum.stakeholder_meeting_marked" | "forum.stakeholder_meeting_unmarked" | "forum.organisation_shared" | "forum.organisation_unshared" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "registration.created" | "registration.promoted" | "registration.cancelled" | "registration.checked_in" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "feedback.given" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reacted" | "comment.reported" | "comment.reports_dismissed" | "user.suspended" | "user.unsuspended" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.disabled" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.deleted" | "user.created" | "user.updated";
         /** @description A document, page or dataset that shows the progress reported. */
         EvidenceLink: {
             /** @example Compte rendu du forum du 12 mars 2018 */
@@ -5208,6 +5366,82 @@ export interface components {
             /** Format: int64 */
             marked: number;
         };
+        /** @description A meeting of the multi-stakeholder forum and its public record. */
+        Meeting: {
+            forum: components["schemas"]["MeetingForum"];
+            /** @description Whether it has begun (and was not cancelled). */
+            held: boolean;
+            /**
+             * Format: int64
+             * @description People checked in (`null` before it is held).
+             */
+            attendance?: number | null;
+            /**
+             * @description The organisations of the people checked in who agreed to name theirs, alphabetically
+             *     (each once).
+             */
+            organisations_present: string[];
+            /** @description Whether its minutes are published (`GET /forums/{id}/minutes`). */
+            minutes_published: boolean;
+            /** Format: date-time */
+            marked_at: string;
+        };
+        /** @description The forum a meeting is. */
+        MeetingForum: {
+            /** Format: int64 */
+            id: number;
+            slug: string;
+            title: string;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            status: components["schemas"]["ForumStatus"];
+        };
+        /** @description A member of the multi-stakeholder forum, for a term. Members are public in their capacity. */
+        Member: {
+            /** Format: int64 */
+            id: number;
+            /** @example Claire Martin */
+            name: string;
+            category: components["schemas"]["MemberCategory"];
+            /** @example Transparency International France */
+            organisation: string;
+            /** @description What they do in the forum (co-chair, rapporteur…), if anything in particular. */
+            position?: string | null;
+            /**
+             * Format: date
+             * @description First day of the term (Paris).
+             */
+            term_starts_on: string;
+            /**
+             * Format: date
+             * @description Last day of the term (Paris), included; `null` until further notice.
+             */
+            term_ends_on?: string | null;
+            /** @description Whether today (Paris) is within the term. */
+            current: boolean;
+        };
+        /**
+         * @description Which side of the forum a member sits on (OGP asks for a balance of the two).
+         * @enum {string}
+         */
+        MemberCategory: "administration" | "civil_society";
+        MemberChanges: {
+            name?: string | null;
+            category?: null | components["schemas"]["MemberCategory"];
+            organisation?: string | null;
+            /** @description `null` for none. */
+            position?: string | null;
+            /** Format: date */
+            term_starts_on?: string | null;
+            /**
+             * Format: date
+             * @description Not before `term_starts_on` (the one sent, else the stored one: 409
+             *     `conflicts_with_stored`); `null` until further notice.
+             */
+            term_ends_on?: string | null;
+        };
         /** @description A member one may mention: `@` followed by their display name. */
         MentionSuggestion: {
             /** Format: int64 */
@@ -5712,6 +5946,19 @@ export interface components {
             website?: string | null;
             lang?: null | components["schemas"]["Locale"];
         };
+        NewMember: {
+            name: string;
+            category: components["schemas"]["MemberCategory"];
+            organisation: string;
+            position?: string | null;
+            /** Format: date */
+            term_starts_on: string;
+            /**
+             * Format: date
+             * @description Not before `term_starts_on`; left out or `null` until further notice.
+             */
+            term_ends_on?: string | null;
+        };
         NewMilestoneRequest: {
             /** @example 12.5 */
             code: string;
@@ -5916,6 +6163,21 @@ export interface components {
         NotificationSettings: {
             mail: components["schemas"]["MailPreference"];
         };
+        /** @description One's consent to have one's organisation named among those present at a meeting. */
+        OrganisationConsent: {
+            /** Format: int64 */
+            forum_id: number;
+            /**
+             * Format: date-time
+             * @description `null`: not given (or withdrawn).
+             */
+            given_at?: string | null;
+            /**
+             * @description The organisation that will be named, as on one's profile (`null`: none is set, so none
+             *     will be named).
+             */
+            organisation?: string | null;
+        };
         /** @description A person named organiser of a forum (public name only). */
         Organiser: {
             /** Format: int64 */
@@ -6019,6 +6281,11 @@ export interface components {
             proposals: components["schemas"]["DataProposal"][];
             /** @description Proposals the person supports (private: only counts are public). */
             supports: components["schemas"]["DataSupport"][];
+            /**
+             * @description Meetings of the multi-stakeholder forum at which the person agreed that their
+             *     organisation be named among those present.
+             */
+            organisation_consents: components["schemas"]["DataOrganisationConsent"][];
         };
         /** @description One phase of a plan's co-creation. */
         Phase: {
@@ -6882,6 +7149,16 @@ export interface components {
             end_session_url: string;
         };
         /**
+         * @description The multi-stakeholder forum: its current members and their balance, its cadence, its
+         *     meetings (the 50 latest, latest first).
+         */
+        StakeholderForum: {
+            members: components["schemas"]["Member"][];
+            balance: components["schemas"]["Balance"];
+            cadence: components["schemas"]["Cadence"];
+            meetings: components["schemas"]["Meeting"][];
+        };
+        /**
          * @description Agreeing or disagreeing with a comment.
          * @enum {string}
          */
@@ -7311,7 +7588,7 @@ export interface components {
          * @description An event type a webhook endpoint may receive: those of `EventType` about public records (the change feed's), or `*` for every one.
          * @enum {string}
          */
-        WebhookEventType: "*" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "action_plan.phase_added" | "action_plan.phase_updated" | "action_plan.phase_removed" | "action_plan.timeline_published" | "action_plan.phase_opened" | "proposal.created" | "proposal.answered" | "proposal.merged" | "proposal.commitment_linked" | "proposal.commitment_unlinked" | "commitment.proposal_linked" | "commitment.proposal_unlinked" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reacted";
+        WebhookEventType: "*" | "action_plan.created" | "action_plan.updated" | "action_plan.deleted" | "commitment.created" | "commitment.updated" | "commitment.archived" | "commitment.restored" | "commitment.deleted" | "milestone.created" | "milestone.updated" | "milestone.archived" | "milestone.restored" | "milestone.deleted" | "milestone.progress_reported" | "action_plan.phase_added" | "action_plan.phase_updated" | "action_plan.phase_removed" | "action_plan.timeline_published" | "action_plan.phase_opened" | "proposal.created" | "proposal.answered" | "proposal.merged" | "proposal.commitment_linked" | "proposal.commitment_unlinked" | "commitment.proposal_linked" | "commitment.proposal_unlinked" | "forum.stakeholder_meeting_marked" | "forum.stakeholder_meeting_unmarked" | "cycle.created" | "cycle.updated" | "forum.created" | "forum.updated" | "forum.archived" | "forum.restored" | "forum.deleted" | "forum.organiser_added" | "forum.organiser_removed" | "format.created" | "format.updated" | "format.version_published" | "forum.minutes_published" | "forum.minutes_updated" | "action_item.created" | "action_item.updated" | "action_item.status_changed" | "forum.feedback_response_published" | "comment.created" | "comment.updated" | "comment.deleted" | "comment.hidden" | "comment.restored" | "comment.reacted";
         /** @enum {string} */
         When: "upcoming" | "past";
     };
@@ -12692,6 +12969,433 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_stakeholder_forum: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forum */
+            200: {
+                headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StakeholderForum"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_members: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The members */
+            200: {
+                headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"][];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    add_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMember"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields (a term ending before it starts: `term_ends_on`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    remove_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Member id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Member id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberChanges"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `term_ends_on` would be before the stored `term_starts_on`, or the reverse (`conflicts_with_stored`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_meeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Entity tags from earlier answers (RFC 9110 §13.1.2): when one is this answer's current `ETag`, the answer is 304 with no body, decided before anything is read but the record's version. `*` answers 304 whenever the resource exists. Anything else of the wrong form is a 400 problem `invalid_if_none_match`. Ignored (full answer) when `Authorization` is sent. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The meeting */
+            200: {
+                headers: {
+                    /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
+                    "Cache-Control"?: string;
+                    /** @description Strong entity tag of this answer (absent when the request sends `Authorization`): send it back in `If-None-Match` to get a 304 while nothing it shows has changed. It covers the public record's version, the path and query, `Accept`, `Accept-Language`, `Accept-Encoding` and the minute. */
+                    ETag?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    /** @description `Accept, Accept-Language, Authorization, Cookie, Accept-Encoding` */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            /** @description No such forum, or it is not a meeting */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    mark_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unmark_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not a meeting (any more) */
+            204: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One's consent */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: personal data, never stored by a cache */
+                    "Cache-Control"?: string;
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationConsent"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    give_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Given */
+            200: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationConsent"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The forum is not a meeting (`not_a_stakeholder_meeting`) or one is not registered for it (`no_registration`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    withdraw_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Forum id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    /** @description Where the client stands: `"anonymous";r=<requests left>;t=<seconds until the window ends>` */
+                    RateLimit?: string;
+                    /** @description The client's budget: `"anonymous";q=300;w=60` (per address) or `"authenticated";q=600;w=60` (per API token, or per account for a session) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -51,6 +51,7 @@ pub mod progress;
 pub mod proposals;
 pub mod questions;
 pub mod registrations;
+pub mod stakeholder_forum;
 pub mod users;
 
 pub use action_items::{ActionItemBuilder, MinutesBuilder};
@@ -67,6 +68,7 @@ pub use progress::ProgressBuilder;
 pub use proposals::{paris_day, plan_open_for_proposals, PhaseBuilder, ProposalBuilder};
 pub use questions::{AnswerBuilder, QuestionBuilder};
 pub use registrations::RegistrationBuilder;
+pub use stakeholder_forum::{stakeholder_meeting, MemberBuilder};
 pub use users::{crowd, handle_of, UserBuilder};
 
 /// The keys of a record as the API answers it.

@@ -50,6 +50,7 @@ mod seats;
 mod security;
 mod sessions;
 mod smoke;
+mod stakeholder_forum;
 mod streams;
 mod third_party_app;
 mod tokens;

@@ -387,6 +387,28 @@ pub(crate) fn table(comment: i64, milestone: i64, user: i64, question: i64) -> V
             None,
             CONTENT,
         ),
+        // The multi-stakeholder forum: admins write it; a registered person gives their consent
+        // (no such forum here: who may is what is tested).
+        (
+            "POST",
+            "/stakeholder-forum/members",
+            "/stakeholder-forum/members".into(),
+            Some(MemberBuilder::new("Claire Martin", "Regards Citoyens").body()),
+            ADMIN,
+        ),
+        (
+            "PATCH",
+            "/stakeholder-forum/members/{id}",
+            "/stakeholder-forum/members/999999".into(),
+            Some(json!({})),
+            ADMIN,
+        ),
+        ("DELETE", "/stakeholder-forum/members/{id}", "/stakeholder-forum/members/999999".into(), None, ADMIN),
+        ("PUT", "/forums/{id}/stakeholder-meeting", "/forums/no-such-forum/stakeholder-meeting".into(), None, ADMIN),
+        ("DELETE", "/forums/{id}/stakeholder-meeting", "/forums/no-such-forum/stakeholder-meeting".into(), None, ADMIN),
+        ("GET", "/forums/{id}/organisation-consent", "/forums/no-such-forum/organisation-consent".into(), None, ALL),
+        ("PUT", "/forums/{id}/organisation-consent", "/forums/no-such-forum/organisation-consent".into(), None, ALL),
+        ("DELETE", "/forums/{id}/organisation-consent", "/forums/no-such-forum/organisation-consent".into(), None, ALL),
         ("POST", "/holidays", "/holidays".into(), Some(json!({"day": "2031-05-30", "label": "Pont"})), ADMIN),
         ("DELETE", "/holidays/{day}", "/holidays/2031-05-30".into(), None, ADMIN),
         (

@@ -22,6 +22,9 @@ fn the_copy_holds_everything_of_the_persons_and_nothing_of_anyone_elses() {
     app.post(&format!("/comments/{}/reports", theirs.id()), Some(&me.token), &json!({"reason": "spam"})).expect(201);
     app.put("/me/follows/commitment/FR0041", Some(&me.token), &json!(null)).expect(200);
     RegistrationBuilder::to(&slug).create(&app, &me.token);
+    // The forum is a meeting of the multi-stakeholder forum, and I agree to name my organisation.
+    builders::stakeholder_meeting(&app, &admin.token, &slug);
+    app.put(&format!("/forums/{slug}/organisation-consent"), Some(&me.token), &json!(null)).expect(200);
     QuestionBuilder::on("/commitments/FR0041").title("Où en est le jalon ?").create(&app, &me.token);
     let token =
         app.post("/me/tokens", Some(&me.token), &json!({"name": "Mon script", "scopes": ["read"]})).expect(201).json()
@@ -65,6 +68,7 @@ fn the_copy_holds_everything_of_the_persons_and_nothing_of_anyone_elses() {
     assert_eq!(data["proposals"].as_array().map(Vec::len), Some(1), "{data}");
     assert_eq!(data["proposals"][0]["title"], "Ma proposition de transparence");
     assert_eq!(data["supports"][0]["proposal_id"], supported.id());
+    assert_eq!(data["organisation_consents"].as_array().map(Vec::len), Some(1), "{data}");
     assert_eq!(data["api_tokens"][0]["prefix"], &token[..13]);
     // Their sessions: the harness's sign-in, as a device summary and an address family.
     assert_eq!(data["sessions"].as_array().map(Vec::len), Some(1), "{data}");

@@ -36,6 +36,16 @@ pub struct PersonalData {
     pub proposals: Vec<DataProposal>,
     /// Proposals the person supports (private: only counts are public).
     pub supports: Vec<DataSupport>,
+    /// Meetings of the multi-stakeholder forum at which the person agreed that their
+    /// organisation be named among those present.
+    pub organisation_consents: Vec<DataOrganisationConsent>,
+}
+
+/// A consent to name one's organisation among those present at a meeting.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DataOrganisationConsent {
+    pub forum_id: i64,
+    pub given_at: DateTime<Utc>,
 }
 
 /// A proposal the person made, as they wrote it.

@@ -99,6 +99,12 @@ pub fn erase(conn: &mut PgConnection, user: UserId, by: ErasedBy, keep_comment_t
         .set(proposals::author_id.eq(None::<UserId>))
         .execute(conn)?;
     diesel::delete(follows::table.filter(follows::user_id.eq(user))).execute(conn)?;
+    // The organisation goes with the account: no meeting names it any more.
+    diesel::delete(
+        crate::db::schema::organisation_consents::table
+            .filter(crate::db::schema::organisation_consents::user_id.eq(user)),
+    )
+    .execute(conn)?;
     diesel::delete(notifications::table.filter(notifications::user_id.eq(user))).execute(conn)?;
     diesel::delete(notification_settings::table.filter(notification_settings::user_id.eq(user))).execute(conn)?;
     diesel::delete(mail_tokens::table.filter(mail_tokens::user_id.eq(user))).execute(conn)?;

@@ -186,6 +186,17 @@ pub fn gather(conn: &mut PgConnection, user: UserId) -> ApiResult<PersonalData> 
                 .into_iter()
                 .map(|(proposal_id, created_at)| DataSupport { proposal_id, created_at })
                 .collect(),
+            organisation_consents: crate::db::schema::organisation_consents::table
+                .filter(crate::db::schema::organisation_consents::user_id.eq(user))
+                .order(crate::db::schema::organisation_consents::forum_id.asc())
+                .select((
+                    crate::db::schema::organisation_consents::forum_id,
+                    crate::db::schema::organisation_consents::given_at,
+                ))
+                .load::<(i64, DateTime<Utc>)>(conn)?
+                .into_iter()
+                .map(|(forum_id, given_at)| DataOrganisationConsent { forum_id, given_at })
+                .collect(),
         })
     })
 }

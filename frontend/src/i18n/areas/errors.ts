@@ -69,6 +69,8 @@ export const fr = {
   "error.timeline_empty": "Ajoutez les phases du calendrier avant de le publier.",
   "error.not_in_preparation": "Ce plan d'action n'est pas (ou plus) en préparation.",
   "error.no_open_phase": "Aucune phase de la concertation ouverte aux propositions n'est en cours.",
+  "error.not_a_stakeholder_meeting": "Ce forum n'est pas une réunion du forum multi-acteurs.",
+  "error.no_registration": "Inscrivez-vous d'abord à ce forum : l'accord concerne les personnes présentes.",
   "error.already_supported": "Vous soutenez déjà cette proposition.",
   "error.proposal_merged": "Cette proposition a été fusionnée avec une autre : c'est celle-ci qu'il faut soutenir.",
   "error.nothing_to_publish": "Aucune réponse en brouillon n'attend d'être publiée.",

@@ -73,6 +73,15 @@ const OFFERED: Record<EventType, boolean> = {
   "proposal.commitment_unlinked": true,
   "commitment.proposal_linked": true,
   "commitment.proposal_unlinked": true,
+  // The multi-stakeholder forum: its members and meetings are admins' writes; a person's
+  // consent to name their organisation is theirs (audited, not offered here).
+  "stakeholder_member.added": true,
+  "stakeholder_member.updated": true,
+  "stakeholder_member.removed": true,
+  "forum.stakeholder_meeting_marked": true,
+  "forum.stakeholder_meeting_unmarked": true,
+  "forum.organisation_shared": false,
+  "forum.organisation_unshared": false,
   "comment.hidden": true,
   "comment.restored": true,
   "comment.reacted": false,

@@ -37,6 +37,8 @@ const TYPES: Record<Exclude<WebhookEventType, "*">, true> = {
   "proposal.commitment_unlinked": true,
   "commitment.proposal_linked": true,
   "commitment.proposal_unlinked": true,
+  "forum.stakeholder_meeting_marked": true,
+  "forum.stakeholder_meeting_unmarked": true,
   "cycle.created": true,
   "cycle.updated": true,
   "forum.created": true,

@@ -62,6 +62,8 @@ export const en: Record<keyof typeof fr, string> = {
   "error.timeline_empty": "Add the timeline's phases before publishing it.",
   "error.not_in_preparation": "This action plan is not (or no longer) in preparation.",
   "error.no_open_phase": "No co-creation phase open to proposals is under way.",
+  "error.not_a_stakeholder_meeting": "This forum is not a meeting of the multi-stakeholder forum.",
+  "error.no_registration": "Register for this forum first: the consent is for the people who attend.",
   "error.already_supported": "You already support this proposal.",
   "error.proposal_merged": "This proposal was merged into another: support that one instead.",
   "error.nothing_to_publish": "No draft response is waiting to be published.",
