@@ -131,6 +131,30 @@ function proposal(request: APIRequestContext): Promise<number> {
   return proposed;
 }
 
+let seated: Promise<number> | null = null;
+
+/** A member of the multi-stakeholder forum for the member's form (the seed has none): added by the
+ * admin with long texts (the likeliest to overflow). One per worker. */
+function stakeholderMember(request: APIRequestContext): Promise<number> {
+  seated ??= (async () => {
+    const login = await request.post("/api/v1/auth/login", { data: { email: accounts.admin, password: PASSWORD } });
+    const { access_token } = await json<{ access_token: string }>(login);
+    const made = await request.post("/api/v1/stakeholder-forum/members", {
+      headers: { Authorization: `Bearer ${access_token}` },
+      data: {
+        name: `Marie-Claire Dupont-Delacroix ${Date.now()}`,
+        category: "civil_society",
+        organisation: "Association pour la transparence et la participation citoyenne dans l'action publique",
+        position: "Coprésidente du forum et rapporteuse du groupe de travail sur les données ouvertes",
+        term_starts_on: "2026-01-01",
+      },
+    });
+    expect(made.status(), "adding a member of the multi-stakeholder forum").toBe(201);
+    return (await json<{ id: number }>(made)).id;
+  })();
+  return seated;
+}
+
 /** The route with its parameters filled from the seeded data ("/forums/:slug" → "/forums/2027-…"). */
 async function fill(request: APIRequestContext, route: string): Promise<string> {
   const segments = route.split("/");
@@ -147,6 +171,10 @@ async function fill(request: APIRequestContext, route: string): Promise<string> 
     }
     if (before === "webhooks") {
       segments[i] = String(await endpoint(request));
+      continue;
+    }
+    if (before === "membres") {
+      segments[i] = String(await stakeholderMember(request));
       continue;
     }
     if (before === "propositions") {

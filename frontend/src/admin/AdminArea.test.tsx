@@ -30,10 +30,26 @@ const admin: Account = {
 const json = (body: unknown) =>
   new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
 
-function answer(twoFactor: { enabled: boolean; required: boolean }) {
+/** The multi-stakeholder forum, its cadence due (a meeting needed before `gap`) or not. */
+const stakeholderForum = (warning: boolean, gap: string | null = "2027-09-15") => ({
+  members: [],
+  balance: { administration: 0, civil_society: 0 },
+  cadence: {
+    met_last_12_months: gap ? 1 : 0,
+    met_twice_in_12_months: false,
+    last_met_at: gap ? "2027-03-15T16:00:00Z" : null,
+    next_meeting_at: null,
+    gap_opens_on: gap,
+    warning,
+  },
+  meetings: [],
+});
+
+function answer(twoFactor: { enabled: boolean; required: boolean }, forum = stakeholderForum(false)) {
   fetchMock.mockImplementation((req: Request) => {
     const path = new URL(req.url).pathname;
     if (path === "/api/v1/me") return json(admin);
+    if (path === "/api/v1/stakeholder-forum") return json(forum);
     if (path === "/api/v1/me/two-factor")
       return json({ ...twoFactor, enabled_at: null, recovery_codes_left: twoFactor.enabled ? 10 : 0 });
     return json({ items: [], next_cursor: null });
@@ -76,5 +92,35 @@ describe("AdminArea", () => {
     expect(await screen.findByRole("heading", { level: 1 })).toBeInTheDocument();
     expect((await screen.findAllByText(/modérat/i)).length).toBeGreaterThan(0);
     expect(screen.queryByText("Activez d'abord la double authentification")).toBeNull();
+    expect(await screen.findByRole("link", { name: "Membres du forum multi-acteurs" })).toHaveAttribute(
+      "href",
+      "/admin/forum-multi-acteurs",
+    );
+    // The forum met recently enough: no alert.
+    expect(screen.queryByText(/ne s'est pas réuni/)).toBeNull();
+  });
+
+  it("warns while the multi-stakeholder forum is due to meet, with the day six months without a meeting begin", async () => {
+    answer({ enabled: true, required: true }, stakeholderForum(true, "2999-09-15"));
+    renderArea();
+    expect(
+      await screen.findByText("Le forum multi-acteurs ne s'est pas réuni depuis près de six mois"),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Sans nouvelle réunion d'ici le 15 septembre 2999, le forum aura passé six mois/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Gérer le forum multi-acteurs" })).toHaveAttribute(
+      "href",
+      "/admin/forum-multi-acteurs",
+    );
+  });
+
+  it("says when the multi-stakeholder forum never met", async () => {
+    answer({ enabled: true, required: true }, stakeholderForum(true, null));
+    renderArea();
+    expect(await screen.findByText("Le forum multi-acteurs ne s'est jamais réuni")).toBeInTheDocument();
+    expect(
+      screen.getByText(/Désignez un forum comme réunion du forum multi-acteurs depuis sa page/),
+    ).toBeInTheDocument();
   });
 });

@@ -22,6 +22,7 @@ import { paths } from "../app/resources";
 import { appTokensPath } from "../resources/tokens/admin";
 import { webhooksPath } from "../resources/webhooks/admin";
 import { getMyTwoFactor, twoFactorKeys } from "../resources/account/queries";
+import { CadenceWarning } from "../resources/stakeholderForum/Cadence";
 
 // The admin area's French messages come with its chunk (English ones are in the English chunk).
 addMessages("fr", adminMessages);
@@ -100,6 +101,8 @@ function AdminHome() {
       <PageHeading title={t("admin.title")} />
       <p className="fr-text--lead">{t("admin.intro")}</p>
       <RemovedNotice removed={(location.state as { removed?: Removed } | null)?.removed} />
+      {/* While the multi-stakeholder forum is due to meet (admins manage it). */}
+      {isAdmin(user?.role) && <CadenceWarning />}
       <Alert severity="info" small className="fr-mb-4w" description={t("admin.moderationNote")} />
       {canModerate(user?.role) && (
         <p>
@@ -138,6 +141,11 @@ function AdminHome() {
           <li>
             <Link className="fr-link fr-icon-calendar-line fr-link--icon-left" to={paths.actionPlans()}>
               {t("admin.plans")}
+            </Link>
+          </li>
+          <li>
+            <Link className="fr-link fr-icon-team-line fr-link--icon-left" to={paths.stakeholderForumAdmin()}>
+              {t("memberAdmin.title")}
             </Link>
           </li>
         </ul>

@@ -15,6 +15,7 @@ import { admin as webhooks } from "../resources/webhooks/admin";
 import { admin as audit } from "../resources/audit/admin";
 import { admin as actionPlans } from "../resources/actionPlans/admin";
 import { admin as coCreation } from "../resources/coCreation/admin";
+import { admin as stakeholderForum } from "../resources/stakeholderForum/admin";
 
 /** Who may open an admin page (the admin area itself is only mounted for these roles). */
 export type Access = "editor" | "moderator" | "admin";
@@ -36,4 +37,5 @@ export const ADMIN_ROUTES: AdminRoutes = [
   ...audit,
   ...actionPlans,
   ...coCreation,
+  ...stakeholderForum,
 ];

@@ -200,6 +200,7 @@ export function Layout() {
           headerFooterDisplayItem,
           { text: t("footer.moderationLog"), linkProps: { to: paths.moderationLog() } },
           { text: t("footer.openData"), linkProps: { to: paths.openData() } },
+          { text: t("footer.stakeholderForum"), linkProps: { to: paths.stakeholderForum() } },
           { text: t("footer.apiDocs"), linkProps: { to: paths.developers() } },
           { text: t("footer.privacy"), linkProps: { to: paths.privacy() } },
         ]}

@@ -19,6 +19,7 @@ import * as accessibility from "../resources/accessibility/routes";
 import * as privacy from "../resources/privacy/routes";
 import * as actionPlans from "../resources/actionPlans/routes";
 import * as coCreation from "../resources/coCreation/routes";
+import * as stakeholderForum from "../resources/stakeholderForum/routes";
 import * as users from "../resources/users/routes";
 import * as audit from "../resources/audit/routes";
 import type { ResourceRoutes } from "./routing";
@@ -42,6 +43,7 @@ const RESOURCES = [
   privacy,
   actionPlans,
   coCreation,
+  stakeholderForum,
   users,
   audit,
 ] as const;

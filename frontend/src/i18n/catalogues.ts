@@ -1,8 +1,10 @@
 // The catalogues: each area's French messages (the reference, in the main chunk) with the loader
 // of its English ones (fetched when someone chooses English), one line each. An area's English
 // file is typed by its French one: a missing or unknown key does not compile. The French messages
-// of the admin area and of the pages that alone use theirs (accessibility, search, feed links, the moderation queue and log, the session-expiry warning, open data, personal data, co-creation, the proposals a commitment came from, forum registrations) come with their
-// chunk (`addMessages`).
+// of the admin area and of the pages that alone use theirs (accessibility, search, feed links, the
+// moderation queue and log, the session-expiry warning, open data, personal data, co-creation, the
+// proposals a commitment came from, forum registrations, forums' and formats' feedback, the
+// multi-stakeholder forum) come with their chunk (`addMessages`).
 import type { fr as adminArea } from "../admin/i18n/fr";
 import type { fr as accessibility } from "../resources/accessibility/i18n/fr";
 import type { fr as search } from "../resources/search/i18n/fr";
@@ -19,6 +21,8 @@ import type { fr as privacyPage } from "../resources/privacy/i18n/page.fr";
 import type { fr as coCreation } from "../resources/coCreation/i18n/fr";
 import type { fr as commitmentOrigin } from "../resources/coCreation/i18n/origin.fr";
 import type { fr as registrations } from "../resources/registrations/i18n/fr";
+import type { fr as feedback } from "../resources/feedback/i18n/fr";
+import type { fr as stakeholderPages } from "../resources/stakeholderForum/i18n/page.fr";
 import { fr as common } from "./areas/common";
 import { fr as errors } from "./areas/errors";
 import { fr as subjects } from "./areas/subjects";
@@ -26,7 +30,6 @@ import { fr as adminShell } from "./areas/adminShell";
 import { fr as home } from "../resources/home/i18n/fr";
 import { fr as forums } from "../resources/forums/i18n/fr";
 import { fr as formats } from "../resources/formats/i18n/fr";
-import { fr as feedback } from "../resources/feedback/i18n/fr";
 import { fr as cycles } from "../resources/cycles/i18n/fr";
 import { fr as commitments } from "../resources/commitments/i18n/fr";
 import { fr as progress } from "../resources/progress/i18n/fr";
@@ -38,6 +41,7 @@ import { fr as moderation } from "../resources/moderation/i18n/fr";
 import { fr as openData } from "../resources/openData/i18n/fr";
 import { fr as notifications } from "../resources/notifications/i18n/fr";
 import { fr as account } from "../resources/account/i18n/fr";
+import { fr as stakeholderForum } from "../resources/stakeholderForum/i18n/fr";
 
 type Area<K extends string> = { fr: Record<K, string>; en: () => Promise<{ en: Record<K, string> }> };
 const area = <K extends string>(
@@ -56,7 +60,6 @@ const AREAS = [
   area(home, () => import("../resources/home/i18n/en")),
   area(forums, () => import("../resources/forums/i18n/en")),
   area(formats, () => import("../resources/formats/i18n/en")),
-  area(feedback, () => import("../resources/feedback/i18n/en")),
   area(cycles, () => import("../resources/cycles/i18n/en")),
   area(commitments, () => import("../resources/commitments/i18n/en")),
   area(progress, () => import("../resources/progress/i18n/en")),
@@ -68,6 +71,7 @@ const AREAS = [
   area(openData, () => import("../resources/openData/i18n/en")),
   area(notifications, () => import("../resources/notifications/i18n/en")),
   area(account, () => import("../resources/account/i18n/en")),
+  area(stakeholderForum, () => import("../resources/stakeholderForum/i18n/en")),
 ];
 
 type AreaKey<A> = A extends Area<infer K> ? K : never;
@@ -88,7 +92,9 @@ export type MessageKey =
   | keyof typeof privacyPage
   | keyof typeof coCreation
   | keyof typeof commitmentOrigin
-  | keyof typeof registrations;
+  | keyof typeof registrations
+  | keyof typeof feedback
+  | keyof typeof stakeholderPages;
 /** The English messages of the areas whose French ones come with their chunk. */
 const LATE = [
   () => import("../admin/i18n/en"),
@@ -107,6 +113,8 @@ const LATE = [
   () => import("../resources/coCreation/i18n/en"),
   () => import("../resources/coCreation/i18n/origin.en"),
   () => import("../resources/registrations/i18n/en"),
+  () => import("../resources/feedback/i18n/en"),
+  () => import("../resources/stakeholderForum/i18n/page.en"),
 ];
 export type Messages = Record<MessageKey, string>;
 

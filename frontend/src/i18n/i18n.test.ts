@@ -16,6 +16,8 @@ import { fr as privacyPage } from "../resources/privacy/i18n/page.fr";
 import { fr as coCreation } from "../resources/coCreation/i18n/fr";
 import { fr as commitmentOrigin } from "../resources/coCreation/i18n/origin.fr";
 import { fr as registrations } from "../resources/registrations/i18n/fr";
+import { fr as feedback } from "../resources/feedback/i18n/fr";
+import { fr as stakeholderPages } from "../resources/stakeholderForum/i18n/page.fr";
 import { interpolate, loadCatalogue, translate } from "./index";
 
 // The whole French catalogue: the main bundle's and the chunks' own.
@@ -37,6 +39,8 @@ const fr = {
   ...coCreation,
   ...commitmentOrigin,
   ...registrations,
+  ...feedback,
+  ...stakeholderPages,
 } as Messages;
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -19,6 +19,7 @@ import { useLangOf } from "../../components/lang";
 import { actionPlanKeys, allActionPlans } from "../actionPlans/queries";
 import { commitmentKeys, listCommitments } from "./queries";
 import { paths } from "../../app/resources";
+import { PlanCadence } from "../stakeholderForum/Cadence";
 
 const STATUSES: CommitmentStatus[] = ["active", "completed", "withdrawn", "unknown"];
 const PAGE = 20;
@@ -61,6 +62,8 @@ export default function CommitmentsPage() {
   // The plan chosen, when it is being prepared: its concertation is where to take part.
   const plans = useActionPlans();
   const preparing = plans.data?.find((p) => p.slug === filters.action_plan && p.status === "in_preparation");
+  // The plan chosen, when it is being implemented: whether the multi-stakeholder forum meets as OGP asks.
+  const implementing = plans.data?.some((p) => p.slug === filters.action_plan && p.status === "in_implementation");
 
   function apply(f: Filters) {
     const sp = new URLSearchParams();
@@ -85,6 +88,7 @@ export default function CommitmentsPage() {
           </Link>
         </p>
       )}
+      {implementing && <PlanCadence />}
       <QueryState query={query} isEmpty={() => items.length === 0} empty={t("commitments.empty")}>
         {() => (
           <ul className="fr-grid-row fr-grid-row--gutters od-plain-list">

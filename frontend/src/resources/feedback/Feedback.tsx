@@ -10,6 +10,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import type { Forum } from "../../api/client";
+import "./messages";
 import {
   approveText,
   changeFeedback,

@@ -16,6 +16,7 @@ import { useLangOf } from "../../components/lang";
 import { useI18n } from "../../i18n";
 import { compareVersions, formatKeys, getFormat, getFormatVersion, type Format, type FormatVersion } from "./queries";
 import { feedbackKeys, getFormatFeedback } from "../feedback/queries";
+import "../feedback/messages";
 import { paths } from "../../app/resources";
 
 export default function FormatPage() {

@@ -24,6 +24,7 @@ import { ForumFeedbackSection } from "../feedback/Feedback";
 import { ForumOrganisersSection } from "./ForumOrganisers";
 import { paths } from "../../app/resources";
 import { FeedLink } from "../../components/FeedLink";
+import { MeetingBadge, MeetingSection } from "../stakeholderForum/MeetingSection";
 
 export default function ForumPage() {
   const { slug = "" } = useParams();
@@ -73,6 +74,7 @@ export default function ForumPage() {
         <li>
           <ForumStatusBadge status={f.status} />
         </li>
+        <MeetingBadge forum={f} />
       </ul>
       {/* A <div>: the DSFR tag is itself a <p>, which no <p> may contain (RGAA 8.2). */}
       <div className="fr-mb-3w">
@@ -190,6 +192,8 @@ export default function ForumPage() {
       </section>
 
       <ForumOrganisersSection forum={f} />
+
+      <MeetingSection forum={f} />
 
       <ForumRecord forum={f} />
       <ForumFeedbackSection forum={f} />

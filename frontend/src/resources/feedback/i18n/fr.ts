@@ -1,4 +1,4 @@
-// Feedback on forums and formats.
+// Feedback on forums and formats: comes with the forum and format pages (../messages.ts).
 // French is the reference; the English catalogue (en/feedback.ts) must have exactly its keys.
 
 export const fr = {
