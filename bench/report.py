@@ -567,6 +567,17 @@ def render(run_dir):
             f"{OPEN_DATA_COPY_SHARE_TARGET:.0%}); server RSS +{fmt(growth)} MB while streaming (target < "
             f"{EXPORT_GROWTH_TARGET_MB:g} MB): {'met' if open_data['target_met'] else 'missed'}")
     result["open_data_export"] = open_data
+    upload = load(os.path.join(run_dir, "U1.json"))
+    if upload:
+        growth = (upload["rss_peak_kb"] - upload["rss_before_kb"]) / 1024
+        upload["rss_growth_mb"] = round(growth, 1)
+        upload["target_met"] = growth < EXPORT_GROWTH_TARGET_MB
+        lines.append(
+            f"Upload (U1) of a {fmt(upload['bytes'] / 1e6, 1)} MB document file in {fmt(upload['seconds'], 2)} s: "
+            f"server RSS {fmt(upload['rss_before_kb'] / 1024)} MB before, {fmt(upload['rss_peak_kb'] / 1024)} MB at most "
+            f"while receiving (+{fmt(growth)} MB) — target < {EXPORT_GROWTH_TARGET_MB:g} MB: "
+            f"{'met' if upload['target_met'] else 'missed'}")
+    result["upload"] = upload
     live = live_streams(run_dir)
     if live:
         lines.append(live_line(live))

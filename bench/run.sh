@@ -44,6 +44,9 @@
 #                              W1f = W1 on the forum 10,000 members follow, followed by F1: one
 #                              comment there with a job worker running, and the time until its
 #                              10,000 notifications exist;
+#                              U1 = a 20 MB document file uploaded (PUT /documents/{id}/file):
+#                              the server's RSS sampled every 20 ms while it streams the file
+#                              to the store, against the RSS just before (target < 10 MB);
 #                              S1 = sign-in, also followed by bursts of 64 simultaneous sign-ins
 #                              and `opendetat hash-bench`, its ceiling)
 #   BENCH_DATABASE_URL         default <server from scripts/ensure-postgres.sh>/opendetat_bench
@@ -80,15 +83,17 @@ DURATION="${BENCH_DURATION:-15}"
 WARMUP="${BENCH_WARMUP:-3}"
 CONNS="${BENCH_CONNECTIONS:-32}"
 POOL="${BENCH_POOL_SIZE:-8}"
-OPS="${BENCH_OPS:-R1 R1s R2 R2c R3 R4 R5 R5o R6 R7 R8 W1 L1 W1f W2 S1 E2}"
+OPS="${BENCH_OPS:-R1 R1s R2 R2c R3 R4 R5 R5o R6 R7 R8 W1 L1 W1f W2 S1 E2 U1}"
 # E2 (the open-data export) and L1 (live streams) are measured on their own, not by wrk: they
 # are taken out of OPS, which the wrk loop, the SQL capture and the report read. BENCH_OPS=E2
 # runs that row alone; BENCH_OPS=L1 measures W1's load without streams itself.
 E2_ON=0
 L1_ON=0
+U1_ON=0
 without_op() { OPS="$(printf '%s\n' $OPS | { grep -vx "$1" || true; } | tr '\n' ' ')"; OPS="${OPS% }"; }
 if [[ " $OPS " == *" E2 "* ]]; then E2_ON=1; without_op E2; fi
 if [[ " $OPS " == *" L1 "* ]]; then L1_ON=1; without_op L1; fi
+if [[ " $OPS " == *" U1 "* ]]; then U1_ON=1; without_op U1; fi
 L1_STREAMS="${BENCH_L1_STREAMS:-1000}"
 SWEEP="${BENCH_POOL_SWEEP:-}"
 SWEEP_OPS="${BENCH_SWEEP_OPS:-R1 R2 W1}"
@@ -1028,6 +1033,41 @@ ok = "ok" if e["csv_rows"] == e["rows"] == e["copy_rows"] and e["rows"] > 0 else
 print(f"E2 {ok}: {e['csv_rows']} of {e['rows']} public comments exported ({e['copy_rows']} by COPY)")
 PY
   fi
+fi
+
+# U1: a 20 MB file uploaded to a document (issue 25): streamed to the store as it arrives, so
+# the server's RSS, sampled every 20 ms while it receives, grows by less than 10 MB.
+if [ "$U1_ON" = 1 ]; then
+  [ -n "$TOKEN" ] || sign_up
+  q "UPDATE users SET role = 'admin' WHERE id = $USER_ID" >/dev/null
+  u1_doc="$(curl -fsS -m 30 -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" \
+    -d '{"title":"Banc d'"'"'essai U1","level":"expert"}' "$BASE/api/v1/forums/$WRITE_FORUM/documents" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')" || die "U1: the document could not be made"
+  python3 -c 'import sys; f = open(sys.argv[1], "wb"); f.write(b"%PDF-1.7\n"); f.write(b"\0" * (20_000_000 - 9))' "$RUN_DIR/u1.pdf"
+  [ "$SMOKE" = 1 ] || python3 "$BENCH/report.py" wait-idle "$IDLE_WAIT" 15 >/dev/null
+  rss_before="$(proc_status "$SERVER_PID" VmRSS)"
+  ( while kill -0 "$SERVER_PID" 2>/dev/null; do
+      awk '$1 == "VmRSS:" { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null
+      sleep 0.02
+    done ) >"$RUN_DIR/u1-rss.txt" &
+  u1_sampler=$!
+  t0="$EPOCHREALTIME"
+  u1_code="$(curl -sS -m 300 -o "$RUN_DIR/u1.json" -w '%{http_code}' -X PUT -T "$RUN_DIR/u1.pdf" \
+    -H 'Content-Type: application/octet-stream' -H "Authorization: Bearer $TOKEN" \
+    "$BASE/api/v1/documents/$u1_doc/file?filename=u1.pdf")" || u1_code=000
+  t1="$EPOCHREALTIME"
+  sleep 0.1
+  kill "$u1_sampler" 2>/dev/null || true
+  wait "$u1_sampler" 2>/dev/null || true
+  q "UPDATE users SET role = 'member' WHERE id = $USER_ID" >/dev/null
+  [ "$u1_code" = 200 ] || die "U1: the upload answered $u1_code: $(head -c 300 "$RUN_DIR/u1.json")"
+  rss_peak="$(sort -n "$RUN_DIR/u1-rss.txt" | tail -n 1)"
+  printf '{"bytes":%s,"seconds":%s,"rss_before_kb":%s,"rss_peak_kb":%s}\n' \
+    "$(wc -c <"$RUN_DIR/u1.pdf")" "$(python3 -c "print(round($t1 - $t0, 3))")" "$rss_before" "${rss_peak:-$rss_before}" \
+    >"$RUN_DIR/U1.json"
+  rm -f "$RUN_DIR/u1.pdf"
+  say "U1: $(cat "$RUN_DIR/U1.json")"
+  if [ "$SMOKE" = 1 ]; then echo "U1 ok: a 20 MB file uploaded" >>"$RUN_DIR/smoke.txt"; fi
 fi
 
 VMHWM="$(proc_status "$SERVER_PID" VmHWM)"

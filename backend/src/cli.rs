@@ -155,6 +155,7 @@ fn serve() -> Result<(), String> {
             &settings.public_url,
         )),
         proconnect_trust_institutions: settings.proconnect_trust_institutions,
+        files: crate::storage::FileStore::new(&settings.documents)?,
     };
     let jobs = start_workers(&settings, settings.job_workers)?;
     let listener =

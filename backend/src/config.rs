@@ -3,9 +3,11 @@
 use std::fmt;
 use std::time::Duration;
 
+mod documents;
 mod oidc;
 mod streams;
 mod webhooks;
+pub use documents::{FileBackend, FileStoreSettings, DEFAULT_MAX_BYTES};
 use webhooks::{flag, parse_schedule, WEBHOOKS};
 pub use webhooks::{webhooks, WebhookSettings, DEFAULT_WEBHOOK_RETRY_SCHEDULE};
 
@@ -91,6 +93,7 @@ pub struct Settings {
     pub webhooks: WebhookSettings,
     /// Open streams and their heartbeat (`STREAM_*`).
     pub live: crate::live::LiveSettings,
+    pub documents: FileStoreSettings,
     /// The identity providers that are configured (`PROCONNECT_*`, `FRANCECONNECT_*`).
     pub identity_providers: Vec<crate::auth::oidc::ProviderSettings>,
     /// An official signing in with ProConnect for an organisation whose SIREN is an
@@ -237,6 +240,7 @@ impl Settings {
             },
             job_idle_poll: Duration::from_millis(parse_num(&get, "JOB_POLL_MS", 250)?),
             live: streams::parse(&get)?,
+            documents: documents::parse(&get)?,
             identity_providers: oidc::parse(&get)?,
             proconnect_trust_institutions: flag(&get, "PROCONNECT_TRUST_INSTITUTIONS")?,
         })

@@ -23,6 +23,7 @@ pub mod resources;
 pub mod seed;
 pub mod seed_large;
 pub mod slugs;
+pub mod storage;
 pub mod subjects;
 pub mod types;
 pub mod workdays;
@@ -63,4 +64,6 @@ pub struct AppState {
     pub identity_providers: std::sync::Arc<auth::oidc::Providers>,
     /// ProConnect officials are linked to their institution without an admin's confirmation.
     pub proconnect_trust_institutions: bool,
+    /// Documents' files (the local filesystem or an S3-compatible store).
+    pub files: storage::FileStore,
 }

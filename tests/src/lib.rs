@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 
 pub mod authenticator;
 pub mod builders;
+pub mod files;
 pub mod oidc;
 pub mod roles;
 pub mod smtp;
@@ -23,9 +24,9 @@ pub mod sse;
 pub mod webhooks;
 pub use builders::{
     commitment_id, crowd, format_content, handle_of, milestone_id, ActionItemBuilder, ActionPlanBuilder, AnswerBuilder,
-    CommentBuilder, CommitmentBuilder, CycleBuilder, FeedbackBuilder, FormatBuilder, ForumBuilder, InstitutionBuilder,
-    MemberBuilder, MilestoneBuilder, MinutesBuilder, ProgressBuilder, ProposalBuilder, QuestionBuilder, RecordExt,
-    RegistrationBuilder, ReportBuilder, UserBuilder, VersionBuilder,
+    CommentBuilder, CommitmentBuilder, CycleBuilder, DocumentBuilder, FeedbackBuilder, FormatBuilder, ForumBuilder,
+    InstitutionBuilder, MemberBuilder, MilestoneBuilder, MinutesBuilder, ProgressBuilder, ProposalBuilder,
+    QuestionBuilder, RecordExt, RegistrationBuilder, ReportBuilder, UserBuilder, VersionBuilder,
 };
 pub use roles::Guarded;
 pub use smtp::{Mail, SmtpSink, StalledSmtp};
@@ -283,6 +284,8 @@ impl TestApp {
             // Production requires a second factor of admins and moderators; the role tests sign
             // them in with a password, and the second factor's own tests set it.
             .env("TWO_FACTOR_ROLES", "none")
+            // Documents' files in a directory of the test's own (an S3 test sets its store).
+            .env("DOCUMENTS_DIR", log_dir.with_file_name("test-files").join(&database))
             .stdout(Stdio::piped())
             .stderr(Stdio::from(log));
         for (k, v) in env {

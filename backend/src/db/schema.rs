@@ -888,7 +888,56 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    commitment_news (commitment_id) {
+        commitment_id -> Int8,
+        last_update_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    documents (id) {
+        id -> Int8,
+        subject_id -> Nullable<Int8>,
+        format_id -> Nullable<Int8>,
+        title -> Text,
+        description -> Text,
+        level -> Text,
+        lang -> Text,
+        stage -> Nullable<Text>,
+        url -> Nullable<Text>,
+        created_by -> Nullable<Int8>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    document_files (document_id, version) {
+        document_id -> Int8,
+        version -> Int4,
+        object_key -> Text,
+        filename -> Text,
+        media_type -> Text,
+        size_bytes -> Int8,
+        sha256 -> Text,
+        uploaded_by -> Nullable<Int8>,
+        uploaded_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    progress_evidence (progress_update_id, document_id) {
+        progress_update_id -> Int8,
+        document_id -> Int8,
+    }
+}
+
 diesel::joinable!(action_item_history -> action_items (action_item_id));
+diesel::joinable!(document_files -> documents (document_id));
+diesel::joinable!(commitment_news -> commitments (commitment_id));
+diesel::joinable!(progress_evidence -> documents (document_id));
+diesel::joinable!(progress_evidence -> progress_updates (progress_update_id));
 diesel::joinable!(stakeholder_meetings -> forums (forum_id));
 diesel::joinable!(organisation_consents -> forums (forum_id));
 diesel::joinable!(organisation_consents -> users (user_id));
@@ -978,6 +1027,10 @@ diesel::joinable!(webhook_endpoints -> api_tokens (app_token_id));
 diesel::joinable!(webhook_endpoints -> users (created_by));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    commitment_news,
+    documents,
+    document_files,
+    progress_evidence,
     stakeholder_members,
     stakeholder_meetings,
     organisation_consents,

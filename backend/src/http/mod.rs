@@ -2,6 +2,7 @@
 //! the request extractors, keyset pages, lookups by id or key, list filters, validation, CSV and
 //! Atom feeds.
 
+pub mod address;
 pub mod atom;
 pub mod checks;
 pub mod codes;

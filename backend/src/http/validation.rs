@@ -238,6 +238,16 @@ pub fn required_int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
 }
 
 /// A list of commitment ids (forums', cycles'): at most 50, each positive (`ids_schema`).
+/// At most 50 ids, each positive (documents cited as evidence…).
+pub fn positive_ids(ids: &[i64]) -> Result<(), ValidationError> {
+    if ids.len() > 50 || ids.iter().any(|&i| i <= 0) {
+        let mut e = ValidationError::new("ids");
+        e.message = Some("must hold at most 50 positive ids".into());
+        return Err(e);
+    }
+    Ok(())
+}
+
 pub fn commitment_ids(ids: &[i64]) -> Result<(), ValidationError> {
     if ids.len() > 50 || ids.iter().any(|&i| i <= 0) {
         let mut e = ValidationError::new("ids");

@@ -12,6 +12,7 @@ pub mod co_creation;
 pub mod comments;
 pub mod commitments;
 pub mod cycles;
+pub mod documents;
 pub mod feedback;
 pub mod formats;
 pub mod forums;
@@ -54,6 +55,7 @@ pub const RESOURCES: &[&crate::registry::Resource] = &[
     &proposals::RESOURCE,
     &questions::RESOURCE,
     &stakeholder_forum::RESOURCE,
+    &documents::RESOURCE,
     &cycles::RESOURCE,
     &forums::RESOURCE,
     &formats::RESOURCE,

@@ -18,7 +18,7 @@ fn the_seeds_institutions_are_records_that_fr0041_links_to() {
     let page = app.get("/institutions/minister-of-state-digital-sector").expect(200).json();
     assert_eq!(
         page["commitments"],
-        json!([{"id": fr0041["id"], "code": "FR0041", "title": fr0041["title"], "lead": true}])
+        json!([{"id": fr0041["id"], "code": "FR0041", "title": fr0041["title"], "lead": true, "stale": false}])
     );
     let officials: Vec<&str> =
         page["officials"].as_array().unwrap().iter().map(|o| o["display_name"].as_str().unwrap()).collect();

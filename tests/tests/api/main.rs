@@ -14,6 +14,7 @@ mod co_creation;
 mod comments;
 mod commitments;
 mod cycles;
+mod documents;
 mod erasure;
 mod feedback;
 mod feeds;

@@ -409,6 +409,46 @@ pub(crate) fn table(comment: i64, milestone: i64, user: i64, question: i64) -> V
         ("GET", "/forums/{id}/organisation-consent", "/forums/no-such-forum/organisation-consent".into(), None, ALL),
         ("PUT", "/forums/{id}/organisation-consent", "/forums/no-such-forum/organisation-consent".into(), None, ALL),
         ("DELETE", "/forums/{id}/organisation-consent", "/forums/no-such-forum/organisation-consent".into(), None, ALL),
+        // Documents: officials and admins attach and upload; admins remove (no such record
+        // here: who may is what is tested).
+        (
+            "POST",
+            "/forums/{id}/documents",
+            "/forums/no-such-forum/documents".into(),
+            Some(DocumentBuilder::on("/forums/x", "Guide").body()),
+            CONTENT,
+        ),
+        (
+            "POST",
+            "/formats/{id}/documents",
+            "/formats/no-such-format/documents".into(),
+            Some(DocumentBuilder::on("/formats/x", "Guide").body()),
+            CONTENT,
+        ),
+        (
+            "POST",
+            "/commitments/{id}/documents",
+            "/commitments/FR9999/documents".into(),
+            Some(DocumentBuilder::on("/commitments/x", "Guide").body()),
+            CONTENT,
+        ),
+        (
+            "POST",
+            "/milestones/{id}/documents",
+            "/milestones/999999/documents".into(),
+            Some(DocumentBuilder::on("/milestones/x", "Guide").body()),
+            CONTENT,
+        ),
+        (
+            "POST",
+            "/proposals/{id}/documents",
+            "/proposals/999999/documents".into(),
+            Some(DocumentBuilder::on("/proposals/x", "Guide").body()),
+            CONTENT,
+        ),
+        ("PATCH", "/documents/{id}", "/documents/999999".into(), Some(json!({})), CONTENT),
+        ("DELETE", "/documents/{id}", "/documents/999999".into(), None, ADMIN),
+        ("PUT", "/documents/{id}/file", "/documents/999999/file?filename=x.pdf".into(), None, CONTENT),
         ("POST", "/holidays", "/holidays".into(), Some(json!({"day": "2031-05-30", "label": "Pont"})), ADMIN),
         ("DELETE", "/holidays/{day}", "/holidays/2031-05-30".into(), None, ADMIN),
         (

@@ -119,8 +119,9 @@ fn the_log_is_append_only_through_the_api_and_in_sql() {
         "DELETE FROM progress_updates",
         "TRUNCATE progress_updates",
     ] {
-        let err = diesel::sql_query(statement).execute(&mut app.db()).unwrap_err();
-        assert!(err.to_string().contains("append-only"), "{statement}: {err}");
+        let err = diesel::sql_query(statement).execute(&mut app.db()).unwrap_err().to_string();
+        // TRUNCATE is refused before the trigger runs when documents cite updates as evidence.
+        assert!(err.contains("append-only") || err.contains("referenced in a foreign key"), "{statement}: {err}");
     }
     assert_eq!(app.get(&format!("/progress-updates/{}", u["id"])).expect(200).json()["note"], "Premier point.");
     // Only an erasure's change is let through: the account's link cut and, with it, the name

@@ -96,6 +96,12 @@ pub struct Commitment {
     /// `lead_institution_id` and `support_institution_ids`.
     pub institutions: CommitmentInstitutions,
     /// The proposals of a co-creation it came from (« issu de N propositions »), in id order.
+    /// When it last had news: a progress update on one of its milestones, or a document
+    /// attached to it or to one of them.
+    pub last_update_at: Option<DateTime<Utc>>,
+    /// « Pas de mise à jour depuis 6 mois »: an active commitment with no progress update and
+    /// no document for six months (counted from its creation when it never had any).
+    pub stale: bool,
     pub from_proposals: Vec<crate::resources::shared::refs::ProposalRef>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -144,6 +150,8 @@ impl Commitment {
             milestones: None,
             institutions: CommitmentInstitutions::default(),
             from_proposals: Vec::new(),
+            stale: false,
+            last_update_at: None,
             created_at: row.created_at,
             updated_at: row.updated_at,
             archived_at: row.archived_at,
@@ -180,6 +188,9 @@ pub struct CommitmentFilters {
     pub policy_area: Option<String>,
     pub status: Option<CommitmentStatus>,
     pub starred: Option<bool>,
+    /// `true`: only active commitments with no news for six months (« pas de mise à jour depuis
+    /// 6 mois »); `false`: only the others.
+    pub stale: Option<bool>,
     /// Case-insensitive text in the code, title, summary or lead institution.
     pub q: Option<String>,
     /// `true`: only archived commitments (see `DELETE /commitments/{id}`); by default, only the

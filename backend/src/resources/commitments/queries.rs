@@ -13,7 +13,9 @@ use super::dto::{
 use super::model::{CommitmentChangeset, CommitmentRow, NewCommitment};
 use crate::db::archive::{Archivable, ArchiveEvents};
 use crate::db::ids::{ActionPlanId, CommitmentId, UserId};
-use crate::db::schema::{action_plans, comments, commitments, milestones, proposal_commitments, proposals};
+use crate::db::schema::{
+    action_plans, comments, commitment_news, commitments, milestones, proposal_commitments, proposals,
+};
 use crate::events::{self, EventSubject, NewEvent};
 use crate::http::filters;
 use crate::http::problem::{ApiError, ApiResult, ErrorCode};
@@ -61,6 +63,12 @@ pub fn present(conn: &mut PgConnection, rows: Vec<CommitmentRow>) -> QueryResult
     let mut progress = progress_for(conn, &ids)?;
     let mut institutions = institutions::of_commitments(conn, &ids)?;
     let mut origins = from_proposals(conn, &ids)?;
+    let mut news: HashMap<CommitmentId, chrono::DateTime<chrono::Utc>> = commitment_news::table
+        .filter(commitment_news::commitment_id.eq_any(&ids))
+        .select((commitment_news::commitment_id, commitment_news::last_update_at))
+        .load(conn)?
+        .into_iter()
+        .collect();
     Ok(rows
         .into_iter()
         .map(|row| {
@@ -71,7 +79,12 @@ pub fn present(conn: &mut PgConnection, rows: Vec<CommitmentRow>) -> QueryResult
             });
             let p = progress.remove(&row.id).unwrap_or_default();
             let (lead, support) = institutions.remove(&row.id).unwrap_or_default();
+            let last_update_at = news.remove(&row.id);
+            let stale =
+                crate::resources::shared::refs::is_stale(row.status, row.archived_at, last_update_at, row.created_at);
             let mut one = Commitment::from_row(row, plan, p);
+            one.last_update_at = last_update_at;
+            one.stale = stale;
             one.institutions = CommitmentInstitutions { lead, support };
             one.from_proposals = origins.remove(&one_id(&one)).unwrap_or_default();
             one
@@ -158,6 +171,10 @@ pub fn list(
     }
     if let Some(starred) = f.starred {
         q = q.filter(commitments::starred.eq(starred));
+    }
+    if let Some(stale) = f.stale {
+        let flagged = diesel::dsl::sql::<diesel::sql_types::Bool>(crate::resources::shared::refs::STALE_SQL);
+        q = if stale { q.filter(flagged) } else { q.filter(diesel::dsl::not(flagged)) };
     }
     if let Some(p) = filters::contains(f.q.as_deref()) {
         q = q.filter(

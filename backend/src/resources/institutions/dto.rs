@@ -35,6 +35,9 @@ pub struct InstitutionCommitment {
     pub commitment: CommitmentRef,
     /// `true` when it leads the commitment, `false` when it supports it.
     pub lead: bool,
+    /// « Pas de mise à jour depuis 6 mois »: active, and no progress update or document for
+    /// six months.
+    pub stale: bool,
 }
 
 /// An action item the institution owns.

@@ -112,12 +112,16 @@ pub fn list(
 
 /// An institution in full.
 pub fn present(conn: &mut PgConnection, r: InstitutionRow) -> QueryResult<Institution> {
-    let linked: Vec<(bool, CommitmentRef)> = commitment_institutions::table
+    let linked: Vec<(bool, CommitmentRef, bool)> = commitment_institutions::table
         .inner_join(commitments::table)
         .filter(commitment_institutions::institution_id.eq(r.id))
         .filter(commitments::archived_at.is_null())
         .order((commitment_institutions::lead.desc(), commitments::code))
-        .select((commitment_institutions::lead, CommitmentRef::as_select()))
+        .select((
+            commitment_institutions::lead,
+            CommitmentRef::as_select(),
+            sql::<Bool>(crate::resources::shared::refs::STALE_SQL),
+        ))
         .load(conn)?;
     let owned: Vec<(crate::db::ids::ActionItemId, String, ActionStatus, chrono::NaiveDate, bool)> = action_items::table
         .filter(action_items::owner_institution_id.eq(r.id))
@@ -150,7 +154,10 @@ pub fn present(conn: &mut PgConnection, r: InstitutionRow) -> QueryResult<Instit
         siren: r.siren,
         website: r.website,
         lang: r.lang,
-        commitments: linked.into_iter().map(|(lead, commitment)| InstitutionCommitment { commitment, lead }).collect(),
+        commitments: linked
+            .into_iter()
+            .map(|(lead, commitment, stale)| InstitutionCommitment { commitment, lead, stale })
+            .collect(),
         action_items: owned
             .into_iter()
             .map(|(id, title, status, due_on, overdue)| OwnedActionItem {

@@ -41,6 +41,11 @@ pub struct NewProgressUpdate {
     #[validate(length(max = 20), nested)]
     #[schema(max_items = 20)]
     pub evidence: Vec<EvidenceLink>,
+    /// Documents of the platform (`POST …/documents`) cited as evidence, by id (at most 50).
+    #[serde(default)]
+    #[validate(custom(function = "crate::http::validation::positive_ids"))]
+    #[schema(schema_with = crate::http::validation::ids_schema)]
+    pub evidence_documents: Vec<i64>,
     /// The update of the same milestone that this one corrects (409 `unknown_reference` when it
     /// names none). Both stay in the log.
     #[validate(range(min = 1))]
@@ -71,6 +76,8 @@ pub struct ProgressUpdate {
     pub note: String,
     pub note_html: String,
     pub evidence: Vec<EvidenceLink>,
+    /// Documents of the platform cited as evidence.
+    pub evidence_documents: Vec<crate::resources::documents::dto::DocumentRef>,
     /// The update this one corrects.
     pub corrects: Option<i64>,
     /// Later updates that correct this one.

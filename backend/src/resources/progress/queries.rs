@@ -53,6 +53,8 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ProgressRow>) -> QueryResult<V
     {
         corrected_by.entry(target).or_default().push(by.get());
     }
+    let plain_ids: Vec<i64> = row_ids.iter().map(|i| i.get()).collect();
+    let mut cited = crate::resources::documents::queries::cited_by(conn, &plain_ids)?;
     Ok(rows
         .into_iter()
         .map(|r| ProgressUpdate {
@@ -64,6 +66,7 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ProgressRow>) -> QueryResult<V
             note: r.note,
             note_html: r.note_html,
             evidence: serde_json::from_value(r.evidence).unwrap_or_default(),
+            evidence_documents: cited.remove(&r.id.get()).unwrap_or_default(),
             corrects: r.corrects_id.map(ProgressUpdateId::get),
             corrected_by: corrected_by.remove(&r.id).unwrap_or_default(),
             author: ProgressAuthor {
@@ -146,6 +149,7 @@ pub fn append(
         ))
         .returning(ProgressRow::as_returning())
         .get_result(conn)?;
+    crate::resources::documents::queries::cite(conn, row.id.get(), &r.evidence_documents)?;
     // Events name people by id only (the actor), never by name: the log is append-only and
     // an erased account's name must leave every table.
     let mut audited = serde_json::to_value(&row).unwrap_or_default();

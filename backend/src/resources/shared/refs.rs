@@ -22,6 +22,31 @@ pub struct CommitmentRef {
     pub title: String,
 }
 
+/// How long a commitment may go without news before it is flagged « pas de mise à jour depuis
+/// 6 mois » (OGP asks for an online repository kept up to date).
+pub const STALE_MONTHS: u32 = 6;
+
+/// The flag in SQL, for filters and records that read commitments directly: the same rule as
+/// `is_stale`.
+pub const STALE_SQL: &str = "(commitments.status = 'active' AND commitments.archived_at IS NULL \
+     AND coalesce((SELECT n.last_update_at FROM commitment_news n WHERE n.commitment_id = commitments.id), \
+     commitments.created_at) < now() - interval '6 months')";
+
+/// Whether an active commitment has had no progress update and no document for six months
+/// (counted from its creation when it never had any).
+pub fn is_stale(
+    status: crate::types::CommitmentStatus,
+    archived_at: Option<chrono::DateTime<chrono::Utc>>,
+    last_update_at: Option<chrono::DateTime<chrono::Utc>>,
+    created_at: chrono::DateTime<chrono::Utc>,
+) -> bool {
+    let now = chrono::Utc::now();
+    let limit = now.checked_sub_months(chrono::Months::new(STALE_MONTHS)).unwrap_or(now);
+    status == crate::types::CommitmentStatus::Active
+        && archived_at.is_none()
+        && last_update_at.unwrap_or(created_at) < limit
+}
+
 /// A proposal in short: what a commitment it became, or a proposal merged with it, links to.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ProposalRef {

@@ -71,6 +71,11 @@ export const fr = {
   "error.no_open_phase": "Aucune phase de la concertation ouverte aux propositions n'est en cours.",
   "error.not_a_stakeholder_meeting": "Ce forum n'est pas une réunion du forum multi-acteurs.",
   "error.no_registration": "Inscrivez-vous d'abord à ce forum : l'accord concerne les personnes présentes.",
+  "error.file_type_not_allowed":
+    "Ce fichier n'est pas d'un type accepté (PDF, ODT, ODS, ODP, DOCX, XLSX, PPTX, PNG, JPEG, CSV ou texte), quel que soit son nom.",
+  "error.link_refused": "Ce lien mène à une adresse locale ou privée : donnez une adresse publique.",
+  "error.document_is_link": "Ce document est un lien : modifiez son adresse.",
+  "error.not_a_link": "Ce document est un fichier : déposez-en une nouvelle version.",
   "error.already_supported": "Vous soutenez déjà cette proposition.",
   "error.proposal_merged": "Cette proposition a été fusionnée avec une autre : c'est celle-ci qu'il faut soutenir.",
   "error.nothing_to_publish": "Aucune réponse en brouillon n'attend d'être publiée.",

@@ -82,6 +82,11 @@ const OFFERED: Record<EventType, boolean> = {
   "forum.stakeholder_meeting_unmarked": true,
   "forum.organisation_shared": false,
   "forum.organisation_unshared": false,
+  // Documents attached, changed, their files uploaded and removed: staff writes, audited.
+  "document.added": true,
+  "document.updated": true,
+  "document.file_uploaded": true,
+  "document.removed": true,
   "comment.hidden": true,
   "comment.restored": true,
   "comment.reacted": false,

@@ -46,6 +46,7 @@ const commitment: Commitment = {
   milestones: [],
   institutions: { lead: null, support: [] },
   from_proposals: [],
+  stale: false,
   created_at: "2027-06-01T09:00:00Z",
   updated_at: "2027-06-01T09:00:00Z",
   archived_at: null,

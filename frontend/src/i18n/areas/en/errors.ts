@@ -64,6 +64,11 @@ export const en: Record<keyof typeof fr, string> = {
   "error.no_open_phase": "No co-creation phase open to proposals is under way.",
   "error.not_a_stakeholder_meeting": "This forum is not a meeting of the multi-stakeholder forum.",
   "error.no_registration": "Register for this forum first: the consent is for the people who attend.",
+  "error.file_type_not_allowed":
+    "This file is not of an accepted type (PDF, ODT, ODS, ODP, DOCX, XLSX, PPTX, PNG, JPEG, CSV or text), whatever its name.",
+  "error.link_refused": "This link leads to a local or private address: give a public one.",
+  "error.document_is_link": "This document is a link: change its address.",
+  "error.not_a_link": "This document is a file: upload a new version.",
   "error.already_supported": "You already support this proposal.",
   "error.proposal_merged": "This proposal was merged into another: support that one instead.",
   "error.nothing_to_publish": "No draft response is waiting to be published.",

@@ -1,0 +1,3 @@
+DROP TABLE progress_evidence;
+DROP TABLE document_files;
+DROP TABLE documents;
