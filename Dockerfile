@@ -30,7 +30,9 @@ FROM debian:bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpq5 ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 --user-group --no-create-home --home-dir /app opendetat
+ && useradd --system --uid 10001 --user-group --no-create-home --home-dir /app opendetat \
+ # Documents' files (the compose file mounts a volume here, which takes this owner).
+ && install -d -o opendetat -g opendetat /var/lib/opendetat/documents
 COPY --from=builder /usr/local/bin/opendetat /usr/local/bin/opendetat
 COPY --from=web /web/frontend/dist /app/frontend/dist
 WORKDIR /app
