@@ -2,7 +2,8 @@
 -- Same statements as backend/src/resources/commitments/handlers.rs `load_one`: commitments::find_row (by
 -- code), commitments::present (action plan refs; milestone progress GROUP BY), and
 -- milestones::for_commitment (milestones joined with their commitment's code), then its lead and
--- support institutions (institutions::of_commitments).
+-- support institutions (institutions::of_commitments), the proposals each came from
+-- (from_proposals) and when each last had news (commitment_news, for the six-month flag).
 -- Variables (pgbench -D, from bench/run.sh):
 --   :code            FR0041
 --   :plan_ids        int8[] literal of the commitment's action plan id, e.g. {2}
@@ -14,4 +15,6 @@ SELECT "commitments"."id", "commitments"."action_plan_id", "commitments"."code",
 SELECT "action_plans"."id", "action_plans"."slug", "action_plans"."title" FROM "action_plans" WHERE ("action_plans"."id" = ANY(:plan_ids));
 SELECT "milestones"."commitment_id", "milestones"."status", COUNT(*) FROM "milestones" WHERE (("milestones"."commitment_id" = ANY(:commitment_ids)) AND ("milestones"."archived_at" IS NULL)) GROUP BY "milestones"."commitment_id", "milestones"."status";
 SELECT "commitment_institutions"."commitment_id", "commitment_institutions"."lead", "institutions"."id", "institutions"."slug", "institutions"."name", "institutions"."acronym", "institutions"."kind" FROM ("commitment_institutions" INNER JOIN "institutions" ON ("commitment_institutions"."institution_id" = "institutions"."id")) WHERE ("commitment_institutions"."commitment_id" = ANY(:commitment_ids)) ORDER BY "commitment_institutions"."commitment_id", "commitment_institutions"."position", "institutions"."id";
+SELECT "proposal_commitments"."commitment_id", "proposals"."id", "proposals"."title" FROM ("proposal_commitments" INNER JOIN "proposals" ON ("proposal_commitments"."proposal_id" = "proposals"."id")) WHERE ("proposal_commitments"."commitment_id" = ANY(:commitment_ids)) ORDER BY "proposals"."id" ASC;
+SELECT "commitment_news"."commitment_id", "commitment_news"."last_update_at" FROM "commitment_news" WHERE ("commitment_news"."commitment_id" = ANY(:commitment_ids));
 SELECT "milestones"."id", "milestones"."commitment_id", "milestones"."code", "milestones"."title", "milestones"."description", "milestones"."due_date", "milestones"."due_period", "milestones"."status", "milestones"."position", "milestones"."created_at", "milestones"."updated_at", "milestones"."description_html", "milestones"."archived_at", "milestones"."subject_id", "milestones"."lang", "milestones"."baseline_completion", "milestones"."completion", "commitments"."code" FROM ("milestones" INNER JOIN "commitments" ON ("milestones"."commitment_id" = "commitments"."id")) WHERE (("milestones"."commitment_id" = :c_id) AND ("milestones"."archived_at" IS NULL)) ORDER BY "milestones"."position" ASC, "milestones"."id" ASC;

@@ -2,7 +2,8 @@
 -- Same statements as backend/src/resources/commitments/handlers.rs `list_commitments` + commitments::present:
 -- the action plan slug lookup, the filtered page (limit 20 + 1), action plan refs, the
 -- milestone progress GROUP BY over the page's commitments, and their lead and support
--- institutions.
+-- institutions, the proposals each came from (from_proposals) and when each last had news
+-- (commitment_news, for the six-month flag).
 -- Variables (pgbench -D, from bench/run.sh):
 --   :plan_slug       fr-2018-2020
 --   :policy_areas    text[] literal of the one policy area, e.g. {"E-Government"}
@@ -17,3 +18,5 @@ SELECT "commitments"."id", "commitments"."action_plan_id", "commitments"."code",
 SELECT "action_plans"."id", "action_plans"."slug", "action_plans"."title" FROM "action_plans" WHERE ("action_plans"."id" = ANY(:plan_ids));
 SELECT "milestones"."commitment_id", "milestones"."status", COUNT(*) FROM "milestones" WHERE (("milestones"."commitment_id" = ANY(:commitment_ids)) AND ("milestones"."archived_at" IS NULL)) GROUP BY "milestones"."commitment_id", "milestones"."status";
 SELECT "commitment_institutions"."commitment_id", "commitment_institutions"."lead", "institutions"."id", "institutions"."slug", "institutions"."name", "institutions"."acronym", "institutions"."kind" FROM ("commitment_institutions" INNER JOIN "institutions" ON ("commitment_institutions"."institution_id" = "institutions"."id")) WHERE ("commitment_institutions"."commitment_id" = ANY(:commitment_ids)) ORDER BY "commitment_institutions"."commitment_id", "commitment_institutions"."position", "institutions"."id";
+SELECT "proposal_commitments"."commitment_id", "proposals"."id", "proposals"."title" FROM ("proposal_commitments" INNER JOIN "proposals" ON ("proposal_commitments"."proposal_id" = "proposals"."id")) WHERE ("proposal_commitments"."commitment_id" = ANY(:commitment_ids)) ORDER BY "proposals"."id" ASC;
+SELECT "commitment_news"."commitment_id", "commitment_news"."last_update_at" FROM "commitment_news" WHERE ("commitment_news"."commitment_id" = ANY(:commitment_ids));
