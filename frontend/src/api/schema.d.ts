@@ -13745,9 +13745,18 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description A link that is not a URL or leads to a local or private address (`link_refused`, its `errors` naming why: `invalid_url`, `private_address`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Invalid fields (`stage` is for a forum's documents), or a link to a local or private address (`link_refused`) */
+            /** @description Invalid fields (`stage` is for a forum's documents) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13837,9 +13846,18 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description A link that is not a URL or leads to a local or private address (`link_refused`, its `errors` naming why: `invalid_url`, `private_address`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Invalid fields (`stage` is for a forum's documents), or a link to a local or private address (`link_refused`) */
+            /** @description Invalid fields (`stage` is for a forum's documents) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13929,9 +13947,18 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description A link that is not a URL or leads to a local or private address (`link_refused`, its `errors` naming why: `invalid_url`, `private_address`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Invalid fields (`stage` is for a forum's documents), or a link to a local or private address (`link_refused`) */
+            /** @description Invalid fields (`stage` is for a forum's documents) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14021,9 +14048,18 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description A link that is not a URL or leads to a local or private address (`link_refused`, its `errors` naming why: `invalid_url`, `private_address`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Invalid fields (`stage` is for a forum's documents), or a link to a local or private address (`link_refused`) */
+            /** @description Invalid fields (`stage` is for a forum's documents) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14113,9 +14149,18 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description A link that is not a URL or leads to a local or private address (`link_refused`, its `errors` naming why: `invalid_url`, `private_address`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Invalid fields (`stage` is for a forum's documents), or a link to a local or private address (`link_refused`) */
+            /** @description Invalid fields (`stage` is for a forum's documents) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14244,7 +14289,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description A new `link` for a document that is a file (`not_a_link`) */
+            /** @description A new `link` for a document that is a file (`not_a_link`), or a link that is not a URL or leads to a local or private address (`link_refused`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14255,7 +14300,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Invalid fields, or a link to a local or private address (`link_refused`) */
+            /** @description Invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14284,7 +14329,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file (`Content-Disposition: attachment`, except PDF and images; `X-Content-SHA256` its digest) */
+            /** @description The file, of the type its content was found to be (`Content-Disposition: attachment`, except PDF and images; `X-Content-SHA256` its digest) */
             200: {
                 headers: {
                     /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
@@ -14300,7 +14345,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": number[];
+                    "application/pdf": number[];
+                    "image/png": number[];
+                    "image/jpeg": number[];
+                    "application/vnd.oasis.opendocument.text": number[];
+                    "application/vnd.oasis.opendocument.spreadsheet": number[];
+                    "application/vnd.oasis.opendocument.presentation": number[];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": number[];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation": number[];
+                    "text/csv": number[];
+                    "text/plain": number[];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -14357,7 +14412,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description The document is a link (`document_is_link`) */
+            /** @description The document is a link (`document_is_link`), or the file is empty or its content of a type not allowed, whatever its name (`file_type_not_allowed`, on the field `file`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14376,15 +14431,7 @@ export interface operations {
                 };
             };
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description An empty file, or content of a type not allowed, whatever its name (`file_type_not_allowed`) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -14407,7 +14454,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file */
+            /** @description The file, of the type its content was found to be */
             200: {
                 headers: {
                     /** @description `public, max-age=10, stale-while-revalidate=30` when anonymous (feeds and calendars: `public, max-age=300`); `private, no-store` when the request sends `Authorization` */
@@ -14423,7 +14470,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": number[];
+                    "application/pdf": number[];
+                    "image/png": number[];
+                    "image/jpeg": number[];
+                    "application/vnd.oasis.opendocument.text": number[];
+                    "application/vnd.oasis.opendocument.spreadsheet": number[];
+                    "application/vnd.oasis.opendocument.presentation": number[];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": number[];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation": number[];
+                    "text/csv": number[];
+                    "text/plain": number[];
                 };
             };
             304: components["responses"]["NotModified"];

@@ -107,9 +107,9 @@ fn documents_are_grouped_by_level_and_files_kept_version_by_version() {
     let files_before = app.count("document_files");
     let refused = app
         .upload(doc.id(), "rapport.pdf", Some(&official.token), b"MZ\x90\x00\x03\x00\x00\x00\x04\x00", false)
-        .expect_problem(422, "file_type_not_allowed");
+        .expect_problem(409, "file_type_not_allowed");
     assert_eq!(refused["errors"][0]["field"], "file");
-    app.upload(doc.id(), "vide.txt", Some(&official.token), b"", false).expect_problem(422, "file_type_not_allowed");
+    app.upload(doc.id(), "vide.txt", Some(&official.token), b"", false).expect_problem(409, "file_type_not_allowed");
     assert_eq!(app.count("document_files"), files_before);
     app.upload(link.id(), "x.pdf", Some(&official.token), &pdf_bytes(100), false)
         .expect_problem(409, "document_is_link");
@@ -128,7 +128,7 @@ fn documents_are_grouped_by_level_and_files_kept_version_by_version() {
         let problem = DocumentBuilder::on(&format!("/forums/{FORUM}"), "Lien")
             .link(private)
             .send(&app, &official.token)
-            .expect_problem(422, "link_refused");
+            .expect_problem(409, "link_refused");
         assert_eq!(problem["errors"][0]["code"], "private_address", "{private}");
     }
     app.patch(&format!("/documents/{}", doc.id()), Some(&official.token), &json!({"link": "https://example.org/"}))
@@ -191,7 +191,7 @@ fn files_are_kept_in_an_s3_compatible_store() {
     assert!(keys.iter().all(|k| k.starts_with(&format!("documents/{}/", doc.id()))), "{keys:?}");
     // A refused upload leaves nothing behind in the bucket either.
     app.upload(doc.id(), "x.pdf", Some(&official.token), b"\x7fELF\x02\x01\x01", false)
-        .expect_problem(422, "file_type_not_allowed");
+        .expect_problem(409, "file_type_not_allowed");
     assert_eq!(s3.keys().len(), 2);
 }
 

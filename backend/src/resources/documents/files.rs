@@ -27,9 +27,8 @@ use crate::AppState;
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file's bytes"),
     responses(
         (status = 200, description = "Kept: the document with its new current file", body = Document),
-        (status = 409, description = "The document is a link (`document_is_link`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The document is a link (`document_is_link`), or the file is empty or its content of a type not allowed, whatever its name (`file_type_not_allowed`, on the field `file`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 413, description = "Larger than the limit (`payload_too_large`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "An empty file, or content of a type not allowed, whatever its name (`file_type_not_allowed`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/documents/{id}/file")]
@@ -79,7 +78,8 @@ pub async fn upload_file(
     let filename = params.filename.trim().to_string();
     let Some(media_type) = content::media_type(&upload.head, upload.text, &filename) else {
         upload.discard().await;
-        return Err(ApiError::BrokenRule {
+        // A 409 like every rule no schema can state (the contract cannot describe bytes).
+        return Err(ApiError::FieldConflict {
             code: super::codes::FILE_TYPE_NOT_ALLOWED,
             errors: vec![FieldError::new(
                 "file",
@@ -143,7 +143,7 @@ async fn serve(state: web::Data<AppState>, id: DocumentId, version: Option<i32>)
     tag = "documents",
     params(("id" = i64, Path, description = "Document id")),
     responses(
-        (status = 200, description = "The file (`Content-Disposition: attachment`, except PDF and images; `X-Content-SHA256` its digest)", body = Vec<u8>, content_type = "application/octet-stream"),
+        (status = 200, description = "The file, of the type its content was found to be (`Content-Disposition: attachment`, except PDF and images; `X-Content-SHA256` its digest)", content((Vec<u8> = "application/pdf"), (Vec<u8> = "image/png"), (Vec<u8> = "image/jpeg"), (Vec<u8> = "application/vnd.oasis.opendocument.text"), (Vec<u8> = "application/vnd.oasis.opendocument.spreadsheet"), (Vec<u8> = "application/vnd.oasis.opendocument.presentation"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.presentationml.presentation"), (Vec<u8> = "text/csv"), (Vec<u8> = "text/plain"))),
         (status = 404, description = "No such document, or no file", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]
@@ -157,7 +157,7 @@ pub async fn download_file(state: web::Data<AppState>, id: web::Path<i64>) -> Ap
     tag = "documents",
     params(("id" = i64, Path, description = "Document id"), ("version" = i32, Path, description = "Version number, from 1")),
     responses(
-        (status = 200, description = "The file", body = Vec<u8>, content_type = "application/octet-stream"),
+        (status = 200, description = "The file, of the type its content was found to be", content((Vec<u8> = "application/pdf"), (Vec<u8> = "image/png"), (Vec<u8> = "image/jpeg"), (Vec<u8> = "application/vnd.oasis.opendocument.text"), (Vec<u8> = "application/vnd.oasis.opendocument.spreadsheet"), (Vec<u8> = "application/vnd.oasis.opendocument.presentation"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.presentationml.presentation"), (Vec<u8> = "text/csv"), (Vec<u8> = "text/plain"))),
         (status = 404, description = "No such document or version", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]

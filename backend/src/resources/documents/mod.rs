@@ -14,9 +14,9 @@ pub mod queries;
 /// This resource's problem codes (`registry::Resource::codes`).
 pub mod codes {
     crate::problem_codes! {
-        /// 422: the file's content is none of the allowed types, whatever its name says.
+        /// 409: the file's content is none of the allowed types, whatever its name says.
         FILE_TYPE_NOT_ALLOWED => ("file_type_not_allowed", "Ce fichier n'est pas d'un type accepté (PDF, ODT, ODS, ODP, DOCX, XLSX, PPTX, PNG, JPEG, CSV ou texte), quel que soit son nom."),
-        /// 422: a link to a local or private address.
+        /// 409: a link that is not a URL, or leads to a local or private address.
         LINK_REFUSED => ("link_refused", "Ce lien mène à une adresse locale ou privée : donnez une adresse publique."),
         /// 409: a file is uploaded to a document that is a link.
         DOCUMENT_IS_LINK => ("document_is_link", "Ce document est un lien : modifiez son adresse."),

@@ -61,16 +61,17 @@ fn subject(row: &DocumentRow) -> EventSubject {
     EventSubject::new("document", row.id.get(), row.id.get().to_string())
 }
 
-/// 422 `link_refused` when a link's host is a loopback, private, link-local or reserved
-/// address, or a name only a local network knows. The server never fetches a link: the rule
-/// keeps people from being sent to their own machine or an intranet, so a literal address and
-/// the name are judged, without resolving it.
+/// 409 `link_refused` when a link is not a URL, or its host is a loopback, private,
+/// link-local or reserved address, or a name only a local network knows (like webhooks' URLs:
+/// rules no schema states). The server never fetches a link: the rule keeps people from being
+/// sent to their own machine or an intranet, so a literal address and the name are judged,
+/// without resolving it.
 pub fn check_link(link: &str) -> ApiResult<()> {
-    let refuse = |message: &str| ApiError::BrokenRule {
+    let refuse = |rule: &str, message: &str| ApiError::FieldConflict {
         code: super::codes::LINK_REFUSED,
-        errors: vec![FieldError::new("link", "private_address", message)],
+        errors: vec![FieldError::new("link", rule, message)],
     };
-    let url = url::Url::parse(link.trim()).map_err(|e| ApiError::field("link", "url", &format!("not a URL: {e}")))?;
+    let url = url::Url::parse(link.trim()).map_err(|e| refuse("invalid_url", &format!("not a URL: {e}")))?;
     let private = match url.host() {
         Some(url::Host::Ipv4(ip)) => crate::http::address::is_forbidden(ip.into()),
         Some(url::Host::Ipv6(ip)) => crate::http::address::is_forbidden(ip.into()),
@@ -82,7 +83,10 @@ pub fn check_link(link: &str) -> ApiResult<()> {
         None => true,
     };
     if private {
-        return Err(refuse("links go to addresses on the public internet, not to a local or private one"));
+        return Err(refuse(
+            "private_address",
+            "links go to addresses on the public internet, not to a local or private one",
+        ));
     }
     Ok(())
 }
