@@ -4789,7 +4789,7 @@ export interface components {
          *     never on the English `detail`.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "two_factor_required" | "cross_site_request" | "second_factor_required" | "second_factor_invalid" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "reauthentication_required" | "token_used" | "handle_recently_changed" | "token_expired" | "two_factor_on" | "two_factor_off" | "two_factor_kept" | "identity_taken" | "last_sign_in_method" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "notice_too_short" | "timeline_published" | "timeline_empty" | "not_in_preparation" | "no_open_phase" | "already_supported" | "proposal_merged" | "nothing_to_publish" | "not_coordinating_institution" | "not_retained" | "commitment_of_another_plan" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_a_stakeholder_meeting" | "no_registration" | "file_type_not_allowed" | "link_refused" | "document_is_link" | "not_a_link" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
+        ErrorCode: "bad_request" | "invalid_query" | "invalid_cursor" | "invalid_if_none_match" | "malformed_json" | "bad_body" | "unauthorized" | "forbidden" | "insufficient_scope" | "api_token_revoked" | "api_token_expired" | "email_not_verified" | "two_factor_required" | "cross_site_request" | "second_factor_required" | "second_factor_invalid" | "not_found" | "method_not_allowed" | "request_timeout" | "too_many_streams" | "invalid_last_event_id" | "already_exists" | "referenced" | "archived" | "unknown_reference" | "conflicts_with_stored" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "validation_failed" | "unprocessable_body" | "too_many_requests" | "request_header_fields_too_large" | "internal_error" | "service_unavailable" | "http_error" | "wrong_password" | "reauthentication_required" | "token_used" | "handle_recently_changed" | "token_expired" | "two_factor_on" | "two_factor_off" | "two_factor_kept" | "identity_taken" | "last_sign_in_method" | "scope_not_allowed" | "too_many_tokens" | "last_admin" | "has_commitments" | "notice_too_short" | "timeline_published" | "timeline_empty" | "not_in_preparation" | "no_open_phase" | "already_supported" | "proposal_merged" | "nothing_to_publish" | "not_coordinating_institution" | "not_retained" | "commitment_of_another_plan" | "withdrawn" | "no_institution" | "answer_stands" | "already_rejected" | "public_holiday" | "not_a_stakeholder_meeting" | "no_registration" | "file_type_not_allowed" | "link_refused" | "document_is_link" | "stage_for_forums" | "not_a_link" | "not_an_organiser" | "forum_not_held" | "capacity_below_registered" | "stale_version" | "version_published" | "already_registered" | "registration_closed" | "not_registered" | "already_answered" | "feedback_closed" | "not_a_participant" | "parent_unavailable" | "comment_unavailable" | "answer_on_record" | "own_comment" | "invalid_position" | "webhook_disabled" | "too_many_endpoints" | "webhook_url_refused" | "self_lockout" | "not_your_institution";
         /**
          * @description What happened: `<kind of record>.<what happened to it>`. One list, so that readers of the log (the audit trail, the changes feed, notifications, webhooks) and the contract know every type there is.
          * @enum {string}
@@ -13745,7 +13745,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description A link that is not a URL or leads to a local or private address (`link_refused`, its `errors` naming why: `invalid_url`, `private_address`) */
+            /** @description A link that is not a URL or leads to a local or private address (`link_refused`, its `errors` naming why: `invalid_url`, `private_address`), or a `stage` for a document not a forum's (`stage_for_forums`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13756,7 +13756,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Invalid fields (`stage` is for a forum's documents) */
+            /** @description Invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13846,7 +13846,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description A link that is not a URL or leads to a local or private address (`link_refused`, its `errors` naming why: `invalid_url`, `private_address`) */
+            /** @description A link that is not a URL or leads to a local or private address (`link_refused`, its `errors` naming why: `invalid_url`, `private_address`), or a `stage` for a document not a forum's (`stage_for_forums`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13857,7 +13857,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Invalid fields (`stage` is for a forum's documents) */
+            /** @description Invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13947,7 +13947,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description A link that is not a URL or leads to a local or private address (`link_refused`, its `errors` naming why: `invalid_url`, `private_address`) */
+            /** @description A link that is not a URL or leads to a local or private address (`link_refused`, its `errors` naming why: `invalid_url`, `private_address`), or a `stage` for a document not a forum's (`stage_for_forums`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13958,7 +13958,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Invalid fields (`stage` is for a forum's documents) */
+            /** @description Invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14048,7 +14048,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description A link that is not a URL or leads to a local or private address (`link_refused`, its `errors` naming why: `invalid_url`, `private_address`) */
+            /** @description A link that is not a URL or leads to a local or private address (`link_refused`, its `errors` naming why: `invalid_url`, `private_address`), or a `stage` for a document not a forum's (`stage_for_forums`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14059,7 +14059,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Invalid fields (`stage` is for a forum's documents) */
+            /** @description Invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14149,7 +14149,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description A link that is not a URL or leads to a local or private address (`link_refused`, its `errors` naming why: `invalid_url`, `private_address`) */
+            /** @description A link that is not a URL or leads to a local or private address (`link_refused`, its `errors` naming why: `invalid_url`, `private_address`), or a `stage` for a document not a forum's (`stage_for_forums`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14160,7 +14160,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Invalid fields (`stage` is for a forum's documents) */
+            /** @description Invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14289,7 +14289,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description A new `link` for a document that is a file (`not_a_link`), or a link that is not a URL or leads to a local or private address (`link_refused`) */
+            /** @description A new `link` for a document that is a file (`not_a_link`), a `stage` for a document not a forum's (`stage_for_forums`), or a link that is not a URL or leads to a local or private address (`link_refused`) */
             409: {
                 headers: {
                     [name: string]: unknown;

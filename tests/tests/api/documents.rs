@@ -137,7 +137,7 @@ fn documents_are_grouped_by_level_and_files_kept_version_by_version() {
     DocumentBuilder::on("/commitments/FR0041", "Fiche")
         .with("stage", "before")
         .send(&app, &official.token)
-        .expect_problem(422, "validation_failed");
+        .expect_problem(409, "stage_for_forums");
 
     // Every kind of record takes documents.
     let milestone = app.get("/commitments/FR0041").expect(200).json()["milestones"][0]["id"].as_i64().unwrap();

@@ -81,8 +81,8 @@ macro_rules! document_routes {
             request_body = $crate::resources::documents::dto::NewDocument,
             responses(
                 (status = 201, description = "Attached", body = $crate::resources::documents::dto::Document),
-                (status = 409, description = "A link that is not a URL or leads to a local or private address (`link_refused`, its `errors` naming why: `invalid_url`, `private_address`)", body = $crate::http::problem::Problem, content_type = "application/problem+json"),
-                (status = 422, description = "Invalid fields (`stage` is for a forum's documents)", body = $crate::http::problem::Problem, content_type = "application/problem+json"),
+                (status = 409, description = "A link that is not a URL or leads to a local or private address (`link_refused`, its `errors` naming why: `invalid_url`, `private_address`), or a `stage` for a document not a forum's (`stage_for_forums`)", body = $crate::http::problem::Problem, content_type = "application/problem+json"),
+                (status = 422, description = "Invalid fields", body = $crate::http::problem::Problem, content_type = "application/problem+json"),
             )
         )]
         #[post($path)]
@@ -172,7 +172,7 @@ pub async fn get_document(
     request_body = DocumentChanges,
     responses(
         (status = 200, description = "Changed", body = Document),
-        (status = 409, description = "A new `link` for a document that is a file (`not_a_link`), or a link that is not a URL or leads to a local or private address (`link_refused`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A new `link` for a document that is a file (`not_a_link`), a `stage` for a document not a forum's (`stage_for_forums`), or a link that is not a URL or leads to a local or private address (`link_refused`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = crate::http::problem::Problem, content_type = "application/problem+json"),
     )
 )]

@@ -20,6 +20,8 @@ pub mod codes {
         LINK_REFUSED => ("link_refused", "Ce lien mène à une adresse locale ou privée : donnez une adresse publique."),
         /// 409: a file is uploaded to a document that is a link.
         DOCUMENT_IS_LINK => ("document_is_link", "Ce document est un lien : modifiez son adresse."),
+        /// 409: `stage` (before or after) is for a forum's documents.
+        STAGE_FOR_FORUMS => ("stage_for_forums", "Seuls les documents d'un forum se lisent avant ou après lui."),
         /// 409: a link is given to a document that is a file.
         NOT_A_LINK => ("not_a_link", "Ce document est un fichier : déposez-en une nouvelle version."),
     }

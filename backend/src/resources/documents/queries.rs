@@ -57,6 +57,15 @@ fn attachment_of(conn: &mut PgConnection, row: &DocumentRow) -> ApiResult<Attach
     Ok(Attachment { kind, id: ref_id, key })
 }
 
+/// 409 `stage_for_forums`: only a forum's documents are read before or after it (the same body
+/// serves every kind of record, so no schema can state it).
+fn stage_refused() -> ApiError {
+    ApiError::FieldConflict {
+        code: super::codes::STAGE_FOR_FORUMS,
+        errors: vec![FieldError::new("stage", "forums_only", "only a forum's documents are read before or after it")],
+    }
+}
+
 fn subject(row: &DocumentRow) -> EventSubject {
     EventSubject::new("document", row.id.get(), row.id.get().to_string())
 }
@@ -165,7 +174,7 @@ pub fn list(conn: &mut PgConnection, parent: &Parent, writer: bool) -> QueryResu
 
 pub fn insert(conn: &mut PgConnection, parent: &Parent, new: NewDocument, by: UserId) -> ApiResult<DocumentRow> {
     if new.stage.is_some() && parent.attachment.kind != ParentKind::Forum {
-        return Err(ApiError::field("stage", "forums_only", "only a forum's documents are read before or after it"));
+        return Err(stage_refused());
     }
     if let Some(link) = &new.link {
         check_link(link)?;
@@ -218,11 +227,7 @@ pub fn update(
             None => false,
         };
         if !on_forum {
-            return Err(ApiError::field(
-                "stage",
-                "forums_only",
-                "only a forum's documents are read before or after it",
-            ));
+            return Err(stage_refused());
         }
     }
     let set = DocumentChangeset {

@@ -76,6 +76,7 @@ export const fr = {
   "error.link_refused": "Ce lien mène à une adresse locale ou privée : donnez une adresse publique.",
   "error.document_is_link": "Ce document est un lien : modifiez son adresse.",
   "error.not_a_link": "Ce document est un fichier : déposez-en une nouvelle version.",
+  "error.stage_for_forums": "Seuls les documents d'un forum se lisent avant ou après lui.",
   "error.already_supported": "Vous soutenez déjà cette proposition.",
   "error.proposal_merged": "Cette proposition a été fusionnée avec une autre : c'est celle-ci qu'il faut soutenir.",
   "error.nothing_to_publish": "Aucune réponse en brouillon n'attend d'être publiée.",

@@ -69,6 +69,7 @@ export const en: Record<keyof typeof fr, string> = {
   "error.link_refused": "This link leads to a local or private address: give a public one.",
   "error.document_is_link": "This document is a link: change its address.",
   "error.not_a_link": "This document is a file: upload a new version.",
+  "error.stage_for_forums": "Only a forum's documents are read before or after it.",
   "error.already_supported": "You already support this proposal.",
   "error.proposal_merged": "This proposal was merged into another: support that one instead.",
   "error.nothing_to_publish": "No draft response is waiting to be published.",
