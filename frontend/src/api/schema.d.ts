@@ -6414,7 +6414,7 @@ export interface components {
          * @description Why a member hears of something.
          * @enum {string}
          */
-        NotificationReason: "reply" | "mention" | "new_comment" | "progress" | "answer" | "action_item_status" | "forum_changed" | "forum_cancelled" | "promoted" | "webhook_disabled" | "timeline_published" | "phase_opened" | "proposal_answered" | "proposal_merged";
+        NotificationReason: "reply" | "mention" | "new_comment" | "progress" | "answer" | "action_item_status" | "forum_changed" | "forum_cancelled" | "promoted" | "webhook_disabled" | "timeline_published" | "phase_opened" | "proposal_answered" | "proposal_merged" | "document";
         /** @description How notifications come by mail. */
         NotificationSettings: {
             mail: components["schemas"]["MailPreference"];

@@ -66,6 +66,8 @@ fn documents_are_grouped_by_level_and_files_kept_version_by_version() {
     let app = TestApp::spawn();
     let official = app.demo("agent@demo.opendetat.fr");
     let member = app.user("member");
+    // The member follows the forum: they hear of a link at once, of a file once it is there.
+    app.put(&format!("/me/follows/forum/{FORUM}"), Some(&member.token), &json!(null)).expect(200);
     let link = DocumentBuilder::on(&format!("/forums/{FORUM}"), "Les algorithmes publics en 5 minutes")
         .link("https://www.etalab.gouv.fr/algorithmes")
         .with("stage", "before")
@@ -92,6 +94,19 @@ fn documents_are_grouped_by_level_and_files_kept_version_by_version() {
     );
 
     let doc = versions_round_trip(&app, &official.token);
+    let told = |n: i64| {
+        for _ in 0..200 {
+            if app.count(&format!("notifications WHERE user_id = {} AND reason = 'document'", member.id)) >= n {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("the follower was not told of {n} documents");
+    };
+    // The link, and the two versions of the file; not the file document before its upload.
+    told(3);
+    let notes = app.get_as("/me/notifications", &member.token).expect(200).json();
+    assert!(notes["items"].as_array().unwrap().iter().any(|n| n["reason"] == "document"), "{notes}");
     let levels: Vec<String> = app
         .get(&format!("/forums/{FORUM}/documents"))
         .expect(200)

@@ -30,9 +30,9 @@ pub mod codes {
 /// The events this resource's writes record (`registry::Resource::events`).
 pub mod events {
     crate::event_types! {
-        DOCUMENT_ADDED => "document.added",
+        DOCUMENT_ADDED => notifying "document.added",
         DOCUMENT_UPDATED => "document.updated",
-        DOCUMENT_FILE_UPLOADED => "document.file_uploaded",
+        DOCUMENT_FILE_UPLOADED => notifying "document.file_uploaded",
         DOCUMENT_REMOVED => "document.removed",
     }
 }

@@ -40,6 +40,9 @@ crate::text_enum! {
         ProposalAnswered => "proposal_answered",
         /// Their proposal (or one they follow) was merged into another.
         ProposalMerged => "proposal_merged",
+        /// A document was attached to something they follow, or a new version of its file
+        /// uploaded.
+        Document => "document",
     }
 }
 

@@ -12,7 +12,7 @@ use diesel::sql_types::{Array, BigInt, Bool, Nullable, Text};
 use super::dto::NotificationReason;
 use crate::db::ids::{CommentId, SubjectId, UserId};
 use crate::db::schema::{
-    action_items, action_plans, comment_mentions, comments, commitments, forums, milestones, proposals,
+    action_items, action_plans, comment_mentions, comments, commitments, documents, forums, milestones, proposals,
     question_answers, questions, registrations, users,
 };
 use crate::events::{self, Event};
@@ -184,6 +184,18 @@ fn plan(conn: &mut PgConnection, event: &Event) -> QueryResult<Option<(About, Ve
             }
             groups.push(audience(Who::Followers(vec![subject]), reason));
             Some((About { subject: Some(subject), comment: None }, groups))
+        }
+        crate::resources::documents::events::DOCUMENT_ADDED
+        | crate::resources::documents::events::DOCUMENT_FILE_UPLOADED => {
+            // A format's documents have no followers (formats are not subjects). A file document
+            // is told once its file is there, not when its empty record is made.
+            let (subject, link): (Option<SubjectId>, Option<String>) =
+                documents::table.find(ref_id).select((documents::subject_id, documents::url)).first(conn)?;
+            let Some(subject) = subject else { return Ok(None) };
+            if kind == crate::resources::documents::events::DOCUMENT_ADDED && link.is_none() {
+                return Ok(None);
+            }
+            Some(to_followers(subject, vec![subject], NotificationReason::Document))
         }
         _ => None,
     })
@@ -412,5 +424,7 @@ pub(super) fn wording(reason: NotificationReason, actor: Option<&str>, title: &s
         (R::ProposalAnswered, false) => format!("The proposal “{title}” was answered"),
         (R::ProposalMerged, true) => format!("La proposition « {title} » a été fusionnée avec une autre"),
         (R::ProposalMerged, false) => format!("The proposal “{title}” was merged into another"),
+        (R::Document, true) => format!("Un document est disponible sur « {title} »"),
+        (R::Document, false) => format!("A document is available on “{title}”"),
     }
 }

@@ -42,6 +42,7 @@ export const en: Record<keyof typeof fr, string> = {
   "notifications.reason.phase_opened": "A phase of the co-creation of “{title}” opens",
   "notifications.reason.proposal_answered": "The proposal “{title}” was answered",
   "notifications.reason.proposal_merged": "The proposal “{title}” was merged into another",
+  "notifications.reason.document": "A document is available on “{title}”",
   "follows.title": "What you follow",
   "follows.empty":
     "You follow nothing yet: the “Follow” button is at the top of every commitment, milestone, forum, action item and question.",

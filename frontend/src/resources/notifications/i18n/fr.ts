@@ -42,6 +42,7 @@ export const fr = {
   "notifications.reason.phase_opened": "Une phase de la concertation « {title} » s'ouvre",
   "notifications.reason.proposal_answered": "La proposition « {title} » a reçu une réponse",
   "notifications.reason.proposal_merged": "La proposition « {title} » a été fusionnée avec une autre",
+  "notifications.reason.document": "Un document est disponible sur « {title} »",
   "follows.title": "Ce que vous suivez",
   "follows.empty":
     "Vous ne suivez rien pour l'instant : le bouton « Suivre » se trouve en haut de chaque engagement, jalon, forum, action et question.",
