@@ -98,6 +98,10 @@ fn an_erased_account_leaves_no_trace_of_who_it_was_and_threads_keep_their_shape(
             .to_string();
     let slug = ForumBuilder::new("Forum complet").open().capacity(1).create(&app, &admin.token).slug();
     RegistrationBuilder::to(&slug).create(&app, &me.token);
+    // The forum is a meeting of the multi-stakeholder forum, where they agreed to name their
+    // organisation.
+    builders::stakeholder_meeting(&app, &admin.token, &slug);
+    app.put(&format!("/forums/{slug}/organisation-consent"), Some(&me.token), &json!(null)).expect(200);
     let waiting = RegistrationBuilder::to(&slug).create(&app, &other.token);
     assert_eq!(waiting["status"], "waitlisted");
     app.post("/auth/password-reset", None, &json!({"email": me.email})).expect(202);
@@ -128,6 +132,7 @@ fn an_erased_account_leaves_no_trace_of_who_it_was_and_threads_keep_their_shape(
     app.post("/me/erasure", None, &json!({"password": me.password})).expect_problem(401, "unauthorized");
     assert_eq!(app.count(&format!("users WHERE id = {} AND erased_at IS NULL", me.id)), 1);
     app.post("/me/erasure", Some(&me.token), &json!({"password": me.password})).expect(204);
+    assert_eq!(app.count(&format!("organisation_consents WHERE user_id = {}", me.id)), 0);
 
     // Nothing signs in as them any more: not the session, not the token, not the password.
     app.get_as("/me", &me.token).expect_problem(401, "unauthorized");
