@@ -46,6 +46,10 @@ export function setSignedIn(value: boolean) {
 export function setUnauthorizedHandler(handler: (() => void) | null) {
   onUnauthorized = handler;
 }
+/** A request made without this client (an upload, for its progress) was answered `status`. */
+export function refusedSession(status: number) {
+  if (status === 401 && signedIn) onUnauthorized?.();
+}
 
 const auth: Middleware = {
   onResponse({ request, response }) {

@@ -4,7 +4,8 @@
 // of the admin area and of the pages that alone use theirs (accessibility, search, feed links, the
 // moderation queue and log, the session-expiry warning, open data, personal data, co-creation, the
 // proposals a commitment came from, forum registrations, forums' and formats' feedback, the
-// multi-stakeholder forum) come with their chunk (`addMessages`).
+// multi-stakeholder forum, documents, the flag of commitments without news) come with their chunk
+// (`addMessages`).
 import type { fr as adminArea } from "../admin/i18n/fr";
 import type { fr as accessibility } from "../resources/accessibility/i18n/fr";
 import type { fr as search } from "../resources/search/i18n/fr";
@@ -23,6 +24,8 @@ import type { fr as commitmentOrigin } from "../resources/coCreation/i18n/origin
 import type { fr as registrations } from "../resources/registrations/i18n/fr";
 import type { fr as feedback } from "../resources/feedback/i18n/fr";
 import type { fr as stakeholderPages } from "../resources/stakeholderForum/i18n/page.fr";
+import type { fr as documents } from "../resources/documents/i18n/fr";
+import type { fr as stale } from "../resources/commitments/i18n/stale.fr";
 import { fr as common } from "./areas/common";
 import { fr as errors } from "./areas/errors";
 import { fr as subjects } from "./areas/subjects";
@@ -94,7 +97,9 @@ export type MessageKey =
   | keyof typeof commitmentOrigin
   | keyof typeof registrations
   | keyof typeof feedback
-  | keyof typeof stakeholderPages;
+  | keyof typeof stakeholderPages
+  | keyof typeof documents
+  | keyof typeof stale;
 /** The English messages of the areas whose French ones come with their chunk. */
 const LATE = [
   () => import("../admin/i18n/en"),
@@ -115,6 +120,8 @@ const LATE = [
   () => import("../resources/registrations/i18n/en"),
   () => import("../resources/feedback/i18n/en"),
   () => import("../resources/stakeholderForum/i18n/page.en"),
+  () => import("../resources/documents/i18n/en"),
+  () => import("../resources/commitments/i18n/stale.en"),
 ];
 export type Messages = Record<MessageKey, string>;
 

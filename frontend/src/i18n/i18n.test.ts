@@ -18,6 +18,8 @@ import { fr as commitmentOrigin } from "../resources/coCreation/i18n/origin.fr";
 import { fr as registrations } from "../resources/registrations/i18n/fr";
 import { fr as feedback } from "../resources/feedback/i18n/fr";
 import { fr as stakeholderPages } from "../resources/stakeholderForum/i18n/page.fr";
+import { fr as documents } from "../resources/documents/i18n/fr";
+import { fr as stale } from "../resources/commitments/i18n/stale.fr";
 import { interpolate, loadCatalogue, translate } from "./index";
 
 // The whole French catalogue: the main bundle's and the chunks' own.
@@ -41,6 +43,8 @@ const fr = {
   ...registrations,
   ...feedback,
   ...stakeholderPages,
+  ...documents,
+  ...stale,
 } as Messages;
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -12,6 +12,7 @@ import { ProposalStateBadge } from "./parts";
 import { SupportButton } from "./SupportButton";
 import { DraftResponseForm, MergeForm } from "./ResponseForms";
 import { BecameSection } from "./Became";
+import { DocumentsSection } from "../documents/Documents";
 import { Discussion } from "../comments/Discussion";
 import { FollowButton } from "../notifications/FollowButton";
 import { Crumbs } from "../../components/Crumbs";
@@ -140,6 +141,7 @@ function Body({ p }: { p: Proposal }) {
         </div>
       </div>
       <Response p={p} />
+      <DocumentsSection parent={{ kind: "proposal", key: String(p.id) }} />
       <BecameSection proposal={p} responder={responder && !merged} />
       {responder && !merged && (
         <div className="fr-mb-4w">

@@ -1,5 +1,6 @@
-// One commitment: what it promised, the co-creation proposals it came from, who carries it, the
-// IRM's review, its milestones as a timeline, the forums that worked on it, and its discussion.
+// One commitment: what it promised (flagged when it had no news for six months), the co-creation
+// proposals it came from, who carries it, the IRM's review, its milestones as a timeline, its
+// documents, the forums that worked on it, and its discussion.
 import { Link, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
@@ -29,6 +30,8 @@ import { forumKeys, listForums } from "../forums/queries";
 import { wholeList } from "../../api/lists";
 import { paths } from "../../app/resources";
 import { FeedLink } from "../../components/FeedLink";
+import { StaleNotice } from "./Stale";
+import { DocumentsSection } from "../documents/Documents";
 
 export default function CommitmentPage() {
   const { code = "" } = useParams();
@@ -108,6 +111,7 @@ export default function CommitmentPage() {
           </li>
         )}
       </ul>
+      <StaleNotice stale={c.stale} lastUpdateAt={c.last_update_at} />
       {c.summary && (
         <p className="fr-text--lead" {...langOf(c.lang)}>
           {c.summary}
@@ -151,6 +155,7 @@ export default function CommitmentPage() {
       </div>
       <CommitmentProgressSection code={c.code} />
       <FeedLink path={`/commitments/${encodeURIComponent(c.code)}/progress.atom`} kind="progress" />
+      <DocumentsSection parent={{ kind: "commitment", key: c.code }} closed={!!c.archived_at} />
       <QuestionsSection
         about={{ kind: "commitment", key: c.code }}
         query={{ commitment: c.code, limit: 50 }}

@@ -1,4 +1,5 @@
-// Commitments of the action plans, filtered, with their milestone progress.
+// Commitments of the action plans, filtered (those without news for six months too), with their
+// milestone progress.
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
@@ -20,11 +21,19 @@ import { actionPlanKeys, allActionPlans } from "../actionPlans/queries";
 import { commitmentKeys, listCommitments } from "./queries";
 import { paths } from "../../app/resources";
 import { PlanCadence } from "../stakeholderForum/Cadence";
+import { StaleBadge, useStaleLabels } from "./Stale";
 
 const STATUSES: CommitmentStatus[] = ["active", "completed", "withdrawn", "unknown"];
 const PAGE = 20;
 
-type Filters = { action_plan: string; policy_area: string; status: CommitmentStatus | ""; starred: boolean; q: string };
+type Filters = {
+  action_plan: string;
+  policy_area: string;
+  status: CommitmentStatus | "";
+  starred: boolean;
+  stale: boolean;
+  q: string;
+};
 
 export function useActionPlans() {
   return useQuery({ queryKey: actionPlanKeys.list, queryFn: allActionPlans, staleTime: 5 * 60_000 });
@@ -41,6 +50,7 @@ export default function CommitmentsPage() {
       ? (params.get("status") as CommitmentStatus)
       : "",
     starred: params.get("starred") === "true",
+    stale: params.get("stale") === "true",
     q: params.get("q") ?? "",
   };
   const query = useInfiniteQuery({
@@ -51,6 +61,7 @@ export default function CommitmentsPage() {
         policy_area: filters.policy_area || undefined,
         status: filters.status || undefined,
         starred: filters.starred ? true : undefined,
+        stale: filters.stale ? true : undefined,
         q: filters.q || undefined,
         limit: PAGE,
         cursor: pageParam,
@@ -71,6 +82,7 @@ export default function CommitmentsPage() {
     if (f.policy_area) sp.set("policy_area", f.policy_area);
     if (f.status) sp.set("status", f.status);
     if (f.starred) sp.set("starred", "true");
+    if (f.stale) sp.set("stale", "true");
     if (f.q) sp.set("q", f.q);
     setParams(sp);
   }
@@ -117,6 +129,11 @@ export default function CommitmentsPage() {
                           </Badge>
                         </li>
                       )}
+                      {c.stale && (
+                        <li>
+                          <StaleBadge stale />
+                        </li>
+                      )}
                     </ul>
                   }
                   desc={c.summary ? <span {...langOf(c.lang)}>{c.summary}</span> : undefined}
@@ -145,6 +162,7 @@ export default function CommitmentsPage() {
 
 function CommitmentFilters({ initial, onApply }: { initial: Filters; onApply: (f: Filters) => void }) {
   const { t } = useI18n();
+  const stale = useStaleLabels();
   const [f, setF] = useState(initial);
   const plans = useActionPlans();
   const set = (patch: Partial<Filters>) => setF((prev) => ({ ...prev, ...patch }));
@@ -221,6 +239,15 @@ function CommitmentFilters({ initial, onApply }: { initial: Filters; onApply: (f
               onChange: (e) => set({ starred: e.target.checked }),
             },
           },
+          {
+            label: stale.label,
+            hintText: stale.hint,
+            nativeInputProps: {
+              name: "stale",
+              checked: f.stale,
+              onChange: (e) => set({ stale: e.target.checked }),
+            },
+          },
         ]}
       />
       <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
@@ -233,7 +260,9 @@ function CommitmentFilters({ initial, onApply }: { initial: Filters; onApply: (f
           <Button
             type="button"
             priority="secondary"
-            onClick={() => onApply({ action_plan: "", policy_area: "", status: "", starred: false, q: "" })}
+            onClick={() =>
+              onApply({ action_plan: "", policy_area: "", status: "", starred: false, stale: false, q: "" })
+            }
           >
             {t("commitments.reset")}
           </Button>

@@ -17,6 +17,7 @@ import { useI18n } from "../../i18n";
 import { compareVersions, formatKeys, getFormat, getFormatVersion, type Format, type FormatVersion } from "./queries";
 import { feedbackKeys, getFormatFeedback } from "../feedback/queries";
 import "../feedback/messages";
+import { DocumentsSection } from "../documents/Documents";
 import { paths } from "../../app/resources";
 
 export default function FormatPage() {
@@ -195,6 +196,7 @@ function FormatView({ format: f, shown }: { format: Format; shown: FormatVersion
           </section>
         </div>
       </div>
+      <DocumentsSection parent={{ kind: "format", key: f.slug }} />
       <Comparison format={f} />
       <FeedbackByVersion format={f} />
     </>

@@ -1,4 +1,5 @@
-// One forum: when and where, what it is about, the commitments it works on, its discussion.
+// One forum: when and where, what it is about, the commitments it works on, its documents (to
+// read before it, and what came out of it), its discussion.
 import { Link, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -25,6 +26,7 @@ import { ForumOrganisersSection } from "./ForumOrganisers";
 import { paths } from "../../app/resources";
 import { FeedLink } from "../../components/FeedLink";
 import { MeetingBadge, MeetingSection } from "../stakeholderForum/MeetingSection";
+import { DocumentsSection } from "../documents/Documents";
 
 export default function ForumPage() {
   const { slug = "" } = useParams();
@@ -190,6 +192,8 @@ export default function ForumPage() {
           </ul>
         )}
       </section>
+
+      <DocumentsSection parent={{ kind: "forum", key: f.slug }} closed={!!f.archived_at} />
 
       <ForumOrganisersSection forum={f} />
 

@@ -15,6 +15,7 @@ import { useCanonicalPath } from "../../components/useCanonicalPath";
 import { useI18n } from "../../i18n";
 import { paths } from "../../app/resources";
 import { FeedLink } from "../../components/FeedLink";
+import { StaleBadge } from "../commitments/Stale";
 
 export default function InstitutionPage() {
   const { slug = "" } = useParams();
@@ -117,6 +118,12 @@ export default function InstitutionPage() {
                     <Link to={paths.commitment(c.code)}>
                       {c.code} — {c.title}
                     </Link>
+                    {c.stale && (
+                      <>
+                        {" "}
+                        <StaleBadge stale />
+                      </>
+                    )}
                   </td>
                   <td>{t(c.lead ? "institutions.commitments.lead" : "institutions.commitments.support")}</td>
                 </tr>

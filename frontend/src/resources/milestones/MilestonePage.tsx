@@ -1,4 +1,4 @@
-// One milestone of a commitment, with its discussion.
+// One milestone of a commitment: its documents, its progress log, its discussion.
 import { Link, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -20,6 +20,7 @@ import { useLangOf } from "../../components/lang";
 import { getMilestone, milestoneKeys } from "./queries";
 import { paths } from "../../app/resources";
 import { FeedLink } from "../../components/FeedLink";
+import { DocumentsSection } from "../documents/Documents";
 
 export default function MilestonePage() {
   const { id = "" } = useParams();
@@ -95,6 +96,7 @@ export default function MilestonePage() {
       ) : (
         <p>{t("milestone.noDescription")}</p>
       )}
+      <DocumentsSection parent={{ kind: "milestone", key: String(m.id) }} closed={!!m.archived_at} />
       <MilestoneProgressLog milestoneId={m.id} commitmentCode={m.commitment_code} closed={!!m.archived_at} />
       <MilestoneQuestions
         milestoneId={m.id}

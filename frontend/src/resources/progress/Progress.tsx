@@ -22,6 +22,7 @@ import { SanitizedHtml } from "../../components/SanitizedHtml";
 import { MilestoneStatusBadge } from "../../components/StatusBadge";
 import { paths } from "../../app/resources";
 import { ReportForm } from "./ReportForm";
+import { EvidenceDocuments } from "../documents/Evidence";
 
 const completionSeverity: Record<Completion, "info" | "success" | "warning" | "new" | undefined> = {
   no_evidence: undefined,
@@ -253,6 +254,7 @@ function UpdateList({
               ))}
             </ul>
           )}
+          <EvidenceDocuments documents={u.evidence_documents} />
           <p className="fr-text--xs fr-mb-0">
             {t("progress.by", { name: u.author.display_name })}
             {u.author.institution && (

@@ -13,6 +13,7 @@ import { useI18n } from "../../i18n";
 import { missingFields, useFieldErrors } from "../../components/forms";
 import { ProblemAlert } from "../../components/QueryState";
 import { useAction } from "../../components/actions";
+import { EvidencePicker } from "../documents/Evidence";
 
 /** Today in Paris, as an input's date value. */
 function parisToday(): string {
@@ -47,6 +48,7 @@ export function ReportForm({
     corrects: "",
   };
   const [f, setF] = useState(empty);
+  const [evidenceDocuments, setEvidenceDocuments] = useState<number[]>([]);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((p) => ({ ...p, [k]: e.target.value }));
   const save = useAction({
     mutationFn: async () => {
@@ -61,11 +63,13 @@ export function ReportForm({
         completion: f.completion as Completion,
         note: f.note,
         evidence,
+        evidence_documents: evidenceDocuments,
         corrects: f.corrects ? Number(f.corrects) : null,
       });
     },
     onSuccess: async () => {
       setF(empty);
+      setEvidenceDocuments([]);
       await Promise.all([
         qc.invalidateQueries({ queryKey: progressKeys.all }),
         qc.invalidateQueries({ queryKey: milestoneKeys.one(milestoneId) }),
@@ -180,6 +184,14 @@ export function ReportForm({
           />
         </div>
       </div>
+      <EvidencePicker
+        milestoneId={milestoneId}
+        commitmentCode={commitmentCode}
+        value={evidenceDocuments}
+        onChange={setEvidenceDocuments}
+        id={fields.native("evidence_documents").id}
+        state={fields.state("evidence_documents", t("evidence.legend"))}
+      />
       {updates.length > 0 && (
         <Select
           label={t("common.optional", { label: t("progress.form.corrects") })}
