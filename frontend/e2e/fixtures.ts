@@ -102,7 +102,7 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
 
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Se déconnecter" }).first().click();
-  await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Se connecter" }).first()).toBeVisible();
 }
 
 /** The app's one status region, where every action's outcome is said (components/announce.tsx). */
