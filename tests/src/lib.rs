@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 pub mod authenticator;
 pub mod builders;
 pub mod files;
+pub mod memory;
 pub mod oidc;
 pub mod roles;
 pub mod smtp;

@@ -238,33 +238,28 @@ pub fn required_int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
 }
 
 /// A list of commitment ids (forums', cycles'): at most 50, each positive (`ids_schema`).
-/// At most 50 ids, each positive (documents cited as evidence…).
-pub fn positive_ids(ids: &[i64]) -> Result<(), ValidationError> {
+/// At most 50 ids, each positive (`ids_schema`); `what` names them in the message.
+fn at_most_50_ids(ids: &[i64], what: &str) -> Result<(), ValidationError> {
     if ids.len() > 50 || ids.iter().any(|&i| i <= 0) {
         let mut e = ValidationError::new("ids");
-        e.message = Some("must hold at most 50 positive ids".into());
+        e.message = Some(format!("must hold at most 50 positive {what}ids").into());
         return Err(e);
     }
     Ok(())
+}
+
+/// Ids of any kind (documents cited as evidence…).
+pub fn positive_ids(ids: &[i64]) -> Result<(), ValidationError> {
+    at_most_50_ids(ids, "")
 }
 
 pub fn commitment_ids(ids: &[i64]) -> Result<(), ValidationError> {
-    if ids.len() > 50 || ids.iter().any(|&i| i <= 0) {
-        let mut e = ValidationError::new("ids");
-        e.message = Some("must hold at most 50 positive commitment ids".into());
-        return Err(e);
-    }
-    Ok(())
+    at_most_50_ids(ids, "commitment ")
 }
 
-/// A list of institution ids (a commitment's supports): at most 50, each positive (`ids_schema`).
+/// A list of institution ids (a commitment's supports).
 pub fn institution_ids(ids: &[i64]) -> Result<(), ValidationError> {
-    if ids.len() > 50 || ids.iter().any(|&i| i <= 0) {
-        let mut e = ValidationError::new("ids");
-        e.message = Some("must hold at most 50 positive institution ids".into());
-        return Err(e);
-    }
-    Ok(())
+    at_most_50_ids(ids, "institution ")
 }
 
 /// JSON Schema pattern for `http_url`.

@@ -4102,10 +4102,7 @@ export interface components {
             description_html?: string | null;
             action_plan: components["schemas"]["ActionPlanRef"];
             policy_areas: string[];
-            /**
-             * @description The lead institution's name (a copy of its record's, kept for older clients: the record
-             *     is `institutions.lead`).
-             */
+            /** @description The lead institution's name, kept for older clients (the record: `institutions.lead`). */
             lead_institution?: string | null;
             /** @description The support institutions' names, in order (the records: `institutions.support`). */
             support_institutions: string[];
@@ -4122,23 +4119,16 @@ export interface components {
             milestone_progress: components["schemas"]["MilestoneProgress"];
             /** @description The milestones in order (on single-commitment responses only). */
             milestones?: components["schemas"]["Milestone"][] | null;
-            /**
-             * @description The lead and support institutions as records (id, slug, name…): what writes name by
-             *     `lead_institution_id` and `support_institution_ids`.
-             */
+            /** @description Lead and support institutions (as `lead_institution_id`, `support_institution_ids` name them). */
             institutions: components["schemas"]["CommitmentInstitutions"];
             /**
              * Format: date-time
-             * @description The proposals of a co-creation it came from (« issu de N propositions »), in id order.
-             *     When it last had news: a progress update on one of its milestones, or a document
-             *     attached to it or to one of them.
+             * @description Its latest news: a progress update on a milestone, or a document on it or a milestone.
              */
             last_update_at?: string | null;
-            /**
-             * @description « Pas de mise à jour depuis 6 mois »: an active commitment with no progress update and
-             *     no document for six months (counted from its creation when it never had any).
-             */
+            /** @description « Pas de mise à jour depuis 6 mois »: active, and no news for six months (or since made). */
             stale: boolean;
+            /** @description The proposals of a co-creation it came from (« issu de N propositions »), in id order. */
             from_proposals: components["schemas"]["ProposalRef"][];
             /** Format: date-time */
             created_at: string;
@@ -4146,8 +4136,7 @@ export interface components {
             updated_at: string;
             /**
              * Format: date-time
-             * @description Set when an admin archived the commitment (deleting it would have destroyed its
-             *     discussions): left out of lists, still readable, closed to new comments.
+             * @description Set when archived (not deleted, for its discussions): out of lists, readable, closed.
              */
             archived_at?: string | null;
             /** @description The language its texts are written in (`fr`, `en`). */
@@ -9907,17 +9896,11 @@ export interface operations {
                 policy_area?: string;
                 status?: components["schemas"]["CommitmentStatus"];
                 starred?: boolean;
-                /**
-                 * @description `true`: only active commitments with no news for six months (« pas de mise à jour depuis
-                 *     6 mois »); `false`: only the others.
-                 */
+                /** @description `true`: only the `stale` (« pas de mise à jour depuis 6 mois »); `false`: the others. */
                 stale?: boolean;
                 /** @description Case-insensitive text in the code, title, summary or lead institution. */
                 q?: string;
-                /**
-                 * @description `true`: only archived commitments (see `DELETE /commitments/{id}`); by default, only the
-                 *     others.
-                 */
+                /** @description `true`: only archived commitments (see `DELETE /commitments/{id}`); by default, the others. */
                 archived?: boolean;
                 /** @description Only commitments changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;

@@ -75,8 +75,7 @@ pub struct Commitment {
     pub description_html: Option<String>,
     pub action_plan: ActionPlanRef,
     pub policy_areas: Vec<String>,
-    /// The lead institution's name (a copy of its record's, kept for older clients: the record
-    /// is `institutions.lead`).
+    /// The lead institution's name, kept for older clients (the record: `institutions.lead`).
     pub lead_institution: Option<String>,
     /// The support institutions' names, in order (the records: `institutions.support`).
     pub support_institutions: Vec<String>,
@@ -92,21 +91,17 @@ pub struct Commitment {
     /// The milestones in order (on single-commitment responses only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub milestones: Option<Vec<Milestone>>,
-    /// The lead and support institutions as records (id, slug, name…): what writes name by
-    /// `lead_institution_id` and `support_institution_ids`.
+    /// Lead and support institutions (as `lead_institution_id`, `support_institution_ids` name them).
     pub institutions: CommitmentInstitutions,
-    /// The proposals of a co-creation it came from (« issu de N propositions »), in id order.
-    /// When it last had news: a progress update on one of its milestones, or a document
-    /// attached to it or to one of them.
+    /// Its latest news: a progress update on a milestone, or a document on it or a milestone.
     pub last_update_at: Option<DateTime<Utc>>,
-    /// « Pas de mise à jour depuis 6 mois »: an active commitment with no progress update and
-    /// no document for six months (counted from its creation when it never had any).
+    /// « Pas de mise à jour depuis 6 mois »: active, and no news for six months (or since made).
     pub stale: bool,
+    /// The proposals of a co-creation it came from (« issu de N propositions »), in id order.
     pub from_proposals: Vec<crate::resources::shared::refs::ProposalRef>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-    /// Set when an admin archived the commitment (deleting it would have destroyed its
-    /// discussions): left out of lists, still readable, closed to new comments.
+    /// Set when archived (not deleted, for its discussions): out of lists, readable, closed.
     pub archived_at: Option<DateTime<Utc>>,
     /// The language its texts are written in (`fr`, `en`).
     pub lang: Locale,
@@ -188,13 +183,11 @@ pub struct CommitmentFilters {
     pub policy_area: Option<String>,
     pub status: Option<CommitmentStatus>,
     pub starred: Option<bool>,
-    /// `true`: only active commitments with no news for six months (« pas de mise à jour depuis
-    /// 6 mois »); `false`: only the others.
+    /// `true`: only the `stale` (« pas de mise à jour depuis 6 mois »); `false`: the others.
     pub stale: Option<bool>,
     /// Case-insensitive text in the code, title, summary or lead institution.
     pub q: Option<String>,
-    /// `true`: only archived commitments (see `DELETE /commitments/{id}`); by default, only the
-    /// others.
+    /// `true`: only archived commitments (see `DELETE /commitments/{id}`); by default, the others.
     pub archived: Option<bool>,
     /// Only commitments changed at or after this instant (RFC 3339), for incremental sync.
     #[serde(default, deserialize_with = "crate::http::validation::opt_instant")]
