@@ -53,7 +53,7 @@ pub async fn list_proposals(
         let plan = plans::find(conn, &key)?;
         let rows = queries::list(conn, plan.id, &filters, after.map(ProposalId), limit + 1)?;
         let (rows, next) = page::finish_page(rows, limit, |p| p.id.get());
-        Ok((queries::present(conn, rows, reader(&auth, &plan))?, next))
+        Ok((queries::present(conn, rows, reader(&auth, &plan), Some(&plan))?, next))
     })
     .await?;
     Ok(page::respond::<ProposalPage, _>(&req, items, next))
@@ -215,9 +215,9 @@ pub async fn support_proposal(
     auth.require(Permission::Comment)?;
     let id = proposal_id(&id)?;
     let support = db::transaction(&state.pool, move |conn| {
-        let plan_id = queries::find(conn, id)?.action_plan_id;
-        writes::require_in_preparation(&plans::find(conn, &plan_id.to_string())?)?;
-        let row = writes::support(conn, id, auth.id)?;
+        let current = queries::find(conn, id)?;
+        writes::require_in_preparation(&plans::find(conn, &current.action_plan_id.to_string())?)?;
+        let row = writes::support(conn, &current, auth.id)?;
         Ok(Support { proposal_id: row.id.get(), support_count: i64::from(row.support_count), supported: true })
     })
     .await?;

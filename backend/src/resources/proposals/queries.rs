@@ -93,37 +93,30 @@ pub fn list(
     q.limit(limit).load(conn)
 }
 
-/// Counts of a plan's proposals by published state and by origin (two grouped reads over the
-/// plan's index).
+/// Counts of a plan's proposals by published state and by origin: one grouped read, answered
+/// from the plan's state index alone (it carries the origin: migration 047).
 pub fn counts(conn: &mut PgConnection, plan: ActionPlanId) -> QueryResult<ProposalCounts> {
     use diesel::dsl::count_star;
-    let by_state: Vec<(ProposalState, i64)> = proposals::table
+    let groups: Vec<(ProposalState, ProposalOrigin, i64)> = proposals::table
         .filter(proposals::action_plan_id.eq(plan))
-        .group_by(proposals::state)
-        .select((proposals::state, count_star()))
-        .load(conn)?;
-    let by_origin: Vec<(ProposalOrigin, i64)> = proposals::table
-        .filter(proposals::action_plan_id.eq(plan))
-        .group_by(proposals::origin)
-        .select((proposals::origin, count_star()))
+        .group_by((proposals::state, proposals::origin))
+        .select((proposals::state, proposals::origin, count_star()))
         .load(conn)?;
     let mut c = ProposalCounts::default();
-    for (state, n) in by_state {
+    for (state, origin, n) in groups {
         c.total += n;
-        match state {
-            ProposalState::Received => c.received = n,
-            ProposalState::UnderReview => c.under_review = n,
-            ProposalState::Retained => c.retained = n,
-            ProposalState::Merged => c.merged = n,
-            ProposalState::PartlyRetained => c.partly_retained = n,
-            ProposalState::NotRetained => c.not_retained = n,
-        }
-    }
-    for (origin, n) in by_origin {
-        match origin {
-            ProposalOrigin::Online => c.online = n,
-            ProposalOrigin::Forum => c.forum = n,
-        }
+        *match state {
+            ProposalState::Received => &mut c.received,
+            ProposalState::UnderReview => &mut c.under_review,
+            ProposalState::Retained => &mut c.retained,
+            ProposalState::Merged => &mut c.merged,
+            ProposalState::PartlyRetained => &mut c.partly_retained,
+            ProposalState::NotRetained => &mut c.not_retained,
+        } += n;
+        *match origin {
+            ProposalOrigin::Online => &mut c.online,
+            ProposalOrigin::Forum => &mut c.forum,
+        } += n;
     }
     Ok(c)
 }
@@ -148,46 +141,52 @@ fn response(
 }
 
 /// The public shape of a page of proposals: plans, commitments, forums, authors, merges and
-/// the reader's supports in one query each.
-pub fn present(conn: &mut PgConnection, rows: Vec<ProposalRow>, reader: Reader) -> QueryResult<Vec<Proposal>> {
+/// the reader's supports in one query each — none for a list of ids the page does not have,
+/// nor for the plan's slug when the caller read the plan (`plan`: a plan's own list).
+pub fn present(
+    conn: &mut PgConnection,
+    rows: Vec<ProposalRow>,
+    reader: Reader,
+    plan: Option<&ActionPlanRow>,
+) -> QueryResult<Vec<Proposal>> {
     let ids: Vec<ProposalId> = rows.iter().map(|r| r.id).collect();
-    let plan_ids: HashSet<ActionPlanId> = rows.iter().map(|r| r.action_plan_id).collect();
-    let slugs: HashMap<ActionPlanId, String> = action_plans::table
-        .filter(action_plans::id.eq_any(plan_ids))
-        .select((action_plans::id, action_plans::slug))
-        .load(conn)?
-        .into_iter()
-        .collect();
+    let mut slugs: HashMap<ActionPlanId, String> = plan.map(|p| (p.id, p.slug.clone())).into_iter().collect();
+    let plan_ids: HashSet<ActionPlanId> =
+        rows.iter().map(|r| r.action_plan_id).filter(|id| !slugs.contains_key(id)).collect();
+    if !plan_ids.is_empty() {
+        slugs.extend(
+            action_plans::table
+                .filter(action_plans::id.eq_any(plan_ids))
+                .select((action_plans::id, action_plans::slug))
+                .load::<(ActionPlanId, String)>(conn)?,
+        );
+    }
     let commitment_ids: Vec<CommitmentId> = rows.iter().filter_map(|r| r.commitment_id).collect();
-    let commitments: HashMap<i64, CommitmentRef> = commitments::table
-        .filter(commitments::id.eq_any(commitment_ids))
-        .select(CommitmentRef::as_select())
-        .load::<CommitmentRef>(conn)?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
+    let commitments: HashMap<i64, CommitmentRef> = unless_empty(&commitment_ids, |ids| {
+        commitments::table.filter(commitments::id.eq_any(ids)).select(CommitmentRef::as_select()).load(conn)
+    })?
+    .into_iter()
+    .map(|c: CommitmentRef| (c.id, c))
+    .collect();
     let forum_ids: Vec<ForumId> = rows.iter().filter_map(|r| r.forum_id).collect();
-    let forums: HashMap<ForumId, ProposalForum> = forums::table
-        .filter(forums::id.eq_any(forum_ids))
-        .select((forums::id, forums::slug, forums::title))
-        .load::<(ForumId, String, String)>(conn)?
-        .into_iter()
-        .map(|(id, slug, title)| (id, ProposalForum { id: id.get(), slug, title }))
-        .collect();
+    let forums: HashMap<ForumId, ProposalForum> = unless_empty(&forum_ids, |ids| {
+        forums::table.filter(forums::id.eq_any(ids)).select((forums::id, forums::slug, forums::title)).load(conn)
+    })?
+    .into_iter()
+    .map(|(id, slug, title): (ForumId, String, String)| (id, ProposalForum { id: id.get(), slug, title }))
+    .collect();
     let author_ids: Vec<UserId> = rows.iter().filter_map(|r| r.author_id).collect();
-    let authors: HashMap<UserId, String> = users::table
-        .filter(users::id.eq_any(author_ids))
-        .select((users::id, users::display_name))
-        .load(conn)?
-        .into_iter()
-        .collect();
+    let authors: HashMap<UserId, String> = unless_empty(&author_ids, |ids| {
+        users::table.filter(users::id.eq_any(ids)).select((users::id, users::display_name)).load(conn)
+    })?
+    .into_iter()
+    .collect();
     let into_ids: Vec<ProposalId> = rows.iter().filter_map(|r| r.merged_into_id).collect();
-    let into: HashMap<ProposalId, String> = proposals::table
-        .filter(proposals::id.eq_any(into_ids))
-        .select((proposals::id, proposals::title))
-        .load(conn)?
-        .into_iter()
-        .collect();
+    let into: HashMap<ProposalId, String> = unless_empty(&into_ids, |ids| {
+        proposals::table.filter(proposals::id.eq_any(ids)).select((proposals::id, proposals::title)).load(conn)
+    })?
+    .into_iter()
+    .collect();
     let mut merged_from: HashMap<ProposalId, Vec<ProposalRef>> = HashMap::new();
     for (id, title, target) in proposals::table
         .filter(proposals::merged_into_id.eq_any(&ids))
@@ -259,8 +258,17 @@ pub fn present(conn: &mut PgConnection, rows: Vec<ProposalRow>, reader: Reader) 
         .collect())
 }
 
+/// `load(ids)`, or nothing without a round trip when there are no ids.
+fn unless_empty<I, T>(ids: &[I], load: impl FnOnce(&[I]) -> QueryResult<Vec<T>>) -> QueryResult<Vec<T>> {
+    if ids.is_empty() {
+        Ok(Vec::new())
+    } else {
+        load(ids)
+    }
+}
+
 pub fn present_one(conn: &mut PgConnection, row: ProposalRow, reader: Reader) -> ApiResult<Proposal> {
-    present(conn, vec![row], reader)?.pop().ok_or_else(|| ApiError::not_found("Proposal"))
+    present(conn, vec![row], reader, None)?.pop().ok_or_else(|| ApiError::not_found("Proposal"))
 }
 
 /// The proposal with where each commitment it became stands today (`GET /proposals/{id}`): its

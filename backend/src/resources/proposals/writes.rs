@@ -103,9 +103,10 @@ fn not_merged(row: &ProposalRow) -> ApiResult<()> {
 /// One support per member: 409 `already_supported` for a second. The support and the count
 /// change in one transaction; the count is raised under the proposal's row lock, so parallel
 /// supports queue for a moment and none is lost.
-pub fn support(conn: &mut PgConnection, id: ProposalId, by: UserId) -> ApiResult<ProposalRow> {
-    let current = super::queries::find(conn, id)?;
-    not_merged(&current)?;
+/// `current` is the proposal as the caller just read it (in the same transaction).
+pub fn support(conn: &mut PgConnection, current: &ProposalRow, by: UserId) -> ApiResult<ProposalRow> {
+    let id = current.id;
+    not_merged(current)?;
     let added = diesel::insert_into(proposal_supports::table)
         .values((proposal_supports::proposal_id.eq(id), proposal_supports::user_id.eq(by)))
         .on_conflict_do_nothing()
