@@ -2,7 +2,7 @@
 //! benchmarks and scale tests — 10,000 users, 500 forums, milestones with progress on every
 //! commitment, and 1,000,000 comments of French-like text (70 % top-level, 30 % replies at
 //! depths 1 and 2), skewed so five "busy" forums hold about 50,000 comments each and one
-//! "small" forum about 50. Generated inside PostgreSQL with set-based SQL (no row-by-row
+//! "small" forum about 50; a plan being co-created with 5,000 proposals. Generated inside PostgreSQL with set-based SQL (no row-by-row
 //! round trips); same flag, same data. Skipped when already loaded.
 
 use std::time::Instant;
@@ -11,6 +11,7 @@ use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
 mod bulk;
+mod co_creation;
 mod record;
 use record::{accountability, follows, registrations};
 
@@ -32,6 +33,10 @@ pub const HELD_FORUM_SLUG: &str = "forum-large-busy-1";
 pub const FOLLOWED_FORUM_SLUG: &str = "forum-large-busy-3";
 /// The forum every large user registered for (the benchmark's E1 exports its list: 10,000 rows).
 pub const REGISTERED_FORUM_SLUG: &str = "forum-large-busy-2";
+/// The plan being co-created (in preparation, its timeline published, a call for proposals open)
+/// and its proposals: the benchmark's R9 reads their summary page, W3 supports.
+pub const CO_CREATION_PLAN_SLUG: &str = "plan-large-co-creation";
+pub const PROPOSALS: i64 = 5_000;
 /// Texts of each length (5 to 37 words) the comments and questions draw theirs from.
 const TEXT_VARIANTS: i64 = 1_500;
 /// Notifications per large user, about one in three unread.
@@ -93,8 +98,18 @@ pub fn run(conn: &mut PgConnection) -> Result<(), String> {
                 .map_err(|e: diesel::result::Error| format!("large seed (registrations) failed: {e}"))?;
             added.push("registrations");
         }
+        let plans =
+            diesel::sql_query(format!("SELECT count(*) AS n FROM action_plans WHERE slug = '{CO_CREATION_PLAN_SLUG}'"))
+                .get_result::<Count>(conn)
+                .map_err(|e| e.to_string())?
+                .n;
+        if plans == 0 {
+            conn.transaction(co_creation::co_creation)
+                .map_err(|e: diesel::result::Error| format!("large seed (co-creation) failed: {e}"))?;
+            added.push("co-creation");
+        }
         if !added.is_empty() {
-            diesel::sql_query("VACUUM ANALYZE follows, notifications, registrations")
+            diesel::sql_query("VACUUM ANALYZE follows, notifications, registrations, proposals, proposal_supports")
                 .execute(conn)
                 .map_err(|e| e.to_string())?;
         }
@@ -107,7 +122,7 @@ pub fn run(conn: &mut PgConnection) -> Result<(), String> {
     conn.transaction(load).map_err(|e: diesel::result::Error| format!("large seed failed: {e}"))?;
     // The load updates rows it inserted (answers mark their questions): vacuum those tables so
     // that partial indexes and the visibility map are as they would be in production.
-    diesel::sql_query("VACUUM ANALYZE questions, question_answers, institution_records, institution_answer_days, milestones, follows, notifications, registrations")
+    diesel::sql_query("VACUUM ANALYZE questions, question_answers, institution_records, institution_answer_days, milestones, follows, notifications, registrations, proposals, proposal_supports")
         .execute(conn)
         .map_err(|e| e.to_string())?;
     diesel::sql_query("ANALYZE").execute(conn).map_err(|e| e.to_string())?;
@@ -362,6 +377,7 @@ fn load(conn: &mut PgConnection) -> QueryResult<()> {
     )?;
     follows(conn)?;
     registrations(conn)?;
+    co_creation::co_creation(conn)?;
 
     Ok(())
 }
