@@ -33,15 +33,15 @@ if [ -z "$LOG" ] && [ -f "$ROOT/.pgdata/server.log" ]; then LOG="$ROOT/.pgdata/s
 [ -n "$LOG" ] && [ -r "$LOG" ] || die "cannot find or read the PostgreSQL log; set BENCH_PG_LOG"
 
 OPS=("$@")
-[ "${#OPS[@]}" -gt 0 ] || OPS=(R1 R1s R2 R3 R4 R5 R5o R6 R7 R8 W1 W1f W2 S1)
+[ "${#OPS[@]}" -gt 0 ] || OPS=(R1 R1s R2 R2c R3 R4 R5 R5o R6 R7 R8 R9 R9s W1 W1f W2 W3 S1)
 
 q() { psql "$DB_URL" -w -X -q -v ON_ERROR_STOP=1 -At -c "$1"; }
 sep='?'; case "$DB_URL" in *\?*) sep='&' ;; esac
 APP="bench-capture-$$"
 PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 BASE="http://127.0.0.1:$PORT"
-env -u DATABASE_READ_URL OPENDETAT_ENV=production \
-  JWT_SECRET="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')" \
+SECRET="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')"
+env -u DATABASE_READ_URL OPENDETAT_ENV=production JWT_SECRET="$SECRET" \
   DATABASE_URL="${DB_URL}${sep}application_name=$APP&options=-c%20log_statement%3Dall" \
   PUBLIC_URL="$BASE" SMTP_URL="smtp://127.0.0.1:9" JOB_WORKERS=0 \
   DATABASE_POOL_SIZE=1 BIND_ADDR="127.0.0.1:$PORT" RUST_LOG=warn STATIC_DIR=/nonexistent TWO_FACTOR_ROLES=none \
@@ -55,6 +55,9 @@ cleanup() {
   q "SET session_replication_role = replica;
      DELETE FROM events WHERE type LIKE 'registration.%' AND actor_id IN (SELECT id FROM users WHERE email = '$EMAIL');
      DELETE FROM registrations WHERE user_id IN (SELECT id FROM users WHERE email = '$EMAIL');
+     UPDATE proposals SET support_count = support_count - 1 WHERE id IN
+       (SELECT proposal_id FROM proposal_supports WHERE user_id IN (SELECT id FROM users WHERE email = '$EMAIL'));
+     DELETE FROM proposal_supports WHERE user_id IN (SELECT id FROM users WHERE email = '$EMAIL');
      DELETE FROM jobs WHERE kind = 'forum_reminders' AND payload->>'forum_id' IN
        (SELECT id::text FROM forums WHERE slug = 'bench-w2-capture');
      DELETE FROM jobs WHERE kind = 'notifications_fan_out' AND (payload->>'event_id')::int8 IN
@@ -77,12 +80,26 @@ q "UPDATE users SET email_verified_at = now() WHERE email = '$EMAIL'" >/dev/null
 TOKEN="$(curl -sS -m 30 -X POST -H 'Content-Type: application/json' \
   -d "{\"email\":\"$EMAIL\",\"password\":\"capture-password-1234\"}" \
   "$BASE/api/v1/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
+# W2's and W3's members send tokens bench/run.sh signs with the run's secret, without a session:
+# the same here, for the capture's account.
+MEMBER_TOKEN="$(python3 - "$SECRET" "$(q "SELECT id FROM users WHERE email = '$EMAIL'")" <<'PY'
+import base64, hashlib, hmac, json, sys, time
+secret, uid = sys.argv[1].encode(), sys.argv[2]
+b64 = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+now = int(time.time())
+body = b64(json.dumps({"alg": "HS256", "typ": "JWT"}, separators=(",", ":")).encode()) + "." + b64(json.dumps(
+    {"sub": uid, "iss": "opendetat", "aud": "opendetat-api", "iat": now, "exp": now + 3600, "ver": 0},
+    separators=(",", ":")).encode())
+print(body + "." + b64(hmac.new(secret, body.encode(), hashlib.sha256).digest()))
+PY
+)"
 
 request() {
   case "$1" in
     R1) curl -sS -o /dev/null "$BASE/api/v1/forums/forum-large-busy-0/comments" ;;
     R1s) curl -sS -o /dev/null "$BASE/api/v1/forums/forum-large-small/comments" ;;
     R2) curl -sS -o /dev/null "$BASE/api/v1/commitments/FR0041" ;;
+    R2c) curl -sS -o /dev/null -H 'Accept: application/json' -H "If-None-Match: $ETAG" "$BASE/api/v1/commitments/FR0041" ;;
     R3) curl -sS -o /dev/null "$BASE/api/v1/forums?when=upcoming" ;;
     R4) curl -sS -o /dev/null "$BASE/api/v1/commitments?action_plan=fr-2018-2020&policy_area=E-Government" ;;
     R5) curl -sS -o /dev/null "$BASE/api/v1/search?q=transparence&type=comment" ;;
@@ -90,6 +107,8 @@ request() {
     R6) curl -sS -o /dev/null "$BASE/api/v1/action-items?forum=forum-large-busy-1&limit=100" ;;
     R7) curl -sS -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/me/notifications/unread-count" ;;
     R8) curl -sS -o /dev/null "$BASE/api/v1/institutions/institution-large/record" ;;
+    R9) curl -sS -o /dev/null "$BASE/api/v1/action-plans/plan-large-co-creation/proposals?limit=20" ;;
+    R9s) curl -sS -o /dev/null "$BASE/api/v1/action-plans/plan-large-co-creation/proposals/summary" ;;
     W1) curl -sS -o /dev/null -X POST -H 'Content-Type: application/json' \
           -H "Authorization: Bearer $TOKEN" -d '{"body":"Capture de la requête."}' \
           "$BASE/api/v1/forums/forum-large-busy-4/comments" ;;
@@ -97,7 +116,9 @@ request() {
           -H "Authorization: Bearer $TOKEN" -d '{"body":"Capture de la requête."}' \
           "$BASE/api/v1/forums/forum-large-busy-3/comments" ;;
     W2) curl -sS -o /dev/null -X POST -H 'Content-Type: application/json' \
-          -H "Authorization: Bearer $TOKEN" -d '{}' "$BASE/api/v1/forums/bench-w2-capture/registrations" ;;
+          -H "Authorization: Bearer $MEMBER_TOKEN" -d '{}' "$BASE/api/v1/forums/bench-w2-capture/registrations" ;;
+    W3) curl -sS -o /dev/null -X POST -H "Authorization: Bearer $MEMBER_TOKEN" \
+          "$BASE/api/v1/proposals/$W3_PROPOSAL/supports" ;;
     S1) curl -sS -o /dev/null -X POST -H 'Content-Type: application/json' \
           -d "{\"email\":\"$EMAIL\",\"password\":\"capture-password-1234\"}" \
           "$BASE/api/v1/auth/login" ;;
@@ -112,9 +133,24 @@ q "INSERT INTO forums (slug, title, theme, description, starts_at, ends_at, loca
    WHERE NOT EXISTS (SELECT 1 FROM forums WHERE slug = 'bench-w2-capture');
    INSERT INTO jobs (kind, payload, run_at) SELECT 'forum_reminders', jsonb_build_object('forum_id', id), starts_at - interval '48 hours'
      FROM forums WHERE slug = 'bench-w2-capture'" >/dev/null  # as after a first registration
+# W3 supports a proposal of the run's plan in preparation (bench/run.sh's, made here if missing).
+W3_PROPOSAL="$(q "INSERT INTO action_plans (slug, country, title, period_start, period_end, status)
+   SELECT 'bench-w3', 'France', 'Plan du banc d''essai', 2027, 2029, 'in_preparation'
+    WHERE NOT EXISTS (SELECT 1 FROM action_plans WHERE slug = 'bench-w3');
+   INSERT INTO proposals (action_plan_id, title, problem, problem_html, solution, solution_html, origin)
+   SELECT id, 'Banc d''essai W3 capture', 'Un problème.', '<p>Un problème.</p>', 'Une solution.', '<p>Une solution.</p>', 'online'
+     FROM action_plans WHERE slug = 'bench-w3'
+      AND NOT EXISTS (SELECT 1 FROM proposals WHERE title = 'Banc d''essai W3 capture');
+   SELECT id FROM proposals WHERE title = 'Banc d''essai W3 capture'" | tail -n 1)"
 request R2  # first use of the pooled connection: its set-up statements are not of interest
 sleep 0.3
 for op in "${OPS[@]}"; do
+  if [ "$op" = R2c ]; then
+    # R2's current tag, read before the window opens (as wrk/revalidate.lua holds it).
+    ETAG="$(curl -sS -o /dev/null -D - -H 'Accept: application/json' "$BASE/api/v1/commitments/FR0041" \
+      | tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }')"
+    sleep 0.3
+  fi
   pids="$(q "SELECT string_agg(pid::text, ' ') FROM pg_stat_activity WHERE application_name = '$APP'")"
   from=$(($(stat -c %s "$LOG") + 1))
   request "$op"

@@ -17,7 +17,7 @@ import sys
 
 TICK = os.sysconf("SC_CLK_TCK")
 
-# What each operation is, and its latency target (ms). Ratio target: 0.5 of the ceiling.
+# What each operation is, and its latency target (ms). Ratio target: 0.5 of the ceiling (RATIO_TARGETS).
 OPS = {
     "R1": ("first page of a busy forum's discussion (~50,000 comments)", 25.0),
     "R1s": ("R1 on the small forum (~50 comments)", 25.0),
@@ -30,14 +30,19 @@ OPS = {
     "R6": ("a held forum's 100 action items with their histories", 25.0),
     "R7": ("a member's unread notification count (1,000,000 notifications, counted up to 100)", 25.0),
     "R8": ("an institution's record (40,000 questions)", 25.0),
+    "R9": ("the first page of a plan's 5,000 proposals (its summary page's list)", 25.0),
+    "R9s": ("the counts of R9's summary page (by state, by origin)", 25.0),
     "W1": ("post a comment as a signed-in member", 25.0),
     "W1f": ("W1 on a forum 10,000 members follow", 25.0),
     "W2": ("register for a forum (a seat is free)", 25.0),
+    "W3": ("support a proposal", 25.0),
     # Sign-in is bound by argon2id by design: its ceiling is the machine's hashing rate
     # (`opendetat hash-bench`), and 32 connections queue for 2 hashing slots.
     "S1": ("sign in with the right password (argon2id)", 1000.0),
 }
 RATIO_TARGET = 0.5
+# Rows whose issue asks more of them than the default (issue 25: R9 and W3 at 70 %).
+RATIO_TARGETS = {"R9": 0.7, "R9s": 0.7, "W3": 0.7}
 # Posting where 10,000 people follow may cost the poster at most this much more than where
 # nobody does (the fan-out is a job), and its notifications must exist within this many seconds.
 FOLLOWED_COST_TARGET = 1.2
@@ -213,7 +218,8 @@ SQL_FILES = {"R1": "r1_threads.sql", "R1s": "r1_threads.sql", "R2": "r2_commitme
              "R3": "r3_forums_upcoming.sql", "R4": "r4_commitments_filtered.sql",
              "R5": "r5_search.sql", "R5o": "r5o_search_old.sql", "R6": "r6_action_items.sql", "R8": "r8_institution_record.sql",
              "R7": "r7_unread_count.sql", "W1": "w1_post_comment.sql", "W1f": "w1_post_comment.sql",
-             "W2": "w2_register.sql",
+             "W2": "w2_register.sql", "W3": "w3_support.sql",
+             "R9": "r9_proposals_page.sql", "R9s": "r9s_proposals_summary.sql",
              "S1": "s1_sign_in.sql"}
 HEADLINE = re.compile(r"E?'StartSel=.*?FragmentDelimiter=\" … \"'", re.S)
 
@@ -450,8 +456,9 @@ def render(run_dir):
         if burst:
             row["burst"] = burst
         row["ratio"] = round(ratio, 3) if ratio is not None else None
-        if ratio is None or ratio < RATIO_TARGET:
-            reasons.append(f"ratio < {RATIO_TARGET:.0%}")
+        ratio_target = RATIO_TARGETS.get(op, RATIO_TARGET)
+        if ratio is None or ratio < ratio_target:
+            reasons.append(f"ratio < {ratio_target:.0%}")
         if not api or api["p99_ms"] >= p99_target:
             reasons.append(f"p99 ≥ {p99_target:g} ms")
         if api and api["failed_requests"]:
@@ -459,6 +466,7 @@ def render(run_dir):
         if op in meta.get("sql_drift_ops", []):
             reasons = ["unknown: bench/sql differs from the server's SQL"]
         row["p99_target_ms"] = p99_target
+        row["ratio_target"] = ratio_target
         row["target_met"] = not reasons
         row["missed"] = reasons
         ops.append(row)

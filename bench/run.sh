@@ -32,11 +32,15 @@
 #                              R6 = a held forum's 100 action items, as its page lists them;
 #                              R7 = a member's unread notification count;
 #                              R8 = the record of the institution with 40,000 questions;
+#                              R9 = the first page of a plan's 5,000 proposals, as its summary
+#                              page lists them; R9s = that page's counts (by state, by origin);
 #                              R2c = R2 revalidated: If-None-Match with R2's current ETag
 #                              (304s; target ≥ 2× R2's req/s);
 #                              W2 = registrations (each by the next large member, for the next
 #                              of the run's forums), followed by E1: the CSV export of a forum's
 #                              10,000 registrations and the server's RSS while it streams;
+#                              W3 = supports (each by the next large member, for the next of
+#                              the run's 100 proposals: every pair once);
 #                              L1 = 1,000 live streams (SSE) open on W1's forum: the server's RSS
 #                              for them, the arrival of one post on each, and W1 again with
 #                              them open (BENCH_L1_STREAMS=1000; `bench/streams.py` holds them;
@@ -83,7 +87,7 @@ DURATION="${BENCH_DURATION:-15}"
 WARMUP="${BENCH_WARMUP:-3}"
 CONNS="${BENCH_CONNECTIONS:-32}"
 POOL="${BENCH_POOL_SIZE:-8}"
-OPS="${BENCH_OPS:-R1 R1s R2 R2c R3 R4 R5 R5o R6 R7 R8 W1 L1 W1f W2 S1 E2 U1}"
+OPS="${BENCH_OPS:-R1 R1s R2 R2c R3 R4 R5 R5o R6 R7 R8 R9 R9s W1 L1 W1f W2 W3 S1 E2 U1}"
 # E2 (the open-data export) and L1 (live streams) are measured on their own, not by wrk: they
 # are taken out of OPS, which the wrk loop, the SQL capture and the report read. BENCH_OPS=E2
 # runs that row alone; BENCH_OPS=L1 measures W1's load without streams itself.
@@ -110,6 +114,7 @@ SEARCH_WORD="${BENCH_SEARCH_WORD:-transparence}"
 OLD_WORD="${BENCH_OLD_WORD:-patrimoine}"
 HELD_FORUM="${BENCH_HELD_FORUM:-forum-large-busy-1}"
 FOLLOWED_FORUM="${BENCH_FOLLOWED_FORUM:-forum-large-busy-3}"
+CO_CREATION_PLAN="${BENCH_CO_CREATION_PLAN:-plan-large-co-creation}"
 BENCH_EMAIL_DOMAIN="bench.opendetat.test"
 
 say() {
@@ -174,6 +179,10 @@ large_users() {
   psql "$DB_URL" -w -X -q -At -c \
     "SELECT count(*) FROM users WHERE email LIKE '%@large.opendetat.test'" 2>/dev/null || echo 0
 }
+co_creation_plans() {
+  psql "$DB_URL" -w -X -q -At -c \
+    "SELECT count(*) FROM action_plans WHERE slug = '$CO_CREATION_PLAN'" 2>/dev/null || echo 0
+}
 drop_smoke_db() {
   psql "${DB_URL%/*}/postgres" -w -X -q -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null
 }
@@ -206,13 +215,20 @@ if [ "$SMOKE" = 1 ]; then
       WHERE u.email LIKE '%@smoke.opendetat.test' AND f.slug = '$FOLLOWED_FORUM'" >/dev/null
   BENCH_REGISTERED_FORUM="$(pick "SELECT f.slug FROM forums f LEFT JOIN registrations r ON r.forum_id = f.id
                                  GROUP BY f.id ORDER BY count(r.id) DESC, f.id LIMIT 1")"
-elif [ "$(large_users)" = 0 ]; then
-  say "$DB_SHOWN lacks the large dataset: running opendetat seed --scale large (takes a minute or two)..."
+  # R9's plan being co-created, as the large seed makes it (the same script), with 300 proposals.
+  CO_CREATION_PLAN=plan-smoke-co-creation
+  sed -e "s/__PLAN__/$CO_CREATION_PLAN/g" -e 's/__PROPOSALS__/300/g' \
+      -e 's/__MEMBERS__/%@smoke.opendetat.test/g' -e 's/__INSTITUTION__//g' \
+      backend/src/seed_large/co_creation.sql \
+    | psql "$DB_URL" -w -X -q -1 -v ON_ERROR_STOP=1 >/dev/null || die "loading the smoke's proposals failed"
+elif [ "$(large_users)" = 0 ] || [ "$(co_creation_plans)" = 0 ]; then
+  # (A large database seeded before a part was added gets that part from the same command.)
+  say "$DB_SHOWN lacks (part of) the large dataset: running opendetat seed --scale large (takes a minute or two)..."
   seed_started="$(date +%s)"
   timeout 1200 env -u DATABASE_READ_URL -u JWT_SECRET OPENDETAT_ENV=dev DATABASE_URL="$DB_URL" \
     RUST_LOG=info "$BIN" seed --scale large >&2 || die "seeding the large dataset failed"
   say "seeded in $(($(date +%s) - seed_started)) s"
-  [ "$(large_users)" != 0 ] || die "the seed did not load the large dataset"
+  [ "$(large_users)" != 0 ] && [ "$(co_creation_plans)" != 0 ] || die "the seed did not load the large dataset"
 fi
 
 RUN_DIR="$(mktemp -d "${TMPDIR:-/tmp}/opendetat-bench.XXXXXX")"
@@ -236,6 +252,7 @@ delete_bench_posts() {
 # Everything the run made: its posts, then its accounts and their mails.
 delete_bench_data() {
   delete_bench_posts 2>/dev/null || true
+  w3_clear 2>/dev/null || true
   q "DELETE FROM jobs WHERE kind = 'mail' AND payload->>'to' LIKE 'bench-%@$BENCH_EMAIL_DOMAIN';
      DELETE FROM users WHERE email LIKE 'bench-%@$BENCH_EMAIL_DOMAIN';" >/dev/null 2>&1 || true
 }
@@ -296,13 +313,16 @@ q "VACUUM (ANALYZE) comments" >/dev/null
 
 # Do bench/sql/*.sql still hold what the server sends? (bench/capture-sql.sh reads the server's
 # statements from the PostgreSQL log; skipped when that log cannot be read.)
-SQL_CHECK="skipped (PostgreSQL log not readable)"
+SQL_CHECK="skipped"
 SQL_DRIFT=""
 if [ "$SMOKE" = 1 ]; then
   SQL_CHECK="skipped (smoke run)"
 elif [ -z "$OPS" ]; then
   SQL_CHECK="skipped (no wrk row: E2 or L1 alone)"
-elif BENCH_DATABASE_URL="$DB_URL" timeout 120 "$BENCH/capture-sql.sh" $OPS >"$RUN_DIR/capture.txt" 2>"$RUN_DIR/capture.err"; then
+elif ! BENCH_DATABASE_URL="$DB_URL" timeout 180 "$BENCH/capture-sql.sh" $OPS >"$RUN_DIR/capture.txt" 2>"$RUN_DIR/capture.err"; then
+  # (An unreadable PostgreSQL log, an operation capture-sql.sh does not know, a time-out.)
+  SQL_CHECK="skipped (bench/capture-sql.sh failed: $(grep -v '^ensure-postgres' "$RUN_DIR/capture.err" | tail -n 1 | cut -c1-160))"
+else
   if python3 "$BENCH/report.py" check-sql "$RUN_DIR/capture.txt" "$BENCH/sql" >"$RUN_DIR/sql-check.txt"; then
     SQL_CHECK="ok: bench/sql matches the statements the server sent"
   else
@@ -368,6 +388,7 @@ proc_status() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status" 2>/dev/n
 
 TOKEN=""
 USER_ID=""
+SESSION_ID=""
 USER_EMAIL=""
 USER_PASSWORD=""
 SIGN_IN_LIMIT="1000000000/1m"
@@ -389,6 +410,8 @@ sign_up() {
   TOKEN="$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')" \
     || die "sign-in failed: $out"
   USER_ID="$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["user"]["id"])')"
+  # The session the token carries (its account lookup asks whether the session is still on).
+  SESSION_ID="$(q "SELECT max(id) FROM sessions WHERE user_id = $USER_ID")"
   # R7's member has notifications like the large seed's users: 300, 150 of them unread (more
   # than the count's cap of 100).
   q "INSERT INTO notifications (user_id, event_id, reason, created_at, read_at, mail)
@@ -451,6 +474,21 @@ R6_INSTITUTIONS="$(q "SELECT coalesce(array_agg(DISTINCT owner_institution_id), 
 BUSY_INSTITUTION="${BENCH_INSTITUTION:-institution-large}"
 R8_ID="$(q "SELECT id FROM institutions WHERE slug = '$BUSY_INSTITUTION'")"
 [ -n "$R8_ID" ] || die "institution $BUSY_INSTITUTION not found (re-seed: opendetat seed --scale large)"
+# R9: the plan being co-created, and what its first page of proposals (20, newest first) names,
+# each list in the page's order, as queries::present collects them.
+R9_PLAN_ID="$(q "SELECT id FROM action_plans WHERE slug = '$CO_CREATION_PLAN'")"
+[ -n "$R9_PLAN_ID" ] || die "action plan $CO_CREATION_PLAN not found (re-seed: opendetat seed --scale large)"
+r9_ids() {
+  q "SELECT coalesce(array_agg($1 ORDER BY id DESC) FILTER (WHERE $1 IS NOT NULL), '{}')
+       FROM (SELECT * FROM proposals WHERE action_plan_id = $R9_PLAN_ID ORDER BY id DESC LIMIT 20) t"
+}
+R9_PAGE="$(r9_ids id)"
+R9_COMMITMENTS="$(r9_ids commitment_id)"
+R9_FORUMS="$(r9_ids forum_id)"
+R9_AUTHORS="$(r9_ids author_id)"
+# (None of them was merged into another: the API skips that lookup, and so does its SQL.)
+[ "$SMOKE" = 1 ] || [ "$(r9_ids merged_into_id)" = '{}' ] \
+  || die "R9: the first page of $CO_CREATION_PLAN holds a merged proposal; bench/sql/r9_proposals_page.sql assumes none"
 FOLLOWED_SUBJECT="$(subject_of "$FOLLOWED_FORUM")"
 FOLLOWERS="$(q "SELECT count(*) FROM follows WHERE subject_id = '${FOLLOWED_SUBJECT:-0}'")"
 [ -n "$FOLLOWED_SUBJECT" ] && { [ "$SMOKE" = 1 ] || [ "$FOLLOWERS" -ge 10000 ]; } \
@@ -535,11 +573,20 @@ op_setup() {
       AUTH="$TOKEN"
       REQ_PATH="/api/v1/me/notifications/unread-count"
       SQL_FILE=r7_unread_count.sql
-      PGVARS=(-D "user_id=$USER_ID" -D "cap=101") ;;
+      PGVARS=(-D "user_id=$USER_ID" -D "sid=$SESSION_ID" -D "cap=101") ;;
     R8)
       REQ_PATH="/api/v1/institutions/$BUSY_INSTITUTION/record"
       SQL_FILE=r8_institution_record.sql
       PGVARS=(-D "slug=$BUSY_INSTITUTION" -D "institution_ids={$R8_ID}") ;;
+    R9)
+      REQ_PATH="/api/v1/action-plans/$CO_CREATION_PLAN/proposals?limit=20"
+      SQL_FILE=r9_proposals_page.sql
+      PGVARS=(-D "slug=$CO_CREATION_PLAN" -D "plan_id=$R9_PLAN_ID" -D "commitment_ids=$R9_COMMITMENTS"
+              -D "forum_ids=$R9_FORUMS" -D "author_ids=$R9_AUTHORS" -D "page_ids=$R9_PAGE") ;;
+    R9s)
+      REQ_PATH="/api/v1/action-plans/$CO_CREATION_PLAN/proposals/summary"
+      SQL_FILE=r9s_proposals_summary.sql
+      PGVARS=(-D "slug=$CO_CREATION_PLAN" -D "plan_id=$R9_PLAN_ID") ;;
     W1 | W1f)
       # The same post, where nobody follows (W1) or where 10,000 members do (W1f).
       local forum="$WRITE_FORUM" subject="$WRITE_SUBJECT"
@@ -549,7 +596,7 @@ op_setup() {
       AUTH="$TOKEN"
       REQ_PATH="/api/v1/forums/$forum/comments"
       SQL_FILE=w1_post_comment.sql
-      PGVARS=(-D "user_id=$USER_ID" -D "posting_key=posting:$USER_ID" -D "posting_interval=$(python3 -c 'print(60 / 100000000)')"
+      PGVARS=(-D "user_id=$USER_ID" -D "sid=$SESSION_ID" -D "posting_key=posting:$USER_ID" -D "posting_interval=$(python3 -c 'print(60 / 100000000)')"
               -D "posting_window=60" -D "slug=$forum" -D "subject_id=$subject"
               -D "body=$W1_BODY" -D "body_html=$W1_HTML" -D "event_type=comment.created"
               -D "event_kind=comment" -D "audited=false" -D "payload=$W1_EVENT" -D "job_kinds={notifications_fan_out}") ;;
@@ -568,7 +615,9 @@ secs = float(period[:-1]) * {"s": 1, "m": 60, "h": 3600}[period[-1]]
 interval = secs / int(n)
 print(repr(interval), repr(interval * int(n)))' "$SIGN_IN_LIMIT")"
       PGVARS=(-D "bucket=sign_in:127.0.0.1" -D "interval=$S1_INTERVAL" -D "burst_window=$S1_WINDOW"
-              -D "email=$USER_EMAIL") ;;
+              -D "email=$USER_EMAIL" -D "pair_key=account:bench|127.0.0.1" -D "account_key=account:bench"
+              -D "keys={account:bench,account:bench|127.0.0.1}" -D "user_id=$USER_ID"
+              -D "expires_at=$(date -u -d '+30 days' +%Y-%m-%dT%H:%M:%SZ)" -D "device=wrk" -D "family=ipv4" -D "f=f") ;;
     W2)
       METHOD=POST
       BODY='{}'
@@ -581,7 +630,18 @@ print(repr(interval), repr(interval * int(n)))' "$SIGN_IN_LIMIT")"
               -D "event_payload=$W2_EVENT" -D "now=$NOW" -D "cancelled=cancelled" -D "registered=registered"
               -D "f=f" -D "queued=queued" -D "event_type=registration.created" -D "event_kind=registration"
               -D "mail_kind=mail" -D "reminders_kind=forum_reminders" -D 'when_format=DD/MM/YYYY "à" HH24:MI') ;;
-    *) die "unknown operation $1 (R1 R1s R2 R2c R3 R4 R5 R5o R6 R7 R8 W1 L1 W1f W2 S1 E2)" ;;
+    W3)
+      # The probe: the run's member supports the first of the API's proposals; wrk's requests
+      # go to all of them (`wrk/support.lua`).
+      METHOD=POST
+      AUTH="$TOKEN"
+      SCRIPT="$BENCH/wrk/support.lua"
+      REQ_PATH="/api/v1/proposals/${W3_API_PROPOSALS%%,*}/supports"
+      SQL_FILE=w3_support.sql
+      PGVARS=(-D "first_user=$W2_FIRST_USER" -D "users=$W2_USERS" -D "first_proposal=$W3_FIRST_PG"
+              -D "proposals=$W3_PROPOSALS" -D "plan_id=$W3_PLAN_ID" -D "event_type=proposal.supported"
+              -D "event_kind=proposal" -D "f=f" -D "payload={}") ;;
+    *) die "unknown operation $1 (R1 R1s R2 R2c R3 R4 R5 R5o R6 R7 R8 R9 R9s W1 L1 W1f W2 W3 S1 E2 U1)" ;;
   esac
 }
 
@@ -637,6 +697,7 @@ load() {
   local secs="$1" out="$2"
   WRK_METHOD="$METHOD" WRK_BODY="$BODY" WRK_TOKEN="$AUTH" WRK_OUT="$out" WRK_ETAG="$ETAG" \
     WRK_TOKENS_FILE="$RUN_DIR/w2-tokens.txt" WRK_FORUMS="$W2_API_FORUMS" WRK_OFFSET="$W2_OFFSET" \
+    WRK_PROPOSALS="$W3_API_PROPOSALS" \
     WRK_EMAILS="$SIGN_IN_EMAILS" WRK_PASSWORD="$USER_PASSWORD" WRK_REPORT_LUA="$BENCH/wrk/report.lua" \
     python3 "$BENCH/report.py" timed "${out%.json}.cpu" timeout $((secs + 60)) wrk -t 2 -c "$CONNS" -d "${secs}s" --timeout 30s \
     -s "$SCRIPT" "$BASE$REQ_PATH" >"${out%.json}.txt" 2>&1 \
@@ -706,17 +767,63 @@ if [[ " $OPS " == *" W2 "* ]]; then
      UPDATE forums SET starts_at = date_trunc('day', now()) + interval '1 year',
                        ends_at = date_trunc('day', now()) + interval '1 year 2 hours', status = 'open'
       WHERE slug ~ '^bench-w2-(api|pg)-';
-     UPDATE users SET email_verified_at = created_at
-      WHERE email LIKE '$W2_MEMBERS' AND email_verified_at IS NULL;
      CREATE SEQUENCE IF NOT EXISTS bench_w2_seq;
      SELECT setval('bench_w2_seq', 1, false);" >/dev/null
   w2_clear
-  W2_FIRST_USER="$(q "SELECT min(id) FROM users WHERE email LIKE '$W2_MEMBERS'")"
-  [ "$(q "SELECT max(id) - min(id) + 1 FROM users WHERE email LIKE '$W2_MEMBERS'")" = "$W2_USERS" ] \
-    || die "W2: the members ($W2_MEMBERS) must be $W2_USERS with consecutive ids"
   read -r W2_STARTS_AT W2_REMINDER_AT <<<"$(q "SELECT to_char(starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') || ' ' ||
                                                    to_char((starts_at - interval '48 hours') AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')
                                               FROM forums WHERE slug = 'bench-w2-pg-1'")"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# W3's data: a plan of its own in preparation (R9's plan keeps its first page) with 100
+# proposals for the API and 100 for pgbench (consecutive ids), their supports removed before
+# it runs and after; the same members and tokens as W2; a sequence for pgbench's pairs.
+# ---------------------------------------------------------------------------------------------
+W3_PROPOSALS=100
+W3_API_PROPOSALS=""
+W3_FIRST_PG=""
+W3_PLAN_ID=""
+w3_clear() {
+  q "SET session_replication_role = replica;
+     DELETE FROM events WHERE type = 'proposal.supported' AND subject_ref IN
+       (SELECT p.id FROM proposals p JOIN action_plans a ON a.id = p.action_plan_id WHERE a.slug = 'bench-w3');
+     DELETE FROM proposal_supports WHERE proposal_id IN
+       (SELECT p.id FROM proposals p JOIN action_plans a ON a.id = p.action_plan_id WHERE a.slug = 'bench-w3');
+     UPDATE proposals SET support_count = 0
+      WHERE support_count <> 0 AND action_plan_id = (SELECT id FROM action_plans WHERE slug = 'bench-w3');" >/dev/null
+}
+if [[ " $OPS " == *" W3 "* ]]; then
+  say "W3: preparing its plan and proposals..."
+  q "INSERT INTO action_plans (slug, country, title, period_start, period_end, status)
+     SELECT 'bench-w3', 'France', 'Plan du banc d''essai', 2027, 2029, 'in_preparation'
+      WHERE NOT EXISTS (SELECT 1 FROM action_plans WHERE slug = 'bench-w3');
+     INSERT INTO proposals (action_plan_id, title, problem, problem_html, solution, solution_html, origin)
+     SELECT a.id, 'Banc d''essai W3 ' || k || ' ' || n, 'Un problème.', '<p>Un problème.</p>',
+            'Une solution.', '<p>Une solution.</p>', 'online'
+       FROM action_plans a, unnest(ARRAY['api', 'pg']) k, generate_series(1, $W3_PROPOSALS) n
+      WHERE a.slug = 'bench-w3'
+        AND NOT EXISTS (SELECT 1 FROM proposals p WHERE p.action_plan_id = a.id AND p.title LIKE 'Banc d''essai W3 api %')
+      ORDER BY k, n;
+     CREATE SEQUENCE IF NOT EXISTS bench_w3_seq;
+     SELECT setval('bench_w3_seq', 1, false);" >/dev/null
+  w3_clear
+  W3_API_PROPOSALS="$(q "SELECT string_agg(id::text, ',' ORDER BY id) FROM proposals
+                          WHERE title LIKE 'Banc d''essai W3 api %'")"
+  W3_FIRST_PG="$(q "SELECT min(id) FROM proposals WHERE title LIKE 'Banc d''essai W3 pg %'")"
+  W3_PLAN_ID="$(q "SELECT id FROM action_plans WHERE slug = 'bench-w3'")"
+  [ "$(q "SELECT max(id) - min(id) + 1 FROM proposals WHERE title LIKE 'Banc d''essai W3 pg %'")" = "$W3_PROPOSALS" ] \
+    || die "W3: its pgbench proposals must be $W3_PROPOSALS with consecutive ids"
+fi
+
+# W2's and W3's members: the large seed's (the smoke's), addresses confirmed, each with a token
+# signed here with the run's secret (as /auth/login would give).
+if [[ " $OPS " == *" W2 "* ]] || [[ " $OPS " == *" W3 "* ]]; then
+  q "UPDATE users SET email_verified_at = created_at
+      WHERE email LIKE '$W2_MEMBERS' AND email_verified_at IS NULL" >/dev/null
+  W2_FIRST_USER="$(q "SELECT min(id) FROM users WHERE email LIKE '$W2_MEMBERS'")"
+  [ "$(q "SELECT max(id) - min(id) + 1 FROM users WHERE email LIKE '$W2_MEMBERS'")" = "$W2_USERS" ] \
+    || die "W2, W3: the members ($W2_MEMBERS) must be $W2_USERS with consecutive ids"
   python3 - "$SECRET" "$W2_FIRST_USER" "$W2_USERS" "$RUN_DIR/w2-tokens.txt" <<'PY'
 import base64, hashlib, hmac, json, sys, time
 secret, first, n, out = sys.argv[1].encode(), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
@@ -754,12 +861,14 @@ for op in $OPS; do
     # wrk straight, without the CPU accounting: judged all together after the loop.
     WRK_METHOD="$METHOD" WRK_BODY="$BODY" WRK_TOKEN="$AUTH" WRK_OUT="$RUN_DIR/$op.wrk.json" WRK_ETAG="$ETAG" \
       WRK_TOKENS_FILE="$RUN_DIR/w2-tokens.txt" WRK_FORUMS="$W2_API_FORUMS" WRK_OFFSET=20000 \
+      WRK_PROPOSALS="$W3_API_PROPOSALS" \
       WRK_EMAILS="$SIGN_IN_EMAILS" WRK_PASSWORD="$USER_PASSWORD" WRK_REPORT_LUA="$BENCH/wrk/report.lua" \
       timeout $((DURATION + 60)) wrk -t 1 -c "$CONNS" -d "${DURATION}s" --timeout 30s \
       -s "$SCRIPT" "$BASE$REQ_PATH" >"$RUN_DIR/$op.wrk.txt" 2>&1 || say "warning: wrk exited with an error"
     case "$op" in
       W1 | W1f) delete_bench_posts ;;
       W2) w2_clear ;;
+      W3) w3_clear ;;
     esac
     continue
   fi
@@ -767,7 +876,7 @@ for op in $OPS; do
   [ "$busy_before" -lt 15 ] || say "  the machine is busy (${busy_before} % over 1 s) with other work: measuring anyway"
   W2_OFFSET=0
   [ "$WARMUP" -gt 0 ] && load "$WARMUP" "$RUN_DIR/$op.warmup.json"
-  # W2's measured run starts past any pair the warm-up may have used.
+  # W2's and W3's measured runs start past any pair the warm-up may have used.
   W2_OFFSET=20000
   load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   cpu_before="$(python3 "$BENCH/report.py" cpu "$SERVER_PID" "$DB_NAME")"
@@ -811,6 +920,7 @@ for op in $OPS; do
   case "$op" in
     W1 | W1f) delete_bench_posts && q "VACUUM (ANALYZE) comments, events, jobs" >/dev/null ;;
     W2) w2_clear ;;
+    W3) w3_clear && q "VACUUM (ANALYZE) proposals, proposal_supports" >/dev/null ;;
   esac
 done
 

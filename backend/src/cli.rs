@@ -20,7 +20,8 @@ Commands:
   serve                 Migrate the database (creating it if missing) and serve the API (default)
   migrate               Create the database if missing and apply pending migrations
   seed [--scale large]  Migrate, then load the French action plans and demo data (idempotent);
-                        with --scale large, add 10,000 users, 500 forums and 1,000,000 comments
+                        with --scale large, add 10,000 users, 500 forums, 1,000,000 comments
+                        and a plan being co-created with 5,000 proposals
   create-admin --email EMAIL --display-name NAME [--organisation ORG]
                         Create an admin, or promote an existing account; the password is read
                         from standard input (one line, at least 12 characters)

@@ -12,6 +12,7 @@
 -- reads the marker as a bound parameter.
 -- Variables (pgbench -D, from bench/run.sh):
 --   :user_id     the benchmark member's id
+--   :sid         the session its token carries (the lookup asks whether it is still on)
 --   :posting_key, :posting_interval, :posting_window   the account's posting budget as
 --                auth::ip_limit computes it (the run sets RATE_LIMIT_POSTING very high)
 --   :slug        the forum written to (forum-large-busy-4: R1 reads busy-0, so W1 never changes
@@ -25,7 +26,7 @@
 \set depth 0
 INSERT INTO rate_limits AS r (key, tat) VALUES (:posting_key, now() + make_interval(secs => :posting_interval)) ON CONFLICT (key) DO UPDATE SET tat = greatest(r.tat, now()) + make_interval(secs => :posting_interval) WHERE greatest(r.tat, now()) + make_interval(secs => :posting_interval) <= now() + make_interval(secs => :posting_window) RETURNING r.tat;
 BEGIN;
-SELECT "users"."id", "users"."email", "users"."display_name", "users"."password_hash", "users"."role", "users"."organisation", "users"."suspended_at", "users"."created_at", "users"."updated_at", "users"."session_version", "users"."locale", "users"."email_verified_at", "users"."institution_id", "users"."suspended_until", "users"."suspension_message" FROM "users" WHERE ("users"."id" = :user_id) LIMIT :one;
+SELECT "users"."id", "users"."email", "users"."display_name", "users"."password_hash", "users"."role", "users"."organisation", "users"."suspended_at", "users"."created_at", "users"."updated_at", "users"."session_version", "users"."locale", "users"."email_verified_at", "users"."institution_id", "users"."suspended_until", "users"."suspension_message", "users"."erased_at", "users"."handle", "users"."handle_changed_at", "users"."two_factor_at", (SELECT CASE WHEN s.ended_at IS NOT NULL THEN 0 WHEN s.provider_second_factor THEN 2 ELSE 1 END::int2 FROM sessions s WHERE s.id = :sid AND s.user_id = users.id) FROM "users" WHERE ("users"."id" = :user_id) LIMIT :one;
 SELECT "forums"."id", "forums"."subject_id", "forums"."slug", ("forums"."archived_at" IS NOT NULL) FROM "forums" WHERE ("forums"."slug" = :slug) LIMIT :one;
 INSERT INTO "comments" ("subject_id", "parent_id", "root_id", "depth", "author_id", "body", "body_html") VALUES (:subject_id, /*null*/NULL, /*null*/NULL, :depth, :user_id, :body, :body_html) RETURNING "comments"."id", "comments"."created_at" \gset c_
 \set max_attempts 8
