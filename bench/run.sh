@@ -523,6 +523,7 @@ op_setup() {
   METHOD=GET
   BODY=""
   SCRIPT="$BENCH/wrk/report.lua"
+  PAIR_TARGETS="" PAIR_PATH="" PAIR_TARGETS_FIRST=0   # W2's and W3's (member, target) pairs
   AUTH=""   # reads are anonymous: a token would add the AuthUser lookup to them
   case "$1" in
     R1)
@@ -622,7 +623,8 @@ print(repr(interval), repr(interval * int(n)))' "$SIGN_IN_LIMIT")"
       METHOD=POST
       BODY='{}'
       AUTH="$TOKEN"
-      SCRIPT="$BENCH/wrk/register.lua"
+      SCRIPT="$BENCH/wrk/pairs.lua"
+      PAIR_TARGETS="$W2_API_FORUMS" PAIR_PATH="/api/v1/forums/{}/registrations" PAIR_TARGETS_FIRST=0
       REQ_PATH="/api/v1/forums/bench-w2-api-1/registrations"
       SQL_FILE=w2_register.sql
       PGVARS=(-D "first_user=$W2_FIRST_USER" -D "users=$W2_USERS" -D "forums=$W2_FORUMS"
@@ -632,10 +634,11 @@ print(repr(interval), repr(interval * int(n)))' "$SIGN_IN_LIMIT")"
               -D "mail_kind=mail" -D "reminders_kind=forum_reminders" -D 'when_format=DD/MM/YYYY "à" HH24:MI') ;;
     W3)
       # The probe: the run's member supports the first of the API's proposals; wrk's requests
-      # go to all of them (`wrk/support.lua`).
+      # go to all of them (`wrk/pairs.lua`).
       METHOD=POST
       AUTH="$TOKEN"
-      SCRIPT="$BENCH/wrk/support.lua"
+      SCRIPT="$BENCH/wrk/pairs.lua"
+      PAIR_TARGETS="$W3_API_PROPOSALS" PAIR_PATH="/api/v1/proposals/{}/supports" PAIR_TARGETS_FIRST=1
       REQ_PATH="/api/v1/proposals/${W3_API_PROPOSALS%%,*}/supports"
       SQL_FILE=w3_support.sql
       PGVARS=(-D "first_user=$W2_FIRST_USER" -D "users=$W2_USERS" -D "first_proposal=$W3_FIRST_PG"
@@ -696,8 +699,8 @@ print(" ".join("{" + ",".join(ids[k]) + "}" for k in ("forum", "commitment", "mi
 load() {
   local secs="$1" out="$2"
   WRK_METHOD="$METHOD" WRK_BODY="$BODY" WRK_TOKEN="$AUTH" WRK_OUT="$out" WRK_ETAG="$ETAG" \
-    WRK_TOKENS_FILE="$RUN_DIR/w2-tokens.txt" WRK_FORUMS="$W2_API_FORUMS" WRK_OFFSET="$W2_OFFSET" \
-    WRK_PROPOSALS="$W3_API_PROPOSALS" \
+    WRK_TOKENS_FILE="$RUN_DIR/w2-tokens.txt" WRK_TARGETS="$PAIR_TARGETS" WRK_PATH="$PAIR_PATH" \
+    WRK_TARGETS_FIRST="$PAIR_TARGETS_FIRST" WRK_OFFSET="$W2_OFFSET" \
     WRK_EMAILS="$SIGN_IN_EMAILS" WRK_PASSWORD="$USER_PASSWORD" WRK_REPORT_LUA="$BENCH/wrk/report.lua" \
     python3 "$BENCH/report.py" timed "${out%.json}.cpu" timeout $((secs + 60)) wrk -t 2 -c "$CONNS" -d "${secs}s" --timeout 30s \
     -s "$SCRIPT" "$BASE$REQ_PATH" >"${out%.json}.txt" 2>&1 \
@@ -860,8 +863,8 @@ for op in $OPS; do
   if [ "$SMOKE" = 1 ]; then
     # wrk straight, without the CPU accounting: judged all together after the loop.
     WRK_METHOD="$METHOD" WRK_BODY="$BODY" WRK_TOKEN="$AUTH" WRK_OUT="$RUN_DIR/$op.wrk.json" WRK_ETAG="$ETAG" \
-      WRK_TOKENS_FILE="$RUN_DIR/w2-tokens.txt" WRK_FORUMS="$W2_API_FORUMS" WRK_OFFSET=20000 \
-      WRK_PROPOSALS="$W3_API_PROPOSALS" \
+      WRK_TOKENS_FILE="$RUN_DIR/w2-tokens.txt" WRK_TARGETS="$PAIR_TARGETS" WRK_PATH="$PAIR_PATH" \
+      WRK_TARGETS_FIRST="$PAIR_TARGETS_FIRST" WRK_OFFSET=20000 \
       WRK_EMAILS="$SIGN_IN_EMAILS" WRK_PASSWORD="$USER_PASSWORD" WRK_REPORT_LUA="$BENCH/wrk/report.lua" \
       timeout $((DURATION + 60)) wrk -t 1 -c "$CONNS" -d "${DURATION}s" --timeout 30s \
       -s "$SCRIPT" "$BASE$REQ_PATH" >"$RUN_DIR/$op.wrk.txt" 2>&1 || say "warning: wrk exited with an error"
