@@ -82,17 +82,7 @@ TOKEN="$(curl -sS -m 30 -X POST -H 'Content-Type: application/json' \
   "$BASE/api/v1/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
 # W2's and W3's members send tokens bench/run.sh signs with the run's secret, without a session:
 # the same here, for the capture's account.
-MEMBER_TOKEN="$(python3 - "$SECRET" "$(q "SELECT id FROM users WHERE email = '$EMAIL'")" <<'PY'
-import base64, hashlib, hmac, json, sys, time
-secret, uid = sys.argv[1].encode(), sys.argv[2]
-b64 = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()
-now = int(time.time())
-body = b64(json.dumps({"alg": "HS256", "typ": "JWT"}, separators=(",", ":")).encode()) + "." + b64(json.dumps(
-    {"sub": uid, "iss": "opendetat", "aud": "opendetat-api", "iat": now, "exp": now + 3600, "ver": 0},
-    separators=(",", ":")).encode())
-print(body + "." + b64(hmac.new(secret, body.encode(), hashlib.sha256).digest()))
-PY
-)"
+MEMBER_TOKEN="$(python3 bench/tokens.py "$SECRET" "$(q "SELECT id FROM users WHERE email = '$EMAIL'")" 1)"
 
 request() {
   case "$1" in

@@ -827,19 +827,7 @@ if [[ " $OPS " == *" W2 "* ]] || [[ " $OPS " == *" W3 "* ]]; then
   W2_FIRST_USER="$(q "SELECT min(id) FROM users WHERE email LIKE '$W2_MEMBERS'")"
   [ "$(q "SELECT max(id) - min(id) + 1 FROM users WHERE email LIKE '$W2_MEMBERS'")" = "$W2_USERS" ] \
     || die "W2, W3: the members ($W2_MEMBERS) must be $W2_USERS with consecutive ids"
-  python3 - "$SECRET" "$W2_FIRST_USER" "$W2_USERS" "$RUN_DIR/w2-tokens.txt" <<'PY'
-import base64, hashlib, hmac, json, sys, time
-secret, first, n, out = sys.argv[1].encode(), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-b64 = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()
-head = b64(json.dumps({"alg": "HS256", "typ": "JWT"}, separators=(",", ":")).encode())
-now = int(time.time())
-with open(out, "w") as f:
-    for uid in range(first, first + n):
-        claims = {"sub": str(uid), "iss": "opendetat", "aud": "opendetat-api", "iat": now, "exp": now + 3600, "ver": 0}
-        body = head + "." + b64(json.dumps(claims, separators=(",", ":")).encode())
-        sig = b64(hmac.new(secret, body.encode(), hashlib.sha256).digest())
-        f.write(body + "." + sig + "\n")
-PY
+  python3 "$BENCH/tokens.py" "$SECRET" "$W2_FIRST_USER" "$W2_USERS" >"$RUN_DIR/w2-tokens.txt"
 fi
 
 # ---------------------------------------------------------------------------------------------
