@@ -20,6 +20,7 @@ import {
 } from "./queries";
 import { LEVELS } from "./files";
 import { FileField, tooLarge, UploadProgress, useUpload, wordDocumentError } from "./Upload";
+import { InlineForm } from "./InlineForm";
 import type { Locale } from "../../api/client";
 import { ApiError } from "../../api/errors";
 import { missingFields, useFieldErrors } from "../../components/forms";
@@ -322,34 +323,22 @@ export function EditDocumentForm({ document: d, onDone }: { document: Document; 
   });
   const error = save.isError ? save.error : null;
   const fields = useFieldErrors(error, `doc-${d.id}-`);
-  const titleId = `doc-${d.id}-edit-title`;
   return (
-    <form
-      className="od-box fr-mt-2w"
-      aria-labelledby={titleId}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
+    <InlineForm
+      titleId={`doc-${d.id}-edit-title`}
+      title={t("documents.editTitle", { title: d.title })}
+      error={error}
+      fieldLinks={fields.links}
+      pending={save.isPending}
+      onSubmit={() => save.mutate()}
+      onCancel={() => onDone(false)}
+      submit={
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? t("common.saving") : t("common.save")}
+        </Button>
+      }
     >
-      <p id={titleId} className="fr-text--bold fr-mb-2w" tabIndex={-1}>
-        {t("documents.editTitle", { title: d.title })}
-      </p>
-      {error != null && <ProblemAlert error={error} fieldLinks={fields.links} focus />}
       <DocumentFields f={f} set={set} fields={fields} forum={forum} link={!!d.link} noStage={d.stage == null} />
-      <ul className="fr-btns-group fr-btns-group--inline-sm">
-        <li>
-          <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? t("common.saving") : t("common.save")}
-          </Button>
-        </li>
-        <li>
-          <Button type="button" priority="secondary" disabled={save.isPending} onClick={() => onDone(false)}>
-            {t("common.cancel")}
-          </Button>
-        </li>
-      </ul>
-    </form>
+    </InlineForm>
   );
 }

@@ -224,6 +224,17 @@ describe("the documents' section", () => {
     // A link has no file to send.
     expect(screen.queryByRole("button", { name: /Déposer une nouvelle version/ })).toBeNull();
   });
+
+  it("opens the form changing a document, titled for it, and closes it on « Annuler »", async () => {
+    const me = signInAs("admin");
+    api({ "/api/v1/me": me, [FORUM]: [doc(1, { link: "https://example.org/" })] });
+    show(<DocumentsSection parent={forum} />);
+    fireEvent.click(await screen.findByRole("button", { name: "Modifier le document « Document 1 »" }));
+    const form = screen.getByRole("form", { name: "Modifier « Document 1 »" });
+    expect(within(form).getByRole("button", { name: "Enregistrer" })).toBeInTheDocument();
+    fireEvent.click(within(form).getByRole("button", { name: "Annuler" }));
+    expect(screen.queryByRole("form", { name: "Modifier « Document 1 »" })).toBeNull();
+  });
 });
 
 describe("sending a file", () => {

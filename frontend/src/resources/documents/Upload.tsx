@@ -6,10 +6,10 @@ import { useId, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import "./messages";
+import { InlineForm } from "./InlineForm";
 import { documentKeys, MAX_BYTES, uploadFile, type Document } from "./queries";
 import { ApiError } from "../../api/errors";
 import { useFieldErrors, type FieldStateProps } from "../../components/forms";
-import { ProblemAlert } from "../../components/QueryState";
 import { useAction } from "../../components/actions";
 import { useI18n, type MessageKey, type Vars } from "../../i18n";
 
@@ -160,21 +160,21 @@ export function NewVersionForm({ document: d, onDone }: { document: Document; on
   });
   const error = save.isError ? save.error : null;
   const fields = useFieldErrors(error, `doc-${d.id}-version-`);
-  const titleId = `doc-${d.id}-version-title`;
   return (
-    <form
-      className="od-box fr-mt-2w"
-      aria-labelledby={titleId}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
+    <InlineForm
+      titleId={`doc-${d.id}-version-title`}
+      title={t("documents.newVersionOf", { title: d.title })}
+      error={error}
+      fieldLinks={fields.links}
+      pending={save.isPending}
+      onSubmit={() => save.mutate()}
+      onCancel={() => onDone(false)}
+      submit={
+        <Button type="submit" disabled={save.isPending} iconId="fr-icon-upload-line" iconPosition="left">
+          {save.isPending ? t("common.saving") : t("documents.newVersion.submit")}
+        </Button>
+      }
     >
-      <p id={titleId} className="fr-text--bold fr-mb-2w" tabIndex={-1}>
-        {t("documents.newVersionOf", { title: d.title })}
-      </p>
-      {error != null && <ProblemAlert error={error} fieldLinks={fields.links} focus />}
       <FileField
         native={fields.native("file")}
         state={fields.state("file", t("documents.form.file"))}
@@ -182,18 +182,6 @@ export function NewVersionForm({ document: d, onDone }: { document: Document; on
         onChange={setFile}
       />
       <UploadProgress sent={upload.sent} filename={file?.name ?? ""} />
-      <ul className="fr-btns-group fr-btns-group--inline-sm">
-        <li>
-          <Button type="submit" disabled={save.isPending} iconId="fr-icon-upload-line" iconPosition="left">
-            {save.isPending ? t("common.saving") : t("documents.newVersion.submit")}
-          </Button>
-        </li>
-        <li>
-          <Button type="button" priority="secondary" disabled={save.isPending} onClick={() => onDone(false)}>
-            {t("common.cancel")}
-          </Button>
-        </li>
-      </ul>
-    </form>
+    </InlineForm>
   );
 }
