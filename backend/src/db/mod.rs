@@ -129,6 +129,33 @@ pub fn build_pool(url: &str, size: u32, timeout: Duration, statement_timeout: Du
     Ok(PgPool { pool, permits: Arc::new(Semaphore::new(size as usize)), wait: timeout })
 }
 
+/// A read that the first `run` of a request does before its own statements, on the same
+/// connection and in the same trip to the blocking pool (see `with_first_read`).
+pub type FirstRead = Box<dyn FnOnce(&mut PgConnection) + Send>;
+
+tokio::task_local! {
+    static FIRST_READ: std::cell::RefCell<Option<FirstRead>>;
+}
+
+/// Runs `fut` so that the first `run` inside it (on whichever pool) does `read` first, on its
+/// connection, before `f`; answers `fut`'s output and whether a `run` took the read (if none
+/// did, `fut` never reached the database).
+///
+/// Why: every hand-off to the blocking pool costs two thread switches, and a public GET made
+/// two (the caching middleware's read of the record's version, then the handler's); a
+/// quarter of the server's time on cheap reads went to switching threads. A read taken by a
+/// `run` that then fails to get a connection is lost: that `run` fails too.
+pub async fn with_first_read<F: std::future::Future>(read: FirstRead, fut: F) -> (F::Output, bool) {
+    let slot = std::cell::RefCell::new(Some(read));
+    FIRST_READ
+        .scope(slot, async {
+            let out = fut.await;
+            let taken = FIRST_READ.with(|slot| slot.borrow().is_none());
+            (out, taken)
+        })
+        .await
+}
+
 /// Runs `f` with a pooled connection off the async executor.
 pub async fn run<T, F>(pool: &PgPool, f: F) -> Result<T, ApiError>
 where
@@ -136,6 +163,7 @@ where
     T: Send + 'static,
 {
     let asked = Instant::now();
+    let first = FIRST_READ.try_with(|slot| slot.borrow_mut().take()).ok().flatten();
     let permit = pool.checkout_permit().await?;
     let inner = pool.pool.clone();
     // One time limit for the whole wait (queue, then connecting if the pool must), so a
@@ -144,6 +172,9 @@ where
     web::block(move || {
         let _permit = permit;
         let mut conn = inner.get_timeout(left)?;
+        if let Some(first) = first {
+            first(&mut conn);
+        }
         f(&mut conn)
     })
     .await
