@@ -147,6 +147,19 @@ fn public_reads_revalidate_with_strong_tags_that_follow_writes() {
     });
 }
 
+/// Most public answers read the version of the record in their handler's first trip to the
+/// database; one that never goes there (the sign-in providers come from the configuration) is
+/// tagged and revalidated all the same.
+#[test]
+fn an_answer_that_reads_no_database_is_tagged_too() {
+    let app = TestApp::spawn();
+    within_a_minute(|| {
+        let tag = tag_of(&app, "/auth/providers", &[]);
+        assert_eq!(tag_of(&app, "/auth/providers", &[]), tag, "stable while nothing changes");
+        assert_not_modified(&app, "/auth/providers", &tag, &tag);
+    });
+}
+
 #[test]
 fn malformed_if_none_match_is_a_problem() {
     let app = TestApp::spawn();
