@@ -647,7 +647,8 @@ def render(run_dir):
     lines.append(
         f"Ceiling: pgbench -c {meta.get('connections')} -j 2 -T {meta.get('duration_s')} -n "
         f"-M {meta.get('pgbench_mode')} -f bench/sql/<op>.sql (the same statements the API runs). "
-        f"Load generator: {meta.get('load_generator')}. PostgreSQL {meta.get('postgres_version')}. "
+        f"Load generator: {meta.get('load_generator')}. PostgreSQL {meta.get('postgres_version')}"
+        f" (TLS: {meta.get('postgres_tls', 'not recorded')}). "
         f"Run took {meta.get('elapsed_s')} s.")
     table = "\n".join(lines)
     result["table_markdown"] = table

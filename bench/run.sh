@@ -55,6 +55,8 @@
 #                              and `opendetat hash-bench`, its ceiling)
 #   BENCH_DATABASE_URL         default <server from scripts/ensure-postgres.sh>/opendetat_bench
 #   BENCH_PGBENCH_MODE=prepared  pgbench query protocol (simple | extended | prepared)
+#   PGSSLMODE=disable          libpq's TLS mode for every connection of the run (the server's,
+#                              pgbench's, psql's); see "PostgreSQL's transport" below
 #   BENCH_IDLE_WAIT=30         before each measurement, wait up to this many seconds for the
 #                              machine to be quiet (< 15 % busy over one second)
 #   BENCH_SKIP_BUILD=1         use the existing target/release/opendetat
@@ -167,6 +169,13 @@ elif [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
 fi
 [ -x "$BIN" ] || die "no server binary at $BIN"
 
+# PostgreSQL's transport: plain TCP on the loopback unless told otherwise. libpq's default
+# (`prefer`) encrypts whenever the server offers TLS — Debian's cluster does, with its snakeoil
+# certificate; the private cluster of ensure-postgres.sh and the compose file's `postgres:15`
+# do not — so the same run measured different work on different machines (TLS was 6.5 % of
+# the server's time on R9). The server, pgbench and psql all inherit this one setting, so API
+# and ceiling always run over the same transport; the report says which.
+export PGSSLMODE="${PGSSLMODE:-disable}"
 PG_SERVER="$(scripts/ensure-postgres.sh)"
 DB_URL="${BENCH_DATABASE_URL:-$PG_SERVER/opendetat_bench}"
 [ "$SMOKE" = 1 ] && DB_URL="${BENCH_DATABASE_URL:-$PG_SERVER/opendetat_bench_smoke}"
@@ -1230,6 +1239,7 @@ meta = {
     "cpus": os.cpu_count(),
     "load_generator": "$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), 2 threads, --timeout 30s",
     "postgres_version": "$(q 'SHOW server_version' 2>/dev/null || echo '?')",
+    "postgres_tls": "$(q 'SELECT coalesce((SELECT CASE WHEN ssl THEN version END FROM pg_stat_ssl WHERE pid = pg_backend_pid()), '"'"'none'"'"')' 2>/dev/null || echo '?')",
     "database": "$DB_SHOWN",
     "commit": "$(git_commit | head -c 40)",
     "server_rss_at_start_kb": int("${RSS_AT_START:-0}" or 0),
