@@ -101,8 +101,14 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
 }
 
 export async function signOut(page: Page) {
+  // The app shows "Se connecter" at once and ends the session on the server in the background
+  // (`POST /auth/logout`, whose answer deletes the cookie): a navigation before that answer
+  // arrives would keep a cookie for a session the server no longer knows, and public reads
+  // sent with it are refused (401).
+  const loggedOut = page.waitForResponse((r) => r.url().endsWith("/api/v1/auth/logout"));
   await page.getByRole("button", { name: "Se déconnecter" }).first().click();
   await expect(page.getByRole("link", { name: "Se connecter" }).first()).toBeVisible();
+  await loggedOut;
 }
 
 /** The app's one status region, where every action's outcome is said (components/announce.tsx). */
