@@ -24,23 +24,23 @@ hits AS (
               FROM (SELECT max(id) AS top FROM comments
                      WHERE :kind IN ('all', 'comment')
                        AND querytree(websearch_to_tsquery('public.fr_unaccent', :q)) <> 'T') m
-             CROSS JOIN LATERAL generate_series(m.top / 65536, 0, -1) AS coarse(n)
+             CROSS JOIN LATERAL generate_series(m.top / 32768, 0, -1) AS coarse(n)
              CROSS JOIN LATERAL (
                    SELECT count(*) AS hits FROM (SELECT FROM comments c
-                    WHERE c.id / 65536 = coarse.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
+                    WHERE c.id / 32768 = coarse.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
                       AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', :q)
                     LIMIT :candidates + 1) c) cnt
              CROSS JOIN LATERAL (
                    (SELECT c.id, c.body, c.search_vector, c.created_at, c.subject_id FROM comments c
                      WHERE cnt.hits BETWEEN 1 AND :candidates
-                       AND c.id / 65536 = coarse.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
+                       AND c.id / 32768 = coarse.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
                        AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', :q)
                      ORDER BY c.id DESC)
                    UNION ALL
-                   (SELECT f.* FROM generate_series(least(m.top / 1024, coarse.n * 64 + 63), coarse.n * 64, -1) AS fine(n)
+                   (SELECT f.* FROM generate_series(least(m.top / 2048, coarse.n * 16 + 15), coarse.n * 16, -1) AS fine(n)
                      CROSS JOIN LATERAL (
                            SELECT c.id, c.body, c.search_vector, c.created_at, c.subject_id FROM comments c
-                            WHERE c.id / 1024 = fine.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
+                            WHERE c.id / 2048 = fine.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
                               AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', :q)
                             ORDER BY c.id DESC) f
                      WHERE cnt.hits > :candidates)) r

@@ -97,7 +97,7 @@ fn bad_queries_are_rejected() {
 }
 
 /// Search's worst case (issue 22, 5b): a word found only in old comments, with thousands of
-/// newer ids in between. Comments are looked up by id buckets (65,536 and 1,024 ids), newest
+/// newer ids in between. Comments are looked up by id buckets (32,768 and 2,048 ids), newest
 /// first: these ids put the old matches several empty coarse buckets below the newest comments.
 #[test]
 fn a_word_only_in_old_comments_is_found_best_first() {
@@ -110,7 +110,7 @@ fn a_word_only_in_old_comments_is_found_best_first() {
             builders::comment(&app, &member.token, DIALOGUE, &text).id()
         })
         .collect();
-    // 300,000 ids later (four empty coarse buckets): newer comments without the word.
+    // 300,000 ids later (eight empty coarse buckets): newer comments without the word.
     app.sql("SELECT setval('comments_id_seq', 300000)");
     let newer = builders::comment(&app, &member.token, DIALOGUE, "Rien à voir, une autre discussion.").id();
     assert!(newer > 300_000);
@@ -132,7 +132,7 @@ fn only_the_most_recently_posted_matches_are_ranked() {
     let member = app.user("member");
     let oldest = builders::comment(&app, &member.token, DIALOGUE, "Le bocage du village.").id();
     // 250 matches with the same text (the same rank), ids 100 apart from 70,100: they fill one
-    // coarse bucket (65,536 to 131,071) across 25 of its fine buckets.
+    // coarse bucket (65,536 to 98,303) across 13 of its fine buckets.
     app.sql(
         "INSERT INTO comments (id, subject_id, author_id, body, body_html)
          SELECT 70000 + 100 * n, c.subject_id, c.author_id, 'Le bocage du village.', '<p>Le bocage du village.</p>'

@@ -26,12 +26,12 @@ pub mod codes {
 /// Comments in search: only the `$3` most recently posted matches are ranked, so a common word
 /// costs a bounded amount of work while a rare one still finds old comments; hidden and deleted
 /// ones never show. The matches are found by id buckets, newest first (the GIN index
-/// `comments_search_recent_idx` of migration 000028 holds `id / 65536`, `id / 1024` and the
-/// text): for each coarse bucket, its number of matches counted up to `$3 + 1`; none: the next;
-/// up to `$3`: all of them at once; more: its fine buckets one by one. So a word absent from
-/// recent weeks skips them bucket by bucket, never comment by comment (`resources::search` has
-/// the numbers). A query of exclusions only (`querytree` = `T`) cannot use the index: it walks
-/// the newest comments, which mostly match it.
+/// `comments_search_recent_idx` holds `id / 32768`, `id / 2048` and the text; the sizes are
+/// measured in migration 000048): for each coarse bucket, its number of matches counted up to
+/// `$3 + 1`; none: the next; up to `$3`: all of them at once; more: its fine buckets one by one.
+/// So a word absent from recent weeks skips them bucket by bucket, never comment by comment
+/// (`resources::search` has the numbers). A query of exclusions only (`querytree` = `T`) cannot
+/// use the index: it walks the newest comments, which mostly match it.
 const SEARCH: crate::registry::SearchArm = crate::registry::SearchArm {
     kind: "comment",
     sql: "
@@ -42,23 +42,23 @@ const SEARCH: crate::registry::SearchArm = crate::registry::SearchArm {
               FROM (SELECT max(id) AS top FROM comments
                      WHERE $2 IN ('all', 'comment')
                        AND querytree(websearch_to_tsquery('public.fr_unaccent', $1)) <> 'T') m
-             CROSS JOIN LATERAL generate_series(m.top / 65536, 0, -1) AS coarse(n)
+             CROSS JOIN LATERAL generate_series(m.top / 32768, 0, -1) AS coarse(n)
              CROSS JOIN LATERAL (
                    SELECT count(*) AS hits FROM (SELECT FROM comments c
-                    WHERE c.id / 65536 = coarse.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
+                    WHERE c.id / 32768 = coarse.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
                       AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', $1)
                     LIMIT $3 + 1) c) cnt
              CROSS JOIN LATERAL (
                    (SELECT c.id, c.body, c.search_vector, c.created_at, c.subject_id FROM comments c
                      WHERE cnt.hits BETWEEN 1 AND $3
-                       AND c.id / 65536 = coarse.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
+                       AND c.id / 32768 = coarse.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
                        AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', $1)
                      ORDER BY c.id DESC)
                    UNION ALL
-                   (SELECT f.* FROM generate_series(least(m.top / 1024, coarse.n * 64 + 63), coarse.n * 64, -1) AS fine(n)
+                   (SELECT f.* FROM generate_series(least(m.top / 2048, coarse.n * 16 + 15), coarse.n * 16, -1) AS fine(n)
                      CROSS JOIN LATERAL (
                            SELECT c.id, c.body, c.search_vector, c.created_at, c.subject_id FROM comments c
-                            WHERE c.id / 1024 = fine.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
+                            WHERE c.id / 2048 = fine.n AND c.deleted_at IS NULL AND c.hidden_at IS NULL
                               AND c.search_vector @@ websearch_to_tsquery('public.fr_unaccent', $1)
                             ORDER BY c.id DESC) f
                      WHERE cnt.hits > $3)) r

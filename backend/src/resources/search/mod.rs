@@ -13,11 +13,11 @@
 //! Finding those candidates is bounded whatever the word (issue 22, 5b). Walking the recency
 //! index until enough matches turn up was cheap for a word common in recent comments and
 //! unbounded for one absent from them: on the large dataset, a word in 32,000 old comments only
-//! walked 417,880 newer ones (1.5 s). Now the GIN index also holds `id / 65536` and `id / 1024`
+//! walked 417,880 newer ones (1.5 s). Now the GIN index also holds `id / 32768` and `id / 2048`
 //! (btree_gin), and the comment arm (`comments::SEARCH`) goes down the coarse buckets from the
 //! newest: their matches counted through the index (up to `COMMENT_CANDIDATES + 1`), an empty
 //! one skipped without reading a comment, a sparse one read at once, a dense one read fine
-//! bucket by fine bucket. Work grows with the number of buckets (17 for 1,000,000 comments)
+//! bucket by fine bucket. Work grows with the number of buckets (33 for 1,000,000 comments)
 //! and the candidates read, not with the comments between matches: 7 ms instead of 1.5 s for
 //! that old word, in the same range as before for a recent one (bench/README.md, "Search's
 //! worst case").
