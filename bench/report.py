@@ -41,8 +41,13 @@ OPS = {
     "S1": ("sign in with the right password (argon2id)", 1000.0),
 }
 RATIO_TARGET = 0.5
-# Rows whose issue asks more of them than the default (issue 25: R9 and W3 at 70 %).
-RATIO_TARGETS = {"R9": 0.7, "R9s": 0.7, "W3": 0.7}
+# Rows whose issue asks more of them than the default (issue 25: W3 at 70 %).
+RATIO_TARGETS = {"W3": 0.7}
+# Issue 25's R9 is a page, "the summary page of a plan with 5,000 proposals (first page and
+# counts)": the web app loads it with two requests, measured as rows R9 and R9s. The page's
+# rate is one of each (1 / (1/R9 + 1/R9s)), the API's against the ceiling's; this is the
+# share the issue sets.
+SUMMARY_PAGE_TARGET = 0.7
 # Posting where 10,000 people follow may cost the poster at most this much more than where
 # nobody does (the fan-out is a job), and its notifications must exist within this many seconds.
 FOLLOWED_COST_TARGET = 1.2
@@ -61,6 +66,25 @@ LIVE_GROWTH_TARGET_MB = 20.0
 LIVE_ARRIVAL_P99_TARGET_S = 1.0
 LIVE_W1_COST_TARGET = 1.2
 BUSY_SMALL_TARGET = 1.5
+
+
+def summary_page(by):
+    """R9's page as the web app loads it: its list (R9) and its counts (R9s), one request of
+    each. A page costs the time of both, so pages/s = 1 / (1/R9 + 1/R9s), for the API and for
+    the ceiling alike. `None` unless both rows ran and both ceilings answered."""
+    rows = [by.get(op) or {} for op in ("R9", "R9s")]
+    api = [(r.get("api") or {}).get("req_per_s") for r in rows]
+    ceiling = [(r.get("ceiling") or {}).get("tps") for r in rows]
+    if not all(api) or not all(ceiling):
+        return None
+    api_rate = 1 / sum(1 / x for x in api)
+    ceiling_rate = 1 / sum(1 / x for x in ceiling)
+    ratio = api_rate / ceiling_rate
+    # A row whose SQL is not the server's has no ceiling to judge against.
+    drift = any(any(m.startswith("unknown") for m in r.get("missed", [])) for r in rows)
+    return {"api_pages_per_s": round(api_rate, 1), "ceiling_pages_per_s": round(ceiling_rate, 1),
+            "ratio": round(ratio, 3), "target": SUMMARY_PAGE_TARGET,
+            "target_met": ratio >= SUMMARY_PAGE_TARGET and not drift}
 
 
 def cpu(pid, dbname):
@@ -600,6 +624,15 @@ def render(run_dir):
             f"R2 revalidated with a matching If-None-Match (R2c, 304) serves ×{gain:.2f} R2's req/s — "
             f"target ≥ {REVALIDATION_TARGET:g}×: {'met' if revalidation['target_met'] else 'missed'}")
     result["revalidation"] = revalidation
+    result["summary_page"] = page = summary_page(by)
+    if page:
+        verdict = "met" if page["target_met"] else "missed"
+        if page["ratio"] >= SUMMARY_PAGE_TARGET and not page["target_met"]:
+            verdict = "unknown (bench/sql differs from the server's SQL)"
+        lines.append(
+            f"R9's summary page (its list R9 and its counts R9s, one request of each): "
+            f"{fmt(page['api_pages_per_s'])} pages/s against {fmt(page['ceiling_pages_per_s'])} for their "
+            f"SQL, {page['ratio']:.0%} — target ≥ {SUMMARY_PAGE_TARGET:.0%} (issue 25): {verdict}")
     if busy_small:
         lines.append(
             f"R1 busy vs small forum: p50 ×{busy_small['p50_ratio']}, p99 ×{busy_small['p99_ratio']}, "
