@@ -59,6 +59,7 @@ pub fn run(
     let contract = web::Bytes::from(serde_json::to_vec(&doc).expect("OpenAPI document serialises"));
     let caching = caching::Caching::from_contract(&doc, &contract);
     drop(doc);
+    let api_groups = routes::ApiGroups::from_resources();
     let static_dir = static_dir.filter(|d| std::path::Path::new(d).join("index.html").is_file());
     if let Some(dir) = &static_dir {
         log::info!("serving the web app from {dir}");
@@ -74,7 +75,7 @@ pub fn run(
             .app_data(web::JsonConfig::default().limit(MAX_JSON_BODY).error_handler(problem::json_error))
             .app_data(web::QueryConfig::default().error_handler(problem::query_error))
             .app_data(web::PathConfig::default().error_handler(problem::path_error))
-            .service(scope::scope("/api/v1").configure(routes::api_v1))
+            .configure(|cfg| api_groups.configure(cfg))
             .configure(routes::at_root)
             .split_for_parts();
         let app = app
