@@ -129,19 +129,25 @@ pub fn user_and_session(
         return Ok(super::user::find(conn, user)?.map(|u| (u, None)));
     };
     // 0: ended or not the account's; 1: on; 2: on, with the provider's strong authentication.
-    users::table
-        .find(user)
-        .select((
-            User::as_select(),
-            sql::<Nullable<diesel::sql_types::SmallInt>>(
-                "(SELECT CASE WHEN s.ended_at IS NOT NULL THEN 0 WHEN s.provider_second_factor THEN 2 ELSE 1 END::int2 \
-                  FROM sessions s WHERE s.id = ",
-            )
-            .bind::<BigInt, _>(sid.get())
-            .sql(" AND s.user_id = users.id)"),
-        ))
-        .first::<(User, Option<i16>)>(conn)
-        .optional()
+    // Prepared although it holds a `sql()` fragment (which Diesel never caches): its text is
+    // fixed and it is read by primary keys. Every request signed in with a session runs it;
+    // unprepared, PostgreSQL parsed and planned it each time.
+    crate::db::Prepared(
+        users::table
+            .find(user)
+            .select((
+                User::as_select(),
+                sql::<Nullable<diesel::sql_types::SmallInt>>(
+                    "(SELECT CASE WHEN s.ended_at IS NOT NULL THEN 0 WHEN s.provider_second_factor THEN 2 ELSE 1 END::int2 \
+                      FROM sessions s WHERE s.id = ",
+                )
+                .bind::<BigInt, _>(sid.get())
+                .sql(" AND s.user_id = users.id)"),
+            ))
+            .limit(1),
+    )
+    .get_result::<(User, Option<i16>)>(conn)
+    .optional()
         .map(|found| {
             found.map(|(u, state)| {
                 let state = state.unwrap_or(0);
